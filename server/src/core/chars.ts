@@ -1,0 +1,93 @@
+// Character classes on code points. Kept as range checks (no regex) because the rules call them
+// for every glyph of multi-megabyte dumps.
+
+/** Han ideographs (BMP and astral extensions), kana, and the iteration mark 々. Not Hangul: Korean spaces words. */
+export function isCjkGlyph(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x20000 && cp <= 0x3ffff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x3040 && cp <= 0x30ff) ||
+    cp === 0x3005 ||
+    cp === 0x3007
+  );
+}
+
+/** CJK punctuation, fullwidth forms, and the quotes/dashes/ellipsis that Chinese text uses. */
+export function isCjkPunct(cp: number): boolean {
+  return (
+    (cp >= 0x3000 && cp <= 0x303f && cp !== 0x3005 && cp !== 0x3007) ||
+    (cp >= 0xff00 && cp <= 0xff0f) ||
+    (cp >= 0xff1a && cp <= 0xff20) ||
+    (cp >= 0xff3b && cp <= 0xff40) ||
+    (cp >= 0xff5b && cp <= 0xff65) ||
+    (cp >= 0x2018 && cp <= 0x201f) ||
+    cp === 0x2014 ||
+    cp === 0x2015 ||
+    cp === 0x2026 ||
+    cp === 0x00b7 ||
+    cp === 0x25a1 // □, the byline box
+  );
+}
+
+export function isCjk(cp: number): boolean {
+  return isCjkGlyph(cp) || isCjkPunct(cp);
+}
+
+export function isAsciiAlnum(cp: number): boolean {
+  return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+}
+
+export function isLatinLetter(cp: number): boolean {
+  return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) || (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7);
+}
+
+export function isSpace(cp: number): boolean {
+  return cp === 32 || cp === 9 || cp === 0x3000 || cp === 0xa0;
+}
+
+/** Code point at a UTF-16 index, and its length in code units. */
+export function codePointAt(text: string, i: number): number {
+  return text.codePointAt(i) ?? 0;
+}
+
+export function cpLength(cp: number): number {
+  return cp > 0xffff ? 2 : 1;
+}
+
+/** Sentence-final punctuation (CJK and Latin). */
+export function isSentenceEnd(cp: number): boolean {
+  return cp === 0x3002 || cp === 0xff01 || cp === 0xff1f || cp === 0x2026 || cp === 33 || cp === 63 || cp === 46 || cp === 0xff0e;
+}
+
+/** Closing quotes and brackets that may follow sentence-final punctuation. */
+export function isClosing(cp: number): boolean {
+  return cp === 0x201d || cp === 0x2019 || cp === 0x300d || cp === 0x300f || cp === 0xff09 || cp === 0x300b || cp === 0x3011 || cp === 41 || cp === 34 || cp === 39 || cp === 0x3009;
+}
+
+/** Does the text (ignoring trailing spaces) end a sentence: 。！？… or . ! ? with optional closing quotes/brackets? */
+export function endsSentence(text: string): boolean {
+  let i = text.length;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && isClosing(text.charCodeAt(i - 1))) i--;
+  return i > 0 && isSentenceEnd(text.charCodeAt(i - 1));
+}
+
+/**
+ * Display width of a line in "glyph cells": a CJK glyph or fullwidth punctuation counts 2,
+ * anything else 1. Column width estimates compare lines in these units so that mixed
+ * CJK/Latin lines measure like the printed column.
+ */
+export function cellWidth(text: string): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      w += 2;
+      i++;
+    } else if (c >= 0x1100 && (isCjk(c) || (c >= 0xac00 && c <= 0xd7af))) w += 2;
+    else w += 1;
+  }
+  return w;
+}

@@ -1,0 +1,117 @@
+// Splits a dump into pages (form feeds), lines (LF, CRLF, CR) and blocks (runs of non-blank lines).
+// One pass over the text; every offset is a UTF-16 index into the original text, so a BOM, CRLF or
+// astral characters never shift positions.
+import type { Block, Line, Page, PageDump } from './types';
+
+const LF = 10;
+const CR = 13;
+const FF = 12;
+
+export function isBlankText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0x3000 && c !== 0xa0 && c !== 0xfeff && c !== 11) return false;
+  }
+  return true;
+}
+
+export function isAnnotationText(text: string): boolean {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return text.startsWith('%%', i);
+}
+
+export function parse(text: string): PageDump {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lines: Line[] = [];
+  const pages: Page[] = [];
+  let page = 0;
+  let pageStart = 0;
+  let pageFirstLine = 0;
+  let lineStart = bom;
+  let row = 0;
+  let rowStart = 0;
+  const n = text.length;
+
+  const pushLine = (end: number, next: number) => {
+    const lineText = text.slice(lineStart, end);
+    lines.push({
+      index: lines.length,
+      start: lineStart,
+      end,
+      next,
+      row,
+      col: lineStart - rowStart,
+      page,
+      text: lineText,
+      blank: isBlankText(lineText),
+      annotation: isAnnotationText(lineText),
+    });
+  };
+  const closePage = (end: number) => {
+    pages.push({ index: page, start: pageStart, end, firstLine: pageFirstLine, lastLine: lines.length - 1, blocks: [] });
+    page++;
+    pageStart = end;
+    pageFirstLine = lines.length;
+  };
+
+  for (let i = bom; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) {
+      const next = c === CR && i + 1 < n && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+      pushLine(i, next);
+      lineStart = rowStart = next;
+      row++;
+      i = next - 1;
+    } else if (c === FF) {
+      // A form feed ends the page. A line that starts with one starts after it, on the next page;
+      // text before it on the same line stays on this page.
+      if (i > lineStart) pushLine(i, i + 1);
+      lineStart = i + 1;
+      if (pageFirstLine < lines.length) closePage(i + 1);
+      else pageStart = i + 1;
+    }
+  }
+  if (lineStart < n || lines.length === 0) pushLine(n, n);
+  if (pageFirstLine < lines.length || pages.length === 0) closePage(n);
+  for (const p of pages) p.blocks = blocksOf(lines, p);
+  return { text, bom, lines, pages };
+}
+
+function blocksOf(lines: Line[], page: Page): Block[] {
+  const blocks: Block[] = [];
+  let first = -1;
+  for (let i = page.firstLine; i <= page.lastLine; i++) {
+    const inBlock = !lines[i].blank && !lines[i].annotation;
+    if (inBlock && first < 0) first = i;
+    if (!inBlock && first >= 0) {
+      blocks.push({ page: page.index, firstLine: first, lastLine: i - 1 });
+      first = -1;
+    }
+  }
+  if (first >= 0) blocks.push({ page: page.index, firstLine: first, lastLine: page.lastLine });
+  return blocks;
+}
+
+/** Index of the line holding an offset (the last line starting at or before it). */
+export function lineIndexAt(dump: PageDump, offset: number): number {
+  const lines = dump.lines;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Editor position (0-based line, UTF-16 character) of an offset, as LSP and the CLI report it. */
+export function positionAt(dump: PageDump, offset: number): { line: number; character: number } {
+  const l = dump.lines[lineIndexAt(dump, offset)];
+  if (offset >= l.next && l.next > l.end && dump.text.charCodeAt(l.end) !== FF) {
+    // Past the terminator of the last parsed line: the empty line the editor shows after it.
+    return { line: l.row + 1, character: 0 };
+  }
+  return { line: l.row, character: l.col + Math.max(0, Math.min(offset, l.end) - l.start) };
+}

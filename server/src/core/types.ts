@@ -1,0 +1,94 @@
+// Plain data shared by every stage of the core. All positions are UTF-16 code-unit offsets
+// into the document text (what LSP uses), end-exclusive.
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type RuleLevel = Severity | 'off';
+
+export type RuleId =
+  | 'spaced-glyphs'
+  | 'doubled-glyphs'
+  | 'mixed-script-spacing'
+  | 'hard-wrap'
+  | 'split-sentence'
+  | 'misplaced-headline'
+  | 'orphan-label'
+  | 'bad-annotation'
+  | 'encoding'
+  | 'limit';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Edit extends Span {
+  newText: string;
+}
+
+export interface Fix {
+  /** Message key of the code action title; the server localises it. */
+  title: string;
+  edits: Edit[];
+}
+
+export interface RelatedSpan extends Span {
+  message: string;
+}
+
+export interface Finding extends Span {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  fix?: Fix;
+  related?: RelatedSpan[];
+}
+
+/**
+ * One line of the dump. `end` stops before the line terminator; `next` is where the next line starts.
+ * Lines are the editor's lines (LF, CRLF, CR), except that a form feed also splits one: a line that
+ * starts with a form feed starts after it, on the next page. `row` and `col` locate `start` in
+ * editor terms (0-based line and UTF-16 column), which is what LSP and the CLI report.
+ */
+export interface Line extends Span {
+  index: number;
+  next: number;
+  row: number;
+  col: number;
+  page: number;
+  text: string;
+  blank: boolean;
+  /** A `%%` annotation line written by staff. */
+  annotation: boolean;
+}
+
+/** A run of non-blank lines between blank lines (pdftotext keeps a multi-line headline in one block). */
+export interface Block {
+  page: number;
+  firstLine: number;
+  lastLine: number;
+}
+
+/** A page: the text between form feeds. */
+export interface Page extends Span {
+  index: number;
+  firstLine: number;
+  lastLine: number;
+  blocks: Block[];
+}
+
+export interface PageDump {
+  text: string;
+  /** 1 when the text starts with a byte-order mark, else 0. Offsets still count it. */
+  bom: number;
+  lines: Line[];
+  pages: Page[];
+}
+
+export interface RuleSettings {
+  [rule: string]: RuleLevel | undefined;
+}
+
+export interface AnalyzeOptions {
+  rules?: RuleSettings;
+  locale?: string;
+}
