@@ -1,0 +1,70 @@
+// Applying fixes. Edits are UTF-16 offset ranges into one text; they are applied back to front,
+// and an edit overlapping one already taken is dropped (it will be found again on the next pass).
+import { lintDump } from './lint';
+import { parse } from './parse';
+import type { AnalyzeOptions, Edit, Finding, RuleId } from './types';
+
+/** Sorted, non-overlapping subset of the edits (earlier start wins). */
+export function normalizeEdits(edits: readonly Edit[]): Edit[] {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Edit[] = [];
+  let end = -1;
+  for (const e of sorted) {
+    if (e.start < end || (e.start === end && e.start === e.end && out.length > 0 && out[out.length - 1].start === e.start)) continue;
+    out.push(e);
+    end = e.end;
+  }
+  return out;
+}
+
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const list = normalizeEdits(edits);
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const e of list) {
+    parts.push(text.slice(cursor, e.start), e.newText);
+    cursor = e.end;
+  }
+  parts.push(text.slice(cursor));
+  return parts.join('');
+}
+
+export interface FixAllResult {
+  text: string;
+  /** Findings whose fixes were applied, over all passes. */
+  fixed: Finding[];
+  passes: number;
+}
+
+/**
+ * Applies every fix of the selected rules until nothing more changes (at most a few passes: one
+ * is the rule, a second only when a fix exposes a new problem). Idempotent by construction.
+ */
+export function fixAll(text: string, options: AnalyzeOptions & { only?: readonly RuleId[] } = {}): FixAllResult {
+  const fixed: Finding[] = [];
+  let passes = 0;
+  for (; passes < 4; passes++) {
+    const findings = lintDump(parse(text), options).filter((f) => f.fix && (!options.only || options.only.includes(f.rule)));
+    if (findings.length === 0) break;
+    const edits = findings.flatMap((f) => f.fix!.edits);
+    const next = applyEdits(text, edits);
+    fixed.push(...findings);
+    if (next === text) break;
+    text = next;
+  }
+  return { text, fixed, passes };
+}
+
+/** One edit turning `before` into `after`: the differing middle, after trimming common prefix and suffix. */
+export function diffEdit(before: string, after: string): Edit | undefined {
+  if (before === after) return undefined;
+  let a = 0;
+  const max = Math.min(before.length, after.length);
+  while (a < max && before.charCodeAt(a) === after.charCodeAt(a)) a++;
+  // Do not split a surrogate pair.
+  if (a > 0 && a < before.length && before.charCodeAt(a - 1) >= 0xd800 && before.charCodeAt(a - 1) <= 0xdbff) a--;
+  let b = 0;
+  while (b < max - a && before.charCodeAt(before.length - 1 - b) === after.charCodeAt(after.length - 1 - b)) b++;
+  if (b > 0 && before.length - b < before.length && before.charCodeAt(before.length - b) >= 0xdc00 && before.charCodeAt(before.length - b) <= 0xdfff) b--;
+  return { start: a, end: before.length - b, newText: after.slice(a, after.length - b) };
+}

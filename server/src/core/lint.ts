@@ -1,0 +1,47 @@
+// Runs the line rules over a parsed dump and turns their results into findings with severities
+// from the settings. Pure: the CLI, the server and the tests all call this.
+import { messagesFor, type Messages } from './messages';
+import { LINE_RULES } from './rules';
+import type { LineRule } from './rules/rule';
+import type { AnalyzeOptions, Finding, Page, PageDump, RuleId, RuleSettings, Severity } from './types';
+
+export const RULE_IDS: readonly RuleId[] = LINE_RULES.map((r) => r.id);
+
+const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error']);
+
+/** The severity a rule runs at under these settings, or undefined when it is off. */
+export function severityOf(rule: { id: RuleId; defaultSeverity: Severity }, settings: RuleSettings | undefined): Severity | undefined {
+  const level = settings?.[rule.id];
+  if (level === undefined || !LEVELS.has(level)) return rule.defaultSeverity;
+  return level === 'off' ? undefined : level;
+}
+
+/** Findings of the line rules on one page, in text order. */
+export function lintPage(dump: PageDump, page: Page, settings: RuleSettings | undefined, messages: Messages, rules: readonly LineRule[] = LINE_RULES): Finding[] {
+  const active: { rule: LineRule; severity: Severity }[] = [];
+  for (const rule of rules) {
+    const severity = severityOf(rule, settings);
+    if (severity) active.push({ rule, severity });
+  }
+  const out: Finding[] = [];
+  if (active.length === 0) return out;
+  for (let i = page.firstLine; i <= page.lastLine; i++) {
+    const line = dump.lines[i];
+    if (line.blank || line.annotation) continue;
+    for (const { rule, severity } of active) {
+      const f = rule.checkLine(line, messages);
+      if (f) out.push({ rule: rule.id, severity, start: f.start, end: f.end, message: f.message, fix: { title: f.fixTitle, edits: f.edits } });
+    }
+  }
+  return out;
+}
+
+/** Findings of the line rules on the whole dump. */
+export function lintDump(dump: PageDump, options: AnalyzeOptions = {}): Finding[] {
+  const messages = messagesFor(options.locale);
+  const out: Finding[] = [];
+  for (const page of dump.pages) {
+    for (const f of lintPage(dump, page, options.rules, messages)) out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+// doubled-glyphs: fake-bold headings that the PDF draws twice come out with every glyph doubled:
+// `TTIIRR 跨跨境境运运输输` → `TIR 跨境运输`.
+//
+// Real text doubles glyphs too, so the rule must know the difference. Chinese reduplication gives
+// AA (汩汩, 常常), ABB (一个个) and AABB (扎扎实实, 高高兴兴), and words meet across a doubled glyph
+// (无线电+电子 → 无线电电子, 管理部+部长 → 管理部部长). None of these doubles *every* glyph of a
+// whitespace-separated token longer than four glyphs, and none doubles Latin letters, digits or
+// punctuation.
+//
+// Decision: a token (run of non-space characters) is doubled when it has at least two code points
+// pairs and every pair is two identical code points (AABBCC…). A run of doubled tokens, separated
+// only by spaces, is an overprint when it holds at least three pairs in all AND at least one of its
+// tokens cannot be a reduplicated Chinese word: it has three or more pairs, or one of its pairs is
+// not a Han glyph (TTIIRR). A lone AABB word, or `扎扎实实 认认真真`, is never flagged.
+// The fix deletes the second code point of each pair — only characters known to be artifacts.
+import { codePointAt, cpLength, isCjkGlyph, isSpace } from '../chars';
+import { t } from '../messages';
+import type { Edit } from '../types';
+import type { LineRule } from './rule';
+
+interface Token {
+  start: number; // UTF-16 index in the line
+  end: number;
+  pairs: number;
+  doubled: boolean;
+  strong: boolean; // cannot be a reduplicated Chinese word
+  seconds: number[]; // UTF-16 index of the second code point of each pair
+  secondLens: number[];
+}
+
+function scanToken(text: string, start: number, end: number): Token {
+  const tok: Token = { start, end, pairs: 0, doubled: true, strong: false, seconds: [], secondLens: [] };
+  let i = start;
+  while (i < end) {
+    const a = codePointAt(text, i);
+    const al = cpLength(a);
+    if (i + al >= end) {
+      tok.doubled = false; // odd count
+      break;
+    }
+    const b = codePointAt(text, i + al);
+    if (a !== b) {
+      tok.doubled = false;
+      break;
+    }
+    tok.pairs++;
+    tok.seconds.push(i + al);
+    tok.secondLens.push(al);
+    if (!isCjkGlyph(a)) tok.strong = true;
+    i += 2 * al;
+  }
+  if (tok.pairs < 2) tok.doubled = false;
+  if (tok.pairs >= 3) tok.strong = true;
+  return tok;
+}
+
+export const doubledGlyphs: LineRule = {
+  id: 'doubled-glyphs',
+  defaultSeverity: 'warning',
+  checkLine(line, messages) {
+    const text = line.text;
+    const n = text.length;
+    // Cheap exit: no two equal adjacent UTF-16 units, no doubling.
+    let any = false;
+    for (let i = 1; i < n; i++) {
+      if (text.charCodeAt(i) === text.charCodeAt(i - 1) && !isSpace(text.charCodeAt(i))) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return undefined;
+
+    const tokens: Token[] = [];
+    for (let i = 0; i < n; ) {
+      while (i < n && isSpace(text.charCodeAt(i))) i++;
+      if (i >= n) break;
+      const s = i;
+      while (i < n && !isSpace(text.charCodeAt(i))) i++;
+      tokens.push(scanToken(text, s, i));
+    }
+
+    // Best run of consecutive doubled tokens that qualifies.
+    let best: Token[] | undefined;
+    let run: Token[] = [];
+    const consider = () => {
+      if (run.length === 0) return;
+      const pairs = run.reduce((s, tk) => s + tk.pairs, 0);
+      if (pairs >= 3 && run.some((tk) => tk.strong) && (!best || pairs > best.reduce((s, tk) => s + tk.pairs, 0))) best = run;
+      run = [];
+    };
+    for (const tk of tokens) {
+      if (tk.doubled) run.push(tk);
+      else consider();
+    }
+    consider();
+    if (!best) return undefined;
+
+    const first = best[0];
+    const last = best[best.length - 1];
+    const before = text.slice(first.start, last.end);
+    const edits: Edit[] = [];
+    for (const tk of best) {
+      tk.seconds.forEach((s, k) => edits.push({ start: line.start + s, end: line.start + s + tk.secondLens[k], newText: '' }));
+    }
+    let after = '';
+    let cursor = first.start;
+    for (const e of edits) {
+      after += text.slice(cursor, e.start - line.start);
+      cursor = e.end - line.start;
+    }
+    after += text.slice(cursor, last.end);
+    return {
+      start: line.start + first.start,
+      end: line.start + last.end,
+      message: t(messages, 'doubled-glyphs.message', { before, after }),
+      fixTitle: t(messages, 'doubled-glyphs.fix', { after }),
+      edits,
+    };
+  },
+};

@@ -1,0 +1,72 @@
+// spaced-glyphs: justification spaces between CJK glyphs.
+//
+// pdftotext renders a justified CJK line by putting a space wherever the typesetter widened the
+// gap, so a stretched line comes out as `心 的、关 注 您 所 关 注 的 ，努 力 把`. Deliberate spaces
+// look different: a title separator is a single gap between long runs (`主义法治道路 为全面建设社`),
+// a byline separates words of two or more glyphs (`□记者 何光翠 报道`), and a dateline uses a double
+// space (`本报讯  8 月 26 日`).
+//
+// Decision: split the line on whitespace into tokens, count the *gaps* (exactly one ASCII space
+// with a CJK glyph or CJK punctuation on both sides) and the tokens holding exactly one Han glyph.
+// The line is letter-spaced when it has at least two gaps and more than half of its tokens that
+// hold Han glyphs hold just one. The fix deletes every gap of the line, and nothing else.
+import { codePointAt, cpLength, isCjk, isCjkGlyph, isSpace } from '../chars';
+import { t } from '../messages';
+import { trimmedSpan, type LineRule } from './rule';
+
+export const spacedGlyphs: LineRule = {
+  id: 'spaced-glyphs',
+  defaultSeverity: 'warning',
+  checkLine(line, messages) {
+    const text = line.text;
+    const n = text.length;
+    const gaps: number[] = [];
+    let tokens = 0; // tokens holding at least one Han glyph
+    let singles = 0; // tokens holding exactly one
+    let glyphsInToken = 0;
+    let prevCp = -1; // code point before the current position (-1 at line start or after a space run)
+    let prevWasCjk = false;
+
+    const endToken = () => {
+      if (glyphsInToken > 0) {
+        tokens++;
+        if (glyphsInToken === 1) singles++;
+      }
+      glyphsInToken = 0;
+    };
+
+    for (let i = 0; i < n; ) {
+      const cp = codePointAt(text, i);
+      const len = cpLength(cp);
+      if (isSpace(cp)) {
+        endToken();
+        // A gap: exactly one ASCII space between two CJK characters.
+        if (cp === 32 && prevCp !== -1 && prevWasCjk && i + 1 < n) {
+          const next = codePointAt(text, i + 1);
+          if (isCjk(next)) gaps.push(i);
+        }
+        prevCp = cp;
+        prevWasCjk = false;
+        i += len;
+        continue;
+      }
+      if (isCjkGlyph(cp)) glyphsInToken++;
+      // Only a single space counts as a gap: remember whether the char before a space was CJK.
+      prevWasCjk = isCjk(cp);
+      prevCp = cp;
+      i += len;
+    }
+    endToken();
+    // A gap needs a non-space before it: the scan above marks prevWasCjk=false after any space,
+    // so double spaces never count.
+    if (gaps.length < 2 || singles * 2 <= tokens) return undefined;
+    const { start, end } = trimmedSpan(line);
+    return {
+      start,
+      end,
+      message: t(messages, 'spaced-glyphs.message', { count: gaps.length }),
+      fixTitle: t(messages, 'spaced-glyphs.fix'),
+      edits: gaps.map((g) => ({ start: line.start + g, end: line.start + g + 1, newText: '' })),
+    };
+  },
+};
