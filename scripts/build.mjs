@@ -1,5 +1,8 @@
 // Bundles the extension client, the language server, the CLI and the export worker with esbuild.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -13,6 +16,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+  define: { NEWSPRINT_VERSION: JSON.stringify(pkg.version) },
 };
 
 const builds = [

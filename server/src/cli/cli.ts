@@ -1,0 +1,175 @@
+// `newsprint` — the command-line face of the core. Each command reads files, runs the same
+// pipeline as the language server, and reports per file; one bad file never stops the others.
+import { parseArgs } from 'node:util';
+import { analyze } from '../core/analyze';
+import { fixAll } from '../core/fix';
+import { RULE_IDS } from '../core/lint';
+import { messagesFor, t, type MessageKey, type Messages } from '../core/messages';
+import { positionAt } from '../core/parse';
+import type { RuleLevel, RuleSettings } from '../core/types';
+import { FileError, readDump, writeAtomic, type ReadResult } from '../node/files';
+
+declare const NEWSPRINT_VERSION: string | undefined;
+export const VERSION = typeof NEWSPRINT_VERSION === 'string' ? NEWSPRINT_VERSION : '0.0.0-dev';
+
+const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const stdio: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+};
+
+class UsageError extends Error {}
+
+function localeFromEnv(): string | undefined {
+  return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || undefined;
+}
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const command = argv[0];
+  let messages = messagesFor(localeFromEnv());
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv.slice(1),
+      allowPositionals: true,
+      options: {
+        rule: { type: 'string', multiple: true },
+        locale: { type: 'string' },
+        write: { type: 'boolean' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+    if (values.locale) messages = messagesFor(values.locale);
+    if (command === '--version' || command === '-v' || values.version) {
+      io.out(`${VERSION}\n`);
+      return 0;
+    }
+    if (!command || command === '--help' || command === '-h' || command === 'help' || values.help) {
+      io.out(`${t(messages, 'cli.usage')}\n`);
+      return command ? 0 : 2;
+    }
+    const rules = parseRules(values.rule ?? [], messages);
+    const locale = values.locale ?? localeFromEnv();
+    switch (command) {
+      case 'lint':
+        return lint(positionals, { rules, locale }, messages, io);
+      case 'fix':
+        return fix(positionals, { rules, locale, write: !!values.write }, messages, io);
+      default:
+        throw new UsageError(t(messages, 'cli.unknownCommand', { command }));
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`newsprint: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof TypeError && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`newsprint: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function parseRules(values: string[], messages: Messages): RuleSettings {
+  const rules: RuleSettings = {};
+  for (const v of values) {
+    const [id, level] = v.split('=');
+    if (!id || !level || !LEVELS.includes(level as RuleLevel) || !(RULE_IDS as readonly string[]).includes(id)) {
+      throw new UsageError(t(messages, 'cli.badRule', { value: v, rules: RULE_IDS.join(', ') }));
+    }
+    rules[id] = level as RuleLevel;
+  }
+  return rules;
+}
+
+/** Reads a file or reports why not; returns undefined on failure. */
+function load(file: string, messages: Messages, io: Io): ReadResult | undefined {
+  try {
+    const r = readDump(file);
+    if (r.invalidUtf8) io.err(`newsprint: ${t(messages, 'cli.invalidUtf8', { file })}\n`);
+    return r;
+  } catch (err) {
+    reportFileError(err, messages, io);
+    return undefined;
+  }
+}
+
+export function reportFileError(err: unknown, messages: Messages, io: Io): void {
+  if (err instanceof FileError) {
+    const detail = err.message.match(/\((.*)\)$/)?.[1] ?? '';
+    io.err(`newsprint: ${t(messages, `cli.${err.key}` as MessageKey, { file: err.file, detail })}\n`);
+  } else {
+    io.err(`newsprint: ${String(err)}\n`);
+  }
+}
+
+function lint(files: string[], opts: { rules: RuleSettings; locale?: string }, messages: Messages, io: Io): number {
+  if (files.length === 0) throw new UsageError(t(messages, 'cli.noFiles'));
+  let failed = false;
+  let serious = false;
+  for (const file of files) {
+    const r = load(file, messages, io);
+    if (!r) {
+      failed = true;
+      continue;
+    }
+    const { dump, findings } = analyze(r.text, opts);
+    const lines: string[] = [];
+    for (const f of findings) {
+      const p = positionAt(dump, f.start);
+      lines.push(`${file}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.rule} ${f.message}`);
+      if (f.severity === 'warning' || f.severity === 'error') serious = true;
+    }
+    if (lines.length) io.out(`${lines.join('\n')}\n`);
+  }
+  return failed ? 2 : serious ? 1 : 0;
+}
+
+function fix(files: string[], opts: { rules: RuleSettings; locale?: string; write: boolean }, messages: Messages, io: Io): number {
+  if (files.length === 0) throw new UsageError(t(messages, 'cli.noFiles'));
+  let failed = false;
+  for (const file of files) {
+    const r = load(file, messages, io);
+    if (!r) {
+      failed = true;
+      continue;
+    }
+    const result = fixAll(r.text, opts);
+    if (!opts.write) {
+      io.out(result.text);
+      continue;
+    }
+    if (result.text === r.text) {
+      io.err(`${t(messages, 'cli.unchanged', { file })}\n`);
+      continue;
+    }
+    try {
+      writeAtomic(file, result.text, { expectSha256: r.sha256 });
+      io.err(`${t(messages, 'cli.fixed', { file, count: result.fixed.length })}\n`);
+    } catch (err) {
+      reportFileError(err, messages, io);
+      failed = true;
+    }
+  }
+  return failed ? 2 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`newsprint: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

@@ -1,0 +1,50 @@
+// Per-resource settings, read from the client with workspace/configuration and cached until the
+// client says they changed.
+import type { Connection } from 'vscode-languageserver';
+import type { RuleSettings } from '../core/types';
+
+export interface Settings {
+  rules: RuleSettings;
+  /** Diagnostics published per file at most; the rest are summarised in one diagnostic on line 1. */
+  maxDiagnostics: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { rules: {}, maxDiagnostics: 10000 };
+
+export class SettingsCache {
+  private cache = new Map<string, Promise<Settings>>();
+  generation = 0;
+
+  constructor(
+    private connection: Connection,
+    private supported: () => boolean,
+  ) {}
+
+  get(uri: string): Promise<Settings> {
+    if (!this.supported()) return Promise.resolve(DEFAULT_SETTINGS);
+    let s = this.cache.get(uri);
+    if (!s) {
+      s = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'newsprint' })
+        .then(normalize, () => DEFAULT_SETTINGS);
+      this.cache.set(uri, s);
+    }
+    return s;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  clear(): void {
+    this.cache.clear();
+    this.generation++;
+  }
+}
+
+function normalize(raw: unknown): Settings {
+  const r = (raw ?? {}) as { rules?: unknown; maxDiagnostics?: unknown };
+  const rules = r.rules && typeof r.rules === 'object' ? (r.rules as RuleSettings) : {};
+  const max = typeof r.maxDiagnostics === 'number' && r.maxDiagnostics > 0 ? Math.floor(r.maxDiagnostics) : DEFAULT_SETTINGS.maxDiagnostics;
+  return { rules, maxDiagnostics: max };
+}

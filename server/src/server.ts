@@ -1,0 +1,6 @@
+// Entry point of the bundled language server (dist/server.js). The connection is created here and
+// only here, so tests and other hosts can run startServer over a connection of their own.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './lsp/startServer';
+
+startServer(createConnection(ProposedFeatures.all));
