@@ -60,10 +60,12 @@ export const doubledGlyphs: LineRule = {
   checkLine(line, messages) {
     const text = line.text;
     const n = text.length;
-    // Cheap exit: no two equal adjacent UTF-16 units, no doubling.
+    // Cheap exit: no two equal adjacent UTF-16 units (and no surrogate pairs, which double as
+    // four units), no doubling.
     let any = false;
     for (let i = 1; i < n; i++) {
-      if (text.charCodeAt(i) === text.charCodeAt(i - 1) && !isSpace(text.charCodeAt(i))) {
+      const c = text.charCodeAt(i);
+      if ((c === text.charCodeAt(i - 1) && !isSpace(c)) || (c >= 0xd800 && c <= 0xdfff)) {
         any = true;
         break;
       }

@@ -1,0 +1,75 @@
+// The CLI as a process: lint output format and exit codes, fix to stdout and in place, and clear
+// errors for bad input.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { SAMPLE } from '../helpers/rules';
+import { runCli } from '../helpers/cli';
+
+const sample = SAMPLE;
+const scratch = () => mkdtempSync(path.join(tmpdir(), 'newsprint-cli-'));
+
+test('lint prints FILE:LINE:COL: SEVERITY RULE MESSAGE and exits 1 on warnings', () => {
+  const r = runCli(['lint', sample]);
+  assert.equal(r.code, 1);
+  const lines = r.stdout.trim().split('\n');
+  assert.match(lines[0], /^.*zh-daily-p1\.txt:3:1: warning spaced-glyphs .+$/);
+  assert.equal(lines.filter((l) => / spaced-glyphs /.test(l)).length, 16);
+  assert.deepEqual(lines.filter((l) => / doubled-glyphs /.test(l)).map((l) => l.split(':')[1]), ['81']);
+  assert.ok(lines.some((l) => /:92:\d+: hint mixed-script-spacing /.test(l)));
+});
+
+test('lint exits 0 when only hints remain, and --rule changes severities', () => {
+  const dir = scratch();
+  const f = path.join(dir, 'p.txt');
+  writeFileSync(f, '本报讯  8 月 26 日，十八\n');
+  assert.equal(runCli(['lint', f]).code, 0);
+  const r = runCli(['lint', '--rule', 'mixed-script-spacing=error', f]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /p\.txt:1:6: error mixed-script-spacing/);
+  assert.equal(runCli(['lint', '--rule', 'mixed-script-spacing=off', f]).stdout, '');
+});
+
+test('lint reports a missing file, a directory and a binary file, and goes on with the rest', () => {
+  const dir = scratch();
+  const bin = path.join(dir, 'x.bin');
+  writeFileSync(bin, Buffer.from([0, 1, 2, 0, 0, 0, 3, 0]));
+  const r = runCli(['lint', path.join(dir, 'missing.txt'), dir, bin, sample]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /missing\.txt: no such file/);
+  assert.match(r.stderr, /is a directory/);
+  assert.match(r.stderr, /x\.bin: looks like binary data/);
+  assert.match(r.stdout, /zh-daily-p1\.txt:81:1: warning doubled-glyphs/);
+});
+
+test('bad usage gets a clear message and exit 2', () => {
+  assert.equal(runCli([]).code, 2);
+  const r = runCli(['frobnicate', sample]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /Unknown command "frobnicate"/);
+  assert.match(runCli(['lint', '--rule', 'nope=warning', sample]).stderr, /Bad --rule/);
+  assert.match(runCli(['lint']).stderr, /No input files/);
+});
+
+test('fix prints the fixed text; --write rewrites atomically and leaves no temp file', () => {
+  const r = runCli(['fix', sample]);
+  assert.equal(r.code, 0);
+  assert.ok(r.stdout.includes('心的、关注您所关注的，努力把'));
+  const dir = scratch();
+  const f = path.join(dir, 'page.txt');
+  writeFileSync(f, readFileSync(sample));
+  const w = runCli(['fix', '--write', f]);
+  assert.equal(w.code, 0, w.stderr);
+  assert.equal(readFileSync(f, 'utf8'), r.stdout);
+  assert.deepEqual(readdirSync(dir), ['page.txt']);
+  const again = runCli(['fix', '--write', f]);
+  assert.match(again.stderr, /nothing to fix/);
+});
+
+test('messages follow the locale', () => {
+  const r = runCli(['lint', '--locale', 'zh-cn', sample]);
+  assert.match(r.stdout, /字间距异常/);
+  assert.match(runCli(['lint', '/nonexistent/x.txt'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr, /文件不存在/);
+});

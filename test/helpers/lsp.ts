@@ -1,0 +1,104 @@
+// Runs the bundled language server (dist/server.js) as a child process over stdio and talks to it
+// with a real JSON-RPC connection, answering the requests a client would answer.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const SERVER = path.join(ROOT, 'dist/server.js');
+
+export interface TestClient {
+  conn: MessageConnection;
+  proc: ChildProcess;
+  settings: Record<string, unknown>;
+  /** Resolves with the next published diagnostics for the uri (push mode) matching the predicate. */
+  nextDiagnostics(uri: string, pred?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  open(uri: string, text: string, languageId?: string): Promise<void>;
+  pull(uri: string): Promise<Diagnostic[]>;
+  stop(): Promise<void>;
+  stderr(): string;
+}
+
+export async function startClient(opts: { pull?: boolean; locale?: string; settings?: Record<string, unknown> } = {}): Promise<TestClient> {
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const client: TestClient = {
+    conn,
+    proc,
+    settings: opts.settings ?? { rules: {} },
+    stderr: () => stderr,
+    nextDiagnostics(uri, pred = () => true, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          d.dispose();
+          reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const d = conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+          if (p.uri === uri && pred(p.diagnostics)) {
+            clearTimeout(timer);
+            d.dispose();
+            resolve(p.diagnostics);
+          }
+        });
+      });
+    },
+    async open(uri, text, languageId = 'pagedump') {
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    },
+    async pull(uri) {
+      const r = (await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; items?: Diagnostic[] };
+      return r.items ?? [];
+    },
+    async stop() {
+      try {
+        await withTimeout(conn.sendRequest('shutdown'), 5000);
+        await conn.sendNotification('exit');
+      } catch {
+        /* already gone */
+      }
+      conn.dispose();
+      if (proc.exitCode === null) {
+        await withTimeout(new Promise((r) => proc.once('exit', r)), 5000).catch(() => proc.kill('SIGKILL'));
+      }
+    },
+  };
+  conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.settings));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('workspace/diagnostic/refresh', () => null);
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    locale: opts.locale ?? 'en',
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: {
+        ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+        publishDiagnostics: { relatedInformation: true, versionSupport: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'refactor'] } }, resolveSupport: { properties: ['edit'] } },
+      },
+    },
+  });
+  await conn.sendNotification('initialized', {});
+  return client;
+}
+
+export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

@@ -1,0 +1,15 @@
+// Table-test helper for line rules: run one rule on one line, return the fixed line or undefined.
+import * as path from 'node:path';
+import { parse } from '../../server/src/core/parse';
+import { applyEdits } from '../../server/src/core/fix';
+import { en } from '../../server/src/core/messages';
+import type { LineRule } from '../../server/src/core/rules/rule';
+
+export function fixLine(rule: LineRule, line: string): string | undefined {
+  const dump = parse(line);
+  const f = rule.checkLine(dump.lines[0], en);
+  return f ? applyEdits(line, f.edits) : undefined;
+}
+
+export const SAMPLES_DIR = path.resolve(__dirname, '../../../shared/samples');
+export const SAMPLE = path.join(SAMPLES_DIR, 'zh-daily-p1.txt');

@@ -1,0 +1,129 @@
+// The bundled server over a real stdio connection: diagnostics, quick fixes, fix-all, settings,
+// pull and push modes, locale.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import { SAMPLE } from '../helpers/rules';
+import { startClient, type TestClient } from '../helpers/lsp';
+
+const text = readFileSync(SAMPLE, 'utf8');
+const uri = 'file:///work/sample/zh-daily-p1.txt';
+const codes = (ds: Diagnostic[]) => ds.map((d) => String(d.code));
+const count = (ds: Diagnostic[], code: string) => codes(ds).filter((c) => c === code).length;
+const hasBoth = (ds: Diagnostic[]) => count(ds, 'spaced-glyphs') > 0 && count(ds, 'doubled-glyphs') > 0;
+
+function apply(before: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create(uri, 'pagedump', 1, before), edits);
+}
+
+async function actions(c: TestClient, d: Diagnostic, only?: string[]): Promise<CodeAction[]> {
+  return (await c.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: d.range,
+    context: { diagnostics: [d], ...(only ? { only } : {}) },
+  })) as CodeAction[];
+}
+
+describe('push diagnostics', () => {
+  let c: TestClient;
+  let diags: Diagnostic[];
+  before(async () => {
+    c = await startClient();
+    const got = c.nextDiagnostics(uri, hasBoth);
+    await c.open(uri, text);
+    diags = await got;
+  });
+  after(() => c.stop());
+
+  test('the sample gets its glyph diagnostics with rule codes and source', () => {
+    assert.equal(count(diags, 'spaced-glyphs'), 16);
+    assert.equal(count(diags, 'doubled-glyphs'), 1);
+    assert.ok(diags.every((d) => d.source === 'newsprint'));
+    const doubled = diags.find((d) => d.code === 'doubled-glyphs')!;
+    assert.equal(doubled.range.start.line, 80);
+    assert.equal(doubled.severity, 2);
+    assert.ok(diags.filter((d) => d.code === 'mixed-script-spacing').every((d) => d.severity === 4), 'mixed-script-spacing is a hint');
+  });
+
+  test('the quick fix travels in diagnostic.data and collapses the doubled heading', async () => {
+    const d = diags.find((x) => x.code === 'doubled-glyphs')!;
+    const list = await actions(c, d);
+    const fix = list.find((a) => a.kind === 'quickfix' && a.isPreferred);
+    assert.ok(fix?.edit?.changes?.[uri], 'a preferred quick fix with an edit');
+    const fixed = apply(text, fix.edit.changes[uri]);
+    assert.ok(fixed.includes('\nTIR 跨境运输\n'));
+    assert.ok(!fixed.includes('TTIIRR'));
+    assert.equal(fixed.length, text.length - 7);
+  });
+
+  test('"Fix all spaced-glyphs problems" resolves to an edit that clears the rule', async () => {
+    const d = diags.find((x) => x.code === 'spaced-glyphs')!;
+    const list = await actions(c, d);
+    const all = list.find((a) => a.title.includes('Fix all spaced-glyphs'));
+    assert.ok(all, `offered: ${list.map((a) => a.title).join(' | ')}`);
+    const resolved = (await c.conn.sendRequest('codeAction/resolve', all)) as CodeAction;
+    const fixed = apply(text, resolved.edit!.changes![uri]);
+    assert.ok(fixed.includes('心的、关注您所关注的，努力把'));
+    assert.ok(fixed.includes('TTIIRR'), 'only the one rule is fixed');
+  });
+
+  test('source.fixAll.newsprint fixes every glyph rule, and again changes nothing', async () => {
+    const d = diags[0];
+    const list = await actions(c, d, ['source.fixAll']);
+    assert.equal(list.length, 1);
+    assert.equal(list[0].kind, 'source.fixAll.newsprint');
+    const fixed = apply(text, list[0].edit!.changes![uri]);
+    assert.ok(fixed.includes('TIR跨境运输') && fixed.includes('8月26日') && !fixed.includes('心 的'));
+    const uri2 = 'file:///work/sample/fixed.txt';
+    const got = c.nextDiagnostics(uri2);
+    await c.open(uri2, fixed);
+    const again = await got;
+    assert.equal(again.filter((x) => x.data).length, 0, 'no fixable problems left');
+  });
+
+  test('an edit republishes diagnostics for the new version', async () => {
+    const got = c.nextDiagnostics(uri, (ds) => count(ds, 'doubled-glyphs') === 0);
+    const line = text.split('\n').indexOf('TTIIRR 跨跨境境运运输输');
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 22 } }, text: 'TIR 跨境运输' }],
+    });
+    const ds = await got;
+    assert.equal(count(ds, 'spaced-glyphs'), 16);
+  });
+
+  test('turning a rule off in settings clears its diagnostics live', async () => {
+    c.settings = { rules: { 'spaced-glyphs': 'off', 'doubled-glyphs': 'error' } };
+    const got = c.nextDiagnostics(uri, (ds) => count(ds, 'spaced-glyphs') === 0);
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const ds = await got;
+    assert.ok(ds.length > 0);
+  });
+});
+
+describe('pull diagnostics and locale', () => {
+  let c: TestClient;
+  before(async () => {
+    c = await startClient({ pull: true, locale: 'zh-cn' });
+    await c.open(uri, text);
+  });
+  after(() => c.stop());
+
+  test('textDocument/diagnostic returns the findings, then "unchanged" for the same version', async () => {
+    const r1 = (await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; resultId: string; items: Diagnostic[] };
+    assert.equal(r1.kind, 'full');
+    assert.equal(count(r1.items, 'spaced-glyphs'), 16);
+    const r2 = (await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: r1.resultId })) as { kind: string };
+    assert.equal(r2.kind, 'unchanged');
+  });
+
+  test('messages and action titles follow the locale sent at initialize', async () => {
+    const ds = await c.pull(uri);
+    const d = ds.find((x) => x.code === 'doubled-glyphs')!;
+    assert.match(d.message, /重复字形/);
+    const list = await actions(c, d);
+    assert.match(list[0].title, /合并重复字形/);
+  });
+});

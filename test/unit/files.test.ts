@@ -1,0 +1,49 @@
+// Atomic writes: a file changed since it was read is not clobbered, an existing file is not
+// overwritten unless asked, an unwritable target is a clear error, and no temp file is left.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { FileError, readDump, sha256, writeAtomic } from '../../server/src/node/files';
+
+const scratch = () => mkdtempSync(path.join(tmpdir(), 'newsprint-files-'));
+
+test('writeAtomic refuses when the file changed since it was read', () => {
+  const dir = scratch();
+  const f = path.join(dir, 'a.txt');
+  writeFileSync(f, 'one');
+  const read = readDump(f);
+  writeFileSync(f, 'two'); // someone else saved meanwhile
+  assert.throws(() => writeAtomic(f, 'fixed', { expectSha256: read.sha256 }), (e: unknown) => e instanceof FileError && e.key === 'changedOnDisk');
+  assert.equal(readFileSync(f, 'utf8'), 'two');
+  writeAtomic(f, 'fixed', { expectSha256: sha256('two') });
+  assert.equal(readFileSync(f, 'utf8'), 'fixed');
+  assert.deepEqual(readdirSync(dir), ['a.txt']);
+});
+
+test('writeAtomic does not overwrite an existing file unless asked', () => {
+  const dir = scratch();
+  const f = path.join(dir, 'a.json');
+  writeFileSync(f, 'old');
+  assert.throws(() => writeAtomic(f, 'new', { overwrite: false }), (e: unknown) => e instanceof FileError && e.key === 'exists');
+  assert.equal(readFileSync(f, 'utf8'), 'old');
+});
+
+test('writeAtomic reports an unwritable target and leaves nothing behind', () => {
+  const dir = scratch();
+  const notDir = path.join(dir, 'file');
+  writeFileSync(notDir, 'x');
+  assert.throws(() => writeAtomic(path.join(notDir, 'out.json'), 'data'), (e: unknown) => e instanceof FileError && e.key === 'unwritable');
+  assert.deepEqual(readdirSync(dir), ['file']);
+});
+
+test('readDump flags invalid UTF-8 (a GBK file) and keeps a stray NUL as text', () => {
+  const dir = scratch();
+  const gbk = path.join(dir, 'gbk.txt');
+  writeFileSync(gbk, Buffer.from([0xb1, 0xbe, 0xb1, 0xa8, 0xd1, 0xb6, 0x0a])); // 本报讯 in GBK
+  assert.equal(readDump(gbk).invalidUtf8, true);
+  const nul = path.join(dir, 'nul.txt');
+  writeFileSync(nul, `${'正文'.repeat(200)}\u0000${'正文'.repeat(200)}`);
+  assert.equal(readDump(nul).invalidUtf8, false);
+});

@@ -1,0 +1,32 @@
+// Every user-facing string exists in English and Simplified Chinese, with the same placeholders.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { en, zhCn } from '../../server/src/core/messages';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const root = pathToFileURL(path.resolve(__dirname, '../..') + '/');
+const json = (p: string) => JSON.parse(readFileSync(new URL(p, root), 'utf8')) as Record<string, string>;
+
+test('server messages: same keys and placeholders in en and zh-cn', () => {
+  assert.deepEqual(Object.keys(zhCn).sort(), Object.keys(en).sort());
+  for (const k of Object.keys(en) as (keyof typeof en)[]) assert.deepEqual(placeholders(zhCn[k]), placeholders(en[k]), k);
+});
+
+test('package.nls: same keys in en and zh-cn, and every %key% in package.json is defined', () => {
+  const nls = json('package.nls.json');
+  const zh = json('package.nls.zh-cn.json');
+  assert.deepEqual(Object.keys(zh).sort(), Object.keys(nls).sort());
+  const manifest = readFileSync(new URL('package.json', root), 'utf8');
+  for (const m of manifest.matchAll(/"%([\w.-]+)%"/g)) assert.ok(m[1] in nls, `package.nls.json lacks ${m[1]}`);
+});
+
+test('client strings: every vscode.l10n.t string has a zh-cn translation, and none is stale', () => {
+  const src = readFileSync(new URL('client/src/strings.ts', root), 'utf8');
+  const used = [...src.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
+  assert.ok(used.length > 0);
+  const zh = json('l10n/bundle.l10n.zh-cn.json');
+  assert.deepEqual(Object.keys(zh).sort(), [...new Set(used)].sort());
+});

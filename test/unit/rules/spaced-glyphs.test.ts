@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { spacedGlyphs } from '../../../server/src/core/rules/spaced-glyphs';
+import { fixLine } from '../../helpers/rules';
+
+const positives: [string, string][] = [
+  ['心 的、关 注 您 所 关 注 的 ，努 力 把', '心的、关注您所关注的，努力把'],
+  ['个 确 立 ”、坚 决 做 到“ 两 个 维', '个确立”、坚决做到“两个维'],
+  ['鼓 呐 喊。今 天 ，请 您 关 注《跨 境', '鼓呐喊。今天，请您关注《跨境'],
+  ['东 盟、西 接 共 建“一 带 一 路 ”国', '东盟、西接共建“一带一路”国'],
+  ['编 者 按', '编者按'],
+  // Astral ideographs (CJK Extension B) count as glyphs and keep their surrogate pairs.
+  ['𠀀 𠀁 𠀂 的', '𠀀𠀁𠀂的'],
+  // Digits in the line are not this rule's business: only CJK–CJK gaps go.
+  ['于 7 月 份 正 式 向 市', '于 7 月份正式向市'],
+];
+
+const negatives: string[] = [
+  '主义法治道路 为全面建设社', // one deliberate title separator
+  '□记者 何光翠 报道', // byline: words of two or more glyphs
+  '□通讯员 傅玉佳 报道',
+  '本报讯  8 月 26 日，十八', // dateline: double space
+  '记者 王 刚 报道', // a two-glyph name spaced to align: half the tokens, not more
+  '中 国', // a single gap
+  '顺势而为，胶州跨境电商开辟',
+  'The quick brown fox jumps over',
+  '',
+];
+
+test('spaced-glyphs: positives are fixed exactly', () => {
+  for (const [input, expected] of positives) assert.equal(fixLine(spacedGlyphs, input), expected, input);
+});
+
+test('spaced-glyphs: negatives are left alone', () => {
+  for (const input of negatives) assert.equal(fixLine(spacedGlyphs, input), undefined, input);
+});
