@@ -1,0 +1,62 @@
+// Commands, the Outline and export.
+const assert = require('node:assert/strict');
+const vscode = require('vscode');
+const h = require('./helpers');
+
+describe('commands', function () {
+  afterEach(async function () {
+    await h.closeAllEditors();
+  });
+
+  it('newsprint.treatAsPageDump switches a plaintext document to pagedump', async function () {
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'plaintext',
+      content: '心 的、关 注 您 所 关 注 的 ，努 力 把\n\nTTIIRR 跨跨境境运运输输\n',
+    });
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'plaintext');
+    await vscode.commands.executeCommand('newsprint.treatAsPageDump');
+    const now = await h.waitForEvent(
+      [vscode.workspace.onDidOpenTextDocument, vscode.window.onDidChangeActiveTextEditor],
+      () => {
+        const d = vscode.workspace.textDocuments.find((t) => t.uri.toString() === doc.uri.toString());
+        return d && d.languageId === 'pagedump' ? d : undefined;
+      },
+      'the document language to become pagedump',
+    );
+    assert.equal(now.languageId, 'pagedump');
+    // And it is now linted.
+    await h.waitForDiagnostics(now.uri, (d) => h.codes(d).has('spaced-glyphs'), 'diagnostics on the switched document');
+  });
+
+  it('the UI locale reaches the extension host (vscode.env.language)', function () {
+    const want = process.env.NEWSPRINT_E2E_LOCALE;
+    if (!want) this.skip();
+    assert.equal(vscode.env.language.toLowerCase(), want.toLowerCase());
+  });
+
+  // Enable when the Outline (document symbols for articles) lands.
+  it.skip('the Outline lists the articles of the sample (executeDocumentSymbolProvider)', async function () {
+    const uri = vscode.Uri.joinPath(h.workspaceRoot(), h.SAMPLE);
+    await h.openInEditor(uri);
+    await h.waitForDiagnostics(uri, (d) => d.length > 0, 'the server to analyse the page');
+    const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+    assert.ok(Array.isArray(symbols) && symbols.length >= 2, `several articles in the Outline, got ${symbols && symbols.length}`);
+    assert.ok(symbols.every((s) => s.name && s.name.trim().length > 0), 'every article has a title');
+  });
+
+  // Enable when the export command lands (adjust the command id / output location if they differ).
+  it.skip('newsprint.export writes the cleaned-up text of the page', async function () {
+    const uri = vscode.Uri.joinPath(h.workspaceRoot(), h.SAMPLE);
+    await h.openInEditor(uri);
+    const before = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    await vscode.commands.executeCommand('newsprint.export');
+    const out = await h.waitForEvent(
+      [vscode.workspace.onDidOpenTextDocument, vscode.window.onDidChangeActiveTextEditor],
+      () => vscode.workspace.textDocuments.find((d) => !before.has(d.uri.toString()) && d.getText().length > 0),
+      'the exported document',
+    );
+    assert.ok(out.getText().includes('心的、关注您所关注的'), 'export joins the spaced glyphs');
+    assert.ok(!out.getText().includes('TTIIRR'), 'export undoubles the heading');
+  });
+});

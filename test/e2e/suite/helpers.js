@@ -1,0 +1,118 @@
+// Helpers for the real-editor tests: wait on editor events with a deadline, never sleep.
+const assert = require('node:assert/strict');
+const vscode = require('vscode');
+
+const SOURCE = 'newsprint';
+const SAMPLE = 'zh-daily-p1.txt';
+
+function workspaceRoot() {
+  const f = vscode.workspace.workspaceFolders;
+  assert.ok(f && f.length, 'the test workspace folder is open');
+  return f[0].uri;
+}
+
+const codeOf = (d) => (d.code && typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const ours = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+const codes = (diags) => new Set(diags.map(codeOf));
+
+function describeDiags(uri) {
+  const all = vscode.languages.getDiagnostics(uri);
+  const counts = {};
+  for (const d of all) counts[`${d.source}/${codeOf(d)}`] = (counts[`${d.source}/${codeOf(d)}`] || 0) + 1;
+  return JSON.stringify(counts);
+}
+
+/**
+ * Resolve with newsprint's diagnostics for `uri` once `predicate(diags)` holds, checking now and on
+ * every onDidChangeDiagnostics for that uri; reject after timeoutMs.
+ */
+function waitForDiagnostics(uri, predicate, what, timeoutMs = 30_000) {
+  return new Promise((resolve, reject) => {
+    let sub;
+    const check = () => {
+      const diags = ours(uri);
+      if (predicate(diags)) {
+        clearTimeout(timer);
+        if (sub) sub.dispose();
+        resolve(diags);
+        return true;
+      }
+      return false;
+    };
+    const timer = setTimeout(() => {
+      if (sub) sub.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; diagnostics now: ${describeDiags(uri)}`));
+    }, timeoutMs);
+    if (check()) return;
+    sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+  });
+}
+
+/** Resolve once `predicate()` is true, re-checking whenever one of `events` fires; reject after timeoutMs. */
+function waitForEvent(events, predicate, what, timeoutMs = 15_000) {
+  return new Promise((resolve, reject) => {
+    const subs = [];
+    const done = (fn, v) => {
+      clearTimeout(timer);
+      subs.forEach((s) => s.dispose());
+      fn(v);
+    };
+    const timer = setTimeout(() => done(reject, new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    const check = () => {
+      let v;
+      try {
+        v = predicate();
+      } catch (err) {
+        return done(reject, err);
+      }
+      if (v) done(resolve, v);
+    };
+    for (const ev of events) subs.push(ev(check));
+    check();
+  });
+}
+
+async function openInEditor(uri) {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+}
+
+/** Copy a workspace file to a new name in the workspace (fresh, so tests don't share edits). */
+async function copyInWorkspace(name, newName) {
+  const root = workspaceRoot();
+  const dest = vscode.Uri.joinPath(root, newName);
+  await vscode.workspace.fs.copy(vscode.Uri.joinPath(root, name), dest, { overwrite: true });
+  return dest;
+}
+
+async function setWorkspaceSetting(section, key, value) {
+  await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+/** Close every editor, reverting unsaved changes first (a dirty editor would ask "Save?" and hang). */
+async function closeAllEditors() {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (!doc.isDirty) continue;
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+module.exports = {
+  SOURCE,
+  SAMPLE,
+  workspaceRoot,
+  codeOf,
+  codes,
+  ours,
+  waitForDiagnostics,
+  waitForEvent,
+  openInEditor,
+  copyInWorkspace,
+  setWorkspaceSetting,
+  closeAllEditors,
+};
