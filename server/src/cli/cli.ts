@@ -1,5 +1,6 @@
 // `newsprint` — the command-line face of the core. Each command reads files, runs the same
 // pipeline as the language server, and reports per file; one bad file never stops the others.
+import * as os from 'node:os';
 import { parseArgs } from 'node:util';
 import { analyze } from '../core/analyze';
 import { fixAll } from '../core/fix';
@@ -8,6 +9,7 @@ import { messagesFor, t, type MessageKey, type Messages } from '../core/messages
 import { positionAt } from '../core/parse';
 import type { RuleLevel, RuleSettings } from '../core/types';
 import { FileError, readDump, writeAtomic, type ReadResult } from '../node/files';
+import { runExport } from './export';
 
 declare const NEWSPRINT_VERSION: string | undefined;
 export const VERSION = typeof NEWSPRINT_VERSION === 'string' ? NEWSPRINT_VERSION : '0.0.0-dev';
@@ -41,6 +43,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         rule: { type: 'string', multiple: true },
         locale: { type: 'string' },
         write: { type: 'boolean' },
+        out: { type: 'string' },
+        jsonl: { type: 'string' },
+        jobs: { type: 'string' },
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -62,6 +67,18 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return lint(positionals, { rules, locale }, messages, io);
       case 'fix':
         return fix(positionals, { rules, locale, write: !!values.write }, messages, io);
+      case 'export': {
+        if (positionals.length === 0) throw new UsageError(t(messages, 'cli.noFiles'));
+        if (values.out && values.jsonl) throw new UsageError(t(messages, 'cli.outAndJsonl'));
+        if (positionals.length > 1 && !values.out && !values.jsonl) throw new UsageError(t(messages, 'cli.exportManyNeedTarget'));
+        const jobs = values.jobs === undefined ? Math.min(os.availableParallelism(), 64) : Number(values.jobs);
+        if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(t(messages, 'cli.badJobs', { value: String(values.jobs) }));
+        return runExport(
+          { files: positionals, out: values.out, jsonl: values.jsonl, jobs, force: !!values.force, opts: { rules, locale, root: process.cwd(), version: VERSION } },
+          messages,
+          io,
+        );
+      }
       default:
         throw new UsageError(t(messages, 'cli.unknownCommand', { command }));
     }

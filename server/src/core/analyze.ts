@@ -1,17 +1,46 @@
-// The whole core pipeline on one text: parse → line rules → (articles and structure rules).
+// The whole core pipeline on one text: parse → line rules → articles and structure rules.
 // Every consumer (server, CLI, export, bench) goes through here so they agree on the results.
-import { lintDump } from './lint';
+import { analyzeArticles } from './articles/detect';
+import type { PageAnalysis } from './articles/model';
+import { lintDump, severityOf } from './lint';
+import { messagesFor } from './messages';
 import { parse } from './parse';
-import type { AnalyzeOptions, Finding, PageDump } from './types';
+import { encoding } from './rules/encoding';
+import type { AnalyzeOptions, Finding, PageDump, RuleId, Severity } from './types';
 
 export interface Analysis {
   dump: PageDump;
+  /** Every finding (line, document and structure rules), in text order. */
   findings: Finding[];
+  /** Article structure per page. */
+  pages: PageAnalysis[];
 }
+
+/** Default severities of the structure rules, which live in the article analysis. */
+export const STRUCTURE_RULES: readonly { id: RuleId; defaultSeverity: Severity }[] = [
+  { id: 'misplaced-headline', defaultSeverity: 'information' },
+  { id: 'orphan-label', defaultSeverity: 'information' },
+  { id: 'bad-annotation', defaultSeverity: 'warning' },
+];
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const dump = parse(text);
+  const messages = messagesFor(options.locale);
   const findings = lintDump(dump, options);
+  // Document-level rules: at most one finding each for the whole text.
+  const encodingSeverity = severityOf(encoding, options.rules);
+  if (encodingSeverity) {
+    const f = encoding.checkDocument(dump, messages);
+    if (f) findings.push({ ...f, severity: encodingSeverity });
+  }
+  const pages = analyzeArticles(dump, messages);
+  for (const p of pages) {
+    for (const f of p.findings) {
+      const rule = STRUCTURE_RULES.find((r) => r.id === f.rule);
+      const severity = rule ? severityOf(rule, options.rules) : f.severity;
+      if (severity) findings.push({ ...f, severity });
+    }
+  }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { dump, findings };
+  return { dump, findings, pages };
 }

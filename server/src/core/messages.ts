@@ -9,10 +9,11 @@ export const en = {
   'doubled-glyphs.fix': 'Collapse doubled glyphs to "{after}"',
   'mixed-script-spacing.message': '{count} extraction spaces between CJK and digits or Latin letters',
   'mixed-script-spacing.fix': 'Remove spaces between CJK and digits/Latin',
+  'encoding.message': 'This file holds {count} replacement characters (U+FFFD): it is probably not UTF-8 but GB18030/GBK read as UTF-8. Run "Change File Encoding" (click the encoding in the status bar), choose "Reopen with Encoding" and pick "Simplified Chinese (GB18030)".',
   'fixAll.rule': 'Fix all {rule} problems in this file',
   'fixAll.all': 'Fix all Newsprint problems in this file',
   'limit.diagnostics': 'Showing {shown} of {total} Newsprint problems in this file. Raise the setting "{setting}" to see them all.',
-  'cli.usage': 'Usage: newsprint <command> [options] FILE…\n\nCommands:\n  lint FILE…             print one finding per line: FILE:LINE:COL: SEVERITY RULE MESSAGE\n  fix FILE… [--write]    print the fixed text, or rewrite the files in place (atomically)\n\nOptions:\n  --rule ID=LEVEL        set a rule to off|hint|information|warning|error (repeatable)\n  --locale LOCALE        language of messages (en, zh-cn); default from $LANG\n  -h, --help             show this help\n  -v, --version          print the version',
+  'cli.usage': 'Usage: newsprint <command> [options] FILE…\n\nCommands:\n  lint FILE…             print one finding per line: FILE:LINE:COL: SEVERITY RULE MESSAGE\n  fix FILE… [--write]    print the fixed text, or rewrite the files in place (atomically)\n  export FILE… [--out DIR | --jsonl FILE] [--jobs N] [--force]\n                         export the articles as newsprint.articles/1 JSON (one FILE: to stdout)\n\nOptions:\n  --rule ID=LEVEL        set a rule to off|hint|information|warning|error (repeatable)\n  --locale LOCALE        language of messages (en, zh-cn); default from $LANG\n  -h, --help             show this help\n  -v, --version          print the version',
   'cli.unknownCommand': 'Unknown command "{command}". Run "newsprint --help" for the list.',
   'cli.noFiles': 'No input files: give at least one FILE.',
   'cli.badRule': 'Bad --rule "{value}": expected ID=LEVEL with LEVEL one of off, hint, information, warning, error, and ID one of {rules}.',
@@ -27,6 +28,11 @@ export const en = {
   'cli.invalidUtf8': '{file}: is not valid UTF-8 (is it GB18030/GBK?); invalid bytes were read as U+FFFD. Convert it to UTF-8 first, e.g. iconv -f GB18030 -t UTF-8.',
   'cli.fixed': '{file}: fixed {count} problems.',
   'cli.unchanged': '{file}: nothing to fix.',
+  'cli.internal': '{file}: internal error ({detail}). Please report it with the file.',
+  'cli.exportSummary': 'Exported {articles} articles from {files} files to {target} ({written} written, {failed} failed).',
+  'cli.exportManyNeedTarget': 'Several files need --out DIR (one JSON file per page) or --jsonl FILE (one article per line).',
+  'cli.outAndJsonl': 'Use --out or --jsonl, not both.',
+  'cli.badJobs': 'Bad --jobs "{value}": expected a whole number from 1 to 64.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -38,10 +44,11 @@ export const zhCn: Record<MessageKey, string> = {
   'doubled-glyphs.fix': '合并重复字形为“{after}”',
   'mixed-script-spacing.message': '汉字与数字或拉丁字母之间有 {count} 处提取空格',
   'mixed-script-spacing.fix': '删除汉字与数字/字母之间的空格',
+  'encoding.message': '此文件含有 {count} 个替换字符（U+FFFD）：它可能不是 UTF-8，而是按 UTF-8 打开的 GB18030/GBK 文件。请运行“更改文件编码”（点击状态栏中的编码），选择“通过编码重新打开”（Reopen with Encoding），再选“简体中文 (GB18030)”。',
   'fixAll.rule': '修复此文件中所有 {rule} 问题',
   'fixAll.all': '修复此文件中所有 Newsprint 问题',
   'limit.diagnostics': '此文件共有 {total} 个 Newsprint 问题，仅显示 {shown} 个。调高设置“{setting}”可全部显示。',
-  'cli.usage': '用法：newsprint <命令> [选项] 文件…\n\n命令：\n  lint 文件…             每行输出一个问题：文件:行:列: 级别 规则 说明\n  fix 文件… [--write]    输出修复后的文本，或（原子地）就地改写文件\n\n选项：\n  --rule ID=LEVEL        将规则设为 off|hint|information|warning|error（可重复）\n  --locale LOCALE        消息语言（en、zh-cn），默认取自 $LANG\n  -h, --help             显示帮助\n  -v, --version          显示版本',
+  'cli.usage': '用法：newsprint <命令> [选项] 文件…\n\n命令：\n  lint 文件…             每行输出一个问题：文件:行:列: 级别 规则 说明\n  fix 文件… [--write]    输出修复后的文本，或（原子地）就地改写文件\n  export 文件… [--out 目录 | --jsonl 文件] [--jobs N] [--force]\n                         将稿件导出为 newsprint.articles/1 JSON（单个文件时输出到标准输出）\n\n选项：\n  --rule ID=LEVEL        将规则设为 off|hint|information|warning|error（可重复）\n  --locale LOCALE        消息语言（en、zh-cn），默认取自 $LANG\n  -h, --help             显示帮助\n  -v, --version          显示版本',
   'cli.unknownCommand': '未知命令“{command}”。运行“newsprint --help”查看命令列表。',
   'cli.noFiles': '没有输入文件：请至少指定一个文件。',
   'cli.badRule': '无效的 --rule“{value}”：应为 ID=LEVEL，LEVEL 取 off、hint、information、warning、error 之一，ID 取 {rules} 之一。',
@@ -56,6 +63,11 @@ export const zhCn: Record<MessageKey, string> = {
   'cli.invalidUtf8': '{file}：不是有效的 UTF-8（可能是 GB18030/GBK？）；无效字节已读作 U+FFFD。请先转换为 UTF-8，例如 iconv -f GB18030 -t UTF-8。',
   'cli.fixed': '{file}：已修复 {count} 个问题。',
   'cli.unchanged': '{file}：没有需要修复的问题。',
+  'cli.internal': '{file}：内部错误（{detail}）。请连同该文件一起报告。',
+  'cli.exportSummary': '已从 {files} 个文件导出 {articles} 篇稿件到 {target}（写入 {written} 个，失败 {failed} 个）。',
+  'cli.exportManyNeedTarget': '多个文件需要指定 --out 目录（每版一个 JSON 文件）或 --jsonl 文件（每行一篇稿件）。',
+  'cli.outAndJsonl': '--out 与 --jsonl 只能选其一。',
+  'cli.badJobs': '无效的 --jobs“{value}”：应为 1 到 64 之间的整数。',
 };
 
 export type Messages = Record<MessageKey, string>;

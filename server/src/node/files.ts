@@ -63,9 +63,9 @@ export function sha256(data: string | Uint8Array): string {
  * Writes a file atomically: the data goes to a temp file beside the target, is flushed, and is
  * renamed over the target, so a reader sees the old file or the new one, never a torn one.
  * `expectSha256`: refuse when the target's current content differs (it changed since it was read).
- * `overwrite: false`: refuse when the target exists.
+ * `overwrite: false`: refuse when the target exists. `durable: false`: skip the fsync.
  */
-export function writeAtomic(file: string, data: string, opts: { expectSha256?: string; overwrite?: boolean } = {}): void {
+export function writeAtomic(file: string, data: string, opts: { expectSha256?: string; overwrite?: boolean; durable?: boolean } = {}): void {
   const dir = path.dirname(path.resolve(file));
   if (opts.overwrite === false && fs.existsSync(file)) throw new FileError('exists', file);
   if (opts.expectSha256 !== undefined) {
@@ -82,7 +82,9 @@ export function writeAtomic(file: string, data: string, opts: { expectSha256?: s
     const fd = fs.openSync(tmp, 'wx', 0o644);
     try {
       fs.writeSync(fd, data);
-      fs.fsyncSync(fd);
+      // Flushing protects against power loss, at a high cost per file; regenerable outputs skip it
+      // (the rename alone already keeps readers from ever seeing a torn file).
+      if (opts.durable !== false) fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }

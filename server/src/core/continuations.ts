@@ -1,0 +1,117 @@
+// Linking continued articles across pages: `（下转第二版）` on page 1 to `（上接第一版）` on page 2.
+//
+// How parts are matched: every page in the export gets a number — its form-feed position within
+// its file, offset by a page number in the file name (`…-p2.txt`, `page_3.txt`, a trailing
+// number) when there is one. Files in one folder are one issue. A part continued *to* page N is
+// matched with an unlinked part on page N of the same issue that is continued *from* this page
+// (or whose marker names no page we can read). When several qualify, the one whose headline and
+// kicker share the most character bigrams with this part's wins (the jump head usually repeats
+// words of the original headline); ties go to reading order. `linkedId` is the other part's `id`
+// when it is in the same file, else `PATH#id` with PATH the other file's `source.path`.
+import type { ArticleOut, ArticlesDocument } from './export';
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const EN_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+
+function chineseNumber(s: string): number | undefined {
+  if (!s) return undefined;
+  if (s === '十') return 10;
+  const ten = s.indexOf('十');
+  if (ten >= 0) {
+    const hi = ten === 0 ? 1 : CN_DIGITS[s.slice(0, ten)];
+    const lo = ten === s.length - 1 ? 0 : CN_DIGITS[s.slice(ten + 1)];
+    return hi === undefined || lo === undefined ? undefined : hi * 10 + lo;
+  }
+  let n = 0;
+  for (const ch of s) {
+    const d = CN_DIGITS[ch];
+    if (d === undefined) return undefined;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** The page number a continuation target names: 第二版, 第2版, 2版, A2, B-3, Page Three, Pago 3. */
+export function pageNumberOf(target: string): number | undefined {
+  const t = target.trim();
+  const arabic = /(\d{1,3})/.exec(t);
+  if (arabic) return Number(arabic[1]);
+  const cn = /第?([零〇一二两三四五六七八九十]{1,3})[版页面]?/.exec(t);
+  if (cn) return chineseNumber(cn[1]);
+  const words = t.toLowerCase().split(/[^a-z]+/);
+  for (const w of words) {
+    const k = EN_NUMBERS.indexOf(w);
+    if (k > 0) return k;
+  }
+  return undefined;
+}
+
+/** Page number of a file's first page, from its name: …-p2.txt, page_3.txt, …2.txt. Default 1. */
+export function basePageOf(path: string): number {
+  const name = path.split('/').pop() ?? path;
+  const stem = name.replace(/(\.page)?\.(txt|pagedump)$/i, '');
+  const m = /(?:^|[^a-z])(?:p|page|pg)[-_ ]?(\d{1,3})(?!.*\d)/i.exec(stem) ?? /(\d{1,3})$/.exec(stem);
+  return m ? Number(m[1]) : 1;
+}
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+function bigrams(s: string): Set<string> {
+  const a = Array.from(s.replace(/\s+/g, ''));
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < a.length; i++) out.add(a[i] + a[i + 1]);
+  return out;
+}
+
+function similarity(a: ArticleOut, b: ArticleOut): number {
+  const x = bigrams(`${a.kicker ?? ''}${a.headline}`);
+  let n = 0;
+  for (const g of bigrams(`${b.kicker ?? ''}${b.headline}`)) if (x.has(g)) n++;
+  return n;
+}
+
+interface Part {
+  doc: ArticlesDocument;
+  article: ArticleOut;
+  page: number;
+  issue: string;
+}
+
+/** Sets `continuation.linkedId` on both parts of every continuation it can match. Mutates. */
+export function linkContinuations(docs: readonly ArticlesDocument[]): void {
+  const tos: Part[] = [];
+  const froms: Part[] = [];
+  for (const doc of docs) {
+    const base = basePageOf(doc.source.path);
+    for (const article of doc.articles) {
+      const c = article.continuation;
+      if (!c) continue;
+      const part = { doc, article, page: base + article.page - 1, issue: dirOf(doc.source.path) };
+      (c.to !== undefined ? tos : froms).push(part);
+    }
+  }
+  const ref = (from: Part, to: Part) => (from.doc === to.doc ? to.article.id : `${to.doc.source.path}#${to.article.id}`);
+  for (const t of tos) {
+    const target = pageNumberOf(t.article.continuation!.to!);
+    if (target === undefined) continue;
+    let best: Part | undefined;
+    let bestScore = -1;
+    for (const f of froms) {
+      if (f.issue !== t.issue || f.page !== target || f.article.continuation!.linkedId !== null) continue;
+      const back = pageNumberOf(f.article.continuation!.from!);
+      if (back !== undefined && back !== t.page) continue;
+      const score = similarity(t.article, f.article);
+      if (score > bestScore) {
+        best = f;
+        bestScore = score;
+      }
+    }
+    if (best) {
+      t.article.continuation!.linkedId = ref(t, best);
+      best.article.continuation!.linkedId = ref(best, t);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+// Rebuilding paragraphs from column lines.
+//
+// pdftotext cuts every paragraph into column-width lines. A paragraph ends where a line ends a
+// sentence (。！？… or . ! ?, optionally followed by closing quotes or brackets) AND is noticeably
+// shorter than the column: a justified column fills every line but the last of a paragraph.
+//
+// Column width estimate: the most common display width (in glyph cells, CJK = 2, see
+// chars.cellWidth) among the lines being joined, measured after glyph fixes (justification spaces
+// widen a line in the dump, not on paper). Lines of a justified column are mostly full, so the
+// mode is the full width. Squeezed punctuation makes full lines vary by a glyph either way, so each
+// width w collects the votes of w-2..w and the winner is the upper edge of the densest band (ties
+// to the wider). With fewer than three lines there is no column to speak of and the caller's width
+// (the page's) is used.
+// "Noticeably shorter": two CJK glyphs (4 cells, the size of a paragraph indent) short for CJK
+// text; for proportional Latin OCR text, under 85% of the column.
+// Chinese paragraphs also indent their first line by two glyphs, which pdftotext drops, so a full
+// line that ends a sentence followed by a short line that does not is also a paragraph end: the
+// short line is the next paragraph's indented start.
+import { cellWidth, codePointAt, endsSentence, isCjk, isLatinLetter } from './chars';
+
+export interface Paragraph {
+  /** Line indices (into dump.lines) joined into this paragraph, in order. */
+  lines: number[];
+  text: string;
+}
+
+/** Mode of the widths (ties → wider); `fallback` when there are too few. */
+export function estimateColumnWidth(widths: readonly number[], fallback = 0): number {
+  if (widths.length < 3) return Math.max(fallback, ...widths, 0);
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let best = 0;
+  let bestCount = -1;
+  for (const [w, c] of counts) {
+    const votes = c + (counts.get(w - 1) ?? 0) + (counts.get(w - 2) ?? 0);
+    if (votes > bestCount || (votes === bestCount && w > best)) {
+      best = w;
+      bestCount = votes;
+    }
+  }
+  return best;
+}
+
+function lastCp(text: string): number {
+  let i = text.length - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  if (i < 0) return 0;
+  const c = text.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff && i > 0 ? codePointAt(text, i - 1) : c;
+}
+
+function firstCp(text: string): number {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i < text.length ? codePointAt(text, i) : 0;
+}
+
+/** Is this mostly CJK text (for choosing how to join and what "noticeably shorter" means)? */
+export function isCjkText(text: string): boolean {
+  let cjk = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length && i < 200; i++) {
+    const c = text.charCodeAt(i);
+    if (isCjk(c) || (c >= 0xd800 && c <= 0xdbff)) cjk++;
+    else if (isLatinLetter(c)) latin++;
+  }
+  return cjk >= latin;
+}
+
+/**
+ * Decides whether a line-end hyphen is a real one (well-known) or a word broken by the column
+ * (infor-mation). Without a dictionary, the page itself is the evidence:
+ * 1. a capitalised continuation (New-/York) keeps its hyphen: names and compounds, not syllables;
+ * 2. if the page has the hyphenated compound inside a line (well-known), keep the hyphen;
+ * 3. if the page has the joined word (information), drop it;
+ * 4. a first part that is a common compounding prefix (well, self, half, …) keeps it;
+ * 5. otherwise drop it: line-end hyphenation of ordinary words is far more common.
+ */
+export interface HyphenEvidence {
+  hyphenated: Set<string>;
+  words: Set<string>;
+}
+
+const COMPOUND_PREFIXES = new Set(['well', 'self', 'ill', 'half', 'all', 'so', 'ex', 'cross', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'one', 'two', 'three', 'four', 'five', 'long', 'short', 'high', 'low', 'old', 'new', 'far', 'full', 'great', 'vice', 'non', 'pre', 'post', 'anti', 'semi', 'co']);
+
+export function hyphenEvidence(texts: Iterable<string>): HyphenEvidence {
+  const ev: HyphenEvidence = { hyphenated: new Set(), words: new Set() };
+  for (const t of texts) {
+    if (t.length > 100_000) continue; // evidence from ordinary lines only; keeps this linear and cheap
+    for (const m of t.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*/g)) {
+      const w = m[0].toLowerCase();
+      // A trailing hyphenated fragment at the line end is not evidence of a compound.
+      if (m.index + m[0].length >= t.length - 1 && t.trimEnd().endsWith('-')) continue;
+      if (w.includes('-')) ev.hyphenated.add(w);
+      else ev.words.add(w);
+    }
+  }
+  return ev;
+}
+
+export function keepHyphen(before: string, after: string, ev?: HyphenEvidence): boolean {
+  const a = /([A-Za-z]+)-$/.exec(before.trimEnd())?.[1];
+  const b = /^([A-Za-z]+)/.exec(after.trimStart())?.[1];
+  if (!a || !b) return true; // not a word broken at a hyphen: keep whatever is there
+  if (b[0] >= 'A' && b[0] <= 'Z') return true;
+  const lower = `${a}-${b}`.toLowerCase();
+  if (ev?.hyphenated.has(lower)) return true;
+  if (ev?.words.has(`${a}${b}`.toLowerCase())) return false;
+  return COMPOUND_PREFIXES.has(a.toLowerCase());
+}
+
+/** Joins two pieces of one paragraph: CJK without a space, Latin with one, hyphenated words rejoined. */
+export function joinPair(left: string, right: string, ev?: HyphenEvidence): string {
+  const l = left.replace(/[ \t]+$/, '');
+  const r = right.replace(/^[ \t]+/, '');
+  if (!l) return r;
+  if (!r) return l;
+  const a = lastCp(l);
+  const b = firstCp(r);
+  if (a === 45 /* - */ && isLatinLetter(b) && /[A-Za-z]-$/.test(l)) {
+    return keepHyphen(l, r, ev) ? l + r : l.slice(0, -1) + r;
+  }
+  if (isCjk(a) || isCjk(b) || a > 0xffff || b > 0xffff) {
+    // Between CJK and anything: no space (a Latin word next to CJK keeps no space in print either).
+    return l + r;
+  }
+  return `${l} ${r}`;
+}
+
+export function joinLines(texts: readonly string[], ev?: HyphenEvidence): string {
+  let out = '';
+  for (const t of texts) out = joinPair(out, t, ev);
+  return out;
+}
+
+/**
+ * Splits the lines (already cleaned of glyph artifacts) into paragraphs. `texts[i]` is the clean
+ * text of line `lines[i]`; `breakBefore` marks lines that must start a paragraph (after a dateline
+ * line, a marker, an annotation).
+ */
+export function buildParagraphs(
+  lines: readonly number[],
+  texts: readonly string[],
+  opts: { columnWidth?: number; breakBefore?: ReadonlySet<number>; evidence?: HyphenEvidence } = {},
+): Paragraph[] {
+  const widths = texts.map((t) => cellWidth(t.trim()));
+  const width = estimateColumnWidth(widths, opts.columnWidth ?? 0);
+  const cjk = isCjkText(texts.join('').slice(0, 400));
+  const short = (w: number) => (cjk ? w <= width - 4 : w < width * 0.85);
+  const out: Paragraph[] = [];
+  let cur: { lines: number[]; texts: string[] } = { lines: [], texts: [] };
+  const flush = () => {
+    if (cur.lines.length) out.push({ lines: cur.lines, text: joinLines(cur.texts, opts.evidence) });
+    cur = { lines: [], texts: [] };
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (opts.breakBefore?.has(lines[i])) flush();
+    cur.lines.push(lines[i]);
+    cur.texts.push(texts[i]);
+    const final = endsSentence(texts[i]);
+    const nextIndented = i + 1 < lines.length && short(widths[i + 1]) && !endsSentence(texts[i + 1]);
+    if (final && (short(widths[i]) || nextIndented)) flush();
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,122 @@
+// The export on the sample: the six articles of the page with clean paragraphs, valid against the
+// schema; bylines, line ranges, the edit trail; continuation linking across pages and files.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { linkContinuations, pageNumberOf, basePageOf } from '../../server/src/core/continuations';
+import { exportArticles, parseByline, serializeLines, type ArticlesDocument } from '../../server/src/core/export';
+import { SAMPLE } from '../helpers/rules';
+import { assertValidDocument, assertValidLine } from '../helpers/schema';
+
+const text = readFileSync(SAMPLE, 'utf8');
+const opts = { path: 'zh-daily-p1.txt', sha256: 'a'.repeat(64), version: '0.1.0' };
+const doc = exportArticles(text, opts);
+
+test('the sample exports six articles in reading order, valid against the schema', () => {
+  assertValidDocument(doc);
+  assert.deepEqual(
+    doc.articles.map((a) => a.headline),
+    ['跨境电商：外贸增长“新引擎”', 'TIR跨境运输', '市政府党组理论学习中心组举行集体学习研讨', '市政府党组会议召开', '中国—上合组织技术转移中心白俄罗斯协同中心启用', '聚焦群众所需 提升城市品质'],
+  );
+  assert.deepEqual(doc.articles.map((a) => a.id), ['p1-a1', 'p1-a2', 'p1-a3', 'p1-a4', 'p1-a5', 'p1-a6']);
+  assert.equal(doc.articles[1].type, 'sidebar');
+});
+
+test('article 1: kicker, deck, editor’s note, byline, body, continuation', () => {
+  const a = doc.articles[0];
+  assert.equal(a.kicker, '发展跨境电商，胶州有基础有优势');
+  assert.equal(a.subheadlines.length, 1);
+  assert.ok(a.subheadlines[0].startsWith('上半年，我市跨境电商贸易额达39.7亿元') && a.subheadlines[0].endsWith('融合发展新局面———'));
+  assert.deepEqual(a.labels, ['编者按']);
+  assert.ok(a.editorsNote?.startsWith('《上合视点》栏目关心您所关心的、关注您所关注的，努力把握'));
+  assert.deepEqual(a.byline, { raw: '□记者 何光翠 报道', role: '记者', persons: ['何光翠'] });
+  assert.ok(a.paragraphs[0].startsWith('顺势而为，胶州跨境电商开辟国际贸易新路径'));
+  assert.ok(a.paragraphs.at(-1)!.endsWith('添新动能。'));
+  assert.deepEqual(a.continuation, { to: '第二版', marker: '（下转第二版）', linkedId: null });
+});
+
+test('paragraphs are clean text: no justification spaces, no doubled glyphs, lines joined', () => {
+  for (const a of doc.articles) {
+    for (const p of a.paragraphs) {
+      assert.ok(!/[\u4e00-\u9fff] [\u4e00-\u9fff] /.test(p), `spaced glyphs left in ${a.id}: ${p.slice(0, 40)}`);
+      assert.ok(!p.includes('\n'));
+    }
+  }
+  const a3 = doc.articles[2];
+  assert.equal(a3.dateline, '本报讯');
+  assert.ok(a3.paragraphs[0].startsWith('8月26日，十八届市政府党组理论学习中心组在市级机关办公大楼举行集体学习研讨。'));
+  assert.ok(a3.paragraphs.at(-1)!.endsWith('化解在小。'));
+  const a5 = doc.articles[4];
+  assert.equal(a5.signoff, '（本报通讯员）');
+  assert.ok(a5.paragraphs.at(-1)!.endsWith('队联合运营。”'));
+  assert.ok(doc.articles[5].paragraphs.at(-1)!.endsWith('爱丽说。'));
+  assert.ok(doc.articles[5].paragraphs[0].startsWith('初秋时节，清风徐来。'));
+});
+
+test('lines and edits trace fields back to the dump', () => {
+  const a2 = doc.articles[1];
+  assert.deepEqual(a2.edits.find((e) => e.rule === 'doubled-glyphs'), { rule: 'doubled-glyphs', line: 80, before: 'TTIIRR 跨跨境境运运输输', after: 'TIR 跨境运输' });
+  assert.ok(a2.lines.some(([s, e]) => s <= 80 && 80 <= e));
+  const rows = text.split('\n');
+  for (const a of doc.articles) for (const [s, e] of a.lines) assert.ok(s <= e && e < rows.length);
+});
+
+test('turning a glyph rule off keeps its artifacts in the text', () => {
+  const off = exportArticles(text, { ...opts, rules: { 'mixed-script-spacing': 'off' } });
+  assert.ok(off.articles[2].paragraphs[0].startsWith('8 月 26 日，'));
+  assertValidDocument(off);
+});
+
+test('bylines: role and persons', () => {
+  assert.deepEqual(parseByline('□通讯员 傅玉佳 报道'), { raw: '□通讯员 傅玉佳 报道', role: '通讯员', persons: ['傅玉佳'] });
+  assert.deepEqual(parseByline('本报记者 张三 李四'), { raw: '本报记者 张三 李四', role: '本报记者', persons: ['张三', '李四'] });
+  assert.deepEqual(parseByline('By JOHN SMITH and MARY JONES.'), { raw: 'By JOHN SMITH and MARY JONES.', role: null, persons: ['JOHN SMITH', 'MARY JONES'] });
+});
+
+test('page numbers of continuation targets and file names', () => {
+  assert.equal(pageNumberOf('第二版'), 2);
+  assert.equal(pageNumberOf('第十二版'), 12);
+  assert.equal(pageNumberOf('第2版'), 2);
+  assert.equal(pageNumberOf('A3'), 3);
+  assert.equal(pageNumberOf('Pago Three'), 3);
+  assert.equal(basePageOf('issue/daily-p2.txt'), 2);
+  assert.equal(basePageOf('page_3.page.txt'), 3);
+  assert.equal(basePageOf('front.txt'), 1);
+});
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/issue');
+
+test('continuations link across two files of one issue, both ways, by page and headline', () => {
+  const read = (name: string) => exportArticles(readFileSync(path.join(FIXTURES, name), 'utf8'), { ...opts, path: `issue/${name}` });
+  const p1 = read('daily-p1.txt');
+  const p2 = read('daily-p2.txt');
+  linkContinuations([p1, p2]);
+  const [a1, a6] = [p1.articles[0], p1.articles[5]];
+  const [b1, b2] = p2.articles;
+  assert.equal(b1.continuation?.from, '第一版');
+  // Page 2 prints the 大沽河 jump first: headline similarity, not order, decides.
+  assert.equal(a1.continuation?.linkedId, `issue/daily-p2.txt#${b2.id}`);
+  assert.equal(b2.continuation?.linkedId, `issue/daily-p1.txt#${a1.id}`);
+  assert.equal(a6.continuation?.linkedId, `issue/daily-p2.txt#${b1.id}`);
+  assert.equal(b1.continuation?.linkedId, `issue/daily-p1.txt#${a6.id}`);
+  for (const d of [p1, p2]) assertValidDocument(d);
+});
+
+test('continuations link across form-feed pages of one file, by id', () => {
+  const joined = `${readFileSync(path.join(FIXTURES, 'daily-p1.txt'), 'utf8')}\f${readFileSync(path.join(FIXTURES, 'daily-p2.txt'), 'utf8')}`;
+  const d: ArticlesDocument = exportArticles(joined, { ...opts, path: 'issue.txt' });
+  linkContinuations([d]);
+  assert.equal(d.source.pages, 2);
+  const p2 = d.articles.filter((a) => a.page === 2);
+  assert.equal(p2.length, 2);
+  assert.equal(d.articles[0].continuation?.linkedId, p2[1].id);
+  assert.equal(p2[1].continuation?.linkedId, 'p1-a1');
+  assertValidDocument(d);
+});
+
+test('JSON Lines: one valid record per article', () => {
+  const lines = serializeLines([doc]).trimEnd().split('\n');
+  assert.equal(lines.length, 6);
+  for (const l of lines) assertValidLine(JSON.parse(l));
+});

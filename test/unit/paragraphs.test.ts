@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildParagraphs, estimateColumnWidth, hyphenEvidence, joinLines, joinPair } from '../../server/src/core/paragraphs';
+
+test('column width: the upper edge of the densest two-cell band of widths, ties to the wider', () => {
+  assert.equal(estimateColumnWidth([28, 28, 28, 26, 12, 28, 27]), 28);
+  assert.equal(estimateColumnWidth([26, 26, 26, 28, 28, 24]), 28, 'a glyph of punctuation squeeze either way is one column');
+  assert.equal(estimateColumnWidth([26, 26, 26, 26, 30]), 26);
+  assert.equal(estimateColumnWidth([10, 12], 30), 30, 'too few lines: the caller’s width');
+  assert.equal(estimateColumnWidth([], 0), 0);
+});
+
+test('CJK lines join without a space; Latin lines with one', () => {
+  assert.equal(joinLines(['顺势而为，胶州跨境电商开辟', '国际贸易新路径；']), '顺势而为，胶州跨境电商开辟国际贸易新路径；');
+  assert.equal(joinLines(['The general tieup of craft', 'has been threatened']), 'The general tieup of craft has been threatened');
+  assert.equal(joinPair('在青岛市上半', 'TIR 卡车'), '在青岛市上半TIR 卡车');
+});
+
+test('hyphens at a line end: broken words rejoin, real hyphens stay', () => {
+  assert.equal(joinPair('the infor-', 'mation was'), 'the information was');
+  assert.equal(joinPair('a well-', 'known man'), 'a well-known man', 'common compounding prefix');
+  assert.equal(joinPair('the New-', 'York Central'), 'the New-York Central', 'capitalised continuation');
+  const ev = hyphenEvidence(['an old-fashioned tug', 'some information here']);
+  assert.equal(joinPair('an old-', 'fashioned boat', ev), 'an old-fashioned boat', 'the page has the compound');
+  assert.equal(joinPair('the infor-', 'mation', ev), 'the information', 'the page has the joined word');
+  assert.equal(joinPair('railroad offi-', 'cials', ev), 'railroad officials', 'default: a broken word');
+  assert.equal(joinPair('costs - ', 'about', ev), 'costs - about', 'a spaced dash is not a hyphenation');
+});
+
+test('a paragraph ends at sentence-final punctuation on a noticeably short line, or before an indented one', () => {
+  const texts = [
+    '顺势而为，胶州跨境电商开辟', // 26 cells: indented first line
+    '国际贸易新路径；乘势而上，上合', // 30
+    '扬帆远航开拓国际市场新蓝海。', // 28: full, ends a sentence…
+    '市商务局数据显示，今年上半', // 26: …and this one is not short enough to be an indent (≥ 26)
+    '年我市跨境电商持续保持高位增', // 28
+    '长，上半年全市跨境电商贸易。', // 28: full and final, but the next line is full → no break
+    '估中列青岛十区市第一位我市跨', // 28
+    '电商呈现出蓬勃兴起之势。', // 24: short and final → break
+    '我市传统制造业从最初', // 20: indented start…
+    '代加工模式为主逐步探索出产业', // 28
+    '带加跨境电商的新道路随着市场', // 28
+    '添新动能。”', // a closing quote after 。 still ends it
+  ];
+  const paras = buildParagraphs(texts.map((_, i) => i), texts);
+  assert.deepEqual(paras.map((p) => p.lines), [[0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11]]);
+  assert.equal(paras[1].text, '我市传统制造业从最初代加工模式为主逐步探索出产业带加跨境电商的新道路随着市场添新动能。”');
+  const indented = ['甲乙丙丁戊己庚辛壬癸甲乙丙丁', '甲乙丙丁戊己庚辛壬癸甲乙丙。', '甲乙丙丁戊己庚辛壬癸甲乙', '甲乙丙丁戊己庚辛壬癸甲乙丙丁', '甲乙丙丁戊己庚辛壬癸甲乙丙丁'];
+  assert.deepEqual(buildParagraphs([0, 1, 2, 3, 4], indented).map((p) => p.lines), [[0, 1], [2, 3, 4]], 'a full final line before an indented one');
+});
+
+test('a forced break starts a new paragraph', () => {
+  const texts = ['甲乙丙丁戊己庚辛壬癸甲乙', '甲乙丙丁戊己庚辛壬癸甲乙', '甲乙丙丁戊己庚辛壬癸甲乙'];
+  assert.equal(buildParagraphs([0, 1, 2], texts, { breakBefore: new Set([2]) }).length, 2);
+});
