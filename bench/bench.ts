@@ -1,0 +1,532 @@
+// Newsprint benchmark (issue 7). A report, not a test: it prints a table and writes it as JSON
+// under bench/results/, and always exits 0.
+//
+//   npm run bench                      # everything (builds dist/ first)
+//   npm run bench -- --quick           # fewer runs and edits, skips 50 MB, for a smoke check
+//   npm run bench -- --only core,peers,lsp,memory,export --no-build
+//
+// Sizes: MB = 10^6 bytes of the text encoded as UTF-8 (the size on disk). The sample page is
+// repeated with a form feed between copies until the text reaches the size.
+//
+// The core (figures 1–2) runs from an esbuild bundle of server/src/core/analyze.ts made at start
+// (same options as dist/), so what is timed is what the server and the CLI ship. Loading the
+// sources through tsx instead would route every cross-module call through an export getter.
+// NEWSPRINT_BENCH_SOURCE=1 times the tsx-loaded sources anyway.
+import { spawn, spawnSync } from 'node:child_process';
+import * as esbuild from 'esbuild';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { analyze as AnalyzeFn } from '../server/src/core/analyze';
+import { startClient, type TestClient } from '../test/helpers/lsp';
+
+const ROOT = path.resolve(__dirname, '..');
+const SAMPLE = process.env.NEWSPRINT_SAMPLE ?? '/work/shared/samples/zh-daily-p1.txt';
+const MB = 1e6;
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const noBuild = argv.includes('--no-build');
+const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice(7) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
+const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
+const wants = (part: string) => !only || only.has(part);
+const EDITS = Number(process.env.NEWSPRINT_BENCH_EDITS ?? (quick ? 10 : 50));
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
+const now = () => process.hrtime.bigint();
+const msSince = (t0: bigint) => Number(now() - t0) / 1e6;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function percentile(xs: number[], p: number): number {
+  // Nearest-rank percentile.
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+/** Times fn `runs` times after `warmup` untimed calls, with a GC before each call when exposed. */
+function timeRuns(fn: () => unknown, runs: number, warmup = 1): number[] {
+  for (let i = 0; i < warmup; i++) {
+    gc?.();
+    fn();
+  }
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    const t0 = now();
+    fn();
+    out.push(msSince(t0));
+  }
+  return out;
+}
+
+const bytesOf = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/** The page repeated, form feed between copies, to at least `bytes` UTF-8 bytes. */
+function repeatTo(page: string, bytes: number): string {
+  const copies = Math.max(1, Math.ceil((bytes + 1) / (bytesOf(page) + 1)));
+  return Array.from({ length: copies }, () => page).join('\f');
+}
+
+/** Seeded PRNG (mulberry32) so every run edits the same positions. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Row {
+  id: string;
+  figure: string;
+  unit: string;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  /** Human-readable target, e.g. "≥ 100 MB/s". */
+  target: string;
+  /** How many times the target is met (≥ 1 passes); for peers, Newsprint's speed ÷ the peer's. */
+  ratio: number | null;
+  pass: boolean | null;
+  runs: number;
+  note?: string;
+}
+const rows: Row[] = [];
+function row(r: Omit<Row, 'pass'> & { pass?: boolean | null }): Row {
+  const full: Row = { pass: null, ...r };
+  rows.push(full);
+  console.log(`  → ${full.figure}: ${fmt(full.median)} ${full.unit}${full.ratio !== null ? ` (ratio ${full.ratio.toFixed(2)})` : ''}${full.note ? ` — ${full.note}` : ''}`);
+  return full;
+}
+function fmt(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return 'n/a';
+  if (Math.abs(x) >= 1000) return x.toFixed(0);
+  if (Math.abs(x) >= 100) return x.toFixed(1);
+  return x.toFixed(2);
+}
+
+function sh(cmd: string, args: string[], opts: { cwd?: string; timeoutMs?: number } = {}) {
+  const r = spawnSync(cmd, args, { cwd: opts.cwd ?? ROOT, encoding: 'utf8', timeout: opts.timeoutMs ?? 600_000, maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, out: r.stdout ?? '', err: r.stderr ?? '', error: r.error };
+}
+
+async function loadAnalyze(): Promise<typeof AnalyzeFn> {
+  const entry = path.join(ROOT, 'server/src/core/analyze.ts');
+  if (process.env.NEWSPRINT_BENCH_SOURCE === '1') return ((await import(entry)) as { analyze: typeof AnalyzeFn }).analyze;
+  const outfile = path.join(ROOT, '.cache/bench/core.bundle.cjs');
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  esbuild.buildSync({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+  return ((await import(outfile)) as { analyze: typeof AnalyzeFn }).analyze;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures 1 and 2: the core and its peers
+
+async function benchCore(page: string, analyze: typeof AnalyzeFn): Promise<void> {
+  console.log('\n[1] core analyze() throughput');
+  // Warm up on the 1 MB text so the JIT has seen every path before the first timed run.
+  const t1 = repeatTo(page, 1 * MB);
+  timeRuns(() => analyze(t1), 0, quick ? 3 : 10);
+  const sizes = quick ? [1, 10] : [1, 10, 50];
+  const runsFor: Record<number, number> = quick ? { 1: 5, 10: 3 } : { 1: 15, 10: 7, 50: 3 };
+  const medians: Record<number, number> = {};
+  let text10 = '';
+  for (const size of sizes) {
+    const text = size === 1 ? t1 : repeatTo(page, size * MB);
+    if (size === 10) text10 = text;
+    const bytes = bytesOf(text);
+    let findings = 0;
+    const times = timeRuns(() => (findings = analyze(text).findings.length), runsFor[size], 1);
+    medians[size] = median(times);
+    const mbps = times.map((ms) => bytes / MB / (ms / 1000));
+    row({
+      id: `core-${size}mb`,
+      figure: `core analyze, ${size} MB (${(bytes / MB).toFixed(2)} MB, ${text.length} UTF-16 units, ${findings} findings)`,
+      unit: 'MB/s',
+      median: median(mbps),
+      min: Math.min(...mbps),
+      max: Math.max(...mbps),
+      target: '≥ 100 MB/s',
+      ratio: median(mbps) / 100,
+      pass: median(mbps) >= 100,
+      runs: times.length,
+      note: `median ${fmt(medians[size])} ms`,
+    });
+  }
+  const lin = medians[10] / medians[1];
+  row({ id: 'core-linear', figure: 'core linearity: time(10 MB) ÷ time(1 MB)', unit: '×', median: lin, min: null, max: null, target: '≤ 11×', ratio: 11 / lin, pass: lin <= 11, runs: 1 });
+  if (medians[50] !== undefined) {
+    const lin50 = medians[50] / medians[10];
+    row({ id: 'core-linear-50', figure: 'core linearity: time(50 MB) ÷ time(10 MB) (info)', unit: '×', median: lin50, min: null, max: null, target: '≤ 5.5× (info)', ratio: 5.5 / lin50, pass: lin50 <= 5.5, runs: 1 });
+  }
+
+  if (!wants('peers')) return;
+  console.log('\n[2] peers on the same 10 MB');
+  const bytes10 = bytesOf(text10);
+  const coreMbps = bytes10 / MB / (medians[10] / 1000);
+  const peer = (id: string, figure: string, times: number[], note?: string) => {
+    const mbps = times.map((ms) => bytes10 / MB / (ms / 1000));
+    row({ id, figure, unit: 'MB/s', median: median(mbps), min: Math.min(...mbps), max: Math.max(...mbps), target: '— (Newsprint ÷ peer)', ratio: coreMbps / median(mbps), runs: times.length, note });
+  };
+
+  // AutoCorrect gives up on one call above ~480 KB (its parser's call limit), so lint page by page.
+  try {
+    const autocorrect = await import('autocorrect-node');
+    const pages = text10.split('\f');
+    let found = 0;
+    let errors = 0;
+    const times = timeRuns(
+      () => {
+        found = 0;
+        errors = 0;
+        for (const p of pages) {
+          const r = autocorrect.lintFor(p, 'text');
+          found += r.lines.length;
+          if (r.error) errors++;
+        }
+      },
+      quick ? 1 : 3,
+      1,
+    );
+    peer('peer-autocorrect', `AutoCorrect lintFor(page, 'text') × ${pages.length} pages`, times, `${found} findings${errors ? `, ${errors} errors` : ''}`);
+  } catch (err) {
+    row({ id: 'peer-autocorrect', figure: 'AutoCorrect lintFor', unit: 'MB/s', median: null, min: null, max: null, target: '—', ratio: null, runs: 0, note: `failed: ${String(err)}` });
+  }
+
+  try {
+    const pangu = (await import('pangu')).default as unknown as { spacingText(text: string): string };
+    let changed = 0;
+    const times = timeRuns(() => (changed = pangu.spacingText(text10).length - text10.length), quick ? 1 : 3, 1);
+    peer('peer-pangu', 'pangu spacingText(10 MB)', times, `+${changed} characters`);
+  } catch (err) {
+    row({ id: 'peer-pangu', figure: 'pangu spacingText', unit: 'MB/s', median: null, min: null, max: null, target: '—', ratio: null, runs: 0, note: `failed: ${String(err)}` });
+  }
+
+  let sink = 0;
+  const times = timeRuns(
+    () => {
+      let h = 0;
+      for (let i = 0; i < text10.length; i++) h = (h + text10.charCodeAt(i)) | 0;
+      sink = (sink + h) | 0;
+    },
+    quick ? 5 : 15,
+    3,
+  );
+  peer('peer-charcodeat', 'bare charCodeAt loop over 10 MB (one-pass ceiling)', times, `checksum ${sink}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figure 3: typing in a 10 MB dump through the language server
+
+/** Line lengths (UTF-16) of a text as the editor splits it: LF, CRLF, CR. */
+function lineLengths(text: string): number[] {
+  const out: number[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      out.push(i - start);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  out.push(text.length - start);
+  return out;
+}
+
+function waitForVersion(client: TestClient, uri: string, version: number, timeoutMs: number): Promise<Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      d.dispose();
+      reject(new Error(`no diagnostics for version ${version} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const d = client.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      if (p.uri === uri && p.version === version) {
+        clearTimeout(timer);
+        d.dispose();
+        resolve(p.diagnostics);
+      }
+    });
+  });
+}
+
+async function benchTyping(page: string, mode: 'push' | 'pull'): Promise<void> {
+  const text = repeatTo(page, 10 * MB);
+  const uri = 'file:///bench/typing-10mb.pagedump';
+  const client = await startClient({ pull: mode === 'pull' });
+  try {
+    const lens = lineLengths(text);
+    // Open, and wait for the first full analysis (not timed as typing).
+    const t0 = now();
+    let first: Diagnostic[];
+    if (mode === 'push') {
+      const got = waitForVersion(client, uri, 1, 300_000);
+      await client.open(uri, text);
+      first = await got;
+    } else {
+      await client.open(uri, text);
+      first = await client.pull(uri);
+    }
+    const openMs = msSince(t0);
+    console.log(`  ${mode}: open + first diagnostics ${openMs.toFixed(0)} ms (${first.length} diagnostics)`);
+
+    const random = rng(7);
+    const chars = ['字', ' ', 'a', '的'];
+    const lat: number[] = [];
+    let version = 1;
+    for (let k = 0; k < EDITS; k++) {
+      const line = Math.floor(random() * lens.length);
+      const character = Math.floor(random() * (lens[line] + 1));
+      const ch = chars[k % chars.length];
+      lens[line] += ch.length;
+      version++;
+      const change = { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ch }] };
+      const t = now();
+      if (mode === 'push') {
+        const got = waitForVersion(client, uri, version, 120_000);
+        await client.conn.sendNotification('textDocument/didChange', change);
+        await got;
+      } else {
+        await client.conn.sendNotification('textDocument/didChange', change);
+        await client.pull(uri);
+      }
+      lat.push(msSince(t));
+    }
+    const p95 = percentile(lat, 95);
+    row({
+      id: `lsp-typing-${mode}`,
+      figure: `LSP typing, 10 MB, ${mode} (${EDITS} one-char edits, edit → diagnostics) p95`,
+      unit: 'ms',
+      median: p95,
+      min: Math.min(...lat),
+      max: Math.max(...lat),
+      target: 'p95 ≤ 50 ms',
+      ratio: 50 / p95,
+      pass: p95 <= 50,
+      runs: lat.length,
+      note: `p50 ${fmt(percentile(lat, 50))} ms, p95 ${fmt(p95)} ms, max ${fmt(Math.max(...lat))} ms; open ${openMs.toFixed(0)} ms`,
+    });
+  } catch (err) {
+    row({ id: `lsp-typing-${mode}`, figure: `LSP typing, 10 MB, ${mode}`, unit: 'ms', median: null, min: null, max: null, target: 'p95 ≤ 50 ms', ratio: null, pass: false, runs: 0, note: `failed: ${String(err)}; stderr: ${client.stderr().slice(-300)}` });
+  } finally {
+    await client.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figure 4: peak RSS of the server holding a 50 MB dump
+
+function procStatus(pid: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const l of readFileSync(`/proc/${pid}/status`, 'utf8').split('\n')) {
+    const m = /^(Vm\w+|Rss\w+):\s+(\d+) kB/.exec(l);
+    if (m) out[m[1]] = Number(m[2]) * 1024;
+  }
+  return out;
+}
+
+async function benchMemory(page: string): Promise<void> {
+  console.log('\n[4] server memory, 50 MB dump');
+  const size = quick ? 10 : 50;
+  const text = repeatTo(page, size * MB);
+  const bytes = bytesOf(text);
+  const uri = `file:///bench/memory-${size}mb.pagedump`;
+  const client = await startClient();
+  try {
+    const pid = client.proc.pid!;
+    const idle = procStatus(pid);
+    const got = waitForVersion(client, uri, 1, 600_000);
+    const t0 = now();
+    await client.open(uri, text);
+    const diags = await got;
+    const ms = msSince(t0);
+    const st = procStatus(pid);
+    const hwm = st.VmHWM;
+    row({
+      id: 'lsp-memory',
+      figure: `server peak RSS (VmHWM) holding a ${size} MB dump (${(bytes / MB).toFixed(1)} MB on disk)`,
+      unit: 'MB',
+      median: hwm / MB,
+      min: null,
+      max: null,
+      target: `≤ 10× size (${((10 * bytes) / MB).toFixed(0)} MB)`,
+      ratio: (10 * bytes) / hwm,
+      pass: hwm <= 10 * bytes,
+      runs: 1,
+      note: `${(hwm / bytes).toFixed(2)}× size; RSS now ${(st.VmRSS / MB).toFixed(0)} MB; idle server ${(idle.VmHWM / MB).toFixed(0)} MB; open → diagnostics ${ms.toFixed(0)} ms (${diags.length} diagnostics)`,
+    });
+  } catch (err) {
+    row({ id: 'lsp-memory', figure: `server peak RSS holding a ${size} MB dump`, unit: 'MB', median: null, min: null, max: null, target: '≤ 10× size', ratio: null, pass: false, runs: 0, note: `failed: ${String(err)}` });
+  } finally {
+    await client.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figure 5: batch export scaling
+
+const CLI = path.join(ROOT, 'dist/cli.js');
+
+function runTimed(args: string[], cwd: string): Promise<{ ms: number; code: number | null; err: string }> {
+  return new Promise((resolve) => {
+    const t0 = now();
+    const p = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    p.on('close', (code) => resolve({ ms: msSince(t0), code, err }));
+  });
+}
+
+async function benchExport(page: string): Promise<void> {
+  console.log('\n[5] batch export scaling');
+  const PAGES = 2000;
+  const na = (note: string) => row({ id: 'export-scaling', figure: `export --jobs 2 vs --jobs 1, ${PAGES} pages (speedup)`, unit: '×', median: null, min: null, max: null, target: '≥ 1.7×', ratio: null, runs: 0, note });
+  const help = sh(process.execPath, [CLI, 'export', '--help'], { timeoutMs: 30_000 });
+  const helpText = help.out + help.err;
+  // `--help` after an unknown command prints the general usage with exit 0: the export command
+  // exists only if its help mentions it.
+  if (help.code !== 0 || !/(^|\s)export\b/m.test(helpText)) {
+    na('n/a (export not available)');
+    return;
+  }
+  // The output option, whichever spelling the CLI uses.
+  const outOpt = ['--out-dir', '--outdir', '--output-dir', '--output', '--out', '-o'].find((o) => new RegExp(`(^|[\\s,\\[])${o.replace(/-/g, '\\-')}\\b`, 'm').test(helpText));
+  if (!/--jobs/.test(helpText)) {
+    na('n/a (export has no --jobs)');
+    return;
+  }
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'newsprint-bench-export-'));
+  try {
+    const inDir = path.join(tmp, 'in');
+    mkdirSync(inDir);
+    const files: string[] = [];
+    for (let i = 0; i < PAGES; i++) {
+      const f = path.join('in', `p${String(i + 1).padStart(4, '0')}.page.txt`);
+      writeFileSync(path.join(tmp, f), page);
+      files.push(f);
+    }
+    const times: Record<number, number[]> = { 1: [], 2: [] };
+    const runs = quick ? 1 : 3;
+    for (let r = 0; r < runs + 1; r++) {
+      for (const jobs of [1, 2]) {
+        const outDir = path.join(tmp, `out-${jobs}-${r}`);
+        const args = ['export', '--jobs', String(jobs), ...(outOpt ? [outOpt, outDir] : []), ...files];
+        const res = await runTimed(args, tmp);
+        if (res.code !== 0 && res.code !== 1) {
+          na(`failed: export exited ${res.code}: ${res.err.trim().split('\n')[0] ?? ''} (args: export --jobs N ${outOpt ?? ''} DIR FILE×${PAGES})`);
+          return;
+        }
+        if (r > 0) times[jobs].push(res.ms); // r = 0 is the warm-up (disk cache)
+        rmSync(outDir, { recursive: true, force: true });
+      }
+    }
+    const m1 = median(times[1]);
+    const m2 = median(times[2]);
+    const speedups = times[1].map((t, i) => t / times[2][i]);
+    const s = m1 / m2;
+    row({
+      id: 'export-scaling',
+      figure: `export --jobs 2 vs --jobs 1, ${PAGES} page files (speedup)`,
+      unit: '×',
+      median: s,
+      min: Math.min(...speedups),
+      max: Math.max(...speedups),
+      target: '≥ 1.7×',
+      ratio: s / 1.7,
+      pass: s >= 1.7,
+      runs,
+      note: `--jobs 1 ${fmt(m1)} ms, --jobs 2 ${fmt(m2)} ms (output ${outOpt ?? 'default'}; ${os.availableParallelism()} cores)`,
+    });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function table(): string {
+  const head = ['figure', 'median', 'min–max', 'target', 'ratio', 'result'];
+  const body = rows.map((r) => [
+    r.figure,
+    r.median === null ? (r.note?.startsWith('n/a') ? r.note : 'n/a') : `${fmt(r.median)} ${r.unit}`,
+    r.min === null || r.max === null ? '' : `${fmt(r.min)}–${fmt(r.max)}`,
+    r.target,
+    r.ratio === null ? '' : r.ratio.toFixed(2),
+    r.pass === null ? (r.id.startsWith('peer-') ? `Newsprint ${r.ratio === null ? '?' : r.ratio.toFixed(2)}×` : '—') : r.pass ? 'PASS' : 'FAIL',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const cpus = os.cpus();
+  const machine = {
+    date: new Date().toISOString(),
+    node: process.version,
+    v8: process.versions.v8,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    availableParallelism: os.availableParallelism(),
+    totalMemMB: Math.round(os.totalmem() / MB),
+    gcExposed: !!gc,
+    loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
+    commit: sh('git', ['rev-parse', '--short', 'HEAD']).out.trim(),
+    dirty: sh('git', ['status', '--porcelain', '--', 'server', 'client']).out.trim() !== '',
+    mode: quick ? 'quick' : 'full',
+    mbDefinition: '1 MB = 10^6 bytes of the text as UTF-8',
+    core: process.env.NEWSPRINT_BENCH_SOURCE === '1' ? 'tsx-loaded sources' : 'esbuild bundle of server/src/core/analyze.ts',
+  };
+  console.log(`Newsprint bench — ${machine.date}\n${machine.cpuModel}, ${machine.cores} cores, ${machine.totalMemMB} MB RAM, Node ${machine.node}, GC ${gc ? 'exposed' : 'NOT exposed (run with --expose-gc)'}, load average ${machine.loadAverageAtStart.join(' ')}; ${machine.mbDefinition}`);
+
+  const page = readFileSync(path.resolve(SAMPLE), 'utf8');
+  console.log(`sample: ${SAMPLE} (${bytesOf(page)} bytes)`);
+
+  if (!noBuild && (wants('lsp') || wants('memory') || wants('export'))) {
+    const b = sh('npm', ['run', '--silent', 'build']);
+    if (b.code !== 0) console.log(`build failed (exit ${b.code}); using dist/ as it is:\n${b.err.slice(0, 500)}`);
+  }
+
+  if (wants('core') || wants('peers')) await benchCore(page, await loadAnalyze());
+  if (wants('lsp')) {
+    console.log('\n[3] typing through the language server, 10 MB');
+    await benchTyping(page, 'push');
+    await benchTyping(page, 'pull');
+  }
+  if (wants('memory')) await benchMemory(page);
+  if (wants('export')) await benchExport(page);
+
+  const printed = table();
+  console.log(`\n${printed}\n\nratio: how many times the target is met (≥ 1.00 passes); for peers, Newsprint's throughput ÷ the peer's.`);
+
+  const dir = path.join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${machine.date.replace(/[:.]/g, '-')}.json`);
+  const json = JSON.stringify({ machine: { ...machine, loadAverageAtEnd: os.loadavg().map((x) => Number(x.toFixed(2))) }, sample: { path: SAMPLE, bytes: bytesOf(page) }, rows, table: printed }, null, 2);
+  writeFileSync(file, json);
+  writeFileSync(path.join(dir, 'latest.json'), json);
+  console.log(`written ${path.relative(ROOT, file)} (${statSync(file).size} bytes)`);
+}
+
+main()
+  .catch((err: unknown) => {
+    console.error('bench failed:', err);
+  })
+  .finally(() => {
+    process.exitCode = 0;
+  });
