@@ -1,0 +1,173 @@
+// Staff annotations: `%%` lines that correct the article detection in the file itself.
+//
+// Syntax (one directive per line; the line holds nothing else):
+//
+//   %% <name> [argument]        e.g.  %% headline      %% continued-to 第二版
+//   %% # free comment           (ignored; so is `%%#…`)
+//
+// A directive applies to the *next block*: the run of non-blank lines that starts at the first
+// non-blank, non-annotation line after it on the same page (with pdftotext's "blank line after
+// every line" output a block is usually one line, a multi-line headline stays one block).
+// Chinese aliases are accepted for every name (see DIRECTIVES). Directives override the
+// detection; an unknown name, a missing or surplus argument, or a directive with nothing after it
+// gets a `bad-annotation` diagnostic and is otherwise ignored. Export never emits `%%` lines.
+import type { Line, PageDump, Span } from './types';
+
+export type DirectiveName =
+  | 'article'
+  | 'headline'
+  | 'kicker'
+  | 'deck'
+  | 'byline'
+  | 'caption'
+  | 'label'
+  | 'body'
+  | 'skip'
+  | 'continued-from'
+  | 'continued-to'
+  | 'attach-below';
+
+export interface DirectiveSpec {
+  name: DirectiveName;
+  /** Whether the directive takes an argument (the page it continues from/to). */
+  arg: 'none' | 'required';
+  aliases: readonly string[];
+  description: { en: string; zh: string };
+}
+
+const spec = (name: DirectiveName, arg: 'none' | 'required', aliases: string[], en: string, zh: string): DirectiveSpec => ({
+  name,
+  arg,
+  aliases,
+  description: { en, zh },
+});
+
+/** Every directive, with its description for completion and hover. */
+export const DIRECTIVES: Readonly<Record<DirectiveName, DirectiveSpec>> = {
+  article: spec('article', 'none', ['新稿', '新文章'], 'Start a new article at the next block (its headline if it is one, else its first paragraph).', '从下一段开始一篇新稿件（若下一段是标题则作为其标题，否则作为首段）。'),
+  headline: spec('headline', 'none', ['主题', '标题'], 'The next block is a headline.', '下一段是主题（标题）。'),
+  kicker: spec('kicker', 'none', ['引题'], 'The next block is a kicker (引题), printed above the headline.', '下一段是引题（肩题）。'),
+  deck: spec('deck', 'none', ['副题'], 'The next block is a deck (subheadline, 副题).', '下一段是副题。'),
+  byline: spec('byline', 'none', ['署名'], 'The next block is a byline.', '下一段是作者署名。'),
+  caption: spec('caption', 'none', ['图说', '图片说明'], 'The next block is a picture caption (not part of an article body).', '下一段是图片说明（不属于正文）。'),
+  label: spec('label', 'none', ['栏目', '标签'], 'The next block is a label: a column name, 编者按 or a banner slogan.', '下一段是标签：栏目名、编者按或通栏标语。'),
+  body: spec('body', 'none', ['正文'], 'The next block is body text.', '下一段是正文。'),
+  skip: spec('skip', 'none', ['跳过', '非稿件'], 'The next block is not an article (advertisement, noise); it is left out of every article.', '下一段不是稿件（广告、噪声），不归入任何稿件。'),
+  'continued-from': spec('continued-from', 'required', ['上接'], 'The article at the next block continues from the given page, e.g. `%% continued-from 第一版`.', '下一段所在稿件上接指定版面，例如 `%% continued-from 第一版`。'),
+  'continued-to': spec('continued-to', 'required', ['下转'], 'The article at the next block (or the one just above, at the end of the page) continues on the given page, e.g. `%% continued-to 第二版`.', '下一段（页末时为上一段）所在稿件下转指定版面，例如 `%% continued-to 第二版`。'),
+  'attach-below': spec('attach-below', 'none', ['归下'], 'The next headline block belongs to the article below it, not to a body elsewhere.', '下一个标题段属于其下方的稿件。'),
+};
+
+const BY_NAME = new Map<string, DirectiveName>();
+for (const s of Object.values(DIRECTIVES)) {
+  BY_NAME.set(s.name, s.name);
+  for (const a of s.aliases) BY_NAME.set(a, s.name);
+}
+
+export interface Directive {
+  /** Index of the `%%` line. */
+  line: number;
+  name: DirectiveName;
+  arg: string;
+  /** Span of the directive name in the text. */
+  span: Span;
+  /** First line of the block the directive applies to, or -1 (end of page). */
+  target: number;
+  /** Last line of that block. */
+  targetEnd: number;
+}
+
+export type AnnotationProblemKind = 'unknown' | 'missing-arg' | 'extra-arg' | 'empty' | 'no-target';
+
+export interface AnnotationProblem extends Span {
+  line: number;
+  kind: AnnotationProblemKind;
+  /** The name as written. */
+  name: string;
+}
+
+export type ParsedLine =
+  | { kind: 'comment' }
+  | { kind: 'directive'; name: DirectiveName; arg: string; nameStart: number; nameEnd: number }
+  | { kind: 'problem'; problem: Exclude<AnnotationProblemKind, 'no-target'>; name: string; start: number; end: number };
+
+const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+
+/** Parse the text of one `%%` line. Offsets are relative to the line start. Linear, no regex. */
+export function parseDirectiveLine(text: string): ParsedLine {
+  let i = 0;
+  while (i < text.length && isWs(text.charCodeAt(i))) i++;
+  if (!text.startsWith('%%', i)) return { kind: 'problem', problem: 'empty', name: '', start: 0, end: text.length };
+  i += 2;
+  while (i < text.length && isWs(text.charCodeAt(i))) i++;
+  if (i < text.length && (text[i] === '#' || text[i] === '%')) return { kind: 'comment' };
+  if (i >= text.length) return { kind: 'problem', problem: 'empty', name: '', start: 0, end: text.length };
+  const nameStart = i;
+  while (i < text.length && !isWs(text.charCodeAt(i)) && text[i] !== ':' && text[i] !== '：') i++;
+  const nameEnd = i;
+  const written = text.slice(nameStart, nameEnd);
+  if (i < text.length && (text[i] === ':' || text[i] === '：')) i++;
+  while (i < text.length && isWs(text.charCodeAt(i))) i++;
+  let argEnd = text.length;
+  while (argEnd > i && isWs(text.charCodeAt(argEnd - 1))) argEnd--;
+  const arg = text.slice(i, argEnd);
+  const name = BY_NAME.get(written.toLowerCase());
+  if (!name) return { kind: 'problem', problem: 'unknown', name: written, start: nameStart, end: nameEnd };
+  const s = DIRECTIVES[name];
+  if (s.arg === 'required' && !arg) return { kind: 'problem', problem: 'missing-arg', name: written, start: nameStart, end: nameEnd };
+  if (s.arg === 'none' && arg) return { kind: 'problem', problem: 'extra-arg', name: written, start: i, end: argEnd };
+  return { kind: 'directive', name, arg, nameStart, nameEnd };
+}
+
+/** Directives and problems of one page, in line order. */
+export function parseAnnotations(dump: PageDump, pageIndex: number): { directives: Directive[]; problems: AnnotationProblem[] } {
+  const page = dump.pages[pageIndex];
+  const directives: Directive[] = [];
+  const problems: AnnotationProblem[] = [];
+  if (!page) return { directives, problems };
+  const lines = dump.lines;
+  // Walk backwards so each directive finds its target block in O(1).
+  let nextFirst = -1;
+  let nextLast = -1;
+  let inBlockLast = -1;
+  const found: Directive[] = [];
+  for (let i = page.lastLine; i >= page.firstLine; i--) {
+    const l: Line = lines[i];
+    if (l.annotation) {
+      if (inBlockLast >= 0) {
+        nextFirst = i + 1;
+        nextLast = inBlockLast;
+        inBlockLast = -1;
+      }
+      const p = parseDirectiveLine(l.text);
+      if (p.kind === 'comment') continue;
+      if (p.kind === 'problem') {
+        problems.push({ line: i, kind: p.problem, name: p.name, start: l.start + p.start, end: Math.min(l.end, l.start + Math.max(p.end, p.start + 1)) });
+        continue;
+      }
+      found.push({ line: i, name: p.name, arg: p.arg, span: { start: l.start + p.nameStart, end: l.start + p.nameEnd }, target: nextFirst, targetEnd: nextLast });
+    } else if (l.blank) {
+      if (inBlockLast >= 0) {
+        nextFirst = i + 1;
+        nextLast = inBlockLast;
+        inBlockLast = -1;
+      }
+    } else if (inBlockLast < 0) inBlockLast = i;
+  }
+  for (let k = found.length - 1; k >= 0; k--) {
+    const d = found[k];
+    if (d.target < 0 && d.name !== 'continued-to' && d.name !== 'continued-from') {
+      const l = lines[d.line];
+      problems.push({ line: d.line, kind: 'no-target', name: d.name, start: l.start, end: l.end });
+      continue;
+    }
+    directives.push(d);
+  }
+  problems.sort((a, b) => a.start - b.start);
+  return { directives, problems };
+}
+
+/** `%% …` line text for a directive (used by code actions). */
+export function directiveText(name: DirectiveName, arg = ''): string {
+  return arg ? `%% ${name} ${arg}` : `%% ${name}`;
+}

@@ -1,0 +1,904 @@
+// Grouping the lines of a page into articles.
+//
+// 1. Roles of single lines (roles.ts): patterns (byline, dateline, sign-off, continuation, labels,
+//    furniture, captions) and features (width against the local column width, line end).
+// 2. Segments: consecutive text lines join while the earlier one runs to the column edge without
+//    ending a sentence. pdftotext pages come in two shapes: ordinary (a blank line between
+//    paragraphs or boxes) and "double-spaced" (a blank line after every line; then only multi-line
+//    blocks, which pdftotext keeps for headings and decks, carry block structure). A segment is a
+//    *heading block* when it does not end a sentence and is short, standalone, letter-doubled,
+//    in capitals, ends in a lead-in dash (———) or is a multi-line block of a double-spaced page;
+//    otherwise it is body.
+// 3. Stories (article bodies) in dump order: a byline, a dateline or body text after anything
+//    but body starts one; body, sign-off and continuation extend or close it.
+// 4. Heading groups (runs of heading blocks) split into clusters, one per article: at most one
+//    headline each, with the kicker before it and decks around it.
+// 5. Clusters are matched to stories by a score: twice the share of the cluster's CJK bigrams and
+//    Latin words found in the story's first ~600 characters (headlines reuse the lead's words),
+//    plus a bonus for position (the group sits right above the story: +0.3 for its last cluster,
+//    +0.15 for earlier stacked ones; right below a story: +0.1). Greedy by descending score, each
+//    story takes one cluster. Only pairs within a bounded window of stories are scored, so the
+//    page stays linear. This is what puts a headline emitted after its body, or stacked above
+//    another article's byline, on the right body. An unmatched one-line cluster is a label (a
+//    banner slogan); a larger one becomes a 'notice' with no body.
+// 6. `%%` directives (annotations.ts) override steps 1–5.
+import type { Line, Page, PageDump, Span } from '../types';
+import type { Messages } from '../messages';
+import type { Article, Continuation, PageAnalysis, Role } from './model';
+import { estimateColumnWidth, isFull, lineInfo, localWidths, cleanText, type LineInfo, type LineKind } from './roles';
+import { parseAnnotations, type Directive } from '../annotations';
+import { isCjkGlyph, isAsciiAlnum, isLatinLetter } from '../chars';
+import { misplacedHeadline } from '../rules/misplaced-headline';
+import { orphanLabel } from '../rules/orphan-label';
+import { badAnnotation } from '../rules/bad-annotation';
+
+type Forced = 'headline' | 'kicker' | 'deck' | 'byline' | 'caption' | 'label' | 'body' | 'skip';
+
+type SegKind = 'text' | 'heading' | 'pattern' | 'skip';
+interface Seg {
+  kind: SegKind;
+  /** Line indices (into dump.lines). */
+  lines: number[];
+  pkind?: LineKind;
+  forced?: Forced;
+}
+
+interface Story {
+  byline: number[];
+  datelineLine: number;
+  dateline: Span | null;
+  body: number[];
+  signoff: Span | null;
+  signoffLine: number;
+  continuation: Continuation | null;
+  continuationLine: number;
+  labels: number[][];
+  note: number[];
+  noteDetached: boolean;
+  firstItem: number;
+  lastItem: number;
+  open: boolean;
+  isNote: boolean;
+  mergedInto: Story | null;
+  cluster: Cluster | null;
+  matchScore: number;
+  matchSim: number;
+  matchAdjacent: boolean;
+  forcedStart: boolean;
+  forcedHeading: boolean;
+}
+
+interface HeadBlock {
+  lines: number[];
+  item: number;
+  forced?: Forced;
+  sub: 'kicker' | 'headline' | 'deck';
+}
+
+interface Cluster {
+  blocks: HeadBlock[];
+  group: number;
+  lastInGroup: boolean;
+  groupSize: number;
+  labels: number[][];
+  story: Story | null;
+  attachBelow: boolean;
+}
+
+/** Analyse every page. */
+export function analyzeArticles(dump: PageDump, messages: Messages): PageAnalysis[] {
+  return dump.pages.map((_, i) => analyzePage(dump, i, messages));
+}
+
+export function analyzePage(dump: PageDump, pageIndex: number, messages: Messages): PageAnalysis {
+  const page = dump.pages[pageIndex];
+  if (!page) return { page: pageIndex, roles: [], articles: [], columnWidth: 0, findings: [] };
+  const analysis = detect(dump, page);
+  const { directives, problems } = parseAnnotations(dump, pageIndex);
+  analysis.findings = [
+    ...misplacedHeadline(dump, analysis, messages),
+    ...orphanLabel(dump, analysis, messages),
+    ...badAnnotation(dump, problems, messages),
+  ];
+  void directives;
+  return analysis;
+}
+
+const BLANK_ANALYSIS = (page: Page, roles: Role[]): PageAnalysis => ({ page: page.index, roles, articles: [], columnWidth: 0, findings: [] });
+
+function detect(dump: PageDump, page: Page): PageAnalysis {
+  const lines = dump.lines;
+  const base = page.firstLine;
+  const roles: Role[] = new Array(page.lastLine - base + 1);
+  const content: number[] = [];
+  for (let i = base; i <= page.lastLine; i++) {
+    const l = lines[i];
+    roles[i - base] = l.annotation ? 'annotation' : l.blank ? 'blank' : 'unknown';
+    if (!l.blank && !l.annotation) content.push(i);
+  }
+  if (content.length === 0) return BLANK_ANALYSIS(page, roles);
+
+  // ---- directives ----
+  const { directives } = parseAnnotations(dump, page.index);
+  const forced = new Map<number, Forced>();
+  const startArticle = new Set<number>();
+  const attachBelow = new Set<number>();
+  const contDirectives: Directive[] = [];
+  for (const d of directives) {
+    if (d.name === 'continued-from' || d.name === 'continued-to') {
+      contDirectives.push(d);
+      continue;
+    }
+    if (d.target < 0) continue;
+    if (d.name === 'article') startArticle.add(d.target);
+    else if (d.name === 'attach-below') attachBelow.add(d.target);
+    else for (let i = d.target; i <= d.targetEnd; i++) forced.set(i, d.name);
+  }
+
+  // ---- line features ----
+  const info = new Map<number, LineInfo>();
+  const infos: LineInfo[] = [];
+  for (let k = 0; k < content.length; k++) {
+    const edge = k < 3 || k >= content.length - 3;
+    const li = lineInfo(lines[content[k]], edge);
+    const f = forced.get(content[k]);
+    if (f) {
+      li.kind = f === 'byline' ? 'byline' : f === 'caption' ? 'caption' : f === 'label' ? 'label' : null;
+      if (f !== 'body' && f !== 'byline' && f !== 'label' && f !== 'caption') li.kind = null;
+      if (f === 'body' || f === 'skip' || f === 'headline' || f === 'kicker' || f === 'deck') li.dateline = f === 'body' ? li.dateline : null;
+    }
+    info.set(content[k], li);
+    infos.push(li);
+  }
+  const W = estimateColumnWidth(infos) || 20;
+  const localArr = localWidths(infos, W);
+  const local = new Map<number, number>();
+  for (let k = 0; k < content.length; k++) local.set(content[k], localArr[k]);
+
+  // ---- page shape ----
+  const blockOf = new Map<number, { first: number; last: number }>();
+  let singles = 0;
+  for (const b of page.blocks) {
+    const r = { first: b.firstLine, last: b.lastLine };
+    for (let i = b.firstLine; i <= b.lastLine; i++) blockOf.set(i, r);
+    if (b.firstLine === b.lastLine) singles++;
+  }
+  const blankCount = page.lastLine - base + 1 - content.length;
+  const ds = page.blocks.length >= 6 && singles >= 0.7 * page.blocks.length && blankCount >= 0.5 * content.length;
+  const multi = (i: number) => {
+    const b = blockOf.get(i);
+    return !!b && b.last > b.first;
+  };
+
+  // ---- segments ----
+  const segs: Seg[] = [];
+  const continues = (a: number, b: number): boolean => {
+    // Do content lines a < b (consecutive) belong to one segment?
+    for (let i = a + 1; i < b; i++) if (lines[i].annotation) return false;
+    const gap = b - a - 1;
+    const A = info.get(a)!;
+    const B = info.get(b)!;
+    if (startArticle.has(b) || B.dateline || B.noteHead) return false;
+    if (forced.get(a) !== forced.get(b) && (forced.has(a) || forced.has(b))) return false;
+    if (ds) {
+      const ba = blockOf.get(a);
+      if (ba && ba === blockOf.get(b) && ba.last > ba.first) return true;
+      if (multi(a) || multi(b) || gap > 1) return false;
+    } else if (gap > 0) return false;
+    if (forced.has(a) && forced.get(a) !== 'body') return false;
+    if (A.end === 'sentence' || A.end === 'dash' || A.signoff || A.continuation) return false;
+    if (A.caps || B.caps || A.doubled || B.doubled) return false;
+    return isFull(A, local.get(a)!, paraStart.has(a)) || A.end === 'comma';
+  };
+  // Lines that open a paragraph: the previous text line ended a sentence (or there is none).
+  const paraStart = new Set<number>();
+  for (let k = 0; k < content.length; k++) {
+    const prev = k > 0 ? info.get(content[k - 1])! : null;
+    if (!prev || prev.end === 'sentence' || prev.kind !== null || prev.signoff) paraStart.add(content[k]);
+  }
+  let open: Seg | null = null;
+  let prevLine = -1;
+  for (const i of content) {
+    const li = info.get(i)!;
+    const f = forced.get(i);
+    if (f === 'skip') {
+      segs.push({ kind: 'skip', lines: [i] });
+      open = null;
+    } else if (f === 'headline' || f === 'kicker' || f === 'deck') {
+      const last = segs[segs.length - 1];
+      if (last && last.kind === 'heading' && last.forced === f && blockOf.get(last.lines[last.lines.length - 1]) === blockOf.get(i)) last.lines.push(i);
+      else segs.push({ kind: 'heading', lines: [i], forced: f });
+      open = null;
+    } else if (li.kind) {
+      const last = segs[segs.length - 1];
+      if (f && last && last.kind === 'pattern' && last.forced === f && blockOf.get(last.lines[last.lines.length - 1]) === blockOf.get(i)) last.lines.push(i);
+      else segs.push({ kind: 'pattern', lines: [i], pkind: li.kind, forced: f });
+      open = null;
+    } else if (open && prevLine >= 0 && continues(prevLine, i)) {
+      open.lines.push(i);
+    } else {
+      open = { kind: 'text', lines: [i], forced: f };
+      segs.push(open);
+    }
+    prevLine = i;
+  }
+
+  // Classify text segments: heading block or body.
+  for (const s of segs) {
+    if (s.kind !== 'text' || s.forced === 'body') continue;
+    const L = s.lines;
+    const lastI = L[L.length - 1];
+    const li = info.get(lastI)!;
+    if (L.length > 4) continue;
+    if (L.some((i) => info.get(i)!.dateline || info.get(i)!.noteHead)) continue;
+    const allCaps = L.every((i) => info.get(i)!.caps);
+    const anyDoubled = L.some((i) => info.get(i)!.doubled);
+    if (allCaps || anyDoubled) {
+      s.kind = 'heading';
+      continue;
+    }
+    if (li.end === 'sentence' || li.end === 'comma' || li.signoff || li.continuation) continue;
+    const b = blockOf.get(L[0]);
+    const dsBlock = ds && !!b && b.last > b.first;
+    const wide = L.some((i) => info.get(i)!.width > 1.6 * local.get(i)!);
+    const strong = dsBlock || li.end === 'dash' || wide;
+    const standalone = ds ? L.length === 1 : !!b && b.first === L[0] && b.last === lastI;
+    const firstFull = isFull(info.get(L[0])!, local.get(L[0])!);
+    if (strong || (standalone && (L.length === 1 || !isFull(li, local.get(lastI)!))) || (L.length <= 2 && !firstFull && !isFull(li, local.get(lastI)!))) s.kind = 'heading';
+  }
+  // Short text without a sentence end, wedged between headings/patterns (no body on either side),
+  // is heading text too; on double-spaced pages each of its lines is its own block.
+  const isText = (s: Seg | undefined) => !!s && s.kind === 'text';
+  const opaque = (s: Seg) => s.kind === 'pattern' && (s.pkind === 'furniture' || s.pkind === 'caption');
+  for (let k = 0; k < segs.length; k++) {
+    const s = segs[k];
+    if (s.kind !== 'text' || s.forced === 'body' || s.lines.length > 3) continue;
+    const li = info.get(s.lines[s.lines.length - 1])!;
+    if (li.end === 'sentence' || li.end === 'comma' || li.signoff || li.continuation) continue;
+    if (s.lines.some((i) => info.get(i)!.dateline || info.get(i)!.noteHead)) continue;
+    let a = k - 1;
+    while (a >= 0 && opaque(segs[a])) a--;
+    let b = k + 1;
+    while (b < segs.length && opaque(segs[b])) b++;
+    if (isText(segs[a]) || isText(segs[b])) continue;
+    if (!ds) {
+      s.kind = 'heading';
+      continue;
+    }
+    const split: Seg[] = [];
+    let curSeg: Seg | null = null;
+    for (const i of s.lines) {
+      if (curSeg && blockOf.get(i) === blockOf.get(curSeg.lines[curSeg.lines.length - 1])) curSeg.lines.push(i);
+      else split.push((curSeg = { kind: 'heading', lines: [i] }));
+    }
+    segs.splice(k, 1, ...split);
+    k += split.length - 1;
+  }
+  // Ordinary pages: consecutive heading lines of one block are one heading block.
+  const merged: Seg[] = [];
+  for (const s of segs) {
+    const last = merged[merged.length - 1];
+    if (
+      last &&
+      s.kind === 'heading' &&
+      last.kind === 'heading' &&
+      !s.forced &&
+      !last.forced &&
+      !startArticle.has(s.lines[0]) &&
+      !attachBelow.has(s.lines[0]) &&
+      blockOf.get(s.lines[0]) === blockOf.get(last.lines[last.lines.length - 1]) &&
+      s.lines[0] === last.lines[last.lines.length - 1] + 1
+    ) {
+      last.lines.push(...s.lines);
+    } else merged.push(s);
+  }
+  const items = merged;
+
+  // ---- stories ----
+  const stories: Story[] = [];
+  let cur: Story | null = null;
+  const newStory = (p: number): Story => {
+    const s: Story = {
+      byline: [],
+      datelineLine: -1,
+      dateline: null,
+      body: [],
+      signoff: null,
+      signoffLine: -1,
+      continuation: null,
+      continuationLine: -1,
+      labels: [],
+      note: [],
+      noteDetached: false,
+      firstItem: p,
+      lastItem: p,
+      open: true,
+      isNote: false,
+      mergedInto: null,
+      cluster: null,
+      matchScore: 0,
+      matchSim: 0,
+      matchAdjacent: false,
+      forcedStart: false,
+      forcedHeading: false,
+    };
+    stories.push(s);
+    return s;
+  };
+  const storyOfItem: (Story | null)[] = new Array(items.length).fill(null);
+  const unclaimed = new Set<number>(); // pattern items no story took
+  for (let p = 0; p < items.length; p++) {
+    const it = items[p];
+    const first = it.lines[0];
+    if (it.kind === 'heading') {
+      if (cur) cur.open = false;
+      cur = null;
+      continue;
+    }
+    if (it.kind === 'skip') continue;
+    if (it.kind === 'text') {
+      const li = info.get(first)!;
+      const fresh = startArticle.has(first) || li.noteHead || (li.dateline !== null && !!cur && cur.body.length > 0);
+      if (!cur || !cur.open || fresh) {
+        cur = newStory(p);
+        cur.forcedStart = startArticle.has(first);
+        if (li.noteHead) cur.isNote = true;
+      }
+      if (li.dateline && !cur.dateline) cur.dateline = li.dateline;
+      cur.body.push(...it.lines);
+      for (const i of it.lines) {
+        const x = info.get(i)!;
+        if (x.signoff) {
+          cur.signoff = x.signoff;
+          cur.signoffLine = i;
+        }
+        if (x.continuation && !cur.continuation) {
+          cur.continuation = { ...x.continuation, line: i };
+          cur.continuationLine = i;
+        }
+      }
+      cur.lastItem = p;
+      if (cur.signoff && info.get(it.lines[it.lines.length - 1])!.signoff) cur.open = false;
+      storyOfItem[p] = cur;
+      continue;
+    }
+    // pattern
+    const k = it.pkind!;
+    if (k === 'furniture' || k === 'caption') continue;
+    if (k === 'byline') {
+      if (!(cur && cur.open && cur.body.length === 0 && !startArticle.has(first))) cur = newStory(p);
+      cur.byline.push(...it.lines);
+      cur.lastItem = p;
+      storyOfItem[p] = cur;
+    } else if (k === 'dateline') {
+      if (!(cur && cur.open && cur.body.length === 0 && !cur.dateline && !startArticle.has(first))) cur = newStory(p);
+      cur.dateline = info.get(first)!.dateline;
+      cur.datelineLine = first;
+      cur.lastItem = p;
+      storyOfItem[p] = cur;
+    } else if (k === 'signoff') {
+      const target: Story | null = cur && cur.open ? cur : null;
+      if (target && !target.signoff) {
+        target.signoff = info.get(first)!.signoff;
+        target.signoffLine = first;
+        target.lastItem = p;
+        target.open = false;
+        storyOfItem[p] = target;
+      } else unclaimed.add(p);
+    } else if (k === 'continuation') {
+      const c = info.get(first)!.continuation!;
+      if (c.direction === 'from') {
+        if (!(cur && cur.open && cur.body.length === 0 && !cur.continuation)) cur = newStory(p);
+        cur.continuation = { ...c, line: first };
+        cur.continuationLine = first;
+        cur.lastItem = p;
+        storyOfItem[p] = cur;
+      } else {
+        // The marker closes the story it ends; labels or a heading may sit between in the dump.
+        let target: Story | null = cur && cur.open ? cur : null;
+        if (!target) for (let s = stories.length - 1; s >= 0 && s >= stories.length - 2; s--) if (!stories[s].continuation) { target = stories[s]; break; }
+        if (target && !target.continuation) {
+          target.continuation = { ...c, line: first };
+          target.continuationLine = first;
+          target.lastItem = Math.max(target.lastItem, p);
+          target.open = false;
+          storyOfItem[p] = target;
+        } else unclaimed.add(p);
+      }
+    } else if (k === 'label' || k === 'note-label') {
+      if (cur) cur.open = false;
+      cur = null;
+    }
+  }
+
+  // ---- editor's notes ----
+  const isTransparent = (p: number) => items[p].kind === 'skip' || (items[p].kind === 'pattern' && (items[p].pkind === 'furniture' || items[p].pkind === 'caption'));
+  const nextItem = (p: number) => {
+    let q = p + 1;
+    while (q < items.length && isTransparent(q)) q++;
+    return q;
+  };
+  const prevItem = (p: number) => {
+    let q = p - 1;
+    while (q >= 0 && isTransparent(q)) q--;
+    return q;
+  };
+  const storyStartingAt = new Map<number, Story>();
+  for (const s of stories) storyStartingAt.set(s.firstItem, s);
+  const mergeNote = (note: Story, into: Story) => {
+    note.isNote = true;
+    note.mergedInto = into;
+    into.note.push(...note.note, ...note.body);
+    into.firstItem = Math.min(into.firstItem, note.firstItem);
+  };
+  const labelOwner = new Map<number, Story | 'cluster'>(); // label item -> owner
+  const orphanLabels: number[] = [];
+  for (let p = 0; p < items.length; p++) {
+    const it = items[p];
+    if (it.kind !== 'pattern' || it.pkind !== 'note-label') continue;
+    const q = nextItem(p);
+    const S = storyStartingAt.get(q);
+    let note: Story | null = null;
+    let detached = false;
+    if (S && S.byline.length === 0 && !S.dateline && !S.mergedInto) note = S;
+    else {
+      // Detached label: the nearest byline-less body that runs straight into a bylined story.
+      let best: Story | null = null;
+      let bestDist = Infinity;
+      const at = nearestStory(stories, p);
+      for (let si = Math.max(0, at - 12); si < Math.min(stories.length, at + 12); si++) {
+        const s = stories[si];
+        if (s.mergedInto || s.byline.length || s.dateline || s.isNote) continue;
+        const dist = Math.abs(s.firstItem - p);
+        if (dist > 40 || dist >= bestDist) continue;
+        const t = storyStartingAt.get(nextItem(s.lastItem));
+        if (!t || t.byline.length === 0) continue;
+        const before = prevItem(s.firstItem);
+        if (before >= 0 && items[before].kind === 'heading') continue;
+        best = s;
+        bestDist = dist;
+      }
+      note = best;
+      detached = true;
+    }
+    if (!note) {
+      orphanLabels.push(p);
+      continue;
+    }
+    const T = storyStartingAt.get(nextItem(note.lastItem));
+    if (T && !T.mergedInto && T !== note) {
+      mergeNote(note, T);
+      T.labels.push(it.lines);
+      T.noteDetached = detached;
+      labelOwner.set(p, T);
+    } else {
+      note.labels.push(it.lines);
+      labelOwner.set(p, note);
+      note.isNote = false;
+    }
+    if (detached) orphanLabels.push(p);
+  }
+  for (const s of stories) {
+    // An in-line `编者按：…` note directly followed by the article it introduces.
+    if (!s.isNote || s.mergedInto) continue;
+    const T = storyStartingAt.get(nextItem(s.lastItem));
+    if (T && !T.mergedInto && T !== s) mergeNote(s, T);
+    else s.isNote = false;
+  }
+  const live = stories.filter((s) => !s.mergedInto);
+
+  // ---- heading groups and clusters ----
+  const clusters: Cluster[] = [];
+  const clusterItems: { c: Cluster; first: number; last: number }[] = [];
+  let group = 0;
+  for (let p = 0; p < items.length; ) {
+    if (items[p].kind !== 'heading') {
+      p++;
+      continue;
+    }
+    const groupItems: number[] = [];
+    let q = p;
+    while (q < items.length && (items[q].kind === 'heading' || isTransparent(q))) {
+      if (items[q].kind === 'heading') groupItems.push(q);
+      q++;
+    }
+    const gClusters: Cluster[] = [];
+    let c: Cluster | null = null;
+    let hasMain = false;
+    for (const gi of groupItems) {
+      const it = items[gi];
+      const t = headType(it, info, local);
+      const startsNew = startArticle.has(it.lines[0]) || attachBelow.has(it.lines[0]);
+      if (!c || startsNew || (hasMain && (t === 'main' || t === 'lead'))) {
+        c = { blocks: [], group, lastInGroup: false, groupSize: 0, labels: [], story: null, attachBelow: false };
+        gClusters.push(c);
+        hasMain = false;
+      }
+      if (startsNew) c.attachBelow = true;
+      c.blocks.push({ lines: it.lines, item: gi, forced: it.forced, sub: t === 'main' ? 'headline' : 'deck' });
+      if (t === 'main') hasMain = true;
+    }
+    for (const cl of gClusters) {
+      cl.groupSize = gClusters.length;
+      assignSubRoles(cl, info, local);
+      clusters.push(cl);
+      clusterItems.push({ c: cl, first: cl.blocks[0].item, last: cl.blocks[cl.blocks.length - 1].item });
+    }
+    gClusters[gClusters.length - 1].lastInGroup = true;
+    group++;
+    p = q;
+  }
+
+  // Labels directly above a heading group or story belong to it; the others stay page labels.
+  const clusterStartingAt = new Map<number, Cluster>();
+  for (const ci of clusterItems) clusterStartingAt.set(ci.first, ci.c);
+  for (let p = 0; p < items.length; p++) {
+    const it = items[p];
+    if (it.kind !== 'pattern' || it.pkind !== 'label' || labelOwner.has(p)) continue;
+    let q = nextItem(p);
+    while (q < items.length && items[q].kind === 'pattern' && items[q].pkind === 'label') q = nextItem(q);
+    const c = clusterStartingAt.get(q);
+    const s = storyStartingAt.get(q);
+    if (c) {
+      c.labels.push(it.lines);
+      labelOwner.set(p, 'cluster');
+    } else if (s && !s.mergedInto) {
+      s.labels.push(it.lines);
+      labelOwner.set(p, s);
+    }
+  }
+
+  // ---- matching ----
+  const storyIndex = new Map<Story, number>();
+  live.forEach((s, i) => storyIndex.set(s, i));
+  const storyTokens = new Map<Story, Set<string>>();
+  const tokensOf = (s: Story) => {
+    let t = storyTokens.get(s);
+    if (!t) {
+      t = tokens([...s.note, ...s.body].map((i) => lines[i].text), 600);
+      storyTokens.set(s, t);
+    }
+    return t;
+  };
+  const ownerOf = (p: number): Story | null => {
+    const s = storyOfItem[p];
+    if (!s) return null;
+    return s.mergedInto ?? s;
+  };
+  interface Pair {
+    c: Cluster;
+    s: Story;
+    score: number;
+    sim: number;
+    adjacent: boolean;
+  }
+  const pairs: Pair[] = [];
+  // Group bounds, to find what sits right above and below the whole group.
+  const groupBounds = new Map<number, { first: number; last: number; firstCluster: Cluster }>();
+  for (const ci of clusterItems) {
+    const g = groupBounds.get(ci.c.group);
+    if (!g) groupBounds.set(ci.c.group, { first: ci.first, last: ci.last, firstCluster: ci.c });
+    else g.last = Math.max(g.last, ci.last);
+  }
+  for (const ci of clusterItems) {
+    const c = ci.c;
+    const gb = groupBounds.get(c.group)!;
+    const gFirst = gb.first;
+    const gLast = gb.last;
+    let q = nextItem(gLast);
+    while (q < items.length && items[q].kind === 'pattern' && (items[q].pkind === 'label' || items[q].pkind === 'note-label')) q = nextItem(q);
+    const below = q < items.length ? ownerOf(q) : null;
+    const belowStarts = below !== null && below.firstItem >= gLast; // the story starts below the group
+    let r = prevItem(gFirst);
+    while (r >= 0 && items[r].kind === 'pattern' && (items[r].pkind === 'label' || items[r].pkind === 'note-label')) r = prevItem(r);
+    const above = r >= 0 ? ownerOf(r) : null;
+    const ctoks = tokens(c.blocks.flatMap((b) => b.lines.map((i) => cleanText(lines[i].text))), 200);
+    if (c.attachBelow) {
+      if (below) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
+      continue;
+    }
+    const centre = below ? storyIndex.get(below)! : above ? storyIndex.get(above)! + 1 : nearestStory(live, gFirst);
+    for (let k = Math.max(0, centre - 10); k < Math.min(live.length, centre + 10); k++) {
+      const s = live[k];
+      const sim = similarity(ctoks, tokensOf(s));
+      let adj = 0;
+      if (s === below && belowStarts) adj = c.lastInGroup ? 0.3 : 0.15;
+      else if (s === above && c === gb.firstCluster) adj = 0.1;
+      const score = 2 * sim + adj;
+      if (score >= 0.28) pairs.push({ c, s, score, sim, adjacent: adj >= 0.15 });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score);
+  for (const pr of pairs) {
+    if (pr.c.story || pr.s.cluster) continue;
+    pr.c.story = pr.s;
+    pr.s.cluster = pr.c;
+    pr.s.matchScore = pr.score;
+    pr.s.matchSim = pr.sim;
+    pr.s.matchAdjacent = pr.adjacent;
+    pr.s.forcedHeading = pr.score >= 100 || pr.c.blocks.some((b) => !!b.forced);
+  }
+
+  // ---- articles ----
+  const pageHasBylines = live.some((s) => s.byline.length > 0 || s.dateline !== null);
+  interface Draft {
+    a: Article;
+    anchor: number;
+  }
+  const drafts: Draft[] = [];
+  const heads = (c: Cluster | null) => {
+    const kicker: number[] = [];
+    const headline: number[] = [];
+    const decks: number[][] = [];
+    if (c)
+      for (const b of c.blocks) {
+        if (b.sub === 'kicker' && kicker.length === 0) kicker.push(...b.lines);
+        else if (b.sub === 'headline' && headline.length === 0) headline.push(...b.lines);
+        else decks.push(b.lines);
+      }
+    return { kicker, headline, decks };
+  };
+  for (const s of live) {
+    const c = s.cluster;
+    const { kicker, headline, decks } = heads(c);
+    const bodyLines = s.body.filter((i) => !(i === s.datelineLine || (i === s.signoffLine && info.get(i)!.kind === 'signoff')));
+    const labels = [...s.labels, ...(c ? c.labels : [])];
+    const all = new Set<number>([...kicker, ...headline, ...decks.flat(), ...s.byline, ...labels.flat(), ...s.note, ...s.body]);
+    if (s.datelineLine >= 0) all.add(s.datelineLine);
+    if (s.signoffLine >= 0) all.add(s.signoffLine);
+    if (s.continuationLine >= 0) all.add(s.continuationLine);
+    const bodyStart = Math.min(...[...s.note, ...s.byline, ...s.body, s.datelineLine >= 0 ? s.datelineLine : Infinity, s.continuationLine >= 0 && s.continuation?.direction === 'from' ? s.continuationLine : Infinity]);
+    let anchor = bodyStart;
+    if (c && c.groupSize === 1 && c.blocks[0].lines[0] < bodyStart) anchor = c.blocks[0].lines[0];
+    const type: Article['type'] = bodyLines.length === 0 && s.note.length === 0 ? 'notice' : pageHasBylines && s.byline.length === 0 && !s.dateline && !s.signoff ? 'sidebar' : 'article';
+    let conf = 0.95;
+    if (!c) conf -= 0.45;
+    else if (!s.forcedHeading) {
+      if (!s.matchAdjacent) conf -= 0.3 * (1 - Math.min(1, s.matchSim * 1.5));
+      else if (s.matchSim < 0.1) conf -= 0.15;
+      if (c.groupSize > 1) conf -= 0.1;
+    }
+    if (s.byline.length === 0 && !s.dateline) conf -= 0.1;
+    if (bodyLines.length < 2) conf -= 0.2;
+    if (s.noteDetached) conf -= 0.05;
+    if (s.forcedStart || s.forcedHeading) conf = Math.max(conf, 0.9);
+    drafts.push({
+      anchor: Number.isFinite(anchor) ? anchor : headline[0] ?? 0,
+      a: {
+        id: '',
+        page: page.index,
+        type,
+        kicker,
+        headline,
+        decks,
+        byline: [...s.byline],
+        dateline: s.dateline,
+        labels,
+        editorsNote: [...s.note],
+        body: bodyLines,
+        signoff: s.signoff,
+        continuation: s.continuation,
+        lines: [...all].sort((x, y) => x - y),
+        confidence: clamp(conf),
+      },
+    });
+  }
+  const bannerItems: number[] = [];
+  for (const c of clusters) {
+    if (c.story) continue;
+    const n = c.blocks.reduce((acc, b) => acc + b.lines.length, 0);
+    if (n === 1 && !c.blocks[0].forced) {
+      bannerItems.push(c.blocks[0].item);
+      continue;
+    }
+    const { kicker, headline, decks } = heads(c);
+    if (headline.length === 0 && c.blocks.length) headline.push(...(decks.shift() ?? kicker.splice(0)));
+    const all = [...kicker, ...headline, ...decks.flat(), ...c.labels.flat()].sort((x, y) => x - y);
+    drafts.push({
+      anchor: all[0],
+      a: { id: '', page: page.index, type: 'notice', kicker, headline, decks, byline: [], dateline: null, labels: [...c.labels], editorsNote: [], body: [], signoff: null, continuation: null, lines: all, confidence: c.blocks.some((b) => b.forced) ? 0.9 : 0.3 },
+    });
+  }
+
+  // Continuation directives.
+  const articleOfLine = new Map<number, Article>();
+  for (const d of drafts) for (const i of d.a.lines) articleOfLine.set(i, d.a);
+  for (const d of contDirectives) {
+    let target = d.target >= 0 ? articleOfLine.get(d.target) : undefined;
+    if (!target) for (let i = d.line - 1; i >= base && !target; i--) target = articleOfLine.get(i);
+    if (!target) continue;
+    const l = lines[d.line];
+    target.continuation = { direction: d.name === 'continued-from' ? 'from' : 'to', target: d.arg, span: { start: l.start, end: l.end }, line: d.line };
+    target.confidence = Math.max(target.confidence, 0.5);
+  }
+
+  drafts.sort((x, y) => x.anchor - y.anchor);
+  const articles = drafts.map((d, n) => {
+    d.a.id = `p${page.index + 1}-a${n + 1}`;
+    return d.a;
+  });
+
+  // ---- roles ----
+  const set = (i: number, r: Role) => {
+    roles[i - base] = r;
+  };
+  for (const it of items) {
+    if (it.kind === 'pattern') {
+      const k = it.pkind!;
+      const r: Role = k === 'note-label' ? 'label' : k;
+      for (const i of it.lines) set(i, r);
+    } else if (it.kind === 'text') for (const i of it.lines) set(i, 'body');
+    else if (it.kind === 'heading') for (const i of it.lines) set(i, 'headline');
+  }
+  for (const p of bannerItems) for (const i of items[p].lines) set(i, 'label');
+  for (const a of articles) {
+    for (const i of a.kicker) set(i, 'kicker');
+    for (const i of a.headline) set(i, 'headline');
+    for (const d of a.decks) for (const i of d) set(i, 'deck');
+    for (const i of a.editorsNote) set(i, 'body');
+    for (const i of a.body) set(i, 'body');
+  }
+  for (const s of live) if (s.datelineLine >= 0) set(s.datelineLine, 'dateline');
+  for (const p of unclaimed) for (const i of items[p].lines) set(i, items[p].pkind === 'signoff' ? 'signoff' : 'continuation');
+  for (const it of items) if (it.kind === 'skip') for (const i of it.lines) set(i, 'unknown');
+
+  const analysis: PageAnalysis = { page: page.index, roles, articles, columnWidth: W, findings: [] };
+  detectState.set(analysis, { orphanLabels: orphanLabels.map((p) => items[p].lines), clusterOf: clusterLines(articles), ds });
+  return analysis;
+}
+
+/** Extra facts the structure rules need, kept off the stable PageAnalysis shape. */
+export interface DetectState {
+  /** Label lines that sit away from what they label. */
+  orphanLabels: number[][];
+  clusterOf: Map<string, number[][]>;
+  /** The page is double-spaced (a blank line after every line). */
+  ds: boolean;
+}
+const detectState = new WeakMap<PageAnalysis, DetectState>();
+export function stateOf(analysis: PageAnalysis): DetectState | undefined {
+  return detectState.get(analysis);
+}
+
+function clusterLines(articles: Article[]): Map<string, number[][]> {
+  const m = new Map<string, number[][]>();
+  for (const a of articles) {
+    const blocks = [a.kicker, a.headline, ...a.decks].filter((b) => b.length > 0).sort((x, y) => x[0] - y[0]);
+    m.set(a.id, blocks);
+  }
+  return m;
+}
+
+function clamp(x: number): number {
+  return Math.round(Math.max(0.05, Math.min(1, x)) * 100) / 100;
+}
+
+/** Index of the first story starting at or after `item` (binary search; stories are in item order). */
+function nearestStory(live: Story[], item: number): number {
+  let lo = 0;
+  let hi = live.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (live[mid].firstItem < item) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+type HeadType = 'main' | 'lead' | 'sub' | 'sentence';
+
+/** What a heading block looks like: a headline ('main'), a lead-in ending in ———, a deck starting with ——, or sentence-like (commas, spanning columns). */
+function headType(it: Seg, info: Map<number, LineInfo>, local: Map<number, number>): HeadType {
+  if (it.forced === 'headline') return 'main';
+  if (it.forced === 'kicker') return 'lead';
+  if (it.forced === 'deck') return 'sub';
+  const first = info.get(it.lines[0])!;
+  const last = info.get(it.lines[it.lines.length - 1])!;
+  if (last.end === 'dash') return 'lead';
+  if (first.startsDash) return 'sub';
+  let commas = 0;
+  for (const i of it.lines) {
+    const x = info.get(i)!;
+    if (x.width > 1.4 * local.get(i)!) return 'sentence';
+    for (const ch of x.compact) if (ch === '，' || ch === '；' || ch === '。' || ch === ',' || ch === ';') commas++;
+  }
+  return commas > 0 && !first.caps ? 'sentence' : 'main';
+}
+
+/** Headline, kicker and decks of one cluster. */
+function assignSubRoles(c: Cluster, info: Map<number, LineInfo>, local: Map<number, number>): void {
+  let main = c.blocks.findIndex((b) => b.sub === 'headline');
+  if (main < 0) {
+    // No headline-like block: the shortest block that is not a lead-in, else the last one.
+    let best = -1;
+    let bestW = Infinity;
+    c.blocks.forEach((b, k) => {
+      if (b.forced === 'kicker' || b.forced === 'deck') return;
+      const last = info.get(b.lines[b.lines.length - 1])!;
+      if (last.end === 'dash') return;
+      const w = b.lines.reduce((acc, i) => acc + info.get(i)!.width, 0);
+      if (w < bestW) {
+        bestW = w;
+        best = k;
+      }
+    });
+    main = best >= 0 ? best : c.blocks.every((b) => b.forced === 'kicker' || b.forced === 'deck') ? -1 : c.blocks.length - 1;
+  }
+  let kickerTaken = false;
+  c.blocks.forEach((b, k) => {
+    if (k === main) b.sub = 'headline';
+    else if (b.forced === 'kicker') b.sub = 'kicker';
+    else if (b.forced === 'deck') b.sub = 'deck';
+    else if (k < main && !kickerTaken && b.lines.length <= 3 && b.lines.every((i) => info.get(i)!.width <= 1.5 * local.get(i)!)) {
+      b.sub = 'kicker';
+      kickerTaken = true;
+    } else b.sub = 'deck';
+    if (b.sub === 'kicker') kickerTaken = true;
+  });
+}
+
+/** CJK bigrams, Latin words (≥3 letters, lowercased) and numbers of the first `max` characters. */
+export function tokens(texts: string[], max: number): Set<string> {
+  const out = new Set<string>();
+  let seen = 0;
+  let prev = '';
+  let word = '';
+  const flush = () => {
+    if (word.length >= 3 || (word.length >= 2 && /^[0-9]/.test(word))) out.add(word.toLowerCase());
+    word = '';
+  };
+  for (const t of texts) {
+    for (let i = 0; i < t.length && seen < max; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 0x3000) continue; // justification spaces do not break words
+      seen++;
+      if (isCjkGlyph(c)) {
+        flush();
+        const ch = t[i];
+        if (prev) out.add(prev + ch);
+        prev = ch;
+      } else if (isAsciiAlnum(c) || isLatinLetter(c)) {
+        prev = '';
+        word += t[i];
+      } else {
+        flush();
+        prev = '';
+      }
+    }
+    if (seen >= max) break;
+  }
+  flush();
+  return out;
+}
+
+/** Share of the heading's tokens found in the story (0..1). */
+function similarity(head: Set<string>, story: Set<string>): number {
+  if (head.size === 0) return 0;
+  let hit = 0;
+  for (const t of head) if (story.has(t)) hit++;
+  return hit / head.size;
+}
+
+/** Display name of an article: its headline (or kicker, deck, first body line), cleaned. */
+export function articleTitle(dump: PageDump, a: Article): string {
+  const src = a.headline.length ? a.headline : a.kicker.length ? a.kicker : a.decks[0] ?? a.body.slice(0, 1);
+  const parts = src.map((i) => cleanText(dump.lines[i].text)).filter((s) => s.length > 0);
+  let out = '';
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    if (k === 0) {
+      out = p;
+      continue;
+    }
+    const prev = parts[k - 1];
+    const a1 = Array.from(prev).length;
+    const b1 = Array.from(p).length;
+    // Two short parallel halves (聚焦群众所需 / 提升城市品质) keep a space; a wrapped line joins.
+    const cjkJoin = isCjkGlyph(prev.charCodeAt(prev.length - 1)) && isCjkGlyph(p.charCodeAt(0));
+    if (cjkJoin && !(Math.abs(a1 - b1) <= 1 && a1 <= 8)) out += p;
+    else out += (cjkJoin || /\s$/.test(out) ? ' ' : ' ') + p;
+  }
+  return out;
+}
+
+export type { Line };

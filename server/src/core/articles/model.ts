@@ -1,0 +1,64 @@
+// Types of the article-structure analysis (issue 3). Pure data: line indices point into
+// `dump.lines`, spans are UTF-16 offsets into `dump.text`.
+import type { Finding, Span } from '../types';
+
+/** What a line is on the printed page. */
+export type Role =
+  | 'kicker' // 引题: the lead-in line above a headline, often ending in ———
+  | 'headline' // 主题
+  | 'deck' // 副题 / subheadline
+  | 'byline' // □记者 … 报道, By …
+  | 'dateline' // 本报讯, 新华社北京8月26日电 (a dateline-only line; one that leads a body line stays body)
+  | 'body'
+  | 'signoff' // （本报通讯员）, （完）
+  | 'continuation' // （下转第二版）, （上接第一版）
+  | 'label' // 编者按, column names, banner slogans
+  | 'caption'
+  | 'furniture' // page headers/footers, page numbers, dates, mastheads, editor credits
+  | 'annotation' // a `%%` directive line
+  | 'blank'
+  | 'unknown';
+
+export interface Continuation {
+  direction: 'to' | 'from';
+  /** The page the text continues on or from, as printed: 第二版, A2, Page Three. */
+  target: string;
+  span: Span;
+  line: number;
+}
+
+export interface Article {
+  /** `p${page+1}-a${n}`, n counting from 1 in reading order. */
+  id: string;
+  /** 0-based page index. */
+  page: number;
+  type: 'article' | 'sidebar' | 'notice';
+  kicker: number[];
+  headline: number[];
+  decks: number[][];
+  byline: number[];
+  /** May be the head of the first body line. */
+  dateline: Span | null;
+  labels: number[][];
+  /** Lines of an editor's note (编者按) body. */
+  editorsNote: number[];
+  /** Body lines in reading order (no dateline-only or sign-off-only lines). */
+  body: number[];
+  /** May be the tail of the last body line. */
+  signoff: Span | null;
+  continuation: Continuation | null;
+  /** Every line the article claims, sorted (never annotation or blank lines). */
+  lines: number[];
+  /** 0..1: how much of the article is read off the text rather than guessed. */
+  confidence: number;
+}
+
+export interface PageAnalysis {
+  page: number;
+  /** Role of every line of the page, indexed by line index minus `page.firstLine`. */
+  roles: Role[];
+  articles: Article[];
+  /** Estimated body column width in glyph cells (CJK glyph = 2, see chars.cellWidth). */
+  columnWidth: number;
+  findings: Finding[];
+}

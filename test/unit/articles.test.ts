@@ -1,0 +1,159 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from '../../server/src/core/parse';
+import { analyzeArticles, analyzePage, articleTitle } from '../../server/src/core/articles/detect';
+import type { Article, PageAnalysis } from '../../server/src/core/articles/model';
+import { en } from '../../server/src/core/messages';
+import type { PageDump } from '../../server/src/core/types';
+
+const SAMPLE = '/work/shared/samples/zh-daily-p1.txt';
+const root = join(__dirname, '..', '..');
+const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'pages', name), 'utf8');
+const range = (a: number, b: number, step = 1) => Array.from({ length: Math.floor((b - a) / step) + 1 }, (_, k) => a + k * step);
+const text = (dump: PageDump, span: { start: number; end: number } | null) => (span ? dump.text.slice(span.start, span.end) : null);
+
+function analyse(src: string): { dump: PageDump; pages: PageAnalysis[] } {
+  const dump = parse(src);
+  return { dump, pages: analyzeArticles(dump, en) };
+}
+
+function checkInvariants(dump: PageDump, pages: PageAnalysis[]) {
+  for (const p of pages) {
+    const page = dump.pages[p.page];
+    assert.equal(p.roles.length, page.lastLine - page.firstLine + 1);
+    const claimed = new Set<number>();
+    p.articles.forEach((a, n) => {
+      assert.equal(a.id, `p${p.page + 1}-a${n + 1}`);
+      assert.ok(a.confidence >= 0 && a.confidence <= 1, `confidence ${a.confidence}`);
+      for (let k = 1; k < a.lines.length; k++) assert.ok(a.lines[k - 1] < a.lines[k], 'lines sorted and unique');
+      for (const i of a.lines) {
+        assert.ok(!dump.lines[i].blank && !dump.lines[i].annotation, `line ${i} is text`);
+        assert.ok(!claimed.has(i), `line ${i} claimed twice`);
+        claimed.add(i);
+      }
+      for (const i of [...a.kicker, ...a.headline, ...a.decks.flat(), ...a.byline, ...a.body, ...a.editorsNote, ...a.labels.flat()]) assert.ok(a.lines.includes(i), `${a.id} claims ${i}`);
+    });
+  }
+}
+
+// Line numbers below are 0-based (the sample's `cat -n` numbers minus one).
+test('golden: the Chinese front page has six articles with the printed structure', () => {
+  const { dump, pages } = analyse(readFileSync(SAMPLE, 'utf8'));
+  checkInvariants(dump, pages);
+  assert.equal(pages.length, 1);
+  const p = pages[0];
+  const arts = p.articles;
+  assert.equal(arts.length, 6);
+  const [a1, a2, a3, a4, a5, a6] = arts;
+  const title = (a: Article) => articleTitle(dump, a);
+
+  // 1. 跨境电商：外贸增长“新引擎”
+  assert.equal(title(a1), '跨境电商：外贸增长“新引擎”');
+  assert.deepEqual(a1.headline, [378]);
+  assert.deepEqual(a1.kicker, [372]);
+  assert.deepEqual(a1.decks, [[374, 375, 376]]);
+  assert.deepEqual(a1.labels, [[78]]);
+  assert.deepEqual(a1.editorsNote, range(0, 40, 2));
+  assert.deepEqual(a1.byline, [42]);
+  assert.deepEqual(a1.body, range(44, 76, 2));
+  assert.equal(a1.continuation?.direction, 'to');
+  assert.equal(a1.continuation?.target, '第二版');
+  assert.equal(a1.continuation?.line, 82);
+  assert.equal(a1.type, 'article');
+
+  // 2. TIR 跨境运输, a sidebar whose doubled heading sits far from its body.
+  assert.equal(title(a2), 'TIR 跨境运输');
+  assert.deepEqual(a2.headline, [80]);
+  assert.deepEqual(a2.body, range(336, 370, 2));
+  assert.deepEqual(a2.byline, []);
+  assert.equal(a2.type, 'sidebar');
+
+  // 3. 市政府党组理论学习中心组举行集体学习研讨 (the lower of two stacked headlines)
+  assert.equal(title(a3), '市政府党组理论学习中心组举行集体学习研讨');
+  assert.deepEqual(a3.headline, [86, 87]);
+  assert.deepEqual(a3.byline, [89]);
+  assert.equal(text(dump, a3.dateline), '本报讯');
+  assert.deepEqual(a3.body, range(91, 159, 2));
+
+  // 4. 市政府党组会议召开 (the upper stacked headline belongs to the next body)
+  assert.equal(title(a4), '市政府党组会议召开');
+  assert.deepEqual(a4.headline, [84]);
+  assert.deepEqual(a4.byline, [161]);
+  assert.equal(text(dump, a4.dateline), '本报讯');
+  assert.deepEqual(a4.body, range(163, 247, 2));
+  assert.equal(a4.continuation, null);
+
+  // 5. 中国—上合组织技术转移中心白俄罗斯协同中心启用 (headline emitted after the body)
+  assert.equal(title(a5), '中国—上合组织技术转移中心白俄罗斯协同中心启用');
+  assert.deepEqual(a5.headline, [333, 334]);
+  assert.equal(text(dump, a5.dateline), '本报讯');
+  assert.deepEqual(a5.body, range(249, 331, 2));
+  assert.equal(text(dump, a5.signoff), '（本报通讯员）');
+  assert.deepEqual(a5.byline, []);
+
+  // 6. 聚焦群众所需 提升城市品质
+  assert.equal(title(a6), '聚焦群众所需 提升城市品质');
+  assert.deepEqual(a6.headline, [447, 448]);
+  assert.deepEqual(a6.kicker, [444, 445]);
+  assert.deepEqual(a6.byline, [382]);
+  assert.deepEqual(a6.body, range(384, 440, 2));
+  assert.equal(a6.continuation?.line, 442);
+  assert.equal(a6.continuation?.direction, 'to');
+
+  // The banner is a label of the page, claimed by no article.
+  assert.equal(p.roles[380], 'label');
+  assert.ok(arts.every((a) => !a.lines.includes(380)));
+  assert.equal(p.roles[78], 'label');
+  assert.equal(p.roles[82], 'continuation');
+  assert.equal(p.roles[442], 'continuation');
+  assert.equal(p.roles[80], 'headline');
+  assert.equal(p.roles[372], 'kicker');
+  assert.equal(p.roles[374], 'deck');
+  for (const i of [42, 89, 161, 382]) assert.equal(p.roles[i], 'byline');
+  assert.ok(p.columnWidth >= 24 && p.columnWidth <= 32, `column width ${p.columnWidth}`);
+  // Articles whose heading was placed by position alone are less certain than the others.
+  for (const a of arts) assert.ok(a.confidence >= 0.5, `${a.id} ${a.confidence}`);
+});
+
+test('golden: misplaced-headline and orphan-label findings on the sample', () => {
+  const { pages } = analyse(readFileSync(SAMPLE, 'utf8'));
+  const rules = pages[0].findings.map((f) => f.rule);
+  assert.ok(rules.includes('misplaced-headline'));
+  assert.equal(rules.filter((r) => r === 'orphan-label').length, 1);
+});
+
+test('pathological input does not throw', () => {
+  const inputs = [
+    '',
+    '\n\n\n',
+    '\f\f',
+    'x',
+    '啊'.repeat(1 << 20),
+    'a '.repeat(300000),
+    Array.from({ length: 5000 }, (_, i) => String.fromCharCode((i * 7919) % 0xffff)).join(''),
+    '%% headline\n',
+    '□记者\n\n（完）\n\n（下转第二版）\n\n编者按\n',
+    Array.from({ length: 3000 }, (_, i) => (i % 5 === 0 ? '标题行' : '正文内容正文内容正文内容正文内容，')).join('\n'),
+  ];
+  for (const s of inputs) {
+    const dump = parse(s);
+    const pages = analyzeArticles(dump, en);
+    checkInvariants(dump, pages);
+    for (let k = 0; k < dump.pages.length; k++) analyzePage(dump, k, en);
+  }
+});
+
+test('a page of tens of thousands of lines stays fast', () => {
+  const para = '本报讯 日前，某地举行了一场活动，吸引了众多市民前来参加，\n现场气氛热烈，活动取得圆满成功，各方反响良好，\n表示今后还将继续举办。\n\n';
+  const src = ('新闻标题示例\n\n□记者 张三 报道\n\n' + para.repeat(5)).repeat(2000);
+  const dump = parse(src);
+  const t0 = performance.now();
+  const pages = analyzeArticles(dump, en);
+  const ms = performance.now() - t0;
+  assert.ok(pages[0].articles.length >= 2000);
+  assert.ok(ms < 5000, `${ms} ms for ${src.length} chars`);
+});
+
+export { fixture, analyse, checkInvariants };
