@@ -11,6 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerExportCommands } from './export';
 import { strings } from './strings';
 
 export const LANGUAGE_ID = 'pagedump';
@@ -45,6 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
     }),
   );
+
+  registerExportCommands(context, client, output);
 
   await client.start();
 }

@@ -5,10 +5,10 @@ import { parseArgs } from 'node:util';
 import { analyze } from '../core/analyze';
 import { fixAll } from '../core/fix';
 import { RULE_IDS } from '../core/lint';
-import { messagesFor, t, type MessageKey, type Messages } from '../core/messages';
+import { messagesFor, t, type Messages } from '../core/messages';
 import { positionAt } from '../core/parse';
 import type { RuleLevel, RuleSettings } from '../core/types';
-import { FileError, readDump, writeAtomic, type ReadResult } from '../node/files';
+import { describeFileError, readDump, writeAtomic, type ReadResult } from '../node/files';
 import { runExport } from './export';
 
 declare const NEWSPRINT_VERSION: string | undefined;
@@ -120,12 +120,7 @@ function load(file: string, messages: Messages, io: Io): ReadResult | undefined 
 }
 
 export function reportFileError(err: unknown, messages: Messages, io: Io): void {
-  if (err instanceof FileError) {
-    const detail = err.message.match(/\((.*)\)$/)?.[1] ?? '';
-    io.err(`newsprint: ${t(messages, `cli.${err.key}` as MessageKey, { file: err.file, detail })}\n`);
-  } else {
-    io.err(`newsprint: ${String(err)}\n`);
-  }
+  io.err(`newsprint: ${describeFileError(err, messages)}\n`);
 }
 
 function lint(files: string[], opts: { rules: RuleSettings; locale?: string }, messages: Messages, io: Io): number {

@@ -8,9 +8,9 @@ import { Worker } from 'node:worker_threads';
 import { linkContinuations } from '../core/continuations';
 import { serializeDocument, serializeLines, type ArticlesDocument } from '../core/export';
 import { t, type MessageKey, type Messages } from '../core/messages';
-import { FileError, writeAtomic } from '../node/files';
+import { describeFileError, FileError, writeAtomic } from '../node/files';
 import { exportFile, type ExportFileOptions } from '../node/exportFile';
-import type { ExportReply, ExportTask } from './export-worker';
+import { failure, type ExportReply, type ExportTask } from './export-worker';
 
 export interface ExportArgs {
   files: string[];
@@ -34,8 +34,7 @@ function runInProcess(files: string[], opts: ExportFileOptions): Result[] {
       const r = exportFile(file, opts);
       return { index, ok: true, doc: r.doc, invalidUtf8: r.invalidUtf8 };
     } catch (err) {
-      if (err instanceof FileError) return { index, ok: false, key: err.key, file: err.file, detail: err.message.match(/\((.*)\)$/)?.[1] ?? '' };
-      return { index, ok: false, key: 'internal', file, detail: err instanceof Error ? err.message : String(err) };
+      return failure(index, file, err);
     }
   });
 }
@@ -103,8 +102,7 @@ export async function runExport(args: ExportArgs, messages: Messages, io: Io): P
       writeAtomic(target, data, { overwrite: args.force, durable: false });
       return true;
     } catch (err) {
-      const e = err instanceof FileError ? err : new FileError('unwritable', target, String(err));
-      io.err(`newsprint: ${t(messages, `cli.${e.key}` as MessageKey, { file: e.file, detail: e.message.match(/\((.*)\)$/)?.[1] ?? '' })}\n`);
+      io.err(`newsprint: ${describeFileError(err instanceof FileError ? err : new FileError('unwritable', target, String(err)), messages)}\n`);
       return false;
     }
   };

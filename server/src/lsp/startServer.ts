@@ -19,7 +19,9 @@ import { diffEdit, fixAll } from '../core/fix';
 import { messagesFor, t, type Messages } from '../core/messages';
 import type { RuleId } from '../core/types';
 import { toDiagnostic, toTextEdit, type DiagnosticData } from './convert';
+import { registerExportRequests } from './exportRequests';
 import { SettingsCache, type Settings } from './settings';
+import { URI } from 'vscode-uri';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.newsprint`;
 
@@ -198,6 +200,12 @@ export function startServer(connection: Connection): void {
       connection.console.error(`newsprint: fix-all failed: ${String(err)}`);
     }
     return action;
+  });
+
+  registerExportRequests(connection, {
+    messages: () => messages,
+    locale: () => locale,
+    rules: async (file) => (await settings.get(URI.file(file).toString())).rules,
   });
 
   documents.listen(connection);

@@ -4,15 +4,24 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { t, type MessageKey, type Messages } from '../core/messages';
+
+export type FileErrorKey = 'notFound' | 'isDirectory' | 'binary' | 'unreadable' | 'changedOnDisk' | 'exists' | 'unwritable' | 'outsideWorkspace';
 
 export class FileError extends Error {
   constructor(
-    readonly key: 'notFound' | 'isDirectory' | 'binary' | 'unreadable' | 'changedOnDisk' | 'exists' | 'unwritable',
+    readonly key: FileErrorKey,
     readonly file: string,
-    detail?: string,
+    readonly detail = '',
   ) {
     super(`${key}: ${file}${detail ? ` (${detail})` : ''}`);
   }
+}
+
+/** The user-facing sentence for a file error, in the user's language. */
+export function describeFileError(err: unknown, messages: Messages): string {
+  if (err instanceof FileError) return t(messages, `cli.${err.key}` as MessageKey, { file: err.file, detail: err.detail });
+  return String(err instanceof Error ? err.message : err);
 }
 
 export interface ReadResult {
@@ -102,6 +111,6 @@ export function writeAtomic(file: string, data: string, opts: { expectSha256?: s
       /* nothing to clean */
     }
     if (err instanceof FileError) throw err;
-    throw new FileError('unwritable', file, (err as NodeJS.ErrnoException).code);
+    throw new FileError('unwritable', file, (err as NodeJS.ErrnoException).code ?? String(err));
   }
 }

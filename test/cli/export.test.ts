@@ -1,0 +1,96 @@
+// `newsprint export` as a process: stdout for one file, --out and --jsonl, parallel jobs give the
+// same bytes, no overwrite without --force, unreadable files reported while the rest go on.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { exportArticles, serializeDocument } from '../../server/src/core/export';
+import { sha256 } from '../../server/src/node/files';
+import { runCli } from '../helpers/cli';
+import { SAMPLE } from '../helpers/rules';
+import { assertValidDocument, assertValidLine } from '../helpers/schema';
+
+const scratch = () => mkdtempSync(path.join(tmpdir(), 'newsprint-export-'));
+const version = (JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+
+function issueDir(n: number): string {
+  const dir = scratch();
+  mkdirSync(path.join(dir, 'pages'));
+  for (let i = 1; i <= n; i++) copyFileSync(SAMPLE, path.join(dir, 'pages', `daily-p${i}.txt`));
+  return dir;
+}
+
+test('one file, no target: the JSON goes to stdout, valid, identical to the core export', () => {
+  const dir = issueDir(1);
+  const r = runCli(['export', 'pages/daily-p1.txt'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout) as { source: { path: string }; articles: unknown[] };
+  assertValidDocument(doc);
+  assert.equal(doc.source.path, 'pages/daily-p1.txt');
+  assert.equal(doc.articles.length, 6);
+  const bytes = readFileSync(SAMPLE);
+  const expected = serializeDocument(exportArticles(bytes.toString('utf8'), { path: 'pages/daily-p1.txt', sha256: sha256(bytes), version }));
+  assert.equal(r.stdout, expected);
+});
+
+test('--out writes one file per page; --jobs 2 gives the same bytes as --jobs 1', () => {
+  const dir = issueDir(6);
+  const files = readdirSync(path.join(dir, 'pages')).map((f) => `pages/${f}`);
+  const a = runCli(['export', ...files, '--out', 'out1', '--jobs', '1'], { cwd: dir });
+  const b = runCli(['export', ...files, '--out', 'out2', '--jobs', '2'], { cwd: dir });
+  assert.equal(a.code, 0, a.stderr);
+  assert.equal(b.code, 0, b.stderr);
+  assert.match(a.stderr, /Exported 36 articles from 6 files/);
+  const names = readdirSync(path.join(dir, 'out1')).sort();
+  assert.deepEqual(names, files.map((f) => path.basename(f, '.txt') + '.articles.json').sort());
+  for (const n of names) {
+    const one = readFileSync(path.join(dir, 'out1', n), 'utf8');
+    assert.equal(readFileSync(path.join(dir, 'out2', n), 'utf8'), one);
+    assertValidDocument(JSON.parse(one));
+  }
+});
+
+test('--jsonl writes one valid record per article', () => {
+  const dir = issueDir(2);
+  const r = runCli(['export', 'pages/daily-p1.txt', 'pages/daily-p2.txt', '--jsonl', 'all.jsonl'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const lines = readFileSync(path.join(dir, 'all.jsonl'), 'utf8').trimEnd().split('\n');
+  assert.equal(lines.length, 12);
+  for (const l of lines) assertValidLine(JSON.parse(l));
+});
+
+test('an existing output is not overwritten without --force', () => {
+  const dir = issueDir(1);
+  writeFileSync(path.join(dir, 'all.jsonl'), 'precious');
+  const r = runCli(['export', 'pages/daily-p1.txt', '--jsonl', 'all.jsonl'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /already exists; not overwritten \(use --force/);
+  assert.equal(readFileSync(path.join(dir, 'all.jsonl'), 'utf8'), 'precious');
+  assert.equal(runCli(['export', 'pages/daily-p1.txt', '--jsonl', 'all.jsonl', '--force'], { cwd: dir }).code, 0);
+  assert.notEqual(readFileSync(path.join(dir, 'all.jsonl'), 'utf8'), 'precious');
+});
+
+test('a file that cannot be read is reported, the rest are exported, the exit code says so', () => {
+  const dir = issueDir(2);
+  const r = runCli(['export', 'pages/daily-p1.txt', 'pages/missing.txt', 'pages', 'pages/daily-p2.txt', '--out', 'out', '--jobs', '2'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /missing\.txt: no such file/);
+  assert.match(r.stderr, /pages: is a directory/);
+  assert.deepEqual(readdirSync(path.join(dir, 'out')).sort(), ['daily-p1.articles.json', 'daily-p2.articles.json']);
+});
+
+test('an unwritable target is a clear error', () => {
+  const dir = issueDir(1);
+  writeFileSync(path.join(dir, 'blocker'), 'a file, not a folder');
+  const r = runCli(['export', 'pages/daily-p1.txt', '--out', 'blocker/sub'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /blocker\/sub: cannot be written/);
+});
+
+test('usage errors: several files need a target; --out and --jsonl exclude each other; bad --jobs', () => {
+  const dir = issueDir(2);
+  assert.match(runCli(['export', 'pages/daily-p1.txt', 'pages/daily-p2.txt'], { cwd: dir }).stderr, /Several files need --out DIR/);
+  assert.match(runCli(['export', 'pages/daily-p1.txt', '--out', 'a', '--jsonl', 'b'], { cwd: dir }).stderr, /not both/);
+  assert.match(runCli(['export', 'pages/daily-p1.txt', '--jobs', '0'], { cwd: dir }).stderr, /Bad --jobs/);
+});
