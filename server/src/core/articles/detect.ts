@@ -27,7 +27,11 @@ import type { Messages } from '../messages';
 import type { Article, Continuation, PageAnalysis, Role } from './model';
 import { estimateColumnWidth, isFull, lineInfo, localWidths, cleanText, type LineInfo, type LineKind } from './roles';
 import { parseAnnotations, type Directive } from '../annotations';
-import { isCjkGlyph, isAsciiAlnum, isLatinLetter } from '../chars';
+import * as chars from '../chars';
+
+const isCjkGlyph = chars.isCjkGlyph;
+const isAsciiAlnum = chars.isAsciiAlnum;
+const isLatinLetter = chars.isLatinLetter;
 import { misplacedHeadline } from '../rules/misplaced-headline';
 import { orphanLabel } from '../rules/orphan-label';
 import { badAnnotation } from '../rules/bad-annotation';
@@ -120,7 +124,7 @@ function detect(dump: PageDump, page: Page): PageAnalysis {
 
   // ---- directives ----
   const { directives } = parseAnnotations(dump, page.index);
-  const forced = new Map<number, Forced>();
+  const forced = new LineTable<Forced>(base);
   const startArticle = new Set<number>();
   const attachBelow = new Set<number>();
   const contDirectives: Directive[] = [];
@@ -136,7 +140,7 @@ function detect(dump: PageDump, page: Page): PageAnalysis {
   }
 
   // ---- line features ----
-  const info = new Map<number, LineInfo>();
+  const info = new LineTable<LineInfo>(base);
   const infos: LineInfo[] = [];
   for (let k = 0; k < content.length; k++) {
     const edge = k < 3 || k >= content.length - 3;
@@ -152,11 +156,11 @@ function detect(dump: PageDump, page: Page): PageAnalysis {
   }
   const W = estimateColumnWidth(infos) || 20;
   const localArr = localWidths(infos, W);
-  const local = new Map<number, number>();
+  const local = new LineTable<number>(base);
   for (let k = 0; k < content.length; k++) local.set(content[k], localArr[k]);
 
   // ---- page shape ----
-  const blockOf = new Map<number, { first: number; last: number }>();
+  const blockOf = new LineTable<{ first: number; last: number }>(base);
   let singles = 0;
   for (const b of page.blocks) {
     const r = { first: b.firstLine, last: b.lastLine };
@@ -191,10 +195,10 @@ function detect(dump: PageDump, page: Page): PageAnalysis {
     return isFull(A, local.get(a)!, paraStart.has(a)) || A.end === 'comma';
   };
   // Lines that open a paragraph: the previous text line ended a sentence (or there is none).
-  const paraStart = new Set<number>();
+  const paraStart = new LineTable<boolean>(base);
   for (let k = 0; k < content.length; k++) {
     const prev = k > 0 ? info.get(content[k - 1])! : null;
-    if (!prev || prev.end === 'sentence' || prev.kind !== null || prev.signoff) paraStart.add(content[k]);
+    if (!prev || prev.end === 'sentence' || prev.kind !== null || prev.signoff) paraStart.set(content[k], true);
   }
   let open: Seg | null = null;
   let prevLine = -1;
@@ -551,7 +555,7 @@ function detect(dump: PageDump, page: Page): PageAnalysis {
   // ---- matching ----
   const storyIndex = new Map<Story, number>();
   live.forEach((s, i) => storyIndex.set(s, i));
-  const storyTokens = new Map<Story, Set<string>>();
+  const storyTokens = new Map<Story, Set<number>>();
   const tokensOf = (s: Story) => {
     let t = storyTokens.get(s);
     if (!t) {
@@ -747,6 +751,21 @@ function detect(dump: PageDump, page: Page): PageAnalysis {
   return analysis;
 }
 
+/** A map from line index to T for the lines of one page, backed by an array. */
+class LineTable<T> {
+  private readonly arr: (T | undefined)[] = [];
+  constructor(private readonly base: number) {}
+  get(i: number): T | undefined {
+    return this.arr[i - this.base];
+  }
+  set(i: number, v: T): void {
+    this.arr[i - this.base] = v;
+  }
+  has(i: number): boolean {
+    return this.arr[i - this.base] !== undefined;
+  }
+}
+
 /** Extra facts the structure rules need, kept off the stable PageAnalysis shape. */
 export interface DetectState {
   /** Label lines that sit away from what they label. */
@@ -788,7 +807,7 @@ function nearestStory(live: Story[], item: number): number {
 type HeadType = 'main' | 'lead' | 'sub' | 'sentence';
 
 /** What a heading block looks like: a headline ('main'), a lead-in ending in ———, a deck starting with ——, or sentence-like (commas, spanning columns). */
-function headType(it: Seg, info: Map<number, LineInfo>, local: Map<number, number>): HeadType {
+function headType(it: Seg, info: LineTable<LineInfo>, local: LineTable<number>): HeadType {
   if (it.forced === 'headline') return 'main';
   if (it.forced === 'kicker') return 'lead';
   if (it.forced === 'deck') return 'sub';
@@ -806,7 +825,7 @@ function headType(it: Seg, info: Map<number, LineInfo>, local: Map<number, numbe
 }
 
 /** Headline, kicker and decks of one cluster. */
-function assignSubRoles(c: Cluster, info: Map<number, LineInfo>, local: Map<number, number>): void {
+function assignSubRoles(c: Cluster, info: LineTable<LineInfo>, local: LineTable<number>): void {
   let main = c.blocks.findIndex((b) => b.sub === 'headline');
   if (main < 0) {
     // No headline-like block: the shortest block that is not a lead-in, else the last one.
@@ -837,32 +856,40 @@ function assignSubRoles(c: Cluster, info: Map<number, LineInfo>, local: Map<numb
   });
 }
 
-/** CJK bigrams, Latin words (≥3 letters, lowercased) and numbers of the first `max` characters. */
-export function tokens(texts: string[], max: number): Set<string> {
-  const out = new Set<string>();
+/**
+ * Tokens of the first `max` non-space characters: CJK bigrams (two UTF-16 units packed in one
+ * number), Latin words of 3+ letters and numbers of 2+ digits (lowercased, hashed above 2^32).
+ */
+export function tokens(texts: string[], max: number): Set<number> {
+  const out = new Set<number>();
   let seen = 0;
-  let prev = '';
-  let word = '';
+  let prev = -1;
+  let hash = 0;
+  let len = 0;
+  let digit = false;
   const flush = () => {
-    if (word.length >= 3 || (word.length >= 2 && /^[0-9]/.test(word))) out.add(word.toLowerCase());
-    word = '';
+    if (len >= 3 || (len >= 2 && digit)) out.add(4294967296 + (hash >>> 0));
+    hash = 0;
+    len = 0;
   };
   for (const t of texts) {
     for (let i = 0; i < t.length && seen < max; i++) {
-      const c = t.charCodeAt(i);
+      let c = t.charCodeAt(i);
       if (c === 32 || c === 9 || c === 0x3000) continue; // justification spaces do not break words
       seen++;
       if (isCjkGlyph(c)) {
         flush();
-        const ch = t[i];
-        if (prev) out.add(prev + ch);
-        prev = ch;
+        if (prev >= 0) out.add(prev * 65536 + c);
+        prev = c;
       } else if (isAsciiAlnum(c) || isLatinLetter(c)) {
-        prev = '';
-        word += t[i];
+        prev = -1;
+        if (c >= 65 && c <= 90) c += 32;
+        if (len === 0) digit = c >= 48 && c <= 57;
+        hash = Math.imul(hash ^ c, 16777619);
+        len++;
       } else {
         flush();
-        prev = '';
+        prev = -1;
       }
     }
     if (seen >= max) break;
@@ -872,7 +899,7 @@ export function tokens(texts: string[], max: number): Set<string> {
 }
 
 /** Share of the heading's tokens found in the story (0..1). */
-function similarity(head: Set<string>, story: Set<string>): number {
+function similarity(head: Set<number>, story: Set<number>): number {
   if (head.size === 0) return 0;
   let hit = 0;
   for (const t of head) if (story.has(t)) hit++;

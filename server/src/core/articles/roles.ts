@@ -19,7 +19,14 @@
 // 0.78× its local width, or 0.55× when it carries justification spaces (pdftotext only letter-spaces
 // a line that the typesetter stretched to the full column).
 import type { Line, Span } from '../types';
-import { isCjk, isCjkGlyph, isClosing, isLatinLetter, isSentenceEnd } from '../chars';
+import * as chars from '../chars';
+
+// Local bindings: hot loops call these per character.
+const isCjk = chars.isCjk;
+const isCjkGlyph = chars.isCjkGlyph;
+const isClosing = chars.isClosing;
+const isLatinLetter = chars.isLatinLetter;
+const isSentenceEnd = chars.isSentenceEnd;
 
 /** Non-space characters kept for pattern matching at the head and at the tail of a line. */
 const HEAD = 48;
@@ -74,30 +81,54 @@ function cjkAt(text: string, i: number): boolean {
   return c >= 0x2000 && isCjk(c);
 }
 
-/** First HEAD non-space characters with their offsets in the line. */
-function compactHead(text: string): { s: string; pos: number[]; size: number } {
-  const pos: number[] = [];
-  let s = '';
-  let size = 0;
+/** Offset in the line of the k-th non-space character (k < count). */
+function rawIndex(text: string, k: number): number {
   for (let i = 0; i < text.length; i++) {
     if (isWs(text.charCodeAt(i))) continue;
-    size++;
-    if (pos.length < HEAD) {
-      pos.push(i);
-      s += text[i];
-    }
+    if (k-- === 0) return i;
   }
-  return { s, pos, size };
+  return text.length;
 }
 
-/** Last HEAD non-space characters (in order) with their offsets. */
-function compactTail(text: string): { s: string; pos: number[] } {
-  const pos: number[] = [];
-  for (let i = text.length - 1; i >= 0 && pos.length < HEAD; i--) if (!isWs(text.charCodeAt(i))) pos.push(i);
-  pos.reverse();
+/** Offset of the k-th non-space character counted from the end (k = 0 is the last one). */
+function rawIndexFromEnd(text: string, k: number): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (isWs(text.charCodeAt(i))) continue;
+    if (k-- === 0) return i;
+  }
+  return 0;
+}
+
+/** First HEAD non-space characters, and how many non-space characters the line has. */
+function compactHead(text: string): { s: string; size: number } {
+  let size = 0;
+  let firstWs = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (isWs(text.charCodeAt(i))) {
+      if (firstWs < 0) firstWs = i;
+    } else size++;
+  }
+  if (firstWs < 0 || firstWs >= HEAD + 1) return { s: text.slice(0, Math.min(text.length, HEAD)), size };
   let s = '';
-  for (const p of pos) s += text[p];
-  return { s, pos };
+  let n = 0;
+  for (let i = 0; i < text.length && n < HEAD; i++) {
+    if (isWs(text.charCodeAt(i))) continue;
+    s += text[i];
+    n++;
+  }
+  return { s, size };
+}
+
+/** Last HEAD non-space characters, in order. */
+function compactTail(text: string): string {
+  let s = '';
+  let n = 0;
+  for (let i = text.length - 1; i >= 0 && n < HEAD; i--) {
+    if (isWs(text.charCodeAt(i))) continue;
+    s = text[i] + s;
+    n++;
+  }
+  return s;
 }
 
 function measure(text: string): { width: number; spaced: number } {
@@ -265,12 +296,20 @@ const MONTH_YEAR_EN = /(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPT
 const CAPTION_HEAD = /^(?:[▲△↑↓←→◀▶]|图为|上图|下图|左图|右图|图[：:/／]|图片[：:]|组图)/;
 const CAPTION_WHOLE = /^(?:[^，。！？]{0,20}(?:记者|通讯员|本报)[^，。！？]{0,16}摄|[（(][^）)]{0,20}摄[）)])$/;
 
-function span(line: Line, pos: number[], from: number, to: number): Span {
-  // pos maps compact indices to line offsets; `to` is exclusive.
-  const start = line.start + pos[from];
-  const last = pos[Math.max(from, to - 1)];
-  const c = line.text.charCodeAt(last);
-  return { start, end: line.start + last + (c >= 0xd800 && c <= 0xdbff ? 2 : 1) };
+/** Span of compact characters [from, to) of the head (fromEnd = false) or tail (counted in a tail of `len`). */
+function span(line: Line, from: number, to: number, tailLen = -1): Span {
+  const text = line.text;
+  let a: number;
+  let b: number;
+  if (tailLen < 0) {
+    a = rawIndex(text, from);
+    b = rawIndex(text, Math.max(from, to - 1));
+  } else {
+    a = rawIndexFromEnd(text, tailLen - 1 - from);
+    b = rawIndexFromEnd(text, tailLen - Math.max(from, to - 1) - 1);
+  }
+  const c = text.charCodeAt(b);
+  return { start: line.start + a, end: line.start + b + (c >= 0xd800 && c <= 0xdbff ? 2 : 1) };
 }
 
 /**
@@ -279,9 +318,9 @@ function span(line: Line, pos: number[], from: number, to: number): Span {
  */
 export function lineInfo(line: Line, edge: boolean): LineInfo {
   const text = line.text;
-  const { s: head, pos: headPos, size } = compactHead(text);
+  const { s: head, size } = compactHead(text);
   const whole = size <= HEAD;
-  const tailC = whole ? { s: head, pos: headPos } : compactTail(text);
+  const tailFull = whole ? head : compactTail(text);
   const { width: rawWidth, spaced } = measure(text);
   const doubled = whole && isDoubledText(text);
   const width = doubled ? rawWidth / 2 : rawWidth;
@@ -302,16 +341,16 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
     continuation: null,
     noteHead: false,
   };
-  let tail = tailC.s;
-  const tailPos = tailC.pos;
+  let tail = tailFull;
+  const T = tailFull.length;
 
   // Continuation markers: the whole line, or its tail.
   let m = whole ? CONT_WHOLE.exec(head) : null;
   if (m) {
     info.kind = 'continuation';
-    info.continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, headPos, 0, head.length) };
+    info.continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, 0, head.length) };
   } else if ((m = CONT_TAIL.exec(tail))) {
-    info.continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, tailPos, m.index, tail.length) };
+    info.continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, m.index, tail.length, T) };
     tail = tail.slice(0, m.index);
   } else {
     const en = CONT_EN.exec(text.slice(0, 80));
@@ -328,11 +367,11 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
   // Sign-offs: the whole line, or the tail after the last sentence.
   if (whole && SIGNOFF_WHOLE.test(head)) {
     info.kind = 'signoff';
-    info.signoff = span(line, headPos, 0, head.length);
+    info.signoff = span(line, 0, head.length);
     return info;
   }
   if ((m = SIGNOFF_TAIL.exec(tail))) {
-    info.signoff = span(line, tailPos, m.index + 1, tail.length);
+    info.signoff = span(line, m.index + 1, tail.length, T);
     tail = tail.slice(0, m.index + 1);
   }
   info.end = endOf(tail);
@@ -341,7 +380,7 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
   for (const re of DATELINE_RES) {
     const d = re.exec(head);
     if (d) {
-      info.dateline = span(line, headPos, 0, d[0].length);
+      info.dateline = span(line, 0, d[0].length);
       if (whole && d[0].length === head.length) info.kind = 'dateline';
       break;
     }
@@ -353,8 +392,9 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
   }
   if (info.dateline) return info;
 
-  if (whole) {
-    if (CAPTION_HEAD.test(head) || CAPTION_WHOLE.test(head)) info.kind = 'caption';
+  if (whole && (head.length <= 40 || CAPTION_HEAD.test(head))) {
+    const lastCh = head[head.length - 1];
+    if (CAPTION_HEAD.test(head) || ((lastCh === '摄' || lastCh === '）' || lastCh === ')') && CAPTION_WHOLE.test(head))) info.kind = 'caption';
     else if (isByline(text, head)) info.kind = 'byline';
     else if (NOTE_LABEL.test(head)) info.kind = 'note-label';
     else if (LABEL_WORDS.test(head) || LABEL_BRACKETS.test(head)) info.kind = 'label';
@@ -422,17 +462,25 @@ export function localWidths(infos: readonly LineInfo[], pageWidth: number): numb
     if (ordinary(x) && x.width >= 0.4 * W && x.width <= 1.6 * W) ok.push(i);
   }
   const out: number[] = new Array(infos.length);
-  const win: number[] = [];
+  const win = new Float64Array(13);
   for (let i = 0; i < infos.length; i++) {
-    win.length = 0;
+    let n = 0;
     const p = pos[i];
-    for (let k = Math.max(0, p - 6); k < Math.min(ok.length, p + 7); k++) if (ok[k] !== i) win.push(infos[ok[k]].width);
-    if (win.length < 3) {
+    for (let k = Math.max(0, p - 6); k < Math.min(ok.length, p + 7); k++) {
+      if (ok[k] === i) continue;
+      const v = infos[ok[k]].width;
+      let j = n++;
+      while (j > 0 && win[j - 1] > v) {
+        win[j] = win[j - 1];
+        j--;
+      }
+      win[j] = v;
+    }
+    if (n < 3) {
       out[i] = W;
       continue;
     }
-    win.sort((a, b) => a - b);
-    const q = win[Math.min(win.length - 1, Math.floor(win.length * 0.75))];
+    const q = win[Math.min(n - 1, Math.floor(n * 0.75))];
     out[i] = Math.max(0.5 * W, Math.min(2 * W, q));
   }
   return out;

@@ -1,6 +1,64 @@
-import type { Finding, PageDump } from '../types';
+// misplaced-headline: a headline, kicker or deck that the dump emitted away from its article
+// (after the body, stacked over another article's byline, at the end of the page). The fix moves
+// the heading blocks, in their order, to just before the article's first line, each followed by a
+// blank line; the blank line after a moved block goes with it.
+import type { Edit, Finding, PageDump } from '../types';
 import type { Messages } from '../messages';
+import { t } from '../messages';
 import type { PageAnalysis } from '../articles/model';
-export function misplacedHeadline(_dump: PageDump, _analysis: PageAnalysis, _messages: Messages): Finding[] {
-  return [];
+import { articleTitle, stateOf } from '../articles/detect';
+
+export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messages: Messages): Finding[] {
+  const state = stateOf(analysis);
+  if (!state) return [];
+  const lines = dump.lines;
+  const out: Finding[] = [];
+  for (const a of analysis.articles) {
+    const blocks = state.clusterOf.get(a.id) ?? [];
+    if (blocks.length === 0) continue;
+    const heading = new Set(blocks.flat());
+    let first = -1;
+    for (const i of a.lines) if (!heading.has(i)) {
+      first = i;
+      break;
+    }
+    if (first < 0) continue;
+    const claimed = new Set(a.lines);
+    const top = blocks[0][0];
+    let inPlace = top < first;
+    for (let i = top; inPlace && i < first; i++) {
+      const l = lines[i];
+      if (!l.blank && !l.annotation && !claimed.has(i)) inPlace = false;
+    }
+    if (inPlace) continue;
+    const target = lines[first];
+    const eol = dump.text.slice(target.end, target.next) || '\n';
+    const edits: Edit[] = [];
+    let moved = '';
+    for (const b of blocks) {
+      const f = lines[b[0]];
+      const l = lines[b[b.length - 1]];
+      let end = l.next;
+      const after = lines[b[b.length - 1] + 1];
+      if (after && after.blank && after.page === l.page && after.next !== target.start) end = after.next;
+      const text = dump.text.slice(f.start, l.next);
+      moved += text + (/[\r\n]$/.test(text) ? '' : eol) + eol;
+      edits.push({ start: f.start, end, newText: '' });
+    }
+    edits.push({ start: target.start, end: target.start, newText: moved });
+    edits.sort((x, y) => x.start - y.start);
+    const head = a.headline.length ? a.headline : blocks[0];
+    const hs = lines[head[0]];
+    const he = lines[head[head.length - 1]];
+    out.push({
+      rule: 'misplaced-headline',
+      severity: 'information',
+      start: hs.start,
+      end: he.end,
+      message: t(messages, 'misplaced-headline.message', { headline: articleTitle(dump, a), line: target.row + 1 }),
+      fix: { title: 'misplaced-headline.fix', edits },
+      related: [{ start: target.start, end: target.end, message: t(messages, 'misplaced-headline.related') }],
+    });
+  }
+  return out;
 }
