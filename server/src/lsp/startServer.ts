@@ -1,35 +1,45 @@
 // The language server: diagnostics (pull when the client supports it, else push), quick fixes
-// carried in diagnostic.data, fix-all per rule and source.fixAll.newsprint.
+// carried in diagnostic.data, fix-all per rule and source.fixAll.newsprint, the article outline
+// features, and the export and rewrite requests. Analysis is incremental per page (see
+// core/incremental.ts); nothing here keeps fix state.
 import {
   CodeAction,
   CodeActionKind,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeActionParams,
   type Connection,
-  type Diagnostic,
   type DocumentDiagnosticReport,
   type InitializeResult,
+  type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../core/analyze';
-import { diffEdit, fixAll } from '../core/fix';
+import { URI } from 'vscode-uri';
+import { fixAllEdits } from '../core/incremental';
 import { messagesFor, t, type Messages } from '../core/messages';
 import type { RuleId } from '../core/types';
-import { toDiagnostic, toTextEdit, type DiagnosticData } from './convert';
+import { toTextEdit, type DiagnosticData } from './convert';
+import { boundedDiagnostics } from './diagnostics';
+import { DocumentStore, type Entry } from './documentStore';
 import { registerExportRequests } from './exportRequests';
 import { SettingsCache, type Settings } from './settings';
-import { URI } from 'vscode-uri';
+import { registerStructureFeatures, structureCapabilities } from './structure';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.newsprint`;
 
-interface Cached {
-  version: number;
-  generation: number;
-  analysis: Analysis;
-  diagnostics: Diagnostic[];
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  store: DocumentStore;
+  settings: SettingsCache;
+  messages: () => Messages;
+  locale: () => string | undefined;
+  /** The up-to-date analysis of an open document (undefined when closed or cancelled). */
+  entry: (uri: string, isCancelled?: () => boolean) => Promise<Entry | undefined>;
 }
 
 export function startServer(connection: Connection): void {
@@ -39,96 +49,90 @@ export function startServer(connection: Connection): void {
   let configurationSupport = false;
   let pullSupport = false;
   const settings = new SettingsCache(connection, () => configurationSupport);
-  const cache = new Map<string, Cached>();
+  const store = new DocumentStore(() => locale);
+
+  async function entry(uri: string, isCancelled: () => boolean = () => false): Promise<Entry | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const s = await settings.get(uri);
+    return store.analysis(doc, s.rules, settings.generation, isCancelled);
+  }
+
+  const ctx: ServerContext = { connection, documents, store, settings, messages: () => messages, locale: () => locale, entry };
 
   connection.onInitialize((params): InitializeResult => {
     locale = params.locale;
     messages = messagesFor(locale);
     configurationSupport = !!params.capabilities.workspace?.configuration;
     pullSupport = !!params.capabilities.textDocument?.diagnostic;
-    return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: {
-          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND],
-          resolveProvider: true,
-        },
-        diagnosticProvider: pullSupport ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+    const capabilities: ServerCapabilities = {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: {
+        codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.RefactorRewrite],
+        resolveProvider: true,
       },
-      serverInfo: { name: 'newsprint' },
+      diagnosticProvider: pullSupport ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      ...structureCapabilities(),
     };
+    return { capabilities, serverInfo: { name: 'newsprint' } };
   });
 
   connection.onInitialized(() => {
-    if (configurationSupport) {
-      // Ask to be told when our section changes, so settings apply live.
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsprint' });
-    }
+    // Ask to be told when our section changes, so settings apply live.
+    if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsprint' });
   });
 
-  async function analysisOf(doc: TextDocument): Promise<{ cached: Cached; settings: Settings }> {
-    const s = await settings.get(doc.uri);
-    const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.generation === settings.generation) return { cached: hit, settings: s };
-    const analysis = analyze(doc.getText(), { rules: s.rules, locale });
-    const diagnostics = capDiagnostics(doc, analysis, s);
-    const cached: Cached = { version: doc.version, generation: settings.generation, analysis, diagnostics };
-    cache.set(doc.uri, cached);
-    return { cached, settings: s };
+  async function diagnosticsOf(uri: string, isCancelled?: () => boolean) {
+    const doc = documents.get(uri);
+    const e = await entry(uri, isCancelled);
+    if (!doc || !e || e.version !== doc.version) return undefined;
+    const s = await settings.get(uri);
+    return { version: e.version, generation: e.generation, items: boundedDiagnostics(doc, e.inc, e.inc.changedAt, s.maxDiagnostics, messages) };
   }
 
-  function capDiagnostics(doc: TextDocument, analysis: Analysis, s: Settings): Diagnostic[] {
-    const list = analysis.findings;
-    const shown = list.length > s.maxDiagnostics ? list.slice(0, s.maxDiagnostics) : list;
-    const out = shown.map((f) => toDiagnostic(doc, f));
-    if (shown.length < list.length) {
-      out.unshift({
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 3,
-        code: 'limit',
-        source: 'newsprint',
-        message: t(messages, 'limit.diagnostics', { shown: shown.length, total: list.length, setting: 'newsprint.maxDiagnostics' }),
-      });
-    }
-    return out;
-  }
-
-  async function pushDiagnostics(doc: TextDocument): Promise<void> {
-    try {
-      const { cached } = await analysisOf(doc);
-      if (documents.get(doc.uri)?.version !== doc.version) return; // stale: a newer change will publish
-      await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: cached.diagnostics });
-    } catch (err) {
-      connection.console.error(`newsprint: diagnostics failed for ${doc.uri}: ${String(err)}`);
-    }
+  // Push mode: analyse once the queue of changes is drained; a newer version makes older work moot.
+  const scheduled = new Set<string>();
+  function schedulePush(uri: string): void {
+    if (scheduled.has(uri)) return;
+    scheduled.add(uri);
+    setImmediate(() => {
+      scheduled.delete(uri);
+      diagnosticsOf(uri).then(
+        (r) => {
+          if (r && documents.get(uri)?.version === r.version) void connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.items });
+        },
+        (err: unknown) => connection.console.error(`newsprint: diagnostics failed for ${uri}: ${String(err)}`),
+      );
+    });
   }
 
   documents.onDidChangeContent((e) => {
-    if (!pullSupport) void pushDiagnostics(e.document);
+    if (!pullSupport) schedulePush(e.document.uri);
   });
   documents.onDidClose((e) => {
-    cache.delete(e.document.uri);
+    store.delete(e.document.uri);
     settings.forget(e.document.uri);
     if (!pullSupport) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.onDidChangeConfiguration(() => {
     settings.clear();
-    cache.clear();
+    store.clear();
     if (pullSupport) connection.languages.diagnostics.refresh();
-    else for (const doc of documents.all()) void pushDiagnostics(doc);
+    else for (const doc of documents.all()) schedulePush(doc.uri);
   });
 
-  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    if (!documents.get(params.textDocument.uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     try {
-      const { cached } = await analysisOf(doc);
-      const resultId = `${cached.version}:${cached.generation}`;
+      const r = await diagnosticsOf(params.textDocument.uri, () => token.isCancellationRequested);
+      if (!r) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer version', { retriggerRequest: true });
+      const resultId = `${r.version}:${r.generation}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: cached.diagnostics };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: r.items };
     } catch (err) {
-      connection.console.error(`newsprint: diagnostics failed for ${doc.uri}: ${String(err)}`);
+      if (err instanceof ResponseError) throw err;
+      connection.console.error(`newsprint: diagnostics failed for ${params.textDocument.uri}: ${String(err)}`);
       return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     }
   });
@@ -144,48 +148,48 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  async function fixAllEdit(doc: TextDocument, rule: RuleId | undefined) {
+    const e = await entry(doc.uri);
+    if (!e) return [];
+    const s: Settings = await settings.get(doc.uri);
+    return fixAllEdits(e.inc, { rules: s.rules, locale }, rule ? [rule] : undefined).map((x) => toTextEdit(doc, x));
+  }
+
   async function codeActions(doc: TextDocument, params: CodeActionParams): Promise<CodeAction[]> {
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const actions: CodeAction[] = [];
-    if (wants(FIX_ALL_KIND) && only) {
-      // Only on explicit request (save, command): fix-all is never offered in the lightbulb by kind.
-      const { settings: s } = await analysisOf(doc);
-      const edit = fixAllEdit(doc, s, undefined);
+    if (only && wants(FIX_ALL_KIND)) {
+      // Only on explicit request (save, command): fix-all is never offered by kind in the light bulb.
       const action = CodeAction.create(t(messages, 'fixAll.all'), FIX_ALL_KIND);
-      action.edit = { changes: { [doc.uri]: edit ? [edit] : [] } };
+      action.edit = { changes: { [doc.uri]: await fixAllEdit(doc, undefined) } };
       actions.push(action);
     }
-    if (!wants(CodeActionKind.QuickFix)) return actions;
-    const ours = params.context.diagnostics.filter((d) => d.source === 'newsprint');
-    const rulesHere = new Set<string>();
-    for (const d of ours) {
-      const data = d.data as DiagnosticData | undefined;
-      if (!data?.fix) continue;
-      const action = CodeAction.create(data.fix.title, { changes: { [doc.uri]: data.fix.edits } }, CodeActionKind.QuickFix);
-      action.diagnostics = [d];
-      action.isPreferred = true;
-      actions.push(action);
-      rulesHere.add(String(d.code));
-    }
-    if (rulesHere.size > 0) {
-      const { cached } = await analysisOf(doc);
-      for (const rule of rulesHere) {
-        const count = cached.analysis.findings.filter((f) => f.rule === rule && f.fix).length;
-        if (count < 2) continue;
-        const action = CodeAction.create(t(messages, 'fixAll.rule', { rule }), CodeActionKind.QuickFix);
-        action.data = { uri: doc.uri, version: doc.version, rule };
+    if (wants(CodeActionKind.QuickFix)) {
+      const rulesHere = new Set<RuleId>();
+      for (const d of params.context.diagnostics) {
+        if (d.source !== 'newsprint') continue;
+        const data = d.data as DiagnosticData | undefined;
+        if (!data?.fix) continue;
+        const action = CodeAction.create(data.fix.title, { changes: { [doc.uri]: data.fix.edits } }, CodeActionKind.QuickFix);
+        action.diagnostics = [d];
+        action.isPreferred = true;
         actions.push(action);
+        rulesHere.add(String(d.code) as RuleId);
+      }
+      if (rulesHere.size > 0) {
+        const e = await entry(doc.uri);
+        for (const rule of rulesHere) {
+          let count = 0;
+          for (const s of e?.inc.segments ?? []) for (const f of s.result.findings) if (f.rule === rule && f.fix) count++;
+          if (count < 2) continue;
+          const action = CodeAction.create(t(messages, 'fixAll.rule', { rule }), CodeActionKind.QuickFix);
+          action.data = { uri: doc.uri, rule };
+          actions.push(action);
+        }
       }
     }
     return actions;
-  }
-
-  function fixAllEdit(doc: TextDocument, s: Settings, rule: RuleId | undefined) {
-    const before = doc.getText();
-    const result = fixAll(before, { rules: s.rules, locale, only: rule ? [rule] : undefined });
-    const e = diffEdit(before, result.text);
-    return e ? toTextEdit(doc, e) : undefined;
   }
 
   connection.onCodeActionResolve(async (action) => {
@@ -193,9 +197,7 @@ export function startServer(connection: Connection): void {
     const doc = data?.uri ? documents.get(data.uri) : undefined;
     if (!doc || !data?.rule) return action;
     try {
-      const s = await settings.get(doc.uri);
-      const edit = fixAllEdit(doc, s, data.rule);
-      action.edit = { changes: { [doc.uri]: edit ? [edit] : [] } };
+      action.edit = { changes: { [doc.uri]: await fixAllEdit(doc, data.rule) } };
     } catch (err) {
       connection.console.error(`newsprint: fix-all failed: ${String(err)}`);
     }
@@ -207,6 +209,7 @@ export function startServer(connection: Connection): void {
     locale: () => locale,
     rules: async (file) => (await settings.get(URI.file(file).toString())).rules,
   });
+  registerStructureFeatures(ctx);
 
   documents.listen(connection);
   connection.listen();

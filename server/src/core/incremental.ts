@@ -1,0 +1,188 @@
+// Incremental analysis for the language server. A dump is a sequence of *segments*, the texts
+// between form feeds; each is analysed on its own (lines, line rules, articles), so an edit only
+// re-analyses the segment(s) whose text changed. After an edit the new text is split on form
+// feeds again (one indexOf pass) and each new segment reuses the result of the old segment with
+// the same text, found by walking inward from both ends: typing touches one segment, and every
+// other one is matched by a length check and a string comparison.
+//
+// Results keep their own flat copy of the segment text, so no result pins an older version of the
+// document in memory. Offsets in a result are local to its segment; `start` maps them back.
+// The whole-document `analyze()` gives the same findings and articles (tested), so the CLI, the
+// export and the editor agree.
+import { analyzePage } from './articles/detect';
+import type { PageAnalysis } from './articles/model';
+import { lintPage, severityOf } from './lint';
+import { messagesFor, t, type Messages } from './messages';
+import { parse } from './parse';
+import { countReplacement, encoding, MIN_COUNT, MIN_RATIO } from './rules/encoding';
+import { STRUCTURE_RULES } from './analyze';
+import { trimmedSpan } from './rules/rule';
+import { diffEdit, fixAll } from './fix';
+import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId } from './types';
+
+export interface SegmentResult {
+  /** Flat copy of the segment text (without the form feed). */
+  text: string;
+  /** Line-rule and structure findings, offsets local to the segment. */
+  findings: Finding[];
+  /** Article structure with line indices into `dump()`; undefined for an empty segment. */
+  analysis: PageAnalysis | undefined;
+  replacement: number;
+  nonSpace: number;
+  /** The segment parsed on its own (kept: outline, hover and folding read it). */
+  dump: PageDump;
+}
+
+export interface Segment {
+  start: number;
+  end: number;
+  result: SegmentResult;
+}
+
+/** Copies a string so that it no longer shares memory with (and pins) the string it was cut from. */
+function flatten(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
+}
+
+export function analyzeSegment(segmentText: string, options: AnalyzeOptions, messages: Messages = messagesFor(options.locale)): SegmentResult {
+  const text = flatten(segmentText);
+  const dump = parse(text);
+  const { replacement, nonSpace } = countReplacement(text);
+  if (text.length === 0) return { text, findings: [], analysis: undefined, replacement, nonSpace, dump };
+  const findings = lintPage(dump, dump.pages[0], options.rules, messages);
+  const analysis = analyzePage(dump, 0, messages);
+  for (const f of analysis.findings) {
+    const rule = STRUCTURE_RULES.find((r) => r.id === f.rule);
+    const severity = rule ? severityOf(rule, options.rules) : f.severity;
+    if (severity) findings.push({ ...f, severity });
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { text, findings, analysis, replacement, nonSpace, dump };
+}
+
+/** Offsets of the segments of a text: [start, end) pairs, split at form feeds. */
+function split(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  for (;;) {
+    const ff = text.indexOf('\f', start);
+    if (ff < 0) break;
+    out.push({ start, end: ff });
+    start = ff + 1;
+  }
+  out.push({ start, end: text.length });
+  return out;
+}
+
+export class IncrementalDocument {
+  segments: Segment[] = [];
+  text = '';
+  /** Segments analysed by the last update (for tests and the benchmark). */
+  analysed = 0;
+  /** Offset where the last update found the first changed segment (the user's focus). */
+  changedAt = 0;
+  private messages: Messages;
+
+  constructor(private options: AnalyzeOptions) {
+    this.messages = messagesFor(options.locale);
+  }
+
+  /** Brings the analysis up to date with `text`, re-analysing only segments whose text changed. */
+  update(text: string, isCancelled: () => boolean = () => false): boolean {
+    const old = this.segments;
+    const parts = split(text);
+    const next: (Segment | undefined)[] = new Array(parts.length);
+    const same = (p: { start: number; end: number }, s: Segment) => p.end - p.start === s.result.text.length && text.slice(p.start, p.end) === s.result.text;
+    let a = 0;
+    while (a < parts.length && a < old.length && same(parts[a], old[a])) {
+      next[a] = { ...parts[a], result: old[a].result };
+      a++;
+    }
+    let b = 0;
+    while (b < parts.length - a && b < old.length - a && same(parts[parts.length - 1 - b], old[old.length - 1 - b])) {
+      const k = parts.length - 1 - b;
+      next[k] = { ...parts[k], result: old[old.length - 1 - b].result };
+      b++;
+    }
+    // In between (one region for ordinary typing; several for multi-cursor edits or replace-all),
+    // reuse any old middle segment with the same text before analysing afresh.
+    const middle = new Map<string, SegmentResult>();
+    for (let k = a; k < old.length - b; k++) middle.set(old[k].result.text, old[k].result);
+    this.analysed = 0;
+    if (a < parts.length - b) this.changedAt = parts[a].start;
+    for (let k = a; k < parts.length - b; k++) {
+      if (isCancelled()) return false;
+      const segText = text.slice(parts[k].start, parts[k].end);
+      let result = middle.get(segText);
+      if (!result) {
+        result = analyzeSegment(segText, this.options, this.messages);
+        this.analysed++;
+      }
+      next[k] = { ...parts[k], result };
+    }
+    this.segments = next as Segment[];
+    this.text = text;
+    return true;
+  }
+
+  /** Findings about the whole document (the encoding rule), with document offsets. */
+  documentFindings(): Finding[] {
+    const enc = this.encodingFinding();
+    return enc ? [enc] : [];
+  }
+
+  /** Every finding with document offsets, in text order (the document-level encoding rule included). */
+  findings(): Finding[] {
+    const out: Finding[] = this.documentFindings();
+    for (const s of this.segments) for (const f of s.result.findings) out.push(shiftFinding(f, s.start));
+    return out;
+  }
+
+  /** Global page index of each segment (empty segments are no page, as in `parse`), or -1. */
+  pageIndexes(): number[] {
+    let page = 0;
+    return this.segments.map((s) => (s.result.text.length ? page++ : -1));
+  }
+
+  private encodingFinding(): Finding | undefined {
+    const severity = severityOf(encoding, this.options.rules);
+    if (!severity) return undefined;
+    let replacement = 0;
+    let nonSpace = 0;
+    for (const s of this.segments) {
+      replacement += s.result.replacement;
+      nonSpace += s.result.nonSpace;
+    }
+    if (replacement < MIN_COUNT || replacement < MIN_RATIO * nonSpace) return undefined;
+    // Same finding as the rule gives on the whole text: on the first line of the dump.
+    const first = this.segments[0]?.result.dump.lines[0];
+    const { start, end } = first ? trimmedSpan(first) : { start: 0, end: 0 };
+    return { rule: 'encoding', severity, start, end, message: t(this.messages, 'encoding.message', { count: replacement }) };
+  }
+}
+
+/**
+ * Fix-all as edits on the document: each page with fixable findings (of the selected rules) is
+ * fixed to a fixed point on its own, and replaced by one edit covering what changed in it.
+ */
+export function fixAllEdits(inc: IncrementalDocument, options: AnalyzeOptions, only?: readonly RuleId[]): Edit[] {
+  const edits: Edit[] = [];
+  for (const s of inc.segments) {
+    if (!s.result.findings.some((f) => f.fix && (!only || only.includes(f.rule)))) continue;
+    const fixed = fixAll(s.result.text, { ...options, only });
+    const e = diffEdit(s.result.text, fixed.text);
+    if (e) edits.push({ start: e.start + s.start, end: e.end + s.start, newText: e.newText });
+  }
+  return edits;
+}
+
+export function shiftFinding(f: Finding, delta: number): Finding {
+  if (delta === 0) return f;
+  return {
+    ...f,
+    start: f.start + delta,
+    end: f.end + delta,
+    fix: f.fix && { title: f.fix.title, edits: f.fix.edits.map((e) => ({ start: e.start + delta, end: e.end + delta, newText: e.newText })) },
+    related: f.related?.map((r) => ({ ...r, start: r.start + delta, end: r.end + delta })),
+  };
+}

@@ -1,0 +1,51 @@
+// From findings to LSP diagnostics, bounded: a 10 MB dump has tens of thousands of findings, and
+// sending them all on every keystroke would make typing lag. Up to `max` are sent, taken from the
+// pages nearest to the last edit; when some are left out, a diagnostic on line 1 says how many and
+// names the setting that raises the bound (no silent limits).
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { shiftFinding, type IncrementalDocument } from '../core/incremental';
+import { t, type Messages } from '../core/messages';
+import type { Finding } from '../core/types';
+import { toDiagnostic } from './convert';
+
+export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, focus: number, max: number, messages: Messages): Diagnostic[] {
+  const segs = inc.segments;
+  let total = 0;
+  for (const s of segs) total += s.result.findings.length;
+  const docLevel = inc.documentFindings();
+  total += docLevel.length;
+  const chosen: Finding[] = [...docLevel];
+  if (total <= max) {
+    for (const s of segs) for (const f of s.result.findings) chosen.push(shiftFinding(f, s.start));
+  } else {
+    // Walk outwards from the segment holding the focus, taking whole pages while they fit.
+    let k = segs.findIndex((s) => s.end >= focus);
+    if (k < 0) k = segs.length - 1;
+    let lo = k;
+    let hi = k + 1;
+    let room = max - chosen.length;
+    const take = (i: number) => {
+      const fs = segs[i].result.findings;
+      const n = Math.min(room, fs.length);
+      for (let j = 0; j < n; j++) chosen.push(shiftFinding(fs[j], segs[i].start));
+      room -= n;
+    };
+    while (room > 0 && (lo >= 0 || hi < segs.length)) {
+      if (lo >= 0) take(lo--);
+      if (room > 0 && hi < segs.length) take(hi++);
+    }
+    chosen.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+  const out = chosen.map((f) => toDiagnostic(doc, f));
+  if (chosen.length < total) {
+    out.unshift({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 3,
+      code: 'limit',
+      source: 'newsprint',
+      message: t(messages, 'limit.diagnostics', { shown: chosen.length, total, setting: 'newsprint.maxDiagnostics' }),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+// Incremental analysis must agree with analysing the whole text, and an edit inside one page
+// re-analyses that page only.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { analyze } from '../../server/src/core/analyze';
+import { IncrementalDocument } from '../../server/src/core/incremental';
+import { SAMPLE } from '../helpers/rules';
+
+const sample = readFileSync(SAMPLE, 'utf8');
+const key = (f: { rule: string; start: number; end: number; message: string }) => `${f.rule}@${f.start}-${f.end}:${f.message}`;
+
+function agree(inc: IncrementalDocument, text: string): void {
+  const whole = analyze(text);
+  assert.deepEqual(inc.findings().map(key), whole.findings.map(key));
+  const pages = inc.pageIndexes();
+  const headlines = inc.segments.flatMap((s, k) =>
+    (s.result.analysis?.articles ?? []).map((a) => `${pages[k]}:${a.headline.map((i) => s.result.dump.lines[i].text).join('|')}`),
+  );
+  const wholeHeadlines = whole.pages.flatMap((p) => p.articles.map((a) => `${p.page}:${a.headline.map((i) => whole.dump.lines[i].text).join('|')}`));
+  assert.deepEqual(headlines, wholeHeadlines);
+}
+
+test('an edit inside one page re-analyses only that page', () => {
+  const text = [sample, sample, sample, sample].join('\f');
+  const inc = new IncrementalDocument({});
+  inc.update(text);
+  assert.equal(inc.analysed, 4);
+  const at = text.indexOf('扎扎实实', sample.length * 2);
+  const edited = `${text.slice(0, at)}字${text.slice(at)}`;
+  inc.update(edited);
+  assert.equal(inc.analysed, 1);
+  assert.equal(inc.changedAt, 2 * (sample.length + 1));
+  agree(inc, edited);
+});
+
+test('property: after any edit sequence the incremental analysis equals the whole-text analysis', () => {
+  const base = [sample.slice(0, 3000), sample.slice(3000, 6000), sample.slice(6000)].join('\f');
+  const edit = fc.record({
+    at: fc.nat(),
+    del: fc.nat({ max: 40 }),
+    ins: fc.constantFrom('', '字', '\f', '\n\n', ' 心 的 关 注 ', 'TTIIRR 跨跨境境', '□记者 张三 报道\n', '（下转第二版）\n', '%% headline\n', '\r\n'),
+  });
+  fc.assert(
+    fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+      let text = base;
+      const inc = new IncrementalDocument({});
+      inc.update(text);
+      for (const e of edits) {
+        const at = e.at % (text.length + 1);
+        text = text.slice(0, at) + e.ins + text.slice(Math.min(text.length, at + e.del));
+        inc.update(text);
+      }
+      agree(inc, text);
+    }),
+    { numRuns: 60 },
+  );
+});
