@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { parse } from '../../server/src/core/parse';
 import { analyzeArticles, analyzePage, articleTitle } from '../../server/src/core/articles/detect';
 import type { Article, PageAnalysis } from '../../server/src/core/articles/model';
-import { en } from '../../server/src/core/messages';
+import { en, zhCn } from '../../server/src/core/messages';
+import { documentSymbols, foldingRanges, hoverAt, semanticTokens } from '../../server/src/core/outline';
 import type { PageDump } from '../../server/src/core/types';
 
 const SAMPLE = '/work/shared/samples/zh-daily-p1.txt';
@@ -156,4 +157,88 @@ test('a page of tens of thousands of lines stays fast', () => {
   assert.ok(ms < 5000, `${ms} ms for ${src.length} chars`);
 });
 
-export { fixture, analyse, checkInvariants };
+
+test('fixture: ordered Chinese page with furniture, a 新华社 dateline, a deck, a sign-off and a continuation tail', () => {
+  const { dump, pages } = analyse(fixture('zh-ordered.txt'));
+  checkInvariants(dump, pages);
+  const p = pages[0];
+  assert.deepEqual([0, 1, 28].map((i) => p.roles[i]), ['furniture', 'furniture', 'furniture']);
+  assert.equal(p.roles[26], 'caption');
+  assert.equal(p.articles.length, 2);
+  const [a, b] = p.articles;
+  assert.equal(articleTitle(dump, a), '深化改革开放 推动高质量发展');
+  assert.deepEqual(a.decks, [[4]]);
+  assert.equal(text(dump, a.dateline), '新华社北京9月2日电（记者 王小明）');
+  assert.deepEqual(a.body, range(6, 12));
+  assert.equal(text(dump, a.signoff), '（完）');
+  assert.equal(a.type, 'article');
+  assert.equal(articleTitle(dump, b), '秋粮收获进度过半');
+  assert.deepEqual(b.byline, [16]);
+  assert.equal(text(dump, b.dateline), '本报讯');
+  assert.deepEqual(b.body, range(18, 24));
+  assert.deepEqual([b.continuation?.direction, b.continuation?.target, text(dump, b.continuation?.span ?? null)], ['to', '第3版', '（转第3版）']);
+  assert.ok(!a.lines.includes(26) && !b.lines.includes(26), 'captions stay out of bodies');
+  assert.equal(p.findings.filter((f) => f.rule === 'misplaced-headline').length, 0);
+});
+
+test('fixture: short English page (caps headlines, By-line, dateline, Continued on)', () => {
+  const { dump, pages } = analyse(fixture('en-short.txt'));
+  checkInvariants(dump, pages);
+  const p = pages[0];
+  assert.equal(p.roles[0], 'furniture');
+  assert.equal(p.articles.length, 2);
+  const [a, b] = p.articles;
+  assert.deepEqual(a.headline, [2, 3]);
+  assert.deepEqual(a.decks, [[4]]);
+  assert.deepEqual(a.byline, [5]);
+  assert.equal(text(dump, a.dateline), 'CHICAGO, May 3.—');
+  assert.deepEqual(a.body, range(7, 11));
+  assert.equal(a.continuation?.direction, 'to');
+  assert.deepEqual(b.headline, [14]);
+  assert.deepEqual(b.body, [15, 16, 17]);
+});
+
+test('the English scan samples analyse without crashing', () => {
+  for (const f of ['nytribune-1903-05-01-p1.txt', 'saltlaketribune-1911-09-17-p1.txt']) {
+    const { dump, pages } = analyse(readFileSync(`/work/shared/samples/en/${f}`, 'utf8'));
+    checkInvariants(dump, pages);
+    assert.ok(pages[0].articles.length >= 1);
+  }
+});
+
+test('misplaced-headline fix moves the heading to its article and the finding goes away', () => {
+  const src = readFileSync(SAMPLE, 'utf8');
+  const { dump, pages } = analyse(src);
+  const f = pages[0].findings.find((x) => x.rule === 'misplaced-headline' && x.message.includes('白俄罗斯协同中心启用'));
+  assert.ok(f?.fix);
+  assert.equal(f.fix.title, 'misplaced-headline.fix');
+  let out = src;
+  for (const e of [...f.fix.edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  assert.equal(out.length, src.length);
+  const again = analyse(out);
+  const a = again.pages[0].articles.find((x) => articleTitle(again.dump, x) === '中国—上合组织技术转移中心白俄罗斯协同中心启用');
+  assert.ok(a);
+  assert.ok(a.headline[0] < a.body[0]);
+  assert.ok(!again.pages[0].findings.some((x) => x.rule === 'misplaced-headline' && x.message.includes('白俄罗斯协同中心启用')));
+  void dump;
+});
+
+test('outline providers on the sample', () => {
+  const { dump, pages } = analyse(readFileSync(SAMPLE, 'utf8'));
+  const syms = documentSymbols(dump, pages);
+  assert.equal(syms.length, 1);
+  assert.equal(syms[0].children.length, 6);
+  assert.equal(syms[0].children[1].name, 'TIR 跨境运输');
+  const kinds = syms[0].children[0].children.map((c) => c.kind);
+  for (const k of ['kicker', 'headline', 'deck', 'label', 'note', 'byline', 'paragraph']) assert.ok(kinds.includes(k as never), k);
+  assert.ok(syms[0].children[2].children.filter((c) => c.kind === 'paragraph').length >= 3);
+  const folds = foldingRanges(dump, pages);
+  assert.ok(folds.some((r) => r.startLine === 86 && r.endLine === 159));
+  const h = hoverAt(dump, pages, dump.lines[84].start + 1, zhCn);
+  assert.ok(h && h.includes('市政府党组会议召开') && h.includes('置信度'));
+  assert.equal(hoverAt(dump, pages, dump.lines[100].start, en), null);
+  const toks = semanticTokens(dump, pages);
+  assert.ok(toks.some((x) => x.role === 'dateline' && dump.text.slice(x.start, x.end) === '本报讯'));
+  assert.ok(toks.some((x) => x.role === 'signoff' && dump.text.slice(x.start, x.end) === '（本报通讯员）'));
+  for (let k = 1; k < toks.length; k++) assert.ok(toks[k - 1].end <= toks[k].start);
+});

@@ -192,6 +192,7 @@ function detect(dump: PageDump, page: Page): PageAnalysis {
     if (forced.has(a) && forced.get(a) !== 'body') return false;
     if (A.end === 'sentence' || A.end === 'dash' || A.signoff || A.continuation) return false;
     if (A.caps || B.caps || A.doubled || B.doubled) return false;
+    if ((A.title || B.title) && !isFull(A, local.get(a)!)) return false;
     return isFull(A, local.get(a)!, paraStart.has(a)) || A.end === 'comma';
   };
   // Lines that open a paragraph: the previous text line ended a sentence (or there is none).
@@ -237,7 +238,8 @@ function detect(dump: PageDump, page: Page): PageAnalysis {
     if (L.some((i) => info.get(i)!.dateline || info.get(i)!.noteHead)) continue;
     const allCaps = L.every((i) => info.get(i)!.caps);
     const anyDoubled = L.some((i) => info.get(i)!.doubled);
-    if (allCaps || anyDoubled) {
+    const titled = L.length <= 2 && L.every((i) => info.get(i)!.title && !isFull(info.get(i)!, local.get(i)!));
+    if (allCaps || anyDoubled || titled) {
       s.kind = 'heading';
       continue;
     }
@@ -290,6 +292,9 @@ function detect(dump: PageDump, page: Page): PageAnalysis {
       !last.forced &&
       !startArticle.has(s.lines[0]) &&
       !attachBelow.has(s.lines[0]) &&
+      !info.get(s.lines[0])!.startsDash &&
+      info.get(s.lines[0])!.caps === info.get(last.lines[last.lines.length - 1])!.caps &&
+      info.get(last.lines[last.lines.length - 1])!.end !== 'dash' &&
       blockOf.get(s.lines[0]) === blockOf.get(last.lines[last.lines.length - 1]) &&
       s.lines[0] === last.lines[last.lines.length - 1] + 1
     ) {
@@ -814,7 +819,7 @@ function headType(it: Seg, info: LineTable<LineInfo>, local: LineTable<number>):
   const first = info.get(it.lines[0])!;
   const last = info.get(it.lines[it.lines.length - 1])!;
   if (last.end === 'dash') return 'lead';
-  if (first.startsDash) return 'sub';
+  if (first.startsDash || (first.title && !first.caps)) return 'sub';
   let commas = 0;
   for (const i of it.lines) {
     const x = info.get(i)!;

@@ -59,6 +59,8 @@ export interface LineInfo {
   doubled: boolean;
   /** Latin line set in capitals (an English headline). */
   caps: boolean;
+  /** Latin line in Title Case (an English deck). */
+  title: boolean;
   /** How the line ends (after a sign-off or continuation tail, and closing quotes/brackets). */
   end: LineEnd;
   startsDash: boolean;
@@ -197,6 +199,12 @@ export function undouble(text: string): string {
 /** Heading text for display: justification spaces out, doubled glyphs collapsed, Latin spaces kept. */
 export function cleanText(text: string): string {
   const t = isDoubledText(text) ? undouble(text) : text;
+  // A letter-spaced line (spaces between most glyphs) loses them all; a space between two phrases
+  // of a headline (深化改革开放 推动高质量发展) stays.
+  const { spaced } = measure(t);
+  let glyphs = 0;
+  for (let i = 0; i < t.length && i < 400; i++) if (cjkAt(t, i)) glyphs++;
+  const keepCjkSpace = spaced === 1 && glyphs >= 6;
   const parts: string[] = [];
   let prevCjk = false;
   let from = -1; // start of the current run of non-space characters
@@ -204,7 +212,7 @@ export function cleanText(text: string): string {
     const c = i < t.length ? t.charCodeAt(i) : 32;
     if (!isWs(c)) {
       if (from < 0) {
-        if (parts.length > 0 && !(prevCjk && cjkAt(t, i))) parts.push(' ');
+        if (parts.length > 0 && (keepCjkSpace || !(prevCjk && cjkAt(t, i)))) parts.push(' ');
         from = i;
       }
       continue;
@@ -216,6 +224,28 @@ export function cleanText(text: string): string {
     }
   }
   return parts.join('');
+}
+
+/** Latin headline/deck set in Title Case: 3+ words, 70% of them capitalised, no CJK. */
+function titleLine(text: string): boolean {
+  if (text.length > 120) return false;
+  let words = 0;
+  let caps = 0;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x2e80) return false;
+    if (c === 32) {
+      atStart = true;
+      continue;
+    }
+    if (atStart && isLatinLetter(c)) {
+      words++;
+      if (c >= 65 && c <= 90) caps++;
+    }
+    atStart = false;
+  }
+  return words >= 3 && caps >= 0.7 * words;
 }
 
 function capsLine(text: string): boolean {
@@ -333,6 +363,7 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
     spaced,
     doubled,
     caps: capsLine(text),
+    title: titleLine(text),
     end: 'none',
     startsDash: head.length > 0 && DASHES.has(head.charCodeAt(0)),
     kind: null,
@@ -392,14 +423,14 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
   }
   if (info.dateline) return info;
 
-  if (whole && (head.length <= 40 || CAPTION_HEAD.test(head))) {
+  if (whole && !info.continuation && !info.signoff && (head.length <= 40 || CAPTION_HEAD.test(head))) {
     const lastCh = head[head.length - 1];
     if (CAPTION_HEAD.test(head) || ((lastCh === '摄' || lastCh === '）' || lastCh === ')') && CAPTION_WHOLE.test(head))) info.kind = 'caption';
     else if (isByline(text, head)) info.kind = 'byline';
     else if (NOTE_LABEL.test(head)) info.kind = 'note-label';
     else if (LABEL_WORDS.test(head) || LABEL_BRACKETS.test(head)) info.kind = 'label';
     else if (FURNITURE_CREDIT.test(head) || FURNITURE_DATE.test(head) || FURNITURE_WEEKDAY.test(head) || FURNITURE_PAGENO.test(head)) info.kind = 'furniture';
-    else if (edge && head.length <= 40 && (FURNITURE_EDGE.test(head) || MONTH_YEAR_EN.test(text))) info.kind = 'furniture';
+    else if (edge && head.length <= 40 && !/[。！？，；]/.test(head) && (FURNITURE_EDGE.test(head) || MONTH_YEAR_EN.test(text))) info.kind = 'furniture';
   } else if (CAPTION_HEAD.test(head)) info.kind = 'caption';
   if (!info.kind && NOTE_HEAD.test(head)) info.noteHead = true;
   return info;

@@ -1,0 +1,218 @@
+// Editor providers over the article analysis, as plain data with UTF-16 offsets (the LSP layer
+// converts them): document symbols, folding ranges, hover, semantic tokens, annotation
+// completions and "mark as …" code actions.
+import type { Edit, PageDump } from './types';
+import type { Messages } from './messages';
+import { t } from './messages';
+import type { Article, PageAnalysis, Role } from './articles/model';
+import { articleTitle } from './articles/detect';
+import { cleanText } from './articles/roles';
+import { DIRECTIVES, directiveText, type DirectiveName } from './annotations';
+import { lineIndexAt } from './parse';
+import { endsSentence } from './chars';
+
+export type SymbolKind = 'page' | 'article' | 'kicker' | 'headline' | 'deck' | 'byline' | 'label' | 'note' | 'paragraph';
+
+export interface OutlineSymbol {
+  name: string;
+  detail: string;
+  kind: SymbolKind;
+  start: number;
+  end: number;
+  selectionStart: number;
+  selectionEnd: number;
+  children: OutlineSymbol[];
+}
+
+const spanOf = (dump: PageDump, lines: readonly number[]) => ({ start: dump.lines[lines[0]].start, end: dump.lines[lines[lines.length - 1]].end });
+
+function leaf(dump: PageDump, kind: SymbolKind, lines: readonly number[], name?: string): OutlineSymbol {
+  const s = spanOf(dump, lines);
+  const text = name ?? cleanText(lines.map((i) => dump.lines[i].text).join(' '));
+  return { name: text.length > 60 ? `${text.slice(0, 59)}…` : text || kind, detail: kind, kind, start: s.start, end: s.end, selectionStart: s.start, selectionEnd: s.end, children: [] };
+}
+
+/** Body lines split into paragraphs: a paragraph ends at a line that ends a sentence short of the column. */
+export function paragraphs(dump: PageDump, analysis: PageAnalysis, body: readonly number[]): number[][] {
+  const out: number[][] = [];
+  let cur: number[] = [];
+  for (const i of body) {
+    cur.push(i);
+    const text = dump.lines[i].text;
+    if (endsSentence(text) && cleanText(text).length * 2 < 0.9 * analysis.columnWidth) {
+      out.push(cur);
+      cur = [];
+    }
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/** Page → article → kicker/headline/decks/byline/labels/note/paragraphs. */
+export function documentSymbols(dump: PageDump, analyses: readonly PageAnalysis[]): OutlineSymbol[] {
+  const out: OutlineSymbol[] = [];
+  for (const p of analyses) {
+    const page = dump.pages[p.page];
+    if (!page) continue;
+    const children = p.articles.filter((a) => a.lines.length > 0).map((a) => articleSymbol(dump, p, a));
+    out.push({ name: `Page ${p.page + 1}`, detail: `${p.articles.length}`, kind: 'page', start: page.start, end: page.end, selectionStart: page.start, selectionEnd: page.start, children });
+  }
+  return out;
+}
+
+function articleSymbol(dump: PageDump, p: PageAnalysis, a: Article): OutlineSymbol {
+  const all = spanOf(dump, a.lines);
+  const sel = a.headline.length ? spanOf(dump, a.headline) : spanOf(dump, a.lines.slice(0, 1));
+  const children: OutlineSymbol[] = [];
+  if (a.kicker.length) children.push(leaf(dump, 'kicker', a.kicker));
+  if (a.headline.length) children.push(leaf(dump, 'headline', a.headline, articleTitle(dump, a)));
+  for (const d of a.decks) children.push(leaf(dump, 'deck', d));
+  for (const l of a.labels) children.push(leaf(dump, 'label', l));
+  if (a.editorsNote.length) children.push(leaf(dump, 'note', a.editorsNote));
+  if (a.byline.length) children.push(leaf(dump, 'byline', a.byline));
+  for (const para of paragraphs(dump, p, a.body)) children.push(leaf(dump, 'paragraph', para));
+  return { name: articleTitle(dump, a) || a.id, detail: `${a.id} · ${a.type} · ${a.confidence.toFixed(2)}`, kind: 'article', start: all.start, end: all.end, selectionStart: sel.start, selectionEnd: sel.end, children };
+}
+
+export interface FoldingRange {
+  startLine: number;
+  endLine: number;
+}
+
+/** One range per contiguous stretch (blank and annotation lines bridge) of each article's lines. */
+export function foldingRanges(dump: PageDump, analyses: readonly PageAnalysis[]): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  for (const p of analyses)
+    for (const a of p.articles) {
+      let from = -1;
+      let to = -1;
+      const flush = () => {
+        if (from >= 0 && dump.lines[to].row > dump.lines[from].row) out.push({ startLine: dump.lines[from].row, endLine: dump.lines[to].row });
+      };
+      for (const i of a.lines) {
+        let bridged = to >= 0;
+        for (let k = to + 1; bridged && k < i; k++) if (!dump.lines[k].blank && !dump.lines[k].annotation) bridged = false;
+        if (from >= 0 && bridged) to = i;
+        else {
+          flush();
+          from = to = i;
+        }
+      }
+      flush();
+    }
+  return out.sort((x, y) => x.startLine - y.startLine);
+}
+
+function articleAt(analyses: readonly PageAnalysis[], line: number): { p: PageAnalysis; a: Article } | null {
+  for (const p of analyses) for (const a of p.articles) if (a.lines.includes(line)) return { p, a };
+  return null;
+}
+
+/** Markdown describing the article when the offset is on its headline, kicker or deck; else null. */
+export function hoverAt(dump: PageDump, analyses: readonly PageAnalysis[], offset: number, messages: Messages): string | null {
+  if (dump.lines.length === 0) return null;
+  const line = lineIndexAt(dump, offset);
+  const hit = articleAt(analyses, line);
+  if (!hit) return null;
+  const { a } = hit;
+  if (!a.headline.includes(line) && !a.kicker.includes(line) && !a.decks.some((d) => d.includes(line))) return null;
+  const txt = (ls: readonly number[]) => cleanText(ls.map((i) => dump.lines[i].text).join(' '));
+  const rows: string[] = [`**${articleTitle(dump, a)}**`, '', t(messages, 'hover.article', { id: a.id, type: a.type, confidence: a.confidence.toFixed(2) }), ''];
+  const row = (key: Parameters<typeof t>[1], value: string) => rows.push(`- ${t(messages, key)}: ${value}`);
+  if (a.kicker.length) row('hover.kicker', txt(a.kicker));
+  for (const d of a.decks) row('hover.deck', txt(d));
+  if (a.labels.length) row('hover.labels', a.labels.map(txt).join(' · '));
+  if (a.editorsNote.length) row('hover.editorsNote', t(messages, 'hover.bodyLines', { count: a.editorsNote.length }));
+  if (a.byline.length) row('hover.byline', txt(a.byline));
+  if (a.dateline) row('hover.dateline', dump.text.slice(a.dateline.start, a.dateline.end));
+  row('hover.body', t(messages, 'hover.bodyLines', { count: a.body.length }));
+  if (a.signoff) row('hover.signoff', dump.text.slice(a.signoff.start, a.signoff.end));
+  if (a.continuation) row('hover.continuation', t(messages, a.continuation.direction === 'to' ? 'hover.continuedTo' : 'hover.continuedFrom', { target: a.continuation.target }));
+  return rows.join('\n');
+}
+
+export interface RoleToken {
+  start: number;
+  end: number;
+  role: Role;
+}
+
+/** One token per text line with its role; datelines and sign-offs inside body lines get their own. */
+export function semanticTokens(dump: PageDump, analyses: readonly PageAnalysis[]): RoleToken[] {
+  const out: RoleToken[] = [];
+  for (const p of analyses) {
+    const page = dump.pages[p.page];
+    if (!page) continue;
+    const inner = new Map<number, { start: number; end: number; role: Role }[]>();
+    for (const a of p.articles) {
+      for (const [s, role] of [[a.dateline, 'dateline'], [a.signoff, 'signoff']] as const) {
+        if (!s) continue;
+        const i = lineIndexAt(dump, s.start);
+        if (p.roles[i - page.firstLine] === 'body') (inner.get(i) ?? inner.set(i, []).get(i)!).push({ start: s.start, end: s.end, role });
+      }
+    }
+    for (let i = page.firstLine; i <= page.lastLine; i++) {
+      const role = p.roles[i - page.firstLine];
+      const l = dump.lines[i];
+      if (role === 'blank' || l.end <= l.start) continue;
+      const parts = (inner.get(i) ?? []).sort((x, y) => x.start - y.start);
+      let at = l.start;
+      for (const s of parts) {
+        if (s.start > at) out.push({ start: at, end: s.start, role });
+        out.push(s);
+        at = s.end;
+      }
+      if (at < l.end) out.push({ start: at, end: l.end, role });
+    }
+  }
+  return out;
+}
+
+export interface AnnotationCompletion {
+  label: string;
+  insertText: string;
+  detail: { en: string; zh: string };
+}
+
+/** Directive completions for a line being typed as `%% …` (empty when the line is not one). */
+export function annotationCompletions(lineText: string): AnnotationCompletion[] {
+  const m = /^\s*%%\s*([^\s]*)$/.exec(lineText.length > 200 ? '' : lineText);
+  if (!m) return [];
+  const typed = m[1].toLowerCase();
+  return Object.values(DIRECTIVES)
+    .filter((d) => d.name.startsWith(typed) || d.aliases.some((a) => a.startsWith(typed)))
+    .map((d) => ({ label: d.name, insertText: d.arg === 'required' ? `${d.name} ` : d.name, detail: d.description }));
+}
+
+export interface AnnotationAction {
+  title: string;
+  directive: DirectiveName;
+  edits: Edit[];
+}
+
+/** "Mark as …" actions for the block under the offset: each inserts a `%%` line above the block. */
+export function annotationActions(dump: PageDump, analyses: readonly PageAnalysis[], offset: number, messages: Messages): AnnotationAction[] {
+  if (dump.lines.length === 0) return [];
+  const li = lineIndexAt(dump, offset);
+  const line = dump.lines[li];
+  if (!line || line.blank || line.annotation) return [];
+  const page = dump.pages[line.page];
+  const block = page?.blocks.find((b) => b.firstLine <= li && li <= b.lastLine);
+  if (!block) return [];
+  const first = dump.lines[block.firstLine];
+  const eol = dump.text.slice(first.end, first.next) || '\n';
+  const p = analyses.find((x) => x.page === line.page);
+  const role = p ? p.roles[li - page.firstLine] : 'unknown';
+  const insert = (name: DirectiveName, key: Parameters<typeof t>[1]): AnnotationAction => ({
+    title: t(messages, key),
+    directive: name,
+    edits: [{ start: first.start, end: first.start, newText: directiveText(name) + eol }],
+  });
+  const out: AnnotationAction[] = [];
+  if (role !== 'headline') out.push(insert('headline', 'action.markHeadline'));
+  if (role !== 'kicker') out.push(insert('kicker', 'action.markKicker'));
+  out.push(insert('article', 'action.startArticle'));
+  out.push(insert('skip', 'action.notArticle'));
+  if (role === 'headline' || role === 'kicker' || role === 'deck' || role === 'label') out.push(insert('attach-below', 'action.attachBelow'));
+  return out;
+}
