@@ -18,6 +18,8 @@ export const mixedScriptSpacing: LineRule = {
   defaultSeverity: 'hint',
   checkLine(line, messages) {
     const text = line.text;
+    // Cheap exit (most lines): every gap is an ASCII space.
+    if (text.indexOf(' ') < 0) return undefined;
     const n = text.length;
     const gaps: number[] = [];
     let prev = -1; // code point before i

@@ -19,6 +19,9 @@ export const spacedGlyphs: LineRule = {
   defaultSeverity: 'warning',
   checkLine(line, messages) {
     const text = line.text;
+    // Cheap exit (most lines): every gap is an ASCII space, and the rule needs two gaps.
+    const firstSpace = text.indexOf(' ');
+    if (firstSpace < 0 || text.indexOf(' ', firstSpace + 1) < 0) return undefined;
     const n = text.length;
     const gaps: number[] = [];
     let tokens = 0; // tokens holding at least one Han glyph
