@@ -1,0 +1,145 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parse } from '../../server/src/core/parse';
+import { analyzeArticles, articleTitle } from '../../server/src/core/articles/detect';
+import { DIRECTIVES, parseAnnotations, parseDirectiveLine } from '../../server/src/core/annotations';
+import { annotationActions, annotationCompletions } from '../../server/src/core/outline';
+import { en, zhCn } from '../../server/src/core/messages';
+
+const SAMPLE = readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8');
+const run = (src: string) => {
+  const dump = parse(src);
+  return { dump, pages: analyzeArticles(dump, en) };
+};
+/** Insert `text` as a line before 0-based line `row` of the sample. */
+const insertBefore = (src: string, row: number, text: string) => {
+  const lines = src.split('\n');
+  lines.splice(row, 0, text);
+  return lines.join('\n');
+};
+
+const PAGE = [
+  '春季植树活动启动',
+  '',
+  '□记者 王五 报道',
+  '',
+  '本报讯 昨日，全市春季义务植树活动正式启动，',
+  '各区组织干部群众参加植树，共栽植各类苗木',
+  '三万余株，进一步扩大了城市绿化覆盖面积。',
+  '',
+  '据了解，今年全市计划新增绿地面积一百公顷，',
+  '将重点推进公园绿地和道路绿化建设工作。',
+  '',
+  '广告 招商热线 12345678',
+].join('\n');
+
+test('parseDirectiveLine: names, aliases, arguments, comments and problems', () => {
+  assert.deepEqual(parseDirectiveLine('%% headline'), { kind: 'directive', name: 'headline', arg: '', nameStart: 3, nameEnd: 11 });
+  assert.equal((parseDirectiveLine('  %%continued-to 第二版') as { arg: string }).arg, '第二版');
+  assert.equal((parseDirectiveLine('%% 下转 第二版') as { name: string }).name, 'continued-to');
+  assert.equal((parseDirectiveLine('%% 引题') as { name: string }).name, 'kicker');
+  assert.equal(parseDirectiveLine('%% # staff note').kind, 'comment');
+  assert.equal(parseDirectiveLine('%%# staff note').kind, 'comment');
+  assert.deepEqual(parseDirectiveLine('%% bogus'), { kind: 'problem', problem: 'unknown', name: 'bogus', start: 3, end: 8 });
+  assert.equal((parseDirectiveLine('%% continued-from') as { problem: string }).problem, 'missing-arg');
+  assert.equal((parseDirectiveLine('%% headline now') as { problem: string }).problem, 'extra-arg');
+  assert.equal((parseDirectiveLine('%%') as { problem: string }).problem, 'empty');
+  assert.equal(parseDirectiveLine('%% ' + 'x'.repeat(100000)).kind, 'problem');
+});
+
+test('DIRECTIVES documents every directive in English and Chinese', () => {
+  const names = Object.keys(DIRECTIVES).sort();
+  assert.deepEqual(names, ['article', 'attach-below', 'body', 'byline', 'caption', 'continued-from', 'continued-to', 'deck', 'headline', 'kicker', 'label', 'skip']);
+  for (const d of Object.values(DIRECTIVES)) {
+    assert.ok(d.description.en.length > 10 && d.description.zh.length > 4, d.name);
+    assert.ok(/[\u4e00-\u9fff]/.test(d.description.zh));
+  }
+});
+
+test('bad annotations are diagnosed, localised, and never claimed as text', () => {
+  const src = ['%% bogus', '%% continued-to', '%% headline now', '%%', '%% # fine', PAGE, '%% kicker'].join('\n');
+  const { dump, pages } = run(src);
+  const bad = pages[0].findings.filter((f) => f.rule === 'bad-annotation');
+  assert.equal(bad.length, 5);
+  assert.equal(bad[0].severity, 'warning');
+  assert.equal(dump.text.slice(bad[0].start, bad[0].end), 'bogus');
+  assert.ok(bad[4].message.includes('kicker'), 'a directive with nothing after it');
+  const zh = analyzeArticles(dump, zhCn)[0].findings.filter((f) => f.rule === 'bad-annotation');
+  assert.ok(zh[0].message.includes('未知'));
+  for (const a of pages[0].articles) for (const i of a.lines) assert.ok(!dump.lines[i].annotation);
+  assert.deepEqual([0, 1, 2, 3, 4].map((i) => pages[0].roles[i]), Array(5).fill('annotation'));
+  assert.equal(parseAnnotations(dump, 0).directives.length, 0);
+});
+
+test('detection without directives on the small page', () => {
+  const { dump, pages } = run(PAGE);
+  const arts = pages[0].articles;
+  assert.equal(arts.length, 1);
+  assert.equal(articleTitle(dump, arts[0]), '春季植树活动启动');
+  assert.deepEqual(arts[0].body, [4, 5, 6, 8, 9]);
+});
+
+test('%% skip, %% article, %% continued-to and %% kicker override the detection', () => {
+  const src = PAGE.replace('据了解', '%% article\n据了解').replace('广告', '%% skip\n广告').replace('春季植树', '%% continued-to 第五版\n%% kicker\n春季植树');
+  const { dump, pages } = run(src);
+  const p = pages[0];
+  const idx = (s: string) => dump.lines.findIndex((l) => l.text.startsWith(s));
+  const ad = idx('广告');
+  assert.equal(p.roles[ad], 'unknown');
+  assert.ok(p.articles.every((a) => !a.lines.includes(ad)));
+  assert.equal(p.articles.length, 2, 'a new article starts at the directive');
+  const second = p.articles.find((a) => a.body.includes(idx('据了解')))!;
+  assert.equal(second.headline.length, 0);
+  const first = p.articles.find((a) => a.body.includes(idx('本报讯')))!;
+  assert.deepEqual(first.kicker, [idx('春季植树')]);
+  assert.equal(p.roles[idx('春季植树')], 'kicker');
+  assert.deepEqual([first.continuation?.direction, first.continuation?.target], ['to', '第五版']);
+  assert.equal(first.continuation?.line, idx('%% continued-to'));
+  assert.ok(first.confidence >= 0.9);
+});
+
+test('%% attach-below and %% headline move the banner of the sample onto the article below it', () => {
+  // 0-based line 380 is the banner 学习贯彻党的二十届三中全会精神, 382 the byline □通讯员 傅玉佳 报道.
+  const src = insertBefore(SAMPLE, 380, '%% attach-below');
+  const { dump, pages } = run(src);
+  const banner = dump.lines.findIndex((l) => l.text.startsWith('学习贯彻'));
+  const a = pages[0].articles.find((x) => x.byline.length && dump.lines[x.byline[0]].text.includes('傅玉佳'))!;
+  assert.deepEqual(a.headline, [banner]);
+  assert.equal(pages[0].roles[banner], 'headline');
+  assert.ok(a.confidence >= 0.9);
+  // The detected headline of that article is left over: a notice, no longer on the body.
+  assert.ok(pages[0].articles.some((x) => x.type === 'notice' && articleTitle(dump, x).includes('聚焦群众所需')));
+
+  const src2 = insertBefore(SAMPLE, 380, '%% label');
+  const r2 = run(src2);
+  assert.equal(r2.pages[0].articles.length, 6);
+  assert.equal(r2.pages[0].findings.filter((f) => f.rule === 'bad-annotation').length, 0);
+});
+
+test('%% body and %% byline force roles', () => {
+  const src = PAGE.replace('春季植树', '%% body\n春季植树').replace('□记者 王五 报道', '%% byline\n王五');
+  const { dump, pages } = run(src);
+  const idx = (s: string) => dump.lines.findIndex((l) => l.text.startsWith(s));
+  assert.equal(pages[0].roles[idx('春季植树')], 'body');
+  assert.equal(pages[0].roles[idx('王五')], 'byline');
+});
+
+test('annotation completions and "mark as" actions', () => {
+  const c = annotationCompletions('%% he');
+  assert.deepEqual(c.map((x) => x.label), ['headline']);
+  assert.equal(annotationCompletions('%% ').length, Object.keys(DIRECTIVES).length);
+  assert.equal(annotationCompletions('%% continued-t')[0].insertText, 'continued-to ');
+  assert.equal(annotationCompletions('%% 下')[0].label, 'continued-to');
+  assert.deepEqual(annotationCompletions('plain text'), []);
+
+  const { dump, pages } = run(SAMPLE);
+  const at = dump.lines[334].start + 2; // second line of the 中国—上合 headline block
+  const acts = annotationActions(dump, pages, at, en);
+  const titles = acts.map((a) => a.title);
+  assert.ok(titles.includes('Mark as kicker') && titles.includes('Start new article here') && titles.includes('Not an article') && titles.includes('Attach this headline to the article below'));
+  const attach = acts.find((a) => a.directive === 'attach-below')!;
+  assert.deepEqual(attach.edits, [{ start: dump.lines[333].start, end: dump.lines[333].start, newText: '%% attach-below\n' }]);
+  assert.deepEqual(annotationActions(dump, pages, dump.lines[2].start, zhCn).map((a) => a.title).slice(0, 2), ['标为主题', '标为引题']);
+  assert.deepEqual(annotationActions(dump, pages, dump.lines[2].start, en).length, 4);
+});

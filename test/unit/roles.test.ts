@@ -1,0 +1,134 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { parse } from '../../server/src/core/parse';
+import { cleanText, estimateColumnWidth, isDoubledText, isFull, lineInfo, localWidths, undouble } from '../../server/src/core/articles/roles';
+import { analyzeArticles } from '../../server/src/core/articles/detect';
+import { en } from '../../server/src/core/messages';
+
+const one = (text: string, edge = false) => {
+  const dump = parse(text);
+  return { dump, info: lineInfo(dump.lines[0], edge) };
+};
+const slice = (text: string, s: { start: number; end: number } | null) => (s ? text.slice(s.start, s.end) : null);
+
+test('bylines', () => {
+  for (const s of ['□记者 何光翠 报道', '□通讯员 傅玉佳 报道', '本报记者 张三 李四', '记者 王五', '本报记者张三', '■本报通讯员 赵六', '文/图 陈七', 'By JOHN SMITH', 'By Henry James Forman']) assert.equal(one(s).info.kind, 'byline', s);
+  for (const s of ['记者从市商务局获悉，今年以来全市', '记者了解到目前全市已有一百多家企业', 'By the end of the year the city had grown']) assert.notEqual(one(s).info.kind, 'byline', s);
+});
+
+test('datelines: whole line or head of a body line', () => {
+  const cases: [string, string][] = [
+    ['本报讯  8 月 26 日，十八', '本报讯'],
+    ['新华社北京8月26日电（记者 王小明）今年以来', '新华社北京8月26日电（记者 王小明）'],
+    ['本报北京 9 月 2 日电 记者从', '本报北京 9 月 2 日电'],
+    ['本 报 讯 日前，', '本 报 讯'],
+    ['CHICAGO, May 3.—President Roosevelt arrived', 'CHICAGO, May 3.—'],
+  ];
+  for (const [s, want] of cases) {
+    const { info } = one(s);
+    assert.equal(slice(s, info.dateline), want, s);
+    assert.equal(info.kind, null);
+  }
+  assert.equal(one('本报讯').info.kind, 'dateline');
+  assert.equal(one('本报记者昨日从市电力公司获悉').info.dateline, null);
+});
+
+test('sign-offs, continuations, labels, furniture, captions', () => {
+  const kinds: [string, string, boolean?][] = [
+    ['（本报通讯员）', 'signoff'],
+    ['（完）', 'signoff'],
+    ['（记者 张三）', 'signoff'],
+    ['（下转第二版）', 'continuation'],
+    ['（上接第一版）', 'continuation'],
+    ['转第3版', 'continuation'],
+    ['接第 12 版', 'continuation'],
+    ['Continued on Page Three.', 'continuation'],
+    ['(Continued from First Page.)', 'continuation'],
+    ['编者按', 'note-label'],
+    ['编 者 按', 'note-label'],
+    ['《上合视点》', 'label'],
+    ['【新闻链接】', 'label'],
+    ['2024年8月27日 星期二', 'furniture'],
+    ['第 3 版', 'furniture'],
+    ['A3', 'furniture'],
+    ['- 12 -', 'furniture'],
+    ['责任编辑：赵六  校对：钱七', 'furniture'],
+    ['胶州日报', 'furniture', true],
+    ['▲ 农民在田间操作收割机。', 'caption'],
+    ['本报记者 张三 摄', 'caption'],
+  ];
+  for (const [s, k, edge] of kinds) assert.equal(one(s, edge).info.kind, k, s);
+  assert.equal(one('胶州日报').info.kind, null, 'mastheads only at the page edge');
+  const tail = '队联合运营。” （本报通讯员）';
+  const t = one(tail).info;
+  assert.equal(t.kind, null);
+  assert.equal(slice(tail, t.signoff), '（本报通讯员）');
+  assert.equal(t.end, 'sentence');
+  const c = '丰收打下坚实基础。（转第3版）';
+  const ci = one(c, true).info;
+  assert.equal(ci.kind, null);
+  assert.deepEqual([ci.continuation?.direction, ci.continuation?.target, slice(c, ci.continuation?.span ?? null)], ['to', '第3版', '（转第3版）']);
+  assert.equal(one('（上接第一版）').info.continuation?.direction, 'from');
+});
+
+test('line ends and features', () => {
+  assert.equal(one('持续完善服务配套体系———').info.end, 'dash');
+  assert.equal(one('——全市上半年经济运行综述').info.startsDash, true);
+  assert.equal(one('跨境电商：外贸增长“新引擎”').info.end, 'none');
+  assert.equal(one('电商成为外贸增长“新引擎”》。').info.end, 'sentence');
+  assert.equal(one('学习研讨。市政府党组书记、').info.end, 'comma');
+  assert.equal(one('TTIIRR 跨跨境境运运输输').info.doubled, true);
+  assert.equal(one('汩汩清流从高处').info.doubled, false);
+  assert.equal(one('PRESIDENT STARTS').info.caps, true);
+  assert.equal(one('国际能源中心、GRATA 法律咨询公').info.caps, false);
+  // Justification spaces do not count towards the width; extraction spaces count half.
+  assert.equal(one('会 议 指 出 ，习 近 平 总 书 记').info.width, 22);
+  assert.equal(one('会 议 指 出 ，习 近 平 总 书 记').info.spaced, 9);
+  assert.equal(one('TTIIRR 跨跨境境运运输输').info.width, 11);
+});
+
+test('cleanText and undouble', () => {
+  assert.equal(cleanText('TTIIRR 跨跨境境运运输输'), 'TIR 跨境运输');
+  assert.equal(cleanText('会 议 集 体 学 习 了《习 近 平'), '会议集体学习了《习近平');
+  assert.equal(cleanText('深化改革开放 推动高质量发展'), '深化改革开放 推动高质量发展');
+  assert.equal(cleanText('  8 月 20 日，一辆鲁 B 牌照的'), '8 月 20 日，一辆鲁 B 牌照的');
+  assert.equal(undouble('扎扎实实'), '扎实');
+  assert.equal(isDoubledText('扎扎实实'), false, 'two pairs are too few to call a line fake-bold');
+});
+
+test('column width of the sample and local widths', () => {
+  const dump = parse(readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8'));
+  const infos = dump.lines.filter((l) => !l.blank).map((l) => lineInfo(l, false));
+  const W = estimateColumnWidth(infos);
+  assert.ok(W >= 26 && W <= 30, `W=${W}`);
+  const local = localWidths(infos, W);
+  assert.equal(local.length, infos.length);
+  for (const w of local) assert.ok(w >= W / 2 && w <= 2 * W);
+  // The first line of a paragraph lost its two-glyph indent.
+  const k = infos.findIndex((x) => dump.lines[x.index].text.startsWith('我市传统制造业'));
+  assert.ok(isFull(infos[k], local[k], true));
+  assert.equal(estimateColumnWidth([]), 0);
+});
+
+test('role counts on the sample', () => {
+  const dump = parse(readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8'));
+  const [p] = analyzeArticles(dump, en);
+  const counts: Record<string, number> = {};
+  for (const r of p.roles) counts[r] = (counts[r] ?? 0) + 1;
+  assert.deepEqual(counts, { body: 205, blank: 223, byline: 4, label: 2, headline: 9, continuation: 2, kicker: 3, deck: 3 });
+});
+
+test('property: lineInfo never throws and spans stay inside the line', () => {
+  fc.assert(
+    fc.property(fc.string({ maxLength: 200 }), fc.boolean(), (s) => {
+      const dump = parse(s.replace(/[\r\n\f]/g, ' '));
+      const l = dump.lines[0];
+      const info = lineInfo(l, true);
+      for (const sp of [info.dateline, info.signoff, info.continuation?.span ?? null]) if (sp) assert.ok(sp.start >= l.start && sp.end <= l.end && sp.start < sp.end);
+      assert.ok(info.width >= 0);
+    }),
+    { numRuns: 500 },
+  );
+});
