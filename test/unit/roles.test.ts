@@ -86,7 +86,7 @@ test('line ends and features', () => {
   // Justification spaces do not count towards the width; extraction spaces count half.
   assert.equal(one('会 议 指 出 ，习 近 平 总 书 记').info.width, 22);
   assert.equal(one('会 议 指 出 ，习 近 平 总 书 记').info.spaced, 9);
-  assert.equal(one('TTIIRR 跨跨境境运运输输').info.width, 11);
+  assert.ok(Math.abs(one('TTIIRR 跨跨境境运运输输').info.width - 11) < 0.5);
 });
 
 test('cleanText and undouble', () => {
@@ -122,10 +122,10 @@ test('role counts on the sample', () => {
 
 test('property: lineInfo never throws and spans stay inside the line', () => {
   fc.assert(
-    fc.property(fc.string({ maxLength: 200 }), fc.boolean(), (s) => {
+    fc.property(fc.string({ maxLength: 200 }), fc.boolean(), (s, edge) => {
       const dump = parse(s.replace(/[\r\n\f]/g, ' '));
       const l = dump.lines[0];
-      const info = lineInfo(l, true);
+      const info = lineInfo(l, edge);
       for (const sp of [info.dateline, info.signoff, info.continuation?.span ?? null]) if (sp) assert.ok(sp.start >= l.start && sp.end <= l.end && sp.start < sp.end);
       assert.ok(info.width >= 0);
     }),
