@@ -12,6 +12,7 @@ export const en = {
   'encoding.message': 'This file holds {count} replacement characters (U+FFFD): it is probably not UTF-8 but GB18030/GBK read as UTF-8. Run "Change File Encoding" (click the encoding in the status bar), choose "Reopen with Encoding" and pick "Simplified Chinese (GB18030)".',
   'fixAll.rule': 'Fix all {rule} problems in this file',
   'fixAll.all': 'Fix all Newsprint problems in this file',
+  'outline.page': 'Page {n}',
   'limit.diagnostics': 'Showing {shown} of {total} Newsprint problems in this file. Raise the setting "{setting}" to see them all.',
   'cli.usage': 'Usage: newsprint <command> [options] FILE…\n\nCommands:\n  lint FILE…             print one finding per line: FILE:LINE:COL: SEVERITY RULE MESSAGE\n  fix FILE… [--write]    print the fixed text, or rewrite the files in place (atomically)\n  export FILE… [--out DIR | --jsonl FILE] [--jobs N] [--force]\n                         export the articles as newsprint.articles/1 JSON (one FILE: to stdout)\n\nOptions:\n  --rule ID=LEVEL        set a rule to off|hint|information|warning|error (repeatable)\n  --locale LOCALE        language of messages (en, zh-cn); default from $LANG\n  -h, --help             show this help\n  -v, --version          print the version',
   'cli.unknownCommand': 'Unknown command "{command}". Run "newsprint --help" for the list.',
@@ -76,6 +77,7 @@ export const zhCn: Record<MessageKey, string> = {
   'encoding.message': '此文件含有 {count} 个替换字符（U+FFFD）：它可能不是 UTF-8，而是按 UTF-8 打开的 GB18030/GBK 文件。请运行“更改文件编码”（点击状态栏中的编码），选择“通过编码重新打开”（Reopen with Encoding），再选“简体中文 (GB18030)”。',
   'fixAll.rule': '修复此文件中所有 {rule} 问题',
   'fixAll.all': '修复此文件中所有 Newsprint 问题',
+  'outline.page': '第 {n} 页',
   'limit.diagnostics': '此文件共有 {total} 个 Newsprint 问题，仅显示 {shown} 个。调高设置“{setting}”可全部显示。',
   'cli.usage': '用法：newsprint <命令> [选项] 文件…\n\n命令：\n  lint 文件…             每行输出一个问题：文件:行:列: 级别 规则 说明\n  fix 文件… [--write]    输出修复后的文本，或（原子地）就地改写文件\n  export 文件… [--out 目录 | --jsonl 文件] [--jobs N] [--force]\n                         将稿件导出为 newsprint.articles/1 JSON（单个文件时输出到标准输出）\n\n选项：\n  --rule ID=LEVEL        将规则设为 off|hint|information|warning|error（可重复）\n  --locale LOCALE        消息语言（en、zh-cn），默认取自 $LANG\n  -h, --help             显示帮助\n  -v, --version          显示版本',
   'cli.unknownCommand': '未知命令“{command}”。运行“newsprint --help”查看命令列表。',
@@ -135,8 +137,34 @@ export function messagesFor(locale: string | undefined): Messages {
   return l.startsWith('zh') ? zhCn : en;
 }
 
+/**
+ * Fills `{name}` placeholders (name = one or more of [A-Za-z0-9_]) from args; unknown names stay as
+ * written. A scan instead of a regex replace: the line rules format a message for every finding.
+ */
 export function format(template: string, args: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+  let open = template.indexOf('{');
+  if (open < 0) return template;
+  let out = '';
+  let done = 0; // template[0, done) is in out
+  while (open >= 0) {
+    let j = open + 1;
+    while (j < template.length && isWordChar(template.charCodeAt(j))) j++;
+    if (j > open + 1 && template.charCodeAt(j) === 125 /* } */) {
+      const key = template.slice(open + 1, j);
+      if (key in args) {
+        out += template.slice(done, open) + String(args[key]);
+        done = j + 1;
+      }
+      open = template.indexOf('{', j + 1);
+    } else {
+      open = template.indexOf('{', open + 1);
+    }
+  }
+  return done === 0 ? template : out + template.slice(done);
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 export function t(messages: Messages, key: MessageKey, args?: Record<string, string | number>): string {

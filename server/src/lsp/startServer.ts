@@ -27,7 +27,7 @@ import { boundedDiagnostics } from './diagnostics';
 import { DocumentStore, type Entry } from './documentStore';
 import { registerExportRequests } from './exportRequests';
 import { SettingsCache, type Settings } from './settings';
-import { registerStructureFeatures, structureCapabilities } from './structure';
+import { registerStructureFeatures, structureActions, structureCapabilities } from './structure';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.newsprint`;
 
@@ -177,6 +177,7 @@ export function startServer(connection: Connection): void {
         actions.push(action);
         rulesHere.add(String(d.code) as RuleId);
       }
+      
       if (rulesHere.size > 0) {
         const e = await entry(doc.uri);
         for (const rule of rulesHere) {
@@ -188,6 +189,9 @@ export function startServer(connection: Connection): void {
           actions.push(action);
         }
       }
+    }
+    if (wants(CodeActionKind.RefactorRewrite) && (!only || only.length > 0)) {
+      for (const a of await structureActions(ctx, doc.uri, doc.offsetAt(params.range.start))) actions.push(a);
     }
     return actions;
   }

@@ -1,12 +1,192 @@
-// Article structure in the editor: outline, folding, hover, semantic tokens, annotation
-// completion and annotation code actions. (Wired to core/outline.ts.)
-import type { ServerCapabilities } from 'vscode-languageserver';
+// Article structure in the editor: outline and breadcrumbs (documentSymbol), folding per article,
+// hover on headlines, semantic tokens by line role, completion and hover for `%%` annotations,
+// and "Mark as …" code actions. The pure providers in core/outline.ts run per page on the
+// incremental analysis; this module maps page-local results to document positions.
+import {
+  CodeAction,
+  CodeActionKind,
+  CompletionItemKind,
+  MarkupKind,
+  SymbolKind,
+  type DocumentSymbol,
+  type FoldingRange,
+  type SemanticTokens,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DIRECTIVES, parseDirectiveLine } from '../core/annotations';
+import type { Role } from '../core/articles/model';
+import type { Segment } from '../core/incremental';
+import { t } from '../core/messages';
+import { annotationActions, annotationCompletions, documentSymbols, foldingRanges, hoverAt, semanticTokens, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
+import { lineIndexAt } from '../core/parse';
 import type { ServerContext } from './startServer';
 
+/** Semantic token types, one per line role worth colouring (body text stays plain). */
+export const TOKEN_TYPES: readonly Role[] = ['kicker', 'headline', 'deck', 'byline', 'dateline', 'signoff', 'continuation', 'label', 'caption', 'furniture', 'annotation'];
+
 export function structureCapabilities(): Partial<ServerCapabilities> {
-  return {};
+  return {
+    documentSymbolProvider: { label: 'Newsprint' },
+    foldingRangeProvider: true,
+    hoverProvider: true,
+    completionProvider: { triggerCharacters: ['%', ' '] },
+    semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [] }, full: true, range: true },
+  };
 }
 
-export function registerStructureFeatures(_ctx: ServerContext): void {
-  // Filled in with the outline providers.
+const KIND: Record<OutlineKind, SymbolKind> = {
+  page: SymbolKind.File,
+  article: SymbolKind.Module,
+  kicker: SymbolKind.String,
+  headline: SymbolKind.String,
+  deck: SymbolKind.String,
+  byline: SymbolKind.Constructor,
+  label: SymbolKind.Key,
+  note: SymbolKind.Event,
+  paragraph: SymbolKind.Field,
+};
+
+/** Article ids are page-local in a segment's analysis; this gives the document's page number. */
+const globalId = (text: string, page: number) => text.replace(/\bp1-a(\d+)/g, `p${page + 1}-a$1`);
+
+function segmentAt(segs: readonly Segment[], offset: number): number {
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function registerStructureFeatures(ctx: ServerContext): void {
+  const { connection, documents } = ctx;
+  const doc = (uri: string) => documents.get(uri);
+
+  function toSymbol(d: TextDocument, s: OutlineSymbol, base: number, page: number, pageName?: string): DocumentSymbol {
+    const range = { start: d.positionAt(s.start + base), end: d.positionAt(s.end + base) };
+    const selectionRange = { start: d.positionAt(s.selectionStart + base), end: d.positionAt(Math.max(s.selectionEnd, s.selectionStart) + base) };
+    return {
+      name: pageName ?? (s.name.trim() || s.kind),
+      detail: globalId(s.detail, page),
+      kind: KIND[s.kind],
+      range,
+      selectionRange,
+      children: s.children.map((c) => toSymbol(d, c, base, page)),
+    };
+  }
+
+  connection.onDocumentSymbol(async (params) => {
+    const d = doc(params.textDocument.uri);
+    const e = await ctx.entry(params.textDocument.uri);
+    if (!d || !e) return [];
+    const pages = e.inc.pageIndexes();
+    const out: DocumentSymbol[] = [];
+    e.inc.segments.forEach((s, k) => {
+      if (!s.result.analysis) return;
+      for (const sym of documentSymbols(s.result.dump, [s.result.analysis])) {
+        out.push(toSymbol(d, sym, s.start, pages[k], t(ctx.messages(), 'outline.page', { n: pages[k] + 1 })));
+      }
+    });
+    return out;
+  });
+
+  connection.onFoldingRanges(async (params) => {
+    const d = doc(params.textDocument.uri);
+    const e = await ctx.entry(params.textDocument.uri);
+    if (!d || !e) return [];
+    const out: FoldingRange[] = [];
+    for (const s of e.inc.segments) {
+      if (!s.result.analysis) continue;
+      const rowBase = d.positionAt(s.start).line;
+      for (const r of foldingRanges(s.result.dump, [s.result.analysis])) out.push({ startLine: r.startLine + rowBase, endLine: r.endLine + rowBase, kind: 'region' });
+    }
+    return out;
+  });
+
+  connection.onHover(async (params) => {
+    const d = doc(params.textDocument.uri);
+    const e = await ctx.entry(params.textDocument.uri);
+    if (!d || !e || e.inc.segments.length === 0) return null;
+    const offset = d.offsetAt(params.position);
+    const k = segmentAt(e.inc.segments, offset);
+    const s = e.inc.segments[k];
+    const local = offset - s.start;
+    // On an annotation line: describe the directive.
+    const line = s.result.dump.lines[lineIndexAt(s.result.dump, local)];
+    if (line?.annotation) {
+      const p = parseDirectiveLine(line.text);
+      if (p.kind !== 'directive') return null;
+      const spec = DIRECTIVES[p.name];
+      const zh = (ctx.locale() ?? '').toLowerCase().startsWith('zh');
+      return { contents: { kind: MarkupKind.Markdown, value: `**%% ${spec.name}**\n\n${zh ? spec.description.zh : spec.description.en}` } };
+    }
+    if (!s.result.analysis) return null;
+    const md = hoverAt(s.result.dump, [s.result.analysis], local, ctx.messages());
+    return md ? { contents: { kind: MarkupKind.Markdown, value: globalId(md, e.inc.pageIndexes()[k]) } } : null;
+  });
+
+  connection.onCompletion(async (params) => {
+    const d = doc(params.textDocument.uri);
+    if (!d) return [];
+    const lineText = d.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+    const zh = (ctx.locale() ?? '').toLowerCase().startsWith('zh');
+    return annotationCompletions(lineText).map((c) => ({
+      label: c.label,
+      kind: CompletionItemKind.Keyword,
+      insertText: c.insertText,
+      detail: zh ? c.detail.zh : c.detail.en,
+      documentation: zh ? c.detail.zh : c.detail.en,
+    }));
+  });
+
+  function tokens(d: TextDocument, segs: readonly Segment[], from: number, to: number): SemanticTokens {
+    const data: number[] = [];
+    let prevLine = 0;
+    let prevChar = 0;
+    for (let k = segmentAt(segs, from); k < segs.length && segs[k].start <= to; k++) {
+      const s = segs[k];
+      if (!s.result.analysis) continue;
+      for (const tok of semanticTokens(s.result.dump, [s.result.analysis])) {
+        const type = TOKEN_TYPES.indexOf(tok.role);
+        if (type < 0 || tok.end + s.start < from || tok.start + s.start > to) continue;
+        const start = d.positionAt(tok.start + s.start);
+        const end = d.positionAt(tok.end + s.start);
+        if (end.line !== start.line) continue; // tokens never span lines
+        data.push(start.line - prevLine, start.line === prevLine ? start.character - prevChar : start.character, end.character - start.character, type, 0);
+        prevLine = start.line;
+        prevChar = start.character;
+      }
+    }
+    return { data };
+  }
+
+  connection.languages.semanticTokens.on(async (params) => {
+    const d = doc(params.textDocument.uri);
+    const e = await ctx.entry(params.textDocument.uri);
+    if (!d || !e) return { data: [] };
+    return tokens(d, e.inc.segments, 0, Number.MAX_SAFE_INTEGER);
+  });
+
+  connection.languages.semanticTokens.onRange(async (params) => {
+    const d = doc(params.textDocument.uri);
+    const e = await ctx.entry(params.textDocument.uri);
+    if (!d || !e) return { data: [] };
+    return tokens(d, e.inc.segments, d.offsetAt(params.range.start), d.offsetAt(params.range.end));
+  });
+}
+
+/** "Mark as …" annotation actions for the block under the cursor (kind refactor.rewrite). */
+export async function structureActions(ctx: ServerContext, uri: string, offset: number): Promise<CodeAction[]> {
+  const d = ctx.documents.get(uri);
+  const e = await ctx.entry(uri);
+  if (!d || !e || e.inc.segments.length === 0) return [];
+  const s = e.inc.segments[segmentAt(e.inc.segments, offset)];
+  if (!s.result.analysis) return [];
+  return annotationActions(s.result.dump, [s.result.analysis], offset - s.start, ctx.messages()).map((a) => {
+    const edits = a.edits.map((x) => ({ range: { start: d.positionAt(x.start + s.start), end: d.positionAt(x.end + s.start) }, newText: x.newText }));
+    return CodeAction.create(a.title, { changes: { [uri]: edits } }, CodeActionKind.RefactorRewrite);
+  });
 }

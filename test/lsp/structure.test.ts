@@ -1,0 +1,136 @@
+// Article structure over a real connection: outline, folding, hover, semantic tokens, annotation
+// completion and hover, "Mark as …" actions, and each directive changing the detection.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, SemanticTokens } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { startClient, type TestClient } from '../helpers/lsp';
+import { SAMPLE } from '../helpers/rules';
+
+const text = readFileSync(SAMPLE, 'utf8');
+const rows = text.split('\n');
+let n = 0;
+const nextUri = () => `file:///work/structure/${++n}.txt`;
+
+describe('structure features', () => {
+  let c: TestClient;
+  const uri = nextUri();
+  before(async () => {
+    c = await startClient({ pull: true });
+    await c.open(uri, text);
+  });
+  after(() => c.stop());
+
+  const symbols = (u: string) => c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: u } }) as Promise<DocumentSymbol[]>;
+
+  test('the outline lists page → articles → parts', async () => {
+    const syms = await symbols(uri);
+    assert.equal(syms.length, 1);
+    assert.equal(syms[0].name, 'Page 1');
+    const names = syms[0].children!.map((s) => s.name);
+    assert.deepEqual(names, ['跨境电商：外贸增长“新引擎”', 'TIR 跨境运输', '市政府党组理论学习中心组举行集体学习研讨', '市政府党组会议召开', '中国—上合组织技术转移中心白俄罗斯协同中心启用', '聚焦群众所需 提升城市品质']);
+    const first = syms[0].children![0];
+    const kinds = first.children!.map((s) => s.detail);
+    assert.ok(kinds.includes('kicker') && kinds.includes('byline') && kinds.includes('paragraph'), kinds.join(','));
+    assert.match(first.detail ?? '', /^p1-a1 · article/);
+    assert.equal(first.selectionRange.start.line, rows.indexOf('跨境电商：外贸增长“新引擎”'));
+  });
+
+  test('folding ranges cover each article’s stretches', async () => {
+    const ranges = (await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+    assert.ok(ranges.length >= 6);
+    const body3 = rows.indexOf('学习研讨。市政府党组书记、');
+    assert.ok(ranges.some((r) => r.startLine <= body3 && body3 <= r.endLine));
+    for (const r of ranges) assert.ok(r.startLine < r.endLine && r.endLine < rows.length);
+  });
+
+  test('hover on a headline shows the article’s fields and confidence', async () => {
+    const line = rows.indexOf('市政府党组会议召开');
+    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 2 } })) as Hover;
+    const md = (h.contents as { value: string }).value;
+    assert.match(md, /\*\*市政府党组会议召开\*\*/);
+    assert.match(md, /p1-a4/);
+    assert.match(md, /confidence 0\.\d\d/);
+    assert.match(md, /□记者 解泉声 报道/);
+    const none = await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: rows.indexOf('我们希望能够做到：不仅仅告诉'), character: 2 } });
+    assert.equal(none, null);
+  });
+
+  test('semantic tokens colour headlines and bylines, and stay inside the document', async () => {
+    const init = (await c.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as SemanticTokens;
+    const data = init.data;
+    assert.equal(data.length % 5, 0);
+    let line = 0;
+    let ch = 0;
+    const types = new Set<number>();
+    for (let i = 0; i < data.length; i += 5) {
+      line += data[i];
+      ch = data[i] === 0 ? ch + data[i + 1] : data[i + 1];
+      assert.ok(line < rows.length && ch + data[i + 2] <= rows[line].length);
+      types.add(data[i + 3]);
+    }
+    assert.ok(types.has(1) && types.has(3), 'headline and byline tokens');
+  });
+
+  test('completion after %% offers the directives; hover explains one', async () => {
+    const u = nextUri();
+    await c.open(u, '%% \n标题\n');
+    const items = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: u }, position: { line: 0, character: 3 } })) as CompletionItem[];
+    const labels = items.map((i) => i.label);
+    for (const d of ['article', 'headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body', 'skip', 'continued-from', 'continued-to', 'attach-below']) assert.ok(labels.includes(d), d);
+    const u2 = nextUri();
+    await c.open(u2, '%% headline\n标题\n');
+    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: u2 }, position: { line: 0, character: 5 } })) as Hover;
+    assert.match((h.contents as { value: string }).value, /headline/);
+  });
+
+  test('"Mark as headline" inserts an annotation that the detection then obeys', async () => {
+    const line = rows.indexOf('我们希望能够做到：不仅仅告诉');
+    const list = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line, character: 0 }, end: { line, character: 0 } }, context: { diagnostics: [] } })) as CodeAction[];
+    const titles = list.map((a) => a.title);
+    for (const tt of ['Mark as headline', 'Start new article here', 'Not an article']) assert.ok(titles.includes(tt), titles.join(' | '));
+    const mark = list.find((a) => a.title === 'Mark as headline')!;
+    assert.equal(mark.kind, 'refactor.rewrite');
+    const edited = TextDocument.applyEdits(TextDocument.create(uri, 'pagedump', 1, text), mark.edit!.changes![uri]);
+    assert.ok(edited.includes('%% headline\n我们希望能够做到'));
+    const u = nextUri();
+    await c.open(u, edited);
+    const names = (await symbols(u))[0].children!.map((s) => s.name);
+    assert.ok(names.includes('我们希望能够做到：不仅仅告诉'), names.join(' | '));
+  });
+});
+
+describe('each directive', () => {
+  let c: TestClient;
+  before(async () => {
+    c = await startClient({ pull: true });
+  });
+  after(() => c.stop());
+
+  const page = (annot: string) => `${annot}甲乙丙丁戊己庚辛\n\n□记者 张三 报道\n\n本报讯 这是第一篇稿件的正文，内容很长很长很长很长\n\n很长很长很长很长很长很长很长很长很长很长。\n`;
+  async function outline(t: string) {
+    const u = nextUri();
+    await c.open(u, t);
+    const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: u } })) as DocumentSymbol[];
+    const diags = await c.pull(u);
+    return { articles: syms[0]?.children ?? [], diags };
+  }
+
+  for (const d of ['article', 'headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body', 'skip', 'attach-below', 'continued-from 第一版', 'continued-to 第二版']) {
+    test(`%% ${d} is accepted and shapes the outline`, async () => {
+      const { articles, diags } = await outline(page(`%% ${d}\n`));
+      assert.deepEqual(diags.filter((x) => x.code === 'bad-annotation'), [], `no bad-annotation for ${d}`);
+      const name = d.split(' ')[0];
+      if (name === 'headline' || name === 'attach-below' || name === 'article') assert.equal(articles[0]?.name, '甲乙丙丁戊己庚辛');
+      if (name === 'skip') assert.ok(!JSON.stringify(articles).includes('甲乙丙丁戊己庚辛'), 'skipped block is in no article');
+      if (name === 'kicker') assert.ok(articles[0]?.children?.some((s) => s.detail === 'kicker'));
+    });
+  }
+
+  test('unknown and malformed directives get a bad-annotation diagnostic', async () => {
+    const { diags } = await outline('%% frobnicate\n标题\n\n%% continued-to\n正文。\n\n%% headline 多余\n标题\n');
+    const bad = diags.filter((x) => x.code === 'bad-annotation');
+    assert.equal(bad.length, 3, bad.map((b) => b.message).join(' | '));
+  });
+});
