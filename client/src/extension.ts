@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerExportCommands } from './export';
+import { registerRewriteCommand } from './rewrite';
 import { strings } from './strings';
 
 export const LANGUAGE_ID = 'pagedump';
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   registerExportCommands(context, client, output);
+  registerRewriteCommand(context, client);
 
   await client.start();
 }

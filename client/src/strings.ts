@@ -28,4 +28,6 @@ export const strings = {
     vscode.l10n.t('Exported {0} articles from {1} files to {2} ({3} problems left in the text).', articles, files, target, problems),
   exportFailures: (n: number) => vscode.l10n.t('{0} failed.', n),
   showDetails: () => vscode.l10n.t('Show Details'),
+  alreadyClean: () => vscode.l10n.t('This page is already clean text in reading order: nothing to rewrite.'),
+  rewriteLabel: () => vscode.l10n.t('Rewrite page in reading order'),
 };

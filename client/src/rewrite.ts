@@ -1,0 +1,28 @@
+// "Newsprint: Rewrite Page in Reading Order": one edit (one undo) replacing the document with the
+// clean text the server builds, shown in the refactor preview for confirmation first.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { strings } from './strings';
+
+export function registerRewriteCommand(context: vscode.ExtensionContext, client: LanguageClient): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('newsprint.rewritePage', async (uri?: vscode.Uri, opts?: { confirm?: boolean }) => {
+      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc) {
+        void vscode.window.showInformationMessage(strings.noActiveEditor());
+        return false;
+      }
+      const r = await client.sendRequest<{ text: string } | null>('newsprint/rewrite', { textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) }, version: doc.version });
+      if (!r) return false;
+      const current = doc.getText();
+      if (r.text === current) {
+        void vscode.window.showInformationMessage(strings.alreadyClean());
+        return false;
+      }
+      const edit = new vscode.WorkspaceEdit();
+      const all = new vscode.Range(doc.positionAt(0), doc.positionAt(current.length));
+      edit.replace(doc.uri, all, r.text, { label: strings.rewriteLabel(), needsConfirmation: opts?.confirm !== false });
+      return vscode.workspace.applyEdit(edit, { isRefactoring: true });
+    }),
+  );
+}
