@@ -97,20 +97,19 @@ export function analyzeArticles(dump: PageDump, messages: Messages): PageAnalysi
 export function analyzePage(dump: PageDump, pageIndex: number, messages: Messages): PageAnalysis {
   const page = dump.pages[pageIndex];
   if (!page) return { page: pageIndex, roles: [], articles: [], columnWidth: 0, findings: [] };
-  const analysis = detect(dump, page);
   const { directives, problems } = parseAnnotations(dump, pageIndex);
+  const analysis = detect(dump, page, directives);
   analysis.findings = [
     ...misplacedHeadline(dump, analysis, messages),
     ...orphanLabel(dump, analysis, messages),
     ...badAnnotation(dump, problems, messages),
   ];
-  void directives;
   return analysis;
 }
 
 const BLANK_ANALYSIS = (page: Page, roles: Role[]): PageAnalysis => ({ page: page.index, roles, articles: [], columnWidth: 0, findings: [] });
 
-function detect(dump: PageDump, page: Page): PageAnalysis {
+function detect(dump: PageDump, page: Page, directives: readonly Directive[]): PageAnalysis {
   const lines = dump.lines;
   const base = page.firstLine;
   const roles: Role[] = new Array(page.lastLine - base + 1);
@@ -123,7 +122,6 @@ function detect(dump: PageDump, page: Page): PageAnalysis {
   if (content.length === 0) return BLANK_ANALYSIS(page, roles);
 
   // ---- directives ----
-  const { directives } = parseAnnotations(dump, page.index);
   const forced = new LineTable<Forced>(base);
   const startArticle = new Set<number>();
   const attachBelow = new Set<number>();
@@ -564,7 +562,7 @@ function detect(dump: PageDump, page: Page): PageAnalysis {
   const tokensOf = (s: Story) => {
     let t = storyTokens.get(s);
     if (!t) {
-      t = tokens([...s.note, ...s.body].map((i) => lines[i].text), 600);
+      t = tokens([...s.note, ...s.body].map((i) => lines[i].text), 400);
       storyTokens.set(s, t);
     }
     return t;

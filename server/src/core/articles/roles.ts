@@ -167,6 +167,12 @@ export function isDoubledText(text: string): boolean {
   let pairs = 0;
   let i = 0;
   const n = text.length;
+  // Cheap rejection: the first glyph must be doubled.
+  while (i < n && isWs(text.charCodeAt(i))) i++;
+  if (i + 1 >= n || text.charCodeAt(i) !== text.charCodeAt(i + 1)) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 0xd800 && c <= 0xdbff)) return false;
+  }
   while (i < n) {
     while (i < n && isWs(text.charCodeAt(i))) i++;
     if (i >= n) break;
@@ -297,6 +303,10 @@ const DATELINE_EN = /^[A-Z][A-Z.'\- ]{2,28}, ?(?:[A-Z][a-z]{2,4}\.? ?\d{1,2}|[A-
 
 const CONT_WHOLE = new RegExp(`^[（(〔［\\[]?(下转|转至|转|上接|接|续)(第?[0-9A-Za-z０-９一二三四五六七八九十]{1,4}(?:版|页|面))[）)〕］\\]]?$`);
 const CONT_TAIL = new RegExp(`[（(〔［\\[](下转|转至|转|上接|接|续)(第?[0-9A-Za-z０-９一二三四五六七八九十]{1,4}(?:版|页|面))[）)〕］\\]]$`);
+/** Characters a sign-off or continuation tail can end with. */
+const CLOSERS = new Set([0xff09, 41, 0x3015, 0xff3d, 93]);
+/** First characters of the CJK dateline patterns. */
+const DATELINE_FIRST = new Set(Array.from('本新中人央光经', (c) => c.charCodeAt(0)));
 const CONT_EN = /^[([{]?\s*(?:continued|cont'?d|concluded)\s+(on|from)\s+(?:the\s+)?((?:[a-z]+|\d{1,3})\s+(?:pag[a-z]|paoe)|(?:pag[a-z]|paoe)\s+[a-z0-9]{1,12})/i;
 
 const SIGNOFF_INNER = '(?:完|本报[^）)]{0,12}|记者[^）)]{1,24}|通讯员[^）)]{1,24}|据[^）)]{1,24}|新华社[^）)]{0,24}|[^）)]{0,16}(?:供稿|供图|整理|报道|编译|综合))';
@@ -380,7 +390,7 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
   if (m) {
     info.kind = 'continuation';
     info.continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, 0, head.length) };
-  } else if ((m = CONT_TAIL.exec(tail))) {
+  } else if (CLOSERS.has(tail.charCodeAt(tail.length - 1)) && (m = CONT_TAIL.exec(tail))) {
     info.continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, m.index, tail.length, T) };
     tail = tail.slice(0, m.index);
   } else {
@@ -401,14 +411,14 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
     info.signoff = span(line, 0, head.length);
     return info;
   }
-  if ((m = SIGNOFF_TAIL.exec(tail))) {
+  if (CLOSERS.has(tail.charCodeAt(tail.length - 1)) && (m = SIGNOFF_TAIL.exec(tail))) {
     info.signoff = span(line, m.index + 1, tail.length, T);
     tail = tail.slice(0, m.index + 1);
   }
   info.end = endOf(tail);
 
   // Datelines at the head.
-  for (const re of DATELINE_RES) {
+  if (DATELINE_FIRST.has(head.charCodeAt(0))) for (const re of DATELINE_RES) {
     const d = re.exec(head);
     if (d) {
       info.dateline = span(line, 0, d[0].length);
@@ -416,7 +426,8 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
       break;
     }
   }
-  if (!info.dateline) {
+  const c0 = head.charCodeAt(0);
+  if (!info.dateline && c0 >= 65 && c0 <= 90) {
     const lead = text.length - text.trimStart().length;
     const d = DATELINE_EN.exec(text.slice(lead, lead + 80));
     if (d) info.dateline = { start: line.start + lead, end: line.start + lead + d[0].length };
@@ -429,7 +440,7 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
     else if (isByline(text, head)) info.kind = 'byline';
     else if (NOTE_LABEL.test(head)) info.kind = 'note-label';
     else if (LABEL_WORDS.test(head) || LABEL_BRACKETS.test(head)) info.kind = 'label';
-    else if (FURNITURE_CREDIT.test(head) || FURNITURE_DATE.test(head) || FURNITURE_WEEKDAY.test(head) || FURNITURE_PAGENO.test(head)) info.kind = 'furniture';
+    else if ((head.length <= 40 && (head.includes('：') || head.includes(':')) && FURNITURE_CREDIT.test(head)) || (head.includes('日') && FURNITURE_DATE.test(head)) || (head.length <= 3 && FURNITURE_WEEKDAY.test(head)) || (head.length <= 12 && FURNITURE_PAGENO.test(head))) info.kind = 'furniture';
     else if (edge && head.length <= 40 && !/[。！？，；]/.test(head) && (FURNITURE_EDGE.test(head) || MONTH_YEAR_EN.test(text))) info.kind = 'furniture';
   } else if (CAPTION_HEAD.test(head)) info.kind = 'caption';
   if (!info.kind && NOTE_HEAD.test(head)) info.noteHead = true;
