@@ -60,15 +60,16 @@ export const doubledGlyphs: LineRule = {
   checkLine(line, messages) {
     const text = line.text;
     const n = text.length;
-    // Cheap exit: no two equal adjacent UTF-16 units (and no surrogate pairs, which double as
-    // four units), no doubling.
-    let any = false;
-    for (let i = 1; i < n; i++) {
+    // Cheap exit: a qualifying run holds at least three pairs, and each pair of BMP code points is
+    // a distinct spot where a non-space UTF-16 unit equals the one before it. So fewer than three
+    // such spots, and no surrogates (an astral pair doubles as four units), means no doubling.
+    let spots = 0;
+    let prev = n > 0 ? text.charCodeAt(0) : 0;
+    let any = prev >= 0xd800 && prev <= 0xdfff;
+    for (let i = 1; i < n && !any; i++) {
       const c = text.charCodeAt(i);
-      if ((c === text.charCodeAt(i - 1) && !isSpace(c)) || (c >= 0xd800 && c <= 0xdfff)) {
-        any = true;
-        break;
-      }
+      if ((c === prev && !isSpace(c) && ++spots >= 3) || (c >= 0xd800 && c <= 0xdfff)) any = true;
+      prev = c;
     }
     if (!any) return undefined;
 
