@@ -1,6 +1,9 @@
 // Clean text of any span of the dump: the span with every glyph-rule fix inside it applied.
 // Export and rewrite read text through here, so they never show an artifact the editor would fix.
-import type { Edit, Finding, PageDump, RuleId } from './types';
+import { applyEdits } from './fix';
+import { en } from './messages';
+import { LINE_RULES } from './rules';
+import type { Edit, Finding, Line, PageDump, RuleId } from './types';
 
 /** Rules whose fixes make text clean (as opposed to structure rules, whose fixes move lines). */
 export const GLYPH_RULES: readonly RuleId[] = ['spaced-glyphs', 'doubled-glyphs', 'mixed-script-spacing'];
@@ -55,4 +58,20 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
     line: (i) => span(dump.lines[i].start, dump.lines[i].end),
     findingsOn: (i) => byLine.get(i) ?? [],
   };
+}
+
+/** Rules that make a line readable for display (outline, hover): the justification and overprint
+ * artifacts. Extraction spaces next to digits are left, as the page shows them. */
+export const DISPLAY_RULES: readonly RuleId[] = ['spaced-glyphs', 'doubled-glyphs'];
+
+/** One line's text with the fixes of the given line rules applied (no parse of a document needed). */
+export function cleanLineText(text: string, rules: readonly RuleId[] = DISPLAY_RULES): string {
+  const line: Line = { index: 0, start: 0, end: text.length, next: text.length, row: 0, col: 0, page: 0, text, blank: false, annotation: false };
+  let out = text;
+  for (const rule of LINE_RULES) {
+    if (!rules.includes(rule.id)) continue;
+    const f = rule.checkLine({ ...line, text: out, end: out.length, next: out.length }, en);
+    if (f) out = applyEdits(out, f.edits);
+  }
+  return out.trim();
 }

@@ -6,7 +6,7 @@ import { analyze } from './analyze';
 import type { Article, PageAnalysis } from './articles/model';
 import { cleaner, GLYPH_RULES, type Cleaner } from './clean';
 import { applyEdits } from './fix';
-import { buildParagraphs, hyphenEvidence, isCjkText, joinLines, type HyphenEvidence } from './paragraphs';
+import { buildParagraphs, hyphenEvidence, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
 import type { AnalyzeOptions, PageDump, RuleId } from './types';
 
 export const SCHEMA = 'newsprint.articles/1';
@@ -88,15 +88,6 @@ export function exportArticles(text: string, opts: ExportOptions): ArticlesDocum
 
 function needsHyphenEvidence(dump: PageDump): boolean {
   return !isCjkText(dump.text.slice(0, 2000));
-}
-
-/** A headline printed on several lines: parallel halves of equal length keep a space between them. */
-export function joinHeadline(parts: readonly string[], ev?: HyphenEvidence): string {
-  const ps = parts.map((p) => p.trim()).filter(Boolean);
-  if (ps.length > 1 && ps.every((p) => Array.from(p).length === Array.from(ps[0]).length && Array.from(p).length >= 4) && isCjkText(ps.join(''))) {
-    return ps.join(' ');
-  }
-  return joinLines(ps, ev);
 }
 
 const ROLE_WORDS = ['本报记者', '本报通讯员', '特约记者', '见习记者', '实习记者', '特约通讯员', '记者', '通讯员', '实习生', '摄影', '撰稿'];

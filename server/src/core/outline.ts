@@ -6,10 +6,10 @@ import type { Messages } from './messages';
 import { t } from './messages';
 import type { Article, PageAnalysis, Role } from './articles/model';
 import { articleTitle } from './articles/detect';
-import { cleanText } from './articles/roles';
+import { cleanLineText } from './clean';
+import { buildParagraphs, joinLines } from './paragraphs';
 import { DIRECTIVES, directiveText, type DirectiveName } from './annotations';
 import { lineIndexAt } from './parse';
-import { endsSentence } from './chars';
 
 export type SymbolKind = 'page' | 'article' | 'kicker' | 'headline' | 'deck' | 'byline' | 'label' | 'note' | 'paragraph';
 
@@ -28,24 +28,18 @@ const spanOf = (dump: PageDump, lines: readonly number[]) => ({ start: dump.line
 
 function leaf(dump: PageDump, kind: SymbolKind, lines: readonly number[], name?: string): OutlineSymbol {
   const s = spanOf(dump, lines);
-  const text = name ?? cleanText(lines.map((i) => dump.lines[i].text).join(' '));
+  const text = name ?? displayText(dump, lines);
   return { name: text.length > 60 ? `${text.slice(0, 59)}…` : text || kind, detail: kind, kind, start: s.start, end: s.end, selectionStart: s.start, selectionEnd: s.end, children: [] };
 }
 
-/** Body lines split into paragraphs: a paragraph ends at a line that ends a sentence short of the column. */
+/** Clean display text of some lines: glyph artifacts removed, lines joined as in paragraphs. */
+function displayText(dump: PageDump, lines: readonly number[]): string {
+  return joinLines(lines.map((i) => cleanLineText(dump.lines[i].text)));
+}
+
+/** Body lines split into paragraphs, by the same rules as the export (paragraphs.ts). */
 export function paragraphs(dump: PageDump, analysis: PageAnalysis, body: readonly number[]): number[][] {
-  const out: number[][] = [];
-  let cur: number[] = [];
-  for (const i of body) {
-    cur.push(i);
-    const text = dump.lines[i].text;
-    if (endsSentence(text) && cleanText(text).length * 2 < 0.9 * analysis.columnWidth) {
-      out.push(cur);
-      cur = [];
-    }
-  }
-  if (cur.length) out.push(cur);
-  return out;
+  return buildParagraphs(body, body.map((i) => cleanLineText(dump.lines[i].text)), { columnWidth: analysis.columnWidth }).map((p) => p.lines);
 }
 
 /** Page → article → kicker/headline/decks/byline/labels/note/paragraphs. */
@@ -116,7 +110,7 @@ export function hoverAt(dump: PageDump, analyses: readonly PageAnalysis[], offse
   if (!hit) return null;
   const { a } = hit;
   if (!a.headline.includes(line) && !a.kicker.includes(line) && !a.decks.some((d) => d.includes(line))) return null;
-  const txt = (ls: readonly number[]) => cleanText(ls.map((i) => dump.lines[i].text).join(' '));
+  const txt = (ls: readonly number[]) => displayText(dump, ls);
   const rows: string[] = [`**${articleTitle(dump, a)}**`, '', t(messages, 'hover.article', { id: a.id, type: a.type, confidence: a.confidence.toFixed(2) }), ''];
   const row = (key: Parameters<typeof t>[1], value: string) => rows.push(`- ${t(messages, key)}: ${value}`);
   if (a.kicker.length) row('hover.kicker', txt(a.kicker));

@@ -164,3 +164,15 @@ export function buildParagraphs(
   flush();
   return out;
 }
+
+/**
+ * A headline printed on several lines. Two short parallel halves of (nearly) equal length
+ * (聚焦群众所需 / 提升城市品质) are a couplet and keep a space between them; otherwise the lines are one
+ * headline wrapped by the layout (市政府党组理论学习 / 中心组举行集体学习研讨) and join like paragraph lines.
+ */
+export function joinHeadline(parts: readonly string[], ev?: HyphenEvidence): string {
+  const ps = parts.map((p) => p.trim()).filter(Boolean);
+  const len = (p: string) => Array.from(p).length;
+  const couplet = ps.length > 1 && isCjkText(ps.join('')) && ps.every((p) => Math.abs(len(p) - len(ps[0])) <= 1 && len(p) >= 4 && len(p) <= 10);
+  return couplet ? ps.join(' ') : joinLines(ps, ev);
+}

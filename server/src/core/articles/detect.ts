@@ -32,6 +32,8 @@ import * as chars from '../chars';
 const isCjkGlyph = chars.isCjkGlyph;
 const isAsciiAlnum = chars.isAsciiAlnum;
 const isLatinLetter = chars.isLatinLetter;
+import { cleanLineText } from '../clean';
+import { joinHeadline } from '../paragraphs';
 import { misplacedHeadline } from '../rules/misplaced-headline';
 import { orphanLabel } from '../rules/orphan-label';
 import { badAnnotation } from '../rules/bad-annotation';
@@ -912,23 +914,7 @@ function similarity(head: Set<number>, story: Set<number>): number {
 /** Display name of an article: its headline (or kicker, deck, first body line), cleaned. */
 export function articleTitle(dump: PageDump, a: Article): string {
   const src = a.headline.length ? a.headline : a.kicker.length ? a.kicker : a.decks[0] ?? a.body.slice(0, 1);
-  const parts = src.map((i) => cleanText(dump.lines[i].text)).filter((s) => s.length > 0);
-  let out = '';
-  for (let k = 0; k < parts.length; k++) {
-    const p = parts[k];
-    if (k === 0) {
-      out = p;
-      continue;
-    }
-    const prev = parts[k - 1];
-    const a1 = Array.from(prev).length;
-    const b1 = Array.from(p).length;
-    // Two short parallel halves (聚焦群众所需 / 提升城市品质) keep a space; a wrapped line joins.
-    const cjkJoin = isCjkGlyph(prev.charCodeAt(prev.length - 1)) && isCjkGlyph(p.charCodeAt(0));
-    if (cjkJoin && !(Math.abs(a1 - b1) <= 1 && a1 <= 8)) out += p;
-    else out += (cjkJoin || /\s$/.test(out) ? ' ' : ' ') + p;
-  }
-  return out;
+  return joinHeadline(src.map((i) => cleanLineText(dump.lines[i].text)));
 }
 
 export type { Line };
