@@ -5,7 +5,8 @@ import { LINE_RULES } from './rules';
 import type { LineRule } from './rules/rule';
 import type { AnalyzeOptions, Finding, Page, PageDump, RuleId, RuleSettings, Severity } from './types';
 
-export const RULE_IDS: readonly RuleId[] = LINE_RULES.map((r) => r.id);
+/** Every rule id a setting or `--rule` may name: the line rules and the document-level `encoding`. */
+export const RULE_IDS: readonly RuleId[] = [...LINE_RULES.map((r) => r.id), 'encoding'];
 
 const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error']);
 
