@@ -2,11 +2,12 @@
 // pipeline as the language server, and reports per file; one bad file never stops the others.
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
-import { analyze } from '../core/analyze';
+import { analyze, STRUCTURE_RULES } from '../core/analyze';
 import { fixAll } from '../core/fix';
 import { RULE_IDS } from '../core/lint';
 import { messagesFor, t, type Messages } from '../core/messages';
 import { positionAt } from '../core/parse';
+import { rewritePage } from '../core/rewrite';
 import type { RuleLevel, RuleSettings } from '../core/types';
 import { describeFileError, readDump, writeAtomic, type ReadResult } from '../node/files';
 import { runExport } from './export';
@@ -67,6 +68,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return lint(positionals, { rules, locale }, messages, io);
       case 'fix':
         return fix(positionals, { rules, locale, write: !!values.write }, messages, io);
+      case 'rewrite':
+        return rewrite(positionals, { rules, locale, write: !!values.write }, messages, io);
       case 'export': {
         if (positionals.length === 0) throw new UsageError(t(messages, 'cli.noFiles'));
         if (values.out && values.jsonl) throw new UsageError(t(messages, 'cli.outAndJsonl'));
@@ -95,12 +98,15 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   }
 }
 
+/** Every rule `--rule` may name: line and document rules, and the structure rules of the analysis. */
+const ALL_RULE_IDS: readonly string[] = [...new Set<string>([...RULE_IDS, ...STRUCTURE_RULES.map((r) => r.id)])];
+
 function parseRules(values: string[], messages: Messages): RuleSettings {
   const rules: RuleSettings = {};
   for (const v of values) {
     const [id, level] = v.split('=');
-    if (!id || !level || !LEVELS.includes(level as RuleLevel) || !(RULE_IDS as readonly string[]).includes(id)) {
-      throw new UsageError(t(messages, 'cli.badRule', { value: v, rules: RULE_IDS.join(', ') }));
+    if (!id || !level || !LEVELS.includes(level as RuleLevel) || !(ALL_RULE_IDS as readonly string[]).includes(id)) {
+      throw new UsageError(t(messages, 'cli.badRule', { value: v, rules: ALL_RULE_IDS.join(', ') }));
     }
     rules[id] = level as RuleLevel;
   }
@@ -166,6 +172,35 @@ function fix(files: string[], opts: { rules: RuleSettings; locale?: string; writ
     try {
       writeAtomic(file, result.text, { expectSha256: r.sha256 });
       io.err(`${t(messages, 'cli.fixed', { file, count: result.fixed.length })}\n`);
+    } catch (err) {
+      reportFileError(err, messages, io);
+      failed = true;
+    }
+  }
+  return failed ? 2 : 0;
+}
+
+function rewrite(files: string[], opts: { rules: RuleSettings; locale?: string; write: boolean }, messages: Messages, io: Io): number {
+  if (files.length === 0) throw new UsageError(t(messages, 'cli.noFiles'));
+  let failed = false;
+  for (const file of files) {
+    const r = load(file, messages, io);
+    if (!r) {
+      failed = true;
+      continue;
+    }
+    const result = rewritePage(r.text, opts);
+    if (!opts.write) {
+      io.out(result.text);
+      continue;
+    }
+    if (result.text === r.text) {
+      io.err(`${t(messages, 'cli.alreadyRewritten', { file })}\n`);
+      continue;
+    }
+    try {
+      writeAtomic(file, result.text, { expectSha256: r.sha256 });
+      io.err(`${t(messages, 'cli.rewritten', { file })}\n`);
     } catch (err) {
       reportFileError(err, messages, io);
       failed = true;

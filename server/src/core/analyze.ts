@@ -1,11 +1,13 @@
 // The whole core pipeline on one text: parse → line rules → articles and structure rules.
 // Every consumer (server, CLI, export, bench) goes through here so they agree on the results.
 import { analyzeArticles } from './articles/detect';
+import { cleaner } from './clean';
 import type { PageAnalysis } from './articles/model';
 import { lintDump, severityOf } from './lint';
 import { messagesFor } from './messages';
 import { parse } from './parse';
 import { encoding } from './rules/encoding';
+import { paragraphFindings } from './rules/structure';
 import type { AnalyzeOptions, Finding, PageDump, RuleId, Severity } from './types';
 
 export interface Analysis {
@@ -21,6 +23,8 @@ export const STRUCTURE_RULES: readonly { id: RuleId; defaultSeverity: Severity }
   { id: 'misplaced-headline', defaultSeverity: 'information' },
   { id: 'orphan-label', defaultSeverity: 'information' },
   { id: 'bad-annotation', defaultSeverity: 'warning' },
+  { id: 'hard-wrap', defaultSeverity: 'information' },
+  { id: 'split-sentence', defaultSeverity: 'warning' },
 ];
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -34,6 +38,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (f) findings.push({ ...f, severity: encodingSeverity });
   }
   const pages = analyzeArticles(dump, messages);
+  // Paragraph rules (hard-wrap, split-sentence) read lines as the glyph fixes leave them.
+  const clean = cleaner(dump, findings);
+  const paragraphs = pages.flatMap((p) => paragraphFindings(dump, p, clean, options, messages));
+  findings.push(...paragraphs);
   for (const p of pages) {
     for (const f of p.findings) {
       const rule = STRUCTURE_RULES.find((r) => r.id === f.rule);

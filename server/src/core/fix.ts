@@ -1,7 +1,6 @@
 // Applying fixes. Edits are UTF-16 offset ranges into one text; they are applied back to front,
 // and an edit overlapping one already taken is dropped (it will be found again on the next pass).
-import { lintDump } from './lint';
-import { parse } from './parse';
+import { analyze } from './analyze';
 import type { AnalyzeOptions, Edit, Finding, RuleId } from './types';
 
 /** Sorted, non-overlapping subset of the edits (earlier start wins). */
@@ -36,16 +35,24 @@ export interface FixAllResult {
   passes: number;
 }
 
+/** Fixes that move text (several edits that only make sense together): applied alone, one per pass. */
+const MOVING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['split-sentence', 'misplaced-headline']);
+
 /**
- * Applies every fix of the selected rules until nothing more changes (at most a few passes: one
- * is the rule, a second only when a fix exposes a new problem). Idempotent by construction.
+ * Applies every fix of the selected rules (line, document and structure rules: everything
+ * `analyze` reports) until nothing more changes. A pass applies the glyph and join fixes together;
+ * a fix that moves lines is applied alone in its pass (its insertion and deletion must not be
+ * split by the overlap rule), and the next pass re-analyses. Passes are bounded; idempotent by
+ * construction when it stops because nothing is left to fix.
  */
 export function fixAll(text: string, options: AnalyzeOptions & { only?: readonly RuleId[] } = {}): FixAllResult {
   const fixed: Finding[] = [];
   let passes = 0;
-  for (; passes < 4; passes++) {
-    const findings = lintDump(parse(text), options).filter((f) => f.fix && (!options.only || options.only.includes(f.rule)));
+  for (; passes < 32; passes++) {
+    let findings = analyze(text, options).findings.filter((f) => f.fix && f.fix.edits.length > 0 && (!options.only || options.only.includes(f.rule)));
     if (findings.length === 0) break;
+    const moving = findings.find((f) => MOVING_RULES.has(f.rule));
+    if (moving) findings = [moving];
     const edits = findings.flatMap((f) => f.fix!.edits);
     const next = applyEdits(text, edits);
     fixed.push(...findings);

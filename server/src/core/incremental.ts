@@ -10,6 +10,8 @@
 // The whole-document `analyze()` gives the same findings and articles (tested), so the CLI, the
 // export and the editor agree.
 import { analyzePage } from './articles/detect';
+import { cleaner } from './clean';
+import { paragraphFindings } from './rules/structure';
 import type { PageAnalysis } from './articles/model';
 import { lintPage, severityOf } from './lint';
 import { messagesFor, t, type Messages } from './messages';
@@ -51,6 +53,7 @@ export function analyzeSegment(segmentText: string, options: AnalyzeOptions, mes
   if (text.length === 0) return { text, findings: [], analysis: undefined, replacement, nonSpace, dump };
   const findings = lintPage(dump, dump.pages[0], options.rules, messages);
   const analysis = analyzePage(dump, 0, messages);
+  findings.push(...paragraphFindings(dump, analysis, cleaner(dump, findings), options, messages));
   for (const f of analysis.findings) {
     const rule = STRUCTURE_RULES.find((r) => r.id === f.rule);
     const severity = rule ? severityOf(rule, options.rules) : f.severity;

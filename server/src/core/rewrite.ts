@@ -1,0 +1,219 @@
+// "Rewrite Page in Reading Order": the whole dump as clean text, pure (text in, text out).
+//
+// Per page (form feeds between pages are kept):
+//   REWRITE_MARKER                      a `%%` comment: "every line below is a whole paragraph"
+//   %% skip + the lines no article took (furniture, banner labels, captions, unknown), in their
+//            original order, as one block — nothing is lost, and `skip` keeps them out of every
+//            article when the page is analysed again
+//   then each article in reading order, parts separated by a blank line:
+//   %% article                          the separator (an annotation is not text, and it makes the
+//                                       structure survive re-detection)
+//   %% kicker / %% headline / %% deck   role directives on the heading parts: heading detection
+//                                       is heuristic, the directives pin it
+//   labels, then 编者按 + the editor's note paragraphs (the note introduces the article, so it sits
+//   before the byline; a label between a byline and its body would split the story on re-detection)
+//   "continued from" marker, byline lines, dateline + first paragraph (joined as paragraphs join),
+//   the other paragraphs (one per line), sign-off, "continued on" marker.
+// A part that read on its own would not be taken for what it is (a paragraph that looks like a
+// heading, a byline, furniture…) gets its role directive too (`%% body`, `%% byline`, `%% label`).
+// Annotation lines of the input are kept: each goes right before the part holding the line it
+// preceded; a directive the rewrite would add is not added twice, so a second run is a no-op.
+// Articles without a body (notices) get no `%% article` (it would attach them to the article below)
+// but a comment separator.
+//
+// What the rewrite removes on purpose: whitespace (justification, extraction and edge spaces, line
+// breaks, blank lines), the second glyph of each doubled pair (doubled-glyphs), and the line-end
+// hyphen of a Latin word rejoined across lines (paragraphs.keepHyphen decides). Every other
+// character of the input comes out exactly once.
+import { analyze } from './analyze';
+import { parseDirectiveLine, type DirectiveName } from './annotations';
+import type { Article, PageAnalysis } from './articles/model';
+import { lineInfo } from './articles/roles';
+import { cleaner, type Cleaner } from './clean';
+import { joinHeadline, joinLines } from './paragraphs';
+import { flowArticle, flowContext, isMarkerLine, linePieces, REWRITE_MARKER, type FlowContext } from './reflow';
+import { lineIndexAt } from './parse';
+import type { AnalyzeOptions, Line, PageDump } from './types';
+
+export { REWRITE_MARKER };
+
+export interface RewrittenArticle {
+  id: string;
+  headline: string;
+  paragraphs: number;
+}
+
+export interface RewriteResult {
+  text: string;
+  articles: RewrittenArticle[];
+}
+
+const NOTICE_SEPARATOR = '%% # ————';
+
+export function rewritePage(text: string, options: AnalyzeOptions = {}): RewriteResult {
+  const { dump, findings, pages } = analyze(text, options);
+  const clean = cleaner(dump, findings);
+  const out: string[] = [];
+  const articles: RewrittenArticle[] = [];
+  for (const p of pages) out.push(rewriteOnePage(dump, p, clean, articles));
+  const bom = dump.bom ? '\ufeff' : '';
+  return { text: bom + out.join('\f'), articles };
+}
+
+interface Part {
+  /** Annotation lines to print before the text (input ones first, then added ones). */
+  notes: string[];
+  text: string;
+}
+
+function directiveOf(text: string): DirectiveName | undefined {
+  const d = parseDirectiveLine(text);
+  return d.kind === 'directive' ? d.name : undefined;
+}
+
+function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, summary: RewrittenArticle[]): string {
+  const page = dump.pages[analysis.page];
+  const lines = dump.lines;
+  const ctx = flowContext(dump, analysis, clean);
+
+  // Annotation lines, attached to the next content line of the page (or to the page end).
+  const attached = new Map<number, string[]>();
+  const trailing: string[] = [];
+  let pending: string[] = [];
+  for (let i = page.firstLine; i <= page.lastLine; i++) {
+    const l = lines[i];
+    if (l.annotation) {
+      if (!isMarkerLine(l)) pending.push(l.text.trim());
+    } else if (!l.blank && pending.length) {
+      attached.set(i, pending);
+      pending = [];
+    }
+  }
+  trailing.push(...pending);
+
+  const owner = new Map<number, Article>();
+  for (const a of analysis.articles) for (const i of a.lines) if (!owner.has(i)) owner.set(i, a);
+  const used = new Set<number>(); // lines whose annotations were printed
+  const notesFor = (idx: readonly number[]): string[] => {
+    const n: string[] = [];
+    for (const i of idx) {
+      if (used.has(i)) continue;
+      used.add(i);
+      n.push(...(attached.get(i) ?? []));
+    }
+    return n;
+  };
+  const withDirective = (notes: string[], name: DirectiveName): string[] => (notes.some((x) => directiveOf(x) === name) ? notes : [...notes, `%% ${name}`]);
+
+  const blocks: string[] = [REWRITE_MARKER];
+
+  // Lines no article took, in their original order, as one `%% skip` block.
+  const rest: string[] = [];
+  for (let i = page.firstLine; i <= page.lastLine; i++) {
+    const l = lines[i];
+    if (l.blank || l.annotation || owner.has(i)) continue;
+    let notes = notesFor([i]);
+    const lastDirective = [...notes].reverse().map(directiveOf).find((x) => x !== undefined);
+    if (rest.length === 0 || notes.length) notes = lastDirective === 'skip' ? notes : [...notes, '%% skip'];
+    const t = clean.line(i).trim();
+    rest.push(...notes, t);
+  }
+  if (rest.length) blocks.push(rest.join('\n'));
+
+  const looksLike = (t: string) => lineInfo(fakeLine(t), true);
+  for (const a of analysis.articles) {
+    const parts: Part[] = [];
+    const flow = flowArticle(ctx, a);
+    const joinIdx = (idx: readonly number[]) =>
+      joinLines(
+        idx.flatMap((i) => linePieces(ctx, i, flow.cuts)).map((p) => p.text),
+        ctx.evidence,
+      ).trim();
+    const headPart = (idx: readonly number[], role: 'kicker' | 'headline' | 'deck', textOf: (idx: readonly number[]) => string) => {
+      if (!idx.length) return;
+      const t = textOf(idx);
+      if (t) parts.push({ notes: withDirective(notesFor(idx), role), text: t });
+    };
+    headPart(a.kicker, 'kicker', joinIdx);
+    headPart(a.headline, 'headline', (idx) => joinHeadline(idx.flatMap((i) => linePieces(ctx, i, flow.cuts)).map((p) => p.text), ctx.evidence));
+    for (const d of a.decks) headPart(d, 'deck', joinIdx);
+
+    // Labels: 编者按-type labels right before the note they label; the others first.
+    const noteLabels: number[][] = [];
+    const plainLabels: number[][] = [];
+    for (const lb of a.labels) {
+      const t = joinIdx(lb);
+      if (flow.note.length && looksLike(t).kind === 'note-label') noteLabels.push(lb);
+      else plainLabels.push(lb);
+    }
+    const labelPart = (lb: number[]) => {
+      const t = joinIdx(lb);
+      if (!t) return;
+      const k = looksLike(t).kind;
+      const notes = notesFor(lb);
+      parts.push({ notes: k === 'label' ? notes : withDirective(notes, 'label'), text: t });
+    };
+    for (const lb of plainLabels) labelPart(lb);
+    for (const lb of noteLabels) parts.push({ notes: notesFor(lb), text: joinIdx(lb) });
+    const paraPart = (pieces: { line: number }[], t: string) => {
+      const notes = notesFor(pieces.map((p) => p.line));
+      const info = looksLike(t);
+      const plain = info.kind === null && (info.end === 'sentence' || info.end === 'comma') && !info.caps && !info.doubled && !info.noteHead;
+      parts.push({ notes: plain ? notes : withDirective(notes, 'body'), text: t });
+    };
+    for (const p of flow.note) paraPart(p.pieces, p.text);
+
+    const c = a.continuation;
+    const marker = c && !lines[c.line].annotation ? clean.span(c.span.start, c.span.end).trim() : '';
+    if (c && marker && c.direction === 'from') parts.push({ notes: notesFor([c.line]), text: marker });
+    for (const i of a.byline) {
+      const t = joinIdx([i]);
+      if (!t) continue;
+      const notes = notesFor([i]);
+      parts.push({ notes: looksLike(t).kind === 'byline' ? notes : withDirective(notes, 'byline'), text: t });
+    }
+    const dateline = a.dateline ? clean.span(a.dateline.start, a.dateline.end).trim() : '';
+    const datelineLine = a.dateline ? lineIndexAt(dump, a.dateline.start) : -1;
+    if (dateline) {
+      if (flow.body.length) flow.body[0] = { pieces: flow.body[0].pieces, text: joinLines([dateline, flow.body[0].text], ctx.evidence) };
+      else parts.push({ notes: notesFor([datelineLine]), text: dateline });
+    }
+    for (let k = 0; k < flow.body.length; k++) {
+      const p = flow.body[k];
+      const idx = p.pieces.map((x) => ({ line: x.line }));
+      if (k === 0 && datelineLine >= 0) idx.unshift({ line: datelineLine });
+      paraPart(idx, p.text);
+    }
+    if (a.signoff) {
+      const t = clean.span(a.signoff.start, a.signoff.end).trim();
+      const sl = lineIndexAt(dump, a.signoff.start);
+      if (t) parts.push({ notes: notesFor([sl]), text: t });
+    }
+    if (c && marker && c.direction === 'to') parts.push({ notes: notesFor([c.line]), text: marker });
+    // Anything the article claims that no part printed (a safety net: nothing is ever lost).
+    for (const i of a.lines) {
+      if (used.has(i) || lines[i].annotation) continue;
+      const t = joinLines(linePieces(ctx, i, flow.cuts).map((x) => x.text), ctx.evidence).trim();
+      if (t) parts.push({ notes: withDirective(notesFor([i]), 'body'), text: t });
+    }
+    if (parts.length === 0) continue;
+    const notice = a.body.length === 0 && a.editorsNote.length === 0 && a.byline.length === 0;
+    const first = parts[0];
+    if (notice) first.notes = first.notes.some((x) => x === NOTICE_SEPARATOR) ? first.notes : [NOTICE_SEPARATOR, ...first.notes];
+    else if (!first.notes.some((x) => directiveOf(x) === 'article')) first.notes = ['%% article', ...first.notes];
+    for (const part of parts) blocks.push([...part.notes, part.text].join('\n'));
+    summary.push({ id: a.id, headline: parts.find((x) => x.notes.includes('%% headline'))?.text ?? '', paragraphs: flow.note.length + flow.body.length });
+  }
+  // Annotations attached to lines nothing printed, and those at the page end.
+  const left: string[] = [];
+  for (const [i, n] of attached) if (!used.has(i)) left.push(...n);
+  left.push(...trailing);
+  if (left.length) blocks.push(left.join('\n'));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function fakeLine(text: string): Line {
+  return { index: 0, start: 0, end: text.length, next: text.length, row: 0, col: 0, page: 0, text, blank: false, annotation: false };
+}
+
+export type { FlowContext };

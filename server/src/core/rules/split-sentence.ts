@@ -1,0 +1,105 @@
+// split-sentence: a block of an article ends mid-sentence and the rest of the sentence comes
+// after unrelated lines (furniture, a caption, another article's headline). Two shapes:
+// - within one article: two runs of its body lines with foreign lines between, the first run's
+//   last line not ending a sentence;
+// - across articles: an article's last body line does not end a sentence (and no sign-off or
+//   continuation marker closes it), and the next article in the dump is a bare fragment — body
+//   only: no headline, kicker, deck, byline, dateline, label, note or "continued from" marker —
+//   that starts after foreign lines. The detection made it an article of its own only because
+//   something sat in between.
+// The fix moves the continuation (its lines and the blank lines after them) to right after the
+// cut line: one insertion and one deletion of the same text, nothing else changes.
+import type { Article } from '../articles/model';
+import { t, type Messages } from '../messages';
+import { linePieces, type FlowContext } from '../reflow';
+import { articleCuts } from '../reflow';
+import { endsSentence } from '../chars';
+import type { Finding, Severity, RuleId } from '../types';
+import { trimmedSpan } from './rule';
+
+export const splitSentence: { id: RuleId; defaultSeverity: Severity } = { id: 'split-sentence', defaultSeverity: 'warning' };
+
+export function splitSentenceFindings(ctx: FlowContext, articles: readonly Article[], messages: Messages, severity: Severity): Finding[] {
+  const { dump } = ctx;
+  const lines = dump.lines;
+  const page = dump.pages[ctx.analysis.page];
+  const owner = new Map<number, Article>();
+  for (const a of articles) for (const i of a.lines) owner.set(i, a);
+  /** Non-blank, non-annotation lines strictly between a and b that the article does not claim. */
+  const foreignBetween = (a: number, b: number, art: Article): boolean => {
+    for (let i = a + 1; i < b; i++) {
+      const l = lines[i];
+      if (!l.blank && !l.annotation && owner.get(i) !== art) return true;
+    }
+    return false;
+  };
+  const cutText = (a: Article, i: number): string => {
+    const ps = linePieces(ctx, i, articleCuts(ctx, a));
+    return ps.length ? ps[ps.length - 1].text : '';
+  };
+  const out: Finding[] = [];
+  const emit = (a: Article, c: number, first: number, last: number, target: Article) => {
+    // The continuation must be one contiguous stretch of the target's lines (blank lines allowed).
+    for (let i = first; i <= last; i++) {
+      const l = lines[i];
+      if (!l.blank && (l.annotation || owner.get(i) !== target)) return;
+    }
+    let m = last;
+    while (m + 1 <= page.lastLine && lines[m + 1].blank) m++;
+    const term = dump.text.slice(lines[m].end, lines[m].next);
+    const delEnd = term.includes('\f') ? lines[m].end : lines[m].next;
+    let moved = dump.text.slice(lines[first].start, delEnd);
+    if (!/[\r\n]$/.test(moved)) moved += '\n';
+    const at = lines[c].next;
+    if (at > lines[first].start || dump.text.slice(lines[c].end, at).includes('\f')) return;
+    const span = trimmedSpan(lines[c]);
+    const cont = trimmedSpan(lines[first]);
+    out.push({
+      rule: 'split-sentence',
+      severity,
+      start: span.start,
+      end: span.end,
+      message: t(messages, 'split-sentence.message', { row: lines[first].row + 1 }),
+      fix: {
+        title: t(messages, 'split-sentence.fix'),
+        edits: [
+          { start: at, end: at, newText: moved },
+          { start: lines[first].start, end: delEnd, newText: '' },
+        ],
+      },
+      related: [{ start: cont.start, end: cont.end, message: t(messages, 'split-sentence.related') }],
+    });
+    void a;
+  };
+  for (const a of articles) {
+    const body = a.body;
+    for (let k = 1; k < body.length; k++) {
+      const c = body[k - 1];
+      const n = body[k];
+      if (n <= c || !foreignBetween(c, n, a)) continue;
+      const txt = cutText(a, c);
+      if (!txt || endsSentence(txt)) continue;
+      // The run that starts at n: up to the next foreign interruption.
+      let e = k;
+      while (e + 1 < body.length && body[e + 1] > body[e] && !foreignBetween(body[e], body[e + 1], a)) e++;
+      emit(a, c, n, body[e], a);
+      break; // one cut per article per pass: the next shows up once this one is fixed
+    }
+  }
+  // Across articles: a cut article followed by a bare fragment.
+  const sorted = [...articles].filter((a) => a.lines.length > 0).sort((x, y) => x.lines[0] - y.lines[0]);
+  for (let k = 0; k + 1 < sorted.length; k++) {
+    const a = sorted[k];
+    const b = sorted[k + 1];
+    if (a.body.length === 0 || a.signoff || (a.continuation && a.continuation.direction === 'to')) continue;
+    const c = a.body[a.body.length - 1];
+    if (c !== a.lines[a.lines.length - 1]) continue;
+    const bare = b.kicker.length === 0 && b.headline.length === 0 && b.decks.length === 0 && b.byline.length === 0 && b.labels.length === 0 && b.editorsNote.length === 0 && !b.dateline && !b.continuation;
+    if (!bare || b.body.length === 0 || b.body[0] !== b.lines[0] || b.body[0] <= c) continue;
+    if (!foreignBetween(c, b.body[0], b)) continue;
+    const txt = cutText(a, c);
+    if (!txt || endsSentence(txt)) continue;
+    emit(a, c, b.lines[0], b.lines[b.lines.length - 1], b);
+  }
+  return out;
+}
