@@ -107,7 +107,7 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
     }
   }
   // Hyphen evidence from the page itself (so a page analyses the same alone or in a file).
-  const evidence = isCjkText(sample) ? undefined : hyphenEvidence(texts);
+  const evidence = isCjkText(sample) ? undefined : withInterior(hyphenEvidence(texts), texts);
   const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false } };
   const widths: number[] = [];
   for (const a of analysis.articles) {
@@ -125,6 +125,25 @@ export function trimmed(text: string, start: number, end: number): Span {
   while (a < b && isWs(text.charCodeAt(a))) a++;
   while (b > a && isWs(text.charCodeAt(b - 1))) b--;
   return { start: a, end: b };
+}
+
+/** Words of the page seen inside a line (not first or last on it, where fragments sit). */
+const INTERIOR = new WeakMap<HyphenEvidence, Set<string>>();
+function interiorWords(ev: HyphenEvidence): Set<string> {
+  return INTERIOR.get(ev) ?? new Set();
+}
+function withInterior(ev: HyphenEvidence, texts: readonly string[]): HyphenEvidence {
+  const set = new Set<string>();
+  for (const t of texts) {
+    if (t.length > 100_000) continue;
+    const ws = t.trim().split(/\s+/);
+    for (let k = 1; k < ws.length - 1; k++) {
+      const m = /^[^A-Za-z]*([A-Za-z]+)[^A-Za-z]*$/.exec(ws[k]);
+      if (m) set.add(m[1].toLowerCase());
+    }
+  }
+  INTERIOR.set(ev, set);
+  return ev;
 }
 
 const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11;
@@ -204,7 +223,31 @@ export function flowLines(ctx: FlowContext, lines: readonly number[], cuts: read
     pieces.map((p) => p.text),
     { columnWidth: column, breakBefore, evidence: ctx.evidence },
   );
-  return paras.map((p) => ({ pieces: p.lines.map((k) => pieces[k]), text: p.text.trim() }));
+  return paras.map((p) => {
+    const ps = p.lines.map((k) => pieces[k]);
+    let text = '';
+    for (const x of ps) text = joinPiece(text, x.text, ctx.evidence);
+    return { pieces: ps, text: text.trim() };
+  });
+}
+
+/**
+ * joinPair, plus one more page-evidence rule for Latin OCR, which often drops the hyphen of a word
+ * broken at the line end (`indepen` / `dent`): two letter fragments join without a space when the
+ * page has the joined word elsewhere and at least one fragment is not a word of the page
+ * (`own` / `ers` → `owners`; `the` / `tug` stays two words).
+ */
+export function joinPiece(left: string, right: string, ev: HyphenEvidence | undefined): string {
+  if (ev) {
+    const a = /([A-Za-z]+)$/.exec(left)?.[1];
+    const b = /^([a-z]+)/.exec(right)?.[1];
+    if (a && b) {
+      const joined = (a + b).toLowerCase();
+      const words = interiorWords(ev);
+      if (words.has(joined) && (!words.has(a.toLowerCase()) || !words.has(b))) return left.replace(/[ \t]+$/, '') + right.replace(/^[ \t]+/, '');
+    }
+  }
+  return joinPair(left, right, ev);
 }
 
 export function flowArticle(ctx: FlowContext, a: Article): ArticleFlow {
@@ -221,7 +264,7 @@ export function joinEdit(ctx: FlowContext, left: Piece, right: Piece): { start: 
   const text = ctx.dump.text;
   const l = text.slice(left.start, left.end);
   const r = text.slice(right.start, right.end);
-  const joined = joinPair(l, r, ctx.evidence);
+  const joined = joinPiece(l, r, ctx.evidence);
   if (joined === l + r) return { start: left.end, end: right.start, newText: '' };
   if (joined === `${l} ${r}`) return { start: left.end, end: right.start, newText: ' ' };
   if (joined === l.slice(0, -1) + r) return { start: left.end - 1, end: right.start, newText: '' };

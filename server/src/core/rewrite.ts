@@ -53,9 +53,18 @@ const NOTICE_SEPARATOR = '%% # ————';
 export function rewritePage(text: string, options: AnalyzeOptions = {}): RewriteResult {
   const { dump, findings, pages } = analyze(text, options);
   const clean = cleaner(dump, findings);
+  // A page the rewrite wrote is clean already: its doubled glyphs were collapsed once, and what
+  // still looks doubled (上上上上 from 上上上上上上上上) is text. Collapsing again would not be idempotent.
+  let once: Cleaner | undefined;
   const out: string[] = [];
   const articles: RewrittenArticle[] = [];
-  for (const p of pages) out.push(rewriteOnePage(dump, p, clean, articles));
+  for (const p of pages) {
+    const pg = dump.pages[p.page];
+    let marked = false;
+    for (let i = pg.firstLine; i <= pg.lastLine && !marked; i++) marked = isMarkerLine(dump.lines[i]);
+    if (marked) once ??= cleaner(dump, findings.filter((f) => f.rule !== 'doubled-glyphs'));
+    out.push(rewriteOnePage(dump, p, marked ? once! : clean, articles));
+  }
   const bom = dump.bom ? '\ufeff' : '';
   return { text: bom + out.join('\f'), articles };
 }
