@@ -83,12 +83,18 @@ export const doubledGlyphs: LineRule = {
     }
 
     // Best run of consecutive doubled tokens that qualifies.
+    // The best run's pair count is kept, not recomputed per run: that was quadratic on a long line
+    // of one big doubled run followed by many small ones.
     let best: Token[] | undefined;
+    let bestPairs = 0;
     let run: Token[] = [];
     const consider = () => {
       if (run.length === 0) return;
       const pairs = run.reduce((s, tk) => s + tk.pairs, 0);
-      if (pairs >= 3 && run.some((tk) => tk.strong) && (!best || pairs > best.reduce((s, tk) => s + tk.pairs, 0))) best = run;
+      if (pairs >= 3 && pairs > bestPairs && run.some((tk) => tk.strong)) {
+        best = run;
+        bestPairs = pairs;
+      }
       run = [];
     };
     for (const tk of tokens) {
@@ -115,9 +121,19 @@ export const doubledGlyphs: LineRule = {
     return {
       start: line.start + first.start,
       end: line.start + last.end,
-      message: t(messages, 'doubled-glyphs.message', { before, after }),
-      fixTitle: t(messages, 'doubled-glyphs.fix', { after }),
+      message: t(messages, 'doubled-glyphs.message', { before: elide(before), after: elide(after) }),
+      fixTitle: t(messages, 'doubled-glyphs.fix', { after: elide(after) }),
       edits,
     };
   },
 };
+
+/** A heading as quoted in a message: cut at 80 UTF-16 units (never inside a surrogate pair), so a
+ * pathological 100 MB doubled line does not make a 150 MB diagnostic message. */
+function elide(s: string, max = 80): string {
+  if (s.length <= max) return s;
+  let cut = max;
+  const c = s.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--;
+  return `${s.slice(0, cut)}…`;
+}
