@@ -55,7 +55,7 @@ export function fixAll(text: string, options: AnalyzeOptions & { only?: readonly
     if (moving) findings = [moving];
     const edits = findings.flatMap((f) => f.fix!.edits);
     const next = applyEdits(text, edits);
-    fixed.push(...findings);
+    for (const f of findings) fixed.push(f); // not push(...findings): a 100 MB line can have more findings than the stack has room for arguments
     if (next === text) break;
     text = next;
   }
