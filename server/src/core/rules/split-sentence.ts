@@ -86,20 +86,23 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
       break; // one cut per article per pass: the next shows up once this one is fixed
     }
   }
-  // Across articles: a cut article followed by a bare fragment.
-  const sorted = [...articles].filter((a) => a.lines.length > 0).sort((x, y) => x.lines[0] - y.lines[0]);
-  for (let k = 0; k + 1 < sorted.length; k++) {
-    const a = sorted[k];
-    const b = sorted[k + 1];
+  // Across articles: a cut article and the bare fragment whose body comes next in the dump.
+  const bodyOwner = new Map<number, Article>();
+  for (const b of articles) for (const i of b.body) bodyOwner.set(i, b);
+  for (const a of articles) {
     if (a.body.length === 0 || a.signoff || (a.continuation && a.continuation.direction === 'to')) continue;
     const c = a.body[a.body.length - 1];
     if (c !== a.lines[a.lines.length - 1]) continue;
+    let n = c + 1;
+    while (n <= page.lastLine && !bodyOwner.has(n)) n++;
+    const b = bodyOwner.get(n);
+    if (!b || b === a) continue;
     const bare = b.kicker.length === 0 && b.headline.length === 0 && b.decks.length === 0 && b.byline.length === 0 && b.labels.length === 0 && b.editorsNote.length === 0 && !b.dateline && !b.continuation;
-    if (!bare || b.body.length === 0 || b.body[0] !== b.lines[0] || b.body[0] <= c) continue;
-    if (!foreignBetween(c, b.body[0], b)) continue;
+    if (!bare || b.body[0] !== n || b.lines[0] !== n) continue;
+    if (!foreignBetween(c, n, b)) continue;
     const txt = cutText(a, c);
     if (!txt || endsSentence(txt)) continue;
-    emit(a, c, b.lines[0], b.lines[b.lines.length - 1], b);
+    emit(a, c, n, b.lines[b.lines.length - 1], b);
   }
   return out;
 }

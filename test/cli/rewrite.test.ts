@@ -1,0 +1,53 @@
+// `newsprint rewrite` as a process: prints the page in reading order, --write rewrites in place
+// (atomically), a second run changes nothing, and --rule accepts the structure rules.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli';
+import { SAMPLE } from '../helpers/rules';
+import { rewritePage } from '../../server/src/core/rewrite';
+
+const scratch = () => mkdtempSync(path.join(tmpdir(), 'newsprint-rewrite-'));
+
+test('rewrite prints the clean page in reading order', () => {
+  const r = runCli(['rewrite', SAMPLE]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, rewritePage(readFileSync(SAMPLE, 'utf8')).text);
+  assert.equal(r.stdout.split('\n').filter((l) => l === '%% article').length, 6);
+});
+
+test('rewrite --write rewrites in place; a second run finds nothing to do', () => {
+  const dir = scratch();
+  const f = path.join(dir, 'page.txt');
+  copyFileSync(SAMPLE, f);
+  const r = runCli(['rewrite', '--write', f]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /rewritten in reading order/);
+  const once = readFileSync(f, 'utf8');
+  assert.ok(once.startsWith('%% # newsprint: rewritten'));
+  const r2 = runCli(['rewrite', '--write', f]);
+  assert.equal(r2.code, 0);
+  assert.match(r2.stderr, /already clean text in reading order/);
+  assert.equal(readFileSync(f, 'utf8'), once);
+});
+
+test('rewrite: missing files exit 2, the others are still written; usage in both languages', () => {
+  const dir = scratch();
+  const f = path.join(dir, 'p.txt');
+  writeFileSync(f, '市政府党组会议召开\n\n□记者 解泉声 报道\n\n会议还研究了其它事项。\n');
+  const r = runCli(['rewrite', '--write', path.join(dir, 'missing.txt'), f]);
+  assert.equal(r.code, 2);
+  assert.ok(readFileSync(f, 'utf8').includes('%% article'));
+  assert.match(runCli(['--help']).stdout, /rewrite FILE… \[--write\]/);
+  assert.match(runCli(['--help'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout, /rewrite 文件… \[--write\]/);
+  assert.equal(runCli(['rewrite']).code, 2);
+});
+
+test('--rule accepts the structure rules', () => {
+  const r = runCli(['lint', '--rule', 'hard-wrap=off', '--rule', 'split-sentence=error', SAMPLE]);
+  assert.ok(!/ hard-wrap /.test(r.stdout));
+  const on = runCli(['lint', SAMPLE]);
+  assert.equal(on.stdout.split('\n').filter((l) => / information hard-wrap /.test(l)).length, 21);
+});

@@ -1,0 +1,80 @@
+// hard-wrap: one finding per wrapped paragraph, on its first line, related info on the others;
+// the fix only removes line breaks, blank lines, edge spaces and rejoined hyphens.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { applyEdits, fixAll } from '../../server/src/core/fix';
+import { columnOf } from '../../server/src/core/reflow';
+import { rewritePage } from '../../server/src/core/rewrite';
+import { SAMPLE } from '../helpers/rules';
+
+const hw = (text: string) => analyze(text).findings.filter((f) => f.rule === 'hard-wrap');
+const fixed = (text: string) => applyEdits(text, hw(text).flatMap((f) => f.fix!.edits));
+
+const HEAD = '市政府党组会议召开\n\n□记者 解泉声 报道\n\n';
+
+const cases: { name: string; text: string; findings: number; after?: string }[] = [
+  {
+    name: 'CJK column lines join without a space; a short final line ends the paragraph',
+    text: `${HEAD}会议传达学习了习近平总书记在纪念邓\n小平同志诞辰周年座谈会上的重要讲话\n精神和体育代表团的重要讲话精神的\n重要讲话。\n会议还研究了其它事项。\n`,
+    findings: 1,
+    after: `${HEAD}会议传达学习了习近平总书记在纪念邓小平同志诞辰周年座谈会上的重要讲话精神和体育代表团的重要讲话精神的重要讲话。\n会议还研究了其它事项。\n`,
+  },
+  {
+    name: 'double-spaced page (blank line after every line): the blank lines go too',
+    text: `${HEAD}会议传达学习了习近平总书记在纪念邓\n\n小平同志诞辰周年座谈会上的重要讲话\n\n精神和体育代表团的重要讲话精神的\n\n重要讲话。\n\n会议还研究了其它事项。\n`,
+    findings: 1,
+    after: `${HEAD}会议传达学习了习近平总书记在纪念邓小平同志诞辰周年座谈会上的重要讲话精神和体育代表团的重要讲话精神的重要讲话。\n\n会议还研究了其它事项。\n`,
+  },
+  {
+    name: 'Latin lines join with one space; a broken word is rejoined, a capitalised compound keeps its hyphen',
+    text: 'HARBOR TIEUP ENDS\n\nThe general tieup of craft in the harbor that has\nbeen threatened for the last two days will not to-\nday take place, and the representatives of New-\nYork Central met at their office with the infor-\nmation that the offer was accepted.\nThat was all.\n',
+    findings: 1,
+    after: 'HARBOR TIEUP ENDS\n\nThe general tieup of craft in the harbor that has been threatened for the last two days will not today take place, and the representatives of New-York Central met at their office with the information that the offer was accepted.\nThat was all.\n',
+  },
+  {
+    name: 'negative: one-line paragraphs',
+    text: `${HEAD}会议还研究了其它事项。\n\n会议指出要持续强化理论学习。\n`,
+    findings: 0,
+  },
+  {
+    name: 'negative: a rewritten page (every line is a paragraph)',
+    text: rewritePage(`${HEAD}会议传达学习了习近平总书记在纪念邓\n小平同志诞辰周年座谈会上的重要讲话\n精神和体育代表团的重要讲话精神。\n`).text,
+    findings: 0,
+  },
+];
+
+for (const c of cases) {
+  test(`hard-wrap: ${c.name}`, () => {
+    const fs = hw(c.text);
+    assert.equal(fs.length, c.findings);
+    if (c.after !== undefined) assert.equal(fixed(c.text), c.after);
+    for (const f of fs) {
+      assert.equal(f.severity, 'information');
+      assert.ok(f.related && f.related.length >= 1);
+      for (const e of f.fix!.edits) assert.match(c.text.slice(e.start, e.end), /^[\s-]*$/u, 'only whitespace and hyphens are removed');
+    }
+  });
+}
+
+test('hard-wrap on the sample: one finding per wrapped paragraph, fix-all settles in one join pass', () => {
+  const text = readFileSync(SAMPLE, 'utf8');
+  const fs = hw(text);
+  assert.equal(fs.length, 21);
+  const once = fixAll(text, { only: ['hard-wrap', 'spaced-glyphs', 'doubled-glyphs', 'mixed-script-spacing'] }).text;
+  assert.equal(hw(once).length, 0, 'joined paragraphs are not joined again');
+  assert.ok(once.includes('会议强调，习近平总书记的重要讲话精神'));
+  assert.ok(once.includes('内生动力。\n\n会议强调，习近平总书记'), 'two paragraphs stay two');
+});
+
+test('hard-wrap: turned off, no finding', () => {
+  assert.equal(analyze(cases[0].text, { rules: { 'hard-wrap': 'off' } }).findings.filter((f) => f.rule === 'hard-wrap').length, 0);
+});
+
+test('column estimate: the widest densest band, supported only when many lines share it', () => {
+  assert.deepEqual(columnOf([28, 28, 26, 27, 12, 28]), { width: 28, supported: true });
+  assert.deepEqual(columnOf([300, 120, 24, 86, 512]), { width: 512, supported: false }, 'whole paragraphs: no column');
+  assert.deepEqual(columnOf([20, 21]), { width: 21, supported: false }, 'too few lines');
+  assert.equal(columnOf([44, 47, 49, 50, 38, 51, 20]).supported, true, 'proportional Latin lines vary by a few letters');
+});

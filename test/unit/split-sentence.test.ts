@@ -1,0 +1,67 @@
+// split-sentence: a block ends mid-sentence and its continuation comes after unrelated lines; the
+// fix moves the continuation back, right after the cut line.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { applyEdits, fixAll } from '../../server/src/core/fix';
+import { SAMPLE } from '../helpers/rules';
+
+const ss = (text: string) => analyze(text).findings.filter((f) => f.rule === 'split-sentence');
+
+const HEAD = '市政府党组会议召开\n\n□记者 解泉声 报道\n\n本报讯 会议传达学习了习近平总书记在纪念邓\n小平同志诞辰周年座谈会上的重要讲话精神\n';
+
+const cases: { name: string; text: string; findings: number; after?: string }[] = [
+  {
+    name: 'a page number between two body lines, the first cut mid-sentence',
+    text: `${HEAD}和体育代表团的重要讲话精神要持续强化\n\n第3版\n\n理论学习。会议还研究了其它事项。\n`,
+    findings: 1,
+    after: `${HEAD}和体育代表团的重要讲话精神要持续强化\n理论学习。会议还研究了其它事项。\n\n第3版\n\n`,
+  },
+  {
+    name: 'a caption between: the body continues after it',
+    text: `${HEAD}和体育代表团的重要讲话精神要持续强化\n\n图为会议现场。\n\n理论学习。会议还研究了其它事项。\n`,
+    findings: 1,
+  },
+  {
+    name: 'across articles: another article’s headline between the cut and a bare fragment',
+    text: `${HEAD}和体育代表团的重要讲话精神要持续强化\n\n大沽河度假区\n提升城市品质\n\n理论学习，扎扎实实推动改革发展稳定各\n项工作提质增效。会议还研究了其它事项。\n\n□通讯员 傅玉佳 报道\n\n初秋时节，清风徐来。大沽河度假区山地溪\n流景观吸引了众多游客前来打卡，提升城市品质。\n`,
+    findings: 1,
+    after: `${HEAD}和体育代表团的重要讲话精神要持续强化\n理论学习，扎扎实实推动改革发展稳定各\n项工作提质增效。会议还研究了其它事项。\n\n\n大沽河度假区\n提升城市品质\n\n□通讯员 傅玉佳 报道\n\n初秋时节，清风徐来。大沽河度假区山地溪\n流景观吸引了众多游客前来打卡，提升城市品质。\n`,
+  },
+  {
+    name: 'negative: the line before the furniture ends a sentence',
+    text: `${HEAD}和体育代表团的重要讲话精神要持续强化。\n\n第3版\n\n理论学习。会议还研究了其它事项。\n`,
+    findings: 0,
+  },
+  {
+    name: 'negative: nothing in between (an ordinary wrap)',
+    text: `${HEAD}和体育代表团的重要讲话精神要持续强化\n理论学习。会议还研究了其它事项。\n`,
+    findings: 0,
+  },
+];
+
+for (const c of cases) {
+  test(`split-sentence: ${c.name}`, () => {
+    const fs = ss(c.text);
+    assert.equal(fs.length, c.findings, JSON.stringify(fs.map((f) => c.text.slice(f.start, f.end))));
+    for (const f of fs) {
+      assert.equal(f.severity, 'warning');
+      assert.equal(f.related?.length, 1);
+      const out = applyEdits(c.text, f.fix!.edits);
+      // Moving keeps every character.
+      assert.deepEqual([...out].sort(), [...c.text].sort());
+      if (c.after !== undefined) assert.equal(out, c.after);
+      assert.equal(ss(out).length, 0, 'fixed once and for all');
+    }
+  });
+}
+
+test('split-sentence: none on the sample (every block ends a sentence or a marker closes it)', () => {
+  assert.equal(ss(readFileSync(SAMPLE, 'utf8')).length, 0);
+});
+
+test('split-sentence takes part in fix-all', () => {
+  const out = fixAll(cases[0].text, { only: ['split-sentence'] }).text;
+  assert.equal(out, cases[0].after);
+});
