@@ -39,6 +39,14 @@ export interface FixAllResult {
 const MOVING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['split-sentence', 'misplaced-headline']);
 
 /**
+ * What "fix all" (and source.fixAll on save) applies unless asked for specific rules: the glyph
+ * artifacts and the column breaks. Moving a misplaced headline changes what the detection sees
+ * (the moved line can be read as body and joined into the text before it), so it stays a
+ * one-click fix that staff apply deliberately, or a "Fix all misplaced-headline problems" request.
+ */
+export const FIX_ALL_RULES: readonly RuleId[] = ['spaced-glyphs', 'doubled-glyphs', 'mixed-script-spacing', 'hard-wrap', 'split-sentence'];
+
+/**
  * Applies every fix of the selected rules (line, document and structure rules: everything
  * `analyze` reports) until nothing more changes. A pass applies the glyph and join fixes together;
  * a fix that moves lines is applied alone in its pass (its insertion and deletion must not be
@@ -49,7 +57,8 @@ export function fixAll(text: string, options: AnalyzeOptions & { only?: readonly
   const fixed: Finding[] = [];
   let passes = 0;
   for (; passes < 32; passes++) {
-    let findings = analyze(text, options).findings.filter((f) => f.fix && f.fix.edits.length > 0 && (!options.only || options.only.includes(f.rule)));
+    const only = options.only ?? FIX_ALL_RULES;
+    let findings = analyze(text, options).findings.filter((f) => f.fix && f.fix.edits.length > 0 && only.includes(f.rule));
     if (findings.length === 0) break;
     const moving = findings.find((f) => MOVING_RULES.has(f.rule));
     if (moving) findings = [moving];
