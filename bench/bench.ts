@@ -108,8 +108,12 @@ const rows: Row[] = [];
 function row(r: Omit<Row, 'pass'> & { pass?: boolean | null }): Row {
   const full: Row = { pass: null, ...r };
   rows.push(full);
-  console.log(`  → ${full.figure}: ${fmt(full.median)} ${full.unit}${full.ratio !== null ? ` (ratio ${full.ratio.toFixed(2)})` : ''}${full.note ? ` — ${full.note}` : ''}`);
+  console.log(`  → ${full.figure}: ${fmt(full.median)} ${full.unit}${full.ratio !== null ? ` (ratio ${fmtRatio(full.ratio)})` : ''}${full.note ? ` — ${full.note}` : ''}`);
   return full;
+}
+/** A ratio with three significant digits below 1 (0.00193), two decimals above. */
+function fmtRatio(x: number): string {
+  return x >= 1 || x === 0 ? x.toFixed(2) : x.toPrecision(3);
 }
 function fmt(x: number | null): string {
   if (x === null || !Number.isFinite(x)) return 'n/a';
@@ -465,8 +469,8 @@ function table(): string {
     r.median === null ? (r.note?.startsWith('n/a') ? r.note : 'n/a') : `${fmt(r.median)} ${r.unit}`,
     r.min === null || r.max === null ? '' : `${fmt(r.min)}–${fmt(r.max)}`,
     r.target,
-    r.ratio === null ? '' : r.ratio.toFixed(2),
-    r.pass === null ? (r.id.startsWith('peer-') ? `Newsprint ${r.ratio === null ? '?' : r.ratio.toFixed(2)}×` : '—') : r.pass ? 'PASS' : 'FAIL',
+    r.ratio === null ? '' : fmtRatio(r.ratio),
+    r.pass === null ? (r.id.startsWith('peer-') ? `Newsprint ${r.ratio === null ? '?' : fmtRatio(r.ratio)}×` : '—') : r.pass ? 'PASS' : 'FAIL',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
