@@ -20,6 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { fixAllEdits } from '../core/incremental';
+import { rewritePage } from '../core/rewrite';
 import { messagesFor, t, type Messages } from '../core/messages';
 import type { RuleId } from '../core/types';
 import { toTextEdit, type DiagnosticData } from './convert';
@@ -214,6 +215,15 @@ export function startServer(connection: Connection): void {
     rules: async (file) => (await settings.get(URI.file(file).toString())).rules,
   });
   registerStructureFeatures(ctx);
+
+  // newsprint/rewrite {textDocument, version} → {text}: the page rewritten in reading order (the
+  // client shows it in the refactor preview and applies it as one edit).
+  connection.onRequest('newsprint/rewrite', async (p: { textDocument: { uri: string }; version?: number }) => {
+    const doc = documents.get(p?.textDocument?.uri);
+    if (!doc) return null;
+    const s = await settings.get(doc.uri);
+    return { text: rewritePage(doc.getText(), { rules: s.rules, locale }).text, version: doc.version };
+  });
 
   documents.listen(connection);
   connection.listen();
