@@ -94,3 +94,25 @@ test('usage errors: several files need a target; --out and --jsonl exclude each 
   assert.match(runCli(['export', 'pages/daily-p1.txt', '--out', 'a', '--jsonl', 'b'], { cwd: dir }).stderr, /not both/);
   assert.match(runCli(['export', 'pages/daily-p1.txt', '--jobs', '0'], { cwd: dir }).stderr, /Bad --jobs/);
 });
+
+test('continued articles are linked across the files of a batch, with --jobs 1 and 2, in JSON and JSON Lines', () => {
+  const dir = scratch();
+  mkdirSync(path.join(dir, 'issue'));
+  const fixtures = path.resolve(__dirname, '../fixtures/issue');
+  for (const f of ['daily-p1.txt', 'daily-p2.txt']) copyFileSync(path.join(fixtures, f), path.join(dir, 'issue', f));
+  for (const jobs of ['1', '2']) {
+    const out = `out${jobs}`;
+    const r = runCli(['export', 'issue/daily-p1.txt', 'issue/daily-p2.txt', '--out', out, '--jobs', jobs], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    const p1 = JSON.parse(readFileSync(path.join(dir, out, 'daily-p1.articles.json'), 'utf8')) as { articles: { id: string; continuation: { linkedId: string | null } | null }[] };
+    const p2 = JSON.parse(readFileSync(path.join(dir, out, 'daily-p2.articles.json'), 'utf8')) as typeof p1;
+    assert.equal(p1.articles[0].continuation?.linkedId, 'issue/daily-p2.txt#p1-a2');
+    assert.equal(p2.articles[1].continuation?.linkedId, 'issue/daily-p1.txt#p1-a1');
+    assert.equal(p1.articles[5].continuation?.linkedId, 'issue/daily-p2.txt#p1-a1');
+    assertValidDocument(p1);
+    const jl = runCli(['export', 'issue/daily-p1.txt', 'issue/daily-p2.txt', '--jsonl', `all${jobs}.jsonl`, '--jobs', jobs], { cwd: dir });
+    assert.equal(jl.code, 0, jl.stderr);
+    const recs = readFileSync(path.join(dir, `all${jobs}.jsonl`), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { article: { continuation: { linkedId: string | null } | null } });
+    assert.equal(recs.filter((x) => x.article.continuation?.linkedId).length, 4);
+  }
+});

@@ -5,12 +5,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { linkContinuations } from '../core/continuations';
-import { serializeDocument, serializeLines, type ArticlesDocument } from '../core/export';
+import { linkContinuations, type LinkableDoc } from '../core/continuations';
 import { t, type MessageKey, type Messages } from '../core/messages';
 import { describeFileError, FileError, writeAtomic } from '../node/files';
-import { exportFile, type ExportFileOptions } from '../node/exportFile';
-import { failure, type ExportReply, type ExportTask } from './export-worker';
+import type { ExportFileOptions } from '../node/exportFile';
+import { exportForBatch, patchLinks, type BatchFormat, type ExportReply, type ExportTask } from './export-worker';
 
 export interface ExportArgs {
   files: string[];
@@ -28,18 +27,7 @@ interface Io {
 
 type Result = ExportReply;
 
-function runInProcess(files: string[], opts: ExportFileOptions): Result[] {
-  return files.map((file, index) => {
-    try {
-      const r = exportFile(file, opts);
-      return { index, ok: true, doc: r.doc, invalidUtf8: r.invalidUtf8 };
-    } catch (err) {
-      return failure(index, file, err);
-    }
-  });
-}
-
-function runInWorkers(files: string[], opts: ExportFileOptions, jobs: number): Promise<Result[]> {
+function runInWorkers(files: string[], opts: ExportFileOptions, format: BatchFormat, jobs: number): Promise<Result[]> {
   const results: Result[] = new Array(files.length);
   let next = 0;
   let done = 0;
@@ -51,7 +39,7 @@ function runInWorkers(files: string[], opts: ExportFileOptions, jobs: number): P
     };
     const feed = (w: Worker) => {
       if (next >= files.length) return;
-      const task: ExportTask = { index: next, file: files[next], opts };
+      const task: ExportTask = { index: next, file: files[next], opts, format };
       next++;
       w.postMessage(task);
     };
@@ -65,6 +53,8 @@ function runInWorkers(files: string[], opts: ExportFileOptions, jobs: number): P
         else feed(w);
       });
       w.on('error', reject);
+      // Two tasks in flight per worker, so a worker never idles while its result crosses over.
+      feed(w);
       feed(w);
     }
   });
@@ -81,21 +71,26 @@ function outputName(file: string, used: Set<string>): string {
 
 export async function runExport(args: ExportArgs, messages: Messages, io: Io): Promise<number> {
   const { files, opts } = args;
-  const results = args.jobs <= 1 || files.length === 1 ? runInProcess(files, opts) : await runInWorkers(files, opts, args.jobs);
+  const format: BatchFormat = args.jsonl ? 'jsonl' : 'json';
+  const results =
+    args.jobs <= 1 || files.length === 1
+      ? files.map((file, index) => exportForBatch({ index, file, opts, format }))
+      : await runInWorkers(files, opts, format, args.jobs);
   let failed = 0;
-  const docs: { file: string; doc: ArticlesDocument }[] = [];
+  const docs: { file: string; text: string; link: LinkableDoc; articles: number }[] = [];
   for (const r of results) {
     if (r.ok) {
       if (r.invalidUtf8) io.err(`newsprint: ${t(messages, 'cli.invalidUtf8', { file: files[r.index] })}\n`);
-      docs.push({ file: files[r.index], doc: r.doc });
+      docs.push({ file: files[r.index], text: r.text, link: r.link, articles: r.articles });
     } else {
       failed++;
       const key = (r.key === 'internal' ? 'cli.internal' : `cli.${r.key}`) as MessageKey;
       io.err(`newsprint: ${t(messages, key, { file: r.file, detail: r.detail })}\n`);
     }
   }
-  linkContinuations(docs.map((d) => d.doc));
-  const articles = docs.reduce((n, d) => n + d.doc.articles.length, 0);
+  linkContinuations(docs.map((d) => d.link));
+  for (const d of docs) d.text = patchLinks(d.text, d.link, format);
+  const articles = docs.reduce((n, d) => n + d.articles, 0);
 
   const write = (target: string, data: string): boolean => {
     try {
@@ -109,7 +104,7 @@ export async function runExport(args: ExportArgs, messages: Messages, io: Io): P
 
   let written = 0;
   if (args.jsonl) {
-    if (write(args.jsonl, serializeLines(docs.map((d) => d.doc)))) written = 1;
+    if (write(args.jsonl, docs.map((d) => d.text).join(''))) written = 1;
     else failed++;
   } else if (args.out) {
     try {
@@ -120,11 +115,11 @@ export async function runExport(args: ExportArgs, messages: Messages, io: Io): P
     }
     const used = new Set<string>();
     for (const d of docs) {
-      if (write(path.join(args.out, outputName(d.file, used)), serializeDocument(d.doc))) written++;
+      if (write(path.join(args.out, outputName(d.file, used)), d.text)) written++;
       else failed++;
     }
   } else {
-    for (const d of docs) io.out(serializeDocument(d.doc));
+    for (const d of docs) io.out(d.text);
     return failed ? 2 : 0;
   }
   io.err(`${t(messages, 'cli.exportSummary', { files: docs.length, articles, written, failed, target: args.jsonl ?? args.out ?? '' })}\n`);

@@ -8,7 +8,13 @@
 // kicker share the most character bigrams with this part's wins (the jump head usually repeats
 // words of the original headline); ties go to reading order. `linkedId` is the other part's `id`
 // when it is in the same file, else `PATH#id` with PATH the other file's `source.path`.
-import type { ArticleOut, ArticlesDocument } from './export';
+import type { ArticleOut } from './export';
+
+/** What linking needs of an export: its path and its articles' pages, headlines and markers. */
+export interface LinkableDoc {
+  source: { path: string };
+  articles: Pick<ArticleOut, 'id' | 'page' | 'headline' | 'kicker' | 'continuation'>[];
+}
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const EN_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
@@ -66,7 +72,7 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
-function similarity(a: ArticleOut, b: ArticleOut): number {
+function similarity(a: LinkableDoc['articles'][number], b: LinkableDoc['articles'][number]): number {
   const x = bigrams(`${a.kicker ?? ''}${a.headline}`);
   let n = 0;
   for (const g of bigrams(`${b.kicker ?? ''}${b.headline}`)) if (x.has(g)) n++;
@@ -74,14 +80,14 @@ function similarity(a: ArticleOut, b: ArticleOut): number {
 }
 
 interface Part {
-  doc: ArticlesDocument;
-  article: ArticleOut;
+  doc: LinkableDoc;
+  article: LinkableDoc['articles'][number];
   page: number;
   issue: string;
 }
 
 /** Sets `continuation.linkedId` on both parts of every continuation it can match. Mutates. */
-export function linkContinuations(docs: readonly ArticlesDocument[]): void {
+export function linkContinuations(docs: readonly LinkableDoc[]): void {
   const tos: Part[] = [];
   const froms: Part[] = [];
   for (const doc of docs) {
