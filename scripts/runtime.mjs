@@ -124,6 +124,57 @@ export function ensureRuntime({ force = false } = {}) {
     log(`reusing ${dir} (code-server ${CODE_SERVER_VERSION}, node ${NODE_VERSION}) — checked in ${secs(t0)}`);
     return p;
   }
+  const unlock = lock(`${dir}.lock`);
+  try {
+    return install(p, force, t0);
+  } finally {
+    unlock();
+  }
+}
+
+const sleepSync = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** A lock folder holding the owner's pid, so two runs don't install into the same folder at once. */
+function lock(lockDir) {
+  fs.mkdirSync(path.dirname(lockDir), { recursive: true });
+  let told = false;
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir);
+      fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
+      return () => fs.rmSync(lockDir, { recursive: true, force: true });
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+    }
+    let owner = NaN;
+    try {
+      owner = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
+    } catch {
+      /* being written, or stale */
+    }
+    let alive = false;
+    try {
+      alive = Number.isInteger(owner) && owner > 0 && process.kill(owner, 0);
+    } catch {
+      alive = false;
+    }
+    if (!alive && (Number.isInteger(owner) || Date.now() - fs.statSync(lockDir).mtimeMs > 10_000)) {
+      log(`removing stale lock ${lockDir}`);
+      fs.rmSync(lockDir, { recursive: true, force: true });
+      continue;
+    }
+    if (!told) log(`waiting for another install (pid ${owner}) to finish…`);
+    told = true;
+    sleepSync(1000);
+  }
+}
+
+function install(p, force, t0) {
+  const dir = p.dir;
+  if (!force && isComplete(dir)) {
+    log(`reusing ${dir} (code-server ${CODE_SERVER_VERSION}, node ${NODE_VERSION}) — checked in ${secs(t0)}`);
+    return p;
+  }
   // Incomplete (interrupted) or forced: start from scratch.
   if (fs.existsSync(dir)) {
     log(`removing incomplete runtime at ${dir}`);
@@ -163,7 +214,8 @@ export function ensureRuntime({ force = false } = {}) {
   if (cs.status !== 0 || !cs.stdout.includes(CODE_SERVER_VERSION)) {
     throw new Error(`code-server --version failed: ${cs.stdout}${cs.stderr}`);
   }
-  log(`code-server ready in ${secs(t)}: ${cs.stdout.trim().split('\n')[0]}`);
+  const version = cs.stdout.split('\n').find((l) => l.startsWith(CODE_SERVER_VERSION)) ?? CODE_SERVER_VERSION;
+  log(`code-server ready in ${secs(t)}: ${version.trim()}`);
 
   fs.writeFileSync(p.marker, JSON.stringify({ node: NODE_VERSION, codeServer: CODE_SERVER_VERSION, installedAt: new Date().toISOString() }, null, 2) + '\n');
   log(`runtime complete in ${secs(t0)} at ${dir}`);

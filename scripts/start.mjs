@@ -84,7 +84,7 @@ function runCli() {
   if (!/^\s*export\b/m.test(help.stdout)) {
     console.log('\nexport — unavailable: this build of the CLI has no `export` command yet.');
   } else {
-    console.log('\nexport — cleaned-up text per file:');
+    console.log('\nexport — articles per file:');
     for (const f of files) {
       const r = spawnSync(process.execPath, [cli, 'export', f], { encoding: 'utf8', maxBuffer: 64 << 20 });
       if (r.status !== 0) {
@@ -92,9 +92,15 @@ function runCli() {
         failed = true;
         continue;
       }
-      const out = r.stdout;
-      const firstLine = out.split('\n').find((l) => l.trim()) ?? '';
-      console.log(`  ${rel(f)}: ${out.split('\n').length} lines, ${Buffer.byteLength(out)} bytes — "${firstLine.trim().slice(0, 40)}…"`);
+      let summary;
+      try {
+        const json = JSON.parse(r.stdout);
+        const heads = (json.articles ?? []).map((a) => a.headline).filter(Boolean);
+        summary = `${(json.articles ?? []).length} article(s) (${json.schema ?? 'JSON'})${heads.length ? ` — ${heads.slice(0, 3).map((h) => `"${h.length > 30 ? `${h.slice(0, 30)}…` : h}"`).join(', ')}${heads.length > 3 ? ', …' : ''}` : ''}`;
+      } catch {
+        summary = `${Buffer.byteLength(r.stdout)} bytes (not JSON)`;
+      }
+      console.log(`  ${rel(f)}: ${summary}`);
     }
   }
   return failed ? 1 : 0;

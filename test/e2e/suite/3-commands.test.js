@@ -59,18 +59,20 @@ describe('commands', function () {
     assert.ok(all.every((s) => s.name && s.name.trim().length > 0), 'every symbol has a name');
   });
 
-  // Enable when the export command lands (adjust the command id / output location if they differ).
-  it.skip('newsprint.export writes the cleaned-up text of the page', async function () {
-    const uri = vscode.Uri.joinPath(h.workspaceRoot(), h.SAMPLE);
+  it('newsprint.exportArticles writes the articles of the page as newsprint.articles/1 JSON', async function () {
+    const root = h.workspaceRoot();
+    const uri = vscode.Uri.joinPath(root, h.SAMPLE);
     await h.openInEditor(uri);
-    const before = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-    await vscode.commands.executeCommand('newsprint.export');
-    const out = await h.waitForEvent(
-      [vscode.workspace.onDidOpenTextDocument, vscode.window.onDidChangeActiveTextEditor],
-      () => vscode.workspace.textDocuments.find((d) => !before.has(d.uri.toString()) && d.getText().length > 0),
-      'the exported document',
-    );
-    assert.ok(out.getText().includes('心的、关注您所关注的'), 'export joins the spaced glyphs');
-    assert.ok(!out.getText().includes('TTIIRR'), 'export undoubles the heading');
+    const target = vscode.Uri.joinPath(root, 'exported', `zh-daily-p1.${Date.now()}.articles.json`);
+    const written = await vscode.commands.executeCommand('newsprint.exportArticles', uri, target);
+    assert.ok(written, 'the command reports the file it wrote');
+    assert.equal(written.toString(), target.toString());
+    const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8'));
+    assert.equal(json.schema, 'newsprint.articles/1');
+    assert.ok(Array.isArray(json.articles) && json.articles.length >= 2, `several articles, got ${json.articles && json.articles.length}`);
+    const headlines = json.articles.map((a) => a.headline || '');
+    assert.ok(headlines.some((t) => /TIR\s?跨境运输/.test(t)), `the doubled heading is exported un-doubled: ${headlines.join(' | ')}`);
+    assert.ok(!headlines.some((t) => t.includes('TTIIRR')), 'no doubled glyphs in headlines');
+    assert.ok(JSON.stringify(json.articles).includes('心的、关注您所关注的'), 'the spaced glyphs are joined in the text');
   });
 });
