@@ -74,6 +74,28 @@ function waitForEvent(events, predicate, what, timeoutMs = 15_000) {
   });
 }
 
+/** Resolve with doc once `predicate(doc.getText())` holds, re-checking on every change to it. */
+function waitForText(doc, predicate, what, timeoutMs = 15_000) {
+  return waitForEvent(
+    [vscode.workspace.onDidChangeTextDocument],
+    () => (predicate(doc.getText()) ? doc : undefined),
+    `${what}; text now starts: ${JSON.stringify(doc.getText().slice(0, 80))}`,
+    timeoutMs,
+  );
+}
+
+/** The 0-based index of the first line of doc whose text (trimmed) equals or, with `partial`, includes `text`. */
+function lineOf(doc, text, partial = false) {
+  for (let i = 0; i < doc.lineCount; i++) {
+    const l = doc.lineAt(i).text.trim();
+    if (partial ? l.includes(text) : l === text) return i;
+  }
+  assert.fail(`no line ${partial ? 'containing' : 'equal to'} ${JSON.stringify(text)} in ${doc.uri.fsPath}`);
+}
+
+/** True under a Chinese UI (the suite runs under en and zh-cn). */
+const isZh = () => /^zh/i.test(vscode.env.language);
+
 async function openInEditor(uri) {
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc, { preview: false });
@@ -111,6 +133,9 @@ module.exports = {
   ours,
   waitForDiagnostics,
   waitForEvent,
+  waitForText,
+  lineOf,
+  isZh,
   openInEditor,
   copyInWorkspace,
   setWorkspaceSetting,

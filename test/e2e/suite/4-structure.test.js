@@ -1,0 +1,146 @@
+// Article structure in the real editor: Rewrite Page (one edit, one undo), the workspace export,
+// folding, hover on headlines, the "Mark as …" code actions and `%%` completion. Each test works
+// on its own copy of the sample in the scratch workspace and waits on editor events, never sleeps.
+const assert = require('node:assert/strict');
+const vscode = require('vscode');
+const h = require('./helpers');
+
+const SPACED = '心 的、关 注 您 所 关 注 的 ，努 力 把';
+const JOINED = '心的、关注您所关注的，努力把';
+const HEADLINE = '市政府党组会议召开';
+const REWRITE_MARKER = '%% # newsprint: rewritten in reading order';
+
+/** A fresh copy of the sample, opened in an editor, once the server has analysed it. */
+async function openCopy(name) {
+  const uri = await h.copyInWorkspace(h.SAMPLE, name);
+  const doc = await h.openInEditor(uri);
+  assert.equal(doc.languageId, 'pagedump');
+  await h.waitForDiagnostics(uri, (d) => d.length > 0, `the server to analyse ${name}`);
+  return { uri, doc };
+}
+
+const hoverText = (hovers) =>
+  (hovers || [])
+    .flatMap((x) => x.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+
+const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label.label);
+
+describe('structure', function () {
+  afterEach(async function () {
+    await h.closeAllEditors();
+  });
+  after(async function () {
+    await h.setWorkspaceSetting('newsprint', 'export.include', undefined);
+  });
+
+  it('newsprint.rewritePage {confirm: false} rewrites the page in reading order, and one undo restores it', async function () {
+    const { uri, doc } = await openCopy('structure-rewrite.txt');
+    const original = doc.getText();
+    assert.ok(original.includes(SPACED), 'the copy holds the raw dump');
+
+    const applied = await vscode.commands.executeCommand('newsprint.rewritePage', uri, { confirm: false });
+    assert.equal(applied, true, 'the command reports the edit applied');
+    await h.waitForText(doc, (t) => t !== original, 'the rewrite to reach the document');
+    const text = doc.getText();
+    const lines = text.split(/\r?\n/);
+    assert.ok(text.startsWith(REWRITE_MARKER), `starts with the rewrite marker: ${JSON.stringify(lines[0])}`);
+    assert.ok(lines.includes('%% article') && lines.includes('%% headline'), 'articles and headlines are annotated');
+    assert.ok(lines.includes(HEADLINE), `the line "${HEADLINE}"`);
+    const at = lines.indexOf(HEADLINE);
+    assert.equal(lines[at - 1], '%% headline', 'the headline is pinned by %% headline');
+    assert.ok(text.includes(JOINED) && !text.includes(SPACED), 'the spaced glyphs are joined');
+    assert.ok(
+      lines.some((l) => l.includes('系统回顾了邓小平同志的光辉历程')),
+      'a paragraph cut into column lines is one line',
+    );
+    assert.ok(lines.length < original.split(/\r?\n/).length / 2, `far fewer lines (${lines.length})`);
+
+    // One undo, in the active editor, takes the whole rewrite back.
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the copy is the active editor');
+    await vscode.commands.executeCommand('undo');
+    await h.waitForText(doc, (t) => t === original, 'one undo to restore the original text');
+    assert.equal(doc.getText(), original);
+    assert.ok(!doc.isDirty, 'back at the saved version');
+  });
+
+  it('newsprint.exportWorkspaceArticles {format: "jsonl"} exports every *.txt page dump as JSON lines', async function () {
+    await h.setWorkspaceSetting('newsprint', 'export.include', '**/*.txt');
+    const target = vscode.Uri.joinPath(h.workspaceRoot(), 'exported', `workspace.${Date.now()}.jsonl`);
+    const summary = await vscode.commands.executeCommand('newsprint.exportWorkspaceArticles', { format: 'jsonl', target, overwrite: true });
+    assert.ok(summary, 'the command returns a summary');
+    assert.equal(summary.cancelled, false);
+    assert.deepEqual(summary.failures, [], 'no failures');
+    assert.ok(summary.files >= 1, `files ≥ 1, got ${summary.files}`);
+    assert.ok(summary.articles >= 6, `articles ≥ 6, got ${summary.articles}`);
+    assert.deepEqual(summary.written, [target.fsPath]);
+
+    const text = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+    const rows = text.split('\n').filter((l) => l.trim());
+    assert.equal(rows.length, summary.articles, 'one line per article');
+    const parsed = rows.map((l, i) => {
+      try {
+        return JSON.parse(l);
+      } catch (err) {
+        assert.fail(`line ${i + 1} is not JSON (${err.message}): ${l.slice(0, 120)}`);
+      }
+    });
+    assert.ok(parsed.every((r) => r.schema === 'newsprint.articles/1' && r.article && r.source), 'each line is a newsprint.articles/1 article');
+    assert.ok(
+      parsed.some((r) => r.source.path === h.SAMPLE && r.article.headline === HEADLINE),
+      `the sample's "${HEADLINE}" is exported`,
+    );
+  });
+
+  it('vscode.executeFoldingRangeProvider returns the article ranges', async function () {
+    const { uri, doc } = await openCopy('structure-folding.txt');
+    const ranges = await vscode.commands.executeCommand('vscode.executeFoldingRangeProvider', uri);
+    assert.ok(Array.isArray(ranges) && ranges.length >= 2, `several folding ranges, got ${JSON.stringify(ranges)}`);
+    assert.ok(ranges.every((r) => r.start < r.end && r.end < doc.lineCount), 'each range is inside the document');
+    // The article "市政府党组理论学习中心组举行集体学习研讨" (a two-line headline, then its byline
+    // and body) folds from its headline down past its byline.
+    const headline = h.lineOf(doc, '市政府党组理论学习');
+    const byline = h.lineOf(doc, '□记者 何光翠 报道');
+    assert.ok(
+      ranges.some((r) => r.start === headline && r.end > byline),
+      `a range from the headline (line ${headline + 1}) past the byline (line ${byline + 1}): ${JSON.stringify(ranges)}`,
+    );
+  });
+
+  it('vscode.executeHoverProvider on a headline describes its article', async function () {
+    const { uri, doc } = await openCopy('structure-hover.txt');
+    const line = h.lineOf(doc, HEADLINE);
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(line, 2));
+    const md = hoverText(hovers);
+    assert.ok(md.includes(`**${HEADLINE}**`), `the hover names the article: ${md}`);
+    const article = h.isZh() ? /稿件 p1-a\d+/ : /Article p1-a\d+/;
+    assert.match(md, article, 'the hover gives the article id');
+  });
+
+  it('vscode.executeCodeActionProvider on a body line offers "Mark as headline" (标为主题 under zh-cn)', async function () {
+    const { uri, doc } = await openCopy('structure-actions.txt');
+    const line = h.lineOf(doc, '届市政府党组理论学习中心组');
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, new vscode.Range(line, 1, line, 1));
+    const titles = (actions || []).map((a) => a.title);
+    const want = h.isZh() ? '标为主题' : 'Mark as headline';
+    const mark = (actions || []).find((a) => a.title === want);
+    assert.ok(mark, `"${want}" is offered; got: ${titles.join(' | ')}`);
+    assert.ok(mark.kind && vscode.CodeActionKind.RefactorRewrite.contains(mark.kind), `kind refactor.rewrite, got ${mark.kind && mark.kind.value}`);
+    assert.ok(mark.edit, 'it carries an edit');
+  });
+
+  it('vscode.executeCompletionItemProvider after "%% " on a new line offers headline', async function () {
+    const { uri, doc } = await openCopy('structure-completion.txt');
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor.document.uri.toString(), uri.toString());
+    const line = h.lineOf(doc, HEADLINE);
+    // Type a new line "%% " above the headline.
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(line, 0), '%% \n')));
+    await h.waitForText(doc, () => doc.lineAt(line).text === '%% ', 'the typed "%% " line');
+    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, 3));
+    const labels = ((list && list.items) || []).map(labelOf);
+    assert.ok(labels.includes('headline'), `headline is offered; got: ${labels.slice(0, 20).join(', ')}`);
+    assert.ok(labels.includes('article') && labels.includes('skip'), 'with the other directives');
+  });
+});
