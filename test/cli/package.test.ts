@@ -1,7 +1,7 @@
 // The .vsix holds only the bundles, grammar, manifest (with translations), schema and docs.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -18,8 +18,13 @@ test('vsce packages only what the extension needs', () => {
   for (const must of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'syntaxes/pagedump.tmLanguage.json', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
     assert.ok(files.includes(must), `missing ${must}`);
   }
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'newsprint-vsix-')), 'newsprint.vsix');
-  const pkg = spawnSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', out], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(pkg.status, 0, pkg.stderr + pkg.stdout);
-  assert.ok(statSync(out).size > 10_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-vsix-'));
+  try {
+    const out = path.join(dir, 'newsprint.vsix');
+    const pkg = spawnSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', out], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(pkg.status, 0, pkg.stderr + pkg.stdout);
+    assert.ok(statSync(out).size > 10_000);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
