@@ -151,7 +151,18 @@ function lint(files: string[], opts: { rules: RuleSettings; locale?: string }, m
   return failed ? 2 : serious ? 1 : 0;
 }
 
-function fix(files: string[], opts: { rules: RuleSettings; locale?: string; write: boolean }, messages: Messages, io: Io): number {
+/**
+ * `fix` and `rewrite`: transform each file; print the result, or with --write replace the file
+ * atomically (refusing if it changed since it was read) and say what happened on stderr.
+ */
+function transformFiles(
+  files: string[],
+  write: boolean,
+  transform: (text: string) => string,
+  said: { changed: (file: string) => string; unchanged: (file: string) => string },
+  messages: Messages,
+  io: Io,
+): number {
   if (files.length === 0) throw new UsageError(t(messages, 'cli.noFiles'));
   let failed = false;
   for (const file of files) {
@@ -160,18 +171,18 @@ function fix(files: string[], opts: { rules: RuleSettings; locale?: string; writ
       failed = true;
       continue;
     }
-    const result = fixAll(r.text, opts);
-    if (!opts.write) {
-      io.out(result.text);
+    const text = transform(r.text);
+    if (!write) {
+      io.out(text);
       continue;
     }
-    if (result.text === r.text) {
-      io.err(`${t(messages, 'cli.unchanged', { file })}\n`);
+    if (text === r.text) {
+      io.err(`${said.unchanged(file)}\n`);
       continue;
     }
     try {
-      writeAtomic(file, result.text, { expectSha256: r.sha256 });
-      io.err(`${t(messages, 'cli.fixed', { file, count: result.fixed.length })}\n`);
+      writeAtomic(file, text, { expectSha256: r.sha256 });
+      io.err(`${said.changed(file)}\n`);
     } catch (err) {
       reportFileError(err, messages, io);
       failed = true;
@@ -180,33 +191,31 @@ function fix(files: string[], opts: { rules: RuleSettings; locale?: string; writ
   return failed ? 2 : 0;
 }
 
+function fix(files: string[], opts: { rules: RuleSettings; locale?: string; write: boolean }, messages: Messages, io: Io): number {
+  let count = 0;
+  return transformFiles(
+    files,
+    opts.write,
+    (text) => {
+      const result = fixAll(text, opts);
+      count = result.fixed.length;
+      return result.text;
+    },
+    { changed: (file) => t(messages, 'cli.fixed', { file, count }), unchanged: (file) => t(messages, 'cli.unchanged', { file }) },
+    messages,
+    io,
+  );
+}
+
 function rewrite(files: string[], opts: { rules: RuleSettings; locale?: string; write: boolean }, messages: Messages, io: Io): number {
-  if (files.length === 0) throw new UsageError(t(messages, 'cli.noFiles'));
-  let failed = false;
-  for (const file of files) {
-    const r = load(file, messages, io);
-    if (!r) {
-      failed = true;
-      continue;
-    }
-    const result = rewritePage(r.text, opts);
-    if (!opts.write) {
-      io.out(result.text);
-      continue;
-    }
-    if (result.text === r.text) {
-      io.err(`${t(messages, 'cli.alreadyRewritten', { file })}\n`);
-      continue;
-    }
-    try {
-      writeAtomic(file, result.text, { expectSha256: r.sha256 });
-      io.err(`${t(messages, 'cli.rewritten', { file })}\n`);
-    } catch (err) {
-      reportFileError(err, messages, io);
-      failed = true;
-    }
-  }
-  return failed ? 2 : 0;
+  return transformFiles(
+    files,
+    opts.write,
+    (text) => rewritePage(text, opts).text,
+    { changed: (file) => t(messages, 'cli.rewritten', { file }), unchanged: (file) => t(messages, 'cli.alreadyRewritten', { file }) },
+    messages,
+    io,
+  );
 }
 
 if (require.main === module) {
