@@ -101,36 +101,32 @@ function rawIndexFromEnd(text: string, k: number): number {
   return 0;
 }
 
+/** The characters isWs skips (for String.prototype.replace: one native pass instead of per-glyph concatenation). */
+const WS_RE = /[ \t\u3000\u00a0\ufeff\u000b\u2000-\u200b]/g;
+
 /** First HEAD non-space characters, and how many non-space characters the line has. */
 function compactHead(text: string): { s: string; size: number } {
   let size = 0;
   let firstWs = -1;
+  let cut = -1; // index just past the HEAD-th non-space character
   for (let i = 0; i < text.length; i++) {
     if (isWs(text.charCodeAt(i))) {
       if (firstWs < 0) firstWs = i;
-    } else size++;
+    } else if (++size === HEAD) cut = i + 1;
   }
   if (firstWs < 0 || firstWs >= HEAD + 1) return { s: text.slice(0, Math.min(text.length, HEAD)), size };
-  let s = '';
-  let n = 0;
-  for (let i = 0; i < text.length && n < HEAD; i++) {
-    if (isWs(text.charCodeAt(i))) continue;
-    s += text[i];
-    n++;
-  }
-  return { s, size };
+  return { s: (cut < 0 || cut === text.length ? text : text.slice(0, cut)).replace(WS_RE, ''), size };
 }
 
 /** Last HEAD non-space characters, in order. */
 function compactTail(text: string): string {
-  let s = '';
   let n = 0;
-  for (let i = text.length - 1; i >= 0 && n < HEAD; i--) {
+  let i = text.length - 1;
+  for (; i >= 0; i--) {
     if (isWs(text.charCodeAt(i))) continue;
-    s = text[i] + s;
-    n++;
+    if (++n === HEAD) break;
   }
-  return s;
+  return (i <= 0 ? text : text.slice(i)).replace(WS_RE, '');
 }
 
 function measure(text: string): { width: number; spaced: number } {
@@ -336,6 +332,32 @@ const MONTH_YEAR_EN = /(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPT
 const CAPTION_HEAD = /^(?:[▲△↑↓←→◀▶]|图为|上图|下图|左图|右图|图[：:/／]|图片[：:]|组图)/;
 const CAPTION_WHOLE = /^(?:[^，。！？]{0,20}(?:记者|通讯员|本报)[^，。！？]{0,16}摄|[（(][^）)]{0,20}摄[）)])$/;
 
+// First-character prefilters: every anchored pattern above can only match a head starting with one
+// of these characters, so most body lines skip the regexes (a call each) after one Set lookup.
+const firstSet = (chars: string) => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+const CONT_WHOLE_FIRST = firstSet('（(〔［[下转上接续');
+const SIGNOFF_WHOLE_FIRST = firstSet('（(');
+const CAPTION_HEAD_FIRST = firstSet('▲△↑↓←→◀▶图上下左右组');
+const BYLINE_CJK_FIRST = firstSet('□■◇◆●○文图撰摄本特见实记通');
+const NOTE_FIRST = 0x7f16; // 编: NOTE_LABEL, NOTE_HEAD
+const LABEL_FIRST = firstSet('短时新相链延小背记本评社今导要《【〔［[「');
+const captionHead = (head: string) => CAPTION_HEAD_FIRST.has(head.charCodeAt(0)) && CAPTION_HEAD.test(head);
+
+/** A superset of the characters `\s` matches (and String.prototype.trim removes). */
+function isReSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+/** First character of the text after an optional opening bracket (`skipBracket`) and `\s` spaces. */
+function firstAfterSpace(text: string, skipBracket: boolean): number {
+  let i = 0;
+  if (skipBracket) {
+    const c = text.charCodeAt(0);
+    if (c === 40 || c === 91 || c === 123) i = 1;
+  }
+  while (i < text.length && isReSpace(text.charCodeAt(i))) i++;
+  return text.charCodeAt(i);
+}
+
 /** Span of compact characters [from, to) of the head (fromEnd = false) or tail (counted in a tail of `len`). */
 function span(line: Line, from: number, to: number, tailLen = -1): Span {
   const text = line.text;
@@ -386,7 +408,7 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
   const T = tailFull.length;
 
   // Continuation markers: the whole line, or its tail.
-  let m = whole ? CONT_WHOLE.exec(head) : null;
+  let m = whole && CONT_WHOLE_FIRST.has(head.charCodeAt(0)) ? CONT_WHOLE.exec(head) : null;
   if (m) {
     info.kind = 'continuation';
     info.continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, 0, head.length) };
@@ -394,7 +416,8 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
     info.continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, m.index, tail.length, T) };
     tail = tail.slice(0, m.index);
   } else {
-    const en = CONT_EN.exec(text.slice(0, 80));
+    const c = firstAfterSpace(text, true);
+    const en = c === 99 || c === 67 ? CONT_EN.exec(text.slice(0, 80)) : null; // continued… (c/C first)
     if (en) {
       info.kind = 'continuation';
       info.continuation = { direction: en[1].toLowerCase() === 'on' ? 'to' : 'from', target: en[2], span: { start: line.start, end: line.end } };
@@ -406,7 +429,7 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
   }
 
   // Sign-offs: the whole line, or the tail after the last sentence.
-  if (whole && SIGNOFF_WHOLE.test(head)) {
+  if (whole && SIGNOFF_WHOLE_FIRST.has(head.charCodeAt(0)) && SIGNOFF_WHOLE.test(head)) {
     info.kind = 'signoff';
     info.signoff = span(line, 0, head.length);
     return info;
@@ -434,16 +457,17 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
   }
   if (info.dateline) return info;
 
-  if (whole && !info.continuation && !info.signoff && (head.length <= 40 || CAPTION_HEAD.test(head))) {
+  const h0 = head.charCodeAt(0);
+  if (whole && !info.continuation && !info.signoff && (head.length <= 40 || captionHead(head))) {
     const lastCh = head[head.length - 1];
-    if (CAPTION_HEAD.test(head) || ((lastCh === '摄' || lastCh === '）' || lastCh === ')') && CAPTION_WHOLE.test(head))) info.kind = 'caption';
+    if (captionHead(head) || ((lastCh === '摄' || lastCh === '）' || lastCh === ')') && CAPTION_WHOLE.test(head))) info.kind = 'caption';
     else if (isByline(text, head)) info.kind = 'byline';
-    else if (NOTE_LABEL.test(head)) info.kind = 'note-label';
-    else if (LABEL_WORDS.test(head) || LABEL_BRACKETS.test(head)) info.kind = 'label';
+    else if (h0 === NOTE_FIRST && NOTE_LABEL.test(head)) info.kind = 'note-label';
+    else if (LABEL_FIRST.has(h0) && (LABEL_WORDS.test(head) || LABEL_BRACKETS.test(head))) info.kind = 'label';
     else if ((head.length <= 40 && (head.includes('：') || head.includes(':')) && FURNITURE_CREDIT.test(head)) || (head.includes('日') && FURNITURE_DATE.test(head)) || (head.length <= 3 && FURNITURE_WEEKDAY.test(head)) || (head.length <= 12 && FURNITURE_PAGENO.test(head))) info.kind = 'furniture';
     else if (edge && head.length <= 40 && !/[。！？，；]/.test(head) && (FURNITURE_EDGE.test(head) || MONTH_YEAR_EN.test(text))) info.kind = 'furniture';
-  } else if (CAPTION_HEAD.test(head)) info.kind = 'caption';
-  if (!info.kind && NOTE_HEAD.test(head)) info.noteHead = true;
+  } else if (captionHead(head)) info.kind = 'caption';
+  if (!info.kind && h0 === NOTE_FIRST && NOTE_HEAD.test(head)) info.noteHead = true;
   return info;
 }
 
@@ -453,7 +477,8 @@ function contDirection(word: string): 'to' | 'from' {
 
 function isByline(text: string, head: string): boolean {
   if (head.length > 30) return false;
-  if (BYLINE_EN.test(text.trim())) return true;
+  if (firstAfterSpace(text, false) === 66 /* B */ && BYLINE_EN.test(text.trim())) return true;
+  if (!BYLINE_CJK_FIRST.has(head.charCodeAt(0))) return false; // every pattern below is anchored at one of these
   if (/[，。！？；]/.test(head)) return false;
   if (BYLINE_BOX.test(head)) return head.length >= 3;
   if (BYLINE_SLASH.test(head)) return true;
