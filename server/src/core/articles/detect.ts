@@ -564,7 +564,10 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const tokensOf = (s: Story) => {
     let t = storyTokens.get(s);
     if (!t) {
-      t = tokens([...s.note, ...s.body].map((i) => lines[i].text), 400);
+      const tk = new Tokenizer(400);
+      for (let k = 0; k < s.note.length && tk.feed(lines[s.note[k]].text); k++);
+      if (!tk.full()) for (let k = 0; k < s.body.length && tk.feed(lines[s.body[k]].text); k++);
+      t = tk.finish();
       storyTokens.set(s, t);
     }
     return t;
@@ -601,7 +604,9 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     let r = prevItem(gFirst);
     while (r >= 0 && items[r].kind === 'pattern' && (items[r].pkind === 'label' || items[r].pkind === 'note-label')) r = prevItem(r);
     const above = r >= 0 ? ownerOf(r) : null;
-    const ctoks = tokens(c.blocks.flatMap((b) => b.lines.map((i) => cleanText(lines[i].text))), 200);
+    const ctk = new Tokenizer(200);
+    for (const b of c.blocks) for (const i of b.lines) if (!ctk.full()) ctk.feed(cleanText(lines[i].text));
+    const ctoks = ctk.finish();
     if (c.attachBelow) {
       if (below) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
       continue;
@@ -652,11 +657,29 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     const { kicker, headline, decks } = heads(c);
     const bodyLines = s.body.filter((i) => !(i === s.datelineLine || (i === s.signoffLine && info.get(i)!.kind === 'signoff')));
     const labels = [...s.labels, ...(c ? c.labels : [])];
-    const all = new Set<number>([...kicker, ...headline, ...decks.flat(), ...s.byline, ...labels.flat(), ...s.note, ...s.body]);
-    if (s.datelineLine >= 0) all.add(s.datelineLine);
-    if (s.signoffLine >= 0) all.add(s.signoffLine);
-    if (s.continuationLine >= 0) all.add(s.continuationLine);
-    const bodyStart = Math.min(...[...s.note, ...s.byline, ...s.body, s.datelineLine >= 0 ? s.datelineLine : Infinity, s.continuationLine >= 0 && s.continuation?.direction === 'from' ? s.continuationLine : Infinity]);
+    const all: number[] = [];
+    const addAll = (xs: readonly number[]) => {
+      for (let k = 0; k < xs.length; k++) all.push(xs[k]);
+    };
+    addAll(kicker);
+    addAll(headline);
+    for (const d of decks) addAll(d);
+    addAll(s.byline);
+    for (const l of labels) addAll(l);
+    addAll(s.note);
+    addAll(s.body);
+    if (s.datelineLine >= 0) all.push(s.datelineLine);
+    if (s.signoffLine >= 0) all.push(s.signoffLine);
+    if (s.continuationLine >= 0) all.push(s.continuationLine);
+    let bodyStart = Infinity;
+    const minOf = (xs: readonly number[]) => {
+      for (let k = 0; k < xs.length; k++) if (xs[k] < bodyStart) bodyStart = xs[k];
+    };
+    minOf(s.note);
+    minOf(s.byline);
+    minOf(s.body);
+    if (s.datelineLine >= 0 && s.datelineLine < bodyStart) bodyStart = s.datelineLine;
+    if (s.continuationLine >= 0 && s.continuation?.direction === 'from' && s.continuationLine < bodyStart) bodyStart = s.continuationLine;
     let anchor = bodyStart;
     if (c && c.groupSize === 1 && c.blocks[0].lines[0] < bodyStart) anchor = c.blocks[0].lines[0];
     const type: Article['type'] = bodyLines.length === 0 && s.note.length === 0 ? 'notice' : pageHasBylines && s.byline.length === 0 && !s.dateline && !s.signoff ? 'sidebar' : 'article';
@@ -687,7 +710,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
         body: bodyLines,
         signoff: s.signoff,
         continuation: s.continuation,
-        lines: [...all].sort((x, y) => x - y),
+        lines: sortedUnique(all),
         confidence: clamp(conf),
       },
     });
@@ -711,7 +734,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
 
   // Continuation directives.
   const articleOfLine = new Map<number, Article>();
-  for (const d of drafts) for (const i of d.a.lines) articleOfLine.set(i, d.a);
+  if (contDirectives.length > 0) for (const d of drafts) for (const i of d.a.lines) articleOfLine.set(i, d.a);
   for (const d of contDirectives) {
     let target = d.target >= 0 ? articleOfLine.get(d.target) : undefined;
     if (!target) for (let i = d.line - 1; i >= base && !target; i--) target = articleOfLine.get(i);
@@ -793,6 +816,14 @@ function clusterLines(articles: Article[]): Map<string, number[][]> {
   return m;
 }
 
+/** The distinct numbers of `xs` in ascending order (a typed-array sort: no comparator calls). */
+function sortedUnique(xs: readonly number[]): number[] {
+  const a = Int32Array.from(xs).sort();
+  const out: number[] = [];
+  for (let k = 0; k < a.length; k++) if (k === 0 || a[k] !== a[k - 1]) out.push(a[k]);
+  return out;
+}
+
 function clamp(x: number): number {
   return Math.round(Math.max(0.05, Math.min(1, x)) * 100) / 100;
 }
@@ -864,43 +895,59 @@ function assignSubRoles(c: Cluster, info: LineTable<LineInfo>, local: LineTable<
 /**
  * Tokens of the first `max` non-space characters: CJK bigrams (two UTF-16 units packed in one
  * number), Latin words of 3+ letters and numbers of 2+ digits (lowercased, hashed above 2^32).
+ * Fed text by text (a word or bigram may span two texts), so callers need not build text arrays.
  */
-export function tokens(texts: string[], max: number): Set<number> {
-  const out = new Set<number>();
-  let seen = 0;
-  let prev = -1;
-  let hash = 0;
-  let len = 0;
-  let digit = false;
-  const flush = () => {
-    if (len >= 3 || (len >= 2 && digit)) out.add(4294967296 + (hash >>> 0));
-    hash = 0;
-    len = 0;
-  };
-  for (const t of texts) {
-    for (let i = 0; i < t.length && seen < max; i++) {
+class Tokenizer {
+  readonly out = new Set<number>();
+  private seen = 0;
+  private prev = -1;
+  private hash = 0;
+  private len = 0;
+  private digit = false;
+  constructor(private readonly max: number) {}
+  full(): boolean {
+    return this.seen >= this.max;
+  }
+  private flush(): void {
+    if (this.len >= 3 || (this.len >= 2 && this.digit)) this.out.add(4294967296 + (this.hash >>> 0));
+    this.hash = 0;
+    this.len = 0;
+  }
+  /** Feeds one text; false once `max` characters have been seen. */
+  feed(t: string): boolean {
+    const max = this.max;
+    for (let i = 0; i < t.length && this.seen < max; i++) {
       let c = t.charCodeAt(i);
       if (c === 32 || c === 9 || c === 0x3000) continue; // justification spaces do not break words
-      seen++;
+      this.seen++;
       if (isCjkGlyph(c)) {
-        flush();
-        if (prev >= 0) out.add(prev * 65536 + c);
-        prev = c;
+        this.flush();
+        if (this.prev >= 0) this.out.add(this.prev * 65536 + c);
+        this.prev = c;
       } else if (isAsciiAlnum(c) || isLatinLetter(c)) {
-        prev = -1;
+        this.prev = -1;
         if (c >= 65 && c <= 90) c += 32;
-        if (len === 0) digit = c >= 48 && c <= 57;
-        hash = Math.imul(hash ^ c, 16777619);
-        len++;
+        if (this.len === 0) this.digit = c >= 48 && c <= 57;
+        this.hash = Math.imul(this.hash ^ c, 16777619);
+        this.len++;
       } else {
-        flush();
-        prev = -1;
+        this.flush();
+        this.prev = -1;
       }
     }
-    if (seen >= max) break;
+    return this.seen < max;
   }
-  flush();
-  return out;
+  finish(): Set<number> {
+    this.flush();
+    return this.out;
+  }
+}
+
+/** Tokens of the first `max` non-space characters of the texts (see Tokenizer). */
+export function tokens(texts: readonly string[], max: number): Set<number> {
+  const tk = new Tokenizer(max);
+  for (const t of texts) if (!tk.feed(t)) break;
+  return tk.finish();
 }
 
 /** Share of the heading's tokens found in the story (0..1). */
