@@ -141,16 +141,27 @@ export function joinLines(texts: readonly string[], ev?: HyphenEvidence): string
 export function buildParagraphs(
   lines: readonly number[],
   texts: readonly string[],
-  opts: { columnWidth?: number; breakBefore?: ReadonlySet<number>; evidence?: HyphenEvidence } = {},
+  opts: {
+    columnWidth?: number;
+    breakBefore?: ReadonlySet<number>;
+    evidence?: HyphenEvidence;
+    /** cellWidth of each text trimmed, when the caller has them. */
+    widths?: readonly number[];
+    /** Leave every paragraph's `text` empty (the caller only needs the line groups). */
+    noText?: boolean;
+  } = {},
 ): Paragraph[] {
-  const widths = texts.map((t) => cellWidth(t.trim()));
+  const widths = opts.widths ?? texts.map((t) => cellWidth(t.trim()));
   const width = estimateColumnWidth(widths, opts.columnWidth ?? 0);
-  const cjk = isCjkText(texts.join('').slice(0, 400));
+  // isCjkText reads at most the first 200 characters of the joined text.
+  let head = '';
+  for (let k = 0; k < texts.length && head.length < 400; k++) head += texts[k];
+  const cjk = isCjkText(head.slice(0, 400));
   const short = (w: number) => (cjk ? w <= width - 4 : w < width * 0.85);
   const out: Paragraph[] = [];
   let cur: { lines: number[]; texts: string[] } = { lines: [], texts: [] };
   const flush = () => {
-    if (cur.lines.length) out.push({ lines: cur.lines, text: joinLines(cur.texts, opts.evidence) });
+    if (cur.lines.length) out.push({ lines: cur.lines, text: opts.noText ? '' : joinLines(cur.texts, opts.evidence) });
     cur = { lines: [], texts: [] };
   };
   for (let i = 0; i < lines.length; i++) {

@@ -59,6 +59,8 @@ export interface FlowContext {
   ds: boolean;
   /** Column width of the page's body and note lines (see columnOf). */
   column: Column;
+  /** Pieces of each article line, computed once by flowContext (the cuts depend on the article only). */
+  pieces?: WeakMap<Article, Map<number, Piece[]>>;
 }
 
 export interface Column {
@@ -110,11 +112,21 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   const evidence = isCjkText(sample) ? undefined : withInterior(hyphenEvidence(texts), texts);
   const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false } };
   const widths: number[] = [];
+  const pieces = new WeakMap<Article, Map<number, Piece[]>>();
   for (const a of analysis.articles) {
     const cuts = articleCuts(ctx, a);
-    for (const i of [...a.editorsNote, ...a.body]) for (const p of linePieces(ctx, i, cuts)) widths.push(cellWidth(p.text));
+    const own = new Map<number, Piece[]>();
+    pieces.set(a, own);
+    const add = (i: number) => {
+      let ps = own.get(i);
+      if (!ps) own.set(i, (ps = linePieces(ctx, i, cuts)));
+      for (const p of ps) widths.push(cellWidth(p.text));
+    };
+    for (const i of a.editorsNote) add(i);
+    for (const i of a.body) add(i);
   }
   ctx.column = columnOf(widths);
+  ctx.pieces = pieces;
   return ctx;
 }
 
@@ -194,10 +206,17 @@ function gapKind(dump: PageDump, from: number, to: number): 'none' | 'blank' | '
   return to < from ? 'other' : kind;
 }
 
-/** Paragraphs of a run of lines (body or editor's note) of one article. */
-export function flowLines(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[]): FlowParagraph[] {
+/**
+ * Paragraphs of a run of lines (body or editor's note) of one article. `cached`: the article's
+ * pieces from flowContext. With `withText` false the paragraphs' `text` is left empty (hard-wrap
+ * only needs the pieces; joining them is the costly part).
+ */
+export function flowLines(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[], cached?: Map<number, Piece[]>, withText = true): FlowParagraph[] {
   const pieces: Piece[] = [];
-  for (const i of lines) pieces.push(...linePieces(ctx, i, cuts));
+  for (const i of lines) {
+    const ps = cached?.get(i) ?? linePieces(ctx, i, cuts);
+    for (let k = 0; k < ps.length; k++) pieces.push(ps[k]);
+  }
   if (pieces.length === 0) return [];
   if (ctx.rewritten) return pieces.map((p) => ({ pieces: [p], text: p.text }));
   const widths = pieces.map((p) => cellWidth(p.text));
@@ -221,10 +240,11 @@ export function flowLines(ctx: FlowContext, lines: readonly number[], cuts: read
   const paras = buildParagraphs(
     pieces.map((_, k) => k),
     pieces.map((p) => p.text),
-    { columnWidth: column, breakBefore, evidence: ctx.evidence },
+    { columnWidth: column, breakBefore, evidence: ctx.evidence, widths, noText: !withText },
   );
   return paras.map((p) => {
     const ps = p.lines.map((k) => pieces[k]);
+    if (!withText) return { pieces: ps, text: '' };
     let text = '';
     for (const x of ps) text = joinPiece(text, x.text, ctx.evidence);
     return { pieces: ps, text: text.trim() };
@@ -250,9 +270,11 @@ export function joinPiece(left: string, right: string, ev: HyphenEvidence | unde
   return joinPair(left, right, ev);
 }
 
-export function flowArticle(ctx: FlowContext, a: Article): ArticleFlow {
+/** Paragraphs of an article; with `withText` false their `text` is left empty (see flowLines). */
+export function flowArticle(ctx: FlowContext, a: Article, withText = true): ArticleFlow {
   const cuts = articleCuts(ctx, a);
-  return { note: flowLines(ctx, a.editorsNote, cuts), body: flowLines(ctx, a.body, cuts), cuts };
+  const cached = ctx.pieces?.get(a);
+  return { note: flowLines(ctx, a.editorsNote, cuts, cached, withText), body: flowLines(ctx, a.body, cuts, cached, withText), cuts };
 }
 
 /**

@@ -14,7 +14,7 @@ export const hardWrap: { id: RuleId; defaultSeverity: Severity } = { id: 'hard-w
 export function hardWrapFindings(ctx: FlowContext, articles: readonly Article[], messages: Messages, severity: Severity): Finding[] {
   const out: Finding[] = [];
   for (const a of articles) {
-    const flow = flowArticle(ctx, a);
+    const flow = flowArticle(ctx, a, false);
     for (const p of [...flow.note, ...flow.body]) {
       if (p.pieces.length < 2) continue;
       const edits: Edit[] = [];
