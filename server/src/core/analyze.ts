@@ -41,7 +41,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // Paragraph rules (hard-wrap, split-sentence) read lines as the glyph fixes leave them.
   const clean = cleaner(dump, findings);
   const paragraphs = pages.flatMap((p) => paragraphFindings(dump, p, clean, options, messages));
-  findings.push(...paragraphs);
+  for (const f of paragraphs) findings.push(f); // no push(...): there can be more than the stack holds
   for (const p of pages) {
     for (const f of p.findings) {
       const rule = STRUCTURE_RULES.find((r) => r.id === f.rule);

@@ -53,7 +53,7 @@ export function analyzeSegment(segmentText: string, options: AnalyzeOptions, mes
   if (text.length === 0) return { text, findings: [], analysis: undefined, replacement, nonSpace, dump };
   const findings = lintPage(dump, dump.pages[0], options.rules, messages);
   const analysis = analyzePage(dump, 0, messages);
-  findings.push(...paragraphFindings(dump, analysis, cleaner(dump, findings), options, messages));
+  for (const f of paragraphFindings(dump, analysis, cleaner(dump, findings), options, messages)) findings.push(f);
   for (const f of analysis.findings) {
     const rule = STRUCTURE_RULES.find((r) => r.id === f.rule);
     const severity = rule ? severityOf(rule, options.rules) : f.severity;

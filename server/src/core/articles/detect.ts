@@ -298,7 +298,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
       blockOf.get(s.lines[0]) === blockOf.get(last.lines[last.lines.length - 1]) &&
       s.lines[0] === last.lines[last.lines.length - 1] + 1
     ) {
-      last.lines.push(...s.lines);
+      for (const l of s.lines) last.lines.push(l);
     } else merged.push(s);
   }
   const items = merged;
@@ -354,7 +354,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
         if (li.noteHead) cur.isNote = true;
       }
       if (li.dateline && !cur.dateline) cur.dateline = li.dateline;
-      cur.body.push(...it.lines);
+      for (const l of it.lines) cur.body.push(l);
       for (const i of it.lines) {
         const x = info.get(i)!;
         if (x.signoff) {
@@ -376,7 +376,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     if (k === 'furniture' || k === 'caption') continue;
     if (k === 'byline') {
       if (!(cur && cur.open && cur.body.length === 0 && !startArticle.has(first))) cur = newStory(p);
-      cur.byline.push(...it.lines);
+      for (const l of it.lines) cur.byline.push(l);
       cur.lastItem = p;
       storyOfItem[p] = cur;
     } else if (k === 'dateline') {
@@ -437,7 +437,8 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const mergeNote = (note: Story, into: Story) => {
     note.isNote = true;
     note.mergedInto = into;
-    into.note.push(...note.note, ...note.body);
+    for (const l of note.note) into.note.push(l);
+    for (const l of note.body) into.note.push(l);
     into.firstItem = Math.min(into.firstItem, note.firstItem);
   };
   const labelOwner = new Map<number, Story | 'cluster'>(); // label item -> owner
@@ -646,8 +647,8 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     const decks: number[][] = [];
     if (c)
       for (const b of c.blocks) {
-        if (b.sub === 'kicker' && kicker.length === 0) kicker.push(...b.lines);
-        else if (b.sub === 'headline' && headline.length === 0) headline.push(...b.lines);
+        if (b.sub === 'kicker' && kicker.length === 0) for (const l of b.lines) kicker.push(l);
+        else if (b.sub === 'headline' && headline.length === 0) for (const l of b.lines) headline.push(l);
         else decks.push(b.lines);
       }
     return { kicker, headline, decks };
@@ -724,7 +725,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
       continue;
     }
     const { kicker, headline, decks } = heads(c);
-    if (headline.length === 0 && c.blocks.length) headline.push(...(decks.shift() ?? kicker.splice(0)));
+    if (headline.length === 0 && c.blocks.length) for (const l of decks.shift() ?? kicker.splice(0)) headline.push(l);
     const all = [...kicker, ...headline, ...decks.flat(), ...c.labels.flat()].sort((x, y) => x - y);
     drafts.push({
       anchor: all[0],
