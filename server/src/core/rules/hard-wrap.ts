@@ -11,6 +11,21 @@ import type { Edit, Finding, RuleId, Severity } from '../types';
 
 export const hardWrap: { id: RuleId; defaultSeverity: Severity } = { id: 'hard-wrap', defaultSeverity: 'information' };
 
+/**
+ * Messages by (n, count), one string per distinct value per locale: a large dump repeats the same
+ * few hundred messages on hundreds of thousands of related lines, and the server keeps them all.
+ */
+const MESSAGE_CACHE = new WeakMap<Messages, Map<number, string>>();
+function cachedMessage(messages: Messages, key: 'hard-wrap.message' | 'hard-wrap.related', n: number, count: number, make: () => string): string {
+  let m = MESSAGE_CACHE.get(messages);
+  if (!m) MESSAGE_CACHE.set(messages, (m = new Map()));
+  if (n >= 1 << 20 || count >= 1 << 20 || m.size >= 100_000) return make();
+  const k = (key === 'hard-wrap.message' ? 0 : 1) + 2 * (n * 1048576 + count);
+  let v = m.get(k);
+  if (v === undefined) m.set(k, (v = make()));
+  return v;
+}
+
 export function hardWrapFindings(ctx: FlowContext, articles: readonly Article[], messages: Messages, severity: Severity): Finding[] {
   const out: Finding[] = [];
   for (const a of articles) {
@@ -26,9 +41,11 @@ export function hardWrapFindings(ctx: FlowContext, articles: readonly Article[],
         severity,
         start: first.start,
         end: Math.max(first.end, first.start),
-        message: t(messages, 'hard-wrap.message', { count: p.pieces.length, row: firstLine.row + 1 }),
+        message: messages['hard-wrap.message'].includes('{row}')
+          ? t(messages, 'hard-wrap.message', { count: p.pieces.length, row: firstLine.row + 1 })
+          : cachedMessage(messages, 'hard-wrap.message', 0, p.pieces.length, () => t(messages, 'hard-wrap.message', { count: p.pieces.length, row: firstLine.row + 1 })),
         fix: { title: t(messages, 'hard-wrap.fix'), edits },
-        related: p.pieces.slice(1).map((x, k) => ({ start: x.start, end: x.end, message: t(messages, 'hard-wrap.related', { n: k + 2, count: p.pieces.length }) })),
+        related: p.pieces.slice(1).map((x, k) => ({ start: x.start, end: x.end, message: cachedMessage(messages, 'hard-wrap.related', k + 2, p.pieces.length, () => t(messages, 'hard-wrap.related', { n: k + 2, count: p.pieces.length })) })),
       });
     }
   }
