@@ -1,6 +1,7 @@
 // Times the core pipeline (analyze, and fixAll) on pathological sizes: one 100 MB line, a million
 // short lines, and adversarial single lines for each line rule. Run: node --import tsx scripts/stress-timing.ts
-// A line rule that is quadratic shows up here as minutes instead of seconds.
+// A line rule that is quadratic shows up here as minutes instead of seconds. SIZE_MB (default 100)
+// sets the single-line size; ANALYZE_ONLY=1 skips fixAll (which may take up to 32 analyze passes).
 import { analyze } from '../server/src/core/analyze';
 import { fixAll } from '../server/src/core/fix';
 
@@ -31,6 +32,10 @@ for (const [name, make] of cases) {
   let t0 = performance.now();
   const { findings, dump } = analyze(text);
   const tAnalyze = performance.now() - t0;
+  if (process.env.ANALYZE_ONLY) {
+    console.log(`${name}: ${(text.length / MB).toFixed(1)} M UTF-16 units, ${dump.lines.length} lines, ${findings.length} findings; analyze ${(tAnalyze / 1000).toFixed(2)} s`);
+    continue;
+  }
   t0 = performance.now();
   const fixed = fixAll(text);
   const tFix = performance.now() - t0;
