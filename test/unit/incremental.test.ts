@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
-import { IncrementalDocument } from '../../server/src/core/incremental';
+import { IncrementalDocument, mergeWindow, type ChangeWindow } from '../../server/src/core/incremental';
 import { SAMPLE } from '../helpers/rules';
 
 const sample = readFileSync(SAMPLE, 'utf8');
@@ -55,5 +55,34 @@ test('property: after any edit sequence the incremental analysis equals the whol
       agree(inc, text);
     }),
     { numRuns: 60 },
+  );
+});
+
+test('property: updates guided by merged change windows equal the whole-text analysis', () => {
+  const base = [sample.slice(0, 2500), sample.slice(2500, 5000), sample.slice(5000, 7000), sample.slice(7000)].join('\f');
+  const edit = fc.record({
+    at: fc.nat(),
+    del: fc.nat({ max: 30 }),
+    ins: fc.constantFrom('', '字', '\f', '\f\f', '\n', ' 心 的 关 注 ', 'TTIIRR 跨跨境境', '（下转第二版）\n', '%% article\n'),
+  });
+  fc.assert(
+    fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (batches) => {
+      let text = base;
+      const inc = new IncrementalDocument({});
+      inc.update(text);
+      for (const batch of batches) {
+        let window: ChangeWindow | undefined;
+        for (const e of batch) {
+          const at = e.at % (text.length + 1);
+          const end = Math.min(text.length, at + e.del);
+          text = text.slice(0, at) + e.ins + text.slice(end);
+          window = mergeWindow(window, { start: at, oldEnd: end, newEnd: at + e.ins.length });
+        }
+        inc.update(text, undefined, window);
+        assert.equal(inc.segments.map((s) => s.result.text).join('\f'), text);
+      }
+      agree(inc, text);
+    }),
+    { numRuns: 150 },
   );
 });

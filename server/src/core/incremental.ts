@@ -77,6 +77,28 @@ function split(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/**
+ * Where a text changed since the last update: old [start, oldEnd) became new [start, newEnd).
+ * The server collects it from the editor's incremental changes, so an update need not compare
+ * the pages outside it.
+ */
+export interface ChangeWindow {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The window of two successive changes: `w`, then `c` (in the coordinates after `w`). */
+export function mergeWindow(w: ChangeWindow | undefined, c: ChangeWindow): ChangeWindow {
+  if (!w) return c;
+  const delta = w.newEnd - w.oldEnd;
+  const cDelta = c.newEnd - c.oldEnd;
+  const start = Math.min(w.start, c.start);
+  const oldEnd = Math.max(w.oldEnd, c.oldEnd >= w.newEnd ? c.oldEnd - delta : w.oldEnd, c.oldEnd < w.start ? c.oldEnd : 0);
+  const wNewEnd = w.newEnd >= c.oldEnd ? w.newEnd + cDelta : w.newEnd <= c.start ? w.newEnd : c.newEnd;
+  return { start, oldEnd, newEnd: Math.max(c.newEnd, wNewEnd) };
+}
+
 export class IncrementalDocument {
   segments: Segment[] = [];
   text = '';
@@ -90,8 +112,15 @@ export class IncrementalDocument {
     this.messages = messagesFor(options.locale);
   }
 
-  /** Brings the analysis up to date with `text`, re-analysing only segments whose text changed. */
-  update(text: string, isCancelled: () => boolean = () => false): boolean {
+  /**
+   * Brings the analysis up to date with `text`, re-analysing only segments whose text changed.
+   * With `window` (where the text changed since the last update), pages outside it are taken
+   * over without even comparing their text.
+   */
+  update(text: string, isCancelled: () => boolean = () => false, window?: ChangeWindow): boolean {
+    if (window && this.segments.length > 0 && text.length - this.text.length === window.newEnd - window.oldEnd) {
+      return this.updateWindow(text, window, isCancelled);
+    }
     const old = this.segments;
     const parts = split(text);
     const next: (Segment | undefined)[] = new Array(parts.length);
@@ -124,6 +153,42 @@ export class IncrementalDocument {
       next[k] = { ...parts[k], result };
     }
     this.segments = next as Segment[];
+    this.text = text;
+    return true;
+  }
+
+  private updateWindow(text: string, w: ChangeWindow, isCancelled: () => boolean): boolean {
+    const old = this.segments;
+    const delta = w.newEnd - w.oldEnd;
+    // Old segments touching the window (a change at a page's edge touches that page too).
+    let i0 = 0;
+    while (i0 < old.length - 1 && old[i0].end < w.start) i0++;
+    let i1 = old.length - 1;
+    while (i1 > i0 && old[i1].start > w.oldEnd) i1--;
+    const regionStart = old[i0].start;
+    const regionEnd = old[i1].end + delta;
+    const reuse = new Map<string, SegmentResult>();
+    for (let k = i0; k <= i1; k++) reuse.set(old[k].result.text, old[k].result);
+    const fresh: Segment[] = [];
+    this.analysed = 0;
+    let start = regionStart;
+    for (;;) {
+      const ff = text.indexOf('\f', start);
+      const end = ff < 0 || ff >= regionEnd ? regionEnd : ff;
+      if (isCancelled()) return false;
+      const segText = text.slice(start, end);
+      let result = reuse.get(segText);
+      if (!result) {
+        result = analyzeSegment(segText, this.options, this.messages);
+        this.analysed++;
+      }
+      fresh.push({ start, end, result });
+      if (end === regionEnd) break;
+      start = end + 1;
+    }
+    const after = old.slice(i1 + 1).map((sg) => (delta === 0 ? sg : { start: sg.start + delta, end: sg.end + delta, result: sg.result }));
+    this.segments = [...old.slice(0, i0), ...fresh, ...after];
+    this.changedAt = regionStart;
     this.text = text;
     return true;
   }

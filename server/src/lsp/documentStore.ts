@@ -1,7 +1,7 @@
 // The server's view of each open document: the LSP text, its incremental analysis, and where the
 // user last edited (diagnostics are bounded, and the bound keeps those nearest the edit).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { IncrementalDocument } from '../core/incremental';
+import { IncrementalDocument, mergeWindow, type ChangeWindow } from '../core/incremental';
 import type { RuleSettings } from '../core/types';
 
 export interface Entry {
@@ -17,6 +17,8 @@ export interface Entry {
 
 export class DocumentStore {
   private entries = new Map<string, Entry>();
+  /** Where each document changed since its last analysis (null: somewhere unknown, compare all). */
+  private windows = new Map<string, ChangeWindow | null>();
 
   constructor(private locale: () => string | undefined) {}
 
@@ -32,10 +34,18 @@ export class DocumentStore {
       this.entries.set(doc.uri, e);
     }
     if (e.version === doc.version && e.generation === generation) return e;
-    if (!e.inc.update(doc.getText(), isCancelled)) return undefined;
+    const window = e.version >= 0 ? (this.windows.get(doc.uri) ?? undefined) : undefined;
+    if (!e.inc.update(doc.getText(), isCancelled, window)) return undefined;
+    this.windows.delete(doc.uri);
     e.version = doc.version;
     e.generation = generation;
     return e;
+  }
+
+  /** Records an incremental change (offsets in the text before it), or null for a full replace. */
+  noteChange(uri: string, change: ChangeWindow | null): void {
+    const w = this.windows.get(uri);
+    this.windows.set(uri, change === null || w === null ? null : mergeWindow(w, change));
   }
 
   peek(uri: string): Entry | undefined {
@@ -49,9 +59,11 @@ export class DocumentStore {
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.windows.delete(uri);
   }
 
   clear(): void {
     this.entries.clear();
+    this.windows.clear();
   }
 }

@@ -9,6 +9,7 @@ import {
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
   ResponseError,
+  TextDocumentContentChangeEvent,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeActionParams,
@@ -44,13 +45,30 @@ export interface ServerContext {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   let messages: Messages = messagesFor(undefined);
   let locale: string | undefined;
   let configurationSupport = false;
   let pullSupport = false;
   const settings = new SettingsCache(connection, () => configurationSupport);
   const store = new DocumentStore(() => locale);
+  // Apply the editor's changes one by one, noting where each landed, so the analysis of a big
+  // dump only looks at the pages an edit touched.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(doc, changes, version) {
+      for (const c of changes) {
+        if (TextDocumentContentChangeEvent.isIncremental(c)) {
+          const start = doc.offsetAt(c.range.start);
+          const end = doc.offsetAt(c.range.end);
+          store.noteChange(doc.uri, { start, oldEnd: end, newEnd: start + c.text.length });
+        } else {
+          store.noteChange(doc.uri, null);
+        }
+        doc = TextDocument.update(doc, [c], version);
+      }
+      return doc;
+    },
+  });
 
   async function entry(uri: string, isCancelled: () => boolean = () => false): Promise<Entry | undefined> {
     const doc = documents.get(uri);
