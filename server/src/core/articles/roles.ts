@@ -102,6 +102,7 @@ function rawIndexFromEnd(text: string, k: number): number {
 }
 
 /** The characters isWs skips (for String.prototype.replace: one native pass instead of per-glyph concatenation). */
+// eslint-disable-next-line no-control-regex -- \v (vertical tab) is whitespace in dumps; the class must list it
 const WS_RE = /[ \t\u3000\u00a0\ufeff\u000b\u2000-\u200b]/g;
 
 /** First HEAD non-space characters, and how many non-space characters the line has. */
