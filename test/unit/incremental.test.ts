@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
-import { IncrementalDocument, mergeWindow, type ChangeWindow } from '../../server/src/core/incremental';
+import { IncrementalDocument, mergeWindow, segmentDump, type ChangeWindow } from '../../server/src/core/incremental';
 import { SAMPLE } from '../helpers/rules';
 
 const sample = readFileSync(SAMPLE, 'utf8');
@@ -16,7 +16,7 @@ function agree(inc: IncrementalDocument, text: string): void {
   assert.deepEqual(inc.findings().map(key), whole.findings.map(key));
   const pages = inc.pageIndexes();
   const headlines = inc.segments.flatMap((s, k) =>
-    (s.result.analysis?.articles ?? []).map((a) => `${pages[k]}:${a.headline.map((i) => s.result.dump.lines[i].text).join('|')}`),
+    (s.result.analysis?.articles ?? []).map((a) => `${pages[k]}:${a.headline.map((i) => segmentDump(s.result).lines[i].text).join('|')}`),
   );
   const wholeHeadlines = whole.pages.flatMap((p) => p.articles.map((a) => `${p.page}:${a.headline.map((i) => whole.dump.lines[i].text).join('|')}`));
   assert.deepEqual(headlines, wholeHeadlines);

@@ -31,8 +31,35 @@ export interface SegmentResult {
   analysis: PageAnalysis | undefined;
   replacement: number;
   nonSpace: number;
-  /** The segment parsed on its own (kept: outline, hover and folding read it). */
-  dump: PageDump;
+  /** Derived views the editor asks for again and again (outline, folding, tokens), kept per page. */
+  views: Map<string, unknown>;
+}
+
+// The parsed lines of a page are the bulk of the memory an analysis holds (a Line object and a
+// text slice per line), and the editor needs them only for the pages it is looking at. So results
+// do not keep them: `segmentDump` parses again on demand and keeps the most recent few.
+const DUMPS = new Map<SegmentResult, PageDump>();
+const MAX_DUMPS = 48;
+
+/** The segment parsed on its own (line indices match `analysis`). */
+export function segmentDump(r: SegmentResult): PageDump {
+  let d = DUMPS.get(r);
+  if (d) {
+    DUMPS.delete(r);
+  } else {
+    d = parse(r.text);
+  }
+  DUMPS.set(r, d);
+  if (DUMPS.size > MAX_DUMPS) DUMPS.delete(DUMPS.keys().next().value as SegmentResult);
+  return d;
+}
+
+/** A view of a page derived once from its parse and analysis, then reused while the page is unchanged. */
+export function segmentView<T>(r: SegmentResult, key: string, make: (dump: PageDump) => T): T {
+  if (r.views.has(key)) return r.views.get(key) as T;
+  const v = make(segmentDump(r));
+  r.views.set(key, v);
+  return v;
 }
 
 export interface Segment {
@@ -50,7 +77,7 @@ export function analyzeSegment(segmentText: string, options: AnalyzeOptions, mes
   const text = flatten(segmentText);
   const dump = parse(text);
   const { replacement, nonSpace } = countReplacement(text);
-  if (text.length === 0) return { text, findings: [], analysis: undefined, replacement, nonSpace, dump };
+  if (text.length === 0) return { text, findings: [], analysis: undefined, replacement, nonSpace, views: new Map() };
   const findings = lintPage(dump, dump.pages[0], options.rules, messages);
   const analysis = analyzePage(dump, 0, messages);
   for (const f of paragraphFindings(dump, analysis, cleaner(dump, findings), options, messages)) findings.push(f);
@@ -60,7 +87,10 @@ export function analyzeSegment(segmentText: string, options: AnalyzeOptions, mes
     if (severity) findings.push({ ...f, severity });
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { text, findings, analysis, replacement, nonSpace, dump };
+  const result: SegmentResult = { text, findings, analysis, replacement, nonSpace, views: new Map() };
+  DUMPS.set(result, dump);
+  if (DUMPS.size > MAX_DUMPS) DUMPS.delete(DUMPS.keys().next().value as SegmentResult);
+  return result;
 }
 
 /** Offsets of the segments of a text: [start, end) pairs, split at form feeds. */
@@ -223,7 +253,7 @@ export class IncrementalDocument {
     }
     if (replacement < MIN_COUNT || replacement < MIN_RATIO * nonSpace) return undefined;
     // Same finding as the rule gives on the whole text: on the first line of the dump.
-    const first = this.segments[0]?.result.dump.lines[0];
+    const first = this.segments[0] && segmentDump(this.segments[0].result).lines[0];
     const { start, end } = first ? trimmedSpan(first) : { start: 0, end: 0 };
     return { rule: 'encoding', severity, start, end, message: t(this.messages, 'encoding.message', { count: replacement }) };
   }

@@ -16,7 +16,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIRECTIVES, parseDirectiveLine } from '../core/annotations';
 import type { Role } from '../core/articles/model';
-import type { Segment } from '../core/incremental';
+import { segmentDump, segmentView, type Segment } from '../core/incremental';
 import { t } from '../core/messages';
 import { annotationActions, annotationCompletions, documentSymbols, foldingRanges, hoverAt, semanticTokens, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
 import { lineIndexAt } from '../core/parse';
@@ -86,7 +86,8 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     const out: DocumentSymbol[] = [];
     e.inc.segments.forEach((s, k) => {
       if (!s.result.analysis) return;
-      for (const sym of documentSymbols(s.result.dump, [s.result.analysis])) {
+      const analysis = s.result.analysis;
+      for (const sym of segmentView(s.result, 'symbols', (dump) => documentSymbols(dump, [analysis]))) {
         out.push(toSymbol(d, sym, s.start, pages[k], t(ctx.messages(), 'outline.page', { n: pages[k] + 1 })));
       }
     });
@@ -101,7 +102,8 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     for (const s of e.inc.segments) {
       if (!s.result.analysis) continue;
       const rowBase = d.positionAt(s.start).line;
-      for (const r of foldingRanges(s.result.dump, [s.result.analysis])) out.push({ startLine: r.startLine + rowBase, endLine: r.endLine + rowBase, kind: 'region' });
+      const analysis = s.result.analysis;
+      for (const r of segmentView(s.result, 'folds', (dump) => foldingRanges(dump, [analysis]))) out.push({ startLine: r.startLine + rowBase, endLine: r.endLine + rowBase, kind: 'region' });
     }
     return out;
   });
@@ -115,7 +117,8 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     const s = e.inc.segments[k];
     const local = offset - s.start;
     // On an annotation line: describe the directive.
-    const line = s.result.dump.lines[lineIndexAt(s.result.dump, local)];
+    const dump = segmentDump(s.result);
+    const line = dump.lines[lineIndexAt(dump, local)];
     if (line?.annotation) {
       const p = parseDirectiveLine(line.text);
       if (p.kind !== 'directive') return null;
@@ -124,7 +127,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
       return { contents: { kind: MarkupKind.Markdown, value: `**%% ${spec.name}**\n\n${zh ? spec.description.zh : spec.description.en}` } };
     }
     if (!s.result.analysis) return null;
-    const md = hoverAt(s.result.dump, [s.result.analysis], local, ctx.messages());
+    const md = hoverAt(dump, [s.result.analysis], local, ctx.messages());
     return md ? { contents: { kind: MarkupKind.Markdown, value: globalId(md, e.inc.pageIndexes()[k]) } } : null;
   });
 
@@ -149,7 +152,8 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     for (let k = segmentAt(segs, from); k < segs.length && segs[k].start <= to; k++) {
       const s = segs[k];
       if (!s.result.analysis) continue;
-      for (const tok of semanticTokens(s.result.dump, [s.result.analysis])) {
+      const analysis = s.result.analysis;
+      for (const tok of segmentView(s.result, 'tokens', (dump) => semanticTokens(dump, [analysis]))) {
         const type = TOKEN_TYPES.indexOf(tok.role);
         if (type < 0 || tok.end + s.start < from || tok.start + s.start > to) continue;
         const start = d.positionAt(tok.start + s.start);
@@ -185,7 +189,7 @@ export async function structureActions(ctx: ServerContext, uri: string, offset: 
   if (!d || !e || e.inc.segments.length === 0) return [];
   const s = e.inc.segments[segmentAt(e.inc.segments, offset)];
   if (!s.result.analysis) return [];
-  return annotationActions(s.result.dump, [s.result.analysis], offset - s.start, ctx.messages()).map((a) => {
+  return annotationActions(segmentDump(s.result), [s.result.analysis], offset - s.start, ctx.messages()).map((a) => {
     const edits = a.edits.map((x) => ({ range: { start: d.positionAt(x.start + s.start), end: d.positionAt(x.end + s.start) }, newText: x.newText }));
     return CodeAction.create(a.title, { changes: { [uri]: edits } }, CodeActionKind.RefactorRewrite);
   });
