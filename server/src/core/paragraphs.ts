@@ -115,16 +115,30 @@ export function joinPair(left: string, right: string, ev?: HyphenEvidence): stri
   const r = right.replace(/^[ \t]+/, '');
   if (!l) return r;
   if (!r) return l;
+  const k = joinKind(l, r, ev);
+  return k === JOIN_CONCAT ? l + r : k === JOIN_SPACE ? `${l} ${r}` : l.slice(0, -1) + r;
+}
+
+/** How joinPair joins: `l + r`, `l + ' ' + r`, or `l` without its last character (a hyphen) `+ r`. */
+export const JOIN_CONCAT = 0;
+export const JOIN_SPACE = 1;
+export const JOIN_DEHYPHEN = 2;
+
+/**
+ * joinPair's decision without building the joined text. `l` and `r` must be non-empty, `l` must not
+ * end and `r` must not start with a space or tab (joinPair strips those first).
+ */
+export function joinKind(l: string, r: string, ev?: HyphenEvidence): number {
   const a = lastCp(l);
   const b = firstCp(r);
   if (a === 45 /* - */ && isLatinLetter(b) && /[A-Za-z]-$/.test(l)) {
-    return keepHyphen(l, r, ev) ? l + r : l.slice(0, -1) + r;
+    return keepHyphen(l, r, ev) ? JOIN_CONCAT : JOIN_DEHYPHEN;
   }
   if (isCjk(a) || isCjk(b) || a > 0xffff || b > 0xffff) {
     // Between CJK and anything: no space (a Latin word next to CJK keeps no space in print either).
-    return l + r;
+    return JOIN_CONCAT;
   }
-  return `${l} ${r}`;
+  return JOIN_SPACE;
 }
 
 export function joinLines(texts: readonly string[], ev?: HyphenEvidence): string {

@@ -20,7 +20,7 @@ import { stateOf } from './articles/detect';
 import type { Article, PageAnalysis } from './articles/model';
 import { cellWidth, endsSentence } from './chars';
 import type { Cleaner } from './clean';
-import { buildParagraphs, hyphenEvidence, isCjkText, joinPair, type HyphenEvidence } from './paragraphs';
+import { buildParagraphs, hyphenEvidence, isCjkText, joinKind, joinPair, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import type { Line, PageDump, Span } from './types';
 
 /** First line of every page the rewrite wrote (a `%%` comment: detection ignores it). */
@@ -270,6 +270,22 @@ export function joinPiece(left: string, right: string, ev: HyphenEvidence | unde
   return joinPair(left, right, ev);
 }
 
+const isSpaceOrTab = (c: number) => c === 32 || c === 9;
+
+/** joinPiece's decision (see joinKind) for a non-empty `l` and `r` with no edge spaces or tabs. */
+function joinPieceKind(l: string, r: string, ev: HyphenEvidence | undefined): number {
+  if (ev) {
+    const a = /([A-Za-z]+)$/.exec(l)?.[1];
+    const b = /^([a-z]+)/.exec(r)?.[1];
+    if (a && b) {
+      const joined = (a + b).toLowerCase();
+      const words = interiorWords(ev);
+      if (words.has(joined) && (!words.has(a.toLowerCase()) || !words.has(b))) return JOIN_CONCAT;
+    }
+  }
+  return joinKind(l, r, ev);
+}
+
 /** Paragraphs of an article; with `withText` false their `text` is left empty (see flowLines). */
 export function flowArticle(ctx: FlowContext, a: Article, withText = true): ArticleFlow {
   const cuts = articleCuts(ctx, a);
@@ -286,6 +302,14 @@ export function joinEdit(ctx: FlowContext, left: Piece, right: Piece): { start: 
   const text = ctx.dump.text;
   const l = text.slice(left.start, left.end);
   const r = text.slice(right.start, right.end);
+  if (l.length > 0 && r.length > 0 && !isSpaceOrTab(l.charCodeAt(l.length - 1)) && !isSpaceOrTab(r.charCodeAt(0))) {
+    // The pieces are trimmed, so joinPiece's decision maps straight to the edit (no joined text:
+    // comparing it with l + r flattened two copies of both lines per line break).
+    const k = joinPieceKind(l, r, ctx.evidence);
+    if (k === JOIN_CONCAT) return { start: left.end, end: right.start, newText: '' };
+    if (k === JOIN_SPACE) return { start: left.end, end: right.start, newText: ' ' };
+    return { start: left.end - 1, end: right.start, newText: '' };
+  }
   const joined = joinPiece(l, r, ctx.evidence);
   if (joined === l + r) return { start: left.end, end: right.start, newText: '' };
   if (joined === `${l} ${r}`) return { start: left.end, end: right.start, newText: ' ' };

@@ -561,7 +561,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   // ---- matching ----
   const storyIndex = new Map<Story, number>();
   live.forEach((s, i) => storyIndex.set(s, i));
-  const storyTokens = new Map<Story, Set<number>>();
+  const storyTokens = new Map<Story, number[]>();
   const tokensOf = (s: Story) => {
     let t = storyTokens.get(s);
     if (!t) {
@@ -897,20 +897,28 @@ function assignSubRoles(c: Cluster, info: LineTable<LineInfo>, local: LineTable<
  * Tokens of the first `max` non-space characters: CJK bigrams (two UTF-16 units packed in one
  * number), Latin words of 3+ letters and numbers of 2+ digits (lowercased, hashed above 2^32).
  * Fed text by text (a word or bigram may span two texts), so callers need not build text arrays.
+ * The result is the distinct tokens in ascending order, an array of doubles: numbers beyond the
+ * 32-bit integer range would each be a heap-allocated number in a Set, and a Set of a few hundred
+ * entries rehashes its way up.
  */
 class Tokenizer {
-  readonly out = new Set<number>();
+  private buf: Float64Array;
+  private n = 0;
   private seen = 0;
   private prev = -1;
   private hash = 0;
   private len = 0;
   private digit = false;
-  constructor(private readonly max: number) {}
+  constructor(private readonly max: number) {
+    // At most one token per character seen, plus the word flushed at the end.
+    if (SCRATCH.length < max + 2) SCRATCH = new Float64Array(max + 2);
+    this.buf = SCRATCH;
+  }
   full(): boolean {
     return this.seen >= this.max;
   }
   private flush(): void {
-    if (this.len >= 3 || (this.len >= 2 && this.digit)) this.out.add(4294967296 + (this.hash >>> 0));
+    if (this.len >= 3 || (this.len >= 2 && this.digit)) this.buf[this.n++] = 4294967296 + (this.hash >>> 0);
     this.hash = 0;
     this.len = 0;
   }
@@ -923,7 +931,7 @@ class Tokenizer {
       this.seen++;
       if (isCjkGlyph(c)) {
         this.flush();
-        if (this.prev >= 0) this.out.add(this.prev * 65536 + c);
+        if (this.prev >= 0) this.buf[this.n++] = this.prev * 65536 + c;
         this.prev = c;
       } else if (isAsciiAlnum(c) || isLatinLetter(c)) {
         this.prev = -1;
@@ -938,25 +946,39 @@ class Tokenizer {
     }
     return this.seen < max;
   }
-  finish(): Set<number> {
+  /** The distinct tokens, ascending. One tokenizer at a time: they share a scratch buffer. */
+  finish(): number[] {
     this.flush();
-    return this.out;
+    const sorted = this.buf.subarray(0, this.n).sort();
+    let distinct = 0;
+    for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+    const out = new Array<number>(distinct);
+    for (let k = 0, o = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) out[o++] = sorted[k];
+    return out;
   }
 }
+let SCRATCH = new Float64Array(0);
 
-/** Tokens of the first `max` non-space characters of the texts (see Tokenizer). */
-export function tokens(texts: readonly string[], max: number): Set<number> {
+/** Tokens of the first `max` non-space characters of the texts (see Tokenizer), distinct and ascending. */
+export function tokens(texts: readonly string[], max: number): number[] {
   const tk = new Tokenizer(max);
   for (const t of texts) if (!tk.feed(t)) break;
   return tk.finish();
 }
 
-/** Share of the heading's tokens found in the story (0..1). */
-function similarity(head: Set<number>, story: Set<number>): number {
-  if (head.size === 0) return 0;
+/** Share of the heading's tokens found in the story (0..1); both distinct and ascending. */
+function similarity(head: readonly number[], story: readonly number[]): number {
+  if (head.length === 0) return 0;
   let hit = 0;
-  for (const t of head) if (story.has(t)) hit++;
-  return hit / head.size;
+  for (let i = 0, j = 0; i < head.length && j < story.length; ) {
+    if (head[i] === story[j]) {
+      hit++;
+      i++;
+      j++;
+    } else if (head[i] < story[j]) i++;
+    else j++;
+  }
+  return hit / head.length;
 }
 
 /** Display name of an article: its headline (or kicker, deck, first body line), cleaned. */
