@@ -561,7 +561,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   // ---- matching ----
   const storyIndex = new Map<Story, number>();
   live.forEach((s, i) => storyIndex.set(s, i));
-  const storyTokens = new Map<Story, number[]>();
+  const storyTokens = new Map<Story, Tokens>();
   const tokensOf = (s: Story) => {
     let t = storyTokens.get(s);
     if (!t) {
@@ -895,15 +895,20 @@ function assignSubRoles(c: Cluster, info: LineTable<LineInfo>, local: LineTable<
 
 /**
  * Tokens of the first `max` non-space characters: CJK bigrams (two UTF-16 units packed in one
- * number), Latin words of 3+ letters and numbers of 2+ digits (lowercased, hashed above 2^32).
- * Fed text by text (a word or bigram may span two texts), so callers need not build text arrays.
- * The result is the distinct tokens in ascending order, an array of doubles: numbers beyond the
- * 32-bit integer range would each be a heap-allocated number in a Set, and a Set of a few hundred
- * entries rehashes its way up.
+ * 32-bit integer) and Latin words of 3+ letters and numbers of 2+ digits (lowercased, a 32-bit
+ * hash). Fed text by text (a word or bigram may span two texts), so callers need not build text
+ * arrays. The result is the distinct tokens of each kind in ascending order: sorted small-integer
+ * arrays (a Set of a few hundred entries rehashes its way up, and a number beyond the 32-bit range
+ * would be a heap-allocated number in it).
  */
+export interface Tokens {
+  bigrams: number[];
+  words: number[];
+}
+
 class Tokenizer {
-  private buf: Float64Array;
-  private n = 0;
+  private nb = 0;
+  private nw = 0;
   private seen = 0;
   private prev = -1;
   private hash = 0;
@@ -911,14 +916,16 @@ class Tokenizer {
   private digit = false;
   constructor(private readonly max: number) {
     // At most one token per character seen, plus the word flushed at the end.
-    if (SCRATCH.length < max + 2) SCRATCH = new Float64Array(max + 2);
-    this.buf = SCRATCH;
+    if (SCRATCH_B.length < max + 2) {
+      SCRATCH_B = new Int32Array(max + 2);
+      SCRATCH_W = new Int32Array(max + 2);
+    }
   }
   full(): boolean {
     return this.seen >= this.max;
   }
   private flush(): void {
-    if (this.len >= 3 || (this.len >= 2 && this.digit)) this.buf[this.n++] = 4294967296 + (this.hash >>> 0);
+    if (this.len >= 3 || (this.len >= 2 && this.digit)) SCRATCH_W[this.nw++] = this.hash;
     this.hash = 0;
     this.len = 0;
   }
@@ -931,7 +938,7 @@ class Tokenizer {
       this.seen++;
       if (isCjkGlyph(c)) {
         this.flush();
-        if (this.prev >= 0) this.buf[this.n++] = this.prev * 65536 + c;
+        if (this.prev >= 0) SCRATCH_B[this.nb++] = (this.prev << 16) | c;
         this.prev = c;
       } else if (isAsciiAlnum(c) || isLatinLetter(c)) {
         this.prev = -1;
@@ -946,29 +953,33 @@ class Tokenizer {
     }
     return this.seen < max;
   }
-  /** The distinct tokens, ascending. One tokenizer at a time: they share a scratch buffer. */
-  finish(): number[] {
+  /** The distinct tokens, ascending. One tokenizer at a time: they share scratch buffers. */
+  finish(): Tokens {
     this.flush();
-    const sorted = this.buf.subarray(0, this.n).sort();
-    let distinct = 0;
-    for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
-    const out = new Array<number>(distinct);
-    for (let k = 0, o = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) out[o++] = sorted[k];
-    return out;
+    return { bigrams: sortedDistinct(SCRATCH_B.subarray(0, this.nb)), words: sortedDistinct(SCRATCH_W.subarray(0, this.nw)) };
   }
 }
-let SCRATCH = new Float64Array(0);
+let SCRATCH_B = new Int32Array(0);
+let SCRATCH_W = new Int32Array(0);
 
-/** Tokens of the first `max` non-space characters of the texts (see Tokenizer), distinct and ascending. */
-export function tokens(texts: readonly string[], max: number): number[] {
+function sortedDistinct(xs: Int32Array): number[] {
+  const sorted = xs.sort();
+  let distinct = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+  const out = new Array<number>(distinct);
+  for (let k = 0, o = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) out[o++] = sorted[k];
+  return out;
+}
+
+/** Tokens of the first `max` non-space characters of the texts (see Tokenizer). */
+export function tokens(texts: readonly string[], max: number): Tokens {
   const tk = new Tokenizer(max);
   for (const t of texts) if (!tk.feed(t)) break;
   return tk.finish();
 }
 
-/** Share of the heading's tokens found in the story (0..1); both distinct and ascending. */
-function similarity(head: readonly number[], story: readonly number[]): number {
-  if (head.length === 0) return 0;
+/** How many of the distinct ascending `head` are in the distinct ascending `story`. */
+function hits(head: readonly number[], story: readonly number[]): number {
   let hit = 0;
   for (let i = 0, j = 0; i < head.length && j < story.length; ) {
     if (head[i] === story[j]) {
@@ -978,7 +989,14 @@ function similarity(head: readonly number[], story: readonly number[]): number {
     } else if (head[i] < story[j]) i++;
     else j++;
   }
-  return hit / head.length;
+  return hit;
+}
+
+/** Share of the heading's tokens found in the story (0..1). */
+function similarity(head: Tokens, story: Tokens): number {
+  const size = head.bigrams.length + head.words.length;
+  if (size === 0) return 0;
+  return (hits(head.bigrams, story.bigrams) + hits(head.words, story.words)) / size;
 }
 
 /** Display name of an article: its headline (or kicker, deck, first body line), cleaned. */
