@@ -95,9 +95,12 @@ function npmInstall(node, prefix, spec, extraEnv = {}) {
   fs.mkdirSync(prefix, { recursive: true });
   // A private package.json keeps npm from walking up into some other project.
   fs.writeFileSync(path.join(prefix, 'package.json'), JSON.stringify({ name: 'newsprint-runtime', private: true }) + '\n');
-  const env = { ...process.env, ...extraEnv };
-  // Don't let an outer `npm run` leak its config (e.g. its prefix) into the nested install.
-  for (const k of Object.keys(env)) if (/^npm_(config_prefix|config_global|package_|lifecycle_)/i.test(k)) delete env[k];
+  // Don't let an outer `npm run` / `npm test` leak its settings into the nested install: npm reads
+  // every npm_config_* variable as configuration, and code-server's postinstall reads the node
+  // version from npm_config_user_agent, which would still name the outer Node 20.
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (/^npm_/i.test(k)) delete env[k];
+  Object.assign(env, extraEnv);
   run(node, [npmCli(), 'install', '--no-audit', '--no-fund', '--no-save', '--loglevel=warn', spec], { cwd: prefix, env });
 }
 
