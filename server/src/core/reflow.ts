@@ -163,6 +163,19 @@ const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0 ||
 /** Pieces of a line outside the cut spans, cleaned and trimmed; empty ones dropped. */
 export function linePieces(ctx: FlowContext, index: number, cuts: readonly Span[]): Piece[] {
   const l = ctx.dump.lines[index];
+  let cut = false;
+  for (let k = 0; k < cuts.length && !cut; k++) cut = !(cuts[k].end <= l.start || cuts[k].start >= l.end);
+  if (!cut) {
+    // The common case (no dateline, sign-off or marker on the line): one piece at most, no span arrays.
+    const text = ctx.dump.text;
+    let a = l.start;
+    let b = l.end;
+    while (a < b && isWs(text.charCodeAt(a))) a++;
+    while (b > a && isWs(text.charCodeAt(b - 1))) b--;
+    if (a >= b) return [];
+    const clean = ctx.clean.span(a, b).trim();
+    return clean ? [{ line: index, start: a, end: b, text: clean }] : [];
+  }
   let segs: Span[] = [{ start: l.start, end: l.end }];
   for (const c of cuts) {
     if (c.end <= l.start || c.start >= l.end) continue;
