@@ -23,7 +23,7 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
   const { dump } = ctx;
   const lines = dump.lines;
   const page = dump.pages[ctx.analysis.page];
-  const owner = new Map<number, Article>();
+  const owner = new LineOwner(page.firstLine, page.lastLine);
   for (const a of articles) for (const i of a.lines) owner.set(i, a);
   /** Non-blank, non-annotation lines strictly between a and b that the article does not claim. */
   const foreignBetween = (a: number, b: number, art: Article): boolean => {
@@ -87,7 +87,7 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
     }
   }
   // Across articles: a cut article and the bare fragment whose body comes next in the dump.
-  const bodyOwner = new Map<number, Article>();
+  const bodyOwner = new LineOwner(page.firstLine, page.lastLine);
   for (const b of articles) for (const i of b.body) bodyOwner.set(i, b);
   for (const a of articles) {
     if (a.body.length === 0 || a.signoff || (a.continuation && a.continuation.direction === 'to')) continue;
@@ -105,4 +105,27 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
     emit(a, c, n, b.lines[b.lines.length - 1], b);
   }
   return out;
+}
+
+/** Article by line index, as a Map would hold it: an array over the page's lines (a Map entry per line was the rule's main cost), a Map for any line outside it. */
+class LineOwner {
+  private readonly arr: (Article | undefined)[];
+  private extra: Map<number, Article> | undefined;
+  constructor(
+    private readonly first: number,
+    private readonly last: number,
+  ) {
+    const size = last - first + 1;
+    this.arr = size > 0 && size <= 50_000 ? new Array<Article | undefined>(size) : [];
+  }
+  set(i: number, a: Article): void {
+    if (i >= this.first && i <= this.last) this.arr[i - this.first] = a;
+    else (this.extra ??= new Map()).set(i, a);
+  }
+  get(i: number): Article | undefined {
+    return i >= this.first && i <= this.last ? this.arr[i - this.first] : this.extra?.get(i);
+  }
+  has(i: number): boolean {
+    return this.get(i) !== undefined;
+  }
 }
