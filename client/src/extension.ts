@@ -18,7 +18,17 @@ import { strings } from './strings';
 export const LANGUAGE_ID = 'pagedump';
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports (vscode.extensions.getExtension(...).exports): counters for tests and tools. */
+export interface NewsprintApi {
+  /** How many times the language server stopped unexpectedly and was restarted. */
+  serverRestarts(): number;
+  /** How many times the user was told about it (once per session). */
+  restartNotices(): number;
+}
+
+const restarts = { count: 0, notices: 0 };
+
+export async function activate(context: vscode.ExtensionContext): Promise<NewsprintApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -52,24 +62,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerRewriteCommand(context, client);
 
   await client.start();
+  return { serverRestarts: () => restarts.count, restartNotices: () => restarts.notices };
 }
 
 /** Restart the server when it dies, and tell the user once per session rather than on every crash. */
 function restartingErrorHandler(): ErrorHandler {
-  let told = false;
-  const restarts: number[] = [];
+  const recent: number[] = [];
   return {
     error: () => ({ action: ErrorAction.Continue }),
     closed: () => {
       const now = Date.now();
-      restarts.push(now);
-      while (restarts.length && now - restarts[0] > 3 * 60_000) restarts.shift();
-      if (restarts.length > 5) {
+      recent.push(now);
+      while (recent.length && now - recent[0] > 3 * 60_000) recent.shift();
+      if (recent.length > 5) {
         void vscode.window.showErrorMessage(strings.serverGaveUp());
         return { action: CloseAction.DoNotRestart, handled: true };
       }
-      if (!told) {
-        told = true;
+      restarts.count++;
+      if (restarts.notices === 0) {
+        restarts.notices++;
         void vscode.window.showWarningMessage(strings.serverRestarted());
       }
       return { action: CloseAction.Restart, handled: true };
