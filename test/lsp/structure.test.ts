@@ -157,3 +157,30 @@ describe('rewrite request', () => {
     assert.equal(await c.conn.sendRequest('newsprint/rewrite', { textDocument: { uri: 'file:///not/open.txt' } }), null);
   });
 });
+
+describe('structure fixes', () => {
+  let c: TestClient;
+  before(async () => {
+    c = await startClient({ pull: true });
+  });
+  after(() => c.stop());
+
+  test('every quick fix on the sample has a real, translated title (no message keys)', async () => {
+    for (const [locale, title] of [['en', /^Move the headline/], ['zh-cn', /^将标题移到/]] as const) {
+      const cc = await startClient({ pull: true, locale });
+      const u = nextUri();
+      await cc.open(u, text);
+      const diags = await cc.pull(u);
+      const mis = diags.find((d) => d.code === 'misplaced-headline');
+      assert.ok(mis, 'the sample has a misplaced headline');
+      const list = (await cc.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: mis.range, context: { diagnostics: [mis] } })) as CodeAction[];
+      assert.match(list[0].title, title);
+      for (const d of diags) {
+        const fixTitle = (d.data as { fix?: { title: string } } | undefined)?.fix?.title;
+        if (fixTitle) assert.doesNotMatch(fixTitle, /^[a-z-]+\.[a-zA-Z]+$/, `${String(d.code)} fix title is a message key`);
+      }
+      await cc.stop();
+    }
+    assert.ok(c);
+  });
+});

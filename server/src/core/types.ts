@@ -26,7 +26,7 @@ export interface Edit extends Span {
 }
 
 export interface Fix {
-  /** Message key of the code action title; the server localises it. */
+  /** Title of the code action, already in the user's language. */
   title: string;
   edits: Edit[];
 }

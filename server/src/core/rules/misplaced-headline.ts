@@ -56,7 +56,7 @@ export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messag
       start: hs.start,
       end: he.end,
       message: t(messages, 'misplaced-headline.message', { headline: articleTitle(dump, a), line: target.row + 1 }),
-      fix: { title: 'misplaced-headline.fix', edits },
+      fix: { title: t(messages, 'misplaced-headline.fix'), edits },
       related: [{ start: target.start, end: target.end, message: t(messages, 'misplaced-headline.related') }],
     });
   }
