@@ -3,11 +3,11 @@
 // lines joined into paragraphs. `lines` and `edits` trace each field back to the dump. The output
 // is deterministic (no timestamps), so the CLI and the editor produce identical JSON for a file.
 import { analyze } from './analyze';
-import type { Article, PageAnalysis } from './articles/model';
+import type { Article, Continuation, PageAnalysis } from './articles/model';
 import { cleaner, GLYPH_RULES, type Cleaner } from './clean';
 import { applyEdits } from './fix';
 import { buildParagraphs, hyphenEvidence, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
-import type { AnalyzeOptions, PageDump, RuleId } from './types';
+import type { AnalyzeOptions, Edit, PageDump, RuleId, Span } from './types';
 
 export const SCHEMA = 'newsprint.articles/1';
 
@@ -141,61 +141,129 @@ export function lineRanges(dump: PageDump, lines: readonly number[]): [number, n
   return out;
 }
 
+// articleOut is a thin composition of small helpers. As one big function (map/filter callbacks and
+// closures inlined) it was reoptimized ~7 times per export, ~30 ms of optimizing-compiler time each:
+// the arrays it reads (Article fields, intermediate results) change elements kind as their producers
+// get optimized, and each unseen map deoptimized the whole thing. Now a new map costs the recompile
+// of one small helper. Helpers use plain loops and build every object of a kind with one key order.
 function articleOut(dump: PageDump, a: Article, page: PageAnalysis, clean: Cleaner, ev: HyphenEvidence | undefined): ArticleOut {
-  const text = (idx: readonly number[]) => joinLines(idx.map((i) => clean.line(i)), ev).trim();
-  // Body lines: the dateline comes off the head of the first one, the sign-off off the tail of the last.
-  const body = a.body;
-  const texts = body.map((i) => {
-    const l = dump.lines[i];
-    let start = l.start;
-    let end = l.end;
-    if (a.dateline && a.dateline.start >= l.start && a.dateline.end <= l.end) start = Math.max(start, a.dateline.end);
-    if (a.signoff && a.signoff.start >= l.start && a.signoff.start <= l.end) end = Math.min(end, a.signoff.start);
-    return clean.span(start, end);
-  });
-  const keep = texts.map((t, k) => ({ t, i: body[k] })).filter((x) => x.t.trim() !== '');
-  const paragraphs = buildParagraphs(
-    keep.map((x) => x.i),
-    keep.map((x) => x.t),
-    { columnWidth: page.columnWidth, evidence: ev },
-  ).map((p) => p.text.trim());
-  const edits: EditOut[] = [];
-  for (const i of a.lines) {
-    for (const f of clean.findingsOn(i)) {
-      const before = dump.text.slice(f.start, f.end);
-      const after = applyEdits(before, f.fix!.edits.map((e) => ({ start: e.start - f.start, end: e.end - f.start, newText: e.newText })));
-      edits.push({ rule: f.rule, line: dump.lines[i].row, before, after });
-    }
-  }
-  const continuation = a.continuation
-    ? {
-        ...(a.continuation.direction === 'to' ? { to: a.continuation.target } : { from: a.continuation.target }),
-        marker: clean.span(a.continuation.span.start, a.continuation.span.end).trim(),
-        linkedId: null,
-      }
-    : null;
+  const columnWidth = page.columnWidth;
+  // Evaluated in the order the fields were always computed (paragraphs, edits, continuation first).
+  const paragraphs = bodyParagraphs(dump, a, columnWidth, clean, ev);
+  const edits = editsOut(dump, a.lines, clean);
+  const continuation = a.continuation ? continuationOut(a.continuation, clean) : null;
   return {
     id: a.id,
     page: a.page + 1,
     type: a.type,
-    kicker: a.kicker.length ? text(a.kicker) : null,
-    headline: joinHeadline(a.headline.map((i) => clean.line(i)), ev),
-    subheadlines: a.decks.map((d) => text(d)),
-    byline: a.byline.length ? parseByline(a.byline.map((i) => clean.line(i).trim()).join(' ')) : null,
-    dateline: a.dateline ? clean.span(a.dateline.start, a.dateline.end).trim() || null : null,
-    labels: a.labels.map((l) => text(l)),
-    editorsNote: a.editorsNote.length
-      ? buildParagraphs(a.editorsNote, a.editorsNote.map((i) => clean.line(i)), { columnWidth: page.columnWidth, evidence: ev })
-          .map((p) => p.text.trim())
-          .join('\n')
-      : null,
+    kicker: a.kicker.length ? linesText(a.kicker, clean, ev) : null,
+    headline: headlineText(a.headline, clean, ev),
+    subheadlines: groupsText(a.decks, clean, ev),
+    byline: a.byline.length ? bylineOut(a.byline, clean) : null,
+    dateline: spanText(a.dateline, clean),
+    labels: groupsText(a.labels, clean, ev),
+    editorsNote: a.editorsNote.length ? editorsNoteText(a.editorsNote, columnWidth, clean, ev) : null,
     paragraphs,
-    signoff: a.signoff ? clean.span(a.signoff.start, a.signoff.end).trim() || null : null,
+    signoff: spanText(a.signoff, clean),
     continuation,
     lines: lineRanges(dump, a.lines),
     confidence: Math.round(Math.min(1, Math.max(0, a.confidence)) * 1000) / 1000,
     edits,
   };
+}
+
+function cleanLines(idx: readonly number[], clean: Cleaner): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < idx.length; k++) out.push(clean.line(idx[k]));
+  return out;
+}
+
+/** Clean text of lines joined as one field. */
+function linesText(idx: readonly number[], clean: Cleaner, ev: HyphenEvidence | undefined): string {
+  return joinLines(cleanLines(idx, clean), ev).trim();
+}
+
+function groupsText(groups: readonly (readonly number[])[], clean: Cleaner, ev: HyphenEvidence | undefined): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < groups.length; k++) out.push(linesText(groups[k], clean, ev));
+  return out;
+}
+
+function headlineText(idx: readonly number[], clean: Cleaner, ev: HyphenEvidence | undefined): string {
+  return joinHeadline(cleanLines(idx, clean), ev);
+}
+
+function spanText(s: Span | null, clean: Cleaner): string | null {
+  return s ? clean.span(s.start, s.end).trim() || null : null;
+}
+
+function bylineOut(idx: readonly number[], clean: Cleaner): Byline {
+  let raw = '';
+  for (let k = 0; k < idx.length; k++) raw += (k ? ' ' : '') + clean.line(idx[k]).trim();
+  return parseByline(raw);
+}
+
+function paragraphTexts(lines: readonly number[], texts: readonly string[], columnWidth: number, ev: HyphenEvidence | undefined): string[] {
+  const ps = buildParagraphs(lines, texts, { columnWidth, evidence: ev });
+  const out: string[] = [];
+  for (let k = 0; k < ps.length; k++) out.push(ps[k].text.trim());
+  return out;
+}
+
+function editorsNoteText(idx: readonly number[], columnWidth: number, clean: Cleaner, ev: HyphenEvidence | undefined): string {
+  return paragraphTexts(idx, cleanLines(idx, clean), columnWidth, ev).join('\n');
+}
+
+/** Body paragraphs: the dateline comes off the head of the first body line, the sign-off off the tail of the last. */
+function bodyParagraphs(dump: PageDump, a: Article, columnWidth: number, clean: Cleaner, ev: HyphenEvidence | undefined): string[] {
+  const body = a.body;
+  const dateline = a.dateline;
+  const signoff = a.signoff;
+  const lines: number[] = [];
+  const texts: string[] = [];
+  for (let k = 0; k < body.length; k++) {
+    const i = body[k];
+    const l = dump.lines[i];
+    let start = l.start;
+    let end = l.end;
+    if (dateline && dateline.start >= l.start && dateline.end <= l.end) start = Math.max(start, dateline.end);
+    if (signoff && signoff.start >= l.start && signoff.start <= l.end) end = Math.min(end, signoff.start);
+    const t = clean.span(start, end);
+    if (t.trim() === '') continue;
+    lines.push(i);
+    texts.push(t);
+  }
+  return paragraphTexts(lines, texts, columnWidth, ev);
+}
+
+/** The glyph fixes applied on the article's lines, each with its text before and after. */
+function editsOut(dump: PageDump, lines: readonly number[], clean: Cleaner): EditOut[] {
+  const out: EditOut[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const i = lines[k];
+    const fs = clean.findingsOn(i);
+    for (let n = 0; n < fs.length; n++) {
+      const f = fs[n];
+      const before = dump.text.slice(f.start, f.end);
+      out.push({ rule: f.rule, line: dump.lines[i].row, before, after: applyEdits(before, relativeEdits(f.fix!.edits, f.start)) });
+    }
+  }
+  return out;
+}
+
+function relativeEdits(edits: readonly Edit[], base: number): Edit[] {
+  const out: Edit[] = [];
+  for (let k = 0; k < edits.length; k++) {
+    const e = edits[k];
+    out.push({ start: e.start - base, end: e.end - base, newText: e.newText });
+  }
+  return out;
+}
+
+/** `to` or `from` first (the schema's key order), then marker and linkedId: two fixed literal shapes. */
+function continuationOut(c: Continuation, clean: Cleaner): ContinuationOut {
+  const marker = clean.span(c.span.start, c.span.end).trim();
+  return c.direction === 'to' ? { to: c.target, marker, linkedId: null } : { from: c.target, marker, linkedId: null };
 }
 
 /** The JSON text of one document, as every exporter writes it (so outputs compare byte for byte). */
