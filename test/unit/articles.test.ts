@@ -211,7 +211,7 @@ test('misplaced-headline fix moves the heading to its article and the finding go
   const { dump, pages } = analyse(src);
   const f = pages[0].findings.find((x) => x.rule === 'misplaced-headline' && x.message.includes('白俄罗斯协同中心启用'));
   assert.ok(f?.fix);
-  assert.equal(f.fix.title, 'misplaced-headline.fix');
+  assert.equal(f.fix.title, 'Move the headline to the start of its article');
   let out = src;
   for (const e of [...f.fix.edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   assert.equal(out.length, src.length);
