@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
+import { GLYPH_RULES } from '../../server/src/core/clean';
 import { fixAll } from '../../server/src/core/fix';
 
 const piece = fc.oneof(
@@ -35,10 +36,10 @@ test('property: fix-all is idempotent', () => {
   );
 });
 
-test('property: fixing only deletes spaces and the second glyph of doubled pairs; the rest survives in order', () => {
+test('property: glyph fixes only delete spaces and the second glyph of doubled pairs; the rest survives in order', () => {
   fc.assert(
     fc.property(dumpText, (text) => {
-      const fixed = fixAll(text).text;
+      const fixed = fixAll(text, { only: GLYPH_RULES }).text;
       // Walk both strings by code point: every fixed code point must match the next original one;
       // every skipped original code point must be a space or equal to the code point kept before it.
       const a = Array.from(text);
@@ -54,6 +55,27 @@ test('property: fixing only deletes spaces and the second glyph of doubled pairs
         }
       }
       assert.equal(j, b.length, 'fixed text is a subsequence of the original');
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test('property: fix-all (glyphs, joins, moved continuations) loses no other character and adds none', () => {
+  const count = (s: string) => {
+    const m = new Map<string, number>();
+    for (const ch of s) if (!/\s/.test(ch)) m.set(ch, (m.get(ch) ?? 0) + 1);
+    return m;
+  };
+  fc.assert(
+    fc.property(dumpText, (text) => {
+      const before = count(text);
+      const after = count(fixAll(text).text);
+      for (const [ch, n] of after) assert.ok(n <= (before.get(ch) ?? 0), `added ${JSON.stringify(ch)} to ${JSON.stringify(text)}`);
+      for (const [ch, n] of before) {
+        if (n === (after.get(ch) ?? 0)) continue;
+        // Removed on purpose: the second glyph of a doubled pair, or a line-end hyphen of a rejoined word.
+        assert.ok(ch === '-' || text.includes(ch + ch), `lost ${JSON.stringify(ch)} from ${JSON.stringify(text)}`);
+      }
     }),
     { numRuns: 1000 },
   );
