@@ -52,18 +52,7 @@ export async function startClient(opts: { pull?: boolean; locale?: string; setti
       const r = (await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; items?: Diagnostic[] };
       return r.items ?? [];
     },
-    async stop() {
-      try {
-        await withTimeout(conn.sendRequest('shutdown'), 5000);
-        await conn.sendNotification('exit');
-      } catch {
-        /* already gone */
-      }
-      conn.dispose();
-      if (proc.exitCode === null) {
-        await withTimeout(new Promise((r) => proc.once('exit', r)), 5000).catch(() => proc.kill('SIGKILL'));
-      }
-    },
+    stop: () => stopServer(conn, proc),
   };
   conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.settings));
   conn.onRequest('client/registerCapability', () => null);
@@ -85,6 +74,20 @@ export async function startClient(opts: { pull?: boolean; locale?: string; setti
   });
   await conn.sendNotification('initialized', {});
   return client;
+}
+
+/** Shut the server down politely (shutdown, exit), killing it if it does not go within 5 s. */
+export async function stopServer(conn: MessageConnection, proc: ChildProcess): Promise<void> {
+  try {
+    await withTimeout(conn.sendRequest('shutdown'), 5000);
+    await conn.sendNotification('exit');
+  } catch {
+    /* already gone */
+  }
+  conn.dispose();
+  if (proc.exitCode === null) {
+    await withTimeout(new Promise((r) => proc.once('exit', r)), 5000).catch(() => proc.kill('SIGKILL'));
+  }
 }
 
 export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

@@ -34,7 +34,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SAMPLE } from '../helpers/rules';
-import { SERVER, withTimeout } from '../helpers/lsp';
+import { SERVER, stopServer, withTimeout } from '../helpers/lsp';
 
 const RUNS = Number(process.env.NEWSPRINT_FUZZ_RUNS ?? 40);
 const SEED = process.env.NEWSPRINT_FUZZ_SEED ? Number(process.env.NEWSPRINT_FUZZ_SEED) : undefined;
@@ -110,16 +110,7 @@ async function start(pull: boolean): Promise<FuzzClient> {
     errors,
     published,
     nextPublish: () => new Promise<void>((r) => waiters.push(r)),
-    async stop() {
-      try {
-        await withTimeout(conn.sendRequest('shutdown'), 5000);
-        await conn.sendNotification('exit');
-      } catch {
-        /* gone */
-      }
-      conn.dispose();
-      if (proc.exitCode === null) await withTimeout(new Promise((r) => proc.once('exit', r)), 5000).catch(() => proc.kill('SIGKILL'));
-    },
+    stop: () => stopServer(conn, proc),
   };
 }
 

@@ -93,17 +93,21 @@ function blocksOf(lines: Line[], page: Page): Block[] {
   return blocks;
 }
 
-/** Index of the line holding an offset (the last line starting at or before it). */
-export function lineIndexAt(dump: PageDump, offset: number): number {
-  const lines = dump.lines;
+/** Index of the last item starting at or before `offset` (items sorted by start; 0 if none). */
+export function lastStartingAt(items: readonly { start: number }[], offset: number): number {
   let lo = 0;
-  let hi = lines.length - 1;
+  let hi = items.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
+    if (items[mid].start <= offset) lo = mid;
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Index of the line holding an offset (the last line starting at or before it). */
+export function lineIndexAt(dump: PageDump, offset: number): number {
+  return lastStartingAt(dump.lines, offset);
 }
 
 /** Editor position (0-based line, UTF-16 character) of an offset, as LSP and the CLI report it. */

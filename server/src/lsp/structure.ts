@@ -19,7 +19,7 @@ import type { Role } from '../core/articles/model';
 import { segmentDump, segmentView, type Segment } from '../core/incremental';
 import { t } from '../core/messages';
 import { annotationActions, annotationCompletions, documentSymbols, foldingRanges, hoverAt, semanticTokens, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
-import { lineIndexAt } from '../core/parse';
+import { lastStartingAt, lineIndexAt } from '../core/parse';
 import type { ServerContext } from './startServer';
 
 /** Semantic token types, one per line role worth colouring (body text stays plain). */
@@ -50,16 +50,7 @@ const KIND: Record<OutlineKind, SymbolKind> = {
 /** Article ids are page-local in a segment's analysis; this gives the document's page number. */
 const globalId = (text: string, page: number) => text.replace(/\bp1-a(\d+)/g, `p${page + 1}-a$1`);
 
-function segmentAt(segs: readonly Segment[], offset: number): number {
-  let lo = 0;
-  let hi = segs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segs[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+const segmentAt = (segs: readonly Segment[], offset: number): number => lastStartingAt(segs, offset);
 
 export function registerStructureFeatures(ctx: ServerContext): void {
   const { connection, documents } = ctx;
