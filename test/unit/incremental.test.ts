@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import fc from 'fast-check';
+import fc from '../helpers/fc';
 import { analyze } from '../../server/src/core/analyze';
 import { IncrementalDocument, mergeWindow, segmentDump, type ChangeWindow } from '../../server/src/core/incremental';
 import { SAMPLE } from '../helpers/rules';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import fc from 'fast-check';
+import fc from '../helpers/fc';
 import { parse, positionAt } from '../../server/src/core/parse';
 
 test('pages split on form feeds; blocks are runs of non-blank lines', () => {

@@ -2,7 +2,7 @@
 // removes only what the rules claim (spaces, and the second of each doubled glyph).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import fc from 'fast-check';
+import fc from '../helpers/fc';
 import { analyze } from '../../server/src/core/analyze';
 import { GLYPH_RULES } from '../../server/src/core/clean';
 import { fixAll } from '../../server/src/core/fix';

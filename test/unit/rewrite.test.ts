@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import fc from 'fast-check';
+import fc from '../helpers/fc';
 import { analyze } from '../../server/src/core/analyze';
 import { cleanText } from '../../server/src/core/articles/roles';
 import { REWRITE_MARKER, rewritePage } from '../../server/src/core/rewrite';

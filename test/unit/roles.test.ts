@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import fc from 'fast-check';
+import fc from '../helpers/fc';
 import { parse } from '../../server/src/core/parse';
 import { cleanText, estimateColumnWidth, isDoubledText, isFull, lineInfo, localWidths, undouble } from '../../server/src/core/articles/roles';
 import { analyzeArticles } from '../../server/src/core/articles/detect';
