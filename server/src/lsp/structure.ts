@@ -17,7 +17,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIRECTIVES, parseDirectiveLine } from '../core/annotations';
 import type { Role } from '../core/articles/model';
 import { segmentDump, segmentView, type Segment } from '../core/incremental';
-import { t } from '../core/messages';
+import { t, type MessageKey } from '../core/messages';
 import { annotationActions, annotationCompletions, documentSymbols, foldingRanges, hoverAt, semanticTokens, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
 import { lastStartingAt, lineIndexAt } from '../core/parse';
 import type { ServerContext } from './startServer';
@@ -56,12 +56,16 @@ export function registerStructureFeatures(ctx: ServerContext): void {
   const { connection, documents } = ctx;
   const doc = (uri: string) => documents.get(uri);
 
+  // Parts show their kind in the user's language; pages and articles keep their own detail.
+  const detailOf = (s: OutlineSymbol, page: number) =>
+    s.kind !== 'page' && s.kind !== 'article' && s.detail === s.kind ? t(ctx.messages(), `outline.kind.${s.kind}` as MessageKey) : globalId(s.detail, page);
+
   function toSymbol(d: TextDocument, s: OutlineSymbol, base: number, page: number, pageName?: string): DocumentSymbol {
     const range = { start: d.positionAt(s.start + base), end: d.positionAt(s.end + base) };
     const selectionRange = { start: d.positionAt(s.selectionStart + base), end: d.positionAt(Math.max(s.selectionEnd, s.selectionStart) + base) };
     return {
       name: pageName ?? (s.name.trim() || s.kind),
-      detail: globalId(s.detail, page),
+      detail: detailOf(s, page),
       kind: KIND[s.kind],
       range,
       selectionRange,
