@@ -22,11 +22,18 @@ import { trimmedSpan } from './rules/rule';
 import { diffEdit, fixAll } from './fix';
 import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId } from './types';
 
+/** A finding as a page keeps it: without its fix edits and related locations (see `fullFindings`). */
+export interface StoredFinding extends Omit<Finding, 'fix' | 'related'> {
+  fixable: boolean;
+}
+
 export interface SegmentResult {
   /** Flat copy of the segment text (without the form feed). */
   text: string;
-  /** Line-rule and structure findings, offsets local to the segment. */
-  findings: Finding[];
+  /** Line-rule and structure findings, offsets local to the segment, without fixes (see `fullFindings`). */
+  findings: StoredFinding[];
+  /** Recomputes the findings with their fixes (deterministic: the same findings, in the same order). */
+  recompute: () => Finding[];
   /** Article structure with line indices into `dump()`; undefined for an empty segment. */
   analysis: PageAnalysis | undefined;
   replacement: number;
@@ -43,15 +50,30 @@ const MAX_DUMPS = 48;
 
 /** The segment parsed on its own (line indices match `analysis`). */
 export function segmentDump(r: SegmentResult): PageDump {
-  let d = DUMPS.get(r);
-  if (d) {
-    DUMPS.delete(r);
-  } else {
-    d = parse(r.text);
-  }
-  DUMPS.set(r, d);
-  if (DUMPS.size > MAX_DUMPS) DUMPS.delete(DUMPS.keys().next().value as SegmentResult);
-  return d;
+  return remember(DUMPS, r, DUMPS.get(r) ?? parse(r.text), MAX_DUMPS);
+}
+
+// Fix edits and related locations are most of a finding's memory (a joined paragraph carries one
+// edit per line break), and only the pages whose diagnostics are being sent need them. Pages keep
+// findings without them; these are recomputed for the pages asked for, and the most recent kept.
+const FULL = new Map<SegmentResult, Finding[]>();
+const MAX_FULL = 64;
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V, max: number): V {
+  cache.delete(key);
+  cache.set(key, value);
+  if (cache.size > max) cache.delete(cache.keys().next().value as K);
+  return value;
+}
+
+/** The page's findings with their fixes and related locations, offsets local to the page. */
+export function fullFindings(r: SegmentResult): Finding[] {
+  const hit = FULL.get(r);
+  return remember(FULL, r, hit ?? r.recompute(), MAX_FULL);
+}
+
+function store(f: Finding): StoredFinding {
+  return { rule: f.rule, severity: f.severity, start: f.start, end: f.end, message: f.message, fixable: !!f.fix && f.fix.edits.length > 0 };
 }
 
 /** A view of a page derived once from its parse and analysis, then reused while the page is unchanged. */
@@ -73,13 +95,10 @@ function flatten(s: string): string {
   return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
-export function analyzeSegment(segmentText: string, options: AnalyzeOptions, messages: Messages = messagesFor(options.locale)): SegmentResult {
-  const text = flatten(segmentText);
-  const dump = parse(text);
-  const { replacement, nonSpace } = countReplacement(text);
-  if (text.length === 0) return { text, findings: [], analysis: undefined, replacement, nonSpace, views: new Map() };
+/** Findings and article analysis of one page's text, parsed on its own (`known`: its analysis, kept from before). */
+function analyzeText(dump: PageDump, options: AnalyzeOptions, messages: Messages, known?: PageAnalysis): { findings: Finding[]; analysis: PageAnalysis } {
   const findings = lintPage(dump, dump.pages[0], options.rules, messages);
-  const analysis = analyzePage(dump, 0, messages);
+  const analysis = known ?? analyzePage(dump, 0, messages);
   for (const f of paragraphFindings(dump, analysis, cleaner(dump, findings), options, messages)) findings.push(f);
   for (const f of analysis.findings) {
     const rule = STRUCTURE_RULES.find((r) => r.id === f.rule);
@@ -87,9 +106,22 @@ export function analyzeSegment(segmentText: string, options: AnalyzeOptions, mes
     if (severity) findings.push({ ...f, severity });
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  const result: SegmentResult = { text, findings, analysis, replacement, nonSpace, views: new Map() };
-  DUMPS.set(result, dump);
-  if (DUMPS.size > MAX_DUMPS) DUMPS.delete(DUMPS.keys().next().value as SegmentResult);
+  return { findings, analysis };
+}
+
+export function analyzeSegment(segmentText: string, options: AnalyzeOptions, messages: Messages = messagesFor(options.locale)): SegmentResult {
+  const text = flatten(segmentText);
+  const dump = parse(text);
+  const { replacement, nonSpace } = countReplacement(text);
+  const result: SegmentResult = { text, findings: [], recompute: () => [], analysis: undefined, replacement, nonSpace, views: new Map() };
+  if (text.length === 0) return result;
+  const { findings, analysis } = analyzeText(dump, options, messages);
+  result.findings = findings.map(store);
+  result.analysis = analysis;
+  // The article analysis is kept, so recomputing the fixes skips the detection, the costly part.
+  result.recompute = () => analyzeText(segmentDump(result), options, messages, analysis).findings;
+  remember(FULL, result, findings, MAX_FULL);
+  remember(DUMPS, result, dump, MAX_DUMPS);
   return result;
 }
 
@@ -232,7 +264,7 @@ export class IncrementalDocument {
   /** Every finding with document offsets, in text order (the document-level encoding rule included). */
   findings(): Finding[] {
     const out: Finding[] = this.documentFindings();
-    for (const s of this.segments) for (const f of s.result.findings) out.push(shiftFinding(f, s.start));
+    for (const s of this.segments) for (const f of fullFindings(s.result)) out.push(shiftFinding(f, s.start));
     return out;
   }
 
@@ -266,7 +298,7 @@ export class IncrementalDocument {
 export function fixAllEdits(inc: IncrementalDocument, options: AnalyzeOptions, only?: readonly RuleId[]): Edit[] {
   const edits: Edit[] = [];
   for (const s of inc.segments) {
-    if (!s.result.findings.some((f) => f.fix && (!only || only.includes(f.rule)))) continue;
+    if (!s.result.findings.some((f) => f.fixable && (!only || only.includes(f.rule)))) continue;
     const fixed = fixAll(s.result.text, { ...options, only });
     const e = diffEdit(s.result.text, fixed.text);
     if (e) edits.push({ start: e.start + s.start, end: e.end + s.start, newText: e.newText });

@@ -4,7 +4,7 @@
 // names the setting that raises the bound (no silent limits).
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { shiftFinding, type IncrementalDocument } from '../core/incremental';
+import { fullFindings, shiftFinding, type IncrementalDocument } from '../core/incremental';
 import { t, type Messages } from '../core/messages';
 import type { Finding } from '../core/types';
 import { toDiagnostic } from './convert';
@@ -17,7 +17,7 @@ export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, 
   total += docLevel.length;
   const chosen: Finding[] = [...docLevel];
   if (total <= max) {
-    for (const s of segs) for (const f of s.result.findings) chosen.push(shiftFinding(f, s.start));
+    for (const s of segs) for (const f of fullFindings(s.result)) chosen.push(shiftFinding(f, s.start));
   } else {
     // Walk outwards from the segment holding the focus, taking whole pages while they fit.
     let k = segs.findIndex((s) => s.end >= focus);
@@ -26,7 +26,8 @@ export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, 
     let hi = k + 1;
     let room = max - chosen.length;
     const take = (i: number) => {
-      const fs = segs[i].result.findings;
+      if (segs[i].result.findings.length === 0) return;
+      const fs = fullFindings(segs[i].result);
       const n = Math.min(room, fs.length);
       for (let j = 0; j < n; j++) chosen.push(shiftFinding(fs[j], segs[i].start));
       room -= n;

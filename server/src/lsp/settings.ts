@@ -9,7 +9,7 @@ export interface Settings {
   maxDiagnostics: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { rules: {}, maxDiagnostics: 1000 };
+export const DEFAULT_SETTINGS: Settings = { rules: {}, maxDiagnostics: 500 };
 
 export class SettingsCache {
   private cache = new Map<string, Promise<Settings>>();

@@ -201,7 +201,7 @@ export function startServer(connection: Connection): void {
         const e = await entry(doc.uri);
         for (const rule of rulesHere) {
           let count = 0;
-          for (const s of e?.inc.segments ?? []) for (const f of s.result.findings) if (f.rule === rule && f.fix) count++;
+          for (const s of e?.inc.segments ?? []) for (const f of s.result.findings) if (f.rule === rule && f.fixable) count++;
           if (count < 2) continue;
           const action = CodeAction.create(t(messages, 'fixAll.rule', { rule }), CodeActionKind.QuickFix);
           action.data = { uri: doc.uri, rule };
