@@ -1,6 +1,7 @@
 // Clean text of any span of the dump: the span with every glyph-rule fix inside it applied.
 // Export and rewrite read text through here, so they never show an artifact the editor would fix.
 import { applyEdits } from './fix';
+import { lowerBound } from './parse';
 import { en } from './messages';
 import { LINE_RULES } from './rules';
 import type { Edit, Finding, Line, PageDump, RuleId } from './types';
@@ -34,14 +35,7 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
   const text = dump.text;
 
   function span(start: number, end: number): string {
-    // Binary search the first edit at or after start.
-    let lo = 0;
-    let hi = edits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (edits[mid].start < start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(edits.length, (i) => edits[i].start < start); // first edit at or after start
     let out = '';
     let cursor = start;
     for (let k = lo; k < edits.length && edits[k].start < end; k++) {

@@ -93,6 +93,18 @@ function blocksOf(lines: Line[], page: Page): Block[] {
   return blocks;
 }
 
+/** The first index in [0, length) for which `before(i)` is false (`before` must be true, then false). */
+export function lowerBound(length: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the last item starting at or before `offset` (items sorted by start; 0 if none). */
 export function lastStartingAt(items: readonly { start: number }[], offset: number): number {
   let lo = 0;

@@ -22,6 +22,7 @@
 //    another article's byline, on the right body. An unmatched one-line cluster is a label (a
 //    banner slogan); a larger one becomes a 'notice' with no body.
 // 6. `%%` directives (annotations.ts) override steps 1–5.
+import { lowerBound } from '../parse';
 import type { Line, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import type { Article, Continuation, PageAnalysis, Role } from './model';
@@ -874,14 +875,7 @@ function clamp(x: number): number {
 
 /** Index of the first story starting at or after `item` (binary search; stories are in item order). */
 function nearestStory(live: Story[], item: number): number {
-  let lo = 0;
-  let hi = live.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (live[mid].firstItem < item) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(live.length, (i) => live[i].firstItem < item);
 }
 
 type HeadType = 'main' | 'lead' | 'sub' | 'sentence';
