@@ -120,8 +120,6 @@ export function analyzeSegment(segmentText: string, options: AnalyzeOptions, mes
   result.analysis = analysis;
   // The article analysis is kept, so recomputing the fixes skips the detection, the costly part.
   result.recompute = () => analyzeText(segmentDump(result), options, messages, analysis).findings;
-  remember(FULL, result, findings, MAX_FULL);
-  remember(DUMPS, result, dump, MAX_DUMPS);
   return result;
 }
 
