@@ -72,8 +72,18 @@ export function fullFindings(r: SegmentResult): Finding[] {
   return remember(FULL, r, hit ?? r.recompute(), MAX_FULL);
 }
 
+// Most messages repeat ("Letter-spaced line: 10 justification spaces…"): pages share one copy.
+const MESSAGES = new Map<string, string>();
+
+function intern(message: string): string {
+  const known = MESSAGES.get(message);
+  if (known !== undefined) return known;
+  if (MESSAGES.size < 20_000 && message.length < 200) MESSAGES.set(message, message);
+  return message;
+}
+
 function store(f: Finding): StoredFinding {
-  return { rule: f.rule, severity: f.severity, start: f.start, end: f.end, message: f.message, fixable: !!f.fix && f.fix.edits.length > 0 };
+  return { rule: f.rule, severity: f.severity, start: f.start, end: f.end, message: intern(f.message), fixable: !!f.fix && f.fix.edits.length > 0 };
 }
 
 /** A view of a page derived once from its parse and analysis, then reused while the page is unchanged. */
