@@ -9,11 +9,10 @@ import { messagesFor, t, type Messages } from '../core/messages';
 import { positionAt } from '../core/parse';
 import { rewritePage } from '../core/rewrite';
 import type { RuleLevel, RuleSettings } from '../core/types';
+import { VERSION } from '../version';
 import { describeFileError, readDump, writeAtomic, type ReadResult } from '../node/files';
 import { runExport } from './export';
 
-declare const NEWSPRINT_VERSION: string | undefined;
-export const VERSION = typeof NEWSPRINT_VERSION === 'string' ? NEWSPRINT_VERSION : '0.0.0-dev';
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
 

@@ -1,5 +1,5 @@
-// The server's view of each open document: the LSP text, its incremental analysis, and where the
-// user last edited (diagnostics are bounded, and the bound keeps those nearest the edit).
+// The server's view of each open document: its incremental analysis and where it changed since
+// (the analysis itself knows where the last edit landed: `changedAt`).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalDocument, mergeWindow, type ChangeWindow } from '../core/incremental';
 import type { RuleSettings } from '../core/types';
@@ -11,8 +11,6 @@ export interface Entry {
   /** Settings generation the analysis was made with. */
   generation: number;
   rulesKey: string;
-  /** Offset of the last edit: the diagnostics bound keeps findings nearest to it. */
-  focus: number;
 }
 
 export class DocumentStore {
@@ -30,7 +28,7 @@ export class DocumentStore {
     const rulesKey = JSON.stringify(rules);
     let e = this.entries.get(doc.uri);
     if (!e || e.rulesKey !== rulesKey) {
-      e = { inc: new IncrementalDocument({ rules, locale: this.locale() }), version: -1, generation, rulesKey, focus: 0 };
+      e = { inc: new IncrementalDocument({ rules, locale: this.locale() }), version: -1, generation, rulesKey };
       this.entries.set(doc.uri, e);
     }
     if (e.version === doc.version && e.generation === generation) return e;
@@ -46,15 +44,6 @@ export class DocumentStore {
   noteChange(uri: string, change: ChangeWindow | null): void {
     const w = this.windows.get(uri);
     this.windows.set(uri, change === null || w === null ? null : mergeWindow(w, change));
-  }
-
-  peek(uri: string): Entry | undefined {
-    return this.entries.get(uri);
-  }
-
-  setFocus(uri: string, offset: number): void {
-    const e = this.entries.get(uri);
-    if (e) e.focus = offset;
   }
 
   delete(uri: string): void {

@@ -8,10 +8,9 @@ import { serializeDocument, serializeLines, type ArticlesDocument } from '../cor
 import type { Messages } from '../core/messages';
 import type { RuleSettings } from '../core/types';
 import { exportFile } from '../node/exportFile';
+import { VERSION } from '../version';
 import { describeFileError } from '../node/files';
 
-declare const NEWSPRINT_VERSION: string | undefined;
-const VERSION = typeof NEWSPRINT_VERSION === 'string' ? NEWSPRINT_VERSION : '0.0.0-dev';
 
 export interface ExportFileParams {
   file: string;

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { t, type MessageKey, type Messages } from '../core/messages';
 
-export type FileErrorKey = 'notFound' | 'isDirectory' | 'binary' | 'unreadable' | 'changedOnDisk' | 'exists' | 'unwritable' | 'outsideWorkspace';
+export type FileErrorKey = 'notFound' | 'isDirectory' | 'binary' | 'unreadable' | 'changedOnDisk' | 'exists' | 'unwritable';
 
 export class FileError extends Error {
   constructor(
