@@ -14,5 +14,5 @@ const m = process.memoryUsage(); // retained by the document itself (measured be
 let findings = 0;
 let edits = 0;
 let related = 0;
-for (const s of inc.segments) for (const f of fullFindings(s.result)) { findings++; edits += f.fix?.edits.length ?? 0; related += f.related?.length ?? 0; }
+for (const s of inc.segments) for (const f of fullFindings(s)) { findings++; edits += f.fix?.edits.length ?? 0; related += f.related?.length ?? 0; }
 console.log(`text ${(big.length / 1e6).toFixed(1)}M chars; heap retained ${((m.heapUsed - base.heapUsed) / 1e6).toFixed(0)} MB; rss ${(m.rss / 1e6).toFixed(0)} MB; findings ${findings}, edits ${edits}, related ${related}`);

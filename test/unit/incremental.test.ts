@@ -3,9 +3,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import * as v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from '../helpers/fc';
 import { analyze } from '../../server/src/core/analyze';
-import { IncrementalDocument, mergeWindow, segmentDump, type ChangeWindow } from '../../server/src/core/incremental';
+import { fullFindings, IncrementalDocument, mergeWindow, segmentDump, segmentView, type ChangeWindow } from '../../server/src/core/incremental';
 import { SAMPLE } from '../helpers/rules';
 
 const sample = readFileSync(SAMPLE, 'utf8');
@@ -16,7 +18,7 @@ function agree(inc: IncrementalDocument, text: string): void {
   assert.deepEqual(inc.findings().map(key), whole.findings.map(key));
   const pages = inc.pageIndexes();
   const headlines = inc.segments.flatMap((s, k) =>
-    (s.result.analysis?.articles ?? []).map((a) => `${pages[k]}:${a.headline.map((i) => segmentDump(s.result).lines[i].text).join('|')}`),
+    (s.result.analysis?.articles ?? []).map((a) => `${pages[k]}:${a.headline.map((i) => segmentDump(s).lines[i].text).join('|')}`),
   );
   const wholeHeadlines = whole.pages.flatMap((p) => p.articles.map((a) => `${p.page}:${a.headline.map((i) => whole.dump.lines[i].text).join('|')}`));
   assert.deepEqual(headlines, wholeHeadlines);
@@ -79,10 +81,41 @@ test('property: updates guided by merged change windows equal the whole-text ana
           window = mergeWindow(window, { start: at, oldEnd: end, newEnd: at + e.ins.length });
         }
         inc.update(text, undefined, window);
-        assert.equal(inc.segments.map((s) => s.result.text).join('\f'), text);
+        assert.equal(inc.segments.map((s) => s.text).join('\f'), text);
       }
       agree(inc, text);
     }),
     { numRuns: 150 },
   );
+});
+
+test('after edits, nothing the analysis keeps pins an older version of the text', () => {
+  // Pages are slices of the document's text; what outlives an update must not hold one.
+  v8.setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  let text = Array.from({ length: 100 }, () => sample).join('\f');
+  const inc = new IncrementalDocument({});
+  inc.update(text);
+  // Ask for what the editor asks for, so the caches (full at the start) hold pages of every version.
+  const ask = () => {
+    for (const s of inc.segments) {
+      fullFindings(s);
+      segmentView(s, 'test', (dump) => dump.lines.map((l) => l.text));
+    }
+  };
+  const heap = () => {
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  ask();
+  const before = heap();
+  for (let k = 0; k < 20; k++) {
+    const at = text.indexOf('扎扎实实', k * (sample.length + 1));
+    text = `${text.slice(0, at)}字${text.slice(at)}`;
+    inc.update(text);
+    ask();
+  }
+  const grown = heap() - before;
+  // One version of the text is ~0.75 MB; twenty pinned would be ~15 MB.
+  assert.ok(grown < 4 * 2 * text.length, `heap grew ${(grown / 1e6).toFixed(1)} MB over 20 edits`);
 });

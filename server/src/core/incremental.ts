@@ -5,8 +5,10 @@
 // the same text, found by walking inward from both ends: typing touches one segment, and every
 // other one is matched by a length check and a string comparison.
 //
-// Results keep their own flat copy of the segment text, so no result pins an older version of the
-// document in memory. Offsets in a result are local to its segment; `start` maps them back.
+// Results keep no text: a segment reads its text from the document's (one copy in memory, the one
+// the editor's TextDocument holds anyway). Whatever outlives an update (analyses, cached parses,
+// views) is made from a flat copy of the page, so no result pins an older version of the document.
+// Offsets in a result are local to its segment; `start` maps them back.
 // The whole-document `analyze()` gives the same findings and articles (tested), so the CLI, the
 // export and the editor agree.
 import { analyzePage } from './articles/detect';
@@ -28,12 +30,10 @@ export interface StoredFinding extends Omit<Finding, 'fix' | 'related'> {
 }
 
 export interface SegmentResult {
-  /** Flat copy of the segment text (without the form feed). */
-  text: string;
   /** Line-rule and structure findings, offsets local to the segment, without fixes (see `fullFindings`). */
   findings: StoredFinding[];
-  /** Recomputes the findings with their fixes (deterministic: the same findings, in the same order). */
-  recompute: () => Finding[];
+  /** Recomputes the findings with their fixes from the page's parse (deterministic: the same findings, in the same order). */
+  recompute: (dump: PageDump) => Finding[];
   /** Article structure with line indices into `dump()`; undefined for an empty segment. */
   analysis: PageAnalysis | undefined;
   replacement: number;
@@ -49,8 +49,8 @@ const DUMPS = new Map<SegmentResult, PageDump>();
 const MAX_DUMPS = 48;
 
 /** The segment parsed on its own (line indices match `analysis`). */
-export function segmentDump(r: SegmentResult): PageDump {
-  return remember(DUMPS, r, DUMPS.get(r) ?? parse(r.text), MAX_DUMPS);
+export function segmentDump(s: Segment): PageDump {
+  return remember(DUMPS, s.result, DUMPS.get(s.result) ?? parse(flatten(s.text)), MAX_DUMPS);
 }
 
 // Fix edits and related locations are most of a finding's memory (a joined paragraph carries one
@@ -67,9 +67,9 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V, max: number): V {
 }
 
 /** The page's findings with their fixes and related locations, offsets local to the page. */
-export function fullFindings(r: SegmentResult): Finding[] {
-  const hit = FULL.get(r);
-  return remember(FULL, r, hit ?? r.recompute(), MAX_FULL);
+export function fullFindings(s: Segment): Finding[] {
+  const hit = FULL.get(s.result);
+  return remember(FULL, s.result, hit ?? s.result.recompute(segmentDump(s)), MAX_FULL);
 }
 
 // Most messages repeat ("Letter-spaced line: 10 justification spaces…"): pages share one copy.
@@ -87,22 +87,40 @@ function store(f: Finding): StoredFinding {
 }
 
 /** A view of a page derived once from its parse and analysis, then reused while the page is unchanged. */
-export function segmentView<T>(r: SegmentResult, key: string, make: (dump: PageDump) => T): T {
-  if (r.views.has(key)) return r.views.get(key) as T;
-  const v = make(segmentDump(r));
-  r.views.set(key, v);
+export function segmentView<T>(s: Segment, key: string, make: (dump: PageDump) => T): T {
+  const views = s.result.views;
+  if (views.has(key)) return views.get(key) as T;
+  const v = make(segmentDump(s));
+  views.set(key, v);
   return v;
 }
 
-export interface Segment {
-  start: number;
-  end: number;
-  result: SegmentResult;
+/** A page of the document as of the last update: where it is, and its analysis. */
+export class Segment {
+  constructor(
+    private readonly doc: { readonly text: string },
+    readonly start: number,
+    readonly end: number,
+    readonly result: SegmentResult,
+  ) {}
+
+  /** The page's text: a slice of the document's (not kept by anything that outlives the update). */
+  get text(): string {
+    return this.doc.text.slice(this.start, this.end);
+  }
 }
 
 /** Copies a string so that it no longer shares memory with (and pins) the string it was cut from. */
 function flatten(s: string): string {
   return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
+}
+
+/** A copy of a finding whose strings own their characters (the message quotes the page, edits carry its text). */
+function owned(f: Finding): Finding {
+  const out: Finding = { ...f, message: flatten(f.message) };
+  if (f.fix) out.fix = { title: flatten(f.fix.title), edits: f.fix.edits.map((e) => ({ ...e, newText: flatten(e.newText) })) };
+  if (f.related) out.related = f.related.map((r) => ({ ...r, message: flatten(r.message) }));
+  return out;
 }
 
 /** Findings and article analysis of one page's text, parsed on its own (`known`: its analysis, kept from before). */
@@ -120,16 +138,19 @@ function analyzeText(dump: PageDump, options: AnalyzeOptions, messages: Messages
 }
 
 export function analyzeSegment(segmentText: string, options: AnalyzeOptions, messages: Messages = messagesFor(options.locale)): SegmentResult {
+  // Analysed on a flat copy: what the result keeps may point into it, never into the document.
   const text = flatten(segmentText);
-  const dump = parse(text);
   const { replacement, nonSpace } = countReplacement(text);
-  const result: SegmentResult = { text, findings: [], recompute: () => [], analysis: undefined, replacement, nonSpace, views: new Map() };
+  const result: SegmentResult = { findings: [], recompute: () => [], analysis: undefined, replacement, nonSpace, views: new Map() };
   if (text.length === 0) return result;
-  const { findings, analysis } = analyzeText(dump, options, messages);
+  const { findings, analysis } = analyzeText(parse(text), options, messages);
   result.findings = findings.map(store);
+  // The analysis is kept: its strings must not pin the flat copy of the page.
+  analysis.findings = analysis.findings.map(owned);
+  for (const a of analysis.articles) if (a.continuation) a.continuation = { ...a.continuation, target: flatten(a.continuation.target) };
   result.analysis = analysis;
   // The article analysis is kept, so recomputing the fixes skips the detection, the costly part.
-  result.recompute = () => analyzeText(segmentDump(result), options, messages, analysis).findings;
+  result.recompute = (dump) => analyzeText(dump, options, messages, analysis).findings;
   return result;
 }
 
@@ -194,22 +215,23 @@ export class IncrementalDocument {
     const old = this.segments;
     const parts = split(text);
     const next: (Segment | undefined)[] = new Array(parts.length);
-    const same = (p: { start: number; end: number }, s: Segment) => p.end - p.start === s.result.text.length && text.slice(p.start, p.end) === s.result.text;
+    const same = (p: { start: number; end: number }, s: Segment) => p.end - p.start === s.end - s.start && text.slice(p.start, p.end) === s.text;
+    const at = (p: { start: number; end: number }, result: SegmentResult) => new Segment(this, p.start, p.end, result);
     let a = 0;
     while (a < parts.length && a < old.length && same(parts[a], old[a])) {
-      next[a] = { ...parts[a], result: old[a].result };
+      next[a] = at(parts[a], old[a].result);
       a++;
     }
     let b = 0;
     while (b < parts.length - a && b < old.length - a && same(parts[parts.length - 1 - b], old[old.length - 1 - b])) {
       const k = parts.length - 1 - b;
-      next[k] = { ...parts[k], result: old[old.length - 1 - b].result };
+      next[k] = at(parts[k], old[old.length - 1 - b].result);
       b++;
     }
     // In between (one region for ordinary typing; several for multi-cursor edits or replace-all),
     // reuse any old middle segment with the same text before analysing afresh.
     const middle = new Map<string, SegmentResult>();
-    for (let k = a; k < old.length - b; k++) middle.set(old[k].result.text, old[k].result);
+    for (let k = a; k < old.length - b; k++) middle.set(old[k].text, old[k].result);
     this.analysed = 0;
     if (a < parts.length - b) this.changedAt = parts[a].start;
     for (let k = a; k < parts.length - b; k++) {
@@ -220,7 +242,7 @@ export class IncrementalDocument {
         result = analyzeSegment(segText, this.options, this.messages);
         this.analysed++;
       }
-      next[k] = { ...parts[k], result };
+      next[k] = at(parts[k], result);
     }
     this.segments = next as Segment[];
     this.text = text;
@@ -238,7 +260,7 @@ export class IncrementalDocument {
     const regionStart = old[i0].start;
     const regionEnd = old[i1].end + delta;
     const reuse = new Map<string, SegmentResult>();
-    for (let k = i0; k <= i1; k++) reuse.set(old[k].result.text, old[k].result);
+    for (let k = i0; k <= i1; k++) reuse.set(old[k].text, old[k].result);
     const fresh: Segment[] = [];
     this.analysed = 0;
     let start = regionStart;
@@ -252,11 +274,11 @@ export class IncrementalDocument {
         result = analyzeSegment(segText, this.options, this.messages);
         this.analysed++;
       }
-      fresh.push({ start, end, result });
+      fresh.push(new Segment(this, start, end, result));
       if (end === regionEnd) break;
       start = end + 1;
     }
-    const after = old.slice(i1 + 1).map((sg) => (delta === 0 ? sg : { start: sg.start + delta, end: sg.end + delta, result: sg.result }));
+    const after = old.slice(i1 + 1).map((sg) => (delta === 0 ? sg : new Segment(this, sg.start + delta, sg.end + delta, sg.result)));
     this.segments = [...old.slice(0, i0), ...fresh, ...after];
     this.changedAt = regionStart;
     this.text = text;
@@ -272,14 +294,14 @@ export class IncrementalDocument {
   /** Every finding with document offsets, in text order (the document-level encoding rule included). */
   findings(): Finding[] {
     const out: Finding[] = this.documentFindings();
-    for (const s of this.segments) for (const f of fullFindings(s.result)) out.push(shiftFinding(f, s.start));
+    for (const s of this.segments) for (const f of fullFindings(s)) out.push(shiftFinding(f, s.start));
     return out;
   }
 
   /** Global page index of each segment (empty segments are no page, as in `parse`), or -1. */
   pageIndexes(): number[] {
     let page = 0;
-    return this.segments.map((s) => (s.result.text.length ? page++ : -1));
+    return this.segments.map((s) => (s.end > s.start ? page++ : -1));
   }
 
   private encodingFinding(): Finding | undefined {
@@ -293,7 +315,7 @@ export class IncrementalDocument {
     }
     if (replacement < MIN_COUNT || replacement < MIN_RATIO * nonSpace) return undefined;
     // Same finding as the rule gives on the whole text: on the first line of the dump.
-    const first = this.segments[0] && segmentDump(this.segments[0].result).lines[0];
+    const first = this.segments[0] && segmentDump(this.segments[0]).lines[0];
     const { start, end } = first ? trimmedSpan(first) : { start: 0, end: 0 };
     return { rule: 'encoding', severity, start, end, message: t(this.messages, 'encoding.message', { count: replacement }) };
   }
@@ -307,8 +329,9 @@ export function fixAllEdits(inc: IncrementalDocument, options: AnalyzeOptions, o
   const edits: Edit[] = [];
   for (const s of inc.segments) {
     if (!s.result.findings.some((f) => f.fixable && (!only || only.includes(f.rule)))) continue;
-    const fixed = fixAll(s.result.text, { ...options, only });
-    const e = diffEdit(s.result.text, fixed.text);
+    const text = s.text;
+    const fixed = fixAll(text, { ...options, only });
+    const e = diffEdit(text, fixed.text);
     if (e) edits.push({ start: e.start + s.start, end: e.end + s.start, newText: e.newText });
   }
   return edits;

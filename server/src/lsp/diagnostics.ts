@@ -17,7 +17,7 @@ export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, 
   total += docLevel.length;
   const chosen: Finding[] = [...docLevel];
   if (total <= max) {
-    for (const s of segs) for (const f of fullFindings(s.result)) chosen.push(shiftFinding(f, s.start));
+    for (const s of segs) for (const f of fullFindings(s)) chosen.push(shiftFinding(f, s.start));
   } else {
     // Walk outwards from the segment holding the focus, taking whole pages while they fit.
     let k = segs.findIndex((s) => s.end >= focus);
@@ -27,7 +27,7 @@ export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, 
     let room = max - chosen.length;
     const take = (i: number) => {
       if (segs[i].result.findings.length === 0) return;
-      const fs = fullFindings(segs[i].result);
+      const fs = fullFindings(segs[i]);
       const n = Math.min(room, fs.length);
       for (let j = 0; j < n; j++) chosen.push(shiftFinding(fs[j], segs[i].start));
       room -= n;

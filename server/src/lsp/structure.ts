@@ -82,7 +82,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     e.inc.segments.forEach((s, k) => {
       if (!s.result.analysis) return;
       const analysis = s.result.analysis;
-      for (const sym of segmentView(s.result, 'symbols', (dump) => documentSymbols(dump, [analysis]))) {
+      for (const sym of segmentView(s, 'symbols', (dump) => documentSymbols(dump, [analysis]))) {
         out.push(toSymbol(d, sym, s.start, pages[k], t(ctx.messages(), 'outline.page', { n: pages[k] + 1 })));
       }
     });
@@ -98,7 +98,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
       if (!s.result.analysis) continue;
       const rowBase = d.positionAt(s.start).line;
       const analysis = s.result.analysis;
-      for (const r of segmentView(s.result, 'folds', (dump) => foldingRanges(dump, [analysis]))) out.push({ startLine: r.startLine + rowBase, endLine: r.endLine + rowBase, kind: 'region' });
+      for (const r of segmentView(s, 'folds', (dump) => foldingRanges(dump, [analysis]))) out.push({ startLine: r.startLine + rowBase, endLine: r.endLine + rowBase, kind: 'region' });
     }
     return out;
   });
@@ -112,7 +112,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     const s = e.inc.segments[k];
     const local = offset - s.start;
     // On an annotation line: describe the directive.
-    const dump = segmentDump(s.result);
+    const dump = segmentDump(s);
     const line = dump.lines[lineIndexAt(dump, local)];
     if (line?.annotation) {
       const p = parseDirectiveLine(line.text);
@@ -148,7 +148,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
       const s = segs[k];
       if (!s.result.analysis) continue;
       const analysis = s.result.analysis;
-      for (const tok of segmentView(s.result, 'tokens', (dump) => semanticTokens(dump, [analysis]))) {
+      for (const tok of segmentView(s, 'tokens', (dump) => semanticTokens(dump, [analysis]))) {
         const type = TOKEN_TYPES.indexOf(tok.role);
         if (type < 0 || tok.end + s.start < from || tok.start + s.start > to) continue;
         const start = d.positionAt(tok.start + s.start);
@@ -184,7 +184,7 @@ export async function structureActions(ctx: ServerContext, uri: string, offset: 
   if (!d || !e || e.inc.segments.length === 0) return [];
   const s = e.inc.segments[segmentAt(e.inc.segments, offset)];
   if (!s.result.analysis) return [];
-  return annotationActions(segmentDump(s.result), [s.result.analysis], offset - s.start, ctx.messages()).map((a) => {
+  return annotationActions(segmentDump(s), [s.result.analysis], offset - s.start, ctx.messages()).map((a) => {
     const edits = a.edits.map((x) => ({ range: { start: d.positionAt(x.start + s.start), end: d.positionAt(x.end + s.start) }, newText: x.newText }));
     return CodeAction.create(a.title, { changes: { [uri]: edits } }, CodeActionKind.RefactorRewrite);
   });
