@@ -1,0 +1,60 @@
+// Probe: RSS of the language server over time while it opens a big dump (where the peak comes from).
+//   node --import tsx bench/memtimeline.ts [MB] [node flags...]
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createClientPipeTransport, createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { SERVER } from '../test/helpers/lsp';
+const size = Number(process.argv[2] ?? 50) * 1e6;
+const flags = process.argv.slice(3);
+const page = readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8');
+const copies = Math.ceil((size + 1) / (Buffer.byteLength(page) + 1));
+const text = Array.from({ length: copies }, () => page).join('\f');
+// NEWSPRINT_TRANSPORT=ipc: over the node IPC channel, as the extension starts it; =pipe: a socket,
+// read by the same stream reader as stdio. Both leave stdout free for --trace-gc.
+const transport = process.env.NEWSPRINT_TRANSPORT ?? 'stdio';
+const pipeName = `/tmp/newsprint-memtimeline-${process.pid}.sock`;
+const pipe = transport === 'pipe' ? createClientPipeTransport(pipeName) : undefined;
+const proc =
+  transport === 'ipc'
+    ? spawn(process.execPath, [...flags, SERVER, '--node-ipc'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    : transport === 'pipe'
+      ? spawn(process.execPath, [...flags, SERVER, `--pipe=${pipeName}`], { stdio: ['ignore', 'inherit', 'inherit'] })
+      : spawn(process.execPath, [...flags, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const rss = () => {
+  const s = readFileSync(`/proc/${proc.pid}/status`, 'utf8');
+  return [/VmRSS:\s+(\d+)/, /VmHWM:\s+(\d+)/].map((r) => Math.round(Number(r.exec(s)![1]) / 1024));
+};
+const t0 = Date.now();
+const marks: string[] = [];
+const mark = (m: string) => marks.push(`${Date.now() - t0}ms ${m} rss/hwm ${rss().join('/')}`);
+void (async () => {
+  const conn: MessageConnection =
+    transport === 'ipc'
+      ? createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc))
+      : transport === 'pipe'
+        ? createMessageConnection(...(await (await pipe!).onConnected()))
+        : createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ rules: {} })));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  await conn.sendNotification('initialized', {});
+  const samples: string[] = [];
+  const timer = setInterval(() => {
+    const [r, h] = rss();
+    samples.push(`${Date.now() - t0}:${r}`);
+    void h;
+  }, 50);
+  const got = new Promise<void>((res) => conn.onNotification('textDocument/publishDiagnostics', () => res()));
+  mark('open');
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///m.pagedump', languageId: 'pagedump', version: 1, text } });
+  mark('sent');
+  await got;
+  mark('diagnostics');
+  clearInterval(timer);
+  console.log(samples.join(' '));
+  console.log(marks.join('\n'));
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  conn.dispose();
+})();
