@@ -19,7 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { analyze as AnalyzeFn } from '../server/src/core/analyze';
-import { startClient, type TestClient } from '../test/helpers/lsp';
+import { SERVER_EXEC_ARGV, startClient, type TestClient } from '../test/helpers/lsp';
 
 const ROOT = path.resolve(__dirname, '..');
 const SAMPLE = process.env.NEWSPRINT_SAMPLE ?? '/work/shared/samples/zh-daily-p1.txt';
@@ -370,7 +370,7 @@ async function benchMemory(page: string): Promise<void> {
       ratio: (10 * bytes) / hwm,
       pass: hwm <= 10 * bytes,
       runs: 1,
-      note: `${(hwm / bytes).toFixed(2)}× size; RSS now ${(st.VmRSS / MB).toFixed(0)} MB; idle server ${(idle.VmHWM / MB).toFixed(0)} MB; open → diagnostics ${ms.toFixed(0)} ms (${diags.length} diagnostics)`,
+      note: `${(hwm / bytes).toFixed(2)}× size; RSS now ${(st.VmRSS / MB).toFixed(0)} MB; idle server ${(idle.VmHWM / MB).toFixed(0)} MB; open → diagnostics ${ms.toFixed(0)} ms (${diags.length} diagnostics); server started as the extension starts it: node ${SERVER_EXEC_ARGV.join(' ')}, over stdio (the extension: IPC)`,
     });
   } catch (err) {
     row({ id: 'lsp-memory', figure: `server peak RSS holding a ${size} MB dump`, unit: 'MB', median: null, min: null, max: null, target: '≤ 10× size', ratio: null, pass: false, runs: 0, note: `failed: ${String(err)}` });

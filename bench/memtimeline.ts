@@ -1,11 +1,11 @@
 // Probe: RSS of the language server over time while it opens a big dump (where the peak comes from).
-//   node --import tsx bench/memtimeline.ts [MB] [node flags...]
+//   node --import tsx bench/memtimeline.ts [MB] [node flags...]   (added to the extension's, launch.ts)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createClientPipeTransport, createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { SERVER } from '../test/helpers/lsp';
+import { SERVER, SERVER_EXEC_ARGV } from '../test/helpers/lsp';
 const size = Number(process.argv[2] ?? 50) * 1e6;
-const flags = process.argv.slice(3);
+const flags = [...SERVER_EXEC_ARGV, ...process.argv.slice(3)];
 const page = readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8');
 const copies = Math.ceil((size + 1) / (Buffer.byteLength(page) + 1));
 const text = Array.from({ length: copies }, () => page).join('\f');

@@ -11,6 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
 import { registerExportCommands } from './export';
 import { registerRewriteCommand } from './rewrite';
 import { strings } from './strings';
@@ -31,8 +32,8 @@ const restarts = { count: 0, notices: 0 };
 export async function activate(context: vscode.ExtensionContext): Promise<NewsprintApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const output = vscode.window.createOutputChannel('Newsprint');
   const clientOptions: LanguageClientOptions = {

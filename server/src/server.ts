@@ -3,4 +3,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/startServer';
 
-startServer(createConnection(ProposedFeatures.all));
+// Launched with --expose-gc (launch.ts): the server collects after a big text arrives.
+startServer(createConnection(ProposedFeatures.all), { gc: (globalThis as { gc?: () => void }).gc });

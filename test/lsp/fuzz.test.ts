@@ -34,7 +34,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SAMPLE } from '../helpers/rules';
-import { SERVER, stopServer, withTimeout } from '../helpers/lsp';
+import { SERVER, SERVER_EXEC_ARGV, stopServer, withTimeout } from '../helpers/lsp';
 
 const RUNS = Number(process.env.NEWSPRINT_FUZZ_RUNS ?? 40);
 const SEED = process.env.NEWSPRINT_FUZZ_SEED ? Number(process.env.NEWSPRINT_FUZZ_SEED) : undefined;
@@ -55,7 +55,7 @@ interface FuzzClient {
 }
 
 async function start(pull: boolean): Promise<FuzzClient> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const errors: string[] = [];
   const published: PublishDiagnosticsParams[] = [];

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { SERVER } from '../helpers/lsp';
+import { SERVER, SERVER_EXEC_ARGV } from '../helpers/lsp';
 
 interface Message {
   jsonrpc?: string;
@@ -24,7 +24,7 @@ class RawPeer {
   stderr = '';
 
   constructor() {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (b: Buffer) => (this.stderr += b.toString()));
     this.proc.stdout!.on('data', (b: Buffer) => {
       this.buf = Buffer.concat([this.buf, b]);

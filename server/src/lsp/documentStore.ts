@@ -13,12 +13,24 @@ export interface Entry {
   rulesKey: string;
 }
 
+/** Texts at least this long (UTF-16 units) get a garbage collection before a full analysis. */
+export const COLLECT_ABOVE = 2_000_000;
+
 export class DocumentStore {
   private entries = new Map<string, Entry>();
   /** Where each document changed since its last analysis (null: somewhere unknown, compare all). */
   private windows = new Map<string, ChangeWindow | null>();
 
-  constructor(private locale: () => string | undefined) {}
+  /**
+   * `collect`: a full garbage collection (node --expose-gc). A big text arrives in one message,
+   * whose buffers and JSON source are garbage by the time it is analysed, but V8 only grows the
+   * heap during the analysis (no full collection), so without this they stay until it peaks.
+   */
+  constructor(
+    private locale: () => string | undefined,
+    private collect?: () => void,
+    private collectAbove = COLLECT_ABOVE,
+  ) {}
 
   /**
    * The analysis of `doc` as of its current version, re-analysing changed pages only. Returns
@@ -33,7 +45,10 @@ export class DocumentStore {
     }
     if (e.version === doc.version && e.generation === generation) return e;
     const window = e.version >= 0 ? (this.windows.get(doc.uri) ?? undefined) : undefined;
-    if (!e.inc.update(doc.getText(), isCancelled, window)) return undefined;
+    const text = doc.getText();
+    // Only for a full analysis (open, full replace, new settings), never while typing.
+    if (!window && text.length >= this.collectAbove) this.collect?.();
+    if (!e.inc.update(text, isCancelled, window)) return undefined;
     this.windows.delete(doc.uri);
     e.version = doc.version;
     e.generation = generation;

@@ -44,13 +44,18 @@ export interface ServerContext {
   entry: (uri: string, isCancelled?: () => boolean) => Promise<Entry | undefined>;
 }
 
-export function startServer(connection: Connection): void {
+export interface StartOptions {
+  /** A full garbage collection (globalThis.gc under node --expose-gc, see launch.ts). */
+  gc?: () => void;
+}
+
+export function startServer(connection: Connection, options: StartOptions = {}): void {
   let messages: Messages = messagesFor(undefined);
   let locale: string | undefined;
   let configurationSupport = false;
   let pullSupport = false;
   const settings = new SettingsCache(connection, () => configurationSupport);
-  const store = new DocumentStore(() => locale);
+  const store = new DocumentStore(() => locale, options.gc);
   // Apply the editor's changes one by one, noting where each landed, so the analysis of a big
   // dump only looks at the pages an edit touched.
   const documents = new TextDocuments<TextDocument>({
