@@ -18,7 +18,7 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { fixAllEdits } from '../core/incremental';
 import { rewritePage } from '../core/rewrite';
@@ -30,6 +30,7 @@ import { DocumentStore, type Entry } from './documentStore';
 import { registerExportRequests } from './exportRequests';
 import { SettingsCache, type Settings } from './settings';
 import { registerStructureFeatures, structureActions, structureCapabilities } from './structure';
+import { lineDocuments } from './textDocument';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.newsprint`;
 
@@ -57,9 +58,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   const settings = new SettingsCache(connection, () => configurationSupport);
   const store = new DocumentStore(() => locale, options.gc);
   // Apply the editor's changes one by one, noting where each landed, so the analysis of a big
-  // dump only looks at the pages an edit touched.
+  // dump only looks at the pages an edit touched. Documents are LineDocuments (compact line starts).
   const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
+    create: lineDocuments.create,
     update(doc, changes, version) {
       for (const c of changes) {
         if (TextDocumentContentChangeEvent.isIncremental(c)) {
@@ -69,7 +70,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
         } else {
           store.noteChange(doc.uri, null);
         }
-        doc = TextDocument.update(doc, [c], version);
+        doc = lineDocuments.update(doc, [c], version);
       }
       return doc;
     },

@@ -1,0 +1,79 @@
+// The server's LineDocument answers exactly as vscode-languageserver-textdocument's TextDocument,
+// through any sequence of full and incremental changes.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import fc from '../helpers/fc';
+import { lineDocuments } from '../../server/src/lsp/textDocument';
+
+const piece = fc.constantFrom('a', '字', ' ', '\n', '\r', '\r\n', '\f', '\n\n', 'ab\r\ncd', '\r\r\n\n');
+const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+const position = fc.record({ line: fc.integer({ min: -2, max: 12 }), character: fc.integer({ min: -2, max: 12 }) });
+const change: fc.Arbitrary<TextDocumentContentChangeEvent> = fc.oneof(
+  { weight: 8, arbitrary: fc.record({ range: fc.record({ start: position, end: position }), text }) },
+  { weight: 1, arbitrary: fc.record({ text }) },
+);
+
+function same(a: TextDocument, b: TextDocument): void {
+  assert.equal(b.getText(), a.getText());
+  assert.equal(b.lineCount, a.lineCount);
+  assert.equal(b.version, a.version);
+  for (let o = -1; o <= a.getText().length + 1; o++) assert.deepEqual(b.positionAt(o), a.positionAt(o), `positionAt(${o})`);
+  for (let line = -1; line <= a.lineCount + 1; line++) {
+    assert.deepEqual(b.getLineRange(line), a.getLineRange(line), `getLineRange(${line})`);
+    assert.equal(b.getEOLCharacters(line), a.getEOLCharacters(line), `getEOLCharacters(${line})`);
+    for (let character = -1; character <= 6; character++) {
+      const p = { line, character };
+      assert.equal(b.offsetAt(p), a.offsetAt(p), `offsetAt(${line}:${character})`);
+      assert.equal(b.getText({ start: { line: 0, character: 1 }, end: p }), a.getText({ start: { line: 0, character: 1 }, end: p }));
+    }
+  }
+}
+
+test('property: LineDocument agrees with the library TextDocument through any edits', () => {
+  fc.assert(
+    fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 8 }), fc.boolean(), (initial, batches, early) => {
+      let a = TextDocument.create('file:///a', 'pagedump', 1, initial);
+      let b = lineDocuments.create('file:///a', 'pagedump', 1, initial);
+      // Line starts counted before the first change, or only after (both paths).
+      if (early) same(a, b);
+      batches.forEach((changes, k) => {
+        // The library's line bookkeeping trusts the range's lines: only ranges within the
+        // document (the editor sends no others).
+        const valid: TextDocumentContentChangeEvent[] = [];
+        const probe = TextDocument.create('file:///p', 'pagedump', 0, a.getText());
+        for (const c of changes) {
+          if ('range' in c && (Math.min(c.range.start.line, c.range.end.line) < 0 || Math.max(c.range.start.line, c.range.end.line) >= probe.lineCount)) continue;
+          TextDocument.update(probe, [c], 0);
+          valid.push(c);
+        }
+        a = TextDocument.update(a, valid, k + 2);
+        b = lineDocuments.update(b, valid, k + 2);
+        same(a, b);
+      });
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('a big document: typing, new lines, deleted lines', () => {
+  const initial = Array.from({ length: 5000 }, (_, i) => `line ${i}${i % 7 === 0 ? '\r\n' : '\n'}`).join('');
+  let a = TextDocument.create('file:///a', 'pagedump', 1, initial);
+  let b = lineDocuments.create('file:///a', 'pagedump', 1, initial);
+  a.positionAt(0);
+  b.positionAt(0);
+  const edits: [Range, string][] = [
+    [{ start: { line: 10, character: 2 }, end: { line: 10, character: 2 } }, '字'],
+    [{ start: { line: 20, character: 0 }, end: { line: 20, character: 0 } }, '\n\n\n'],
+    [{ start: { line: 30, character: 1 }, end: { line: 4000, character: 3 } }, ''],
+    [{ start: { line: 5, character: 1 }, end: { line: 6, character: 0 } }, 'x\ny\r\nz'],
+    [{ start: { line: 0, character: 0 }, end: { line: 900, character: 0 } }, Array(3000).fill('more\n').join('')],
+  ];
+  edits.forEach(([range, t], k) => {
+    a = TextDocument.update(a, [{ range, text: t }], k + 2);
+    b = lineDocuments.update(b, [{ range, text: t }], k + 2);
+    assert.equal(b.lineCount, a.lineCount);
+    for (let o = 0; o <= a.getText().length; o += 97) assert.deepEqual(b.positionAt(o), a.positionAt(o));
+  });
+});
+type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
