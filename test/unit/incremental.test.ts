@@ -7,7 +7,7 @@ import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from '../helpers/fc';
 import { analyze } from '../../server/src/core/analyze';
-import { fullFindings, IncrementalDocument, mergeWindow, segmentDump, segmentView, type ChangeWindow } from '../../server/src/core/incremental';
+import { findingCount, fixableCount, fullFindings, IncrementalDocument, mergeWindow, segmentDump, segmentView, type ChangeWindow } from '../../server/src/core/incremental';
 import { SAMPLE } from '../helpers/rules';
 
 const sample = readFileSync(SAMPLE, 'utf8');
@@ -22,6 +22,13 @@ function agree(inc: IncrementalDocument, text: string): void {
   );
   const wholeHeadlines = whole.pages.flatMap((p) => p.articles.map((a) => `${p.page}:${a.headline.map((i) => whole.dump.lines[i].text).join('|')}`));
   assert.deepEqual(headlines, wholeHeadlines);
+  // The per-page summary of findings matches the findings.
+  for (const s of inc.segments) {
+    const full = fullFindings(s);
+    assert.equal(findingCount(s), full.length);
+    for (const rule of new Set(full.map((f) => f.rule))) assert.equal(fixableCount(s, [rule]), full.filter((f) => f.rule === rule && f.fix && f.fix.edits.length > 0).length);
+    assert.equal(fixableCount(s), full.filter((f) => f.fix && f.fix.edits.length > 0).length);
+  }
 }
 
 test('an edit inside one page re-analyses only that page', () => {

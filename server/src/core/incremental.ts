@@ -24,14 +24,12 @@ import { trimmedSpan } from './rules/rule';
 import { diffEdit, fixAll } from './fix';
 import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId } from './types';
 
-/** A finding as a page keeps it: without its fix edits and related locations (see `fullFindings`). */
-export interface StoredFinding extends Omit<Finding, 'fix' | 'related'> {
-  fixable: boolean;
-}
-
 export interface SegmentResult {
-  /** Line-rule and structure findings, offsets local to the segment, without fixes (see `fullFindings`). */
-  findings: StoredFinding[];
+  /**
+   * What the page's findings are, in text order, one byte each: rule (index into `RULES`) × 2, + 1
+   * when it has a fix. Enough to count them and find fixable ones; the findings: `fullFindings`.
+   */
+  kinds: Uint8Array;
   /** Recomputes the findings with their fixes from the page's parse (deterministic: the same findings, in the same order). */
   recompute: (dump: PageDump) => Finding[];
   /** Article structure with line indices into `dump()`; undefined for an empty segment. */
@@ -72,19 +70,27 @@ export function fullFindings(s: Segment): Finding[] {
   return remember(FULL, s.result, hit ?? s.result.recompute(segmentDump(s)), MAX_FULL);
 }
 
-// Most messages repeat ("Letter-spaced line: 10 justification spaces…"): pages share one copy.
-const MESSAGES = new Map<string, string>();
+// Rules in the order first met, for `kinds`.
+const RULES: RuleId[] = [];
 
-function intern(message: string): string {
-  const known = MESSAGES.get(message);
-  if (known !== undefined) return known;
-  if (MESSAGES.size < 20_000 && message.length < 200) MESSAGES.set(message, message);
-  return message;
+function kindOf(f: Finding): number {
+  let i = RULES.indexOf(f.rule);
+  if (i < 0) i = RULES.push(f.rule) - 1;
+  return i * 2 + (f.fix && f.fix.edits.length > 0 ? 1 : 0);
 }
 
-function store(f: Finding): StoredFinding {
-  return { rule: f.rule, severity: f.severity, start: f.start, end: f.end, message: intern(f.message), fixable: !!f.fix && f.fix.edits.length > 0 };
+/** How many findings the page has. */
+export function findingCount(s: Segment): number {
+  return s.result.kinds.length;
 }
+
+/** How many of the page's findings have a fix: of `rule`, or of any rule in `rules` (all rules when undefined). */
+export function fixableCount(s: Segment, rules?: readonly RuleId[]): number {
+  let n = 0;
+  for (const k of s.result.kinds) if (k & 1 && (!rules || rules.includes(RULES[k >> 1]))) n++;
+  return n;
+}
+
 
 /** A view of a page derived once from its parse and analysis, then reused while the page is unchanged. */
 export function segmentView<T>(s: Segment, key: string, make: (dump: PageDump) => T): T {
@@ -141,10 +147,10 @@ export function analyzeSegment(segmentText: string, options: AnalyzeOptions, mes
   // Analysed on a flat copy: what the result keeps may point into it, never into the document.
   const text = flatten(segmentText);
   const { replacement, nonSpace } = countReplacement(text);
-  const result: SegmentResult = { findings: [], recompute: () => [], analysis: undefined, replacement, nonSpace, views: new Map() };
+  const result: SegmentResult = { kinds: new Uint8Array(0), recompute: () => [], analysis: undefined, replacement, nonSpace, views: new Map() };
   if (text.length === 0) return result;
   const { findings, analysis } = analyzeText(parse(text), options, messages);
-  result.findings = findings.map(store);
+  result.kinds = Uint8Array.from(findings, kindOf);
   // The analysis is kept: its strings must not pin the flat copy of the page.
   analysis.findings = analysis.findings.map(owned);
   for (const a of analysis.articles) if (a.continuation) a.continuation = { ...a.continuation, target: flatten(a.continuation.target) };
@@ -328,7 +334,7 @@ export class IncrementalDocument {
 export function fixAllEdits(inc: IncrementalDocument, options: AnalyzeOptions, only?: readonly RuleId[]): Edit[] {
   const edits: Edit[] = [];
   for (const s of inc.segments) {
-    if (!s.result.findings.some((f) => f.fixable && (!only || only.includes(f.rule)))) continue;
+    if (fixableCount(s, only) === 0) continue;
     const text = s.text;
     const fixed = fixAll(text, { ...options, only });
     const e = diffEdit(text, fixed.text);

@@ -4,7 +4,7 @@
 // names the setting that raises the bound (no silent limits).
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fullFindings, shiftFinding, type IncrementalDocument } from '../core/incremental';
+import { findingCount, fullFindings, shiftFinding, type IncrementalDocument } from '../core/incremental';
 import { t, type Messages } from '../core/messages';
 import type { Finding } from '../core/types';
 import { toDiagnostic } from './convert';
@@ -12,7 +12,7 @@ import { toDiagnostic } from './convert';
 export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, focus: number, max: number, messages: Messages): Diagnostic[] {
   const segs = inc.segments;
   let total = 0;
-  for (const s of segs) total += s.result.findings.length;
+  for (const s of segs) total += findingCount(s);
   const docLevel = inc.documentFindings();
   total += docLevel.length;
   const chosen: Finding[] = [...docLevel];
@@ -26,7 +26,7 @@ export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, 
     let hi = k + 1;
     let room = max - chosen.length;
     const take = (i: number) => {
-      if (segs[i].result.findings.length === 0) return;
+      if (findingCount(segs[i]) === 0) return;
       const fs = fullFindings(segs[i]);
       const n = Math.min(room, fs.length);
       for (let j = 0; j < n; j++) chosen.push(shiftFinding(fs[j], segs[i].start));

@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { fixAllEdits } from '../core/incremental';
+import { fixAllEdits, fixableCount } from '../core/incremental';
 import { rewritePage } from '../core/rewrite';
 import { messagesFor, t, type Messages } from '../core/messages';
 import type { RuleId } from '../core/types';
@@ -207,7 +207,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
         const e = await entry(doc.uri);
         for (const rule of rulesHere) {
           let count = 0;
-          for (const s of e?.inc.segments ?? []) for (const f of s.result.findings) if (f.rule === rule && f.fixable) count++;
+          for (const s of e?.inc.segments ?? []) if ((count += fixableCount(s, [rule])) >= 2) break;
           if (count < 2) continue;
           const action = CodeAction.create(t(messages, 'fixAll.rule', { rule }), CodeActionKind.QuickFix);
           action.data = { uri: doc.uri, rule };
