@@ -51,6 +51,12 @@ void (async () => {
   mark('sent');
   await got;
   mark('diagnostics');
+  if (process.env.NEWSPRINT_SMAPS === '1') {
+    // Biggest mappings by RSS: V8's heap (anonymous), malloc's ([heap] and its arenas), code.
+    const maps = readFileSync(`/proc/${proc.pid}/smaps`, 'utf8').split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/);
+    const rows = maps.map((m) => ({ head: m.split('\n')[0], rss: Number(/\nRss:\s+(\d+)/.exec(m)?.[1] ?? 0) }));
+    for (const r of rows.sort((a, b) => b.rss - a.rss).slice(0, 15)) marks.push(`  ${(r.rss / 1024).toFixed(1)} MB ${r.head}`);
+  }
   clearInterval(timer);
   console.log(samples.join(' '));
   console.log(marks.join('\n'));
