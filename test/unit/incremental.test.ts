@@ -126,3 +126,14 @@ test('after edits, nothing the analysis keeps pins an older version of the text'
   // One version of the text is ~0.75 MB; twenty pinned would be ~15 MB.
   assert.ok(grown < 4 * 2 * text.length, `heap grew ${(grown / 1e6).toFixed(1)} MB over 20 edits`);
 });
+
+test('a segment of an older update refuses to give its text', () => {
+  const inc = new IncrementalDocument({});
+  inc.update([sample, sample].join('\f'));
+  const old = inc.segments[1];
+  assert.equal(old.text, sample);
+  inc.update([sample, `字${sample}`].join('\f'));
+  assert.throws(() => old.text, /older version/);
+  assert.equal(inc.update('x', () => true), false);
+  assert.equal(inc.segments[1].text, `字${sample}`, 'a cancelled update leaves the segments valid');
+});

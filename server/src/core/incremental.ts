@@ -103,15 +103,21 @@ export function segmentView<T>(s: Segment, key: string, make: (dump: PageDump) =
 
 /** A page of the document as of the last update: where it is, and its analysis. */
 export class Segment {
+  private readonly generation: number;
+
   constructor(
-    private readonly doc: { readonly text: string },
+    private readonly doc: { readonly text: string; readonly generation: number },
     readonly start: number,
     readonly end: number,
     readonly result: SegmentResult,
-  ) {}
+  ) {
+    this.generation = doc.generation + 1; // made by an update, valid once it completes
+  }
 
   /** The page's text: a slice of the document's (not kept by anything that outlives the update). */
   get text(): string {
+    // A segment of an older update would read the wrong text (and cache a wrong parse).
+    if (this.doc.generation !== this.generation) throw new Error('segment of an older version of the document');
     return this.doc.text.slice(this.start, this.end);
   }
 }
@@ -199,6 +205,8 @@ export function mergeWindow(w: ChangeWindow | undefined, c: ChangeWindow): Chang
 export class IncrementalDocument {
   segments: Segment[] = [];
   text = '';
+  /** Completed updates; a segment is valid for the one that made it. */
+  generation = 0;
   /** Segments analysed by the last update (for tests and the benchmark). */
   analysed = 0;
   /** Offset where the last update found the first changed segment (the user's focus). */
@@ -252,6 +260,7 @@ export class IncrementalDocument {
     }
     this.segments = next as Segment[];
     this.text = text;
+    this.generation++;
     return true;
   }
 
@@ -284,10 +293,11 @@ export class IncrementalDocument {
       if (end === regionEnd) break;
       start = end + 1;
     }
-    const after = old.slice(i1 + 1).map((sg) => (delta === 0 ? sg : new Segment(this, sg.start + delta, sg.end + delta, sg.result)));
-    this.segments = [...old.slice(0, i0), ...fresh, ...after];
+    const moved = (sg: Segment, by: number) => new Segment(this, sg.start + by, sg.end + by, sg.result);
+    this.segments = [...old.slice(0, i0).map((sg) => moved(sg, 0)), ...fresh, ...old.slice(i1 + 1).map((sg) => moved(sg, delta))];
     this.changedAt = regionStart;
     this.text = text;
+    this.generation++;
     return true;
   }
 
