@@ -3,7 +3,9 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createClientPipeTransport, createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { SERVER, SERVER_EXEC_ARGV } from '../test/helpers/lsp';
+import { SERVER as BUILT, SERVER_EXEC_ARGV } from '../test/helpers/lsp';
+// NEWSPRINT_SERVER: another build of the server to compare with.
+const SERVER = process.env.NEWSPRINT_SERVER ?? BUILT;
 const size = Number(process.argv[2] ?? 50) * 1e6;
 const flags = [...SERVER_EXEC_ARGV, ...process.argv.slice(3)];
 const page = readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8');
@@ -58,7 +60,21 @@ void (async () => {
     for (const r of rows.sort((a, b) => b.rss - a.rss).slice(0, 15)) marks.push(`  ${(r.rss / 1024).toFixed(1)} MB ${r.head}`);
   }
   clearInterval(timer);
-  console.log(samples.join(' '));
+  // NEWSPRINT_EDITS=n: then n one-char edits, each timed to its diagnostics (GC pauses show with --trace-gc).
+  const lat: number[] = [];
+  for (let k = 0, version = 2; k < Number(process.env.NEWSPRINT_EDITS ?? 0); k++, version++) {
+    const at = { line: (k * 7919) % 400_000, character: 1 };
+    const next = new Promise<void>((res) => conn.onNotification('textDocument/publishDiagnostics', (p: { version?: number }) => p.version === version && res()));
+    const t = performance.now();
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///m.pagedump', version }, contentChanges: [{ range: { start: at, end: at }, text: '字' }] });
+    await next;
+    lat.push(performance.now() - t);
+  }
+  if (lat.length) {
+    const q = (p: number) => [...lat].sort((a, b) => a - b)[Math.ceil(p * lat.length) - 1].toFixed(1);
+    marks.push(`${lat.length} edits: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms`);
+  }
+  if (!process.env.NEWSPRINT_EDITS) console.log(samples.join(' '));
   console.log(marks.join('\n'));
   await conn.sendRequest('shutdown');
   await conn.sendNotification('exit');
