@@ -62,6 +62,8 @@ void (async () => {
   clearInterval(timer);
   // NEWSPRINT_EDITS=n: then n one-char edits, each timed to its diagnostics (GC pauses show with --trace-gc).
   const lat: number[] = [];
+  const cpu = () => readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0) * 10; // utime + stime, ms (100 Hz ticks)
+  const cpu0 = cpu();
   for (let k = 0, version = 2; k < Number(process.env.NEWSPRINT_EDITS ?? 0); k++, version++) {
     const at = { line: (k * 7919) % 400_000, character: 1 };
     const next = new Promise<void>((res) => conn.onNotification('textDocument/publishDiagnostics', (p: { version?: number }) => p.version === version && res()));
@@ -72,7 +74,7 @@ void (async () => {
   }
   if (lat.length) {
     const q = (p: number) => [...lat].sort((a, b) => a - b)[Math.ceil(p * lat.length) - 1].toFixed(1);
-    mark(`after ${lat.length} edits: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms;`);
+    mark(`after ${lat.length} edits: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms; server CPU ${cpu() - cpu0} ms;`);
   }
   if (!process.env.NEWSPRINT_EDITS) console.log(samples.join(' '));
   console.log(marks.join('\n'));
