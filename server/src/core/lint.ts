@@ -19,30 +19,39 @@ export function severityOf(rule: { id: RuleId; defaultSeverity: Severity }, sett
 
 /** Findings of the line rules on one page, in text order. */
 export function lintPage(dump: PageDump, page: Page, settings: RuleSettings | undefined, messages: Messages, rules: readonly LineRule[] = LINE_RULES): Finding[] {
-  const active: { rule: LineRule; severity: Severity }[] = [];
+  const out: Finding[] = [];
+  lintPageInto(dump, page, settings, messages, rules, out);
+  return out;
+}
+
+/** lintPage, appended to `out`. Plain indexed loops: a for-of over the rules allocated an iterator per line. */
+function lintPageInto(dump: PageDump, page: Page, settings: RuleSettings | undefined, messages: Messages, rules: readonly LineRule[], out: Finding[]): void {
+  const active: LineRule[] = [];
+  const severities: Severity[] = [];
   for (const rule of rules) {
     const severity = severityOf(rule, settings);
-    if (severity) active.push({ rule, severity });
-  }
-  const out: Finding[] = [];
-  if (active.length === 0) return out;
-  for (let i = page.firstLine; i <= page.lastLine; i++) {
-    const line = dump.lines[i];
-    if (line.blank || line.annotation) continue;
-    for (const { rule, severity } of active) {
-      const f = rule.checkLine(line, messages);
-      if (f) out.push({ rule: rule.id, severity, start: f.start, end: f.end, message: f.message, fix: { title: f.fixTitle, edits: f.edits } });
+    if (severity) {
+      active.push(rule);
+      severities.push(severity);
     }
   }
-  return out;
+  if (active.length === 0) return;
+  const lines = dump.lines;
+  for (let i = page.firstLine; i <= page.lastLine; i++) {
+    const line = lines[i];
+    if (line.blank || line.annotation) continue;
+    for (let r = 0; r < active.length; r++) {
+      const rule = active[r];
+      const f = rule.checkLine(line, messages);
+      if (f) out.push({ rule: rule.id, severity: severities[r], start: f.start, end: f.end, message: f.message, fix: { title: f.fixTitle, edits: f.edits } });
+    }
+  }
 }
 
 /** Findings of the line rules on the whole dump. */
 export function lintDump(dump: PageDump, options: AnalyzeOptions = {}): Finding[] {
   const messages = messagesFor(options.locale);
   const out: Finding[] = [];
-  for (const page of dump.pages) {
-    for (const f of lintPage(dump, page, options.rules, messages)) out.push(f);
-  }
+  for (const page of dump.pages) lintPageInto(dump, page, options.rules, messages, LINE_RULES, out);
   return out;
 }
