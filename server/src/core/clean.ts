@@ -1,7 +1,6 @@
 // Clean text of any span of the dump: the span with every glyph-rule fix inside it applied.
 // Export and rewrite read text through here, so they never show an artifact the editor would fix.
 import { applyEdits } from './fix';
-import { lowerBound } from './parse';
 import { en } from './messages';
 import { LINE_RULES } from './rules';
 import type { Edit, Finding, Line, PageDump, RuleId } from './types';
@@ -19,26 +18,37 @@ export interface Cleaner {
 }
 
 export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
-  const edits: Edit[] = [];
-  const byLine = new Map<number, Finding[]>();
+  const sorted: Finding[] = [];
+  for (const f of findings) if (f.fix && GLYPH_RULES.includes(f.rule)) sorted.push(f);
+  sorted.sort((a, b) => a.start - b.start);
   // Findings come in text order; map each to its line with a moving cursor (linear).
-  const sorted = findings.filter((f) => f.fix && GLYPH_RULES.includes(f.rule)).sort((a, b) => a.start - b.start);
+  const lineOf = new Int32Array(sorted.length);
+  const lines = dump.lines;
   let li = 0;
-  for (const f of sorted) {
-    while (li + 1 < dump.lines.length && dump.lines[li + 1].start <= f.start) li++;
-    const list = byLine.get(li);
-    if (list) list.push(f);
-    else byLine.set(li, [f]);
-    for (const e of f.fix!.edits) edits.push(e);
+  for (let k = 0; k < sorted.length; k++) {
+    const f = sorted[k];
+    while (li + 1 < lines.length && lines[li + 1].start <= f.start) li++;
+    lineOf[k] = li;
   }
-  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  const edits = sortedEdits(sorted, lineOf);
+  const n = edits.length;
+  const starts = new Int32Array(n);
+  for (let k = 0; k < n; k++) starts[k] = edits[k].start;
   const text = dump.text;
 
   function span(start: number, end: number): string {
-    const lo = lowerBound(edits.length, (i) => edits[i].start < start); // first edit at or after start
+    // First edit at or after start.
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= n || starts[lo] >= end) return text.slice(start, end); // no edit inside: most lines
     let out = '';
     let cursor = start;
-    for (let k = lo; k < edits.length && edits[k].start < end; k++) {
+    for (let k = lo; k < n && starts[k] < end; k++) {
       const e = edits[k];
       if (e.start < cursor) continue; // overlapping: the first one wins, as in applyEdits
       out += text.slice(cursor, e.start) + e.newText;
@@ -47,11 +57,61 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
     return out + text.slice(cursor, end);
   }
 
+  // The export's edit trail only: built on first use.
+  let byLine: Map<number, Finding[]> | undefined;
+  const findingsOn = (i: number): Finding[] => {
+    if (!byLine) {
+      byLine = new Map();
+      for (let k = 0; k < sorted.length; k++) {
+        const list = byLine.get(lineOf[k]);
+        if (list) list.push(sorted[k]);
+        else byLine.set(lineOf[k], [sorted[k]]);
+      }
+    }
+    return byLine.get(i) ?? [];
+  };
+
   return {
     span,
     line: (i) => span(dump.lines[i].start, dump.lines[i].end),
-    findingsOn: (i) => byLine.get(i) ?? [],
+    findingsOn,
   };
+}
+
+const byStartEnd = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end;
+
+/**
+ * Every edit of the findings (sorted by start, `lineOf` their lines), sorted by start then end,
+ * ties in finding order: what a stable sort of all edits gives. The findings of one line are
+ * merged by sorting that line's few edits; the whole list is sorted only if lines overlap.
+ */
+function sortedEdits(sorted: readonly Finding[], lineOf: Int32Array): Edit[] {
+  const edits: Edit[] = [];
+  let inOrder = true;
+  for (let k = 0; k < sorted.length; ) {
+    let j = k + 1;
+    while (j < sorted.length && lineOf[j] === lineOf[k]) j++;
+    const from = edits.length;
+    for (let q = k; q < j; q++) for (const e of sorted[q].fix!.edits) edits.push(e);
+    if (j - k > 1 || !isSorted(edits, from)) {
+      const part = edits.slice(from).sort(byStartEnd);
+      for (let q = 0; q < part.length; q++) edits[from + q] = part[q];
+    }
+    if (from > 0 && from < edits.length && byStartEnd(edits[from - 1], edits[from]) > 0) inOrder = false;
+    k = j;
+  }
+  if (!inOrder) {
+    // Edits of a line reach past the next line's: sort them all, as before.
+    edits.length = 0;
+    for (const f of sorted) for (const e of f.fix!.edits) edits.push(e);
+    edits.sort(byStartEnd);
+  }
+  return edits;
+}
+
+function isSorted(edits: readonly Edit[], from: number): boolean {
+  for (let k = from + 1; k < edits.length; k++) if (byStartEnd(edits[k - 1], edits[k]) > 0) return false;
+  return true;
 }
 
 /** Rules that make a line readable for display (outline, hover): the justification and overprint
