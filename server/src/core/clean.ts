@@ -19,7 +19,10 @@ export interface Cleaner {
 
 export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
   const sorted: Finding[] = [];
-  for (const f of findings) if (f.fix && GLYPH_RULES.includes(f.rule)) sorted.push(f);
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k];
+    if (f.fix && GLYPH_RULES.includes(f.rule)) sorted.push(f);
+  }
   sorted.sort((a, b) => a.start - b.start);
   // Findings come in text order; map each to its line with a moving cursor (linear).
   const lineOf = new Int32Array(sorted.length);
@@ -92,7 +95,10 @@ function sortedEdits(sorted: readonly Finding[], lineOf: Int32Array): Edit[] {
     let j = k + 1;
     while (j < sorted.length && lineOf[j] === lineOf[k]) j++;
     const from = edits.length;
-    for (let q = k; q < j; q++) for (const e of sorted[q].fix!.edits) edits.push(e);
+    for (let q = k; q < j; q++) {
+      const list = sorted[q].fix!.edits;
+      for (let e = 0; e < list.length; e++) edits.push(list[e]);
+    }
     if (j - k > 1 || !isSorted(edits, from)) {
       const part = edits.slice(from).sort(byStartEnd);
       for (let q = 0; q < part.length; q++) edits[from + q] = part[q];

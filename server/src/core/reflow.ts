@@ -146,12 +146,29 @@ let SORTED = new Int32Array(256);
 let FINAL = new Uint8Array(256);
 let BOUNDS = new Int32Array(257);
 
+/** Sorts a[0, n) ascending: insertion sort for the usual few dozen widths (no subarray view to allocate). */
+function sortPrefix(a: Int32Array, n: number): void {
+  if (n > 48) {
+    a.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
 /** The widths of the pieces, sorted ascending, in SORTED[0, n). */
 function sortWidths(pieces: readonly Piece[]): Int32Array {
   const n = pieces.length;
   if (SORTED.length < n) SORTED = new Int32Array(Math.max(n, 2 * SORTED.length));
   for (let k = 0; k < n; k++) SORTED[k] = pieces[k].width;
-  SORTED.subarray(0, n).sort();
+  sortPrefix(SORTED, n);
   return SORTED;
 }
 
@@ -288,7 +305,7 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
       for (const p of own.note) SORTED[k++] = p.width;
       for (const p of own.body) SORTED[k++] = p.width;
     }
-    SORTED.subarray(0, total).sort();
+    sortPrefix(SORTED, total);
     ctx.column = columnOfSorted(SORTED, total);
   }
   ctx.pieces = pieces;

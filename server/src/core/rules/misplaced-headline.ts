@@ -16,19 +16,30 @@ export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messag
   for (const a of analysis.articles) {
     const blocks = state.clusterOf.get(a.id) ?? [];
     if (blocks.length === 0) continue;
-    const heading = new Set(blocks.flat());
+    // The article's first line outside its heading blocks (Sets only for a big heading).
+    let headingSize = 0;
+    for (const b of blocks) headingSize += b.length;
+    const heading = headingSize > 32 ? new Set(blocks.flat()) : undefined;
     let first = -1;
-    for (const i of a.lines) if (!heading.has(i)) {
-      first = i;
-      break;
+    const al = a.lines;
+    for (let k = 0; k < al.length; k++) {
+      const i = al[k];
+      if (heading ? !heading.has(i) : !inBlocks(blocks, i)) {
+        first = i;
+        break;
+      }
     }
     if (first < 0) continue;
-    const claimed = new Set(a.lines);
     const top = blocks[0][0];
     let inPlace = top < first;
-    for (let i = top; inPlace && i < first; i++) {
-      const l = lines[i];
-      if (!l.blank && !l.annotation && !claimed.has(i)) inPlace = false;
+    if (inPlace) {
+      // The article's lines in [top, first): a mark per line of that range, not a Set of all its lines.
+      const claimed = new Uint8Array(first - top);
+      for (let k = 0; k < al.length; k++) if (al[k] >= top && al[k] < first) claimed[al[k] - top] = 1;
+      for (let i = top; inPlace && i < first; i++) {
+        const l = lines[i];
+        if (!l.blank && !l.annotation && !claimed[i - top]) inPlace = false;
+      }
     }
     if (inPlace) continue;
     const target = lines[first];
@@ -61,4 +72,9 @@ export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messag
     });
   }
   return out;
+}
+
+function inBlocks(blocks: readonly (readonly number[])[], i: number): boolean {
+  for (const b of blocks) for (let k = 0; k < b.length; k++) if (b[k] === i) return true;
+  return false;
 }
