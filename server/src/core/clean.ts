@@ -49,11 +49,35 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
       else hi = mid;
     }
     if (lo >= n || starts[lo] >= end) return text.slice(start, end); // no edit inside: most lines
-    let out = '';
+    return end - start <= BUFFER_SIZE ? spanInBuffer(start, end, lo) : spanSlow(start, end, lo);
+  }
+
+  /** span() of a short span, assembled in a buffer of char codes: the slices and cons strings of `+=` were most of the cleaner's garbage. */
+  function spanInBuffer(start: number, end: number, lo: number): string {
+    const buf = BUFFER;
+    let m = 0;
     let cursor = start;
     for (let k = lo; k < n && starts[k] < end; k++) {
       const e = edits[k];
       if (e.start < cursor) continue; // overlapping: the first one wins, as in applyEdits
+      if (m + (e.start - cursor) + e.newText.length > BUFFER_SIZE) return spanSlow(start, end, lo);
+      for (let i = cursor; i < e.start; i++) buf[m++] = text.charCodeAt(i);
+      for (let i = 0; i < e.newText.length; i++) buf[m++] = e.newText.charCodeAt(i);
+      cursor = Math.min(Math.max(e.end, cursor), end);
+    }
+    if (m + (end - cursor) > BUFFER_SIZE) return spanSlow(start, end, lo);
+    for (let i = cursor; i < end; i++) buf[m++] = text.charCodeAt(i);
+    const view = (VIEWS[m] ??= buf.subarray(0, m));
+    return String.fromCharCode.apply(null, view as unknown as number[]);
+  }
+
+  /** span() of a long span (or one whose replacements overflow the buffer). */
+  function spanSlow(start: number, end: number, lo: number): string {
+    let out = '';
+    let cursor = start;
+    for (let k = lo; k < n && starts[k] < end; k++) {
+      const e = edits[k];
+      if (e.start < cursor) continue;
       out += text.slice(cursor, e.start) + e.newText;
       cursor = Math.min(Math.max(e.end, cursor), end);
     }
@@ -81,6 +105,12 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
   };
 }
 
+/** Char codes of a short clean span being assembled (one span at a time). */
+const BUFFER_SIZE = 4096;
+const BUFFER = new Uint16Array(BUFFER_SIZE);
+/** BUFFER.subarray(0, m) by m, made once each. */
+const VIEWS: (Uint16Array | undefined)[] = new Array<Uint16Array | undefined>(BUFFER_SIZE + 1).fill(undefined);
+
 const byStartEnd = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end;
 
 /**
@@ -89,21 +119,21 @@ const byStartEnd = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end;
  * merged by sorting that line's few edits; the whole list is sorted only if lines overlap.
  */
 function sortedEdits(sorted: readonly Finding[], lineOf: Int32Array): Edit[] {
-  const edits: Edit[] = [];
+  let total = 0;
+  for (let k = 0; k < sorted.length; k++) total += sorted[k].fix!.edits.length;
+  const edits: Edit[] = new Array<Edit>(total); // sized once: growing it copied a large array again and again
   let inOrder = true;
+  let m = 0;
   for (let k = 0; k < sorted.length; ) {
     let j = k + 1;
     while (j < sorted.length && lineOf[j] === lineOf[k]) j++;
-    const from = edits.length;
+    const from = m;
     for (let q = k; q < j; q++) {
       const list = sorted[q].fix!.edits;
-      for (let e = 0; e < list.length; e++) edits.push(list[e]);
+      for (let e = 0; e < list.length; e++) edits[m++] = list[e];
     }
-    if (j - k > 1 || !isSorted(edits, from)) {
-      const part = edits.slice(from).sort(byStartEnd);
-      for (let q = 0; q < part.length; q++) edits[from + q] = part[q];
-    }
-    if (from > 0 && from < edits.length && byStartEnd(edits[from - 1], edits[from]) > 0) inOrder = false;
+    if (j - k > 1 || !isSorted(edits, from, m)) sortEdits(edits, from, m);
+    if (from > 0 && from < m && byStartEnd(edits[from - 1], edits[from]) > 0) inOrder = false;
     k = j;
   }
   if (!inOrder) {
@@ -115,9 +145,27 @@ function sortedEdits(sorted: readonly Finding[], lineOf: Int32Array): Edit[] {
   return edits;
 }
 
-function isSorted(edits: readonly Edit[], from: number): boolean {
-  for (let k = from + 1; k < edits.length; k++) if (byStartEnd(edits[k - 1], edits[k]) > 0) return false;
+function isSorted(edits: readonly Edit[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (byStartEnd(edits[k - 1], edits[k]) > 0) return false;
   return true;
+}
+
+/** Stable sort of edits[from, to): by insertion for one line's few dozen, else Array.prototype.sort. */
+function sortEdits(edits: Edit[], from: number, to: number): void {
+  if (to - from > 64) {
+    const part = edits.slice(from, to).sort(byStartEnd);
+    for (let q = 0; q < part.length; q++) edits[from + q] = part[q];
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const e = edits[i];
+    let j = i - 1;
+    while (j >= from && byStartEnd(edits[j], e) > 0) {
+      edits[j + 1] = edits[j];
+      j--;
+    }
+    edits[j + 1] = e;
+  }
 }
 
 /** Rules that make a line readable for display (outline, hover): the justification and overprint
