@@ -72,8 +72,21 @@ function indexOr(text: string, ch: string, from: number, none: number): number {
 }
 
 function makeLine(text: string, index: number, start: number, end: number, next: number, row: number, col: number, page: number): Line {
-  const lineText = text.slice(start, end);
-  return { index, start, end, next, row, col, page, text: lineText, blank: isBlankText(lineText), annotation: isAnnotationText(lineText) };
+  // isBlankText and isAnnotationText of the line, read in the document text (no startsWith call).
+  let i = start;
+  while (i < end && isBlankUnit(text.charCodeAt(i))) i++;
+  const blank = i === end;
+  let annotation = false;
+  if (!blank) {
+    let a = start;
+    while (a < end && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+    annotation = a + 1 < end && text.charCodeAt(a) === 37 && text.charCodeAt(a + 1) === 37;
+  }
+  return { index, start, end, next, row, col, page, text: text.slice(start, end), blank, annotation };
+}
+
+function isBlankUnit(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11;
 }
 
 function blocksOf(lines: Line[], page: Page): Block[] {

@@ -24,7 +24,10 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
   const lines = dump.lines;
   const page = dump.pages[ctx.analysis.page];
   const owner = new LineOwner(page.firstLine, page.lastLine, articles, 0);
-  for (let k = 0; k < articles.length; k++) for (const i of articles[k].lines) owner.set(i, k);
+  for (let k = 0; k < articles.length; k++) {
+    const ls = articles[k].lines;
+    for (let q = 0; q < ls.length; q++) owner.set(ls[q], k);
+  }
   /** Non-blank, non-annotation lines strictly between a and b that the article does not claim. */
   const foreignBetween = (a: number, b: number, art: Article): boolean => {
     for (let i = a + 1; i < b; i++) {
@@ -88,7 +91,10 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
   }
   // Across articles: a cut article and the bare fragment whose body comes next in the dump.
   const bodyOwner = new LineOwner(page.firstLine, page.lastLine, articles, 1);
-  for (let k = 0; k < articles.length; k++) for (const i of articles[k].body) bodyOwner.set(i, k);
+  for (let k = 0; k < articles.length; k++) {
+    const ls = articles[k].body;
+    for (let q = 0; q < ls.length; q++) bodyOwner.set(ls[q], k);
+  }
   for (const a of articles) {
     if (a.body.length === 0 || a.signoff || (a.continuation && a.continuation.direction === 'to')) continue;
     const c = a.body[a.body.length - 1];
