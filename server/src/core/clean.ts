@@ -39,15 +39,28 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
   for (let k = 0; k < n; k++) starts[k] = edits[k].start;
   const text = dump.text;
 
-  function span(start: number, end: number): string {
-    // First edit at or after start.
-    let lo = 0;
+  // Where the previous span's search ended: callers mostly walk the text forward, so the next
+  // answer is usually there or a few edits further (checked first; else a binary search).
+  let hint = 0;
+  function firstEditFrom(start: number): number {
+    let lo = hint;
+    if (lo === 0 || starts[lo - 1] < start) {
+      const stop = Math.min(n, lo + 8);
+      while (lo < stop && starts[lo] < start) lo++;
+      if (lo === n || starts[lo] >= start) return (hint = lo);
+    }
+    lo = 0;
     let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (starts[mid] < start) lo = mid + 1;
       else hi = mid;
     }
+    return (hint = lo);
+  }
+
+  function span(start: number, end: number): string {
+    const lo = firstEditFrom(start); // first edit at or after start
     if (lo >= n || starts[lo] >= end) return text.slice(start, end); // no edit inside: most lines
     return end - start <= BUFFER_SIZE ? spanInBuffer(start, end, lo) : spanSlow(start, end, lo);
   }
