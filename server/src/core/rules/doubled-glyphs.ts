@@ -14,6 +14,7 @@
 // not a Han glyph (TTIIRR). A lone AABB word, or `扎扎实实 认认真真`, is never flagged.
 // The fix deletes the second code point of each pair — only characters known to be artifacts.
 import { codePointAt, cpLength, isCjkGlyph, isSpace } from '../chars';
+import { GATE_DOUBLED, lineGates } from './gates';
 import { t, type Messages } from '../messages';
 import type { Edit, Line } from '../types';
 import type { LineFinding, LineRule } from './rule';
@@ -58,20 +59,8 @@ export const doubledGlyphs: LineRule = {
   id: 'doubled-glyphs',
   defaultSeverity: 'warning',
   checkLine(line, messages) {
-    const text = line.text;
-    const n = text.length;
-    // Cheap exit: a qualifying run holds at least three pairs, and each pair of BMP code points is
-    // a distinct spot where a non-space UTF-16 unit equals the one before it. So fewer than three
-    // such spots, and no surrogates (an astral pair doubles as four units), means no doubling.
-    let spots = 0;
-    let prev = n > 0 ? text.charCodeAt(0) : 0;
-    let any = prev >= 0xd800 && prev <= 0xdfff;
-    for (let i = 1; i < n && !any; i++) {
-      const c = text.charCodeAt(i);
-      if ((c === prev && !isSpace(c) && ++spots >= 3) || (c >= 0xd800 && c <= 0xdfff)) any = true;
-      prev = c;
-    }
-    if (!any) return undefined;
+    // Cheap exit (see GATE_DOUBLED): most lines have no doubled glyph.
+    if (!(lineGates(line.text) & GATE_DOUBLED)) return undefined;
     return doubledFinding(line, messages);
   },
 };
