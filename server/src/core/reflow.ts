@@ -18,7 +18,7 @@
 //   so fix-all reaches a fixed point after one pass instead of gluing paragraphs together.
 import { stateOf } from './articles/detect';
 import type { Article, PageAnalysis } from './articles/model';
-import { cellWidth, codePointAt, endsSentence, isCjk, isLatinLetter } from './chars';
+import { cellWidth, codePointAt, endsSentence, isCjk, scriptTable, SCRIPT_CJK, SCRIPT_LATIN } from './chars';
 import type { Cleaner } from './clean';
 import { hyphenEvidence, joinKind, joinPair, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import type { Line, PageDump, Span } from './types';
@@ -174,15 +174,16 @@ function sortWidths(pieces: readonly Piece[]): Int32Array {
 
 /** isCjkText of the pieces' texts joined (it reads the first 200 UTF-16 units). */
 function isCjkPieces(pieces: readonly Piece[]): boolean {
+  const scripts = scriptTable();
   let cjk = 0;
   let latin = 0;
   let seen = 0;
   for (let k = 0; k < pieces.length && seen < 200; k++) {
     const t = pieces[k].text;
     for (let i = 0; i < t.length && seen < 200; i++, seen++) {
-      const c = t.charCodeAt(i);
-      if (isCjk(c) || (c >= 0xd800 && c <= 0xdbff)) cjk++;
-      else if (isLatinLetter(c)) latin++;
+      const s = scripts[t.charCodeAt(i)];
+      if (s === SCRIPT_CJK) cjk++;
+      else if (s === SCRIPT_LATIN) latin++;
     }
   }
   return cjk >= latin;
@@ -254,6 +255,7 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   const lines = dump.lines;
   let rewritten = false;
   // isCjkText of the page's text lines joined: it reads their first 200 UTF-16 units.
+  const scripts = scriptTable();
   let cjk = 0;
   let latin = 0;
   let seen = 0;
@@ -264,9 +266,9 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
     } else if (!l.blank && seen < 200) {
       const t = l.text;
       for (let k = 0; k < t.length && seen < 200; k++, seen++) {
-        const c = t.charCodeAt(k);
-        if (isCjk(c) || (c >= 0xd800 && c <= 0xdbff)) cjk++;
-        else if (isLatinLetter(c)) latin++;
+        const s = scripts[t.charCodeAt(k)];
+        if (s === SCRIPT_CJK) cjk++;
+        else if (s === SCRIPT_LATIN) latin++;
       }
     }
   }
