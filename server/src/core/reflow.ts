@@ -185,6 +185,8 @@ function isCjkPieces(pieces: readonly Piece[]): boolean {
       if (s === SCRIPT_CJK) cjk++;
       else if (s === SCRIPT_LATIN) latin++;
     }
+    // Decided once the units left cannot change the comparison.
+    if (cjk >= latin + (200 - seen) || latin > cjk + (200 - seen)) break;
   }
   return cjk >= latin;
 }
@@ -253,16 +255,19 @@ function paragraphBounds(ctx: FlowContext, pieces: readonly Piece[]): { starts: 
 export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Cleaner): FlowContext {
   const page = dump.pages[analysis.page];
   const lines = dump.lines;
+  // A marker line holds REWRITE_MARKER: look for it in the page's text (a native search) before
+  // looking at every line of the page.
+  const markerOnPage = dump.text.slice(page.start, page.end).includes(REWRITE_MARKER);
   let rewritten = false;
   // isCjkText of the page's text lines joined: it reads their first 200 UTF-16 units.
   const scripts = scriptTable();
   let cjk = 0;
   let latin = 0;
   let seen = 0;
-  for (let i = page.firstLine; i <= page.lastLine; i++) {
+  for (let i = page.firstLine; i <= page.lastLine && (markerOnPage || seen < 200); i++) {
     const l = lines[i];
     if (l.annotation) {
-      if (isMarkerLine(l)) rewritten = true;
+      if (markerOnPage && isMarkerLine(l)) rewritten = true;
     } else if (!l.blank && seen < 200) {
       const t = l.text;
       for (let k = 0; k < t.length && seen < 200; k++, seen++) {
