@@ -40,12 +40,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const pages = analyzeArticles(dump, messages);
   // Paragraph rules (hard-wrap, split-sentence) read lines as the glyph fixes leave them.
   const clean = cleaner(dump, findings);
-  const paragraphs = pages.flatMap((p) => paragraphFindings(dump, p, clean, options, messages));
-  for (const f of paragraphs) findings.push(f); // no push(...): there can be more than the stack holds
+  for (const p of pages) {
+    // no push(...): there can be more than the stack holds
+    for (const f of paragraphFindings(dump, p, clean, options, messages)) findings.push(f);
+  }
+  // Severities of the structure rules under these settings, looked up once.
+  const structureSeverity = new Map<RuleId, Severity | undefined>();
+  for (const r of STRUCTURE_RULES) structureSeverity.set(r.id, severityOf(r, options.rules));
   for (const p of pages) {
     for (const f of p.findings) {
-      const rule = STRUCTURE_RULES.find((r) => r.id === f.rule);
-      const severity = rule ? severityOf(rule, options.rules) : f.severity;
+      const severity = structureSeverity.has(f.rule) ? structureSeverity.get(f.rule) : f.severity;
       if (severity) findings.push({ ...f, severity });
     }
   }

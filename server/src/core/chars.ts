@@ -80,14 +80,34 @@ export function endsSentence(text: string): boolean {
  * CJK/Latin lines measure like the printed column.
  */
 export function cellWidth(text: string): number {
+  const widths = (WIDTHS ??= widthTable());
   let w = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {
       w += 2;
       i++;
-    } else if (c >= 0x1100 && (isCjk(c) || (c >= 0xac00 && c <= 0xd7af))) w += 2;
-    else w += 1;
+    } else w += widths[c];
   }
   return w;
+}
+
+/** Cell width of every UTF-16 unit outside the high surrogates, looked up instead of range checks (cellWidth runs over every glyph of the dump). */
+let WIDTHS: Uint8Array | undefined;
+function widthTable(): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = c >= 0x1100 && (isCjk(c) || (c >= 0xac00 && c <= 0xd7af)) ? 2 : 1;
+  return t;
+}
+
+/** What isCjkText counts a UTF-16 unit as: SCRIPT_CJK (CJK, or a high surrogate: astral text is CJK in practice), SCRIPT_LATIN (a Latin letter), or 0. */
+export const SCRIPT_CJK = 1;
+export const SCRIPT_LATIN = 2;
+let SCRIPTS: Uint8Array | undefined;
+export function scriptTable(): Uint8Array {
+  if (!SCRIPTS) {
+    SCRIPTS = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) SCRIPTS[c] = isCjk(c) || (c >= 0xd800 && c <= 0xdbff) ? SCRIPT_CJK : isLatinLetter(c) ? SCRIPT_LATIN : 0;
+  }
+  return SCRIPTS;
 }

@@ -1,7 +1,6 @@
 // Clean text of any span of the dump: the span with every glyph-rule fix inside it applied.
 // Export and rewrite read text through here, so they never show an artifact the editor would fix.
 import { applyEdits } from './fix';
-import { lowerBound } from './parse';
 import { en } from './messages';
 import { LINE_RULES } from './rules';
 import type { Edit, Finding, Line, PageDump, RuleId } from './types';
@@ -19,39 +18,167 @@ export interface Cleaner {
 }
 
 export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
-  const edits: Edit[] = [];
-  const byLine = new Map<number, Finding[]>();
-  // Findings come in text order; map each to its line with a moving cursor (linear).
-  const sorted = findings.filter((f) => f.fix && GLYPH_RULES.includes(f.rule)).sort((a, b) => a.start - b.start);
-  let li = 0;
-  for (const f of sorted) {
-    while (li + 1 < dump.lines.length && dump.lines[li + 1].start <= f.start) li++;
-    const list = byLine.get(li);
-    if (list) list.push(f);
-    else byLine.set(li, [f]);
-    for (const e of f.fix!.edits) edits.push(e);
+  const sorted: Finding[] = [];
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k];
+    if (f.fix && GLYPH_RULES.includes(f.rule)) sorted.push(f);
   }
-  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  sorted.sort((a, b) => a.start - b.start);
+  // Findings come in text order; map each to its line with a moving cursor (linear).
+  const lineOf = new Int32Array(sorted.length);
+  const lines = dump.lines;
+  let li = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    const f = sorted[k];
+    while (li + 1 < lines.length && lines[li + 1].start <= f.start) li++;
+    lineOf[k] = li;
+  }
+  const edits = sortedEdits(sorted, lineOf);
+  const n = edits.length;
+  const starts = new Int32Array(n);
+  for (let k = 0; k < n; k++) starts[k] = edits[k].start;
   const text = dump.text;
 
+  // Where the previous span's search ended: callers mostly walk the text forward, so the next
+  // answer is usually there or a few edits further (checked first; else a binary search).
+  let hint = 0;
+  function firstEditFrom(start: number): number {
+    let lo = hint;
+    if (lo === 0 || starts[lo - 1] < start) {
+      const stop = Math.min(n, lo + 8);
+      while (lo < stop && starts[lo] < start) lo++;
+      if (lo === n || starts[lo] >= start) return (hint = lo);
+    }
+    lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return (hint = lo);
+  }
+
   function span(start: number, end: number): string {
-    const lo = lowerBound(edits.length, (i) => edits[i].start < start); // first edit at or after start
-    let out = '';
+    const lo = firstEditFrom(start); // first edit at or after start
+    if (lo >= n || starts[lo] >= end) return text.slice(start, end); // no edit inside: most lines
+    return end - start <= BUFFER_SIZE ? spanInBuffer(start, end, lo) : spanSlow(start, end, lo);
+  }
+
+  /** span() of a short span, assembled in a buffer of char codes: the slices and cons strings of `+=` were most of the cleaner's garbage. */
+  function spanInBuffer(start: number, end: number, lo: number): string {
+    const buf = BUFFER;
+    let m = 0;
     let cursor = start;
-    for (let k = lo; k < edits.length && edits[k].start < end; k++) {
+    for (let k = lo; k < n && starts[k] < end; k++) {
       const e = edits[k];
       if (e.start < cursor) continue; // overlapping: the first one wins, as in applyEdits
+      if (m + (e.start - cursor) + e.newText.length > BUFFER_SIZE) return spanSlow(start, end, lo);
+      for (let i = cursor; i < e.start; i++) buf[m++] = text.charCodeAt(i);
+      for (let i = 0; i < e.newText.length; i++) buf[m++] = e.newText.charCodeAt(i);
+      cursor = Math.min(Math.max(e.end, cursor), end);
+    }
+    if (m + (end - cursor) > BUFFER_SIZE) return spanSlow(start, end, lo);
+    for (let i = cursor; i < end; i++) buf[m++] = text.charCodeAt(i);
+    const view = (VIEWS[m] ??= buf.subarray(0, m));
+    return String.fromCharCode.apply(null, view as unknown as number[]);
+  }
+
+  /** span() of a long span (or one whose replacements overflow the buffer). */
+  function spanSlow(start: number, end: number, lo: number): string {
+    let out = '';
+    let cursor = start;
+    for (let k = lo; k < n && starts[k] < end; k++) {
+      const e = edits[k];
+      if (e.start < cursor) continue;
       out += text.slice(cursor, e.start) + e.newText;
       cursor = Math.min(Math.max(e.end, cursor), end);
     }
     return out + text.slice(cursor, end);
   }
 
+  // The export's edit trail only: built on first use.
+  let byLine: Map<number, Finding[]> | undefined;
+  const findingsOn = (i: number): Finding[] => {
+    if (!byLine) {
+      byLine = new Map();
+      for (let k = 0; k < sorted.length; k++) {
+        const list = byLine.get(lineOf[k]);
+        if (list) list.push(sorted[k]);
+        else byLine.set(lineOf[k], [sorted[k]]);
+      }
+    }
+    return byLine.get(i) ?? [];
+  };
+
   return {
     span,
     line: (i) => span(dump.lines[i].start, dump.lines[i].end),
-    findingsOn: (i) => byLine.get(i) ?? [],
+    findingsOn,
   };
+}
+
+/** Char codes of a short clean span being assembled (one span at a time). */
+const BUFFER_SIZE = 4096;
+const BUFFER = new Uint16Array(BUFFER_SIZE);
+/** BUFFER.subarray(0, m) by m, made once each. */
+const VIEWS: (Uint16Array | undefined)[] = new Array<Uint16Array | undefined>(BUFFER_SIZE + 1).fill(undefined);
+
+const byStartEnd = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end;
+
+/**
+ * Every edit of the findings (sorted by start, `lineOf` their lines), sorted by start then end,
+ * ties in finding order: what a stable sort of all edits gives. The findings of one line are
+ * merged by sorting that line's few edits; the whole list is sorted only if lines overlap.
+ */
+function sortedEdits(sorted: readonly Finding[], lineOf: Int32Array): Edit[] {
+  let total = 0;
+  for (let k = 0; k < sorted.length; k++) total += sorted[k].fix!.edits.length;
+  const edits: Edit[] = new Array<Edit>(total); // sized once: growing it copied a large array again and again
+  let inOrder = true;
+  let m = 0;
+  for (let k = 0; k < sorted.length; ) {
+    let j = k + 1;
+    while (j < sorted.length && lineOf[j] === lineOf[k]) j++;
+    const from = m;
+    for (let q = k; q < j; q++) {
+      const list = sorted[q].fix!.edits;
+      for (let e = 0; e < list.length; e++) edits[m++] = list[e];
+    }
+    if (j - k > 1 || !isSorted(edits, from, m)) sortEdits(edits, from, m);
+    if (from > 0 && from < m && byStartEnd(edits[from - 1], edits[from]) > 0) inOrder = false;
+    k = j;
+  }
+  if (!inOrder) {
+    // Edits of a line reach past the next line's: sort them all, as before.
+    edits.length = 0;
+    for (const f of sorted) for (const e of f.fix!.edits) edits.push(e);
+    edits.sort(byStartEnd);
+  }
+  return edits;
+}
+
+function isSorted(edits: readonly Edit[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (byStartEnd(edits[k - 1], edits[k]) > 0) return false;
+  return true;
+}
+
+/** Stable sort of edits[from, to): by insertion for one line's few dozen, else Array.prototype.sort. */
+function sortEdits(edits: Edit[], from: number, to: number): void {
+  if (to - from > 64) {
+    const part = edits.slice(from, to).sort(byStartEnd);
+    for (let q = 0; q < part.length; q++) edits[from + q] = part[q];
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const e = edits[i];
+    let j = i - 1;
+    while (j >= from && byStartEnd(edits[j], e) > 0) {
+      edits[j + 1] = edits[j];
+      j--;
+    }
+    edits[j + 1] = e;
+  }
 }
 
 /** Rules that make a line readable for display (outline, hover): the justification and overprint

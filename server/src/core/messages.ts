@@ -194,3 +194,23 @@ function isWordChar(c: number): boolean {
 export function t(messages: Messages, key: MessageKey, args?: Record<string, string | number>): string {
   return format(messages[key], args);
 }
+
+/**
+ * t(messages, key, { count }) for small counts, one string per (table, key, count): the line rules
+ * say "{count} gaps" on most lines of a dump, and a shared string costs nothing to keep.
+ */
+const COUNT_CACHE = new WeakMap<Messages, Map<MessageKey, string[]>>();
+export function tCount(messages: Messages, key: MessageKey, count: number): string {
+  if (!(count >= 0 && count < 1024 && Number.isInteger(count))) return t(messages, key, { count });
+  let byKey = COUNT_CACHE.get(messages);
+  if (!byKey) COUNT_CACHE.set(messages, (byKey = new Map()));
+  let list = byKey.get(key);
+  if (!list) byKey.set(key, (list = []));
+  let v = list[count];
+  if (v === undefined) {
+    // Fill the holes below so the array stays packed.
+    for (let k = list.length; k <= count; k++) list.push(t(messages, key, { count: k }));
+    v = list[count];
+  }
+  return v;
+}

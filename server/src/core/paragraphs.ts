@@ -16,7 +16,7 @@
 // Chinese paragraphs also indent their first line by two glyphs, which pdftotext drops, so a full
 // line that ends a sentence followed by a short line that does not is also a paragraph end: the
 // short line is the next paragraph's indented start.
-import { cellWidth, codePointAt, endsSentence, isCjk, isLatinLetter } from './chars';
+import { cellWidth, codePointAt, endsSentence, isCjk, isLatinLetter, scriptTable, SCRIPT_CJK, SCRIPT_LATIN } from './chars';
 
 export interface Paragraph {
   /** Line indices (into dump.lines) joined into this paragraph, in order. */
@@ -57,12 +57,13 @@ function firstCp(text: string): number {
 
 /** Is this mostly CJK text (for choosing how to join and what "noticeably shorter" means)? */
 export function isCjkText(text: string): boolean {
+  const scripts = scriptTable();
   let cjk = 0;
   let latin = 0;
   for (let i = 0; i < text.length && i < 200; i++) {
-    const c = text.charCodeAt(i);
-    if (isCjk(c) || (c >= 0xd800 && c <= 0xdbff)) cjk++;
-    else if (isLatinLetter(c)) latin++;
+    const k = scripts[text.charCodeAt(i)];
+    if (k === SCRIPT_CJK) cjk++;
+    else if (k === SCRIPT_LATIN) latin++;
   }
   return cjk >= latin;
 }
@@ -196,8 +197,32 @@ export function buildParagraphs(
  * headline wrapped by the layout (市政府党组理论学习 / 中心组举行集体学习研讨) and join like paragraph lines.
  */
 export function joinHeadline(parts: readonly string[], ev?: HyphenEvidence): string {
-  const ps = parts.map((p) => p.trim()).filter(Boolean);
-  const len = (p: string) => Array.from(p).length;
-  const couplet = ps.length > 1 && isCjkText(ps.join('')) && ps.every((p) => Math.abs(len(p) - len(ps[0])) <= 1 && len(p) >= 4 && len(p) <= 10);
+  const ps: string[] = [];
+  for (const p of parts) {
+    const t = p.trim();
+    if (t) ps.push(t);
+  }
+  let couplet = ps.length > 1;
+  if (couplet) {
+    const first = codePoints(ps[0]);
+    for (let k = 0; k < ps.length && couplet; k++) {
+      const n = codePoints(ps[k]);
+      couplet = Math.abs(n - first) <= 1 && n >= 4 && n <= 10;
+    }
+    couplet &&= isCjkText(ps.join(''));
+  }
   return couplet ? ps.join(' ') : joinLines(ps, ev);
+}
+
+/** Array.from(text).length without the array: code points, a lone surrogate counting as one. */
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++, n++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
 }

@@ -18,9 +18,9 @@
 //   so fix-all reaches a fixed point after one pass instead of gluing paragraphs together.
 import { stateOf } from './articles/detect';
 import type { Article, PageAnalysis } from './articles/model';
-import { cellWidth, endsSentence } from './chars';
+import { cellWidth, codePointAt, endsSentence, isCjk, scriptTable, SCRIPT_CJK, SCRIPT_LATIN } from './chars';
 import type { Cleaner } from './clean';
-import { buildParagraphs, hyphenEvidence, isCjkText, joinKind, joinPair, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
+import { hyphenEvidence, joinKind, joinPair, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import type { Line, PageDump, Span } from './types';
 
 /** First line of every page the rewrite wrote (a `%%` comment: detection ignores it). */
@@ -34,6 +34,8 @@ export interface Piece extends Span {
   line: number;
   /** Clean text of [start, end) (glyph fixes applied), trimmed. */
   text: string;
+  /** cellWidth(text), measured once. */
+  width: number;
 }
 
 export interface FlowParagraph {
@@ -59,8 +61,14 @@ export interface FlowContext {
   ds: boolean;
   /** Column width of the page's body and note lines (see columnOf). */
   column: Column;
-  /** Pieces of each article line, computed once by flowContext (the cuts depend on the article only). */
-  pieces?: WeakMap<Article, Map<number, Piece[]>>;
+  /** Pieces of each article's note and body lines, computed once by flowContext (the cuts depend on the article only). */
+  pieces?: WeakMap<Article, ArticlePieces>;
+}
+
+/** The pieces of an article's editor's-note lines and of its body lines, in line order. */
+export interface ArticlePieces {
+  note: Piece[];
+  body: Piece[];
 }
 
 export interface Column {
@@ -78,11 +86,16 @@ export interface Column {
  */
 export function columnOf(widths: readonly number[]): Column {
   if (widths.length < 3) return { width: Math.max(0, ...widths), supported: false };
-  const sorted = [...widths].sort((a, b) => a - b);
+  const sorted = Float64Array.from(widths).sort();
+  return columnOfSorted(sorted, sorted.length);
+}
+
+/** columnOf of n >= 3 widths sorted ascending (the first n of `sorted`). */
+function columnOfSorted(sorted: Int32Array | Float64Array, n: number): Column {
   let best = 0;
   let bestCount = 0;
   let lo = 0;
-  for (let hi = 0; hi < sorted.length; hi++) {
+  for (let hi = 0; hi < n; hi++) {
     const w = sorted[hi];
     const tol = Math.max(2, 0.1 * w);
     while (sorted[lo] < w - tol) lo++;
@@ -92,42 +105,225 @@ export function columnOf(widths: readonly number[]): Column {
       bestCount = count;
     }
   }
-  return { width: best, supported: bestCount >= 3 && bestCount >= 0.3 * widths.length };
+  return { width: best, supported: bestCount >= 3 && bestCount >= 0.3 * n };
+}
+
+/**
+ * paragraphs.estimateColumnWidth of n >= 3 widths sorted ascending: the width w with the most votes
+ * (lines of width w−2..w), ties to the wider. Same result as the Map-based count, without a Map.
+ */
+function modeOfSorted(sorted: Int32Array, n: number): number {
+  let best = 0;
+  let bestCount = -1;
+  // Distinct widths seen so far (ascending) with their counts: the last two are all a vote needs.
+  let w1 = NaN;
+  let c1 = 0;
+  let w2 = NaN;
+  let c2 = 0;
+  for (let i = 0; i < n; ) {
+    const w = sorted[i];
+    let j = i + 1;
+    while (j < n && sorted[j] === w) j++;
+    const c = j - i;
+    let votes = c;
+    if (w1 >= w - 2) votes += c1;
+    if (w2 >= w - 2) votes += c2;
+    if (votes >= bestCount) {
+      best = w;
+      bestCount = votes;
+    }
+    w2 = w1;
+    c2 = c1;
+    w1 = w;
+    c1 = c;
+    i = j;
+  }
+  return best;
+}
+
+/** Scratch arrays of paragraphBounds (the analysis is synchronous: one user at a time). */
+let SORTED = new Int32Array(256);
+let FINAL = new Uint8Array(256);
+let BOUNDS = new Int32Array(257);
+
+/** Sorts a[0, n) ascending: insertion sort for the usual few dozen widths (no subarray view to allocate). */
+function sortPrefix(a: Int32Array, n: number): void {
+  if (n > 48) {
+    a.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
+/** The widths of the pieces, sorted ascending, in SORTED[0, n). */
+function sortWidths(pieces: readonly Piece[]): Int32Array {
+  const n = pieces.length;
+  if (SORTED.length < n) SORTED = new Int32Array(Math.max(n, 2 * SORTED.length));
+  for (let k = 0; k < n; k++) SORTED[k] = pieces[k].width;
+  sortPrefix(SORTED, n);
+  return SORTED;
+}
+
+/** isCjkText of the pieces' texts joined (it reads the first 200 UTF-16 units). */
+function isCjkPieces(pieces: readonly Piece[]): boolean {
+  const scripts = scriptTable();
+  let cjk = 0;
+  let latin = 0;
+  let seen = 0;
+  for (let k = 0; k < pieces.length && seen < 200; k++) {
+    const t = pieces[k].text;
+    for (let i = 0; i < t.length && seen < 200; i++, seen++) {
+      const s = scripts[t.charCodeAt(i)];
+      if (s === SCRIPT_CJK) cjk++;
+      else if (s === SCRIPT_LATIN) latin++;
+    }
+    // Decided once the units left cannot change the comparison.
+    if (cjk >= latin + (200 - seen) || latin > cjk + (200 - seen)) break;
+  }
+  return cjk >= latin;
+}
+
+/**
+ * Where the paragraphs of a run of pieces (an article's note or body) start, as flowLines groups
+ * them: returns starts s with s[0] = 0, s[count] = pieces.length, paragraph j being
+ * pieces[s[j], s[j + 1]). The array is scratch space, valid until the next call. `single` is set
+ * when every piece is its own paragraph because there is no column to join to (or the page is
+ * rewritten), where flowLines keeps each piece's text as it is.
+ */
+function paragraphBounds(ctx: FlowContext, pieces: readonly Piece[]): { starts: Int32Array; count: number; single: boolean } {
+  const n = pieces.length;
+  if (BOUNDS.length < n + 1) BOUNDS = new Int32Array(Math.max(n + 1, 2 * BOUNDS.length));
+  const starts = BOUNDS;
+  let column = 0;
+  let sorted: Int32Array | undefined;
+  if (!ctx.rewritten && n > 0) {
+    if (n >= 3) {
+      sorted = sortWidths(pieces);
+      const own = columnOfSorted(sorted, n);
+      if (own.supported) column = own.width;
+    }
+    if (column === 0 && ctx.column.supported) column = ctx.column.width;
+  }
+  if (column === 0) {
+    // Rewritten page, or no column to speak of (lines of every width): nothing here is hard-wrapped.
+    for (let k = 0; k <= n; k++) starts[k] = k;
+    return { starts, count: n, single: true };
+  }
+  // buildParagraphs' column estimate and "noticeably shorter" (see paragraphs.ts).
+  const width = sorted ? modeOfSorted(sorted, n) : Math.max(column, pieces[0].width, n > 1 ? pieces[1].width : 0, 0);
+  const cjk = isCjkPieces(pieces);
+  const shortLimit = width - 4;
+  const shortLatin = width * 0.85;
+  const overlong = 1.6 * column + 4; // a paragraph joined already: never joined to a neighbour
+  if (FINAL.length < n) FINAL = new Uint8Array(Math.max(n, 2 * FINAL.length));
+  const final = FINAL;
+  for (let k = 0; k < n; k++) final[k] = endsSentence(pieces[k].text) ? 1 : 0;
+  const dump = ctx.dump;
+  let count = 0;
+  starts[count++] = 0;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && starts[count - 1] !== i) {
+      const prev = pieces[i - 1];
+      const cur = pieces[i];
+      let brk = prev.line === cur.line; // two pieces of one line: something was cut out between them
+      if (!brk) {
+        const gap = gapKind(dump, prev.line, cur.line);
+        brk = gap === GAP_OTHER || (gap === GAP_BLANK && !ctx.ds) || prev.width > overlong || cur.width > overlong;
+      }
+      if (brk) starts[count++] = i;
+    }
+    if (final[i] && i + 1 < n) {
+      const w = pieces[i].width;
+      const wn = pieces[i + 1].width;
+      const short = cjk ? w <= shortLimit : w < shortLatin;
+      const nextShort = cjk ? wn <= shortLimit : wn < shortLatin;
+      if (short || (nextShort && !final[i + 1])) starts[count++] = i + 1;
+    }
+  }
+  starts[count] = n;
+  return { starts, count, single: false };
 }
 
 export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Cleaner): FlowContext {
   const page = dump.pages[analysis.page];
+  const lines = dump.lines;
+  // A marker line holds REWRITE_MARKER: look for it in the page's text (a native search) before
+  // looking at every line of the page.
+  const markerOnPage = dump.text.slice(page.start, page.end).includes(REWRITE_MARKER);
   let rewritten = false;
-  const texts: string[] = [];
-  let sample = '';
-  for (let i = page.firstLine; i <= page.lastLine; i++) {
-    const l = dump.lines[i];
-    if (isMarkerLine(l)) rewritten = true;
-    if (!l.annotation && !l.blank) {
-      texts.push(l.text);
-      if (sample.length < 2000) sample += l.text;
+  // isCjkText of the page's text lines joined: it reads their first 200 UTF-16 units.
+  const scripts = scriptTable();
+  let cjk = 0;
+  let latin = 0;
+  let seen = 0;
+  for (let i = page.firstLine; i <= page.lastLine && (markerOnPage || seen < 200); i++) {
+    const l = lines[i];
+    if (l.annotation) {
+      if (markerOnPage && isMarkerLine(l)) rewritten = true;
+    } else if (!l.blank && seen < 200) {
+      const t = l.text;
+      for (let k = 0; k < t.length && seen < 200; k++, seen++) {
+        const s = scripts[t.charCodeAt(k)];
+        if (s === SCRIPT_CJK) cjk++;
+        else if (s === SCRIPT_LATIN) latin++;
+      }
     }
   }
   // Hyphen evidence from the page itself (so a page analyses the same alone or in a file).
-  const evidence = isCjkText(sample) ? undefined : withInterior(hyphenEvidence(texts), texts);
+  let evidence: HyphenEvidence | undefined;
+  if (cjk < latin) {
+    const texts: string[] = [];
+    for (let i = page.firstLine; i <= page.lastLine; i++) {
+      const l = lines[i];
+      if (!l.annotation && !l.blank) texts.push(l.text);
+    }
+    evidence = withInterior(hyphenEvidence(texts), texts);
+  }
   const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false } };
-  const widths: number[] = [];
-  const pieces = new WeakMap<Article, Map<number, Piece[]>>();
+  const pieces = new WeakMap<Article, ArticlePieces>();
+  let total = 0;
   for (const a of analysis.articles) {
     const cuts = articleCuts(ctx, a);
-    const own = new Map<number, Piece[]>();
+    const own: ArticlePieces = { note: collectPieces(ctx, a.editorsNote, cuts), body: collectPieces(ctx, a.body, cuts) };
     pieces.set(a, own);
-    const add = (i: number) => {
-      let ps = own.get(i);
-      if (!ps) own.set(i, (ps = linePieces(ctx, i, cuts)));
-      for (const p of ps) widths.push(cellWidth(p.text));
-    };
-    for (const i of a.editorsNote) add(i);
-    for (const i of a.body) add(i);
+    total += own.note.length + own.body.length;
   }
-  ctx.column = columnOf(widths);
+  if (total < 3) {
+    let width = 0;
+    for (const a of analysis.articles) {
+      const own = pieces.get(a)!;
+      for (const p of own.note) width = Math.max(width, p.width);
+      for (const p of own.body) width = Math.max(width, p.width);
+    }
+    ctx.column = { width, supported: false };
+  } else {
+    if (SORTED.length < total) SORTED = new Int32Array(Math.max(total, 2 * SORTED.length));
+    let k = 0;
+    for (const a of analysis.articles) {
+      const own = pieces.get(a)!;
+      for (const p of own.note) SORTED[k++] = p.width;
+      for (const p of own.body) SORTED[k++] = p.width;
+    }
+    sortPrefix(SORTED, total);
+    ctx.column = columnOfSorted(SORTED, total);
+  }
   ctx.pieces = pieces;
   return ctx;
+}
+
+/** The pieces of the lines, in order (see linePieces). */
+function collectPieces(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[]): Piece[] {
+  const out: Piece[] = [];
+  for (let k = 0; k < lines.length; k++) addLinePieces(ctx, lines[k], cuts, out);
+  return out;
 }
 
 /** [start, end) of the line without leading/trailing whitespace (as the paragraph joiner trims). */
@@ -162,6 +358,18 @@ const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0 ||
 
 /** Pieces of a line outside the cut spans, cleaned and trimmed; empty ones dropped. */
 export function linePieces(ctx: FlowContext, index: number, cuts: readonly Span[]): Piece[] {
+  const out: Piece[] = [];
+  addLinePieces(ctx, index, cuts, out);
+  return out;
+}
+
+function piece(ctx: FlowContext, index: number, start: number, end: number, out: Piece[]): void {
+  const text = ctx.clean.span(start, end).trim();
+  if (text) out.push({ line: index, start, end, text, width: cellWidth(text) });
+}
+
+/** linePieces, appended to `out`. */
+function addLinePieces(ctx: FlowContext, index: number, cuts: readonly Span[], out: Piece[]): void {
   const l = ctx.dump.lines[index];
   let cut = false;
   for (let k = 0; k < cuts.length && !cut; k++) cut = !(cuts[k].end <= l.start || cuts[k].start >= l.end);
@@ -172,9 +380,8 @@ export function linePieces(ctx: FlowContext, index: number, cuts: readonly Span[
     let b = l.end;
     while (a < b && isWs(text.charCodeAt(a))) a++;
     while (b > a && isWs(text.charCodeAt(b - 1))) b--;
-    if (a >= b) return [];
-    const clean = ctx.clean.span(a, b).trim();
-    return clean ? [{ line: index, start: a, end: b, text: clean }] : [];
+    if (a < b) piece(ctx, index, a, b, out);
+    return;
   }
   let segs: Span[] = [{ start: l.start, end: l.end }];
   for (const c of cuts) {
@@ -189,14 +396,10 @@ export function linePieces(ctx: FlowContext, index: number, cuts: readonly Span[
     }
     segs = next;
   }
-  const out: Piece[] = [];
   for (const s of segs) {
     const t = trimmed(ctx.dump.text, s.start, s.end);
-    if (t.start >= t.end) continue;
-    const text = ctx.clean.span(t.start, t.end).trim();
-    if (text) out.push({ line: index, start: t.start, end: t.end, text });
+    if (t.start < t.end) piece(ctx, index, t.start, t.end, out);
   }
-  return out;
 }
 
 /** Spans of an article that are emitted apart from its paragraphs. */
@@ -208,60 +411,65 @@ export function articleCuts(ctx: FlowContext, a: Article): Span[] {
   return cuts;
 }
 
-/** What lies between two lines: only blank lines, blank lines among them, or anything else. */
-function gapKind(dump: PageDump, from: number, to: number): 'none' | 'blank' | 'other' {
-  let kind: 'none' | 'blank' | 'other' = 'none';
+const GAP_NONE = 0;
+const GAP_BLANK = 1;
+const GAP_OTHER = 2;
+
+/** What lies between two lines: nothing, only blank lines, or anything else. */
+function gapKind(dump: PageDump, from: number, to: number): number {
+  let kind = GAP_NONE;
   for (let i = from + 1; i < to; i++) {
     const l = dump.lines[i];
-    if (l.annotation || !l.blank) return 'other';
-    kind = 'blank';
+    if (l.annotation || !l.blank) return GAP_OTHER;
+    kind = GAP_BLANK;
   }
-  return to < from ? 'other' : kind;
+  return to < from ? GAP_OTHER : kind;
 }
 
 /**
- * Paragraphs of a run of lines (body or editor's note) of one article. `cached`: the article's
- * pieces from flowContext. With `withText` false the paragraphs' `text` is left empty (hard-wrap
- * only needs the pieces; joining them is the costly part).
+ * Paragraphs of a run of lines (body or editor's note) of one article. With `withText` false the
+ * paragraphs' `text` is left empty (joining them is the costly part).
  */
-export function flowLines(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[], cached?: Map<number, Piece[]>, withText = true): FlowParagraph[] {
-  const pieces: Piece[] = [];
-  for (const i of lines) {
-    const ps = cached?.get(i) ?? linePieces(ctx, i, cuts);
-    for (let k = 0; k < ps.length; k++) pieces.push(ps[k]);
+export function flowLines(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[], withText = true): FlowParagraph[] {
+  return flowPieces(ctx, collectPieces(ctx, lines, cuts), withText);
+}
+
+function flowPieces(ctx: FlowContext, pieces: readonly Piece[], withText: boolean): FlowParagraph[] {
+  const { starts, count, single } = paragraphBounds(ctx, pieces);
+  const out: FlowParagraph[] = [];
+  if (single) {
+    for (const p of pieces) out.push({ pieces: [p], text: p.text });
+    return out;
   }
-  if (pieces.length === 0) return [];
-  if (ctx.rewritten) return pieces.map((p) => ({ pieces: [p], text: p.text }));
-  const widths = pieces.map((p) => cellWidth(p.text));
-  const own = columnOf(widths);
-  const column = own.supported ? own.width : ctx.column.supported ? ctx.column.width : 0;
-  // No column to speak of (lines of every width): nothing here is hard-wrapped.
-  if (column === 0) return pieces.map((p) => ({ pieces: [p], text: p.text }));
-  const overlong = (w: number) => w > 1.6 * column + 4;
-  // Piece keys are positions in `pieces`; buildParagraphs takes any numbers as line ids.
-  const breakBefore = new Set<number>();
-  for (let k = 1; k < pieces.length; k++) {
-    const prev = pieces[k - 1];
-    const cur = pieces[k];
-    if (prev.line === cur.line) {
-      breakBefore.add(k); // two pieces of one line: something was cut out between them
+  for (let j = 0; j < count; j++) {
+    const ps = pieces.slice(starts[j], starts[j + 1]);
+    if (!withText) {
+      out.push({ pieces: ps, text: '' });
       continue;
     }
-    const gap = gapKind(ctx.dump, prev.line, cur.line);
-    if (gap === 'other' || (gap === 'blank' && !ctx.ds) || overlong(widths[k - 1]) || overlong(widths[k])) breakBefore.add(k);
-  }
-  const paras = buildParagraphs(
-    pieces.map((_, k) => k),
-    pieces.map((p) => p.text),
-    { columnWidth: column, breakBefore, evidence: ctx.evidence, widths, noText: !withText },
-  );
-  return paras.map((p) => {
-    const ps = p.lines.map((k) => pieces[k]);
-    if (!withText) return { pieces: ps, text: '' };
     let text = '';
     for (const x of ps) text = joinPiece(text, x.text, ctx.evidence);
-    return { pieces: ps, text: text.trim() };
-  });
+    out.push({ pieces: ps, text: text.trim() });
+  }
+  return out;
+}
+
+/** The pieces of an article's note and body lines (from flowContext's cache when it has them). */
+export function articlePieces(ctx: FlowContext, a: Article): ArticlePieces {
+  const cached = ctx.pieces?.get(a);
+  if (cached) return cached;
+  const cuts = articleCuts(ctx, a);
+  return { note: collectPieces(ctx, a.editorsNote, cuts), body: collectPieces(ctx, a.body, cuts) };
+}
+
+/**
+ * Calls `each(first, end)` for every paragraph of two or more pieces, pieces[first, end), in order:
+ * what hard-wrap reports, without building the paragraphs.
+ */
+export function joinedParagraphs(ctx: FlowContext, pieces: readonly Piece[], each: (first: number, end: number) => void): void {
+  const { starts, count, single } = paragraphBounds(ctx, pieces);
+  if (single) return;
+  for (let j = 0; j < count; j++) if (starts[j + 1] - starts[j] >= 2) each(starts[j], starts[j + 1]);
 }
 
 /**
@@ -302,8 +510,8 @@ function joinPieceKind(l: string, r: string, ev: HyphenEvidence | undefined): nu
 /** Paragraphs of an article; with `withText` false their `text` is left empty (see flowLines). */
 export function flowArticle(ctx: FlowContext, a: Article, withText = true): ArticleFlow {
   const cuts = articleCuts(ctx, a);
-  const cached = ctx.pieces?.get(a);
-  return { note: flowLines(ctx, a.editorsNote, cuts, cached, withText), body: flowLines(ctx, a.body, cuts, cached, withText), cuts };
+  const { note, body } = articlePieces(ctx, a);
+  return { note: flowPieces(ctx, note, withText), body: flowPieces(ctx, body, withText), cuts };
 }
 
 /**
@@ -313,6 +521,20 @@ export function flowArticle(ctx: FlowContext, a: Article, withText = true): Arti
  */
 export function joinEdit(ctx: FlowContext, left: Piece, right: Piece): { start: number; end: number; newText: string } {
   const text = ctx.dump.text;
+  if (ctx.evidence === undefined && left.end > left.start && right.end > right.start) {
+    // joinKind on the text in place (no slices): the last code point of the left piece, the first
+    // of the right one, as lastCp and firstCp read them.
+    const lc = text.charCodeAt(left.end - 1);
+    const rc = text.charCodeAt(right.start);
+    if (!isSpaceOrTab(lc) && !isSpaceOrTab(rc)) {
+      const a = lc >= 0xdc00 && lc <= 0xdfff && left.end - 1 > left.start ? codePointAt(text, left.end - 2) : lc;
+      const b = right.end - right.start > 1 ? codePointAt(text, right.start) : rc;
+      if (a !== 45 /* - */) {
+        const newText = isCjk(a) || isCjk(b) || a > 0xffff || b > 0xffff ? '' : ' ';
+        return { start: left.end, end: right.start, newText };
+      }
+    }
+  }
   const l = text.slice(left.start, left.end);
   const r = text.slice(right.start, right.end);
   if (l.length > 0 && r.length > 0 && !isSpaceOrTab(l.charCodeAt(l.length - 1)) && !isSpaceOrTab(r.charCodeAt(0))) {

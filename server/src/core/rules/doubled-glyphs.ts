@@ -14,9 +14,10 @@
 // not a Han glyph (TTIIRR). A lone AABB word, or `扎扎实实 认认真真`, is never flagged.
 // The fix deletes the second code point of each pair — only characters known to be artifacts.
 import { codePointAt, cpLength, isCjkGlyph, isSpace } from '../chars';
-import { t } from '../messages';
-import type { Edit } from '../types';
-import type { LineRule } from './rule';
+import { GATE_DOUBLED, lineGates } from './gates';
+import { t, type Messages } from '../messages';
+import type { Edit, Line } from '../types';
+import type { LineFinding, LineRule } from './rule';
 
 interface Token {
   start: number; // UTF-16 index in the line
@@ -58,75 +59,69 @@ export const doubledGlyphs: LineRule = {
   id: 'doubled-glyphs',
   defaultSeverity: 'warning',
   checkLine(line, messages) {
-    const text = line.text;
-    const n = text.length;
-    // Cheap exit: a qualifying run holds at least three pairs, and each pair of BMP code points is
-    // a distinct spot where a non-space UTF-16 unit equals the one before it. So fewer than three
-    // such spots, and no surrogates (an astral pair doubles as four units), means no doubling.
-    let spots = 0;
-    let prev = n > 0 ? text.charCodeAt(0) : 0;
-    let any = prev >= 0xd800 && prev <= 0xdfff;
-    for (let i = 1; i < n && !any; i++) {
-      const c = text.charCodeAt(i);
-      if ((c === prev && !isSpace(c) && ++spots >= 3) || (c >= 0xd800 && c <= 0xdfff)) any = true;
-      prev = c;
-    }
-    if (!any) return undefined;
-
-    const tokens: Token[] = [];
-    for (let i = 0; i < n; ) {
-      while (i < n && isSpace(text.charCodeAt(i))) i++;
-      if (i >= n) break;
-      const s = i;
-      while (i < n && !isSpace(text.charCodeAt(i))) i++;
-      tokens.push(scanToken(text, s, i));
-    }
-
-    // Best run of consecutive doubled tokens that qualifies.
-    // The best run's pair count is kept, not recomputed per run: that was quadratic on a long line
-    // of one big doubled run followed by many small ones.
-    let best: Token[] | undefined;
-    let bestPairs = 0;
-    let run: Token[] = [];
-    const consider = () => {
-      if (run.length === 0) return;
-      const pairs = run.reduce((s, tk) => s + tk.pairs, 0);
-      if (pairs >= 3 && pairs > bestPairs && run.some((tk) => tk.strong)) {
-        best = run;
-        bestPairs = pairs;
-      }
-      run = [];
-    };
-    for (const tk of tokens) {
-      if (tk.doubled) run.push(tk);
-      else consider();
-    }
-    consider();
-    if (!best) return undefined;
-
-    const first = best[0];
-    const last = best[best.length - 1];
-    const before = text.slice(first.start, last.end);
-    const edits: Edit[] = [];
-    for (const tk of best) {
-      tk.seconds.forEach((s, k) => edits.push({ start: line.start + s, end: line.start + s + tk.secondLens[k], newText: '' }));
-    }
-    let after = '';
-    let cursor = first.start;
-    for (const e of edits) {
-      after += text.slice(cursor, e.start - line.start);
-      cursor = e.end - line.start;
-    }
-    after += text.slice(cursor, last.end);
-    return {
-      start: line.start + first.start,
-      end: line.start + last.end,
-      message: t(messages, 'doubled-glyphs.message', { before: elide(before), after: elide(after) }),
-      fixTitle: t(messages, 'doubled-glyphs.fix', { after: elide(after) }),
-      edits,
-    };
+    // Cheap exit (see GATE_DOUBLED): most lines have no doubled glyph.
+    if (!(lineGates(line.text) & GATE_DOUBLED)) return undefined;
+    return doubledFinding(line, messages);
   },
 };
+
+/** The full check, apart from the cheap exit: its closures would make every call allocate a context. */
+function doubledFinding(line: Line, messages: Messages): LineFinding | undefined {
+  const text = line.text;
+  const n = text.length;
+  const tokens: Token[] = [];
+  for (let i = 0; i < n; ) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const s = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    tokens.push(scanToken(text, s, i));
+  }
+
+  // Best run of consecutive doubled tokens that qualifies.
+  // The best run's pair count is kept, not recomputed per run: that was quadratic on a long line
+  // of one big doubled run followed by many small ones.
+  let best: Token[] | undefined;
+  let bestPairs = 0;
+  let run: Token[] = [];
+  const consider = () => {
+    if (run.length === 0) return;
+    const pairs = run.reduce((s, tk) => s + tk.pairs, 0);
+    if (pairs >= 3 && pairs > bestPairs && run.some((tk) => tk.strong)) {
+      best = run;
+      bestPairs = pairs;
+    }
+    run = [];
+  };
+  for (const tk of tokens) {
+    if (tk.doubled) run.push(tk);
+    else consider();
+  }
+  consider();
+  if (!best) return undefined;
+
+  const first = best[0];
+  const last = best[best.length - 1];
+  const before = text.slice(first.start, last.end);
+  const edits: Edit[] = [];
+  for (const tk of best) {
+    tk.seconds.forEach((s, k) => edits.push({ start: line.start + s, end: line.start + s + tk.secondLens[k], newText: '' }));
+  }
+  let after = '';
+  let cursor = first.start;
+  for (const e of edits) {
+    after += text.slice(cursor, e.start - line.start);
+    cursor = e.end - line.start;
+  }
+  after += text.slice(cursor, last.end);
+  return {
+    start: line.start + first.start,
+    end: line.start + last.end,
+    message: t(messages, 'doubled-glyphs.message', { before: elide(before), after: elide(after) }),
+    fixTitle: t(messages, 'doubled-glyphs.fix', { after: elide(after) }),
+    edits,
+  };
+}
 
 /** A heading as quoted in a message: cut at 80 UTF-16 units (never inside a surrogate pair), so a
  * pathological 100 MB doubled line does not make a 150 MB diagnostic message. */

@@ -34,10 +34,19 @@ export function countReplacement(text: string): { replacement: number; nonSpace:
   return { replacement, nonSpace };
 }
 
+/** Whether the text holds at least `min` replacement characters (a native search, no per-character loop). */
+function hasReplacements(text: string, min: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0 && count < min; i = text.indexOf('\ufffd', i + 1)) count++;
+  return count >= min;
+}
+
 export const encoding: DocumentRule = {
   id: 'encoding',
   defaultSeverity: 'warning',
   checkDocument(dump, messages) {
+    // Most texts have no replacement character at all: no need to count their non-space ones.
+    if (!hasReplacements(dump.text, MIN_COUNT)) return undefined;
     const { replacement, nonSpace } = countReplacement(dump.text);
     if (replacement < MIN_COUNT || replacement < nonSpace * MIN_RATIO) return undefined;
     const first = dump.lines[0];

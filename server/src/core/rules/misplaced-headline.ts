@@ -8,6 +8,9 @@ import { t } from '../messages';
 import type { PageAnalysis } from '../articles/model';
 import { articleTitle, stateOf } from '../articles/detect';
 
+/** Scratch marks of misplacedHeadline (one article at a time). */
+let CLAIMED = new Uint8Array(256);
+
 export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messages: Messages): Finding[] {
   const state = stateOf(analysis);
   if (!state) return [];
@@ -16,19 +19,32 @@ export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messag
   for (const a of analysis.articles) {
     const blocks = state.clusterOf.get(a.id) ?? [];
     if (blocks.length === 0) continue;
-    const heading = new Set(blocks.flat());
+    // The article's first line outside its heading blocks (Sets only for a big heading).
+    let headingSize = 0;
+    for (const b of blocks) headingSize += b.length;
+    const heading = headingSize > 32 ? new Set(blocks.flat()) : undefined;
     let first = -1;
-    for (const i of a.lines) if (!heading.has(i)) {
-      first = i;
-      break;
+    const al = a.lines;
+    for (let k = 0; k < al.length; k++) {
+      const i = al[k];
+      if (heading ? !heading.has(i) : !inBlocks(blocks, i)) {
+        first = i;
+        break;
+      }
     }
     if (first < 0) continue;
-    const claimed = new Set(a.lines);
     const top = blocks[0][0];
     let inPlace = top < first;
-    for (let i = top; inPlace && i < first; i++) {
-      const l = lines[i];
-      if (!l.blank && !l.annotation && !claimed.has(i)) inPlace = false;
+    if (inPlace) {
+      // The article's lines in [top, first): a mark per line of that range, not a Set of all its lines.
+      if (CLAIMED.length < first - top) CLAIMED = new Uint8Array(Math.max(first - top, 2 * CLAIMED.length));
+      const claimed = CLAIMED;
+      claimed.fill(0, 0, first - top);
+      for (let k = 0; k < al.length; k++) if (al[k] >= top && al[k] < first) claimed[al[k] - top] = 1;
+      for (let i = top; inPlace && i < first; i++) {
+        const l = lines[i];
+        if (!l.blank && !l.annotation && !claimed[i - top]) inPlace = false;
+      }
     }
     if (inPlace) continue;
     const target = lines[first];
@@ -46,7 +62,16 @@ export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messag
       edits.push({ start: f.start, end, newText: '' });
     }
     edits.push({ start: target.start, end: target.start, newText: moved });
-    edits.sort((x, y) => x.start - y.start);
+    // A stable sort by start of these few edits (by insertion: Array.prototype.sort allocates).
+    for (let i = 1; i < edits.length; i++) {
+      const e = edits[i];
+      let j = i - 1;
+      while (j >= 0 && edits[j].start > e.start) {
+        edits[j + 1] = edits[j];
+        j--;
+      }
+      edits[j + 1] = e;
+    }
     const head = a.headline.length ? a.headline : blocks[0];
     const hs = lines[head[0]];
     const he = lines[head[head.length - 1]];
@@ -61,4 +86,9 @@ export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messag
     });
   }
   return out;
+}
+
+function inBlocks(blocks: readonly (readonly number[])[], i: number): boolean {
+  for (const b of blocks) for (let k = 0; k < b.length; k++) if (b[k] === i) return true;
+  return false;
 }

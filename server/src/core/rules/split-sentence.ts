@@ -23,8 +23,11 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
   const { dump } = ctx;
   const lines = dump.lines;
   const page = dump.pages[ctx.analysis.page];
-  const owner = new LineOwner(page.firstLine, page.lastLine);
-  for (const a of articles) for (const i of a.lines) owner.set(i, a);
+  const owner = new LineOwner(page.firstLine, page.lastLine, articles, 0);
+  for (let k = 0; k < articles.length; k++) {
+    const ls = articles[k].lines;
+    for (let q = 0; q < ls.length; q++) owner.set(ls[q], k);
+  }
   /** Non-blank, non-annotation lines strictly between a and b that the article does not claim. */
   const foreignBetween = (a: number, b: number, art: Article): boolean => {
     for (let i = a + 1; i < b; i++) {
@@ -87,8 +90,11 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
     }
   }
   // Across articles: a cut article and the bare fragment whose body comes next in the dump.
-  const bodyOwner = new LineOwner(page.firstLine, page.lastLine);
-  for (const b of articles) for (const i of b.body) bodyOwner.set(i, b);
+  const bodyOwner = new LineOwner(page.firstLine, page.lastLine, articles, 1);
+  for (let k = 0; k < articles.length; k++) {
+    const ls = articles[k].body;
+    for (let q = 0; q < ls.length; q++) bodyOwner.set(ls[q], k);
+  }
   for (const a of articles) {
     if (a.body.length === 0 || a.signoff || (a.continuation && a.continuation.direction === 'to')) continue;
     const c = a.body[a.body.length - 1];
@@ -107,23 +113,39 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
   return out;
 }
 
-/** Article by line index, as a Map would hold it: an array over the page's lines (a Map entry per line was the rule's main cost), a Map for any line outside it. */
+/** Scratch tables of LineOwner (two per page, one page at a time). */
+const TABLES = [new Int32Array(1024), new Int32Array(1024)];
+
+/**
+ * Article by line index, as a Map would hold it: article index + 1 per line of the page in a
+ * scratch Int32Array (a Map entry per line was the rule's main cost, then an array per page), a Map
+ * for any line outside it.
+ */
 class LineOwner {
-  private readonly arr: (Article | undefined)[];
-  private extra: Map<number, Article> | undefined;
+  private readonly arr: Int32Array;
+  private extra: Map<number, number> | undefined;
   constructor(
     private readonly first: number,
     private readonly last: number,
+    private readonly articles: readonly Article[],
+    table: number,
   ) {
-    const size = last - first + 1;
-    this.arr = size > 0 && size <= 50_000 ? new Array<Article | undefined>(size) : [];
+    const size = Math.max(0, last - first + 1);
+    if (TABLES[table].length < size) TABLES[table] = new Int32Array(Math.max(size, 2 * TABLES[table].length));
+    this.arr = TABLES[table];
+    this.arr.fill(0, 0, size);
   }
-  set(i: number, a: Article): void {
-    if (i >= this.first && i <= this.last) this.arr[i - this.first] = a;
-    else (this.extra ??= new Map()).set(i, a);
+  set(i: number, k: number): void {
+    if (i >= this.first && i <= this.last) this.arr[i - this.first] = k + 1;
+    else (this.extra ??= new Map()).set(i, k);
   }
   get(i: number): Article | undefined {
-    return i >= this.first && i <= this.last ? this.arr[i - this.first] : this.extra?.get(i);
+    if (i >= this.first && i <= this.last) {
+      const k = this.arr[i - this.first];
+      return k > 0 ? this.articles[k - 1] : undefined;
+    }
+    const k = this.extra?.get(i);
+    return k === undefined ? undefined : this.articles[k];
   }
   has(i: number): boolean {
     return this.get(i) !== undefined;

@@ -1,0 +1,32 @@
+// The cheap exits of the three built-in line rules, in one pass over a line: lintPage reads every
+// line once here and calls a rule only when its exit lets the line through (most lines have no
+// space and no doubled glyph), instead of each rule scanning the line again for its own exit.
+import { isSpace } from '../chars';
+
+/** At least one ASCII space: mixed-script-spacing may find a gap. */
+export const GATE_SPACE = 1;
+/** At least two ASCII spaces: spaced-glyphs may find its two gaps. */
+export const GATE_TWO_SPACES = 2;
+/**
+ * doubled-glyphs may find a run: a qualifying run holds at least three pairs, and each pair of BMP
+ * code points is a distinct spot where a non-space UTF-16 unit equals the one before it. So fewer
+ * than three such spots, and no surrogates (an astral pair doubles as four units), means no doubling.
+ */
+export const GATE_DOUBLED = 4;
+
+export function lineGates(text: string): number {
+  const n = text.length;
+  let spaces = 0;
+  let spots = 0;
+  let prev = n > 0 ? text.charCodeAt(0) : 0;
+  let doubled = prev >= 0xd800 && prev <= 0xdfff;
+  if (prev === 32) spaces++;
+  for (let i = 1; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) spaces++;
+    if (!doubled && ((c === prev && !isSpace(c) && ++spots >= 3) || (c >= 0xd800 && c <= 0xdfff))) doubled = true;
+    prev = c;
+    if (doubled && spaces >= 2) break;
+  }
+  return (spaces > 0 ? GATE_SPACE : 0) | (spaces > 1 ? GATE_TWO_SPACES : 0) | (doubled ? GATE_DOUBLED : 0);
+}
