@@ -26,7 +26,7 @@ import { lowerBound } from '../parse';
 import type { Line, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import type { Article, Continuation, PageAnalysis, Role } from './model';
-import { estimateColumnWidth, isFull, lineInfo, localWidths, cleanText, type LineInfo, type LineKind } from './roles';
+import { cleanText, columnWidthOf, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, scanLine, type LineKind } from './roles';
 import { parseAnnotations, type Directive } from '../annotations';
 import * as chars from '../chars';
 
@@ -112,20 +112,59 @@ export function analyzePage(dump: PageDump, pageIndex: number, messages: Message
 
 const BLANK_ANALYSIS = (page: Page, roles: Role[]): PageAnalysis => ({ page: page.index, roles, articles: [], columnWidth: 0, findings: [] });
 
+/** Forced roles as small integers (index into FORCED_NAMES; 0: none). */
+const FORCED_NAMES: readonly (Forced | undefined)[] = [undefined, 'headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body', 'skip'];
+const FC_HEADLINE = 1;
+const FC_KICKER = 2;
+const FC_DECK = 3;
+const FC_BYLINE = 4;
+const FC_CAPTION = 5;
+const FC_LABEL = 6;
+const FC_BODY = 7;
+const FC_SKIP = 8;
+
+// Per-page scratch, indexed by line index minus the page's first line (a "slot"), reused from
+// page to page: the page's line features, forced roles and blocks.
+const FEAT = new Features();
+let FORCED = new Uint8Array(0);
+let BLOCK_FIRST = new Int32Array(0);
+let BLOCK_LAST = new Int32Array(0);
+/** Slots of the content lines (not blank, not annotation), in order. */
+let CONTENT = new Int32Array(0);
+
+function ensureScratch(n: number): void {
+  FEAT.ensure(n);
+  if (FORCED.length >= n) return;
+  const cap = Math.max(n, FORCED.length * 2, 64);
+  FORCED = new Uint8Array(cap);
+  BLOCK_FIRST = new Int32Array(cap);
+  BLOCK_LAST = new Int32Array(cap);
+  CONTENT = new Int32Array(cap);
+}
+
 function detect(dump: PageDump, page: Page, directives: readonly Directive[]): PageAnalysis {
   const lines = dump.lines;
   const base = page.firstLine;
-  const roles: Role[] = new Array(page.lastLine - base + 1);
-  const content: number[] = [];
-  for (let i = base; i <= page.lastLine; i++) {
-    const l = lines[i];
-    roles[i - base] = l.annotation ? 'annotation' : l.blank ? 'blank' : 'unknown';
-    if (!l.blank && !l.annotation) content.push(i);
+  const n = page.lastLine - base + 1;
+  ensureScratch(n);
+  const F = FEAT;
+  const forced = FORCED;
+  const blockFirst = BLOCK_FIRST;
+  const blockLast = BLOCK_LAST;
+  const content = CONTENT;
+  const roles: Role[] = new Array(n);
+  let nc = 0;
+  for (let k = 0; k < n; k++) {
+    const l = lines[base + k];
+    roles[k] = l.annotation ? 'annotation' : l.blank ? 'blank' : 'unknown';
+    if (!l.blank && !l.annotation) content[nc++] = k;
+    forced[k] = 0;
+    blockFirst[k] = -1;
+    blockLast[k] = -1;
   }
-  if (content.length === 0) return BLANK_ANALYSIS(page, roles);
+  if (nc === 0) return BLANK_ANALYSIS(page, roles);
 
   // ---- directives ----
-  const forced = new LineTable<Forced>(base);
   const startArticle = new Set<number>();
   const attachBelow = new Set<number>();
   const contDirectives: Directive[] = [];
@@ -137,43 +176,39 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     if (d.target < 0) continue;
     if (d.name === 'article') startArticle.add(d.target);
     else if (d.name === 'attach-below') attachBelow.add(d.target);
-    else for (let i = d.target; i <= d.targetEnd; i++) forced.set(i, d.name);
+    else {
+      const code = FORCED_NAMES.indexOf(d.name);
+      // Only lines of this page are ever read.
+      for (let i = Math.max(d.target, base); i <= d.targetEnd && i <= page.lastLine; i++) forced[i - base] = code;
+    }
   }
 
   // ---- line features ----
-  const info = new LineTable<LineInfo>(base);
-  const infos: LineInfo[] = [];
-  for (let k = 0; k < content.length; k++) {
-    const edge = k < 3 || k >= content.length - 3;
-    const li = lineInfo(lines[content[k]], edge);
-    const f = forced.get(content[k]);
+  for (let j = 0; j < nc; j++) {
+    const k = content[j];
+    scanLine(lines[base + k], j < 3 || j >= nc - 3, F, k);
+    const f = forced[k];
     if (f) {
-      li.kind = f === 'byline' ? 'byline' : f === 'caption' ? 'caption' : f === 'label' ? 'label' : null;
-      if (f !== 'body' && f !== 'byline' && f !== 'label' && f !== 'caption') li.kind = null;
-      if (f === 'body' || f === 'skip' || f === 'headline' || f === 'kicker' || f === 'deck') li.dateline = f === 'body' ? li.dateline : null;
+      F.kind[k] = f === FC_BYLINE ? K_BYLINE : f === FC_CAPTION ? K_CAPTION : f === FC_LABEL ? K_LABEL : K_NONE;
+      if (f === FC_SKIP || f === FC_HEADLINE || f === FC_KICKER || f === FC_DECK) F.dateline[k] = null;
     }
-    info.set(content[k], li);
-    infos.push(li);
   }
-  const W = estimateColumnWidth(infos) || 20;
-  const localArr = localWidths(infos, W);
-  const local = new LineTable<number>(base);
-  for (let k = 0; k < content.length; k++) local.set(content[k], localArr[k]);
+  const W = columnWidthOf(F, content, nc) || 20;
+  localWidthsOf(F, content, nc, W);
 
   // ---- page shape ----
-  const blockOf = new LineTable<{ first: number; last: number }>(base);
   let singles = 0;
   for (const b of page.blocks) {
-    const r = { first: b.firstLine, last: b.lastLine };
-    for (let i = b.firstLine; i <= b.lastLine; i++) blockOf.set(i, r);
+    for (let i = b.firstLine; i <= b.lastLine; i++) {
+      blockFirst[i - base] = b.firstLine;
+      blockLast[i - base] = b.lastLine;
+    }
     if (b.firstLine === b.lastLine) singles++;
   }
-  const blankCount = page.lastLine - base + 1 - content.length;
-  const ds = page.blocks.length >= 6 && singles >= 0.7 * page.blocks.length && blankCount >= 0.5 * content.length;
-  const multi = (i: number) => {
-    const b = blockOf.get(i);
-    return !!b && b.last > b.first;
-  };
+  const blankCount = n - nc;
+  const ds = page.blocks.length >= 6 && singles >= 0.7 * page.blocks.length && blankCount >= 0.5 * nc;
+  /** Same block (or both in none), by line index. */
+  const sameBlock = (a: number, b: number) => blockFirst[a - base] === blockFirst[b - base];
 
   // ---- segments ----
   const segs: Seg[] = [];
@@ -181,44 +216,47 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     // Do content lines a < b (consecutive) belong to one segment?
     for (let i = a + 1; i < b; i++) if (lines[i].annotation) return false;
     const gap = b - a - 1;
-    const A = info.get(a)!;
-    const B = info.get(b)!;
-    if (startArticle.has(b) || B.dateline || B.noteHead) return false;
-    if (forced.get(a) !== forced.get(b) && (forced.has(a) || forced.has(b))) return false;
+    const ka = a - base;
+    const kb = b - base;
+    if (startArticle.has(b) || F.dateline[kb] || F.flags[kb] & F_NOTE_HEAD) return false;
+    if (forced[ka] !== forced[kb]) return false;
     if (ds) {
-      const ba = blockOf.get(a);
-      if (ba && ba === blockOf.get(b) && ba.last > ba.first) return true;
-      if (multi(a) || multi(b) || gap > 1) return false;
+      const fa = blockFirst[ka];
+      if (fa >= 0 && fa === blockFirst[kb] && blockLast[ka] > fa) return true;
+      if (blockLast[ka] > blockFirst[ka] || blockLast[kb] > blockFirst[kb] || gap > 1) return false;
     } else if (gap > 0) return false;
-    if (forced.has(a) && forced.get(a) !== 'body') return false;
-    if (A.end === 'sentence' || A.end === 'dash' || A.signoff || A.continuation) return false;
-    if (A.caps || B.caps || A.doubled || B.doubled) return false;
-    if ((A.title || B.title) && !isFull(A, local.get(a)!)) return false;
-    return isFull(A, local.get(a)!, paraStart.has(a)) || A.end === 'comma';
+    if (forced[ka] && forced[ka] !== FC_BODY) return false;
+    const endA = F.end[ka];
+    if (endA === E_SENTENCE || endA === E_DASH || F.signoff[ka] || F.continuation[ka]) return false;
+    if ((F.flags[ka] | F.flags[kb]) & (F_CAPS | F_DOUBLED)) return false;
+    if ((F.flags[ka] | F.flags[kb]) & F_TITLE && !isFullAt(F, ka)) return false;
+    return isFullAt(F, ka, (F.flags[ka] & F_USER) !== 0) || endA === E_COMMA;
   };
-  // Lines that open a paragraph: the previous text line ended a sentence (or there is none).
-  const paraStart = new LineTable<boolean>(base);
-  for (let k = 0; k < content.length; k++) {
-    const prev = k > 0 ? info.get(content[k - 1])! : null;
-    if (!prev || prev.end === 'sentence' || prev.kind !== null || prev.signoff) paraStart.set(content[k], true);
+  // Lines that open a paragraph (F_USER): the previous text line ended a sentence (or there is none).
+  for (let j = 0; j < nc; j++) {
+    const k = content[j];
+    const p = j > 0 ? content[j - 1] : -1;
+    if (p < 0 || F.end[p] === E_SENTENCE || F.kind[p] !== K_NONE || F.signoff[p]) F.flags[k] |= F_USER;
   }
   let open: Seg | null = null;
   let prevLine = -1;
-  for (const i of content) {
-    const li = info.get(i)!;
-    const f = forced.get(i);
-    if (f === 'skip') {
+  for (let j = 0; j < nc; j++) {
+    const k = content[j];
+    const i = base + k;
+    const fc = forced[k];
+    const f = FORCED_NAMES[fc];
+    if (fc === FC_SKIP) {
       segs.push({ kind: 'skip', lines: [i] });
       open = null;
-    } else if (f === 'headline' || f === 'kicker' || f === 'deck') {
+    } else if (fc === FC_HEADLINE || fc === FC_KICKER || fc === FC_DECK) {
       const last = segs[segs.length - 1];
-      if (last && last.kind === 'heading' && last.forced === f && blockOf.get(last.lines[last.lines.length - 1]) === blockOf.get(i)) last.lines.push(i);
+      if (last && last.kind === 'heading' && last.forced === f && sameBlock(last.lines[last.lines.length - 1], i)) last.lines.push(i);
       else segs.push({ kind: 'heading', lines: [i], forced: f });
       open = null;
-    } else if (li.kind) {
+    } else if (F.kind[k] !== K_NONE) {
       const last = segs[segs.length - 1];
-      if (f && last && last.kind === 'pattern' && last.forced === f && blockOf.get(last.lines[last.lines.length - 1]) === blockOf.get(i)) last.lines.push(i);
-      else segs.push({ kind: 'pattern', lines: [i], pkind: li.kind, forced: f });
+      if (f && last && last.kind === 'pattern' && last.forced === f && sameBlock(last.lines[last.lines.length - 1], i)) last.lines.push(i);
+      else segs.push({ kind: 'pattern', lines: [i], pkind: KIND_NAMES[F.kind[k]]!, forced: f });
       open = null;
     } else if (open && prevLine >= 0 && continues(prevLine, i)) {
       open.lines.push(i);
@@ -229,29 +267,46 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     prevLine = i;
   }
 
+  const fullAt = (i: number) => isFullAt(F, i - base);
+  const lineEnds = (i: number) => {
+    const k = i - base;
+    const e = F.end[k];
+    return e === E_SENTENCE || e === E_COMMA || F.signoff[k] !== null || F.continuation[k] !== null;
+  };
+  const opensItself = (L: readonly number[]) => {
+    for (const i of L) if (F.dateline[i - base] || F.flags[i - base] & F_NOTE_HEAD) return true;
+    return false;
+  };
   // Classify text segments: heading block or body.
   for (const s of segs) {
     if (s.kind !== 'text' || s.forced === 'body') continue;
     const L = s.lines;
     const lastI = L[L.length - 1];
-    const li = info.get(lastI)!;
     if (L.length > 4) continue;
-    if (L.some((i) => info.get(i)!.dateline || info.get(i)!.noteHead)) continue;
-    const allCaps = L.every((i) => info.get(i)!.caps);
-    const anyDoubled = L.some((i) => info.get(i)!.doubled);
-    const titled = L.length <= 2 && L.every((i) => info.get(i)!.title && !isFull(info.get(i)!, local.get(i)!));
+    if (opensItself(L)) continue;
+    let allCaps = true;
+    let anyDoubled = false;
+    let titled = L.length <= 2;
+    let wide = false;
+    for (const i of L) {
+      const k = i - base;
+      const fl = F.flags[k];
+      if (!(fl & F_CAPS)) allCaps = false;
+      if (fl & F_DOUBLED) anyDoubled = true;
+      if (titled && !(fl & F_TITLE && !isFullAt(F, k))) titled = false;
+      if (F.width[k] > 1.6 * F.local[k]) wide = true;
+    }
     if (allCaps || anyDoubled || titled) {
       s.kind = 'heading';
       continue;
     }
-    if (li.end === 'sentence' || li.end === 'comma' || li.signoff || li.continuation) continue;
-    const b = blockOf.get(L[0]);
-    const dsBlock = ds && !!b && b.last > b.first;
-    const wide = L.some((i) => info.get(i)!.width > 1.6 * local.get(i)!);
-    const strong = dsBlock || li.end === 'dash' || wide;
-    const standalone = ds ? L.length === 1 : !!b && b.first === L[0] && b.last === lastI;
-    const firstFull = isFull(info.get(L[0])!, local.get(L[0])!);
-    if (strong || (standalone && (L.length === 1 || !isFull(li, local.get(lastI)!))) || (L.length <= 2 && !firstFull && !isFull(li, local.get(lastI)!))) s.kind = 'heading';
+    if (lineEnds(lastI)) continue;
+    const bf = blockFirst[L[0] - base];
+    const dsBlock = ds && bf >= 0 && blockLast[L[0] - base] > bf;
+    const strong = dsBlock || F.end[lastI - base] === E_DASH || wide;
+    const standalone = ds ? L.length === 1 : bf >= 0 && bf === L[0] && blockLast[L[0] - base] === lastI;
+    const firstFull = fullAt(L[0]);
+    if (strong || (standalone && (L.length === 1 || !fullAt(lastI))) || (L.length <= 2 && !firstFull && !fullAt(lastI))) s.kind = 'heading';
   }
   // Short text without a sentence end, wedged between headings/patterns (no body on either side),
   // is heading text too; on double-spaced pages each of its lines is its own block.
@@ -260,9 +315,8 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   for (let k = 0; k < segs.length; k++) {
     const s = segs[k];
     if (s.kind !== 'text' || s.forced === 'body' || s.lines.length > 3) continue;
-    const li = info.get(s.lines[s.lines.length - 1])!;
-    if (li.end === 'sentence' || li.end === 'comma' || li.signoff || li.continuation) continue;
-    if (s.lines.some((i) => info.get(i)!.dateline || info.get(i)!.noteHead)) continue;
+    if (lineEnds(s.lines[s.lines.length - 1])) continue;
+    if (opensItself(s.lines)) continue;
     let a = k - 1;
     while (a >= 0 && opaque(segs[a])) a--;
     let b = k + 1;
@@ -275,7 +329,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     const split: Seg[] = [];
     let curSeg: Seg | null = null;
     for (const i of s.lines) {
-      if (curSeg && blockOf.get(i) === blockOf.get(curSeg.lines[curSeg.lines.length - 1])) curSeg.lines.push(i);
+      if (curSeg && sameBlock(i, curSeg.lines[curSeg.lines.length - 1])) curSeg.lines.push(i);
       else split.push((curSeg = { kind: 'heading', lines: [i] }));
     }
     segs.splice(k, 1, ...split);
@@ -285,24 +339,27 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const merged: Seg[] = [];
   for (const s of segs) {
     const last = merged[merged.length - 1];
-    if (
-      last &&
-      s.kind === 'heading' &&
-      last.kind === 'heading' &&
-      !s.forced &&
-      !last.forced &&
-      !startArticle.has(s.lines[0]) &&
-      !attachBelow.has(s.lines[0]) &&
-      !info.get(s.lines[0])!.startsDash &&
-      info.get(s.lines[0])!.caps === info.get(last.lines[last.lines.length - 1])!.caps &&
-      info.get(last.lines[last.lines.length - 1])!.end !== 'dash' &&
-      blockOf.get(s.lines[0]) === blockOf.get(last.lines[last.lines.length - 1]) &&
-      s.lines[0] === last.lines[last.lines.length - 1] + 1
-    ) {
-      for (const l of s.lines) last.lines.push(l);
-    } else merged.push(s);
+    if (last && s.kind === 'heading' && last.kind === 'heading' && !s.forced && !last.forced) {
+      const i = s.lines[0];
+      const p = last.lines[last.lines.length - 1];
+      const ki = i - base;
+      const kp = p - base;
+      if (
+        !startArticle.has(i) &&
+        !attachBelow.has(i) &&
+        !(F.flags[ki] & F_STARTS_DASH) &&
+        (F.flags[ki] & F_CAPS) === (F.flags[kp] & F_CAPS) &&
+        F.end[kp] !== E_DASH &&
+        sameBlock(i, p) &&
+        i === p + 1
+      ) {
+        for (const l of s.lines) last.lines.push(l);
+        continue;
+      }
+    }
+    merged.push(s);
   }
-  return detectArticles({ page, lines, base, roles, startArticle, attachBelow, contDirectives, info, local, W, ds, items: merged });
+  return detectArticles({ page, lines, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: merged });
 }
 
 /** What detect's second half (stories, clusters, matching, articles, roles) takes from the first (line features and segments). */
@@ -314,8 +371,8 @@ interface PageItems {
   startArticle: Set<number>;
   attachBelow: Set<number>;
   contDirectives: Directive[];
-  info: LineTable<LineInfo>;
-  local: LineTable<number>;
+  /** Line features (FEAT), by line index minus base. */
+  F: Features;
   W: number;
   ds: boolean;
   items: Seg[];
@@ -328,7 +385,7 @@ interface PageItems {
  * other export worker) on a small machine.
  */
 function detectArticles(P: PageItems): PageAnalysis {
-  const { lines, startArticle, attachBelow, info, local, items } = P;
+  const { lines, base, startArticle, attachBelow, F, items } = P;
 
   // ---- stories ----
   const stories: Story[] = [];
@@ -373,28 +430,31 @@ function detectArticles(P: PageItems): PageAnalysis {
     }
     if (it.kind === 'skip') continue;
     if (it.kind === 'text') {
-      const li = info.get(first)!;
-      const fresh = startArticle.has(first) || li.noteHead || (li.dateline !== null && !!cur && cur.body.length > 0);
+      const kf = first - base;
+      const noteHead = (F.flags[kf] & F_NOTE_HEAD) !== 0;
+      const dateline = F.dateline[kf];
+      const fresh = startArticle.has(first) || noteHead || (dateline !== null && !!cur && cur.body.length > 0);
       if (!cur || !cur.open || fresh) {
         cur = newStory(p);
         cur.forcedStart = startArticle.has(first);
-        if (li.noteHead) cur.isNote = true;
+        if (noteHead) cur.isNote = true;
       }
-      if (li.dateline && !cur.dateline) cur.dateline = li.dateline;
+      if (dateline && !cur.dateline) cur.dateline = dateline;
       for (const l of it.lines) cur.body.push(l);
       for (const i of it.lines) {
-        const x = info.get(i)!;
-        if (x.signoff) {
-          cur.signoff = x.signoff;
+        const so = F.signoff[i - base];
+        if (so) {
+          cur.signoff = so;
           cur.signoffLine = i;
         }
-        if (x.continuation && !cur.continuation) {
-          cur.continuation = { ...x.continuation, line: i };
+        const xc = F.continuation[i - base];
+        if (xc && !cur.continuation) {
+          cur.continuation = { ...xc, line: i };
           cur.continuationLine = i;
         }
       }
       cur.lastItem = p;
-      if (cur.signoff && info.get(it.lines[it.lines.length - 1])!.signoff) cur.open = false;
+      if (cur.signoff && F.signoff[it.lines[it.lines.length - 1] - base]) cur.open = false;
       storyOfItem[p] = cur;
       continue;
     }
@@ -408,21 +468,21 @@ function detectArticles(P: PageItems): PageAnalysis {
       storyOfItem[p] = cur;
     } else if (k === 'dateline') {
       if (!(cur && cur.open && cur.body.length === 0 && !cur.dateline && !startArticle.has(first))) cur = newStory(p);
-      cur.dateline = info.get(first)!.dateline;
+      cur.dateline = F.dateline[first - base];
       cur.datelineLine = first;
       cur.lastItem = p;
       storyOfItem[p] = cur;
     } else if (k === 'signoff') {
       const target: Story | null = cur && cur.open ? cur : null;
       if (target && !target.signoff) {
-        target.signoff = info.get(first)!.signoff;
+        target.signoff = F.signoff[first - base];
         target.signoffLine = first;
         target.lastItem = p;
         target.open = false;
         storyOfItem[p] = target;
       } else unclaimed.add(p);
     } else if (k === 'continuation') {
-      const c = info.get(first)!.continuation!;
+      const c = F.continuation[first - base]!;
       if (c.direction === 'from') {
         if (!(cur && cur.open && cur.body.length === 0 && !cur.continuation)) cur = newStory(p);
         cur.continuation = { ...c, line: first };
@@ -544,7 +604,7 @@ function detectArticles(P: PageItems): PageAnalysis {
     let hasMain = false;
     for (const gi of groupItems) {
       const it = items[gi];
-      const t = headType(it, info, local);
+      const t = headType(it, lines, base, F);
       const startsNew = startArticle.has(it.lines[0]) || attachBelow.has(it.lines[0]);
       if (!c || startsNew || (hasMain && (t === 'main' || t === 'lead'))) {
         c = { blocks: [], group, lastInGroup: false, groupSize: 0, labels: [], story: null, attachBelow: false };
@@ -557,7 +617,7 @@ function detectArticles(P: PageItems): PageAnalysis {
     }
     for (const cl of gClusters) {
       cl.groupSize = gClusters.length;
-      assignSubRoles(cl, info, local);
+      assignSubRoles(cl, base, F);
       clusters.push(cl);
       clusterItems.push({ c: cl, first: cl.blocks[0].item, last: cl.blocks[cl.blocks.length - 1].item });
     }
@@ -676,7 +736,7 @@ interface Matched {
 /** Articles from the matched stories and clusters, then the roles of the page (see detectArticles on why apart). */
 function assembleArticles(M: Matched): PageAnalysis {
   const { live, clusters, unclaimed, orphanLabels } = M;
-  const { page, lines, base, roles, contDirectives, info, W, ds, items } = M.P;
+  const { page, lines, base, roles, contDirectives, F, W, ds, items } = M.P;
 
   // ---- articles ----
   const pageHasBylines = live.some((s) => s.byline.length > 0 || s.dateline !== null);
@@ -700,7 +760,7 @@ function assembleArticles(M: Matched): PageAnalysis {
   for (const s of live) {
     const c = s.cluster;
     const { kicker, headline, decks } = heads(c);
-    const bodyLines = s.body.filter((i) => !(i === s.datelineLine || (i === s.signoffLine && info.get(i)!.kind === 'signoff')));
+    const bodyLines = s.body.filter((i) => !(i === s.datelineLine || (i === s.signoffLine && F.kind[i - base] === K_SIGNOFF)));
     const labels = [...s.labels, ...(c ? c.labels : [])];
     const all: number[] = [];
     const addAll = (xs: readonly number[]) => {
@@ -824,21 +884,6 @@ function assembleArticles(M: Matched): PageAnalysis {
   return analysis;
 }
 
-/** A map from line index to T for the lines of one page, backed by an array. */
-class LineTable<T> {
-  private readonly arr: (T | undefined)[] = [];
-  constructor(private readonly base: number) {}
-  get(i: number): T | undefined {
-    return this.arr[i - this.base];
-  }
-  set(i: number, v: T): void {
-    this.arr[i - this.base] = v;
-  }
-  has(i: number): boolean {
-    return this.arr[i - this.base] !== undefined;
-  }
-}
-
 /** Extra facts the structure rules need, kept off the stable PageAnalysis shape. */
 export interface DetectState {
   /** Label lines that sit away from what they label. */
@@ -881,25 +926,26 @@ function nearestStory(live: Story[], item: number): number {
 type HeadType = 'main' | 'lead' | 'sub' | 'sentence';
 
 /** What a heading block looks like: a headline ('main'), a lead-in ending in ———, a deck starting with ——, or sentence-like (commas, spanning columns). */
-function headType(it: Seg, info: LineTable<LineInfo>, local: LineTable<number>): HeadType {
+function headType(it: Seg, lines: readonly Line[], base: number, F: Features): HeadType {
   if (it.forced === 'headline') return 'main';
   if (it.forced === 'kicker') return 'lead';
   if (it.forced === 'deck') return 'sub';
-  const first = info.get(it.lines[0])!;
-  const last = info.get(it.lines[it.lines.length - 1])!;
-  if (last.end === 'dash') return 'lead';
-  if (first.startsDash || (first.title && !first.caps)) return 'sub';
+  const kf = it.lines[0] - base;
+  const kl = it.lines[it.lines.length - 1] - base;
+  if (F.end[kl] === E_DASH) return 'lead';
+  const caps = (F.flags[kf] & F_CAPS) !== 0;
+  if (F.flags[kf] & F_STARTS_DASH || (F.flags[kf] & F_TITLE && !caps)) return 'sub';
   let commas = 0;
   for (const i of it.lines) {
-    const x = info.get(i)!;
-    if (x.width > 1.4 * local.get(i)!) return 'sentence';
-    for (const ch of x.compact) if (ch === '，' || ch === '；' || ch === '。' || ch === ',' || ch === ';') commas++;
+    const k = i - base;
+    if (F.width[k] > 1.4 * F.local[k]) return 'sentence';
+    commas += headCommas(lines[i].text);
   }
-  return commas > 0 && !first.caps ? 'sentence' : 'main';
+  return commas > 0 && !caps ? 'sentence' : 'main';
 }
 
 /** Headline, kicker and decks of one cluster. */
-function assignSubRoles(c: Cluster, info: LineTable<LineInfo>, local: LineTable<number>): void {
+function assignSubRoles(c: Cluster, base: number, F: Features): void {
   let main = c.blocks.findIndex((b) => b.sub === 'headline');
   if (main < 0) {
     // No headline-like block: the shortest block that is not a lead-in, else the last one.
@@ -907,9 +953,9 @@ function assignSubRoles(c: Cluster, info: LineTable<LineInfo>, local: LineTable<
     let bestW = Infinity;
     c.blocks.forEach((b, k) => {
       if (b.forced === 'kicker' || b.forced === 'deck') return;
-      const last = info.get(b.lines[b.lines.length - 1])!;
-      if (last.end === 'dash') return;
-      const w = b.lines.reduce((acc, i) => acc + info.get(i)!.width, 0);
+      if (F.end[b.lines[b.lines.length - 1] - base] === E_DASH) return;
+      let w = 0;
+      for (const i of b.lines) w += F.width[i - base];
       if (w < bestW) {
         bestW = w;
         best = k;
@@ -922,7 +968,7 @@ function assignSubRoles(c: Cluster, info: LineTable<LineInfo>, local: LineTable<
     if (k === main) b.sub = 'headline';
     else if (b.forced === 'kicker') b.sub = 'kicker';
     else if (b.forced === 'deck') b.sub = 'deck';
-    else if (k < main && !kickerTaken && b.lines.length <= 3 && b.lines.every((i) => info.get(i)!.width <= 1.5 * local.get(i)!)) {
+    else if (k < main && !kickerTaken && b.lines.length <= 3 && b.lines.every((i) => F.width[i - base] <= 1.5 * F.local[i - base])) {
       b.sub = 'kicker';
       kickerTaken = true;
     } else b.sub = 'deck';

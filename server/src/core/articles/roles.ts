@@ -105,18 +105,21 @@ function rawIndexFromEnd(text: string, k: number): number {
 // eslint-disable-next-line no-control-regex -- \v (vertical tab) is whitespace in dumps; the class must list it
 const WS_RE = /[ \t\u3000\u00a0\ufeff\u000b\u2000-\u200b]/g;
 
-/** First HEAD non-space characters, and how many non-space characters the line has. */
-function compactHead(text: string): { s: string; size: number } {
+/** First HEAD non-space characters. */
+function compactHead(text: string): string {
   let size = 0;
   let firstWs = -1;
   let cut = -1; // index just past the HEAD-th non-space character
   for (let i = 0; i < text.length; i++) {
     if (isWs(text.charCodeAt(i))) {
       if (firstWs < 0) firstWs = i;
-    } else if (++size === HEAD) cut = i + 1;
+    } else if (++size === HEAD) {
+      cut = i + 1;
+      break;
+    }
   }
-  if (firstWs < 0 || firstWs >= HEAD + 1) return { s: text.slice(0, Math.min(text.length, HEAD)), size };
-  return { s: (cut < 0 || cut === text.length ? text : text.slice(0, cut)).replace(WS_RE, ''), size };
+  if (firstWs < 0 || firstWs >= HEAD + 1) return text.slice(0, Math.min(text.length, HEAD));
+  return (cut < 0 || cut === text.length ? text : text.slice(0, cut)).replace(WS_RE, '');
 }
 
 /** Last HEAD non-space characters, in order. */
@@ -130,33 +133,57 @@ function compactTail(text: string): string {
   return (i <= 0 ? text : text.slice(i)).replace(WS_RE, '');
 }
 
-function measure(text: string): { width: number; spaced: number } {
+// Results of scan() (module state instead of a result object: scan runs once per line).
+let mWidth = 0;
+let mSpaced = 0;
+/** Non-space UTF-16 units. */
+let mSize = 0;
+/** Index of the first non-space unit, -1 when none. */
+let mFirst = -1;
+
+/** Width and justification spaces of a line (see the header comment), and its non-space units. */
+function scan(text: string): void {
   let width = 0;
   let spaced = 0;
   let prevCjk = false;
   let prevSeen = false;
   let run = 0;
-  for (let i = 0; i < text.length; i++) {
+  let size = 0;
+  let first = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (isWs(c)) {
       run++;
       continue;
     }
-    const cjk = cjkAt(text, i);
+    if (first < 0) first = i;
+    size++;
+    const astral = c >= 0xd800 && c <= 0xdbff;
+    const cjk = astral || (c >= 0x2000 && isCjk(c)); // astral: treat as CJK (extensions B+)
     if (run > 0 && prevSeen) {
       if (prevCjk && cjk) spaced++;
       else if (prevCjk || cjk) width += 0.5;
       else width += Math.min(run, 2);
     }
     run = 0;
-    if (c >= 0xd800 && c <= 0xdbff) {
+    if (astral) {
       width += 2;
       i++;
+      if (i < n && !isWs(text.charCodeAt(i))) size++;
     } else width += cjk || (c >= 0xac00 && c <= 0xd7af) ? 2 : 1;
     prevCjk = cjk;
     prevSeen = true;
   }
-  return { width, spaced };
+  mWidth = width;
+  mSpaced = spaced;
+  mSize = size;
+  mFirst = first;
+}
+
+function measure(text: string): { width: number; spaced: number } {
+  scan(text);
+  return { width: mWidth, spaced: mSpaced };
 }
 
 /** Every space-separated token is AABBCC… (at least three pairs in all). */
@@ -342,7 +369,6 @@ const CAPTION_HEAD_FIRST = firstSet('▲△↑↓←→◀▶图上下左右组'
 const BYLINE_CJK_FIRST = firstSet('□■◇◆●○文图撰摄本特见实记通');
 const NOTE_FIRST = 0x7f16; // 编: NOTE_LABEL, NOTE_HEAD
 const LABEL_FIRST = firstSet('短时新相链延小背记本评社今导要《【〔［[「');
-const captionHead = (head: string) => CAPTION_HEAD_FIRST.has(head.charCodeAt(0)) && CAPTION_HEAD.test(head);
 
 /** A superset of the characters `\s` matches (and String.prototype.trim removes). */
 function isReSpace(c: number): boolean {
@@ -375,100 +401,266 @@ function span(line: Line, from: number, to: number, tailLen = -1): Span {
   return { start: line.start + a, end: line.start + b + (c >= 0xd800 && c <= 0xdbff ? 2 : 1) };
 }
 
+// ---- per-line features of a page, in typed arrays ----
+
+/** Pattern kinds as small integers (index into KIND_NAMES). */
+export const K_NONE = 0;
+export const K_BYLINE = 1;
+export const K_DATELINE = 2;
+export const K_CONTINUATION = 3;
+export const K_SIGNOFF = 4;
+export const K_LABEL = 5;
+export const K_NOTE_LABEL = 6;
+export const K_FURNITURE = 7;
+export const K_CAPTION = 8;
+export const KIND_NAMES: readonly (LineKind | null)[] = [null, 'byline', 'dateline', 'continuation', 'signoff', 'label', 'note-label', 'furniture', 'caption'];
+export function kindCode(k: LineKind | null): number {
+  return k === null ? K_NONE : KIND_NAMES.indexOf(k);
+}
+
+export const E_NONE = 0;
+export const E_SENTENCE = 1;
+export const E_COMMA = 2;
+export const E_DASH = 3;
+const END_NAMES: readonly LineEnd[] = ['none', 'sentence', 'comma', 'dash'];
+
+/** Bits of Features.flags. */
+export const F_WHOLE = 1;
+export const F_DOUBLED = 2;
+export const F_CAPS = 4;
+export const F_TITLE = 8;
+export const F_STARTS_DASH = 16;
+export const F_NOTE_HEAD = 32;
+/** Free for the caller (detect marks paragraph starts). */
+export const F_USER = 64;
+
+export type LineContinuation = { direction: 'to' | 'from'; target: string; span: Span };
+
 /**
- * Features and pattern kind of one line. `edge` says the line is among the first or last few text
- * lines of its page, where running heads, page numbers and mastheads sit.
+ * The features of LineInfo for many lines, column by column: slot k holds a line's width, flags,
+ * end and kind in typed arrays, and its (rare) dateline, sign-off and continuation in plain arrays.
+ * One instance is reused from page to page, so a page allocates nothing per ordinary line.
  */
-export function lineInfo(line: Line, edge: boolean): LineInfo {
+export class Features {
+  cap = 0;
+  width = new Float64Array(0);
+  /** Local column width (filled by localWidthsOf). */
+  local = new Float64Array(0);
+  spaced = new Int32Array(0);
+  flags = new Uint8Array(0);
+  end = new Uint8Array(0);
+  kind = new Uint8Array(0);
+  dateline: (Span | null)[] = [];
+  signoff: (Span | null)[] = [];
+  continuation: (LineContinuation | null)[] = [];
+  /** Room for n slots (contents of a grown instance are not kept). */
+  ensure(n: number): void {
+    if (n <= this.cap) return;
+    const cap = Math.max(n, this.cap * 2, 64);
+    this.cap = cap;
+    this.width = new Float64Array(cap);
+    this.local = new Float64Array(cap);
+    this.spaced = new Int32Array(cap);
+    this.flags = new Uint8Array(cap);
+    this.end = new Uint8Array(cap);
+    this.kind = new Uint8Array(cap);
+    this.dateline = new Array<Span | null>(cap).fill(null);
+    this.signoff = new Array<Span | null>(cap).fill(null);
+    this.continuation = new Array<LineContinuation | null>(cap).fill(null);
+  }
+  /** Slot k as a LineInfo object. */
+  info(k: number, index: number, compact: string): LineInfo {
+    const f = this.flags[k];
+    return {
+      index,
+      width: this.width[k],
+      compact,
+      whole: (f & F_WHOLE) !== 0,
+      size: 0,
+      spaced: this.spaced[k],
+      doubled: (f & F_DOUBLED) !== 0,
+      caps: (f & F_CAPS) !== 0,
+      title: (f & F_TITLE) !== 0,
+      end: END_NAMES[this.end[k]],
+      startsDash: (f & F_STARTS_DASH) !== 0,
+      kind: KIND_NAMES[this.kind[k]],
+      dateline: this.dateline[k],
+      signoff: this.signoff[k],
+      continuation: this.continuation[k],
+      noteHead: (f & F_NOTE_HEAD) !== 0,
+    };
+  }
+  /** Slot k from a LineInfo object. */
+  setInfo(k: number, x: LineInfo): void {
+    this.width[k] = x.width;
+    this.spaced[k] = x.spaced;
+    this.flags[k] = (x.whole ? F_WHOLE : 0) | (x.doubled ? F_DOUBLED : 0) | (x.caps ? F_CAPS : 0) | (x.title ? F_TITLE : 0) | (x.startsDash ? F_STARTS_DASH : 0) | (x.noteHead ? F_NOTE_HEAD : 0);
+    this.end[k] = END_NAMES.indexOf(x.end);
+    this.kind[k] = kindCode(x.kind);
+    this.dateline[k] = x.dateline;
+    this.signoff[k] = x.signoff;
+    this.continuation[k] = x.continuation;
+  }
+}
+
+/** How the last `T` non-space units of the text end (endOf on the compact tail, without building it). */
+function endOfRaw(text: string, T: number): number {
+  let p = text.length - 1;
+  let seen = 0;
+  let c = 0;
+  for (;;) {
+    while (p >= 0 && isWs(text.charCodeAt(p))) p--;
+    if (p < 0 || seen >= T) return E_NONE;
+    c = text.charCodeAt(p);
+    if (!isClosing(c)) break;
+    seen++;
+    p--;
+  }
+  if (isSentenceEnd(c)) return E_SENTENCE;
+  if (COMMAS.has(c)) return E_COMMA;
+  if (DASHES.has(c)) {
+    seen++;
+    p--;
+    while (p >= 0 && isWs(text.charCodeAt(p))) p--;
+    if (p >= 0 && seen < T && DASHES.has(text.charCodeAt(p))) return E_DASH;
+  }
+  return E_NONE;
+}
+
+function endCode(s: string): number {
+  const e = endOf(s);
+  return e === 'sentence' ? E_SENTENCE : e === 'comma' ? E_COMMA : e === 'dash' ? E_DASH : E_NONE;
+}
+
+/** Index of the last non-space unit, -1 when none. */
+function lastNonWs(text: string): number {
+  let i = text.length - 1;
+  while (i >= 0 && isWs(text.charCodeAt(i))) i--;
+  return i;
+}
+
+const CH_SHE = 0x6444; // 摄
+const CH_FW_RPAREN = 0xff09; // ）
+/** First characters of FURNITURE_CREDIT. */
+const CREDIT_FIRST = firstSet('责本编美校版组审终值视排图制');
+/** First characters of FURNITURE_DATE (a NUM). */
+const NUM_FIRST = firstSet('0123456789０１２３４５６７８９一二三四五六七八九十百零〇');
+
+/**
+ * Features and pattern kind of one line into slot k of F. `edge` says the line is among the first
+ * or last few text lines of its page, where running heads, page numbers and mastheads sit. The
+ * compact head and tail strings are built only when a pattern's first-character test passes.
+ */
+export function scanLine(line: Line, edge: boolean, F: Features, k: number): void {
   const text = line.text;
-  const { s: head, size } = compactHead(text);
+  scan(text);
+  const size = mSize;
+  const spaced = mSpaced;
+  const rawWidth = mWidth;
+  const c0 = mFirst >= 0 ? text.charCodeAt(mFirst) : NaN;
   const whole = size <= HEAD;
-  const tailFull = whole ? head : compactTail(text);
-  const { width: rawWidth, spaced } = measure(text);
   const doubled = whole && isDoubledText(text);
-  const width = doubled ? rawWidth / 2 : rawWidth;
-  const info: LineInfo = {
-    index: line.index,
-    width,
-    compact: head,
-    whole,
-    size,
-    spaced,
-    doubled,
-    caps: capsLine(text),
-    title: titleLine(text),
-    end: 'none',
-    startsDash: head.length > 0 && DASHES.has(head.charCodeAt(0)),
-    kind: null,
-    dateline: null,
-    signoff: null,
-    continuation: null,
-    noteHead: false,
-  };
-  let tail = tailFull;
-  const T = tailFull.length;
+  F.width[k] = doubled ? rawWidth / 2 : rawWidth;
+  F.spaced[k] = spaced;
+  let flags = (whole ? F_WHOLE : 0) | (doubled ? F_DOUBLED : 0) | (capsLine(text) ? F_CAPS : 0) | (titleLine(text) ? F_TITLE : 0) | (size > 0 && DASHES.has(c0) ? F_STARTS_DASH : 0);
+  let kind = K_NONE;
+  let end = E_NONE;
+  let dateline: Span | null = null;
+  let signoff: Span | null = null;
+  let continuation: LineContinuation | null = null;
+  const last = lastNonWs(text);
+  const lastC = last >= 0 ? text.charCodeAt(last) : NaN;
+  const T = size < HEAD ? size : HEAD;
+  let head: string | null = null; // compactHead(text), built on demand
+  let tail: string | null = null; // the compact tail (cut after a continuation or sign-off tail), built on demand
 
   // Continuation markers: the whole line, or its tail.
-  let m = whole && CONT_WHOLE_FIRST.has(head.charCodeAt(0)) ? CONT_WHOLE.exec(head) : null;
+  let m: RegExpExecArray | null = null;
+  if (whole && CONT_WHOLE_FIRST.has(c0)) m = CONT_WHOLE.exec((head = compactHead(text)));
   if (m) {
-    info.kind = 'continuation';
-    info.continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, 0, head.length) };
-  } else if (CLOSERS.has(tail.charCodeAt(tail.length - 1)) && (m = CONT_TAIL.exec(tail))) {
-    info.continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, m.index, tail.length, T) };
+    kind = K_CONTINUATION;
+    continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, 0, size) };
+  } else if (CLOSERS.has(lastC) && (m = CONT_TAIL.exec((tail = whole ? (head ??= compactHead(text)) : compactTail(text))))) {
+    continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, m.index, tail.length, T) };
     tail = tail.slice(0, m.index);
   } else {
     const c = firstAfterSpace(text, true);
     const en = c === 99 || c === 67 ? CONT_EN.exec(text.slice(0, 80)) : null; // continued… (c/C first)
     if (en) {
-      info.kind = 'continuation';
-      info.continuation = { direction: en[1].toLowerCase() === 'on' ? 'to' : 'from', target: en[2], span: { start: line.start, end: line.end } };
+      kind = K_CONTINUATION;
+      continuation = { direction: en[1].toLowerCase() === 'on' ? 'to' : 'from', target: en[2], span: { start: line.start, end: line.end } };
     }
   }
-  if (info.kind) {
-    info.end = 'none';
-    return info;
-  }
+  if (kind === K_NONE) {
+    // Sign-offs: the whole line, or the tail after the last sentence.
+    if (whole && SIGNOFF_WHOLE_FIRST.has(c0) && SIGNOFF_WHOLE.test((head ??= compactHead(text)))) {
+      kind = K_SIGNOFF;
+      signoff = span(line, 0, size);
+    } else {
+      const tailLast = tail === null ? lastC : tail.charCodeAt(tail.length - 1);
+      if (CLOSERS.has(tailLast)) {
+        if (tail === null) tail = whole ? (head ??= compactHead(text)) : compactTail(text);
+        if ((m = SIGNOFF_TAIL.exec(tail))) {
+          signoff = span(line, m.index + 1, tail.length, T);
+          tail = tail.slice(0, m.index + 1);
+        }
+      }
+      end = tail === null ? endOfRaw(text, T) : endCode(tail);
 
-  // Sign-offs: the whole line, or the tail after the last sentence.
-  if (whole && SIGNOFF_WHOLE_FIRST.has(head.charCodeAt(0)) && SIGNOFF_WHOLE.test(head)) {
-    info.kind = 'signoff';
-    info.signoff = span(line, 0, head.length);
-    return info;
-  }
-  if (CLOSERS.has(tail.charCodeAt(tail.length - 1)) && (m = SIGNOFF_TAIL.exec(tail))) {
-    info.signoff = span(line, m.index + 1, tail.length, T);
-    tail = tail.slice(0, m.index + 1);
-  }
-  info.end = endOf(tail);
-
-  // Datelines at the head.
-  if (DATELINE_FIRST.has(head.charCodeAt(0))) for (const re of DATELINE_RES) {
-    const d = re.exec(head);
-    if (d) {
-      info.dateline = span(line, 0, d[0].length);
-      if (whole && d[0].length === head.length) info.kind = 'dateline';
-      break;
+      // Datelines at the head.
+      if (DATELINE_FIRST.has(c0)) {
+        head ??= compactHead(text);
+        for (const re of DATELINE_RES) {
+          const d = re.exec(head);
+          if (d) {
+            dateline = span(line, 0, d[0].length);
+            if (whole && d[0].length === head.length) kind = K_DATELINE;
+            break;
+          }
+        }
+      }
+      if (!dateline && c0 >= 65 && c0 <= 90) {
+        const lead = text.length - text.trimStart().length;
+        const d = DATELINE_EN.exec(text.slice(lead, lead + 80));
+        if (d) dateline = { start: line.start + lead, end: line.start + lead + d[0].length };
+      }
+      if (!dateline) {
+        const capHead = CAPTION_HEAD_FIRST.has(c0) && CAPTION_HEAD.test((head ??= compactHead(text)));
+        if (whole && !continuation && !signoff && (size <= 40 || capHead)) {
+          // whole: the head is the text without spaces, so `head.includes(x)` is `text.includes(x)`.
+          if (capHead || ((lastC === CH_SHE || lastC === CH_FW_RPAREN || lastC === 41) && CAPTION_WHOLE.test((head ??= compactHead(text))))) kind = K_CAPTION;
+          else if (isByline(text, size, c0)) kind = K_BYLINE;
+          else if (c0 === NOTE_FIRST && NOTE_LABEL.test((head ??= compactHead(text)))) kind = K_NOTE_LABEL;
+          else if (LABEL_FIRST.has(c0) && (LABEL_WORDS.test((head ??= compactHead(text))) || LABEL_BRACKETS.test(head))) kind = K_LABEL;
+          else if (
+            (size <= 40 && CREDIT_FIRST.has(c0) && (text.includes('：') || text.includes(':')) && FURNITURE_CREDIT.test((head ??= compactHead(text)))) ||
+            (NUM_FIRST.has(c0) && text.includes('日') && FURNITURE_DATE.test((head ??= compactHead(text)))) ||
+            (size <= 3 && FURNITURE_WEEKDAY.test((head ??= compactHead(text)))) ||
+            (size <= 12 && FURNITURE_PAGENO.test((head ??= compactHead(text))))
+          )
+            kind = K_FURNITURE;
+          else if (edge && size <= 40 && !/[。！？，；]/.test((head ??= compactHead(text))) && (FURNITURE_EDGE.test(head) || MONTH_YEAR_EN.test(text))) kind = K_FURNITURE;
+        } else if (capHead) kind = K_CAPTION;
+        if (kind === K_NONE && c0 === NOTE_FIRST && NOTE_HEAD.test((head ??= compactHead(text)))) flags |= F_NOTE_HEAD;
+      }
     }
   }
-  const c0 = head.charCodeAt(0);
-  if (!info.dateline && c0 >= 65 && c0 <= 90) {
-    const lead = text.length - text.trimStart().length;
-    const d = DATELINE_EN.exec(text.slice(lead, lead + 80));
-    if (d) info.dateline = { start: line.start + lead, end: line.start + lead + d[0].length };
-  }
-  if (info.dateline) return info;
+  F.flags[k] = flags;
+  F.end[k] = end;
+  F.kind[k] = kind;
+  F.dateline[k] = dateline;
+  F.signoff[k] = signoff;
+  F.continuation[k] = continuation;
+}
 
-  const h0 = head.charCodeAt(0);
-  if (whole && !info.continuation && !info.signoff && (head.length <= 40 || captionHead(head))) {
-    const lastCh = head[head.length - 1];
-    if (captionHead(head) || ((lastCh === '摄' || lastCh === '）' || lastCh === ')') && CAPTION_WHOLE.test(head))) info.kind = 'caption';
-    else if (isByline(text, head)) info.kind = 'byline';
-    else if (h0 === NOTE_FIRST && NOTE_LABEL.test(head)) info.kind = 'note-label';
-    else if (LABEL_FIRST.has(h0) && (LABEL_WORDS.test(head) || LABEL_BRACKETS.test(head))) info.kind = 'label';
-    else if ((head.length <= 40 && (head.includes('：') || head.includes(':')) && FURNITURE_CREDIT.test(head)) || (head.includes('日') && FURNITURE_DATE.test(head)) || (head.length <= 3 && FURNITURE_WEEKDAY.test(head)) || (head.length <= 12 && FURNITURE_PAGENO.test(head))) info.kind = 'furniture';
-    else if (edge && head.length <= 40 && !/[。！？，；]/.test(head) && (FURNITURE_EDGE.test(head) || MONTH_YEAR_EN.test(text))) info.kind = 'furniture';
-  } else if (captionHead(head)) info.kind = 'caption';
-  if (!info.kind && h0 === NOTE_FIRST && NOTE_HEAD.test(head)) info.noteHead = true;
+const ONE = new Features();
+
+/** Features and pattern kind of one line (see scanLine). */
+export function lineInfo(line: Line, edge: boolean): LineInfo {
+  ONE.ensure(1);
+  scanLine(line, edge, ONE, 0);
+  const info = ONE.info(0, line.index, compactHead(line.text));
+  info.size = mSize;
   return info;
 }
 
@@ -476,10 +668,11 @@ function contDirection(word: string): 'to' | 'from' {
   return word === '上接' || word === '接' || word === '续' ? 'from' : 'to';
 }
 
-function isByline(text: string, head: string): boolean {
-  if (head.length > 30) return false;
+function isByline(text: string, size: number, c0: number): boolean {
+  if (size > 30) return false;
   if (firstAfterSpace(text, false) === 66 /* B */ && BYLINE_EN.test(text.trim())) return true;
-  if (!BYLINE_CJK_FIRST.has(head.charCodeAt(0))) return false; // every pattern below is anchored at one of these
+  if (!BYLINE_CJK_FIRST.has(c0)) return false; // every pattern below is anchored at one of these
+  const head = compactHead(text);
   if (/[，。！？；]/.test(head)) return false;
   if (BYLINE_BOX.test(head)) return head.length >= 3;
   if (BYLINE_SLASH.test(head)) return true;
@@ -488,78 +681,135 @@ function isByline(text: string, head: string): boolean {
     if (BYLINE_END.test(head)) return true;
     // Names set off by spaces: `记者 张三 李四`.
     const t = text.trim();
-    const r = /^(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员|实习生)[ \u3000]+[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff·]{2,4}){0,4}$/;
+    const r = /^(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员|实习生)[ \u3000]+[\u4e00-\u9fff·、]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff·、]{2,4}){0,4}$/;
     return r.test(t);
   }
   return false;
 }
 
-/** Widths that take part in the column estimate: ordinary text lines of at least 8 cells. */
-function ordinary(info: LineInfo): boolean {
-  return info.kind === null && !info.doubled && info.width >= 8;
+/** Slot k takes part in the column estimate: an ordinary text line of at least 8 cells. */
+function ordinaryAt(F: Features, k: number): boolean {
+  return F.kind[k] === K_NONE && (F.flags[k] & F_DOUBLED) === 0 && F.width[k] >= 8;
 }
 
-/** 70th percentile of ordinary line widths (histogram, linear); 0 when the page has none. */
-export function estimateColumnWidth(infos: readonly LineInfo[]): number {
-  const MAX = 400;
-  const hist = new Uint32Array(MAX + 1);
-  let n = 0;
-  for (const info of infos) {
-    if (!ordinary(info)) continue;
-    hist[Math.min(MAX, Math.round(info.width))]++;
-    n++;
+/** Histogram for the column estimate, reused. */
+const HIST_MAX = 400;
+const HIST = new Uint32Array(HIST_MAX + 1);
+
+/** 70th percentile of ordinary line widths over the slots `ks[0..n)` (histogram, linear); 0 when none. */
+export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
+  const hist = HIST;
+  hist.fill(0);
+  let count = 0;
+  for (let j = 0; j < n; j++) {
+    const k = ks[j];
+    if (!ordinaryAt(F, k)) continue;
+    hist[Math.min(HIST_MAX, Math.round(F.width[k]))]++;
+    count++;
   }
-  if (n === 0) return 0;
-  const want = Math.ceil(n * 0.7);
+  if (count === 0) return 0;
+  const want = Math.ceil(count * 0.7);
   let acc = 0;
-  for (let w = 0; w <= MAX; w++) {
+  for (let w = 0; w <= HIST_MAX; w++) {
     acc += hist[w];
     if (acc >= want) return w;
   }
-  return MAX;
+  return HIST_MAX;
 }
 
-/** Local column width of every line (see the header comment). Bounded window: linear. */
-export function localWidths(infos: readonly LineInfo[], pageWidth: number): number[] {
+let OK = new Int32Array(0);
+const WIN = new Float64Array(13);
+
+/** Local column width (see the header comment) of the slots `ks[0..n)` into F.local. Bounded window: linear. */
+export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth: number): void {
   const W = pageWidth || 1;
-  const ok: number[] = [];
-  const pos: number[] = new Array(infos.length);
-  for (let i = 0; i < infos.length; i++) {
-    pos[i] = ok.length;
-    const x = infos[i];
-    if (ordinary(x) && x.width >= 0.4 * W && x.width <= 1.6 * W) ok.push(i);
+  if (OK.length < n) OK = new Int32Array(Math.max(n, OK.length * 2));
+  const ok = OK; // positions j (into ks) of the lines that count
+  let nOk = 0;
+  const width = F.width;
+  for (let j = 0; j < n; j++) {
+    const k = ks[j];
+    if (ordinaryAt(F, k) && width[k] >= 0.4 * W && width[k] <= 1.6 * W) ok[nOk++] = j;
   }
-  const out: number[] = new Array(infos.length);
-  const win = new Float64Array(13);
-  for (let i = 0; i < infos.length; i++) {
-    let n = 0;
-    const p = pos[i];
-    for (let k = Math.max(0, p - 6); k < Math.min(ok.length, p + 7); k++) {
-      if (ok[k] === i) continue;
-      const v = infos[ok[k]].width;
-      let j = n++;
-      while (j > 0 && win[j - 1] > v) {
-        win[j] = win[j - 1];
-        j--;
+  const win = WIN;
+  let p = 0; // ok entries before j
+  for (let j = 0; j < n; j++) {
+    while (p < nOk && ok[p] < j) p++;
+    let cnt = 0;
+    const hi = Math.min(nOk, p + 7);
+    for (let q = Math.max(0, p - 6); q < hi; q++) {
+      if (ok[q] === j) continue;
+      const v = width[ks[ok[q]]];
+      let i = cnt++;
+      while (i > 0 && win[i - 1] > v) {
+        win[i] = win[i - 1];
+        i--;
       }
-      win[j] = v;
+      win[i] = v;
     }
-    if (n < 3) {
-      out[i] = W;
+    const k = ks[j];
+    if (cnt < 3) {
+      F.local[k] = W;
       continue;
     }
-    const q = win[Math.min(n - 1, Math.floor(n * 0.75))];
-    out[i] = Math.max(0.5 * W, Math.min(2 * W, q));
+    const qv = win[Math.min(cnt - 1, Math.floor(cnt * 0.75))];
+    F.local[k] = Math.max(0.5 * W, Math.min(2 * W, qv));
   }
-  return out;
+}
+
+/** Does slot k reach its column width (F.local)? */
+export function isFullAt(F: Features, k: number, paragraphStart = false): boolean {
+  const local = F.local[k];
+  if (local <= 0) return false;
+  // The first line of a paragraph is indented (two glyphs in Chinese), which pdftotext drops.
+  const need = paragraphStart ? 0.78 * local - 4 : 0.78 * local;
+  const w = F.width[k];
+  return w >= need || (F.spaced[k] >= 2 && w >= 0.55 * local);
+}
+
+/** LineInfo objects into a fresh Features, slot k = position in the list, and the list of slots. */
+function featuresOf(infos: readonly LineInfo[]): { F: Features; ks: Int32Array } {
+  const F = new Features();
+  F.ensure(infos.length);
+  const ks = new Int32Array(infos.length);
+  for (let k = 0; k < infos.length; k++) {
+    F.setInfo(k, infos[k]);
+    ks[k] = k;
+  }
+  return { F, ks };
+}
+
+/** 70th percentile of ordinary line widths; 0 when there are none (columnWidthOf for LineInfo objects). */
+export function estimateColumnWidth(infos: readonly LineInfo[]): number {
+  const { F, ks } = featuresOf(infos);
+  return columnWidthOf(F, ks, infos.length);
+}
+
+/** Local column width of every line (localWidthsOf for LineInfo objects). */
+export function localWidths(infos: readonly LineInfo[], pageWidth: number): number[] {
+  const { F, ks } = featuresOf(infos);
+  localWidthsOf(F, ks, infos.length, pageWidth);
+  return Array.from(F.local.subarray(0, infos.length));
 }
 
 /** Does the line reach its column width? */
 export function isFull(info: LineInfo, local: number, paragraphStart = false): boolean {
   if (local <= 0) return false;
-  // The first line of a paragraph is indented (two glyphs in Chinese), which pdftotext drops.
   const need = paragraphStart ? 0.78 * local - 4 : 0.78 * local;
   return info.width >= need || (info.spaced >= 2 && info.width >= 0.55 * local);
+}
+
+/** How many of ，；。,; are among the first HEAD non-space characters (the compact head). */
+export function headCommas(text: string): number {
+  let n = 0;
+  let seen = 0;
+  for (let i = 0; i < text.length && seen < HEAD; i++) {
+    const c = text.charCodeAt(i);
+    if (isWs(c)) continue;
+    seen++;
+    if (c === 0xff0c || c === 0xff1b || c === 0x3002 || c === 44 || c === 59) n++;
+  }
+  return n;
 }
 
 /** A CJK glyph count helper for tests and names. */
