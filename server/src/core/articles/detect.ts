@@ -26,8 +26,9 @@ import { lowerBound } from '../parse';
 import type { Line, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import type { Article, Continuation, PageAnalysis, Role } from './model';
-import { cleanText, columnWidthOf, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, scanLine, type LineKind } from './roles';
+import { columnWidthOf, isDoubledText, undouble, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, scanLine, type LineKind } from './roles';
 import { parseAnnotations, type Directive } from '../annotations';
+import { HeadTokens, reader, StorySets } from './tokens';
 import * as chars from '../chars';
 
 const isCjkGlyph = chars.isCjkGlyph;
@@ -648,17 +649,24 @@ function detectArticles(P: PageItems): PageAnalysis {
   // ---- matching ----
   const storyIndex = new Map<Story, number>();
   live.forEach((s, i) => storyIndex.set(s, i));
-  const storyTokens = new Map<Story, Tokens>();
-  const tokensOf = (s: Story) => {
-    let t = storyTokens.get(s);
-    if (!t) {
-      const tk = new Tokenizer(400);
-      for (let k = 0; k < s.note.length && tk.feed(lines[s.note[k]].text); k++);
-      if (!tk.full()) for (let k = 0; k < s.body.length && tk.feed(lines[s.body[k]].text); k++);
-      t = tk.finish();
-      storyTokens.set(s, t);
+  // Token sets of the live stories, built when first compared (set id by story index, -1: not yet).
+  const sets = STORY_SETS;
+  sets.reset();
+  if (SET_OF.length < live.length) SET_OF = new Int32Array(Math.max(live.length, SET_OF.length * 2));
+  const setOf = SET_OF;
+  setOf.fill(-1, 0, live.length);
+  const storySet = (k: number) => {
+    let id = setOf[k];
+    if (id < 0) {
+      const s = live[k];
+      reader.start(400);
+      for (let j = 0; j < s.note.length && reader.feed(lines[s.note[j]].text, false); j++);
+      if (!reader.full()) for (let j = 0; j < s.body.length && reader.feed(lines[s.body[j]].text, false); j++);
+      reader.end();
+      id = sets.add(reader);
+      setOf[k] = id;
     }
-    return t;
+    return id;
   };
   const ownerOf = (p: number): Story | null => {
     const s = storyOfItem[p];
@@ -692,17 +700,25 @@ function detectArticles(P: PageItems): PageAnalysis {
     let r = prevItem(gFirst);
     while (r >= 0 && items[r].kind === 'pattern' && (items[r].pkind === 'label' || items[r].pkind === 'note-label')) r = prevItem(r);
     const above = r >= 0 ? ownerOf(r) : null;
-    const ctk = new Tokenizer(200);
-    for (const b of c.blocks) for (const i of b.lines) if (!ctk.full()) ctk.feed(cleanText(lines[i].text));
-    const ctoks = ctk.finish();
     if (c.attachBelow) {
       if (below) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
       continue;
     }
+    // The tokens of the cluster's cleanText lines.
+    reader.start(200);
+    for (const b of c.blocks)
+      for (const i of b.lines)
+        if (!reader.full()) {
+          const t = lines[i].text;
+          reader.feed(isDoubledText(t) ? undouble(t) : t, true);
+        }
+    reader.end();
+    const ctoks = HEAD_TOKENS;
+    ctoks.take(reader);
     const centre = below ? storyIndex.get(below)! : above ? storyIndex.get(above)! + 1 : nearestStory(live, gFirst);
     for (let k = Math.max(0, centre - 10); k < Math.min(live.length, centre + 10); k++) {
       const s = live[k];
-      const sim = similarity(ctoks, tokensOf(s));
+      const sim = sets.similarity(ctoks, storySet(k));
       let adj = 0;
       if (s === below && belowStarts) adj = c.lastInGroup ? 0.3 : 0.15;
       else if (s === above && c === gb.firstCluster) adj = 0.1;
@@ -944,6 +960,10 @@ function headType(it: Seg, lines: readonly Line[], base: number, F: Features): H
   return commas > 0 && !caps ? 'sentence' : 'main';
 }
 
+const STORY_SETS = new StorySets();
+const HEAD_TOKENS = new HeadTokens();
+let SET_OF = new Int32Array(64);
+
 /** Headline, kicker and decks of one cluster. */
 function assignSubRoles(c: Cluster, base: number, F: Features): void {
   let main = c.blocks.findIndex((b) => b.sub === 'headline');
@@ -1059,27 +1079,6 @@ export function tokens(texts: readonly string[], max: number): Tokens {
   const tk = new Tokenizer(max);
   for (const t of texts) if (!tk.feed(t)) break;
   return tk.finish();
-}
-
-/** How many of the distinct ascending `head` are in the distinct ascending `story`. */
-function hits(head: readonly number[], story: readonly number[]): number {
-  let hit = 0;
-  for (let i = 0, j = 0; i < head.length && j < story.length; ) {
-    if (head[i] === story[j]) {
-      hit++;
-      i++;
-      j++;
-    } else if (head[i] < story[j]) i++;
-    else j++;
-  }
-  return hit;
-}
-
-/** Share of the heading's tokens found in the story (0..1). */
-function similarity(head: Tokens, story: Tokens): number {
-  const size = head.bigrams.length + head.words.length;
-  if (size === 0) return 0;
-  return (hits(head.bigrams, story.bigrams) + hits(head.words, story.words)) / size;
 }
 
 /** Display name of an article: its headline (or kicker, deck, first body line), cleaned. */
