@@ -20,6 +20,7 @@
 // a line that the typesetter stretched to the full column).
 import type { Line, Span } from '../types';
 import * as chars from '../chars';
+import { CC_CJK, CC_HIGH, CC_WIDE, CC_WS, CLASS } from './charclass';
 
 // Local bindings: hot loops call these per character.
 const isCjk = chars.isCjk;
@@ -151,27 +152,27 @@ function scan(text: string): void {
   let size = 0;
   let first = -1;
   const n = text.length;
+  const cls = CLASS;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (isWs(c)) {
+    const f = cls[text.charCodeAt(i)];
+    if (f & CC_WS) {
       run++;
       continue;
     }
     if (first < 0) first = i;
     size++;
-    const astral = c >= 0xd800 && c <= 0xdbff;
-    const cjk = astral || (c >= 0x2000 && isCjk(c)); // astral: treat as CJK (extensions B+)
+    const cjk = (f & (CC_CJK | CC_HIGH)) !== 0; // astral: treat as CJK (extensions B+)
     if (run > 0 && prevSeen) {
       if (prevCjk && cjk) spaced++;
       else if (prevCjk || cjk) width += 0.5;
-      else width += Math.min(run, 2);
+      else width += run < 2 ? run : 2;
     }
     run = 0;
-    if (astral) {
+    if (f & CC_HIGH) {
       width += 2;
       i++;
-      if (i < n && !isWs(text.charCodeAt(i))) size++;
-    } else width += cjk || (c >= 0xac00 && c <= 0xd7af) ? 2 : 1;
+      if (i < n && !(cls[text.charCodeAt(i)] & CC_WS)) size++;
+    } else width += f & CC_WIDE ? 2 : 1;
     prevCjk = cjk;
     prevSeen = true;
   }
@@ -546,6 +547,26 @@ const CREDIT_FIRST = firstSet('责本编美校版组审终值视排图制');
 /** First characters of FURNITURE_DATE (a NUM). */
 const NUM_FIRST = firstSet('0123456789０１２３４５６７８９一二三四五六七八九十百零〇');
 
+// The first-character tests of scanLine as bits of one table (one lookup for the first character).
+const FIRST_FLAGS = new Uint16Array(0x10000);
+let nextFlag = 1;
+function firstFlag(set: ReadonlySet<number>): number {
+  const bit = nextFlag;
+  nextFlag <<= 1;
+  for (const c of set) FIRST_FLAGS[c] |= bit;
+  return bit;
+}
+const FF_CONT_WHOLE = firstFlag(CONT_WHOLE_FIRST);
+const FF_SIGNOFF_WHOLE = firstFlag(SIGNOFF_WHOLE_FIRST);
+const FF_CAPTION = firstFlag(CAPTION_HEAD_FIRST);
+const FF_BYLINE = firstFlag(BYLINE_CJK_FIRST);
+const FF_LABEL = firstFlag(LABEL_FIRST);
+const FF_DATELINE = firstFlag(DATELINE_FIRST);
+const FF_CREDIT = firstFlag(CREDIT_FIRST);
+const FF_NUM = firstFlag(NUM_FIRST);
+const FF_DASH = firstFlag(DASHES);
+const FF_CLOSER = firstFlag(CLOSERS);
+
 /**
  * Features and pattern kind of one line into slot k of F. `edge` says the line is among the first
  * or last few text lines of its page, where running heads, page numbers and mastheads sit. The
@@ -558,11 +579,12 @@ export function scanLine(line: Line, edge: boolean, F: Features, k: number): voi
   const spaced = mSpaced;
   const rawWidth = mWidth;
   const c0 = mFirst >= 0 ? text.charCodeAt(mFirst) : NaN;
+  const f0 = mFirst >= 0 ? FIRST_FLAGS[c0] : 0;
   const whole = size <= HEAD;
   const doubled = whole && isDoubledText(text);
   F.width[k] = doubled ? rawWidth / 2 : rawWidth;
   F.spaced[k] = spaced;
-  let flags = (whole ? F_WHOLE : 0) | (doubled ? F_DOUBLED : 0) | (capsLine(text) ? F_CAPS : 0) | (titleLine(text) ? F_TITLE : 0) | (size > 0 && DASHES.has(c0) ? F_STARTS_DASH : 0);
+  let flags = (whole ? F_WHOLE : 0) | (doubled ? F_DOUBLED : 0) | (capsLine(text) ? F_CAPS : 0) | (titleLine(text) ? F_TITLE : 0) | (f0 & FF_DASH ? F_STARTS_DASH : 0);
   let kind = K_NONE;
   let end = E_NONE;
   let dateline: Span | null = null;
@@ -570,17 +592,18 @@ export function scanLine(line: Line, edge: boolean, F: Features, k: number): voi
   let continuation: LineContinuation | null = null;
   const last = lastNonWs(text);
   const lastC = last >= 0 ? text.charCodeAt(last) : NaN;
+  const closer = last >= 0 && (FIRST_FLAGS[lastC] & FF_CLOSER) !== 0;
   const T = size < HEAD ? size : HEAD;
   let head: string | null = null; // compactHead(text), built on demand
   let tail: string | null = null; // the compact tail (cut after a continuation or sign-off tail), built on demand
 
   // Continuation markers: the whole line, or its tail.
   let m: RegExpExecArray | null = null;
-  if (whole && CONT_WHOLE_FIRST.has(c0)) m = CONT_WHOLE.exec((head = compactHead(text)));
+  if (whole && f0 & FF_CONT_WHOLE) m = CONT_WHOLE.exec((head = compactHead(text)));
   if (m) {
     kind = K_CONTINUATION;
     continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, 0, size) };
-  } else if (CLOSERS.has(lastC) && (m = CONT_TAIL.exec((tail = whole ? (head ??= compactHead(text)) : compactTail(text))))) {
+  } else if (closer && (m = CONT_TAIL.exec((tail = whole ? (head ??= compactHead(text)) : compactTail(text))))) {
     continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, m.index, tail.length, T) };
     tail = tail.slice(0, m.index);
   } else {
@@ -593,12 +616,11 @@ export function scanLine(line: Line, edge: boolean, F: Features, k: number): voi
   }
   if (kind === K_NONE) {
     // Sign-offs: the whole line, or the tail after the last sentence.
-    if (whole && SIGNOFF_WHOLE_FIRST.has(c0) && SIGNOFF_WHOLE.test((head ??= compactHead(text)))) {
+    if (whole && f0 & FF_SIGNOFF_WHOLE && SIGNOFF_WHOLE.test((head ??= compactHead(text)))) {
       kind = K_SIGNOFF;
       signoff = span(line, 0, size);
     } else {
-      const tailLast = tail === null ? lastC : tail.charCodeAt(tail.length - 1);
-      if (CLOSERS.has(tailLast)) {
+      if (tail === null ? closer : CLOSERS.has(tail.charCodeAt(tail.length - 1))) {
         if (tail === null) tail = whole ? (head ??= compactHead(text)) : compactTail(text);
         if ((m = SIGNOFF_TAIL.exec(tail))) {
           signoff = span(line, m.index + 1, tail.length, T);
@@ -608,7 +630,7 @@ export function scanLine(line: Line, edge: boolean, F: Features, k: number): voi
       end = tail === null ? endOfRaw(text, T) : endCode(tail);
 
       // Datelines at the head.
-      if (DATELINE_FIRST.has(c0)) {
+      if (f0 & FF_DATELINE) {
         head ??= compactHead(text);
         for (const re of DATELINE_RES) {
           const d = re.exec(head);
@@ -625,16 +647,16 @@ export function scanLine(line: Line, edge: boolean, F: Features, k: number): voi
         if (d) dateline = { start: line.start + lead, end: line.start + lead + d[0].length };
       }
       if (!dateline) {
-        const capHead = CAPTION_HEAD_FIRST.has(c0) && CAPTION_HEAD.test((head ??= compactHead(text)));
+        const capHead = (f0 & FF_CAPTION) !== 0 && CAPTION_HEAD.test((head ??= compactHead(text)));
         if (whole && !continuation && !signoff && (size <= 40 || capHead)) {
           // whole: the head is the text without spaces, so `head.includes(x)` is `text.includes(x)`.
           if (capHead || ((lastC === CH_SHE || lastC === CH_FW_RPAREN || lastC === 41) && CAPTION_WHOLE.test((head ??= compactHead(text))))) kind = K_CAPTION;
-          else if (isByline(text, size, c0)) kind = K_BYLINE;
+          else if (isByline(text, size, f0, head)) kind = K_BYLINE;
           else if (c0 === NOTE_FIRST && NOTE_LABEL.test((head ??= compactHead(text)))) kind = K_NOTE_LABEL;
-          else if (LABEL_FIRST.has(c0) && (LABEL_WORDS.test((head ??= compactHead(text))) || LABEL_BRACKETS.test(head))) kind = K_LABEL;
+          else if (f0 & FF_LABEL && (LABEL_WORDS.test((head ??= compactHead(text))) || LABEL_BRACKETS.test(head))) kind = K_LABEL;
           else if (
-            (size <= 40 && CREDIT_FIRST.has(c0) && (text.includes('：') || text.includes(':')) && FURNITURE_CREDIT.test((head ??= compactHead(text)))) ||
-            (NUM_FIRST.has(c0) && text.includes('日') && FURNITURE_DATE.test((head ??= compactHead(text)))) ||
+            (size <= 40 && f0 & FF_CREDIT && (text.includes('：') || text.includes(':')) && FURNITURE_CREDIT.test((head ??= compactHead(text)))) ||
+            (f0 & FF_NUM && text.includes('日') && FURNITURE_DATE.test((head ??= compactHead(text)))) ||
             (size <= 3 && FURNITURE_WEEKDAY.test((head ??= compactHead(text)))) ||
             (size <= 12 && FURNITURE_PAGENO.test((head ??= compactHead(text))))
           )
@@ -668,11 +690,12 @@ function contDirection(word: string): 'to' | 'from' {
   return word === '上接' || word === '接' || word === '续' ? 'from' : 'to';
 }
 
-function isByline(text: string, size: number, c0: number): boolean {
+/** `f0`: FIRST_FLAGS of the first non-space character; `known`: compactHead(text) if built. */
+function isByline(text: string, size: number, f0: number, known: string | null): boolean {
   if (size > 30) return false;
   if (firstAfterSpace(text, false) === 66 /* B */ && BYLINE_EN.test(text.trim())) return true;
-  if (!BYLINE_CJK_FIRST.has(c0)) return false; // every pattern below is anchored at one of these
-  const head = compactHead(text);
+  if (!(f0 & FF_BYLINE)) return false; // every pattern below is anchored at one of these
+  const head = known ?? compactHead(text);
   if (/[，。！？；]/.test(head)) return false;
   if (BYLINE_BOX.test(head)) return head.length >= 3;
   if (BYLINE_SLASH.test(head)) return true;

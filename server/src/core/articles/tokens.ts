@@ -6,13 +6,7 @@
 // hash tables (bigrams, words) in one pool shared by the page; a cluster's distinct tokens into two
 // lists. The similarity of a cluster and a story is then one table probe per cluster token, and
 // nothing is allocated per story or per cluster once the scratch buffers have grown.
-import * as chars from '../chars';
-
-const isCjkGlyph = chars.isCjkGlyph;
-const isAsciiAlnum = chars.isAsciiAlnum;
-const isLatinLetter = chars.isLatinLetter;
-
-const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11 || (c >= 0x2000 && c <= 0x200b);
+import { CC_GLYPH, CC_JUST, CC_WORD, CC_WS, CLASS } from './charclass';
 
 /** Reads tokens into scratch lists (with duplicates). One reader at a time. */
 class Reader {
@@ -56,15 +50,18 @@ class Reader {
    */
   feed(t: string, allSpaces: boolean): boolean {
     const max = this.max;
+    const skip = allSpaces ? CC_WS : CC_JUST;
+    const cls = CLASS;
     for (let i = 0; i < t.length && this.seen < max; i++) {
       let c = t.charCodeAt(i);
-      if (allSpaces ? isWs(c) : c === 32 || c === 9 || c === 0x3000) continue; // spaces do not break words
+      const f = cls[c];
+      if (f & skip) continue; // spaces do not break words
       this.seen++;
-      if (isCjkGlyph(c)) {
+      if (f & CC_GLYPH) {
         this.flush();
         if (this.prev >= 0) this.b[this.nb++] = (this.prev << 16) | c;
         this.prev = c;
-      } else if (isAsciiAlnum(c) || isLatinLetter(c)) {
+      } else if (f & CC_WORD) {
         this.prev = -1;
         if (c >= 65 && c <= 90) c += 32;
         if (this.len === 0) this.digit = c >= 48 && c <= 57;
