@@ -143,6 +143,9 @@ function ensureScratch(n: number): void {
   CONTENT = new Int32Array(cap);
 }
 
+/** Placeholder of a text segment's lines while it is open (never read, never written). */
+const NO_LINES: number[] = [];
+
 function detect(dump: PageDump, page: Page, directives: readonly Directive[]): PageAnalysis {
   const lines = dump.lines;
   const base = page.firstLine;
@@ -240,6 +243,16 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     if (p < 0 || F.end[p] === E_SENTENCE || F.kind[p] !== K_NONE || F.signoff[p]) F.flags[k] |= F_USER;
   }
   let open: Seg | null = null;
+  // The open text segment is content[openFrom..openTo]; its lines array is made when it closes.
+  let openFrom = 0;
+  let openTo = 0;
+  const close = () => {
+    if (!open) return;
+    const L = new Array<number>(openTo - openFrom + 1);
+    for (let x = openFrom; x <= openTo; x++) L[x - openFrom] = base + content[x];
+    open.lines = L;
+    open = null;
+  };
   let prevLine = -1;
   for (let j = 0; j < nc; j++) {
     const k = content[j];
@@ -247,26 +260,29 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     const fc = forced[k];
     const f = FORCED_NAMES[fc];
     if (fc === FC_SKIP) {
+      close();
       segs.push({ kind: 'skip', lines: [i] });
-      open = null;
     } else if (fc === FC_HEADLINE || fc === FC_KICKER || fc === FC_DECK) {
+      close();
       const last = segs[segs.length - 1];
       if (last && last.kind === 'heading' && last.forced === f && sameBlock(last.lines[last.lines.length - 1], i)) last.lines.push(i);
       else segs.push({ kind: 'heading', lines: [i], forced: f });
-      open = null;
     } else if (F.kind[k] !== K_NONE) {
+      close();
       const last = segs[segs.length - 1];
       if (f && last && last.kind === 'pattern' && last.forced === f && sameBlock(last.lines[last.lines.length - 1], i)) last.lines.push(i);
       else segs.push({ kind: 'pattern', lines: [i], pkind: KIND_NAMES[F.kind[k]]!, forced: f });
-      open = null;
     } else if (open && prevLine >= 0 && continues(prevLine, i)) {
-      open.lines.push(i);
+      openTo = j;
     } else {
-      open = { kind: 'text', lines: [i], forced: f };
+      close();
+      open = { kind: 'text', lines: NO_LINES, forced: f };
+      openFrom = openTo = j;
       segs.push(open);
     }
     prevLine = i;
   }
+  close();
 
   const fullAt = (i: number) => isFullAt(F, i - base);
   const lineEnds = (i: number) => {
@@ -777,21 +793,20 @@ function assembleArticles(M: Matched): PageAnalysis {
     const c = s.cluster;
     const { kicker, headline, decks } = heads(c);
     const bodyLines = s.body.filter((i) => !(i === s.datelineLine || (i === s.signoffLine && F.kind[i - base] === K_SIGNOFF)));
-    const labels = [...s.labels, ...(c ? c.labels : [])];
-    const all: number[] = [];
-    const addAll = (xs: readonly number[]) => {
-      for (let k = 0; k < xs.length; k++) all.push(xs[k]);
-    };
-    addAll(kicker);
-    addAll(headline);
-    for (const d of decks) addAll(d);
-    addAll(s.byline);
-    for (const l of labels) addAll(l);
-    addAll(s.note);
-    addAll(s.body);
-    if (s.datelineLine >= 0) all.push(s.datelineLine);
-    if (s.signoffLine >= 0) all.push(s.signoffLine);
-    if (s.continuationLine >= 0) all.push(s.continuationLine);
+    // The story is done with: the article takes its arrays.
+    const labels = c && c.labels.length > 0 ? s.labels.concat(c.labels) : s.labels;
+    const all = LINE_SET;
+    all.clear();
+    all.addAll(kicker);
+    all.addAll(headline);
+    for (const d of decks) all.addAll(d);
+    all.addAll(s.byline);
+    for (const l of labels) all.addAll(l);
+    all.addAll(s.note);
+    all.addAll(s.body);
+    if (s.datelineLine >= 0) all.add(s.datelineLine);
+    if (s.signoffLine >= 0) all.add(s.signoffLine);
+    if (s.continuationLine >= 0) all.add(s.continuationLine);
     let bodyStart = Infinity;
     const minOf = (xs: readonly number[]) => {
       for (let k = 0; k < xs.length; k++) if (xs[k] < bodyStart) bodyStart = xs[k];
@@ -824,14 +839,14 @@ function assembleArticles(M: Matched): PageAnalysis {
         kicker,
         headline,
         decks,
-        byline: [...s.byline],
+        byline: s.byline,
         dateline: s.dateline,
         labels,
-        editorsNote: [...s.note],
+        editorsNote: s.note,
         body: bodyLines,
         signoff: s.signoff,
         continuation: s.continuation,
-        lines: sortedUnique(all),
+        lines: all.sortedUnique(),
         confidence: clamp(conf),
       },
     });
@@ -916,19 +931,66 @@ export function stateOf(analysis: PageAnalysis): DetectState | undefined {
 function clusterLines(articles: Article[]): Map<string, number[][]> {
   const m = new Map<string, number[][]>();
   for (const a of articles) {
-    const blocks = [a.kicker, a.headline, ...a.decks].filter((b) => b.length > 0).sort((x, y) => x[0] - y[0]);
+    const blocks: number[][] = [];
+    if (a.kicker.length > 0) blocks.push(a.kicker);
+    if (a.headline.length > 0) blocks.push(a.headline);
+    for (const d of a.decks) if (d.length > 0) blocks.push(d);
+    // Insertion sort by first line (stable, as Array.prototype.sort): a handful of blocks.
+    for (let i = 1; i < blocks.length; i++) {
+      const b = blocks[i];
+      let j = i;
+      while (j > 0 && blocks[j - 1][0] > b[0]) {
+        blocks[j] = blocks[j - 1];
+        j--;
+      }
+      blocks[j] = b;
+    }
     m.set(a.id, blocks);
   }
   return m;
 }
 
-/** The distinct numbers of `xs` in ascending order (a typed-array sort: no comparator calls). */
-function sortedUnique(xs: readonly number[]): number[] {
-  const a = Int32Array.from(xs).sort();
-  const out: number[] = [];
-  for (let k = 0; k < a.length; k++) if (k === 0 || a[k] !== a[k - 1]) out.push(a[k]);
-  return out;
+/** Line numbers gathered in a reused buffer, out as their distinct values in ascending order. */
+class LineList {
+  private buf = new Int32Array(256);
+  private n = 0;
+  clear(): void {
+    this.n = 0;
+  }
+  add(x: number): void {
+    if (this.n === this.buf.length) {
+      const g = new Int32Array(this.buf.length * 2);
+      g.set(this.buf);
+      this.buf = g;
+    }
+    this.buf[this.n++] = x;
+  }
+  addAll(xs: readonly number[]): void {
+    for (let k = 0; k < xs.length; k++) this.add(xs[k]);
+  }
+  sortedUnique(): number[] {
+    const a = this.buf;
+    const n = this.n;
+    if (n <= 64) {
+      // Insertion sort: the parts come mostly in order (headings, byline, body).
+      for (let i = 1; i < n; i++) {
+        const v = a[i];
+        let j = i;
+        while (j > 0 && a[j - 1] > v) {
+          a[j] = a[j - 1];
+          j--;
+        }
+        a[j] = v;
+      }
+    } else a.subarray(0, n).sort();
+    let distinct = 0;
+    for (let k = 0; k < n; k++) if (k === 0 || a[k] !== a[k - 1]) distinct++;
+    const out = new Array<number>(distinct);
+    for (let k = 0, o = 0; k < n; k++) if (k === 0 || a[k] !== a[k - 1]) out[o++] = a[k];
+    return out;
+  }
 }
+const LINE_SET = new LineList();
 
 function clamp(x: number): number {
   return Math.round(Math.max(0.05, Math.min(1, x)) * 100) / 100;
