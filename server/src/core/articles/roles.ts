@@ -566,6 +566,30 @@ const FF_CREDIT = firstFlag(CREDIT_FIRST);
 const FF_NUM = firstFlag(NUM_FIRST);
 const FF_DASH = firstFlag(DASHES);
 const FF_CLOSER = firstFlag(CLOSERS);
+// Second-character and last-character tests, to skip building the compact head where its pattern cannot match.
+/** Second characters of the dateline patterns (本报, 新华, 中新, 中国, 人民, 央视, 央广, 光明, 经济). */
+const FF_DATELINE_2 = firstFlag(firstSet('报华新国民视广明济'));
+/** Second characters of CAPTION_HEAD after 图上下左右组 (图为, 上图…, 图：, 图片, 组图). */
+const FF_CAPTION_2 = firstFlag(firstSet('图为：:/／片'));
+/** Last characters of CONT_WHOLE. */
+const FF_CONT_LAST = firstFlag(firstSet('版页面）)〕］]'));
+/** First characters of LABEL_BRACKETS. */
+const FF_BRACKET = firstFlag(firstSet('《【〔［[「'));
+/** First characters of FURNITURE_PAGENO. */
+const FF_PAGENO = firstFlag(firstSet('第0123456789０１２３４５６７８９一二三四五六七八九十百零〇ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-—–'));
+/** First characters of FURNITURE_WEEKDAY. */
+const FF_WEEK = firstFlag(firstSet('星周'));
+/** Longest LABEL_WORDS match (本报评论员：). */
+const LABEL_WORDS_MAX = 6;
+
+/** FIRST_FLAGS of the first non-space unit after index `from`, 0 when none. */
+function nextFlags(text: string, from: number): number {
+  for (let i = from + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isWs(c)) return FIRST_FLAGS[c];
+  }
+  return 0;
+}
 
 /**
  * Features and pattern kind of one line into slot k of F. `edge` says the line is among the first
@@ -599,7 +623,7 @@ export function scanLine(line: Line, edge: boolean, F: Features, k: number): voi
 
   // Continuation markers: the whole line, or its tail.
   let m: RegExpExecArray | null = null;
-  if (whole && f0 & FF_CONT_WHOLE) m = CONT_WHOLE.exec((head = compactHead(text)));
+  if (whole && f0 & FF_CONT_WHOLE && last >= 0 && FIRST_FLAGS[lastC] & FF_CONT_LAST) m = CONT_WHOLE.exec((head = compactHead(text)));
   if (m) {
     kind = K_CONTINUATION;
     continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, 0, size) };
@@ -616,7 +640,7 @@ export function scanLine(line: Line, edge: boolean, F: Features, k: number): voi
   }
   if (kind === K_NONE) {
     // Sign-offs: the whole line, or the tail after the last sentence.
-    if (whole && f0 & FF_SIGNOFF_WHOLE && SIGNOFF_WHOLE.test((head ??= compactHead(text)))) {
+    if (whole && f0 & FF_SIGNOFF_WHOLE && (lastC === CH_FW_RPAREN || lastC === 41) && SIGNOFF_WHOLE.test((head ??= compactHead(text)))) {
       kind = K_SIGNOFF;
       signoff = span(line, 0, size);
     } else {
@@ -630,7 +654,7 @@ export function scanLine(line: Line, edge: boolean, F: Features, k: number): voi
       end = tail === null ? endOfRaw(text, T) : endCode(tail);
 
       // Datelines at the head.
-      if (f0 & FF_DATELINE) {
+      if (f0 & FF_DATELINE && nextFlags(text, mFirst) & FF_DATELINE_2) {
         head ??= compactHead(text);
         for (const re of DATELINE_RES) {
           const d = re.exec(head);
@@ -647,18 +671,18 @@ export function scanLine(line: Line, edge: boolean, F: Features, k: number): voi
         if (d) dateline = { start: line.start + lead, end: line.start + lead + d[0].length };
       }
       if (!dateline) {
-        const capHead = (f0 & FF_CAPTION) !== 0 && CAPTION_HEAD.test((head ??= compactHead(text)));
+        const capHead = (f0 & FF_CAPTION) !== 0 && (c0 < 0x4e00 || (nextFlags(text, mFirst) & FF_CAPTION_2) !== 0) && CAPTION_HEAD.test((head ??= compactHead(text)));
         if (whole && !continuation && !signoff && (size <= 40 || capHead)) {
           // whole: the head is the text without spaces, so `head.includes(x)` is `text.includes(x)`.
           if (capHead || ((lastC === CH_SHE || lastC === CH_FW_RPAREN || lastC === 41) && CAPTION_WHOLE.test((head ??= compactHead(text))))) kind = K_CAPTION;
           else if (isByline(text, size, f0, head)) kind = K_BYLINE;
           else if (c0 === NOTE_FIRST && NOTE_LABEL.test((head ??= compactHead(text)))) kind = K_NOTE_LABEL;
-          else if (f0 & FF_LABEL && (LABEL_WORDS.test((head ??= compactHead(text))) || LABEL_BRACKETS.test(head))) kind = K_LABEL;
+          else if (f0 & FF_LABEL && ((size <= LABEL_WORDS_MAX && LABEL_WORDS.test((head ??= compactHead(text)))) || (f0 & FF_BRACKET && LABEL_BRACKETS.test((head ??= compactHead(text)))))) kind = K_LABEL;
           else if (
             (size <= 40 && f0 & FF_CREDIT && (text.includes('：') || text.includes(':')) && FURNITURE_CREDIT.test((head ??= compactHead(text)))) ||
             (f0 & FF_NUM && text.includes('日') && FURNITURE_DATE.test((head ??= compactHead(text)))) ||
-            (size <= 3 && FURNITURE_WEEKDAY.test((head ??= compactHead(text)))) ||
-            (size <= 12 && FURNITURE_PAGENO.test((head ??= compactHead(text))))
+            (size <= 3 && f0 & FF_WEEK && FURNITURE_WEEKDAY.test((head ??= compactHead(text)))) ||
+            (size <= 12 && f0 & FF_PAGENO && FURNITURE_PAGENO.test((head ??= compactHead(text))))
           )
             kind = K_FURNITURE;
           else if (edge && size <= 40 && !/[。！？，；]/.test((head ??= compactHead(text))) && (FURNITURE_EDGE.test(head) || MONTH_YEAR_EN.test(text))) kind = K_FURNITURE;
@@ -695,8 +719,12 @@ function isByline(text: string, size: number, f0: number, known: string | null):
   if (size > 30) return false;
   if (firstAfterSpace(text, false) === 66 /* B */ && BYLINE_EN.test(text.trim())) return true;
   if (!(f0 & FF_BYLINE)) return false; // every pattern below is anchored at one of these
+  // The line is whole: its compact head holds the same punctuation as the text.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff0c || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) return false; // ，。！？；
+  }
   const head = known ?? compactHead(text);
-  if (/[，。！？；]/.test(head)) return false;
   if (BYLINE_BOX.test(head)) return head.length >= 3;
   if (BYLINE_SLASH.test(head)) return true;
   if (BYLINE_PLAIN.test(head)) return true;
@@ -741,29 +769,46 @@ export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
 }
 
 let OK = new Int32Array(0);
-const WIN = new Float64Array(13);
+/** The widths of the current window, sorted. */
+const WIN = new Float64Array(16);
 
-/** Local column width (see the header comment) of the slots `ks[0..n)` into F.local. Bounded window: linear. */
+/**
+ * Local column width (see the header comment) of the slots `ks[0..n)` into F.local. The window of
+ * line j is the ordinary lines ok[p - 6 .. p + 7) (p: how many come before j), without j itself;
+ * it slides by at most one entry from line to line, so it is kept sorted by one removal and one
+ * insertion instead of being sorted anew. Linear.
+ */
 export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth: number): void {
   const W = pageWidth || 1;
   if (OK.length < n) OK = new Int32Array(Math.max(n, OK.length * 2));
   const ok = OK; // positions j (into ks) of the lines that count
   let nOk = 0;
   const width = F.width;
+  const local = F.local;
   for (let j = 0; j < n; j++) {
     const k = ks[j];
     if (ordinaryAt(F, k) && width[k] >= 0.4 * W && width[k] <= 1.6 * W) ok[nOk++] = j;
   }
   const win = WIN;
+  let m = 0; // entries in win: the widths of ok[lo .. hi)
+  let lo = 0;
+  let hi = 0;
   let p = 0; // ok entries before j
   for (let j = 0; j < n; j++) {
     while (p < nOk && ok[p] < j) p++;
-    let cnt = 0;
-    const hi = Math.min(nOk, p + 7);
-    for (let q = Math.max(0, p - 6); q < hi; q++) {
-      if (ok[q] === j) continue;
-      const v = width[ks[ok[q]]];
-      let i = cnt++;
+    const wantLo = p > 6 ? p - 6 : 0;
+    const wantHi = p + 7 < nOk ? p + 7 : nOk;
+    for (; lo < wantLo; lo++) {
+      // Remove one copy of the width of ok[lo].
+      const v = width[ks[ok[lo]]];
+      let i = 0;
+      while (win[i] !== v) i++;
+      for (; i < m - 1; i++) win[i] = win[i + 1];
+      m--;
+    }
+    for (; hi < wantHi; hi++) {
+      const v = width[ks[ok[hi]]];
+      let i = m++;
       while (i > 0 && win[i - 1] > v) {
         win[i] = win[i - 1];
         i--;
@@ -771,12 +816,21 @@ export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth:
       win[i] = v;
     }
     const k = ks[j];
+    const self = p < nOk && ok[p] === j; // j is in its own window: leave one copy of its width out
+    const cnt = self ? m - 1 : m;
     if (cnt < 3) {
-      F.local[k] = W;
+      local[k] = W;
       continue;
     }
-    const qv = win[Math.min(cnt - 1, Math.floor(cnt * 0.75))];
-    F.local[k] = Math.max(0.5 * W, Math.min(2 * W, qv));
+    const q = Math.min(cnt - 1, Math.floor(cnt * 0.75));
+    let qv: number;
+    if (self) {
+      const v = width[k];
+      let at = 0;
+      while (win[at] !== v) at++;
+      qv = q < at ? win[q] : win[q + 1];
+    } else qv = win[q];
+    local[k] = Math.max(0.5 * W, Math.min(2 * W, qv));
   }
 }
 
