@@ -74,6 +74,8 @@ interface Story {
   matchAdjacent: boolean;
   forcedStart: boolean;
   forcedHeading: boolean;
+  /** Index in the live stories; NaN for a story merged into another. */
+  liveIndex: number;
 }
 
 interface HeadBlock {
@@ -143,6 +145,8 @@ function ensureScratch(n: number): void {
   CONTENT = new Int32Array(cap);
 }
 
+const NO_DIRECTIVES: Set<number> = new Set<number>();
+
 /** Placeholder of a text segment's lines while it is open (never read, never written). */
 const NO_LINES: number[] = [];
 
@@ -169,8 +173,9 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   if (nc === 0) return BLANK_ANALYSIS(page, roles);
 
   // ---- directives ----
-  const startArticle = new Set<number>();
-  const attachBelow = new Set<number>();
+  // Most pages have no directives: they share one empty set (only the loop below adds to them).
+  const startArticle = directives.length > 0 ? new Set<number>() : NO_DIRECTIVES;
+  const attachBelow = directives.length > 0 ? new Set<number>() : NO_DIRECTIVES;
   const contDirectives: Directive[] = [];
   for (const d of directives) {
     if (d.name === 'continued-from' || d.name === 'continued-to') {
@@ -329,32 +334,33 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   // is heading text too; on double-spaced pages each of its lines is its own block.
   const isText = (s: Seg | undefined) => !!s && s.kind === 'text';
   const opaque = (s: Seg) => s.kind === 'pattern' && (s.pkind === 'furniture' || s.pkind === 'caption');
+  // Into a new list (no splicing: linear): what comes before is looked up there, as already decided.
+  const decided: Seg[] = [];
   for (let k = 0; k < segs.length; k++) {
     const s = segs[k];
+    decided.push(s);
     if (s.kind !== 'text' || s.forced === 'body' || s.lines.length > 3) continue;
     if (lineEnds(s.lines[s.lines.length - 1])) continue;
     if (opensItself(s.lines)) continue;
-    let a = k - 1;
-    while (a >= 0 && opaque(segs[a])) a--;
+    let a = decided.length - 2;
+    while (a >= 0 && opaque(decided[a])) a--;
     let b = k + 1;
     while (b < segs.length && opaque(segs[b])) b++;
-    if (isText(segs[a]) || isText(segs[b])) continue;
+    if (isText(decided[a]) || isText(segs[b])) continue;
     if (!ds) {
       s.kind = 'heading';
       continue;
     }
-    const split: Seg[] = [];
+    decided.pop();
     let curSeg: Seg | null = null;
     for (const i of s.lines) {
       if (curSeg && sameBlock(i, curSeg.lines[curSeg.lines.length - 1])) curSeg.lines.push(i);
-      else split.push((curSeg = { kind: 'heading', lines: [i] }));
+      else decided.push((curSeg = { kind: 'heading', lines: [i] }));
     }
-    segs.splice(k, 1, ...split);
-    k += split.length - 1;
   }
   // Ordinary pages: consecutive heading lines of one block are one heading block.
   const merged: Seg[] = [];
-  for (const s of segs) {
+  for (const s of decided) {
     const last = merged[merged.length - 1];
     if (last && s.kind === 'heading' && last.kind === 'heading' && !s.forced && !last.forced) {
       const i = s.lines[0];
@@ -431,12 +437,13 @@ function detectArticles(P: PageItems): PageAnalysis {
       matchAdjacent: false,
       forcedStart: false,
       forcedHeading: false,
+      liveIndex: NaN,
     };
     stories.push(s);
     return s;
   };
   const storyOfItem: (Story | null)[] = new Array(items.length).fill(null);
-  const unclaimed = new Set<number>(); // pattern items no story took
+  const unclaimed: number[] = []; // pattern items no story took (ascending)
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
     const first = it.lines[0];
@@ -497,7 +504,7 @@ function detectArticles(P: PageItems): PageAnalysis {
         target.lastItem = p;
         target.open = false;
         storyOfItem[p] = target;
-      } else unclaimed.add(p);
+      } else unclaimed.push(p);
     } else if (k === 'continuation') {
       const c = F.continuation[first - base]!;
       if (c.direction === 'from') {
@@ -516,7 +523,7 @@ function detectArticles(P: PageItems): PageAnalysis {
           target.lastItem = Math.max(target.lastItem, p);
           target.open = false;
           storyOfItem[p] = target;
-        } else unclaimed.add(p);
+        } else unclaimed.push(p);
       }
     } else if (k === 'label' || k === 'note-label') {
       if (cur) cur.open = false;
@@ -536,8 +543,10 @@ function detectArticles(P: PageItems): PageAnalysis {
     while (q >= 0 && isTransparent(q)) q--;
     return q;
   };
-  const storyStartingAt = new Map<number, Story>();
-  for (const s of stories) storyStartingAt.set(s.firstItem, s);
+  // Story by the item it started at (as first found: a merge moving firstItem does not move it here).
+  const storyAt: (Story | null)[] = new Array<Story | null>(items.length).fill(null);
+  for (const s of stories) storyAt[s.firstItem] = s;
+  const storyStartingAt = (p: number): Story | null => (p >= 0 && p < storyAt.length ? storyAt[p] : null);
   const mergeNote = (note: Story, into: Story) => {
     note.isNote = true;
     note.mergedInto = into;
@@ -545,13 +554,13 @@ function detectArticles(P: PageItems): PageAnalysis {
     for (const l of note.body) into.note.push(l);
     into.firstItem = Math.min(into.firstItem, note.firstItem);
   };
-  const labelOwner = new Map<number, Story | 'cluster'>(); // label item -> owner
+  const labelOwned = new Uint8Array(items.length); // label items a story or cluster took
   const orphanLabels: number[] = [];
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
     if (it.kind !== 'pattern' || it.pkind !== 'note-label') continue;
     const q = nextItem(p);
-    const S = storyStartingAt.get(q);
+    const S = storyStartingAt(q);
     let note: Story | null = null;
     let detached = false;
     if (S && S.byline.length === 0 && !S.dateline && !S.mergedInto) note = S;
@@ -565,7 +574,7 @@ function detectArticles(P: PageItems): PageAnalysis {
         if (s.mergedInto || s.byline.length || s.dateline || s.isNote) continue;
         const dist = Math.abs(s.firstItem - p);
         if (dist > 40 || dist >= bestDist) continue;
-        const t = storyStartingAt.get(nextItem(s.lastItem));
+        const t = storyStartingAt(nextItem(s.lastItem));
         if (!t || t.byline.length === 0) continue;
         const before = prevItem(s.firstItem);
         if (before >= 0 && items[before].kind === 'heading') continue;
@@ -579,15 +588,15 @@ function detectArticles(P: PageItems): PageAnalysis {
       orphanLabels.push(p);
       continue;
     }
-    const T = storyStartingAt.get(nextItem(note.lastItem));
+    const T = storyStartingAt(nextItem(note.lastItem));
     if (T && !T.mergedInto && T !== note) {
       mergeNote(note, T);
       T.labels.push(it.lines);
       T.noteDetached = detached;
-      labelOwner.set(p, T);
+      labelOwned[p] = 1;
     } else {
       note.labels.push(it.lines);
-      labelOwner.set(p, note);
+      labelOwned[p] = 1;
       note.isNote = false;
     }
     if (detached) orphanLabels.push(p);
@@ -595,7 +604,7 @@ function detectArticles(P: PageItems): PageAnalysis {
   for (const s of stories) {
     // An in-line `编者按：…` note directly followed by the article it introduces.
     if (!s.isNote || s.mergedInto) continue;
-    const T = storyStartingAt.get(nextItem(s.lastItem));
+    const T = storyStartingAt(nextItem(s.lastItem));
     if (T && !T.mergedInto && T !== s) mergeNote(s, T);
     else s.isNote = false;
   }
@@ -644,27 +653,26 @@ function detectArticles(P: PageItems): PageAnalysis {
   }
 
   // Labels directly above a heading group or story belong to it; the others stay page labels.
-  const clusterStartingAt = new Map<number, Cluster>();
-  for (const ci of clusterItems) clusterStartingAt.set(ci.first, ci.c);
+  const clusterAt: (Cluster | null)[] = new Array<Cluster | null>(items.length).fill(null);
+  for (const ci of clusterItems) clusterAt[ci.first] = ci.c;
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
-    if (it.kind !== 'pattern' || it.pkind !== 'label' || labelOwner.has(p)) continue;
+    if (it.kind !== 'pattern' || it.pkind !== 'label' || labelOwned[p] === 1) continue;
     let q = nextItem(p);
     while (q < items.length && items[q].kind === 'pattern' && items[q].pkind === 'label') q = nextItem(q);
-    const c = clusterStartingAt.get(q);
-    const s = storyStartingAt.get(q);
+    const c = q < items.length ? clusterAt[q] : null;
+    const s = storyStartingAt(q);
     if (c) {
       c.labels.push(it.lines);
-      labelOwner.set(p, 'cluster');
+      labelOwned[p] = 1;
     } else if (s && !s.mergedInto) {
       s.labels.push(it.lines);
-      labelOwner.set(p, s);
+      labelOwned[p] = 1;
     }
   }
 
   // ---- matching ----
-  const storyIndex = new Map<Story, number>();
-  live.forEach((s, i) => storyIndex.set(s, i));
+  for (let i = 0; i < live.length; i++) live[i].liveIndex = i;
   // Token sets of the live stories, built when first compared (set id by story index, -1: not yet).
   const sets = STORY_SETS;
   sets.reset();
@@ -698,17 +706,21 @@ function detectArticles(P: PageItems): PageAnalysis {
   }
   const pairs: Pair[] = [];
   // Group bounds, to find what sits right above and below the whole group.
-  const groupBounds = new Map<number, { first: number; last: number; firstCluster: Cluster }>();
+  const groupFirst: number[] = new Array<number>(group).fill(-1);
+  const groupLast: number[] = new Array<number>(group).fill(-1);
+  const groupFirstCluster: (Cluster | null)[] = new Array<Cluster | null>(group).fill(null);
   for (const ci of clusterItems) {
-    const g = groupBounds.get(ci.c.group);
-    if (!g) groupBounds.set(ci.c.group, { first: ci.first, last: ci.last, firstCluster: ci.c });
-    else g.last = Math.max(g.last, ci.last);
+    const g = ci.c.group;
+    if (groupFirst[g] < 0) {
+      groupFirst[g] = ci.first;
+      groupLast[g] = ci.last;
+      groupFirstCluster[g] = ci.c;
+    } else groupLast[g] = Math.max(groupLast[g], ci.last);
   }
   for (const ci of clusterItems) {
     const c = ci.c;
-    const gb = groupBounds.get(c.group)!;
-    const gFirst = gb.first;
-    const gLast = gb.last;
+    const gFirst = groupFirst[c.group];
+    const gLast = groupLast[c.group];
     let q = nextItem(gLast);
     while (q < items.length && items[q].kind === 'pattern' && (items[q].pkind === 'label' || items[q].pkind === 'note-label')) q = nextItem(q);
     const below = q < items.length ? ownerOf(q) : null;
@@ -731,13 +743,13 @@ function detectArticles(P: PageItems): PageAnalysis {
     reader.end();
     const ctoks = HEAD_TOKENS;
     ctoks.take(reader);
-    const centre = below ? storyIndex.get(below)! : above ? storyIndex.get(above)! + 1 : nearestStory(live, gFirst);
+    const centre = below ? below.liveIndex : above ? above.liveIndex + 1 : nearestStory(live, gFirst); // NaN for a story merged away: no candidates
     for (let k = Math.max(0, centre - 10); k < Math.min(live.length, centre + 10); k++) {
       const s = live[k];
       const sim = sets.similarity(ctoks, storySet(k));
       let adj = 0;
       if (s === below && belowStarts) adj = c.lastInGroup ? 0.3 : 0.15;
-      else if (s === above && c === gb.firstCluster) adj = 0.1;
+      else if (s === above && c === groupFirstCluster[c.group]) adj = 0.1;
       const score = 2 * sim + adj;
       if (score >= 0.28) pairs.push({ c, s, score, sim, adjacent: adj >= 0.15 });
     }
@@ -761,7 +773,7 @@ interface Matched {
   P: PageItems;
   live: Story[];
   clusters: Cluster[];
-  unclaimed: Set<number>;
+  unclaimed: number[];
   orphanLabels: number[];
 }
 
