@@ -473,7 +473,7 @@ function detectArticles(P: PageItems): PageAnalysis {
         }
         const xc = F.continuation[i - base];
         if (xc && !cur.continuation) {
-          cur.continuation = { ...xc, line: i };
+          cur.continuation = { direction: xc.direction, target: xc.target, span: xc.span, line: i };
           cur.continuationLine = i;
         }
       }
@@ -509,7 +509,7 @@ function detectArticles(P: PageItems): PageAnalysis {
       const c = F.continuation[first - base]!;
       if (c.direction === 'from') {
         if (!(cur && cur.open && cur.body.length === 0 && !cur.continuation)) cur = newStory(p);
-        cur.continuation = { ...c, line: first };
+        cur.continuation = { direction: c.direction, target: c.target, span: c.span, line: first };
         cur.continuationLine = first;
         cur.lastItem = p;
         storyOfItem[p] = cur;
@@ -518,7 +518,7 @@ function detectArticles(P: PageItems): PageAnalysis {
         let target: Story | null = cur && cur.open ? cur : null;
         if (!target) for (let s = stories.length - 1; s >= 0 && s >= stories.length - 2; s--) if (!stories[s].continuation) { target = stories[s]; break; }
         if (target && !target.continuation) {
-          target.continuation = { ...c, line: first };
+          target.continuation = { direction: c.direction, target: c.target, span: c.span, line: first };
           target.continuationLine = first;
           target.lastItem = Math.max(target.lastItem, p);
           target.open = false;

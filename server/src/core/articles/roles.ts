@@ -76,7 +76,8 @@ export interface LineInfo {
   noteHead: boolean;
 }
 
-const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11 || (c >= 0x2000 && c <= 0x200b);
+/** space, tab, ideographic space, no-break space, BOM, vertical tab, U+2000–U+200B (a table lookup: see charclass.ts). */
+const isWs = (c: number) => (CLASS[c] & CC_WS) !== 0;
 
 function cjkAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
