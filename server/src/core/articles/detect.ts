@@ -29,11 +29,6 @@ import type { Article, Continuation, PageAnalysis, Role } from './model';
 import { columnWidthOf, isDoubledText, undouble, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, scanLine, type LineKind } from './roles';
 import { parseAnnotations, type Directive } from '../annotations';
 import { HeadTokens, reader, StorySets } from './tokens';
-import * as chars from '../chars';
-
-const isCjkGlyph = chars.isCjkGlyph;
-const isAsciiAlnum = chars.isAsciiAlnum;
-const isLatinLetter = chars.isLatinLetter;
 import { cleanLineText } from '../clean';
 import { joinHeadline } from '../paragraphs';
 import { misplacedHeadline } from '../rules/misplaced-headline';
@@ -1071,88 +1066,27 @@ function assignSubRoles(c: Cluster, base: number, F: Features): void {
 }
 
 /**
- * Tokens of the first `max` non-space characters: CJK bigrams (two UTF-16 units packed in one
- * 32-bit integer) and Latin words of 3+ letters and numbers of 2+ digits (lowercased, a 32-bit
- * hash). Fed text by text (a word or bigram may span two texts), so callers need not build text
- * arrays. The result is the distinct tokens of each kind in ascending order: sorted small-integer
- * arrays (a Set of a few hundred entries rehashes its way up, and a number beyond the 32-bit range
- * would be a heap-allocated number in it).
+ * Tokens of the first `max` non-space characters of the texts (a word or bigram may span two
+ * texts), as matching reads them (see tokens.ts): the distinct CJK bigrams and the distinct Latin
+ * word/number hashes, each in ascending order.
  */
 export interface Tokens {
   bigrams: number[];
   words: number[];
 }
 
-class Tokenizer {
-  private nb = 0;
-  private nw = 0;
-  private seen = 0;
-  private prev = -1;
-  private hash = 0;
-  private len = 0;
-  private digit = false;
-  constructor(private readonly max: number) {
-    // At most one token per character seen, plus the word flushed at the end.
-    if (SCRATCH_B.length < max + 2) {
-      SCRATCH_B = new Int32Array(max + 2);
-      SCRATCH_W = new Int32Array(max + 2);
-    }
-  }
-  full(): boolean {
-    return this.seen >= this.max;
-  }
-  private flush(): void {
-    if (this.len >= 3 || (this.len >= 2 && this.digit)) SCRATCH_W[this.nw++] = this.hash;
-    this.hash = 0;
-    this.len = 0;
-  }
-  /** Feeds one text; false once `max` characters have been seen. */
-  feed(t: string): boolean {
-    const max = this.max;
-    for (let i = 0; i < t.length && this.seen < max; i++) {
-      let c = t.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 0x3000) continue; // justification spaces do not break words
-      this.seen++;
-      if (isCjkGlyph(c)) {
-        this.flush();
-        if (this.prev >= 0) SCRATCH_B[this.nb++] = (this.prev << 16) | c;
-        this.prev = c;
-      } else if (isAsciiAlnum(c) || isLatinLetter(c)) {
-        this.prev = -1;
-        if (c >= 65 && c <= 90) c += 32;
-        if (this.len === 0) this.digit = c >= 48 && c <= 57;
-        this.hash = Math.imul(this.hash ^ c, 16777619);
-        this.len++;
-      } else {
-        this.flush();
-        this.prev = -1;
-      }
-    }
-    return this.seen < max;
-  }
-  /** The distinct tokens, ascending. One tokenizer at a time: they share scratch buffers. */
-  finish(): Tokens {
-    this.flush();
-    return { bigrams: sortedDistinct(SCRATCH_B.subarray(0, this.nb)), words: sortedDistinct(SCRATCH_W.subarray(0, this.nw)) };
-  }
+export function tokens(texts: readonly string[], max: number): Tokens {
+  reader.start(max);
+  for (const t of texts) if (!reader.feed(t, false)) break;
+  reader.end();
+  return { bigrams: sortedDistinct(reader.b.subarray(0, reader.nb)), words: sortedDistinct(reader.w.subarray(0, reader.nw)) };
 }
-let SCRATCH_B = new Int32Array(0);
-let SCRATCH_W = new Int32Array(0);
 
 function sortedDistinct(xs: Int32Array): number[] {
-  const sorted = xs.sort();
-  let distinct = 0;
-  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
-  const out = new Array<number>(distinct);
-  for (let k = 0, o = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) out[o++] = sorted[k];
+  const sorted = Int32Array.from(xs).sort();
+  const out: number[] = [];
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) out.push(sorted[k]);
   return out;
-}
-
-/** Tokens of the first `max` non-space characters of the texts (see Tokenizer). */
-export function tokens(texts: readonly string[], max: number): Tokens {
-  const tk = new Tokenizer(max);
-  for (const t of texts) if (!tk.feed(t)) break;
-  return tk.finish();
 }
 
 /** Display name of an article: its headline (or kicker, deck, first body line), cleaned. */
