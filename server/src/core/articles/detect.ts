@@ -42,8 +42,13 @@ interface Seg {
   kind: SegKind;
   /** Line indices (into dump.lines). */
   lines: number[];
-  pkind?: LineKind;
-  forced?: Forced;
+  pkind: LineKind | undefined;
+  forced: Forced | undefined;
+}
+
+/** A segment (every segment made here: one object shape). */
+function seg(kind: SegKind, lines: number[], pkind: LineKind | undefined, forced: Forced | undefined): Seg {
+  return { kind, lines, pkind, forced };
 }
 
 interface Story {
@@ -261,22 +266,22 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     const f = FORCED_NAMES[fc];
     if (fc === FC_SKIP) {
       close();
-      segs.push({ kind: 'skip', lines: [i] });
+      segs.push(seg('skip', [i], undefined, undefined));
     } else if (fc === FC_HEADLINE || fc === FC_KICKER || fc === FC_DECK) {
       close();
       const last = segs[segs.length - 1];
       if (last && last.kind === 'heading' && last.forced === f && sameBlock(last.lines[last.lines.length - 1], i)) last.lines.push(i);
-      else segs.push({ kind: 'heading', lines: [i], forced: f });
+      else segs.push(seg('heading', [i], undefined, f));
     } else if (F.kind[k] !== K_NONE) {
       close();
       const last = segs[segs.length - 1];
       if (f && last && last.kind === 'pattern' && last.forced === f && sameBlock(last.lines[last.lines.length - 1], i)) last.lines.push(i);
-      else segs.push({ kind: 'pattern', lines: [i], pkind: KIND_NAMES[F.kind[k]]!, forced: f });
+      else segs.push(seg('pattern', [i], KIND_NAMES[F.kind[k]]!, f));
     } else if (open && prevLine >= 0 && continues(prevLine, i)) {
       openTo = j;
     } else {
       close();
-      open = { kind: 'text', lines: NO_LINES, forced: f };
+      open = seg('text', NO_LINES, undefined, f);
       openFrom = openTo = j;
       segs.push(open);
     }
@@ -350,7 +355,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     let curSeg: Seg | null = null;
     for (const i of s.lines) {
       if (curSeg && sameBlock(i, curSeg.lines[curSeg.lines.length - 1])) curSeg.lines.push(i);
-      else decided.push((curSeg = { kind: 'heading', lines: [i] }));
+      else decided.push((curSeg = seg('heading', [i], undefined, undefined)));
     }
   }
   // Ordinary pages: consecutive heading lines of one block are one heading block.
