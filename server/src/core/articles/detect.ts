@@ -223,7 +223,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const segs: Seg[] = [];
   const continues = (a: number, b: number): boolean => {
     // Do content lines a < b (consecutive) belong to one segment?
-    for (let i = a + 1; i < b; i++) if (lines[i].annotation) return false;
+    for (let i = a + 1; i < b; i++) if (roles[i - base] === 'annotation') return false; // roles: as set above, from the lines
     const gap = b - a - 1;
     const ka = a - base;
     const kb = b - base;
