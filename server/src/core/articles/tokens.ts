@@ -49,30 +49,49 @@ class Reader {
    * cleanText(t) are those of t read with allSpaces (cleanText only drops and re-joins spaces).
    */
   feed(t: string, allSpaces: boolean): boolean {
+    // The reader's state in locals for the loop (written back at the end).
     const max = this.max;
     const skip = allSpaces ? CC_WS : CC_JUST;
     const cls = CLASS;
-    for (let i = 0; i < t.length && this.seen < max; i++) {
+    const bs = this.b;
+    const ws = this.w;
+    let seen = this.seen;
+    let prev = this.prev;
+    let hash = this.hash;
+    let len = this.len;
+    let digit = this.digit;
+    let nb = this.nb;
+    let nw = this.nw;
+    for (let i = 0; i < t.length && seen < max; i++) {
       let c = t.charCodeAt(i);
       const f = cls[c];
       if (f & skip) continue; // spaces do not break words
-      this.seen++;
-      if (f & CC_GLYPH) {
-        this.flush();
-        if (this.prev >= 0) this.b[this.nb++] = (this.prev << 16) | c;
-        this.prev = c;
-      } else if (f & CC_WORD) {
-        this.prev = -1;
+      seen++;
+      if (f & CC_WORD) {
+        prev = -1;
         if (c >= 65 && c <= 90) c += 32;
-        if (this.len === 0) this.digit = c >= 48 && c <= 57;
-        this.hash = Math.imul(this.hash ^ c, 16777619);
-        this.len++;
-      } else {
-        this.flush();
-        this.prev = -1;
+        if (len === 0) digit = c >= 48 && c <= 57;
+        hash = Math.imul(hash ^ c, 16777619);
+        len++;
+        continue;
       }
+      // A word ends (flush).
+      if (len >= 3 || (len >= 2 && digit)) ws[nw++] = hash;
+      hash = 0;
+      len = 0;
+      if (f & CC_GLYPH) {
+        if (prev >= 0) bs[nb++] = (prev << 16) | c;
+        prev = c;
+      } else prev = -1;
     }
-    return this.seen < max;
+    this.seen = seen;
+    this.prev = prev;
+    this.hash = hash;
+    this.len = len;
+    this.digit = digit;
+    this.nb = nb;
+    this.nw = nw;
+    return seen < max;
   }
   /** Ends the text: the last word counts. */
   end(): void {
