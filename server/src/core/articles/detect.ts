@@ -126,23 +126,35 @@ const FC_LABEL = 6;
 const FC_BODY = 7;
 const FC_SKIP = 8;
 
-// Per-page scratch, indexed by line index minus the page's first line (a "slot"), reused from
-// page to page: the page's line features, forced roles and blocks.
-const FEAT = new Features();
-let FORCED = new Uint8Array(0);
-let BLOCK_FIRST = new Int32Array(0);
-let BLOCK_LAST = new Int32Array(0);
-/** Slots of the content lines (not blank, not annotation), in order. */
-let CONTENT = new Int32Array(0);
+/**
+ * Per-page scratch, indexed by line index minus the page's first line (a "slot"): the page's line
+ * features, forced roles and blocks.
+ */
+class PageScratch {
+  readonly F = new Features();
+  forced = new Uint8Array(0);
+  blockFirst = new Int32Array(0);
+  blockLast = new Int32Array(0);
+  /** Slots of the content lines (not blank, not annotation), in order. */
+  content = new Int32Array(0);
+  ensure(n: number): void {
+    this.F.ensure(n);
+    if (this.forced.length >= n) return;
+    const cap = Math.max(n, this.forced.length * 2, 64);
+    this.forced = new Uint8Array(cap);
+    this.blockFirst = new Int32Array(cap);
+    this.blockLast = new Int32Array(cap);
+    this.content = new Int32Array(cap);
+  }
+}
+/** Pages up to this many lines share one scratch, reused from page to page; a longer page gets its own, dropped after (a server would otherwise keep ~50 bytes per line of its longest page). */
+const SHARED_SCRATCH_LINES = 1 << 16;
+const SHARED = new PageScratch();
 
-function ensureScratch(n: number): void {
-  FEAT.ensure(n);
-  if (FORCED.length >= n) return;
-  const cap = Math.max(n, FORCED.length * 2, 64);
-  FORCED = new Uint8Array(cap);
-  BLOCK_FIRST = new Int32Array(cap);
-  BLOCK_LAST = new Int32Array(cap);
-  CONTENT = new Int32Array(cap);
+function scratchFor(n: number): PageScratch {
+  const s = n <= SHARED_SCRATCH_LINES ? SHARED : new PageScratch();
+  s.ensure(n);
+  return s;
 }
 
 const NO_DIRECTIVES: Set<number> = new Set<number>();
@@ -154,12 +166,12 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const lines = dump.lines;
   const base = page.firstLine;
   const n = page.lastLine - base + 1;
-  ensureScratch(n);
-  const F = FEAT;
-  const forced = FORCED;
-  const blockFirst = BLOCK_FIRST;
-  const blockLast = BLOCK_LAST;
-  const content = CONTENT;
+  const scratch = scratchFor(n);
+  const F = scratch.F;
+  const forced = scratch.forced;
+  const blockFirst = scratch.blockFirst;
+  const blockLast = scratch.blockLast;
+  const content = scratch.content;
   const roles: Role[] = new Array(n);
   let nc = 0;
   for (let k = 0; k < n; k++) {
@@ -754,6 +766,7 @@ function detectArticles(P: PageItems): PageAnalysis {
       if (score >= 0.28) pairs.push({ c, s, score, sim, adjacent: adj >= 0.15 });
     }
   }
+  sets.reset(); // done with the token sets (and a grown pool goes now, not at the next page)
   pairs.sort((a, b) => b.score - a.score);
   for (const pr of pairs) {
     if (pr.c.story || pr.s.cluster) continue;
@@ -999,6 +1012,7 @@ class LineList {
     for (let k = 0; k < n; k++) if (k === 0 || a[k] !== a[k - 1]) distinct++;
     const out = new Array<number>(distinct);
     for (let k = 0, o = 0; k < n; k++) if (k === 0 || a[k] !== a[k - 1]) out[o++] = a[k];
+    if (a.length > 1 << 16) this.buf = new Int32Array(256); // keep no huge buffer
     return out;
   }
 }

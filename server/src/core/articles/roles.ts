@@ -833,6 +833,7 @@ export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth:
     } else qv = win[q];
     local[k] = Math.max(0.5 * W, Math.min(2 * W, qv));
   }
+  if (OK.length > 1 << 16) OK = new Int32Array(0); // keep no huge buffer
 }
 
 /** Does slot k reach its column width (F.local)? */

@@ -132,6 +132,9 @@ function contains(pool: Int32Array, off: number, bits: number, v: number): boole
   }
 }
 
+/** Pool size (32-bit slots) kept from page to page: 4 MB. */
+const POOL_KEEP = 1 << 20;
+
 /** The distinct tokens of many stories, as hash sets in one pool. Reset per page. */
 export class StorySets {
   private pool = new Int32Array(1 << 14);
@@ -145,6 +148,15 @@ export class StorySets {
   private zero = new Uint8Array(64);
 
   reset(): void {
+    // A page with very many stories grew the pool: let it go rather than keep it for good.
+    if (this.pool.length > POOL_KEEP) this.pool = new Int32Array(1 << 14);
+    if (this.offB.length > 4096) {
+      this.offB = new Int32Array(64);
+      this.bitsB = new Int32Array(64);
+      this.offW = new Int32Array(64);
+      this.bitsW = new Int32Array(64);
+      this.zero = new Uint8Array(64);
+    }
     this.used = 0;
     this.n = 0;
   }
