@@ -265,8 +265,8 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   let openTo = 0;
   const close = () => {
     if (!open) return;
-    const L = new Array<number>(openTo - openFrom + 1);
-    for (let x = openFrom; x <= openTo; x++) L[x - openFrom] = base + content[x];
+    const L: number[] = []; // pushed, not new Array(n): a packed array, as readers get everywhere else
+    for (let x = openFrom; x <= openTo; x++) L.push(base + content[x]);
     open.lines = L;
     open = null;
   };
@@ -1008,10 +1008,8 @@ class LineList {
         a[j] = v;
       }
     } else a.subarray(0, n).sort();
-    let distinct = 0;
-    for (let k = 0; k < n; k++) if (k === 0 || a[k] !== a[k - 1]) distinct++;
-    const out = new Array<number>(distinct);
-    for (let k = 0, o = 0; k < n; k++) if (k === 0 || a[k] !== a[k - 1]) out[o++] = a[k];
+    const out: number[] = []; // pushed: a packed array (new Array(n) would stay holey for its readers)
+    for (let k = 0; k < n; k++) if (k === 0 || a[k] !== a[k - 1]) out.push(a[k]);
     if (a.length > 1 << 16) this.buf = new Int32Array(256); // keep no huge buffer
     return out;
   }
