@@ -26,13 +26,9 @@ import { lowerBound } from '../parse';
 import type { Line, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import type { Article, Continuation, PageAnalysis, Role } from './model';
-import { estimateColumnWidth, isFull, lineInfo, localWidths, cleanText, type LineInfo, type LineKind } from './roles';
+import { columnWidthOf, isDoubledText, undouble, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, scanLine, type LineKind } from './roles';
 import { parseAnnotations, type Directive } from '../annotations';
-import * as chars from '../chars';
-
-const isCjkGlyph = chars.isCjkGlyph;
-const isAsciiAlnum = chars.isAsciiAlnum;
-const isLatinLetter = chars.isLatinLetter;
+import { HeadTokens, reader, StorySets } from './tokens';
 import { cleanLineText } from '../clean';
 import { joinHeadline } from '../paragraphs';
 import { misplacedHeadline } from '../rules/misplaced-headline';
@@ -46,8 +42,13 @@ interface Seg {
   kind: SegKind;
   /** Line indices (into dump.lines). */
   lines: number[];
-  pkind?: LineKind;
-  forced?: Forced;
+  pkind: LineKind | undefined;
+  forced: Forced | undefined;
+}
+
+/** A segment (every segment made here: one object shape). */
+function seg(kind: SegKind, lines: number[], pkind: LineKind | undefined, forced: Forced | undefined): Seg {
+  return { kind, lines, pkind, forced };
 }
 
 interface Story {
@@ -73,6 +74,8 @@ interface Story {
   matchAdjacent: boolean;
   forcedStart: boolean;
   forcedHeading: boolean;
+  /** Index in the live stories; NaN for a story merged into another. */
+  liveIndex: number;
 }
 
 interface HeadBlock {
@@ -112,22 +115,79 @@ export function analyzePage(dump: PageDump, pageIndex: number, messages: Message
 
 const BLANK_ANALYSIS = (page: Page, roles: Role[]): PageAnalysis => ({ page: page.index, roles, articles: [], columnWidth: 0, findings: [] });
 
+/** Forced roles as small integers (index into FORCED_NAMES; 0: none). */
+const FORCED_NAMES: readonly (Forced | undefined)[] = [undefined, 'headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body', 'skip'];
+const FC_HEADLINE = 1;
+const FC_KICKER = 2;
+const FC_DECK = 3;
+const FC_BYLINE = 4;
+const FC_CAPTION = 5;
+const FC_LABEL = 6;
+const FC_BODY = 7;
+const FC_SKIP = 8;
+
+/**
+ * Per-page scratch, indexed by line index minus the page's first line (a "slot"): the page's line
+ * features, forced roles and blocks.
+ */
+class PageScratch {
+  readonly F = new Features();
+  forced = new Uint8Array(0);
+  blockFirst = new Int32Array(0);
+  blockLast = new Int32Array(0);
+  /** Slots of the content lines (not blank, not annotation), in order. */
+  content = new Int32Array(0);
+  ensure(n: number): void {
+    this.F.ensure(n);
+    if (this.forced.length >= n) return;
+    const cap = Math.max(n, this.forced.length * 2, 64);
+    this.forced = new Uint8Array(cap);
+    this.blockFirst = new Int32Array(cap);
+    this.blockLast = new Int32Array(cap);
+    this.content = new Int32Array(cap);
+  }
+}
+/** Pages up to this many lines share one scratch, reused from page to page; a longer page gets its own, dropped after (a server would otherwise keep ~50 bytes per line of its longest page). */
+const SHARED_SCRATCH_LINES = 1 << 16;
+const SHARED = new PageScratch();
+
+function scratchFor(n: number): PageScratch {
+  const s = n <= SHARED_SCRATCH_LINES ? SHARED : new PageScratch();
+  s.ensure(n);
+  return s;
+}
+
+const NO_DIRECTIVES: Set<number> = new Set<number>();
+
+/** Placeholder of a text segment's lines while it is open (never read, never written). */
+const NO_LINES: number[] = [];
+
 function detect(dump: PageDump, page: Page, directives: readonly Directive[]): PageAnalysis {
   const lines = dump.lines;
   const base = page.firstLine;
-  const roles: Role[] = new Array(page.lastLine - base + 1);
-  const content: number[] = [];
-  for (let i = base; i <= page.lastLine; i++) {
-    const l = lines[i];
-    roles[i - base] = l.annotation ? 'annotation' : l.blank ? 'blank' : 'unknown';
-    if (!l.blank && !l.annotation) content.push(i);
+  const n = page.lastLine - base + 1;
+  const scratch = scratchFor(n);
+  const F = scratch.F;
+  const forced = scratch.forced;
+  const blockFirst = scratch.blockFirst;
+  const blockLast = scratch.blockLast;
+  const content = scratch.content;
+  const roles: Role[] = new Array(n);
+  let nc = 0;
+  for (let k = 0; k < n; k++) {
+    const l = lines[base + k];
+    roles[k] = l.annotation ? 'annotation' : l.blank ? 'blank' : 'unknown';
+    if (!l.blank && !l.annotation) content[nc++] = k;
+    forced[k] = 0;
+    blockFirst[k] = -1;
+    blockLast[k] = -1;
   }
-  if (content.length === 0) return BLANK_ANALYSIS(page, roles);
+  if (nc === 0) return BLANK_ANALYSIS(page, roles);
 
   // ---- directives ----
-  const forced = new LineTable<Forced>(base);
-  const startArticle = new Set<number>();
-  const attachBelow = new Set<number>();
+  // Most pages have no directives: they share one empty set (only the loop below adds to them).
+  const startArticle = directives.length > 0 ? new Set<number>() : NO_DIRECTIVES;
+  const attachBelow = directives.length > 0 ? new Set<number>() : NO_DIRECTIVES;
   const contDirectives: Directive[] = [];
   for (const d of directives) {
     if (d.name === 'continued-from' || d.name === 'continued-to') {
@@ -137,172 +197,204 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     if (d.target < 0) continue;
     if (d.name === 'article') startArticle.add(d.target);
     else if (d.name === 'attach-below') attachBelow.add(d.target);
-    else for (let i = d.target; i <= d.targetEnd; i++) forced.set(i, d.name);
+    else {
+      const code = FORCED_NAMES.indexOf(d.name);
+      // Only lines of this page are ever read.
+      for (let i = Math.max(d.target, base); i <= d.targetEnd && i <= page.lastLine; i++) forced[i - base] = code;
+    }
   }
 
   // ---- line features ----
-  const info = new LineTable<LineInfo>(base);
-  const infos: LineInfo[] = [];
-  for (let k = 0; k < content.length; k++) {
-    const edge = k < 3 || k >= content.length - 3;
-    const li = lineInfo(lines[content[k]], edge);
-    const f = forced.get(content[k]);
+  for (let j = 0; j < nc; j++) {
+    const k = content[j];
+    scanLine(lines[base + k], j < 3 || j >= nc - 3, F, k);
+    const f = forced[k];
     if (f) {
-      li.kind = f === 'byline' ? 'byline' : f === 'caption' ? 'caption' : f === 'label' ? 'label' : null;
-      if (f !== 'body' && f !== 'byline' && f !== 'label' && f !== 'caption') li.kind = null;
-      if (f === 'body' || f === 'skip' || f === 'headline' || f === 'kicker' || f === 'deck') li.dateline = f === 'body' ? li.dateline : null;
+      F.kind[k] = f === FC_BYLINE ? K_BYLINE : f === FC_CAPTION ? K_CAPTION : f === FC_LABEL ? K_LABEL : K_NONE;
+      if (f === FC_SKIP || f === FC_HEADLINE || f === FC_KICKER || f === FC_DECK) F.dateline[k] = null;
     }
-    info.set(content[k], li);
-    infos.push(li);
   }
-  const W = estimateColumnWidth(infos) || 20;
-  const localArr = localWidths(infos, W);
-  const local = new LineTable<number>(base);
-  for (let k = 0; k < content.length; k++) local.set(content[k], localArr[k]);
+  const W = columnWidthOf(F, content, nc) || 20;
+  localWidthsOf(F, content, nc, W);
 
   // ---- page shape ----
-  const blockOf = new LineTable<{ first: number; last: number }>(base);
   let singles = 0;
   for (const b of page.blocks) {
-    const r = { first: b.firstLine, last: b.lastLine };
-    for (let i = b.firstLine; i <= b.lastLine; i++) blockOf.set(i, r);
+    for (let i = b.firstLine; i <= b.lastLine; i++) {
+      blockFirst[i - base] = b.firstLine;
+      blockLast[i - base] = b.lastLine;
+    }
     if (b.firstLine === b.lastLine) singles++;
   }
-  const blankCount = page.lastLine - base + 1 - content.length;
-  const ds = page.blocks.length >= 6 && singles >= 0.7 * page.blocks.length && blankCount >= 0.5 * content.length;
-  const multi = (i: number) => {
-    const b = blockOf.get(i);
-    return !!b && b.last > b.first;
-  };
+  const blankCount = n - nc;
+  const ds = page.blocks.length >= 6 && singles >= 0.7 * page.blocks.length && blankCount >= 0.5 * nc;
+  /** Same block (or both in none), by line index. */
+  const sameBlock = (a: number, b: number) => blockFirst[a - base] === blockFirst[b - base];
 
   // ---- segments ----
   const segs: Seg[] = [];
   const continues = (a: number, b: number): boolean => {
     // Do content lines a < b (consecutive) belong to one segment?
-    for (let i = a + 1; i < b; i++) if (lines[i].annotation) return false;
+    for (let i = a + 1; i < b; i++) if (roles[i - base] === 'annotation') return false; // roles: as set above, from the lines
     const gap = b - a - 1;
-    const A = info.get(a)!;
-    const B = info.get(b)!;
-    if (startArticle.has(b) || B.dateline || B.noteHead) return false;
-    if (forced.get(a) !== forced.get(b) && (forced.has(a) || forced.has(b))) return false;
+    const ka = a - base;
+    const kb = b - base;
+    if (startArticle.has(b) || F.dateline[kb] || F.flags[kb] & F_NOTE_HEAD) return false;
+    if (forced[ka] !== forced[kb]) return false;
     if (ds) {
-      const ba = blockOf.get(a);
-      if (ba && ba === blockOf.get(b) && ba.last > ba.first) return true;
-      if (multi(a) || multi(b) || gap > 1) return false;
+      const fa = blockFirst[ka];
+      if (fa >= 0 && fa === blockFirst[kb] && blockLast[ka] > fa) return true;
+      if (blockLast[ka] > blockFirst[ka] || blockLast[kb] > blockFirst[kb] || gap > 1) return false;
     } else if (gap > 0) return false;
-    if (forced.has(a) && forced.get(a) !== 'body') return false;
-    if (A.end === 'sentence' || A.end === 'dash' || A.signoff || A.continuation) return false;
-    if (A.caps || B.caps || A.doubled || B.doubled) return false;
-    if ((A.title || B.title) && !isFull(A, local.get(a)!)) return false;
-    return isFull(A, local.get(a)!, paraStart.has(a)) || A.end === 'comma';
+    if (forced[ka] && forced[ka] !== FC_BODY) return false;
+    const endA = F.end[ka];
+    if (endA === E_SENTENCE || endA === E_DASH || F.signoff[ka] || F.continuation[ka]) return false;
+    if ((F.flags[ka] | F.flags[kb]) & (F_CAPS | F_DOUBLED)) return false;
+    if ((F.flags[ka] | F.flags[kb]) & F_TITLE && !isFullAt(F, ka)) return false;
+    return isFullAt(F, ka, (F.flags[ka] & F_USER) !== 0) || endA === E_COMMA;
   };
-  // Lines that open a paragraph: the previous text line ended a sentence (or there is none).
-  const paraStart = new LineTable<boolean>(base);
-  for (let k = 0; k < content.length; k++) {
-    const prev = k > 0 ? info.get(content[k - 1])! : null;
-    if (!prev || prev.end === 'sentence' || prev.kind !== null || prev.signoff) paraStart.set(content[k], true);
+  // Lines that open a paragraph (F_USER): the previous text line ended a sentence (or there is none).
+  for (let j = 0; j < nc; j++) {
+    const k = content[j];
+    const p = j > 0 ? content[j - 1] : -1;
+    if (p < 0 || F.end[p] === E_SENTENCE || F.kind[p] !== K_NONE || F.signoff[p]) F.flags[k] |= F_USER;
   }
   let open: Seg | null = null;
+  // The open text segment is content[openFrom..openTo]; its lines array is made when it closes.
+  let openFrom = 0;
+  let openTo = 0;
+  const close = () => {
+    if (!open) return;
+    const L: number[] = []; // pushed, not new Array(n): a packed array, as readers get everywhere else
+    for (let x = openFrom; x <= openTo; x++) L.push(base + content[x]);
+    open.lines = L;
+    open = null;
+  };
   let prevLine = -1;
-  for (const i of content) {
-    const li = info.get(i)!;
-    const f = forced.get(i);
-    if (f === 'skip') {
-      segs.push({ kind: 'skip', lines: [i] });
-      open = null;
-    } else if (f === 'headline' || f === 'kicker' || f === 'deck') {
+  for (let j = 0; j < nc; j++) {
+    const k = content[j];
+    const i = base + k;
+    const fc = forced[k];
+    const f = FORCED_NAMES[fc];
+    if (fc === FC_SKIP) {
+      close();
+      segs.push(seg('skip', [i], undefined, undefined));
+    } else if (fc === FC_HEADLINE || fc === FC_KICKER || fc === FC_DECK) {
+      close();
       const last = segs[segs.length - 1];
-      if (last && last.kind === 'heading' && last.forced === f && blockOf.get(last.lines[last.lines.length - 1]) === blockOf.get(i)) last.lines.push(i);
-      else segs.push({ kind: 'heading', lines: [i], forced: f });
-      open = null;
-    } else if (li.kind) {
+      if (last && last.kind === 'heading' && last.forced === f && sameBlock(last.lines[last.lines.length - 1], i)) last.lines.push(i);
+      else segs.push(seg('heading', [i], undefined, f));
+    } else if (F.kind[k] !== K_NONE) {
+      close();
       const last = segs[segs.length - 1];
-      if (f && last && last.kind === 'pattern' && last.forced === f && blockOf.get(last.lines[last.lines.length - 1]) === blockOf.get(i)) last.lines.push(i);
-      else segs.push({ kind: 'pattern', lines: [i], pkind: li.kind, forced: f });
-      open = null;
+      if (f && last && last.kind === 'pattern' && last.forced === f && sameBlock(last.lines[last.lines.length - 1], i)) last.lines.push(i);
+      else segs.push(seg('pattern', [i], KIND_NAMES[F.kind[k]]!, f));
     } else if (open && prevLine >= 0 && continues(prevLine, i)) {
-      open.lines.push(i);
+      openTo = j;
     } else {
-      open = { kind: 'text', lines: [i], forced: f };
+      close();
+      open = seg('text', NO_LINES, undefined, f);
+      openFrom = openTo = j;
       segs.push(open);
     }
     prevLine = i;
   }
+  close();
 
+  const fullAt = (i: number) => isFullAt(F, i - base);
+  const lineEnds = (i: number) => {
+    const k = i - base;
+    const e = F.end[k];
+    return e === E_SENTENCE || e === E_COMMA || F.signoff[k] !== null || F.continuation[k] !== null;
+  };
+  const opensItself = (L: readonly number[]) => {
+    for (const i of L) if (F.dateline[i - base] || F.flags[i - base] & F_NOTE_HEAD) return true;
+    return false;
+  };
   // Classify text segments: heading block or body.
   for (const s of segs) {
     if (s.kind !== 'text' || s.forced === 'body') continue;
     const L = s.lines;
     const lastI = L[L.length - 1];
-    const li = info.get(lastI)!;
     if (L.length > 4) continue;
-    if (L.some((i) => info.get(i)!.dateline || info.get(i)!.noteHead)) continue;
-    const allCaps = L.every((i) => info.get(i)!.caps);
-    const anyDoubled = L.some((i) => info.get(i)!.doubled);
-    const titled = L.length <= 2 && L.every((i) => info.get(i)!.title && !isFull(info.get(i)!, local.get(i)!));
+    if (opensItself(L)) continue;
+    let allCaps = true;
+    let anyDoubled = false;
+    let titled = L.length <= 2;
+    let wide = false;
+    for (const i of L) {
+      const k = i - base;
+      const fl = F.flags[k];
+      if (!(fl & F_CAPS)) allCaps = false;
+      if (fl & F_DOUBLED) anyDoubled = true;
+      if (titled && !(fl & F_TITLE && !isFullAt(F, k))) titled = false;
+      if (F.width[k] > 1.6 * F.local[k]) wide = true;
+    }
     if (allCaps || anyDoubled || titled) {
       s.kind = 'heading';
       continue;
     }
-    if (li.end === 'sentence' || li.end === 'comma' || li.signoff || li.continuation) continue;
-    const b = blockOf.get(L[0]);
-    const dsBlock = ds && !!b && b.last > b.first;
-    const wide = L.some((i) => info.get(i)!.width > 1.6 * local.get(i)!);
-    const strong = dsBlock || li.end === 'dash' || wide;
-    const standalone = ds ? L.length === 1 : !!b && b.first === L[0] && b.last === lastI;
-    const firstFull = isFull(info.get(L[0])!, local.get(L[0])!);
-    if (strong || (standalone && (L.length === 1 || !isFull(li, local.get(lastI)!))) || (L.length <= 2 && !firstFull && !isFull(li, local.get(lastI)!))) s.kind = 'heading';
+    if (lineEnds(lastI)) continue;
+    const bf = blockFirst[L[0] - base];
+    const dsBlock = ds && bf >= 0 && blockLast[L[0] - base] > bf;
+    const strong = dsBlock || F.end[lastI - base] === E_DASH || wide;
+    const standalone = ds ? L.length === 1 : bf >= 0 && bf === L[0] && blockLast[L[0] - base] === lastI;
+    const firstFull = fullAt(L[0]);
+    if (strong || (standalone && (L.length === 1 || !fullAt(lastI))) || (L.length <= 2 && !firstFull && !fullAt(lastI))) s.kind = 'heading';
   }
   // Short text without a sentence end, wedged between headings/patterns (no body on either side),
   // is heading text too; on double-spaced pages each of its lines is its own block.
   const isText = (s: Seg | undefined) => !!s && s.kind === 'text';
   const opaque = (s: Seg) => s.kind === 'pattern' && (s.pkind === 'furniture' || s.pkind === 'caption');
+  // Into a new list (no splicing: linear): what comes before is looked up there, as already decided.
+  const decided: Seg[] = [];
   for (let k = 0; k < segs.length; k++) {
     const s = segs[k];
+    decided.push(s);
     if (s.kind !== 'text' || s.forced === 'body' || s.lines.length > 3) continue;
-    const li = info.get(s.lines[s.lines.length - 1])!;
-    if (li.end === 'sentence' || li.end === 'comma' || li.signoff || li.continuation) continue;
-    if (s.lines.some((i) => info.get(i)!.dateline || info.get(i)!.noteHead)) continue;
-    let a = k - 1;
-    while (a >= 0 && opaque(segs[a])) a--;
+    if (lineEnds(s.lines[s.lines.length - 1])) continue;
+    if (opensItself(s.lines)) continue;
+    let a = decided.length - 2;
+    while (a >= 0 && opaque(decided[a])) a--;
     let b = k + 1;
     while (b < segs.length && opaque(segs[b])) b++;
-    if (isText(segs[a]) || isText(segs[b])) continue;
+    if (isText(decided[a]) || isText(segs[b])) continue;
     if (!ds) {
       s.kind = 'heading';
       continue;
     }
-    const split: Seg[] = [];
+    decided.pop();
     let curSeg: Seg | null = null;
     for (const i of s.lines) {
-      if (curSeg && blockOf.get(i) === blockOf.get(curSeg.lines[curSeg.lines.length - 1])) curSeg.lines.push(i);
-      else split.push((curSeg = { kind: 'heading', lines: [i] }));
+      if (curSeg && sameBlock(i, curSeg.lines[curSeg.lines.length - 1])) curSeg.lines.push(i);
+      else decided.push((curSeg = seg('heading', [i], undefined, undefined)));
     }
-    segs.splice(k, 1, ...split);
-    k += split.length - 1;
   }
   // Ordinary pages: consecutive heading lines of one block are one heading block.
   const merged: Seg[] = [];
-  for (const s of segs) {
+  for (const s of decided) {
     const last = merged[merged.length - 1];
-    if (
-      last &&
-      s.kind === 'heading' &&
-      last.kind === 'heading' &&
-      !s.forced &&
-      !last.forced &&
-      !startArticle.has(s.lines[0]) &&
-      !attachBelow.has(s.lines[0]) &&
-      !info.get(s.lines[0])!.startsDash &&
-      info.get(s.lines[0])!.caps === info.get(last.lines[last.lines.length - 1])!.caps &&
-      info.get(last.lines[last.lines.length - 1])!.end !== 'dash' &&
-      blockOf.get(s.lines[0]) === blockOf.get(last.lines[last.lines.length - 1]) &&
-      s.lines[0] === last.lines[last.lines.length - 1] + 1
-    ) {
-      for (const l of s.lines) last.lines.push(l);
-    } else merged.push(s);
+    if (last && s.kind === 'heading' && last.kind === 'heading' && !s.forced && !last.forced) {
+      const i = s.lines[0];
+      const p = last.lines[last.lines.length - 1];
+      const ki = i - base;
+      const kp = p - base;
+      if (
+        !startArticle.has(i) &&
+        !attachBelow.has(i) &&
+        !(F.flags[ki] & F_STARTS_DASH) &&
+        (F.flags[ki] & F_CAPS) === (F.flags[kp] & F_CAPS) &&
+        F.end[kp] !== E_DASH &&
+        sameBlock(i, p) &&
+        i === p + 1
+      ) {
+        for (const l of s.lines) last.lines.push(l);
+        continue;
+      }
+    }
+    merged.push(s);
   }
-  return detectArticles({ page, lines, base, roles, startArticle, attachBelow, contDirectives, info, local, W, ds, items: merged });
+  return detectArticles({ page, lines, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: merged });
 }
 
 /** What detect's second half (stories, clusters, matching, articles, roles) takes from the first (line features and segments). */
@@ -314,8 +406,8 @@ interface PageItems {
   startArticle: Set<number>;
   attachBelow: Set<number>;
   contDirectives: Directive[];
-  info: LineTable<LineInfo>;
-  local: LineTable<number>;
+  /** Line features (FEAT), by line index minus base. */
+  F: Features;
   W: number;
   ds: boolean;
   items: Seg[];
@@ -328,7 +420,7 @@ interface PageItems {
  * other export worker) on a small machine.
  */
 function detectArticles(P: PageItems): PageAnalysis {
-  const { lines, startArticle, attachBelow, info, local, items } = P;
+  const { lines, base, startArticle, attachBelow, F, items } = P;
 
   // ---- stories ----
   const stories: Story[] = [];
@@ -357,12 +449,13 @@ function detectArticles(P: PageItems): PageAnalysis {
       matchAdjacent: false,
       forcedStart: false,
       forcedHeading: false,
+      liveIndex: NaN,
     };
     stories.push(s);
     return s;
   };
   const storyOfItem: (Story | null)[] = new Array(items.length).fill(null);
-  const unclaimed = new Set<number>(); // pattern items no story took
+  const unclaimed: number[] = []; // pattern items no story took (ascending)
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
     const first = it.lines[0];
@@ -373,28 +466,31 @@ function detectArticles(P: PageItems): PageAnalysis {
     }
     if (it.kind === 'skip') continue;
     if (it.kind === 'text') {
-      const li = info.get(first)!;
-      const fresh = startArticle.has(first) || li.noteHead || (li.dateline !== null && !!cur && cur.body.length > 0);
+      const kf = first - base;
+      const noteHead = (F.flags[kf] & F_NOTE_HEAD) !== 0;
+      const dateline = F.dateline[kf];
+      const fresh = startArticle.has(first) || noteHead || (dateline !== null && !!cur && cur.body.length > 0);
       if (!cur || !cur.open || fresh) {
         cur = newStory(p);
         cur.forcedStart = startArticle.has(first);
-        if (li.noteHead) cur.isNote = true;
+        if (noteHead) cur.isNote = true;
       }
-      if (li.dateline && !cur.dateline) cur.dateline = li.dateline;
+      if (dateline && !cur.dateline) cur.dateline = dateline;
       for (const l of it.lines) cur.body.push(l);
       for (const i of it.lines) {
-        const x = info.get(i)!;
-        if (x.signoff) {
-          cur.signoff = x.signoff;
+        const so = F.signoff[i - base];
+        if (so) {
+          cur.signoff = so;
           cur.signoffLine = i;
         }
-        if (x.continuation && !cur.continuation) {
-          cur.continuation = { ...x.continuation, line: i };
+        const xc = F.continuation[i - base];
+        if (xc && !cur.continuation) {
+          cur.continuation = { direction: xc.direction, target: xc.target, span: xc.span, line: i };
           cur.continuationLine = i;
         }
       }
       cur.lastItem = p;
-      if (cur.signoff && info.get(it.lines[it.lines.length - 1])!.signoff) cur.open = false;
+      if (cur.signoff && F.signoff[it.lines[it.lines.length - 1] - base]) cur.open = false;
       storyOfItem[p] = cur;
       continue;
     }
@@ -408,24 +504,24 @@ function detectArticles(P: PageItems): PageAnalysis {
       storyOfItem[p] = cur;
     } else if (k === 'dateline') {
       if (!(cur && cur.open && cur.body.length === 0 && !cur.dateline && !startArticle.has(first))) cur = newStory(p);
-      cur.dateline = info.get(first)!.dateline;
+      cur.dateline = F.dateline[first - base];
       cur.datelineLine = first;
       cur.lastItem = p;
       storyOfItem[p] = cur;
     } else if (k === 'signoff') {
       const target: Story | null = cur && cur.open ? cur : null;
       if (target && !target.signoff) {
-        target.signoff = info.get(first)!.signoff;
+        target.signoff = F.signoff[first - base];
         target.signoffLine = first;
         target.lastItem = p;
         target.open = false;
         storyOfItem[p] = target;
-      } else unclaimed.add(p);
+      } else unclaimed.push(p);
     } else if (k === 'continuation') {
-      const c = info.get(first)!.continuation!;
+      const c = F.continuation[first - base]!;
       if (c.direction === 'from') {
         if (!(cur && cur.open && cur.body.length === 0 && !cur.continuation)) cur = newStory(p);
-        cur.continuation = { ...c, line: first };
+        cur.continuation = { direction: c.direction, target: c.target, span: c.span, line: first };
         cur.continuationLine = first;
         cur.lastItem = p;
         storyOfItem[p] = cur;
@@ -434,12 +530,12 @@ function detectArticles(P: PageItems): PageAnalysis {
         let target: Story | null = cur && cur.open ? cur : null;
         if (!target) for (let s = stories.length - 1; s >= 0 && s >= stories.length - 2; s--) if (!stories[s].continuation) { target = stories[s]; break; }
         if (target && !target.continuation) {
-          target.continuation = { ...c, line: first };
+          target.continuation = { direction: c.direction, target: c.target, span: c.span, line: first };
           target.continuationLine = first;
           target.lastItem = Math.max(target.lastItem, p);
           target.open = false;
           storyOfItem[p] = target;
-        } else unclaimed.add(p);
+        } else unclaimed.push(p);
       }
     } else if (k === 'label' || k === 'note-label') {
       if (cur) cur.open = false;
@@ -459,8 +555,10 @@ function detectArticles(P: PageItems): PageAnalysis {
     while (q >= 0 && isTransparent(q)) q--;
     return q;
   };
-  const storyStartingAt = new Map<number, Story>();
-  for (const s of stories) storyStartingAt.set(s.firstItem, s);
+  // Story by the item it started at (as first found: a merge moving firstItem does not move it here).
+  const storyAt: (Story | null)[] = new Array<Story | null>(items.length).fill(null);
+  for (const s of stories) storyAt[s.firstItem] = s;
+  const storyStartingAt = (p: number): Story | null => (p >= 0 && p < storyAt.length ? storyAt[p] : null);
   const mergeNote = (note: Story, into: Story) => {
     note.isNote = true;
     note.mergedInto = into;
@@ -468,13 +566,13 @@ function detectArticles(P: PageItems): PageAnalysis {
     for (const l of note.body) into.note.push(l);
     into.firstItem = Math.min(into.firstItem, note.firstItem);
   };
-  const labelOwner = new Map<number, Story | 'cluster'>(); // label item -> owner
+  const labelOwned = new Uint8Array(items.length); // label items a story or cluster took
   const orphanLabels: number[] = [];
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
     if (it.kind !== 'pattern' || it.pkind !== 'note-label') continue;
     const q = nextItem(p);
-    const S = storyStartingAt.get(q);
+    const S = storyStartingAt(q);
     let note: Story | null = null;
     let detached = false;
     if (S && S.byline.length === 0 && !S.dateline && !S.mergedInto) note = S;
@@ -488,7 +586,7 @@ function detectArticles(P: PageItems): PageAnalysis {
         if (s.mergedInto || s.byline.length || s.dateline || s.isNote) continue;
         const dist = Math.abs(s.firstItem - p);
         if (dist > 40 || dist >= bestDist) continue;
-        const t = storyStartingAt.get(nextItem(s.lastItem));
+        const t = storyStartingAt(nextItem(s.lastItem));
         if (!t || t.byline.length === 0) continue;
         const before = prevItem(s.firstItem);
         if (before >= 0 && items[before].kind === 'heading') continue;
@@ -502,15 +600,15 @@ function detectArticles(P: PageItems): PageAnalysis {
       orphanLabels.push(p);
       continue;
     }
-    const T = storyStartingAt.get(nextItem(note.lastItem));
+    const T = storyStartingAt(nextItem(note.lastItem));
     if (T && !T.mergedInto && T !== note) {
       mergeNote(note, T);
       T.labels.push(it.lines);
       T.noteDetached = detached;
-      labelOwner.set(p, T);
+      labelOwned[p] = 1;
     } else {
       note.labels.push(it.lines);
-      labelOwner.set(p, note);
+      labelOwned[p] = 1;
       note.isNote = false;
     }
     if (detached) orphanLabels.push(p);
@@ -518,7 +616,7 @@ function detectArticles(P: PageItems): PageAnalysis {
   for (const s of stories) {
     // An in-line `编者按：…` note directly followed by the article it introduces.
     if (!s.isNote || s.mergedInto) continue;
-    const T = storyStartingAt.get(nextItem(s.lastItem));
+    const T = storyStartingAt(nextItem(s.lastItem));
     if (T && !T.mergedInto && T !== s) mergeNote(s, T);
     else s.isNote = false;
   }
@@ -544,7 +642,7 @@ function detectArticles(P: PageItems): PageAnalysis {
     let hasMain = false;
     for (const gi of groupItems) {
       const it = items[gi];
-      const t = headType(it, info, local);
+      const t = headType(it, lines, base, F);
       const startsNew = startArticle.has(it.lines[0]) || attachBelow.has(it.lines[0]);
       if (!c || startsNew || (hasMain && (t === 'main' || t === 'lead'))) {
         c = { blocks: [], group, lastInGroup: false, groupSize: 0, labels: [], story: null, attachBelow: false };
@@ -557,7 +655,7 @@ function detectArticles(P: PageItems): PageAnalysis {
     }
     for (const cl of gClusters) {
       cl.groupSize = gClusters.length;
-      assignSubRoles(cl, info, local);
+      assignSubRoles(cl, base, F);
       clusters.push(cl);
       clusterItems.push({ c: cl, first: cl.blocks[0].item, last: cl.blocks[cl.blocks.length - 1].item });
     }
@@ -567,38 +665,44 @@ function detectArticles(P: PageItems): PageAnalysis {
   }
 
   // Labels directly above a heading group or story belong to it; the others stay page labels.
-  const clusterStartingAt = new Map<number, Cluster>();
-  for (const ci of clusterItems) clusterStartingAt.set(ci.first, ci.c);
+  const clusterAt: (Cluster | null)[] = new Array<Cluster | null>(items.length).fill(null);
+  for (const ci of clusterItems) clusterAt[ci.first] = ci.c;
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
-    if (it.kind !== 'pattern' || it.pkind !== 'label' || labelOwner.has(p)) continue;
+    if (it.kind !== 'pattern' || it.pkind !== 'label' || labelOwned[p] === 1) continue;
     let q = nextItem(p);
     while (q < items.length && items[q].kind === 'pattern' && items[q].pkind === 'label') q = nextItem(q);
-    const c = clusterStartingAt.get(q);
-    const s = storyStartingAt.get(q);
+    const c = q < items.length ? clusterAt[q] : null;
+    const s = storyStartingAt(q);
     if (c) {
       c.labels.push(it.lines);
-      labelOwner.set(p, 'cluster');
+      labelOwned[p] = 1;
     } else if (s && !s.mergedInto) {
       s.labels.push(it.lines);
-      labelOwner.set(p, s);
+      labelOwned[p] = 1;
     }
   }
 
   // ---- matching ----
-  const storyIndex = new Map<Story, number>();
-  live.forEach((s, i) => storyIndex.set(s, i));
-  const storyTokens = new Map<Story, Tokens>();
-  const tokensOf = (s: Story) => {
-    let t = storyTokens.get(s);
-    if (!t) {
-      const tk = new Tokenizer(400);
-      for (let k = 0; k < s.note.length && tk.feed(lines[s.note[k]].text); k++);
-      if (!tk.full()) for (let k = 0; k < s.body.length && tk.feed(lines[s.body[k]].text); k++);
-      t = tk.finish();
-      storyTokens.set(s, t);
+  for (let i = 0; i < live.length; i++) live[i].liveIndex = i;
+  // Token sets of the live stories, built when first compared (set id by story index, -1: not yet).
+  const sets = STORY_SETS;
+  sets.reset();
+  if (SET_OF.length < live.length) SET_OF = new Int32Array(Math.max(live.length, SET_OF.length * 2));
+  const setOf = SET_OF;
+  setOf.fill(-1, 0, live.length);
+  const storySet = (k: number) => {
+    let id = setOf[k];
+    if (id < 0) {
+      const s = live[k];
+      reader.start(400);
+      for (let j = 0; j < s.note.length && reader.feed(lines[s.note[j]].text, false); j++);
+      if (!reader.full()) for (let j = 0; j < s.body.length && reader.feed(lines[s.body[j]].text, false); j++);
+      reader.end();
+      id = sets.add(reader);
+      setOf[k] = id;
     }
-    return t;
+    return id;
   };
   const ownerOf = (p: number): Story | null => {
     const s = storyOfItem[p];
@@ -614,17 +718,21 @@ function detectArticles(P: PageItems): PageAnalysis {
   }
   const pairs: Pair[] = [];
   // Group bounds, to find what sits right above and below the whole group.
-  const groupBounds = new Map<number, { first: number; last: number; firstCluster: Cluster }>();
+  const groupFirst: number[] = new Array<number>(group).fill(-1);
+  const groupLast: number[] = new Array<number>(group).fill(-1);
+  const groupFirstCluster: (Cluster | null)[] = new Array<Cluster | null>(group).fill(null);
   for (const ci of clusterItems) {
-    const g = groupBounds.get(ci.c.group);
-    if (!g) groupBounds.set(ci.c.group, { first: ci.first, last: ci.last, firstCluster: ci.c });
-    else g.last = Math.max(g.last, ci.last);
+    const g = ci.c.group;
+    if (groupFirst[g] < 0) {
+      groupFirst[g] = ci.first;
+      groupLast[g] = ci.last;
+      groupFirstCluster[g] = ci.c;
+    } else groupLast[g] = Math.max(groupLast[g], ci.last);
   }
   for (const ci of clusterItems) {
     const c = ci.c;
-    const gb = groupBounds.get(c.group)!;
-    const gFirst = gb.first;
-    const gLast = gb.last;
+    const gFirst = groupFirst[c.group];
+    const gLast = groupLast[c.group];
     let q = nextItem(gLast);
     while (q < items.length && items[q].kind === 'pattern' && (items[q].pkind === 'label' || items[q].pkind === 'note-label')) q = nextItem(q);
     const below = q < items.length ? ownerOf(q) : null;
@@ -632,24 +740,33 @@ function detectArticles(P: PageItems): PageAnalysis {
     let r = prevItem(gFirst);
     while (r >= 0 && items[r].kind === 'pattern' && (items[r].pkind === 'label' || items[r].pkind === 'note-label')) r = prevItem(r);
     const above = r >= 0 ? ownerOf(r) : null;
-    const ctk = new Tokenizer(200);
-    for (const b of c.blocks) for (const i of b.lines) if (!ctk.full()) ctk.feed(cleanText(lines[i].text));
-    const ctoks = ctk.finish();
     if (c.attachBelow) {
       if (below) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
       continue;
     }
-    const centre = below ? storyIndex.get(below)! : above ? storyIndex.get(above)! + 1 : nearestStory(live, gFirst);
+    // The tokens of the cluster's cleanText lines.
+    reader.start(200);
+    for (const b of c.blocks)
+      for (const i of b.lines)
+        if (!reader.full()) {
+          const t = lines[i].text;
+          reader.feed(isDoubledText(t) ? undouble(t) : t, true);
+        }
+    reader.end();
+    const ctoks = HEAD_TOKENS;
+    ctoks.take(reader);
+    const centre = below ? below.liveIndex : above ? above.liveIndex + 1 : nearestStory(live, gFirst); // NaN for a story merged away: no candidates
     for (let k = Math.max(0, centre - 10); k < Math.min(live.length, centre + 10); k++) {
       const s = live[k];
-      const sim = similarity(ctoks, tokensOf(s));
+      const sim = sets.similarity(ctoks, storySet(k));
       let adj = 0;
       if (s === below && belowStarts) adj = c.lastInGroup ? 0.3 : 0.15;
-      else if (s === above && c === gb.firstCluster) adj = 0.1;
+      else if (s === above && c === groupFirstCluster[c.group]) adj = 0.1;
       const score = 2 * sim + adj;
       if (score >= 0.28) pairs.push({ c, s, score, sim, adjacent: adj >= 0.15 });
     }
   }
+  sets.reset(); // done with the token sets (and a grown pool goes now, not at the next page)
   pairs.sort((a, b) => b.score - a.score);
   for (const pr of pairs) {
     if (pr.c.story || pr.s.cluster) continue;
@@ -669,14 +786,14 @@ interface Matched {
   P: PageItems;
   live: Story[];
   clusters: Cluster[];
-  unclaimed: Set<number>;
+  unclaimed: number[];
   orphanLabels: number[];
 }
 
 /** Articles from the matched stories and clusters, then the roles of the page (see detectArticles on why apart). */
 function assembleArticles(M: Matched): PageAnalysis {
   const { live, clusters, unclaimed, orphanLabels } = M;
-  const { page, lines, base, roles, contDirectives, info, W, ds, items } = M.P;
+  const { page, lines, base, roles, contDirectives, F, W, ds, items } = M.P;
 
   // ---- articles ----
   const pageHasBylines = live.some((s) => s.byline.length > 0 || s.dateline !== null);
@@ -700,22 +817,21 @@ function assembleArticles(M: Matched): PageAnalysis {
   for (const s of live) {
     const c = s.cluster;
     const { kicker, headline, decks } = heads(c);
-    const bodyLines = s.body.filter((i) => !(i === s.datelineLine || (i === s.signoffLine && info.get(i)!.kind === 'signoff')));
-    const labels = [...s.labels, ...(c ? c.labels : [])];
-    const all: number[] = [];
-    const addAll = (xs: readonly number[]) => {
-      for (let k = 0; k < xs.length; k++) all.push(xs[k]);
-    };
-    addAll(kicker);
-    addAll(headline);
-    for (const d of decks) addAll(d);
-    addAll(s.byline);
-    for (const l of labels) addAll(l);
-    addAll(s.note);
-    addAll(s.body);
-    if (s.datelineLine >= 0) all.push(s.datelineLine);
-    if (s.signoffLine >= 0) all.push(s.signoffLine);
-    if (s.continuationLine >= 0) all.push(s.continuationLine);
+    const bodyLines = s.body.filter((i) => !(i === s.datelineLine || (i === s.signoffLine && F.kind[i - base] === K_SIGNOFF)));
+    // The story is done with: the article takes its arrays.
+    const labels = c && c.labels.length > 0 ? s.labels.concat(c.labels) : s.labels;
+    const all = LINE_SET;
+    all.clear();
+    all.addAll(kicker);
+    all.addAll(headline);
+    for (const d of decks) all.addAll(d);
+    all.addAll(s.byline);
+    for (const l of labels) all.addAll(l);
+    all.addAll(s.note);
+    all.addAll(s.body);
+    if (s.datelineLine >= 0) all.add(s.datelineLine);
+    if (s.signoffLine >= 0) all.add(s.signoffLine);
+    if (s.continuationLine >= 0) all.add(s.continuationLine);
     let bodyStart = Infinity;
     const minOf = (xs: readonly number[]) => {
       for (let k = 0; k < xs.length; k++) if (xs[k] < bodyStart) bodyStart = xs[k];
@@ -748,14 +864,14 @@ function assembleArticles(M: Matched): PageAnalysis {
         kicker,
         headline,
         decks,
-        byline: [...s.byline],
+        byline: s.byline,
         dateline: s.dateline,
         labels,
-        editorsNote: [...s.note],
+        editorsNote: s.note,
         body: bodyLines,
         signoff: s.signoff,
         continuation: s.continuation,
-        lines: sortedUnique(all),
+        lines: all.sortedUnique(),
         confidence: clamp(conf),
       },
     });
@@ -824,21 +940,6 @@ function assembleArticles(M: Matched): PageAnalysis {
   return analysis;
 }
 
-/** A map from line index to T for the lines of one page, backed by an array. */
-class LineTable<T> {
-  private readonly arr: (T | undefined)[] = [];
-  constructor(private readonly base: number) {}
-  get(i: number): T | undefined {
-    return this.arr[i - this.base];
-  }
-  set(i: number, v: T): void {
-    this.arr[i - this.base] = v;
-  }
-  has(i: number): boolean {
-    return this.arr[i - this.base] !== undefined;
-  }
-}
-
 /** Extra facts the structure rules need, kept off the stable PageAnalysis shape. */
 export interface DetectState {
   /** Label lines that sit away from what they label. */
@@ -855,19 +956,65 @@ export function stateOf(analysis: PageAnalysis): DetectState | undefined {
 function clusterLines(articles: Article[]): Map<string, number[][]> {
   const m = new Map<string, number[][]>();
   for (const a of articles) {
-    const blocks = [a.kicker, a.headline, ...a.decks].filter((b) => b.length > 0).sort((x, y) => x[0] - y[0]);
+    const blocks: number[][] = [];
+    if (a.kicker.length > 0) blocks.push(a.kicker);
+    if (a.headline.length > 0) blocks.push(a.headline);
+    for (const d of a.decks) if (d.length > 0) blocks.push(d);
+    // Insertion sort by first line (stable, as Array.prototype.sort): a handful of blocks.
+    for (let i = 1; i < blocks.length; i++) {
+      const b = blocks[i];
+      let j = i;
+      while (j > 0 && blocks[j - 1][0] > b[0]) {
+        blocks[j] = blocks[j - 1];
+        j--;
+      }
+      blocks[j] = b;
+    }
     m.set(a.id, blocks);
   }
   return m;
 }
 
-/** The distinct numbers of `xs` in ascending order (a typed-array sort: no comparator calls). */
-function sortedUnique(xs: readonly number[]): number[] {
-  const a = Int32Array.from(xs).sort();
-  const out: number[] = [];
-  for (let k = 0; k < a.length; k++) if (k === 0 || a[k] !== a[k - 1]) out.push(a[k]);
-  return out;
+/** Line numbers gathered in a reused buffer, out as their distinct values in ascending order. */
+class LineList {
+  private buf = new Int32Array(256);
+  private n = 0;
+  clear(): void {
+    this.n = 0;
+  }
+  add(x: number): void {
+    if (this.n === this.buf.length) {
+      const g = new Int32Array(this.buf.length * 2);
+      g.set(this.buf);
+      this.buf = g;
+    }
+    this.buf[this.n++] = x;
+  }
+  addAll(xs: readonly number[]): void {
+    for (let k = 0; k < xs.length; k++) this.add(xs[k]);
+  }
+  sortedUnique(): number[] {
+    const a = this.buf;
+    const n = this.n;
+    if (n <= 64) {
+      // Insertion sort: the parts come mostly in order (headings, byline, body).
+      for (let i = 1; i < n; i++) {
+        const v = a[i];
+        let j = i;
+        while (j > 0 && a[j - 1] > v) {
+          a[j] = a[j - 1];
+          j--;
+        }
+        a[j] = v;
+      }
+    } else a.subarray(0, n).sort();
+    const out: number[] = []; // pushed: a packed array (new Array(n) would stay holey for its readers)
+    for (let k = 0; k < n; k++) if (k === 0 || a[k] !== a[k - 1]) out.push(a[k]);
+    if (a.length > 1 << 16) this.buf = new Int32Array(256); // keep no huge buffer
+    return out;
+  }
 }
+const LINE_SET = new LineList();
 
 function clamp(x: number): number {
   return Math.round(Math.max(0.05, Math.min(1, x)) * 100) / 100;
@@ -881,25 +1028,30 @@ function nearestStory(live: Story[], item: number): number {
 type HeadType = 'main' | 'lead' | 'sub' | 'sentence';
 
 /** What a heading block looks like: a headline ('main'), a lead-in ending in ———, a deck starting with ——, or sentence-like (commas, spanning columns). */
-function headType(it: Seg, info: LineTable<LineInfo>, local: LineTable<number>): HeadType {
+function headType(it: Seg, lines: readonly Line[], base: number, F: Features): HeadType {
   if (it.forced === 'headline') return 'main';
   if (it.forced === 'kicker') return 'lead';
   if (it.forced === 'deck') return 'sub';
-  const first = info.get(it.lines[0])!;
-  const last = info.get(it.lines[it.lines.length - 1])!;
-  if (last.end === 'dash') return 'lead';
-  if (first.startsDash || (first.title && !first.caps)) return 'sub';
+  const kf = it.lines[0] - base;
+  const kl = it.lines[it.lines.length - 1] - base;
+  if (F.end[kl] === E_DASH) return 'lead';
+  const caps = (F.flags[kf] & F_CAPS) !== 0;
+  if (F.flags[kf] & F_STARTS_DASH || (F.flags[kf] & F_TITLE && !caps)) return 'sub';
   let commas = 0;
   for (const i of it.lines) {
-    const x = info.get(i)!;
-    if (x.width > 1.4 * local.get(i)!) return 'sentence';
-    for (const ch of x.compact) if (ch === '，' || ch === '；' || ch === '。' || ch === ',' || ch === ';') commas++;
+    const k = i - base;
+    if (F.width[k] > 1.4 * F.local[k]) return 'sentence';
+    commas += headCommas(lines[i].text);
   }
-  return commas > 0 && !first.caps ? 'sentence' : 'main';
+  return commas > 0 && !caps ? 'sentence' : 'main';
 }
 
+const STORY_SETS = new StorySets();
+const HEAD_TOKENS = new HeadTokens();
+let SET_OF = new Int32Array(64);
+
 /** Headline, kicker and decks of one cluster. */
-function assignSubRoles(c: Cluster, info: LineTable<LineInfo>, local: LineTable<number>): void {
+function assignSubRoles(c: Cluster, base: number, F: Features): void {
   let main = c.blocks.findIndex((b) => b.sub === 'headline');
   if (main < 0) {
     // No headline-like block: the shortest block that is not a lead-in, else the last one.
@@ -907,9 +1059,9 @@ function assignSubRoles(c: Cluster, info: LineTable<LineInfo>, local: LineTable<
     let bestW = Infinity;
     c.blocks.forEach((b, k) => {
       if (b.forced === 'kicker' || b.forced === 'deck') return;
-      const last = info.get(b.lines[b.lines.length - 1])!;
-      if (last.end === 'dash') return;
-      const w = b.lines.reduce((acc, i) => acc + info.get(i)!.width, 0);
+      if (F.end[b.lines[b.lines.length - 1] - base] === E_DASH) return;
+      let w = 0;
+      for (const i of b.lines) w += F.width[i - base];
       if (w < bestW) {
         bestW = w;
         best = k;
@@ -922,7 +1074,7 @@ function assignSubRoles(c: Cluster, info: LineTable<LineInfo>, local: LineTable<
     if (k === main) b.sub = 'headline';
     else if (b.forced === 'kicker') b.sub = 'kicker';
     else if (b.forced === 'deck') b.sub = 'deck';
-    else if (k < main && !kickerTaken && b.lines.length <= 3 && b.lines.every((i) => info.get(i)!.width <= 1.5 * local.get(i)!)) {
+    else if (k < main && !kickerTaken && b.lines.length <= 3 && b.lines.every((i) => F.width[i - base] <= 1.5 * F.local[i - base])) {
       b.sub = 'kicker';
       kickerTaken = true;
     } else b.sub = 'deck';
@@ -931,109 +1083,27 @@ function assignSubRoles(c: Cluster, info: LineTable<LineInfo>, local: LineTable<
 }
 
 /**
- * Tokens of the first `max` non-space characters: CJK bigrams (two UTF-16 units packed in one
- * 32-bit integer) and Latin words of 3+ letters and numbers of 2+ digits (lowercased, a 32-bit
- * hash). Fed text by text (a word or bigram may span two texts), so callers need not build text
- * arrays. The result is the distinct tokens of each kind in ascending order: sorted small-integer
- * arrays (a Set of a few hundred entries rehashes its way up, and a number beyond the 32-bit range
- * would be a heap-allocated number in it).
+ * Tokens of the first `max` non-space characters of the texts (a word or bigram may span two
+ * texts), as matching reads them (see tokens.ts): the distinct CJK bigrams and the distinct Latin
+ * word/number hashes, each in ascending order.
  */
 export interface Tokens {
   bigrams: number[];
   words: number[];
 }
 
-class Tokenizer {
-  private nb = 0;
-  private nw = 0;
-  private seen = 0;
-  private prev = -1;
-  private hash = 0;
-  private len = 0;
-  private digit = false;
-  constructor(private readonly max: number) {
-    // At most one token per character seen, plus the word flushed at the end.
-    if (SCRATCH_B.length < max + 2) {
-      SCRATCH_B = new Int32Array(max + 2);
-      SCRATCH_W = new Int32Array(max + 2);
-    }
-  }
-  full(): boolean {
-    return this.seen >= this.max;
-  }
-  private flush(): void {
-    if (this.len >= 3 || (this.len >= 2 && this.digit)) SCRATCH_W[this.nw++] = this.hash;
-    this.hash = 0;
-    this.len = 0;
-  }
-  /** Feeds one text; false once `max` characters have been seen. */
-  feed(t: string): boolean {
-    const max = this.max;
-    for (let i = 0; i < t.length && this.seen < max; i++) {
-      let c = t.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 0x3000) continue; // justification spaces do not break words
-      this.seen++;
-      if (isCjkGlyph(c)) {
-        this.flush();
-        if (this.prev >= 0) SCRATCH_B[this.nb++] = (this.prev << 16) | c;
-        this.prev = c;
-      } else if (isAsciiAlnum(c) || isLatinLetter(c)) {
-        this.prev = -1;
-        if (c >= 65 && c <= 90) c += 32;
-        if (this.len === 0) this.digit = c >= 48 && c <= 57;
-        this.hash = Math.imul(this.hash ^ c, 16777619);
-        this.len++;
-      } else {
-        this.flush();
-        this.prev = -1;
-      }
-    }
-    return this.seen < max;
-  }
-  /** The distinct tokens, ascending. One tokenizer at a time: they share scratch buffers. */
-  finish(): Tokens {
-    this.flush();
-    return { bigrams: sortedDistinct(SCRATCH_B.subarray(0, this.nb)), words: sortedDistinct(SCRATCH_W.subarray(0, this.nw)) };
-  }
+export function tokens(texts: readonly string[], max: number): Tokens {
+  reader.start(max);
+  for (const t of texts) if (!reader.feed(t, false)) break;
+  reader.end();
+  return { bigrams: sortedDistinct(reader.b.subarray(0, reader.nb)), words: sortedDistinct(reader.w.subarray(0, reader.nw)) };
 }
-let SCRATCH_B = new Int32Array(0);
-let SCRATCH_W = new Int32Array(0);
 
 function sortedDistinct(xs: Int32Array): number[] {
-  const sorted = xs.sort();
-  let distinct = 0;
-  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
-  const out = new Array<number>(distinct);
-  for (let k = 0, o = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) out[o++] = sorted[k];
+  const sorted = Int32Array.from(xs).sort();
+  const out: number[] = [];
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) out.push(sorted[k]);
   return out;
-}
-
-/** Tokens of the first `max` non-space characters of the texts (see Tokenizer). */
-export function tokens(texts: readonly string[], max: number): Tokens {
-  const tk = new Tokenizer(max);
-  for (const t of texts) if (!tk.feed(t)) break;
-  return tk.finish();
-}
-
-/** How many of the distinct ascending `head` are in the distinct ascending `story`. */
-function hits(head: readonly number[], story: readonly number[]): number {
-  let hit = 0;
-  for (let i = 0, j = 0; i < head.length && j < story.length; ) {
-    if (head[i] === story[j]) {
-      hit++;
-      i++;
-      j++;
-    } else if (head[i] < story[j]) i++;
-    else j++;
-  }
-  return hit;
-}
-
-/** Share of the heading's tokens found in the story (0..1). */
-function similarity(head: Tokens, story: Tokens): number {
-  const size = head.bigrams.length + head.words.length;
-  if (size === 0) return 0;
-  return (hits(head.bigrams, story.bigrams) + hits(head.words, story.words)) / size;
 }
 
 /** Display name of an article: its headline (or kicker, deck, first body line), cleaned. */

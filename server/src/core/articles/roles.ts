@@ -20,6 +20,7 @@
 // a line that the typesetter stretched to the full column).
 import type { Line, Span } from '../types';
 import * as chars from '../chars';
+import { CC_CJK, CC_HIGH, CC_WIDE, CC_WS, CLASS } from './charclass';
 
 // Local bindings: hot loops call these per character.
 const isCjk = chars.isCjk;
@@ -75,7 +76,8 @@ export interface LineInfo {
   noteHead: boolean;
 }
 
-const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11 || (c >= 0x2000 && c <= 0x200b);
+/** space, tab, ideographic space, no-break space, BOM, vertical tab, U+2000–U+200B (a table lookup: see charclass.ts). */
+const isWs = (c: number) => (CLASS[c] & CC_WS) !== 0;
 
 function cjkAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -105,18 +107,21 @@ function rawIndexFromEnd(text: string, k: number): number {
 // eslint-disable-next-line no-control-regex -- \v (vertical tab) is whitespace in dumps; the class must list it
 const WS_RE = /[ \t\u3000\u00a0\ufeff\u000b\u2000-\u200b]/g;
 
-/** First HEAD non-space characters, and how many non-space characters the line has. */
-function compactHead(text: string): { s: string; size: number } {
+/** First HEAD non-space characters. */
+function compactHead(text: string): string {
   let size = 0;
   let firstWs = -1;
   let cut = -1; // index just past the HEAD-th non-space character
   for (let i = 0; i < text.length; i++) {
     if (isWs(text.charCodeAt(i))) {
       if (firstWs < 0) firstWs = i;
-    } else if (++size === HEAD) cut = i + 1;
+    } else if (++size === HEAD) {
+      cut = i + 1;
+      break;
+    }
   }
-  if (firstWs < 0 || firstWs >= HEAD + 1) return { s: text.slice(0, Math.min(text.length, HEAD)), size };
-  return { s: (cut < 0 || cut === text.length ? text : text.slice(0, cut)).replace(WS_RE, ''), size };
+  if (firstWs < 0 || firstWs >= HEAD + 1) return text.slice(0, Math.min(text.length, HEAD));
+  return (cut < 0 || cut === text.length ? text : text.slice(0, cut)).replace(WS_RE, '');
 }
 
 /** Last HEAD non-space characters, in order. */
@@ -130,33 +135,57 @@ function compactTail(text: string): string {
   return (i <= 0 ? text : text.slice(i)).replace(WS_RE, '');
 }
 
-function measure(text: string): { width: number; spaced: number } {
+// Results of scan() (module state instead of a result object: scan runs once per line).
+let mWidth = 0;
+let mSpaced = 0;
+/** Non-space UTF-16 units. */
+let mSize = 0;
+/** Index of the first non-space unit, -1 when none. */
+let mFirst = -1;
+
+/** Width and justification spaces of a line (see the header comment), and its non-space units. */
+function scan(text: string): void {
   let width = 0;
   let spaced = 0;
   let prevCjk = false;
   let prevSeen = false;
   let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isWs(c)) {
+  let size = 0;
+  let first = -1;
+  const n = text.length;
+  const cls = CLASS;
+  for (let i = 0; i < n; i++) {
+    const f = cls[text.charCodeAt(i)];
+    if (f & CC_WS) {
       run++;
       continue;
     }
-    const cjk = cjkAt(text, i);
+    if (first < 0) first = i;
+    size++;
+    const cjk = (f & (CC_CJK | CC_HIGH)) !== 0; // astral: treat as CJK (extensions B+)
     if (run > 0 && prevSeen) {
       if (prevCjk && cjk) spaced++;
       else if (prevCjk || cjk) width += 0.5;
-      else width += Math.min(run, 2);
+      else width += run < 2 ? run : 2;
     }
     run = 0;
-    if (c >= 0xd800 && c <= 0xdbff) {
+    if (f & CC_HIGH) {
       width += 2;
       i++;
-    } else width += cjk || (c >= 0xac00 && c <= 0xd7af) ? 2 : 1;
+      if (i < n && !(cls[text.charCodeAt(i)] & CC_WS)) size++;
+    } else width += f & CC_WIDE ? 2 : 1;
     prevCjk = cjk;
     prevSeen = true;
   }
-  return { width, spaced };
+  mWidth = width;
+  mSpaced = spaced;
+  mSize = size;
+  mFirst = first;
+}
+
+function measure(text: string): { width: number; spaced: number } {
+  scan(text);
+  return { width: mWidth, spaced: mSpaced };
 }
 
 /** Every space-separated token is AABBCC… (at least three pairs in all). */
@@ -342,7 +371,6 @@ const CAPTION_HEAD_FIRST = firstSet('▲△↑↓←→◀▶图上下左右组'
 const BYLINE_CJK_FIRST = firstSet('□■◇◆●○文图撰摄本特见实记通');
 const NOTE_FIRST = 0x7f16; // 编: NOTE_LABEL, NOTE_HEAD
 const LABEL_FIRST = firstSet('短时新相链延小背记本评社今导要《【〔［[「');
-const captionHead = (head: string) => CAPTION_HEAD_FIRST.has(head.charCodeAt(0)) && CAPTION_HEAD.test(head);
 
 /** A superset of the characters `\s` matches (and String.prototype.trim removes). */
 function isReSpace(c: number): boolean {
@@ -375,100 +403,311 @@ function span(line: Line, from: number, to: number, tailLen = -1): Span {
   return { start: line.start + a, end: line.start + b + (c >= 0xd800 && c <= 0xdbff ? 2 : 1) };
 }
 
+// ---- per-line features of a page, in typed arrays ----
+
+/** Pattern kinds as small integers (index into KIND_NAMES). */
+export const K_NONE = 0;
+export const K_BYLINE = 1;
+export const K_DATELINE = 2;
+export const K_CONTINUATION = 3;
+export const K_SIGNOFF = 4;
+export const K_LABEL = 5;
+export const K_NOTE_LABEL = 6;
+export const K_FURNITURE = 7;
+export const K_CAPTION = 8;
+export const KIND_NAMES: readonly (LineKind | null)[] = [null, 'byline', 'dateline', 'continuation', 'signoff', 'label', 'note-label', 'furniture', 'caption'];
+export function kindCode(k: LineKind | null): number {
+  return k === null ? K_NONE : KIND_NAMES.indexOf(k);
+}
+
+export const E_NONE = 0;
+export const E_SENTENCE = 1;
+export const E_COMMA = 2;
+export const E_DASH = 3;
+const END_NAMES: readonly LineEnd[] = ['none', 'sentence', 'comma', 'dash'];
+
+/** Bits of Features.flags. */
+export const F_WHOLE = 1;
+export const F_DOUBLED = 2;
+export const F_CAPS = 4;
+export const F_TITLE = 8;
+export const F_STARTS_DASH = 16;
+export const F_NOTE_HEAD = 32;
+/** Free for the caller (detect marks paragraph starts). */
+export const F_USER = 64;
+
+export type LineContinuation = { direction: 'to' | 'from'; target: string; span: Span };
+
 /**
- * Features and pattern kind of one line. `edge` says the line is among the first or last few text
- * lines of its page, where running heads, page numbers and mastheads sit.
+ * The features of LineInfo for many lines, column by column: slot k holds a line's width, flags,
+ * end and kind in typed arrays, and its (rare) dateline, sign-off and continuation in plain arrays.
+ * One instance is reused from page to page, so a page allocates nothing per ordinary line.
  */
-export function lineInfo(line: Line, edge: boolean): LineInfo {
+export class Features {
+  cap = 0;
+  width = new Float64Array(0);
+  /** Local column width (filled by localWidthsOf). */
+  local = new Float64Array(0);
+  spaced = new Int32Array(0);
+  flags = new Uint8Array(0);
+  end = new Uint8Array(0);
+  kind = new Uint8Array(0);
+  dateline: (Span | null)[] = [];
+  signoff: (Span | null)[] = [];
+  continuation: (LineContinuation | null)[] = [];
+  /** Room for n slots (contents of a grown instance are not kept). */
+  ensure(n: number): void {
+    if (n <= this.cap) return;
+    const cap = Math.max(n, this.cap * 2, 64);
+    this.cap = cap;
+    this.width = new Float64Array(cap);
+    this.local = new Float64Array(cap);
+    this.spaced = new Int32Array(cap);
+    this.flags = new Uint8Array(cap);
+    this.end = new Uint8Array(cap);
+    this.kind = new Uint8Array(cap);
+    this.dateline = new Array<Span | null>(cap).fill(null);
+    this.signoff = new Array<Span | null>(cap).fill(null);
+    this.continuation = new Array<LineContinuation | null>(cap).fill(null);
+  }
+  /** Slot k as a LineInfo object. */
+  info(k: number, index: number, compact: string): LineInfo {
+    const f = this.flags[k];
+    return {
+      index,
+      width: this.width[k],
+      compact,
+      whole: (f & F_WHOLE) !== 0,
+      size: 0,
+      spaced: this.spaced[k],
+      doubled: (f & F_DOUBLED) !== 0,
+      caps: (f & F_CAPS) !== 0,
+      title: (f & F_TITLE) !== 0,
+      end: END_NAMES[this.end[k]],
+      startsDash: (f & F_STARTS_DASH) !== 0,
+      kind: KIND_NAMES[this.kind[k]],
+      dateline: this.dateline[k],
+      signoff: this.signoff[k],
+      continuation: this.continuation[k],
+      noteHead: (f & F_NOTE_HEAD) !== 0,
+    };
+  }
+  /** Slot k from a LineInfo object. */
+  setInfo(k: number, x: LineInfo): void {
+    this.width[k] = x.width;
+    this.spaced[k] = x.spaced;
+    this.flags[k] = (x.whole ? F_WHOLE : 0) | (x.doubled ? F_DOUBLED : 0) | (x.caps ? F_CAPS : 0) | (x.title ? F_TITLE : 0) | (x.startsDash ? F_STARTS_DASH : 0) | (x.noteHead ? F_NOTE_HEAD : 0);
+    this.end[k] = END_NAMES.indexOf(x.end);
+    this.kind[k] = kindCode(x.kind);
+    this.dateline[k] = x.dateline;
+    this.signoff[k] = x.signoff;
+    this.continuation[k] = x.continuation;
+  }
+}
+
+/** How the last `T` non-space units of the text end (endOf on the compact tail, without building it). */
+function endOfRaw(text: string, T: number): number {
+  let p = text.length - 1;
+  let seen = 0;
+  let c = 0;
+  for (;;) {
+    while (p >= 0 && isWs(text.charCodeAt(p))) p--;
+    if (p < 0 || seen >= T) return E_NONE;
+    c = text.charCodeAt(p);
+    if (!isClosing(c)) break;
+    seen++;
+    p--;
+  }
+  if (isSentenceEnd(c)) return E_SENTENCE;
+  if (COMMAS.has(c)) return E_COMMA;
+  if (DASHES.has(c)) {
+    seen++;
+    p--;
+    while (p >= 0 && isWs(text.charCodeAt(p))) p--;
+    if (p >= 0 && seen < T && DASHES.has(text.charCodeAt(p))) return E_DASH;
+  }
+  return E_NONE;
+}
+
+function endCode(s: string): number {
+  const e = endOf(s);
+  return e === 'sentence' ? E_SENTENCE : e === 'comma' ? E_COMMA : e === 'dash' ? E_DASH : E_NONE;
+}
+
+/** Index of the last non-space unit, -1 when none. */
+function lastNonWs(text: string): number {
+  let i = text.length - 1;
+  while (i >= 0 && isWs(text.charCodeAt(i))) i--;
+  return i;
+}
+
+const CH_SHE = 0x6444; // 摄
+const CH_FW_RPAREN = 0xff09; // ）
+/** First characters of FURNITURE_CREDIT. */
+const CREDIT_FIRST = firstSet('责本编美校版组审终值视排图制');
+/** First characters of FURNITURE_DATE (a NUM). */
+const NUM_FIRST = firstSet('0123456789０１２３４５６７８９一二三四五六七八九十百零〇');
+
+// The first-character tests of scanLine as bits of one table (one lookup for the first character).
+const FIRST_FLAGS = new Uint16Array(0x10000);
+let nextFlag = 1;
+function firstFlag(set: ReadonlySet<number>): number {
+  const bit = nextFlag;
+  nextFlag <<= 1;
+  for (const c of set) FIRST_FLAGS[c] |= bit;
+  return bit;
+}
+const FF_CONT_WHOLE = firstFlag(CONT_WHOLE_FIRST);
+const FF_SIGNOFF_WHOLE = firstFlag(SIGNOFF_WHOLE_FIRST);
+const FF_CAPTION = firstFlag(CAPTION_HEAD_FIRST);
+const FF_BYLINE = firstFlag(BYLINE_CJK_FIRST);
+const FF_LABEL = firstFlag(LABEL_FIRST);
+const FF_DATELINE = firstFlag(DATELINE_FIRST);
+const FF_CREDIT = firstFlag(CREDIT_FIRST);
+const FF_NUM = firstFlag(NUM_FIRST);
+const FF_DASH = firstFlag(DASHES);
+const FF_CLOSER = firstFlag(CLOSERS);
+// Second-character and last-character tests, to skip building the compact head where its pattern cannot match.
+/** Second characters of the dateline patterns (本报, 新华, 中新, 中国, 人民, 央视, 央广, 光明, 经济). */
+const FF_DATELINE_2 = firstFlag(firstSet('报华新国民视广明济'));
+/** Second characters of CAPTION_HEAD after 图上下左右组 (图为, 上图…, 图：, 图片, 组图). */
+const FF_CAPTION_2 = firstFlag(firstSet('图为：:/／片'));
+/** Last characters of CONT_WHOLE. */
+const FF_CONT_LAST = firstFlag(firstSet('版页面）)〕］]'));
+/** First characters of LABEL_BRACKETS. */
+const FF_BRACKET = firstFlag(firstSet('《【〔［[「'));
+/** First characters of FURNITURE_PAGENO. */
+const FF_PAGENO = firstFlag(firstSet('第0123456789０１２３４５６７８９一二三四五六七八九十百零〇ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-—–'));
+/** First characters of FURNITURE_WEEKDAY. */
+const FF_WEEK = firstFlag(firstSet('星周'));
+/** Longest LABEL_WORDS match (本报评论员：). */
+const LABEL_WORDS_MAX = 6;
+
+/** FIRST_FLAGS of the first non-space unit after index `from`, 0 when none. */
+function nextFlags(text: string, from: number): number {
+  for (let i = from + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isWs(c)) return FIRST_FLAGS[c];
+  }
+  return 0;
+}
+
+/**
+ * Features and pattern kind of one line into slot k of F. `edge` says the line is among the first
+ * or last few text lines of its page, where running heads, page numbers and mastheads sit. The
+ * compact head and tail strings are built only when a pattern's first-character test passes.
+ */
+export function scanLine(line: Line, edge: boolean, F: Features, k: number): void {
   const text = line.text;
-  const { s: head, size } = compactHead(text);
+  scan(text);
+  const size = mSize;
+  const spaced = mSpaced;
+  const rawWidth = mWidth;
+  const c0 = mFirst >= 0 ? text.charCodeAt(mFirst) : NaN;
+  const f0 = mFirst >= 0 ? FIRST_FLAGS[c0] : 0;
   const whole = size <= HEAD;
-  const tailFull = whole ? head : compactTail(text);
-  const { width: rawWidth, spaced } = measure(text);
   const doubled = whole && isDoubledText(text);
-  const width = doubled ? rawWidth / 2 : rawWidth;
-  const info: LineInfo = {
-    index: line.index,
-    width,
-    compact: head,
-    whole,
-    size,
-    spaced,
-    doubled,
-    caps: capsLine(text),
-    title: titleLine(text),
-    end: 'none',
-    startsDash: head.length > 0 && DASHES.has(head.charCodeAt(0)),
-    kind: null,
-    dateline: null,
-    signoff: null,
-    continuation: null,
-    noteHead: false,
-  };
-  let tail = tailFull;
-  const T = tailFull.length;
+  F.width[k] = doubled ? rawWidth / 2 : rawWidth;
+  F.spaced[k] = spaced;
+  let flags = (whole ? F_WHOLE : 0) | (doubled ? F_DOUBLED : 0) | (capsLine(text) ? F_CAPS : 0) | (titleLine(text) ? F_TITLE : 0) | (f0 & FF_DASH ? F_STARTS_DASH : 0);
+  let kind = K_NONE;
+  let end = E_NONE;
+  let dateline: Span | null = null;
+  let signoff: Span | null = null;
+  let continuation: LineContinuation | null = null;
+  const last = lastNonWs(text);
+  const lastC = last >= 0 ? text.charCodeAt(last) : NaN;
+  const closer = last >= 0 && (FIRST_FLAGS[lastC] & FF_CLOSER) !== 0;
+  const T = size < HEAD ? size : HEAD;
+  let head: string | null = null; // compactHead(text), built on demand
+  let tail: string | null = null; // the compact tail (cut after a continuation or sign-off tail), built on demand
 
   // Continuation markers: the whole line, or its tail.
-  let m = whole && CONT_WHOLE_FIRST.has(head.charCodeAt(0)) ? CONT_WHOLE.exec(head) : null;
+  let m: RegExpExecArray | null = null;
+  if (whole && f0 & FF_CONT_WHOLE && last >= 0 && FIRST_FLAGS[lastC] & FF_CONT_LAST) m = CONT_WHOLE.exec((head = compactHead(text)));
   if (m) {
-    info.kind = 'continuation';
-    info.continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, 0, head.length) };
-  } else if (CLOSERS.has(tail.charCodeAt(tail.length - 1)) && (m = CONT_TAIL.exec(tail))) {
-    info.continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, m.index, tail.length, T) };
+    kind = K_CONTINUATION;
+    continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, 0, size) };
+  } else if (closer && (m = CONT_TAIL.exec((tail = whole ? (head ??= compactHead(text)) : compactTail(text))))) {
+    continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, m.index, tail.length, T) };
     tail = tail.slice(0, m.index);
   } else {
     const c = firstAfterSpace(text, true);
     const en = c === 99 || c === 67 ? CONT_EN.exec(text.slice(0, 80)) : null; // continued… (c/C first)
     if (en) {
-      info.kind = 'continuation';
-      info.continuation = { direction: en[1].toLowerCase() === 'on' ? 'to' : 'from', target: en[2], span: { start: line.start, end: line.end } };
+      kind = K_CONTINUATION;
+      continuation = { direction: en[1].toLowerCase() === 'on' ? 'to' : 'from', target: en[2], span: { start: line.start, end: line.end } };
     }
   }
-  if (info.kind) {
-    info.end = 'none';
-    return info;
-  }
+  if (kind === K_NONE) {
+    // Sign-offs: the whole line, or the tail after the last sentence.
+    if (whole && f0 & FF_SIGNOFF_WHOLE && (lastC === CH_FW_RPAREN || lastC === 41) && SIGNOFF_WHOLE.test((head ??= compactHead(text)))) {
+      kind = K_SIGNOFF;
+      signoff = span(line, 0, size);
+    } else {
+      if (tail === null ? closer : CLOSERS.has(tail.charCodeAt(tail.length - 1))) {
+        if (tail === null) tail = whole ? (head ??= compactHead(text)) : compactTail(text);
+        if ((m = SIGNOFF_TAIL.exec(tail))) {
+          signoff = span(line, m.index + 1, tail.length, T);
+          tail = tail.slice(0, m.index + 1);
+        }
+      }
+      end = tail === null ? endOfRaw(text, T) : endCode(tail);
 
-  // Sign-offs: the whole line, or the tail after the last sentence.
-  if (whole && SIGNOFF_WHOLE_FIRST.has(head.charCodeAt(0)) && SIGNOFF_WHOLE.test(head)) {
-    info.kind = 'signoff';
-    info.signoff = span(line, 0, head.length);
-    return info;
-  }
-  if (CLOSERS.has(tail.charCodeAt(tail.length - 1)) && (m = SIGNOFF_TAIL.exec(tail))) {
-    info.signoff = span(line, m.index + 1, tail.length, T);
-    tail = tail.slice(0, m.index + 1);
-  }
-  info.end = endOf(tail);
-
-  // Datelines at the head.
-  if (DATELINE_FIRST.has(head.charCodeAt(0))) for (const re of DATELINE_RES) {
-    const d = re.exec(head);
-    if (d) {
-      info.dateline = span(line, 0, d[0].length);
-      if (whole && d[0].length === head.length) info.kind = 'dateline';
-      break;
+      // Datelines at the head.
+      if (f0 & FF_DATELINE && nextFlags(text, mFirst) & FF_DATELINE_2) {
+        head ??= compactHead(text);
+        for (const re of DATELINE_RES) {
+          const d = re.exec(head);
+          if (d) {
+            dateline = span(line, 0, d[0].length);
+            if (whole && d[0].length === head.length) kind = K_DATELINE;
+            break;
+          }
+        }
+      }
+      if (!dateline && c0 >= 65 && c0 <= 90) {
+        const lead = text.length - text.trimStart().length;
+        const d = DATELINE_EN.exec(text.slice(lead, lead + 80));
+        if (d) dateline = { start: line.start + lead, end: line.start + lead + d[0].length };
+      }
+      if (!dateline) {
+        const capHead = (f0 & FF_CAPTION) !== 0 && (c0 < 0x4e00 || (nextFlags(text, mFirst) & FF_CAPTION_2) !== 0) && CAPTION_HEAD.test((head ??= compactHead(text)));
+        if (whole && !continuation && !signoff && (size <= 40 || capHead)) {
+          // whole: the head is the text without spaces, so `head.includes(x)` is `text.includes(x)`.
+          if (capHead || ((lastC === CH_SHE || lastC === CH_FW_RPAREN || lastC === 41) && CAPTION_WHOLE.test((head ??= compactHead(text))))) kind = K_CAPTION;
+          else if (isByline(text, size, f0, head)) kind = K_BYLINE;
+          else if (c0 === NOTE_FIRST && NOTE_LABEL.test((head ??= compactHead(text)))) kind = K_NOTE_LABEL;
+          else if (f0 & FF_LABEL && ((size <= LABEL_WORDS_MAX && LABEL_WORDS.test((head ??= compactHead(text)))) || (f0 & FF_BRACKET && LABEL_BRACKETS.test((head ??= compactHead(text)))))) kind = K_LABEL;
+          else if (
+            (size <= 40 && f0 & FF_CREDIT && (text.includes('：') || text.includes(':')) && FURNITURE_CREDIT.test((head ??= compactHead(text)))) ||
+            (f0 & FF_NUM && text.includes('日') && FURNITURE_DATE.test((head ??= compactHead(text)))) ||
+            (size <= 3 && f0 & FF_WEEK && FURNITURE_WEEKDAY.test((head ??= compactHead(text)))) ||
+            (size <= 12 && f0 & FF_PAGENO && FURNITURE_PAGENO.test((head ??= compactHead(text))))
+          )
+            kind = K_FURNITURE;
+          else if (edge && size <= 40 && !/[。！？，；]/.test((head ??= compactHead(text))) && (FURNITURE_EDGE.test(head) || MONTH_YEAR_EN.test(text))) kind = K_FURNITURE;
+        } else if (capHead) kind = K_CAPTION;
+        if (kind === K_NONE && c0 === NOTE_FIRST && NOTE_HEAD.test((head ??= compactHead(text)))) flags |= F_NOTE_HEAD;
+      }
     }
   }
-  const c0 = head.charCodeAt(0);
-  if (!info.dateline && c0 >= 65 && c0 <= 90) {
-    const lead = text.length - text.trimStart().length;
-    const d = DATELINE_EN.exec(text.slice(lead, lead + 80));
-    if (d) info.dateline = { start: line.start + lead, end: line.start + lead + d[0].length };
-  }
-  if (info.dateline) return info;
+  F.flags[k] = flags;
+  F.end[k] = end;
+  F.kind[k] = kind;
+  F.dateline[k] = dateline;
+  F.signoff[k] = signoff;
+  F.continuation[k] = continuation;
+}
 
-  const h0 = head.charCodeAt(0);
-  if (whole && !info.continuation && !info.signoff && (head.length <= 40 || captionHead(head))) {
-    const lastCh = head[head.length - 1];
-    if (captionHead(head) || ((lastCh === '摄' || lastCh === '）' || lastCh === ')') && CAPTION_WHOLE.test(head))) info.kind = 'caption';
-    else if (isByline(text, head)) info.kind = 'byline';
-    else if (h0 === NOTE_FIRST && NOTE_LABEL.test(head)) info.kind = 'note-label';
-    else if (LABEL_FIRST.has(h0) && (LABEL_WORDS.test(head) || LABEL_BRACKETS.test(head))) info.kind = 'label';
-    else if ((head.length <= 40 && (head.includes('：') || head.includes(':')) && FURNITURE_CREDIT.test(head)) || (head.includes('日') && FURNITURE_DATE.test(head)) || (head.length <= 3 && FURNITURE_WEEKDAY.test(head)) || (head.length <= 12 && FURNITURE_PAGENO.test(head))) info.kind = 'furniture';
-    else if (edge && head.length <= 40 && !/[。！？，；]/.test(head) && (FURNITURE_EDGE.test(head) || MONTH_YEAR_EN.test(text))) info.kind = 'furniture';
-  } else if (captionHead(head)) info.kind = 'caption';
-  if (!info.kind && h0 === NOTE_FIRST && NOTE_HEAD.test(head)) info.noteHead = true;
+const ONE = new Features();
+
+/** Features and pattern kind of one line (see scanLine). */
+export function lineInfo(line: Line, edge: boolean): LineInfo {
+  ONE.ensure(1);
+  scanLine(line, edge, ONE, 0);
+  const info = ONE.info(0, line.index, compactHead(line.text));
+  info.size = mSize;
   return info;
 }
 
@@ -476,11 +715,17 @@ function contDirection(word: string): 'to' | 'from' {
   return word === '上接' || word === '接' || word === '续' ? 'from' : 'to';
 }
 
-function isByline(text: string, head: string): boolean {
-  if (head.length > 30) return false;
+/** `f0`: FIRST_FLAGS of the first non-space character; `known`: compactHead(text) if built. */
+function isByline(text: string, size: number, f0: number, known: string | null): boolean {
+  if (size > 30) return false;
   if (firstAfterSpace(text, false) === 66 /* B */ && BYLINE_EN.test(text.trim())) return true;
-  if (!BYLINE_CJK_FIRST.has(head.charCodeAt(0))) return false; // every pattern below is anchored at one of these
-  if (/[，。！？；]/.test(head)) return false;
+  if (!(f0 & FF_BYLINE)) return false; // every pattern below is anchored at one of these
+  // The line is whole: its compact head holds the same punctuation as the text.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff0c || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) return false; // ，。！？；
+  }
+  const head = known ?? compactHead(text);
   if (BYLINE_BOX.test(head)) return head.length >= 3;
   if (BYLINE_SLASH.test(head)) return true;
   if (BYLINE_PLAIN.test(head)) return true;
@@ -488,78 +733,162 @@ function isByline(text: string, head: string): boolean {
     if (BYLINE_END.test(head)) return true;
     // Names set off by spaces: `记者 张三 李四`.
     const t = text.trim();
-    const r = /^(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员|实习生)[ \u3000]+[\u4e00-\u9fff·]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff·]{2,4}){0,4}$/;
+    const r = /^(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员|实习生)[ \u3000]+[\u4e00-\u9fff·、]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff·、]{2,4}){0,4}$/;
     return r.test(t);
   }
   return false;
 }
 
-/** Widths that take part in the column estimate: ordinary text lines of at least 8 cells. */
-function ordinary(info: LineInfo): boolean {
-  return info.kind === null && !info.doubled && info.width >= 8;
+/** Slot k takes part in the column estimate: an ordinary text line of at least 8 cells. */
+function ordinaryAt(F: Features, k: number): boolean {
+  return F.kind[k] === K_NONE && (F.flags[k] & F_DOUBLED) === 0 && F.width[k] >= 8;
 }
 
-/** 70th percentile of ordinary line widths (histogram, linear); 0 when the page has none. */
-export function estimateColumnWidth(infos: readonly LineInfo[]): number {
-  const MAX = 400;
-  const hist = new Uint32Array(MAX + 1);
-  let n = 0;
-  for (const info of infos) {
-    if (!ordinary(info)) continue;
-    hist[Math.min(MAX, Math.round(info.width))]++;
-    n++;
+/** Histogram for the column estimate, reused. */
+const HIST_MAX = 400;
+const HIST = new Uint32Array(HIST_MAX + 1);
+
+/** 70th percentile of ordinary line widths over the slots `ks[0..n)` (histogram, linear); 0 when none. */
+export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
+  const hist = HIST;
+  hist.fill(0);
+  let count = 0;
+  for (let j = 0; j < n; j++) {
+    const k = ks[j];
+    if (!ordinaryAt(F, k)) continue;
+    hist[Math.min(HIST_MAX, Math.round(F.width[k]))]++;
+    count++;
   }
-  if (n === 0) return 0;
-  const want = Math.ceil(n * 0.7);
+  if (count === 0) return 0;
+  const want = Math.ceil(count * 0.7);
   let acc = 0;
-  for (let w = 0; w <= MAX; w++) {
+  for (let w = 0; w <= HIST_MAX; w++) {
     acc += hist[w];
     if (acc >= want) return w;
   }
-  return MAX;
+  return HIST_MAX;
 }
 
-/** Local column width of every line (see the header comment). Bounded window: linear. */
-export function localWidths(infos: readonly LineInfo[], pageWidth: number): number[] {
+let OK = new Int32Array(0);
+/** The widths of the current window, sorted. */
+const WIN = new Float64Array(16);
+
+/**
+ * Local column width (see the header comment) of the slots `ks[0..n)` into F.local. The window of
+ * line j is the ordinary lines ok[p - 6 .. p + 7) (p: how many come before j), without j itself;
+ * it slides by at most one entry from line to line, so it is kept sorted by one removal and one
+ * insertion instead of being sorted anew. Linear.
+ */
+export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth: number): void {
   const W = pageWidth || 1;
-  const ok: number[] = [];
-  const pos: number[] = new Array(infos.length);
-  for (let i = 0; i < infos.length; i++) {
-    pos[i] = ok.length;
-    const x = infos[i];
-    if (ordinary(x) && x.width >= 0.4 * W && x.width <= 1.6 * W) ok.push(i);
+  if (OK.length < n) OK = new Int32Array(Math.max(n, OK.length * 2));
+  const ok = OK; // positions j (into ks) of the lines that count
+  let nOk = 0;
+  const width = F.width;
+  const local = F.local;
+  for (let j = 0; j < n; j++) {
+    const k = ks[j];
+    if (ordinaryAt(F, k) && width[k] >= 0.4 * W && width[k] <= 1.6 * W) ok[nOk++] = j;
   }
-  const out: number[] = new Array(infos.length);
-  const win = new Float64Array(13);
-  for (let i = 0; i < infos.length; i++) {
-    let n = 0;
-    const p = pos[i];
-    for (let k = Math.max(0, p - 6); k < Math.min(ok.length, p + 7); k++) {
-      if (ok[k] === i) continue;
-      const v = infos[ok[k]].width;
-      let j = n++;
-      while (j > 0 && win[j - 1] > v) {
-        win[j] = win[j - 1];
-        j--;
-      }
-      win[j] = v;
+  const win = WIN;
+  let m = 0; // entries in win: the widths of ok[lo .. hi)
+  let lo = 0;
+  let hi = 0;
+  let p = 0; // ok entries before j
+  for (let j = 0; j < n; j++) {
+    while (p < nOk && ok[p] < j) p++;
+    const wantLo = p > 6 ? p - 6 : 0;
+    const wantHi = p + 7 < nOk ? p + 7 : nOk;
+    for (; lo < wantLo; lo++) {
+      // Remove one copy of the width of ok[lo].
+      const v = width[ks[ok[lo]]];
+      let i = 0;
+      while (win[i] !== v) i++;
+      for (; i < m - 1; i++) win[i] = win[i + 1];
+      m--;
     }
-    if (n < 3) {
-      out[i] = W;
+    for (; hi < wantHi; hi++) {
+      const v = width[ks[ok[hi]]];
+      let i = m++;
+      while (i > 0 && win[i - 1] > v) {
+        win[i] = win[i - 1];
+        i--;
+      }
+      win[i] = v;
+    }
+    const k = ks[j];
+    const self = p < nOk && ok[p] === j; // j is in its own window: leave one copy of its width out
+    const cnt = self ? m - 1 : m;
+    if (cnt < 3) {
+      local[k] = W;
       continue;
     }
-    const q = win[Math.min(n - 1, Math.floor(n * 0.75))];
-    out[i] = Math.max(0.5 * W, Math.min(2 * W, q));
+    const q = Math.min(cnt - 1, Math.floor(cnt * 0.75));
+    let qv: number;
+    if (self) {
+      const v = width[k];
+      let at = 0;
+      while (win[at] !== v) at++;
+      qv = q < at ? win[q] : win[q + 1];
+    } else qv = win[q];
+    local[k] = Math.max(0.5 * W, Math.min(2 * W, qv));
   }
-  return out;
+  if (OK.length > 1 << 16) OK = new Int32Array(0); // keep no huge buffer
+}
+
+/** Does slot k reach its column width (F.local)? */
+export function isFullAt(F: Features, k: number, paragraphStart = false): boolean {
+  const local = F.local[k];
+  if (local <= 0) return false;
+  // The first line of a paragraph is indented (two glyphs in Chinese), which pdftotext drops.
+  const need = paragraphStart ? 0.78 * local - 4 : 0.78 * local;
+  const w = F.width[k];
+  return w >= need || (F.spaced[k] >= 2 && w >= 0.55 * local);
+}
+
+/** LineInfo objects into a fresh Features, slot k = position in the list, and the list of slots. */
+function featuresOf(infos: readonly LineInfo[]): { F: Features; ks: Int32Array } {
+  const F = new Features();
+  F.ensure(infos.length);
+  const ks = new Int32Array(infos.length);
+  for (let k = 0; k < infos.length; k++) {
+    F.setInfo(k, infos[k]);
+    ks[k] = k;
+  }
+  return { F, ks };
+}
+
+/** 70th percentile of ordinary line widths; 0 when there are none (columnWidthOf for LineInfo objects). */
+export function estimateColumnWidth(infos: readonly LineInfo[]): number {
+  const { F, ks } = featuresOf(infos);
+  return columnWidthOf(F, ks, infos.length);
+}
+
+/** Local column width of every line (localWidthsOf for LineInfo objects). */
+export function localWidths(infos: readonly LineInfo[], pageWidth: number): number[] {
+  const { F, ks } = featuresOf(infos);
+  localWidthsOf(F, ks, infos.length, pageWidth);
+  return Array.from(F.local.subarray(0, infos.length));
 }
 
 /** Does the line reach its column width? */
 export function isFull(info: LineInfo, local: number, paragraphStart = false): boolean {
   if (local <= 0) return false;
-  // The first line of a paragraph is indented (two glyphs in Chinese), which pdftotext drops.
   const need = paragraphStart ? 0.78 * local - 4 : 0.78 * local;
   return info.width >= need || (info.spaced >= 2 && info.width >= 0.55 * local);
+}
+
+/** How many of ，；。,; are among the first HEAD non-space characters (the compact head). */
+export function headCommas(text: string): number {
+  let n = 0;
+  let seen = 0;
+  for (let i = 0; i < text.length && seen < HEAD; i++) {
+    const c = text.charCodeAt(i);
+    if (isWs(c)) continue;
+    seen++;
+    if (c === 0xff0c || c === 0xff1b || c === 0x3002 || c === 44 || c === 59) n++;
+  }
+  return n;
 }
 
 /** A CJK glyph count helper for tests and names. */
