@@ -75,6 +75,11 @@ void (async () => {
   if (lat.length) {
     const q = (p: number) => [...lat].sort((a, b) => a - b)[Math.ceil(p * lat.length) - 1].toFixed(1);
     mark(`after ${lat.length} edits: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms; server CPU ${cpu() - cpu0} ms;`);
+    // NEWSPRINT_IDLE=ms: then nothing for that long (the server collects after a burst of typing).
+    if (process.env.NEWSPRINT_IDLE) {
+      await new Promise((res) => setTimeout(res, Number(process.env.NEWSPRINT_IDLE)));
+      mark(`after ${process.env.NEWSPRINT_IDLE} ms idle:`);
+    }
   }
   if (!process.env.NEWSPRINT_EDITS) console.log(samples.join(' '));
   console.log(marks.join('\n'));
