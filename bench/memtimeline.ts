@@ -8,7 +8,8 @@ import { SERVER as BUILT, SERVER_EXEC_ARGV } from '../test/helpers/lsp';
 const SERVER = process.env.NEWSPRINT_SERVER ?? BUILT;
 const size = Number(process.argv[2] ?? 50) * 1e6;
 const flags = [...SERVER_EXEC_ARGV, ...process.argv.slice(3)];
-const page = readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8');
+// NEWSPRINT_SAMPLE: another page to repeat (as bench.ts).
+const page = readFileSync(process.env.NEWSPRINT_SAMPLE ?? '/work/shared/samples/zh-daily-p1.txt', 'utf8');
 const copies = Math.ceil((size + 1) / (Buffer.byteLength(page) + 1));
 const text = Array.from({ length: copies }, () => page).join('\f');
 // NEWSPRINT_TRANSPORT=ipc: over the node IPC channel, as the extension starts it; =pipe: a socket,
