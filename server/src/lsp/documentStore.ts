@@ -31,7 +31,7 @@ export interface GarbageBudget {
   copies: number;
   floor: number;
 }
-export const GARBAGE_BUDGET: GarbageBudget = { above: 16_000_000, copies: 3, floor: 128_000_000 };
+export const GARBAGE_BUDGET: GarbageBudget = { above: 16_000_000, copies: 2.5, floor: 96_000_000 };
 
 export class DocumentStore {
   private entries = new Map<string, Entry>();
