@@ -70,7 +70,7 @@ export class DocumentStore {
 
   /** Whether the dropped texts have passed the budget (collect when idle: `collectIfDue`). */
   garbageDue(): boolean {
-    return !!this.collect && this.dropped >= this.limit();
+    return !!this.collect && this.dropped > 0 && this.dropped >= this.limit();
   }
 
   /** Collects if the budget is spent; meant for when the server is idle (diagnostics sent, no change queued). */

@@ -26,7 +26,7 @@ import { messagesFor, t, type Messages } from '../core/messages';
 import type { RuleId } from '../core/types';
 import { toTextEdit, type DiagnosticData } from './convert';
 import { boundedDiagnostics } from './diagnostics';
-import { DocumentStore, type Entry } from './documentStore';
+import { DocumentStore, type Entry, type GarbageBudget } from './documentStore';
 import { registerExportRequests } from './exportRequests';
 import { SettingsCache, type Settings } from './settings';
 import { registerStructureFeatures, structureActions, structureCapabilities } from './structure';
@@ -50,6 +50,8 @@ export interface ServerContext {
 export interface StartOptions {
   /** A full garbage collection (globalThis.gc under node --expose-gc, see launch.ts). */
   gc?: () => void;
+  /** When typing makes a collection due (tests; see GARBAGE_BUDGET). */
+  budget?: GarbageBudget;
 }
 
 export function startServer(connection: Connection, options: StartOptions = {}): void {
@@ -58,7 +60,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let configurationSupport = false;
   let pullSupport = false;
   const settings = new SettingsCache(connection, () => configurationSupport);
-  const store = new DocumentStore(() => locale, options.gc);
+  const store = new DocumentStore(() => locale, options.gc, undefined, options.budget);
   // Apply the editor's changes one by one, noting where each landed, so the analysis of a big
   // dump only looks at the pages an edit touched. Documents are LineDocuments (compact line starts).
   const documents = new TextDocuments<TextDocument>({
