@@ -76,6 +76,8 @@ export class LineDocument implements TextDocument {
       this.starts = new Uint32Array(n);
       lineStarts(this.content, 0, this.starts, 1);
       this.count = n;
+      // Known from the open on (a pass over a text without wide units), not on the first keystroke.
+      this.twoByte ??= wide(this.content);
     }
     return this.starts;
   }
