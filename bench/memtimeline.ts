@@ -8,7 +8,8 @@ import { SERVER as BUILT, SERVER_EXEC_ARGV } from '../test/helpers/lsp';
 const SERVER = process.env.NEWSPRINT_SERVER ?? BUILT;
 const size = Number(process.argv[2] ?? 50) * 1e6;
 const flags = [...SERVER_EXEC_ARGV, ...process.argv.slice(3)];
-const page = readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8');
+// NEWSPRINT_SAMPLE: another page to repeat (as bench.ts).
+const page = readFileSync(process.env.NEWSPRINT_SAMPLE ?? '/work/shared/samples/zh-daily-p1.txt', 'utf8');
 const copies = Math.ceil((size + 1) / (Buffer.byteLength(page) + 1));
 const text = Array.from({ length: copies }, () => page).join('\f');
 // NEWSPRINT_TRANSPORT=ipc: over the node IPC channel, as the extension starts it; =pipe: a socket,
@@ -75,6 +76,11 @@ void (async () => {
   if (lat.length) {
     const q = (p: number) => [...lat].sort((a, b) => a - b)[Math.ceil(p * lat.length) - 1].toFixed(1);
     mark(`after ${lat.length} edits: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms; server CPU ${cpu() - cpu0} ms;`);
+    // NEWSPRINT_IDLE=ms: then nothing for that long (the server collects after a burst of typing).
+    if (process.env.NEWSPRINT_IDLE) {
+      await new Promise((res) => setTimeout(res, Number(process.env.NEWSPRINT_IDLE)));
+      mark(`after ${process.env.NEWSPRINT_IDLE} ms idle:`);
+    }
   }
   if (!process.env.NEWSPRINT_EDITS) console.log(samples.join(' '));
   console.log(marks.join('\n'));

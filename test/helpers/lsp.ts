@@ -7,7 +7,8 @@ import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver
 import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const SERVER = path.join(ROOT, 'dist/server.js');
+// NEWSPRINT_SERVER: another build of the server (the benchmark compares builds with it).
+export const SERVER = process.env.NEWSPRINT_SERVER ?? path.join(ROOT, 'dist/server.js');
 export { SERVER_EXEC_ARGV };
 
 export interface TestClient {

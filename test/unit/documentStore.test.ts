@@ -1,5 +1,6 @@
 // The document store collects garbage before a full analysis of a big text (the message it came
-// in is garbage by then), and never on an incremental one (typing).
+// in is garbage by then); while typing, only once the versions of the text it dropped pass the
+// budget (when the server is idle, or in the analysis if it never is), never on every keystroke.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -30,4 +31,69 @@ test('a full analysis of a big text collects first; typing does not', () => {
   doc = TextDocument.update(doc, [{ text: [sample, sample, sample, sample].join('\f') }], 3);
   store.analysis(doc, {}, 0);
   assert.equal(collections, 2, 'full replace');
+});
+
+/** One-char edits at offset 10, noted as the server notes them; `after(k)` runs after the k-th one's analysis. */
+function typing(store: DocumentStore, doc: TextDocument, n: number, after: (k: number) => void = () => {}): TextDocument {
+  for (let k = 1; k <= n; k++) {
+    const at = doc.positionAt(10);
+    store.noteChange(doc.uri, { start: 10, oldEnd: 10, newEnd: 11 }, doc.getText().length);
+    doc = TextDocument.update(doc, [{ range: { start: at, end: at }, text: 'a' }], doc.version + 1);
+    store.analysis(doc, {}, 0);
+    after(k);
+  }
+  return doc;
+}
+
+test('typing: a collection when idle once the dropped versions pass the budget, not on every keystroke', () => {
+  const at: number[] = [];
+  let k = 0;
+  const text = [sample, sample, sample].join('\f');
+  // Opening collects nothing (below collectAbove); due once 2 copies of the text are dropped.
+  const store = new DocumentStore(() => undefined, () => at.push(k), 10 * text.length, { above: 0, copies: 2, floor: 0 });
+  const doc = TextDocument.create('file:///typing.pagedump', 'pagedump', 1, text);
+  store.analysis(doc, {}, 0);
+  typing(store, doc, 12, (i) => {
+    k = i;
+    // What the server does once the diagnostics are sent and nothing is queued.
+    assert.equal(store.collectIfDue(), at.at(-1) === i);
+  });
+  assert.deepEqual(at, [3, 6, 9, 12]);
+  assert.equal(store.garbageDue(), false);
+});
+
+test('typing with no idle moment: the analysis collects once twice the budget is spent', () => {
+  const at: number[] = [];
+  let k = 0;
+  const text = [sample, sample, sample].join('\f');
+  const store = new DocumentStore(() => undefined, () => at.push(k), 10 * text.length, { above: 0, copies: 2, floor: 0 });
+  const doc = TextDocument.create('file:///busy.pagedump', 'pagedump', 1, text);
+  store.analysis(doc, {}, 0);
+  typing(store, doc, 12, (i) => (k = i));
+  // Collected in the analysis of the 5th edit (k still 4 then: 5 copies dropped, twice 2 copies
+  // of the live text due), then of the 10th.
+  assert.deepEqual(at, [4, 9]);
+});
+
+test('small documents never trigger the garbage budget; a quiet collection only after a big text was dropped', () => {
+  let collections = 0;
+  const store = new DocumentStore(() => undefined, () => collections++);
+  typing(store, TextDocument.create('file:///small.pagedump', 'pagedump', 1, sample), 200, () => store.collectIfDue());
+  assert.equal(collections, 0);
+  assert.equal(store.collectQuiet(), false);
+  // Below `above`, however much is dropped.
+  const below = new DocumentStore(() => undefined, () => collections++, Infinity, { above: 4 * sample.length, copies: 1, floor: 0 });
+  typing(below, TextDocument.create('file:///below.pagedump', 'pagedump', 1, [sample, sample].join('\f')), 20, () => below.collectIfDue());
+  assert.equal(collections, 0);
+
+  const big = new DocumentStore(() => undefined, () => collections++, 2 * sample.length);
+  const text = [sample, sample, sample].join('\f');
+  const d = TextDocument.create('file:///quiet.pagedump', 'pagedump', 1, text);
+  big.analysis(d, {}, 0);
+  assert.equal(collections, 1, 'open');
+  assert.equal(big.collectQuiet(), false, 'nothing dropped yet');
+  typing(big, d, 1);
+  assert.equal(big.collectQuiet(), true);
+  assert.equal(collections, 2);
+  assert.equal(big.collectQuiet(), false, 'nothing dropped since');
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import fc from '../helpers/fc';
-import { lineDocuments } from '../../server/src/lsp/textDocument';
+import { lineDocuments, textBytes } from '../../server/src/lsp/textDocument';
 
 const piece = fc.constantFrom('a', '字', ' ', '\n', '\r', '\r\n', '\f', '\n\n', 'ab\r\ncd', '\r\r\n\n');
 const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
@@ -77,3 +77,17 @@ test('a big document: typing, new lines, deleted lines', () => {
   });
 });
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+
+test('bytes: one a unit while the text fits in one byte a unit, two once a wider unit is in it', () => {
+  let doc = lineDocuments.create('file:///b.pagedump', 'pagedump', 1, 'abc\né');
+  assert.equal(textBytes(doc), 5);
+  const end = doc.positionAt(5);
+  doc = lineDocuments.update(doc, [{ range: { start: end, end }, text: '字' }], 2);
+  assert.equal(textBytes(doc), 12);
+  // Pieces of a two-byte string stay two-byte (as V8 keeps them) until the whole text is replaced.
+  doc = lineDocuments.update(doc, [{ range: { start: end, end: doc.positionAt(6) }, text: '' }], 3);
+  assert.equal(textBytes(doc), 10);
+  doc = lineDocuments.update(doc, [{ text: 'abcd' }], 4);
+  assert.equal(textBytes(doc), 4);
+  assert.equal(textBytes(TextDocument.create('file:///t.pagedump', 'pagedump', 1, 'ab')), 4);
+});

@@ -26,13 +26,15 @@ import { messagesFor, t, type Messages } from '../core/messages';
 import type { RuleId } from '../core/types';
 import { toTextEdit, type DiagnosticData } from './convert';
 import { boundedDiagnostics } from './diagnostics';
-import { DocumentStore, type Entry } from './documentStore';
+import { DocumentStore, type Entry, type GarbageBudget } from './documentStore';
 import { registerExportRequests } from './exportRequests';
 import { SettingsCache, type Settings } from './settings';
 import { registerStructureFeatures, structureActions, structureCapabilities } from './structure';
-import { lineDocuments } from './textDocument';
+import { lineDocuments, textBytes } from './textDocument';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.newsprint`;
+/** Nothing received for this long ends a burst of typing (see `settled`). */
+const QUIET_MS = 1000;
 
 export interface ServerContext {
   connection: Connection;
@@ -48,6 +50,8 @@ export interface ServerContext {
 export interface StartOptions {
   /** A full garbage collection (globalThis.gc under node --expose-gc, see launch.ts). */
   gc?: () => void;
+  /** When typing makes a collection due (tests; see GARBAGE_BUDGET). */
+  budget?: GarbageBudget;
 }
 
 export function startServer(connection: Connection, options: StartOptions = {}): void {
@@ -56,7 +60,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let configurationSupport = false;
   let pullSupport = false;
   const settings = new SettingsCache(connection, () => configurationSupport);
-  const store = new DocumentStore(() => locale, options.gc);
+  const store = new DocumentStore(() => locale, options.gc, undefined, options.budget);
   // Apply the editor's changes one by one, noting where each landed, so the analysis of a big
   // dump only looks at the pages an edit touched. Documents are LineDocuments (compact line starts).
   const documents = new TextDocuments<TextDocument>({
@@ -66,9 +70,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
         if (TextDocumentContentChangeEvent.isIncremental(c)) {
           const start = doc.offsetAt(c.range.start);
           const end = doc.offsetAt(c.range.end);
-          store.noteChange(doc.uri, { start, oldEnd: end, newEnd: start + c.text.length });
+          store.noteChange(doc.uri, { start, oldEnd: end, newEnd: start + c.text.length }, textBytes(doc));
         } else {
-          store.noteChange(doc.uri, null);
+          store.noteChange(doc.uri, null, textBytes(doc));
         }
         doc = lineDocuments.update(doc, [c], version);
       }
@@ -115,6 +119,25 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     return { version: e.version, generation: e.generation, items: boundedDiagnostics(doc, e.inc, e.inc.changedAt, s.maxDiagnostics, messages) };
   }
 
+  // Garbage of typing (each edit drops a copy of the text, see DocumentStore): collected once the
+  // budget is spent, when the server is idle (diagnostics sent, no change since), and after a burst
+  // of typing (nothing received for QUIET_MS) to bring the RSS back down.
+  let idle: NodeJS.Immediate | undefined;
+  function settled(): void {
+    if (idle || !store.garbageDue()) return;
+    idle = setImmediate(() => {
+      idle = undefined;
+      if (scheduled.size === 0) store.collectIfDue();
+    });
+  }
+  const quiet = setTimeout(() => store.collectQuiet(), QUIET_MS);
+  quiet.unref();
+  function changed(): void {
+    if (idle) clearImmediate(idle);
+    idle = undefined;
+    quiet.refresh();
+  }
+
   // Push mode: analyse once the queue of changes is drained; a newer version makes older work moot.
   const scheduled = new Set<string>();
   function schedulePush(uri: string): void {
@@ -124,7 +147,10 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       scheduled.delete(uri);
       diagnosticsOf(uri).then(
         (r) => {
-          if (r && documents.get(uri)?.version === r.version) void connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.items });
+          if (r && documents.get(uri)?.version === r.version) {
+            void connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.items });
+            settled();
+          }
         },
         (err: unknown) => connection.console.error(`newsprint: diagnostics failed for ${uri}: ${String(err)}`),
       );
@@ -132,10 +158,12 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   }
 
   documents.onDidChangeContent((e) => {
+    changed();
     if (!pullSupport) schedulePush(e.document.uri);
   });
   documents.onDidClose((e) => {
-    store.delete(e.document.uri);
+    changed();
+    store.delete(e.document.uri, textBytes(e.document));
     settings.forget(e.document.uri);
     if (!pullSupport) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -152,6 +180,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     try {
       const r = await diagnosticsOf(params.textDocument.uri, () => token.isCancellationRequested);
       if (!r) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer version', { retriggerRequest: true });
+      settled();
       const resultId = `${r.version}:${r.generation}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: r.items };

@@ -22,6 +22,12 @@ function lineStarts(text: string, base: number, into?: Uint32Array, at = 0): num
   return n;
 }
 
+/** Whether a code unit of `text` is above 0xFF (V8 keeps such a string at two bytes a unit). */
+function wide(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return true;
+  return false;
+}
+
 function wellformed(range: Range): Range {
   const { start, end } = range;
   return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
@@ -31,6 +37,8 @@ export class LineDocument implements TextDocument {
   /** Start offset of each line: `starts[0..count)`; undefined until asked for (or after a change that breaks a CRLF). */
   private starts: Uint32Array | undefined;
   private count = 0;
+  /** Whether the text is kept at two bytes a unit (see `bytes`); undefined until asked for. */
+  private twoByte: boolean | undefined;
 
   constructor(
     readonly uri: string,
@@ -53,12 +61,23 @@ export class LineDocument implements TextDocument {
     return this.content.substring(this.offsetAt(range.start), this.offsetAt(range.end));
   }
 
+  /**
+   * Bytes the text takes in memory, as V8 keeps strings: one a unit while every unit fits in one,
+   * else two (a string made from pieces of a two-byte one stays two-byte, so once wide, always).
+   */
+  get bytes(): number {
+    this.twoByte ??= wide(this.content);
+    return this.content.length * (this.twoByte ? 2 : 1);
+  }
+
   private lines(): Uint32Array {
     if (!this.starts) {
       const n = 1 + lineStarts(this.content, 0);
       this.starts = new Uint32Array(n);
       lineStarts(this.content, 0, this.starts, 1);
       this.count = n;
+      // Known from the open on (a pass over a text without wide units), not on the first keystroke.
+      this.twoByte ??= wide(this.content);
     }
     return this.starts;
   }
@@ -118,6 +137,7 @@ export class LineDocument implements TextDocument {
       else {
         this.content = change.text;
         this.starts = undefined;
+        this.twoByte = undefined;
       }
     }
     this._version = version;
@@ -128,6 +148,7 @@ export class LineDocument implements TextDocument {
     const end = this.offsetAt(range.end);
     const content = this.content.substring(0, start) + text + this.content.substring(end, this.content.length);
     this.content = content;
+    if (this.twoByte === false && wide(text)) this.twoByte = true;
     const after = start + text.length;
     const crlfAtStart = content.charCodeAt(start - 1) === CR && content.charCodeAt(start) === LF;
     const crlfAtEnd = content.charCodeAt(after - 1) === CR && content.charCodeAt(after) === LF;
@@ -155,6 +176,11 @@ export class LineDocument implements TextDocument {
     this.starts = into;
     this.count = count;
   }
+}
+
+/** Bytes the text of `doc` takes in memory (two a unit unless it is a LineDocument, which knows). */
+export function textBytes(doc: TextDocument): number {
+  return doc instanceof LineDocument ? doc.bytes : 2 * doc.getText().length;
 }
 
 /** `TextDocuments` configuration: documents are `LineDocument`s, updated in place. */
