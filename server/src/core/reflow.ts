@@ -287,7 +287,7 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
     }
     evidence = withInterior(hyphenEvidence(texts), texts);
   }
-  const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false } };
+  const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, pieces: undefined };
   const pieces = new WeakMap<Article, ArticlePieces>();
   let total = 0;
   for (const a of analysis.articles) {
