@@ -113,7 +113,12 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
 
   return {
     span,
-    line: (i) => span(dump.lines[i].start, dump.lines[i].end),
+    line: (i) => {
+      // A line without edits reads as its own text: no new slice of the dump for most lines.
+      const l = dump.lines[i];
+      const lo = firstEditFrom(l.start);
+      return lo >= n || starts[lo] >= l.end ? l.text : span(l.start, l.end);
+    },
     findingsOn,
   };
 }

@@ -30,6 +30,9 @@ export function parse(text: string): PageDump {
   let lineStart = bom;
   let row = 0;
   let rowStart = 0;
+  // Blocks of the current page, found as its lines are made (a second pass would read every Line again).
+  let blocks: Block[] = [];
+  let blockFirst = -1;
   const n = text.length;
   // The next LF, CR and form feed at or after the scan position (n when there is none), each found
   // with indexOf: a native search runs far faster than a charCodeAt loop over every character.
@@ -42,10 +45,13 @@ export function parse(text: string): PageDump {
     if (i === ff) {
       // A form feed ends the page. A line that starts with one starts after it, on the next page;
       // text before it on the same line stays on this page.
-      if (i > lineStart) lines.push(makeLine(text, lines.length, lineStart, i, i + 1, row, lineStart - rowStart, page));
+      if (i > lineStart) blockFirst = addLine(lines, makeLine(text, lines.length, lineStart, i, i + 1, row, lineStart - rowStart, page), blockFirst, blocks);
       lineStart = i + 1;
       if (pageFirstLine < lines.length) {
-        pages.push({ index: page, start: pageStart, end: i + 1, firstLine: pageFirstLine, lastLine: lines.length - 1, blocks: [] });
+        if (blockFirst >= 0) blocks.push({ page, firstLine: blockFirst, lastLine: lines.length - 1 });
+        pages.push({ index: page, start: pageStart, end: i + 1, firstLine: pageFirstLine, lastLine: lines.length - 1, blocks });
+        blocks = [];
+        blockFirst = -1;
         page++;
         pageFirstLine = lines.length;
       }
@@ -53,17 +59,30 @@ export function parse(text: string): PageDump {
       ff = indexOr(text, '\f', i + 1, n);
     } else {
       const next = i === cr && i + 1 < n && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
-      lines.push(makeLine(text, lines.length, lineStart, i, next, row, lineStart - rowStart, page));
+      blockFirst = addLine(lines, makeLine(text, lines.length, lineStart, i, next, row, lineStart - rowStart, page), blockFirst, blocks);
       lineStart = rowStart = next;
       row++;
       if (lf < next) lf = indexOr(text, '\n', next, n);
       if (cr < next) cr = indexOr(text, '\r', next, n);
     }
   }
-  if (lineStart < n || lines.length === 0) lines.push(makeLine(text, lines.length, lineStart, n, n, row, lineStart - rowStart, page));
-  if (pageFirstLine < lines.length || pages.length === 0) pages.push({ index: page, start: pageStart, end: n, firstLine: pageFirstLine, lastLine: lines.length - 1, blocks: [] });
-  for (const p of pages) p.blocks = blocksOf(lines, p);
+  if (lineStart < n || lines.length === 0) blockFirst = addLine(lines, makeLine(text, lines.length, lineStart, n, n, row, lineStart - rowStart, page), blockFirst, blocks);
+  if (pageFirstLine < lines.length || pages.length === 0) {
+    if (blockFirst >= 0) blocks.push({ page, firstLine: blockFirst, lastLine: lines.length - 1 });
+    pages.push({ index: page, start: pageStart, end: n, firstLine: pageFirstLine, lastLine: lines.length - 1, blocks });
+  }
   return { text, bom, lines, pages };
+}
+
+/**
+ * Appends the line, and closes the page's open block at it when it is blank or an annotation.
+ * Returns the open block's first line (-1: none), which the caller keeps.
+ */
+function addLine(lines: Line[], line: Line, blockFirst: number, blocks: Block[]): number {
+  lines.push(line);
+  if (!line.blank && !line.annotation) return blockFirst < 0 ? line.index : blockFirst;
+  if (blockFirst >= 0) blocks.push({ page: line.page, firstLine: blockFirst, lastLine: line.index - 1 });
+  return -1;
 }
 
 function indexOr(text: string, ch: string, from: number, none: number): number {
@@ -87,21 +106,6 @@ function makeLine(text: string, index: number, start: number, end: number, next:
 
 function isBlankUnit(c: number): boolean {
   return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11;
-}
-
-function blocksOf(lines: Line[], page: Page): Block[] {
-  const blocks: Block[] = [];
-  let first = -1;
-  for (let i = page.firstLine; i <= page.lastLine; i++) {
-    const inBlock = !lines[i].blank && !lines[i].annotation;
-    if (inBlock && first < 0) first = i;
-    if (!inBlock && first >= 0) {
-      blocks.push({ page: page.index, firstLine: first, lastLine: i - 1 });
-      first = -1;
-    }
-  }
-  if (first >= 0) blocks.push({ page: page.index, firstLine: first, lastLine: page.lastLine });
-  return blocks;
 }
 
 /** The first index in [0, length) for which `before(i)` is false (`before` must be true, then false). */

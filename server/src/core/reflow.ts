@@ -287,7 +287,7 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
     }
     evidence = withInterior(hyphenEvidence(texts), texts);
   }
-  const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false } };
+  const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, pieces: undefined };
   const pieces = new WeakMap<Article, ArticlePieces>();
   let total = 0;
   for (const a of analysis.articles) {
@@ -380,7 +380,13 @@ function addLinePieces(ctx: FlowContext, index: number, cuts: readonly Span[], o
     let b = l.end;
     while (a < b && isWs(text.charCodeAt(a))) a++;
     while (b > a && isWs(text.charCodeAt(b - 1))) b--;
-    if (a < b) piece(ctx, index, a, b, out);
+    if (a < b) {
+      if (a === l.start && b === l.end) {
+        // The whole line (most lines): its clean text, which is line.text itself when it has no fix.
+        const t = ctx.clean.line(index).trim();
+        if (t) out.push({ line: index, start: a, end: b, text: t, width: cellWidth(t) });
+      } else piece(ctx, index, a, b, out);
+    }
     return;
   }
   let segs: Span[] = [{ start: l.start, end: l.end }];
