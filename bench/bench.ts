@@ -372,6 +372,36 @@ async function benchMemory(page: string): Promise<void> {
       runs: 1,
       note: `${(hwm / bytes).toFixed(2)}× size; RSS now ${(st.VmRSS / MB).toFixed(0)} MB; idle server ${(idle.VmHWM / MB).toFixed(0)} MB; open → diagnostics ${ms.toFixed(0)} ms (${diags.length} diagnostics); server started as the extension starts it: node ${SERVER_EXEC_ARGV.join(' ')}, over stdio (the extension: IPC)`,
     });
+
+    // Then typing: every edit makes a new copy of the whole text, so the peak can grow with edits.
+    const lens = lineLengths(text);
+    const random = rng(11);
+    const TYPED = quick ? 10 : 30;
+    const lat: number[] = [];
+    for (let version = 2; version < TYPED + 2; version++) {
+      const line = Math.floor(random() * lens.length);
+      const character = Math.floor(random() * (lens[line] + 1));
+      lens[line] += 1;
+      const got = waitForVersion(client, uri, version, 120_000);
+      const t = now();
+      await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: '字' }] });
+      await got;
+      lat.push(msSince(t));
+    }
+    const typed = procStatus(pid).VmHWM;
+    row({
+      id: 'lsp-memory-typing',
+      figure: `server peak RSS after ${TYPED} one-character edits in the ${size} MB dump`,
+      unit: 'MB',
+      median: typed / MB,
+      min: null,
+      max: null,
+      target: `≤ 10× size (${((10 * bytes) / MB).toFixed(0)} MB)`,
+      ratio: (10 * bytes) / typed,
+      pass: typed <= 10 * bytes,
+      runs: 1,
+      note: `${(typed / bytes).toFixed(2)}× size; edit → diagnostics p50 ${percentile(lat, 50).toFixed(0)} ms, p95 ${percentile(lat, 95).toFixed(0)} ms`,
+    });
   } catch (err) {
     row({ id: 'lsp-memory', figure: `server peak RSS holding a ${size} MB dump`, unit: 'MB', median: null, min: null, max: null, target: '≤ 10× size', ratio: null, pass: false, runs: 0, note: `failed: ${String(err)}` });
   } finally {
