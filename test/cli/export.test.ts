@@ -1,7 +1,7 @@
 // `newsprint export` as a process: stdout for one file, --out and --jsonl, parallel jobs give the
 // same bytes, no overwrite without --force, unreadable files reported while the rest go on.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -115,4 +115,74 @@ test('continued articles are linked across the files of a batch, with --jobs 1 a
     const recs = readFileSync(path.join(dir, `all${jobs}.jsonl`), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { article: { continuation: { linkedId: string | null } | null } });
     assert.equal(recs.filter((x) => x.article.continuation?.linkedId).length, 4);
   }
+});
+
+/** Two issues whose pages share names (b/ gets the -2 outputs), continued across pages, plus plain pages. */
+function twoIssues(): { dir: string; files: string[] } {
+  const dir = scratch();
+  const fixtures = path.resolve(__dirname, '../fixtures/issue');
+  const files: string[] = [];
+  for (const issue of ['a', 'b']) {
+    mkdirSync(path.join(dir, issue));
+    for (const f of ['daily-p1.txt', 'daily-p2.txt']) {
+      copyFileSync(path.join(fixtures, f), path.join(dir, issue, f));
+      files.push(`${issue}/${f}`);
+    }
+  }
+  mkdirSync(path.join(dir, 'pages'));
+  for (let i = 1; i <= 5; i++) {
+    copyFileSync(SAMPLE, path.join(dir, 'pages', `plain-${i}.txt`));
+    files.push(`pages/plain-${i}.txt`);
+  }
+  return { dir, files };
+}
+
+test('names, links and bytes are the same with --jobs 1, 2 and 3, in JSON and JSON Lines', () => {
+  const { dir, files } = twoIssues();
+  const batch = ['a/daily-p1.txt', 'missing.txt', ...files.slice(1)];
+  for (const jobs of ['1', '2', '3']) {
+    const r = runCli(['export', ...batch, '--out', `out${jobs}`, '--jobs', jobs], { cwd: dir });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /\(9 written, 1 failed\)/);
+    const jl = runCli(['export', ...batch, '--jsonl', `all${jobs}.jsonl`, '--jobs', jobs], { cwd: dir });
+    assert.equal(jl.code, 2, jl.stderr);
+  }
+  const names = readdirSync(path.join(dir, 'out1')).sort();
+  assert.deepEqual(names.filter((n) => n.startsWith('daily')), ['daily-p1-2.articles.json', 'daily-p1.articles.json', 'daily-p2-2.articles.json', 'daily-p2.articles.json']);
+  const b1 = JSON.parse(readFileSync(path.join(dir, 'out1', 'daily-p1-2.articles.json'), 'utf8')) as { articles: { continuation: { linkedId: string | null } | null }[] };
+  assert.equal(b1.articles[0].continuation?.linkedId, 'b/daily-p2.txt#p1-a2'); // within its own issue
+  for (const jobs of ['2', '3']) {
+    assert.deepEqual(readdirSync(path.join(dir, `out${jobs}`)).sort(), names);
+    for (const n of names) assert.equal(readFileSync(path.join(dir, `out${jobs}`, n), 'utf8'), readFileSync(path.join(dir, 'out1', n), 'utf8'), `${n} with --jobs ${jobs}`);
+    assert.equal(readFileSync(path.join(dir, `all${jobs}.jsonl`), 'utf8'), readFileSync(path.join(dir, 'all1.jsonl'), 'utf8'));
+  }
+});
+
+test('with --jobs 2, outputs that cannot be written are reported and the others are still written', () => {
+  const { dir, files } = twoIssues();
+  mkdirSync(path.join(dir, 'out'));
+  writeFileSync(path.join(dir, 'out', 'plain-2.articles.json'), 'precious');
+  writeFileSync(path.join(dir, 'out', 'daily-p2.articles.json'), 'precious too'); // a continued page, written after linking
+  const r = runCli(['export', ...files, '--out', 'out', '--jobs', '2'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /out\/plain-2\.articles\.json: already exists; not overwritten/);
+  assert.match(r.stderr, /out\/daily-p2\.articles\.json: already exists; not overwritten/);
+  assert.match(r.stderr, /\(7 written, 2 failed\)/);
+  assert.equal(readFileSync(path.join(dir, 'out', 'plain-2.articles.json'), 'utf8'), 'precious');
+  assert.equal(readFileSync(path.join(dir, 'out', 'daily-p2.articles.json'), 'utf8'), 'precious too');
+  assert.equal(readdirSync(path.join(dir, 'out')).length, 9);
+  for (const n of ['plain-1', 'plain-5', 'daily-p1', 'daily-p2-2']) assertValidDocument(JSON.parse(readFileSync(path.join(dir, 'out', `${n}.articles.json`), 'utf8')));
+
+  // --force replaces them; a folder in the way is still an error, for a plain and a continued page.
+  for (const n of ['plain-3', 'daily-p1-2']) {
+    rmSync(path.join(dir, 'out', `${n}.articles.json`));
+    mkdirSync(path.join(dir, 'out', `${n}.articles.json`));
+  }
+  const f = runCli(['export', ...files, '--out', 'out', '--jobs', '2', '--force'], { cwd: dir });
+  assert.equal(f.code, 2);
+  assert.match(f.stderr, /out\/plain-3\.articles\.json: cannot be written/);
+  assert.match(f.stderr, /out\/daily-p1-2\.articles\.json: cannot be written/);
+  assert.match(f.stderr, /\(7 written, 2 failed\)/);
+  assertValidDocument(JSON.parse(readFileSync(path.join(dir, 'out', 'plain-2.articles.json'), 'utf8')));
+  assert.deepEqual(readdirSync(path.join(dir, 'out')).filter((n) => n.endsWith('.tmp')), []);
 });

@@ -1,7 +1,10 @@
 // `newsprint export FILE… [--out DIR | --jsonl FILE] [--jobs N] [--force]`.
-// Files are exported in worker threads (one per job); results are collected in input order,
-// continuations are linked across the whole batch, and each output is written atomically.
-// One unreadable file is reported and the rest go on; the exit code says whether any failed.
+// Files are exported by jobs (worker threads, or this thread for --jobs 1). Results are taken in
+// input order, which fixes the output names; continuations are linked across the whole batch once
+// every file is read. With --out each job writes its own outputs atomically: a page with no
+// continued article as soon as it is named, the others after linking, so writing runs in parallel
+// and only the continued pages wait in memory. One unreadable or unwritable file is reported and
+// the rest go on; the exit code says whether any failed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -9,7 +12,19 @@ import { linkContinuations, type LinkableDoc } from '../core/continuations';
 import { t, type MessageKey, type Messages } from '../core/messages';
 import { describeFileError, FileError, writeAtomic } from '../node/files';
 import type { ExportFileOptions } from '../node/exportFile';
-import { exportForBatch, patchLinks, type BatchFormat, type ExportReply, type ExportTask } from './export-worker';
+import {
+  ExportJob,
+  linkedIdsOf,
+  patchLinks,
+  type BatchFormat,
+  type ExportReply,
+  type ExportTask,
+  type Failure,
+  type FromJob,
+  type ToJob,
+  type WriteOrder,
+  type WriteReply,
+} from './export-worker';
 
 export interface ExportArgs {
   files: string[];
@@ -25,39 +40,9 @@ interface Io {
   err: (s: string) => void;
 }
 
-type Result = ExportReply;
-
-function runInWorkers(files: string[], opts: ExportFileOptions, format: BatchFormat, jobs: number): Promise<Result[]> {
-  const results: Result[] = new Array(files.length);
-  let next = 0;
-  let done = 0;
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    const finish = () => {
-      for (const w of workers) void w.terminate();
-      resolve(results);
-    };
-    const feed = (w: Worker) => {
-      if (next >= files.length) return;
-      const task: ExportTask = { index: next, file: files[next], opts, format };
-      next++;
-      w.postMessage(task);
-    };
-    for (let k = 0; k < Math.min(jobs, files.length); k++) {
-      const w = new Worker(path.join(__dirname, 'export-worker.js'));
-      workers.push(w);
-      w.on('message', (r: ExportReply) => {
-        results[r.index] = r;
-        done++;
-        if (done === files.length) finish();
-        else feed(w);
-      });
-      w.on('error', reject);
-      // Two tasks in flight per worker, so a worker never idles while its result crosses over.
-      feed(w);
-      feed(w);
-    }
-  });
+/** Where a file's output was computed, and so who writes it. */
+interface Owner {
+  write(order: WriteOrder): void;
 }
 
 /** Output file for a source in --out mode: NAME.articles.json, disambiguated when two sources share a name. */
@@ -69,59 +54,163 @@ function outputName(file: string, used: Set<string>): string {
   return name;
 }
 
+/** The batch's bookkeeping in the main thread: takes export results in input order, orders writes, counts. */
+class Batch {
+  docs = 0;
+  articles = 0;
+  failed = 0;
+  written = 0;
+  private ordered = 0;
+  private answered = 0;
+  private readonly waiting: ({ reply: ExportReply; owner: Owner } | undefined)[];
+  private next = 0;
+  private readonly used = new Set<string>();
+  /** --out: continued pages, written after linking. */
+  private readonly linkLater: { order: WriteOrder; owner: Owner; link: LinkableDoc }[] = [];
+  /** --jsonl and stdout: every text, in input order. */
+  readonly texts: { text: string; link?: LinkableDoc }[] = [];
+  private linked = false;
+  onSettled = () => {};
+
+  constructor(
+    private readonly args: ExportArgs,
+    private readonly messages: Messages,
+    private readonly io: Io,
+  ) {
+    this.waiting = new Array(args.files.length);
+  }
+
+  private report(f: Failure): void {
+    const key = (f.key === 'internal' ? 'cli.internal' : `cli.${f.key}`) as MessageKey;
+    this.io.err(`newsprint: ${t(this.messages, key, { file: f.file, detail: f.detail })}\n`);
+  }
+
+  exported(reply: ExportReply, owner: Owner): void {
+    this.waiting[reply.index] = { reply, owner };
+    for (let w = this.waiting[this.next]; w; w = this.waiting[this.next]) {
+      this.waiting[this.next++] = undefined;
+      this.take(w.reply, w.owner);
+    }
+  }
+
+  private take(r: ExportReply, owner: Owner): void {
+    if (!r.ok) {
+      this.failed++;
+      this.report(r);
+      return;
+    }
+    const file = this.args.files[r.index];
+    if (r.invalidUtf8) this.io.err(`newsprint: ${t(this.messages, 'cli.invalidUtf8', { file })}\n`);
+    this.docs++;
+    this.articles += r.articles;
+    if (!this.args.out) {
+      this.texts.push({ text: r.text!, link: r.link });
+      return;
+    }
+    const order: WriteOrder = { index: r.index, target: path.join(this.args.out, outputName(file, this.used)), overwrite: this.args.force };
+    if (r.link) this.linkLater.push({ order, owner, link: r.link });
+    else this.order(order, owner);
+  }
+
+  private order(order: WriteOrder, owner: Owner): void {
+    this.ordered++;
+    owner.write(order);
+  }
+
+  /** Links continuations across the batch (every file exported) and orders the remaining writes. */
+  link(): void {
+    const links = this.args.out ? this.linkLater.map((l) => l.link) : this.texts.flatMap((d) => (d.link ? [d.link] : []));
+    linkContinuations(links);
+    this.linked = true;
+    for (const l of this.linkLater.splice(0)) this.order({ ...l.order, linkedIds: linkedIdsOf(l.link) }, l.owner);
+    for (const d of this.texts) if (d.link) d.text = patchLinks(d.text, linkedIdsOf(d.link), this.args.jsonl ? 'jsonl' : 'json');
+    this.checkSettled();
+  }
+
+  writeDone(r: WriteReply): void {
+    this.answered++;
+    if (r.ok) this.written++;
+    else {
+      this.failed++;
+      this.report(r);
+    }
+    this.checkSettled();
+  }
+
+  /** Every file exported and linked, and every write ordered has been answered. */
+  get settled(): boolean {
+    return this.linked && this.answered === this.ordered;
+  }
+
+  private checkSettled(): void {
+    if (this.settled) this.onSettled();
+  }
+}
+
+function runInProcess(batch: Batch, tasks: ExportTask[]): void {
+  const job = new ExportJob();
+  const owner: Owner = { write: (order) => batch.writeDone(job.write(order)) };
+  for (const task of tasks) batch.exported(job.export(task), owner);
+  batch.link();
+}
+
+function runInWorkers(batch: Batch, tasks: ExportTask[], jobs: number): Promise<void> {
+  let next = 0;
+  let exported = 0;
+  const workers: Worker[] = [];
+  return new Promise<void>((resolve, reject) => {
+    batch.onSettled = resolve;
+    const feed = (w: Worker) => {
+      if (next < tasks.length) w.postMessage({ kind: 'export', ...tasks[next++] } satisfies ToJob);
+    };
+    for (let k = 0; k < Math.min(jobs, tasks.length); k++) {
+      const w = new Worker(path.join(__dirname, 'export-worker.js'));
+      workers.push(w);
+      const owner: Owner = { write: (order) => w.postMessage({ kind: 'write', ...order } satisfies ToJob) };
+      w.on('message', (m: FromJob) => {
+        if (m.kind === 'write') return batch.writeDone(m);
+        feed(w);
+        batch.exported(m, owner);
+        if (++exported === tasks.length) batch.link();
+      });
+      w.on('error', reject);
+      // Two tasks in flight per worker, so a worker never idles while its result crosses over.
+      feed(w);
+      feed(w);
+    }
+  }).finally(() => {
+    for (const w of workers) void w.terminate();
+  });
+}
+
 export async function runExport(args: ExportArgs, messages: Messages, io: Io): Promise<number> {
   const { files, opts } = args;
   const format: BatchFormat = args.jsonl ? 'jsonl' : 'json';
-  const results =
-    args.jobs <= 1 || files.length === 1
-      ? files.map((file, index) => exportForBatch({ index, file, opts, format }))
-      : await runInWorkers(files, opts, format, args.jobs);
-  let failed = 0;
-  const docs: { file: string; text: string; link: LinkableDoc; articles: number }[] = [];
-  for (const r of results) {
-    if (r.ok) {
-      if (r.invalidUtf8) io.err(`newsprint: ${t(messages, 'cli.invalidUtf8', { file: files[r.index] })}\n`);
-      docs.push({ file: files[r.index], text: r.text, link: r.link, articles: r.articles });
-    } else {
-      failed++;
-      const key = (r.key === 'internal' ? 'cli.internal' : `cli.${r.key}`) as MessageKey;
-      io.err(`newsprint: ${t(messages, key, { file: r.file, detail: r.detail })}\n`);
-    }
-  }
-  linkContinuations(docs.map((d) => d.link));
-  for (const d of docs) d.text = patchLinks(d.text, d.link, format);
-  const articles = docs.reduce((n, d) => n + d.articles, 0);
-
-  const write = (target: string, data: string): boolean => {
-    try {
-      writeAtomic(target, data, { overwrite: args.force, durable: false });
-      return true;
-    } catch (err) {
-      io.err(`newsprint: ${describeFileError(err instanceof FileError ? err : new FileError('unwritable', target, String(err)), messages)}\n`);
-      return false;
-    }
-  };
-
-  let written = 0;
-  if (args.jsonl) {
-    if (write(args.jsonl, docs.map((d) => d.text).join(''))) written = 1;
-    else failed++;
-  } else if (args.out) {
+  if (args.out) {
     try {
       fs.mkdirSync(args.out, { recursive: true });
     } catch (err) {
       io.err(`newsprint: ${t(messages, 'cli.unwritable', { file: args.out, detail: (err as NodeJS.ErrnoException).code ?? String(err) })}\n`);
       return 2;
     }
-    const used = new Set<string>();
-    for (const d of docs) {
-      if (write(path.join(args.out, outputName(d.file, used)), d.text)) written++;
-      else failed++;
-    }
-  } else {
-    for (const d of docs) io.out(d.text);
-    return failed ? 2 : 0;
   }
-  io.err(`${t(messages, 'cli.exportSummary', { files: docs.length, articles, written, failed, target: args.jsonl ?? args.out ?? '' })}\n`);
-  return failed ? 2 : 0;
+  const batch = new Batch(args, messages, io);
+  const tasks = files.map((file, index): ExportTask => ({ index, file, opts, format, keep: !!args.out }));
+  if (args.jobs <= 1 || files.length === 1) runInProcess(batch, tasks);
+  else await runInWorkers(batch, tasks, args.jobs);
+
+  if (args.jsonl) {
+    try {
+      writeAtomic(args.jsonl, batch.texts.map((d) => d.text).join(''), { overwrite: args.force, durable: false });
+      batch.written = 1;
+    } catch (err) {
+      batch.failed++;
+      io.err(`newsprint: ${describeFileError(err instanceof FileError ? err : new FileError('unwritable', args.jsonl, String(err)), messages)}\n`);
+    }
+  } else if (!args.out) {
+    for (const d of batch.texts) io.out(d.text);
+    return batch.failed ? 2 : 0;
+  }
+  io.err(`${t(messages, 'cli.exportSummary', { files: batch.docs, articles: batch.articles, written: batch.written, failed: batch.failed, target: args.jsonl ?? args.out ?? '' })}\n`);
+  return batch.failed ? 2 : 0;
 }
