@@ -1,11 +1,11 @@
 // Atomic writes: a file changed since it was read is not clobbered, an existing file is not
 // overwritten unless asked, an unwritable target is a clear error, and no temp file is left.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { FileError, readDump, sha256, writeAtomic } from '../../server/src/node/files';
+import { FileError, readDump, sha256, Spool, writeAtomic } from '../../server/src/node/files';
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'newsprint-files-'));
 
@@ -46,4 +46,30 @@ test('readDump flags invalid UTF-8 (a GBK file) and keeps a stray NUL as text', 
   const nul = path.join(dir, 'nul.txt');
   writeFileSync(nul, `${'正文'.repeat(200)}\u0000${'正文'.repeat(200)}`);
   assert.equal(readDump(nul).invalidUtf8, false);
+});
+
+test('Spool: edits that change length are applied across chunk boundaries; the temps are gone after success and failure', () => {
+  const dir = scratch();
+  const f = path.join(dir, 'out.jsonl');
+  const parts = ['头条"linkedId":null\n', 'plain ✓\n', '"linkedId":null,"x":"续"\n', 'tail\n'];
+  const spool = new Spool(f, false, 3); // 3-byte chunks: every copy crosses chunk and character boundaries
+  const at = parts.map((p) => spool.append(p));
+  assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')).length, 1);
+  const edit = (s: string) => s.replace('null', '"p2#a1"');
+  spool.finish([{ ...at[0], edit }, { ...at[2], edit }]);
+  assert.equal(readFileSync(f, 'utf8'), parts.map((p, i) => (i === 0 || i === 2 ? edit(p) : p)).join(''));
+  assert.deepEqual(readdirSync(dir), ['out.jsonl']);
+
+  assert.throws(() => new Spool(f, false), (e: unknown) => e instanceof FileError && e.key === 'exists');
+  const same = new Spool(f, true, 5);
+  same.append('new\n');
+  same.finish([]);
+  assert.equal(readFileSync(f, 'utf8'), 'new\n');
+
+  const blocked = path.join(dir, 'blocked');
+  mkdirSync(blocked);
+  const failing = new Spool(blocked, true);
+  const x = failing.append('a"linkedId":null\n');
+  assert.throws(() => failing.finish([{ ...x, edit }]), (e: unknown) => e instanceof FileError && e.key === 'unwritable');
+  assert.deepEqual(readdirSync(dir).sort(), ['blocked', 'out.jsonl']);
 });

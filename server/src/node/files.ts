@@ -68,6 +68,14 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** A temp file name beside `file` (same folder, so the final rename cannot cross file systems). */
+function tempBeside(file: string, tag = ''): string {
+  const dir = path.dirname(path.resolve(file));
+  return path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}${tag}.tmp`);
+}
+
+const unwritable = (file: string, err: unknown) => (err instanceof FileError ? err : new FileError('unwritable', file, (err as NodeJS.ErrnoException).code ?? String(err)));
+
 /**
  * Writes a file atomically: the data goes to a temp file beside the target, is flushed, and is
  * renamed over the target, so a reader sees the old file or the new one, never a torn one.
@@ -75,7 +83,6 @@ export function sha256(data: string | Uint8Array): string {
  * `overwrite: false`: refuse when the target exists. `durable: false`: skip the fsync.
  */
 export function writeAtomic(file: string, data: string, opts: { expectSha256?: string; overwrite?: boolean; durable?: boolean } = {}): void {
-  const dir = path.dirname(path.resolve(file));
   if (opts.overwrite === false && fs.existsSync(file)) throw new FileError('exists', file);
   if (opts.expectSha256 !== undefined) {
     let current: string | undefined;
@@ -86,7 +93,7 @@ export function writeAtomic(file: string, data: string, opts: { expectSha256?: s
     }
     if (current !== opts.expectSha256) throw new FileError('changedOnDisk', file);
   }
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const tmp = tempBeside(file);
   try {
     const fd = fs.openSync(tmp, 'wx', 0o644);
     try {
@@ -110,7 +117,138 @@ export function writeAtomic(file: string, data: string, opts: { expectSha256?: s
     } catch {
       /* nothing to clean */
     }
-    if (err instanceof FileError) throw err;
-    throw new FileError('unwritable', file, (err as NodeJS.ErrnoException).code ?? String(err));
+    throw unwritable(file, err);
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+}
+
+/** A byte range of a spool and how to rewrite it when the spool is finished. */
+export interface SpoolEdit {
+  offset: number;
+  length: number;
+  edit: (text: string) => string;
+}
+
+/**
+ * An output too large to hold, written atomically like writeAtomic: appended to a temp file beside
+ * the target; `finish` copies it in chunks to a second temp, rewriting the given byte ranges (which
+ * may change length), and renames that over the target. Any failure removes the temps.
+ */
+export class Spool {
+  private readonly tmp: string;
+  private fd: number | undefined;
+  private size = 0;
+  private error: FileError | undefined;
+  private renamed = false;
+
+  /** Refuses at once when the target exists and `overwrite` is false, before any work is done. */
+  constructor(
+    readonly file: string,
+    private readonly overwrite: boolean,
+    private readonly chunkBytes = 1 << 20,
+  ) {
+    if (!overwrite && fs.existsSync(file)) throw new FileError('exists', file);
+    this.tmp = tempBeside(file);
+    try {
+      this.fd = fs.openSync(this.tmp, 'wx+', 0o644); // read back by finish
+    } catch (err) {
+      throw unwritable(file, err);
+    }
+  }
+
+  /** Appends text and returns where its bytes are. After a failure it only records it (for `finish`). */
+  append(text: string): { offset: number; length: number } {
+    const bytes = Buffer.from(text, 'utf8');
+    const at = { offset: this.size, length: bytes.length };
+    if (this.fd === undefined) return at;
+    try {
+      writeAll(this.fd, bytes);
+      this.size += bytes.length;
+    } catch (err) {
+      this.error = unwritable(this.file, err);
+      this.abort();
+    }
+    return at;
+  }
+
+  /** Writes the target: the spooled bytes with `edits` (in offset order, not overlapping) applied. */
+  finish(edits: readonly SpoolEdit[]): void {
+    if (this.error) throw this.error;
+    if (this.fd === undefined) throw new FileError('unwritable', this.file, 'closed');
+    const from = this.fd;
+    let result = this.tmp;
+    let to: number | undefined;
+    try {
+      if (edits.length) {
+        result = tempBeside(this.file, '.2');
+        to = fs.openSync(result, 'wx', 0o644);
+        const buf = Buffer.allocUnsafe(this.chunkBytes);
+        const copy = (pos: number, end: number) => {
+          while (pos < end) {
+            const n = fs.readSync(from, buf, 0, Math.min(buf.length, end - pos), pos);
+            if (n === 0) throw new FileError('unwritable', this.file, 'short read');
+            writeAll(to!, buf.subarray(0, n));
+            pos += n;
+          }
+        };
+        let pos = 0;
+        for (const e of edits) {
+          copy(pos, e.offset);
+          const slice = Buffer.allocUnsafe(e.length);
+          for (let got = 0; got < e.length; ) {
+            const n = fs.readSync(from, slice, got, e.length - got, e.offset + got);
+            if (n === 0) throw new FileError('unwritable', this.file, 'short read');
+            got += n;
+          }
+          writeAll(to, Buffer.from(e.edit(slice.toString('utf8')), 'utf8'));
+          pos = e.offset + e.length;
+        }
+        copy(pos, this.size);
+        fs.closeSync(to);
+        to = undefined;
+      }
+      fs.closeSync(from);
+      this.fd = undefined;
+      if (result !== this.tmp) fs.unlinkSync(this.tmp);
+      try {
+        fs.chmodSync(result, fs.statSync(this.file).mode & 0o7777);
+      } catch {
+        /* new file: default mode */
+      }
+      // Checked again: the target may have appeared while the batch ran.
+      if (!this.overwrite && fs.existsSync(this.file)) throw new FileError('exists', this.file);
+      fs.renameSync(result, this.file);
+      this.renamed = true;
+    } catch (err) {
+      if (to !== undefined) fs.closeSync(to);
+      if (result !== this.tmp) removeQuietly(result);
+      this.abort();
+      throw unwritable(this.file, err);
+    }
+  }
+
+  /** Closes and removes the temp file (a failure, or the batch given up). */
+  abort(): void {
+    if (this.renamed) return;
+    if (this.fd !== undefined) {
+      try {
+        fs.closeSync(this.fd);
+      } catch {
+        /* already unusable */
+      }
+      this.fd = undefined;
+    }
+    removeQuietly(this.tmp);
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch {
+    /* nothing to clean */
   }
 }
