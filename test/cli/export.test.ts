@@ -5,7 +5,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { exportArticles, serializeDocument } from '../../server/src/core/export';
+import { linkContinuations } from '../../server/src/core/continuations';
+import { exportArticles, serializeDocument, serializeLines } from '../../server/src/core/export';
+import { exportFile } from '../../server/src/node/exportFile';
 import { sha256 } from '../../server/src/node/files';
 import { runCli } from '../helpers/cli';
 import { SAMPLE } from '../helpers/rules';
@@ -67,6 +69,7 @@ test('an existing output is not overwritten without --force', () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /already exists; not overwritten \(use --force/);
   assert.equal(readFileSync(path.join(dir, 'all.jsonl'), 'utf8'), 'precious');
+  assert.doesNotMatch(r.stderr, /Exported/); // refused before any file was read
   assert.equal(runCli(['export', 'pages/daily-p1.txt', '--jsonl', 'all.jsonl', '--force'], { cwd: dir }).code, 0);
   assert.notEqual(readFileSync(path.join(dir, 'all.jsonl'), 'utf8'), 'precious');
 });
@@ -185,4 +188,52 @@ test('with --jobs 2, outputs that cannot be written are reported and the others 
   assert.match(f.stderr, /\(7 written, 2 failed\)/);
   assertValidDocument(JSON.parse(readFileSync(path.join(dir, 'out', 'plain-2.articles.json'), 'utf8')));
   assert.deepEqual(readdirSync(path.join(dir, 'out')).filter((n) => n.endsWith('.tmp')), []);
+});
+
+const tempsIn = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.tmp'));
+
+test('--jsonl streams many continued pages: the bytes are those of linking every document in memory, no temp file is left', () => {
+  const dir = scratch();
+  const fixtures = path.resolve(__dirname, '../fixtures/issue');
+  const files: string[] = [];
+  // 60 issues of two continued pages and a plain one: over 1 MB of lines, so the final copy takes several chunks.
+  for (let i = 1; i <= 60; i++) {
+    mkdirSync(path.join(dir, `i${i}`));
+    for (const f of ['daily-p1.txt', 'daily-p2.txt']) {
+      copyFileSync(path.join(fixtures, f), path.join(dir, `i${i}`, f));
+      files.push(`i${i}/${f}`);
+    }
+    copyFileSync(SAMPLE, path.join(dir, `i${i}`, 'plain.txt'));
+    files.push(`i${i}/plain.txt`);
+  }
+  const docs = files.map((f) => exportFile(path.join(dir, f), { rules: {}, locale: 'C', root: dir, version }).doc);
+  linkContinuations(docs);
+  const expected = serializeLines(docs);
+  assert.ok(Buffer.byteLength(expected) > 1 << 20);
+  assert.ok(expected.includes('"linkedId":"i60/daily-p2.txt#p1-a2"'));
+  for (const jobs of ['1', '2', '3']) {
+    const r = runCli(['export', ...files, '--jsonl', `all${jobs}.jsonl`, '--jobs', jobs], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(readFileSync(path.join(dir, `all${jobs}.jsonl`), 'utf8'), expected, `--jobs ${jobs}`);
+  }
+  assert.deepEqual(tempsIn(dir), []);
+});
+
+test('--jsonl onto a folder fails with exit 2 and leaves no temp file; a missing folder fails before any work', () => {
+  const { dir, files } = twoIssues();
+  mkdirSync(path.join(dir, 'all.jsonl'));
+  const forced = runCli(['export', ...files, '--jsonl', 'all.jsonl', '--force', '--jobs', '2'], { cwd: dir });
+  assert.equal(forced.code, 2);
+  assert.match(forced.stderr, /all\.jsonl: cannot be written/);
+  assert.match(forced.stderr, /\(0 written, 1 failed\)/);
+  assert.deepEqual(readdirSync(path.join(dir, 'all.jsonl')), []);
+  assert.deepEqual(tempsIn(dir), []);
+  const unforced = runCli(['export', ...files, '--jsonl', 'all.jsonl'], { cwd: dir });
+  assert.equal(unforced.code, 2);
+  assert.match(unforced.stderr, /all\.jsonl: already exists; not overwritten/);
+  const missing = runCli(['export', ...files, 'nope.txt', '--jsonl', 'no/such/dir/all.jsonl'], { cwd: dir });
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /no\/such\/dir\/all\.jsonl: cannot be written \(ENOENT\)/);
+  assert.doesNotMatch(missing.stderr, /nope\.txt/);
+  assert.deepEqual(tempsIn(dir), []);
 });

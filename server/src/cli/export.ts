@@ -3,14 +3,16 @@
 // input order, which fixes the output names; continuations are linked across the whole batch once
 // every file is read. With --out each job writes its own outputs atomically: a page with no
 // continued article as soon as it is named, the others after linking, so writing runs in parallel
-// and only the continued pages wait in memory. One unreadable or unwritable file is reported and
-// the rest go on; the exit code says whether any failed.
+// and only the continued pages wait in memory. With --jsonl the main thread appends each file's
+// lines to a temp file as they come, keeping only the byte range and link data of continued pages;
+// after linking, those ranges are patched while the temp is copied to the target (see Spool). One
+// unreadable or unwritable file is reported and the rest go on; the exit code says whether any failed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { linkContinuations, type LinkableDoc } from '../core/continuations';
 import { t, type MessageKey, type Messages } from '../core/messages';
-import { describeFileError, FileError, writeAtomic } from '../node/files';
+import { describeFileError, Spool, type SpoolEdit } from '../node/files';
 import type { ExportFileOptions } from '../node/exportFile';
 import {
   ExportJob,
@@ -67,7 +69,9 @@ class Batch {
   private readonly used = new Set<string>();
   /** --out: continued pages, written after linking. */
   private readonly linkLater: { order: WriteOrder; owner: Owner; link: LinkableDoc }[] = [];
-  /** --jsonl and stdout: every text, in input order. */
+  /** --jsonl: where each continued page's lines are in the spool. */
+  private readonly spooled: { offset: number; length: number; link: LinkableDoc }[] = [];
+  /** Stdout (a single file): its text. */
   readonly texts: { text: string; link?: LinkableDoc }[] = [];
   private linked = false;
   onSettled = () => {};
@@ -76,6 +80,7 @@ class Batch {
     private readonly args: ExportArgs,
     private readonly messages: Messages,
     private readonly io: Io,
+    private readonly spool?: Spool,
   ) {
     this.waiting = new Array(args.files.length);
   }
@@ -103,6 +108,11 @@ class Batch {
     if (r.invalidUtf8) this.io.err(`newsprint: ${t(this.messages, 'cli.invalidUtf8', { file })}\n`);
     this.docs++;
     this.articles += r.articles;
+    if (this.spool) {
+      const at = this.spool.append(r.text!);
+      if (r.link) this.spooled.push({ ...at, link: r.link });
+      return;
+    }
     if (!this.args.out) {
       this.texts.push({ text: r.text!, link: r.link });
       return;
@@ -119,11 +129,15 @@ class Batch {
 
   /** Links continuations across the batch (every file exported) and orders the remaining writes. */
   link(): void {
-    const links = this.args.out ? this.linkLater.map((l) => l.link) : this.texts.flatMap((d) => (d.link ? [d.link] : []));
+    const links = this.args.out
+      ? this.linkLater.map((l) => l.link)
+      : this.spool
+        ? this.spooled.map((s) => s.link)
+        : this.texts.flatMap((d) => (d.link ? [d.link] : []));
     linkContinuations(links);
     this.linked = true;
     for (const l of this.linkLater.splice(0)) this.order({ ...l.order, linkedIds: linkedIdsOf(l.link) }, l.owner);
-    for (const d of this.texts) if (d.link) d.text = patchLinks(d.text, linkedIdsOf(d.link), this.args.jsonl ? 'jsonl' : 'json');
+    for (const d of this.texts) if (d.link) d.text = patchLinks(d.text, linkedIdsOf(d.link), 'json');
     this.checkSettled();
   }
 
@@ -135,6 +149,11 @@ class Batch {
       this.report(r);
     }
     this.checkSettled();
+  }
+
+  /** The spool's patches: each continued page's lines get their linkedIds (call after link). */
+  spoolEdits(): SpoolEdit[] {
+    return this.spooled.map(({ offset, length, link }) => ({ offset, length, edit: (text) => patchLinks(text, linkedIdsOf(link), 'jsonl') }));
   }
 
   /** Every file exported and linked, and every write ordered has been answered. */
@@ -194,18 +213,33 @@ export async function runExport(args: ExportArgs, messages: Messages, io: Io): P
       return 2;
     }
   }
-  const batch = new Batch(args, messages, io);
-  const tasks = files.map((file, index): ExportTask => ({ index, file, opts, format, keep: !!args.out }));
-  if (args.jobs <= 1 || files.length === 1) runInProcess(batch, tasks);
-  else await runInWorkers(batch, tasks, args.jobs);
-
+  let spool: Spool | undefined;
   if (args.jsonl) {
+    // An existing target is refused before any work, not after hours of it.
     try {
-      writeAtomic(args.jsonl, batch.texts.map((d) => d.text).join(''), { overwrite: args.force, durable: false });
+      spool = new Spool(args.jsonl, args.force);
+    } catch (err) {
+      io.err(`newsprint: ${describeFileError(err, messages)}\n`);
+      return 2;
+    }
+  }
+  const batch = new Batch(args, messages, io, spool);
+  const tasks = files.map((file, index): ExportTask => ({ index, file, opts, format, keep: !!args.out }));
+  try {
+    if (args.jobs <= 1 || files.length === 1) runInProcess(batch, tasks);
+    else await runInWorkers(batch, tasks, args.jobs);
+  } catch (err) {
+    spool?.abort();
+    throw err;
+  }
+
+  if (spool) {
+    try {
+      spool.finish(batch.spoolEdits());
       batch.written = 1;
     } catch (err) {
       batch.failed++;
-      io.err(`newsprint: ${describeFileError(err instanceof FileError ? err : new FileError('unwritable', args.jsonl, String(err)), messages)}\n`);
+      io.err(`newsprint: ${describeFileError(err, messages)}\n`);
     }
   } else if (!args.out) {
     for (const d of batch.texts) io.out(d.text);
