@@ -153,7 +153,13 @@ class Batch {
 
   /** The spool's patches: each continued page's lines get their linkedIds (call after link). */
   spoolEdits(): SpoolEdit[] {
-    return this.spooled.map(({ offset, length, link }) => ({ offset, length, edit: (text) => patchLinks(text, linkedIdsOf(link), 'jsonl') }));
+    const edits: SpoolEdit[] = [];
+    for (const { offset, length, link } of this.spooled) {
+      const ids = linkedIdsOf(link);
+      // Nothing found to link: the lines already say null, and with no edit at all there is no copy.
+      if (ids.some((id) => id !== null)) edits.push({ offset, length, edit: (text) => patchLinks(text, ids, 'jsonl') });
+    }
+    return edits;
   }
 
   /** Every file exported and linked, and every write ordered has been answered. */
