@@ -175,7 +175,12 @@ class Batch {
 function runInProcess(batch: Batch, tasks: ExportTask[]): void {
   const job = new ExportJob();
   const owner: Owner = { write: (order) => batch.writeDone(job.write(order)) };
-  for (const task of tasks) batch.exported(job.export(task), owner);
+  for (const task of tasks) {
+    const reply = job.export(task);
+    // Copied as a worker's reply would be: its headlines may be slices that pin the page's whole text.
+    if (reply.ok && reply.link) reply.link = structuredClone(reply.link);
+    batch.exported(reply, owner);
+  }
   batch.link();
 }
 
