@@ -189,7 +189,7 @@ export class Spool {
         const copy = (pos: number, end: number) => {
           while (pos < end) {
             const n = fs.readSync(from, buf, 0, Math.min(buf.length, end - pos), pos);
-            if (n === 0) throw new FileError('unwritable', this.file, 'short read');
+            if (n === 0) throw new FileError('unwritable', this.file, 'ENODATA');
             writeAll(to!, buf.subarray(0, n));
             pos += n;
           }
@@ -200,7 +200,7 @@ export class Spool {
           const slice = Buffer.allocUnsafe(e.length);
           for (let got = 0; got < e.length; ) {
             const n = fs.readSync(from, slice, got, e.length - got, e.offset + got);
-            if (n === 0) throw new FileError('unwritable', this.file, 'short read');
+            if (n === 0) throw new FileError('unwritable', this.file, 'ENODATA');
             got += n;
           }
           writeAll(to, Buffer.from(e.edit(slice.toString('utf8')), 'utf8'));
@@ -223,7 +223,7 @@ export class Spool {
       fs.renameSync(result, this.file);
       this.renamed = true;
     } catch (err) {
-      if (to !== undefined) fs.closeSync(to);
+      if (to !== undefined) closeQuietly(to);
       if (result !== this.tmp) removeQuietly(result);
       this.abort();
       throw unwritable(this.file, err);
@@ -233,15 +233,17 @@ export class Spool {
   /** Closes and removes the temp file (a failure, or the batch given up). */
   abort(): void {
     if (this.renamed) return;
-    if (this.fd !== undefined) {
-      try {
-        fs.closeSync(this.fd);
-      } catch {
-        /* already unusable */
-      }
-      this.fd = undefined;
-    }
+    if (this.fd !== undefined) closeQuietly(this.fd);
+    this.fd = undefined;
     removeQuietly(this.tmp);
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    /* already unusable */
   }
 }
 
