@@ -93,17 +93,44 @@ export function writeAtomic(file: string, data: string, opts: { expectSha256?: s
     }
     if (current !== opts.expectSha256) throw new FileError('changedOnDisk', file);
   }
+  renameOver(writeTemp(file, data, opts.durable !== false), file, opts.overwrite !== false);
+}
+
+/**
+ * Writes `data` to a new temp file beside `file` (exclusive create) and returns its path, for
+ * renameOver once the target may be replaced. `durable`: flush it. A failure removes the temp.
+ */
+export function writeTemp(file: string, data: string, durable = true): string {
   const tmp = tempBeside(file);
+  let fd: number;
   try {
-    const fd = fs.openSync(tmp, 'wx', 0o644);
+    fd = fs.openSync(tmp, 'wx', 0o644);
+  } catch (err) {
+    throw unwritable(file, err);
+  }
+  try {
     try {
       fs.writeSync(fd, data);
       // Flushing protects against power loss, at a high cost per file; regenerable outputs skip it
       // (the rename alone already keeps readers from ever seeing a torn file).
-      if (opts.durable !== false) fs.fsyncSync(fd);
+      if (durable) fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
+    return tmp;
+  } catch (err) {
+    removeQuietly(tmp);
+    throw unwritable(file, err);
+  }
+}
+
+/**
+ * Renames a temp file (from writeTemp) over `file`, keeping the file's permissions when it exists.
+ * `overwrite: false`: refuse when the target exists. A failure removes the temp.
+ */
+export function renameOver(tmp: string, file: string, overwrite = true): void {
+  try {
+    if (!overwrite && fs.existsSync(file)) throw new FileError('exists', file);
     try {
       // Keep the original's permissions when replacing it.
       fs.chmodSync(tmp, fs.statSync(file).mode & 0o7777);
@@ -112,12 +139,19 @@ export function writeAtomic(file: string, data: string, opts: { expectSha256?: s
     }
     fs.renameSync(tmp, file);
   } catch (err) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      /* nothing to clean */
-    }
+    removeQuietly(tmp);
     throw unwritable(file, err);
+  }
+}
+
+/** Reads a temp file from writeTemp back and removes it; errors are the target `file`'s. */
+export function takeTemp(tmp: string, file: string): string {
+  try {
+    return fs.readFileSync(tmp, 'utf8');
+  } catch (err) {
+    throw unwritable(file, err);
+  } finally {
+    removeQuietly(tmp);
   }
 }
 
@@ -213,14 +247,8 @@ export class Spool {
       fs.closeSync(from);
       this.fd = undefined;
       if (result !== this.tmp) fs.unlinkSync(this.tmp);
-      try {
-        fs.chmodSync(result, fs.statSync(this.file).mode & 0o7777);
-      } catch {
-        /* new file: default mode */
-      }
-      // Checked again: the target may have appeared while the batch ran.
-      if (!this.overwrite && fs.existsSync(this.file)) throw new FileError('exists', this.file);
-      fs.renameSync(result, this.file);
+      // The target is checked again: it may have appeared while the batch ran.
+      renameOver(result, this.file, this.overwrite);
       this.renamed = true;
     } catch (err) {
       if (to !== undefined) closeQuietly(to);
