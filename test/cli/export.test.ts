@@ -237,3 +237,45 @@ test('--jsonl onto a folder fails with exit 2 and leaves no temp file; a missing
   assert.doesNotMatch(missing.stderr, /nope\.txt/);
   assert.deepEqual(tempsIn(dir), []);
 });
+
+test('--out stages continued pages in temp files: none is left after a batch with linked and unlinked continued pages', () => {
+  const { dir, files } = twoIssues();
+  // Extra continued pages whose continuations find nothing to link to (their linkedIds stay null).
+  const fixtures = path.resolve(__dirname, '../fixtures/issue');
+  mkdirSync(path.join(dir, 'lone'));
+  copyFileSync(path.join(fixtures, 'daily-p1.txt'), path.join(dir, 'lone', 'lone-p1.txt'));
+  const batch = [...files, 'lone/lone-p1.txt'];
+  for (const jobs of ['1', '2']) {
+    const out = `out${jobs}`;
+    const r = runCli(['export', ...batch, '--out', out, '--jobs', jobs], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /\(10 written, 0 failed\)/);
+    assert.deepEqual(tempsIn(path.join(dir, out)), []);
+    assert.equal(readdirSync(path.join(dir, out)).length, 10);
+    const linked = JSON.parse(readFileSync(path.join(dir, out, 'daily-p1.articles.json'), 'utf8')) as { articles: { continuation: { linkedId: string | null } | null }[] };
+    assert.equal(linked.articles[0].continuation?.linkedId, 'a/daily-p2.txt#p1-a2');
+    const lone = JSON.parse(readFileSync(path.join(dir, out, 'lone-p1.articles.json'), 'utf8')) as typeof linked;
+    assert.ok(lone.articles.some((a) => a.continuation));
+    assert.ok(lone.articles.every((a) => a.continuation?.linkedId == null));
+  }
+  for (const n of readdirSync(path.join(dir, 'out1'))) assert.equal(readFileSync(path.join(dir, 'out2', n), 'utf8'), readFileSync(path.join(dir, 'out1', n), 'utf8'), n);
+});
+
+test('--out --jobs 2 --force: a continued page whose target is a folder cannot be written, the others are, no temp is left', () => {
+  const { dir, files } = twoIssues();
+  mkdirSync(path.join(dir, 'lone'));
+  copyFileSync(path.join(__dirname, '../fixtures/issue/daily-p1.txt'), path.join(dir, 'lone', 'lone-p1.txt'));
+  mkdirSync(path.join(dir, 'out'));
+  mkdirSync(path.join(dir, 'out', 'daily-p2.articles.json')); // continued, and linked: patched
+  mkdirSync(path.join(dir, 'out', 'daily-p1-2.articles.json')); // continued, and linked: patched
+  mkdirSync(path.join(dir, 'out', 'lone-p1.articles.json')); // continued, nothing linked: renamed as is
+  const r = runCli(['export', ...files, 'lone/lone-p1.txt', '--out', 'out', '--jobs', '2', '--force'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /out\/daily-p2\.articles\.json: cannot be written \(EISDIR\)/);
+  assert.match(r.stderr, /out\/daily-p1-2\.articles\.json: cannot be written \(EISDIR\)/);
+  assert.match(r.stderr, /out\/lone-p1\.articles\.json: cannot be written \(EISDIR\)/);
+  assert.match(r.stderr, /\(7 written, 3 failed\)/);
+  assert.deepEqual(readdirSync(path.join(dir, 'out', 'daily-p2.articles.json')), []);
+  for (const n of ['daily-p1', 'daily-p2-2', 'plain-1', 'plain-5']) assertValidDocument(JSON.parse(readFileSync(path.join(dir, 'out', `${n}.articles.json`), 'utf8')));
+  assert.deepEqual(tempsIn(path.join(dir, 'out')), []);
+});

@@ -2,11 +2,14 @@
 // outputs it computed when told where (the main thread decides the names and, once the whole batch
 // is read, the continuation links). Runs in a worker thread for --jobs N, in-process for --jobs 1.
 // In --out mode the output text stays in the job that made it: only the little the linking needs
-// crosses threads, and each job writes its own files, so writing is as parallel as computing.
+// crosses threads, and each job writes its own files, so writing is as parallel as computing. A
+// continued page does not wait for linking in memory: once named it goes to a temp file beside its
+// target, renamed over it after linking (read back and patched only when some link was found).
+import { existsSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { serializeDocument, serializeLines, type ArticleOut } from '../core/export';
 import type { LinkableDoc } from '../core/continuations';
-import { FileError, writeAtomic } from '../node/files';
+import { FileError, renameOver, takeTemp, writeAtomic, writeTemp } from '../node/files';
 import { exportFile, type ExportFileOptions } from '../node/exportFile';
 
 export type BatchFormat = 'json' | 'jsonl';
@@ -81,9 +84,13 @@ export function patchLinks(text: string, linkedIds: readonly (string | null)[], 
 /** The linkedIds of a linked doc, as a WriteOrder carries them. */
 export const linkedIdsOf = (link: LinkableDoc): (string | null)[] => link.articles.map((a) => a.continuation?.linkedId ?? null);
 
-/** One job's state: the texts it computed and has not yet written (--out). */
+/** A continued page written to a temp file beside its target, waiting for linking; or why it could not be. */
+type Staged = { tmp: string; format: BatchFormat } | { failure: Failure };
+
+/** One job's state: the texts it computed and has not yet written, and its staged continued pages (--out). */
 export class ExportJob {
   private readonly held = new Map<number, { text: string; format: BatchFormat }>();
+  private readonly staged = new Map<number, Staged>();
 
   export(task: ExportTask): ExportReply {
     try {
@@ -98,11 +105,41 @@ export class ExportJob {
     }
   }
 
-  write(order: WriteOrder): WriteReply {
-    const held = this.held.get(order.index);
-    this.held.delete(order.index);
+  private take(index: number): { text: string; format: BatchFormat } {
+    const held = this.held.get(index);
+    this.held.delete(index);
+    if (!held) throw new Error(`no output held for #${index}`);
+    return held;
+  }
+
+  /**
+   * A continued page is named: its text goes to a temp file beside the target, for `write` after
+   * linking. No reply: a failure (or an existing target without overwrite) is answered by `write`.
+   */
+  stage(order: WriteOrder): void {
     try {
-      if (!held) throw new Error(`no output held for #${order.index}`);
+      const held = this.take(order.index);
+      if (!order.overwrite && existsSync(order.target)) throw new FileError('exists', order.target);
+      this.staged.set(order.index, { tmp: writeTemp(order.target, held.text, false), format: held.format });
+    } catch (err) {
+      this.staged.set(order.index, { failure: failure(order.index, order.target, err) });
+    }
+  }
+
+  write(order: WriteOrder): WriteReply {
+    const staged = this.staged.get(order.index);
+    this.staged.delete(order.index);
+    try {
+      if (staged) {
+        if ('failure' in staged) return staged.failure;
+        if (order.linkedIds?.some((id) => id !== null)) {
+          // Read back (one small file) and patched; the patched text replaces the target atomically.
+          const text = patchLinks(takeTemp(staged.tmp, order.target), order.linkedIds, staged.format);
+          writeAtomic(order.target, text, { overwrite: order.overwrite, durable: false });
+        } else renameOver(staged.tmp, order.target, order.overwrite); // nothing linked: already the bytes
+        return { index: order.index, ok: true };
+      }
+      const held = this.take(order.index);
       const text = order.linkedIds ? patchLinks(held.text, order.linkedIds, held.format) : held.text;
       writeAtomic(order.target, text, { overwrite: order.overwrite, durable: false });
       return { index: order.index, ok: true };
@@ -112,13 +149,15 @@ export class ExportJob {
   }
 }
 
-export type ToJob = ({ kind: 'export' } & ExportTask) | ({ kind: 'write' } & WriteOrder);
+/** `stage` has no reply; its outcome is `write`'s. */
+export type ToJob = ({ kind: 'export' } & ExportTask) | ({ kind: 'stage' | 'write' } & WriteOrder);
 export type FromJob = ({ kind: 'export' } & ExportReply) | ({ kind: 'write' } & WriteReply);
 
 if (parentPort) {
   const port = parentPort;
   const job = new ExportJob();
   port.on('message', (m: ToJob) => {
+    if (m.kind === 'stage') return job.stage(m);
     const reply: FromJob = m.kind === 'export' ? { kind: 'export', ...job.export(m) } : { kind: 'write', ...job.write(m) };
     port.postMessage(reply);
   });

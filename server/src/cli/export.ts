@@ -2,8 +2,9 @@
 // Files are exported by jobs (worker threads, or this thread for --jobs 1). Results are taken in
 // input order, which fixes the output names; continuations are linked across the whole batch once
 // every file is read. With --out each job writes its own outputs atomically: a page with no
-// continued article as soon as it is named, the others after linking, so writing runs in parallel
-// and only the continued pages wait in memory. With --jsonl the main thread appends each file's
+// continued article as soon as it is named; a continued one, once named, to a temp file beside its
+// target, renamed over it after linking (patched first if a link was found), so writing runs in
+// parallel and no page waits in memory. With --jsonl the main thread appends each file's
 // lines to a temp file as they come, keeping only the byte range and link data of continued pages;
 // after linking, those ranges are patched while the temp is copied to the target (see Spool). One
 // unreadable or unwritable file is reported and the rest go on; the exit code says whether any failed.
@@ -44,6 +45,8 @@ interface Io {
 
 /** Where a file's output was computed, and so who writes it. */
 interface Owner {
+  /** A continued page is named: it goes to a temp file beside its target until `write`. */
+  stage(order: WriteOrder): void;
   write(order: WriteOrder): void;
 }
 
@@ -118,8 +121,10 @@ class Batch {
       return;
     }
     const order: WriteOrder = { index: r.index, target: path.join(this.args.out, outputName(file, this.used)), overwrite: this.args.force };
-    if (r.link) this.linkLater.push({ order, owner, link: r.link });
-    else this.order(order, owner);
+    if (r.link) {
+      owner.stage(order);
+      this.linkLater.push({ order, owner, link: r.link });
+    } else this.order(order, owner);
   }
 
   private order(order: WriteOrder, owner: Owner): void {
@@ -174,7 +179,7 @@ class Batch {
 
 function runInProcess(batch: Batch, tasks: ExportTask[]): void {
   const job = new ExportJob();
-  const owner: Owner = { write: (order) => batch.writeDone(job.write(order)) };
+  const owner: Owner = { stage: (order) => job.stage(order), write: (order) => batch.writeDone(job.write(order)) };
   for (const task of tasks) {
     const reply = job.export(task);
     // Copied as a worker's reply would be: its headlines may be slices that pin the page's whole text.
@@ -196,7 +201,10 @@ function runInWorkers(batch: Batch, tasks: ExportTask[], jobs: number): Promise<
     for (let k = 0; k < Math.min(jobs, tasks.length); k++) {
       const w = new Worker(path.join(__dirname, 'export-worker.js'));
       workers.push(w);
-      const owner: Owner = { write: (order) => w.postMessage({ kind: 'write', ...order } satisfies ToJob) };
+      const owner: Owner = {
+        stage: (order) => w.postMessage({ kind: 'stage', ...order } satisfies ToJob),
+        write: (order) => w.postMessage({ kind: 'write', ...order } satisfies ToJob),
+      };
       w.on('message', (m: FromJob) => {
         if (m.kind === 'write') return batch.writeDone(m);
         feed(w);
