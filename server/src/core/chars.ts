@@ -80,34 +80,55 @@ export function endsSentence(text: string): boolean {
  * CJK/Latin lines measure like the printed column.
  */
 export function cellWidth(text: string): number {
-  const widths = (WIDTHS ??= widthTable());
   let w = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {
       w += 2;
       i++;
-    } else w += widths[c];
+    } else w += CLASS[c] & CC_CELL2 ? 2 : 1;
   }
   return w;
 }
 
-/** Cell width of every UTF-16 unit outside the high surrogates, looked up instead of range checks (cellWidth runs over every glyph of the dump). */
-let WIDTHS: Uint8Array | undefined;
-function widthTable(): Uint8Array {
-  const t = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) t[c] = c >= 0x1100 && (isCjk(c) || (c >= 0xac00 && c <= 0xd7af)) ? 2 : 1;
-  return t;
-}
+// Character classes as one table lookup per UTF-16 unit, for the loops that visit every character
+// of a dump (line measure, cell widths, script counts, token reading); built once from the
+// predicates above, so the two can't disagree.
+/** The spaces the article detection skips (roles.ts isWs). */
+export const CC_WS = 1;
+/** CJK glyph or punctuation at or above U+2000 (what the line measure counts as CJK). */
+export const CC_CJK = 2;
+/** Two cells wide for the line measure: CC_CJK or Hangul. */
+export const CC_WIDE = 4;
+/** High surrogate: an astral character, treated as CJK. */
+export const CC_HIGH = 8;
+/** isCjkGlyph. */
+export const CC_GLYPH = 16;
+/** ASCII letter or digit, or Latin letter (word character of the token reader). */
+export const CC_WORD = 32;
+/** Justification spaces: space, tab, ideographic space. */
+export const CC_JUST = 64;
+/** Two cells in cellWidth: CJK or Hangul from U+1100. */
+export const CC_CELL2 = 128;
+/** What isCjkText counts as CJK (CJK, or a high surrogate: astral text is CJK in practice)… */
+export const CC_SCRIPT_CJK = 256;
+/** …or as Latin (a Latin letter that is not CJK). */
+export const CC_SCRIPT_LATIN = 512;
 
-/** What isCjkText counts a UTF-16 unit as: SCRIPT_CJK (CJK, or a high surrogate: astral text is CJK in practice), SCRIPT_LATIN (a Latin letter), or 0. */
-export const SCRIPT_CJK = 1;
-export const SCRIPT_LATIN = 2;
-let SCRIPTS: Uint8Array | undefined;
-export function scriptTable(): Uint8Array {
-  if (!SCRIPTS) {
-    SCRIPTS = new Uint8Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) SCRIPTS[c] = isCjk(c) || (c >= 0xd800 && c <= 0xdbff) ? SCRIPT_CJK : isLatinLetter(c) ? SCRIPT_LATIN : 0;
-  }
-  return SCRIPTS;
+export const CLASS = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  let f = 0;
+  const hangul = c >= 0xac00 && c <= 0xd7af;
+  const high = c >= 0xd800 && c <= 0xdbff;
+  if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11 || (c >= 0x2000 && c <= 0x200b)) f |= CC_WS;
+  if (c >= 0x2000 && isCjk(c)) f |= CC_CJK | CC_WIDE;
+  if (hangul) f |= CC_WIDE;
+  if (high) f |= CC_HIGH;
+  if (isCjkGlyph(c)) f |= CC_GLYPH;
+  if (isAsciiAlnum(c) || isLatinLetter(c)) f |= CC_WORD;
+  if (c === 32 || c === 9 || c === 0x3000) f |= CC_JUST;
+  if (c >= 0x1100 && (isCjk(c) || hangul)) f |= CC_CELL2;
+  if (isCjk(c) || high) f |= CC_SCRIPT_CJK;
+  else if (isLatinLetter(c)) f |= CC_SCRIPT_LATIN;
+  CLASS[c] = f;
 }

@@ -16,7 +16,7 @@
 // Chinese paragraphs also indent their first line by two glyphs, which pdftotext drops, so a full
 // line that ends a sentence followed by a short line that does not is also a paragraph end: the
 // short line is the next paragraph's indented start.
-import { cellWidth, codePointAt, endsSentence, isCjk, isLatinLetter, scriptTable, SCRIPT_CJK, SCRIPT_LATIN } from './chars';
+import { cellWidth, codePointAt, endsSentence, isCjk, isLatinLetter, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 
 export interface Paragraph {
   /** Line indices (into dump.lines) joined into this paragraph, in order. */
@@ -57,13 +57,12 @@ function firstCp(text: string): number {
 
 /** Is this mostly CJK text (for choosing how to join and what "noticeably shorter" means)? */
 export function isCjkText(text: string): boolean {
-  const scripts = scriptTable();
   let cjk = 0;
   let latin = 0;
   for (let i = 0; i < text.length && i < 200; i++) {
-    const k = scripts[text.charCodeAt(i)];
-    if (k === SCRIPT_CJK) cjk++;
-    else if (k === SCRIPT_LATIN) latin++;
+    const k = CLASS[text.charCodeAt(i)];
+    if (k & CC_SCRIPT_CJK) cjk++;
+    else if (k & CC_SCRIPT_LATIN) latin++;
   }
   return cjk >= latin;
 }

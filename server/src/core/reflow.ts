@@ -18,7 +18,7 @@
 //   so fix-all reaches a fixed point after one pass instead of gluing paragraphs together.
 import { stateOf } from './articles/detect';
 import type { Article, PageAnalysis } from './articles/model';
-import { cellWidth, codePointAt, endsSentence, isCjk, scriptTable, SCRIPT_CJK, SCRIPT_LATIN } from './chars';
+import { cellWidth, codePointAt, endsSentence, isCjk, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import type { Cleaner } from './clean';
 import { hyphenEvidence, joinKind, joinPair, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import type { Line, PageDump, Span } from './types';
@@ -174,16 +174,15 @@ function sortWidths(pieces: readonly Piece[]): Int32Array {
 
 /** isCjkText of the pieces' texts joined (it reads the first 200 UTF-16 units). */
 function isCjkPieces(pieces: readonly Piece[]): boolean {
-  const scripts = scriptTable();
   let cjk = 0;
   let latin = 0;
   let seen = 0;
   for (let k = 0; k < pieces.length && seen < 200; k++) {
     const t = pieces[k].text;
     for (let i = 0; i < t.length && seen < 200; i++, seen++) {
-      const s = scripts[t.charCodeAt(i)];
-      if (s === SCRIPT_CJK) cjk++;
-      else if (s === SCRIPT_LATIN) latin++;
+      const s = CLASS[t.charCodeAt(i)];
+      if (s & CC_SCRIPT_CJK) cjk++;
+      else if (s & CC_SCRIPT_LATIN) latin++;
     }
     // Decided once the units left cannot change the comparison.
     if (cjk >= latin + (200 - seen) || latin > cjk + (200 - seen)) break;
@@ -260,7 +259,6 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   const markerOnPage = dump.text.slice(page.start, page.end).includes(REWRITE_MARKER);
   let rewritten = false;
   // isCjkText of the page's text lines joined: it reads their first 200 UTF-16 units.
-  const scripts = scriptTable();
   let cjk = 0;
   let latin = 0;
   let seen = 0;
@@ -271,9 +269,9 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
     } else if (!l.blank && seen < 200) {
       const t = l.text;
       for (let k = 0; k < t.length && seen < 200; k++, seen++) {
-        const s = scripts[t.charCodeAt(k)];
-        if (s === SCRIPT_CJK) cjk++;
-        else if (s === SCRIPT_LATIN) latin++;
+        const s = CLASS[t.charCodeAt(k)];
+        if (s & CC_SCRIPT_CJK) cjk++;
+        else if (s & CC_SCRIPT_LATIN) latin++;
       }
     }
   }

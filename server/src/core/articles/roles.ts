@@ -20,7 +20,7 @@
 // a line that the typesetter stretched to the full column).
 import type { Line, Span } from '../types';
 import * as chars from '../chars';
-import { CC_CJK, CC_HIGH, CC_WIDE, CC_WS, CLASS } from './charclass';
+import { CC_CJK, CC_HIGH, CC_WIDE, CC_WS, CLASS } from '../chars';
 
 // Local bindings: hot loops call these per character.
 const isCjk = chars.isCjk;

@@ -6,7 +6,7 @@
 // hash tables (bigrams, words) in one pool shared by the page; a cluster's distinct tokens into two
 // lists. The similarity of a cluster and a story is then one table probe per cluster token, and
 // nothing is allocated per story or per cluster once the scratch buffers have grown.
-import { CC_GLYPH, CC_JUST, CC_WORD, CC_WS, CLASS } from './charclass';
+import { CC_GLYPH, CC_JUST, CC_WORD, CC_WS, CLASS } from '../chars';
 
 /** Reads tokens into scratch lists (with duplicates). One reader at a time. */
 class Reader {
