@@ -115,8 +115,12 @@ export function joinPair(left: string, right: string, ev?: HyphenEvidence): stri
   const r = right.replace(/^[ \t]+/, '');
   if (!l) return r;
   if (!r) return l;
-  const k = joinKind(l, r, ev);
-  return k === JOIN_CONCAT ? l + r : k === JOIN_SPACE ? `${l} ${r}` : l.slice(0, -1) + r;
+  return joinWith(l, r, joinKind(l, r, ev));
+}
+
+/** The joined text for a join kind (see joinKind). */
+export function joinWith(l: string, r: string, kind: number): string {
+  return kind === JOIN_CONCAT ? l + r : kind === JOIN_SPACE ? `${l} ${r}` : l.slice(0, -1) + r;
 }
 
 /** How joinPair joins: `l + r`, `l + ' ' + r`, or `l` without its last character (a hyphen) `+ r`. */

@@ -20,7 +20,7 @@ import { stateOf } from './articles/detect';
 import type { Article, PageAnalysis } from './articles/model';
 import { cellWidth, codePointAt, endsSentence, isCjk, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import type { Cleaner } from './clean';
-import { hyphenEvidence, joinKind, joinPair, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
+import { hyphenEvidence, joinKind, joinPair, joinWith, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import type { Line, PageDump, Span } from './types';
 
 /** First line of every page the rewrite wrote (a `%%` comment: detection ignores it). */
@@ -483,19 +483,14 @@ export function joinedParagraphs(ctx: FlowContext, pieces: readonly Piece[], eac
  * (`own` / `ers` → `owners`; `the` / `tug` stays two words).
  */
 export function joinPiece(left: string, right: string, ev: HyphenEvidence | undefined): string {
-  if (ev) {
-    const a = /([A-Za-z]+)$/.exec(left)?.[1];
-    const b = /^([a-z]+)/.exec(right)?.[1];
-    if (a && b) {
-      const joined = (a + b).toLowerCase();
-      const words = interiorWords(ev);
-      if (words.has(joined) && (!words.has(a.toLowerCase()) || !words.has(b))) return left.replace(/[ \t]+$/, '') + right.replace(/^[ \t]+/, '');
-    }
-  }
-  return joinPair(left, right, ev);
+  // Pieces with a space or tab at the seam never take the evidence join; joinPair strips them.
+  return trimmedSeam(left, right) ? joinWith(left, right, joinPieceKind(left, right, ev)) : joinPair(left, right, ev);
 }
 
 const isSpaceOrTab = (c: number) => c === 32 || c === 9;
+
+/** Both pieces non-empty, with no space or tab where they meet (what joinPieceKind requires). */
+const trimmedSeam = (l: string, r: string) => l.length > 0 && r.length > 0 && !isSpaceOrTab(l.charCodeAt(l.length - 1)) && !isSpaceOrTab(r.charCodeAt(0));
 
 /** joinPiece's decision (see joinKind) for a non-empty `l` and `r` with no edge spaces or tabs. */
 function joinPieceKind(l: string, r: string, ev: HyphenEvidence | undefined): number {
@@ -541,7 +536,7 @@ export function joinEdit(ctx: FlowContext, left: Piece, right: Piece): { start: 
   }
   const l = text.slice(left.start, left.end);
   const r = text.slice(right.start, right.end);
-  if (l.length > 0 && r.length > 0 && !isSpaceOrTab(l.charCodeAt(l.length - 1)) && !isSpaceOrTab(r.charCodeAt(0))) {
+  if (trimmedSeam(l, r)) {
     // The pieces are trimmed, so joinPiece's decision maps straight to the edit (no joined text:
     // comparing it with l + r flattened two copies of both lines per line break).
     const k = joinPieceKind(l, r, ctx.evidence);
@@ -554,11 +549,6 @@ export function joinEdit(ctx: FlowContext, left: Piece, right: Piece): { start: 
   if (joined === `${l} ${r}`) return { start: left.end, end: right.start, newText: ' ' };
   if (joined === l.slice(0, -1) + r) return { start: left.end - 1, end: right.start, newText: '' };
   return { start: left.end, end: right.start, newText: ' ' };
-}
-
-/** Does the clean text of a paragraph end a sentence (or at least a clause, with a comma)? */
-export function endsCleanly(text: string): boolean {
-  return endsSentence(text);
 }
 
 export { joinPair };
