@@ -120,15 +120,17 @@ for (let c = 0; c < 0x10000; c++) {
   let f = 0;
   const hangul = c >= 0xac00 && c <= 0xd7af;
   const high = c >= 0xd800 && c <= 0xdbff;
+  const cjk = isCjk(c);
+  const latin = isLatinLetter(c);
   if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11 || (c >= 0x2000 && c <= 0x200b)) f |= CC_WS;
-  if (c >= 0x2000 && isCjk(c)) f |= CC_CJK | CC_WIDE;
+  if (c >= 0x2000 && cjk) f |= CC_CJK | CC_WIDE;
   if (hangul) f |= CC_WIDE;
   if (high) f |= CC_HIGH;
   if (isCjkGlyph(c)) f |= CC_GLYPH;
-  if (isAsciiAlnum(c) || isLatinLetter(c)) f |= CC_WORD;
+  if (isAsciiAlnum(c) || latin) f |= CC_WORD;
   if (c === 32 || c === 9 || c === 0x3000) f |= CC_JUST;
-  if (c >= 0x1100 && (isCjk(c) || hangul)) f |= CC_CELL2;
-  if (isCjk(c) || high) f |= CC_SCRIPT_CJK;
-  else if (isLatinLetter(c)) f |= CC_SCRIPT_LATIN;
+  if (c >= 0x1100 && (cjk || hangul)) f |= CC_CELL2;
+  if (cjk || high) f |= CC_SCRIPT_CJK;
+  else if (latin) f |= CC_SCRIPT_LATIN;
   CLASS[c] = f;
 }

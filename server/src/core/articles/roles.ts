@@ -19,15 +19,7 @@
 // 0.78× its local width, or 0.55× when it carries justification spaces (pdftotext only letter-spaces
 // a line that the typesetter stretched to the full column).
 import type { Line, Span } from '../types';
-import * as chars from '../chars';
-import { CC_CJK, CC_HIGH, CC_WIDE, CC_WS, CLASS } from '../chars';
-
-// Local bindings: hot loops call these per character.
-const isCjk = chars.isCjk;
-const isCjkGlyph = chars.isCjkGlyph;
-const isClosing = chars.isClosing;
-const isLatinLetter = chars.isLatinLetter;
-const isSentenceEnd = chars.isSentenceEnd;
+import { CC_CJK, CC_HIGH, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isLatinLetter, isSentenceEnd } from '../chars';
 
 /** Non-space characters kept for pattern matching at the head and at the tail of a line. */
 const HEAD = 48;
@@ -891,8 +883,3 @@ export function headCommas(text: string): number {
   return n;
 }
 
-/** A CJK glyph count helper for tests and names. */
-export function hasCjk(text: string): boolean {
-  for (let i = 0; i < text.length && i < 200; i++) if (isCjkGlyph(text.charCodeAt(i))) return true;
-  return false;
-}
