@@ -159,25 +159,42 @@ export function writeLanguagePackStub(extensionsDir, userDataDir, locale) {
   return dir;
 }
 
-function descendants(pid) {
-  // All live descendants of pid, via /proc (works for processes that left our process group).
-  const children = new Map();
+/** A process's /proc/PID/stat fields after its command name, or undefined once it is gone. */
+export function procStat(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: f[0], ppid: Number(f[1]), pgrp: Number(f[2]), start: f[19] };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every process, pid → procStat. */
+function processTable() {
+  const out = new Map();
   for (const d of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(d));
-    } catch {
-      /* gone */
-    }
+    const s = procStat(Number(d));
+    if (s) out.set(Number(d), s);
   }
-  const out = [];
+  return out;
+}
+
+/** All descendants of pid, pid → procStat, via /proc (works for processes that left our process group). */
+export function descendants(pid) {
+  const table = processTable();
+  const children = new Map();
+  for (const [p, s] of table) {
+    if (!children.has(s.ppid)) children.set(s.ppid, []);
+    children.get(s.ppid).push(p);
+  }
+  const out = new Map();
   const stack = [pid];
   while (stack.length) {
     for (const c of children.get(stack.pop()) ?? []) {
-      out.push(c);
+      if (out.has(c)) continue;
+      out.set(c, table.get(c));
       stack.push(c);
     }
   }
@@ -187,27 +204,18 @@ function descendants(pid) {
 export function isAlive(pid) {
   try {
     process.kill(pid, 0);
-    // A zombie is as good as dead.
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
   } catch {
     return false;
   }
+  // A zombie is as good as dead.
+  const s = procStat(pid);
+  return s !== undefined && s.state !== 'Z';
 }
 
 /** Processes (pid list) in process group pgid, from /proc. */
 export function processGroupMembers(pgid) {
   const out = [];
-  for (const d of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid && fields[0] !== 'Z') out.push(Number(d));
-    } catch {
-      /* gone */
-    }
-  }
+  for (const [p, s] of processTable()) if (s.pgrp === pgid && s.state !== 'Z') out.push(p);
   return out;
 }
 
@@ -326,7 +334,7 @@ export async function startCodeServer(runtime, opts = {}) {
     // waiting: the server may still spawn helpers (e.g. a file watcher) as it shuts down.
     const known = new Set([pgid]);
     const rescan = () => {
-      for (const p of [...descendants(pgid), ...processGroupMembers(pgid)]) known.add(p);
+      for (const p of [...descendants(pgid).keys(), ...processGroupMembers(pgid)]) known.add(p);
       return [...known].filter(isAlive);
     };
     const signalAll = (sig) => {

@@ -10,46 +10,15 @@ import fs from 'node:fs';
 import { test } from 'node:test';
 import { clearInterval, setInterval } from 'node:timers';
 import { ensureRuntime } from '../../scripts/runtime.mjs';
-import { launchChromium, repoRoot, waitForHttp } from '../../scripts/code-server.mjs';
+import { descendants, launchChromium, procStat, repoRoot, waitForHttp } from '../../scripts/code-server.mjs';
 
 const t0 = Date.now();
 const step = (m) => process.stderr.write(`[start.test] ${((Date.now() - t0) / 1000).toFixed(1)} s: ${m}\n`);
 
-/** pid → starttime of every live descendant of `root` (starttime guards against pid reuse). */
-function descendantsOf(root) {
-  const procs = new Map();
-  for (const d of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      procs.set(Number(d), { ppid: Number(f[1]), state: f[0], start: f[19] });
-    } catch {
-      /* gone */
-    }
-  }
-  const out = new Map();
-  const stack = [root];
-  while (stack.length) {
-    const p = stack.pop();
-    for (const [pid, info] of procs) {
-      if (info.ppid === p && !out.has(pid)) {
-        out.set(pid, info.start);
-        stack.push(pid);
-      }
-    }
-  }
-  return out;
-}
-
+/** A process still runs as the one seen (same starttime: pids get reused), not as a zombie. */
 function stillRunning(pid, start) {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return f[19] === start && f[0] !== 'Z';
-  } catch {
-    return false;
-  }
+  const s = procStat(pid);
+  return s !== undefined && s.start === start && s.state !== 'Z';
 }
 
 test('npm start serves the workbench with Newsprint active, and Ctrl-C leaves nothing behind', { timeout: 600_000 }, async () => {
@@ -63,7 +32,7 @@ test('npm start serves the workbench with Newsprint active, and Ctrl-C leaves no
   });
   const seen = new Map([[child.pid, null]]);
   const watcher = setInterval(() => {
-    for (const [pid, start] of descendantsOf(child.pid)) seen.set(pid, start);
+    for (const [pid, s] of descendants(child.pid)) seen.set(pid, s.start);
   }, 100);
   watcher.unref();
   let output = '';
