@@ -5,12 +5,16 @@
 // The core is bundled with esbuild first (as dist/server.js and dist/cli.js ship it) into
 // .cache/bench/core-profile.bundle.cjs: loaded through tsx instead, every cross-module call goes through
 // an export getter and every closure through keepNames' __name(), which the shipped bundle has not.
-// Set NEWSPRINT_BENCH_SOURCE=1 to profile the tsx-loaded sources anyway.
+// It prints the median time of each stage analyze runs (parse, line rules, articles, cleaner,
+// paragraph rules). Set NEWSPRINT_BENCH_SOURCE=1 to profile the tsx-loaded sources anyway.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { analyze as AnalyzeFn } from '../server/src/core/analyze';
-import type { PageDump } from '../server/src/core/types';
+import type { PageAnalysis } from '../server/src/core/articles/model';
+import type { Cleaner } from '../server/src/core/clean';
+import type { Messages } from '../server/src/core/messages';
+import type { AnalyzeOptions, Finding, PageDump } from '../server/src/core/types';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -21,15 +25,31 @@ const RUNS = Number(process.env.NEWSPRINT_PROFILE_RUNS ?? 5);
 interface Core {
   analyze: typeof AnalyzeFn;
   parse: (text: string) => PageDump;
-  lintDump: (dump: PageDump) => unknown[];
+  lintDump: (dump: PageDump) => Finding[];
+  analyzeArticles: (dump: PageDump, messages: Messages) => PageAnalysis[];
+  cleaner: (dump: PageDump, findings: readonly Finding[]) => Cleaner;
+  paragraphFindings: (dump: PageDump, analysis: PageAnalysis, clean: Cleaner, options: AnalyzeOptions, messages: Messages) => Finding[];
+  messagesFor: (locale?: string) => Messages;
 }
 
-/** The core bundled with esbuild, with parse and lintDump exposed to time the stages apart. */
+/** The core bundled with esbuild, with the stages analyze runs exposed to time them apart. */
 async function loadCore(): Promise<Core> {
   const entry = path.join(ROOT, '.cache/bench/core-entry.ts');
   const outfile = path.join(ROOT, '.cache/bench/core-profile.bundle.cjs');
   mkdirSync(path.dirname(outfile), { recursive: true });
-  writeFileSync(entry, ["export { analyze } from '../../server/src/core/analyze';", "export { parse } from '../../server/src/core/parse';", "export { lintDump } from '../../server/src/core/lint';", ''].join('\n'));
+  writeFileSync(
+    entry,
+    [
+      "export { analyze } from '../../server/src/core/analyze';",
+      "export { parse } from '../../server/src/core/parse';",
+      "export { lintDump } from '../../server/src/core/lint';",
+      "export { analyzeArticles } from '../../server/src/core/articles/detect';",
+      "export { cleaner } from '../../server/src/core/clean';",
+      "export { paragraphFindings } from '../../server/src/core/rules/structure';",
+      "export { messagesFor } from '../../server/src/core/messages';",
+      '',
+    ].join('\n'),
+  );
   if (process.env.NEWSPRINT_BENCH_SOURCE === '1') return (await import(entry)) as Core;
   esbuild.buildSync({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
   return (await import(outfile)) as Core;
@@ -47,28 +67,36 @@ const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function main(): Promise<void> {
-  const { analyze, parse, lintDump } = await loadCore();
-  const stages = { parse: [] as number[], 'parse+lintDump': [] as number[], analyze: [] as number[] };
+  const core = await loadCore();
+  const stages: Record<string, number[]> = { analyze: [], parse: [], 'line rules': [], articles: [], cleaner: [], 'paragraph rules': [] };
   for (let r = 0; r < RUNS; r++) {
     gc?.();
     let t0 = process.hrtime.bigint();
-    const a = analyze(text);
+    const a = core.analyze(text);
     stages.analyze.push(ms(t0));
+    // The stages analyze runs, one by one (without its sort and document rules).
     gc?.();
+    const messages = core.messagesFor(undefined);
     t0 = process.hrtime.bigint();
-    const dump = parse(text);
-    stages.parse.push(ms(t0));
-    lintDump(dump);
-    stages['parse+lintDump'].push(ms(t0));
+    const lap = (stage: string) => {
+      stages[stage].push(ms(t0));
+      t0 = process.hrtime.bigint();
+    };
+    const dump = core.parse(text);
+    lap('parse');
+    const findings = core.lintDump(dump);
+    lap('line rules');
+    const pages = core.analyzeArticles(dump, messages);
+    lap('articles');
+    const clean = core.cleaner(dump, findings);
+    lap('cleaner');
+    for (const p of pages) core.paragraphFindings(dump, p, clean, {}, messages);
+    lap('paragraph rules');
     const last = stages.analyze[r];
-    console.log(`run ${r + 1}: analyze ${last.toFixed(1)} ms = ${(bytes / 1e6 / (last / 1000)).toFixed(1)} MB/s (${a.findings.length} findings); parse ${stages.parse[r].toFixed(1)} ms, parse+lintDump ${stages['parse+lintDump'][r].toFixed(1)} ms`);
+    console.log(`run ${r + 1}: analyze ${last.toFixed(1)} ms = ${(bytes / 1e6 / (last / 1000)).toFixed(1)} MB/s (${a.findings.length} findings)`);
   }
-  const m = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, median(v)]));
-  console.log(
-    `median of ${RUNS} (${(bytes / 1e6).toFixed(1)} MB): analyze ${m.analyze.toFixed(1)} ms (${(bytes / 1e6 / (m.analyze / 1000)).toFixed(1)} MB/s); ` +
-      `parse ${m.parse.toFixed(1)} ms; line rules ${(m['parse+lintDump'] - m.parse).toFixed(1)} ms; ` +
-      `rest of analyze (articles, structure and document rules, sort) ≈ ${(m.analyze - m['parse+lintDump']).toFixed(1)} ms`,
-  );
+  console.log(`medians of ${RUNS} runs, ${(bytes / 1e6).toFixed(1)} MB:`);
+  for (const [k, v] of Object.entries(stages)) console.log(`  ${k.padEnd(16)} ${median(v).toFixed(1).padStart(7)} ms`);
 }
 
 void main();
