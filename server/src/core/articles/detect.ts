@@ -104,12 +104,13 @@ export function analyzePage(dump: PageDump, pageIndex: number, messages: Message
   const page = dump.pages[pageIndex];
   if (!page) return { page: pageIndex, roles: [], articles: [], columnWidth: 0, findings: [] };
   const { directives, problems } = parseAnnotations(dump, pageIndex);
+  orphanLabelLines = NO_BLOCKS;
   const analysis = detect(dump, page, directives);
-  analysis.findings = [
-    ...misplacedHeadline(dump, analysis, messages),
-    ...orphanLabel(dump, analysis, messages),
-    ...badAnnotation(dump, problems, messages),
-  ];
+  const findings = misplacedHeadline(dump, analysis, messages);
+  orphanLabel(dump, orphanLabelLines, messages, findings);
+  orphanLabelLines = NO_BLOCKS;
+  badAnnotation(dump, problems, messages, findings);
+  analysis.findings = findings;
   return analysis;
 }
 
@@ -797,29 +798,15 @@ function assembleArticles(M: Matched): PageAnalysis {
 
   // ---- articles ----
   const pageHasBylines = live.some((s) => s.byline.length > 0 || s.dateline !== null);
-  interface Draft {
-    a: Article;
-    anchor: number;
-  }
   const drafts: Draft[] = [];
-  const heads = (c: Cluster | null) => {
-    const kicker: number[] = [];
-    const headline: number[] = [];
-    const decks: number[][] = [];
-    if (c)
-      for (const b of c.blocks) {
-        if (b.sub === 'kicker' && kicker.length === 0) for (const l of b.lines) kicker.push(l);
-        else if (b.sub === 'headline' && headline.length === 0) for (const l of b.lines) headline.push(l);
-        else decks.push(b.lines);
-      }
-    return { kicker, headline, decks };
-  };
   for (const s of live) {
     const c = s.cluster;
-    const { kicker, headline, decks } = heads(c);
-    const bodyLines = s.body.filter((i) => !(i === s.datelineLine || (i === s.signoffLine && F.kind[i - base] === K_SIGNOFF)));
-    // The story is done with: the article takes its arrays.
-    const labels = c && c.labels.length > 0 ? s.labels.concat(c.labels) : s.labels;
+    const { kicker, headline, decks } = headsOf(c);
+    let nBody = 0;
+    for (const i of s.body) if (!(i === s.datelineLine || (i === s.signoffLine && F.kind[i - base] === K_SIGNOFF))) OUT[nBody++] = i;
+    const bodyLines = OUT.slice(0, nBody);
+    // The story is done with: the article takes copies of its arrays, exact-size (see OUT).
+    const labels = c && c.labels.length > 0 ? s.labels.concat(c.labels) : exact(s.labels);
     const all = LINE_SET;
     all.clear();
     all.addAll(kicker);
@@ -864,10 +851,10 @@ function assembleArticles(M: Matched): PageAnalysis {
         kicker,
         headline,
         decks,
-        byline: s.byline,
+        byline: exact(s.byline),
         dateline: s.dateline,
         labels,
-        editorsNote: s.note,
+        editorsNote: exact(s.note),
         body: bodyLines,
         signoff: s.signoff,
         continuation: s.continuation,
@@ -884,8 +871,9 @@ function assembleArticles(M: Matched): PageAnalysis {
       bannerItems.push(c.blocks[0].item);
       continue;
     }
-    const { kicker, headline, decks } = heads(c);
-    if (headline.length === 0 && c.blocks.length) for (const l of decks.shift() ?? kicker.splice(0)) headline.push(l);
+    const h = headsOf(c);
+    const { kicker, decks } = h;
+    const headline = h.headline.length === 0 && c.blocks.length ? (decks.shift() ?? kicker.splice(0)) : h.headline;
     const all = [...kicker, ...headline, ...decks.flat(), ...c.labels.flat()].sort((x, y) => x - y);
     drafts.push({
       anchor: all[0],
@@ -893,17 +881,8 @@ function assembleArticles(M: Matched): PageAnalysis {
     });
   }
 
-  // Continuation directives.
-  const articleOfLine = new Map<number, Article>();
-  if (contDirectives.length > 0) for (const d of drafts) for (const i of d.a.lines) articleOfLine.set(i, d.a);
-  for (const d of contDirectives) {
-    let target = d.target >= 0 ? articleOfLine.get(d.target) : undefined;
-    if (!target) for (let i = d.line - 1; i >= base && !target; i--) target = articleOfLine.get(i);
-    if (!target) continue;
-    const l = lines[d.line];
-    target.continuation = { direction: d.name === 'continued-from' ? 'from' : 'to', target: d.arg, span: { start: l.start, end: l.end }, line: d.line };
-    target.confidence = Math.max(target.confidence, 0.5);
-  }
+  // Continuation directives (most pages have none).
+  if (contDirectives.length > 0) applyContinuations(drafts, contDirectives, lines, base);
 
   drafts.sort((x, y) => x.anchor - y.anchor);
   const articles = drafts.map((d, n) => {
@@ -936,44 +915,47 @@ function assembleArticles(M: Matched): PageAnalysis {
   for (const it of items) if (it.kind === 'skip') for (const i of it.lines) set(i, 'unknown');
 
   const analysis: PageAnalysis = { page: page.index, roles, articles, columnWidth: W, findings: [] };
-  detectState.set(analysis, { orphanLabels: orphanLabels.map((p) => items[p].lines), clusterOf: clusterLines(articles), ds });
+  if (ds) DOUBLE_SPACED.add(analysis);
+  orphanLabelLines = orphanLabels.length > 0 ? orphanLabels.map((p) => items[p].lines) : NO_BLOCKS;
   return analysis;
+}
+
+/** An article and the line it sorts by. */
+interface Draft {
+  a: Article;
+  anchor: number;
+}
+
+/** `%% continued-from/to` directives: on the article of the target line, else of the nearest line above. */
+function applyContinuations(drafts: readonly Draft[], contDirectives: readonly Directive[], lines: readonly Line[], base: number): void {
+  const articleOfLine = new Map<number, Article>();
+  for (const d of drafts) for (const i of d.a.lines) articleOfLine.set(i, d.a);
+  for (const d of contDirectives) {
+    let target = d.target >= 0 ? articleOfLine.get(d.target) : undefined;
+    if (!target) for (let i = d.line - 1; i >= base && !target; i--) target = articleOfLine.get(i);
+    if (!target) continue;
+    const l = lines[d.line];
+    target.continuation = { direction: d.name === 'continued-from' ? 'from' : 'to', target: d.arg, span: { start: l.start, end: l.end }, line: d.line };
+    target.confidence = Math.max(target.confidence, 0.5);
+  }
 }
 
 /** Extra facts the structure rules need, kept off the stable PageAnalysis shape. */
 export interface DetectState {
-  /** Label lines that sit away from what they label. */
-  orphanLabels: number[][];
-  clusterOf: Map<string, number[][]>;
   /** The page is double-spaced (a blank line after every line). */
   ds: boolean;
 }
-const detectState = new WeakMap<PageAnalysis, DetectState>();
+/** The analyses of double-spaced pages: a weak set, not a state object per page (most of a page's state is read before analyzePage returns). */
+const DOUBLE_SPACED = new WeakSet<PageAnalysis>();
+const DS_STATE: DetectState = { ds: true };
+/** The state of an analysis; undefined when the page is not double-spaced (or was not analysed here). */
 export function stateOf(analysis: PageAnalysis): DetectState | undefined {
-  return detectState.get(analysis);
+  return DOUBLE_SPACED.has(analysis) ? DS_STATE : undefined;
 }
 
-function clusterLines(articles: Article[]): Map<string, number[][]> {
-  const m = new Map<string, number[][]>();
-  for (const a of articles) {
-    const blocks: number[][] = [];
-    if (a.kicker.length > 0) blocks.push(a.kicker);
-    if (a.headline.length > 0) blocks.push(a.headline);
-    for (const d of a.decks) if (d.length > 0) blocks.push(d);
-    // Insertion sort by first line (stable, as Array.prototype.sort): a handful of blocks.
-    for (let i = 1; i < blocks.length; i++) {
-      const b = blocks[i];
-      let j = i;
-      while (j > 0 && blocks[j - 1][0] > b[0]) {
-        blocks[j] = blocks[j - 1];
-        j--;
-      }
-      blocks[j] = b;
-    }
-    m.set(a.id, blocks);
-  }
-  return m;
-}
+const NO_BLOCKS: number[][] = [];
+/** Label lines of the page just detected that sit away from what they label (read by analyzePage at once). */
+let orphanLabelLines: number[][] = NO_BLOCKS;
 
 /** Line numbers gathered in a reused buffer, out as their distinct values in ascending order. */
 class LineList {
@@ -1008,13 +990,47 @@ class LineList {
         a[j] = v;
       }
     } else a.subarray(0, n).sort();
-    const out: number[] = []; // pushed: a packed array (new Array(n) would stay holey for its readers)
-    for (let k = 0; k < n; k++) if (k === 0 || a[k] !== a[k - 1]) out.push(a[k]);
+    let m = 0;
+    for (let k = 0; k < n; k++) if (k === 0 || a[k] !== a[k - 1]) OUT[m++] = a[k];
     if (a.length > 1 << 16) this.buf = new Int32Array(256); // keep no huge buffer
-    return out;
+    return OUT.slice(0, m);
   }
 }
 const LINE_SET = new LineList();
+
+/**
+ * Line numbers written by index, read out with slice: an exact-size packed array. A pushed array
+ * keeps spare slots (16 at the first push, then half as many again as it holds), which the GC
+ * copies along for as long as the article lives.
+ */
+const OUT: number[] = [];
+/** The decks of one cluster (see OUT). */
+const DECKS: number[][] = [];
+
+/** An exact-size copy of a pushed array (an empty one has no slots to spare: itself). */
+function exact<T>(xs: T[]): T[] {
+  return xs.length === 0 ? xs : xs.slice();
+}
+
+interface Heads {
+  kicker: number[];
+  headline: number[];
+  decks: number[][];
+}
+
+/** Kicker, headline and decks of a cluster (or none), as exact-size copies of its blocks' lines. */
+function headsOf(c: Cluster | null): Heads {
+  let kicker: number[] | null = null;
+  let headline: number[] | null = null;
+  let nd = 0;
+  if (c)
+    for (const b of c.blocks) {
+      if (b.sub === 'kicker' && kicker === null) kicker = b.lines.slice();
+      else if (b.sub === 'headline' && headline === null) headline = b.lines.slice();
+      else DECKS[nd++] = b.lines.slice();
+    }
+  return { kicker: kicker ?? [], headline: headline ?? [], decks: nd === 0 ? [] : DECKS.slice(0, nd) };
+}
 
 function clamp(x: number): number {
   return Math.round(Math.max(0.05, Math.min(1, x)) * 100) / 100;
