@@ -26,7 +26,7 @@ import { lowerBound } from '../parse';
 import type { Line, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import type { Article, Continuation, PageAnalysis, Role } from './model';
-import { columnWidthOf, isDoubledText, undouble, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, scanLine, type LineKind } from './roles';
+import { columnWidthOf, isDoubledText, undouble, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, scanLine, type LineKind } from './roles';
 import { parseAnnotations, type Directive } from '../annotations';
 import { HeadTokens, reader, StorySets } from './tokens';
 import { cleanLineText } from '../clean';
@@ -88,6 +88,9 @@ interface HeadBlock {
 interface Cluster {
   blocks: HeadBlock[];
   group: number;
+  /** Items of its first and last block. */
+  first: number;
+  last: number;
   lastInGroup: boolean;
   groupSize: number;
   labels: number[][];
@@ -421,42 +424,61 @@ interface PageItems {
  * other export worker) on a small machine.
  */
 function detectArticles(P: PageItems): PageAnalysis {
-  const { lines, base, startArticle, attachBelow, F, items } = P;
-
-  // ---- stories ----
+  const items = P.items;
   const stories: Story[] = [];
-  let cur: Story | null = null;
-  const newStory = (p: number): Story => {
-    const s: Story = {
-      byline: [],
-      datelineLine: -1,
-      dateline: null,
-      body: [],
-      signoff: null,
-      signoffLine: -1,
-      continuation: null,
-      continuationLine: -1,
-      labels: [],
-      note: [],
-      noteDetached: false,
-      firstItem: p,
-      lastItem: p,
-      open: true,
-      isNote: false,
-      mergedInto: null,
-      cluster: null,
-      matchScore: 0,
-      matchSim: 0,
-      matchAdjacent: false,
-      forcedStart: false,
-      forcedHeading: false,
-      liveIndex: NaN,
-    };
-    stories.push(s);
-    return s;
-  };
-  const storyOfItem: (Story | null)[] = new Array(items.length).fill(null);
+  const storyOfItem: (Story | null)[] = new Array<Story | null>(items.length).fill(null);
   const unclaimed: number[] = []; // pattern items no story took (ascending)
+  buildStories(P, stories, storyOfItem, unclaimed);
+  // Story by the item it started at (as first found: a merge moving firstItem does not move it here).
+  const storyAt: (Story | null)[] = new Array<Story | null>(items.length).fill(null);
+  for (let k = 0; k < stories.length; k++) storyAt[stories[k].firstItem] = stories[k];
+  const labelOwned = new Uint8Array(items.length); // label items a story or cluster took
+  const orphanLabels: number[] = [];
+  attachNotes(items, stories, storyAt, labelOwned, orphanLabels);
+  const live = stories.filter((s) => !s.mergedInto);
+  const clusters: Cluster[] = [];
+  const groups = buildClusters(P, clusters);
+  attachLabels(items, clusters, storyAt, labelOwned);
+  matchClusters(P, live, clusters, groups, storyOfItem);
+  return assembleArticles({ P, live, clusters, unclaimed, orphanLabels });
+}
+
+function newStory(p: number): Story {
+  return {
+    byline: [],
+    datelineLine: -1,
+    dateline: null,
+    body: [],
+    signoff: null,
+    signoffLine: -1,
+    continuation: null,
+    continuationLine: -1,
+    labels: [],
+    note: [],
+    noteDetached: false,
+    firstItem: p,
+    lastItem: p,
+    open: true,
+    isNote: false,
+    mergedInto: null,
+    cluster: null,
+    matchScore: 0,
+    matchSim: 0,
+    matchAdjacent: false,
+    forcedStart: false,
+    forcedHeading: false,
+    liveIndex: NaN,
+  };
+}
+
+function lineContinuation(c: LineContinuation, line: number): Continuation {
+  return { direction: c.direction, target: c.target, span: c.span, line };
+}
+
+/** Stories (article bodies) in dump order (step 3), and the story that took each item. */
+function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null)[], unclaimed: number[]): void {
+  const { base, startArticle, F, items } = P;
+  let cur: Story | null = null;
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
     const first = it.lines[0];
@@ -473,12 +495,15 @@ function detectArticles(P: PageItems): PageAnalysis {
       const fresh = startArticle.has(first) || noteHead || (dateline !== null && !!cur && cur.body.length > 0);
       if (!cur || !cur.open || fresh) {
         cur = newStory(p);
+        stories.push(cur);
         cur.forcedStart = startArticle.has(first);
         if (noteHead) cur.isNote = true;
       }
       if (dateline && !cur.dateline) cur.dateline = dateline;
-      for (const l of it.lines) cur.body.push(l);
-      for (const i of it.lines) {
+      const L = it.lines;
+      for (let j = 0; j < L.length; j++) {
+        const i = L[j];
+        cur.body.push(i);
         const so = F.signoff[i - base];
         if (so) {
           cur.signoff = so;
@@ -486,12 +511,12 @@ function detectArticles(P: PageItems): PageAnalysis {
         }
         const xc = F.continuation[i - base];
         if (xc && !cur.continuation) {
-          cur.continuation = { direction: xc.direction, target: xc.target, span: xc.span, line: i };
+          cur.continuation = lineContinuation(xc, i);
           cur.continuationLine = i;
         }
       }
       cur.lastItem = p;
-      if (cur.signoff && F.signoff[it.lines[it.lines.length - 1] - base]) cur.open = false;
+      if (cur.signoff && F.signoff[L[L.length - 1] - base]) cur.open = false;
       storyOfItem[p] = cur;
       continue;
     }
@@ -499,12 +524,12 @@ function detectArticles(P: PageItems): PageAnalysis {
     const k = it.pkind!;
     if (k === 'furniture' || k === 'caption') continue;
     if (k === 'byline') {
-      if (!(cur && cur.open && cur.body.length === 0 && !startArticle.has(first))) cur = newStory(p);
-      for (const l of it.lines) cur.byline.push(l);
+      if (!(cur && cur.open && cur.body.length === 0 && !startArticle.has(first))) stories.push((cur = newStory(p)));
+      for (let j = 0; j < it.lines.length; j++) cur.byline.push(it.lines[j]);
       cur.lastItem = p;
       storyOfItem[p] = cur;
     } else if (k === 'dateline') {
-      if (!(cur && cur.open && cur.body.length === 0 && !cur.dateline && !startArticle.has(first))) cur = newStory(p);
+      if (!(cur && cur.open && cur.body.length === 0 && !cur.dateline && !startArticle.has(first))) stories.push((cur = newStory(p)));
       cur.dateline = F.dateline[first - base];
       cur.datelineLine = first;
       cur.lastItem = p;
@@ -521,17 +546,22 @@ function detectArticles(P: PageItems): PageAnalysis {
     } else if (k === 'continuation') {
       const c = F.continuation[first - base]!;
       if (c.direction === 'from') {
-        if (!(cur && cur.open && cur.body.length === 0 && !cur.continuation)) cur = newStory(p);
-        cur.continuation = { direction: c.direction, target: c.target, span: c.span, line: first };
+        if (!(cur && cur.open && cur.body.length === 0 && !cur.continuation)) stories.push((cur = newStory(p)));
+        cur.continuation = lineContinuation(c, first);
         cur.continuationLine = first;
         cur.lastItem = p;
         storyOfItem[p] = cur;
       } else {
         // The marker closes the story it ends; labels or a heading may sit between in the dump.
         let target: Story | null = cur && cur.open ? cur : null;
-        if (!target) for (let s = stories.length - 1; s >= 0 && s >= stories.length - 2; s--) if (!stories[s].continuation) { target = stories[s]; break; }
+        if (!target)
+          for (let s = stories.length - 1; s >= 0 && s >= stories.length - 2; s--)
+            if (!stories[s].continuation) {
+              target = stories[s];
+              break;
+            }
         if (target && !target.continuation) {
-          target.continuation = { direction: c.direction, target: c.target, span: c.span, line: first };
+          target.continuation = lineContinuation(c, first);
           target.continuationLine = first;
           target.lastItem = Math.max(target.lastItem, p);
           target.open = false;
@@ -543,65 +573,55 @@ function detectArticles(P: PageItems): PageAnalysis {
       cur = null;
     }
   }
+}
 
-  // ---- editor's notes ----
-  const isTransparent = (p: number) => items[p].kind === 'skip' || (items[p].kind === 'pattern' && (items[p].pkind === 'furniture' || items[p].pkind === 'caption'));
-  const nextItem = (p: number) => {
-    let q = p + 1;
-    while (q < items.length && isTransparent(q)) q++;
-    return q;
-  };
-  const prevItem = (p: number) => {
-    let q = p - 1;
-    while (q >= 0 && isTransparent(q)) q--;
-    return q;
-  };
-  // Story by the item it started at (as first found: a merge moving firstItem does not move it here).
-  const storyAt: (Story | null)[] = new Array<Story | null>(items.length).fill(null);
-  for (const s of stories) storyAt[s.firstItem] = s;
-  const storyStartingAt = (p: number): Story | null => (p >= 0 && p < storyAt.length ? storyAt[p] : null);
-  const mergeNote = (note: Story, into: Story) => {
-    note.isNote = true;
-    note.mergedInto = into;
-    for (const l of note.note) into.note.push(l);
-    for (const l of note.body) into.note.push(l);
-    into.firstItem = Math.min(into.firstItem, note.firstItem);
-  };
-  const labelOwned = new Uint8Array(items.length); // label items a story or cluster took
-  const orphanLabels: number[] = [];
+/** Items the story and heading logic looks through: skipped blocks, furniture and captions. */
+function isTransparent(it: Seg): boolean {
+  return it.kind === 'skip' || (it.kind === 'pattern' && (it.pkind === 'furniture' || it.pkind === 'caption'));
+}
+
+function nextItem(items: readonly Seg[], p: number): number {
+  let q = p + 1;
+  while (q < items.length && isTransparent(items[q])) q++;
+  return q;
+}
+
+function prevItem(items: readonly Seg[], p: number): number {
+  let q = p - 1;
+  while (q >= 0 && isTransparent(items[q])) q--;
+  return q;
+}
+
+function storyStartingAt(storyAt: readonly (Story | null)[], p: number): Story | null {
+  return p >= 0 && p < storyAt.length ? storyAt[p] : null;
+}
+
+function mergeNote(note: Story, into: Story): void {
+  note.isNote = true;
+  note.mergedInto = into;
+  for (let j = 0; j < note.note.length; j++) into.note.push(note.note[j]);
+  for (let j = 0; j < note.body.length; j++) into.note.push(note.body[j]);
+  into.firstItem = Math.min(into.firstItem, note.firstItem);
+}
+
+/** Editor's notes: each 编者按 label and in-line `编者按：…` note goes to the story it introduces. */
+function attachNotes(items: readonly Seg[], stories: Story[], storyAt: readonly (Story | null)[], labelOwned: Uint8Array, orphanLabels: number[]): void {
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
     if (it.kind !== 'pattern' || it.pkind !== 'note-label') continue;
-    const q = nextItem(p);
-    const S = storyStartingAt(q);
+    const S = storyStartingAt(storyAt, nextItem(items, p));
     let note: Story | null = null;
     let detached = false;
     if (S && S.byline.length === 0 && !S.dateline && !S.mergedInto) note = S;
     else {
-      // Detached label: the nearest byline-less body that runs straight into a bylined story.
-      let best: Story | null = null;
-      let bestDist = Infinity;
-      const at = nearestStory(stories, p);
-      for (let si = Math.max(0, at - 12); si < Math.min(stories.length, at + 12); si++) {
-        const s = stories[si];
-        if (s.mergedInto || s.byline.length || s.dateline || s.isNote) continue;
-        const dist = Math.abs(s.firstItem - p);
-        if (dist > 40 || dist >= bestDist) continue;
-        const t = storyStartingAt(nextItem(s.lastItem));
-        if (!t || t.byline.length === 0) continue;
-        const before = prevItem(s.firstItem);
-        if (before >= 0 && items[before].kind === 'heading') continue;
-        best = s;
-        bestDist = dist;
-      }
-      note = best;
+      note = detachedNote(items, stories, storyAt, p);
       detached = true;
     }
     if (!note) {
       orphanLabels.push(p);
       continue;
     }
-    const T = storyStartingAt(nextItem(note.lastItem));
+    const T = storyStartingAt(storyAt, nextItem(items, note.lastItem));
     if (T && !T.mergedInto && T !== note) {
       mergeNote(note, T);
       T.labels.push(it.lines);
@@ -614,67 +634,86 @@ function detectArticles(P: PageItems): PageAnalysis {
     }
     if (detached) orphanLabels.push(p);
   }
-  for (const s of stories) {
+  for (let k = 0; k < stories.length; k++) {
     // An in-line `编者按：…` note directly followed by the article it introduces.
+    const s = stories[k];
     if (!s.isNote || s.mergedInto) continue;
-    const T = storyStartingAt(nextItem(s.lastItem));
+    const T = storyStartingAt(storyAt, nextItem(items, s.lastItem));
     if (T && !T.mergedInto && T !== s) mergeNote(s, T);
     else s.isNote = false;
   }
-  const live = stories.filter((s) => !s.mergedInto);
+}
 
-  // ---- heading groups and clusters ----
-  const clusters: Cluster[] = [];
-  const clusterItems: { c: Cluster; first: number; last: number }[] = [];
+/** The note of a detached label at item p: the nearest byline-less body that runs straight into a bylined story. */
+function detachedNote(items: readonly Seg[], stories: Story[], storyAt: readonly (Story | null)[], p: number): Story | null {
+  let best: Story | null = null;
+  let bestDist = Infinity;
+  const at = nearestStory(stories, p);
+  for (let si = Math.max(0, at - 12); si < Math.min(stories.length, at + 12); si++) {
+    const s = stories[si];
+    if (s.mergedInto || s.byline.length || s.dateline || s.isNote) continue;
+    const dist = Math.abs(s.firstItem - p);
+    if (dist > 40 || dist >= bestDist) continue;
+    const t = storyStartingAt(storyAt, nextItem(items, s.lastItem));
+    if (!t || t.byline.length === 0) continue;
+    const before = prevItem(items, s.firstItem);
+    if (before >= 0 && items[before].kind === 'heading') continue;
+    best = s;
+    bestDist = dist;
+  }
+  return best;
+}
+
+/** Heading groups (runs of heading blocks) split into clusters (step 4), onto `clusters`; returns the number of groups. */
+function buildClusters(P: PageItems, clusters: Cluster[]): number {
+  const { lines, base, startArticle, attachBelow, F, items } = P;
   let group = 0;
   for (let p = 0; p < items.length; ) {
     if (items[p].kind !== 'heading') {
       p++;
       continue;
     }
-    const groupItems: number[] = [];
-    let q = p;
-    while (q < items.length && (items[q].kind === 'heading' || isTransparent(q))) {
-      if (items[q].kind === 'heading') groupItems.push(q);
-      q++;
-    }
-    const gClusters: Cluster[] = [];
+    const from = clusters.length;
     let c: Cluster | null = null;
     let hasMain = false;
-    for (const gi of groupItems) {
-      const it = items[gi];
+    let q = p;
+    for (; q < items.length && (items[q].kind === 'heading' || isTransparent(items[q])); q++) {
+      const it = items[q];
+      if (it.kind !== 'heading') continue;
       const t = headType(it, lines, base, F);
       const startsNew = startArticle.has(it.lines[0]) || attachBelow.has(it.lines[0]);
       if (!c || startsNew || (hasMain && (t === 'main' || t === 'lead'))) {
-        c = { blocks: [], group, lastInGroup: false, groupSize: 0, labels: [], story: null, attachBelow: false };
-        gClusters.push(c);
+        c = { blocks: [], group, first: q, last: q, lastInGroup: false, groupSize: 0, labels: [], story: null, attachBelow: false };
+        clusters.push(c);
         hasMain = false;
       }
       if (startsNew) c.attachBelow = true;
-      c.blocks.push({ lines: it.lines, item: gi, forced: it.forced, sub: t === 'main' ? 'headline' : 'deck' });
+      c.blocks.push({ lines: it.lines, item: q, forced: it.forced, sub: t === 'main' ? 'headline' : 'deck' });
+      c.last = q;
       if (t === 'main') hasMain = true;
     }
-    for (const cl of gClusters) {
-      cl.groupSize = gClusters.length;
-      assignSubRoles(cl, base, F);
-      clusters.push(cl);
-      clusterItems.push({ c: cl, first: cl.blocks[0].item, last: cl.blocks[cl.blocks.length - 1].item });
+    for (let k = from; k < clusters.length; k++) {
+      clusters[k].groupSize = clusters.length - from;
+      assignSubRoles(clusters[k], base, F);
     }
-    gClusters[gClusters.length - 1].lastInGroup = true;
+    clusters[clusters.length - 1].lastInGroup = true;
     group++;
     p = q;
   }
+  return group;
+}
 
-  // Labels directly above a heading group or story belong to it; the others stay page labels.
+/** Labels directly above a heading group or story belong to it; the others stay page labels. */
+function attachLabels(items: readonly Seg[], clusters: readonly Cluster[], storyAt: readonly (Story | null)[], labelOwned: Uint8Array): void {
   const clusterAt: (Cluster | null)[] = new Array<Cluster | null>(items.length).fill(null);
-  for (const ci of clusterItems) clusterAt[ci.first] = ci.c;
+  for (let k = 0; k < clusters.length; k++) clusterAt[clusters[k].first] = clusters[k];
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
     if (it.kind !== 'pattern' || it.pkind !== 'label' || labelOwned[p] === 1) continue;
-    let q = nextItem(p);
-    while (q < items.length && items[q].kind === 'pattern' && items[q].pkind === 'label') q = nextItem(q);
+    let q = nextItem(items, p);
+    while (q < items.length && items[q].kind === 'pattern' && items[q].pkind === 'label') q = nextItem(items, q);
     const c = q < items.length ? clusterAt[q] : null;
-    const s = storyStartingAt(q);
+    const s = storyStartingAt(storyAt, q);
     if (c) {
       c.labels.push(it.lines);
       labelOwned[p] = 1;
@@ -683,83 +722,95 @@ function detectArticles(P: PageItems): PageAnalysis {
       labelOwned[p] = 1;
     }
   }
+}
 
-  // ---- matching ----
+interface Pair {
+  c: Cluster;
+  s: Story;
+  score: number;
+  sim: number;
+  adjacent: boolean;
+}
+
+/** Token set of live story k, built when first compared (SET_OF: set id by story index, -1: not yet). */
+function storySet(live: readonly Story[], lines: readonly Line[], k: number): number {
+  let id = SET_OF[k];
+  if (id < 0) {
+    const s = live[k];
+    reader.start(400);
+    for (let j = 0; j < s.note.length && reader.feed(lines[s.note[j]].text, false); j++);
+    if (!reader.full()) for (let j = 0; j < s.body.length && reader.feed(lines[s.body[j]].text, false); j++);
+    reader.end();
+    id = STORY_SETS.add(reader);
+    SET_OF[k] = id;
+  }
+  return id;
+}
+
+function ownerOf(storyOfItem: readonly (Story | null)[], p: number): Story | null {
+  const s = storyOfItem[p];
+  if (!s) return null;
+  return s.mergedInto ?? s;
+}
+
+/** The tokens of the cluster's cleanText lines, into HEAD_TOKENS. */
+function clusterTokens(c: Cluster, lines: readonly Line[]): HeadTokens {
+  reader.start(200);
+  for (let b = 0; b < c.blocks.length; b++) {
+    const L = c.blocks[b].lines;
+    for (let j = 0; j < L.length; j++)
+      if (!reader.full()) {
+        const t = lines[L[j]].text;
+        reader.feed(isDoubledText(t) ? undouble(t) : t, true);
+      }
+  }
+  reader.end();
+  HEAD_TOKENS.take(reader);
+  return HEAD_TOKENS;
+}
+
+/** Clusters matched to stories by score (step 5). */
+function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[], groups: number, storyOfItem: readonly (Story | null)[]): void {
+  const { lines, items } = P;
   for (let i = 0; i < live.length; i++) live[i].liveIndex = i;
-  // Token sets of the live stories, built when first compared (set id by story index, -1: not yet).
   const sets = STORY_SETS;
   sets.reset();
   if (SET_OF.length < live.length) SET_OF = new Int32Array(Math.max(live.length, SET_OF.length * 2));
-  const setOf = SET_OF;
-  setOf.fill(-1, 0, live.length);
-  const storySet = (k: number) => {
-    let id = setOf[k];
-    if (id < 0) {
-      const s = live[k];
-      reader.start(400);
-      for (let j = 0; j < s.note.length && reader.feed(lines[s.note[j]].text, false); j++);
-      if (!reader.full()) for (let j = 0; j < s.body.length && reader.feed(lines[s.body[j]].text, false); j++);
-      reader.end();
-      id = sets.add(reader);
-      setOf[k] = id;
-    }
-    return id;
-  };
-  const ownerOf = (p: number): Story | null => {
-    const s = storyOfItem[p];
-    if (!s) return null;
-    return s.mergedInto ?? s;
-  };
-  interface Pair {
-    c: Cluster;
-    s: Story;
-    score: number;
-    sim: number;
-    adjacent: boolean;
-  }
+  SET_OF.fill(-1, 0, live.length);
   const pairs: Pair[] = [];
   // Group bounds, to find what sits right above and below the whole group.
-  const groupFirst: number[] = new Array<number>(group).fill(-1);
-  const groupLast: number[] = new Array<number>(group).fill(-1);
-  const groupFirstCluster: (Cluster | null)[] = new Array<Cluster | null>(group).fill(null);
-  for (const ci of clusterItems) {
-    const g = ci.c.group;
+  const groupFirst: number[] = new Array<number>(groups).fill(-1);
+  const groupLast: number[] = new Array<number>(groups).fill(-1);
+  const groupFirstCluster: (Cluster | null)[] = new Array<Cluster | null>(groups).fill(null);
+  for (let k = 0; k < clusters.length; k++) {
+    const c = clusters[k];
+    const g = c.group;
     if (groupFirst[g] < 0) {
-      groupFirst[g] = ci.first;
-      groupLast[g] = ci.last;
-      groupFirstCluster[g] = ci.c;
-    } else groupLast[g] = Math.max(groupLast[g], ci.last);
+      groupFirst[g] = c.first;
+      groupLast[g] = c.last;
+      groupFirstCluster[g] = c;
+    } else groupLast[g] = Math.max(groupLast[g], c.last);
   }
-  for (const ci of clusterItems) {
-    const c = ci.c;
+  for (let ck = 0; ck < clusters.length; ck++) {
+    const c = clusters[ck];
     const gFirst = groupFirst[c.group];
     const gLast = groupLast[c.group];
-    let q = nextItem(gLast);
-    while (q < items.length && items[q].kind === 'pattern' && (items[q].pkind === 'label' || items[q].pkind === 'note-label')) q = nextItem(q);
-    const below = q < items.length ? ownerOf(q) : null;
+    let q = nextItem(items, gLast);
+    while (q < items.length && items[q].kind === 'pattern' && (items[q].pkind === 'label' || items[q].pkind === 'note-label')) q = nextItem(items, q);
+    const below = q < items.length ? ownerOf(storyOfItem, q) : null;
     const belowStarts = below !== null && below.firstItem >= gLast; // the story starts below the group
-    let r = prevItem(gFirst);
-    while (r >= 0 && items[r].kind === 'pattern' && (items[r].pkind === 'label' || items[r].pkind === 'note-label')) r = prevItem(r);
-    const above = r >= 0 ? ownerOf(r) : null;
+    let r = prevItem(items, gFirst);
+    while (r >= 0 && items[r].kind === 'pattern' && (items[r].pkind === 'label' || items[r].pkind === 'note-label')) r = prevItem(items, r);
+    const above = r >= 0 ? ownerOf(storyOfItem, r) : null;
     if (c.attachBelow) {
       if (below) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
       continue;
     }
-    // The tokens of the cluster's cleanText lines.
-    reader.start(200);
-    for (const b of c.blocks)
-      for (const i of b.lines)
-        if (!reader.full()) {
-          const t = lines[i].text;
-          reader.feed(isDoubledText(t) ? undouble(t) : t, true);
-        }
-    reader.end();
-    const ctoks = HEAD_TOKENS;
-    ctoks.take(reader);
+    const ctoks = clusterTokens(c, lines);
     const centre = below ? below.liveIndex : above ? above.liveIndex + 1 : nearestStory(live, gFirst); // NaN for a story merged away: no candidates
     for (let k = Math.max(0, centre - 10); k < Math.min(live.length, centre + 10); k++) {
       const s = live[k];
-      const sim = sets.similarity(ctoks, storySet(k));
+      const sim = sets.similarity(ctoks, storySet(live, lines, k));
       let adj = 0;
       if (s === below && belowStarts) adj = c.lastInGroup ? 0.3 : 0.15;
       else if (s === above && c === groupFirstCluster[c.group]) adj = 0.1;
@@ -769,7 +820,8 @@ function detectArticles(P: PageItems): PageAnalysis {
   }
   sets.reset(); // done with the token sets (and a grown pool goes now, not at the next page)
   pairs.sort((a, b) => b.score - a.score);
-  for (const pr of pairs) {
+  for (let k = 0; k < pairs.length; k++) {
+    const pr = pairs[k];
     if (pr.c.story || pr.s.cluster) continue;
     pr.c.story = pr.s;
     pr.s.cluster = pr.c;
@@ -778,8 +830,6 @@ function detectArticles(P: PageItems): PageAnalysis {
     pr.s.matchAdjacent = pr.adjacent;
     pr.s.forcedHeading = pr.score >= 100 || pr.c.blocks.some((b) => !!b.forced);
   }
-
-  return assembleArticles({ P, live, clusters, unclaimed, orphanLabels });
 }
 
 /** What the last part of detect (articles and roles) takes from the stories and clusters. */
@@ -797,88 +847,16 @@ function assembleArticles(M: Matched): PageAnalysis {
   const { page, lines, base, roles, contDirectives, F, W, ds, items } = M.P;
 
   // ---- articles ----
-  const pageHasBylines = live.some((s) => s.byline.length > 0 || s.dateline !== null);
+  let pageHasBylines = false;
+  for (let k = 0; k < live.length && !pageHasBylines; k++) pageHasBylines = live[k].byline.length > 0 || live[k].dateline !== null;
   const drafts: Draft[] = [];
-  for (const s of live) {
-    const c = s.cluster;
-    const { kicker, headline, decks } = headsOf(c);
-    let nBody = 0;
-    for (const i of s.body) if (!(i === s.datelineLine || (i === s.signoffLine && F.kind[i - base] === K_SIGNOFF))) OUT[nBody++] = i;
-    const bodyLines = OUT.slice(0, nBody);
-    // The story is done with: the article takes copies of its arrays, exact-size (see OUT).
-    const labels = c && c.labels.length > 0 ? s.labels.concat(c.labels) : exact(s.labels);
-    const all = LINE_SET;
-    all.clear();
-    all.addAll(kicker);
-    all.addAll(headline);
-    for (const d of decks) all.addAll(d);
-    all.addAll(s.byline);
-    for (const l of labels) all.addAll(l);
-    all.addAll(s.note);
-    all.addAll(s.body);
-    if (s.datelineLine >= 0) all.add(s.datelineLine);
-    if (s.signoffLine >= 0) all.add(s.signoffLine);
-    if (s.continuationLine >= 0) all.add(s.continuationLine);
-    let bodyStart = Infinity;
-    const minOf = (xs: readonly number[]) => {
-      for (let k = 0; k < xs.length; k++) if (xs[k] < bodyStart) bodyStart = xs[k];
-    };
-    minOf(s.note);
-    minOf(s.byline);
-    minOf(s.body);
-    if (s.datelineLine >= 0 && s.datelineLine < bodyStart) bodyStart = s.datelineLine;
-    if (s.continuationLine >= 0 && s.continuation?.direction === 'from' && s.continuationLine < bodyStart) bodyStart = s.continuationLine;
-    let anchor = bodyStart;
-    if (c && c.groupSize === 1 && c.blocks[0].lines[0] < bodyStart) anchor = c.blocks[0].lines[0];
-    const type: Article['type'] = bodyLines.length === 0 && s.note.length === 0 ? 'notice' : pageHasBylines && s.byline.length === 0 && !s.dateline && !s.signoff ? 'sidebar' : 'article';
-    let conf = 0.95;
-    if (!c) conf -= 0.45;
-    else if (!s.forcedHeading) {
-      if (!s.matchAdjacent) conf -= 0.3 * (1 - Math.min(1, s.matchSim * 1.5));
-      else if (s.matchSim < 0.1) conf -= 0.15;
-      if (c.groupSize > 1) conf -= 0.1;
-    }
-    if (s.byline.length === 0 && !s.dateline) conf -= 0.1;
-    if (bodyLines.length < 2) conf -= 0.2;
-    if (s.noteDetached) conf -= 0.05;
-    if (s.forcedStart || s.forcedHeading) conf = Math.max(conf, 0.9);
-    drafts.push({
-      anchor: Number.isFinite(anchor) ? anchor : headline[0] ?? 0,
-      a: {
-        id: '',
-        page: page.index,
-        type,
-        kicker,
-        headline,
-        decks,
-        byline: exact(s.byline),
-        dateline: s.dateline,
-        labels,
-        editorsNote: exact(s.note),
-        body: bodyLines,
-        signoff: s.signoff,
-        continuation: s.continuation,
-        lines: all.sortedUnique(),
-        confidence: clamp(conf),
-      },
-    });
-  }
+  for (let k = 0; k < live.length; k++) drafts.push(storyArticle(live[k], page.index, pageHasBylines, F, base));
   const bannerItems: number[] = [];
-  for (const c of clusters) {
+  for (let k = 0; k < clusters.length; k++) {
+    const c = clusters[k];
     if (c.story) continue;
-    const n = c.blocks.reduce((acc, b) => acc + b.lines.length, 0);
-    if (n === 1 && !c.blocks[0].forced) {
-      bannerItems.push(c.blocks[0].item);
-      continue;
-    }
-    const h = headsOf(c);
-    const { kicker, decks } = h;
-    const headline = h.headline.length === 0 && c.blocks.length ? (decks.shift() ?? kicker.splice(0)) : h.headline;
-    const all = [...kicker, ...headline, ...decks.flat(), ...c.labels.flat()].sort((x, y) => x - y);
-    drafts.push({
-      anchor: all[0],
-      a: { id: '', page: page.index, type: 'notice', kicker, headline, decks, byline: [], dateline: null, labels: [...c.labels], editorsNote: [], body: [], signoff: null, continuation: null, lines: all, confidence: c.blocks.some((b) => b.forced) ? 0.9 : 0.3 },
-    });
+    if (c.blocks.length === 1 && c.blocks[0].lines.length === 1 && !c.blocks[0].forced) bannerItems.push(c.blocks[0].item);
+    else drafts.push(noticeArticle(c, page.index));
   }
 
   // Continuation directives (most pages have none).
@@ -891,33 +869,120 @@ function assembleArticles(M: Matched): PageAnalysis {
   });
 
   // ---- roles ----
-  const set = (i: number, r: Role) => {
-    roles[i - base] = r;
-  };
-  for (const it of items) {
+  for (let p = 0; p < items.length; p++) {
+    const it = items[p];
     if (it.kind === 'pattern') {
       const k = it.pkind!;
-      const r: Role = k === 'note-label' ? 'label' : k;
-      for (const i of it.lines) set(i, r);
-    } else if (it.kind === 'text') for (const i of it.lines) set(i, 'body');
-    else if (it.kind === 'heading') for (const i of it.lines) set(i, 'headline');
+      setRoles(roles, base, it.lines, k === 'note-label' ? 'label' : k);
+    } else if (it.kind === 'text') setRoles(roles, base, it.lines, 'body');
+    else if (it.kind === 'heading') setRoles(roles, base, it.lines, 'headline');
   }
-  for (const p of bannerItems) for (const i of items[p].lines) set(i, 'label');
-  for (const a of articles) {
-    for (const i of a.kicker) set(i, 'kicker');
-    for (const i of a.headline) set(i, 'headline');
-    for (const d of a.decks) for (const i of d) set(i, 'deck');
-    for (const i of a.editorsNote) set(i, 'body');
-    for (const i of a.body) set(i, 'body');
+  for (let k = 0; k < bannerItems.length; k++) setRoles(roles, base, items[bannerItems[k]].lines, 'label');
+  for (let k = 0; k < articles.length; k++) {
+    const a = articles[k];
+    setRoles(roles, base, a.kicker, 'kicker');
+    setRoles(roles, base, a.headline, 'headline');
+    for (let d = 0; d < a.decks.length; d++) setRoles(roles, base, a.decks[d], 'deck');
+    setRoles(roles, base, a.editorsNote, 'body');
+    setRoles(roles, base, a.body, 'body');
   }
-  for (const s of live) if (s.datelineLine >= 0) set(s.datelineLine, 'dateline');
-  for (const p of unclaimed) for (const i of items[p].lines) set(i, items[p].pkind === 'signoff' ? 'signoff' : 'continuation');
-  for (const it of items) if (it.kind === 'skip') for (const i of it.lines) set(i, 'unknown');
+  for (let k = 0; k < live.length; k++) if (live[k].datelineLine >= 0) roles[live[k].datelineLine - base] = 'dateline';
+  for (let k = 0; k < unclaimed.length; k++) {
+    const it = items[unclaimed[k]];
+    setRoles(roles, base, it.lines, it.pkind === 'signoff' ? 'signoff' : 'continuation');
+  }
+  for (let p = 0; p < items.length; p++) if (items[p].kind === 'skip') setRoles(roles, base, items[p].lines, 'unknown');
 
   const analysis: PageAnalysis = { page: page.index, roles, articles, columnWidth: W, findings: [] };
   if (ds) DOUBLE_SPACED.add(analysis);
   orphanLabelLines = orphanLabels.length > 0 ? orphanLabels.map((p) => items[p].lines) : NO_BLOCKS;
   return analysis;
+}
+
+function setRoles(roles: Role[], base: number, xs: readonly number[], r: Role): void {
+  for (let k = 0; k < xs.length; k++) roles[xs[k] - base] = r;
+}
+
+/** The smallest of xs below `min`, else min. */
+function minBelow(xs: readonly number[], min: number): number {
+  for (let k = 0; k < xs.length; k++) if (xs[k] < min) min = xs[k];
+  return min;
+}
+
+/** The article of a story (with its matched cluster, if any). */
+function storyArticle(s: Story, pageIndex: number, pageHasBylines: boolean, F: Features, base: number): Draft {
+  const c = s.cluster;
+  const { kicker, headline, decks } = headsOf(c);
+  let nBody = 0;
+  const body = s.body;
+  for (let k = 0; k < body.length; k++) {
+    const i = body[k];
+    if (!(i === s.datelineLine || (i === s.signoffLine && F.kind[i - base] === K_SIGNOFF))) OUT[nBody++] = i;
+  }
+  const bodyLines = OUT.slice(0, nBody);
+  // The story is done with: the article takes copies of its arrays, exact-size (see OUT).
+  const labels = c && c.labels.length > 0 ? s.labels.concat(c.labels) : exact(s.labels);
+  const all = LINE_SET;
+  all.clear();
+  all.addAll(kicker);
+  all.addAll(headline);
+  for (let k = 0; k < decks.length; k++) all.addAll(decks[k]);
+  all.addAll(s.byline);
+  for (let k = 0; k < labels.length; k++) all.addAll(labels[k]);
+  all.addAll(s.note);
+  all.addAll(body);
+  if (s.datelineLine >= 0) all.add(s.datelineLine);
+  if (s.signoffLine >= 0) all.add(s.signoffLine);
+  if (s.continuationLine >= 0) all.add(s.continuationLine);
+  let bodyStart = minBelow(body, minBelow(s.byline, minBelow(s.note, Infinity)));
+  if (s.datelineLine >= 0 && s.datelineLine < bodyStart) bodyStart = s.datelineLine;
+  if (s.continuationLine >= 0 && s.continuation?.direction === 'from' && s.continuationLine < bodyStart) bodyStart = s.continuationLine;
+  let anchor = bodyStart;
+  if (c && c.groupSize === 1 && c.blocks[0].lines[0] < bodyStart) anchor = c.blocks[0].lines[0];
+  const type: Article['type'] = bodyLines.length === 0 && s.note.length === 0 ? 'notice' : pageHasBylines && s.byline.length === 0 && !s.dateline && !s.signoff ? 'sidebar' : 'article';
+  let conf = 0.95;
+  if (!c) conf -= 0.45;
+  else if (!s.forcedHeading) {
+    if (!s.matchAdjacent) conf -= 0.3 * (1 - Math.min(1, s.matchSim * 1.5));
+    else if (s.matchSim < 0.1) conf -= 0.15;
+    if (c.groupSize > 1) conf -= 0.1;
+  }
+  if (s.byline.length === 0 && !s.dateline) conf -= 0.1;
+  if (bodyLines.length < 2) conf -= 0.2;
+  if (s.noteDetached) conf -= 0.05;
+  if (s.forcedStart || s.forcedHeading) conf = Math.max(conf, 0.9);
+  return {
+    anchor: Number.isFinite(anchor) ? anchor : headline[0] ?? 0,
+    a: {
+      id: '',
+      page: pageIndex,
+      type,
+      kicker,
+      headline,
+      decks,
+      byline: exact(s.byline),
+      dateline: s.dateline,
+      labels,
+      editorsNote: exact(s.note),
+      body: bodyLines,
+      signoff: s.signoff,
+      continuation: s.continuation,
+      lines: all.sortedUnique(),
+      confidence: clamp(conf),
+    },
+  };
+}
+
+/** A 'notice': a heading cluster with no story (not a one-line banner). */
+function noticeArticle(c: Cluster, pageIndex: number): Draft {
+  const h = headsOf(c);
+  const { kicker, decks } = h;
+  const headline = h.headline.length === 0 && c.blocks.length ? (decks.shift() ?? kicker.splice(0)) : h.headline;
+  const all = [...kicker, ...headline, ...decks.flat(), ...c.labels.flat()].sort((x, y) => x - y);
+  return {
+    anchor: all[0],
+    a: { id: '', page: pageIndex, type: 'notice', kicker, headline, decks, byline: [], dateline: null, labels: [...c.labels], editorsNote: [], body: [], signoff: null, continuation: null, lines: all, confidence: c.blocks.some((b) => b.forced) ? 0.9 : 0.3 },
+  };
 }
 
 /** An article and the line it sorts by. */
