@@ -189,24 +189,10 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   if (nc === 0) return BLANK_ANALYSIS(page, roles);
 
   // ---- directives ----
-  // Most pages have no directives: they share one empty set (only the loop below adds to them).
+  // Most pages have no directives: they share one empty set (only forceLines adds to them).
   const startArticle = directives.length > 0 ? new Set<number>() : NO_DIRECTIVES;
   const attachBelow = directives.length > 0 ? new Set<number>() : NO_DIRECTIVES;
-  const contDirectives: Directive[] = [];
-  for (const d of directives) {
-    if (d.name === 'continued-from' || d.name === 'continued-to') {
-      contDirectives.push(d);
-      continue;
-    }
-    if (d.target < 0) continue;
-    if (d.name === 'article') startArticle.add(d.target);
-    else if (d.name === 'attach-below') attachBelow.add(d.target);
-    else {
-      const code = FORCED_NAMES.indexOf(d.name);
-      // Only lines of this page are ever read.
-      for (let i = Math.max(d.target, base); i <= d.targetEnd && i <= page.lastLine; i++) forced[i - base] = code;
-    }
-  }
+  const contDirectives: Directive[] = directives.length > 0 ? forceLines(directives, page, forced, startArticle, attachBelow) : [];
 
   // ---- line features ----
   for (let j = 0; j < nc; j++) {
@@ -220,114 +206,163 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   }
   const W = columnWidthOf(F, content, nc) || 20;
   localWidthsOf(F, content, nc, W);
-
-  // ---- page shape ----
-  let singles = 0;
-  for (const b of page.blocks) {
-    for (let i = b.firstLine; i <= b.lastLine; i++) {
-      blockFirst[i - base] = b.firstLine;
-      blockLast[i - base] = b.lastLine;
-    }
-    if (b.firstLine === b.lastLine) singles++;
-  }
-  const blankCount = n - nc;
-  const ds = page.blocks.length >= 6 && singles >= 0.7 * page.blocks.length && blankCount >= 0.5 * nc;
-  /** Same block (or both in none), by line index. */
-  const sameBlock = (a: number, b: number) => blockFirst[a - base] === blockFirst[b - base];
-
-  // ---- segments ----
-  const segs: Seg[] = [];
-  const continues = (a: number, b: number): boolean => {
-    // Do content lines a < b (consecutive) belong to one segment?
-    for (let i = a + 1; i < b; i++) if (roles[i - base] === 'annotation') return false; // roles: as set above, from the lines
-    const gap = b - a - 1;
-    const ka = a - base;
-    const kb = b - base;
-    if (startArticle.has(b) || F.dateline[kb] || F.flags[kb] & F_NOTE_HEAD) return false;
-    if (forced[ka] !== forced[kb]) return false;
-    if (ds) {
-      const fa = blockFirst[ka];
-      if (fa >= 0 && fa === blockFirst[kb] && blockLast[ka] > fa) return true;
-      if (blockLast[ka] > blockFirst[ka] || blockLast[kb] > blockFirst[kb] || gap > 1) return false;
-    } else if (gap > 0) return false;
-    if (forced[ka] && forced[ka] !== FC_BODY) return false;
-    const endA = F.end[ka];
-    if (endA === E_SENTENCE || endA === E_DASH || F.signoff[ka] || F.continuation[ka]) return false;
-    if ((F.flags[ka] | F.flags[kb]) & (F_CAPS | F_DOUBLED)) return false;
-    if ((F.flags[ka] | F.flags[kb]) & F_TITLE && !isFullAt(F, ka)) return false;
-    return isFullAt(F, ka, (F.flags[ka] & F_USER) !== 0) || endA === E_COMMA;
-  };
   // Lines that open a paragraph (F_USER): the previous text line ended a sentence (or there is none).
   for (let j = 0; j < nc; j++) {
     const k = content[j];
     const p = j > 0 ? content[j - 1] : -1;
     if (p < 0 || F.end[p] === E_SENTENCE || F.kind[p] !== K_NONE || F.signoff[p]) F.flags[k] |= F_USER;
   }
-  let open: Seg | null = null;
+
+  // ---- page shape ----
+  let singles = 0;
+  const blocks = page.blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const { firstLine, lastLine } = blocks[b];
+    for (let i = firstLine; i <= lastLine; i++) {
+      blockFirst[i - base] = firstLine;
+      blockLast[i - base] = lastLine;
+    }
+    if (firstLine === lastLine) singles++;
+  }
+  const ds = blocks.length >= 6 && singles >= 0.7 * blocks.length && n - nc >= 0.5 * nc;
+
+  // ---- segments ----
+  const P: PageItems = { page, lines, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast };
+  const segs = segments(P, content, nc);
+  classifyText(P, segs);
+  P.items = mergeHeadings(P, wedgedHeadings(P, segs));
+  return detectArticles(P);
+}
+
+/** Directives onto the page's forced roles and the article and attach-below sets; returns the continuation directives. */
+function forceLines(directives: readonly Directive[], page: Page, forced: Uint8Array, startArticle: Set<number>, attachBelow: Set<number>): Directive[] {
+  const base = page.firstLine;
+  const contDirectives: Directive[] = [];
+  for (let k = 0; k < directives.length; k++) {
+    const d = directives[k];
+    if (d.name === 'continued-from' || d.name === 'continued-to') {
+      contDirectives.push(d);
+      continue;
+    }
+    if (d.target < 0) continue;
+    if (d.name === 'article') startArticle.add(d.target);
+    else if (d.name === 'attach-below') attachBelow.add(d.target);
+    else {
+      const code = FORCED_NAMES.indexOf(d.name);
+      // Only lines of this page are ever read.
+      for (let i = Math.max(d.target, base); i <= d.targetEnd && i <= page.lastLine; i++) forced[i - base] = code;
+    }
+  }
+  return contDirectives;
+}
+
+/** Same block (or both in none), by line index. */
+function sameBlock(P: PageItems, a: number, b: number): boolean {
+  return P.blockFirst[a - P.base] === P.blockFirst[b - P.base];
+}
+
+/** Do content lines a < b (consecutive) belong to one segment? */
+function continues(P: PageItems, a: number, b: number): boolean {
+  const { base, F, forced, blockFirst, blockLast } = P;
+  for (let i = a + 1; i < b; i++) if (P.roles[i - base] === 'annotation') return false; // roles: as set in detect, from the lines
+  const gap = b - a - 1;
+  const ka = a - base;
+  const kb = b - base;
+  if (P.startArticle.has(b) || F.dateline[kb] || F.flags[kb] & F_NOTE_HEAD) return false;
+  if (forced[ka] !== forced[kb]) return false;
+  if (P.ds) {
+    const fa = blockFirst[ka];
+    if (fa >= 0 && fa === blockFirst[kb] && blockLast[ka] > fa) return true;
+    if (blockLast[ka] > blockFirst[ka] || blockLast[kb] > blockFirst[kb] || gap > 1) return false;
+  } else if (gap > 0) return false;
+  if (forced[ka] && forced[ka] !== FC_BODY) return false;
+  const endA = F.end[ka];
+  if (endA === E_SENTENCE || endA === E_DASH || F.signoff[ka] || F.continuation[ka]) return false;
+  if ((F.flags[ka] | F.flags[kb]) & (F_CAPS | F_DOUBLED)) return false;
+  if ((F.flags[ka] | F.flags[kb]) & F_TITLE && !isFullAt(F, ka)) return false;
+  return isFullAt(F, ka, (F.flags[ka] & F_USER) !== 0) || endA === E_COMMA;
+}
+
+/** The lines content[from..to] (page slots) as line indices. */
+function textLines(content: Int32Array, from: number, to: number, base: number): number[] {
+  const L: number[] = []; // pushed, not new Array(n): a packed array, as readers get everywhere else
+  for (let x = from; x <= to; x++) L.push(base + content[x]);
+  return L;
+}
+
+/** Segments of the content lines (step 2, before text segments are classified). */
+function segments(P: PageItems, content: Int32Array, nc: number): Seg[] {
+  const { base, F, forced } = P;
+  const segs: Seg[] = [];
   // The open text segment is content[openFrom..openTo]; its lines array is made when it closes.
+  let open: Seg | null = null;
   let openFrom = 0;
   let openTo = 0;
-  const close = () => {
-    if (!open) return;
-    const L: number[] = []; // pushed, not new Array(n): a packed array, as readers get everywhere else
-    for (let x = openFrom; x <= openTo; x++) L.push(base + content[x]);
-    open.lines = L;
-    open = null;
-  };
   let prevLine = -1;
   for (let j = 0; j < nc; j++) {
     const k = content[j];
     const i = base + k;
     const fc = forced[k];
+    if (open && fc !== FC_SKIP && fc !== FC_HEADLINE && fc !== FC_KICKER && fc !== FC_DECK && F.kind[k] === K_NONE && prevLine >= 0 && continues(P, prevLine, i)) {
+      openTo = j;
+      prevLine = i;
+      continue;
+    }
+    if (open) {
+      open.lines = textLines(content, openFrom, openTo, base);
+      open = null;
+    }
     const f = FORCED_NAMES[fc];
-    if (fc === FC_SKIP) {
-      close();
-      segs.push(seg('skip', [i], undefined, undefined));
-    } else if (fc === FC_HEADLINE || fc === FC_KICKER || fc === FC_DECK) {
-      close();
-      const last = segs[segs.length - 1];
-      if (last && last.kind === 'heading' && last.forced === f && sameBlock(last.lines[last.lines.length - 1], i)) last.lines.push(i);
+    const last = segs.length > 0 ? segs[segs.length - 1] : null;
+    if (fc === FC_SKIP) segs.push(seg('skip', [i], undefined, undefined));
+    else if (fc === FC_HEADLINE || fc === FC_KICKER || fc === FC_DECK) {
+      if (last && last.kind === 'heading' && last.forced === f && sameBlock(P, last.lines[last.lines.length - 1], i)) last.lines.push(i);
       else segs.push(seg('heading', [i], undefined, f));
     } else if (F.kind[k] !== K_NONE) {
-      close();
-      const last = segs[segs.length - 1];
-      if (f && last && last.kind === 'pattern' && last.forced === f && sameBlock(last.lines[last.lines.length - 1], i)) last.lines.push(i);
+      if (f && last && last.kind === 'pattern' && last.forced === f && sameBlock(P, last.lines[last.lines.length - 1], i)) last.lines.push(i);
       else segs.push(seg('pattern', [i], KIND_NAMES[F.kind[k]]!, f));
-    } else if (open && prevLine >= 0 && continues(prevLine, i)) {
-      openTo = j;
     } else {
-      close();
       open = seg('text', NO_LINES, undefined, f);
       openFrom = openTo = j;
       segs.push(open);
     }
     prevLine = i;
   }
-  close();
+  if (open) open.lines = textLines(content, openFrom, openTo, base);
+  return segs;
+}
 
-  const fullAt = (i: number) => isFullAt(F, i - base);
-  const lineEnds = (i: number) => {
-    const k = i - base;
-    const e = F.end[k];
-    return e === E_SENTENCE || e === E_COMMA || F.signoff[k] !== null || F.continuation[k] !== null;
-  };
-  const opensItself = (L: readonly number[]) => {
-    for (const i of L) if (F.dateline[i - base] || F.flags[i - base] & F_NOTE_HEAD) return true;
-    return false;
-  };
-  // Classify text segments: heading block or body.
-  for (const s of segs) {
+/** Line i ends a sentence or clause, or carries a sign-off or continuation tail. */
+function lineEnds(P: PageItems, i: number): boolean {
+  const k = i - P.base;
+  const F = P.F;
+  const e = F.end[k];
+  return e === E_SENTENCE || e === E_COMMA || F.signoff[k] !== null || F.continuation[k] !== null;
+}
+
+/** Some line of L opens a story itself (a dateline, an in-line editor's note). */
+function opensItself(P: PageItems, L: readonly number[]): boolean {
+  const { base, F } = P;
+  for (let j = 0; j < L.length; j++) if (F.dateline[L[j] - base] || F.flags[L[j] - base] & F_NOTE_HEAD) return true;
+  return false;
+}
+
+/** Classify text segments: heading block or body. */
+function classifyText(P: PageItems, segs: readonly Seg[]): void {
+  const { base, F, ds, blockFirst, blockLast } = P;
+  for (let x = 0; x < segs.length; x++) {
+    const s = segs[x];
     if (s.kind !== 'text' || s.forced === 'body') continue;
     const L = s.lines;
     const lastI = L[L.length - 1];
     if (L.length > 4) continue;
-    if (opensItself(L)) continue;
+    if (opensItself(P, L)) continue;
     let allCaps = true;
     let anyDoubled = false;
     let titled = L.length <= 2;
     let wide = false;
-    for (const i of L) {
-      const k = i - base;
+    for (let j = 0; j < L.length; j++) {
+      const k = L[j] - base;
       const fl = F.flags[k];
       if (!(fl & F_CAPS)) allCaps = false;
       if (fl & F_DOUBLED) anyDoubled = true;
@@ -338,70 +373,90 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
       s.kind = 'heading';
       continue;
     }
-    if (lineEnds(lastI)) continue;
+    if (lineEnds(P, lastI)) continue;
     const bf = blockFirst[L[0] - base];
     const dsBlock = ds && bf >= 0 && blockLast[L[0] - base] > bf;
     const strong = dsBlock || F.end[lastI - base] === E_DASH || wide;
     const standalone = ds ? L.length === 1 : bf >= 0 && bf === L[0] && blockLast[L[0] - base] === lastI;
-    const firstFull = fullAt(L[0]);
-    if (strong || (standalone && (L.length === 1 || !fullAt(lastI))) || (L.length <= 2 && !firstFull && !fullAt(lastI))) s.kind = 'heading';
+    const firstFull = isFullAt(F, L[0] - base);
+    const lastFull = isFullAt(F, lastI - base);
+    if (strong || (standalone && (L.length === 1 || !lastFull)) || (L.length <= 2 && !firstFull && !lastFull)) s.kind = 'heading';
   }
-  // Short text without a sentence end, wedged between headings/patterns (no body on either side),
-  // is heading text too; on double-spaced pages each of its lines is its own block.
-  const isText = (s: Seg | undefined) => !!s && s.kind === 'text';
-  const opaque = (s: Seg) => s.kind === 'pattern' && (s.pkind === 'furniture' || s.pkind === 'caption');
-  // Into a new list (no splicing: linear): what comes before is looked up there, as already decided.
+}
+
+function isText(s: Seg | undefined): boolean {
+  return !!s && s.kind === 'text';
+}
+
+/** Furniture and captions: looked through when asking what surrounds a segment. */
+function opaque(s: Seg): boolean {
+  return s.kind === 'pattern' && (s.pkind === 'furniture' || s.pkind === 'caption');
+}
+
+/**
+ * Short text without a sentence end, wedged between headings/patterns (no body on either side),
+ * is heading text too; on double-spaced pages each of its lines is its own block. Into a new list
+ * (no splicing: linear): what comes before is looked up there, as already decided.
+ */
+function wedgedHeadings(P: PageItems, segs: readonly Seg[]): Seg[] {
   const decided: Seg[] = [];
   for (let k = 0; k < segs.length; k++) {
     const s = segs[k];
     decided.push(s);
     if (s.kind !== 'text' || s.forced === 'body' || s.lines.length > 3) continue;
-    if (lineEnds(s.lines[s.lines.length - 1])) continue;
-    if (opensItself(s.lines)) continue;
+    if (lineEnds(P, s.lines[s.lines.length - 1])) continue;
+    if (opensItself(P, s.lines)) continue;
     let a = decided.length - 2;
     while (a >= 0 && opaque(decided[a])) a--;
     let b = k + 1;
     while (b < segs.length && opaque(segs[b])) b++;
     if (isText(decided[a]) || isText(segs[b])) continue;
-    if (!ds) {
+    if (!P.ds) {
       s.kind = 'heading';
       continue;
     }
     decided.pop();
     let curSeg: Seg | null = null;
-    for (const i of s.lines) {
-      if (curSeg && sameBlock(i, curSeg.lines[curSeg.lines.length - 1])) curSeg.lines.push(i);
+    for (let j = 0; j < s.lines.length; j++) {
+      const i = s.lines[j];
+      if (curSeg && sameBlock(P, i, curSeg.lines[curSeg.lines.length - 1])) curSeg.lines.push(i);
       else decided.push((curSeg = seg('heading', [i], undefined, undefined)));
     }
   }
-  // Ordinary pages: consecutive heading lines of one block are one heading block.
+  return decided;
+}
+
+/** Ordinary pages: consecutive heading lines of one block are one heading block. */
+function mergeHeadings(P: PageItems, decided: readonly Seg[]): Seg[] {
+  const { base, F } = P;
   const merged: Seg[] = [];
-  for (const s of decided) {
-    const last = merged[merged.length - 1];
+  for (let x = 0; x < decided.length; x++) {
+    const s = decided[x];
+    const last = merged.length > 0 ? merged[merged.length - 1] : null;
     if (last && s.kind === 'heading' && last.kind === 'heading' && !s.forced && !last.forced) {
       const i = s.lines[0];
       const p = last.lines[last.lines.length - 1];
       const ki = i - base;
       const kp = p - base;
       if (
-        !startArticle.has(i) &&
-        !attachBelow.has(i) &&
+        !P.startArticle.has(i) &&
+        !P.attachBelow.has(i) &&
         !(F.flags[ki] & F_STARTS_DASH) &&
         (F.flags[ki] & F_CAPS) === (F.flags[kp] & F_CAPS) &&
         F.end[kp] !== E_DASH &&
-        sameBlock(i, p) &&
+        sameBlock(P, i, p) &&
         i === p + 1
       ) {
-        for (const l of s.lines) last.lines.push(l);
+        for (let j = 0; j < s.lines.length; j++) last.lines.push(s.lines[j]);
         continue;
       }
     }
     merged.push(s);
   }
-  return detectArticles({ page, lines, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: merged });
+  return merged;
 }
 
-/** What detect's second half (stories, clusters, matching, articles, roles) takes from the first (line features and segments). */
+/** What detect's stages (segments, stories, clusters, matching, articles, roles) share of the page. */
 interface PageItems {
   page: Page;
   lines: Line[];
@@ -414,14 +469,23 @@ interface PageItems {
   F: Features;
   W: number;
   ds: boolean;
+  /** The segments, once decided. */
   items: Seg[];
+  /** Forced roles (FC_*) and the first and last line of each line's block (-1: none), by line index minus base. */
+  forced: Uint8Array;
+  blockFirst: Int32Array;
+  blockLast: Int32Array;
 }
 
+/** Placeholder of PageItems.items until the segments are decided. */
+const NO_SEGS: Seg[] = [];
+
 /**
- * The second half of detect. Kept apart so that each half is a function V8 optimizes in tens of
- * milliseconds: as one function, detect was bytecode enough for ~400 ms of optimizing compiler time,
- * redone after every deoptimization, on a thread that competes with the analysis (and with the
- * other export worker) on a small machine.
+ * Steps 3-5 and the articles. detect's stages are separate plain functions, each a small unit for
+ * V8's optimizing compiler: as a few big functions (with for-of loops, whose iterator-close try
+ * blocks put every inlined call in an exception region) they took seconds of compile time, redone
+ * after every deoptimization or pretenuring change, on a thread that competes with the analysis
+ * (and with the other export worker) on a small machine.
  */
 function detectArticles(P: PageItems): PageAnalysis {
   const items = P.items;
