@@ -499,7 +499,8 @@ function detectArticles(P: PageItems): PageAnalysis {
   const labelOwned = new Uint8Array(items.length); // label items a story or cluster took
   const orphanLabels: number[] = [];
   attachNotes(items, stories, storyAt, labelOwned, orphanLabels);
-  const live = stories.filter((s) => !s.mergedInto);
+  const live: Story[] = [];
+  for (let k = 0; k < stories.length; k++) if (!stories[k].mergedInto) live.push(stories[k]);
   const clusters: Cluster[] = [];
   const groups = buildClusters(P, clusters);
   attachLabels(items, clusters, storyAt, labelOwned);
@@ -927,10 +928,14 @@ function assembleArticles(M: Matched): PageAnalysis {
   if (contDirectives.length > 0) applyContinuations(drafts, contDirectives, lines, base);
 
   drafts.sort((x, y) => x.anchor - y.anchor);
-  const articles = drafts.map((d, n) => {
-    d.a.id = `p${page.index + 1}-a${n + 1}`;
-    return d.a;
-  });
+  // Not drafts.map: inlined by the optimizing compiler, map makes a holey array (another map for every reader).
+  for (let n = 0; n < drafts.length; n++) {
+    const a = drafts[n].a;
+    a.id = `p${page.index + 1}-a${n + 1}`;
+    ARTICLES[n] = a;
+  }
+  const articles = ARTICLES.slice(0, drafts.length);
+  ARTICLES.length = 0;
 
   // ---- roles ----
   for (let p = 0; p < items.length; p++) {
@@ -959,7 +964,10 @@ function assembleArticles(M: Matched): PageAnalysis {
 
   const analysis: PageAnalysis = { page: page.index, roles, articles, columnWidth: W, findings: [] };
   if (ds) DOUBLE_SPACED.add(analysis);
-  orphanLabelLines = orphanLabels.length > 0 ? orphanLabels.map((p) => items[p].lines) : NO_BLOCKS;
+  if (orphanLabels.length > 0) {
+    orphanLabelLines = [];
+    for (let k = 0; k < orphanLabels.length; k++) orphanLabelLines.push(items[orphanLabels[k]].lines);
+  }
   return analysis;
 }
 
@@ -1133,8 +1141,15 @@ const LINE_SET = new LineList();
  * copies along for as long as the article lives.
  */
 const OUT: number[] = [];
-/** The decks of one cluster (see OUT). */
-const DECKS: number[][] = [];
+/** An empty list whose slices, empty or not, have the map of a list of objects (a `[]` literal starts as a list of small integers). */
+function objectList<T extends object>(): T[] {
+  const a: object[] = [{}];
+  a.length = 0;
+  return a as T[];
+}
+/** The decks of one cluster and the articles of a page (see OUT and objectList). */
+const DECKS = objectList<number[]>();
+const ARTICLES = objectList<Article>();
 
 /** An exact-size copy of a pushed array (an empty one has no slots to spare: itself). */
 function exact<T>(xs: T[]): T[] {
@@ -1158,7 +1173,9 @@ function headsOf(c: Cluster | null): Heads {
       else if (b.sub === 'headline' && headline === null) headline = b.lines.slice();
       else DECKS[nd++] = b.lines.slice();
     }
-  return { kicker: kicker ?? [], headline: headline ?? [], decks: nd === 0 ? [] : DECKS.slice(0, nd) };
+  const decks = DECKS.slice(0, nd);
+  DECKS.length = 0;
+  return { kicker: kicker ?? [], headline: headline ?? [], decks };
 }
 
 function clamp(x: number): number {
@@ -1254,7 +1271,9 @@ function sortedDistinct(xs: Int32Array): number[] {
 /** Display name of an article: its headline (or kicker, deck, first body line), cleaned. */
 export function articleTitle(dump: PageDump, a: Article): string {
   const src = a.headline.length ? a.headline : a.kicker.length ? a.kicker : a.decks[0] ?? a.body.slice(0, 1);
-  return joinHeadline(src.map((i) => cleanLineText(dump.lines[i].text)));
+  const parts: string[] = []; // pushed, not src.map: see assembleArticles
+  for (let k = 0; k < src.length; k++) parts.push(cleanLineText(dump.lines[src[k]].text));
+  return joinHeadline(parts);
 }
 
 export type { Line };

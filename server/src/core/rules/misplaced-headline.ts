@@ -105,11 +105,8 @@ export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messag
       related: [{ start: target.start, end: target.end, message: t(messages, 'misplaced-headline.related') }],
     });
   }
-  BLOCKS.fill(NONE);
-  EDITS.fill(NO_EDIT);
+  // Keep none of the page's arrays and edits.
+  BLOCKS.length = 0;
+  EDITS.length = 0;
   return out;
 }
-
-/** What the scratch lists hold between calls (not the last page's arrays and edits). */
-const NONE: number[] = [];
-const NO_EDIT: Edit = { start: 0, end: 0, newText: '' };
