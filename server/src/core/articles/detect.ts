@@ -991,7 +991,7 @@ function storyArticle(s: Story, pageIndex: number, pageHasBylines: boolean, F: F
     const i = body[k];
     if (!(i === s.datelineLine || (i === s.signoffLine && F.kind[i - base] === K_SIGNOFF))) OUT[nBody++] = i;
   }
-  const bodyLines = OUT.slice(0, nBody);
+  const bodyLines = lineArray(OUT, 0, nBody);
   // The story is done with: the article takes copies of its arrays, exact-size (see OUT).
   const labels = c && c.labels.length > 0 ? s.labels.concat(c.labels) : exact(s.labels);
   const all = LINE_SET;
@@ -1032,10 +1032,10 @@ function storyArticle(s: Story, pageIndex: number, pageHasBylines: boolean, F: F
       kicker,
       headline,
       decks,
-      byline: exact(s.byline),
+      byline: lineArray(s.byline, 0, s.byline.length),
       dateline: s.dateline,
       labels,
-      editorsNote: exact(s.note),
+      editorsNote: lineArray(s.note, 0, s.note.length),
       body: bodyLines,
       signoff: s.signoff,
       continuation: s.continuation,
@@ -1130,13 +1130,13 @@ class LineList {
     let m = 0;
     for (let k = 0; k < n; k++) if (k === 0 || a[k] !== a[k - 1]) OUT[m++] = a[k];
     if (a.length > 1 << 16) this.buf = new Int32Array(256); // keep no huge buffer
-    return OUT.slice(0, m);
+    return lineArray(OUT, 0, m);
   }
 }
 const LINE_SET = new LineList();
 
 /**
- * Line numbers written by index, read out with slice: an exact-size packed array. A pushed array
+ * Line numbers written by index, read out with lineArray: an exact-size array. A pushed array
  * keeps spare slots (16 at the first push, then half as many again as it holds), which the GC
  * copies along for as long as the article lives.
  */
@@ -1150,6 +1150,18 @@ function objectList<T extends object>(): T[] {
 /** The decks of one cluster and the articles of a page (see OUT and objectList). */
 const DECKS = objectList<number[]>();
 const ARTICLES = objectList<Article>();
+
+/**
+ * xs[from, to) as a new exact-size array. Made with new Array(n) rather than slice: V8 tracks that
+ * allocation site and, as nearly all these arrays live as long as the analysis, soon allocates them
+ * in the old generation, where no scavenge copies them (a slice has no site to learn from). Holey by
+ * kind, without holes.
+ */
+function lineArray(xs: readonly number[], from: number, to: number): number[] {
+  const a = new Array<number>(to - from);
+  for (let k = from; k < to; k++) a[k - from] = xs[k];
+  return a;
+}
 
 /** An exact-size copy of a pushed array (an empty one has no slots to spare: itself). */
 function exact<T>(xs: T[]): T[] {
@@ -1169,9 +1181,9 @@ function headsOf(c: Cluster | null): Heads {
   let nd = 0;
   if (c)
     for (const b of c.blocks) {
-      if (b.sub === 'kicker' && kicker === null) kicker = b.lines.slice();
-      else if (b.sub === 'headline' && headline === null) headline = b.lines.slice();
-      else DECKS[nd++] = b.lines.slice();
+      if (b.sub === 'kicker' && kicker === null) kicker = lineArray(b.lines, 0, b.lines.length);
+      else if (b.sub === 'headline' && headline === null) headline = lineArray(b.lines, 0, b.lines.length);
+      else DECKS[nd++] = lineArray(b.lines, 0, b.lines.length);
     }
   const decks = DECKS.slice(0, nd);
   DECKS.length = 0;
