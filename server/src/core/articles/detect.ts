@@ -285,9 +285,9 @@ function continues(P: PageItems, a: number, b: number): boolean {
 
 /** The lines content[from..to] (page slots) as line indices. */
 function textLines(content: Int32Array, from: number, to: number, base: number): number[] {
-  const L: number[] = []; // pushed, not new Array(n): a packed array, as readers get everywhere else
-  for (let x = from; x <= to; x++) L.push(base + content[x]);
-  return L;
+  // Into OUT, then sliced: exact-size and packed (a pushed array has 16 spare slots; new Array(n) is holey, and its site is for arrays that live on).
+  for (let x = from; x <= to; x++) OUT[x - from] = base + content[x];
+  return OUT.slice(0, to - from + 1);
 }
 
 /** Segments of the content lines (step 2, before text segments are classified). */

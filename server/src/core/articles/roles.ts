@@ -196,14 +196,30 @@ export function isDoubledText(text: string): boolean {
     if (i >= n) break;
     let j = i;
     while (j < n && !isWs(text.charCodeAt(j))) j++;
-    const tok = text.slice(i, j);
-    const cps = Array.from(tok);
-    if (cps.length % 2 !== 0) return false;
-    for (let k = 0; k < cps.length; k += 2) if (cps[k] !== cps[k + 1]) return false;
-    pairs += cps.length / 2;
+    // The token's code points (as Array.from splits it) must come in equal pairs.
+    let p = i;
+    while (p < j) {
+      const a = cpLength(text, p, j);
+      const q = p + a;
+      if (q >= j) return false; // an odd count
+      const b = cpLength(text, q, j);
+      if (a !== b || text.charCodeAt(p) !== text.charCodeAt(q) || (a === 2 && text.charCodeAt(p + 1) !== text.charCodeAt(q + 1))) return false;
+      pairs++;
+      p = q + b;
+    }
     i = j;
   }
   return pairs >= 3;
+}
+
+/** UTF-16 units of the code point at p in a token ending at `end`: 2 for a surrogate pair, else 1. */
+function cpLength(text: string, p: number, end: number): number {
+  const c = text.charCodeAt(p);
+  if (c >= 0xd800 && c <= 0xdbff && p + 1 < end) {
+    const d = text.charCodeAt(p + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
 }
 
 /** Undo fake-bold doubling token by token (a token that is not AABB… stays). */
