@@ -1180,7 +1180,8 @@ function headsOf(c: Cluster | null): Heads {
   let headline: number[] | null = null;
   let nd = 0;
   if (c)
-    for (const b of c.blocks) {
+    for (let k = 0; k < c.blocks.length; k++) {
+      const b = c.blocks[k];
       if (b.sub === 'kicker' && kicker === null) kicker = lineArray(b.lines, 0, b.lines.length);
       else if (b.sub === 'headline' && headline === null) headline = lineArray(b.lines, 0, b.lines.length);
       else DECKS[nd++] = lineArray(b.lines, 0, b.lines.length);
@@ -1212,7 +1213,8 @@ function headType(it: Seg, lines: readonly Line[], base: number, F: Features): H
   const caps = (F.flags[kf] & F_CAPS) !== 0;
   if (F.flags[kf] & F_STARTS_DASH || (F.flags[kf] & F_TITLE && !caps)) return 'sub';
   let commas = 0;
-  for (const i of it.lines) {
+  for (let j = 0; j < it.lines.length; j++) {
+    const i = it.lines[j];
     const k = i - base;
     if (F.width[k] > 1.4 * F.local[k]) return 'sentence';
     commas += headCommas(lines[i].text);
