@@ -906,7 +906,7 @@ interface Matched {
   orphanLabels: number[];
 }
 
-/** Articles from the matched stories and clusters, then the roles of the page (see detectArticles on why apart). */
+/** Articles from the matched stories and clusters, then the roles of the page. */
 function assembleArticles(M: Matched): PageAnalysis {
   const { live, clusters, unclaimed, orphanLabels } = M;
   const { page, lines, base, roles, contDirectives, F, W, ds, items } = M.P;
