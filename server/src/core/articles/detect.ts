@@ -1188,7 +1188,8 @@ function headsOf(c: Cluster | null): Heads {
     }
   const decks = DECKS.slice(0, nd);
   DECKS.length = 0;
-  return { kicker: kicker ?? [], headline: headline ?? [], decks };
+  // No kicker or headline: an empty array of the same kind as the others (one map for readers).
+  return { kicker: kicker ?? lineArray(OUT, 0, 0), headline: headline ?? lineArray(OUT, 0, 0), decks };
 }
 
 function clamp(x: number): number {
