@@ -124,7 +124,7 @@ export function parseAnnotations(dump: PageDump, pageIndex: number): { directive
   const page = dump.pages[pageIndex];
   const directives: Directive[] = [];
   const problems: AnnotationProblem[] = [];
-  if (!page) return { directives, problems };
+  if (!page || !mayHoldAnnotations(dump, page.start, page.end)) return { directives, problems };
   const lines = dump.lines;
   // Walk backwards so each directive finds its target block in O(1).
   let nextFirst = -1;
@@ -165,6 +165,24 @@ export function parseAnnotations(dump: PageDump, pageIndex: number): { directive
   }
   problems.sort((a, b) => a.start - b.start);
   return { directives, problems };
+}
+
+/** Where each dump's next `%%` was last found (at, -1: none) from where (from). */
+const PERCENTS = new WeakMap<PageDump, { from: number; at: number }>();
+
+/**
+ * Does the text [start, end) hold a `%%` (which every annotation line does)? Pages are asked in
+ * order and most hold none: the next `%%` is searched for once (natively) and remembered, so a
+ * dump costs one pass over its text instead of a look at every line of every page.
+ */
+function mayHoldAnnotations(dump: PageDump, start: number, end: number): boolean {
+  let p = PERCENTS.get(dump);
+  if (!p) PERCENTS.set(dump, (p = { from: start, at: dump.text.indexOf('%%', start) }));
+  else if (start < p.from || (p.at >= 0 && start > p.at)) {
+    p.from = start;
+    p.at = dump.text.indexOf('%%', start);
+  }
+  return p.at >= 0 && p.at < end;
 }
 
 /** `%% …` line text for a directive (used by code actions). */

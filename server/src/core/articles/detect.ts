@@ -26,7 +26,7 @@ import { lowerBound } from '../parse';
 import type { Line, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import type { Article, Continuation, PageAnalysis, Role } from './model';
-import { columnWidthOf, isDoubledText, undouble, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, scanLine, type LineKind } from './roles';
+import { columnWidthOf, isDoubledText, undouble, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, scanLine, type LineKind } from './roles';
 import { parseAnnotations, type Directive } from '../annotations';
 import { HeadTokens, reader, StorySets } from './tokens';
 import { cleanLineText } from '../clean';
@@ -88,6 +88,9 @@ interface HeadBlock {
 interface Cluster {
   blocks: HeadBlock[];
   group: number;
+  /** Items of its first and last block. */
+  first: number;
+  last: number;
   lastInGroup: boolean;
   groupSize: number;
   labels: number[][];
@@ -104,12 +107,13 @@ export function analyzePage(dump: PageDump, pageIndex: number, messages: Message
   const page = dump.pages[pageIndex];
   if (!page) return { page: pageIndex, roles: [], articles: [], columnWidth: 0, findings: [] };
   const { directives, problems } = parseAnnotations(dump, pageIndex);
+  orphanLabelLines = NO_BLOCKS;
   const analysis = detect(dump, page, directives);
-  analysis.findings = [
-    ...misplacedHeadline(dump, analysis, messages),
-    ...orphanLabel(dump, analysis, messages),
-    ...badAnnotation(dump, problems, messages),
-  ];
+  const findings = misplacedHeadline(dump, analysis, messages);
+  orphanLabel(dump, orphanLabelLines, messages, findings);
+  orphanLabelLines = NO_BLOCKS;
+  badAnnotation(dump, problems, messages, findings);
+  analysis.findings = findings;
   return analysis;
 }
 
@@ -185,24 +189,10 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   if (nc === 0) return BLANK_ANALYSIS(page, roles);
 
   // ---- directives ----
-  // Most pages have no directives: they share one empty set (only the loop below adds to them).
+  // Most pages have no directives: they share one empty set (only forceLines adds to them).
   const startArticle = directives.length > 0 ? new Set<number>() : NO_DIRECTIVES;
   const attachBelow = directives.length > 0 ? new Set<number>() : NO_DIRECTIVES;
-  const contDirectives: Directive[] = [];
-  for (const d of directives) {
-    if (d.name === 'continued-from' || d.name === 'continued-to') {
-      contDirectives.push(d);
-      continue;
-    }
-    if (d.target < 0) continue;
-    if (d.name === 'article') startArticle.add(d.target);
-    else if (d.name === 'attach-below') attachBelow.add(d.target);
-    else {
-      const code = FORCED_NAMES.indexOf(d.name);
-      // Only lines of this page are ever read.
-      for (let i = Math.max(d.target, base); i <= d.targetEnd && i <= page.lastLine; i++) forced[i - base] = code;
-    }
-  }
+  const contDirectives: Directive[] = directives.length > 0 ? forceLines(directives, page, forced, startArticle, attachBelow) : [];
 
   // ---- line features ----
   for (let j = 0; j < nc; j++) {
@@ -216,114 +206,163 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   }
   const W = columnWidthOf(F, content, nc) || 20;
   localWidthsOf(F, content, nc, W);
-
-  // ---- page shape ----
-  let singles = 0;
-  for (const b of page.blocks) {
-    for (let i = b.firstLine; i <= b.lastLine; i++) {
-      blockFirst[i - base] = b.firstLine;
-      blockLast[i - base] = b.lastLine;
-    }
-    if (b.firstLine === b.lastLine) singles++;
-  }
-  const blankCount = n - nc;
-  const ds = page.blocks.length >= 6 && singles >= 0.7 * page.blocks.length && blankCount >= 0.5 * nc;
-  /** Same block (or both in none), by line index. */
-  const sameBlock = (a: number, b: number) => blockFirst[a - base] === blockFirst[b - base];
-
-  // ---- segments ----
-  const segs: Seg[] = [];
-  const continues = (a: number, b: number): boolean => {
-    // Do content lines a < b (consecutive) belong to one segment?
-    for (let i = a + 1; i < b; i++) if (roles[i - base] === 'annotation') return false; // roles: as set above, from the lines
-    const gap = b - a - 1;
-    const ka = a - base;
-    const kb = b - base;
-    if (startArticle.has(b) || F.dateline[kb] || F.flags[kb] & F_NOTE_HEAD) return false;
-    if (forced[ka] !== forced[kb]) return false;
-    if (ds) {
-      const fa = blockFirst[ka];
-      if (fa >= 0 && fa === blockFirst[kb] && blockLast[ka] > fa) return true;
-      if (blockLast[ka] > blockFirst[ka] || blockLast[kb] > blockFirst[kb] || gap > 1) return false;
-    } else if (gap > 0) return false;
-    if (forced[ka] && forced[ka] !== FC_BODY) return false;
-    const endA = F.end[ka];
-    if (endA === E_SENTENCE || endA === E_DASH || F.signoff[ka] || F.continuation[ka]) return false;
-    if ((F.flags[ka] | F.flags[kb]) & (F_CAPS | F_DOUBLED)) return false;
-    if ((F.flags[ka] | F.flags[kb]) & F_TITLE && !isFullAt(F, ka)) return false;
-    return isFullAt(F, ka, (F.flags[ka] & F_USER) !== 0) || endA === E_COMMA;
-  };
   // Lines that open a paragraph (F_USER): the previous text line ended a sentence (or there is none).
   for (let j = 0; j < nc; j++) {
     const k = content[j];
     const p = j > 0 ? content[j - 1] : -1;
     if (p < 0 || F.end[p] === E_SENTENCE || F.kind[p] !== K_NONE || F.signoff[p]) F.flags[k] |= F_USER;
   }
-  let open: Seg | null = null;
+
+  // ---- page shape ----
+  let singles = 0;
+  const blocks = page.blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const { firstLine, lastLine } = blocks[b];
+    for (let i = firstLine; i <= lastLine; i++) {
+      blockFirst[i - base] = firstLine;
+      blockLast[i - base] = lastLine;
+    }
+    if (firstLine === lastLine) singles++;
+  }
+  const ds = blocks.length >= 6 && singles >= 0.7 * blocks.length && n - nc >= 0.5 * nc;
+
+  // ---- segments ----
+  const P: PageItems = { page, lines, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast };
+  const segs = segments(P, content, nc);
+  classifyText(P, segs);
+  P.items = mergeHeadings(P, wedgedHeadings(P, segs));
+  return detectArticles(P);
+}
+
+/** Directives onto the page's forced roles and the article and attach-below sets; returns the continuation directives. */
+function forceLines(directives: readonly Directive[], page: Page, forced: Uint8Array, startArticle: Set<number>, attachBelow: Set<number>): Directive[] {
+  const base = page.firstLine;
+  const contDirectives: Directive[] = [];
+  for (let k = 0; k < directives.length; k++) {
+    const d = directives[k];
+    if (d.name === 'continued-from' || d.name === 'continued-to') {
+      contDirectives.push(d);
+      continue;
+    }
+    if (d.target < 0) continue;
+    if (d.name === 'article') startArticle.add(d.target);
+    else if (d.name === 'attach-below') attachBelow.add(d.target);
+    else {
+      const code = FORCED_NAMES.indexOf(d.name);
+      // Only lines of this page are ever read.
+      for (let i = Math.max(d.target, base); i <= d.targetEnd && i <= page.lastLine; i++) forced[i - base] = code;
+    }
+  }
+  return contDirectives;
+}
+
+/** Same block (or both in none), by line index. */
+function sameBlock(P: PageItems, a: number, b: number): boolean {
+  return P.blockFirst[a - P.base] === P.blockFirst[b - P.base];
+}
+
+/** Do content lines a < b (consecutive) belong to one segment? */
+function continues(P: PageItems, a: number, b: number): boolean {
+  const { base, F, forced, blockFirst, blockLast } = P;
+  for (let i = a + 1; i < b; i++) if (P.roles[i - base] === 'annotation') return false; // roles: as set in detect, from the lines
+  const gap = b - a - 1;
+  const ka = a - base;
+  const kb = b - base;
+  if (P.startArticle.has(b) || F.dateline[kb] || F.flags[kb] & F_NOTE_HEAD) return false;
+  if (forced[ka] !== forced[kb]) return false;
+  if (P.ds) {
+    const fa = blockFirst[ka];
+    if (fa >= 0 && fa === blockFirst[kb] && blockLast[ka] > fa) return true;
+    if (blockLast[ka] > blockFirst[ka] || blockLast[kb] > blockFirst[kb] || gap > 1) return false;
+  } else if (gap > 0) return false;
+  if (forced[ka] && forced[ka] !== FC_BODY) return false;
+  const endA = F.end[ka];
+  if (endA === E_SENTENCE || endA === E_DASH || F.signoff[ka] || F.continuation[ka]) return false;
+  if ((F.flags[ka] | F.flags[kb]) & (F_CAPS | F_DOUBLED)) return false;
+  if ((F.flags[ka] | F.flags[kb]) & F_TITLE && !isFullAt(F, ka)) return false;
+  return isFullAt(F, ka, (F.flags[ka] & F_USER) !== 0) || endA === E_COMMA;
+}
+
+/** The lines content[from..to] (page slots) as line indices. */
+function textLines(content: Int32Array, from: number, to: number, base: number): number[] {
+  // Into OUT, then sliced: exact-size and packed (a pushed array has 16 spare slots; new Array(n) is holey, and its site is for arrays that live on).
+  for (let x = from; x <= to; x++) OUT[x - from] = base + content[x];
+  return OUT.slice(0, to - from + 1);
+}
+
+/** Segments of the content lines (step 2, before text segments are classified). */
+function segments(P: PageItems, content: Int32Array, nc: number): Seg[] {
+  const { base, F, forced } = P;
+  const segs: Seg[] = [];
   // The open text segment is content[openFrom..openTo]; its lines array is made when it closes.
+  let open: Seg | null = null;
   let openFrom = 0;
   let openTo = 0;
-  const close = () => {
-    if (!open) return;
-    const L: number[] = []; // pushed, not new Array(n): a packed array, as readers get everywhere else
-    for (let x = openFrom; x <= openTo; x++) L.push(base + content[x]);
-    open.lines = L;
-    open = null;
-  };
   let prevLine = -1;
   for (let j = 0; j < nc; j++) {
     const k = content[j];
     const i = base + k;
     const fc = forced[k];
+    if (open && fc !== FC_SKIP && fc !== FC_HEADLINE && fc !== FC_KICKER && fc !== FC_DECK && F.kind[k] === K_NONE && prevLine >= 0 && continues(P, prevLine, i)) {
+      openTo = j;
+      prevLine = i;
+      continue;
+    }
+    if (open) {
+      open.lines = textLines(content, openFrom, openTo, base);
+      open = null;
+    }
     const f = FORCED_NAMES[fc];
-    if (fc === FC_SKIP) {
-      close();
-      segs.push(seg('skip', [i], undefined, undefined));
-    } else if (fc === FC_HEADLINE || fc === FC_KICKER || fc === FC_DECK) {
-      close();
-      const last = segs[segs.length - 1];
-      if (last && last.kind === 'heading' && last.forced === f && sameBlock(last.lines[last.lines.length - 1], i)) last.lines.push(i);
+    const last = segs.length > 0 ? segs[segs.length - 1] : null;
+    if (fc === FC_SKIP) segs.push(seg('skip', [i], undefined, undefined));
+    else if (fc === FC_HEADLINE || fc === FC_KICKER || fc === FC_DECK) {
+      if (last && last.kind === 'heading' && last.forced === f && sameBlock(P, last.lines[last.lines.length - 1], i)) last.lines.push(i);
       else segs.push(seg('heading', [i], undefined, f));
     } else if (F.kind[k] !== K_NONE) {
-      close();
-      const last = segs[segs.length - 1];
-      if (f && last && last.kind === 'pattern' && last.forced === f && sameBlock(last.lines[last.lines.length - 1], i)) last.lines.push(i);
+      if (f && last && last.kind === 'pattern' && last.forced === f && sameBlock(P, last.lines[last.lines.length - 1], i)) last.lines.push(i);
       else segs.push(seg('pattern', [i], KIND_NAMES[F.kind[k]]!, f));
-    } else if (open && prevLine >= 0 && continues(prevLine, i)) {
-      openTo = j;
     } else {
-      close();
       open = seg('text', NO_LINES, undefined, f);
       openFrom = openTo = j;
       segs.push(open);
     }
     prevLine = i;
   }
-  close();
+  if (open) open.lines = textLines(content, openFrom, openTo, base);
+  return segs;
+}
 
-  const fullAt = (i: number) => isFullAt(F, i - base);
-  const lineEnds = (i: number) => {
-    const k = i - base;
-    const e = F.end[k];
-    return e === E_SENTENCE || e === E_COMMA || F.signoff[k] !== null || F.continuation[k] !== null;
-  };
-  const opensItself = (L: readonly number[]) => {
-    for (const i of L) if (F.dateline[i - base] || F.flags[i - base] & F_NOTE_HEAD) return true;
-    return false;
-  };
-  // Classify text segments: heading block or body.
-  for (const s of segs) {
+/** Line i ends a sentence or clause, or carries a sign-off or continuation tail. */
+function lineEnds(P: PageItems, i: number): boolean {
+  const k = i - P.base;
+  const F = P.F;
+  const e = F.end[k];
+  return e === E_SENTENCE || e === E_COMMA || F.signoff[k] !== null || F.continuation[k] !== null;
+}
+
+/** Some line of L opens a story itself (a dateline, an in-line editor's note). */
+function opensItself(P: PageItems, L: readonly number[]): boolean {
+  const { base, F } = P;
+  for (let j = 0; j < L.length; j++) if (F.dateline[L[j] - base] || F.flags[L[j] - base] & F_NOTE_HEAD) return true;
+  return false;
+}
+
+/** Classify text segments: heading block or body. */
+function classifyText(P: PageItems, segs: readonly Seg[]): void {
+  const { base, F, ds, blockFirst, blockLast } = P;
+  for (let x = 0; x < segs.length; x++) {
+    const s = segs[x];
     if (s.kind !== 'text' || s.forced === 'body') continue;
     const L = s.lines;
     const lastI = L[L.length - 1];
     if (L.length > 4) continue;
-    if (opensItself(L)) continue;
+    if (opensItself(P, L)) continue;
     let allCaps = true;
     let anyDoubled = false;
     let titled = L.length <= 2;
     let wide = false;
-    for (const i of L) {
-      const k = i - base;
+    for (let j = 0; j < L.length; j++) {
+      const k = L[j] - base;
       const fl = F.flags[k];
       if (!(fl & F_CAPS)) allCaps = false;
       if (fl & F_DOUBLED) anyDoubled = true;
@@ -334,70 +373,90 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
       s.kind = 'heading';
       continue;
     }
-    if (lineEnds(lastI)) continue;
+    if (lineEnds(P, lastI)) continue;
     const bf = blockFirst[L[0] - base];
     const dsBlock = ds && bf >= 0 && blockLast[L[0] - base] > bf;
     const strong = dsBlock || F.end[lastI - base] === E_DASH || wide;
     const standalone = ds ? L.length === 1 : bf >= 0 && bf === L[0] && blockLast[L[0] - base] === lastI;
-    const firstFull = fullAt(L[0]);
-    if (strong || (standalone && (L.length === 1 || !fullAt(lastI))) || (L.length <= 2 && !firstFull && !fullAt(lastI))) s.kind = 'heading';
+    const firstFull = isFullAt(F, L[0] - base);
+    const lastFull = isFullAt(F, lastI - base);
+    if (strong || (standalone && (L.length === 1 || !lastFull)) || (L.length <= 2 && !firstFull && !lastFull)) s.kind = 'heading';
   }
-  // Short text without a sentence end, wedged between headings/patterns (no body on either side),
-  // is heading text too; on double-spaced pages each of its lines is its own block.
-  const isText = (s: Seg | undefined) => !!s && s.kind === 'text';
-  const opaque = (s: Seg) => s.kind === 'pattern' && (s.pkind === 'furniture' || s.pkind === 'caption');
-  // Into a new list (no splicing: linear): what comes before is looked up there, as already decided.
+}
+
+function isText(s: Seg | undefined): boolean {
+  return !!s && s.kind === 'text';
+}
+
+/** Furniture and captions: looked through when asking what surrounds a segment. */
+function opaque(s: Seg): boolean {
+  return s.kind === 'pattern' && (s.pkind === 'furniture' || s.pkind === 'caption');
+}
+
+/**
+ * Short text without a sentence end, wedged between headings/patterns (no body on either side),
+ * is heading text too; on double-spaced pages each of its lines is its own block. Into a new list
+ * (no splicing: linear): what comes before is looked up there, as already decided.
+ */
+function wedgedHeadings(P: PageItems, segs: readonly Seg[]): Seg[] {
   const decided: Seg[] = [];
   for (let k = 0; k < segs.length; k++) {
     const s = segs[k];
     decided.push(s);
     if (s.kind !== 'text' || s.forced === 'body' || s.lines.length > 3) continue;
-    if (lineEnds(s.lines[s.lines.length - 1])) continue;
-    if (opensItself(s.lines)) continue;
+    if (lineEnds(P, s.lines[s.lines.length - 1])) continue;
+    if (opensItself(P, s.lines)) continue;
     let a = decided.length - 2;
     while (a >= 0 && opaque(decided[a])) a--;
     let b = k + 1;
     while (b < segs.length && opaque(segs[b])) b++;
     if (isText(decided[a]) || isText(segs[b])) continue;
-    if (!ds) {
+    if (!P.ds) {
       s.kind = 'heading';
       continue;
     }
     decided.pop();
     let curSeg: Seg | null = null;
-    for (const i of s.lines) {
-      if (curSeg && sameBlock(i, curSeg.lines[curSeg.lines.length - 1])) curSeg.lines.push(i);
+    for (let j = 0; j < s.lines.length; j++) {
+      const i = s.lines[j];
+      if (curSeg && sameBlock(P, i, curSeg.lines[curSeg.lines.length - 1])) curSeg.lines.push(i);
       else decided.push((curSeg = seg('heading', [i], undefined, undefined)));
     }
   }
-  // Ordinary pages: consecutive heading lines of one block are one heading block.
+  return decided;
+}
+
+/** Ordinary pages: consecutive heading lines of one block are one heading block. */
+function mergeHeadings(P: PageItems, decided: readonly Seg[]): Seg[] {
+  const { base, F } = P;
   const merged: Seg[] = [];
-  for (const s of decided) {
-    const last = merged[merged.length - 1];
+  for (let x = 0; x < decided.length; x++) {
+    const s = decided[x];
+    const last = merged.length > 0 ? merged[merged.length - 1] : null;
     if (last && s.kind === 'heading' && last.kind === 'heading' && !s.forced && !last.forced) {
       const i = s.lines[0];
       const p = last.lines[last.lines.length - 1];
       const ki = i - base;
       const kp = p - base;
       if (
-        !startArticle.has(i) &&
-        !attachBelow.has(i) &&
+        !P.startArticle.has(i) &&
+        !P.attachBelow.has(i) &&
         !(F.flags[ki] & F_STARTS_DASH) &&
         (F.flags[ki] & F_CAPS) === (F.flags[kp] & F_CAPS) &&
         F.end[kp] !== E_DASH &&
-        sameBlock(i, p) &&
+        sameBlock(P, i, p) &&
         i === p + 1
       ) {
-        for (const l of s.lines) last.lines.push(l);
+        for (let j = 0; j < s.lines.length; j++) last.lines.push(s.lines[j]);
         continue;
       }
     }
     merged.push(s);
   }
-  return detectArticles({ page, lines, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: merged });
+  return merged;
 }
 
-/** What detect's second half (stories, clusters, matching, articles, roles) takes from the first (line features and segments). */
+/** What detect's stages (segments, stories, clusters, matching, articles, roles) share of the page. */
 interface PageItems {
   page: Page;
   lines: Line[];
@@ -410,52 +469,81 @@ interface PageItems {
   F: Features;
   W: number;
   ds: boolean;
+  /** The segments, once decided. */
   items: Seg[];
+  /** Forced roles (FC_*) and the first and last line of each line's block (-1: none), by line index minus base. */
+  forced: Uint8Array;
+  blockFirst: Int32Array;
+  blockLast: Int32Array;
 }
 
+/** Placeholder of PageItems.items until the segments are decided. */
+const NO_SEGS: Seg[] = [];
+
 /**
- * The second half of detect. Kept apart so that each half is a function V8 optimizes in tens of
- * milliseconds: as one function, detect was bytecode enough for ~400 ms of optimizing compiler time,
- * redone after every deoptimization, on a thread that competes with the analysis (and with the
- * other export worker) on a small machine.
+ * Steps 3-5 and the articles. detect's stages are separate plain functions, each a small unit for
+ * V8's optimizing compiler: as a few big functions (with for-of loops, whose iterator-close try
+ * blocks put every inlined call in an exception region) they took seconds of compile time, redone
+ * after every deoptimization or pretenuring change, on a thread that competes with the analysis
+ * (and with the other export worker) on a small machine.
  */
 function detectArticles(P: PageItems): PageAnalysis {
-  const { lines, base, startArticle, attachBelow, F, items } = P;
-
-  // ---- stories ----
+  const items = P.items;
   const stories: Story[] = [];
-  let cur: Story | null = null;
-  const newStory = (p: number): Story => {
-    const s: Story = {
-      byline: [],
-      datelineLine: -1,
-      dateline: null,
-      body: [],
-      signoff: null,
-      signoffLine: -1,
-      continuation: null,
-      continuationLine: -1,
-      labels: [],
-      note: [],
-      noteDetached: false,
-      firstItem: p,
-      lastItem: p,
-      open: true,
-      isNote: false,
-      mergedInto: null,
-      cluster: null,
-      matchScore: 0,
-      matchSim: 0,
-      matchAdjacent: false,
-      forcedStart: false,
-      forcedHeading: false,
-      liveIndex: NaN,
-    };
-    stories.push(s);
-    return s;
-  };
-  const storyOfItem: (Story | null)[] = new Array(items.length).fill(null);
+  const storyOfItem: (Story | null)[] = new Array<Story | null>(items.length).fill(null);
   const unclaimed: number[] = []; // pattern items no story took (ascending)
+  buildStories(P, stories, storyOfItem, unclaimed);
+  // Story by the item it started at (as first found: a merge moving firstItem does not move it here).
+  const storyAt: (Story | null)[] = new Array<Story | null>(items.length).fill(null);
+  for (let k = 0; k < stories.length; k++) storyAt[stories[k].firstItem] = stories[k];
+  const labelOwned = new Uint8Array(items.length); // label items a story or cluster took
+  const orphanLabels: number[] = [];
+  attachNotes(items, stories, storyAt, labelOwned, orphanLabels);
+  const live: Story[] = [];
+  for (let k = 0; k < stories.length; k++) if (!stories[k].mergedInto) live.push(stories[k]);
+  const clusters: Cluster[] = [];
+  const groups = buildClusters(P, clusters);
+  attachLabels(items, clusters, storyAt, labelOwned);
+  matchClusters(P, live, clusters, groups, storyOfItem);
+  return assembleArticles({ P, live, clusters, unclaimed, orphanLabels });
+}
+
+function newStory(p: number): Story {
+  return {
+    byline: [],
+    datelineLine: -1,
+    dateline: null,
+    body: [],
+    signoff: null,
+    signoffLine: -1,
+    continuation: null,
+    continuationLine: -1,
+    labels: [],
+    note: [],
+    noteDetached: false,
+    firstItem: p,
+    lastItem: p,
+    open: true,
+    isNote: false,
+    mergedInto: null,
+    cluster: null,
+    matchScore: 0,
+    matchSim: 0,
+    matchAdjacent: false,
+    forcedStart: false,
+    forcedHeading: false,
+    liveIndex: NaN,
+  };
+}
+
+function lineContinuation(c: LineContinuation, line: number): Continuation {
+  return { direction: c.direction, target: c.target, span: c.span, line };
+}
+
+/** Stories (article bodies) in dump order (step 3), and the story that took each item. */
+function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null)[], unclaimed: number[]): void {
+  const { base, startArticle, F, items } = P;
+  let cur: Story | null = null;
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
     const first = it.lines[0];
@@ -472,12 +560,15 @@ function detectArticles(P: PageItems): PageAnalysis {
       const fresh = startArticle.has(first) || noteHead || (dateline !== null && !!cur && cur.body.length > 0);
       if (!cur || !cur.open || fresh) {
         cur = newStory(p);
+        stories.push(cur);
         cur.forcedStart = startArticle.has(first);
         if (noteHead) cur.isNote = true;
       }
       if (dateline && !cur.dateline) cur.dateline = dateline;
-      for (const l of it.lines) cur.body.push(l);
-      for (const i of it.lines) {
+      const L = it.lines;
+      for (let j = 0; j < L.length; j++) {
+        const i = L[j];
+        cur.body.push(i);
         const so = F.signoff[i - base];
         if (so) {
           cur.signoff = so;
@@ -485,12 +576,12 @@ function detectArticles(P: PageItems): PageAnalysis {
         }
         const xc = F.continuation[i - base];
         if (xc && !cur.continuation) {
-          cur.continuation = { direction: xc.direction, target: xc.target, span: xc.span, line: i };
+          cur.continuation = lineContinuation(xc, i);
           cur.continuationLine = i;
         }
       }
       cur.lastItem = p;
-      if (cur.signoff && F.signoff[it.lines[it.lines.length - 1] - base]) cur.open = false;
+      if (cur.signoff && F.signoff[L[L.length - 1] - base]) cur.open = false;
       storyOfItem[p] = cur;
       continue;
     }
@@ -498,12 +589,12 @@ function detectArticles(P: PageItems): PageAnalysis {
     const k = it.pkind!;
     if (k === 'furniture' || k === 'caption') continue;
     if (k === 'byline') {
-      if (!(cur && cur.open && cur.body.length === 0 && !startArticle.has(first))) cur = newStory(p);
-      for (const l of it.lines) cur.byline.push(l);
+      if (!(cur && cur.open && cur.body.length === 0 && !startArticle.has(first))) stories.push((cur = newStory(p)));
+      for (let j = 0; j < it.lines.length; j++) cur.byline.push(it.lines[j]);
       cur.lastItem = p;
       storyOfItem[p] = cur;
     } else if (k === 'dateline') {
-      if (!(cur && cur.open && cur.body.length === 0 && !cur.dateline && !startArticle.has(first))) cur = newStory(p);
+      if (!(cur && cur.open && cur.body.length === 0 && !cur.dateline && !startArticle.has(first))) stories.push((cur = newStory(p)));
       cur.dateline = F.dateline[first - base];
       cur.datelineLine = first;
       cur.lastItem = p;
@@ -520,17 +611,22 @@ function detectArticles(P: PageItems): PageAnalysis {
     } else if (k === 'continuation') {
       const c = F.continuation[first - base]!;
       if (c.direction === 'from') {
-        if (!(cur && cur.open && cur.body.length === 0 && !cur.continuation)) cur = newStory(p);
-        cur.continuation = { direction: c.direction, target: c.target, span: c.span, line: first };
+        if (!(cur && cur.open && cur.body.length === 0 && !cur.continuation)) stories.push((cur = newStory(p)));
+        cur.continuation = lineContinuation(c, first);
         cur.continuationLine = first;
         cur.lastItem = p;
         storyOfItem[p] = cur;
       } else {
         // The marker closes the story it ends; labels or a heading may sit between in the dump.
         let target: Story | null = cur && cur.open ? cur : null;
-        if (!target) for (let s = stories.length - 1; s >= 0 && s >= stories.length - 2; s--) if (!stories[s].continuation) { target = stories[s]; break; }
+        if (!target)
+          for (let s = stories.length - 1; s >= 0 && s >= stories.length - 2; s--)
+            if (!stories[s].continuation) {
+              target = stories[s];
+              break;
+            }
         if (target && !target.continuation) {
-          target.continuation = { direction: c.direction, target: c.target, span: c.span, line: first };
+          target.continuation = lineContinuation(c, first);
           target.continuationLine = first;
           target.lastItem = Math.max(target.lastItem, p);
           target.open = false;
@@ -542,65 +638,55 @@ function detectArticles(P: PageItems): PageAnalysis {
       cur = null;
     }
   }
+}
 
-  // ---- editor's notes ----
-  const isTransparent = (p: number) => items[p].kind === 'skip' || (items[p].kind === 'pattern' && (items[p].pkind === 'furniture' || items[p].pkind === 'caption'));
-  const nextItem = (p: number) => {
-    let q = p + 1;
-    while (q < items.length && isTransparent(q)) q++;
-    return q;
-  };
-  const prevItem = (p: number) => {
-    let q = p - 1;
-    while (q >= 0 && isTransparent(q)) q--;
-    return q;
-  };
-  // Story by the item it started at (as first found: a merge moving firstItem does not move it here).
-  const storyAt: (Story | null)[] = new Array<Story | null>(items.length).fill(null);
-  for (const s of stories) storyAt[s.firstItem] = s;
-  const storyStartingAt = (p: number): Story | null => (p >= 0 && p < storyAt.length ? storyAt[p] : null);
-  const mergeNote = (note: Story, into: Story) => {
-    note.isNote = true;
-    note.mergedInto = into;
-    for (const l of note.note) into.note.push(l);
-    for (const l of note.body) into.note.push(l);
-    into.firstItem = Math.min(into.firstItem, note.firstItem);
-  };
-  const labelOwned = new Uint8Array(items.length); // label items a story or cluster took
-  const orphanLabels: number[] = [];
+/** Items the story and heading logic looks through: skipped blocks, furniture and captions. */
+function isTransparent(it: Seg): boolean {
+  return it.kind === 'skip' || (it.kind === 'pattern' && (it.pkind === 'furniture' || it.pkind === 'caption'));
+}
+
+function nextItem(items: readonly Seg[], p: number): number {
+  let q = p + 1;
+  while (q < items.length && isTransparent(items[q])) q++;
+  return q;
+}
+
+function prevItem(items: readonly Seg[], p: number): number {
+  let q = p - 1;
+  while (q >= 0 && isTransparent(items[q])) q--;
+  return q;
+}
+
+function storyStartingAt(storyAt: readonly (Story | null)[], p: number): Story | null {
+  return p >= 0 && p < storyAt.length ? storyAt[p] : null;
+}
+
+function mergeNote(note: Story, into: Story): void {
+  note.isNote = true;
+  note.mergedInto = into;
+  for (let j = 0; j < note.note.length; j++) into.note.push(note.note[j]);
+  for (let j = 0; j < note.body.length; j++) into.note.push(note.body[j]);
+  into.firstItem = Math.min(into.firstItem, note.firstItem);
+}
+
+/** Editor's notes: each 编者按 label and in-line `编者按：…` note goes to the story it introduces. */
+function attachNotes(items: readonly Seg[], stories: Story[], storyAt: readonly (Story | null)[], labelOwned: Uint8Array, orphanLabels: number[]): void {
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
     if (it.kind !== 'pattern' || it.pkind !== 'note-label') continue;
-    const q = nextItem(p);
-    const S = storyStartingAt(q);
+    const S = storyStartingAt(storyAt, nextItem(items, p));
     let note: Story | null = null;
     let detached = false;
     if (S && S.byline.length === 0 && !S.dateline && !S.mergedInto) note = S;
     else {
-      // Detached label: the nearest byline-less body that runs straight into a bylined story.
-      let best: Story | null = null;
-      let bestDist = Infinity;
-      const at = nearestStory(stories, p);
-      for (let si = Math.max(0, at - 12); si < Math.min(stories.length, at + 12); si++) {
-        const s = stories[si];
-        if (s.mergedInto || s.byline.length || s.dateline || s.isNote) continue;
-        const dist = Math.abs(s.firstItem - p);
-        if (dist > 40 || dist >= bestDist) continue;
-        const t = storyStartingAt(nextItem(s.lastItem));
-        if (!t || t.byline.length === 0) continue;
-        const before = prevItem(s.firstItem);
-        if (before >= 0 && items[before].kind === 'heading') continue;
-        best = s;
-        bestDist = dist;
-      }
-      note = best;
+      note = detachedNote(items, stories, storyAt, p);
       detached = true;
     }
     if (!note) {
       orphanLabels.push(p);
       continue;
     }
-    const T = storyStartingAt(nextItem(note.lastItem));
+    const T = storyStartingAt(storyAt, nextItem(items, note.lastItem));
     if (T && !T.mergedInto && T !== note) {
       mergeNote(note, T);
       T.labels.push(it.lines);
@@ -613,67 +699,86 @@ function detectArticles(P: PageItems): PageAnalysis {
     }
     if (detached) orphanLabels.push(p);
   }
-  for (const s of stories) {
+  for (let k = 0; k < stories.length; k++) {
     // An in-line `编者按：…` note directly followed by the article it introduces.
+    const s = stories[k];
     if (!s.isNote || s.mergedInto) continue;
-    const T = storyStartingAt(nextItem(s.lastItem));
+    const T = storyStartingAt(storyAt, nextItem(items, s.lastItem));
     if (T && !T.mergedInto && T !== s) mergeNote(s, T);
     else s.isNote = false;
   }
-  const live = stories.filter((s) => !s.mergedInto);
+}
 
-  // ---- heading groups and clusters ----
-  const clusters: Cluster[] = [];
-  const clusterItems: { c: Cluster; first: number; last: number }[] = [];
+/** The note of a detached label at item p: the nearest byline-less body that runs straight into a bylined story. */
+function detachedNote(items: readonly Seg[], stories: Story[], storyAt: readonly (Story | null)[], p: number): Story | null {
+  let best: Story | null = null;
+  let bestDist = Infinity;
+  const at = nearestStory(stories, p);
+  for (let si = Math.max(0, at - 12); si < Math.min(stories.length, at + 12); si++) {
+    const s = stories[si];
+    if (s.mergedInto || s.byline.length || s.dateline || s.isNote) continue;
+    const dist = Math.abs(s.firstItem - p);
+    if (dist > 40 || dist >= bestDist) continue;
+    const t = storyStartingAt(storyAt, nextItem(items, s.lastItem));
+    if (!t || t.byline.length === 0) continue;
+    const before = prevItem(items, s.firstItem);
+    if (before >= 0 && items[before].kind === 'heading') continue;
+    best = s;
+    bestDist = dist;
+  }
+  return best;
+}
+
+/** Heading groups (runs of heading blocks) split into clusters (step 4), onto `clusters`; returns the number of groups. */
+function buildClusters(P: PageItems, clusters: Cluster[]): number {
+  const { lines, base, startArticle, attachBelow, F, items } = P;
   let group = 0;
   for (let p = 0; p < items.length; ) {
     if (items[p].kind !== 'heading') {
       p++;
       continue;
     }
-    const groupItems: number[] = [];
-    let q = p;
-    while (q < items.length && (items[q].kind === 'heading' || isTransparent(q))) {
-      if (items[q].kind === 'heading') groupItems.push(q);
-      q++;
-    }
-    const gClusters: Cluster[] = [];
+    const from = clusters.length;
     let c: Cluster | null = null;
     let hasMain = false;
-    for (const gi of groupItems) {
-      const it = items[gi];
+    let q = p;
+    for (; q < items.length && (items[q].kind === 'heading' || isTransparent(items[q])); q++) {
+      const it = items[q];
+      if (it.kind !== 'heading') continue;
       const t = headType(it, lines, base, F);
       const startsNew = startArticle.has(it.lines[0]) || attachBelow.has(it.lines[0]);
       if (!c || startsNew || (hasMain && (t === 'main' || t === 'lead'))) {
-        c = { blocks: [], group, lastInGroup: false, groupSize: 0, labels: [], story: null, attachBelow: false };
-        gClusters.push(c);
+        c = { blocks: [], group, first: q, last: q, lastInGroup: false, groupSize: 0, labels: [], story: null, attachBelow: false };
+        clusters.push(c);
         hasMain = false;
       }
       if (startsNew) c.attachBelow = true;
-      c.blocks.push({ lines: it.lines, item: gi, forced: it.forced, sub: t === 'main' ? 'headline' : 'deck' });
+      c.blocks.push({ lines: it.lines, item: q, forced: it.forced, sub: t === 'main' ? 'headline' : 'deck' });
+      c.last = q;
       if (t === 'main') hasMain = true;
     }
-    for (const cl of gClusters) {
-      cl.groupSize = gClusters.length;
-      assignSubRoles(cl, base, F);
-      clusters.push(cl);
-      clusterItems.push({ c: cl, first: cl.blocks[0].item, last: cl.blocks[cl.blocks.length - 1].item });
+    for (let k = from; k < clusters.length; k++) {
+      clusters[k].groupSize = clusters.length - from;
+      assignSubRoles(clusters[k], base, F);
     }
-    gClusters[gClusters.length - 1].lastInGroup = true;
+    clusters[clusters.length - 1].lastInGroup = true;
     group++;
     p = q;
   }
+  return group;
+}
 
-  // Labels directly above a heading group or story belong to it; the others stay page labels.
+/** Labels directly above a heading group or story belong to it; the others stay page labels. */
+function attachLabels(items: readonly Seg[], clusters: readonly Cluster[], storyAt: readonly (Story | null)[], labelOwned: Uint8Array): void {
   const clusterAt: (Cluster | null)[] = new Array<Cluster | null>(items.length).fill(null);
-  for (const ci of clusterItems) clusterAt[ci.first] = ci.c;
+  for (let k = 0; k < clusters.length; k++) clusterAt[clusters[k].first] = clusters[k];
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
     if (it.kind !== 'pattern' || it.pkind !== 'label' || labelOwned[p] === 1) continue;
-    let q = nextItem(p);
-    while (q < items.length && items[q].kind === 'pattern' && items[q].pkind === 'label') q = nextItem(q);
+    let q = nextItem(items, p);
+    while (q < items.length && items[q].kind === 'pattern' && items[q].pkind === 'label') q = nextItem(items, q);
     const c = q < items.length ? clusterAt[q] : null;
-    const s = storyStartingAt(q);
+    const s = storyStartingAt(storyAt, q);
     if (c) {
       c.labels.push(it.lines);
       labelOwned[p] = 1;
@@ -682,83 +787,95 @@ function detectArticles(P: PageItems): PageAnalysis {
       labelOwned[p] = 1;
     }
   }
+}
 
-  // ---- matching ----
+interface Pair {
+  c: Cluster;
+  s: Story;
+  score: number;
+  sim: number;
+  adjacent: boolean;
+}
+
+/** Token set of live story k, built when first compared (SET_OF: set id by story index, -1: not yet). */
+function storySet(live: readonly Story[], lines: readonly Line[], k: number): number {
+  let id = SET_OF[k];
+  if (id < 0) {
+    const s = live[k];
+    reader.start(400);
+    for (let j = 0; j < s.note.length && reader.feed(lines[s.note[j]].text, false); j++);
+    if (!reader.full()) for (let j = 0; j < s.body.length && reader.feed(lines[s.body[j]].text, false); j++);
+    reader.end();
+    id = STORY_SETS.add(reader);
+    SET_OF[k] = id;
+  }
+  return id;
+}
+
+function ownerOf(storyOfItem: readonly (Story | null)[], p: number): Story | null {
+  const s = storyOfItem[p];
+  if (!s) return null;
+  return s.mergedInto ?? s;
+}
+
+/** The tokens of the cluster's cleanText lines, into HEAD_TOKENS. */
+function clusterTokens(c: Cluster, lines: readonly Line[]): HeadTokens {
+  reader.start(200);
+  for (let b = 0; b < c.blocks.length; b++) {
+    const L = c.blocks[b].lines;
+    for (let j = 0; j < L.length; j++)
+      if (!reader.full()) {
+        const t = lines[L[j]].text;
+        reader.feed(isDoubledText(t) ? undouble(t) : t, true);
+      }
+  }
+  reader.end();
+  HEAD_TOKENS.take(reader);
+  return HEAD_TOKENS;
+}
+
+/** Clusters matched to stories by score (step 5). */
+function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[], groups: number, storyOfItem: readonly (Story | null)[]): void {
+  const { lines, items } = P;
   for (let i = 0; i < live.length; i++) live[i].liveIndex = i;
-  // Token sets of the live stories, built when first compared (set id by story index, -1: not yet).
   const sets = STORY_SETS;
   sets.reset();
   if (SET_OF.length < live.length) SET_OF = new Int32Array(Math.max(live.length, SET_OF.length * 2));
-  const setOf = SET_OF;
-  setOf.fill(-1, 0, live.length);
-  const storySet = (k: number) => {
-    let id = setOf[k];
-    if (id < 0) {
-      const s = live[k];
-      reader.start(400);
-      for (let j = 0; j < s.note.length && reader.feed(lines[s.note[j]].text, false); j++);
-      if (!reader.full()) for (let j = 0; j < s.body.length && reader.feed(lines[s.body[j]].text, false); j++);
-      reader.end();
-      id = sets.add(reader);
-      setOf[k] = id;
-    }
-    return id;
-  };
-  const ownerOf = (p: number): Story | null => {
-    const s = storyOfItem[p];
-    if (!s) return null;
-    return s.mergedInto ?? s;
-  };
-  interface Pair {
-    c: Cluster;
-    s: Story;
-    score: number;
-    sim: number;
-    adjacent: boolean;
-  }
+  SET_OF.fill(-1, 0, live.length);
   const pairs: Pair[] = [];
   // Group bounds, to find what sits right above and below the whole group.
-  const groupFirst: number[] = new Array<number>(group).fill(-1);
-  const groupLast: number[] = new Array<number>(group).fill(-1);
-  const groupFirstCluster: (Cluster | null)[] = new Array<Cluster | null>(group).fill(null);
-  for (const ci of clusterItems) {
-    const g = ci.c.group;
+  const groupFirst: number[] = new Array<number>(groups).fill(-1);
+  const groupLast: number[] = new Array<number>(groups).fill(-1);
+  const groupFirstCluster: (Cluster | null)[] = new Array<Cluster | null>(groups).fill(null);
+  for (let k = 0; k < clusters.length; k++) {
+    const c = clusters[k];
+    const g = c.group;
     if (groupFirst[g] < 0) {
-      groupFirst[g] = ci.first;
-      groupLast[g] = ci.last;
-      groupFirstCluster[g] = ci.c;
-    } else groupLast[g] = Math.max(groupLast[g], ci.last);
+      groupFirst[g] = c.first;
+      groupLast[g] = c.last;
+      groupFirstCluster[g] = c;
+    } else groupLast[g] = Math.max(groupLast[g], c.last);
   }
-  for (const ci of clusterItems) {
-    const c = ci.c;
+  for (let ck = 0; ck < clusters.length; ck++) {
+    const c = clusters[ck];
     const gFirst = groupFirst[c.group];
     const gLast = groupLast[c.group];
-    let q = nextItem(gLast);
-    while (q < items.length && items[q].kind === 'pattern' && (items[q].pkind === 'label' || items[q].pkind === 'note-label')) q = nextItem(q);
-    const below = q < items.length ? ownerOf(q) : null;
+    let q = nextItem(items, gLast);
+    while (q < items.length && items[q].kind === 'pattern' && (items[q].pkind === 'label' || items[q].pkind === 'note-label')) q = nextItem(items, q);
+    const below = q < items.length ? ownerOf(storyOfItem, q) : null;
     const belowStarts = below !== null && below.firstItem >= gLast; // the story starts below the group
-    let r = prevItem(gFirst);
-    while (r >= 0 && items[r].kind === 'pattern' && (items[r].pkind === 'label' || items[r].pkind === 'note-label')) r = prevItem(r);
-    const above = r >= 0 ? ownerOf(r) : null;
+    let r = prevItem(items, gFirst);
+    while (r >= 0 && items[r].kind === 'pattern' && (items[r].pkind === 'label' || items[r].pkind === 'note-label')) r = prevItem(items, r);
+    const above = r >= 0 ? ownerOf(storyOfItem, r) : null;
     if (c.attachBelow) {
       if (below) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
       continue;
     }
-    // The tokens of the cluster's cleanText lines.
-    reader.start(200);
-    for (const b of c.blocks)
-      for (const i of b.lines)
-        if (!reader.full()) {
-          const t = lines[i].text;
-          reader.feed(isDoubledText(t) ? undouble(t) : t, true);
-        }
-    reader.end();
-    const ctoks = HEAD_TOKENS;
-    ctoks.take(reader);
+    const ctoks = clusterTokens(c, lines);
     const centre = below ? below.liveIndex : above ? above.liveIndex + 1 : nearestStory(live, gFirst); // NaN for a story merged away: no candidates
     for (let k = Math.max(0, centre - 10); k < Math.min(live.length, centre + 10); k++) {
       const s = live[k];
-      const sim = sets.similarity(ctoks, storySet(k));
+      const sim = sets.similarity(ctoks, storySet(live, lines, k));
       let adj = 0;
       if (s === below && belowStarts) adj = c.lastInGroup ? 0.3 : 0.15;
       else if (s === above && c === groupFirstCluster[c.group]) adj = 0.1;
@@ -768,7 +885,8 @@ function detectArticles(P: PageItems): PageAnalysis {
   }
   sets.reset(); // done with the token sets (and a grown pool goes now, not at the next page)
   pairs.sort((a, b) => b.score - a.score);
-  for (const pr of pairs) {
+  for (let k = 0; k < pairs.length; k++) {
+    const pr = pairs[k];
     if (pr.c.story || pr.s.cluster) continue;
     pr.c.story = pr.s;
     pr.s.cluster = pr.c;
@@ -777,8 +895,6 @@ function detectArticles(P: PageItems): PageAnalysis {
     pr.s.matchAdjacent = pr.adjacent;
     pr.s.forcedHeading = pr.score >= 100 || pr.c.blocks.some((b) => !!b.forced);
   }
-
-  return assembleArticles({ P, live, clusters, unclaimed, orphanLabels });
 }
 
 /** What the last part of detect (articles and roles) takes from the stories and clusters. */
@@ -790,112 +906,167 @@ interface Matched {
   orphanLabels: number[];
 }
 
-/** Articles from the matched stories and clusters, then the roles of the page (see detectArticles on why apart). */
+/** Articles from the matched stories and clusters, then the roles of the page. */
 function assembleArticles(M: Matched): PageAnalysis {
   const { live, clusters, unclaimed, orphanLabels } = M;
   const { page, lines, base, roles, contDirectives, F, W, ds, items } = M.P;
 
   // ---- articles ----
-  const pageHasBylines = live.some((s) => s.byline.length > 0 || s.dateline !== null);
-  interface Draft {
-    a: Article;
-    anchor: number;
-  }
+  let pageHasBylines = false;
+  for (let k = 0; k < live.length && !pageHasBylines; k++) pageHasBylines = live[k].byline.length > 0 || live[k].dateline !== null;
   const drafts: Draft[] = [];
-  const heads = (c: Cluster | null) => {
-    const kicker: number[] = [];
-    const headline: number[] = [];
-    const decks: number[][] = [];
-    if (c)
-      for (const b of c.blocks) {
-        if (b.sub === 'kicker' && kicker.length === 0) for (const l of b.lines) kicker.push(l);
-        else if (b.sub === 'headline' && headline.length === 0) for (const l of b.lines) headline.push(l);
-        else decks.push(b.lines);
-      }
-    return { kicker, headline, decks };
-  };
-  for (const s of live) {
-    const c = s.cluster;
-    const { kicker, headline, decks } = heads(c);
-    const bodyLines = s.body.filter((i) => !(i === s.datelineLine || (i === s.signoffLine && F.kind[i - base] === K_SIGNOFF)));
-    // The story is done with: the article takes its arrays.
-    const labels = c && c.labels.length > 0 ? s.labels.concat(c.labels) : s.labels;
-    const all = LINE_SET;
-    all.clear();
-    all.addAll(kicker);
-    all.addAll(headline);
-    for (const d of decks) all.addAll(d);
-    all.addAll(s.byline);
-    for (const l of labels) all.addAll(l);
-    all.addAll(s.note);
-    all.addAll(s.body);
-    if (s.datelineLine >= 0) all.add(s.datelineLine);
-    if (s.signoffLine >= 0) all.add(s.signoffLine);
-    if (s.continuationLine >= 0) all.add(s.continuationLine);
-    let bodyStart = Infinity;
-    const minOf = (xs: readonly number[]) => {
-      for (let k = 0; k < xs.length; k++) if (xs[k] < bodyStart) bodyStart = xs[k];
-    };
-    minOf(s.note);
-    minOf(s.byline);
-    minOf(s.body);
-    if (s.datelineLine >= 0 && s.datelineLine < bodyStart) bodyStart = s.datelineLine;
-    if (s.continuationLine >= 0 && s.continuation?.direction === 'from' && s.continuationLine < bodyStart) bodyStart = s.continuationLine;
-    let anchor = bodyStart;
-    if (c && c.groupSize === 1 && c.blocks[0].lines[0] < bodyStart) anchor = c.blocks[0].lines[0];
-    const type: Article['type'] = bodyLines.length === 0 && s.note.length === 0 ? 'notice' : pageHasBylines && s.byline.length === 0 && !s.dateline && !s.signoff ? 'sidebar' : 'article';
-    let conf = 0.95;
-    if (!c) conf -= 0.45;
-    else if (!s.forcedHeading) {
-      if (!s.matchAdjacent) conf -= 0.3 * (1 - Math.min(1, s.matchSim * 1.5));
-      else if (s.matchSim < 0.1) conf -= 0.15;
-      if (c.groupSize > 1) conf -= 0.1;
-    }
-    if (s.byline.length === 0 && !s.dateline) conf -= 0.1;
-    if (bodyLines.length < 2) conf -= 0.2;
-    if (s.noteDetached) conf -= 0.05;
-    if (s.forcedStart || s.forcedHeading) conf = Math.max(conf, 0.9);
-    drafts.push({
-      anchor: Number.isFinite(anchor) ? anchor : headline[0] ?? 0,
-      a: {
-        id: '',
-        page: page.index,
-        type,
-        kicker,
-        headline,
-        decks,
-        byline: s.byline,
-        dateline: s.dateline,
-        labels,
-        editorsNote: s.note,
-        body: bodyLines,
-        signoff: s.signoff,
-        continuation: s.continuation,
-        lines: all.sortedUnique(),
-        confidence: clamp(conf),
-      },
-    });
-  }
+  for (let k = 0; k < live.length; k++) drafts.push(storyArticle(live[k], page.index, pageHasBylines, F, base));
   const bannerItems: number[] = [];
-  for (const c of clusters) {
+  for (let k = 0; k < clusters.length; k++) {
+    const c = clusters[k];
     if (c.story) continue;
-    const n = c.blocks.reduce((acc, b) => acc + b.lines.length, 0);
-    if (n === 1 && !c.blocks[0].forced) {
-      bannerItems.push(c.blocks[0].item);
-      continue;
-    }
-    const { kicker, headline, decks } = heads(c);
-    if (headline.length === 0 && c.blocks.length) for (const l of decks.shift() ?? kicker.splice(0)) headline.push(l);
-    const all = [...kicker, ...headline, ...decks.flat(), ...c.labels.flat()].sort((x, y) => x - y);
-    drafts.push({
-      anchor: all[0],
-      a: { id: '', page: page.index, type: 'notice', kicker, headline, decks, byline: [], dateline: null, labels: [...c.labels], editorsNote: [], body: [], signoff: null, continuation: null, lines: all, confidence: c.blocks.some((b) => b.forced) ? 0.9 : 0.3 },
-    });
+    if (c.blocks.length === 1 && c.blocks[0].lines.length === 1 && !c.blocks[0].forced) bannerItems.push(c.blocks[0].item);
+    else drafts.push(noticeArticle(c, page.index));
   }
 
-  // Continuation directives.
+  // Continuation directives (most pages have none).
+  if (contDirectives.length > 0) applyContinuations(drafts, contDirectives, lines, base);
+
+  drafts.sort((x, y) => x.anchor - y.anchor);
+  // Not drafts.map: inlined by the optimizing compiler, map makes a holey array (another map for every reader).
+  for (let n = 0; n < drafts.length; n++) {
+    const a = drafts[n].a;
+    a.id = `p${page.index + 1}-a${n + 1}`;
+    ARTICLES[n] = a;
+  }
+  const articles = ARTICLES.slice(0, drafts.length);
+  ARTICLES.length = 0;
+
+  // ---- roles ----
+  for (let p = 0; p < items.length; p++) {
+    const it = items[p];
+    if (it.kind === 'pattern') {
+      const k = it.pkind!;
+      setRoles(roles, base, it.lines, k === 'note-label' ? 'label' : k);
+    } else if (it.kind === 'text') setRoles(roles, base, it.lines, 'body');
+    else if (it.kind === 'heading') setRoles(roles, base, it.lines, 'headline');
+  }
+  for (let k = 0; k < bannerItems.length; k++) setRoles(roles, base, items[bannerItems[k]].lines, 'label');
+  for (let k = 0; k < articles.length; k++) {
+    const a = articles[k];
+    setRoles(roles, base, a.kicker, 'kicker');
+    setRoles(roles, base, a.headline, 'headline');
+    for (let d = 0; d < a.decks.length; d++) setRoles(roles, base, a.decks[d], 'deck');
+    setRoles(roles, base, a.editorsNote, 'body');
+    setRoles(roles, base, a.body, 'body');
+  }
+  for (let k = 0; k < live.length; k++) if (live[k].datelineLine >= 0) roles[live[k].datelineLine - base] = 'dateline';
+  for (let k = 0; k < unclaimed.length; k++) {
+    const it = items[unclaimed[k]];
+    setRoles(roles, base, it.lines, it.pkind === 'signoff' ? 'signoff' : 'continuation');
+  }
+  for (let p = 0; p < items.length; p++) if (items[p].kind === 'skip') setRoles(roles, base, items[p].lines, 'unknown');
+
+  const analysis: PageAnalysis = { page: page.index, roles, articles, columnWidth: W, findings: [] };
+  if (ds) DOUBLE_SPACED.add(analysis);
+  if (orphanLabels.length > 0) {
+    orphanLabelLines = [];
+    for (let k = 0; k < orphanLabels.length; k++) orphanLabelLines.push(items[orphanLabels[k]].lines);
+  }
+  return analysis;
+}
+
+function setRoles(roles: Role[], base: number, xs: readonly number[], r: Role): void {
+  for (let k = 0; k < xs.length; k++) roles[xs[k] - base] = r;
+}
+
+/** The smallest of xs below `min`, else min. */
+function minBelow(xs: readonly number[], min: number): number {
+  for (let k = 0; k < xs.length; k++) if (xs[k] < min) min = xs[k];
+  return min;
+}
+
+/** The article of a story (with its matched cluster, if any). */
+function storyArticle(s: Story, pageIndex: number, pageHasBylines: boolean, F: Features, base: number): Draft {
+  const c = s.cluster;
+  const { kicker, headline, decks } = headsOf(c);
+  let nBody = 0;
+  const body = s.body;
+  for (let k = 0; k < body.length; k++) {
+    const i = body[k];
+    if (!(i === s.datelineLine || (i === s.signoffLine && F.kind[i - base] === K_SIGNOFF))) OUT[nBody++] = i;
+  }
+  const bodyLines = lineArray(OUT, 0, nBody);
+  // The story is done with: the article takes copies of its arrays, exact-size (see OUT).
+  const labels = c && c.labels.length > 0 ? s.labels.concat(c.labels) : exact(s.labels);
+  const all = LINE_SET;
+  all.clear();
+  all.addAll(kicker);
+  all.addAll(headline);
+  for (let k = 0; k < decks.length; k++) all.addAll(decks[k]);
+  all.addAll(s.byline);
+  for (let k = 0; k < labels.length; k++) all.addAll(labels[k]);
+  all.addAll(s.note);
+  all.addAll(body);
+  if (s.datelineLine >= 0) all.add(s.datelineLine);
+  if (s.signoffLine >= 0) all.add(s.signoffLine);
+  if (s.continuationLine >= 0) all.add(s.continuationLine);
+  let bodyStart = minBelow(body, minBelow(s.byline, minBelow(s.note, Infinity)));
+  if (s.datelineLine >= 0 && s.datelineLine < bodyStart) bodyStart = s.datelineLine;
+  if (s.continuationLine >= 0 && s.continuation?.direction === 'from' && s.continuationLine < bodyStart) bodyStart = s.continuationLine;
+  let anchor = bodyStart;
+  if (c && c.groupSize === 1 && c.blocks[0].lines[0] < bodyStart) anchor = c.blocks[0].lines[0];
+  const type: Article['type'] = bodyLines.length === 0 && s.note.length === 0 ? 'notice' : pageHasBylines && s.byline.length === 0 && !s.dateline && !s.signoff ? 'sidebar' : 'article';
+  let conf = 0.95;
+  if (!c) conf -= 0.45;
+  else if (!s.forcedHeading) {
+    if (!s.matchAdjacent) conf -= 0.3 * (1 - Math.min(1, s.matchSim * 1.5));
+    else if (s.matchSim < 0.1) conf -= 0.15;
+    if (c.groupSize > 1) conf -= 0.1;
+  }
+  if (s.byline.length === 0 && !s.dateline) conf -= 0.1;
+  if (bodyLines.length < 2) conf -= 0.2;
+  if (s.noteDetached) conf -= 0.05;
+  if (s.forcedStart || s.forcedHeading) conf = Math.max(conf, 0.9);
+  return {
+    anchor: Number.isFinite(anchor) ? anchor : headline[0] ?? 0,
+    a: {
+      id: '',
+      page: pageIndex,
+      type,
+      kicker,
+      headline,
+      decks,
+      byline: lineArray(s.byline, 0, s.byline.length),
+      dateline: s.dateline,
+      labels,
+      editorsNote: lineArray(s.note, 0, s.note.length),
+      body: bodyLines,
+      signoff: s.signoff,
+      continuation: s.continuation,
+      lines: all.sortedUnique(),
+      confidence: clamp(conf),
+    },
+  };
+}
+
+/** A 'notice': a heading cluster with no story (not a one-line banner). */
+function noticeArticle(c: Cluster, pageIndex: number): Draft {
+  const h = headsOf(c);
+  const { kicker, decks } = h;
+  const headline = h.headline.length === 0 && c.blocks.length ? (decks.shift() ?? kicker.splice(0)) : h.headline;
+  const all = [...kicker, ...headline, ...decks.flat(), ...c.labels.flat()].sort((x, y) => x - y);
+  return {
+    anchor: all[0],
+    a: { id: '', page: pageIndex, type: 'notice', kicker, headline, decks, byline: [], dateline: null, labels: [...c.labels], editorsNote: [], body: [], signoff: null, continuation: null, lines: all, confidence: c.blocks.some((b) => b.forced) ? 0.9 : 0.3 },
+  };
+}
+
+/** An article and the line it sorts by. */
+interface Draft {
+  a: Article;
+  anchor: number;
+}
+
+/** `%% continued-from/to` directives: on the article of the target line, else of the nearest line above. */
+function applyContinuations(drafts: readonly Draft[], contDirectives: readonly Directive[], lines: readonly Line[], base: number): void {
   const articleOfLine = new Map<number, Article>();
-  if (contDirectives.length > 0) for (const d of drafts) for (const i of d.a.lines) articleOfLine.set(i, d.a);
+  for (const d of drafts) for (const i of d.a.lines) articleOfLine.set(i, d.a);
   for (const d of contDirectives) {
     let target = d.target >= 0 ? articleOfLine.get(d.target) : undefined;
     if (!target) for (let i = d.line - 1; i >= base && !target; i--) target = articleOfLine.get(i);
@@ -904,76 +1075,24 @@ function assembleArticles(M: Matched): PageAnalysis {
     target.continuation = { direction: d.name === 'continued-from' ? 'from' : 'to', target: d.arg, span: { start: l.start, end: l.end }, line: d.line };
     target.confidence = Math.max(target.confidence, 0.5);
   }
-
-  drafts.sort((x, y) => x.anchor - y.anchor);
-  const articles = drafts.map((d, n) => {
-    d.a.id = `p${page.index + 1}-a${n + 1}`;
-    return d.a;
-  });
-
-  // ---- roles ----
-  const set = (i: number, r: Role) => {
-    roles[i - base] = r;
-  };
-  for (const it of items) {
-    if (it.kind === 'pattern') {
-      const k = it.pkind!;
-      const r: Role = k === 'note-label' ? 'label' : k;
-      for (const i of it.lines) set(i, r);
-    } else if (it.kind === 'text') for (const i of it.lines) set(i, 'body');
-    else if (it.kind === 'heading') for (const i of it.lines) set(i, 'headline');
-  }
-  for (const p of bannerItems) for (const i of items[p].lines) set(i, 'label');
-  for (const a of articles) {
-    for (const i of a.kicker) set(i, 'kicker');
-    for (const i of a.headline) set(i, 'headline');
-    for (const d of a.decks) for (const i of d) set(i, 'deck');
-    for (const i of a.editorsNote) set(i, 'body');
-    for (const i of a.body) set(i, 'body');
-  }
-  for (const s of live) if (s.datelineLine >= 0) set(s.datelineLine, 'dateline');
-  for (const p of unclaimed) for (const i of items[p].lines) set(i, items[p].pkind === 'signoff' ? 'signoff' : 'continuation');
-  for (const it of items) if (it.kind === 'skip') for (const i of it.lines) set(i, 'unknown');
-
-  const analysis: PageAnalysis = { page: page.index, roles, articles, columnWidth: W, findings: [] };
-  detectState.set(analysis, { orphanLabels: orphanLabels.map((p) => items[p].lines), clusterOf: clusterLines(articles), ds });
-  return analysis;
 }
 
 /** Extra facts the structure rules need, kept off the stable PageAnalysis shape. */
 export interface DetectState {
-  /** Label lines that sit away from what they label. */
-  orphanLabels: number[][];
-  clusterOf: Map<string, number[][]>;
   /** The page is double-spaced (a blank line after every line). */
   ds: boolean;
 }
-const detectState = new WeakMap<PageAnalysis, DetectState>();
+/** The analyses of double-spaced pages: a weak set, not a state object per page (most of a page's state is read before analyzePage returns). */
+const DOUBLE_SPACED = new WeakSet<PageAnalysis>();
+const DS_STATE: DetectState = { ds: true };
+/** The state of an analysis; undefined when the page is not double-spaced (or was not analysed here). */
 export function stateOf(analysis: PageAnalysis): DetectState | undefined {
-  return detectState.get(analysis);
+  return DOUBLE_SPACED.has(analysis) ? DS_STATE : undefined;
 }
 
-function clusterLines(articles: Article[]): Map<string, number[][]> {
-  const m = new Map<string, number[][]>();
-  for (const a of articles) {
-    const blocks: number[][] = [];
-    if (a.kicker.length > 0) blocks.push(a.kicker);
-    if (a.headline.length > 0) blocks.push(a.headline);
-    for (const d of a.decks) if (d.length > 0) blocks.push(d);
-    // Insertion sort by first line (stable, as Array.prototype.sort): a handful of blocks.
-    for (let i = 1; i < blocks.length; i++) {
-      const b = blocks[i];
-      let j = i;
-      while (j > 0 && blocks[j - 1][0] > b[0]) {
-        blocks[j] = blocks[j - 1];
-        j--;
-      }
-      blocks[j] = b;
-    }
-    m.set(a.id, blocks);
-  }
-  return m;
-}
+const NO_BLOCKS: number[][] = [];
+/** Label lines of the page just detected that sit away from what they label (read by analyzePage at once). */
+let orphanLabelLines: number[][] = NO_BLOCKS;
 
 /** Line numbers gathered in a reused buffer, out as their distinct values in ascending order. */
 class LineList {
@@ -1008,13 +1127,70 @@ class LineList {
         a[j] = v;
       }
     } else a.subarray(0, n).sort();
-    const out: number[] = []; // pushed: a packed array (new Array(n) would stay holey for its readers)
-    for (let k = 0; k < n; k++) if (k === 0 || a[k] !== a[k - 1]) out.push(a[k]);
+    let m = 0;
+    for (let k = 0; k < n; k++) if (k === 0 || a[k] !== a[k - 1]) OUT[m++] = a[k];
     if (a.length > 1 << 16) this.buf = new Int32Array(256); // keep no huge buffer
-    return out;
+    return lineArray(OUT, 0, m);
   }
 }
 const LINE_SET = new LineList();
+
+/**
+ * Line numbers written by index, read out with lineArray: an exact-size array. A pushed array
+ * keeps spare slots (16 at the first push, then half as many again as it holds), which the GC
+ * copies along for as long as the article lives.
+ */
+const OUT: number[] = [];
+/** An empty list whose slices, empty or not, have the map of a list of objects (a `[]` literal starts as a list of small integers). */
+function objectList<T extends object>(): T[] {
+  const a: object[] = [{}];
+  a.length = 0;
+  return a as T[];
+}
+/** The decks of one cluster and the articles of a page (see OUT and objectList). */
+const DECKS = objectList<number[]>();
+const ARTICLES = objectList<Article>();
+
+/**
+ * xs[from, to) as a new exact-size array. Made with new Array(n) rather than slice: V8 tracks that
+ * allocation site and, as nearly all these arrays live as long as the analysis, soon allocates them
+ * in the old generation, where no scavenge copies them (a slice has no site to learn from). Holey by
+ * kind, without holes.
+ */
+function lineArray(xs: readonly number[], from: number, to: number): number[] {
+  const a = new Array<number>(to - from);
+  for (let k = from; k < to; k++) a[k - from] = xs[k];
+  return a;
+}
+
+/** An exact-size copy of a pushed array (an empty one has no slots to spare: itself). */
+function exact<T>(xs: T[]): T[] {
+  return xs.length === 0 ? xs : xs.slice();
+}
+
+interface Heads {
+  kicker: number[];
+  headline: number[];
+  decks: number[][];
+}
+
+/** Kicker, headline and decks of a cluster (or none), as exact-size copies of its blocks' lines. */
+function headsOf(c: Cluster | null): Heads {
+  let kicker: number[] | null = null;
+  let headline: number[] | null = null;
+  let nd = 0;
+  if (c)
+    for (let k = 0; k < c.blocks.length; k++) {
+      const b = c.blocks[k];
+      if (b.sub === 'kicker' && kicker === null) kicker = lineArray(b.lines, 0, b.lines.length);
+      else if (b.sub === 'headline' && headline === null) headline = lineArray(b.lines, 0, b.lines.length);
+      else DECKS[nd++] = lineArray(b.lines, 0, b.lines.length);
+    }
+  const decks = DECKS.slice(0, nd);
+  DECKS.length = 0;
+  // No kicker or headline: an empty array of the same kind as the others (one map for readers).
+  return { kicker: kicker ?? lineArray(OUT, 0, 0), headline: headline ?? lineArray(OUT, 0, 0), decks };
+}
 
 function clamp(x: number): number {
   return Math.round(Math.max(0.05, Math.min(1, x)) * 100) / 100;
@@ -1038,7 +1214,8 @@ function headType(it: Seg, lines: readonly Line[], base: number, F: Features): H
   const caps = (F.flags[kf] & F_CAPS) !== 0;
   if (F.flags[kf] & F_STARTS_DASH || (F.flags[kf] & F_TITLE && !caps)) return 'sub';
   let commas = 0;
-  for (const i of it.lines) {
+  for (let j = 0; j < it.lines.length; j++) {
+    const i = it.lines[j];
     const k = i - base;
     if (F.width[k] > 1.4 * F.local[k]) return 'sentence';
     commas += headCommas(lines[i].text);
@@ -1109,7 +1286,9 @@ function sortedDistinct(xs: Int32Array): number[] {
 /** Display name of an article: its headline (or kicker, deck, first body line), cleaned. */
 export function articleTitle(dump: PageDump, a: Article): string {
   const src = a.headline.length ? a.headline : a.kicker.length ? a.kicker : a.decks[0] ?? a.body.slice(0, 1);
-  return joinHeadline(src.map((i) => cleanLineText(dump.lines[i].text)));
+  const parts: string[] = []; // pushed, not src.map: see assembleArticles
+  for (let k = 0; k < src.length; k++) parts.push(cleanLineText(dump.lines[src[k]].text));
+  return joinHeadline(parts);
 }
 
 export type { Line };

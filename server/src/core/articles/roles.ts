@@ -196,14 +196,30 @@ export function isDoubledText(text: string): boolean {
     if (i >= n) break;
     let j = i;
     while (j < n && !isWs(text.charCodeAt(j))) j++;
-    const tok = text.slice(i, j);
-    const cps = Array.from(tok);
-    if (cps.length % 2 !== 0) return false;
-    for (let k = 0; k < cps.length; k += 2) if (cps[k] !== cps[k + 1]) return false;
-    pairs += cps.length / 2;
+    // The token's code points (as Array.from splits it) must come in equal pairs.
+    let p = i;
+    while (p < j) {
+      const a = cpLength(text, p, j);
+      const q = p + a;
+      if (q >= j) return false; // an odd count
+      const b = cpLength(text, q, j);
+      if (a !== b || text.charCodeAt(p) !== text.charCodeAt(q) || (a === 2 && text.charCodeAt(p + 1) !== text.charCodeAt(q + 1))) return false;
+      pairs++;
+      p = q + b;
+    }
     i = j;
   }
   return pairs >= 3;
+}
+
+/** UTF-16 units of the code point at p in a token ending at `end`: 2 for a surrogate pair, else 1. */
+function cpLength(text: string, p: number, end: number): number {
+  const c = text.charCodeAt(p);
+  if (c >= 0xd800 && c <= 0xdbff && p + 1 < end) {
+    const d = text.charCodeAt(p + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
 }
 
 /** Undo fake-bold doubling token by token (a token that is not AABB… stays). */
@@ -292,7 +308,14 @@ function capsLine(text: string): boolean {
 }
 
 const DASHES = new Set([0x2014, 0x2015, 0x2500, 0x2013, 45, 0xff0d]);
-const COMMAS = new Set([0xff0c, 0x3001, 0xff1b, 0xff1a, 44, 59, 58]);
+/** ，、；：,;: (compares, not a Set lookup: asked of every line's last character). */
+function isComma(c: number): boolean {
+  return c === 0xff0c || c === 0x3001 || c === 0xff1b || c === 0xff1a || c === 44 || c === 59 || c === 58;
+}
+/** One of DASHES (its bit in the first-character table). */
+function isDash(c: number): boolean {
+  return (FIRST_FLAGS[c] & FF_DASH) !== 0;
+}
 
 function endOf(s: string): LineEnd {
   let i = s.length;
@@ -300,8 +323,8 @@ function endOf(s: string): LineEnd {
   if (i === 0) return 'none';
   const c = s.charCodeAt(i - 1);
   if (isSentenceEnd(c)) return 'sentence';
-  if (COMMAS.has(c)) return 'comma';
-  if (DASHES.has(c) && i >= 2 && DASHES.has(s.charCodeAt(i - 2))) return 'dash';
+  if (isComma(c)) return 'comma';
+  if (isDash(c) && i >= 2 && isDash(s.charCodeAt(i - 2))) return 'dash';
   return 'none';
 }
 
@@ -511,12 +534,12 @@ function endOfRaw(text: string, T: number): number {
     p--;
   }
   if (isSentenceEnd(c)) return E_SENTENCE;
-  if (COMMAS.has(c)) return E_COMMA;
-  if (DASHES.has(c)) {
+  if (isComma(c)) return E_COMMA;
+  if (isDash(c)) {
     seen++;
     p--;
     while (p >= 0 && isWs(text.charCodeAt(p))) p--;
-    if (p >= 0 && seen < T && DASHES.has(text.charCodeAt(p))) return E_DASH;
+    if (p >= 0 && seen < T && isDash(text.charCodeAt(p))) return E_DASH;
   }
   return E_NONE;
 }

@@ -12,12 +12,15 @@ const KEYS: Record<AnnotationProblemKind, MessageKey> = {
   'no-target': 'bad-annotation.noTarget',
 };
 
-export function badAnnotation(_dump: PageDump, problems: readonly AnnotationProblem[], messages: Messages): Finding[] {
-  return problems.map((p) => ({
-    rule: 'bad-annotation' as const,
-    severity: 'warning' as const,
-    start: p.start,
-    end: Math.max(p.end, p.start),
-    message: t(messages, KEYS[p.kind], { name: p.name }),
-  }));
+/** Findings of the annotation problems of a page, pushed onto `out`. */
+export function badAnnotation(_dump: PageDump, problems: readonly AnnotationProblem[], messages: Messages, out: Finding[]): void {
+  for (const p of problems) {
+    out.push({
+      rule: 'bad-annotation',
+      severity: 'warning',
+      start: p.start,
+      end: Math.max(p.end, p.start),
+      message: t(messages, KEYS[p.kind], { name: p.name }),
+    });
+  }
 }

@@ -3,22 +3,19 @@
 import type { Finding, PageDump } from '../types';
 import type { Messages } from '../messages';
 import { t } from '../messages';
-import type { PageAnalysis } from '../articles/model';
-import { stateOf } from '../articles/detect';
 import { cleanText } from '../articles/roles';
 
-export function orphanLabel(dump: PageDump, analysis: PageAnalysis, messages: Messages): Finding[] {
-  const state = stateOf(analysis);
-  if (!state) return [];
-  return state.orphanLabels.map((b) => {
+/** Findings of the orphan label blocks (line indices) of a page, pushed onto `out`. */
+export function orphanLabel(dump: PageDump, labels: readonly (readonly number[])[], messages: Messages, out: Finding[]): void {
+  for (const b of labels) {
     const f = dump.lines[b[0]];
     const l = dump.lines[b[b.length - 1]];
-    return {
-      rule: 'orphan-label' as const,
-      severity: 'information' as const,
+    out.push({
+      rule: 'orphan-label',
+      severity: 'information',
       start: f.start,
       end: l.end,
       message: t(messages, 'orphan-label.message', { label: cleanText(f.text).slice(0, 40) }),
-    };
-  });
+    });
+  }
 }
