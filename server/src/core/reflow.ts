@@ -366,6 +366,16 @@ function piece(ctx: FlowContext, index: number, start: number, end: number, out:
   if (text) out.push({ line: index, start, end, text, width: cellWidth(text) });
 }
 
+/** Could String.prototype.trim remove this UTF-16 unit? (A superset: every unit <= U+0020 counts.) */
+const isTrimmable = (c: number) =>
+  c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** text.trim(), without the call when both ends are plainly not whitespace (most lines). */
+function trimIfNeeded(text: string): string {
+  const n = text.length;
+  return n === 0 || isTrimmable(text.charCodeAt(0)) || isTrimmable(text.charCodeAt(n - 1)) ? text.trim() : text;
+}
+
 /** linePieces, appended to `out`. */
 function addLinePieces(ctx: FlowContext, index: number, cuts: readonly Span[], out: Piece[]): void {
   const l = ctx.dump.lines[index];
@@ -381,7 +391,7 @@ function addLinePieces(ctx: FlowContext, index: number, cuts: readonly Span[], o
     if (a < b) {
       if (a === l.start && b === l.end) {
         // The whole line (most lines): its clean text, which is line.text itself when it has no fix.
-        const t = ctx.clean.line(index).trim();
+        const t = trimIfNeeded(ctx.clean.line(index));
         if (t) out.push({ line: index, start: a, end: b, text: t, width: cellWidth(t) });
       } else piece(ctx, index, a, b, out);
     }
