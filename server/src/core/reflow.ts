@@ -61,8 +61,10 @@ export interface FlowContext {
   ds: boolean;
   /** Column width of the page's body and note lines (see columnOf). */
   column: Column;
-  /** Pieces of each article's note and body lines, computed once by flowContext (the cuts depend on the article only). */
-  pieces?: WeakMap<Article, ArticlePieces>;
+  /** Pieces of each article's note and body lines by index in analysis.articles, computed once by flowContext (the cuts depend on the article only). */
+  pieces: ArticlePieces[];
+  /** Index of each article in analysis.articles: made on first use by articlePieces (the rewrite's). */
+  indexOf?: Map<Article, number>;
 }
 
 /** The pieces of an article's editor's-note lines and of its body lines, in line order. */
@@ -285,19 +287,18 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
     }
     evidence = withInterior(hyphenEvidence(texts), texts);
   }
-  const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, pieces: undefined };
-  const pieces = new WeakMap<Article, ArticlePieces>();
+  // The pieces by article index (an array: a WeakMap entry per article cost more than the lookups it served).
+  const pieces: ArticlePieces[] = [];
+  const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, pieces, indexOf: undefined };
   let total = 0;
   for (const a of analysis.articles) {
-    const cuts = articleCuts(ctx, a);
-    const own: ArticlePieces = { note: collectPieces(ctx, a.editorsNote, cuts), body: collectPieces(ctx, a.body, cuts) };
-    pieces.set(a, own);
+    const own = collectArticle(ctx, a);
+    pieces.push(own);
     total += own.note.length + own.body.length;
   }
   if (total < 3) {
     let width = 0;
-    for (const a of analysis.articles) {
-      const own = pieces.get(a)!;
+    for (const own of pieces) {
       for (const p of own.note) width = Math.max(width, p.width);
       for (const p of own.body) width = Math.max(width, p.width);
     }
@@ -305,15 +306,13 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   } else {
     if (SORTED.length < total) SORTED = new Int32Array(Math.max(total, 2 * SORTED.length));
     let k = 0;
-    for (const a of analysis.articles) {
-      const own = pieces.get(a)!;
+    for (const own of pieces) {
       for (const p of own.note) SORTED[k++] = p.width;
       for (const p of own.body) SORTED[k++] = p.width;
     }
     sortPrefix(SORTED, total);
     ctx.column = columnOfSorted(SORTED, total);
   }
-  ctx.pieces = pieces;
   return ctx;
 }
 
@@ -468,12 +467,22 @@ function flowPieces(ctx: FlowContext, pieces: readonly Piece[], withText: boolea
   return out;
 }
 
-/** The pieces of an article's note and body lines (from flowContext's cache when it has them). */
-export function articlePieces(ctx: FlowContext, a: Article): ArticlePieces {
-  const cached = ctx.pieces?.get(a);
-  if (cached) return cached;
+/** The pieces of an article's note and body lines. */
+function collectArticle(ctx: FlowContext, a: Article): ArticlePieces {
   const cuts = articleCuts(ctx, a);
   return { note: collectPieces(ctx, a.editorsNote, cuts), body: collectPieces(ctx, a.body, cuts) };
+}
+
+/** The pieces of an article's note and body lines (from flowContext's when it is an article of the page analysis). */
+export function articlePieces(ctx: FlowContext, a: Article): ArticlePieces {
+  let index = ctx.indexOf;
+  if (!index) {
+    index = ctx.indexOf = new Map();
+    const articles = ctx.analysis.articles;
+    for (let k = 0; k < articles.length; k++) index.set(articles[k], k);
+  }
+  const k = index.get(a);
+  return k === undefined ? collectArticle(ctx, a) : ctx.pieces[k];
 }
 
 /**

@@ -4,9 +4,8 @@
 // nothing in their place, Latin: one space) and the hyphen of a word broken at a line end.
 // Paragraph boundaries come from reflow.ts (the same ones the rewrite uses), which explains the
 // column-width estimate, the sentence-end rule and the hyphen decision.
-import type { Article } from '../articles/model';
 import { t, type Messages } from '../messages';
-import { articlePieces, joinEdit, joinedParagraphs, type FlowContext, type Piece } from '../reflow';
+import { joinEdit, joinedParagraphs, type FlowContext, type Piece } from '../reflow';
 import type { Edit, Finding, RelatedSpan, RuleId, Severity } from '../types';
 
 export const hardWrap: { id: RuleId; defaultSeverity: Severity } = { id: 'hard-wrap', defaultSeverity: 'information' };
@@ -53,7 +52,8 @@ function headMessage(messages: Messages, cache: MessageCache, count: number, row
   return v;
 }
 
-export function hardWrapFindings(ctx: FlowContext, articles: readonly Article[], messages: Messages, severity: Severity): Finding[] {
+/** The findings of the articles of the context's page analysis. */
+export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity: Severity): Finding[] {
   const out: Finding[] = [];
   const cache = messageCache(messages);
   const withRow = messages['hard-wrap.message'].includes('{row}');
@@ -81,8 +81,7 @@ export function hardWrapFindings(ctx: FlowContext, articles: readonly Article[],
       related,
     });
   };
-  for (const a of articles) {
-    const own = articlePieces(ctx, a);
+  for (const own of ctx.pieces) {
     pieces = own.note;
     joinedParagraphs(ctx, pieces, report);
     pieces = own.body;
