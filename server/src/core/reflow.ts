@@ -538,21 +538,32 @@ export function flowArticle(ctx: FlowContext, a: Article, withText = true): Arti
  * rejoined word goes too. Same decision as joinPair, made on the raw text.
  */
 export function joinEdit(ctx: FlowContext, left: Piece, right: Piece): { start: number; end: number; newText: string } {
-  const text = ctx.dump.text;
+  // Small enough to be inlined into hard-wrap's loop: the usual case, then the rest apart.
   if (ctx.evidence === undefined && left.end > left.start && right.end > right.start) {
-    // joinKind on the text in place (no slices): the last code point of the left piece, the first
-    // of the right one, as lastCp and firstCp read them.
-    const lc = text.charCodeAt(left.end - 1);
-    const rc = text.charCodeAt(right.start);
-    if (!isSpaceOrTab(lc) && !isSpaceOrTab(rc)) {
-      const a = lc >= 0xdc00 && lc <= 0xdfff && left.end - 1 > left.start ? codePointAt(text, left.end - 2) : lc;
-      const b = right.end - right.start > 1 ? codePointAt(text, right.start) : rc;
-      if (a !== 45 /* - */) {
-        const newText = isCjk(a) || isCjk(b) || a > 0xffff || b > 0xffff ? '' : ' ';
-        return { start: left.end, end: right.start, newText };
-      }
-    }
+    const newText = plainJoin(ctx.dump.text, left, right);
+    if (newText !== undefined) return { start: left.end, end: right.start, newText };
   }
+  return joinEditSlow(ctx, left, right);
+}
+
+/**
+ * joinKind on the text in place (no slices), for non-empty pieces and no hyphen evidence: the new
+ * text of the edit when the seam has no space, tab or hyphen ('' next to CJK, else ' '), else
+ * undefined. The last code point of the left piece, the first of the right one, as lastCp and
+ * firstCp read them.
+ */
+function plainJoin(text: string, left: Piece, right: Piece): string | undefined {
+  const lc = text.charCodeAt(left.end - 1);
+  const rc = text.charCodeAt(right.start);
+  if (isSpaceOrTab(lc) || isSpaceOrTab(rc)) return undefined;
+  const a = lc >= 0xdc00 && lc <= 0xdfff && left.end - 1 > left.start ? codePointAt(text, left.end - 2) : lc;
+  if (a === 45 /* - */) return undefined;
+  const b = right.end - right.start > 1 ? codePointAt(text, right.start) : rc;
+  return isCjk(a) || isCjk(b) || a > 0xffff || b > 0xffff ? '' : ' ';
+}
+
+function joinEditSlow(ctx: FlowContext, left: Piece, right: Piece): { start: number; end: number; newText: string } {
+  const text = ctx.dump.text;
   const l = text.slice(left.start, left.end);
   const r = text.slice(right.start, right.end);
   if (trimmedSeam(l, r)) {
