@@ -20,16 +20,18 @@ export interface Cleaner {
 export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
   const sorted: Finding[] = [];
   let inOrder = true;
+  let total = 0; // edits of the findings, counted here: a second walk through every finding's fix cost as much
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
     if (f.fix && GLYPH_RULES.includes(f.rule)) {
       if (sorted.length > 0 && sorted[sorted.length - 1].start > f.start) inOrder = false;
       sorted.push(f);
+      total += f.fix.edits.length;
     }
   }
   // The line rules report in text order: sort only when they did not (a stable sort changes nothing then).
   if (!inOrder) sorted.sort((a, b) => a.start - b.start);
-  const edits = sortedEdits(sorted);
+  const edits = sortedEdits(sorted, total);
   const n = edits.length;
   const starts = new Int32Array(n);
   for (let k = 0; k < n; k++) starts[k] = edits[k].start;
@@ -133,14 +135,13 @@ const VIEWS: (Uint16Array | undefined)[] = new Array<Uint16Array | undefined>(BU
 const byStartEnd = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end;
 
 /**
- * Every edit of the findings (sorted by start), sorted by start then end, ties in finding order:
- * what a stable sort of all edits gives. The edits come nearly sorted (out of order only among the
- * findings of one line), so each is moved back into place as it comes (insertion sort: stable, and
- * linear in the edits plus the few steps back); a pathological order falls back to a full sort.
+ * Every edit of the findings (sorted by start; `total` edits in all), sorted by start then end,
+ * ties in finding order: what a stable sort of all edits gives. The edits come nearly sorted (out
+ * of order only among the findings of one line), so each is moved back into place as it comes
+ * (insertion sort: stable, and linear in the edits plus the few steps back); a pathological order
+ * falls back to a full sort.
  */
-function sortedEdits(sorted: readonly Finding[]): Edit[] {
-  let total = 0;
-  for (let k = 0; k < sorted.length; k++) total += sorted[k].fix!.edits.length;
+function sortedEdits(sorted: readonly Finding[], total: number): Edit[] {
   const edits: Edit[] = new Array<Edit>(total); // sized once: growing it copied a large array again and again
   let budget = 4 * total + 1024; // steps back allowed before a full sort is cheaper
   let m = 0;
