@@ -76,7 +76,8 @@ export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity:
       severity,
       start: first.start,
       end: Math.max(first.end, first.start),
-      message: headMessage(messages, cache, count, ctx.dump.lines[first.line].row + 1, withRow),
+      // The row is looked up only for a message that names it (a line object less to read per paragraph).
+      message: headMessage(messages, cache, count, withRow ? ctx.dump.lines[first.line].row + 1 : 0, withRow),
       fix: { title, edits },
       related,
     });
