@@ -19,21 +19,19 @@ export interface Cleaner {
 
 export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
   const sorted: Finding[] = [];
+  let inOrder = true;
+  let total = 0; // edits of the findings, counted here: a second walk through every finding's fix cost as much
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
-    if (f.fix && GLYPH_RULES.includes(f.rule)) sorted.push(f);
+    if (f.fix && GLYPH_RULES.includes(f.rule)) {
+      if (sorted.length > 0 && sorted[sorted.length - 1].start > f.start) inOrder = false;
+      sorted.push(f);
+      total += f.fix.edits.length;
+    }
   }
-  sorted.sort((a, b) => a.start - b.start);
-  // Findings come in text order; map each to its line with a moving cursor (linear).
-  const lineOf = new Int32Array(sorted.length);
-  const lines = dump.lines;
-  let li = 0;
-  for (let k = 0; k < sorted.length; k++) {
-    const f = sorted[k];
-    while (li + 1 < lines.length && lines[li + 1].start <= f.start) li++;
-    lineOf[k] = li;
-  }
-  const edits = sortedEdits(sorted, lineOf);
+  // The line rules report in text order: sort only when they did not (a stable sort changes nothing then).
+  if (!inOrder) sorted.sort((a, b) => a.start - b.start);
+  const edits = sortedEdits(sorted, total);
   const n = edits.length;
   const starts = new Int32Array(n);
   for (let k = 0; k < n; k++) starts[k] = edits[k].start;
@@ -102,10 +100,15 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
   const findingsOn = (i: number): Finding[] => {
     if (!byLine) {
       byLine = new Map();
+      // Findings in text order: map each to its line with a moving cursor (linear).
+      const lines = dump.lines;
+      let li = 0;
       for (let k = 0; k < sorted.length; k++) {
-        const list = byLine.get(lineOf[k]);
-        if (list) list.push(sorted[k]);
-        else byLine.set(lineOf[k], [sorted[k]]);
+        const f = sorted[k];
+        while (li + 1 < lines.length && lines[li + 1].start <= f.start) li++;
+        const list = byLine.get(li);
+        if (list) list.push(f);
+        else byLine.set(li, [f]);
       }
     }
     return byLine.get(i) ?? [];
@@ -132,58 +135,36 @@ const VIEWS: (Uint16Array | undefined)[] = new Array<Uint16Array | undefined>(BU
 const byStartEnd = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end;
 
 /**
- * Every edit of the findings (sorted by start, `lineOf` their lines), sorted by start then end,
- * ties in finding order: what a stable sort of all edits gives. The findings of one line are
- * merged by sorting that line's few edits; the whole list is sorted only if lines overlap.
+ * Every edit of the findings (sorted by start; `total` edits in all), sorted by start then end,
+ * ties in finding order: what a stable sort of all edits gives. The edits come nearly sorted (out
+ * of order only among the findings of one line), so each is moved back into place as it comes
+ * (insertion sort: stable, and linear in the edits plus the few steps back); a pathological order
+ * falls back to a full sort.
  */
-function sortedEdits(sorted: readonly Finding[], lineOf: Int32Array): Edit[] {
-  let total = 0;
-  for (let k = 0; k < sorted.length; k++) total += sorted[k].fix!.edits.length;
+function sortedEdits(sorted: readonly Finding[], total: number): Edit[] {
   const edits: Edit[] = new Array<Edit>(total); // sized once: growing it copied a large array again and again
-  let inOrder = true;
+  let budget = 4 * total + 1024; // steps back allowed before a full sort is cheaper
   let m = 0;
-  for (let k = 0; k < sorted.length; ) {
-    let j = k + 1;
-    while (j < sorted.length && lineOf[j] === lineOf[k]) j++;
-    const from = m;
-    for (let q = k; q < j; q++) {
-      const list = sorted[q].fix!.edits;
-      for (let e = 0; e < list.length; e++) edits[m++] = list[e];
+  for (let k = 0; k < sorted.length; k++) {
+    const list = sorted[k].fix!.edits;
+    for (let q = 0; q < list.length; q++) {
+      const e = list[q];
+      let j = m - 1;
+      while (j >= 0 && byStartEnd(edits[j], e) > 0) {
+        edits[j + 1] = edits[j];
+        j--;
+      }
+      edits[j + 1] = e;
+      m++;
+      budget -= m - 2 - j;
+      if (budget < 0) {
+        m = 0;
+        for (const f of sorted) for (const x of f.fix!.edits) edits[m++] = x;
+        return edits.sort(byStartEnd);
+      }
     }
-    if (j - k > 1 || !isSorted(edits, from, m)) sortEdits(edits, from, m);
-    if (from > 0 && from < m && byStartEnd(edits[from - 1], edits[from]) > 0) inOrder = false;
-    k = j;
-  }
-  if (!inOrder) {
-    // Edits of a line reach past the next line's: sort them all, as before.
-    edits.length = 0;
-    for (const f of sorted) for (const e of f.fix!.edits) edits.push(e);
-    edits.sort(byStartEnd);
   }
   return edits;
-}
-
-function isSorted(edits: readonly Edit[], from: number, to: number): boolean {
-  for (let k = from + 1; k < to; k++) if (byStartEnd(edits[k - 1], edits[k]) > 0) return false;
-  return true;
-}
-
-/** Stable sort of edits[from, to): by insertion for one line's few dozen, else Array.prototype.sort. */
-function sortEdits(edits: Edit[], from: number, to: number): void {
-  if (to - from > 64) {
-    const part = edits.slice(from, to).sort(byStartEnd);
-    for (let q = 0; q < part.length; q++) edits[from + q] = part[q];
-    return;
-  }
-  for (let i = from + 1; i < to; i++) {
-    const e = edits[i];
-    let j = i - 1;
-    while (j >= from && byStartEnd(edits[j], e) > 0) {
-      edits[j + 1] = edits[j];
-      j--;
-    }
-    edits[j + 1] = e;
-  }
 }
 
 /** Rules that make a line readable for display (outline, hover): the justification and overprint

@@ -61,8 +61,10 @@ export interface FlowContext {
   ds: boolean;
   /** Column width of the page's body and note lines (see columnOf). */
   column: Column;
-  /** Pieces of each article's note and body lines, computed once by flowContext (the cuts depend on the article only). */
-  pieces?: WeakMap<Article, ArticlePieces>;
+  /** Pieces of each article's note and body lines by index in analysis.articles, computed once by flowContext (the cuts depend on the article only). */
+  pieces: ArticlePieces[];
+  /** Index of each article in analysis.articles: made on first use by articlePieces (the rewrite's). */
+  indexOf?: Map<Article, number>;
 }
 
 /** The pieces of an article's editor's-note lines and of its body lines, in line order. */
@@ -285,19 +287,18 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
     }
     evidence = withInterior(hyphenEvidence(texts), texts);
   }
-  const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, pieces: undefined };
-  const pieces = new WeakMap<Article, ArticlePieces>();
+  // The pieces by article index (an array: a WeakMap entry per article cost more than the lookups it served).
+  const pieces: ArticlePieces[] = [];
+  const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, pieces, indexOf: undefined };
   let total = 0;
   for (const a of analysis.articles) {
-    const cuts = articleCuts(ctx, a);
-    const own: ArticlePieces = { note: collectPieces(ctx, a.editorsNote, cuts), body: collectPieces(ctx, a.body, cuts) };
-    pieces.set(a, own);
+    const own = collectArticle(ctx, a);
+    pieces.push(own);
     total += own.note.length + own.body.length;
   }
   if (total < 3) {
     let width = 0;
-    for (const a of analysis.articles) {
-      const own = pieces.get(a)!;
+    for (const own of pieces) {
       for (const p of own.note) width = Math.max(width, p.width);
       for (const p of own.body) width = Math.max(width, p.width);
     }
@@ -305,15 +306,13 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   } else {
     if (SORTED.length < total) SORTED = new Int32Array(Math.max(total, 2 * SORTED.length));
     let k = 0;
-    for (const a of analysis.articles) {
-      const own = pieces.get(a)!;
+    for (const own of pieces) {
       for (const p of own.note) SORTED[k++] = p.width;
       for (const p of own.body) SORTED[k++] = p.width;
     }
     sortPrefix(SORTED, total);
     ctx.column = columnOfSorted(SORTED, total);
   }
-  ctx.pieces = pieces;
   return ctx;
 }
 
@@ -366,6 +365,16 @@ function piece(ctx: FlowContext, index: number, start: number, end: number, out:
   if (text) out.push({ line: index, start, end, text, width: cellWidth(text) });
 }
 
+/** Could String.prototype.trim remove this UTF-16 unit? (A superset: every unit <= U+0020 counts.) */
+const isTrimmable = (c: number) =>
+  c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** text.trim(), without the call when both ends are plainly not whitespace (most lines). */
+function trimIfNeeded(text: string): string {
+  const n = text.length;
+  return n === 0 || isTrimmable(text.charCodeAt(0)) || isTrimmable(text.charCodeAt(n - 1)) ? text.trim() : text;
+}
+
 /** linePieces, appended to `out`. */
 function addLinePieces(ctx: FlowContext, index: number, cuts: readonly Span[], out: Piece[]): void {
   const l = ctx.dump.lines[index];
@@ -381,7 +390,7 @@ function addLinePieces(ctx: FlowContext, index: number, cuts: readonly Span[], o
     if (a < b) {
       if (a === l.start && b === l.end) {
         // The whole line (most lines): its clean text, which is line.text itself when it has no fix.
-        const t = ctx.clean.line(index).trim();
+        const t = trimIfNeeded(ctx.clean.line(index));
         if (t) out.push({ line: index, start: a, end: b, text: t, width: cellWidth(t) });
       } else piece(ctx, index, a, b, out);
     }
@@ -458,12 +467,22 @@ function flowPieces(ctx: FlowContext, pieces: readonly Piece[], withText: boolea
   return out;
 }
 
-/** The pieces of an article's note and body lines (from flowContext's cache when it has them). */
-export function articlePieces(ctx: FlowContext, a: Article): ArticlePieces {
-  const cached = ctx.pieces?.get(a);
-  if (cached) return cached;
+/** The pieces of an article's note and body lines. */
+function collectArticle(ctx: FlowContext, a: Article): ArticlePieces {
   const cuts = articleCuts(ctx, a);
   return { note: collectPieces(ctx, a.editorsNote, cuts), body: collectPieces(ctx, a.body, cuts) };
+}
+
+/** The pieces of an article's note and body lines (from flowContext's when it is an article of the page analysis). */
+export function articlePieces(ctx: FlowContext, a: Article): ArticlePieces {
+  let index = ctx.indexOf;
+  if (!index) {
+    index = ctx.indexOf = new Map();
+    const articles = ctx.analysis.articles;
+    for (let k = 0; k < articles.length; k++) index.set(articles[k], k);
+  }
+  const k = index.get(a);
+  return k === undefined ? collectArticle(ctx, a) : ctx.pieces[k];
 }
 
 /**
@@ -519,21 +538,32 @@ export function flowArticle(ctx: FlowContext, a: Article, withText = true): Arti
  * rejoined word goes too. Same decision as joinPair, made on the raw text.
  */
 export function joinEdit(ctx: FlowContext, left: Piece, right: Piece): { start: number; end: number; newText: string } {
-  const text = ctx.dump.text;
+  // Small enough to be inlined into hard-wrap's loop: the usual case, then the rest apart.
   if (ctx.evidence === undefined && left.end > left.start && right.end > right.start) {
-    // joinKind on the text in place (no slices): the last code point of the left piece, the first
-    // of the right one, as lastCp and firstCp read them.
-    const lc = text.charCodeAt(left.end - 1);
-    const rc = text.charCodeAt(right.start);
-    if (!isSpaceOrTab(lc) && !isSpaceOrTab(rc)) {
-      const a = lc >= 0xdc00 && lc <= 0xdfff && left.end - 1 > left.start ? codePointAt(text, left.end - 2) : lc;
-      const b = right.end - right.start > 1 ? codePointAt(text, right.start) : rc;
-      if (a !== 45 /* - */) {
-        const newText = isCjk(a) || isCjk(b) || a > 0xffff || b > 0xffff ? '' : ' ';
-        return { start: left.end, end: right.start, newText };
-      }
-    }
+    const newText = plainJoin(ctx.dump.text, left, right);
+    if (newText !== undefined) return { start: left.end, end: right.start, newText };
   }
+  return joinEditSlow(ctx, left, right);
+}
+
+/**
+ * joinKind on the text in place (no slices), for non-empty pieces and no hyphen evidence: the new
+ * text of the edit when the seam has no space, tab or hyphen ('' next to CJK, else ' '), else
+ * undefined. The last code point of the left piece, the first of the right one, as lastCp and
+ * firstCp read them.
+ */
+function plainJoin(text: string, left: Piece, right: Piece): string | undefined {
+  const lc = text.charCodeAt(left.end - 1);
+  const rc = text.charCodeAt(right.start);
+  if (isSpaceOrTab(lc) || isSpaceOrTab(rc)) return undefined;
+  const a = lc >= 0xdc00 && lc <= 0xdfff && left.end - 1 > left.start ? codePointAt(text, left.end - 2) : lc;
+  if (a === 45 /* - */) return undefined;
+  const b = right.end - right.start > 1 ? codePointAt(text, right.start) : rc;
+  return isCjk(a) || isCjk(b) || a > 0xffff || b > 0xffff ? '' : ' ';
+}
+
+function joinEditSlow(ctx: FlowContext, left: Piece, right: Piece): { start: number; end: number; newText: string } {
+  const text = ctx.dump.text;
   const l = text.slice(left.start, left.end);
   const r = text.slice(right.start, right.end);
   if (trimmedSeam(l, r)) {

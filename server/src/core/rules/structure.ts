@@ -16,7 +16,7 @@ export function paragraphFindings(dump: PageDump, analysis: PageAnalysis, clean:
   if ((!hw && !ss) || analysis.articles.length === 0) return [];
   const ctx = flowContext(dump, analysis, clean);
   const out: Finding[] = [];
-  if (hw) for (const f of hardWrapFindings(ctx, analysis.articles, messages, hw)) out.push(f);
+  if (hw) for (const f of hardWrapFindings(ctx, messages, hw)) out.push(f);
   if (ss) for (const f of splitSentenceFindings(ctx, analysis.articles, messages, ss)) out.push(f);
   return out;
 }
