@@ -83,7 +83,7 @@ function makeLine(text: string, index: number, start: number, end: number, next:
   while (i < end && ((c = text.charCodeAt(i)) === 32 || c === 9)) i++;
   const annotation = c === 37 && i + 1 < end && text.charCodeAt(i + 1) === 37;
   while (i < end && isBlankUnit(text.charCodeAt(i))) i++;
-  return { index, start, end, next, row, col, page, text: text.slice(start, end), blank: i === end, annotation };
+  return { index, start, end, next, row, col, page, text: start === end ? '' : text.slice(start, end), blank: i === end, annotation };
 }
 
 function isBlankUnit(c: number): boolean {
