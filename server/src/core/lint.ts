@@ -2,10 +2,10 @@
 // from the settings. Pure: the CLI, the server and the tests all call this.
 import { messagesFor, type Messages } from './messages';
 import { LINE_RULES } from './rules';
-import { doubledGlyphs } from './rules/doubled-glyphs';
+import { doubledFinding, doubledGlyphs } from './rules/doubled-glyphs';
 import { GATE_DOUBLED, GATE_SPACE, GATE_TWO_SPACES, lineGates } from './rules/gates';
-import { mixedScriptSpacing } from './rules/mixed-script-spacing';
-import { spacedGlyphs } from './rules/spaced-glyphs';
+import { mixedFinding, mixedScriptSpacing } from './rules/mixed-script-spacing';
+import { spacedFinding, spacedGlyphs } from './rules/spaced-glyphs';
 import type { LineRule } from './rules/rule';
 import type { AnalyzeOptions, Finding, Page, PageDump, RuleId, RuleSettings, Severity } from './types';
 
@@ -41,26 +41,28 @@ function lintPageInto(dump: PageDump, page: Page, settings: RuleSettings | undef
   }
   if (active.length === 0) return;
   const lines = dump.lines;
+  const text = dump.text;
   for (let i = page.firstLine; i <= page.lastLine; i++) {
     const line = lines[i];
     if (line.blank || line.annotation) continue;
     // The built-in rules' cheap exits in one pass; each is called only if its exit would let the
-    // line through, and called by name: one target per call site, which V8 can inline.
-    const gates = lineGates(line.text);
+    // line through, past its exit and by name: one target per call site, which V8 can inline. They
+    // read the document text, a flat string, over the line's range.
+    const gates = lineGates(text, line.start, line.end);
     for (let r = 0; r < active.length; r++) {
       const rule = active[r];
       const f =
         rule === spacedGlyphs
           ? gates & GATE_TWO_SPACES
-            ? spacedGlyphs.checkLine(line, messages)
+            ? spacedFinding(text, line.start, line.end, line.start, messages)
             : undefined
           : rule === doubledGlyphs
             ? gates & GATE_DOUBLED
-              ? doubledGlyphs.checkLine(line, messages)
+              ? doubledFinding(line, messages)
               : undefined
             : rule === mixedScriptSpacing
               ? gates & GATE_SPACE
-                ? mixedScriptSpacing.checkLine(line, messages)
+                ? mixedFinding(text, line.start, line.end, line.start, messages)
                 : undefined
               : rule.checkLine(line, messages);
       if (f) out.push({ rule: rule.id, severity: severities[r], start: f.start, end: f.end, message: f.message, fix: { title: f.fixTitle, edits: f.edits } });

@@ -192,7 +192,8 @@ function isWordChar(c: number): boolean {
 }
 
 export function t(messages: Messages, key: MessageKey, args?: Record<string, string | number>): string {
-  return format(messages[key], args);
+  // Without args format changes nothing: skip its scan, and its default `{}` allocated per call.
+  return args ? format(messages[key], args) : messages[key];
 }
 
 /**

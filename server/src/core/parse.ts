@@ -6,20 +6,6 @@ import type { Block, Line, Page, PageDump } from './types';
 const LF = 10;
 const FF = 12;
 
-export function isBlankText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 0x3000 && c !== 0xa0 && c !== 0xfeff && c !== 11) return false;
-  }
-  return true;
-}
-
-export function isAnnotationText(text: string): boolean {
-  let i = 0;
-  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  return text.startsWith('%%', i);
-}
-
 export function parse(text: string): PageDump {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines: Line[] = [];
@@ -91,17 +77,13 @@ function indexOr(text: string, ch: string, from: number, none: number): number {
 }
 
 function makeLine(text: string, index: number, start: number, end: number, next: number, row: number, col: number, page: number): Line {
-  // isBlankText and isAnnotationText of the line, read in the document text (no startsWith call).
+  // Blank (only blank units) or a `%%` annotation after spaces and tabs, read in the document text.
   let i = start;
+  let c = 0;
+  while (i < end && ((c = text.charCodeAt(i)) === 32 || c === 9)) i++;
+  const annotation = c === 37 && i + 1 < end && text.charCodeAt(i + 1) === 37;
   while (i < end && isBlankUnit(text.charCodeAt(i))) i++;
-  const blank = i === end;
-  let annotation = false;
-  if (!blank) {
-    let a = start;
-    while (a < end && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
-    annotation = a + 1 < end && text.charCodeAt(a) === 37 && text.charCodeAt(a + 1) === 37;
-  }
-  return { index, start, end, next, row, col, page, text: text.slice(start, end), blank, annotation };
+  return { index, start, end, next, row, col, page, text: start === end ? '' : text.slice(start, end), blank: i === end, annotation };
 }
 
 function isBlankUnit(c: number): boolean {

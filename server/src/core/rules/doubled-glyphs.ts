@@ -66,7 +66,7 @@ export const doubledGlyphs: LineRule = {
 };
 
 /** The full check, apart from the cheap exit: its closures would make every call allocate a context. */
-function doubledFinding(line: Line, messages: Messages): LineFinding | undefined {
+export function doubledFinding(line: Line, messages: Messages): LineFinding | undefined {
   const text = line.text;
   const n = text.length;
   const tokens: Token[] = [];

@@ -6,9 +6,9 @@
 // `本报讯  8 月`), and spaces next to punctuation are left to the other rules. Default severity is
 // hint, since some house styles keep these spaces; the rule can be turned off.
 import { codePointAt, cpLength, isAsciiAlnum, isCjkGlyph } from '../chars';
-import { t, tCount } from '../messages';
+import { t, tCount, type Messages } from '../messages';
 import type { Edit } from '../types';
-import type { LineRule } from './rule';
+import type { LineFinding, LineRule } from './rule';
 
 function isNumberOrLatinEnd(cp: number): boolean {
   return isAsciiAlnum(cp) || cp === 37 || cp === 0x2030 || cp === 0xb0;
@@ -20,46 +20,52 @@ let GAPS = new Int32Array(256);
 export const mixedScriptSpacing: LineRule = {
   id: 'mixed-script-spacing',
   defaultSeverity: 'hint',
-  // No closures in here: a closure over `line` made V8 allocate a context per call (per line).
   checkLine(line, messages) {
-    const text = line.text;
     // Cheap exit (most lines): every gap is an ASCII space.
-    if (text.indexOf(' ') < 0) return undefined;
-    const n = text.length;
-    let gaps = GAPS;
-    let count = 0;
-    let prev = -1; // code point before i
-    let prevAt = 0; // its index
-    let first = 0; // underline from the character before the first gap…
-    let last = 0; // …to the character after the last one
-    for (let i = 0; i < n; ) {
-      const cp = codePointAt(text, i);
-      if (cp === 32 && prev !== -1 && prev !== 32 && i + 1 < n) {
-        const next = codePointAt(text, i + 1);
-        if ((isCjkGlyph(prev) && isAsciiAlnum(next)) || (isNumberOrLatinEnd(prev) && isCjkGlyph(next))) {
-          if (count === 0) first = prevAt;
-          if (count === gaps.length) {
-            const grown = new Int32Array(2 * gaps.length);
-            grown.set(gaps);
-            GAPS = gaps = grown;
-          }
-          gaps[count++] = i;
-          last = i + 1 + cpLength(next);
-        }
-      }
-      prev = cp;
-      prevAt = i;
-      i += cpLength(cp);
-    }
-    if (count === 0) return undefined;
-    const edits: Edit[] = [];
-    for (let k = 0; k < count; k++) edits.push({ start: line.start + gaps[k], end: line.start + gaps[k] + 1, newText: '' });
-    return {
-      start: line.start + first,
-      end: line.start + last,
-      message: tCount(messages, 'mixed-script-spacing.message', count),
-      fixTitle: t(messages, 'mixed-script-spacing.fix'),
-      edits,
-    };
+    if (line.text.indexOf(' ') < 0) return undefined;
+    return mixedFinding(line.text, 0, line.text.length, line.start, messages);
   },
 };
+
+/**
+ * The check past the cheap exit, on text[from, to): a line whose first unit is at offset `base` of
+ * the document (the document text and the line's range from lintPage, the line's text from
+ * checkLine). No closures in here: a closure over `line` made V8 allocate a context per call (per line).
+ */
+export function mixedFinding(text: string, from: number, to: number, base: number, messages: Messages): LineFinding | undefined {
+  let gaps = GAPS;
+  let count = 0;
+  let prev = -1; // code point before i
+  let prevAt = 0; // its index
+  let first = 0; // underline from the character before the first gap…
+  let last = 0; // …to the character after the last one
+  for (let i = from; i < to; ) {
+    const cp = codePointAt(text, i);
+    if (cp === 32 && prev !== -1 && prev !== 32 && i + 1 < to) {
+      const next = codePointAt(text, i + 1);
+      if ((isCjkGlyph(prev) && isAsciiAlnum(next)) || (isNumberOrLatinEnd(prev) && isCjkGlyph(next))) {
+        if (count === 0) first = prevAt;
+        if (count === gaps.length) {
+          const grown = new Int32Array(2 * gaps.length);
+          grown.set(gaps);
+          GAPS = gaps = grown;
+        }
+        gaps[count++] = base + i - from;
+        last = i + 1 + cpLength(next);
+      }
+    }
+    prev = cp;
+    prevAt = i;
+    i += cpLength(cp);
+  }
+  if (count === 0) return undefined;
+  const edits: Edit[] = [];
+  for (let k = 0; k < count; k++) edits.push({ start: gaps[k], end: gaps[k] + 1, newText: '' });
+  return {
+    start: base + first - from,
+    end: base + last - from,
+    message: tCount(messages, 'mixed-script-spacing.message', count),
+    fixTitle: t(messages, 'mixed-script-spacing.fix'),
+    edits,
+  };
+}

@@ -20,9 +20,18 @@ export interface LineRule {
 /** The line without leading and trailing spaces: the range a line-level diagnostic underlines. */
 export function trimmedSpan(line: Line): Span {
   const text = line.text;
-  let a = 0;
-  let b = text.length;
-  while (a < b && isSpace(text.charCodeAt(a))) a++;
-  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-  return { start: line.start + a, end: line.start + b };
+  const a = skipSpaces(text, 0, text.length);
+  return { start: line.start + a, end: line.start + trimEnd(text, a, text.length) };
+}
+
+/** The first index in [from, to) that is not a space, or `to`. */
+export function skipSpaces(text: string, from: number, to: number): number {
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  return from;
+}
+
+/** The end of text[from, to) without its trailing spaces (at least `from`). */
+export function trimEnd(text: string, from: number, to: number): number {
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  return to;
 }

@@ -11,9 +11,9 @@
 // The line is letter-spaced when it has at least two gaps and more than half of its tokens that
 // hold Han glyphs hold just one. The fix deletes every gap of the line, and nothing else.
 import { codePointAt, cpLength, isCjk, isCjkGlyph, isSpace } from '../chars';
-import { t, tCount } from '../messages';
+import { t, tCount, type Messages } from '../messages';
 import type { Edit } from '../types';
-import { trimmedSpan, type LineRule } from './rule';
+import { skipSpaces, trimEnd, type LineFinding, type LineRule } from './rule';
 
 /** Gap offsets of the line being checked (scratch: one line at a time). */
 let GAPS = new Int32Array(256);
@@ -21,71 +21,79 @@ let GAPS = new Int32Array(256);
 export const spacedGlyphs: LineRule = {
   id: 'spaced-glyphs',
   defaultSeverity: 'warning',
-  // No closures in here: a closure over the scan's locals made V8 allocate a context per call,
-  // that is per line of the dump.
   checkLine(line, messages) {
-    const text = line.text;
     // Cheap exit (most lines): every gap is an ASCII space, and the rule needs two gaps.
+    const text = line.text;
     const firstSpace = text.indexOf(' ');
     if (firstSpace < 0 || text.indexOf(' ', firstSpace + 1) < 0) return undefined;
-    const n = text.length;
-    let gaps = GAPS;
-    let count = 0; // gaps found
-    let tokens = 0; // tokens holding at least one Han glyph
-    let singles = 0; // tokens holding exactly one
-    let glyphsInToken = 0;
-    let prevCp = -1; // code point before the current position (-1 at line start or after a space run)
-    let prevWasCjk = false;
-
-    for (let i = 0; i < n; ) {
-      const cp = codePointAt(text, i);
-      const len = cpLength(cp);
-      if (isSpace(cp)) {
-        // End of a token.
-        if (glyphsInToken > 0) {
-          tokens++;
-          if (glyphsInToken === 1) singles++;
-        }
-        glyphsInToken = 0;
-        // A gap: exactly one ASCII space between two CJK characters.
-        if (cp === 32 && prevCp !== -1 && prevWasCjk && i + 1 < n) {
-          const next = codePointAt(text, i + 1);
-          if (isCjk(next)) {
-            if (count === gaps.length) {
-              const grown = new Int32Array(2 * gaps.length);
-              grown.set(gaps);
-              GAPS = gaps = grown;
-            }
-            gaps[count++] = i;
-          }
-        }
-        prevCp = cp;
-        prevWasCjk = false;
-        i += len;
-        continue;
-      }
-      if (isCjkGlyph(cp)) glyphsInToken++;
-      // Only a single space counts as a gap: remember whether the char before a space was CJK.
-      prevWasCjk = isCjk(cp);
-      prevCp = cp;
-      i += len;
-    }
-    if (glyphsInToken > 0) {
-      tokens++;
-      if (glyphsInToken === 1) singles++;
-    }
-    // A gap needs a non-space before it: the scan above marks prevWasCjk=false after any space,
-    // so double spaces never count.
-    if (count < 2 || singles * 2 <= tokens) return undefined;
-    const { start, end } = trimmedSpan(line);
-    const edits: Edit[] = [];
-    for (let k = 0; k < count; k++) edits.push({ start: line.start + gaps[k], end: line.start + gaps[k] + 1, newText: '' });
-    return {
-      start,
-      end,
-      message: tCount(messages, 'spaced-glyphs.message', count),
-      fixTitle: t(messages, 'spaced-glyphs.fix'),
-      edits,
-    };
+    return spacedFinding(text, 0, text.length, line.start, messages);
   },
 };
+
+/**
+ * The check past the cheap exit, on text[from, to): a line whose first unit is at offset `base` of the
+ * document. lintPage passes the document text and the line's range (a flat string reads faster than
+ * a line's slice of it); checkLine passes the line's own text. No closures in here: a closure over
+ * the scan's locals made V8 allocate a context per call, that is per line of the dump.
+ */
+export function spacedFinding(text: string, from: number, to: number, base: number, messages: Messages): LineFinding | undefined {
+  let gaps = GAPS;
+  let count = 0; // gaps found
+  let tokens = 0; // tokens holding at least one Han glyph
+  let singles = 0; // tokens holding exactly one
+  let glyphsInToken = 0;
+  let prevCp = -1; // code point before the current position (-1 at line start or after a space run)
+  let prevWasCjk = false;
+
+  for (let i = from; i < to; ) {
+    const cp = codePointAt(text, i);
+    const len = cpLength(cp);
+    if (isSpace(cp)) {
+      // End of a token.
+      if (glyphsInToken > 0) {
+        tokens++;
+        if (glyphsInToken === 1) singles++;
+      }
+      glyphsInToken = 0;
+      // A gap: exactly one ASCII space between two CJK characters.
+      if (cp === 32 && prevCp !== -1 && prevWasCjk && i + 1 < to) {
+        const next = codePointAt(text, i + 1);
+        if (isCjk(next)) {
+          if (count === gaps.length) {
+            const grown = new Int32Array(2 * gaps.length);
+            grown.set(gaps);
+            GAPS = gaps = grown;
+          }
+          gaps[count++] = base + i - from;
+        }
+      }
+      prevCp = cp;
+      prevWasCjk = false;
+      i += len;
+      continue;
+    }
+    if (isCjkGlyph(cp)) glyphsInToken++;
+    // Only a single space counts as a gap: remember whether the char before a space was CJK.
+    prevWasCjk = isCjk(cp);
+    prevCp = cp;
+    i += len;
+  }
+  if (glyphsInToken > 0) {
+    tokens++;
+    if (glyphsInToken === 1) singles++;
+  }
+  // A gap needs a non-space before it: the scan above marks prevWasCjk=false after any space,
+  // so double spaces never count.
+  if (count < 2 || singles * 2 <= tokens) return undefined;
+  const a = skipSpaces(text, from, to);
+  const b = trimEnd(text, a, to);
+  const edits: Edit[] = [];
+  for (let k = 0; k < count; k++) edits.push({ start: gaps[k], end: gaps[k] + 1, newText: '' });
+  return {
+    start: base + a - from,
+    end: base + b - from,
+    message: tCount(messages, 'spaced-glyphs.message', count),
+    fixTitle: t(messages, 'spaced-glyphs.fix'),
+    edits,
+  };
+}
