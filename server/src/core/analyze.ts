@@ -1,7 +1,7 @@
 // The whole core pipeline on one text: parse → line rules → articles and structure rules.
 // Every consumer (server, CLI, export, bench) goes through here so they agree on the results.
 import { analyzeArticles } from './articles/detect';
-import { cleaner } from './clean';
+import { cleaner, type Cleaner } from './clean';
 import type { PageAnalysis } from './articles/model';
 import { lintDump, severityOf } from './lint';
 import { messagesFor } from './messages';
@@ -16,6 +16,8 @@ export interface Analysis {
   findings: Finding[];
   /** Article structure per page. */
   pages: PageAnalysis[];
+  /** The text as the glyph fixes leave it (the paragraph rules, the export and the rewrite read it). */
+  clean: Cleaner;
 }
 
 /** Default severities of the structure rules, which live in the article analysis. */
@@ -54,5 +56,5 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { dump, findings, pages };
+  return { dump, findings, pages, clean };
 }

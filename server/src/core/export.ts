@@ -4,7 +4,7 @@
 // is deterministic (no timestamps), so the CLI and the editor produce identical JSON for a file.
 import { analyze } from './analyze';
 import type { Article, Continuation, PageAnalysis } from './articles/model';
-import { cleaner, GLYPH_RULES, type Cleaner } from './clean';
+import { GLYPH_RULES, type Cleaner } from './clean';
 import { applyEdits } from './fix';
 import { buildParagraphs, hyphenEvidence, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
 import type { AnalyzeOptions, Edit, PageDump, RuleId, Span } from './types';
@@ -76,8 +76,7 @@ const RESOLVED: ReadonlySet<RuleId> = new Set<RuleId>([...GLYPH_RULES, 'hard-wra
 const PARAGRAPH_RULES_OFF = { 'hard-wrap': 'off', 'split-sentence': 'off' } as const;
 
 export function exportArticles(text: string, opts: ExportOptions): ArticlesDocument {
-  const { dump, findings, pages } = analyze(text, { ...opts, rules: { ...opts.rules, ...PARAGRAPH_RULES_OFF } });
-  const clean = cleaner(dump, findings);
+  const { dump, findings, pages, clean } = analyze(text, { ...opts, rules: { ...opts.rules, ...PARAGRAPH_RULES_OFF } });
   const evidence = needsHyphenEvidence(dump) ? hyphenEvidence(dump.lines.map((l) => l.text)) : undefined;
   const articles: ArticleOut[] = [];
   for (const p of pages) for (const a of p.articles) articles.push(articleOut(dump, a, p, clean, evidence));

@@ -51,8 +51,7 @@ export interface RewriteResult {
 const NOTICE_SEPARATOR = '%% # ————';
 
 export function rewritePage(text: string, options: AnalyzeOptions = {}): RewriteResult {
-  const { dump, findings, pages } = analyze(text, options);
-  const clean = cleaner(dump, findings);
+  const { dump, findings, pages, clean } = analyze(text, options);
   // A page the rewrite wrote is clean already: its doubled glyphs were collapsed once, and what
   // still looks doubled (上上上上 from 上上上上上上上上) is text. Collapsing again would not be idempotent.
   let once: Cleaner | undefined;
