@@ -149,16 +149,23 @@ export class ExportJob {
   }
 }
 
-/** `stage` has no reply; its outcome is `write`'s. */
+/**
+ * What crosses between the main thread and a job: each message is a list of these, answered by one
+ * list of replies in the same order (none for a list of stages only). `stage` has no reply; its
+ * outcome is `write`'s.
+ */
 export type ToJob = ({ kind: 'export' } & ExportTask) | ({ kind: 'stage' | 'write' } & WriteOrder);
 export type FromJob = ({ kind: 'export' } & ExportReply) | ({ kind: 'write' } & WriteReply);
 
 if (parentPort) {
   const port = parentPort;
   const job = new ExportJob();
-  port.on('message', (m: ToJob) => {
-    if (m.kind === 'stage') return job.stage(m);
-    const reply: FromJob = m.kind === 'export' ? { kind: 'export', ...job.export(m) } : { kind: 'write', ...job.write(m) };
-    port.postMessage(reply);
+  port.on('message', (messages: ToJob[]) => {
+    const replies: FromJob[] = [];
+    for (const m of messages) {
+      if (m.kind === 'stage') job.stage(m);
+      else replies.push(m.kind === 'export' ? { kind: 'export', ...job.export(m) } : { kind: 'write', ...job.write(m) });
+    }
+    if (replies.length > 0) port.postMessage(replies);
   });
 }

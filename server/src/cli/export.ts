@@ -193,26 +193,56 @@ function runInWorkers(batch: Batch, tasks: ExportTask[], jobs: number): Promise<
   let next = 0;
   let exported = 0;
   const workers: Worker[] = [];
+  // Messages carry several files: each message wakes the other thread, and on a busy machine that
+  // costs more than the small page it carries (about a tenth of the time, 10,000 pages on 2 cores).
+  // Few enough per message that the jobs still finish together.
+  const chunk = Math.max(1, Math.min(16, Math.floor(tasks.length / (jobs * 8))));
   return new Promise<void>((resolve, reject) => {
     batch.onSettled = resolve;
     const feed = (w: Worker) => {
-      if (next < tasks.length) w.postMessage({ kind: 'export', ...tasks[next++] } satisfies ToJob);
+      const end = Math.min(tasks.length, next + chunk);
+      if (next >= end) return;
+      const messages: ToJob[] = [];
+      for (; next < end; next++) messages.push({ kind: 'export', ...tasks[next] });
+      w.postMessage(messages);
     };
     for (let k = 0; k < Math.min(jobs, tasks.length); k++) {
       const w = new Worker(path.join(__dirname, 'export-worker.js'));
       workers.push(w);
-      const owner: Owner = {
-        stage: (order) => w.postMessage({ kind: 'stage', ...order } satisfies ToJob),
-        write: (order) => w.postMessage({ kind: 'write', ...order } satisfies ToJob),
+      // Write orders made in one turn of the event loop go out together, in the order made (a
+      // continued page's stage before its write).
+      let orders: ToJob[] = [];
+      const send = (m: ToJob) => {
+        if (orders.length === 0) {
+          setImmediate(() => {
+            const out = orders;
+            orders = [];
+            w.postMessage(out);
+          });
+        }
+        orders.push(m);
       };
-      w.on('message', (m: FromJob) => {
-        if (m.kind === 'write') return batch.writeDone(m);
-        feed(w);
-        batch.exported(m, owner);
-        if (++exported === tasks.length) batch.link();
+      const owner: Owner = {
+        stage: (order) => send({ kind: 'stage', ...order }),
+        write: (order) => send({ kind: 'write', ...order }),
+      };
+      w.on('message', (replies: FromJob[]) => {
+        let fed = false;
+        for (const m of replies) {
+          if (m.kind === 'write') {
+            batch.writeDone(m);
+            continue;
+          }
+          // One batch of files answered: send the next (two in flight, so a worker never idles while a batch crosses over).
+          if (!fed) {
+            feed(w);
+            fed = true;
+          }
+          batch.exported(m, owner);
+          if (++exported === tasks.length) batch.link();
+        }
       });
       w.on('error', reject);
-      // Two tasks in flight per worker, so a worker never idles while its result crosses over.
       feed(w);
       feed(w);
     }
