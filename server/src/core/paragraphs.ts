@@ -24,19 +24,41 @@ export interface Paragraph {
   text: string;
 }
 
-/** Mode of the widths (ties → wider); `fallback` when there are too few. */
+/** Mode of the widths (whole cells; ties → wider); `fallback` when there are too few. */
 export function estimateColumnWidth(widths: readonly number[], fallback = 0): number {
   if (widths.length < 3) return Math.max(fallback, ...widths, 0);
-  const counts = new Map<number, number>();
-  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return modeOfSorted(Int32Array.from(widths).sort(), widths.length);
+}
+
+/**
+ * The mode of n >= 3 widths sorted ascending (the first n of `sorted`): the width w with the most
+ * votes (lines of width w−2..w), ties to the wider. reflow calls it on the widths it has sorted.
+ */
+export function modeOfSorted(sorted: Int32Array, n: number): number {
   let best = 0;
   let bestCount = -1;
-  for (const [w, c] of counts) {
-    const votes = c + (counts.get(w - 1) ?? 0) + (counts.get(w - 2) ?? 0);
-    if (votes > bestCount || (votes === bestCount && w > best)) {
+  // Distinct widths seen so far (ascending) with their counts: the last two are all a vote needs.
+  let w1 = NaN;
+  let c1 = 0;
+  let w2 = NaN;
+  let c2 = 0;
+  for (let i = 0; i < n; ) {
+    const w = sorted[i];
+    let j = i + 1;
+    while (j < n && sorted[j] === w) j++;
+    const c = j - i;
+    let votes = c;
+    if (w1 >= w - 2) votes += c1;
+    if (w2 >= w - 2) votes += c2;
+    if (votes >= bestCount) {
       best = w;
       bestCount = votes;
     }
+    w2 = w1;
+    c2 = c1;
+    w1 = w;
+    c1 = c;
+    i = j;
   }
   return best;
 }

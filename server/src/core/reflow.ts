@@ -20,7 +20,7 @@ import { stateOf } from './articles/detect';
 import type { Article, PageAnalysis } from './articles/model';
 import { cellWidth, codePointAt, endsSentence, isCjk, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import type { Cleaner } from './clean';
-import { hyphenEvidence, joinKind, joinPair, joinWith, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
+import { hyphenEvidence, joinKind, joinPair, joinWith, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import type { Line, PageDump, Span } from './types';
 
 /** First line of every page the rewrite wrote (a `%%` comment: detection ignores it). */
@@ -108,39 +108,6 @@ function columnOfSorted(sorted: Int32Array | Float64Array, n: number): Column {
     }
   }
   return { width: best, supported: bestCount >= 3 && bestCount >= 0.3 * n };
-}
-
-/**
- * paragraphs.estimateColumnWidth of n >= 3 widths sorted ascending: the width w with the most votes
- * (lines of width w−2..w), ties to the wider. Same result as the Map-based count, without a Map.
- */
-function modeOfSorted(sorted: Int32Array, n: number): number {
-  let best = 0;
-  let bestCount = -1;
-  // Distinct widths seen so far (ascending) with their counts: the last two are all a vote needs.
-  let w1 = NaN;
-  let c1 = 0;
-  let w2 = NaN;
-  let c2 = 0;
-  for (let i = 0; i < n; ) {
-    const w = sorted[i];
-    let j = i + 1;
-    while (j < n && sorted[j] === w) j++;
-    const c = j - i;
-    let votes = c;
-    if (w1 >= w - 2) votes += c1;
-    if (w2 >= w - 2) votes += c2;
-    if (votes >= bestCount) {
-      best = w;
-      bestCount = votes;
-    }
-    w2 = w1;
-    c2 = c1;
-    w1 = w;
-    c1 = c;
-    i = j;
-  }
-  return best;
 }
 
 /** Scratch arrays of paragraphBounds (the analysis is synchronous: one user at a time). */
