@@ -7,8 +7,7 @@
 // hint, since some house styles keep these spaces; the rule can be turned off.
 import { codePointAt, cpLength, isAsciiAlnum, isCjkGlyph } from '../chars';
 import { t, tCount, type Messages } from '../messages';
-import type { Edit } from '../types';
-import type { LineFinding, LineRule } from './rule';
+import { spaceDeletions, type LineFinding, type LineRule } from './rule';
 
 function isNumberOrLatinEnd(cp: number): boolean {
   return isAsciiAlnum(cp) || cp === 37 || cp === 0x2030 || cp === 0xb0;
@@ -59,13 +58,11 @@ export function mixedFinding(text: string, from: number, to: number, base: numbe
     i += cpLength(cp);
   }
   if (count === 0) return undefined;
-  const edits: Edit[] = [];
-  for (let k = 0; k < count; k++) edits.push({ start: gaps[k], end: gaps[k] + 1, newText: '' });
   return {
     start: base + first - from,
     end: base + last - from,
     message: tCount(messages, 'mixed-script-spacing.message', count),
     fixTitle: t(messages, 'mixed-script-spacing.fix'),
-    edits,
+    edits: spaceDeletions(gaps, count),
   };
 }

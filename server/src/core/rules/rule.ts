@@ -35,3 +35,10 @@ export function trimEnd(text: string, from: number, to: number): number {
   while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
   return to;
 }
+
+/** The fix of the spacing rules: one edit per gap offset in gaps[0, count), deleting the space there. */
+export function spaceDeletions(gaps: Int32Array, count: number): Edit[] {
+  const edits: Edit[] = [];
+  for (let k = 0; k < count; k++) edits.push({ start: gaps[k], end: gaps[k] + 1, newText: '' });
+  return edits;
+}

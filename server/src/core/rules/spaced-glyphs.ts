@@ -12,8 +12,7 @@
 // hold Han glyphs hold just one. The fix deletes every gap of the line, and nothing else.
 import { codePointAt, cpLength, isCjk, isCjkGlyph, isSpace } from '../chars';
 import { t, tCount, type Messages } from '../messages';
-import type { Edit } from '../types';
-import { skipSpaces, trimEnd, type LineFinding, type LineRule } from './rule';
+import { skipSpaces, spaceDeletions, trimEnd, type LineFinding, type LineRule } from './rule';
 
 /** Gap offsets of the line being checked (scratch: one line at a time). */
 let GAPS = new Int32Array(256);
@@ -87,13 +86,11 @@ export function spacedFinding(text: string, from: number, to: number, base: numb
   if (count < 2 || singles * 2 <= tokens) return undefined;
   const a = skipSpaces(text, from, to);
   const b = trimEnd(text, a, to);
-  const edits: Edit[] = [];
-  for (let k = 0; k < count; k++) edits.push({ start: gaps[k], end: gaps[k] + 1, newText: '' });
   return {
     start: base + a - from,
     end: base + b - from,
     message: tCount(messages, 'spaced-glyphs.message', count),
     fixTitle: t(messages, 'spaced-glyphs.fix'),
-    edits,
+    edits: spaceDeletions(gaps, count),
   };
 }
