@@ -22,7 +22,10 @@ export const COLLECT_ABOVE = 2_000_000;
  * collection: typing in a 50 MB dump reached ~950 MB after 30 keystrokes. So the store counts the
  * bytes of the text versions dropped since the last collection, and once the open texts take
  * `above` bytes or more, a collection is due when the dropped ones pass `copies` times the open
- * texts (what the 10× target leaves room for), but never below `floor` bytes. Smaller texts are
+ * texts, but never below `floor` bytes. One copy: an English dump is two bytes a character in
+ * memory as soon as one curly quote is in it, so a 50 MB one drops 100 MB an edit, and its analysis
+ * already holds ~7× its size; at 2.5 copies it peaked at 12.7× after 30 edits, at one it stays at
+ * ~9× (a CJK dump is ~0.7 bytes a byte on disk in memory, and its budget is the floor). Smaller texts are
  * left to V8: its collections are incremental, where a forced one stops the server for its whole
  * length (~40 ms with a 10 MB dump open on a busy machine, which typing there would feel).
  */
@@ -31,7 +34,7 @@ export interface GarbageBudget {
   copies: number;
   floor: number;
 }
-export const GARBAGE_BUDGET: GarbageBudget = { above: 16_000_000, copies: 2.5, floor: 96_000_000 };
+export const GARBAGE_BUDGET: GarbageBudget = { above: 16_000_000, copies: 1, floor: 96_000_000 };
 
 export class DocumentStore {
   private entries = new Map<string, Entry>();
