@@ -22,6 +22,7 @@ import { countReplacement, encoding, MIN_COUNT, MIN_RATIO } from './rules/encodi
 import { STRUCTURE_RULES } from './analyze';
 import { trimmedSpan } from './rules/rule';
 import { diffEdit, fixAll } from './fix';
+import { flatten, packFindings, unpackFindings, type PackedFindings } from './packed';
 import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId } from './types';
 
 export interface SegmentResult {
@@ -30,8 +31,8 @@ export interface SegmentResult {
    * when it has a fix. Enough to count them and find fixable ones; the findings: `fullFindings`.
    */
   kinds: Uint8Array;
-  /** Recomputes the findings with their fixes from the page's parse (deterministic: the same findings, in the same order). */
-  recompute: (dump: PageDump) => Finding[];
+  /** The findings with their fixes and related spans, packed (see `fullFindings`). */
+  packed: PackedFindings;
   /** Article structure with line indices into `dump()`; undefined for an empty segment. */
   analysis: PageAnalysis | undefined;
   replacement: number;
@@ -52,8 +53,10 @@ export function segmentDump(s: Segment): PageDump {
 }
 
 // Fix edits and related locations are most of a finding's memory (a joined paragraph carries one
-// edit per line break), and only the pages whose diagnostics are being sent need them. Pages keep
-// findings without them; these are recomputed for the pages asked for, and the most recent kept.
+// edit per line break), and only the pages whose diagnostics are being sent need them as objects.
+// Pages keep them packed; they are unpacked for the pages asked for, and the most recent kept.
+// (Recomputing them instead, as before, kept less but cost an analysis of every page the
+// diagnostics took in after the focus moved: ~10 pages, ~40 ms a keystroke in an English dump.)
 const FULL = new Map<SegmentResult, Finding[]>();
 const MAX_FULL = 64;
 
@@ -67,7 +70,7 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V, max: number): V {
 /** The page's findings with their fixes and related locations, offsets local to the page. */
 export function fullFindings(s: Segment): Finding[] {
   const hit = FULL.get(s.result);
-  return remember(FULL, s.result, hit ?? s.result.recompute(segmentDump(s)), MAX_FULL);
+  return remember(FULL, s.result, hit ?? unpackFindings(s.result.packed), MAX_FULL);
 }
 
 // Rules in the order first met, for `kinds`.
@@ -122,11 +125,6 @@ export class Segment {
   }
 }
 
-/** Copies a string so that it no longer shares memory with (and pins) the string it was cut from. */
-function flatten(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
-}
-
 /** A copy of a finding whose strings own their characters (the message quotes the page, edits carry its text). */
 function owned(f: Finding): Finding {
   const out: Finding = { ...f, message: flatten(f.message) };
@@ -135,10 +133,10 @@ function owned(f: Finding): Finding {
   return out;
 }
 
-/** Findings and article analysis of one page's text, parsed on its own (`known`: its analysis, kept from before). */
-function analyzeText(dump: PageDump, options: AnalyzeOptions, messages: Messages, known?: PageAnalysis): { findings: Finding[]; analysis: PageAnalysis } {
+/** Findings and article analysis of one page's text, parsed on its own. */
+function analyzeText(dump: PageDump, options: AnalyzeOptions, messages: Messages): { findings: Finding[]; analysis: PageAnalysis } {
   const findings = lintPage(dump, dump.pages[0], options.rules, messages);
-  const analysis = known ?? analyzePage(dump, 0, messages);
+  const analysis = analyzePage(dump, 0, messages);
   for (const f of paragraphFindings(dump, analysis, cleaner(dump, findings), options, messages)) findings.push(f);
   for (const f of analysis.findings) {
     const rule = STRUCTURE_RULES.find((r) => r.id === f.rule);
@@ -149,20 +147,21 @@ function analyzeText(dump: PageDump, options: AnalyzeOptions, messages: Messages
   return { findings, analysis };
 }
 
+const NONE = packFindings([]);
+
 export function analyzeSegment(segmentText: string, options: AnalyzeOptions, messages: Messages = messagesFor(options.locale)): SegmentResult {
   // Analysed on a flat copy: what the result keeps may point into it, never into the document.
   const text = flatten(segmentText);
   const { replacement, nonSpace } = countReplacement(text);
-  const result: SegmentResult = { kinds: new Uint8Array(0), recompute: () => [], analysis: undefined, replacement, nonSpace, views: new Map() };
+  const result: SegmentResult = { kinds: new Uint8Array(0), packed: NONE, analysis: undefined, replacement, nonSpace, views: new Map() };
   if (text.length === 0) return result;
   const { findings, analysis } = analyzeText(parse(text), options, messages);
   result.kinds = Uint8Array.from(findings, kindOf);
+  result.packed = packFindings(findings);
   // The analysis is kept: its strings must not pin the flat copy of the page.
   analysis.findings = analysis.findings.map(owned);
   for (const a of analysis.articles) if (a.continuation) a.continuation = { ...a.continuation, target: flatten(a.continuation.target) };
   result.analysis = analysis;
-  // The article analysis is kept, so recomputing the fixes skips the detection, the costly part.
-  result.recompute = (dump) => analyzeText(dump, options, messages, analysis).findings;
   return result;
 }
 
