@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildParagraphs, estimateColumnWidth, hyphenEvidence, joinLines, joinPair } from '../../server/src/core/paragraphs';
+import { addInteriorWords } from '../../server/src/core/reflow';
+import fc from '../helpers/fc';
 
 test('column width: the upper edge of the densest two-cell band of widths, ties to the wider', () => {
   assert.equal(estimateColumnWidth([28, 28, 28, 26, 12, 28, 27]), 28);
@@ -52,4 +54,50 @@ test('a paragraph ends at sentence-final punctuation on a noticeably short line,
 test('a forced break starts a new paragraph', () => {
   const texts = ['甲乙丙丁戊己庚辛壬癸甲乙', '甲乙丙丁戊己庚辛壬癸甲乙', '甲乙丙丁戊己庚辛壬癸甲乙'];
   assert.equal(buildParagraphs([0, 1, 2], texts, { breakBefore: new Set([2]) }).length, 2);
+});
+
+// The word scans are loops over the units; these are the regular expressions they replaced.
+function hyphenEvidenceByRegex(texts: string[]) {
+  const ev = { hyphenated: new Set<string>(), words: new Set<string>() };
+  for (const t of texts) {
+    for (const m of t.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*/g)) {
+      const w = m[0].toLowerCase();
+      if (m.index + m[0].length >= t.length - 1 && t.trimEnd().endsWith('-')) continue;
+      if (w.includes('-')) ev.hyphenated.add(w);
+      else ev.words.add(w);
+    }
+  }
+  return ev;
+}
+
+function interiorWordsByRegex(t: string): Set<string> {
+  const set = new Set<string>();
+  const ws = t.trim().split(/\s+/);
+  for (let k = 1; k < ws.length - 1; k++) {
+    const m = /^[^A-Za-z]*([A-Za-z]+)[^A-Za-z]*$/.exec(ws[k]);
+    if (m) set.add(m[1].toLowerCase());
+  }
+  return set;
+}
+
+const wordish = fc.array(fc.constantFrom('a', 'B', 'z', 'Q', '-', '-', ' ', ' ', '\t', '\u3000', '\u00a0', '\u2028', '\ufeff', '\u200b', ',', '.', '1', 'é', '字', '\n'), { maxLength: 40 }).map((cs) => cs.join(''));
+
+test('property: hyphenEvidence finds the words the regular expression finds', () => {
+  fc.assert(
+    fc.property(fc.array(wordish, { maxLength: 4 }), (texts) => {
+      assert.deepEqual(hyphenEvidence(texts), hyphenEvidenceByRegex(texts));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('property: the interior words of a line are those the regular expression finds', () => {
+  fc.assert(
+    fc.property(wordish, (t) => {
+      const set = new Set<string>();
+      addInteriorWords(t, set);
+      assert.deepEqual(set, interiorWordsByRegex(t));
+    }),
+    { numRuns: 5000 },
+  );
 });

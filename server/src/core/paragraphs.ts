@@ -16,7 +16,7 @@
 // Chinese paragraphs also indent their first line by two glyphs, which pdftotext drops, so a full
 // line that ends a sentence followed by a short line that does not is also a paragraph end: the
 // short line is the next paragraph's indented start.
-import { cellWidth, codePointAt, endsSentence, isCjk, isLatinLetter, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjk, isJsSpace, isLatinLetter, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 
 export interface Paragraph {
   /** Line indices (into dump.lines) joined into this paragraph, in order. */
@@ -105,15 +105,38 @@ export interface HyphenEvidence {
 
 const COMPOUND_PREFIXES = new Set(['well', 'self', 'ill', 'half', 'all', 'so', 'ex', 'cross', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'one', 'two', 'three', 'four', 'five', 'long', 'short', 'high', 'low', 'old', 'new', 'far', 'full', 'great', 'vice', 'non', 'pre', 'post', 'anti', 'semi', 'co']);
 
+/**
+ * The words of the lines: each match of /[A-Za-z]+(?:-[A-Za-z]+)*\/g, lower-cased, into
+ * `hyphenated` or `words` (a loop over the units: the regex version was a fifth of the analysis
+ * of an English page, which the language server repeats on every keystroke there).
+ */
 export function hyphenEvidence(texts: Iterable<string>): HyphenEvidence {
   const ev: HyphenEvidence = { hyphenated: new Set(), words: new Set() };
   for (const t of texts) {
-    if (t.length > 100_000) continue; // evidence from ordinary lines only; keeps this linear and cheap
-    for (const m of t.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*/g)) {
-      const w = m[0].toLowerCase();
+    const n = t.length;
+    if (n > 100_000) continue; // evidence from ordinary lines only; keeps this linear and cheap
+    let e = n;
+    while (e > 0 && isJsSpace(t.charCodeAt(e - 1))) e--;
+    const endsWithHyphen = e > 0 && t.charCodeAt(e - 1) === 45;
+    let i = 0;
+    while (i < n) {
+      if (!isAsciiLetter(t.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let hyphen = false;
+      for (;;) {
+        while (i < n && isAsciiLetter(t.charCodeAt(i))) i++;
+        if (i + 1 < n && t.charCodeAt(i) === 45 && isAsciiLetter(t.charCodeAt(i + 1))) {
+          hyphen = true;
+          i++;
+        } else break;
+      }
       // A trailing hyphenated fragment at the line end is not evidence of a compound.
-      if (m.index + m[0].length >= t.length - 1 && t.trimEnd().endsWith('-')) continue;
-      if (w.includes('-')) ev.hyphenated.add(w);
+      if (i >= n - 1 && endsWithHyphen) continue;
+      const w = t.slice(start, i).toLowerCase();
+      if (hyphen) ev.hyphenated.add(w);
       else ev.words.add(w);
     }
   }

@@ -18,7 +18,7 @@
 //   so fix-all reaches a fixed point after one pass instead of gluing paragraphs together.
 import { stateOf } from './articles/detect';
 import type { Article, PageAnalysis } from './articles/model';
-import { cellWidth, codePointAt, endsSentence, isCjk, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjk, isJsSpace, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import type { Cleaner } from './clean';
 import { hyphenEvidence, joinKind, joinPair, joinWith, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import type { Line, PageDump, Span } from './types';
@@ -306,16 +306,44 @@ function interiorWords(ev: HyphenEvidence): Set<string> {
 }
 function withInterior(ev: HyphenEvidence, texts: readonly string[]): HyphenEvidence {
   const set = new Set<string>();
-  for (const t of texts) {
-    if (t.length > 100_000) continue;
-    const ws = t.trim().split(/\s+/);
-    for (let k = 1; k < ws.length - 1; k++) {
-      const m = /^[^A-Za-z]*([A-Za-z]+)[^A-Za-z]*$/.exec(ws[k]);
-      if (m) set.add(m[1].toLowerCase());
-    }
-  }
+  for (const t of texts) if (t.length <= 100_000) addInteriorWords(t, set);
   INTERIOR.set(ev, set);
   return ev;
+}
+
+/**
+ * Of the whitespace-separated tokens of `t` but its first and last, those with one run of ASCII
+ * letters (/^[^A-Za-z]*([A-Za-z]+)[^A-Za-z]*$/): the run, lower-cased.
+ */
+export function addInteriorWords(t: string, set: Set<string>): void {
+  const n = t.length;
+  let i = 0;
+  let first = true;
+  for (;;) {
+    while (i < n && isJsSpace(t.charCodeAt(i))) i++;
+    if (i >= n) return;
+    // A token [i, end), its letter run [a, b), and whether it has a second one.
+    let a = -1;
+    let b = -1;
+    let one = true;
+    for (; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (isJsSpace(c)) break;
+      if (isAsciiLetter(c)) {
+        if (a < 0) {
+          a = i;
+          while (i + 1 < n && isAsciiLetter(t.charCodeAt(i + 1))) i++;
+          b = i + 1;
+        } else one = false;
+      }
+    }
+    // The last token is never interior: only a token followed by another one counts.
+    let j = i;
+    while (j < n && isJsSpace(t.charCodeAt(j))) j++;
+    if (j >= n) return;
+    if (!first && one && a >= 0) set.add(t.slice(a, b).toLowerCase());
+    first = false;
+  }
 }
 
 const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11;
@@ -481,9 +509,14 @@ const trimmedSeam = (l: string, r: string) => l.length > 0 && r.length > 0 && !i
 /** joinPiece's decision (see joinKind) for a non-empty `l` and `r` with no edge spaces or tabs. */
 function joinPieceKind(l: string, r: string, ev: HyphenEvidence | undefined): number {
   if (ev) {
-    const a = /([A-Za-z]+)$/.exec(l)?.[1];
-    const b = /^([a-z]+)/.exec(r)?.[1];
-    if (a && b) {
+    // The letters that end `l` and the lower-case ones that start `r`.
+    let i = l.length;
+    while (i > 0 && isAsciiLetter(l.charCodeAt(i - 1))) i--;
+    let k = 0;
+    while (k < r.length && r.charCodeAt(k) >= 97 && r.charCodeAt(k) <= 122) k++;
+    if (i < l.length && k > 0) {
+      const a = l.slice(i);
+      const b = r.slice(0, k);
       const joined = (a + b).toLowerCase();
       const words = interiorWords(ev);
       if (words.has(joined) && (!words.has(a.toLowerCase()) || !words.has(b))) return JOIN_CONCAT;
