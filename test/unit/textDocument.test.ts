@@ -1,10 +1,10 @@
 // The server's LineDocument answers exactly as vscode-languageserver-textdocument's TextDocument,
 // through any sequence of full and incremental changes.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import fc from '../helpers/fc';
-import { lineDocuments, textBytes } from '../../server/src/lsp/textDocument';
+import { LineDocument, lineDocuments, textBytes } from '../../server/src/lsp/textDocument';
 
 const piece = fc.constantFrom('a', '字', ' ', '\n', '\r', '\r\n', '\f', '\n\n', 'ab\r\ncd', '\r\r\n\n');
 const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
@@ -30,7 +30,11 @@ function same(a: TextDocument, b: TextDocument): void {
   }
 }
 
-test('property: LineDocument agrees with the library TextDocument through any edits', () => {
+for (const chunk of [LineDocument.chunkSize, 1, 2, 5])
+test(`property: LineDocument agrees with the library TextDocument through any edits (chunks of ${chunk} units)`, () => {
+  const saved = LineDocument.chunkSize;
+  LineDocument.chunkSize = chunk;
+  after(() => (LineDocument.chunkSize = saved));
   fc.assert(
     fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 8 }), fc.boolean(), (initial, batches, early) => {
       let a = TextDocument.create('file:///a', 'pagedump', 1, initial);
@@ -56,7 +60,10 @@ test('property: LineDocument agrees with the library TextDocument through any ed
   );
 });
 
-test('a big document: typing, new lines, deleted lines', () => {
+test('a big document in small chunks: typing, new lines, deleted lines', () => {
+  const saved = LineDocument.chunkSize;
+  LineDocument.chunkSize = 64;
+  after(() => (LineDocument.chunkSize = saved));
   const initial = Array.from({ length: 5000 }, (_, i) => `line ${i}${i % 7 === 0 ? '\r\n' : '\n'}`).join('');
   let a = TextDocument.create('file:///a', 'pagedump', 1, initial);
   let b = lineDocuments.create('file:///a', 'pagedump', 1, initial);

@@ -25,6 +25,16 @@ import { diffEdit, fixAll } from './fix';
 import { flatten, packFindings, unpackFindings, type PackedFindings } from './packed';
 import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId } from './types';
 
+/**
+ * The document's text as the analysis reads it: a string, or anything that slices and searches
+ * like one (the server's chunked text, which an edit does not copy whole).
+ */
+export interface TextSource {
+  readonly length: number;
+  slice(start: number, end: number): string;
+  indexOf(search: string, from?: number): number;
+}
+
 export interface SegmentResult {
   /**
    * What the page's findings are, in text order, one byte each: rule (index into `RULES`) × 2, + 1
@@ -109,7 +119,7 @@ export class Segment {
   private readonly generation: number;
 
   constructor(
-    private readonly doc: { readonly text: string; readonly generation: number },
+    private readonly doc: { readonly text: TextSource; readonly generation: number },
     readonly start: number,
     readonly end: number,
     readonly result: SegmentResult,
@@ -166,7 +176,7 @@ export function analyzeSegment(segmentText: string, options: AnalyzeOptions, mes
 }
 
 /** Offsets of the segments of a text: [start, end) pairs, split at form feeds. */
-function split(text: string): { start: number; end: number }[] {
+function split(text: TextSource): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let start = 0;
   for (;;) {
@@ -203,7 +213,7 @@ export function mergeWindow(w: ChangeWindow | undefined, c: ChangeWindow): Chang
 
 export class IncrementalDocument {
   segments: Segment[] = [];
-  text = '';
+  text: TextSource = '';
   /** Completed updates; a segment is valid for the one that made it. */
   generation = 0;
   /** Segments analysed by the last update (for tests and the benchmark). */
@@ -221,7 +231,7 @@ export class IncrementalDocument {
    * With `window` (where the text changed since the last update), pages outside it are taken
    * over without even comparing their text.
    */
-  update(text: string, isCancelled: () => boolean = () => false, window?: ChangeWindow): boolean {
+  update(text: TextSource, isCancelled: () => boolean = () => false, window?: ChangeWindow): boolean {
     if (window && this.segments.length > 0 && text.length - this.text.length === window.newEnd - window.oldEnd) {
       return this.updateWindow(text, window, isCancelled);
     }
@@ -263,7 +273,7 @@ export class IncrementalDocument {
     return true;
   }
 
-  private updateWindow(text: string, w: ChangeWindow, isCancelled: () => boolean): boolean {
+  private updateWindow(text: TextSource, w: ChangeWindow, isCancelled: () => boolean): boolean {
     const old = this.segments;
     const delta = w.newEnd - w.oldEnd;
     // Old segments touching the window (a change at a page's edge touches that page too).

@@ -3,6 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalDocument, mergeWindow, type ChangeWindow } from '../core/incremental';
 import type { RuleSettings } from '../core/types';
+import { LineDocument } from './textDocument';
 
 export interface Entry {
   inc: IncrementalDocument;
@@ -17,17 +18,16 @@ export interface Entry {
 export const COLLECT_ABOVE = 2_000_000;
 
 /**
- * Garbage budget while typing. Every edit makes a new flat copy of the document's text (two bytes
- * a unit for a page in CJK), and V8 lets about four times the live heap pile up before a full
- * collection: typing in a 50 MB dump reached ~950 MB after 30 keystrokes. So the store counts the
- * bytes of the text versions dropped since the last collection, and once the open texts take
- * `above` bytes or more, a collection is due when the dropped ones pass `copies` times the open
- * texts, but never below `floor` bytes. One copy: an English dump is two bytes a character in
- * memory as soon as one curly quote is in it, so a 50 MB one drops 100 MB an edit, and its analysis
- * already holds ~7× its size; at 2.5 copies it peaked at 12.7× after 30 edits, at one it stays at
- * ~9× (a CJK dump is ~0.7 bytes a byte on disk in memory, and its budget is the floor). Smaller texts are
- * left to V8: its collections are incremental, where a forced one stops the server for its whole
- * length (~40 ms with a 10 MB dump open on a busy machine, which typing there would feel).
+ * Garbage budget while editing. A change drops the text it replaced: a chunk or two of a
+ * LineDocument's text (see ChunkedText), but the whole text on a full replace, and V8 lets about
+ * four times the live heap pile up before a full collection (when every keystroke copied the
+ * whole text, typing in a 50 MB dump reached ~950 MB after 30 keystrokes). So the store counts the
+ * bytes of text dropped since the last collection, and once the open texts take `above` bytes or
+ * more, a collection is due when the dropped ones pass `copies` times the open texts, but never
+ * below `floor` bytes. One copy: a 50 MB English dump is 100 MB in memory (two bytes a character
+ * once one curly quote is in it), and its analysis holds ~7× its size. Smaller texts are left to
+ * V8: its collections are incremental, where a forced one stops the server for its whole length
+ * (~25 ms with a 10 MB dump open, which typing there would feel).
  */
 export interface GarbageBudget {
   above: number;
@@ -103,7 +103,7 @@ export class DocumentStore {
     }
     if (e.version === doc.version && e.generation === generation) return e;
     const window = e.version >= 0 ? (this.windows.get(doc.uri) ?? undefined) : undefined;
-    const text = doc.getText();
+    const text = doc instanceof LineDocument ? doc.source : doc.getText();
     // For a full analysis (open, full replace, new settings) of a big text; while typing, only when
     // the server was never idle long enough to collect and twice the budget is spent.
     if (!window ? text.length >= this.collectAbove : this.dropped >= 2 * this.limit()) this.collectNow();
@@ -116,11 +116,12 @@ export class DocumentStore {
 
   /**
    * Records an incremental change (offsets in the text before it), or null for a full replace;
-   * `bytes`: the size of the text before it (a version now dropped, see LineDocument.bytes).
+   * `dropped`: bytes of the text the change dropped (see LineDocument.takeDropped), `size`: bytes
+   * of the text now (see LineDocument.bytes).
    */
-  noteChange(uri: string, change: ChangeWindow | null, bytes = 0): void {
-    this.dropped += bytes;
-    this.sizes.set(uri, bytes);
+  noteChange(uri: string, change: ChangeWindow | null, dropped = 0, size = dropped): void {
+    this.dropped += dropped;
+    this.sizes.set(uri, size);
     const w = this.windows.get(uri);
     this.windows.set(uri, change === null || w === null ? null : mergeWindow(w, change));
   }

@@ -30,7 +30,7 @@ import { DocumentStore, type Entry, type GarbageBudget } from './documentStore';
 import { registerExportRequests } from './exportRequests';
 import { SettingsCache, type Settings } from './settings';
 import { registerStructureFeatures, structureActions, structureCapabilities } from './structure';
-import { lineDocuments, textBytes } from './textDocument';
+import { LineDocument, lineDocuments, textBytes } from './textDocument';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.newsprint`;
 /** Nothing received for this long ends a burst of typing (see `settled`). */
@@ -67,14 +67,12 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     create: lineDocuments.create,
     update(doc, changes, version) {
       for (const c of changes) {
-        if (TextDocumentContentChangeEvent.isIncremental(c)) {
-          const start = doc.offsetAt(c.range.start);
-          const end = doc.offsetAt(c.range.end);
-          store.noteChange(doc.uri, { start, oldEnd: end, newEnd: start + c.text.length }, textBytes(doc));
-        } else {
-          store.noteChange(doc.uri, null, textBytes(doc));
-        }
+        const before = textBytes(doc);
+        const window = TextDocumentContentChangeEvent.isIncremental(c) ? { start: doc.offsetAt(c.range.start), oldEnd: doc.offsetAt(c.range.end), newEnd: 0 } : null;
+        if (window) window.newEnd = window.start + c.text.length;
         doc = lineDocuments.update(doc, [c], version);
+        // A LineDocument knows what the change dropped (a chunk or two); other texts are copied whole.
+        store.noteChange(doc.uri, window, doc instanceof LineDocument ? doc.takeDropped() : before, textBytes(doc));
       }
       return doc;
     },

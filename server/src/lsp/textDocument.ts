@@ -3,7 +3,9 @@
 // counted before it is filled. The library pushes them into an array (8 bytes a line, and each
 // growth leaves the old backing store as garbage): for a 50 MB dump of 2.3 M lines, ~60 MB more
 // at the moment the first diagnostics are converted, which is when the server's memory peaks.
+// The text itself is a ChunkedText, so an edit copies one chunk, not the whole text.
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { CHUNK, ChunkedText } from './chunkedText';
 
 const LF = 10;
 const CR = 13;
@@ -22,6 +24,34 @@ function lineStarts(text: string, base: number, into?: Uint32Array, at = 0): num
   return n;
 }
 
+/** Line starts of a chunked text, as lineStarts (a CRLF may straddle two chunks). */
+function chunkedLineStarts(text: ChunkedText, into?: Uint32Array): number {
+  let n = 0;
+  let at = 0;
+  let skipLF = false; // a CR ended the last chunk: a LF starting this one belongs to it
+  for (const chunk of text.chunkList()) {
+    let i = 0;
+    if (skipLF) {
+      if (chunk.charCodeAt(0) === LF) {
+        i = 1;
+        if (into) into[n] += 1;
+      }
+      skipLF = false;
+    }
+    for (; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (c === CR || c === LF) {
+        if (c === CR && i + 1 === chunk.length) skipLF = true;
+        else if (c === CR && chunk.charCodeAt(i + 1) === LF) i++;
+        n++;
+        if (into) into[n] = at + i + 1;
+      }
+    }
+    at += chunk.length;
+  }
+  return n;
+}
+
 /** Whether a code unit of `text` is above 0xFF (V8 keeps such a string at two bytes a unit). */
 function wide(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return true;
@@ -34,18 +64,25 @@ function wellformed(range: Range): Range {
 }
 
 export class LineDocument implements TextDocument {
+  /** Units per chunk of the text (tests set it small, to edit across chunks). */
+  static chunkSize = CHUNK;
   /** Start offset of each line: `starts[0..count)`; undefined until asked for (or after a change that breaks a CRLF). */
   private starts: Uint32Array | undefined;
   private count = 0;
   /** Whether the text is kept at two bytes a unit (see `bytes`); undefined until asked for. */
   private twoByte: boolean | undefined;
+  private content: ChunkedText;
+  /** Units of text versions dropped by changes since `takeDropped` was last called. */
+  private droppedUnits = 0;
 
   constructor(
     readonly uri: string,
     readonly languageId: string,
     private _version: number,
-    private content: string,
-  ) {}
+    content: string,
+  ) {
+    this.content = ChunkedText.of(content, LineDocument.chunkSize);
+  }
 
   get version(): number {
     return this._version;
@@ -56,9 +93,17 @@ export class LineDocument implements TextDocument {
     return this.count;
   }
 
+  /** The text as the analysis reads it: sliced and searched in place, never joined. */
+  get source(): ChunkedText {
+    return this.content;
+  }
+
   getText(range?: Range): string {
-    if (!range) return this.content;
-    return this.content.substring(this.offsetAt(range.start), this.offsetAt(range.end));
+    if (!range) return this.content.toString();
+    // As the library's substring: reversed offsets are swapped.
+    const a = this.offsetAt(range.start);
+    const b = this.offsetAt(range.end);
+    return this.content.slice(Math.min(a, b), Math.max(a, b));
   }
 
   /**
@@ -66,18 +111,29 @@ export class LineDocument implements TextDocument {
    * else two (a string made from pieces of a two-byte one stays two-byte, so once wide, always).
    */
   get bytes(): number {
-    this.twoByte ??= wide(this.content);
-    return this.content.length * (this.twoByte ? 2 : 1);
+    return this.content.length * this.unitBytes();
+  }
+
+  private unitBytes(): number {
+    this.twoByte ??= this.content.chunkList().some(wide);
+    return this.twoByte ? 2 : 1;
+  }
+
+  /** Bytes of the text versions the changes since the last call dropped (see ChunkedText.replace). */
+  takeDropped(): number {
+    const bytes = this.droppedUnits * this.unitBytes();
+    this.droppedUnits = 0;
+    return bytes;
   }
 
   private lines(): Uint32Array {
     if (!this.starts) {
-      const n = 1 + lineStarts(this.content, 0);
+      const n = 1 + chunkedLineStarts(this.content);
       this.starts = new Uint32Array(n);
-      lineStarts(this.content, 0, this.starts, 1);
+      chunkedLineStarts(this.content, this.starts);
       this.count = n;
       // Known from the open on (a pass over a text without wide units), not on the first keystroke.
-      this.twoByte ??= wide(this.content);
+      this.unitBytes();
     }
     return this.starts;
   }
@@ -123,7 +179,7 @@ export class LineDocument implements TextDocument {
     const starts = this.lines();
     if (line >= this.count || line < 0) return '';
     const next = line + 1 < this.count ? starts[line + 1] : this.content.length;
-    return this.content.substring(this.beforeEOL(next, starts[line]), next);
+    return this.content.slice(this.beforeEOL(next, starts[line]), next);
   }
 
   private beforeEOL(offset: number, lineStart: number): number {
@@ -135,7 +191,8 @@ export class LineDocument implements TextDocument {
     for (const change of changes) {
       if ('range' in change && change.range !== undefined) this.replace(wellformed(change.range), change.text);
       else {
-        this.content = change.text;
+        this.droppedUnits += this.content.length;
+        this.content = ChunkedText.of(change.text, LineDocument.chunkSize);
         this.starts = undefined;
         this.twoByte = undefined;
       }
@@ -146,8 +203,9 @@ export class LineDocument implements TextDocument {
   private replace(range: Range, text: string): void {
     const start = this.offsetAt(range.start);
     const end = this.offsetAt(range.end);
-    const content = this.content.substring(0, start) + text + this.content.substring(end, this.content.length);
+    const { next: content, dropped } = this.content.replace(start, end, text);
     this.content = content;
+    this.droppedUnits += dropped;
     if (this.twoByte === false && wide(text)) this.twoByte = true;
     const after = start + text.length;
     const crlfAtStart = content.charCodeAt(start - 1) === CR && content.charCodeAt(start) === LF;

@@ -1,0 +1,80 @@
+// The server's chunked text reads as the string it stands for, through any edits, and the
+// incremental analysis reading it agrees with one reading plain strings.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import fc from '../helpers/fc';
+import { IncrementalDocument } from '../../server/src/core/incremental';
+import { ChunkedText } from '../../server/src/lsp/chunkedText';
+import { SAMPLE } from '../helpers/rules';
+
+const unit = fc.constantFrom('a', '字', ' ', '\n', '\r\n', '\f', '\f\f', 'xyz', '');
+const text = fc.array(unit, { maxLength: 40 }).map((p) => p.join(''));
+const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 12 }), ins: text });
+
+test('property: a chunked text slices, searches and reads as its string, through any edits', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 6 }), text, fc.array(edit, { maxLength: 8 }), fc.array(fc.tuple(fc.integer({ min: -2, max: 60 }), fc.integer({ min: -2, max: 60 })), { minLength: 1, maxLength: 5 }), (size, initial, edits, probes) => {
+      let s = initial;
+      let c = ChunkedText.of(s, size);
+      const check = () => {
+        assert.equal(c.length, s.length);
+        assert.equal(c.toString(), s);
+        for (const [a, b] of probes) {
+          assert.equal(c.slice(a, b), s.slice(Math.max(0, a), Math.max(0, b)), `slice(${a}, ${b})`);
+          assert.equal(c.indexOf('\f', a), s.indexOf('\f', a), `indexOf(\\f, ${a})`);
+          assert.equal(c.indexOf('\r\n', a), s.indexOf('\r\n', a), `indexOf(\\r\\n, ${a})`);
+          assert.ok(Object.is(c.charCodeAt(a), s.charCodeAt(a)), `charCodeAt(${a})`);
+        }
+      };
+      check();
+      for (const e of edits) {
+        const start = e.at % (s.length + 1);
+        const end = Math.min(s.length, start + e.del);
+        const before = c;
+        const { next, dropped } = c.replace(start, end, e.ins);
+        assert.ok(dropped >= end - start, 'what is replaced is dropped');
+        assert.equal(before.slice(0, before.length), s, 'the version before is unchanged');
+        s = s.slice(0, start) + e.ins + s.slice(end);
+        c = next;
+        check();
+      }
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('an edit copies the chunks it touches, not the text', () => {
+  const big = 'x'.repeat(10 * 4096);
+  const { next, dropped } = ChunkedText.of(big, 4096).replace(5000, 5001, '字');
+  assert.equal(dropped, 4096);
+  assert.equal(next.toString(), `${big.slice(0, 5000)}字${big.slice(5001)}`);
+});
+
+test('property: the incremental analysis of a chunked text equals that of the string', () => {
+  const sample = readFileSync(SAMPLE, 'utf8');
+  const base = [sample.slice(0, 2500), sample.slice(2500, 5000), sample.slice(5000)].join('\f');
+  const key = (f: { rule: string; start: number; end: number; message: string }) => `${f.rule}@${f.start}-${f.end}:${f.message}`;
+  fc.assert(
+    fc.property(fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 30 }), ins: fc.constantFrom('', '字', '\f', '\n\n', ' 心 的 关 ', '\r\n') }), { minLength: 1, maxLength: 5 }), (edits) => {
+      let s = base;
+      let c = ChunkedText.of(s, 700);
+      const plain = new IncrementalDocument({});
+      const chunked = new IncrementalDocument({});
+      plain.update(s);
+      chunked.update(c);
+      for (const e of edits) {
+        const start = e.at % (s.length + 1);
+        const end = Math.min(s.length, start + e.del);
+        const window = { start, oldEnd: end, newEnd: start + e.ins.length };
+        s = s.slice(0, start) + e.ins + s.slice(end);
+        c = c.replace(start, end, e.ins).next;
+        plain.update(s, undefined, window);
+        chunked.update(c, undefined, window);
+        assert.deepEqual(chunked.findings().map(key), plain.findings().map(key));
+        assert.deepEqual(chunked.segments.map((g) => [g.start, g.end]), plain.segments.map((g) => [g.start, g.end]));
+      }
+    }),
+    { numRuns: 40 },
+  );
+});
