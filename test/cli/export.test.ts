@@ -1,7 +1,9 @@
 // `newsprint export` as a process: stdout for one file, --out and --jsonl, parallel jobs give the
 // same bytes, no overwrite without --force, unreadable files reported while the rest go on.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -9,7 +11,7 @@ import { linkContinuations } from '../../server/src/core/continuations';
 import { exportArticles, serializeDocument, serializeLines } from '../../server/src/core/export';
 import { exportFile } from '../../server/src/node/exportFile';
 import { sha256 } from '../../server/src/node/files';
-import { runCli } from '../helpers/cli';
+import { CLI, runCli } from '../helpers/cli';
 import { SAMPLE } from '../helpers/rules';
 import { assertValidDocument, assertValidLine } from '../helpers/schema';
 
@@ -278,4 +280,41 @@ test('--out --jobs 2 --force: a continued page whose target is a folder cannot b
   assert.deepEqual(readdirSync(path.join(dir, 'out', 'daily-p2.articles.json')), []);
   for (const n of ['daily-p1', 'daily-p2-2', 'plain-1', 'plain-5']) assertValidDocument(JSON.parse(readFileSync(path.join(dir, 'out', `${n}.articles.json`), 'utf8')));
   assert.deepEqual(tempsIn(path.join(dir, 'out')), []);
+});
+
+test('an export killed mid-write leaves temps that the next export into the folder removes (and says so); others stay', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-killed-'));
+  const page = readFileSync(SAMPLE, 'utf8');
+  const files: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    const f = path.join(dir, `p${i}.txt`);
+    writeFileSync(f, page);
+    files.push(f);
+  }
+  const out = path.join(dir, 'out');
+  mkdirSync(out);
+  // The JSON Lines spool is a temp for the whole run: kill the export once it exists.
+  const child = spawn(process.execPath, [CLI, 'export', ...files, '--jsonl', path.join(out, 'all.jsonl')], { stdio: 'ignore' });
+  const exited = once(child, 'exit');
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no temp file within 60 s')), 60_000);
+    const watcher = watch(out, () => {
+      if (tempsIn(out).length === 0) return;
+      clearTimeout(timer);
+      watcher.close();
+      resolve();
+    });
+  });
+  child.kill('SIGKILL');
+  await exited;
+  const left = tempsIn(out);
+  assert.ok(left.length > 0, 'the killed export left its temp');
+  // Temps that are not an export's, or whose process still runs, are not touched.
+  writeFileSync(path.join(out, `.notes.txt.${child.pid}.x1.tmp`), 'not an export');
+  writeFileSync(path.join(out, `.other.json.${process.pid}.x2.tmp`), 'a live process');
+  const r = runCli(['export', files[0], '--out', out]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, new RegExp(`Removed ${left.length} temporary files that an interrupted export left in ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  assert.deepEqual(tempsIn(out).sort(), [`.notes.txt.${child.pid}.x1.tmp`, `.other.json.${process.pid}.x2.tmp`].sort());
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { linkContinuations, type LinkableDoc } from '../core/continuations';
 import { t, type MessageKey, type Messages } from '../core/messages';
-import { describeFileError, Spool, type SpoolEdit } from '../node/files';
+import { describeFileError, removeStaleTemps, Spool, type SpoolEdit } from '../node/files';
 import type { ExportFileOptions } from '../node/exportFile';
 import {
   ExportJob,
@@ -272,6 +272,10 @@ export async function runExport(args: ExportArgs, messages: Messages, io: Io): P
       return 2;
     }
   }
+  // Temps an export killed before it could rename them left in the target folder (see removeStaleTemps).
+  const targetDir = args.out ?? (args.jsonl ? path.dirname(path.resolve(args.jsonl)) : undefined);
+  const stale = targetDir ? removeStaleTemps(targetDir, (name) => /\.jsonl?$/.test(name)) : 0;
+  if (stale > 0) io.err(`newsprint: ${t(messages, 'cli.staleTemps', { count: stale, dir: targetDir ?? '' })}\n`);
   const batch = new Batch(args, messages, io, spool);
   const tasks = files.map((file, index): ExportTask => ({ index, file, opts, format, keep: !!args.out }));
   try {

@@ -74,6 +74,46 @@ function tempBeside(file: string, tag = ''): string {
   return path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}${tag}.tmp`);
 }
 
+/** Temp files of tempBeside: `.NAME.PID.TIME[.2].tmp`, capturing NAME and PID. */
+const TEMP = /^\.(.+)\.(\d+)\.[0-9a-z]+(?:\.2)?\.tmp$/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process: alive
+  }
+}
+
+/**
+ * Removes the temp files in `dir` that a process no longer running left behind (killed, or the
+ * machine went down, mid-write) for targets `isTarget` accepts; returns how many. Temps of live
+ * processes (another export writing there now) are left alone.
+ */
+export function removeStaleTemps(dir: string, isTarget: (name: string) => boolean): number {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const m = TEMP.exec(name);
+    if (!m || !isTarget(m[1])) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || alive(pid)) continue;
+    try {
+      fs.unlinkSync(path.join(dir, name));
+      removed++;
+    } catch {
+      /* gone already, or not ours to remove */
+    }
+  }
+  return removed;
+}
+
 const unwritable = (file: string, err: unknown) => (err instanceof FileError ? err : new FileError('unwritable', file, (err as NodeJS.ErrnoException).code ?? String(err)));
 
 /**
