@@ -3,7 +3,7 @@
 import { messagesFor, type Messages } from './messages';
 import { LINE_RULES } from './rules';
 import { doubledFinding, doubledGlyphs } from './rules/doubled-glyphs';
-import { GATE_DOUBLED, GATE_SPACE, GATE_TWO_SPACES, lineGates } from './rules/gates';
+import { GATE_CJK, GATE_DOUBLED, GATE_SPACE, GATE_TWO_SPACES, lineGates } from './rules/gates';
 import { mixedFinding, mixedScriptSpacing } from './rules/mixed-script-spacing';
 import { spacedFinding, spacedGlyphs } from './rules/spaced-glyphs';
 import type { LineRule } from './rules/rule';
@@ -53,7 +53,7 @@ function lintPageInto(dump: PageDump, page: Page, settings: RuleSettings | undef
       const rule = active[r];
       const f =
         rule === spacedGlyphs
-          ? gates & GATE_TWO_SPACES
+          ? (gates & (GATE_TWO_SPACES | GATE_CJK)) === (GATE_TWO_SPACES | GATE_CJK)
             ? spacedFinding(text, line.start, line.end, line.start, messages)
             : undefined
           : rule === doubledGlyphs
@@ -61,7 +61,7 @@ function lintPageInto(dump: PageDump, page: Page, settings: RuleSettings | undef
               ? doubledFinding(line, messages)
               : undefined
             : rule === mixedScriptSpacing
-              ? gates & GATE_SPACE
+              ? (gates & (GATE_SPACE | GATE_CJK)) === (GATE_SPACE | GATE_CJK)
                 ? mixedFinding(text, line.start, line.end, line.start, messages)
                 : undefined
               : rule.checkLine(line, messages);

@@ -13,6 +13,12 @@ export const GATE_TWO_SPACES = 2;
  * than three such spots, and no surrogates (an astral pair doubles as four units), means no doubling.
  */
 export const GATE_DOUBLED = 4;
+/**
+ * A unit at or above U+3000: spaced-glyphs and mixed-script-spacing only ever report next to a
+ * CJK glyph (U+3005 and up, or an astral one: a surrogate). Without one (a Latin line, which has
+ * spaces everywhere), neither needs to look.
+ */
+export const GATE_CJK = 8;
 
 /**
  * The gates of text[start, end). lintPage passes the document text and the line's range: the document
@@ -23,17 +29,19 @@ export function lineGates(text: string, start = 0, end = text.length): number {
   let spots = 0;
   let doubled = false;
   let prev = -1;
+  let max = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
+    if (c > max) max = c;
     // Most units are none of these: one test for all three keeps the common path short.
     if (c === 32 || c === prev || (c & 0xf800) === 0xd800) {
       if (c === 32) spaces++;
       if (!doubled && ((c === prev && !isSpace(c) && ++spots >= 3) || (c & 0xf800) === 0xd800)) {
         doubled = true;
       }
-      if (doubled && spaces >= 2) break;
+      if (doubled && spaces >= 2 && max >= 0x3000) break;
     }
     prev = c;
   }
-  return (spaces > 0 ? GATE_SPACE : 0) | (spaces > 1 ? GATE_TWO_SPACES : 0) | (doubled ? GATE_DOUBLED : 0);
+  return (spaces > 0 ? GATE_SPACE : 0) | (spaces > 1 ? GATE_TWO_SPACES : 0) | (doubled ? GATE_DOUBLED : 0) | (max >= 0x3000 ? GATE_CJK : 0);
 }

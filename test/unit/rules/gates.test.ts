@@ -1,0 +1,38 @@
+// The line gates only skip lines on which a rule would find nothing: lintPage's findings equal
+// each rule's own checkLine on every line.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from '../../helpers/fc';
+import { lintDump } from '../../../server/src/core/lint';
+import { en } from '../../../server/src/core/messages';
+import { parse } from '../../../server/src/core/parse';
+import { doubledGlyphs } from '../../../server/src/core/rules/doubled-glyphs';
+import { GATE_CJK, lineGates } from '../../../server/src/core/rules/gates';
+import { mixedScriptSpacing } from '../../../server/src/core/rules/mixed-script-spacing';
+import { spacedGlyphs } from '../../../server/src/core/rules/spaced-glyphs';
+
+const unit = fc.constantFrom('心', '的', '关', '、', '，', '“', '”', '—', '…', '·', '□', '𠀀', 'a', 'T', 'T', '1', ' ', ' ', '  ', '\u3000', '-', '.', 'é', '々');
+const line = fc.array(unit, { maxLength: 30 }).map((u) => u.join(''));
+
+test('property: the gates let through every line a rule finds something on', () => {
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (lines) => {
+      const dump = parse(lines.join('\n'));
+      const own = dump.lines.flatMap((l) =>
+        [spacedGlyphs, doubledGlyphs, mixedScriptSpacing].flatMap((r) => {
+          const f = r.checkLine(l, en);
+          return f ? [`${r.id}@${f.start}-${f.end}:${f.message}:${JSON.stringify(f.edits)}`] : [];
+        }),
+      );
+      const linted = lintDump(dump).map((f) => `${f.rule}@${f.start}-${f.end}:${f.message}:${JSON.stringify(f.fix?.edits)}`);
+      assert.deepEqual(linted.sort(), own.sort());
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('a Latin line, even with curly quotes and dashes, is not one for the CJK rules', () => {
+  assert.equal(lineGates('He said “so — it is” · and…') & GATE_CJK, 0);
+  assert.equal(lineGates('心 的') & GATE_CJK, GATE_CJK);
+  assert.equal(lineGates('𠀀 a') & GATE_CJK, GATE_CJK);
+});
