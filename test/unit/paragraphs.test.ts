@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildParagraphs, estimateColumnWidth, hyphenEvidence, joinLines, joinPair } from '../../server/src/core/paragraphs';
-import { addInteriorWords } from '../../server/src/core/reflow';
 import fc from '../helpers/fc';
+import { SAMPLES_DIR } from '../helpers/rules';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 
 test('column width: the upper edge of the densest two-cell band of widths, ties to the wider', () => {
   assert.equal(estimateColumnWidth([28, 28, 28, 26, 12, 28, 27]), 28);
@@ -82,22 +84,40 @@ function interiorWordsByRegex(t: string): Set<string> {
 
 const wordish = fc.array(fc.constantFrom('a', 'B', 'z', 'Q', '-', '-', ' ', ' ', '\t', '\u3000', '\u00a0', '\u2028', '\ufeff', '\u200b', ',', '.', '1', 'é', '字', '\n'), { maxLength: 40 }).map((cs) => cs.join(''));
 
-test('property: hyphenEvidence finds the words the regular expression finds', () => {
+/** What a Set answers for the query words: the words of the sets, the texts' runs, and a few more. */
+function queries(texts: string[], ...sets: Set<string>[]): string[] {
+  const out = new Set<string>(['a', 'b', 'ab', 'a-b', 'zz', 'q-q-q']);
+  for (const s of sets) for (const w of s) out.add(w);
+  for (const t of texts) for (const m of t.toLowerCase().matchAll(/[a-z]+(?:-[a-z]*)*/g)) out.add(m[0]);
+  return [...out];
+}
+
+test('property: hyphenEvidence finds the words the regular expressions find', () => {
   fc.assert(
     fc.property(fc.array(wordish, { maxLength: 4 }), (texts) => {
-      assert.deepEqual(hyphenEvidence(texts), hyphenEvidenceByRegex(texts));
+      const ev = hyphenEvidence(texts, true);
+      const ref = hyphenEvidenceByRegex(texts);
+      const interior = new Set(texts.flatMap((t) => [...interiorWordsByRegex(t)]));
+      for (const w of queries(texts, ref.words, ref.hyphenated, interior)) {
+        assert.equal(ev.words.has(w), ref.words.has(w), `words: ${w}`);
+        assert.equal(ev.hyphenated.has(w), ref.hyphenated.has(w), `hyphenated: ${w}`);
+        assert.equal(ev.interior.has(w), interior.has(w), `interior: ${w}`);
+      }
     }),
     { numRuns: 5000 },
   );
 });
 
-test('property: the interior words of a line are those the regular expression finds', () => {
-  fc.assert(
-    fc.property(wordish, (t) => {
-      const set = new Set<string>();
-      addInteriorWords(t, set);
-      assert.deepEqual(set, interiorWordsByRegex(t));
-    }),
-    { numRuns: 5000 },
-  );
+test('hyphen evidence on a page of English: every word found, in any case; none made up', () => {
+  const texts = readFileSync(path.join(SAMPLES_DIR, 'en/nytribune-1903-05-01-p1.txt'), 'utf8').split('\n');
+  const ev = hyphenEvidence(texts, true);
+  const ref = hyphenEvidenceByRegex(texts);
+  const interior = new Set(texts.flatMap((t) => [...interiorWordsByRegex(t)]));
+  assert.ok(ref.words.size > 1000 && ref.hyphenated.size > 10 && interior.size > 1000);
+  for (const w of queries(texts, ref.words, ref.hyphenated, interior)) {
+    assert.equal(ev.words.has(w), ref.words.has(w), `words: ${w}`);
+    assert.equal(ev.hyphenated.has(w), ref.hyphenated.has(w), `hyphenated: ${w}`);
+    assert.equal(ev.interior.has(w), interior.has(w), `interior: ${w}`);
+  }
+  assert.equal(ev.words.has('The'), false, 'queries are lower-case, as the Sets held');
 });

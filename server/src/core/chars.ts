@@ -123,6 +123,10 @@ export const CC_CELL2 = 128;
 export const CC_SCRIPT_CJK = 256;
 /** …or as Latin (a Latin letter that is not CJK). */
 export const CC_SCRIPT_LATIN = 512;
+/** isAsciiLetter. */
+export const CC_ALPHA = 1024;
+/** isJsSpace: what `\s` matches. */
+export const CC_JS_SPACE = 2048;
 
 export const CLASS = new Uint16Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
@@ -141,5 +145,7 @@ for (let c = 0; c < 0x10000; c++) {
   if (c >= 0x1100 && (cjk || hangul)) f |= CC_CELL2;
   if (cjk || high) f |= CC_SCRIPT_CJK;
   else if (latin) f |= CC_SCRIPT_LATIN;
+  if (isAsciiLetter(c)) f |= CC_ALPHA;
+  if (isJsSpace(c)) f |= CC_JS_SPACE;
   CLASS[c] = f;
 }

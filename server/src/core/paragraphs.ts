@@ -16,7 +16,8 @@
 // Chinese paragraphs also indent their first line by two glyphs, which pdftotext drops, so a full
 // line that ends a sentence followed by a short line that does not is also a paragraph end: the
 // short line is the next paragraph's indented start.
-import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjk, isJsSpace, isLatinLetter, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { cellWidth, codePointAt, endsSentence, isCjk, isLatinLetter, CLASS, CC_ALPHA, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { hashStep, HYPHENATED, INTERIOR, WORD, WordTable } from './words';
 
 export interface Paragraph {
   /** Line indices (into dump.lines) joined into this paragraph, in order. */
@@ -99,48 +100,103 @@ export function isCjkText(text: string): boolean {
  * 5. otherwise drop it: line-end hyphenation of ordinary words is far more common.
  */
 export interface HyphenEvidence {
-  hyphenated: Set<string>;
-  words: Set<string>;
+  hyphenated: WordSet;
+  words: WordSet;
+  /** Words seen inside a line, not first or last on it where fragments sit (asked for: see hyphenEvidence). */
+  interior: WordSet;
+}
+
+/** Lower-case words, as a Set of them would answer. */
+export interface WordSet {
+  has(word: string): boolean;
 }
 
 const COMPOUND_PREFIXES = new Set(['well', 'self', 'ill', 'half', 'all', 'so', 'ex', 'cross', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'one', 'two', 'three', 'four', 'five', 'long', 'short', 'high', 'low', 'old', 'new', 'far', 'full', 'great', 'vice', 'non', 'pre', 'post', 'anti', 'semi', 'co']);
 
 /**
- * The words of the lines: each match of /[A-Za-z]+(?:-[A-Za-z]+)*\/g, lower-cased, into
- * `hyphenated` or `words` (a loop over the units: the regex version was a fifth of the analysis
- * of an English page, which the language server repeats on every keystroke there).
+ * The words of the lines: each match of /[A-Za-z]+(?:-[A-Za-z]+)*\/g, case-folded, as `hyphenated`
+ * or `words`; with `interior`, also the words inside lines (see addInteriorWords). The lines are
+ * scanned in loops over the units into a WordTable (see words.ts for why).
  */
-export function hyphenEvidence(texts: Iterable<string>): HyphenEvidence {
-  const ev: HyphenEvidence = { hyphenated: new Set(), words: new Set() };
-  for (const t of texts) {
+export function hyphenEvidence(texts: Iterable<string>, interior = false): HyphenEvidence {
+  const lines = Array.isArray(texts) ? (texts as readonly string[]) : [...texts];
+  const table = new WordTable(lines);
+  for (let li = 0; li < lines.length; li++) {
+    const t = lines[li];
     const n = t.length;
     if (n > 100_000) continue; // evidence from ordinary lines only; keeps this linear and cheap
     let e = n;
-    while (e > 0 && isJsSpace(t.charCodeAt(e - 1))) e--;
+    while (e > 0 && CLASS[t.charCodeAt(e - 1)] & CC_JS_SPACE) e--;
     const endsWithHyphen = e > 0 && t.charCodeAt(e - 1) === 45;
     let i = 0;
     while (i < n) {
-      if (!isAsciiLetter(t.charCodeAt(i))) {
+      let c = t.charCodeAt(i);
+      if (!(CLASS[c] & CC_ALPHA)) {
         i++;
         continue;
       }
       const start = i;
+      let hash = 0;
       let hyphen = false;
       for (;;) {
-        while (i < n && isAsciiLetter(t.charCodeAt(i))) i++;
-        if (i + 1 < n && t.charCodeAt(i) === 45 && isAsciiLetter(t.charCodeAt(i + 1))) {
+        while (i < n && CLASS[(c = t.charCodeAt(i))] & CC_ALPHA) {
+          hash = hashStep(hash, c | 0x20);
+          i++;
+        }
+        if (i + 1 < n && c === 45 && CLASS[t.charCodeAt(i + 1)] & CC_ALPHA) {
           hyphen = true;
+          hash = hashStep(hash, 45);
           i++;
         } else break;
       }
       // A trailing hyphenated fragment at the line end is not evidence of a compound.
       if (i >= n - 1 && endsWithHyphen) continue;
-      const w = t.slice(start, i).toLowerCase();
-      if (hyphen) ev.hyphenated.add(w);
-      else ev.words.add(w);
+      table.add(li, start, i, hash, hyphen ? HYPHENATED : WORD);
     }
+    if (interior) addInteriorWords(t, li, table);
   }
-  return ev;
+  return {
+    hyphenated: { has: (w) => table.has(w, HYPHENATED) },
+    words: { has: (w) => table.has(w, WORD) },
+    interior: { has: (w) => table.has(w, INTERIOR) },
+  };
+}
+
+/**
+ * Of the whitespace-separated tokens of line `li` but its first and last, those with one run of
+ * ASCII letters (/^[^A-Za-z]*([A-Za-z]+)[^A-Za-z]*$/): the run, as INTERIOR.
+ */
+function addInteriorWords(t: string, li: number, table: WordTable): void {
+  const n = t.length;
+  let i = 0;
+  let first = true;
+  for (;;) {
+    while (i < n && CLASS[t.charCodeAt(i)] & CC_JS_SPACE) i++;
+    if (i >= n) return;
+    // A token [i, end), its letter run [a, b), and whether it has a second one.
+    let a = -1;
+    let b = -1;
+    let hash = 0;
+    let one = true;
+    for (; i < n; i++) {
+      const f = CLASS[t.charCodeAt(i)];
+      if (f & CC_JS_SPACE) break;
+      if (f & CC_ALPHA) {
+        if (a < 0) {
+          a = i;
+          hash = hashStep(0, t.charCodeAt(i) | 0x20);
+          while (i + 1 < n && CLASS[t.charCodeAt(i + 1)] & CC_ALPHA) hash = hashStep(hash, t.charCodeAt(++i) | 0x20);
+          b = i + 1;
+        } else one = false;
+      }
+    }
+    // The last token is never interior: only a token followed by another one counts.
+    let j = i;
+    while (j < n && CLASS[t.charCodeAt(j)] & CC_JS_SPACE) j++;
+    if (j >= n) return;
+    if (!first && one && a >= 0) table.add(li, a, b, hash, INTERIOR);
+    first = false;
+  }
 }
 
 export function keepHyphen(before: string, after: string, ev?: HyphenEvidence): boolean {

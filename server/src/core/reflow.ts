@@ -18,7 +18,7 @@
 //   so fix-all reaches a fixed point after one pass instead of gluing paragraphs together.
 import { stateOf } from './articles/detect';
 import type { Article, PageAnalysis } from './articles/model';
-import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjk, isJsSpace, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjk, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import type { Cleaner } from './clean';
 import { hyphenEvidence, joinKind, joinPair, joinWith, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import type { Line, PageDump, Span } from './types';
@@ -252,7 +252,7 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
       const l = lines[i];
       if (!l.annotation && !l.blank) texts.push(l.text);
     }
-    evidence = withInterior(hyphenEvidence(texts), texts);
+    evidence = hyphenEvidence(texts, true);
   }
   // The pieces by article index (an array: a WeakMap entry per article cost more than the lookups it served).
   const pieces: ArticlePieces[] = [];
@@ -297,53 +297,6 @@ export function trimmed(text: string, start: number, end: number): Span {
   while (a < b && isWs(text.charCodeAt(a))) a++;
   while (b > a && isWs(text.charCodeAt(b - 1))) b--;
   return { start: a, end: b };
-}
-
-/** Words of the page seen inside a line (not first or last on it, where fragments sit). */
-const INTERIOR = new WeakMap<HyphenEvidence, Set<string>>();
-function interiorWords(ev: HyphenEvidence): Set<string> {
-  return INTERIOR.get(ev) ?? new Set();
-}
-function withInterior(ev: HyphenEvidence, texts: readonly string[]): HyphenEvidence {
-  const set = new Set<string>();
-  for (const t of texts) if (t.length <= 100_000) addInteriorWords(t, set);
-  INTERIOR.set(ev, set);
-  return ev;
-}
-
-/**
- * Of the whitespace-separated tokens of `t` but its first and last, those with one run of ASCII
- * letters (/^[^A-Za-z]*([A-Za-z]+)[^A-Za-z]*$/): the run, lower-cased.
- */
-export function addInteriorWords(t: string, set: Set<string>): void {
-  const n = t.length;
-  let i = 0;
-  let first = true;
-  for (;;) {
-    while (i < n && isJsSpace(t.charCodeAt(i))) i++;
-    if (i >= n) return;
-    // A token [i, end), its letter run [a, b), and whether it has a second one.
-    let a = -1;
-    let b = -1;
-    let one = true;
-    for (; i < n; i++) {
-      const c = t.charCodeAt(i);
-      if (isJsSpace(c)) break;
-      if (isAsciiLetter(c)) {
-        if (a < 0) {
-          a = i;
-          while (i + 1 < n && isAsciiLetter(t.charCodeAt(i + 1))) i++;
-          b = i + 1;
-        } else one = false;
-      }
-    }
-    // The last token is never interior: only a token followed by another one counts.
-    let j = i;
-    while (j < n && isJsSpace(t.charCodeAt(j))) j++;
-    if (j >= n) return;
-    if (!first && one && a >= 0) set.add(t.slice(a, b).toLowerCase());
-    first = false;
-  }
 }
 
 const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11;
@@ -518,7 +471,7 @@ function joinPieceKind(l: string, r: string, ev: HyphenEvidence | undefined): nu
       const a = l.slice(i);
       const b = r.slice(0, k);
       const joined = (a + b).toLowerCase();
-      const words = interiorWords(ev);
+      const words = ev.interior;
       if (words.has(joined) && (!words.has(a.toLowerCase()) || !words.has(b))) return JOIN_CONCAT;
     }
   }
