@@ -115,88 +115,82 @@ const COMPOUND_PREFIXES = new Set(['well', 'self', 'ill', 'half', 'all', 'so', '
 
 /**
  * The words of the lines: each match of /[A-Za-z]+(?:-[A-Za-z]+)*\/g, case-folded, as `hyphenated`
- * or `words`; with `interior`, also the words inside lines (see addInteriorWords). The lines are
- * scanned in loops over the units into a WordTable (see words.ts for why).
+ * or `words`; with `interior`, also the words inside lines: of the whitespace-separated tokens of
+ * a line but its first and last, those with one run of ASCII letters
+ * (/^[^A-Za-z]*([A-Za-z]+)[^A-Za-z]*$/), the run. One loop over the units of each line, token by
+ * token, into a WordTable (see words.ts for why); a word that is its token's only run is noted
+ * as both at once.
  */
 export function hyphenEvidence(texts: Iterable<string>, interior = false): HyphenEvidence {
   const lines = Array.isArray(texts) ? (texts as readonly string[]) : [...texts];
-  const table = new WordTable(lines);
+  let units = 0;
+  for (const t of lines) units += t.length;
+  const table = new WordTable(lines, units >> 3);
   for (let li = 0; li < lines.length; li++) {
     const t = lines[li];
     const n = t.length;
     if (n > 100_000) continue; // evidence from ordinary lines only; keeps this linear and cheap
     let e = n;
     while (e > 0 && CLASS[t.charCodeAt(e - 1)] & CC_JS_SPACE) e--;
-    const endsWithHyphen = e > 0 && t.charCodeAt(e - 1) === 45;
+    // A trailing hyphenated fragment at the line end is not evidence of a compound.
+    const fragmentFrom = e > 0 && t.charCodeAt(e - 1) === 45 ? n - 1 : n + 1;
     let i = 0;
-    while (i < n) {
-      let c = t.charCodeAt(i);
-      if (!(CLASS[c] & CC_ALPHA)) {
-        i++;
-        continue;
-      }
-      const start = i;
-      let hash = 0;
-      let hyphen = false;
-      for (;;) {
-        while (i < n && CLASS[(c = t.charCodeAt(i))] & CC_ALPHA) {
-          hash = hashStep(hash, c | 0x20);
+    for (let token = 0; ; token++) {
+      while (i < n && CLASS[t.charCodeAt(i)] & CC_JS_SPACE) i++;
+      if (i >= n) break;
+      // The token's first word is held until its end shows whether it is the token's only run.
+      let runs = 0;
+      let firstStart = -1;
+      let firstEnd = 0;
+      let firstHash = 0;
+      let firstFlag = 0;
+      while (i < n) {
+        let c = t.charCodeAt(i);
+        let f = CLASS[c];
+        if (f & CC_JS_SPACE) break;
+        if (!(f & CC_ALPHA)) {
           i++;
+          continue;
         }
-        if (i + 1 < n && c === 45 && CLASS[t.charCodeAt(i + 1)] & CC_ALPHA) {
-          hyphen = true;
-          hash = hashStep(hash, 45);
-          i++;
-        } else break;
+        const start = i;
+        let hash = 0;
+        let hyphen = false;
+        for (;;) {
+          runs++;
+          while (f & CC_ALPHA) {
+            hash = hashStep(hash, c | 0x20);
+            if (++i >= n) break;
+            f = CLASS[(c = t.charCodeAt(i))];
+          }
+          if (i + 1 < n && c === 45 && CLASS[t.charCodeAt(i + 1)] & CC_ALPHA) {
+            hyphen = true;
+            hash = hashStep(hash, 45);
+            f = CLASS[(c = t.charCodeAt(++i))];
+          } else break;
+        }
+        const flag = i >= fragmentFrom ? 0 : hyphen ? HYPHENATED : WORD;
+        if (firstStart < 0) {
+          firstStart = start;
+          firstEnd = i;
+          firstHash = hash;
+          firstFlag = flag;
+        } else if (flag) table.add(li, start, i, hash, flag);
       }
-      // A trailing hyphenated fragment at the line end is not evidence of a compound.
-      if (i >= n - 1 && endsWithHyphen) continue;
-      table.add(li, start, i, hash, hyphen ? HYPHENATED : WORD);
+      if (firstStart < 0) continue;
+      // Interior: not the first token, not the last (another token follows), one run.
+      if (interior && runs === 1 && token > 0) {
+        let j = i;
+        while (j < n && CLASS[t.charCodeAt(j)] & CC_JS_SPACE) j++;
+        if (j < n) firstFlag |= INTERIOR;
+      }
+      if (firstFlag) table.add(li, firstStart, firstEnd, firstHash, firstFlag);
     }
-    if (interior) addInteriorWords(t, li, table);
   }
   return {
     hyphenated: { has: (w) => table.has(w, HYPHENATED) },
     words: { has: (w) => table.has(w, WORD) },
     interior: { has: (w) => table.has(w, INTERIOR) },
   };
-}
-
-/**
- * Of the whitespace-separated tokens of line `li` but its first and last, those with one run of
- * ASCII letters (/^[^A-Za-z]*([A-Za-z]+)[^A-Za-z]*$/): the run, as INTERIOR.
- */
-function addInteriorWords(t: string, li: number, table: WordTable): void {
-  const n = t.length;
-  let i = 0;
-  let first = true;
-  for (;;) {
-    while (i < n && CLASS[t.charCodeAt(i)] & CC_JS_SPACE) i++;
-    if (i >= n) return;
-    // A token [i, end), its letter run [a, b), and whether it has a second one.
-    let a = -1;
-    let b = -1;
-    let hash = 0;
-    let one = true;
-    for (; i < n; i++) {
-      const f = CLASS[t.charCodeAt(i)];
-      if (f & CC_JS_SPACE) break;
-      if (f & CC_ALPHA) {
-        if (a < 0) {
-          a = i;
-          hash = hashStep(0, t.charCodeAt(i) | 0x20);
-          while (i + 1 < n && CLASS[t.charCodeAt(i + 1)] & CC_ALPHA) hash = hashStep(hash, t.charCodeAt(++i) | 0x20);
-          b = i + 1;
-        } else one = false;
-      }
-    }
-    // The last token is never interior: only a token followed by another one counts.
-    let j = i;
-    while (j < n && CLASS[t.charCodeAt(j)] & CC_JS_SPACE) j++;
-    if (j >= n) return;
-    if (!first && one && a >= 0) table.add(li, a, b, hash, INTERIOR);
-    first = false;
-  }
 }
 
 export function keepHyphen(before: string, after: string, ev?: HyphenEvidence): boolean {

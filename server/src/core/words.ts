@@ -20,8 +20,14 @@ export class WordTable {
   private slots = new Int32Array(0);
   private size = 0;
 
-  constructor(private readonly lines: readonly string[]) {
-    this.resize(1024);
+  /** `expected`: about how many words will be added (the table starts with room for them). */
+  constructor(
+    private readonly lines: readonly string[],
+    expected = 512,
+  ) {
+    let capacity = 1024;
+    while (capacity < 2 * expected && capacity < 1 << 20) capacity *= 2;
+    this.resize(capacity);
   }
 
   private resize(capacity: number): void {
