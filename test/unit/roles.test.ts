@@ -132,3 +132,68 @@ test('property: lineInfo never throws and spans stay inside the line', () => {
     { numRuns: 500 },
   );
 });
+
+// The line scan tells caps and Title Case lines in its one pass; these were the two passes it replaced.
+const isLatinLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+const isArticleSpace = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11 || (c >= 0x2000 && c <= 0x200b);
+function titleLineByPass(text: string): boolean {
+  if (text.length > 120) return false;
+  let words = 0;
+  let caps = 0;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x2e80) return false;
+    if (c === 32) {
+      atStart = true;
+      continue;
+    }
+    if (atStart && isLatinLetter(c)) {
+      words++;
+      if (c >= 65 && c <= 90) caps++;
+    }
+    atStart = false;
+  }
+  return words >= 3 && caps >= 0.7 * words;
+}
+function capsLineByPass(text: string): boolean {
+  if (text.length > 160) return false;
+  let upper = 0;
+  let letters = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isArticleSpace(c)) continue;
+    if (!isLatinLetter(c)) {
+      other++;
+      if (c >= 0x2e80) return false;
+      continue;
+    }
+    letters++;
+    if (c >= 65 && c <= 90) upper++;
+  }
+  return letters >= 4 && letters >= 2 * other && upper >= 0.75 * letters;
+}
+
+test('property: caps and Title Case lines as the two separate passes told them', () => {
+  const unit = fc.constantFrom('A', 'B', 'Z', 'a', 'q', 'É', 'é', ' ', ' ', '\t', '\u3000', '\ufeff', '\u2003', '1', '.', '-', '字', '𠀀', '×');
+  // Mostly capitals and spaces, so that many lines are caps or Title Case lines.
+  const capital = fc.constantFrom('A', 'B', 'Z', 'É', 'A', 'B', ' ', ' ', 'a', '.', '\u3000', '\ufeff', '字');
+  const words = fc.array(fc.tuple(fc.constantFrom('A', 'B', 'Q', 'a'), fc.constantFrom('bc', 'x', 'DE', '')), { minLength: 1, maxLength: 8 }).chain((ws) =>
+    fc.constantFrom(' ', '  ', '\t', '\u3000 ').map((sep) => ws.map(([a, b]) => a + b).join(sep)),
+  );
+  const text = fc.oneof(fc.array(unit, { minLength: 1, maxLength: 170 }).map((u) => u.join('')), fc.array(capital, { minLength: 1, maxLength: 170 }).map((u) => u.join('')), words);
+  fc.assert(
+    fc.property(text, (text) => {
+      const dump = parse(text);
+      const line = dump.lines[0];
+      if (line.end - line.start !== text.length) return; // a line break character: not one line
+      const info = lineInfo(line, false);
+      assert.equal(info.caps, capsLineByPass(text), `caps: ${JSON.stringify(text)}`);
+      assert.equal(info.title, titleLineByPass(text), `title: ${JSON.stringify(text)}`);
+    }),
+    { numRuns: 5000 },
+  );
+  assert.equal(one('THE NEW YORK TRIBUNE').info.caps, true);
+  assert.equal(one('The Strike Is Over Now').info.title, true);
+});

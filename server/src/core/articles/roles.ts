@@ -19,7 +19,7 @@
 // 0.78× its local width, or 0.55× when it carries justification spaces (pdftotext only letter-spaces
 // a line that the typesetter stretched to the full column).
 import type { Line, Span } from '../types';
-import { CC_CJK, CC_HIGH, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isLatinLetter, isSentenceEnd } from '../chars';
+import { CC_CJK, CC_HIGH, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isSentenceEnd } from '../chars';
 
 /** Non-space characters kept for pattern matching at the head and at the tail of a line. */
 const HEAD = 48;
@@ -134,8 +134,15 @@ let mSpaced = 0;
 let mSize = 0;
 /** Index of the first non-space unit, -1 when none. */
 let mFirst = -1;
+/** capsLine and titleLine of the line. */
+let mCaps = false;
+let mTitle = false;
 
-/** Width and justification spaces of a line (see the header comment), and its non-space units. */
+/**
+ * Width and justification spaces of a line (see the header comment), and its non-space units;
+ * also whether it is a Latin caps line or a Title Case line (in the same pass: a Latin line is
+ * long, and these were two more passes over it).
+ */
 function scan(text: string): void {
   let width = 0;
   let spaced = 0;
@@ -146,12 +153,36 @@ function scan(text: string): void {
   let first = -1;
   const n = text.length;
   const cls = CLASS;
+  // capsLine: Latin letters, the upper-case ones, other non-space units; titleLine: words (a Latin
+  // letter at the start or after an ASCII space), the capitalised ones. Both fail on a unit ≥ U+2E80.
+  let letters = 0;
+  let upper = 0;
+  let other = 0;
+  let words = 0;
+  let capitals = 0;
+  let atStart = true;
+  let max = 0; // of the non-space units
+  let wideSpace = false; // an ideographic space or BOM: not a title line (a caps line may have one)
   for (let i = 0; i < n; i++) {
-    const f = cls[text.charCodeAt(i)];
+    const c = text.charCodeAt(i);
+    const f = cls[c];
     if (f & CC_WS) {
       run++;
+      atStart = c === 32;
+      if (c >= 0x2e80) wideSpace = true;
       continue;
     }
+    if (c > max) max = c;
+    if (f & CC_SCRIPT_LATIN) {
+      letters++;
+      const up = c >= 65 && c <= 90;
+      if (up) upper++;
+      if (atStart) {
+        words++;
+        if (up) capitals++;
+      }
+    } else other++;
+    atStart = false;
     if (first < 0) first = i;
     size++;
     const cjk = (f & (CC_CJK | CC_HIGH)) !== 0; // astral: treat as CJK (extensions B+)
@@ -173,6 +204,9 @@ function scan(text: string): void {
   mSpaced = spaced;
   mSize = size;
   mFirst = first;
+  const latin = max < 0x2e80;
+  mCaps = latin && n <= 160 && letters >= 4 && letters >= 2 * other && upper >= 0.75 * letters;
+  mTitle = latin && !wideSpace && n <= 120 && words >= 3 && capitals >= 0.7 * words;
 }
 
 function measure(text: string): { width: number; spaced: number } {
@@ -264,47 +298,6 @@ export function cleanText(text: string): string {
     }
   }
   return parts.join('');
-}
-
-/** Latin headline/deck set in Title Case: 3+ words, 70% of them capitalised, no CJK. */
-function titleLine(text: string): boolean {
-  if (text.length > 120) return false;
-  let words = 0;
-  let caps = 0;
-  let atStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x2e80) return false;
-    if (c === 32) {
-      atStart = true;
-      continue;
-    }
-    if (atStart && isLatinLetter(c)) {
-      words++;
-      if (c >= 65 && c <= 90) caps++;
-    }
-    atStart = false;
-  }
-  return words >= 3 && caps >= 0.7 * words;
-}
-
-function capsLine(text: string): boolean {
-  if (text.length > 160) return false;
-  let upper = 0;
-  let letters = 0;
-  let other = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isWs(c)) continue;
-    if (!isLatinLetter(c)) {
-      other++;
-      if (c >= 0x2e80) return false; // a CJK line quoting a Latin acronym
-      continue;
-    }
-    letters++;
-    if (c >= 65 && c <= 90) upper++;
-  }
-  return letters >= 4 && letters >= 2 * other && upper >= 0.75 * letters;
 }
 
 const DASHES = new Set([0x2014, 0x2015, 0x2500, 0x2013, 45, 0xff0d]);
@@ -624,7 +617,7 @@ export function scanLine(line: Line, edge: boolean, F: Features, k: number): voi
   const doubled = whole && isDoubledText(text);
   F.width[k] = doubled ? rawWidth / 2 : rawWidth;
   F.spaced[k] = spaced;
-  let flags = (whole ? F_WHOLE : 0) | (doubled ? F_DOUBLED : 0) | (capsLine(text) ? F_CAPS : 0) | (titleLine(text) ? F_TITLE : 0) | (f0 & FF_DASH ? F_STARTS_DASH : 0);
+  let flags = (whole ? F_WHOLE : 0) | (doubled ? F_DOUBLED : 0) | (mCaps ? F_CAPS : 0) | (mTitle ? F_TITLE : 0) | (f0 & FF_DASH ? F_STARTS_DASH : 0);
   let kind = K_NONE;
   let end = E_NONE;
   let dateline: Span | null = null;
