@@ -22,7 +22,7 @@ import { countReplacement, encoding, MIN_COUNT, MIN_RATIO } from './rules/encodi
 import { STRUCTURE_RULES } from './analyze';
 import { trimmedSpan } from './rules/rule';
 import { diffEdit, fixAll } from './fix';
-import { flatten, packFindings, unpackFindings, type PackedFindings } from './packed';
+import { flatten, packFindings, ruleAt, ruleIndex, unpackFindings, type PackedFindings } from './packed';
 import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId } from './types';
 
 /**
@@ -37,7 +37,7 @@ export interface TextSource {
 
 export interface SegmentResult {
   /**
-   * What the page's findings are, in text order, one byte each: rule (index into `RULES`) × 2, + 1
+   * What the page's findings are, in text order, one byte each: rule (`ruleIndex`) × 2, + 1
    * when it has a fix. Enough to count them and find fixable ones; the findings: `fullFindings`.
    */
   kinds: Uint8Array;
@@ -83,13 +83,8 @@ export function fullFindings(s: Segment): Finding[] {
   return remember(FULL, s.result, hit ?? unpackFindings(s.result.packed), MAX_FULL);
 }
 
-// Rules in the order first met, for `kinds`.
-const RULES: RuleId[] = [];
-
 function kindOf(f: Finding): number {
-  let i = RULES.indexOf(f.rule);
-  if (i < 0) i = RULES.push(f.rule) - 1;
-  return i * 2 + (f.fix && f.fix.edits.length > 0 ? 1 : 0);
+  return ruleIndex(f.rule) * 2 + (f.fix && f.fix.edits.length > 0 ? 1 : 0);
 }
 
 /** How many findings the page has. */
@@ -100,7 +95,7 @@ export function findingCount(s: Segment): number {
 /** How many of the page's findings have a fix: of `rule`, or of any rule in `rules` (all rules when undefined). */
 export function fixableCount(s: Segment, rules?: readonly RuleId[]): number {
   let n = 0;
-  for (const k of s.result.kinds) if (k & 1 && (!rules || rules.includes(RULES[k >> 1]))) n++;
+  for (const k of s.result.kinds) if (k & 1 && (!rules || rules.includes(ruleAt(k >> 1)))) n++;
   return n;
 }
 

@@ -15,9 +15,14 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
 // Rules in the order first met (any rule id packs, whatever the union holds).
 const RULES: RuleId[] = [];
 
-function indexIn<T>(table: T[], value: T): number {
-  const i = table.indexOf(value);
-  return i >= 0 ? i : table.push(value) - 1;
+/** A small number for the rule (stable while the process runs), and back: `ruleAt`. */
+export function ruleIndex(rule: RuleId): number {
+  const i = RULES.indexOf(rule);
+  return i >= 0 ? i : RULES.push(rule) - 1;
+}
+
+export function ruleAt(index: number): RuleId {
+  return RULES[index];
 }
 
 // Strings are interned across pages: a message or an edit's text may be a slice of the page it
@@ -59,7 +64,7 @@ export function packFindings(findings: readonly Finding[]): PackedFindings {
     return i;
   };
   for (const f of findings) {
-    v.push(indexIn(RULES, f.rule), SEVERITIES.indexOf(f.severity), f.start, f.end, str(f.message));
+    v.push(ruleIndex(f.rule), SEVERITIES.indexOf(f.severity), f.start, f.end, str(f.message));
     if (f.fix) {
       v.push(str(f.fix.title) + 1, f.fix.edits.length);
       for (const e of f.fix.edits) v.push(e.start, e.end, str(e.newText));
@@ -79,7 +84,7 @@ export function unpackFindings(p: PackedFindings): Finding[] {
   const out: Finding[] = [];
   let k = 0;
   while (k < v.length) {
-    const f: Finding = { rule: RULES[v[k]], severity: SEVERITIES[v[k + 1]], start: v[k + 2], end: v[k + 3], message: strings[v[k + 4]] };
+    const f: Finding = { rule: ruleAt(v[k]), severity: SEVERITIES[v[k + 1]], start: v[k + 2], end: v[k + 3], message: strings[v[k + 4]] };
     k += 5;
     const title = v[k++];
     if (title > 0) {
