@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildParagraphs, estimateColumnWidth, hyphenEvidence, joinLines, joinPair } from '../../server/src/core/paragraphs';
+import { joinPiece, joinPieces } from '../../server/src/core/reflow';
 import fc from '../helpers/fc';
 import { SAMPLES_DIR } from '../helpers/rules';
 import { readFileSync } from 'node:fs';
@@ -120,4 +121,24 @@ test('hyphen evidence on a page of English: every word found, in any case; none 
     assert.equal(ev.interior.has(w), interior.has(w), `interior: ${w}`);
   }
   assert.equal(ev.words.has('The'), false, 'queries are lower-case, as the Sets held');
+});
+
+test('property: joining lines one by one reads only the seam, and gives what joining the whole text did', () => {
+  const piece = fc.array(fc.constantFrom('a', 'Z', 'q', '-', '--', ' ', '\t', '字', '，', '𠀀', '1', '.', '\u3000', 'infor-', 'mation', 'well-', 'known'), { maxLength: 8 }).map((u) => u.join(''));
+  const page = ['the information was', 'a well-known case', 'owners of the tug', 'qa-zq was there'];
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 12 }), fc.boolean(), (texts, withEvidence) => {
+      const ev = withEvidence ? hyphenEvidence(page, true) : undefined;
+      assert.equal(joinLines(texts, ev), texts.reduce((out, t) => joinPair(out, t, ev), ''));
+      assert.equal(joinPieces(texts, ev), texts.reduce((out, t) => joinPiece(out, t, ev), ''));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('a paragraph of 40,000 lines joins (each line is read once, not the paragraph so far)', () => {
+  const lines = Array.from({ length: 40_000 }, (_, i) => `Smith Corp common ${i % 97} ${i % 13}`);
+  const joined = joinLines(lines);
+  assert.equal(joined.length, lines.reduce((n, l) => n + l.length + 1, -1));
+  assert.ok(joined.startsWith('Smith Corp common 0 0 Smith Corp common 1 1'));
 });

@@ -17,6 +17,7 @@
 // line that ends a sentence followed by a short line that does not is also a paragraph end: the
 // short line is the next paragraph's indented start.
 import { cellWidth, codePointAt, endsSentence, isCjk, isLatinLetter, CLASS, CC_ALPHA, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { Joiner } from './joiner';
 import { hashStep, HYPHENATED, INTERIOR, WORD, WordTable } from './words';
 
 export interface Paragraph {
@@ -241,9 +242,26 @@ export function joinKind(l: string, r: string, ev?: HyphenEvidence): number {
 }
 
 export function joinLines(texts: readonly string[], ev?: HyphenEvidence): string {
-  let out = '';
-  for (const t of texts) out = joinPair(out, t, ev);
-  return out;
+  const j = new Joiner();
+  for (const t of texts) joinOnto(j, t, ev);
+  return j.toString();
+}
+
+/** joinPair of the joiner's text and `right`, onto the joiner (see Joiner: it reads only the seam). */
+export function joinOnto(j: Joiner, right: string, ev?: HyphenEvidence): void {
+  j.trimEnd();
+  let i = 0;
+  while (i < right.length && (right.charCodeAt(i) === 32 || right.charCodeAt(i) === 9)) i++;
+  const r = i === 0 ? right : right.slice(i);
+  if (j.empty) j.push(r);
+  else if (r) joinWithOnto(j, r, joinKind(j.tail(), r, ev));
+}
+
+/** joinWith onto a joiner. */
+export function joinWithOnto(j: Joiner, r: string, kind: number): void {
+  if (kind === JOIN_SPACE) j.push(' ');
+  else if (kind === JOIN_DEHYPHEN) j.dropLast();
+  j.push(r);
 }
 
 /**

@@ -20,7 +20,8 @@ import { stateOf } from './articles/detect';
 import type { Article, PageAnalysis } from './articles/model';
 import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjk, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import type { Cleaner } from './clean';
-import { hyphenEvidence, joinKind, joinPair, joinWith, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
+import { Joiner } from './joiner';
+import { hyphenEvidence, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import type { Line, PageDump, Span } from './types';
 
 /** First line of every page the rewrite wrote (a `%%` comment: detection ignores it). */
@@ -408,9 +409,7 @@ function flowPieces(ctx: FlowContext, pieces: readonly Piece[], withText: boolea
       out.push({ pieces: ps, text: '' });
       continue;
     }
-    let text = '';
-    for (const x of ps) text = joinPiece(text, x.text, ctx.evidence);
-    out.push({ pieces: ps, text: text.trim() });
+    out.push({ pieces: ps, text: joinPieces(ps.map((x) => x.text), ctx.evidence).trim() });
   }
   return out;
 }
@@ -452,6 +451,19 @@ export function joinedParagraphs(ctx: FlowContext, pieces: readonly Piece[], eac
 export function joinPiece(left: string, right: string, ev: HyphenEvidence | undefined): string {
   // Pieces with a space or tab at the seam never take the evidence join; joinPair strips them.
   return trimmedSeam(left, right) ? joinWith(left, right, joinPieceKind(left, right, ev)) : joinPair(left, right, ev);
+}
+
+/** The pieces joined one by one with joinPiece (in time linear in their length: see Joiner). */
+export function joinPieces(texts: readonly string[], ev: HyphenEvidence | undefined): string {
+  const j = new Joiner();
+  for (const t of texts) joinPieceOnto(j, t, ev);
+  return j.toString();
+}
+
+/** joinPiece of the joiner's text and `right`, onto the joiner (see Joiner: it reads only the seam). */
+function joinPieceOnto(j: Joiner, right: string, ev: HyphenEvidence | undefined): void {
+  if (!j.empty && right.length > 0 && !isSpaceOrTab(j.lastUnit()) && !isSpaceOrTab(right.charCodeAt(0))) joinWithOnto(j, right, joinPieceKind(j.tail(), right, ev));
+  else joinOnto(j, right, ev);
 }
 
 const isSpaceOrTab = (c: number) => c === 32 || c === 9;
