@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { applyEdits, fixAll } from '../../server/src/core/fix';
 import { columnOf } from '../../server/src/core/reflow';
+import { MAX_RELATED } from '../../server/src/core/rules/hard-wrap';
 import { rewritePage } from '../../server/src/core/rewrite';
 import { SAMPLE } from '../helpers/rules';
 
@@ -77,4 +78,22 @@ test('column estimate: the widest densest band, supported only when many lines s
   assert.deepEqual(columnOf([300, 120, 24, 86, 512]), { width: 512, supported: false }, 'whole paragraphs: no column');
   assert.deepEqual(columnOf([20, 21]), { width: 21, supported: false }, 'too few lines');
   assert.equal(columnOf([44, 47, 49, 50, 38, 51, 20]).supported, true, 'proportional Latin lines vary by a few letters');
+});
+
+test('a paragraph of thousands of lines (a table): every line joined, the first 99 and the last listed as related', () => {
+  const lines = Array.from({ length: 3000 }, (_, i) => `Smith Corp common ${i % 97} ${i % 13}`);
+  const text = `${lines.join('\n')}\n`;
+  const [f] = hw(text);
+  assert.equal(f.fix!.edits.length, 2999);
+  assert.equal(f.related!.length, MAX_RELATED);
+  assert.match(f.related![0].message, /^Line 2 of 3000 /);
+  assert.match(f.related![MAX_RELATED - 2].message, new RegExp(`^Line ${MAX_RELATED} of 3000 `));
+  const last = f.related![MAX_RELATED - 1];
+  assert.match(last.message, /^Line 3000 of 3000 /);
+  assert.equal(text.slice(last.start, last.end), lines[2999]);
+  assert.equal(fixed(text), `${lines.join(' ')}\n`);
+  // One line more than listed: all of them, as for any paragraph.
+  const short = `${lines.slice(0, MAX_RELATED + 1).join('\n')}\n`;
+  assert.equal(hw(short)[0].related!.length, MAX_RELATED);
+  assert.ok(hw(short)[0].related!.every((r, k) => r.message.startsWith(`Line ${k + 2} of ${MAX_RELATED + 1} `)));
 });

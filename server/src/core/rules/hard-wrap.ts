@@ -1,5 +1,5 @@
 // hard-wrap: a paragraph that pdftotext cut into column lines. One finding per paragraph of two
-// or more lines, on its first line, with related information on the others; the fix "Join
+// or more lines, on its first line, with related information on the others (up to MAX_RELATED); the fix "Join
 // paragraph" removes only the line breaks, blank lines and edge spaces between its lines (CJK:
 // nothing in their place, Latin: one space) and the hyphen of a word broken at a line end.
 // Paragraph boundaries come from reflow.ts (the same ones the rewrite uses), which explains the
@@ -29,15 +29,26 @@ function messageCache(messages: Messages): MessageCache {
   return m;
 }
 
+/**
+ * Lines of a paragraph listed as related information: its lines 2 to MAX_RELATED, then its last.
+ * A "paragraph" of thousands of lines is a table or a list that never ends a sentence; listing
+ * every line made one diagnostic of a 1 MB table 12 MB of JSON on every keystroke, and a list
+ * nobody reads. The fix still joins every line.
+ */
+export const MAX_RELATED = 100;
+
+/** Which lines (1-based, from 2) of a paragraph of `count` lines are listed (see MAX_RELATED). */
+const listed = (n: number, count: number) => n <= MAX_RELATED || n === count;
+
 /** The related messages of a paragraph of `count` lines (see MessageCache.related), or undefined past the bound. */
 function relatedMessages(messages: Messages, cache: MessageCache, count: number): string[] | undefined {
   let v = cache.related.get(count);
   if (v === undefined) {
     if (cache.size + count > 100_000) return undefined;
     v = new Array<string>(count + 1).fill('');
-    for (let n = 2; n <= count; n++) v[n] = t(messages, 'hard-wrap.related', { n, count });
+    for (let n = 2; n <= count; n++) if (listed(n, count)) v[n] = t(messages, 'hard-wrap.related', { n, count });
     cache.related.set(count, v);
-    cache.size += count;
+    cache.size += Math.min(count, MAX_RELATED + 1);
   }
   return v;
 }
@@ -62,13 +73,13 @@ export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity:
   const report = (firstIndex: number, end: number) => {
     const count = end - firstIndex;
     const edits: Edit[] = new Array<Edit>(count - 1);
-    const related: RelatedSpan[] = new Array<RelatedSpan>(count - 1);
+    const related: RelatedSpan[] = new Array<RelatedSpan>(count - 1 <= MAX_RELATED ? count - 1 : MAX_RELATED);
     const said = relatedMessages(messages, cache, count);
     for (let k = firstIndex + 1; k < end; k++) {
       const x = pieces[k];
       const n = k - firstIndex + 1;
       edits[n - 2] = joinEdit(ctx, pieces[k - 1], x);
-      related[n - 2] = { start: x.start, end: x.end, message: said ? said[n] : t(messages, 'hard-wrap.related', { n, count }) };
+      if (listed(n, count)) related[n <= MAX_RELATED ? n - 2 : MAX_RELATED - 1] = { start: x.start, end: x.end, message: said ? said[n] : t(messages, 'hard-wrap.related', { n, count }) };
     }
     const first = pieces[firstIndex];
     out.push({
