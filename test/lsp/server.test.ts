@@ -128,3 +128,38 @@ describe('pull diagnostics and locale', () => {
     assert.match(list[0].title, /合并重复字形/);
   });
 });
+
+describe('a page that is one table of 3,000 lines', () => {
+  const lines = Array.from({ length: 3000 }, (_, i) => `Smith Corp common ${i % 97} ${i % 13}`);
+  const table = `${lines.join('\n')}\n`;
+  const tableUri = 'file:///work/sample/table.pagedump';
+  let c: TestClient;
+  let wrap: Diagnostic;
+  before(async () => {
+    c = await startClient();
+    const got = c.nextDiagnostics(tableUri, (ds) => ds.some((d) => d.code === 'hard-wrap'));
+    await c.open(tableUri, table);
+    wrap = (await got).find((d) => d.code === 'hard-wrap')!;
+  });
+  after(() => c.stop());
+
+  test('its one hard-wrap diagnostic lists 100 lines and carries its 2,999 joins packed; the quick fix joins them', async () => {
+    assert.equal(wrap.relatedInformation?.length, 100);
+    const fix = (wrap.data as { fix: { offsets?: number[]; edits?: unknown } }).fix;
+    assert.equal(fix.edits, undefined);
+    assert.equal(fix.offsets?.length, 3 * 2999);
+    const list = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: tableUri }, range: wrap.range, context: { diagnostics: [wrap] } })) as CodeAction[];
+    const quick = list.find((a) => a.kind === 'quickfix' && a.isPreferred);
+    const edits = quick?.edit?.changes?.[tableUri];
+    assert.equal(edits?.length, 2999);
+    assert.equal(TextDocument.applyEdits(TextDocument.create(tableUri, 'pagedump', 1, table), edits), `${lines.join(' ')}\n`);
+  });
+
+  test('after an edit, the packed fix of the old version is not offered (its offsets are stale)', async () => {
+    const got = c.nextDiagnostics(tableUri, () => true);
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: tableUri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] });
+    await got;
+    const list = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: tableUri }, range: wrap.range, context: { diagnostics: [wrap] } })) as CodeAction[];
+    assert.equal(list.filter((a) => a.kind === 'quickfix' && a.isPreferred).length, 0);
+  });
+});

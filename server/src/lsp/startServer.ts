@@ -24,7 +24,7 @@ import { fixAllEdits, fixableCount } from '../core/incremental';
 import { rewritePage } from '../core/rewrite';
 import { messagesFor, t, type Messages } from '../core/messages';
 import type { RuleId } from '../core/types';
-import { toTextEdit, type DiagnosticData } from './convert';
+import { fixEdits, toTextEdit, type DiagnosticData } from './convert';
 import { boundedDiagnostics } from './diagnostics';
 import { DocumentStore, type Entry, type GarbageBudget } from './documentStore';
 import { registerExportRequests } from './exportRequests';
@@ -222,8 +222,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       for (const d of params.context.diagnostics) {
         if (d.source !== 'newsprint') continue;
         const data = d.data as DiagnosticData | undefined;
-        if (!data?.fix) continue;
-        const action = CodeAction.create(data.fix.title, { changes: { [doc.uri]: data.fix.edits } }, CodeActionKind.QuickFix);
+        const edits = data?.fix && fixEdits(doc, data.fix);
+        if (!data?.fix || !edits) continue;
+        const action = CodeAction.create(data.fix.title, { changes: { [doc.uri]: edits } }, CodeActionKind.QuickFix);
         action.diagnostics = [d];
         action.isPreferred = true;
         actions.push(action);
