@@ -2,6 +2,11 @@
 // only here, so tests and other hosts can run startServer over a connection of their own.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/startServer';
+import { LineDocument } from './lsp/textDocument';
+
+// Tests set the text's chunk size small, to edit across chunks through the whole server.
+const chunk = Number(process.env.NEWSPRINT_TEXT_CHUNK);
+if (Number.isInteger(chunk) && chunk > 0) LineDocument.chunkSize = chunk;
 
 // Launched with --expose-gc (launch.ts): the server collects after a big text arrives.
 startServer(createConnection(ProposedFeatures.all), { gc: (globalThis as { gc?: () => void }).gc });

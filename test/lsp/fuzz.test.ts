@@ -1,4 +1,5 @@
-// Fuzzing the real server (dist/server.js over stdio), in push mode and in pull mode: random
+// Fuzzing the real server (dist/server.js over stdio), in push mode and in pull mode (with the text
+// in small chunks): random
 // documents and random edit sequences (insert, delete, paste of sample fragments, undo-like
 // reversals), sent as incremental didChange notifications, interleaved with every request the server
 // advertises. A local mirror of the text (TextDocument) checks each answer:
@@ -55,7 +56,9 @@ interface FuzzClient {
 }
 
 async function start(pull: boolean): Promise<FuzzClient> {
-  const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // In pull mode the server keeps its text in chunks of 64 units, so that edits cross chunks.
+  const env = pull ? { ...process.env, NEWSPRINT_TEXT_CHUNK: '64' } : process.env;
+  const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const errors: string[] = [];
   const published: PublishDiagnosticsParams[] = [];

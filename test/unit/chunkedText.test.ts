@@ -19,13 +19,16 @@ test('property: a chunked text slices, searches and reads as its string, through
       let c = ChunkedText.of(s, size);
       const check = () => {
         assert.equal(c.length, s.length);
-        assert.equal(c.toString(), s);
+        // Every slice from 0 and to the end, and the probes; the whole text last (once joined, it is kept).
+        for (let a = 0; a <= s.length; a++) assert.equal(c.slice(a, s.length), s.slice(a), `slice(${a})`);
+        for (let b = 0; b <= s.length; b++) assert.equal(c.slice(0, b), s.slice(0, b), `slice(0, ${b})`);
         for (const [a, b] of probes) {
           assert.equal(c.slice(a, b), s.slice(Math.max(0, a), Math.max(0, b)), `slice(${a}, ${b})`);
           assert.equal(c.indexOf('\f', a), s.indexOf('\f', a), `indexOf(\\f, ${a})`);
-          assert.equal(c.indexOf('\r\n', a), s.indexOf('\r\n', a), `indexOf(\\r\\n, ${a})`);
           assert.ok(Object.is(c.charCodeAt(a), s.charCodeAt(a)), `charCodeAt(${a})`);
         }
+        assert.equal(c.toString(), s);
+        for (const [a] of probes) assert.equal(c.indexOf('\r\n', a), s.indexOf('\r\n', a), `indexOf(\\r\\n, ${a})`);
       };
       check();
       for (const e of edits) {
