@@ -96,6 +96,14 @@ test('cleanText and undouble', () => {
   assert.equal(cleanText('  8 月 20 日，一辆鲁 B 牌照的'), '8 月 20 日，一辆鲁 B 牌照的');
   assert.equal(undouble('扎扎实实'), '扎实');
   assert.equal(isDoubledText('扎扎实实'), false, 'two pairs are too few to call a line fake-bold');
+  // A line of doubled digits or punctuation only is a number or a rule, as in doubled-glyphs.
+  for (const line of ['11000000', '========', '————————', '112233 445566']) {
+    assert.equal(isDoubledText(line), false, line);
+    assert.equal(cleanText(line), line);
+  }
+  assert.equal(isDoubledText('22002233年年'), true);
+  assert.equal(isDoubledText('𠀀𠀀𠀁𠀁𠀂𠀂'), true);
+  assert.equal(isDoubledText('😀😀😁😁😂😂'), false);
 });
 
 test('column width of the sample and local widths', () => {

@@ -9,6 +9,7 @@ const positives: [string, string][] = [
   ['聚聚焦焦群群众众所所需需', '聚焦群众所需'],
   ['22002244年年', '2024年'],
   ['𠀀𠀀𠀁𠀁𠀂𠀂', '𠀀𠀁𠀂'], // astral glyphs double as whole code points
+  ['TTIIRR 112233', 'TIR 123'], // a doubled number in a doubled heading is doubled too
 ];
 
 const negatives: string[] = [
@@ -25,6 +26,14 @@ const negatives: string[] = [
   '常常 谢谢 人人 天天 看看',
   'Mississippi bookkeeper coffee',
   'aabb',
+  // Numbers and rule lines double every character of a token, and are not overprints.
+  '收入 11000000 元',
+  'THE NEW YORK TRIBUNE 112233',
+  '000000',
+  '========',
+  '————————',
+  '**  ----  ****',
+  '22002233', // a doubled year, maybe; not sure enough to delete digits
 ];
 
 test('doubled-glyphs: positives are fixed exactly', () => {

@@ -19,7 +19,7 @@
 // 0.78× its local width, or 0.55× when it carries justification spaces (pdftotext only letter-spaces
 // a line that the typesetter stretched to the full column).
 import type { Line, Span } from '../types';
-import { CC_CJK, CC_HIGH, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isSentenceEnd } from '../chars';
+import { CC_CJK, CC_GLYPH, CC_HIGH, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isCjkGlyph, isClosing, isSentenceEnd } from '../chars';
 
 /** Non-space characters kept for pattern matching at the head and at the tail of a line. */
 const HEAD = 48;
@@ -214,9 +214,14 @@ function measure(text: string): { width: number; spaced: number } {
   return { width: mWidth, spaced: mSpaced };
 }
 
-/** Every space-separated token is AABBCC… (at least three pairs in all). */
+/**
+ * Every space-separated token is AABBCC… (at least three pairs in all), and a pair is a letter or
+ * a CJK glyph (doubled digits and punctuation alone are a number or a rule line: 11000000, ========;
+ * see doubled-glyphs.ts).
+ */
 export function isDoubledText(text: string): boolean {
   let pairs = 0;
+  let letters = false;
   let i = 0;
   const n = text.length;
   // Cheap rejection: the first glyph must be doubled.
@@ -238,12 +243,13 @@ export function isDoubledText(text: string): boolean {
       if (q >= j) return false; // an odd count
       const b = cpLength(text, q, j);
       if (a !== b || text.charCodeAt(p) !== text.charCodeAt(q) || (a === 2 && text.charCodeAt(p + 1) !== text.charCodeAt(q + 1))) return false;
+      if (!letters && (a === 2 ? isCjkGlyph(text.codePointAt(p) ?? 0) : (CLASS[text.charCodeAt(p)] & (CC_GLYPH | CC_SCRIPT_LATIN)) !== 0)) letters = true;
       pairs++;
       p = q + b;
     }
     i = j;
   }
-  return pairs >= 3;
+  return pairs >= 3 && letters;
 }
 
 /** UTF-16 units of the code point at p in a token ending at `end`: 2 for a surrogate pair, else 1. */

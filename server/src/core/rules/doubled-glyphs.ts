@@ -4,16 +4,19 @@
 // Real text doubles glyphs too, so the rule must know the difference. Chinese reduplication gives
 // AA (汩汩, 常常), ABB (一个个) and AABB (扎扎实实, 高高兴兴), and words meet across a doubled glyph
 // (无线电+电子 → 无线电电子, 管理部+部长 → 管理部部长). None of these doubles *every* glyph of a
-// whitespace-separated token longer than four glyphs, and none doubles Latin letters, digits or
-// punctuation.
+// whitespace-separated token longer than four glyphs, and none doubles Latin letters. Numbers and
+// rules do double every character of a token: 11000000, 112233, 000000, ========, ————————.
 //
 // Decision: a token (run of non-space characters) is doubled when it has at least two code points
 // pairs and every pair is two identical code points (AABBCC…). A run of doubled tokens, separated
-// only by spaces, is an overprint when it holds at least three pairs in all AND at least one of its
-// tokens cannot be a reduplicated Chinese word: it has three or more pairs, or one of its pairs is
-// not a Han glyph (TTIIRR). A lone AABB word, or `扎扎实实 认认真真`, is never flagged.
-// The fix deletes the second code point of each pair — only characters known to be artifacts.
-import { codePointAt, cpLength, isCjkGlyph, isSpace } from '../chars';
+// only by spaces, is an overprint when it holds at least three pairs in all, at least one of its
+// tokens cannot be a reduplicated Chinese word (it has three or more pairs, or one of its pairs is
+// not a Han glyph: TTIIRR), and at least one of its pairs is a letter or a CJK glyph (a run of
+// doubled digits and punctuation alone is a number or a rule line, not evidence of an overprint:
+// `收入 11000000 元` stays, `22002233年年` is an overprint of 2023年). A lone AABB word, or
+// `扎扎实实 认认真真`, is never flagged. The fix deletes the second code point of each pair — only
+// characters known to be artifacts.
+import { codePointAt, cpLength, isCjkGlyph, isLatinLetter, isSpace } from '../chars';
 import { GATE_DOUBLED, lineGates } from './gates';
 import { t, type Messages } from '../messages';
 import type { Edit, Line } from '../types';
@@ -25,12 +28,13 @@ interface Token {
   pairs: number;
   doubled: boolean;
   strong: boolean; // cannot be a reduplicated Chinese word
+  letters: boolean; // one of its pairs is a letter or a CJK glyph (not only digits and punctuation)
   seconds: number[]; // UTF-16 index of the second code point of each pair
   secondLens: number[];
 }
 
 function scanToken(text: string, start: number, end: number): Token {
-  const tok: Token = { start, end, pairs: 0, doubled: true, strong: false, seconds: [], secondLens: [] };
+  const tok: Token = { start, end, pairs: 0, doubled: true, strong: false, letters: false, seconds: [], secondLens: [] };
   let i = start;
   while (i < end) {
     const a = codePointAt(text, i);
@@ -48,6 +52,7 @@ function scanToken(text: string, start: number, end: number): Token {
     tok.seconds.push(i + al);
     tok.secondLens.push(al);
     if (!isCjkGlyph(a)) tok.strong = true;
+    if (isCjkGlyph(a) || isLatinLetter(a)) tok.letters = true;
     i += 2 * al;
   }
   if (tok.pairs < 2) tok.doubled = false;
@@ -87,7 +92,7 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
   const consider = () => {
     if (run.length === 0) return;
     const pairs = run.reduce((s, tk) => s + tk.pairs, 0);
-    if (pairs >= 3 && pairs > bestPairs && run.some((tk) => tk.strong)) {
+    if (pairs >= 3 && pairs > bestPairs && run.some((tk) => tk.strong) && run.some((tk) => tk.letters)) {
       best = run;
       bestPairs = pairs;
     }
