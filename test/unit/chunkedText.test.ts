@@ -19,7 +19,7 @@ test('property: a chunked text slices, searches and reads as its string, through
       let c = ChunkedText.of(s, size);
       const check = () => {
         assert.equal(c.length, s.length);
-        // Every slice from 0 and to the end, and the probes; the whole text last (once joined, it is kept).
+        // Every slice from 0 and to the end, and the probes, then the whole text.
         for (let a = 0; a <= s.length; a++) assert.equal(c.slice(a, s.length), s.slice(a), `slice(${a})`);
         for (let b = 0; b <= s.length; b++) assert.equal(c.slice(0, b), s.slice(0, b), `slice(0, ${b})`);
         for (const [a, b] of probes) {

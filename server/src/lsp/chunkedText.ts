@@ -2,7 +2,7 @@
 // new ChunkedText that shares every chunk it did not touch. With one flat string, each keystroke
 // copied the whole text (20 MB for a 10 MB English dump: ~9 ms, and as much garbage, whose
 // collection stalled every fifth keystroke); now it copies one chunk. The analysis reads it through
-// the `TextSource` methods (length, slice, indexOf); only whole-text requests join it, once.
+// the `TextSource` methods (length, slice, indexOf); only whole-text requests join it.
 import type { TextSource } from '../core/incremental';
 
 /** Units per chunk; a chunk an edit makes longer than twice this is split. */
@@ -86,10 +86,12 @@ export class ChunkedText implements TextSource {
     return -1;
   }
 
-  /** The whole text (joined on first use, then kept). */
+  /**
+   * The whole text. Joined each time it is asked for (only whole-document requests ask, rarely),
+   * not kept: kept, it would be a second copy of a big text until the next edit.
+   */
   toString(): string {
-    if (this.flat === undefined) this.flat = this.chunks.join('');
-    return this.flat;
+    return this.flat ?? this.chunks.join('');
   }
 
   /**
