@@ -126,7 +126,8 @@ export function hyphenEvidence(texts: Iterable<string>, interior = false): Hyphe
   const lines = Array.isArray(texts) ? (texts as readonly string[]) : [...texts];
   let units = 0;
   for (const t of lines) units += t.length;
-  const table = new WordTable(lines, units >> 3);
+  // About a word per 8 units on a page; a whole dump repeats its words, and the table grows as needed.
+  const table = new WordTable(lines, Math.min(units >> 3, 1 << 15));
   for (let li = 0; li < lines.length; li++) {
     const t = lines[li];
     const n = t.length;
