@@ -154,15 +154,23 @@ function analyzeText(dump: PageDump, options: AnalyzeOptions, messages: Messages
 
 const NONE = packFindings([]);
 
-export function analyzeSegment(segmentText: string, options: AnalyzeOptions, messages: Messages = messagesFor(options.locale)): SegmentResult {
+/**
+ * Views a host keeps with each page's analysis, made while its parse is at hand (the result keeps
+ * no parse: see segmentDump). What they hold must not point into the page's text.
+ */
+export type PrepareViews = (dump: PageDump, analysis: PageAnalysis) => Iterable<[string, unknown]>;
+
+export function analyzeSegment(segmentText: string, options: AnalyzeOptions, messages: Messages = messagesFor(options.locale), prepare?: PrepareViews): SegmentResult {
   // Analysed on a flat copy: what the result keeps may point into it, never into the document.
   const text = flatten(segmentText);
   const { replacement, nonSpace } = countReplacement(text);
   const result: SegmentResult = { kinds: new Uint8Array(0), packed: NONE, analysis: undefined, replacement, nonSpace, views: new Map() };
   if (text.length === 0) return result;
-  const { findings, analysis } = analyzeText(parse(text), options, messages);
+  const dump = parse(text);
+  const { findings, analysis } = analyzeText(dump, options, messages);
   result.kinds = Uint8Array.from(findings, kindOf);
   result.packed = packFindings(findings);
+  if (prepare) for (const [key, view] of prepare(dump, analysis)) result.views.set(key, view);
   // The analysis is kept: its strings must not pin the flat copy of the page.
   analysis.findings = analysis.findings.map(owned);
   for (const a of analysis.articles) if (a.continuation) a.continuation = { ...a.continuation, target: flatten(a.continuation.target) };
@@ -217,7 +225,10 @@ export class IncrementalDocument {
   changedAt = 0;
   private messages: Messages;
 
-  constructor(private options: AnalyzeOptions) {
+  constructor(
+    private options: AnalyzeOptions,
+    private prepare?: PrepareViews,
+  ) {
     this.messages = messagesFor(options.locale);
   }
 
@@ -257,7 +268,7 @@ export class IncrementalDocument {
       const segText = text.slice(parts[k].start, parts[k].end);
       let result = middle.get(segText);
       if (!result) {
-        result = analyzeSegment(segText, this.options, this.messages);
+        result = analyzeSegment(segText, this.options, this.messages, this.prepare);
         this.analysed++;
       }
       next[k] = at(parts[k], result);
@@ -290,7 +301,7 @@ export class IncrementalDocument {
       const segText = text.slice(start, end);
       let result = reuse.get(segText);
       if (!result) {
-        result = analyzeSegment(segText, this.options, this.messages);
+        result = analyzeSegment(segText, this.options, this.messages, this.prepare);
         this.analysed++;
       }
       fresh.push(new Segment(this, start, end, result));

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalDocument, mergeWindow, type ChangeWindow } from '../core/incremental';
 import type { RuleSettings } from '../core/types';
 import { LineDocument } from './textDocument';
+import { prepareViews } from './views';
 
 export interface Entry {
   inc: IncrementalDocument;
@@ -98,7 +99,7 @@ export class DocumentStore {
     const rulesKey = JSON.stringify(rules);
     let e = this.entries.get(doc.uri);
     if (!e || e.rulesKey !== rulesKey) {
-      e = { inc: new IncrementalDocument({ rules, locale: this.locale() }), version: -1, generation, rulesKey };
+      e = { inc: new IncrementalDocument({ rules, locale: this.locale() }, prepareViews), version: -1, generation, rulesKey };
       this.entries.set(doc.uri, e);
     }
     if (e.version === doc.version && e.generation === generation) return e;

@@ -15,15 +15,14 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIRECTIVES, parseDirectiveLine } from '../core/annotations';
-import type { Role } from '../core/articles/model';
 import { segmentDump, segmentView, type Segment } from '../core/incremental';
 import { t, type MessageKey } from '../core/messages';
-import { annotationActions, annotationCompletions, documentSymbols, foldingRanges, hoverAt, semanticTokens, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
+import { annotationActions, annotationCompletions, documentSymbols, hoverAt, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
 import { lastStartingAt, lineIndexAt } from '../core/parse';
 import type { ServerContext } from './startServer';
+import { FOLDS, TOKEN_TYPES, TOKENS, viewOf } from './views';
 
-/** Semantic token types, one per line role worth colouring (body text stays plain). */
-export const TOKEN_TYPES: readonly Role[] = ['kicker', 'headline', 'deck', 'byline', 'dateline', 'signoff', 'continuation', 'label', 'caption', 'furniture', 'annotation'];
+export { TOKEN_TYPES };
 
 export function structureCapabilities(): Partial<ServerCapabilities> {
   return {
@@ -98,7 +97,8 @@ export function registerStructureFeatures(ctx: ServerContext): void {
       if (!s.result.analysis) continue;
       const rowBase = d.positionAt(s.start).line;
       const analysis = s.result.analysis;
-      for (const r of segmentView(s, 'folds', (dump) => foldingRanges(dump, [analysis]))) out.push({ startLine: r.startLine + rowBase, endLine: r.endLine + rowBase, kind: 'region' });
+      const rows = segmentView(s, FOLDS, (dump) => viewOf(FOLDS, dump, analysis));
+      for (let k = 0; k < rows.length; k += 2) out.push({ startLine: rows[k] + rowBase, endLine: rows[k + 1] + rowBase, kind: 'region' });
     }
     return out;
   });
@@ -148,11 +148,12 @@ export function registerStructureFeatures(ctx: ServerContext): void {
       const s = segs[k];
       if (!s.result.analysis) continue;
       const analysis = s.result.analysis;
-      for (const tok of segmentView(s, 'tokens', (dump) => semanticTokens(dump, [analysis]))) {
-        const type = TOKEN_TYPES.indexOf(tok.role);
-        if (type < 0 || tok.end + s.start < from || tok.start + s.start > to) continue;
-        const start = d.positionAt(tok.start + s.start);
-        const end = d.positionAt(tok.end + s.start);
+      const toks = segmentView(s, TOKENS, (dump) => viewOf(TOKENS, dump, analysis));
+      for (let j = 0; j < toks.length; j += 3) {
+        const type = toks[j + 2];
+        if (toks[j + 1] + s.start < from || toks[j] + s.start > to) continue;
+        const start = d.positionAt(toks[j] + s.start);
+        const end = d.positionAt(toks[j + 1] + s.start);
         if (end.line !== start.line) continue; // tokens never span lines
         data.push(start.line - prevLine, start.line === prevLine ? start.character - prevChar : start.character, end.character - start.character, type, 0);
         prevLine = start.line;
