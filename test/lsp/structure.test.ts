@@ -184,3 +184,39 @@ describe('structure fixes', () => {
     assert.ok(c);
   });
 });
+
+describe('the outline of a big dump is bounded (newsprint.maxOutlineSymbols)', () => {
+  let c: TestClient;
+  const uri = nextUri();
+  const big = Array(30).fill(text).join('\f');
+  const pageStart = (k: number) => big.split('\f').slice(0, k).reduce((n, p) => n + p.split('\n').length - 1, 0); // a page starts after its form feed, on the row it is on
+  before(async () => {
+    c = await startClient({ pull: true, settings: { rules: {}, maxOutlineSymbols: 100 } });
+    await c.open(uri, big);
+  });
+  after(() => c.stop());
+  const symbols = () => c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Promise<DocumentSymbol[]>;
+
+  test('pages nearest the last edit get their articles while the budget lasts; the others are listed alone, and the first entry says so', async () => {
+    let syms = await symbols();
+    assert.match(syms[0].name, /^Outline: articles of 2 of 30 pages, nearest the last edit\. Raise the setting "newsprint\.maxOutlineSymbols"/);
+    const pages = syms.slice(1);
+    assert.deepEqual(pages.map((p) => p.name), Array.from({ length: 30 }, (_, k) => `Page ${k + 1}`));
+    assert.deepEqual(pages.map((p) => (p.children?.length ?? 0) > 0), pages.map((_, k) => k < 2));
+    assert.equal(pages[29].range.start.line, pageStart(29));
+    // An edit on page 20: the articles follow it.
+    const line = pageStart(19) + 3;
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '字' }] });
+    syms = (await symbols()).slice(1);
+    const detailed = syms.flatMap((p, k) => ((p.children?.length ?? 0) > 0 ? [k + 1] : []));
+    assert.ok(detailed.includes(20) && detailed.length === 2, detailed.join(','));
+  });
+
+  test('with room for all, no first entry and every page has its articles', async () => {
+    c.settings = { rules: {}, maxOutlineSymbols: 100_000 };
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const syms = await symbols();
+    assert.equal(syms.length, 30);
+    assert.ok(syms.every((p) => (p.children?.length ?? 0) > 0));
+  });
+});

@@ -70,7 +70,8 @@ export function segmentDump(s: Segment): PageDump {
 const FULL = new Map<SegmentResult, Finding[]>();
 const MAX_FULL = 64;
 
-function remember<K, V>(cache: Map<K, V>, key: K, value: V, max: number): V {
+/** Puts `value` in an LRU cache of at most `max` entries (a Map in use order) and returns it. */
+export function remember<K, V>(cache: Map<K, V>, key: K, value: V, max: number): V {
   cache.delete(key);
   cache.set(key, value);
   if (cache.size > max) cache.delete(cache.keys().next().value as K);

@@ -7,9 +7,13 @@ export interface Settings {
   rules: RuleSettings;
   /** Diagnostics published per file at most; the rest are summarised in one diagnostic on line 1. */
   maxDiagnostics: number;
+  /** Outline symbols at most; past them, pages are listed without their articles (and the outline says so). */
+  maxOutlineSymbols: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { rules: {}, maxDiagnostics: 500 };
+export const DEFAULT_SETTINGS: Settings = { rules: {}, maxDiagnostics: 500, maxOutlineSymbols: 10_000 };
+
+const positive = (v: unknown, fallback: number) => (typeof v === 'number' && v > 0 ? Math.floor(v) : fallback);
 
 export class SettingsCache {
   private cache = new Map<string, Promise<Settings>>();
@@ -43,8 +47,7 @@ export class SettingsCache {
 }
 
 function normalize(raw: unknown): Settings {
-  const r = (raw ?? {}) as { rules?: unknown; maxDiagnostics?: unknown };
+  const r = (raw ?? {}) as { rules?: unknown; maxDiagnostics?: unknown; maxOutlineSymbols?: unknown };
   const rules = r.rules && typeof r.rules === 'object' ? (r.rules as RuleSettings) : {};
-  const max = typeof r.maxDiagnostics === 'number' && r.maxDiagnostics > 0 ? Math.floor(r.maxDiagnostics) : DEFAULT_SETTINGS.maxDiagnostics;
-  return { rules, maxDiagnostics: max };
+  return { rules, maxDiagnostics: positive(r.maxDiagnostics, DEFAULT_SETTINGS.maxDiagnostics), maxOutlineSymbols: positive(r.maxOutlineSymbols, DEFAULT_SETTINGS.maxOutlineSymbols) };
 }

@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIRECTIVES, parseDirectiveLine } from '../core/annotations';
-import { segmentDump, segmentView, type Segment } from '../core/incremental';
+import { remember, segmentDump, segmentView, type Segment, type SegmentResult } from '../core/incremental';
 import { t, type MessageKey } from '../core/messages';
 import { annotationActions, annotationCompletions, documentSymbols, hoverAt, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
 import { lastStartingAt, lineIndexAt } from '../core/parse';
@@ -51,6 +51,17 @@ const globalId = (text: string, page: number) => text.replace(/\bp1-a(\d+)/g, `p
 
 const segmentAt = (segs: readonly Segment[], offset: number): number => lastStartingAt(segs, offset);
 
+// Pages' outline symbols, the most recent kept: not every page's (as other views are), since the
+// pages shown in detail follow the edits around a big dump, and would all end up kept.
+const SYMBOLS = new Map<SegmentResult, OutlineSymbol[]>();
+const MAX_SYMBOL_PAGES = 1024;
+
+function countSymbols(syms: readonly OutlineSymbol[]): number {
+  let n = 0;
+  for (const s of syms) n += 1 + countSymbols(s.children);
+  return n;
+}
+
 export function registerStructureFeatures(ctx: ServerContext): void {
   const { connection, documents } = ctx;
   const doc = (uri: string) => documents.get(uri);
@@ -72,19 +83,53 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     };
   }
 
+  // The outline of a 50 MB dump would be ~500 k symbols: 60 MB of JSON and ~700 MB more server
+  // memory for each request. So pages get their articles while `maxOutlineSymbols` lasts, from the
+  // page of the last edit outwards (as the diagnostics do); the others are listed as pages alone,
+  // and a first entry says so and names the setting.
   connection.onDocumentSymbol(async (params) => {
-    const d = doc(params.textDocument.uri);
-    const e = await ctx.entry(params.textDocument.uri);
+    const uri = params.textDocument.uri;
+    const d = doc(uri);
+    const e = await ctx.entry(uri);
     if (!d || !e) return [];
+    const { maxOutlineSymbols } = await ctx.settings.get(uri);
+    const segs = e.inc.segments;
     const pages = e.inc.pageIndexes();
+    const detailed = new Map<number, readonly OutlineSymbol[]>();
+    let used = 0;
+    const take = (k: number): boolean => {
+      const analysis = segs[k].result.analysis;
+      if (!analysis) return true;
+      const hit = SYMBOLS.get(segs[k].result);
+      const syms = remember(SYMBOLS, segs[k].result, hit ?? documentSymbols(segmentDump(segs[k]), [analysis]), MAX_SYMBOL_PAGES);
+      const n = countSymbols(syms);
+      if (used > 0 && used + n > maxOutlineSymbols) return false;
+      used += n;
+      detailed.set(k, syms);
+      return true;
+    };
+    const focus = segs.length > 0 ? segmentAt(segs, e.inc.changedAt) : 0;
+    let lo = focus;
+    let hi = focus + 1;
+    let open = true;
+    while (open && (lo >= 0 || hi < segs.length)) {
+      if (lo >= 0) open = take(lo--);
+      if (open && hi < segs.length) open = take(hi++);
+    }
     const out: DocumentSymbol[] = [];
-    e.inc.segments.forEach((s, k) => {
+    let total = 0;
+    segs.forEach((s, k) => {
       if (!s.result.analysis) return;
-      const analysis = s.result.analysis;
-      for (const sym of segmentView(s, 'symbols', (dump) => documentSymbols(dump, [analysis]))) {
-        out.push(toSymbol(d, sym, s.start, pages[k], t(ctx.messages(), 'outline.page', { n: pages[k] + 1 })));
-      }
+      total++;
+      const name = t(ctx.messages(), 'outline.page', { n: pages[k] + 1 });
+      const syms = detailed.get(k) ?? [{ name, detail: `${s.result.analysis.articles.length}`, kind: 'page', start: 0, end: s.end - s.start, selectionStart: 0, selectionEnd: 0, children: [] }];
+      for (const sym of syms) out.push(toSymbol(d, sym, s.start, pages[k], name));
     });
+    if (detailed.size < total) {
+      const here = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      const message = t(ctx.messages(), 'outline.limited', { shown: detailed.size, total, setting: 'newsprint.maxOutlineSymbols' });
+      out.unshift({ name: message, kind: SymbolKind.Null, range: here, selectionRange: here, children: [] });
+    }
     return out;
   });
 
