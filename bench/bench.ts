@@ -403,6 +403,30 @@ async function benchMemory(page: string, v: Variant = MAIN): Promise<void> {
       procStatus(pid).VmHWM,
       `edit → diagnostics p50 ${percentile(lat, 50).toFixed(0)} ms, p95 ${percentile(lat, 95).toFixed(0)} ms`,
     );
+
+    // Then as the editor uses it: the outline (breadcrumbs, sticky scroll), folding ranges and
+    // semantic tokens of the whole document, asked for again after every tenth of 30 more edits
+    // at places far apart (the outline follows the last edit).
+    const views = async () => {
+      for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full']) await client.conn.sendRequest(method, { textDocument: { uri } });
+    };
+    const t1 = now();
+    await views();
+    const viewsMs = msSince(t1);
+    for (let k = 0, version = TYPED + 2; k < TYPED; k++, version++) {
+      const line = Math.floor(random() * lens.length);
+      lens[line] += 1;
+      const got = waitForVersion(client, uri, version, 120_000);
+      await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '字' }] });
+      await got;
+      if (k % 10 === 9) await views();
+    }
+    peakRow(
+      `lsp-memory-editor${v.id}`,
+      `server peak RSS after outline, folding and semantic tokens, and ${TYPED} more edits with them${v.label}`,
+      procStatus(pid).VmHWM,
+      `the three requests on the ${size} MB dump took ${viewsMs.toFixed(0)} ms the first time`,
+    );
   } catch (err) {
     row({ id: `lsp-memory${v.id}`, figure: `server peak RSS holding a ${size} MB dump${v.label}`, unit: 'MB', median: null, min: null, max: null, target: '≤ 10× size', ratio: null, pass: false, runs: 0, note: `failed: ${String(err)}` });
   } finally {
