@@ -22,8 +22,6 @@ import { lastStartingAt, lineIndexAt } from '../core/parse';
 import type { ServerContext } from './startServer';
 import { FOLDS, TOKEN_TYPES, TOKENS, viewOf } from './views';
 
-export { TOKEN_TYPES };
-
 export function structureCapabilities(): Partial<ServerCapabilities> {
   return {
     documentSymbolProvider: { label: 'Newsprint' },
