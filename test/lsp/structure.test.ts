@@ -199,7 +199,7 @@ describe('the outline of a big dump is bounded (newsprint.maxOutlineSymbols)', (
 
   test('pages nearest the last edit get their articles while the budget lasts; the others are listed alone, and the first entry says so', async () => {
     let syms = await symbols();
-    assert.match(syms[0].name, /^Outline: articles of 2 of 30 pages, nearest the last edit\. Raise the setting "newsprint\.maxOutlineSymbols"/);
+    assert.match(syms[0].name, /^Outline: 12 of 180 articles, nearest the last edit\. Raise the setting "newsprint\.maxOutlineSymbols"/);
     const pages = syms.slice(1);
     assert.deepEqual(pages.map((p) => p.name), Array.from({ length: 30 }, (_, k) => `Page ${k + 1}`));
     assert.deepEqual(pages.map((p) => (p.children?.length ?? 0) > 0), pages.map((_, k) => k < 2));
@@ -210,6 +210,22 @@ describe('the outline of a big dump is bounded (newsprint.maxOutlineSymbols)', (
     syms = (await symbols()).slice(1);
     const detailed = syms.flatMap((p, k) => ((p.children?.length ?? 0) > 0 ? [k + 1] : []));
     assert.ok(detailed.includes(20) && detailed.length === 2, detailed.join(','));
+  });
+
+  test('a dump without form feeds is one page: its articles nearest the last edit, within the budget', async () => {
+    const one = nextUri();
+    const glued = Array(30).fill(text).join('\n');
+    await c.open(one, glued);
+    await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: one } }); // analysed as opened
+    const line = glued.split('\n').length - 5; // an edit near the end
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: one, version: 2 }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '字' }] });
+    const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: one } })) as DocumentSymbol[];
+    assert.match(syms[0].name, /^Outline: \d+ of \d+ articles/);
+    assert.equal(syms.length, 2);
+    const articles = syms[1].children!;
+    const count = (ss: DocumentSymbol[]): number => ss.reduce((n, x) => n + 1 + count(x.children ?? []), 0);
+    assert.ok(articles.length > 0 && 1 + count(articles) <= 100);
+    assert.ok(articles.every((a) => a.range.end.line > line - 2000), `the articles shown are near the edit, at the end: ${line} vs ${articles.map((a) => a.range.start.line + '-' + a.range.end.line).join(' ')}`);
   });
 
   test('with room for all, no first entry and every page has its articles', async () => {

@@ -224,6 +224,8 @@ export class IncrementalDocument {
   analysed = 0;
   /** Offset where the last update found the first changed segment (the user's focus). */
   changedAt = 0;
+  /** Offset of the last edit itself, where known (an update with a change window), else changedAt. */
+  editedAt = 0;
   private messages: Messages;
 
   constructor(
@@ -263,7 +265,7 @@ export class IncrementalDocument {
     const middle = new Map<string, SegmentResult>();
     for (let k = a; k < old.length - b; k++) middle.set(old[k].text, old[k].result);
     this.analysed = 0;
-    if (a < parts.length - b) this.changedAt = parts[a].start;
+    if (a < parts.length - b) this.editedAt = this.changedAt = parts[a].start;
     for (let k = a; k < parts.length - b; k++) {
       if (isCancelled()) return false;
       const segText = text.slice(parts[k].start, parts[k].end);
@@ -312,6 +314,7 @@ export class IncrementalDocument {
     const moved = (sg: Segment, by: number) => new Segment(this, sg.start + by, sg.end + by, sg.result);
     this.segments = [...old.slice(0, i0).map((sg) => moved(sg, 0)), ...fresh, ...old.slice(i1 + 1).map((sg) => moved(sg, delta))];
     this.changedAt = regionStart;
+    this.editedAt = w.start;
     this.text = text;
     this.generation++;
     return true;

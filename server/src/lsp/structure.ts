@@ -60,6 +60,21 @@ function countSymbols(syms: readonly OutlineSymbol[]): number {
   return n;
 }
 
+/** A page symbol with only its articles nearest `offset` (page-local), in page order, within `max` symbols. */
+function nearestArticles(page: OutlineSymbol, offset: number, max: number): OutlineSymbol {
+  const distance = (a: OutlineSymbol) => (offset < a.start ? a.start - offset : offset > a.end ? offset - a.end : 0);
+  const byDistance = [...page.children].sort((x, y) => distance(x) - distance(y));
+  const kept = new Set<OutlineSymbol>();
+  let used = 1;
+  for (const a of byDistance) {
+    const n = countSymbols([a]);
+    if (used + n > max) break;
+    used += n;
+    kept.add(a);
+  }
+  return { ...page, children: page.children.filter((a) => kept.has(a)) };
+}
+
 export function registerStructureFeatures(ctx: ServerContext): void {
   const { connection, documents } = ctx;
   const doc = (uri: string) => documents.get(uri);
@@ -101,10 +116,15 @@ export function registerStructureFeatures(ctx: ServerContext): void {
       const hit = SYMBOLS.get(segs[k].result);
       const syms = remember(SYMBOLS, segs[k].result, hit ?? documentSymbols(segmentDump(segs[k]), [analysis]), MAX_SYMBOL_PAGES);
       const n = countSymbols(syms);
-      if (used > 0 && used + n > maxOutlineSymbols) return false;
-      used += n;
-      detailed.set(k, syms);
-      return true;
+      if (used + n <= maxOutlineSymbols) {
+        used += n;
+        detailed.set(k, syms);
+        return true;
+      }
+      // The page of the last edit alone is over the budget (a dump without form feeds is one page):
+      // its articles nearest the edit.
+      if (used === 0) detailed.set(k, [nearestArticles(syms[0], e.inc.editedAt - segs[k].start, maxOutlineSymbols)]);
+      return false;
     };
     const focus = segs.length > 0 ? segmentAt(segs, e.inc.changedAt) : 0;
     let lo = focus;
@@ -115,17 +135,22 @@ export function registerStructureFeatures(ctx: ServerContext): void {
       if (open && hi < segs.length) open = take(hi++);
     }
     const out: DocumentSymbol[] = [];
+    let shown = 0;
     let total = 0;
     segs.forEach((s, k) => {
-      if (!s.result.analysis) return;
-      total++;
+      const analysis = s.result.analysis;
+      if (!analysis) return;
+      for (const a of analysis.articles) if (a.lines.length > 0) total++;
       const name = t(ctx.messages(), 'outline.page', { n: pages[k] + 1 });
-      const syms = detailed.get(k) ?? [{ name, detail: `${s.result.analysis.articles.length}`, kind: 'page', start: 0, end: s.end - s.start, selectionStart: 0, selectionEnd: 0, children: [] }];
-      for (const sym of syms) out.push(toSymbol(d, sym, s.start, pages[k], name));
+      const syms = detailed.get(k) ?? [{ name, detail: `${analysis.articles.length}`, kind: 'page', start: 0, end: s.end - s.start, selectionStart: 0, selectionEnd: 0, children: [] }];
+      for (const sym of syms) {
+        shown += sym.children.length;
+        out.push(toSymbol(d, sym, s.start, pages[k], name));
+      }
     });
-    if (detailed.size < total) {
+    if (shown < total) {
       const here = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      const message = t(ctx.messages(), 'outline.limited', { shown: detailed.size, total, setting: 'newsprint.maxOutlineSymbols' });
+      const message = t(ctx.messages(), 'outline.limited', { shown, total, setting: 'newsprint.maxOutlineSymbols' });
       out.unshift({ name: message, kind: SymbolKind.Null, range: here, selectionRange: here, children: [] });
     }
     return out;
