@@ -163,3 +163,32 @@ describe('a page that is one table of 3,000 lines', () => {
     assert.equal(list.filter((a) => a.kind === 'quickfix' && a.isPreferred).length, 0);
   });
 });
+
+describe('no silent limits: notes on line 1', () => {
+  let c: TestClient;
+  before(async () => {
+    c = await startClient({ pull: true, settings: { rules: {}, maxDiagnostics: 5 } });
+  });
+  after(() => c.stop());
+
+  test('past newsprint.maxDiagnostics, line 1 says how many of how many are shown and names the setting', async () => {
+    const u = 'file:///work/sample/limit.pagedump';
+    await c.open(u, text);
+    const ds = await c.pull(u);
+    assert.equal(ds.length, 6);
+    assert.equal(ds[0].code, 'limit');
+    assert.equal(ds[0].range.start.line, 0);
+    assert.match(ds[0].message, /^Showing 5 of \d+ Newsprint problems in this file\. Raise the setting "newsprint\.maxDiagnostics"/);
+  });
+
+  test('a page of a million characters without a page break gets a note saying so', async () => {
+    const u = 'file:///work/sample/nobreaks.pagedump';
+    const glued = Array(Math.ceil(1_000_000 / text.length)).fill(text).join('\n');
+    await c.open(u, glued);
+    const ds = await c.pull(u);
+    assert.ok(ds.some((d) => d.code === 'limit' && /runs \d+\.\d million characters without a page break/.test(d.message)));
+    const u2 = 'file:///work/sample/withbreaks.pagedump';
+    await c.open(u2, Array(Math.ceil(1_000_000 / text.length)).fill(text).join('\f'));
+    assert.ok(!(await c.pull(u2)).some((d) => /page break/.test(d.message)), 'the same text in pages: no note');
+  });
+});

@@ -9,6 +9,9 @@ import { t, type Messages } from '../core/messages';
 import type { Finding } from '../core/types';
 import { toDiagnostic } from './convert';
 
+/** A page this long (UTF-16 units) gets a note on line 1 (a newspaper page is ~10–30 thousand). */
+export const BIG_PAGE = 1_000_000;
+
 export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, focus: number, max: number, messages: Messages): Diagnostic[] {
   const segs = inc.segments;
   let total = 0;
@@ -39,6 +42,19 @@ export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, 
     chosen.sort((a, b) => a.start - b.start || a.end - b.end);
   }
   const out = chosen.map((f) => toDiagnostic(doc, f));
+  // Pages are the unit of re-analysis: a page without page breaks for megabytes makes every edit
+  // on it slow (10 MB: ~0.8 s), and its articles are detected across what are really many pages.
+  let biggest = 0;
+  for (const s of segs) biggest = Math.max(biggest, s.end - s.start);
+  if (biggest >= BIG_PAGE) {
+    out.unshift({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 3,
+      code: 'limit',
+      source: 'newsprint',
+      message: t(messages, 'limit.pageSize', { size: (biggest / 1e6).toFixed(1) }),
+    });
+  }
   if (chosen.length < total) {
     out.unshift({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
