@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, SemanticTokens } from 'vscode-languageserver-protocol';
+import { LSPErrorCodes, type CodeAction, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover, type SemanticTokens } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startClient, type TestClient } from '../helpers/lsp';
 import { SAMPLE } from '../helpers/rules';
@@ -234,5 +235,26 @@ describe('the outline of a big dump is bounded (newsprint.maxOutlineSymbols)', (
     const syms = await symbols();
     assert.equal(syms.length, 30);
     assert.ok(syms.every((p) => (p.children?.length ?? 0) > 0));
+  });
+});
+
+describe('a long outline request lets the editor cancel it', () => {
+  let c: TestClient;
+  const uri = nextUri();
+  before(async () => {
+    c = await startClient({ pull: true, settings: { rules: {}, maxOutlineSymbols: 1_000_000 } });
+    await c.open(uri, Array(300).fill(text).join('\f'));
+    await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }); // analysed, symbols made
+  });
+  after(() => c.stop());
+
+  test('cancelled, it answers RequestCancelled instead of the outline', async () => {
+    const cts = new CancellationTokenSource();
+    const request = c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }, cts.token);
+    cts.cancel();
+    await assert.rejects(request, (err: { code?: number }) => err.code === LSPErrorCodes.RequestCancelled);
+    // Not cancelled, the same request answers in full.
+    const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.equal(syms.length, 300);
   });
 });

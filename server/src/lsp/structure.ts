@@ -6,7 +6,9 @@ import {
   CodeAction,
   CodeActionKind,
   CompletionItemKind,
+  LSPErrorCodes,
   MarkupKind,
+  ResponseError,
   SymbolKind,
   type DocumentSymbol,
   type FoldingRange,
@@ -48,6 +50,9 @@ const KIND: Record<OutlineKind, SymbolKind> = {
 const globalId = (text: string, page: number) => text.replace(/\bp1-a(\d+)/g, `p${page + 1}-a$1`);
 
 const segmentAt = (segs: readonly Segment[], offset: number): number => lastStartingAt(segs, offset);
+
+/** A long request lets other messages in this often (ms). */
+const YIELD_MS = 8;
 
 // Pages' outline symbols, the most recent kept: not every page's (as other views are), since the
 // pages shown in detail follow the edits around a big dump, and would all end up kept.
@@ -100,11 +105,23 @@ export function registerStructureFeatures(ctx: ServerContext): void {
   // memory for each request. So pages get their articles while `maxOutlineSymbols` lasts, from the
   // page of the last edit outwards (as the diagnostics do); the others are listed as pages alone,
   // and a first entry says so and names the setting.
-  connection.onDocumentSymbol(async (params) => {
+  connection.onDocumentSymbol(async (params, token) => {
     const uri = params.textDocument.uri;
     const d = doc(uri);
     const e = await ctx.entry(uri);
     if (!d || !e) return [];
+    // The editor asks again after edits and cancels the request it no longer needs: between pages,
+    // a keystroke that arrived is let in (its diagnostics wait for no outline), and a cancelled
+    // or superseded request stops.
+    const version = d.version;
+    let next = performance.now() + YIELD_MS;
+    const pause = async () => {
+      if (performance.now() < next) return;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      next = performance.now() + YIELD_MS;
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      if (doc(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
+    };
     const { maxOutlineSymbols } = await ctx.settings.get(uri);
     const segs = e.inc.segments;
     const pages = e.inc.pageIndexes();
@@ -133,13 +150,16 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     while (open && (lo >= 0 || hi < segs.length)) {
       if (lo >= 0) open = take(lo--);
       if (open && hi < segs.length) open = take(hi++);
+      await pause();
     }
     const out: DocumentSymbol[] = [];
     let shown = 0;
     let total = 0;
-    segs.forEach((s, k) => {
+    for (let k = 0; k < segs.length; k++) {
+      await pause();
+      const s = segs[k];
       const analysis = s.result.analysis;
-      if (!analysis) return;
+      if (!analysis) continue;
       for (const a of analysis.articles) if (a.lines.length > 0) total++;
       const name = t(ctx.messages(), 'outline.page', { n: pages[k] + 1 });
       const syms = detailed.get(k) ?? [{ name, detail: `${analysis.articles.length}`, kind: 'page', start: 0, end: s.end - s.start, selectionStart: 0, selectionEnd: 0, children: [] }];
@@ -147,7 +167,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
         shown += sym.children.length;
         out.push(toSymbol(d, sym, s.start, pages[k], name));
       }
-    });
+    }
     if (shown < total) {
       const here = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       const message = t(ctx.messages(), 'outline.limited', { shown, total, setting: 'newsprint.maxOutlineSymbols' });
