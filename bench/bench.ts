@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { analyze as AnalyzeFn } from '../server/src/core/analyze';
 import { SERVER_EXEC_ARGV, startClient, type TestClient } from '../test/helpers/lsp';
 
@@ -338,6 +339,50 @@ async function benchTyping(page: string, mode: 'push' | 'pull', v: Variant = MAI
     });
   } catch (err) {
     row({ id: `lsp-typing-${mode}${v.id}`, figure: `LSP typing, 10 MB${v.label}, ${mode}`, unit: 'ms', median: null, min: null, max: null, target: 'p95 ≤ 50 ms', ratio: null, pass: false, runs: 0, note: `failed: ${String(err)}; stderr: ${client.stderr().slice(-300)}` });
+  } finally {
+    await client.stop();
+  }
+}
+
+/**
+ * Typing while the editor asks for the outline, folding ranges and semantic tokens after every
+ * edit and cancels them at the next (as VS Code does when the text changes): the worst case of
+ * the requests meeting a keystroke. Information, not the issue's target (VS Code asks after a pause).
+ */
+async function benchTypingWithViews(page: string, v: Variant = MAIN): Promise<void> {
+  const text = repeatTo(page, 10 * MB);
+  const uri = 'file:///bench/typing-views-10mb.pagedump';
+  const client = await startClient();
+  try {
+    const lens = lineLengths(text);
+    const got0 = waitForVersion(client, uri, 1, 300_000);
+    await client.open(uri, text);
+    await got0;
+    let cancel = new CancellationTokenSource();
+    const views = () =>
+      Promise.all(['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full'].map((m) => client.conn.sendRequest(m, { textDocument: { uri } }, cancel.token).catch(() => null)));
+    await views();
+    const random = rng(13);
+    const lat: number[] = [];
+    let pending: Promise<unknown> = Promise.resolve();
+    for (let k = 0, version = 2; k < EDITS; k++, version++) {
+      const line = Math.floor(random() * lens.length);
+      lens[line] += 1;
+      const got = waitForVersion(client, uri, version, 120_000);
+      const t = now();
+      cancel.cancel();
+      await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '字' }] });
+      await got;
+      lat.push(msSince(t));
+      await pending;
+      cancel = new CancellationTokenSource();
+      pending = views();
+    }
+    await pending;
+    const p95 = percentile(lat, 95);
+    row({ id: `lsp-typing-views${v.id}`, figure: `LSP typing, 10 MB${v.label}, push, outline + folding + tokens asked after every edit, cancelled by the next (info) p95`, unit: 'ms', median: p95, min: Math.min(...lat), max: Math.max(...lat), target: '(info: worst case)', ratio: null, runs: lat.length, note: `p50 ${fmt(percentile(lat, 50))} ms` });
+  } catch (err) {
+    row({ id: `lsp-typing-views${v.id}`, figure: `LSP typing with the editor's requests, 10 MB${v.label}`, unit: 'ms', median: null, min: null, max: null, target: '(info)', ratio: null, runs: 0, note: `failed: ${String(err)}` });
   } finally {
     await client.stop();
   }
@@ -684,6 +729,8 @@ async function main(): Promise<void> {
       await benchTyping(english, 'push', ENGLISH);
       await benchTyping(english, 'pull', ENGLISH);
     }
+    await benchTypingWithViews(page);
+    if (english) await benchTypingWithViews(english, ENGLISH);
   }
   if (wants('memory')) {
     await benchMemory(page);
