@@ -15,6 +15,7 @@ import {
   type SemanticTokens,
   type ServerCapabilities,
 } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIRECTIVES, parseDirectiveLine } from '../core/annotations';
 import { remember, segmentDump, segmentView, type Segment, type SegmentResult } from '../core/incremental';
@@ -65,6 +66,57 @@ function countSymbols(syms: readonly OutlineSymbol[]): number {
   return n;
 }
 
+/**
+ * A pause for a long handler: lets other messages in every YIELD_MS (a keystroke's diagnostics need
+ * not wait for it), and stops a request the editor cancelled (VS Code cancels on a text change) or
+ * whose document changed (`current` false).
+ */
+function yielder(token: CancellationToken, current: () => boolean): () => Promise<void> {
+  let next = performance.now() + YIELD_MS;
+  return async () => {
+    if (performance.now() < next) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    next = performance.now() + YIELD_MS;
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    if (!current()) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
+  };
+}
+
+/**
+ * The pages that get their articles in the outline, with their symbols: from the page of the last
+ * edit (`changedAt`) outwards while `max` symbols last, as the diagnostics are chosen. The page of
+ * the edit alone over the budget (a dump without form feeds is one page) keeps its articles
+ * nearest the edit itself (`editedAt`).
+ */
+async function detailedPages(segs: readonly Segment[], changedAt: number, editedAt: number, max: number, pause: () => Promise<void>): Promise<Map<number, readonly OutlineSymbol[]>> {
+  const detailed = new Map<number, readonly OutlineSymbol[]>();
+  let used = 0;
+  const take = (k: number): boolean => {
+    const analysis = segs[k].result.analysis;
+    if (!analysis) return true;
+    const hit = SYMBOLS.get(segs[k].result);
+    const syms = remember(SYMBOLS, segs[k].result, hit ?? documentSymbols(segmentDump(segs[k]), [analysis]), MAX_SYMBOL_PAGES);
+    const n = countSymbols(syms);
+    if (used + n <= max) {
+      used += n;
+      detailed.set(k, syms);
+      return true;
+    }
+    if (used === 0) detailed.set(k, [nearestArticles(syms[0], editedAt - segs[k].start, max)]);
+    return false;
+  };
+  const focus = segs.length > 0 ? segmentAt(segs, changedAt) : 0;
+  let lo = focus;
+  let hi = focus + 1;
+  let open = true;
+  while (open && (lo >= 0 || hi < segs.length)) {
+    if (lo >= 0) open = take(lo--);
+    if (open && hi < segs.length) open = take(hi++);
+    await pause();
+  }
+  return detailed;
+}
+
 /** A page symbol with only its articles nearest `offset` (page-local), in page order, within `max` symbols. */
 function nearestArticles(page: OutlineSymbol, offset: number, max: number): OutlineSymbol {
   const distance = (a: OutlineSymbol) => (offset < a.start ? a.start - offset : offset > a.end ? offset - a.end : 0);
@@ -110,48 +162,12 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     const d = doc(uri);
     const e = await ctx.entry(uri);
     if (!d || !e) return [];
-    // The editor asks again after edits and cancels the request it no longer needs: between pages,
-    // a keystroke that arrived is let in (its diagnostics wait for no outline), and a cancelled
-    // or superseded request stops.
     const version = d.version;
-    let next = performance.now() + YIELD_MS;
-    const pause = async () => {
-      if (performance.now() < next) return;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      next = performance.now() + YIELD_MS;
-      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-      if (doc(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
-    };
+    const pause = yielder(token, () => doc(uri)?.version === version);
     const { maxOutlineSymbols } = await ctx.settings.get(uri);
     const segs = e.inc.segments;
     const pages = e.inc.pageIndexes();
-    const detailed = new Map<number, readonly OutlineSymbol[]>();
-    let used = 0;
-    const take = (k: number): boolean => {
-      const analysis = segs[k].result.analysis;
-      if (!analysis) return true;
-      const hit = SYMBOLS.get(segs[k].result);
-      const syms = remember(SYMBOLS, segs[k].result, hit ?? documentSymbols(segmentDump(segs[k]), [analysis]), MAX_SYMBOL_PAGES);
-      const n = countSymbols(syms);
-      if (used + n <= maxOutlineSymbols) {
-        used += n;
-        detailed.set(k, syms);
-        return true;
-      }
-      // The page of the last edit alone is over the budget (a dump without form feeds is one page):
-      // its articles nearest the edit.
-      if (used === 0) detailed.set(k, [nearestArticles(syms[0], e.inc.editedAt - segs[k].start, maxOutlineSymbols)]);
-      return false;
-    };
-    const focus = segs.length > 0 ? segmentAt(segs, e.inc.changedAt) : 0;
-    let lo = focus;
-    let hi = focus + 1;
-    let open = true;
-    while (open && (lo >= 0 || hi < segs.length)) {
-      if (lo >= 0) open = take(lo--);
-      if (open && hi < segs.length) open = take(hi++);
-      await pause();
-    }
+    const detailed = await detailedPages(segs, e.inc.changedAt, e.inc.editedAt, maxOutlineSymbols, pause);
     const out: DocumentSymbol[] = [];
     let shown = 0;
     let total = 0;
