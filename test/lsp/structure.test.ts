@@ -238,7 +238,7 @@ describe('the outline of a big dump is bounded (newsprint.maxOutlineSymbols)', (
   });
 });
 
-describe('a long outline request lets the editor cancel it', () => {
+describe('long requests let the editor cancel them', () => {
   let c: TestClient;
   const uri = nextUri();
   before(async () => {
@@ -248,11 +248,13 @@ describe('a long outline request lets the editor cancel it', () => {
   });
   after(() => c.stop());
 
-  test('cancelled, it answers RequestCancelled instead of the outline', async () => {
-    const cts = new CancellationTokenSource();
-    const request = c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }, cts.token);
-    cts.cancel();
-    await assert.rejects(request, (err: { code?: number }) => err.code === LSPErrorCodes.RequestCancelled);
+  test('cancelled, the outline, folding and semantic tokens answer RequestCancelled', async () => {
+    for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full']) {
+      const cts = new CancellationTokenSource();
+      const request = c.conn.sendRequest(method, { textDocument: { uri } }, cts.token);
+      cts.cancel();
+      await assert.rejects(request, (err: { code?: number }) => err.code === LSPErrorCodes.RequestCancelled, method);
+    }
     // Not cancelled, the same request answers in full.
     const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
     assert.equal(syms.length, 300);

@@ -72,7 +72,7 @@ function countSymbols(syms: readonly OutlineSymbol[]): number {
  * whose document changed (`current` false).
  */
 function yielder(token: CancellationToken, current: () => boolean): () => Promise<void> {
-  let next = performance.now() + YIELD_MS;
+  let next = 0; // the first pause yields: a cancellation sent with the request is seen at once
   return async () => {
     if (performance.now() < next) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -135,6 +135,11 @@ function nearestArticles(page: OutlineSymbol, offset: number, max: number): Outl
 export function registerStructureFeatures(ctx: ServerContext): void {
   const { connection, documents } = ctx;
   const doc = (uri: string) => documents.get(uri);
+  /** A yielder for a request on `d` as it is now (see yielder). */
+  const pauseFor = (d: TextDocument, token: CancellationToken) => {
+    const version = d.version;
+    return yielder(token, () => doc(d.uri)?.version === version);
+  };
 
   // Parts show their kind in the user's language; pages and articles keep their own detail.
   const detailOf = (s: OutlineSymbol, page: number) =>
@@ -162,8 +167,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     const d = doc(uri);
     const e = await ctx.entry(uri);
     if (!d || !e) return [];
-    const version = d.version;
-    const pause = yielder(token, () => doc(uri)?.version === version);
+    const pause = pauseFor(d, token);
     const { maxOutlineSymbols } = await ctx.settings.get(uri);
     const segs = e.inc.segments;
     const pages = e.inc.pageIndexes();
@@ -192,12 +196,14 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     return out;
   });
 
-  connection.onFoldingRanges(async (params) => {
+  connection.onFoldingRanges(async (params, token) => {
     const d = doc(params.textDocument.uri);
     const e = await ctx.entry(params.textDocument.uri);
     if (!d || !e) return [];
+    const pause = pauseFor(d, token);
     const out: FoldingRange[] = [];
     for (const s of e.inc.segments) {
+      await pause();
       if (!s.result.analysis) continue;
       const rowBase = d.positionAt(s.start).line;
       const analysis = s.result.analysis;
@@ -244,11 +250,13 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     }));
   });
 
-  function tokens(d: TextDocument, segs: readonly Segment[], from: number, to: number): SemanticTokens {
+  async function tokens(d: TextDocument, segs: readonly Segment[], from: number, to: number, token: CancellationToken): Promise<SemanticTokens> {
+    const pause = pauseFor(d, token);
     const data: number[] = [];
     let prevLine = 0;
     let prevChar = 0;
     for (let k = segmentAt(segs, from); k < segs.length && segs[k].start <= to; k++) {
+      await pause();
       const s = segs[k];
       if (!s.result.analysis) continue;
       const analysis = s.result.analysis;
@@ -267,18 +275,18 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     return { data };
   }
 
-  connection.languages.semanticTokens.on(async (params) => {
+  connection.languages.semanticTokens.on(async (params, token) => {
     const d = doc(params.textDocument.uri);
     const e = await ctx.entry(params.textDocument.uri);
     if (!d || !e) return { data: [] };
-    return tokens(d, e.inc.segments, 0, Number.MAX_SAFE_INTEGER);
+    return tokens(d, e.inc.segments, 0, Number.MAX_SAFE_INTEGER, token);
   });
 
-  connection.languages.semanticTokens.onRange(async (params) => {
+  connection.languages.semanticTokens.onRange(async (params, token) => {
     const d = doc(params.textDocument.uri);
     const e = await ctx.entry(params.textDocument.uri);
     if (!d || !e) return { data: [] };
-    return tokens(d, e.inc.segments, d.offsetAt(params.range.start), d.offsetAt(params.range.end));
+    return tokens(d, e.inc.segments, d.offsetAt(params.range.start), d.offsetAt(params.range.end), token);
   });
 }
 
