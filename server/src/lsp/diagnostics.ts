@@ -46,23 +46,12 @@ export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, 
   // on it slow (10 MB: ~0.8 s), and its articles are detected across what are really many pages.
   let biggest = 0;
   for (const s of segs) biggest = Math.max(biggest, s.end - s.start);
-  if (biggest >= BIG_PAGE) {
-    out.unshift({
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: 3,
-      code: 'limit',
-      source: 'newsprint',
-      message: t(messages, 'limit.pageSize', { size: (biggest / 1e6).toFixed(1) }),
-    });
-  }
-  if (chosen.length < total) {
-    out.unshift({
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: 3,
-      code: 'limit',
-      source: 'newsprint',
-      message: t(messages, 'limit.diagnostics', { shown: chosen.length, total, setting: 'newsprint.maxDiagnostics' }),
-    });
-  }
+  if (biggest >= BIG_PAGE) out.unshift(noteOnLineOne(t(messages, 'limit.pageSize', { size: (biggest / 1e6).toFixed(1) })));
+  if (chosen.length < total) out.unshift(noteOnLineOne(t(messages, 'limit.diagnostics', { shown: chosen.length, total, setting: 'newsprint.maxDiagnostics' })));
   return out;
+}
+
+/** An information diagnostic at the start of line 1 (code `limit`): how the user learns of a limit. */
+function noteOnLineOne(message: string): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, code: 'limit', source: 'newsprint', message };
 }
