@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { fixAllEdits, fixableCount } from '../core/incremental';
+import { fixAllEdits, fixableCount, type ChangeWindow } from '../core/incremental';
 import { rewritePage } from '../core/rewrite';
 import { messagesFor, t, type Messages } from '../core/messages';
 import type { RuleId } from '../core/types';
@@ -68,8 +68,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     update(doc, changes, version) {
       for (const c of changes) {
         const before = textBytes(doc);
-        const window = TextDocumentContentChangeEvent.isIncremental(c) ? { start: doc.offsetAt(c.range.start), oldEnd: doc.offsetAt(c.range.end), newEnd: 0 } : null;
-        if (window) window.newEnd = window.start + c.text.length;
+        let window: ChangeWindow | null = null;
+        if (TextDocumentContentChangeEvent.isIncremental(c)) {
+          const start = doc.offsetAt(c.range.start);
+          window = { start, oldEnd: doc.offsetAt(c.range.end), newEnd: start + c.text.length };
+        }
         doc = lineDocuments.update(doc, [c], version);
         // A LineDocument knows what the change dropped (a chunk or two); other texts are copied whole.
         store.noteChange(doc.uri, window, doc instanceof LineDocument ? doc.takeDropped() : before, textBytes(doc));
@@ -117,9 +120,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     return { version: e.version, generation: e.generation, items: boundedDiagnostics(doc, e.inc, e.inc.changedAt, s.maxDiagnostics, messages) };
   }
 
-  // Garbage of typing (each edit drops a copy of the text, see DocumentStore): collected once the
-  // budget is spent, when the server is idle (diagnostics sent, no change since), and after a burst
-  // of typing (nothing received for QUIET_MS) to bring the RSS back down.
+  // Garbage of editing (each change drops the text it replaced, see DocumentStore): collected once
+  // the budget is spent, when the server is idle (diagnostics sent, no change since), and after a
+  // burst of typing (nothing received for QUIET_MS) to bring the RSS back down.
   let idle: NodeJS.Immediate | undefined;
   function settled(): void {
     if (idle || !store.garbageDue()) return;
