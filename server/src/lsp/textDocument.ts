@@ -24,29 +24,19 @@ function lineStarts(text: string, base: number, into?: Uint32Array, at = 0): num
   return n;
 }
 
-/** Line starts of a chunked text, as lineStarts (a CRLF may straddle two chunks). */
+/**
+ * Line starts of a chunked text, as lineStarts, chunk by chunk: a CR that ends a chunk starts a
+ * line after it; when the next chunk starts with its LF, that line starts one unit later.
+ */
 function chunkedLineStarts(text: ChunkedText, into?: Uint32Array): number {
   let n = 0;
   let at = 0;
-  let skipLF = false; // a CR ended the last chunk: a LF starting this one belongs to it
+  let endsWithCR = false;
   for (const chunk of text.chunkList()) {
-    let i = 0;
-    if (skipLF) {
-      if (chunk.charCodeAt(0) === LF) {
-        i = 1;
-        if (into) into[n] += 1;
-      }
-      skipLF = false;
-    }
-    for (; i < chunk.length; i++) {
-      const c = chunk.charCodeAt(i);
-      if (c === CR || c === LF) {
-        if (c === CR && i + 1 === chunk.length) skipLF = true;
-        else if (c === CR && chunk.charCodeAt(i + 1) === LF) i++;
-        n++;
-        if (into) into[n] = at + i + 1;
-      }
-    }
+    const lf = endsWithCR && chunk.charCodeAt(0) === LF;
+    if (lf && into) into[n] += 1;
+    n += lineStarts(lf ? chunk.slice(1) : chunk, lf ? at + 1 : at, into, n + 1);
+    endsWithCR = chunk.charCodeAt(chunk.length - 1) === CR;
     at += chunk.length;
   }
   return n;
