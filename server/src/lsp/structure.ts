@@ -23,7 +23,7 @@ import { t, type MessageKey } from '../core/messages';
 import { annotationActions, annotationCompletions, documentSymbols, hoverAt, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
 import { lastStartingAt, lineIndexAt } from '../core/parse';
 import type { ServerContext } from './startServer';
-import { FOLDS, TOKEN_TYPES, TOKENS, viewOf } from './views';
+import { FOLDS, foldRows, TOKEN_TYPES, tokenTriples, TOKENS } from './views';
 
 export function structureCapabilities(): Partial<ServerCapabilities> {
   return {
@@ -207,7 +207,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
       if (!s.result.analysis) continue;
       const rowBase = d.positionAt(s.start).line;
       const analysis = s.result.analysis;
-      const rows = segmentView(s, FOLDS, (dump) => viewOf(FOLDS, dump, analysis));
+      const rows = segmentView(s, FOLDS, (dump) => foldRows(dump, analysis));
       for (let k = 0; k < rows.length; k += 2) out.push({ startLine: rows[k] + rowBase, endLine: rows[k + 1] + rowBase, kind: 'region' });
     }
     return out;
@@ -260,7 +260,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
       const s = segs[k];
       if (!s.result.analysis) continue;
       const analysis = s.result.analysis;
-      const toks = segmentView(s, TOKENS, (dump) => viewOf(TOKENS, dump, analysis));
+      const toks = segmentView(s, TOKENS, (dump) => tokenTriples(dump, analysis));
       for (let j = 0; j < toks.length; j += 3) {
         const type = toks[j + 2];
         if (toks[j + 1] + s.start < from || toks[j] + s.start > to) continue;

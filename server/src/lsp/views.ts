@@ -9,31 +9,36 @@ import type { PageDump } from '../core/types';
 /** Semantic token types, one per line role worth colouring (body text stays plain). */
 export const TOKEN_TYPES: readonly Role[] = ['kicker', 'headline', 'deck', 'byline', 'dateline', 'signoff', 'continuation', 'label', 'caption', 'furniture', 'annotation'];
 
-/** The views a page's analysis is kept with (see IncrementalDocument's `prepare`). */
-export function prepareViews(dump: PageDump, analysis: PageAnalysis): [string, unknown][] {
-  const folds = foldingRanges(dump, [analysis]);
-  const foldRows = new Int32Array(2 * folds.length);
-  folds.forEach((r, k) => {
-    foldRows[2 * k] = r.startLine;
-    foldRows[2 * k + 1] = r.endLine;
-  });
-  const tokens: number[] = [];
-  for (const tok of semanticTokens(dump, [analysis])) {
-    const type = TOKEN_TYPES.indexOf(tok.role);
-    if (type >= 0) tokens.push(tok.start, tok.end, type);
-  }
-  return [
-    [FOLDS, foldRows],
-    [TOKENS, Int32Array.from(tokens)],
-  ];
-}
-
 /** Folding ranges as page-relative rows: startLine, endLine, … */
 export const FOLDS = 'folds';
 /** Semantic tokens as page-local offsets and types: start, end, type (index into TOKEN_TYPES), … */
 export const TOKENS = 'tokens';
 
-/** The views of a page whose analysis was not prepared (made on request, from its parse). */
-export function viewOf(key: typeof FOLDS | typeof TOKENS, dump: PageDump, analysis: PageAnalysis): Int32Array {
-  return prepareViews(dump, analysis).find(([k]) => k === key)![1] as Int32Array;
+/** The views a page's analysis is kept with (see IncrementalDocument's `prepare`). */
+export function prepareViews(dump: PageDump, analysis: PageAnalysis): [string, unknown][] {
+  return [
+    [FOLDS, foldRows(dump, analysis)],
+    [TOKENS, tokenTriples(dump, analysis)],
+  ];
+}
+
+/** The page's folding ranges (FOLDS). */
+export function foldRows(dump: PageDump, analysis: PageAnalysis): Int32Array {
+  const folds = foldingRanges(dump, [analysis]);
+  const rows = new Int32Array(2 * folds.length);
+  folds.forEach((r, k) => {
+    rows[2 * k] = r.startLine;
+    rows[2 * k + 1] = r.endLine;
+  });
+  return rows;
+}
+
+/** The page's semantic tokens of the TOKEN_TYPES roles (TOKENS). */
+export function tokenTriples(dump: PageDump, analysis: PageAnalysis): Int32Array {
+  const out: number[] = [];
+  for (const tok of semanticTokens(dump, [analysis])) {
+    const type = TOKEN_TYPES.indexOf(tok.role);
+    if (type >= 0) out.push(tok.start, tok.end, type);
+  }
+  return Int32Array.from(out);
 }
