@@ -6,8 +6,8 @@
 // `本报讯  8 月`), and spaces next to punctuation are left to the other rules. Default severity is
 // hint, since some house styles keep these spaces; the rule can be turned off.
 import { codePointAt, cpLength, isAsciiAlnum, isCjkGlyph } from '../chars';
-import { t, tCount, type Messages } from '../messages';
-import { spaceDeletions, type LineFinding, type LineRule } from './rule';
+import type { Messages } from '../messages';
+import { spaceFinding, type LineFinding, type LineRule } from './rule';
 
 function isNumberOrLatinEnd(cp: number): boolean {
   return isAsciiAlnum(cp) || cp === 37 || cp === 0x2030 || cp === 0xb0;
@@ -58,11 +58,5 @@ export function mixedFinding(text: string, from: number, to: number, base: numbe
     i += cpLength(cp);
   }
   if (count === 0) return undefined;
-  return {
-    start: base + first - from,
-    end: base + last - from,
-    message: tCount(messages, 'mixed-script-spacing.message', count),
-    fixTitle: t(messages, 'mixed-script-spacing.fix'),
-    edits: spaceDeletions(gaps, count),
-  };
+  return spaceFinding('mixed-script-spacing', base + first - from, base + last - from, gaps, count, messages);
 }

@@ -1,7 +1,7 @@
 // The contract every line rule implements. A rule looks at one line at a time and returns at most
 // one finding for it (one click per problem: the fix carries every edit of that line).
 import type { Line, RuleId, Severity, Span, Edit } from '../types';
-import type { Messages } from '../messages';
+import { t, tCount, type Messages } from '../messages';
 import { isSpace } from '../chars';
 
 export interface LineFinding extends Span {
@@ -36,9 +36,12 @@ export function trimEnd(text: string, from: number, to: number): number {
   return to;
 }
 
-/** The fix of the spacing rules: one edit per gap offset in gaps[0, count), deleting the space there. */
-export function spaceDeletions(gaps: Int32Array, count: number): Edit[] {
+/**
+ * The finding of a spacing rule on [start, end): its message counts the gaps, and its fix deletes
+ * the space at each gap offset in gaps[0, count).
+ */
+export function spaceFinding(rule: 'spaced-glyphs' | 'mixed-script-spacing', start: number, end: number, gaps: Int32Array, count: number, messages: Messages): LineFinding {
   const edits: Edit[] = [];
   for (let k = 0; k < count; k++) edits.push({ start: gaps[k], end: gaps[k] + 1, newText: '' });
-  return edits;
+  return { start, end, message: tCount(messages, `${rule}.message`, count), fixTitle: t(messages, `${rule}.fix`), edits };
 }

@@ -11,8 +11,8 @@
 // The line is letter-spaced when it has at least two gaps and more than half of its tokens that
 // hold Han glyphs hold just one. The fix deletes every gap of the line, and nothing else.
 import { codePointAt, cpLength, isCjk, isCjkGlyph, isSpace } from '../chars';
-import { t, tCount, type Messages } from '../messages';
-import { skipSpaces, spaceDeletions, trimEnd, type LineFinding, type LineRule } from './rule';
+import type { Messages } from '../messages';
+import { skipSpaces, spaceFinding, trimEnd, type LineFinding, type LineRule } from './rule';
 
 /** Gap offsets of the line being checked (scratch: one line at a time). */
 let GAPS = new Int32Array(256);
@@ -86,11 +86,5 @@ export function spacedFinding(text: string, from: number, to: number, base: numb
   if (count < 2 || singles * 2 <= tokens) return undefined;
   const a = skipSpaces(text, from, to);
   const b = trimEnd(text, a, to);
-  return {
-    start: base + a - from,
-    end: base + b - from,
-    message: tCount(messages, 'spaced-glyphs.message', count),
-    fixTitle: t(messages, 'spaced-glyphs.fix'),
-    edits: spaceDeletions(gaps, count),
-  };
+  return spaceFinding('spaced-glyphs', base + a - from, base + b - from, gaps, count, messages);
 }
