@@ -195,6 +195,15 @@ export function takeTemp(tmp: string, file: string): string {
   }
 }
 
+/** Reads `length` bytes at `position` into buf[0, length); a file that ends first is `file`'s error. */
+function readFully(fd: number, buf: Uint8Array, length: number, position: number, file: string): void {
+  for (let got = 0; got < length; ) {
+    const n = fs.readSync(fd, buf, got, length - got, position + got);
+    if (n === 0) throw new FileError('unwritable', file, 'ENODATA');
+    got += n;
+  }
+}
+
 function writeAll(fd: number, bytes: Uint8Array): void {
   for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done);
 }
@@ -262,8 +271,8 @@ export class Spool {
         const buf = Buffer.allocUnsafe(this.chunkBytes);
         const copy = (pos: number, end: number) => {
           while (pos < end) {
-            const n = fs.readSync(from, buf, 0, Math.min(buf.length, end - pos), pos);
-            if (n === 0) throw new FileError('unwritable', this.file, 'ENODATA');
+            const n = Math.min(buf.length, end - pos);
+            readFully(from, buf, n, pos, this.file);
             writeAll(to!, buf.subarray(0, n));
             pos += n;
           }
@@ -272,11 +281,7 @@ export class Spool {
         for (const e of edits) {
           copy(pos, e.offset);
           const slice = Buffer.allocUnsafe(e.length);
-          for (let got = 0; got < e.length; ) {
-            const n = fs.readSync(from, slice, got, e.length - got, e.offset + got);
-            if (n === 0) throw new FileError('unwritable', this.file, 'ENODATA');
-            got += n;
-          }
+          readFully(from, slice, e.length, e.offset, this.file);
           writeAll(to, Buffer.from(e.edit(slice.toString('utf8')), 'utf8'));
           pos = e.offset + e.length;
         }
