@@ -281,6 +281,14 @@ interface Variant {
 const MAIN: Variant = { id: '', label: '' };
 const ENGLISH: Variant = { id: '-en', label: ', English page' };
 
+/** Inserts `text` at line:character as the editor sends a keystroke (document version `version`). */
+function sendInsert(client: TestClient, uri: string, version: number, line: number, character: number, text: string): Promise<void> {
+  return client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text }] });
+}
+
+/** What the editor asks of a whole document besides diagnostics: outline (breadcrumbs, sticky scroll), folding, colouring. */
+const EDITOR_VIEWS = ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full'];
+
 async function benchTyping(page: string, mode: 'push' | 'pull', v: Variant = MAIN): Promise<void> {
   const text = repeatTo(page, 10 * MB);
   const uri = 'file:///bench/typing-10mb.pagedump';
@@ -311,14 +319,13 @@ async function benchTyping(page: string, mode: 'push' | 'pull', v: Variant = MAI
       const ch = chars[k % chars.length];
       lens[line] += ch.length;
       version++;
-      const change = { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ch }] };
       const t = now();
       if (mode === 'push') {
         const got = waitForVersion(client, uri, version, 120_000);
-        await client.conn.sendNotification('textDocument/didChange', change);
+        await sendInsert(client, uri, version, line, character, ch);
         await got;
       } else {
-        await client.conn.sendNotification('textDocument/didChange', change);
+        await sendInsert(client, uri, version, line, character, ch);
         await client.pull(uri);
       }
       lat.push(msSince(t));
@@ -360,7 +367,7 @@ async function benchTypingWithViews(page: string, v: Variant = MAIN): Promise<vo
     await got0;
     let cancel = new CancellationTokenSource();
     const views = () =>
-      Promise.all(['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full'].map((m) => client.conn.sendRequest(m, { textDocument: { uri } }, cancel.token).catch(() => null)));
+      Promise.all(EDITOR_VIEWS.map((m) => client.conn.sendRequest(m, { textDocument: { uri } }, cancel.token).catch(() => null)));
     await views();
     const random = rng(13);
     const lat: number[] = [];
@@ -371,7 +378,7 @@ async function benchTypingWithViews(page: string, v: Variant = MAIN): Promise<vo
       const got = waitForVersion(client, uri, version, 120_000);
       const t = now();
       cancel.cancel();
-      await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '字' }] });
+      await sendInsert(client, uri, version, line, 0, '字');
       await got;
       lat.push(msSince(t));
       await pending;
@@ -427,7 +434,7 @@ async function benchMemory(page: string, v: Variant = MAIN): Promise<void> {
       `RSS now ${(st.VmRSS / MB).toFixed(0)} MB; idle server ${(idle.VmHWM / MB).toFixed(0)} MB; open → diagnostics ${ms.toFixed(0)} ms (${diags.length} diagnostics); server started as the extension starts it: node ${SERVER_EXEC_ARGV.join(' ')}, over stdio (the extension: IPC)`,
     );
 
-    // Then typing: every edit makes a new copy of the whole text, so the peak can grow with edits.
+    // Then typing: every edit drops the text it replaced, so the peak can grow with edits.
     const lens = lineLengths(text);
     const random = rng(11);
     const TYPED = quick ? 10 : 30;
@@ -438,7 +445,7 @@ async function benchMemory(page: string, v: Variant = MAIN): Promise<void> {
       lens[line] += 1;
       const got = waitForVersion(client, uri, version, 120_000);
       const t = now();
-      await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: '字' }] });
+      await sendInsert(client, uri, version, line, character, '字');
       await got;
       lat.push(msSince(t));
     }
@@ -453,7 +460,7 @@ async function benchMemory(page: string, v: Variant = MAIN): Promise<void> {
     // semantic tokens of the whole document, asked for again after every tenth of 30 more edits
     // at places far apart (the outline follows the last edit).
     const views = async () => {
-      for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full']) await client.conn.sendRequest(method, { textDocument: { uri } });
+      for (const method of EDITOR_VIEWS) await client.conn.sendRequest(method, { textDocument: { uri } });
     };
     const t1 = now();
     await views();
@@ -462,7 +469,7 @@ async function benchMemory(page: string, v: Variant = MAIN): Promise<void> {
       const line = Math.floor(random() * lens.length);
       lens[line] += 1;
       const got = waitForVersion(client, uri, version, 120_000);
-      await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '字' }] });
+      await sendInsert(client, uri, version, line, 0, '字');
       await got;
       if (k % 10 === 9) await views();
     }
