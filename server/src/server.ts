@@ -1,12 +1,16 @@
 // Entry point of the bundled language server (dist/server.js). The connection is created here and
 // only here, so tests and other hosts can run startServer over a connection of their own.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { softLimits } from './core/softPages';
 import { startServer } from './lsp/startServer';
 import { LineDocument } from './lsp/textDocument';
 
 // Tests set the text's chunk size small, to edit across chunks through the whole server.
 const chunk = Number(process.env.NEWSPRINT_TEXT_CHUNK);
 if (Number.isInteger(chunk) && chunk > 0) LineDocument.chunkSize = chunk;
+// And the distance of soft page breaks (softPages.ts) small, to cut and re-cut pages on every edit.
+const soft = Number(process.env.NEWSPRINT_SOFT_MIN);
+if (Number.isInteger(soft) && soft > 0) Object.assign(softLimits, { min: soft, max: soft * 3 });
 
 // Launched with --expose-gc (launch.ts): the server collects after a big text arrives.
 startServer(createConnection(ProposedFeatures.all), { gc: (globalThis as { gc?: () => void }).gc });

@@ -1,5 +1,5 @@
 // Fuzzing the real server (dist/server.js over stdio), in push mode and in pull mode (with the text
-// in small chunks): random
+// in small chunks, and pages cut into parts every few hundred characters): random
 // documents and random edit sequences (insert, delete, paste of sample fragments, undo-like
 // reversals), sent as incremental didChange notifications, interleaved with every request the server
 // advertises. A local mirror of the text (TextDocument) checks each answer:
@@ -56,8 +56,9 @@ interface FuzzClient {
 }
 
 async function start(pull: boolean): Promise<FuzzClient> {
-  // In pull mode the server keeps its text in chunks of 64 units, so that edits cross chunks.
-  const env = pull ? { ...process.env, NEWSPRINT_TEXT_CHUNK: '64' } : process.env;
+  // In pull mode the server keeps its text in chunks of 64 units, so that edits cross chunks, and
+  // cuts pages into parts from 400 units on (softPages.ts), so that edits move the cuts.
+  const env = pull ? { ...process.env, NEWSPRINT_TEXT_CHUNK: '64', NEWSPRINT_SOFT_MIN: '400' } : process.env;
   const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const errors: string[] = [];

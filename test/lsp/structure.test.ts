@@ -213,20 +213,24 @@ describe('the outline of a big dump is bounded (newsprint.maxOutlineSymbols)', (
     assert.ok(detailed.includes(20) && detailed.length === 2, detailed.join(','));
   });
 
-  test('a dump without form feeds is one page: its articles nearest the last edit, within the budget', async () => {
+  test('a page without form feeds is listed in parts, with the articles nearest the last edit within the budget', async () => {
     const one = nextUri();
-    const glued = Array(30).fill(text).join('\n');
+    const glued = Array(100).fill(text).join('\n'); // ~350 k characters: parts of ~100 k
     await c.open(one, glued);
     await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: one } }); // analysed as opened
     const line = glued.split('\n').length - 5; // an edit near the end
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: one, version: 2 }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '字' }] });
     const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: one } })) as DocumentSymbol[];
     assert.match(syms[0].name, /^Outline: \d+ of \d+ articles/);
-    assert.equal(syms.length, 2);
-    const articles = syms[1].children!;
+    const parts = syms.slice(1);
+    assert.ok(parts.length >= 3, `${parts.length} parts`);
+    assert.deepEqual(parts.map((p) => p.name), parts.map((_, k) => `Page 1, part ${k + 1}`));
+    // The parts tile the page: each starts on the line after the one before ends.
+    for (let k = 1; k < parts.length; k++) assert.equal(parts[k].range.start.line, parts[k - 1].range.end.line + (parts[k - 1].range.end.character === 0 ? 0 : 1));
     const count = (ss: DocumentSymbol[]): number => ss.reduce((n, x) => n + 1 + count(x.children ?? []), 0);
-    assert.ok(articles.length > 0 && 1 + count(articles) <= 100);
-    assert.ok(articles.every((a) => a.range.end.line > line - 2000), `the articles shown are near the edit, at the end: ${line} vs ${articles.map((a) => a.range.start.line + '-' + a.range.end.line).join(' ')}`);
+    assert.ok(count(parts) <= 100 + parts.length);
+    assert.ok((parts.at(-1)!.children?.length ?? 0) > 0, 'the part with the edit has its articles');
+    assert.equal(parts[0].children?.length ?? 0, 0, 'the part farthest from it has none');
   });
 
   test('with room for all, no first entry and every page has its articles', async () => {

@@ -85,7 +85,7 @@ export function exportArticles(text: string, opts: ExportOptions): ArticlesDocum
   return {
     schema: SCHEMA,
     generator: { name: 'newsprint', version: opts.version },
-    source: { path: opts.path, sha256: opts.sha256, pages: dump.pages.length },
+    source: { path: opts.path, sha256: opts.sha256, pages: dump.pages.length === 0 ? 0 : dump.pages[dump.pages.length - 1].sheet + 1 },
     articles,
     diagnostics,
   };
@@ -159,7 +159,7 @@ function articleOut(dump: PageDump, a: Article, page: PageAnalysis, clean: Clean
   const continuation = a.continuation ? continuationOut(a.continuation, clean) : null;
   return {
     id: a.id,
-    page: a.page + 1,
+    page: dump.pages[a.page].sheet + 1,
     type: a.type,
     kicker: a.kicker.length ? linesText(a.kicker, clean, ev) : null,
     headline: headlineText(a.headline, clean, ev),

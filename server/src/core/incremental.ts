@@ -22,18 +22,12 @@ import { countReplacement, encoding, MIN_COUNT, MIN_RATIO } from './rules/encodi
 import { STRUCTURE_RULES } from './analyze';
 import { trimmedSpan } from './rules/rule';
 import { diffEdit, fixAll } from './fix';
+import { nextSoftBreak } from './softPages';
 import { flatten, packFindings, ruleAt, ruleIndex, unpackFindings, type PackedFindings } from './packed';
-import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId } from './types';
+import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, TextSource } from './types';
 
-/**
- * The document's text as the analysis reads it: a string, or anything that slices and searches
- * like one (the server's chunked text, which an edit does not copy whole).
- */
-export interface TextSource {
-  readonly length: number;
-  slice(start: number, end: number): string;
-  indexOf(search: string, from?: number): number;
-}
+export type { TextSource };
+
 
 export interface SegmentResult {
   /**
@@ -119,6 +113,8 @@ export class Segment {
     readonly start: number,
     readonly end: number,
     readonly result: SegmentResult,
+    /** It starts at a soft break: a part of a page too long without a form feed. */
+    readonly soft = false,
   ) {
     this.generation = doc.generation + 1; // made by an update, valid once it completes
   }
@@ -179,18 +175,36 @@ export function analyzeSegment(segmentText: string, options: AnalyzeOptions, mes
   return result;
 }
 
-/** Offsets of the segments of a text: [start, end) pairs, split at form feeds. */
-function split(text: TextSource): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  let start = 0;
+/** A segment's place: [start, end), and whether it starts at a soft break (see softPages.ts). */
+interface Part {
+  start: number;
+  end: number;
+  soft: boolean;
+}
+
+/** The part starting at `start` (after a form feed, at a soft break or at 0), as parse cuts it. */
+function partAt(text: TextSource, start: number, soft: boolean): Part {
+  const ff = text.indexOf('\f', start);
+  const end = nextSoftBreak(text, start, ff < 0 ? text.length : ff);
+  return { start, end, soft };
+}
+
+/** Where the part after `p` starts (past its form feed, or at its soft break), or -1 after the last. */
+function nextStart(text: TextSource, p: Part): number {
+  if (p.end >= text.length) return -1;
+  return text.slice(p.end, p.end + 1) === '\f' ? p.end + 1 : p.end;
+}
+
+/** The segments of a text: split at form feeds, and at soft breaks in pages too long without one. */
+function split(text: TextSource): Part[] {
+  const out: Part[] = [];
+  let p = partAt(text, 0, false);
   for (;;) {
-    const ff = text.indexOf('\f', start);
-    if (ff < 0) break;
-    out.push({ start, end: ff });
-    start = ff + 1;
+    out.push(p);
+    const next = nextStart(text, p);
+    if (next < 0) return out;
+    p = partAt(text, next, next === p.end);
   }
-  out.push({ start, end: text.length });
-  return out;
 }
 
 /**
@@ -247,8 +261,8 @@ export class IncrementalDocument {
     const old = this.segments;
     const parts = split(text);
     const next: (Segment | undefined)[] = new Array(parts.length);
-    const same = (p: { start: number; end: number }, s: Segment) => p.end - p.start === s.end - s.start && text.slice(p.start, p.end) === s.text;
-    const at = (p: { start: number; end: number }, result: SegmentResult) => new Segment(this, p.start, p.end, result);
+    const same = (p: Part, s: Segment) => p.soft === s.soft && p.end - p.start === s.end - s.start && text.slice(p.start, p.end) === s.text;
+    const at = (p: Part, result: SegmentResult) => new Segment(this, p.start, p.end, result, p.soft);
     let a = 0;
     while (a < parts.length && a < old.length && same(parts[a], old[a])) {
       next[a] = at(parts[a], old[a].result);
@@ -288,32 +302,46 @@ export class IncrementalDocument {
     // Old segments touching the window (a change at a page's edge touches that page too).
     let i0 = 0;
     while (i0 < old.length - 1 && old[i0].end < w.start) i0++;
+    // A soft break depends on the line it starts: an edit there may move it, so re-cut from the
+    // segment before.
+    if (i0 > 0 && old[i0].soft) i0--;
     let i1 = old.length - 1;
     while (i1 > i0 && old[i1].start > w.oldEnd) i1--;
-    const regionStart = old[i0].start;
-    const regionEnd = old[i1].end + delta;
     const reuse = new Map<string, SegmentResult>();
     for (let k = i0; k <= i1; k++) reuse.set(old[k].text, old[k].result);
     const fresh: Segment[] = [];
     this.analysed = 0;
-    let start = regionStart;
+    // Cut the new text from the first touched segment on, until a cut falls where an old segment
+    // after the change starts (moved by the change): from there on the cuts are the old ones.
+    let j = i1 + 1;
+    let p = partAt(text, old[i0].start, old[i0].soft);
     for (;;) {
-      const ff = text.indexOf('\f', start);
-      const end = ff < 0 || ff >= regionEnd ? regionEnd : ff;
       if (isCancelled()) return false;
-      const segText = text.slice(start, end);
+      const segText = text.slice(p.start, p.end);
       let result = reuse.get(segText);
       if (!result) {
         result = analyzeSegment(segText, this.options, this.messages, this.prepare);
         this.analysed++;
       }
-      fresh.push(new Segment(this, start, end, result));
-      if (end === regionEnd) break;
-      start = end + 1;
+      fresh.push(new Segment(this, p.start, p.end, result, p.soft));
+      const next = nextStart(text, p);
+      if (next < 0) {
+        j = old.length;
+        break;
+      }
+      const soft = next === p.end;
+      while (j < old.length && old[j].start + delta < next) {
+        // Passed over: its text may still come back (a cut moved by a few lines).
+        reuse.set(old[j].text, old[j].result);
+        j++;
+      }
+      if (j < old.length && old[j].start + delta === next && old[j].soft === soft) break;
+      p = partAt(text, next, soft);
     }
-    const moved = (sg: Segment, by: number) => new Segment(this, sg.start + by, sg.end + by, sg.result);
-    this.segments = [...old.slice(0, i0).map((sg) => moved(sg, 0)), ...fresh, ...old.slice(i1 + 1).map((sg) => moved(sg, delta))];
-    this.changedAt = regionStart;
+    const moved = (sg: Segment, by: number) => new Segment(this, sg.start + by, sg.end + by, sg.result, sg.soft);
+    this.segments = [...old.slice(0, i0).map((sg) => moved(sg, 0)), ...fresh, ...old.slice(j).map((sg) => moved(sg, delta))];
+    // The page the edit is in (not the part before it that was re-cut).
+    this.changedAt = (fresh.find((sg) => sg.end >= w.start) ?? fresh[0]).start;
     this.editedAt = w.start;
     this.text = text;
     this.generation++;
@@ -337,6 +365,38 @@ export class IncrementalDocument {
   pageIndexes(): number[] {
     let page = 0;
     return this.segments.map((s) => (s.end > s.start ? page++ : -1));
+  }
+
+  /**
+   * Each segment's form-feed page (`sheet`, counted as `Page.sheet` is) and, for a page analysed
+   * in parts, which part it is (1, 2, …; 0 for a page in one piece).
+   */
+  sheetParts(): { sheet: number; part: number }[] {
+    const segs = this.segments;
+    let sheet = -1;
+    let part = 0;
+    return segs.map((s, k) => {
+      if (s.soft) part++;
+      else if (s.end > s.start) {
+        sheet++;
+        part = segs[k + 1]?.soft ? 1 : 0;
+      }
+      return { sheet, part };
+    });
+  }
+
+  /** The longest form-feed page analysed in parts (UTF-16 units) and its parts; 0 and 0 when none is. */
+  biggestSplitPage(): { size: number; parts: number } {
+    let best = { size: 0, parts: 0 };
+    const segs = this.segments;
+    for (let k = 0; k < segs.length; k++) {
+      if (segs[k].soft || !segs[k + 1]?.soft) continue;
+      let m = k + 1;
+      while (m < segs.length && segs[m].soft) m++;
+      const size = segs[m - 1].end - segs[k].start;
+      if (size > best.size) best = { size, parts: m - k };
+    }
+    return best;
   }
 
   private encodingFinding(): Finding | undefined {

@@ -1,6 +1,8 @@
-// Splits a dump into pages (form feeds), lines (LF, CRLF, CR) and blocks (runs of non-blank lines).
+// Splits a dump into pages (form feeds, and soft breaks in a page too long without one: see
+// softPages.ts), lines (LF, CRLF, CR) and blocks (runs of non-blank lines).
 // One pass over the text; every offset is a UTF-16 index into the original text, so a BOM, CRLF or
 // astral characters never shift positions.
+import { isBlankUnit, nextSoftBreak } from './softPages';
 import type { Block, Line, Page, PageDump } from './types';
 
 const LF = 10;
@@ -25,6 +27,13 @@ export function parse(text: string): PageDump {
   let lf = indexOr(text, '\n', bom, n);
   let cr = indexOr(text, '\r', bom, n);
   let ff = indexOr(text, '\f', bom, n);
+  // Pages that are not parts (soft) so far: the sheet of a page is its form-feed page's number
+  // among the pages that are not empty, as page numbers always were.
+  let sheets = 0;
+  const sheetOf = (soft: boolean) => ({ sheet: soft ? sheets - 1 : sheets++, soft });
+  // The next soft break of the current form-feed page (its end when there is none).
+  let soft = nextSoftBreak(text, 0, ff);
+  let softStart = -1;
   for (;;) {
     const i = lf < cr ? (lf < ff ? lf : ff) : cr < ff ? cr : ff;
     if (i >= n) break;
@@ -35,7 +44,7 @@ export function parse(text: string): PageDump {
       lineStart = i + 1;
       if (pageFirstLine < lines.length) {
         if (blockFirst >= 0) blocks.push({ page, firstLine: blockFirst, lastLine: lines.length - 1 });
-        pages.push({ index: page, start: pageStart, end: i + 1, firstLine: pageFirstLine, lastLine: lines.length - 1, blocks });
+        pages.push({ index: page, ...sheetOf(pageStart === softStart), start: pageStart, end: i + 1, firstLine: pageFirstLine, lastLine: lines.length - 1, blocks });
         blocks = [];
         blockFirst = -1;
         page++;
@@ -43,6 +52,7 @@ export function parse(text: string): PageDump {
       }
       pageStart = i + 1;
       ff = indexOr(text, '\f', i + 1, n);
+      soft = nextSoftBreak(text, pageStart, ff);
     } else {
       const next = i === cr && i + 1 < n && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
       blockFirst = addLine(lines, makeLine(text, lines.length, lineStart, i, next, row, lineStart - rowStart, page), blockFirst, blocks);
@@ -50,12 +60,23 @@ export function parse(text: string): PageDump {
       row++;
       if (lf < next) lf = indexOr(text, '\n', next, n);
       if (cr < next) cr = indexOr(text, '\r', next, n);
+      if (next === soft && soft < ff) {
+        // A soft break: the page ends before this line (it is never empty: breaks are far apart).
+        if (blockFirst >= 0) blocks.push({ page, firstLine: blockFirst, lastLine: lines.length - 1 });
+        pages.push({ index: page, ...sheetOf(pageStart === softStart), start: pageStart, end: next, firstLine: pageFirstLine, lastLine: lines.length - 1, blocks });
+        blocks = [];
+        blockFirst = -1;
+        page++;
+        pageFirstLine = lines.length;
+        pageStart = softStart = next;
+        soft = nextSoftBreak(text, next, ff);
+      }
     }
   }
   if (lineStart < n || lines.length === 0) blockFirst = addLine(lines, makeLine(text, lines.length, lineStart, n, n, row, lineStart - rowStart, page), blockFirst, blocks);
   if (pageFirstLine < lines.length || pages.length === 0) {
     if (blockFirst >= 0) blocks.push({ page, firstLine: blockFirst, lastLine: lines.length - 1 });
-    pages.push({ index: page, start: pageStart, end: n, firstLine: pageFirstLine, lastLine: lines.length - 1, blocks });
+    pages.push({ index: page, ...sheetOf(pageStart === softStart), start: pageStart, end: n, firstLine: pageFirstLine, lastLine: lines.length - 1, blocks });
   }
   return { text, bom, lines, pages };
 }
@@ -84,10 +105,6 @@ function makeLine(text: string, index: number, start: number, end: number, next:
   const annotation = c === 37 && i + 1 < end && text.charCodeAt(i + 1) === 37;
   while (i < end && isBlankUnit(text.charCodeAt(i))) i++;
   return { index, start, end, next, row, col, page, text: start === end ? '' : text.slice(start, end), blank: i === end, annotation };
-}
-
-function isBlankUnit(c: number): boolean {
-  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11;
 }
 
 /** The first index in [0, length) for which `before(i)` is false (`before` must be true, then false). */

@@ -65,7 +65,10 @@ export function rewritePage(text: string, options: AnalyzeOptions = {}): Rewrite
     out.push(rewriteOnePage(dump, p, marked ? once! : clean, articles));
   }
   const bom = dump.bom ? '\ufeff' : '';
-  return { text: bom + out.join('\f'), articles };
+  // Parts of a page too long without a form feed (softPages.ts) stay one page: a blank line between them.
+  let result = bom;
+  for (let k = 0; k < out.length; k++) result += (k === 0 ? '' : dump.pages[pages[k].page].soft ? '\n' : '\f') + out[k];
+  return { text: result, articles };
 }
 
 interface Part {

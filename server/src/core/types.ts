@@ -68,9 +68,16 @@ export interface Block {
   lastLine: number;
 }
 
-/** A page: the text between form feeds. */
+/**
+ * A page: the text between form feeds, or a part of such a text when it runs so long without one
+ * that it is analysed in parts (see softPages.ts).
+ */
 export interface Page extends Span {
   index: number;
+  /** The form-feed page it is (or is a part of): how many form feeds come before it. */
+  sheet: number;
+  /** It starts at a soft break, not after a form feed or at the start of the text. */
+  soft: boolean;
   firstLine: number;
   lastLine: number;
   blocks: Block[];
@@ -91,4 +98,14 @@ export interface RuleSettings {
 export interface AnalyzeOptions {
   rules?: RuleSettings;
   locale?: string;
+}
+
+/**
+ * The document's text as the analysis reads it: a string, or anything that slices and searches
+ * like one (the server's chunked text, which an edit does not copy whole).
+ */
+export interface TextSource {
+  readonly length: number;
+  slice(start: number, end: number): string;
+  indexOf(search: string, from?: number): number;
 }

@@ -9,9 +9,6 @@ import { t, type Messages } from '../core/messages';
 import type { Finding } from '../core/types';
 import { toDiagnostic } from './convert';
 
-/** A page this long (UTF-16 units) gets a note on line 1 (a newspaper page is ~10–30 thousand). */
-export const BIG_PAGE = 1_000_000;
-
 export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, focus: number, max: number, messages: Messages): Diagnostic[] {
   const segs = inc.segments;
   let total = 0;
@@ -42,11 +39,10 @@ export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, 
     chosen.sort((a, b) => a.start - b.start || a.end - b.end);
   }
   const out = chosen.map((f) => toDiagnostic(doc, f));
-  // Pages are the unit of re-analysis: a page without page breaks for megabytes makes every edit
-  // on it slow (10 MB: ~0.8 s), and its articles are detected across what are really many pages.
-  let biggest = 0;
-  for (const s of segs) biggest = Math.max(biggest, s.end - s.start);
-  if (biggest >= BIG_PAGE) out.unshift(noteOnLineOne(t(messages, 'limit.pageSize', { size: (biggest / 1e6).toFixed(1) })));
+  // A page that runs so long without a form feed that it is analysed in parts (softPages.ts): its
+  // articles are cut where the parts are, and the outline numbers parts.
+  const split = inc.biggestSplitPage();
+  if (split.parts > 0) out.unshift(noteOnLineOne(t(messages, 'limit.pageSize', { size: Math.round(split.size / 1000), parts: split.parts })));
   if (chosen.length < total) out.unshift(noteOnLineOne(t(messages, 'limit.diagnostics', { shown: chosen.length, total, setting: 'newsprint.maxDiagnostics' })));
   return out;
 }

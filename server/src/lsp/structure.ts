@@ -171,6 +171,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     const { maxOutlineSymbols } = await ctx.settings.get(uri);
     const segs = e.inc.segments;
     const pages = e.inc.pageIndexes();
+    const parts = e.inc.sheetParts();
     const detailed = await detailedPages(segs, e.inc.changedAt, e.inc.editedAt, maxOutlineSymbols, pause);
     const out: DocumentSymbol[] = [];
     let shown = 0;
@@ -181,7 +182,8 @@ export function registerStructureFeatures(ctx: ServerContext): void {
       const analysis = s.result.analysis;
       if (!analysis) continue;
       for (const a of analysis.articles) if (a.lines.length > 0) total++;
-      const name = t(ctx.messages(), 'outline.page', { n: pages[k] + 1 });
+      const { sheet, part } = parts[k];
+      const name = part > 0 ? t(ctx.messages(), 'outline.pagePart', { n: sheet + 1, part }) : t(ctx.messages(), 'outline.page', { n: sheet + 1 });
       const syms = detailed.get(k) ?? [{ name, detail: `${analysis.articles.length}`, kind: 'page', start: 0, end: s.end - s.start, selectionStart: 0, selectionEnd: 0, children: [] }];
       for (const sym of syms) {
         shown += sym.children.length;

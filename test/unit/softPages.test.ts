@@ -1,0 +1,152 @@
+// A page that runs on without a form feed is analysed in parts cut at line starts chosen by their
+// content (softPages.ts). Parse and the incremental analysis must cut in the same places, an edit
+// must move only the cuts near it, and the export and the rewrite must still see one page.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, test } from 'node:test';
+import fc from '../helpers/fc';
+import { analyze } from '../../server/src/core/analyze';
+import { exportArticles } from '../../server/src/core/export';
+import { IncrementalDocument, mergeWindow, segmentDump, type ChangeWindow } from '../../server/src/core/incremental';
+import { parse } from '../../server/src/core/parse';
+import { rewritePage } from '../../server/src/core/rewrite';
+import { softLimits } from '../../server/src/core/softPages';
+import { SAMPLE } from '../helpers/rules';
+
+const sample = readFileSync(SAMPLE, 'utf8');
+const defaults = { ...softLimits };
+after(() => Object.assign(softLimits, defaults));
+const key = (f: { rule: string; start: number; end: number; message: string }) => `${f.rule}@${f.start}-${f.end}:${f.message}`;
+
+/** The segments, put back together with what separated them (a form feed, or nothing at a cut). */
+function rejoin(inc: IncrementalDocument): string {
+  return inc.segments.map((s, k) => (k === 0 ? '' : s.soft ? '' : '\f') + s.text).join('');
+}
+
+function agree(inc: IncrementalDocument, text: string): void {
+  assert.equal(rejoin(inc), text);
+  const whole = analyze(text);
+  // The same cuts: one segment per page of the whole parse, at the same places.
+  const pages = whole.dump.pages;
+  const segs = inc.segments.filter((s) => s.end > s.start);
+  assert.deepEqual(
+    segs.map((s) => `${s.start}-${s.end}${s.soft ? '~' : ''}`),
+    pages.map((p) => `${p.start}-${text.charCodeAt(p.end - 1) === 12 ? p.end - 1 : p.end}${p.soft ? '~' : ''}`),
+  );
+  for (const s of segs) assert.equal(segmentDump(s).pages.length, 1, 'a segment parsed alone has no cut inside');
+  assert.deepEqual(inc.findings().map(key), whole.findings.map(key));
+}
+
+test('a page without form feeds is cut at line starts, between min and max apart; with form feeds nothing changes', () => {
+  const glued = Array(120).fill(sample).join('\n'); // ~420 k units, no form feed
+  const dump = parse(glued);
+  assert.ok(dump.pages.length >= 2 && dump.pages.length <= Math.ceil(glued.length / softLimits.min), `${dump.pages.length} pages`);
+  dump.pages.forEach((p, k) => {
+    assert.equal(p.soft, k > 0);
+    assert.equal(p.sheet, 0);
+    if (k > 0) {
+      assert.equal(p.start, dump.pages[k - 1].end);
+      assert.match(glued.slice(p.start - 1, p.start), /\n/, 'a cut is at a line start');
+    }
+    if (k < dump.pages.length - 1) assert.ok(p.end - p.start >= softLimits.min && p.end - p.start <= softLimits.max + 200, `${p.end - p.start}`);
+  });
+  const paged = parse(Array(120).fill(sample).join('\f'));
+  assert.ok(paged.pages.every((p, k) => !p.soft && p.sheet === k));
+});
+
+test('CRLF and CR line ends are cut where parse sees line starts', () => {
+  for (const nl of ['\r\n', '\r']) {
+    const text = Array(80).fill(sample.replace(/\n/g, nl)).join(nl);
+    const dump = parse(text);
+    assert.ok(dump.pages.length >= 2);
+    for (const p of dump.pages.slice(1)) assert.ok(dump.lines[p.firstLine].start === p.start && p.start > 0 && /[\r\n]/.test(text[p.start - 1]));
+    const inc = new IncrementalDocument({});
+    inc.update(text);
+    agree(inc, text);
+  }
+});
+
+test('typing in a page without form feeds re-analyses the part it is in, not the page', () => {
+  const glued = Array(300).fill(sample).join('\n'); // ~1 MB
+  const inc = new IncrementalDocument({});
+  inc.update(glued);
+  const parts = inc.segments.length;
+  assert.ok(parts >= 5, `${parts} parts`);
+  let text = glued;
+  for (const frac of [0.1, 0.5, 0.9]) {
+    const at = text.indexOf('\n', Math.floor(text.length * frac)) + 3;
+    text = `${text.slice(0, at)}字${text.slice(at)}`;
+    inc.update(text, undefined, { start: at, oldEnd: at, newEnd: at + 1 });
+    assert.ok(inc.analysed <= 2, `analysed ${inc.analysed} of ${parts}`);
+  }
+  agree(inc, text);
+});
+
+test('property: with cuts close together, any edits keep the incremental analysis equal to the whole-text one', () => {
+  Object.assign(softLimits, { min: 700, max: 2500 });
+  try {
+    const base = [sample.slice(0, 6000), sample.slice(6000)].join('\f');
+    const edit = fc.record({
+      at: fc.nat(),
+      del: fc.nat({ max: 60 }),
+      ins: fc.constantFrom('', '字', '\f', '\n', '\n\n', '\r', '\r\n', '  \n', 'TTIIRR 跨跨境境\n', '（下转第二版）\n', '%% headline\n', 'x'.repeat(900)),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), fc.boolean(), (batches, windowed) => {
+        let text = base;
+        const inc = new IncrementalDocument({});
+        inc.update(text);
+        for (const batch of batches) {
+          let window: ChangeWindow | undefined;
+          for (const e of batch) {
+            const at = e.at % (text.length + 1);
+            const end = Math.min(text.length, at + e.del);
+            text = text.slice(0, at) + e.ins + text.slice(end);
+            window = mergeWindow(window, { start: at, oldEnd: end, newEnd: at + e.ins.length });
+          }
+          inc.update(text, undefined, windowed ? window : undefined);
+        }
+        agree(inc, text);
+      }),
+      { numRuns: 200 },
+    );
+  } finally {
+    Object.assign(softLimits, defaults);
+  }
+});
+
+test('an edit on the line a cut starts re-cuts from the part before (the cut may move)', () => {
+  Object.assign(softLimits, { min: 700, max: 2500 });
+  try {
+    const base = Array(4).fill(sample).join('\n');
+    const cuts = parse(base).pages.filter((p) => p.soft).map((p) => p.start);
+    assert.ok(cuts.length > 5);
+    let moved = 0;
+    for (const cut of cuts) {
+      for (const ins of ['字', '\n', 'x']) {
+        const inc = new IncrementalDocument({});
+        inc.update(base);
+        const text = `${base.slice(0, cut + 1)}${ins}${base.slice(cut + 1)}`;
+        inc.update(text, undefined, { start: cut + 1, oldEnd: cut + 1, newEnd: cut + 1 + ins.length });
+        agree(inc, text);
+        if (!inc.segments.some((s) => s.start === cut)) moved++;
+      }
+    }
+    assert.ok(moved > 0, 'some edit moved its cut');
+  } finally {
+    Object.assign(softLimits, defaults);
+  }
+});
+
+test('the export counts form-feed pages and numbers articles by them; the rewrite adds no page break', () => {
+  const glued = Array(120).fill(sample).join('\n');
+  assert.ok(parse(glued).pages.length >= 2);
+  const doc = exportArticles(glued, { path: 'glued.txt', sha256: '0'.repeat(64), version: '0.0.0' });
+  assert.equal(doc.source.pages, 1);
+  assert.ok(doc.articles.length > 0 && doc.articles.every((a) => a.page === 1));
+  assert.equal(new Set(doc.articles.map((a) => a.id)).size, doc.articles.length, 'ids stay unique');
+  const two = exportArticles(`${glued}\f${sample}`, { path: 'two.txt', sha256: '0'.repeat(64), version: '0.0.0' });
+  assert.equal(two.source.pages, 2);
+  assert.equal(two.articles.at(-1)!.page, 2);
+  assert.ok(!rewritePage(glued).text.includes('\f'));
+});
