@@ -78,10 +78,10 @@ function timeRuns(fn: () => unknown, runs: number, warmup = 1): number[] {
 
 const bytesOf = (s: string) => Buffer.byteLength(s, 'utf8');
 
-/** The page repeated, form feed between copies, to at least `bytes` UTF-8 bytes. */
-function repeatTo(page: string, bytes: number): string {
+/** The page repeated, form feed (or `sep`) between copies, to at least `bytes` UTF-8 bytes. */
+function repeatTo(page: string, bytes: number, sep = '\f'): string {
   const copies = Math.max(1, Math.ceil((bytes + 1) / (bytesOf(page) + 1)));
-  return Array.from({ length: copies }, () => page).join('\f');
+  return Array.from({ length: copies }, () => page).join(sep);
 }
 
 /** Seeded PRNG (mulberry32) so every run edits the same positions. */
@@ -273,13 +273,17 @@ function waitForVersion(client: TestClient, uri: string, version: number, timeou
   });
 }
 
-/** Suffix of row ids and figures for the English page (none for the main sample). */
+/** Suffix of row ids and figures for the English page or the dump without form feeds (none for the main sample). */
 interface Variant {
   id: string;
   label: string;
+  /** Between the copies of the page (default: a form feed). */
+  sep?: string;
 }
 const MAIN: Variant = { id: '', label: '' };
 const ENGLISH: Variant = { id: '-en', label: ', English page' };
+/** The copies joined by a newline: one page of 10 or 50 MB, which Newsprint analyses in parts (softPages.ts). */
+const NO_BREAKS: Variant = { id: '-nobreaks', label: ', no form feeds', sep: '\n' };
 
 /** Inserts `text` at line:character as the editor sends a keystroke (document version `version`). */
 function sendInsert(client: TestClient, uri: string, version: number, line: number, character: number, text: string): Promise<void> {
@@ -290,7 +294,7 @@ function sendInsert(client: TestClient, uri: string, version: number, line: numb
 const EDITOR_VIEWS = ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full'];
 
 async function benchTyping(page: string, mode: 'push' | 'pull', v: Variant = MAIN): Promise<void> {
-  const text = repeatTo(page, 10 * MB);
+  const text = repeatTo(page, 10 * MB, v.sep);
   const uri = 'file:///bench/typing-10mb.pagedump';
   const client = await startClient({ pull: mode === 'pull' });
   try {
@@ -410,7 +414,7 @@ function procStatus(pid: number): Record<string, number> {
 async function benchMemory(page: string, v: Variant = MAIN): Promise<void> {
   console.log('\n[4] server memory, 50 MB dump');
   const size = quick ? 10 : 50;
-  const text = repeatTo(page, size * MB);
+  const text = repeatTo(page, size * MB, v.sep);
   const bytes = bytesOf(text);
   const uri = `file:///bench/memory-${size}mb.pagedump`;
   const client = await startClient();
@@ -736,12 +740,15 @@ async function main(): Promise<void> {
       await benchTyping(english, 'push', ENGLISH);
       await benchTyping(english, 'pull', ENGLISH);
     }
+    await benchTyping(page, 'push', NO_BREAKS);
+    await benchTyping(page, 'pull', NO_BREAKS);
     await benchTypingWithViews(page);
     if (english) await benchTypingWithViews(english, ENGLISH);
   }
   if (wants('memory')) {
     await benchMemory(page);
     if (english) await benchMemory(english, ENGLISH);
+    await benchMemory(page, NO_BREAKS);
   }
   if (wants('export')) await benchExport(page);
   if (wants('shapes')) await benchShapes();

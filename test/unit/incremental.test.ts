@@ -7,7 +7,7 @@ import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from '../helpers/fc';
 import { analyze } from '../../server/src/core/analyze';
-import { findingCount, fixableCount, fullFindings, IncrementalDocument, mergeWindow, segmentDump, segmentView, type ChangeWindow } from '../../server/src/core/incremental';
+import { findingCount, fixableCount, fullFindings, IncrementalDocument, mergeWindow, Recent, segmentDump, segmentView, type ChangeWindow } from '../../server/src/core/incremental';
 import { SAMPLE } from '../helpers/rules';
 
 const sample = readFileSync(SAMPLE, 'utf8');
@@ -136,4 +136,21 @@ test('a segment of an older update refuses to give its text', () => {
   assert.throws(() => old.text, /older version/);
   assert.equal(inc.update('x', () => true), false);
   assert.equal(inc.segments[1].text, `字${sample}`, 'a cancelled update leaves the segments valid');
+});
+
+test('the caches keep the most recent entries within both their count and their total weight', () => {
+  const cache = new Recent<string, number>(3, 100);
+  cache.set('a', 1, 10);
+  cache.set('b', 2, 10);
+  cache.set('c', 3, 10);
+  assert.equal(cache.get('a'), 1); // now the most recent
+  cache.set('d', 4, 10); // over the count: b, the least recent, goes
+  assert.deepEqual(['a', 'b', 'c', 'd'].map((k) => cache.get(k)), [1, undefined, 3, 4]);
+  cache.set('e', 5, 85); // over the weight: the oldest go until it fits (a, c, d hold 30; with e 115)
+  assert.deepEqual(['a', 'c', 'd', 'e'].map((k) => cache.get(k)), [undefined, undefined, 4, 5]);
+  cache.set('f', 6, 500); // heavier than the bound alone: kept, the rest go
+  assert.deepEqual(['d', 'e', 'f'].map((k) => cache.get(k)), [undefined, undefined, 6]);
+  cache.set('f', 7, 1); // replaced, its weight with it
+  cache.set('g', 8, 90);
+  assert.deepEqual(['f', 'g'].map((k) => cache.get(k)), [7, 8]);
 });

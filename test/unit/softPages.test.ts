@@ -35,6 +35,10 @@ function agree(inc: IncrementalDocument, text: string): void {
   );
   for (const s of segs) assert.equal(segmentDump(s).pages.length, 1, 'a segment parsed alone has no cut inside');
   assert.deepEqual(inc.findings().map(key), whole.findings.map(key));
+  // Article ids as the editor shows them (page-local ids of a segment, placed by sheetParts) are the whole analysis' ids.
+  const parts = inc.sheetParts();
+  const ids = inc.segments.flatMap((s, k) => (s.result.analysis?.articles ?? []).map((a) => a.id.replace(/^p1-a(\d+)$/, (_, n: string) => `p${parts[k].sheet + 1}-a${Number(n) + parts[k].first}`)));
+  assert.deepEqual(ids, whole.pages.flatMap((p) => p.articles.map((a) => a.id)));
 }
 
 test('a page without form feeds is cut at line starts, between min and max apart; with form feeds nothing changes', () => {
@@ -138,13 +142,17 @@ test('an edit on the line a cut starts re-cuts from the part before (the cut may
   }
 });
 
-test('the export counts form-feed pages and numbers articles by them; the rewrite adds no page break', () => {
+test('the export counts form-feed pages and numbers articles and their ids by them; the rewrite adds no page break', () => {
   const glued = Array(120).fill(sample).join('\n');
   assert.ok(parse(glued).pages.length >= 2);
   const doc = exportArticles(glued, { path: 'glued.txt', sha256: '0'.repeat(64), version: '0.0.0' });
   assert.equal(doc.source.pages, 1);
   assert.ok(doc.articles.length > 0 && doc.articles.every((a) => a.page === 1));
-  assert.equal(new Set(doc.articles.map((a) => a.id)).size, doc.articles.length, 'ids stay unique');
+  assert.deepEqual(
+    doc.articles.map((a) => a.id),
+    doc.articles.map((_, k) => `p1-a${k + 1}`),
+    'ids count on over the parts of the page',
+  );
   const two = exportArticles(`${glued}\f${sample}`, { path: 'two.txt', sha256: '0'.repeat(64), version: '0.0.0' });
   assert.equal(two.source.pages, 2);
   assert.equal(two.articles.at(-1)!.page, 2);

@@ -22,7 +22,7 @@ import { countReplacement, encoding, MIN_COUNT, MIN_RATIO } from './rules/encodi
 import { STRUCTURE_RULES } from './analyze';
 import { trimmedSpan } from './rules/rule';
 import { diffEdit, fixAll } from './fix';
-import { nextSoftBreak } from './softPages';
+import { CUT_READS, isBlankUnit, nextSoftBreak } from './softPages';
 import { flatten, packFindings, ruleAt, ruleIndex, unpackFindings, type PackedFindings } from './packed';
 import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, TextSource } from './types';
 
@@ -45,37 +45,70 @@ export interface SegmentResult {
   views: Map<string, unknown>;
 }
 
+/**
+ * A cache of the most recently used entries, bounded by their number and by their total weight
+ * (text units, findings, symbols): a part of a page cut for running on without a form feed
+ * (softPages.ts) is several pages' worth, so a bound on the number alone would hold several times
+ * the memory. The newest entry is kept even when it alone is over the weight.
+ */
+export class Recent<K, V> {
+  private readonly entries = new Map<K, { value: V; weight: number }>();
+  private total = 0;
+
+  constructor(
+    private readonly maxCount: number,
+    private readonly maxWeight: number,
+  ) {}
+
+  get(key: K): V | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    return e.value;
+  }
+
+  /** Keeps `value` as the newest entry and returns it. */
+  set(key: K, value: V, weight: number): V {
+    const old = this.entries.get(key);
+    if (old) {
+      this.total -= old.weight;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, { value, weight });
+    this.total += weight;
+    // Oldest first (a Map iterates in insertion order).
+    for (const [k, e] of this.entries) {
+      if (k === key || (this.entries.size <= this.maxCount && this.total <= this.maxWeight)) break;
+      this.entries.delete(k);
+      this.total -= e.weight;
+    }
+    return value;
+  }
+}
+
 // The parsed lines of a page are the bulk of the memory an analysis holds (a Line object and a
 // text slice per line), and the editor needs them only for the pages it is looking at. So results
-// do not keep them: `segmentDump` parses again on demand and keeps the most recent few.
-const DUMPS = new Map<SegmentResult, PageDump>();
-const MAX_DUMPS = 48;
+// do not keep them: `segmentDump` parses again on demand and keeps the most recent few (48 pages,
+// at most 2 M characters of them).
+const DUMPS = new Recent<SegmentResult, PageDump>(48, 2_000_000);
 
 /** The segment parsed on its own (line indices match `analysis`). */
 export function segmentDump(s: Segment): PageDump {
-  return remember(DUMPS, s.result, DUMPS.get(s.result) ?? parse(flatten(s.text)), MAX_DUMPS);
+  return DUMPS.get(s.result) ?? DUMPS.set(s.result, parse(flatten(s.text)), s.end - s.start);
 }
 
 // Fix edits and related locations are most of a finding's memory (a joined paragraph carries one
 // edit per line break), and only the pages whose diagnostics are being sent need them as objects.
-// Pages keep them packed; they are unpacked for the pages asked for, and the most recent kept.
+// Pages keep them packed; they are unpacked for the pages asked for, and the most recent kept (64
+// pages, at most 10,000 findings: the diagnostics sent are 500 by default).
 // (Recomputing them instead, as before, kept less but cost an analysis of every page the
 // diagnostics took in after the focus moved: ~10 pages, ~40 ms a keystroke in an English dump.)
-const FULL = new Map<SegmentResult, Finding[]>();
-const MAX_FULL = 64;
-
-/** Puts `value` in an LRU cache of at most `max` entries (a Map in use order) and returns it. */
-export function remember<K, V>(cache: Map<K, V>, key: K, value: V, max: number): V {
-  cache.delete(key);
-  cache.set(key, value);
-  if (cache.size > max) cache.delete(cache.keys().next().value as K);
-  return value;
-}
+const FULL = new Recent<SegmentResult, Finding[]>(64, 10_000);
 
 /** The page's findings with their fixes and related locations, offsets local to the page. */
 export function fullFindings(s: Segment): Finding[] {
-  const hit = FULL.get(s.result);
-  return remember(FULL, s.result, hit ?? unpackFindings(s.result.packed), MAX_FULL);
+  return FULL.get(s.result) ?? FULL.set(s.result, unpackFindings(s.result.packed), s.result.kinds.length);
 }
 
 function kindOf(f: Finding): number {
@@ -173,6 +206,15 @@ export function analyzeSegment(segmentText: string, options: AnalyzeOptions, mes
   for (const a of analysis.articles) if (a.continuation) a.continuation = { ...a.continuation, target: flatten(a.continuation.target) };
   result.analysis = analysis;
   return result;
+}
+
+/** Whether an edit at `at` may change whether the soft break at `cut` is one (see softPages.ts). */
+function touchesCut(text: TextSource, cut: number, at: number): boolean {
+  if (at <= cut + CUT_READS) return true;
+  // Past the units the cut reads, unless they are all blank: then the rest of the line decides.
+  const head = text.slice(cut, cut + CUT_READS + 1);
+  for (let i = 0; i < head.length; i++) if (!isBlankUnit(head.charCodeAt(i))) return false;
+  return true;
 }
 
 /** A segment's place: [start, end), and whether it starts at a soft break (see softPages.ts). */
@@ -302,9 +344,9 @@ export class IncrementalDocument {
     // Old segments touching the window (a change at a page's edge touches that page too).
     let i0 = 0;
     while (i0 < old.length - 1 && old[i0].end < w.start) i0++;
-    // A soft break depends on the line it starts: an edit there may move it, so re-cut from the
-    // segment before.
-    if (i0 > 0 && old[i0].soft) i0--;
+    // A soft break depends on the start of the line it is at: an edit there may move it, so
+    // re-cut from the segment before.
+    if (i0 > 0 && old[i0].soft && touchesCut(this.text, old[i0].start, w.start)) i0--;
     let i1 = old.length - 1;
     while (i1 > i0 && old[i1].start > w.oldEnd) i1--;
     const reuse = new Map<string, SegmentResult>();
@@ -368,20 +410,25 @@ export class IncrementalDocument {
   }
 
   /**
-   * Each segment's form-feed page (`sheet`, counted as `Page.sheet` is) and, for a page analysed
-   * in parts, which part it is (1, 2, …; 0 for a page in one piece).
+   * Each segment's form-feed page (`sheet`, counted as `Page.sheet` is), and for a page analysed in
+   * parts which part it is (1, 2, …; 0 for a page in one piece) and how many articles the parts
+   * before it have (`first`, as analyzeArticles numbers them).
    */
-  sheetParts(): { sheet: number; part: number }[] {
+  sheetParts(): { sheet: number; part: number; first: number }[] {
     const segs = this.segments;
     let sheet = -1;
     let part = 0;
+    let first = 0;
     return segs.map((s, k) => {
-      if (s.soft) part++;
-      else if (s.end > s.start) {
+      if (s.soft) {
+        part++;
+        first += segs[k - 1].result.analysis?.articles.length ?? 0;
+      } else if (s.end > s.start) {
         sheet++;
         part = segs[k + 1]?.soft ? 1 : 0;
+        first = 0;
       }
-      return { sheet, part };
+      return { sheet, part, first };
     });
   }
 

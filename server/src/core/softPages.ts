@@ -15,12 +15,17 @@ import type { TextSource } from './types';
 
 /** The distances that place cuts; tests lower them to exercise cuts on small texts. */
 export const softLimits = {
-  /** No cut comes closer than this (UTF-16 units) to the previous one: a real newspaper page is 10–30 thousand. */
+  /**
+   * No cut comes closer than this (UTF-16 units) to the previous one: a newspaper page is 10–30
+   * thousand, a page of stock tables can be 75 thousand, and such a page is better left whole.
+   */
   min: 100_000,
   /** Past this distance from the previous cut, any line start is a cut. */
   max: 300_000,
 };
 const HASHED = 32;
+/** How far into its line a cut reads to decide it is one (a hashed unit, or the unit after them, which may end the line). */
+export const CUT_READS = HASHED + 1;
 /** How far back the line before the first candidate is read to tell whether it is blank. */
 const LOOK_BACK = 256;
 

@@ -18,7 +18,7 @@ import {
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIRECTIVES, parseDirectiveLine } from '../core/annotations';
-import { remember, segmentDump, segmentView, type Segment, type SegmentResult } from '../core/incremental';
+import { Recent, segmentDump, segmentView, type IncrementalDocument, type Segment, type SegmentResult } from '../core/incremental';
 import { t, type MessageKey } from '../core/messages';
 import { annotationActions, annotationCompletions, documentSymbols, hoverAt, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
 import { lastStartingAt, lineIndexAt } from '../core/parse';
@@ -47,8 +47,13 @@ const KIND: Record<OutlineKind, SymbolKind> = {
   paragraph: SymbolKind.Field,
 };
 
-/** Article ids are page-local in a segment's analysis; this gives the document's page number. */
-const globalId = (text: string, page: number) => text.replace(/\bp1-a(\d+)/g, `p${page + 1}-a$1`);
+/**
+ * Article ids are page-local in a segment's analysis (`p1-a1`…); this gives the document's: its
+ * form-feed page, and for a part of a page analysed in parts, numbers on from the parts before.
+ */
+type SheetPart = ReturnType<IncrementalDocument['sheetParts']>[number];
+
+const globalId = (text: string, at: SheetPart) => text.replace(/\bp1-a(\d+)/g, (_, n: string) => `p${at.sheet + 1}-a${Number(n) + at.first}`);
 
 const segmentAt = (segs: readonly Segment[], offset: number): number => lastStartingAt(segs, offset);
 
@@ -56,9 +61,9 @@ const segmentAt = (segs: readonly Segment[], offset: number): number => lastStar
 const YIELD_MS = 8;
 
 // Pages' outline symbols, the most recent kept: not every page's (as other views are), since the
-// pages shown in detail follow the edits around a big dump, and would all end up kept.
-const SYMBOLS = new Map<SegmentResult, OutlineSymbol[]>();
-const MAX_SYMBOL_PAGES = 1024;
+// pages shown in detail follow the edits around a big dump, and would all end up kept (1,024
+// pages, at most 50,000 symbols: five times the default outline).
+const SYMBOLS = new Recent<SegmentResult, OutlineSymbol[]>(1024, 50_000);
 
 function countSymbols(syms: readonly OutlineSymbol[]): number {
   let n = 0;
@@ -94,9 +99,14 @@ async function detailedPages(segs: readonly Segment[], changedAt: number, edited
   const take = (k: number): boolean => {
     const analysis = segs[k].result.analysis;
     if (!analysis) return true;
-    const hit = SYMBOLS.get(segs[k].result);
-    const syms = remember(SYMBOLS, segs[k].result, hit ?? documentSymbols(segmentDump(segs[k]), [analysis]), MAX_SYMBOL_PAGES);
-    const n = countSymbols(syms);
+    let syms = SYMBOLS.get(segs[k].result);
+    let n: number;
+    if (syms) n = countSymbols(syms);
+    else {
+      syms = documentSymbols(segmentDump(segs[k]), [analysis]);
+      n = countSymbols(syms);
+      SYMBOLS.set(segs[k].result, syms, n);
+    }
     if (used + n <= max) {
       used += n;
       detailed.set(k, syms);
@@ -142,19 +152,19 @@ export function registerStructureFeatures(ctx: ServerContext): void {
   };
 
   // Parts show their kind in the user's language; pages and articles keep their own detail.
-  const detailOf = (s: OutlineSymbol, page: number) =>
-    s.kind !== 'page' && s.kind !== 'article' && s.detail === s.kind ? t(ctx.messages(), `outline.kind.${s.kind}` as MessageKey) : globalId(s.detail, page);
+  const detailOf = (s: OutlineSymbol, at: SheetPart) =>
+    s.kind !== 'page' && s.kind !== 'article' && s.detail === s.kind ? t(ctx.messages(), `outline.kind.${s.kind}` as MessageKey) : globalId(s.detail, at);
 
-  function toSymbol(d: TextDocument, s: OutlineSymbol, base: number, page: number, pageName?: string): DocumentSymbol {
+  function toSymbol(d: TextDocument, s: OutlineSymbol, base: number, at: SheetPart, pageName?: string): DocumentSymbol {
     const range = { start: d.positionAt(s.start + base), end: d.positionAt(s.end + base) };
     const selectionRange = { start: d.positionAt(s.selectionStart + base), end: d.positionAt(Math.max(s.selectionEnd, s.selectionStart) + base) };
     return {
       name: pageName ?? (s.name.trim() || s.kind),
-      detail: detailOf(s, page),
+      detail: detailOf(s, at),
       kind: KIND[s.kind],
       range,
       selectionRange,
-      children: s.children.map((c) => toSymbol(d, c, base, page)),
+      children: s.children.map((c) => toSymbol(d, c, base, at)),
     };
   }
 
@@ -170,7 +180,6 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     const pause = pauseFor(d, token);
     const { maxOutlineSymbols } = await ctx.settings.get(uri);
     const segs = e.inc.segments;
-    const pages = e.inc.pageIndexes();
     const parts = e.inc.sheetParts();
     const detailed = await detailedPages(segs, e.inc.changedAt, e.inc.editedAt, maxOutlineSymbols, pause);
     const out: DocumentSymbol[] = [];
@@ -187,7 +196,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
       const syms = detailed.get(k) ?? [{ name, detail: `${analysis.articles.length}`, kind: 'page', start: 0, end: s.end - s.start, selectionStart: 0, selectionEnd: 0, children: [] }];
       for (const sym of syms) {
         shown += sym.children.length;
-        out.push(toSymbol(d, sym, s.start, pages[k], name));
+        out.push(toSymbol(d, sym, s.start, parts[k], name));
       }
     }
     if (shown < total) {
@@ -235,7 +244,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     }
     if (!s.result.analysis) return null;
     const md = hoverAt(dump, [s.result.analysis], local, ctx.messages());
-    return md ? { contents: { kind: MarkupKind.Markdown, value: globalId(md, e.inc.pageIndexes()[k]) } } : null;
+    return md ? { contents: { kind: MarkupKind.Markdown, value: globalId(md, e.inc.sheetParts()[k]) } } : null;
   });
 
   connection.onCompletion(async (params) => {

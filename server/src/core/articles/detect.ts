@@ -100,15 +100,26 @@ interface Cluster {
 
 /** Analyse every page. */
 export function analyzeArticles(dump: PageDump, messages: Messages): PageAnalysis[] {
-  return dump.pages.map((_, i) => analyzePage(dump, i, messages));
+  const out: PageAnalysis[] = [];
+  let first = 0;
+  for (let i = 0; i < dump.pages.length; i++) {
+    // The parts of a page cut for running on without a form feed (softPages.ts) are one page: their
+    // articles are numbered on from the part before.
+    first = dump.pages[i].soft && i > 0 ? first + out[i - 1].articles.length : 0;
+    out.push(analyzePage(dump, i, messages, first));
+  }
+  return out;
 }
 
-export function analyzePage(dump: PageDump, pageIndex: number, messages: Messages): PageAnalysis {
+/** `first`: articles before this page on its form-feed page (in the parts before it), for their ids. */
+export function analyzePage(dump: PageDump, pageIndex: number, messages: Messages, first = 0): PageAnalysis {
   const page = dump.pages[pageIndex];
   if (!page) return { page: pageIndex, roles: [], articles: [], columnWidth: 0, findings: [] };
   const { directives, problems } = parseAnnotations(dump, pageIndex);
   orphanLabelLines = NO_BLOCKS;
   const analysis = detect(dump, page, directives);
+  // Ids count on over the form-feed page: from the parts before it, for a part (softPages.ts).
+  if (page.soft) for (let n = 0; n < analysis.articles.length; n++) analysis.articles[n].id = `p${page.sheet + 1}-a${first + n + 1}`;
   const findings = misplacedHeadline(dump, analysis, messages);
   orphanLabel(dump, orphanLabelLines, messages, findings);
   orphanLabelLines = NO_BLOCKS;
@@ -931,7 +942,7 @@ function assembleArticles(M: Matched): PageAnalysis {
   // Not drafts.map: inlined by the optimizing compiler, map makes a holey array (another map for every reader).
   for (let n = 0; n < drafts.length; n++) {
     const a = drafts[n].a;
-    a.id = `p${page.index + 1}-a${n + 1}`;
+    a.id = `p${page.sheet + 1}-a${n + 1}`;
     ARTICLES[n] = a;
   }
   const articles = ARTICLES.slice(0, drafts.length);

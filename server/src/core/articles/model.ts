@@ -28,7 +28,7 @@ export interface Continuation {
 }
 
 export interface Article {
-  /** `p${page+1}-a${n}`, n counting from 1 in reading order. */
+  /** `p${sheet+1}-a${n}`, n counting from 1 in reading order over the form-feed page (all its parts). */
   id: string;
   /** 0-based page index. */
   page: number;
