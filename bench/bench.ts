@@ -3,7 +3,7 @@
 //
 //   npm run bench                      # everything (builds dist/ first)
 //   npm run bench -- --quick           # fewer runs and edits, skips 50 MB, for a smoke check
-//   npm run bench -- --only core,peers,lsp,memory,export,shapes --no-build
+//   npm run bench -- --only core,peers,lsp,memory,export,shapes --texts zh,en,nobreaks --no-build
 //
 // Sizes: MB = 10^6 bytes of the text encoded as UTF-8 (the size on disk). The sample page is
 // repeated with a form feed between copies until the text reaches the size.
@@ -39,6 +39,10 @@ const noBuild = argv.includes('--no-build');
 const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice(7) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
 const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
 const wants = (part: string) => !only || only.has(part);
+// --texts zh,en,nobreaks: which texts the typing and memory figures use (default: all three).
+const textsArg = argv.find((a) => a.startsWith('--texts='))?.slice(8) ?? (argv.includes('--texts') ? argv[argv.indexOf('--texts') + 1] : undefined);
+const texts = textsArg ? new Set(textsArg.split(',')) : undefined;
+const wantsText = (v: Variant) => !texts || texts.has(v === MAIN ? 'zh' : v.id.slice(1));
 const EDITS = Number(process.env.NEWSPRINT_BENCH_EDITS ?? (quick ? 10 : 50));
 
 // ---------------------------------------------------------------------------------------------
@@ -732,24 +736,18 @@ async function main(): Promise<void> {
   }
 
   if (wants('core') || wants('peers')) await benchCore(page, await loadAnalyze());
+  // The typing and memory figures' texts: the sample page, the English page, the sample page without form feeds.
+  const variants: [string, Variant][] = [[page, MAIN], ...(english ? [[english, ENGLISH] as [string, Variant]] : []), [page, NO_BREAKS]];
+  const chosen = variants.filter(([, v]) => wantsText(v));
   if (wants('lsp')) {
     console.log('\n[3] typing through the language server, 10 MB');
-    await benchTyping(page, 'push');
-    await benchTyping(page, 'pull');
-    if (english) {
-      await benchTyping(english, 'push', ENGLISH);
-      await benchTyping(english, 'pull', ENGLISH);
+    for (const [text, v] of chosen) {
+      await benchTyping(text, 'push', v);
+      await benchTyping(text, 'pull', v);
     }
-    await benchTyping(page, 'push', NO_BREAKS);
-    await benchTyping(page, 'pull', NO_BREAKS);
-    await benchTypingWithViews(page);
-    if (english) await benchTypingWithViews(english, ENGLISH);
+    for (const [text, v] of chosen) if (v !== NO_BREAKS) await benchTypingWithViews(text, v);
   }
-  if (wants('memory')) {
-    await benchMemory(page);
-    if (english) await benchMemory(english, ENGLISH);
-    await benchMemory(page, NO_BREAKS);
-  }
+  if (wants('memory')) for (const [text, v] of chosen) await benchMemory(text, v);
   if (wants('export')) await benchExport(page);
   if (wants('shapes')) await benchShapes();
 

@@ -62,6 +62,40 @@ test('typing: a collection when idle once the dropped versions pass the budget, 
   assert.equal(store.garbageDue(), false);
 });
 
+test('typing: what the analysis of each edit leaves behind counts towards the budget (perChar)', () => {
+  const text = [sample, sample, sample].join('\f');
+  const collectedAt = (perChar: number) => {
+    const at: number[] = [];
+    let k = 0;
+    // Due once 100 copies of the text are dropped; each edit drops one, and re-analyses one page.
+    const store = new DocumentStore(() => undefined, () => at.push(k), 10 * text.length, { above: 0, copies: 100, floor: 0, perChar });
+    const doc = TextDocument.create('file:///garbage.pagedump', 'pagedump', 1, text);
+    store.analysis(doc, {}, 0);
+    typing(store, doc, 12, (i) => {
+      k = i;
+      store.collectIfDue();
+    });
+    return at;
+  };
+  assert.deepEqual(collectedAt(0), []);
+  // 30 per character of the page: ten copies' worth an edit, so due at the 10th.
+  assert.deepEqual(collectedAt(30), [10]);
+});
+
+test('a full analysis of a big text collects as it goes whenever the heap has grown by `growth`', () => {
+  const text = Array(40).fill(sample).join('\f');
+  const collections = (growth?: number) => {
+    let n = 0;
+    const store = new DocumentStore(() => undefined, () => n++, text.length, { above: 0, copies: 1, floor: 0, growth });
+    store.analysis(TextDocument.create('file:///open.pagedump', 'pagedump', 1, text), {}, 0);
+    return n;
+  };
+  assert.equal(collections(undefined), 1, 'once before, as for any big text');
+  // One byte: after pages whose analysis grew the heap (how many depends on when V8 collected the young generation).
+  const n = collections(1);
+  assert.ok(n >= 3, String(n));
+});
+
 test('typing with no idle moment: the analysis collects once twice the budget is spent', () => {
   const at: number[] = [];
   let k = 0;

@@ -278,6 +278,8 @@ export class IncrementalDocument {
   generation = 0;
   /** Segments analysed by the last update (for tests and the benchmark). */
   analysed = 0;
+  /** Their characters (UTF-16 units): what the analysis allocated is about proportional. */
+  analysedChars = 0;
   /** Offset where the last update found the first changed segment (the user's focus). */
   changedAt = 0;
   /** Offset of the last edit itself, where known (an update with a change window), else changedAt. */
@@ -321,6 +323,7 @@ export class IncrementalDocument {
     const middle = new Map<string, SegmentResult>();
     for (let k = a; k < old.length - b; k++) middle.set(old[k].text, old[k].result);
     this.analysed = 0;
+    this.analysedChars = 0;
     if (a < parts.length - b) this.editedAt = this.changedAt = parts[a].start;
     for (let k = a; k < parts.length - b; k++) {
       if (isCancelled()) return false;
@@ -329,6 +332,7 @@ export class IncrementalDocument {
       if (!result) {
         result = analyzeSegment(segText, this.options, this.messages, this.prepare);
         this.analysed++;
+        this.analysedChars += segText.length;
       }
       next[k] = at(parts[k], result);
     }
@@ -353,6 +357,7 @@ export class IncrementalDocument {
     for (let k = i0; k <= i1; k++) reuse.set(old[k].text, old[k].result);
     const fresh: Segment[] = [];
     this.analysed = 0;
+    this.analysedChars = 0;
     // Cut the new text from the first touched segment on, until a cut falls where an old segment
     // after the change starts (moved by the change): from there on the cuts are the old ones.
     let j = i1 + 1;
@@ -364,6 +369,7 @@ export class IncrementalDocument {
       if (!result) {
         result = analyzeSegment(segText, this.options, this.messages, this.prepare);
         this.analysed++;
+        this.analysedChars += segText.length;
       }
       fresh.push(new Segment(this, p.start, p.end, result, p.soft));
       const next = nextStart(text, p);

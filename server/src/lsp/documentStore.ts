@@ -1,5 +1,6 @@
 // The server's view of each open document: its incremental analysis and where it changed since
 // (the analysis itself knows where the last edit landed: `changedAt`).
+import { getHeapStatistics } from 'node:v8';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalDocument, mergeWindow, type ChangeWindow } from '../core/incremental';
 import type { RuleSettings } from '../core/types';
@@ -34,8 +35,24 @@ export interface GarbageBudget {
   above: number;
   copies: number;
   floor: number;
+  /**
+   * Bytes an edit's analysis leaves behind per character analysed, counted with the dropped text
+   * (default 0): about what it allocates. A page of the sample (3.5 k characters) adds 350 KB; a
+   * part of a page cut for running on without a form feed (100 k or more, see softPages.ts) 10 MB,
+   * enough that typing in a 50 MB dump of them collects every ten keystrokes or so (without:
+   * 370 → 500 MB in 30 keystrokes).
+   */
+  perChar?: number;
+  /**
+   * During a full analysis of a text of `collectAbove` or more: a collection each time the heap has
+   * grown this much (bytes; default: none). A full analysis keeps a little of each page and drops
+   * the rest, but what the analysis of a long page drops has often outlived a young-generation
+   * collection, and V8 lets it pile up: a 50 MB dump without form feeds (analysed in parts of
+   * ~100 k characters, see softPages.ts) peaked at ~510 MB, with this at ~365 MB.
+   */
+  growth?: number;
 }
-export const GARBAGE_BUDGET: GarbageBudget = { above: 16_000_000, copies: 1, floor: 96_000_000 };
+export const GARBAGE_BUDGET: GarbageBudget = { above: 16_000_000, copies: 1, floor: 96_000_000, perChar: 100, growth: 128_000_000 };
 
 export class DocumentStore {
   private entries = new Map<string, Entry>();
@@ -56,6 +73,8 @@ export class DocumentStore {
 
   /** Bytes of the document versions dropped since the last full collection. */
   private dropped = 0;
+  /** Bytes the edits' analyses left behind since then (`perChar`). */
+  private analysed = 0;
   /** Bytes of each document's text, as of its last change. */
   private sizes = new Map<string, number>();
 
@@ -70,11 +89,13 @@ export class DocumentStore {
     if (!this.collect) return;
     this.collect();
     this.dropped = 0;
+    this.analysed = 0;
   }
 
   /** Whether the dropped texts have passed the budget (collect when idle: `collectIfDue`). */
   garbageDue(): boolean {
-    return !!this.collect && this.dropped > 0 && this.dropped >= this.limit();
+    const garbage = this.dropped + this.analysed;
+    return !!this.collect && garbage > 0 && garbage >= this.limit();
   }
 
   /** Collects if the budget is spent; meant for when the server is idle (diagnostics sent, no change queued). */
@@ -107,12 +128,29 @@ export class DocumentStore {
     const text = doc instanceof LineDocument ? doc.source : doc.getText();
     // For a full analysis (open, full replace, new settings) of a big text; while typing, only when
     // the server was never idle long enough to collect and twice the budget is spent.
-    if (!window ? text.length >= this.collectAbove : this.dropped >= 2 * this.limit()) this.collectNow();
-    if (!e.inc.update(text, isCancelled, window)) return undefined;
+    const full = !window && text.length >= this.collectAbove;
+    if (full || (window && this.dropped + this.analysed >= 2 * this.limit())) this.collectNow();
+    const growth = this.budget.growth;
+    if (!e.inc.update(text, full && this.collect && growth ? this.collectingAsItGoes(isCancelled, growth) : isCancelled, window)) return undefined;
+    // An edit's analysis is garbage once done, much of it old enough to pile up (see GARBAGE_BUDGET).
+    if (window) this.analysed += e.inc.analysedChars * (this.budget.perChar ?? 0);
     this.windows.delete(doc.uri);
     e.version = doc.version;
     e.generation = generation;
     return e;
+  }
+
+  /** `isCancelled`, asked between pages, that also collects whenever the heap has grown by `growth` since the last collection. */
+  private collectingAsItGoes(isCancelled: () => boolean, growth: number): () => boolean {
+    let mark = getHeapStatistics().used_heap_size;
+    return () => {
+      const used = getHeapStatistics().used_heap_size;
+      if (used - mark >= growth) {
+        this.collectNow();
+        mark = getHeapStatistics().used_heap_size;
+      }
+      return isCancelled();
+    };
   }
 
   /**
