@@ -1,12 +1,13 @@
 // Fuzzing the real server (dist/server.js over stdio), in push mode and in pull mode (with the text
-// in small chunks, and pages cut into parts every few hundred characters): random
+// in small chunks, and pages cut into parts every few lines): random
 // documents and random edit sequences (insert, delete, paste of sample fragments, undo-like
 // reversals), sent as incremental didChange notifications, interleaved with every request the server
 // advertises. A local mirror of the text (TextDocument) checks each answer:
 // - every returned range lies inside the document (as the mirror has it at that version);
 // - every code action's edit (resolved first when it has none) is non-overlapping, inside the
 //   document, and applies cleanly;
-// - no request fails, the server logs no error, and it is still running at the end.
+// - no request fails, the server logs no error, and it is still running at the end;
+// - in pull mode, the diagnostics are what the core finds analysing the whole text at once.
 //
 // Budget: NEWSPRINT_FUZZ_RUNS runs per mode (default 40, each at most 15 steps); `npm run fuzz` runs
 // 2000. A failure prints fast-check's shrunk counterexample and seed (replay with NEWSPRINT_FUZZ_SEED).
@@ -35,9 +36,13 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SAMPLE } from '../helpers/rules';
+import { analyze } from '../../server/src/core/analyze';
+import { softLimits } from '../../server/src/core/softPages';
 import { SERVER, SERVER_EXEC_ARGV, stopServer, withTimeout } from '../helpers/lsp';
 
 const RUNS = Number(process.env.NEWSPRINT_FUZZ_RUNS ?? 40);
+/** The pull-mode server's soft-break distances (NEWSPRINT_SOFT_MIN; max is three times min, see server.ts). */
+const SERVER_SOFT_LIMITS = { min: 60, max: 180 };
 const SEED = process.env.NEWSPRINT_FUZZ_SEED ? Number(process.env.NEWSPRINT_FUZZ_SEED) : undefined;
 const MAX_STEPS = 15;
 const TIMEOUT = 15_000;
@@ -57,8 +62,8 @@ interface FuzzClient {
 
 async function start(pull: boolean): Promise<FuzzClient> {
   // In pull mode the server keeps its text in chunks of 64 units, so that edits cross chunks, and
-  // cuts pages into parts from 400 units on (softPages.ts), so that edits move the cuts.
-  const env = pull ? { ...process.env, NEWSPRINT_TEXT_CHUNK: '64', NEWSPRINT_SOFT_MIN: '400' } : process.env;
+  // cuts pages into parts every few lines (softPages.ts), so that edits move the cuts.
+  const env = pull ? { ...process.env, NEWSPRINT_TEXT_CHUNK: '64', NEWSPRINT_SOFT_MIN: String(SERVER_SOFT_LIMITS.min) } : process.env;
   const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const errors: string[] = [];
@@ -252,6 +257,27 @@ async function request<T>(c: FuzzClient, method: string, params: unknown): Promi
   }
 }
 
+/**
+ * The pulled diagnostics are what the core finds in the whole text (the server's incremental
+ * analysis, over chunked text and moving cuts, must agree with it), unless the diagnostics limit
+ * left some out. Positions are compared as offsets in the mirror.
+ */
+function assertWholeTextDiagnostics(doc: TextDocument, ds: Diagnostic[]): void {
+  if (ds.some((d) => d.code === 'limit' && /^Showing/.test(d.message))) return;
+  const text = doc.getText();
+  const saved = { ...softLimits };
+  Object.assign(softLimits, SERVER_SOFT_LIMITS);
+  let expected: string[];
+  try {
+    const round = (o: number) => doc.offsetAt(doc.positionAt(o)); // an offset inside a CRLF is the position before its LF
+    expected = analyze(text, { rules: {}, locale: 'en' }).findings.map((f) => `${f.rule}@${round(f.start)}-${round(f.end)}: ${f.message}`);
+  } finally {
+    Object.assign(softLimits, saved);
+  }
+  const actual = ds.filter((d) => d.code !== 'limit').map((d) => `${String(d.code)}@${doc.offsetAt(d.range.start)}-${doc.offsetAt(d.range.end)}: ${d.message}`);
+  assert.deepEqual([...actual].sort(), [...expected].sort(), `diagnostics of v${doc.version} differ from the whole-text analysis`);
+}
+
 let uriCounter = 0;
 const stats = { requests: 0, actions: 0, resolved: 0, edits: 0 };
 
@@ -312,6 +338,7 @@ async function runScenario(c: FuzzClient, pull: boolean, sc: { text: string; ste
             const r = await request<{ kind: string; items?: Diagnostic[] }>(c, 'textDocument/diagnostic', { textDocument: { uri } });
             if (r?.kind === 'full') lastDiagnostics = r.items ?? [];
             for (const d of lastDiagnostics) assertRange(doc, d.range, `diagnostic ${String(d.code)}`);
+            assertWholeTextDiagnostics(doc, lastDiagnostics);
           }
           break;
         case 'codeAction': {

@@ -49,7 +49,7 @@ test('property: after any edit sequence the incremental analysis equals the whol
   const edit = fc.record({
     at: fc.nat(),
     del: fc.nat({ max: 40 }),
-    ins: fc.constantFrom('', '字', '\f', '\n\n', ' 心 的 关 注 ', 'TTIIRR 跨跨境境', '□记者 张三 报道\n', '（下转第二版）\n', '%% headline\n', '\r\n'),
+    ins: fc.constantFrom('', '字', '\f', '\n\n', ' 心 的 关 注 ', 'TTIIRR 跨跨境境', '□记者 张三 报道\n', '（下转第二版）\n', '%% headline\n', '\r\n', '\ufeff%% headline\n', '\f\ufeff'),
   });
   fc.assert(
     fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {

@@ -93,7 +93,7 @@ test('property: with cuts close together, any edits keep the incremental analysi
     const edit = fc.record({
       at: fc.nat(),
       del: fc.nat({ max: 60 }),
-      ins: fc.constantFrom('', '字', '\f', '\n', '\n\n', '\r', '\r\n', '  \n', 'TTIIRR 跨跨境境\n', '（下转第二版）\n', '%% headline\n', 'x'.repeat(900)),
+      ins: fc.constantFrom('', '字', '\f', '\n', '\n\n', '\r', '\r\n', '  \n', 'TTIIRR 跨跨境境\n', '（下转第二版）\n', '%% headline\n', '\ufeff%% headline\n', 'x'.repeat(900)),
     });
     fc.assert(
       fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), fc.boolean(), (batches, windowed) => {

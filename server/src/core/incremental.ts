@@ -43,6 +43,8 @@ export interface SegmentResult {
   nonSpace: number;
   /** Derived views the editor asks for again and again (outline, folding, tokens), kept per page. */
   views: Map<string, unknown>;
+  /** Analysed as the start of the document (a U+FEFF first is a byte-order mark): reusable only there. */
+  atStart: boolean;
 }
 
 /**
@@ -95,7 +97,7 @@ const DUMPS = new Recent<SegmentResult, PageDump>(48, 2_000_000);
 
 /** The segment parsed on its own (line indices match `analysis`). */
 export function segmentDump(s: Segment): PageDump {
-  return DUMPS.get(s.result) ?? DUMPS.set(s.result, parse(flatten(s.text)), s.end - s.start);
+  return DUMPS.get(s.result) ?? DUMPS.set(s.result, parse(flatten(s.text), s.start === 0), s.end - s.start);
 }
 
 // Fix edits and related locations are most of a finding's memory (a joined paragraph carries one
@@ -190,13 +192,14 @@ const NONE = packFindings([]);
  */
 export type PrepareViews = (dump: PageDump, analysis: PageAnalysis) => Iterable<[string, unknown]>;
 
-export function analyzeSegment(segmentText: string, options: AnalyzeOptions, messages: Messages = messagesFor(options.locale), prepare?: PrepareViews): SegmentResult {
+/** `atStart`: the segment starts the document (see parse). */
+export function analyzeSegment(segmentText: string, options: AnalyzeOptions, messages: Messages = messagesFor(options.locale), prepare?: PrepareViews, atStart = true): SegmentResult {
   // Analysed on a flat copy: what the result keeps may point into it, never into the document.
   const text = flatten(segmentText);
   const { replacement, nonSpace } = countReplacement(text);
-  const result: SegmentResult = { kinds: new Uint8Array(0), packed: NONE, analysis: undefined, replacement, nonSpace, views: new Map() };
+  const result: SegmentResult = { kinds: new Uint8Array(0), packed: NONE, analysis: undefined, replacement, nonSpace, views: new Map(), atStart };
   if (text.length === 0) return result;
-  const dump = parse(text);
+  const dump = parse(text, atStart);
   const { findings, analysis } = analyzeText(dump, options, messages);
   result.kinds = Uint8Array.from(findings, kindOf);
   result.packed = packFindings(findings);
@@ -305,7 +308,7 @@ export class IncrementalDocument {
     const old = this.segments;
     const parts = split(text);
     const next: (Segment | undefined)[] = new Array(parts.length);
-    const same = (p: Part, s: Segment) => p.soft === s.soft && p.end - p.start === s.end - s.start && text.slice(p.start, p.end) === s.text;
+    const same = (p: Part, s: Segment) => p.soft === s.soft && (p.start === 0) === s.result.atStart && p.end - p.start === s.end - s.start && text.slice(p.start, p.end) === s.text;
     const at = (p: Part, result: SegmentResult) => new Segment(this, p.start, p.end, result, p.soft);
     let a = 0;
     while (a < parts.length && a < old.length && same(parts[a], old[a])) {
@@ -329,8 +332,8 @@ export class IncrementalDocument {
       if (isCancelled()) return false;
       const segText = text.slice(parts[k].start, parts[k].end);
       let result = middle.get(segText);
-      if (!result) {
-        result = analyzeSegment(segText, this.options, this.messages, this.prepare);
+      if (!result || result.atStart !== (parts[k].start === 0)) {
+        result = analyzeSegment(segText, this.options, this.messages, this.prepare, parts[k].start === 0);
         this.analysed++;
         this.analysedChars += segText.length;
       }
@@ -366,8 +369,8 @@ export class IncrementalDocument {
       if (isCancelled()) return false;
       const segText = text.slice(p.start, p.end);
       let result = reuse.get(segText);
-      if (!result) {
-        result = analyzeSegment(segText, this.options, this.messages, this.prepare);
+      if (!result || result.atStart !== (p.start === 0)) {
+        result = analyzeSegment(segText, this.options, this.messages, this.prepare, p.start === 0);
         this.analysed++;
         this.analysedChars += segText.length;
       }
@@ -462,9 +465,13 @@ export class IncrementalDocument {
       nonSpace += s.result.nonSpace;
     }
     if (replacement < MIN_COUNT || replacement < MIN_RATIO * nonSpace) return undefined;
-    // Same finding as the rule gives on the whole text: on the first line of the dump.
-    const first = this.segments[0] && segmentDump(this.segments[0]).lines[0];
-    const { start, end } = first ? trimmedSpan(first) : { start: 0, end: 0 };
+    // Same finding as the rule gives on the whole text: on the first line of the dump (the first
+    // page with text: a dump may start with a form feed).
+    const seg = this.segments.find((sg) => sg.end > sg.start);
+    const first = seg && segmentDump(seg).lines[0];
+    const span = first ? trimmedSpan(first) : { start: 0, end: 0 };
+    const start = span.start + (seg?.start ?? 0);
+    const end = span.end + (seg?.start ?? 0);
     return { rule: 'encoding', severity, start, end, message: t(this.messages, 'encoding.message', { count: replacement }) };
   }
 }

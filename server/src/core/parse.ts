@@ -8,8 +8,9 @@ import type { Block, Line, Page, PageDump } from './types';
 const LF = 10;
 const FF = 12;
 
-export function parse(text: string): PageDump {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+/** `atStart`: the text starts the document (false for a page of it, parsed alone: a U+FEFF there is no byte-order mark). */
+export function parse(text: string, atStart = true): PageDump {
+  const bom = atStart && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines: Line[] = [];
   const pages: Page[] = [];
   let page = 0;
