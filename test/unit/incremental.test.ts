@@ -154,3 +154,13 @@ test('the caches keep the most recent entries within both their count and their 
   cache.set('g', 8, 90);
   assert.deepEqual(['f', 'g'].map((k) => cache.get(k)), [7, 8]);
 });
+
+test('a dump that starts with a form feed: the encoding finding is on the first line with text, as in the whole-text analysis', () => {
+  const text = '\f\ufffd\ufffd\ufffd\ufffd\n\ufffd\ufffd';
+  const inc = new IncrementalDocument({});
+  inc.update(text);
+  const enc = inc.findings().filter((f) => f.rule === 'encoding');
+  assert.equal(enc.length, 1);
+  assert.deepEqual(enc.map(key), analyze(text).findings.filter((f) => f.rule === 'encoding').map(key));
+  assert.equal(enc[0].start, 1);
+});
