@@ -116,13 +116,12 @@ export function analyzePage(dump: PageDump, pageIndex: number, messages: Message
   const page = dump.pages[pageIndex];
   if (!page) return { page: pageIndex, roles: [], articles: [], columnWidth: 0, findings: [] };
   const { directives, problems } = parseAnnotations(dump, pageIndex);
-  orphanLabelLines = NO_BLOCKS;
   const analysis = detect(dump, page, directives);
   // Ids count on over the form-feed page: from the parts before it, for a part (softPages.ts).
   if (page.soft) for (let n = 0; n < analysis.articles.length; n++) analysis.articles[n].id = `p${page.sheet + 1}-a${first + n + 1}`;
   const findings = misplacedHeadline(dump, analysis, messages);
-  orphanLabel(dump, orphanLabelLines, messages, findings);
-  orphanLabelLines = NO_BLOCKS;
+  orphanLabel(dump, ORPHAN_LABELS.get(analysis) ?? NO_BLOCKS, messages, findings);
+  ORPHAN_LABELS.delete(analysis);
   badAnnotation(dump, problems, messages, findings);
   analysis.findings = findings;
   return analysis;
@@ -976,8 +975,9 @@ function assembleArticles(M: Matched): PageAnalysis {
   const analysis: PageAnalysis = { page: page.index, roles, articles, columnWidth: W, findings: [] };
   if (ds) DOUBLE_SPACED.add(analysis);
   if (orphanLabels.length > 0) {
-    orphanLabelLines = [];
-    for (let k = 0; k < orphanLabels.length; k++) orphanLabelLines.push(items[orphanLabels[k]].lines);
+    const lines: number[][] = [];
+    for (let k = 0; k < orphanLabels.length; k++) lines.push(items[orphanLabels[k]].lines);
+    ORPHAN_LABELS.set(analysis, lines);
   }
   return analysis;
 }
@@ -1102,8 +1102,8 @@ export function stateOf(analysis: PageAnalysis): DetectState | undefined {
 }
 
 const NO_BLOCKS: number[][] = [];
-/** Label lines of the page just detected that sit away from what they label (read by analyzePage at once). */
-let orphanLabelLines: number[][] = NO_BLOCKS;
+/** Label lines of a page that sit away from what they label, by its analysis (read and dropped by analyzePage). */
+const ORPHAN_LABELS = new WeakMap<PageAnalysis, number[][]>();
 
 /** Line numbers gathered in a reused buffer, out as their distinct values in ascending order. */
 class LineList {
