@@ -64,11 +64,11 @@ test('typing: a collection when idle once the dropped versions pass the budget, 
 
 test('typing: what the analysis of each edit leaves behind counts towards the budget (perChar)', () => {
   const text = [sample, sample, sample].join('\f');
-  const collectedAt = (perChar: number) => {
+  const collectedAt = (perChar: number, perCharAbove = 0) => {
     const at: number[] = [];
     let k = 0;
     // Due once 100 copies of the text are dropped; each edit drops one, and re-analyses one page.
-    const store = new DocumentStore(() => undefined, () => at.push(k), 10 * text.length, { above: 0, copies: 100, floor: 0, perChar });
+    const store = new DocumentStore(() => undefined, () => at.push(k), 10 * text.length, { above: 0, copies: 100, floor: 0, perChar, perCharAbove });
     const doc = TextDocument.create('file:///garbage.pagedump', 'pagedump', 1, text);
     store.analysis(doc, {}, 0);
     typing(store, doc, 12, (i) => {
@@ -80,6 +80,8 @@ test('typing: what the analysis of each edit leaves behind counts towards the bu
   assert.deepEqual(collectedAt(0), []);
   // 30 per character of the page: ten copies' worth an edit, so due at the 10th.
   assert.deepEqual(collectedAt(30), [10]);
+  // Only for an edit that analysed perCharAbove characters or more.
+  assert.deepEqual(collectedAt(30, sample.length + 100), []); // the edited page is a character longer each edit
 });
 
 test('a full analysis of a big text collects as it goes whenever the heap has grown by `growth`', () => {

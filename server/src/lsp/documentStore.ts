@@ -37,12 +37,15 @@ export interface GarbageBudget {
   floor: number;
   /**
    * Bytes an edit's analysis leaves behind per character analysed, counted with the dropped text
-   * (default 0): about what it allocates. A page of the sample (3.5 k characters) adds 350 KB; a
-   * part of a page cut for running on without a form feed (100 k or more, see softPages.ts) 10 MB,
-   * enough that typing in a 50 MB dump of them collects every ten keystrokes or so (without:
-   * 370 → 500 MB in 30 keystrokes).
+   * (default 0) when it analysed `perCharAbove` characters or more: about what it allocates. The
+   * analysis of a page of a few thousand characters leaves nothing that outlives a young-generation
+   * collection; that of a part of a page cut for running on without a form feed (100 k or more,
+   * see softPages.ts) does, and typing in a 50 MB dump of them went 370 → 500 MB in 30 keystrokes.
+   * Counted there, 10 MB an edit: a collection every ten keystrokes or so. Not counted for pages:
+   * it would only force more collections (each stops the server for ~100 ms with a 50 MB dump open).
    */
   perChar?: number;
+  perCharAbove?: number;
   /**
    * During a full analysis of a text of `collectAbove` or more: a collection each time the heap has
    * grown this much (bytes; default: none). A full analysis keeps a little of each page and drops
@@ -52,7 +55,7 @@ export interface GarbageBudget {
    */
   growth?: number;
 }
-export const GARBAGE_BUDGET: GarbageBudget = { above: 16_000_000, copies: 1, floor: 96_000_000, perChar: 100, growth: 128_000_000 };
+export const GARBAGE_BUDGET: GarbageBudget = { above: 16_000_000, copies: 1, floor: 96_000_000, perChar: 100, perCharAbove: 50_000, growth: 128_000_000 };
 
 export class DocumentStore {
   private entries = new Map<string, Entry>();
@@ -133,7 +136,7 @@ export class DocumentStore {
     const growth = this.budget.growth;
     if (!e.inc.update(text, full && this.collect && growth ? this.collectingAsItGoes(isCancelled, growth) : isCancelled, window)) return undefined;
     // An edit's analysis is garbage once done, much of it old enough to pile up (see GARBAGE_BUDGET).
-    if (window) this.analysed += e.inc.analysedChars * (this.budget.perChar ?? 0);
+    if (window && e.inc.analysedChars >= (this.budget.perCharAbove ?? 0)) this.analysed += e.inc.analysedChars * (this.budget.perChar ?? 0);
     this.windows.delete(doc.uri);
     e.version = doc.version;
     e.generation = generation;
