@@ -22,7 +22,7 @@ import { countReplacement, encoding, MIN_COUNT, MIN_RATIO } from './rules/encodi
 import { STRUCTURE_RULES } from './analyze';
 import { trimmedSpan } from './rules/rule';
 import { diffEdit, fixAll } from './fix';
-import { CUT_READS, isBlankUnit, nextSoftBreak } from './softPages';
+import { CUT_READS, isBlankText, nextSoftBreak } from './softPages';
 import { flatten, packFindings, ruleAt, ruleIndex, unpackFindings, type PackedFindings } from './packed';
 import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, TextSource } from './types';
 
@@ -215,9 +215,7 @@ export function analyzeSegment(segmentText: string, options: AnalyzeOptions, mes
 function touchesCut(text: TextSource, cut: number, at: number): boolean {
   if (at <= cut + CUT_READS) return true;
   // Past the units the cut reads, unless they are all blank: then the rest of the line decides.
-  const head = text.slice(cut, cut + CUT_READS + 1);
-  for (let i = 0; i < head.length; i++) if (!isBlankUnit(head.charCodeAt(i))) return false;
-  return true;
+  return isBlankText(text.slice(cut, cut + CUT_READS + 1));
 }
 
 /** A segment's place: [start, end), and whether it starts at a soft break (see softPages.ts). */

@@ -34,7 +34,8 @@ export function isBlankUnit(c: number): boolean {
   return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11;
 }
 
-function blank(s: string): boolean {
+/** Whether every unit of `s` leaves a line blank. */
+export function isBlankText(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isBlankUnit(s.charCodeAt(i))) return false;
   return true;
 }
@@ -71,7 +72,7 @@ export function nextSoftBreak(text: TextSource, from: number, to: number): numbe
   for (let line = after(t); line < to; line = after(t)) {
     t = terminator(line);
     const s = text.slice(line, t);
-    const isBlank = blank(s);
+    const isBlank = isBlankText(s);
     if (line - from >= max) return line;
     if (!isBlank && (hash(s, Math.min(s.length, HASHED)) & (prevBlank ? 15 : 255)) === 0) return line;
     if (t >= to) break;
