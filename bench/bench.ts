@@ -540,12 +540,30 @@ async function benchExport(page: string): Promise<void> {
   }
   // The target's batch, and a bigger one: each job's V8 compiles the core's hot code again (about
   // a second of CPU), a fixed cost that a bigger batch spreads over more pages.
-  if (!(await exportScaling(page, outOpt, 2000, quick ? 1 : 3, 'export-scaling', '≥ 1.7×'))) return;
-  if (!quick) await exportScaling(page, outOpt, 10000, 1, 'export-scaling-10k', '(trend)');
+  const small = await exportScaling(page, outOpt, 2000, quick ? 1 : 3, 'export-scaling', '≥ 1.7×');
+  if (!small || quick) return;
+  const big = await exportScaling(page, outOpt, 10000, 1, 'export-scaling-10k', '(trend)');
+  if (!big) return;
+  // What a batch of millions of pages sees: the time of the 8,000 pages more, the fixed cost of
+  // starting and warming up each job taken out.
+  const s = (big.m1 - small.m1) / (big.m2 - small.m2);
+  row({
+    id: 'export-scaling-marginal',
+    figure: 'export --jobs 2 vs --jobs 1, the 8,000 pages the 10,000-page batch has more (speedup)',
+    unit: '×',
+    median: s,
+    min: null,
+    max: null,
+    target: '(information)',
+    ratio: null,
+    pass: null,
+    runs: 1,
+    note: `--jobs 1 ${fmt(big.m1 - small.m1)} ms, --jobs 2 ${fmt(big.m2 - small.m2)} ms for those pages; so each job's start and warm-up costs --jobs 1 ${fmt(small.m1 - (2000 * (big.m1 - small.m1)) / 8000)} ms and --jobs 2 ${fmt(small.m2 - (2000 * (big.m2 - small.m2)) / 8000)} ms of the 2,000-page batch`,
+  });
 }
 
-/** Times `export --jobs 1` and `--jobs 2` on `pages` copies of the page; false when export failed. */
-async function exportScaling(page: string, outOpt: string | undefined, pages: number, runs: number, id: string, target: string): Promise<boolean> {
+/** Times `export --jobs 1` and `--jobs 2` on `pages` copies of the page: the median times, or undefined when export failed. */
+async function exportScaling(page: string, outOpt: string | undefined, pages: number, runs: number, id: string, target: string): Promise<{ m1: number; m2: number } | undefined> {
   const figure = `export --jobs 2 vs --jobs 1, ${pages} page files (speedup)`;
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'newsprint-bench-export-'));
   try {
@@ -567,7 +585,7 @@ async function exportScaling(page: string, outOpt: string | undefined, pages: nu
         if (res.code !== 0 && res.code !== 1) {
           const note = `failed: export exited ${res.code}: ${res.err.trim().split('\n')[0] ?? ''} (args: export --jobs N ${outOpt ?? ''} DIR FILE×${pages})`;
           row({ id, figure, unit: '×', median: null, min: null, max: null, target, ratio: null, runs: 0, note });
-          return false;
+          return undefined;
         }
         if (r > 0) {
           // r = 0 is the warm-up (disk cache)
@@ -595,7 +613,7 @@ async function exportScaling(page: string, outOpt: string | undefined, pages: nu
       runs,
       note: `--jobs 1 ${fmt(m1)} ms (${fmt(median(cpu[1]))} s CPU), --jobs 2 ${fmt(m2)} ms (${fmt(median(cpu[2]))} s CPU) (output ${outOpt ?? 'default'}; ${os.availableParallelism()} cores)`,
     });
-    return true;
+    return { m1, m2 };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
