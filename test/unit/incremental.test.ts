@@ -7,8 +7,9 @@ import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from '../helpers/fc';
 import { analyze } from '../../server/src/core/analyze';
-import { findingCount, fixableCount, fullFindings, IncrementalDocument, mergeWindow, Recent, segmentDump, segmentView, type ChangeWindow } from '../../server/src/core/incremental';
+import { findingCount, fixableCount, fullFindings, IncrementalDocument, Recent, segmentDump, segmentView } from '../../server/src/core/incremental';
 import { SAMPLE } from '../helpers/rules';
+import { editBatches } from '../helpers/edits';
 
 const sample = readFileSync(SAMPLE, 'utf8');
 const key = (f: { rule: string; start: number; end: number; message: string }) => `${f.rule}@${f.start}-${f.end}:${f.message}`;
@@ -76,20 +77,7 @@ test('property: updates guided by merged change windows equal the whole-text ana
   });
   fc.assert(
     fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (batches) => {
-      let text = base;
-      const inc = new IncrementalDocument({});
-      inc.update(text);
-      for (const batch of batches) {
-        let window: ChangeWindow | undefined;
-        for (const e of batch) {
-          const at = e.at % (text.length + 1);
-          const end = Math.min(text.length, at + e.del);
-          text = text.slice(0, at) + e.ins + text.slice(end);
-          window = mergeWindow(window, { start: at, oldEnd: end, newEnd: at + e.ins.length });
-        }
-        inc.update(text, undefined, window);
-        assert.equal(inc.segments.map((s) => s.text).join('\f'), text);
-      }
+      const { inc, text } = editBatches(base, batches, true, (now, t) => assert.equal(now.segments.map((s) => s.text).join('\f'), t));
       agree(inc, text);
     }),
     { numRuns: 150 },

@@ -7,7 +7,8 @@ import { after, test } from 'node:test';
 import fc from '../helpers/fc';
 import { analyze } from '../../server/src/core/analyze';
 import { exportArticles } from '../../server/src/core/export';
-import { IncrementalDocument, mergeWindow, segmentDump, type ChangeWindow } from '../../server/src/core/incremental';
+import { IncrementalDocument, segmentDump } from '../../server/src/core/incremental';
+import { editBatches } from '../helpers/edits';
 import { parse } from '../../server/src/core/parse';
 import { rewritePage } from '../../server/src/core/rewrite';
 import { softLimits } from '../../server/src/core/softPages';
@@ -97,19 +98,7 @@ test('property: with cuts close together, any edits keep the incremental analysi
     });
     fc.assert(
       fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), fc.boolean(), (batches, windowed) => {
-        let text = base;
-        const inc = new IncrementalDocument({});
-        inc.update(text);
-        for (const batch of batches) {
-          let window: ChangeWindow | undefined;
-          for (const e of batch) {
-            const at = e.at % (text.length + 1);
-            const end = Math.min(text.length, at + e.del);
-            text = text.slice(0, at) + e.ins + text.slice(end);
-            window = mergeWindow(window, { start: at, oldEnd: end, newEnd: at + e.ins.length });
-          }
-          inc.update(text, undefined, windowed ? window : undefined);
-        }
+        const { inc, text } = editBatches(base, batches, windowed);
         agree(inc, text);
       }),
       { numRuns: 200 },
