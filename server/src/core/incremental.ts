@@ -483,7 +483,7 @@ export function fixAllEdits(inc: IncrementalDocument, options: AnalyzeOptions, o
   for (const s of inc.segments) {
     if (fixableCount(s, only) === 0) continue;
     const text = s.text;
-    const fixed = fixAll(text, { ...options, only });
+    const fixed = fixAll(text, { ...options, only, atStart: s.start === 0 });
     const e = diffEdit(text, fixed.text);
     if (e) edits.push({ start: e.start + s.start, end: e.end + s.start, newText: e.newText });
   }

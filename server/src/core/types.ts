@@ -98,6 +98,8 @@ export interface RuleSettings {
 export interface AnalyzeOptions {
   rules?: RuleSettings;
   locale?: string;
+  /** The text starts the document (the default); false for a page of it analysed alone (see parse). */
+  atStart?: boolean;
 }
 
 /**
