@@ -30,7 +30,7 @@ export const STRUCTURE_RULES: readonly { id: RuleId; defaultSeverity: Severity }
 ];
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const dump = parse(text, options.atStart !== false);
+  const dump = parse(text, options.atStart !== false, !options.wholePages);
   const messages = messagesFor(options.locale);
   const findings = lintDump(dump, options);
   // Document-level rules: at most one finding each for the whole text.

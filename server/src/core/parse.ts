@@ -8,8 +8,11 @@ import type { Block, Line, Page, PageDump } from './types';
 const LF = 10;
 const FF = 12;
 
-/** `atStart`: the text starts the document (false for a page of it, parsed alone: a U+FEFF there is no byte-order mark). */
-export function parse(text: string, atStart = true): PageDump {
+/**
+ * `atStart`: the text starts the document (false for a page of it, parsed alone: a U+FEFF there is
+ * no byte-order mark). `cut`: pages too long without a form feed are cut into parts (softPages.ts).
+ */
+export function parse(text: string, atStart = true, cut = true): PageDump {
   const bom = atStart && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines: Line[] = [];
   const pages: Page[] = [];
@@ -33,7 +36,8 @@ export function parse(text: string, atStart = true): PageDump {
   let sheets = 0;
   const sheetOf = (soft: boolean) => ({ sheet: soft ? sheets - 1 : sheets++, soft });
   // The next soft break of the current form-feed page (its end when there is none).
-  let soft = nextSoftBreak(text, 0, ff);
+  const nextSoft = (from: number, to: number) => (cut ? nextSoftBreak(text, from, to) : to);
+  let soft = nextSoft(0, ff);
   let softStart = -1;
   for (;;) {
     const i = lf < cr ? (lf < ff ? lf : ff) : cr < ff ? cr : ff;
@@ -53,7 +57,7 @@ export function parse(text: string, atStart = true): PageDump {
       }
       pageStart = i + 1;
       ff = indexOr(text, '\f', i + 1, n);
-      soft = nextSoftBreak(text, pageStart, ff);
+      soft = nextSoft(pageStart, ff);
     } else {
       const next = i === cr && i + 1 < n && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
       blockFirst = addLine(lines, makeLine(text, lines.length, lineStart, i, next, row, lineStart - rowStart, page), blockFirst, blocks);
@@ -70,7 +74,7 @@ export function parse(text: string, atStart = true): PageDump {
         page++;
         pageFirstLine = lines.length;
         pageStart = softStart = next;
-        soft = nextSoftBreak(text, next, ff);
+        soft = nextSoft(next, ff);
       }
     }
   }

@@ -51,7 +51,9 @@ export interface RewriteResult {
 const NOTICE_SEPARATOR = '%% # ————';
 
 export function rewritePage(text: string, options: AnalyzeOptions = {}): RewriteResult {
-  const { dump, findings, pages, clean } = analyze(text, options);
+  // Each page whole, even one too long without a form feed: cut into parts, the rewritten text
+  // would be cut elsewhere (it is shorter), and a second rewrite would move its articles again.
+  const { dump, findings, pages, clean } = analyze(text, { ...options, wholePages: true });
   // A page the rewrite wrote is clean already: its doubled glyphs were collapsed once, and what
   // still looks doubled (上上上上 from 上上上上上上上上) is text. Collapsing again would not be idempotent.
   let once: Cleaner | undefined;
@@ -65,10 +67,7 @@ export function rewritePage(text: string, options: AnalyzeOptions = {}): Rewrite
     out.push(rewriteOnePage(dump, p, marked ? once! : clean, articles));
   }
   const bom = dump.bom ? '\ufeff' : '';
-  // Parts of a page too long without a form feed (softPages.ts) stay one page: a blank line between them.
-  let result = bom;
-  for (let k = 0; k < out.length; k++) result += (k === 0 ? '' : dump.pages[pages[k].page].soft ? '\n' : '\f') + out[k];
-  return { text: result, articles };
+  return { text: bom + out.join('\f'), articles };
 }
 
 interface Part {

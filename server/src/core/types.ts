@@ -100,6 +100,8 @@ export interface AnalyzeOptions {
   locale?: string;
   /** The text starts the document (the default); false for a page of it analysed alone (see parse). */
   atStart?: boolean;
+  /** Analyse a page too long without a form feed whole, not in parts (see softPages.ts; default false). */
+  wholePages?: boolean;
 }
 
 /**
