@@ -34,11 +34,20 @@ export function parse(text: string, atStart = true, cut = true): PageDump {
   // Pages that are not parts (soft) so far: the sheet of a page is its form-feed page's number
   // among the pages that are not empty, as page numbers always were.
   let sheets = 0;
-  const sheetOf = (soft: boolean) => ({ sheet: soft ? sheets - 1 : sheets++, soft });
   // The next soft break of the current form-feed page (its end when there is none).
   const nextSoft = (from: number, to: number) => (cut ? nextSoftBreak(text, from, to) : to);
   let soft = nextSoft(0, ff);
   let softStart = -1;
+  /** Ends the page at `end` (its open block with it) and starts the next. */
+  const closePage = (end: number) => {
+    if (blockFirst >= 0) blocks.push({ page, firstLine: blockFirst, lastLine: lines.length - 1 });
+    const isSoft = pageStart === softStart;
+    pages.push({ index: page, sheet: isSoft ? sheets - 1 : sheets++, soft: isSoft, start: pageStart, end, firstLine: pageFirstLine, lastLine: lines.length - 1, blocks });
+    blocks = [];
+    blockFirst = -1;
+    page++;
+    pageFirstLine = lines.length;
+  };
   for (;;) {
     const i = lf < cr ? (lf < ff ? lf : ff) : cr < ff ? cr : ff;
     if (i >= n) break;
@@ -47,14 +56,7 @@ export function parse(text: string, atStart = true, cut = true): PageDump {
       // text before it on the same line stays on this page.
       if (i > lineStart) blockFirst = addLine(lines, makeLine(text, lines.length, lineStart, i, i + 1, row, lineStart - rowStart, page), blockFirst, blocks);
       lineStart = i + 1;
-      if (pageFirstLine < lines.length) {
-        if (blockFirst >= 0) blocks.push({ page, firstLine: blockFirst, lastLine: lines.length - 1 });
-        pages.push({ index: page, ...sheetOf(pageStart === softStart), start: pageStart, end: i + 1, firstLine: pageFirstLine, lastLine: lines.length - 1, blocks });
-        blocks = [];
-        blockFirst = -1;
-        page++;
-        pageFirstLine = lines.length;
-      }
+      if (pageFirstLine < lines.length) closePage(i + 1);
       pageStart = i + 1;
       ff = indexOr(text, '\f', i + 1, n);
       soft = nextSoft(pageStart, ff);
@@ -67,22 +69,14 @@ export function parse(text: string, atStart = true, cut = true): PageDump {
       if (cr < next) cr = indexOr(text, '\r', next, n);
       if (next === soft && soft < ff) {
         // A soft break: the page ends before this line (it is never empty: breaks are far apart).
-        if (blockFirst >= 0) blocks.push({ page, firstLine: blockFirst, lastLine: lines.length - 1 });
-        pages.push({ index: page, ...sheetOf(pageStart === softStart), start: pageStart, end: next, firstLine: pageFirstLine, lastLine: lines.length - 1, blocks });
-        blocks = [];
-        blockFirst = -1;
-        page++;
-        pageFirstLine = lines.length;
+        closePage(next);
         pageStart = softStart = next;
         soft = nextSoft(next, ff);
       }
     }
   }
   if (lineStart < n || lines.length === 0) blockFirst = addLine(lines, makeLine(text, lines.length, lineStart, n, n, row, lineStart - rowStart, page), blockFirst, blocks);
-  if (pageFirstLine < lines.length || pages.length === 0) {
-    if (blockFirst >= 0) blocks.push({ page, firstLine: blockFirst, lastLine: lines.length - 1 });
-    pages.push({ index: page, ...sheetOf(pageStart === softStart), start: pageStart, end: n, firstLine: pageFirstLine, lastLine: lines.length - 1, blocks });
-  }
+  if (pageFirstLine < lines.length || pages.length === 0) closePage(n);
   return { text, bom, lines, pages };
 }
 
