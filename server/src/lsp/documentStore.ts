@@ -135,9 +135,6 @@ export class DocumentStore {
     if (full || (window && this.dropped + this.analysed >= 2 * this.limit())) this.collectNow();
     const growth = this.budget.growth;
     if (!e.inc.update(text, full && this.collect && growth ? this.collectingAsItGoes(isCancelled, growth) : isCancelled, window)) return undefined;
-    // And after it: what it dropped piled up in the old generation, and V8 sets the next
-    // collection's limit from the heap it finds, so without this typing could grow the heap further.
-    if (full) this.collectNow();
     // An edit's analysis is garbage once done, much of it old enough to pile up (see GARBAGE_BUDGET).
     if (window && e.inc.analysedChars >= (this.budget.perCharAbove ?? 0)) this.analysed += e.inc.analysedChars * (this.budget.perChar ?? 0);
     this.windows.delete(doc.uri);
