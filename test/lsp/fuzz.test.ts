@@ -419,7 +419,7 @@ for (const pull of [false, true]) {
     });
     after(() => c.stop());
 
-    test(`${RUNS} random documents and edit sequences: ranges inside the document, edits apply, no errors`, async () => {
+    test(`${RUNS} random documents and edit sequences: ranges inside the document, edits apply, no errors${pull ? ", diagnostics as the whole-text analysis finds them" : ""}`, async () => {
       let cases = 0;
       let steps = 0;
       await fc.assert(
