@@ -11,6 +11,7 @@ import { linkContinuations } from '../../server/src/core/continuations';
 import { exportArticles, serializeDocument, serializeLines } from '../../server/src/core/export';
 import { exportFile } from '../../server/src/node/exportFile';
 import { sha256 } from '../../server/src/node/files';
+import { BYTES_PER_JOB, defaultJobs } from '../../server/src/cli/export';
 import { CLI, runCli } from '../helpers/cli';
 import { SAMPLE } from '../helpers/rules';
 import { assertValidDocument, assertValidLine } from '../helpers/schema';
@@ -316,5 +317,21 @@ test('an export killed mid-write leaves temps that the next export into the fold
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, new RegExp(`Removed ${left.length} temporary files that an interrupted export left in ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   assert.deepEqual(tempsIn(out).sort(), [`.notes.txt.${child.pid}.x1.tmp`, `.other.json.${process.pid}.x2.tmp`].sort());
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('without --jobs: one job per 8 MB of input, at least one, at most the cores', () => {
+  const dir = scratch();
+  const file = (name: string, bytes: number) => {
+    writeFileSync(path.join(dir, name), Buffer.alloc(bytes, 0x61));
+    return path.join(dir, name);
+  };
+  const small = [file('a.txt', 1_000_000), file('b.txt', 2_000_000)];
+  assert.equal(defaultJobs(small, 2), 1, 'a small batch: one job (a second one would only warm up)');
+  const big = [...small, file('c.txt', BYTES_PER_JOB * 2)];
+  assert.equal(defaultJobs(big, 2), 2);
+  assert.equal(defaultJobs(big, 8), 2, 'one per 8 MB');
+  assert.equal(defaultJobs([...big, path.join(dir, 'missing.txt')], 1), 1);
+  assert.equal(defaultJobs([path.join(dir, 'missing.txt')], 4), 1, 'unreadable files count nothing');
   rmSync(dir, { recursive: true, force: true });
 });

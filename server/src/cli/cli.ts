@@ -11,7 +11,7 @@ import { rewritePage } from '../core/rewrite';
 import type { RuleLevel, RuleSettings } from '../core/types';
 import { VERSION } from '../version';
 import { describeFileError, readDump, writeAtomic, type ReadResult } from '../node/files';
-import { runExport } from './export';
+import { defaultJobs, runExport } from './export';
 
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -73,7 +73,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         if (positionals.length === 0) throw new UsageError(t(messages, 'cli.noFiles'));
         if (values.out && values.jsonl) throw new UsageError(t(messages, 'cli.outAndJsonl'));
         if (positionals.length > 1 && !values.out && !values.jsonl) throw new UsageError(t(messages, 'cli.exportManyNeedTarget'));
-        const jobs = values.jobs === undefined ? Math.min(os.availableParallelism(), 64) : Number(values.jobs);
+        const jobs = values.jobs === undefined ? defaultJobs(positionals, Math.min(os.availableParallelism(), 64)) : Number(values.jobs);
         if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(t(messages, 'cli.badJobs', { value: String(values.jobs) }));
         return runExport(
           { files: positionals, out: values.out, jsonl: values.jsonl, jobs, force: !!values.force, opts: { rules, locale, root: process.cwd(), version: VERSION } },
