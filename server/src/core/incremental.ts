@@ -1,9 +1,10 @@
-// Incremental analysis for the language server. A dump is a sequence of *segments*, the texts
-// between form feeds; each is analysed on its own (lines, line rules, articles), so an edit only
-// re-analyses the segment(s) whose text changed. After an edit the new text is split on form
-// feeds again (one indexOf pass) and each new segment reuses the result of the old segment with
-// the same text, found by walking inward from both ends: typing touches one segment, and every
-// other one is matched by a length check and a string comparison.
+// Incremental analysis for the language server. A dump is a sequence of *segments*, its pages:
+// the texts between form feeds, and the parts of a page too long without one (softPages.ts). Each
+// is analysed on its own (lines, line rules, articles), so an edit only re-analyses the segment(s)
+// whose text changed. With the editor's change window, the text is cut again from the segment
+// the change starts in until a cut meets an old one; without it, the whole text is cut again and
+// each new segment reuses the result of the old segment with the same text, found by walking
+// inward from both ends (a length check and a string comparison each).
 //
 // Results keep no text: a segment reads its text from the document's (one copy in memory, the one
 // the editor's TextDocument holds anyway). Whatever outlives an update (analyses, cached parses,
@@ -328,19 +329,22 @@ export class IncrementalDocument {
     if (a < parts.length - b) this.editedAt = this.changedAt = parts[a].start;
     for (let k = a; k < parts.length - b; k++) {
       if (isCancelled()) return false;
-      const segText = text.slice(parts[k].start, parts[k].end);
-      let result = middle.get(segText);
-      if (!result || result.atStart !== (parts[k].start === 0)) {
-        result = analyzeSegment(segText, this.options, this.messages, this.prepare, parts[k].start === 0);
-        this.analysed++;
-        this.analysedChars += segText.length;
-      }
-      next[k] = at(parts[k], result);
+      next[k] = at(parts[k], this.resultFor(text.slice(parts[k].start, parts[k].end), parts[k].start, middle));
     }
     this.segments = next as Segment[];
     this.text = text;
     this.generation++;
     return true;
+  }
+
+  /** The result for a segment with this text at `start`: an old one with the same text (`known`), or a fresh analysis. */
+  private resultFor(segText: string, start: number, known: ReadonlyMap<string, SegmentResult>): SegmentResult {
+    const atStart = start === 0;
+    const old = known.get(segText);
+    if (old && old.atStart === atStart) return old;
+    this.analysed++;
+    this.analysedChars += segText.length;
+    return analyzeSegment(segText, this.options, this.messages, this.prepare, atStart);
   }
 
   private updateWindow(text: TextSource, w: ChangeWindow, isCancelled: () => boolean): boolean {
@@ -365,14 +369,7 @@ export class IncrementalDocument {
     let p = partAt(text, old[i0].start, old[i0].soft);
     for (;;) {
       if (isCancelled()) return false;
-      const segText = text.slice(p.start, p.end);
-      let result = reuse.get(segText);
-      if (!result || result.atStart !== (p.start === 0)) {
-        result = analyzeSegment(segText, this.options, this.messages, this.prepare, p.start === 0);
-        this.analysed++;
-        this.analysedChars += segText.length;
-      }
-      fresh.push(new Segment(this, p.start, p.end, result, p.soft));
+      fresh.push(new Segment(this, p.start, p.end, this.resultFor(text.slice(p.start, p.end), p.start, reuse), p.soft));
       const next = nextStart(text, p);
       if (next < 0) {
         j = old.length;
