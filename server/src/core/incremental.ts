@@ -407,12 +407,6 @@ export class IncrementalDocument {
     return out;
   }
 
-  /** Global page index of each segment (empty segments are no page, as in `parse`), or -1. */
-  pageIndexes(): number[] {
-    let page = 0;
-    return this.segments.map((s) => (s.end > s.start ? page++ : -1));
-  }
-
   /**
    * Each segment's form-feed page (`sheet`, counted as `Page.sheet` is), and for a page analysed in
    * parts which part it is (1, 2, …; 0 for a page in one piece) and how many articles the parts
