@@ -7,7 +7,7 @@ import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from '../helpers/fc';
 import { analyze } from '../../server/src/core/analyze';
-import { findingCount, fixableCount, fullFindings, IncrementalDocument, Recent, segmentDump, segmentView } from '../../server/src/core/incremental';
+import { findingCount, fixableCount, fullFindings, IncrementalDocument, outwardFrom, Recent, segmentDump, segmentView } from '../../server/src/core/incremental';
 import { SAMPLE } from '../helpers/rules';
 import { editBatches } from '../helpers/edits';
 
@@ -153,4 +153,11 @@ test('a dump that starts with a form feed: the encoding finding is on the first 
   assert.equal(enc.length, 1);
   assert.deepEqual(enc.map(key), analyze(text).findings.filter((f) => f.rule === 'encoding').map(key));
   assert.equal(enc[0].start, 1);
+});
+
+test('pages are taken from the edit outwards, alternating, until both ends', () => {
+  assert.deepEqual([...outwardFrom(2, 6)], [2, 3, 1, 4, 0, 5]);
+  assert.deepEqual([...outwardFrom(0, 3)], [0, 1, 2]);
+  assert.deepEqual([...outwardFrom(2, 3)], [2, 1, 0]);
+  assert.deepEqual([...outwardFrom(0, 1)], [0]);
 });

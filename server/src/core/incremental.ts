@@ -466,6 +466,17 @@ export class IncrementalDocument {
 }
 
 /**
+ * Indexes of `length` segments from `k` outwards: k, k + 1, k - 1, k + 2, … (the pages nearest an
+ * edit first, as the diagnostics and the outline take them).
+ */
+export function* outwardFrom(k: number, length: number): Generator<number> {
+  for (let lo = k, hi = k + 1; lo >= 0 || hi < length; lo--, hi++) {
+    if (lo >= 0) yield lo;
+    if (hi < length) yield hi;
+  }
+}
+
+/**
  * Fix-all as edits on the document: each page with fixable findings (of the selected rules) is
  * fixed to a fixed point on its own, and replaced by one edit covering what changed in it.
  */

@@ -4,7 +4,7 @@
 // names the setting that raises the bound (no silent limits).
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findingCount, fullFindings, shiftFinding, type IncrementalDocument } from '../core/incremental';
+import { findingCount, fullFindings, outwardFrom, shiftFinding, type IncrementalDocument } from '../core/incremental';
 import { t, type Messages } from '../core/messages';
 import type { Finding } from '../core/types';
 import { toDiagnostic } from './convert';
@@ -22,19 +22,14 @@ export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, 
     // Walk outwards from the segment holding the focus, taking whole pages while they fit.
     let k = segs.findIndex((s) => s.end >= focus);
     if (k < 0) k = segs.length - 1;
-    let lo = k;
-    let hi = k + 1;
     let room = max - chosen.length;
-    const take = (i: number) => {
-      if (findingCount(segs[i]) === 0) return;
+    for (const i of outwardFrom(k, segs.length)) {
+      if (room <= 0) break;
+      if (findingCount(segs[i]) === 0) continue;
       const fs = fullFindings(segs[i]);
       const n = Math.min(room, fs.length);
       for (let j = 0; j < n; j++) chosen.push(shiftFinding(fs[j], segs[i].start));
       room -= n;
-    };
-    while (room > 0 && (lo >= 0 || hi < segs.length)) {
-      if (lo >= 0) take(lo--);
-      if (room > 0 && hi < segs.length) take(hi++);
     }
     chosen.sort((a, b) => a.start - b.start || a.end - b.end);
   }

@@ -18,7 +18,7 @@ import {
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIRECTIVES, parseDirectiveLine } from '../core/annotations';
-import { Recent, segmentDump, segmentView, type IncrementalDocument, type Segment, type SegmentResult } from '../core/incremental';
+import { outwardFrom, Recent, segmentDump, segmentView, type IncrementalDocument, type Segment, type SegmentResult } from '../core/incremental';
 import { t, type MessageKey } from '../core/messages';
 import { annotationActions, annotationCompletions, documentSymbols, hoverAt, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
 import { lastStartingAt, lineIndexAt } from '../core/parse';
@@ -116,12 +116,8 @@ async function detailedPages(segs: readonly Segment[], changedAt: number, edited
     return false;
   };
   const focus = segs.length > 0 ? segmentAt(segs, changedAt) : 0;
-  let lo = focus;
-  let hi = focus + 1;
-  let open = true;
-  while (open && (lo >= 0 || hi < segs.length)) {
-    if (lo >= 0) open = take(lo--);
-    if (open && hi < segs.length) open = take(hi++);
+  for (const k of outwardFrom(focus, segs.length)) {
+    if (!take(k)) break;
     await pause();
   }
   return detailed;
