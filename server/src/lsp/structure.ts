@@ -63,7 +63,7 @@ const YIELD_MS = 8;
 // Pages' outline symbols, the most recent kept: not every page's (as other views are), since the
 // pages shown in detail follow the edits around a big dump, and would all end up kept (1,024
 // pages, at most 50,000 symbols: five times the default outline).
-const SYMBOLS = new Recent<SegmentResult, OutlineSymbol[]>(1024, 50_000);
+const SYMBOLS = new Recent<SegmentResult, { syms: OutlineSymbol[]; count: number }>(1024, 50_000);
 
 function countSymbols(syms: readonly OutlineSymbol[]): number {
   let n = 0;
@@ -90,8 +90,8 @@ function yielder(token: CancellationToken, current: () => boolean): () => Promis
 /**
  * The pages that get their articles in the outline, with their symbols: from the page of the last
  * edit (`changedAt`) outwards while `max` symbols last, as the diagnostics are chosen. The page of
- * the edit alone over the budget (a dump without form feeds is one page) keeps its articles
- * nearest the edit itself (`editedAt`).
+ * the edit alone over the budget (a part of a page cut for running on without a form feed is some
+ * thirty pages' worth) keeps its articles nearest the edit itself (`editedAt`).
  */
 async function detailedPages(segs: readonly Segment[], changedAt: number, editedAt: number, max: number, pause: () => Promise<void>): Promise<Map<number, readonly OutlineSymbol[]>> {
   const detailed = new Map<number, readonly OutlineSymbol[]>();
@@ -99,14 +99,13 @@ async function detailedPages(segs: readonly Segment[], changedAt: number, edited
   const take = (k: number): boolean => {
     const analysis = segs[k].result.analysis;
     if (!analysis) return true;
-    let syms = SYMBOLS.get(segs[k].result);
-    let n: number;
-    if (syms) n = countSymbols(syms);
-    else {
-      syms = documentSymbols(segmentDump(segs[k]), [analysis]);
-      n = countSymbols(syms);
-      SYMBOLS.set(segs[k].result, syms, n);
+    let cached = SYMBOLS.get(segs[k].result);
+    if (!cached) {
+      const made = documentSymbols(segmentDump(segs[k]), [analysis]);
+      const count = countSymbols(made);
+      cached = SYMBOLS.set(segs[k].result, { syms: made, count }, count);
     }
+    const { syms, count: n } = cached;
     if (used + n <= max) {
       used += n;
       detailed.set(k, syms);
