@@ -253,7 +253,15 @@ describe('long requests let the editor cancel them', () => {
   after(() => c.stop());
 
   test('cancelled, the outline, folding and semantic tokens answer RequestCancelled', async () => {
+    // Each request comes after the whole text was replaced (every page changed), so it starts by
+    // analysing 300 pages: it is still running when the cancellation arrives. (On the analysis
+    // made already, folding for 300 pages takes a millisecond or two, and a cancellation the client
+    // sent a little late could come after the answer.)
+    const texts = [Array(300).fill(`字${text}`).join('\f'), Array(300).fill(text).join('\f')];
+    let version = 1;
     for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full']) {
+      version++;
+      await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: texts[version % 2] }] });
       const cts = new CancellationTokenSource();
       const request = c.conn.sendRequest(method, { textDocument: { uri } }, cts.token);
       cts.cancel();
