@@ -95,10 +95,14 @@ export class DocumentStore {
     this.analysed = 0;
   }
 
-  /** Whether the dropped texts have passed the budget (collect when idle: `collectIfDue`). */
+  /** Bytes of garbage counted since the last collection: dropped texts and what edits' analyses left. */
+  private garbage(): number {
+    return this.dropped + this.analysed;
+  }
+
+  /** Whether the garbage counted has passed the budget (collect when idle: `collectIfDue`). */
   garbageDue(): boolean {
-    const garbage = this.dropped + this.analysed;
-    return !!this.collect && garbage > 0 && garbage >= this.limit();
+    return !!this.collect && this.garbage() > 0 && this.garbage() >= this.limit();
   }
 
   /** Collects if the budget is spent; meant for when the server is idle (diagnostics sent, no change queued). */
@@ -132,7 +136,7 @@ export class DocumentStore {
     // For a full analysis (open, full replace, new settings) of a big text; while typing, only when
     // the server was never idle long enough to collect and twice the budget is spent.
     const full = !window && text.length >= this.collectAbove;
-    if (full || (window && this.dropped + this.analysed >= 2 * this.limit())) this.collectNow();
+    if (full || (window && this.garbage() >= 2 * this.limit())) this.collectNow();
     const growth = this.budget.growth;
     if (!e.inc.update(text, full && this.collect && growth ? this.collectingAsItGoes(isCancelled, growth) : isCancelled, window)) return undefined;
     // An edit's analysis is garbage once done, much of it old enough to pile up (see GARBAGE_BUDGET).
