@@ -85,7 +85,7 @@ export function exportArticles(text: string, opts: ExportOptions): ArticlesDocum
   return {
     schema: SCHEMA,
     generator: { name: 'newsprint', version: opts.version },
-    source: { path: opts.path, sha256: opts.sha256, pages: dump.pages.length === 0 ? 0 : dump.pages[dump.pages.length - 1].sheet + 1 },
+    source: { path: opts.path, sha256: opts.sha256, pages: dump.pages[dump.pages.length - 1].sheet + 1 },
     articles,
     diagnostics,
   };
