@@ -36,12 +36,15 @@ const MB = 1e6;
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const noBuild = argv.includes('--no-build');
-const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice(7) ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
-const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
+/** The comma-separated values of `--name=a,b` or `--name a,b`, or undefined when not given. */
+function listArg(name: string): Set<string> | undefined {
+  const v = argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1) ?? (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+  return v ? new Set(v.split(',')) : undefined;
+}
+const only = listArg('--only');
 const wants = (part: string) => !only || only.has(part);
 // --texts zh,en,nobreaks: which texts the typing and memory figures use (default: all three).
-const textsArg = argv.find((a) => a.startsWith('--texts='))?.slice(8) ?? (argv.includes('--texts') ? argv[argv.indexOf('--texts') + 1] : undefined);
-const texts = textsArg ? new Set(textsArg.split(',')) : undefined;
+const texts = listArg('--texts');
 const wantsText = (v: Variant) => !texts || texts.has(v === MAIN ? 'zh' : v.id.slice(1));
 const EDITS = Number(process.env.NEWSPRINT_BENCH_EDITS ?? (quick ? 10 : 50));
 
@@ -567,7 +570,8 @@ async function exportScaling(page: string, outOpt: string | undefined, pages: nu
   const figure = `export --jobs 2 vs --jobs 1, ${pages} page files (speedup)`;
   // In memory where there is a tmpfs: what is timed is the CLI's work, not how fast this machine's
   // disk takes 40–200 MB of new files (on this VM's ext4 that varied from run to run by seconds).
-  const tmp = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'newsprint-bench-export-'));
+  const inMemory = existsSync('/dev/shm');
+  const tmp = mkdtempSync(path.join(inMemory ? '/dev/shm' : os.tmpdir(), 'newsprint-bench-export-'));
   try {
     const inDir = path.join(tmp, 'in');
     mkdirSync(inDir);
@@ -586,7 +590,7 @@ async function exportScaling(page: string, outOpt: string | undefined, pages: nu
         // Without a tmpfs: the last run's outputs written back to the disk first, and none deleted
         // until the end, or the kernel writes back and discards them during the next run (on this
         // VM's ext4, 1.3–1.9 s of system time in a 3 s run, the same for either number of jobs).
-        sh('sync', []);
+        if (!inMemory) sh('sync', []);
         const res = await runTimed(args, tmp);
         if (res.code !== 0 && res.code !== 1) {
           const note = `failed: export exited ${res.code}: ${res.err.trim().split('\n')[0] ?? ''} (args: export --jobs N ${outOpt ?? ''} DIR FILE×${pages})`;
