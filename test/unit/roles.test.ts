@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from '../helpers/fc';
 import { parse } from '../../server/src/core/parse';
-import { cleanText, estimateColumnWidth, isDoubledText, isFull, lineInfo, localWidths, undouble } from '../../server/src/core/articles/roles';
+import { cleanText, estimateColumnWidth, isFull, lineInfo, localWidths } from '../../server/src/core/articles/roles';
+import { isOverprint, undouble } from '../../server/src/core/overprint';
 import { analyzeArticles } from '../../server/src/core/articles/detect';
 import { en } from '../../server/src/core/messages';
 
@@ -95,15 +96,20 @@ test('cleanText and undouble', () => {
   assert.equal(cleanText('深化改革开放 推动高质量发展'), '深化改革开放 推动高质量发展');
   assert.equal(cleanText('  8 月 20 日，一辆鲁 B 牌照的'), '8 月 20 日，一辆鲁 B 牌照的');
   assert.equal(undouble('扎扎实实'), '扎实');
-  assert.equal(isDoubledText('扎扎实实'), false, 'two pairs are too few to call a line fake-bold');
+  assert.equal(isOverprint('扎扎实实'), false, 'two pairs are too few to call a line fake-bold');
   // A line of doubled digits or punctuation only is a number or a rule, as in doubled-glyphs.
   for (const line of ['11000000', '========', '————————', '112233 445566']) {
-    assert.equal(isDoubledText(line), false, line);
+    assert.equal(isOverprint(line), false, line);
     assert.equal(cleanText(line), line);
   }
-  assert.equal(isDoubledText('22002233年年'), true);
-  assert.equal(isDoubledText('𠀀𠀀𠀁𠀁𠀂𠀂'), true);
-  assert.equal(isDoubledText('😀😀😁😁😂😂'), false);
+  // Reduplicated words are not an overprint even when every token is AABB (as in doubled-glyphs):
+  // such a line is not taken for a fake-bold heading, nor shown undoubled.
+  assert.equal(isOverprint('扎扎实实 认认真真'), false);
+  assert.equal(cleanText('扎扎实实 认认真真'), '扎扎实实 认认真真');
+  assert.equal(isOverprint('扎扎实实认认真真'), true, 'one token of four pairs cannot be one word');
+  assert.equal(isOverprint('22002233年年'), true);
+  assert.equal(isOverprint('𠀀𠀀𠀁𠀁𠀂𠀂'), true);
+  assert.equal(isOverprint('😀😀😁😁😂😂'), false);
 });
 
 test('column width of the sample and local widths', () => {

@@ -26,7 +26,8 @@ import { lowerBound } from '../parse';
 import type { Line, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import type { Article, Continuation, PageAnalysis, Role } from './model';
-import { columnWidthOf, isDoubledText, undouble, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, scanLine, type LineKind } from './roles';
+import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, scanLine, type LineKind } from './roles';
+import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { HeadTokens, reader, StorySets } from './tokens';
 import { cleanLineText } from '../clean';
@@ -836,7 +837,7 @@ function clusterTokens(c: Cluster, lines: readonly Line[]): HeadTokens {
     for (let j = 0; j < L.length; j++)
       if (!reader.full()) {
         const t = lines[L[j]].text;
-        reader.feed(isDoubledText(t) ? undouble(t) : t, true);
+        reader.feed(isOverprint(t) ? undouble(t) : t, true);
       }
   }
   reader.end();

@@ -19,7 +19,8 @@
 // 0.78× its local width, or 0.55× when it carries justification spaces (pdftotext only letter-spaces
 // a line that the typesetter stretched to the full column).
 import type { Line, Span } from '../types';
-import { CC_CJK, CC_GLYPH, CC_HIGH, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isCjkGlyph, isClosing, isSentenceEnd } from '../chars';
+import { CC_CJK, CC_HIGH, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isSentenceEnd } from '../chars';
+import { isOverprint, undouble } from '../overprint';
 
 /** Non-space characters kept for pattern matching at the head and at the tail of a line. */
 const HEAD = 48;
@@ -214,71 +215,9 @@ function measure(text: string): { width: number; spaced: number } {
   return { width: mWidth, spaced: mSpaced };
 }
 
-/**
- * Every space-separated token is AABBCC… (at least three pairs in all), and a pair is a letter or
- * a CJK glyph (doubled digits and punctuation alone are a number or a rule line: 11000000, ========;
- * see doubled-glyphs.ts).
- */
-export function isDoubledText(text: string): boolean {
-  let pairs = 0;
-  let letters = false;
-  let i = 0;
-  const n = text.length;
-  // Cheap rejection: the first glyph must be doubled.
-  while (i < n && isWs(text.charCodeAt(i))) i++;
-  if (i + 1 >= n || text.charCodeAt(i) !== text.charCodeAt(i + 1)) {
-    const c = text.charCodeAt(i);
-    if (!(c >= 0xd800 && c <= 0xdbff)) return false;
-  }
-  while (i < n) {
-    while (i < n && isWs(text.charCodeAt(i))) i++;
-    if (i >= n) break;
-    let j = i;
-    while (j < n && !isWs(text.charCodeAt(j))) j++;
-    // The token's code points (as Array.from splits it) must come in equal pairs.
-    let p = i;
-    while (p < j) {
-      const a = cpLength(text, p, j);
-      const q = p + a;
-      if (q >= j) return false; // an odd count
-      const b = cpLength(text, q, j);
-      if (a !== b || text.charCodeAt(p) !== text.charCodeAt(q) || (a === 2 && text.charCodeAt(p + 1) !== text.charCodeAt(q + 1))) return false;
-      if (!letters && (a === 2 ? isCjkGlyph(text.codePointAt(p) ?? 0) : (CLASS[text.charCodeAt(p)] & (CC_GLYPH | CC_SCRIPT_LATIN)) !== 0)) letters = true;
-      pairs++;
-      p = q + b;
-    }
-    i = j;
-  }
-  return pairs >= 3 && letters;
-}
-
-/** UTF-16 units of the code point at p in a token ending at `end`: 2 for a surrogate pair, else 1. */
-function cpLength(text: string, p: number, end: number): number {
-  const c = text.charCodeAt(p);
-  if (c >= 0xd800 && c <= 0xdbff && p + 1 < end) {
-    const d = text.charCodeAt(p + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return 2;
-  }
-  return 1;
-}
-
-/** Undo fake-bold doubling token by token (a token that is not AABB… stays). */
-export function undouble(text: string): string {
-  return text.replace(/\S+/g, (tok) => {
-    const cps = Array.from(tok);
-    if (cps.length < 2 || cps.length % 2) return tok;
-    let out = '';
-    for (let k = 0; k < cps.length; k += 2) {
-      if (cps[k] !== cps[k + 1]) return tok;
-      out += cps[k];
-    }
-    return out;
-  });
-}
-
 /** Heading text for display: justification spaces out, doubled glyphs collapsed, Latin spaces kept. */
 export function cleanText(text: string): string {
-  const t = isDoubledText(text) ? undouble(text) : text;
+  const t = isOverprint(text) ? undouble(text) : text;
   // A letter-spaced line (spaces between most glyphs) loses them all; a space between two phrases
   // of a headline (深化改革开放 推动高质量发展) stays.
   const { spaced } = measure(t);
@@ -620,7 +559,7 @@ export function scanLine(line: Line, edge: boolean, F: Features, k: number): voi
   const c0 = mFirst >= 0 ? text.charCodeAt(mFirst) : NaN;
   const f0 = mFirst >= 0 ? FIRST_FLAGS[c0] : 0;
   const whole = size <= HEAD;
-  const doubled = whole && isDoubledText(text);
+  const doubled = whole && isOverprint(text);
   F.width[k] = doubled ? rawWidth / 2 : rawWidth;
   F.spaced[k] = spaced;
   let flags = (whole ? F_WHOLE : 0) | (doubled ? F_DOUBLED : 0) | (mCaps ? F_CAPS : 0) | (mTitle ? F_TITLE : 0) | (f0 & FF_DASH ? F_STARTS_DASH : 0);

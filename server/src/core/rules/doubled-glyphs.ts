@@ -1,22 +1,11 @@
 // doubled-glyphs: fake-bold headings that the PDF draws twice come out with every glyph doubled:
 // `TTIIRR 跨跨境境运运输输` → `TIR 跨境运输`.
 //
-// Real text doubles glyphs too, so the rule must know the difference. Chinese reduplication gives
-// AA (汩汩, 常常), ABB (一个个) and AABB (扎扎实实, 高高兴兴), and words meet across a doubled glyph
-// (无线电+电子 → 无线电电子, 管理部+部长 → 管理部部长). None of these doubles *every* glyph of a
-// whitespace-separated token longer than four glyphs, and none doubles Latin letters. Numbers and
-// rules do double every character of a token: 11000000, 112233, 000000, ========, ————————.
-//
-// Decision: a token (run of non-space characters) is doubled when it has at least two code points
-// pairs and every pair is two identical code points (AABBCC…). A run of doubled tokens, separated
-// only by spaces, is an overprint when it holds at least three pairs in all, at least one of its
-// tokens cannot be a reduplicated Chinese word (it has three or more pairs, or one of its pairs is
-// not a Han glyph: TTIIRR), and at least one of its pairs is a letter or a CJK glyph (a run of
-// doubled digits and punctuation alone is a number or a rule line, not evidence of an overprint:
-// `收入 11000000 元` stays, `22002233年年` is an overprint of 2023年). A lone AABB word, or
-// `扎扎实实 认认真真`, is never flagged. The fix deletes the second code point of each pair — only
-// characters known to be artifacts.
-import { codePointAt, cpLength, isCjkGlyph, isLatinLetter, isSpace } from '../chars';
+// What counts as an overprint, and why real words (扎扎实实, 一个个, 无线电电子) never do, is
+// decided in overprint.ts, which article detection reads too. The fix deletes the second code
+// point of each pair — only characters known to be artifacts.
+import { isSpace } from '../chars';
+import { doubledPairs, isOverprintRun, isStrong, pairSeconds, PAIR_LETTER, tokenPairs } from '../overprint';
 import { GATE_DOUBLED, lineGates } from './gates';
 import { t, type Messages } from '../messages';
 import type { Edit, Line } from '../types';
@@ -25,39 +14,10 @@ import type { LineFinding, LineRule } from './rule';
 interface Token {
   start: number; // UTF-16 index in the line
   end: number;
+  /** Pairs when doubled (two or more), else 0. */
   pairs: number;
-  doubled: boolean;
   strong: boolean; // cannot be a reduplicated Chinese word
   letters: boolean; // one of its pairs is a letter or a CJK glyph (not only digits and punctuation)
-  seconds: number[]; // UTF-16 index of the second code point of each pair
-  secondLens: number[];
-}
-
-function scanToken(text: string, start: number, end: number): Token {
-  const tok: Token = { start, end, pairs: 0, doubled: true, strong: false, letters: false, seconds: [], secondLens: [] };
-  let i = start;
-  while (i < end) {
-    const a = codePointAt(text, i);
-    const al = cpLength(a);
-    if (i + al >= end) {
-      tok.doubled = false; // odd count
-      break;
-    }
-    const b = codePointAt(text, i + al);
-    if (a !== b) {
-      tok.doubled = false;
-      break;
-    }
-    tok.pairs++;
-    tok.seconds.push(i + al);
-    tok.secondLens.push(al);
-    if (!isCjkGlyph(a)) tok.strong = true;
-    if (isCjkGlyph(a) || isLatinLetter(a)) tok.letters = true;
-    i += 2 * al;
-  }
-  if (tok.pairs < 2) tok.doubled = false;
-  if (tok.pairs >= 3) tok.strong = true;
-  return tok;
 }
 
 export const doubledGlyphs: LineRule = {
@@ -80,7 +40,8 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
     if (i >= n) break;
     const s = i;
     while (i < n && !isSpace(text.charCodeAt(i))) i++;
-    tokens.push(scanToken(text, s, i));
+    const answer = tokenPairs(text, s, i);
+    tokens.push({ start: s, end: i, pairs: doubledPairs(answer), strong: isStrong(answer), letters: (answer & PAIR_LETTER) !== 0 });
   }
 
   // Best run of consecutive doubled tokens that qualifies.
@@ -92,14 +53,14 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
   const consider = () => {
     if (run.length === 0) return;
     const pairs = run.reduce((s, tk) => s + tk.pairs, 0);
-    if (pairs >= 3 && pairs > bestPairs && run.some((tk) => tk.strong) && run.some((tk) => tk.letters)) {
+    if (pairs > bestPairs && isOverprintRun(pairs, run.some((tk) => tk.strong), run.some((tk) => tk.letters))) {
       best = run;
       bestPairs = pairs;
     }
     run = [];
   };
   for (const tk of tokens) {
-    if (tk.doubled) run.push(tk);
+    if (tk.pairs > 0) run.push(tk);
     else consider();
   }
   consider();
@@ -108,10 +69,9 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
   const first = best[0];
   const last = best[best.length - 1];
   const before = text.slice(first.start, last.end);
-  const edits: Edit[] = [];
-  for (const tk of best) {
-    tk.seconds.forEach((s, k) => edits.push({ start: line.start + s, end: line.start + s + tk.secondLens[k], newText: '' }));
-  }
+  const seconds: { start: number; end: number }[] = [];
+  for (const tk of best) pairSeconds(text, tk.start, tk.end, seconds);
+  const edits: Edit[] = seconds.map((s) => ({ start: line.start + s.start, end: line.start + s.end, newText: '' }));
   let after = '';
   let cursor = first.start;
   for (const e of edits) {
