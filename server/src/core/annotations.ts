@@ -11,6 +11,7 @@
 // Chinese aliases are accepted for every name (see DIRECTIVES). Directives override the
 // detection; an unknown name, a missing or surplus argument, or a directive with nothing after it
 // gets a `bad-annotation` diagnostic and is otherwise ignored. Export never emits `%%` lines.
+import { isSpace } from './chars';
 import type { Line, PageDump, Span } from './types';
 
 export type DirectiveName =
@@ -91,25 +92,24 @@ export type ParsedLine =
   | { kind: 'directive'; name: DirectiveName; arg: string; nameStart: number; nameEnd: number }
   | { kind: 'problem'; problem: Exclude<AnnotationProblemKind, 'no-target'>; name: string; start: number; end: number };
 
-const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
 
 /** Parse the text of one `%%` line. Offsets are relative to the line start. Linear, no regex. */
 export function parseDirectiveLine(text: string): ParsedLine {
   let i = 0;
-  while (i < text.length && isWs(text.charCodeAt(i))) i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   if (!text.startsWith('%%', i)) return { kind: 'problem', problem: 'empty', name: '', start: 0, end: text.length };
   i += 2;
-  while (i < text.length && isWs(text.charCodeAt(i))) i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   if (i < text.length && (text[i] === '#' || text[i] === '%')) return { kind: 'comment' };
   if (i >= text.length) return { kind: 'problem', problem: 'empty', name: '', start: 0, end: text.length };
   const nameStart = i;
-  while (i < text.length && !isWs(text.charCodeAt(i)) && text[i] !== ':' && text[i] !== '：') i++;
+  while (i < text.length && !isSpace(text.charCodeAt(i)) && text[i] !== ':' && text[i] !== '：') i++;
   const nameEnd = i;
   const written = text.slice(nameStart, nameEnd);
   if (i < text.length && (text[i] === ':' || text[i] === '：')) i++;
-  while (i < text.length && isWs(text.charCodeAt(i))) i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   let argEnd = text.length;
-  while (argEnd > i && isWs(text.charCodeAt(argEnd - 1))) argEnd--;
+  while (argEnd > i && isSpace(text.charCodeAt(argEnd - 1))) argEnd--;
   const arg = text.slice(i, argEnd);
   const name = BY_NAME.get(written.toLowerCase());
   if (!name) return { kind: 'problem', problem: 'unknown', name: written, start: nameStart, end: nameEnd };

@@ -56,6 +56,11 @@ export function isSpace(cp: number): boolean {
   return cp === 32 || cp === 9 || cp === 0x3000 || cp === 0xa0;
 }
 
+/** A unit that leaves a line blank (as parse decides it): a space, tab, ideographic or no-break space, BOM or vertical tab. */
+export function isBlankUnit(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11;
+}
+
 /** Code point at a UTF-16 index, and its length in code units. */
 export function codePointAt(text: string, i: number): number {
   return text.codePointAt(i) ?? 0;

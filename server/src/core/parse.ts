@@ -2,7 +2,8 @@
 // softPages.ts), lines (LF, CRLF, CR) and blocks (runs of non-blank lines).
 // One pass over the text; every offset is a UTF-16 index into the original text, so a BOM, CRLF or
 // astral characters never shift positions.
-import { isBlankUnit, nextSoftBreak } from './softPages';
+import { isBlankUnit } from './chars';
+import { nextSoftBreak } from './softPages';
 import type { Block, Line, Page, PageDump } from './types';
 
 const LF = 10;

@@ -18,7 +18,7 @@
 //   so fix-all reaches a fixed point after one pass instead of gluing paragraphs together.
 import { stateOf } from './articles/detect';
 import type { Article, PageAnalysis } from './articles/model';
-import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjk, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isCjk, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import type { Cleaner } from './clean';
 import { Joiner } from './joiner';
 import { hyphenEvidence, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
@@ -295,12 +295,11 @@ function collectPieces(ctx: FlowContext, lines: readonly number[], cuts: readonl
 export function trimmed(text: string, start: number, end: number): Span {
   let a = start;
   let b = end;
-  while (a < b && isWs(text.charCodeAt(a))) a++;
-  while (b > a && isWs(text.charCodeAt(b - 1))) b--;
+  while (a < b && isBlankUnit(text.charCodeAt(a))) a++;
+  while (b > a && isBlankUnit(text.charCodeAt(b - 1))) b--;
   return { start: a, end: b };
 }
 
-const isWs = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11;
 
 /** Pieces of a line outside the cut spans, cleaned and trimmed; empty ones dropped. */
 export function linePieces(ctx: FlowContext, index: number, cuts: readonly Span[]): Piece[] {
@@ -334,8 +333,8 @@ function addLinePieces(ctx: FlowContext, index: number, cuts: readonly Span[], o
     const text = ctx.dump.text;
     let a = l.start;
     let b = l.end;
-    while (a < b && isWs(text.charCodeAt(a))) a++;
-    while (b > a && isWs(text.charCodeAt(b - 1))) b--;
+    while (a < b && isBlankUnit(text.charCodeAt(a))) a++;
+    while (b > a && isBlankUnit(text.charCodeAt(b - 1))) b--;
     if (a < b) {
       if (a === l.start && b === l.end) {
         // The whole line (most lines): its clean text, which is line.text itself when it has no fix.

@@ -11,6 +11,7 @@
 // `softLimits.max` is passed. The cut depends only on the text from the previous cut to the end of L's
 // line (and, for the first line looked at, the line before it), which is what lets the
 // incremental analysis re-cut just the part an edit touched.
+import { isBlankUnit } from './chars';
 import type { TextSource } from './types';
 
 /** The distances that place cuts; tests lower them to exercise cuts on small texts. */
@@ -28,11 +29,6 @@ const HASHED = 32;
 export const CUT_READS = HASHED + 1;
 /** How far back the line before the first candidate is read to tell whether it is blank. */
 const LOOK_BACK = 256;
-
-/** A unit that leaves a line blank (as parse decides it). */
-export function isBlankUnit(c: number): boolean {
-  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 11;
-}
 
 /** Whether every unit of `s` leaves a line blank. */
 export function isBlankText(s: string): boolean {
