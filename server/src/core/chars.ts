@@ -52,6 +52,11 @@ export function isLatinLetter(cp: number): boolean {
   return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) || (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7);
 }
 
+/** A space or a tab: what the paragraph joiner trims at a seam. */
+export function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
 export function isSpace(cp: number): boolean {
   return cp === 32 || cp === 9 || cp === 0x3000 || cp === 0xa0;
 }

@@ -3,8 +3,10 @@
 // the whole paragraph each time (V8 flattens a concatenated string when it is read; the end-anchored
 // regular expressions scanned it from the start): quadratic, 31 s to export a page that is one
 // 40,000-line table. Now each line costs its own length plus the word at the seam.
+import { isAsciiLetter, isSpaceOrTab } from './chars';
 
-const isRunUnit = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
+/** A unit of a trailing run that `tail` must read whole: an ASCII letter or a hyphen. */
+const isRunUnit = (c: number) => isAsciiLetter(c) || c === 45;
 
 /** Longest tail `tail()` reads back: a "word" longer than this is cut (no word is). */
 const MAX_TAIL = 1024;
@@ -32,7 +34,7 @@ export class Joiner {
     while (this.parts.length > 0) {
       const last = this.parts[this.parts.length - 1];
       let e = last.length;
-      while (e > 0 && (last.charCodeAt(e - 1) === 32 || last.charCodeAt(e - 1) === 9)) e--;
+      while (e > 0 && isSpaceOrTab(last.charCodeAt(e - 1))) e--;
       if (e > 0) {
         if (e < last.length) this.parts[this.parts.length - 1] = last.slice(0, e);
         return;

@@ -16,7 +16,7 @@
 // Chinese paragraphs also indent their first line by two glyphs, which pdftotext drops, so a full
 // line that ends a sentence followed by a short line that does not is also a paragraph end: the
 // short line is the next paragraph's indented start.
-import { cellWidth, codePointAt, endsSentence, isCjk, isLatinLetter, CLASS, CC_ALPHA, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { cellWidth, codePointAt, endsSentence, isCjk, isLatinLetter, isSpaceOrTab, CLASS, CC_ALPHA, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { Joiner } from './joiner';
 import { hashStep, HYPHENATED, INTERIOR, WORD, WordTable } from './words';
 
@@ -67,7 +67,7 @@ export function modeOfSorted(sorted: Int32Array, n: number): number {
 
 function lastCp(text: string): number {
   let i = text.length - 1;
-  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  while (i >= 0 && isSpaceOrTab(text.charCodeAt(i))) i--;
   if (i < 0) return 0;
   const c = text.charCodeAt(i);
   return c >= 0xdc00 && c <= 0xdfff && i > 0 ? codePointAt(text, i - 1) : c;
@@ -75,7 +75,7 @@ function lastCp(text: string): number {
 
 function firstCp(text: string): number {
   let i = 0;
-  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  while (i < text.length && isSpaceOrTab(text.charCodeAt(i))) i++;
   return i < text.length ? codePointAt(text, i) : 0;
 }
 
@@ -252,7 +252,7 @@ export function joinLines(texts: readonly string[], ev?: HyphenEvidence): string
 export function joinOnto(j: Joiner, right: string, ev?: HyphenEvidence): void {
   j.trimEnd();
   let i = 0;
-  while (i < right.length && (right.charCodeAt(i) === 32 || right.charCodeAt(i) === 9)) i++;
+  while (i < right.length && isSpaceOrTab(right.charCodeAt(i))) i++;
   const r = i === 0 ? right : right.slice(i);
   if (j.empty) j.push(r);
   else if (r) joinWithOnto(j, r, joinKind(j.tail(), r, ev));

@@ -2,7 +2,7 @@
 // softPages.ts), lines (LF, CRLF, CR) and blocks (runs of non-blank lines).
 // One pass over the text; every offset is a UTF-16 index into the original text, so a BOM, CRLF or
 // astral characters never shift positions.
-import { isBlankUnit } from './chars';
+import { isBlankUnit, isSpaceOrTab } from './chars';
 import { nextSoftBreak } from './softPages';
 import type { Block, Line, Page, PageDump } from './types';
 
@@ -101,7 +101,7 @@ function makeLine(text: string, index: number, start: number, end: number, next:
   // Blank (only blank units) or a `%%` annotation after spaces and tabs, read in the document text.
   let i = start;
   let c = 0;
-  while (i < end && ((c = text.charCodeAt(i)) === 32 || c === 9)) i++;
+  while (i < end && isSpaceOrTab((c = text.charCodeAt(i)))) i++;
   const annotation = c === 37 && i + 1 < end && text.charCodeAt(i + 1) === 37;
   while (i < end && isBlankUnit(text.charCodeAt(i))) i++;
   return { index, start, end, next, row, col, page, text: start === end ? '' : text.slice(start, end), blank: i === end, annotation };

@@ -18,7 +18,7 @@
 //   so fix-all reaches a fixed point after one pass instead of gluing paragraphs together.
 import { stateOf } from './articles/detect';
 import type { Article, PageAnalysis } from './articles/model';
-import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isCjk, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isCjk, isSpaceOrTab, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import type { Cleaner } from './clean';
 import { Joiner } from './joiner';
 import { hyphenEvidence, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
@@ -464,8 +464,6 @@ function joinPieceOnto(j: Joiner, right: string, ev: HyphenEvidence | undefined)
   if (!j.empty && right.length > 0 && !isSpaceOrTab(j.lastUnit()) && !isSpaceOrTab(right.charCodeAt(0))) joinWithOnto(j, right, joinPieceKind(j.tail(), right, ev));
   else joinOnto(j, right, ev);
 }
-
-const isSpaceOrTab = (c: number) => c === 32 || c === 9;
 
 /** Both pieces non-empty, with no space or tab where they meet (what joinPieceKind requires). */
 const trimmedSeam = (l: string, r: string) => l.length > 0 && r.length > 0 && !isSpaceOrTab(l.charCodeAt(l.length - 1)) && !isSpaceOrTab(r.charCodeAt(0));
