@@ -27,9 +27,6 @@ import { CUT_READS, isBlankText, nextSoftBreak } from './softPages';
 import { flatten, packFindings, ruleAt, ruleIndex, unpackFindings, type PackedFindings } from './packed';
 import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, TextSource } from './types';
 
-export type { TextSource };
-
-
 export interface SegmentResult {
   /**
    * What the page's findings are, in text order, one byte each: rule (`ruleIndex`) × 2, + 1

@@ -3,7 +3,7 @@
 // copied the whole text (20 MB for a 10 MB English dump: ~9 ms, and as much garbage, whose
 // collection stalled every fifth keystroke); now it copies one chunk. The analysis reads it through
 // the `TextSource` methods (length, slice, indexOf); only whole-text requests join it.
-import type { TextSource } from '../core/incremental';
+import type { TextSource } from '../core/types';
 
 /** Units per chunk; a chunk an edit makes longer than twice this is split. */
 export const CHUNK = 1 << 16;
