@@ -8,12 +8,10 @@
 // Sizes: MB = 10^6 bytes of the text encoded as UTF-8 (the size on disk). The sample page is
 // repeated with a form feed between copies until the text reaches the size.
 //
-// The core (figures 1–2) runs from an esbuild bundle of server/src/core/analyze.ts made at start
-// (same options as dist/), so what is timed is what the server and the CLI ship. Loading the
-// sources through tsx instead would route every cross-module call through an export getter.
-// NEWSPRINT_BENCH_SOURCE=1 times the tsx-loaded sources anyway.
+// The core (figures 1–2 and 6) runs from an esbuild bundle made at start (see bundle.ts), so what
+// is timed is what the server and the CLI ship. NEWSPRINT_BENCH_SOURCE=1 times the tsx-loaded
+// sources anyway.
 import { spawn, spawnSync } from 'node:child_process';
-import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -22,6 +20,7 @@ import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { analyze as AnalyzeFn } from '../server/src/core/analyze';
 import { SERVER_EXEC_ARGV, startClient, type TestClient } from '../test/helpers/lsp';
+import { loadBundle } from './bundle';
 
 const ROOT = path.resolve(__dirname, '..');
 const SAMPLE = process.env.NEWSPRINT_SAMPLE ?? path.resolve(ROOT, '../shared/samples/zh-daily-p1.txt');
@@ -162,12 +161,7 @@ function sh(cmd: string, args: string[], opts: { cwd?: string; timeoutMs?: numbe
 }
 
 async function loadAnalyze(): Promise<typeof AnalyzeFn> {
-  const entry = path.join(ROOT, 'server/src/core/analyze.ts');
-  if (process.env.NEWSPRINT_BENCH_SOURCE === '1') return ((await import(entry)) as { analyze: typeof AnalyzeFn }).analyze;
-  const outfile = path.join(ROOT, '.cache/bench/core.bundle.cjs');
-  mkdirSync(path.dirname(outfile), { recursive: true });
-  esbuild.buildSync({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
-  return ((await import(outfile)) as { analyze: typeof AnalyzeFn }).analyze;
+  return (await loadBundle<{ analyze: typeof AnalyzeFn }>('core', { analyze: 'analyze' })).analyze;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -666,17 +660,8 @@ interface Pipeline {
   exportArticles: (text: string, opts: { path: string; sha256: string; version: string }) => unknown;
 }
 
-async function loadPipeline(): Promise<Pipeline> {
-  const entry = path.join(ROOT, '.cache/bench/pipeline-entry.ts');
-  mkdirSync(path.dirname(entry), { recursive: true });
-  writeFileSync(
-    entry,
-    ["export { analyze } from '../../server/src/core/analyze';", "export { fixAll } from '../../server/src/core/fix';", "export { rewritePage } from '../../server/src/core/rewrite';", "export { exportArticles } from '../../server/src/core/export';", ''].join('\n'),
-  );
-  if (process.env.NEWSPRINT_BENCH_SOURCE === '1') return (await import(entry)) as Pipeline;
-  const outfile = path.join(ROOT, '.cache/bench/pipeline.bundle.cjs');
-  esbuild.buildSync({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
-  return (await import(outfile)) as Pipeline;
+function loadPipeline(): Promise<Pipeline> {
+  return loadBundle<Pipeline>('pipeline', { analyze: 'analyze', fixAll: 'fix', rewritePage: 'rewrite', exportArticles: 'export' });
 }
 
 // Each shape is one line repeated (or one long line): the pages where a step that is cheap per

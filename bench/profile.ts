@@ -2,21 +2,17 @@
 // page, so that `node --cpu-prof` sees the hot paths. Summarise the profile with bench/top.mjs:
 //   node --expose-gc --cpu-prof --cpu-prof-dir=bench/results/prof --import tsx bench/profile.ts
 //   node bench/top.mjs bench/results/prof/CPU.*.cpuprofile
-// The core is bundled with esbuild first (as dist/server.js and dist/cli.js ship it) into
-// .cache/bench/core-profile.bundle.cjs: loaded through tsx instead, every cross-module call goes through
-// an export getter and every closure through keepNames' __name(), which the shipped bundle has not.
-// It prints the median time of each stage analyze runs (parse, line rules, articles, cleaner,
+// The core is bundled with esbuild first (as dist/server.js and dist/cli.js ship it; see bundle.ts)
+// into .cache/bench/core-profile.bundle.cjs. It prints the median time of each stage analyze runs (parse, line rules, articles, cleaner,
 // paragraph rules). Set NEWSPRINT_BENCH_SOURCE=1 to profile the tsx-loaded sources anyway.
-import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { analyze as AnalyzeFn } from '../server/src/core/analyze';
 import type { PageAnalysis } from '../server/src/core/articles/model';
 import type { Cleaner } from '../server/src/core/clean';
 import type { Messages } from '../server/src/core/messages';
 import type { AnalyzeOptions, Finding, PageDump } from '../server/src/core/types';
-
-const ROOT = path.resolve(__dirname, '..');
+import { loadBundle } from './bundle';
 
 const SAMPLE = process.env.NEWSPRINT_SAMPLE ?? '/work/shared/samples/zh-daily-p1.txt';
 const MB = Number(process.env.NEWSPRINT_PROFILE_MB ?? 10);
@@ -32,27 +28,17 @@ interface Core {
   messagesFor: (locale?: string) => Messages;
 }
 
-/** The core bundled with esbuild, with the stages analyze runs exposed to time them apart. */
-async function loadCore(): Promise<Core> {
-  const entry = path.join(ROOT, '.cache/bench/core-entry.ts');
-  const outfile = path.join(ROOT, '.cache/bench/core-profile.bundle.cjs');
-  mkdirSync(path.dirname(outfile), { recursive: true });
-  writeFileSync(
-    entry,
-    [
-      "export { analyze } from '../../server/src/core/analyze';",
-      "export { parse } from '../../server/src/core/parse';",
-      "export { lintDump } from '../../server/src/core/lint';",
-      "export { analyzeArticles } from '../../server/src/core/articles/detect';",
-      "export { cleaner } from '../../server/src/core/clean';",
-      "export { paragraphFindings } from '../../server/src/core/rules/structure';",
-      "export { messagesFor } from '../../server/src/core/messages';",
-      '',
-    ].join('\n'),
-  );
-  if (process.env.NEWSPRINT_BENCH_SOURCE === '1') return (await import(entry)) as Core;
-  esbuild.buildSync({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
-  return (await import(outfile)) as Core;
+/** The core bundled, with the stages analyze runs exposed to time them apart. */
+function loadCore(): Promise<Core> {
+  return loadBundle<Core>('core-profile', {
+    analyze: 'analyze',
+    parse: 'parse',
+    lintDump: 'lint',
+    analyzeArticles: 'articles/detect',
+    cleaner: 'clean',
+    paragraphFindings: 'rules/structure',
+    messagesFor: 'messages',
+  });
 }
 
 const page = readFileSync(path.resolve(SAMPLE), 'utf8');
