@@ -1,6 +1,9 @@
 // Random edits for the incremental-analysis properties: applied to a text one after another, with
-// the change window the server would merge from them.
+// the change window the server would merge from them; and how their findings are compared.
 import { IncrementalDocument, mergeWindow, type ChangeWindow } from '../../server/src/core/incremental';
+
+/** A finding as two analyses of the same text must agree on it: rule, place and message. */
+export const findingKey = (f: { rule: string; start: number; end: number; message: string }) => `${f.rule}@${f.start}-${f.end}:${f.message}`;
 
 export interface RandomEdit {
   /** Where (taken modulo the text's length + 1). */

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import fc from '../helpers/fc';
 import { IncrementalDocument } from '../../server/src/core/incremental';
 import { ChunkedText } from '../../server/src/lsp/chunkedText';
+import { findingKey as key } from '../helpers/edits';
 import { SAMPLE } from '../helpers/rules';
 
 const unit = fc.constantFrom('a', '字', ' ', '\n', '\r\n', '\f', '\f\f', 'xyz', '');
@@ -57,7 +58,6 @@ test('an edit copies the chunks it touches, not the text', () => {
 test('property: the incremental analysis of a chunked text equals that of the string', () => {
   const sample = readFileSync(SAMPLE, 'utf8');
   const base = [sample.slice(0, 2500), sample.slice(2500, 5000), sample.slice(5000)].join('\f');
-  const key = (f: { rule: string; start: number; end: number; message: string }) => `${f.rule}@${f.start}-${f.end}:${f.message}`;
   fc.assert(
     fc.property(fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 30 }), ins: fc.constantFrom('', '字', '\f', '\n\n', ' 心 的 关 ', '\r\n') }), { minLength: 1, maxLength: 5 }), (edits) => {
       let s = base;

@@ -9,10 +9,9 @@ import fc from '../helpers/fc';
 import { analyze } from '../../server/src/core/analyze';
 import { findingCount, fixableCount, fullFindings, IncrementalDocument, outwardFrom, Recent, segmentDump, segmentView } from '../../server/src/core/incremental';
 import { SAMPLE } from '../helpers/rules';
-import { editBatches } from '../helpers/edits';
+import { editBatches, findingKey as key } from '../helpers/edits';
 
 const sample = readFileSync(SAMPLE, 'utf8');
-const key = (f: { rule: string; start: number; end: number; message: string }) => `${f.rule}@${f.start}-${f.end}:${f.message}`;
 
 function agree(inc: IncrementalDocument, text: string): void {
   const whole = analyze(text);

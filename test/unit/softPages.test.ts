@@ -9,7 +9,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { exportArticles } from '../../server/src/core/export';
 import { fixAllEdits, IncrementalDocument, segmentDump } from '../../server/src/core/incremental';
 import { applyEdits, fixAll } from '../../server/src/core/fix';
-import { editBatches } from '../helpers/edits';
+import { editBatches, findingKey as key } from '../helpers/edits';
 import { parse } from '../../server/src/core/parse';
 import { rewritePage } from '../../server/src/core/rewrite';
 import { softLimits } from '../../server/src/core/softPages';
@@ -18,7 +18,6 @@ import { SAMPLE } from '../helpers/rules';
 const sample = readFileSync(SAMPLE, 'utf8');
 const defaults = { ...softLimits };
 after(() => Object.assign(softLimits, defaults));
-const key = (f: { rule: string; start: number; end: number; message: string }) => `${f.rule}@${f.start}-${f.end}:${f.message}`;
 
 /** The segments, put back together with what separated them (a form feed, or nothing at a cut). */
 function rejoin(inc: IncrementalDocument): string {
