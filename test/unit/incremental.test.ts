@@ -158,5 +158,40 @@ test('pages are taken from the edit outwards, alternating, until both ends', () 
   assert.deepEqual([...outwardFrom(2, 6)], [2, 3, 1, 4, 0, 5]);
   assert.deepEqual([...outwardFrom(0, 3)], [0, 1, 2]);
   assert.deepEqual([...outwardFrom(2, 3)], [2, 1, 0]);
+  assert.deepEqual([...outwardFrom(0, 0)], [], 'no pages, none taken');
   assert.deepEqual([...outwardFrom(0, 1)], [0]);
+});
+
+/** `n` pages, each the sample after a line of its own (no two alike, so none is taken over for another). */
+const distinctPages = (n: number) => Array.from({ length: n }, (_, k) => `第${k + 1}页\n${sample}`).join('\f');
+
+test('a stopped update keeps the pages it analysed: the next one takes them over', () => {
+  const text = distinctPages(5);
+  const inc = new IncrementalDocument({});
+  let asked = 0;
+  // Asked before each page analysed: stopped before the third.
+  assert.equal(inc.update(text, () => ++asked > 2), false);
+  assert.equal(inc.analysed, 2);
+  assert.equal(inc.update(text), true);
+  assert.equal(inc.analysed, 3);
+  agree(inc, text);
+});
+
+test('steps from a focus: the page holding it is analysed first, then the pages outwards', () => {
+  const text = distinctPages(5);
+  const inc = new IncrementalDocument({});
+  const focus = text.indexOf('第4页');
+  const steps = inc.steps(text, undefined, focus);
+  const order: number[] = [];
+  for (let r = steps.next(); !r.done; r = steps.next()) {
+    const pending = inc.pending!;
+    assert.equal(pending.focus, 3);
+    order.push(pending.segments.filter(Boolean).length);
+    if (order.length > 1) assert.ok(pending.segments[3], 'the focus page is done first');
+  }
+  assert.equal(inc.pending, undefined, 'nothing pending once done');
+  assert.deepEqual(order, [0, 1, 2, 3, 4]);
+  assert.equal(inc.changedAt, inc.segments[3].start, 'the diagnostics are taken from the focus outwards');
+  // Outwards: 3, 4, 2, 1, 0 (outwardFrom) — the last one analysed is the first page.
+  agree(inc, text);
 });

@@ -295,12 +295,55 @@ export class IncrementalDocument {
   /**
    * Brings the analysis up to date with `text`, re-analysing only segments whose text changed.
    * With `window` (where the text changed since the last update), pages outside it are taken
-   * over without even comparing their text.
+   * over without even comparing their text. Returns false when `isCancelled` (asked before each
+   * page analysed) stopped it; the pages it analysed are kept for the next update.
    */
   update(text: TextSource, isCancelled: () => boolean = () => false, window?: ChangeWindow): boolean {
-    if (window && this.segments.length > 0 && text.length - this.text.length === window.newEnd - window.oldEnd) {
-      return this.updateWindow(text, window, isCancelled);
+    const steps = this.steps(text, window);
+    for (let r = steps.next(); !r.done; r = steps.next()) {
+      if (isCancelled()) {
+        steps.return();
+        return false;
+      }
     }
+    return true;
+  }
+
+  /**
+   * The update as steps: it pauses before each page it analyses, so that a host can spread the
+   * analysis of a big text over turns of its event loop (and stop it when the text moves on:
+   * `return()` keeps what was analysed for the next update). It completes when the generator does.
+   * `focus`: an offset to analyse outwards from, when the whole text is compared (an edit made
+   * while a first analysis ran); `pending` shows the pages done so far meanwhile.
+   */
+  *steps(text: TextSource, window?: ChangeWindow, focus?: number): Generator<void, void, void> {
+    const made: [string, SegmentResult][] = [];
+    let done = false;
+    try {
+      if (window && this.segments.length > 0 && text.length - this.text.length === window.newEnd - window.oldEnd) {
+        yield* this.updateWindow(text, window, made);
+      } else {
+        yield* this.updateAll(text, focus, made);
+      }
+      done = true;
+    } finally {
+      this.pending = undefined;
+      // Stopped: what it analysed is kept for the next update (the same text again, most of it).
+      if (done) this.spare.clear();
+      else for (const [k, r] of made) this.spare.set(k, r);
+    }
+  }
+
+  /**
+   * While an update that compares the whole text runs (see `steps`): its segments so far (those not
+   * done yet are undefined), and the index of the one at its focus. Undefined otherwise.
+   */
+  pending: { segments: readonly (Segment | undefined)[]; focus: number } | undefined;
+
+  /** Results of updates that were stopped, by segment text: the next update takes them over. */
+  private spare = new Map<string, SegmentResult>();
+
+  private *updateAll(text: TextSource, focus: number | undefined, made: [string, SegmentResult][]): Generator<void, void, void> {
     const old = this.segments;
     const parts = split(text);
     const next: (Segment | undefined)[] = new Array(parts.length);
@@ -323,28 +366,41 @@ export class IncrementalDocument {
     for (let k = a; k < old.length - b; k++) middle.set(old[k].text, old[k].result);
     this.analysed = 0;
     this.analysedChars = 0;
-    if (a < parts.length - b) this.editedAt = this.changedAt = parts[a].start;
-    for (let k = a; k < parts.length - b; k++) {
-      if (isCancelled()) return false;
-      next[k] = at(parts[k], this.resultFor(text.slice(parts[k].start, parts[k].end), parts[k].start, middle));
+    // From the focus outwards (from the first changed page when there is none).
+    const count = parts.length - b - a;
+    let first = 0;
+    if (focus !== undefined && count > 0) {
+      while (first < count - 1 && parts[a + first].end < focus) first++;
+    }
+    this.pending = { segments: next, focus: a + first };
+    if (count > 0) this.editedAt = this.changedAt = parts[a + first].start;
+    for (const i of outwardFrom(first, count)) {
+      const k = a + i;
+      const segText = text.slice(parts[k].start, parts[k].end);
+      next[k] = at(parts[k], this.known(segText, parts[k].start, middle) ?? (yield* this.fresh(segText, parts[k].start, made)));
     }
     this.segments = next as Segment[];
     this.text = text;
     this.generation++;
-    return true;
   }
 
-  /** The result for a segment with this text at `start`: an old one with the same text (`known`), or a fresh analysis. */
-  private resultFor(segText: string, start: number, known: ReadonlyMap<string, SegmentResult>): SegmentResult {
-    const atStart = start === 0;
-    const old = known.get(segText);
-    if (old && old.atStart === atStart) return old;
+  /** An old result for a segment with this text at `start` (from `known`, or kept by a stopped update). */
+  private known(segText: string, start: number, known: ReadonlyMap<string, SegmentResult>): SegmentResult | undefined {
+    const old = known.get(segText) ?? (this.spare.size > 0 ? this.spare.get(segText) : undefined);
+    return old && old.atStart === (start === 0) ? old : undefined;
+  }
+
+  /** A fresh analysis of a segment, after a pause (see `steps`). */
+  private *fresh(segText: string, start: number, made: [string, SegmentResult][]): Generator<void, SegmentResult, void> {
+    yield;
     this.analysed++;
     this.analysedChars += segText.length;
-    return analyzeSegment(segText, this.options, this.messages, this.prepare, atStart);
+    const result = analyzeSegment(segText, this.options, this.messages, this.prepare, start === 0);
+    made.push([segText, result]);
+    return result;
   }
 
-  private updateWindow(text: TextSource, w: ChangeWindow, isCancelled: () => boolean): boolean {
+  private *updateWindow(text: TextSource, w: ChangeWindow, made: [string, SegmentResult][]): Generator<void, void, void> {
     const old = this.segments;
     const delta = w.newEnd - w.oldEnd;
     // Old segments touching the window (a change at a page's edge touches that page too).
@@ -365,8 +421,8 @@ export class IncrementalDocument {
     let j = i1 + 1;
     let p = partAt(text, old[i0].start, old[i0].soft);
     for (;;) {
-      if (isCancelled()) return false;
-      fresh.push(new Segment(this, p.start, p.end, this.resultFor(text.slice(p.start, p.end), p.start, reuse), p.soft));
+      const segText = text.slice(p.start, p.end);
+      fresh.push(new Segment(this, p.start, p.end, this.known(segText, p.start, reuse) ?? (yield* this.fresh(segText, p.start, made)), p.soft));
       const next = nextStart(text, p);
       if (next < 0) {
         j = old.length;
@@ -388,7 +444,6 @@ export class IncrementalDocument {
     this.editedAt = w.start;
     this.text = text;
     this.generation++;
-    return true;
   }
 
   /** Findings about the whole document (the encoding rule), with document offsets. */
@@ -468,7 +523,7 @@ export class IncrementalDocument {
  */
 export function* outwardFrom(k: number, length: number): Generator<number> {
   for (let lo = k, hi = k + 1; lo >= 0 || hi < length; lo--, hi++) {
-    if (lo >= 0) yield lo;
+    if (lo >= 0 && lo < length) yield lo;
     if (hi < length) yield hi;
   }
 }
