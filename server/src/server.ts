@@ -12,5 +12,9 @@ if (Number.isInteger(chunk) && chunk > 0) LineDocument.chunkSize = chunk;
 const soft = Number(process.env.NEWSPRINT_SOFT_MIN);
 if (Number.isInteger(soft) && soft > 0) Object.assign(softLimits, { min: soft, max: soft * 3 });
 
+// And the slices of analysis short (0: one page each), to see a first analysis in progress.
+const slice = Number(process.env.NEWSPRINT_SLICE_MS);
+const sliceMs = process.env.NEWSPRINT_SLICE_MS && Number.isFinite(slice) && slice >= 0 ? slice : undefined;
+
 // Launched with --expose-gc (launch.ts): the server collects after a big text arrives.
-startServer(createConnection(ProposedFeatures.all), { gc: (globalThis as { gc?: () => void }).gc });
+startServer(createConnection(ProposedFeatures.all), { gc: (globalThis as { gc?: () => void }).gc, sliceMs });

@@ -19,16 +19,23 @@ export interface TestClient {
   nextDiagnostics(uri: string, pred?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   open(uri: string, text: string, languageId?: string): Promise<void>;
   pull(uri: string): Promise<Diagnostic[]>;
+  /** Resolves at the server's next workspace/diagnostic/refresh request. */
+  nextRefresh(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
   stderr(): string;
 }
 
-export async function startClient(opts: { pull?: boolean; locale?: string; settings?: Record<string, unknown> } = {}): Promise<TestClient> {
+/**
+ * `refresh`: the client can be asked to pull diagnostics again (as VS Code can); `env`: variables
+ * for the server process (see server.ts).
+ */
+export async function startClient(opts: { pull?: boolean; refresh?: boolean; locale?: string; settings?: Record<string, unknown>; env?: Record<string, string> } = {}): Promise<TestClient> {
   // Node flags as the extension starts the server with.
-  const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   let stderr = '';
   proc.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  let refreshWaiters: (() => void)[] = [];
   const client: TestClient = {
     conn,
     proc,
@@ -56,11 +63,19 @@ export async function startClient(opts: { pull?: boolean; locale?: string; setti
       const r = (await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; items?: Diagnostic[] };
       return r.items ?? [];
     },
+    nextRefresh(timeoutMs = 10_000) {
+      return withTimeout(new Promise<void>((resolve) => refreshWaiters.push(resolve)), timeoutMs);
+    },
     stop: () => stopServer(conn, proc),
   };
   conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.settings));
   conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('workspace/diagnostic/refresh', () => null);
+  conn.onRequest('workspace/diagnostic/refresh', () => {
+    const w = refreshWaiters;
+    refreshWaiters = [];
+    for (const f of w) f();
+    return null;
+  });
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.listen();
   await conn.sendRequest('initialize', {
@@ -68,7 +83,7 @@ export async function startClient(opts: { pull?: boolean; locale?: string; setti
     rootUri: null,
     locale: opts.locale ?? 'en',
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...(opts.refresh ? { diagnostics: { refreshSupport: true } } : {}) },
       textDocument: {
         ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
@@ -78,6 +93,14 @@ export async function startClient(opts: { pull?: boolean; locale?: string; setti
   });
   await conn.sendNotification('initialized', {});
   return client;
+}
+
+/**
+ * Whether published or pulled diagnostics are those of the pages done so far while a first
+ * analysis runs (see previewDiagnostics): the note on line 1 says so.
+ */
+export function isPreview(ds: readonly Diagnostic[]): boolean {
+  return ds.length > 0 && ds[0].code === 'limit' && /still analysing|仍在分析/.test(ds[0].message);
 }
 
 /** Shut the server down politely (shutdown, exit), killing it if it does not go within 5 s. */

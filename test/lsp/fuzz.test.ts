@@ -38,7 +38,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SAMPLE } from '../helpers/rules';
 import { analyze } from '../../server/src/core/analyze';
 import { softLimits } from '../../server/src/core/softPages';
-import { SERVER, SERVER_EXEC_ARGV, stopServer, withTimeout } from '../helpers/lsp';
+import { isPreview, SERVER, SERVER_EXEC_ARGV, stopServer, withTimeout } from '../helpers/lsp';
 
 const RUNS = Number(process.env.NEWSPRINT_FUZZ_RUNS ?? 40);
 /** The pull-mode server's soft-break distances (NEWSPRINT_SOFT_MIN; max is three times min, see server.ts). */
@@ -62,8 +62,11 @@ interface FuzzClient {
 
 async function start(pull: boolean): Promise<FuzzClient> {
   // In pull mode the server keeps its text in chunks of 64 units, so that edits cross chunks, and
-  // cuts pages into parts every few lines (softPages.ts), so that edits move the cuts.
-  const env = pull ? { ...process.env, NEWSPRINT_TEXT_CHUNK: '64', NEWSPRINT_SOFT_MIN: String(SERVER_SOFT_LIMITS.min) } : process.env;
+  // cuts pages into parts every few lines (softPages.ts), so that edits move the cuts. In both, a
+  // first analysis runs a page a slice (see DocumentStore.analysisInSlices), so that edits and
+  // requests arrive while it runs.
+  const sliced = { ...process.env, NEWSPRINT_SLICE_MS: '0' };
+  const env = pull ? { ...sliced, NEWSPRINT_TEXT_CHUNK: '64', NEWSPRINT_SOFT_MIN: String(SERVER_SOFT_LIMITS.min) } : sliced;
   const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const errors: string[] = [];
@@ -262,11 +265,11 @@ async function request<T>(c: FuzzClient, method: string, params: unknown): Promi
  * analysis, over chunked text and moving cuts, must agree with it), unless the diagnostics limit
  * left some out. Positions are compared as offsets in the mirror.
  */
-function assertWholeTextDiagnostics(doc: TextDocument, ds: Diagnostic[]): void {
+function assertWholeTextDiagnostics(doc: TextDocument, ds: Diagnostic[], limits: typeof softLimits = SERVER_SOFT_LIMITS): void {
   if (ds.some((d) => d.code === 'limit' && /^Showing/.test(d.message))) return;
   const text = doc.getText();
   const saved = { ...softLimits };
-  Object.assign(softLimits, SERVER_SOFT_LIMITS);
+  Object.assign(softLimits, limits);
   let expected: string[];
   try {
     const round = (o: number) => doc.offsetAt(doc.positionAt(o)); // an offset inside a CRLF is the position before its LF
@@ -393,12 +396,16 @@ async function runScenario(c: FuzzClient, pull: boolean, sc: { text: string; ste
   }
 
   if (!pull) {
-    // The final version gets its diagnostics; every published set fits the version it names.
+    // The final version gets its diagnostics (not only those of the pages done so far: see
+    // previewDiagnostics); every published set fits the version it names.
     const deadline = Date.now() + TIMEOUT;
-    while (!c.published.some((p) => p.uri === uri && p.version === doc.version)) {
+    const isFinal = (p: PublishDiagnosticsParams) => p.uri === uri && p.version === doc.version && !isPreview(p.diagnostics);
+    while (!c.published.some(isFinal)) {
       assert.ok(Date.now() < deadline, `no diagnostics published for v${doc.version} within ${TIMEOUT} ms`);
       await withTimeout(c.nextPublish(), Math.max(1, deadline - Date.now())).catch(() => undefined);
     }
+    // The push-mode server cuts pages at the default distances.
+    assertWholeTextDiagnostics(doc, c.published.filter(isFinal).at(-1)!.diagnostics, { ...softLimits });
     for (const p of c.published) {
       if (p.uri !== uri || p.version === undefined) continue;
       const v = versions.get(p.version);

@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../../server/src/core/analyze';
+import type { Finding } from '../../server/src/core/types';
 import { DocumentStore } from '../../server/src/lsp/documentStore';
+import { LineDocument, lineDocuments } from '../../server/src/lsp/textDocument';
 import { SAMPLE } from '../helpers/rules';
 
 const sample = readFileSync(SAMPLE, 'utf8');
@@ -132,4 +135,65 @@ test('small documents never trigger the garbage budget; a quiet collection only 
   assert.equal(big.collectQuiet(), true);
   assert.equal(collections, 2);
   assert.equal(big.collectQuiet(), false, 'nothing dropped since');
+});
+
+/** A LineDocument (changed in place, as the server's are) of `pages` pages, each the sample after a line of its own (no two alike). */
+function pagesDoc(uri: string, pages: number): LineDocument {
+  return lineDocuments.create(uri, 'pagedump', 1, Array.from({ length: pages }, (_, k) => `第${k + 1}页\n${sample}`).join('\f')) as LineDocument;
+}
+
+const findingKeys = (fs: readonly Finding[]) => fs.map((f) => `${f.rule}@${f.start}-${f.end}: ${f.message}`);
+
+test('in slices: an edit meanwhile restarts the analysis on the new version, from the edit, taking over the pages done', async () => {
+  const store = new DocumentStore(() => undefined);
+  const doc = pagesDoc('file:///slices.pagedump', 8);
+  const at = doc.getText().length - 5; // in the last page
+  let slices = 0;
+  let doneBefore = -1;
+  let focusAfter = -1;
+  const e = await store.analysisInSlices(doc, {}, 0, () => false, 0, (inc) => {
+    slices++;
+    if (slices === 4) {
+      // What the server does when a change arrives between two slices.
+      doneBefore = inc.pending!.segments.filter(Boolean).length;
+      store.noteChange(doc.uri, { start: at, oldEnd: at, newEnd: at + 1 });
+      const p = doc.positionAt(at);
+      doc.update([{ range: { start: p, end: p }, text: '字' }], 2);
+    } else if (slices === 5) focusAfter = inc.pending!.focus;
+  });
+  assert.ok(e);
+  assert.equal(e.version, 2);
+  assert.equal(doneBefore, 3, 'three pages done before the edit');
+  assert.equal(focusAfter, 7, 'the next run starts at the edited page');
+  assert.equal(e.inc.analysed, 8 - 3, 'the pages done before are taken over');
+  assert.deepEqual(findingKeys(e.inc.findings()), findingKeys(analyze(doc.getText()).findings));
+});
+
+test('in slices: a cancelled analysis keeps its pages for the next one; callers at once share one analysis', async () => {
+  const store = new DocumentStore(() => undefined);
+  const doc = pagesDoc('file:///cancel.pagedump', 6);
+  let slices = 0;
+  const cancelled = await store.analysisInSlices(doc, {}, 0, () => slices >= 3, 0, () => slices++);
+  assert.equal(cancelled, undefined);
+  const [a, b] = await Promise.all([store.analysisInSlices(doc, {}, 0, () => false, 0), store.analysisInSlices(doc, {}, 0, () => false, 0)]);
+  assert.ok(a && a === b);
+  assert.equal(a.version, 1);
+  // The second call found it up to date; the first analysed what the cancelled one had not.
+  assert.equal(a.inc.analysed, 6 - 2);
+  assert.deepEqual(findingKeys(a.inc.findings()), findingKeys(analyze(doc.getText()).findings));
+});
+
+test('in slices: closing the document or new settings while it runs ends it', async () => {
+  const store = new DocumentStore(() => undefined);
+  const doc = pagesDoc('file:///closed.pagedump', 4);
+  let slices = 0;
+  const r = await store.analysisInSlices(doc, {}, 0, () => false, 0, () => {
+    if (++slices === 2) store.delete(doc.uri);
+  });
+  assert.equal(r, undefined);
+  slices = 0;
+  const r2 = await store.analysisInSlices(doc, {}, 0, () => false, 0, () => {
+    if (++slices === 2) store.clear();
+  });
+  assert.equal(r2, undefined);
 });

@@ -4,7 +4,7 @@
 // names the setting that raises the bound (no silent limits).
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findingCount, fullFindings, outwardFrom, shiftFinding, type IncrementalDocument } from '../core/incremental';
+import { findingCount, fullFindings, outwardFrom, shiftFinding, type IncrementalDocument, type Segment } from '../core/incremental';
 import { t, type Messages } from '../core/messages';
 import type { Finding } from '../core/types';
 import { toDiagnostic } from './convert';
@@ -19,19 +19,8 @@ export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, 
   if (total <= max) {
     for (const s of segs) for (const f of fullFindings(s)) chosen.push(shiftFinding(f, s.start));
   } else {
-    // Walk outwards from the segment holding the focus, taking whole pages while they fit.
-    let k = segs.findIndex((s) => s.end >= focus);
-    if (k < 0) k = segs.length - 1;
-    let room = max - chosen.length;
-    for (const i of outwardFrom(k, segs.length)) {
-      if (room <= 0) break;
-      if (findingCount(segs[i]) === 0) continue;
-      const fs = fullFindings(segs[i]);
-      const n = Math.min(room, fs.length);
-      for (let j = 0; j < n; j++) chosen.push(shiftFinding(fs[j], segs[i].start));
-      room -= n;
-    }
-    chosen.sort((a, b) => a.start - b.start || a.end - b.end);
+    const k = segs.findIndex((s) => s.end >= focus);
+    nearest(segs, k < 0 ? segs.length - 1 : k, max, chosen);
   }
   const out = chosen.map((f) => toDiagnostic(doc, f));
   // A page that runs so long without a form feed that it is analysed in parts (softPages.ts): its
@@ -40,6 +29,42 @@ export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, 
   if (split.parts > 0) out.unshift(noteOnLineOne(t(messages, 'limit.pageSize', { size: Math.round(split.size / 1000), parts: split.parts })));
   if (chosen.length < total) out.unshift(noteOnLineOne(t(messages, 'limit.diagnostics', { shown: chosen.length, total, setting: 'newsprint.maxDiagnostics' })));
   return out;
+}
+
+/**
+ * While the first analysis of a big text runs (see DocumentStore.analysisInSlices): the findings of
+ * the pages done so far nearest its focus, up to `max`, after a note on line 1 that says the rest
+ * is still being analysed. Undefined when no such analysis is under way, or its focus page (where
+ * the user looks) is not done yet.
+ */
+export function previewDiagnostics(doc: TextDocument, inc: IncrementalDocument, max: number, messages: Messages): Diagnostic[] | undefined {
+  const pending = inc.pending;
+  if (!pending?.segments[pending.focus]) return undefined;
+  const chosen: Finding[] = [];
+  nearest(pending.segments, pending.focus, max, chosen);
+  let done = 0;
+  for (const s of pending.segments) if (s) done++;
+  const out = chosen.map((f) => toDiagnostic(doc, f));
+  out.unshift(noteOnLineOne(t(messages, 'limit.analysing', { done, total: pending.segments.length })));
+  return out;
+}
+
+/**
+ * Adds to `chosen` the findings of the pages nearest `k`, walking outwards and taking whole pages
+ * while they fit in `max` (the last one in part); pages not analysed yet are passed over. Sorted.
+ */
+function nearest(segs: readonly (Segment | undefined)[], k: number, max: number, chosen: Finding[]): void {
+  let room = max - chosen.length;
+  for (const i of outwardFrom(k, segs.length)) {
+    if (room <= 0) break;
+    const s = segs[i];
+    if (!s || findingCount(s) === 0) continue;
+    const fs = fullFindings(s);
+    const n = Math.min(room, fs.length);
+    for (let j = 0; j < n; j++) chosen.push(shiftFinding(fs[j], s.start));
+    room -= n;
+  }
+  chosen.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** An information diagnostic at the start of line 1 (code `limit`): how the user learns of a limit. */

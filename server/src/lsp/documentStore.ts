@@ -124,40 +124,114 @@ export class DocumentStore {
    * undefined when `isCancelled` says a newer request made this one moot.
    */
   analysis(doc: TextDocument, rules: RuleSettings, generation: number, isCancelled: () => boolean = () => false): Entry | undefined {
+    const job = this.job(doc, rules, generation);
+    if (!job.steps) return job.entry;
+    for (let r = job.steps.next(); !r.done; r = job.steps.next()) {
+      if (job.tick(isCancelled)) {
+        job.steps.return();
+        return undefined;
+      }
+    }
+    return job.finish();
+  }
+
+  /** Per document, the analysis in slices running now (see `analysisInSlices`). */
+  private running = new Map<string, Promise<Entry | undefined>>();
+
+  /**
+   * As `analysis`, but the analysis of a big text (an open, a full replace, new settings) runs in
+   * slices of about `sliceMs`, with a turn of the event loop between them: the server goes on
+   * taking changes and requests meanwhile. `onSlice` is called after each slice, with the
+   * analysis in progress (see IncrementalDocument.pending). When the document changes in the
+   * meantime, it goes on with the newer version, taking over the pages already analysed. One runs
+   * at a time per document: a later call waits for it, then finds the entry up to date.
+   */
+  analysisInSlices(doc: TextDocument, rules: RuleSettings, generation: number, isCancelled: () => boolean, sliceMs: number, onSlice?: (inc: IncrementalDocument) => void): Promise<Entry | undefined> {
+    const before = this.running.get(doc.uri);
+    const run = (before ?? Promise.resolve(undefined)).then(
+      () => this.slices(doc, rules, generation, isCancelled, sliceMs, onSlice),
+      () => this.slices(doc, rules, generation, isCancelled, sliceMs, onSlice),
+    );
+    this.running.set(doc.uri, run);
+    const forget = () => {
+      if (this.running.get(doc.uri) === run) this.running.delete(doc.uri);
+    };
+    run.then(forget, forget);
+    return run;
+  }
+
+  private async slices(doc: TextDocument, rules: RuleSettings, generation: number, isCancelled: () => boolean, sliceMs: number, onSlice?: (inc: IncrementalDocument) => void): Promise<Entry | undefined> {
+    for (;;) {
+      const version = doc.version;
+      const job = this.job(doc, rules, generation);
+      if (!job.steps) return job.entry;
+      let sliceStart = performance.now();
+      let moved = false;
+      for (let r = job.steps.next(); !r.done; r = job.steps.next()) {
+        if (performance.now() - sliceStart >= sliceMs) {
+          onSlice?.(job.entry.inc);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+          // A LineDocument changes in place: when the version analysed is gone, go on with the
+          // newer one. A closed document or new settings (entry dropped) end it.
+          moved = doc.version !== version;
+        }
+        if (this.entries.get(doc.uri) !== job.entry || job.tick(isCancelled)) {
+          job.steps.return();
+          return undefined;
+        }
+        if (moved) {
+          job.steps.return();
+          break;
+        }
+      }
+      if (!moved) return job.finish();
+    }
+  }
+
+  /**
+   * What bringing the entry of `doc` up to date takes: nothing (`steps` undefined: it is), or the
+   * steps of its update; `tick` between steps (garbage collection as the heap grows, then
+   * `isCancelled`), `finish` once they are done.
+   */
+  private job(doc: TextDocument, rules: RuleSettings, generation: number): { entry: Entry; steps?: Generator<void, void, void>; tick: (isCancelled: () => boolean) => boolean; finish: () => Entry } {
     const rulesKey = JSON.stringify(rules);
     let e = this.entries.get(doc.uri);
     if (!e || e.rulesKey !== rulesKey) {
       e = { inc: new IncrementalDocument({ rules, locale: this.locale() }, prepareViews), version: -1, generation, rulesKey };
       this.entries.set(doc.uri, e);
     }
-    if (e.version === doc.version && e.generation === generation) return e;
-    const window = e.version >= 0 ? (this.windows.get(doc.uri) ?? undefined) : undefined;
+    const entry = e;
+    const none = { entry, tick: () => false, finish: () => entry };
+    if (e.version === doc.version && e.generation === generation) return none;
+    const noted = this.windows.get(doc.uri) ?? undefined;
+    const window = e.version >= 0 ? noted : undefined;
     const text = doc instanceof LineDocument ? doc.source : doc.getText();
     // For a full analysis (open, full replace, new settings) of a big text; while typing, only when
     // the server was never idle long enough to collect and twice the budget is spent.
     const full = !window && text.length >= this.collectAbove;
     if (full || (window && this.garbage() >= 2 * this.limit())) this.collectNow();
-    const growth = this.budget.growth;
-    if (!e.inc.update(text, full && this.collect && growth ? this.collectingAsItGoes(isCancelled, growth) : isCancelled, window)) return undefined;
-    // An edit's analysis is garbage once done, much of it old enough to pile up (see GARBAGE_BUDGET).
-    if (window && e.inc.analysedChars >= (this.budget.perCharAbove ?? 0)) this.analysed += e.inc.analysedChars * (this.budget.perChar ?? 0);
-    this.windows.delete(doc.uri);
-    e.version = doc.version;
-    e.generation = generation;
-    return e;
-  }
-
-  /** `isCancelled`, asked between pages, that also collects whenever the heap has grown by `growth` since the last collection. */
-  private collectingAsItGoes(isCancelled: () => boolean, growth: number): () => boolean {
-    let mark = getHeapStatistics().used_heap_size;
-    return () => {
-      const used = getHeapStatistics().used_heap_size;
-      if (used - mark >= growth) {
+    const growth = full && this.collect ? this.budget.growth : undefined;
+    let mark = growth ? getHeapStatistics().used_heap_size : 0;
+    // Without a window to go by (a first analysis), an edit noted since is where to start.
+    const steps = e.inc.steps(text, window, window ? undefined : noted?.start);
+    const tick = (isCancelled: () => boolean) => {
+      // A full analysis keeps a little of each page and drops the rest (see GarbageBudget.growth).
+      if (growth && getHeapStatistics().used_heap_size - mark >= growth) {
         this.collectNow();
         mark = getHeapStatistics().used_heap_size;
       }
       return isCancelled();
     };
+    const finish = () => {
+      // An edit's analysis is garbage once done, much of it old enough to pile up (see GARBAGE_BUDGET).
+      if (window && entry.inc.analysedChars >= (this.budget.perCharAbove ?? 0)) this.analysed += entry.inc.analysedChars * (this.budget.perChar ?? 0);
+      this.windows.delete(doc.uri);
+      entry.version = doc.version;
+      entry.generation = generation;
+      return entry;
+    };
+    return { entry, steps, tick, finish };
   }
 
   /**

@@ -14,18 +14,19 @@ import {
   TextDocumentSyncKind,
   type CodeActionParams,
   type Connection,
+  type Diagnostic,
   type DocumentDiagnosticReport,
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { fixAllEdits, fixableCount, type ChangeWindow } from '../core/incremental';
+import { fixAllEdits, fixableCount, type ChangeWindow, type IncrementalDocument } from '../core/incremental';
 import { rewritePage } from '../core/rewrite';
 import { messagesFor, t, type Messages } from '../core/messages';
 import type { RuleId } from '../core/types';
 import { fixEdits, toTextEdit, type DiagnosticData } from './convert';
-import { boundedDiagnostics } from './diagnostics';
+import { boundedDiagnostics, previewDiagnostics } from './diagnostics';
 import { DocumentStore, type Entry, type GarbageBudget } from './documentStore';
 import { registerExportRequests } from './exportRequests';
 import { SettingsCache, type Settings } from './settings';
@@ -35,6 +36,12 @@ import { LineDocument, lineDocuments, textBytes } from './textDocument';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.newsprint`;
 /** Nothing received for this long ends a burst of typing (see `settled`). */
 const QUIET_MS = 1000;
+/**
+ * The analysis of a big text runs in slices of about this long, with a turn of the event loop
+ * between them (changes and requests are taken meanwhile), and the diagnostics of the pages done
+ * after the first slice are sent ahead of the rest (see DocumentStore.analysisInSlices).
+ */
+export const SLICE_MS = 50;
 
 export interface ServerContext {
   connection: Connection;
@@ -43,8 +50,11 @@ export interface ServerContext {
   settings: SettingsCache;
   messages: () => Messages;
   locale: () => string | undefined;
-  /** The up-to-date analysis of an open document (undefined when closed or cancelled). */
-  entry: (uri: string, isCancelled?: () => boolean) => Promise<Entry | undefined>;
+  /**
+   * The up-to-date analysis of an open document (undefined when closed or cancelled); `onSlice`:
+   * see DocumentStore.analysisInSlices.
+   */
+  entry: (uri: string, isCancelled?: () => boolean, onSlice?: (inc: IncrementalDocument) => void) => Promise<Entry | undefined>;
 }
 
 export interface StartOptions {
@@ -52,6 +62,8 @@ export interface StartOptions {
   gc?: () => void;
   /** When typing makes a collection due (tests; see GARBAGE_BUDGET). */
   budget?: GarbageBudget;
+  /** Length of a slice of analysis (default SLICE_MS; tests set 0 to slice at every page). */
+  sliceMs?: number;
 }
 
 export function startServer(connection: Connection, options: StartOptions = {}): void {
@@ -59,6 +71,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let locale: string | undefined;
   let configurationSupport = false;
   let pullSupport = false;
+  let refreshSupport = false;
+  const sliceMs = options.sliceMs ?? SLICE_MS;
   const settings = new SettingsCache(connection, () => configurationSupport);
   const store = new DocumentStore(() => locale, options.gc, undefined, options.budget);
   // Apply the editor's changes one by one, noting where each landed, so the analysis of a big
@@ -81,11 +95,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     },
   });
 
-  async function entry(uri: string, isCancelled: () => boolean = () => false): Promise<Entry | undefined> {
+  async function entry(uri: string, isCancelled: () => boolean = () => false, onSlice?: (inc: IncrementalDocument) => void): Promise<Entry | undefined> {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const s = await settings.get(uri);
-    return store.analysis(doc, s.rules, settings.generation, isCancelled);
+    return store.analysisInSlices(doc, s.rules, settings.generation, isCancelled, sliceMs, onSlice);
   }
 
   const ctx: ServerContext = { connection, documents, store, settings, messages: () => messages, locale: () => locale, entry };
@@ -95,6 +109,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     messages = messagesFor(locale);
     configurationSupport = !!params.capabilities.workspace?.configuration;
     pullSupport = !!params.capabilities.textDocument?.diagnostic;
+    refreshSupport = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     const capabilities: ServerCapabilities = {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: {
@@ -112,11 +127,25 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsprint' });
   });
 
-  async function diagnosticsOf(uri: string, isCancelled?: () => boolean) {
+  /**
+   * The diagnostics of a document as of its current version. When its analysis takes more than a
+   * slice, `early` gets those of the pages done after the first one (see previewDiagnostics).
+   */
+  async function diagnosticsOf(uri: string, isCancelled?: () => boolean, early?: (preview: { version: number; items: Diagnostic[] }) => void) {
     const doc = documents.get(uri);
-    const e = await entry(uri, isCancelled);
-    if (!doc || !e || e.version !== doc.version) return undefined;
+    if (!doc) return undefined;
     const s = await settings.get(uri);
+    // Once per version: the analysis goes on with a newer version when the document changes.
+    let previewed = -1;
+    const onSlice = (inc: IncrementalDocument) => {
+      if (!early || previewed === doc.version) return;
+      const items = previewDiagnostics(doc, inc, s.maxDiagnostics, messages);
+      if (!items) return;
+      previewed = doc.version;
+      early({ version: doc.version, items });
+    };
+    const e = await entry(uri, isCancelled, onSlice);
+    if (!e || e.version !== doc.version) return undefined;
     return { version: e.version, generation: e.generation, items: boundedDiagnostics(doc, e.inc, e.inc.changedAt, s.maxDiagnostics, messages) };
   }
 
@@ -141,14 +170,23 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   // Push mode: analyse once the queue of changes is drained; a newer version makes older work moot.
   const scheduled = new Set<string>();
+  /** Per document, the version and settings generation whose diagnostics were sent last. */
+  const pushed = new Map<string, string>();
   function schedulePush(uri: string): void {
     if (scheduled.has(uri)) return;
     scheduled.add(uri);
     setImmediate(() => {
       scheduled.delete(uri);
-      diagnosticsOf(uri).then(
+      const early = (p: { version: number; items: Diagnostic[] }) => {
+        pushed.delete(uri);
+        void connection.sendDiagnostics({ uri, version: p.version, diagnostics: p.items });
+      };
+      diagnosticsOf(uri, undefined, early).then(
         (r) => {
-          if (r && documents.get(uri)?.version === r.version) {
+          // A push for a newer version may have waited for this analysis: each is sent once.
+          const key = r && `${r.version}:${r.generation}`;
+          if (r && documents.get(uri)?.version === r.version && pushed.get(uri) !== key) {
+            pushed.set(uri, key!);
             void connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.items });
             settled();
           }
@@ -165,6 +203,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   documents.onDidClose((e) => {
     changed();
     store.delete(e.document.uri, textBytes(e.document));
+    pushed.delete(e.document.uri);
     settings.forget(e.document.uri);
     if (!pullSupport) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -179,7 +218,22 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     if (!documents.get(params.textDocument.uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     try {
-      const r = await diagnosticsOf(params.textDocument.uri, () => token.isCancellationRequested);
+      // When the analysis takes more than a slice and the client can be asked to pull again, the
+      // diagnostics of the pages done so far answer at once; the rest follow with a refresh.
+      let answered = false;
+      let answer: (p: { version: number; items: Diagnostic[] }) => void = () => {};
+      const early = new Promise<{ version: number; items: Diagnostic[] }>((resolve) => (answer = resolve));
+      const final = diagnosticsOf(params.textDocument.uri, () => !answered && token.isCancellationRequested, refreshSupport ? (p) => answer(p) : undefined);
+      const first = await Promise.race([final, early]);
+      if (first && !('generation' in first)) {
+        answered = true;
+        final.then(
+          (r) => r && connection.languages.diagnostics.refresh(),
+          () => undefined,
+        );
+        return { kind: DocumentDiagnosticReportKind.Full, resultId: `${first.version}:partial`, items: first.items };
+      }
+      const r = first;
       if (!r) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer version', { retriggerRequest: true });
       settled();
       const resultId = `${r.version}:${r.generation}`;
