@@ -223,11 +223,19 @@ interface Part {
   soft: boolean;
 }
 
-/** The part starting at `start` (after a form feed, at a soft break or at 0), as parse cuts it. */
-function partAt(text: TextSource, start: number, soft: boolean): Part {
-  const ff = text.indexOf('\f', start);
+/**
+ * The part starting at `start` (after a form feed, at a soft break or at 0), as parse cuts it.
+ * `ff`: the first form feed at or after `start` when known (-1: none), which the caller keeps: in
+ * a text without form feeds, searching afresh for each part searched the rest of the text each time.
+ */
+function partAt(text: TextSource, start: number, soft: boolean, ff = text.indexOf('\f', start)): Part {
   const end = nextSoftBreak(text, start, ff < 0 ? text.length : ff);
   return { start, end, soft };
+}
+
+/** The first form feed at or after `at`, given `ff`, the one at or after some earlier offset. */
+function nextFormFeed(text: TextSource, ff: number, at: number): number {
+  return ff < 0 || ff >= at ? ff : text.indexOf('\f', at);
 }
 
 /** Where the part after `p` starts (past its form feed, or at its soft break), or -1 after the last. */
@@ -239,12 +247,14 @@ function nextStart(text: TextSource, p: Part): number {
 /** The segments of a text: split at form feeds, and at soft breaks in pages too long without one. */
 function split(text: TextSource): Part[] {
   const out: Part[] = [];
-  let p = partAt(text, 0, false);
+  let ff = text.indexOf('\f', 0);
+  let p = partAt(text, 0, false, ff);
   for (;;) {
     out.push(p);
     const next = nextStart(text, p);
     if (next < 0) return out;
-    p = partAt(text, next, next === p.end);
+    ff = nextFormFeed(text, ff, next);
+    p = partAt(text, next, next === p.end, ff);
   }
 }
 
@@ -419,7 +429,8 @@ export class IncrementalDocument {
     // Cut the new text from the first touched segment on, until a cut falls where an old segment
     // after the change starts (moved by the change): from there on the cuts are the old ones.
     let j = i1 + 1;
-    let p = partAt(text, old[i0].start, old[i0].soft);
+    let ff = text.indexOf('\f', old[i0].start);
+    let p = partAt(text, old[i0].start, old[i0].soft, ff);
     for (;;) {
       const segText = text.slice(p.start, p.end);
       fresh.push(new Segment(this, p.start, p.end, this.known(segText, p.start, reuse) ?? (yield* this.fresh(segText, p.start, made)), p.soft));
@@ -435,7 +446,8 @@ export class IncrementalDocument {
         j++;
       }
       if (j < old.length && old[j].start + delta === next && old[j].soft === soft) break;
-      p = partAt(text, next, soft);
+      ff = nextFormFeed(text, ff, next);
+      p = partAt(text, next, soft, ff);
     }
     const moved = (sg: Segment, by: number) => new Segment(this, sg.start + by, sg.end + by, sg.result, sg.soft);
     this.segments = [...old.slice(0, i0).map((sg) => moved(sg, 0)), ...fresh, ...old.slice(j).map((sg) => moved(sg, delta))];
