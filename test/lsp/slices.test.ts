@@ -92,6 +92,43 @@ describe('push: a first analysis in slices', () => {
   });
 });
 
+describe('progress of a first analysis in slices', () => {
+  let c: TestClient;
+  before(async () => {
+    c = await startClient({ progress: true, locale: 'zh-cn', env: SLICED });
+  });
+  after(() => c.stop());
+
+  test("the editor's progress indicator: begun with the file's name, the share of pages done, ended", async () => {
+    const uri = 'file:///slices/%E7%AC%AC1%E7%89%88.pagedump';
+    const events: { token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } }[] = [];
+    const ended = withTimeout(
+      new Promise<void>((resolve) => {
+        c.conn.onNotification('$/progress', (p: (typeof events)[number]) => {
+          events.push(p);
+          if (p.value.kind === 'end') resolve();
+        });
+      }),
+      20_000,
+    );
+    const got = publishesUntilFinal(c, uri, 1);
+    await c.open(uri, text);
+    await got;
+    await ended;
+    assert.equal(new Set(events.map((e) => e.token)).size, 1, 'one progress');
+    const kinds = events.map((e) => e.value.kind);
+    assert.equal(kinds[0], 'begin');
+    assert.equal(kinds.at(-1), 'end');
+    assert.ok(kinds.slice(1, -1).every((k) => k === 'report'), kinds.join(' '));
+    assert.equal(events[0].value.title, 'Newsprint');
+    assert.equal(events[0].value.message, '正在分析 第1版.pagedump');
+    const shares = events.filter((e) => e.value.kind !== 'end').map((e) => e.value.percentage!);
+    assert.ok(shares.length > 2, `several reports (${shares.length})`);
+    assert.deepEqual(shares, [...shares].sort((a, b) => a - b), 'the share only grows');
+    assert.ok(shares.every((p) => p >= 0 && p <= 100));
+  });
+});
+
 describe('pull: a first analysis in slices', () => {
   let c: TestClient;
   before(async () => {
@@ -110,6 +147,18 @@ describe('pull: a first analysis in slices', () => {
     const all = await c.pull(uri);
     assert.ok(!isPreview(all), 'after the refresh: no preview');
     assert.deepEqual(all.map((d) => key(doc, d)).sort(), wholeText(doc).sort());
+  });
+
+  test("when the editor's first request is another (the outline), the pull is still answered early", async () => {
+    const uri = 'file:///slices/outline-first.pagedump';
+    await c.open(uri, text);
+    const refreshed = c.nextRefresh();
+    const symbols = c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    const first = await c.pull(uri);
+    assert.ok(isPreview(first), 'the first answer is a preview');
+    await refreshed;
+    assert.ok(Array.isArray(await symbols));
+    assert.ok(!isPreview(await c.pull(uri)));
   });
 
   test('a client that cannot be asked to pull again waits for the whole analysis', async () => {

@@ -197,3 +197,12 @@ test('in slices: closing the document or new settings while it runs ends it', as
   });
   assert.equal(r2, undefined);
 });
+
+test('in slices: a call that waits for an analysis another call started is told of its slices', async () => {
+  const store = new DocumentStore(() => undefined);
+  const doc = pagesDoc('file:///waiting.pagedump', 5);
+  let told = 0;
+  const [a, b] = await Promise.all([store.analysisInSlices(doc, {}, 0, () => false, 0), store.analysisInSlices(doc, {}, 0, () => false, 0, () => told++)]);
+  assert.ok(a && a === b);
+  assert.ok(told >= 5, `told of ${told} slices`);
+});

@@ -137,6 +137,8 @@ export class DocumentStore {
 
   /** Per document, the analysis in slices running now (see `analysisInSlices`). */
   private running = new Map<string, Promise<Entry | undefined>>();
+  /** Per document, the `onSlice` of each call waiting for it (whichever call started it). */
+  private listeners = new Map<string, Set<(inc: IncrementalDocument) => void>>();
 
   /**
    * As `analysis`, but the analysis of a big text (an open, a full replace, new settings) runs in
@@ -144,23 +146,30 @@ export class DocumentStore {
    * taking changes and requests meanwhile. `onSlice` is called after each slice, with the
    * analysis in progress (see IncrementalDocument.pending). When the document changes in the
    * meantime, it goes on with the newer version, taking over the pages already analysed. One runs
-   * at a time per document: a later call waits for it, then finds the entry up to date.
+   * at a time per document: a later call waits for it (its `onSlice` called with the slices of the
+   * one running: the editor's first request for a document is seldom the diagnostics), then finds
+   * the entry up to date.
    */
   analysisInSlices(doc: TextDocument, rules: RuleSettings, generation: number, isCancelled: () => boolean, sliceMs: number, onSlice?: (inc: IncrementalDocument) => void): Promise<Entry | undefined> {
+    let listeners = this.listeners.get(doc.uri);
+    if (!listeners) this.listeners.set(doc.uri, (listeners = new Set()));
+    if (onSlice) listeners.add(onSlice);
     const before = this.running.get(doc.uri);
     const run = (before ?? Promise.resolve(undefined)).then(
-      () => this.slices(doc, rules, generation, isCancelled, sliceMs, onSlice),
-      () => this.slices(doc, rules, generation, isCancelled, sliceMs, onSlice),
+      () => this.slices(doc, rules, generation, isCancelled, sliceMs),
+      () => this.slices(doc, rules, generation, isCancelled, sliceMs),
     );
     this.running.set(doc.uri, run);
     const forget = () => {
+      if (onSlice) listeners.delete(onSlice);
+      if (listeners.size === 0 && this.listeners.get(doc.uri) === listeners) this.listeners.delete(doc.uri);
       if (this.running.get(doc.uri) === run) this.running.delete(doc.uri);
     };
     run.then(forget, forget);
     return run;
   }
 
-  private async slices(doc: TextDocument, rules: RuleSettings, generation: number, isCancelled: () => boolean, sliceMs: number, onSlice?: (inc: IncrementalDocument) => void): Promise<Entry | undefined> {
+  private async slices(doc: TextDocument, rules: RuleSettings, generation: number, isCancelled: () => boolean, sliceMs: number): Promise<Entry | undefined> {
     for (;;) {
       const version = doc.version;
       const job = this.job(doc, rules, generation);
@@ -169,7 +178,7 @@ export class DocumentStore {
       let moved = false;
       for (let r = job.steps.next(); !r.done; r = job.steps.next()) {
         if (performance.now() - sliceStart >= sliceMs) {
-          onSlice?.(job.entry.inc);
+          for (const f of this.listeners.get(doc.uri) ?? []) f(job.entry.inc);
           await new Promise<void>((resolve) => setImmediate(resolve));
           sliceStart = performance.now();
           // A LineDocument changes in place: when the version analysed is gone, go on with the
