@@ -26,10 +26,10 @@ export interface TestClient {
 }
 
 /**
- * `refresh`: the client can be asked to pull diagnostics again (as VS Code can); `env`: variables
- * for the server process (see server.ts).
+ * `refresh`: the client can be asked to pull diagnostics again, `progress`: it shows the server's
+ * work done progress (as VS Code does both); `env`: variables for the server process (see server.ts).
  */
-export async function startClient(opts: { pull?: boolean; refresh?: boolean; locale?: string; settings?: Record<string, unknown>; env?: Record<string, string> } = {}): Promise<TestClient> {
+export async function startClient(opts: { pull?: boolean; refresh?: boolean; progress?: boolean; locale?: string; settings?: Record<string, unknown>; env?: Record<string, string> } = {}): Promise<TestClient> {
   // Node flags as the extension starts the server with.
   const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   let stderr = '';
@@ -83,6 +83,7 @@ export async function startClient(opts: { pull?: boolean; refresh?: boolean; loc
     rootUri: null,
     locale: opts.locale ?? 'en',
     capabilities: {
+      ...(opts.progress ? { window: { workDoneProgress: true } } : {}),
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...(opts.refresh ? { diagnostics: { refreshSupport: true } } : {}) },
       textDocument: {
         ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),

@@ -15,6 +15,7 @@ import {
   type CodeActionParams,
   type Connection,
   type Diagnostic,
+  type WorkDoneProgressServerReporter,
   type DocumentDiagnosticReport,
   type InitializeResult,
   type ServerCapabilities,
@@ -137,16 +138,49 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     const s = await settings.get(uri);
     // Once per version: the analysis goes on with a newer version when the document changes.
     let previewed = -1;
+    const progress = analysisProgress(uri);
     const onSlice = (inc: IncrementalDocument) => {
+      progress.report(inc);
       if (!early || previewed === doc.version) return;
       const items = previewDiagnostics(doc, inc, s.maxDiagnostics, messages);
       if (!items) return;
       previewed = doc.version;
       early({ version: doc.version, items });
     };
-    const e = await entry(uri, isCancelled, onSlice);
+    const e = await entry(uri, isCancelled, onSlice).finally(() => progress.done());
     if (!e || e.version !== doc.version) return undefined;
     return { version: e.version, generation: e.generation, items: boundedDiagnostics(doc, e.inc, e.inc.changedAt, s.maxDiagnostics, messages) };
+  }
+
+  /**
+   * The editor's progress indicator while an analysis runs in slices (a big text's first one):
+   * begun at the first slice, with the share of its pages done.
+   */
+  function analysisProgress(uri: string): { report: (inc: IncrementalDocument) => void; done: () => void } {
+    let reporter: Promise<WorkDoneProgressServerReporter> | undefined;
+    let ended = false;
+    const ignore = () => undefined;
+    return {
+      report(inc) {
+        const pending = inc.pending;
+        if (!pending || ended) return;
+        let done = 0;
+        for (const sg of pending.segments) if (sg) done++;
+        const percentage = Math.floor((100 * done) / Math.max(1, pending.segments.length));
+        if (reporter) {
+          void reporter.then((r) => ended || r.report(percentage), ignore);
+          return;
+        }
+        // A no-op reporter when the client shows no progress (the library checks its capability).
+        const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+        reporter = connection.window.createWorkDoneProgress();
+        void reporter.then((r) => ended || r.begin('Newsprint', percentage, t(messages, 'progress.analysing', { file: name })), ignore);
+      },
+      done() {
+        ended = true;
+        void reporter?.then((r) => r.done(), ignore);
+      },
+    };
   }
 
   // Garbage of editing (each change drops the text it replaced, see DocumentStore): collected once
