@@ -2,7 +2,7 @@
 // sending them all on every keystroke would make typing lag. Up to `max` are sent, taken from the
 // pages nearest to the last edit; when some are left out, a diagnostic on line 1 says how many and
 // names the setting that raises the bound (no silent limits).
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findingCount, fullFindings, outwardFrom, shiftFinding, type IncrementalDocument, type Segment } from '../core/incremental';
 import { t, type Messages } from '../core/messages';
@@ -67,7 +67,12 @@ function nearest(segs: readonly (Segment | undefined)[], k: number, max: number,
   chosen.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** The start of line 1, where the user is told of a limit (a diagnostic, an outline entry). */
+export function lineOneStart(): Range {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
 /** An information diagnostic at the start of line 1 (code `limit`): how the user learns of a limit. */
 function noteOnLineOne(message: string): Diagnostic {
-  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, code: 'limit', source: 'newsprint', message };
+  return { range: lineOneStart(), severity: 3, code: 'limit', source: 'newsprint', message };
 }

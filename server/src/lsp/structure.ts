@@ -22,6 +22,7 @@ import { outwardFrom, Recent, segmentDump, segmentView, type IncrementalDocument
 import { t, type MessageKey } from '../core/messages';
 import { annotationActions, annotationCompletions, documentSymbols, hoverAt, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
 import { lastStartingAt, lineIndexAt } from '../core/parse';
+import { lineOneStart } from './diagnostics';
 import type { ServerContext } from './startServer';
 import { FOLDS, foldRows, TOKEN_TYPES, tokenTriples, TOKENS } from './views';
 
@@ -195,7 +196,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
       }
     }
     if (shown < total) {
-      const here = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      const here = lineOneStart();
       const message = t(ctx.messages(), 'outline.limited', { shown, total, setting: 'newsprint.maxOutlineSymbols' });
       out.unshift({ name: message, kind: SymbolKind.Null, range: here, selectionRange: here, children: [] });
     }
