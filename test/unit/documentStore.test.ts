@@ -145,7 +145,9 @@ function pagesDoc(uri: string, pages: number): LineDocument {
 const findingKeys = (fs: readonly Finding[]) => fs.map((f) => `${f.rule}@${f.start}-${f.end}: ${f.message}`);
 
 test('in slices: an edit meanwhile restarts the analysis on the new version, from the edit, taking over the pages done', async () => {
-  const store = new DocumentStore(() => undefined);
+  let collections = 0;
+  // A big text (collectAbove 1): collected before its first analysis, not again when it restarts.
+  const store = new DocumentStore(() => undefined, () => collections++, 1);
   const doc = pagesDoc('file:///slices.pagedump', 8);
   const at = doc.getText().length - 5; // in the last page
   let slices = 0;
@@ -166,6 +168,7 @@ test('in slices: an edit meanwhile restarts the analysis on the new version, fro
   assert.equal(doneBefore, 3, 'three pages done before the edit');
   assert.equal(focusAfter, 7, 'the next run starts at the edited page');
   assert.equal(e.inc.analysed, 8 - 3, 'the pages done before are taken over');
+  assert.equal(collections, 1, 'one collection');
   assert.deepEqual(findingKeys(e.inc.findings()), findingKeys(analyze(doc.getText()).findings));
 });
 

@@ -187,6 +187,7 @@ test('steps from a focus: the page holding it is analysed first, then the pages 
     const pending = inc.pending!;
     assert.equal(pending.focus, 3);
     order.push(pending.segments.filter(Boolean).length);
+    assert.equal(pending.done, order.at(-1), 'done counts the segments done');
     if (order.length > 1) assert.ok(pending.segments[3], 'the focus page is done first');
   }
   assert.equal(inc.pending, undefined, 'nothing pending once done');

@@ -346,9 +346,9 @@ export class IncrementalDocument {
 
   /**
    * While an update that compares the whole text runs (see `steps`): its segments so far (those not
-   * done yet are undefined), and the index of the one at its focus. Undefined otherwise.
+   * done yet are undefined), how many are done, and the index of the one at its focus. Undefined otherwise.
    */
-  pending: { segments: readonly (Segment | undefined)[]; focus: number } | undefined;
+  pending: { segments: readonly (Segment | undefined)[]; done: number; focus: number } | undefined;
 
   /** Results of updates that were stopped, by segment text: the next update takes them over. */
   private spare = new Map<string, SegmentResult>();
@@ -382,12 +382,13 @@ export class IncrementalDocument {
     if (focus !== undefined && count > 0) {
       while (first < count - 1 && parts[a + first].end < focus) first++;
     }
-    this.pending = { segments: next, focus: a + first };
+    const pending = (this.pending = { segments: next, done: parts.length - count, focus: a + first });
     if (count > 0) this.editedAt = this.changedAt = parts[a + first].start;
     for (const i of outwardFrom(first, count)) {
       const k = a + i;
       const segText = text.slice(parts[k].start, parts[k].end);
       next[k] = at(parts[k], this.known(segText, parts[k].start, middle) ?? (yield* this.fresh(segText, parts[k].start, made)));
+      pending.done++;
     }
     this.segments = next as Segment[];
     this.text = text;

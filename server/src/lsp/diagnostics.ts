@@ -42,10 +42,8 @@ export function previewDiagnostics(doc: TextDocument, inc: IncrementalDocument, 
   if (!pending?.segments[pending.focus]) return undefined;
   const chosen: Finding[] = [];
   nearest(pending.segments, pending.focus, max, chosen);
-  let done = 0;
-  for (const s of pending.segments) if (s) done++;
   const out = chosen.map((f) => toDiagnostic(doc, f));
-  out.unshift(noteOnLineOne(t(messages, 'limit.analysing', { done, total: pending.segments.length })));
+  out.unshift(noteOnLineOne(t(messages, 'limit.analysing', { done: pending.done, total: pending.segments.length })));
   return out;
 }
 

@@ -170,9 +170,9 @@ export class DocumentStore {
   }
 
   private async slices(doc: TextDocument, rules: RuleSettings, generation: number, isCancelled: () => boolean, sliceMs: number): Promise<Entry | undefined> {
-    for (;;) {
+    for (let restart = false; ; restart = true) {
       const version = doc.version;
-      const job = this.job(doc, rules, generation);
+      const job = this.job(doc, rules, generation, restart);
       if (!job.steps) return job.entry;
       let sliceStart = performance.now();
       let moved = false;
@@ -201,9 +201,10 @@ export class DocumentStore {
   /**
    * What bringing the entry of `doc` up to date takes: nothing (`steps` undefined: it is), or the
    * steps of its update; `tick` between steps (garbage collection as the heap grows, then
-   * `isCancelled`), `finish` once they are done.
+   * `isCancelled`), `finish` once they are done. `restart`: the same analysis again, for a newer
+   * version (what the first collected is collected).
    */
-  private job(doc: TextDocument, rules: RuleSettings, generation: number): { entry: Entry; steps?: Generator<void, void, void>; tick: (isCancelled: () => boolean) => boolean; finish: () => Entry } {
+  private job(doc: TextDocument, rules: RuleSettings, generation: number, restart = false): { entry: Entry; steps?: Generator<void, void, void>; tick: (isCancelled: () => boolean) => boolean; finish: () => Entry } {
     const rulesKey = JSON.stringify(rules);
     let e = this.entries.get(doc.uri);
     if (!e || e.rulesKey !== rulesKey) {
@@ -219,7 +220,7 @@ export class DocumentStore {
     // For a full analysis (open, full replace, new settings) of a big text; while typing, only when
     // the server was never idle long enough to collect and twice the budget is spent.
     const full = !window && text.length >= this.collectAbove;
-    if (full || (window && this.garbage() >= 2 * this.limit())) this.collectNow();
+    if ((full && !restart) || (window && this.garbage() >= 2 * this.limit())) this.collectNow();
     const growth = full && this.collect ? this.budget.growth : undefined;
     let mark = growth ? getHeapStatistics().used_heap_size : 0;
     // Without a window to go by (a first analysis), an edit noted since is where to start.

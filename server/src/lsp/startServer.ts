@@ -164,9 +164,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       report(inc) {
         const pending = inc.pending;
         if (!pending || ended) return;
-        let done = 0;
-        for (const sg of pending.segments) if (sg) done++;
-        const percentage = Math.floor((100 * done) / Math.max(1, pending.segments.length));
+        const percentage = Math.floor((100 * pending.done) / Math.max(1, pending.segments.length));
         if (reporter) {
           void reporter.then((r) => ended || r.report(percentage), ignore);
           return;
