@@ -395,9 +395,9 @@ export class IncrementalDocument {
     this.generation++;
   }
 
-  /** An old result for a segment with this text at `start` (from `known`, or kept by a stopped update). */
-  private known(segText: string, start: number, known: ReadonlyMap<string, SegmentResult>): SegmentResult | undefined {
-    const old = known.get(segText) ?? (this.spare.size > 0 ? this.spare.get(segText) : undefined);
+  /** An old result for a segment with this text at `start` (from `byText`, or kept by a stopped update). */
+  private known(segText: string, start: number, byText: ReadonlyMap<string, SegmentResult>): SegmentResult | undefined {
+    const old = byText.get(segText) ?? (this.spare.size > 0 ? this.spare.get(segText) : undefined);
     return old && old.atStart === (start === 0) ? old : undefined;
   }
 
