@@ -13,10 +13,12 @@ import {
 } from 'vscode-languageclient/node';
 import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
 import { registerExportCommands } from './export';
+import { LANGUAGE_ID } from './language';
+import { watchLargeFiles } from './largeFiles';
 import { registerRewriteCommand } from './rewrite';
 import { strings } from './strings';
 
-export const LANGUAGE_ID = 'pagedump';
+export { LANGUAGE_ID };
 let client: LanguageClient | undefined;
 
 /** What the extension exports (vscode.extensions.getExtension(...).exports): counters for tests and tools. */
@@ -61,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Newspr
 
   registerExportCommands(context, client, output);
   registerRewriteCommand(context, client);
+  watchLargeFiles(context);
 
   await client.start();
   return { serverRestarts: () => restarts.count, restartNotices: () => restarts.notices };

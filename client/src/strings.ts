@@ -30,4 +30,10 @@ export const strings = {
   showDetails: () => vscode.l10n.t('Show Details'),
   alreadyClean: () => vscode.l10n.t('This page is already clean text in reading order: nothing to rewrite.'),
   rewriteLabel: () => vscode.l10n.t('Rewrite page in reading order'),
+  tooLargeForExtensions: (millions: number, limit: number) =>
+    vscode.l10n.t(
+      'This file has {0} million characters: VS Code gives extensions no file of more than {1} million, so Newsprint cannot check it in the editor (no setting raises that limit). Check it with the command line (newsprint lint, fix or export FILE), or split it at its page breaks.',
+      millions,
+      limit,
+    ),
 };

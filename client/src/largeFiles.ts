@@ -1,0 +1,71 @@
+// VS Code gives extensions no document of more than 50 × 2^20 UTF-16 units: such a file opens in
+// the editor, but the language server never sees it, and Newsprint would stay silent on it. So
+// the client watches the editor's tabs: a page dump open in a tab whose document it never got, and
+// whose text is over that limit, gets a note on line 1 (a diagnostic of the client's own) that
+// says so and what still works (the CLI). No setting raises the limit: it is VS Code's.
+import { minimatch } from 'minimatch';
+import * as vscode from 'vscode';
+import { EXTENSIONS, LANGUAGE_ID } from './language';
+import { strings } from './strings';
+import { utf16Length } from './utf16';
+
+/** VS Code's limit (its TextModel's sync limit): documents longer than this stay in the editor. */
+export const SYNC_LIMIT = 50 * 1024 * 1024;
+
+/** File names the pagedump language claims (package.json), and those `files.associations` maps to it. */
+function isPageDumpName(uri: vscode.Uri): boolean {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  if (EXTENSIONS.some((e) => name.endsWith(e))) return true;
+  const associations = vscode.workspace.getConfiguration('files', uri).get<Record<string, string>>('associations') ?? {};
+  // As VS Code reads them: a pattern with a slash matches the path, one without it the file name.
+  return Object.entries(associations).some(([pattern, language]) => language === LANGUAGE_ID && minimatch(pattern.includes('/') ? uri.path : name, pattern, { dot: true, nocase: true }));
+}
+
+/** Units of the file's text, read only when its size leaves it in doubt (a unit takes 1 to 3 bytes). */
+async function unitsOver(uri: vscode.Uri, limit: number): Promise<number | undefined> {
+  const { size } = await vscode.workspace.fs.stat(uri);
+  if (size <= limit) return undefined;
+  if (size > 3 * limit) return Math.ceil(size / 3);
+  const units = utf16Length(await vscode.workspace.fs.readFile(uri));
+  return units > limit ? units : undefined;
+}
+
+const isSynced = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+
+export function watchLargeFiles(context: vscode.ExtensionContext): void {
+  const notes = vscode.languages.createDiagnosticCollection('newsprint-size');
+  const checked = new Set<string>();
+
+  const check = async (uri: vscode.Uri) => {
+    const key = uri.toString();
+    if (checked.has(key) || isSynced(uri) || !isPageDumpName(uri)) return;
+    checked.add(key);
+    try {
+      const units = await unitsOver(uri, SYNC_LIMIT);
+      if (units === undefined || isSynced(uri)) return;
+      const note = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), strings.tooLargeForExtensions(Math.floor(units / 1e6), Math.floor(SYNC_LIMIT / 1e6)), vscode.DiagnosticSeverity.Warning);
+      note.source = 'newsprint';
+      note.code = 'limit';
+      notes.set(uri, [note]);
+    } catch {
+      checked.delete(key); // unreadable now (removed, no access): nothing to say
+    }
+  };
+  const textTabs = (tabs: readonly vscode.Tab[]) => tabs.flatMap((t) => (t.input instanceof vscode.TabInputText ? [t.input.uri] : []));
+  const shown = () => new Set(textTabs(vscode.window.tabGroups.all.flatMap((g) => g.tabs)).map((u) => u.toString()));
+
+  context.subscriptions.push(
+    notes,
+    vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const uri of textTabs(e.opened)) void check(uri);
+      // A note goes with the file's last tab (opened again, it is checked again).
+      const open = shown();
+      for (const uri of textTabs(e.closed)) {
+        if (open.has(uri.toString())) continue;
+        notes.delete(uri);
+        checked.delete(uri.toString());
+      }
+    }),
+  );
+  for (const uri of textTabs(vscode.window.tabGroups.all.flatMap((g) => g.tabs))) void check(uri);
+}
