@@ -2,7 +2,6 @@
 // analysed first show at once, under a note on line 1; VS Code is then asked to pull again and
 // shows those of the whole file (the note gone).
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const vscode = require('vscode');
 const h = require('./helpers');
 
@@ -10,18 +9,16 @@ const PREVIEW = /still analysing|仍在分析/;
 const previewNote = (diags) => diags.find((d) => h.codeOf(d) === 'limit' && PREVIEW.test(d.message));
 
 describe('a big dump', function () {
-  let uri;
+  let dump;
   after(async () => {
     await h.closeAllEditors();
-    if (uri) fs.rmSync(uri.fsPath, { force: true });
+    dump?.remove();
   });
 
   it("shows the first pages' problems with a note while the rest is analysed, then the whole file's", async function () {
     this.timeout(120_000);
-    const root = h.workspaceRoot();
-    const sample = fs.readFileSync(vscode.Uri.joinPath(root, h.SAMPLE).fsPath, 'utf8');
-    uri = vscode.Uri.joinPath(root, `big-${Date.now()}.txt`);
-    fs.writeFileSync(uri.fsPath, Array(600).fill(sample).join('\f')); // ~5.8 MB, 600 pages
+    dump = h.bigDumpInWorkspace('big', h.readInWorkspace(h.SAMPLE), 600); // ~5.8 MB, 600 pages
+    const uri = dump.uri;
     const seen = [];
     const sub = vscode.languages.onDidChangeDiagnostics((e) => {
       if (e.uris.some((u) => u.toString() === uri.toString())) seen.push(h.ours(uri));

@@ -2,27 +2,24 @@
 // but the language server never gets it: Newsprint says so on its line 1 instead of staying
 // silent, and names the command line; the note goes when the file's tab closes.
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const vscode = require('vscode');
 const h = require('./helpers');
 
 const LIMIT = 50 * 1024 * 1024;
 
 describe('a page dump too large for extensions', function () {
-  let uri;
+  let dump;
   after(async () => {
     await h.closeAllEditors();
-    if (uri) fs.rmSync(uri.fsPath, { force: true });
+    dump?.remove();
   });
 
   it('gets a note on line 1 naming the limit and the command line, gone with its tab', async function () {
     this.timeout(120_000);
-    const root = h.workspaceRoot();
-    const page = fs.readFileSync(vscode.Uri.joinPath(root, 'en', 'nytribune-1903-05-01-p1.txt').fsPath, 'utf8');
-    const text = Array(Math.ceil((LIMIT + 1_000_000) / (page.length + 1))).fill(page).join('\f');
+    const page = h.readInWorkspace('en', 'nytribune-1903-05-01-p1.txt');
+    dump = h.bigDumpInWorkspace('too-large', page, Math.ceil((LIMIT + 1_000_000) / (page.length + 1)));
+    const { uri, text } = dump;
     assert.ok(text.length > LIMIT);
-    uri = vscode.Uri.joinPath(root, `too-large-${Date.now()}.txt`); // a page dump by files.associations (*.txt)
-    fs.writeFileSync(uri.fsPath, text);
     await vscode.commands.executeCommand('vscode.open', uri);
     const notes = await h.waitForDiagnostics(uri, (d) => d.some((x) => h.codeOf(x) === 'limit'), 'the note on line 1', 90_000);
     const note = notes.find((x) => h.codeOf(x) === 'limit');

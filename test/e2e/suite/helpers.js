@@ -1,5 +1,6 @@
 // Helpers for the real-editor tests: wait on editor events with a deadline, never sleep.
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
 const vscode = require('vscode');
 
 const SOURCE = 'newsprint';
@@ -110,6 +111,22 @@ async function copyInWorkspace(name, newName) {
   return dest;
 }
 
+/**
+ * A new workspace file `<name>-<time>.txt` (a page dump by files.associations) of `copies` copies
+ * of `page` joined by form feeds, for the tests of big dumps; `remove()` deletes it.
+ */
+function bigDumpInWorkspace(name, page, copies) {
+  const uri = vscode.Uri.joinPath(workspaceRoot(), `${name}-${Date.now()}.txt`);
+  const text = Array(copies).fill(page).join('\f');
+  fs.writeFileSync(uri.fsPath, text);
+  return { uri, text, remove: () => fs.rmSync(uri.fsPath, { force: true }) };
+}
+
+/** The text of a workspace file (a sample page). */
+function readInWorkspace(...segments) {
+  return fs.readFileSync(vscode.Uri.joinPath(workspaceRoot(), ...segments).fsPath, 'utf8');
+}
+
 async function setWorkspaceSetting(section, key, value) {
   await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Workspace);
 }
@@ -138,6 +155,8 @@ module.exports = {
   isZh,
   openInEditor,
   copyInWorkspace,
+  bigDumpInWorkspace,
+  readInWorkspace,
   setWorkspaceSetting,
   closeAllEditors,
 };
