@@ -120,8 +120,9 @@ export class DocumentStore {
   }
 
   /**
-   * The analysis of `doc` as of its current version, re-analysing changed pages only. Returns
-   * undefined when `isCancelled` says a newer request made this one moot.
+   * The analysis of `doc` as of its current version, re-analysing changed pages only, at once (the
+   * server goes through `analysisInSlices`). Returns undefined when `isCancelled` says a newer
+   * request made this one moot.
    */
   analysis(doc: TextDocument, rules: RuleSettings, generation: number, isCancelled: () => boolean = () => false): Entry | undefined {
     const job = this.job(doc, rules, generation);
