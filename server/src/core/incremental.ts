@@ -225,10 +225,10 @@ interface Part {
 
 /**
  * The part starting at `start` (after a form feed, at a soft break or at 0), as parse cuts it.
- * `ff`: the first form feed at or after `start` when known (-1: none), which the caller keeps: in
- * a text without form feeds, searching afresh for each part searched the rest of the text each time.
+ * `ff`: the first form feed at or after `start` (-1: none), which the caller keeps (nextFormFeed):
+ * in a text without form feeds, searching afresh for each part searched the rest of the text each time.
  */
-function partAt(text: TextSource, start: number, soft: boolean, ff = text.indexOf('\f', start)): Part {
+function partAt(text: TextSource, start: number, soft: boolean, ff: number): Part {
   const end = nextSoftBreak(text, start, ff < 0 ? text.length : ff);
   return { start, end, soft };
 }

@@ -74,7 +74,10 @@ export interface Block {
  */
 export interface Page extends Span {
   index: number;
-  /** The form-feed page it is (or is a part of): how many form feeds come before it. */
+  /**
+   * The form-feed page it is (or is a part of): its number (0-based) among the form-feed pages
+   * with text (an empty one, as before a dump's first form feed, is no page).
+   */
   sheet: number;
   /** It starts at a soft break, not after a form feed or at the start of the text. */
   soft: boolean;
