@@ -13,50 +13,53 @@ import { SAMPLE } from '../helpers/rules';
 
 const sample = readFileSync(SAMPLE, 'utf8');
 
-test('a full analysis of a big text collects first; typing does not', () => {
+/** The analysis of `doc` as the server gets it, in one slice (the whole analysis at once). */
+const analyse = (store: DocumentStore, doc: TextDocument) => store.analysisInSlices(doc, {}, 0, () => false, Infinity);
+
+test('a full analysis of a big text collects first; typing does not', async () => {
   let collections = 0;
   const store = new DocumentStore(() => undefined, () => collections++, 2 * sample.length);
   const small = TextDocument.create('file:///small.pagedump', 'pagedump', 1, sample);
-  store.analysis(small, {}, 0);
+  await analyse(store, small);
   assert.equal(collections, 0, 'below the threshold');
 
   let doc = TextDocument.create('file:///big.pagedump', 'pagedump', 1, [sample, sample, sample].join('\f'));
-  store.analysis(doc, {}, 0);
+  await analyse(store, doc);
   assert.equal(collections, 1, 'open');
 
   const at = doc.positionAt(10);
   store.noteChange(doc.uri, { start: 10, oldEnd: 10, newEnd: 11 });
   doc = TextDocument.update(doc, [{ range: { start: at, end: at }, text: '字' }], 2);
-  store.analysis(doc, {}, 0);
+  await analyse(store, doc);
   assert.equal(collections, 1, 'typing');
 
   store.noteChange(doc.uri, null);
   doc = TextDocument.update(doc, [{ text: [sample, sample, sample, sample].join('\f') }], 3);
-  store.analysis(doc, {}, 0);
+  await analyse(store, doc);
   assert.equal(collections, 2, 'full replace');
 });
 
 /** One-char edits at offset 10, noted as the server notes them; `after(k)` runs after the k-th one's analysis. */
-function typing(store: DocumentStore, doc: TextDocument, n: number, after: (k: number) => void = () => {}): TextDocument {
+async function typing(store: DocumentStore, doc: TextDocument, n: number, after: (k: number) => void = () => {}): Promise<TextDocument> {
   for (let k = 1; k <= n; k++) {
     const at = doc.positionAt(10);
     store.noteChange(doc.uri, { start: 10, oldEnd: 10, newEnd: 11 }, doc.getText().length);
     doc = TextDocument.update(doc, [{ range: { start: at, end: at }, text: 'a' }], doc.version + 1);
-    store.analysis(doc, {}, 0);
+    await analyse(store, doc);
     after(k);
   }
   return doc;
 }
 
-test('typing: a collection when idle once the dropped versions pass the budget, not on every keystroke', () => {
+test('typing: a collection when idle once the dropped versions pass the budget, not on every keystroke', async () => {
   const at: number[] = [];
   let k = 0;
   const text = [sample, sample, sample].join('\f');
   // Opening collects nothing (below collectAbove); due once 2 copies of the text are dropped.
   const store = new DocumentStore(() => undefined, () => at.push(k), 10 * text.length, { above: 0, copies: 2, floor: 0 });
   const doc = TextDocument.create('file:///typing.pagedump', 'pagedump', 1, text);
-  store.analysis(doc, {}, 0);
-  typing(store, doc, 12, (i) => {
+  await analyse(store, doc);
+  await typing(store, doc, 12, (i) => {
     k = i;
     // What the server does once the diagnostics are sent and nothing is queued.
     assert.equal(store.collectIfDue(), at.at(-1) === i);
@@ -65,73 +68,73 @@ test('typing: a collection when idle once the dropped versions pass the budget, 
   assert.equal(store.garbageDue(), false);
 });
 
-test('typing: what the analysis of each edit leaves behind counts towards the budget (perChar)', () => {
+test('typing: what the analysis of each edit leaves behind counts towards the budget (perChar)', async () => {
   const text = [sample, sample, sample].join('\f');
-  const collectedAt = (perChar: number, perCharAbove = 0) => {
+  const collectedAt = async (perChar: number, perCharAbove = 0) => {
     const at: number[] = [];
     let k = 0;
     // Due once 100 copies of the text are dropped; each edit drops one, and re-analyses one page.
     const store = new DocumentStore(() => undefined, () => at.push(k), 10 * text.length, { above: 0, copies: 100, floor: 0, perChar, perCharAbove });
     const doc = TextDocument.create('file:///garbage.pagedump', 'pagedump', 1, text);
-    store.analysis(doc, {}, 0);
-    typing(store, doc, 12, (i) => {
+    await analyse(store, doc);
+    await typing(store, doc, 12, (i) => {
       k = i;
       store.collectIfDue();
     });
     return at;
   };
-  assert.deepEqual(collectedAt(0), []);
+  assert.deepEqual(await collectedAt(0), []);
   // 30 per character of the page: ten copies' worth an edit, so due at the 10th.
-  assert.deepEqual(collectedAt(30), [10]);
+  assert.deepEqual(await collectedAt(30), [10]);
   // Only for an edit that analysed perCharAbove characters or more.
-  assert.deepEqual(collectedAt(30, sample.length + 100), []); // the edited page is a character longer each edit
+  assert.deepEqual(await collectedAt(30, sample.length + 100), []); // the edited page is a character longer each edit
 });
 
-test('a full analysis of a big text collects as it goes whenever the heap has grown by `growth`', () => {
+test('a full analysis of a big text collects as it goes whenever the heap has grown by `growth`', async () => {
   const text = Array(40).fill(sample).join('\f');
-  const collections = (growth?: number) => {
+  const collections = async (growth?: number) => {
     let n = 0;
     const store = new DocumentStore(() => undefined, () => n++, text.length, { above: 0, copies: 1, floor: 0, growth });
-    store.analysis(TextDocument.create('file:///open.pagedump', 'pagedump', 1, text), {}, 0);
+    await analyse(store, TextDocument.create('file:///open.pagedump', 'pagedump', 1, text));
     return n;
   };
-  assert.equal(collections(undefined), 1, 'once before, as for any big text');
+  assert.equal(await collections(undefined), 1, 'once before, as for any big text');
   // One byte: after pages whose analysis grew the heap (how many depends on when V8 collected the young generation).
-  const n = collections(1);
+  const n = await collections(1);
   assert.ok(n >= 3, String(n));
 });
 
-test('typing with no idle moment: the analysis collects once twice the budget is spent', () => {
+test('typing with no idle moment: the analysis collects once twice the budget is spent', async () => {
   const at: number[] = [];
   let k = 0;
   const text = [sample, sample, sample].join('\f');
   const store = new DocumentStore(() => undefined, () => at.push(k), 10 * text.length, { above: 0, copies: 2, floor: 0 });
   const doc = TextDocument.create('file:///busy.pagedump', 'pagedump', 1, text);
-  store.analysis(doc, {}, 0);
-  typing(store, doc, 12, (i) => (k = i));
+  await analyse(store, doc);
+  await typing(store, doc, 12, (i) => (k = i));
   // Collected in the analysis of the 5th edit (k still 4 then: 5 copies dropped, twice 2 copies
   // of the live text due), then of the 10th.
   assert.deepEqual(at, [4, 9]);
 });
 
-test('small documents never trigger the garbage budget; a quiet collection only after a big text was dropped', () => {
+test('small documents never trigger the garbage budget; a quiet collection only after a big text was dropped', async () => {
   let collections = 0;
   const store = new DocumentStore(() => undefined, () => collections++);
-  typing(store, TextDocument.create('file:///small.pagedump', 'pagedump', 1, sample), 200, () => store.collectIfDue());
+  await typing(store, TextDocument.create('file:///small.pagedump', 'pagedump', 1, sample), 200, () => store.collectIfDue());
   assert.equal(collections, 0);
   assert.equal(store.collectQuiet(), false);
   // Below `above`, however much is dropped.
   const below = new DocumentStore(() => undefined, () => collections++, Infinity, { above: 4 * sample.length, copies: 1, floor: 0 });
-  typing(below, TextDocument.create('file:///below.pagedump', 'pagedump', 1, [sample, sample].join('\f')), 20, () => below.collectIfDue());
+  await typing(below, TextDocument.create('file:///below.pagedump', 'pagedump', 1, [sample, sample].join('\f')), 20, () => below.collectIfDue());
   assert.equal(collections, 0);
 
   const big = new DocumentStore(() => undefined, () => collections++, 2 * sample.length);
   const text = [sample, sample, sample].join('\f');
   const d = TextDocument.create('file:///quiet.pagedump', 'pagedump', 1, text);
-  big.analysis(d, {}, 0);
+  await analyse(big, d);
   assert.equal(collections, 1, 'open');
   assert.equal(big.collectQuiet(), false, 'nothing dropped yet');
-  typing(big, d, 1);
+  await typing(big, d, 1);
   assert.equal(big.collectQuiet(), true);
   assert.equal(collections, 2);
   assert.equal(big.collectQuiet(), false, 'nothing dropped since');

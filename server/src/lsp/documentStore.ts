@@ -1,5 +1,6 @@
 // The server's view of each open document: its incremental analysis and where it changed since
 // (the analysis itself knows where the last edit landed: `changedAt`).
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { getHeapStatistics } from 'node:v8';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalDocument, mergeWindow, type ChangeWindow } from '../core/incremental';
@@ -119,32 +120,16 @@ export class DocumentStore {
     return true;
   }
 
-  /**
-   * The analysis of `doc` as of its current version, re-analysing changed pages only, at once (the
-   * server goes through `analysisInSlices`). Returns undefined when `isCancelled` says a newer
-   * request made this one moot.
-   */
-  analysis(doc: TextDocument, rules: RuleSettings, generation: number, isCancelled: () => boolean = () => false): Entry | undefined {
-    const job = this.job(doc, rules, generation);
-    if (!job.steps) return job.entry;
-    for (let r = job.steps.next(); !r.done; r = job.steps.next()) {
-      if (job.tick(isCancelled)) {
-        job.steps.return();
-        return undefined;
-      }
-    }
-    return job.finish();
-  }
-
   /** Per document, the analysis in slices running now (see `analysisInSlices`). */
   private running = new Map<string, Promise<Entry | undefined>>();
   /** Per document, the `onSlice` of each call waiting for it (whichever call started it). */
   private listeners = new Map<string, Set<(inc: IncrementalDocument) => void>>();
 
   /**
-   * As `analysis`, but the analysis of a big text (an open, a full replace, new settings) runs in
-   * slices of about `sliceMs`, with a turn of the event loop between them: the server goes on
-   * taking changes and requests meanwhile. `onSlice` is called after each slice, with the
+   * The analysis of `doc` as of its current version, re-analysing changed pages only; undefined
+   * when `isCancelled` says a newer request made this one moot. The analysis of a big text (an
+   * open, a full replace, new settings) runs in slices of about `sliceMs`, with a turn of the event
+   * loop between them: the server goes on taking changes and requests meanwhile. `onSlice` is called after each slice, with the
    * analysis in progress (see IncrementalDocument.pending). When the document changes in the
    * meantime, it goes on with the newer version, taking over the pages already analysed. One runs
    * at a time per document: a later call waits for it (its `onSlice` called with the slices of the
@@ -180,7 +165,7 @@ export class DocumentStore {
       for (let r = job.steps.next(); !r.done; r = job.steps.next()) {
         if (performance.now() - sliceStart >= sliceMs) {
           for (const f of this.listeners.get(doc.uri) ?? []) f(job.entry.inc);
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await nextTurn();
           sliceStart = performance.now();
           // A LineDocument changes in place: when the version analysed is gone, go on with the
           // newer one. A closed document or new settings (entry dropped) end it.

@@ -15,6 +15,7 @@ import {
   type SemanticTokens,
   type ServerCapabilities,
 } from 'vscode-languageserver';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIRECTIVES, parseDirectiveLine } from '../core/annotations';
@@ -81,7 +82,7 @@ function yielder(token: CancellationToken, current: () => boolean): () => Promis
   let next = 0; // the first pause yields: a cancellation sent with the request is seen at once
   return async () => {
     if (performance.now() < next) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
     next = performance.now() + YIELD_MS;
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     if (!current()) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
