@@ -18,7 +18,6 @@ import { watchLargeFiles } from './largeFiles';
 import { registerRewriteCommand } from './rewrite';
 import { strings } from './strings';
 
-export { LANGUAGE_ID };
 let client: LanguageClient | undefined;
 
 /** What the extension exports (vscode.extensions.getExtension(...).exports): counters for tests and tools. */

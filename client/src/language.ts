@@ -1,4 +1,2 @@
-// The page dump language, as package.json contributes it.
+// The page dump language's id, as package.json contributes it.
 export const LANGUAGE_ID = 'pagedump';
-/** The file name endings the language claims (package.json `contributes.languages[].extensions`). */
-export const EXTENSIONS: readonly string[] = ['.pagedump', '.page.txt'];

@@ -3,19 +3,20 @@
 // the client watches the editor's tabs: a page dump open in a tab whose document it never got, and
 // whose text is over that limit, gets a note on line 1 (a diagnostic of the client's own) that
 // says so and what still works (the CLI). No setting raises the limit: it is VS Code's.
+import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import * as vscode from 'vscode';
-import { EXTENSIONS, LANGUAGE_ID } from './language';
+import { LANGUAGE_ID } from './language';
 import { strings } from './strings';
 import { utf16Length } from './utf16';
 
 /** VS Code's limit (its TextModel's sync limit): documents longer than this stay in the editor. */
 export const SYNC_LIMIT = 50 * 1024 * 1024;
 
-/** File names the pagedump language claims (package.json), and those `files.associations` maps to it. */
-function isPageDumpName(uri: vscode.Uri): boolean {
-  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  if (EXTENSIONS.some((e) => name.endsWith(e))) return true;
+/** File names the pagedump language claims (`extensions`, from package.json), and those `files.associations` maps to it. */
+function isPageDumpName(uri: vscode.Uri, extensions: readonly string[]): boolean {
+  const name = path.posix.basename(uri.path);
+  if (extensions.some((e) => name.endsWith(e))) return true;
   const associations = vscode.workspace.getConfiguration('files', uri).get<Record<string, string>>('associations') ?? {};
   // As VS Code reads them: a pattern with a slash matches the path, one without it the file name.
   return Object.entries(associations).some(([pattern, language]) => language === LANGUAGE_ID && minimatch(pattern.includes('/') ? uri.path : name, pattern, { dot: true, nocase: true }));
@@ -32,13 +33,20 @@ async function unitsOver(uri: vscode.Uri, limit: number): Promise<number | undef
 
 const isSynced = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
 
+/** The file name endings the language claims, as package.json contributes them. */
+function languageExtensions(context: vscode.ExtensionContext): string[] {
+  const languages = (context.extension.packageJSON as { contributes?: { languages?: { id: string; extensions?: string[] }[] } }).contributes?.languages ?? [];
+  return languages.find((l) => l.id === LANGUAGE_ID)?.extensions ?? [];
+}
+
 export function watchLargeFiles(context: vscode.ExtensionContext): void {
   const notes = vscode.languages.createDiagnosticCollection('newsprint-size');
   const checked = new Set<string>();
+  const extensions = languageExtensions(context);
 
   const check = async (uri: vscode.Uri) => {
     const key = uri.toString();
-    if (checked.has(key) || isSynced(uri) || !isPageDumpName(uri)) return;
+    if (checked.has(key) || isSynced(uri) || !isPageDumpName(uri, extensions)) return;
     checked.add(key);
     try {
       const units = await unitsOver(uri, SYNC_LIMIT);
@@ -52,14 +60,14 @@ export function watchLargeFiles(context: vscode.ExtensionContext): void {
     }
   };
   const textTabs = (tabs: readonly vscode.Tab[]) => tabs.flatMap((t) => (t.input instanceof vscode.TabInputText ? [t.input.uri] : []));
-  const shown = () => new Set(textTabs(vscode.window.tabGroups.all.flatMap((g) => g.tabs)).map((u) => u.toString()));
+  const openTabs = () => textTabs(vscode.window.tabGroups.all.flatMap((g) => g.tabs));
 
   context.subscriptions.push(
     notes,
     vscode.window.tabGroups.onDidChangeTabs((e) => {
       for (const uri of textTabs(e.opened)) void check(uri);
       // A note goes with the file's last tab (opened again, it is checked again).
-      const open = shown();
+      const open = new Set(openTabs().map((u) => u.toString()));
       for (const uri of textTabs(e.closed)) {
         if (open.has(uri.toString())) continue;
         notes.delete(uri);
@@ -67,5 +75,5 @@ export function watchLargeFiles(context: vscode.ExtensionContext): void {
       }
     }),
   );
-  for (const uri of textTabs(vscode.window.tabGroups.all.flatMap((g) => g.tabs))) void check(uri);
+  for (const uri of openTabs()) void check(uri);
 }

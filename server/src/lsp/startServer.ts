@@ -21,7 +21,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import { fixAllEdits, fixableCount, type ChangeWindow, type IncrementalDocument } from '../core/incremental';
 import { rewritePage } from '../core/rewrite';
 import { messagesFor, t, type Messages } from '../core/messages';
@@ -170,9 +170,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
           return;
         }
         // A no-op reporter when the client shows no progress (the library checks its capability).
-        const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
         reporter = connection.window.createWorkDoneProgress();
-        void reporter.then((r) => ended || r.begin('Newsprint', percentage, t(messages, 'progress.analysing', { file: name })), ignore);
+        void reporter.then((r) => ended || r.begin('Newsprint', percentage, t(messages, 'progress.analysing', { file: Utils.basename(URI.parse(uri)) })), ignore);
       },
       done() {
         ended = true;
