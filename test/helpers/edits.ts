@@ -5,6 +5,15 @@ import { IncrementalDocument, mergeWindow, type ChangeWindow } from '../../serve
 /** A finding as two analyses of the same text must agree on it: rule, place and message. */
 export const findingKey = (f: { rule: string; start: number; end: number; message: string }) => `${f.rule}@${f.start}-${f.end}:${f.message}`;
 
+/** A diagnostic of `doc` keyed as its finding is (findingKey): code, offsets in `doc`, message. */
+export const diagnosticKey = (doc: { offsetAt(p: Position): number }, d: { code?: unknown; range: { start: Position; end: Position }; message: string }) =>
+  findingKey({ rule: String(d.code), start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end), message: d.message });
+
+interface Position {
+  line: number;
+  character: number;
+}
+
 export interface RandomEdit {
   /** Where (taken modulo the text's length + 1). */
   at: number;

@@ -35,6 +35,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { diagnosticKey, findingKey } from '../helpers/edits';
 import { SAMPLE } from '../helpers/rules';
 import { analyze } from '../../server/src/core/analyze';
 import { softLimits } from '../../server/src/core/softPages';
@@ -274,11 +275,11 @@ function assertWholeTextDiagnostics(doc: TextDocument, ds: Diagnostic[], limits:
   let expected: string[];
   try {
     const round = (o: number) => doc.offsetAt(doc.positionAt(o)); // an offset inside a CRLF is the position before its LF
-    expected = analyze(text, { rules: {}, locale: 'en' }).findings.map((f) => `${f.rule}@${round(f.start)}-${round(f.end)}: ${f.message}`);
+    expected = analyze(text, { rules: {}, locale: 'en' }).findings.map((f) => findingKey({ ...f, start: round(f.start), end: round(f.end) }));
   } finally {
     Object.assign(softLimits, saved);
   }
-  const actual = ds.filter((d) => d.code !== 'limit').map((d) => `${String(d.code)}@${doc.offsetAt(d.range.start)}-${doc.offsetAt(d.range.end)}: ${d.message}`);
+  const actual = ds.filter((d) => d.code !== 'limit').map((d) => diagnosticKey(doc, d));
   if (isPreview(ds)) {
     // Those of the pages done so far (see previewDiagnostics): some of the whole text's.
     const all = new Set(expected);

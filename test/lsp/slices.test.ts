@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/core/analyze';
+import { diagnosticKey, findingKey } from '../helpers/edits';
 import { SAMPLE } from '../helpers/rules';
 import { isPreview, startClient, withTimeout, type TestClient } from '../helpers/lsp';
 
@@ -17,11 +18,9 @@ const text = Array(PAGES).fill(sample).join('\f');
 const SLICED = { NEWSPRINT_SLICE_MS: '0' };
 const ALL = { rules: {}, maxDiagnostics: 100_000 };
 
-const key = (doc: TextDocument, d: { code?: unknown; range: Diagnostic['range']; message: string }) => `${String(d.code)}@${doc.offsetAt(d.range.start)}-${doc.offsetAt(d.range.end)}: ${d.message}`;
-
-/** Every finding of the whole text, as the server's diagnostics would show it. */
+/** Every finding of the whole text, keyed as the server's diagnostics are (diagnosticKey). */
 function wholeText(doc: TextDocument): string[] {
-  return analyze(doc.getText(), { rules: {}, locale: 'en' }).findings.map((f) => `${f.rule}@${f.start}-${f.end}: ${f.message}`);
+  return analyze(doc.getText(), { rules: {}, locale: 'en' }).findings.map(findingKey);
 }
 
 /** Publishes for `uri` until one for `version` that is not a preview (the ones before it included). */
@@ -64,12 +63,12 @@ describe('push: a first analysis in slices', () => {
     assert.equal(Number(total), PAGES);
     assert.ok(Number(done) >= 1 && Number(done) < PAGES, `${done} of ${total} pages done`);
     const final = pubs.at(-1)!.diagnostics;
-    assert.deepEqual(final.map((d) => key(doc, d)).sort(), wholeText(doc).sort(), 'the final diagnostics are those of the whole text');
+    assert.deepEqual(final.map((d) => diagnosticKey(doc, d)).sort(), wholeText(doc).sort(), 'the final diagnostics are those of the whole text');
     // The preview's problems are the whole text's, from the first pages (the focus: nothing edited yet).
-    const finalKeys = new Set(final.map((d) => key(doc, d)));
+    const finalKeys = new Set(final.map((d) => diagnosticKey(doc, d)));
     const shown = preview.slice(1);
     assert.ok(shown.length > 0, 'the preview shows problems');
-    for (const d of shown) assert.ok(finalKeys.has(key(doc, d)), `preview diagnostic ${key(doc, d)} is one of the final ones`);
+    for (const d of shown) assert.ok(finalKeys.has(diagnosticKey(doc, d)), `preview diagnostic ${diagnosticKey(doc, d)} is one of the final ones`);
     assert.ok(Math.max(...shown.map((d) => d.range.start.line)) < sample.split('\n').length * (Number(done) + 1), 'from the first pages');
   });
 
@@ -83,7 +82,7 @@ describe('push: a first analysis in slices', () => {
     doc = TextDocument.update(doc, [{ range: { start: at, end: at }, text: ' 心 的 关 注 ' }], 2);
     const pubs = await got;
     const final = pubs.at(-1)!.diagnostics;
-    assert.deepEqual(final.map((d) => key(doc, d)).sort(), wholeText(doc).sort(), 'the final diagnostics are those of the edited text');
+    assert.deepEqual(final.map((d) => diagnosticKey(doc, d)).sort(), wholeText(doc).sort(), 'the final diagnostics are those of the edited text');
     assert.ok(final.some((d) => d.code === 'spaced-glyphs' && d.range.start.line === at.line), 'the edit is flagged');
     // A preview of version 2 starts at the edit: its pages are the last ones.
     const preview2 = pubs.find((p) => p.version === 2 && isPreview(p.diagnostics));
@@ -146,7 +145,7 @@ describe('pull: a first analysis in slices', () => {
     await refreshed;
     const all = await c.pull(uri);
     assert.ok(!isPreview(all), 'after the refresh: no preview');
-    assert.deepEqual(all.map((d) => key(doc, d)).sort(), wholeText(doc).sort());
+    assert.deepEqual(all.map((d) => diagnosticKey(doc, d)).sort(), wholeText(doc).sort());
   });
 
   test("when the editor's first request is another (the outline), the pull is still answered early", async () => {
@@ -168,7 +167,7 @@ describe('pull: a first analysis in slices', () => {
       const doc = TextDocument.create(uri, 'pagedump', 1, text);
       await plain.open(uri, text);
       const ds = await plain.pull(uri);
-      assert.deepEqual(ds.map((d) => key(doc, d)).sort(), wholeText(doc).sort());
+      assert.deepEqual(ds.map((d) => diagnosticKey(doc, d)).sort(), wholeText(doc).sort());
     } finally {
       await plain.stop();
     }

@@ -9,6 +9,7 @@ import { analyze } from '../../server/src/core/analyze';
 import type { Finding } from '../../server/src/core/types';
 import { DocumentStore } from '../../server/src/lsp/documentStore';
 import { LineDocument, lineDocuments } from '../../server/src/lsp/textDocument';
+import { findingKey } from '../helpers/edits';
 import { SAMPLE } from '../helpers/rules';
 
 const sample = readFileSync(SAMPLE, 'utf8');
@@ -145,7 +146,7 @@ function pagesDoc(uri: string, pages: number): LineDocument {
   return lineDocuments.create(uri, 'pagedump', 1, Array.from({ length: pages }, (_, k) => `第${k + 1}页\n${sample}`).join('\f')) as LineDocument;
 }
 
-const findingKeys = (fs: readonly Finding[]) => fs.map((f) => `${f.rule}@${f.start}-${f.end}: ${f.message}`);
+const findingKeys = (fs: readonly Finding[]) => fs.map(findingKey);
 
 test('in slices: an edit meanwhile restarts the analysis on the new version, from the edit, taking over the pages done', async () => {
   let collections = 0;
