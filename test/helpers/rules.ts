@@ -8,7 +8,7 @@ import type { LineRule } from '../../server/src/core/rules/rule';
 export function fixLine(rule: LineRule, line: string): string | undefined {
   const dump = parse(line);
   const f = rule.checkLine(dump.lines[0], en);
-  return f ? applyEdits(line, f.edits) : undefined;
+  return f ? applyEdits(line, f.fix.edits) : undefined;
 }
 
 export const SAMPLES_DIR = path.resolve(__dirname, '../../../shared/samples');

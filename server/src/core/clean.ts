@@ -178,7 +178,7 @@ export function cleanLineText(text: string, rules: readonly RuleId[] = DISPLAY_R
   for (const rule of LINE_RULES) {
     if (!rules.includes(rule.id)) continue;
     const f = rule.checkLine({ ...line, text: out, end: out.length, next: out.length }, en);
-    if (f) out = applyEdits(out, f.edits);
+    if (f) out = applyEdits(out, f.fix.edits);
   }
   return out.trim();
 }

@@ -65,7 +65,7 @@ function lintPageInto(dump: PageDump, page: Page, settings: RuleSettings | undef
                 ? mixedFinding(text, line.start, line.end, line.start, messages)
                 : undefined
               : rule.checkLine(line, messages);
-      if (f) out.push({ rule: rule.id, severity: severities[r], start: f.start, end: f.end, message: f.message, fix: { title: f.fixTitle, edits: f.edits } });
+      if (f) out.push({ rule: rule.id, severity: severities[r], start: f.start, end: f.end, message: f.message, fix: f.fix });
     }
   }
 }

@@ -21,7 +21,7 @@ test('property: the gates let through every line a rule finds something on', () 
       const own = dump.lines.flatMap((l) =>
         [spacedGlyphs, doubledGlyphs, mixedScriptSpacing].flatMap((r) => {
           const f = r.checkLine(l, en);
-          return f ? [`${r.id}@${f.start}-${f.end}:${f.message}:${JSON.stringify(f.edits)}`] : [];
+          return f ? [`${r.id}@${f.start}-${f.end}:${f.message}:${JSON.stringify(f.fix.edits)}`] : [];
         }),
       );
       const linted = lintDump(dump).map((f) => `${f.rule}@${f.start}-${f.end}:${f.message}:${JSON.stringify(f.fix?.edits)}`);

@@ -83,8 +83,7 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
     start: line.start + first.start,
     end: line.start + last.end,
     message: t(messages, 'doubled-glyphs.message', { before: elide(before), after: elide(after) }),
-    fixTitle: t(messages, 'doubled-glyphs.fix', { after: elide(after) }),
-    edits,
+    fix: { title: t(messages, 'doubled-glyphs.fix', { after: elide(after) }), edits },
   };
 }
 
