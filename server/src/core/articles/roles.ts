@@ -141,39 +141,76 @@ let mTitle = false;
 
 /**
  * Width and justification spaces of a line (see the header comment), and its non-space units;
- * also whether it is a Latin caps line or a Title Case line (in the same pass: a Latin line is
- * long, and these were two more passes over it).
+ * also whether it is a Latin caps line or a Title Case line. Those two can only hold for a short
+ * line with no unit ≥ U+2E80, so the letter counts are a second pass over such a line only: the
+ * pass over every character of the page stays lean.
  */
 function scan(text: string): void {
   let width = 0;
   let spaced = 0;
   let prevCjk = false;
-  let prevSeen = false;
   let run = 0;
   let size = 0;
   let first = -1;
   const n = text.length;
   const cls = CLASS;
-  // capsLine: Latin letters, the upper-case ones, other non-space units; titleLine: words (a Latin
-  // letter at the start or after an ASCII space), the capitalised ones. Both fail on a unit ≥ U+2E80.
+  let max = 0; // of the non-space units
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const f = cls[c];
+    if (f & CC_WS) {
+      run++;
+      continue;
+    }
+    if (c > max) max = c;
+    if (first < 0) first = i;
+    const cjk = (f & (CC_CJK | CC_HIGH)) !== 0; // astral: treat as CJK (extensions B+)
+    if (run > 0 && size > 0) {
+      if (prevCjk && cjk) spaced++;
+      else if (prevCjk || cjk) width += 0.5;
+      else width += run < 2 ? run : 2;
+    }
+    size++;
+    run = 0;
+    if (f & CC_HIGH) {
+      width += 2;
+      i++;
+      if (i < n && !(cls[text.charCodeAt(i)] & CC_WS)) size++;
+    } else width += f & CC_WIDE ? 2 : 1;
+    prevCjk = cjk;
+  }
+  mWidth = width;
+  mSpaced = spaced;
+  mSize = size;
+  mFirst = first;
+  mCaps = false;
+  mTitle = false;
+  if (max < 0x2e80 && n <= 160) latinCase(text);
+}
+
+/**
+ * capsLine and titleLine of a line with no non-space unit ≥ U+2E80 (so no surrogates): Latin
+ * letters, the upper-case ones and the other non-space units; words (a Latin letter at the start or
+ * after an ASCII space), the capitalised ones.
+ */
+function latinCase(text: string): void {
+  const n = text.length;
+  const cls = CLASS;
   let letters = 0;
   let upper = 0;
   let other = 0;
   let words = 0;
   let capitals = 0;
   let atStart = true;
-  let max = 0; // of the non-space units
   let wideSpace = false; // an ideographic space or BOM: not a title line (a caps line may have one)
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     const f = cls[c];
     if (f & CC_WS) {
-      run++;
       atStart = c === 32;
       if (c >= 0x2e80) wideSpace = true;
       continue;
     }
-    if (c > max) max = c;
     if (f & CC_SCRIPT_LATIN) {
       letters++;
       const up = c >= 65 && c <= 90;
@@ -184,30 +221,9 @@ function scan(text: string): void {
       }
     } else other++;
     atStart = false;
-    if (first < 0) first = i;
-    size++;
-    const cjk = (f & (CC_CJK | CC_HIGH)) !== 0; // astral: treat as CJK (extensions B+)
-    if (run > 0 && prevSeen) {
-      if (prevCjk && cjk) spaced++;
-      else if (prevCjk || cjk) width += 0.5;
-      else width += run < 2 ? run : 2;
-    }
-    run = 0;
-    if (f & CC_HIGH) {
-      width += 2;
-      i++;
-      if (i < n && !(cls[text.charCodeAt(i)] & CC_WS)) size++;
-    } else width += f & CC_WIDE ? 2 : 1;
-    prevCjk = cjk;
-    prevSeen = true;
   }
-  mWidth = width;
-  mSpaced = spaced;
-  mSize = size;
-  mFirst = first;
-  const latin = max < 0x2e80;
-  mCaps = latin && n <= 160 && letters >= 4 && letters >= 2 * other && upper >= 0.75 * letters;
-  mTitle = latin && !wideSpace && n <= 120 && words >= 3 && capitals >= 0.7 * words;
+  mCaps = letters >= 4 && letters >= 2 * other && upper >= 0.75 * letters;
+  mTitle = !wideSpace && n <= 120 && words >= 3 && capitals >= 0.7 * words;
 }
 
 function measure(text: string): { width: number; spaced: number } {
