@@ -211,7 +211,8 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   // ---- line features ----
   for (let j = 0; j < nc; j++) {
     const k = content[j];
-    scanLine(lines[base + k], j < 3 || j >= nc - 3, F, k);
+    const line = lines[base + k];
+    scanLine(line, j < 3 || j >= nc - 3, F, k, dump.text, line.start);
     const f = forced[k];
     if (f) {
       F.kind[k] = f === FC_BYLINE ? K_BYLINE : f === FC_CAPTION ? K_CAPTION : f === FC_LABEL ? K_LABEL : K_NONE;

@@ -143,27 +143,28 @@ let mTitle = false;
  * Width and justification spaces of a line (see the header comment), and its non-space units;
  * also whether it is a Latin caps line or a Title Case line. Those two can only hold for a short
  * line with no unit ≥ U+2E80, so the letter counts are a second pass over such a line only: the
- * pass over every character of the page stays lean.
+ * pass over every character of the page stays lean. The line is src[from, to): detect passes the
+ * dump's text and the line's offsets, as charCodeAt reads a flat string faster than a line's own
+ * text (a slice of it, read through its parent on every call).
  */
-function scan(text: string): void {
+function scan(src: string, from: number, to: number): void {
   let width = 0;
   let spaced = 0;
   let prevCjk = false;
   let run = 0;
   let size = 0;
   let first = -1;
-  const n = text.length;
   const cls = CLASS;
   let max = 0; // of the non-space units
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = src.charCodeAt(i);
     const f = cls[c];
     if (f & CC_WS) {
       run++;
       continue;
     }
     if (c > max) max = c;
-    if (first < 0) first = i;
+    if (first < 0) first = i - from;
     const cjk = (f & (CC_CJK | CC_HIGH)) !== 0; // astral: treat as CJK (extensions B+)
     if (run > 0 && size > 0) {
       if (prevCjk && cjk) spaced++;
@@ -175,7 +176,7 @@ function scan(text: string): void {
     if (f & CC_HIGH) {
       width += 2;
       i++;
-      if (i < n && !(cls[text.charCodeAt(i)] & CC_WS)) size++;
+      if (i < to && !(cls[src.charCodeAt(i)] & CC_WS)) size++;
     } else width += f & CC_WIDE ? 2 : 1;
     prevCjk = cjk;
   }
@@ -185,7 +186,7 @@ function scan(text: string): void {
   mFirst = first;
   mCaps = false;
   mTitle = false;
-  if (max < 0x2e80 && n <= 160) latinCase(text);
+  if (max < 0x2e80 && to - from <= 160) latinCase(src, from, to);
 }
 
 /**
@@ -193,8 +194,8 @@ function scan(text: string): void {
  * letters, the upper-case ones and the other non-space units; words (a Latin letter at the start or
  * after an ASCII space), the capitalised ones.
  */
-function latinCase(text: string): void {
-  const n = text.length;
+function latinCase(src: string, from: number, to: number): void {
+  const n = to - from;
   const cls = CLASS;
   let letters = 0;
   let upper = 0;
@@ -203,8 +204,8 @@ function latinCase(text: string): void {
   let capitals = 0;
   let atStart = true;
   let wideSpace = false; // an ideographic space or BOM: not a title line (a caps line may have one)
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = src.charCodeAt(i);
     const f = cls[c];
     if (f & CC_WS) {
       atStart = c === 32;
@@ -227,7 +228,7 @@ function latinCase(text: string): void {
 }
 
 function measure(text: string): { width: number; spaced: number } {
-  scan(text);
+  scan(text, 0, text.length);
   return { width: mWidth, spaced: mSpaced };
 }
 
@@ -565,10 +566,11 @@ function nextFlags(text: string, from: number): number {
  * Features and pattern kind of one line into slot k of F. `edge` says the line is among the first
  * or last few text lines of its page, where running heads, page numbers and mastheads sit. The
  * compact head and tail strings are built only when a pattern's first-character test passes.
+ * `src` holds the line's text at `at` (the dump's text at line.start, or the line's text at 0): see scan.
  */
-export function scanLine(line: Line, edge: boolean, F: Features, k: number): void {
+export function scanLine(line: Line, edge: boolean, F: Features, k: number, src: string, at: number): void {
   const text = line.text;
-  scan(text);
+  scan(src, at, at + text.length);
   const size = mSize;
   const spaced = mSpaced;
   const rawWidth = mWidth;
@@ -674,7 +676,7 @@ const ONE = new Features();
 /** Features and pattern kind of one line (see scanLine). */
 export function lineInfo(line: Line, edge: boolean): LineInfo {
   ONE.ensure(1);
-  scanLine(line, edge, ONE, 0);
+  scanLine(line, edge, ONE, 0, line.text, 0);
   const info = ONE.info(0, line.index, compactHead(line.text));
   info.size = mSize;
   return info;
