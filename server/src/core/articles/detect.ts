@@ -242,7 +242,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const ds = blocks.length >= 6 && singles >= 0.7 * blocks.length && n - nc >= 0.5 * nc;
 
   // ---- segments ----
-  const P: PageItems = { page, lines, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast };
+  const P: PageItems = { page, text: dump.text, lines, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast };
   const segs = segments(P, content, nc);
   classifyText(P, segs);
   P.items = mergeHeadings(P, wedgedHeadings(P, segs));
@@ -474,6 +474,8 @@ function mergeHeadings(P: PageItems, decided: readonly Seg[]): Seg[] {
 /** What detect's stages (segments, stories, clusters, matching, articles, roles) share of the page. */
 interface PageItems {
   page: Page;
+  /** The dump's text. */
+  text: string;
   lines: Line[];
   base: number;
   roles: Role[];
@@ -818,21 +820,26 @@ interface Pair {
 }
 
 /** Token set of live story k, built when first compared (SET_OF: set id by story index, -1: not yet). */
-function storySet(live: readonly Story[], items: readonly Seg[], lines: readonly Line[], k: number): number {
+function storySet(live: readonly Story[], items: readonly Seg[], lines: readonly Line[], src: string, k: number): number {
   let id = SET_OF[k];
   if (id < 0) {
     const s = live[k];
     reader.start(400);
-    for (let j = 0; j < s.note.length && reader.feed(lines[s.note[j]].text, false); j++);
+    // Read in the dump's text (src), at the lines' offsets: see roles.ts scan.
+    for (let j = 0; j < s.note.length && feedLine(src, lines[s.note[j]]); j++);
     for (let b = 0; b < s.bodyItems.length && !reader.full(); b++) {
       const L = items[s.bodyItems[b]].lines;
-      for (let j = 0; j < L.length && reader.feed(lines[L[j]].text, false); j++);
+      for (let j = 0; j < L.length && feedLine(src, lines[L[j]]); j++);
     }
     reader.end();
     id = STORY_SETS.add(reader);
     SET_OF[k] = id;
   }
   return id;
+}
+
+function feedLine(src: string, l: Line): boolean {
+  return reader.feed(src, false, l.start, l.end);
 }
 
 function ownerOf(storyOfItem: readonly (Story | null)[], p: number): Story | null {
@@ -898,7 +905,7 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
     const centre = below ? below.liveIndex : above ? above.liveIndex + 1 : nearestStory(live, gFirst); // NaN for a story merged away: no candidates
     for (let k = Math.max(0, centre - 10); k < Math.min(live.length, centre + 10); k++) {
       const s = live[k];
-      const sim = sets.similarity(ctoks, storySet(live, items, lines, k));
+      const sim = sets.similarity(ctoks, storySet(live, items, lines, P.text, k));
       let adj = 0;
       if (s === below && belowStarts) adj = c.lastInGroup ? 0.3 : 0.15;
       else if (s === above && c === groupFirstCluster[c.group]) adj = 0.1;
