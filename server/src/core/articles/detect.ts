@@ -914,7 +914,7 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
     }
   }
   sets.reset(); // done with the token sets (and a grown pool goes now, not at the next page)
-  pairs.sort((a, b) => b.score - a.score);
+  sortPairs(pairs);
   for (let k = 0; k < pairs.length; k++) {
     const pr = pairs[k];
     if (pr.c.story || pr.s.cluster) continue;
@@ -924,6 +924,37 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
     pr.s.matchSim = pr.sim;
     pr.s.matchAdjacent = pr.adjacent;
     pr.s.forcedHeading = pr.score >= 100 || pr.c.blocks.some((b) => !!b.forced);
+  }
+}
+
+// A page has a few pairs and drafts: a stable insertion sort (what Array.prototype.sort gives)
+// without sort's work arrays and a boxed number per comparator call; sort for many.
+
+/** Pairs by descending score, stably. */
+function sortPairs(pairs: Pair[]): void {
+  if (pairs.length > 64) {
+    pairs.sort((a, b) => b.score - a.score);
+    return;
+  }
+  for (let i = 1; i < pairs.length; i++) {
+    const x = pairs[i];
+    let j = i;
+    for (; j > 0 && pairs[j - 1].score < x.score; j--) pairs[j] = pairs[j - 1];
+    pairs[j] = x;
+  }
+}
+
+/** Drafts by ascending anchor, stably. */
+function sortDrafts(drafts: Draft[]): void {
+  if (drafts.length > 64) {
+    drafts.sort((x, y) => x.anchor - y.anchor);
+    return;
+  }
+  for (let i = 1; i < drafts.length; i++) {
+    const x = drafts[i];
+    let j = i;
+    for (; j > 0 && drafts[j - 1].anchor > x.anchor; j--) drafts[j] = drafts[j - 1];
+    drafts[j] = x;
   }
 }
 
@@ -958,7 +989,7 @@ function assembleArticles(M: Matched): PageAnalysis {
   // Continuation directives (most pages have none).
   if (contDirectives.length > 0) applyContinuations(drafts, contDirectives, lines, base);
 
-  drafts.sort((x, y) => x.anchor - y.anchor);
+  sortDrafts(drafts);
   // Not drafts.map: inlined by the optimizing compiler, map makes a holey array (another map for every reader).
   for (let n = 0; n < drafts.length; n++) {
     const a = drafts[n].a;
@@ -1143,7 +1174,7 @@ class LineList {
   private n = 0;
   private base = 0;
   private lo = 0;
-  private hi = 0;
+  private hi = 0; // slots: small integers (Infinity would box a number on every clear)
   /** For the lines of a page: `size` lines from line `base` (a huge buffer of an earlier page goes). */
   page(base: number, size: number): void {
     if (this.marks.length < size || (this.marks.length > 1 << 16 && size <= 1 << 16)) this.marks = new Uint8Array(Math.max(size, 256));
@@ -1153,7 +1184,7 @@ class LineList {
   }
   clear(): void {
     this.n = 0;
-    this.lo = Infinity;
+    this.lo = 0x7fffffff;
     this.hi = -1;
   }
   add(x: number): void {
@@ -1289,34 +1320,47 @@ let SET_OF = new Int32Array(64);
 
 /** Headline, kicker and decks of one cluster. */
 function assignSubRoles(c: Cluster, base: number, F: Features): void {
-  let main = c.blocks.findIndex((b) => b.sub === 'headline');
+  // Plain loops, not findIndex/forEach/every: their closures were allocated for every cluster.
+  const blocks = c.blocks;
+  let main = -1;
+  for (let k = 0; k < blocks.length && main < 0; k++) if (blocks[k].sub === 'headline') main = k;
   if (main < 0) {
     // No headline-like block: the shortest block that is not a lead-in, else the last one.
     let best = -1;
     let bestW = Infinity;
-    c.blocks.forEach((b, k) => {
-      if (b.forced === 'kicker' || b.forced === 'deck') return;
-      if (F.end[b.lines[b.lines.length - 1] - base] === E_DASH) return;
+    let allForced = true; // every block a forced kicker or deck
+    for (let k = 0; k < blocks.length; k++) {
+      const b = blocks[k];
+      if (b.forced === 'kicker' || b.forced === 'deck') continue;
+      allForced = false;
+      if (F.end[b.lines[b.lines.length - 1] - base] === E_DASH) continue;
       let w = 0;
-      for (const i of b.lines) w += F.width[i - base];
+      for (let j = 0; j < b.lines.length; j++) w += F.width[b.lines[j] - base];
       if (w < bestW) {
         bestW = w;
         best = k;
       }
-    });
-    main = best >= 0 ? best : c.blocks.every((b) => b.forced === 'kicker' || b.forced === 'deck') ? -1 : c.blocks.length - 1;
+    }
+    main = best >= 0 ? best : allForced ? -1 : blocks.length - 1;
   }
   let kickerTaken = false;
-  c.blocks.forEach((b, k) => {
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k];
     if (k === main) b.sub = 'headline';
     else if (b.forced === 'kicker') b.sub = 'kicker';
     else if (b.forced === 'deck') b.sub = 'deck';
-    else if (k < main && !kickerTaken && b.lines.length <= 3 && b.lines.every((i) => F.width[i - base] <= 1.5 * F.local[i - base])) {
+    else if (k < main && !kickerTaken && b.lines.length <= 3 && withinWidth(b.lines, base, F, 1.5)) {
       b.sub = 'kicker';
       kickerTaken = true;
     } else b.sub = 'deck';
     if (b.sub === 'kicker') kickerTaken = true;
-  });
+  }
+}
+
+/** Every line at most `factor` × its local column width. */
+function withinWidth(L: readonly number[], base: number, F: Features, factor: number): boolean {
+  for (let j = 0; j < L.length; j++) if (!(F.width[L[j] - base] <= factor * F.local[L[j] - base])) return false;
+  return true;
 }
 
 /**
