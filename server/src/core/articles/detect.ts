@@ -54,9 +54,12 @@ function seg(kind: SegKind, lines: number[], pkind: LineKind | undefined, forced
 
 interface Story {
   byline: number[];
+  /** The text items (segments) of its body, in order: its body lines are their lines (no array of every line, which only the article keeps). */
+  bodyItems: number[];
+  /** How many body lines. */
+  bodySize: number;
   datelineLine: number;
   dateline: Span | null;
-  body: number[];
   signoff: Span | null;
   signoffLine: number;
   continuation: Continuation | null;
@@ -208,7 +211,8 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   // ---- line features ----
   for (let j = 0; j < nc; j++) {
     const k = content[j];
-    scanLine(lines[base + k], j < 3 || j >= nc - 3, F, k);
+    const line = lines[base + k];
+    scanLine(line, j < 3 || j >= nc - 3, F, k, dump.text, line.start);
     const f = forced[k];
     if (f) {
       F.kind[k] = f === FC_BYLINE ? K_BYLINE : f === FC_CAPTION ? K_CAPTION : f === FC_LABEL ? K_LABEL : K_NONE;
@@ -238,7 +242,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const ds = blocks.length >= 6 && singles >= 0.7 * blocks.length && n - nc >= 0.5 * nc;
 
   // ---- segments ----
-  const P: PageItems = { page, lines, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast };
+  const P: PageItems = { page, text: dump.text, lines, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast };
   const segs = segments(P, content, nc);
   classifyText(P, segs);
   P.items = mergeHeadings(P, wedgedHeadings(P, segs));
@@ -470,6 +474,8 @@ function mergeHeadings(P: PageItems, decided: readonly Seg[]): Seg[] {
 /** What detect's stages (segments, stories, clusters, matching, articles, roles) share of the page. */
 interface PageItems {
   page: Page;
+  /** The dump's text. */
+  text: string;
   lines: Line[];
   base: number;
   roles: Role[];
@@ -524,7 +530,8 @@ function newStory(p: number): Story {
     byline: [],
     datelineLine: -1,
     dateline: null,
-    body: [],
+    bodyItems: [],
+    bodySize: 0,
     signoff: null,
     signoffLine: -1,
     continuation: null,
@@ -568,7 +575,7 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
       const kf = first - base;
       const noteHead = (F.flags[kf] & F_NOTE_HEAD) !== 0;
       const dateline = F.dateline[kf];
-      const fresh = startArticle.has(first) || noteHead || (dateline !== null && !!cur && cur.body.length > 0);
+      const fresh = startArticle.has(first) || noteHead || (dateline !== null && !!cur && cur.bodySize > 0);
       if (!cur || !cur.open || fresh) {
         cur = newStory(p);
         stories.push(cur);
@@ -577,9 +584,10 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
       }
       if (dateline && !cur.dateline) cur.dateline = dateline;
       const L = it.lines;
+      cur.bodyItems.push(p);
+      cur.bodySize += L.length;
       for (let j = 0; j < L.length; j++) {
         const i = L[j];
-        cur.body.push(i);
         const so = F.signoff[i - base];
         if (so) {
           cur.signoff = so;
@@ -600,12 +608,12 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
     const k = it.pkind!;
     if (k === 'furniture' || k === 'caption') continue;
     if (k === 'byline') {
-      if (!(cur && cur.open && cur.body.length === 0 && !startArticle.has(first))) stories.push((cur = newStory(p)));
+      if (!(cur && cur.open && cur.bodySize === 0 && !startArticle.has(first))) stories.push((cur = newStory(p)));
       for (let j = 0; j < it.lines.length; j++) cur.byline.push(it.lines[j]);
       cur.lastItem = p;
       storyOfItem[p] = cur;
     } else if (k === 'dateline') {
-      if (!(cur && cur.open && cur.body.length === 0 && !cur.dateline && !startArticle.has(first))) stories.push((cur = newStory(p)));
+      if (!(cur && cur.open && cur.bodySize === 0 && !cur.dateline && !startArticle.has(first))) stories.push((cur = newStory(p)));
       cur.dateline = F.dateline[first - base];
       cur.datelineLine = first;
       cur.lastItem = p;
@@ -622,7 +630,7 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
     } else if (k === 'continuation') {
       const c = F.continuation[first - base]!;
       if (c.direction === 'from') {
-        if (!(cur && cur.open && cur.body.length === 0 && !cur.continuation)) stories.push((cur = newStory(p)));
+        if (!(cur && cur.open && cur.bodySize === 0 && !cur.continuation)) stories.push((cur = newStory(p)));
         cur.continuation = lineContinuation(c, first);
         cur.continuationLine = first;
         cur.lastItem = p;
@@ -672,11 +680,14 @@ function storyStartingAt(storyAt: readonly (Story | null)[], p: number): Story |
   return p >= 0 && p < storyAt.length ? storyAt[p] : null;
 }
 
-function mergeNote(note: Story, into: Story): void {
+function mergeNote(items: readonly Seg[], note: Story, into: Story): void {
   note.isNote = true;
   note.mergedInto = into;
   for (let j = 0; j < note.note.length; j++) into.note.push(note.note[j]);
-  for (let j = 0; j < note.body.length; j++) into.note.push(note.body[j]);
+  for (let b = 0; b < note.bodyItems.length; b++) {
+    const L = items[note.bodyItems[b]].lines;
+    for (let j = 0; j < L.length; j++) into.note.push(L[j]);
+  }
   into.firstItem = Math.min(into.firstItem, note.firstItem);
 }
 
@@ -699,7 +710,7 @@ function attachNotes(items: readonly Seg[], stories: Story[], storyAt: readonly 
     }
     const T = storyStartingAt(storyAt, nextItem(items, note.lastItem));
     if (T && !T.mergedInto && T !== note) {
-      mergeNote(note, T);
+      mergeNote(items, note, T);
       T.labels.push(it.lines);
       T.noteDetached = detached;
       labelOwned[p] = 1;
@@ -715,7 +726,7 @@ function attachNotes(items: readonly Seg[], stories: Story[], storyAt: readonly 
     const s = stories[k];
     if (!s.isNote || s.mergedInto) continue;
     const T = storyStartingAt(storyAt, nextItem(items, s.lastItem));
-    if (T && !T.mergedInto && T !== s) mergeNote(s, T);
+    if (T && !T.mergedInto && T !== s) mergeNote(items, s, T);
     else s.isNote = false;
   }
 }
@@ -809,18 +820,26 @@ interface Pair {
 }
 
 /** Token set of live story k, built when first compared (SET_OF: set id by story index, -1: not yet). */
-function storySet(live: readonly Story[], lines: readonly Line[], k: number): number {
+function storySet(live: readonly Story[], items: readonly Seg[], lines: readonly Line[], src: string, k: number): number {
   let id = SET_OF[k];
   if (id < 0) {
     const s = live[k];
     reader.start(400);
-    for (let j = 0; j < s.note.length && reader.feed(lines[s.note[j]].text, false); j++);
-    if (!reader.full()) for (let j = 0; j < s.body.length && reader.feed(lines[s.body[j]].text, false); j++);
+    // Read in the dump's text (src), at the lines' offsets: see roles.ts scan.
+    for (let j = 0; j < s.note.length && feedLine(src, lines[s.note[j]]); j++);
+    for (let b = 0; b < s.bodyItems.length && !reader.full(); b++) {
+      const L = items[s.bodyItems[b]].lines;
+      for (let j = 0; j < L.length && feedLine(src, lines[L[j]]); j++);
+    }
     reader.end();
     id = STORY_SETS.add(reader);
     SET_OF[k] = id;
   }
   return id;
+}
+
+function feedLine(src: string, l: Line): boolean {
+  return reader.feed(src, false, l.start, l.end);
 }
 
 function ownerOf(storyOfItem: readonly (Story | null)[], p: number): Story | null {
@@ -886,7 +905,7 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
     const centre = below ? below.liveIndex : above ? above.liveIndex + 1 : nearestStory(live, gFirst); // NaN for a story merged away: no candidates
     for (let k = Math.max(0, centre - 10); k < Math.min(live.length, centre + 10); k++) {
       const s = live[k];
-      const sim = sets.similarity(ctoks, storySet(live, lines, k));
+      const sim = sets.similarity(ctoks, storySet(live, items, lines, P.text, k));
       let adj = 0;
       if (s === below && belowStarts) adj = c.lastInGroup ? 0.3 : 0.15;
       else if (s === above && c === groupFirstCluster[c.group]) adj = 0.1;
@@ -895,7 +914,7 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
     }
   }
   sets.reset(); // done with the token sets (and a grown pool goes now, not at the next page)
-  pairs.sort((a, b) => b.score - a.score);
+  sortPairs(pairs);
   for (let k = 0; k < pairs.length; k++) {
     const pr = pairs[k];
     if (pr.c.story || pr.s.cluster) continue;
@@ -905,6 +924,37 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
     pr.s.matchSim = pr.sim;
     pr.s.matchAdjacent = pr.adjacent;
     pr.s.forcedHeading = pr.score >= 100 || pr.c.blocks.some((b) => !!b.forced);
+  }
+}
+
+// A page has a few pairs and drafts: a stable insertion sort (what Array.prototype.sort gives)
+// without sort's work arrays and a boxed number per comparator call; sort for many.
+
+/** Pairs by descending score, stably. */
+function sortPairs(pairs: Pair[]): void {
+  if (pairs.length > 64) {
+    pairs.sort((a, b) => b.score - a.score);
+    return;
+  }
+  for (let i = 1; i < pairs.length; i++) {
+    const x = pairs[i];
+    let j = i;
+    for (; j > 0 && pairs[j - 1].score < x.score; j--) pairs[j] = pairs[j - 1];
+    pairs[j] = x;
+  }
+}
+
+/** Drafts by ascending anchor, stably. */
+function sortDrafts(drafts: Draft[]): void {
+  if (drafts.length > 64) {
+    drafts.sort((x, y) => x.anchor - y.anchor);
+    return;
+  }
+  for (let i = 1; i < drafts.length; i++) {
+    const x = drafts[i];
+    let j = i;
+    for (; j > 0 && drafts[j - 1].anchor > x.anchor; j--) drafts[j] = drafts[j - 1];
+    drafts[j] = x;
   }
 }
 
@@ -926,7 +976,8 @@ function assembleArticles(M: Matched): PageAnalysis {
   let pageHasBylines = false;
   for (let k = 0; k < live.length && !pageHasBylines; k++) pageHasBylines = live[k].byline.length > 0 || live[k].dateline !== null;
   const drafts: Draft[] = [];
-  for (let k = 0; k < live.length; k++) drafts.push(storyArticle(live[k], page.index, pageHasBylines, F, base));
+  LINE_SET.page(base, roles.length);
+  for (let k = 0; k < live.length; k++) drafts.push(storyArticle(live[k], items, page.index, pageHasBylines, F, base));
   const bannerItems: number[] = [];
   for (let k = 0; k < clusters.length; k++) {
     const c = clusters[k];
@@ -938,7 +989,7 @@ function assembleArticles(M: Matched): PageAnalysis {
   // Continuation directives (most pages have none).
   if (contDirectives.length > 0) applyContinuations(drafts, contDirectives, lines, base);
 
-  drafts.sort((x, y) => x.anchor - y.anchor);
+  sortDrafts(drafts);
   // Not drafts.map: inlined by the optimizing compiler, map makes a holey array (another map for every reader).
   for (let n = 0; n < drafts.length; n++) {
     const a = drafts[n].a;
@@ -994,31 +1045,36 @@ function minBelow(xs: readonly number[], min: number): number {
 }
 
 /** The article of a story (with its matched cluster, if any). */
-function storyArticle(s: Story, pageIndex: number, pageHasBylines: boolean, F: Features, base: number): Draft {
+function storyArticle(s: Story, items: readonly Seg[], pageIndex: number, pageHasBylines: boolean, F: Features, base: number): Draft {
   const c = s.cluster;
   const { kicker, headline, decks } = headsOf(c);
+  const all = LINE_SET;
+  all.clear();
+  // The body lines (into the article's lines too), but for a dateline-only or sign-off-only one (into OUT).
   let nBody = 0;
-  const body = s.body;
-  for (let k = 0; k < body.length; k++) {
-    const i = body[k];
-    if (!(i === s.datelineLine || (i === s.signoffLine && F.kind[i - base] === K_SIGNOFF))) OUT[nBody++] = i;
+  let bodyStart = Infinity;
+  for (let b = 0; b < s.bodyItems.length; b++) {
+    const L = items[s.bodyItems[b]].lines;
+    for (let k = 0; k < L.length; k++) {
+      const i = L[k];
+      all.add(i);
+      if (i < bodyStart) bodyStart = i;
+      if (!(i === s.datelineLine || (i === s.signoffLine && F.kind[i - base] === K_SIGNOFF))) OUT[nBody++] = i;
+    }
   }
   const bodyLines = lineArray(OUT, 0, nBody);
   // The story is done with: the article takes copies of its arrays, exact-size (see OUT).
   const labels = c && c.labels.length > 0 ? s.labels.concat(c.labels) : exact(s.labels);
-  const all = LINE_SET;
-  all.clear();
   all.addAll(kicker);
   all.addAll(headline);
   for (let k = 0; k < decks.length; k++) all.addAll(decks[k]);
   all.addAll(s.byline);
   for (let k = 0; k < labels.length; k++) all.addAll(labels[k]);
   all.addAll(s.note);
-  all.addAll(body);
   if (s.datelineLine >= 0) all.add(s.datelineLine);
   if (s.signoffLine >= 0) all.add(s.signoffLine);
   if (s.continuationLine >= 0) all.add(s.continuationLine);
-  let bodyStart = minBelow(body, minBelow(s.byline, minBelow(s.note, Infinity)));
+  bodyStart = minBelow(s.byline, minBelow(s.note, bodyStart));
   if (s.datelineLine >= 0 && s.datelineLine < bodyStart) bodyStart = s.datelineLine;
   if (s.continuationLine >= 0 && s.continuation?.direction === 'from' && s.continuationLine < bodyStart) bodyStart = s.continuationLine;
   let anchor = bodyStart;
@@ -1106,42 +1162,65 @@ const NO_BLOCKS: number[][] = [];
 /** Label lines of a page that sit away from what they label, by its analysis (read and dropped by analyzePage). */
 const ORPHAN_LABELS = new WeakMap<PageAnalysis, number[][]>();
 
-/** Line numbers gathered in a reused buffer, out as their distinct values in ascending order. */
+/**
+ * Line numbers of one page gathered in reused buffers, out as their distinct values in ascending
+ * order: a mark per page slot drops a repeat as it comes, and the marks between the smallest and
+ * the largest are read out in order (linear; no sort, whose copies of the list were garbage), unless
+ * that range is far larger than the list (a few lines spread over a long page): then the list is sorted.
+ */
 class LineList {
   private buf = new Int32Array(256);
+  private marks = new Uint8Array(256);
   private n = 0;
+  private base = 0;
+  private lo = 0;
+  private hi = 0; // slots: small integers (Infinity would box a number on every clear)
+  /** For the lines of a page: `size` lines from line `base` (a huge buffer of an earlier page goes). */
+  page(base: number, size: number): void {
+    if (this.marks.length < size || (this.marks.length > 1 << 16 && size <= 1 << 16)) this.marks = new Uint8Array(Math.max(size, 256));
+    if (this.buf.length > 1 << 16 && size <= 1 << 16) this.buf = new Int32Array(256);
+    this.base = base;
+    this.clear();
+  }
   clear(): void {
     this.n = 0;
+    this.lo = 0x7fffffff;
+    this.hi = -1;
   }
   add(x: number): void {
+    const k = x - this.base;
+    if (this.marks[k] === 1) return;
+    this.marks[k] = 1;
     if (this.n === this.buf.length) {
       const g = new Int32Array(this.buf.length * 2);
       g.set(this.buf);
       this.buf = g;
     }
-    this.buf[this.n++] = x;
+    this.buf[this.n++] = k;
+    if (k < this.lo) this.lo = k;
+    if (k > this.hi) this.hi = k;
   }
   addAll(xs: readonly number[]): void {
     for (let k = 0; k < xs.length; k++) this.add(xs[k]);
   }
   sortedUnique(): number[] {
-    const a = this.buf;
     const n = this.n;
-    if (n <= 64) {
-      // Insertion sort: the parts come mostly in order (headings, byline, body).
-      for (let i = 1; i < n; i++) {
-        const v = a[i];
-        let j = i;
-        while (j > 0 && a[j - 1] > v) {
-          a[j] = a[j - 1];
-          j--;
-        }
-        a[j] = v;
-      }
-    } else a.subarray(0, n).sort();
+    const base = this.base;
+    const marks = this.marks;
     let m = 0;
-    for (let k = 0; k < n; k++) if (k === 0 || a[k] !== a[k - 1]) OUT[m++] = a[k];
-    if (a.length > 1 << 16) this.buf = new Int32Array(256); // keep no huge buffer
+    if (this.hi - this.lo < 8 * n + 256) {
+      for (let k = this.lo; k <= this.hi; k++)
+        if (marks[k] === 1) {
+          marks[k] = 0;
+          OUT[m++] = base + k;
+        }
+    } else {
+      const a = this.buf.subarray(0, n).sort();
+      for (let j = 0; j < n; j++) {
+        marks[a[j]] = 0;
+        OUT[m++] = base + a[j];
+      }
+    }
     return lineArray(OUT, 0, m);
   }
 }
@@ -1241,34 +1320,47 @@ let SET_OF = new Int32Array(64);
 
 /** Headline, kicker and decks of one cluster. */
 function assignSubRoles(c: Cluster, base: number, F: Features): void {
-  let main = c.blocks.findIndex((b) => b.sub === 'headline');
+  // Plain loops, not findIndex/forEach/every: their closures were allocated for every cluster.
+  const blocks = c.blocks;
+  let main = -1;
+  for (let k = 0; k < blocks.length && main < 0; k++) if (blocks[k].sub === 'headline') main = k;
   if (main < 0) {
     // No headline-like block: the shortest block that is not a lead-in, else the last one.
     let best = -1;
     let bestW = Infinity;
-    c.blocks.forEach((b, k) => {
-      if (b.forced === 'kicker' || b.forced === 'deck') return;
-      if (F.end[b.lines[b.lines.length - 1] - base] === E_DASH) return;
+    let allForced = true; // every block a forced kicker or deck
+    for (let k = 0; k < blocks.length; k++) {
+      const b = blocks[k];
+      if (b.forced === 'kicker' || b.forced === 'deck') continue;
+      allForced = false;
+      if (F.end[b.lines[b.lines.length - 1] - base] === E_DASH) continue;
       let w = 0;
-      for (const i of b.lines) w += F.width[i - base];
+      for (let j = 0; j < b.lines.length; j++) w += F.width[b.lines[j] - base];
       if (w < bestW) {
         bestW = w;
         best = k;
       }
-    });
-    main = best >= 0 ? best : c.blocks.every((b) => b.forced === 'kicker' || b.forced === 'deck') ? -1 : c.blocks.length - 1;
+    }
+    main = best >= 0 ? best : allForced ? -1 : blocks.length - 1;
   }
   let kickerTaken = false;
-  c.blocks.forEach((b, k) => {
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k];
     if (k === main) b.sub = 'headline';
     else if (b.forced === 'kicker') b.sub = 'kicker';
     else if (b.forced === 'deck') b.sub = 'deck';
-    else if (k < main && !kickerTaken && b.lines.length <= 3 && b.lines.every((i) => F.width[i - base] <= 1.5 * F.local[i - base])) {
+    else if (k < main && !kickerTaken && b.lines.length <= 3 && withinWidth(b.lines, base, F, 1.5)) {
       b.sub = 'kicker';
       kickerTaken = true;
     } else b.sub = 'deck';
     if (b.sub === 'kicker') kickerTaken = true;
-  });
+  }
+}
+
+/** Every line at most `factor` × its local column width. */
+function withinWidth(L: readonly number[], base: number, F: Features, factor: number): boolean {
+  for (let j = 0; j < L.length; j++) if (!(F.width[L[j] - base] <= factor * F.local[L[j] - base])) return false;
+  return true;
 }
 
 /**

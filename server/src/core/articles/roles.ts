@@ -141,39 +141,77 @@ let mTitle = false;
 
 /**
  * Width and justification spaces of a line (see the header comment), and its non-space units;
- * also whether it is a Latin caps line or a Title Case line (in the same pass: a Latin line is
- * long, and these were two more passes over it).
+ * also whether it is a Latin caps line or a Title Case line. Those two can only hold for a short
+ * line with no unit ≥ U+2E80, so the letter counts are a second pass over such a line only: the
+ * pass over every character of the page stays lean. The line is src[from, to): detect passes the
+ * dump's text and the line's offsets, as charCodeAt reads a flat string faster than a line's own
+ * text (a slice of it, read through its parent on every call).
  */
-function scan(text: string): void {
+function scan(src: string, from: number, to: number): void {
   let width = 0;
   let spaced = 0;
   let prevCjk = false;
-  let prevSeen = false;
   let run = 0;
   let size = 0;
   let first = -1;
-  const n = text.length;
   const cls = CLASS;
-  // capsLine: Latin letters, the upper-case ones, other non-space units; titleLine: words (a Latin
-  // letter at the start or after an ASCII space), the capitalised ones. Both fail on a unit ≥ U+2E80.
+  let max = 0; // of the non-space units
+  for (let i = from; i < to; i++) {
+    const c = src.charCodeAt(i);
+    const f = cls[c];
+    if (f & CC_WS) {
+      run++;
+      continue;
+    }
+    if (c > max) max = c;
+    if (first < 0) first = i - from;
+    const cjk = (f & (CC_CJK | CC_HIGH)) !== 0; // astral: treat as CJK (extensions B+)
+    if (run > 0 && size > 0) {
+      if (prevCjk && cjk) spaced++;
+      else if (prevCjk || cjk) width += 0.5;
+      else width += run < 2 ? run : 2;
+    }
+    size++;
+    run = 0;
+    if (f & CC_HIGH) {
+      width += 2;
+      i++;
+      if (i < to && !(cls[src.charCodeAt(i)] & CC_WS)) size++;
+    } else width += f & CC_WIDE ? 2 : 1;
+    prevCjk = cjk;
+  }
+  mWidth = width;
+  mSpaced = spaced;
+  mSize = size;
+  mFirst = first;
+  mCaps = false;
+  mTitle = false;
+  if (max < 0x2e80 && to - from <= 160) latinCase(src, from, to);
+}
+
+/**
+ * capsLine and titleLine of a line with no non-space unit ≥ U+2E80 (so no surrogates): Latin
+ * letters, the upper-case ones and the other non-space units; words (a Latin letter at the start or
+ * after an ASCII space), the capitalised ones.
+ */
+function latinCase(src: string, from: number, to: number): void {
+  const n = to - from;
+  const cls = CLASS;
   let letters = 0;
   let upper = 0;
   let other = 0;
   let words = 0;
   let capitals = 0;
   let atStart = true;
-  let max = 0; // of the non-space units
   let wideSpace = false; // an ideographic space or BOM: not a title line (a caps line may have one)
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = src.charCodeAt(i);
     const f = cls[c];
     if (f & CC_WS) {
-      run++;
       atStart = c === 32;
       if (c >= 0x2e80) wideSpace = true;
       continue;
     }
-    if (c > max) max = c;
     if (f & CC_SCRIPT_LATIN) {
       letters++;
       const up = c >= 65 && c <= 90;
@@ -184,34 +222,13 @@ function scan(text: string): void {
       }
     } else other++;
     atStart = false;
-    if (first < 0) first = i;
-    size++;
-    const cjk = (f & (CC_CJK | CC_HIGH)) !== 0; // astral: treat as CJK (extensions B+)
-    if (run > 0 && prevSeen) {
-      if (prevCjk && cjk) spaced++;
-      else if (prevCjk || cjk) width += 0.5;
-      else width += run < 2 ? run : 2;
-    }
-    run = 0;
-    if (f & CC_HIGH) {
-      width += 2;
-      i++;
-      if (i < n && !(cls[text.charCodeAt(i)] & CC_WS)) size++;
-    } else width += f & CC_WIDE ? 2 : 1;
-    prevCjk = cjk;
-    prevSeen = true;
   }
-  mWidth = width;
-  mSpaced = spaced;
-  mSize = size;
-  mFirst = first;
-  const latin = max < 0x2e80;
-  mCaps = latin && n <= 160 && letters >= 4 && letters >= 2 * other && upper >= 0.75 * letters;
-  mTitle = latin && !wideSpace && n <= 120 && words >= 3 && capitals >= 0.7 * words;
+  mCaps = letters >= 4 && letters >= 2 * other && upper >= 0.75 * letters;
+  mTitle = !wideSpace && n <= 120 && words >= 3 && capitals >= 0.7 * words;
 }
 
 function measure(text: string): { width: number; spaced: number } {
-  scan(text);
+  scan(text, 0, text.length);
   return { width: mWidth, spaced: mSpaced };
 }
 
@@ -549,10 +566,11 @@ function nextFlags(text: string, from: number): number {
  * Features and pattern kind of one line into slot k of F. `edge` says the line is among the first
  * or last few text lines of its page, where running heads, page numbers and mastheads sit. The
  * compact head and tail strings are built only when a pattern's first-character test passes.
+ * `src` holds the line's text at `at` (the dump's text at line.start, or the line's text at 0): see scan.
  */
-export function scanLine(line: Line, edge: boolean, F: Features, k: number): void {
+export function scanLine(line: Line, edge: boolean, F: Features, k: number, src: string, at: number): void {
   const text = line.text;
-  scan(text);
+  scan(src, at, at + text.length);
   const size = mSize;
   const spaced = mSpaced;
   const rawWidth = mWidth;
@@ -658,7 +676,7 @@ const ONE = new Features();
 /** Features and pattern kind of one line (see scanLine). */
 export function lineInfo(line: Line, edge: boolean): LineInfo {
   ONE.ensure(1);
-  scanLine(line, edge, ONE, 0);
+  scanLine(line, edge, ONE, 0, line.text, 0);
   const info = ONE.info(0, line.index, compactHead(line.text));
   info.size = mSize;
   return info;

@@ -47,8 +47,9 @@ class Reader {
    * Feeds one text; false once `max` characters have been seen. Skips the justification spaces
    * (space, tab, ideographic space) or, with `allSpaces`, every space cleanText removes: tokens of
    * cleanText(t) are those of t read with allSpaces (cleanText only drops and re-joins spaces).
+   * The text is t[from, to): a line can be read in the dump's text (see roles.ts scan).
    */
-  feed(t: string, allSpaces: boolean): boolean {
+  feed(t: string, allSpaces: boolean, from = 0, to = t.length): boolean {
     // The reader's state in locals for the loop (written back at the end).
     const max = this.max;
     const skip = allSpaces ? CC_WS : CC_JUST;
@@ -62,7 +63,7 @@ class Reader {
     let digit = this.digit;
     let nb = this.nb;
     let nw = this.nw;
-    for (let i = 0; i < t.length && seen < max; i++) {
+    for (let i = from; i < to && seen < max; i++) {
       let c = t.charCodeAt(i);
       const f = cls[c];
       if (f & skip) continue; // spaces do not break words
