@@ -3,15 +3,14 @@ import { test } from 'node:test';
 import fc from '../helpers/fc';
 import { parse, positionAt } from '../../server/src/core/parse';
 
-test('pages split on form feeds; blocks are runs of non-blank lines', () => {
+test('pages split on form feeds', () => {
   const d = parse('标题\n\n正文一\n正文二\n\f第二页\n\n尾\n');
   assert.equal(d.pages.length, 2);
-  assert.deepEqual(d.pages[0].blocks.map((b) => [b.firstLine, b.lastLine]), [[0, 0], [2, 3]]);
+  assert.deepEqual([d.pages[0].firstLine, d.pages[0].lastLine, d.pages[1].firstLine], [0, 3, 4]);
   assert.equal(d.lines[4].text, '第二页');
   assert.equal(d.lines[4].page, 1);
   assert.equal(d.lines[4].row, 4, 'a form feed at a line start does not add an editor line');
   assert.equal(d.lines[4].col, 1);
-  assert.equal(d.pages[1].blocks.length, 2);
 });
 
 test('a trailing form feed does not make an empty page', () => {
@@ -34,10 +33,9 @@ test('CRLF, CR, BOM, astral characters and a missing final newline keep offsets 
   assert.deepEqual(positionAt(d, off + 2), { line: 2, character: 4 });
 });
 
-test('annotation lines are marked and break blocks', () => {
+test('annotation lines are marked', () => {
   const d = parse('%% headline\n标题\n%% article\n正文\n');
   assert.deepEqual(d.lines.map((l) => l.annotation), [true, false, true, false]);
-  assert.equal(d.pages[0].blocks.length, 2);
 });
 
 test('property: lines tile the text and positions agree with a naive line split', () => {

@@ -191,9 +191,11 @@ export function annotationActions(dump: PageDump, analyses: readonly PageAnalysi
   const line = dump.lines[li];
   if (!line || line.blank || line.annotation) return [];
   const page = dump.pages[line.page];
-  const block = page?.blocks.find((b) => b.firstLine <= li && li <= b.lastLine);
-  if (!block) return [];
-  const first = dump.lines[block.firstLine];
+  if (!page) return [];
+  // The block's first line: the run of text lines holding this one starts there.
+  let firstLine = li;
+  while (firstLine > page.firstLine && !dump.lines[firstLine - 1].blank && !dump.lines[firstLine - 1].annotation) firstLine--;
+  const first = dump.lines[firstLine];
   const eol = dump.text.slice(first.end, first.next) || '\n';
   const p = analyses.find((x) => x.page === line.page);
   const role = p ? p.roles[li - page.firstLine] : 'unknown';

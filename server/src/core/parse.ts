@@ -1,10 +1,11 @@
 // Splits a dump into pages (form feeds, and soft breaks in a page too long without one: see
-// softPages.ts), lines (LF, CRLF, CR) and blocks (runs of non-blank lines).
+// softPages.ts) and lines (LF, CRLF, CR). Blocks (runs of text lines) are article detection's to
+// find, in the page it reads: kept here, they were an object per block of every page, held by the dump.
 // One pass over the text; every offset is a UTF-16 index into the original text, so a BOM, CRLF or
 // astral characters never shift positions.
 import { isBlankUnit, isSpaceOrTab } from './chars';
 import { nextSoftBreak } from './softPages';
-import type { Block, Line, Page, PageDump } from './types';
+import type { Line, Page, PageDump } from './types';
 
 const LF = 10;
 const FF = 12;
@@ -23,9 +24,6 @@ export function parse(text: string, atStart = true, cut = true): PageDump {
   let lineStart = bom;
   let row = 0;
   let rowStart = 0;
-  // Blocks of the current page, found as its lines are made (a second pass would read every Line again).
-  let blocks: Block[] = [];
-  let blockFirst = -1;
   const n = text.length;
   // The next LF, CR and form feed at or after the scan position (n when there is none), each found
   // with indexOf: a native search runs far faster than a charCodeAt loop over every character.
@@ -39,13 +37,10 @@ export function parse(text: string, atStart = true, cut = true): PageDump {
   const nextSoft = (from: number, to: number) => (cut ? nextSoftBreak(text, from, to) : to);
   let soft = nextSoft(0, ff);
   let softStart = -1;
-  /** Ends the page at `end` (its open block with it) and starts the next. */
+  /** Ends the page at `end` and starts the next. */
   const closePage = (end: number) => {
-    if (blockFirst >= 0) blocks.push({ page, firstLine: blockFirst, lastLine: lines.length - 1 });
     const isSoft = pageStart === softStart;
-    pages.push({ index: page, sheet: isSoft ? sheets - 1 : sheets++, soft: isSoft, start: pageStart, end, firstLine: pageFirstLine, lastLine: lines.length - 1, blocks });
-    blocks = [];
-    blockFirst = -1;
+    pages.push({ index: page, sheet: isSoft ? sheets - 1 : sheets++, soft: isSoft, start: pageStart, end, firstLine: pageFirstLine, lastLine: lines.length - 1 });
     page++;
     pageFirstLine = lines.length;
   };
@@ -55,7 +50,7 @@ export function parse(text: string, atStart = true, cut = true): PageDump {
     if (i === ff) {
       // A form feed ends the page. A line that starts with one starts after it, on the next page;
       // text before it on the same line stays on this page.
-      if (i > lineStart) blockFirst = addLine(lines, makeLine(text, lines.length, lineStart, i, i + 1, row, lineStart - rowStart, page), blockFirst, blocks);
+      if (i > lineStart) lines.push(makeLine(text, lines.length, lineStart, i, i + 1, row, lineStart - rowStart, page));
       lineStart = i + 1;
       if (pageFirstLine < lines.length) closePage(i + 1);
       pageStart = i + 1;
@@ -63,7 +58,7 @@ export function parse(text: string, atStart = true, cut = true): PageDump {
       soft = nextSoft(pageStart, ff);
     } else {
       const next = i === cr && i + 1 < n && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
-      blockFirst = addLine(lines, makeLine(text, lines.length, lineStart, i, next, row, lineStart - rowStart, page), blockFirst, blocks);
+      lines.push(makeLine(text, lines.length, lineStart, i, next, row, lineStart - rowStart, page));
       lineStart = rowStart = next;
       row++;
       if (lf < next) lf = indexOr(text, '\n', next, n);
@@ -76,20 +71,9 @@ export function parse(text: string, atStart = true, cut = true): PageDump {
       }
     }
   }
-  if (lineStart < n || lines.length === 0) blockFirst = addLine(lines, makeLine(text, lines.length, lineStart, n, n, row, lineStart - rowStart, page), blockFirst, blocks);
+  if (lineStart < n || lines.length === 0) lines.push(makeLine(text, lines.length, lineStart, n, n, row, lineStart - rowStart, page));
   if (pageFirstLine < lines.length || pages.length === 0) closePage(n);
   return { text, bom, lines, pages };
-}
-
-/**
- * Appends the line, and closes the page's open block at it when it is blank or an annotation.
- * Returns the open block's first line (-1: none), which the caller keeps.
- */
-function addLine(lines: Line[], line: Line, blockFirst: number, blocks: Block[]): number {
-  lines.push(line);
-  if (!line.blank && !line.annotation) return blockFirst < 0 ? line.index : blockFirst;
-  if (blockFirst >= 0) blocks.push({ page: line.page, firstLine: blockFirst, lastLine: line.index - 1 });
-  return -1;
 }
 
 function indexOr(text: string, ch: string, from: number, none: number): number {

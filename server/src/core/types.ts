@@ -61,13 +61,6 @@ export interface Line extends Span {
   annotation: boolean;
 }
 
-/** A run of non-blank lines between blank lines (pdftotext keeps a multi-line headline in one block). */
-export interface Block {
-  page: number;
-  firstLine: number;
-  lastLine: number;
-}
-
 /**
  * A page: the text between form feeds, or a part of such a text when it runs so long without one
  * that it is analysed in parts (see softPages.ts).
@@ -83,7 +76,6 @@ export interface Page extends Span {
   soft: boolean;
   firstLine: number;
   lastLine: number;
-  blocks: Block[];
 }
 
 export interface PageDump {

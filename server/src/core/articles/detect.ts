@@ -229,17 +229,23 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   }
 
   // ---- page shape ----
+  // Blocks: runs of consecutive text lines, which pdftotext keeps together (a multi-line headline).
+  let blocks = 0;
   let singles = 0;
-  const blocks = page.blocks;
-  for (let b = 0; b < blocks.length; b++) {
-    const { firstLine, lastLine } = blocks[b];
-    for (let i = firstLine; i <= lastLine; i++) {
-      blockFirst[i - base] = firstLine;
-      blockLast[i - base] = lastLine;
+  for (let j = 0; j < nc; ) {
+    let e = j;
+    while (e + 1 < nc && content[e + 1] === content[e] + 1) e++;
+    const firstLine = base + content[j];
+    const lastLine = base + content[e];
+    for (let q = j; q <= e; q++) {
+      blockFirst[content[q]] = firstLine;
+      blockLast[content[q]] = lastLine;
     }
-    if (firstLine === lastLine) singles++;
+    blocks++;
+    if (j === e) singles++;
+    j = e + 1;
   }
-  const ds = blocks.length >= 6 && singles >= 0.7 * blocks.length && n - nc >= 0.5 * nc;
+  const ds = blocks >= 6 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;
 
   // ---- segments ----
   const P: PageItems = { page, text: dump.text, lines, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast };
