@@ -3,6 +3,7 @@
 import { applyEdits } from './fix';
 import { en } from './messages';
 import { LINE_RULES } from './rules';
+import { lineGates, mayReport } from './rules/gates';
 import type { Edit, Finding, Line, PageDump, RuleId } from './types';
 
 /** Rules whose fixes make text clean (as opposed to structure rules, whose fixes move lines). */
@@ -175,10 +176,16 @@ export const DISPLAY_RULES: readonly RuleId[] = ['spaced-glyphs', 'doubled-glyph
 export function cleanLineText(text: string, rules: readonly RuleId[] = DISPLAY_RULES): string {
   const line: Line = { index: 0, start: 0, end: text.length, next: text.length, row: 0, col: 0, page: 0, text, blank: false, annotation: false };
   let out = text;
+  // Most lines (an article's title, read for every misplaced-headline message) need no rule at all.
+  let gates = lineGates(out);
   for (const rule of LINE_RULES) {
-    if (!rules.includes(rule.id)) continue;
+    if (!rules.includes(rule.id) || !mayReport(rule.id, gates)) continue;
     const f = rule.checkLine({ ...line, text: out, end: out.length, next: out.length }, en);
-    if (f) out = applyEdits(out, f.fix.edits);
+    if (f) {
+      out = applyEdits(out, f.fix.edits);
+      // A fix can make work for the next rule (spaced doubled glyphs come out doubled).
+      gates = lineGates(out);
+    }
   }
   return out.trim();
 }

@@ -3,7 +3,7 @@
 import { messagesFor, type Messages } from './messages';
 import { LINE_RULES } from './rules';
 import { doubledFinding, doubledGlyphs } from './rules/doubled-glyphs';
-import { GATE_CJK, GATE_DOUBLED, GATE_SPACE, GATE_TWO_SPACES, lineGates } from './rules/gates';
+import { lineGates, mayReport } from './rules/gates';
 import { mixedFinding, mixedScriptSpacing } from './rules/mixed-script-spacing';
 import { spacedFinding, spacedGlyphs } from './rules/spaced-glyphs';
 import type { LineRule } from './rules/rule';
@@ -51,19 +51,14 @@ function lintPageInto(dump: PageDump, page: Page, settings: RuleSettings | undef
     const gates = lineGates(text, line.start, line.end);
     for (let r = 0; r < active.length; r++) {
       const rule = active[r];
-      const f =
-        rule === spacedGlyphs
-          ? (gates & (GATE_TWO_SPACES | GATE_CJK)) === (GATE_TWO_SPACES | GATE_CJK)
-            ? spacedFinding(text, line.start, line.end, line.start, messages)
-            : undefined
+      const f = !mayReport(rule.id, gates)
+        ? undefined
+        : rule === spacedGlyphs
+          ? spacedFinding(text, line.start, line.end, line.start, messages)
           : rule === doubledGlyphs
-            ? gates & GATE_DOUBLED
-              ? doubledFinding(line, messages)
-              : undefined
+            ? doubledFinding(line, messages)
             : rule === mixedScriptSpacing
-              ? (gates & (GATE_SPACE | GATE_CJK)) === (GATE_SPACE | GATE_CJK)
-                ? mixedFinding(text, line.start, line.end, line.start, messages)
-                : undefined
+              ? mixedFinding(text, line.start, line.end, line.start, messages)
               : rule.checkLine(line, messages);
       if (f) out.push({ rule: rule.id, severity: severities[r], start: f.start, end: f.end, message: f.message, fix: f.fix });
     }

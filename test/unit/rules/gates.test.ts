@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from '../../helpers/fc';
+import { cleanLineText } from '../../../server/src/core/clean';
+import { applyEdits } from '../../../server/src/core/fix';
 import { lintDump } from '../../../server/src/core/lint';
 import { en } from '../../../server/src/core/messages';
 import { parse } from '../../../server/src/core/parse';
@@ -35,4 +37,25 @@ test('a Latin line, even with curly quotes and dashes, is not one for the CJK ru
   assert.equal(lineGates('He said “so — it is” · and…') & GATE_CJK, 0);
   assert.equal(lineGates('心 的') & GATE_CJK, GATE_CJK);
   assert.equal(lineGates('𠀀 a') & GATE_CJK, GATE_CJK);
+});
+
+/** cleanLineText as it was before the gates: every display rule's checkLine, one after another. */
+function cleanUngated(text: string): string {
+  let out = text;
+  for (const r of [spacedGlyphs, doubledGlyphs]) {
+    const f = r.checkLine(parse(out).lines[0], en);
+    if (f) out = applyEdits(out, f.fix.edits);
+  }
+  return out.trim();
+}
+
+test('property: cleanLineText skips only the rules the gates rule out, also after a fix', () => {
+  // Spaced doubled glyphs have no doubled pair until the spaces go.
+  assert.equal(cleanLineText('跨 跨 境 境 运 运 输 输'), '跨境运输');
+  fc.assert(
+    fc.property(line, (l) => {
+      assert.equal(cleanLineText(l), cleanUngated(l));
+    }),
+    { numRuns: 3000 },
+  );
 });

@@ -2,6 +2,7 @@
 // line once here and calls a rule only when its exit lets the line through (most lines have no
 // space and no doubled glyph), instead of each rule scanning the line again for its own exit.
 import { isSpace } from '../chars';
+import type { RuleId } from '../types';
 
 /** At least one ASCII space: mixed-script-spacing may find a gap. */
 export const GATE_SPACE = 1;
@@ -44,4 +45,21 @@ export function lineGates(text: string, start = 0, end = text.length): number {
     prev = c;
   }
   return (spaces > 0 ? GATE_SPACE : 0) | (spaces > 1 ? GATE_TWO_SPACES : 0) | (doubled ? GATE_DOUBLED : 0) | (max >= 0x3000 ? GATE_CJK : 0);
+}
+
+/**
+ * Whether a built-in line rule may report on a line with these gates (false: it surely does not).
+ * A rule lintPage does not know by id is always called.
+ */
+export function mayReport(rule: RuleId, gates: number): boolean {
+  switch (rule) {
+    case 'spaced-glyphs':
+      return (gates & (GATE_TWO_SPACES | GATE_CJK)) === (GATE_TWO_SPACES | GATE_CJK);
+    case 'doubled-glyphs':
+      return (gates & GATE_DOUBLED) !== 0;
+    case 'mixed-script-spacing':
+      return (gates & (GATE_SPACE | GATE_CJK)) === (GATE_SPACE | GATE_CJK);
+    default:
+      return true;
+  }
 }
