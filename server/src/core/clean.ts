@@ -40,8 +40,12 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
   // The line rules report in text order: sort only when they did not (a stable sort changes nothing then).
   if (!inOrder) sorted.sort((a, b) => a.start - b.start);
   const n = total;
+  // The edits' starts and ends, and whether they insert text, beside them: a span is assembled
+  // from these, reading an edit object only for its new text (most glyph fixes delete).
   const starts = new Int32Array(n);
-  const edits = sortedEdits(sorted, total, starts);
+  const ends = new Int32Array(n);
+  const inserts = new Uint8Array(n);
+  const edits = sortedEdits(sorted, total, starts, ends, inserts);
   const text = dump.text;
 
   // Where the previous span's search ended: callers mostly walk the text forward, so the next
@@ -108,12 +112,13 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
     let m = 0;
     let cursor = start;
     for (let k = lo; k < n && starts[k] < end; k++) {
-      const e = edits[k];
-      if (e.start < cursor) continue; // overlapping: the first one wins, as in applyEdits
-      if (m + (e.start - cursor) + e.newText.length > BUFFER_SIZE) return -1;
-      for (let i = cursor; i < e.start; i++) buf[m++] = text.charCodeAt(i);
-      for (let i = 0; i < e.newText.length; i++) buf[m++] = e.newText.charCodeAt(i);
-      cursor = Math.min(Math.max(e.end, cursor), end);
+      const s = starts[k];
+      if (s < cursor) continue; // overlapping: the first one wins, as in applyEdits
+      const t = inserts[k] ? edits[k].newText : '';
+      if (m + (s - cursor) + t.length > BUFFER_SIZE) return -1;
+      for (let i = cursor; i < s; i++) buf[m++] = text.charCodeAt(i);
+      for (let i = 0; i < t.length; i++) buf[m++] = t.charCodeAt(i);
+      cursor = Math.min(Math.max(ends[k], cursor), end);
     }
     if (m + (end - cursor) > BUFFER_SIZE) return -1;
     for (let i = cursor; i < end; i++) buf[m++] = text.charCodeAt(i);
@@ -178,12 +183,13 @@ const byStartEnd = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end;
 
 /**
  * Every edit of the findings (sorted by start; `total` edits in all), sorted by start then end,
- * ties in finding order: what a stable sort of all edits gives. Their starts go to `starts`. The edits come nearly sorted (out
+ * ties in finding order: what a stable sort of all edits gives. Their starts, ends and whether
+ * they insert text (1 or 0) go to the arrays of those names. The edits come nearly sorted (out
  * of order only among the findings of one line), so each is moved back into place as it comes
  * (insertion sort: stable, and linear in the edits plus the few steps back); a pathological order
  * falls back to a full sort.
  */
-function sortedEdits(sorted: readonly Finding[], total: number, starts: Int32Array): Edit[] {
+function sortedEdits(sorted: readonly Finding[], total: number, starts: Int32Array, ends: Int32Array, inserts: Uint8Array): Edit[] {
   const edits: Edit[] = new Array<Edit>(total); // sized once: growing it copied a large array again and again
   let budget = 4 * total + 1024; // steps back allowed before a full sort is cheaper
   let m = 0;
@@ -192,22 +198,31 @@ function sortedEdits(sorted: readonly Finding[], total: number, starts: Int32Arr
     for (let q = 0; q < list.length; q++) {
       const e = list[q];
       const start = e.start;
+      const end = e.end;
       let j = m - 1;
-      // starts[j] > start settles most comparisons without reading the edit object.
-      while (j >= 0 && (starts[j] > start || (starts[j] === start && edits[j].end > e.end))) {
+      // The typed arrays settle the comparisons without reading the edit objects.
+      while (j >= 0 && (starts[j] > start || (starts[j] === start && ends[j] > end))) {
         edits[j + 1] = edits[j];
         starts[j + 1] = starts[j];
+        ends[j + 1] = ends[j];
+        inserts[j + 1] = inserts[j];
         j--;
       }
       edits[j + 1] = e;
       starts[j + 1] = start;
+      ends[j + 1] = end;
+      inserts[j + 1] = e.newText.length > 0 ? 1 : 0;
       m++;
       budget -= m - 2 - j;
       if (budget < 0) {
         m = 0;
         for (const f of sorted) for (const x of f.fix!.edits) edits[m++] = x;
         edits.sort(byStartEnd);
-        for (let i = 0; i < total; i++) starts[i] = edits[i].start;
+        for (let i = 0; i < total; i++) {
+          starts[i] = edits[i].start;
+          ends[i] = edits[i].end;
+          inserts[i] = edits[i].newText.length > 0 ? 1 : 0;
+        }
         return edits;
       }
     }

@@ -65,8 +65,8 @@ export interface FlowContext {
   /**
    * The pieces of the page's articles, PIECE_FIELDS ints each (see P_LINE and the rest): article
    * k's note lines' pieces, then its body lines', for k in analysis.articles order. Numbers in a
-   * typed array, not a Piece object per line: the rule needs only their measures, and 200,000
-   * short-lived objects per 10 MB were a sixth of the stage's garbage.
+   * typed array, not a Piece object per line: the rules need only their measures, and 200,000
+   * short-lived Piece objects per 10 MB were 30% of the stage's allocation.
    */
   table: Int32Array;
   /** Run r of the table (r = 2k: article k's note, 2k + 1: its body) is rows [runs[r], runs[r + 1]). */
