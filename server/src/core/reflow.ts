@@ -73,6 +73,11 @@ export interface FlowContext {
   runs: Int32Array;
   /** isCjkText of each run's texts joined (1 or 0). */
   cjkRuns: Uint8Array;
+  /**
+   * Index of each article in analysis.articles: made on first use by flowArticle (the rewrite's).
+   * Present from the start (undefined), so that setting it does not change the context's shape.
+   */
+  indexOf: Map<Article, number> | undefined;
 }
 
 /** Ints per piece in FlowContext.table, and their offsets: its line, [start, end) in the dump, cellWidth of its text, endsSentence of its text (1 or 0). */
@@ -252,7 +257,7 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   const articles = analysis.articles;
   const runs = new Int32Array(2 * articles.length + 1);
   const cjkRuns = new Uint8Array(2 * articles.length);
-  const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, table: EMPTY_TABLE, runs, cjkRuns };
+  const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, table: EMPTY_TABLE, runs, cjkRuns, indexOf: undefined };
   // Every article's pieces into the scratch rows, then copied out once.
   rowCount = 0;
   for (let k = 0; k < articles.length; k++) {
@@ -553,14 +558,19 @@ function flowPieces(ctx: FlowContext, pieces: readonly Piece[], withText: boolea
   rowCount = 0;
   startRun();
   for (const p of pieces) pushRow(p.line, p.start, p.end, p.text, p.width);
-  const { starts, count, single } = paragraphBounds(ctx, ROWS, 0, pieces.length, runCjk >= runLatin);
+  return paragraphsOf(ctx, pieces, paragraphBounds(ctx, ROWS, 0, pieces.length, runCjk >= runLatin), 0, withText);
+}
+
+/** The paragraphs of the pieces, pieces[i] being row `from` + i of the bounds' table. */
+function paragraphsOf(ctx: FlowContext, pieces: readonly Piece[], bounds: { starts: Int32Array; count: number; single: boolean }, from: number, withText: boolean): FlowParagraph[] {
+  const { starts, count, single } = bounds;
   const out: FlowParagraph[] = [];
   if (single) {
     for (const p of pieces) out.push({ pieces: [p], text: p.text });
     return out;
   }
   for (let j = 0; j < count; j++) {
-    const ps = pieces.slice(starts[j], starts[j + 1]);
+    const ps = pieces.slice(starts[j] - from, starts[j + 1] - from);
     if (!withText) {
       out.push({ pieces: ps, text: '' });
       continue;
@@ -570,11 +580,56 @@ function flowPieces(ctx: FlowContext, pieces: readonly Piece[], withText: boolea
   return out;
 }
 
-/** The pieces of an article's note and body lines. */
+/** articleIndex: the index of the article in ctx.analysis.articles, or -1. */
+function articleIndex(ctx: FlowContext, a: Article): number {
+  let index = ctx.indexOf;
+  if (!index) {
+    index = ctx.indexOf = new Map();
+    const articles = ctx.analysis.articles;
+    for (let k = 0; k < articles.length; k++) index.set(articles[k], k);
+  }
+  return index.get(a) ?? -1;
+}
+
+/** The paragraphs of run r of ctx.table (see FlowContext.runs), bounded from the rows flowContext measured. */
+function flowRun(ctx: FlowContext, r: number, withText: boolean): FlowParagraph[] {
+  const from = ctx.runs[r];
+  const to = ctx.runs[r + 1];
+  const pieces = piecesOfTable(ctx, from, to);
+  return paragraphsOf(ctx, pieces, paragraphBounds(ctx, ctx.table, from, to, ctx.cjkRuns[r] === 1), from, withText);
+}
+
+/** The pieces of an article's note and body lines (from flowContext's rows when it is an article of the page analysis). */
 export function articlePieces(ctx: FlowContext, a: Article): ArticlePieces {
-  const cuts = articleCuts(ctx, a);
-  const note = collectPieces(ctx, a.editorsNote, cuts);
-  return { note, body: collectPieces(ctx, a.body, cuts) };
+  const k = articleIndex(ctx, a);
+  if (k < 0) {
+    const cuts = articleCuts(ctx, a);
+    const note = collectPieces(ctx, a.editorsNote, cuts);
+    return { note, body: collectPieces(ctx, a.body, cuts) };
+  }
+  const runs = ctx.runs;
+  return { note: piecesOfTable(ctx, runs[2 * k], runs[2 * k + 1]), body: piecesOfTable(ctx, runs[2 * k + 1], runs[2 * k + 2]) };
+}
+
+/**
+ * Piece objects of rows [from, to) of ctx.table. A row's text is its clean text trimmed, as
+ * addLineRows read it: the line's own (line.text when it has no fix) for a whole line, else the
+ * span's.
+ */
+function piecesOfTable(ctx: FlowContext, from: number, to: number): Piece[] {
+  const t = ctx.table;
+  const lines = ctx.dump.lines;
+  const out: Piece[] = [];
+  for (let i = from; i < to; i++) {
+    const o = i * PIECE_FIELDS;
+    const line = t[o + P_LINE];
+    const start = t[o + P_START];
+    const end = t[o + P_END];
+    const l = lines[line];
+    const text = start === l.start && end === l.end ? trimIfNeeded(ctx.clean.line(line)) : ctx.clean.span(start, end).trim();
+    out.push({ line, start, end, text, width: t[o + P_WIDTH] });
+  }
+  return out;
 }
 
 /**
@@ -640,6 +695,8 @@ function joinPieceKind(l: string, r: string, ev: HyphenEvidence | undefined): nu
 /** Paragraphs of an article; with `withText` false their `text` is left empty (see flowLines). */
 export function flowArticle(ctx: FlowContext, a: Article, withText = true): ArticleFlow {
   const cuts = articleCuts(ctx, a);
+  const k = articleIndex(ctx, a);
+  if (k >= 0) return { note: flowRun(ctx, 2 * k, withText), body: flowRun(ctx, 2 * k + 1, withText), cuts };
   const { note, body } = articlePieces(ctx, a);
   return { note: flowPieces(ctx, note, withText), body: flowPieces(ctx, body, withText), cuts };
 }
