@@ -14,6 +14,14 @@ export interface Cleaner {
   span(start: number, end: number): string;
   /** Clean text of a line. */
   line(index: number): string;
+  /**
+   * Clean text of [start, end) as UTF-16 units, in CLEAN_UNITS[0, length) (valid until the next
+   * call): its length, or -1 when it does not fit there (then read span()). For measuring a line
+   * without making its string.
+   */
+  units(start: number, end: number): number;
+  /** No edit starts inside [start, end): span(start, end) is the dump's own text there. */
+  unedited(start: number, end: number): boolean;
   /** The glyph findings on a line (for the export's edit trail). */
   findingsOn(index: number): Finding[];
 }
@@ -32,30 +40,57 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
   }
   // The line rules report in text order: sort only when they did not (a stable sort changes nothing then).
   if (!inOrder) sorted.sort((a, b) => a.start - b.start);
-  const edits = sortedEdits(sorted, total);
-  const n = edits.length;
+  const n = total;
+  // The edits' starts and ends, and whether they insert text, beside them: a span is assembled
+  // from these, reading an edit object only for its new text (most glyph fixes delete).
   const starts = new Int32Array(n);
-  for (let k = 0; k < n; k++) starts[k] = edits[k].start;
+  const ends = new Int32Array(n);
+  const inserts = new Uint8Array(n);
+  const edits = sortedEdits(sorted, total, starts, ends, inserts);
   const text = dump.text;
 
   // Where the previous span's search ended: callers mostly walk the text forward, so the next
   // answer is usually there or a few edits further (checked first; else a binary search).
+  // The search gallops from there, so a jump of d edits costs log d steps, not log n.
   let hint = 0;
   function firstEditFrom(start: number): number {
-    let lo = hint;
-    if (lo === 0 || starts[lo - 1] < start) {
-      const stop = Math.min(n, lo + 8);
-      while (lo < stop && starts[lo] < start) lo++;
-      if (lo === n || starts[lo] >= start) return (hint = lo);
-    }
-    lo = 0;
+    let lo = 0;
     let hi = n;
+    const h = hint;
+    if (h === 0 || starts[h - 1] < start) {
+      // The answer is at or after h.
+      let step = 1;
+      let i = h;
+      while (i < n && starts[i] < start) {
+        lo = i + 1;
+        i = h + step;
+        step *= 2;
+      }
+      lo = Math.max(lo, h);
+      hi = Math.min(i, n);
+    } else {
+      // Before h: gallop back.
+      let step = 1;
+      let i = h - 1;
+      hi = h - 1;
+      while (i > 0 && starts[i - 1] >= start) {
+        hi = i - 1;
+        i = h - 1 - step;
+        step *= 2;
+      }
+      lo = Math.max(i, 0);
+    }
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (starts[mid] < start) lo = mid + 1;
       else hi = mid;
     }
     return (hint = lo);
+  }
+
+  function unedited(start: number, end: number): boolean {
+    const lo = firstEditFrom(start);
+    return lo >= n || starts[lo] >= end;
   }
 
   function span(start: number, end: number): string {
@@ -66,21 +101,29 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
 
   /** span() of a short span, assembled in a buffer of char codes: the slices and cons strings of `+=` were most of the cleaner's garbage. */
   function spanInBuffer(start: number, end: number, lo: number): string {
+    const m = fill(start, end, lo);
+    if (m < 0) return spanSlow(start, end, lo);
+    const view = (VIEWS[m] ??= BUFFER.subarray(0, m));
+    return String.fromCharCode.apply(null, view as unknown as number[]);
+  }
+
+  /** The clean text of [start, end) into BUFFER, lo its first edit at or after start: its length, or -1 when it does not fit. */
+  function fill(start: number, end: number, lo: number): number {
     const buf = BUFFER;
     let m = 0;
     let cursor = start;
     for (let k = lo; k < n && starts[k] < end; k++) {
-      const e = edits[k];
-      if (e.start < cursor) continue; // overlapping: the first one wins, as in applyEdits
-      if (m + (e.start - cursor) + e.newText.length > BUFFER_SIZE) return spanSlow(start, end, lo);
-      for (let i = cursor; i < e.start; i++) buf[m++] = text.charCodeAt(i);
-      for (let i = 0; i < e.newText.length; i++) buf[m++] = e.newText.charCodeAt(i);
-      cursor = Math.min(Math.max(e.end, cursor), end);
+      const s = starts[k];
+      if (s < cursor) continue; // overlapping: the first one wins, as in applyEdits
+      const t = inserts[k] ? edits[k].newText : '';
+      if (m + (s - cursor) + t.length > BUFFER_SIZE) return -1;
+      for (let i = cursor; i < s; i++) buf[m++] = text.charCodeAt(i);
+      for (let i = 0; i < t.length; i++) buf[m++] = t.charCodeAt(i);
+      cursor = Math.min(Math.max(ends[k], cursor), end);
     }
-    if (m + (end - cursor) > BUFFER_SIZE) return spanSlow(start, end, lo);
+    if (m + (end - cursor) > BUFFER_SIZE) return -1;
     for (let i = cursor; i < end; i++) buf[m++] = text.charCodeAt(i);
-    const view = (VIEWS[m] ??= buf.subarray(0, m));
-    return String.fromCharCode.apply(null, view as unknown as number[]);
+    return m;
   }
 
   /** span() of a long span (or one whose replacements overflow the buffer). */
@@ -123,6 +166,8 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
       const lo = firstEditFrom(l.start);
       return lo >= n || starts[lo] >= l.end ? l.text : span(l.start, l.end);
     },
+    unedited,
+    units: (start, end) => (end - start <= BUFFER_SIZE ? fill(start, end, firstEditFrom(start)) : -1),
     findingsOn,
   };
 }
@@ -130,6 +175,8 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
 /** Char codes of a short clean span being assembled (one span at a time). */
 const BUFFER_SIZE = 4096;
 const BUFFER = new Uint16Array(BUFFER_SIZE);
+/** Where Cleaner.units puts the units. */
+export const CLEAN_UNITS: Readonly<Uint16Array> = BUFFER;
 /** BUFFER.subarray(0, m) by m, made once each. */
 const VIEWS: (Uint16Array | undefined)[] = new Array<Uint16Array | undefined>(BUFFER_SIZE + 1).fill(undefined);
 
@@ -137,12 +184,13 @@ const byStartEnd = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end;
 
 /**
  * Every edit of the findings (sorted by start; `total` edits in all), sorted by start then end,
- * ties in finding order: what a stable sort of all edits gives. The edits come nearly sorted (out
+ * ties in finding order: what a stable sort of all edits gives. Their starts, ends and whether
+ * they insert text (1 or 0) go to the arrays of those names. The edits come nearly sorted (out
  * of order only among the findings of one line), so each is moved back into place as it comes
  * (insertion sort: stable, and linear in the edits plus the few steps back); a pathological order
  * falls back to a full sort.
  */
-function sortedEdits(sorted: readonly Finding[], total: number): Edit[] {
+function sortedEdits(sorted: readonly Finding[], total: number, starts: Int32Array, ends: Int32Array, inserts: Uint8Array): Edit[] {
   const edits: Edit[] = new Array<Edit>(total); // sized once: growing it copied a large array again and again
   let budget = 4 * total + 1024; // steps back allowed before a full sort is cheaper
   let m = 0;
@@ -150,18 +198,33 @@ function sortedEdits(sorted: readonly Finding[], total: number): Edit[] {
     const list = sorted[k].fix!.edits;
     for (let q = 0; q < list.length; q++) {
       const e = list[q];
+      const start = e.start;
+      const end = e.end;
       let j = m - 1;
-      while (j >= 0 && byStartEnd(edits[j], e) > 0) {
+      // The typed arrays settle the comparisons without reading the edit objects.
+      while (j >= 0 && (starts[j] > start || (starts[j] === start && ends[j] > end))) {
         edits[j + 1] = edits[j];
+        starts[j + 1] = starts[j];
+        ends[j + 1] = ends[j];
+        inserts[j + 1] = inserts[j];
         j--;
       }
       edits[j + 1] = e;
+      starts[j + 1] = start;
+      ends[j + 1] = end;
+      inserts[j + 1] = e.newText.length > 0 ? 1 : 0;
       m++;
       budget -= m - 2 - j;
       if (budget < 0) {
         m = 0;
         for (const f of sorted) for (const x of f.fix!.edits) edits[m++] = x;
-        return edits.sort(byStartEnd);
+        edits.sort(byStartEnd);
+        for (let i = 0; i < total; i++) {
+          starts[i] = edits[i].start;
+          ends[i] = edits[i].end;
+          inserts[i] = edits[i].newText.length > 0 ? 1 : 0;
+        }
+        return edits;
       }
     }
   }

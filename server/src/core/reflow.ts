@@ -18,8 +18,8 @@
 //   so fix-all reaches a fixed point after one pass instead of gluing paragraphs together.
 import { stateOf } from './articles/detect';
 import type { Article, PageAnalysis } from './articles/model';
-import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isCjk, isSpaceOrTab, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
-import type { Cleaner } from './clean';
+import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isCjk, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { CLEAN_UNITS, type Cleaner } from './clean';
 import { Joiner } from './joiner';
 import { hyphenEvidence, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import type { Line, PageDump, Span } from './types';
@@ -62,11 +62,31 @@ export interface FlowContext {
   ds: boolean;
   /** Column width of the page's body and note lines (see columnOf). */
   column: Column;
-  /** Pieces of each article's note and body lines by index in analysis.articles, computed once by flowContext (the cuts depend on the article only). */
-  pieces: ArticlePieces[];
-  /** Index of each article in analysis.articles: made on first use by articlePieces (the rewrite's). */
-  indexOf?: Map<Article, number>;
+  /**
+   * The pieces of the page's articles, PIECE_FIELDS ints each (see P_LINE and the rest): article
+   * k's note lines' pieces, then its body lines', for k in analysis.articles order. Numbers in a
+   * typed array, not a Piece object per line: the rules need only their measures, and 200,000
+   * short-lived Piece objects per 10 MB were 30% of the stage's allocation.
+   */
+  table: Int32Array;
+  /** Run r of the table (r = 2k: article k's note, 2k + 1: its body) is rows [runs[r], runs[r + 1]). */
+  runs: Int32Array;
+  /** isCjkText of each run's texts joined (1 or 0). */
+  cjkRuns: Uint8Array;
+  /**
+   * Index of each article in analysis.articles: made on first use by flowArticle (the rewrite's).
+   * Present from the start (undefined), so that setting it does not change the context's shape.
+   */
+  indexOf: Map<Article, number> | undefined;
 }
+
+/** Ints per piece in FlowContext.table, and their offsets: its line, [start, end) in the dump, cellWidth of its text, endsSentence of its text (1 or 0). */
+export const PIECE_FIELDS = 5;
+export const P_LINE = 0;
+export const P_START = 1;
+export const P_END = 2;
+export const P_WIDTH = 3;
+export const P_FINAL = 4;
 
 /** The pieces of an article's editor's-note lines and of its body lines, in line order. */
 export interface ArticlePieces {
@@ -113,7 +133,6 @@ function columnOfSorted(sorted: Int32Array | Float64Array, n: number): Column {
 
 /** Scratch arrays of paragraphBounds (the analysis is synchronous: one user at a time). */
 let SORTED = new Int32Array(256);
-let FINAL = new Uint8Array(256);
 let BOUNDS = new Int32Array(257);
 
 /** Sorts a[0, n) ascending: insertion sort for the usual few dozen widths (no subarray view to allocate). */
@@ -133,49 +152,31 @@ function sortPrefix(a: Int32Array, n: number): void {
   }
 }
 
-/** The widths of the pieces, sorted ascending, in SORTED[0, n). */
-function sortWidths(pieces: readonly Piece[]): Int32Array {
-  const n = pieces.length;
+/** The widths of rows [from, from + n) of a piece table, sorted ascending, in SORTED[0, n). */
+function sortWidths(t: Int32Array, from: number, n: number): Int32Array {
   if (SORTED.length < n) SORTED = new Int32Array(Math.max(n, 2 * SORTED.length));
-  for (let k = 0; k < n; k++) SORTED[k] = pieces[k].width;
+  for (let k = 0; k < n; k++) SORTED[k] = t[(from + k) * PIECE_FIELDS + P_WIDTH];
   sortPrefix(SORTED, n);
   return SORTED;
 }
 
-/** isCjkText of the pieces' texts joined (it reads the first 200 UTF-16 units). */
-function isCjkPieces(pieces: readonly Piece[]): boolean {
-  let cjk = 0;
-  let latin = 0;
-  let seen = 0;
-  for (let k = 0; k < pieces.length && seen < 200; k++) {
-    const t = pieces[k].text;
-    for (let i = 0; i < t.length && seen < 200; i++, seen++) {
-      const s = CLASS[t.charCodeAt(i)];
-      if (s & CC_SCRIPT_CJK) cjk++;
-      else if (s & CC_SCRIPT_LATIN) latin++;
-    }
-    // Decided once the units left cannot change the comparison.
-    if (cjk >= latin + (200 - seen) || latin > cjk + (200 - seen)) break;
-  }
-  return cjk >= latin;
-}
-
 /**
- * Where the paragraphs of a run of pieces (an article's note or body) start, as flowLines groups
- * them: returns starts s with s[0] = 0, s[count] = pieces.length, paragraph j being
- * pieces[s[j], s[j + 1]). The array is scratch space, valid until the next call. `single` is set
- * when every piece is its own paragraph because there is no column to join to (or the page is
- * rewritten), where flowLines keeps each piece's text as it is.
+ * Where the paragraphs of a run of pieces (an article's note or body: rows [from, to) of a piece
+ * table) start, as flowLines groups them: returns starts s with s[0] = from, s[count] = to,
+ * paragraph j being rows [s[j], s[j + 1]). The array is scratch space, valid until the next call.
+ * `single` is set when every piece is its own paragraph because there is no column to join to (or
+ * the page is rewritten), where flowLines keeps each piece's text as it is. `cjk`: isCjkText of
+ * the run's texts.
  */
-function paragraphBounds(ctx: FlowContext, pieces: readonly Piece[]): { starts: Int32Array; count: number; single: boolean } {
-  const n = pieces.length;
+function paragraphBounds(ctx: FlowContext, t: Int32Array, from: number, to: number, cjk: boolean): { starts: Int32Array; count: number; single: boolean } {
+  const n = to - from;
   if (BOUNDS.length < n + 1) BOUNDS = new Int32Array(Math.max(n + 1, 2 * BOUNDS.length));
   const starts = BOUNDS;
   let column = 0;
   let sorted: Int32Array | undefined;
   if (!ctx.rewritten && n > 0) {
     if (n >= 3) {
-      sorted = sortWidths(pieces);
+      sorted = sortWidths(t, from, n);
       const own = columnOfSorted(sorted, n);
       if (own.supported) column = own.width;
     }
@@ -183,41 +184,39 @@ function paragraphBounds(ctx: FlowContext, pieces: readonly Piece[]): { starts: 
   }
   if (column === 0) {
     // Rewritten page, or no column to speak of (lines of every width): nothing here is hard-wrapped.
-    for (let k = 0; k <= n; k++) starts[k] = k;
+    for (let k = 0; k <= n; k++) starts[k] = from + k;
     return { starts, count: n, single: true };
   }
+  const F = PIECE_FIELDS;
   // buildParagraphs' column estimate and "noticeably shorter" (see paragraphs.ts).
-  const width = sorted ? modeOfSorted(sorted, n) : Math.max(column, pieces[0].width, n > 1 ? pieces[1].width : 0, 0);
-  const cjk = isCjkPieces(pieces);
+  const width = sorted ? modeOfSorted(sorted, n) : Math.max(column, t[from * F + P_WIDTH], n > 1 ? t[(from + 1) * F + P_WIDTH] : 0, 0);
   const shortLimit = width - 4;
   const shortLatin = width * 0.85;
   const overlong = 1.6 * column + 4; // a paragraph joined already: never joined to a neighbour
-  if (FINAL.length < n) FINAL = new Uint8Array(Math.max(n, 2 * FINAL.length));
-  const final = FINAL;
-  for (let k = 0; k < n; k++) final[k] = endsSentence(pieces[k].text) ? 1 : 0;
   const dump = ctx.dump;
   let count = 0;
-  starts[count++] = 0;
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && starts[count - 1] !== i) {
-      const prev = pieces[i - 1];
-      const cur = pieces[i];
-      let brk = prev.line === cur.line; // two pieces of one line: something was cut out between them
+  starts[count++] = from;
+  for (let i = from; i < to; i++) {
+    const o = i * F;
+    if (i > from && starts[count - 1] !== i) {
+      const prevLine = t[o - F + P_LINE];
+      const curLine = t[o + P_LINE];
+      let brk = prevLine === curLine; // two pieces of one line: something was cut out between them
       if (!brk) {
-        const gap = gapKind(dump, prev.line, cur.line);
-        brk = gap === GAP_OTHER || (gap === GAP_BLANK && !ctx.ds) || prev.width > overlong || cur.width > overlong;
+        const gap = gapKind(dump, prevLine, curLine);
+        brk = gap === GAP_OTHER || (gap === GAP_BLANK && !ctx.ds) || t[o - F + P_WIDTH] > overlong || t[o + P_WIDTH] > overlong;
       }
       if (brk) starts[count++] = i;
     }
-    if (final[i] && i + 1 < n) {
-      const w = pieces[i].width;
-      const wn = pieces[i + 1].width;
+    if (t[o + P_FINAL] && i + 1 < to) {
+      const w = t[o + P_WIDTH];
+      const wn = t[o + F + P_WIDTH];
       const short = cjk ? w <= shortLimit : w < shortLatin;
       const nextShort = cjk ? wn <= shortLimit : wn < shortLatin;
-      if (short || (nextShort && !final[i + 1])) starts[count++] = i + 1;
+      if (short || (nextShort && !t[o + F + P_FINAL])) starts[count++] = i + 1;
     }
   }
-  starts[count] = n;
+  starts[count] = to;
   return { starts, count, single: false };
 }
 
@@ -255,40 +254,176 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
     }
     evidence = hyphenEvidence(texts, true);
   }
-  // The pieces by article index (an array: a WeakMap entry per article cost more than the lookups it served).
-  const pieces: ArticlePieces[] = [];
-  const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, pieces, indexOf: undefined };
-  let total = 0;
-  for (const a of analysis.articles) {
-    const own = collectArticle(ctx, a);
-    pieces.push(own);
-    total += own.note.length + own.body.length;
+  const articles = analysis.articles;
+  const runs = new Int32Array(2 * articles.length + 1);
+  const cjkRuns = new Uint8Array(2 * articles.length);
+  const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, table: EMPTY_TABLE, runs, cjkRuns, indexOf: undefined };
+  // Every article's pieces into the scratch rows, then copied out once.
+  rowCount = 0;
+  for (let k = 0; k < articles.length; k++) {
+    const a = articles[k];
+    const cuts = articleCuts(ctx, a);
+    runs[2 * k] = rowCount;
+    startRun();
+    collectRows(ctx, a.editorsNote, cuts, false);
+    cjkRuns[2 * k] = runCjk >= runLatin ? 1 : 0;
+    runs[2 * k + 1] = rowCount;
+    startRun();
+    collectRows(ctx, a.body, cuts, false);
+    cjkRuns[2 * k + 1] = runCjk >= runLatin ? 1 : 0;
   }
+  const total = rowCount;
+  runs[2 * articles.length] = total;
+  const table = (ctx.table = ROWS.slice(0, total * PIECE_FIELDS));
   if (total < 3) {
     let width = 0;
-    for (const own of pieces) {
-      for (const p of own.note) width = Math.max(width, p.width);
-      for (const p of own.body) width = Math.max(width, p.width);
-    }
+    for (let k = 0; k < total; k++) width = Math.max(width, table[k * PIECE_FIELDS + P_WIDTH]);
     ctx.column = { width, supported: false };
-  } else {
-    if (SORTED.length < total) SORTED = new Int32Array(Math.max(total, 2 * SORTED.length));
-    let k = 0;
-    for (const own of pieces) {
-      for (const p of own.note) SORTED[k++] = p.width;
-      for (const p of own.body) SORTED[k++] = p.width;
-    }
-    sortPrefix(SORTED, total);
-    ctx.column = columnOfSorted(SORTED, total);
-  }
+  } else ctx.column = columnOfSorted(sortWidths(table, 0, total), total);
   return ctx;
+}
+
+const EMPTY_TABLE = new Int32Array(0);
+
+/**
+ * Scratch rows of the pieces being collected, PIECE_FIELDS ints each (as in FlowContext.table),
+ * and their texts: rows [0, rowCount). flowContext copies them out; the Piece objects of
+ * linePieces and the rewrite are made from them.
+ */
+let ROWS = new Int32Array(PIECE_FIELDS * 512);
+const TEXTS: string[] = [];
+let rowCount = 0;
+
+/**
+ * isCjkText of the texts of the run of rows being collected, joined, counted as they come: the
+ * UTF-16 units read (it reads the first 200), the CJK and the Latin ones among them.
+ */
+let runSeen = 0;
+let runCjk = 0;
+let runLatin = 0;
+
+function startRun(): void {
+  runSeen = 0;
+  runCjk = 0;
+  runLatin = 0;
+}
+
+/** Counts the units of s[from, to) into the run's (up to 200 in all). */
+function countScripts(s: string, from: number, to: number): void {
+  const stop = Math.min(to, from + (200 - runSeen));
+  for (let i = from; i < stop; i++) countUnit(CLASS[s.charCodeAt(i)]);
+  if (stop > from) runSeen += stop - from;
+}
+
+/** Counts a unit of class f into the run's script counts. */
+function countUnit(f: number): void {
+  if (f & CC_SCRIPT_CJK) runCjk++;
+  else if (f & CC_SCRIPT_LATIN) runLatin++;
+}
+
+/** Appends a piece (text non-empty, its clean text trimmed; width = cellWidth(text)) to the scratch rows. */
+function pushRow(line: number, start: number, end: number, text: string, width: number): void {
+  const o = newRow();
+  const rows = ROWS;
+  rows[o + P_LINE] = line;
+  rows[o + P_START] = start;
+  rows[o + P_END] = end;
+  rows[o + P_WIDTH] = width;
+  rows[o + P_FINAL] = endsSentence(text) ? 1 : 0;
+  TEXTS[rowCount++] = text;
+  if (runSeen < 200) countScripts(text, 0, text.length);
+}
+
+/** Room for one more row in ROWS: the offset of the new row. */
+function newRow(): number {
+  const o = rowCount * PIECE_FIELDS;
+  if (o + PIECE_FIELDS > ROWS.length) {
+    const grown = new Int32Array(2 * ROWS.length);
+    grown.set(ROWS);
+    ROWS = grown;
+  }
+  return o;
+}
+
+/**
+ * pushRow of a piece whose text is s[from, to) (trimmed, non-empty), measured there: cellWidth,
+ * the run's script counts (see countScripts) and endsSentence in one pass. `text` is its string,
+ * if the caller has it (TEXTS keeps it for piecesOfRows; a measure needs none).
+ */
+function pushRowIn(s: string, from: number, to: number, line: number, start: number, end: number, text: string): void {
+  const o = newRow();
+  const lim = from + (200 - runSeen); // units counted for the run's script: those before lim
+  let w = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    const f = CLASS[c];
+    if (i < lim) countUnit(f);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      w += 2;
+      i++;
+      if (i < lim && i < to) countUnit(CLASS[s.charCodeAt(i)]);
+    } else w += f & CC_CELL2 ? 2 : 1;
+  }
+  runSeen = Math.min(200, runSeen + (to - from));
+  // endsSentence: no trailing space to skip (the text is trimmed).
+  let i = to;
+  while (i > from && isClosing(s.charCodeAt(i - 1))) i--;
+  const rows = ROWS;
+  rows[o + P_LINE] = line;
+  rows[o + P_START] = start;
+  rows[o + P_END] = end;
+  rows[o + P_WIDTH] = w;
+  rows[o + P_FINAL] = i > from && isSentenceEnd(s.charCodeAt(i - 1)) ? 1 : 0;
+  TEXTS[rowCount++] = text;
+}
+
+/** pushRowIn of units u[from, to) (the clean text of a line, from Cleaner.units). */
+function pushRowUnits(u: Readonly<Uint16Array>, from: number, to: number, line: number, start: number, end: number): void {
+  const o = newRow();
+  const lim = from + (200 - runSeen);
+  let w = 0;
+  for (let i = from; i < to; i++) {
+    const c = u[i];
+    const f = CLASS[c];
+    if (i < lim) countUnit(f);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      w += 2;
+      i++;
+      if (i < lim && i < to) countUnit(CLASS[u[i]]);
+    } else w += f & CC_CELL2 ? 2 : 1;
+  }
+  runSeen = Math.min(200, runSeen + (to - from));
+  let i = to;
+  while (i > from && isClosing(u[i - 1])) i--;
+  const rows = ROWS;
+  rows[o + P_LINE] = line;
+  rows[o + P_START] = start;
+  rows[o + P_END] = end;
+  rows[o + P_WIDTH] = w;
+  rows[o + P_FINAL] = i > from && isSentenceEnd(u[i - 1]) ? 1 : 0;
+  TEXTS[rowCount++] = '';
+}
+
+/** Piece objects of scratch rows [from, to). */
+function piecesOfRows(from: number, to: number): Piece[] {
+  const out: Piece[] = [];
+  for (let i = from; i < to; i++) {
+    const o = i * PIECE_FIELDS;
+    out.push({ line: ROWS[o + P_LINE], start: ROWS[o + P_START], end: ROWS[o + P_END], text: TEXTS[i], width: ROWS[o + P_WIDTH] });
+  }
+  return out;
 }
 
 /** The pieces of the lines, in order (see linePieces). */
 function collectPieces(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[]): Piece[] {
-  const out: Piece[] = [];
-  for (let k = 0; k < lines.length; k++) addLinePieces(ctx, lines[k], cuts, out);
-  return out;
+  rowCount = 0;
+  collectRows(ctx, lines, cuts, true);
+  return piecesOfRows(0, rowCount);
+}
+
+/** The pieces of the lines, in order, appended to the scratch rows. */
+function collectRows(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[], texts: boolean): void {
+  for (let k = 0; k < lines.length; k++) addLineRows(ctx, lines[k], cuts, texts);
 }
 
 /** [start, end) of the line without leading/trailing whitespace (as the paragraph joiner trims). */
@@ -300,17 +435,16 @@ export function trimmed(text: string, start: number, end: number): Span {
   return { start: a, end: b };
 }
 
-
 /** Pieces of a line outside the cut spans, cleaned and trimmed; empty ones dropped. */
 export function linePieces(ctx: FlowContext, index: number, cuts: readonly Span[]): Piece[] {
-  const out: Piece[] = [];
-  addLinePieces(ctx, index, cuts, out);
-  return out;
+  rowCount = 0;
+  addLineRows(ctx, index, cuts, true);
+  return piecesOfRows(0, rowCount);
 }
 
-function piece(ctx: FlowContext, index: number, start: number, end: number, out: Piece[]): void {
+function pieceRow(ctx: FlowContext, index: number, start: number, end: number): void {
   const text = ctx.clean.span(start, end).trim();
-  if (text) out.push({ line: index, start, end, text, width: cellWidth(text) });
+  if (text) pushRow(index, start, end, text, cellWidth(text));
 }
 
 /** Could String.prototype.trim remove this UTF-16 unit? (A superset: every unit <= U+0020 counts.) */
@@ -323,8 +457,27 @@ function trimIfNeeded(text: string): string {
   return n === 0 || isTrimmable(text.charCodeAt(0)) || isTrimmable(text.charCodeAt(n - 1)) ? text.trim() : text;
 }
 
-/** linePieces, appended to `out`. */
-function addLinePieces(ctx: FlowContext, index: number, cuts: readonly Span[], out: Piece[]): void {
+/**
+ * A whole line [start, end) measured in its clean units, trimmed (as trim() does), without
+ * making its string: false when they do not fit Cleaner.units' buffer.
+ */
+function addCleanRow(ctx: FlowContext, index: number, start: number, end: number): boolean {
+  const m = ctx.clean.units(start, end);
+  if (m < 0) return false;
+  const u = CLEAN_UNITS;
+  let x = 0;
+  let y = m;
+  while (x < y && CLASS[u[x]] & CC_JS_SPACE) x++;
+  while (y > x && CLASS[u[y - 1]] & CC_JS_SPACE) y--;
+  if (x < y) pushRowUnits(u, x, y, index, start, end);
+  return true;
+}
+
+/**
+ * The pieces of a line (see linePieces), appended to the scratch rows; `texts`: keep their texts
+ * in TEXTS (for piecesOfRows), else only their measures are needed.
+ */
+function addLineRows(ctx: FlowContext, index: number, cuts: readonly Span[], texts: boolean): void {
   const l = ctx.dump.lines[index];
   let cut = false;
   for (let k = 0; k < cuts.length && !cut; k++) cut = !(cuts[k].end <= l.start || cuts[k].start >= l.end);
@@ -337,10 +490,15 @@ function addLinePieces(ctx: FlowContext, index: number, cuts: readonly Span[], o
     while (b > a && isBlankUnit(text.charCodeAt(b - 1))) b--;
     if (a < b) {
       if (a === l.start && b === l.end) {
-        // The whole line (most lines): its clean text, which is line.text itself when it has no fix.
-        const t = trimIfNeeded(ctx.clean.line(index));
-        if (t) out.push({ line: index, start: a, end: b, text: t, width: cellWidth(t) });
-      } else piece(ctx, index, a, b, out);
+        // The whole line (most lines): its clean text, which is line.text itself when it has no
+        // fix. Then, unless trim() would cut more than isBlankUnit did, measured in the dump's
+        // text (a flat string, where line.text is a slice of it, slower to read unit by unit).
+        if (ctx.clean.unedited(a, b) && !isTrimmable(text.charCodeAt(a)) && !isTrimmable(text.charCodeAt(b - 1))) pushRowIn(text, a, b, index, a, b, l.text);
+        else if (texts || !addCleanRow(ctx, index, a, b)) {
+          const t = trimIfNeeded(ctx.clean.line(index));
+          if (t) pushRow(index, a, b, t, cellWidth(t));
+        }
+      } else pieceRow(ctx, index, a, b);
     }
     return;
   }
@@ -359,7 +517,7 @@ function addLinePieces(ctx: FlowContext, index: number, cuts: readonly Span[], o
   }
   for (const s of segs) {
     const t = trimmed(ctx.dump.text, s.start, s.end);
-    if (t.start < t.end) piece(ctx, index, t.start, t.end, out);
+    if (t.start < t.end) pieceRow(ctx, index, t.start, t.end);
   }
 }
 
@@ -396,14 +554,23 @@ export function flowLines(ctx: FlowContext, lines: readonly number[], cuts: read
 }
 
 function flowPieces(ctx: FlowContext, pieces: readonly Piece[], withText: boolean): FlowParagraph[] {
-  const { starts, count, single } = paragraphBounds(ctx, pieces);
+  // The pieces as scratch rows, for paragraphBounds.
+  rowCount = 0;
+  startRun();
+  for (const p of pieces) pushRow(p.line, p.start, p.end, p.text, p.width);
+  return paragraphsOf(ctx, pieces, paragraphBounds(ctx, ROWS, 0, pieces.length, runCjk >= runLatin), 0, withText);
+}
+
+/** The paragraphs of the pieces, pieces[i] being row `from` + i of the bounds' table. */
+function paragraphsOf(ctx: FlowContext, pieces: readonly Piece[], bounds: { starts: Int32Array; count: number; single: boolean }, from: number, withText: boolean): FlowParagraph[] {
+  const { starts, count, single } = bounds;
   const out: FlowParagraph[] = [];
   if (single) {
     for (const p of pieces) out.push({ pieces: [p], text: p.text });
     return out;
   }
   for (let j = 0; j < count; j++) {
-    const ps = pieces.slice(starts[j], starts[j + 1]);
+    const ps = pieces.slice(starts[j] - from, starts[j + 1] - from);
     if (!withText) {
       out.push({ pieces: ps, text: '' });
       continue;
@@ -413,32 +580,70 @@ function flowPieces(ctx: FlowContext, pieces: readonly Piece[], withText: boolea
   return out;
 }
 
-/** The pieces of an article's note and body lines. */
-function collectArticle(ctx: FlowContext, a: Article): ArticlePieces {
-  const cuts = articleCuts(ctx, a);
-  return { note: collectPieces(ctx, a.editorsNote, cuts), body: collectPieces(ctx, a.body, cuts) };
-}
-
-/** The pieces of an article's note and body lines (from flowContext's when it is an article of the page analysis). */
-export function articlePieces(ctx: FlowContext, a: Article): ArticlePieces {
+/** articleIndex: the index of the article in ctx.analysis.articles, or -1. */
+function articleIndex(ctx: FlowContext, a: Article): number {
   let index = ctx.indexOf;
   if (!index) {
     index = ctx.indexOf = new Map();
     const articles = ctx.analysis.articles;
     for (let k = 0; k < articles.length; k++) index.set(articles[k], k);
   }
-  const k = index.get(a);
-  return k === undefined ? collectArticle(ctx, a) : ctx.pieces[k];
+  return index.get(a) ?? -1;
+}
+
+/** The paragraphs of run r of ctx.table (see FlowContext.runs), bounded from the rows flowContext measured. */
+function flowRun(ctx: FlowContext, r: number, withText: boolean): FlowParagraph[] {
+  const from = ctx.runs[r];
+  const to = ctx.runs[r + 1];
+  const pieces = piecesOfTable(ctx, from, to);
+  return paragraphsOf(ctx, pieces, paragraphBounds(ctx, ctx.table, from, to, ctx.cjkRuns[r] === 1), from, withText);
+}
+
+/** The pieces of an article's note and body lines (from flowContext's rows when it is an article of the page analysis). */
+export function articlePieces(ctx: FlowContext, a: Article): ArticlePieces {
+  const k = articleIndex(ctx, a);
+  if (k < 0) {
+    const cuts = articleCuts(ctx, a);
+    const note = collectPieces(ctx, a.editorsNote, cuts);
+    return { note, body: collectPieces(ctx, a.body, cuts) };
+  }
+  const runs = ctx.runs;
+  return { note: piecesOfTable(ctx, runs[2 * k], runs[2 * k + 1]), body: piecesOfTable(ctx, runs[2 * k + 1], runs[2 * k + 2]) };
 }
 
 /**
- * Calls `each(first, end)` for every paragraph of two or more pieces, pieces[first, end), in order:
- * what hard-wrap reports, without building the paragraphs.
+ * Piece objects of rows [from, to) of ctx.table. A row's text is its clean text trimmed, as
+ * addLineRows read it: the line's own (line.text when it has no fix) for a whole line, else the
+ * span's.
  */
-export function joinedParagraphs(ctx: FlowContext, pieces: readonly Piece[], each: (first: number, end: number) => void): void {
-  const { starts, count, single } = paragraphBounds(ctx, pieces);
-  if (single) return;
-  for (let j = 0; j < count; j++) if (starts[j + 1] - starts[j] >= 2) each(starts[j], starts[j + 1]);
+function piecesOfTable(ctx: FlowContext, from: number, to: number): Piece[] {
+  const t = ctx.table;
+  const lines = ctx.dump.lines;
+  const out: Piece[] = [];
+  for (let i = from; i < to; i++) {
+    const o = i * PIECE_FIELDS;
+    const line = t[o + P_LINE];
+    const start = t[o + P_START];
+    const end = t[o + P_END];
+    const l = lines[line];
+    const text = start === l.start && end === l.end ? trimIfNeeded(ctx.clean.line(line)) : ctx.clean.span(start, end).trim();
+    out.push({ line, start, end, text, width: t[o + P_WIDTH] });
+  }
+  return out;
+}
+
+/**
+ * Calls `each(first, end)` for every paragraph of two or more pieces of the page's articles, rows
+ * [first, end) of ctx.table, in order: what hard-wrap reports, without building the paragraphs.
+ */
+export function joinedParagraphs(ctx: FlowContext, each: (first: number, end: number) => void): void {
+  const { table, runs, cjkRuns } = ctx;
+  for (let r = 0; r + 1 < runs.length; r++) {
+    if (runs[r + 1] - runs[r] < 2) continue; // no paragraph of two pieces
+    const { starts, count, single } = paragraphBounds(ctx, table, runs[r], runs[r + 1], cjkRuns[r] === 1);
+    if (single) continue;
+    for (let j = 0; j < count; j++) if (starts[j + 1] - starts[j] >= 2) each(starts[j], starts[j + 1]);
+  }
 }
 
 /**
@@ -490,6 +695,8 @@ function joinPieceKind(l: string, r: string, ev: HyphenEvidence | undefined): nu
 /** Paragraphs of an article; with `withText` false their `text` is left empty (see flowLines). */
 export function flowArticle(ctx: FlowContext, a: Article, withText = true): ArticleFlow {
   const cuts = articleCuts(ctx, a);
+  const k = articleIndex(ctx, a);
+  if (k >= 0) return { note: flowRun(ctx, 2 * k, withText), body: flowRun(ctx, 2 * k + 1, withText), cuts };
   const { note, body } = articlePieces(ctx, a);
   return { note: flowPieces(ctx, note, withText), body: flowPieces(ctx, body, withText), cuts };
 }
@@ -500,12 +707,17 @@ export function flowArticle(ctx: FlowContext, a: Article, withText = true): Arti
  * rejoined word goes too. Same decision as joinPair, made on the raw text.
  */
 export function joinEdit(ctx: FlowContext, left: Piece, right: Piece): { start: number; end: number; newText: string } {
+  return joinEditAt(ctx, left.start, left.end, right.start, right.end);
+}
+
+/** joinEdit of the pieces [ls, le) and [rs, re) of the dump. */
+export function joinEditAt(ctx: FlowContext, ls: number, le: number, rs: number, re: number): { start: number; end: number; newText: string } {
   // Small enough to be inlined into hard-wrap's loop: the usual case, then the rest apart.
-  if (ctx.evidence === undefined && left.end > left.start && right.end > right.start) {
-    const newText = plainJoin(ctx.dump.text, left, right);
-    if (newText !== undefined) return { start: left.end, end: right.start, newText };
+  if (ctx.evidence === undefined && le > ls && re > rs) {
+    const newText = plainJoin(ctx.dump.text, ls, le, rs, re);
+    if (newText !== undefined) return { start: le, end: rs, newText };
   }
-  return joinEditSlow(ctx, left, right);
+  return joinEditSlow(ctx, ls, le, rs, re);
 }
 
 /**
@@ -514,33 +726,33 @@ export function joinEdit(ctx: FlowContext, left: Piece, right: Piece): { start: 
  * undefined. The last code point of the left piece, the first of the right one, as lastCp and
  * firstCp read them.
  */
-function plainJoin(text: string, left: Piece, right: Piece): string | undefined {
-  const lc = text.charCodeAt(left.end - 1);
-  const rc = text.charCodeAt(right.start);
+function plainJoin(text: string, ls: number, le: number, rs: number, re: number): string | undefined {
+  const lc = text.charCodeAt(le - 1);
+  const rc = text.charCodeAt(rs);
   if (isSpaceOrTab(lc) || isSpaceOrTab(rc)) return undefined;
-  const a = lc >= 0xdc00 && lc <= 0xdfff && left.end - 1 > left.start ? codePointAt(text, left.end - 2) : lc;
+  const a = lc >= 0xdc00 && lc <= 0xdfff && le - 1 > ls ? codePointAt(text, le - 2) : lc;
   if (a === 45 /* - */) return undefined;
-  const b = right.end - right.start > 1 ? codePointAt(text, right.start) : rc;
+  const b = re - rs > 1 ? codePointAt(text, rs) : rc;
   return isCjk(a) || isCjk(b) || a > 0xffff || b > 0xffff ? '' : ' ';
 }
 
-function joinEditSlow(ctx: FlowContext, left: Piece, right: Piece): { start: number; end: number; newText: string } {
+function joinEditSlow(ctx: FlowContext, ls: number, le: number, rs: number, re: number): { start: number; end: number; newText: string } {
   const text = ctx.dump.text;
-  const l = text.slice(left.start, left.end);
-  const r = text.slice(right.start, right.end);
+  const l = text.slice(ls, le);
+  const r = text.slice(rs, re);
   if (trimmedSeam(l, r)) {
     // The pieces are trimmed, so joinPiece's decision maps straight to the edit (no joined text:
     // comparing it with l + r flattened two copies of both lines per line break).
     const k = joinPieceKind(l, r, ctx.evidence);
-    if (k === JOIN_CONCAT) return { start: left.end, end: right.start, newText: '' };
-    if (k === JOIN_SPACE) return { start: left.end, end: right.start, newText: ' ' };
-    return { start: left.end - 1, end: right.start, newText: '' };
+    if (k === JOIN_CONCAT) return { start: le, end: rs, newText: '' };
+    if (k === JOIN_SPACE) return { start: le, end: rs, newText: ' ' };
+    return { start: le - 1, end: rs, newText: '' };
   }
   const joined = joinPiece(l, r, ctx.evidence);
-  if (joined === l + r) return { start: left.end, end: right.start, newText: '' };
-  if (joined === `${l} ${r}`) return { start: left.end, end: right.start, newText: ' ' };
-  if (joined === l.slice(0, -1) + r) return { start: left.end - 1, end: right.start, newText: '' };
-  return { start: left.end, end: right.start, newText: ' ' };
+  if (joined === l + r) return { start: le, end: rs, newText: '' };
+  if (joined === `${l} ${r}`) return { start: le, end: rs, newText: ' ' };
+  if (joined === l.slice(0, -1) + r) return { start: le - 1, end: rs, newText: '' };
+  return { start: le, end: rs, newText: ' ' };
 }
 
 export { joinPair };

@@ -5,7 +5,7 @@
 // Paragraph boundaries come from reflow.ts (the same ones the rewrite uses), which explains the
 // column-width estimate, the sentence-end rule and the hyphen decision.
 import { t, type Messages } from '../messages';
-import { joinEdit, joinedParagraphs, type FlowContext, type Piece } from '../reflow';
+import { joinEditAt, joinedParagraphs, PIECE_FIELDS, P_END, P_LINE, P_START, type FlowContext } from '../reflow';
 import type { Edit, Finding, RelatedSpan, RuleId, Severity } from '../types';
 
 export const hardWrap: { id: RuleId; defaultSeverity: Severity } = { id: 'hard-wrap', defaultSeverity: 'information' };
@@ -69,35 +69,38 @@ export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity:
   const cache = messageCache(messages);
   const withRow = messages['hard-wrap.message'].includes('{row}');
   const title = t(messages, 'hard-wrap.fix');
-  let pieces: readonly Piece[] = [];
+  const table = ctx.table;
+  const F = PIECE_FIELDS;
   const report = (firstIndex: number, end: number) => {
     const count = end - firstIndex;
     const edits: Edit[] = new Array<Edit>(count - 1);
     const related: RelatedSpan[] = new Array<RelatedSpan>(count - 1 <= MAX_RELATED ? count - 1 : MAX_RELATED);
     const said = relatedMessages(messages, cache, count);
+    // The previous piece's [start, end), carried along (each piece is read once).
+    let ps = table[firstIndex * F + P_START];
+    let pe = table[firstIndex * F + P_END];
     for (let k = firstIndex + 1; k < end; k++) {
-      const x = pieces[k];
+      const xs = table[k * F + P_START];
+      const xe = table[k * F + P_END];
       const n = k - firstIndex + 1;
-      edits[n - 2] = joinEdit(ctx, pieces[k - 1], x);
-      if (listed(n, count)) related[n <= MAX_RELATED ? n - 2 : MAX_RELATED - 1] = { start: x.start, end: x.end, message: said ? said[n] : t(messages, 'hard-wrap.related', { n, count }) };
+      edits[n - 2] = joinEditAt(ctx, ps, pe, xs, xe);
+      if (listed(n, count)) related[n <= MAX_RELATED ? n - 2 : MAX_RELATED - 1] = { start: xs, end: xe, message: said ? said[n] : t(messages, 'hard-wrap.related', { n, count }) };
+      ps = xs;
+      pe = xe;
     }
-    const first = pieces[firstIndex];
+    const fs = table[firstIndex * F + P_START];
+    const fe = table[firstIndex * F + P_END];
     out.push({
       rule: 'hard-wrap',
       severity,
-      start: first.start,
-      end: Math.max(first.end, first.start),
+      start: fs,
+      end: Math.max(fe, fs),
       // The row is looked up only for a message that names it (a line object less to read per paragraph).
-      message: headMessage(messages, cache, count, withRow ? ctx.dump.lines[first.line].row + 1 : 0, withRow),
+      message: headMessage(messages, cache, count, withRow ? ctx.dump.lines[table[firstIndex * F + P_LINE]].row + 1 : 0, withRow),
       fix: { title, edits },
       related,
     });
   };
-  for (const own of ctx.pieces) {
-    pieces = own.note;
-    joinedParagraphs(ctx, pieces, report);
-    pieces = own.body;
-    joinedParagraphs(ctx, pieces, report);
-  }
+  joinedParagraphs(ctx, report);
   return out;
 }
