@@ -102,15 +102,20 @@ interface Cluster {
   attachBelow: boolean;
 }
 
-/** Analyse every page. */
-export function analyzeArticles(dump: PageDump, messages: Messages): PageAnalysis[] {
+/**
+ * Analyse every page. `onPage` is called with each page's analysis as soon as it is made, while
+ * the page's lines are still in the processor's caches (analyze runs the paragraph rules there).
+ */
+export function analyzeArticles(dump: PageDump, messages: Messages, onPage?: (analysis: PageAnalysis) => void): PageAnalysis[] {
   const out: PageAnalysis[] = [];
   let first = 0;
   for (let i = 0; i < dump.pages.length; i++) {
     // The parts of a page cut for running on without a form feed (softPages.ts) are one page: their
     // articles are numbered on from the part before.
     first = dump.pages[i].soft && i > 0 ? first + out[i - 1].articles.length : 0;
-    out.push(analyzePage(dump, i, messages, first));
+    const analysis = analyzePage(dump, i, messages, first);
+    out.push(analysis);
+    onPage?.(analysis);
   }
   return out;
 }
