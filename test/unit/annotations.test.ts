@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { lineAt, allLines } from '../../server/src/core/lines';
 import { parse } from '../../server/src/core/parse';
 import { analyzeArticles, articleTitle } from '../../server/src/core/articles/detect';
 import { DIRECTIVES, parseAnnotations, parseDirectiveLine } from '../../server/src/core/annotations';
@@ -67,7 +68,7 @@ test('bad annotations are diagnosed, localised, and never claimed as text', () =
   assert.ok(bad[4].message.includes('kicker'), 'a directive with nothing after it');
   const zh = analyzeArticles(dump, zhCn)[0].findings.filter((f) => f.rule === 'bad-annotation');
   assert.ok(zh[0].message.includes('未知'));
-  for (const a of pages[0].articles) for (const i of a.lines) assert.ok(!dump.lines[i].annotation);
+  for (const a of pages[0].articles) for (const i of a.lines) assert.ok(!lineAt(dump, i).annotation);
   assert.deepEqual([0, 1, 2, 3, 4].map((i) => pages[0].roles[i]), Array(5).fill('annotation'));
   assert.equal(parseAnnotations(dump, 0).directives.length, 0);
 });
@@ -84,7 +85,7 @@ test('%% skip, %% article, %% continued-to and %% kicker override the detection'
   const src = PAGE.replace('据了解', '%% article\n据了解').replace('广告', '%% skip\n广告').replace('春季植树', '%% continued-to 第五版\n%% kicker\n春季植树');
   const { dump, pages } = run(src);
   const p = pages[0];
-  const idx = (s: string) => dump.lines.findIndex((l) => l.text.startsWith(s));
+  const idx = (s: string) => allLines(dump).findIndex((l) => l.text.startsWith(s));
   const ad = idx('广告');
   assert.equal(p.roles[ad], 'unknown');
   assert.ok(p.articles.every((a) => !a.lines.includes(ad)));
@@ -103,8 +104,8 @@ test('%% attach-below and %% headline move the banner of the sample onto the art
   // 0-based line 380 is the banner 学习贯彻党的二十届三中全会精神, 382 the byline □通讯员 傅玉佳 报道.
   const src = insertBefore(SAMPLE, 380, '%% attach-below');
   const { dump, pages } = run(src);
-  const banner = dump.lines.findIndex((l) => l.text.startsWith('学习贯彻'));
-  const a = pages[0].articles.find((x) => x.byline.length && dump.lines[x.byline[0]].text.includes('傅玉佳'))!;
+  const banner = allLines(dump).findIndex((l) => l.text.startsWith('学习贯彻'));
+  const a = pages[0].articles.find((x) => x.byline.length && lineAt(dump, x.byline[0]).text.includes('傅玉佳'))!;
   assert.deepEqual(a.headline, [banner]);
   assert.equal(pages[0].roles[banner], 'headline');
   assert.ok(a.confidence >= 0.9);
@@ -120,7 +121,7 @@ test('%% attach-below and %% headline move the banner of the sample onto the art
 test('%% body and %% byline force roles', () => {
   const src = PAGE.replace('春季植树', '%% body\n春季植树').replace('□记者 王五 报道', '%% byline\n王五');
   const { dump, pages } = run(src);
-  const idx = (s: string) => dump.lines.findIndex((l) => l.text.startsWith(s));
+  const idx = (s: string) => allLines(dump).findIndex((l) => l.text.startsWith(s));
   assert.equal(pages[0].roles[idx('春季植树')], 'body');
   assert.equal(pages[0].roles[idx('王五')], 'byline');
 });
@@ -134,12 +135,12 @@ test('annotation completions and "mark as" actions', () => {
   assert.deepEqual(annotationCompletions('plain text'), []);
 
   const { dump, pages } = run(SAMPLE);
-  const at = dump.lines[334].start + 2; // second line of the 中国—上合 headline block
+  const at = lineAt(dump, 334).start + 2; // second line of the 中国—上合 headline block
   const acts = annotationActions(dump, pages, at, en);
   const titles = acts.map((a) => a.title);
   assert.ok(titles.includes('Mark as kicker') && titles.includes('Start new article here') && titles.includes('Not an article') && titles.includes('Attach this headline to the article below'));
   const attach = acts.find((a) => a.directive === 'attach-below')!;
-  assert.deepEqual(attach.edits, [{ start: dump.lines[333].start, end: dump.lines[333].start, newText: '%% attach-below\n' }]);
-  assert.deepEqual(annotationActions(dump, pages, dump.lines[2].start, zhCn).map((a) => a.title).slice(0, 2), ['标为主题', '标为引题']);
-  assert.deepEqual(annotationActions(dump, pages, dump.lines[2].start, en).length, 4);
+  assert.deepEqual(attach.edits, [{ start: lineAt(dump, 333).start, end: lineAt(dump, 333).start, newText: '%% attach-below\n' }]);
+  assert.deepEqual(annotationActions(dump, pages, lineAt(dump, 2).start, zhCn).map((a) => a.title).slice(0, 2), ['标为主题', '标为引题']);
+  assert.deepEqual(annotationActions(dump, pages, lineAt(dump, 2).start, en).length, 4);
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lineAt } from '../../server/src/core/lines';
 import { parse } from '../../server/src/core/parse';
 import { analyzeArticles, analyzePage, articleTitle } from '../../server/src/core/articles/detect';
 import type { Article, PageAnalysis } from '../../server/src/core/articles/model';
@@ -30,7 +31,7 @@ function checkInvariants(dump: PageDump, pages: PageAnalysis[]) {
       assert.ok(a.confidence >= 0 && a.confidence <= 1, `confidence ${a.confidence}`);
       for (let k = 1; k < a.lines.length; k++) assert.ok(a.lines[k - 1] < a.lines[k], 'lines sorted and unique');
       for (const i of a.lines) {
-        assert.ok(!dump.lines[i].blank && !dump.lines[i].annotation, `line ${i} is text`);
+        assert.ok(!lineAt(dump, i).blank && !lineAt(dump, i).annotation, `line ${i} is text`);
         assert.ok(!claimed.has(i), `line ${i} claimed twice`);
         claimed.add(i);
       }
@@ -234,9 +235,9 @@ test('outline providers on the sample', () => {
   assert.ok(syms[0].children[2].children.filter((c) => c.kind === 'paragraph').length >= 3);
   const folds = foldingRanges(dump, pages);
   assert.ok(folds.some((r) => r.startLine === 86 && r.endLine === 159));
-  const h = hoverAt(dump, pages, dump.lines[84].start + 1, zhCn);
+  const h = hoverAt(dump, pages, lineAt(dump, 84).start + 1, zhCn);
   assert.ok(h && h.includes('市政府党组会议召开') && h.includes('置信度'));
-  assert.equal(hoverAt(dump, pages, dump.lines[100].start, en), null);
+  assert.equal(hoverAt(dump, pages, lineAt(dump, 100).start, en), null);
   const toks = semanticTokens(dump, pages);
   assert.ok(toks.some((x) => x.role === 'dateline' && dump.text.slice(x.start, x.end) === '本报讯'));
   assert.ok(toks.some((x) => x.role === 'signoff' && dump.text.slice(x.start, x.end) === '（本报通讯员）'));

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from '../helpers/fc';
+import { lineAt, allLines } from '../../server/src/core/lines';
 import { analyze } from '../../server/src/core/analyze';
 import { findingCount, fixableCount, fullFindings, IncrementalDocument, outwardFrom, Recent, segmentDump, segmentView } from '../../server/src/core/incremental';
 import { SAMPLE } from '../helpers/rules';
@@ -20,9 +21,9 @@ function agree(inc: IncrementalDocument, text: string): void {
   let page = 0;
   const pages = inc.segments.map((s) => (s.end > s.start ? page++ : -1));
   const headlines = inc.segments.flatMap((s, k) =>
-    (s.result.analysis?.articles ?? []).map((a) => `${pages[k]}:${a.headline.map((i) => segmentDump(s).lines[i].text).join('|')}`),
+    (s.result.analysis?.articles ?? []).map((a) => `${pages[k]}:${a.headline.map((i) => lineAt(segmentDump(s), i).text).join('|')}`),
   );
-  const wholeHeadlines = whole.pages.flatMap((p) => p.articles.map((a) => `${p.page}:${a.headline.map((i) => whole.dump.lines[i].text).join('|')}`));
+  const wholeHeadlines = whole.pages.flatMap((p) => p.articles.map((a) => `${p.page}:${a.headline.map((i) => lineAt(whole.dump, i).text).join('|')}`));
   assert.deepEqual(headlines, wholeHeadlines);
   // The per-page summary of findings matches the findings.
   for (const s of inc.segments) {
@@ -96,7 +97,7 @@ test('after edits, nothing the analysis keeps pins an older version of the text'
   const ask = () => {
     for (const s of inc.segments) {
       fullFindings(s);
-      segmentView(s, 'test', (dump) => dump.lines.map((l) => l.text));
+      segmentView(s, 'test', (dump) => allLines(dump).map((l) => l.text));
     }
   };
   const heap = () => {

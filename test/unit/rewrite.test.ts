@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from '../helpers/fc';
+import { lineAt } from '../../server/src/core/lines';
 import { analyze } from '../../server/src/core/analyze';
 import { cleanText } from '../../server/src/core/articles/roles';
 import { REWRITE_MARKER, rewritePage } from '../../server/src/core/rewrite';
@@ -73,7 +74,7 @@ function assertKeeps(text: string, out: string, hyphensRemoved = 0) {
 
 function articlesOf(text: string) {
   const { dump, pages } = analyze(text);
-  return pages.flatMap((p) => p.articles.map((a) => ({ id: a.id, type: a.type, body: a.body.length > 0, headline: a.headline.map((i) => cleanText(dump.lines[i].text).replace(/\s+/g, '')).join('') })));
+  return pages.flatMap((p) => p.articles.map((a) => ({ id: a.id, type: a.type, body: a.body.length > 0, headline: a.headline.map((i) => cleanText(lineAt(dump, i).text).replace(/\s+/g, '')).join('') })));
 }
 
 const sample = readFileSync(SAMPLE, 'utf8');

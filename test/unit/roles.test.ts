@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from '../helpers/fc';
+import { lineAt, allLines } from '../../server/src/core/lines';
 import { parse } from '../../server/src/core/parse';
 import { cleanText, estimateColumnWidth, isFull, lineInfo, localWidths } from '../../server/src/core/articles/roles';
 import { isOverprint, undouble } from '../../server/src/core/overprint';
@@ -10,7 +11,7 @@ import { en } from '../../server/src/core/messages';
 
 const one = (text: string, edge = false) => {
   const dump = parse(text);
-  return { dump, info: lineInfo(dump.lines[0], edge) };
+  return { dump, info: lineInfo(lineAt(dump, 0), edge) };
 };
 const slice = (text: string, s: { start: number; end: number } | null) => (s ? text.slice(s.start, s.end) : null);
 
@@ -114,14 +115,14 @@ test('cleanText and undouble', () => {
 
 test('column width of the sample and local widths', () => {
   const dump = parse(readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8'));
-  const infos = dump.lines.filter((l) => !l.blank).map((l) => lineInfo(l, false));
+  const infos = allLines(dump).filter((l) => !l.blank).map((l) => lineInfo(l, false));
   const W = estimateColumnWidth(infos);
   assert.ok(W >= 26 && W <= 30, `W=${W}`);
   const local = localWidths(infos, W);
   assert.equal(local.length, infos.length);
   for (const w of local) assert.ok(w >= W / 2 && w <= 2 * W);
   // The first line of a paragraph lost its two-glyph indent.
-  const k = infos.findIndex((x) => dump.lines[x.index].text.startsWith('我市传统制造业'));
+  const k = infos.findIndex((x) => lineAt(dump, x.index).text.startsWith('我市传统制造业'));
   assert.ok(isFull(infos[k], local[k], true));
   assert.equal(estimateColumnWidth([]), 0);
 });
@@ -138,7 +139,7 @@ test('property: lineInfo never throws and spans stay inside the line', () => {
   fc.assert(
     fc.property(fc.string({ maxLength: 200 }), fc.boolean(), (s, edge) => {
       const dump = parse(s.replace(/[\r\n\f]/g, ' '));
-      const l = dump.lines[0];
+      const l = lineAt(dump, 0);
       const info = lineInfo(l, edge);
       for (const sp of [info.dateline, info.signoff, info.continuation?.span ?? null]) if (sp) assert.ok(sp.start >= l.start && sp.end <= l.end && sp.start < sp.end);
       assert.ok(info.width >= 0);
@@ -200,7 +201,7 @@ test('property: caps and Title Case lines as the two separate passes told them',
   fc.assert(
     fc.property(text, (text) => {
       const dump = parse(text);
-      const line = dump.lines[0];
+      const line = lineAt(dump, 0);
       if (line.end - line.start !== text.length) return; // a line break character: not one line
       const info = lineInfo(line, false);
       assert.equal(info.caps, capsLineByPass(text), `caps: ${JSON.stringify(text)}`);

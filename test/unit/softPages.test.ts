@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, test } from 'node:test';
 import fc from '../helpers/fc';
+import { lineAt } from '../../server/src/core/lines';
 import { analyze } from '../../server/src/core/analyze';
 import { exportArticles } from '../../server/src/core/export';
 import { fixAllEdits, IncrementalDocument, segmentDump } from '../../server/src/core/incremental';
@@ -64,7 +65,7 @@ test('CRLF and CR line ends are cut where parse sees line starts', () => {
     const text = Array(80).fill(sample.replace(/\n/g, nl)).join(nl);
     const dump = parse(text);
     assert.ok(dump.pages.length >= 2);
-    for (const p of dump.pages.slice(1)) assert.ok(dump.lines[p.firstLine].start === p.start && p.start > 0 && /[\r\n]/.test(text[p.start - 1]));
+    for (const p of dump.pages.slice(1)) assert.ok(lineAt(dump, p.firstLine).start === p.start && p.start > 0 && /[\r\n]/.test(text[p.start - 1]));
     const inc = new IncrementalDocument({});
     inc.update(text);
     agree(inc, text);

@@ -12,6 +12,7 @@
 // detection; an unknown name, a missing or surplus argument, or a directive with nothing after it
 // gets a `bad-annotation` diagnostic and is otherwise ignored. Export never emits `%%` lines.
 import { isSpace } from './chars';
+import { lineAt } from './lines';
 import type { Line, PageDump, Span } from './types';
 
 export type DirectiveName =
@@ -132,7 +133,7 @@ export function parseAnnotations(dump: PageDump, pageIndex: number): { directive
   let inBlockLast = -1;
   const found: Directive[] = [];
   for (let i = page.lastLine; i >= page.firstLine; i--) {
-    const l: Line = lines[i];
+    const l: Line = lineAt(dump, i);
     if (l.annotation) {
       if (inBlockLast >= 0) {
         nextFirst = i + 1;
@@ -157,8 +158,7 @@ export function parseAnnotations(dump: PageDump, pageIndex: number): { directive
   for (let k = found.length - 1; k >= 0; k--) {
     const d = found[k];
     if (d.target < 0 && d.name !== 'continued-to' && d.name !== 'continued-from') {
-      const l = lines[d.line];
-      problems.push({ line: d.line, kind: 'no-target', name: d.name, start: l.start, end: l.end });
+      problems.push({ line: d.line, kind: 'no-target', name: d.name, start: lines.start[d.line], end: lines.end[d.line] });
       continue;
     }
     directives.push(d);

@@ -1,6 +1,7 @@
 // Clean text of any span of the dump: the span with every glyph-rule fix inside it applied.
 // Export and rewrite read text through here, so they never show an artifact the editor would fix.
 import { applyEdits } from './fix';
+import { lineText } from './lines';
 import { en } from './messages';
 import { LINE_RULES } from './rules';
 import { lineGates, mayReport } from './rules/gates';
@@ -149,7 +150,7 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
       let li = 0;
       for (let k = 0; k < sorted.length; k++) {
         const f = sorted[k];
-        while (li + 1 < lines.length && lines[li + 1].start <= f.start) li++;
+        while (li + 1 < lines.length && lines.start[li + 1] <= f.start) li++;
         const list = byLine.get(li);
         if (list) list.push(f);
         else byLine.set(li, [f]);
@@ -161,10 +162,11 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
   return {
     span,
     line: (i) => {
-      // A line without edits reads as its own text: no new slice of the dump for most lines.
-      const l = dump.lines[i];
-      const lo = firstEditFrom(l.start);
-      return lo >= n || starts[lo] >= l.end ? l.text : span(l.start, l.end);
+      // A line without edits reads as its own text: a slice of the dump, not a copy with edits.
+      const start = dump.lines.start[i];
+      const end = dump.lines.end[i];
+      const lo = firstEditFrom(start);
+      return lo >= n || starts[lo] >= end ? lineText(dump, i) : span(start, end);
     },
     unedited,
     units: (start, end) => (end - start <= BUFFER_SIZE ? fill(start, end, firstEditFrom(start)) : -1),

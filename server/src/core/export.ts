@@ -7,6 +7,7 @@ import type { Article, Continuation, PageAnalysis } from './articles/model';
 import { GLYPH_RULES, type Cleaner } from './clean';
 import { applyEdits } from './fix';
 import { buildParagraphs, hyphenEvidence, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
+import { allLines, isBlankLine } from './lines';
 import type { AnalyzeOptions, Edit, PageDump, RuleId, Span } from './types';
 
 export const SCHEMA = 'newsprint.articles/1';
@@ -77,7 +78,7 @@ const PARAGRAPH_RULES_OFF = { 'hard-wrap': 'off', 'split-sentence': 'off' } as c
 
 export function exportArticles(text: string, opts: ExportOptions): ArticlesDocument {
   const { dump, findings, pages, clean } = analyze(text, { ...opts, rules: { ...opts.rules, ...PARAGRAPH_RULES_OFF } });
-  const evidence = needsHyphenEvidence(dump) ? hyphenEvidence(dump.lines.map((l) => l.text)) : undefined;
+  const evidence = needsHyphenEvidence(dump) ? hyphenEvidence(allLines(dump).map((l) => l.text)) : undefined;
   const articles: ArticleOut[] = [];
   for (const p of pages) for (const a of p.articles) articles.push(articleOut(dump, a, p, clean, evidence));
   const diagnostics: Record<string, number> = {};
@@ -129,10 +130,10 @@ export function lineRanges(dump: PageDump, lines: readonly number[]): [number, n
   const out: [number, number][] = [];
   let prev = -1;
   for (const i of [...lines].sort((a, b) => a - b)) {
-    const row = dump.lines[i].row;
+    const row = dump.lines.row[i];
     if (out.length) {
       let onlyBlank = true;
-      for (let k = prev + 1; k < i; k++) if (!dump.lines[k].blank) onlyBlank = false;
+      for (let k = prev + 1; k < i; k++) if (!isBlankLine(dump.lines, k)) onlyBlank = false;
       const last = out[out.length - 1];
       if (onlyBlank) {
         last[1] = Math.max(last[1], row);
@@ -228,11 +229,12 @@ function bodyParagraphs(dump: PageDump, a: Article, columnWidth: number, clean: 
   const texts: string[] = [];
   for (let k = 0; k < body.length; k++) {
     const i = body[k];
-    const l = dump.lines[i];
-    let start = l.start;
-    let end = l.end;
-    if (dateline && dateline.start >= l.start && dateline.end <= l.end) start = Math.max(start, dateline.end);
-    if (signoff && signoff.start >= l.start && signoff.start <= l.end) end = Math.min(end, signoff.start);
+    const lineStart = dump.lines.start[i];
+    const lineEnd = dump.lines.end[i];
+    let start = lineStart;
+    let end = lineEnd;
+    if (dateline && dateline.start >= lineStart && dateline.end <= lineEnd) start = Math.max(start, dateline.end);
+    if (signoff && signoff.start >= lineStart && signoff.start <= lineEnd) end = Math.min(end, signoff.start);
     const t = clean.span(start, end);
     if (t.trim() === '') continue;
     lines.push(i);
@@ -250,7 +252,7 @@ function editsOut(dump: PageDump, lines: readonly number[], clean: Cleaner): Edi
     for (let n = 0; n < fs.length; n++) {
       const f = fs[n];
       const before = dump.text.slice(f.start, f.end);
-      out.push({ rule: f.rule, line: dump.lines[i].row, before, after: applyEdits(before, relativeEdits(f.fix!.edits, f.start)) });
+      out.push({ rule: f.rule, line: dump.lines.row[i], before, after: applyEdits(before, relativeEdits(f.fix!.edits, f.start)) });
     }
   }
   return out;

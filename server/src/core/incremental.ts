@@ -25,6 +25,7 @@ import { trimmedSpan } from './rules/rule';
 import { diffEdit, fixAll } from './fix';
 import { CUT_READS, isBlankText, nextSoftBreak } from './softPages';
 import { flatten, packFindings, ruleAt, ruleIndex, unpackFindings, type PackedFindings } from './packed';
+import { lineAt } from './lines';
 import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, TextSource } from './types';
 
 export interface SegmentResult {
@@ -522,7 +523,8 @@ export class IncrementalDocument {
     // Same finding as the rule gives on the whole text: on the first line of the dump (the first
     // page with text: a dump may start with a form feed).
     const seg = this.segments.find((sg) => sg.end > sg.start);
-    const first = seg && segmentDump(seg).lines[0];
+    const segDump = seg && segmentDump(seg);
+    const first = segDump && segDump.lines.length > 0 ? lineAt(segDump, 0) : undefined;
     const span = first ? trimmedSpan(first) : { start: 0, end: 0 };
     const start = span.start + (seg?.start ?? 0);
     const end = span.end + (seg?.start ?? 0);

@@ -1,5 +1,6 @@
 // Runs the line rules over a parsed dump and turns their results into findings with severities
 // from the settings. Pure: the CLI, the server and the tests all call this.
+import { lineAt } from './lines';
 import { messagesFor, type Messages } from './messages';
 import { LINE_RULES } from './rules';
 import { doubledFinding, doubledGlyphs } from './rules/doubled-glyphs';
@@ -40,26 +41,27 @@ function lintPageInto(dump: PageDump, page: Page, settings: RuleSettings | undef
     }
   }
   if (active.length === 0) return;
-  const lines = dump.lines;
+  const { start: starts, end: ends, flags } = dump.lines;
   const text = dump.text;
   for (let i = page.firstLine; i <= page.lastLine; i++) {
-    const line = lines[i];
-    if (line.blank || line.annotation) continue;
+    if (flags[i] !== 0) continue; // blank, or an annotation
+    const start = starts[i];
+    const end = ends[i];
     // The built-in rules' cheap exits in one pass; each is called only if its exit would let the
     // line through, past its exit and by name: one target per call site, which V8 can inline. They
     // read the document text, a flat string, over the line's range.
-    const gates = lineGates(text, line.start, line.end);
+    const gates = lineGates(text, start, end);
     for (let r = 0; r < active.length; r++) {
       const rule = active[r];
       const f = !mayReport(rule.id, gates)
         ? undefined
         : rule === spacedGlyphs
-          ? spacedFinding(text, line.start, line.end, line.start, messages)
+          ? spacedFinding(text, start, end, start, messages)
           : rule === doubledGlyphs
-            ? doubledFinding(line, messages)
+            ? doubledFinding(lineAt(dump, i), messages)
             : rule === mixedScriptSpacing
-              ? mixedFinding(text, line.start, line.end, line.start, messages)
-              : rule.checkLine(line, messages);
+              ? mixedFinding(text, start, end, start, messages)
+              : rule.checkLine(lineAt(dump, i), messages);
       if (f) out.push({ rule: rule.id, severity: severities[r], start: f.start, end: f.end, message: f.message, fix: f.fix });
     }
   }

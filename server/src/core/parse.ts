@@ -5,7 +5,8 @@
 // astral characters never shift positions.
 import { isBlankUnit, isSpaceOrTab } from './chars';
 import { nextSoftBreak } from './softPages';
-import type { Line, Page, PageDump } from './types';
+import { LINE_ANNOTATION, LINE_BLANK, LineTableBuilder } from './lines';
+import type { Page, PageDump } from './types';
 
 const LF = 10;
 const FF = 12;
@@ -16,7 +17,8 @@ const FF = 12;
  */
 export function parse(text: string, atStart = true, cut = true): PageDump {
   const bom = atStart && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const lines: Line[] = [];
+  // Lines as columns (see LineTable); a CJK page dump averages ~8 UTF-16 units a line.
+  const lines = new LineTableBuilder((text.length >> 4) + 16);
   const pages: Page[] = [];
   let page = 0;
   let pageStart = 0;
@@ -50,7 +52,7 @@ export function parse(text: string, atStart = true, cut = true): PageDump {
     if (i === ff) {
       // A form feed ends the page. A line that starts with one starts after it, on the next page;
       // text before it on the same line stays on this page.
-      if (i > lineStart) lines.push(makeLine(text, lines.length, lineStart, i, i + 1, row, lineStart - rowStart, page));
+      if (i > lineStart) lines.push(lineStart, i, i + 1, row, lineStart - rowStart, page, flagsOf(text, lineStart, i));
       lineStart = i + 1;
       if (pageFirstLine < lines.length) closePage(i + 1);
       pageStart = i + 1;
@@ -58,7 +60,7 @@ export function parse(text: string, atStart = true, cut = true): PageDump {
       soft = nextSoft(pageStart, ff);
     } else {
       const next = i === cr && i + 1 < n && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
-      lines.push(makeLine(text, lines.length, lineStart, i, next, row, lineStart - rowStart, page));
+      lines.push(lineStart, i, next, row, lineStart - rowStart, page, flagsOf(text, lineStart, i));
       lineStart = rowStart = next;
       row++;
       if (lf < next) lf = indexOr(text, '\n', next, n);
@@ -71,9 +73,9 @@ export function parse(text: string, atStart = true, cut = true): PageDump {
       }
     }
   }
-  if (lineStart < n || lines.length === 0) lines.push(makeLine(text, lines.length, lineStart, n, n, row, lineStart - rowStart, page));
+  if (lineStart < n || lines.length === 0) lines.push(lineStart, n, n, row, lineStart - rowStart, page, flagsOf(text, lineStart, n));
   if (pageFirstLine < lines.length || pages.length === 0) closePage(n);
-  return { text, bom, lines, pages };
+  return { text, bom, lines: lines.finish(), pages };
 }
 
 function indexOr(text: string, ch: string, from: number, none: number): number {
@@ -81,14 +83,14 @@ function indexOr(text: string, ch: string, from: number, none: number): number {
   return k < 0 ? none : k;
 }
 
-function makeLine(text: string, index: number, start: number, end: number, next: number, row: number, col: number, page: number): Line {
-  // Blank (only blank units) or a `%%` annotation after spaces and tabs, read in the document text.
+/** LINE_BLANK (only blank units) or LINE_ANNOTATION (`%%` after spaces and tabs) of text[start, end), else 0. */
+function flagsOf(text: string, start: number, end: number): number {
   let i = start;
   let c = 0;
   while (i < end && isSpaceOrTab((c = text.charCodeAt(i)))) i++;
   const annotation = c === 37 && i + 1 < end && text.charCodeAt(i + 1) === 37;
   while (i < end && isBlankUnit(text.charCodeAt(i))) i++;
-  return { index, start, end, next, row, col, page, text: start === end ? '' : text.slice(start, end), blank: i === end, annotation };
+  return (i === end ? LINE_BLANK : 0) | (annotation ? LINE_ANNOTATION : 0);
 }
 
 /** The first index in [0, length) for which `before(i)` is false (`before` must be true, then false). */
@@ -115,17 +117,29 @@ export function lastStartingAt(items: readonly { start: number }[], offset: numb
   return lo;
 }
 
-/** Index of the line holding an offset (the last line starting at or before it). */
+/** Index of the line holding an offset (the last line starting at or before it; 0 if none). */
 export function lineIndexAt(dump: PageDump, offset: number): number {
-  return lastStartingAt(dump.lines, offset);
+  const start = dump.lines.start;
+  let lo = 0;
+  let hi = dump.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (start[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Editor position (0-based line, UTF-16 character) of an offset, as LSP and the CLI report it. */
 export function positionAt(dump: PageDump, offset: number): { line: number; character: number } {
-  const l = dump.lines[lineIndexAt(dump, offset)];
-  if (offset >= l.next && l.next > l.end && dump.text.charCodeAt(l.end) !== FF) {
+  const L = dump.lines;
+  const i = lineIndexAt(dump, offset);
+  const start = L.start[i];
+  const end = L.end[i];
+  const next = L.next[i];
+  if (offset >= next && next > end && dump.text.charCodeAt(end) !== FF) {
     // Past the terminator of the last parsed line: the empty line the editor shows after it.
-    return { line: l.row + 1, character: 0 };
+    return { line: L.row[i] + 1, character: 0 };
   }
-  return { line: l.row, character: l.col + Math.max(0, Math.min(offset, l.end) - l.start) };
+  return { line: L.row[i], character: L.col[i] + Math.max(0, Math.min(offset, end) - start) };
 }

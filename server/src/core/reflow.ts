@@ -22,6 +22,7 @@ import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isCjk
 import { CLEAN_UNITS, type Cleaner } from './clean';
 import { Joiner } from './joiner';
 import { hyphenEvidence, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
+import { isAnnotationLine, isBlankLine, isTextLine, LINE_BLANK, lineAt, lineText } from './lines';
 import type { Line, PageDump, Span } from './types';
 
 /** First line of every page the rewrite wrote (a `%%` comment: detection ignores it). */
@@ -232,13 +233,12 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   let latin = 0;
   let seen = 0;
   for (let i = page.firstLine; i <= page.lastLine && (markerOnPage || seen < 200); i++) {
-    const l = lines[i];
-    if (l.annotation) {
-      if (markerOnPage && isMarkerLine(l)) rewritten = true;
-    } else if (!l.blank && seen < 200) {
-      const t = l.text;
-      for (let k = 0; k < t.length && seen < 200; k++, seen++) {
-        const s = CLASS[t.charCodeAt(k)];
+    if (isAnnotationLine(lines, i)) {
+      if (markerOnPage && isMarkerLine(lineAt(dump, i))) rewritten = true;
+    } else if (!isBlankLine(lines, i) && seen < 200) {
+      const text = dump.text;
+      for (let k = lines.start[i], end = lines.end[i]; k < end && seen < 200; k++, seen++) {
+        const s = CLASS[text.charCodeAt(k)];
         if (s & CC_SCRIPT_CJK) cjk++;
         else if (s & CC_SCRIPT_LATIN) latin++;
       }
@@ -248,10 +248,7 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   let evidence: HyphenEvidence | undefined;
   if (cjk < latin) {
     const texts: string[] = [];
-    for (let i = page.firstLine; i <= page.lastLine; i++) {
-      const l = lines[i];
-      if (!l.annotation && !l.blank) texts.push(l.text);
-    }
+    for (let i = page.firstLine; i <= page.lastLine; i++) if (isTextLine(lines, i)) texts.push(lineText(dump, i));
     evidence = hyphenEvidence(texts, true);
   }
   const articles = analysis.articles;
@@ -478,22 +475,23 @@ function addCleanRow(ctx: FlowContext, index: number, start: number, end: number
  * in TEXTS (for piecesOfRows), else only their measures are needed.
  */
 function addLineRows(ctx: FlowContext, index: number, cuts: readonly Span[], texts: boolean): void {
-  const l = ctx.dump.lines[index];
+  const lineStart = ctx.dump.lines.start[index];
+  const lineEnd = ctx.dump.lines.end[index];
   let cut = false;
-  for (let k = 0; k < cuts.length && !cut; k++) cut = !(cuts[k].end <= l.start || cuts[k].start >= l.end);
+  for (let k = 0; k < cuts.length && !cut; k++) cut = !(cuts[k].end <= lineStart || cuts[k].start >= lineEnd);
   if (!cut) {
     // The common case (no dateline, sign-off or marker on the line): one piece at most, no span arrays.
     const text = ctx.dump.text;
-    let a = l.start;
-    let b = l.end;
+    let a = lineStart;
+    let b = lineEnd;
     while (a < b && isBlankUnit(text.charCodeAt(a))) a++;
     while (b > a && isBlankUnit(text.charCodeAt(b - 1))) b--;
     if (a < b) {
-      if (a === l.start && b === l.end) {
+      if (a === lineStart && b === lineEnd) {
         // The whole line (most lines): its clean text, which is line.text itself when it has no
         // fix. Then, unless trim() would cut more than isBlankUnit did, measured in the dump's
         // text (a flat string, where line.text is a slice of it, slower to read unit by unit).
-        if (ctx.clean.unedited(a, b) && !isTrimmable(text.charCodeAt(a)) && !isTrimmable(text.charCodeAt(b - 1))) pushRowIn(text, a, b, index, a, b, l.text);
+        if (ctx.clean.unedited(a, b) && !isTrimmable(text.charCodeAt(a)) && !isTrimmable(text.charCodeAt(b - 1))) pushRowIn(text, a, b, index, a, b, texts ? lineText(ctx.dump, index) : '');
         else if (texts || !addCleanRow(ctx, index, a, b)) {
           const t = trimIfNeeded(ctx.clean.line(index));
           if (t) pushRow(index, a, b, t, cellWidth(t));
@@ -502,9 +500,9 @@ function addLineRows(ctx: FlowContext, index: number, cuts: readonly Span[], tex
     }
     return;
   }
-  let segs: Span[] = [{ start: l.start, end: l.end }];
+  let segs: Span[] = [{ start: lineStart, end: lineEnd }];
   for (const c of cuts) {
-    if (c.end <= l.start || c.start >= l.end) continue;
+    if (c.end <= lineStart || c.start >= lineEnd) continue;
     const next: Span[] = [];
     for (const s of segs) {
       if (c.end <= s.start || c.start >= s.end) next.push(s);
@@ -526,7 +524,7 @@ export function articleCuts(ctx: FlowContext, a: Article): Span[] {
   const cuts: Span[] = [];
   if (a.dateline) cuts.push(a.dateline);
   if (a.signoff) cuts.push(a.signoff);
-  if (a.continuation && !ctx.dump.lines[a.continuation.line]?.annotation) cuts.push(a.continuation.span);
+  if (a.continuation && !lineAt(ctx.dump, a.continuation.line)?.annotation) cuts.push(a.continuation.span);
   return cuts;
 }
 
@@ -538,8 +536,7 @@ const GAP_OTHER = 2;
 function gapKind(dump: PageDump, from: number, to: number): number {
   let kind = GAP_NONE;
   for (let i = from + 1; i < to; i++) {
-    const l = dump.lines[i];
-    if (l.annotation || !l.blank) return GAP_OTHER;
+    if (dump.lines.flags[i] !== LINE_BLANK) return GAP_OTHER; // text, or an annotation
     kind = GAP_BLANK;
   }
   return to < from ? GAP_OTHER : kind;
@@ -625,8 +622,7 @@ function piecesOfTable(ctx: FlowContext, from: number, to: number): Piece[] {
     const line = t[o + P_LINE];
     const start = t[o + P_START];
     const end = t[o + P_END];
-    const l = lines[line];
-    const text = start === l.start && end === l.end ? trimIfNeeded(ctx.clean.line(line)) : ctx.clean.span(start, end).trim();
+    const text = start === lines.start[line] && end === lines.end[line] ? trimIfNeeded(ctx.clean.line(line)) : ctx.clean.span(start, end).trim();
     out.push({ line, start, end, text, width: t[o + P_WIDTH] });
   }
   return out;

@@ -33,6 +33,7 @@ import { cleaner, type Cleaner } from './clean';
 import { joinHeadline, joinLines } from './paragraphs';
 import { flowArticle, flowContext, isMarkerLine, linePieces, REWRITE_MARKER, type FlowContext } from './reflow';
 import { lineIndexAt } from './parse';
+import { isAnnotationLine, isTextLine, lineAt } from './lines';
 import type { AnalyzeOptions, Line, PageDump } from './types';
 
 export { REWRITE_MARKER };
@@ -62,7 +63,7 @@ export function rewritePage(text: string, options: AnalyzeOptions = {}): Rewrite
   for (const p of pages) {
     const pg = dump.pages[p.page];
     let marked = false;
-    for (let i = pg.firstLine; i <= pg.lastLine && !marked; i++) marked = isMarkerLine(dump.lines[i]);
+    for (let i = pg.firstLine; i <= pg.lastLine && !marked; i++) marked = isMarkerLine(lineAt(dump, i));
     if (marked) once ??= cleaner(dump, findings.filter((f) => f.rule !== 'doubled-glyphs'));
     out.push(rewriteOnePage(dump, p, marked ? once! : clean, articles));
   }
@@ -91,7 +92,7 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
   const trailing: string[] = [];
   let pending: string[] = [];
   for (let i = page.firstLine; i <= page.lastLine; i++) {
-    const l = lines[i];
+    const l = lineAt(dump, i);
     if (l.annotation) {
       if (!isMarkerLine(l)) pending.push(l.text.trim());
     } else if (!l.blank && pending.length) {
@@ -120,8 +121,7 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
   // Lines no article took, in their original order, as one `%% skip` block.
   const rest: string[] = [];
   for (let i = page.firstLine; i <= page.lastLine; i++) {
-    const l = lines[i];
-    if (l.blank || l.annotation || owner.has(i)) continue;
+    if (!isTextLine(lines, i) || owner.has(i)) continue;
     let notes = notesFor([i]);
     const lastDirective = [...notes].reverse().map(directiveOf).find((x) => x !== undefined);
     if (rest.length === 0 || notes.length) notes = lastDirective === 'skip' ? notes : [...notes, '%% skip'];
@@ -174,7 +174,7 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
     for (const p of flow.note) paraPart(p.pieces, p.text);
 
     const c = a.continuation;
-    const marker = c && !lines[c.line].annotation ? clean.span(c.span.start, c.span.end).trim() : '';
+    const marker = c && !isAnnotationLine(lines, c.line) ? clean.span(c.span.start, c.span.end).trim() : '';
     if (c && marker && c.direction === 'from') parts.push({ notes: notesFor([c.line]), text: marker });
     for (const i of a.byline) {
       const t = joinIdx([i]);
@@ -202,7 +202,7 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
     if (c && marker && c.direction === 'to') parts.push({ notes: notesFor([c.line]), text: marker });
     // Anything the article claims that no part printed (a safety net: nothing is ever lost).
     for (const i of a.lines) {
-      if (used.has(i) || lines[i].annotation) continue;
+      if (used.has(i) || isAnnotationLine(lines, i)) continue;
       const t = joinLines(linePieces(ctx, i, flow.cuts).map((x) => x.text), ctx.evidence).trim();
       if (t) parts.push({ notes: withDirective(notesFor([i]), 'body'), text: t });
     }

@@ -20,6 +20,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIRECTIVES, parseDirectiveLine } from '../core/annotations';
 import { outwardFrom, Recent, segmentDump, segmentView, type IncrementalDocument, type Segment, type SegmentResult } from '../core/incremental';
+import { lineAt } from '../core/lines';
 import { t, type MessageKey } from '../core/messages';
 import { annotationActions, annotationCompletions, documentSymbols, hoverAt, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
 import { lastStartingAt, lineIndexAt } from '../core/parse';
@@ -231,7 +232,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     const local = offset - s.start;
     // On an annotation line: describe the directive.
     const dump = segmentDump(s);
-    const line = dump.lines[lineIndexAt(dump, local)];
+    const line = dump.lines.length > 0 ? lineAt(dump, lineIndexAt(dump, local)) : undefined;
     if (line?.annotation) {
       const p = parseDirectiveLine(line.text);
       if (p.kind !== 'directive') return null;

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from '../../helpers/fc';
+import { allLines, lineAt } from '../../../server/src/core/lines';
 import { cleanLineText } from '../../../server/src/core/clean';
 import { applyEdits } from '../../../server/src/core/fix';
 import { lintDump } from '../../../server/src/core/lint';
@@ -20,7 +21,7 @@ test('property: the gates let through every line a rule finds something on', () 
   fc.assert(
     fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (lines) => {
       const dump = parse(lines.join('\n'));
-      const own = dump.lines.flatMap((l) =>
+      const own = allLines(dump).flatMap((l) =>
         [spacedGlyphs, doubledGlyphs, mixedScriptSpacing].flatMap((r) => {
           const f = r.checkLine(l, en);
           return f ? [`${r.id}@${f.start}-${f.end}:${f.message}:${JSON.stringify(f.fix.edits)}`] : [];
@@ -43,7 +44,7 @@ test('a Latin line, even with curly quotes and dashes, is not one for the CJK ru
 function cleanUngated(text: string): string {
   let out = text;
   for (const r of [spacedGlyphs, doubledGlyphs]) {
-    const f = r.checkLine(parse(out).lines[0], en);
+    const f = r.checkLine(lineAt(parse(out), 0), en);
     if (f) out = applyEdits(out, f.fix.edits);
   }
   return out.trim();

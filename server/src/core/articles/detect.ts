@@ -23,7 +23,8 @@
 //    banner slogan); a larger one becomes a 'notice' with no body.
 // 6. `%%` directives (annotations.ts) override steps 1–5.
 import { lowerBound } from '../parse';
-import type { Line, Page, PageDump, Span } from '../types';
+import { LINE_ANNOTATION, LINE_BLANK, lineText } from '../lines';
+import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import type { Article, Continuation, PageAnalysis, Role } from './model';
 import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, scanLine, type LineKind } from './roles';
@@ -187,6 +188,7 @@ const NO_LINES: number[] = [];
 
 function detect(dump: PageDump, page: Page, directives: readonly Directive[]): PageAnalysis {
   const lines = dump.lines;
+  const flags = lines.flags;
   const base = page.firstLine;
   const n = page.lastLine - base + 1;
   const scratch = scratchFor(n);
@@ -198,9 +200,9 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const roles: Role[] = new Array(n);
   let nc = 0;
   for (let k = 0; k < n; k++) {
-    const l = lines[base + k];
-    roles[k] = l.annotation ? 'annotation' : l.blank ? 'blank' : 'unknown';
-    if (!l.blank && !l.annotation) content[nc++] = k;
+    const fl = flags[base + k];
+    roles[k] = fl & LINE_ANNOTATION ? 'annotation' : fl & LINE_BLANK ? 'blank' : 'unknown';
+    if (fl === 0) content[nc++] = k;
     forced[k] = 0;
     blockFirst[k] = -1;
     blockLast[k] = -1;
@@ -216,8 +218,10 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   // ---- line features ----
   for (let j = 0; j < nc; j++) {
     const k = content[j];
-    const line = lines[base + k];
-    scanLine(line, j < 3 || j >= nc - 3, F, k, dump.text, line.start);
+    const i = base + k;
+    const start = lines.start[i];
+    const end = lines.end[i];
+    scanLine(start === end ? '' : dump.text.slice(start, end), start, end, j < 3 || j >= nc - 3, F, k, dump.text, start);
     const f = forced[k];
     if (f) {
       F.kind[k] = f === FC_BYLINE ? K_BYLINE : f === FC_CAPTION ? K_CAPTION : f === FC_LABEL ? K_LABEL : K_NONE;
@@ -253,7 +257,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const ds = blocks >= 6 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;
 
   // ---- segments ----
-  const P: PageItems = { page, text: dump.text, lines, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast };
+  const P: PageItems = { page, text: dump.text, dump, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast };
   const segs = segments(P, content, nc);
   classifyText(P, segs);
   P.items = mergeHeadings(P, wedgedHeadings(P, segs));
@@ -487,7 +491,7 @@ interface PageItems {
   page: Page;
   /** The dump's text. */
   text: string;
-  lines: Line[];
+  dump: PageDump;
   base: number;
   roles: Role[];
   startArticle: Set<number>;
@@ -764,7 +768,7 @@ function detachedNote(items: readonly Seg[], stories: Story[], storyAt: readonly
 
 /** Heading groups (runs of heading blocks) split into clusters (step 4), onto `clusters`; returns the number of groups. */
 function buildClusters(P: PageItems, clusters: Cluster[]): number {
-  const { lines, base, startArticle, attachBelow, F, items } = P;
+  const { dump, base, startArticle, attachBelow, F, items } = P;
   let group = 0;
   for (let p = 0; p < items.length; ) {
     if (items[p].kind !== 'heading') {
@@ -778,7 +782,7 @@ function buildClusters(P: PageItems, clusters: Cluster[]): number {
     for (; q < items.length && (items[q].kind === 'heading' || isTransparent(items[q])); q++) {
       const it = items[q];
       if (it.kind !== 'heading') continue;
-      const t = headType(it, lines, base, F);
+      const t = headType(it, dump, base, F);
       const startsNew = startArticle.has(it.lines[0]) || attachBelow.has(it.lines[0]);
       if (!c || startsNew || (hasMain && (t === 'main' || t === 'lead'))) {
         c = { blocks: [], group, first: q, last: q, lastInGroup: false, groupSize: 0, labels: [], story: null, attachBelow: false };
@@ -831,16 +835,16 @@ interface Pair {
 }
 
 /** Token set of live story k, built when first compared (SET_OF: set id by story index, -1: not yet). */
-function storySet(live: readonly Story[], items: readonly Seg[], lines: readonly Line[], src: string, k: number): number {
+function storySet(live: readonly Story[], items: readonly Seg[], lines: LineTable, src: string, k: number): number {
   let id = SET_OF[k];
   if (id < 0) {
     const s = live[k];
     reader.start(400);
     // Read in the dump's text (src), at the lines' offsets: see roles.ts scan.
-    for (let j = 0; j < s.note.length && feedLine(src, lines[s.note[j]]); j++);
+    for (let j = 0; j < s.note.length && feedLine(src, lines, s.note[j]); j++);
     for (let b = 0; b < s.bodyItems.length && !reader.full(); b++) {
       const L = items[s.bodyItems[b]].lines;
-      for (let j = 0; j < L.length && feedLine(src, lines[L[j]]); j++);
+      for (let j = 0; j < L.length && feedLine(src, lines, L[j]); j++);
     }
     reader.end();
     id = STORY_SETS.add(reader);
@@ -849,8 +853,8 @@ function storySet(live: readonly Story[], items: readonly Seg[], lines: readonly
   return id;
 }
 
-function feedLine(src: string, l: Line): boolean {
-  return reader.feed(src, false, l.start, l.end);
+function feedLine(src: string, lines: LineTable, i: number): boolean {
+  return reader.feed(src, false, lines.start[i], lines.end[i]);
 }
 
 function ownerOf(storyOfItem: readonly (Story | null)[], p: number): Story | null {
@@ -860,13 +864,13 @@ function ownerOf(storyOfItem: readonly (Story | null)[], p: number): Story | nul
 }
 
 /** The tokens of the cluster's cleanText lines, into HEAD_TOKENS. */
-function clusterTokens(c: Cluster, lines: readonly Line[]): HeadTokens {
+function clusterTokens(c: Cluster, dump: PageDump): HeadTokens {
   reader.start(200);
   for (let b = 0; b < c.blocks.length; b++) {
     const L = c.blocks[b].lines;
     for (let j = 0; j < L.length; j++)
       if (!reader.full()) {
-        const t = lines[L[j]].text;
+        const t = lineText(dump, L[j]);
         reader.feed(isOverprint(t) ? undouble(t) : t, true);
       }
   }
@@ -877,7 +881,7 @@ function clusterTokens(c: Cluster, lines: readonly Line[]): HeadTokens {
 
 /** Clusters matched to stories by score (step 5). */
 function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[], groups: number, storyOfItem: readonly (Story | null)[]): void {
-  const { lines, items } = P;
+  const { dump, items } = P;
   for (let i = 0; i < live.length; i++) live[i].liveIndex = i;
   const sets = STORY_SETS;
   sets.reset();
@@ -912,11 +916,11 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
       if (below) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
       continue;
     }
-    const ctoks = clusterTokens(c, lines);
+    const ctoks = clusterTokens(c, dump);
     const centre = below ? below.liveIndex : above ? above.liveIndex + 1 : nearestStory(live, gFirst); // NaN for a story merged away: no candidates
     for (let k = Math.max(0, centre - 10); k < Math.min(live.length, centre + 10); k++) {
       const s = live[k];
-      const sim = sets.similarity(ctoks, storySet(live, items, lines, P.text, k));
+      const sim = sets.similarity(ctoks, storySet(live, items, dump.lines, P.text, k));
       let adj = 0;
       if (s === below && belowStarts) adj = c.lastInGroup ? 0.3 : 0.15;
       else if (s === above && c === groupFirstCluster[c.group]) adj = 0.1;
@@ -981,7 +985,7 @@ interface Matched {
 /** Articles from the matched stories and clusters, then the roles of the page. */
 function assembleArticles(M: Matched): PageAnalysis {
   const { live, clusters, unclaimed, orphanLabels } = M;
-  const { page, lines, base, roles, contDirectives, F, W, ds, items } = M.P;
+  const { page, dump, base, roles, contDirectives, F, W, ds, items } = M.P;
 
   // ---- articles ----
   let pageHasBylines = false;
@@ -998,7 +1002,7 @@ function assembleArticles(M: Matched): PageAnalysis {
   }
 
   // Continuation directives (most pages have none).
-  if (contDirectives.length > 0) applyContinuations(drafts, contDirectives, lines, base);
+  if (contDirectives.length > 0) applyContinuations(drafts, contDirectives, dump.lines, base);
 
   sortDrafts(drafts);
   // Not drafts.map: inlined by the optimizing compiler, map makes a holey array (another map for every reader).
@@ -1143,15 +1147,14 @@ interface Draft {
 }
 
 /** `%% continued-from/to` directives: on the article of the target line, else of the nearest line above. */
-function applyContinuations(drafts: readonly Draft[], contDirectives: readonly Directive[], lines: readonly Line[], base: number): void {
+function applyContinuations(drafts: readonly Draft[], contDirectives: readonly Directive[], lines: LineTable, base: number): void {
   const articleOfLine = new Map<number, Article>();
   for (const d of drafts) for (const i of d.a.lines) articleOfLine.set(i, d.a);
   for (const d of contDirectives) {
     let target = d.target >= 0 ? articleOfLine.get(d.target) : undefined;
     if (!target) for (let i = d.line - 1; i >= base && !target; i--) target = articleOfLine.get(i);
     if (!target) continue;
-    const l = lines[d.line];
-    target.continuation = { direction: d.name === 'continued-from' ? 'from' : 'to', target: d.arg, span: { start: l.start, end: l.end }, line: d.line };
+    target.continuation = { direction: d.name === 'continued-from' ? 'from' : 'to', target: d.arg, span: { start: lines.start[d.line], end: lines.end[d.line] }, line: d.line };
     target.confidence = Math.max(target.confidence, 0.5);
   }
 }
@@ -1306,7 +1309,7 @@ function nearestStory(live: Story[], item: number): number {
 type HeadType = 'main' | 'lead' | 'sub' | 'sentence';
 
 /** What a heading block looks like: a headline ('main'), a lead-in ending in ———, a deck starting with ——, or sentence-like (commas, spanning columns). */
-function headType(it: Seg, lines: readonly Line[], base: number, F: Features): HeadType {
+function headType(it: Seg, dump: PageDump, base: number, F: Features): HeadType {
   if (it.forced === 'headline') return 'main';
   if (it.forced === 'kicker') return 'lead';
   if (it.forced === 'deck') return 'sub';
@@ -1320,7 +1323,7 @@ function headType(it: Seg, lines: readonly Line[], base: number, F: Features): H
     const i = it.lines[j];
     const k = i - base;
     if (F.width[k] > 1.4 * F.local[k]) return 'sentence';
-    commas += headCommas(lines[i].text);
+    commas += headCommas(lineText(dump, i));
   }
   return commas > 0 && !caps ? 'sentence' : 'main';
 }
@@ -1402,7 +1405,7 @@ function sortedDistinct(xs: Int32Array): number[] {
 export function articleTitle(dump: PageDump, a: Article): string {
   const src = a.headline.length ? a.headline : a.kicker.length ? a.kicker : a.decks[0] ?? a.body.slice(0, 1);
   const parts: string[] = []; // pushed, not src.map: see assembleArticles
-  for (let k = 0; k < src.length; k++) parts.push(cleanLineText(dump.lines[src[k]].text));
+  for (let k = 0; k < src.length; k++) parts.push(cleanLineText(lineText(dump, src[k])));
   return joinHeadline(parts);
 }
 

@@ -357,9 +357,11 @@ function firstAfterSpace(text: string, skipBracket: boolean): number {
   return text.charCodeAt(i);
 }
 
-/** Span of compact characters [from, to) of the head (fromEnd = false) or tail (counted in a tail of `len`). */
-function span(line: Line, from: number, to: number, tailLen = -1): Span {
-  const text = line.text;
+/**
+ * Span of compact characters [from, to) of the head (tailLen < 0) or tail (counted in a tail of
+ * `tailLen`) of a line: its text, starting at lineStart in the dump.
+ */
+function span(text: string, lineStart: number, from: number, to: number, tailLen = -1): Span {
   let a: number;
   let b: number;
   if (tailLen < 0) {
@@ -370,7 +372,7 @@ function span(line: Line, from: number, to: number, tailLen = -1): Span {
     b = rawIndexFromEnd(text, tailLen - Math.max(from, to - 1) - 1);
   }
   const c = text.charCodeAt(b);
-  return { start: line.start + a, end: line.start + b + (c >= 0xd800 && c <= 0xdbff ? 2 : 1) };
+  return { start: lineStart + a, end: lineStart + b + (c >= 0xd800 && c <= 0xdbff ? 2 : 1) };
 }
 
 // ---- per-line features of a page, in typed arrays ----
@@ -566,10 +568,10 @@ function nextFlags(text: string, from: number): number {
  * Features and pattern kind of one line into slot k of F. `edge` says the line is among the first
  * or last few text lines of its page, where running heads, page numbers and mastheads sit. The
  * compact head and tail strings are built only when a pattern's first-character test passes.
- * `src` holds the line's text at `at` (the dump's text at line.start, or the line's text at 0): see scan.
+ * `text` is the line's text, at [lineStart, lineEnd) of the dump; `src` holds it at `at` (the dump's text at
+ * start, or the line's text at 0): see scan.
  */
-export function scanLine(line: Line, edge: boolean, F: Features, k: number, src: string, at: number): void {
-  const text = line.text;
+export function scanLine(text: string, lineStart: number, lineEnd: number, edge: boolean, F: Features, k: number, src: string, at: number): void {
   scan(src, at, at + text.length);
   const size = mSize;
   const spaced = mSpaced;
@@ -598,28 +600,28 @@ export function scanLine(line: Line, edge: boolean, F: Features, k: number, src:
   if (whole && f0 & FF_CONT_WHOLE && last >= 0 && FIRST_FLAGS[lastC] & FF_CONT_LAST) m = CONT_WHOLE.exec((head = compactHead(text)));
   if (m) {
     kind = K_CONTINUATION;
-    continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, 0, size) };
+    continuation = { direction: contDirection(m[1]), target: m[2], span: span(text, lineStart, 0, size) };
   } else if (closer && (m = CONT_TAIL.exec((tail = whole ? (head ??= compactHead(text)) : compactTail(text))))) {
-    continuation = { direction: contDirection(m[1]), target: m[2], span: span(line, m.index, tail.length, T) };
+    continuation = { direction: contDirection(m[1]), target: m[2], span: span(text, lineStart, m.index, tail.length, T) };
     tail = tail.slice(0, m.index);
   } else {
     const c = firstAfterSpace(text, true);
     const en = c === 99 || c === 67 ? CONT_EN.exec(text.slice(0, 80)) : null; // continued… (c/C first)
     if (en) {
       kind = K_CONTINUATION;
-      continuation = { direction: en[1].toLowerCase() === 'on' ? 'to' : 'from', target: en[2], span: { start: line.start, end: line.end } };
+      continuation = { direction: en[1].toLowerCase() === 'on' ? 'to' : 'from', target: en[2], span: { start: lineStart, end: lineEnd } };
     }
   }
   if (kind === K_NONE) {
     // Sign-offs: the whole line, or the tail after the last sentence.
     if (whole && f0 & FF_SIGNOFF_WHOLE && (lastC === CH_FW_RPAREN || lastC === 41) && SIGNOFF_WHOLE.test((head ??= compactHead(text)))) {
       kind = K_SIGNOFF;
-      signoff = span(line, 0, size);
+      signoff = span(text, lineStart, 0, size);
     } else {
       if (tail === null ? closer : CLOSERS.has(tail.charCodeAt(tail.length - 1))) {
         if (tail === null) tail = whole ? (head ??= compactHead(text)) : compactTail(text);
         if ((m = SIGNOFF_TAIL.exec(tail))) {
-          signoff = span(line, m.index + 1, tail.length, T);
+          signoff = span(text, lineStart, m.index + 1, tail.length, T);
           tail = tail.slice(0, m.index + 1);
         }
       }
@@ -631,7 +633,7 @@ export function scanLine(line: Line, edge: boolean, F: Features, k: number, src:
         for (const re of DATELINE_RES) {
           const d = re.exec(head);
           if (d) {
-            dateline = span(line, 0, d[0].length);
+            dateline = span(text, lineStart, 0, d[0].length);
             if (whole && d[0].length === head.length) kind = K_DATELINE;
             break;
           }
@@ -640,7 +642,7 @@ export function scanLine(line: Line, edge: boolean, F: Features, k: number, src:
       if (!dateline && c0 >= 65 && c0 <= 90) {
         const lead = text.length - text.trimStart().length;
         const d = DATELINE_EN.exec(text.slice(lead, lead + 80));
-        if (d) dateline = { start: line.start + lead, end: line.start + lead + d[0].length };
+        if (d) dateline = { start: lineStart + lead, end: lineStart + lead + d[0].length };
       }
       if (!dateline) {
         const capHead = (f0 & FF_CAPTION) !== 0 && (c0 < 0x4e00 || (nextFlags(text, mFirst) & FF_CAPTION_2) !== 0) && CAPTION_HEAD.test((head ??= compactHead(text)));
@@ -676,7 +678,7 @@ const ONE = new Features();
 /** Features and pattern kind of one line (see scanLine). */
 export function lineInfo(line: Line, edge: boolean): LineInfo {
   ONE.ensure(1);
-  scanLine(line, edge, ONE, 0, line.text, 0);
+  scanLine(line.text, line.start, line.end, edge, ONE, 0, line.text, 0);
   const info = ONE.info(0, line.index, compactHead(line.text));
   info.size = mSize;
   return info;

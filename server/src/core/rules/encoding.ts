@@ -10,6 +10,7 @@
 import { isSpace } from '../chars';
 import { t, type Messages } from '../messages';
 import { trimmedSpan } from './rule';
+import { lineAt } from '../lines';
 import type { Finding, PageDump, RuleId, Severity } from '../types';
 
 export const MIN_COUNT = 3;
@@ -49,7 +50,7 @@ export const encoding: DocumentRule = {
     if (!hasReplacements(dump.text, MIN_COUNT)) return undefined;
     const { replacement, nonSpace } = countReplacement(dump.text);
     if (replacement < MIN_COUNT || replacement < nonSpace * MIN_RATIO) return undefined;
-    const first = dump.lines[0];
+    const first = dump.lines.length > 0 ? lineAt(dump, 0) : undefined;
     const { start, end } = first ? trimmedSpan(first) : { start: dump.bom, end: dump.bom };
     return { rule: 'encoding', start, end, message: t(messages, 'encoding.message', { count: replacement }) };
   },

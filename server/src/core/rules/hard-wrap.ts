@@ -96,7 +96,7 @@ export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity:
       start: fs,
       end: Math.max(fe, fs),
       // The row is looked up only for a message that names it (a line object less to read per paragraph).
-      message: headMessage(messages, cache, count, withRow ? ctx.dump.lines[table[firstIndex * F + P_LINE]].row + 1 : 0, withRow),
+      message: headMessage(messages, cache, count, withRow ? ctx.dump.lines.row[table[firstIndex * F + P_LINE]] + 1 : 0, withRow),
       fix: { title, edits },
       related,
     });

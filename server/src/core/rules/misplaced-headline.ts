@@ -2,7 +2,8 @@
 // (after the body, stacked over another article's byline, at the end of the page). The fix moves
 // the heading blocks, in their order, to just before the article's first line, each followed by a
 // blank line; the blank line after a moved block goes with it.
-import type { Edit, Finding, Line, PageDump } from '../types';
+import { isTextLine, lineAt } from '../lines';
+import type { Edit, Finding, LineTable, PageDump } from '../types';
 import type { Messages } from '../messages';
 import { t } from '../messages';
 import type { Article, PageAnalysis } from '../articles/model';
@@ -65,24 +66,21 @@ function firstOutside(al: readonly number[], nb: number): number {
 }
 
 /** The heading starting at line `top` sits right above the article's first other line: every text line between is the article's. */
-function inPlace(lines: readonly Line[], al: readonly number[], top: number, first: number): boolean {
+function inPlace(lines: LineTable, al: readonly number[], top: number, first: number): boolean {
   if (top >= first) return false;
   // The article's lines in [top, first): a mark per line of that range, not a Set of all its lines.
   if (CLAIMED.length < first - top) CLAIMED = new Uint8Array(Math.max(first - top, 2 * CLAIMED.length));
   const claimed = CLAIMED;
   claimed.fill(0, 0, first - top);
   for (let k = 0; k < al.length; k++) if (al[k] >= top && al[k] < first) claimed[al[k] - top] = 1;
-  for (let i = top; i < first; i++) {
-    const l = lines[i];
-    if (!l.blank && !l.annotation && !claimed[i - top]) return false;
-  }
+  for (let i = top; i < first; i++) if (isTextLine(lines, i) && !claimed[i - top]) return false;
   return true;
 }
 
 /** The finding of an article whose nb heading blocks (in BLOCKS) belong before its line `first`. */
 function finding(dump: PageDump, a: Article, nb: number, first: number, messages: Messages): Finding {
-  const lines = dump.lines;
-  const target = lines[first];
+  const line = (i: number) => lineAt(dump, i);
+  const target = line(first);
   const eol = dump.text.slice(target.end, target.next) || '\n';
   // The edits sorted by start (stably): the blocks' removals in order, the insertion at the
   // article's start after every removal starting at or before it. The moved text is joined from
@@ -92,10 +90,10 @@ function finding(dump: PageDump, a: Article, nb: number, first: number, messages
   let at = 0; // index of the insertion
   for (let j = 0; j < nb; j++) {
     const b = BLOCKS[j];
-    const f = lines[b[0]];
-    const l = lines[b[b.length - 1]];
+    const f = line(b[0]);
+    const l = line(b[b.length - 1]);
     let end = l.next;
-    const after = lines[b[b.length - 1] + 1];
+    const after = b[b.length - 1] + 1 < dump.lines.length ? line(b[b.length - 1] + 1) : undefined;
     if (after && after.blank && after.page === l.page && after.next !== target.start) end = after.next;
     const text = dump.text.slice(f.start, l.next);
     parts.push(text);
@@ -108,8 +106,8 @@ function finding(dump: PageDump, a: Article, nb: number, first: number, messages
   EDITS[at] = { start: target.start, end: target.start, newText: parts.join('') };
   const edits = EDITS.slice(0, ne + 1);
   const head = a.headline.length ? a.headline : BLOCKS[0];
-  const hs = lines[head[0]];
-  const he = lines[head[head.length - 1]];
+  const hs = line(head[0]);
+  const he = line(head[head.length - 1]);
   return {
     rule: 'misplaced-headline',
     severity: 'information',

@@ -14,6 +14,7 @@ import { t, type Messages } from '../messages';
 import { linePieces, type FlowContext } from '../reflow';
 import { articleCuts } from '../reflow';
 import { endsSentence } from '../chars';
+import { isAnnotationLine, isBlankLine, isTextLine, lineAt } from '../lines';
 import type { Finding, Severity, RuleId } from '../types';
 import { trimmedSpan } from './rule';
 
@@ -30,10 +31,7 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
   }
   /** Non-blank, non-annotation lines strictly between a and b that the article does not claim. */
   const foreignBetween = (a: number, b: number, art: Article): boolean => {
-    for (let i = a + 1; i < b; i++) {
-      const l = lines[i];
-      if (!l.blank && !l.annotation && owner.get(i) !== art) return true;
-    }
+    for (let i = a + 1; i < b; i++) if (isTextLine(lines, i) && owner.get(i) !== art) return true;
     return false;
   };
   const cutText = (a: Article, i: number): string => {
@@ -43,31 +41,28 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
   const out: Finding[] = [];
   const emit = (a: Article, c: number, first: number, last: number, target: Article) => {
     // The continuation must be one contiguous stretch of the target's lines (blank lines allowed).
-    for (let i = first; i <= last; i++) {
-      const l = lines[i];
-      if (!l.blank && (l.annotation || owner.get(i) !== target)) return;
-    }
+    for (let i = first; i <= last; i++) if (!isBlankLine(lines, i) && (isAnnotationLine(lines, i) || owner.get(i) !== target)) return;
     let m = last;
-    while (m + 1 <= page.lastLine && lines[m + 1].blank) m++;
-    const term = dump.text.slice(lines[m].end, lines[m].next);
-    const delEnd = term.includes('\f') ? lines[m].end : lines[m].next;
-    let moved = dump.text.slice(lines[first].start, delEnd);
+    while (m + 1 <= page.lastLine && isBlankLine(lines, m + 1)) m++;
+    const term = dump.text.slice(lines.end[m], lines.next[m]);
+    const delEnd = term.includes('\f') ? lines.end[m] : lines.next[m];
+    let moved = dump.text.slice(lines.start[first], delEnd);
     if (!/[\r\n]$/.test(moved)) moved += '\n';
-    const at = lines[c].next;
-    if (at > lines[first].start || dump.text.slice(lines[c].end, at).includes('\f')) return;
-    const span = trimmedSpan(lines[c]);
-    const cont = trimmedSpan(lines[first]);
+    const at = lines.next[c];
+    if (at > lines.start[first] || dump.text.slice(lines.end[c], at).includes('\f')) return;
+    const span = trimmedSpan(lineAt(dump, c));
+    const cont = trimmedSpan(lineAt(dump, first));
     out.push({
       rule: 'split-sentence',
       severity,
       start: span.start,
       end: span.end,
-      message: t(messages, 'split-sentence.message', { row: lines[first].row + 1 }),
+      message: t(messages, 'split-sentence.message', { row: lines.row[first] + 1 }),
       fix: {
         title: t(messages, 'split-sentence.fix'),
         edits: [
           { start: at, end: at, newText: moved },
-          { start: lines[first].start, end: delEnd, newText: '' },
+          { start: lines.start[first], end: delEnd, newText: '' },
         ],
       },
       related: [{ start: cont.start, end: cont.end, message: t(messages, 'split-sentence.related') }],
