@@ -54,46 +54,59 @@ export function allLines(dump: PageDump): Line[] {
 /** Builds a LineTable line by line (parse), growing its columns as it goes. */
 export class LineTableBuilder {
   length = 0;
-  private cap: number;
-  private cols: Int32Array[];
+  private start: Int32Array;
+  private end: Int32Array;
+  private next: Int32Array;
+  private row: Int32Array;
+  private col: Int32Array;
+  private page: Int32Array;
   private flags: Uint8Array;
 
   constructor(expected: number) {
-    this.cap = Math.max(16, expected);
-    this.cols = Array.from({ length: 6 }, () => new Int32Array(this.cap));
-    this.flags = new Uint8Array(this.cap);
+    const cap = Math.max(16, expected);
+    this.start = new Int32Array(cap);
+    this.end = new Int32Array(cap);
+    this.next = new Int32Array(cap);
+    this.row = new Int32Array(cap);
+    this.col = new Int32Array(cap);
+    this.page = new Int32Array(cap);
+    this.flags = new Uint8Array(cap);
   }
 
   push(start: number, end: number, next: number, row: number, col: number, page: number, flags: number): void {
-    if (this.length === this.cap) this.grow();
-    const i = this.length++;
-    const c = this.cols;
-    c[0][i] = start;
-    c[1][i] = end;
-    c[2][i] = next;
-    c[3][i] = row;
-    c[4][i] = col;
-    c[5][i] = page;
+    const i = this.length;
+    if (i === this.flags.length) this.grow(2 * i);
+    this.start[i] = start;
+    this.end[i] = end;
+    this.next[i] = next;
+    this.row[i] = row;
+    this.col[i] = col;
+    this.page[i] = page;
     this.flags[i] = flags;
+    this.length = i + 1;
   }
 
   /** The table, its columns cut to the lines pushed (copied when that frees much). */
   finish(): LineTable {
     const n = this.length;
-    const cut = <T extends Int32Array | Uint8Array>(a: T): T => (a.length - n > (n >> 3) + 16 ? (a.slice(0, n) as T) : (a.subarray(0, n) as T));
-    const [start, end, next, row, col, page] = this.cols.map(cut);
-    return { length: n, start, end, next, row, col, page, flags: cut(this.flags) };
+    if (this.flags.length - n > (n >> 3) + 16) this.grow(n);
+    const cut = <T extends Int32Array | Uint8Array>(a: T): T => a.subarray(0, n) as T;
+    return { length: n, start: cut(this.start), end: cut(this.end), next: cut(this.next), row: cut(this.row), col: cut(this.col), page: cut(this.page), flags: cut(this.flags) };
   }
 
-  private grow(): void {
-    this.cap *= 2;
-    this.cols = this.cols.map((a) => {
-      const b = new Int32Array(this.cap);
-      b.set(a);
+  /** Moves the columns to arrays of `cap` lines (at least this.length). */
+  private grow(cap: number): void {
+    const n = this.length;
+    const move = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a.subarray(0, n));
       return b;
-    });
-    const f = new Uint8Array(this.cap);
-    f.set(this.flags);
-    this.flags = f;
+    };
+    this.start = move(this.start, new Int32Array(cap));
+    this.end = move(this.end, new Int32Array(cap));
+    this.next = move(this.next, new Int32Array(cap));
+    this.row = move(this.row, new Int32Array(cap));
+    this.col = move(this.col, new Int32Array(cap));
+    this.page = move(this.page, new Int32Array(cap));
+    this.flags = move(this.flags, new Uint8Array(cap));
   }
 }
