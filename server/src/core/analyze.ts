@@ -29,33 +29,50 @@ export const STRUCTURE_RULES: readonly { id: RuleId; defaultSeverity: Severity }
   { id: 'split-sentence', defaultSeverity: 'warning' },
 ];
 
+const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end;
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const dump = parse(text, options.atStart !== false, !options.wholePages);
   const messages = messagesFor(options.locale);
-  const findings = lintDump(dump, options);
+  const lineFindings = lintDump(dump, options);
   // Document-level rules: at most one finding each for the whole text.
   const encodingSeverity = severityOf(encoding, options.rules);
-  if (encodingSeverity) {
-    const f = encoding.checkDocument(dump, messages);
-    if (f) findings.push({ ...f, severity: encodingSeverity });
-  }
-  // Paragraph rules (hard-wrap, split-sentence) read lines as the glyph fixes leave them. They run
-  // on each page right after its article detection, while its lines are still in the caches
-  // (about 8% faster on 10 MB than a second pass over all pages).
-  const clean = cleaner(dump, findings);
-  const pages = analyzeArticles(dump, messages, (p) => {
-    // no push(...): there can be more than the stack holds
-    for (const f of paragraphFindings(dump, p, clean, options, messages)) findings.push(f);
-  });
+  const found = encodingSeverity ? encoding.checkDocument(dump, messages) : undefined;
+  let docFinding: Finding | undefined = found && encodingSeverity ? { ...found, severity: encodingSeverity } : undefined;
   // Severities of the structure rules under these settings, looked up once.
   const structureSeverity = new Map<RuleId, Severity | undefined>();
   for (const r of STRUCTURE_RULES) structureSeverity.set(r.id, severityOf(r, options.rules));
-  for (const p of pages) {
+  // Paragraph rules (hard-wrap, split-sentence) read lines as the glyph fixes leave them. They run
+  // on each page right after its article detection, while its lines are still in the caches.
+  const clean = cleaner(dump, lineFindings);
+  // Every finding in text order (start, then end; a tie keeps the order line rule, document rule,
+  // paragraph rule, structure rule). A page's findings all lie in the page, so each page's are
+  // sorted on their own and appended: a sort of the whole text's took ~3× the comparisons.
+  const findings: Finding[] = [];
+  const group: Finding[] = [];
+  let next = 0; // the next line finding
+  const pages = analyzeArticles(dump, messages, (p) => {
+    const end = dump.pages[p.page].end;
+    while (next < lineFindings.length && lineFindings[next].start < end) group.push(lineFindings[next++]);
+    if (docFinding && docFinding.start < end) {
+      group.push(docFinding);
+      docFinding = undefined;
+    }
+    // no push(...): there can be more than the stack holds
+    for (const f of paragraphFindings(dump, p, clean, options, messages)) group.push(f);
     for (const f of p.findings) {
       const severity = structureSeverity.has(f.rule) ? structureSeverity.get(f.rule) : f.severity;
-      if (severity) findings.push({ ...f, severity });
+      if (severity) group.push(severity === f.severity ? f : { ...f, severity });
     }
+    group.sort(byPosition);
+    for (let k = 0; k < group.length; k++) findings.push(group[k]);
+    group.length = 0;
+  });
+  // Anything past the last page (none, as parse cuts pages): appended, and all sorted again.
+  if (next < lineFindings.length || docFinding) {
+    while (next < lineFindings.length) findings.push(lineFindings[next++]);
+    if (docFinding) findings.push(docFinding);
+    findings.sort(byPosition);
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { dump, findings, pages, clean };
 }
