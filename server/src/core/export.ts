@@ -7,7 +7,7 @@ import type { Article, Continuation, PageAnalysis } from './articles/model';
 import { GLYPH_RULES, type Cleaner } from './clean';
 import { applyEdits } from './fix';
 import { buildParagraphs, hyphenEvidence, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
-import { allLines, isBlankLine } from './lines';
+import { isBlankLine, lineText } from './lines';
 import type { AnalyzeOptions, Edit, PageDump, RuleId, Span } from './types';
 
 export const SCHEMA = 'newsprint.articles/1';
@@ -78,7 +78,7 @@ const PARAGRAPH_RULES_OFF = { 'hard-wrap': 'off', 'split-sentence': 'off' } as c
 
 export function exportArticles(text: string, opts: ExportOptions): ArticlesDocument {
   const { dump, findings, pages, clean } = analyze(text, { ...opts, rules: { ...opts.rules, ...PARAGRAPH_RULES_OFF } });
-  const evidence = needsHyphenEvidence(dump) ? hyphenEvidence(allLines(dump).map((l) => l.text)) : undefined;
+  const evidence = needsHyphenEvidence(dump) ? hyphenEvidence(Array.from({ length: dump.lines.length }, (_, i) => lineText(dump, i))) : undefined;
   const articles: ArticleOut[] = [];
   for (const p of pages) for (const a of p.articles) articles.push(articleOut(dump, a, p, clean, evidence));
   const diagnostics: Record<string, number> = {};

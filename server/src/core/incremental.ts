@@ -88,10 +88,9 @@ export class Recent<K, V> {
   }
 }
 
-// The parsed lines of a page are the bulk of the memory an analysis holds (a Line object and a
-// text slice per line), and the editor needs them only for the pages it is looking at. So results
-// do not keep them: `segmentDump` parses again on demand and keeps the most recent few (48 pages,
-// at most 2 M characters of them).
+// The parsed lines of a page (a LineTable: 29 bytes a line) are memory the editor needs only for
+// the pages it is looking at. So results do not keep them: `segmentDump` parses again on demand
+// and keeps the most recent few (48 pages, at most 2 M characters of them).
 const DUMPS = new Recent<SegmentResult, PageDump>(48, 2_000_000);
 
 /** The segment parsed on its own (line indices match `analysis`). */

@@ -488,9 +488,9 @@ function addLineRows(ctx: FlowContext, index: number, cuts: readonly Span[], tex
     while (b > a && isBlankUnit(text.charCodeAt(b - 1))) b--;
     if (a < b) {
       if (a === lineStart && b === lineEnd) {
-        // The whole line (most lines): its clean text, which is line.text itself when it has no
+        // The whole line (most lines): its clean text, which is the line's own text when it has no
         // fix. Then, unless trim() would cut more than isBlankUnit did, measured in the dump's
-        // text (a flat string, where line.text is a slice of it, slower to read unit by unit).
+        // text (a flat string, faster to read unit by unit than a slice of it).
         if (ctx.clean.unedited(a, b) && !isTrimmable(text.charCodeAt(a)) && !isTrimmable(text.charCodeAt(b - 1))) pushRowIn(text, a, b, index, a, b, texts ? lineText(ctx.dump, index) : '');
         else if (texts || !addCleanRow(ctx, index, a, b)) {
           const t = trimIfNeeded(ctx.clean.line(index));
@@ -610,7 +610,7 @@ export function articlePieces(ctx: FlowContext, a: Article): ArticlePieces {
 
 /**
  * Piece objects of rows [from, to) of ctx.table. A row's text is its clean text trimmed, as
- * addLineRows read it: the line's own (line.text when it has no fix) for a whole line, else the
+ * addLineRows read it: the line's own (its text when it has no fix) for a whole line, else the
  * span's.
  */
 function piecesOfTable(ctx: FlowContext, from: number, to: number): Piece[] {
