@@ -33,7 +33,7 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
   let total = 0; // edits of the findings, counted here: a second walk through every finding's fix cost as much
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
-    if (f.fix && GLYPH_RULES.includes(f.rule)) {
+    if (f.fix && isGlyphRule(f.rule)) {
       if (sorted.length > 0 && sorted[sorted.length - 1].start > f.start) inOrder = false;
       sorted.push(f);
       total += f.fix.edits.length;
@@ -42,12 +42,12 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
   // The line rules report in text order: sort only when they did not (a stable sort changes nothing then).
   if (!inOrder) sorted.sort((a, b) => a.start - b.start);
   const n = total;
-  // The edits' starts and ends, and whether they insert text, beside them: a span is assembled
-  // from these, reading an edit object only for its new text (most glyph fixes delete).
+  // The edits' starts and ends, and the text each inserts: a span is assembled from these, and no
+  // array of the edit objects is kept (most glyph fixes delete: their new text is '').
   const starts = new Int32Array(n);
   const ends = new Int32Array(n);
-  const inserts = new Uint8Array(n);
-  const edits = sortedEdits(sorted, total, starts, ends, inserts);
+  const inserts = new Int32Array(n);
+  const newTexts = sortedEdits(sorted, total, starts, ends, inserts);
   const text = dump.text;
 
   // Where the previous span's search ended: callers mostly walk the text forward, so the next
@@ -116,7 +116,7 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
     for (let k = lo; k < n && starts[k] < end; k++) {
       const s = starts[k];
       if (s < cursor) continue; // overlapping: the first one wins, as in applyEdits
-      const t = inserts[k] ? edits[k].newText : '';
+      const t = inserts[k] ? newTexts[inserts[k] - 1] : '';
       if (m + (s - cursor) + t.length > BUFFER_SIZE) return -1;
       for (let i = cursor; i < s; i++) buf[m++] = text.charCodeAt(i);
       for (let i = 0; i < t.length; i++) buf[m++] = t.charCodeAt(i);
@@ -132,10 +132,10 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
     let out = '';
     let cursor = start;
     for (let k = lo; k < n && starts[k] < end; k++) {
-      const e = edits[k];
-      if (e.start < cursor) continue;
-      out += text.slice(cursor, e.start) + e.newText;
-      cursor = Math.min(Math.max(e.end, cursor), end);
+      const s = starts[k];
+      if (s < cursor) continue;
+      out += text.slice(cursor, s) + (inserts[k] ? newTexts[inserts[k] - 1] : '');
+      cursor = Math.min(Math.max(ends[k], cursor), end);
     }
     return out + text.slice(cursor, end);
   }
@@ -182,18 +182,22 @@ export const CLEAN_UNITS: Readonly<Uint16Array> = BUFFER;
 /** BUFFER.subarray(0, m) by m, made once each. */
 const VIEWS: (Uint16Array | undefined)[] = new Array<Uint16Array | undefined>(BUFFER_SIZE + 1).fill(undefined);
 
+/** GLYPH_RULES.includes(rule), compared one by one (it runs on every line finding). */
+const isGlyphRule = (rule: RuleId) => rule === 'spaced-glyphs' || rule === 'doubled-glyphs' || rule === 'mixed-script-spacing';
+
 const byStartEnd = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end;
 
 /**
  * Every edit of the findings (sorted by start; `total` edits in all), sorted by start then end,
- * ties in finding order: what a stable sort of all edits gives. Their starts, ends and whether
- * they insert text (1 or 0) go to the arrays of those names. The edits come nearly sorted (out
- * of order only among the findings of one line), so each is moved back into place as it comes
- * (insertion sort: stable, and linear in the edits plus the few steps back); a pathological order
- * falls back to a full sort.
+ * ties in finding order: what a stable sort of all edits gives. Their starts and ends go to the
+ * arrays of those names; the new texts that are not empty to the array returned, edit i's at
+ * inserts[i] - 1 (inserts[i] = 0: it deletes). The edits come nearly sorted (out of order only
+ * among the findings of one line), so each is moved back into place as it comes (insertion sort:
+ * stable, and linear in the edits plus the few steps back), moving numbers only; a pathological
+ * order falls back to a full sort.
  */
-function sortedEdits(sorted: readonly Finding[], total: number, starts: Int32Array, ends: Int32Array, inserts: Uint8Array): Edit[] {
-  const edits: Edit[] = new Array<Edit>(total); // sized once: growing it copied a large array again and again
+function sortedEdits(sorted: readonly Finding[], total: number, starts: Int32Array, ends: Int32Array, inserts: Int32Array): string[] {
+  const newTexts: string[] = [];
   let budget = 4 * total + 1024; // steps back allowed before a full sort is cheaper
   let m = 0;
   for (let k = 0; k < sorted.length; k++) {
@@ -203,34 +207,35 @@ function sortedEdits(sorted: readonly Finding[], total: number, starts: Int32Arr
       const start = e.start;
       const end = e.end;
       let j = m - 1;
-      // The typed arrays settle the comparisons without reading the edit objects.
       while (j >= 0 && (starts[j] > start || (starts[j] === start && ends[j] > end))) {
-        edits[j + 1] = edits[j];
         starts[j + 1] = starts[j];
         ends[j + 1] = ends[j];
         inserts[j + 1] = inserts[j];
         j--;
       }
-      edits[j + 1] = e;
       starts[j + 1] = start;
       ends[j + 1] = end;
-      inserts[j + 1] = e.newText.length > 0 ? 1 : 0;
+      inserts[j + 1] = e.newText.length > 0 ? newTexts.push(e.newText) : 0;
       m++;
       budget -= m - 2 - j;
-      if (budget < 0) {
-        m = 0;
-        for (const f of sorted) for (const x of f.fix!.edits) edits[m++] = x;
-        edits.sort(byStartEnd);
-        for (let i = 0; i < total; i++) {
-          starts[i] = edits[i].start;
-          ends[i] = edits[i].end;
-          inserts[i] = edits[i].newText.length > 0 ? 1 : 0;
-        }
-        return edits;
-      }
+      if (budget < 0) return sortAll(sorted, total, starts, ends, inserts);
     }
   }
-  return edits;
+  return newTexts;
+}
+
+/** sortedEdits by a full (stable) sort of the edits. */
+function sortAll(sorted: readonly Finding[], total: number, starts: Int32Array, ends: Int32Array, inserts: Int32Array): string[] {
+  const edits: Edit[] = [];
+  for (const f of sorted) for (const x of f.fix!.edits) edits.push(x);
+  edits.sort(byStartEnd);
+  const newTexts: string[] = [];
+  for (let i = 0; i < total; i++) {
+    starts[i] = edits[i].start;
+    ends[i] = edits[i].end;
+    inserts[i] = edits[i].newText.length > 0 ? newTexts.push(edits[i].newText) : 0;
+  }
+  return newTexts;
 }
 
 /** Rules that make a line readable for display (outline, hover): the justification and overprint
