@@ -23,6 +23,11 @@ export interface Cleaner {
   units(start: number, end: number): number;
   /** No edit starts inside [start, end): span(start, end) is the dump's own text there. */
   unedited(start: number, end: number): boolean;
+  /**
+   * Where the first edit at or after `start` starts, or MAX_OFFSET when none does: every span
+   * [s, e) with start <= s and e <= that is unedited. For a caller walking many lines forward.
+   */
+  nextEdit(start: number): number;
   /** The glyph findings on a line (for the export's edit trail). */
   findingsOn(index: number): Finding[];
 }
@@ -169,10 +174,17 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
       return lo >= n || starts[lo] >= end ? lineText(dump, i) : span(start, end);
     },
     unedited,
+    nextEdit: (start) => {
+      const lo = firstEditFrom(start);
+      return lo < n ? starts[lo] : MAX_OFFSET;
+    },
     units: (start, end) => (end - start <= BUFFER_SIZE ? fill(start, end, firstEditFrom(start)) : -1),
     findingsOn,
   };
 }
+
+/** Past every offset of a dump (see Cleaner.nextEdit). */
+export const MAX_OFFSET = 0x7fffffff;
 
 /** Char codes of a short clean span being assembled (one span at a time). */
 const BUFFER_SIZE = 4096;

@@ -19,7 +19,7 @@
 import { stateOf } from './articles/detect';
 import type { Article, PageAnalysis } from './articles/model';
 import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isCjk, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
-import { CLEAN_UNITS, type Cleaner } from './clean';
+import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
 import { Joiner } from './joiner';
 import { hyphenEvidence, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import { isAnnotationLine, isBlankLine, isTextLine, LINE_BLANK, lineAt, lineText } from './lines';
@@ -226,7 +226,8 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   const lines = dump.lines;
   // A marker line holds REWRITE_MARKER: look for it in the page's text (a native search) before
   // looking at every line of the page.
-  const markerOnPage = dump.text.slice(page.start, page.end).includes(REWRITE_MARKER);
+  const marker = markerFrom(dump, page.start);
+  const markerOnPage = marker >= 0 && marker + REWRITE_MARKER.length <= page.end;
   let rewritten = false;
   // isCjkText of the page's text lines joined: it reads their first 200 UTF-16 units.
   let cjk = 0;
@@ -259,19 +260,19 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   rowCount = 0;
   for (let k = 0; k < articles.length; k++) {
     const a = articles[k];
-    const cuts = articleCuts(ctx, a);
+    const cuts = cutsOf(ctx, a);
     runs[2 * k] = rowCount;
     startRun();
-    collectRows(ctx, a.editorsNote, cuts, false);
+    measureRows(ctx, a.editorsNote, cuts);
     cjkRuns[2 * k] = runCjk >= runLatin ? 1 : 0;
     runs[2 * k + 1] = rowCount;
     startRun();
-    collectRows(ctx, a.body, cuts, false);
+    measureRows(ctx, a.body, cuts);
     cjkRuns[2 * k + 1] = runCjk >= runLatin ? 1 : 0;
   }
   const total = rowCount;
   runs[2 * articles.length] = total;
-  const table = (ctx.table = ROWS.slice(0, total * PIECE_FIELDS));
+  const table = (ctx.table = tableOf(total * PIECE_FIELDS));
   if (total < 3) {
     let width = 0;
     for (let k = 0; k < total; k++) width = Math.max(width, table[k * PIECE_FIELDS + P_WIDTH]);
@@ -283,11 +284,45 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
 const EMPTY_TABLE = new Int32Array(0);
 
 /**
- * Scratch rows of the pieces being collected, PIECE_FIELDS ints each (as in FlowContext.table),
- * and their texts: rows [0, rowCount). flowContext copies them out; the Piece objects of
- * linePieces and the rewrite are made from them.
+ * ROWS[0, n) as a table of its own: handed out as it is, the scratch rows going on in the rest of
+ * their chunk (or a new chunk when little is left). A copy per page (a slice) was a new
+ * ArrayBuffer per page, each costly to make and to collect, and a copy of every row; a view of
+ * a shared chunk is a small object. A chunk lives while a table in it does.
  */
-let ROWS = new Int32Array(PIECE_FIELDS * 512);
+function tableOf(n: number): Int32Array {
+  if (n === 0) return EMPTY_TABLE;
+  const table = ROWS.subarray(0, n);
+  ROWS = ROWS.length - n >= MIN_ROWS ? ROWS.subarray(n) : new Int32Array(ROWS_CHUNK);
+  return table;
+}
+
+/**
+ * Per dump, the last search for REWRITE_MARKER: from `from`, found at `at` (-1: none after).
+ * Pages are analysed in text order, so one search answers every page up to the next marker; a
+ * slice and search of each page's text cost as much as measuring its lines.
+ */
+const MARKER_SEARCH = new WeakMap<PageDump, { text: string; from: number; at: number }>();
+
+/** Where the first REWRITE_MARKER at or after `from` starts in the dump's text, or -1. */
+function markerFrom(dump: PageDump, from: number): number {
+  let m = MARKER_SEARCH.get(dump);
+  if (m === undefined || m.text !== dump.text || from < m.from || (m.at >= 0 && m.at < from)) {
+    m = { text: dump.text, from, at: dump.text.indexOf(REWRITE_MARKER, from) };
+    MARKER_SEARCH.set(dump, m);
+  }
+  return m.at;
+}
+
+/** Ints of a new chunk of scratch rows (see tableOf), and the fewest left to go on in one. */
+const ROWS_CHUNK = 1 << 16;
+const MIN_ROWS = PIECE_FIELDS * 1024;
+
+/**
+ * Scratch rows of the pieces being collected, PIECE_FIELDS ints each (as in FlowContext.table),
+ * and their texts: rows [0, rowCount). flowContext takes them as its table (see tableOf); the
+ * Piece objects of linePieces and the rewrite are made from them.
+ */
+let ROWS = new Int32Array(ROWS_CHUNK);
 const TEXTS: string[] = [];
 let rowCount = 0;
 
@@ -418,6 +453,54 @@ function collectPieces(ctx: FlowContext, lines: readonly number[], cuts: readonl
   return piecesOfRows(0, rowCount);
 }
 
+/**
+ * collectRows of the lines without their texts (flowContext's measures): the common case, a whole
+ * line with no cut on it, taken here with the columns read once; the rest by addLineRows.
+ */
+function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[]): void {
+  const { start: starts, end: ends } = ctx.dump.lines;
+  const text = ctx.dump.text;
+  const clean = ctx.clean;
+  // The last Cleaner.nextEdit asked and its answer: lines come mostly in text order, and most
+  // have no edit, so one answer covers the lines up to the next edit.
+  let asked = MAX_OFFSET;
+  let edit = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const index = lines[k];
+    const lineStart = starts[index];
+    const lineEnd = ends[index];
+    if (cuts.length > 0 && cutsSpan(cuts, lineStart, lineEnd)) {
+      addLineRows(ctx, index, cuts, false);
+      continue;
+    }
+    let a = lineStart;
+    let b = lineEnd;
+    while (a < b && isBlankUnit(text.charCodeAt(a))) a++;
+    while (b > a && isBlankUnit(text.charCodeAt(b - 1))) b--;
+    if (a === b) continue;
+    if (a !== lineStart || b !== lineEnd) {
+      pieceRow(ctx, index, a, b);
+      continue;
+    }
+    if (a < asked || edit < a) {
+      asked = a;
+      edit = clean.nextEdit(a);
+    }
+    // As addLineRows does for a whole line.
+    if (edit >= b && !isTrimmable(text.charCodeAt(a)) && !isTrimmable(text.charCodeAt(b - 1))) pushRowIn(text, a, b, index, a, b, '');
+    else if (!addCleanRow(ctx, index, a, b)) {
+      const t = trimIfNeeded(clean.line(index));
+      if (t) pushRow(index, a, b, t, cellWidth(t));
+    }
+  }
+}
+
+/** Some cut overlaps [start, end). */
+function cutsSpan(cuts: readonly Span[], start: number, end: number): boolean {
+  for (let k = 0; k < cuts.length; k++) if (!(cuts[k].end <= start || cuts[k].start >= end)) return true;
+  return false;
+}
+
 /** The pieces of the lines, in order, appended to the scratch rows. */
 function collectRows(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[], texts: boolean): void {
   for (let k = 0; k < lines.length; k++) addLineRows(ctx, lines[k], cuts, texts);
@@ -477,9 +560,7 @@ function addCleanRow(ctx: FlowContext, index: number, start: number, end: number
 function addLineRows(ctx: FlowContext, index: number, cuts: readonly Span[], texts: boolean): void {
   const lineStart = ctx.dump.lines.start[index];
   const lineEnd = ctx.dump.lines.end[index];
-  let cut = false;
-  for (let k = 0; k < cuts.length && !cut; k++) cut = !(cuts[k].end <= lineStart || cuts[k].start >= lineEnd);
-  if (!cut) {
+  if (!cutsSpan(cuts, lineStart, lineEnd)) {
     // The common case (no dateline, sign-off or marker on the line): one piece at most, no span arrays.
     const text = ctx.dump.text;
     let a = lineStart;
@@ -524,8 +605,15 @@ export function articleCuts(ctx: FlowContext, a: Article): Span[] {
   const cuts: Span[] = [];
   if (a.dateline) cuts.push(a.dateline);
   if (a.signoff) cuts.push(a.signoff);
-  if (a.continuation && !lineAt(ctx.dump, a.continuation.line)?.annotation) cuts.push(a.continuation.span);
+  if (a.continuation && !isAnnotationLine(ctx.dump.lines, a.continuation.line)) cuts.push(a.continuation.span);
   return cuts;
+}
+
+const NO_CUTS: readonly Span[] = [];
+
+/** articleCuts, read only: no new array for an article without any (most). */
+function cutsOf(ctx: FlowContext, a: Article): readonly Span[] {
+  return a.dateline || a.signoff || a.continuation ? articleCuts(ctx, a) : NO_CUTS;
 }
 
 const GAP_NONE = 0;
