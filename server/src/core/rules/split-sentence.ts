@@ -24,14 +24,21 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
   const { dump } = ctx;
   const lines = dump.lines;
   const page = dump.pages[ctx.analysis.page];
-  const owner = new LineOwner(page.firstLine, page.lastLine, articles, 0);
-  for (let k = 0; k < articles.length; k++) {
-    const ls = articles[k].lines;
-    for (let q = 0; q < ls.length; q++) owner.set(ls[q], k);
-  }
+  // The article of each line: made when first asked (most pages never ask: their body lines have
+  // only blank lines between them).
+  let owners: LineOwner | undefined;
+  const owner = (): LineOwner => {
+    if (owners) return owners;
+    owners = new LineOwner(page.firstLine, page.lastLine, articles, 0);
+    for (let k = 0; k < articles.length; k++) {
+      const ls = articles[k].lines;
+      for (let q = 0; q < ls.length; q++) owners.set(ls[q], k);
+    }
+    return owners;
+  };
   /** Non-blank, non-annotation lines strictly between a and b that the article does not claim. */
   const foreignBetween = (a: number, b: number, art: Article): boolean => {
-    for (let i = a + 1; i < b; i++) if (isTextLine(lines, i) && owner.get(i) !== art) return true;
+    for (let i = a + 1; i < b; i++) if (isTextLine(lines, i) && owner().get(i) !== art) return true;
     return false;
   };
   const cutText = (a: Article, i: number): string => {
@@ -41,7 +48,7 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
   const out: Finding[] = [];
   const emit = (a: Article, c: number, first: number, last: number, target: Article) => {
     // The continuation must be one contiguous stretch of the target's lines (blank lines allowed).
-    for (let i = first; i <= last; i++) if (!isBlankLine(lines, i) && (isAnnotationLine(lines, i) || owner.get(i) !== target)) return;
+    for (let i = first; i <= last; i++) if (!isBlankLine(lines, i) && (isAnnotationLine(lines, i) || owner().get(i) !== target)) return;
     let m = last;
     while (m + 1 <= page.lastLine && isBlankLine(lines, m + 1)) m++;
     const term = dump.text.slice(lines.end[m], lines.next[m]);
