@@ -7,7 +7,7 @@ import { LINE_RULES } from './rules';
 import { lineGates, mayReport } from './rules/gates';
 import type { Edit, Finding, Line, PageDump, RuleId } from './types';
 
-/** Rules whose fixes make text clean (as opposed to structure rules, whose fixes move lines). */
+/** Rules whose fixes make text clean (as opposed to structure rules, whose fixes move lines). Kept in step with isGlyphRule. */
 export const GLYPH_RULES: readonly RuleId[] = ['spaced-glyphs', 'doubled-glyphs', 'mixed-script-spacing'];
 
 export interface Cleaner {
