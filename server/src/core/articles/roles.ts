@@ -179,6 +179,19 @@ function scan(src: string, from: number, to: number): void {
       if (i < to && !(cls[src.charCodeAt(i)] & CC_WS)) size++;
     } else width += f & CC_WIDE ? 2 : 1;
     prevCjk = cjk;
+    if ((f & (CC_CJK | CC_HIGH)) === CC_CJK) {
+      // The CJK glyphs that follow with no space between (most of a body line): two cells each,
+      // nothing else to decide for them.
+      let j = i + 1;
+      for (; j < to; j++) {
+        const d = src.charCodeAt(j);
+        if ((cls[d] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) break;
+        if (d > max) max = d;
+      }
+      size += j - i - 1;
+      width += 2 * (j - i - 1);
+      i = j - 1;
+    }
   }
   mWidth = width;
   mSpaced = spaced;
