@@ -816,6 +816,12 @@ export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth:
     while (p < nOk && ok[p] < j) p++;
     const wantLo = p > 6 ? p - 6 : 0;
     const wantHi = p + 7 < nOk ? p + 7 : nOk;
+    // The window slides by one and the width leaving it is the one entering (body lines of a
+    // column mostly share one width): it stays as it is.
+    if (wantLo === lo + 1 && wantHi === hi + 1 && width[ks[ok[lo]]] === width[ks[ok[hi]]]) {
+      lo++;
+      hi++;
+    }
     for (; lo < wantLo; lo++) {
       // Remove one copy of the width of ok[lo].
       const v = width[ks[ok[lo]]];
@@ -842,12 +848,10 @@ export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth:
     }
     const q = Math.min(cnt - 1, Math.floor(cnt * 0.75));
     let qv: number;
-    if (self) {
-      const v = width[k];
-      let at = 0;
-      while (win[at] !== v) at++;
-      qv = q < at ? win[q] : win[q + 1];
-    } else qv = win[q];
+    // Leaving out one copy of j's own width v: the entries before its first copy are those below v,
+    // so the q-th of the rest is win[q] when that is below v, else the one after it.
+    if (self) qv = win[q] < width[k] ? win[q] : win[q + 1];
+    else qv = win[q];
     local[k] = Math.max(0.5 * W, Math.min(2 * W, qv));
   }
   if (OK.length > 1 << 16) OK = new Int32Array(0); // keep no huge buffer
