@@ -220,8 +220,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     const k = content[j];
     const i = base + k;
     const start = lines.start[i];
-    const end = lines.end[i];
-    scanLine(start === end ? '' : dump.text.slice(start, end), start, end, j < 3 || j >= nc - 3, F, k, dump.text, start);
+    scanLine(dump.text, start, start, lines.end[i], j < 3 || j >= nc - 3, F, k);
     const f = forced[k];
     if (f) {
       F.kind[k] = f === FC_BYLINE ? K_BYLINE : f === FC_CAPTION ? K_CAPTION : f === FC_LABEL ? K_LABEL : K_NONE;

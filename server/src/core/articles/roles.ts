@@ -19,7 +19,7 @@
 // 0.78× its local width, or 0.55× when it carries justification spaces (pdftotext only letter-spaces
 // a line that the typesetter stretched to the full column).
 import type { Line, Span } from '../types';
-import { CC_CJK, CC_HIGH, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isSentenceEnd } from '../chars';
+import { CC_CJK, CC_HIGH, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isSentenceEnd, isSpace } from '../chars';
 import { isOverprint, undouble } from '../overprint';
 
 /** Non-space characters kept for pattern matching at the head and at the tail of a line. */
@@ -179,6 +179,19 @@ function scan(src: string, from: number, to: number): void {
       if (i < to && !(cls[src.charCodeAt(i)] & CC_WS)) size++;
     } else width += f & CC_WIDE ? 2 : 1;
     prevCjk = cjk;
+    if ((f & (CC_CJK | CC_HIGH)) === CC_CJK) {
+      // The CJK glyphs that follow with no space between (most of a body line): two cells each,
+      // nothing else to decide for them.
+      let j = i + 1;
+      for (; j < to; j++) {
+        const d = src.charCodeAt(j);
+        if ((cls[d] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) break;
+        if (d > max) max = d;
+      }
+      size += j - i - 1;
+      width += 2 * (j - i - 1);
+      i = j - 1;
+    }
   }
   mWidth = width;
   mSpaced = spaced;
@@ -346,15 +359,15 @@ const LABEL_FIRST = firstSet('短时新相链延小背记本评社今导要《�
 function isReSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
-/** First character of the text after an optional opening bracket (`skipBracket`) and `\s` spaces. */
-function firstAfterSpace(text: string, skipBracket: boolean): number {
-  let i = 0;
-  if (skipBracket) {
-    const c = text.charCodeAt(0);
-    if (c === 40 || c === 91 || c === 123) i = 1;
+/** First character of src[from, to) after an optional opening bracket (`skipBracket`) and `\s` spaces; NaN when none. */
+function firstAfterSpace(src: string, from: number, to: number, skipBracket: boolean): number {
+  let i = from;
+  if (skipBracket && i < to) {
+    const c = src.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) i++;
   }
-  while (i < text.length && isReSpace(text.charCodeAt(i))) i++;
-  return text.charCodeAt(i);
+  while (i < to && isReSpace(src.charCodeAt(i))) i++;
+  return i < to ? src.charCodeAt(i) : NaN;
 }
 
 /**
@@ -477,15 +490,15 @@ export class Features {
   }
 }
 
-/** How the last `T` non-space units of the text end (endOf on the compact tail, without building it). */
-function endOfRaw(text: string, T: number): number {
-  let p = text.length - 1;
+/** How the last `T` non-space units of src[from, to) end (endOf on the compact tail, without building it). */
+function endOfRaw(src: string, from: number, to: number, T: number): number {
+  let p = to - 1;
   let seen = 0;
   let c = 0;
   for (;;) {
-    while (p >= 0 && isWs(text.charCodeAt(p))) p--;
-    if (p < 0 || seen >= T) return E_NONE;
-    c = text.charCodeAt(p);
+    while (p >= from && isWs(src.charCodeAt(p))) p--;
+    if (p < from || seen >= T) return E_NONE;
+    c = src.charCodeAt(p);
     if (!isClosing(c)) break;
     seen++;
     p--;
@@ -495,8 +508,8 @@ function endOfRaw(text: string, T: number): number {
   if (isDash(c)) {
     seen++;
     p--;
-    while (p >= 0 && isWs(text.charCodeAt(p))) p--;
-    if (p >= 0 && seen < T && isDash(text.charCodeAt(p))) return E_DASH;
+    while (p >= from && isWs(src.charCodeAt(p))) p--;
+    if (p >= from && seen < T && isDash(src.charCodeAt(p))) return E_DASH;
   }
   return E_NONE;
 }
@@ -506,11 +519,23 @@ function endCode(s: string): number {
   return e === 'sentence' ? E_SENTENCE : e === 'comma' ? E_COMMA : e === 'dash' ? E_DASH : E_NONE;
 }
 
-/** Index of the last non-space unit, -1 when none. */
-function lastNonWs(text: string): number {
-  let i = text.length - 1;
-  while (i >= 0 && isWs(text.charCodeAt(i))) i--;
-  return i;
+/** Index in src[from, to) of its last non-space unit (counted from `from`), -1 when none. */
+function lastNonWs(src: string, from: number, to: number): number {
+  let i = to - 1;
+  while (i >= from && isWs(src.charCodeAt(i))) i--;
+  return i - from;
+}
+
+/**
+ * Can isOverprint hold for src[from, to)? Its own cheap exit, at offsets (so that a line's text is
+ * not cut out just to be refused): the first glyph after its spaces must be doubled or astral.
+ */
+function mayBeOverprint(src: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isSpace(src.charCodeAt(i))) i++;
+  if (i >= to) return false;
+  const c = src.charCodeAt(i);
+  return (i + 1 < to && src.charCodeAt(i + 1) === c) || (c >= 0xd800 && c <= 0xdbff);
 }
 
 const CH_SHE = 0x6444; // 摄
@@ -555,31 +580,47 @@ const FF_WEEK = firstFlag(firstSet('星周'));
 /** Longest LABEL_WORDS match (本报评论员：). */
 const LABEL_WORDS_MAX = 6;
 
-/** FIRST_FLAGS of the first non-space unit after index `from`, 0 when none. */
-function nextFlags(text: string, from: number): number {
-  for (let i = from + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+/** FIRST_FLAGS of the first non-space unit of src after index `from` (before `to`), 0 when none. */
+function nextFlags(src: string, from: number, to: number): number {
+  for (let i = from + 1; i < to; i++) {
+    const c = src.charCodeAt(i);
     if (!isWs(c)) return FIRST_FLAGS[c];
   }
   return 0;
+}
+
+// The line scanLine reads (src[lazyFrom, lazyTo)) and its text once cut out (scannedText).
+let lazySrc = '';
+let lazyFrom = 0;
+let lazyTo = 0;
+let lazyText: string | null = null;
+/** The text of the line scanLine reads, cut out of its source on first use (most lines never need it). */
+function scannedText(): string {
+  return (lazyText ??= lazySrc.slice(lazyFrom, lazyTo));
 }
 
 /**
  * Features and pattern kind of one line into slot k of F. `edge` says the line is among the first
  * or last few text lines of its page, where running heads, page numbers and mastheads sit. The
  * compact head and tail strings are built only when a pattern's first-character test passes.
- * `text` is the line's text, at [lineStart, lineEnd) of the dump; `src` holds it at `at` (the dump's text at
- * start, or the line's text at 0): see scan.
+ * The line is [lineStart, lineEnd) of the dump; `src` holds its text at `at` (the dump's text at
+ * lineStart, or the line's text at 0): see scan. The common path reads src at offsets; the line's
+ * own text is cut out only when a pattern has to see it (`text`, made on demand).
  */
-export function scanLine(text: string, lineStart: number, lineEnd: number, edge: boolean, F: Features, k: number, src: string, at: number): void {
-  scan(src, at, at + text.length);
+export function scanLine(src: string, at: number, lineStart: number, lineEnd: number, edge: boolean, F: Features, k: number): void {
+  const to = at + (lineEnd - lineStart);
+  lazySrc = src;
+  lazyFrom = at;
+  lazyTo = to;
+  lazyText = null;
+  scan(src, at, to);
   const size = mSize;
   const spaced = mSpaced;
   const rawWidth = mWidth;
-  const c0 = mFirst >= 0 ? text.charCodeAt(mFirst) : NaN;
+  const c0 = mFirst >= 0 ? src.charCodeAt(at + mFirst) : NaN;
   const f0 = mFirst >= 0 ? FIRST_FLAGS[c0] : 0;
   const whole = size <= HEAD;
-  const doubled = whole && isOverprint(text);
+  const doubled = whole && mayBeOverprint(src, at, to) && isOverprint(scannedText());
   F.width[k] = doubled ? rawWidth / 2 : rawWidth;
   F.spaced[k] = spaced;
   let flags = (whole ? F_WHOLE : 0) | (doubled ? F_DOUBLED : 0) | (mCaps ? F_CAPS : 0) | (mTitle ? F_TITLE : 0) | (f0 & FF_DASH ? F_STARTS_DASH : 0);
@@ -588,25 +629,25 @@ export function scanLine(text: string, lineStart: number, lineEnd: number, edge:
   let dateline: Span | null = null;
   let signoff: Span | null = null;
   let continuation: LineContinuation | null = null;
-  const last = lastNonWs(text);
-  const lastC = last >= 0 ? text.charCodeAt(last) : NaN;
+  const last = lastNonWs(src, at, to);
+  const lastC = last >= 0 ? src.charCodeAt(at + last) : NaN;
   const closer = last >= 0 && (FIRST_FLAGS[lastC] & FF_CLOSER) !== 0;
   const T = size < HEAD ? size : HEAD;
-  let head: string | null = null; // compactHead(text), built on demand
+  let head: string | null = null; // compactHead of the line's text, built on demand
   let tail: string | null = null; // the compact tail (cut after a continuation or sign-off tail), built on demand
 
   // Continuation markers: the whole line, or its tail.
   let m: RegExpExecArray | null = null;
-  if (whole && f0 & FF_CONT_WHOLE && last >= 0 && FIRST_FLAGS[lastC] & FF_CONT_LAST) m = CONT_WHOLE.exec((head = compactHead(text)));
+  if (whole && f0 & FF_CONT_WHOLE && last >= 0 && FIRST_FLAGS[lastC] & FF_CONT_LAST) m = CONT_WHOLE.exec((head = compactHead(scannedText())));
   if (m) {
     kind = K_CONTINUATION;
-    continuation = { direction: contDirection(m[1]), target: m[2], span: span(text, lineStart, 0, size) };
-  } else if (closer && (m = CONT_TAIL.exec((tail = whole ? (head ??= compactHead(text)) : compactTail(text))))) {
-    continuation = { direction: contDirection(m[1]), target: m[2], span: span(text, lineStart, m.index, tail.length, T) };
+    continuation = { direction: contDirection(m[1]), target: m[2], span: span(scannedText(), lineStart, 0, size) };
+  } else if (closer && (m = CONT_TAIL.exec((tail = whole ? (head ??= compactHead(scannedText())) : compactTail(scannedText()))))) {
+    continuation = { direction: contDirection(m[1]), target: m[2], span: span(scannedText(), lineStart, m.index, tail.length, T) };
     tail = tail.slice(0, m.index);
   } else {
-    const c = firstAfterSpace(text, true);
-    const en = c === 99 || c === 67 ? CONT_EN.exec(text.slice(0, 80)) : null; // continued… (c/C first)
+    const c = firstAfterSpace(src, at, to, true);
+    const en = c === 99 || c === 67 ? CONT_EN.exec(src.slice(at, Math.min(to, at + 80))) : null; // continued… (c/C first)
     if (en) {
       kind = K_CONTINUATION;
       continuation = { direction: en[1].toLowerCase() === 'on' ? 'to' : 'from', target: en[2], span: { start: lineStart, end: lineEnd } };
@@ -614,54 +655,54 @@ export function scanLine(text: string, lineStart: number, lineEnd: number, edge:
   }
   if (kind === K_NONE) {
     // Sign-offs: the whole line, or the tail after the last sentence.
-    if (whole && f0 & FF_SIGNOFF_WHOLE && (lastC === CH_FW_RPAREN || lastC === 41) && SIGNOFF_WHOLE.test((head ??= compactHead(text)))) {
+    if (whole && f0 & FF_SIGNOFF_WHOLE && (lastC === CH_FW_RPAREN || lastC === 41) && SIGNOFF_WHOLE.test((head ??= compactHead(scannedText())))) {
       kind = K_SIGNOFF;
-      signoff = span(text, lineStart, 0, size);
+      signoff = span(scannedText(), lineStart, 0, size);
     } else {
       if (tail === null ? closer : CLOSERS.has(tail.charCodeAt(tail.length - 1))) {
-        if (tail === null) tail = whole ? (head ??= compactHead(text)) : compactTail(text);
+        if (tail === null) tail = whole ? (head ??= compactHead(scannedText())) : compactTail(scannedText());
         if ((m = SIGNOFF_TAIL.exec(tail))) {
-          signoff = span(text, lineStart, m.index + 1, tail.length, T);
+          signoff = span(scannedText(), lineStart, m.index + 1, tail.length, T);
           tail = tail.slice(0, m.index + 1);
         }
       }
-      end = tail === null ? endOfRaw(text, T) : endCode(tail);
+      end = tail === null ? endOfRaw(src, at, to, T) : endCode(tail);
 
       // Datelines at the head.
-      if (f0 & FF_DATELINE && nextFlags(text, mFirst) & FF_DATELINE_2) {
-        head ??= compactHead(text);
+      if (f0 & FF_DATELINE && nextFlags(src, at + mFirst, to) & FF_DATELINE_2) {
+        head ??= compactHead(scannedText());
         for (const re of DATELINE_RES) {
           const d = re.exec(head);
           if (d) {
-            dateline = span(text, lineStart, 0, d[0].length);
+            dateline = span(scannedText(), lineStart, 0, d[0].length);
             if (whole && d[0].length === head.length) kind = K_DATELINE;
             break;
           }
         }
       }
       if (!dateline && c0 >= 65 && c0 <= 90) {
-        const lead = text.length - text.trimStart().length;
-        const d = DATELINE_EN.exec(text.slice(lead, lead + 80));
+        const lead = scannedText().length - scannedText().trimStart().length;
+        const d = DATELINE_EN.exec(scannedText().slice(lead, lead + 80));
         if (d) dateline = { start: lineStart + lead, end: lineStart + lead + d[0].length };
       }
       if (!dateline) {
-        const capHead = (f0 & FF_CAPTION) !== 0 && (c0 < 0x4e00 || (nextFlags(text, mFirst) & FF_CAPTION_2) !== 0) && CAPTION_HEAD.test((head ??= compactHead(text)));
+        const capHead = (f0 & FF_CAPTION) !== 0 && (c0 < 0x4e00 || (nextFlags(src, at + mFirst, to) & FF_CAPTION_2) !== 0) && CAPTION_HEAD.test((head ??= compactHead(scannedText())));
         if (whole && !continuation && !signoff && (size <= 40 || capHead)) {
           // whole: the head is the text without spaces, so `head.includes(x)` is `text.includes(x)`.
-          if (capHead || ((lastC === CH_SHE || lastC === CH_FW_RPAREN || lastC === 41) && CAPTION_WHOLE.test((head ??= compactHead(text))))) kind = K_CAPTION;
-          else if (isByline(text, size, f0, head)) kind = K_BYLINE;
-          else if (c0 === NOTE_FIRST && NOTE_LABEL.test((head ??= compactHead(text)))) kind = K_NOTE_LABEL;
-          else if (f0 & FF_LABEL && ((size <= LABEL_WORDS_MAX && LABEL_WORDS.test((head ??= compactHead(text)))) || (f0 & FF_BRACKET && LABEL_BRACKETS.test((head ??= compactHead(text)))))) kind = K_LABEL;
+          if (capHead || ((lastC === CH_SHE || lastC === CH_FW_RPAREN || lastC === 41) && CAPTION_WHOLE.test((head ??= compactHead(scannedText()))))) kind = K_CAPTION;
+          else if (isByline(src, at, to, size, f0, head)) kind = K_BYLINE;
+          else if (c0 === NOTE_FIRST && NOTE_LABEL.test((head ??= compactHead(scannedText())))) kind = K_NOTE_LABEL;
+          else if (f0 & FF_LABEL && ((size <= LABEL_WORDS_MAX && LABEL_WORDS.test((head ??= compactHead(scannedText())))) || (f0 & FF_BRACKET && LABEL_BRACKETS.test((head ??= compactHead(scannedText())))))) kind = K_LABEL;
           else if (
-            (size <= 40 && f0 & FF_CREDIT && (text.includes('：') || text.includes(':')) && FURNITURE_CREDIT.test((head ??= compactHead(text)))) ||
-            (f0 & FF_NUM && text.includes('日') && FURNITURE_DATE.test((head ??= compactHead(text)))) ||
-            (size <= 3 && f0 & FF_WEEK && FURNITURE_WEEKDAY.test((head ??= compactHead(text)))) ||
-            (size <= 12 && f0 & FF_PAGENO && FURNITURE_PAGENO.test((head ??= compactHead(text))))
+            (size <= 40 && f0 & FF_CREDIT && (scannedText().includes('：') || scannedText().includes(':')) && FURNITURE_CREDIT.test((head ??= compactHead(scannedText())))) ||
+            (f0 & FF_NUM && scannedText().includes('日') && FURNITURE_DATE.test((head ??= compactHead(scannedText())))) ||
+            (size <= 3 && f0 & FF_WEEK && FURNITURE_WEEKDAY.test((head ??= compactHead(scannedText())))) ||
+            (size <= 12 && f0 & FF_PAGENO && FURNITURE_PAGENO.test((head ??= compactHead(scannedText()))))
           )
             kind = K_FURNITURE;
-          else if (edge && size <= 40 && !/[。！？，；]/.test((head ??= compactHead(text))) && (FURNITURE_EDGE.test(head) || MONTH_YEAR_EN.test(text))) kind = K_FURNITURE;
+          else if (edge && size <= 40 && !/[。！？，；]/.test((head ??= compactHead(scannedText()))) && (FURNITURE_EDGE.test(head) || MONTH_YEAR_EN.test(scannedText()))) kind = K_FURNITURE;
         } else if (capHead) kind = K_CAPTION;
-        if (kind === K_NONE && c0 === NOTE_FIRST && NOTE_HEAD.test((head ??= compactHead(text)))) flags |= F_NOTE_HEAD;
+        if (kind === K_NONE && c0 === NOTE_FIRST && NOTE_HEAD.test((head ??= compactHead(scannedText())))) flags |= F_NOTE_HEAD;
       }
     }
   }
@@ -671,6 +712,8 @@ export function scanLine(text: string, lineStart: number, lineEnd: number, edge:
   F.dateline[k] = dateline;
   F.signoff[k] = signoff;
   F.continuation[k] = continuation;
+  lazySrc = ''; // keep no dump's text
+  lazyText = null;
 }
 
 const ONE = new Features();
@@ -678,7 +721,7 @@ const ONE = new Features();
 /** Features and pattern kind of one line (see scanLine). */
 export function lineInfo(line: Line, edge: boolean): LineInfo {
   ONE.ensure(1);
-  scanLine(line.text, line.start, line.end, edge, ONE, 0, line.text, 0);
+  scanLine(line.text, 0, line.start, line.end, edge, ONE, 0);
   const info = ONE.info(0, line.index, compactHead(line.text));
   info.size = mSize;
   return info;
@@ -688,16 +731,17 @@ function contDirection(word: string): 'to' | 'from' {
   return word === '上接' || word === '接' || word === '续' ? 'from' : 'to';
 }
 
-/** `f0`: FIRST_FLAGS of the first non-space character; `known`: compactHead(text) if built. */
-function isByline(text: string, size: number, f0: number, known: string | null): boolean {
+/** Is the line src[from, to) a byline? `f0`: FIRST_FLAGS of its first non-space character; `known`: its compactHead if built. */
+function isByline(src: string, from: number, to: number, size: number, f0: number, known: string | null): boolean {
   if (size > 30) return false;
-  if (firstAfterSpace(text, false) === 66 /* B */ && BYLINE_EN.test(text.trim())) return true;
+  if (firstAfterSpace(src, from, to, false) === 66 /* B */ && BYLINE_EN.test(src.slice(from, to).trim())) return true;
   if (!(f0 & FF_BYLINE)) return false; // every pattern below is anchored at one of these
   // The line is whole: its compact head holds the same punctuation as the text.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = src.charCodeAt(i);
     if (c === 0xff0c || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b) return false; // ，。！？；
   }
+  const text = src.slice(from, to);
   const head = known ?? compactHead(text);
   if (BYLINE_BOX.test(head)) return head.length >= 3;
   if (BYLINE_SLASH.test(head)) return true;
@@ -772,6 +816,12 @@ export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth:
     while (p < nOk && ok[p] < j) p++;
     const wantLo = p > 6 ? p - 6 : 0;
     const wantHi = p + 7 < nOk ? p + 7 : nOk;
+    // The window slides by one and the width leaving it is the one entering (body lines of a
+    // column mostly share one width): it stays as it is.
+    if (wantLo === lo + 1 && wantHi === hi + 1 && width[ks[ok[lo]]] === width[ks[ok[hi]]]) {
+      lo++;
+      hi++;
+    }
     for (; lo < wantLo; lo++) {
       // Remove one copy of the width of ok[lo].
       const v = width[ks[ok[lo]]];
@@ -798,12 +848,10 @@ export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth:
     }
     const q = Math.min(cnt - 1, Math.floor(cnt * 0.75));
     let qv: number;
-    if (self) {
-      const v = width[k];
-      let at = 0;
-      while (win[at] !== v) at++;
-      qv = q < at ? win[q] : win[q + 1];
-    } else qv = win[q];
+    // Leaving out one copy of j's own width v: the entries before its first copy are those below v,
+    // so the q-th of the rest is win[q] when that is below v, else the one after it.
+    if (self) qv = win[q] < width[k] ? win[q] : win[q + 1];
+    else qv = win[q];
     local[k] = Math.max(0.5 * W, Math.min(2 * W, qv));
   }
   if (OK.length > 1 << 16) OK = new Int32Array(0); // keep no huge buffer

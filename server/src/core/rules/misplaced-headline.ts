@@ -2,7 +2,7 @@
 // (after the body, stacked over another article's byline, at the end of the page). The fix moves
 // the heading blocks, in their order, to just before the article's first line, each followed by a
 // blank line; the blank line after a moved block goes with it.
-import { isTextLine, lineAt } from '../lines';
+import { isTextLine, LINE_BLANK } from '../lines';
 import type { Edit, Finding, LineTable, PageDump } from '../types';
 import type { Messages } from '../messages';
 import { t } from '../messages';
@@ -79,9 +79,11 @@ function inPlace(lines: LineTable, al: readonly number[], top: number, first: nu
 
 /** The finding of an article whose nb heading blocks (in BLOCKS) belong before its line `first`. */
 function finding(dump: PageDump, a: Article, nb: number, first: number, messages: Messages): Finding {
-  const line = (i: number) => lineAt(dump, i);
-  const target = line(first);
-  const eol = dump.text.slice(target.end, target.next) || '\n';
+  // The lines' columns, read directly (no Line object, nor text slice, per line asked about).
+  const L = dump.lines;
+  const text = dump.text;
+  const targetStart = L.start[first];
+  const eol = text.slice(L.end[first], L.next[first]) || '\n';
   // The edits sorted by start (stably): the blocks' removals in order, the insertion at the
   // article's start after every removal starting at or before it. The moved text is joined from
   // its parts: one flat string, not a chain of concatenations kept with the finding.
@@ -90,31 +92,33 @@ function finding(dump: PageDump, a: Article, nb: number, first: number, messages
   let at = 0; // index of the insertion
   for (let j = 0; j < nb; j++) {
     const b = BLOCKS[j];
-    const f = line(b[0]);
-    const l = line(b[b.length - 1]);
-    let end = l.next;
-    const after = b[b.length - 1] + 1 < dump.lines.length ? line(b[b.length - 1] + 1) : undefined;
-    if (after && after.blank && after.page === l.page && after.next !== target.start) end = after.next;
-    const text = dump.text.slice(f.start, l.next);
-    parts.push(text);
-    if (!/[\r\n]$/.test(text)) parts.push(eol);
+    const f = b[0];
+    const l = b[b.length - 1];
+    let end = L.next[l];
+    // The blank line after the block goes with it (on its page, and not the article's first line).
+    const after = l + 1;
+    if (after < L.length && L.flags[after] & LINE_BLANK && L.page[after] === L.page[l] && L.next[after] !== targetStart) end = L.next[after];
+    const from = L.start[f];
+    const to = L.next[l];
+    parts.push(text.slice(from, to));
+    // The block's text ends without a line break (the dump's last line): one is added.
+    const lastC = to > from ? text.charCodeAt(to - 1) : -1;
+    if (lastC !== 10 && lastC !== 13) parts.push(eol);
     parts.push(eol);
-    if (f.start <= target.start) at = ne + 1;
-    EDITS[ne++] = { start: f.start, end, newText: '' };
+    if (from <= targetStart) at = ne + 1;
+    EDITS[ne++] = { start: from, end, newText: '' };
   }
   for (let k = ne; k > at; k--) EDITS[k] = EDITS[k - 1];
-  EDITS[at] = { start: target.start, end: target.start, newText: parts.join('') };
+  EDITS[at] = { start: targetStart, end: targetStart, newText: parts.join('') };
   const edits = EDITS.slice(0, ne + 1);
   const head = a.headline.length ? a.headline : BLOCKS[0];
-  const hs = line(head[0]);
-  const he = line(head[head.length - 1]);
   return {
     rule: 'misplaced-headline',
     severity: 'information',
-    start: hs.start,
-    end: he.end,
-    message: t(messages, 'misplaced-headline.message', { headline: articleTitle(dump, a), line: target.row + 1 }),
+    start: L.start[head[0]],
+    end: L.end[head[head.length - 1]],
+    message: t(messages, 'misplaced-headline.message', { headline: articleTitle(dump, a), line: L.row[first] + 1 }),
     fix: { title: t(messages, 'misplaced-headline.fix'), edits },
-    related: [{ start: target.start, end: target.end, message: t(messages, 'misplaced-headline.related') }],
+    related: [{ start: targetStart, end: L.end[first], message: t(messages, 'misplaced-headline.related') }],
   };
 }
