@@ -7,7 +7,7 @@ import { LINE_RULES } from './rules';
 import { lineGates, mayReport } from './rules/gates';
 import type { Edit, Finding, Line, PageDump, RuleId } from './types';
 
-/** Rules whose fixes make text clean (as opposed to structure rules, whose fixes move lines). Kept in step with isGlyphRule. */
+/** Rules whose fixes make text clean (as opposed to structure rules, whose fixes move lines). */
 export const GLYPH_RULES: readonly RuleId[] = ['spaced-glyphs', 'doubled-glyphs', 'mixed-script-spacing'];
 
 export interface Cleaner {
@@ -38,7 +38,7 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
   let total = 0; // edits of the findings, counted here: a second walk through every finding's fix cost as much
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
-    if (f.fix && isGlyphRule(f.rule)) {
+    if (f.fix && GLYPH_RULES.includes(f.rule)) {
       if (sorted.length > 0 && sorted[sorted.length - 1].start > f.start) inOrder = false;
       sorted.push(f);
       total += f.fix.edits.length;
@@ -193,9 +193,6 @@ const BUFFER = new Uint16Array(BUFFER_SIZE);
 export const CLEAN_UNITS: Readonly<Uint16Array> = BUFFER;
 /** BUFFER.subarray(0, m) by m, made once each. */
 const VIEWS: (Uint16Array | undefined)[] = new Array<Uint16Array | undefined>(BUFFER_SIZE + 1).fill(undefined);
-
-/** GLYPH_RULES.includes(rule), compared one by one (it runs on every line finding). */
-const isGlyphRule = (rule: RuleId) => rule === 'spaced-glyphs' || rule === 'doubled-glyphs' || rule === 'mixed-script-spacing';
 
 const byStartEnd = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end;
 
