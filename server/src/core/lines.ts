@@ -44,7 +44,7 @@ export function lineAt(dump: PageDump, i: number): Line {
   };
 }
 
-/** Every line as an object (tests, and code that reads a few small pages). */
+/** Every line as an object (for tests). */
 export function allLines(dump: PageDump): Line[] {
   const out: Line[] = new Array<Line>(dump.lines.length);
   for (let i = 0; i < out.length; i++) out[i] = lineAt(dump, i);

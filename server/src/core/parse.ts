@@ -17,7 +17,8 @@ const FF = 12;
  */
 export function parse(text: string, atStart = true, cut = true): PageDump {
   const bom = atStart && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  // Lines as columns (see LineTable); a CJK page dump averages ~8 UTF-16 units a line.
+  // Lines as columns (see LineTable), sized for 16 UTF-16 units a line: a CJK dump averages ~8
+  // (one doubling), an English one ~50 (the columns are cut to size at the end).
   const lines = new LineTableBuilder((text.length >> 4) + 16);
   const pages: Page[] = [];
   let page = 0;
