@@ -59,29 +59,29 @@ export function isStrong(answer: number): boolean {
   return doubledPairs(answer) >= 3 || (answer & PAIR_NOT_HAN) !== 0;
 }
 
-/** Whether the whole text (every token of it) is one overprinted run. */
-export function isOverprint(text: string): boolean {
-  const n = text.length;
-  let i = 0;
-  while (i < n && isSpace(text.charCodeAt(i))) i++;
-  // Cheap exit, for every short line of a page: the first glyph must be doubled.
-  if (i + 1 >= n || text.charCodeAt(i) !== text.charCodeAt(i + 1)) {
+/** Whether the whole of text[from, to) (every token of it) is one overprinted run. */
+export function isOverprint(text: string, from = 0, to = text.length): boolean {
+  let i = from;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  if (i >= to) return false;
+  // Cheap exit, for every short line of a page: the first glyph must be doubled (or astral).
+  if (i + 1 >= to || text.charCodeAt(i) !== text.charCodeAt(i + 1)) {
     const c = text.charCodeAt(i);
     if (!(c >= 0xd800 && c <= 0xdbff)) return false;
   }
   let pairs = 0;
   let strong = false;
   let letters = false;
-  while (i < n) {
+  while (i < to) {
     const s = i;
-    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    while (i < to && !isSpace(text.charCodeAt(i))) i++;
     const answer = tokenPairs(text, s, i);
     const p = doubledPairs(answer);
     if (p === 0) return false;
     pairs += p;
     strong ||= isStrong(answer);
     letters ||= (answer & PAIR_LETTER) !== 0;
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
   }
   return isOverprintRun(pairs, strong, letters);
 }

@@ -19,7 +19,7 @@
 // 0.78× its local width, or 0.55× when it carries justification spaces (pdftotext only letter-spaces
 // a line that the typesetter stretched to the full column).
 import type { Line, Span } from '../types';
-import { CC_CJK, CC_HIGH, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isSentenceEnd, isSpace } from '../chars';
+import { CC_CJK, CC_HIGH, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isSentenceEnd } from '../chars';
 import { isOverprint, undouble } from '../overprint';
 
 /** Non-space characters kept for pattern matching at the head and at the tail of a line. */
@@ -526,18 +526,6 @@ function lastNonWs(src: string, from: number, to: number): number {
   return i - from;
 }
 
-/**
- * Can isOverprint hold for src[from, to)? Its own cheap exit, at offsets (so that a line's text is
- * not cut out just to be refused): the first glyph after its spaces must be doubled or astral.
- */
-function mayBeOverprint(src: string, from: number, to: number): boolean {
-  let i = from;
-  while (i < to && isSpace(src.charCodeAt(i))) i++;
-  if (i >= to) return false;
-  const c = src.charCodeAt(i);
-  return (i + 1 < to && src.charCodeAt(i + 1) === c) || (c >= 0xd800 && c <= 0xdbff);
-}
-
 const CH_SHE = 0x6444; // 摄
 const CH_FW_RPAREN = 0xff09; // ）
 /** First characters of FURNITURE_CREDIT. */
@@ -620,7 +608,7 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   const c0 = mFirst >= 0 ? src.charCodeAt(at + mFirst) : NaN;
   const f0 = mFirst >= 0 ? FIRST_FLAGS[c0] : 0;
   const whole = size <= HEAD;
-  const doubled = whole && mayBeOverprint(src, at, to) && isOverprint(scannedText());
+  const doubled = whole && isOverprint(src, at, to);
   F.width[k] = doubled ? rawWidth / 2 : rawWidth;
   F.spaced[k] = spaced;
   let flags = (whole ? F_WHOLE : 0) | (doubled ? F_DOUBLED : 0) | (mCaps ? F_CAPS : 0) | (mTitle ? F_TITLE : 0) | (f0 & FF_DASH ? F_STARTS_DASH : 0);
