@@ -1,7 +1,7 @@
 // Editor providers over the article analysis, as plain data with UTF-16 offsets (the LSP layer
 // converts them): document symbols, folding ranges, hover, semantic tokens, annotation
 // completions and "mark as …" code actions.
-import { lineAt } from './lines';
+import { isTextLine, lineAt, lineText } from './lines';
 import type { Edit, PageDump } from './types';
 import type { Messages } from './messages';
 import { t } from './messages';
@@ -25,7 +25,7 @@ export interface OutlineSymbol {
   children: OutlineSymbol[];
 }
 
-const spanOf = (dump: PageDump, lines: readonly number[]) => ({ start: lineAt(dump, lines[0]).start, end: lineAt(dump, lines[lines.length - 1]).end });
+const spanOf = (dump: PageDump, lines: readonly number[]) => ({ start: dump.lines.start[lines[0]], end: dump.lines.end[lines[lines.length - 1]] });
 
 function leaf(dump: PageDump, kind: SymbolKind, lines: readonly number[], name?: string): OutlineSymbol {
   const s = spanOf(dump, lines);
@@ -35,12 +35,12 @@ function leaf(dump: PageDump, kind: SymbolKind, lines: readonly number[], name?:
 
 /** Clean display text of some lines: glyph artifacts removed, lines joined as in paragraphs. */
 function displayText(dump: PageDump, lines: readonly number[]): string {
-  return joinLines(lines.map((i) => cleanLineText(lineAt(dump, i).text)));
+  return joinLines(lines.map((i) => cleanLineText(lineText(dump, i))));
 }
 
 /** Body lines split into paragraphs, by the same rules as the export (paragraphs.ts). */
 export function paragraphs(dump: PageDump, analysis: PageAnalysis, body: readonly number[]): number[][] {
-  return buildParagraphs(body, body.map((i) => cleanLineText(lineAt(dump, i).text)), { columnWidth: analysis.columnWidth }).map((p) => p.lines);
+  return buildParagraphs(body, body.map((i) => cleanLineText(lineText(dump, i))), { columnWidth: analysis.columnWidth }).map((p) => p.lines);
 }
 
 /** Page → article → kicker/headline/decks/byline/labels/note/paragraphs. */
@@ -82,11 +82,11 @@ export function foldingRanges(dump: PageDump, analyses: readonly PageAnalysis[])
       let from = -1;
       let to = -1;
       const flush = () => {
-        if (from >= 0 && lineAt(dump, to).row > lineAt(dump, from).row) out.push({ startLine: lineAt(dump, from).row, endLine: lineAt(dump, to).row });
+        if (from >= 0 && dump.lines.row[to] > dump.lines.row[from]) out.push({ startLine: dump.lines.row[from], endLine: dump.lines.row[to] });
       };
       for (const i of a.lines) {
         let bridged = to >= 0;
-        for (let k = to + 1; bridged && k < i; k++) if (!lineAt(dump, k).blank && !lineAt(dump, k).annotation) bridged = false;
+        for (let k = to + 1; bridged && k < i; k++) if (isTextLine(dump.lines, k)) bridged = false;
         if (from >= 0 && bridged) to = i;
         else {
           flush();
@@ -195,7 +195,7 @@ export function annotationActions(dump: PageDump, analyses: readonly PageAnalysi
   if (!page) return [];
   // The block's first line: the run of text lines holding this one starts there.
   let firstLine = li;
-  while (firstLine > page.firstLine && !lineAt(dump, firstLine - 1).blank && !lineAt(dump, firstLine - 1).annotation) firstLine--;
+  while (firstLine > page.firstLine && isTextLine(dump.lines, firstLine - 1)) firstLine--;
   const first = lineAt(dump, firstLine);
   const eol = dump.text.slice(first.end, first.next) || '\n';
   const p = analyses.find((x) => x.page === line.page);
