@@ -1,0 +1,48 @@
+// The dump's lines as columns (lines.ts): the builder grows and cuts its columns without losing a
+// line, and lineAt / the flag readers give what parse saw.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from '../helpers/fc';
+import { allLines, isAnnotationLine, isBlankLine, isTextLine, LINE_ANNOTATION, LINE_BLANK, lineAt, LineTableBuilder, lineText } from '../../server/src/core/lines';
+import { parse } from '../../server/src/core/parse';
+
+test('property: the builder keeps every line pushed, whatever its first guess of their number', () => {
+  fc.assert(
+    fc.property(fc.nat(40), fc.array(fc.tuple(fc.nat(1000), fc.nat(1000), fc.nat(3)), { maxLength: 300 }), (guess, rows) => {
+      const b = new LineTableBuilder(guess);
+      rows.forEach(([s, e, f], i) => b.push(s, e, e + 1, i, s % 7, i >> 4, f));
+      const t = b.finish();
+      assert.equal(t.length, rows.length);
+      for (const col of [t.start, t.end, t.next, t.row, t.col, t.page, t.flags]) assert.equal(col.length, rows.length);
+      rows.forEach(([s, e, f], i) => {
+        assert.deepEqual([t.start[i], t.end[i], t.next[i], t.row[i], t.col[i], t.page[i], t.flags[i]], [s, e, e + 1, i, s % 7, i >> 4, f]);
+      });
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('lineAt, lineText and the flags read what parse saw', () => {
+  const text = '标题\r\n\n  %% headline\n正文𠀀\f第二页';
+  const d = parse(text);
+  assert.deepEqual(
+    allLines(d).map((l) => [l.text, l.blank, l.annotation, l.row, l.col, l.page]),
+    [
+      ['标题', false, false, 0, 0, 0],
+      ['', true, false, 1, 0, 0],
+      ['  %% headline', false, true, 2, 0, 0],
+      ['正文𠀀', false, false, 3, 0, 0],
+      ['第二页', false, false, 3, 5, 1],
+    ],
+  );
+  assert.deepEqual(Array.from(d.lines.flags), [0, LINE_BLANK, LINE_ANNOTATION, 0, 0]);
+  assert.deepEqual([0, 1, 2].map((i) => [isTextLine(d.lines, i), isBlankLine(d.lines, i), isAnnotationLine(d.lines, i)]), [
+    [true, false, false],
+    [false, true, false],
+    [false, false, true],
+  ]);
+  const l = lineAt(d, 3);
+  assert.equal(text.slice(l.start, l.end), '正文𠀀');
+  assert.equal(l.next, text.indexOf('\f') + 1, 'a line cut by a form feed goes on after it');
+  assert.equal(lineText(d, 1), '');
+});
