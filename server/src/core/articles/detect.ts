@@ -928,7 +928,7 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
     }
   }
   sets.reset(); // done with the token sets (and a grown pool goes now, not at the next page)
-  sortPairs(pairs);
+  sortStably(pairs, BY_SCORE_DOWN);
   for (let k = 0; k < pairs.length; k++) {
     const pr = pairs[k];
     if (pr.c.story || pr.s.cluster) continue;
@@ -941,36 +941,27 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
   }
 }
 
-// A page has a few pairs and drafts: a stable insertion sort (what Array.prototype.sort gives)
-// without sort's work arrays and a boxed number per comparator call; sort for many.
-
-/** Pairs by descending score, stably. */
-function sortPairs(pairs: Pair[]): void {
-  if (pairs.length > 64) {
-    pairs.sort((a, b) => b.score - a.score);
+/**
+ * Sorts xs by ascending key(x), stably. A page has a few pairs and drafts: an insertion sort (what
+ * Array.prototype.sort gives) without sort's work arrays and a boxed number per comparator call;
+ * sort itself for many.
+ */
+function sortStably<T>(xs: T[], key: (x: T) => number): void {
+  if (xs.length > 64) {
+    xs.sort((a, b) => key(a) - key(b));
     return;
   }
-  for (let i = 1; i < pairs.length; i++) {
-    const x = pairs[i];
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i];
+    const kx = key(x);
     let j = i;
-    for (; j > 0 && pairs[j - 1].score < x.score; j--) pairs[j] = pairs[j - 1];
-    pairs[j] = x;
+    for (; j > 0 && key(xs[j - 1]) > kx; j--) xs[j] = xs[j - 1];
+    xs[j] = x;
   }
 }
-
-/** Drafts by ascending anchor, stably. */
-function sortDrafts(drafts: Draft[]): void {
-  if (drafts.length > 64) {
-    drafts.sort((x, y) => x.anchor - y.anchor);
-    return;
-  }
-  for (let i = 1; i < drafts.length; i++) {
-    const x = drafts[i];
-    let j = i;
-    for (; j > 0 && drafts[j - 1].anchor > x.anchor; j--) drafts[j] = drafts[j - 1];
-    drafts[j] = x;
-  }
-}
+/** Pairs by descending score; drafts by ascending anchor. */
+const BY_SCORE_DOWN = (p: Pair) => -p.score;
+const BY_ANCHOR = (d: Draft) => d.anchor;
 
 /** What the last part of detect (articles and roles) takes from the stories and clusters. */
 interface Matched {
@@ -1003,7 +994,7 @@ function assembleArticles(M: Matched): PageAnalysis {
   // Continuation directives (most pages have none).
   if (contDirectives.length > 0) applyContinuations(drafts, contDirectives, dump.lines, base);
 
-  sortDrafts(drafts);
+  sortStably(drafts, BY_ANCHOR);
   // Not drafts.map: inlined by the optimizing compiler, map makes a holey array (another map for every reader).
   for (let n = 0; n < drafts.length; n++) {
     const a = drafts[n].a;
