@@ -1,7 +1,6 @@
 // Clean text of any span of the dump: the span with every glyph-rule fix inside it applied.
 // Export and rewrite read text through here, so they never show an artifact the editor would fix.
 import { applyEdits } from './fix';
-import { lineText } from './lines';
 import { en } from './messages';
 import { LINE_RULES } from './rules';
 import { lineGates, mayReport } from './rules/gates';
@@ -94,6 +93,11 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
     return (hint = lo);
   }
 
+  /** The text edit k inserts ('' for a deletion). */
+  function insertedBy(k: number): string {
+    return inserts[k] ? newTexts[inserts[k] - 1] : '';
+  }
+
   function unedited(start: number, end: number): boolean {
     const lo = firstEditFrom(start);
     return lo >= n || starts[lo] >= end;
@@ -121,7 +125,7 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
     for (let k = lo; k < n && starts[k] < end; k++) {
       const s = starts[k];
       if (s < cursor) continue; // overlapping: the first one wins, as in applyEdits
-      const t = inserts[k] ? newTexts[inserts[k] - 1] : '';
+      const t = insertedBy(k);
       if (m + (s - cursor) + t.length > BUFFER_SIZE) return -1;
       for (let i = cursor; i < s; i++) buf[m++] = text.charCodeAt(i);
       for (let i = 0; i < t.length; i++) buf[m++] = t.charCodeAt(i);
@@ -139,7 +143,7 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
     for (let k = lo; k < n && starts[k] < end; k++) {
       const s = starts[k];
       if (s < cursor) continue;
-      out += text.slice(cursor, s) + (inserts[k] ? newTexts[inserts[k] - 1] : '');
+      out += text.slice(cursor, s) + insertedBy(k);
       cursor = Math.min(Math.max(ends[k], cursor), end);
     }
     return out + text.slice(cursor, end);
@@ -166,13 +170,7 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
 
   return {
     span,
-    line: (i) => {
-      // A line without edits reads as its own text: a slice of the dump, not a copy with edits.
-      const start = dump.lines.start[i];
-      const end = dump.lines.end[i];
-      const lo = firstEditFrom(start);
-      return lo >= n || starts[lo] >= end ? lineText(dump, i) : span(start, end);
-    },
+    line: (i) => span(dump.lines.start[i], dump.lines.end[i]),
     unedited,
     nextEdit: (start) => {
       const lo = firstEditFrom(start);
