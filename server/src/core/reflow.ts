@@ -486,12 +486,22 @@ function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly 
       asked = a;
       edit = clean.nextEdit(a);
     }
-    // As addLineRows does for a whole line.
-    if (edit >= b && !isTrimmable(text.charCodeAt(a)) && !isTrimmable(text.charCodeAt(b - 1))) pushRowIn(text, a, b, index, a, b, '');
-    else if (!addCleanRow(ctx, index, a, b)) {
-      const t = trimIfNeeded(clean.line(index));
-      if (t) pushRow(index, a, b, t, cellWidth(t));
-    }
+    addWholeLine(ctx, index, a, b, edit >= b, false);
+  }
+}
+
+/**
+ * The piece of a whole line [a, b) (no blank unit at either end): its clean text, which is the
+ * line's own text when no edit starts inside it (`unedited`). Then, unless trim() would cut more
+ * than isBlankUnit did, it is measured in the dump's text (a flat string, faster to read unit by
+ * unit than a slice of it), else in the cleaner's units; `texts`: keep its text (see addLineRows).
+ */
+function addWholeLine(ctx: FlowContext, index: number, a: number, b: number, unedited: boolean, texts: boolean): void {
+  const text = ctx.dump.text;
+  if (unedited && !isTrimmable(text.charCodeAt(a)) && !isTrimmable(text.charCodeAt(b - 1))) pushRowIn(text, a, b, index, a, b, texts ? lineText(ctx.dump, index) : '');
+  else if (texts || !addCleanRow(ctx, index, a, b)) {
+    const t = trimIfNeeded(ctx.clean.line(index));
+    if (t) pushRow(index, a, b, t, cellWidth(t));
   }
 }
 
@@ -568,16 +578,9 @@ function addLineRows(ctx: FlowContext, index: number, cuts: readonly Span[], tex
     while (a < b && isBlankUnit(text.charCodeAt(a))) a++;
     while (b > a && isBlankUnit(text.charCodeAt(b - 1))) b--;
     if (a < b) {
-      if (a === lineStart && b === lineEnd) {
-        // The whole line (most lines): its clean text, which is the line's own text when it has no
-        // fix. Then, unless trim() would cut more than isBlankUnit did, measured in the dump's
-        // text (a flat string, faster to read unit by unit than a slice of it).
-        if (ctx.clean.unedited(a, b) && !isTrimmable(text.charCodeAt(a)) && !isTrimmable(text.charCodeAt(b - 1))) pushRowIn(text, a, b, index, a, b, texts ? lineText(ctx.dump, index) : '');
-        else if (texts || !addCleanRow(ctx, index, a, b)) {
-          const t = trimIfNeeded(ctx.clean.line(index));
-          if (t) pushRow(index, a, b, t, cellWidth(t));
-        }
-      } else pieceRow(ctx, index, a, b);
+      // The whole line (most lines), else the part of it between blank units.
+      if (a === lineStart && b === lineEnd) addWholeLine(ctx, index, a, b, ctx.clean.unedited(a, b), texts);
+      else pieceRow(ctx, index, a, b);
     }
     return;
   }
