@@ -301,13 +301,13 @@ function tableOf(n: number): Int32Array {
  * Pages are analysed in text order, so one search answers every page up to the next marker; a
  * slice and search of each page's text cost as much as measuring its lines.
  */
-const MARKER_SEARCH = new WeakMap<PageDump, { text: string; from: number; at: number }>();
+const MARKER_SEARCH = new WeakMap<PageDump, { from: number; at: number }>();
 
 /** Where the first REWRITE_MARKER at or after `from` starts in the dump's text, or -1. */
 function markerFrom(dump: PageDump, from: number): number {
   let m = MARKER_SEARCH.get(dump);
-  if (m === undefined || m.text !== dump.text || from < m.from || (m.at >= 0 && m.at < from)) {
-    m = { text: dump.text, from, at: dump.text.indexOf(REWRITE_MARKER, from) };
+  if (m === undefined || from < m.from || (m.at >= 0 && m.at < from)) {
+    m = { from, at: dump.text.indexOf(REWRITE_MARKER, from) };
     MARKER_SEARCH.set(dump, m);
   }
   return m.at;
