@@ -17,7 +17,8 @@ test('the findings of every sample page unpack to what was packed', () => {
     assert.ok(findings.some((f) => f.fix && f.fix.edits.length > 1 && f.related && f.related.length > 0), `${file}: a finding with edits and related spans`);
     const packed = packFindings(findings);
     assert.ok(packed.values instanceof Uint16Array, `${file}: a page's offsets fit in 16 bits`);
-    assert.deepEqual(unpackFindings(packed), findings, file);
+    // As plain data (what JSON and the LSP carry): the core keeps some fixes as rows behind getters.
+    assert.deepEqual(unpackFindings(packed), JSON.parse(JSON.stringify(findings)), file);
   }
 });
 

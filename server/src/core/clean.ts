@@ -1,5 +1,6 @@
 // Clean text of any span of the dump: the span with every glyph-rule fix inside it applied.
 // Export and rewrite read text through here, so they never show an artifact the editor would fix.
+import { asRowFix, EDIT_FIELDS, editCount, INSERTED } from './editRows';
 import { applyEdits } from './fix';
 import { en } from './messages';
 import { LINE_RULES } from './rules';
@@ -40,7 +41,7 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
     if (f.fix && GLYPH_RULES.includes(f.rule)) {
       if (sorted.length > 0 && sorted[sorted.length - 1].start > f.start) inOrder = false;
       sorted.push(f);
-      total += f.fix.edits.length;
+      total += editCount(f.fix);
     }
   }
   // The line rules report in text order: sort only when they did not (a stable sort changes nothing then).
@@ -204,15 +205,16 @@ const byStartEnd = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end;
  * order falls back to a full sort.
  */
 function sortedEdits(sorted: readonly Finding[], total: number, starts: Int32Array, ends: Int32Array, inserts: Int32Array): string[] {
-  const newTexts: string[] = [];
   let budget = 4 * total + 1024; // steps back allowed before a full sort is cheaper
   let m = 0;
   for (let k = 0; k < sorted.length; k++) {
-    const list = sorted[k].fix!.edits;
-    for (let q = 0; q < list.length; q++) {
-      const e = list[q];
-      const start = e.start;
-      const end = e.end;
+    // Read as rows: the edits are never made into objects.
+    const fix = asRowFix(sorted[k].fix!);
+    if (!fix) return sortAll(sorted, total, starts, ends, inserts); // an edit inserts other text
+    const rows = fix.rows;
+    for (let q = 0, o = fix.at; q < fix.count; q++, o += EDIT_FIELDS) {
+      const start = rows[o];
+      const end = rows[o + 1];
       let j = m - 1;
       while (j >= 0 && (starts[j] > start || (starts[j] === start && ends[j] > end))) {
         starts[j + 1] = starts[j];
@@ -222,13 +224,13 @@ function sortedEdits(sorted: readonly Finding[], total: number, starts: Int32Arr
       }
       starts[j + 1] = start;
       ends[j + 1] = end;
-      inserts[j + 1] = e.newText.length > 0 ? newTexts.push(e.newText) : 0;
+      inserts[j + 1] = rows[o + 2]; // an index into INSERTED
       m++;
       budget -= m - 2 - j;
       if (budget < 0) return sortAll(sorted, total, starts, ends, inserts);
     }
   }
-  return newTexts;
+  return INSERTED.slice(1);
 }
 
 /** sortedEdits by a full (stable) sort of the edits. */

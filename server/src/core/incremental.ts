@@ -14,6 +14,7 @@
 // export and the editor agree.
 import { analyzePage } from './articles/detect';
 import { cleaner } from './clean';
+import { editCount } from './editRows';
 import { paragraphFindings } from './rules/structure';
 import type { PageAnalysis } from './articles/model';
 import { lintPage, severityOf } from './lint';
@@ -112,7 +113,7 @@ export function fullFindings(s: Segment): Finding[] {
 }
 
 function kindOf(f: Finding): number {
-  return ruleIndex(f.rule) * 2 + (f.fix && f.fix.edits.length > 0 ? 1 : 0);
+  return ruleIndex(f.rule) * 2 + (f.fix && editCount(f.fix) > 0 ? 1 : 0);
 }
 
 /** How many findings the page has. */
@@ -560,10 +561,14 @@ export function fixAllEdits(inc: IncrementalDocument, options: AnalyzeOptions, o
 
 export function shiftFinding(f: Finding, delta: number): Finding {
   if (delta === 0) return f;
+  // Field by field, not a spread: a finding of the core may keep its fix and related spans as rows
+  // behind getters (editRows.ts), which a spread would not copy.
   return {
-    ...f,
+    rule: f.rule,
+    severity: f.severity,
     start: f.start + delta,
     end: f.end + delta,
+    message: f.message,
     fix: f.fix && { title: f.fix.title, edits: f.fix.edits.map((e) => ({ start: e.start + delta, end: e.end + delta, newText: e.newText })) },
     related: f.related?.map((r) => ({ ...r, start: r.start + delta, end: r.end + delta })),
   };

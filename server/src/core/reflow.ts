@@ -20,6 +20,7 @@ import { stateOf } from './articles/detect';
 import type { Article, PageAnalysis } from './articles/model';
 import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isCjk, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
+import { insertedIndex } from './editRows';
 import { Joiner } from './joiner';
 import { hyphenEvidence, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import { isAnnotationLine, isBlankLine, isTextLine, LINE_BLANK, lineAt, lineText } from './lines';
@@ -789,22 +790,25 @@ export function flowArticle(ctx: FlowContext, a: Article, withText = true): Arti
 }
 
 /**
- * The edit that joins two consecutive pieces of a paragraph in the dump: the line break, blank
- * lines and edge spaces between them become nothing (CJK), one space (Latin), and a hyphen of a
- * rejoined word goes too. Same decision as joinPair, made on the raw text.
+ * The edit that joins the consecutive pieces [ls, le) and [rs, re) of a paragraph in the dump,
+ * written as an edit row (see editRows.ts) at rows[o]: the line break, blank lines and edge spaces
+ * between them become nothing (CJK), one space (Latin), and a hyphen of a rejoined word goes too.
+ * Same decision as joinPair, made on the raw text.
  */
-export function joinEdit(ctx: FlowContext, left: Piece, right: Piece): { start: number; end: number; newText: string } {
-  return joinEditAt(ctx, left.start, left.end, right.start, right.end);
-}
-
-/** joinEdit of the pieces [ls, le) and [rs, re) of the dump. */
-export function joinEditAt(ctx: FlowContext, ls: number, le: number, rs: number, re: number): { start: number; end: number; newText: string } {
-  // Small enough to be inlined into hard-wrap's loop: the usual case, then the rest apart.
+export function joinEditInto(ctx: FlowContext, ls: number, le: number, rs: number, re: number, rows: Int32Array, o: number): void {
   if (ctx.evidence === undefined && le > ls && re > rs) {
     const newText = plainJoin(ctx.dump.text, ls, le, rs, re);
-    if (newText !== undefined) return { start: le, end: rs, newText };
+    if (newText !== undefined) {
+      rows[o] = le;
+      rows[o + 1] = rs;
+      rows[o + 2] = insertedIndex(newText);
+      return;
+    }
   }
-  return joinEditSlow(ctx, ls, le, rs, re);
+  const e = joinEditSlow(ctx, ls, le, rs, re);
+  rows[o] = e.start;
+  rows[o + 1] = e.end;
+  rows[o + 2] = insertedIndex(e.newText);
 }
 
 /**

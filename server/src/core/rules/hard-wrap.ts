@@ -5,8 +5,9 @@
 // Paragraph boundaries come from reflow.ts (the same ones the rewrite uses), which explains the
 // column-width estimate, the sentence-end rule and the hyphen decision.
 import { t, type Messages } from '../messages';
-import { joinEditAt, joinedParagraphs, PIECE_FIELDS, P_END, P_LINE, P_START, type FlowContext } from '../reflow';
-import type { Edit, Finding, RelatedSpan, RuleId, Severity } from '../types';
+import { EDIT_FIELDS, reserveInts, rowChunk, RowFix } from '../editRows';
+import { joinEditInto, joinedParagraphs, PIECE_FIELDS, P_END, P_LINE, P_START, type FlowContext } from '../reflow';
+import type { Finding, RelatedSpan, RuleId, Severity } from '../types';
 
 export const hardWrap: { id: RuleId; defaultSeverity: Severity } = { id: 'hard-wrap', defaultSeverity: 'information' };
 
@@ -63,6 +64,51 @@ function headMessage(messages: Messages, cache: MessageCache, count: number, row
   return v;
 }
 
+/**
+ * A joined paragraph's finding: its edits (one per line break) and related spans (lines 2 to
+ * MAX_RELATED, and the last) are kept as rows and made into objects when read (see editRows.ts).
+ */
+class ParagraphFinding implements Finding {
+  readonly rule = 'hard-wrap';
+  private made: RelatedSpan[] | undefined;
+
+  constructor(
+    readonly severity: Severity,
+    readonly start: number,
+    readonly end: number,
+    readonly message: string,
+    readonly fix: RowFix,
+    /** Lines in the paragraph. */
+    private readonly count: number,
+    /** Rows [spans, spans + 2 × listedCount(count)) of fix.rows: the related lines' start and end. */
+    private readonly spans: number,
+    /** The related lines' messages by line (relatedMessages), or how to make them when not kept. */
+    private readonly said: string[] | Messages,
+  ) {}
+
+  get related(): RelatedSpan[] {
+    if (this.made) return this.made;
+    const { count, said } = this;
+    const rows = this.fix.rows;
+    const out = new Array<RelatedSpan>(listedCount(count));
+    for (let n = 2, o = this.spans; n <= count; n++) {
+      if (!listed(n, count)) continue;
+      const message = Array.isArray(said) ? said[n] : t(said, 'hard-wrap.related', { n, count });
+      out[n <= MAX_RELATED ? n - 2 : MAX_RELATED - 1] = { start: rows[o], end: rows[o + 1], message };
+      o += 2;
+    }
+    return (this.made = out);
+  }
+
+  /** What JSON.stringify writes: the finding as plain data, in the order of its fields. */
+  toJSON(): Finding {
+    return { rule: this.rule, severity: this.severity, start: this.start, end: this.end, message: this.message, fix: this.fix.toJSON(), related: this.related };
+  }
+}
+
+/** How many lines of a paragraph of `count` lines are listed (see listed). */
+const listedCount = (count: number) => (count - 1 <= MAX_RELATED ? count - 1 : MAX_RELATED);
+
 /** The findings of the articles of the context's page analysis. */
 export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity: Severity): Finding[] {
   const out: Finding[] = [];
@@ -73,33 +119,30 @@ export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity:
   const F = PIECE_FIELDS;
   const report = (firstIndex: number, end: number) => {
     const count = end - firstIndex;
-    const edits: Edit[] = new Array<Edit>(count - 1);
-    const related: RelatedSpan[] = new Array<RelatedSpan>(count - 1 <= MAX_RELATED ? count - 1 : MAX_RELATED);
     const said = relatedMessages(messages, cache, count);
+    // The edits' rows, then the related lines' (start, end).
+    const at = reserveInts(EDIT_FIELDS * (count - 1) + 2 * listedCount(count));
+    const rows = rowChunk();
+    const spans = at + EDIT_FIELDS * (count - 1);
     // The previous piece's [start, end), carried along (each piece is read once).
     let ps = table[firstIndex * F + P_START];
     let pe = table[firstIndex * F + P_END];
-    for (let k = firstIndex + 1; k < end; k++) {
+    for (let k = firstIndex + 1, o = at, r = spans; k < end; k++, o += EDIT_FIELDS) {
       const xs = table[k * F + P_START];
       const xe = table[k * F + P_END];
-      const n = k - firstIndex + 1;
-      edits[n - 2] = joinEditAt(ctx, ps, pe, xs, xe);
-      if (listed(n, count)) related[n <= MAX_RELATED ? n - 2 : MAX_RELATED - 1] = { start: xs, end: xe, message: said ? said[n] : t(messages, 'hard-wrap.related', { n, count }) };
+      joinEditInto(ctx, ps, pe, xs, xe, rows, o);
+      if (listed(k - firstIndex + 1, count)) {
+        rows[r++] = xs;
+        rows[r++] = xe;
+      }
       ps = xs;
       pe = xe;
     }
     const fs = table[firstIndex * F + P_START];
     const fe = table[firstIndex * F + P_END];
-    out.push({
-      rule: 'hard-wrap',
-      severity,
-      start: fs,
-      end: Math.max(fe, fs),
-      // The row is looked up only for a message that names it (a line object less to read per paragraph).
-      message: headMessage(messages, cache, count, withRow ? ctx.dump.lines.row[table[firstIndex * F + P_LINE]] + 1 : 0, withRow),
-      fix: { title, edits },
-      related,
-    });
+    // The row is looked up only for a message that names it (a line object less to read per paragraph).
+    const message = headMessage(messages, cache, count, withRow ? ctx.dump.lines.row[table[firstIndex * F + P_LINE]] + 1 : 0, withRow);
+    out.push(new ParagraphFinding(severity, fs, Math.max(fe, fs), message, new RowFix(title, rows, at, count - 1), count, spans, said ?? messages));
   };
   joinedParagraphs(ctx, report);
   return out;

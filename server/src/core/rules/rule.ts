@@ -1,6 +1,7 @@
 // The contract every line rule implements. A rule looks at one line at a time and returns at most
 // one finding for it (one click per problem: the fix carries every edit of that line).
-import type { Edit, Fix, Line, RuleId, Severity, Span } from '../types';
+import { gapFix } from '../editRows';
+import type { Fix, Line, RuleId, Severity, Span } from '../types';
 import { t, tCount, type Messages } from '../messages';
 import { isSpace } from '../chars';
 
@@ -41,14 +42,12 @@ export function trimEnd(text: string, from: number, to: number): number {
  * the space at each gap offset in gaps[0, count).
  */
 export function spaceFinding(rule: 'spaced-glyphs' | 'mixed-script-spacing', start: number, end: number, gaps: Int32Array, count: number, messages: Messages): LineFinding {
-  const edits = new Array<Edit>(count);
-  for (let k = 0; k < count; k++) edits[k] = { start: gaps[k], end: gaps[k] + 1, newText: '' };
   // Constant keys: a key built per call (`${rule}.message`) is a new string to hash on every lookup.
   const spaced = rule === 'spaced-glyphs';
   return {
     start,
     end,
     message: tCount(messages, spaced ? 'spaced-glyphs.message' : 'mixed-script-spacing.message', count),
-    fix: { title: t(messages, spaced ? 'spaced-glyphs.fix' : 'mixed-script-spacing.fix'), edits },
+    fix: gapFix(t(messages, spaced ? 'spaced-glyphs.fix' : 'mixed-script-spacing.fix'), gaps, count),
   };
 }

@@ -1,0 +1,106 @@
+// A fix's edits kept as rows of numbers, made into Edit objects only when something reads them.
+// The fixes of a 10 MB dump hold ~400,000 edits (a deleted space per gap, a line break per joined
+// line): as objects they were most of what an analysis kept, and what the garbage collector copied
+// twice before promoting it. Most of them are never read as objects: the cleaner, the server's
+// packing and the CLI read the rows; an editor reads only the fixes of the diagnostics it shows.
+import type { Edit, Fix } from './types';
+
+/** Ints per edit row: start, end, and the index of its new text in INSERTED. */
+export const EDIT_FIELDS = 3;
+/** The new texts an edit row can carry (every glyph and join fix deletes, or puts one space). */
+export const INSERTED: readonly string[] = ['', ' '];
+
+/** The index of `newText` in INSERTED (an edit row can carry no other text). */
+export function insertedIndex(newText: string): number {
+  const i = newText.length === 0 ? 0 : INSERTED.indexOf(newText);
+  if (i < 0) throw new Error(`an edit row cannot insert ${JSON.stringify(newText)}`);
+  return i;
+}
+
+// Rows are written into chunks shared by many fixes (a typed array per fix would cost more than
+// the objects did). A chunk lives while any fix in it does.
+const CHUNK_INTS = 1 << 16;
+let chunk = new Int32Array(CHUNK_INTS);
+let used = 0;
+
+/**
+ * Room for `ints` ints: the offset in `rowChunk()` where they start (call rowChunk() after this:
+ * a reservation that does not fit the current chunk starts a new one).
+ */
+export function reserveInts(ints: number): number {
+  if (used + ints > chunk.length) {
+    chunk = new Int32Array(Math.max(CHUNK_INTS, ints));
+    used = 0;
+  }
+  const at = used;
+  used += ints;
+  return at;
+}
+
+/** The chunk the last reservation is in. */
+export function rowChunk(): Int32Array {
+  return chunk;
+}
+
+/** A fix whose edits are rows [at, at + EDIT_FIELDS × count) of `rows`. */
+export class RowFix implements Fix {
+  private made: Edit[] | undefined;
+
+  constructor(
+    readonly title: string,
+    readonly rows: Int32Array,
+    readonly at: number,
+    readonly count: number,
+  ) {}
+
+  /** The edits as objects, made on first read (the same array after). */
+  get edits(): Edit[] {
+    return (this.made ??= editsOf(this.rows, this.at, this.count));
+  }
+
+  /** What JSON.stringify writes: the fix as plain data, as a fix of objects would be. */
+  toJSON(): Fix {
+    return { title: this.title, edits: this.edits };
+  }
+}
+
+/** Edit objects of `count` rows of `rows` from `at`. */
+export function editsOf(rows: Int32Array, at: number, count: number): Edit[] {
+  const out = new Array<Edit>(count);
+  for (let k = 0, o = at; k < count; k++, o += EDIT_FIELDS) out[k] = { start: rows[o], end: rows[o + 1], newText: INSERTED[rows[o + 2]] };
+  return out;
+}
+
+/**
+ * A fix of `count` edits, each deleting the unit at gaps[k] (the spacing rules' fixes), as rows.
+ */
+export function gapFix(title: string, gaps: Int32Array, count: number): RowFix {
+  const at = reserveInts(EDIT_FIELDS * count);
+  const rows = chunk;
+  for (let k = 0, o = at; k < count; k++, o += EDIT_FIELDS) {
+    rows[o] = gaps[k];
+    rows[o + 1] = gaps[k] + 1;
+    rows[o + 2] = 0;
+  }
+  return new RowFix(title, rows, at, count);
+}
+
+/** The fix as rows: itself, or its edits written as rows; undefined when an edit inserts a text not in INSERTED. */
+export function asRowFix(fix: Fix): RowFix | undefined {
+  if (fix instanceof RowFix) return fix;
+  const edits = fix.edits;
+  for (const e of edits) if (!INSERTED.includes(e.newText)) return undefined;
+  const at = reserveInts(EDIT_FIELDS * edits.length);
+  const rows = chunk;
+  for (let k = 0, o = at; k < edits.length; k++, o += EDIT_FIELDS) {
+    rows[o] = edits[k].start;
+    rows[o + 1] = edits[k].end;
+    rows[o + 2] = insertedIndex(edits[k].newText);
+  }
+  return new RowFix(fix.title, rows, at, edits.length);
+}
+
+/** How many edits a fix has, without making them into objects. */
+export function editCount(fix: Fix): number {
+  return fix instanceof RowFix ? fix.count : fix.edits.length;
+}
