@@ -200,6 +200,33 @@ async function benchCore(page: string, analyze: typeof AnalyzeFn): Promise<void>
       note: `median ${fmt(medians[size])} ms, of which garbage collection ~${fmt(collected)} ms a run`,
     });
   }
+  {
+    // Fixes keep their edits and related spans as rows until read (editRows.ts). What reading
+    // every one of them as objects costs on top, as an editor asking for every fix would pay.
+    const bytes = bytesOf(text10);
+    let read = 0;
+    const times = timeRuns(
+      () => {
+        read = 0;
+        for (const f of analyze(text10).findings) read += (f.fix ? f.fix.edits.length : 0) + (f.related ? f.related.length : 0);
+      },
+      quick ? 2 : 5,
+      1,
+    );
+    const mbps = times.map((ms) => bytes / MB / (ms / 1000));
+    row({
+      id: 'core-10mb-objects',
+      figure: `core analyze, 10 MB, then every fix edit and related span read as an object (${read}) (info)`,
+      unit: 'MB/s',
+      median: median(mbps),
+      min: Math.min(...mbps),
+      max: Math.max(...mbps),
+      target: '(info)',
+      ratio: null,
+      runs: times.length,
+      note: `median ${fmt(median(times))} ms`,
+    });
+  }
   const lin = medians[10] / medians[1];
   row({ id: 'core-linear', figure: 'core linearity: time(10 MB) ÷ time(1 MB)', unit: '×', median: lin, min: null, max: null, target: '≤ 11×', ratio: 11 / lin, pass: lin <= 11, runs: 1 });
   if (medians[50] !== undefined) {
