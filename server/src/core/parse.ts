@@ -17,9 +17,7 @@ const FF = 12;
  */
 export function parse(text: string, atStart = true, cut = true): PageDump {
   const bom = atStart && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  // Lines as columns (see LineTable), sized for 16 UTF-16 units a line: a CJK dump averages ~8
-  // (one doubling), an English one ~50 (the columns are cut to size at the end).
-  const lines = new LineTableBuilder((text.length >> 4) + 16);
+  const lines = new LineTableBuilder(expectedLines(text));
   const pages: Page[] = [];
   let page = 0;
   let pageStart = 0;
@@ -77,6 +75,20 @@ export function parse(text: string, atStart = true, cut = true): PageDump {
   if (lineStart < n || lines.length === 0) lines.push(lineStart, n, n, row, lineStart - rowStart, page, flagsOf(text, lineStart, n));
   if (pageFirstLine < lines.length || pages.length === 0) closePage(n);
   return { text, bom, lines: lines.finish(), pages };
+}
+
+/**
+ * How many lines the text likely has: the lines of its first 64 K units, scaled to its length, and
+ * a little more. The line columns are made that long, grown if short and cut at the end if much too
+ * long: a guess of 16 units a line (CJK dumps average ~8, English ones ~50) made CJK columns grow
+ * and copy, and a fixed smaller one zero-fills many megabytes an English text never uses.
+ */
+function expectedLines(text: string): number {
+  const probe = Math.min(text.length, 1 << 16);
+  let count = 1;
+  for (let k = text.indexOf('\n'); k >= 0 && k < probe; k = text.indexOf('\n', k + 1)) count++;
+  // At most one line per 4 units: a text whose start is all line breaks may run on without one.
+  return Math.min(Math.ceil(((count * text.length) / Math.max(probe, 1)) * 1.05), text.length >> 2) + 16;
 }
 
 function indexOr(text: string, ch: string, from: number, none: number): number {
