@@ -72,6 +72,19 @@ describe('push: a first analysis in slices', () => {
     assert.ok(Math.max(...shown.map((d) => d.range.start.line)) < sample.split('\n').length * (Number(done) + 1), 'from the first pages');
   });
 
+  test('a page cut in parts: the preview says so too, as the whole text does', async () => {
+    const uri = 'file:///slices/nobreaks.pagedump';
+    const glued = Array(100).fill(sample).join('\n'); // ~350 k characters without a form feed: several parts
+    const got = publishesUntilFinal(c, uri, 1);
+    await c.open(uri, glued);
+    const pubs = await got;
+    const cut = (ds: { code?: number | string; message: string }[]) => ds.find((d) => d.code === 'limit' && /without a page break/.test(d.message));
+    assert.ok(isPreview(pubs[0].diagnostics), 'a preview first');
+    const early = cut(pubs[0].diagnostics);
+    assert.ok(early, 'the preview has the note on the cut page');
+    assert.equal(early.message, cut(pubs.at(-1)!.diagnostics)?.message, 'the same note as the whole text');
+  });
+
   test('an edit while it runs: the analysis goes on with the new version, from the edit outwards', async () => {
     const uri = 'file:///slices/edit.pagedump';
     let doc = TextDocument.create(uri, 'pagedump', 1, text);

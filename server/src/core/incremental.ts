@@ -218,6 +218,22 @@ function touchesCut(text: TextSource, cut: number, at: number): boolean {
 }
 
 /** A segment's place: [start, end), and whether it starts at a soft break (see softPages.ts). */
+/**
+ * The longest form-feed page of `parts` (pages in order) that is cut in parts (UTF-16 units), and
+ * how many; 0 and 0 when none is.
+ */
+export function biggestSplit(parts: readonly Part[]): { size: number; parts: number } {
+  let best = { size: 0, parts: 0 };
+  for (let k = 0; k < parts.length; k++) {
+    if (parts[k].soft || !parts[k + 1]?.soft) continue;
+    let m = k + 1;
+    while (m < parts.length && parts[m].soft) m++;
+    const size = parts[m - 1].end - parts[k].start;
+    if (size > best.size) best = { size, parts: m - k };
+  }
+  return best;
+}
+
 interface Part {
   start: number;
   end: number;
@@ -349,7 +365,7 @@ export class IncrementalDocument {
    * While an update that compares the whole text runs (see `steps`): its segments so far (those not
    * done yet are undefined), how many are done, and the index of the one at its focus. Undefined otherwise.
    */
-  pending: { segments: readonly (Segment | undefined)[]; done: number; focus: number } | undefined;
+  pending: { segments: readonly (Segment | undefined)[]; parts: readonly Part[]; done: number; focus: number } | undefined;
 
   /** Results of updates that were stopped, by segment text: the next update takes them over. */
   private spare = new Map<string, SegmentResult>();
@@ -383,7 +399,7 @@ export class IncrementalDocument {
     if (focus !== undefined && count > 0) {
       while (first < count - 1 && parts[a + first].end < focus) first++;
     }
-    const pending = (this.pending = { segments: next, done: parts.length - count, focus: a + first });
+    const pending = (this.pending = { segments: next, parts, done: parts.length - count, focus: a + first });
     if (count > 0) this.editedAt = this.changedAt = parts[a + first].start;
     for (const i of outwardFrom(first, count)) {
       const k = a + i;
@@ -496,18 +512,9 @@ export class IncrementalDocument {
     });
   }
 
-  /** The longest form-feed page analysed in parts (UTF-16 units) and its parts; 0 and 0 when none is. */
+  /** The longest form-feed page analysed in parts (see biggestSplit). */
   biggestSplitPage(): { size: number; parts: number } {
-    let best = { size: 0, parts: 0 };
-    const segs = this.segments;
-    for (let k = 0; k < segs.length; k++) {
-      if (segs[k].soft || !segs[k + 1]?.soft) continue;
-      let m = k + 1;
-      while (m < segs.length && segs[m].soft) m++;
-      const size = segs[m - 1].end - segs[k].start;
-      if (size > best.size) best = { size, parts: m - k };
-    }
-    return best;
+    return biggestSplit(this.segments);
   }
 
   private encodingFinding(): Finding | undefined {

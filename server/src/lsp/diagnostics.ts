@@ -4,7 +4,7 @@
 // names the setting that raises the bound (no silent limits).
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findingCount, fullFindings, outwardFrom, shiftFinding, type IncrementalDocument, type Segment } from '../core/incremental';
+import { biggestSplit, findingCount, fullFindings, outwardFrom, shiftFinding, type IncrementalDocument, type Segment } from '../core/incremental';
 import { t, type Messages } from '../core/messages';
 import type { Finding } from '../core/types';
 import { toDiagnostic } from './convert';
@@ -23,10 +23,8 @@ export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, 
     nearest(segs, k < 0 ? segs.length - 1 : k, max, chosen);
   }
   const out = chosen.map((f) => toDiagnostic(doc, f));
-  // A page that runs so long without a form feed that it is analysed in parts (softPages.ts): its
-  // articles are cut where the parts are, and the outline numbers parts.
-  const split = inc.biggestSplitPage();
-  if (split.parts > 0) out.unshift(noteOnLineOne(t(messages, 'limit.pageSize', { size: Math.round(split.size / 1000), parts: split.parts })));
+  const split = splitNote(inc.biggestSplitPage(), messages);
+  if (split) out.unshift(split);
   if (chosen.length < total) out.unshift(noteOnLineOne(t(messages, 'limit.diagnostics', { shown: chosen.length, total, setting: 'newsprint.maxDiagnostics' })));
   return out;
 }
@@ -43,8 +41,20 @@ export function previewDiagnostics(doc: TextDocument, inc: IncrementalDocument, 
   const chosen: Finding[] = [];
   nearest(pending.segments, pending.focus, max, chosen);
   const out = chosen.map((f) => toDiagnostic(doc, f));
+  // Where the pages are cut is known before any is analysed. (The encoding rule is not: it counts
+  // the replacement characters of the whole text.)
+  const split = splitNote(biggestSplit(pending.parts), messages);
+  if (split) out.unshift(split);
   out.unshift(noteOnLineOne(t(messages, 'limit.analysing', { done: pending.done, total: pending.segments.length })));
   return out;
+}
+
+/**
+ * The note for a page that runs so long without a form feed that it is analysed in parts
+ * (softPages.ts): its articles are cut where the parts are, and the outline numbers parts.
+ */
+function splitNote(split: { size: number; parts: number }, messages: Messages): Diagnostic | undefined {
+  return split.parts > 0 ? noteOnLineOne(t(messages, 'limit.pageSize', { size: Math.round(split.size / 1000), parts: split.parts })) : undefined;
 }
 
 /**
