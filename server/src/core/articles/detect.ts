@@ -1397,6 +1397,8 @@ function sortedDistinct(xs: Int32Array): number[] {
 /** Display name of an article: its headline (or kicker, deck, first body line), cleaned. */
 export function articleTitle(dump: PageDump, a: Article): string {
   const src = a.headline.length ? a.headline : a.kicker.length ? a.kicker : a.decks[0] ?? a.body.slice(0, 1);
+  // One line (most titles): joinHeadline of one cleaned (so trimmed) text is that text.
+  if (src.length === 1) return cleanLineText(lineText(dump, src[0]));
   const parts: string[] = []; // pushed, not src.map: see assembleArticles
   for (let k = 0; k < src.length; k++) parts.push(cleanLineText(lineText(dump, src[k])));
   return joinHeadline(parts);
