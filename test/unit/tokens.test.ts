@@ -1,36 +1,52 @@
 // The token index of heading matching (articles/tokens.ts): the similarity of a cluster and a story
-// is the share of the cluster's distinct tokens the story has, whatever the story's other tokens,
-// repeats, a token 0, table growth, or the pages read before with the same index.
+// is the share of the cluster's distinct tokens (as `tokens` reads them) that the story's first 400
+// non-space characters have, read line by line, whatever the story's other tokens, repeats, a
+// token 0, table growth, or the pages read before with the same index.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from '../helpers/fc';
+import { tokens } from '../../server/src/core/articles/detect';
 import { reader, TokenIndex } from '../../server/src/core/articles/tokens';
+import { CC_GLYPH, CC_JUST, CC_WORD, CLASS } from '../../server/src/core/chars';
 
-/** Token lists as the reader would leave them (with repeats). */
-type Toks = { b: number[]; w: number[] };
+const STORY_MAX = 400;
 
-function load(t: Toks): void {
-  reader.start(t.b.length + t.w.length);
-  t.b.forEach((v, k) => (reader.b[k] = v));
-  t.w.forEach((v, k) => (reader.w[k] = v));
-  reader.nb = t.b.length;
-  reader.nw = t.w.length;
+function addHead(index: TokenIndex, texts: readonly string[], max: number): number {
+  reader.start(max);
+  for (const t of texts) if (!reader.feed(t, false)) break;
+  reader.end();
+  return index.addHead(reader);
 }
 
-/** The similarity by plain sets: bigrams and words are told apart. */
-function expected(head: Toks, story: Toks): number {
-  const h = new Set([...head.b.map((v) => `b${v}`), ...head.w.map((v) => `w${v}`)]);
-  if (h.size === 0) return 0;
-  const s = new Set([...story.b.map((v) => `b${v}`), ...story.w.map((v) => `w${v}`)]);
-  let hit = 0;
-  for (const x of h) if (s.has(x)) hit++;
-  return hit / h.size;
+/** A story given as lines (ranges of one text, as detect reads the dump). */
+function addStory(index: TokenIndex, lines: readonly string[]): number {
+  const src = lines.join('\n');
+  index.storyStart(STORY_MAX);
+  let at = 0;
+  for (const l of lines) {
+    if (!index.storyFeed(src, at, at + l.length)) break;
+    at += l.length + 1;
+  }
+  return index.storyEnd();
 }
 
-// Small values collide often (shared tokens, a bigram equal to a word); large ones grow the tables.
-const token = fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }));
-const toks = fc.record({ b: fc.array(token, { maxLength: 120 }), w: fc.array(token, { maxLength: 20 }) });
-const page = fc.record({ heads: fc.array(toks, { maxLength: 8 }), stories: fc.array(toks, { maxLength: 8 }) });
+/** The similarity by plain sets of `tokens`. */
+function expected(head: readonly string[], headMax: number, story: readonly string[]): number {
+  const h = tokens(head, headMax);
+  const s = tokens(story, STORY_MAX);
+  const size = h.bigrams.length + h.words.length;
+  if (size === 0) return 0;
+  const sb = new Set(s.bigrams);
+  const sw = new Set(s.words);
+  return (h.bigrams.filter((v) => sb.has(v)).length + h.words.filter((v) => sw.has(v)).length) / size;
+}
+
+// Few units, so that heads and stories share tokens: ideographs, kana, punctuation, Latin letters
+// and digits (words), the spaces Reader skips and one it does not, an astral character.
+const unit = fc.constantFrom('跨', '境', '电', '商', '运', '输', 'の', '，', '。', 'a', 'B', 'c', 'é', '1', '2', ' ', '\t', '\u3000', '\u00a0', '-', '𠀀');
+const line = fc.array(unit, { maxLength: 40 }).map((us) => us.join(''));
+const lines = fc.array(line, { maxLength: 30 });
+const page = fc.record({ heads: fc.array(lines, { maxLength: 6 }), stories: fc.array(lines, { maxLength: 6 }) });
 
 test('property: similarity is the share of the head tokens the story has, page after page', () => {
   const index = new TokenIndex();
@@ -38,59 +54,71 @@ test('property: similarity is the share of the head tokens the story has, page a
     fc.property(fc.array(page, { minLength: 1, maxLength: 3 }), (pages) => {
       for (const p of pages) {
         index.reset();
-        const heads = p.heads.map((h) => (load(h), index.addHead(reader)));
-        const stories = p.stories.map((s) => (load(s), index.addStory(reader)));
+        const heads = p.heads.map((h) => addHead(index, h, 200));
+        const stories = p.stories.map((s) => addStory(index, s));
         // Head by head, and also out of order (the marks of one head must not leak into another's).
         for (let i = 0; i < heads.length; i++)
-          for (let j = 0; j < stories.length; j++) assert.equal(index.similarity(heads[i], stories[j]), expected(p.heads[i], p.stories[j]));
+          for (let j = 0; j < stories.length; j++) assert.equal(index.similarity(heads[i], stories[j]), expected(p.heads[i], 200, p.stories[j]));
         for (let j = 0; j < stories.length; j++)
-          for (let i = heads.length - 1; i >= 0; i--) assert.equal(index.similarity(heads[i], stories[j]), expected(p.heads[i], p.stories[j]));
+          for (let i = heads.length - 1; i >= 0; i--) assert.equal(index.similarity(heads[i], stories[j]), expected(p.heads[i], 200, p.stories[j]));
       }
     }),
     { numRuns: 300 },
   );
 });
 
-test('tables grow past their first size: thousands of head tokens, every one found', () => {
+test('tables grow past their first size: thousands of head tokens', () => {
   const index = new TokenIndex();
+  // Distinct ideographs (so distinct bigrams) and distinct words.
+  const glyphs = Array.from({ length: 3000 }, (_, k) => String.fromCharCode(0x4e00 + ((k * 7919) % 0x5000))).join('');
+  const words = Array.from({ length: 3000 }, (_, k) => `w${k}x`).join('，');
+  const head = [glyphs, '。', words];
   for (let round = 0; round < 2; round++) {
     index.reset();
-    const n = 5000;
-    const head: Toks = { b: Array.from({ length: n }, (_, k) => (k + 1) * 65599), w: Array.from({ length: n }, (_, k) => -(k + 1) * 7919) };
-    load(head);
-    const h = index.addHead(reader);
-    // The story has every other one of them, and as many tokens no head has.
-    const story: Toks = { b: head.b.filter((_, k) => k % 2 === 0).concat(head.w.slice(0, n / 2)), w: head.w.filter((_, k) => k % 2 === 0).concat(head.b.slice(0, n / 2)) };
-    load(story);
-    assert.equal(index.similarity(h, index.addStory(reader)), 0.5);
+    const h = addHead(index, head, 1e6);
+    // A story's first 400 characters: some of the bigrams, then (another story) some of the words.
+    const s1 = [glyphs.slice(100, 300), '。', glyphs.slice(2000)];
+    const s2 = [words.slice(5000)];
+    assert.equal(index.similarity(h, addStory(index, s1)), expected(head, 1e6, s1));
+    assert.equal(index.similarity(h, addStory(index, s2)), expected(head, 1e6, s2));
+    assert.ok(index.similarity(h, 2) > 0);
   }
+});
+
+test('a token 0 of a head is one token, found in no story (a story reads no 0 bigram)', () => {
+  const index = new TokenIndex();
+  index.reset();
+  reader.start(8);
+  reader.b.set([0, 0, (0x8de8 << 16) | 0x5883]); // 0, 0, 跨境
+  reader.nb = 3;
+  reader.w[0] = 0;
+  reader.nw = 1;
+  const h = index.addHead(reader);
+  assert.equal(index.similarity(h, addStory(index, ['跨境'])), 1 / 3);
 });
 
 test('a cluster added after a story is refused (the story would miss its tokens)', () => {
   const index = new TokenIndex();
   index.reset();
-  load({ b: [1], w: [] });
-  index.addHead(reader);
-  index.addStory(reader);
-  assert.throws(() => index.addHead(reader));
+  addHead(index, ['跨境'], 200);
+  addStory(index, ['跨境']);
+  assert.throws(() => addHead(index, ['电商'], 200));
   index.reset();
-  assert.doesNotThrow(() => index.addHead(reader));
+  assert.doesNotThrow(() => addHead(index, ['电商'], 200));
 });
 
 test('tokens of text: bigrams of CJK glyphs and Latin words, spaces skipped (they join a spaced-out word)', () => {
   const index = new TokenIndex();
   index.reset();
-  const read = (t: string) => {
-    reader.start(400);
-    reader.feed(t, false);
-    reader.end();
-  };
-  read('跨境电商 news');
-  const h = index.addHead(reader);
-  read('发展跨境 电商，N E W S，today');
-  const s = index.addStory(reader);
-  // 跨境 境电 电商 news: all four in the story (spaces break neither a bigram nor a word; case is folded).
-  assert.equal(index.similarity(h, s), 1);
-  read('电商跨境');
-  assert.equal(index.similarity(h, index.addStory(reader)), 0.5);
+  const h = addHead(index, ['跨境电商 news'], 200);
+  // 跨境 境电 电商 news: all four in the story (spaces break neither a bigram nor a word; case is folded), across lines.
+  assert.equal(index.similarity(h, addStory(index, ['发展跨境', ' 电商，N E', 'W S，today'])), 1);
+  assert.equal(index.similarity(h, addStory(index, ['电商跨境'])), 0.5);
+  // Only the first 400 non-space characters count.
+  assert.equal(index.similarity(h, addStory(index, ['中'.repeat(399) + ' \u3000\t跨境电商'])), 0);
+  assert.equal(index.similarity(h, addStory(index, ['中'.repeat(398) + ' \u3000\t跨境电商'])), 0.25);
+});
+
+test('storyFeed reads a unified ideograph as a glyph without its class: that is its class', () => {
+  for (let c = 0x4e00; c <= 0x9fff; c++) assert.equal(CLASS[c] & (CC_GLYPH | CC_JUST | CC_WORD), CC_GLYPH, c.toString(16));
 });

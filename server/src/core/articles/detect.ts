@@ -838,22 +838,18 @@ function storySet(live: readonly Story[], items: readonly Seg[], lines: LineTabl
   let id = SET_OF[k];
   if (id < 0) {
     const s = live[k];
-    reader.start(400);
+    const index = INDEX;
+    index.storyStart(400);
     // Read in the dump's text (src), at the lines' offsets: see roles.ts scan.
-    for (let j = 0; j < s.note.length && feedLine(src, lines, s.note[j]); j++);
-    for (let b = 0; b < s.bodyItems.length && !reader.full(); b++) {
+    for (let j = 0; j < s.note.length && index.storyFeed(src, lines.start[s.note[j]], lines.end[s.note[j]]); j++);
+    for (let b = 0; b < s.bodyItems.length && !index.storyFull(); b++) {
       const L = items[s.bodyItems[b]].lines;
-      for (let j = 0; j < L.length && feedLine(src, lines, L[j]); j++);
+      for (let j = 0; j < L.length && index.storyFeed(src, lines.start[L[j]], lines.end[L[j]]); j++);
     }
-    reader.end();
-    id = INDEX.addStory(reader);
+    id = index.storyEnd();
     SET_OF[k] = id;
   }
   return id;
-}
-
-function feedLine(src: string, lines: LineTable, i: number): boolean {
-  return reader.feed(src, false, lines.start[i], lines.end[i]);
 }
 
 function ownerOf(storyOfItem: readonly (Story | null)[], p: number): Story | null {

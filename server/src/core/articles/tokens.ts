@@ -258,26 +258,97 @@ export class TokenIndex {
     return k;
   }
 
-  /** A story: the reader's distinct tokens that some cluster has; returns its list. */
-  addStory(r: Reader): number {
+  // The story being read (storyStart … storyEnd): its list, and the reader's state (see Reader.feed).
+  private sList = 0;
+  private sMax = 0;
+  private sSeen = 0;
+  private sPrev = -1;
+  private sHash = 0;
+  private sLen = 0;
+  private sDigit = false;
+
+  /**
+   * Starts reading a story of at most `max` non-space characters, as Reader would (justification
+   * spaces skipped), keeping of its distinct tokens those some cluster has: a bigram is looked up
+   * as it is read, and only when some cluster bigram starts with its first unit (most fail that,
+   * cheaper than a probe); no list of every token is written.
+   */
+  storyStart(max: number): void {
     this.stories++;
-    const k = this.open();
-    const b = r.b;
+    this.sList = this.open();
+    this.sMax = max;
+    this.sSeen = 0;
+    this.sPrev = -1;
+    this.sHash = 0;
+    this.sLen = 0;
+    this.sDigit = false;
+  }
+
+  /** Reads t[from, to) into the story; false once `max` characters have been read. */
+  storyFeed(t: string, from: number, to: number): boolean {
+    const max = this.sMax;
+    const cls = CLASS;
+    const lead = this.lead;
     const keys = this.keysB;
     const ids = this.idsB;
     const bits = this.bitsB;
-    const lead = this.lead;
-    for (let j = 0; j < r.nb; j++) {
-      const v = b[j];
-      const id = v === 0 ? this.zeroB : lead[v >>> 16] === 0 ? -1 : find(keys, ids, bits, v);
-      if (id >= 0) this.push(k, id);
+    const k = this.sList;
+    let seen = this.sSeen;
+    let prev = this.sPrev;
+    let hash = this.sHash;
+    let len = this.sLen;
+    let digit = this.sDigit;
+    for (let i = from; i < to && seen < max; i++) {
+      let c = t.charCodeAt(i);
+      // A unified ideograph (most of a story) is a glyph, neither a space nor a word unit: its class is not looked up (the table is 128 KB).
+      const f = c >= 0x4e00 && c <= 0x9fff ? CC_GLYPH : cls[c];
+      if (f & CC_JUST) continue;
+      seen++;
+      if (f & CC_WORD) {
+        prev = -1;
+        if (c >= 65 && c <= 90) c += 32;
+        if (len === 0) digit = c >= 48 && c <= 57;
+        hash = Math.imul(hash ^ c, 16777619);
+        len++;
+        continue;
+      }
+      if (len >= 3 || (len >= 2 && digit)) this.word(hash);
+      hash = 0;
+      len = 0;
+      if (f & CC_GLYPH) {
+        // Never 0: both units are glyphs.
+        if (prev >= 0 && lead[prev] !== 0) {
+          const id = find(keys, ids, bits, (prev << 16) | c);
+          if (id >= 0) this.push(k, id);
+        }
+        prev = c;
+      } else prev = -1;
     }
-    for (let j = 0; j < r.nw; j++) {
-      const v = r.w[j];
-      const id = v === 0 ? this.zeroW : find(this.keysW, this.idsW, this.bitsW, v);
-      if (id >= 0) this.push(k, id);
-    }
-    return k;
+    this.sSeen = seen;
+    this.sPrev = prev;
+    this.sHash = hash;
+    this.sLen = len;
+    this.sDigit = digit;
+    return seen < max;
+  }
+
+  /** True once the story has `max` characters. */
+  storyFull(): boolean {
+    return this.sSeen >= this.sMax;
+  }
+
+  /** Ends the story (its last word counts); returns its list. */
+  storyEnd(): number {
+    if (this.sLen >= 3 || (this.sLen >= 2 && this.sDigit)) this.word(this.sHash);
+    this.sHash = 0;
+    this.sLen = 0;
+    return this.sList;
+  }
+
+  /** A word of the story being read. */
+  private word(v: number): void {
+    const id = v === 0 ? this.zeroW : find(this.keysW, this.idsW, this.bitsW, v);
+    if (id >= 0) this.push(this.sList, id);
   }
 
   /** Share of head list h's tokens that story list s has (0..1; 0 for a head without tokens): detect's similarity. */
