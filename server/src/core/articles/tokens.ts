@@ -140,13 +140,14 @@ export class TokenIndex {
   private inHead = new Int32Array(1 << 9);
   private marked = -1;
 
+  /** Empties the index (detect resets it before and after a page: the second finds nothing to clear). */
   reset(): void {
     const keys = this.keysB;
-    for (let h = 0; h < keys.length; h++) if (keys[h] !== 0) this.lead[keys[h] >>> 16] = 0;
+    if (this.nB > 0) for (let h = 0; h < keys.length; h++) if (keys[h] !== 0) this.lead[keys[h] >>> 16] = 0;
     if (keys.length > KEEP) this.tableB(9);
-    else keys.fill(0);
+    else if (this.nB > 0) keys.fill(0);
     if (this.keysW.length > KEEP) this.tableW(9);
-    else this.keysW.fill(0);
+    else if (this.nW > 0) this.keysW.fill(0);
     if (this.pool.length > KEEP) this.pool = new Int32Array(1 << 12);
     if (this.off.length > KEEP) this.off = new Int32Array(64);
     if (this.inList.length > KEEP) {
