@@ -30,7 +30,7 @@ import type { Article, Continuation, PageAnalysis, Role } from './model';
 import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, scanLine, type LineKind } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
-import { HeadTokens, reader, StorySets } from './tokens';
+import { reader, TokenIndex } from './tokens';
 import { cleanLineText } from '../clean';
 import { joinHeadline } from '../paragraphs';
 import { misplacedHeadline } from '../rules/misplaced-headline';
@@ -833,27 +833,23 @@ interface Pair {
   adjacent: boolean;
 }
 
-/** Token set of live story k, built when first compared (SET_OF: set id by story index, -1: not yet). */
+/** Token list of live story k, read when first compared (SET_OF: list by story index, -1: not yet). */
 function storySet(live: readonly Story[], items: readonly Seg[], lines: LineTable, src: string, k: number): number {
   let id = SET_OF[k];
   if (id < 0) {
     const s = live[k];
-    reader.start(400);
+    const index = INDEX;
+    index.storyStart(400);
     // Read in the dump's text (src), at the lines' offsets: see roles.ts scan.
-    for (let j = 0; j < s.note.length && feedLine(src, lines, s.note[j]); j++);
-    for (let b = 0; b < s.bodyItems.length && !reader.full(); b++) {
+    for (let j = 0; j < s.note.length && index.storyFeed(src, lines.start[s.note[j]], lines.end[s.note[j]]); j++);
+    for (let b = 0; b < s.bodyItems.length && !index.storyFull(); b++) {
       const L = items[s.bodyItems[b]].lines;
-      for (let j = 0; j < L.length && feedLine(src, lines, L[j]); j++);
+      for (let j = 0; j < L.length && index.storyFeed(src, lines.start[L[j]], lines.end[L[j]]); j++);
     }
-    reader.end();
-    id = STORY_SETS.add(reader);
+    id = index.storyEnd();
     SET_OF[k] = id;
   }
   return id;
-}
-
-function feedLine(src: string, lines: LineTable, i: number): boolean {
-  return reader.feed(src, false, lines.start[i], lines.end[i]);
 }
 
 function ownerOf(storyOfItem: readonly (Story | null)[], p: number): Story | null {
@@ -862,8 +858,8 @@ function ownerOf(storyOfItem: readonly (Story | null)[], p: number): Story | nul
   return s.mergedInto ?? s;
 }
 
-/** The tokens of the cluster's cleanText lines, into HEAD_TOKENS. */
-function clusterTokens(c: Cluster, dump: PageDump): HeadTokens {
+/** The tokens of the cluster's cleanText lines, into INDEX; returns its list. */
+function clusterTokens(c: Cluster, dump: PageDump): number {
   reader.start(200);
   for (let b = 0; b < c.blocks.length; b++) {
     const L = c.blocks[b].lines;
@@ -874,18 +870,20 @@ function clusterTokens(c: Cluster, dump: PageDump): HeadTokens {
       }
   }
   reader.end();
-  HEAD_TOKENS.take(reader);
-  return HEAD_TOKENS;
+  return INDEX.addHead(reader);
 }
 
 /** Clusters matched to stories by score (step 5). */
 function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[], groups: number, storyOfItem: readonly (Story | null)[]): void {
   const { dump, items } = P;
   for (let i = 0; i < live.length; i++) live[i].liveIndex = i;
-  const sets = STORY_SETS;
-  sets.reset();
+  const index = INDEX;
+  index.reset();
   if (SET_OF.length < live.length) SET_OF = new Int32Array(Math.max(live.length, SET_OF.length * 2));
   SET_OF.fill(-1, 0, live.length);
+  // Every cluster's tokens first: a story keeps only tokens some cluster has (see tokens.ts).
+  if (HEAD_OF.length < clusters.length) HEAD_OF = new Int32Array(Math.max(clusters.length, HEAD_OF.length * 2));
+  for (let ck = 0; ck < clusters.length; ck++) HEAD_OF[ck] = clusters[ck].attachBelow ? -1 : clusterTokens(clusters[ck], dump);
   const pairs: Pair[] = [];
   // Group bounds, to find what sits right above and below the whole group.
   const groupFirst: number[] = new Array<number>(groups).fill(-1);
@@ -915,11 +913,11 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
       if (below) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
       continue;
     }
-    const ctoks = clusterTokens(c, dump);
+    const head = HEAD_OF[ck];
     const centre = below ? below.liveIndex : above ? above.liveIndex + 1 : nearestStory(live, gFirst); // NaN for a story merged away: no candidates
     for (let k = Math.max(0, centre - 10); k < Math.min(live.length, centre + 10); k++) {
       const s = live[k];
-      const sim = sets.similarity(ctoks, storySet(live, items, dump.lines, P.text, k));
+      const sim = index.similarity(head, storySet(live, items, dump.lines, P.text, k));
       let adj = 0;
       if (s === below && belowStarts) adj = c.lastInGroup ? 0.3 : 0.15;
       else if (s === above && c === groupFirstCluster[c.group]) adj = 0.1;
@@ -927,7 +925,7 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
       if (score >= 0.28) pairs.push({ c, s, score, sim, adjacent: adj >= 0.15 });
     }
   }
-  sets.reset(); // done with the token sets (and a grown pool goes now, not at the next page)
+  index.reset(); // done with the token lists (and grown tables go now, not at the next page)
   sortStably(pairs, BY_SCORE_DOWN);
   for (let k = 0; k < pairs.length; k++) {
     const pr = pairs[k];
@@ -1318,9 +1316,10 @@ function headType(it: Seg, dump: PageDump, base: number, F: Features): HeadType 
   return commas > 0 && !caps ? 'sentence' : 'main';
 }
 
-const STORY_SETS = new StorySets();
-const HEAD_TOKENS = new HeadTokens();
+const INDEX = new TokenIndex();
+/** Token list of live story k, -1 while not read; of cluster k (-1: attached below, none). */
 let SET_OF = new Int32Array(64);
+let HEAD_OF = new Int32Array(64);
 
 /** Headline, kicker and decks of one cluster. */
 function assignSubRoles(c: Cluster, base: number, F: Features): void {
@@ -1394,6 +1393,8 @@ function sortedDistinct(xs: Int32Array): number[] {
 /** Display name of an article: its headline (or kicker, deck, first body line), cleaned. */
 export function articleTitle(dump: PageDump, a: Article): string {
   const src = a.headline.length ? a.headline : a.kicker.length ? a.kicker : a.decks[0] ?? a.body.slice(0, 1);
+  // One line (most titles): joinHeadline of one cleaned (so trimmed) text is that text.
+  if (src.length === 1) return cleanLineText(lineText(dump, src[0]));
   const parts: string[] = []; // pushed, not src.map: see assembleArticles
   for (let k = 0; k < src.length; k++) parts.push(cleanLineText(lineText(dump, src[k])));
   return joinHeadline(parts);

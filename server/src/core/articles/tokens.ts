@@ -2,10 +2,11 @@
 //
 // Tokens are those of detect's Tokenizer: CJK bigrams (two UTF-16 units packed in one 32-bit
 // integer) and Latin words of 3+ letters or numbers of 2+ digits (lowercased, a 32-bit hash), read
-// off the first `max` non-space characters. A story's distinct tokens go into two open-addressing
-// hash tables (bigrams, words) in one pool shared by the page; a cluster's distinct tokens into two
-// lists. The similarity of a cluster and a story is then one table probe per cluster token, and
-// nothing is allocated per story or per cluster once the scratch buffers have grown.
+// off the first `max` non-space characters. The similarity of a cluster and a story counts the
+// cluster's distinct tokens the story has, so of a story only the tokens some cluster of the page
+// has matter: the page's cluster tokens get small ids (TokenIndex), a cluster and a story are lists
+// of distinct ids, and a story's other tokens (most of them) are dropped as they are read. Nothing
+// is allocated per story or per cluster once the scratch buffers have grown.
 import { CC_GLYPH, CC_JUST, CC_WORD, CC_WS, CLASS } from '../chars';
 
 /** Reads tokens into scratch lists (with duplicates). One reader at a time. */
@@ -102,174 +103,288 @@ class Reader {
 
 export const reader = new Reader();
 
-/** Bits of a table for n keys: load at most 1/2, at least 8 slots. */
-function bitsFor(n: number): number {
-  let bits = 3;
-  while (1 << bits < 2 * n) bits++;
-  return bits;
-}
-
 const slot = (v: number, bits: number) => Math.imul(v, 0x9e3779b1) >>> (32 - bits);
 
-/** Inserts v (not 0) into the table at pool[off .. off + 2^bits); true when it was not there. */
-function insert(pool: Int32Array, off: number, bits: number, v: number): boolean {
-  const mask = (1 << bits) - 1;
-  for (let h = slot(v, bits); ; h = (h + 1) & mask) {
-    const x = pool[off + h];
-    if (x === v) return false;
-    if (x === 0) {
-      pool[off + h] = v;
-      return true;
-    }
-  }
-}
+/** Table and list sizes kept from page to page (a page with very many headings grew them): let a bigger one go at reset. */
+const KEEP = 1 << 16;
 
-function contains(pool: Int32Array, off: number, bits: number, v: number): boolean {
-  const mask = (1 << bits) - 1;
-  for (let h = slot(v, bits); ; h = (h + 1) & mask) {
-    const x = pool[off + h];
-    if (x === v) return true;
-    if (x === 0) return false;
-  }
-}
+/**
+ * The distinct tokens of a page's heading clusters, each with an id (0, 1, …), and lists of ids:
+ * one per cluster (its distinct tokens) and one per story (its distinct tokens that are some
+ * cluster's). Every cluster is added before the first story: a story keeps only the ids there are
+ * by then. Reset per page.
+ */
+export class TokenIndex {
+  // Open-addressing tables token → id + 1 (0: empty slot), bigrams and words apart; token 0 has its own id (-1: none yet).
+  private keysB = new Int32Array(1 << 9);
+  private idsB = new Int32Array(1 << 9);
+  private bitsB = 9;
+  private keysW = new Int32Array(1 << 9);
+  private idsW = new Int32Array(1 << 9);
+  private bitsW = 9;
+  /** By UTF-16 unit: 1 when some cluster bigram starts with it (most story bigrams fail this, cheaper than a probe). */
+  private lead = new Uint8Array(0x10000);
+  private zeroB = -1;
+  private zeroW = -1;
+  private nB = 0;
+  private nW = 0;
+  /** How many ids. */
+  private nIds = 0;
+  /** The lists' ids, list after list; list k is pool[off[k], off[k + 1]). */
+  private pool = new Int32Array(1 << 12);
+  private off = new Int32Array(64);
+  private nLists = 0;
+  private stories = 0;
+  /** By id: the last list it was put in (+1), to keep a list distinct; and the mark of the head whose ids are marked. */
+  private inList = new Int32Array(1 << 9);
+  private inHead = new Int32Array(1 << 9);
+  private marked = -1;
 
-/** Pool size (32-bit slots) kept from page to page: 4 MB. */
-const POOL_KEEP = 1 << 20;
-
-/** The distinct tokens of many stories, as hash sets in one pool. Reset per page. */
-export class StorySets {
-  private pool = new Int32Array(1 << 14);
-  private used = 0;
-  private n = 0;
-  // Per set: offsets and sizes (bits) of its bigram and word tables, and whether 0 is a member (bit 0: bigrams, bit 1: words).
-  private offB = new Int32Array(64);
-  private bitsB = new Int32Array(64);
-  private offW = new Int32Array(64);
-  private bitsW = new Int32Array(64);
-  private zero = new Uint8Array(64);
-
+  /** Empties the index (detect resets it before and after a page: the second finds nothing to clear). */
   reset(): void {
-    // A page with very many stories grew the pool: let it go rather than keep it for good.
-    if (this.pool.length > POOL_KEEP) this.pool = new Int32Array(1 << 14);
-    if (this.offB.length > 4096) {
-      this.offB = new Int32Array(64);
-      this.bitsB = new Int32Array(64);
-      this.offW = new Int32Array(64);
-      this.bitsW = new Int32Array(64);
-      this.zero = new Uint8Array(64);
+    const keys = this.keysB;
+    if (this.nB > 0) for (let h = 0; h < keys.length; h++) if (keys[h] !== 0) this.lead[keys[h] >>> 16] = 0;
+    if (keys.length > KEEP) this.tableB(9);
+    else if (this.nB > 0) keys.fill(0);
+    if (this.keysW.length > KEEP) this.tableW(9);
+    else if (this.nW > 0) this.keysW.fill(0);
+    if (this.pool.length > KEEP) this.pool = new Int32Array(1 << 12);
+    if (this.off.length > KEEP) this.off = new Int32Array(64);
+    if (this.inList.length > KEEP) {
+      this.inList = new Int32Array(1 << 9);
+      this.inHead = new Int32Array(1 << 9);
+    } else {
+      this.inList.fill(0, 0, this.nIds);
+      this.inHead.fill(0, 0, this.nIds);
     }
-    this.used = 0;
-    this.n = 0;
+    this.zeroB = this.zeroW = -1;
+    this.nB = this.nW = this.nIds = this.nLists = this.stories = 0;
+    this.off[0] = 0;
+    this.marked = -1;
   }
 
-  private alloc(bits: number): number {
-    const size = 1 << bits;
-    if (this.used + size > this.pool.length) {
-      const grown = new Int32Array(Math.max(this.pool.length * 2, this.used + size));
-      grown.set(this.pool.subarray(0, this.used));
-      this.pool = grown;
-    }
-    const off = this.used;
-    this.pool.fill(0, off, off + size);
-    this.used += size;
-    return off;
+  private tableB(bits: number): void {
+    this.keysB = new Int32Array(1 << bits);
+    this.idsB = new Int32Array(1 << bits);
+    this.bitsB = bits;
+  }
+  private tableW(bits: number): void {
+    this.keysW = new Int32Array(1 << bits);
+    this.idsW = new Int32Array(1 << bits);
+    this.bitsW = bits;
   }
 
-  /** A set of the reader's tokens; returns its id. */
-  add(r: Reader): number {
-    const id = this.n++;
-    if (id >= this.offB.length) {
-      const cap = this.offB.length * 2;
-      const grow32 = (a: Int32Array) => {
-        const g = new Int32Array(cap);
-        g.set(a);
-        return g;
-      };
-      this.offB = grow32(this.offB);
-      this.bitsB = grow32(this.bitsB);
-      this.offW = grow32(this.offW);
-      this.bitsW = grow32(this.bitsW);
-      const z = new Uint8Array(cap);
-      z.set(this.zero);
-      this.zero = z;
+  /** A new id (the per-id marks grown to hold it). */
+  private newId(): number {
+    const id = this.nIds++;
+    if (id === this.inList.length) {
+      const a = new Int32Array(2 * id);
+      a.set(this.inList);
+      this.inList = a;
+      const b = new Int32Array(2 * id);
+      b.set(this.inHead);
+      this.inHead = b;
     }
-    let zero = 0;
-    const bb = bitsFor(r.nb);
-    const ob = this.alloc(bb);
-    const bw = bitsFor(r.nw);
-    const ow = this.alloc(bw);
-    const pool = this.pool;
-    for (let k = 0; k < r.nb; k++) {
-      const v = r.b[k];
-      if (v === 0) zero |= 1;
-      else insert(pool, ob, bb, v);
-    }
-    for (let k = 0; k < r.nw; k++) {
-      const v = r.w[k];
-      if (v === 0) zero |= 2;
-      else insert(pool, ow, bw, v);
-    }
-    this.offB[id] = ob;
-    this.bitsB[id] = bb;
-    this.offW[id] = ow;
-    this.bitsW[id] = bw;
-    this.zero[id] = zero;
     return id;
   }
 
-  /** Share of the head's distinct tokens found in set `id` (0..1): detect's similarity. */
-  similarity(head: HeadTokens, id: number): number {
-    const size = head.nb + head.nw;
+  /** The id of bigram v (not 0), made when new. */
+  private internB(v: number): number {
+    if (2 * (this.nB + 1) > this.keysB.length) {
+      const keys = this.keysB;
+      const ids = this.idsB;
+      this.tableB(this.bitsB + 1);
+      for (let h = 0; h < keys.length; h++) if (keys[h] !== 0) put(this.keysB, this.idsB, this.bitsB, keys[h], ids[h]);
+    }
+    const id = find(this.keysB, this.idsB, this.bitsB, v);
+    if (id >= 0) return id;
+    this.nB++;
+    this.lead[v >>> 16] = 1;
+    const n = this.newId();
+    put(this.keysB, this.idsB, this.bitsB, v, n + 1);
+    return n;
+  }
+  private internW(v: number): number {
+    if (2 * (this.nW + 1) > this.keysW.length) {
+      const keys = this.keysW;
+      const ids = this.idsW;
+      this.tableW(this.bitsW + 1);
+      for (let h = 0; h < keys.length; h++) if (keys[h] !== 0) put(this.keysW, this.idsW, this.bitsW, keys[h], ids[h]);
+    }
+    const id = find(this.keysW, this.idsW, this.bitsW, v);
+    if (id >= 0) return id;
+    this.nW++;
+    const n = this.newId();
+    put(this.keysW, this.idsW, this.bitsW, v, n + 1);
+    return n;
+  }
+
+  /** Starts list k (its ids are appended with push). */
+  private open(): number {
+    const k = this.nLists++;
+    if (k + 2 > this.off.length) {
+      const a = new Int32Array(2 * this.off.length);
+      a.set(this.off);
+      this.off = a;
+    }
+    this.off[k + 1] = this.off[k];
+    return k;
+  }
+
+  /** Appends id to the open list k unless it has it. */
+  private push(k: number, id: number): void {
+    if (this.inList[id] === k + 1) return;
+    this.inList[id] = k + 1;
+    const at = this.off[k + 1]++;
+    if (at === this.pool.length) {
+      const a = new Int32Array(2 * at);
+      a.set(this.pool);
+      this.pool = a;
+    }
+    this.pool[at] = id;
+  }
+
+  /** A cluster: the reader's distinct tokens; returns its list. */
+  addHead(r: Reader): number {
+    if (this.stories > 0) throw new Error('TokenIndex: a cluster after a story');
+    const k = this.open();
+    for (let j = 0; j < r.nb; j++) {
+      const v = r.b[j];
+      this.push(k, v === 0 ? (this.zeroB < 0 ? (this.zeroB = this.newId()) : this.zeroB) : this.internB(v));
+    }
+    for (let j = 0; j < r.nw; j++) {
+      const v = r.w[j];
+      this.push(k, v === 0 ? (this.zeroW < 0 ? (this.zeroW = this.newId()) : this.zeroW) : this.internW(v));
+    }
+    return k;
+  }
+
+  // The story being read (storyStart … storyEnd): its list, and the reader's state (see Reader.feed).
+  private sList = 0;
+  private sMax = 0;
+  private sSeen = 0;
+  private sPrev = -1;
+  private sHash = 0;
+  private sLen = 0;
+  private sDigit = false;
+
+  /**
+   * Starts reading a story of at most `max` non-space characters, as Reader would (justification
+   * spaces skipped), keeping of its distinct tokens those some cluster has: a bigram is looked up
+   * as it is read, and only when some cluster bigram starts with its first unit (most fail that,
+   * cheaper than a probe); no list of every token is written.
+   */
+  storyStart(max: number): void {
+    this.stories++;
+    this.sList = this.open();
+    this.sMax = max;
+    this.sSeen = 0;
+    this.sPrev = -1;
+    this.sHash = 0;
+    this.sLen = 0;
+    this.sDigit = false;
+  }
+
+  /** Reads t[from, to) into the story; false once `max` characters have been read. */
+  storyFeed(t: string, from: number, to: number): boolean {
+    const max = this.sMax;
+    const cls = CLASS;
+    const lead = this.lead;
+    const keys = this.keysB;
+    const ids = this.idsB;
+    const bits = this.bitsB;
+    const k = this.sList;
+    let seen = this.sSeen;
+    let prev = this.sPrev;
+    let hash = this.sHash;
+    let len = this.sLen;
+    let digit = this.sDigit;
+    for (let i = from; i < to && seen < max; i++) {
+      let c = t.charCodeAt(i);
+      // A unified ideograph (most of a story) is a glyph, neither a space nor a word unit: its class is not looked up (the table is 128 KB).
+      const f = c >= 0x4e00 && c <= 0x9fff ? CC_GLYPH : cls[c];
+      if (f & CC_JUST) continue;
+      seen++;
+      if (f & CC_WORD) {
+        prev = -1;
+        if (c >= 65 && c <= 90) c += 32;
+        if (len === 0) digit = c >= 48 && c <= 57;
+        hash = Math.imul(hash ^ c, 16777619);
+        len++;
+        continue;
+      }
+      if (len >= 3 || (len >= 2 && digit)) this.word(hash);
+      hash = 0;
+      len = 0;
+      if (f & CC_GLYPH) {
+        // Never 0: both units are glyphs.
+        if (prev >= 0 && lead[prev] !== 0) {
+          const id = find(keys, ids, bits, (prev << 16) | c);
+          if (id >= 0) this.push(k, id);
+        }
+        prev = c;
+      } else prev = -1;
+    }
+    this.sSeen = seen;
+    this.sPrev = prev;
+    this.sHash = hash;
+    this.sLen = len;
+    this.sDigit = digit;
+    return seen < max;
+  }
+
+  /** True once the story has `max` characters. */
+  storyFull(): boolean {
+    return this.sSeen >= this.sMax;
+  }
+
+  /** Ends the story (its last word counts); returns its list. */
+  storyEnd(): number {
+    if (this.sLen >= 3 || (this.sLen >= 2 && this.sDigit)) this.word(this.sHash);
+    this.sHash = 0;
+    this.sLen = 0;
+    return this.sList;
+  }
+
+  /** A word of the story being read. */
+  private word(v: number): void {
+    const id = v === 0 ? this.zeroW : find(this.keysW, this.idsW, this.bitsW, v);
+    if (id >= 0) this.push(this.sList, id);
+  }
+
+  /** Share of head list h's tokens that story list s has (0..1; 0 for a head without tokens): detect's similarity. */
+  similarity(h: number, s: number): number {
+    const off = this.off;
+    const size = off[h + 1] - off[h];
     if (size === 0) return 0;
     const pool = this.pool;
+    const inHead = this.inHead;
+    if (this.marked !== h) {
+      // Marks stay valid while h is the head asked about (matchClusters asks head by head).
+      for (let j = off[h]; j < off[h + 1]; j++) inHead[pool[j]] = h + 1;
+      this.marked = h;
+    }
     let hit = 0;
-    const ob = this.offB[id];
-    const bb = this.bitsB[id];
-    const z = this.zero[id];
-    for (let k = 0; k < head.nb; k++) {
-      const v = head.b[k];
-      if (v === 0 ? (z & 1) !== 0 : contains(pool, ob, bb, v)) hit++;
-    }
-    const ow = this.offW[id];
-    const bw = this.bitsW[id];
-    for (let k = 0; k < head.nw; k++) {
-      const v = head.w[k];
-      if (v === 0 ? (z & 2) !== 0 : contains(pool, ow, bw, v)) hit++;
-    }
+    for (let j = off[s]; j < off[s + 1]; j++) if (inHead[pool[j]] === h + 1) hit++;
     return hit / size;
   }
 }
 
-/** The distinct tokens of one heading cluster, as lists. Reused. */
-export class HeadTokens {
-  b = new Int32Array(256);
-  w = new Int32Array(256);
-  nb = 0;
-  nw = 0;
-  private table = new Int32Array(1024);
-
-  /** The distinct tokens of the reader. */
-  take(r: Reader): void {
-    if (this.b.length < r.nb) this.b = new Int32Array(r.nb);
-    if (this.w.length < r.nw) this.w = new Int32Array(r.nw);
-    this.nb = this.distinct(r.b, r.nb, this.b);
-    this.nw = this.distinct(r.w, r.nw, this.w);
+/** The id stored with key v (not 0) in the table, -1 when absent. */
+function find(keys: Int32Array, ids: Int32Array, bits: number, v: number): number {
+  const mask = (1 << bits) - 1;
+  for (let h = slot(v, bits); ; h = (h + 1) & mask) {
+    const x = keys[h];
+    if (x === v) return ids[h] - 1;
+    if (x === 0) return -1;
   }
+}
 
-  private distinct(xs: Int32Array, n: number, out: Int32Array): number {
-    const bits = bitsFor(n);
-    if (this.table.length < 1 << bits) this.table = new Int32Array(1 << bits);
-    const t = this.table;
-    t.fill(0, 0, 1 << bits);
-    let m = 0;
-    let zero = false;
-    for (let k = 0; k < n; k++) {
-      const v = xs[k];
-      if (v === 0) {
-        if (!zero) out[m++] = 0;
-        zero = true;
-      } else if (insert(t, 0, bits, v)) out[m++] = v;
-    }
-    return m;
-  }
+/** Puts key v (not 0, absent) with value x into the table (which has a free slot). */
+function put(keys: Int32Array, ids: Int32Array, bits: number, v: number, x: number): void {
+  const mask = (1 << bits) - 1;
+  let h = slot(v, bits);
+  while (keys[h] !== 0) h = (h + 1) & mask;
+  keys[h] = v;
+  ids[h] = x;
 }
