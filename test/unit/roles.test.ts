@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import fc from '../helpers/fc';
 import { lineAt, allLines } from '../../server/src/core/lines';
 import { parse } from '../../server/src/core/parse';
-import { cleanText, estimateColumnWidth, isFull, lineInfo, localWidths } from '../../server/src/core/articles/roles';
+import { cleanText, estimateColumnWidth, isFull, lineInfo, lineMeasures, localWidths } from '../../server/src/core/articles/roles';
+import { cellWidth, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from '../../server/src/core/chars';
+import { isTextLine, lineText } from '../../server/src/core/lines';
 import { isOverprint, undouble } from '../../server/src/core/overprint';
 import { analyzeArticles } from '../../server/src/core/articles/detect';
 import { en } from '../../server/src/core/messages';
@@ -211,4 +213,29 @@ test('property: caps and Title Case lines as the two separate passes told them',
   );
   assert.equal(one('THE NEW YORK TRIBUNE').info.caps, true);
   assert.equal(one('The Strike Is Over Now').info.title, true);
+});
+
+// Reflow takes these from the article detection instead of reading every line again.
+test('property: the line measures kept for reflow are cellWidth and the script counts of each text line', () => {
+  const unit = fc.constantFrom('字', '中', '。', '”', 'a', 'Q', 'é', ' ', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '\u000b', '\u2003', '\u200b', '𠀀', '\ud840', '\udc00', '한', '·', '1', '.', '\n', '\n\n');
+  fc.assert(
+    fc.property(fc.array(unit, { maxLength: 300 }), (units) => {
+      const dump = parse(units.join(''));
+      analyzeArticles(dump, en);
+      const m = lineMeasures(dump);
+      for (let i = 0; i < dump.lines.length; i++) {
+        if (!isTextLine(dump.lines, i)) continue;
+        assert.ok(m, 'measures kept');
+        const t = lineText(dump, i);
+        let cjk = 0;
+        let latin = 0;
+        for (let k = 0; k < t.length; k++) {
+          if (CLASS[t.charCodeAt(k)] & CC_SCRIPT_CJK) cjk++;
+          else if (CLASS[t.charCodeAt(k)] & CC_SCRIPT_LATIN) latin++;
+        }
+        assert.deepEqual([m[3 * i] - 1, m[3 * i + 1], m[3 * i + 2]], [cellWidth(t), cjk, latin], JSON.stringify(t));
+      }
+    }),
+    { numRuns: 1000 },
+  );
 });

@@ -17,6 +17,7 @@
 //   paragraph that was joined already (by a `hard-wrap` fix): it is never joined to a neighbour,
 //   so fix-all reaches a fixed point after one pass instead of gluing paragraphs together.
 import { stateOf } from './articles/detect';
+import { lineMeasures } from './articles/roles';
 import type { Article, PageAnalysis } from './articles/model';
 import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isCjk, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
@@ -257,17 +258,18 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   const cjkRuns = new Uint8Array(2 * articles.length);
   const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, table: EMPTY_TABLE, runs, cjkRuns, indexOf: undefined };
   // Every article's pieces into the scratch rows, then copied out once.
+  const measures = lineMeasures(dump);
   rowCount = 0;
   for (let k = 0; k < articles.length; k++) {
     const a = articles[k];
     const cuts = cutsOf(ctx, a);
     runs[2 * k] = rowCount;
     startRun();
-    measureRows(ctx, a.editorsNote, cuts);
+    measureRows(ctx, a.editorsNote, cuts, measures);
     cjkRuns[2 * k] = runCjk >= runLatin ? 1 : 0;
     runs[2 * k + 1] = rowCount;
     startRun();
-    measureRows(ctx, a.body, cuts);
+    measureRows(ctx, a.body, cuts, measures);
     cjkRuns[2 * k + 1] = runCjk >= runLatin ? 1 : 0;
   }
   const total = rowCount;
@@ -455,9 +457,11 @@ function collectPieces(ctx: FlowContext, lines: readonly number[], cuts: readonl
 
 /**
  * collectRows of the lines without their texts (flowContext's measures): the common case, a whole
- * line with no cut on it, taken here with the columns read once; the rest by addLineRows.
+ * line with no cut on it, taken here with the columns read once; the rest by addLineRows. A line
+ * no glyph fix edits is taken from the article detection's `measures` of it (see
+ * roles.lineMeasures) when there are some, not read again.
  */
-function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[]): void {
+function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[], measures: Int32Array | undefined): void {
   const { start: starts, end: ends } = ctx.dump.lines;
   const text = ctx.dump.text;
   const clean = ctx.clean;
@@ -478,16 +482,63 @@ function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly 
     while (a < b && isBlankUnit(text.charCodeAt(a))) a++;
     while (b > a && isBlankUnit(text.charCodeAt(b - 1))) b--;
     if (a === b) continue;
-    if (a !== lineStart || b !== lineEnd) {
-      pieceRow(ctx, index, a, b);
-      continue;
-    }
     if (a < asked || edit < a) {
       asked = a;
       edit = clean.nextEdit(a);
     }
-    addWholeLine(ctx, index, a, b, edit >= b, false);
+    // Unedited, and trim() cuts nothing more than isBlankUnit did: the piece is text[a, b) as it is.
+    if (edit >= b && measures !== undefined && measures[3 * index] > 0 && !isTrimmable(text.charCodeAt(a)) && !isTrimmable(text.charCodeAt(b - 1))) {
+      if (addMeasuredRow(measures, text, index, lineStart, lineEnd, a, b)) continue;
+    }
+    if (a !== lineStart || b !== lineEnd) pieceRow(ctx, index, a, b);
+    else addWholeLine(ctx, index, a, b, edit >= b, false);
   }
+}
+
+/**
+ * pushRowIn of text[a, b), the line [lineStart, lineEnd) without its edge blank units, from the
+ * line's measures (see roles.lineMeasures) less those of the blank units; false (nothing added)
+ * when they cannot say: a high surrogate just before the cut paired with the first unit cut.
+ */
+function addMeasuredRow(m: Int32Array, text: string, index: number, lineStart: number, lineEnd: number, a: number, b: number): boolean {
+  const o = 3 * index;
+  let cells = m[o] - 1;
+  let cjk = m[o + 1];
+  let latin = m[o + 2];
+  if (a !== lineStart || b !== lineEnd) {
+    if (b < lineEnd && (text.charCodeAt(b - 1) & 0xfc00) === 0xd800) return false;
+    for (let i = lineStart; i < a; i++) {
+      const f = CLASS[text.charCodeAt(i)];
+      cells -= 1 + ((f & CC_CELL2) >> 7);
+      cjk -= (f & CC_SCRIPT_CJK) >> 8;
+      latin -= (f & CC_SCRIPT_LATIN) >> 9;
+    }
+    for (let i = b; i < lineEnd; i++) {
+      const f = CLASS[text.charCodeAt(i)];
+      cells -= 1 + ((f & CC_CELL2) >> 7);
+      cjk -= (f & CC_SCRIPT_CJK) >> 8;
+      latin -= (f & CC_SCRIPT_LATIN) >> 9;
+    }
+  }
+  if (runSeen < 200) {
+    // The run's script counts: the whole piece, or the units of it that make up the first 200.
+    if (runSeen + (b - a) <= 200) {
+      runCjk += cjk;
+      runLatin += latin;
+      runSeen += b - a;
+    } else countScripts(text, a, b);
+  }
+  let i = b;
+  while (i > a && isClosing(text.charCodeAt(i - 1))) i--;
+  const r = newRow();
+  const rows = ROWS;
+  rows[r + P_LINE] = index;
+  rows[r + P_START] = a;
+  rows[r + P_END] = b;
+  rows[r + P_WIDTH] = cells;
+  rows[r + P_FINAL] = i > a && isSentenceEnd(text.charCodeAt(i - 1)) ? 1 : 0;
+  TEXTS[rowCount++] = '';
+  return true;
 }
 
 /**

@@ -18,8 +18,8 @@
 // page width are ignored there), falling back to the page width. A line is *full* when it reaches
 // 0.78× its local width, or 0.55× when it carries justification spaces (pdftotext only letter-spaces
 // a line that the typesetter stretched to the full column).
-import type { Line, Span } from '../types';
-import { CC_CJK, CC_HIGH, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isSentenceEnd } from '../chars';
+import type { Line, PageDump, Span } from '../types';
+import { CC_CELL2, CC_CJK, CC_HIGH, CC_SCRIPT_CJK, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isSentenceEnd } from '../chars';
 import { isOverprint, undouble } from '../overprint';
 
 /** Non-space characters kept for pattern matching at the head and at the tail of a line. */
@@ -138,6 +138,14 @@ let mFirst = -1;
 /** capsLine and titleLine of the line. */
 let mCaps = false;
 let mTitle = false;
+/**
+ * What reflow measures of a line, taken here on the way: chars.cellWidth of the whole line (every
+ * unit, spaces too), and how many of its units isCjkText counts as CJK and as Latin (CLASS's
+ * CC_SCRIPT_CJK and CC_SCRIPT_LATIN: every unit, the one after a high surrogate too).
+ */
+let mCells = 0;
+let mCjk = 0;
+let mLatin = 0;
 
 /**
  * Width and justification spaces of a line (see the header comment), and its non-space units;
@@ -148,7 +156,11 @@ let mTitle = false;
  * text (a slice of it, read through its parent on every call).
  */
 function scan(src: string, from: number, to: number): void {
-  let width = 0;
+  let width = 0; // of the glyphs (whole cells); the spaces between them go to `gaps`
+  let gaps = 0;
+  let wsCells = 0; // cellWidth of the spaces
+  let cjk = 0;
+  let latin = 0;
   let spaced = 0;
   let prevCjk = false;
   let run = 0;
@@ -159,26 +171,35 @@ function scan(src: string, from: number, to: number): void {
   for (let i = from; i < to; i++) {
     const c = src.charCodeAt(i);
     const f = cls[c];
+    // Branch-free counts (CC_CELL2 is 1 << 7, CC_SCRIPT_CJK 1 << 8, CC_SCRIPT_LATIN 1 << 9).
+    cjk += (f & CC_SCRIPT_CJK) >> 8;
+    latin += (f & CC_SCRIPT_LATIN) >> 9;
     if (f & CC_WS) {
       run++;
+      wsCells += 1 + ((f & CC_CELL2) >> 7);
       continue;
     }
     if (c > max) max = c;
     if (first < 0) first = i - from;
-    const cjk = (f & (CC_CJK | CC_HIGH)) !== 0; // astral: treat as CJK (extensions B+)
+    const isCjkUnit = (f & (CC_CJK | CC_HIGH)) !== 0; // astral: treat as CJK (extensions B+)
     if (run > 0 && size > 0) {
-      if (prevCjk && cjk) spaced++;
-      else if (prevCjk || cjk) width += 0.5;
-      else width += run < 2 ? run : 2;
+      if (prevCjk && isCjkUnit) spaced++;
+      else if (prevCjk || isCjkUnit) gaps += 0.5;
+      else gaps += run < 2 ? run : 2;
     }
     size++;
     run = 0;
     if (f & CC_HIGH) {
       width += 2;
       i++;
-      if (i < to && !(cls[src.charCodeAt(i)] & CC_WS)) size++;
-    } else width += f & CC_WIDE ? 2 : 1;
-    prevCjk = cjk;
+      if (i < to) {
+        const g = cls[src.charCodeAt(i)];
+        if (!(g & CC_WS)) size++;
+        cjk += (g & CC_SCRIPT_CJK) >> 8;
+        latin += (g & CC_SCRIPT_LATIN) >> 9;
+      }
+    } else width += f & CC_WIDE ? 2 : 1; // CC_WIDE is CC_CELL2 for a unit that is not a space
+    prevCjk = isCjkUnit;
     if ((f & (CC_CJK | CC_HIGH)) === CC_CJK) {
       // The CJK glyphs that follow with no space between (most of a body line): two cells each,
       // nothing else to decide for them.
@@ -189,11 +210,16 @@ function scan(src: string, from: number, to: number): void {
         if (d > max) max = d;
       }
       size += j - i - 1;
+      cjk += j - i - 1;
       width += 2 * (j - i - 1);
       i = j - 1;
     }
   }
-  mWidth = width;
+  // Halves and whole cells only: exact in any order of addition.
+  mWidth = width + gaps;
+  mCells = width + wsCells;
+  mCjk = cjk;
+  mLatin = latin;
   mSpaced = spaced;
   mSize = size;
   mFirst = first;
@@ -434,6 +460,10 @@ export class Features {
   /** Local column width (filled by localWidthsOf). */
   local = new Float64Array(0);
   spaced = new Int32Array(0);
+  /** mCells, mCjk and mLatin of the line (see scan), for reflow: see keepLineMeasures. */
+  cells = new Int32Array(0);
+  cjk = new Int32Array(0);
+  latin = new Int32Array(0);
   flags = new Uint8Array(0);
   end = new Uint8Array(0);
   kind = new Uint8Array(0);
@@ -448,6 +478,9 @@ export class Features {
     this.width = new Float64Array(cap);
     this.local = new Float64Array(cap);
     this.spaced = new Int32Array(cap);
+    this.cells = new Int32Array(cap);
+    this.cjk = new Int32Array(cap);
+    this.latin = new Int32Array(cap);
     this.flags = new Uint8Array(cap);
     this.end = new Uint8Array(cap);
     this.kind = new Uint8Array(cap);
@@ -611,6 +644,9 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   const doubled = whole && isOverprint(src, at, to);
   F.width[k] = doubled ? rawWidth / 2 : rawWidth;
   F.spaced[k] = spaced;
+  F.cells[k] = mCells;
+  F.cjk[k] = mCjk;
+  F.latin[k] = mLatin;
   let flags = (whole ? F_WHOLE : 0) | (doubled ? F_DOUBLED : 0) | (mCaps ? F_CAPS : 0) | (mTitle ? F_TITLE : 0) | (f0 & FF_DASH ? F_STARTS_DASH : 0);
   let kind = K_NONE;
   let end = E_NONE;
@@ -742,6 +778,35 @@ function isByline(src: string, from: number, to: number, size: number, f0: numbe
     return r.test(t);
   }
   return false;
+}
+
+/**
+ * Per dump, what scanLine measured of its text lines, for reflow (which would otherwise read every
+ * line again): line i's cellWidth + 1 at 3i (0: not measured), its CJK units at 3i + 1 and its
+ * Latin units at 3i + 2 (see mCells). Held weakly: it goes with the dump.
+ */
+const LINE_MEASURES = new WeakMap<PageDump, Int32Array>();
+
+/** Keeps the measures of slots ks[0, n) (line base + k) of F with the dump (see lineMeasures). */
+export function keepLineMeasures(dump: PageDump, base: number, F: Features, ks: Int32Array, n: number): void {
+  let m = LINE_MEASURES.get(dump);
+  if (m === undefined) {
+    m = new Int32Array(3 * dump.lines.length);
+    LINE_MEASURES.set(dump, m);
+  }
+  const { cells, cjk, latin } = F;
+  for (let j = 0; j < n; j++) {
+    const k = ks[j];
+    const o = 3 * (base + k);
+    m[o] = cells[k] + 1;
+    m[o + 1] = cjk[k];
+    m[o + 2] = latin[k];
+  }
+}
+
+/** The measures scanLine took of the dump's text lines (see LINE_MEASURES), if any. */
+export function lineMeasures(dump: PageDump): Int32Array | undefined {
+  return LINE_MEASURES.get(dump);
 }
 
 /** Slot k takes part in the column estimate: an ordinary text line of at least 8 cells. */
