@@ -487,7 +487,7 @@ function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly 
       edit = clean.nextEdit(a);
     }
     // Unedited, and trim() cuts nothing more than isBlankUnit did: the piece is text[a, b) as it is.
-    if (edit >= b && measures !== undefined && measures[3 * index] > 0 && !isTrimmable(text.charCodeAt(a)) && !isTrimmable(text.charCodeAt(b - 1))) {
+    if (edit >= b && measures !== undefined && measures[3 * index] > 0 && !(CLASS[text.charCodeAt(a)] & CC_JS_SPACE) && !(CLASS[text.charCodeAt(b - 1)] & CC_JS_SPACE)) {
       if (addMeasuredRow(measures, text, index, lineStart, lineEnd, a, b)) continue;
     }
     if (a !== lineStart || b !== lineEnd) pieceRow(ctx, index, a, b);
@@ -537,7 +537,7 @@ function addMeasuredRow(m: Int32Array, text: string, index: number, lineStart: n
   rows[r + P_END] = b;
   rows[r + P_WIDTH] = cells;
   rows[r + P_FINAL] = i > a && isSentenceEnd(text.charCodeAt(i - 1)) ? 1 : 0;
-  TEXTS[rowCount++] = '';
+  rowCount++; // no text: a measured row's is never read (piecesOfRows reads collectRows' rows)
   return true;
 }
 
