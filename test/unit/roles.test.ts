@@ -239,3 +239,20 @@ test('property: the line measures kept for reflow are cellWidth and the script c
     { numRuns: 1000 },
   );
 });
+
+// scanLine decides most body lines in a short cut (no pattern can match them); a page-edge line
+// always takes the long way, which differs only in the edge furniture test: so the two must agree.
+test('property: a line off the page edge reads as it does at the edge, but for edge furniture', () => {
+  const piece = fc.constantFrom('跨', '境', '电', '商', '中', '本', '编', '摄', '图', '一', '（', '）', ')', '。', '”', ' ', '\u3000', 'A', 'c', 'B', '（完）', '（下转第二版）', '（本报记者 张三）', '本报讯', '编者按：', '记者 王五', '图为', '责任编辑：李四', '8月26日', '第二版', '日报', '——', 'continued on page 3', '𠀀');
+  fc.assert(
+    fc.property(fc.constantFrom('', '', '{', '[', '(', ' ', '\u3000', '"'), fc.array(piece, { minLength: 1, maxLength: 30 }), (lead, ps) => {
+      const dump = parse(lead + ps.join(''));
+      const line = lineAt(dump, 0);
+      const inner = lineInfo(line, false);
+      const edge = lineInfo(line, true);
+      if (edge.kind === 'furniture' && inner.kind !== 'furniture') return;
+      assert.deepEqual(inner, edge, JSON.stringify(line.text));
+    }),
+    { numRuns: 3000 },
+  );
+});

@@ -660,6 +660,21 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   let head: string | null = null; // compactHead of the line's text, built on demand
   let tail: string | null = null; // the compact tail (cut after a continuation or sign-off tail), built on demand
 
+  if (f0 === 0 && c0 >= 0x2e80 && c0 !== NOTE_FIRST && !closer && lastC !== CH_SHE && !edge) {
+    // Most body lines: no pattern below can match, so only the line end is left to read. Every
+    // pattern is gated on a first-character flag (f0) or a closing bracket at the end (closer), but
+    // for the Latin ones (c0 is not A–Z, c, C or B, nor a space or bracket that firstAfterSpace
+    // skips), CAPTION_WHOLE (摄 at the end) and the page-edge furniture.
+    F.flags[k] = flags;
+    F.end[k] = endOfRaw(src, at, to, T);
+    F.kind[k] = K_NONE;
+    F.dateline[k] = null;
+    F.signoff[k] = null;
+    F.continuation[k] = null;
+    lazySrc = '';
+    return;
+  }
+
   // Continuation markers: the whole line, or its tail.
   let m: RegExpExecArray | null = null;
   if (whole && f0 & FF_CONT_WHOLE && last >= 0 && FIRST_FLAGS[lastC] & FF_CONT_LAST) m = CONT_WHOLE.exec((head = compactHead(scannedText())));
