@@ -159,7 +159,7 @@ test('property: the piece table is the same from the detection\'s line measures 
   // that isCjkText of its first 200 units is a close call.
   const edit = fc.tuple(fc.nat(), fc.nat(), fc.array(unit, { maxLength: 3 }), fc.boolean());
   fc.assert(
-    fc.property(fc.boolean(), fc.integer({ min: 0, max: 6 }), fc.array(edit, { maxLength: 120 }), (latin, mix, edits) => {
+    fc.property(fc.boolean(), fc.integer({ min: 0, max: 6 }), fc.array(edit, { maxLength: 120, size: 'max' }), (latin, mix, edits) => {
       const lines = latin ? [...en1903] : page.map((l, k) => (mix > 1 && k % mix === 0 ? l.replace(/[\u4e00-\u9fff]/g, 'ab') : l));
       for (const [l, at, u, latinize] of edits) {
         const k = l % lines.length;

@@ -884,9 +884,23 @@ export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth:
     while (p < nOk && ok[p] < j) p++;
     const wantLo = p > 6 ? p - 6 : 0;
     const wantHi = p + 7 < nOk ? p + 7 : nOk;
-    // The window slides by one and the width leaving it is the one entering (body lines of a
-    // column mostly share one width): it stays as it is.
-    if (wantLo === lo + 1 && wantHi === hi + 1 && width[ks[ok[lo]]] === width[ks[ok[hi]]]) {
+    // The window slides by one (the usual step): when the width leaving it is the one entering
+    // (body lines of a column mostly share one width), it stays as it is.
+    if (wantLo === lo + 1 && wantHi === hi + 1) {
+      // Else the leaving width's copy is replaced by the entering one, moved to its place: one
+      // pass over the entries between the two, not a removal and an insertion each over the rest.
+      const out = width[ks[ok[lo]]];
+      const v = width[ks[ok[hi]]];
+      if (out !== v) {
+        let i = 0;
+        while (win[i] !== out) i++;
+        if (v > out) {
+          for (; i + 1 < m && win[i + 1] < v; i++) win[i] = win[i + 1];
+        } else {
+          for (; i > 0 && win[i - 1] > v; i--) win[i] = win[i - 1];
+        }
+        win[i] = v;
+      }
       lo++;
       hi++;
     }
