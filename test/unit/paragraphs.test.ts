@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildParagraphs, estimateColumnWidth, hyphenEvidence, joinLines, joinPair } from '../../server/src/core/paragraphs';
+import { buildParagraphs, estimateColumnWidth, hyphenEvidence, hyphenEvidenceIn, joinLines, joinPair } from '../../server/src/core/paragraphs';
 import { flowContext, joinPiece, joinPieces } from '../../server/src/core/reflow';
 import { analyzeArticles } from '../../server/src/core/articles/detect';
 import { cleaner } from '../../server/src/core/clean';
@@ -97,6 +97,32 @@ function queries(texts: string[], ...sets: Set<string>[]): string[] {
   for (const t of texts) for (const m of t.toLowerCase().matchAll(/[a-z]+(?:-[a-z]*)*/g)) out.add(m[0]);
   return [...out];
 }
+
+test('property: hyphenEvidenceIn reads lines in place as hyphenEvidence reads them as strings', () => {
+  fc.assert(
+    fc.property(fc.array(wordish, { maxLength: 6 }), fc.constantFrom('\n', '\r\n', ' x\n'), (texts, sep) => {
+      // The lines as spans of one text, with something between them that is no line's.
+      const text = texts.join(sep);
+      const spans = new Int32Array(2 * texts.length);
+      for (let k = 0, at = 0; k < texts.length; at += texts[k].length + sep.length, k++) {
+        spans[2 * k] = at;
+        spans[2 * k + 1] = at + texts[k].length;
+      }
+      for (const interior of [false, true]) {
+        const ev = hyphenEvidence(texts, interior);
+        const inPlace = hyphenEvidenceIn(text, spans, texts.length, interior);
+        const ref = hyphenEvidenceByRegex(texts);
+        const inside = new Set(texts.flatMap((t) => [...interiorWordsByRegex(t)]));
+        for (const w of [...queries(texts, ref.words, ref.hyphenated, inside), 'x', 'xx']) {
+          assert.equal(inPlace.words.has(w), ev.words.has(w), `words: ${w}`);
+          assert.equal(inPlace.hyphenated.has(w), ev.hyphenated.has(w), `hyphenated: ${w}`);
+          assert.equal(inPlace.interior.has(w), ev.interior.has(w), `interior: ${w}`);
+        }
+      }
+    }),
+    { numRuns: 3000 },
+  );
+});
 
 test('property: hyphenEvidence finds the words the regular expressions find', () => {
   fc.assert(

@@ -22,7 +22,7 @@ import type { Article, PageAnalysis } from './articles/model';
 import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isCjk, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
 import { Joiner } from './joiner';
-import { hyphenEvidence, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
+import { hyphenEvidenceIn, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import { isAnnotationLine, isBlankLine, isTextLine, LINE_BLANK, lineAt, lineText } from './lines';
 import type { Line, PageDump, Span } from './types';
 
@@ -132,6 +132,9 @@ function columnOfSorted(sorted: Int32Array | Float64Array, n: number): Column {
   }
   return { width: best, supported: bestCount >= 3 && bestCount >= 0.3 * n };
 }
+
+/** Scratch of flowContext: the [start, end) of a page's text lines. */
+let SPANS = new Int32Array(512);
 
 /** Scratch arrays of paragraphBounds (the analysis is synchronous: one user at a time). */
 let SORTED = new Int32Array(256);
@@ -249,9 +252,17 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   // Hyphen evidence from the page itself (so a page analyses the same alone or in a file).
   let evidence: HyphenEvidence | undefined;
   if (cjk < latin) {
-    const texts: string[] = [];
-    for (let i = page.firstLine; i <= page.lastLine; i++) if (isTextLine(lines, i)) texts.push(lineText(dump, i));
-    evidence = hyphenEvidence(texts, true);
+    // The page's text lines, read in the dump's text (see hyphenEvidenceIn).
+    let n = 0;
+    if (SPANS.length < 2 * (page.lastLine - page.firstLine + 1)) SPANS = new Int32Array(2 * (page.lastLine - page.firstLine + 1));
+    for (let i = page.firstLine; i <= page.lastLine; i++) {
+      if (!isTextLine(lines, i)) continue;
+      SPANS[2 * n] = lines.start[i];
+      SPANS[2 * n + 1] = lines.end[i];
+      n++;
+    }
+    evidence = hyphenEvidenceIn(dump.text, SPANS, n, true);
+    if (SPANS.length > 1 << 16) SPANS = new Int32Array(512); // keep no huge buffer
   }
   const articles = analysis.articles;
   const runs = new Int32Array(2 * articles.length + 1);
