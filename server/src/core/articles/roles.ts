@@ -156,9 +156,8 @@ let mLatin = 0;
  * text (a slice of it, read through its parent on every call).
  */
 function scan(src: string, from: number, to: number): void {
-  let width = 0; // of the glyphs (whole cells); the spaces between them go to `gaps`
-  let gaps = 0;
-  let wsCells = 0; // cellWidth of the spaces
+  let width = 0;
+  let cellsLess = 0; // mCells − width: the spaces' cellWidth, less what width counted for them
   let cjk = 0;
   let latin = 0;
   let spaced = 0;
@@ -168,6 +167,7 @@ function scan(src: string, from: number, to: number): void {
   let first = -1;
   const cls = CLASS;
   let max = 0; // of the non-space units
+  let upper = 0; // A–Z
   for (let i = from; i < to; i++) {
     const c = src.charCodeAt(i);
     const f = cls[c];
@@ -176,16 +176,20 @@ function scan(src: string, from: number, to: number): void {
     latin += (f & CC_SCRIPT_LATIN) >> 9;
     if (f & CC_WS) {
       run++;
-      wsCells += 1 + ((f & CC_CELL2) >> 7);
+      cellsLess += 1 + ((f & CC_CELL2) >> 7);
       continue;
     }
     if (c > max) max = c;
+    if (c - 65 < 26 && c >= 65) upper++;
     if (first < 0) first = i - from;
     const isCjkUnit = (f & (CC_CJK | CC_HIGH)) !== 0; // astral: treat as CJK (extensions B+)
     if (run > 0 && size > 0) {
       if (prevCjk && isCjkUnit) spaced++;
-      else if (prevCjk || isCjkUnit) gaps += 0.5;
-      else gaps += run < 2 ? run : 2;
+      else {
+        const gap = prevCjk || isCjkUnit ? 0.5 : run < 2 ? run : 2;
+        width += gap;
+        cellsLess -= gap;
+      }
     }
     size++;
     run = 0;
@@ -216,8 +220,8 @@ function scan(src: string, from: number, to: number): void {
     }
   }
   // Halves and whole cells only: exact in any order of addition.
-  mWidth = width + gaps;
-  mCells = width + wsCells;
+  mWidth = width;
+  mCells = width + cellsLess;
   mCjk = cjk;
   mLatin = latin;
   mSpaced = spaced;
@@ -225,7 +229,9 @@ function scan(src: string, from: number, to: number): void {
   mFirst = first;
   mCaps = false;
   mTitle = false;
-  if (max < 0x2e80 && to - from <= 160) latinCase(src, from, to);
+  // Both need three capitals at least (caps: 3 of 4 letters or more; Title Case: 7 in 10 of 3 or
+  // more words), which most lines of prose lack: then the second pass would find neither.
+  if (max < 0x2e80 && to - from <= 160 && upper >= 3) latinCase(src, from, to);
 }
 
 /**
