@@ -217,6 +217,21 @@ function scan(src: string, from: number, to: number): void {
       cjk += j - i - 1;
       width += 2 * (j - i - 1);
       i = j - 1;
+    } else if (!(f & (CC_HIGH | CC_WIDE))) {
+      // Likewise the narrow glyphs that follow (the rest of a Latin word): one cell each.
+      let j = i + 1;
+      for (; j < to; j++) {
+        const d = src.charCodeAt(j);
+        const g = cls[d];
+        if (g & (CC_WS | CC_CJK | CC_HIGH | CC_WIDE)) break;
+        if (d > max) max = d;
+        if (d - 65 < 26 && d >= 65) upper++;
+        cjk += (g & CC_SCRIPT_CJK) >> 8;
+        latin += (g & CC_SCRIPT_LATIN) >> 9;
+      }
+      size += j - i - 1;
+      width += j - i - 1;
+      i = j - 1;
     }
   }
   // Halves and whole cells only: exact in any order of addition.
