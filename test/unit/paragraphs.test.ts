@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildParagraphs, estimateColumnWidth, hyphenEvidence, joinLines, joinPair } from '../../server/src/core/paragraphs';
-import { joinPiece, joinPieces } from '../../server/src/core/reflow';
+import { buildParagraphs, estimateColumnWidth, hyphenEvidence, hyphenEvidenceIn, joinLines, joinPair } from '../../server/src/core/paragraphs';
+import { flowContext, joinPiece, joinPieces } from '../../server/src/core/reflow';
+import { analyzeArticles } from '../../server/src/core/articles/detect';
+import { cleaner } from '../../server/src/core/clean';
+import { lintDump } from '../../server/src/core/lint';
+import { en } from '../../server/src/core/messages';
+import { parse } from '../../server/src/core/parse';
 import fc from '../helpers/fc';
 import { SAMPLES_DIR } from '../helpers/rules';
 import { readFileSync } from 'node:fs';
@@ -93,6 +98,32 @@ function queries(texts: string[], ...sets: Set<string>[]): string[] {
   return [...out];
 }
 
+test('property: hyphenEvidenceIn reads lines in place as hyphenEvidence reads them as strings', () => {
+  fc.assert(
+    fc.property(fc.array(wordish, { maxLength: 6 }), fc.constantFrom('\n', '\r\n', ' x\n'), (texts, sep) => {
+      // The lines as spans of one text, with something between them that is no line's.
+      const text = texts.join(sep);
+      const spans = new Int32Array(2 * texts.length);
+      for (let k = 0, at = 0; k < texts.length; at += texts[k].length + sep.length, k++) {
+        spans[2 * k] = at;
+        spans[2 * k + 1] = at + texts[k].length;
+      }
+      for (const interior of [false, true]) {
+        const ev = hyphenEvidence(texts, interior);
+        const inPlace = hyphenEvidenceIn(text, spans, texts.length, interior);
+        const ref = hyphenEvidenceByRegex(texts);
+        const inside = new Set(texts.flatMap((t) => [...interiorWordsByRegex(t)]));
+        for (const w of [...queries(texts, ref.words, ref.hyphenated, inside), 'x', 'xx']) {
+          assert.equal(inPlace.words.has(w), ev.words.has(w), `words: ${w}`);
+          assert.equal(inPlace.hyphenated.has(w), ev.hyphenated.has(w), `hyphenated: ${w}`);
+          assert.equal(inPlace.interior.has(w), ev.interior.has(w), `interior: ${w}`);
+        }
+      }
+    }),
+    { numRuns: 3000 },
+  );
+});
+
 test('property: hyphenEvidence finds the words the regular expressions find', () => {
   fc.assert(
     fc.property(fc.array(wordish, { maxLength: 4 }), (texts) => {
@@ -141,4 +172,56 @@ test('a paragraph of 40,000 lines joins (each line is read once, not the paragra
   const joined = joinLines(lines);
   assert.equal(joined.length, lines.reduce((n, l) => n + l.length + 1, -1));
   assert.ok(joined.startsWith('Smith Corp common 0 0 Smith Corp common 1 1'));
+});
+
+// flowContext takes an unedited line's measures from the article detection (roles.lineMeasures)
+// when the dump has them: a dump without them (the same text parsed again) measures every line.
+test('property: the piece table is the same from the detection\'s line measures as from measuring the lines', () => {
+  const page = readFileSync(path.join(SAMPLES_DIR, 'zh-daily-p1.txt'), 'utf8').split('\n');
+  const en1903 = readFileSync(path.join(SAMPLES_DIR, 'en/nytribune-1903-05-01-p1.txt'), 'utf8').split('\n').slice(0, 300);
+  const unit = fc.constantFrom(' ', '  ', '\u3000', '\u3000\u3000', '\t', '\u00a0', '\ufeff', '\u2003', '\u200b', '\u1680', '𠀀', '\ud840', '\udc00', '。', '”', '.', 'a', '字', '\r');
+  // An edit inserts units at a point; or (latinize) also turns the line's glyphs before it into
+  // Latin letters. `mix` turns every mix-th line of a CJK page Latin. Both mix scripts in a run, so
+  // that isCjkText of its first 200 units is a close call.
+  const edit = fc.tuple(fc.nat(), fc.nat(), fc.array(unit, { maxLength: 3 }), fc.boolean());
+  fc.assert(
+    fc.property(fc.boolean(), fc.integer({ min: 0, max: 6 }), fc.array(edit, { maxLength: 120, size: 'max' }), (latin, mix, edits) => {
+      const lines = latin ? [...en1903] : page.map((l, k) => (mix > 1 && k % mix === 0 ? l.replace(/[\u4e00-\u9fff]/g, 'ab') : l));
+      for (const [l, at, u, latinize] of edits) {
+        const k = l % lines.length;
+        const x = at % (lines[k].length + 1);
+        const head = latinize ? lines[k].slice(0, x).replace(/[\u4e00-\u9fff]/g, 'ab') : lines[k].slice(0, x);
+        lines[k] = head + u.join('') + lines[k].slice(x);
+      }
+      const text = lines.join('\n');
+      const measured = parse(text);
+      const pages = analyzeArticles(measured, en);
+      const plain = parse(text); // not detected: no line measures
+      const cleanM = cleaner(measured, lintDump(measured));
+      const cleanP = cleaner(plain, lintDump(plain));
+      for (const p of pages) {
+        const a = flowContext(measured, p, cleanM);
+        const b = flowContext(plain, p, cleanP);
+        assert.deepEqual(Array.from(a.table), Array.from(b.table));
+        assert.deepEqual([Array.from(a.runs), Array.from(a.cjkRuns), a.column], [Array.from(b.runs), Array.from(b.cjkRuns), b.column]);
+      }
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('an indented line\'s edge ideographic spaces do not count towards its run\'s script, measured or read', () => {
+  // Body lines: 8 CJK glyphs after two ideographic spaces, and 9 Latin letters. Trimmed, the run has
+  // more Latin units; counting the indents (CJK units) would tip it to CJK.
+  const lines = ['跨境电商成为外贸增长新引擎', ''];
+  for (let k = 0; k < 6; k++) lines.push('\u3000\u3000中文中文中文中文', 'abcdefghi');
+  const text = lines.join('\n');
+  const measured = parse(text);
+  const [p] = analyzeArticles(measured, en);
+  const plain = parse(text);
+  for (const dump of [measured, plain]) {
+    const ctx = flowContext(dump, p, cleaner(dump, lintDump(dump)));
+    assert.deepEqual(Array.from(ctx.runs), [0, 0, 12]);
+    assert.equal(ctx.cjkRuns[1], 0);
+  }
 });

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import fc from '../helpers/fc';
 import { lineAt, allLines } from '../../server/src/core/lines';
 import { parse } from '../../server/src/core/parse';
-import { cleanText, estimateColumnWidth, isFull, lineInfo, localWidths } from '../../server/src/core/articles/roles';
+import { cleanText, estimateColumnWidth, isFull, lineInfo, lineMeasures, localWidths, type LineInfo } from '../../server/src/core/articles/roles';
+import { cellWidth, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from '../../server/src/core/chars';
+import { isTextLine, lineText } from '../../server/src/core/lines';
 import { isOverprint, undouble } from '../../server/src/core/overprint';
 import { analyzeArticles } from '../../server/src/core/articles/detect';
 import { en } from '../../server/src/core/messages';
@@ -211,4 +213,73 @@ test('property: caps and Title Case lines as the two separate passes told them',
   );
   assert.equal(one('THE NEW YORK TRIBUNE').info.caps, true);
   assert.equal(one('The Strike Is Over Now').info.title, true);
+});
+
+// Reflow takes these from the article detection instead of reading every line again.
+test('property: the line measures kept for reflow are cellWidth and the script counts of each text line', () => {
+  const unit = fc.constantFrom('字', '中', '。', '”', 'a', 'Q', 'é', ' ', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '\u000b', '\u2003', '\u200b', '𠀀', '\ud840', '\udc00', '한', '·', '1', '.', '\n', '\n\n');
+  fc.assert(
+    fc.property(fc.array(unit, { maxLength: 300, size: 'max' }), (units) => {
+      const dump = parse(units.join(''));
+      analyzeArticles(dump, en);
+      const m = lineMeasures(dump);
+      for (let i = 0; i < dump.lines.length; i++) {
+        if (!isTextLine(dump.lines, i)) continue;
+        assert.ok(m, 'measures kept');
+        const t = lineText(dump, i);
+        let cjk = 0;
+        let latin = 0;
+        for (let k = 0; k < t.length; k++) {
+          if (CLASS[t.charCodeAt(k)] & CC_SCRIPT_CJK) cjk++;
+          else if (CLASS[t.charCodeAt(k)] & CC_SCRIPT_LATIN) latin++;
+        }
+        assert.deepEqual([m[3 * i] - 1, m[3 * i + 1], m[3 * i + 2]], [cellWidth(t), cjk, latin], JSON.stringify(t));
+      }
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+// scanLine decides most body lines in a short cut (no pattern can match them); a page-edge line
+// always takes the long way, which differs only in the edge furniture test: so the two must agree.
+test('property: a line off the page edge reads as it does at the edge, but for edge furniture', () => {
+  const piece = fc.constantFrom('跨', '境', '电', '商', '中', '本', '编', '摄', '图', '一', '（', '）', ')', '。', '”', ' ', '\u3000', 'A', 'c', 'B', '（完）', '（下转第二版）', '（本报记者 张三）', '本报讯', '编者按：', '记者 王五', '图为', '责任编辑：李四', '8月26日', '第二版', '日报', '——', 'continued on page 3', '𠀀');
+  fc.assert(
+    fc.property(fc.constantFrom('', '', '{', '[', '(', ' ', '\u3000', '"'), fc.array(piece, { minLength: 1, maxLength: 30 }), (lead, ps) => {
+      const dump = parse(lead + ps.join(''));
+      const line = lineAt(dump, 0);
+      const inner = lineInfo(line, false);
+      const edge = lineInfo(line, true);
+      if (edge.kind === 'furniture' && inner.kind !== 'furniture') return;
+      assert.deepEqual(inner, edge, JSON.stringify(line.text));
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('property: local widths as a window sorted anew for every line tells them', () => {
+  // The reference: ordinary lines (kind none, not doubled, width >= 8) within [0.4, 1.6] × W count;
+  // line j's window is the 6 counting lines before it and the 7 from it on, without j itself, and
+  // its local width the upper quartile of theirs, clamped to [W / 2, 2W]; W when fewer than 3.
+  const reference = (infos: LineInfo[], W: number): number[] => {
+    const counts = (x: LineInfo) => x.kind === null && !x.doubled && x.width >= 8 && x.width >= 0.4 * W && x.width <= 1.6 * W;
+    return infos.map((_, j) => {
+      const before: number[] = [];
+      const after: number[] = [];
+      for (let i = j - 1; i >= 0 && before.length < 6; i--) if (counts(infos[i])) before.push(infos[i].width);
+      for (let i = j + 1; i < infos.length && after.length < (counts(infos[j]) ? 6 : 7); i++) if (counts(infos[i])) after.push(infos[i].width);
+      const win = [...before, ...after].sort((a, b) => a - b);
+      if (win.length < 3) return W;
+      return Math.max(0.5 * W, Math.min(2 * W, win[Math.min(win.length - 1, Math.floor(win.length * 0.75))]));
+    });
+  };
+  const width = fc.oneof(fc.constantFrom(28, 28, 28, 27.5, 26, 30), fc.integer({ min: 0, max: 80 }).map((w) => w / 2));
+  const info = fc.record({ width, kind: fc.constantFrom(null, null, null, 'byline' as const), doubled: fc.constantFrom(false, false, true) });
+  fc.assert(
+    fc.property(fc.array(info, { maxLength: 80, size: 'max' }), fc.constantFrom(28, 20, 0), (xs, pageWidth) => {
+      const infos = xs.map((x, index) => ({ ...lineInfo(lineAt(parse('x'), 0), false), index, ...x }));
+      assert.deepEqual(localWidths(infos, pageWidth), reference(infos, pageWidth || 1));
+    }),
+    { numRuns: 3000 },
+  );
 });

@@ -126,73 +126,96 @@ export function hyphenEvidence(texts: Iterable<string>, interior = false): Hyphe
   const lines = Array.isArray(texts) ? (texts as readonly string[]) : [...texts];
   let units = 0;
   for (const t of lines) units += t.length;
-  // About a word per 8 units on a page; a whole dump repeats its words, and the table grows as needed.
-  const table = new WordTable(lines, Math.min(units >> 3, 1 << 15));
-  for (let li = 0; li < lines.length; li++) {
-    const t = lines[li];
-    const n = t.length;
-    if (n > 100_000) continue; // evidence from ordinary lines only; keeps this linear and cheap
-    let e = n;
-    while (e > 0 && CLASS[t.charCodeAt(e - 1)] & CC_JS_SPACE) e--;
-    // A trailing hyphenated fragment at the line end is not evidence of a compound.
-    const fragmentFrom = e > 0 && t.charCodeAt(e - 1) === 45 ? n - 1 : n + 1;
-    let i = 0;
-    for (let token = 0; ; token++) {
-      while (i < n && CLASS[t.charCodeAt(i)] & CC_JS_SPACE) i++;
-      if (i >= n) break;
-      // The token's first word is held until its end shows whether it is the token's only run.
-      let runs = 0;
-      let firstStart = -1;
-      let firstEnd = 0;
-      let firstHash = 0;
-      let firstFlag = 0;
-      while (i < n) {
-        let c = t.charCodeAt(i);
-        let f = CLASS[c];
-        if (f & CC_JS_SPACE) break;
-        if (!(f & CC_ALPHA)) {
-          i++;
-          continue;
-        }
-        const start = i;
-        let hash = 0;
-        let hyphen = false;
-        for (;;) {
-          runs++;
-          while (f & CC_ALPHA) {
-            hash = hashStep(hash, c | 0x20);
-            if (++i >= n) break;
-            f = CLASS[(c = t.charCodeAt(i))];
-          }
-          if (i + 1 < n && c === 45 && CLASS[t.charCodeAt(i + 1)] & CC_ALPHA) {
-            hyphen = true;
-            hash = hashStep(hash, 45);
-            f = CLASS[(c = t.charCodeAt(++i))];
-          } else break;
-        }
-        const flag = i >= fragmentFrom ? 0 : hyphen ? HYPHENATED : WORD;
-        if (firstStart < 0) {
-          firstStart = start;
-          firstEnd = i;
-          firstHash = hash;
-          firstFlag = flag;
-        } else if (flag) table.add(li, start, i, hash, flag);
-      }
-      if (firstStart < 0) continue;
-      // Interior: not the first token, not the last (another token follows), one run.
-      if (interior && runs === 1 && token > 0) {
-        let j = i;
-        while (j < n && CLASS[t.charCodeAt(j)] & CC_JS_SPACE) j++;
-        if (j < n) firstFlag |= INTERIOR;
-      }
-      if (firstFlag) table.add(li, firstStart, firstEnd, firstHash, firstFlag);
-    }
-  }
+  const table = new WordTable(lines, expectedWords(units));
+  for (let li = 0; li < lines.length; li++) addWords(table, li, lines[li], 0, lines[li].length, interior);
+  return evidenceOf(table);
+}
+
+/**
+ * hyphenEvidence of the lines text[spans[2k], spans[2k + 1]) for k < n, read where they are: a
+ * dump's lines as slices of its text were read through their parent unit by unit, and the word
+ * table compared words in them the same way (the evidence of a page of English cost as much as
+ * reading it for everything else).
+ */
+export function hyphenEvidenceIn(text: string, spans: Int32Array, n: number, interior = false): HyphenEvidence {
+  let units = 0;
+  for (let k = 0; k < n; k++) units += spans[2 * k + 1] - spans[2 * k];
+  // One "line" for the table: the text itself, words kept as its offsets.
+  const table = new WordTable([text], expectedWords(units));
+  for (let k = 0; k < n; k++) addWords(table, 0, text, spans[2 * k], spans[2 * k + 1], interior);
+  return evidenceOf(table);
+}
+
+/** About a word per 8 units on a page; a whole dump repeats its words, and the table grows as needed. */
+const expectedWords = (units: number) => Math.min(units >> 3, 1 << 15);
+
+function evidenceOf(table: WordTable): HyphenEvidence {
   return {
     hyphenated: { has: (w) => table.has(w, HYPHENATED) },
     words: { has: (w) => table.has(w, WORD) },
     interior: { has: (w) => table.has(w, INTERIOR) },
   };
+}
+
+/** The words of the line t[from, to) into the table (see hyphenEvidence), as words of its line `li`. */
+function addWords(table: WordTable, li: number, t: string, from: number, to: number, interior: boolean): void {
+  const n = to;
+  if (n - from > 100_000) return; // evidence from ordinary lines only; keeps this linear and cheap
+  let e = n;
+  while (e > from && CLASS[t.charCodeAt(e - 1)] & CC_JS_SPACE) e--;
+  // A trailing hyphenated fragment at the line end is not evidence of a compound.
+  const fragmentFrom = e > from && t.charCodeAt(e - 1) === 45 ? n - 1 : n + 1;
+  let i = from;
+  for (let token = 0; ; token++) {
+    while (i < n && CLASS[t.charCodeAt(i)] & CC_JS_SPACE) i++;
+    if (i >= n) break;
+    // The token's first word is held until its end shows whether it is the token's only run.
+    let runs = 0;
+    let firstStart = -1;
+    let firstEnd = 0;
+    let firstHash = 0;
+    let firstFlag = 0;
+    while (i < n) {
+      let c = t.charCodeAt(i);
+      let f = CLASS[c];
+      if (f & CC_JS_SPACE) break;
+      if (!(f & CC_ALPHA)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let hash = 0;
+      let hyphen = false;
+      for (;;) {
+        runs++;
+        while (f & CC_ALPHA) {
+          hash = hashStep(hash, c | 0x20);
+          if (++i >= n) break;
+          f = CLASS[(c = t.charCodeAt(i))];
+        }
+        if (i + 1 < n && c === 45 && CLASS[t.charCodeAt(i + 1)] & CC_ALPHA) {
+          hyphen = true;
+          hash = hashStep(hash, 45);
+          f = CLASS[(c = t.charCodeAt(++i))];
+        } else break;
+      }
+      const flag = i >= fragmentFrom ? 0 : hyphen ? HYPHENATED : WORD;
+      if (firstStart < 0) {
+        firstStart = start;
+        firstEnd = i;
+        firstHash = hash;
+        firstFlag = flag;
+      } else if (flag) table.add(li, start, i, hash, flag);
+    }
+    if (firstStart < 0) continue;
+    // Interior: not the first token, not the last (another token follows), one run.
+    if (interior && runs === 1 && token > 0) {
+      let j = i;
+      while (j < n && CLASS[t.charCodeAt(j)] & CC_JS_SPACE) j++;
+      if (j < n) firstFlag |= INTERIOR;
+    }
+    if (firstFlag) table.add(li, firstStart, firstEnd, firstHash, firstFlag);
+  }
 }
 
 export function keepHyphen(before: string, after: string, ev?: HyphenEvidence): boolean {

@@ -17,12 +17,13 @@
 //   paragraph that was joined already (by a `hard-wrap` fix): it is never joined to a neighbour,
 //   so fix-all reaches a fixed point after one pass instead of gluing paragraphs together.
 import { stateOf } from './articles/detect';
+import { lineMeasures } from './articles/roles';
 import type { Article, PageAnalysis } from './articles/model';
 import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isCjk, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
 import { insertedIndex } from './editRows';
 import { Joiner } from './joiner';
-import { hyphenEvidence, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
+import { hyphenEvidenceIn, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import { isAnnotationLine, isBlankLine, isTextLine, LINE_BLANK, lineAt, lineText } from './lines';
 import type { Line, PageDump, Span } from './types';
 
@@ -132,6 +133,9 @@ function columnOfSorted(sorted: Int32Array | Float64Array, n: number): Column {
   }
   return { width: best, supported: bestCount >= 3 && bestCount >= 0.3 * n };
 }
+
+/** Scratch of flowContext: the [start, end) of a page's text lines. */
+let SPANS = new Int32Array(512);
 
 /** Scratch arrays of paragraphBounds (the analysis is synchronous: one user at a time). */
 let SORTED = new Int32Array(256);
@@ -249,26 +253,35 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   // Hyphen evidence from the page itself (so a page analyses the same alone or in a file).
   let evidence: HyphenEvidence | undefined;
   if (cjk < latin) {
-    const texts: string[] = [];
-    for (let i = page.firstLine; i <= page.lastLine; i++) if (isTextLine(lines, i)) texts.push(lineText(dump, i));
-    evidence = hyphenEvidence(texts, true);
+    // The page's text lines, read in the dump's text (see hyphenEvidenceIn).
+    let n = 0;
+    if (SPANS.length < 2 * (page.lastLine - page.firstLine + 1)) SPANS = new Int32Array(2 * (page.lastLine - page.firstLine + 1));
+    for (let i = page.firstLine; i <= page.lastLine; i++) {
+      if (!isTextLine(lines, i)) continue;
+      SPANS[2 * n] = lines.start[i];
+      SPANS[2 * n + 1] = lines.end[i];
+      n++;
+    }
+    evidence = hyphenEvidenceIn(dump.text, SPANS, n, true);
+    if (SPANS.length > 1 << 16) SPANS = new Int32Array(512); // keep no huge buffer
   }
   const articles = analysis.articles;
   const runs = new Int32Array(2 * articles.length + 1);
   const cjkRuns = new Uint8Array(2 * articles.length);
   const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, table: EMPTY_TABLE, runs, cjkRuns, indexOf: undefined };
   // Every article's pieces into the scratch rows, then copied out once.
+  const measures = lineMeasures(dump);
   rowCount = 0;
   for (let k = 0; k < articles.length; k++) {
     const a = articles[k];
     const cuts = cutsOf(ctx, a);
     runs[2 * k] = rowCount;
     startRun();
-    measureRows(ctx, a.editorsNote, cuts);
+    measureRows(ctx, a.editorsNote, cuts, measures);
     cjkRuns[2 * k] = runCjk >= runLatin ? 1 : 0;
     runs[2 * k + 1] = rowCount;
     startRun();
-    measureRows(ctx, a.body, cuts);
+    measureRows(ctx, a.body, cuts, measures);
     cjkRuns[2 * k + 1] = runCjk >= runLatin ? 1 : 0;
   }
   const total = rowCount;
@@ -456,9 +469,11 @@ function collectPieces(ctx: FlowContext, lines: readonly number[], cuts: readonl
 
 /**
  * collectRows of the lines without their texts (flowContext's measures): the common case, a whole
- * line with no cut on it, taken here with the columns read once; the rest by addLineRows.
+ * line with no cut on it, taken here with the columns read once; the rest by addLineRows. A line
+ * no glyph fix edits is taken from the article detection's `measures` of it (see
+ * roles.lineMeasures) when there are some, not read again.
  */
-function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[]): void {
+function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[], measures: Int32Array | undefined): void {
   const { start: starts, end: ends } = ctx.dump.lines;
   const text = ctx.dump.text;
   const clean = ctx.clean;
@@ -479,16 +494,63 @@ function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly 
     while (a < b && isBlankUnit(text.charCodeAt(a))) a++;
     while (b > a && isBlankUnit(text.charCodeAt(b - 1))) b--;
     if (a === b) continue;
-    if (a !== lineStart || b !== lineEnd) {
-      pieceRow(ctx, index, a, b);
-      continue;
-    }
     if (a < asked || edit < a) {
       asked = a;
       edit = clean.nextEdit(a);
     }
-    addWholeLine(ctx, index, a, b, edit >= b, false);
+    // Unedited, and trim() cuts nothing more than isBlankUnit did: the piece is text[a, b) as it is.
+    if (edit >= b && measures !== undefined && measures[3 * index] > 0 && !(CLASS[text.charCodeAt(a)] & CC_JS_SPACE) && !(CLASS[text.charCodeAt(b - 1)] & CC_JS_SPACE)) {
+      if (addMeasuredRow(measures, text, index, lineStart, lineEnd, a, b)) continue;
+    }
+    if (a !== lineStart || b !== lineEnd) pieceRow(ctx, index, a, b);
+    else addWholeLine(ctx, index, a, b, edit >= b, false);
   }
+}
+
+/**
+ * pushRowIn of text[a, b), the line [lineStart, lineEnd) without its edge blank units, from the
+ * line's measures (see roles.lineMeasures) less those of the blank units; false (nothing added)
+ * when they cannot say: a high surrogate just before the cut paired with the first unit cut.
+ */
+function addMeasuredRow(m: Int32Array, text: string, index: number, lineStart: number, lineEnd: number, a: number, b: number): boolean {
+  const o = 3 * index;
+  let cells = m[o] - 1;
+  let cjk = m[o + 1];
+  let latin = m[o + 2];
+  if (a !== lineStart || b !== lineEnd) {
+    if (b < lineEnd && (text.charCodeAt(b - 1) & 0xfc00) === 0xd800) return false;
+    for (let i = lineStart; i < a; i++) {
+      const f = CLASS[text.charCodeAt(i)];
+      cells -= 1 + ((f & CC_CELL2) >> 7);
+      cjk -= (f & CC_SCRIPT_CJK) >> 8;
+      latin -= (f & CC_SCRIPT_LATIN) >> 9;
+    }
+    for (let i = b; i < lineEnd; i++) {
+      const f = CLASS[text.charCodeAt(i)];
+      cells -= 1 + ((f & CC_CELL2) >> 7);
+      cjk -= (f & CC_SCRIPT_CJK) >> 8;
+      latin -= (f & CC_SCRIPT_LATIN) >> 9;
+    }
+  }
+  if (runSeen < 200) {
+    // The run's script counts: the whole piece, or the units of it that make up the first 200.
+    if (runSeen + (b - a) <= 200) {
+      runCjk += cjk;
+      runLatin += latin;
+      runSeen += b - a;
+    } else countScripts(text, a, b);
+  }
+  let i = b;
+  while (i > a && isClosing(text.charCodeAt(i - 1))) i--;
+  const r = newRow();
+  const rows = ROWS;
+  rows[r + P_LINE] = index;
+  rows[r + P_START] = a;
+  rows[r + P_END] = b;
+  rows[r + P_WIDTH] = cells;
+  rows[r + P_FINAL] = i > a && isSentenceEnd(text.charCodeAt(i - 1)) ? 1 : 0;
+  rowCount++; // no text: a measured row's is never read (piecesOfRows reads collectRows' rows)
+  return true;
 }
 
 /**

@@ -27,7 +27,7 @@ import { LINE_ANNOTATION, LINE_BLANK, lineText } from '../lines';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import type { Article, Continuation, PageAnalysis, Role } from './model';
-import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, scanLine, type LineKind } from './roles';
+import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, keepLineMeasures, localWidthsOf, scanLine, type LineKind } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -227,6 +227,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
       if (f === FC_SKIP || f === FC_HEADLINE || f === FC_KICKER || f === FC_DECK) F.dateline[k] = null;
     }
   }
+  keepLineMeasures(dump, base, F, content, nc); // for reflow, which would otherwise measure the lines again
   const W = columnWidthOf(F, content, nc) || 20;
   localWidthsOf(F, content, nc, W);
   // Lines that open a paragraph (F_USER): the previous text line ended a sentence (or there is none).

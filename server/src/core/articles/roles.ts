@@ -18,8 +18,8 @@
 // page width are ignored there), falling back to the page width. A line is *full* when it reaches
 // 0.78× its local width, or 0.55× when it carries justification spaces (pdftotext only letter-spaces
 // a line that the typesetter stretched to the full column).
-import type { Line, Span } from '../types';
-import { CC_CJK, CC_HIGH, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isSentenceEnd } from '../chars';
+import type { Line, PageDump, Span } from '../types';
+import { CC_CELL2, CC_CJK, CC_HIGH, CC_SCRIPT_CJK, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isSentenceEnd } from '../chars';
 import { isOverprint, undouble } from '../overprint';
 
 /** Non-space characters kept for pattern matching at the head and at the tail of a line. */
@@ -138,6 +138,14 @@ let mFirst = -1;
 /** capsLine and titleLine of the line. */
 let mCaps = false;
 let mTitle = false;
+/**
+ * What reflow measures of a line, taken here on the way: chars.cellWidth of the whole line (every
+ * unit, spaces too), and how many of its units isCjkText counts as CJK and as Latin (CLASS's
+ * CC_SCRIPT_CJK and CC_SCRIPT_LATIN: every unit, the one after a high surrogate too).
+ */
+let mCells = 0;
+let mCjk = 0;
+let mLatin = 0;
 
 /**
  * Width and justification spaces of a line (see the header comment), and its non-space units;
@@ -149,6 +157,9 @@ let mTitle = false;
  */
 function scan(src: string, from: number, to: number): void {
   let width = 0;
+  let cellsLess = 0; // mCells − width: the spaces' cellWidth, less what width counted for them
+  let cjk = 0;
+  let latin = 0;
   let spaced = 0;
   let prevCjk = false;
   let run = 0;
@@ -156,29 +167,43 @@ function scan(src: string, from: number, to: number): void {
   let first = -1;
   const cls = CLASS;
   let max = 0; // of the non-space units
+  let upper = 0; // A–Z
   for (let i = from; i < to; i++) {
     const c = src.charCodeAt(i);
     const f = cls[c];
+    // Branch-free counts (CC_CELL2 is 1 << 7, CC_SCRIPT_CJK 1 << 8, CC_SCRIPT_LATIN 1 << 9).
+    cjk += (f & CC_SCRIPT_CJK) >> 8;
+    latin += (f & CC_SCRIPT_LATIN) >> 9;
     if (f & CC_WS) {
       run++;
+      cellsLess += 1 + ((f & CC_CELL2) >> 7);
       continue;
     }
     if (c > max) max = c;
+    if (c - 65 < 26 && c >= 65) upper++;
     if (first < 0) first = i - from;
-    const cjk = (f & (CC_CJK | CC_HIGH)) !== 0; // astral: treat as CJK (extensions B+)
+    const isCjkUnit = (f & (CC_CJK | CC_HIGH)) !== 0; // astral: treat as CJK (extensions B+)
     if (run > 0 && size > 0) {
-      if (prevCjk && cjk) spaced++;
-      else if (prevCjk || cjk) width += 0.5;
-      else width += run < 2 ? run : 2;
+      if (prevCjk && isCjkUnit) spaced++;
+      else {
+        const gap = prevCjk || isCjkUnit ? 0.5 : run < 2 ? run : 2;
+        width += gap;
+        cellsLess -= gap;
+      }
     }
     size++;
     run = 0;
     if (f & CC_HIGH) {
       width += 2;
       i++;
-      if (i < to && !(cls[src.charCodeAt(i)] & CC_WS)) size++;
-    } else width += f & CC_WIDE ? 2 : 1;
-    prevCjk = cjk;
+      if (i < to) {
+        const g = cls[src.charCodeAt(i)];
+        if (!(g & CC_WS)) size++;
+        cjk += (g & CC_SCRIPT_CJK) >> 8;
+        latin += (g & CC_SCRIPT_LATIN) >> 9;
+      }
+    } else width += f & CC_WIDE ? 2 : 1; // CC_WIDE is CC_CELL2 for a unit that is not a space
+    prevCjk = isCjkUnit;
     if ((f & (CC_CJK | CC_HIGH)) === CC_CJK) {
       // The CJK glyphs that follow with no space between (most of a body line): two cells each,
       // nothing else to decide for them.
@@ -189,17 +214,39 @@ function scan(src: string, from: number, to: number): void {
         if (d > max) max = d;
       }
       size += j - i - 1;
+      cjk += j - i - 1;
       width += 2 * (j - i - 1);
+      i = j - 1;
+    } else if (!(f & (CC_HIGH | CC_WIDE))) {
+      // Likewise the narrow glyphs that follow (the rest of a Latin word): one cell each.
+      let j = i + 1;
+      for (; j < to; j++) {
+        const d = src.charCodeAt(j);
+        const g = cls[d];
+        if (g & (CC_WS | CC_CJK | CC_HIGH | CC_WIDE)) break;
+        if (d > max) max = d;
+        if (d - 65 < 26 && d >= 65) upper++;
+        cjk += (g & CC_SCRIPT_CJK) >> 8;
+        latin += (g & CC_SCRIPT_LATIN) >> 9;
+      }
+      size += j - i - 1;
+      width += j - i - 1;
       i = j - 1;
     }
   }
+  // Halves and whole cells only: exact in any order of addition.
   mWidth = width;
+  mCells = width + cellsLess;
+  mCjk = cjk;
+  mLatin = latin;
   mSpaced = spaced;
   mSize = size;
   mFirst = first;
   mCaps = false;
   mTitle = false;
-  if (max < 0x2e80 && to - from <= 160) latinCase(src, from, to);
+  // Both need three capitals at least (caps: 3 of 4 letters or more; Title Case: 7 in 10 of 3 or
+  // more words), which most lines of prose lack: then the second pass would find neither.
+  if (max < 0x2e80 && to - from <= 160 && upper >= 3) latinCase(src, from, to);
 }
 
 /**
@@ -434,6 +481,10 @@ export class Features {
   /** Local column width (filled by localWidthsOf). */
   local = new Float64Array(0);
   spaced = new Int32Array(0);
+  /** mCells, mCjk and mLatin of the line (see scan), for reflow: see keepLineMeasures. */
+  cells = new Int32Array(0);
+  cjk = new Int32Array(0);
+  latin = new Int32Array(0);
   flags = new Uint8Array(0);
   end = new Uint8Array(0);
   kind = new Uint8Array(0);
@@ -448,6 +499,9 @@ export class Features {
     this.width = new Float64Array(cap);
     this.local = new Float64Array(cap);
     this.spaced = new Int32Array(cap);
+    this.cells = new Int32Array(cap);
+    this.cjk = new Int32Array(cap);
+    this.latin = new Int32Array(cap);
     this.flags = new Uint8Array(cap);
     this.end = new Uint8Array(cap);
     this.kind = new Uint8Array(cap);
@@ -611,6 +665,9 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   const doubled = whole && isOverprint(src, at, to);
   F.width[k] = doubled ? rawWidth / 2 : rawWidth;
   F.spaced[k] = spaced;
+  F.cells[k] = mCells;
+  F.cjk[k] = mCjk;
+  F.latin[k] = mLatin;
   let flags = (whole ? F_WHOLE : 0) | (doubled ? F_DOUBLED : 0) | (mCaps ? F_CAPS : 0) | (mTitle ? F_TITLE : 0) | (f0 & FF_DASH ? F_STARTS_DASH : 0);
   let kind = K_NONE;
   let end = E_NONE;
@@ -623,6 +680,21 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   const T = size < HEAD ? size : HEAD;
   let head: string | null = null; // compactHead of the line's text, built on demand
   let tail: string | null = null; // the compact tail (cut after a continuation or sign-off tail), built on demand
+
+  if (f0 === 0 && c0 >= 0x2e80 && c0 !== NOTE_FIRST && !closer && lastC !== CH_SHE && !edge) {
+    // Most body lines: no pattern below can match, so only the line end is left to read. Every
+    // pattern is gated on a first-character flag (f0) or a closing bracket at the end (closer), but
+    // for the Latin ones (c0 is not A–Z, c, C or B, nor a space or bracket that firstAfterSpace
+    // skips), CAPTION_WHOLE (摄 at the end) and the page-edge furniture.
+    F.flags[k] = flags;
+    F.end[k] = endOfRaw(src, at, to, T);
+    F.kind[k] = K_NONE;
+    F.dateline[k] = null;
+    F.signoff[k] = null;
+    F.continuation[k] = null;
+    lazySrc = '';
+    return;
+  }
 
   // Continuation markers: the whole line, or its tail.
   let m: RegExpExecArray | null = null;
@@ -744,6 +816,35 @@ function isByline(src: string, from: number, to: number, size: number, f0: numbe
   return false;
 }
 
+/**
+ * Per dump, what scanLine measured of its text lines, for reflow (which would otherwise read every
+ * line again): line i's cellWidth + 1 at 3i (0: not measured), its CJK units at 3i + 1 and its
+ * Latin units at 3i + 2 (see mCells). Held weakly: it goes with the dump.
+ */
+const LINE_MEASURES = new WeakMap<PageDump, Int32Array>();
+
+/** Keeps the measures of slots ks[0, n) (line base + k) of F with the dump (see lineMeasures). */
+export function keepLineMeasures(dump: PageDump, base: number, F: Features, ks: Int32Array, n: number): void {
+  let m = LINE_MEASURES.get(dump);
+  if (m === undefined) {
+    m = new Int32Array(3 * dump.lines.length);
+    LINE_MEASURES.set(dump, m);
+  }
+  const { cells, cjk, latin } = F;
+  for (let j = 0; j < n; j++) {
+    const k = ks[j];
+    const o = 3 * (base + k);
+    m[o] = cells[k] + 1;
+    m[o + 1] = cjk[k];
+    m[o + 2] = latin[k];
+  }
+}
+
+/** The measures scanLine took of the dump's text lines (see LINE_MEASURES), if any. */
+export function lineMeasures(dump: PageDump): Int32Array | undefined {
+  return LINE_MEASURES.get(dump);
+}
+
 /** Slot k takes part in the column estimate: an ordinary text line of at least 8 cells. */
 function ordinaryAt(F: Features, k: number): boolean {
   return F.kind[k] === K_NONE && (F.flags[k] & F_DOUBLED) === 0 && F.width[k] >= 8;
@@ -804,9 +905,23 @@ export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth:
     while (p < nOk && ok[p] < j) p++;
     const wantLo = p > 6 ? p - 6 : 0;
     const wantHi = p + 7 < nOk ? p + 7 : nOk;
-    // The window slides by one and the width leaving it is the one entering (body lines of a
-    // column mostly share one width): it stays as it is.
-    if (wantLo === lo + 1 && wantHi === hi + 1 && width[ks[ok[lo]]] === width[ks[ok[hi]]]) {
+    // The window slides by one (the usual step): when the width leaving it is the one entering
+    // (body lines of a column mostly share one width), it stays as it is.
+    if (wantLo === lo + 1 && wantHi === hi + 1) {
+      // Else the leaving width's copy is replaced by the entering one, moved to its place: one
+      // pass over the entries between the two, not a removal and an insertion each over the rest.
+      const out = width[ks[ok[lo]]];
+      const v = width[ks[ok[hi]]];
+      if (out !== v) {
+        let i = 0;
+        while (win[i] !== out) i++;
+        if (v > out) {
+          for (; i + 1 < m && win[i + 1] < v; i++) win[i] = win[i + 1];
+        } else {
+          for (; i > 0 && win[i - 1] > v; i--) win[i] = win[i - 1];
+        }
+        win[i] = v;
+      }
       lo++;
       hi++;
     }
