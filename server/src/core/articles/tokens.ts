@@ -115,19 +115,11 @@ const KEEP = 1 << 16;
  * by then. Reset per page.
  */
 export class TokenIndex {
-  // Open-addressing tables token → id + 1 (0: empty slot), bigrams and words apart; token 0 has its own id (-1: none yet).
-  private keysB = new Int32Array(1 << 9);
-  private idsB = new Int32Array(1 << 9);
-  private bitsB = 9;
-  private keysW = new Int32Array(1 << 9);
-  private idsW = new Int32Array(1 << 9);
-  private bitsW = 9;
+  // Bigrams and words apart.
+  private readonly bigrams = new IdTable();
+  private readonly words = new IdTable();
   /** By UTF-16 unit: 1 when some cluster bigram starts with it (most story bigrams fail this, cheaper than a probe). */
   private lead = new Uint8Array(0x10000);
-  private zeroB = -1;
-  private zeroW = -1;
-  private nB = 0;
-  private nW = 0;
   /** How many ids. */
   private nIds = 0;
   /** The lists' ids, list after list; list k is pool[off[k], off[k + 1]). */
@@ -142,12 +134,10 @@ export class TokenIndex {
 
   /** Empties the index (detect resets it before and after a page: the second finds nothing to clear). */
   reset(): void {
-    const keys = this.keysB;
-    if (this.nB > 0) for (let h = 0; h < keys.length; h++) if (keys[h] !== 0) this.lead[keys[h] >>> 16] = 0;
-    if (keys.length > KEEP) this.tableB(9);
-    else if (this.nB > 0) keys.fill(0);
-    if (this.keysW.length > KEEP) this.tableW(9);
-    else if (this.nW > 0) this.keysW.fill(0);
+    const keys = this.bigrams.keys;
+    if (this.bigrams.n > 0) for (let h = 0; h < keys.length; h++) if (keys[h] !== 0) this.lead[keys[h] >>> 16] = 0;
+    this.bigrams.clear();
+    this.words.clear();
     if (this.pool.length > KEEP) this.pool = new Int32Array(1 << 12);
     if (this.off.length > KEEP) this.off = new Int32Array(64);
     if (this.inList.length > KEEP) {
@@ -157,21 +147,9 @@ export class TokenIndex {
       this.inList.fill(0, 0, this.nIds);
       this.inHead.fill(0, 0, this.nIds);
     }
-    this.zeroB = this.zeroW = -1;
-    this.nB = this.nW = this.nIds = this.nLists = this.stories = 0;
+    this.nIds = this.nLists = this.stories = 0;
     this.off[0] = 0;
     this.marked = -1;
-  }
-
-  private tableB(bits: number): void {
-    this.keysB = new Int32Array(1 << bits);
-    this.idsB = new Int32Array(1 << bits);
-    this.bitsB = bits;
-  }
-  private tableW(bits: number): void {
-    this.keysW = new Int32Array(1 << bits);
-    this.idsW = new Int32Array(1 << bits);
-    this.bitsW = bits;
   }
 
   /** A new id (the per-id marks grown to hold it). */
@@ -188,35 +166,12 @@ export class TokenIndex {
     return id;
   }
 
-  /** The id of bigram v (not 0), made when new. */
-  private internB(v: number): number {
-    if (2 * (this.nB + 1) > this.keysB.length) {
-      const keys = this.keysB;
-      const ids = this.idsB;
-      this.tableB(this.bitsB + 1);
-      for (let h = 0; h < keys.length; h++) if (keys[h] !== 0) put(this.keysB, this.idsB, this.bitsB, keys[h], ids[h]);
-    }
-    const id = find(this.keysB, this.idsB, this.bitsB, v);
-    if (id >= 0) return id;
-    this.nB++;
-    this.lead[v >>> 16] = 1;
-    const n = this.newId();
-    put(this.keysB, this.idsB, this.bitsB, v, n + 1);
-    return n;
-  }
-  private internW(v: number): number {
-    if (2 * (this.nW + 1) > this.keysW.length) {
-      const keys = this.keysW;
-      const ids = this.idsW;
-      this.tableW(this.bitsW + 1);
-      for (let h = 0; h < keys.length; h++) if (keys[h] !== 0) put(this.keysW, this.idsW, this.bitsW, keys[h], ids[h]);
-    }
-    const id = find(this.keysW, this.idsW, this.bitsW, v);
-    if (id >= 0) return id;
-    this.nW++;
-    const n = this.newId();
-    put(this.keysW, this.idsW, this.bitsW, v, n + 1);
-    return n;
+  /** The id of token v in table t, made when new. */
+  private intern(t: IdTable, v: number): number {
+    if (v === 0) return t.zero < 0 ? (t.zero = this.newId()) : t.zero;
+    let id = t.findWithRoom(v);
+    if (id < 0) t.add(v, (id = this.newId()));
+    return id;
   }
 
   /** Starts list k (its ids are appended with push). */
@@ -250,11 +205,11 @@ export class TokenIndex {
     const k = this.open();
     for (let j = 0; j < r.nb; j++) {
       const v = r.b[j];
-      this.push(k, v === 0 ? (this.zeroB < 0 ? (this.zeroB = this.newId()) : this.zeroB) : this.internB(v));
+      if (v !== 0) this.lead[v >>> 16] = 1;
+      this.push(k, this.intern(this.bigrams, v));
     }
     for (let j = 0; j < r.nw; j++) {
-      const v = r.w[j];
-      this.push(k, v === 0 ? (this.zeroW < 0 ? (this.zeroW = this.newId()) : this.zeroW) : this.internW(v));
+      this.push(k, this.intern(this.words, r.w[j]));
     }
     return k;
   }
@@ -290,9 +245,7 @@ export class TokenIndex {
     const max = this.sMax;
     const cls = CLASS;
     const lead = this.lead;
-    const keys = this.keysB;
-    const ids = this.idsB;
-    const bits = this.bitsB;
+    const { keys, ids, bits } = this.bigrams;
     const k = this.sList;
     let seen = this.sSeen;
     let prev = this.sPrev;
@@ -348,7 +301,7 @@ export class TokenIndex {
 
   /** A word of the story being read. */
   private word(v: number): void {
-    const id = v === 0 ? this.zeroW : find(this.keysW, this.idsW, this.bitsW, v);
+    const id = v === 0 ? this.words.zero : find(this.words.keys, this.words.ids, this.words.bits, v);
     if (id >= 0) this.push(this.sList, id);
   }
 
@@ -371,6 +324,49 @@ export class TokenIndex {
 }
 
 /** The id stored with key v (not 0) in the table, -1 when absent. */
+/**
+ * An open-addressing table token → id + 1 (0: an empty slot). Token 0 cannot be a key there: its
+ * id is `zero` (-1: none yet).
+ */
+class IdTable {
+  keys = new Int32Array(1 << 9);
+  ids = new Int32Array(1 << 9);
+  bits = 9;
+  /** Keys held. */
+  n = 0;
+  zero = -1;
+
+  /** The id of token v (not 0), or -1 when it has none; room is made for one more key first. */
+  findWithRoom(v: number): number {
+    if (2 * (this.n + 1) > this.keys.length) {
+      const { keys, ids } = this;
+      this.resize(this.bits + 1);
+      for (let h = 0; h < keys.length; h++) if (keys[h] !== 0) put(this.keys, this.ids, this.bits, keys[h], ids[h]);
+    }
+    return find(this.keys, this.ids, this.bits, v);
+  }
+
+  /** Adds token v (not 0, absent; after findWithRoom) with its id. */
+  add(v: number, id: number): void {
+    this.n++;
+    put(this.keys, this.ids, this.bits, v, id + 1);
+  }
+
+  /** Empties the table (a big one is let go: see KEEP). */
+  clear(): void {
+    if (this.keys.length > KEEP) this.resize(9);
+    else if (this.n > 0) this.keys.fill(0);
+    this.n = 0;
+    this.zero = -1;
+  }
+
+  private resize(bits: number): void {
+    this.keys = new Int32Array(1 << bits);
+    this.ids = new Int32Array(1 << bits);
+    this.bits = bits;
+  }
+}
+
 function find(keys: Int32Array, ids: Int32Array, bits: number, v: number): number {
   const mask = (1 << bits) - 1;
   for (let h = slot(v, bits); ; h = (h + 1) & mask) {
