@@ -369,26 +369,25 @@ function countUnit(f: number): void {
 
 /** Appends a piece (text non-empty, its clean text trimmed; width = cellWidth(text)) to the scratch rows. */
 function pushRow(line: number, start: number, end: number, text: string, width: number): void {
-  const o = newRow();
-  const rows = ROWS;
-  rows[o + P_LINE] = line;
-  rows[o + P_START] = start;
-  rows[o + P_END] = end;
-  rows[o + P_WIDTH] = width;
-  rows[o + P_FINAL] = endsSentence(text) ? 1 : 0;
-  TEXTS[rowCount++] = text;
+  addRow(line, start, end, width, endsSentence(text), text);
   if (runSeen < 200) countScripts(text, 0, text.length);
 }
 
-/** Room for one more row in ROWS: the offset of the new row. */
-function newRow(): number {
+/** Appends a row to ROWS (grown when full), and its text to TEXTS ('' when no one reads it). */
+function addRow(line: number, start: number, end: number, width: number, final: boolean, text: string): void {
   const o = rowCount * PIECE_FIELDS;
   if (o + PIECE_FIELDS > ROWS.length) {
     const grown = new Int32Array(2 * ROWS.length);
     grown.set(ROWS);
     ROWS = grown;
   }
-  return o;
+  const rows = ROWS;
+  rows[o + P_LINE] = line;
+  rows[o + P_START] = start;
+  rows[o + P_END] = end;
+  rows[o + P_WIDTH] = width;
+  rows[o + P_FINAL] = final ? 1 : 0;
+  TEXTS[rowCount++] = text;
 }
 
 /**
@@ -397,7 +396,6 @@ function newRow(): number {
  * if the caller has it (TEXTS keeps it for piecesOfRows; a measure needs none).
  */
 function pushRowIn(s: string, from: number, to: number, line: number, start: number, end: number, text: string): void {
-  const o = newRow();
   const lim = from + (200 - runSeen); // units counted for the run's script: those before lim
   let w = 0;
   for (let i = from; i < to; i++) {
@@ -414,18 +412,11 @@ function pushRowIn(s: string, from: number, to: number, line: number, start: num
   // endsSentence: no trailing space to skip (the text is trimmed).
   let i = to;
   while (i > from && isClosing(s.charCodeAt(i - 1))) i--;
-  const rows = ROWS;
-  rows[o + P_LINE] = line;
-  rows[o + P_START] = start;
-  rows[o + P_END] = end;
-  rows[o + P_WIDTH] = w;
-  rows[o + P_FINAL] = i > from && isSentenceEnd(s.charCodeAt(i - 1)) ? 1 : 0;
-  TEXTS[rowCount++] = text;
+  addRow(line, start, end, w, i > from && isSentenceEnd(s.charCodeAt(i - 1)), text);
 }
 
 /** pushRowIn of units u[from, to) (the clean text of a line, from Cleaner.units). */
 function pushRowUnits(u: Readonly<Uint16Array>, from: number, to: number, line: number, start: number, end: number): void {
-  const o = newRow();
   const lim = from + (200 - runSeen);
   let w = 0;
   for (let i = from; i < to; i++) {
@@ -441,13 +432,7 @@ function pushRowUnits(u: Readonly<Uint16Array>, from: number, to: number, line: 
   runSeen = Math.min(200, runSeen + (to - from));
   let i = to;
   while (i > from && isClosing(u[i - 1])) i--;
-  const rows = ROWS;
-  rows[o + P_LINE] = line;
-  rows[o + P_START] = start;
-  rows[o + P_END] = end;
-  rows[o + P_WIDTH] = w;
-  rows[o + P_FINAL] = i > from && isSentenceEnd(u[i - 1]) ? 1 : 0;
-  TEXTS[rowCount++] = '';
+  addRow(line, start, end, w, i > from && isSentenceEnd(u[i - 1]), '');
 }
 
 /** Piece objects of scratch rows [from, to). */
@@ -542,14 +527,8 @@ function addMeasuredRow(m: Int32Array, text: string, index: number, lineStart: n
   }
   let i = b;
   while (i > a && isClosing(text.charCodeAt(i - 1))) i--;
-  const r = newRow();
-  const rows = ROWS;
-  rows[r + P_LINE] = index;
-  rows[r + P_START] = a;
-  rows[r + P_END] = b;
-  rows[r + P_WIDTH] = cells;
-  rows[r + P_FINAL] = i > a && isSentenceEnd(text.charCodeAt(i - 1)) ? 1 : 0;
-  rowCount++; // no text: a measured row's is never read (piecesOfRows reads collectRows' rows)
+  // No text: a measured row's is never read (piecesOfRows reads collectRows' rows).
+  addRow(index, a, b, cells, i > a && isSentenceEnd(text.charCodeAt(i - 1)), '');
   return true;
 }
 
