@@ -7,14 +7,14 @@
 // hint, since some house styles keep these spaces; the rule can be turned off.
 import { codePointAt, cpLength, isAsciiAlnum, isCjkGlyph } from '../chars';
 import type { Messages } from '../messages';
-import { spaceFinding, type LineFinding, type LineRule } from './rule';
+import { gapRoom, spaceFinding, type LineFinding, type LineRule, type SpacingScan } from './rule';
 
 function isNumberOrLatinEnd(cp: number): boolean {
   return isAsciiAlnum(cp) || cp === 37 || cp === 0x2030 || cp === 0xb0;
 }
 
-/** Gap offsets of the line being checked (scratch: one line at a time). */
-let GAPS = new Int32Array(256);
+/** What mixedScan found on the line it last scanned. */
+export const MIXED: SpacingScan = { start: 0, end: 0, gaps: new Int32Array(256) };
 
 export const mixedScriptSpacing: LineRule = {
   id: 'mixed-script-spacing',
@@ -32,7 +32,13 @@ export const mixedScriptSpacing: LineRule = {
  * checkLine). No closures in here: a closure over `line` made V8 allocate a context per call (per line).
  */
 export function mixedFinding(text: string, from: number, to: number, base: number, messages: Messages): LineFinding | undefined {
-  let gaps = GAPS;
+  const count = mixedScan(text, from, to, base);
+  return count === 0 ? undefined : spaceFinding('mixed-script-spacing', MIXED.start, MIXED.end, MIXED.gaps, count, messages);
+}
+
+/** mixedFinding's scan: the number of gaps of its finding, held in MIXED, or 0 for none. */
+export function mixedScan(text: string, from: number, to: number, base: number): number {
+  let gaps = MIXED.gaps;
   let count = 0;
   let prev = -1; // code point before i
   let prevAt = 0; // its index
@@ -44,11 +50,7 @@ export function mixedFinding(text: string, from: number, to: number, base: numbe
       const next = codePointAt(text, i + 1);
       if ((isCjkGlyph(prev) && isAsciiAlnum(next)) || (isNumberOrLatinEnd(prev) && isCjkGlyph(next))) {
         if (count === 0) first = prevAt;
-        if (count === gaps.length) {
-          const grown = new Int32Array(2 * gaps.length);
-          grown.set(gaps);
-          GAPS = gaps = grown;
-        }
+        if (count === gaps.length) gaps = gapRoom(MIXED, count);
         gaps[count++] = base + i - from;
         last = i + 1 + cpLength(next);
       }
@@ -57,6 +59,9 @@ export function mixedFinding(text: string, from: number, to: number, base: numbe
     prevAt = i;
     i += cpLength(cp);
   }
-  if (count === 0) return undefined;
-  return spaceFinding('mixed-script-spacing', base + first - from, base + last - from, gaps, count, messages);
+  if (count > 0) {
+    MIXED.start = base + first - from;
+    MIXED.end = base + last - from;
+  }
+  return count;
 }
