@@ -40,24 +40,25 @@ export function mixedFinding(text: string, from: number, to: number, base: numbe
 export function mixedScan(text: string, from: number, to: number, base: number): number {
   let gaps = MIXED.gaps;
   let count = 0;
-  let prev = -1; // code point before i
-  let prevAt = 0; // its index
   let first = 0; // underline from the character before the first gap…
   let last = 0; // …to the character after the last one
-  for (let i = from; i < to; ) {
-    const cp = codePointAt(text, i);
-    if (cp === 32 && prev !== -1 && prev !== 32 && i + 1 < to) {
-      const next = codePointAt(text, i + 1);
-      if ((isCjkGlyph(prev) && isAsciiAlnum(next)) || (isNumberOrLatinEnd(prev) && isCjkGlyph(next))) {
-        if (count === 0) first = prevAt;
-        if (count === gaps.length) gaps = gapRoom(MIXED, count);
-        gaps[count++] = base + i - from;
-        last = i + 1 + cpLength(next);
-      }
+  // Only a space can be a gap, and nothing but its two neighbours decides: look at the spaces, not
+  // at every code point (a space is never inside a surrogate pair, so it is where a code point starts).
+  for (let i = from + 1; i + 1 < to; i++) {
+    if (text.charCodeAt(i) !== 32) continue;
+    let prevAt = i - 1;
+    let prev = text.charCodeAt(prevAt);
+    if (prev === 32) continue;
+    // A low surrogate after a high one in the line ends an astral code point (a forward scan from
+    // `from` would have paired them: a high surrogate is never the second unit of a pair).
+    if ((prev & 0xfc00) === 0xdc00 && prevAt > from && (text.charCodeAt(prevAt - 1) & 0xfc00) === 0xd800) prev = codePointAt(text, --prevAt);
+    const next = codePointAt(text, i + 1);
+    if ((isCjkGlyph(prev) && isAsciiAlnum(next)) || (isNumberOrLatinEnd(prev) && isCjkGlyph(next))) {
+      if (count === 0) first = prevAt;
+      if (count === gaps.length) gaps = gapRoom(MIXED, count);
+      gaps[count++] = base + i - from;
+      last = i + 1 + cpLength(next);
     }
-    prev = cp;
-    prevAt = i;
-    i += cpLength(cp);
   }
   if (count > 0) {
     MIXED.start = base + first - from;

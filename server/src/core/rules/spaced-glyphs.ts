@@ -47,11 +47,18 @@ export function spacedScan(text: string, from: number, to: number, base: number)
   let tokens = 0; // tokens holding at least one Han glyph
   let singles = 0; // tokens holding exactly one
   let glyphsInToken = 0;
-  let prevCp = -1; // code point before the current position (-1 at line start or after a space run)
-  let prevWasCjk = false;
+  let prevWasCjk = false; // the code point before i is CJK (false at line start and after a space)
 
   for (let i = from; i < to; ) {
-    const cp = codePointAt(text, i);
+    const c = text.charCodeAt(i);
+    // Most units are BMP Han glyphs: one range test, no code point to build.
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      glyphsInToken++;
+      prevWasCjk = true;
+      i++;
+      continue;
+    }
+    const cp = c >= 0xd800 && c <= 0xdbff ? codePointAt(text, i) : c;
     const len = cpLength(cp);
     if (isSpace(cp)) {
       // End of a token.
@@ -60,15 +67,15 @@ export function spacedScan(text: string, from: number, to: number, base: number)
         if (glyphsInToken === 1) singles++;
       }
       glyphsInToken = 0;
-      // A gap: exactly one ASCII space between two CJK characters.
-      if (cp === 32 && prevCp !== -1 && prevWasCjk && i + 1 < to) {
+      // A gap: exactly one ASCII space between two CJK characters (prevWasCjk is false after a
+      // space, so a double space never counts).
+      if (cp === 32 && prevWasCjk && i + 1 < to) {
         const next = codePointAt(text, i + 1);
         if (isCjk(next)) {
           if (count === gaps.length) gaps = gapRoom(SPACED, count);
           gaps[count++] = base + i - from;
         }
       }
-      prevCp = cp;
       prevWasCjk = false;
       i += len;
       continue;
@@ -76,7 +83,6 @@ export function spacedScan(text: string, from: number, to: number, base: number)
     if (isCjkGlyph(cp)) glyphsInToken++;
     // Only a single space counts as a gap: remember whether the char before a space was CJK.
     prevWasCjk = isCjk(cp);
-    prevCp = cp;
     i += len;
   }
   if (glyphsInToken > 0) {
