@@ -1,13 +1,14 @@
 // Runs the line rules over a parsed dump and turns their results into findings with severities
 // from the settings. Pure: the CLI, the server and the tests all call this.
+import { gapFix } from './editRows';
 import { lineAt } from './lines';
-import { messagesFor, type Messages } from './messages';
+import { messagesFor, t, tCount, type Messages } from './messages';
 import { LINE_RULES } from './rules';
 import { doubledFinding, doubledGlyphs } from './rules/doubled-glyphs';
-import { lineGates, mayReport } from './rules/gates';
-import { mixedFinding, mixedScriptSpacing } from './rules/mixed-script-spacing';
-import { spacedFinding, spacedGlyphs } from './rules/spaced-glyphs';
-import type { LineRule } from './rules/rule';
+import { gatesNeeded, lineGates } from './rules/gates';
+import { MIXED as MIXED_SCAN, mixedScan, mixedScriptSpacing } from './rules/mixed-script-spacing';
+import { SPACED as SPACED_SCAN, spacedGlyphs, spacedScan } from './rules/spaced-glyphs';
+import type { LineRule, SpacingScan } from './rules/rule';
 import type { AnalyzeOptions, Finding, Page, PageDump, RuleId, RuleSettings, Severity } from './types';
 
 /** Every rule id a setting or `--rule` may name: the line rules and the document-level `encoding`. */
@@ -25,22 +26,51 @@ export function severityOf(rule: { id: RuleId; defaultSeverity: Severity }, sett
 /** Findings of the line rules on one page, in text order. */
 export function lintPage(dump: PageDump, page: Page, settings: RuleSettings | undefined, messages: Messages, rules: readonly LineRule[] = LINE_RULES): Finding[] {
   const out: Finding[] = [];
-  lintPageInto(dump, page, settings, messages, rules, out);
+  lintPageInto(dump, page, lintSetup(settings, messages, rules), out);
   return out;
 }
 
-/** lintPage, appended to `out`. Plain indexed loops: a for-of over the rules allocated an iterator per line. */
-function lintPageInto(dump: PageDump, page: Page, settings: RuleSettings | undefined, messages: Messages, rules: readonly LineRule[], out: Finding[]): void {
-  const active: LineRule[] = [];
-  const severities: Severity[] = [];
+/** A built-in rule lintPage calls by name, not through checkLine. */
+const CUSTOM = 0;
+const SPACED = 1;
+const DOUBLED = 2;
+const MIXED = 3;
+
+/** What lintPageInto needs of the settings, worked out once per dump rather than per page. */
+interface LintSetup {
+  active: LineRule[];
+  severities: Severity[];
+  /** Per active rule: CUSTOM, SPACED, DOUBLED or MIXED. */
+  kinds: number[];
+  /** Per active rule: the gates a line needs all of for it to be called (gatesNeeded). */
+  needs: number[];
+  messages: Messages;
+  spacedTitle: string;
+  mixedTitle: string;
+}
+
+function lintSetup(settings: RuleSettings | undefined, messages: Messages, rules: readonly LineRule[]): LintSetup {
+  const setup: LintSetup = { active: [], severities: [], kinds: [], needs: [], messages, spacedTitle: t(messages, 'spaced-glyphs.fix'), mixedTitle: t(messages, 'mixed-script-spacing.fix') };
   for (const rule of rules) {
     const severity = severityOf(rule, settings);
-    if (severity) {
-      active.push(rule);
-      severities.push(severity);
-    }
+    if (!severity) continue;
+    const kind = rule === spacedGlyphs ? SPACED : rule === doubledGlyphs ? DOUBLED : rule === mixedScriptSpacing ? MIXED : CUSTOM;
+    setup.active.push(rule);
+    setup.severities.push(severity);
+    setup.kinds.push(kind);
+    setup.needs.push(gatesNeeded(rule.id));
   }
-  if (active.length === 0) return;
+  return setup;
+}
+
+/**
+ * lintPage, appended to `out`. Plain indexed loops: a for-of over the rules allocated an iterator
+ * per line. The spacing rules' Findings are made straight from their scans (see SpacingScan).
+ */
+function lintPageInto(dump: PageDump, page: Page, setup: LintSetup, out: Finding[]): void {
+  const { active, severities, kinds, needs, messages } = setup;
+  const n = active.length;
+  if (n === 0) return;
   const { start: starts, end: ends, flags } = dump.lines;
   const text = dump.text;
   for (let i = page.firstLine; i <= page.lastLine; i++) {
@@ -51,26 +81,35 @@ function lintPageInto(dump: PageDump, page: Page, settings: RuleSettings | undef
     // line through, past its exit and by name: one target per call site, which V8 can inline. They
     // read the document text, a flat string, over the line's range.
     const gates = lineGates(text, start, end);
-    for (let r = 0; r < active.length; r++) {
-      const rule = active[r];
-      const f = !mayReport(rule.id, gates)
-        ? undefined
-        : rule === spacedGlyphs
-          ? spacedFinding(text, start, end, start, messages)
-          : rule === doubledGlyphs
-            ? doubledFinding(lineAt(dump, i), messages)
-            : rule === mixedScriptSpacing
-              ? mixedFinding(text, start, end, start, messages)
-              : rule.checkLine(lineAt(dump, i), messages);
-      if (f) out.push({ rule: rule.id, severity: severities[r], start: f.start, end: f.end, message: f.message, fix: f.fix });
+    for (let r = 0; r < n; r++) {
+      const need = needs[r];
+      if ((gates & need) !== need) continue;
+      const kind = kinds[r];
+      if (kind === SPACED) {
+        const count = spacedScan(text, start, end, start);
+        if (count > 0) out.push(spacingFinding('spaced-glyphs', severities[r], SPACED_SCAN, count, tCount(messages, 'spaced-glyphs.message', count), setup.spacedTitle));
+      } else if (kind === MIXED) {
+        const count = mixedScan(text, start, end, start);
+        if (count > 0) out.push(spacingFinding('mixed-script-spacing', severities[r], MIXED_SCAN, count, tCount(messages, 'mixed-script-spacing.message', count), setup.mixedTitle));
+      } else {
+        const rule = active[r];
+        const f = kind === DOUBLED ? doubledFinding(lineAt(dump, i), messages) : rule.checkLine(lineAt(dump, i), messages);
+        if (f) out.push({ rule: rule.id, severity: severities[r], start: f.start, end: f.end, message: f.message, fix: f.fix });
+      }
     }
   }
+}
+
+/** The Finding of a spacing rule's scan: the same fields, in the same order, as the copied LineFinding's. */
+function spacingFinding(rule: RuleId, severity: Severity, scan: SpacingScan, count: number, message: string, title: string): Finding {
+  return { rule, severity, start: scan.start, end: scan.end, message, fix: gapFix(title, scan.gaps, count) };
 }
 
 /** Findings of the line rules on the whole dump. */
 export function lintDump(dump: PageDump, options: AnalyzeOptions = {}): Finding[] {
   const messages = messagesFor(options.locale);
   const out: Finding[] = [];
-  for (const page of dump.pages) lintPageInto(dump, page, options.rules, messages, LINE_RULES, out);
+  const setup = lintSetup(options.rules, messages, LINE_RULES);
+  for (const page of dump.pages) lintPageInto(dump, page, setup, out);
   return out;
 }

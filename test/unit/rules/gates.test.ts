@@ -13,6 +13,7 @@ import { doubledGlyphs } from '../../../server/src/core/rules/doubled-glyphs';
 import { GATE_CJK, lineGates } from '../../../server/src/core/rules/gates';
 import { mixedScriptSpacing } from '../../../server/src/core/rules/mixed-script-spacing';
 import { spacedGlyphs } from '../../../server/src/core/rules/spaced-glyphs';
+import { gapRoom, type SpacingScan } from '../../../server/src/core/rules/rule';
 
 const unit = fc.constantFrom('心', '的', '关', '、', '，', '“', '”', '—', '…', '·', '□', '𠀀', 'a', 'T', 'T', '1', ' ', ' ', '  ', '\u3000', '-', '.', 'é', '々');
 const line = fc.array(unit, { maxLength: 30 }).map((u) => u.join(''));
@@ -59,4 +60,19 @@ test('property: cleanLineText skips only the rules the gates rule out, also afte
     }),
     { numRuns: 3000 },
   );
+});
+
+test('gapRoom doubles a full scan array and keeps its gaps', () => {
+  const scan: SpacingScan = { start: 0, end: 0, gaps: Int32Array.of(7, 8) };
+  assert.equal(gapRoom(scan, 1), scan.gaps); // room left: the same array
+  const grown = gapRoom(scan, 2);
+  assert.equal(scan.gaps, grown);
+  assert.deepEqual([...grown], [7, 8, 0, 0]);
+});
+
+test('a spacing finding past 256 gaps is whole (its scan array grows)', () => {
+  const text = Array.from({ length: 400 }, () => '心 的').join(' ');
+  const f = spacedGlyphs.checkLine(lineAt(parse(text), 0), en);
+  assert.equal(f?.fix.edits.length, 799);
+  assert.deepEqual(lintDump(parse(text)).find((x) => x.rule === 'spaced-glyphs')?.fix?.edits, f?.fix.edits);
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mixedScriptSpacing } from '../../../server/src/core/rules/mixed-script-spacing';
+import { isCjkGlyph } from '../../../server/src/core/chars';
+import { MIXED, mixedScan, mixedScriptSpacing } from '../../../server/src/core/rules/mixed-script-spacing';
+import fc from '../../helpers/fc';
 import { fixLine } from '../../helpers/rules';
 
 const positives: [string, string][] = [
@@ -25,4 +27,44 @@ test('mixed-script-spacing: positives are fixed exactly', () => {
 
 test('mixed-script-spacing: negatives are left alone', () => {
   for (const input of negatives) assert.equal(fixLine(mixedScriptSpacing, input), undefined, input);
+});
+
+/** mixedScan as it was: every code point from `from`, each space judged by the code points around it. */
+function mixedScanByCodePoints(text: string, from: number, to: number): number[] {
+  const gaps: number[] = [];
+  let prev = -1;
+  let prevAt = 0;
+  let first = 0;
+  let last = 0;
+  for (let i = from; i < to; ) {
+    const cp = text.codePointAt(i) ?? 0;
+    if (cp === 32 && prev !== -1 && prev !== 32 && i + 1 < to) {
+      const next = text.codePointAt(i + 1) ?? 0;
+      const alnum = (c: number) => /^[0-9A-Za-z]$/.test(String.fromCodePoint(c));
+      if ((isCjkGlyph(prev) && alnum(next)) || ((alnum(prev) || prev === 37 || prev === 0x2030 || prev === 0xb0) && isCjkGlyph(next))) {
+        if (gaps.length === 0) first = prevAt;
+        gaps.push(i);
+        last = i + 1 + (next > 0xffff ? 2 : 1);
+      }
+    }
+    prev = cp;
+    prevAt = i;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return gaps.length ? [first, last, ...gaps] : [];
+}
+
+test('property: mixedScan, looking only at spaces, finds what a scan of every code point finds', () => {
+  const unit = fc.constantFrom('月', '日', '𠀀', '\ud840', '\udc00', 'a', '8', '%', '°', ' ', ' ', '、', 'é', '々');
+  fc.assert(
+    fc.property(fc.array(unit, { maxLength: 24 }), fc.nat(4), fc.nat(4), (units, cutA, cutB) => {
+      const text = units.join('');
+      const from = Math.min(cutA, text.length);
+      const to = Math.max(from, text.length - cutB);
+      const count = mixedScan(text, from, to, from);
+      const got = count ? [MIXED.start, MIXED.end, ...MIXED.gaps.slice(0, count)] : [];
+      assert.deepEqual(got, mixedScanByCodePoints(text, from, to));
+    }),
+    { numRuns: 5000 },
+  );
 });

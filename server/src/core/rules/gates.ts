@@ -52,14 +52,20 @@ export function lineGates(text: string, start = 0, end = text.length): number {
  * A rule lintPage does not know by id is always called.
  */
 export function mayReport(rule: RuleId, gates: number): boolean {
+  const need = gatesNeeded(rule);
+  return (gates & need) === need;
+}
+
+/** The gates a line needs all of for the rule to be called on it (0 for a rule not known by id: every line). */
+export function gatesNeeded(rule: RuleId): number {
   switch (rule) {
     case 'spaced-glyphs':
-      return (gates & (GATE_TWO_SPACES | GATE_CJK)) === (GATE_TWO_SPACES | GATE_CJK);
+      return GATE_TWO_SPACES | GATE_CJK;
     case 'doubled-glyphs':
-      return (gates & GATE_DOUBLED) !== 0;
+      return GATE_DOUBLED;
     case 'mixed-script-spacing':
-      return (gates & (GATE_SPACE | GATE_CJK)) === (GATE_SPACE | GATE_CJK);
+      return GATE_SPACE | GATE_CJK;
     default:
-      return true;
+      return 0;
   }
 }

@@ -7,14 +7,14 @@
 // hint, since some house styles keep these spaces; the rule can be turned off.
 import { codePointAt, cpLength, isAsciiAlnum, isCjkGlyph } from '../chars';
 import type { Messages } from '../messages';
-import { spaceFinding, type LineFinding, type LineRule } from './rule';
+import { gapRoom, spaceFinding, type LineFinding, type LineRule, type SpacingScan } from './rule';
 
 function isNumberOrLatinEnd(cp: number): boolean {
   return isAsciiAlnum(cp) || cp === 37 || cp === 0x2030 || cp === 0xb0;
 }
 
-/** Gap offsets of the line being checked (scratch: one line at a time). */
-let GAPS = new Int32Array(256);
+/** What mixedScan found on the line it last scanned. */
+export const MIXED: SpacingScan = { start: 0, end: 0, gaps: new Int32Array(256) };
 
 export const mixedScriptSpacing: LineRule = {
   id: 'mixed-script-spacing',
@@ -32,31 +32,37 @@ export const mixedScriptSpacing: LineRule = {
  * checkLine). No closures in here: a closure over `line` made V8 allocate a context per call (per line).
  */
 export function mixedFinding(text: string, from: number, to: number, base: number, messages: Messages): LineFinding | undefined {
-  let gaps = GAPS;
+  const count = mixedScan(text, from, to, base);
+  return count === 0 ? undefined : spaceFinding('mixed-script-spacing', MIXED.start, MIXED.end, MIXED.gaps, count, messages);
+}
+
+/** mixedFinding's scan: the number of gaps of its finding, held in MIXED, or 0 for none. */
+export function mixedScan(text: string, from: number, to: number, base: number): number {
+  let gaps = MIXED.gaps;
   let count = 0;
-  let prev = -1; // code point before i
-  let prevAt = 0; // its index
   let first = 0; // underline from the character before the first gap…
   let last = 0; // …to the character after the last one
-  for (let i = from; i < to; ) {
-    const cp = codePointAt(text, i);
-    if (cp === 32 && prev !== -1 && prev !== 32 && i + 1 < to) {
-      const next = codePointAt(text, i + 1);
-      if ((isCjkGlyph(prev) && isAsciiAlnum(next)) || (isNumberOrLatinEnd(prev) && isCjkGlyph(next))) {
-        if (count === 0) first = prevAt;
-        if (count === gaps.length) {
-          const grown = new Int32Array(2 * gaps.length);
-          grown.set(gaps);
-          GAPS = gaps = grown;
-        }
-        gaps[count++] = base + i - from;
-        last = i + 1 + cpLength(next);
-      }
+  // Only a space can be a gap, and nothing but its two neighbours decides: look at the spaces, not
+  // at every code point (a space is never inside a surrogate pair, so it is where a code point starts).
+  for (let i = from + 1; i + 1 < to; i++) {
+    if (text.charCodeAt(i) !== 32) continue;
+    let prevAt = i - 1;
+    let prev = text.charCodeAt(prevAt);
+    if (prev === 32) continue;
+    // A low surrogate after a high one in the line ends an astral code point (a forward scan from
+    // `from` would have paired them: a high surrogate is never the second unit of a pair).
+    if ((prev & 0xfc00) === 0xdc00 && prevAt > from && (text.charCodeAt(prevAt - 1) & 0xfc00) === 0xd800) prev = codePointAt(text, --prevAt);
+    const next = codePointAt(text, i + 1);
+    if ((isCjkGlyph(prev) && isAsciiAlnum(next)) || (isNumberOrLatinEnd(prev) && isCjkGlyph(next))) {
+      if (count === 0) first = prevAt;
+      if (count === gaps.length) gaps = gapRoom(MIXED, count);
+      gaps[count++] = base + i - from;
+      last = i + 1 + cpLength(next);
     }
-    prev = cp;
-    prevAt = i;
-    i += cpLength(cp);
   }
-  if (count === 0) return undefined;
-  return spaceFinding('mixed-script-spacing', base + first - from, base + last - from, gaps, count, messages);
+  if (count > 0) {
+    MIXED.start = base + first - from;
+    MIXED.end = base + last - from;
+  }
+  return count;
 }

@@ -38,6 +38,29 @@ export function trimEnd(text: string, from: number, to: number): number {
 }
 
 /**
+ * What a spacing rule's scan found on one line: the span to underline, and the offsets of its gaps
+ * in gaps[0, count). Scratch, one line at a time: lintPage makes its Finding straight from it (a
+ * LineFinding made only to be copied was one object more per finding), checkLine a LineFinding.
+ */
+export interface SpacingScan {
+  start: number;
+  end: number;
+  /** Grown (replaced) when a line has more gaps than it holds. */
+  gaps: Int32Array;
+}
+
+/** Room for gap `count` in scan.gaps, the array grown if full: the array to write it in. */
+export function gapRoom(scan: SpacingScan, count: number): Int32Array {
+  let gaps = scan.gaps;
+  if (count === gaps.length) {
+    const grown = new Int32Array(2 * gaps.length);
+    grown.set(gaps);
+    scan.gaps = gaps = grown;
+  }
+  return gaps;
+}
+
+/**
  * The finding of a spacing rule on [start, end): its message counts the gaps, and its fix deletes
  * the space at each gap offset in gaps[0, count).
  */

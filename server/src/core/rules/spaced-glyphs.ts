@@ -12,10 +12,10 @@
 // hold Han glyphs hold just one. The fix deletes every gap of the line, and nothing else.
 import { codePointAt, cpLength, isCjk, isCjkGlyph, isSpace } from '../chars';
 import type { Messages } from '../messages';
-import { skipSpaces, spaceFinding, trimEnd, type LineFinding, type LineRule } from './rule';
+import { gapRoom, skipSpaces, spaceFinding, trimEnd, type LineFinding, type LineRule, type SpacingScan } from './rule';
 
-/** Gap offsets of the line being checked (scratch: one line at a time). */
-let GAPS = new Int32Array(256);
+/** What spacedScan found on the line it last scanned. */
+export const SPACED: SpacingScan = { start: 0, end: 0, gaps: new Int32Array(256) };
 
 export const spacedGlyphs: LineRule = {
   id: 'spaced-glyphs',
@@ -36,16 +36,29 @@ export const spacedGlyphs: LineRule = {
  * the scan's locals made V8 allocate a context per call, that is per line of the dump.
  */
 export function spacedFinding(text: string, from: number, to: number, base: number, messages: Messages): LineFinding | undefined {
-  let gaps = GAPS;
+  const count = spacedScan(text, from, to, base);
+  return count === 0 ? undefined : spaceFinding('spaced-glyphs', SPACED.start, SPACED.end, SPACED.gaps, count, messages);
+}
+
+/** spacedFinding's scan: the number of gaps of its finding, held in SPACED, or 0 for none. */
+export function spacedScan(text: string, from: number, to: number, base: number): number {
+  let gaps = SPACED.gaps;
   let count = 0; // gaps found
   let tokens = 0; // tokens holding at least one Han glyph
   let singles = 0; // tokens holding exactly one
   let glyphsInToken = 0;
-  let prevCp = -1; // code point before the current position (-1 at line start or after a space run)
-  let prevWasCjk = false;
+  let prevWasCjk = false; // the code point before i is CJK (false at line start and after a space)
 
   for (let i = from; i < to; ) {
-    const cp = codePointAt(text, i);
+    const c = text.charCodeAt(i);
+    // Most units are BMP Han glyphs: one range test, no code point to build.
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      glyphsInToken++;
+      prevWasCjk = true;
+      i++;
+      continue;
+    }
+    const cp = c >= 0xd800 && c <= 0xdbff ? codePointAt(text, i) : c;
     const len = cpLength(cp);
     if (isSpace(cp)) {
       // End of a token.
@@ -54,19 +67,15 @@ export function spacedFinding(text: string, from: number, to: number, base: numb
         if (glyphsInToken === 1) singles++;
       }
       glyphsInToken = 0;
-      // A gap: exactly one ASCII space between two CJK characters.
-      if (cp === 32 && prevCp !== -1 && prevWasCjk && i + 1 < to) {
+      // A gap: exactly one ASCII space between two CJK characters (prevWasCjk is false after a
+      // space, so a double space never counts).
+      if (cp === 32 && prevWasCjk && i + 1 < to) {
         const next = codePointAt(text, i + 1);
         if (isCjk(next)) {
-          if (count === gaps.length) {
-            const grown = new Int32Array(2 * gaps.length);
-            grown.set(gaps);
-            GAPS = gaps = grown;
-          }
+          if (count === gaps.length) gaps = gapRoom(SPACED, count);
           gaps[count++] = base + i - from;
         }
       }
-      prevCp = cp;
       prevWasCjk = false;
       i += len;
       continue;
@@ -74,7 +83,6 @@ export function spacedFinding(text: string, from: number, to: number, base: numb
     if (isCjkGlyph(cp)) glyphsInToken++;
     // Only a single space counts as a gap: remember whether the char before a space was CJK.
     prevWasCjk = isCjk(cp);
-    prevCp = cp;
     i += len;
   }
   if (glyphsInToken > 0) {
@@ -83,8 +91,9 @@ export function spacedFinding(text: string, from: number, to: number, base: numb
   }
   // A gap needs a non-space before it: the scan above marks prevWasCjk=false after any space,
   // so double spaces never count.
-  if (count < 2 || singles * 2 <= tokens) return undefined;
+  if (count < 2 || singles * 2 <= tokens) return 0;
   const a = skipSpaces(text, from, to);
-  const b = trimEnd(text, a, to);
-  return spaceFinding('spaced-glyphs', base + a - from, base + b - from, gaps, count, messages);
+  SPACED.start = base + a - from;
+  SPACED.end = base + trimEnd(text, a, to) - from;
+  return count;
 }
