@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { lineAt, allLines } from '../../server/src/core/lines';
 import { parse } from '../../server/src/core/parse';
 import { analyzeArticles, articleTitle } from '../../server/src/core/articles/detect';
+import { roleAt } from '../../server/src/core/articles/model';
 import { DIRECTIVES, parseAnnotations, parseDirectiveLine } from '../../server/src/core/annotations';
 import { annotationActions, annotationCompletions } from '../../server/src/core/outline';
 import { en, zhCn } from '../../server/src/core/messages';
@@ -69,7 +70,7 @@ test('bad annotations are diagnosed, localised, and never claimed as text', () =
   const zh = analyzeArticles(dump, zhCn)[0].findings.filter((f) => f.rule === 'bad-annotation');
   assert.ok(zh[0].message.includes('未知'));
   for (const a of pages[0].articles) for (const i of a.lines) assert.ok(!lineAt(dump, i).annotation);
-  assert.deepEqual([0, 1, 2, 3, 4].map((i) => pages[0].roles[i]), Array(5).fill('annotation'));
+  assert.deepEqual([0, 1, 2, 3, 4].map((i) => roleAt(pages[0], i)), Array(5).fill('annotation'));
   assert.equal(parseAnnotations(dump, 0).directives.length, 0);
 });
 
@@ -87,14 +88,14 @@ test('%% skip, %% article, %% continued-to and %% kicker override the detection'
   const p = pages[0];
   const idx = (s: string) => allLines(dump).findIndex((l) => l.text.startsWith(s));
   const ad = idx('广告');
-  assert.equal(p.roles[ad], 'unknown');
+  assert.equal(roleAt(p, ad), 'unknown');
   assert.ok(p.articles.every((a) => !a.lines.includes(ad)));
   assert.equal(p.articles.length, 2, 'a new article starts at the directive');
   const second = p.articles.find((a) => a.body.includes(idx('据了解')))!;
   assert.equal(second.headline.length, 0);
   const first = p.articles.find((a) => a.body.includes(idx('本报讯')))!;
   assert.deepEqual(first.kicker, [idx('春季植树')]);
-  assert.equal(p.roles[idx('春季植树')], 'kicker');
+  assert.equal(roleAt(p, idx('春季植树')), 'kicker');
   assert.deepEqual([first.continuation?.direction, first.continuation?.target], ['to', '第五版']);
   assert.equal(first.continuation?.line, idx('%% continued-to'));
   assert.ok(first.confidence >= 0.9);
@@ -107,7 +108,7 @@ test('%% attach-below and %% headline move the banner of the sample onto the art
   const banner = allLines(dump).findIndex((l) => l.text.startsWith('学习贯彻'));
   const a = pages[0].articles.find((x) => x.byline.length && lineAt(dump, x.byline[0]).text.includes('傅玉佳'))!;
   assert.deepEqual(a.headline, [banner]);
-  assert.equal(pages[0].roles[banner], 'headline');
+  assert.equal(roleAt(pages[0], banner), 'headline');
   assert.ok(a.confidence >= 0.9);
   // The detected headline of that article is left over: a notice, no longer on the body.
   assert.ok(pages[0].articles.some((x) => x.type === 'notice' && articleTitle(dump, x).includes('聚焦群众所需')));
@@ -122,8 +123,8 @@ test('%% body and %% byline force roles', () => {
   const src = PAGE.replace('春季植树', '%% body\n春季植树').replace('□记者 王五 报道', '%% byline\n王五');
   const { dump, pages } = run(src);
   const idx = (s: string) => allLines(dump).findIndex((l) => l.text.startsWith(s));
-  assert.equal(pages[0].roles[idx('春季植树')], 'body');
-  assert.equal(pages[0].roles[idx('王五')], 'byline');
+  assert.equal(roleAt(pages[0], idx('春季植树')), 'body');
+  assert.equal(roleAt(pages[0], idx('王五')), 'byline');
 });
 
 test('annotation completions and "mark as" actions', () => {

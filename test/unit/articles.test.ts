@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { lineAt } from '../../server/src/core/lines';
 import { parse } from '../../server/src/core/parse';
 import { analyzeArticles, analyzePage, articleTitle } from '../../server/src/core/articles/detect';
-import type { Article, PageAnalysis } from '../../server/src/core/articles/model';
+import { roleAt, type Article, type PageAnalysis } from '../../server/src/core/articles/model';
 import { en, zhCn } from '../../server/src/core/messages';
 import { documentSymbols, foldingRanges, hoverAt, semanticTokens } from '../../server/src/core/outline';
 import type { PageDump } from '../../server/src/core/types';
@@ -24,7 +24,7 @@ function analyse(src: string): { dump: PageDump; pages: PageAnalysis[] } {
 function checkInvariants(dump: PageDump, pages: PageAnalysis[]) {
   for (const p of pages) {
     const page = dump.pages[p.page];
-    assert.equal(p.roles.length, page.lastLine - page.firstLine + 1);
+    assert.equal(p.roleCodes.length, page.lastLine - page.firstLine + 1);
     const claimed = new Set<number>();
     p.articles.forEach((a, n) => {
       assert.equal(a.id, `p${p.page + 1}-a${n + 1}`);
@@ -105,15 +105,15 @@ test('golden: the Chinese front page has six articles with the printed structure
   assert.equal(a6.continuation?.direction, 'to');
 
   // The banner is a label of the page, claimed by no article.
-  assert.equal(p.roles[380], 'label');
+  assert.equal(roleAt(p, 380), 'label');
   assert.ok(arts.every((a) => !a.lines.includes(380)));
-  assert.equal(p.roles[78], 'label');
-  assert.equal(p.roles[82], 'continuation');
-  assert.equal(p.roles[442], 'continuation');
-  assert.equal(p.roles[80], 'headline');
-  assert.equal(p.roles[372], 'kicker');
-  assert.equal(p.roles[374], 'deck');
-  for (const i of [42, 89, 161, 382]) assert.equal(p.roles[i], 'byline');
+  assert.equal(roleAt(p, 78), 'label');
+  assert.equal(roleAt(p, 82), 'continuation');
+  assert.equal(roleAt(p, 442), 'continuation');
+  assert.equal(roleAt(p, 80), 'headline');
+  assert.equal(roleAt(p, 372), 'kicker');
+  assert.equal(roleAt(p, 374), 'deck');
+  for (const i of [42, 89, 161, 382]) assert.equal(roleAt(p, i), 'byline');
   assert.ok(p.columnWidth >= 24 && p.columnWidth <= 32, `column width ${p.columnWidth}`);
   // Articles whose heading was placed by position alone are less certain than the others.
   for (const a of arts) assert.ok(a.confidence >= 0.5, `${a.id} ${a.confidence}`);
@@ -163,8 +163,8 @@ test('fixture: ordered Chinese page with furniture, a 新华社 dateline, a deck
   const { dump, pages } = analyse(fixture('zh-ordered.txt'));
   checkInvariants(dump, pages);
   const p = pages[0];
-  assert.deepEqual([0, 1, 28].map((i) => p.roles[i]), ['furniture', 'furniture', 'furniture']);
-  assert.equal(p.roles[26], 'caption');
+  assert.deepEqual([0, 1, 28].map((i) => roleAt(p, i)), ['furniture', 'furniture', 'furniture']);
+  assert.equal(roleAt(p, 26), 'caption');
   assert.equal(p.articles.length, 2);
   const [a, b] = p.articles;
   assert.equal(articleTitle(dump, a), '深化改革开放 推动高质量发展');
@@ -186,7 +186,7 @@ test('fixture: short English page (caps headlines, By-line, dateline, Continued 
   const { dump, pages } = analyse(fixture('en-short.txt'));
   checkInvariants(dump, pages);
   const p = pages[0];
-  assert.equal(p.roles[0], 'furniture');
+  assert.equal(roleAt(p, 0), 'furniture');
   assert.equal(p.articles.length, 2);
   const [a, b] = p.articles;
   assert.deepEqual(a.headline, [2, 3]);

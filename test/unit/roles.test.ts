@@ -9,6 +9,7 @@ import { cellWidth, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from '../../server/s
 import { isTextLine, lineText } from '../../server/src/core/lines';
 import { isOverprint, undouble } from '../../server/src/core/overprint';
 import { analyzeArticles } from '../../server/src/core/articles/detect';
+import { ROLE_CODE, ROLES, roleAt, rolesOf, type PageAnalysis } from '../../server/src/core/articles/model';
 import { en } from '../../server/src/core/messages';
 
 const one = (text: string, edge = false) => {
@@ -129,11 +130,21 @@ test('column width of the sample and local widths', () => {
   assert.equal(estimateColumnWidth([]), 0);
 });
 
+test('role codes: ROLES names every role once, roleAt and rolesOf read codes back as names', () => {
+  assert.equal(new Set(ROLES).size, 14);
+  assert.equal(ROLES[0], 'unknown', 'a new Uint8Array is all unknown');
+  for (const r of ROLES) assert.equal(ROLES[ROLE_CODE[r]], r);
+  const p: PageAnalysis = { page: 0, roleCodes: Uint8Array.of(ROLE_CODE.blank, ROLE_CODE.headline, ROLE_CODE.body), articles: [], columnWidth: 0, findings: [] };
+  assert.deepEqual(rolesOf(p), ['blank', 'headline', 'body']);
+  assert.equal(roleAt(p, 1), 'headline');
+  assert.equal(roleAt(p, 3), 'unknown', 'outside the page');
+});
+
 test('role counts on the sample', () => {
   const dump = parse(readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8'));
   const [p] = analyzeArticles(dump, en);
   const counts: Record<string, number> = {};
-  for (const r of p.roles) counts[r] = (counts[r] ?? 0) + 1;
+  for (const r of rolesOf(p)) counts[r] = (counts[r] ?? 0) + 1;
   assert.deepEqual(counts, { body: 205, blank: 223, byline: 4, label: 2, headline: 9, continuation: 2, kicker: 3, deck: 3 });
 });
 

@@ -5,7 +5,7 @@ import { isTextLine, lineAt, lineText } from './lines';
 import type { Edit, PageDump } from './types';
 import type { Messages } from './messages';
 import { t } from './messages';
-import type { Article, PageAnalysis, Role } from './articles/model';
+import { roleAt, type Article, type PageAnalysis, type Role } from './articles/model';
 import { articleTitle } from './articles/detect';
 import { cleanLineText } from './clean';
 import { buildParagraphs, joinLines } from './paragraphs';
@@ -143,11 +143,11 @@ export function semanticTokens(dump: PageDump, analyses: readonly PageAnalysis[]
       for (const [s, role] of [[a.dateline, 'dateline'], [a.signoff, 'signoff']] as const) {
         if (!s) continue;
         const i = lineIndexAt(dump, s.start);
-        if (p.roles[i - page.firstLine] === 'body') (inner.get(i) ?? inner.set(i, []).get(i)!).push({ start: s.start, end: s.end, role });
+        if (roleAt(p, i - page.firstLine) === 'body') (inner.get(i) ?? inner.set(i, []).get(i)!).push({ start: s.start, end: s.end, role });
       }
     }
     for (let i = page.firstLine; i <= page.lastLine; i++) {
-      const role = p.roles[i - page.firstLine];
+      const role = roleAt(p, i - page.firstLine);
       const l = lineAt(dump, i);
       if (role === 'blank' || l.end <= l.start) continue;
       const parts = (inner.get(i) ?? []).sort((x, y) => x.start - y.start);
@@ -199,7 +199,7 @@ export function annotationActions(dump: PageDump, analyses: readonly PageAnalysi
   const first = lineAt(dump, firstLine);
   const eol = dump.text.slice(first.end, first.next) || '\n';
   const p = analyses.find((x) => x.page === line.page);
-  const role = p ? p.roles[li - page.firstLine] : 'unknown';
+  const role = p ? roleAt(p, li - page.firstLine) : 'unknown';
   const insert = (name: DirectiveName, key: Parameters<typeof t>[1]): AnnotationAction => ({
     title: t(messages, key),
     directive: name,

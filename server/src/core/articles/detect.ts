@@ -26,7 +26,7 @@ import { lowerBound } from '../parse';
 import { LINE_ANNOTATION, LINE_BLANK, lineText } from '../lines';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
-import type { Article, Continuation, PageAnalysis, Role } from './model';
+import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
 import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, keepLineMeasures, localWidthsOf, scanLine, type LineKind } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
@@ -124,7 +124,7 @@ export function analyzeArticles(dump: PageDump, messages: Messages, onPage?: (an
 /** `first`: articles before this page on its form-feed page (in the parts before it), for their ids. */
 export function analyzePage(dump: PageDump, pageIndex: number, messages: Messages, first = 0): PageAnalysis {
   const page = dump.pages[pageIndex];
-  if (!page) return { page: pageIndex, roles: [], articles: [], columnWidth: 0, findings: [] };
+  if (!page) return { page: pageIndex, roleCodes: new Uint8Array(0), articles: [], columnWidth: 0, findings: [] };
   const { directives, problems } = parseAnnotations(dump, pageIndex);
   const analysis = detect(dump, page, directives);
   // Ids count on over the form-feed page: from the parts before it, for a part (softPages.ts).
@@ -137,7 +137,7 @@ export function analyzePage(dump: PageDump, pageIndex: number, messages: Message
   return analysis;
 }
 
-const BLANK_ANALYSIS = (page: Page, roles: Role[]): PageAnalysis => ({ page: page.index, roles, articles: [], columnWidth: 0, findings: [] });
+const BLANK_ANALYSIS = (page: Page, roles: Uint8Array): PageAnalysis => ({ page: page.index, roleCodes: roles, articles: [], columnWidth: 0, findings: [] });
 
 /** Forced roles as small integers (index into FORCED_NAMES; 0: none). */
 const FORCED_NAMES: readonly (Forced | undefined)[] = [undefined, 'headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body', 'skip'];
@@ -183,6 +183,19 @@ function scratchFor(n: number): PageScratch {
 
 const NO_DIRECTIVES: Set<number> = new Set<number>();
 
+// The role codes detect writes (ROLE_CODE).
+const R_UNKNOWN = ROLE_CODE.unknown;
+const R_KICKER = ROLE_CODE.kicker;
+const R_HEADLINE = ROLE_CODE.headline;
+const R_DECK = ROLE_CODE.deck;
+const R_DATELINE = ROLE_CODE.dateline;
+const R_BODY = ROLE_CODE.body;
+const R_SIGNOFF = ROLE_CODE.signoff;
+const R_CONTINUATION = ROLE_CODE.continuation;
+const R_LABEL = ROLE_CODE.label;
+const R_ANNOTATION = ROLE_CODE.annotation;
+const R_BLANK = ROLE_CODE.blank;
+
 /** Placeholder of a text segment's lines while it is open (never read, never written). */
 const NO_LINES: number[] = [];
 
@@ -197,11 +210,11 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const blockFirst = scratch.blockFirst;
   const blockLast = scratch.blockLast;
   const content = scratch.content;
-  const roles: Role[] = new Array(n);
+  const roles = new Uint8Array(n); // all 'unknown'
   let nc = 0;
   for (let k = 0; k < n; k++) {
     const fl = flags[base + k];
-    roles[k] = fl & LINE_ANNOTATION ? 'annotation' : fl & LINE_BLANK ? 'blank' : 'unknown';
+    if (fl !== 0) roles[k] = fl & LINE_ANNOTATION ? R_ANNOTATION : fl & LINE_BLANK ? R_BLANK : R_UNKNOWN;
     if (fl === 0) content[nc++] = k;
     forced[k] = 0;
     blockFirst[k] = -1;
@@ -294,7 +307,7 @@ function sameBlock(P: PageItems, a: number, b: number): boolean {
 /** Do content lines a < b (consecutive) belong to one segment? */
 function continues(P: PageItems, a: number, b: number): boolean {
   const { base, F, forced, blockFirst, blockLast } = P;
-  for (let i = a + 1; i < b; i++) if (P.roles[i - base] === 'annotation') return false; // roles: as set in detect, from the lines
+  for (let i = a + 1; i < b; i++) if (P.roles[i - base] === R_ANNOTATION) return false; // roles: as set in detect, from the lines
   const gap = b - a - 1;
   const ka = a - base;
   const kb = b - base;
@@ -493,7 +506,8 @@ interface PageItems {
   text: string;
   dump: PageDump;
   base: number;
-  roles: Role[];
+  /** Role codes (ROLE_CODE) of the page's lines, by line index minus base. */
+  roles: Uint8Array;
   startArticle: Set<number>;
   attachBelow: Set<number>;
   contDirectives: Directive[];
@@ -1008,27 +1022,27 @@ function assembleArticles(M: Matched): PageAnalysis {
     const it = items[p];
     if (it.kind === 'pattern') {
       const k = it.pkind!;
-      setRoles(roles, base, it.lines, k === 'note-label' ? 'label' : k);
-    } else if (it.kind === 'text') setRoles(roles, base, it.lines, 'body');
-    else if (it.kind === 'heading') setRoles(roles, base, it.lines, 'headline');
+      setRoles(roles, base, it.lines, k === 'note-label' ? R_LABEL : ROLE_CODE[k]);
+    } else if (it.kind === 'text') setRoles(roles, base, it.lines, R_BODY);
+    else if (it.kind === 'heading') setRoles(roles, base, it.lines, R_HEADLINE);
   }
-  for (let k = 0; k < bannerItems.length; k++) setRoles(roles, base, items[bannerItems[k]].lines, 'label');
+  for (let k = 0; k < bannerItems.length; k++) setRoles(roles, base, items[bannerItems[k]].lines, R_LABEL);
   for (let k = 0; k < articles.length; k++) {
     const a = articles[k];
-    setRoles(roles, base, a.kicker, 'kicker');
-    setRoles(roles, base, a.headline, 'headline');
-    for (let d = 0; d < a.decks.length; d++) setRoles(roles, base, a.decks[d], 'deck');
-    setRoles(roles, base, a.editorsNote, 'body');
-    setRoles(roles, base, a.body, 'body');
+    setRoles(roles, base, a.kicker, R_KICKER);
+    setRoles(roles, base, a.headline, R_HEADLINE);
+    for (let d = 0; d < a.decks.length; d++) setRoles(roles, base, a.decks[d], R_DECK);
+    setRoles(roles, base, a.editorsNote, R_BODY);
+    setRoles(roles, base, a.body, R_BODY);
   }
-  for (let k = 0; k < live.length; k++) if (live[k].datelineLine >= 0) roles[live[k].datelineLine - base] = 'dateline';
+  for (let k = 0; k < live.length; k++) if (live[k].datelineLine >= 0) roles[live[k].datelineLine - base] = R_DATELINE;
   for (let k = 0; k < unclaimed.length; k++) {
     const it = items[unclaimed[k]];
-    setRoles(roles, base, it.lines, it.pkind === 'signoff' ? 'signoff' : 'continuation');
+    setRoles(roles, base, it.lines, it.pkind === 'signoff' ? R_SIGNOFF : R_CONTINUATION);
   }
-  for (let p = 0; p < items.length; p++) if (items[p].kind === 'skip') setRoles(roles, base, items[p].lines, 'unknown');
+  for (let p = 0; p < items.length; p++) if (items[p].kind === 'skip') setRoles(roles, base, items[p].lines, R_UNKNOWN);
 
-  const analysis: PageAnalysis = { page: page.index, roles, articles, columnWidth: W, findings: [] };
+  const analysis: PageAnalysis = { page: page.index, roleCodes: roles, articles, columnWidth: W, findings: [] };
   if (ds) DOUBLE_SPACED.add(analysis);
   if (orphanLabels.length > 0) {
     const lines: number[][] = [];
@@ -1038,7 +1052,7 @@ function assembleArticles(M: Matched): PageAnalysis {
   return analysis;
 }
 
-function setRoles(roles: Role[], base: number, xs: readonly number[], r: Role): void {
+function setRoles(roles: Uint8Array, base: number, xs: readonly number[], r: number): void {
   for (let k = 0; k < xs.length; k++) roles[xs[k] - base] = r;
 }
 
