@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from '../helpers/fc';
-import { asRowFix, editCount, gapFix, reserveInts, RowFix } from '../../server/src/core/editRows';
+import { asRowFix, editCount, fixRows, fixSize, gapFinding, gapFix, hasFix, reserveInts, RowFinding, RowFix } from '../../server/src/core/editRows';
 import { analyze } from '../../server/src/core/analyze';
 import { cleaner } from '../../server/src/core/clean';
 import { applyEdits } from '../../server/src/core/fix';
@@ -24,6 +24,23 @@ test('property: a gap fix reads as the deletions it stands for, wherever its row
     }),
     { numRuns: 200 },
   );
+});
+
+test('a finding that keeps its fix as rows reads, serializes and packs as a finding with a fix of objects', () => {
+  const f = gapFinding('spaced-glyphs', 'warning', 10, 20, 'm', 'Fix', Int32Array.of(12, 15, 17), 3);
+  const plain = { rule: 'spaced-glyphs', severity: 'warning', start: 10, end: 20, message: 'm', fix: { title: 'Fix', edits: [12, 15, 17].map((g) => ({ start: g, end: g + 1, newText: '' })) } };
+  assert.ok(f instanceof RowFinding);
+  assert.ok(hasFix(f));
+  assert.equal(fixSize(f), 3);
+  assert.equal(fixRows(f), f, 'its rows are read from it: no fix object made');
+  assert.deepEqual(JSON.parse(JSON.stringify(f)), plain);
+  assert.deepEqual(unpackFindings(packFindings([f])), [plain]);
+  assert.equal(f.fix, f.fix, 'the fix is made once');
+  assert.deepEqual(f.fix.edits, plain.fix.edits);
+  const none: Finding = { rule: 'encoding', severity: 'error', start: 0, end: 0, message: 'x' };
+  assert.ok(!hasFix(none));
+  assert.equal(fixSize(none), 0);
+  assert.equal(fixRows(none), undefined);
 });
 
 test('a fix of objects becomes rows when its texts allow, else not', () => {

@@ -1,6 +1,6 @@
 // Clean text of any span of the dump: the span with every glyph-rule fix inside it applied.
 // Export and rewrite read text through here, so they never show an artifact the editor would fix.
-import { asRowFix, EDIT_FIELDS, editCount, INSERTED } from './editRows';
+import { EDIT_FIELDS, fixRows, fixSize, hasFix, INSERTED } from './editRows';
 import { applyEdits } from './fix';
 import { en } from './messages';
 import { LINE_RULES } from './rules';
@@ -38,10 +38,10 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
   let total = 0; // edits of the findings, counted here: a second walk through every finding's fix cost as much
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
-    if (f.fix && GLYPH_RULES.includes(f.rule)) {
+    if (GLYPH_RULES.includes(f.rule) && hasFix(f)) {
       if (sorted.length > 0 && sorted[sorted.length - 1].start > f.start) inOrder = false;
       sorted.push(f);
-      total += editCount(f.fix);
+      total += fixSize(f);
     }
   }
   // The line rules report in text order: sort only when they did not (a stable sort changes nothing then).
@@ -209,7 +209,7 @@ function sortedEdits(sorted: readonly Finding[], total: number, starts: Int32Arr
   let m = 0;
   for (let k = 0; k < sorted.length; k++) {
     // Read as rows: the edits are never made into objects.
-    const fix = asRowFix(sorted[k].fix!);
+    const fix = fixRows(sorted[k]);
     if (!fix) return sortAll(sorted, total, starts, ends, inserts); // an edit inserts other text
     const rows = fix.rows;
     for (let q = 0, o = fix.at; q < fix.count; q++, o += EDIT_FIELDS) {

@@ -3,7 +3,7 @@
 // line): as objects they were most of what an analysis kept, and what the garbage collector copied
 // twice before promoting it. Most of them are never read as objects: the cleaner, the server's
 // packing and the CLI read the rows; an editor reads only the fixes of the diagnostics it shows.
-import type { Edit, Fix } from './types';
+import type { Edit, Finding, Fix, RuleId, Severity } from './types';
 
 /** Ints per edit row: start, end, and the index of its new text in INSERTED. */
 export const EDIT_FIELDS = 3;
@@ -42,8 +42,16 @@ export function rowChunk(): Int32Array {
   return chunk;
 }
 
-/** A fix whose edits are rows [at, at + EDIT_FIELDS × count) of `rows`. */
-export class RowFix implements Fix {
+/** A fix's title and its edits as rows [at, at + EDIT_FIELDS × count) of `rows`. */
+export interface EditRows {
+  readonly title: string;
+  readonly rows: Int32Array;
+  readonly at: number;
+  readonly count: number;
+}
+
+/** A fix whose edits are rows (see EditRows). */
+export class RowFix implements Fix, EditRows {
   private made: Edit[] | undefined;
 
   constructor(
@@ -72,9 +80,38 @@ export function editsOf(rows: Int32Array, at: number, count: number): Edit[] {
 }
 
 /**
- * A fix of `count` edits, each deleting the unit at gaps[k] (the spacing rules' fixes), as rows.
+ * A finding that keeps its fix's rows itself (see EditRows): the RowFix is made when `fix` is
+ * read. A line finding and its fix were two objects kept per finding; what reads every fix (the
+ * cleaner, the server's packing) reads the rows here through fixRows.
  */
-export function gapFix(title: string, gaps: Int32Array, count: number): RowFix {
+export class RowFinding implements Finding, EditRows {
+  private made: RowFix | undefined;
+
+  constructor(
+    readonly rule: RuleId,
+    readonly severity: Severity,
+    readonly start: number,
+    readonly end: number,
+    readonly message: string,
+    /** The fix's title. */
+    readonly title: string,
+    readonly rows: Int32Array,
+    readonly at: number,
+    readonly count: number,
+  ) {}
+
+  get fix(): RowFix {
+    return (this.made ??= new RowFix(this.title, this.rows, this.at, this.count));
+  }
+
+  /** What JSON.stringify writes: the finding as plain data, in the order of a finding's fields. */
+  toJSON(): Finding {
+    return { rule: this.rule, severity: this.severity, start: this.start, end: this.end, message: this.message, fix: this.fix.toJSON() };
+  }
+}
+
+/** Writes `count` edit rows deleting the unit at gaps[k] each (the spacing rules' fixes): their offset in rowChunk(). */
+function gapRows(gaps: Int32Array, count: number): number {
   const at = reserveInts(EDIT_FIELDS * count);
   const rows = chunk;
   for (let k = 0, o = at; k < count; k++, o += EDIT_FIELDS) {
@@ -82,7 +119,40 @@ export function gapFix(title: string, gaps: Int32Array, count: number): RowFix {
     rows[o + 1] = gaps[k] + 1;
     rows[o + 2] = 0;
   }
-  return new RowFix(title, rows, at, count);
+  return at;
+}
+
+/** A fix of `count` edits, each deleting the unit at gaps[k], as rows. */
+export function gapFix(title: string, gaps: Int32Array, count: number): RowFix {
+  const at = gapRows(gaps, count);
+  return new RowFix(title, chunk, at, count);
+}
+
+/** A spacing rule's finding on [start, end) whose fix deletes the unit at each of gaps[0, count). */
+export function gapFinding(rule: RuleId, severity: Severity, start: number, end: number, message: string, title: string, gaps: Int32Array, count: number): RowFinding {
+  const at = gapRows(gaps, count);
+  return new RowFinding(rule, severity, start, end, message, title, chunk, at, count);
+}
+
+/** Whether the finding has a fix (a RowFinding's is not made to tell). */
+export function hasFix(f: Finding): boolean {
+  return f instanceof RowFinding || f.fix !== undefined;
+}
+
+/**
+ * The finding's fix as rows, without making objects for them: a RowFinding itself, a RowFix, or the
+ * edits of another fix written as rows; undefined when it has no fix or an edit inserts a text no
+ * row carries (see asRowFix).
+ */
+export function fixRows(f: Finding): EditRows | undefined {
+  if (f instanceof RowFinding) return f;
+  return f.fix && asRowFix(f.fix);
+}
+
+/** How many edits the finding's fix has (0 without one), without making them into objects. */
+export function fixSize(f: Finding): number {
+  if (f instanceof RowFinding) return f.count;
+  return f.fix ? editCount(f.fix) : 0;
 }
 
 /** The fix as rows: itself, or its edits written as rows; undefined when an edit inserts a text not in INSERTED. */

@@ -1,7 +1,7 @@
 // Applying fixes. Edits are UTF-16 offset ranges into one text; they are applied back to front,
 // and an edit overlapping one already taken is dropped (it will be found again on the next pass).
 import { analyze } from './analyze';
-import { editCount } from './editRows';
+import { fixSize } from './editRows';
 import type { AnalyzeOptions, Edit, Finding, RuleId } from './types';
 
 /** Sorted, non-overlapping subset of the edits (earlier start wins). */
@@ -59,7 +59,7 @@ export function fixAll(text: string, options: AnalyzeOptions & { only?: readonly
   let passes = 0;
   for (; passes < 32; passes++) {
     const only = options.only ?? FIX_ALL_RULES;
-    let findings = analyze(text, options).findings.filter((f) => f.fix && editCount(f.fix) > 0 && only.includes(f.rule));
+    let findings = analyze(text, options).findings.filter((f) => fixSize(f) > 0 && only.includes(f.rule));
     if (findings.length === 0) break;
     const moving = findings.find((f) => MOVING_RULES.has(f.rule));
     if (moving) findings = [moving];

@@ -14,7 +14,7 @@
 // export and the editor agree.
 import { analyzePage } from './articles/detect';
 import { cleaner } from './clean';
-import { editCount } from './editRows';
+import { fixSize } from './editRows';
 import { paragraphFindings } from './rules/structure';
 import type { PageAnalysis } from './articles/model';
 import { lintPage, severityOf } from './lint';
@@ -113,7 +113,7 @@ export function fullFindings(s: Segment): Finding[] {
 }
 
 function kindOf(f: Finding): number {
-  return ruleIndex(f.rule) * 2 + (f.fix && editCount(f.fix) > 0 ? 1 : 0);
+  return ruleIndex(f.rule) * 2 + (fixSize(f) > 0 ? 1 : 0);
 }
 
 /** How many findings the page has. */

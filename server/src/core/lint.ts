@@ -1,6 +1,6 @@
 // Runs the line rules over a parsed dump and turns their results into findings with severities
 // from the settings. Pure: the CLI, the server and the tests all call this.
-import { gapFix } from './editRows';
+import { gapFinding } from './editRows';
 import { lineAt } from './lines';
 import { messagesFor, t, tCount, type Messages } from './messages';
 import { LINE_RULES } from './rules';
@@ -100,9 +100,9 @@ function lintPageInto(dump: PageDump, page: Page, setup: LintSetup, out: Finding
   }
 }
 
-/** The Finding of a spacing rule's scan: the same fields, in the same order, as the copied LineFinding's. */
+/** The Finding of a spacing rule's scan, its fix kept as rows in it (see RowFinding). */
 function spacingFinding(rule: RuleId, severity: Severity, scan: SpacingScan, count: number, message: string, title: string): Finding {
-  return { rule, severity, start: scan.start, end: scan.end, message, fix: gapFix(title, scan.gaps, count) };
+  return gapFinding(rule, severity, scan.start, scan.end, message, title, scan.gaps, count);
 }
 
 /** Findings of the line rules on the whole dump. */

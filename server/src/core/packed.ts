@@ -3,7 +3,7 @@
 // objects, ~100 bytes each (a 10 MB dump has ~3 M of them); packed, 6 bytes on an ordinary page.
 // Kept this way, every page's fixes are at hand without analysing the page again when the editor
 // asks for the diagnostics of another part of the document.
-import { EDIT_FIELDS, INSERTED, RowFix } from './editRows';
+import { EDIT_FIELDS, INSERTED, RowFinding, RowFix } from './editRows';
 import type { Finding, RuleId, Severity } from './types';
 
 export interface PackedFindings {
@@ -66,15 +66,15 @@ export function packFindings(findings: readonly Finding[]): PackedFindings {
   };
   for (const f of findings) {
     v.push(ruleIndex(f.rule), SEVERITIES.indexOf(f.severity), f.start, f.end, str(f.message));
-    const fix = f.fix;
-    if (fix instanceof RowFix) {
-      // Copied from its rows: its edits are not made into objects.
-      v.push(str(fix.title) + 1, fix.count);
-      const rows = fix.rows;
-      for (let q = 0, o = fix.at; q < fix.count; q++, o += EDIT_FIELDS) v.push(rows[o], rows[o + 1], str(INSERTED[rows[o + 2]]));
-    } else if (fix) {
-      v.push(str(fix.title) + 1, fix.edits.length);
-      for (const e of fix.edits) v.push(e.start, e.end, str(e.newText));
+    // A fix kept as rows is copied from them: its edits are not made into objects.
+    const rows = f instanceof RowFinding ? f : f.fix instanceof RowFix ? f.fix : undefined;
+    if (rows) {
+      v.push(str(rows.title) + 1, rows.count);
+      const r = rows.rows;
+      for (let q = 0, o = rows.at; q < rows.count; q++, o += EDIT_FIELDS) v.push(r[o], r[o + 1], str(INSERTED[r[o + 2]]));
+    } else if (f.fix) {
+      v.push(str(f.fix.title) + 1, f.fix.edits.length);
+      for (const e of f.fix.edits) v.push(e.start, e.end, str(e.newText));
     } else v.push(0);
     if (f.related) {
       v.push(f.related.length + 1);

@@ -5,7 +5,7 @@
 // Paragraph boundaries come from reflow.ts (the same ones the rewrite uses), which explains the
 // column-width estimate, the sentence-end rule and the hyphen decision.
 import { t, type Messages } from '../messages';
-import { EDIT_FIELDS, reserveInts, rowChunk, RowFix } from '../editRows';
+import { EDIT_FIELDS, reserveInts, rowChunk, RowFinding } from '../editRows';
 import { joinEditInto, joinedParagraphs, PIECE_FIELDS, P_END, P_LINE, P_START, type FlowContext } from '../reflow';
 import type { Finding, RelatedSpan, RuleId, Severity } from '../types';
 
@@ -68,28 +68,30 @@ function headMessage(messages: Messages, cache: MessageCache, count: number, row
  * A joined paragraph's finding: its edits (one per line break) and related spans (lines 2 to
  * MAX_RELATED, and the last) are kept as rows and made into objects when read (see editRows.ts).
  */
-class ParagraphFinding implements Finding {
-  readonly rule = 'hard-wrap';
-  private made: RelatedSpan[] | undefined;
+class ParagraphFinding extends RowFinding {
+  private relatedMade: RelatedSpan[] | undefined;
 
   constructor(
-    readonly severity: Severity,
-    readonly start: number,
-    readonly end: number,
-    readonly message: string,
-    readonly fix: RowFix,
-    /** Lines in the paragraph. */
-    private readonly count: number,
-    /** Rows [spans, spans + 2 × listedCount(count)) of fix.rows: the related lines' start and end. */
+    severity: Severity,
+    start: number,
+    end: number,
+    message: string,
+    title: string,
+    rows: Int32Array,
+    at: number,
+    /** Lines in the paragraph (its fix has a join edit between each two). */
+    private readonly lines: number,
+    /** Rows [spans, spans + 2 × listedCount(lines)) of `rows`: the related lines' start and end. */
     private readonly spans: number,
     /** The related lines' messages by line (relatedMessages), or how to make them when not kept. */
     private readonly said: string[] | Messages,
-  ) {}
+  ) {
+    super('hard-wrap', severity, start, end, message, title, rows, at, lines - 1);
+  }
 
   get related(): RelatedSpan[] {
-    if (this.made) return this.made;
-    const { count, said } = this;
-    const rows = this.fix.rows;
+    if (this.relatedMade) return this.relatedMade;
+    const { lines: count, said, rows } = this;
     const out = new Array<RelatedSpan>(listedCount(count));
     for (let n = 2, o = this.spans; n <= count; n++) {
       if (!listed(n, count)) continue;
@@ -97,12 +99,11 @@ class ParagraphFinding implements Finding {
       out[n <= MAX_RELATED ? n - 2 : MAX_RELATED - 1] = { start: rows[o], end: rows[o + 1], message };
       o += 2;
     }
-    return (this.made = out);
+    return (this.relatedMade = out);
   }
 
-  /** What JSON.stringify writes: the finding as plain data, in the order of its fields. */
-  toJSON(): Finding {
-    return { rule: this.rule, severity: this.severity, start: this.start, end: this.end, message: this.message, fix: this.fix.toJSON(), related: this.related };
+  override toJSON(): Finding {
+    return { ...super.toJSON(), related: this.related };
   }
 }
 
@@ -142,7 +143,7 @@ export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity:
     const fe = table[firstIndex * F + P_END];
     // The row is looked up only for a message that names it (a line object less to read per paragraph).
     const message = headMessage(messages, cache, count, withRow ? ctx.dump.lines.row[table[firstIndex * F + P_LINE]] + 1 : 0, withRow);
-    out.push(new ParagraphFinding(severity, fs, Math.max(fe, fs), message, new RowFix(title, rows, at, count - 1), count, spans, said ?? messages));
+    out.push(new ParagraphFinding(severity, fs, Math.max(fe, fs), message, title, rows, at, count, spans, said ?? messages));
   };
   joinedParagraphs(ctx, report);
   return out;
