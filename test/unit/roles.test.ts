@@ -204,9 +204,9 @@ function capsLineByPass(text: string): boolean {
 }
 
 test('property: caps and Title Case lines as the two separate passes told them', () => {
-  const unit = fc.constantFrom('A', 'B', 'Z', 'a', 'q', 'É', 'é', ' ', ' ', '\t', '\u3000', '\ufeff', '\u2003', '1', '.', '-', '字', '𠀀', '×');
+  const unit = fc.constantFrom('A', 'B', 'Z', 'a', 'q', 'É', 'é', ' ', ' ', '\t', '\u3000', '\ufeff', '\u2003', '1', '.', '-', '字', '𠀀', '×', '—', '…');
   // Mostly capitals and spaces, so that many lines are caps or Title Case lines.
-  const capital = fc.constantFrom('A', 'B', 'Z', 'É', 'A', 'B', ' ', ' ', 'a', '.', '\u3000', '\ufeff', '字');
+  const capital = fc.constantFrom('A', 'B', 'Z', 'É', 'A', 'B', ' ', ' ', 'a', '.', '\u3000', '\ufeff', '字', '—');
   const words = fc.array(fc.tuple(fc.constantFrom('A', 'B', 'Q', 'a'), fc.constantFrom('bc', 'x', 'DE', '')), { minLength: 1, maxLength: 8 }).chain((ws) =>
     fc.constantFrom(' ', '  ', '\t', '\u3000 ').map((sep) => ws.map(([a, b]) => a + b).join(sep)),
   );

@@ -208,11 +208,15 @@ function scan(src: string, from: number, to: number): void {
       // The CJK glyphs that follow with no space between (most of a body line): two cells each,
       // nothing else to decide for them.
       let j = i + 1;
-      for (; j < to; j++) {
-        const d = src.charCodeAt(j);
-        if ((cls[d] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) break;
-        if (d > max) max = d;
-      }
+      // max only decides `max < 0x2e80` below: once it is past that, the run need not raise it.
+      if (max >= 0x2e80) {
+        while (j < to && (cls[src.charCodeAt(j)] & (CC_WS | CC_CJK | CC_HIGH)) === CC_CJK) j++;
+      } else
+        for (; j < to; j++) {
+          const d = src.charCodeAt(j);
+          if ((cls[d] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) break;
+          if (d > max) max = d;
+        }
       size += j - i - 1;
       cjk += j - i - 1;
       width += 2 * (j - i - 1);
