@@ -211,15 +211,34 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const blockLast = scratch.blockLast;
   const content = scratch.content;
   const roles = new Uint8Array(n); // all 'unknown'
+  // One pass over the page's lines: roles of the blank and annotation lines, the content slots,
+  // and the blocks: runs of consecutive text lines, which pdftotext keeps together (a multi-line headline).
   let nc = 0;
-  for (let k = 0; k < n; k++) {
-    const fl = flags[base + k];
-    if (fl !== 0) roles[k] = fl & LINE_ANNOTATION ? R_ANNOTATION : fl & LINE_BLANK ? R_BLANK : R_UNKNOWN;
-    if (fl === 0) content[nc++] = k;
-    forced[k] = 0;
+  let blocks = 0;
+  let singles = 0;
+  let run = -1; // first slot of the open block
+  for (let k = 0; k <= n; k++) {
+    const fl = k < n ? flags[base + k] : LINE_BLANK; // a blank past the end closes the last block
+    if (fl === 0) {
+      content[nc++] = k;
+      if (run < 0) run = k;
+      continue;
+    }
+    if (run >= 0) {
+      for (let q = run; q < k; q++) {
+        blockFirst[q] = base + run;
+        blockLast[q] = base + k - 1;
+      }
+      blocks++;
+      if (run === k - 1) singles++;
+      run = -1;
+    }
+    if (k === n) break;
+    roles[k] = fl & LINE_ANNOTATION ? R_ANNOTATION : fl & LINE_BLANK ? R_BLANK : R_UNKNOWN;
     blockFirst[k] = -1;
     blockLast[k] = -1;
   }
+  forced.fill(0, 0, n);
   if (nc === 0) return BLANK_ANALYSIS(page, roles);
 
   // ---- directives ----
@@ -239,34 +258,13 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
       F.kind[k] = f === FC_BYLINE ? K_BYLINE : f === FC_CAPTION ? K_CAPTION : f === FC_LABEL ? K_LABEL : K_NONE;
       if (f === FC_SKIP || f === FC_HEADLINE || f === FC_KICKER || f === FC_DECK) F.dateline[k] = null;
     }
+    // Opens a paragraph (F_USER): the previous text line, done with, ended a sentence (or there is none).
+    const p = j > 0 ? content[j - 1] : -1;
+    if (p < 0 || F.end[p] === E_SENTENCE || F.kind[p] !== K_NONE || F.signoff[p]) F.flags[k] |= F_USER;
   }
   keepLineMeasures(dump, base, F, content, nc); // for reflow, which would otherwise measure the lines again
   const W = columnWidthOf(F, content, nc) || 20;
   localWidthsOf(F, content, nc, W);
-  // Lines that open a paragraph (F_USER): the previous text line ended a sentence (or there is none).
-  for (let j = 0; j < nc; j++) {
-    const k = content[j];
-    const p = j > 0 ? content[j - 1] : -1;
-    if (p < 0 || F.end[p] === E_SENTENCE || F.kind[p] !== K_NONE || F.signoff[p]) F.flags[k] |= F_USER;
-  }
-
-  // ---- page shape ----
-  // Blocks: runs of consecutive text lines, which pdftotext keeps together (a multi-line headline).
-  let blocks = 0;
-  let singles = 0;
-  for (let j = 0; j < nc; ) {
-    let e = j;
-    while (e + 1 < nc && content[e + 1] === content[e] + 1) e++;
-    const firstLine = base + content[j];
-    const lastLine = base + content[e];
-    for (let q = j; q <= e; q++) {
-      blockFirst[content[q]] = firstLine;
-      blockLast[content[q]] = lastLine;
-    }
-    blocks++;
-    if (j === e) singles++;
-    j = e + 1;
-  }
   const ds = blocks >= 6 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;
 
   // ---- segments ----
