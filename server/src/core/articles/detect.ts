@@ -27,7 +27,7 @@ import { LINE_ANNOTATION, LINE_BLANK, lineText } from '../lines';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, keepLineMeasures, localWidthsOf, scanLine, type LineKind } from './roles';
+import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, measuresOf, scanLine, type LineKind } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -248,11 +248,12 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const contDirectives: Directive[] = directives.length > 0 ? forceLines(directives, page, forced, startArticle, attachBelow) : [];
 
   // ---- line features ----
+  const measures = measuresOf(dump); // for reflow, which would otherwise measure the lines again
   for (let j = 0; j < nc; j++) {
     const k = content[j];
     const i = base + k;
     const start = lines.start[i];
-    scanLine(dump.text, start, start, lines.end[i], j < 3 || j >= nc - 3, F, k);
+    scanLine(dump.text, start, start, lines.end[i], j < 3 || j >= nc - 3, F, k, measures, 3 * i);
     const f = forced[k];
     if (f) {
       F.kind[k] = f === FC_BYLINE ? K_BYLINE : f === FC_CAPTION ? K_CAPTION : f === FC_LABEL ? K_LABEL : K_NONE;
@@ -262,7 +263,6 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     const p = j > 0 ? content[j - 1] : -1;
     if (p < 0 || F.end[p] === E_SENTENCE || F.kind[p] !== K_NONE || F.signoff[p]) F.flags[k] |= F_USER;
   }
-  keepLineMeasures(dump, base, F, content, nc); // for reflow, which would otherwise measure the lines again
   const W = columnWidthOf(F, content, nc) || 20;
   localWidthsOf(F, content, nc, W);
   const ds = blocks >= 6 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;

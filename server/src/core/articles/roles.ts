@@ -485,10 +485,6 @@ export class Features {
   /** Local column width (filled by localWidthsOf). */
   local = new Float64Array(0);
   spaced = new Int32Array(0);
-  /** mCells, mCjk and mLatin of the line (see scan), for reflow: see keepLineMeasures. */
-  cells = new Int32Array(0);
-  cjk = new Int32Array(0);
-  latin = new Int32Array(0);
   flags = new Uint8Array(0);
   end = new Uint8Array(0);
   kind = new Uint8Array(0);
@@ -503,9 +499,6 @@ export class Features {
     this.width = new Float64Array(cap);
     this.local = new Float64Array(cap);
     this.spaced = new Int32Array(cap);
-    this.cells = new Int32Array(cap);
-    this.cjk = new Int32Array(cap);
-    this.latin = new Int32Array(cap);
     this.flags = new Uint8Array(cap);
     this.end = new Uint8Array(cap);
     this.kind = new Uint8Array(cap);
@@ -651,9 +644,11 @@ function scannedText(): string {
  * compact head and tail strings are built only when a pattern's first-character test passes.
  * The line is [lineStart, lineEnd) of the dump; `src` holds its text at `at` (the dump's text at
  * lineStart, or the line's text at 0): see scan. The common path reads src at offsets; the line's
- * own text is cut out only when a pattern has to see it (`text`, made on demand).
+ * own text is cut out only when a pattern has to see it (`text`, made on demand). The line's
+ * measures for reflow go to `measures` at `mo` (see LINE_MEASURES), when given: written here, not
+ * kept in F and copied over in another pass.
  */
-export function scanLine(src: string, at: number, lineStart: number, lineEnd: number, edge: boolean, F: Features, k: number): void {
+export function scanLine(src: string, at: number, lineStart: number, lineEnd: number, edge: boolean, F: Features, k: number, measures: Int32Array | null, mo: number): void {
   const to = at + (lineEnd - lineStart);
   lazySrc = src;
   lazyFrom = at;
@@ -669,9 +664,11 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   const doubled = whole && isOverprint(src, at, to);
   F.width[k] = doubled ? rawWidth / 2 : rawWidth;
   F.spaced[k] = spaced;
-  F.cells[k] = mCells;
-  F.cjk[k] = mCjk;
-  F.latin[k] = mLatin;
+  if (measures !== null) {
+    measures[mo] = mCells + 1;
+    measures[mo + 1] = mCjk;
+    measures[mo + 2] = mLatin;
+  }
   let flags = (whole ? F_WHOLE : 0) | (doubled ? F_DOUBLED : 0) | (mCaps ? F_CAPS : 0) | (mTitle ? F_TITLE : 0) | (f0 & FF_DASH ? F_STARTS_DASH : 0);
   let kind = K_NONE;
   let end = E_NONE;
@@ -785,7 +782,7 @@ const ONE = new Features();
 /** Features and pattern kind of one line (see scanLine). */
 export function lineInfo(line: Line, edge: boolean): LineInfo {
   ONE.ensure(1);
-  scanLine(line.text, 0, line.start, line.end, edge, ONE, 0);
+  scanLine(line.text, 0, line.start, line.end, edge, ONE, 0, null, 0);
   const info = ONE.info(0, line.index, compactHead(line.text));
   info.size = mSize;
   return info;
@@ -827,21 +824,14 @@ function isByline(src: string, from: number, to: number, size: number, f0: numbe
  */
 const LINE_MEASURES = new WeakMap<PageDump, Int32Array>();
 
-/** Keeps the measures of slots ks[0, n) (line base + k) of F with the dump (see lineMeasures). */
-export function keepLineMeasures(dump: PageDump, base: number, F: Features, ks: Int32Array, n: number): void {
+/** The dump's measures (see LINE_MEASURES), made on first use: scanLine writes a line's into it as it scans the line. */
+export function measuresOf(dump: PageDump): Int32Array {
   let m = LINE_MEASURES.get(dump);
   if (m === undefined) {
     m = new Int32Array(3 * dump.lines.length);
     LINE_MEASURES.set(dump, m);
   }
-  const { cells, cjk, latin } = F;
-  for (let j = 0; j < n; j++) {
-    const k = ks[j];
-    const o = 3 * (base + k);
-    m[o] = cells[k] + 1;
-    m[o + 1] = cjk[k];
-    m[o + 2] = latin[k];
-  }
+  return m;
 }
 
 /** The measures scanLine took of the dump's text lines (see LINE_MEASURES), if any. */
