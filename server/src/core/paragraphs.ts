@@ -16,7 +16,7 @@
 // Chinese paragraphs also indent their first line by two glyphs, which pdftotext drops, so a full
 // line that ends a sentence followed by a short line that does not is also a paragraph end: the
 // short line is the next paragraph's indented start.
-import { cellWidth, codePointAt, endsSentence, isCjk, isLatinLetter, isSpaceOrTab, CLASS, CC_ALPHA, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { cellWidth, codePointAt, endsSentence, isCjk, isLatinLetter, isSpaceOrTab, CLASS, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { Joiner } from './joiner';
 import { hashStep, HYPHENATED, INTERIOR, WORD, WordTable } from './words';
 
@@ -165,10 +165,11 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
   while (e > from && CLASS[t.charCodeAt(e - 1)] & CC_JS_SPACE) e--;
   // A trailing hyphenated fragment at the line end is not evidence of a compound.
   const fragmentFrom = e > from && t.charCodeAt(e - 1) === 45 ? n - 1 : n + 1;
+  // Letters are told apart by arithmetic (isLetter), the rest by CLASS: a page is mostly letters.
   let i = from;
-  for (let token = 0; ; token++) {
-    while (i < n && CLASS[t.charCodeAt(i)] & CC_JS_SPACE) i++;
-    if (i >= n) break;
+  for (let token = 0; i < e; token++) {
+    let c = t.charCodeAt(i);
+    while (!isLetter(c) && CLASS[c] & CC_JS_SPACE) c = t.charCodeAt(++i);
     // The token's first word is held until its end shows whether it is the token's only run.
     let runs = 0;
     let firstStart = -1;
@@ -176,11 +177,9 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
     let firstHash = 0;
     let firstFlag = 0;
     while (i < n) {
-      let c = t.charCodeAt(i);
-      let f = CLASS[c];
-      if (f & CC_JS_SPACE) break;
-      if (!(f & CC_ALPHA)) {
-        i++;
+      if (!isLetter(c)) {
+        if (CLASS[c] & CC_JS_SPACE) break;
+        if (++i < n) c = t.charCodeAt(i);
         continue;
       }
       const start = i;
@@ -188,15 +187,14 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
       let hyphen = false;
       for (;;) {
         runs++;
-        while (f & CC_ALPHA) {
+        do {
           hash = hashStep(hash, c | 0x20);
-          if (++i >= n) break;
-          f = CLASS[(c = t.charCodeAt(i))];
-        }
-        if (i + 1 < n && c === 45 && CLASS[t.charCodeAt(i + 1)] & CC_ALPHA) {
+          c = ++i < n ? t.charCodeAt(i) : 0;
+        } while (isLetter(c));
+        if (c === 45 && i + 1 < n && isLetter(t.charCodeAt(i + 1))) {
           hyphen = true;
           hash = hashStep(hash, 45);
-          f = CLASS[(c = t.charCodeAt(++i))];
+          c = t.charCodeAt(++i);
         } else break;
       }
       const flag = i >= fragmentFrom ? 0 : hyphen ? HYPHENATED : WORD;
@@ -208,15 +206,14 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
       } else if (flag) table.add(li, start, i, hash, flag);
     }
     if (firstStart < 0) continue;
-    // Interior: not the first token, not the last (another token follows), one run.
-    if (interior && runs === 1 && token > 0) {
-      let j = i;
-      while (j < n && CLASS[t.charCodeAt(j)] & CC_JS_SPACE) j++;
-      if (j < n) firstFlag |= INTERIOR;
-    }
+    // Interior: not the first token, not the last (another starts before the trimmed end), one run.
+    if (interior && runs === 1 && token > 0 && i < e) firstFlag |= INTERIOR;
     if (firstFlag) table.add(li, firstStart, firstEnd, firstHash, firstFlag);
   }
 }
+
+/** isAsciiLetter without a table: `| 0x20` folds A–Z onto a–z and nothing else onto them. */
+const isLetter = (c: number) => ((c | 0x20) - 97) >>> 0 < 26;
 
 export function keepHyphen(before: string, after: string, ev?: HyphenEvidence): boolean {
   const a = /([A-Za-z]+)-$/.exec(before.trimEnd())?.[1];
