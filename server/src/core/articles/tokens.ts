@@ -9,27 +9,20 @@
 // is allocated per story or per cluster once the scratch buffers have grown.
 import { CC_GLYPH, CC_JUST, CC_WORD, CC_WS, CLASS } from '../chars';
 
-/** Reads tokens into scratch lists (with duplicates). One reader at a time. */
-class Reader {
-  b = new Int32Array(512);
-  w = new Int32Array(512);
-  nb = 0;
-  nw = 0;
-  private max = 0;
-  private seen = 0;
-  private prev = -1;
-  private hash = 0;
-  private len = 0;
-  private digit = false;
-  start(max: number): void {
-    // At most one token per character seen, plus the word flushed at the end.
-    if (this.b.length < max + 2) {
-      this.b = new Int32Array(max + 2);
-      this.w = new Int32Array(max + 2);
-    }
+/**
+ * Where a read of tokens is, carried from one text to the next: characters read of at most `max`,
+ * the glyph before (a bigram's first unit, -1 none), and the word being read (its hash, length,
+ * whether it starts with a digit). Reader and TokenIndex's story reader each keep one.
+ */
+class ReadState {
+  max = 0;
+  seen = 0;
+  prev = -1;
+  hash = 0;
+  len = 0;
+  digit = false;
+  begin(max: number): void {
     this.max = max;
-    this.nb = 0;
-    this.nw = 0;
     this.seen = 0;
     this.prev = -1;
     this.hash = 0;
@@ -39,8 +32,30 @@ class Reader {
   full(): boolean {
     return this.seen >= this.max;
   }
+  /** Whether the word read so far counts as a token (3+ letters, or 2+ characters starting with a digit). */
+  wordCounts(): boolean {
+    return this.len >= 3 || (this.len >= 2 && this.digit);
+  }
+}
+
+/** Reads tokens into scratch lists (with duplicates). One reader at a time. */
+class Reader extends ReadState {
+  b = new Int32Array(512);
+  w = new Int32Array(512);
+  nb = 0;
+  nw = 0;
+  start(max: number): void {
+    // At most one token per character seen, plus the word flushed at the end.
+    if (this.b.length < max + 2) {
+      this.b = new Int32Array(max + 2);
+      this.w = new Int32Array(max + 2);
+    }
+    this.begin(max);
+    this.nb = 0;
+    this.nw = 0;
+  }
   private flush(): void {
-    if (this.len >= 3 || (this.len >= 2 && this.digit)) this.w[this.nw++] = this.hash;
+    if (this.wordCounts()) this.w[this.nw++] = this.hash;
     this.hash = 0;
     this.len = 0;
   }
@@ -216,12 +231,7 @@ export class TokenIndex {
 
   // The story being read (storyStart … storyEnd): its list, and the reader's state (see Reader.feed).
   private sList = 0;
-  private sMax = 0;
-  private sSeen = 0;
-  private sPrev = -1;
-  private sHash = 0;
-  private sLen = 0;
-  private sDigit = false;
+  private readonly story = new ReadState();
 
   /**
    * Starts reading a story of at most `max` non-space characters, as Reader would (justification
@@ -232,26 +242,22 @@ export class TokenIndex {
   storyStart(max: number): void {
     this.stories++;
     this.sList = this.open();
-    this.sMax = max;
-    this.sSeen = 0;
-    this.sPrev = -1;
-    this.sHash = 0;
-    this.sLen = 0;
-    this.sDigit = false;
+    this.story.begin(max);
   }
 
   /** Reads t[from, to) into the story; false once `max` characters have been read. */
   storyFeed(t: string, from: number, to: number): boolean {
-    const max = this.sMax;
+    const st = this.story;
+    const max = st.max;
     const cls = CLASS;
     const lead = this.lead;
     const { keys, ids, bits } = this.bigrams;
     const k = this.sList;
-    let seen = this.sSeen;
-    let prev = this.sPrev;
-    let hash = this.sHash;
-    let len = this.sLen;
-    let digit = this.sDigit;
+    let seen = st.seen;
+    let prev = st.prev;
+    let hash = st.hash;
+    let len = st.len;
+    let digit = st.digit;
     for (let i = from; i < to && seen < max; i++) {
       let c = t.charCodeAt(i);
       // A unified ideograph (most of a story) is a glyph, neither a space nor a word unit: its class is not looked up (the table is 128 KB).
@@ -278,24 +284,25 @@ export class TokenIndex {
         prev = c;
       } else prev = -1;
     }
-    this.sSeen = seen;
-    this.sPrev = prev;
-    this.sHash = hash;
-    this.sLen = len;
-    this.sDigit = digit;
+    st.seen = seen;
+    st.prev = prev;
+    st.hash = hash;
+    st.len = len;
+    st.digit = digit;
     return seen < max;
   }
 
   /** True once the story has `max` characters. */
   storyFull(): boolean {
-    return this.sSeen >= this.sMax;
+    return this.story.full();
   }
 
   /** Ends the story (its last word counts); returns its list. */
   storyEnd(): number {
-    if (this.sLen >= 3 || (this.sLen >= 2 && this.sDigit)) this.word(this.sHash);
-    this.sHash = 0;
-    this.sLen = 0;
+    const st = this.story;
+    if (st.wordCounts()) this.word(st.hash);
+    st.hash = 0;
+    st.len = 0;
     return this.sList;
   }
 
