@@ -73,7 +73,7 @@ export class RowFix implements Fix, EditRows {
 }
 
 /** Edit objects of `count` rows of `rows` from `at`. */
-export function editsOf(rows: Int32Array, at: number, count: number): Edit[] {
+function editsOf(rows: Int32Array, at: number, count: number): Edit[] {
   const out = new Array<Edit>(count);
   for (let k = 0, o = at; k < count; k++, o += EDIT_FIELDS) out[k] = { start: rows[o], end: rows[o + 1], newText: INSERTED[rows[o + 2]] };
   return out;
