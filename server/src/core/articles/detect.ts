@@ -268,7 +268,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const ds = blocks >= 6 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;
 
   // ---- segments ----
-  const P: PageItems = { page, text: dump.text, dump, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast };
+  const P: PageItems = { page, dump, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast };
   const segs = segments(P, content, nc);
   classifyText(P, segs);
   P.items = mergeHeadings(P, wedgedHeadings(P, segs));
@@ -500,8 +500,6 @@ function mergeHeadings(P: PageItems, decided: readonly Seg[]): Seg[] {
 /** What detect's stages (segments, stories, clusters, matching, articles, roles) share of the page. */
 interface PageItems {
   page: Page;
-  /** The dump's text. */
-  text: string;
   dump: PageDump;
   base: number;
   /** Role codes (ROLE_CODE) of the page's lines, by line index minus base. */
@@ -847,9 +845,10 @@ interface Pair {
 }
 
 /** Token list of live story k, read when first compared (SET_OF: list by story index, -1: not yet). */
-function storySet(live: readonly Story[], items: readonly Seg[], lines: LineTable, src: string, k: number): number {
+function storySet(live: readonly Story[], items: readonly Seg[], dump: PageDump, k: number): number {
   let id = SET_OF[k];
   if (id < 0) {
+    const { lines, text: src } = dump;
     const s = live[k];
     const index = INDEX;
     index.storyStart(400);
@@ -930,7 +929,7 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
     const centre = below ? below.liveIndex : above ? above.liveIndex + 1 : nearestStory(live, gFirst); // NaN for a story merged away: no candidates
     for (let k = Math.max(0, centre - 10); k < Math.min(live.length, centre + 10); k++) {
       const s = live[k];
-      const sim = index.similarity(head, storySet(live, items, dump.lines, P.text, k));
+      const sim = index.similarity(head, storySet(live, items, dump, k));
       let adj = 0;
       if (s === below && belowStarts) adj = c.lastInGroup ? 0.3 : 0.15;
       else if (s === above && c === groupFirstCluster[c.group]) adj = 0.1;
