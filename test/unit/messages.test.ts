@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { en, zhCn } from '../../server/src/core/messages';
+import fc from '../helpers/fc';
+import { en, format, zhCn } from '../../server/src/core/messages';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const root = pathToFileURL(path.resolve(__dirname, '../..') + '/');
@@ -29,4 +30,17 @@ test('client strings: every vscode.l10n.t string has a zh-cn translation, and no
   assert.ok(used.length > 0);
   const zh = json('l10n/bundle.l10n.zh-cn.json');
   assert.deepEqual(Object.keys(zh).sort(), [...new Set(used)].sort());
+});
+
+test('property: format fills known {names} and leaves the rest as written, called again and again', () => {
+  const reference = (template: string, args: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (m: string, k: string) => (k in args ? String(args[k]) : m));
+  const piece = fc.constantFrom('{', '}', '{a}', '{b}', '{_1}', '{ a}', '{a', 'a}', '{}', '{{a}}', 'x', '标', ' ');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 12 }), fc.dictionary(fc.constantFrom('a', 'b', '_1', 'c'), fc.oneof(fc.string(), fc.integer())), (pieces, args) => {
+      const template = pieces.join('');
+      assert.equal(format(template, args), reference(template, args));
+      assert.equal(format(template, args), reference(template, args), 'the second time, from the cut template');
+    }),
+    { numRuns: 500 },
+  );
 });

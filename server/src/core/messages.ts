@@ -175,28 +175,45 @@ export function messagesFor(locale: string | undefined): Messages {
 
 /**
  * Fills `{name}` placeholders (name = one or more of [A-Za-z0-9_]) from args; unknown names stay as
- * written. A scan instead of a regex replace: the line rules format a message for every finding.
+ * written. The template is cut at its placeholders once (see cutTemplate): the rules format a
+ * message for many findings from a few templates.
  */
 export function format(template: string, args: Record<string, string | number> = {}): string {
+  const parts = cutTemplate(template);
+  if (parts.length === 1) return template;
+  let out = parts[0];
+  for (let k = 1; k < parts.length; k += 2) {
+    const key = parts[k];
+    out += (key in args ? String(args[key]) : `{${key}}`) + parts[k + 1];
+  }
+  return out;
+}
+
+/** Templates cut at their placeholders: texts at even indices, names at odd ones (bounded, in case texts other than a table's are formatted). */
+const CUT = new Map<string, string[]>();
+const MAX_CUT = 1000;
+
+function cutTemplate(template: string): string[] {
+  let parts = CUT.get(template);
+  if (parts !== undefined) return parts;
+  parts = [];
+  let done = 0; // template[0, done) is in parts
   let open = template.indexOf('{');
-  if (open < 0) return template;
-  let out = '';
-  let done = 0; // template[0, done) is in out
   while (open >= 0) {
     let j = open + 1;
     while (j < template.length && isWordChar(template.charCodeAt(j))) j++;
     if (j > open + 1 && template.charCodeAt(j) === 125 /* } */) {
-      const key = template.slice(open + 1, j);
-      if (key in args) {
-        out += template.slice(done, open) + String(args[key]);
-        done = j + 1;
-      }
+      parts.push(template.slice(done, open), template.slice(open + 1, j));
+      done = j + 1;
       open = template.indexOf('{', j + 1);
     } else {
       open = template.indexOf('{', open + 1);
     }
   }
-  return done === 0 ? template : out + template.slice(done);
+  parts.push(template.slice(done));
+  if (CUT.size >= MAX_CUT) CUT.clear();
+  CUT.set(template, parts);
+  return parts;
 }
 
 function isWordChar(c: number): boolean {

@@ -117,27 +117,8 @@ function finding(dump: PageDump, a: Article, nb: number, first: number, messages
     severity: 'information',
     start: L.start[head[0]],
     end: L.end[head[head.length - 1]],
-    message: message(messages, articleTitle(dump, a), L.row[first] + 1),
+    message: t(messages, 'misplaced-headline.message', { headline: articleTitle(dump, a), line: L.row[first] + 1 }),
     fix: { title: t(messages, 'misplaced-headline.fix'), edits },
     related: [{ start: targetStart, end: L.end[first], message: t(messages, 'misplaced-headline.related') }],
   };
-}
-
-/** The message table of PRE and POST (null: none yet), and its template's text before and after its one `{headline}` (SIMPLE: it has no other placeholder). */
-let partsOf: Messages | null = null;
-let simple = false;
-let pre = '';
-let post = '';
-
-/** t(messages, 'misplaced-headline.message', …) without format's scan, args object and slices per finding when the template is that simple (both tables' are). */
-function message(messages: Messages, headline: string, line: number): string {
-  if (partsOf !== messages) {
-    const template = messages['misplaced-headline.message'];
-    const open = template.indexOf('{');
-    simple = open >= 0 && template.startsWith('{headline}', open) && template.indexOf('{', open + 1) < 0;
-    pre = template.slice(0, open);
-    post = template.slice(open + '{headline}'.length);
-    partsOf = messages;
-  }
-  return simple ? pre + headline + post : t(messages, 'misplaced-headline.message', { headline, line });
 }
