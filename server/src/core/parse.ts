@@ -120,27 +120,13 @@ export function lowerBound(length: number, before: (i: number) => boolean): numb
 
 /** Index of the last item starting at or before `offset` (items sorted by start; 0 if none). */
 export function lastStartingAt(items: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = items.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (items[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lowerBound(items.length, (i) => items[i].start <= offset) - 1);
 }
 
 /** Index of the line holding an offset (the last line starting at or before it; 0 if none). */
 export function lineIndexAt(dump: PageDump, offset: number): number {
   const start = dump.lines.start;
-  let lo = 0;
-  let hi = dump.lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (start[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lowerBound(dump.lines.length, (i) => start[i] <= offset) - 1);
 }
 
 /** Editor position (0-based line, UTF-16 character) of an offset, as LSP and the CLI report it. */
