@@ -218,6 +218,12 @@ function touchesCut(text: TextSource, cut: number, at: number): boolean {
 }
 
 /** A segment's place: [start, end), and whether it starts at a soft break (see softPages.ts). */
+interface Part {
+  start: number;
+  end: number;
+  soft: boolean;
+}
+
 /**
  * The longest form-feed page of `parts` (pages in order) that is cut in parts (UTF-16 units), and
  * how many; 0 and 0 when none is.
@@ -232,12 +238,6 @@ export function biggestSplit(parts: readonly Part[]): { size: number; parts: num
     if (size > best.size) best = { size, parts: m - k };
   }
   return best;
-}
-
-interface Part {
-  start: number;
-  end: number;
-  soft: boolean;
 }
 
 /**
