@@ -145,8 +145,12 @@ export function hasFix(f: Finding): boolean {
  * row carries (see asRowFix).
  */
 export function fixRows(f: Finding): EditRows | undefined {
-  if (f instanceof RowFinding) return f;
-  return f.fix && asRowFix(f.fix);
+  return keptRows(f) ?? (f.fix && asRowFix(f.fix));
+}
+
+/** The rows the finding's fix is kept as already (a RowFinding, or a RowFix), else undefined: nothing is made. */
+export function keptRows(f: Finding): EditRows | undefined {
+  return f instanceof RowFinding ? f : f.fix instanceof RowFix ? f.fix : undefined;
 }
 
 /** How many edits the finding's fix has (0 without one), without making them into objects. */

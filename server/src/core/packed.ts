@@ -3,7 +3,7 @@
 // objects, ~100 bytes each (a 10 MB dump has ~3 M of them); packed, 6 bytes on an ordinary page.
 // Kept this way, every page's fixes are at hand without analysing the page again when the editor
 // asks for the diagnostics of another part of the document.
-import { EDIT_FIELDS, INSERTED, RowFinding, RowFix } from './editRows';
+import { EDIT_FIELDS, INSERTED, keptRows } from './editRows';
 import type { Finding, RuleId, Severity } from './types';
 
 export interface PackedFindings {
@@ -67,7 +67,7 @@ export function packFindings(findings: readonly Finding[]): PackedFindings {
   for (const f of findings) {
     v.push(ruleIndex(f.rule), SEVERITIES.indexOf(f.severity), f.start, f.end, str(f.message));
     // A fix kept as rows is copied from them: its edits are not made into objects.
-    const rows = f instanceof RowFinding ? f : f.fix instanceof RowFix ? f.fix : undefined;
+    const rows = keptRows(f);
     if (rows) {
       v.push(str(rows.title) + 1, rows.count);
       const r = rows.rows;
