@@ -6,8 +6,8 @@ import { analyze } from './analyze';
 import type { Article, Continuation, PageAnalysis } from './articles/model';
 import { GLYPH_RULES, type Cleaner } from './clean';
 import { applyEdits } from './fix';
-import { buildParagraphs, hyphenEvidence, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
-import { isBlankLine, lineText } from './lines';
+import { buildParagraphs, hyphenEvidenceIn, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
+import { isBlankLine } from './lines';
 import type { AnalyzeOptions, Edit, PageDump, RuleId, Span } from './types';
 
 export const SCHEMA = 'newsprint.articles/1';
@@ -78,7 +78,7 @@ const PARAGRAPH_RULES_OFF = { 'hard-wrap': 'off', 'split-sentence': 'off' } as c
 
 export function exportArticles(text: string, opts: ExportOptions): ArticlesDocument {
   const { dump, findings, pages, clean } = analyze(text, { ...opts, rules: { ...opts.rules, ...PARAGRAPH_RULES_OFF } });
-  const evidence = needsHyphenEvidence(dump) ? hyphenEvidence(Array.from({ length: dump.lines.length }, (_, i) => lineText(dump, i))) : undefined;
+  const evidence = needsHyphenEvidence(dump) ? dumpHyphenEvidence(dump) : undefined;
   const articles: ArticleOut[] = [];
   for (const p of pages) for (const a of p.articles) articles.push(articleOut(dump, a, p, clean, evidence));
   const diagnostics: Record<string, number> = {};
@@ -285,4 +285,15 @@ export function serializeLines(docs: readonly ArticlesDocument[]): string {
     for (const article of d.articles) out += `${JSON.stringify({ schema: d.schema, generator: d.generator, source: d.source, article })}\n`;
   }
   return out;
+}
+
+/** hyphenEvidence of every line of the dump, read in its text (no slice per line). */
+function dumpHyphenEvidence(dump: PageDump): HyphenEvidence {
+  const L = dump.lines;
+  const spans = new Int32Array(2 * L.length);
+  for (let i = 0; i < L.length; i++) {
+    spans[2 * i] = L.start[i];
+    spans[2 * i + 1] = L.end[i];
+  }
+  return hyphenEvidenceIn(dump.text, spans, L.length);
 }
