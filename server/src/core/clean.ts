@@ -33,27 +33,122 @@ export interface Cleaner {
 }
 
 export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
+  const c = growingCleaner(dump);
+  c.add(findings);
+  return c;
+}
+
+/** A Cleaner that takes the findings as they come (see add). */
+export interface GrowingCleaner extends Cleaner {
+  /**
+   * Takes findings[from, to) in too. The line rules report page by page in text order, so analyze
+   * adds each page's findings right before its paragraph rules read it, while its text is still in
+   * the caches; findings that come out of order are sorted with the rest (a rebuild).
+   */
+  add(findings: readonly Finding[], from?: number, to?: number): void;
+}
+
+export function growingCleaner(dump: PageDump): GrowingCleaner {
+  /** The glyph findings with a fix taken so far, in text order. */
   const sorted: Finding[] = [];
-  let inOrder = true;
-  let total = 0; // edits of the findings, counted here: a second walk through every finding's fix cost as much
-  for (let k = 0; k < findings.length; k++) {
-    const f = findings[k];
-    if (GLYPH_RULES.includes(f.rule) && hasFix(f)) {
-      if (sorted.length > 0 && sorted[sorted.length - 1].start > f.start) inOrder = false;
-      sorted.push(f);
-      total += fixSize(f);
-    }
-  }
-  // The line rules report in text order: sort only when they did not (a stable sort changes nothing then).
-  if (!inOrder) sorted.sort((a, b) => a.start - b.start);
-  const n = total;
-  // The edits' starts and ends, and the text each inserts: a span is assembled from these, and no
-  // array of the edit objects is kept (most glyph fixes delete: their new text is '').
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
-  const inserts = new Int32Array(n);
-  const newTexts = sortedEdits(sorted, total, starts, ends, inserts);
+  // The edits' starts and ends, and the text each inserts (its index in newTexts plus one, 0 for
+  // '': most glyph fixes delete): a span is assembled from these, and no array of the edit objects
+  // is kept. Sorted by start then end; n of them, in columns with room for more.
+  let n = 0;
+  let starts = new Int32Array(64);
+  let ends = new Int32Array(64);
+  let inserts = new Int32Array(64);
+  const newTexts: string[] = INSERTED.slice(1);
   const text = dump.text;
+
+  function room(total: number): void {
+    if (total <= starts.length) return;
+    const cap = Math.max(total, 2 * starts.length);
+    const grown = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a.subarray(0, n));
+      return b;
+    };
+    starts = grown(starts);
+    ends = grown(ends);
+    inserts = grown(inserts);
+  }
+
+  function add(findings: readonly Finding[], from = 0, to = findings.length): void {
+    const first = sorted.length;
+    let inOrder = true;
+    let added = 0; // edits of the findings, counted here: a second walk through every finding's fix cost as much
+    for (let k = from; k < to; k++) {
+      const f = findings[k];
+      if (GLYPH_RULES.includes(f.rule) && hasFix(f)) {
+        if (sorted.length > 0 && sorted[sorted.length - 1].start > f.start) inOrder = false;
+        sorted.push(f);
+        added += fixSize(f);
+      }
+    }
+    if (sorted.length === first) return;
+    byLine = undefined;
+    room(n + added);
+    if (!inOrder) {
+      // Out of text order (the line rules report in order: never in analyze): all again, sorted.
+      // A stable sort of findings in order changes nothing, which is why it is skipped then.
+      sorted.sort((a, b) => a.start - b.start);
+      n = sortAll(sorted);
+    } else n = sortedEdits(first, added);
+  }
+
+  /**
+   * The edits of sorted[first..] (`added` of them) into the columns after the n there, each moved
+   * back into place as it comes: sorted by start then end, ties in finding order, what a stable
+   * sort of all edits gives. They come nearly sorted (out of order only among the findings of one line), so this
+   * insertion sort (stable, and linear in the edits plus the few steps back) moves numbers only; a
+   * pathological order, or an edit inserting a text no row carries, falls back to a full sort.
+   * Returns the new count.
+   */
+  function sortedEdits(first: number, added: number): number {
+    let m = n;
+    let budget = 4 * added + 1024; // steps back allowed before a full sort is cheaper
+    for (let k = first; k < sorted.length; k++) {
+      // Read as rows: the edits are never made into objects.
+      const fix = fixRows(sorted[k]);
+      if (!fix) return sortAll(sorted);
+      const rows = fix.rows;
+      for (let q = 0, o = fix.at; q < fix.count; q++, o += EDIT_FIELDS) {
+        const start = rows[o];
+        const end = rows[o + 1];
+        let j = m - 1;
+        while (j >= 0 && (starts[j] > start || (starts[j] === start && ends[j] > end))) {
+          starts[j + 1] = starts[j];
+          ends[j + 1] = ends[j];
+          inserts[j + 1] = inserts[j];
+          j--;
+        }
+        starts[j + 1] = start;
+        ends[j + 1] = end;
+        inserts[j + 1] = rows[o + 2]; // an index into INSERTED, which newTexts starts with
+        m++;
+        budget -= m - 2 - j;
+        if (budget < 0) return sortAll(sorted);
+      }
+    }
+    return m;
+  }
+
+  /** Every edit of the findings, sorted again by a full (stable) sort: the new count. */
+  function sortAll(list: readonly Finding[]): number {
+    const edits: Edit[] = [];
+    for (const f of list) for (const x of f.fix!.edits) edits.push(x);
+    edits.sort(byStartEnd);
+    room(edits.length);
+    for (let i = 0; i < edits.length; i++) {
+      starts[i] = edits[i].start;
+      ends[i] = edits[i].end;
+      const t = edits[i].newText;
+      const known = newTexts.indexOf(t);
+      inserts[i] = t.length === 0 ? 0 : known >= 0 ? known + 1 : newTexts.push(t);
+    }
+    return edits.length;
+  }
 
   // Where the previous span's search ended: callers mostly walk the text forward, so the next
   // answer is usually there or a few edits further (checked first; else a binary search).
@@ -170,6 +265,7 @@ export function cleaner(dump: PageDump, findings: readonly Finding[]): Cleaner {
   };
 
   return {
+    add,
     span,
     line: (i) => span(dump.lines.start[i], dump.lines.end[i]),
     unedited,
@@ -194,58 +290,6 @@ export const CLEAN_UNITS: Readonly<Uint16Array> = BUFFER;
 const VIEWS: (Uint16Array | undefined)[] = new Array<Uint16Array | undefined>(BUFFER_SIZE + 1).fill(undefined);
 
 const byStartEnd = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end;
-
-/**
- * Every edit of the findings (sorted by start; `total` edits in all), sorted by start then end,
- * ties in finding order: what a stable sort of all edits gives. Their starts and ends go to the
- * arrays of those names; the new texts that are not empty to the array returned, edit i's at
- * inserts[i] - 1 (inserts[i] = 0: it deletes). The edits come nearly sorted (out of order only
- * among the findings of one line), so each is moved back into place as it comes (insertion sort:
- * stable, and linear in the edits plus the few steps back), moving numbers only; a pathological
- * order falls back to a full sort.
- */
-function sortedEdits(sorted: readonly Finding[], total: number, starts: Int32Array, ends: Int32Array, inserts: Int32Array): string[] {
-  let budget = 4 * total + 1024; // steps back allowed before a full sort is cheaper
-  let m = 0;
-  for (let k = 0; k < sorted.length; k++) {
-    // Read as rows: the edits are never made into objects.
-    const fix = fixRows(sorted[k]);
-    if (!fix) return sortAll(sorted, total, starts, ends, inserts); // an edit inserts other text
-    const rows = fix.rows;
-    for (let q = 0, o = fix.at; q < fix.count; q++, o += EDIT_FIELDS) {
-      const start = rows[o];
-      const end = rows[o + 1];
-      let j = m - 1;
-      while (j >= 0 && (starts[j] > start || (starts[j] === start && ends[j] > end))) {
-        starts[j + 1] = starts[j];
-        ends[j + 1] = ends[j];
-        inserts[j + 1] = inserts[j];
-        j--;
-      }
-      starts[j + 1] = start;
-      ends[j + 1] = end;
-      inserts[j + 1] = rows[o + 2]; // an index into INSERTED
-      m++;
-      budget -= m - 2 - j;
-      if (budget < 0) return sortAll(sorted, total, starts, ends, inserts);
-    }
-  }
-  return INSERTED.slice(1);
-}
-
-/** sortedEdits by a full (stable) sort of the edits. */
-function sortAll(sorted: readonly Finding[], total: number, starts: Int32Array, ends: Int32Array, inserts: Int32Array): string[] {
-  const edits: Edit[] = [];
-  for (const f of sorted) for (const x of f.fix!.edits) edits.push(x);
-  edits.sort(byStartEnd);
-  const newTexts: string[] = [];
-  for (let i = 0; i < total; i++) {
-    starts[i] = edits[i].start;
-    ends[i] = edits[i].end;
-    inserts[i] = edits[i].newText.length > 0 ? newTexts.push(edits[i].newText) : 0;
-  }
-  return newTexts;
-}
 
 /** Rules that make a line readable for display (outline, hover): the justification and overprint
  * artifacts. Extraction spaces next to digits are left, as the page shows them. */

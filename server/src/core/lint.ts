@@ -107,9 +107,14 @@ function spacingFinding(rule: RuleId, severity: Severity, scan: SpacingScan, cou
 
 /** Findings of the line rules on the whole dump. */
 export function lintDump(dump: PageDump, options: AnalyzeOptions = {}): Finding[] {
-  const messages = messagesFor(options.locale);
   const out: Finding[] = [];
-  const setup = lintSetup(options.rules, messages, LINE_RULES);
-  for (const page of dump.pages) lintPageInto(dump, page, setup, out);
+  const lint = pageLinter(options);
+  for (const page of dump.pages) lint(dump, page, out);
   return out;
+}
+
+/** The line rules under these options, set up once: each call appends a page's findings to `out`, in text order. */
+export function pageLinter(options: AnalyzeOptions = {}): (dump: PageDump, page: Page, out: Finding[]) => void {
+  const setup = lintSetup(options.rules, messagesFor(options.locale), LINE_RULES);
+  return (dump, page, out) => lintPageInto(dump, page, setup, out);
 }
