@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import fc from '../helpers/fc';
 import { lineAt, allLines } from '../../server/src/core/lines';
 import { parse } from '../../server/src/core/parse';
-import { cleanText, estimateColumnWidth, isFull, lineInfo, lineMeasures, localWidths, type LineInfo } from '../../server/src/core/articles/roles';
+import { cleanText, estimateColumnWidth, GATES_TAKEN, isFull, lineInfo, lineTaken, localWidths, type LineInfo } from '../../server/src/core/articles/roles';
+import { lineGates } from '../../server/src/core/rules/gates';
 import { cellWidth, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from '../../server/src/core/chars';
 import { isTextLine, lineText } from '../../server/src/core/lines';
 import { isOverprint, undouble } from '../../server/src/core/overprint';
@@ -226,17 +227,18 @@ test('property: caps and Title Case lines as the two separate passes told them',
   assert.equal(one('The Strike Is Over Now').info.title, true);
 });
 
-// Reflow takes these from the article detection instead of reading every line again.
-test('property: the line measures kept for reflow are cellWidth and the script counts of each text line', () => {
+// Reflow and the line rules take these from the article detection instead of reading every line again.
+test('property: the line measures kept for reflow are cellWidth and the script counts of each text line, and its gates lineGates', () => {
   const unit = fc.constantFrom('字', '中', '。', '”', 'a', 'Q', 'é', ' ', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '\u000b', '\u2003', '\u200b', '𠀀', '\ud840', '\udc00', '한', '·', '1', '.', '\n', '\n\n');
   fc.assert(
     fc.property(fc.array(unit, { maxLength: 300, size: 'max' }), (units) => {
       const dump = parse(units.join(''));
       analyzeArticles(dump, en);
-      const m = lineMeasures(dump);
+      const taken = lineTaken(dump);
       for (let i = 0; i < dump.lines.length; i++) {
         if (!isTextLine(dump.lines, i)) continue;
-        assert.ok(m, 'measures kept');
+        assert.ok(taken, 'measures kept');
+        const m = taken.measures;
         const t = lineText(dump, i);
         let cjk = 0;
         let latin = 0;
@@ -245,6 +247,7 @@ test('property: the line measures kept for reflow are cellWidth and the script c
           else if (CLASS[t.charCodeAt(k)] & CC_SCRIPT_LATIN) latin++;
         }
         assert.deepEqual([m[3 * i] - 1, m[3 * i + 1], m[3 * i + 2]], [cellWidth(t), cjk, latin], JSON.stringify(t));
+        assert.equal(taken.gates[i], lineGates(t) | GATES_TAKEN, `gates of ${JSON.stringify(t)}`);
       }
     }),
     { numRuns: 1000 },

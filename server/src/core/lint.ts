@@ -6,6 +6,7 @@ import { messagesFor, t, tCount, type Messages } from './messages';
 import { LINE_RULES } from './rules';
 import { doubledFinding, doubledGlyphs } from './rules/doubled-glyphs';
 import { gatesNeeded, lineGates } from './rules/gates';
+import { GATES_TAKEN, lineTaken } from './articles/roles';
 import { MIXED as MIXED_SCAN, mixedScan, mixedScriptSpacing } from './rules/mixed-script-spacing';
 import { SPACED as SPACED_SCAN, spacedGlyphs, spacedScan } from './rules/spaced-glyphs';
 import type { LineRule, SpacingScan } from './rules/rule';
@@ -26,7 +27,7 @@ export function severityOf(rule: { id: RuleId; defaultSeverity: Severity }, sett
 /** Findings of the line rules on one page, in text order. */
 export function lintPage(dump: PageDump, page: Page, settings: RuleSettings | undefined, messages: Messages, rules: readonly LineRule[] = LINE_RULES): Finding[] {
   const out: Finding[] = [];
-  lintPageInto(dump, page, lintSetup(settings, messages, rules), out);
+  lintPageInto(dump, page, lintSetup(settings, messages, rules), out, undefined);
   return out;
 }
 
@@ -67,7 +68,7 @@ function lintSetup(settings: RuleSettings | undefined, messages: Messages, rules
  * lintPage, appended to `out`. Plain indexed loops: a for-of over the rules allocated an iterator
  * per line. The spacing rules' Findings are made straight from their scans (see SpacingScan).
  */
-function lintPageInto(dump: PageDump, page: Page, setup: LintSetup, out: Finding[]): void {
+function lintPageInto(dump: PageDump, page: Page, setup: LintSetup, out: Finding[], taken: Uint8Array | undefined): void {
   const { active, severities, kinds, needs, messages } = setup;
   const n = active.length;
   if (n === 0) return;
@@ -77,10 +78,12 @@ function lintPageInto(dump: PageDump, page: Page, setup: LintSetup, out: Finding
     if (flags[i] !== 0) continue; // blank, or an annotation
     const start = starts[i];
     const end = ends[i];
-    // The built-in rules' cheap exits in one pass; each is called only if its exit would let the
-    // line through, past its exit and by name: one target per call site, which V8 can inline. They
-    // read the document text, a flat string, over the line's range.
-    const gates = lineGates(text, start, end);
+    // The built-in rules' cheap exits in one pass (or as the article detection took them); each is
+    // called only if its exit would let the line through, past its exit and by name: one target
+    // per call site, which V8 can inline. They read the document text, a flat string, over the
+    // line's range.
+    const g = taken !== undefined ? taken[i] : 0;
+    const gates = g !== 0 ? g & ~GATES_TAKEN : lineGates(text, start, end);
     for (let r = 0; r < n; r++) {
       const need = needs[r];
       if ((gates & need) !== need) continue;
@@ -113,8 +116,12 @@ export function lintDump(dump: PageDump, options: AnalyzeOptions = {}): Finding[
   return out;
 }
 
-/** The line rules under these options, set up once: each call appends a page's findings to `out`, in text order. */
+/**
+ * The line rules under these options, set up once: each call appends a page's findings to `out`,
+ * in text order. After the page's article detection, the gates it took of each line (roles.ts
+ * Taken) are used instead of reading the lines again.
+ */
 export function pageLinter(options: AnalyzeOptions = {}): (dump: PageDump, page: Page, out: Finding[]) => void {
   const setup = lintSetup(options.rules, messagesFor(options.locale), LINE_RULES);
-  return (dump, page, out) => lintPageInto(dump, page, setup, out);
+  return (dump, page, out) => lintPageInto(dump, page, setup, out, lineTaken(dump)?.gates);
 }

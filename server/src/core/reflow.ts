@@ -17,7 +17,7 @@
 //   paragraph that was joined already (by a `hard-wrap` fix): it is never joined to a neighbour,
 //   so fix-all reaches a fixed point after one pass instead of gluing paragraphs together.
 import { stateOf } from './articles/detect';
-import { lineMeasures } from './articles/roles';
+import { lineTaken } from './articles/roles';
 import type { Article, PageAnalysis } from './articles/model';
 import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isCjk, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
@@ -270,7 +270,7 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   const cjkRuns = new Uint8Array(2 * articles.length);
   const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, table: EMPTY_TABLE, runs, cjkRuns, indexOf: undefined };
   // Every article's pieces into the scratch rows, then copied out once.
-  const measures = lineMeasures(dump);
+  const measures = lineTaken(dump)?.measures;
   rowCount = 0;
   for (let k = 0; k < articles.length; k++) {
     const a = articles[k];
@@ -456,7 +456,7 @@ function collectPieces(ctx: FlowContext, lines: readonly number[], cuts: readonl
  * collectRows of the lines without their texts (flowContext's measures): the common case, a whole
  * line with no cut on it, taken here with the columns read once; the rest by addLineRows. A line
  * no glyph fix edits is taken from the article detection's `measures` of it (see
- * roles.lineMeasures) when there are some, not read again.
+ * roles.lineTaken) when there are some, not read again.
  */
 function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[], measures: Int32Array | undefined): void {
   const { start: starts, end: ends } = ctx.dump.lines;
@@ -494,7 +494,7 @@ function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly 
 
 /**
  * pushRowIn of text[a, b), the line [lineStart, lineEnd) without its edge blank units, from the
- * line's measures (see roles.lineMeasures) less those of the blank units; false (nothing added)
+ * line's measures (see roles.lineTaken) less those of the blank units; false (nothing added)
  * when they cannot say: a high surrogate just before the cut paired with the first unit cut.
  */
 function addMeasuredRow(m: Int32Array, text: string, index: number, lineStart: number, lineEnd: number, a: number, b: number): boolean {

@@ -21,6 +21,7 @@
 import type { Line, PageDump, Span } from '../types';
 import { CC_CELL2, CC_CJK, CC_HIGH, CC_SCRIPT_CJK, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isSentenceEnd } from '../chars';
 import { isOverprint, undouble } from '../overprint';
+import { GATE_CJK, GATE_DOUBLED, GATE_SPACE, GATE_TWO_SPACES } from '../rules/gates';
 
 /** Non-space characters kept for pattern matching at the head and at the tail of a line. */
 const HEAD = 48;
@@ -146,6 +147,8 @@ let mTitle = false;
 let mCells = 0;
 let mCjk = 0;
 let mLatin = 0;
+/** The line's gates, as lineGates gives them. */
+let mGates = 0;
 
 /**
  * Width and justification spaces of a line (see the header comment), and its non-space units;
@@ -168,6 +171,15 @@ function scan(src: string, from: number, to: number): void {
   const cls = CLASS;
   let max = 0; // of the non-space units
   let upper = 0; // A–Z
+  // The line rules' gates (rules/gates.ts lineGates), taken on the way: ASCII spaces, spots where a
+  // unit that is not isSpace repeats the one before it, any surrogate, a space unit ≥ U+3000.
+  let spaces = 0;
+  let spots = 0;
+  let surrogate = false;
+  let wideSpace = false;
+  // The unit before (runs below leave it at their first unit: the unit after a run, of another
+  // class, cannot equal their last).
+  let prev = -1;
   for (let i = from; i < to; i++) {
     const c = src.charCodeAt(i);
     const f = cls[c];
@@ -175,12 +187,21 @@ function scan(src: string, from: number, to: number): void {
     cjk += (f & CC_SCRIPT_CJK) >> 8;
     latin += (f & CC_SCRIPT_LATIN) >> 9;
     if (f & CC_WS) {
+      if (c === 32) spaces++;
+      else {
+        if (c >= 0x3000) wideSpace = true;
+        if (c === prev && c !== 9 && c !== 0xa0 && c !== 0x3000) spots++; // U+FEFF, VT, U+2000–U+200B are no isSpace
+      }
+      prev = c;
       run++;
       cellsLess += 1 + ((f & CC_CELL2) >> 7);
       continue;
     }
     if (c > max) max = c;
     if (c - 65 < 26 && c >= 65) upper++;
+    if (c === prev) spots++;
+    else if ((c & 0xf800) === 0xd800) surrogate = true;
+    prev = c;
     if (first < 0) first = i - from;
     const isCjkUnit = (f & (CC_CJK | CC_HIGH)) !== 0; // astral: treat as CJK (extensions B+)
     if (run > 0 && size > 0) {
@@ -197,7 +218,9 @@ function scan(src: string, from: number, to: number): void {
       width += 2;
       i++;
       if (i < to) {
-        const g = cls[src.charCodeAt(i)];
+        const low = src.charCodeAt(i);
+        const g = cls[low];
+        if (low === 32) spaces++; // a broken pair: the unit after the high surrogate is read here
         if (!(g & CC_WS)) size++;
         cjk += (g & CC_SCRIPT_CJK) >> 8;
         latin += (g & CC_SCRIPT_LATIN) >> 9;
@@ -208,14 +231,22 @@ function scan(src: string, from: number, to: number): void {
       // The CJK glyphs that follow with no space between (most of a body line): two cells each,
       // nothing else to decide for them.
       let j = i + 1;
-      // max only decides `max < 0x2e80` below: once it is past that, the run need not raise it.
-      if (max >= 0x2e80) {
-        while (j < to && (cls[src.charCodeAt(j)] & (CC_WS | CC_CJK | CC_HIGH)) === CC_CJK) j++;
-      } else
+      let p = c;
+      // max decides `max < 0x2e80` below and the gates' `≥ U+3000`: once past that, the run need not raise it.
+      if (max >= 0x3000)
+        for (; j < to; j++) {
+          const d = src.charCodeAt(j);
+          if ((cls[d] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) break;
+          if (d === p) spots++;
+          p = d;
+        }
+      else
         for (; j < to; j++) {
           const d = src.charCodeAt(j);
           if ((cls[d] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) break;
           if (d > max) max = d;
+          if (d === p) spots++;
+          p = d;
         }
       size += j - i - 1;
       cjk += j - i - 1;
@@ -224,12 +255,16 @@ function scan(src: string, from: number, to: number): void {
     } else if (!(f & (CC_HIGH | CC_WIDE))) {
       // Likewise the narrow glyphs that follow (the rest of a Latin word): one cell each.
       let j = i + 1;
+      let p = c;
       for (; j < to; j++) {
         const d = src.charCodeAt(j);
         const g = cls[d];
         if (g & (CC_WS | CC_CJK | CC_HIGH | CC_WIDE)) break;
         if (d > max) max = d;
         if (d - 65 < 26 && d >= 65) upper++;
+        if (d === p) spots++;
+        else if ((d & 0xf800) === 0xd800) surrogate = true;
+        p = d;
         cjk += (g & CC_SCRIPT_CJK) >> 8;
         latin += (g & CC_SCRIPT_LATIN) >> 9;
       }
@@ -244,6 +279,7 @@ function scan(src: string, from: number, to: number): void {
   mCjk = cjk;
   mLatin = latin;
   mSpaced = spaced;
+  mGates = (spaces > 0 ? GATE_SPACE : 0) | (spaces > 1 ? GATE_TWO_SPACES : 0) | (surrogate || spots >= 3 ? GATE_DOUBLED : 0) | (max >= 0x3000 || wideSpace ? GATE_CJK : 0);
   mSize = size;
   mFirst = first;
   mCaps = false;
@@ -644,11 +680,11 @@ function scannedText(): string {
  * compact head and tail strings are built only when a pattern's first-character test passes.
  * The line is [lineStart, lineEnd) of the dump; `src` holds its text at `at` (the dump's text at
  * lineStart, or the line's text at 0): see scan. The common path reads src at offsets; the line's
- * own text is cut out only when a pattern has to see it (`text`, made on demand). The line's
- * measures for reflow go to `measures` at `mo` (see LINE_MEASURES), when given: written here, not
- * kept in F and copied over in another pass.
+ * own text is cut out only when a pattern has to see it (`text`, made on demand). When `taken` is
+ * given (see takenOf), the line's measures for reflow and its gates for the line rules go there,
+ * at line `i` of the dump: written here, not kept in F and copied over in another pass.
  */
-export function scanLine(src: string, at: number, lineStart: number, lineEnd: number, edge: boolean, F: Features, k: number, measures: Int32Array | null, mo: number): void {
+export function scanLine(src: string, at: number, lineStart: number, lineEnd: number, edge: boolean, F: Features, k: number, taken: Taken | null, i: number): void {
   const to = at + (lineEnd - lineStart);
   lazySrc = src;
   lazyFrom = at;
@@ -664,10 +700,12 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   const doubled = whole && isOverprint(src, at, to);
   F.width[k] = doubled ? rawWidth / 2 : rawWidth;
   F.spaced[k] = spaced;
-  if (measures !== null) {
-    measures[mo] = mCells + 1;
-    measures[mo + 1] = mCjk;
-    measures[mo + 2] = mLatin;
+  if (taken !== null) {
+    const { measures } = taken;
+    measures[3 * i] = mCells + 1;
+    measures[3 * i + 1] = mCjk;
+    measures[3 * i + 2] = mLatin;
+    taken.gates[i] = mGates | GATES_TAKEN;
   }
   let flags = (whole ? F_WHOLE : 0) | (doubled ? F_DOUBLED : 0) | (mCaps ? F_CAPS : 0) | (mTitle ? F_TITLE : 0) | (f0 & FF_DASH ? F_STARTS_DASH : 0);
   let kind = K_NONE;
@@ -818,25 +856,34 @@ function isByline(src: string, from: number, to: number, size: number, f0: numbe
 }
 
 /**
- * Per dump, what scanLine measured of its text lines, for reflow (which would otherwise read every
- * line again): line i's cellWidth + 1 at 3i (0: not measured), its CJK units at 3i + 1 and its
- * Latin units at 3i + 2 (see mCells). Held weakly: it goes with the dump.
+ * Per dump, what scanLine took of its text lines on the way, so that no later stage reads every
+ * line again for it. `measures`, for reflow: line i's cellWidth + 1 at 3i (0: not measured), its
+ * CJK units at 3i + 1 and its Latin units at 3i + 2 (see mCells). `gates`, for the line rules:
+ * line i's lineGates | GATES_TAKEN (0: not scanned). Held weakly: it goes with the dump.
  */
-const LINE_MEASURES = new WeakMap<PageDump, Int32Array>();
+export interface Taken {
+  measures: Int32Array;
+  gates: Uint8Array;
+}
 
-/** The dump's measures (see LINE_MEASURES), made on first use: scanLine writes a line's into it as it scans the line. */
-export function measuresOf(dump: PageDump): Int32Array {
-  let m = LINE_MEASURES.get(dump);
+/** Set in a scanned line's `gates` entry: the gates themselves may be 0. */
+export const GATES_TAKEN = 16;
+
+const TAKEN = new WeakMap<PageDump, Taken>();
+
+/** The dump's Taken, made on first use: scanLine writes a line's into it as it scans the line. */
+export function takenOf(dump: PageDump): Taken {
+  let m = TAKEN.get(dump);
   if (m === undefined) {
-    m = new Int32Array(3 * dump.lines.length);
-    LINE_MEASURES.set(dump, m);
+    m = { measures: new Int32Array(3 * dump.lines.length), gates: new Uint8Array(dump.lines.length) };
+    TAKEN.set(dump, m);
   }
   return m;
 }
 
-/** The measures scanLine took of the dump's text lines (see LINE_MEASURES), if any. */
-export function lineMeasures(dump: PageDump): Int32Array | undefined {
-  return LINE_MEASURES.get(dump);
+/** What scanLine took of the dump's text lines (see Taken), if any. */
+export function lineTaken(dump: PageDump): Taken | undefined {
+  return TAKEN.get(dump);
 }
 
 /** Slot k takes part in the column estimate: an ordinary text line of at least 8 cells. */
