@@ -85,6 +85,20 @@ describe('push: a first analysis in slices', () => {
     assert.equal(early.message, cut(pubs.at(-1)!.diagnostics)?.message, 'the same note as the whole text');
   });
 
+  test('a text opened in the wrong encoding: the preview warns of it as the whole text does', async () => {
+    const uri = 'file:///slices/gbk.pagedump';
+    // What a GB18030 dump read as UTF-8 looks like: replacement characters for most glyphs.
+    const garbled = text.replace(/[\u4e00-\u9fff]{2}/g, '\ufffd\ufffd\ufffd');
+    const got = publishesUntilFinal(c, uri, 1);
+    await c.open(uri, garbled);
+    const pubs = await got;
+    const enc = (ds: { code?: number | string }[]) => ds.find((d) => d.code === 'encoding');
+    assert.ok(isPreview(pubs[0].diagnostics), 'a preview first');
+    const early = enc(pubs[0].diagnostics);
+    assert.ok(early, 'the preview has the encoding warning');
+    assert.deepEqual(early, enc(pubs.at(-1)!.diagnostics), 'the same warning as the whole text');
+  });
+
   test('an edit while it runs: the analysis goes on with the new version, from the edit outwards', async () => {
     const uri = 'file:///slices/edit.pagedump';
     let doc = TextDocument.create(uri, 'pagedump', 1, text);

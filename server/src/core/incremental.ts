@@ -27,7 +27,7 @@ import { diffEdit, fixAll } from './fix';
 import { CUT_READS, isBlankText, nextSoftBreak } from './softPages';
 import { flatten, packFindings, ruleAt, ruleIndex, unpackFindings, type PackedFindings } from './packed';
 import { lineAt } from './lines';
-import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, TextSource } from './types';
+import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, Severity, TextSource } from './types';
 
 export interface SegmentResult {
   /**
@@ -365,7 +365,7 @@ export class IncrementalDocument {
    * While an update that compares the whole text runs (see `steps`): its segments so far (those not
    * done yet are undefined), how many are done, and the index of the one at its focus. Undefined otherwise.
    */
-  pending: { segments: readonly (Segment | undefined)[]; parts: readonly Part[]; done: number; focus: number } | undefined;
+  pending: Pending | undefined;
 
   /** Results of updates that were stopped, by segment text: the next update takes them over. */
   private spare = new Map<string, SegmentResult>();
@@ -399,7 +399,7 @@ export class IncrementalDocument {
     if (focus !== undefined && count > 0) {
       while (first < count - 1 && parts[a + first].end < focus) first++;
     }
-    const pending = (this.pending = { segments: next, parts, done: parts.length - count, focus: a + first });
+    const pending = (this.pending = { segments: next, parts, done: parts.length - count, focus: a + first, text });
     if (count > 0) this.editedAt = this.changedAt = parts[a + first].start;
     for (const i of outwardFrom(first, count)) {
       const k = a + i;
@@ -482,6 +482,31 @@ export class IncrementalDocument {
     return enc ? [enc] : [];
   }
 
+  /**
+   * documentFindings of the text a first analysis is under way on (see `pending`), before its pages
+   * are done: read in the text itself, once (nothing when no analysis is under way).
+   */
+  pendingDocumentFindings(): Finding[] {
+    const p = this.pending;
+    if (!p) return [];
+    if (p.documentFindings) return p.documentFindings;
+    const severity = severityOf(encoding, this.options.rules);
+    let enc: Finding | undefined;
+    // Most texts have no replacement character: not one unit of theirs is counted.
+    if (severity && fewestReplacements(p.text, MIN_COUNT)) {
+      let replacement = 0;
+      let nonSpace = 0;
+      for (const part of p.parts) {
+        const counts = countReplacement(p.text.slice(part.start, part.end));
+        replacement += counts.replacement;
+        nonSpace += counts.nonSpace;
+      }
+      const first = p.parts.find((part) => part.end > part.start);
+      enc = encodingFinding(severity, replacement, nonSpace, first && { start: first.start, dump: () => parse(p.text.slice(first.start, first.end), first.start === 0) }, this.messages);
+    }
+    return (p.documentFindings = enc ? [enc] : []);
+  }
+
   /** Every finding with document offsets, in text order (the document-level encoding rule included). */
   findings(): Finding[] {
     const out: Finding[] = this.documentFindings();
@@ -526,17 +551,43 @@ export class IncrementalDocument {
       replacement += s.result.replacement;
       nonSpace += s.result.nonSpace;
     }
-    if (replacement < MIN_COUNT || replacement < MIN_RATIO * nonSpace) return undefined;
-    // Same finding as the rule gives on the whole text: on the first line of the dump (the first
-    // page with text: a dump may start with a form feed).
+    // On the first line of the dump: that of the first page with text (a dump may start with a form feed).
     const seg = this.segments.find((sg) => sg.end > sg.start);
-    const segDump = seg && segmentDump(seg);
-    const first = segDump && segDump.lines.length > 0 ? lineAt(segDump, 0) : undefined;
-    const span = first ? trimmedSpan(first) : { start: 0, end: 0 };
-    const start = span.start + (seg?.start ?? 0);
-    const end = span.end + (seg?.start ?? 0);
-    return { rule: 'encoding', severity, start, end, message: t(this.messages, 'encoding.message', { count: replacement }) };
+    return encodingFinding(severity, replacement, nonSpace, seg && { start: seg.start, dump: () => segmentDump(seg) }, this.messages);
   }
+}
+
+/** A first analysis under way (see IncrementalDocument.pending). */
+interface Pending {
+  /** Its segments so far (those not done yet are undefined). */
+  segments: readonly (Segment | undefined)[];
+  parts: readonly Part[];
+  done: number;
+  /** The index of the segment at its focus. */
+  focus: number;
+  text: TextSource;
+  /** pendingDocumentFindings, once asked for. */
+  documentFindings?: Finding[];
+}
+
+/** Whether the text holds at least `min` U+FFFD (a native search, as the encoding rule does). */
+function fewestReplacements(text: TextSource, min: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0 && count < min; i = text.indexOf('\ufffd', i + 1)) count++;
+  return count >= min;
+}
+
+/**
+ * The encoding rule's finding from the counts of the whole text (see rules/encoding.ts), the same
+ * as the rule gives on it: on the first line of the first page with text (`first`, at its offset).
+ */
+function encodingFinding(severity: Severity, replacement: number, nonSpace: number, first: { start: number; dump: () => PageDump } | undefined, messages: Messages): Finding | undefined {
+  if (replacement < MIN_COUNT || replacement < MIN_RATIO * nonSpace) return undefined;
+  const dump = first?.dump();
+  const line = dump && dump.lines.length > 0 ? lineAt(dump, 0) : undefined;
+  const span = line ? trimmedSpan(line) : { start: 0, end: 0 };
+  const at = first?.start ?? 0;
+  return { rule: 'encoding', severity, start: span.start + at, end: span.end + at, message: t(messages, 'encoding.message', { count: replacement }) };
 }
 
 /**

@@ -38,11 +38,12 @@ export function boundedDiagnostics(doc: TextDocument, inc: IncrementalDocument, 
 export function previewDiagnostics(doc: TextDocument, inc: IncrementalDocument, max: number, messages: Messages): Diagnostic[] | undefined {
   const pending = inc.pending;
   if (!pending?.segments[pending.focus]) return undefined;
-  const chosen: Finding[] = [];
+  // The encoding rule's finding (read in the whole text, once), first: of a text opened in the wrong
+  // encoding, it is the one problem worth reading.
+  const chosen: Finding[] = [...inc.pendingDocumentFindings()];
   nearest(pending.segments, pending.focus, max, chosen);
   const out = chosen.map((f) => toDiagnostic(doc, f));
-  // Where the pages are cut is known before any is analysed. (The encoding rule is not: it counts
-  // the replacement characters of the whole text.)
+  // Where the pages are cut is known before any is analysed.
   const split = splitNote(biggestSplit(pending.parts), messages);
   if (split) out.unshift(split);
   out.unshift(noteOnLineOne(t(messages, 'limit.analysing', { done: pending.done, total: pending.segments.length })));
