@@ -1,4 +1,5 @@
-// The whole core pipeline on one text: parse → line rules → articles and structure rules.
+// The whole core pipeline on one text: parse, then page by page article detection (and the
+// structure rules), the line rules and the paragraph rules.
 // Every consumer (server, CLI, export, bench) goes through here so they agree on the results.
 import { analyzeArticles } from './articles/detect';
 import { growingCleaner, type Cleaner } from './clean';

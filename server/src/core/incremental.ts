@@ -171,8 +171,9 @@ function owned(f: Finding): Finding {
 
 /** Findings and article analysis of one page's text, parsed on its own. */
 function analyzeText(dump: PageDump, options: AnalyzeOptions, messages: Messages): { findings: Finding[]; analysis: PageAnalysis } {
-  const findings = lintPage(dump, dump.pages[0], options.rules, messages);
+  // Article detection first: its line scan takes the gates the line rules start from.
   const analysis = analyzePage(dump, 0, messages);
+  const findings = lintPage(dump, dump.pages[0], options.rules, messages);
   for (const f of paragraphFindings(dump, analysis, cleaner(dump, findings), options, messages)) findings.push(f);
   for (const f of analysis.findings) {
     const rule = STRUCTURE_RULES.find((r) => r.id === f.rule);

@@ -24,10 +24,13 @@ export function severityOf(rule: { id: RuleId; defaultSeverity: Severity }, sett
   return level === 'off' ? undefined : level;
 }
 
-/** Findings of the line rules on one page, in text order. */
+/**
+ * Findings of the line rules on one page, in text order. After the page's article detection, the
+ * gates it took of each line (roles.ts Taken) are used instead of reading the lines again.
+ */
 export function lintPage(dump: PageDump, page: Page, settings: RuleSettings | undefined, messages: Messages, rules: readonly LineRule[] = LINE_RULES): Finding[] {
   const out: Finding[] = [];
-  lintPageInto(dump, page, lintSetup(settings, messages, rules), out, undefined);
+  lintPageInto(dump, page, lintSetup(settings, messages, rules), out, lineTaken(dump)?.gates);
   return out;
 }
 
@@ -116,11 +119,7 @@ export function lintDump(dump: PageDump, options: AnalyzeOptions = {}): Finding[
   return out;
 }
 
-/**
- * The line rules under these options, set up once: each call appends a page's findings to `out`,
- * in text order. After the page's article detection, the gates it took of each line (roles.ts
- * Taken) are used instead of reading the lines again.
- */
+/** The line rules under these options, set up once: each call appends a page's findings to `out`, as lintPage gives them. */
 export function pageLinter(options: AnalyzeOptions = {}): (dump: PageDump, page: Page, out: Finding[]) => void {
   const setup = lintSetup(options.rules, messagesFor(options.locale), LINE_RULES);
   return (dump, page, out) => lintPageInto(dump, page, setup, out, lineTaken(dump)?.gates);
