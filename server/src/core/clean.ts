@@ -60,7 +60,10 @@ export function growingCleaner(dump: PageDump): GrowingCleaner {
   let inserts = new Int32Array(64);
   const newTexts: string[] = INSERTED.slice(1);
   const text = dump.text;
+  // The glyph findings by line, for the export's edit trail only: built on first use (again after an add).
+  let byLine: Map<number, Finding[]> | undefined;
 
+  /** Room in the columns for `total` edits. */
   function room(total: number): void {
     if (total <= starts.length) return;
     const cap = Math.max(total, 2 * starts.length);
@@ -245,8 +248,6 @@ export function growingCleaner(dump: PageDump): GrowingCleaner {
     return out + text.slice(cursor, end);
   }
 
-  // The export's edit trail only: built on first use.
-  let byLine: Map<number, Finding[]> | undefined;
   const findingsOn = (i: number): Finding[] => {
     if (!byLine) {
       byLine = new Map();
