@@ -152,9 +152,10 @@ let mGates = 0;
 
 /**
  * Width and justification spaces of a line (see the header comment), and its non-space units;
- * also whether it is a Latin caps line or a Title Case line. Those two can only hold for a short
- * line with no unit ≥ U+2E80, so the letter counts are a second pass over such a line only: the
- * pass over every character of the page stays lean. The line is src[from, to): detect passes the
+ * its measures for reflow and its gates for the line rules (mCells…, mGates); also whether it is
+ * a Latin caps line or a Title Case line. Those two can only hold for a short line with no unit
+ * ≥ U+2E80, so the letter counts are a second pass over such a line only: the pass over every
+ * character of the page stays lean. The line is src[from, to): detect passes the
  * dump's text and the line's offsets, as charCodeAt reads a flat string faster than a line's own
  * text (a slice of it, read through its parent on every call).
  */
