@@ -36,6 +36,7 @@ test('a finding that keeps its fix as rows reads, serializes and packs as a find
   assert.deepEqual(JSON.parse(JSON.stringify(f)), plain);
   assert.deepEqual(unpackFindings(packFindings([f])), [plain]);
   assert.equal(f.fix, f.fix, 'the fix is made once');
+  assert.equal(f.related, undefined);
   assert.deepEqual(f.fix.edits, plain.fix.edits);
   const none: Finding = { rule: 'encoding', severity: 'error', start: 0, end: 0, message: 'x' };
   assert.ok(!hasFix(none));
@@ -67,6 +68,7 @@ test('a joined paragraph\'s finding serializes, packs and copies as plain data',
   const text = ['这是一个很长的段落第一行文字', '接着是第二行的文字内容继续', '然后第三行也还在同一段里面', '最后一行结束。'].join('\n');
   const f = analyze(text).findings.find((x) => x.rule === 'hard-wrap');
   assert.ok(f && f.fix && f.related, 'a hard-wrap finding');
+  assert.equal(Object.getPrototypeOf(f), RowFinding.prototype, 'a RowFinding itself, as line findings are: a page sort reads few classes');
   const plain = JSON.parse(JSON.stringify(f));
   assert.deepEqual(Object.keys(plain), ['rule', 'severity', 'start', 'end', 'message', 'fix', 'related']);
   assert.equal(plain.fix.edits.length, 3);

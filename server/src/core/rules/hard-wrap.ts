@@ -5,7 +5,7 @@
 // Paragraph boundaries come from reflow.ts (the same ones the rewrite uses), which explains the
 // column-width estimate, the sentence-end rule and the hyphen decision.
 import { t, type Messages } from '../messages';
-import { EDIT_FIELDS, reserveInts, rowChunk, RowFinding } from '../editRows';
+import { EDIT_FIELDS, reserveInts, rowChunk, RowFinding, type RelatedMaker } from '../editRows';
 import { joinEditInto, joinedParagraphs, PIECE_FIELDS, P_END, P_LINE, P_START, type FlowContext } from '../reflow';
 import type { Finding, RelatedSpan, RuleId, Severity } from '../types';
 
@@ -22,11 +22,13 @@ interface MessageCache {
   related: Map<number, string[]>;
   /** Strings held, bounded. */
   size: number;
+  /** The findings' maker of related spans. */
+  maker: ParagraphRelated | undefined;
 }
 const MESSAGE_CACHE = new WeakMap<Messages, MessageCache>();
 function messageCache(messages: Messages): MessageCache {
   let m = MESSAGE_CACHE.get(messages);
-  if (!m) MESSAGE_CACHE.set(messages, (m = { head: new Map(), related: new Map(), size: 0 }));
+  if (!m) MESSAGE_CACHE.set(messages, (m = { head: new Map(), related: new Map(), size: 0, maker: undefined }));
   return m;
 }
 
@@ -65,45 +67,27 @@ function headMessage(messages: Messages, cache: MessageCache, count: number, row
 }
 
 /**
- * A joined paragraph's finding: its edits (one per line break) and related spans (lines 2 to
- * MAX_RELATED, and the last) are kept as rows and made into objects when read (see editRows.ts).
+ * Makes a joined paragraph's related spans when read: lines 2 to MAX_RELATED and the last, whose
+ * (start, end) follow its edits in its rows (see hardWrapFindings). One per Messages.
  */
-class ParagraphFinding extends RowFinding {
-  private relatedMade: RelatedSpan[] | undefined;
-
+class ParagraphRelated implements RelatedMaker {
   constructor(
-    severity: Severity,
-    start: number,
-    end: number,
-    message: string,
-    title: string,
-    rows: Int32Array,
-    at: number,
-    /** Lines in the paragraph (its fix has a join edit between each two). */
-    private readonly lines: number,
-    /** Rows [spans, spans + 2 × listedCount(lines)) of `rows`: the related lines' start and end. */
-    private readonly spans: number,
-    /** The related lines' messages by line (relatedMessages), or how to make them when not kept. */
-    private readonly said: string[] | Messages,
-  ) {
-    super('hard-wrap', severity, start, end, message, title, rows, at, lines - 1);
-  }
+    private readonly messages: Messages,
+    private readonly cache: MessageCache,
+  ) {}
 
-  get related(): RelatedSpan[] {
-    if (this.relatedMade) return this.relatedMade;
-    const { lines: count, said, rows } = this;
+  related(f: RowFinding): RelatedSpan[] {
+    const count = f.count + 1; // lines: the fix has a join edit between each two
+    const said = relatedMessages(this.messages, this.cache, count);
+    const rows = f.rows;
     const out = new Array<RelatedSpan>(listedCount(count));
-    for (let n = 2, o = this.spans; n <= count; n++) {
+    for (let n = 2, o = f.at + EDIT_FIELDS * f.count; n <= count; n++) {
       if (!listed(n, count)) continue;
-      const message = Array.isArray(said) ? said[n] : t(said, 'hard-wrap.related', { n, count });
+      const message = said ? said[n] : t(this.messages, 'hard-wrap.related', { n, count });
       out[n <= MAX_RELATED ? n - 2 : MAX_RELATED - 1] = { start: rows[o], end: rows[o + 1], message };
       o += 2;
     }
-    return (this.relatedMade = out);
-  }
-
-  override toJSON(): Finding {
-    return { ...super.toJSON(), related: this.related };
+    return out;
   }
 }
 
@@ -114,13 +98,13 @@ const listedCount = (count: number) => (count - 1 <= MAX_RELATED ? count - 1 : M
 export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity: Severity): Finding[] {
   const out: Finding[] = [];
   const cache = messageCache(messages);
+  const maker = (cache.maker ??= new ParagraphRelated(messages, cache));
   const withRow = messages['hard-wrap.message'].includes('{row}');
   const title = t(messages, 'hard-wrap.fix');
   const table = ctx.table;
   const F = PIECE_FIELDS;
   const report = (firstIndex: number, end: number) => {
     const count = end - firstIndex;
-    const said = relatedMessages(messages, cache, count);
     // The edits' rows, then the related lines' (start, end).
     const at = reserveInts(EDIT_FIELDS * (count - 1) + 2 * listedCount(count));
     const rows = rowChunk();
@@ -143,7 +127,7 @@ export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity:
     const fe = table[firstIndex * F + P_END];
     // The row is looked up only for a message that names it (a line object less to read per paragraph).
     const message = headMessage(messages, cache, count, withRow ? ctx.dump.lines.row[table[firstIndex * F + P_LINE]] + 1 : 0, withRow);
-    out.push(new ParagraphFinding(severity, fs, Math.max(fe, fs), message, title, rows, at, count, spans, said ?? messages));
+    out.push(new RowFinding('hard-wrap', severity, fs, Math.max(fe, fs), message, title, rows, at, count - 1, maker));
   };
   joinedParagraphs(ctx, report);
   return out;
