@@ -88,8 +88,8 @@ export interface RelatedMaker {
  * A finding that keeps its fix's rows itself (see EditRows): the RowFix is made when `fix` is
  * read. A line finding and its fix were two objects kept per finding; what reads every fix (the
  * cleaner, the server's packing) reads the rows here through fixRows. A finding with related
- * spans made on read (hard-wrap's) is a RowFinding too, not a subclass: one more class of finding
- * made the page sort's position reads megamorphic (analyze 4% slower).
+ * spans made on read (hard-wrap's) is a RowFinding too, not a subclass: a class of finding less
+ * for the page sort's reads of positions, and four fields less per paragraph (analyze 0.97–0.98).
  */
 export class RowFinding implements Finding, EditRows {
   private made: RowFix | undefined;
