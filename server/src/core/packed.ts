@@ -53,37 +53,99 @@ function intern(s: string): string {
  * or count + 1 and (start, end, message) per span. Strings are indices into `strings`.
  */
 export function packFindings(findings: readonly Finding[]): PackedFindings {
-  const v: number[] = [];
-  const strings: string[] = [];
-  const ids = new Map<string, number>();
-  const str = (s: string) => {
-    let i = ids.get(s);
-    if (i === undefined) {
-      i = strings.push(intern(s)) - 1;
-      ids.set(s, i);
-    }
-    return i;
-  };
+  const out = new Packer();
   for (const f of findings) {
-    v.push(ruleIndex(f.rule), SEVERITIES.indexOf(f.severity), f.start, f.end, str(f.message));
+    out.push5(ruleIndex(f.rule), SEVERITIES.indexOf(f.severity), f.start, f.end, out.str(f.message));
     // A fix kept as rows is copied from them: its edits are not made into objects.
     const rows = keptRows(f);
     if (rows) {
-      v.push(str(rows.title) + 1, rows.count);
+      out.push2(out.str(rows.title) + 1, rows.count);
       const r = rows.rows;
-      for (let q = 0, o = rows.at; q < rows.count; q++, o += EDIT_FIELDS) v.push(r[o], r[o + 1], str(INSERTED[r[o + 2]]));
+      for (let q = 0, o = rows.at; q < rows.count; q++, o += EDIT_FIELDS) out.push3(r[o], r[o + 1], out.inserted(r[o + 2]));
     } else if (f.fix) {
-      v.push(str(f.fix.title) + 1, f.fix.edits.length);
-      for (const e of f.fix.edits) v.push(e.start, e.end, str(e.newText));
-    } else v.push(0);
-    if (f.related) {
-      v.push(f.related.length + 1);
-      for (const r of f.related) v.push(r.start, r.end, str(r.message));
-    } else v.push(0);
+      out.push2(out.str(f.fix.title) + 1, f.fix.edits.length);
+      for (const e of f.fix.edits) out.push3(e.start, e.end, out.str(e.newText));
+    } else out.push1(0);
+    const related = f.related;
+    if (related) {
+      out.push1(related.length + 1);
+      for (const r of related) out.push3(r.start, r.end, out.str(r.message));
+    } else out.push1(0);
   }
-  let max = 0;
-  for (const x of v) if (x > max) max = x;
-  return { values: max <= 0xffff ? Uint16Array.from(v) : Uint32Array.from(v), strings };
+  return out.finish();
+}
+
+/**
+ * packFindings' output as it is written: the values in a typed array that grows (a page of ~60
+ * findings packs ~1,000 of them; a number[] and a copy made a third of a big text's packing), and
+ * the string table, each distinct string once.
+ */
+class Packer {
+  private v = new Uint32Array(1024);
+  private n = 0;
+  private max = 0;
+  readonly strings: string[] = [];
+  private readonly ids = new Map<string, number>();
+  /** The ids of INSERTED's texts, looked up once: most edits insert one of them. */
+  private readonly insertedIds: number[] = [];
+
+  private room(k: number): void {
+    if (this.n + k <= this.v.length) return;
+    const grown = new Uint32Array(Math.max(2 * this.v.length, this.n + k));
+    grown.set(this.v.subarray(0, this.n));
+    this.v = grown;
+  }
+
+  private put(x: number): void {
+    this.v[this.n++] = x;
+    if (x > this.max) this.max = x;
+  }
+
+  push1(a: number): void {
+    this.room(1);
+    this.put(a);
+  }
+
+  push2(a: number, b: number): void {
+    this.room(2);
+    this.put(a);
+    this.put(b);
+  }
+
+  push3(a: number, b: number, c: number): void {
+    this.room(3);
+    this.put(a);
+    this.put(b);
+    this.put(c);
+  }
+
+  push5(a: number, b: number, c: number, d: number, e: number): void {
+    this.room(5);
+    this.put(a);
+    this.put(b);
+    this.put(c);
+    this.put(d);
+    this.put(e);
+  }
+
+  str(s: string): number {
+    let i = this.ids.get(s);
+    if (i === undefined) {
+      i = this.strings.push(intern(s)) - 1;
+      this.ids.set(s, i);
+    }
+    return i;
+  }
+
+  /** str(INSERTED[k]). */
+  inserted(k: number): number {
+    return (this.insertedIds[k] ??= this.str(INSERTED[k]));
+  }
+
+  finish(): PackedFindings {
+    const v = this.v.subarray(0, this.n);
+    return { values: this.max <= 0xffff ? Uint16Array.from(v) : v.slice(), strings: this.strings };
+  }
 }
 
 export function unpackFindings(p: PackedFindings): Finding[] {
