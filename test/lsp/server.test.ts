@@ -58,6 +58,27 @@ describe('push diagnostics', () => {
     assert.equal(fixed.length, text.length - 7);
   });
 
+  test('a fix travels as numbers (five an edit), and data that is no fix gets no quick fix', async () => {
+    const d = diags.find((x) => x.code === 'spaced-glyphs')!;
+    const fix = (d.data as { fix: { ranges: number[]; texts: string[]; edits?: unknown } }).fix;
+    assert.equal(fix.edits, undefined, 'no TextEdit objects');
+    const list = await actions(c, d);
+    const edits = list.find((a) => a.kind === 'quickfix' && a.isPreferred)?.edit?.changes?.[uri];
+    assert.ok(edits && edits.length > 1);
+    assert.deepEqual(
+      fix.ranges,
+      edits.flatMap((e) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, fix.texts.indexOf(e.newText)]),
+    );
+    for (const bad of ['x', null, { title: 'T', ranges: ['a', 1, 2, 3, 4], texts: [] }, { title: 'T', ranges: [1, 2, 3], texts: [''] }, { title: 'T', ranges: [0, 0, 0, 1, 0], texts: 5 }]) {
+      const got = await actions(c, { ...d, data: { fix: bad } });
+      const quick = got.filter((a) => a.kind === 'quickfix' && a.isPreferred);
+      if (bad !== null && typeof bad === 'object' && !Array.isArray(bad.texts)) {
+        // Texts that are not a list: the edits insert nothing.
+        assert.deepEqual(quick[0]?.edit?.changes?.[uri], [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: '' }], JSON.stringify(bad));
+      } else assert.equal(quick.length, 0, JSON.stringify(bad));
+    }
+  });
+
   test('"Fix all spaced-glyphs problems" resolves to an edit that clears the rule', async () => {
     const d = diags.find((x) => x.code === 'spaced-glyphs')!;
     const list = await actions(c, d);

@@ -11,13 +11,21 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /**
- * What a diagnostic carries in `data`: its fix, so code actions need no server state. A fix of
- * more than LISTED_EDITS edits (a joined table of thousands of lines) travels packed: each edit as
- * three numbers, offsets in the document `version` it was made for, and an index into `texts`
- * (~80 bytes of JSON an edit as a TextEdit, sent again with every keystroke's diagnostics).
+ * What a diagnostic carries in `data`: its fix, so code actions need no server state. Its edits
+ * travel as numbers, not TextEdits (~85 bytes of JSON an edit, sent again with every keystroke's
+ * diagnostics: half of a 10 MB dump's 500 diagnostics were their fixes). A fix of up to
+ * LISTED_EDITS edits lists each edit's range (ListedFix), valid in any version the edit's lines
+ * are unchanged in, as a TextEdit's is; a longer one (a joined table of thousands of lines) is
+ * packed: offsets in the document `version` it was made for (PackedFix).
  */
 export interface DiagnosticData {
-  fix?: { title: string; edits: TextEdit[] } | PackedFix;
+  fix?: ListedFix | PackedFix;
+}
+interface ListedFix {
+  title: string;
+  /** Per edit: start line, start character, end line, end character, index into `texts`. */
+  ranges: number[];
+  texts: string[];
 }
 interface PackedFix {
   title: string;
@@ -29,23 +37,47 @@ interface PackedFix {
 
 export const LISTED_EDITS = 100;
 
-/** The edits of a diagnostic's fix, as TextEdits for `doc`; undefined for a packed fix of another version of it. */
+/**
+ * The edits of a diagnostic's fix (as the client sent it back), as TextEdits for `doc`; undefined
+ * for a packed fix of another version of it, or data that is not a fix.
+ */
 export function fixEdits(doc: TextDocument, fix: NonNullable<DiagnosticData['fix']>): TextEdit[] | undefined {
-  if ('edits' in fix) return fix.edits;
-  if (fix.version !== doc.version || !Array.isArray(fix.offsets)) return undefined;
+  if (typeof fix !== 'object' || fix === null) return undefined;
+  const texts = Array.isArray(fix.texts) ? fix.texts : [];
+  const text = (i: number) => (typeof texts[i] === 'string' ? texts[i] : '');
   const out: TextEdit[] = [];
-  for (let k = 0; k + 2 < fix.offsets.length; k += 3) out.push(toTextEdit(doc, { start: fix.offsets[k], end: fix.offsets[k + 1], newText: fix.texts[fix.offsets[k + 2]] ?? '' }));
+  if ('ranges' in fix) {
+    const r = fix.ranges;
+    if (!Array.isArray(r) || r.length % 5 !== 0 || !r.every((x) => Number.isInteger(x) && x >= 0)) return undefined;
+    for (let k = 0; k < r.length; k += 5) out.push({ range: { start: { line: r[k], character: r[k + 1] }, end: { line: r[k + 2], character: r[k + 3] } }, newText: text(r[k + 4]) });
+    return out;
+  }
+  if (fix.version !== doc.version || !Array.isArray(fix.offsets)) return undefined;
+  for (let k = 0; k + 2 < fix.offsets.length; k += 3) out.push(toTextEdit(doc, { start: fix.offsets[k], end: fix.offsets[k + 1], newText: text(fix.offsets[k + 2]) }));
   return out;
+}
+
+/** Index of `s` in `texts`, added when missing (a fix's edits insert one or two distinct texts). */
+function textIndex(texts: string[], s: string): number {
+  const i = texts.indexOf(s);
+  return i >= 0 ? i : texts.push(s) - 1;
+}
+
+function listedFix(doc: TextDocument, title: string, edits: readonly Edit[]): ListedFix {
+  const texts: string[] = [];
+  const ranges: number[] = [];
+  for (const e of edits) {
+    const a = doc.positionAt(e.start);
+    const b = doc.positionAt(e.end);
+    ranges.push(a.line, a.character, b.line, b.character, textIndex(texts, e.newText));
+  }
+  return { title, ranges, texts };
 }
 
 function packedFix(doc: TextDocument, title: string, edits: readonly Edit[]): PackedFix {
   const texts: string[] = [];
   const offsets: number[] = [];
-  for (const e of edits) {
-    let i = texts.indexOf(e.newText);
-    if (i < 0) i = texts.push(e.newText) - 1;
-    offsets.push(e.start, e.end, i);
-  }
+  for (const e of edits) offsets.push(e.start, e.end, textIndex(texts, e.newText));
   return { title, version: doc.version, offsets, texts };
 }
 
@@ -61,7 +93,7 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
   const d = Diagnostic.create(rangeOf(doc, f.start, f.end), f.message, SEVERITY[f.severity], f.rule, 'newsprint');
   if (f.fix) {
     const { title, edits } = f.fix;
-    const data: DiagnosticData = { fix: edits.length > LISTED_EDITS ? packedFix(doc, title, edits) : { title, edits: edits.map((e) => toTextEdit(doc, e)) } };
+    const data: DiagnosticData = { fix: edits.length > LISTED_EDITS ? packedFix(doc, title, edits) : listedFix(doc, title, edits) };
     d.data = data;
   }
   if (f.related?.length) {
