@@ -155,6 +155,19 @@ test('a dump that starts with a form feed: the encoding finding is on the first 
   assert.equal(enc[0].start, 1);
 });
 
+test('the encoding rule weighs the replacement characters against every page, those without any too', () => {
+  const glyphs = (n: number) => '字'.repeat(n);
+  // 3 on the first page among 103 units: a finding alone; with 2,000 more units on pages without
+  // one, under the rule's ratio. The pages without a replacement character are counted only then.
+  for (const text of ['\ufffd\ufffd\ufffd' + glyphs(100), `\ufffd\ufffd\ufffd${glyphs(100)}\f${glyphs(1000)}\f${glyphs(1000)}`]) {
+    const inc = new IncrementalDocument({});
+    inc.update(text);
+    const whole = analyze(text).findings.filter((f) => f.rule === 'encoding').map(key);
+    assert.deepEqual(inc.findings().filter((f) => f.rule === 'encoding').map(key), whole);
+    assert.equal(whole.length, text.includes('\f') ? 0 : 1);
+  }
+});
+
 test('pages are taken from the edit outwards, alternating, until both ends', () => {
   assert.deepEqual([...outwardFrom(2, 6)], [2, 3, 1, 4, 0, 5]);
   assert.deepEqual([...outwardFrom(0, 3)], [0, 1, 2]);

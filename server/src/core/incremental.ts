@@ -39,7 +39,9 @@ export interface SegmentResult {
   packed: PackedFindings;
   /** Article structure with line indices into `dump()`; undefined for an empty segment. */
   analysis: PageAnalysis | undefined;
+  /** U+FFFD in the segment (the encoding rule counts them over the whole document). */
   replacement: number;
+  /** Its non-space units, -1 until counted: only a document with replacement characters needs them. */
   nonSpace: number;
   /** Derived views the editor asks for again and again (outline, folding, tokens), kept per page. */
   views: Map<string, unknown>;
@@ -196,7 +198,8 @@ export type PrepareViews = (dump: PageDump, analysis: PageAnalysis) => Iterable<
 export function analyzeSegment(segmentText: string, options: AnalyzeOptions, messages: Messages = messagesFor(options.locale), prepare?: PrepareViews, atStart = true): SegmentResult {
   // Analysed on a flat copy: what the result keeps may point into it, never into the document.
   const text = flatten(segmentText);
-  const { replacement, nonSpace } = countReplacement(text);
+  // Most pages have no replacement character: their units are not counted (see SegmentResult.nonSpace).
+  const { replacement, nonSpace } = text.includes('\ufffd') ? countReplacement(text) : { replacement: 0, nonSpace: -1 };
   const result: SegmentResult = { kinds: new Uint8Array(0), packed: NONE, analysis: undefined, replacement, nonSpace, views: new Map(), atStart };
   if (text.length === 0) return result;
   const dump = parse(text, atStart);
@@ -548,8 +551,10 @@ export class IncrementalDocument {
     if (!severity) return undefined;
     let replacement = 0;
     let nonSpace = 0;
+    for (const s of this.segments) replacement += s.result.replacement;
+    if (replacement < MIN_COUNT) return undefined;
     for (const s of this.segments) {
-      replacement += s.result.replacement;
+      if (s.result.nonSpace < 0) s.result.nonSpace = countReplacement(s.text).nonSpace;
       nonSpace += s.result.nonSpace;
     }
     // On the first line of the dump: that of the first page with text (a dump may start with a form feed).
