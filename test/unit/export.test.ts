@@ -5,7 +5,10 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { linkContinuations, pageNumberOf, basePageOf } from '../../server/src/core/continuations';
+import { analyze } from '../../server/src/core/analyze';
+import { GLYPH_RULES } from '../../server/src/core/clean';
 import { exportArticles, parseByline, serializeLines, type ArticlesDocument } from '../../server/src/core/export';
+import { applyEdits } from '../../server/src/core/fix';
 import { SAMPLE } from '../helpers/rules';
 import { assertValidDocument, assertValidLine } from '../helpers/schema';
 
@@ -60,6 +63,19 @@ test('lines and edits trace fields back to the dump', () => {
   assert.ok(a2.lines.some(([s, e]) => s <= 80 && 80 <= e));
   const rows = text.split('\n');
   for (const a of doc.articles) for (const [s, e] of a.lines) assert.ok(s <= e && e < rows.length);
+});
+
+test("each edit's text after is its finding's fix applied to the text before", () => {
+  // The spacing rules' fixes are read from their rows, the others' applied as edits: alike.
+  const { findings } = analyze(text);
+  const byBefore = new Map<string, string>();
+  for (const f of findings.filter((x) => x.fix && GLYPH_RULES.includes(x.rule))) {
+    const before = text.slice(f.start, f.end);
+    byBefore.set(`${f.rule} ${before}`, applyEdits(before, f.fix!.edits.map((e) => ({ ...e, start: e.start - f.start, end: e.end - f.start }))));
+  }
+  const edits = doc.articles.flatMap((a) => a.edits);
+  assert.ok(edits.some((e) => e.rule === 'spaced-glyphs') && edits.some((e) => e.rule === 'mixed-script-spacing') && edits.some((e) => e.rule === 'doubled-glyphs'));
+  for (const e of edits) assert.equal(e.after, byBefore.get(`${e.rule} ${e.before}`), `${e.rule}: ${e.before}`);
 });
 
 test('turning a glyph rule off keeps its artifacts in the text', () => {

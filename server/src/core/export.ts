@@ -5,10 +5,11 @@
 import { analyze } from './analyze';
 import type { Article, Continuation, PageAnalysis } from './articles/model';
 import { GLYPH_RULES, type Cleaner } from './clean';
+import { EDIT_FIELDS, INSERTED, keptRows } from './editRows';
 import { applyEdits } from './fix';
 import { buildParagraphs, hyphenEvidenceIn, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
 import { isBlankLine } from './lines';
-import type { AnalyzeOptions, Edit, PageDump, RuleId, Span } from './types';
+import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, Span } from './types';
 
 export const SCHEMA = 'newsprint.articles/1';
 
@@ -252,10 +253,31 @@ function editsOut(dump: PageDump, lines: readonly number[], clean: Cleaner): Edi
     for (let n = 0; n < fs.length; n++) {
       const f = fs[n];
       const before = dump.text.slice(f.start, f.end);
-      out.push({ rule: f.rule, line: dump.lines.row[i], before, after: applyEdits(before, relativeEdits(f.fix!.edits, f.start)) });
+      out.push({ rule: f.rule, line: dump.lines.row[i], before, after: fixedFromRows(dump.text, f) ?? applyEdits(before, relativeEdits(f.fix!.edits, f.start)) });
     }
   }
   return out;
+}
+
+/**
+ * text[f.start, f.end) with the finding's fix applied, read from its rows (see editRows.ts) without
+ * making its edits into objects; undefined unless they are in order, apart and inside the span
+ * (the spacing rules' always are), where applyEdits would drop or sort some.
+ */
+function fixedFromRows(text: string, f: Finding): string | undefined {
+  const fix = keptRows(f);
+  if (!fix) return undefined;
+  const rows = fix.rows;
+  let out = '';
+  let cursor = f.start;
+  for (let q = 0, o = fix.at; q < fix.count; q++, o += EDIT_FIELDS) {
+    const start = rows[o];
+    const end = rows[o + 1];
+    if (start < cursor || end <= start || end > f.end) return undefined;
+    out += text.slice(cursor, start) + INSERTED[rows[o + 2]];
+    cursor = end;
+  }
+  return out + text.slice(cursor, f.end);
 }
 
 function relativeEdits(edits: readonly Edit[], base: number): Edit[] {
