@@ -20,7 +20,7 @@ import type { PageAnalysis } from './articles/model';
 import { lintPage, severityOf } from './lint';
 import { messagesFor, t, type Messages } from './messages';
 import { parse } from './parse';
-import { countReplacement, encoding, MIN_COUNT, MIN_RATIO } from './rules/encoding';
+import { countReplacement, encoding, hasReplacements, MIN_COUNT, MIN_RATIO } from './rules/encoding';
 import { STRUCTURE_RULES } from './analyze';
 import { trimmedSpan } from './rules/rule';
 import { diffEdit, fixAll } from './fix';
@@ -497,7 +497,7 @@ export class IncrementalDocument {
     const severity = severityOf(encoding, this.options.rules);
     let enc: Finding | undefined;
     // Most texts have no replacement character: not one unit of theirs is counted.
-    if (severity && fewestReplacements(p.text, MIN_COUNT)) {
+    if (severity && hasReplacements(p.text, MIN_COUNT)) {
       let replacement = 0;
       let nonSpace = 0;
       for (const part of p.parts) {
@@ -574,13 +574,6 @@ interface Pending {
   text: TextSource;
   /** pendingDocumentFindings, once asked for. */
   documentFindings?: Finding[];
-}
-
-/** Whether the text holds at least `min` U+FFFD (a native search, as the encoding rule does). */
-function fewestReplacements(text: TextSource, min: number): boolean {
-  let count = 0;
-  for (let i = text.indexOf('\ufffd'); i >= 0 && count < min; i = text.indexOf('\ufffd', i + 1)) count++;
-  return count >= min;
 }
 
 /**

@@ -11,7 +11,7 @@ import { isSpace } from '../chars';
 import { t, type Messages } from '../messages';
 import { trimmedSpan } from './rule';
 import { lineAt } from '../lines';
-import type { Finding, PageDump, RuleId, Severity } from '../types';
+import type { Finding, PageDump, RuleId, Severity, TextSource } from '../types';
 
 export const MIN_COUNT = 3;
 export const MIN_RATIO = 0.005;
@@ -36,7 +36,7 @@ export function countReplacement(text: string): { replacement: number; nonSpace:
 }
 
 /** Whether the text holds at least `min` replacement characters (a native search, no per-character loop). */
-function hasReplacements(text: string, min: number): boolean {
+export function hasReplacements(text: TextSource, min: number): boolean {
   let count = 0;
   for (let i = text.indexOf('\ufffd'); i >= 0 && count < min; i = text.indexOf('\ufffd', i + 1)) count++;
   return count >= min;
