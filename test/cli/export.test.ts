@@ -320,7 +320,7 @@ test('an export killed mid-write leaves temps that the next export into the fold
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('without --jobs: one job per 8 MB of input, at least one, at most the cores', () => {
+test('without --jobs: one job per BYTES_PER_JOB (16 MB) of input, at least one, at most the cores', () => {
   const dir = scratch();
   const file = (name: string, bytes: number) => {
     writeFileSync(path.join(dir, name), Buffer.alloc(bytes, 0x61));
@@ -330,7 +330,7 @@ test('without --jobs: one job per 8 MB of input, at least one, at most the cores
   assert.equal(defaultJobs(small, 2), 1, 'a small batch: one job (a second one would only warm up)');
   const big = [...small, file('c.txt', BYTES_PER_JOB * 2)];
   assert.equal(defaultJobs(big, 2), 2);
-  assert.equal(defaultJobs(big, 8), 2, 'one per 8 MB');
+  assert.equal(defaultJobs(big, 8), 2, 'one per BYTES_PER_JOB');
   assert.equal(defaultJobs([...big, path.join(dir, 'missing.txt')], 1), 1);
   assert.equal(defaultJobs([path.join(dir, 'missing.txt')], 4), 1, 'unreadable files count nothing');
   rmSync(dir, { recursive: true, force: true });

@@ -31,11 +31,12 @@ import {
 
 /**
  * Input per job when `--jobs` is not given: each job's V8 spends about half a second of CPU warming
- * up on the core's code, so on the benchmark VM a second job pays off from about 1,500 sample
- * pages (14 MB: 1,000 pages took 0.88 s with one job and 1.03 s with two, 2,000 pages 1.37 s and
- * 1.22 s).
+ * up on the core's code, so on the benchmark VM a second job pays off from about 3,000 sample
+ * pages (29 MB: 2,000 pages took 1.31–1.39 s with one job and 1.40–1.44 s with two, 3,000 pages
+ * 1.78–1.89 s and 1.80–1.87 s, 4,000 pages 2.13–2.24 s and 1.95–2.02 s). It was 1,500 pages while
+ * a page took longer to analyse.
  */
-export const BYTES_PER_JOB = 8_000_000;
+export const BYTES_PER_JOB = 16_000_000;
 
 /** Jobs for a batch when `--jobs` is not given: one per BYTES_PER_JOB of input, at least one, at most `cores`. */
 export function defaultJobs(files: readonly string[], cores: number): number {
