@@ -38,12 +38,14 @@ export interface GarbageBudget {
   floor: number;
   /**
    * Bytes an edit's analysis leaves behind per character analysed, counted with the dropped text
-   * (default 0) when it analysed `perCharAbove` characters or more: about what it allocates. The
-   * analysis of a page of a few thousand characters leaves nothing that outlives a young-generation
-   * collection; that of a part of a page cut for running on without a form feed (100 k or more,
-   * see softPages.ts) does, and typing in a 50 MB dump of them went 370 → 500 MB in 30 keystrokes.
-   * Counted there, 10 MB an edit: a collection every ten keystrokes or so. Not counted for pages:
-   * it would only force more collections (each stops the server for ~100 ms with a 50 MB dump open).
+   * (default 0) when it analysed `perCharAbove` characters or more. The analysis of a page of a few
+   * thousand characters leaves nothing that outlives a young-generation collection; that of a part
+   * of a page cut for running on without a form feed (100 k or more, see softPages.ts) does, and
+   * typing in a 50 MB dump of them went 370 → 500 MB in 30 keystrokes. Counted there at 50 (an
+   * analysis now allocates about 19 bytes a character), 5–15 MB an edit: a collection every 6–20
+   * keystrokes. At 100, one every 3–10 kept that dump at 321–323 MB after 30 edits, where 50 keeps
+   * it at 328–331 MB, but an edit's p95 was 65–88 ms, now 47–56 ms: each collection stops the server
+   * for ~100 ms with a 50 MB dump open. Not counted for pages: it would only force more collections.
    */
   perChar?: number;
   perCharAbove?: number;
@@ -56,7 +58,7 @@ export interface GarbageBudget {
    */
   growth?: number;
 }
-export const GARBAGE_BUDGET: GarbageBudget = { above: 16_000_000, copies: 1, floor: 96_000_000, perChar: 100, perCharAbove: 50_000, growth: 128_000_000 };
+export const GARBAGE_BUDGET: GarbageBudget = { above: 16_000_000, copies: 1, floor: 96_000_000, perChar: 50, perCharAbove: 50_000, growth: 128_000_000 };
 
 export class DocumentStore {
   private entries = new Map<string, Entry>();
