@@ -89,8 +89,7 @@ export function spacedScan(text: string, from: number, to: number, base: number)
     tokens++;
     if (glyphsInToken === 1) singles++;
   }
-  // A gap needs a non-space before it: the scan above marks prevWasCjk=false after any space,
-  // so double spaces never count.
+  // Two gaps at least, and more than half the tokens holding Han glyphs hold just one.
   if (count < 2 || singles * 2 <= tokens) return 0;
   const a = skipSpaces(text, from, to);
   SPACED.start = base + a - from;
