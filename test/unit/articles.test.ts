@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { analyze } from '../../server/src/core/analyze';
 import { lineAt } from '../../server/src/core/lines';
 import { parse } from '../../server/src/core/parse';
 import { analyzeArticles, analyzePage, articleTitle } from '../../server/src/core/articles/detect';
@@ -222,6 +223,22 @@ test('misplaced-headline fix moves the heading to its article and the finding go
   assert.ok(a.headline[0] < a.body[0]);
   assert.ok(!again.pages[0].findings.some((x) => x.rule === 'misplaced-headline' && x.message.includes('白俄罗斯协同中心启用')));
   void dump;
+});
+
+test('misplaced-headline at another severity keeps its fix and related span (made on read)', () => {
+  const src = readFileSync(SAMPLE, 'utf8');
+  const made = analyze(src).findings.filter((f) => f.rule === 'misplaced-headline');
+  const warned = analyze(src, { rules: { 'misplaced-headline': 'warning' } }).findings.filter((f) => f.rule === 'misplaced-headline');
+  assert.ok(made.length > 0);
+  assert.deepEqual(
+    warned.map((f) => ({ ...JSON.parse(JSON.stringify(f)), severity: 'information' })),
+    made.map((f) => JSON.parse(JSON.stringify(f))),
+  );
+  for (const f of warned) {
+    assert.equal(f.severity, 'warning');
+    assert.ok(f.fix && f.fix.edits.length >= 2);
+    assert.equal(f.related?.length, 1);
+  }
 });
 
 test('outline providers on the sample', () => {

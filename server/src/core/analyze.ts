@@ -4,7 +4,7 @@
 import { analyzeArticles } from './articles/detect';
 import { growingCleaner, type Cleaner } from './clean';
 import type { PageAnalysis } from './articles/model';
-import { pageLinter, severityOf } from './lint';
+import { atSeverity, pageLinter, severityOf } from './lint';
 import { messagesFor } from './messages';
 import { parse } from './parse';
 import { encoding } from './rules/encoding';
@@ -70,7 +70,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     for (const f of paragraphFindings(dump, p, clean, options, messages)) group.push(f);
     for (const f of p.findings) {
       const severity = structureSeverity.has(f.rule) ? structureSeverity.get(f.rule) : f.severity;
-      if (severity) group.push(severity === f.severity ? f : { ...f, severity });
+      if (severity) group.push(severity === f.severity ? f : atSeverity(f, severity));
     }
     group.sort(byPosition);
     for (let k = 0; k < group.length; k++) findings.push(group[k]);

@@ -17,7 +17,7 @@ import { cleaner } from './clean';
 import { fixSize } from './editRows';
 import { paragraphFindings } from './rules/structure';
 import type { PageAnalysis } from './articles/model';
-import { lintPage, severityOf } from './lint';
+import { atSeverity, lintPage, severityOf } from './lint';
 import { messagesFor, t, type Messages } from './messages';
 import { parse } from './parse';
 import { countReplacement, encoding, hasReplacements, MIN_COUNT, MIN_RATIO } from './rules/encoding';
@@ -165,9 +165,11 @@ export class Segment {
 
 /** A copy of a finding whose strings own their characters (the message quotes the page, edits carry its text). */
 function owned(f: Finding): Finding {
-  const out: Finding = { ...f, message: flatten(f.message) };
-  if (f.fix) out.fix = { title: flatten(f.fix.title), edits: f.fix.edits.map((e) => ({ ...e, newText: flatten(e.newText) })) };
-  if (f.related) out.related = f.related.map((r) => ({ ...r, message: flatten(r.message) }));
+  // Field by field: a spread would copy what a finding that makes its fix on read keeps (the parse).
+  const out: Finding = { rule: f.rule, severity: f.severity, start: f.start, end: f.end, message: flatten(f.message) };
+  const { fix, related } = f;
+  if (fix) out.fix = { title: flatten(fix.title), edits: fix.edits.map((e) => ({ start: e.start, end: e.end, newText: flatten(e.newText) })) };
+  if (related) out.related = related.map((r) => ({ start: r.start, end: r.end, message: flatten(r.message) }));
   return out;
 }
 
@@ -180,7 +182,7 @@ function analyzeText(dump: PageDump, options: AnalyzeOptions, messages: Messages
   for (const f of analysis.findings) {
     const rule = STRUCTURE_RULES.find((r) => r.id === f.rule);
     const severity = rule ? severityOf(rule, options.rules) : f.severity;
-    if (severity) findings.push({ ...f, severity });
+    if (severity) findings.push(severity === f.severity ? f : atSeverity(f, severity));
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings, analysis };

@@ -25,6 +25,18 @@ export function severityOf(rule: { id: RuleId; defaultSeverity: Severity }, sett
 }
 
 /**
+ * The finding at another severity: a plain copy of its fields. A spread would drop the fix and the
+ * related spans of a finding that makes them when read (RowFinding, misplaced-headline's).
+ */
+export function atSeverity(f: Finding, severity: Severity): Finding {
+  const out: Finding = { rule: f.rule, severity, start: f.start, end: f.end, message: f.message };
+  const { fix, related } = f;
+  if (fix) out.fix = fix;
+  if (related) out.related = related;
+  return out;
+}
+
+/**
  * Findings of the line rules on one page, in text order. After the page's article detection, the
  * gates it took of each line (roles.ts Taken) are used instead of reading the lines again.
  */

@@ -3,7 +3,7 @@
 // the heading blocks, in their order, to just before the article's first line, each followed by a
 // blank line; the blank line after a moved block goes with it.
 import { isTextLine, LINE_BLANK } from '../lines';
-import type { Edit, Finding, LineTable, PageDump } from '../types';
+import type { Edit, Finding, Fix, LineTable, PageDump, RelatedSpan } from '../types';
 import type { Messages } from '../messages';
 import { t } from '../messages';
 import type { Article, PageAnalysis } from '../articles/model';
@@ -11,9 +11,15 @@ import { articleTitle } from '../articles/detect';
 
 /** Scratch marks of misplacedHeadline (one article at a time). */
 let CLAIMED = new Uint8Array(256);
-/** The heading blocks of the current article, and the edits of its fix (reused: only exact-size copies survive). */
+/** The heading blocks of the current article (reused). */
 const BLOCKS: number[][] = [];
-const EDITS: Edit[] = [];
+
+/** The article's heading blocks (kicker, headline, decks) into BLOCKS by first line: how many. */
+function headingBlocks(a: Article): number {
+  let nb = putBlock(a.headline, putBlock(a.kicker, 0));
+  for (let d = 0; d < a.decks.length; d++) nb = putBlock(a.decks[d], nb);
+  return nb;
+}
 
 /** Puts block b (if not empty) among the first n of BLOCKS, kept sorted by first line (stable); returns the new count. */
 function putBlock(b: number[], n: number): number {
@@ -40,16 +46,18 @@ export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messag
   const articles = analysis.articles;
   for (let k = 0; k < articles.length; k++) {
     const a = articles[k];
-    // The article's heading blocks (kicker, headline, decks) by first line.
-    let nb = putBlock(a.headline, putBlock(a.kicker, 0));
-    for (let d = 0; d < a.decks.length; d++) nb = putBlock(a.decks[d], nb);
+    const nb = headingBlocks(a);
     if (nb === 0) continue;
     const first = firstOutside(a.lines, nb);
-    if (first >= 0 && !inPlace(dump.lines, a.lines, BLOCKS[0][0], first)) out.push(finding(dump, a, nb, first, messages));
+    if (first >= 0 && !inPlace(dump.lines, a.lines, BLOCKS[0][0], first)) {
+      const L = dump.lines;
+      const head = a.headline.length ? a.headline : BLOCKS[0];
+      const message = t(messages, 'misplaced-headline.message', { headline: articleTitle(dump, a), line: L.row[first] + 1 });
+      out.push(new MovedHeadingFinding(L.start[head[0]], L.end[head[head.length - 1]], message, dump, a, first, messages));
+    }
   }
-  // Keep none of the page's arrays and edits.
+  // Keep none of the page's arrays.
   BLOCKS.length = 0;
-  EDITS.length = 0;
   return out;
 }
 
@@ -77,8 +85,48 @@ function inPlace(lines: LineTable, al: readonly number[], top: number, first: nu
   return true;
 }
 
-/** The finding of an article whose nb heading blocks (in BLOCKS) belong before its line `first`. */
-function finding(dump: PageDump, a: Article, nb: number, first: number, messages: Messages): Finding {
+/**
+ * A misplaced-headline finding whose fix and related span are made when first read, from the
+ * article and the line its heading belongs before. Made at once they were ~10 objects a finding
+ * (the moved text, the edits, the related span), a fifth of the objects an analysis of the sample
+ * kept and the garbage collector copied, for fixes that only a quick fix, fix-all or the export read.
+ */
+class MovedHeadingFinding implements Finding {
+  // Own fields, not getters: a spread of the finding keeps them.
+  readonly rule = 'misplaced-headline';
+  readonly severity = 'information';
+  private madeFix: Fix | undefined;
+  private madeRelated: RelatedSpan[] | undefined;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly message: string,
+    private readonly dump: PageDump,
+    private readonly article: Article,
+    /** The article's first line outside its heading. */
+    private readonly first: number,
+    private readonly messages: Messages,
+  ) {}
+
+  get fix(): Fix {
+    return (this.madeFix ??= moveFix(this.dump, this.article, this.first, this.messages));
+  }
+
+  get related(): RelatedSpan[] {
+    const L = this.dump.lines;
+    return (this.madeRelated ??= [{ start: L.start[this.first], end: L.end[this.first], message: t(this.messages, 'misplaced-headline.related') }]);
+  }
+
+  /** What JSON.stringify writes: the finding as plain data, in the order of a finding's fields. */
+  toJSON(): Finding {
+    return { rule: this.rule, severity: this.severity, start: this.start, end: this.end, message: this.message, fix: this.fix, related: this.related };
+  }
+}
+
+/** The fix of an article whose heading belongs before its line `first`. */
+function moveFix(dump: PageDump, a: Article, first: number, messages: Messages): Fix {
+  const nb = headingBlocks(a);
   // The lines' columns, read directly (no Line object, nor text slice, per line asked about).
   const L = dump.lines;
   const text = dump.text;
@@ -88,6 +136,7 @@ function finding(dump: PageDump, a: Article, nb: number, first: number, messages
   // article's start after every removal starting at or before it. The moved text is joined from
   // its parts: one flat string, not a chain of concatenations kept with the finding.
   const parts: string[] = [];
+  const edits = new Array<Edit>(nb + 1);
   let ne = 0;
   let at = 0; // index of the insertion
   for (let j = 0; j < nb; j++) {
@@ -106,19 +155,10 @@ function finding(dump: PageDump, a: Article, nb: number, first: number, messages
     if (lastC !== 10 && lastC !== 13) parts.push(eol);
     parts.push(eol);
     if (from <= targetStart) at = ne + 1;
-    EDITS[ne++] = { start: from, end, newText: '' };
+    edits[ne++] = { start: from, end, newText: '' };
   }
-  for (let k = ne; k > at; k--) EDITS[k] = EDITS[k - 1];
-  EDITS[at] = { start: targetStart, end: targetStart, newText: parts.join('') };
-  const edits = EDITS.slice(0, ne + 1);
-  const head = a.headline.length ? a.headline : BLOCKS[0];
-  return {
-    rule: 'misplaced-headline',
-    severity: 'information',
-    start: L.start[head[0]],
-    end: L.end[head[head.length - 1]],
-    message: t(messages, 'misplaced-headline.message', { headline: articleTitle(dump, a), line: L.row[first] + 1 }),
-    fix: { title: t(messages, 'misplaced-headline.fix'), edits },
-    related: [{ start: targetStart, end: L.end[first], message: t(messages, 'misplaced-headline.related') }],
-  };
+  BLOCKS.length = 0; // none of the article's arrays kept
+  for (let k = ne; k > at; k--) edits[k] = edits[k - 1];
+  edits[at] = { start: targetStart, end: targetStart, newText: parts.join('') };
+  return { title: t(messages, 'misplaced-headline.fix'), edits };
 }
