@@ -82,3 +82,12 @@ test('a joined paragraph\'s finding serializes, packs and copies as plain data',
   assert.deepEqual(g.fix.edits.map((e) => e.newText), [' ', ' ']);
   assert.deepEqual(unpackFindings(packFindings([g])), [JSON.parse(JSON.stringify(g))]);
 });
+
+test('a doubled heading\'s finding keeps its fix as rows, which read as the deletions of its second glyphs (astral ones too)', () => {
+  const text = '前文\nTTIIRR 跨跨境境运运输输 𠀋𠀋𠆬𠆬\n后文\n';
+  const [f] = analyze(text).findings.filter((x) => x.rule === 'doubled-glyphs');
+  assert.ok(f instanceof RowFinding, 'no fix object kept');
+  assert.equal(fixRows(f), f);
+  assert.equal(applyEdits(text, f.fix.edits), '前文\nTIR 跨境运输 𠀋𠆬\n后文\n');
+  assert.deepEqual(JSON.parse(JSON.stringify(f)).fix, { title: f.fix.title, edits: JSON.parse(JSON.stringify(f.fix.edits)) });
+});

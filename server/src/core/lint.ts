@@ -1,6 +1,6 @@
 // Runs the line rules over a parsed dump and turns their results into findings with severities
 // from the settings. Pure: the CLI, the server and the tests all call this.
-import { gapFinding } from './editRows';
+import { gapFinding, RowFinding, RowFix } from './editRows';
 import { lineAt } from './lines';
 import { messagesFor, t, tCount, type Messages } from './messages';
 import { LINE_RULES } from './rules';
@@ -9,7 +9,7 @@ import { gatesNeeded, lineGates } from './rules/gates';
 import { GATES_TAKEN, lineTaken } from './articles/roles';
 import { MIXED as MIXED_SCAN, mixedScan, mixedScriptSpacing } from './rules/mixed-script-spacing';
 import { SPACED as SPACED_SCAN, spacedGlyphs, spacedScan } from './rules/spaced-glyphs';
-import type { LineRule, SpacingScan } from './rules/rule';
+import type { LineFinding, LineRule, SpacingScan } from './rules/rule';
 import type { AnalyzeOptions, Finding, Page, PageDump, RuleId, RuleSettings, Severity } from './types';
 
 /** Every rule id a setting or `--rule` may name: the line rules and the document-level `encoding`. */
@@ -112,10 +112,17 @@ function lintPageInto(dump: PageDump, page: Page, setup: LintSetup, out: Finding
       } else {
         const rule = active[r];
         const f = kind === DOUBLED ? doubledFinding(lineAt(dump, i), messages) : rule.checkLine(lineAt(dump, i), messages);
-        if (f) out.push({ rule: rule.id, severity: severities[r], start: f.start, end: f.end, message: f.message, fix: f.fix });
+        if (f) out.push(ruleFinding(rule.id, severities[r], f));
       }
     }
   }
+}
+
+/** A line rule's finding at its severity: a RowFinding when the fix is rows (one object, not two). */
+function ruleFinding(rule: RuleId, severity: Severity, f: LineFinding): Finding {
+  const fix = f.fix;
+  if (fix instanceof RowFix) return new RowFinding(rule, severity, f.start, f.end, f.message, fix.title, fix.rows, fix.at, fix.count);
+  return { rule, severity, start: f.start, end: f.end, message: f.message, fix };
 }
 
 /** The Finding of a spacing rule's scan, its fix kept as rows in it (see RowFinding). */

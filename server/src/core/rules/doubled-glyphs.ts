@@ -8,7 +8,8 @@ import { isSpace } from '../chars';
 import { doubledPairs, isOverprintRun, isStrong, pairSeconds, PAIR_LETTER, tokenPairs } from '../overprint';
 import { GATE_DOUBLED, lineGates } from './gates';
 import { t, type Messages } from '../messages';
-import type { Edit, Line } from '../types';
+import { EDIT_FIELDS, reserveInts, rowChunk, RowFix } from '../editRows';
+import type { Line, Span } from '../types';
 import type { LineFinding, LineRule } from './rule';
 
 interface Token {
@@ -69,21 +70,28 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
   const first = best[0];
   const last = best[best.length - 1];
   const before = text.slice(first.start, last.end);
-  const seconds: { start: number; end: number }[] = [];
+  const seconds: Span[] = [];
   for (const tk of best) pairSeconds(text, tk.start, tk.end, seconds);
-  const edits: Edit[] = seconds.map((s) => ({ start: line.start + s.start, end: line.start + s.end, newText: '' }));
+  // The fix deletes each second as an edit row (see EditRows): edit objects were most of the
+  // objects a doubled heading's finding kept.
+  const at = reserveInts(EDIT_FIELDS * seconds.length);
+  const rows = rowChunk();
   let after = '';
   let cursor = first.start;
-  for (const e of edits) {
-    after += text.slice(cursor, e.start - line.start);
-    cursor = e.end - line.start;
+  for (let k = 0, o = at; k < seconds.length; k++, o += EDIT_FIELDS) {
+    const s = seconds[k];
+    rows[o] = line.start + s.start;
+    rows[o + 1] = line.start + s.end;
+    rows[o + 2] = 0; // INSERTED[0]: nothing
+    after += text.slice(cursor, s.start);
+    cursor = s.end;
   }
   after += text.slice(cursor, last.end);
   return {
     start: line.start + first.start,
     end: line.start + last.end,
     message: t(messages, 'doubled-glyphs.message', { before: elide(before), after: elide(after) }),
-    fix: { title: t(messages, 'doubled-glyphs.fix', { after: elide(after) }), edits },
+    fix: new RowFix(t(messages, 'doubled-glyphs.fix', { after: elide(after) }), rows, at, seconds.length),
   };
 }
 
