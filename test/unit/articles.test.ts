@@ -241,6 +241,20 @@ test('misplaced-headline at another severity keeps its fix and related span (mad
   }
 });
 
+test('the articles of a page share their empty line lists (no array kept per empty list)', () => {
+  const { pages } = analyse(readFileSync(SAMPLE, 'utf8'));
+  const empties = new Set<readonly unknown[]>();
+  let count = 0;
+  for (const a of pages[0].articles)
+    for (const list of [a.kicker, a.headline, a.decks, a.byline, a.labels, a.editorsNote, a.body, a.lines])
+      if (list.length === 0) {
+        empties.add(list);
+        count++;
+      }
+  assert.ok(count > 10);
+  assert.ok(empties.size <= 2, `${empties.size} distinct empty lists`); // one of line numbers, one of lists
+});
+
 test('outline providers on the sample', () => {
   const { dump, pages } = analyse(readFileSync(SAMPLE, 'utf8'));
   const syms = documentSymbols(dump, pages);

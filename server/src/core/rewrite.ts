@@ -149,14 +149,14 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
     for (const d of a.decks) headPart(d, 'deck', joinIdx);
 
     // Labels: 编者按-type labels right before the note they label; the others first.
-    const noteLabels: number[][] = [];
-    const plainLabels: number[][] = [];
+    const noteLabels: (readonly number[])[] = [];
+    const plainLabels: (readonly number[])[] = [];
     for (const lb of a.labels) {
       const t = joinIdx(lb);
       if (flow.note.length && looksLike(t).kind === 'note-label') noteLabels.push(lb);
       else plainLabels.push(lb);
     }
-    const labelPart = (lb: number[]) => {
+    const labelPart = (lb: readonly number[]) => {
       const t = joinIdx(lb);
       if (!t) return;
       const k = looksLike(t).kind;

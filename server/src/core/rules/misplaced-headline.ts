@@ -12,7 +12,7 @@ import { articleTitle } from '../articles/detect';
 /** Scratch marks of misplacedHeadline (one article at a time). */
 let CLAIMED = new Uint8Array(256);
 /** The heading blocks of the current article (reused). */
-const BLOCKS: number[][] = [];
+const BLOCKS: (readonly number[])[] = [];
 
 /** The article's heading blocks (kicker, headline, decks) into BLOCKS by first line: how many. */
 function headingBlocks(a: Article): number {
@@ -22,7 +22,7 @@ function headingBlocks(a: Article): number {
 }
 
 /** Puts block b (if not empty) among the first n of BLOCKS, kept sorted by first line (stable); returns the new count. */
-function putBlock(b: number[], n: number): number {
+function putBlock(b: readonly number[], n: number): number {
   if (b.length === 0) return n;
   let j = n;
   while (j > 0 && BLOCKS[j - 1][0] > b[0]) {
