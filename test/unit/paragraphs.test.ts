@@ -154,6 +154,22 @@ test('hyphen evidence on a page of English: every word found, in any case; none 
   assert.equal(ev.words.has('The'), false, 'queries are lower-case, as the Sets held');
 });
 
+test('property: hasParts answers what has() of the parts joined and lower-cased answers', () => {
+  const texts = readFileSync(path.join(SAMPLES_DIR, 'en/nytribune-1903-05-01-p1.txt'), 'utf8').split('\n');
+  const ev = hyphenEvidence(texts, true);
+  const word = fc.constantFrom('Har', 'bor', 'harbor', 'YES', 'terday', 'the', 'tug', 'own', 'ers', 'New', '-York', 'well', '-known', 'x', '');
+  fc.assert(
+    fc.property(word, word, fc.nat(3), fc.nat(6), (a, b, cut, bTo) => {
+      const aFrom = Math.min(cut, a.length);
+      const k = Math.min(bTo, b.length);
+      const joined = (a.slice(aFrom) + b.slice(0, k)).toLowerCase();
+      for (const set of [ev.words, ev.hyphenated, ev.interior]) assert.equal(set.hasParts(a, aFrom, a.length, b, k), set.has(joined), joined);
+    }),
+    { numRuns: 2000 },
+  );
+  assert.ok(ev.interior.hasParts('Har', 0, 3, 'bor', 3) && ev.interior.hasParts('yes', 0, 3, 'terday', 6));
+});
+
 test('property: joining lines one by one reads only the seam, and gives what joining the whole text did', () => {
   const piece = fc.array(fc.constantFrom('a', 'Z', 'q', '-', '--', ' ', '\t', '字', '，', '𠀀', '1', '.', '\u3000', 'infor-', 'mation', 'well-', 'known'), { maxLength: 8 }).map((u) => u.join(''));
   const page = ['the information was', 'a well-known case', 'owners of the tug', 'qa-zq was there'];

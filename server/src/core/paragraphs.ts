@@ -110,6 +110,8 @@ export interface HyphenEvidence {
 /** Lower-case words, as a Set of them would answer. */
 export interface WordSet {
   has(word: string): boolean;
+  /** has() of a[aFrom, aTo) + b[0, bTo) case-folded (parts of letters and hyphens), without making the string. */
+  hasParts(a: string, aFrom: number, aTo: number, b: string, bTo: number): boolean;
 }
 
 const COMPOUND_PREFIXES = new Set(['well', 'self', 'ill', 'half', 'all', 'so', 'ex', 'cross', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'one', 'two', 'three', 'four', 'five', 'long', 'short', 'high', 'low', 'old', 'new', 'far', 'full', 'great', 'vice', 'non', 'pre', 'post', 'anti', 'semi', 'co']);
@@ -151,10 +153,14 @@ const expectedWords = (units: number) => Math.min(units >> 3, 1 << 15);
 
 function evidenceOf(table: WordTable): HyphenEvidence {
   return {
-    hyphenated: { has: (w) => table.has(w, HYPHENATED) },
-    words: { has: (w) => table.has(w, WORD) },
-    interior: { has: (w) => table.has(w, INTERIOR) },
+    hyphenated: wordSet(table, HYPHENATED),
+    words: wordSet(table, WORD),
+    interior: wordSet(table, INTERIOR),
   };
+}
+
+function wordSet(table: WordTable, flags: number): WordSet {
+  return { has: (w) => table.has(w, flags), hasParts: (a, aFrom, aTo, b, bTo) => table.hasParts(a, aFrom, aTo, b, bTo, flags) };
 }
 
 /** The words of the line t[from, to) into the table (see hyphenEvidence), as words of its line `li`. */

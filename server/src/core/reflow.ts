@@ -811,11 +811,9 @@ function joinPieceKind(l: string, r: string, ev: HyphenEvidence | undefined): nu
     let k = 0;
     while (k < r.length && r.charCodeAt(k) >= 97 && r.charCodeAt(k) <= 122) k++;
     if (i < l.length && k > 0) {
-      const a = l.slice(i);
-      const b = r.slice(0, k);
-      const joined = (a + b).toLowerCase();
+      // The joined word, the left fragment and the right one, asked of the table in place (no slices).
       const words = ev.interior;
-      if (words.has(joined) && (!words.has(a.toLowerCase()) || !words.has(b))) return JOIN_CONCAT;
+      if (words.hasParts(l, i, l.length, r, k) && (!words.hasParts(l, i, l.length, r, 0) || !words.hasParts(r, 0, k, r, 0))) return JOIN_CONCAT;
     }
   }
   return joinKind(l, r, ev);

@@ -89,6 +89,32 @@ export class WordTable {
     }
     return false;
   }
+
+  /**
+   * Whether the word a[aFrom, aTo) + b[0, bTo), its letters case-folded, was seen as any of `flags`:
+   * what has() of that string lower-cased answers, without making it (the reflow asks at every seam
+   * of Latin lines). The parts are letters and hyphens, which `| 0x20` folds.
+   */
+  hasParts(a: string, aFrom: number, aTo: number, b: string, bTo: number, flags: number): boolean {
+    const length = aTo - aFrom + bTo;
+    let hash = 0;
+    for (let i = aFrom; i < aTo; i++) hash = hashStep(hash, a.charCodeAt(i) | 0x20);
+    for (let i = 0; i < bTo; i++) hash = hashStep(hash, b.charCodeAt(i) | 0x20);
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
+    for (let k = mix(hash) & mask; slots[k * 4] !== 0; k = (k + 1) & mask) {
+      const o = k * 4;
+      if (slots[o + 3] !== hash || slots[o + 2] >> 3 !== length) continue;
+      const text = this.lines[slots[o] - 1];
+      const at = slots[o + 1];
+      const split = aTo - aFrom;
+      let i = 0;
+      while (i < split && (text.charCodeAt(at + i) | 0x20) === (a.charCodeAt(aFrom + i) | 0x20)) i++;
+      while (i >= split && i < length && (text.charCodeAt(at + i) | 0x20) === (b.charCodeAt(i - split) | 0x20)) i++;
+      if (i === length) return (slots[o + 2] & flags) !== 0;
+    }
+    return false;
+  }
 }
 
 /** Spreads a word hash over the slots (the multiply-add hash keeps short words' bits low). */
