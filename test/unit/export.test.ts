@@ -8,7 +8,7 @@ import { linkContinuations, pageNumberOf, basePageOf } from '../../server/src/co
 import { analyze } from '../../server/src/core/analyze';
 import { GLYPH_RULES } from '../../server/src/core/clean';
 import { exportArticles, parseByline, serializeLines, type ArticlesDocument } from '../../server/src/core/export';
-import { applyEdits } from '../../server/src/core/fix';
+import { applyEdits, fixAll } from '../../server/src/core/fix';
 import { SAMPLE } from '../helpers/rules';
 import { assertValidDocument, assertValidLine } from '../helpers/schema';
 
@@ -55,6 +55,18 @@ test('paragraphs are clean text: no justification spaces, no doubled glyphs, lin
   assert.ok(a5.paragraphs.at(-1)!.endsWith('队联合运营。”'));
   assert.ok(doc.articles[5].paragraphs.at(-1)!.endsWith('爱丽说。'));
   assert.ok(doc.articles[5].paragraphs[0].startsWith('初秋时节，清风徐来。'));
+});
+
+test('an English word broken at the line end without its hyphen exports whole, as the hard-wrap fix joins it', () => {
+  const EN = path.join(path.dirname(SAMPLE), 'en', 'nytribune-1903-05-01-p1.txt');
+  const en = readFileSync(EN, 'utf8');
+  const paragraphs = exportArticles(en, { ...opts, path: 'nytribune-1903-05-01-p1.txt' }).articles.flatMap((a) => a.paragraphs);
+  const all = paragraphs.join('\n');
+  for (const word of ['yesterday', 'Harbor', 'independent', 'Government']) assert.ok(all.includes(word), word);
+  for (const split of ['yes terday', 'Har bor', 'indepen dent', 'Gov ernment']) assert.ok(!all.includes(split), split);
+  // The editor's hard-wrap fixes join those lines the same way.
+  const fixed = fixAll(en, { only: ['hard-wrap'] }).text;
+  for (const word of ['yesterday', 'Harbor', 'independent', 'Government']) assert.ok(fixed.includes(word), `fixed: ${word}`);
 });
 
 test('lines and edits trace fields back to the dump', () => {

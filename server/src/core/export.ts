@@ -6,9 +6,11 @@ import { analyze } from './analyze';
 import type { Article, Continuation, PageAnalysis } from './articles/model';
 import { GLYPH_RULES, type Cleaner } from './clean';
 import { EDIT_FIELDS, INSERTED, keptRows } from './editRows';
+import { isSpaceOrTab } from './chars';
 import { applyEdits } from './fix';
 import { buildParagraphs, hyphenEvidenceIn, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
 import { isBlankLine } from './lines';
+import { joinPieces } from './reflow';
 import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, Span } from './types';
 
 export const SCHEMA = 'newsprint.articles/1';
@@ -211,10 +213,29 @@ function bylineOut(idx: readonly number[], clean: Cleaner): Byline {
 }
 
 function paragraphTexts(lines: readonly number[], texts: readonly string[], columnWidth: number, ev: HyphenEvidence | undefined): string[] {
-  const ps = buildParagraphs(lines, texts, { columnWidth, evidence: ev });
+  const ps = buildParagraphs(lines, texts, { columnWidth, evidence: ev, noText: true });
   const out: string[] = [];
-  for (let k = 0; k < ps.length; k++) out.push(ps[k].text.trim());
+  // A paragraph's lines are the next of `lines`, in order. They are joined as the hard-wrap fix
+  // joins them (reflow's joinPieces): with its rule for Latin OCR, which drops the hyphen of a word
+  // broken at the line end (`yes` / `terday` → `yesterday` when the page has the word), where
+  // joinLines left the two fragments apart.
+  for (let k = 0, at = 0; k < ps.length; k++) {
+    const n = ps[k].lines.length;
+    const pieces: string[] = [];
+    for (let m = at; m < at + n; m++) pieces.push(trimSpacesAndTabs(texts[m]));
+    out.push(joinPieces(pieces, ev).trim());
+    at += n;
+  }
   return out;
+}
+
+/** The text without the spaces and tabs at its ends (what joining strips at a seam anyway). */
+function trimSpacesAndTabs(t: string): string {
+  let a = 0;
+  let b = t.length;
+  while (a < b && isSpaceOrTab(t.charCodeAt(a))) a++;
+  while (b > a && isSpaceOrTab(t.charCodeAt(b - 1))) b--;
+  return a === 0 && b === t.length ? t : t.slice(a, b);
 }
 
 function editorsNoteText(idx: readonly number[], columnWidth: number, clean: Cleaner, ev: HyphenEvidence | undefined): string {
@@ -309,7 +330,7 @@ export function serializeLines(docs: readonly ArticlesDocument[]): string {
   return out;
 }
 
-/** hyphenEvidence of every line of the dump, read in its text (no slice per line). */
+/** hyphenEvidence of every line of the dump, read in its text (no slice per line), with the words inside lines (see joinPieces). */
 function dumpHyphenEvidence(dump: PageDump): HyphenEvidence {
   const L = dump.lines;
   const spans = new Int32Array(2 * L.length);
@@ -317,5 +338,5 @@ function dumpHyphenEvidence(dump: PageDump): HyphenEvidence {
     spans[2 * i] = L.start[i];
     spans[2 * i + 1] = L.end[i];
   }
-  return hyphenEvidenceIn(dump.text, spans, L.length);
+  return hyphenEvidenceIn(dump.text, spans, L.length, true);
 }
