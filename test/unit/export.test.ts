@@ -69,6 +69,15 @@ test('an English word broken at the line end without its hyphen exports whole, a
   for (const word of ['yesterday', 'Harbor', 'independent', 'Government']) assert.ok(fixed.includes(word), `fixed: ${word}`);
 });
 
+test('a continuation marker at the end of a body line is the continuation field, not paragraph text', () => {
+  const page = readFileSync(path.join(__dirname, '..', 'fixtures', 'pages', 'zh-ordered.txt'), 'utf8');
+  const a = exportArticles(page, { ...opts, path: 'zh-ordered.txt' }).articles.find((x) => x.continuation);
+  assert.ok(a);
+  assert.deepEqual(a.continuation, { to: '第3版', marker: '（转第3版）', linkedId: null });
+  assert.ok(a.paragraphs.at(-1)?.endsWith('为全年粮食丰收打下坚实基础。'));
+  assert.ok(!a.paragraphs.some((p) => p.includes('转第3版')));
+});
+
 test('lines and edits trace fields back to the dump', () => {
   const a2 = doc.articles[1];
   assert.deepEqual(a2.edits.find((e) => e.rule === 'doubled-glyphs'), { rule: 'doubled-glyphs', line: 80, before: 'TTIIRR 跨跨境境运运输输', after: 'TIR 跨境运输' });

@@ -9,7 +9,7 @@ import { EDIT_FIELDS, INSERTED, keptRows } from './editRows';
 import { isSpaceOrTab } from './chars';
 import { applyEdits } from './fix';
 import { buildParagraphs, hyphenEvidenceIn, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
-import { isBlankLine } from './lines';
+import { isAnnotationLine, isBlankLine } from './lines';
 import { joinPieces } from './reflow';
 import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, Span } from './types';
 
@@ -242,11 +242,17 @@ function editorsNoteText(idx: readonly number[], columnWidth: number, clean: Cle
   return paragraphTexts(idx, cleanLines(idx, clean), columnWidth, ev).join('\n');
 }
 
-/** Body paragraphs: the dateline comes off the head of the first body line, the sign-off off the tail of the last. */
+/**
+ * Body paragraphs: the dateline comes off the head of the first body line, the sign-off off the
+ * tail of the last, and a continuation marker in a body line (`…打下坚实基础。（转第3版）`) out of
+ * it, as the editor's reflow cuts them: each is a field of its own.
+ */
 function bodyParagraphs(dump: PageDump, a: Article, columnWidth: number, clean: Cleaner, ev: HyphenEvidence | undefined): string[] {
   const body = a.body;
   const dateline = a.dateline;
   const signoff = a.signoff;
+  // A marker that an annotation gave (`%% continued-to …`) is in no body line.
+  const marker = a.continuation && !isAnnotationLine(dump.lines, a.continuation.line) ? a.continuation.span : null;
   const lines: number[] = [];
   const texts: string[] = [];
   for (let k = 0; k < body.length; k++) {
@@ -257,7 +263,8 @@ function bodyParagraphs(dump: PageDump, a: Article, columnWidth: number, clean: 
     let end = lineEnd;
     if (dateline && dateline.start >= lineStart && dateline.end <= lineEnd) start = Math.max(start, dateline.end);
     if (signoff && signoff.start >= lineStart && signoff.start <= lineEnd) end = Math.min(end, signoff.start);
-    const t = clean.span(start, end);
+    const cut = marker !== null && marker.start >= start && marker.end <= end && marker.end > marker.start;
+    const t = cut ? clean.span(start, marker.start) + clean.span(marker.end, end) : clean.span(start, end);
     if (t.trim() === '') continue;
     lines.push(i);
     texts.push(t);
