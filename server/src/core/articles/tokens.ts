@@ -330,7 +330,6 @@ export class TokenIndex {
   }
 }
 
-/** The id stored with key v (not 0) in the table, -1 when absent. */
 /**
  * An open-addressing table token → id + 1 (0: an empty slot). Token 0 cannot be a key there: its
  * id is `zero` (-1: none yet).
@@ -374,6 +373,7 @@ class IdTable {
   }
 }
 
+/** The id stored with key v (not 0) in the table, -1 when absent. */
 function find(keys: Int32Array, ids: Int32Array, bits: number, v: number): number {
   const mask = (1 << bits) - 1;
   for (let h = slot(v, bits); ; h = (h + 1) & mask) {
