@@ -213,20 +213,20 @@ function bylineOut(idx: readonly number[], clean: Cleaner): Byline {
 }
 
 function paragraphTexts(lines: readonly number[], texts: readonly string[], columnWidth: number, ev: HyphenEvidence | undefined): string[] {
-  const ps = buildParagraphs(lines, texts, { columnWidth, evidence: ev, noText: true });
+  const ps = buildParagraphs(lines, texts, { columnWidth, evidence: ev, join: joinAsHardWrap });
   const out: string[] = [];
-  // A paragraph's lines are the next of `lines`, in order. They are joined as the hard-wrap fix
-  // joins them (reflow's joinPieces): with its rule for Latin OCR, which drops the hyphen of a word
-  // broken at the line end (`yes` / `terday` → `yesterday` when the page has the word), where
-  // joinLines left the two fragments apart.
-  for (let k = 0, at = 0; k < ps.length; k++) {
-    const n = ps[k].lines.length;
-    const pieces: string[] = [];
-    for (let m = at; m < at + n; m++) pieces.push(trimSpacesAndTabs(texts[m]));
-    out.push(joinPieces(pieces, ev).trim());
-    at += n;
-  }
+  for (let k = 0; k < ps.length; k++) out.push(ps[k].text.trim());
   return out;
+}
+
+/**
+ * A paragraph's lines joined as the hard-wrap fix joins them (reflow's joinPieces): with its rule
+ * for Latin OCR, which drops the hyphen of a word broken at the line end (`yes` / `terday` →
+ * `yesterday` when the page has the word), where joinLines left the two fragments apart. The rule
+ * reads pieces without spaces or tabs at their ends, as the reflow's are.
+ */
+function joinAsHardWrap(texts: readonly string[], ev?: HyphenEvidence): string {
+  return joinPieces(texts.map(trimSpacesAndTabs), ev);
 }
 
 /** The text without the spaces and tabs at its ends (what joining strips at a seam anyway). */

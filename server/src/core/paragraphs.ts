@@ -307,6 +307,8 @@ export function buildParagraphs(
     widths?: readonly number[];
     /** Leave every paragraph's `text` empty (the caller only needs the line groups). */
     noText?: boolean;
+    /** How a paragraph's texts are joined (default joinLines). */
+    join?: (texts: readonly string[], ev?: HyphenEvidence) => string;
   } = {},
 ): Paragraph[] {
   const widths = opts.widths ?? texts.map((t) => cellWidth(t.trim()));
@@ -318,8 +320,9 @@ export function buildParagraphs(
   const short = (w: number) => (cjk ? w <= width - 4 : w < width * 0.85);
   const out: Paragraph[] = [];
   let cur: { lines: number[]; texts: string[] } = { lines: [], texts: [] };
+  const join = opts.join ?? joinLines;
   const flush = () => {
-    if (cur.lines.length) out.push({ lines: cur.lines, text: opts.noText ? '' : joinLines(cur.texts, opts.evidence) });
+    if (cur.lines.length) out.push({ lines: cur.lines, text: opts.noText ? '' : join(cur.texts, opts.evidence) });
     cur = { lines: [], texts: [] };
   };
   for (let i = 0; i < lines.length; i++) {
