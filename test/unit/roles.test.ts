@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs';
 import fc from '../helpers/fc';
 import { lineAt, allLines } from '../../server/src/core/lines';
 import { parse } from '../../server/src/core/parse';
-import { cleanText, estimateColumnWidth, GATES_TAKEN, isFull, lineInfo, lineTaken, localWidths, type LineInfo } from '../../server/src/core/articles/roles';
+import { cleanText, estimateColumnWidth, GATES_TAKEN, isFull, lineInfo, localWidths, pageTaken, type LineInfo } from '../../server/src/core/articles/roles';
 import { lineGates } from '../../server/src/core/rules/gates';
 import { cellWidth, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from '../../server/src/core/chars';
 import { isTextLine, lineText } from '../../server/src/core/lines';
 import { isOverprint, undouble } from '../../server/src/core/overprint';
-import { analyzeArticles } from '../../server/src/core/articles/detect';
+import { analyzeArticles, analyzePage } from '../../server/src/core/articles/detect';
 import { ROLE_CODE, ROLES, roleAt, rolesOf, type PageAnalysis } from '../../server/src/core/articles/model';
 import { en } from '../../server/src/core/messages';
 
@@ -229,29 +229,45 @@ test('property: caps and Title Case lines as the two separate passes told them',
 
 // Reflow and the line rules take these from the article detection instead of reading every line again.
 test('property: the line measures kept for reflow are cellWidth and the script counts of each text line, and its gates lineGates', () => {
-  const unit = fc.constantFrom('字', '中', '。', '”', 'a', 'Q', 'é', ' ', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '\u000b', '\u2003', '\u200b', '𠀀', '\ud840', '\udc00', '한', '·', '1', '.', '\n', '\n\n');
+  const unit = fc.constantFrom('字', '中', '。', '”', 'a', 'Q', 'é', ' ', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '\u000b', '\u2003', '\u200b', '𠀀', '\ud840', '\udc00', '한', '·', '1', '.', '\n', '\n\n', '\f');
   fc.assert(
     fc.property(fc.array(unit, { maxLength: 300, size: 'max' }), (units) => {
       const dump = parse(units.join(''));
-      analyzeArticles(dump, en);
-      const taken = lineTaken(dump);
-      for (let i = 0; i < dump.lines.length; i++) {
-        if (!isTextLine(dump.lines, i)) continue;
-        assert.ok(taken, 'measures kept');
-        const m = taken.measures;
-        const t = lineText(dump, i);
-        let cjk = 0;
-        let latin = 0;
-        for (let k = 0; k < t.length; k++) {
-          if (CLASS[t.charCodeAt(k)] & CC_SCRIPT_CJK) cjk++;
-          else if (CLASS[t.charCodeAt(k)] & CC_SCRIPT_LATIN) latin++;
+      for (const page of dump.pages) {
+        analyzePage(dump, page.index, en);
+        const taken = pageTaken(dump, page.firstLine);
+        for (let i = page.firstLine; i <= page.lastLine; i++) {
+          if (!isTextLine(dump.lines, i)) continue;
+          assert.ok(taken, 'measures kept');
+          const m: Int32Array = taken.measures;
+          const k = i - page.firstLine;
+          const t = lineText(dump, i);
+          let cjk = 0;
+          let latin = 0;
+          for (let j = 0; j < t.length; j++) {
+            if (CLASS[t.charCodeAt(j)] & CC_SCRIPT_CJK) cjk++;
+            else if (CLASS[t.charCodeAt(j)] & CC_SCRIPT_LATIN) latin++;
+          }
+          assert.deepEqual([m[3 * k] - 1, m[3 * k + 1], m[3 * k + 2]], [cellWidth(t), cjk, latin], JSON.stringify(t));
+          assert.equal(taken.gates[k], lineGates(t) | GATES_TAKEN, `gates of ${JSON.stringify(t)}`);
         }
-        assert.deepEqual([m[3 * i] - 1, m[3 * i + 1], m[3 * i + 2]], [cellWidth(t), cjk, latin], JSON.stringify(t));
-        assert.equal(taken.gates[i], lineGates(t) | GATES_TAKEN, `gates of ${JSON.stringify(t)}`);
       }
     }),
     { numRuns: 1000 },
   );
+});
+
+// They are one page's, in buffers the next page reuses: a page taken before, or the same lines of
+// another dump, must not find them.
+test('the measures kept are only the last page taken\'s, of that dump', () => {
+  const dump = parse('第一版正文很长的一行字\f第二版正文很长的一行字\n又一行');
+  analyzePage(dump, 0, en);
+  assert.ok(pageTaken(dump, dump.pages[0].firstLine));
+  analyzePage(dump, 1, en);
+  assert.equal(pageTaken(dump, dump.pages[0].firstLine), undefined, 'page 0 after page 1 was taken');
+  assert.ok(pageTaken(dump, dump.pages[1].firstLine));
+  const other = parse('第一版正文很长的一行字\f第二版正文很长的一行字\n又一行');
+  assert.equal(pageTaken(other, other.pages[1].firstLine), undefined, 'the same page of another dump');
 });
 
 // scanLine decides most body lines in a short cut (no pattern can match them); a page-edge line

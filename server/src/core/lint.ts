@@ -6,7 +6,7 @@ import { messagesFor, t, tCount, type Messages } from './messages';
 import { LINE_RULES } from './rules';
 import { doubledFinding, doubledGlyphs } from './rules/doubled-glyphs';
 import { gatesNeeded, lineGates } from './rules/gates';
-import { GATES_TAKEN, lineTaken } from './articles/roles';
+import { GATES_TAKEN, pageTaken } from './articles/roles';
 import { MIXED as MIXED_SCAN, mixedScan, mixedScriptSpacing } from './rules/mixed-script-spacing';
 import { SPACED as SPACED_SCAN, spacedGlyphs, spacedScan } from './rules/spaced-glyphs';
 import type { LineFinding, LineRule, SpacingScan } from './rules/rule';
@@ -42,7 +42,7 @@ export function atSeverity(f: Finding, severity: Severity): Finding {
  */
 export function lintPage(dump: PageDump, page: Page, settings: RuleSettings | undefined, messages: Messages, rules: readonly LineRule[] = LINE_RULES): Finding[] {
   const out: Finding[] = [];
-  lintPageInto(dump, page, lintSetup(settings, messages, rules), out, lineTaken(dump)?.gates);
+  lintPageInto(dump, page, lintSetup(settings, messages, rules), out, pageTaken(dump, page.firstLine)?.gates);
   return out;
 }
 
@@ -97,7 +97,7 @@ function lintPageInto(dump: PageDump, page: Page, setup: LintSetup, out: Finding
     // called only if its exit would let the line through, past its exit and by name: one target
     // per call site, which V8 can inline. They read the document text, a flat string, over the
     // line's range.
-    const g = taken !== undefined ? taken[i] : 0;
+    const g = taken !== undefined ? taken[i - page.firstLine] : 0;
     const gates = g !== 0 ? g & ~GATES_TAKEN : lineGates(text, start, end);
     for (let r = 0; r < n; r++) {
       const need = needs[r];
@@ -141,5 +141,5 @@ export function lintDump(dump: PageDump, options: AnalyzeOptions = {}): Finding[
 /** The line rules under these options, set up once: each call appends a page's findings to `out`, as lintPage gives them. */
 export function pageLinter(options: AnalyzeOptions = {}): (dump: PageDump, page: Page, out: Finding[]) => void {
   const setup = lintSetup(options.rules, messagesFor(options.locale), LINE_RULES);
-  return (dump, page, out) => lintPageInto(dump, page, setup, out, lineTaken(dump)?.gates);
+  return (dump, page, out) => lintPageInto(dump, page, setup, out, pageTaken(dump, page.firstLine)?.gates);
 }

@@ -17,7 +17,7 @@
 //   paragraph that was joined already (by a `hard-wrap` fix): it is never joined to a neighbour,
 //   so fix-all reaches a fixed point after one pass instead of gluing paragraphs together.
 import { stateOf } from './articles/detect';
-import { lineTaken } from './articles/roles';
+import { pageTaken, type Taken } from './articles/roles';
 import type { Article, PageAnalysis } from './articles/model';
 import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isCjk, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
@@ -270,18 +270,18 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   const cjkRuns = new Uint8Array(2 * articles.length);
   const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, table: EMPTY_TABLE, runs, cjkRuns, indexOf: undefined };
   // Every article's pieces into the scratch rows, then copied out once.
-  const measures = lineTaken(dump)?.measures;
+  const taken = pageTaken(dump, page.firstLine);
   rowCount = 0;
   for (let k = 0; k < articles.length; k++) {
     const a = articles[k];
     const cuts = cutsOf(ctx, a);
     runs[2 * k] = rowCount;
     startRun();
-    measureRows(ctx, a.editorsNote, cuts, measures);
+    measureRows(ctx, a.editorsNote, cuts, taken);
     cjkRuns[2 * k] = runCjk >= runLatin ? 1 : 0;
     runs[2 * k + 1] = rowCount;
     startRun();
-    measureRows(ctx, a.body, cuts, measures);
+    measureRows(ctx, a.body, cuts, taken);
     cjkRuns[2 * k + 1] = runCjk >= runLatin ? 1 : 0;
   }
   const total = rowCount;
@@ -456,9 +456,11 @@ function collectPieces(ctx: FlowContext, lines: readonly number[], cuts: readonl
  * collectRows of the lines without their texts (flowContext's measures): the common case, a whole
  * line with no cut on it, taken here with the columns read once; the rest by addLineRows. A line
  * no glyph fix edits is taken from the article detection's `measures` of it (see
- * roles.lineTaken) when there are some, not read again.
+ * roles.pageTaken) when this page is the one taken, not read again.
  */
-function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[], measures: Int32Array | undefined): void {
+function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly Span[], taken: Taken | undefined): void {
+  const measures = taken?.measures;
+  const first = taken !== undefined ? taken.first : 0;
   const { start: starts, end: ends } = ctx.dump.lines;
   const text = ctx.dump.text;
   const clean = ctx.clean;
@@ -484,8 +486,8 @@ function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly 
       edit = clean.nextEdit(a);
     }
     // Unedited, and trim() cuts nothing more than isBlankUnit did: the piece is text[a, b) as it is.
-    if (edit >= b && measures !== undefined && measures[3 * index] > 0 && !(CLASS[text.charCodeAt(a)] & CC_JS_SPACE) && !(CLASS[text.charCodeAt(b - 1)] & CC_JS_SPACE)) {
-      if (addMeasuredRow(measures, text, index, lineStart, lineEnd, a, b)) continue;
+    if (edit >= b && measures !== undefined && !(CLASS[text.charCodeAt(a)] & CC_JS_SPACE) && !(CLASS[text.charCodeAt(b - 1)] & CC_JS_SPACE)) {
+      if (addMeasuredRow(measures, 3 * (index - first), text, index, lineStart, lineEnd, a, b)) continue;
     }
     if (a !== lineStart || b !== lineEnd) pieceRow(ctx, index, a, b);
     else addWholeLine(ctx, index, a, b, edit >= b, false);
@@ -494,11 +496,10 @@ function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly 
 
 /**
  * pushRowIn of text[a, b), the line [lineStart, lineEnd) without its edge blank units, from the
- * line's measures (see roles.lineTaken) less those of the blank units; false (nothing added)
+ * line's measures (at m[o], see roles.Taken) less those of the blank units; false (nothing added)
  * when they cannot say: a high surrogate just before the cut paired with the first unit cut.
  */
-function addMeasuredRow(m: Int32Array, text: string, index: number, lineStart: number, lineEnd: number, a: number, b: number): boolean {
-  const o = 3 * index;
+function addMeasuredRow(m: Int32Array, o: number, text: string, index: number, lineStart: number, lineEnd: number, a: number, b: number): boolean {
   let cells = m[o] - 1;
   let cjk = m[o + 1];
   let latin = m[o + 2];

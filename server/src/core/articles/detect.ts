@@ -27,7 +27,7 @@ import { LINE_ANNOTATION, LINE_BLANK, lineText } from '../lines';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takenOf, scanLine, type LineKind } from './roles';
+import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -248,12 +248,12 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const contDirectives: Directive[] = directives.length > 0 ? forceLines(directives, page, forced, startArticle, attachBelow) : [];
 
   // ---- line features ----
-  const taken = takenOf(dump); // for reflow and the line rules, which would otherwise read the lines again
+  const taken = takePage(dump, base, n); // for reflow and the line rules, which would otherwise read the lines again
   for (let j = 0; j < nc; j++) {
     const k = content[j];
     const i = base + k;
     const start = lines.start[i];
-    scanLine(dump.text, start, start, lines.end[i], j < 3 || j >= nc - 3, F, k, taken, i);
+    scanLine(dump.text, start, start, lines.end[i], j < 3 || j >= nc - 3, F, k, taken);
     const f = forced[k];
     if (f) {
       F.kind[k] = f === FC_BYLINE ? K_BYLINE : f === FC_CAPTION ? K_CAPTION : f === FC_LABEL ? K_LABEL : K_NONE;

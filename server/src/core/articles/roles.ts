@@ -682,10 +682,10 @@ function scannedText(): string {
  * The line is [lineStart, lineEnd) of the dump; `src` holds its text at `at` (the dump's text at
  * lineStart, or the line's text at 0): see scan. The common path reads src at offsets; the line's
  * own text is cut out only when a pattern has to see it (`text`, made on demand). When `taken` is
- * given (see takenOf), the line's measures for reflow and its gates for the line rules go there,
- * at line `i` of the dump: written here, not kept in F and copied over in another pass.
+ * given (see takePage), the line's measures for reflow and its gates for the line rules go there,
+ * at slot k: written here, not kept in F and copied over in another pass.
  */
-export function scanLine(src: string, at: number, lineStart: number, lineEnd: number, edge: boolean, F: Features, k: number, taken: Taken | null, i: number): void {
+export function scanLine(src: string, at: number, lineStart: number, lineEnd: number, edge: boolean, F: Features, k: number, taken: Taken | null): void {
   const to = at + (lineEnd - lineStart);
   lazySrc = src;
   lazyFrom = at;
@@ -703,10 +703,10 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   F.spaced[k] = spaced;
   if (taken !== null) {
     const { measures } = taken;
-    measures[3 * i] = mCells + 1;
-    measures[3 * i + 1] = mCjk;
-    measures[3 * i + 2] = mLatin;
-    taken.gates[i] = mGates | GATES_TAKEN;
+    measures[3 * k] = mCells + 1;
+    measures[3 * k + 1] = mCjk;
+    measures[3 * k + 2] = mLatin;
+    taken.gates[k] = mGates | GATES_TAKEN;
   }
   let flags = (whole ? F_WHOLE : 0) | (doubled ? F_DOUBLED : 0) | (mCaps ? F_CAPS : 0) | (mTitle ? F_TITLE : 0) | (f0 & FF_DASH ? F_STARTS_DASH : 0);
   let kind = K_NONE;
@@ -821,7 +821,7 @@ const ONE = new Features();
 /** Features and pattern kind of one line (see scanLine). */
 export function lineInfo(line: Line, edge: boolean): LineInfo {
   ONE.ensure(1);
-  scanLine(line.text, 0, line.start, line.end, edge, ONE, 0, null, 0);
+  scanLine(line.text, 0, line.start, line.end, edge, ONE, 0, null);
   const info = ONE.info(0, line.index, compactHead(line.text));
   info.size = mSize;
   return info;
@@ -857,12 +857,21 @@ function isByline(src: string, from: number, to: number, size: number, f0: numbe
 }
 
 /**
- * Per dump, what scanLine took of its text lines on the way, so that no later stage reads every
- * line again for it. `measures`, for reflow: line i's cellWidth + 1 at 3i (0: not measured), its
- * CJK units at 3i + 1 and its Latin units at 3i + 2 (see mCells). `gates`, for the line rules:
- * line i's lineGates | GATES_TAKEN (0: not scanned). Held weakly: it goes with the dump.
+ * What scanLine took of one page's text lines on the way, so that the stages after it in that
+ * page's analysis (the line rules, reflow) do not read every line again for it. `measures`, for
+ * reflow: slot k's (line first + k) cellWidth + 1 at 3k, its CJK units at 3k + 1 and its Latin
+ * units at 3k + 2 (see mCells). `gates`, for the line rules: slot k's lineGates | GATES_TAKEN.
+ * Every text line of the page is scanned, so written; the slots of its blank and annotation lines
+ * hold what an earlier page left (no reader reads them). One page's only, in buffers reused from
+ * page to page: analyze and the server take a page through every stage before the next. Kept per
+ * dump, they were 13 bytes a line for as long as the dump lived (~32 MB for 50 MB of CJK), in new
+ * memory every analysis.
  */
 export interface Taken {
+  /** The serial of the dump (see SERIALS) and the first line of the page taken. */
+  dump: number;
+  first: number;
+  count: number;
   measures: Int32Array;
   gates: Uint8Array;
 }
@@ -870,21 +879,41 @@ export interface Taken {
 /** Set in a scanned line's `gates` entry: the gates themselves may be 0. */
 export const GATES_TAKEN = 16;
 
-const TAKEN = new WeakMap<PageDump, Taken>();
+/** Pages up to this many lines share the buffers; a longer page gets its own, dropped with it (as detect's scratch). */
+const SHARED_TAKEN_LINES = 1 << 16;
+/**
+ * A number per dump, to tell whose page is taken without holding the dump (a WeakRef would: its
+ * target is kept until the current job ends, and a batch export runs as one job).
+ */
+const SERIALS = new WeakMap<PageDump, number>();
+let serials = 0;
+const TAKEN: Taken = { dump: 0, first: 0, count: 0, measures: new Int32Array(3 * 1024), gates: new Uint8Array(1024) };
+let longPage: Taken | null = null;
 
-/** The dump's Taken, made on first use: scanLine writes a line's into it as it scans the line. */
-export function takenOf(dump: PageDump): Taken {
-  let m = TAKEN.get(dump);
-  if (m === undefined) {
-    m = { measures: new Int32Array(3 * dump.lines.length), gates: new Uint8Array(dump.lines.length) };
-    TAKEN.set(dump, m);
+/** A cleared Taken for the `count` lines of `dump` from `first`, for scanLine to write into: the page's until the next page is taken. */
+export function takePage(dump: PageDump, first: number, count: number): Taken {
+  let t = TAKEN;
+  if (count > SHARED_TAKEN_LINES) t = longPage = { dump: 0, first: 0, count: 0, measures: new Int32Array(3 * count), gates: new Uint8Array(count) };
+  else {
+    longPage = null;
+    if (t.gates.length < count) {
+      const cap = Math.min(SHARED_TAKEN_LINES, Math.max(count, 2 * t.gates.length));
+      t.measures = new Int32Array(3 * cap);
+      t.gates = new Uint8Array(cap);
+    }
   }
-  return m;
+  let serial = SERIALS.get(dump);
+  if (serial === undefined) SERIALS.set(dump, (serial = ++serials));
+  t.dump = serial;
+  t.first = first;
+  t.count = count;
+  return t;
 }
 
-/** What scanLine took of the dump's text lines (see Taken), if any. */
-export function lineTaken(dump: PageDump): Taken | undefined {
-  return TAKEN.get(dump);
+/** What scanLine took of the page of `dump` whose first line is `first` (see Taken), if that page was the last taken. */
+export function pageTaken(dump: PageDump, first: number): Taken | undefined {
+  const t = longPage ?? TAKEN;
+  return t.first === first && t.dump !== 0 && SERIALS.get(dump) === t.dump ? t : undefined;
 }
 
 /** Slot k takes part in the column estimate: an ordinary text line of at least 8 cells. */
