@@ -3,19 +3,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from '../helpers/fc';
-import { allLines, isAnnotationLine, isBlankLine, isTextLine, LINE_ANNOTATION, LINE_BLANK, lineAt, LineTableBuilder, lineText } from '../../server/src/core/lines';
+import { allLines, isAnnotationLine, isBlankLine, isTextLine, LINE_ANNOTATION, LINE_BLANK, lineAt, lineNext, LineTableBuilder, lineText } from '../../server/src/core/lines';
 import { parse } from '../../server/src/core/parse';
 
 test('property: the builder keeps every line pushed, whatever its first guess of their number', () => {
   fc.assert(
     fc.property(fc.nat(40), fc.array(fc.tuple(fc.nat(1000), fc.nat(1000), fc.nat(3)), { maxLength: 300 }), (guess, rows) => {
       const b = new LineTableBuilder(guess);
-      rows.forEach(([s, e, f], i) => b.push(s, e, e + 1, i, s % 7, i >> 4, f));
+      rows.forEach(([s, e, f], i) => b.push(s, e, i, s % 7, i >> 4, f));
       const t = b.finish();
       assert.equal(t.length, rows.length);
-      for (const col of [t.start, t.end, t.next, t.row, t.col, t.page, t.flags]) assert.equal(col.length, rows.length);
+      for (const col of [t.start, t.end, t.row, t.col, t.page, t.flags]) assert.equal(col.length, rows.length);
       rows.forEach(([s, e, f], i) => {
-        assert.deepEqual([t.start[i], t.end[i], t.next[i], t.row[i], t.col[i], t.page[i], t.flags[i]], [s, e, e + 1, i, s % 7, i >> 4, f]);
+        assert.deepEqual([t.start[i], t.end[i], t.row[i], t.col[i], t.page[i], t.flags[i]], [s, e, i, s % 7, i >> 4, f]);
       });
     }),
     { numRuns: 300 },
@@ -45,4 +45,24 @@ test('lineAt, lineText and the flags read what parse saw', () => {
   assert.equal(text.slice(l.start, l.end), '正文𠀀');
   assert.equal(l.next, text.indexOf('\f') + 1, 'a line cut by a form feed goes on after it');
   assert.equal(lineText(d, 1), '');
+});
+
+// lineNext is read off the text (no column): past exactly one terminator, and what lies between it
+// and the next line's start is only form feeds (a line that starts with one starts after it).
+test('property: lineNext is past one terminator of the line, or the text end; only form feeds lie before the next line', () => {
+  const unit = fc.constantFrom('字', 'a', ' ', '\n', '\r', '\r\n', '\f', '\f\f', '\ufeff', '𠀀');
+  fc.assert(
+    fc.property(fc.array(unit, { maxLength: 60 }), (units) => {
+      const text = units.join('');
+      const d = parse(text);
+      for (let i = 0; i < d.lines.length; i++) {
+        const next = lineNext(d, i);
+        const term = text.slice(d.lines.end[i], next);
+        assert.ok(['\n', '\r', '\r\n', '\f'].includes(term) || (term === '' && next === text.length), `terminator ${JSON.stringify(term)} of line ${i} in ${JSON.stringify(text)}`);
+        if (i + 1 < d.lines.length) assert.match(text.slice(next, d.lines.start[i + 1]), /^\f*$/, `between line ${i} and the next in ${JSON.stringify(text)}`);
+        assert.equal(lineAt(d, i).next, next);
+      }
+    }),
+    { numRuns: 1000 },
+  );
 });

@@ -26,6 +26,18 @@ export function lineText(dump: PageDump, i: number): string {
   return start[i] === end[i] ? '' : dump.text.slice(start[i], end[i]);
 }
 
+/**
+ * Where the line after line i starts: past line i's terminator (LF, CR, CRLF or a form feed), or
+ * at the end of the text. Read off the text, not kept as a column (4 bytes a line) for the few
+ * that ask.
+ */
+export function lineNext(dump: PageDump, i: number): number {
+  const end = dump.lines.end[i];
+  const text = dump.text;
+  if (end >= text.length) return text.length;
+  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+}
+
 /** Line i as an object (a new one each call). */
 export function lineAt(dump: PageDump, i: number): Line {
   const L = dump.lines;
@@ -34,7 +46,7 @@ export function lineAt(dump: PageDump, i: number): Line {
     index: i,
     start: L.start[i],
     end: L.end[i],
-    next: L.next[i],
+    next: lineNext(dump, i),
     row: L.row[i],
     col: L.col[i],
     page: L.page[i],
@@ -56,7 +68,6 @@ export class LineTableBuilder {
   length = 0;
   private start: Int32Array;
   private end: Int32Array;
-  private next: Int32Array;
   private row: Int32Array;
   private col: Int32Array;
   private page: Int32Array;
@@ -66,19 +77,17 @@ export class LineTableBuilder {
     const cap = Math.max(16, expected);
     this.start = new Int32Array(cap);
     this.end = new Int32Array(cap);
-    this.next = new Int32Array(cap);
     this.row = new Int32Array(cap);
     this.col = new Int32Array(cap);
     this.page = new Int32Array(cap);
     this.flags = new Uint8Array(cap);
   }
 
-  push(start: number, end: number, next: number, row: number, col: number, page: number, flags: number): void {
+  push(start: number, end: number, row: number, col: number, page: number, flags: number): void {
     const i = this.length;
     if (i === this.flags.length) this.grow(2 * i);
     this.start[i] = start;
     this.end[i] = end;
-    this.next[i] = next;
     this.row[i] = row;
     this.col[i] = col;
     this.page[i] = page;
@@ -91,7 +100,7 @@ export class LineTableBuilder {
     const n = this.length;
     if (this.flags.length - n > (n >> 3) + 16) this.grow(n);
     const cut = <T extends Int32Array | Uint8Array>(a: T): T => a.subarray(0, n) as T;
-    return { length: n, start: cut(this.start), end: cut(this.end), next: cut(this.next), row: cut(this.row), col: cut(this.col), page: cut(this.page), flags: cut(this.flags) };
+    return { length: n, start: cut(this.start), end: cut(this.end), row: cut(this.row), col: cut(this.col), page: cut(this.page), flags: cut(this.flags) };
   }
 
   /** Moves the columns to arrays of `cap` lines (at least this.length). */
@@ -103,7 +112,6 @@ export class LineTableBuilder {
     };
     this.start = move(this.start, new Int32Array(cap));
     this.end = move(this.end, new Int32Array(cap));
-    this.next = move(this.next, new Int32Array(cap));
     this.row = move(this.row, new Int32Array(cap));
     this.col = move(this.col, new Int32Array(cap));
     this.page = move(this.page, new Int32Array(cap));

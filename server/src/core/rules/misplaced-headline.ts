@@ -2,7 +2,7 @@
 // (after the body, stacked over another article's byline, at the end of the page). The fix moves
 // the heading blocks, in their order, to just before the article's first line, each followed by a
 // blank line; the blank line after a moved block goes with it.
-import { isTextLine, LINE_BLANK } from '../lines';
+import { isTextLine, LINE_BLANK, lineNext } from '../lines';
 import type { Edit, Finding, Fix, LineTable, PageDump, RelatedSpan } from '../types';
 import type { Messages } from '../messages';
 import { t } from '../messages';
@@ -131,7 +131,7 @@ function moveFix(dump: PageDump, a: Article, first: number, messages: Messages):
   const L = dump.lines;
   const text = dump.text;
   const targetStart = L.start[first];
-  const eol = text.slice(L.end[first], L.next[first]) || '\n';
+  const eol = text.slice(L.end[first], lineNext(dump, first)) || '\n';
   // The edits sorted by start (stably): the blocks' removals in order, the insertion at the
   // article's start after every removal starting at or before it. The moved text is joined from
   // its parts: one flat string, not a chain of concatenations kept with the finding.
@@ -143,12 +143,12 @@ function moveFix(dump: PageDump, a: Article, first: number, messages: Messages):
     const b = BLOCKS[j];
     const f = b[0];
     const l = b[b.length - 1];
-    let end = L.next[l];
+    const to = lineNext(dump, l);
+    let end = to;
     // The blank line after the block goes with it (on its page, and not the article's first line).
     const after = l + 1;
-    if (after < L.length && L.flags[after] & LINE_BLANK && L.page[after] === L.page[l] && L.next[after] !== targetStart) end = L.next[after];
+    if (after < L.length && L.flags[after] & LINE_BLANK && L.page[after] === L.page[l] && lineNext(dump, after) !== targetStart) end = lineNext(dump, after);
     const from = L.start[f];
-    const to = L.next[l];
     parts.push(text.slice(from, to));
     // The block's text ends without a line break (the dump's last line): one is added.
     const lastC = to > from ? text.charCodeAt(to - 1) : -1;

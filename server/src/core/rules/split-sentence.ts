@@ -14,7 +14,7 @@ import { t, type Messages } from '../messages';
 import { linePieces, type FlowContext } from '../reflow';
 import { articleCuts } from '../reflow';
 import { endsSentence } from '../chars';
-import { isAnnotationLine, isBlankLine, isTextLine, lineAt } from '../lines';
+import { isAnnotationLine, isBlankLine, isTextLine, lineAt, lineNext } from '../lines';
 import type { Finding, Severity, RuleId } from '../types';
 import { trimmedSpan } from './rule';
 
@@ -51,11 +51,12 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
     for (let i = first; i <= last; i++) if (!isBlankLine(lines, i) && (isAnnotationLine(lines, i) || owner().get(i) !== target)) return;
     let m = last;
     while (m + 1 <= page.lastLine && isBlankLine(lines, m + 1)) m++;
-    const term = dump.text.slice(lines.end[m], lines.next[m]);
-    const delEnd = term.includes('\f') ? lines.end[m] : lines.next[m];
+    const mNext = lineNext(dump, m);
+    const term = dump.text.slice(lines.end[m], mNext);
+    const delEnd = term.includes('\f') ? lines.end[m] : mNext;
     let moved = dump.text.slice(lines.start[first], delEnd);
     if (!/[\r\n]$/.test(moved)) moved += '\n';
-    const at = lines.next[c];
+    const at = lineNext(dump, c);
     if (at > lines.start[first] || dump.text.slice(lines.end[c], at).includes('\f')) return;
     const span = trimmedSpan(lineAt(dump, c));
     const cont = trimmedSpan(lineAt(dump, first));
