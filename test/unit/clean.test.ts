@@ -40,9 +40,13 @@ test('property: findings added in parts, in or out of order, read as all of them
     sorted: fc.boolean(),
     cuts: fc.uniqueArray(fc.nat(MAX), { maxLength: 5 }),
     spans: fc.array(fc.tuple(fc.nat(n), fc.nat(n)), { minLength: 1, maxLength: 4 }),
+    // How far each part says the text is linted (0: unknown), which sizes the columns; and after
+    // which part finish cuts them to size.
+    through: fc.array(fc.nat(n), { minLength: 6, maxLength: 6 }),
+    finishAfter: fc.nat(6),
   });
   fc.assert(
-    fc.property(spec, ({ at, sizes, texts, rows, other, sorted, cuts, spans }) => {
+    fc.property(spec, ({ at, sizes, texts, rows, other, sorted, cuts, spans, through, finishAfter }) => {
       const positions = sorted ? [...at].sort((a, b) => a - b) : at;
       const found: Finding[] = [];
       for (let k = 0, i = 0; k < positions.length; i++) {
@@ -53,7 +57,8 @@ test('property: findings added in parts, in or out of order, read as all of them
       const growing = growingCleaner(dump);
       const bounds = [0, ...cuts.filter((c) => c < found.length).sort((a, b) => a - b), found.length];
       for (let b = 1; b < bounds.length; b++) {
-        growing.add(found, bounds[b - 1], bounds[b]);
+        growing.add(found, bounds[b - 1], bounds[b], through[b - 1]);
+        if (b === finishAfter) growing.finish();
         // Read between parts: what it was given so far.
         const given = found.slice(0, bounds[b]);
         for (const [x, y] of spans) {
@@ -64,6 +69,7 @@ test('property: findings added in parts, in or out of order, read as all of them
         const line = bounds[b] % dump.lines.length;
         assert.deepEqual(growing.findingsOn(line), cleaner(dump, given).findingsOn(line));
       }
+      growing.finish();
       const whole = cleaner(dump, found);
       for (let i = 0; i < dump.lines.length; i++) {
         assert.equal(growing.line(i), whole.line(i));
@@ -74,4 +80,20 @@ test('property: findings added in parts, in or out of order, read as all of them
     }),
     { numRuns: 300 },
   );
+});
+
+// A first page dense with edits projects columns for many more than the rest of the text has:
+// finish cuts them to size, and nothing read changes.
+test('columns sized from a dense first page, then cut by finish, keep every edit', () => {
+  const page = '字 字 字 字 字 字 字 字\n'.repeat(40);
+  const text = page + '\f' + '正文没有任何问题的一行\n'.repeat(4000);
+  const dump = parse(text);
+  const gaps: number[] = [];
+  for (let i = 0; i < page.length; i++) if (page[i] === ' ') gaps.push(i);
+  const found = [finding(gaps, '', true)];
+  const growing = growingCleaner(dump);
+  growing.add(found, 0, 1, page.length);
+  growing.finish();
+  assert.equal(growing.span(0, text.length), page.replace(/ /g, '') + text.slice(page.length));
+  assert.equal(growing.nextEdit(gaps[gaps.length - 1]), gaps[gaps.length - 1]);
 });

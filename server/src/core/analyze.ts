@@ -59,8 +59,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const pages = analyzeArticles(dump, messages, (p) => {
     const from = lineFindings.length;
     lint(dump, dump.pages[p.page], lineFindings);
-    clean.add(lineFindings, from);
     const end = dump.pages[p.page].end;
+    clean.add(lineFindings, from, lineFindings.length, end);
     while (next < lineFindings.length && lineFindings[next].start < end) group.push(lineFindings[next++]);
     if (docFinding && docFinding.start < end) {
       group.push(docFinding);
@@ -82,5 +82,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (docFinding) findings.push(docFinding);
     findings.sort(byPosition);
   }
+  clean.finish();
   return { dump, findings, pages, clean };
 }
