@@ -254,13 +254,22 @@ function scan(src: string, from: number, to: number): void {
       width += 2 * (j - i - 1);
       i = j - 1;
     } else if (!(f & (CC_HIGH | CC_WIDE))) {
-      // Likewise the narrow glyphs that follow (the rest of a Latin word): one cell each.
+      // Likewise the narrow glyphs that follow (the rest of a Latin word): one cell each. A single
+      // ASCII space between two of them (prose) is taken in the run too, as the loop above would
+      // take it: a space, then a gap of one cell (English restarted the loop every ~6 units).
       let j = i + 1;
       let p = c;
+      let sp = 0; // spaces taken in the run
       for (; j < to; j++) {
         const d = src.charCodeAt(j);
         const g = cls[d];
-        if (g & (CC_WS | CC_CJK | CC_HIGH | CC_WIDE)) break;
+        if (g & (CC_WS | CC_CJK | CC_HIGH | CC_WIDE)) {
+          if (d !== 32 || j + 1 >= to || cls[src.charCodeAt(j + 1)] & (CC_WS | CC_CJK | CC_HIGH | CC_WIDE)) break;
+          spaces++;
+          sp++;
+          p = 32;
+          continue;
+        }
         if (d > max) max = d;
         if (d - 65 < 26 && d >= 65) upper++;
         if (d === p) spots++;
@@ -269,7 +278,7 @@ function scan(src: string, from: number, to: number): void {
         cjk += (g & CC_SCRIPT_CJK) >> 8;
         latin += (g & CC_SCRIPT_LATIN) >> 9;
       }
-      size += j - i - 1;
+      size += j - i - 1 - sp;
       width += j - i - 1;
       i = j - 1;
     }
