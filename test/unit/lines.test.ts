@@ -10,12 +10,12 @@ test('property: the builder keeps every line pushed, whatever its first guess of
   fc.assert(
     fc.property(fc.nat(40), fc.array(fc.tuple(fc.nat(1000), fc.nat(1000), fc.nat(3)), { maxLength: 300 }), (guess, rows) => {
       const b = new LineTableBuilder(guess);
-      rows.forEach(([s, e, f], i) => b.push(s, e, i, s % 7, i >> 4, f));
+      rows.forEach(([s, e, f], i) => b.push(s, e, i, s % 7, f));
       const t = b.finish();
       assert.equal(t.length, rows.length);
-      for (const col of [t.start, t.end, t.row, t.col, t.page, t.flags]) assert.equal(col.length, rows.length);
+      for (const col of [t.start, t.end, t.row, t.col, t.flags]) assert.equal(col.length, rows.length);
       rows.forEach(([s, e, f], i) => {
-        assert.deepEqual([t.start[i], t.end[i], t.row[i], t.col[i], t.page[i], t.flags[i]], [s, e, i, s % 7, i >> 4, f]);
+        assert.deepEqual([t.start[i], t.end[i], t.row[i], t.col[i], t.flags[i]], [s, e, i, s % 7, f]);
       });
     }),
     { numRuns: 300 },
@@ -49,7 +49,7 @@ test('lineAt, lineText and the flags read what parse saw', () => {
 
 // lineNext is read off the text (no column): past exactly one terminator, and what lies between it
 // and the next line's start is only form feeds (a line that starts with one starts after it).
-test('property: lineNext is past one terminator of the line, or the text end; only form feeds lie before the next line', () => {
+test('property: lineNext is past one terminator of the line, or the text end; only form feeds lie before the next line; pageOfLine holds the line', () => {
   const unit = fc.constantFrom('字', 'a', ' ', '\n', '\r', '\r\n', '\f', '\f\f', '\ufeff', '𠀀');
   fc.assert(
     fc.property(fc.array(unit, { maxLength: 60 }), (units) => {
@@ -61,6 +61,8 @@ test('property: lineNext is past one terminator of the line, or the text end; on
         assert.ok(['\n', '\r', '\r\n', '\f'].includes(term) || (term === '' && next === text.length), `terminator ${JSON.stringify(term)} of line ${i} in ${JSON.stringify(text)}`);
         if (i + 1 < d.lines.length) assert.match(text.slice(next, d.lines.start[i + 1]), /^\f*$/, `between line ${i} and the next in ${JSON.stringify(text)}`);
         assert.equal(lineAt(d, i).next, next);
+        const page = d.pages[lineAt(d, i).page];
+        assert.ok(page.firstLine <= i && i <= page.lastLine, `line ${i} is on its page in ${JSON.stringify(text)}`);
       }
     }),
     { numRuns: 1000 },

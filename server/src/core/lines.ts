@@ -38,6 +38,19 @@ export function lineNext(dump: PageDump, i: number): number {
   return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
 }
 
+/** The index of the page holding line i (pages hold every line, in order). Not kept as a column: few ask. */
+export function pageOfLine(dump: PageDump, i: number): number {
+  const pages = dump.pages;
+  let lo = 0;
+  let hi = pages.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pages[mid].firstLine <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Line i as an object (a new one each call). */
 export function lineAt(dump: PageDump, i: number): Line {
   const L = dump.lines;
@@ -49,7 +62,7 @@ export function lineAt(dump: PageDump, i: number): Line {
     next: lineNext(dump, i),
     row: L.row[i],
     col: L.col[i],
-    page: L.page[i],
+    page: pageOfLine(dump, i),
     text: lineText(dump, i),
     blank: (flags & LINE_BLANK) !== 0,
     annotation: (flags & LINE_ANNOTATION) !== 0,
@@ -70,7 +83,6 @@ export class LineTableBuilder {
   private end: Int32Array;
   private row: Int32Array;
   private col: Int32Array;
-  private page: Int32Array;
   private flags: Uint8Array;
 
   constructor(expected: number) {
@@ -79,18 +91,16 @@ export class LineTableBuilder {
     this.end = new Int32Array(cap);
     this.row = new Int32Array(cap);
     this.col = new Int32Array(cap);
-    this.page = new Int32Array(cap);
     this.flags = new Uint8Array(cap);
   }
 
-  push(start: number, end: number, row: number, col: number, page: number, flags: number): void {
+  push(start: number, end: number, row: number, col: number, flags: number): void {
     const i = this.length;
     if (i === this.flags.length) this.grow(2 * i);
     this.start[i] = start;
     this.end[i] = end;
     this.row[i] = row;
     this.col[i] = col;
-    this.page[i] = page;
     this.flags[i] = flags;
     this.length = i + 1;
   }
@@ -100,7 +110,7 @@ export class LineTableBuilder {
     const n = this.length;
     if (this.flags.length - n > (n >> 3) + 16) this.grow(n);
     const cut = <T extends Int32Array | Uint8Array>(a: T): T => a.subarray(0, n) as T;
-    return { length: n, start: cut(this.start), end: cut(this.end), row: cut(this.row), col: cut(this.col), page: cut(this.page), flags: cut(this.flags) };
+    return { length: n, start: cut(this.start), end: cut(this.end), row: cut(this.row), col: cut(this.col), flags: cut(this.flags) };
   }
 
   /** Moves the columns to arrays of `cap` lines (at least this.length). */
@@ -114,7 +124,6 @@ export class LineTableBuilder {
     this.end = move(this.end, new Int32Array(cap));
     this.row = move(this.row, new Int32Array(cap));
     this.col = move(this.col, new Int32Array(cap));
-    this.page = move(this.page, new Int32Array(cap));
     this.flags = move(this.flags, new Uint8Array(cap));
   }
 }

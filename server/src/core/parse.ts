@@ -51,7 +51,7 @@ export function parse(text: string, atStart = true, cut = true): PageDump {
     if (i === ff) {
       // A form feed ends the page. A line that starts with one starts after it, on the next page;
       // text before it on the same line stays on this page.
-      if (i > lineStart) lines.push(lineStart, i, row, lineStart - rowStart, page, flagsOf(text, lineStart, i));
+      if (i > lineStart) lines.push(lineStart, i, row, lineStart - rowStart, flagsOf(text, lineStart, i));
       lineStart = i + 1;
       if (pageFirstLine < lines.length) closePage(i + 1);
       pageStart = i + 1;
@@ -59,7 +59,7 @@ export function parse(text: string, atStart = true, cut = true): PageDump {
       soft = nextSoft(pageStart, ff);
     } else {
       const next = i === cr && i + 1 < n && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
-      lines.push(lineStart, i, row, lineStart - rowStart, page, flagsOf(text, lineStart, i));
+      lines.push(lineStart, i, row, lineStart - rowStart, flagsOf(text, lineStart, i));
       lineStart = rowStart = next;
       row++;
       if (lf < next) lf = indexOr(text, '\n', next, n);
@@ -72,7 +72,7 @@ export function parse(text: string, atStart = true, cut = true): PageDump {
       }
     }
   }
-  if (lineStart < n || lines.length === 0) lines.push(lineStart, n, row, lineStart - rowStart, page, flagsOf(text, lineStart, n));
+  if (lineStart < n || lines.length === 0) lines.push(lineStart, n, row, lineStart - rowStart, flagsOf(text, lineStart, n));
   if (pageFirstLine < lines.length || pages.length === 0) closePage(n);
   return { text, bom, lines: lines.finish(), pages };
 }

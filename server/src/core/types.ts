@@ -82,10 +82,10 @@ export interface Page extends Span {
 
 /**
  * The dump's lines as columns, indexed by line: the fields of `Line` (its text is the dump's text
- * from start to end, its `next` is read off the text by lines.lineNext; `flags` holds LINE_BLANK and
- * LINE_ANNOTATION, see lines.ts). An object per line was 104 bytes and a text slice, half the memory
- * an analysis held and most of what the garbage collector copied; typed arrays are 21 bytes a line,
- * outside the heap the collector scans.
+ * from start to end, its `next` is read off the text by lines.lineNext and its `page` found in the
+ * dump's pages by lines.pageOfLine; `flags` holds LINE_BLANK and LINE_ANNOTATION, see lines.ts). An
+ * object per line was 104 bytes and a text slice, half the memory an analysis held and most of what
+ * the garbage collector copied; typed arrays are 17 bytes a line, outside the heap the collector scans.
  */
 export interface LineTable {
   readonly length: number;
@@ -93,7 +93,6 @@ export interface LineTable {
   readonly end: Int32Array;
   readonly row: Int32Array;
   readonly col: Int32Array;
-  readonly page: Int32Array;
   readonly flags: Uint8Array;
 }
 

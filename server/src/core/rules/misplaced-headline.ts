@@ -147,7 +147,7 @@ function moveFix(dump: PageDump, a: Article, first: number, messages: Messages):
     let end = to;
     // The blank line after the block goes with it (on its page, and not the article's first line).
     const after = l + 1;
-    if (after < L.length && L.flags[after] & LINE_BLANK && L.page[after] === L.page[l] && lineNext(dump, after) !== targetStart) end = lineNext(dump, after);
+    if (after <= dump.pages[a.page].lastLine && L.flags[after] & LINE_BLANK && lineNext(dump, after) !== targetStart) end = lineNext(dump, after);
     const from = L.start[f];
     parts.push(text.slice(from, to));
     // The block's text ends without a line break (the dump's last line): one is added.
