@@ -231,27 +231,44 @@ function scan(src: string, from: number, to: number): void {
     if ((f & (CC_CJK | CC_HIGH)) === CC_CJK) {
       // The CJK glyphs that follow with no space between (most of a body line): two cells each,
       // nothing else to decide for them.
+      // A single ASCII space between two of them (a letter-spaced line) is taken in the run too, as
+      // the loop above would take it: a space of one cell, and one more spaced gap.
       let j = i + 1;
       let p = c;
+      let sp = 0; // spaces taken in the run
       // max decides `max < 0x2e80` below and the gates' `≥ U+3000`: once past that, the run need not raise it.
       if (max >= 0x3000)
         for (; j < to; j++) {
           const d = src.charCodeAt(j);
-          if ((cls[d] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) break;
+          if ((cls[d] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) {
+            if (d !== 32 || j + 1 >= to || (cls[src.charCodeAt(j + 1)] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) break;
+            sp++;
+            p = 32;
+            continue;
+          }
           if (d === p) spots++;
           p = d;
         }
       else
         for (; j < to; j++) {
           const d = src.charCodeAt(j);
-          if ((cls[d] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) break;
+          if ((cls[d] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) {
+            if (d !== 32 || j + 1 >= to || (cls[src.charCodeAt(j + 1)] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) break;
+            sp++;
+            p = 32;
+            continue;
+          }
           if (d > max) max = d;
           if (d === p) spots++;
           p = d;
         }
-      size += j - i - 1;
-      cjk += j - i - 1;
-      width += 2 * (j - i - 1);
+      const glyphs = j - i - 1 - sp;
+      size += glyphs;
+      cjk += glyphs;
+      width += 2 * glyphs;
+      spaces += sp;
+      spaced += sp;
+      cellsLess += sp;
       i = j - 1;
     } else if (!(f & (CC_HIGH | CC_WIDE))) {
       // Likewise the narrow glyphs that follow (the rest of a Latin word): one cell each. A single
