@@ -66,10 +66,10 @@ export function growingCleaner(dump: PageDump): GrowingCleaner {
   let byLine: Map<number, Finding[]> | undefined;
 
   /**
-   * Room in the columns for `total` edits; `through`: the text up to there is linted (0: unknown).
-   * Then they are made for the whole text at the rate so far, at most one edit per 8 units: grown
-   * by doubling, a 10 MB text's columns were made 12 times over, 9.5 MB of new memory to copy and
-   * collect for 3 MB kept (finish cuts what a wrong projection leaves unused).
+   * Room in the columns for `total` edits. `through`: the text is linted up to there (0: unknown);
+   * then the columns are made for the whole text at the rate so far, at most one edit per 8 units
+   * (finish cuts what a wrong projection leaves unused). Grown by doubling alone, a 10 MB text's
+   * columns were made 12 times over: 9.5 MB of new memory to copy and collect for 3 MB kept.
    */
   function room(total: number, through = 0): void {
     if (total <= starts.length) return;
