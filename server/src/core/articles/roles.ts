@@ -897,7 +897,6 @@ export interface Taken {
   /** The serial of the dump (see SERIALS) and the first line of the page taken. */
   dump: number;
   first: number;
-  count: number;
   measures: Int32Array;
   gates: Uint8Array;
 }
@@ -913,13 +912,13 @@ const SHARED_TAKEN_LINES = 1 << 16;
  */
 const SERIALS = new WeakMap<PageDump, number>();
 let serials = 0;
-const TAKEN: Taken = { dump: 0, first: 0, count: 0, measures: new Int32Array(3 * 1024), gates: new Uint8Array(1024) };
+const TAKEN: Taken = { dump: 0, first: 0, measures: new Int32Array(3 * 1024), gates: new Uint8Array(1024) };
 let longPage: Taken | null = null;
 
-/** A cleared Taken for the `count` lines of `dump` from `first`, for scanLine to write into: the page's until the next page is taken. */
+/** The Taken for the `count` lines of `dump` from `first`, for scanLine to write into (not cleared: see Taken); the page's until the next page is taken. */
 export function takePage(dump: PageDump, first: number, count: number): Taken {
   let t = TAKEN;
-  if (count > SHARED_TAKEN_LINES) t = longPage = { dump: 0, first: 0, count: 0, measures: new Int32Array(3 * count), gates: new Uint8Array(count) };
+  if (count > SHARED_TAKEN_LINES) t = longPage = { dump: 0, first: 0, measures: new Int32Array(3 * count), gates: new Uint8Array(count) };
   else {
     longPage = null;
     if (t.gates.length < count) {
@@ -932,7 +931,6 @@ export function takePage(dump: PageDump, first: number, count: number): Taken {
   if (serial === undefined) SERIALS.set(dump, (serial = ++serials));
   t.dump = serial;
   t.first = first;
-  t.count = count;
   return t;
 }
 
