@@ -236,31 +236,24 @@ function scan(src: string, from: number, to: number): void {
       let j = i + 1;
       let p = c;
       let sp = 0; // spaces taken in the run
-      // max decides `max < 0x2e80` below and the gates' `≥ U+3000`: once past that, the run need not raise it.
-      if (max >= 0x3000)
-        for (; j < to; j++) {
-          const d = src.charCodeAt(j);
-          if ((cls[d] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) {
-            if (d !== 32 || j + 1 >= to || (cls[src.charCodeAt(j + 1)] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) break;
-            sp++;
-            p = 32;
-            continue;
-          }
-          if (d === p) spots++;
-          p = d;
+      for (; j < to; j++) {
+        const d = src.charCodeAt(j);
+        if ((cls[d] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) {
+          if (d !== 32 || j + 1 >= to || (cls[src.charCodeAt(j + 1)] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) break;
+          sp++;
+          p = 32;
+          continue;
         }
-      else
-        for (; j < to; j++) {
-          const d = src.charCodeAt(j);
-          if ((cls[d] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) {
-            if (d !== 32 || j + 1 >= to || (cls[src.charCodeAt(j + 1)] & (CC_WS | CC_CJK | CC_HIGH)) !== CC_CJK) break;
-            sp++;
-            p = 32;
-            continue;
-          }
+        if (d === p) spots++;
+        p = d;
+      }
+      // max decides `max < 0x2e80` below and the gates' `≥ U+3000`. The run starts at c, so max is
+      // past U+3000 already but for a run that starts with CJK punctuation below it (an em dash, the
+      // □ of a byline): only then is the run read again to raise it (its spaces cannot).
+      if (max < 0x3000)
+        for (let q = i + 1; q < j; q++) {
+          const d = src.charCodeAt(q);
           if (d > max) max = d;
-          if (d === p) spots++;
-          p = d;
         }
       const glyphs = j - i - 1 - sp;
       size += glyphs;
