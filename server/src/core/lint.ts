@@ -42,7 +42,7 @@ export function atSeverity(f: Finding, severity: Severity): Finding {
  */
 export function lintPage(dump: PageDump, page: Page, settings: RuleSettings | undefined, messages: Messages, rules: readonly LineRule[] = LINE_RULES): Finding[] {
   const out: Finding[] = [];
-  lintPageInto(dump, page, lintSetup(settings, messages, rules), out, pageTaken(dump, page.firstLine)?.gates);
+  lintPageInto(dump, page, lintSetup(settings, messages, rules), out);
   return out;
 }
 
@@ -83,10 +83,11 @@ function lintSetup(settings: RuleSettings | undefined, messages: Messages, rules
  * lintPage, appended to `out`. Plain indexed loops: a for-of over the rules allocated an iterator
  * per line. The spacing rules' Findings are made straight from their scans (see SpacingScan).
  */
-function lintPageInto(dump: PageDump, page: Page, setup: LintSetup, out: Finding[], taken: Uint8Array | undefined): void {
+function lintPageInto(dump: PageDump, page: Page, setup: LintSetup, out: Finding[]): void {
   const { active, severities, kinds, needs, messages } = setup;
   const n = active.length;
   if (n === 0) return;
+  const taken = pageTaken(dump, page.firstLine)?.gates;
   const { start: starts, end: ends, flags } = dump.lines;
   const text = dump.text;
   for (let i = page.firstLine; i <= page.lastLine; i++) {
@@ -141,5 +142,5 @@ export function lintDump(dump: PageDump, options: AnalyzeOptions = {}): Finding[
 /** The line rules under these options, set up once: each call appends a page's findings to `out`, as lintPage gives them. */
 export function pageLinter(options: AnalyzeOptions = {}): (dump: PageDump, page: Page, out: Finding[]) => void {
   const setup = lintSetup(options.rules, messagesFor(options.locale), LINE_RULES);
-  return (dump, page, out) => lintPageInto(dump, page, setup, out, pageTaken(dump, page.firstLine)?.gates);
+  return (dump, page, out) => lintPageInto(dump, page, setup, out);
 }
