@@ -14,7 +14,8 @@ import { editBatches, findingKey as key } from '../helpers/edits';
 import { parse } from '../../server/src/core/parse';
 import { rewritePage } from '../../server/src/core/rewrite';
 import { softLimits } from '../../server/src/core/softPages';
-import { SAMPLE } from '../helpers/rules';
+import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
+import * as path from 'node:path';
 
 const sample = readFileSync(SAMPLE, 'utf8');
 const defaults = { ...softLimits };
@@ -58,6 +59,42 @@ test('a page without form feeds is cut at line starts, between min and max apart
   });
   const paged = parse(Array(120).fill(sample).join('\f'));
   assert.ok(paged.pages.every((p, k) => !p.soft && p.sheet === k));
+});
+
+test('an English dump without form feeds is cut at an article head, not inside an article', () => {
+  // Its articles have no blank lines between them: cut at a hashed line, every cut of this dump fell
+  // on a body line, leaving a headless article after the cut (24 of 24).
+  const page = readFileSync(path.join(SAMPLES_DIR, 'en', 'nytribune-1903-05-01-p1.txt'), 'utf8').replace(/\f/g, '\n');
+  const glued = Array(30).fill(page).join('\n');
+  const { pages } = analyze(glued);
+  const cut = pages.filter((p) => p.page > 0);
+  assert.ok(cut.length >= 5, `${cut.length} cuts`);
+  for (const p of cut) assert.ok(p.articles[0].headline.length > 0, `the article at the cut of part ${p.page} has a headline`);
+});
+
+test('a cut prefers a heading-like line after a sentence end, and falls back to the hashed lines a quarter of the way to max', () => {
+  Object.assign(softLimits, { min: 1000, max: 5000 });
+  try {
+    const body = (k: number) => `the body line number ${k} runs on and on, without an end in sight here\n`;
+    const lines = Array.from({ length: 200 }, (_, k) => body(k));
+    // A capitals line after a sentence's end, past min: the cut.
+    lines[30] = 'it ends here.\n';
+    lines[31] = 'A HEADLINE OF THE NEXT STORY\n';
+    // One after a line that does not end a sentence: not a cut.
+    lines[20] = 'ANOTHER IN THE MIDDLE OF ONE\n';
+    const text = lines.join('');
+    const cuts = parse(text).pages.slice(1).map((p) => p.start);
+    assert.equal(cuts[0], text.indexOf('A HEADLINE'));
+    // The same CJK: a short line of glyphs after 。 is a cut, one after ，is not.
+    const zh = Array.from({ length: 400 }, (_, k) => (k === 150 ? '会议还研究了其它事项。\n' : k === 151 ? '市政府党组会议召开\n' : k === 120 ? '市政府党组会议召开\n' : '顺势而为，胶州跨境电商开辟，\n')).join('');
+    assert.equal(parse(zh).pages[1]?.start, zh.indexOf('市政府党组会议召开\n', zh.indexOf('其它事项')));
+    // No heading: the first cut is a hashed line past a quarter of the way from min to max, before max.
+    const plain = Array.from({ length: 400 }, (_, k) => body(k)).join('');
+    const first = parse(plain).pages[1].start;
+    assert.ok(first >= 2000 && first <= 5000 + 80, `${first}`);
+  } finally {
+    Object.assign(softLimits, defaults);
+  }
 });
 
 test('CRLF and CR line ends are cut where parse sees line starts', () => {

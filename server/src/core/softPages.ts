@@ -5,13 +5,17 @@
 // parts at line starts chosen by their content: parse, the incremental analysis and so the CLI and
 // the editor all find the same parts, and an edit moves only the cuts near it.
 //
-// A cut is the first line start L at least `softLimits.min` after the previous cut (or the page start)
-// where the line is not blank and the first 32 units of its text hash to 0 mod 16 after a blank
-// line (a block start, where articles usually begin) or mod 256 elsewhere, or any line start once
-// `softLimits.max` is passed. The cut depends only on the text from the previous cut to the end of L's
-// line (and, for the first line looked at, the line before it), which is what lets the
-// incremental analysis re-cut just the part an edit touched.
-import { isBlankUnit } from './chars';
+// A cut is the first line start L at least `softLimits.min` after the previous cut (or the page
+// start) where the line is not blank and either looks like the start of an article (a short
+// heading-like line after a blank line or a sentence's end: see headingLike) or, once a quarter of
+// the way from `min` to `max`, the first 32 units of its text hash to 0 mod 16 after a blank line
+// (a block start) or mod 256 elsewhere; or any line start once `softLimits.max` is passed. Cut at
+// hashed lines alone, an English dump (no blank lines between articles) was cut inside an article
+// every time, leaving a headless article after the cut and a truncated one before it. The cut
+// depends only on the text from the previous cut to the end of L's first CUT_READS units (and, for
+// the first line looked at, the line before it), which is what lets the incremental analysis
+// re-cut just the part an edit touched.
+import { CC_GLYPH, CLASS, isBlankUnit, isClosing, isSentenceEnd } from './chars';
 import type { TextSource } from './types';
 
 /** The distances that place cuts; tests lower them to exercise cuts on small texts. */
@@ -25,9 +29,11 @@ export const softLimits = {
   max: 300_000,
 };
 const HASHED = 32;
-/** How far into its line a cut reads to decide it is one (a hashed unit, or the unit after them, which may end the line). */
-export const CUT_READS = HASHED + 1;
-/** How far back the line before the first candidate is read to tell whether it is blank. */
+/** The longest line (UTF-16 units, spaces included) headingLike takes for a heading. */
+const HEADING_MAX = 48;
+/** How far into its line a cut reads to decide it is one (a hashed or heading unit, or the unit after them, which may end the line). */
+export const CUT_READS = Math.max(HASHED, HEADING_MAX) + 1;
+/** How far back the line before the first candidate is read to tell what it is (blank, a sentence's end, other text). */
 const LOOK_BACK = 256;
 
 /** Whether every unit of `s` leaves a line blank. */
@@ -48,6 +54,9 @@ function hash(s: string, n: number): number {
  */
 export function nextSoftBreak(text: TextSource, from: number, to: number): number {
   const { min, max } = softLimits;
+  // Before `mid`, only a heading-like line is a cut: a quarter of the way on, so that a text without
+  // headings is not cut in parts much longer than before (an edit re-analyses its whole part).
+  const mid = min + ((max - min) >> 2);
   if (to - from <= min) return to;
   // Line terminators as parse reads them: LF, CR, CRLF (one). Next LF and CR kept, as parse does,
   // so that a text without CRs is not searched to its end on every line.
@@ -61,32 +70,78 @@ export function nextSoftBreak(text: TextSource, from: number, to: number): numbe
     return a < b ? a : b;
   };
   const after = (t: number): number => (t + 1 < to && text.slice(t, t + 2) === '\r\n' ? t + 2 : t + 1);
-  // The first line start at or after from + min, and whether the line before it is blank.
+  // The first line start at or after from + min, and what the line before it is.
   let t = terminator(from + min - 1);
   if (t >= to) return to;
-  let prevBlank = blankBefore(text, from, t);
+  const before = lineBefore(text, from, t);
+  let prevBlank = before === BEFORE_BLANK;
+  let prevEnds = before === BEFORE_SENTENCE_END;
   for (let line = after(t); line < to; line = after(t)) {
     t = terminator(line);
     const s = text.slice(line, t);
     const isBlank = isBlankText(s);
-    if (line - from >= max) return line;
-    if (!isBlank && (hash(s, Math.min(s.length, HASHED)) & (prevBlank ? 15 : 255)) === 0) return line;
+    const gap = line - from;
+    if (gap >= max) return line;
+    if (!isBlank && (prevBlank || prevEnds) && headingLike(s)) return line;
+    if (!isBlank && gap >= mid && (hash(s, Math.min(s.length, HASHED)) & (prevBlank ? 15 : 255)) === 0) return line;
     if (t >= to) break;
     prevBlank = isBlank;
+    if (!isBlank) prevEnds = endsSentenceAt(s, s.length);
   }
   return to;
 }
 
-/** Whether the line ending at `t` is blank, read backwards (at most LOOK_BACK units; a longer run of blanks counts as text). */
-function blankBefore(text: TextSource, from: number, t: number): boolean {
+/**
+ * Whether a line looks like the first line of an article's head: at most HEADING_MAX units, with at
+ * least two CJK glyphs and no clause punctuation at its end (，、；：, which a wrapped body line has),
+ * or at least four Latin letters nearly all capitals (an English headline or deck). Lines of a
+ * sentence's end are not (。 . ! ?). Read in its first HEADING_MAX + 1 units at most.
+ */
+function headingLike(s: string): boolean {
+  if (s.length > HEADING_MAX) return false;
+  let end = s.length;
+  while (end > 0 && isBlankUnit(s.charCodeAt(end - 1))) end--;
+  if (end === 0) return false;
+  const last = s.charCodeAt(end - 1);
+  if (last === 0xff0c || last === 0x3001 || last === 0xff1b || last === 0xff1a || last === 44 || last === 59 || last === 58 || last === 45) return false;
+  if (endsSentenceAt(s, end)) return false;
+  let glyphs = 0;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+    else if (CLASS[c] & CC_GLYPH) glyphs++;
+  }
+  return glyphs >= 2 ? lower + upper <= glyphs : upper >= 4 && lower * 8 <= upper;
+}
+
+/** Whether s[0, end) ends a sentence (closing quotes and brackets after the mark, blank units after both). */
+function endsSentenceAt(s: string, end: number): boolean {
+  let i = end;
+  while (i > 0 && isBlankUnit(s.charCodeAt(i - 1))) i--;
+  while (i > 0 && isClosing(s.charCodeAt(i - 1))) i--;
+  return i > 0 && isSentenceEnd(s.charCodeAt(i - 1));
+}
+
+const BEFORE_TEXT = 0;
+const BEFORE_BLANK = 1;
+const BEFORE_SENTENCE_END = 2;
+
+/**
+ * The line ending at `t`, read backwards (at most LOOK_BACK units, not before `from`): blank (or
+ * none: `t` is at `from`), a line that ends a sentence, or other text. A longer run of blanks counts as text.
+ */
+function lineBefore(text: TextSource, from: number, t: number): number {
   // `t` may be the LF of a CRLF: the line ends at its CR.
   if (t > from && text.slice(t - 1, t + 1) === '\r\n') t--;
   const start = Math.max(from, t - LOOK_BACK);
   const s = text.slice(start, t);
-  for (let i = s.length - 1; i >= 0; i--) {
-    const c = s.charCodeAt(i);
-    if (c === 10 || c === 13) return true;
-    if (!isBlankUnit(c)) return false;
-  }
-  return start === from;
+  let i = s.length;
+  while (i > 0 && isBlankUnit(s.charCodeAt(i - 1))) i--;
+  if (i === 0) return start === from ? BEFORE_BLANK : BEFORE_TEXT;
+  const c = s.charCodeAt(i - 1);
+  if (c === 10 || c === 13) return BEFORE_BLANK;
+  return endsSentenceAt(s, i) ? BEFORE_SENTENCE_END : BEFORE_TEXT;
 }
