@@ -6,15 +6,19 @@
 // the editor all find the same parts, and an edit moves only the cuts near it.
 //
 // A cut is the first line start L at least `softLimits.min` after the previous cut (or the page
-// start) where the line is not blank and either looks like the start of an article (a short
-// heading-like line after a blank line or a sentence's end: see headingLike) or, once a quarter of
-// the way from `min` to `max`, the first 32 units of its text hash to 0 mod 16 after a blank line
-// (a block start) or mod 256 elsewhere; or any line start once `softLimits.max` is passed. Cut at
-// hashed lines alone, an English dump (no blank lines between articles) was cut inside an article
-// every time, leaving a headless article after the cut and a truncated one before it. The cut
-// depends only on the text from the previous cut to the end of L's first CUT_READS units (and, for
-// the first line looked at, the line before it), which is what lets the incremental analysis
-// re-cut just the part an edit touched.
+// start) where the line is not blank and the first 32 units of its text hash to 0 mod 8 and it
+// looks like the start of an article (a short heading-like line after a line of text that ends a
+// sentence or a bracket: see headingLike and endsBlock); or, once a quarter of the way from `min`
+// to `max`, they hash to 0 mod 16 after a blank line (a block start) or mod 256 elsewhere; or any
+// line start once `softLimits.max` is passed. Cut at hashed lines alone, an English dump (no blank
+// lines between articles) was cut inside an article every time, leaving a headless article after
+// the cut and a truncated one before it. The hash keeps the lines that can be cuts few: an edit
+// shifts the text after it, and with every heading-like line a cut, one of them crossing the `min`
+// mark moved the cut, then the next, and so on (typing in a 10 MB dump without form feeds
+// re-analysed up to 19 parts an edit). The cut depends only on the text from the previous cut to
+// the end of L's first CUT_READS units (and, for the first line looked at, the lines before it back
+// to a line of text), which is what lets the incremental analysis re-cut just the part an edit
+// touched.
 import { CC_GLYPH, CLASS, isBlankUnit, isClosing, isSentenceEnd } from './chars';
 import type { TextSource } from './types';
 
@@ -73,29 +77,34 @@ export function nextSoftBreak(text: TextSource, from: number, to: number): numbe
   // The first line start at or after from + min, and what the line before it is.
   let t = terminator(from + min - 1);
   if (t >= to) return to;
-  const before = lineBefore(text, from, t);
-  let prevBlank = before === BEFORE_BLANK;
-  let prevEnds = before === BEFORE_SENTENCE_END;
+  let prevBlank = blankBefore(text, from, t);
+  // Whether the last line of text before (blank lines skipped) ends a block: see endsBlock.
+  let prevEnds = endsBlockBefore(text, from, t);
   for (let line = after(t); line < to; line = after(t)) {
     t = terminator(line);
     const s = text.slice(line, t);
     const isBlank = isBlankText(s);
     const gap = line - from;
     if (gap >= max) return line;
-    if (!isBlank && (prevBlank || prevEnds) && headingLike(s)) return line;
-    if (!isBlank && gap >= mid && (hash(s, Math.min(s.length, HASHED)) & (prevBlank ? 15 : 255)) === 0) return line;
+    if (!isBlank) {
+      const h = hash(s, Math.min(s.length, HASHED));
+      if ((h & 7) === 0 && prevEnds && headingLike(s)) return line;
+      if (gap >= mid && (h & (prevBlank ? 15 : 255)) === 0) return line;
+    }
     if (t >= to) break;
     prevBlank = isBlank;
-    if (!isBlank) prevEnds = endsSentenceAt(s, s.length);
+    if (!isBlank) prevEnds = endsBlock(s, s.length);
   }
   return to;
 }
 
 /**
- * Whether a line looks like the first line of an article's head: at most HEADING_MAX units, with at
- * least two CJK glyphs and no clause punctuation at its end (，、；：, which a wrapped body line has),
- * or at least four Latin letters nearly all capitals (an English headline or deck). Lines of a
- * sentence's end are not (。 . ! ?). Read in its first HEADING_MAX + 1 units at most.
+ * Whether a line looks like the first line of an article's head: at most HEADING_MAX units, not
+ * ending a sentence (。 . ! ?) or a clause (， 、 ； ： , ; : -), and either at least two CJK glyphs,
+ * no more Latin letters than glyphs and no 。，、；！？ inside (a line of body text has them: one
+ * that starts a paragraph after a sentence's end is as short as a headline), or at least four
+ * Latin letters nearly all capitals (an English headline or deck). Read in its first HEADING_MAX + 1
+ * units at most.
  */
 function headingLike(s: string): boolean {
   if (s.length > HEADING_MAX) return false;
@@ -108,13 +117,22 @@ function headingLike(s: string): boolean {
   let glyphs = 0;
   let upper = 0;
   let lower = 0;
+  let clause = false;
   for (let i = 0; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c >= 65 && c <= 90) upper++;
     else if (c >= 97 && c <= 122) lower++;
     else if (CLASS[c] & CC_GLYPH) glyphs++;
+    else if (c === 0x3002 || c === 0xff0c || c === 0x3001 || c === 0xff1b || c === 0xff01 || c === 0xff1f) clause = true;
   }
-  return glyphs >= 2 ? lower + upper <= glyphs : upper >= 4 && lower * 8 <= upper;
+  return glyphs >= 2 ? !clause && lower + upper <= glyphs : upper >= 4 && lower * 8 <= upper;
+}
+
+/** Whether a line of text, s[0, end) without its blank units at the end, ends a sentence or a bracket (a sign-off, a continuation marker): an article may start after it. */
+function endsBlock(s: string, end: number): boolean {
+  while (end > 0 && isBlankUnit(s.charCodeAt(end - 1))) end--;
+  const last = end > 0 ? s.charCodeAt(end - 1) : 0;
+  return last === 0xff09 || last === 41 || endsSentenceAt(s, end);
 }
 
 /** Whether s[0, end) ends a sentence (closing quotes and brackets after the mark, blank units after both). */
@@ -125,23 +143,28 @@ function endsSentenceAt(s: string, end: number): boolean {
   return i > 0 && isSentenceEnd(s.charCodeAt(i - 1));
 }
 
-const BEFORE_TEXT = 0;
-const BEFORE_BLANK = 1;
-const BEFORE_SENTENCE_END = 2;
-
-/**
- * The line ending at `t`, read backwards (at most LOOK_BACK units, not before `from`): blank (or
- * none: `t` is at `from`), a line that ends a sentence, or other text. A longer run of blanks counts as text.
- */
-function lineBefore(text: TextSource, from: number, t: number): number {
+/** Whether the line ending at `t` is blank, read backwards (at most LOOK_BACK units; a longer run of blanks counts as text). */
+function blankBefore(text: TextSource, from: number, t: number): boolean {
   // `t` may be the LF of a CRLF: the line ends at its CR.
   if (t > from && text.slice(t - 1, t + 1) === '\r\n') t--;
   const start = Math.max(from, t - LOOK_BACK);
   const s = text.slice(start, t);
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (!isBlankUnit(c)) return false;
+  }
+  return start === from;
+}
+
+/**
+ * Whether the last line of text before `t` (blank lines skipped, at most LOOK_BACK units back, not
+ * before `from`) ends a block (endsBlock); true when there is none back to `from`.
+ */
+function endsBlockBefore(text: TextSource, from: number, t: number): boolean {
+  const start = Math.max(from, t - LOOK_BACK);
+  const s = text.slice(start, t);
   let i = s.length;
-  while (i > 0 && isBlankUnit(s.charCodeAt(i - 1))) i--;
-  if (i === 0) return start === from ? BEFORE_BLANK : BEFORE_TEXT;
-  const c = s.charCodeAt(i - 1);
-  if (c === 10 || c === 13) return BEFORE_BLANK;
-  return endsSentenceAt(s, i) ? BEFORE_SENTENCE_END : BEFORE_TEXT;
+  while (i > 0 && (isBlankUnit(s.charCodeAt(i - 1)) || s.charCodeAt(i - 1) === 10 || s.charCodeAt(i - 1) === 13)) i--;
+  return i === 0 ? start === from : endsBlock(s, i);
 }
