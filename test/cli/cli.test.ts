@@ -5,7 +5,9 @@ import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { SAMPLE } from '../helpers/rules';
+import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
+import { applyEdits } from '../../server/src/core/fix';
+import { fixAllEdits, IncrementalDocument } from '../../server/src/core/incremental';
 import { runCli } from '../helpers/cli';
 
 const sample = SAMPLE;
@@ -66,6 +68,35 @@ test('fix prints the fixed text; --write rewrites atomically and leaves no temp 
   assert.deepEqual(readdirSync(dir), ['page.txt']);
   const again = runCli(['fix', '--write', f]);
   assert.match(again.stderr, /nothing to fix/);
+});
+
+test('fix says when its passes ran out with problems left, and how to fix the rest', () => {
+  // 40 split sentences on one page: a pass moves one line on a page (see fixAll).
+  const head = '市政府党组会议召开\n\n□记者 解泉声 报道\n\n本报讯 会议传达学习了习近平总书记在纪念邓\n小平同志诞辰周年座谈会上的重要讲话精神\n';
+  const page = `${head}和体育代表团的重要讲话精神要持续强化\n\n第3版\n\n理论学习。会议还研究了其它事项。\n`;
+  const dir = scratch();
+  const f = path.join(dir, 'page.txt');
+  writeFileSync(f, Array(40).fill(page).join('\n\n'));
+  const r = runCli(['fix', '--write', f]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /page\.txt: stopped after 32 passes with \d+ problems still to fix; run the command again/);
+  assert.match(r.stderr, /page\.txt: fixed \d+ problems/);
+  const again = runCli(['fix', '--write', f]);
+  assert.doesNotMatch(again.stderr, /stopped after/);
+});
+
+test('fix on a page cut in parts gives the editor\'s fix-all text', () => {
+  const en = readFileSync(path.join(SAMPLES_DIR, 'en', 'nytribune-1903-05-01-p1.txt'), 'utf8').replace(/\f/g, '\n');
+  const text = Array(10).fill(en).join('\n');
+  const dir = scratch();
+  const f = path.join(dir, 'glued.txt');
+  writeFileSync(f, text);
+  const inc = new IncrementalDocument({});
+  inc.update(text);
+  assert.ok(inc.segments.length > 1);
+  const r = runCli(['fix', f]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, applyEdits(text, fixAllEdits(inc, {})));
 });
 
 test('messages follow the locale', () => {

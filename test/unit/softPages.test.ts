@@ -8,7 +8,7 @@ import fc from '../helpers/fc';
 import { lineAt } from '../../server/src/core/lines';
 import { analyze } from '../../server/src/core/analyze';
 import { exportArticles } from '../../server/src/core/export';
-import { fixAllEdits, IncrementalDocument, segmentDump } from '../../server/src/core/incremental';
+import { fixAllEdits, fixAllParts, IncrementalDocument, segmentDump } from '../../server/src/core/incremental';
 import { applyEdits, fixAll } from '../../server/src/core/fix';
 import { editBatches, findingKey as key } from '../helpers/edits';
 import { parse } from '../../server/src/core/parse';
@@ -212,6 +212,20 @@ test('fix-all page by page (source.fixAll in the editor) gives the text the whol
   const edits = fixAllEdits(inc, {});
   assert.ok(edits.length >= 3);
   assert.equal(applyEdits(text, edits), fixAll(text).text);
+});
+
+test('newsprint fix fixes a page cut in parts part by part, as the editor\'s fix-all does', () => {
+  // Over the whole text, each pass cut the fixed text again: a line was joined across a cut the
+  // editor kept (every cut of the English page glued 10 times).
+  const en = readFileSync(path.join(SAMPLES_DIR, 'en', 'nytribune-1903-05-01-p1.txt'), 'utf8').replace(/\f/g, '\n');
+  for (const text of [Array(10).fill(en).join('\n'), Array(120).fill(sample).join('\n'), [Array(10).fill(en).join('\n'), sample].join('\f')]) {
+    const inc = new IncrementalDocument({});
+    inc.update(text);
+    assert.ok(inc.segments.some((s) => s.soft));
+    const parts = fixAllParts(text);
+    assert.equal(parts.text, applyEdits(text, fixAllEdits(inc, {})));
+    assert.equal(parts.left, 0);
+  }
 });
 
 test('the export counts form-feed pages and numbers articles and their ids by them; the rewrite takes the page whole', () => {

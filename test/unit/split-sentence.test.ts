@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
-import { applyEdits, fixAll } from '../../server/src/core/fix';
+import { applyEdits, fixAll, MAX_PASSES } from '../../server/src/core/fix';
 import { SAMPLE } from '../helpers/rules';
 
 const ss = (text: string) => analyze(text).findings.filter((f) => f.rule === 'split-sentence');
@@ -64,4 +64,19 @@ test('split-sentence: none on the sample (every block ends a sentence or a marke
 test('split-sentence takes part in fix-all', () => {
   const out = fixAll(cases[0].text, { only: ['split-sentence'] }).text;
   assert.equal(out, cases[0].after);
+});
+
+test('fix-all moves lines on every page in one pass, and says what is left when its passes run out', () => {
+  // A split sentence on each of 40 pages: one moving fix a pass over the whole text took 40 passes,
+  // more than the 32 it makes, and left 8 undone without a word.
+  const page = cases[0].text;
+  const pages = fixAll(Array(40).fill(page).join('\f'));
+  assert.equal(pages.left, 0);
+  assert.ok(pages.passes <= 2, `${pages.passes} passes`);
+  assert.equal(pages.text, Array(40).fill(fixAll(page).text).join('\f'), 'as each page fixed alone');
+  // 40 on one page: one a pass there (a move changes what the page's next one is), and the rest told.
+  const one = fixAll(Array(40).fill(page).join('\n\n'));
+  assert.equal(one.passes, MAX_PASSES);
+  assert.ok(one.left > 0);
+  assert.equal(fixAll(one.text).left, 0, 'running it again applies the rest');
 });

@@ -3,7 +3,7 @@
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
 import { analyze, STRUCTURE_RULES } from '../core/analyze';
-import { fixAll } from '../core/fix';
+import { fixAllParts } from '../core/incremental';
 import { RULE_IDS } from '../core/lint';
 import { messagesFor, t, type Messages } from '../core/messages';
 import { positionAt } from '../core/parse';
@@ -157,7 +157,7 @@ function lint(files: string[], opts: { rules: RuleSettings; locale?: string }, m
 function transformFiles(
   files: string[],
   write: boolean,
-  transform: (text: string) => string,
+  transform: (text: string, file: string) => string,
   said: { changed: (file: string) => string; unchanged: (file: string) => string },
   messages: Messages,
   io: Io,
@@ -170,7 +170,7 @@ function transformFiles(
       failed = true;
       continue;
     }
-    const text = transform(r.text);
+    const text = transform(r.text, file);
     if (!write) {
       io.out(text);
       continue;
@@ -195,9 +195,11 @@ function fix(files: string[], opts: { rules: RuleSettings; locale?: string; writ
   return transformFiles(
     files,
     opts.write,
-    (text) => {
-      const result = fixAll(text, opts);
+    (text, file) => {
+      // Part by part, as the editor's fix-all: see fixAllParts.
+      const result = fixAllParts(text, opts);
       count = result.fixed.length;
+      if (result.left > 0) io.err(`${t(messages, 'cli.fixLeft', { file, passes: result.passes, count: result.left })}\n`);
       return result.text;
     },
     { changed: (file) => t(messages, 'cli.fixed', { file, count }), unchanged: (file) => t(messages, 'cli.unchanged', { file }) },

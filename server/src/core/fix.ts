@@ -2,7 +2,7 @@
 // and an edit overlapping one already taken is dropped (it will be found again on the next pass).
 import { analyze } from './analyze';
 import { fixSize } from './editRows';
-import type { AnalyzeOptions, Edit, Finding, RuleId } from './types';
+import type { AnalyzeOptions, Edit, Finding, Page, RuleId } from './types';
 
 /** Sorted, non-overlapping subset of the edits (earlier start wins). */
 export function normalizeEdits(edits: readonly Edit[]): Edit[] {
@@ -34,6 +34,11 @@ export interface FixAllResult {
   /** Findings whose fixes were applied, over all passes. */
   fixed: Finding[];
   passes: number;
+  /**
+   * Fixable findings left when the passes ran out (MAX_PASSES) with some still to apply; 0 when
+   * it stopped because nothing was left. A caller says so: running it again applies more.
+   */
+  left: number;
 }
 
 /** Fixes that move text (several edits that only make sense together): applied alone, one per pass. */
@@ -47,29 +52,63 @@ const MOVING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['split-sentence', 'mi
  */
 export const FIX_ALL_RULES: readonly RuleId[] = ['spaced-glyphs', 'doubled-glyphs', 'mixed-script-spacing', 'hard-wrap', 'split-sentence'];
 
+/** The passes fixAll makes at most. */
+export const MAX_PASSES = 32;
+
 /**
  * Applies every fix of the selected rules (line, document and structure rules: everything
  * `analyze` reports) until nothing more changes. A pass applies the glyph and join fixes together;
- * a fix that moves lines is applied alone in its pass (its insertion and deletion must not be
- * split by the overlap rule), and the next pass re-analyses. Passes are bounded; idempotent by
- * construction when it stops because nothing is left to fix.
+ * a fix that moves lines is applied without them (its insertion and deletion must not be split by
+ * the overlap rule), at most one a page, and the next pass re-analyses. Passes are bounded
+ * (MAX_PASSES; `left` says what the bound left); idempotent by construction when it stops because
+ * nothing is left to fix.
  */
 export function fixAll(text: string, options: AnalyzeOptions & { only?: readonly RuleId[] } = {}): FixAllResult {
   const fixed: Finding[] = [];
+  const only = options.only ?? FIX_ALL_RULES;
+  const fixable = (f: Finding) => fixSize(f) > 0 && only.includes(f.rule);
   let passes = 0;
-  for (; passes < 32; passes++) {
-    const only = options.only ?? FIX_ALL_RULES;
-    let findings = analyze(text, options).findings.filter((f) => fixSize(f) > 0 && only.includes(f.rule));
-    if (findings.length === 0) break;
-    const moving = findings.find((f) => MOVING_RULES.has(f.rule));
-    if (moving) findings = [moving];
+  for (; passes < MAX_PASSES; passes++) {
+    const analysis = analyze(text, options);
+    let findings = analysis.findings.filter(fixable);
+    if (findings.length === 0) return { text, fixed, passes, left: 0 };
+    const moving = findings.filter((f) => MOVING_RULES.has(f.rule));
+    if (moving.length > 0) findings = movingFixes(moving, analysis.dump.pages);
     const edits = findings.flatMap((f) => f.fix!.edits);
     const next = applyEdits(text, edits);
     for (const f of findings) fixed.push(f); // not push(...findings): a 100 MB line can have more findings than the stack has room for arguments
-    if (next === text) break;
+    if (next === text) return { text, fixed, passes, left: 0 };
     text = next;
   }
-  return { text, fixed, passes };
+  return { text, fixed, passes, left: analyze(text, options).findings.filter(fixable).length };
+}
+
+/**
+ * The moving fixes one pass applies: the first of each page (pages are analysed apart, so one
+ * page's move does not change another's), each with its edits inside its page and apart from the
+ * last one taken, so that no two touch. Applied one a pass over the whole text, a dump with more
+ * such fixes than passes was left with some undone (a split sentence on each of 40 pages).
+ */
+function movingFixes(moving: readonly Finding[], pages: readonly Page[]): Finding[] {
+  const out: Finding[] = [];
+  let p = 0;
+  let taken = -1; // the page of the last fix taken
+  let end = -1; // where its edits end
+  for (const f of moving) {
+    while (p + 1 < pages.length && pages[p + 1].start <= f.start) p++;
+    if (p === taken) continue;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const e of f.fix!.edits) {
+      lo = Math.min(lo, e.start);
+      hi = Math.max(hi, e.end);
+    }
+    if (lo <= end || lo < pages[p].start || hi > pages[p].end) continue;
+    out.push(f);
+    taken = p;
+    end = hi;
+  }
+  return out.length > 0 ? out : [moving[0]];
 }
 
 /** One edit turning `before` into `after`: the differing middle, after trimming common prefix and suffix. */

@@ -23,7 +23,7 @@ import { parse } from './parse';
 import { countReplacement, encoding, hasReplacements, MIN_COUNT, MIN_RATIO } from './rules/encoding';
 import { STRUCTURE_RULES } from './analyze';
 import { trimmedSpan } from './rules/rule';
-import { diffEdit, fixAll } from './fix';
+import { diffEdit, fixAll, type FixAllResult } from './fix';
 import { CUT_READS, isBlankText, nextSoftBreak } from './softPages';
 import { flatten, packFindings, ruleAt, ruleIndex, unpackFindings, type PackedFindings } from './packed';
 import { lineAt } from './lines';
@@ -616,6 +616,32 @@ export function fixAllEdits(inc: IncrementalDocument, options: AnalyzeOptions, o
     if (e) edits.push({ start: e.start + s.start, end: e.end + s.start, newText: e.newText });
   }
   return edits;
+}
+
+/**
+ * fixAll part by part: each form-feed page, and each part of a page cut without form feeds (see
+ * softPages.ts), fixed alone, as the editor's fix-all fixes them (fixAllEdits), so that `newsprint
+ * fix` and the editor agree. Over the whole text, each pass cut the text again as the fixes left
+ * it, so a fix could join a line across a cut that the editor kept apart. `passes`: the most any
+ * part took; `left`: what the passes left over all parts.
+ */
+export function fixAllParts(text: string, options: AnalyzeOptions & { only?: readonly RuleId[] } = {}): FixAllResult {
+  const out: string[] = [];
+  const fixed: Finding[] = [];
+  let passes = 0;
+  let left = 0;
+  let from = 0;
+  for (const p of split(text)) {
+    out.push(text.slice(from, p.start)); // the form feed before the page, or nothing at a cut
+    const r = fixAll(text.slice(p.start, p.end), { ...options, atStart: p.start === 0 });
+    out.push(r.text);
+    for (const f of r.fixed) fixed.push(f);
+    passes = Math.max(passes, r.passes);
+    left += r.left;
+    from = p.end;
+  }
+  out.push(text.slice(from));
+  return { text: out.join(''), fixed, passes, left };
 }
 
 export function shiftFinding(f: Finding, delta: number): Finding {
