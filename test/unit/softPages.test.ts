@@ -202,7 +202,8 @@ test('an edit on the line a cut starts re-cuts from the part before (the cut may
 
 test('fix-all page by page (source.fixAll in the editor) gives the text the whole-text fix gives, a page led by U+FEFF included', () => {
   // (Not across cuts: the whole-text fix analyses its result again, and the fixes, shortening the
-  // text, move the cuts; a paragraph at one may then be joined by one and not the other.)
+  // text, move the cuts; a paragraph at one may then be joined by one and not the other. That is
+  // why `newsprint fix` fixes part by part: see the next test.)
   // On the page after the first form feed, `%% skip` is a directive only if the U+FEFF before it is
   // taken for a byte-order mark: then the paragraph under it is not joined.
   const wrapped = '顺势而为，胶州跨境电商开辟\n国际贸易新路径；乘势而上，上合\n扬帆远航开拓国际市场新蓝海。\n';
