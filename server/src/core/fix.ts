@@ -41,7 +41,7 @@ export interface FixAllResult {
   left: number;
 }
 
-/** Fixes that move text (several edits that only make sense together): applied alone, one per pass. */
+/** Fixes that move text (several edits that only make sense together): applied without the others, at most one a page in a pass. */
 const MOVING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['split-sentence', 'misplaced-headline']);
 
 /**

@@ -633,7 +633,7 @@ export function fixAllParts(text: string, options: AnalyzeOptions & { only?: rea
   let from = 0;
   for (const p of split(text)) {
     out.push(text.slice(from, p.start)); // the form feed before the page, or nothing at a cut
-    const r = fixAll(text.slice(p.start, p.end), { ...options, atStart: p.start === 0 });
+    const r = fixAll(text.slice(p.start, p.end), { ...options, atStart: p.start === 0 && options.atStart !== false });
     out.push(r.text);
     for (const f of r.fixed) fixed.push(f);
     passes = Math.max(passes, r.passes);

@@ -130,7 +130,7 @@ export const zhCn: Record<MessageKey, string> = {
   'cli.invalidUtf8': '{file}：不是有效的 UTF-8（可能是 GB18030/GBK？）；无效字节已读作 U+FFFD。请先转换为 UTF-8，例如 iconv -f GB18030 -t UTF-8。',
   'cli.fixed': '{file}：已修复 {count} 个问题。',
   'cli.unchanged': '{file}：没有需要修复的问题。',
-  'cli.fixLeft': '{file}：已修复 {passes} 轮，仍有 {count} 个问题待修复；请再次运行该命令。',
+  'cli.fixLeft': '{file}：已执行 {passes} 轮修复，仍有 {count} 个问题待修复；请再次运行该命令。',
   'cli.internal': '{file}：内部错误（{detail}）。请连同该文件一起报告。',
   'cli.exportSummary': '已从 {files} 个文件导出 {articles} 篇稿件到 {target}（写入 {written} 个，失败 {failed} 个）。',
   'cli.staleTemps': '已删除中断的导出在 {dir} 中留下的 {count} 个临时文件。',
