@@ -85,9 +85,14 @@ export function isClosing(cp: number): boolean {
   return cp === 0x201d || cp === 0x2019 || cp === 0x300d || cp === 0x300f || cp === 0xff09 || cp === 0x300b || cp === 0x3011 || cp === 41 || cp === 34 || cp === 39 || cp === 0x3009;
 }
 
-/** Does the text (ignoring trailing spaces) end a sentence: 。！？… or . ! ? with optional closing quotes/brackets? */
-export function endsSentence(text: string): boolean {
-  let i = text.length;
+/** ，、；：,;: (compares, not a Set lookup: asked of every line's last character). */
+export function isComma(c: number): boolean {
+  return c === 0xff0c || c === 0x3001 || c === 0xff1b || c === 0xff1a || c === 44 || c === 59 || c === 58;
+}
+
+/** Does the text (ignoring trailing spaces) end a sentence: 。！？… or . ! ? with optional closing quotes/brackets? Of text[0, end) when given. */
+export function endsSentence(text: string, end = text.length): boolean {
+  let i = end;
   while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
   while (i > 0 && isClosing(text.charCodeAt(i - 1))) i--;
   return i > 0 && isSentenceEnd(text.charCodeAt(i - 1));

@@ -19,7 +19,7 @@
 // the end of L's first CUT_READS units (and, for the first line looked at, the lines before it back
 // to a line of text), which is what lets the incremental analysis re-cut just the part an edit
 // touched.
-import { CC_GLYPH, CLASS, isBlankUnit, isClosing, isSentenceEnd } from './chars';
+import { CC_GLYPH, CLASS, endsSentence, isBlankUnit, isComma } from './chars';
 import type { TextSource } from './types';
 
 /** The distances that place cuts; tests lower them to exercise cuts on small texts. */
@@ -112,8 +112,7 @@ function headingLike(s: string): boolean {
   while (end > 0 && isBlankUnit(s.charCodeAt(end - 1))) end--;
   if (end === 0) return false;
   const last = s.charCodeAt(end - 1);
-  if (last === 0xff0c || last === 0x3001 || last === 0xff1b || last === 0xff1a || last === 44 || last === 59 || last === 58 || last === 45) return false;
-  if (endsSentenceAt(s, end)) return false;
+  if (isComma(last) || last === 45 || endsSentence(s, end)) return false;
   let glyphs = 0;
   let upper = 0;
   let lower = 0;
@@ -132,15 +131,7 @@ function headingLike(s: string): boolean {
 function endsBlock(s: string, end: number): boolean {
   while (end > 0 && isBlankUnit(s.charCodeAt(end - 1))) end--;
   const last = end > 0 ? s.charCodeAt(end - 1) : 0;
-  return last === 0xff09 || last === 41 || endsSentenceAt(s, end);
-}
-
-/** Whether s[0, end) ends a sentence (closing quotes and brackets after the mark, blank units after both). */
-function endsSentenceAt(s: string, end: number): boolean {
-  let i = end;
-  while (i > 0 && isBlankUnit(s.charCodeAt(i - 1))) i--;
-  while (i > 0 && isClosing(s.charCodeAt(i - 1))) i--;
-  return i > 0 && isSentenceEnd(s.charCodeAt(i - 1));
+  return last === 0xff09 || last === 41 || endsSentence(s, end);
 }
 
 /** Whether the line ending at `t` is blank, read backwards (at most LOOK_BACK units; a longer run of blanks counts as text). */

@@ -19,7 +19,7 @@
 // 0.78× its local width, or 0.55× when it carries justification spaces (pdftotext only letter-spaces
 // a line that the typesetter stretched to the full column).
 import type { Line, PageDump, Span } from '../types';
-import { CC_CELL2, CC_CJK, CC_HIGH, CC_SCRIPT_CJK, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isSentenceEnd } from '../chars';
+import { CC_CELL2, CC_CJK, CC_HIGH, CC_SCRIPT_CJK, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isComma, isSentenceEnd } from '../chars';
 import { isOverprint, undouble } from '../overprint';
 import { GATE_CJK, GATE_DOUBLED, GATE_SPACE, GATE_TWO_SPACES } from '../rules/gates';
 
@@ -383,10 +383,6 @@ export function cleanText(text: string): string {
 }
 
 const DASHES = new Set([0x2014, 0x2015, 0x2500, 0x2013, 45, 0xff0d]);
-/** ，、；：,;: (compares, not a Set lookup: asked of every line's last character). */
-function isComma(c: number): boolean {
-  return c === 0xff0c || c === 0x3001 || c === 0xff1b || c === 0xff1a || c === 44 || c === 59 || c === 58;
-}
 /** One of DASHES (its bit in the first-character table). */
 function isDash(c: number): boolean {
   return (FIRST_FLAGS[c] & FF_DASH) !== 0;
