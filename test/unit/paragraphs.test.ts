@@ -190,8 +190,8 @@ test('a paragraph of 40,000 lines joins (each line is read once, not the paragra
   assert.ok(joined.startsWith('Smith Corp common 0 0 Smith Corp common 1 1'));
 });
 
-// flowContext takes an unedited line's measures from the article detection (roles.lineMeasures)
-// when the dump has them: a dump without them (the same text parsed again) measures every line.
+// flowContext takes an unedited line's measures from the article detection (roles.pageTaken)
+// when the page is the one taken: a dump without them (the same text parsed again) measures every line.
 test('property: the piece table is the same from the detection\'s line measures as from measuring the lines', () => {
   const page = readFileSync(path.join(SAMPLES_DIR, 'zh-daily-p1.txt'), 'utf8').split('\n');
   const en1903 = readFileSync(path.join(SAMPLES_DIR, 'en/nytribune-1903-05-01-p1.txt'), 'utf8').split('\n').slice(0, 300);

@@ -500,7 +500,7 @@ function measureRows(ctx: FlowContext, lines: readonly number[], cuts: readonly 
  * when they cannot say: a high surrogate just before the cut paired with the first unit cut.
  */
 function addMeasuredRow(m: Int32Array, o: number, text: string, index: number, lineStart: number, lineEnd: number, a: number, b: number): boolean {
-  let cells = m[o] - 1;
+  let cells = m[o];
   let cjk = m[o + 1];
   let latin = m[o + 2];
   if (a !== lineStart || b !== lineEnd) {

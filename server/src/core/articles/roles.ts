@@ -718,7 +718,7 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   F.spaced[k] = spaced;
   if (taken !== null) {
     const { measures } = taken;
-    measures[3 * k] = mCells + 1;
+    measures[3 * k] = mCells;
     measures[3 * k + 1] = mCjk;
     measures[3 * k + 2] = mLatin;
     taken.gates[k] = mGates | GATES_TAKEN;
@@ -874,7 +874,7 @@ function isByline(src: string, from: number, to: number, size: number, f0: numbe
 /**
  * What scanLine took of one page's text lines on the way, so that the stages after it in that
  * page's analysis (the line rules, reflow) do not read every line again for it. `measures`, for
- * reflow: slot k's (line first + k) cellWidth + 1 at 3k, its CJK units at 3k + 1 and its Latin
+ * reflow: slot k's (line first + k) cellWidth at 3k, its CJK units at 3k + 1 and its Latin
  * units at 3k + 2 (see mCells). `gates`, for the line rules: slot k's lineGates | GATES_TAKEN.
  * Every text line of the page is scanned, so written; the slots of its blank and annotation lines
  * hold what an earlier page left (no reader reads them). One page's only, in buffers reused from
