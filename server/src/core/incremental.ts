@@ -47,7 +47,15 @@ export interface SegmentResult {
   views: Map<string, unknown>;
   /** Analysed as the start of the document (a U+FEFF first is a byte-order mark): reusable only there. */
   atStart: boolean;
+  /**
+   * Its key in the caches of what is made on demand (parses, findings, outline symbols): keyed by
+   * the result itself, a cache kept the results of pages edited since (their analyses, findings
+   * and views) alive until it was full.
+   */
+  readonly id: number;
 }
+
+let resultIds = 0;
 
 /**
  * A cache of the most recently used entries, bounded by their number and by their total weight
@@ -94,11 +102,11 @@ export class Recent<K, V> {
 // The parsed lines of a page (a LineTable: 29 bytes a line) are memory the editor needs only for
 // the pages it is looking at. So results do not keep them: `segmentDump` parses again on demand
 // and keeps the most recent few (48 pages, at most 2 M characters of them).
-const DUMPS = new Recent<SegmentResult, PageDump>(48, 2_000_000);
+const DUMPS = new Recent<number, PageDump>(48, 2_000_000);
 
 /** The segment parsed on its own (line indices match `analysis`). */
 export function segmentDump(s: Segment): PageDump {
-  return DUMPS.get(s.result) ?? DUMPS.set(s.result, parse(flatten(s.text), s.start === 0), s.end - s.start);
+  return DUMPS.get(s.result.id) ?? DUMPS.set(s.result.id, parse(flatten(s.text), s.start === 0), s.end - s.start);
 }
 
 // Fix edits and related locations are most of a finding's memory (a joined paragraph carries one
@@ -107,11 +115,11 @@ export function segmentDump(s: Segment): PageDump {
 // pages, at most 10,000 findings: the diagnostics sent are 500 by default).
 // (Recomputing them instead, as before, kept less but cost an analysis of every page the
 // diagnostics took in after the focus moved: ~10 pages, ~40 ms a keystroke in an English dump.)
-const FULL = new Recent<SegmentResult, Finding[]>(64, 10_000);
+const FULL = new Recent<number, Finding[]>(64, 10_000);
 
 /** The page's findings with their fixes and related locations, offsets local to the page. */
 export function fullFindings(s: Segment): Finding[] {
-  return FULL.get(s.result) ?? FULL.set(s.result, unpackFindings(s.result.packed), s.result.kinds.length);
+  return FULL.get(s.result.id) ?? FULL.set(s.result.id, unpackFindings(s.result.packed), s.result.kinds.length);
 }
 
 function kindOf(f: Finding): number {
@@ -202,7 +210,7 @@ export function analyzeSegment(segmentText: string, options: AnalyzeOptions, mes
   const text = flatten(segmentText);
   // Most pages have no replacement character: their units are not counted (see SegmentResult.nonSpace).
   const { replacement, nonSpace } = text.includes('\ufffd') ? countReplacement(text) : { replacement: 0, nonSpace: -1 };
-  const result: SegmentResult = { kinds: new Uint8Array(0), packed: NONE, analysis: undefined, replacement, nonSpace, views: new Map(), atStart };
+  const result: SegmentResult = { kinds: new Uint8Array(0), packed: NONE, analysis: undefined, replacement, nonSpace, views: new Map(), atStart, id: resultIds++ };
   if (text.length === 0) return result;
   const dump = parse(text, atStart);
   const { findings, analysis } = analyzeText(dump, options, messages);
