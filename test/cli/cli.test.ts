@@ -96,7 +96,7 @@ test('fix on a page cut in parts gives the editor\'s fix-all text', () => {
   assert.ok(inc.segments.length > 1);
   const r = runCli(['fix', f]);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, applyEdits(text, fixAllEdits(inc, {})));
+  assert.equal(r.stdout, applyEdits(text, fixAllEdits(inc, {}).edits));
 });
 
 test('messages follow the locale', () => {

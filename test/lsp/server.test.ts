@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { SAMPLE } from '../helpers/rules';
-import { startClient, type TestClient } from '../helpers/lsp';
+import { startClient, withTimeout, type TestClient } from '../helpers/lsp';
 
 const text = readFileSync(SAMPLE, 'utf8');
 const uri = 'file:///work/sample/zh-daily-p1.txt';
@@ -103,6 +103,33 @@ describe('push diagnostics', () => {
     const again = await got;
     const glyph = new Set(['spaced-glyphs', 'doubled-glyphs', 'mixed-script-spacing']);
     assert.equal(again.filter((x) => glyph.has(String(x.code))).length, 0, 'no glyph problems left');
+  });
+
+  test('fix-all says when its passes ran out on a page, and how to fix the rest', async () => {
+    // 40 split sentences on one page: a pass moves one line on a page (see fixAll).
+    const head = '市政府党组会议召开\n\n□记者 解泉声 报道\n\n本报讯 会议传达学习了习近平总书记在纪念邓\n小平同志诞辰周年座谈会上的重要讲话精神\n';
+    const page = `${head}和体育代表团的重要讲话精神要持续强化\n\n第3版\n\n理论学习。会议还研究了其它事项。\n`;
+    const many = 'file:///work/sample/many-splits.txt';
+    const got = c.nextDiagnostics(many);
+    await c.open(many, Array(40).fill(page).join('\n\n'));
+    await got;
+    // A warning the user sees (VS Code shows it as a notification; the server does not wait for it).
+    const shown = new Promise<{ type: number; message: string }>((resolve) => {
+      const d = c.conn.onRequest('window/showMessageRequest', (m: { type: number; message: string }) => {
+        d.dispose();
+        resolve(m);
+        return null;
+      });
+    });
+    const list = (await c.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: many },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.ok((list[0]?.edit?.changes?.[many] ?? []).length > 0, 'fix-all still fixes what its passes reached');
+    const m = await withTimeout(shown, 10_000);
+    assert.equal(m.type, 2, 'a warning');
+    assert.match(m.message, /^Fix All stopped after 32 rounds of fixing with \d+ problems still to fix; run it again/);
   });
 
   test('an edit republishes diagnostics for the new version', async () => {

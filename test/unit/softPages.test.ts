@@ -210,7 +210,7 @@ test('fix-all page by page (source.fixAll in the editor) gives the text the whol
   const text = [sample, `\ufeff%% skip\n${wrapped}\n${sample.slice(0, 2000)}`, sample].join('\f');
   const inc = new IncrementalDocument({});
   inc.update(text);
-  const edits = fixAllEdits(inc, {});
+  const { edits } = fixAllEdits(inc, {});
   assert.ok(edits.length >= 3);
   assert.equal(applyEdits(text, edits), fixAll(text).text);
 });
@@ -224,7 +224,7 @@ test('newsprint fix fixes a page cut in parts part by part, as the editor\'s fix
     inc.update(text);
     assert.ok(inc.segments.some((s) => s.soft));
     const parts = fixAllParts(text);
-    assert.equal(parts.text, applyEdits(text, fixAllEdits(inc, {})));
+    assert.equal(parts.text, applyEdits(text, fixAllEdits(inc, {}).edits));
     assert.equal(parts.left, 0);
   }
 });

@@ -610,20 +610,28 @@ export function* outwardFrom(k: number, length: number): Generator<number> {
   }
 }
 
+/** fixAll of one part of the document at `start` (a page, or a part of a page cut in parts), alone. */
+function fixPart(text: string, start: number, options: AnalyzeOptions, only: readonly RuleId[] | undefined): FixAllResult {
+  return fixAll(text, { ...options, only, atStart: start === 0 && options.atStart !== false });
+}
+
 /**
  * Fix-all as edits on the document: each page with fixable findings (of the selected rules) is
- * fixed to a fixed point on its own, and replaced by one edit covering what changed in it.
+ * fixed to a fixed point on its own, and replaced by one edit covering what changed in it. `left`:
+ * the fixable findings its passes left (see fixAll), over all pages.
  */
-export function fixAllEdits(inc: IncrementalDocument, options: AnalyzeOptions, only?: readonly RuleId[]): Edit[] {
+export function fixAllEdits(inc: IncrementalDocument, options: AnalyzeOptions, only?: readonly RuleId[]): { edits: Edit[]; left: number } {
   const edits: Edit[] = [];
+  let left = 0;
   for (const s of inc.segments) {
     if (fixableCount(s, only) === 0) continue;
     const text = s.text;
-    const fixed = fixAll(text, { ...options, only, atStart: s.start === 0 });
+    const fixed = fixPart(text, s.start, options, only);
+    left += fixed.left;
     const e = diffEdit(text, fixed.text);
     if (e) edits.push({ start: e.start + s.start, end: e.end + s.start, newText: e.newText });
   }
-  return edits;
+  return { edits, left };
 }
 
 /**
@@ -641,7 +649,7 @@ export function fixAllParts(text: string, options: AnalyzeOptions & { only?: rea
   let from = 0;
   for (const p of split(text)) {
     out.push(text.slice(from, p.start)); // the form feed before the page, or nothing at a cut
-    const r = fixAll(text.slice(p.start, p.end), { ...options, atStart: p.start === 0 && options.atStart !== false });
+    const r = fixPart(text.slice(p.start, p.end), p.start, options, options.only);
     out.push(r.text);
     for (const f of r.fixed) fixed.push(f);
     passes = Math.max(passes, r.passes);

@@ -23,6 +23,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { fixAllEdits, fixableCount, type ChangeWindow, type IncrementalDocument } from '../core/incremental';
+import { MAX_PASSES } from '../core/fix';
 import { rewritePage } from '../core/rewrite';
 import { messagesFor, t, type Messages } from '../core/messages';
 import type { RuleId } from '../core/types';
@@ -292,7 +293,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     const e = await entry(doc.uri);
     if (!e) return [];
     const s: Settings = await settings.get(doc.uri);
-    return fixAllEdits(e.inc, { rules: s.rules, locale }, rule ? [rule] : undefined).map((x) => toTextEdit(doc, x));
+    const { edits, left } = fixAllEdits(e.inc, { rules: s.rules, locale }, rule ? [rule] : undefined);
+    // Its passes ran out on some page (see fixAll): the problems left stay as diagnostics, and the
+    // user is told that running it again fixes them.
+    if (left > 0) void connection.window.showWarningMessage(t(messages, 'fixAll.left', { passes: MAX_PASSES, count: left }));
+    return edits.map((x) => toTextEdit(doc, x));
   }
 
   async function codeActions(doc: TextDocument, params: CodeActionParams): Promise<CodeAction[]> {
