@@ -6,7 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { SAMPLE } from '../helpers/rules';
-import { startClient, withTimeout, type TestClient } from '../helpers/lsp';
+import { CancellationTokenSource, LSPErrorCodes, type ResponseError } from 'vscode-languageserver-protocol';
+import { isPreview, startClient, withTimeout, type TestClient } from '../helpers/lsp';
 
 const text = readFileSync(SAMPLE, 'utf8');
 const uri = 'file:///work/sample/zh-daily-p1.txt';
@@ -130,6 +131,31 @@ describe('push diagnostics', () => {
     const m = await withTimeout(shown, 10_000);
     assert.equal(m.type, 2, 'a warning');
     assert.match(m.message, /^Fix All stopped after 32 rounds of fixing with \d+ problems still to fix; run it again/);
+  });
+
+  test('fix-all of a big dump answers other requests while it runs, and stops when cancelled', async () => {
+    const big = 'file:///work/sample/big.txt';
+    const got = c.nextDiagnostics(big, (ds) => !isPreview(ds), 60_000);
+    await c.open(big, Array(600).fill(text).join('\f')); // 5.8 MB: its fix-all takes about a second
+    await got;
+    const source = new CancellationTokenSource();
+    const fixAll = c.conn.sendRequest(
+      'textDocument/codeAction',
+      { textDocument: { uri: big }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } },
+      source.token,
+    );
+    let settled = false;
+    fixAll.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    // Sent after the fix-all, answered before it: the server took it in between pages.
+    await withTimeout(actions(c, diags[0]), 10_000);
+    assert.equal(settled, false, 'the fix-all was done before a later request was answered');
+    // So the fix-all is running: cancelled now, it stops (a request still queued would be
+    // answered as cancelled by the connection itself).
+    source.cancel();
+    await assert.rejects(withTimeout(fixAll, 10_000), (err: ResponseError<unknown>) => err.code === LSPErrorCodes.RequestCancelled);
   });
 
   test('an edit republishes diagnostics for the new version', async () => {

@@ -621,6 +621,18 @@ function fixPart(text: string, start: number, options: AnalyzeOptions, only: rea
  * the fixable findings its passes left (see fixAll), over all pages.
  */
 export function fixAllEdits(inc: IncrementalDocument, options: AnalyzeOptions, only?: readonly RuleId[]): { edits: Edit[]; left: number } {
+  const steps = fixAllSteps(inc, options, only);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * fixAllEdits a page at a time: it yields after each page it fixed, so that the server can take
+ * other messages in between (a whole 50 MB dump takes seconds). The segments must stay those of
+ * the same update throughout (a segment of an older one refuses to give its text).
+ */
+export function* fixAllSteps(inc: IncrementalDocument, options: AnalyzeOptions, only?: readonly RuleId[]): Generator<void, { edits: Edit[]; left: number }, void> {
   const edits: Edit[] = [];
   let left = 0;
   for (const s of inc.segments) {
@@ -630,6 +642,7 @@ export function fixAllEdits(inc: IncrementalDocument, options: AnalyzeOptions, o
     left += fixed.left;
     const e = diffEdit(text, fixed.text);
     if (e) edits.push({ start: e.start + s.start, end: e.end + s.start, newText: e.newText });
+    yield;
   }
   return { edits, left };
 }

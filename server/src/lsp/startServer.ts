@@ -12,6 +12,7 @@ import {
   TextDocumentContentChangeEvent,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type CodeActionParams,
   type Connection,
   type Diagnostic,
@@ -22,7 +23,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
-import { fixAllEdits, fixableCount, type ChangeWindow, type IncrementalDocument } from '../core/incremental';
+import { fixAllSteps, fixableCount, type ChangeWindow, type IncrementalDocument } from '../core/incremental';
 import { MAX_PASSES } from '../core/fix';
 import { rewritePage } from '../core/rewrite';
 import { messagesFor, t, type Messages } from '../core/messages';
@@ -34,6 +35,7 @@ import { registerExportRequests } from './exportRequests';
 import { SettingsCache, type Settings } from './settings';
 import { registerStructureFeatures, structureActions, structureCapabilities } from './structure';
 import { LineDocument, lineDocuments, textBytes } from './textDocument';
+import { yielder } from './yielder';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.newsprint`;
 /** Nothing received for this long ends a burst of typing (see `settled`). */
@@ -278,36 +280,47 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     }
   });
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     try {
-      return await codeActions(doc, params);
+      return await codeActions(doc, params, token);
     } catch (err) {
+      if (err instanceof ResponseError) throw err; // cancelled, or the document changed meanwhile
       connection.console.error(`newsprint: code actions failed: ${String(err)}`);
       return [];
     }
   });
 
-  async function fixAllEdit(doc: TextDocument, rule: RuleId | undefined) {
+  /**
+   * Fix All's edits for the document as it is: a page at a time, taking other messages in between
+   * (a 50 MB dump takes seconds), and given up when the request is cancelled or the document
+   * changes meanwhile (a ResponseError).
+   */
+  async function fixAllEdit(doc: TextDocument, rule: RuleId | undefined, token: CancellationToken) {
     const e = await entry(doc.uri);
     if (!e) return [];
     const s: Settings = await settings.get(doc.uri);
-    const { edits, left } = fixAllEdits(e.inc, { rules: s.rules, locale }, rule ? [rule] : undefined);
+    const version = doc.version;
+    const pause = yielder(token, () => documents.get(doc.uri)?.version === version);
+    const steps = fixAllSteps(e.inc, { rules: s.rules, locale }, rule ? [rule] : undefined);
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) await pause();
+    const { edits, left } = r.value;
     // Its passes ran out on some page (see fixAll): the problems left stay as diagnostics, and the
     // user is told that running it again fixes them.
     if (left > 0) void connection.window.showWarningMessage(t(messages, 'fixAll.left', { passes: MAX_PASSES, count: left }));
     return edits.map((x) => toTextEdit(doc, x));
   }
 
-  async function codeActions(doc: TextDocument, params: CodeActionParams): Promise<CodeAction[]> {
+  async function codeActions(doc: TextDocument, params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const actions: CodeAction[] = [];
     if (only && wants(FIX_ALL_KIND)) {
       // Only on explicit request (save, command): fix-all is never offered by kind in the light bulb.
       const action = CodeAction.create(t(messages, 'fixAll.all'), FIX_ALL_KIND);
-      action.edit = { changes: { [doc.uri]: await fixAllEdit(doc, undefined) } };
+      action.edit = { changes: { [doc.uri]: await fixAllEdit(doc, undefined, token) } };
       actions.push(action);
     }
     if (wants(CodeActionKind.QuickFix)) {
@@ -342,13 +355,14 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     return actions;
   }
 
-  connection.onCodeActionResolve(async (action) => {
+  connection.onCodeActionResolve(async (action, token) => {
     const data = action.data as { uri?: string; rule?: RuleId } | undefined;
     const doc = data?.uri ? documents.get(data.uri) : undefined;
     if (!doc || !data?.rule) return action;
     try {
-      action.edit = { changes: { [doc.uri]: await fixAllEdit(doc, data.rule) } };
+      action.edit = { changes: { [doc.uri]: await fixAllEdit(doc, data.rule, token) } };
     } catch (err) {
+      if (err instanceof ResponseError) throw err;
       connection.console.error(`newsprint: fix-all failed: ${String(err)}`);
     }
     return action;

@@ -6,16 +6,13 @@ import {
   CodeAction,
   CodeActionKind,
   CompletionItemKind,
-  LSPErrorCodes,
   MarkupKind,
-  ResponseError,
   SymbolKind,
   type DocumentSymbol,
   type FoldingRange,
   type SemanticTokens,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIRECTIVES, parseDirectiveLine } from '../core/annotations';
@@ -28,6 +25,7 @@ import { lastStartingAt, lineIndexAt } from '../core/parse';
 import { lineOneStart } from './diagnostics';
 import type { ServerContext } from './startServer';
 import { FOLDS, foldRows, TOKEN_TYPES, tokenTriples, TOKENS } from './views';
+import { yielder } from './yielder';
 
 export function structureCapabilities(): Partial<ServerCapabilities> {
   return {
@@ -60,9 +58,6 @@ type SheetPart = ReturnType<IncrementalDocument['sheetParts']>[number];
 const globalId = (text: string, at: SheetPart) => text.replace(/\bp1-a(\d+)/g, (_, n: string) => `p${at.sheet + 1}-a${Number(n) + at.first}`);
 
 const segmentAt = (segs: readonly Segment[], offset: number): number => lastStartingAt(segs, offset);
-
-/** A long request lets other messages in this often (ms). */
-const YIELD_MS = 8;
 
 // Pages' outline symbols, the most recent kept: not every page's (as other views are), since the
 // pages shown in detail follow the edits around a big dump, and would all end up kept (1,024
@@ -98,22 +93,6 @@ function countSymbols(syms: readonly OutlineSymbol[]): number {
   let n = 0;
   for (const s of syms) n += 1 + countSymbols(s.children);
   return n;
-}
-
-/**
- * A pause for a long handler: lets other messages in every YIELD_MS (a keystroke's diagnostics need
- * not wait for it), and stops a request the editor cancelled (VS Code cancels on a text change) or
- * whose document changed (`current` false).
- */
-function yielder(token: CancellationToken, current: () => boolean): () => Promise<void> {
-  let next = 0; // the first pause yields: a cancellation sent with the request is seen at once
-  return async () => {
-    if (performance.now() < next) return;
-    await nextTurn();
-    next = performance.now() + YIELD_MS;
-    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-    if (!current()) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
-  };
 }
 
 /**
