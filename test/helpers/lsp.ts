@@ -34,7 +34,11 @@ export async function startClient(opts: { pull?: boolean; refresh?: boolean; pro
   const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   let stderr = '';
   proc.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
-  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const reader = new StreamMessageReader(proc.stdout!);
+  // A message cut off when the server exits (asked to, while it was sending one) would keep a timer
+  // that warns of the partial message every 10 s, and with it this process, alive for good.
+  reader.partialMessageTimeout = 0;
+  const conn = createMessageConnection(reader, new StreamMessageWriter(proc.stdin!));
   let refreshWaiters: (() => void)[] = [];
   const client: TestClient = {
     conn,

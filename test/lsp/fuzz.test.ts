@@ -69,7 +69,9 @@ async function start(pull: boolean): Promise<FuzzClient> {
   const sliced = { ...process.env, NEWSPRINT_SLICE_MS: '0' };
   const env = pull ? { ...sliced, NEWSPRINT_TEXT_CHUNK: '64', NEWSPRINT_SOFT_MIN: String(SERVER_SOFT_LIMITS.min) } : sliced;
   const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
-  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const reader = new StreamMessageReader(proc.stdout!);
+  reader.partialMessageTimeout = 0; // see startClient (helpers/lsp.ts)
+  const conn = createMessageConnection(reader, new StreamMessageWriter(proc.stdin!));
   const errors: string[] = [];
   const published: PublishDiagnosticsParams[] = [];
   proc.stderr!.on('data', (b: Buffer) => errors.push(`stderr: ${b.toString()}`));

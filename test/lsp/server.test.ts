@@ -156,6 +156,7 @@ describe('push diagnostics', () => {
     // answered as cancelled by the connection itself).
     source.cancel();
     await assert.rejects(withTimeout(fixAll, 10_000), (err: ResponseError<unknown>) => err.code === LSPErrorCodes.RequestCancelled);
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: big } }); // not analysed again by the tests after
   });
 
   test('an edit republishes diagnostics for the new version', async () => {
