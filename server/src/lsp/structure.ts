@@ -20,7 +20,7 @@ import { outwardFrom, Recent, segmentDump, segmentView, type IncrementalDocument
 import { lineAt } from '../core/lines';
 import { t, type MessageKey } from '../core/messages';
 import { annotationActions, annotationCompletions, documentSymbols, hoverAt, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
-import { flatten } from '../core/packed';
+import { ownCopy } from '../core/packed';
 import { lastStartingAt, lineIndexAt } from '../core/parse';
 import { lineOneStart } from './diagnostics';
 import type { ServerContext } from './startServer';
@@ -83,7 +83,7 @@ export function pageSymbols(s: Segment): { syms: OutlineSymbol[]; count: number 
 
 function ownNames(syms: OutlineSymbol[]): OutlineSymbol[] {
   for (const s of syms) {
-    s.name = flatten(s.name);
+    s.name = ownCopy(s.name);
     ownNames(s.children);
   }
   return syms;
