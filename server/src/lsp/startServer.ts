@@ -300,9 +300,10 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   async function fixAllEdit(doc: TextDocument, rule: RuleId | undefined, token: CancellationToken) {
     const e = await entry(doc.uri);
     if (!e) return [];
+    const version = e.version; // the edits are offsets into this version's text
     const s: Settings = await settings.get(doc.uri);
-    const version = doc.version;
     const pause = yielder(token, () => documents.get(doc.uri)?.version === version);
+    await pause(); // a change while the settings were read is seen before any page is fixed
     const steps = fixAllSteps(e.inc, { rules: s.rules, locale }, rule ? [rule] : undefined);
     let r = steps.next();
     for (; !r.done; r = steps.next()) await pause();
