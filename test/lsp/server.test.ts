@@ -159,6 +159,34 @@ describe('push diagnostics', () => {
     await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: big } }); // not analysed again by the tests after
   });
 
+  test('fix-all edits sent back last first, as one change, give the diagnostics of the fixed text', async () => {
+    // VS Code sends a multi-edit so; the server applies it as one batch (LineDocument.lastFirst)
+    // and notes where each edit landed, so that the pages it touched are analysed again.
+    const many = 'file:///work/sample/forty-pages.txt';
+    const pages = Array(40).fill(text).join('\f');
+    const opened = c.nextDiagnostics(many, (ds) => !isPreview(ds));
+    await c.open(many, pages);
+    await opened;
+    const list = (await c.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: many },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    const edits = list[0].edit!.changes![many];
+    assert.ok(edits.length >= 40, `${edits.length} edits`);
+    const fixed = c.nextDiagnostics(many, (ds) => !isPreview(ds));
+    const contentChanges = [...edits].reverse().map((e) => ({ range: e.range, text: e.newText }));
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: many, version: 2 }, contentChanges });
+    const after = await fixed;
+    const fresh = 'file:///work/sample/forty-pages-fixed.txt';
+    const got = c.nextDiagnostics(fresh, (ds) => !isPreview(ds));
+    await c.open(fresh, TextDocument.applyEdits(TextDocument.create(many, 'pagedump', 1, pages), edits));
+    const expected = await got;
+    const key = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`;
+    assert.deepEqual(after.map(key), expected.map(key));
+    for (const uri of [many, fresh]) await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   test('an edit republishes diagnostics for the new version', async () => {
     const got = c.nextDiagnostics(uri, (ds) => count(ds, 'doubled-glyphs') === 0);
     const line = text.split('\n').indexOf('TTIIRR 跨跨境境运运输输');

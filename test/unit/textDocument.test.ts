@@ -98,3 +98,49 @@ test('bytes: one a unit while the text fits in one byte a unit, two once a wider
   assert.equal(textBytes(doc), 4);
   assert.equal(textBytes(TextDocument.create('file:///t.pagedump', 'pagedump', 1, 'ab')), 4);
 });
+
+for (const chunk of [LineDocument.chunkSize, 1, 3])
+test(`property: changes sent last first go as one batch, with the library's text, lines and offsets (chunks of ${chunk} units)`, () => {
+  const saved = { chunk: LineDocument.chunkSize, batch: LineDocument.batchFrom };
+  LineDocument.chunkSize = chunk;
+  LineDocument.batchFrom = 2;
+  after(() => {
+    LineDocument.chunkSize = saved.chunk;
+    LineDocument.batchFrom = saved.batch;
+  });
+  let batched = 0;
+  let runs = 0;
+  fc.assert(
+    fc.property(text, fc.array(fc.record({ at: fc.nat(), text, past: fc.nat({ max: 15 }) }), { minLength: 4, maxLength: 12 }), fc.boolean(), fc.boolean(), (initial, picks, early, firstFirst) => {
+      runs++;
+      const a = TextDocument.create('file:///a', 'pagedump', 1, initial);
+      const b = lineDocuments.create('file:///a', 'pagedump', 1, initial) as LineDocument;
+      if (early) void b.lineCount;
+      // Ranges last first, apart or touching, as VS Code sends a multi-edit (Fix All).
+      const ends = picks.map((p) => p.at % (initial.length + 1)).sort((x, y) => y - x);
+      const changes: TextDocumentContentChangeEvent[] = [];
+      for (let k = 0; k + 1 < ends.length; k += 2) {
+        // Now and then an end past its line's end, which the library clamps.
+        const end = a.positionAt(ends[k]);
+        changes.push({ range: { start: a.positionAt(ends[k + 1]), end: { line: end.line, character: end.character + (picks[k].past === 15 ? 2 : 0) } }, text: picks[k].text });
+      }
+      // And now and then first first, which is not such a batch.
+      if (firstFirst && picks[0].past < 4) changes.reverse();
+      const offsets = b.lastFirst(changes);
+      if (offsets) {
+        batched++;
+        // Each change's offsets are those in the text as the changes before it leave it.
+        const probe = TextDocument.create('file:///p', 'pagedump', 1, initial);
+        changes.forEach((c, k) => {
+          const range = (c as { range: { start: { line: number; character: number }; end: { line: number; character: number } } }).range;
+          assert.deepEqual([offsets[2 * k], offsets[2 * k + 1]], [probe.offsetAt(range.start), probe.offsetAt(range.end)]);
+          TextDocument.update(probe, [c], 1);
+        });
+        b.applyLastFirst(changes, offsets, 2);
+      } else lineDocuments.update(b, changes, 2);
+      same(TextDocument.update(a, changes, 2), b);
+    }),
+    { numRuns: 300 },
+  );
+  assert.ok(batched > runs / 3, `${batched} of ${runs} went as a batch`);
+});

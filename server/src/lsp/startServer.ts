@@ -84,6 +84,17 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   const documents = new TextDocuments<TextDocument>({
     create: lineDocuments.create,
     update(doc, changes, version) {
+      // A multi-edit sent last edit first (Fix All) goes as one batch (see LineDocument.lastFirst).
+      const offsets = doc instanceof LineDocument ? doc.lastFirst(changes) : undefined;
+      if (doc instanceof LineDocument && offsets) {
+        doc.applyLastFirst(changes, offsets, version);
+        const dropped = doc.takeDropped();
+        changes.forEach((c, k) => {
+          const window = { start: offsets[2 * k], oldEnd: offsets[2 * k + 1], newEnd: offsets[2 * k] + c.text.length };
+          store.noteChange(doc.uri, window, k === 0 ? dropped : 0, textBytes(doc));
+        });
+        return doc;
+      }
       for (const c of changes) {
         const before = textBytes(doc);
         let window: ChangeWindow | null = null;

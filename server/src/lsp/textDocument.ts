@@ -12,14 +12,26 @@ const CR = 13;
 
 /** Line starts of `text` (shifted by `base`), from `into[at]` on; without `into`, only counts them. */
 function lineStarts(text: string, base: number, into?: Uint32Array, at = 0): number {
+  // The next LF and CR found with indexOf, which runs several times faster than a charCodeAt loop
+  // over every unit (a 50 MB text is counted again after a whole-dump Fix All: ~200 ms that way).
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === CR || c === LF) {
-      if (c === CR && i + 1 < text.length && text.charCodeAt(i + 1) === LF) i++;
-      if (into) into[at + n] = base + i + 1;
-      n++;
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    let i: number;
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      i = cr;
+      if (lf === cr + 1) {
+        i = lf;
+        lf = text.indexOf('\n', i + 1);
+      }
+      cr = text.indexOf('\r', i + 1);
+    } else {
+      i = lf;
+      lf = text.indexOf('\n', i + 1);
     }
+    if (into) into[at + n] = base + i + 1;
+    n++;
   }
   return n;
 }
@@ -48,6 +60,11 @@ function wide(text: string): boolean {
   return false;
 }
 
+/** Whether position `p` comes after `q`. */
+function after(p: Position, q: Position): boolean {
+  return p.line > q.line || (p.line === q.line && p.character > q.character);
+}
+
 function wellformed(range: Range): Range {
   const { start, end } = range;
   return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
@@ -56,6 +73,8 @@ function wellformed(range: Range): Range {
 export class LineDocument implements TextDocument {
   /** Units per chunk of the text (tests set it small, to edit across chunks). */
   static chunkSize = CHUNK;
+  /** Changes in one message from which on they may go as one batch (see lastFirst; tests set it low). */
+  static batchFrom = 32;
   /** Start offset of each line: `starts[0..count)`; undefined until asked for (or after a change that breaks a CRLF). */
   private starts: Uint32Array | undefined;
   private count = 0;
@@ -188,6 +207,57 @@ export class LineDocument implements TextDocument {
       }
     }
     this._version = version;
+  }
+
+  /**
+   * Each change's offsets [start, end), in the text as the changes before it leave it, when the
+   * changes can be applied as one batch (applyLastFirst); undefined when they cannot. They can when
+   * each ends where the one before it starts, or earlier (VS Code sends a multi-edit such as Fix All
+   * last edit first), and each is incremental, inside its lines (no clamping) and not just after a
+   * CR (a change there can join it to an LF and move the start of its own line). Then no change
+   * moves a line that a later one is on, and the line starts as they are locate every change.
+   * Shifting the line starts after each change took 0.6 s to apply Fix All to a 50 MB English dump
+   * (1,689 changes, 1.2 M lines).
+   */
+  lastFirst(changes: readonly TextDocumentContentChangeEvent[]): number[] | undefined {
+    if (changes.length < LineDocument.batchFrom) return undefined;
+    const offsets = new Array<number>(2 * changes.length);
+    let before: Position | undefined; // the start of the change before
+    for (let k = 0; k < changes.length; k++) {
+      const change = changes[k];
+      if (!('range' in change) || change.range === undefined) return undefined;
+      const { start, end } = change.range;
+      if (after(start, end) || (before && after(end, before))) return undefined;
+      const a = this.exactOffset(start);
+      const b = this.exactOffset(end);
+      if (a < 0 || b < 0 || (a > 0 && this.content.charCodeAt(a - 1) === CR)) return undefined;
+      offsets[2 * k] = a;
+      offsets[2 * k + 1] = b;
+      before = start;
+    }
+    return offsets;
+  }
+
+  /** Applies changes lastFirst accepted, at its offsets: the line starts are counted again when next asked. */
+  applyLastFirst(changes: readonly TextDocumentContentChangeEvent[], offsets: readonly number[], version: number): void {
+    for (let k = 0; k < changes.length; k++) {
+      const { text } = changes[k];
+      const { next, dropped } = this.content.replace(offsets[2 * k], offsets[2 * k + 1], text);
+      this.content = next;
+      this.droppedUnits += dropped;
+      if (this.twoByte === false && wide(text)) this.twoByte = true;
+    }
+    this.starts = undefined;
+    this._version = version;
+  }
+
+  /** The offset of a position inside the text's lines, or -1 for one the library would clamp. */
+  private exactOffset(p: Position): number {
+    const starts = this.lines();
+    if (p.line < 0 || p.line >= this.count || p.character < 0) return -1;
+    const start = starts[p.line];
+    const next = p.line + 1 < this.count ? starts[p.line + 1] : this.content.length;
+    return start + p.character <= this.beforeEOL(next, start) ? start + p.character : -1;
   }
 
   private replace(range: Range, text: string): void {
