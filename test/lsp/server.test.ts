@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { SAMPLE } from '../helpers/rules';
-import { CancellationTokenSource, LSPErrorCodes, type ResponseError } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, LSPErrorCodes, type CancellationToken, type ResponseError } from 'vscode-languageserver-protocol';
 import { isPreview, startClient, withTimeout, type TestClient } from '../helpers/lsp';
 
 const text = readFileSync(SAMPLE, 'utf8');
@@ -25,6 +25,13 @@ async function actions(c: TestClient, d: Diagnostic, only?: string[]): Promise<C
     range: d.range,
     context: { diagnostics: [d], ...(only ? { only } : {}) },
   })) as CodeAction[];
+}
+
+/** The source.fixAll code action the editor asks for on save or from the command (a cancellable request). */
+function fixAllActions(c: TestClient, uri: string, token?: CancellationToken): Promise<CodeAction[]> {
+  const params = { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } };
+  // No token argument at all without one: an undefined third argument is sent as a parameter.
+  return (token ? c.conn.sendRequest('textDocument/codeAction', params, token) : c.conn.sendRequest('textDocument/codeAction', params)) as Promise<CodeAction[]>;
 }
 
 describe('push diagnostics', () => {
@@ -122,11 +129,7 @@ describe('push diagnostics', () => {
         return null;
       });
     });
-    const list = (await c.conn.sendRequest('textDocument/codeAction', {
-      textDocument: { uri: many },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    })) as CodeAction[];
+    const list = await fixAllActions(c, many);
     assert.ok((list[0]?.edit?.changes?.[many] ?? []).length > 0, 'fix-all still fixes what its passes reached');
     const m = await withTimeout(shown, 10_000);
     assert.equal(m.type, 2, 'a warning');
@@ -139,11 +142,7 @@ describe('push diagnostics', () => {
     await c.open(big, Array(600).fill(text).join('\f')); // 5.8 MB: its fix-all takes about a second
     await got;
     const source = new CancellationTokenSource();
-    const fixAll = c.conn.sendRequest(
-      'textDocument/codeAction',
-      { textDocument: { uri: big }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } },
-      source.token,
-    );
+    const fixAll = fixAllActions(c, big, source.token);
     let settled = false;
     fixAll.then(
       () => (settled = true),
@@ -167,11 +166,7 @@ describe('push diagnostics', () => {
     const opened = c.nextDiagnostics(many, (ds) => !isPreview(ds));
     await c.open(many, pages);
     await opened;
-    const list = (await c.conn.sendRequest('textDocument/codeAction', {
-      textDocument: { uri: many },
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll'] },
-    })) as CodeAction[];
+    const list = await fixAllActions(c, many);
     const edits = list[0].edit!.changes![many];
     assert.ok(edits.length >= 40, `${edits.length} edits`);
     const fixed = c.nextDiagnostics(many, (ds) => !isPreview(ds));
