@@ -38,7 +38,7 @@ export function flatten(s: string): string {
 }
 
 /**
- * flatten for short strings (names, titles): the same result, at a tenth of the cost. The string
+ * flatten for short strings (names, titles): the same result, at about a quarter of the cost. The string
  * is joined to a space and cut from it again, which makes V8 copy both into a new string of their
  * own; what is returned keeps only that copy (a space longer than `s`), not what `s` was cut from.
  */
