@@ -89,9 +89,10 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       if (doc instanceof LineDocument && offsets) {
         doc.applyLastFirst(changes, offsets, version);
         const dropped = doc.takeDropped();
+        const size = textBytes(doc);
         changes.forEach((c, k) => {
           const window = { start: offsets[2 * k], oldEnd: offsets[2 * k + 1], newEnd: offsets[2 * k] + c.text.length };
-          store.noteChange(doc.uri, window, k === 0 ? dropped : 0, textBytes(doc));
+          store.noteChange(doc.uri, window, k === 0 ? dropped : 0, size);
         });
         return doc;
       }

@@ -240,13 +240,7 @@ export class LineDocument implements TextDocument {
 
   /** Applies changes lastFirst accepted, at its offsets: the line starts are counted again when next asked. */
   applyLastFirst(changes: readonly TextDocumentContentChangeEvent[], offsets: readonly number[], version: number): void {
-    for (let k = 0; k < changes.length; k++) {
-      const { text } = changes[k];
-      const { next, dropped } = this.content.replace(offsets[2 * k], offsets[2 * k + 1], text);
-      this.content = next;
-      this.droppedUnits += dropped;
-      if (this.twoByte === false && wide(text)) this.twoByte = true;
-    }
+    for (let k = 0; k < changes.length; k++) this.splice(offsets[2 * k], offsets[2 * k + 1], changes[k].text);
     this.starts = undefined;
     this._version = version;
   }
@@ -260,13 +254,19 @@ export class LineDocument implements TextDocument {
     return start + p.character <= this.beforeEOL(next, start) ? start + p.character : -1;
   }
 
+  /** The text with [start, end) replaced by `text`, counting what it dropped; the line starts are the caller's to mend. */
+  private splice(start: number, end: number, text: string): void {
+    const { next, dropped } = this.content.replace(start, end, text);
+    this.content = next;
+    this.droppedUnits += dropped;
+    if (this.twoByte === false && wide(text)) this.twoByte = true;
+  }
+
   private replace(range: Range, text: string): void {
     const start = this.offsetAt(range.start);
     const end = this.offsetAt(range.end);
-    const { next: content, dropped } = this.content.replace(start, end, text);
-    this.content = content;
-    this.droppedUnits += dropped;
-    if (this.twoByte === false && wide(text)) this.twoByte = true;
+    this.splice(start, end, text);
+    const content = this.content;
     const after = start + text.length;
     const crlfAtStart = content.charCodeAt(start - 1) === CR && content.charCodeAt(start) === LF;
     const crlfAtEnd = content.charCodeAt(after - 1) === CR && content.charCodeAt(after) === LF;
