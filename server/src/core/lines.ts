@@ -41,12 +41,17 @@ export function lineNext(dump: PageDump, i: number): number {
 /** The index of the page holding line i (pages hold every line, in order). Not kept as a column: few ask. */
 export function pageOfLine(dump: PageDump, i: number): number {
   const pages = dump.pages;
+  return Math.max(0, lowerBound(pages.length, (k) => pages[k].firstLine <= i) - 1);
+}
+
+/** The first index in [0, length) for which `before(i)` is false (`before` must be true, then false). */
+export function lowerBound(length: number, before: (i: number) => boolean): number {
   let lo = 0;
-  let hi = pages.length - 1;
+  let hi = length;
   while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (pages[mid].firstLine <= i) lo = mid;
-    else hi = mid - 1;
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }

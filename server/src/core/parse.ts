@@ -5,7 +5,7 @@
 // astral characters never shift positions.
 import { isBlankUnit, isSpaceOrTab } from './chars';
 import { nextSoftBreak } from './softPages';
-import { LINE_ANNOTATION, LINE_BLANK, lineNext, LineTableBuilder } from './lines';
+import { LINE_ANNOTATION, LINE_BLANK, lineNext, LineTableBuilder, lowerBound } from './lines';
 import type { Page, PageDump } from './types';
 
 const LF = 10;
@@ -104,18 +104,6 @@ function flagsOf(text: string, start: number, end: number): number {
   const annotation = c === 37 && i + 1 < end && text.charCodeAt(i + 1) === 37;
   while (i < end && isBlankUnit(text.charCodeAt(i))) i++;
   return (i === end ? LINE_BLANK : 0) | (annotation ? LINE_ANNOTATION : 0);
-}
-
-/** The first index in [0, length) for which `before(i)` is false (`before` must be true, then false). */
-export function lowerBound(length: number, before: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (before(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Index of the last item starting at or before `offset` (items sorted by start; 0 if none). */

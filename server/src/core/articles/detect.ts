@@ -22,8 +22,7 @@
 //    another article's byline, on the right body. An unmatched one-line cluster is a label (a
 //    banner slogan); a larger one becomes a 'notice' with no body.
 // 6. `%%` directives (annotations.ts) override steps 1–5.
-import { lowerBound } from '../parse';
-import { LINE_ANNOTATION, LINE_BLANK, lineText } from '../lines';
+import { LINE_ANNOTATION, LINE_BLANK, lineText, lowerBound } from '../lines';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
