@@ -3,13 +3,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import * as v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import fc from '../helpers/fc';
 import { lineAt, allLines } from '../../server/src/core/lines';
 import { analyze } from '../../server/src/core/analyze';
 import { findingCount, fixableCount, fullFindings, IncrementalDocument, outwardFrom, Recent, segmentDump, segmentView } from '../../server/src/core/incremental';
 import { SAMPLE } from '../helpers/rules';
+import { heapAfterGc } from '../helpers/heap';
 import { editBatches, findingKey as key } from '../helpers/edits';
 
 const sample = readFileSync(SAMPLE, 'utf8');
@@ -88,8 +87,6 @@ test('property: updates guided by merged change windows equal the whole-text ana
 
 test('after edits, nothing the analysis keeps pins an older version of the text', () => {
   // Pages are slices of the document's text; what outlives an update must not hold one.
-  v8.setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
   let text = Array.from({ length: 100 }, () => sample).join('\f');
   const inc = new IncrementalDocument({});
   inc.update(text);
@@ -100,19 +97,15 @@ test('after edits, nothing the analysis keeps pins an older version of the text'
       segmentView(s, 'test', (dump) => allLines(dump).map((l) => l.text));
     }
   };
-  const heap = () => {
-    gc();
-    return process.memoryUsage().heapUsed;
-  };
   ask();
-  const before = heap();
+  const before = heapAfterGc();
   for (let k = 0; k < 20; k++) {
     const at = text.indexOf('扎扎实实', k * (sample.length + 1));
     text = `${text.slice(0, at)}字${text.slice(at)}`;
     inc.update(text);
     ask();
   }
-  const grown = heap() - before;
+  const grown = heapAfterGc() - before;
   // One version of the text is ~0.75 MB; twenty pinned would be ~15 MB.
   assert.ok(grown < 4 * 2 * text.length, `heap grew ${(grown / 1e6).toFixed(1)} MB over 20 edits`);
 });

@@ -4,21 +4,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import * as v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { IncrementalDocument } from '../../server/src/core/incremental';
 import { pageSymbols } from '../../server/src/lsp/structure';
 import { SAMPLES_DIR } from '../helpers/rules';
+import { heapAfterGc } from '../helpers/heap';
 
 const english = readFileSync(path.join(SAMPLES_DIR, 'en/nytribune-1903-05-01-p1.txt'), 'utf8');
 
 test("the outline's cached symbols keep neither their pages' texts nor older results", async () => {
-  v8.setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  const heap = () => {
-    gc();
-    return process.memoryUsage().heapUsed;
-  };
   const pages = 60;
   let text = Array.from({ length: pages }, () => english).join('\f');
   const inc = new IncrementalDocument({});
@@ -30,7 +23,7 @@ test("the outline's cached symbols keep neither their pages' texts nor older res
   };
   const symbols = ask();
   assert.ok(symbols > pages * 20, `${symbols} symbols`);
-  const before = heap();
+  const before = heapAfterGc();
   const old = inc.segments.map((s) => new WeakRef(s.result));
   // A keystroke on every page: every page analysed again, its outline made again; the cache keeps
   // the old pages' symbols too (it holds 1,024 pages).
@@ -39,7 +32,7 @@ test("the outline's cached symbols keep neither their pages' texts nor older res
   ask();
   // A WeakRef keeps its target until the job that made it ends, hence a turn before collecting.
   await new Promise((resolve) => setImmediate(resolve));
-  const grown = heap() - before;
+  const grown = heapAfterGc() - before;
   // The results of the pages before the keystroke (their analyses, findings and views) are gone.
   assert.equal(old.filter((r) => r.deref() !== undefined).length, 0, 'older results kept');
   // A page's text is ~30,000 units (60 KB as the two-byte copy a keystroke of 字 makes): kept by
