@@ -19,6 +19,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { analyze as AnalyzeFn } from '../server/src/core/analyze';
+import type { LinkableDoc, linkContinuations as LinkFn } from '../server/src/core/continuations';
 import { isPreview, SERVER_EXEC_ARGV, startClient, type TestClient } from '../test/helpers/lsp';
 import { loadBundle } from './bundle';
 
@@ -623,6 +624,7 @@ function runTimed(args: string[], cwd: string): Promise<{ ms: number; cpu: numbe
 
 async function benchExport(page: string): Promise<void> {
   console.log('\n[5] batch export scaling');
+  await benchLinking();
   const help = sh(process.execPath, [CLI, 'export', '--help'], { timeoutMs: 30_000 });
   const helpText = help.out + help.err;
   const na = (note: string) => row({ id: 'export-scaling', figure: 'export --jobs 2 vs --jobs 1, 2000 pages (speedup)', unit: '×', median: null, min: null, max: null, target: '≥ 1.7×', ratio: null, runs: 0, note });
@@ -659,6 +661,40 @@ async function benchExport(page: string): Promise<void> {
     pass: null,
     runs: 1,
     note: `--jobs 1 ${fmt(big.m1 - small.m1)} ms, --jobs 2 ${fmt(big.m2 - small.m2)} ms for those pages; so each job's start and warm-up costs --jobs 1 ${fmt(small.m1 - (2000 * (big.m1 - small.m1)) / 8000)} ms and --jobs 2 ${fmt(small.m2 - (2000 * (big.m2 - small.m2)) / 8000)} ms of the 2,000-page batch`,
+  });
+}
+
+/**
+ * Linking continuations across a batch (the last step of every export, in the main thread): each
+ * issue a folder of two pages, an article on page 1 continued on page 2. 4× the issues should take
+ * about 4× the time; comparing every page's markers with every other's took 16×.
+ */
+async function benchLinking(): Promise<void> {
+  const { linkContinuations } = await loadBundle<{ linkContinuations: typeof LinkFn }>('linking', { linkContinuations: 'continuations' });
+  const batch = (issues: number): LinkableDoc[] => {
+    const docs: LinkableDoc[] = [];
+    for (let i = 0; i < issues; i++) {
+      const headline = `胶州跨境电商${i}`;
+      docs.push({ source: { path: `archive/${i}/p1.page.txt` }, articles: [{ id: 'p1-a1', page: 1, headline, kicker: null, continuation: { to: '第二版', marker: '（下转第二版）', linkedId: null } }] });
+      docs.push({ source: { path: `archive/${i}/p2.page.txt` }, articles: [{ id: 'p1-a1', page: 1, headline, kicker: null, continuation: { from: '第一版', marker: '（上接第一版）', linkedId: null } }] });
+    }
+    return docs;
+  };
+  const best = (issues: number) => Math.min(...timeRuns(() => linkContinuations(batch(issues)), quick ? 1 : 3, 1));
+  const small = best(20_000);
+  const big = best(80_000);
+  row({
+    id: 'export-linking',
+    figure: 'linking continuations across a batch: 80,000 ÷ 20,000 two-page issues (info)',
+    unit: '×',
+    median: big / small,
+    min: null,
+    max: null,
+    target: '(info: linear 4×, quadratic 16×)',
+    ratio: null,
+    pass: null,
+    runs: quick ? 1 : 3,
+    note: `20,000 issues ${fmt(small)} ms, 80,000 issues ${fmt(big)} ms (best of the runs, building the batch included)`,
   });
 }
 
