@@ -41,7 +41,7 @@ test('lint reports a missing file, a directory and a binary file, and goes on wi
   const r = runCli(['lint', path.join(dir, 'missing.txt'), dir, bin, sample]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /missing\.txt: no such file/);
-  assert.match(r.stderr, /is a directory/);
+  assert.match(r.stderr, /no page dumps in this folder/);
   assert.match(r.stderr, /x\.bin: looks like binary data/);
   assert.match(r.stdout, /zh-daily-p1\.txt:81:1: warning doubled-glyphs/);
 });

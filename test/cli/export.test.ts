@@ -82,7 +82,8 @@ test('a file that cannot be read is reported, the rest are exported, the exit co
   const r = runCli(['export', 'pages/daily-p1.txt', 'pages/missing.txt', 'pages', 'pages/daily-p2.txt', '--out', 'out', '--jobs', '2'], { cwd: dir });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /missing\.txt: no such file/);
-  assert.match(r.stderr, /pages: is a directory/);
+  // A folder stands for the page dumps in it: these pages are plain .txt, which the default --include leaves out.
+  assert.match(r.stderr, /pages: no page dumps in this folder \(looked for \*\*\/\*\.\{pagedump,page\.txt\}/);
   assert.deepEqual(readdirSync(path.join(dir, 'out')).sort(), ['daily-p1.articles.json', 'daily-p2.articles.json']);
 });
 

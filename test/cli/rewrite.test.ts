@@ -40,8 +40,8 @@ test('rewrite: missing files exit 2, the others are still written; usage in both
   const r = runCli(['rewrite', '--write', path.join(dir, 'missing.txt'), f]);
   assert.equal(r.code, 2);
   assert.ok(readFileSync(f, 'utf8').includes('%% article'));
-  assert.match(runCli(['--help']).stdout, /rewrite FILE… \[--write\]/);
-  assert.match(runCli(['--help'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout, /rewrite 文件… \[--write\]/);
+  assert.match(runCli(['--help']).stdout, /rewrite FILE\|DIR… \[--write\]/);
+  assert.match(runCli(['--help'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout, /rewrite 文件\|目录… \[--write\]/);
   assert.equal(runCli(['rewrite']).code, 2);
 });
 

@@ -11,6 +11,7 @@ import { rewritePage } from '../core/rewrite';
 import type { RuleLevel, RuleSettings } from '../core/types';
 import { VERSION } from '../version';
 import { describeFileError, readDump, writeAtomic, type ReadResult } from '../node/files';
+import { DEFAULT_INCLUDE, expandInputs, readList, type Inputs } from '../node/inputs';
 import { defaultJobs, runExport } from './export';
 
 
@@ -47,6 +48,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         jsonl: { type: 'string' },
         jobs: { type: 'string' },
         force: { type: 'boolean' },
+        'files-from': { type: 'string' },
+        include: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -62,28 +65,16 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     const rules = parseRules(values.rule ?? [], messages);
     const locale = values.locale ?? localeFromEnv();
-    switch (command) {
-      case 'lint':
-        return lint(positionals, { rules, locale }, messages, io);
-      case 'fix':
-        return fix(positionals, { rules, locale, write: !!values.write }, messages, io);
-      case 'rewrite':
-        return rewrite(positionals, { rules, locale, write: !!values.write }, messages, io);
-      case 'export': {
-        if (positionals.length === 0) throw new UsageError(t(messages, 'cli.noFiles'));
-        if (values.out && values.jsonl) throw new UsageError(t(messages, 'cli.outAndJsonl'));
-        if (positionals.length > 1 && !values.out && !values.jsonl) throw new UsageError(t(messages, 'cli.exportManyNeedTarget'));
-        const jobs = values.jobs === undefined ? defaultJobs(positionals, Math.min(os.availableParallelism(), 64)) : Number(values.jobs);
-        if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(t(messages, 'cli.badJobs', { value: String(values.jobs) }));
-        return runExport(
-          { files: positionals, out: values.out, jsonl: values.jsonl, jobs, force: !!values.force, opts: { rules, locale, root: process.cwd(), version: VERSION } },
-          messages,
-          io,
-        );
-      }
-      default:
-        throw new UsageError(t(messages, 'cli.unknownCommand', { command }));
+    if (!['lint', 'fix', 'rewrite', 'export'].includes(command)) throw new UsageError(t(messages, 'cli.unknownCommand', { command }));
+    if (command === 'export' && values.out && values.jsonl) throw new UsageError(t(messages, 'cli.outAndJsonl'));
+    const inputs = gather(positionals, values['files-from'], values.include, messages, io);
+    // Nothing to do: said why (a folder with no page dump in it), or no input was given at all.
+    if (inputs.files.length === 0) {
+      if (inputs.problems.length > 0) return 2;
+      throw new UsageError(t(messages, 'cli.noFiles'));
     }
+    const code = await runCommand(command, inputs, values, { rules, locale }, messages, io);
+    return inputs.problems.length > 0 ? Math.max(2, code) : code;
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`newsprint: ${err.message}\n`);
@@ -95,6 +86,50 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     throw err;
   }
+}
+
+interface CommandValues {
+  write?: boolean;
+  out?: string;
+  jsonl?: string;
+  jobs?: string;
+  force?: boolean;
+}
+
+function runCommand(command: string, inputs: Inputs, values: CommandValues, opts: { rules: RuleSettings; locale?: string }, messages: Messages, io: Io): number | Promise<number> {
+  const { files } = inputs;
+  switch (command) {
+    case 'lint':
+      return lint(files, opts, messages, io);
+    case 'fix':
+      return fix(files, { ...opts, write: !!values.write }, messages, io);
+    case 'rewrite':
+      return rewrite(files, { ...opts, write: !!values.write }, messages, io);
+    default: {
+      if (files.length > 1 && !values.out && !values.jsonl) throw new UsageError(t(messages, 'cli.exportManyNeedTarget'));
+      const jobs = values.jobs === undefined ? defaultJobs(files, Math.min(os.availableParallelism(), 64)) : Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(t(messages, 'cli.badJobs', { value: String(values.jobs) }));
+      return runExport({ files, under: inputs.under, out: values.out, jsonl: values.jsonl, jobs, force: !!values.force, opts: { ...opts, root: process.cwd(), version: VERSION } }, messages, io);
+    }
+  }
+}
+
+/** The files to work on: the arguments and the list's lines, folders walked; their problems said on stderr. */
+function gather(args: string[], list: string | undefined, include: string | undefined, messages: Messages, io: Io): Inputs {
+  let all = args;
+  if (list !== undefined) {
+    try {
+      all = [...args, ...readList(list)];
+    } catch (err) {
+      throw new UsageError(t(messages, 'cli.badList', { file: list === '-' ? 'stdin' : list, detail: (err as NodeJS.ErrnoException).code ?? String(err) }));
+    }
+  }
+  const inputs = expandInputs(all, include ?? DEFAULT_INCLUDE);
+  for (const p of inputs.problems) {
+    const said = p.key === 'noDumps' ? t(messages, 'cli.noDumps', { file: p.file, pattern: p.pattern }) : t(messages, 'cli.unreadable', { file: p.file, detail: p.detail });
+    io.err(`newsprint: ${said}\n`);
+  }
+  return inputs;
 }
 
 /** Every rule `--rule` may name: line and document rules, and the structure rules of the analysis. */
@@ -129,7 +164,6 @@ export function reportFileError(err: unknown, messages: Messages, io: Io): void 
 }
 
 function lint(files: string[], opts: { rules: RuleSettings; locale?: string }, messages: Messages, io: Io): number {
-  if (files.length === 0) throw new UsageError(t(messages, 'cli.noFiles'));
   let failed = false;
   let serious = false;
   for (const file of files) {
@@ -162,7 +196,6 @@ function transformFiles(
   messages: Messages,
   io: Io,
 ): number {
-  if (files.length === 0) throw new UsageError(t(messages, 'cli.noFiles'));
   let failed = false;
   for (const file of files) {
     const r = load(file, messages, io);

@@ -1,0 +1,91 @@
+// The CLI's inputs: files named on the command line or in a list file (`--files-from`, for
+// batches too long for a command line), and the page dumps found in directories, walked in name
+// order. A file found in a directory keeps its path under it, which `export --out` mirrors.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Minimatch } from 'minimatch';
+
+/** Which files of a directory are page dumps, unless --include says: the extension's own. */
+export const DEFAULT_INCLUDE = '**/*.{pagedump,page.txt}';
+
+export type InputProblem = { key: 'noDumps'; file: string; pattern: string } | { key: 'unreadable'; file: string; detail: string };
+
+export interface Inputs {
+  files: string[];
+  /** By index of `files`: the path under the directory it was found in (undefined: named itself). */
+  under: (string | undefined)[];
+  /** Directories that could not be read or held no page dump. */
+  problems: InputProblem[];
+}
+
+/** The lines of a list file (`-`: standard input), one path each; empty lines skipped. */
+export function readList(list: string): string[] {
+  const text = fs.readFileSync(list === '-' ? 0 : list, 'utf8');
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    // A path may begin or end with spaces: only a CRLF's CR is taken off.
+    const p = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (p !== '') out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Each argument as it is, or, for a directory, the files under it that `include` matches (by their
+ * path under it, `/`-separated; a pattern without `/` matches the name at any depth). Hidden files
+ * and folders are skipped, and links to folders are not followed (no cycles); links to files are
+ * taken. Anything else (a missing file, say) is passed on for the command to report when it reads it.
+ */
+export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE): Inputs {
+  const matcher = new Minimatch(include, { dot: false, matchBase: true });
+  const inputs: Inputs = { files: [], under: [], problems: [] };
+  for (const arg of args) {
+    let isDir = false;
+    try {
+      isDir = fs.statSync(arg).isDirectory();
+    } catch {
+      // reported by the command, as for any file it cannot read
+    }
+    if (!isDir) {
+      inputs.files.push(arg);
+      inputs.under.push(undefined);
+      continue;
+    }
+    const before = inputs.files.length;
+    walk(arg, '', matcher, inputs);
+    if (inputs.files.length === before && !inputs.problems.some((p) => p.file === arg)) inputs.problems.push({ key: 'noDumps', file: arg, pattern: include });
+  }
+  return inputs;
+}
+
+const byName = (a: fs.Dirent, b: fs.Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** Depth first, in name order (code units, not the locale's: the same order on every machine). */
+function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs): void {
+  const dir = rel === '' ? root : path.join(root, rel);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    inputs.problems.push({ key: 'unreadable', file: dir, detail: (err as NodeJS.ErrnoException).code ?? String(err) });
+    return;
+  }
+  entries.sort(byName);
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const sub = rel === '' ? e.name : `${rel}/${e.name}`;
+    if (e.isDirectory()) walk(root, sub, matcher, inputs);
+    else if ((e.isFile() || (e.isSymbolicLink() && isFile(path.join(dir, e.name)))) && matcher.match(sub)) {
+      inputs.files.push(path.join(dir, e.name));
+      inputs.under.push(sub);
+    }
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}

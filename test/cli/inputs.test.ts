@@ -1,0 +1,122 @@
+// Folders and lists as the CLI's input, for batches of a whole archive: a folder stands for the page
+// dumps under it (walked in name order, hidden ones skipped), `--files-from` takes a list too long
+// for a command line, and `export --out` keeps the folder's tree. Output names stay unique and are
+// found in constant time however many pages share a name.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { OutputNames } from '../../server/src/cli/export';
+import { expandInputs, readList } from '../../server/src/node/inputs';
+import { runCli } from '../helpers/cli';
+import { SAMPLE } from '../helpers/rules';
+import { assertValidDocument } from '../helpers/schema';
+
+const page = readFileSync(SAMPLE, 'utf8');
+
+/** archive/1923/01/p1.page.txt, p2.page.txt; 1923/02/p1.pagedump; notes.txt; .hidden/p9.page.txt; 1923/.p8.page.txt. */
+function archive(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-inputs-'));
+  const put = (rel: string) => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), page);
+  };
+  for (const rel of ['archive/1923/01/p1.page.txt', 'archive/1923/01/p2.page.txt', 'archive/1923/02/p1.pagedump', 'archive/notes.txt', 'archive/.hidden/p9.page.txt', 'archive/1923/.p8.page.txt']) put(rel);
+  return dir;
+}
+
+const found = ['1923/01/p1.page.txt', '1923/01/p2.page.txt', '1923/02/p1.pagedump'];
+
+test('expandInputs: a folder gives its page dumps in name order with their paths under it; a file is passed on as it is', () => {
+  const dir = archive();
+  symlinkSync(path.join(dir, 'archive/1923/01/p2.page.txt'), path.join(dir, 'archive/link.page.txt'));
+  symlinkSync(path.join(dir, 'archive/1923'), path.join(dir, 'archive/loop')); // a link to a folder: not followed
+  const inputs = expandInputs([path.join(dir, 'archive'), 'named.txt']);
+  assert.deepEqual(inputs.under, [...found, 'link.page.txt', undefined]);
+  assert.deepEqual(inputs.files, [...[...found, 'link.page.txt'].map((rel) => path.join(dir, 'archive', rel)), 'named.txt']);
+  assert.deepEqual(inputs.problems, []);
+  // --include: a pattern without a slash matches the name at any depth.
+  assert.deepEqual(expandInputs([path.join(dir, 'archive')], '*.txt').under, ['1923/01/p1.page.txt', '1923/01/p2.page.txt', 'link.page.txt', 'notes.txt']);
+  assert.deepEqual(expandInputs([path.join(dir, 'archive')], '1923/0[2-9]/**').under, ['1923/02/p1.pagedump']);
+  assert.deepEqual(expandInputs([path.join(dir, 'archive/.hidden/..', '1923', '02')], '*.txt').problems, [{ key: 'noDumps', file: path.join(dir, 'archive/1923/02'), pattern: '*.txt' }]);
+});
+
+test('readList: one path a line, CRLF or LF, empty lines skipped, spaces kept', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-list-'));
+  writeFileSync(path.join(dir, 'list'), 'a.page.txt\r\n\r\n b c.page.txt \nd\n');
+  assert.deepEqual(readList(path.join(dir, 'list')), ['a.page.txt', ' b c.page.txt ', 'd']);
+});
+
+test('OutputNames: unique in any case, the stem kept; a folder path mirrored', () => {
+  const names = new OutputNames();
+  const got = ['p1.page.txt', 'x/p1.page.txt', 'p1-2.page.txt', 'P1.pagedump', 'p1.txt'].map((f) => names.name(f, undefined));
+  assert.deepEqual(got, ['p1.articles.json', 'p1-2.articles.json', 'p1-2-2.articles.json', 'P1-3.articles.json', 'p1-4.articles.json']);
+  assert.equal(names.name('/any/where/p1.page.txt', '1923/01/p1.page.txt'), path.join('1923', '01', 'p1.articles.json'));
+  assert.equal(names.name('/else/p1.pagedump', '1923/01/p1.pagedump'), path.join('1923', '01', 'p1-2.articles.json'));
+});
+
+test('OutputNames: thousands of same-named pages cost a few lookups each, not one per earlier page', () => {
+  const names = new OutputNames();
+  let lookups = 0;
+  const used = (names as unknown as { used: Set<string> }).used;
+  const has = used.has.bind(used);
+  used.has = (k: string) => (lookups++, has(k));
+  const n = 5000;
+  const seen = new Set<string>();
+  for (let i = 0; i < n; i++) seen.add(names.name(`d${i}/p1.page.txt`, undefined));
+  assert.equal(seen.size, n);
+  assert.ok(lookups <= 3 * n, `${lookups} lookups for ${n} names`); // trying every suffix again: ~n²/2
+});
+
+test('export FOLDER --out keeps the tree, the same with --jobs 1 and 2; a stale temp in a subfolder is removed', () => {
+  const dir = archive();
+  mkdirSync(path.join(dir, 'out2/1923/01'), { recursive: true });
+  // A temp left by an export that was killed (its process is gone).
+  const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+  writeFileSync(path.join(dir, `out2/1923/01/.p1.articles.json.${dead}.x1.tmp`), 'half');
+  const one = runCli(['export', 'archive', '--out', 'out1', '--jobs', '1'], { cwd: dir });
+  const two = runCli(['export', 'archive', '--out', 'out2', '--jobs', '2'], { cwd: dir });
+  assert.equal(one.code, 0, one.stderr);
+  assert.equal(two.code, 0, two.stderr);
+  assert.match(one.stderr, /Exported 18 articles from 3 files to out1/);
+  assert.match(two.stderr, /Removed 1 temporary files that an interrupted export left in out2/);
+  const outputs = ['1923/01/p1.articles.json', '1923/01/p2.articles.json', '1923/02/p1.articles.json'];
+  for (const rel of outputs) {
+    const text = readFileSync(path.join(dir, 'out1', rel), 'utf8');
+    assert.equal(readFileSync(path.join(dir, 'out2', rel), 'utf8'), text);
+    const doc = JSON.parse(text) as { source: { path: string } };
+    assertValidDocument(doc);
+    assert.equal(doc.source.path, path.join('archive', rel.replace('.articles.json', rel.startsWith('1923/02') ? '.pagedump' : '.page.txt')));
+  }
+  assert.deepEqual(readdirSync(path.join(dir, 'out2/1923/01')).sort(), ['p1.articles.json', 'p2.articles.json']);
+});
+
+test('--files-from a list file or stdin, folders in it walked; with the arguments; errors said', () => {
+  const dir = archive();
+  writeFileSync(path.join(dir, 'list.txt'), 'archive/1923/01\narchive/notes.txt\n');
+  const r = runCli(['export', 'archive/1923/02/p1.pagedump', '--files-from', 'list.txt', '--jsonl', 'all.jsonl'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /Exported 24 articles from 4 files/);
+  const fromStdin = runCli(['lint', '--files-from', '-'], { cwd: dir, input: 'archive/1923\n' });
+  assert.equal(fromStdin.code, 1, fromStdin.stderr);
+  const files = new Set(fromStdin.stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0]));
+  assert.deepEqual([...files], found.map((rel) => path.join('archive', rel)));
+  const missing = runCli(['lint', '--files-from', 'nope.txt'], { cwd: dir });
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /Cannot read the list of files nope\.txt \(ENOENT\)/);
+  // A folder with nothing to do: said, exit 2, and no usage text.
+  const empty = runCli(['lint', 'archive/.hidden/..', '--include', '*.none'], { cwd: dir });
+  assert.equal(empty.code, 2);
+  assert.match(empty.stderr, /no page dumps in this folder \(looked for \*\.none/);
+  assert.doesNotMatch(empty.stderr, /No input files/);
+  assert.match(runCli(['export', 'archive'], { cwd: dir }).stderr, /Several files need --out DIR/);
+});
+
+test('messages for folders and lists follow the locale', () => {
+  const dir = archive();
+  const r = runCli(['lint', 'archive', '--include', '*.none', '--locale', 'zh-cn'], { cwd: dir });
+  assert.match(r.stderr, /此目录中没有版面文本/);
+  assert.match(runCli(['lint', '--files-from', 'nope.txt', '--locale', 'zh-cn'], { cwd: dir }).stderr, /无法读取文件列表/);
+});
