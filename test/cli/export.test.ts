@@ -1,9 +1,9 @@
 // `newsprint export` as a process: stdout for one file, --out and --jsonl, parallel jobs give the
 // same bytes, no overwrite without --force, unreadable files reported while the rest go on.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -122,6 +122,53 @@ test('continued articles are linked across the files of a batch, with --jobs 1 a
     const recs = readFileSync(path.join(dir, `all${jobs}.jsonl`), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { article: { continuation: { linkedId: string | null } | null } });
     assert.equal(recs.filter((x) => x.article.continuation?.linkedId).length, 4);
   }
+});
+
+test('an issue is linked and written as soon as its last file is taken, before the rest of the batch is read', async () => {
+  // The next issue's page is a named pipe: reading it waits until the test writes the page. By then
+  // the first issue's continued pages must be at their targets with their links (they used to wait
+  // for the whole batch, holding every continued page's link data in memory).
+  const dir = scratch();
+  const fixtures = path.resolve(__dirname, '../fixtures/issue');
+  for (const issue of ['a', 'b']) mkdirSync(path.join(dir, issue));
+  for (const f of ['daily-p1.txt', 'daily-p2.txt']) copyFileSync(path.join(fixtures, f), path.join(dir, 'a', f));
+  const pipe = path.join(dir, 'b', 'p1.txt');
+  assert.equal(spawnSync('mkfifo', [pipe]).status, 0, 'mkfifo');
+  for (const [flag, target] of [['--out', 'out'], ['--jsonl', 'all.jsonl']] as const) {
+    const child = spawn(process.execPath, [CLI, 'export', 'a/daily-p1.txt', 'a/daily-p2.txt', 'b/p1.txt', flag, target, '--jobs', '1'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const exited = once(child, 'exit');
+    if (flag === '--out') {
+      // Both pages of issue a, linked, while b/p1.txt is not yet written.
+      const p1 = path.join(dir, 'out', 'daily-p1.articles.json');
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          watcher.close();
+          child.kill('SIGKILL'); // blocked on the pipe: it would keep the test process alive
+          reject(new Error(`issue a not written within 60 s: ${stderr}`));
+        }, 60_000);
+        const check = () => {
+          if (!existsSync(p1) || !existsSync(path.join(dir, 'out', 'daily-p2.articles.json'))) return;
+          clearTimeout(timer);
+          watcher.close();
+          resolve();
+        };
+        mkdirSync(path.join(dir, 'out'), { recursive: true });
+        const watcher = watch(path.join(dir, 'out'), check);
+        check();
+      });
+      const doc = JSON.parse(readFileSync(p1, 'utf8')) as { articles: { continuation: { linkedId: string | null } | null }[] };
+      assert.equal(doc.articles[0].continuation?.linkedId, 'a/daily-p2.txt#p1-a2');
+      assert.equal(child.exitCode, null, 'the export is still waiting for b/p1.txt');
+    }
+    writeFileSync(pipe, readFileSync(SAMPLE, 'utf8'));
+    const [code] = (await exited) as [number];
+    assert.equal(code, 0, stderr);
+  }
+  const recs = readFileSync(path.join(dir, 'all.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { article: { continuation: { linkedId: string | null } | null } });
+  assert.equal(recs.filter((x) => x.article.continuation?.linkedId).length, 4);
+  assert.deepEqual(readdirSync(path.join(dir, 'out')).sort(), ['daily-p1.articles.json', 'daily-p2.articles.json', 'p1.articles.json']);
 });
 
 /** Two issues whose pages share names (b/ gets the -2 outputs), continued across pages, plus plain pages. */

@@ -1,20 +1,21 @@
-// `newsprint export FILE… [--out DIR | --jsonl FILE] [--jobs N] [--force]`.
+// `newsprint export FILE|DIR… [--out DIR | --jsonl FILE] [--jobs N] [--force]`.
 // Files are exported by jobs (worker threads, or this thread for --jobs 1). Results are taken in
-// input order, which fixes the output names; continuations are linked across the whole batch once
-// every file is read. With --out each job writes its own outputs atomically: a page with no
-// continued article as soon as it is named; a continued one, once named, to a temp file beside its
-// target, renamed over it after linking (patched first if a link was found), so writing runs in
-// parallel and no page waits in memory. With --jsonl the main thread appends each file's
-// lines to a temp file as they come, keeping only the byte range and link data of continued pages;
-// after linking, those ranges are patched while the temp is copied to the target (see Spool). One
+// input order, which fixes the output names; continuations are linked within each issue (a folder)
+// as soon as its last file is taken, so a batch of millions of pages keeps one issue's link data
+// at a time. With --out each job writes its own outputs atomically: a page with no continued
+// article as soon as it is named; a continued one, once named, to a temp file beside its target,
+// renamed over it once its issue is linked (patched first if a link was found), so writing runs in
+// parallel and no page waits in memory. With --jsonl the main thread appends each file's lines to
+// a temp file as they come, keeping only the byte range and the found links of continued pages;
+// at the end those ranges are patched while the temp is copied to the target (see Spool). One
 // unreadable or unwritable file is reported and the rest go on; the exit code says whether any failed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { linkContinuations, type LinkableDoc } from '../core/continuations';
+import { issueOf, linkContinuations, type LinkableDoc } from '../core/continuations';
 import { t, type MessageKey, type Messages } from '../core/messages';
 import { describeFileError, removeStaleTemps, Spool, type SpoolEdit } from '../node/files';
-import type { ExportFileOptions } from '../node/exportFile';
+import { sourcePath, type ExportFileOptions } from '../node/exportFile';
 import {
   ExportJob,
   linkedIdsOf,
@@ -119,12 +120,18 @@ class Batch {
   private readonly folders = new Set<string>();
   /** Temps of interrupted exports removed from those subfolders. */
   stale = 0;
-  /** --out: continued pages, written after linking. */
-  private readonly linkLater: { order: WriteOrder; owner: Owner; link: LinkableDoc }[] = [];
-  /** --jsonl: where each continued page's lines are in the spool. */
-  private readonly spooled: { offset: number; length: number; link: LinkableDoc }[] = [];
+  /**
+   * Continued pages taken whose issue (their folder: links never cross one) still has files to
+   * come, with what to do once it is linked. An issue is linked as soon as its last file is taken,
+   * so what waits in memory is one issue's worth, not the batch's.
+   */
+  private readonly open = new Map<string, { link: LinkableDoc; then: () => void }[]>();
+  /** The index of each issue's last file in the batch. */
+  private readonly lastOfIssue = new Map<string, number>();
+  /** --jsonl: the patches of continued pages that linking found a link for. */
+  private readonly edits: SpoolEdit[] = [];
   /** Stdout (a single file): its text. */
-  readonly texts: { text: string; link?: LinkableDoc }[] = [];
+  readonly texts: { text: string }[] = [];
   private linked = false;
   onSettled = () => {};
 
@@ -135,6 +142,12 @@ class Batch {
     private readonly spool?: Spool,
   ) {
     this.waiting = new Array(args.files.length);
+    for (let i = 0; i < args.files.length; i++) this.lastOfIssue.set(this.issueAt(i), i);
+  }
+
+  /** The issue of the batch's file i, as linking finds it from the exported source.path. */
+  private issueAt(i: number): string {
+    return issueOf(sourcePath(this.args.files[i], this.args.opts.root));
   }
 
   private report(f: Failure): void {
@@ -151,6 +164,13 @@ class Batch {
   }
 
   private take(r: ExportReply, owner: Owner): void {
+    this.takeOne(r, owner);
+    // The issue's last file: its continued pages are linked now (a failed file can be the last).
+    const issue = this.issueAt(r.index);
+    if (this.lastOfIssue.get(issue) === r.index) this.close(issue);
+  }
+
+  private takeOne(r: ExportReply, owner: Owner): void {
     if (!r.ok) {
       this.failed++;
       this.report(r);
@@ -160,22 +180,46 @@ class Batch {
     if (r.invalidUtf8) this.io.err(`newsprint: ${t(this.messages, 'cli.invalidUtf8', { file })}\n`);
     this.docs++;
     this.articles += r.articles;
+    const link = r.link;
     if (this.spool) {
-      const at = this.spool.append(r.text!);
-      if (r.link) this.spooled.push({ ...at, link: r.link });
+      const { offset, length } = this.spool.append(r.text!);
+      if (link)
+        this.wait(link, () => {
+          const ids = linkedIdsOf(link);
+          // Nothing found to link: the lines already say null, and with no edit at all there is no copy.
+          if (ids.some((id) => id !== null)) this.edits.push({ offset, length, edit: (text) => patchLinks(text, ids, 'jsonl') });
+        });
       return;
     }
     if (!this.args.out) {
-      this.texts.push({ text: r.text!, link: r.link });
+      const d = { text: r.text! };
+      this.texts.push(d);
+      if (link) this.wait(link, () => (d.text = patchLinks(d.text, linkedIdsOf(link), 'json')));
       return;
     }
     const name = this.names.name(file, this.args.under?.[r.index]);
     if (path.dirname(name) !== '.') this.folder(path.join(this.args.out, path.dirname(name)));
     const order: WriteOrder = { index: r.index, target: path.join(this.args.out, name), overwrite: this.args.force };
-    if (r.link) {
+    if (link) {
       owner.stage(order);
-      this.linkLater.push({ order, owner, link: r.link });
+      this.wait(link, () => this.order({ ...order, linkedIds: linkedIdsOf(link) }, owner));
     } else this.order(order, owner);
+  }
+
+  private wait(link: LinkableDoc, then: () => void): void {
+    const issue = issueOf(link.source.path);
+    const list = this.open.get(issue);
+    if (list) list.push({ link, then });
+    else this.open.set(issue, [{ link, then }]);
+  }
+
+  /** Links an issue's continued pages (every file of it taken) and does what each waited for. */
+  private close(issue: string): void {
+    const list = this.open.get(issue);
+    if (!list) return;
+    this.open.delete(issue);
+    linkContinuations(list.map((w) => w.link));
+    for (const w of list) w.then();
   }
 
   /**
@@ -199,17 +243,10 @@ class Batch {
     owner.write(order);
   }
 
-  /** Links continuations across the batch (every file exported) and orders the remaining writes. */
+  /** Every file exported and taken: every issue is linked by now (closes any left, to be sure). */
   link(): void {
-    const links = this.args.out
-      ? this.linkLater.map((l) => l.link)
-      : this.spool
-        ? this.spooled.map((s) => s.link)
-        : this.texts.flatMap((d) => (d.link ? [d.link] : []));
-    linkContinuations(links);
+    for (const issue of [...this.open.keys()]) this.close(issue);
     this.linked = true;
-    for (const l of this.linkLater.splice(0)) this.order({ ...l.order, linkedIds: linkedIdsOf(l.link) }, l.owner);
-    for (const d of this.texts) if (d.link) d.text = patchLinks(d.text, linkedIdsOf(d.link), 'json');
     this.checkSettled();
   }
 
@@ -225,13 +262,7 @@ class Batch {
 
   /** The spool's patches: each continued page's lines get their linkedIds (call after link). */
   spoolEdits(): SpoolEdit[] {
-    const edits: SpoolEdit[] = [];
-    for (const { offset, length, link } of this.spooled) {
-      const ids = linkedIdsOf(link);
-      // Nothing found to link: the lines already say null, and with no edit at all there is no copy.
-      if (ids.some((id) => id !== null)) edits.push({ offset, length, edit: (text) => patchLinks(text, ids, 'jsonl') });
-    }
-    return edits;
+    return this.edits;
   }
 
   /** Every file exported and linked, and every write ordered has been answered. */

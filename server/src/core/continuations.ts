@@ -60,7 +60,8 @@ export function basePageOf(path: string): number {
   return m ? Number(m[1]) : 1;
 }
 
-function dirOf(path: string): string {
+/** The issue a page belongs to for linking: the folder of its source.path (links never cross issues). */
+export function issueOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '' : path.slice(0, i);
 }
@@ -95,7 +96,7 @@ export function linkContinuations(docs: readonly LinkableDoc[]): void {
     for (const article of doc.articles) {
       const c = article.continuation;
       if (!c) continue;
-      const part = { doc, article, page: base + article.page - 1, issue: dirOf(doc.source.path) };
+      const part = { doc, article, page: base + article.page - 1, issue: issueOf(doc.source.path) };
       (c.to !== undefined ? tos : froms).push(part);
     }
   }
