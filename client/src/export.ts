@@ -201,11 +201,10 @@ async function exportWorkspace(client: LanguageClient, output: vscode.OutputChan
     return summary;
   }
 
-  const { outputs } = await client.sendRequest<{ outputs: string[] }>('newsprint/serialize', { docs, format: format === 'jsonl' ? 'jsonl' : 'json' });
+  // Per page, the server names the files as the CLI does: the page's path in the workspace kept.
+  const { outputs, names } = await client.sendRequest<{ outputs: string[]; names: string[] }>('newsprint/serialize', { docs, format: format === 'jsonl' ? 'jsonl' : 'json' });
   const plan: { uri: vscode.Uri; text: string }[] =
-    format === 'jsonl'
-      ? [{ uri: target, text: outputs[0] }]
-      : docs.map((d, k) => ({ uri: vscode.Uri.joinPath(target!, `${path.posix.basename(d.source.path).replace(/(\.page)?\.(txt|pagedump)$/i, '')}.articles.json`), text: outputs[k] }));
+    format === 'jsonl' ? [{ uri: target, text: outputs[0] }] : docs.map((_, k) => ({ uri: vscode.Uri.joinPath(target!, ...names[k].split('/')), text: outputs[k] }));
   const existing: vscode.Uri[] = [];
   for (const p of plan) if (await exists(p.uri)) existing.push(p.uri);
   if (!opts.overwrite && !(await confirmOverwrite(existing))) return undefined;

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { OutputNames } from '../../server/src/cli/export';
+import { OutputNames } from '../../server/src/core/outputNames';
 import { expandInputs, readList } from '../../server/src/node/inputs';
 import { runCli } from '../helpers/cli';
 import { SAMPLE } from '../helpers/rules';
@@ -51,10 +51,10 @@ test('readList: one path a line, CRLF or LF, empty lines skipped, spaces kept', 
 
 test('OutputNames: unique in any case, the stem kept; a folder path mirrored', () => {
   const names = new OutputNames();
-  const got = ['p1.page.txt', 'x/p1.page.txt', 'p1-2.page.txt', 'P1.pagedump', 'p1.txt'].map((f) => names.name(f, undefined));
+  const got = ['p1.page.txt', 'p1.page.txt', 'p1-2.page.txt', 'P1.pagedump', 'p1.txt'].map((f) => names.name(f));
   assert.deepEqual(got, ['p1.articles.json', 'p1-2.articles.json', 'p1-2-2.articles.json', 'P1-3.articles.json', 'p1-4.articles.json']);
-  assert.equal(names.name('/any/where/p1.page.txt', '1923/01/p1.page.txt'), path.join('1923', '01', 'p1.articles.json'));
-  assert.equal(names.name('/else/p1.pagedump', '1923/01/p1.pagedump'), path.join('1923', '01', 'p1-2.articles.json'));
+  assert.equal(names.name('1923/01/p1.page.txt'), '1923/01/p1.articles.json');
+  assert.equal(names.name('1923/01/p1.pagedump'), '1923/01/p1-2.articles.json');
 });
 
 test('OutputNames: thousands of same-named pages cost a few lookups each, not one per earlier page', () => {
@@ -65,7 +65,7 @@ test('OutputNames: thousands of same-named pages cost a few lookups each, not on
   used.has = (k: string) => (lookups++, has(k));
   const n = 5000;
   const seen = new Set<string>();
-  for (let i = 0; i < n; i++) seen.add(names.name(`d${i}/p1.page.txt`, undefined));
+  for (let i = 0; i < n; i++) seen.add(names.name('p1.page.txt'));
   assert.equal(seen.size, n);
   assert.ok(lookups <= 3 * n, `${lookups} lookups for ${n} names`); // trying every suffix again: ~n²/2
 });

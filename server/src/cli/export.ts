@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { issueOf, linkContinuations, type LinkableDoc } from '../core/continuations';
 import { t, type MessageKey, type Messages } from '../core/messages';
+import { OutputNames } from '../core/outputNames';
 import { describeFileError, removeStaleTemps, Spool, type SpoolEdit } from '../node/files';
 import { sourcePath, type ExportFileOptions } from '../node/exportFile';
 import {
@@ -74,32 +75,6 @@ interface Owner {
   /** A continued page is named: it goes to a temp file beside its target until `write`. */
   stage(order: WriteOrder): void;
   write(order: WriteOrder): void;
-}
-
-/**
- * Output names in --out mode, relative to the folder: a file found in a folder keeps its path under
- * it (`1923/01/p1.page.txt` → `1923/01/p1.articles.json`); a file named itself gives its name
- * (`p1.articles.json`). A name taken already, in any case (a case-insensitive disk would merge
- * them), gets the next free `-2`, `-3`…: each stem keeps the suffix it reached, so a batch with
- * thousands of same-named pages does not try every suffix from 2 again for each (it took 32 s for
- * 20,000 pages named p1.page.txt, where 20,000 different names take 9 s).
- */
-export class OutputNames {
-  private readonly used = new Set<string>();
-  private readonly next = new Map<string, number>();
-
-  name(file: string, under: string | undefined): string {
-    const stem = (under ?? path.basename(file)).replace(/(\.page)?\.(txt|pagedump)$/i, '');
-    let name = `${stem}.articles.json`;
-    if (this.used.has(name.toLowerCase())) {
-      let k = this.next.get(stem.toLowerCase()) ?? 2;
-      while (this.used.has(`${stem}-${k}.articles.json`.toLowerCase())) k++;
-      this.next.set(stem.toLowerCase(), k + 1);
-      name = `${stem}-${k}.articles.json`;
-    }
-    this.used.add(name.toLowerCase());
-    return under === undefined ? name : path.join(...name.split('/'));
-  }
 }
 
 /** The names of the files an export writes (a temp of one of them is an export's). */
@@ -197,7 +172,7 @@ class Batch {
       if (link) this.wait(link, () => (d.text = patchLinks(d.text, linkedIdsOf(link), 'json')));
       return;
     }
-    const name = this.names.name(file, this.args.under?.[r.index]);
+    const name = path.join(...this.names.name(this.args.under?.[r.index] ?? path.basename(file)).split('/'));
     if (path.dirname(name) !== '.') this.folder(path.join(this.args.out, path.dirname(name)));
     const order: WriteOrder = { index: r.index, target: path.join(this.args.out, name), overwrite: this.args.force };
     if (link) {

@@ -1,10 +1,13 @@
 // Export requests the client sends (the client does the dialogs, progress and writing; the server
 // reads and exports through the same code as the CLI, so both produce identical JSON).
 //   newsprint/exportFile   {file, root}            → {ok: true, doc} | {ok: false, message}
-//   newsprint/serialize    {docs, format}          → {outputs: string[]} (json) | {outputs: [string]} (jsonl)
+//   newsprint/serialize    {docs, format}          → {outputs: string[], names: string[]} (json) | {outputs: [string]} (jsonl)
+// `names`: each page's output file, relative to the export folder and `/`-separated, as `newsprint
+// export FOLDER --out DIR` names it: the page's source.path (relative to the workspace folder) kept.
 import type { Connection } from 'vscode-languageserver';
 import { linkContinuations } from '../core/continuations';
 import { serializeDocument, serializeLines, type ArticlesDocument } from '../core/export';
+import { OutputNames } from '../core/outputNames';
 import type { Messages } from '../core/messages';
 import type { RuleSettings } from '../core/types';
 import { exportFile } from '../node/exportFile';
@@ -35,6 +38,10 @@ export function registerExportRequests(connection: Connection, env: { messages: 
   connection.onRequest('newsprint/serialize', (p: { docs: ArticlesDocument[]; format: 'json' | 'jsonl' }) => {
     const docs = Array.isArray(p?.docs) ? p.docs : [];
     linkContinuations(docs);
-    return { outputs: p.format === 'jsonl' ? [serializeLines(docs)] : docs.map(serializeDocument) };
+    if (p.format === 'jsonl') return { outputs: [serializeLines(docs)] };
+    const names = new OutputNames();
+    // A path outside the root is absolute: such a page gives its file name only.
+    const relative = (s: string) => (s.startsWith('/') || /^[A-Za-z]:/.test(s) ? s.slice(s.lastIndexOf('/') + 1) : s);
+    return { outputs: docs.map(serializeDocument), names: docs.map((d) => names.name(relative(d.source.path))) };
   });
 }

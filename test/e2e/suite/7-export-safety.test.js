@@ -41,4 +41,21 @@ describe('export safety', function () {
     assert.ok(summary && summary.written.length >= 1 && summary.failures.length === 0, JSON.stringify(summary));
     for (const f of summary.written) assert.ok(f.startsWith(h.workspaceRoot().fsPath), f);
   });
+
+  it('pages with the same name in different folders get their own files: the folders are kept, as the CLI keeps them', async function () {
+    const root = h.workspaceRoot();
+    const stamp = Date.now();
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, h.SAMPLE));
+    for (const issue of ['a', 'b']) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, `dup-${stamp}`, issue, 'p1.txt'), bytes);
+    const target = vscode.Uri.joinPath(root, `per-page-${stamp}`);
+    const summary = await vscode.commands.executeCommand('newsprint.exportWorkspaceArticles', { format: 'perFile', target, overwrite: true });
+    assert.ok(summary && summary.failures.length === 0, JSON.stringify(summary));
+    for (const issue of ['a', 'b']) {
+      const out = vscode.Uri.joinPath(target, `dup-${stamp}`, issue, 'p1.articles.json');
+      assert.ok(summary.written.includes(out.fsPath), `${out.fsPath} in ${JSON.stringify(summary.written)}`);
+      const doc = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(out)).toString('utf8'));
+      assert.equal(doc.source.path, `dup-${stamp}/${issue}/p1.txt`);
+    }
+    assert.equal(new Set(summary.written).size, summary.written.length, 'no file written twice');
+  });
 });
