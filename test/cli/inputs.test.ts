@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { OutputNames } from '../../server/src/core/outputNames';
 import { expandInputs, readList } from '../../server/src/node/inputs';
-import { runCli } from '../helpers/cli';
+import { CLI, runCli } from '../helpers/cli';
 import { SAMPLE } from '../helpers/rules';
 import { assertValidDocument } from '../helpers/schema';
 
@@ -119,4 +119,18 @@ test('messages for folders and lists follow the locale', () => {
   const r = runCli(['lint', 'archive', '--include', '*.none', '--locale', 'zh-cn'], { cwd: dir });
   assert.match(r.stderr, /此目录中没有版面文本/);
   assert.match(runCli(['lint', '--files-from', 'nope.txt', '--locale', 'zh-cn'], { cwd: dir }).stderr, /无法读取文件列表/);
+});
+
+test('export shows a progress line on a terminal, cleared before the summary; none when stderr is not one', () => {
+  const dir = archive();
+  for (let i = 0; i < 30; i++) writeFileSync(path.join(dir, 'archive', `extra-${i}.page.txt`), page);
+  // `script` runs the export on a pseudo-terminal and copies what it printed to stdout.
+  const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" export archive --out out --jobs 1`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' }, timeout: 120_000 });
+  assert.equal(tty.status, 0, tty.stdout + tty.stderr);
+  assert.match(tty.stdout, /\r\x1b\[KExporting: 1 of 33 files \(3%\)/);
+  assert.match(tty.stdout, /\r\x1b\[KExported 198 articles from 33 files to out/);
+  const piped = runCli(['export', 'archive', '--out', 'out2', '--jobs', '1'], { cwd: dir });
+  assert.equal(piped.code, 0, piped.stderr);
+  assert.doesNotMatch(piped.stderr, /Exporting:/);
+  assert.equal(piped.stderr, 'Exported 198 articles from 33 files to out2 (33 written, 0 failed).\n');
 });

@@ -13,14 +13,12 @@ import { VERSION } from '../version';
 import { describeFileError, readDump, writeAtomic, type ReadResult } from '../node/files';
 import { DEFAULT_INCLUDE, expandInputs, readList, type Inputs } from '../node/inputs';
 import { defaultJobs, runExport } from './export';
+import type { Io } from './progress';
 
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+export type { Io } from './progress';
 
 const stdio: Io = {
   out: (s) => process.stdout.write(s),
@@ -109,7 +107,8 @@ function runCommand(command: string, inputs: Inputs, values: CommandValues, opts
       if (files.length > 1 && !values.out && !values.jsonl) throw new UsageError(t(messages, 'cli.exportManyNeedTarget'));
       const jobs = values.jobs === undefined ? defaultJobs(files, Math.min(os.availableParallelism(), 64)) : Number(values.jobs);
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(t(messages, 'cli.badJobs', { value: String(values.jobs) }));
-      return runExport({ files, under: inputs.under, out: values.out, jsonl: values.jsonl, jobs, force: !!values.force, opts: { ...opts, root: process.cwd(), version: VERSION } }, messages, io);
+      const progress = io === stdio && process.stderr.isTTY === true;
+      return runExport({ files, under: inputs.under, out: values.out, jsonl: values.jsonl, jobs, force: !!values.force, progress, opts: { ...opts, root: process.cwd(), version: VERSION } }, messages, io);
     }
   }
 }

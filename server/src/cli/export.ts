@@ -16,6 +16,7 @@ import { issueOf, linkContinuations, type LinkableDoc } from '../core/continuati
 import { t, type MessageKey, type Messages } from '../core/messages';
 import { OutputNames } from '../core/outputNames';
 import { describeFileError, removeStaleTemps, Spool, type SpoolEdit } from '../node/files';
+import { progressLine, type Io } from './progress';
 import { sourcePath, type ExportFileOptions } from '../node/exportFile';
 import {
   ExportJob,
@@ -63,11 +64,8 @@ export interface ExportArgs {
   jobs: number;
   force: boolean;
   opts: ExportFileOptions;
-}
-
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
+  /** Show a progress line (stderr is a terminal). */
+  progress?: boolean;
 }
 
 /** Where a file's output was computed, and so who writes it. */
@@ -138,8 +136,12 @@ class Batch {
     }
   }
 
+  /** Called with the count of files taken so far. */
+  onTaken = (_taken: number) => {};
+
   private take(r: ExportReply, owner: Owner): void {
     this.takeOne(r, owner);
+    this.onTaken(this.next);
     // The issue's last file: its continued pages are linked now (a failed file can be the last).
     const issue = this.issueAt(r.index);
     if (this.lastOfIssue.get(issue) === r.index) this.close(issue);
@@ -328,6 +330,16 @@ function runInWorkers(batch: Batch, tasks: Tasks, jobs: number): Promise<void> {
 }
 
 export async function runExport(args: ExportArgs, messages: Messages, io: Io): Promise<number> {
+  const progress = args.progress && args.files.length > 1 ? progressLine(io, (done, total) => t(messages, 'cli.exportProgress', { done, total, percent: Math.floor((100 * done) / total) })) : undefined;
+  if (progress) io = progress.io;
+  try {
+    return await exportAll(args, messages, io, progress?.tick);
+  } finally {
+    progress?.clear();
+  }
+}
+
+async function exportAll(args: ExportArgs, messages: Messages, io: Io, tick?: (done: number, total: number) => void): Promise<number> {
   const { files, opts } = args;
   const format: BatchFormat = args.jsonl ? 'jsonl' : 'json';
   if (args.out) {
@@ -353,6 +365,7 @@ export async function runExport(args: ExportArgs, messages: Messages, io: Io): P
   const stale = targetDir ? removeStaleTemps(targetDir, isOutputName) : 0;
   if (stale > 0) io.err(`newsprint: ${t(messages, 'cli.staleTemps', { count: stale, dir: targetDir ?? '' })}\n`);
   const batch = new Batch(args, messages, io, spool);
+  if (tick) batch.onTaken = (taken) => tick(taken, files.length);
   const tasks: Tasks = { count: files.length, at: (index) => ({ index, file: files[index], opts, format, keep: !!args.out }) };
   try {
     if (args.jobs <= 1 || files.length === 1) runInProcess(batch, tasks);
