@@ -18,8 +18,6 @@ import type { Io } from './progress';
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
 
-export type { Io } from './progress';
-
 const stdio: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),

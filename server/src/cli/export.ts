@@ -16,7 +16,6 @@ import { issueOf, linkContinuations, type LinkableDoc } from '../core/continuati
 import { t, type MessageKey, type Messages } from '../core/messages';
 import { OutputNames } from '../core/outputNames';
 import { describeFileError, removeStaleTemps, Spool, type SpoolEdit } from '../node/files';
-import { progressLine, type Io } from './progress';
 import { sourcePath, type ExportFileOptions } from '../node/exportFile';
 import {
   ExportJob,
@@ -31,6 +30,7 @@ import {
   type WriteOrder,
   type WriteReply,
 } from './export-worker';
+import { progressLine, type Io } from './progress';
 
 /**
  * Input per job when `--jobs` is not given: each job's V8 spends about half a second of CPU warming
