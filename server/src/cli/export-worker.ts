@@ -5,7 +5,6 @@
 // crosses threads, and each job writes its own files, so writing is as parallel as computing. A
 // continued page does not wait for linking in memory: once named it goes to a temp file beside its
 // target, renamed over it after linking (read back and patched only when some link was found).
-import { existsSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { serializeDocument, serializeLines, type ArticleOut } from '../core/export';
 import type { LinkableDoc } from '../core/continuations';
@@ -119,7 +118,7 @@ export class ExportJob {
   stage(order: WriteOrder): void {
     try {
       const held = this.take(order.index);
-      if (!order.overwrite && existsSync(order.target)) throw new FileError('exists', order.target);
+      // An existing target without --force is refused by `write` (renameOver), which says so.
       this.staged.set(order.index, { tmp: writeTemp(order.target, held.text, false), format: held.format });
     } catch (err) {
       this.staged.set(order.index, { failure: failure(order.index, order.target, err) });

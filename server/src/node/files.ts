@@ -123,7 +123,8 @@ const unwritable = (file: string, err: unknown) => (err instanceof FileError ? e
  * `overwrite: false`: refuse when the target exists. `durable: false`: skip the fsync.
  */
 export function writeAtomic(file: string, data: string, opts: { expectSha256?: string; overwrite?: boolean; durable?: boolean } = {}): void {
-  if (opts.overwrite === false && fs.existsSync(file)) throw new FileError('exists', file);
+  // `overwrite: false` is checked by renameOver, where it counts (an early check cost every page
+  // of an export one more stat; a target that exists already costs a temp written and removed).
   if (opts.expectSha256 !== undefined) {
     let current: string | undefined;
     try {
@@ -170,12 +171,21 @@ export function writeTemp(file: string, data: string, durable = true): string {
  */
 export function renameOver(tmp: string, file: string, overwrite = true): void {
   try {
-    if (!overwrite && fs.existsSync(file)) throw new FileError('exists', file);
+    // One stat, which throws no error for a new file (an error per page made a new file dearer).
+    let existing: fs.Stats | undefined;
     try {
-      // Keep the original's permissions when replacing it.
-      fs.chmodSync(tmp, fs.statSync(file).mode & 0o7777);
+      existing = fs.statSync(file, { throwIfNoEntry: false });
     } catch {
-      /* new file: default mode */
+      existing = undefined; // cannot be looked at: the rename says why, if it fails
+    }
+    if (existing && !overwrite) throw new FileError('exists', file);
+    if (existing) {
+      try {
+        // Keep the original's permissions when replacing it.
+        fs.chmodSync(tmp, existing.mode & 0o7777);
+      } catch {
+        /* the rename still replaces it, with the default mode */
+      }
     }
     fs.renameSync(tmp, file);
   } catch (err) {
