@@ -1,6 +1,7 @@
 // File I/O shared by the CLI and the export: careful reads (clear errors for missing files,
 // directories and binary data) and atomic writes (temp file + rename, refusing to clobber a file
 // that changed since it was read).
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -35,6 +36,21 @@ export interface ReadResult {
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
+/**
+ * The text of UTF-8 bytes, a byte-order mark kept as U+FEFF; invalid sequences become U+FFFD as
+ * TextDecoder makes them. Valid bytes go through ICU's transcoder to UTF-16 and are copied into a
+ * string: ~12× faster than TextDecoder for CJK text (2.3 against 27 µs for the sample page, whose
+ * decoding took 6.5% of an export), as V8's UTF-8 decoder is slow. ASCII is read as Latin-1,
+ * which keeps its string one byte a character.
+ */
+export function decodeUtf8(bytes: Buffer): { text: string; valid: boolean } {
+  if (isAscii(bytes)) return { text: bytes.toString('latin1'), valid: true };
+  if (!isUtf8(bytes)) return { text: decoder.decode(bytes), valid: false };
+  // Without ICU (a Node built without intl) there is no transcoder.
+  if (typeof transcode !== 'function') return { text: decoder.decode(bytes), valid: true };
+  return { text: transcode(bytes, 'utf8', 'utf16le').toString('utf16le'), valid: true };
+}
+
 /** True when the first 8 KB look like binary data rather than text (NUL bytes). */
 export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
@@ -59,9 +75,8 @@ export function readDump(file: string): ReadResult {
     throw new FileError('unreadable', file, (err as NodeJS.ErrnoException).code);
   }
   if (looksBinary(bytes)) throw new FileError('binary', file);
-  const text = decoder.decode(bytes);
-  const invalidUtf8 = text.includes('\ufffd') && !Buffer.from(text, 'utf8').equals(bytes);
-  return { text, invalidUtf8, sha256: sha256(bytes), mtimeMs: stat.mtimeMs, size: stat.size };
+  const { text, valid } = decodeUtf8(bytes);
+  return { text, invalidUtf8: !valid, sha256: sha256(bytes), mtimeMs: stat.mtimeMs, size: stat.size };
 }
 
 export function sha256(data: string | Uint8Array): string {
