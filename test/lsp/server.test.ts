@@ -241,8 +241,10 @@ describe('a page that is one table of 3,000 lines', () => {
   });
   after(() => c.stop());
 
-  test('its one hard-wrap diagnostic lists 100 lines and carries its 2,999 joins packed; the quick fix joins them', async () => {
-    assert.equal(wrap.relatedInformation?.length, 100);
+  test('its one hard-wrap diagnostic points at the rest of the table and carries its 2,999 joins packed; the quick fix joins them', async () => {
+    assert.equal(wrap.relatedInformation?.length, 1);
+    assert.deepEqual(wrap.relatedInformation![0].location.range, { start: { line: 1, character: 0 }, end: { line: 2999, character: lines[2999].length } });
+    assert.equal(wrap.relatedInformation![0].message, 'Lines 2–3000 of this paragraph');
     const fix = (wrap.data as { fix: { offsets?: number[]; edits?: unknown } }).fix;
     assert.equal(fix.edits, undefined);
     assert.equal(fix.offsets?.length, 3 * 2999);

@@ -1,5 +1,5 @@
 // hard-wrap: a paragraph that pdftotext cut into column lines. One finding per paragraph of two
-// or more lines, on its first line, with related information on the others (up to MAX_RELATED); the fix "Join
+// or more lines, on its first line, with its other lines as one related span; the fix "Join
 // paragraph" removes only the line breaks, blank lines and edge spaces between its lines (CJK:
 // nothing in their place, Latin: one space) and the hyphen of a word broken at a line end.
 // Paragraph boundaries come from reflow.ts (the same ones the rewrite uses), which explains the
@@ -13,13 +13,13 @@ export const hardWrap: { id: RuleId; defaultSeverity: Severity } = { id: 'hard-w
 
 /**
  * Messages by count, one string per distinct value per locale: a large dump repeats the same few
- * hundred messages on hundreds of thousands of related lines, and the server keeps them all.
+ * hundred messages, and the server keeps them all.
  */
 interface MessageCache {
   /** The finding's message by count (when it does not name the row). */
   head: Map<number, string>;
-  /** The related lines' messages of a paragraph of `count` lines by count: the message of line n at [n]. */
-  related: Map<number, string[]>;
+  /** The related span's message by count. */
+  related: Map<number, string>;
   /** Strings held, bounded. */
   size: number;
   /** The findings' maker of related spans. */
@@ -32,43 +32,30 @@ function messageCache(messages: Messages): MessageCache {
   return m;
 }
 
-/**
- * Lines of a paragraph listed as related information: its lines 2 to MAX_RELATED, then its last.
- * A "paragraph" of thousands of lines is a table or a list that never ends a sentence; listing
- * every line made one diagnostic of a 1 MB table 12 MB of JSON on every keystroke, and a list
- * nobody reads. The fix still joins every line.
- */
-export const MAX_RELATED = 100;
-
-/** Which lines (1-based, from 2) of a paragraph of `count` lines are listed (see MAX_RELATED). */
-const listed = (n: number, count: number) => n <= MAX_RELATED || n === count;
-
-/** The related messages of a paragraph of `count` lines (see MessageCache.related), or undefined past the bound. */
-function relatedMessages(messages: Messages, cache: MessageCache, count: number): string[] | undefined {
-  let v = cache.related.get(count);
+/** A message by count from the cache, made once (the cache is bounded: past it, made each time). */
+function cached(map: Map<number, string>, cache: MessageCache, count: number, make: () => string): string {
+  let v = map.get(count);
   if (v === undefined) {
-    if (cache.size + count > 100_000) return undefined;
-    v = new Array<string>(count + 1).fill('');
-    for (let n = 2; n <= count; n++) if (listed(n, count)) v[n] = t(messages, 'hard-wrap.related', { n, count });
-    cache.related.set(count, v);
-    cache.size += Math.min(count, MAX_RELATED + 1);
-  }
-  return v;
-}
-
-function headMessage(messages: Messages, cache: MessageCache, count: number, row: number, withRow: boolean): string {
-  if (withRow || cache.size >= 100_000) return t(messages, 'hard-wrap.message', { count, row });
-  let v = cache.head.get(count);
-  if (v === undefined) {
-    cache.head.set(count, (v = t(messages, 'hard-wrap.message', { count, row })));
+    v = make();
+    if (cache.size >= 100_000) return v;
+    map.set(count, v);
     cache.size++;
   }
   return v;
 }
 
+function headMessage(messages: Messages, cache: MessageCache, count: number, row: number, withRow: boolean): string {
+  if (withRow) return t(messages, 'hard-wrap.message', { count, row });
+  return cached(cache.head, cache, count, () => t(messages, 'hard-wrap.message', { count, row }));
+}
+
 /**
- * Makes a joined paragraph's related spans when read: lines 2 to MAX_RELATED and the last, whose
- * (start, end) follow its edits in its rows (see hardWrapFindings). One per Messages.
+ * Makes a joined paragraph's related span when read: one span from its second line to its last,
+ * whose (start, end) follow its edits in its rows (see hardWrapFindings). It was one span a line,
+ * up to 100: an English paragraph's diagnostic was 2.4 KB of JSON, 80% of it the list, and every
+ * keystroke's diagnostics (up to 500) went out as a message of over a megabyte, which V8 keeps in
+ * its old generation until a full collection (a 50 MB dump's server grew ~2.5 MB a keystroke).
+ * One span says the same: where the rest of the paragraph is. One per Messages.
  */
 class ParagraphRelated implements RelatedMaker {
   constructor(
@@ -78,21 +65,11 @@ class ParagraphRelated implements RelatedMaker {
 
   related(f: RowFinding): RelatedSpan[] {
     const count = f.count + 1; // lines: the fix has a join edit between each two
-    const said = relatedMessages(this.messages, this.cache, count);
-    const rows = f.rows;
-    const out = new Array<RelatedSpan>(listedCount(count));
-    for (let n = 2, o = f.at + EDIT_FIELDS * f.count; n <= count; n++) {
-      if (!listed(n, count)) continue;
-      const message = said ? said[n] : t(this.messages, 'hard-wrap.related', { n, count });
-      out[n <= MAX_RELATED ? n - 2 : MAX_RELATED - 1] = { start: rows[o], end: rows[o + 1], message };
-      o += 2;
-    }
-    return out;
+    const message = count === 2 ? t(this.messages, 'hard-wrap.relatedOne') : cached(this.cache.related, this.cache, count, () => t(this.messages, 'hard-wrap.related', { count }));
+    const o = f.at + EDIT_FIELDS * f.count;
+    return [{ start: f.rows[o], end: f.rows[o + 1], message }];
   }
 }
-
-/** How many lines of a paragraph of `count` lines are listed (see listed). */
-const listedCount = (count: number) => (count - 1 <= MAX_RELATED ? count - 1 : MAX_RELATED);
 
 /** The findings of the articles of the context's page analysis. */
 export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity: Severity): Finding[] {
@@ -105,24 +82,22 @@ export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity:
   const F = PIECE_FIELDS;
   const report = (firstIndex: number, end: number) => {
     const count = end - firstIndex;
-    // The edits' rows, then the related lines' (start, end).
-    const at = reserveInts(EDIT_FIELDS * (count - 1) + 2 * listedCount(count));
+    // The edits' rows, then the related span's (start, end): the second line's start, the last's end.
+    const at = reserveInts(EDIT_FIELDS * (count - 1) + 2);
     const rows = rowChunk();
-    const spans = at + EDIT_FIELDS * (count - 1);
+    const span = at + EDIT_FIELDS * (count - 1);
     // The previous piece's [start, end), carried along (each piece is read once).
     let ps = table[firstIndex * F + P_START];
     let pe = table[firstIndex * F + P_END];
-    for (let k = firstIndex + 1, o = at, r = spans; k < end; k++, o += EDIT_FIELDS) {
+    rows[span] = table[(firstIndex + 1) * F + P_START];
+    for (let k = firstIndex + 1, o = at; k < end; k++, o += EDIT_FIELDS) {
       const xs = table[k * F + P_START];
       const xe = table[k * F + P_END];
       joinEditInto(ctx, ps, pe, xs, xe, rows, o);
-      if (listed(k - firstIndex + 1, count)) {
-        rows[r++] = xs;
-        rows[r++] = xe;
-      }
       ps = xs;
       pe = xe;
     }
+    rows[span + 1] = pe;
     const fs = table[firstIndex * F + P_START];
     const fe = table[firstIndex * F + P_END];
     // The row is looked up only for a message that names it (a line object less to read per paragraph).
