@@ -1,19 +1,12 @@
 // Linking continuations across a batch: the same links as comparing every 'to' with every 'from'
-// (the oracle below, how linking was written first), now that each 'to' looks only at the 'from's of
-// its issue and target page.
+// (the oracle below, the loop linking was written as first, kept apart on purpose), now that each
+// 'to' looks only at the 'from's of its issue and target page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { basePageOf, linkContinuations, pageNumberOf, type LinkableDoc } from '../../server/src/core/continuations';
+import { basePageOf, linkContinuations, pageNumberOf, similarity, type LinkableDoc } from '../../server/src/core/continuations';
 import fc from '../helpers/fc';
 
 type Art = LinkableDoc['articles'][number];
-
-function bigrams(s: string): Set<string> {
-  const a = Array.from(s.replace(/\s+/g, ''));
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < a.length; i++) out.add(a[i] + a[i + 1]);
-  return out;
-}
 
 /** Every 'to' against every 'from', in batch order; the best headline match wins, the first on a tie. */
 function oracle(docs: readonly LinkableDoc[]): void {
@@ -29,12 +22,6 @@ function oracle(docs: readonly LinkableDoc[]): void {
       (article.continuation.to !== undefined ? tos : froms).push(part);
     }
   }
-  const sim = (a: Art, b: Art) => {
-    const x = bigrams(`${a.kicker ?? ''}${a.headline}`);
-    let n = 0;
-    for (const g of bigrams(`${b.kicker ?? ''}${b.headline}`)) if (x.has(g)) n++;
-    return n;
-  };
   const ref = (from: Part, to: Part) => (from.doc === to.doc ? to.article.id : `${to.doc.source.path}#${to.article.id}`);
   for (const t of tos) {
     const target = pageNumberOf(t.article.continuation!.to!);
@@ -45,7 +32,7 @@ function oracle(docs: readonly LinkableDoc[]): void {
       if (f.issue !== t.issue || f.page !== target || f.article.continuation!.linkedId !== null) continue;
       const back = pageNumberOf(f.article.continuation!.from!);
       if (back !== undefined && back !== t.page) continue;
-      const score = sim(t.article, f.article);
+      const score = similarity(t.article, f.article);
       if (score > bestScore) {
         best = f;
         bestScore = score;

@@ -73,7 +73,8 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
-function similarity(a: LinkableDoc['articles'][number], b: LinkableDoc['articles'][number]): number {
+/** How many character bigrams two articles' kicker and headline share (how linking ranks candidates). */
+export function similarity(a: LinkableDoc['articles'][number], b: LinkableDoc['articles'][number]): number {
   const x = bigrams(`${a.kicker ?? ''}${a.headline}`);
   let n = 0;
   for (const g of bigrams(`${b.kicker ?? ''}${b.headline}`)) if (x.has(g)) n++;
