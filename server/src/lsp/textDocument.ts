@@ -67,7 +67,7 @@ function after(p: Position, q: Position): boolean {
 
 function wellformed(range: Range): Range {
   const { start, end } = range;
-  return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
+  return after(start, end) ? { start: end, end: start } : range;
 }
 
 export class LineDocument implements TextDocument {
