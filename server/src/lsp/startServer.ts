@@ -37,6 +37,9 @@ import { registerStructureFeatures, structureActions, structureCapabilities } fr
 import { LineDocument, lineDocuments, textBytes } from './textDocument';
 import { yielder } from './yielder';
 
+/** Where a change put `text` in place of [start, oldEnd): what the analysis has to look at again. */
+const changeWindow = (start: number, oldEnd: number, text: string): ChangeWindow => ({ start, oldEnd, newEnd: start + text.length });
+
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.newsprint`;
 /** Nothing received for this long ends a burst of typing (see `settled`). */
 const QUIET_MS = 1000;
@@ -90,19 +93,12 @@ export function startServer(connection: Connection, options: StartOptions = {}):
         doc.applyLastFirst(changes, offsets, version);
         const dropped = doc.takeDropped();
         const size = textBytes(doc);
-        changes.forEach((c, k) => {
-          const window = { start: offsets[2 * k], oldEnd: offsets[2 * k + 1], newEnd: offsets[2 * k] + c.text.length };
-          store.noteChange(doc.uri, window, k === 0 ? dropped : 0, size);
-        });
+        changes.forEach((c, k) => store.noteChange(doc.uri, changeWindow(offsets[2 * k], offsets[2 * k + 1], c.text), k === 0 ? dropped : 0, size));
         return doc;
       }
       for (const c of changes) {
         const before = textBytes(doc);
-        let window: ChangeWindow | null = null;
-        if (TextDocumentContentChangeEvent.isIncremental(c)) {
-          const start = doc.offsetAt(c.range.start);
-          window = { start, oldEnd: doc.offsetAt(c.range.end), newEnd: start + c.text.length };
-        }
+        const window = TextDocumentContentChangeEvent.isIncremental(c) ? changeWindow(doc.offsetAt(c.range.start), doc.offsetAt(c.range.end), c.text) : null;
         doc = lineDocuments.update(doc, [c], version);
         // A LineDocument knows what the change dropped (a chunk or two); other texts are copied whole.
         store.noteChange(doc.uri, window, doc instanceof LineDocument ? doc.takeDropped() : before, textBytes(doc));
