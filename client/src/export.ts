@@ -3,7 +3,7 @@
 // side asks where, shows progress, and writes atomically without overwriting unasked.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import { strings } from './strings';
 
 interface ArticlesDocument {
@@ -13,6 +13,19 @@ interface ArticlesDocument {
 }
 type ExportFileResult = { ok: true; doc: ArticlesDocument } | { ok: false; message: string };
 type Format = 'jsonl' | 'perFile';
+type ExportBatchResult =
+  | { kind: 'existing'; existing: string[] }
+  | { kind: 'refused'; message: string }
+  | {
+      kind: 'done';
+      files: number;
+      articles: number;
+      problems: number;
+      written: string[];
+      failures: { file: string; message: string }[];
+      warnings: { file: string; message: string }[];
+      cancelled: boolean;
+    };
 
 const config = (uri?: vscode.Uri) => vscode.workspace.getConfiguration('newsprint.export', uri);
 
@@ -123,11 +136,32 @@ async function exportOne(client: LanguageClient, uri?: vscode.Uri, target?: vsco
   return dest;
 }
 
+/** One newsprint/exportBatch request, its work done progress shown in a cancellable notification. */
+function runBatch(client: LanguageClient, params: object): Thenable<ExportBatchResult> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: strings.exporting(), cancellable: true }, async (progress, token) => {
+    const workDoneToken = `newsprint.export.${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}`;
+    let shown = 0;
+    const sub = client.onProgress(WorkDoneProgress.type, workDoneToken, (v) => {
+      if (v.kind === 'end') return;
+      const percentage = v.percentage ?? shown;
+      progress.report({ increment: percentage - shown, message: v.message });
+      shown = percentage;
+    });
+    try {
+      return await client.sendRequest<ExportBatchResult>('newsprint/exportBatch', { ...params, workDoneToken }, token);
+    } finally {
+      sub.dispose();
+    }
+  });
+}
+
 export interface WorkspaceExportSummary {
   files: number;
   articles: number;
   problems: number;
   failures: { file: string; message: string }[];
+  /** Files exported that are not valid UTF-8. */
+  warnings: { file: string; message: string }[];
   written: string[];
   cancelled: boolean;
 }
@@ -178,55 +212,48 @@ async function exportWorkspace(client: LanguageClient, output: vscode.OutputChan
     if (!target) return undefined;
   }
 
-  const summary: WorkspaceExportSummary = { files: 0, articles: 0, problems: 0, failures: [], written: [], cancelled: false };
-  const docs: ArticlesDocument[] = [];
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: strings.exporting(), cancellable: true },
-    async (progress, token) => {
-      for (let i = 0; i < files.length; i++) {
-        if (token.isCancellationRequested) {
-          summary.cancelled = true;
-          return;
-        }
-        const f = files[i];
-        progress.report({ increment: 100 / files.length, message: `${vscode.workspace.asRelativePath(f)} (${i + 1}/${files.length})` });
-        const r = await client.sendRequest<ExportFileResult>('newsprint/exportFile', { file: f.fsPath, root: folder.uri.fsPath });
-        if (r.ok) docs.push(r.doc);
-        else summary.failures.push({ file: f.fsPath, message: r.message });
-      }
-    },
-  );
-  if (summary.cancelled) {
-    void vscode.window.showWarningMessage(strings.exportCancelled(docs.length + summary.failures.length, files.length));
+  // The export reads the files on disk: unsaved changes are saved first, if the user agrees.
+  const listed = new Set(files.map((f) => f.toString()));
+  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && listed.has(d.uri.toString()));
+  if (dirty.length) {
+    const save = strings.saveAndExport();
+    if ((await vscode.window.showWarningMessage(strings.unsavedPages(dirty.length), { modal: true }, save)) !== save) return undefined;
+    for (const d of dirty) if (!(await d.save())) return undefined;
+  }
+
+  // The server exports and writes, page by page (see newsprint/exportBatch); it first says which
+  // targets exist, and replaces only those the user agrees to.
+  const params = { files: files.map((f) => f.fsPath), root: folder.uri.fsPath, target: target.fsPath, format: format === 'jsonl' ? 'jsonl' : 'json' };
+  let overwrite: string[] | true | undefined = opts.overwrite ? true : undefined;
+  let result: ExportBatchResult;
+  for (;;) {
+    result = await runBatch(client, { ...params, overwrite });
+    if (result.kind !== 'existing') break;
+    if (!(await confirmOverwrite(result.existing.map((f) => vscode.Uri.file(f))))) return undefined;
+    overwrite = [...(overwrite === true ? [] : (overwrite ?? [])), ...result.existing];
+  }
+  if (result.kind === 'refused') {
+    void vscode.window.showErrorMessage(result.message);
+    return undefined;
+  }
+  const { files: exported, articles, problems, failures, warnings, written, cancelled } = result;
+  const summary: WorkspaceExportSummary = { files: exported, articles, problems, failures, warnings, written, cancelled };
+  if (result.cancelled) {
+    const done = result.files + result.failures.length;
+    void vscode.window.showWarningMessage(
+      result.written.length ? strings.exportCancelledKept(done, files.length, result.written.length, target.fsPath) : strings.exportCancelled(done, files.length),
+    );
     return summary;
   }
 
-  // Per page, the server names the files as the CLI does: the page's path in the workspace kept.
-  const { outputs, names } = await client.sendRequest<{ outputs: string[]; names: string[] }>('newsprint/serialize', { docs, format: format === 'jsonl' ? 'jsonl' : 'json' });
-  const plan: { uri: vscode.Uri; text: string }[] =
-    format === 'jsonl' ? [{ uri: target, text: outputs[0] }] : docs.map((_, k) => ({ uri: vscode.Uri.joinPath(target!, ...names[k].split('/')), text: outputs[k] }));
-  const existing: vscode.Uri[] = [];
-  for (const p of plan) if (await exists(p.uri)) existing.push(p.uri);
-  if (!opts.overwrite && !(await confirmOverwrite(existing))) return undefined;
-  if (format !== 'jsonl') await vscode.workspace.fs.createDirectory(target);
-  for (const p of plan) {
-    try {
-      await writeAtomic(p.uri, p.text);
-      summary.written.push(p.uri.fsPath);
-    } catch (err) {
-      summary.failures.push({ file: p.uri.fsPath, message: strings.writeFailed(p.uri.fsPath, String(err)) });
-    }
-  }
-  summary.files = docs.length;
-  summary.articles = docs.reduce((n, d) => n + d.articles.length, 0);
-  summary.problems = docs.reduce((n, d) => n + Object.values(d.diagnostics).reduce((a, b) => a + b, 0), 0);
-
   const message = strings.exportSummary(summary.files, summary.articles, summary.problems, target.fsPath);
-  if (summary.failures.length) {
+  const notes = [...summary.failures, ...summary.warnings];
+  if (notes.length) {
     output.appendLine(message);
-    for (const f of summary.failures) output.appendLine(`  ${f.message}`);
+    for (const f of notes) output.appendLine(`  ${f.message}`);
     const show = strings.showDetails();
-    void vscode.window.showWarningMessage(`${message} ${strings.exportFailures(summary.failures.length)}`, show).then((p) => {
+    const said = [summary.failures.length ? strings.exportFailures(summary.failures.length) : '', summary.warnings.length ? strings.exportNotUtf8(summary.warnings.length) : ''].filter(Boolean).join(' ');
+    void vscode.window.showWarningMessage(`${message} ${said}`, show).then((p) => {
       if (p === show) output.show();
     });
   } else {

@@ -24,9 +24,13 @@ export const strings = {
   outsideWorkspace: (dir: string) => vscode.l10n.t('The export folder "{0}" (setting newsprint.export.outputDirectory) is outside the workspace. Choose a folder inside it, or clear the setting to pick one in a dialog.', dir),
   exporting: () => vscode.l10n.t('Exporting articles'),
   exportCancelled: (done: number, total: number) => vscode.l10n.t('Export cancelled after {0} of {1} files; nothing was written.', done, total),
+  exportCancelledKept: (done: number, total: number, written: number, target: string) =>
+    vscode.l10n.t('Export cancelled after {0} of {1} files. The {2} files written in {3} are complete and stay; export again to finish.', done, total, written, target),
+  unsavedPages: (n: number) => vscode.l10n.t('{0} page dumps have unsaved changes. The export reads the files on disk.', n),
   exportSummary: (files: number, articles: number, problems: number, target: string) =>
     vscode.l10n.t('Exported {0} articles from {1} files to {2} ({3} problems left in the text).', articles, files, target, problems),
   exportFailures: (n: number) => vscode.l10n.t('{0} failed.', n),
+  exportNotUtf8: (n: number) => vscode.l10n.t('{0} files are not valid UTF-8 (their invalid bytes were exported as U+FFFD).', n),
   showDetails: () => vscode.l10n.t('Show Details'),
   alreadyClean: () => vscode.l10n.t('This page is already clean text in reading order: nothing to rewrite.'),
   rewriteLabel: () => vscode.l10n.t('Rewrite page in reading order'),

@@ -39,6 +39,8 @@ export type ExportReply =
       /** What linking needs, only when some article is continued (the others never change). */
       link?: LinkableDoc;
       articles: number;
+      /** The findings the output counts as left to fix (its `diagnostics`). */
+      problems: number;
       invalidUtf8: boolean;
     }
   | Failure;
@@ -98,7 +100,9 @@ export class ExportJob {
       const continued = doc.articles.filter((a) => a.continuation);
       const link: LinkableDoc | undefined = continued.length ? { source: { path: doc.source.path }, articles: continued.map(linkPart) } : undefined;
       if (task.keep) this.held.set(task.index, { text, format: task.format });
-      return { index: task.index, ok: true, text: task.keep ? undefined : text, link, articles: doc.articles.length, invalidUtf8 };
+      let problems = 0;
+      for (const rule in doc.diagnostics) problems += doc.diagnostics[rule];
+      return { index: task.index, ok: true, text: task.keep ? undefined : text, link, articles: doc.articles.length, problems, invalidUtf8 };
     } catch (err) {
       return failure(task.index, task.file, err);
     }

@@ -15,10 +15,11 @@ import { Worker } from 'node:worker_threads';
 import { issueOf, linkContinuations, type LinkableDoc } from '../core/continuations';
 import { t, type MessageKey, type Messages } from '../core/messages';
 import { OutputNames } from '../core/outputNames';
-import { describeFileError, removeStaleTemps, Spool, type SpoolEdit } from '../node/files';
+import { removeStaleTemps, Spool, type SpoolEdit } from '../node/files';
 import { sourcePath, type ExportFileOptions } from '../node/exportFile';
 import {
   ExportJob,
+  failure,
   linkedIdsOf,
   patchLinks,
   type BatchFormat,
@@ -66,6 +67,56 @@ export interface ExportArgs {
   opts: ExportFileOptions;
   /** Show a progress line (stderr is a terminal). */
   progress?: boolean;
+  /** Targets that may be replaced though `force` is off: the editor asked about them. */
+  overwrite?: ReadonlySet<string>;
+  /** Worker threads even for one job, so that the calling thread stays free (the language server). */
+  threads?: boolean;
+}
+
+/** What the caller of `exportBatch` hears as it goes; each is optional. */
+export interface BatchHooks {
+  /** A file that could not be exported or written (default: said on stderr). */
+  failed?: (f: Failure, message: string) => void;
+  /** A file exported with a warning (not valid UTF-8; default: said on stderr). */
+  warned?: (file: string, message: string) => void;
+  /** An output written, by its path. */
+  written?: (target: string) => void;
+  /** Files taken so far. */
+  tick?: (done: number, total: number) => void;
+  /** Stops the batch: no file is started after it, and files already written stay (workers only). */
+  cancel?: Cancel;
+}
+
+export interface Cancel {
+  readonly requested: boolean;
+  onRequested(listener: () => void): void;
+}
+
+export interface BatchOutcome {
+  docs: number;
+  articles: number;
+  /** The findings the outputs count as left to fix (their `diagnostics`). */
+  problems: number;
+  written: number;
+  failed: number;
+  /** Temps of interrupted exports removed from the target folders. */
+  stale: number;
+  cancelled: boolean;
+}
+
+/** A page's output file under --out (see OutputNames): `under` is its path under the folder it was found in. */
+function outputName(names: OutputNames, under: string | undefined, file: string): string {
+  return path.join(...names.name(under ?? path.basename(file)).split('/'));
+}
+
+/**
+ * The files an export to `out` will write, in input order, so that the editor can ask about those
+ * that exist before it starts. (A file that fails takes no name and may shift a later one: a name
+ * not asked about is still refused if it exists, as `overwrite` lists only the ones asked about.)
+ */
+export function plannedTargets(files: readonly string[], under: readonly (string | undefined)[], out: string): string[] {
+  const names = new OutputNames();
+  return files.map((file, i) => path.join(out, outputName(names, under[i], file)));
 }
 
 /** Where a file's output was computed, and so who writes it. */
@@ -82,6 +133,7 @@ const isOutputName = (name: string) => /\.jsonl?$/.test(name);
 class Batch {
   docs = 0;
   articles = 0;
+  problems = 0;
   failed = 0;
   written = 0;
   private ordered = 0;
@@ -90,7 +142,7 @@ class Batch {
   private next = 0;
   private readonly names = new OutputNames();
   /** --out: subfolders made (and cleared of stale temps) for mirrored names. */
-  private readonly folders = new Set<string>();
+  readonly folders = new Set<string>();
   /** Temps of interrupted exports removed from those subfolders. */
   stale = 0;
   /**
@@ -106,12 +158,15 @@ class Batch {
   /** Stdout (a single file): its text. */
   readonly texts: { text: string }[] = [];
   private linked = false;
+  /** Targets of the writes ordered and not yet answered, when the caller hears of each written. */
+  private readonly targets = new Map<number, string>();
   onSettled = () => {};
 
   constructor(
     private readonly args: ExportArgs,
     private readonly messages: Messages,
     private readonly io: Io,
+    private readonly hooks: BatchHooks,
     private readonly spool?: Spool,
   ) {
     this.waiting = new Array(args.files.length);
@@ -124,8 +179,9 @@ class Batch {
   }
 
   private report(f: Failure): void {
-    const key = (f.key === 'internal' ? 'cli.internal' : `cli.${f.key}`) as MessageKey;
-    this.io.err(`newsprint: ${t(this.messages, key, { file: f.file, detail: f.detail })}\n`);
+    const message = t(this.messages, `cli.${f.key}` as MessageKey, { file: f.file, detail: f.detail });
+    if (this.hooks.failed) this.hooks.failed(f, message);
+    else this.io.err(`newsprint: ${message}\n`);
   }
 
   exported(reply: ExportReply, owner: Owner): void {
@@ -136,12 +192,9 @@ class Batch {
     }
   }
 
-  /** Called with the count of files taken so far. */
-  onTaken = (_taken: number) => {};
-
   private take(r: ExportReply, owner: Owner): void {
     this.takeOne(r, owner);
-    this.onTaken(this.next);
+    this.hooks.tick?.(this.next, this.args.files.length);
     // The issue's last file: its continued pages are linked now (a failed file can be the last).
     const issue = this.issueAt(r.index);
     if (this.lastOfIssue.get(issue) === r.index) this.close(issue);
@@ -154,9 +207,14 @@ class Batch {
       return;
     }
     const file = this.args.files[r.index];
-    if (r.invalidUtf8) this.io.err(`newsprint: ${t(this.messages, 'cli.invalidUtf8', { file })}\n`);
+    if (r.invalidUtf8) {
+      const message = t(this.messages, 'cli.invalidUtf8', { file });
+      if (this.hooks.warned) this.hooks.warned(file, message);
+      else this.io.err(`newsprint: ${message}\n`);
+    }
     this.docs++;
     this.articles += r.articles;
+    this.problems += r.problems;
     const link = r.link;
     if (this.spool) {
       const { offset, length } = this.spool.append(r.text!);
@@ -174,9 +232,10 @@ class Batch {
       if (link) this.wait(link, () => (d.text = patchLinks(d.text, linkedIdsOf(link), 'json')));
       return;
     }
-    const name = path.join(...this.names.name(this.args.under?.[r.index] ?? path.basename(file)).split('/'));
+    const name = outputName(this.names, this.args.under?.[r.index], file);
     if (path.dirname(name) !== '.') this.folder(path.join(this.args.out, path.dirname(name)));
-    const order: WriteOrder = { index: r.index, target: path.join(this.args.out, name), overwrite: this.args.force };
+    const target = path.join(this.args.out, name);
+    const order: WriteOrder = { index: r.index, target, overwrite: this.args.force || !!this.args.overwrite?.has(target) };
     if (link) {
       owner.stage(order);
       this.wait(link, () => this.order({ ...order, linkedIds: linkedIdsOf(link) }, owner));
@@ -217,6 +276,7 @@ class Batch {
 
   private order(order: WriteOrder, owner: Owner): void {
     this.ordered++;
+    if (this.hooks.written) this.targets.set(order.index, order.target);
     owner.write(order);
   }
 
@@ -229,8 +289,12 @@ class Batch {
 
   writeDone(r: WriteReply): void {
     this.answered++;
-    if (r.ok) this.written++;
-    else {
+    const target = this.targets.get(r.index);
+    this.targets.delete(r.index);
+    if (r.ok) {
+      this.written++;
+      if (target !== undefined) this.hooks.written?.(target);
+    } else {
       this.failed++;
       this.report(r);
     }
@@ -266,7 +330,8 @@ function runInProcess(batch: Batch, tasks: Tasks): void {
   batch.link();
 }
 
-function runInWorkers(batch: Batch, tasks: Tasks, jobs: number): Promise<void> {
+/** Resolves once every write is answered, or at once when cancelled (then with true). */
+function runInWorkers(batch: Batch, tasks: Tasks, jobs: number, cancel?: Cancel): Promise<boolean> {
   let next = 0;
   let exported = 0;
   const workers: Worker[] = [];
@@ -274,11 +339,12 @@ function runInWorkers(batch: Batch, tasks: Tasks, jobs: number): Promise<void> {
   // costs more than the small page it carries (about a tenth of the time, 10,000 pages on 2 cores).
   // Few enough per message that the jobs still finish together.
   const chunk = Math.max(1, Math.min(16, Math.floor(tasks.count / (jobs * 8))));
-  return new Promise<void>((resolve, reject) => {
-    batch.onSettled = resolve;
+  return new Promise<boolean>((resolve, reject) => {
+    batch.onSettled = () => resolve(false);
+    cancel?.onRequested(() => resolve(true));
     const feed = (w: Worker) => {
       const end = Math.min(tasks.count, next + chunk);
-      if (next >= end) return;
+      if (next >= end || cancel?.requested) return;
       const messages: ToJob[] = [];
       for (; next < end; next++) messages.push({ kind: 'export', ...tasks.at(next) });
       w.postMessage(messages);
@@ -304,6 +370,7 @@ function runInWorkers(batch: Batch, tasks: Tasks, jobs: number): Promise<void> {
         write: (order) => send({ kind: 'write', ...order }),
       };
       w.on('message', (replies: FromJob[]) => {
+        if (cancel?.requested) return;
         let fed = false;
         for (const m of replies) {
           if (m.kind === 'write') {
@@ -323,70 +390,94 @@ function runInWorkers(batch: Batch, tasks: Tasks, jobs: number): Promise<void> {
       feed(w);
       feed(w);
     }
-  }).finally(() => {
-    for (const w of workers) void w.terminate();
-  });
+  }).finally(() => Promise.all(workers.map((w) => w.terminate())));
 }
 
 export async function runExport(args: ExportArgs, messages: Messages, io: Io): Promise<number> {
   const progress = args.progress && args.files.length > 1 ? progressLine(io, (done, total) => t(messages, 'cli.exportProgress', { done, total, percent: Math.floor((100 * done) / total) })) : undefined;
   if (progress) io = progress.io;
   try {
-    return await exportAll(args, messages, io, progress?.tick);
+    const r = await exportBatch(args, messages, io, { tick: progress?.tick });
+    if (!r) return 2;
+    if (args.out || args.jsonl) io.err(`${t(messages, 'cli.exportSummary', { files: r.docs, articles: r.articles, written: r.written, failed: r.failed, target: args.jsonl ?? args.out ?? '' })}\n`);
+    return r.failed ? 2 : 0;
   } finally {
     progress?.clear();
   }
 }
 
-async function exportAll(args: ExportArgs, messages: Messages, io: Io, tick?: (done: number, total: number) => void): Promise<number> {
+/**
+ * Exports a batch (see the top of this file); undefined when it could not start (the target
+ * cannot be made, or --jsonl's exists), said through `hooks.failed` or on stderr. Without --out or
+ * --jsonl the outputs go to `io.out`.
+ */
+export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, hooks: BatchHooks = {}): Promise<BatchOutcome | undefined> {
   const { files, opts } = args;
   const format: BatchFormat = args.jsonl ? 'jsonl' : 'json';
+  const refuse = (f: Failure) => {
+    const message = t(messages, `cli.${f.key}` as MessageKey, { file: f.file, detail: f.detail });
+    if (hooks.failed) hooks.failed(f, message);
+    else io.err(`newsprint: ${message}\n`);
+    return undefined;
+  };
   if (args.out) {
     try {
       fs.mkdirSync(args.out, { recursive: true });
     } catch (err) {
-      io.err(`newsprint: ${t(messages, 'cli.unwritable', { file: args.out, detail: (err as NodeJS.ErrnoException).code ?? String(err) })}\n`);
-      return 2;
+      return refuse({ index: -1, ok: false, key: 'unwritable', file: args.out, detail: (err as NodeJS.ErrnoException).code ?? String(err) });
     }
   }
   let spool: Spool | undefined;
   if (args.jsonl) {
     // An existing target is refused before any work, not after hours of it.
     try {
-      spool = new Spool(args.jsonl, args.force);
+      spool = new Spool(args.jsonl, args.force || !!args.overwrite?.has(args.jsonl));
     } catch (err) {
-      io.err(`newsprint: ${describeFileError(err, messages)}\n`);
-      return 2;
+      return refuse(failure(-1, args.jsonl, err));
     }
   }
   // Temps an export killed before it could rename them left in the target folder (see removeStaleTemps).
   const targetDir = args.out ?? (args.jsonl ? path.dirname(path.resolve(args.jsonl)) : undefined);
   const stale = targetDir ? removeStaleTemps(targetDir, isOutputName) : 0;
   if (stale > 0) io.err(`newsprint: ${t(messages, 'cli.staleTemps', { count: stale, dir: targetDir ?? '' })}\n`);
-  const batch = new Batch(args, messages, io, spool);
-  if (tick) batch.onTaken = (taken) => tick(taken, files.length);
+  const batch = new Batch(args, messages, io, hooks, spool);
   const tasks: Tasks = { count: files.length, at: (index) => ({ index, file: files[index], opts, format, keep: !!args.out }) };
+  let cancelled = false;
   try {
-    if (args.jobs <= 1 || files.length === 1) runInProcess(batch, tasks);
-    else await runInWorkers(batch, tasks, args.jobs);
+    if (!args.threads && (args.jobs <= 1 || files.length === 1)) runInProcess(batch, tasks);
+    else cancelled = await runInWorkers(batch, tasks, Math.max(1, args.jobs), hooks.cancel);
   } catch (err) {
     spool?.abort();
     throw err;
+  }
+  const outcome = (): BatchOutcome => ({
+    docs: batch.docs,
+    articles: batch.articles,
+    problems: batch.problems,
+    written: batch.written,
+    failed: batch.failed,
+    stale: stale + batch.stale,
+    cancelled,
+  });
+  if (cancelled) {
+    // The jobs are stopped: what they staged or were writing is this process's and is removed.
+    spool?.abort();
+    if (args.out) for (const dir of [args.out, ...batch.folders]) removeStaleTemps(dir, isOutputName, true);
+    return outcome();
   }
 
   if (spool) {
     try {
       spool.finish(batch.spoolEdits());
       batch.written = 1;
+      hooks.written?.(args.jsonl!);
     } catch (err) {
       batch.failed++;
-      io.err(`newsprint: ${describeFileError(err, messages)}\n`);
+      refuse(failure(-1, args.jsonl!, err));
     }
   } else if (!args.out) {
     for (const d of batch.texts) io.out(d.text);
-    return batch.failed ? 2 : 0;
   }
   if (batch.stale > 0) io.err(`newsprint: ${t(messages, 'cli.staleTemps', { count: batch.stale, dir: args.out ?? '' })}\n`);
-  io.err(`${t(messages, 'cli.exportSummary', { files: batch.docs, articles: batch.articles, written: batch.written, failed: batch.failed, target: args.jsonl ?? args.out ?? '' })}\n`);
-  return batch.failed ? 2 : 0;
+  return outcome();
 }

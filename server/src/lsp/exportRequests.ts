@@ -1,19 +1,24 @@
-// Export requests the client sends (the client does the dialogs, progress and writing; the server
-// reads and exports through the same code as the CLI, so both produce identical JSON).
+// Export requests. The single-page export: the client asks where and writes; the server reads and
+// exports through the same code as the CLI, so both produce identical JSON.
 //   newsprint/exportFile   {file, root}            → {ok: true, doc} | {ok: false, message}
-//   newsprint/serialize    {docs, format}          → {outputs: string[], names: string[]} (json) | {outputs: [string]} (jsonl)
-// `names`: each page's output file, relative to the export folder and `/`-separated, as `newsprint
-// export FOLDER --out DIR` names it: the page's source.path (relative to the workspace folder) kept.
-import type { Connection } from 'vscode-languageserver';
+//   newsprint/serialize    {docs, format}          → {outputs: string[]} (json: one a doc) | {outputs: [string]} (jsonl)
+// The workspace export is the CLI's batch export run here, in worker threads (the server stays
+// free to answer typing), writing each page as it is done and holding one issue's link data at a
+// time, however big the workspace; with work done progress and cancellation:
+//   newsprint/exportBatch  {files, root, target, format, overwrite?, workDoneToken?} → ExportBatchResult
+// Without `overwrite` nothing is written when a target exists: the reply lists them, to ask. Each
+// page's output keeps its path under the workspace folder, as `newsprint export FOLDER --out DIR`.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import type { CancellationToken, Connection, ProgressToken } from 'vscode-languageserver';
+import { defaultJobs, exportBatch, plannedTargets, type Cancel } from '../cli/export';
 import { linkContinuations } from '../core/continuations';
 import { serializeDocument, serializeLines, type ArticlesDocument } from '../core/export';
-import { OutputNames } from '../core/outputNames';
-import type { Messages } from '../core/messages';
+import { t, type Messages } from '../core/messages';
 import type { RuleSettings } from '../core/types';
-import { exportFile } from '../node/exportFile';
+import { exportFile, sourcePath } from '../node/exportFile';
 import { VERSION } from '../version';
 import { describeFileError } from '../node/files';
-
 
 export interface ExportFileParams {
   file: string;
@@ -23,6 +28,42 @@ export interface ExportFileParams {
 }
 
 export type ExportFileResult = { ok: true; doc: ArticlesDocument; warning?: string } | { ok: false; message: string };
+
+export interface ExportBatchParams {
+  files: string[];
+  /** The workspace folder: `source.path` is relative to it, and per-page outputs keep their folders under it. */
+  root: string;
+  /** The folder (json: one file per page) or the file (jsonl). */
+  target: string;
+  format: 'json' | 'jsonl';
+  /** Targets the user agreed to replace, or true for any. */
+  overwrite?: string[] | true;
+  workDoneToken?: ProgressToken;
+}
+
+export type ExportBatchResult =
+  | { kind: 'existing'; existing: string[] }
+  | { kind: 'refused'; message: string }
+  | {
+      kind: 'done';
+      files: number;
+      articles: number;
+      problems: number;
+      written: string[];
+      failures: { file: string; message: string }[];
+      /** Files exported, but not valid UTF-8 (their invalid bytes read as U+FFFD). */
+      warnings: { file: string; message: string }[];
+      stale: number;
+      cancelled: boolean;
+    };
+
+/** The page's path under the workspace folder (`/`-separated), or undefined outside it (named by its file name). */
+function underRoot(file: string, root: string): string | undefined {
+  const p = sourcePath(file, root);
+  return p.startsWith('/') || /^[A-Za-z]:/.test(p) ? undefined : p;
+}
+
+const isStrings = (xs: unknown): xs is string[] => Array.isArray(xs) && xs.every((x) => typeof x === 'string');
 
 export function registerExportRequests(connection: Connection, env: { messages: () => Messages; locale: () => string | undefined; rules: (file: string) => Promise<RuleSettings> }): void {
   connection.onRequest('newsprint/exportFile', async (p: ExportFileParams): Promise<ExportFileResult> => {
@@ -38,10 +79,68 @@ export function registerExportRequests(connection: Connection, env: { messages: 
   connection.onRequest('newsprint/serialize', (p: { docs: ArticlesDocument[]; format: 'json' | 'jsonl' }) => {
     const docs = Array.isArray(p?.docs) ? p.docs : [];
     linkContinuations(docs);
-    if (p.format === 'jsonl') return { outputs: [serializeLines(docs)] };
-    const names = new OutputNames();
-    // A path outside the root is absolute: such a page gives its file name only.
-    const relative = (s: string) => (s.startsWith('/') || /^[A-Za-z]:/.test(s) ? s.slice(s.lastIndexOf('/') + 1) : s);
-    return { outputs: docs.map(serializeDocument), names: docs.map((d) => names.name(relative(d.source.path))) };
+    return { outputs: p.format === 'jsonl' ? [serializeLines(docs)] : docs.map(serializeDocument) };
+  });
+
+  let running = false;
+  connection.onRequest('newsprint/exportBatch', async (p: ExportBatchParams, token: CancellationToken): Promise<ExportBatchResult> => {
+    const messages = env.messages();
+    if (!p || !isStrings(p.files) || typeof p.root !== 'string' || typeof p.target !== 'string' || (p.format !== 'json' && p.format !== 'jsonl'))
+      return { kind: 'refused', message: 'newsprint/exportBatch: expected {files, root, target, format}' };
+    if (running) return { kind: 'refused', message: t(messages, 'export.busy') };
+    running = true;
+    let progress: ReturnType<typeof connection.window.attachWorkDoneProgress> | undefined;
+    try {
+      const under = p.files.map((f) => underRoot(f, p.root));
+      if (p.overwrite !== true) {
+        const agreed = new Set(p.overwrite ?? []);
+        const planned = p.format === 'jsonl' ? [p.target] : plannedTargets(p.files, under, p.target);
+        const existing = planned.filter((f) => !agreed.has(f) && fs.existsSync(f));
+        if (existing.length) return { kind: 'existing', existing };
+      }
+      const rules = await env.rules(p.root);
+      const failures: { file: string; message: string }[] = [];
+      const warnings: { file: string; message: string }[] = [];
+      const written: string[] = [];
+      let last = 0;
+      const say = (done: number, total: number) => t(messages, 'export.progress', { done, total });
+      if (p.workDoneToken !== undefined) {
+        progress = connection.window.attachWorkDoneProgress(p.workDoneToken);
+        progress.begin(say(0, p.files.length), 0);
+      }
+      const cancel: Cancel = { get requested() { return token.isCancellationRequested; }, onRequested: (listener) => token.onCancellationRequested(listener) };
+      const r = await exportBatch(
+        {
+          files: p.files,
+          under,
+          out: p.format === 'json' ? p.target : undefined,
+          jsonl: p.format === 'jsonl' ? p.target : undefined,
+          jobs: defaultJobs(p.files, Math.min(os.availableParallelism(), 64)),
+          threads: true,
+          force: p.overwrite === true,
+          overwrite: new Set(p.overwrite === true ? [] : (p.overwrite ?? [])),
+          opts: { rules, locale: env.locale(), root: p.root, version: VERSION },
+        },
+        messages,
+        { out: () => {}, err: (s) => connection.console.info(s.trimEnd()) },
+        {
+          failed: (f, message) => failures.push({ file: f.file, message: f.key === 'exists' ? t(messages, 'export.exists', { file: f.file }) : message }),
+          warned: (file, message) => warnings.push({ file, message }),
+          written: (target) => written.push(target),
+          tick: (done, total) => {
+            const now = Date.now();
+            if (now - last < 100 && done < total) return;
+            last = now;
+            progress?.report(Math.floor((100 * done) / total), say(done, total));
+          },
+          cancel,
+        },
+      );
+      if (!r) return { kind: 'refused', message: failures[0]?.message ?? '' };
+      return { kind: 'done', files: r.docs, articles: r.articles, problems: r.problems, written, failures, warnings, stale: r.stale, cancelled: r.cancelled };
+    } finally {
+      progress?.done();
+      running = false;
+    }
   });
 }

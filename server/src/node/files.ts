@@ -104,9 +104,10 @@ function alive(pid: number): boolean {
 /**
  * Removes the temp files in `dir` that a process no longer running left behind (killed, or the
  * machine went down, mid-write) for targets `isTarget` accepts; returns how many. Temps of live
- * processes (another export writing there now) are left alone.
+ * processes (another export writing there now) are left alone; with `own`, this process's too are
+ * removed (its export was cancelled and its jobs have stopped).
  */
-export function removeStaleTemps(dir: string, isTarget: (name: string) => boolean): number {
+export function removeStaleTemps(dir: string, isTarget: (name: string) => boolean, own = false): number {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -118,7 +119,7 @@ export function removeStaleTemps(dir: string, isTarget: (name: string) => boolea
     const m = TEMP.exec(name);
     if (!m || !isTarget(m[1])) continue;
     const pid = Number(m[2]);
-    if (pid === process.pid || alive(pid)) continue;
+    if (pid === process.pid ? !own : alive(pid)) continue;
     try {
       fs.unlinkSync(path.join(dir, name));
       removed++;

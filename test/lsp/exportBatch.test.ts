@@ -1,0 +1,143 @@
+// newsprint/exportBatch over a real connection: the editor's workspace export is the CLI's batch
+// export run in the server, so its files are the CLI's byte for byte; it asks before replacing,
+// reports progress, and a cancelled export leaves only complete files and no temps.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol';
+import type { ExportBatchParams, ExportBatchResult } from '../../server/src/lsp/exportRequests';
+import { runCli } from '../helpers/cli';
+import { startClient, withTimeout, type TestClient } from '../helpers/lsp';
+import { SAMPLE } from '../helpers/rules';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/issue');
+
+/** Every file under dir, `/`-separated, hidden ones included. */
+function tree(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(path.join(dir, f)).isFile()).map((f) => f.split(path.sep).join('/')).sort();
+}
+
+type Done = Extract<ExportBatchResult, { kind: 'done' }>;
+
+describe('newsprint/exportBatch', () => {
+  let c: TestClient;
+  let ws: string;
+  let files: string[];
+  let ticket = 0;
+  const exportBatch = (p: Omit<ExportBatchParams, 'root'>, cancel?: CancellationTokenSource) =>
+    // (an undefined token would be sent as a second parameter)
+    (cancel ? c.conn.sendRequest('newsprint/exportBatch', { root: ws, ...p }, cancel.token) : c.conn.sendRequest('newsprint/exportBatch', { root: ws, ...p })) as Promise<ExportBatchResult>;
+
+  before(async () => {
+    c = await startClient({ progress: true });
+    ws = mkdtempSync(path.join(tmpdir(), 'newsprint-ws-'));
+    for (const f of ['daily-p1.txt', 'daily-p2.txt']) {
+      mkdirSync(path.join(ws, 'issue'), { recursive: true });
+      copyFileSync(path.join(FIXTURES, f), path.join(ws, 'issue', f));
+    }
+    for (const d of ['a', 'b']) {
+      mkdirSync(path.join(ws, d));
+      copyFileSync(SAMPLE, path.join(ws, d, 'p1.txt'));
+    }
+    writeFileSync(path.join(ws, 'binary.txt'), Buffer.from([0x50, 0, 0x51]));
+    writeFileSync(path.join(ws, 'gbk.txt'), Buffer.from('d6d0cec4b1a8d6bd0a', 'hex')); // 中文报纸 in GBK
+    files = ['a/p1.txt', 'b/p1.txt', 'binary.txt', 'gbk.txt', 'issue/daily-p1.txt', 'issue/daily-p2.txt'].map((f) => path.join(ws, f));
+  });
+  after(() => c.stop());
+
+  test('one file per page, byte for byte what `newsprint export FOLDER --out` writes, with progress and the failures', async () => {
+    const target = path.join(ws, '..', `${path.basename(ws)}-out`);
+    const token = `t${++ticket}`;
+    const seen: (WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd)[] = [];
+    const ended = new Promise<void>((resolve) => c.conn.onProgress(WorkDoneProgress.type, token, (v) => (seen.push(v), v.kind === 'end' && resolve())));
+    const r = (await exportBatch({ files, target, format: 'json', workDoneToken: token })) as Done;
+    assert.equal(r.kind, 'done', JSON.stringify(r));
+    assert.equal(r.files, 5);
+    assert.equal(r.cancelled, false);
+    assert.equal(r.failures.length, 1);
+    assert.equal(r.failures[0].file, path.join(ws, 'binary.txt'));
+    assert.match(r.failures[0].message, /binary data/);
+    assert.equal(r.warnings.length, 1);
+    assert.match(r.warnings[0].message, /gbk\.txt: is not valid UTF-8/);
+    assert.deepEqual([...r.written].sort(), ['a/p1.articles.json', 'b/p1.articles.json', 'gbk.articles.json', 'issue/daily-p1.articles.json', 'issue/daily-p2.articles.json'].map((f) => path.join(target, f)));
+
+    const cli = runCli(['export', '.', '--include', '*.txt', '--out', `../${path.basename(ws)}-cli`], { cwd: ws });
+    assert.equal(cli.code, 2, cli.stderr); // the binary file
+    const cliDir = path.join(ws, '..', `${path.basename(ws)}-cli`);
+    assert.deepEqual(tree(target), tree(cliDir));
+    for (const f of tree(target)) assert.equal(readFileSync(path.join(target, f), 'utf8'), readFileSync(path.join(cliDir, f), 'utf8'), f);
+    const p1 = JSON.parse(readFileSync(path.join(target, 'issue/daily-p1.articles.json'), 'utf8')) as { articles: { continuation: { linkedId: string | null } | null }[] };
+    assert.equal(p1.articles[0].continuation?.linkedId, 'issue/daily-p2.txt#p1-a2', 'continuations linked within the issue');
+
+    await withTimeout(ended, 5000);
+    assert.equal(seen[0].kind, 'begin');
+    assert.ok(seen.some((v) => v.kind === 'report' && v.percentage === 100 && v.message === '6 of 6 files'), JSON.stringify(seen));
+  });
+
+  test('an existing target is not replaced unasked: the reply lists them, and only those agreed to are replaced', async () => {
+    const target = mkdtempSync(path.join(tmpdir(), 'newsprint-ws-out-'));
+    mkdirSync(path.join(target, 'a'));
+    writeFileSync(path.join(target, 'a', 'p1.articles.json'), 'keep me');
+    const asked = await exportBatch({ files, target, format: 'json' });
+    assert.deepEqual(asked, { kind: 'existing', existing: [path.join(target, 'a', 'p1.articles.json')] });
+    assert.deepEqual(tree(target), ['a/p1.articles.json'], 'nothing written');
+    assert.equal(readFileSync(path.join(target, 'a', 'p1.articles.json'), 'utf8'), 'keep me');
+
+    const r = (await exportBatch({ files, target, format: 'json', overwrite: asked.kind === 'existing' ? asked.existing : [] })) as Done;
+    assert.equal(r.kind, 'done');
+    assert.equal(r.written.length, 5);
+    assert.notEqual(readFileSync(path.join(target, 'a', 'p1.articles.json'), 'utf8'), 'keep me');
+  });
+
+  test('JSON Lines: one file, what `newsprint export --jsonl` writes', async () => {
+    const target = path.join(mkdtempSync(path.join(tmpdir(), 'newsprint-ws-out-')), 'all.jsonl');
+    const r = (await exportBatch({ files, target, format: 'jsonl' })) as Done;
+    assert.equal(r.kind, 'done');
+    assert.deepEqual(r.written, [target]);
+    const cli = runCli(['export', '.', '--include', '*.txt', '--jsonl', `${target}.cli`], { cwd: ws });
+    assert.equal(cli.code, 2, cli.stderr);
+    assert.equal(readFileSync(target, 'utf8'), readFileSync(`${target}.cli`, 'utf8'));
+    assert.equal(readFileSync(target, 'utf8').trimEnd().split('\n').length, r.articles);
+  });
+
+  test('cancelled: the pages written are complete, continued pages waiting for their issue are dropped, no temp is left; one export at a time', async () => {
+    const many = path.join(ws, 'many');
+    mkdirSync(many);
+    const batch: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      // Half the pages have continued articles: those wait (as temps) for the issue's last page.
+      const f = path.join(many, `p${String(i).padStart(4, '0')}.txt`);
+      copyFileSync(i % 2 ? path.join(FIXTURES, 'daily-p1.txt') : SAMPLE, f);
+      batch.push(f);
+    }
+    const target = mkdtempSync(path.join(tmpdir(), 'newsprint-ws-out-'));
+    const source = new CancellationTokenSource();
+    const token = `t${++ticket}`;
+    c.conn.onProgress(WorkDoneProgress.type, token, (v) => {
+      if (v.kind === 'report' && (v.percentage ?? 0) > 0) source.cancel();
+    });
+    const running = exportBatch({ files: batch, target, format: 'json', workDoneToken: token }, source);
+    const second = await exportBatch({ files, target: path.join(target, 'second'), format: 'json' });
+    assert.equal(second.kind, 'refused');
+    assert.match((second as { message: string }).message, /running already/);
+
+    const r = (await withTimeout(running, 60_000)) as Done;
+    assert.equal(r.kind, 'done');
+    assert.equal(r.cancelled, true);
+    assert.ok(r.files > 0 && r.files < batch.length, `${r.files} of ${batch.length} exported before the cancel`);
+    const left = tree(target);
+    assert.deepEqual(left.filter((f) => f.endsWith('.tmp')), [], 'no temp left');
+    assert.deepEqual(left, r.written.map((f) => path.relative(target, f).split(path.sep).join('/')).sort(), 'what is there is what the reply says was written');
+    for (const f of left) {
+      const doc = JSON.parse(readFileSync(path.join(target, f), 'utf8')) as { source: { path: string } };
+      assert.ok(Number(/p(\d+)/.exec(doc.source.path)![1]) % 2 === 0, `${doc.source.path}: a continued page is written only once its issue is linked`);
+    }
+
+    // The server is free again.
+    const again = await exportBatch({ files, target: path.join(target, 'again'), format: 'json' });
+    assert.equal(again.kind, 'done');
+  });
+});
