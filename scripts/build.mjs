@@ -23,7 +23,7 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/cli/export-worker.ts'], outfile: 'dist/export-worker.js' },
+  { entryPoints: ['server/src/node/exportJob.ts'], outfile: 'dist/export-worker.js' },
 ];
 
 if (watch) {

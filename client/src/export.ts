@@ -1,6 +1,8 @@
 // Export commands: the active page dump to one JSON file, or every page dump in the workspace to
-// JSON Lines or one JSON file per page. The server reads and exports (same code as the CLI); this
-// side asks where, shows progress, and writes atomically without overwriting unasked.
+// JSON Lines or one JSON file per page. The server reads and exports (same code as the CLI). For
+// one page this side asks where and writes atomically; for the workspace it asks where and shows
+// the server's progress, and the server writes each page as it is done (newsprint/exportBatch),
+// replacing only the existing files the user agreed to.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';

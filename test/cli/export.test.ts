@@ -11,7 +11,7 @@ import { linkContinuations } from '../../server/src/core/continuations';
 import { exportArticles, serializeDocument, serializeLines } from '../../server/src/core/export';
 import { exportFile } from '../../server/src/node/exportFile';
 import { sha256 } from '../../server/src/node/files';
-import { BYTES_PER_JOB, defaultJobs } from '../../server/src/cli/export';
+import { BYTES_PER_JOB, defaultJobs } from '../../server/src/node/batchExport';
 import { CLI, runCli } from '../helpers/cli';
 import { SAMPLE } from '../helpers/rules';
 import { assertValidDocument, assertValidLine } from '../helpers/schema';

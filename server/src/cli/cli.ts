@@ -12,8 +12,9 @@ import type { RuleLevel, RuleSettings } from '../core/types';
 import { VERSION } from '../version';
 import { describeFileError, readDump, writeAtomic, type ReadResult } from '../node/files';
 import { DEFAULT_INCLUDE, expandInputs, readList, type Inputs } from '../node/inputs';
-import { defaultJobs, runExport } from './export';
-import type { Io } from './progress';
+import { defaultJobs } from '../node/batchExport';
+import { runExport } from './export';
+import type { Io } from '../node/io';
 
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];

@@ -1,10 +1,6 @@
 // A progress line for long batches, on a terminal's stderr: rewritten in place at most every
 // 200 ms, and cleared before any other message so that none runs into it.
-
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+import type { Io } from '../node/io';
 
 export interface Progress {
   /** The io to use while the line may show: its `err` clears the line first. */

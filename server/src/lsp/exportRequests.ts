@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import type { CancellationToken, Connection, ProgressToken } from 'vscode-languageserver';
-import { defaultJobs, exportBatch, plannedTargets, type Cancel } from '../cli/export';
+import { defaultJobs, exportBatch, plannedTargets, type Cancel } from '../node/batchExport';
 import { linkContinuations } from '../core/continuations';
 import { serializeDocument, serializeLines, type ArticlesDocument } from '../core/export';
 import { t, type Messages } from '../core/messages';

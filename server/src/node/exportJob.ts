@@ -1,6 +1,7 @@
-// One job of `newsprint export`: exports the files it is sent, one at a time, and writes the
-// outputs it computed when told where (the main thread decides the names and, once the whole batch
-// is read, the continuation links). Runs in a worker thread for --jobs N, in-process for --jobs 1.
+// One job of the batch export (batchExport.ts: `newsprint export` and the editor's workspace
+// export): exports the files it is sent, one at a time, and writes the outputs it computed when
+// told where (the main thread decides the names and, once an issue is read, its continuation
+// links). Runs in a worker thread (dist/export-worker.js), or in-process for the CLI's --jobs 1.
 // In --out mode the output text stays in the job that made it: only the little the linking needs
 // crosses threads, and each job writes its own files, so writing is as parallel as computing. A
 // continued page does not wait for linking in memory: once named it goes to a temp file beside its
@@ -8,8 +9,8 @@
 import { parentPort } from 'node:worker_threads';
 import { serializeDocument, serializeLines, type ArticleOut } from '../core/export';
 import type { LinkableDoc } from '../core/continuations';
-import { FileError, renameOver, takeTemp, writeAtomic, writeTemp } from '../node/files';
-import { exportFile, type ExportFileOptions } from '../node/exportFile';
+import { FileError, renameOver, takeTemp, writeAtomic, writeTemp } from './files';
+import { exportFile, type ExportFileOptions } from './exportFile';
 
 export type BatchFormat = 'json' | 'jsonl';
 

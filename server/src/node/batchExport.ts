@@ -1,0 +1,468 @@
+// The batch export: `newsprint export FILE|DIR… [--out DIR | --jsonl FILE] [--jobs N] [--force]`,
+// and the editor's workspace export (newsprint/exportBatch). Files are exported by jobs (worker threads, or this thread for --jobs 1). Results are taken in
+// input order, which fixes the output names; continuations are linked within each issue (a folder)
+// as soon as its last file is taken, so a batch of millions of pages keeps one issue's link data
+// at a time. With --out each job writes its own outputs atomically: a page with no continued
+// article as soon as it is named; a continued one, once named, to a temp file beside its target,
+// renamed over it once its issue is linked (patched first if a link was found), so writing runs in
+// parallel and no page waits in memory. With --jsonl the main thread appends each file's lines to
+// a temp file as they come, keeping only the byte range and the found links of continued pages;
+// at the end those ranges are patched while the temp is copied to the target (see Spool). One
+// unreadable or unwritable file is reported and the rest go on; the exit code says whether any failed.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { issueOf, linkContinuations, type LinkableDoc } from '../core/continuations';
+import { t, type MessageKey, type Messages } from '../core/messages';
+import { OutputNames } from '../core/outputNames';
+import { removeStaleTemps, Spool, type SpoolEdit } from './files';
+import { sourcePath, type ExportFileOptions } from './exportFile';
+import {
+  ExportJob,
+  failure,
+  linkedIdsOf,
+  patchLinks,
+  type BatchFormat,
+  type ExportReply,
+  type ExportTask,
+  type Failure,
+  type FromJob,
+  type ToJob,
+  type WriteOrder,
+  type WriteReply,
+} from './exportJob';
+import type { Io } from './io';
+
+/**
+ * Input per job when `--jobs` is not given: each job's V8 spends about half a second of CPU warming
+ * up on the core's code, so on the benchmark VM a second job pays off from about 3,000 sample
+ * pages (29 MB: 2,000 pages took 1.31–1.39 s with one job and 1.40–1.44 s with two, 3,000 pages
+ * 1.78–1.89 s and 1.80–1.87 s, 4,000 pages 2.13–2.24 s and 1.95–2.02 s). It was 1,500 pages while
+ * a page took longer to analyse.
+ */
+export const BYTES_PER_JOB = 16_000_000;
+
+/** Jobs for a batch when `--jobs` is not given: one per BYTES_PER_JOB of input, at least one, at most `cores`. */
+export function defaultJobs(files: readonly string[], cores: number): number {
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      bytes += fs.statSync(f).size;
+    } catch {
+      // unreadable: reported when exported
+    }
+    if (bytes >= cores * BYTES_PER_JOB) return cores;
+  }
+  return Math.max(1, Math.min(cores, Math.floor(bytes / BYTES_PER_JOB)));
+}
+
+export interface ExportArgs {
+  files: string[];
+  /** By index of `files`: the path under the folder it was found in, which --out mirrors (see OutputNames). */
+  under?: readonly (string | undefined)[];
+  out?: string;
+  jsonl?: string;
+  jobs: number;
+  force: boolean;
+  opts: ExportFileOptions;
+  /** Targets that may be replaced though `force` is off: the editor asked about them. */
+  overwrite?: ReadonlySet<string>;
+  /** Worker threads even for one job, so that the calling thread stays free (the language server). */
+  threads?: boolean;
+}
+
+/** What the caller of `exportBatch` hears as it goes; each is optional. */
+export interface BatchHooks {
+  /** A file that could not be exported or written (default: said on stderr). */
+  failed?: (f: Failure, message: string) => void;
+  /** A file exported with a warning (not valid UTF-8; default: said on stderr). */
+  warned?: (file: string, message: string) => void;
+  /** An output written, by its path. */
+  written?: (target: string) => void;
+  /** Files taken so far. */
+  tick?: (done: number, total: number) => void;
+  /** Stops the batch: no file is started after it, and files already written stay (workers only). */
+  cancel?: Cancel;
+}
+
+export interface Cancel {
+  readonly requested: boolean;
+  onRequested(listener: () => void): void;
+}
+
+export interface BatchOutcome {
+  docs: number;
+  articles: number;
+  /** The findings the outputs count as left to fix (their `diagnostics`). */
+  problems: number;
+  written: number;
+  failed: number;
+  /** Temps of interrupted exports removed from the target folders. */
+  stale: number;
+  cancelled: boolean;
+}
+
+/** A page's output file under --out (see OutputNames): `under` is its path under the folder it was found in. */
+function outputName(names: OutputNames, under: string | undefined, file: string): string {
+  return path.join(...names.name(under ?? path.basename(file)).split('/'));
+}
+
+/**
+ * The files an export to `out` will write, in input order, so that the editor can ask about those
+ * that exist before it starts. (A file that fails takes no name and may shift a later one: a name
+ * not asked about is still refused if it exists, as `overwrite` lists only the ones asked about.)
+ */
+export function plannedTargets(files: readonly string[], under: readonly (string | undefined)[], out: string): string[] {
+  const names = new OutputNames();
+  return files.map((file, i) => path.join(out, outputName(names, under[i], file)));
+}
+
+/** Where a file's output was computed, and so who writes it. */
+interface Owner {
+  /** A continued page is named: it goes to a temp file beside its target until `write`. */
+  stage(order: WriteOrder): void;
+  write(order: WriteOrder): void;
+}
+
+/** The names of the files an export writes (a temp of one of them is an export's). */
+const isOutputName = (name: string) => /\.jsonl?$/.test(name);
+
+/** The batch's bookkeeping in the main thread: takes export results in input order, orders writes, counts. */
+class Batch {
+  docs = 0;
+  articles = 0;
+  problems = 0;
+  failed = 0;
+  written = 0;
+  private ordered = 0;
+  private answered = 0;
+  private readonly waiting: ({ reply: ExportReply; owner: Owner } | undefined)[];
+  private next = 0;
+  private readonly names = new OutputNames();
+  /** --out: subfolders made (and cleared of stale temps) for mirrored names. */
+  readonly folders = new Set<string>();
+  /** Temps of interrupted exports removed from those subfolders. */
+  stale = 0;
+  /**
+   * Continued pages taken whose issue (their folder: links never cross one) still has files to
+   * come, with what to do once it is linked. An issue is linked as soon as its last file is taken,
+   * so what waits in memory is one issue's worth, not the batch's.
+   */
+  private readonly open = new Map<string, { link: LinkableDoc; then: () => void }[]>();
+  /** The index of each issue's last file in the batch. */
+  private readonly lastOfIssue = new Map<string, number>();
+  /** --jsonl: the patches of continued pages that linking found a link for. */
+  private readonly edits: SpoolEdit[] = [];
+  /** Stdout (a single file): its text. */
+  readonly texts: { text: string }[] = [];
+  private linked = false;
+  /** Targets of the writes ordered and not yet answered, when the caller hears of each written. */
+  private readonly targets = new Map<number, string>();
+  onSettled = () => {};
+
+  constructor(
+    private readonly args: ExportArgs,
+    private readonly messages: Messages,
+    private readonly io: Io,
+    private readonly hooks: BatchHooks,
+    private readonly spool?: Spool,
+  ) {
+    this.waiting = new Array(args.files.length);
+    for (let i = 0; i < args.files.length; i++) this.lastOfIssue.set(this.issueAt(i), i);
+  }
+
+  /** The issue of the batch's file i, as linking finds it from the exported source.path. */
+  private issueAt(i: number): string {
+    return issueOf(sourcePath(this.args.files[i], this.args.opts.root));
+  }
+
+  private report(f: Failure): void {
+    const message = t(this.messages, `cli.${f.key}` as MessageKey, { file: f.file, detail: f.detail });
+    if (this.hooks.failed) this.hooks.failed(f, message);
+    else this.io.err(`newsprint: ${message}\n`);
+  }
+
+  exported(reply: ExportReply, owner: Owner): void {
+    this.waiting[reply.index] = { reply, owner };
+    for (let w = this.waiting[this.next]; w; w = this.waiting[this.next]) {
+      this.waiting[this.next++] = undefined;
+      this.take(w.reply, w.owner);
+    }
+  }
+
+  private take(r: ExportReply, owner: Owner): void {
+    this.takeOne(r, owner);
+    this.hooks.tick?.(this.next, this.args.files.length);
+    // The issue's last file: its continued pages are linked now (a failed file can be the last).
+    const issue = this.issueAt(r.index);
+    if (this.lastOfIssue.get(issue) === r.index) this.close(issue);
+  }
+
+  private takeOne(r: ExportReply, owner: Owner): void {
+    if (!r.ok) {
+      this.failed++;
+      this.report(r);
+      return;
+    }
+    const file = this.args.files[r.index];
+    if (r.invalidUtf8) {
+      const message = t(this.messages, 'cli.invalidUtf8', { file });
+      if (this.hooks.warned) this.hooks.warned(file, message);
+      else this.io.err(`newsprint: ${message}\n`);
+    }
+    this.docs++;
+    this.articles += r.articles;
+    this.problems += r.problems;
+    const link = r.link;
+    if (this.spool) {
+      const { offset, length } = this.spool.append(r.text!);
+      if (link)
+        this.wait(link, () => {
+          const ids = linkedIdsOf(link);
+          // Nothing found to link: the lines already say null, and with no edit at all there is no copy.
+          if (ids.some((id) => id !== null)) this.edits.push({ offset, length, edit: (text) => patchLinks(text, ids, 'jsonl') });
+        });
+      return;
+    }
+    if (!this.args.out) {
+      const d = { text: r.text! };
+      this.texts.push(d);
+      if (link) this.wait(link, () => (d.text = patchLinks(d.text, linkedIdsOf(link), 'json')));
+      return;
+    }
+    const name = outputName(this.names, this.args.under?.[r.index], file);
+    if (path.dirname(name) !== '.') this.folder(path.join(this.args.out, path.dirname(name)));
+    const target = path.join(this.args.out, name);
+    const order: WriteOrder = { index: r.index, target, overwrite: this.args.force || !!this.args.overwrite?.has(target) };
+    if (link) {
+      owner.stage(order);
+      this.wait(link, () => this.order({ ...order, linkedIds: linkedIdsOf(link) }, owner));
+    } else this.order(order, owner);
+  }
+
+  private wait(link: LinkableDoc, then: () => void): void {
+    const issue = issueOf(link.source.path);
+    const list = this.open.get(issue);
+    if (list) list.push({ link, then });
+    else this.open.set(issue, [{ link, then }]);
+  }
+
+  /** Links an issue's continued pages (every file of it taken) and does what each waited for. */
+  private close(issue: string): void {
+    const list = this.open.get(issue);
+    if (!list) return;
+    this.open.delete(issue);
+    linkContinuations(list.map((w) => w.link));
+    for (const w of list) w.then();
+  }
+
+  /**
+   * A subfolder of --out, made before its first write is ordered, and cleared of temps an
+   * interrupted export left there (as --out itself is at the start). If it cannot be made, the
+   * writes into it fail and say so.
+   */
+  private folder(dir: string): void {
+    if (this.folders.has(dir)) return;
+    this.folders.add(dir);
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch {
+      return;
+    }
+    this.stale += removeStaleTemps(dir, isOutputName);
+  }
+
+  private order(order: WriteOrder, owner: Owner): void {
+    this.ordered++;
+    if (this.hooks.written) this.targets.set(order.index, order.target);
+    owner.write(order);
+  }
+
+  /** Every file exported and taken: every issue is linked by now (closes any left, to be sure). */
+  link(): void {
+    for (const issue of [...this.open.keys()]) this.close(issue);
+    this.linked = true;
+    this.checkSettled();
+  }
+
+  writeDone(r: WriteReply): void {
+    this.answered++;
+    const target = this.targets.get(r.index);
+    this.targets.delete(r.index);
+    if (r.ok) {
+      this.written++;
+      if (target !== undefined) this.hooks.written?.(target);
+    } else {
+      this.failed++;
+      this.report(r);
+    }
+    this.checkSettled();
+  }
+
+  /** The spool's patches: each continued page's lines get their linkedIds (call after link). */
+  spoolEdits(): SpoolEdit[] {
+    return this.edits;
+  }
+
+  /** Every file exported and linked, and every write ordered has been answered. */
+  get settled(): boolean {
+    return this.linked && this.answered === this.ordered;
+  }
+
+  private checkSettled(): void {
+    if (this.settled) this.onSettled();
+  }
+}
+
+/** The task of each file, made when it is sent: a batch of millions of files holds only their names. */
+type Tasks = { count: number; at: (index: number) => ExportTask };
+
+function runInProcess(batch: Batch, tasks: Tasks): void {
+  const job = new ExportJob();
+  const owner: Owner = { stage: (order) => job.stage(order), write: (order) => batch.writeDone(job.write(order)) };
+  for (let i = 0; i < tasks.count; i++) {
+    // Not copied as a worker's reply is: the link's headlines may be slices that pin the page's
+    // text, but only until its issue is linked (cloning every continued page cost ~6% of the export).
+    batch.exported(job.export(tasks.at(i)), owner);
+  }
+  batch.link();
+}
+
+/** Resolves once every write is answered, or at once when cancelled (then with true). */
+function runInWorkers(batch: Batch, tasks: Tasks, jobs: number, cancel?: Cancel): Promise<boolean> {
+  let next = 0;
+  let exported = 0;
+  const workers: Worker[] = [];
+  // Messages carry several files: each message wakes the other thread, and on a busy machine that
+  // costs more than the small page it carries (about a tenth of the time, 10,000 pages on 2 cores).
+  // Few enough per message that the jobs still finish together.
+  const chunk = Math.max(1, Math.min(16, Math.floor(tasks.count / (jobs * 8))));
+  return new Promise<boolean>((resolve, reject) => {
+    batch.onSettled = () => resolve(false);
+    cancel?.onRequested(() => resolve(true));
+    const feed = (w: Worker) => {
+      const end = Math.min(tasks.count, next + chunk);
+      if (next >= end || cancel?.requested) return;
+      const messages: ToJob[] = [];
+      for (; next < end; next++) messages.push({ kind: 'export', ...tasks.at(next) });
+      w.postMessage(messages);
+    };
+    for (let k = 0; k < Math.min(jobs, tasks.count); k++) {
+      const w = new Worker(path.join(__dirname, 'export-worker.js'));
+      workers.push(w);
+      // Write orders made in one turn of the event loop go out together, in the order made (a
+      // continued page's stage before its write).
+      let orders: ToJob[] = [];
+      const send = (m: ToJob) => {
+        if (orders.length === 0) {
+          setImmediate(() => {
+            const out = orders;
+            orders = [];
+            w.postMessage(out);
+          });
+        }
+        orders.push(m);
+      };
+      const owner: Owner = {
+        stage: (order) => send({ kind: 'stage', ...order }),
+        write: (order) => send({ kind: 'write', ...order }),
+      };
+      w.on('message', (replies: FromJob[]) => {
+        if (cancel?.requested) return;
+        let fed = false;
+        for (const m of replies) {
+          if (m.kind === 'write') {
+            batch.writeDone(m);
+            continue;
+          }
+          // One batch of files answered: send the next (two in flight, so a worker never idles while a batch crosses over).
+          if (!fed) {
+            feed(w);
+            fed = true;
+          }
+          batch.exported(m, owner);
+          if (++exported === tasks.count) batch.link();
+        }
+      });
+      w.on('error', reject);
+      feed(w);
+      feed(w);
+    }
+  }).finally(() => Promise.all(workers.map((w) => w.terminate())));
+}
+
+/**
+ * Exports a batch (see the top of this file); undefined when it could not start (the target
+ * cannot be made, or --jsonl's exists), said through `hooks.failed` or on stderr. Without --out or
+ * --jsonl the outputs go to `io.out`.
+ */
+export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, hooks: BatchHooks = {}): Promise<BatchOutcome | undefined> {
+  const { files, opts } = args;
+  const format: BatchFormat = args.jsonl ? 'jsonl' : 'json';
+  const refuse = (f: Failure) => {
+    const message = t(messages, `cli.${f.key}` as MessageKey, { file: f.file, detail: f.detail });
+    if (hooks.failed) hooks.failed(f, message);
+    else io.err(`newsprint: ${message}\n`);
+    return undefined;
+  };
+  if (args.out) {
+    try {
+      fs.mkdirSync(args.out, { recursive: true });
+    } catch (err) {
+      return refuse({ index: -1, ok: false, key: 'unwritable', file: args.out, detail: (err as NodeJS.ErrnoException).code ?? String(err) });
+    }
+  }
+  let spool: Spool | undefined;
+  if (args.jsonl) {
+    // An existing target is refused before any work, not after hours of it.
+    try {
+      spool = new Spool(args.jsonl, args.force || !!args.overwrite?.has(args.jsonl));
+    } catch (err) {
+      return refuse(failure(-1, args.jsonl, err));
+    }
+  }
+  // Temps an export killed before it could rename them left in the target folder (see removeStaleTemps).
+  const targetDir = args.out ?? (args.jsonl ? path.dirname(path.resolve(args.jsonl)) : undefined);
+  const stale = targetDir ? removeStaleTemps(targetDir, isOutputName) : 0;
+  if (stale > 0) io.err(`newsprint: ${t(messages, 'cli.staleTemps', { count: stale, dir: targetDir ?? '' })}\n`);
+  const batch = new Batch(args, messages, io, hooks, spool);
+  const tasks: Tasks = { count: files.length, at: (index) => ({ index, file: files[index], opts, format, keep: !!args.out }) };
+  let cancelled = false;
+  try {
+    if (!args.threads && (args.jobs <= 1 || files.length === 1)) runInProcess(batch, tasks);
+    else cancelled = await runInWorkers(batch, tasks, Math.max(1, args.jobs), hooks.cancel);
+  } catch (err) {
+    spool?.abort();
+    throw err;
+  }
+  const outcome = (): BatchOutcome => ({
+    docs: batch.docs,
+    articles: batch.articles,
+    problems: batch.problems,
+    written: batch.written,
+    failed: batch.failed,
+    stale: stale + batch.stale,
+    cancelled,
+  });
+  if (cancelled) {
+    // The jobs are stopped: what they staged or were writing is this process's and is removed.
+    spool?.abort();
+    if (args.out) for (const dir of [args.out, ...batch.folders]) removeStaleTemps(dir, isOutputName, true);
+    return outcome();
+  }
+
+  if (spool) {
+    try {
+      spool.finish(batch.spoolEdits());
+      batch.written = 1;
+      hooks.written?.(args.jsonl!);
+    } catch (err) {
+      batch.failed++;
+      refuse(failure(-1, args.jsonl!, err));
+    }
+  } else if (!args.out) {
+    for (const d of batch.texts) io.out(d.text);
+  }
+  if (batch.stale > 0) io.err(`newsprint: ${t(messages, 'cli.staleTemps', { count: batch.stale, dir: args.out ?? '' })}\n`);
+  return outcome();
+}
