@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import type { ExportBatchResult } from '../../server/src/lsp/exportRequests';
 import { strings } from './strings';
 
 interface ArticlesDocument {
@@ -15,19 +16,6 @@ interface ArticlesDocument {
 }
 type ExportFileResult = { ok: true; doc: ArticlesDocument } | { ok: false; message: string };
 type Format = 'jsonl' | 'perFile';
-type ExportBatchResult =
-  | { kind: 'existing'; existing: string[] }
-  | { kind: 'refused'; message: string }
-  | {
-      kind: 'done';
-      files: number;
-      articles: number;
-      problems: number;
-      written: string[];
-      failures: { file: string; message: string }[];
-      warnings: { file: string; message: string }[];
-      cancelled: boolean;
-    };
 
 const config = (uri?: vscode.Uri) => vscode.workspace.getConfiguration('newsprint.export', uri);
 
