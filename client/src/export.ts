@@ -217,7 +217,13 @@ async function exportWorkspace(client: LanguageClient, output: vscode.OutputChan
   let overwrite: string[] | true | undefined = opts.overwrite ? true : undefined;
   let result: ExportBatchResult;
   for (;;) {
-    result = await runBatch(client, { ...params, overwrite });
+    try {
+      result = await runBatch(client, { ...params, overwrite });
+    } catch (err) {
+      // The server stopped (or failed) mid-way: what it wrote is complete, each file atomically.
+      void vscode.window.showErrorMessage(strings.exportStopped(err instanceof Error ? err.message : String(err)));
+      return undefined;
+    }
     if (result.kind !== 'existing') break;
     if (!(await confirmOverwrite(result.existing.map((f) => vscode.Uri.file(f))))) return undefined;
     overwrite = [...(overwrite === true ? [] : (overwrite ?? [])), ...result.existing];

@@ -29,6 +29,7 @@ export const strings = {
   unsavedPages: (n: number) => vscode.l10n.t('{0} page dumps have unsaved changes. The export reads the files on disk.', n),
   exportSummary: (files: number, articles: number, problems: number, target: string) =>
     vscode.l10n.t('Exported {0} articles from {1} files to {2} ({3} problems left in the text).', articles, files, target, problems),
+  exportStopped: (reason: string) => vscode.l10n.t('The export stopped ({0}). The files it wrote are complete; export again to finish.', reason),
   exportFailures: (n: number) => vscode.l10n.t('{0} failed.', n),
   exportNotUtf8: (n: number) => vscode.l10n.t('{0} files are not valid UTF-8 (their invalid bytes were exported as U+FFFD).', n),
   showDetails: () => vscode.l10n.t('Show Details'),
