@@ -347,10 +347,17 @@ function sendInsert(client: TestClient, uri: string, version: number, line: numb
 /** What the editor asks of a whole document besides diagnostics: outline (breadcrumbs, sticky scroll), folding, colouring. */
 const EDITOR_VIEWS = ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full'];
 
-async function benchTyping(page: string, mode: 'push' | 'pull', v: Variant = MAIN): Promise<void> {
+/**
+ * `during`: page files the server exports (newsprint/exportBatch, the editor's workspace export)
+ * while the typing goes on, which then lasts until the export ends (information: the export's
+ * jobs are worker threads, and on 2 cores they and the typing share the CPU).
+ */
+async function benchTyping(page: string, mode: 'push' | 'pull', v: Variant = MAIN, during?: { files: string[]; root: string; target: string }): Promise<void> {
   const text = repeatTo(page, 10 * MB, v.sep);
   const uri = 'file:///bench/typing-10mb.pagedump';
   const client = await startClient({ pull: mode === 'pull' });
+  const id = `lsp-typing-${mode}${v.id}${during ? '-export' : ''}`;
+  const what = during ? `, while the server exports ${during.files.length} pages (newsprint/exportBatch)` : '';
   try {
     const lens = lineLengths(text);
     // Open, and wait for the first full analysis (not timed as typing).
@@ -371,7 +378,15 @@ async function benchTyping(page: string, mode: 'push' | 'pull', v: Variant = MAI
     const chars = ['字', ' ', 'a', '的'];
     const lat: number[] = [];
     let version = 1;
-    for (let k = 0; k < EDITS; k++) {
+    let exported: { ms: number; files: number } | undefined;
+    const tx = now();
+    const exporting = during
+      ? (client.conn.sendRequest('newsprint/exportBatch', { ...during, format: 'json', overwrite: true }) as Promise<{ kind: string; files?: number }>).then((r) => {
+          if (r.kind !== 'done') throw new Error(`export: ${JSON.stringify(r).slice(0, 200)}`);
+          exported = { ms: msSince(tx), files: r.files ?? 0 };
+        })
+      : undefined;
+    for (let k = 0; k < EDITS || (exporting && !exported && k < 2000); k++) {
       const line = Math.floor(random() * lens.length);
       const character = Math.floor(random() * (lens[line] + 1));
       const ch = chars[k % chars.length];
@@ -388,24 +403,42 @@ async function benchTyping(page: string, mode: 'push' | 'pull', v: Variant = MAI
       }
       lat.push(msSince(t));
     }
+    await exporting;
     const p95 = percentile(lat, 95);
     row({
-      id: `lsp-typing-${mode}${v.id}`,
-      figure: `LSP typing, 10 MB${v.label}, ${mode} (${EDITS} one-char edits, edit → diagnostics) p95`,
+      id,
+      figure: during ? `LSP typing, 10 MB, ${mode}${what} (info) p95` : `LSP typing, 10 MB${v.label}, ${mode} (${EDITS} one-char edits, edit → diagnostics) p95`,
       unit: 'ms',
       median: p95,
       min: Math.min(...lat),
       max: Math.max(...lat),
-      target: 'p95 ≤ 50 ms',
-      ratio: 50 / p95,
-      pass: p95 <= 50,
+      target: during ? '(info)' : 'p95 ≤ 50 ms',
+      ratio: during ? null : 50 / p95,
+      pass: during ? null : p95 <= 50,
       runs: lat.length,
-      note: `p50 ${fmt(percentile(lat, 50))} ms, p95 ${fmt(p95)} ms, max ${fmt(Math.max(...lat))} ms; open ${openMs.toFixed(0)} ms`,
+      note: `p50 ${fmt(percentile(lat, 50))} ms, p95 ${fmt(p95)} ms, max ${fmt(Math.max(...lat))} ms; open ${openMs.toFixed(0)} ms${exported ? `; ${lat.length} edits while the export of ${exported.files} pages took ${fmt(exported.ms)} ms` : ''}`,
     });
   } catch (err) {
-    row({ id: `lsp-typing-${mode}${v.id}`, figure: `LSP typing, 10 MB${v.label}, ${mode}`, unit: 'ms', median: null, min: null, max: null, target: 'p95 ≤ 50 ms', ratio: null, pass: false, runs: 0, note: `failed: ${String(err)}; stderr: ${client.stderr().slice(-300)}` });
+    row({ id, figure: `LSP typing, 10 MB${v.label}, ${mode}${what}`, unit: 'ms', median: null, min: null, max: null, target: 'p95 ≤ 50 ms', ratio: null, pass: false, runs: 0, note: `failed: ${String(err)}; stderr: ${client.stderr().slice(-300)}` });
   } finally {
     await client.stop();
+  }
+}
+
+/** Typing (push) while the server exports 4,000 page files, written in memory where there is a tmpfs. */
+async function benchTypingDuringExport(page: string): Promise<void> {
+  const tmp = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'newsprint-bench-ws-'));
+  try {
+    const files: string[] = [];
+    mkdirSync(path.join(tmp, 'in'));
+    for (let i = 0; i < (quick ? 400 : 4000); i++) {
+      const f = path.join(tmp, 'in', `p${String(i + 1).padStart(5, '0')}.page.txt`);
+      writeFileSync(f, page);
+      files.push(f);
+    }
+    await benchTyping(page, 'push', MAIN, { files, root: path.join(tmp, 'in'), target: path.join(tmp, 'out') });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
@@ -927,6 +960,7 @@ async function main(): Promise<void> {
       await benchTyping(text, 'pull', v);
     }
     for (const [text, v] of chosen) if (v !== NO_BREAKS) await benchTypingWithViews(text, v);
+    if (wantsText(MAIN)) await benchTypingDuringExport(page);
   }
   if (wants('memory')) for (const [text, v] of chosen) await benchMemory(text, v);
   if (wants('export')) await benchExport(page);
