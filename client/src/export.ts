@@ -163,9 +163,8 @@ async function exportWorkspace(client: LanguageClient, output: vscode.OutputChan
     return undefined;
   }
   const cfg = config(folder.uri);
-  const files = (await vscode.workspace.findFiles(cfg.get<string>('include') ?? '**/*.{pagedump,page.txt}', cfg.get<string>('exclude') || undefined))
-    .filter((u) => u.scheme === 'file')
-    .sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+  // (The server puts them in the order `newsprint export` walks a folder in.)
+  const files = (await vscode.workspace.findFiles(cfg.get<string>('include') ?? '**/*.{pagedump,page.txt}', cfg.get<string>('exclude') || undefined)).filter((u) => u.scheme === 'file');
   if (files.length === 0) {
     void vscode.window.showInformationMessage(strings.noPageDumps(cfg.get<string>('include') ?? ''));
     return undefined;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { OutputNames } from '../../server/src/core/outputNames';
-import { expandInputs, readList } from '../../server/src/node/inputs';
+import { expandInputs, readList, walkOrder } from '../../server/src/node/inputs';
 import { CLI, runCli } from '../helpers/cli';
 import { SAMPLE } from '../helpers/rules';
 import { assertValidDocument } from '../helpers/schema';
@@ -28,6 +28,19 @@ function archive(): string {
 }
 
 const found = ['1923/01/p1.page.txt', '1923/01/p2.page.txt', '1923/02/p1.pagedump'];
+
+test('walkOrder sorts paths as the walk finds them: name by name in code units, a folder\'s files in its place', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-order-'));
+  // '-' and '.' sort before '/', 'B' before 'a', and a file's name between two folders'.
+  const rels = ['a-b.page.txt', 'a/x.page.txt', 'a.page.txt', 'a/b/c.page.txt', 'B/y.page.txt', 'P1.page.txt', 'p1.page.txt', 'a/a.page.txt', 'ab/z.page.txt', 'a/b.page.txt'];
+  for (const rel of rels) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), page);
+  }
+  const walked = expandInputs([dir]).under;
+  assert.deepEqual([...rels].sort(walkOrder), walked);
+  assert.notDeepEqual([...rels].sort(), walked, 'not the order of whole paths');
+});
 
 test('expandInputs: a folder gives its page dumps in name order with their paths under it; a file is passed on as it is', () => {
   const dir = archive();

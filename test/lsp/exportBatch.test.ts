@@ -42,9 +42,12 @@ describe('newsprint/exportBatch', () => {
       mkdirSync(path.join(ws, d));
       copyFileSync(SAMPLE, path.join(ws, d, 'p1.txt'));
     }
+    // Two pages whose names collide (in any letter case): which gets `-2` follows the walk's order.
+    copyFileSync(SAMPLE, path.join(ws, 'P1.txt'));
+    copyFileSync(SAMPLE, path.join(ws, 'p1.page.txt'));
     writeFileSync(path.join(ws, 'binary.txt'), Buffer.from([0x50, 0, 0x51]));
     writeFileSync(path.join(ws, 'gbk.txt'), Buffer.from('d6d0cec4b1a8d6bd0a', 'hex')); // 中文报纸 in GBK
-    files = ['a/p1.txt', 'b/p1.txt', 'binary.txt', 'gbk.txt', 'issue/daily-p1.txt', 'issue/daily-p2.txt'].map((f) => path.join(ws, f));
+    files = ['P1.txt', 'a/p1.txt', 'b/p1.txt', 'binary.txt', 'gbk.txt', 'issue/daily-p1.txt', 'issue/daily-p2.txt', 'p1.page.txt'].map((f) => path.join(ws, f));
   });
   after(() => c.stop());
 
@@ -53,16 +56,17 @@ describe('newsprint/exportBatch', () => {
     const token = `t${++ticket}`;
     const seen: (WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd)[] = [];
     const ended = new Promise<void>((resolve) => c.conn.onProgress(WorkDoneProgress.type, token, (v) => (seen.push(v), v.kind === 'end' && resolve())));
-    const r = (await exportBatch({ files, target, format: 'json', workDoneToken: token })) as Done;
+    // Given in another order than the CLI's walk (as VS Code's file search may list them).
+    const r = (await exportBatch({ files: [...files].reverse(), target, format: 'json', workDoneToken: token })) as Done;
     assert.equal(r.kind, 'done', JSON.stringify(r));
-    assert.equal(r.files, 5);
+    assert.equal(r.files, 7);
     assert.equal(r.cancelled, false);
     assert.equal(r.failures.length, 1);
     assert.equal(r.failures[0].file, path.join(ws, 'binary.txt'));
     assert.match(r.failures[0].message, /binary data/);
     assert.equal(r.warnings.length, 1);
     assert.match(r.warnings[0].message, /gbk\.txt: is not valid UTF-8/);
-    assert.deepEqual([...r.written].sort(), ['a/p1.articles.json', 'b/p1.articles.json', 'gbk.articles.json', 'issue/daily-p1.articles.json', 'issue/daily-p2.articles.json'].map((f) => path.join(target, f)));
+    assert.deepEqual([...r.written].sort(), ['P1.articles.json', 'a/p1.articles.json', 'b/p1.articles.json', 'gbk.articles.json', 'issue/daily-p1.articles.json', 'issue/daily-p2.articles.json', 'p1-2.articles.json'].map((f) => path.join(target, f)));
 
     const cli = runCli(['export', '.', '--include', '*.txt', '--out', `../${path.basename(ws)}-cli`], { cwd: ws });
     assert.equal(cli.code, 2, cli.stderr); // the binary file
@@ -74,7 +78,7 @@ describe('newsprint/exportBatch', () => {
 
     await withTimeout(ended, 5000);
     assert.equal(seen[0].kind, 'begin');
-    assert.ok(seen.some((v) => v.kind === 'report' && v.percentage === 100 && v.message === '6 of 6 files'), JSON.stringify(seen));
+    assert.ok(seen.some((v) => v.kind === 'report' && v.percentage === 100 && v.message === '8 of 8 files'), JSON.stringify(seen));
   });
 
   test('an existing target is not replaced unasked: the reply lists them, and only those agreed to are replaced', async () => {
@@ -88,7 +92,7 @@ describe('newsprint/exportBatch', () => {
 
     const r = (await exportBatch({ files, target, format: 'json', overwrite: asked.kind === 'existing' ? asked.existing : [] })) as Done;
     assert.equal(r.kind, 'done');
-    assert.equal(r.written.length, 5);
+    assert.equal(r.written.length, 7);
     assert.notEqual(readFileSync(path.join(target, 'a', 'p1.articles.json'), 'utf8'), 'keep me');
   });
 

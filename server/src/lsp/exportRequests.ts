@@ -17,6 +17,7 @@ import { serializeDocument, serializeLines, type ArticlesDocument } from '../cor
 import { t, type Messages } from '../core/messages';
 import type { RuleSettings } from '../core/types';
 import { exportFile, sourcePath } from '../node/exportFile';
+import { walkOrder } from '../node/inputs';
 import { VERSION } from '../version';
 import { describeFileError } from '../node/files';
 
@@ -91,10 +92,15 @@ export function registerExportRequests(connection: Connection, env: { messages: 
     running = true;
     let progress: ReturnType<typeof connection.window.attachWorkDoneProgress> | undefined;
     try {
-      const under = p.files.map((f) => underRoot(f, p.root));
+      // In the order `newsprint export ROOT` walks them, which decides names and links; pages
+      // outside the root (named by their file name) after the rest.
+      const listed = p.files.map((file) => ({ file, under: underRoot(file, p.root) }));
+      listed.sort((a, b) => (a.under === undefined || b.under === undefined ? Number(a.under === undefined) - Number(b.under === undefined) : walkOrder(a.under, b.under)));
+      const files = listed.map((x) => x.file);
+      const under = listed.map((x) => x.under);
       if (p.overwrite !== true) {
         const agreed = new Set(p.overwrite ?? []);
-        const planned = p.format === 'jsonl' ? [p.target] : plannedTargets(p.files, under, p.target);
+        const planned = p.format === 'jsonl' ? [p.target] : plannedTargets(files, under, p.target);
         const existing = planned.filter((f) => !agreed.has(f) && fs.existsSync(f));
         if (existing.length) return { kind: 'existing', existing };
       }
@@ -106,16 +112,16 @@ export function registerExportRequests(connection: Connection, env: { messages: 
       const say = (done: number, total: number) => t(messages, 'export.progress', { done, total });
       if (p.workDoneToken !== undefined) {
         progress = connection.window.attachWorkDoneProgress(p.workDoneToken);
-        progress.begin(say(0, p.files.length), 0);
+        progress.begin(say(0, files.length), 0);
       }
       const cancel: Cancel = { get requested() { return token.isCancellationRequested; }, onRequested: (listener) => token.onCancellationRequested(listener) };
       const r = await exportBatch(
         {
-          files: p.files,
+          files,
           under,
           out: p.format === 'json' ? p.target : undefined,
           jsonl: p.format === 'jsonl' ? p.target : undefined,
-          jobs: defaultJobs(p.files, Math.min(os.availableParallelism(), 64)),
+          jobs: defaultJobs(files, Math.min(os.availableParallelism(), 64)),
           threads: true,
           force: p.overwrite === true,
           overwrite: new Set(p.overwrite === true ? [] : (p.overwrite ?? [])),

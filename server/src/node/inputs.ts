@@ -60,6 +60,18 @@ export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE)
 
 const byName = (a: fs.Dirent, b: fs.Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/**
+ * The order `walk` finds files in, for `/`-separated paths under one folder: name by name, each
+ * in code units (so `a/x` comes before `a-b`, though `-` sorts before `/`). The editor's workspace
+ * export lists its files in this order, so that it names and links them as `newsprint export` does.
+ */
+export function walkOrder(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  return x.length - y.length;
+}
+
 /** Depth first, in name order (code units, not the locale's: the same order on every machine). */
 function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs): void {
   const dir = rel === '' ? root : path.join(root, rel);
