@@ -134,17 +134,18 @@ test('messages for folders and lists follow the locale', () => {
   assert.match(runCli(['lint', '--files-from', 'nope.txt', '--locale', 'zh-cn'], { cwd: dir }).stderr, /无法读取文件列表/);
 });
 
-test('export shows a progress line on a terminal, cleared before the summary; none when stderr is not one', () => {
+test('export shows a progress line on a terminal (finding the files, then exporting them), cleared before the summary; none when stderr is not one', () => {
   const dir = archive();
   for (let i = 0; i < 30; i++) writeFileSync(path.join(dir, 'archive', `extra-${i}.page.txt`), page);
   // `script` runs the export on a pseudo-terminal and copies what it printed to stdout.
   const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" export archive --out out --jobs 1`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' }, timeout: 120_000 });
   assert.equal(tty.status, 0, tty.stdout + tty.stderr);
   const clear = '\r\x1b[K';
+  assert.ok(tty.stdout.includes(`${clear}Looking for page dumps: 1 found so far${clear}`), JSON.stringify(tty.stdout));
   assert.ok(tty.stdout.includes(`${clear}Exporting: 1 of 33 files (3%)`), JSON.stringify(tty.stdout));
   assert.ok(tty.stdout.includes(`${clear}Exported 198 articles from 33 files to out`), JSON.stringify(tty.stdout));
   const piped = runCli(['export', 'archive', '--out', 'out2', '--jobs', '1'], { cwd: dir });
   assert.equal(piped.code, 0, piped.stderr);
-  assert.doesNotMatch(piped.stderr, /Exporting:/);
+  assert.doesNotMatch(piped.stderr, /Exporting:|Looking for/);
   assert.equal(piped.stderr, 'Exported 198 articles from 33 files to out2 (33 written, 0 failed).\n');
 });

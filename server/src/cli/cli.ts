@@ -15,6 +15,7 @@ import { DEFAULT_INCLUDE, expandInputs, readList, type Inputs } from '../node/in
 import { defaultJobs } from '../node/batchExport';
 import { runExport } from './export';
 import type { Io } from '../node/io';
+import { progressLine } from './progress';
 
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -122,7 +123,14 @@ function gather(args: string[], list: string | undefined, include: string | unde
       throw new UsageError(t(messages, 'cli.badList', { file: list === '-' ? 'stdin' : list, detail: (err as NodeJS.ErrnoException).code ?? String(err) }));
     }
   }
-  const inputs = expandInputs(all, include ?? DEFAULT_INCLUDE);
+  // Walking an archive on a slow disk can take minutes: a terminal sees the count grow.
+  const finding = io === stdio && process.stderr.isTTY === true ? progressLine(io, (count) => t(messages, 'cli.finding', { count })) : undefined;
+  let inputs: Inputs;
+  try {
+    inputs = expandInputs(all, include ?? DEFAULT_INCLUDE, finding && ((count) => finding.tick(count, 0)));
+  } finally {
+    finding?.clear();
+  }
   for (const p of inputs.problems) {
     const said = p.key === 'noDumps' ? t(messages, 'cli.noDumps', { file: p.file, pattern: p.pattern }) : t(messages, 'cli.unreadable', { file: p.file, detail: p.detail });
     io.err(`newsprint: ${said}\n`);

@@ -35,8 +35,9 @@ export function readList(list: string): string[] {
  * path under it, `/`-separated; a pattern without `/` matches the name at any depth). Hidden files
  * and folders are skipped, and links to folders are not followed (no cycles); links to files are
  * taken. Anything else (a missing file, say) is passed on for the command to report when it reads it.
+ * `onFound` hears the count of files so far as a walk finds each (a big archive takes a while).
  */
-export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE): Inputs {
+export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE, onFound?: (count: number) => void): Inputs {
   const matcher = new Minimatch(include, { dot: false, matchBase: true });
   const inputs: Inputs = { files: [], under: [], problems: [] };
   for (const arg of args) {
@@ -52,7 +53,7 @@ export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE)
       continue;
     }
     const before = inputs.files.length;
-    walk(arg, '', matcher, inputs);
+    walk(arg, '', matcher, inputs, onFound);
     if (inputs.files.length === before && !inputs.problems.some((p) => p.file === arg)) inputs.problems.push({ key: 'noDumps', file: arg, pattern: include });
   }
   return inputs;
@@ -73,7 +74,7 @@ export function walkOrder(a: string, b: string): number {
 }
 
 /** Depth first, in name order (code units, not the locale's: the same order on every machine). */
-function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs): void {
+function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs, onFound?: (count: number) => void): void {
   const dir = rel === '' ? root : path.join(root, rel);
   let entries: fs.Dirent[];
   try {
@@ -86,10 +87,11 @@ function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs): vo
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const sub = rel === '' ? e.name : `${rel}/${e.name}`;
-    if (e.isDirectory()) walk(root, sub, matcher, inputs);
+    if (e.isDirectory()) walk(root, sub, matcher, inputs, onFound);
     else if ((e.isFile() || (e.isSymbolicLink() && isFile(path.join(dir, e.name)))) && matcher.match(sub)) {
       inputs.files.push(path.join(dir, e.name));
       inputs.under.push(sub);
+      onFound?.(inputs.files.length);
     }
   }
 }
