@@ -70,7 +70,7 @@ test('an existing output is not overwritten without --force', () => {
   writeFileSync(path.join(dir, 'all.jsonl'), 'precious');
   const r = runCli(['export', 'pages/daily-p1.txt', '--jsonl', 'all.jsonl'], { cwd: dir });
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /already exists; not overwritten \(use --force/);
+  assert.match(r.stderr, /already exists; not overwritten \(--force replaces it/);
   assert.equal(readFileSync(path.join(dir, 'all.jsonl'), 'utf8'), 'precious');
   assert.doesNotMatch(r.stderr, /Exported/); // refused before any file was read
   assert.equal(runCli(['export', 'pages/daily-p1.txt', '--jsonl', 'all.jsonl', '--force'], { cwd: dir }).code, 0);

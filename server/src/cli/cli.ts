@@ -46,6 +46,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         jsonl: { type: 'string' },
         jobs: { type: 'string' },
         force: { type: 'boolean' },
+        update: { type: 'boolean' },
         'files-from': { type: 'string' },
         include: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -65,6 +66,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     const locale = values.locale ?? localeFromEnv();
     if (!['lint', 'fix', 'rewrite', 'export'].includes(command)) throw new UsageError(t(messages, 'cli.unknownCommand', { command }));
     if (command === 'export' && values.out && values.jsonl) throw new UsageError(t(messages, 'cli.outAndJsonl'));
+    if (command === 'export' && values.update && !values.out) throw new UsageError(t(messages, 'cli.updateNeedsOut'));
+    if (command === 'export' && values.update && values.force) throw new UsageError(t(messages, 'cli.updateAndForce'));
     const inputs = gather(positionals, values['files-from'], values.include, messages, io);
     // Nothing to do: said why (a folder with no page dump in it), or no input was given at all.
     if (inputs.files.length === 0) {
@@ -92,6 +95,7 @@ interface CommandValues {
   jsonl?: string;
   jobs?: string;
   force?: boolean;
+  update?: boolean;
 }
 
 function runCommand(command: string, inputs: Inputs, values: CommandValues, opts: { rules: RuleSettings; locale?: string }, messages: Messages, io: Io): number | Promise<number> {
@@ -108,7 +112,11 @@ function runCommand(command: string, inputs: Inputs, values: CommandValues, opts
       const jobs = values.jobs === undefined ? defaultJobs(files, Math.min(os.availableParallelism(), 64)) : Number(values.jobs);
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(t(messages, 'cli.badJobs', { value: String(values.jobs) }));
       const progress = io === stdio && process.stderr.isTTY === true;
-      return runExport({ files, under: inputs.under, out: values.out, jsonl: values.jsonl, jobs, force: !!values.force, progress, opts: { ...opts, root: process.cwd(), version: VERSION } }, messages, io);
+      return runExport(
+        { files, under: inputs.under, out: values.out, jsonl: values.jsonl, jobs, force: !!values.force, update: !!values.update, progress, opts: { ...opts, root: process.cwd(), version: VERSION } },
+        messages,
+        io,
+      );
     }
   }
 }

@@ -12,6 +12,7 @@ export async function runExport(args: ExportArgs & { progress?: boolean }, messa
   try {
     const r = await exportBatch(args, messages, io, { tick: progress?.tick });
     if (!r) return 2;
+    if (r.skipped > 0) io.err(`${t(messages, 'cli.upToDate', { count: r.skipped, issues: r.skippedIssues })}\n`);
     if (args.out || args.jsonl) io.err(`${t(messages, 'cli.exportSummary', { files: r.docs, articles: r.articles, written: r.written, failed: r.failed, target: args.jsonl ?? args.out ?? '' })}\n`);
     return r.failed ? 2 : 0;
   } finally {

@@ -9,6 +9,7 @@
 // a temp file as they come, keeping only the byte range and the found links of continued pages;
 // at the end those ranges are patched while the temp is copied to the target (see Spool). One
 // unreadable or unwritable file is reported and the rest go on; the exit code says whether any failed.
+// With --update (--out only) the issues whose outputs are all up to date are named and passed over.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -69,6 +70,11 @@ export interface ExportArgs {
   overwrite?: ReadonlySet<string>;
   /** Worker threads even for one job, so that the calling thread stays free (the language server). */
   threads?: boolean;
+  /**
+   * --out only: export only the issues (folders) with a page whose output is missing, older than
+   * the page, or not this version's output of it; those issues' outputs are replaced, the rest kept.
+   */
+  update?: boolean;
 }
 
 /** What the caller of `exportBatch` hears as it goes; each is optional. */
@@ -99,6 +105,9 @@ export interface BatchOutcome {
   failed: number;
   /** Temps of interrupted exports removed from the target folders. */
   stale: number;
+  /** --update: files whose issue was up to date, not exported again, and those issues. */
+  skipped: number;
+  skippedIssues: number;
   cancelled: boolean;
 }
 
@@ -108,13 +117,66 @@ function outputName(names: OutputNames, under: string | undefined, file: string)
 }
 
 /**
- * The files an export to `out` will write, in input order, so that the editor can ask about those
- * that exist before it starts. (A file that fails takes no name and may shift a later one: a name
- * not asked about is still refused if it exists, as `overwrite` lists only the ones asked about.)
+ * The files an export to `out` writes, in input order: every file takes its name, exported or not
+ * (one that fails too), so the names depend only on the list. The editor asks about those that
+ * exist before it starts; --update compares them with their pages.
  */
 export function plannedTargets(files: readonly string[], under: readonly (string | undefined)[], out: string): string[] {
   const names = new OutputNames();
   return files.map((file, i) => path.join(out, outputName(names, under[i], file)));
+}
+
+/** What --update leaves out, and the outputs it may replace. */
+interface UpdatePlan {
+  skip: Set<number>;
+  overwrite: Set<string>;
+  /** Issues left as they are. */
+  kept: number;
+}
+
+/**
+ * The issues (folders, as linking groups them) an --update exports: those with a page whose output
+ * is missing, older than the page, or not this version's output of this page (its `source.path`
+ * and `generator.version`, read from the file's head). A whole issue goes, so that its
+ * continuations are linked as in a full export.
+ */
+function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
+  const { files, opts } = args;
+  const targets = plannedTargets(files, args.under ?? [], args.out);
+  const stale = new Set<string>();
+  const issues = files.map((file) => issueOf(sourcePath(file, opts.root)));
+  for (let i = 0; i < files.length; i++) {
+    if (!stale.has(issues[i]) && !upToDate(targets[i], files[i], sourcePath(files[i], opts.root), opts.version)) stale.add(issues[i]);
+  }
+  const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), kept: new Set(issues).size - stale.size };
+  for (let i = 0; i < files.length; i++) {
+    if (!stale.has(issues[i])) plan.skip.add(i);
+    else if (fs.existsSync(targets[i])) plan.overwrite.add(targets[i]);
+  }
+  return plan;
+}
+
+const HEAD_BYTES = 4096;
+const HEAD = /^\{\s*"schema": "[^"]*",\s*"generator": \{\s*"name": "newsprint",\s*"version": ("(?:[^"\\]|\\.)*")\s*\},\s*"source": \{\s*"path": ("(?:[^"\\]|\\.)*")/;
+
+function upToDate(target: string, file: string, source: string, version: string): boolean {
+  const out = fs.statSync(target, { throwIfNoEntry: false });
+  const page = fs.statSync(file, { throwIfNoEntry: false });
+  if (!out || !page || out.mtimeMs < page.mtimeMs) return false;
+  let head: string;
+  try {
+    const fd = fs.openSync(target, 'r');
+    try {
+      const buf = Buffer.alloc(HEAD_BYTES);
+      head = buf.toString('utf8', 0, fs.readSync(fd, buf, 0, HEAD_BYTES, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  const m = HEAD.exec(head);
+  return !!m && JSON.parse(m[1]) === version && JSON.parse(m[2]) === source;
 }
 
 /** Where a file's output was computed, and so who writes it. */
@@ -134,6 +196,7 @@ class Batch {
   problems = 0;
   failed = 0;
   written = 0;
+  skipped = 0;
   private ordered = 0;
   private answered = 0;
   private readonly waiting: ({ reply: ExportReply; owner: Owner } | undefined)[];
@@ -166,6 +229,8 @@ class Batch {
     private readonly io: Io,
     private readonly hooks: BatchHooks,
     private readonly spool?: Spool,
+    /** --update: the files not exported (their issue is up to date). */
+    private readonly skip?: ReadonlySet<number>,
   ) {
     this.waiting = new Array(args.files.length);
     for (let i = 0; i < args.files.length; i++) this.lastOfIssue.set(this.issueAt(i), i);
@@ -184,10 +249,29 @@ class Batch {
 
   exported(reply: ExportReply, owner: Owner): void {
     this.waiting[reply.index] = { reply, owner };
-    for (let w = this.waiting[this.next]; w; w = this.waiting[this.next]) {
+    this.advance();
+  }
+
+  /** Takes the files in input order as far as their replies have come; a skipped file only takes its name. */
+  private advance(): void {
+    while (this.next < this.args.files.length) {
+      if (this.skip?.has(this.next)) {
+        const i = this.next++;
+        this.outputName(i);
+        this.skipped++;
+        this.hooks.tick?.(this.next, this.args.files.length);
+        continue;
+      }
+      const w = this.waiting[this.next];
+      if (!w) return;
       this.waiting[this.next++] = undefined;
       this.take(w.reply, w.owner);
     }
+  }
+
+  /** --out: file i's output, relative to it (taken in input order, by every file). */
+  private outputName(i: number): string | undefined {
+    return this.args.out ? outputName(this.names, this.args.under?.[i], this.args.files[i]) : undefined;
   }
 
   private take(r: ExportReply, owner: Owner): void {
@@ -199,6 +283,7 @@ class Batch {
   }
 
   private takeOne(r: ExportReply, owner: Owner): void {
+    const name = this.outputName(r.index);
     if (!r.ok) {
       this.failed++;
       this.report(r);
@@ -230,7 +315,7 @@ class Batch {
       if (link) this.wait(link, () => (d.text = patchLinks(d.text, linkedIdsOf(link), 'json')));
       return;
     }
-    const name = outputName(this.names, this.args.under?.[r.index], file);
+    if (name === undefined) return;
     if (path.dirname(name) !== '.') this.folder(path.join(this.args.out, path.dirname(name)));
     const target = path.join(this.args.out, name);
     const order: WriteOrder = { index: r.index, target, overwrite: this.args.force || !!this.args.overwrite?.has(target) };
@@ -280,6 +365,7 @@ class Batch {
 
   /** Every file exported and taken: every issue is linked by now (closes any left, to be sure). */
   link(): void {
+    this.advance(); // the skipped files after the last exported one
     for (const issue of [...this.open.keys()]) this.close(issue);
     this.linked = true;
     this.checkSettled();
@@ -425,11 +511,22 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
   const targetDir = args.out ?? (args.jsonl ? path.dirname(path.resolve(args.jsonl)) : undefined);
   const stale = targetDir ? removeStaleTemps(targetDir, isOutputName) : 0;
   if (stale > 0) io.err(`newsprint: ${t(messages, 'cli.staleTemps', { count: stale, dir: targetDir ?? '' })}\n`);
-  const batch = new Batch(args, messages, io, hooks, spool);
-  const tasks: Tasks = { count: files.length, at: (index) => ({ index, file: files[index], opts, format, keep: !!args.out }) };
+  const plan = args.update && args.out ? planUpdate({ ...args, out: args.out }) : undefined;
+  if (plan) args = { ...args, overwrite: new Set([...(args.overwrite ?? []), ...plan.overwrite]) };
+  const batch = new Batch(args, messages, io, hooks, spool, plan?.skip);
+  // The files to export, by their index in the batch.
+  const order = plan ? files.map((_, i) => i).filter((i) => !plan.skip.has(i)) : undefined;
+  const tasks: Tasks = {
+    count: order ? order.length : files.length,
+    at: (k) => {
+      const index = order ? order[k] : k;
+      return { index, file: files[index], opts, format, keep: !!args.out };
+    },
+  };
   let cancelled = false;
   try {
-    if (!args.threads && (args.jobs <= 1 || files.length === 1)) runInProcess(batch, tasks);
+    if (tasks.count === 0) batch.link();
+    else if (!args.threads && (args.jobs <= 1 || tasks.count === 1)) runInProcess(batch, tasks);
     else cancelled = await runInWorkers(batch, tasks, Math.max(1, args.jobs), hooks.cancel);
   } catch (err) {
     spool?.abort();
@@ -442,6 +539,8 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
     written: batch.written,
     failed: batch.failed,
     stale: stale + batch.stale,
+    skipped: batch.skipped,
+    skippedIssues: plan?.kept ?? 0,
     cancelled,
   });
   if (cancelled) {

@@ -1,0 +1,120 @@
+// `newsprint export --out DIR --update`: an archive exported again after some pages changed. Only
+// the folders (issues) with a page newer than its output, with no output, or with an output of
+// another page or version are exported; their outputs are what a full export writes, and every
+// other output is left as it is (not even rewritten).
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli';
+import { SAMPLE } from '../helpers/rules';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/issue');
+const T0 = new Date('2026-01-01T00:00:00Z');
+
+/** archive/a: a two-page issue with continued articles; archive/b: two pages; archive/c: one. */
+function archive(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-update-'));
+  const put = (from: string, rel: string) => {
+    mkdirSync(path.dirname(path.join(dir, 'archive', rel)), { recursive: true });
+    copyFileSync(from, path.join(dir, 'archive', rel));
+    utimesSync(path.join(dir, 'archive', rel), T0, T0);
+  };
+  put(path.join(FIXTURES, 'daily-p1.txt'), 'a/p1.page.txt');
+  put(path.join(FIXTURES, 'daily-p2.txt'), 'a/p2.page.txt');
+  put(SAMPLE, 'b/p1.page.txt');
+  put(SAMPLE, 'b/p2.page.txt');
+  put(SAMPLE, 'c/p1.page.txt');
+  return dir;
+}
+
+/** The outputs, each settled at a known time (later at each call) so that a rewrite shows. */
+const OUTPUTS = ['a/p1.articles.json', 'a/p2.articles.json', 'b/p1.articles.json', 'b/p2.articles.json', 'c/p1.articles.json'];
+let settled = T0;
+function settle(out: string): void {
+  settled = new Date(settled.getTime() + 3_600_000);
+  for (const f of OUTPUTS) utimesSync(path.join(out, f), settled, settled);
+}
+/** The outputs written since the last `settle`. */
+function rewritten(out: string): string[] {
+  return OUTPUTS.filter((f) => statSync(path.join(out, f)).mtimeMs !== settled.getTime());
+}
+
+test('--update exports only the folders with a page newer than its output, or no output, or another page\'s or version\'s', () => {
+  const dir = archive();
+  const full = runCli(['export', 'archive', '--out', 'out'], { cwd: dir });
+  assert.equal(full.code, 0, full.stderr);
+  const out = path.join(dir, 'out');
+  settle(out);
+
+  // Nothing changed: nothing is written.
+  let r = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /^5 files in 3 folders were up to date and not exported again\.\nExported 0 articles from 0 files to out \(0 written, 0 failed\)\.\n$/);
+  assert.deepEqual(rewritten(out), []);
+
+  // A page of the issue with continuations changed: both its pages go again (their links with
+  // them), as a full export writes them.
+  const edited = new Date(settled.getTime() + 60_000);
+  utimesSync(path.join(dir, 'archive/a/p2.page.txt'), edited, edited);
+  r = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /3 files in 2 folders were up to date/);
+  assert.match(r.stderr, /from 2 files to out \(2 written, 0 failed\)/);
+  assert.deepEqual(rewritten(out), ['a/p1.articles.json', 'a/p2.articles.json']);
+  const again = runCli(['export', 'archive', '--out', 'fresh'], { cwd: dir });
+  assert.equal(again.code, 0, again.stderr);
+  for (const f of OUTPUTS) assert.equal(readFileSync(path.join(out, f), 'utf8'), readFileSync(path.join(dir, 'fresh', f), 'utf8'), f);
+  const p1 = JSON.parse(readFileSync(path.join(out, 'a/p1.articles.json'), 'utf8')) as { articles: { continuation: { linkedId: string | null } | null }[] };
+  assert.equal(p1.articles[0].continuation?.linkedId, 'archive/a/p2.page.txt#p1-a2');
+  settle(out);
+
+  // An output gone: its folder goes again.
+  rmSync(path.join(out, 'c/p1.articles.json'));
+  r = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(readdirSync(path.join(out, 'c')), ['p1.articles.json']);
+  settle(out);
+  assert.deepEqual(rewritten(out), []);
+
+  // An output of another version of Newsprint, or of another page, is out of date however new.
+  const b1 = path.join(out, 'b/p1.articles.json');
+  writeFileSync(b1, readFileSync(b1, 'utf8').replace(/"version": "[^"]*"/, '"version": "0.0.0-old"'));
+  settle(out);
+  r = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
+  assert.deepEqual(rewritten(out), ['b/p1.articles.json', 'b/p2.articles.json']);
+  settle(out);
+  copyFileSync(path.join(out, 'b/p1.articles.json'), path.join(out, 'c/p1.articles.json'));
+  settle(out);
+  r = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(rewritten(out), ['c/p1.articles.json']);
+  assert.match(readFileSync(path.join(out, 'c/p1.articles.json'), 'utf8'), /"path": "archive\/c\/p1\.page\.txt"/);
+});
+
+test('names depend only on the list: a file that fails keeps its name, and --update tries its folder again', () => {
+  const dir = archive();
+  // p1.page.txt comes first and fails (binary); p1.txt still gets p1-2.articles.json.
+  mkdirSync(path.join(dir, 'archive/d'));
+  writeFileSync(path.join(dir, 'archive/d/p1.page.txt'), Buffer.from([0x50, 0, 0x51]));
+  copyFileSync(SAMPLE, path.join(dir, 'archive/d/p1.txt'));
+  const r = runCli(['export', 'archive', '--include', '*.txt', '--out', 'out'], { cwd: dir });
+  assert.equal(r.code, 2, r.stderr);
+  assert.deepEqual(readdirSync(path.join(dir, 'out/d')), ['p1-2.articles.json']);
+  const u = runCli(['export', 'archive', '--include', '*.txt', '--out', 'out', '--update'], { cwd: dir });
+  assert.equal(u.code, 2, u.stderr);
+  assert.match(u.stderr, /d\/p1\.page\.txt: looks like binary data/);
+  assert.match(u.stderr, /^5 files in 3 folders were up to date/m);
+  assert.match(u.stderr, /from 1 files to out \(1 written, 1 failed\)/);
+});
+
+test('--update needs --out, and is not --force', () => {
+  const dir = archive();
+  assert.match(runCli(['export', 'archive', '--jsonl', 'all.jsonl', '--update'], { cwd: dir }).stderr, /--update works with --out DIR/);
+  assert.match(runCli(['export', 'archive', '--out', 'out', '--update', '--force'], { cwd: dir }).stderr, /Use --update \(replace what is out of date\) or --force/);
+  const refused = runCli(['export', 'archive', '--out', 'out'], { cwd: dir });
+  assert.equal(refused.code, 0);
+  const twice = runCli(['export', 'archive', '--out', 'out'], { cwd: dir });
+  assert.match(twice.stderr, /already exists; not overwritten \(--force replaces it; with --out, --update replaces what is out of date\)/);
+});
