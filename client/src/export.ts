@@ -45,11 +45,16 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 async function confirmOverwrite(existing: vscode.Uri[]): Promise<boolean> {
-  if (existing.length === 0) return true;
+  return existing.length === 0 || (await askAboutExisting(existing, false)) === 'overwrite';
+}
+
+/** Existing export files: overwrite them, or (per page) export only the folders that changed since. */
+async function askAboutExisting(existing: vscode.Uri[], canUpdate: boolean): Promise<'overwrite' | 'update' | undefined> {
   const overwrite = strings.overwrite();
+  const update = strings.exportChangedOnly();
   const detail = existing.slice(0, 10).map((u) => u.fsPath).join('\n') + (existing.length > 10 ? '\n…' : '');
-  const pick = await vscode.window.showWarningMessage(strings.overwriteQuestion(existing.length), { modal: true, detail }, overwrite);
-  return pick === overwrite;
+  const pick = await vscode.window.showWarningMessage(strings.overwriteQuestion(existing.length), { modal: true, detail }, overwrite, ...(canUpdate ? [update] : []));
+  return pick === overwrite ? 'overwrite' : pick === update ? 'update' : undefined;
 }
 
 /**
@@ -71,7 +76,7 @@ export async function settingsFolderInside(folder: vscode.WorkspaceFolder, relat
 export function registerExportCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.OutputChannel): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('newsprint.exportArticles', (uri?: vscode.Uri, target?: vscode.Uri) => exportOne(client, uri, target)),
-    vscode.commands.registerCommand('newsprint.exportWorkspaceArticles', (opts?: { format?: Format; target?: vscode.Uri; overwrite?: boolean }) =>
+    vscode.commands.registerCommand('newsprint.exportWorkspaceArticles', (opts?: WorkspaceExportOptions) =>
       exportWorkspace(client, output, opts ?? {}),
     ),
   );
@@ -153,10 +158,20 @@ export interface WorkspaceExportSummary {
   /** Files exported that are not valid UTF-8. */
   warnings: { file: string; message: string }[];
   written: string[];
+  /** update: files whose folder was up to date, not exported again. */
+  skipped: number;
   cancelled: boolean;
 }
 
-async function exportWorkspace(client: LanguageClient, output: vscode.OutputChannel, opts: { format?: Format; target?: vscode.Uri; overwrite?: boolean }): Promise<WorkspaceExportSummary | undefined> {
+/** What the command may be given (tests; keybindings): `update` exports only the folders that changed (per page). */
+interface WorkspaceExportOptions {
+  format?: Format;
+  target?: vscode.Uri;
+  overwrite?: boolean;
+  update?: boolean;
+}
+
+async function exportWorkspace(client: LanguageClient, output: vscode.OutputChannel, opts: WorkspaceExportOptions): Promise<WorkspaceExportSummary | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     void vscode.window.showInformationMessage(strings.noWorkspace());
@@ -214,25 +229,28 @@ async function exportWorkspace(client: LanguageClient, output: vscode.OutputChan
   // targets exist, and replaces only those the user agrees to.
   const params = { files: files.map((f) => f.fsPath), root: folder.uri.fsPath, target: target.fsPath, format: format === 'jsonl' ? 'jsonl' : 'json' };
   let overwrite: string[] | true | undefined = opts.overwrite ? true : undefined;
+  let update = !!opts.update && format !== 'jsonl';
   let result: ExportBatchResult;
   for (;;) {
     try {
-      result = await runBatch(client, { ...params, overwrite });
+      result = await runBatch(client, { ...params, overwrite, update });
     } catch (err) {
       // The server stopped (or failed) mid-way: what it wrote is complete, each file atomically.
       void vscode.window.showErrorMessage(strings.exportStopped(err instanceof Error ? err.message : String(err)));
       return undefined;
     }
     if (result.kind !== 'existing') break;
-    if (!(await confirmOverwrite(result.existing.map((f) => vscode.Uri.file(f))))) return undefined;
-    overwrite = [...(overwrite === true ? [] : (overwrite ?? [])), ...result.existing];
+    const choice = await askAboutExisting(result.existing.map((f) => vscode.Uri.file(f)), format !== 'jsonl');
+    if (!choice) return undefined;
+    if (choice === 'update') update = true;
+    else overwrite = [...(overwrite === true ? [] : (overwrite ?? [])), ...result.existing];
   }
   if (result.kind === 'refused') {
     void vscode.window.showErrorMessage(result.message);
     return undefined;
   }
-  const { files: exported, articles, problems, failures, warnings, written, cancelled } = result;
-  const summary: WorkspaceExportSummary = { files: exported, articles, problems, failures, warnings, written, cancelled };
+  const { files: exported, articles, problems, failures, warnings, written, skipped, cancelled } = result;
+  const summary: WorkspaceExportSummary = { files: exported, articles, problems, failures, warnings, written, skipped, cancelled };
   if (result.cancelled) {
     const done = result.files + result.failures.length;
     void vscode.window.showWarningMessage(
@@ -241,7 +259,7 @@ async function exportWorkspace(client: LanguageClient, output: vscode.OutputChan
     return summary;
   }
 
-  const message = strings.exportSummary(summary.files, summary.articles, summary.problems, target.fsPath);
+  const message = strings.exportSummary(summary.files, summary.articles, summary.problems, target.fsPath) + (skipped ? ` ${strings.upToDate(skipped)}` : '');
   const notes = [...summary.failures, ...summary.warnings];
   if (notes.length) {
     output.appendLine(message);

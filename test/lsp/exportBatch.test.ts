@@ -2,7 +2,7 @@
 // export run in the server, so its files are the CLI's byte for byte; it asks before replacing,
 // reports progress, and a cancelled export leaves only complete files and no temps.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -94,6 +94,22 @@ describe('newsprint/exportBatch', () => {
     assert.equal(r.kind, 'done');
     assert.equal(r.written.length, 7);
     assert.notEqual(readFileSync(path.join(target, 'a', 'p1.articles.json'), 'utf8'), 'keep me');
+  });
+
+  test('update: only the folders with a page newer than its output (or none) are exported again', async () => {
+    const target = mkdtempSync(path.join(tmpdir(), 'newsprint-ws-out-'));
+    const first = (await exportBatch({ files, target, format: 'json', overwrite: true })) as Done;
+    assert.equal(first.kind, 'done');
+    const r = (await exportBatch({ files, target, format: 'json', update: true })) as Done;
+    assert.equal(r.kind, 'done');
+    // The top folder goes again: binary.txt has no output. a/, b/ and issue/ are up to date.
+    assert.equal(r.skipped, 4);
+    assert.deepEqual([...r.written].sort(), ['P1.articles.json', 'gbk.articles.json', 'p1-2.articles.json'].map((f) => path.join(target, f)));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(ws, 'b', 'p1.txt'), later, later);
+    const again = (await exportBatch({ files, target, format: 'json', update: true })) as Done;
+    assert.ok(again.written.includes(path.join(target, 'b', 'p1.articles.json')), JSON.stringify(again.written));
+    assert.equal(again.skipped, 3);
   });
 
   test('JSON Lines: one file, what `newsprint export --jsonl` writes', async () => {

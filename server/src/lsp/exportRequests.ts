@@ -5,8 +5,9 @@
 // The workspace export is the CLI's batch export run here, in worker threads (the server stays
 // free to answer typing), writing each page as it is done and holding one issue's link data at a
 // time, however big the workspace; with work done progress and cancellation:
-//   newsprint/exportBatch  {files, root, target, format, overwrite?, workDoneToken?} → ExportBatchResult
-// Without `overwrite` nothing is written when a target exists: the reply lists them, to ask. Each
+//   newsprint/exportBatch  {files, root, target, format, overwrite?, update?, workDoneToken?} → ExportBatchResult
+// Without `overwrite` nothing is written when a target exists: the reply lists them, to ask; with
+// `update` (json) only the issues that changed are exported, as `newsprint export --update`. Each
 // page's output keeps its path under the workspace folder, as `newsprint export FOLDER --out DIR`.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -39,6 +40,8 @@ export interface ExportBatchParams {
   format: 'json' | 'jsonl';
   /** Targets the user agreed to replace, or true for any. */
   overwrite?: string[] | true;
+  /** json: only the issues (folders) with a page newer than its output, as `newsprint export --update`. */
+  update?: boolean;
   workDoneToken?: ProgressToken;
 }
 
@@ -51,6 +54,8 @@ export type ExportBatchResult =
       articles: number;
       problems: number;
       written: string[];
+      /** update: files whose issue was up to date, not exported again. */
+      skipped: number;
       failures: { file: string; message: string }[];
       /** Files exported, but not valid UTF-8 (their invalid bytes read as U+FFFD). */
       warnings: { file: string; message: string }[];
@@ -98,7 +103,8 @@ export function registerExportRequests(connection: Connection, env: { messages: 
       listed.sort((a, b) => (a.under === undefined || b.under === undefined ? Number(a.under === undefined) - Number(b.under === undefined) : walkOrder(a.under, b.under)));
       const files = listed.map((x) => x.file);
       const under = listed.map((x) => x.under);
-      if (p.overwrite !== true) {
+      const update = p.update === true && p.format === 'json';
+      if (p.overwrite !== true && !update) {
         const agreed = new Set(p.overwrite ?? []);
         const planned = p.format === 'jsonl' ? [p.target] : plannedTargets(files, under, p.target);
         const existing = planned.filter((f) => !agreed.has(f) && fs.existsSync(f));
@@ -124,6 +130,7 @@ export function registerExportRequests(connection: Connection, env: { messages: 
           jobs: defaultJobs(files, Math.min(os.availableParallelism(), 64)),
           threads: true,
           force: p.overwrite === true,
+          update,
           overwrite: new Set(p.overwrite === true ? [] : (p.overwrite ?? [])),
           opts: { rules, locale: env.locale(), root: p.root, version: VERSION },
         },
@@ -143,7 +150,7 @@ export function registerExportRequests(connection: Connection, env: { messages: 
         },
       );
       if (!r) return { kind: 'refused', message: failures[0]?.message ?? '' };
-      return { kind: 'done', files: r.docs, articles: r.articles, problems: r.problems, written, failures, warnings, stale: r.stale, cancelled: r.cancelled };
+      return { kind: 'done', files: r.docs, articles: r.articles, problems: r.problems, written, skipped: r.skipped, failures, warnings, stale: r.stale, cancelled: r.cancelled };
     } finally {
       progress?.done();
       running = false;

@@ -58,4 +58,28 @@ describe('export safety', function () {
     }
     assert.equal(new Set(summary.written).size, summary.written.length, 'no file written twice');
   });
+
+  it('exporting again with {update: true} writes only the folders whose pages changed', async function () {
+    const root = h.workspaceRoot();
+    const stamp = Date.now();
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, h.SAMPLE));
+    for (const issue of ['a', 'b']) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, `upd-${stamp}`, issue, 'p1.txt'), bytes);
+    const target = vscode.Uri.joinPath(root, `per-page-upd-${stamp}`);
+    const first = await vscode.commands.executeCommand('newsprint.exportWorkspaceArticles', { format: 'perFile', target, overwrite: true });
+    assert.ok(first && first.failures.length === 0 && first.written.length >= 2, JSON.stringify(first));
+    const out = (issue) => vscode.Uri.joinPath(target, `upd-${stamp}`, issue, 'p1.articles.json').fsPath;
+
+    const same = await vscode.commands.executeCommand('newsprint.exportWorkspaceArticles', { format: 'perFile', target, update: true });
+    assert.ok(same && same.skipped === first.written.length, `every page up to date: ${JSON.stringify({ skipped: same && same.skipped, written: first.written.length })}`);
+    assert.deepEqual(same.written, []);
+
+    // One page changes on disk (later than its output): its folder alone is exported again.
+    const page = vscode.Uri.joinPath(root, `upd-${stamp}`, 'b', 'p1.txt');
+    await vscode.workspace.fs.writeFile(page, bytes);
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(page.fsPath, later, later);
+    const changed = await vscode.commands.executeCommand('newsprint.exportWorkspaceArticles', { format: 'perFile', target, update: true });
+    assert.deepEqual(changed.written, [out('b')]);
+    assert.equal(changed.skipped, first.written.length - 1);
+  });
 });
