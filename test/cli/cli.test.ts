@@ -1,6 +1,8 @@
 // The CLI as a process: lint output format and exit codes, fix to stdout and in place, and clear
 // errors for bad input.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -8,7 +10,8 @@ import { test } from 'node:test';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 import { applyEdits } from '../../server/src/core/fix';
 import { fixAllEdits, IncrementalDocument } from '../../server/src/core/incremental';
-import { runCli } from '../helpers/cli';
+import { main } from '../../server/src/cli/cli';
+import { CLI, runCli } from '../helpers/cli';
 
 const sample = SAMPLE;
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'newsprint-cli-'));
@@ -103,4 +106,46 @@ test('messages follow the locale', () => {
   const r = runCli(['lint', '--locale', 'zh-cn', sample]);
   assert.match(r.stdout, /字间距异常/);
   assert.match(runCli(['lint', '/nonexistent/x.txt'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr, /文件不存在/);
+});
+
+test('a reader that goes away (`lint … | head`) ends the run quietly, with no error trace', async () => {
+  const dir = scratch();
+  for (let i = 0; i < 40; i++) writeFileSync(path.join(dir, `p${i}.page.txt`), readFileSync(sample));
+  const child = spawn(process.execPath, [CLI, 'lint', dir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C' } });
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  // The first chunk read, the pipe is closed, as `head` does once it has its lines.
+  await once(child.stdout, 'data');
+  child.stdout.destroy();
+  const [code] = (await once(child, 'close')) as [number | null];
+  assert.equal(stderr, '');
+  assert.equal(code, 0);
+});
+
+test('lint, fix and rewrite wait for a slow reader between files instead of holding the batch\'s output', async () => {
+  const dir = scratch();
+  const files = [0, 1, 2].map((i) => path.join(dir, `p${i}.txt`));
+  for (const f of files) writeFileSync(f, readFileSync(sample));
+  for (const command of ['lint', 'fix', 'rewrite']) {
+    const out: string[] = [];
+    let release: () => void = () => {};
+    let waits = 0;
+    const io = {
+      out: (s: string) => void out.push(s),
+      err: () => {},
+      // The reader is slow: each file's output waits until released.
+      drained: () => {
+        waits++;
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    };
+    const run = main([command, ...files], io);
+    for (let k = 1; k <= files.length; k++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(out.length, k, `${command}: file ${k + 1} not started before the reader took file ${k}'s output`);
+      release();
+    }
+    await run;
+    assert.equal(waits, files.length, command);
+  }
 });

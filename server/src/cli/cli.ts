@@ -1,5 +1,6 @@
 // `newsprint` — the command-line face of the core. Each command reads files, runs the same
 // pipeline as the language server, and reports per file; one bad file never stops the others.
+import { once } from 'node:events';
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
 import { analyze, STRUCTURE_RULES } from '../core/analyze';
@@ -23,6 +24,7 @@ const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', '
 const stdio: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
+  drained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : undefined),
 };
 
 class UsageError extends Error {}
@@ -98,7 +100,7 @@ interface CommandValues {
   update?: boolean;
 }
 
-function runCommand(command: string, inputs: Inputs, values: CommandValues, opts: { rules: RuleSettings; locale?: string }, messages: Messages, io: Io): number | Promise<number> {
+function runCommand(command: string, inputs: Inputs, values: CommandValues, opts: { rules: RuleSettings; locale?: string }, messages: Messages, io: Io): Promise<number> {
   const { files } = inputs;
   switch (command) {
     case 'lint':
@@ -177,7 +179,7 @@ export function reportFileError(err: unknown, messages: Messages, io: Io): void 
   io.err(`newsprint: ${describeFileError(err, messages)}\n`);
 }
 
-function lint(files: string[], opts: { rules: RuleSettings; locale?: string }, messages: Messages, io: Io): number {
+async function lint(files: string[], opts: { rules: RuleSettings; locale?: string }, messages: Messages, io: Io): Promise<number> {
   let failed = false;
   let serious = false;
   for (const file of files) {
@@ -193,7 +195,10 @@ function lint(files: string[], opts: { rules: RuleSettings; locale?: string }, m
       lines.push(`${file}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.rule} ${f.message}`);
       if (f.severity === 'warning' || f.severity === 'error') serious = true;
     }
-    if (lines.length) io.out(`${lines.join('\n')}\n`);
+    if (lines.length) {
+      io.out(`${lines.join('\n')}\n`);
+      await io.drained?.();
+    }
   }
   return failed ? 2 : serious ? 1 : 0;
 }
@@ -202,14 +207,14 @@ function lint(files: string[], opts: { rules: RuleSettings; locale?: string }, m
  * `fix` and `rewrite`: transform each file; print the result, or with --write replace the file
  * atomically (refusing if it changed since it was read) and say what happened on stderr.
  */
-function transformFiles(
+async function transformFiles(
   files: string[],
   write: boolean,
   transform: (text: string, file: string) => string,
   said: { changed: (file: string) => string; unchanged: (file: string) => string },
   messages: Messages,
   io: Io,
-): number {
+): Promise<number> {
   let failed = false;
   for (const file of files) {
     const r = load(file, messages, io);
@@ -220,6 +225,7 @@ function transformFiles(
     const text = transform(r.text, file);
     if (!write) {
       io.out(text);
+      await io.drained?.();
       continue;
     }
     if (text === r.text) {
@@ -237,7 +243,7 @@ function transformFiles(
   return failed ? 2 : 0;
 }
 
-function fix(files: string[], opts: { rules: RuleSettings; locale?: string; write: boolean }, messages: Messages, io: Io): number {
+function fix(files: string[], opts: { rules: RuleSettings; locale?: string; write: boolean }, messages: Messages, io: Io): Promise<number> {
   let count = 0;
   return transformFiles(
     files,
@@ -255,7 +261,7 @@ function fix(files: string[], opts: { rules: RuleSettings; locale?: string; writ
   );
 }
 
-function rewrite(files: string[], opts: { rules: RuleSettings; locale?: string; write: boolean }, messages: Messages, io: Io): number {
+function rewrite(files: string[], opts: { rules: RuleSettings; locale?: string; write: boolean }, messages: Messages, io: Io): Promise<number> {
   return transformFiles(
     files,
     opts.write,
@@ -267,6 +273,11 @@ function rewrite(files: string[], opts: { rules: RuleSettings; locale?: string; 
 }
 
 if (require.main === module) {
+  // The reader went away (`newsprint lint archive | head`): stop quietly, as a pipe's writer does.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
