@@ -91,6 +91,20 @@ test('--update exports only the folders with a page newer than its output, or no
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(rewritten(out), ['c/p1.articles.json']);
   assert.match(readFileSync(path.join(out, 'c/p1.articles.json'), 'utf8'), /"path": "archive\/c\/p1\.page\.txt"/);
+
+  // A page changed just before its output was written (edited while the export ran) is compared
+  // by content: the same bytes are up to date, others are not.
+  settle(out);
+  const c1 = path.join(dir, 'archive/c/p1.page.txt');
+  const justBefore = new Date(settled.getTime() - 1000);
+  utimesSync(c1, justBefore, justBefore);
+  r = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
+  assert.deepEqual(rewritten(out), [], 'the same bytes');
+  writeFileSync(c1, `${readFileSync(c1, 'utf8')}\n一行新的正文。\n`);
+  utimesSync(c1, justBefore, justBefore);
+  r = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(rewritten(out), ['c/p1.articles.json'], 'other bytes');
 });
 
 test('names depend only on the list: a file that fails keeps its name, and --update tries its folder again', () => {

@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { issueOf, linkContinuations, type LinkableDoc } from '../core/continuations';
 import { t, type MessageKey, type Messages } from '../core/messages';
 import { OutputNames } from '../core/outputNames';
-import { removeStaleTemps, Spool, type SpoolEdit } from './files';
+import { removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
 import { sourcePath, type ExportFileOptions } from './exportFile';
 import {
   ExportJob,
@@ -137,8 +137,8 @@ interface UpdatePlan {
 /**
  * The issues (folders, as linking groups them) an --update exports: those with a page whose output
  * is missing, older than the page, or not this version's output of this page (its `source.path`
- * and `generator.version`, read from the file's head). A whole issue goes, so that its
- * continuations are linked as in a full export.
+ * and `generator.version`, read from the file's head; and its `source.sha256` when the times are
+ * close). A whole issue goes, so that its continuations are linked as in a full export.
  */
 function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
   const { files, opts } = args;
@@ -157,26 +157,35 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
 }
 
 const HEAD_BYTES = 4096;
-const HEAD = /^\{\s*"schema": "[^"]*",\s*"generator": \{\s*"name": "newsprint",\s*"version": ("(?:[^"\\]|\\.)*")\s*\},\s*"source": \{\s*"path": ("(?:[^"\\]|\\.)*")/;
+const HEAD = /^\{\s*"schema": "[^"]*",\s*"generator": \{\s*"name": "newsprint",\s*"version": ("(?:[^"\\]|\\.)*")\s*\},\s*"source": \{\s*"path": ("(?:[^"\\]|\\.)*"),\s*"sha256": "([0-9a-f]{64})"/;
+/**
+ * A page changed this close before its output was written may have changed after it was read
+ * (edited while the export ran): its bytes are compared with the output's `source.sha256`.
+ */
+const CLOSE_MS = 2000;
 
 function upToDate(target: string, file: string, source: string, version: string): boolean {
   const out = fs.statSync(target, { throwIfNoEntry: false });
   const page = fs.statSync(file, { throwIfNoEntry: false });
   if (!out || !page || out.mtimeMs < page.mtimeMs) return false;
-  let head: string;
   try {
-    const fd = fs.openSync(target, 'r');
-    try {
-      const buf = Buffer.alloc(HEAD_BYTES);
-      head = buf.toString('utf8', 0, fs.readSync(fd, buf, 0, HEAD_BYTES, 0));
-    } finally {
-      fs.closeSync(fd);
-    }
+    const m = HEAD.exec(readHead(target));
+    if (!m || JSON.parse(m[1]) !== version || JSON.parse(m[2]) !== source) return false;
+    return out.mtimeMs - page.mtimeMs >= CLOSE_MS || sha256(fs.readFileSync(file)) === m[3];
   } catch {
     return false;
   }
-  const m = HEAD.exec(head);
-  return !!m && JSON.parse(m[1]) === version && JSON.parse(m[2]) === source;
+}
+
+/** The first HEAD_BYTES of a file, as text. */
+function readHead(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    return buf.toString('utf8', 0, fs.readSync(fd, buf, 0, HEAD_BYTES, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Where a file's output was computed, and so who writes it. */
