@@ -69,6 +69,16 @@ function underRoot(file: string, root: string): string | undefined {
   return p.startsWith('/') || /^[A-Za-z]:/.test(p) ? undefined : p;
 }
 
+/**
+ * The files in the order `newsprint export ROOT` walks them, which decides names and links, with
+ * their paths under the root; pages outside it (named by their file name) after the rest.
+ */
+function inWalkOrder(paths: readonly string[], root: string): { files: string[]; under: (string | undefined)[] } {
+  const listed = paths.map((file) => ({ file, under: underRoot(file, root) }));
+  listed.sort((a, b) => (a.under === undefined || b.under === undefined ? Number(a.under === undefined) - Number(b.under === undefined) : walkOrder(a.under, b.under)));
+  return { files: listed.map((x) => x.file), under: listed.map((x) => x.under) };
+}
+
 const isStrings = (xs: unknown): xs is string[] => Array.isArray(xs) && xs.every((x) => typeof x === 'string');
 
 export function registerExportRequests(connection: Connection, env: { messages: () => Messages; locale: () => string | undefined; rules: (file: string) => Promise<RuleSettings> }): void {
@@ -97,12 +107,7 @@ export function registerExportRequests(connection: Connection, env: { messages: 
     running = true;
     let progress: ReturnType<typeof connection.window.attachWorkDoneProgress> | undefined;
     try {
-      // In the order `newsprint export ROOT` walks them, which decides names and links; pages
-      // outside the root (named by their file name) after the rest.
-      const listed = p.files.map((file) => ({ file, under: underRoot(file, p.root) }));
-      listed.sort((a, b) => (a.under === undefined || b.under === undefined ? Number(a.under === undefined) - Number(b.under === undefined) : walkOrder(a.under, b.under)));
-      const files = listed.map((x) => x.file);
-      const under = listed.map((x) => x.under);
+      const { files, under } = inWalkOrder(p.files, p.root);
       const update = p.update === true && p.format === 'json';
       if (p.overwrite !== true && !update) {
         const agreed = new Set(p.overwrite ?? []);
