@@ -4,7 +4,7 @@
 // found in constant time however many pages share a name.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -148,4 +148,25 @@ test('export shows a progress line on a terminal (finding the files, then export
   assert.equal(piped.code, 0, piped.stderr);
   assert.doesNotMatch(piped.stderr, /Exporting:|Looking for/);
   assert.equal(piped.stderr, 'Exported 198 articles from 33 files to out2 (33 written, 0 failed).\n');
+});
+
+test('names that are not UTF-8 (GBK from an old Windows archive) are reported with how they read, not as missing files', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-names-'));
+  const gbk = (s: string) => Buffer.from(new Map([['版面一', 'b0e6c3e6d2bb'], ['第二期', 'b5dab6fec6da']]).get(s)!, 'hex');
+  mkdirSync(path.join(dir, 'archive'));
+  writeFileSync(Buffer.concat([Buffer.from(path.join(dir, 'archive') + '/'), gbk('版面一'), Buffer.from('.page.txt')]), page);
+  mkdirSync(Buffer.concat([Buffer.from(path.join(dir, 'archive') + '/'), gbk('第二期')]));
+  writeFileSync(path.join(dir, 'archive', 'ok.page.txt'), page);
+  const r = runCli(['lint', 'archive'], { cwd: dir });
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /archive\/\\xB0\\xE6\\xC3\\xE6\\xD2\\xBB\.page\.txt: the name is not UTF-8 \(read as GB18030 it is "版面一\.page\.txt"\); skipped\. .*convmv -f GBK -t UTF-8 -r --notest/);
+  assert.match(r.stderr, /archive\/\\xB5\\xDA\\xB6\\xFE\\xC6\\xDA: the name is not UTF-8 \(read as GB18030 it is "第二期"\)/);
+  assert.doesNotMatch(r.stderr, /no such file|no page dumps/);
+  assert.match(r.stdout, /^archive\/ok\.page\.txt:/m, 'the other page is linted');
+  assert.match(runCli(['lint', 'archive', '--locale', 'zh-cn'], { cwd: dir }).stderr, /名称不是 UTF-8 编码（按 GB18030 解读为“版面一\.page\.txt”）/);
+  // A folder whose only page has such a name says that, not that it holds no page dumps.
+  rmSync(path.join(dir, 'archive', 'ok.page.txt'));
+  const only = runCli(['lint', 'archive'], { cwd: dir });
+  assert.match(only.stderr, /the name is not UTF-8/);
+  assert.doesNotMatch(only.stderr, /no page dumps/);
 });

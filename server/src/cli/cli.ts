@@ -142,7 +142,12 @@ function gather(args: string[], list: string | undefined, include: string | unde
     finding?.clear();
   }
   for (const p of inputs.problems) {
-    const said = p.key === 'noDumps' ? t(messages, 'cli.noDumps', { file: p.file, pattern: p.pattern }) : t(messages, 'cli.unreadable', { file: p.file, detail: p.detail });
+    const said =
+      p.key === 'noDumps'
+        ? t(messages, 'cli.noDumps', { file: p.file, pattern: p.pattern })
+        : p.key === 'badName'
+          ? t(messages, 'cli.badName', { file: p.file, guess: p.guess })
+          : t(messages, 'cli.unreadable', { file: p.file, detail: p.detail });
     io.err(`newsprint: ${said}\n`);
   }
   return inputs;

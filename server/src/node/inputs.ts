@@ -1,6 +1,7 @@
 // The CLI's inputs: files named on the command line or in a list file (`--files-from`, for
 // batches too long for a command line), and the page dumps found in directories, walked in name
 // order. A file found in a directory keeps its path under it, which `export --out` mirrors.
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Minimatch } from 'minimatch';
@@ -8,7 +9,11 @@ import { Minimatch } from 'minimatch';
 /** Which files of a directory are page dumps, unless --include says: the extension's own. */
 export const DEFAULT_INCLUDE = '**/*.{pagedump,page.txt}';
 
-export type InputProblem = { key: 'noDumps'; file: string; pattern: string } | { key: 'unreadable'; file: string; detail: string };
+export type InputProblem =
+  | { key: 'noDumps'; file: string; pattern: string }
+  | { key: 'unreadable'; file: string; detail: string }
+  /** A name that is not UTF-8 (GBK from an old Windows archive, say): `file` shows its bytes, `guess` reads them as GB18030. */
+  | { key: 'badName'; file: string; guess: string };
 
 export interface Inputs {
   files: string[];
@@ -52,14 +57,24 @@ export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE,
       inputs.under.push(undefined);
       continue;
     }
-    const before = inputs.files.length;
+    const before = { files: inputs.files.length, problems: inputs.problems.length };
     walk(arg, '', matcher, inputs, onFound);
-    if (inputs.files.length === before && !inputs.problems.some((p) => p.file === arg)) inputs.problems.push({ key: 'noDumps', file: arg, pattern: include });
+    // A folder whose walk said something (unreadable, names not UTF-8) has said enough.
+    if (inputs.files.length === before.files && inputs.problems.length === before.problems) inputs.problems.push({ key: 'noDumps', file: arg, pattern: include });
   }
   return inputs;
 }
 
-const byName = (a: fs.Dirent, b: fs.Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** A name's bytes as text: ASCII as it is, other bytes as \xHH. */
+function escapedName(bytes: Buffer): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  return out;
+}
+
+const gb18030 = new TextDecoder('gb18030');
 
 /**
  * The order `walk` finds files in, for `/`-separated paths under one folder: name by name, each
@@ -76,20 +91,26 @@ export function walkOrder(a: string, b: string): number {
 /** Depth first, in name order (code units, not the locale's: the same order on every machine). */
 function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs, onFound?: (count: number) => void): void {
   const dir = rel === '' ? root : path.join(root, rel);
-  let entries: fs.Dirent[];
+  let raw: fs.Dirent<Buffer>[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    // As bytes: a name that is not UTF-8 would come back with U+FFFD in it, a path that opens nothing.
+    raw = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (err) {
     inputs.problems.push({ key: 'unreadable', file: dir, detail: (err as NodeJS.ErrnoException).code ?? String(err) });
     return;
   }
-  entries.sort(byName);
-  for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    const sub = rel === '' ? e.name : `${rel}/${e.name}`;
+  const entries = raw.map((e) => ({ e, name: e.name.toString('utf8'), utf8: isUtf8(e.name) })).sort(byName);
+  for (const { e, name, utf8 } of entries) {
+    if (name.startsWith('.')) continue;
+    const sub = rel === '' ? name : `${rel}/${name}`;
+    if (!utf8) {
+      // Folders always (what is in them cannot be told), files that would be page dumps.
+      if (e.isDirectory() || matcher.match(sub)) inputs.problems.push({ key: 'badName', file: path.join(dir, escapedName(e.name)), guess: gb18030.decode(e.name) });
+      continue;
+    }
     if (e.isDirectory()) walk(root, sub, matcher, inputs, onFound);
-    else if ((e.isFile() || (e.isSymbolicLink() && isFile(path.join(dir, e.name)))) && matcher.match(sub)) {
-      inputs.files.push(path.join(dir, e.name));
+    else if ((e.isFile() || (e.isSymbolicLink() && isFile(path.join(dir, name)))) && matcher.match(sub)) {
+      inputs.files.push(path.join(dir, name));
       inputs.under.push(sub);
       onFound?.(inputs.files.length);
     }
