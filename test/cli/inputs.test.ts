@@ -164,6 +164,11 @@ test('names that are not UTF-8 (GBK from an old Windows archive) are reported wi
   assert.doesNotMatch(r.stderr, /no such file|no page dumps/);
   assert.match(r.stdout, /^archive\/ok\.page\.txt:/m, 'the other page is linted');
   assert.match(runCli(['lint', 'archive', '--locale', 'zh-cn'], { cwd: dir }).stderr, /名称不是 UTF-8 编码（按 GB18030 解读为“版面一\.page\.txt”）/);
+  // Named itself (here in a list: arguments are strings), the name arrives with U+FFFD in it.
+  writeFileSync(path.join(dir, 'list.txt'), Buffer.concat([Buffer.from('archive/'), gbk('版面一'), Buffer.from('.page.txt\n')]));
+  const named = runCli(['lint', '--files-from', 'list.txt'], { cwd: dir });
+  assert.equal(named.code, 2);
+  assert.match(named.stderr, /no such file: its name has bytes that are not UTF-8 \(GBK\?\).*convmv/);
   // A folder whose only page has such a name says that, not that it holds no page dumps.
   rmSync(path.join(dir, 'archive', 'ok.page.txt'));
   const only = runCli(['lint', 'archive'], { cwd: dir });

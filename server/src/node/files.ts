@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { t, type MessageKey, type Messages } from '../core/messages';
 
-export type FileErrorKey = 'notFound' | 'isDirectory' | 'binary' | 'unreadable' | 'changedOnDisk' | 'exists' | 'unwritable';
+export type FileErrorKey = 'notFound' | 'notFoundNotUtf8' | 'isDirectory' | 'binary' | 'unreadable' | 'changedOnDisk' | 'exists' | 'unwritable';
 
 export class FileError extends Error {
   constructor(
@@ -65,7 +65,8 @@ export function readDump(file: string): ReadResult {
     stat = fs.statSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new FileError(code === 'ENOENT' ? 'notFound' : 'unreadable', file, code);
+    // A name with bytes that are not UTF-8 (GBK) reaches Node with U+FFFD in their place: it opens nothing.
+    throw new FileError(code === 'ENOENT' ? (file.includes('\uFFFD') ? 'notFoundNotUtf8' : 'notFound') : 'unreadable', file, code);
   }
   if (stat.isDirectory()) throw new FileError('isDirectory', file);
   let bytes: Buffer;
