@@ -149,3 +149,16 @@ test('lint, fix and rewrite wait for a slow reader between files instead of hold
     assert.equal(waits, files.length, command);
   }
 });
+
+test('a dump too large for the heap is refused with its size and the way round, and the batch goes on', () => {
+  const dir = scratch();
+  const page = readFileSync(sample, 'utf8');
+  writeFileSync(path.join(dir, 'big.txt'), Array.from({ length: 1300 }, () => page).join('\f')); // ~12.5 MB
+  writeFileSync(path.join(dir, 'small.txt'), page);
+  // With 64 MB of old space, this process analyses dumps of up to a few MB.
+  const r = runCli(['lint', 'big.txt', 'small.txt'], { cwd: dir, env: { NODE_OPTIONS: '--max-old-space-size=64' } });
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /^newsprint: big\.txt: too large to analyse in this process's memory \(13 MB > \d MB: .*\); skipped\. Split it at its page breaks .*--max-old-space-size/m);
+  assert.match(r.stdout, /^small\.txt:\d+:\d+: /m, 'the next file is linted');
+  assert.equal(runCli(['lint', 'big.txt'], { cwd: dir }).stderr, '', 'with the default heap the same file is analysed');
+});
