@@ -3,11 +3,14 @@
 import { t, type Messages } from '../core/messages';
 import { exportBatch, type ExportArgs } from '../node/batchExport';
 import type { Io } from '../node/io';
-import { progressLine } from './progress';
+import { progressLine, timeLeft } from './progress';
 
 /** `progress`: show a progress line (stderr is a terminal). Returns the exit code. */
 export async function runExport(args: ExportArgs & { progress?: boolean }, messages: Messages, io: Io): Promise<number> {
-  const progress = args.progress && args.files.length > 1 ? progressLine(io, (done, total) => t(messages, 'cli.exportProgress', { done, total, percent: Math.floor((100 * done) / total) })) : undefined;
+  const start = Date.now();
+  const line = (done: number, total: number) =>
+    t(messages, 'cli.exportProgress', { done, total, percent: Math.floor((100 * done) / total) }) + timeLeft(messages, Date.now() - start, done, total);
+  const progress = args.progress && args.files.length > 1 ? progressLine(io, line) : undefined;
   if (progress) io = progress.io;
   try {
     const r = await exportBatch(args, messages, io, { tick: progress?.tick });
