@@ -1,9 +1,9 @@
 // `newsprint export` with several files or --out/--jsonl: the batch export (node/batchExport) with
 // a progress line on a terminal and the summary on stderr.
-import { t, type Messages } from '../core/messages';
+import { t, timeLeft, type Messages } from '../core/messages';
 import { exportBatch, type ExportArgs } from '../node/batchExport';
 import type { Io } from '../node/io';
-import { progressLine, timeLeft } from './progress';
+import { progressLine } from './progress';
 
 /** `progress`: show a progress line (stderr is a terminal). Returns the exit code. */
 export async function runExport(args: ExportArgs & { progress?: boolean }, messages: Messages, io: Io): Promise<number> {

@@ -284,3 +284,19 @@ export function tCount(messages: Messages, key: MessageKey, count: number): stri
   }
   return v;
 }
+
+/** Before this long, or this share of the batch, a batch's pace says little (an export's jobs warm up first). */
+const ETA_AFTER_MS = 5000;
+const ETA_AFTER_SHARE = 0.01;
+
+/**
+ * How long the rest of a batch should take at its pace so far, in words ("about 3 min left"), or ''
+ * while the pace says little yet.
+ */
+export function timeLeft(messages: Messages, elapsedMs: number, done: number, total: number): string {
+  if (elapsedMs < ETA_AFTER_MS || done < total * ETA_AFTER_SHARE || done >= total) return '';
+  const s = Math.ceil(((total - done) * elapsedMs) / done / 1000);
+  const min = Math.ceil(s / 60);
+  const time = s < 60 ? t(messages, 'cli.seconds', { n: s }) : min < 60 ? t(messages, 'cli.minutes', { n: min }) : t(messages, 'cli.hours', { h: Math.floor(min / 60), m: min % 60 });
+  return t(messages, 'cli.timeLeft', { time });
+}

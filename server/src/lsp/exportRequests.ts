@@ -15,7 +15,7 @@ import type { CancellationToken, Connection, ProgressToken } from 'vscode-langua
 import { defaultJobs, exportBatch, plannedTargets, type Cancel } from '../node/batchExport';
 import { linkContinuations } from '../core/continuations';
 import { serializeDocument, serializeLines, type ArticlesDocument } from '../core/export';
-import { t, type Messages } from '../core/messages';
+import { t, timeLeft, type Messages } from '../core/messages';
 import type { RuleSettings } from '../core/types';
 import { exportFile, sourcePath } from '../node/exportFile';
 import { walkOrder } from '../node/inputs';
@@ -120,7 +120,8 @@ export function registerExportRequests(connection: Connection, env: { messages: 
       const warnings: { file: string; message: string }[] = [];
       const written: string[] = [];
       let last = 0;
-      const say = (done: number, total: number) => t(messages, 'export.progress', { done, total });
+      const start = Date.now();
+      const say = (done: number, total: number) => t(messages, 'export.progress', { done, total }) + timeLeft(messages, Date.now() - start, done, total);
       if (p.workDoneToken !== undefined) {
         progress = connection.window.attachWorkDoneProgress(p.workDoneToken);
         progress.begin(say(0, files.length), 0);

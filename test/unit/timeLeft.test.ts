@@ -1,8 +1,7 @@
 // The time left on the export's progress line: none while the pace says little, then in words.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { timeLeft } from '../../server/src/cli/progress';
-import { messagesFor } from '../../server/src/core/messages';
+import { messagesFor, timeLeft } from '../../server/src/core/messages';
 
 const en = messagesFor('en');
 const zh = messagesFor('zh-cn');
