@@ -188,6 +188,13 @@ function readHead(file: string): string {
   }
 }
 
+/** A file that failed, said to the caller (`hooks.failed`) or on stderr. */
+function tellFailure(f: Failure, messages: Messages, io: Io, hooks: BatchHooks): void {
+  const message = t(messages, `cli.${f.key}` as MessageKey, { file: f.file, detail: f.detail });
+  if (hooks.failed) hooks.failed(f, message);
+  else io.err(`newsprint: ${message}\n`);
+}
+
 /** Where a file's output was computed, and so who writes it. */
 interface Owner {
   /** A continued page is named: it goes to a temp file beside its target until `write`. */
@@ -250,12 +257,6 @@ class Batch {
     return issueOf(sourcePath(this.args.files[i], this.args.opts.root));
   }
 
-  private report(f: Failure): void {
-    const message = t(this.messages, `cli.${f.key}` as MessageKey, { file: f.file, detail: f.detail });
-    if (this.hooks.failed) this.hooks.failed(f, message);
-    else this.io.err(`newsprint: ${message}\n`);
-  }
-
   exported(reply: ExportReply, owner: Owner): void {
     this.waiting[reply.index] = { reply, owner };
     this.advance();
@@ -295,7 +296,7 @@ class Batch {
     const name = this.outputName(r.index);
     if (!r.ok) {
       this.failed++;
-      this.report(r);
+      tellFailure(r, this.messages, this.io, this.hooks);
       return;
     }
     const file = this.args.files[r.index];
@@ -389,7 +390,7 @@ class Batch {
       if (target !== undefined) this.hooks.written?.(target);
     } else {
       this.failed++;
-      this.report(r);
+      tellFailure(r, this.messages, this.io, this.hooks);
     }
     this.checkSettled();
   }
@@ -495,9 +496,7 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
   const { files, opts } = args;
   const format: BatchFormat = args.jsonl ? 'jsonl' : 'json';
   const refuse = (f: Failure) => {
-    const message = t(messages, `cli.${f.key}` as MessageKey, { file: f.file, detail: f.detail });
-    if (hooks.failed) hooks.failed(f, message);
-    else io.err(`newsprint: ${message}\n`);
+    tellFailure(f, messages, io, hooks);
     return undefined;
   };
   if (args.out) {
