@@ -122,14 +122,21 @@ function outputName(names: OutputNames, under: string | undefined, file: string)
  * exist before it starts; --update compares them with their pages.
  */
 export function plannedTargets(files: readonly string[], under: readonly (string | undefined)[], out: string): string[] {
+  return plannedNames(files, under).map((name) => path.join(out, name));
+}
+
+/** The files' names under --out (see plannedTargets). */
+function plannedNames(files: readonly string[], under: readonly (string | undefined)[]): string[] {
   const names = new OutputNames();
-  return files.map((file, i) => path.join(out, outputName(names, under[i], file)));
+  return files.map((file, i) => outputName(names, under[i], file));
 }
 
 /** What --update leaves out, and the outputs it may replace. */
 interface UpdatePlan {
   skip: Set<number>;
   overwrite: Set<string>;
+  /** Every file's name under --out, as the batch would give it (it takes these instead). */
+  names: string[];
   /** Issues left as they are. */
   kept: number;
 }
@@ -142,13 +149,15 @@ interface UpdatePlan {
  */
 function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
   const { files, opts } = args;
-  const targets = plannedTargets(files, args.under ?? [], args.out);
+  const names = plannedNames(files, args.under ?? []);
+  const targets = names.map((name) => path.join(args.out, name));
+  const sources = files.map((file) => sourcePath(file, opts.root));
+  const issues = sources.map(issueOf);
   const stale = new Set<string>();
-  const issues = files.map((file) => issueOf(sourcePath(file, opts.root)));
   for (let i = 0; i < files.length; i++) {
-    if (!stale.has(issues[i]) && !upToDate(targets[i], files[i], sourcePath(files[i], opts.root), opts.version)) stale.add(issues[i]);
+    if (!stale.has(issues[i]) && !upToDate(targets[i], files[i], sources[i], opts.version)) stale.add(issues[i]);
   }
-  const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), kept: new Set(issues).size - stale.size };
+  const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), names, kept: new Set(issues).size - stale.size };
   for (let i = 0; i < files.length; i++) {
     if (!stale.has(issues[i])) plan.skip.add(i);
     else if (fs.existsSync(targets[i])) plan.overwrite.add(targets[i]);
@@ -245,8 +254,8 @@ class Batch {
     private readonly io: Io,
     private readonly hooks: BatchHooks,
     private readonly spool?: Spool,
-    /** --update: the files not exported (their issue is up to date). */
-    private readonly skip?: ReadonlySet<number>,
+    /** --update: the files not exported (their issue is up to date), and every file's name. */
+    private readonly plan?: UpdatePlan,
   ) {
     this.waiting = new Array(args.files.length);
     for (let i = 0; i < args.files.length; i++) this.lastOfIssue.set(this.issueAt(i), i);
@@ -262,12 +271,11 @@ class Batch {
     this.advance();
   }
 
-  /** Takes the files in input order as far as their replies have come; a skipped file only takes its name. */
+  /** Takes the files in input order as far as their replies have come, passing over the skipped ones. */
   private advance(): void {
     while (this.next < this.args.files.length) {
-      if (this.skip?.has(this.next)) {
-        const i = this.next++;
-        this.outputName(i);
+      if (this.plan?.skip.has(this.next)) {
+        this.next++;
         this.skipped++;
         this.hooks.tick?.(this.next, this.args.files.length);
         continue;
@@ -279,9 +287,10 @@ class Batch {
     }
   }
 
-  /** --out: file i's output, relative to it (taken in input order, by every file). */
+  /** --out: file i's output, relative to it (taken in input order, by every file; planned ones by --update). */
   private outputName(i: number): string | undefined {
-    return this.args.out ? outputName(this.names, this.args.under?.[i], this.args.files[i]) : undefined;
+    if (!this.args.out) return undefined;
+    return this.plan ? this.plan.names[i] : outputName(this.names, this.args.under?.[i], this.args.files[i]);
   }
 
   private take(r: ExportReply, owner: Owner): void {
@@ -521,7 +530,7 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
   if (stale > 0) io.err(`newsprint: ${t(messages, 'cli.staleTemps', { count: stale, dir: targetDir ?? '' })}\n`);
   const plan = args.update && args.out ? planUpdate({ ...args, out: args.out }) : undefined;
   if (plan) args = { ...args, overwrite: new Set([...(args.overwrite ?? []), ...plan.overwrite]) };
-  const batch = new Batch(args, messages, io, hooks, spool, plan?.skip);
+  const batch = new Batch(args, messages, io, hooks, spool, plan);
   // The files to export, by their index in the batch.
   const order = plan ? files.map((_, i) => i).filter((i) => !plan.skip.has(i)) : undefined;
   const tasks: Tasks = {
