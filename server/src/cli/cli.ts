@@ -27,6 +27,9 @@ const stdio: Io = {
   drained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : undefined),
 };
 
+/** Whether messages go to a terminal (the process's stderr is one): progress lines show only there. */
+const onTerminal = (io: Io) => io === stdio && process.stderr.isTTY === true;
+
 class UsageError extends Error {}
 
 function localeFromEnv(): string | undefined {
@@ -113,7 +116,7 @@ function runCommand(command: string, inputs: Inputs, values: CommandValues, opts
       if (files.length > 1 && !values.out && !values.jsonl) throw new UsageError(t(messages, 'cli.exportManyNeedTarget'));
       const jobs = values.jobs === undefined ? defaultJobs(files, Math.min(os.availableParallelism(), 64)) : Number(values.jobs);
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(t(messages, 'cli.badJobs', { value: String(values.jobs) }));
-      const progress = io === stdio && process.stderr.isTTY === true;
+      const progress = onTerminal(io);
       return runExport(
         { files, under: inputs.under, out: values.out, jsonl: values.jsonl, jobs, force: !!values.force, update: !!values.update, progress, opts: { ...opts, root: process.cwd(), version: VERSION } },
         messages,
@@ -134,7 +137,7 @@ function gather(args: string[], list: string | undefined, include: string | unde
     }
   }
   // Walking an archive on a slow disk can take minutes: a terminal sees the count grow.
-  const finding = io === stdio && process.stderr.isTTY === true ? progressLine(io, (count) => t(messages, 'cli.finding', { count })) : undefined;
+  const finding = onTerminal(io) ? progressLine(io, (count) => t(messages, 'cli.finding', { count })) : undefined;
   let inputs: Inputs;
   try {
     inputs = expandInputs(all, include ?? DEFAULT_INCLUDE, finding && ((count) => finding.tick(count, 0)));
