@@ -104,10 +104,13 @@ export function ensureBuilt({ force = false, log = console.error } = {}) {
 
 /**
  * Install the repo as an unpacked extension in `extensionsDir`: a folder named
- * <publisher>.<name>-<version> holding symlinks to package.json, package.nls*.json, dist/, l10n/,
- * syntaxes/ and the other files the manifest points at. Returns the extension id.
+ * <publisher>.<name>-<version> holding copies of package.json, package.nls*.json, dist/, l10n/,
+ * syntaxes/ and the other files the manifest points at. Copies, not links: VS Code finds the
+ * extension a module belongs to by the module's real path, so an extension whose dist/ links out of
+ * its folder ran without its identity (no l10n bundle: English strings under a Chinese UI; "Null
+ * Extension Description" as the source of its notifications). Returns the extension id.
  */
-export function linkExtension(extensionsDir) {
+export function installUnpacked(extensionsDir) {
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
   const id = `${pkg.publisher}.${pkg.name}`;
   const dest = path.join(extensionsDir, `${id}-${pkg.version}`);
@@ -115,7 +118,7 @@ export function linkExtension(extensionsDir) {
   const wanted = fs
     .readdirSync(repoRoot)
     .filter((n) => /^(package(\.nls(\..+)?)?\.json|README\.md|CHANGELOG\.md|LICENSE(\..+)?|dist|l10n|syntaxes|images|media|schemas|language-configuration\.json)$/.test(n));
-  for (const n of wanted) fs.symlinkSync(path.join(repoRoot, n), path.join(dest, n));
+  for (const n of wanted) fs.cpSync(path.join(repoRoot, n), path.join(dest, n), { recursive: true, dereference: true });
   return id;
 }
 
@@ -222,9 +225,9 @@ export function processGroupMembers(pgid) {
 /**
  * Start code-server on a free 127.0.0.1 port, isolated in `scratch` (its own user data,
  * extensions, config and XDG folders), and wait for /healthz.
- * Options: scratch (dir; a temp dir if omitted), port, locale, linkRepoExtension (install the repo
- * as an unpacked extension), testDriver (default true: enable-smoke-test-driver), userSettings,
- * extraArgs, env, echo (pipe server output to stderr), healthTimeoutMs.
+ * Options: scratch (dir; a temp dir if omitted), port, locale, installRepoExtension (install the
+ * repo as an unpacked extension: installUnpacked), testDriver (default true: enable-smoke-test-driver),
+ * userSettings, extraArgs, env, echo (pipe server output to stderr), healthTimeoutMs.
  * Returns { url, port, pid, scratch, dirs, logFile, stop(), exited }.
  */
 export async function startCodeServer(runtime, opts = {}) {
@@ -271,7 +274,7 @@ export async function startCodeServer(runtime, opts = {}) {
     // extension's own l10n bundle follow the locale.
     writeLanguagePackStub(dirs.extensions, dirs.userData, opts.locale);
   }
-  if (opts.linkRepoExtension) linkExtension(dirs.extensions);
+  if (opts.installRepoExtension) installUnpacked(dirs.extensions);
 
   const args = [
     runtime.codeServer,

@@ -29,7 +29,7 @@ async function main() {
   const workspace = makeWorkspace(path.join(scratch, 'workspace'));
   const server = await startCodeServer(runtime, {
     scratch: path.join(scratch, 'code-server'),
-    linkRepoExtension: true,
+    installRepoExtension: true,
     testDriver: false,
     locale,
     userSettings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.minimap.enabled': false },

@@ -150,7 +150,7 @@ async function runServer(opts) {
       scratch: path.join(scratch, 'code-server'),
       port: opts.port,
       locale: opts.locale,
-      linkRepoExtension: true,
+      installRepoExtension: true,
       testDriver: false,
       userSettings: { 'workbench.startupEditor': 'none' },
     });
