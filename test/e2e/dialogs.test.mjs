@@ -1,0 +1,220 @@
+// The export's modal dialogs, as a user meets them, in English and in Chinese. VS Code refuses
+// modal dialogs while extension tests run ("DialogService: refused to show dialog in tests"), so the
+// suite in test/e2e/suite gives the commands their answers as arguments. Here nothing is given:
+// code-server serves the extension as installed (unpacked; no test runner, no smoke-test driver), and
+// the browser runs "Export Workspace Articles…" from the Command Palette, reads each dialog and
+// clicks its buttons, and types in the editor, as a user would; the files on disk tell what each
+// answer did.
+// Run: node --test test/e2e/dialogs.test.mjs   (or npm run test:dialogs)
+/* global document */
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { ensureRuntime } from '../../scripts/runtime.mjs';
+import { ensureBuilt, launchChromium, makeWorkspace, repoRoot, startCodeServer, workbenchUrl } from '../../scripts/code-server.mjs';
+
+const t0 = Date.now();
+const step = (m) => process.stderr.write(`[dialogs.test] ${((Date.now() - t0) / 1000).toFixed(1)} s: ${m}\n`);
+const TIMEOUT = 15_000;
+const sha256 = (file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The extension's UI strings under `locale`: English, or its l10n bundle's; {0}… filled in. */
+function uiStrings(locale) {
+  const bundle = locale === 'en' ? {} : JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', `bundle.l10n.${locale}.json`), 'utf8'));
+  const text = (english) => {
+    assert.ok(locale === 'en' || bundle[english], `a ${locale} string for ${JSON.stringify(english)}`);
+    return bundle[english] ?? english;
+  };
+  return {
+    say: (english, ...args) => text(english).replace(/\{(\d+)\}/g, (_, k) => String(args[Number(k)])),
+    /** A pattern of the string: the arguments given (undefined: any) in their places. */
+    pattern: (english, ...args) =>
+      new RegExp(
+        text(english)
+          .split(/(\{\d+\})/)
+          .map((part) => {
+            const k = /^\{(\d+)\}$/.exec(part);
+            return !k ? escape(part) : args[Number(k[1])] === undefined ? '.*' : escape(String(args[Number(k[1])]));
+          })
+          .join(''),
+      ),
+  };
+}
+
+// The command palette and notification commands are VS Code's own (its language pack here is a
+// stub: VS Code's strings stay English); the command's title is matched in English under either UI.
+const EXPORT = 'Newsprint: Export Workspace Articles';
+
+for (const locale of ['en', 'zh-cn']) {
+  describe(`export dialogs (${locale})`, () => {
+    const { say, pattern } = uiStrings(locale);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `newsprint-dialogs-${locale}-`));
+    const workspace = path.join(tmp, 'workspace');
+    const pageFile = (issue) => path.join(workspace, 'issue', issue, 'p1.txt');
+    const outFile = (issue) => path.join(workspace, 'out', 'issue', issue, 'p1.articles.json');
+    const exported = pattern('Exported {0} articles from {1} files to {2} ({3} problems left in the text).', undefined, 2);
+    let server;
+    let browser;
+    let page;
+
+    before(async () => {
+      const runtime = ensureRuntime();
+      ensureBuilt({ log: step });
+      makeWorkspace(workspace, {
+        'files.autoSave': 'off', // VS Code in a browser saves after a delay by default
+        'newsprint.export.include': 'issue/**/*.txt',
+        'newsprint.export.workspaceFormat': 'perFile',
+        'newsprint.export.outputDirectory': 'out',
+      });
+      for (const issue of ['a', 'b']) {
+        fs.mkdirSync(path.dirname(pageFile(issue)), { recursive: true });
+        fs.copyFileSync(path.join(workspace, 'zh-daily-p1.txt'), pageFile(issue));
+      }
+      server = await startCodeServer(runtime, {
+        scratch: path.join(tmp, 'code-server'),
+        testDriver: false,
+        installRepoExtension: true,
+        locale: locale === 'en' ? undefined : locale,
+      });
+      browser = await launchChromium(runtime);
+      page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(workbenchUrl(server.url, { folder: workspace, openFile: pageFile('a') }));
+      // Activated: its language server's problems are counted.
+      await page.waitForFunction(() => /Warnings: [1-9]/.test(document.getElementById('status.problems')?.innerHTML ?? ''), null, { timeout: 60_000 });
+      step(`${locale}: workbench up, the extension active`);
+    });
+
+    after(async () => {
+      await browser?.close().catch(() => {});
+      await server?.stop();
+      if (process.env.NEWSPRINT_KEEP) step(`kept ${tmp}`);
+      else fs.rmSync(tmp, { recursive: true, force: true });
+    });
+
+    // A failed step's screen, kept for whoever reads the failure.
+    afterEach(async (t) => {
+      if (!page || t.passed) return;
+      const shot = path.join(os.tmpdir(), `newsprint-dialogs-${locale}-${Date.now()}.png`);
+      await page.screenshot({ path: shot }).catch(() => {});
+      step(`screen at the failure: ${shot}`);
+    });
+
+    /** Runs a command from the Command Palette by its title, as a user does. */
+    async function runCommand(title) {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await input.fill(`>${title}`);
+      // The row the filter put first (focused) is the one Enter runs: wait until it is this command.
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: TIMEOUT });
+      await page.keyboard.press('Enter');
+    }
+
+    /** The modal dialog now shown: what it says, its buttons, and a way to answer it. */
+    async function dialog() {
+      const box = page.locator('.monaco-dialog-box');
+      await box.waitFor({ state: 'visible', timeout: TIMEOUT });
+      // Without a detail, the dialog shows its message where a detail goes.
+      const seen = await box.evaluate((el) => {
+        const text = (sel) => el.querySelector(sel)?.textContent?.trim() ?? '';
+        const [message, detail] = text('.dialog-message-text') ? [text('.dialog-message-text'), text('.dialog-message-detail')] : [text('.dialog-message-detail'), ''];
+        return { message, detail, buttons: [...el.querySelectorAll('.dialog-buttons .monaco-button')].map((b) => b.textContent.trim()) };
+      });
+      return {
+        ...seen,
+        press: async (label) => {
+          assert.ok(seen.buttons.includes(label), `a button ${label} in ${seen.buttons}`);
+          await box.locator('.dialog-buttons .monaco-button', { hasText: label }).click();
+          await box.waitFor({ state: 'hidden', timeout: TIMEOUT });
+        },
+        cancel: async () => {
+          await page.keyboard.press('Escape');
+          await box.waitFor({ state: 'hidden', timeout: TIMEOUT });
+        },
+      };
+    }
+
+    /**
+     * The notification whose text matches `re`, read in the Notification Center (a toast is not
+     * shown for every notification: one like an earlier one was not); then every notification is
+     * cleared, so that the next export's is the only one.
+     */
+    async function notification(re) {
+      await runCommand('Notifications: Show Notifications');
+      const message = page.locator('.notifications-center .notification-list-item-message', { hasText: re }).first();
+      await message.waitFor({ state: 'visible', timeout: TIMEOUT });
+      const text = (await message.textContent()).trim();
+      await runCommand('Notifications: Clear All Notifications');
+      await page.locator('.notifications-center .notification-list-item').first().waitFor({ state: 'hidden', timeout: TIMEOUT });
+      return text;
+    }
+
+    test('the first export asks nothing and writes a file per page', async () => {
+      await runCommand(EXPORT);
+      step(await notification(exported));
+      for (const issue of ['a', 'b']) assert.equal(JSON.parse(fs.readFileSync(outFile(issue), 'utf8')).schema, 'newsprint.articles/1');
+    });
+
+    test('existing export files are listed in a dialog; Cancel keeps them as they are', async () => {
+      for (const issue of ['a', 'b']) fs.writeFileSync(outFile(issue), 'kept\n');
+      await runCommand(EXPORT);
+      const d = await dialog();
+      assert.equal(d.message, say('{0} export file(s) already exist. Overwrite them?', 2));
+      for (const issue of ['a', 'b']) assert.ok(d.detail.includes(outFile(issue)), d.detail);
+      for (const label of ['Overwrite', 'Export Changed Folders Only']) assert.ok(d.buttons.includes(say(label)), `${say(label)} in ${d.buttons}`);
+      await d.cancel();
+      // Cancelling shows nothing to wait for. Asked again: the server takes one export at a time,
+      // so this second dialog shows only if the first answer started none (or once it has ended).
+      await runCommand(EXPORT);
+      await (await dialog()).cancel();
+      for (const issue of ['a', 'b']) assert.equal(fs.readFileSync(outFile(issue), 'utf8'), 'kept\n');
+    });
+
+    test('Overwrite replaces them', async () => {
+      await runCommand(EXPORT);
+      await (await dialog()).press(say('Overwrite'));
+      await notification(exported);
+      for (const issue of ['a', 'b']) assert.equal(JSON.parse(fs.readFileSync(outFile(issue), 'utf8')).schema, 'newsprint.articles/1');
+    });
+
+    test('"Export Changed Folders Only" exports the folder whose page changed and leaves the other', async () => {
+      const later = new Date(Date.now() + 60_000);
+      fs.utimesSync(pageFile('b'), later, later);
+      const kept = fs.statSync(outFile('a')).mtimeMs;
+      await runCommand(EXPORT);
+      await (await dialog()).press(say('Export Changed Folders Only'));
+      step(await notification(pattern('{0} files were up to date and not exported again.', 1)));
+      assert.equal(fs.statSync(outFile('a')).mtimeMs, kept, 'the folder up to date is not written again');
+      assert.ok(fs.statSync(outFile('b')).mtimeMs > kept, 'the changed folder is');
+    });
+
+    test('an unsaved page: Cancel exports nothing; "Save and Export" saves it and exports what was saved', async () => {
+      // Typed at the end of the open page (a).
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('补记');
+      await page.locator('.tab.dirty').first().waitFor({ timeout: TIMEOUT });
+      const before = fs.readFileSync(outFile('a'), 'utf8');
+
+      await runCommand(EXPORT);
+      const asked = await dialog();
+      assert.equal(asked.message, say('{0} page dumps have unsaved changes. The export reads the files on disk.', 1));
+      await asked.cancel();
+      assert.equal(fs.readFileSync(outFile('a'), 'utf8'), before, 'nothing exported');
+      assert.ok(!fs.readFileSync(pageFile('a'), 'utf8').includes('补记'), 'nothing saved');
+
+      await runCommand(EXPORT);
+      await (await dialog()).press(say('Save and Export'));
+      // Saved, the page is newer than its export file: replacing the files is asked next.
+      await (await dialog()).press(say('Overwrite'));
+      await notification(exported);
+      assert.ok(fs.readFileSync(pageFile('a'), 'utf8').includes('补记'), 'saved');
+      assert.equal(JSON.parse(fs.readFileSync(outFile('a'), 'utf8')).source.sha256, sha256(pageFile('a')), 'the export read the saved page');
+      assert.equal(await page.locator('.tab.dirty').count(), 0, 'no unsaved editor left');
+    });
+  });
+}
