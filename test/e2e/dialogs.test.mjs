@@ -216,5 +216,26 @@ for (const locale of ['en', 'zh-cn']) {
       assert.equal(JSON.parse(fs.readFileSync(outFile('a'), 'utf8')).source.sha256, sha256(pageFile('a')), 'the export read the saved page');
       assert.equal(await page.locator('.tab.dirty').count(), 0, 'no unsaved editor left');
     });
+
+    test('one page, unsaved: "Save and Export" saves it, the save dialog offers NAME.articles.json beside it, Enter writes it', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('又记');
+      await page.locator('.tab.dirty').first().waitFor({ timeout: TIMEOUT });
+      const target = path.join(path.dirname(pageFile('a')), 'p1.articles.json');
+      assert.ok(!fs.existsSync(target));
+
+      await runCommand('Newsprint: Export Articles to JSON');
+      const asked = await dialog();
+      assert.equal(asked.message, say('This page dump has unsaved changes. The export reads the file on disk.'));
+      await asked.press(say('Save and Export'));
+      // VS Code in a browser asks where to save in the Quick Input, the path typed in its box.
+      const input = page.locator('.quick-input-widget input');
+      await page.waitForFunction((want) => document.querySelector('.quick-input-widget input')?.value === want, target, { timeout: TIMEOUT });
+      await input.press('Enter');
+      step(await notification(pattern('Exported {0} articles to {1}.', undefined, target)));
+      assert.ok(fs.readFileSync(pageFile('a'), 'utf8').includes('又记'), 'saved');
+      assert.equal(JSON.parse(fs.readFileSync(target, 'utf8')).source.sha256, sha256(pageFile('a')), 'the export read the saved page');
+    });
   });
 }
