@@ -38,6 +38,24 @@ describe('structure features', () => {
     assert.equal(first.selectionRange.start.line, rows.indexOf('跨境电商：外贸增长“新引擎”'));
   });
 
+  test('under a Chinese UI the outline and the hover name the article’s type in Chinese', async () => {
+    const zh = await startClient({ pull: true, locale: 'zh-cn' });
+    try {
+      const u = nextUri();
+      await zh.open(u, text);
+      const syms = (await zh.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: u } })) as DocumentSymbol[];
+      const details = syms[0].children!.map((s) => s.detail ?? '');
+      assert.match(details[0], /^p1-a1 · 正文稿 · 0\.\d\d$/);
+      assert.ok(details.some((d) => / · 边栏 · /.test(d)), details.join(' | '));
+      assert.ok(!details.some((d) => /article|sidebar|notice/.test(d)), details.join(' | '));
+      const line = rows.indexOf('市政府党组会议召开');
+      const h = (await zh.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line, character: 2 } })) as Hover;
+      assert.match((h.contents as { value: string }).value, /稿件 p1-a4（正文稿），置信度 0\.\d\d/);
+    } finally {
+      await zh.stop();
+    }
+  });
+
   test('folding ranges cover each article’s stretches', async () => {
     const ranges = (await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
     assert.ok(ranges.length >= 6);

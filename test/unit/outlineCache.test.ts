@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { IncrementalDocument } from '../../server/src/core/incremental';
+import { en } from '../../server/src/core/messages';
 import { pageSymbols } from '../../server/src/lsp/structure';
 import { SAMPLES_DIR } from '../helpers/rules';
 import { heapAfterGc } from '../helpers/heap';
@@ -18,7 +19,7 @@ test("the outline's cached symbols keep neither their pages' texts nor older res
   inc.update(text);
   const ask = () => {
     let symbols = 0;
-    for (const s of inc.segments) symbols += pageSymbols(s)?.count ?? 0;
+    for (const s of inc.segments) symbols += pageSymbols(s, en)?.count ?? 0;
     return symbols;
   };
   const symbols = ask();

@@ -4,7 +4,7 @@
 import { isTextLine, lineAt, lineText } from './lines';
 import type { Edit, PageDump } from './types';
 import type { Messages } from './messages';
-import { t } from './messages';
+import { en, t } from './messages';
 import { roleAt, type Article, type PageAnalysis, type Role } from './articles/model';
 import { articleTitle } from './articles/detect';
 import { cleanLineText } from './clean';
@@ -43,19 +43,22 @@ export function paragraphs(dump: PageDump, analysis: PageAnalysis, body: readonl
   return buildParagraphs(body, body.map((i) => cleanLineText(lineText(dump, i))), { columnWidth: analysis.columnWidth }).map((p) => p.lines);
 }
 
+/** What kind of article it is, in the user's language (its type is English in the export). */
+const typeName = (messages: Messages, a: Article) => t(messages, `article.type.${a.type}`);
+
 /** Page → article → kicker/headline/decks/byline/labels/note/paragraphs. */
-export function documentSymbols(dump: PageDump, analyses: readonly PageAnalysis[]): OutlineSymbol[] {
+export function documentSymbols(dump: PageDump, analyses: readonly PageAnalysis[], messages: Messages = en): OutlineSymbol[] {
   const out: OutlineSymbol[] = [];
   for (const p of analyses) {
     const page = dump.pages[p.page];
     if (!page) continue;
-    const children = p.articles.filter((a) => a.lines.length > 0).map((a) => articleSymbol(dump, p, a));
+    const children = p.articles.filter((a) => a.lines.length > 0).map((a) => articleSymbol(dump, p, a, messages));
     out.push({ name: `Page ${p.page + 1}`, detail: `${p.articles.length}`, kind: 'page', start: page.start, end: page.end, selectionStart: page.start, selectionEnd: page.start, children });
   }
   return out;
 }
 
-function articleSymbol(dump: PageDump, p: PageAnalysis, a: Article): OutlineSymbol {
+function articleSymbol(dump: PageDump, p: PageAnalysis, a: Article, messages: Messages): OutlineSymbol {
   const all = spanOf(dump, a.lines);
   const sel = a.headline.length ? spanOf(dump, a.headline) : spanOf(dump, a.lines.slice(0, 1));
   const children: OutlineSymbol[] = [];
@@ -66,7 +69,7 @@ function articleSymbol(dump: PageDump, p: PageAnalysis, a: Article): OutlineSymb
   if (a.editorsNote.length) children.push(leaf(dump, 'note', a.editorsNote));
   if (a.byline.length) children.push(leaf(dump, 'byline', a.byline));
   for (const para of paragraphs(dump, p, a.body)) children.push(leaf(dump, 'paragraph', para));
-  return { name: articleTitle(dump, a) || a.id, detail: `${a.id} · ${a.type} · ${a.confidence.toFixed(2)}`, kind: 'article', start: all.start, end: all.end, selectionStart: sel.start, selectionEnd: sel.end, children };
+  return { name: articleTitle(dump, a) || a.id, detail: `${a.id} · ${typeName(messages, a)} · ${a.confidence.toFixed(2)}`, kind: 'article', start: all.start, end: all.end, selectionStart: sel.start, selectionEnd: sel.end, children };
 }
 
 export interface FoldingRange {
@@ -112,7 +115,7 @@ export function hoverAt(dump: PageDump, analyses: readonly PageAnalysis[], offse
   const { a } = hit;
   if (!a.headline.includes(line) && !a.kicker.includes(line) && !a.decks.some((d) => d.includes(line))) return null;
   const txt = (ls: readonly number[]) => displayText(dump, ls);
-  const rows: string[] = [`**${articleTitle(dump, a)}**`, '', t(messages, 'hover.article', { id: a.id, type: a.type, confidence: a.confidence.toFixed(2) }), ''];
+  const rows: string[] = [`**${articleTitle(dump, a)}**`, '', t(messages, 'hover.article', { id: a.id, type: typeName(messages, a), confidence: a.confidence.toFixed(2) }), ''];
   const row = (key: Parameters<typeof t>[1], value: string) => rows.push(`- ${t(messages, key)}: ${value}`);
   if (a.kicker.length) row('hover.kicker', txt(a.kicker));
   for (const d of a.decks) row('hover.deck', txt(d));

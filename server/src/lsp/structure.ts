@@ -18,7 +18,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIRECTIVES, parseDirectiveLine } from '../core/annotations';
 import { outwardFrom, Recent, segmentDump, segmentView, type IncrementalDocument, type Segment } from '../core/incremental';
 import { lineAt } from '../core/lines';
-import { t, type MessageKey } from '../core/messages';
+import { t, type MessageKey, type Messages } from '../core/messages';
 import { annotationActions, annotationCompletions, documentSymbols, hoverAt, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
 import { ownCopy } from '../core/packed';
 import { lastStartingAt, lineIndexAt } from '../core/parse';
@@ -71,12 +71,12 @@ const SYMBOLS = new Recent<number, { syms: OutlineSymbol[]; count: number }>(102
  * kept too, typing in a 50 MB English dump with the outline open grew the heap by 0.6 MB a
  * keystroke (now 0.2, the edited chunks of the text) until the cache was full.
  */
-export function pageSymbols(s: Segment): { syms: OutlineSymbol[]; count: number } | undefined {
+export function pageSymbols(s: Segment, messages: Messages): { syms: OutlineSymbol[]; count: number } | undefined {
   const analysis = s.result.analysis;
   if (!analysis) return undefined;
   const cached = SYMBOLS.get(s.result.id);
   if (cached) return cached;
-  const syms = ownNames(documentSymbols(segmentDump(s), [analysis]));
+  const syms = ownNames(documentSymbols(segmentDump(s), [analysis], messages));
   const count = countSymbols(syms);
   return SYMBOLS.set(s.result.id, { syms, count }, count);
 }
@@ -101,11 +101,11 @@ function countSymbols(syms: readonly OutlineSymbol[]): number {
  * the edit alone over the budget (a part of a page cut for running on without a form feed is some
  * thirty pages' worth) keeps its articles nearest the edit itself (`editedAt`).
  */
-async function detailedPages(segs: readonly Segment[], changedAt: number, editedAt: number, max: number, pause: () => Promise<void>): Promise<Map<number, readonly OutlineSymbol[]>> {
+async function detailedPages(segs: readonly Segment[], changedAt: number, editedAt: number, max: number, messages: Messages, pause: () => Promise<void>): Promise<Map<number, readonly OutlineSymbol[]>> {
   const detailed = new Map<number, readonly OutlineSymbol[]>();
   let used = 0;
   const take = (k: number): boolean => {
-    const cached = pageSymbols(segs[k]);
+    const cached = pageSymbols(segs[k], messages);
     if (!cached) return true;
     const { syms, count: n } = cached;
     if (used + n <= max) {
@@ -178,7 +178,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     const { maxOutlineSymbols } = await ctx.settings.get(uri);
     const segs = e.inc.segments;
     const parts = e.inc.sheetParts();
-    const detailed = await detailedPages(segs, e.inc.changedAt, e.inc.editedAt, maxOutlineSymbols, pause);
+    const detailed = await detailedPages(segs, e.inc.changedAt, e.inc.editedAt, maxOutlineSymbols, ctx.messages(), pause);
     const out: DocumentSymbol[] = [];
     let shown = 0;
     let total = 0;
