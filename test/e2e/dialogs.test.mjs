@@ -85,7 +85,10 @@ for (const locale of ['en', 'zh-cn']) {
       await page.goto(workbenchUrl(server.url, { folder: workspace, openFile: pageFile('a') }));
       // Activated: its language server's problems are counted.
       await page.waitForFunction(() => /Warnings: [1-9]/.test(document.getElementById('status.problems')?.innerHTML ?? ''), null, { timeout: 60_000 });
-      step(`${locale}: workbench up, the extension active`);
+      // The language's name is the manifest's, translated (package.nls).
+      const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, locale === 'en' ? 'package.nls.json' : `package.nls.${locale}.json`), 'utf8'));
+      await page.waitForFunction((name) => document.getElementById('status.editor.mode')?.textContent?.trim() === name, nls['language.pageDump'], { timeout: TIMEOUT });
+      step(`${locale}: workbench up, the extension active, the page a ${nls['language.pageDump']}`);
     });
 
     after(async () => {
