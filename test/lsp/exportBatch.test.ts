@@ -2,7 +2,7 @@
 // export run in the server, so its files are the CLI's byte for byte; it asks before replacing,
 // reports progress, and a cancelled export leaves only complete files and no temps.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -159,5 +159,31 @@ describe('newsprint/exportBatch', () => {
     // The server is free again.
     const again = await exportBatch({ files, target: path.join(target, 'again'), format: 'json' });
     assert.equal(again.kind, 'done');
+  });
+
+  test('cancelled while an issue is being written: every file on disk is counted as written (the jobs answer what they were sent before they stop)', async () => {
+    // Issues of 300 continued pages, each written in a burst once its last page is exported; the
+    // cancel is sent as the first output file appears, among writes sent to the jobs and not yet
+    // answered. (Jobs stopped where they were left files on disk that the reply did not count.)
+    const batch: string[] = [];
+    for (let i = 0; i < 2400; i++) {
+      const f = path.join(ws, 'issues', `i${String(Math.floor(i / 300)).padStart(2, '0')}`, `p${i % 300}.txt`);
+      mkdirSync(path.dirname(f), { recursive: true });
+      copyFileSync(SAMPLE, f);
+      batch.push(f);
+    }
+    const target = mkdtempSync(path.join(tmpdir(), 'newsprint-ws-out-'));
+    const source = new CancellationTokenSource();
+    const watcher = watch(target, { recursive: true }, (_, name) => {
+      if (!name?.endsWith('.articles.json')) return;
+      source.cancel();
+      watcher.close();
+    });
+    const r = (await withTimeout(exportBatch({ files: batch, target, format: 'json' }, source), 60_000)) as Done;
+    watcher.close();
+    assert.equal(r.cancelled, true, 'cancelled before the end');
+    const left = tree(target);
+    assert.deepEqual(left.filter((f) => f.endsWith('.tmp')), [], 'no temp left');
+    assert.deepEqual(left, r.written.map((f) => path.relative(target, f).split(path.sep).join('/')).sort(), 'what is there is what the reply says was written');
   });
 });

@@ -433,18 +433,34 @@ function runInProcess(batch: Batch, tasks: Tasks): void {
   batch.link();
 }
 
-/** Resolves once every write is answered, or at once when cancelled (then with true). */
+/**
+ * How long a cancelled export waits for its jobs to answer what they were sent (a few pages each, so
+ * milliseconds) before it stops them where they are.
+ */
+const STOP_MS = 2000;
+
+/**
+ * Resolves once every write is answered (with false), or when cancelled (with true): no file is
+ * started after the cancel, each job answers what it was already sent, writes included, and stops,
+ * so that the files written are all counted (a job stopped in the middle left files on disk that the
+ * count missed); past STOP_MS the jobs are stopped where they are.
+ */
 function runInWorkers(batch: Batch, tasks: Tasks, jobs: number, cancel?: Cancel): Promise<boolean> {
   let next = 0;
   let exported = 0;
   const workers: Worker[] = [];
+  const stops: (() => void)[] = [];
   // Messages carry several files: each message wakes the other thread, and on a busy machine that
   // costs more than the small page it carries (about a tenth of the time, 10,000 pages on 2 cores).
   // Few enough per message that the jobs still finish together.
   const chunk = Math.max(1, Math.min(16, Math.floor(tasks.count / (jobs * 8))));
   return new Promise<boolean>((resolve, reject) => {
     batch.onSettled = () => resolve(false);
-    cancel?.onRequested(() => resolve(true));
+    let running = 0;
+    cancel?.onRequested(() => {
+      setTimeout(() => resolve(true), STOP_MS).unref();
+      for (const stop of stops) stop();
+    });
     const feed = (w: Worker) => {
       const end = Math.min(tasks.count, next + chunk);
       if (next >= end || cancel?.requested) return;
@@ -455,6 +471,7 @@ function runInWorkers(batch: Batch, tasks: Tasks, jobs: number, cancel?: Cancel)
     for (let k = 0; k < Math.min(jobs, tasks.count); k++) {
       const w = new Worker(path.join(__dirname, 'export-worker.js'));
       workers.push(w);
+      running++;
       // Write orders made in one turn of the event loop go out together, in the order made (a
       // continued page's stage before its write).
       let orders: ToJob[] = [];
@@ -472,14 +489,21 @@ function runInWorkers(batch: Batch, tasks: Tasks, jobs: number, cancel?: Cancel)
         stage: (order) => send({ kind: 'stage', ...order }),
         write: (order) => send({ kind: 'write', ...order }),
       };
+      // After the write orders already made for it.
+      stops.push(() => send({ kind: 'stop' }));
       w.on('message', (replies: FromJob[]) => {
-        if (cancel?.requested) return;
         let fed = false;
         for (const m of replies) {
           if (m.kind === 'write') {
             batch.writeDone(m);
             continue;
           }
+          if (m.kind === 'stopped') {
+            if (--running === 0) resolve(true);
+            continue;
+          }
+          // Cancelled: what a job exported after it is not written (its staged temps are removed).
+          if (cancel?.requested) continue;
           // One batch of files answered: send the next (two in flight, so a worker never idles while a batch crosses over).
           if (!fed) {
             feed(w);

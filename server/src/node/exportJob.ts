@@ -158,8 +158,8 @@ export class ExportJob {
  * list of replies in the same order (none for a list of stages only). `stage` has no reply; its
  * outcome is `write`'s.
  */
-export type ToJob = ({ kind: 'export' } & ExportTask) | ({ kind: 'stage' | 'write' } & WriteOrder);
-export type FromJob = ({ kind: 'export' } & ExportReply) | ({ kind: 'write' } & WriteReply);
+export type ToJob = ({ kind: 'export' } & ExportTask) | ({ kind: 'stage' | 'write' } & WriteOrder) | { kind: 'stop' };
+export type FromJob = ({ kind: 'export' } & ExportReply) | ({ kind: 'write' } & WriteReply) | { kind: 'stopped' };
 
 if (parentPort) {
   const port = parentPort;
@@ -168,6 +168,8 @@ if (parentPort) {
     const replies: FromJob[] = [];
     for (const m of messages) {
       if (m.kind === 'stage') job.stage(m);
+      // Everything sent before the stop is answered: the main thread then knows what was written.
+      else if (m.kind === 'stop') replies.push({ kind: 'stopped' });
       else replies.push(m.kind === 'export' ? { kind: 'export', ...job.export(m) } : { kind: 'write', ...job.write(m) });
     }
     if (replies.length > 0) port.postMessage(replies);
