@@ -49,112 +49,128 @@ function uiStrings(locale) {
 // stub: VS Code's strings stay English); the command's title is matched in English under either UI.
 const EXPORT = 'Newsprint: Export Workspace Articles';
 
+/**
+ * Before the calling describe's tests: a code-server with the extension installed, on a workspace
+ * of the sample pages plus `pages` (copies of the Chinese sample, by path) whose `include` the
+ * workspace export exports per page to out/, and the browser on it with `open` open; after them,
+ * all of it gone. Returns the page and the steps a user takes, bound to it.
+ */
+function workbench(locale, { pages, include, open }) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `newsprint-dialogs-${locale}-`));
+  const workspace = path.join(tmp, 'workspace');
+  const w = { workspace, page: undefined };
+  let server;
+  let browser;
+
+  before(async () => {
+    const runtime = ensureRuntime();
+    ensureBuilt({ log: step });
+    makeWorkspace(workspace, {
+      'files.autoSave': 'off', // VS Code in a browser saves after a delay by default
+      'newsprint.export.include': include,
+      'newsprint.export.workspaceFormat': 'perFile',
+      'newsprint.export.outputDirectory': 'out',
+    });
+    const sample = fs.readFileSync(path.join(workspace, 'zh-daily-p1.txt'));
+    for (const name of pages) {
+      fs.mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true });
+      fs.writeFileSync(path.join(workspace, name), sample);
+    }
+    server = await startCodeServer(runtime, {
+      scratch: path.join(tmp, 'code-server'),
+      testDriver: false,
+      installRepoExtension: true,
+      locale: locale === 'en' ? undefined : locale,
+    });
+    browser = await launchChromium(runtime);
+    w.page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await w.page.goto(workbenchUrl(server.url, { folder: workspace, openFile: path.join(workspace, open) }));
+    // Activated: its language server's problems are counted.
+    await w.page.waitForFunction(() => /Warnings: [1-9]/.test(document.getElementById('status.problems')?.innerHTML ?? ''), null, { timeout: 60_000 });
+    // The language's name is the manifest's, translated (package.nls).
+    const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, locale === 'en' ? 'package.nls.json' : `package.nls.${locale}.json`), 'utf8'));
+    await w.page.waitForFunction((name) => document.getElementById('status.editor.mode')?.textContent?.trim() === name, nls['language.pageDump'], { timeout: TIMEOUT });
+    step(`${locale}: workbench up, the extension active, the page a ${nls['language.pageDump']}`);
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    if (process.env.NEWSPRINT_KEEP) step(`kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  // A failed step's screen, kept for whoever reads the failure.
+  afterEach(async (t) => {
+    if (!w.page || t.passed) return;
+    const shot = path.join(os.tmpdir(), `newsprint-dialogs-${locale}-${Date.now()}.png`);
+    await w.page.screenshot({ path: shot }).catch(() => {});
+    step(`screen at the failure: ${shot}`);
+  });
+
+  /** Runs a command from the Command Palette by its title, as a user does. */
+  w.runCommand = async (title) => {
+    const page = w.page;
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await input.fill(`>${title}`);
+    // The row the filter put first (focused) is the one Enter runs: wait until it is this command.
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: TIMEOUT });
+    await page.keyboard.press('Enter');
+  };
+
+  /** The modal dialog now shown: what it says, its buttons, and a way to answer it. */
+  w.dialog = async () => {
+    const page = w.page;
+    const box = page.locator('.monaco-dialog-box');
+    await box.waitFor({ state: 'visible', timeout: TIMEOUT });
+    // Without a detail, the dialog shows its message where a detail goes.
+    const seen = await box.evaluate((el) => {
+      const text = (sel) => el.querySelector(sel)?.textContent?.trim() ?? '';
+      const [message, detail] = text('.dialog-message-text') ? [text('.dialog-message-text'), text('.dialog-message-detail')] : [text('.dialog-message-detail'), ''];
+      return { message, detail, buttons: [...el.querySelectorAll('.dialog-buttons .monaco-button')].map((b) => b.textContent.trim()) };
+    });
+    return {
+      ...seen,
+      press: async (label) => {
+        assert.ok(seen.buttons.includes(label), `a button ${label} in ${seen.buttons}`);
+        await box.locator('.dialog-buttons .monaco-button', { hasText: label }).click();
+        await box.waitFor({ state: 'hidden', timeout: TIMEOUT });
+      },
+      cancel: async () => {
+        await page.keyboard.press('Escape');
+        await box.waitFor({ state: 'hidden', timeout: TIMEOUT });
+      },
+    };
+  };
+
+  /**
+   * The notification whose text matches `re`, read in the Notification Center (a toast is not
+   * shown for every notification: one like an earlier one was not); then every notification is
+   * cleared, so that the next export's is the only one.
+   */
+  w.notification = async (re) => {
+    const page = w.page;
+    await w.runCommand('Notifications: Show Notifications');
+    const message = page.locator('.notifications-center .notification-list-item-message', { hasText: re }).first();
+    await message.waitFor({ state: 'visible', timeout: TIMEOUT });
+    const text = (await message.textContent()).trim();
+    await w.runCommand('Notifications: Clear All Notifications');
+    await page.locator('.notifications-center .notification-list-item').first().waitFor({ state: 'hidden', timeout: TIMEOUT });
+    return text;
+  };
+  return w;
+}
+
 for (const locale of ['en', 'zh-cn']) {
   describe(`export dialogs (${locale})`, () => {
     const { say, pattern } = uiStrings(locale);
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `newsprint-dialogs-${locale}-`));
-    const workspace = path.join(tmp, 'workspace');
-    const pageFile = (issue) => path.join(workspace, 'issue', issue, 'p1.txt');
-    const outFile = (issue) => path.join(workspace, 'out', 'issue', issue, 'p1.articles.json');
+    const w = workbench(locale, { pages: ['issue/a/p1.txt', 'issue/b/p1.txt'], include: 'issue/**/*.txt', open: 'issue/a/p1.txt' });
+    const { runCommand, dialog, notification } = w;
+    const pageFile = (issue) => path.join(w.workspace, 'issue', issue, 'p1.txt');
+    const outFile = (issue) => path.join(w.workspace, 'out', 'issue', issue, 'p1.articles.json');
     const exported = pattern('Exported {0} articles from {1} files to {2} ({3} problems left in the text).', undefined, 2);
-    let server;
-    let browser;
-    let page;
-
-    before(async () => {
-      const runtime = ensureRuntime();
-      ensureBuilt({ log: step });
-      makeWorkspace(workspace, {
-        'files.autoSave': 'off', // VS Code in a browser saves after a delay by default
-        'newsprint.export.include': 'issue/**/*.txt',
-        'newsprint.export.workspaceFormat': 'perFile',
-        'newsprint.export.outputDirectory': 'out',
-      });
-      for (const issue of ['a', 'b']) {
-        fs.mkdirSync(path.dirname(pageFile(issue)), { recursive: true });
-        fs.copyFileSync(path.join(workspace, 'zh-daily-p1.txt'), pageFile(issue));
-      }
-      server = await startCodeServer(runtime, {
-        scratch: path.join(tmp, 'code-server'),
-        testDriver: false,
-        installRepoExtension: true,
-        locale: locale === 'en' ? undefined : locale,
-      });
-      browser = await launchChromium(runtime);
-      page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      await page.goto(workbenchUrl(server.url, { folder: workspace, openFile: pageFile('a') }));
-      // Activated: its language server's problems are counted.
-      await page.waitForFunction(() => /Warnings: [1-9]/.test(document.getElementById('status.problems')?.innerHTML ?? ''), null, { timeout: 60_000 });
-      // The language's name is the manifest's, translated (package.nls).
-      const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, locale === 'en' ? 'package.nls.json' : `package.nls.${locale}.json`), 'utf8'));
-      await page.waitForFunction((name) => document.getElementById('status.editor.mode')?.textContent?.trim() === name, nls['language.pageDump'], { timeout: TIMEOUT });
-      step(`${locale}: workbench up, the extension active, the page a ${nls['language.pageDump']}`);
-    });
-
-    after(async () => {
-      await browser?.close().catch(() => {});
-      await server?.stop();
-      if (process.env.NEWSPRINT_KEEP) step(`kept ${tmp}`);
-      else fs.rmSync(tmp, { recursive: true, force: true });
-    });
-
-    // A failed step's screen, kept for whoever reads the failure.
-    afterEach(async (t) => {
-      if (!page || t.passed) return;
-      const shot = path.join(os.tmpdir(), `newsprint-dialogs-${locale}-${Date.now()}.png`);
-      await page.screenshot({ path: shot }).catch(() => {});
-      step(`screen at the failure: ${shot}`);
-    });
-
-    /** Runs a command from the Command Palette by its title, as a user does. */
-    async function runCommand(title) {
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-      await input.fill(`>${title}`);
-      // The row the filter put first (focused) is the one Enter runs: wait until it is this command.
-      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: TIMEOUT });
-      await page.keyboard.press('Enter');
-    }
-
-    /** The modal dialog now shown: what it says, its buttons, and a way to answer it. */
-    async function dialog() {
-      const box = page.locator('.monaco-dialog-box');
-      await box.waitFor({ state: 'visible', timeout: TIMEOUT });
-      // Without a detail, the dialog shows its message where a detail goes.
-      const seen = await box.evaluate((el) => {
-        const text = (sel) => el.querySelector(sel)?.textContent?.trim() ?? '';
-        const [message, detail] = text('.dialog-message-text') ? [text('.dialog-message-text'), text('.dialog-message-detail')] : [text('.dialog-message-detail'), ''];
-        return { message, detail, buttons: [...el.querySelectorAll('.dialog-buttons .monaco-button')].map((b) => b.textContent.trim()) };
-      });
-      return {
-        ...seen,
-        press: async (label) => {
-          assert.ok(seen.buttons.includes(label), `a button ${label} in ${seen.buttons}`);
-          await box.locator('.dialog-buttons .monaco-button', { hasText: label }).click();
-          await box.waitFor({ state: 'hidden', timeout: TIMEOUT });
-        },
-        cancel: async () => {
-          await page.keyboard.press('Escape');
-          await box.waitFor({ state: 'hidden', timeout: TIMEOUT });
-        },
-      };
-    }
-
-    /**
-     * The notification whose text matches `re`, read in the Notification Center (a toast is not
-     * shown for every notification: one like an earlier one was not); then every notification is
-     * cleared, so that the next export's is the only one.
-     */
-    async function notification(re) {
-      await runCommand('Notifications: Show Notifications');
-      const message = page.locator('.notifications-center .notification-list-item-message', { hasText: re }).first();
-      await message.waitFor({ state: 'visible', timeout: TIMEOUT });
-      const text = (await message.textContent()).trim();
-      await runCommand('Notifications: Clear All Notifications');
-      await page.locator('.notifications-center .notification-list-item').first().waitFor({ state: 'hidden', timeout: TIMEOUT });
-      return text;
-    }
 
     test('the first export asks nothing and writes a file per page', async () => {
       await runCommand(EXPORT);
@@ -197,10 +213,10 @@ for (const locale of ['en', 'zh-cn']) {
 
     test('an unsaved page: Cancel exports nothing; "Save and Export" saves it and exports what was saved', async () => {
       // Typed at the end of the open page (a).
-      await page.locator('.monaco-editor .view-lines').first().click();
-      await page.keyboard.press('Control+End');
-      await page.keyboard.type('补记');
-      await page.locator('.tab.dirty').first().waitFor({ timeout: TIMEOUT });
+      await w.page.locator('.monaco-editor .view-lines').first().click();
+      await w.page.keyboard.press('Control+End');
+      await w.page.keyboard.type('补记');
+      await w.page.locator('.tab.dirty').first().waitFor({ timeout: TIMEOUT });
       const before = fs.readFileSync(outFile('a'), 'utf8');
 
       await runCommand(EXPORT);
@@ -217,14 +233,14 @@ for (const locale of ['en', 'zh-cn']) {
       await notification(exported);
       assert.ok(fs.readFileSync(pageFile('a'), 'utf8').includes('补记'), 'saved');
       assert.equal(JSON.parse(fs.readFileSync(outFile('a'), 'utf8')).source.sha256, sha256(pageFile('a')), 'the export read the saved page');
-      assert.equal(await page.locator('.tab.dirty').count(), 0, 'no unsaved editor left');
+      assert.equal(await w.page.locator('.tab.dirty').count(), 0, 'no unsaved editor left');
     });
 
     test('one page, unsaved: "Save and Export" saves it, the save dialog offers NAME.articles.json beside it, Enter writes it', async () => {
-      await page.locator('.monaco-editor .view-lines').first().click();
-      await page.keyboard.press('Control+End');
-      await page.keyboard.type('又记');
-      await page.locator('.tab.dirty').first().waitFor({ timeout: TIMEOUT });
+      await w.page.locator('.monaco-editor .view-lines').first().click();
+      await w.page.keyboard.press('Control+End');
+      await w.page.keyboard.type('又记');
+      await w.page.locator('.tab.dirty').first().waitFor({ timeout: TIMEOUT });
       const target = path.join(path.dirname(pageFile('a')), 'p1.articles.json');
       assert.ok(!fs.existsSync(target));
 
@@ -233,8 +249,8 @@ for (const locale of ['en', 'zh-cn']) {
       assert.equal(asked.message, say('This page dump has unsaved changes. The export reads the file on disk.'));
       await asked.press(say('Save and Export'));
       // VS Code in a browser asks where to save in the Quick Input, the path typed in its box.
-      const input = page.locator('.quick-input-widget input');
-      await page.waitForFunction((want) => document.querySelector('.quick-input-widget input')?.value === want, target, { timeout: TIMEOUT });
+      const input = w.page.locator('.quick-input-widget input');
+      await w.page.waitForFunction((want) => document.querySelector('.quick-input-widget input')?.value === want, target, { timeout: TIMEOUT });
       await input.press('Enter');
       step(await notification(pattern('Exported {0} articles to {1}.', undefined, target)));
       assert.ok(fs.readFileSync(pageFile('a'), 'utf8').includes('又记'), 'saved');
@@ -242,3 +258,48 @@ for (const locale of ['en', 'zh-cn']) {
     });
   });
 }
+
+describe('cancelling a workspace export (en)', () => {
+  const { pattern } = uiStrings('en');
+  // Enough pages that the export is still writing when its notification's Cancel is pressed.
+  const FOLDERS = 60;
+  const PER_FOLDER = 100;
+  const TOTAL = FOLDERS * PER_FOLDER;
+  const pages = [];
+  for (let f = 0; f < FOLDERS; f++) for (let k = 0; k < PER_FOLDER; k++) pages.push(`archive/${String(f).padStart(2, '0')}/p${k}.txt`);
+  const w = workbench('en', { pages, include: 'archive/**/*.txt', open: 'zh-daily-p1.txt' });
+  const out = () => path.join(w.workspace, 'out');
+  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+
+  test('Cancel in the progress notification stops it: what it wrote is complete, no temp is left, and exporting again finishes the rest', async () => {
+    await w.runCommand(EXPORT);
+    // Pressed once a third of the files are done, so that whole folders have been written (a
+    // folder's pages wait for each other, to link their continuations).
+    const toast = w.page.locator('.notification-toast', { hasText: 'Exporting articles' });
+    await w.page.waitForFunction(
+      (least) => [...document.querySelectorAll('.notification-toast')].some((t) => Number(/([\d,]+) of [\d,]+ files/.exec(t.textContent ?? '')?.[1].replace(/,/g, '') ?? 0) >= least),
+      TOTAL / 3,
+      { timeout: 60_000, polling: 'raf' },
+    );
+    await toast.locator('.monaco-button', { hasText: 'Cancel' }).click({ timeout: TIMEOUT });
+    const said = await w.notification(/^Export cancelled after/);
+    step(said);
+    const m = /after (\d+) of (\d+) files\. The (\d+) files written/.exec(said);
+    assert.ok(m, `some files were written before the cancel: ${said}`);
+    const [done, total, written] = m.slice(1).map(Number);
+    assert.equal(total, TOTAL);
+    assert.ok(done < TOTAL, `cancelled before the end: ${said}`);
+    const files = walk(out());
+    assert.deepEqual(files.filter((f) => f.endsWith('.tmp')), [], 'no temp file left');
+    const outputs = files.filter((f) => f.endsWith('.articles.json'));
+    assert.equal(outputs.length, written, `${outputs.length} files on disk, ${written} said written`);
+    for (const f of outputs) assert.equal(JSON.parse(fs.readFileSync(f, 'utf8')).schema, 'newsprint.articles/1', f);
+
+    await w.runCommand(EXPORT);
+    await (await w.dialog()).press('Export Changed Folders Only');
+    step(await w.notification(pattern('Exported {0} articles from {1} files to {2} ({3} problems left in the text).')));
+    const all = walk(out());
+    assert.equal(all.filter((f) => f.endsWith('.articles.json')).length, TOTAL, 'every page exported');
+    assert.deepEqual(all.filter((f) => f.endsWith('.tmp')), []);
+  });
+});
