@@ -52,10 +52,10 @@ const EXPORT = 'Newsprint: Export Workspace Articles';
 /**
  * Before the calling describe's tests: a code-server with the extension installed, on a workspace
  * of the sample pages plus `pages` (copies of the Chinese sample, by path) whose `include` the
- * workspace export exports per page to out/, and the browser on it with `open` open; after them,
- * all of it gone. Returns the page and the steps a user takes, bound to it.
+ * workspace export exports (by default per page to out/: `settings`), and the browser on it with
+ * `open` open; after them, all of it gone. Returns the page and the steps a user takes, bound to it.
  */
-function workbench(locale, { pages, include, open }) {
+function workbench(locale, { pages, include, open, settings = { 'newsprint.export.workspaceFormat': 'perFile', 'newsprint.export.outputDirectory': 'out' } }) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `newsprint-dialogs-${locale}-`));
   const workspace = path.join(tmp, 'workspace');
   const w = { workspace, page: undefined };
@@ -68,8 +68,7 @@ function workbench(locale, { pages, include, open }) {
     makeWorkspace(workspace, {
       'files.autoSave': 'off', // VS Code in a browser saves after a delay by default
       'newsprint.export.include': include,
-      'newsprint.export.workspaceFormat': 'perFile',
-      'newsprint.export.outputDirectory': 'out',
+      ...settings,
     });
     const sample = fs.readFileSync(path.join(workspace, 'zh-daily-p1.txt'));
     for (const name of pages) {
@@ -118,6 +117,15 @@ function workbench(locale, { pages, include, open }) {
     // The row the filter put first (focused) is the one Enter runs: wait until it is this command.
     await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: TIMEOUT });
     await page.keyboard.press('Enter');
+    // Run: the palette has closed (or become the command's own Quick Pick or path box).
+    await page.waitForFunction(
+      () => {
+        const widget = document.querySelector('.quick-input-widget');
+        return !widget || widget.offsetParent === null || !widget.querySelector('input')?.value.startsWith('>');
+      },
+      null,
+      { timeout: TIMEOUT },
+    );
   };
 
   /** The modal dialog now shown: what it says, its buttons, and a way to answer it. */
@@ -159,6 +167,16 @@ function workbench(locale, { pages, include, open }) {
     await w.runCommand('Notifications: Clear All Notifications');
     await page.locator('.notifications-center .notification-list-item').first().waitFor({ state: 'hidden', timeout: TIMEOUT });
     return text;
+  };
+  /**
+   * Accepts the path VS Code's own save or folder dialog offers (in a browser: the Quick Input's
+   * box), once it is `want`; done when the dialog has closed (it checks the path first).
+   */
+  w.acceptPath = async (want) => {
+    const page = w.page;
+    await page.waitForFunction((p) => document.querySelector('.quick-input-widget input')?.value === p, want, { timeout: TIMEOUT });
+    await page.locator('.quick-input-widget input').press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
   };
   return w;
 }
@@ -249,9 +267,7 @@ for (const locale of ['en', 'zh-cn']) {
       assert.equal(asked.message, say('This page dump has unsaved changes. The export reads the file on disk.'));
       await asked.press(say('Save and Export'));
       // VS Code in a browser asks where to save in the Quick Input, the path typed in its box.
-      const input = w.page.locator('.quick-input-widget input');
-      await w.page.waitForFunction((want) => document.querySelector('.quick-input-widget input')?.value === want, target, { timeout: TIMEOUT });
-      await input.press('Enter');
+      await w.acceptPath(target);
       step(await notification(pattern('Exported {0} articles to {1}.', undefined, target)));
       assert.ok(fs.readFileSync(pageFile('a'), 'utf8').includes('又记'), 'saved');
       assert.equal(JSON.parse(fs.readFileSync(target, 'utf8')).source.sha256, sha256(pageFile('a')), 'the export read the saved page');
@@ -301,5 +317,40 @@ describe('cancelling a workspace export (en)', () => {
     const all = walk(out());
     assert.equal(all.filter((f) => f.endsWith('.articles.json')).length, TOTAL, 'every page exported');
     assert.deepEqual(all.filter((f) => f.endsWith('.tmp')), []);
+  });
+});
+
+describe('the workspace export with the default settings (en): the format asked, then where', () => {
+  const { pattern } = uiStrings('en');
+  const w = workbench('en', { pages: ['issue/a/p1.txt', 'issue/b/p1.txt'], include: 'issue/**/*.txt', open: 'issue/a/p1.txt', settings: {} });
+  const exported = pattern('Exported {0} articles from {1} files to {2} ({3} problems left in the text).', undefined, 2);
+
+  /** Picks the Quick Pick row labelled `label` (the format), waiting for the list to show it. */
+  async function pick(label) {
+    const row = w.page.locator('.quick-input-list .monaco-list-row', { hasText: label });
+    await row.waitFor({ timeout: TIMEOUT });
+    await row.click();
+  }
+
+  test('"One JSON Lines file": the save dialog offers articles.jsonl in the workspace; Enter writes one article a line', async () => {
+    await w.runCommand(EXPORT);
+    await w.page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.placeholder === 'Export the workspace as…', null, { timeout: TIMEOUT });
+    await pick('One JSON Lines file');
+    const target = path.join(w.workspace, 'articles.jsonl');
+    await w.acceptPath(target);
+    step(await w.notification(exported));
+    const lines = fs.readFileSync(target, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    assert.ok(lines.length >= 2 && lines.every((l) => l.schema === 'newsprint.articles/1' && l.article), `${lines.length} lines`);
+  });
+
+  test('"One JSON file per page dump": the folder dialog offers the workspace; Enter writes NAME.articles.json beside each page', async () => {
+    await w.runCommand(EXPORT);
+    await pick('One JSON file per page dump');
+    await w.acceptPath(`${w.workspace}/`);
+    step(await w.notification(exported));
+    for (const issue of ['a', 'b']) {
+      const doc = JSON.parse(fs.readFileSync(path.join(w.workspace, 'issue', issue, 'p1.articles.json'), 'utf8'));
+      assert.equal(doc.source.path, `issue/${issue}/p1.txt`);
+    }
   });
 });
