@@ -1,10 +1,11 @@
-// The export's modal dialogs, as a user meets them, in English and in Chinese. VS Code refuses
-// modal dialogs while extension tests run ("DialogService: refused to show dialog in tests"), so the
-// suite in test/e2e/suite gives the commands their answers as arguments. Here nothing is given:
-// code-server serves the extension as installed (unpacked; no test runner, no smoke-test driver), and
-// the browser runs "Export Workspace Articles…" from the Command Palette, reads each dialog and
-// clicks its buttons, and types in the editor, as a user would; the files on disk tell what each
-// answer did.
+// The exports' dialogs, Quick Picks and progress notification, as a user meets them, in English
+// and in Chinese. VS Code refuses modal dialogs while extension tests run ("DialogService: refused
+// to show dialog in tests"), so the suite in test/e2e/suite gives the commands their answers as
+// arguments. Here nothing is given: code-server serves the extension as installed (unpacked; no
+// test runner, no smoke-test driver), and the browser runs the export commands from the Command
+// Palette, reads each dialog and clicks its buttons (Cancel in the progress notification too),
+// accepts the paths VS Code offers, and types in the editor, as a user would; the files on disk
+// tell what each answer did.
 // Run: node --test test/e2e/dialogs.test.mjs   (or npm run test:dialogs)
 /* global document */
 import assert from 'node:assert/strict';
