@@ -1,12 +1,14 @@
 // "Newsprint: Rewrite Page in Reading Order": one edit (one undo) replacing the document with the
-// clean text the server builds, shown in the refactor preview for confirmation first.
+// clean text the server builds, applied at once. (Sent to the refactor preview for confirmation, the
+// edit showed there unticked, as VS Code shows every edit that needs confirmation, so its "Apply"
+// applied nothing.)
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { strings } from './strings';
 
 export function registerRewriteCommand(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('newsprint.rewritePage', async (uri?: vscode.Uri, opts?: { confirm?: boolean }) => {
+    vscode.commands.registerCommand('newsprint.rewritePage', async (uri?: vscode.Uri) => {
       const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!doc) {
         void vscode.window.showInformationMessage(strings.noActiveEditor());
@@ -21,8 +23,8 @@ export function registerRewriteCommand(context: vscode.ExtensionContext, client:
       }
       const edit = new vscode.WorkspaceEdit();
       const all = new vscode.Range(doc.positionAt(0), doc.positionAt(current.length));
-      edit.replace(doc.uri, all, r.text, { label: strings.rewriteLabel(), needsConfirmation: opts?.confirm !== false });
-      return vscode.workspace.applyEdit(edit, { isRefactoring: true });
+      edit.replace(doc.uri, all, r.text, { label: strings.rewriteLabel(), needsConfirmation: false });
+      return vscode.workspace.applyEdit(edit);
     }),
   );
 }

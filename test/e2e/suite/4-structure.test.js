@@ -35,12 +35,12 @@ describe('structure', function () {
     await h.setWorkspaceSetting('newsprint', 'export.include', undefined);
   });
 
-  it('newsprint.rewritePage {confirm: false} rewrites the page in reading order, and one undo restores it', async function () {
+  it('newsprint.rewritePage rewrites the page in reading order, and one undo restores it', async function () {
     const { uri, doc } = await openCopy('structure-rewrite.txt');
     const original = doc.getText();
     assert.ok(original.includes(SPACED), 'the copy holds the raw dump');
 
-    const applied = await vscode.commands.executeCommand('newsprint.rewritePage', uri, { confirm: false });
+    const applied = await vscode.commands.executeCommand('newsprint.rewritePage', uri);
     assert.equal(applied, true, 'the command reports the edit applied');
     await h.waitForText(doc, (t) => t !== original, 'the rewrite to reach the document');
     const text = doc.getText();
