@@ -344,6 +344,27 @@ describe('the workspace export with the default settings (en): the format asked,
     assert.ok(lines.length >= 2 && lines.every((l) => l.schema === 'newsprint.articles/1' && l.article), `${lines.length} lines`);
   });
 
+  test('"Rewrite Page in Reading Order" from the palette rewrites the page at once; Ctrl+Z takes it back; Ctrl+S saves it', async () => {
+    const file = path.join(w.workspace, 'issue', 'a', 'p1.txt');
+    const before = fs.readFileSync(file, 'utf8');
+    const dirty = w.page.locator('.tab.dirty').first();
+
+    await w.runCommand('Newsprint: Rewrite Page in Reading Order');
+    await dirty.waitFor({ timeout: TIMEOUT });
+    await w.page.locator('.monaco-editor .view-lines').first().click();
+    await w.page.keyboard.press('Control+Z');
+    await dirty.waitFor({ state: 'detached', timeout: TIMEOUT }); // back to the saved text
+
+    await w.runCommand('Newsprint: Rewrite Page in Reading Order');
+    await dirty.waitFor({ timeout: TIMEOUT });
+    await w.page.locator('.monaco-editor .view-lines').first().click();
+    await w.page.keyboard.press('Control+S');
+    await dirty.waitFor({ state: 'detached', timeout: TIMEOUT });
+    const after = fs.readFileSync(file, 'utf8');
+    assert.ok(after.includes('心的、关注您所关注的'), 'clean text: the spaced glyphs joined');
+    assert.ok(after.split('\n').length < before.split('\n').length / 2, `one paragraph a line: ${after.split('\n').length} lines, were ${before.split('\n').length}`);
+  });
+
   test('"One JSON file per page dump": the folder dialog offers the workspace; Enter writes NAME.articles.json beside each page', async () => {
     await w.runCommand(EXPORT);
     await pick('One JSON file per page dump');
