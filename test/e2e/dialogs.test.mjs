@@ -321,7 +321,7 @@ describe('cancelling a workspace export (en)', () => {
   });
 });
 
-describe('the workspace export with the default settings (en): the format asked, then where', () => {
+describe('the default settings (en): a quick fix, the workspace export asking the format and then where, the rewrite', () => {
   const { pattern } = uiStrings('en');
   const w = workbench('en', { pages: ['issue/a/p1.txt', 'issue/b/p1.txt'], include: 'issue/**/*.txt', open: 'issue/a/p1.txt', settings: {} });
   const exported = pattern('Exported {0} articles from {1} files to {2} ({3} problems left in the text).', undefined, 2);
@@ -332,6 +332,24 @@ describe('the workspace export with the default settings (en): the format asked,
     await row.waitFor({ timeout: TIMEOUT });
     await row.click();
   }
+
+  test('a quick fix from the light bulb menu (Ctrl+.): the spaced line is joined and its warning goes', async () => {
+    const warnings = () =>
+      w.page.evaluate(() => Number(/Warnings: (\d+)/.exec(document.getElementById('status.problems')?.innerHTML ?? '')?.[1] ?? -1));
+    const before = await warnings();
+    await w.page.locator('.monaco-editor .view-lines').first().click();
+    await w.page.keyboard.press('Control+G'); // go to line 3: 心 的、关 注 您 所 关 注 的 ，努 力 把
+    await w.page.keyboard.type('3');
+    await w.page.keyboard.press('Enter');
+    await w.page.keyboard.press('Control+.');
+    const first = w.page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Remove justification spaces' });
+    await first.waitFor({ timeout: TIMEOUT });
+    await w.page.keyboard.press('Enter');
+    await w.page.waitForFunction((n) => Number(/Warnings: (\d+)/.exec(document.getElementById('status.problems')?.innerHTML ?? '')?.[1] ?? -1) === n - 1, before, { timeout: TIMEOUT });
+    await w.page.keyboard.press('Control+S');
+    await w.page.locator('.tab.dirty').first().waitFor({ state: 'detached', timeout: TIMEOUT });
+    assert.equal(fs.readFileSync(path.join(w.workspace, 'issue', 'a', 'p1.txt'), 'utf8').split('\n')[2], '心的、关注您所关注的，努力把');
+  });
 
   test('"One JSON Lines file": the save dialog offers articles.jsonl in the workspace; Enter writes one article a line', async () => {
     await w.runCommand(EXPORT);
