@@ -91,6 +91,10 @@ function workbench(locale, { pages, include, open, settings = { 'newsprint.expor
     const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, locale === 'en' ? 'package.nls.json' : `package.nls.${locale}.json`), 'utf8'));
     await w.page.waitForFunction((name) => document.getElementById('status.editor.mode')?.textContent?.trim() === name, nls['language.pageDump'], { timeout: TIMEOUT });
     step(`${locale}: workbench up, the extension active, the page a ${nls['language.pageDump']}`);
+    // As in plain text, VS Code boxes no "ambiguous" or "invisible" character: on a Chinese page it
+    // boxed full-width commas. (Its squiggles drawn, the editor has decorated the page.)
+    await w.page.locator('.monaco-editor .view-overlays .squiggly-warning').first().waitFor({ timeout: TIMEOUT });
+    assert.equal(await w.page.locator('.monaco-editor .unicode-highlight').count(), 0, 'no character boxed');
   });
 
   after(async () => {
