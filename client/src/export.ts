@@ -6,15 +6,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
-import type { ExportBatchResult } from '../../server/src/lsp/exportRequests';
+import type { ExportBatchResult, ExportFileResult } from '../../server/src/lsp/exportRequests';
 import { strings } from './strings';
 
-interface ArticlesDocument {
-  source: { path: string };
-  articles: unknown[];
-  diagnostics: Record<string, number>;
-}
-type ExportFileResult = { ok: true; doc: ArticlesDocument } | { ok: false; message: string };
 type Format = 'jsonl' | 'perFile';
 
 const config = (uri?: vscode.Uri) => vscode.workspace.getConfiguration('newsprint.export', uri);
@@ -103,17 +97,15 @@ async function exportOne(client: LanguageClient, uri?: vscode.Uri, target?: vsco
     void vscode.window.showErrorMessage(result.message);
     return undefined;
   }
-  const { outputs } = await client.sendRequest<{ outputs: string[] }>('newsprint/serialize', { docs: [result.doc], format: 'json' });
-  const json = outputs[0];
+  const json = result.json;
   if (!target && config(doc.uri).get<string>('destination') === 'untitled') {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'json', content: json }));
     return editor.document.uri;
   }
-  const stem = path.basename(doc.uri.fsPath).replace(/(\.page)?\.(txt|pagedump)$/i, '');
   let dest = target;
   if (!dest) {
     dest = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.file(path.join(path.dirname(doc.uri.fsPath), `${stem}.articles.json`)),
+      defaultUri: vscode.Uri.file(path.join(path.dirname(doc.uri.fsPath), result.name)),
       filters: { JSON: ['json'] },
       saveLabel: strings.exportLabel(),
     });
@@ -127,7 +119,7 @@ async function exportOne(client: LanguageClient, uri?: vscode.Uri, target?: vsco
     void vscode.window.showErrorMessage(strings.writeFailed(dest.fsPath, String(err)));
     return undefined;
   }
-  void vscode.window.showInformationMessage(strings.exportedOne(result.doc.articles.length, dest.fsPath));
+  void vscode.window.showInformationMessage(strings.exportedOne(result.articles, dest.fsPath));
   return dest;
 }
 

@@ -1,7 +1,6 @@
 // Export requests. The single-page export: the client asks where and writes; the server reads and
 // exports through the same code as the CLI, so both produce identical JSON.
-//   newsprint/exportFile   {file, root}            → {ok: true, doc} | {ok: false, message}
-//   newsprint/serialize    {docs, format}          → {outputs: string[]} (json: one a doc) | {outputs: [string]} (jsonl)
+//   newsprint/exportFile   {file, root}            → {ok: true, json, articles, name} | {ok: false, message}
 // The workspace export is the CLI's batch export run here, in worker threads (the server stays
 // free to answer typing), writing each page as it is done and holding one issue's link data at a
 // time, however big the workspace; with work done progress and cancellation:
@@ -11,11 +10,13 @@
 // page's output keeps its path under the workspace folder, as `newsprint export FOLDER --out DIR`.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import type { CancellationToken, Connection, ProgressToken } from 'vscode-languageserver';
 import { defaultJobs, exportBatch, plannedTargets, type Cancel } from '../node/batchExport';
 import { linkContinuations } from '../core/continuations';
-import { serializeDocument, serializeLines, type ArticlesDocument } from '../core/export';
+import { serializeDocument } from '../core/export';
 import { t, timeLeft, type Messages } from '../core/messages';
+import { OutputNames } from '../core/outputNames';
 import type { RuleSettings } from '../core/types';
 import { exportFile, sourcePath } from '../node/exportFile';
 import { walkOrder } from '../node/inputs';
@@ -29,7 +30,11 @@ export interface ExportFileParams {
   rules?: RuleSettings;
 }
 
-export type ExportFileResult = { ok: true; doc: ArticlesDocument; warning?: string } | { ok: false; message: string };
+/**
+ * The page's JSON as `newsprint export FILE` prints it, its article count, and the file name an
+ * export gives it (`NAME.articles.json`).
+ */
+export type ExportFileResult = { ok: true; json: string; articles: number; name: string } | { ok: false; message: string };
 
 export interface ExportBatchParams {
   files: string[];
@@ -85,17 +90,12 @@ export function registerExportRequests(connection: Connection, env: { messages: 
   connection.onRequest('newsprint/exportFile', async (p: ExportFileParams): Promise<ExportFileResult> => {
     try {
       const rules = p.rules ?? (await env.rules(p.file));
-      const r = exportFile(p.file, { root: p.root, rules, locale: env.locale(), version: VERSION });
-      return { ok: true, doc: r.doc };
+      const { doc } = exportFile(p.file, { root: p.root, rules, locale: env.locale(), version: VERSION });
+      linkContinuations([doc]); // the file's continued articles, page to page
+      return { ok: true, json: serializeDocument(doc), articles: doc.articles.length, name: new OutputNames().name(path.basename(p.file)) };
     } catch (err) {
       return { ok: false, message: describeFileError(err, env.messages()) };
     }
-  });
-
-  connection.onRequest('newsprint/serialize', (p: { docs: ArticlesDocument[]; format: 'json' | 'jsonl' }) => {
-    const docs = Array.isArray(p?.docs) ? p.docs : [];
-    linkContinuations(docs);
-    return { outputs: p.format === 'jsonl' ? [serializeLines(docs)] : docs.map(serializeDocument) };
   });
 
   let running = false;
