@@ -21,7 +21,7 @@ export function progressLine(io: Io, text: (done: number, total: number) => stri
   };
   return {
     io: {
-      out: io.out,
+      ...io,
       err: (s) => {
         clear();
         io.err(s);
