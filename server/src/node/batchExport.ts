@@ -585,7 +585,8 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
     cancelled,
   });
   if (cancelled) {
-    // The jobs are stopped: what they staged or were writing is this process's and is removed.
+    // The jobs have stopped: the temps they staged for issues not linked yet (or, stopped past
+    // STOP_MS, were writing) are this process's and are removed.
     spool?.abort();
     if (args.out) for (const dir of [args.out, ...batch.folders]) removeStaleTemps(dir, isOutputName, true);
     return outcome();
