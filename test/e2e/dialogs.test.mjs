@@ -183,6 +183,25 @@ function workbench(locale, { pages, include, open, settings = { 'newsprint.expor
     await page.locator('.quick-input-widget input').press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
   };
+  /** Types `text` at the end of the open page, as a user does; done when its tab shows it unsaved. */
+  w.typeAtEnd = async (text) => {
+    await w.page.locator('.monaco-editor .view-lines').first().click();
+    await w.page.keyboard.press('Control+End');
+    await w.page.keyboard.type(text);
+    await w.page.locator('.tab.dirty').first().waitFor({ timeout: TIMEOUT });
+  };
+
+  /** Presses `key` in the open page's editor. */
+  w.pressInEditor = async (key) => {
+    await w.page.locator('.monaco-editor .view-lines').first().click();
+    await w.page.keyboard.press(key);
+  };
+
+  /** Ctrl+S in the editor; done when no tab shows unsaved changes. */
+  w.save = async () => {
+    await w.pressInEditor('Control+S');
+    await w.page.locator('.tab.dirty').first().waitFor({ state: 'detached', timeout: TIMEOUT });
+  };
   return w;
 }
 
@@ -235,11 +254,7 @@ for (const locale of ['en', 'zh-cn']) {
     });
 
     test('an unsaved page: Cancel exports nothing; "Save and Export" saves it and exports what was saved', async () => {
-      // Typed at the end of the open page (a).
-      await w.page.locator('.monaco-editor .view-lines').first().click();
-      await w.page.keyboard.press('Control+End');
-      await w.page.keyboard.type('补记');
-      await w.page.locator('.tab.dirty').first().waitFor({ timeout: TIMEOUT });
+      await w.typeAtEnd('补记'); // the open page (a)
       const before = fs.readFileSync(outFile('a'), 'utf8');
 
       await runCommand(EXPORT);
@@ -260,10 +275,7 @@ for (const locale of ['en', 'zh-cn']) {
     });
 
     test('one page, unsaved: "Save and Export" saves it, the save dialog offers NAME.articles.json beside it, Enter writes it', async () => {
-      await w.page.locator('.monaco-editor .view-lines').first().click();
-      await w.page.keyboard.press('Control+End');
-      await w.page.keyboard.type('又记');
-      await w.page.locator('.tab.dirty').first().waitFor({ timeout: TIMEOUT });
+      await w.typeAtEnd('又记');
       const target = path.join(path.dirname(pageFile('a')), 'p1.articles.json');
       assert.ok(!fs.existsSync(target));
 
@@ -338,20 +350,18 @@ describe('the default settings (en): a quick fix, the workspace export asking th
   }
 
   test('a quick fix from the light bulb menu (Ctrl+.): the spaced line is joined and its warning goes', async () => {
-    const warnings = () =>
-      w.page.evaluate(() => Number(/Warnings: (\d+)/.exec(document.getElementById('status.problems')?.innerHTML ?? '')?.[1] ?? -1));
-    const before = await warnings();
-    await w.page.locator('.monaco-editor .view-lines').first().click();
-    await w.page.keyboard.press('Control+G'); // go to line 3: 心 的、关 注 您 所 关 注 的 ，努 力 把
+    // The Problems count in the status bar (run in the page).
+    const warnings = () => Number(/Warnings: (\d+)/.exec(document.getElementById('status.problems')?.innerHTML ?? '')?.[1] ?? -1);
+    const before = await w.page.evaluate(warnings);
+    await w.pressInEditor('Control+G'); // go to line 3: 心 的、关 注 您 所 关 注 的 ，努 力 把
     await w.page.keyboard.type('3');
     await w.page.keyboard.press('Enter');
     await w.page.keyboard.press('Control+.');
     const first = w.page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Remove justification spaces' });
     await first.waitFor({ timeout: TIMEOUT });
     await w.page.keyboard.press('Enter');
-    await w.page.waitForFunction((n) => Number(/Warnings: (\d+)/.exec(document.getElementById('status.problems')?.innerHTML ?? '')?.[1] ?? -1) === n - 1, before, { timeout: TIMEOUT });
-    await w.page.keyboard.press('Control+S');
-    await w.page.locator('.tab.dirty').first().waitFor({ state: 'detached', timeout: TIMEOUT });
+    await w.page.waitForFunction(`(${warnings})() === ${before - 1}`, null, { timeout: TIMEOUT });
+    await w.save();
     assert.equal(fs.readFileSync(path.join(w.workspace, 'issue', 'a', 'p1.txt'), 'utf8').split('\n')[2], '心的、关注您所关注的，努力把');
   });
 
@@ -373,15 +383,12 @@ describe('the default settings (en): a quick fix, the workspace export asking th
 
     await w.runCommand('Newsprint: Rewrite Page in Reading Order');
     await dirty.waitFor({ timeout: TIMEOUT });
-    await w.page.locator('.monaco-editor .view-lines').first().click();
-    await w.page.keyboard.press('Control+Z');
+    await w.pressInEditor('Control+Z');
     await dirty.waitFor({ state: 'detached', timeout: TIMEOUT }); // back to the saved text
 
     await w.runCommand('Newsprint: Rewrite Page in Reading Order');
     await dirty.waitFor({ timeout: TIMEOUT });
-    await w.page.locator('.monaco-editor .view-lines').first().click();
-    await w.page.keyboard.press('Control+S');
-    await dirty.waitFor({ state: 'detached', timeout: TIMEOUT });
+    await w.save();
     const after = fs.readFileSync(file, 'utf8');
     assert.ok(after.includes('心的、关注您所关注的'), 'clean text: the spaced glyphs joined');
     assert.ok(after.split('\n').length < before.split('\n').length / 2, `one paragraph a line: ${after.split('\n').length} lines, were ${before.split('\n').length}`);
