@@ -356,6 +356,8 @@ describe('the default settings (en): a quick fix, the workspace export asking th
     await w.pressInEditor('Control+G'); // go to line 3: 心 的、关 注 您 所 关 注 的 ，努 力 把
     await w.page.keyboard.type('3');
     await w.page.keyboard.press('Enter');
+    // Once the line box has closed and the editor has the keys again.
+    await w.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
     await w.page.keyboard.press('Control+.');
     const first = w.page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Remove justification spaces' });
     await first.waitFor({ timeout: TIMEOUT });
