@@ -107,6 +107,38 @@ test('--update exports only the folders with a page newer than its output, or no
   assert.deepEqual(rewritten(out), ['c/p1.articles.json'], 'other bytes');
 });
 
+test('--update exports again what other rule levels made, and the output records them', () => {
+  const dir = archive();
+  const full = runCli(['export', 'archive', '--out', 'out'], { cwd: dir });
+  assert.equal(full.code, 0, full.stderr);
+  const out = path.join(dir, 'out');
+  const generator = (f: string) => (JSON.parse(readFileSync(path.join(out, f), 'utf8')) as { generator: Record<string, unknown> }).generator;
+  assert.deepEqual(generator('b/p1.articles.json'), { name: 'newsprint', version: generator('a/p1.articles.json').version });
+  settle(out);
+
+  // A glyph rule turned off: its fixes are no longer applied, so every output is out of date.
+  let r = runCli(['export', 'archive', '--out', 'out', '--update', '--rule', 'spaced-glyphs=off', '--rule', 'orphan-label=error'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(rewritten(out), OUTPUTS);
+  assert.deepEqual(generator('b/p1.articles.json').rules, { 'orphan-label': 'error', 'spaced-glyphs': 'off' });
+  const fresh = runCli(['export', 'archive', '--out', 'fresh', '--rule', 'orphan-label=error', '--rule', 'spaced-glyphs=off'], { cwd: dir });
+  assert.equal(fresh.code, 0, fresh.stderr);
+  for (const f of OUTPUTS) assert.equal(readFileSync(path.join(out, f), 'utf8'), readFileSync(path.join(dir, 'fresh', f), 'utf8'), f);
+  settle(out);
+
+  // The same levels again, in another order: up to date. A level set to its default is no change.
+  r = runCli(['export', 'archive', '--out', 'out', '--update', '--rule', 'orphan-label=error', '--rule', 'spaced-glyphs=off', '--rule', 'doubled-glyphs=warning'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /^5 files in 3 folders were up to date/);
+  assert.deepEqual(rewritten(out), []);
+
+  // Back to the defaults: everything again, as a first export writes it.
+  r = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(rewritten(out), OUTPUTS);
+  assert.equal(generator('b/p1.articles.json').rules, undefined);
+});
+
 test('names depend only on the list: a file that fails keeps its name, and --update tries its folder again', () => {
   const dir = archive();
   // p1.page.txt comes first and fails (binary); p1.txt still gets p1-2.articles.json.

@@ -99,10 +99,12 @@ test("each edit's text after is its finding's fix applied to the text before", (
   for (const e of edits) assert.equal(e.after, byBefore.get(`${e.rule} ${e.before}`), `${e.rule}: ${e.before}`);
 });
 
-test('turning a glyph rule off keeps its artifacts in the text', () => {
-  const off = exportArticles(text, { ...opts, rules: { 'mixed-script-spacing': 'off' } });
+test('turning a glyph rule off keeps its artifacts in the text, and the output says it was off', () => {
+  const off = exportArticles(text, { ...opts, rules: { 'mixed-script-spacing': 'off', 'spaced-glyphs': 'warning', 'no-such-rule': 'off' } });
   assert.ok(off.articles[2].paragraphs[0].startsWith('8 月 26 日，'));
+  assert.deepEqual(off.generator, { name: 'newsprint', version: opts.version, rules: { 'mixed-script-spacing': 'off' } });
   assertValidDocument(off);
+  assert.deepEqual(exportArticles(text, opts).generator, { name: 'newsprint', version: opts.version });
 });
 
 test('bylines: role and persons', () => {

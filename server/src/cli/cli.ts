@@ -3,9 +3,9 @@
 import { once } from 'node:events';
 import * as os from 'node:os';
 import { parseArgs } from 'node:util';
-import { analyze, STRUCTURE_RULES } from '../core/analyze';
+import { analyze } from '../core/analyze';
 import { fixAllParts } from '../core/incremental';
-import { RULE_IDS } from '../core/lint';
+import { ALL_RULES } from '../core/ruleLevels';
 import { messagesFor, t, type Messages } from '../core/messages';
 import { positionAt } from '../core/parse';
 import { rewritePage } from '../core/rewrite';
@@ -157,7 +157,7 @@ function gather(args: string[], list: string | undefined, include: string | unde
 }
 
 /** Every rule `--rule` may name: line and document rules, and the structure rules of the analysis. */
-const ALL_RULE_IDS: readonly string[] = [...new Set<string>([...RULE_IDS, ...STRUCTURE_RULES.map((r) => r.id)])];
+const ALL_RULE_IDS: readonly string[] = ALL_RULES.map((r) => r.id);
 
 function parseRules(values: string[], messages: Messages): RuleSettings {
   const rules: RuleSettings = {};

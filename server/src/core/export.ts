@@ -11,7 +11,8 @@ import { applyEdits } from './fix';
 import { buildParagraphs, hyphenEvidenceIn, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
 import { isAnnotationLine, isBlankLine } from './lines';
 import { joinPieces } from './reflow';
-import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, Span } from './types';
+import { changedLevels } from './ruleLevels';
+import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, RuleLevel, Span } from './types';
 
 export const SCHEMA = 'newsprint.articles/1';
 
@@ -56,7 +57,8 @@ export interface ArticleOut {
 
 export interface ArticlesDocument {
   schema: typeof SCHEMA;
-  generator: { name: 'newsprint'; version: string };
+  /** `rules`: the rule levels that differ from the defaults, when any (see changedLevels). */
+  generator: { name: 'newsprint'; version: string; rules?: Record<string, RuleLevel> };
   source: { path: string; sha256: string; pages: number };
   articles: ArticleOut[];
   diagnostics: Record<string, number>;
@@ -86,9 +88,10 @@ export function exportArticles(text: string, opts: ExportOptions): ArticlesDocum
   for (const p of pages) for (const a of p.articles) articles.push(articleOut(dump, a, p, clean, evidence));
   const diagnostics: Record<string, number> = {};
   for (const f of findings) if (!RESOLVED.has(f.rule)) diagnostics[f.rule] = (diagnostics[f.rule] ?? 0) + 1;
+  const rules = changedLevels(opts.rules);
   return {
     schema: SCHEMA,
-    generator: { name: 'newsprint', version: opts.version },
+    generator: rules ? { name: 'newsprint', version: opts.version, rules } : { name: 'newsprint', version: opts.version },
     source: { path: opts.path, sha256: opts.sha256, pages: dump.pages[dump.pages.length - 1].sheet + 1 },
     articles,
     diagnostics,

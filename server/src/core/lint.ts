@@ -12,9 +12,6 @@ import { SPACED as SPACED_SCAN, spacedGlyphs, spacedScan } from './rules/spaced-
 import type { LineFinding, LineRule, SpacingScan } from './rules/rule';
 import type { AnalyzeOptions, Finding, Page, PageDump, RuleId, RuleSettings, Severity } from './types';
 
-/** Every rule id a setting or `--rule` may name: the line rules and the document-level `encoding`. */
-export const RULE_IDS: readonly RuleId[] = [...LINE_RULES.map((r) => r.id), 'encoding'];
-
 const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error']);
 
 /** The severity a rule runs at under these settings, or undefined when it is off. */

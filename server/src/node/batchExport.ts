@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { issueOf, linkContinuations, type LinkableDoc } from '../core/continuations';
 import { t, type MessageKey, type Messages } from '../core/messages';
 import { OutputNames } from '../core/outputNames';
+import { changedLevels } from '../core/ruleLevels';
 import { removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
 import { sourcePath, type ExportFileOptions } from './exportFile';
 import {
@@ -143,9 +144,10 @@ interface UpdatePlan {
 
 /**
  * The issues (folders, as linking groups them) an --update exports: those with a page whose output
- * is missing, older than the page, or not this version's output of this page (its `source.path`
- * and `generator.version`, read from the file's head; and its `source.sha256` when the times are
- * close). A whole issue goes, so that its continuations are linked as in a full export.
+ * is missing, older than the page, or not this version's output of this page under these rule
+ * levels (its `source.path`, `generator.version` and `generator.rules`, read from the file's head;
+ * and its `source.sha256` when the times are close). A whole issue goes, so that its continuations
+ * are linked as in a full export.
  */
 function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
   const { files, opts } = args;
@@ -153,9 +155,10 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
   const targets = names.map((name) => path.join(args.out, name));
   const sources = files.map((file) => sourcePath(file, opts.root));
   const issues = sources.map(issueOf);
+  const rules = JSON.stringify(changedLevels(opts.rules) ?? null);
   const stale = new Set<string>();
   for (let i = 0; i < files.length; i++) {
-    if (!stale.has(issues[i]) && !upToDate(targets[i], files[i], sources[i], opts.version)) stale.add(issues[i]);
+    if (!stale.has(issues[i]) && !upToDate(targets[i], files[i], sources[i], opts.version, rules)) stale.add(issues[i]);
   }
   const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), names, kept: new Set(issues).size - stale.size };
   for (let i = 0; i < files.length; i++) {
@@ -166,21 +169,23 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
 }
 
 const HEAD_BYTES = 4096;
-const HEAD = /^\{\s*"schema": "[^"]*",\s*"generator": \{\s*"name": "newsprint",\s*"version": ("(?:[^"\\]|\\.)*")\s*\},\s*"source": \{\s*"path": ("(?:[^"\\]|\\.)*"),\s*"sha256": "([0-9a-f]{64})"/;
+/** An output's head: its version, the rule levels it was made with (when not the defaults), its source path and sha256. */
+const HEAD = /^\{\s*"schema": "[^"]*",\s*"generator": \{\s*"name": "newsprint",\s*"version": ("(?:[^"\\]|\\.)*")(?:,\s*"rules": (\{[^{}]*\}))?\s*\},\s*"source": \{\s*"path": ("(?:[^"\\]|\\.)*"),\s*"sha256": "([0-9a-f]{64})"/;
 /**
  * A page changed this close before its output was written may have changed after it was read
  * (edited while the export ran): its bytes are compared with the output's `source.sha256`.
  */
 const CLOSE_MS = 2000;
 
-function upToDate(target: string, file: string, source: string, version: string): boolean {
+/** `rules`: the JSON of the rule levels this export records (changedLevels, or null for the defaults). */
+function upToDate(target: string, file: string, source: string, version: string, rules: string): boolean {
   const out = fs.statSync(target, { throwIfNoEntry: false });
   const page = fs.statSync(file, { throwIfNoEntry: false });
   if (!out || !page || out.mtimeMs < page.mtimeMs) return false;
   try {
     const m = HEAD.exec(readHead(target));
-    if (!m || JSON.parse(m[1]) !== version || JSON.parse(m[2]) !== source) return false;
-    return out.mtimeMs - page.mtimeMs >= CLOSE_MS || sha256(fs.readFileSync(file)) === m[3];
+    if (!m || JSON.parse(m[1]) !== version || JSON.parse(m[3]) !== source || JSON.stringify(m[2] ? JSON.parse(m[2]) : null) !== rules) return false;
+    return out.mtimeMs - page.mtimeMs >= CLOSE_MS || sha256(fs.readFileSync(file)) === m[4];
   } catch {
     return false;
   }
