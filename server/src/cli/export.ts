@@ -1,8 +1,9 @@
 // `newsprint export` with several files or --out/--jsonl: the batch export (node/batchExport) with
-// a progress line on a terminal and the summary on stderr.
+// a progress line on a terminal, the summary on stderr, and Ctrl-C stopping it cleanly (interrupt).
 import { t, timeLeft, type Messages } from '../core/messages';
 import { exportBatch, type ExportArgs } from '../node/batchExport';
 import type { Io } from '../node/io';
+import { onInterrupt } from './interrupt';
 import { progressLine } from './progress';
 
 /** `progress`: show a progress line (stderr is a terminal). Returns the exit code. */
@@ -12,13 +13,28 @@ export async function runExport(args: ExportArgs & { progress?: boolean }, messa
     t(messages, 'cli.exportProgress', { done, total, percent: Math.floor((100 * done) / total) }) + timeLeft(messages, Date.now() - start, done, total);
   const progress = args.progress && args.files.length > 1 ? progressLine(io, line) : undefined;
   if (progress) io = progress.io;
+  let done = 0;
+  const tick = (d: number, total: number) => {
+    done = d;
+    progress?.tick(d, total);
+  };
+  const interrupt = onInterrupt(() => io.err(`${t(messages, 'cli.stopping')}\n`));
   try {
-    const r = await exportBatch(args, messages, io, { tick: progress?.tick });
+    const r = await exportBatch(args, messages, io, { tick, cancel: interrupt.cancel });
     if (!r) return 2;
     if (r.skipped > 0) io.err(`${t(messages, 'cli.upToDate', { count: r.skipped, issues: r.skippedIssues })}\n`);
-    if (args.out || args.jsonl) io.err(`${t(messages, 'cli.exportSummary', { files: r.docs, articles: r.articles, written: r.written, failed: r.failed, target: args.jsonl ?? args.out ?? '' })}\n`);
+    const target = args.jsonl ?? args.out ?? '';
+    if (r.cancelled) {
+      const total = args.files.length;
+      // --jsonl's temp is removed and stdout gets nothing: only --out keeps what was written.
+      if (args.out && r.written > 0) io.err(`${t(messages, 'cli.stopped', { done, total, written: r.written, target })}\n`);
+      else io.err(`${t(messages, 'cli.stoppedNothing', { done, total })}\n`);
+      return interrupt.exitCode;
+    }
+    if (args.out || args.jsonl) io.err(`${t(messages, 'cli.exportSummary', { files: r.docs, articles: r.articles, written: r.written, failed: r.failed, target })}\n`);
     return r.failed ? 2 : 0;
   } finally {
+    interrupt.dispose();
     progress?.clear();
   }
 }

@@ -88,7 +88,7 @@ export interface BatchHooks {
   written?: (target: string) => void;
   /** Files taken so far. */
   tick?: (done: number, total: number) => void;
-  /** Stops the batch: no file is started after it, and files already written stay (workers only). */
+  /** Stops the batch: no file is started after it, and files already written stay. */
   cancel?: Cancel;
 }
 
@@ -427,15 +427,26 @@ class Batch {
 /** The task of each file, made when it is sent: a batch of millions of files holds only their names. */
 type Tasks = { count: number; at: (index: number) => ExportTask };
 
-function runInProcess(batch: Batch, tasks: Tasks): void {
+/** How long the in-process export works before it lets the event loop run (a Ctrl-C's handler, the progress line). */
+const YIELD_MS = 50;
+
+/** Resolves with true when cancelled: no file is started after the cancel, and those written stay. */
+async function runInProcess(batch: Batch, tasks: Tasks, cancel?: Cancel): Promise<boolean> {
   const job = new ExportJob();
   const owner: Owner = { stage: (order) => job.stage(order), write: (order) => batch.writeDone(job.write(order)) };
+  let turn = Date.now();
   for (let i = 0; i < tasks.count; i++) {
+    if (Date.now() - turn >= YIELD_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turn = Date.now();
+    }
+    if (cancel?.requested) return true;
     // Not copied as a worker's reply is: the link's headlines may be slices that pin the page's
     // text, but only until its issue is linked (cloning every continued page cost ~6% of the export).
     batch.exported(job.export(tasks.at(i)), owner);
   }
   batch.link();
+  return false;
 }
 
 /**
@@ -572,7 +583,7 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
   let cancelled = false;
   try {
     if (tasks.count === 0) batch.link();
-    else if (!args.threads && (args.jobs <= 1 || tasks.count === 1)) runInProcess(batch, tasks);
+    else if (!args.threads && (args.jobs <= 1 || tasks.count === 1)) cancelled = await runInProcess(batch, tasks, hooks.cancel);
     else cancelled = await runInWorkers(batch, tasks, Math.max(1, args.jobs), hooks.cancel);
   } catch (err) {
     spool?.abort();

@@ -1,0 +1,95 @@
+// Ctrl-C during `newsprint export`: the batch stops as the editor's Cancel stops it. No file is
+// started after the signal, the files written are complete and counted, no temp is left, the exit
+// code is the signal's (130), and `--update` then finishes the export.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { CLI, runCli } from '../helpers/cli';
+import { SAMPLE } from '../helpers/rules';
+import { assertValidDocument } from '../helpers/schema';
+
+const ISSUES = 300;
+const PAGES = 4;
+const TOTAL = ISSUES * PAGES;
+
+/** archive/NNN/pK.page.txt: ISSUES folders of PAGES sample pages (each continued to the next page). */
+function archive(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-interrupt-'));
+  for (let i = 0; i < ISSUES; i++) {
+    const issue = path.join(dir, 'archive', String(i).padStart(3, '0'));
+    mkdirSync(issue, { recursive: true });
+    for (let p = 1; p <= PAGES; p++) copyFileSync(SAMPLE, path.join(issue, `p${p}.page.txt`));
+  }
+  return dir;
+}
+
+/** Every file under dir, by its path under it. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)));
+}
+
+/** Starts an export and sends it `signal` once a file appears in `watched` (recursively); resolves with its exit. */
+async function interrupted(args: string[], cwd: string, watched: string, signal: NodeJS.Signals) {
+  mkdirSync(watched, { recursive: true });
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no file in ${watched} within 60 s`)), 60_000);
+    const watcher = watch(watched, { recursive: true }, () => {
+      if (filesUnder(watched).length === 0) return;
+      clearTimeout(timer);
+      watcher.close();
+      resolve();
+    });
+  });
+  child.kill(signal);
+  const [code, killedBy] = await exited;
+  return { code, killedBy, stderr };
+}
+
+for (const jobs of ['1', '2']) {
+  test(`Ctrl-C stops an export --out --jobs ${jobs}: the files written are complete and counted, no temp is left, --update finishes it`, async () => {
+    const dir = archive();
+    const out = path.join(dir, 'out');
+    const r = await interrupted(['export', 'archive', '--out', 'out', '--jobs', jobs], dir, out, 'SIGINT');
+    assert.equal(r.killedBy, null, 'the process ended itself');
+    assert.equal(r.code, 130, r.stderr);
+    const m = /^Stopping: finishing the files in progress \(press Ctrl-C again to stop at once\)\.\nExport stopped after (\d+) of 1200 files\. The (\d+) files written to out are complete and stay; run it again with --update to finish\.\n$/.exec(r.stderr);
+    assert.ok(m, r.stderr);
+    const written = Number(m[2]);
+    assert.ok(written > 0 && written < TOTAL && written <= Number(m[1]), r.stderr);
+    const files = filesUnder(out);
+    assert.deepEqual(files.filter((f) => f.endsWith('.tmp')), []);
+    assert.equal(files.length, written);
+    for (const f of files) assertValidDocument(JSON.parse(readFileSync(path.join(out, f), 'utf8')));
+    // Whole issues only: a continued page waits for its issue's last page, so a stopped issue left nothing.
+    const issues = new Map<string, number>();
+    for (const f of files) issues.set(path.dirname(f), (issues.get(path.dirname(f)) ?? 0) + 1);
+    assert.deepEqual([...new Set(issues.values())], [PAGES]);
+
+    const u = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
+    assert.equal(u.code, 0, u.stderr);
+    assert.match(u.stderr, new RegExp(`^${written} files in ${written / PAGES} folders were up to date`));
+    assert.equal(filesUnder(out).length, TOTAL);
+    rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+test('SIGTERM stops an export --jsonl: no target and no temp are left, exit 143', async () => {
+  const dir = archive();
+  const r = await interrupted(['export', 'archive', '--jsonl', 'json/all.jsonl', '--jobs', '2'], dir, path.join(dir, 'json'), 'SIGTERM');
+  assert.equal(r.killedBy, null, 'the process ended itself');
+  assert.equal(r.code, 143, r.stderr);
+  assert.match(r.stderr, /^Stopping: .*\nExport stopped after \d+ of 1200 files; nothing was written\.\n$/);
+  assert.equal(existsSync(path.join(dir, 'json/all.jsonl')), false);
+  assert.deepEqual(readdirSync(path.join(dir, 'json')), []);
+  rmSync(dir, { recursive: true, force: true });
+});
