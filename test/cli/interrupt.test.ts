@@ -1,10 +1,11 @@
 // Ctrl-C during `newsprint export`: the batch stops as the editor's Cancel stops it. No file is
 // started after the signal, the files written are complete and counted, no temp is left, the exit
-// code is the signal's (130), and `--update` then finishes the export.
+// code is the signal's (130), and `--update` then finishes the export. `fix --write` stops between
+// files the same way.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -91,5 +92,34 @@ test('SIGTERM stops an export --jsonl: no target and no temp are left, exit 143'
   assert.match(r.stderr, /^Stopping: .*\nExport stopped after \d+ of 1200 files; nothing was written\.\n$/);
   assert.equal(existsSync(path.join(dir, 'json/all.jsonl')), false);
   assert.deepEqual(readdirSync(path.join(dir, 'json')), []);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('Ctrl-C stops fix --write between files: those said fixed are, the rest untouched, no temp is left', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-interrupt-fix-'));
+  const page = readFileSync(SAMPLE, 'utf8');
+  const fixed = runCli(['fix', SAMPLE]).stdout;
+  assert.notEqual(fixed, page);
+  const names = Array.from({ length: 600 }, (_, i) => `p${String(i + 1).padStart(4, '0')}.page.txt`);
+  for (const n of names) writeFileSync(path.join(dir, n), page);
+  const child = spawn(process.execPath, [CLI, 'fix', '--write', '.'], { cwd: dir, env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
+  let stderr = '';
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  // Interrupted once the first file is said fixed.
+  child.stderr.on('data', (b: Buffer) => {
+    const first = stderr === '';
+    stderr += b.toString();
+    if (first) child.kill('SIGINT');
+  });
+  const [code, killedBy] = await exited;
+  assert.equal(killedBy, null, 'the process ended itself');
+  assert.equal(code, 130, stderr);
+  const m = /\nStopped after (\d+) of 600 files; the files written are complete\.\n$/.exec(stderr);
+  assert.ok(m, stderr);
+  const done = Number(m[1]);
+  assert.ok(done > 0 && done < 600, stderr);
+  assert.equal(stderr.match(/: fixed \d+ problems\.$/gm)?.length, done);
+  names.forEach((n, i) => assert.equal(readFileSync(path.join(dir, n), 'utf8'), i < done ? fixed : page, n));
+  assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
   rmSync(dir, { recursive: true, force: true });
 });

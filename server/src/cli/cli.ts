@@ -15,6 +15,8 @@ import { describeFileError, readDump, writeAtomic, type ReadResult } from '../no
 import { DEFAULT_INCLUDE, expandInputs, readList, type Inputs } from '../node/inputs';
 import { defaultJobs } from '../node/batchExport';
 import { runExport } from './export';
+import { onInterrupt } from './interrupt';
+import { breather } from '../node/breather';
 import type { Io } from '../node/io';
 import { progressLine } from './progress';
 
@@ -224,29 +226,44 @@ async function transformFiles(
   io: Io,
 ): Promise<number> {
   let failed = false;
-  for (const file of files) {
-    const r = load(file, messages, io);
-    if (!r) {
-      failed = true;
-      continue;
+  // With --write, Ctrl-C stops between files: the file being written is finished, none is started.
+  const interrupt = write ? onInterrupt(() => io.err(`${t(messages, 'cli.stopping')}\n`)) : undefined;
+  const breathe = breather();
+  try {
+    for (let k = 0; k < files.length; k++) {
+      const file = files[k];
+      if (interrupt) {
+        await breathe();
+        if (interrupt.cancel.requested) {
+          io.err(`${t(messages, 'cli.stoppedFiles', { done: k, total: files.length })}\n`);
+          return interrupt.exitCode;
+        }
+      }
+      const r = load(file, messages, io);
+      if (!r) {
+        failed = true;
+        continue;
+      }
+      const text = transform(r.text, file);
+      if (!write) {
+        io.out(text);
+        await io.drained?.();
+        continue;
+      }
+      if (text === r.text) {
+        io.err(`${said.unchanged(file)}\n`);
+        continue;
+      }
+      try {
+        writeAtomic(file, text, { expectSha256: r.sha256 });
+        io.err(`${said.changed(file)}\n`);
+      } catch (err) {
+        reportFileError(err, messages, io);
+        failed = true;
+      }
     }
-    const text = transform(r.text, file);
-    if (!write) {
-      io.out(text);
-      await io.drained?.();
-      continue;
-    }
-    if (text === r.text) {
-      io.err(`${said.unchanged(file)}\n`);
-      continue;
-    }
-    try {
-      writeAtomic(file, text, { expectSha256: r.sha256 });
-      io.err(`${said.changed(file)}\n`);
-    } catch (err) {
-      reportFileError(err, messages, io);
-      failed = true;
-    }
+  } finally {
+    interrupt?.dispose();
   }
   return failed ? 2 : 0;
 }

@@ -17,6 +17,7 @@ import { issueOf, linkContinuations, type LinkableDoc } from '../core/continuati
 import { t, type MessageKey, type Messages } from '../core/messages';
 import { OutputNames } from '../core/outputNames';
 import { changedLevels } from '../core/ruleLevels';
+import { breather } from './breather';
 import { removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
 import { sourcePath, type ExportFileOptions } from './exportFile';
 import {
@@ -427,19 +428,14 @@ class Batch {
 /** The task of each file, made when it is sent: a batch of millions of files holds only their names. */
 type Tasks = { count: number; at: (index: number) => ExportTask };
 
-/** How long the in-process export works before it lets the event loop run (a Ctrl-C's handler, the progress line). */
-const YIELD_MS = 50;
-
 /** Resolves with true when cancelled: no file is started after the cancel, and those written stay. */
 async function runInProcess(batch: Batch, tasks: Tasks, cancel?: Cancel): Promise<boolean> {
   const job = new ExportJob();
   const owner: Owner = { stage: (order) => job.stage(order), write: (order) => batch.writeDone(job.write(order)) };
-  let turn = Date.now();
+  // Now and then the event loop runs: a Ctrl-C's handler sets `cancel`.
+  const breathe = breather();
   for (let i = 0; i < tasks.count; i++) {
-    if (Date.now() - turn >= YIELD_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      turn = Date.now();
-    }
+    await breathe();
     if (cancel?.requested) return true;
     // Not copied as a worker's reply is: the link's headlines may be slices that pin the page's
     // text, but only until its issue is linked (cloning every continued page cost ~6% of the export).
