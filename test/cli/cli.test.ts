@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -71,6 +71,26 @@ test('fix prints the fixed text; --write rewrites atomically and leaves no temp 
   assert.deepEqual(readdirSync(dir), ['page.txt']);
   const again = runCli(['fix', '--write', f]);
   assert.match(again.stderr, /nothing to fix/);
+});
+
+test('fix --write and rewrite --write leave a read-only page alone, say so, and go on with the others', () => {
+  const dir = scratch();
+  const page = readFileSync(sample, 'utf8');
+  const locked = path.join(dir, 'a.page.txt');
+  const open = path.join(dir, 'b.page.txt');
+  writeFileSync(locked, page);
+  writeFileSync(open, page);
+  chmodSync(locked, 0o444);
+  for (const command of ['fix', 'rewrite']) {
+    writeFileSync(open, page);
+    const r = runCli([command, '--write', locked, open]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`^newsprint: ${locked.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: is read-only; not written\\. Make it writable first \\(chmod u\\+w\\) to change it\\.$`, 'm'));
+    assert.equal(readFileSync(locked, 'utf8'), page);
+    assert.equal(statSync(locked).mode & 0o777, 0o444);
+    assert.notEqual(readFileSync(open, 'utf8'), page, `${command} wrote the writable page`);
+    assert.deepEqual(readdirSync(dir).sort(), ['a.page.txt', 'b.page.txt']);
+  }
 });
 
 test('fix says when its passes ran out with problems left, and how to fix the rest', () => {

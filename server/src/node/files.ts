@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { t, type MessageKey, type Messages } from '../core/messages';
 
-export type FileErrorKey = 'notFound' | 'notFoundNotUtf8' | 'isDirectory' | 'binary' | 'tooLarge' | 'unreadable' | 'changedOnDisk' | 'exists' | 'unwritable';
+export type FileErrorKey = 'notFound' | 'notFoundNotUtf8' | 'isDirectory' | 'binary' | 'tooLarge' | 'unreadable' | 'changedOnDisk' | 'readOnly' | 'exists' | 'unwritable';
 
 export class FileError extends Error {
   constructor(
@@ -148,13 +148,17 @@ const unwritable = (file: string, err: unknown) => (err instanceof FileError ? e
 /**
  * Writes a file atomically: the data goes to a temp file beside the target, is flushed, and is
  * renamed over the target, so a reader sees the old file or the new one, never a torn one.
- * `expectSha256`: refuse when the target's current content differs (it changed since it was read).
+ * `expectSha256` (replacing a file in place): refuse when the target is read-only, or its current
+ * content differs (it changed since it was read).
  * `overwrite: false`: refuse when the target exists. `durable: false`: skip the fsync.
  */
 export function writeAtomic(file: string, data: string, opts: { expectSha256?: string; overwrite?: boolean; durable?: boolean } = {}): void {
   // `overwrite: false` is checked by renameOver, where it counts (an early check cost every page
   // of an export one more stat; a target that exists already costs a temp written and removed).
   if (opts.expectSha256 !== undefined) {
+    // Replacing a file in place: a read-only one is left alone (someone protected it), though the
+    // rename over it would succeed in a writable folder (and always for root).
+    if (isReadOnly(file)) throw new FileError('readOnly', file);
     let current: string | undefined;
     try {
       current = sha256(fs.readFileSync(file));
@@ -164,6 +168,19 @@ export function writeAtomic(file: string, data: string, opts: { expectSha256?: s
     if (current !== opts.expectSha256) throw new FileError('changedOnDisk', file);
   }
   renameOver(writeTemp(file, data, opts.durable !== false), file, opts.overwrite !== false);
+}
+
+/** The file exists and has no write permission bit set, or this process may not write it. */
+function isReadOnly(file: string): boolean {
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  if (!st) return false;
+  if ((st.mode & 0o222) === 0) return true;
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /**
