@@ -1,7 +1,7 @@
 // `newsprint rewrite` as a process: prints the page in reading order, --write rewrites in place
 // (atomically), a second run changes nothing, and --rule accepts the structure rules.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -21,7 +21,8 @@ test('rewrite prints the clean page in reading order', () => {
 test('rewrite --write rewrites in place; a second run finds nothing to do', () => {
   const dir = scratch();
   const f = path.join(dir, 'page.txt');
-  copyFileSync(SAMPLE, f);
+  // Not copyFileSync: the samples are read-only, and so would be the copy (left alone by --write).
+  writeFileSync(f, readFileSync(SAMPLE));
   const r = runCli(['rewrite', '--write', f]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /rewritten in reading order/);
