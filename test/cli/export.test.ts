@@ -171,6 +171,50 @@ test('an issue is linked and written as soon as its last file is taken, before t
   assert.deepEqual(readdirSync(path.join(dir, 'out')).sort(), ['daily-p1.articles.json', 'daily-p2.articles.json', 'p1.articles.json']);
 });
 
+test('--jsonl - writes the lines to stdout, each issue as soon as it is linked, the bytes of --jsonl FILE', async () => {
+  // As above: the next issue's page is a named pipe, written once issue a's lines are out.
+  const dir = scratch();
+  const fixtures = path.resolve(__dirname, '../fixtures/issue');
+  for (const issue of ['a', 'b']) mkdirSync(path.join(dir, issue));
+  for (const f of ['daily-p1.txt', 'daily-p2.txt']) copyFileSync(path.join(fixtures, f), path.join(dir, 'a', f));
+  const pipe = path.join(dir, 'b', 'p1.txt');
+  assert.equal(spawnSync('mkfifo', [pipe]).status, 0, 'mkfifo');
+  for (const jobs of ['1', '2']) {
+    const child = spawn(process.execPath, [CLI, 'export', 'a/daily-p1.txt', 'a/daily-p2.txt', 'b/p1.txt', '--jsonl', '-', '--jobs', jobs], { cwd: dir, env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const exited = once(child, 'exit');
+    // Issue a's lines, p1's link to p2 patched in, while b/p1.txt is not read yet.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`issue a not on stdout within 60 s: ${stderr}`));
+      }, 60_000);
+      child.stdout.on('data', (b: Buffer) => {
+        stdout += b.toString();
+        if (!stdout.includes('"linkedId":"a/daily-p2.txt#p1-a2"') || !stdout.includes('"path":"a/daily-p2.txt"')) return;
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    assert.equal(child.exitCode, null, 'the export is still waiting for b/p1.txt');
+    writeFileSync(pipe, readFileSync(SAMPLE, 'utf8'));
+    const [code] = (await exited) as [number];
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /^Exported \d+ articles from 3 files to standard output \(1 written, 0 failed\)\.\n$/);
+    // The same bytes as a file export of the same pages (b/p1.txt a plain file this time).
+    rmSync(pipe);
+    copyFileSync(SAMPLE, pipe);
+    const ref = runCli(['export', 'a/daily-p1.txt', 'a/daily-p2.txt', 'b/p1.txt', '--jsonl', 'ref.jsonl', '--force'], { cwd: dir });
+    assert.equal(ref.code, 0, ref.stderr);
+    assert.equal(stdout, readFileSync(path.join(dir, 'ref.jsonl'), 'utf8'));
+    assert.equal(existsSync(path.join(dir, '-')), false);
+    rmSync(pipe);
+    assert.equal(spawnSync('mkfifo', [pipe]).status, 0, 'mkfifo');
+  }
+});
+
 /** Two issues whose pages share names (b/ gets the -2 outputs), continued across pages, plus plain pages. */
 function twoIssues(): { dir: string; files: string[] } {
   const dir = scratch();

@@ -1,7 +1,7 @@
 // `newsprint export` with several files or --out/--jsonl: the batch export (node/batchExport) with
 // a progress line on a terminal, the summary on stderr, and Ctrl-C stopping it cleanly (interrupt).
 import { t, timeLeft, type Messages } from '../core/messages';
-import { exportBatch, type ExportArgs } from '../node/batchExport';
+import { exportBatch, STDOUT, type ExportArgs } from '../node/batchExport';
 import type { Io } from '../node/io';
 import { onInterrupt } from './interrupt';
 import { progressLine } from './progress';
@@ -23,11 +23,12 @@ export async function runExport(args: ExportArgs & { progress?: boolean }, messa
     const r = await exportBatch(args, messages, io, { tick, cancel: interrupt.cancel });
     if (!r) return 2;
     if (r.skipped > 0) io.err(`${t(messages, 'cli.upToDate', { count: r.skipped, issues: r.skippedIssues })}\n`);
-    const target = args.jsonl ?? args.out ?? '';
+    const target = args.jsonl === STDOUT ? t(messages, 'cli.stdout') : (args.jsonl ?? args.out ?? '');
     if (r.cancelled) {
       const total = args.files.length;
-      // --jsonl's temp is removed and stdout gets nothing: only --out keeps what was written.
+      // --jsonl's temp is removed: only --out keeps what was written, and stdout what it was given.
       if (args.out && r.written > 0) io.err(`${t(messages, 'cli.stopped', { done, total, written: r.written, target })}\n`);
+      else if (args.jsonl === STDOUT) io.err(`${t(messages, 'cli.stoppedStdout', { done, total })}\n`);
       else io.err(`${t(messages, 'cli.stoppedNothing', { done, total })}\n`);
       return interrupt.exitCode;
     }

@@ -59,6 +59,9 @@ export function defaultJobs(files: readonly string[], cores: number): number {
   return Math.max(1, Math.min(cores, Math.floor(bytes / BYTES_PER_JOB)));
 }
 
+/** `--jsonl -`: the lines go to standard output, each file's as soon as it is final. */
+export const STDOUT = '-';
+
 export interface ExportArgs {
   files: string[];
   /** By index of `files`: the path under the folder it was found in, which --out mirrors (see OutputNames). */
@@ -247,8 +250,12 @@ class Batch {
   private readonly lastOfIssue = new Map<string, number>();
   /** --jsonl: the patches of continued pages that linking found a link for. */
   private readonly edits: SpoolEdit[] = [];
-  /** Stdout (a single file): its text. */
-  readonly texts: { text: string }[] = [];
+  /**
+   * Stdout (one file's JSON, or `--jsonl -`): the outputs in input order, each said once it is
+   * final (a continued page's when its issue is linked), so that at most an issue's wait here.
+   */
+  private readonly texts: { text: string; final: boolean }[] = [];
+  private said = 0;
   private linked = false;
   /** Targets of the writes ordered and not yet answered, when the caller hears of each written. */
   private readonly targets = new Map<number, string>();
@@ -335,9 +342,15 @@ class Batch {
       return;
     }
     if (!this.args.out) {
-      const d = { text: r.text! };
+      const d = { text: r.text!, final: !link };
       this.texts.push(d);
-      if (link) this.wait(link, () => (d.text = patchLinks(d.text, linkedIdsOf(link), 'json')));
+      if (link)
+        this.wait(link, () => {
+          d.text = patchLinks(d.text, linkedIdsOf(link), this.args.jsonl ? 'jsonl' : 'json');
+          d.final = true;
+          this.sayTexts();
+        });
+      else this.sayTexts();
       return;
     }
     if (name === undefined) return;
@@ -348,6 +361,14 @@ class Batch {
       owner.stage(order);
       this.wait(link, () => this.order({ ...order, linkedIds: linkedIdsOf(link) }, owner));
     } else this.order(order, owner);
+  }
+
+  /** Stdout: the outputs final so far that are not said yet, in input order. */
+  private sayTexts(): void {
+    while (this.said < this.texts.length && this.texts[this.said].final) {
+      this.io.out(this.texts[this.said].text);
+      this.texts[this.said++] = { text: '', final: true };
+    }
   }
 
   private wait(link: LinkableDoc, then: () => void): void {
@@ -552,7 +573,8 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
     }
   }
   let spool: Spool | undefined;
-  if (args.jsonl) {
+  const toStdout = args.jsonl === STDOUT;
+  if (args.jsonl && !toStdout) {
     // An existing target is refused before any work, not after hours of it.
     try {
       spool = new Spool(args.jsonl, args.force || !!args.overwrite?.has(args.jsonl));
@@ -561,7 +583,7 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
     }
   }
   // Temps an export killed before it could rename them left in the target folder (see removeStaleTemps).
-  const targetDir = args.out ?? (args.jsonl ? path.dirname(path.resolve(args.jsonl)) : undefined);
+  const targetDir = args.out ?? (args.jsonl && !toStdout ? path.dirname(path.resolve(args.jsonl)) : undefined);
   const stale = targetDir ? removeStaleTemps(targetDir, isOutputName) : 0;
   if (stale > 0) io.err(`newsprint: ${t(messages, 'cli.staleTemps', { count: stale, dir: targetDir ?? '' })}\n`);
   const plan = args.update && args.out ? planUpdate({ ...args, out: args.out }) : undefined;
@@ -614,7 +636,8 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
       refuse(failure(-1, args.jsonl!, err));
     }
   } else if (!args.out) {
-    for (const d of batch.texts) io.out(d.text);
+    // Said as they came (see Batch.texts); one output for stdout.
+    batch.written = 1;
   }
   if (batch.stale > 0) io.err(`newsprint: ${t(messages, 'cli.staleTemps', { count: batch.stale, dir: args.out ?? '' })}\n`);
   return outcome();
