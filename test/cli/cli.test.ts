@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -168,6 +168,38 @@ test('lint, fix and rewrite wait for a slow reader between files instead of hold
     await run;
     assert.equal(waits, files.length, command);
   }
+});
+
+test('export --jsonl - waits for a slow reader between files instead of holding the batch\'s lines', async () => {
+  const dir = scratch();
+  // One issue (folder) a file, so that each file's lines are final once it is exported.
+  const files = [0, 1, 2].map((i) => path.join(dir, `i${i}`, 'p1.page.txt'));
+  for (const f of files) {
+    mkdirSync(path.dirname(f));
+    writeFileSync(f, readFileSync(sample));
+  }
+  const out: string[] = [];
+  let release: () => void = () => {};
+  let waits = 0;
+  const io = {
+    out: (s: string) => void out.push(s),
+    err: () => {},
+    drained: () => {
+      waits++;
+      return new Promise<void>((resolve) => (release = resolve));
+    },
+  };
+  const run = main(['export', ...files, '--jsonl', '-', '--jobs', '1'], io);
+  for (let k = 1; k <= files.length; k++) {
+    // The file's lines are out, and the next file waits for the reader.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let spin = 0; spin < 100 && out.length < k; spin++) await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(out.length, k, `file ${k + 1} started before the reader took file ${k}'s lines`);
+    release();
+  }
+  assert.equal(await run, 0);
+  assert.equal(waits, files.length);
 });
 
 test('a dump too large for the heap is refused with its size and the way round, and the batch goes on', () => {

@@ -363,6 +363,11 @@ class Batch {
     } else this.order(order, owner);
   }
 
+  /** Resolves once stdout's reader has taken what it was given, when it has not (see Io.drained). */
+  drained(): Promise<void> | undefined {
+    return this.args.out || this.spool ? undefined : this.io.drained?.();
+  }
+
   /** Stdout: the outputs final so far that are not said yet, in input order. */
   private sayTexts(): void {
     while (this.said < this.texts.length && this.texts[this.said].final) {
@@ -461,6 +466,9 @@ async function runInProcess(batch: Batch, tasks: Tasks, cancel?: Cancel): Promis
     // Not copied as a worker's reply is: the link's headlines may be slices that pin the page's
     // text, but only until its issue is linked (cloning every continued page cost ~6% of the export).
     batch.exported(job.export(tasks.at(i)), owner);
+    // Stdout read more slowly than written (`--jsonl - | slow`): wait for it, not pile lines up.
+    const drained = batch.drained();
+    if (drained) await drained;
   }
   batch.link();
   return false;
@@ -539,8 +547,11 @@ function runInWorkers(batch: Batch, tasks: Tasks, jobs: number, cancel?: Cancel)
           if (cancel?.requested) continue;
           // One batch of files answered: send the next (two in flight, so a worker never idles while a batch crosses over).
           if (!fed) {
-            feed(w);
             fed = true;
+            // Stdout read more slowly than written: the next files wait for it.
+            const drained = batch.drained();
+            if (drained) void drained.then(() => feed(w));
+            else feed(w);
           }
           batch.exported(m, owner);
           if (++exported === tasks.count) batch.link();
