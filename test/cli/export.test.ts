@@ -93,6 +93,9 @@ test('an unwritable target is a clear error', () => {
   const r = runCli(['export', 'pages/daily-p1.txt', '--out', 'blocker/sub'], { cwd: dir });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /blocker\/sub: cannot be written/);
+  const onFile = runCli(['export', 'pages/daily-p1.txt', '--out', 'blocker'], { cwd: dir });
+  assert.equal(onFile.code, 2);
+  assert.equal(onFile.stderr, 'newsprint: blocker: is a file, not a folder; the export writes its files into a folder (EEXIST).\n');
 });
 
 test('usage errors: several files need a target; --out and --jsonl exclude each other; bad --jobs', () => {

@@ -580,7 +580,10 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
     try {
       fs.mkdirSync(args.out, { recursive: true });
     } catch (err) {
-      return refuse({ index: -1, ok: false, key: 'unwritable', file: args.out, detail: (err as NodeJS.ErrnoException).code ?? String(err) });
+      const code = (err as NodeJS.ErrnoException).code;
+      // EEXIST: the path is a file.
+      const key = code === 'EEXIST' ? 'notAFolder' : 'unwritable';
+      return refuse({ index: -1, ok: false, key, file: args.out, detail: code ?? String(err) });
     }
   }
   let spool: Spool | undefined;
