@@ -13,9 +13,9 @@ import { CLI, runCli } from '../helpers/cli';
 import { SAMPLE } from '../helpers/rules';
 import { assertValidDocument } from '../helpers/schema';
 
-const ISSUES = 300;
+const ISSUES = 500;
 const PAGES = 4;
-const TOTAL = ISSUES * PAGES;
+const TOTAL = ISSUES * PAGES; // 2000, as the messages below say
 
 /** archive/NNN/pK.page.txt: ISSUES folders of PAGES sample pages (each continued to the next page). */
 function archive(): string {
@@ -63,7 +63,7 @@ for (const jobs of ['1', '2']) {
     const r = await interrupted(['export', 'archive', '--out', 'out', '--jobs', jobs], dir, out, 'SIGINT');
     assert.equal(r.killedBy, null, 'the process ended itself');
     assert.equal(r.code, 130, r.stderr);
-    const m = /^Stopping: finishing the files in progress \(press Ctrl-C again to stop at once\)\.\nExport stopped after (\d+) of 1200 files\. The (\d+) files written to out are complete and stay; run it again with --update to finish\.\n$/.exec(r.stderr);
+    const m = /^Stopping: finishing the files in progress \(press Ctrl-C again to stop at once\)\.\nExport stopped after (\d+) of 2000 files\. The (\d+) files written to out are complete and stay; run it again with --update to finish\.\n$/.exec(r.stderr);
     assert.ok(m, r.stderr);
     const written = Number(m[2]);
     assert.ok(written > 0 && written < TOTAL && written <= Number(m[1]), r.stderr);
@@ -89,7 +89,7 @@ test('SIGTERM stops an export --jsonl: no target and no temp are left, exit 143'
   const r = await interrupted(['export', 'archive', '--jsonl', 'json/all.jsonl', '--jobs', '2'], dir, path.join(dir, 'json'), 'SIGTERM');
   assert.equal(r.killedBy, null, 'the process ended itself');
   assert.equal(r.code, 143, r.stderr);
-  assert.match(r.stderr, /^Stopping: .*\nExport stopped after \d+ of 1200 files; nothing was written\.\n$/);
+  assert.match(r.stderr, /^Stopping: .*\nExport stopped after \d+ of 2000 files; nothing was written\.\n$/);
   assert.equal(existsSync(path.join(dir, 'json/all.jsonl')), false);
   assert.deepEqual(readdirSync(path.join(dir, 'json')), []);
   rmSync(dir, { recursive: true, force: true });

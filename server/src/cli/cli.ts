@@ -233,7 +233,8 @@ async function transformFiles(
     for (let k = 0; k < files.length; k++) {
       const file = files[k];
       if (interrupt) {
-        await breathe();
+        const pause = breathe();
+        if (pause) await pause;
         if (interrupt.cancel.requested) {
           io.err(`${t(messages, 'cli.stoppedFiles', { done: k, total: files.length })}\n`);
           return interrupt.exitCode;

@@ -461,7 +461,8 @@ async function runInProcess(batch: Batch, tasks: Tasks, cancel?: Cancel): Promis
   // Now and then the event loop runs: a Ctrl-C's handler sets `cancel`.
   const breathe = breather();
   for (let i = 0; i < tasks.count; i++) {
-    await breathe();
+    const pause = breathe();
+    if (pause) await pause;
     if (cancel?.requested) return true;
     // Not copied as a worker's reply is: the link's headlines may be slices that pin the page's
     // text, but only until its issue is linked (cloning every continued page cost ~6% of the export).
