@@ -112,6 +112,30 @@ describe('newsprint/exportBatch', () => {
     assert.equal(again.skipped, 3);
   });
 
+  test('update after the rule settings changed: every folder is exported again, its outputs saying the levels', async () => {
+    const target = mkdtempSync(path.join(tmpdir(), 'newsprint-ws-out-'));
+    const first = (await exportBatch({ files, target, format: 'json', overwrite: true })) as Done;
+    assert.equal(first.kind, 'done');
+    const generator = () => (JSON.parse(readFileSync(path.join(target, 'a', 'p1.articles.json'), 'utf8')) as { generator: { rules?: unknown } }).generator;
+    assert.equal(generator().rules, undefined);
+    c.settings = { rules: { 'spaced-glyphs': 'off' } };
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    try {
+      const r = (await exportBatch({ files, target, format: 'json', update: true })) as Done;
+      assert.equal(r.kind, 'done');
+      assert.equal(r.skipped, 0);
+      assert.equal(r.written.length, 7);
+      assert.deepEqual(generator().rules, { 'spaced-glyphs': 'off' });
+      const again = (await exportBatch({ files, target, format: 'json', update: true })) as Done;
+      // a/ and issue/ are up to date under the new levels (b/ too, unless a test before gave its page a later time).
+      for (const f of ['a/p1.articles.json', 'issue/daily-p1.articles.json', 'issue/daily-p2.articles.json']) assert.ok(!again.written.includes(path.join(target, f)), f);
+      assert.ok(again.skipped >= 3, String(again.skipped));
+    } finally {
+      c.settings = { rules: {} };
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    }
+  });
+
   test('JSON Lines: one file, what `newsprint export --jsonl` writes', async () => {
     const target = path.join(mkdtempSync(path.join(tmpdir(), 'newsprint-ws-out-')), 'all.jsonl');
     const r = (await exportBatch({ files, target, format: 'jsonl' })) as Done;
