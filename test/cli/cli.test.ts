@@ -147,28 +147,35 @@ test('lint, fix and rewrite wait for a slow reader between files instead of hold
   const files = [0, 1, 2].map((i) => path.join(dir, `p${i}.txt`));
   for (const f of files) writeFileSync(f, readFileSync(sample));
   for (const command of ['lint', 'fix', 'rewrite']) {
-    const out: string[] = [];
-    let release: () => void = () => {};
-    let waits = 0;
-    const io = {
-      out: (s: string) => void out.push(s),
-      err: () => {},
-      // The reader is slow: each file's output waits until released.
-      drained: () => {
-        waits++;
-        return new Promise<void>((resolve) => (release = resolve));
-      },
-    };
-    const run = main([command, ...files], io);
+    const reader = slowReader();
+    const run = main([command, ...files], reader.io);
     for (let k = 1; k <= files.length; k++) {
       await new Promise((resolve) => setImmediate(resolve));
-      assert.equal(out.length, k, `${command}: file ${k + 1} not started before the reader took file ${k}'s output`);
-      release();
+      assert.equal(reader.out.length, k, `${command}: file ${k + 1} not started before the reader took file ${k}'s output`);
+      reader.release();
     }
     await run;
-    assert.equal(waits, files.length, command);
+    assert.equal(reader.waits, files.length, command);
   }
 });
+
+/** An io whose reader is slow: each output waits until `release()`; `waits` counts the waits. */
+function slowReader() {
+  const reader = {
+    out: [] as string[],
+    waits: 0,
+    release: () => {},
+    io: {
+      out: (s: string) => void reader.out.push(s),
+      err: () => {},
+      drained: () => {
+        reader.waits++;
+        return new Promise<void>((resolve) => (reader.release = resolve));
+      },
+    },
+  };
+  return reader;
+}
 
 test('export --jsonl - waits for a slow reader between files instead of holding the batch\'s lines', async () => {
   const dir = scratch();
@@ -178,28 +185,18 @@ test('export --jsonl - waits for a slow reader between files instead of holding 
     mkdirSync(path.dirname(f));
     writeFileSync(f, readFileSync(sample));
   }
-  const out: string[] = [];
-  let release: () => void = () => {};
-  let waits = 0;
-  const io = {
-    out: (s: string) => void out.push(s),
-    err: () => {},
-    drained: () => {
-      waits++;
-      return new Promise<void>((resolve) => (release = resolve));
-    },
-  };
-  const run = main(['export', ...files, '--jsonl', '-', '--jobs', '1'], io);
+  const reader = slowReader();
+  const run = main(['export', ...files, '--jsonl', '-', '--jobs', '1'], reader.io);
   for (let k = 1; k <= files.length; k++) {
     // The file's lines are out, and the next file waits for the reader.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    for (let spin = 0; spin < 100 && out.length < k; spin++) await new Promise((resolve) => setImmediate(resolve));
+    for (let spin = 0; spin < 100 && reader.out.length < k; spin++) await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setImmediate(resolve));
-    assert.equal(out.length, k, `file ${k + 1} started before the reader took file ${k}'s lines`);
-    release();
+    assert.equal(reader.out.length, k, `file ${k + 1} started before the reader took file ${k}'s lines`);
+    reader.release();
   }
   assert.equal(await run, 0);
-  assert.equal(waits, files.length);
+  assert.equal(reader.waits, files.length);
 });
 
 test('a dump too large for the heap is refused with its size and the way round, and the batch goes on', () => {

@@ -127,16 +127,22 @@ test('continued articles are linked across the files of a batch, with --jobs 1 a
   }
 });
 
-test('an issue is linked and written as soon as its last file is taken, before the rest of the batch is read', async () => {
-  // The next issue's page is a named pipe: reading it waits until the test writes the page. By then
-  // the first issue's continued pages must be at their targets with their links (they used to wait
-  // for the whole batch, holding every continued page's link data in memory).
+/** a/: the two-page issue with continuations; b/p1.txt: a named pipe, whose read waits until the test writes it. */
+function issueThenPipe(): { dir: string; pipe: string } {
   const dir = scratch();
   const fixtures = path.resolve(__dirname, '../fixtures/issue');
   for (const issue of ['a', 'b']) mkdirSync(path.join(dir, issue));
   for (const f of ['daily-p1.txt', 'daily-p2.txt']) copyFileSync(path.join(fixtures, f), path.join(dir, 'a', f));
   const pipe = path.join(dir, 'b', 'p1.txt');
   assert.equal(spawnSync('mkfifo', [pipe]).status, 0, 'mkfifo');
+  return { dir, pipe };
+}
+
+test('an issue is linked and written as soon as its last file is taken, before the rest of the batch is read', async () => {
+  // The next issue's page is a named pipe: reading it waits until the test writes the page. By then
+  // the first issue's continued pages must be at their targets with their links (they used to wait
+  // for the whole batch, holding every continued page's link data in memory).
+  const { dir, pipe } = issueThenPipe();
   for (const [flag, target] of [['--out', 'out'], ['--jsonl', 'all.jsonl']] as const) {
     const child = spawn(process.execPath, [CLI, 'export', 'a/daily-p1.txt', 'a/daily-p2.txt', 'b/p1.txt', flag, target, '--jobs', '1'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -176,12 +182,7 @@ test('an issue is linked and written as soon as its last file is taken, before t
 
 test('--jsonl - writes the lines to stdout, each issue as soon as it is linked, the bytes of --jsonl FILE', async () => {
   // As above: the next issue's page is a named pipe, written once issue a's lines are out.
-  const dir = scratch();
-  const fixtures = path.resolve(__dirname, '../fixtures/issue');
-  for (const issue of ['a', 'b']) mkdirSync(path.join(dir, issue));
-  for (const f of ['daily-p1.txt', 'daily-p2.txt']) copyFileSync(path.join(fixtures, f), path.join(dir, 'a', f));
-  const pipe = path.join(dir, 'b', 'p1.txt');
-  assert.equal(spawnSync('mkfifo', [pipe]).status, 0, 'mkfifo');
+  const { dir, pipe } = issueThenPipe();
   for (const jobs of ['1', '2']) {
     const child = spawn(process.execPath, [CLI, 'export', 'a/daily-p1.txt', 'a/daily-p2.txt', 'b/p1.txt', '--jsonl', '-', '--jobs', jobs], { cwd: dir, env: { ...process.env, LANG: 'C', LC_ALL: '' } });
     let stdout = '';
