@@ -223,6 +223,9 @@ interface Owner {
 /** The names of the files an export writes (a temp of one of them is an export's). */
 const isOutputName = (name: string) => /\.jsonl?$/.test(name);
 
+/** What stays of a stdout output once said: its slot, without its text. */
+const SAID = { text: '', final: true } as const;
+
 /** The batch's bookkeeping in the main thread: takes export results in input order, orders writes, counts. */
 class Batch {
   docs = 0;
@@ -372,7 +375,7 @@ class Batch {
   private sayTexts(): void {
     while (this.said < this.texts.length && this.texts[this.said].final) {
       this.io.out(this.texts[this.said].text);
-      this.texts[this.said++] = { text: '', final: true };
+      this.texts[this.said++] = SAID;
     }
   }
 
