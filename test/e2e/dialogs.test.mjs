@@ -363,9 +363,21 @@ describe('the default settings (en): a quick fix, the workspace export asking th
     // And once the light bulb shows the line's code actions are in (pressed while they were being
     // asked for, the menu did not open: 2 runs of 6).
     await w.page.locator('.editor-instance .monaco-editor .lightBulbWidget').waitFor({ timeout: TIMEOUT });
-    await w.page.keyboard.press('Control+.');
+    // Even so the menu stayed shut now and then (1 fresh-clone CI run of 3; never in 6 runs here),
+    // so the key is pressed again if the menu has not shown within a few seconds.
     const first = w.page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Remove justification spaces' });
-    await first.waitFor({ timeout: TIMEOUT });
+    for (let attempt = 1; ; attempt++) {
+      await w.page.keyboard.press('Control+.');
+      const shown = await first.waitFor({ timeout: attempt < 3 ? 5000 : TIMEOUT }).then(
+        () => true,
+        (err) => {
+          if (attempt >= 3) throw err;
+          return false;
+        },
+      );
+      if (shown) break;
+      step(`quick fix menu not shown after Ctrl+. (attempt ${attempt}); pressing it again`);
+    }
     await w.page.keyboard.press('Enter');
     await w.page.waitForFunction(`(${warnings})() === ${before - 1}`, null, { timeout: TIMEOUT });
     await w.save();
