@@ -219,6 +219,22 @@ test('--jsonl - writes the lines to stdout, each issue as soon as it is linked, 
   }
 });
 
+test('on a terminal, --jsonl - shows no progress line among the lines; --jsonl FILE does', () => {
+  // `script` runs the CLI on a pseudo-terminal (stdout and stderr both): the progress line shows
+  // only there, so the second run proves the first one could have shown it.
+  const { dir } = twoIssues();
+  const onTerminal = (target: string) => {
+    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} export a b --include '*.txt' --jsonl ${target} --force`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '' }, timeout: 60_000 });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    return r.stdout;
+  };
+  const toStdout = onTerminal('-');
+  assert.match(toStdout, /"schema":"newsprint\.articles\/1"/);
+  assert.doesNotMatch(toStdout, /Exporting:/);
+  assert.match(onTerminal('all.jsonl'), /Exporting: \d+ of 4 files/);
+});
+
 /** Two issues whose pages share names (b/ gets the -2 outputs), continued across pages, plus plain pages. */
 function twoIssues(): { dir: string; files: string[] } {
   const dir = scratch();

@@ -13,7 +13,7 @@ import type { RuleLevel, RuleSettings } from '../core/types';
 import { VERSION } from '../version';
 import { describeFileError, readDump, writeAtomic, type ReadResult } from '../node/files';
 import { DEFAULT_INCLUDE, expandInputs, readList, type Inputs } from '../node/inputs';
-import { defaultJobs } from '../node/batchExport';
+import { defaultJobs, STDOUT } from '../node/batchExport';
 import { runExport } from './export';
 import { onInterrupt } from './interrupt';
 import { breather } from '../node/breather';
@@ -118,7 +118,8 @@ function runCommand(command: string, inputs: Inputs, values: CommandValues, opts
       if (files.length > 1 && !values.out && !values.jsonl) throw new UsageError(t(messages, 'cli.exportManyNeedTarget'));
       const jobs = values.jobs === undefined ? defaultJobs(files, Math.min(os.availableParallelism(), 64)) : Number(values.jobs);
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(t(messages, 'cli.badJobs', { value: String(values.jobs) }));
-      const progress = onTerminal(io);
+      // No progress line when the lines go to stdout on the same terminal: they would run into it.
+      const progress = onTerminal(io) && !(values.jsonl === STDOUT && process.stdout.isTTY);
       return runExport(
         { files, under: inputs.under, out: values.out, jsonl: values.jsonl, jobs, force: !!values.force, update: !!values.update, progress, opts: { ...opts, root: process.cwd(), version: VERSION } },
         messages,
