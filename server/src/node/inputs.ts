@@ -23,6 +23,16 @@ export interface Inputs {
   problems: InputProblem[];
 }
 
+/**
+ * About what a run holds on the heap for each input file from the walk to the end (its path, its
+ * path under the folder, an export's output name and bookkeeping). Measured with files named in a
+ * list, paths of 30 characters, and a heap limit of 153 MB: 450,000 files exported, 525,000 ran
+ * out of memory, so ~300 bytes a file at the peak (with the list's text and copies not yet collected).
+ */
+export function inputBytes(file: string): number {
+  return 100 + 4 * file.length;
+}
+
 /** The lines of a list file (`-`: standard input), one path each; empty lines skipped. */
 export function readList(list: string): string[] {
   const text = fs.readFileSync(list === '-' ? 0 : list, 'utf8');
@@ -40,9 +50,10 @@ export function readList(list: string): string[] {
  * path under it, `/`-separated; a pattern without `/` matches the name at any depth). Hidden files
  * and folders are skipped, and links to folders are not followed (no cycles); links to files are
  * taken. Anything else (a missing file, say) is passed on for the command to report when it reads it.
- * `onFound` hears the count of files so far as a walk finds each (a big archive takes a while).
+ * `onFound` hears the count of files so far, and the file, as a walk finds each (a big archive
+ * takes a while); it may throw to stop the walk.
  */
-export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE, onFound?: (count: number) => void): Inputs {
+export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE, onFound?: (count: number, file: string) => void): Inputs {
   const matcher = new Minimatch(include, { dot: false, matchBase: true });
   const inputs: Inputs = { files: [], under: [], problems: [] };
   for (const arg of args) {
@@ -89,7 +100,7 @@ export function walkOrder(a: string, b: string): number {
 }
 
 /** Depth first, in name order (code units, not the locale's: the same order on every machine). */
-function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs, onFound?: (count: number) => void): void {
+function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs, onFound?: (count: number, file: string) => void): void {
   const dir = rel === '' ? root : path.join(root, rel);
   let raw: fs.Dirent<Buffer>[];
   try {
@@ -110,9 +121,10 @@ function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs, onF
     }
     if (e.isDirectory()) walk(root, sub, matcher, inputs, onFound);
     else if ((e.isFile() || (e.isSymbolicLink() && isFile(path.join(dir, name)))) && matcher.match(sub)) {
-      inputs.files.push(path.join(dir, name));
+      const file = path.join(dir, name);
+      inputs.files.push(file);
       inputs.under.push(sub);
-      onFound?.(inputs.files.length);
+      onFound?.(inputs.files.length, file);
     }
   }
 }
