@@ -6,8 +6,6 @@ import type { Cancel } from '../node/batchExport';
 
 export interface Interrupt {
   cancel: Cancel;
-  /** The signal that stopped the batch, if one did. */
-  readonly signal: NodeJS.Signals | undefined;
   /** The exit code a process stopped by the signal has (128 + its number: 130 for Ctrl-C). */
   readonly exitCode: number;
   dispose(): void;
@@ -33,9 +31,6 @@ export function onInterrupt(said: () => void): Interrupt {
         return signal !== undefined;
       },
       onRequested: (l) => listeners.push(l),
-    },
-    get signal() {
-      return signal;
     },
     get exitCode() {
       return signal ? code(signal) : 0;
