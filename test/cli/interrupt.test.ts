@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { CLI, runCli } from '../helpers/cli';
+import { tree } from '../helpers/files';
 import { SAMPLE } from '../helpers/rules';
 import { assertValidDocument } from '../helpers/schema';
 
@@ -28,13 +29,6 @@ function archive(): string {
   return dir;
 }
 
-/** Every file under dir, by its path under it. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)));
-}
-
 /** Starts an export and sends it `signal` once a file appears in `watched` (recursively); resolves with its exit. */
 async function interrupted(args: string[], cwd: string, watched: string, signal: NodeJS.Signals) {
   mkdirSync(watched, { recursive: true });
@@ -45,7 +39,7 @@ async function interrupted(args: string[], cwd: string, watched: string, signal:
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no file in ${watched} within 60 s`)), 60_000);
     const watcher = watch(watched, { recursive: true }, () => {
-      if (filesUnder(watched).length === 0) return;
+      if (tree(watched).length === 0) return;
       clearTimeout(timer);
       watcher.close();
       resolve();
@@ -67,7 +61,7 @@ for (const jobs of ['1', '2']) {
     assert.ok(m, r.stderr);
     const written = Number(m[2]);
     assert.ok(written > 0 && written < TOTAL && written <= Number(m[1]), r.stderr);
-    const files = filesUnder(out);
+    const files = tree(out);
     assert.deepEqual(files.filter((f) => f.endsWith('.tmp')), []);
     assert.equal(files.length, written);
     for (const f of files) assertValidDocument(JSON.parse(readFileSync(path.join(out, f), 'utf8')));
@@ -79,7 +73,7 @@ for (const jobs of ['1', '2']) {
     const u = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
     assert.equal(u.code, 0, u.stderr);
     assert.match(u.stderr, new RegExp(`^${written} files in ${written / PAGES} folders were up to date`));
-    assert.equal(filesUnder(out).length, TOTAL);
+    assert.equal(tree(out).length, TOTAL);
     rmSync(dir, { recursive: true, force: true });
   });
 }

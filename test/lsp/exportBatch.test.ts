@@ -2,7 +2,7 @@
 // export run in the server, so its files are the CLI's byte for byte; it asks before replacing,
 // reports progress, and a cancelled export leaves only complete files and no temps.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, watch, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -10,15 +10,11 @@ import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol';
 import type { ExportBatchParams, ExportBatchResult } from '../../server/src/lsp/exportRequests';
 import { runCli } from '../helpers/cli';
+import { tree } from '../helpers/files';
 import { startClient, withTimeout, type TestClient } from '../helpers/lsp';
 import { SAMPLE } from '../helpers/rules';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/issue');
-
-/** Every file under dir, `/`-separated, hidden ones included. */
-function tree(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(path.join(dir, f)).isFile()).map((f) => f.split(path.sep).join('/')).sort();
-}
 
 type Done = Extract<ExportBatchResult, { kind: 'done' }>;
 
