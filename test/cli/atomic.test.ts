@@ -10,13 +10,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CLI, runCli } from '../helpers/cli';
+import { CLI, CLI_ENV, runCli } from '../helpers/cli';
 import { SAMPLE } from '../helpers/rules';
 
 const MB = Number(process.env.NEWSPRINT_ATOMIC_MB ?? 2);
 const RUNS = Number(process.env.NEWSPRINT_ATOMIC_RUNS ?? 5);
-
-const env = { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' };
 
 function tempFiles(dir: string, name: string): string[] {
   return fs.readdirSync(dir).filter((f) => f.startsWith(`.${name}.`) && f.endsWith('.tmp'));
@@ -30,7 +28,7 @@ function killRun(file: string, mode: { delayMs: number } | { afterTmpMs: number 
   return new Promise((resolve) => {
     const dir = path.dirname(file);
     const name = path.basename(file);
-    const child = spawn(process.execPath, [CLI, 'fix', '--write', file], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'fix', '--write', file], { env: CLI_ENV, stdio: ['ignore', 'ignore', 'pipe'] });
     let killed = false;
     let sawTmp = false;
     const kill = () => {

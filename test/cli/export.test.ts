@@ -12,7 +12,7 @@ import { exportArticles, serializeDocument, serializeLines } from '../../server/
 import { exportFile } from '../../server/src/node/exportFile';
 import { sha256 } from '../../server/src/node/files';
 import { BYTES_PER_JOB, defaultJobs } from '../../server/src/node/batchExport';
-import { CLI, runCli } from '../helpers/cli';
+import { CLI, CLI_ENV, runCli } from '../helpers/cli';
 import { SAMPLE } from '../helpers/rules';
 import { assertValidDocument, assertValidLine } from '../helpers/schema';
 
@@ -184,7 +184,7 @@ test('--jsonl - writes the lines to stdout, each issue as soon as it is linked, 
   // As above: the next issue's page is a named pipe, written once issue a's lines are out.
   const { dir, pipe } = issueThenPipe();
   for (const jobs of ['1', '2']) {
-    const child = spawn(process.execPath, [CLI, 'export', 'a/daily-p1.txt', 'a/daily-p2.txt', 'b/p1.txt', '--jsonl', '-', '--jobs', jobs], { cwd: dir, env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+    const child = spawn(process.execPath, [CLI, 'export', 'a/daily-p1.txt', 'a/daily-p2.txt', 'b/p1.txt', '--jsonl', '-', '--jobs', jobs], { cwd: dir, env: CLI_ENV });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
@@ -225,7 +225,7 @@ test('on a terminal, --jsonl - shows no progress line among the lines; --jsonl F
   const { dir } = twoIssues();
   const onTerminal = (target: string) => {
     const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} export a b --include '*.txt' --jsonl ${target} --force`;
-    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '' }, timeout: 60_000 });
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: dir, encoding: 'utf8', env: CLI_ENV, timeout: 60_000 });
     assert.equal(r.status, 0, r.stdout + r.stderr);
     return r.stdout;
   };

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { CLI, runCli } from '../helpers/cli';
+import { CLI, CLI_ENV, runCli } from '../helpers/cli';
 import { tree } from '../helpers/files';
 import { SAMPLE } from '../helpers/rules';
 import { assertValidDocument } from '../helpers/schema';
@@ -32,7 +32,7 @@ function archive(): string {
 /** Starts an export and sends it `signal` once a file appears in `watched` (recursively); resolves with its exit. */
 async function interrupted(args: string[], cwd: string, watched: string, signal: NodeJS.Signals) {
   mkdirSync(watched, { recursive: true });
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: CLI_ENV });
   let stderr = '';
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
@@ -96,7 +96,7 @@ test('Ctrl-C stops fix --write between files: those said fixed are, the rest unt
   assert.notEqual(fixed, page);
   const names = Array.from({ length: 600 }, (_, i) => `p${String(i + 1).padStart(4, '0')}.page.txt`);
   for (const n of names) writeFileSync(path.join(dir, n), page);
-  const child = spawn(process.execPath, [CLI, 'fix', '--write', '.'], { cwd: dir, env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
+  const child = spawn(process.execPath, [CLI, 'fix', '--write', '.'], { cwd: dir, env: CLI_ENV });
   let stderr = '';
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   // Interrupted once the first file is said fixed.
