@@ -13,6 +13,7 @@ import { exportFile } from '../../server/src/node/exportFile';
 import { sha256 } from '../../server/src/node/files';
 import { BYTES_PER_JOB, defaultJobs } from '../../server/src/node/batchExport';
 import { CLI, CLI_ENV, runCli } from '../helpers/cli';
+import { tree } from '../helpers/files';
 import { SAMPLE } from '../helpers/rules';
 import { assertValidDocument, assertValidLine } from '../helpers/schema';
 
@@ -150,7 +151,7 @@ test('an issue is linked and written as soon as its last file is taken, before t
     const exited = once(child, 'exit');
     if (flag === '--out') {
       // Both pages of issue a, linked, while b/p1.txt is not yet written.
-      const p1 = path.join(dir, 'out', 'daily-p1.articles.json');
+      const p1 = path.join(dir, 'out', 'a', 'daily-p1.articles.json');
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
           watcher.close();
@@ -158,13 +159,13 @@ test('an issue is linked and written as soon as its last file is taken, before t
           reject(new Error(`issue a not written within 60 s: ${stderr}`));
         }, 60_000);
         const check = () => {
-          if (!existsSync(p1) || !existsSync(path.join(dir, 'out', 'daily-p2.articles.json'))) return;
+          if (!existsSync(p1) || !existsSync(path.join(dir, 'out', 'a', 'daily-p2.articles.json'))) return;
           clearTimeout(timer);
           watcher.close();
           resolve();
         };
-        mkdirSync(path.join(dir, 'out'), { recursive: true });
-        const watcher = watch(path.join(dir, 'out'), check);
+        mkdirSync(path.join(dir, 'out', 'a'), { recursive: true });
+        const watcher = watch(path.join(dir, 'out', 'a'), check);
         check();
       });
       const doc = JSON.parse(readFileSync(p1, 'utf8')) as { articles: { continuation: { linkedId: string | null } | null }[] };
@@ -177,7 +178,7 @@ test('an issue is linked and written as soon as its last file is taken, before t
   }
   const recs = readFileSync(path.join(dir, 'all.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { article: { continuation: { linkedId: string | null } | null } });
   assert.equal(recs.filter((x) => x.article.continuation?.linkedId).length, 4);
-  assert.deepEqual(readdirSync(path.join(dir, 'out')).sort(), ['daily-p1.articles.json', 'daily-p2.articles.json', 'p1.articles.json']);
+  assert.deepEqual(tree(path.join(dir, 'out')), ['a/daily-p1.articles.json', 'a/daily-p2.articles.json', 'b/p1.articles.json']);
 });
 
 test('--jsonl - writes the lines to stdout, each issue as soon as it is linked, the bytes of --jsonl FILE', async () => {
@@ -235,7 +236,7 @@ test('on a terminal, --jsonl - shows no progress line among the lines; --jsonl F
   assert.match(onTerminal('all.jsonl'), /Exporting: \d+ of 4 files/);
 });
 
-/** Two issues whose pages share names (b/ gets the -2 outputs), continued across pages, plus plain pages. */
+/** Two issues whose pages share names (a/ and b/ in --out), continued across pages, plus plain pages (pages/). */
 function twoIssues(): { dir: string; files: string[] } {
   const dir = scratch();
   const fixtures = path.resolve(__dirname, '../fixtures/issue');
@@ -265,12 +266,13 @@ test('names, links and bytes are the same with --jobs 1, 2 and 3, in JSON and JS
     const jl = runCli(['export', ...batch, '--jsonl', `all${jobs}.jsonl`, '--jobs', jobs], { cwd: dir });
     assert.equal(jl.code, 2, jl.stderr);
   }
-  const names = readdirSync(path.join(dir, 'out1')).sort();
-  assert.deepEqual(names.filter((n) => n.startsWith('daily')), ['daily-p1-2.articles.json', 'daily-p1.articles.json', 'daily-p2-2.articles.json', 'daily-p2.articles.json']);
-  const b1 = JSON.parse(readFileSync(path.join(dir, 'out1', 'daily-p1-2.articles.json'), 'utf8')) as { articles: { continuation: { linkedId: string | null } | null }[] };
+  // Named from several folders, the pages keep their paths under the folder holding them all.
+  const names = tree(path.join(dir, 'out1'));
+  assert.deepEqual(names.filter((n) => !n.startsWith('pages/')), ['a/daily-p1.articles.json', 'a/daily-p2.articles.json', 'b/daily-p1.articles.json', 'b/daily-p2.articles.json']);
+  const b1 = JSON.parse(readFileSync(path.join(dir, 'out1', 'b/daily-p1.articles.json'), 'utf8')) as { articles: { continuation: { linkedId: string | null } | null }[] };
   assert.equal(b1.articles[0].continuation?.linkedId, 'b/daily-p2.txt#p1-a2'); // within its own issue
   for (const jobs of ['2', '3']) {
-    assert.deepEqual(readdirSync(path.join(dir, `out${jobs}`)).sort(), names);
+    assert.deepEqual(tree(path.join(dir, `out${jobs}`)), names);
     for (const n of names) assert.equal(readFileSync(path.join(dir, `out${jobs}`, n), 'utf8'), readFileSync(path.join(dir, 'out1', n), 'utf8'), `${n} with --jobs ${jobs}`);
     assert.equal(readFileSync(path.join(dir, `all${jobs}.jsonl`), 'utf8'), readFileSync(path.join(dir, 'all1.jsonl'), 'utf8'));
   }
@@ -278,31 +280,32 @@ test('names, links and bytes are the same with --jobs 1, 2 and 3, in JSON and JS
 
 test('with --jobs 2, outputs that cannot be written are reported and the others are still written', () => {
   const { dir, files } = twoIssues();
-  mkdirSync(path.join(dir, 'out'));
-  writeFileSync(path.join(dir, 'out', 'plain-2.articles.json'), 'precious');
-  writeFileSync(path.join(dir, 'out', 'daily-p2.articles.json'), 'precious too'); // a continued page, written after linking
+  const out = (n: string) => path.join(dir, 'out', `${n}.articles.json`);
+  for (const sub of ['pages', 'a', 'b']) mkdirSync(path.join(dir, 'out', sub), { recursive: true });
+  writeFileSync(out('pages/plain-2'), 'precious');
+  writeFileSync(out('a/daily-p2'), 'precious too'); // a continued page, written after linking
   const r = runCli(['export', ...files, '--out', 'out', '--jobs', '2'], { cwd: dir });
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /out\/plain-2\.articles\.json: already exists; not overwritten/);
-  assert.match(r.stderr, /out\/daily-p2\.articles\.json: already exists; not overwritten/);
+  assert.match(r.stderr, /out\/pages\/plain-2\.articles\.json: already exists; not overwritten/);
+  assert.match(r.stderr, /out\/a\/daily-p2\.articles\.json: already exists; not overwritten/);
   assert.match(r.stderr, /\(7 written, 2 failed\)/);
-  assert.equal(readFileSync(path.join(dir, 'out', 'plain-2.articles.json'), 'utf8'), 'precious');
-  assert.equal(readFileSync(path.join(dir, 'out', 'daily-p2.articles.json'), 'utf8'), 'precious too');
-  assert.equal(readdirSync(path.join(dir, 'out')).length, 9);
-  for (const n of ['plain-1', 'plain-5', 'daily-p1', 'daily-p2-2']) assertValidDocument(JSON.parse(readFileSync(path.join(dir, 'out', `${n}.articles.json`), 'utf8')));
+  assert.equal(readFileSync(out('pages/plain-2'), 'utf8'), 'precious');
+  assert.equal(readFileSync(out('a/daily-p2'), 'utf8'), 'precious too');
+  assert.equal(tree(path.join(dir, 'out')).length, 9);
+  for (const n of ['pages/plain-1', 'pages/plain-5', 'a/daily-p1', 'b/daily-p2']) assertValidDocument(JSON.parse(readFileSync(out(n), 'utf8')));
 
   // --force replaces them; a folder in the way is still an error, for a plain and a continued page.
-  for (const n of ['plain-3', 'daily-p1-2']) {
-    rmSync(path.join(dir, 'out', `${n}.articles.json`));
-    mkdirSync(path.join(dir, 'out', `${n}.articles.json`));
+  for (const n of ['pages/plain-3', 'b/daily-p1']) {
+    rmSync(out(n));
+    mkdirSync(out(n));
   }
   const f = runCli(['export', ...files, '--out', 'out', '--jobs', '2', '--force'], { cwd: dir });
   assert.equal(f.code, 2);
-  assert.match(f.stderr, /out\/plain-3\.articles\.json: cannot be written/);
-  assert.match(f.stderr, /out\/daily-p1-2\.articles\.json: cannot be written/);
+  assert.match(f.stderr, /out\/pages\/plain-3\.articles\.json: cannot be written/);
+  assert.match(f.stderr, /out\/b\/daily-p1\.articles\.json: cannot be written/);
   assert.match(f.stderr, /\(7 written, 2 failed\)/);
-  assertValidDocument(JSON.parse(readFileSync(path.join(dir, 'out', 'plain-2.articles.json'), 'utf8')));
-  assert.deepEqual(readdirSync(path.join(dir, 'out')).filter((n) => n.endsWith('.tmp')), []);
+  assertValidDocument(JSON.parse(readFileSync(out('pages/plain-2'), 'utf8')));
+  assert.deepEqual(tree(path.join(dir, 'out')).filter((n) => n.endsWith('.tmp')), []);
 });
 
 const tempsIn = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.tmp'));
@@ -365,34 +368,33 @@ test('--out stages continued pages in temp files: none is left after a batch wit
     const r = runCli(['export', ...batch, '--out', out, '--jobs', jobs], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /\(10 written, 0 failed\)/);
-    assert.deepEqual(tempsIn(path.join(dir, out)), []);
-    assert.equal(readdirSync(path.join(dir, out)).length, 10);
-    const linked = JSON.parse(readFileSync(path.join(dir, out, 'daily-p1.articles.json'), 'utf8')) as { articles: { continuation: { linkedId: string | null } | null }[] };
+    assert.equal(tree(path.join(dir, out)).length, 10, 'no temp left');
+    const linked = JSON.parse(readFileSync(path.join(dir, out, 'a/daily-p1.articles.json'), 'utf8')) as { articles: { continuation: { linkedId: string | null } | null }[] };
     assert.equal(linked.articles[0].continuation?.linkedId, 'a/daily-p2.txt#p1-a2');
-    const lone = JSON.parse(readFileSync(path.join(dir, out, 'lone-p1.articles.json'), 'utf8')) as typeof linked;
+    const lone = JSON.parse(readFileSync(path.join(dir, out, 'lone/lone-p1.articles.json'), 'utf8')) as typeof linked;
     assert.ok(lone.articles.some((a) => a.continuation));
     assert.ok(lone.articles.every((a) => a.continuation?.linkedId == null));
   }
-  for (const n of readdirSync(path.join(dir, 'out1'))) assert.equal(readFileSync(path.join(dir, 'out2', n), 'utf8'), readFileSync(path.join(dir, 'out1', n), 'utf8'), n);
+  for (const n of tree(path.join(dir, 'out1'))) assert.equal(readFileSync(path.join(dir, 'out2', n), 'utf8'), readFileSync(path.join(dir, 'out1', n), 'utf8'), n);
 });
 
 test('--out --jobs 2 --force: a continued page whose target is a folder cannot be written, the others are, no temp is left', () => {
   const { dir, files } = twoIssues();
   mkdirSync(path.join(dir, 'lone'));
   copyFileSync(path.join(__dirname, '../fixtures/issue/daily-p1.txt'), path.join(dir, 'lone', 'lone-p1.txt'));
-  mkdirSync(path.join(dir, 'out'));
-  mkdirSync(path.join(dir, 'out', 'daily-p2.articles.json')); // continued, and linked: patched
-  mkdirSync(path.join(dir, 'out', 'daily-p1-2.articles.json')); // continued, and linked: patched
-  mkdirSync(path.join(dir, 'out', 'lone-p1.articles.json')); // continued, nothing linked: renamed as is
+  const out = (n: string) => path.join(dir, 'out', `${n}.articles.json`);
+  mkdirSync(out('a/daily-p2'), { recursive: true }); // continued, and linked: patched
+  mkdirSync(out('b/daily-p1'), { recursive: true }); // continued, and linked: patched
+  mkdirSync(out('lone/lone-p1'), { recursive: true }); // continued, nothing linked: renamed as is
   const r = runCli(['export', ...files, 'lone/lone-p1.txt', '--out', 'out', '--jobs', '2', '--force'], { cwd: dir });
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /out\/daily-p2\.articles\.json: cannot be written \(EISDIR\)/);
-  assert.match(r.stderr, /out\/daily-p1-2\.articles\.json: cannot be written \(EISDIR\)/);
-  assert.match(r.stderr, /out\/lone-p1\.articles\.json: cannot be written \(EISDIR\)/);
+  assert.match(r.stderr, /out\/a\/daily-p2\.articles\.json: cannot be written \(EISDIR\)/);
+  assert.match(r.stderr, /out\/b\/daily-p1\.articles\.json: cannot be written \(EISDIR\)/);
+  assert.match(r.stderr, /out\/lone\/lone-p1\.articles\.json: cannot be written \(EISDIR\)/);
   assert.match(r.stderr, /\(7 written, 3 failed\)/);
-  assert.deepEqual(readdirSync(path.join(dir, 'out', 'daily-p2.articles.json')), []);
-  for (const n of ['daily-p1', 'daily-p2-2', 'plain-1', 'plain-5']) assertValidDocument(JSON.parse(readFileSync(path.join(dir, 'out', `${n}.articles.json`), 'utf8')));
-  assert.deepEqual(tempsIn(path.join(dir, 'out')), []);
+  assert.deepEqual(readdirSync(out('a/daily-p2')), []);
+  for (const n of ['a/daily-p1', 'b/daily-p2', 'pages/plain-1', 'pages/plain-5']) assertValidDocument(JSON.parse(readFileSync(out(n), 'utf8')));
+  assert.deepEqual(tree(path.join(dir, 'out')).filter((n) => n.endsWith('.tmp')), []);
 });
 
 test('an export killed mid-write leaves temps that the next export into the folder removes (and says so); others stay', async () => {

@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { OutputNames } from '../../server/src/core/outputNames';
 import { expandInputs, readList, walkOrder } from '../../server/src/node/inputs';
 import { CLI, runCli } from '../helpers/cli';
+import { tree } from '../helpers/files';
 import { SAMPLE } from '../helpers/rules';
 import { assertValidDocument } from '../helpers/schema';
 
@@ -42,18 +43,47 @@ test('walkOrder sorts paths as the walk finds them: name by name in code units, 
   assert.notDeepEqual([...rels].sort(), walked, 'not the order of whole paths');
 });
 
-test('expandInputs: a folder gives its page dumps in name order with their paths under it; a file is passed on as it is', () => {
+test('expandInputs: a folder gives its page dumps in name order with their paths under it; a file is passed on as it is, under its folder', () => {
   const dir = archive();
   symlinkSync(path.join(dir, 'archive/1923/01/p2.page.txt'), path.join(dir, 'archive/link.page.txt'));
   symlinkSync(path.join(dir, 'archive/1923'), path.join(dir, 'archive/loop')); // a link to a folder: not followed
   const inputs = expandInputs([path.join(dir, 'archive'), 'named.txt']);
-  assert.deepEqual(inputs.under, [...found, 'link.page.txt', undefined]);
+  assert.deepEqual(inputs.under, [...found, 'link.page.txt', 'named.txt']);
   assert.deepEqual(inputs.files, [...[...found, 'link.page.txt'].map((rel) => path.join(dir, 'archive', rel)), 'named.txt']);
   assert.deepEqual(inputs.problems, []);
   // --include: a pattern without a slash matches the name at any depth.
   assert.deepEqual(expandInputs([path.join(dir, 'archive')], '*.txt').under, ['1923/01/p1.page.txt', '1923/01/p2.page.txt', 'link.page.txt', 'notes.txt']);
   assert.deepEqual(expandInputs([path.join(dir, 'archive')], '1923/0[2-9]/**').under, ['1923/02/p1.pagedump']);
   assert.deepEqual(expandInputs([path.join(dir, 'archive/.hidden/..', '1923', '02')], '*.txt').problems, [{ key: 'noDumps', file: path.join(dir, 'archive/1923/02'), pattern: '*.txt' }]);
+});
+
+test('expandInputs: files named themselves keep their paths under the deepest folder holding them all', () => {
+  const under = (files: string[]) => expandInputs(files).under; // none of them exists: passed on as named
+  assert.deepEqual(under(['x/1950/01/p1.page.txt', 'x/1950/02/p1.page.txt']), ['01/p1.page.txt', '02/p1.page.txt']);
+  assert.deepEqual(under(['x/1950/01/p1.page.txt', 'x/1950/p0.page.txt']), ['01/p1.page.txt', 'p0.page.txt']);
+  assert.deepEqual(under(['x/a.txt', 'x/b.txt']), ['a.txt', 'b.txt']);
+  assert.deepEqual(under(['x/y/a.txt']), ['a.txt']);
+  assert.deepEqual(under(['a/b/../c/p.txt', './a/d/p.txt']), ['c/p.txt', 'd/p.txt']);
+  // A folder whose name starts another's is not theirs in common.
+  assert.deepEqual(under(['/tmp/a/p.txt', '/tmp/ab/p.txt']), ['a/p.txt', 'ab/p.txt']);
+  assert.deepEqual(under(['/p.txt', '/x/p.txt']), ['p.txt', 'x/p.txt']);
+  // Files found in a folder keep their paths under it, whatever is named beside it.
+  const dir = archive();
+  const mixed = expandInputs([path.join(dir, 'archive/1923/01'), path.join(dir, 'archive/1923/02/p1.pagedump'), path.join(dir, 'archive/notes.txt')]);
+  assert.deepEqual(mixed.under, ['p1.page.txt', 'p2.page.txt', '1923/02/p1.pagedump', 'notes.txt']);
+});
+
+test('export --out of files named in a list mirrors their folders, and --update with the same list finds them up to date', () => {
+  const dir = archive();
+  const list = 'archive/1923/01/p1.page.txt\narchive/1923/02/p1.pagedump\narchive/1923/01/p2.page.txt\n';
+  const r = runCli(['export', '--files-from', '-', '--out', 'out'], { cwd: dir, input: list });
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(tree(path.join(dir, 'out')), ['01/p1.articles.json', '01/p2.articles.json', '02/p1.articles.json']);
+  const doc = JSON.parse(readFileSync(path.join(dir, 'out/02/p1.articles.json'), 'utf8')) as { source: { path: string } };
+  assert.equal(doc.source.path, 'archive/1923/02/p1.pagedump');
+  const again = runCli(['export', '--files-from', '-', '--out', 'out', '--update'], { cwd: dir, input: list });
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stderr, /^3 files in 2 folders were up to date and not exported again\./);
 });
 
 test('readList: one path a line, CRLF or LF, empty lines skipped, spaces kept', () => {

@@ -64,7 +64,7 @@ export const STDOUT = '-';
 
 export interface ExportArgs {
   files: string[];
-  /** By index of `files`: the path under the folder it was found in, which --out mirrors (see OutputNames). */
+  /** By index of `files`: the path under the folder it was found in (or under the named files' common folder), which --out mirrors (see OutputNames). */
   under?: readonly (string | undefined)[];
   out?: string;
   jsonl?: string;
@@ -116,7 +116,7 @@ export interface BatchOutcome {
   cancelled: boolean;
 }
 
-/** A page's output file under --out (see OutputNames): `under` is its path under the folder it was found in. */
+/** A page's output file under --out (see OutputNames): `under` is its path under the folder it was found in, or named in (see inputs.ts). */
 function outputName(names: OutputNames, under: string | undefined, file: string): string {
   return path.join(...names.name(under ?? path.basename(file)).split('/'));
 }

@@ -1,6 +1,7 @@
 // The CLI's inputs: files named on the command line or in a list file (`--files-from`, for
 // batches too long for a command line), and the page dumps found in directories, walked in name
-// order. A file found in a directory keeps its path under it, which `export --out` mirrors.
+// order. A file found in a directory keeps its path under it, which `export --out` mirrors; files
+// named themselves keep theirs under the deepest folder that holds them all.
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,7 +18,10 @@ export type InputProblem =
 
 export interface Inputs {
   files: string[];
-  /** By index of `files`: the path under the directory it was found in (undefined: named itself). */
+  /**
+   * By index of `files`: the path under the directory it was found in or, for a file named itself,
+   * under the deepest folder holding every file named (`/`-separated; undefined: no such folder).
+   */
   under: (string | undefined)[];
   /** Directories that could not be read or held no page dump. */
   problems: InputProblem[];
@@ -73,7 +77,40 @@ export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE,
     // A folder whose walk said something (unreadable, names not UTF-8) has said enough.
     if (inputs.files.length === before.files && inputs.problems.length === before.problems) inputs.problems.push({ key: 'noDumps', file: arg, pattern: include });
   }
+  underCommonFolder(inputs);
   return inputs;
+}
+
+/**
+ * Gives each file named itself its path under the deepest folder that holds every file named, as a
+ * folder's files have theirs under it. So `1950/01/p1.txt 1950/02/p1.txt` (or `find 1950 | …
+ * --files-from -`) export to `01/p1.articles.json` and `02/p1.articles.json`, where their bare
+ * names gave `p1.articles.json` and `p1-2.articles.json`, all in one folder. Files in one folder keep
+ * their bare names. Paths on different Windows drives have no such folder: they keep their names.
+ */
+function underCommonFolder(inputs: Inputs): void {
+  let common: string | undefined;
+  const named: number[] = [];
+  for (let i = 0; i < inputs.files.length; i++) {
+    if (inputs.under[i] !== undefined) continue;
+    named.push(i);
+    const dir = path.dirname(path.resolve(inputs.files[i]));
+    if (common === undefined) common = dir;
+    else if (common !== '') common = commonFolder(common, dir);
+  }
+  if (!common) return;
+  for (const i of named) inputs.under[i] = path.relative(common, path.resolve(inputs.files[i])).split(path.sep).join('/');
+}
+
+/** The deepest folder holding both absolute folders, '' when none does (other drives). */
+function commonFolder(a: string, b: string): string {
+  let c = a;
+  while (b !== c && !b.startsWith(c.endsWith(path.sep) ? c : c + path.sep)) {
+    const up = path.dirname(c);
+    if (up === c) return '';
+    c = up;
+  }
+  return c;
 }
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
