@@ -401,9 +401,10 @@ export const remoteUri = (absPath, authority = 'remote') => `vscode-remote://${a
  * The workbench URL that opens `folder` (and `openFile` in it), optionally with a development
  * extension and a test runner.
  */
-export function workbenchUrl(base, { folder, openFile, extensionDevelopmentPath, extensionTestsPath } = {}) {
+export function workbenchUrl(base, { folder, workspace, openFile, extensionDevelopmentPath, extensionTestsPath } = {}) {
   const q = [];
   if (folder) q.push(`folder=${encodeURIComponent(path.resolve(folder))}`);
+  if (workspace) q.push(`workspace=${encodeURIComponent(path.resolve(workspace))}`);
   const payload = [];
   if (openFile) payload.push(['openFile', remoteUri(openFile, new URL(base).host)]);
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remoteUri(extensionDevelopmentPath)]);

@@ -155,23 +155,42 @@ export interface WorkspaceExportSummary {
   cancelled: boolean;
 }
 
-/** What the command may be given (tests; keybindings): `update` exports only the folders that changed (per page). */
+/**
+ * What the command may be given (tests; keybindings): `update` exports only the folders that
+ * changed (per page); `folder`, the workspace folder to export (else the only one, or the one the
+ * user picks).
+ */
 interface WorkspaceExportOptions {
+  folder?: vscode.Uri;
   format?: Format;
   target?: vscode.Uri;
   overwrite?: boolean;
   update?: boolean;
 }
 
+/**
+ * The workspace folder to export: the one given, the only one, or the one the user picks. A
+ * multi-root workspace is exported a folder at a time: each page's `source.path` and output name
+ * are relative to its folder, and other folders' pages would have had absolute paths and flat names.
+ */
+async function folderToExport(given: vscode.Uri | undefined): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (given) return folders.find((f) => f.uri.toString() === given.toString());
+  if (folders.length <= 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: strings.pickFolderToExport() });
+}
+
 async function exportWorkspace(client: LanguageClient, output: vscode.OutputChannel, opts: WorkspaceExportOptions): Promise<WorkspaceExportSummary | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) {
+  if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showInformationMessage(strings.noWorkspace());
     return undefined;
   }
+  const folder = await folderToExport(opts.folder);
+  if (!folder) return undefined;
   const cfg = config(folder.uri);
   // (The server puts them in the order `newsprint export` walks a folder in.)
-  const files = (await vscode.workspace.findFiles(cfg.get<string>('include') ?? '**/*.{pagedump,page.txt}', cfg.get<string>('exclude') || undefined)).filter((u) => u.scheme === 'file');
+  const include = new vscode.RelativePattern(folder, cfg.get<string>('include') ?? '**/*.{pagedump,page.txt}');
+  const files = (await vscode.workspace.findFiles(include, cfg.get<string>('exclude') || undefined)).filter((u) => u.scheme === 'file');
   if (files.length === 0) {
     void vscode.window.showInformationMessage(strings.noPageDumps(cfg.get<string>('include') ?? ''));
     return undefined;

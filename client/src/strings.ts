@@ -17,6 +17,7 @@ export const strings = {
   writeFailed: (file: string, reason: string) => vscode.l10n.t('Could not write {0}: {1}', file, reason),
   exportedOne: (articles: number, file: string) => vscode.l10n.t('Exported {0} articles to {1}.', articles, file),
   noWorkspace: () => vscode.l10n.t('Open a folder first: the workspace export looks for page dumps in it.'),
+  pickFolderToExport: () => vscode.l10n.t('Export the page dumps of which workspace folder?'),
   noPageDumps: (glob: string) => vscode.l10n.t('No page dumps match "{0}" in this workspace (setting newsprint.export.include).', glob),
   formatQuestion: () => vscode.l10n.t('Export the workspace as…'),
   formatJsonl: () => vscode.l10n.t('One JSON Lines file'),

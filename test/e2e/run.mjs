@@ -6,6 +6,7 @@
 //   node test/e2e/run.mjs --locale zh-cn  # one locale
 //   options: --grep REGEX  --timeout SECONDS (per run, default 300)  --keep (keep scratch dirs)
 //            --verbose (echo code-server and browser console output)
+//            --no-multi-root (skip the last run: suite/multi-root in a workspace of two folders)
 // Prints "N passed, N failed[, N skipped]" alone on the last line; exits non-zero on any failure.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +22,7 @@ import {
 } from '../../scripts/code-server.mjs';
 
 function parseArgs(argv) {
-  const o = { locales: null, grep: undefined, timeoutS: 300, keep: false, verbose: false };
+  const o = { locales: null, grep: undefined, timeoutS: 300, keep: false, verbose: false, multiRoot: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -33,6 +34,7 @@ function parseArgs(argv) {
     else if (a.startsWith('--timeout')) o.timeoutS = Number(val());
     else if (a === '--keep') o.keep = true;
     else if (a === '--verbose' || a === '-v') o.verbose = true;
+    else if (a === '--no-multi-root') o.multiRoot = false;
     else throw new Error(`unknown argument ${a}`);
   }
   o.locales ??= ['en', 'zh-cn'];
@@ -42,15 +44,30 @@ function parseArgs(argv) {
 const log = (m) => process.stderr.write(`[e2e] ${m}\n`);
 const secs = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
-async function runOnce(runtime, locale, opts) {
+/**
+ * A multi-root workspace: folders one/ and two/, each a copy of the sample pages (so both have
+ * pages of the same names), and the .code-workspace file that opens them.
+ */
+function makeMultiRootWorkspace(dir) {
+  for (const name of ['one', 'two']) makeWorkspace(path.join(dir, name));
+  const file = path.join(dir, 'newsprint.code-workspace');
+  const settings = { 'files.associations': { '*.txt': 'pagedump' }, 'newsprint.export.include': '**/*.txt' };
+  fs.writeFileSync(file, JSON.stringify({ folders: [{ path: 'one' }, { path: 'two' }], settings }, null, 2) + '\n');
+  return file;
+}
+
+/** One run of the suite: test/e2e/suite in one folder, or (multiRoot) suite/multi-root in a workspace of two. */
+async function runOnce(runtime, locale, opts, multiRoot = false) {
   const t0 = Date.now();
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `newsprint-e2e-${locale}-`));
-  const workspace = makeWorkspace(path.join(scratch, 'workspace'));
+  const label = multiRoot ? 'multi-root' : locale;
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `newsprint-e2e-${label}-`));
+  const workspace = multiRoot ? makeMultiRootWorkspace(scratch) : makeWorkspace(path.join(scratch, 'workspace'));
   const resultsFile = path.join(scratch, 'results.json');
   const consoleLog = path.join(scratch, 'browser-console.log');
   const env = {
     NEWSPRINT_E2E_RESULTS: resultsFile,
     NEWSPRINT_E2E_LOCALE: locale,
+    ...(multiRoot ? { NEWSPRINT_E2E_SUITE: 'multi-root' } : {}),
     ...(opts.grep ? { NEWSPRINT_E2E_GREP: opts.grep } : {}),
   };
   const server = await startCodeServer(runtime, {
@@ -59,7 +76,7 @@ async function runOnce(runtime, locale, opts) {
     env,
     echo: opts.verbose,
   });
-  log(`[${locale}] code-server up at ${server.url} in ${secs(t0)} (scratch ${scratch})`);
+  log(`[${label}] code-server up at ${server.url} in ${secs(t0)} (scratch ${scratch})`);
 
   let browser;
   let outcome;
@@ -78,7 +95,7 @@ async function runOnce(runtime, locale, opts) {
     // The workbench calls window.codeAutomationExit(code) when the extension test runner finishes.
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
     const url = workbenchUrl(server.url, {
-      folder: workspace,
+      ...(multiRoot ? { workspace } : { folder: workspace }),
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(repoRoot, 'test', 'e2e', 'suite', 'index.js'),
     });
@@ -104,23 +121,23 @@ async function runOnce(runtime, locale, opts) {
   } catch {
     results = { passed: [], failed: [], skipped: [] };
   }
-  if (outcome.error) results.failed.push({ title: `(${locale} run)`, error: outcome.error });
-  else if (!results.done) results.failed.push({ title: `(${locale} run)`, error: `the suite did not report results (exit code ${outcome.code})` });
+  if (outcome.error) results.failed.push({ title: `(${label} run)`, error: outcome.error });
+  else if (!results.done) results.failed.push({ title: `(${label} run)`, error: `the suite did not report results (exit code ${outcome.code})` });
   else if (outcome.code !== 0 && results.failed.length === 0) {
-    results.failed.push({ title: `(${locale} run)`, error: `extension host exited with code ${outcome.code}` });
+    results.failed.push({ title: `(${label} run)`, error: `extension host exited with code ${outcome.code}` });
   }
 
-  for (const t of results.passed) log(`[${locale}]   ✓ ${t.title}`);
-  for (const t of results.skipped) log(`[${locale}]   - ${t.title} (skipped)`);
-  for (const t of results.failed) log(`[${locale}]   ✗ ${t.title}\n${String(t.error).replace(/^/gm, '        ')}`);
+  for (const t of results.passed) log(`[${label}]   ✓ ${t.title}`);
+  for (const t of results.skipped) log(`[${label}]   - ${t.title} (skipped)`);
+  for (const t of results.failed) log(`[${label}]   ✗ ${t.title}\n${String(t.error).replace(/^/gm, '        ')}`);
   const failed = results.failed.length > 0;
-  log(`[${locale}] ${results.passed.length} passed, ${results.failed.length} failed, ${results.skipped.length} skipped in ${secs(t0)}`);
+  log(`[${label}] ${results.passed.length} passed, ${results.failed.length} failed, ${results.skipped.length} skipped in ${secs(t0)}`);
   if (failed) {
     const tail = (f, n) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8').trimEnd().split('\n').slice(-n).join('\n') : '');
-    log(`[${locale}] last browser console lines (${consoleLog}):\n${tail(consoleLog, 25)}`);
-    log(`[${locale}] last code-server log lines (${server.logFile}):\n${tail(server.logFile, 15)}`);
+    log(`[${label}] last browser console lines (${consoleLog}):\n${tail(consoleLog, 25)}`);
+    log(`[${label}] last code-server log lines (${server.logFile}):\n${tail(server.logFile, 15)}`);
   }
-  if (opts.keep || failed) log(`[${locale}] kept ${scratch}`);
+  if (opts.keep || failed) log(`[${label}] kept ${scratch}`);
   else fs.rmSync(scratch, { recursive: true, force: true });
   return results;
 }
@@ -131,8 +148,10 @@ async function main() {
   const runtime = ensureRuntime();
   ensureBuilt({ log });
   const totals = { passed: 0, failed: 0, skipped: 0 };
-  for (const locale of opts.locales) {
-    const r = await runOnce(runtime, locale, opts);
+  const runs = opts.locales.map((locale) => () => runOnce(runtime, locale, opts));
+  if (opts.multiRoot) runs.push(() => runOnce(runtime, 'en', opts, true));
+  for (const run of runs) {
+    const r = await run();
     totals.passed += r.passed.length;
     totals.failed += r.failed.length;
     totals.skipped += r.skipped.length;

@@ -4,6 +4,7 @@
 // Results are written as JSON to $NEWSPRINT_E2E_RESULTS (or <workspace>/.newsprint-e2e/results.json)
 // so the outer runner can report them; progress is also logged to the console.
 // $NEWSPRINT_E2E_GREP limits the run to tests whose full title matches that regex.
+// $NEWSPRINT_E2E_SUITE=multi-root runs the tests in multi-root/ instead (a workspace of two folders).
 const fs = require('node:fs');
 const path = require('node:path');
 const Mocha = require('mocha');
@@ -18,11 +19,12 @@ function resultsFile() {
 function run() {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   if (process.env.NEWSPRINT_E2E_GREP) mocha.grep(new RegExp(process.env.NEWSPRINT_E2E_GREP));
+  const dir = process.env.NEWSPRINT_E2E_SUITE === 'multi-root' ? path.join(__dirname, 'multi-root') : __dirname;
   const files = fs
-    .readdirSync(__dirname)
+    .readdirSync(dir)
     .filter((f) => f.endsWith('.test.js'))
     .sort();
-  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  for (const f of files) mocha.addFile(path.join(dir, f));
 
   const results = { passed: [], failed: [], skipped: [], startedAt: new Date().toISOString() };
   const out = resultsFile();
