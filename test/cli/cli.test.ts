@@ -93,6 +93,29 @@ test('fix --write and rewrite --write leave a read-only page alone, say so, and 
   }
 });
 
+test('fix --write and rewrite --write leave a page that is not valid UTF-8 alone (its bytes would be lost), say so, and go on', () => {
+  const dir = scratch();
+  const page = readFileSync(sample);
+  const latin1 = Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' owner\n\n'), page]); // a Latin-1 é
+  const bad = path.join(dir, 'a.page.txt');
+  const good = path.join(dir, 'b.page.txt');
+  for (const command of ['fix', 'rewrite']) {
+    writeFileSync(bad, latin1);
+    writeFileSync(good, page);
+    const r = runCli([command, '--write', bad, good]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /a\.page\.txt: is not valid UTF-8 \(is it GB18030\/GBK\?\); not written, as its invalid bytes would be lost\. Convert it to UTF-8 first/);
+    assert.doesNotMatch(r.stderr, /invalid bytes were read as U\+FFFD/, 'one message for the page');
+    assert.deepEqual(readFileSync(bad), latin1, `${command} left its bytes as they were`);
+    assert.notDeepEqual(readFileSync(good), page, `${command} wrote the other page`);
+  }
+  // Printed, not written: the text is shown with the warning.
+  const shown = runCli(['fix', bad]);
+  assert.equal(shown.code, 0, shown.stderr);
+  assert.match(shown.stderr, /invalid bytes were read as U\+FFFD/);
+  assert.match(shown.stdout, /^Caf\uFFFD owner/);
+});
+
 test('fix says when its passes ran out with problems left, and how to fix the rest', () => {
   // 40 split sentences on one page: a pass moves one line on a page (see fixAll).
   const head = '市政府党组会议召开\n\n□记者 解泉声 报道\n\n本报讯 会议传达学习了习近平总书记在纪念邓\n小平同志诞辰周年座谈会上的重要讲话精神\n';

@@ -195,11 +195,11 @@ function parseRules(values: string[], messages: Messages): RuleSettings {
   return rules;
 }
 
-/** Reads a file or reports why not; returns undefined on failure. */
-function load(file: string, messages: Messages, io: Io): ReadResult | undefined {
+/** Reads a file or reports why not; returns undefined on failure. `warn`: say when it is not valid UTF-8. */
+function load(file: string, messages: Messages, io: Io, warn = true): ReadResult | undefined {
   try {
     const r = readDump(file);
-    if (r.invalidUtf8) io.err(`newsprint: ${t(messages, 'cli.invalidUtf8', { file })}\n`);
+    if (r.invalidUtf8 && warn) io.err(`newsprint: ${t(messages, 'cli.invalidUtf8', { file })}\n`);
     return r;
   } catch (err) {
     reportFileError(err, messages, io);
@@ -262,8 +262,14 @@ async function transformFiles(
           return interrupt.exitCode;
         }
       }
-      const r = load(file, messages, io);
+      const r = load(file, messages, io, !write);
       if (!r) {
+        failed = true;
+        continue;
+      }
+      // Its invalid bytes were read as U+FFFD: writing the text back would lose them for good.
+      if (write && r.invalidUtf8) {
+        io.err(`newsprint: ${t(messages, 'cli.invalidUtf8NotWritten', { file })}\n`);
         failed = true;
         continue;
       }
