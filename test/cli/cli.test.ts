@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -114,6 +114,22 @@ test('fix --write and rewrite --write leave a page that is not valid UTF-8 alone
   assert.equal(shown.code, 0, shown.stderr);
   assert.match(shown.stderr, /invalid bytes were read as U\+FFFD/);
   assert.match(shown.stdout, /^Caf\uFFFD owner/);
+});
+
+test('fix --write through a link changes the page linked to and keeps the link', () => {
+  const dir = scratch();
+  mkdirSync(path.join(dir, 'real'));
+  mkdirSync(path.join(dir, 'issue'));
+  const real = path.join(dir, 'real', 'p1.page.txt');
+  writeFileSync(real, readFileSync(sample));
+  const link = path.join(dir, 'issue', 'p1.page.txt');
+  symlinkSync('../real/p1.page.txt', link);
+  const r = runCli(['fix', '--write', path.join(dir, 'issue')]); // a folder's links to files are taken
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(lstatSync(link).isSymbolicLink(), 'still a link');
+  assert.equal(readFileSync(real, 'utf8'), runCli(['fix', sample]).stdout, 'the page linked to is fixed');
+  assert.deepEqual(readdirSync(path.join(dir, 'real')), ['p1.page.txt']);
+  assert.deepEqual(readdirSync(path.join(dir, 'issue')), ['p1.page.txt']);
 });
 
 test('fix says when its passes ran out with problems left, and how to fix the rest', () => {

@@ -149,25 +149,33 @@ const unwritable = (file: string, err: unknown) => (err instanceof FileError ? e
  * Writes a file atomically: the data goes to a temp file beside the target, is flushed, and is
  * renamed over the target, so a reader sees the old file or the new one, never a torn one.
  * `expectSha256` (replacing a file in place): refuse when the target is read-only, or its current
- * content differs (it changed since it was read).
+ * content differs (it changed since it was read); through a link, the file linked to is replaced.
  * `overwrite: false`: refuse when the target exists. `durable: false`: skip the fsync.
  */
 export function writeAtomic(file: string, data: string, opts: { expectSha256?: string; overwrite?: boolean; durable?: boolean } = {}): void {
   // `overwrite: false` is checked by renameOver, where it counts (an early check cost every page
   // of an export one more stat; a target that exists already costs a temp written and removed).
+  let target = file;
   if (opts.expectSha256 !== undefined) {
+    // A page reached through a link is the file linked to: renaming over the link would replace
+    // the link with a changed copy and leave the page itself as it was.
+    try {
+      target = fs.realpathSync(file);
+    } catch {
+      // gone: the check below says it changed
+    }
     // Replacing a file in place: a read-only one is left alone (someone protected it), though the
     // rename over it would succeed in a writable folder (and always for root).
-    if (isReadOnly(file)) throw new FileError('readOnly', file);
+    if (isReadOnly(target)) throw new FileError('readOnly', file);
     let current: string | undefined;
     try {
-      current = sha256(fs.readFileSync(file));
+      current = sha256(fs.readFileSync(target));
     } catch {
       current = undefined;
     }
     if (current !== opts.expectSha256) throw new FileError('changedOnDisk', file);
   }
-  renameOver(writeTemp(file, data, opts.durable !== false), file, opts.overwrite !== false);
+  renameOver(writeTemp(target, data, opts.durable !== false), target, opts.overwrite !== false);
 }
 
 /** The file exists and has no write permission bit set, or this process may not write it. */
