@@ -1,9 +1,9 @@
 // The CLI as a process: lint output format and exit codes, fix to stdout and in place, and clear
 // errors for bad input.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
+import { chmodSync, closeSync, lstatSync, openSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -11,7 +11,7 @@ import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 import { applyEdits } from '../../server/src/core/fix';
 import { fixAllEdits, IncrementalDocument } from '../../server/src/core/incremental';
 import { main } from '../../server/src/cli/cli';
-import { CLI, runCli } from '../helpers/cli';
+import { CLI, CLI_ENV, runCli } from '../helpers/cli';
 
 const sample = SAMPLE;
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'newsprint-cli-'));
@@ -47,6 +47,19 @@ test('lint reports a missing file, a directory and a binary file, and goes on wi
   assert.match(r.stderr, /no page dumps in this folder/);
   assert.match(r.stderr, /x\.bin: looks like binary data/);
   assert.match(r.stdout, /zh-daily-p1\.txt:81:1: warning doubled-glyphs/);
+});
+
+test('standard output that cannot be written (a full disk) is said, with exit 2', () => {
+  const full = openSync('/dev/full', 'w');
+  try {
+    for (const args of [['lint', sample], ['export', sample], ['export', SAMPLES_DIR, '--include', '*.txt', '--jsonl', '-']]) {
+      const r = spawnSync(process.execPath, [CLI, ...args], { stdio: ['ignore', full, 'pipe'], env: CLI_ENV, encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stderr, 'newsprint: cannot write to standard output (ENOSPC).\n');
+    }
+  } finally {
+    closeSync(full);
+  }
 });
 
 test('bad usage gets a clear message and exit 2', () => {

@@ -39,9 +39,13 @@ function localeFromEnv(): string | undefined {
   return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || undefined;
 }
 
+/** The messages of the run (its --locale), for what is said outside main. */
+let said: Messages | undefined;
+
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const command = argv[0];
   let messages = messagesFor(localeFromEnv());
+  said = messages;
   try {
     const { values, positionals } = parseArgs({
       args: argv.slice(1),
@@ -61,7 +65,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         version: { type: 'boolean', short: 'v' },
       },
     });
-    if (values.locale) messages = messagesFor(values.locale);
+    if (values.locale) said = messages = messagesFor(values.locale);
     if (command === '--version' || command === '-v' || values.version) {
       io.out(`${VERSION}\n`);
       return 0;
@@ -328,9 +332,12 @@ function rewrite(files: string[], opts: { rules: RuleSettings; locale?: string; 
 
 if (require.main === module) {
   // The reader went away (`newsprint lint archive | head`): stop quietly, as a pipe's writer does.
+  // Any other failure (a full disk under `> report.txt`) is said, with the exit code of a file that
+  // could not be written.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    process.exit(0);
+    if (err.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`newsprint: ${t(said ?? messagesFor(localeFromEnv()), 'cli.stdoutFailed', { detail: err.code ?? err.message })}\n`);
+    process.exit(2);
   });
   main(process.argv.slice(2)).then(
     (code) => {
