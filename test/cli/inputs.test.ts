@@ -86,10 +86,12 @@ test('export --out of files named in a list mirrors their folders, and --update 
   assert.match(again.stderr, /^3 files in 2 folders were up to date and not exported again\./);
 });
 
-test('readList: one path a line, CRLF or LF, empty lines skipped, spaces kept', () => {
+test('readList: one path a line, CRLF or LF, empty lines skipped, spaces kept, a BOM (Notepad) dropped', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-list-'));
   writeFileSync(path.join(dir, 'list'), 'a.page.txt\r\n\r\n b c.page.txt \nd\n');
   assert.deepEqual(readList(path.join(dir, 'list')), ['a.page.txt', ' b c.page.txt ', 'd']);
+  writeFileSync(path.join(dir, 'bom'), '\uFEFFa.page.txt\r\nb.page.txt\r\n');
+  assert.deepEqual(readList(path.join(dir, 'bom')), ['a.page.txt', 'b.page.txt']);
 });
 
 test('OutputNames: unique in any case, the stem kept; a folder path mirrored', () => {

@@ -39,7 +39,9 @@ export function inputBytes(file: string): number {
 
 /** The lines of a list file (`-`: standard input), one path each; empty lines skipped. */
 export function readList(list: string): string[] {
-  const text = fs.readFileSync(list === '-' ? 0 : list, 'utf8');
+  let text = fs.readFileSync(list === '-' ? 0 : list, 'utf8');
+  // A list saved by Windows Notepad starts with a BOM, which would be part of the first path.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const out: string[] = [];
   for (const line of text.split('\n')) {
     // A path may begin or end with spaces: only a CRLF's CR is taken off.
