@@ -337,18 +337,20 @@ test('--jsonl streams many continued pages: the bytes are those of linking every
   assert.deepEqual(tempsIn(dir), []);
 });
 
-test('--jsonl onto a folder fails with exit 2 and leaves no temp file; a missing folder fails before any work', () => {
+test('--jsonl onto a folder or into a missing folder fails with exit 2 before any work, and leaves no temp file', () => {
   const { dir, files } = twoIssues();
   mkdirSync(path.join(dir, 'all.jsonl'));
-  const forced = runCli(['export', ...files, '--jsonl', 'all.jsonl', '--force', '--jobs', '2'], { cwd: dir });
-  assert.equal(forced.code, 2);
-  assert.match(forced.stderr, /all\.jsonl: cannot be written/);
-  assert.match(forced.stderr, /\(0 written, 1 failed\)/);
-  assert.deepEqual(readdirSync(path.join(dir, 'all.jsonl')), []);
-  assert.deepEqual(tempsIn(dir), []);
-  const unforced = runCli(['export', ...files, '--jsonl', 'all.jsonl'], { cwd: dir });
+  for (const force of [['--force'], []]) {
+    const r = runCli(['export', ...files, '--jsonl', 'all.jsonl', ...force, '--jobs', '2'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'newsprint: all.jsonl: is a folder; --jsonl writes one file there. Name the file, e.g. all.jsonl/articles.jsonl.\n', 'refused before any work');
+    assert.deepEqual(readdirSync(path.join(dir, 'all.jsonl')), []);
+    assert.deepEqual(tempsIn(dir), []);
+  }
+  writeFileSync(path.join(dir, 'taken.jsonl'), 'precious');
+  const unforced = runCli(['export', ...files, '--jsonl', 'taken.jsonl'], { cwd: dir });
   assert.equal(unforced.code, 2);
-  assert.match(unforced.stderr, /all\.jsonl: already exists; not overwritten/);
+  assert.match(unforced.stderr, /taken\.jsonl: already exists; not overwritten/);
   const missing = runCli(['export', ...files, 'nope.txt', '--jsonl', 'no/such/dir/all.jsonl'], { cwd: dir });
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /no\/such\/dir\/all\.jsonl: cannot be written \(ENOENT\)/);

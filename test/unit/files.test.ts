@@ -66,10 +66,14 @@ test('Spool: edits that change length are applied across chunk boundaries; the t
   same.finish([]);
   assert.equal(readFileSync(f, 'utf8'), 'new\n');
 
+  // A folder for a target is refused at once; one that appears meanwhile fails the rename.
   const blocked = path.join(dir, 'blocked');
   mkdirSync(blocked);
-  const failing = new Spool(blocked, true);
+  assert.throws(() => new Spool(blocked, true), (e: unknown) => e instanceof FileError && e.key === 'targetIsFolder');
+  const later = path.join(dir, 'later');
+  const failing = new Spool(later, true);
   const x = failing.append('a"linkedId":null\n');
+  mkdirSync(later);
   assert.throws(() => failing.finish([{ ...x, edit }]), (e: unknown) => e instanceof FileError && e.key === 'unwritable');
-  assert.deepEqual(readdirSync(dir).sort(), ['blocked', 'out.jsonl']);
+  assert.deepEqual(readdirSync(dir).sort(), ['blocked', 'later', 'out.jsonl']);
 });

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { t, type MessageKey, type Messages } from '../core/messages';
 
-export type FileErrorKey = 'notFound' | 'notFoundNotUtf8' | 'isDirectory' | 'binary' | 'tooLarge' | 'unreadable' | 'changedOnDisk' | 'readOnly' | 'exists' | 'unwritable';
+export type FileErrorKey = 'notFound' | 'notFoundNotUtf8' | 'isDirectory' | 'binary' | 'tooLarge' | 'unreadable' | 'changedOnDisk' | 'readOnly' | 'exists' | 'targetIsFolder' | 'unwritable';
 
 export class FileError extends Error {
   constructor(
@@ -291,13 +291,23 @@ export class Spool {
   private error: FileError | undefined;
   private renamed = false;
 
-  /** Refuses at once when the target exists and `overwrite` is false, before any work is done. */
+  /**
+   * Refuses at once, before any work is done, when the target is a folder (which nothing may
+   * replace), or exists and `overwrite` is false.
+   */
   constructor(
     readonly file: string,
     private readonly overwrite: boolean,
     private readonly chunkBytes = 1 << 20,
   ) {
-    if (!overwrite && fs.existsSync(file)) throw new FileError('exists', file);
+    let existing: fs.Stats | undefined;
+    try {
+      existing = fs.statSync(file, { throwIfNoEntry: false });
+    } catch {
+      existing = undefined; // cannot be looked at: opening the temp or the rename says why
+    }
+    if (existing?.isDirectory()) throw new FileError('targetIsFolder', file);
+    if (existing && !overwrite) throw new FileError('exists', file);
     this.tmp = tempBeside(file);
     try {
       this.fd = fs.openSync(this.tmp, 'wx+', 0o644); // read back by finish
