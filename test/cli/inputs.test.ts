@@ -86,6 +86,21 @@ test('export --out of files named in a list mirrors their folders, and --update 
   assert.match(again.stderr, /^3 files in 2 folders were up to date and not exported again\./);
 });
 
+test('an export into the archive does not read back what it wrote, whatever --include takes', () => {
+  const dir = archive();
+  const run = (args: string[]) => runCli(['export', 'archive', '--include', '*', ...args], { cwd: dir });
+  const ok = (args: string[]) => {
+    const r = run(args);
+    assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+  };
+  for (const again of [[], ['--update'], ['--force']]) ok(['--out', 'archive/json', ...again]);
+  assert.deepEqual(tree(path.join(dir, 'archive/json')), ['1923/01/p1.articles.json', '1923/01/p2.articles.json', '1923/02/p1.articles.json', 'notes.articles.json']);
+  rmSync(path.join(dir, 'archive/json'), { recursive: true });
+  for (const again of [[], ['--force']]) ok(['--jsonl', 'archive/all.jsonl', ...again]);
+  const lines = readFileSync(path.join(dir, 'archive/all.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { source: { path: string } });
+  assert.deepEqual([...new Set(lines.map((l) => l.source.path))], ['archive/1923/01/p1.page.txt', 'archive/1923/01/p2.page.txt', 'archive/1923/02/p1.pagedump', 'archive/notes.txt']);
+});
+
 test('readList: one path a line, CRLF or LF, empty lines skipped, spaces kept, a BOM (Notepad) dropped', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-list-'));
   writeFileSync(path.join(dir, 'list'), 'a.page.txt\r\n\r\n b c.page.txt \nd\n');

@@ -77,6 +77,20 @@ describe('newsprint/exportBatch', () => {
     assert.ok(seen.some((v) => v.kind === 'report' && v.percentage === 100 && v.message === '8 of 8 files'), JSON.stringify(seen));
   });
 
+  test('what the export writes is not read back: files in the target folder, or the JSON Lines target itself', async () => {
+    const out = path.join(ws, 'exported');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'old.articles.json'), '{"schema": "newsprint.articles/1"}\n');
+    const json = (await exportBatch({ files: [path.join(ws, 'a/p1.txt'), path.join(out, 'old.articles.json')], target: out, format: 'json', overwrite: true })) as Done;
+    assert.equal(json.kind, 'done', JSON.stringify(json));
+    assert.deepEqual(json.written, [path.join(out, 'a/p1.articles.json')]);
+    const jsonl = path.join(ws, 'all.jsonl');
+    writeFileSync(jsonl, 'old\n');
+    const lines = (await exportBatch({ files: [jsonl, path.join(ws, 'a/p1.txt')], target: jsonl, format: 'jsonl', overwrite: true })) as Done;
+    assert.equal(lines.kind, 'done', JSON.stringify(lines));
+    assert.equal(lines.files, 1);
+  });
+
   test('an existing target is not replaced unasked: the reply lists them, and only those agreed to are replaced', async () => {
     const target = mkdtempSync(path.join(tmpdir(), 'newsprint-ws-out-'));
     mkdirSync(path.join(target, 'a'));

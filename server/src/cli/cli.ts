@@ -80,7 +80,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if (command === 'export' && values.out && values.jsonl) throw new UsageError(t(messages, 'cli.outAndJsonl'));
     if (command === 'export' && values.update && !values.out) throw new UsageError(t(messages, 'cli.updateNeedsOut'));
     if (command === 'export' && values.update && values.force) throw new UsageError(t(messages, 'cli.updateAndForce'));
-    const inputs = gather(positionals, values['files-from'], values.include, messages, io);
+    const outputs = command === 'export' ? [values.out, values.jsonl].filter((o): o is string => !!o && o !== STDOUT) : [];
+    const inputs = gather(positionals, values['files-from'], values.include, outputs, messages, io);
     // Nothing to do: said why (a folder with no page dump in it), or no input was given at all.
     if (inputs.files.length === 0) {
       if (inputs.problems.length > 0) return 2;
@@ -135,7 +136,7 @@ function runCommand(command: string, inputs: Inputs, values: CommandValues, opts
 }
 
 /** The files to work on: the arguments and the list's lines, folders walked; their problems said on stderr. */
-function gather(args: string[], list: string | undefined, include: string | undefined, messages: Messages, io: Io): Inputs {
+function gather(args: string[], list: string | undefined, include: string | undefined, outputs: readonly string[], messages: Messages, io: Io): Inputs {
   let all = args;
   // What the run will hold for its files, against what the heap can: a batch too big for it is
   // refused as it is found, with the way round, rather than ending in a crash (out of memory).
@@ -157,10 +158,15 @@ function gather(args: string[], list: string | undefined, include: string | unde
   const finding = onTerminal(io) ? progressLine(io, (found) => t(messages, 'cli.finding', { count: found })) : undefined;
   let inputs: Inputs;
   try {
-    inputs = expandInputs(all, include ?? DEFAULT_INCLUDE, (found, file) => {
-      count(found, file);
-      finding?.tick(found, 0);
-    });
+    inputs = expandInputs(
+      all,
+      include ?? DEFAULT_INCLUDE,
+      (found, file) => {
+        count(found, file);
+        finding?.tick(found, 0);
+      },
+      outputs,
+    );
   } finally {
     finding?.clear();
   }

@@ -84,6 +84,19 @@ function inWalkOrder(paths: readonly string[], root: string): { files: string[];
   return { files: listed.map((x) => x.file), under: listed.map((x) => x.under) };
 }
 
+/**
+ * The files without what the export writes (the --out folder's files, or the --jsonl file): a
+ * target in the workspace, with an include that takes every file, would otherwise have the
+ * export read back the last one's.
+ */
+function notOutputs(files: readonly string[], target: string, format: 'json' | 'jsonl'): string[] {
+  const t = path.resolve(target);
+  return files.filter((f) => {
+    const r = path.resolve(f);
+    return r !== t && (format === 'jsonl' || !r.startsWith(t + path.sep));
+  });
+}
+
 const isStrings = (xs: unknown): xs is string[] => Array.isArray(xs) && xs.every((x) => typeof x === 'string');
 
 export function registerExportRequests(connection: Connection, env: { messages: () => Messages; locale: () => string | undefined; rules: (file: string) => Promise<RuleSettings> }): void {
@@ -107,7 +120,7 @@ export function registerExportRequests(connection: Connection, env: { messages: 
     running = true;
     let progress: ReturnType<typeof connection.window.attachWorkDoneProgress> | undefined;
     try {
-      const { files, under } = inWalkOrder(p.files, p.root);
+      const { files, under } = inWalkOrder(notOutputs(p.files, p.target, p.format), p.root);
       const update = p.update === true && p.format === 'json';
       if (p.overwrite !== true && !update) {
         const agreed = new Set(p.overwrite ?? []);

@@ -57,10 +57,12 @@ export function readList(list: string): string[] {
  * and folders are skipped, and links to folders are not followed (no cycles); links to files are
  * taken. Anything else (a missing file, say) is passed on for the command to report when it reads it.
  * `onFound` hears the count of files so far, and the file, as a walk finds each (a big archive
- * takes a while); it may throw to stop the walk.
+ * takes a while); it may throw to stop the walk. `outputs` (an export's --out folder or --jsonl
+ * file) are left out of walks, so that an export into the archive never reads what it wrote.
  */
-export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE, onFound?: (count: number, file: string) => void): Inputs {
+export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE, onFound?: (count: number, file: string) => void, outputs: readonly string[] = []): Inputs {
   const matcher = new Minimatch(include, { dot: false, matchBase: true });
+  const skip = new Set(outputs.map((p) => path.resolve(p)));
   const inputs: Inputs = { files: [], under: [], problems: [] };
   for (const arg of args) {
     let isDir = false;
@@ -75,7 +77,7 @@ export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE,
       continue;
     }
     const before = { files: inputs.files.length, problems: inputs.problems.length };
-    walk(arg, '', matcher, inputs, onFound);
+    walk(arg, '', matcher, inputs, skip, onFound);
     // A folder whose walk said something (unreadable, names not UTF-8) has said enough.
     if (inputs.files.length === before.files && inputs.problems.length === before.problems) inputs.problems.push({ key: 'noDumps', file: arg, pattern: include });
   }
@@ -139,7 +141,7 @@ export function walkOrder(a: string, b: string): number {
 }
 
 /** Depth first, in name order (code units, not the locale's: the same order on every machine). */
-function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs, onFound?: (count: number, file: string) => void): void {
+function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs, skip: ReadonlySet<string>, onFound?: (count: number, file: string) => void): void {
   const dir = rel === '' ? root : path.join(root, rel);
   let raw: fs.Dirent<Buffer>[];
   try {
@@ -158,7 +160,8 @@ function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs, onF
       if (e.isDirectory() || matcher.match(sub)) inputs.problems.push({ key: 'badName', file: path.join(dir, escapedName(e.name)), guess: gb18030.decode(e.name) });
       continue;
     }
-    if (e.isDirectory()) walk(root, sub, matcher, inputs, onFound);
+    if (skip.size > 0 && skip.has(path.resolve(dir, name))) continue;
+    if (e.isDirectory()) walk(root, sub, matcher, inputs, skip, onFound);
     else if ((e.isFile() || (e.isSymbolicLink() && isFile(path.join(dir, name)))) && matcher.match(sub)) {
       const file = path.join(dir, name);
       inputs.files.push(file);
