@@ -1,7 +1,7 @@
 // Atomic writes: a file changed since it was read is not clobbered, an existing file is not
 // overwritten unless asked, an unwritable target is a clear error, and no temp file is left.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -20,6 +20,23 @@ test('writeAtomic refuses when the file changed since it was read', () => {
   writeAtomic(f, 'fixed', { expectSha256: sha256('two') });
   assert.equal(readFileSync(f, 'utf8'), 'fixed');
   assert.deepEqual(readdirSync(dir), ['a.txt']);
+});
+
+test('writeAtomic and Spool write files whose names are as long as a name may be (255 bytes), whose temps would be longer', () => {
+  const dir = scratch();
+  for (const name of [`${'a'.repeat(241)}.articles.json`, `${'版'.repeat(78)}.page.txt`, `${'𠀀'.repeat(60)}.txt`]) {
+    assert.ok(Buffer.byteLength(name) <= 255 && Buffer.byteLength(name) > 235, `${Buffer.byteLength(name)} bytes`);
+    const f = path.join(dir, name);
+    writeAtomic(f, 'one');
+    writeAtomic(f, 'two', { expectSha256: sha256('one') });
+    assert.equal(readFileSync(f, 'utf8'), 'two');
+    const spool = new Spool(f, true);
+    spool.append('three');
+    spool.finish([]);
+    assert.equal(readFileSync(f, 'utf8'), 'three');
+    assert.deepEqual(readdirSync(dir), [name], 'no temp left');
+    rmSync(f);
+  }
 });
 
 test('writeAtomic does not overwrite an existing file unless asked', () => {

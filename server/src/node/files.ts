@@ -99,7 +99,26 @@ export function sha256(data: string | Uint8Array): string {
 /** A temp file name beside `file` (same folder, so the final rename cannot cross file systems). */
 function tempBeside(file: string, tag = ''): string {
   const dir = path.dirname(path.resolve(file));
-  return path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}${tag}.tmp`);
+  return path.join(dir, `.${tempStem(path.basename(file))}.${process.pid}.${Date.now().toString(36)}${tag}.tmp`);
+}
+
+/** Bytes of a name's own part in a temp name: the rest (dots, pid, time, tag) takes ≤ 35 of the 255 a name may have. */
+const TEMP_STEM_BYTES = 220;
+
+/**
+ * The name as a temp name has it: itself, or when too long for one (a page named after a headline
+ * of 78 Chinese characters, say), a prefix of it, a hash of the whole and its extension (which
+ * removeStaleTemps goes by).
+ */
+function tempStem(name: string): string {
+  if (Buffer.byteLength(name) <= TEMP_STEM_BYTES) return name;
+  const ext = path.extname(name);
+  const tail = `~${createHash('sha256').update(name).digest('hex').slice(0, 12)}${ext}`;
+  let head = name.slice(0, name.length - ext.length);
+  while (Buffer.byteLength(head) + Buffer.byteLength(tail) > TEMP_STEM_BYTES) head = head.slice(0, -1);
+  // (a lone high surrogate left at the cut would be no valid name)
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  return head + tail;
 }
 
 /** Temp files of tempBeside: `.NAME.PID.TIME[.2].tmp`, capturing NAME and PID. */
