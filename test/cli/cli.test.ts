@@ -7,6 +7,7 @@ import { chmodSync, closeSync, lstatSync, openSync, mkdirSync, mkdtempSync, read
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 import { applyEdits } from '../../server/src/core/fix';
 import { fixAllEdits, IncrementalDocument } from '../../server/src/core/incremental';
@@ -41,11 +42,13 @@ test('lint reports a missing file, a directory and a binary file, and goes on wi
   const dir = scratch();
   const bin = path.join(dir, 'x.bin');
   writeFileSync(bin, Buffer.from([0, 1, 2, 0, 0, 0, 3, 0]));
-  const r = runCli(['lint', path.join(dir, 'missing.txt'), dir, bin, sample]);
+  const gz = path.join(dir, 'p1.page.txt'); // a compressed page under a page's name
+  writeFileSync(gz, gzipSync(readFileSync(sample)));
+  const r = runCli(['lint', path.join(dir, 'missing.txt'), dir, bin, gz, sample]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /missing\.txt: no such file/);
-  assert.match(r.stderr, /no page dumps in this folder/);
   assert.match(r.stderr, /x\.bin: looks like binary data/);
+  assert.match(r.stderr, /p1\.page\.txt: is a gzip file, not a text dump; skipped\./);
   assert.match(r.stdout, /zh-daily-p1\.txt:81:1: warning doubled-glyphs/);
 });
 

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { FileError, readDump, sha256, Spool, writeAtomic } from '../../server/src/node/files';
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'newsprint-files-'));
@@ -36,6 +37,31 @@ test('writeAtomic and Spool write files whose names are as long as a name may be
     assert.equal(readFileSync(f, 'utf8'), 'three');
     assert.deepEqual(readdirSync(dir), [name], 'no temp left');
     rmSync(f);
+  }
+});
+
+test('readDump refuses archives, scans and UTF-16 text by their first bytes, naming the format; text that only resembles them is read', () => {
+  const dir = scratch();
+  const page = readFileSync(path.resolve(__dirname, '../../../shared/samples/zh-daily-p1.txt'));
+  const cases: [string, Buffer, string][] = [
+    ['p.txt.gz', gzipSync(page), 'gzip'],
+    ['p.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), page]), 'PDF'],
+    ['p.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'PNG'],
+    ['p.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), page]), 'JPEG'],
+    ['p.tif', Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0x00, 0x08]), page]), 'TIFF'],
+    ['p.zip', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), page]), 'ZIP'],
+    ['p.bz2', Buffer.concat([Buffer.from('BZh9'), page]), 'bzip2'],
+  ];
+  for (const [name, bytes, format] of cases) {
+    writeFileSync(path.join(dir, name), bytes);
+    assert.throws(() => readDump(path.join(dir, name)), (e: unknown) => e instanceof FileError && e.key === 'binaryFormat' && e.detail === format, name);
+  }
+  writeFileSync(path.join(dir, 'u16.txt'), Buffer.from(`\uFEFF${page.toString('utf8')}`, 'utf16le'));
+  assert.throws(() => readDump(path.join(dir, 'u16.txt')), (e: unknown) => e instanceof FileError && e.key === 'utf16');
+  // Text starting with letters of a signature is text.
+  for (const text of ['BZh and the committee met', '%PD', 'GIF shop opens', 'PK']) {
+    writeFileSync(path.join(dir, 'text.txt'), text);
+    assert.equal(readDump(path.join(dir, 'text.txt')).text, text);
   }
 });
 

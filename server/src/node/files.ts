@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { t, type MessageKey, type Messages } from '../core/messages';
 
-export type FileErrorKey = 'notFound' | 'notFoundNotUtf8' | 'isDirectory' | 'binary' | 'tooLarge' | 'unreadable' | 'changedOnDisk' | 'readOnly' | 'exists' | 'targetIsFolder' | 'unwritable';
+export type FileErrorKey = 'notFound' | 'notFoundNotUtf8' | 'isDirectory' | 'binary' | 'tooLarge' | 'unreadable' | 'changedOnDisk' | 'readOnly' | 'exists' | 'targetIsFolder' | 'unwritable' | 'binaryFormat' | 'utf16';
 
 export class FileError extends Error {
   constructor(
@@ -60,6 +60,38 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return nul > 0 && nul * 100 > n; // a stray NUL in a text dump is not binary; >1% of the head is
 }
 
+/**
+ * Formats a page dump's folder may also hold (the scans, an archive of them), told by their first
+ * bytes, which no UTF-8 text starts with: taken as text, they gave pages of garbage "articles".
+ */
+const SIGNATURES: readonly { format: string; bytes: readonly number[] }[] = [
+  { format: 'gzip', bytes: [0x1f, 0x8b] },
+  { format: 'bzip2', bytes: [0x42, 0x5a, 0x68] }, // "BZh", then the block size digit (checked below)
+  { format: 'xz', bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
+  { format: 'Zstandard', bytes: [0x28, 0xb5, 0x2f, 0xfd] },
+  { format: 'ZIP', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { format: '7-Zip', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+  { format: 'PDF', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // "%PDF-"
+  { format: 'PNG', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { format: 'JPEG', bytes: [0xff, 0xd8, 0xff] },
+  { format: 'JPEG 2000', bytes: [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20] },
+  { format: 'TIFF', bytes: [0x49, 0x49, 0x2a, 0x00] },
+  { format: 'TIFF', bytes: [0x4d, 0x4d, 0x00, 0x2a] },
+  { format: 'GIF', bytes: [0x47, 0x49, 0x46, 0x38] }, // "GIF8"
+  { format: 'DjVu', bytes: [0x41, 0x54, 0x26, 0x54, 0x46, 0x4f, 0x52, 0x4d] }, // "AT&TFORM"
+];
+
+/** The format of a file that is no UTF-8 text dump, by its first bytes ('UTF-16': text with a UTF-16 BOM); undefined otherwise. */
+export function fileFormat(bytes: Uint8Array): string | undefined {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return 'UTF-16';
+  for (const { format, bytes: sig } of SIGNATURES) {
+    if (bytes.length < sig.length || sig.some((b, i) => bytes[i] !== b)) continue;
+    if (format === 'bzip2' && !(bytes[3] >= 0x31 && bytes[3] <= 0x39)) continue;
+    return format;
+  }
+  return undefined;
+}
+
 export function readDump(file: string): ReadResult {
   let stat: fs.Stats;
   try {
@@ -78,6 +110,9 @@ export function readDump(file: string): ReadResult {
   } catch (err) {
     throw new FileError('unreadable', file, (err as NodeJS.ErrnoException).code);
   }
+  const format = fileFormat(bytes);
+  if (format === 'UTF-16') throw new FileError('utf16', file);
+  if (format) throw new FileError('binaryFormat', file, format);
   if (looksBinary(bytes)) throw new FileError('binary', file);
   const { text, valid } = decodeUtf8(bytes);
   return { text, invalidUtf8: !valid, sha256: sha256(bytes), mtimeMs: stat.mtimeMs, size: stat.size };
