@@ -66,7 +66,7 @@ describe('push diagnostics', () => {
     assert.equal(fixed.length, text.length - 7);
   });
 
-  test('a fix travels as numbers (five an edit), and data that is no fix gets no quick fix', async () => {
+  test('a fix travels as numbers (six an edit), and data that is no fix gets no quick fix', async () => {
     const d = diags.find((x) => x.code === 'spaced-glyphs')!;
     const fix = (d.data as { fix: { ranges: number[]; texts: string[]; edits?: unknown } }).fix;
     assert.equal(fix.edits, undefined, 'no TextEdit objects');
@@ -75,16 +75,34 @@ describe('push diagnostics', () => {
     assert.ok(edits && edits.length > 1);
     assert.deepEqual(
       fix.ranges,
-      edits.flatMap((e) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, fix.texts.indexOf(e.newText)]),
+      edits.flatMap((e) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, fix.texts.indexOf(e.newText), fix.texts.indexOf(' ')]),
     );
-    for (const bad of ['x', null, { title: 'T', ranges: ['a', 1, 2, 3, 4], texts: [] }, { title: 'T', ranges: [1, 2, 3], texts: [''] }, { title: 'T', ranges: [0, 0, 0, 1, 0], texts: 5 }]) {
+    const firstChar = [0, 0, 0, 1];
+    for (const bad of ['x', null, { title: 'T', ranges: ['a', 1, 2, 3, 4, 0], texts: [] }, { title: 'T', ranges: [1, 2, 3], texts: [''] }, { title: 'T', ranges: [...firstChar, 0, 0], texts: 5 }, { title: 'T', ranges: [...firstChar, 0, 0], texts: [''] }]) {
       const got = await actions(c, { ...d, data: { fix: bad } });
-      const quick = got.filter((a) => a.kind === 'quickfix' && a.isPreferred);
-      if (bad !== null && typeof bad === 'object' && !Array.isArray(bad.texts)) {
-        // Texts that are not a list: the edits insert nothing.
-        assert.deepEqual(quick[0]?.edit?.changes?.[uri], [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: '' }], JSON.stringify(bad));
-      } else assert.equal(quick.length, 0, JSON.stringify(bad));
+      assert.equal(got.filter((a) => a.kind === 'quickfix' && a.isPreferred).length, 0, JSON.stringify(bad));
     }
+    // The same edit, saying what it replaces: the first character.
+    const good = await actions(c, { ...d, data: { fix: { title: 'T', ranges: [...firstChar, 0, 1], texts: ['', text[0]] } } });
+    assert.deepEqual(good.find((a) => a.isPreferred)?.edit?.changes?.[uri], [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: '' }]);
+  });
+
+  test('a quick fix from diagnostics of before an edit is offered while its ranges hold what they replace, not once its lines moved', async () => {
+    // VS Code asks for quick fixes with the diagnostics it holds, which lag an edit until the next
+    // publish: applied to moved lines, the fix's ranges would remove glyphs instead of spaces.
+    const u = 'file:///work/sample/stale.txt';
+    const got = c.nextDiagnostics(u, hasBoth);
+    await c.open(u, text);
+    const d = (await got).find((x) => x.code === 'spaced-glyphs')!;
+    const quick = async () =>
+      ((await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[]).find((a) => a.kind === 'quickfix' && a.isPreferred);
+    const change = (version: number, line: number, insert: string) =>
+      c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: u, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: insert }] });
+    await change(2, text.split('\n').length - 1, 'x'); // after it: its lines are where they were
+    const held = await quick();
+    assert.ok(held?.edit?.changes?.[u], 'still offered after an edit elsewhere');
+    await change(3, 0, '\n\n'); // two lines above it
+    assert.equal(await quick(), undefined, 'not offered once its lines moved');
   });
 
   test('"Fix all spaced-glyphs problems" resolves to an edit that clears the rule', async () => {

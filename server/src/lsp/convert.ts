@@ -14,8 +14,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
  * What a diagnostic carries in `data`: its fix, so code actions need no server state. Its edits
  * travel as numbers, not TextEdits (~85 bytes of JSON an edit, sent again with every keystroke's
  * diagnostics: half of a 10 MB dump's 500 diagnostics were their fixes). A fix of up to
- * LISTED_EDITS edits lists each edit's range (ListedFix), valid in any version the edit's lines
- * are unchanged in, as a TextEdit's is; a longer one (a joined table of thousands of lines) is
+ * LISTED_EDITS edits lists each edit's range and the text it replaces (ListedFix): it is valid in
+ * any version where those ranges still hold those texts, so an edit elsewhere does not stale it,
+ * and one that moved its lines (a line added above, before new diagnostics came) is caught
+ * rather than applied to other characters. A longer one (a joined table of thousands of lines) is
  * packed: offsets in the document `version` it was made for (PackedFix).
  */
 export interface DiagnosticData {
@@ -23,10 +25,13 @@ export interface DiagnosticData {
 }
 interface ListedFix {
   title: string;
-  /** Per edit: start line, start character, end line, end character, index into `texts`. */
+  /** Per edit: start line, start character, end line, end character, index into `texts` of its new text, and of the text it replaces. */
   ranges: number[];
   texts: string[];
 }
+
+/** Numbers per edit in ListedFix.ranges. */
+const LISTED_FIELDS = 6;
 interface PackedFix {
   title: string;
   version: number;
@@ -39,7 +44,8 @@ export const LISTED_EDITS = 100;
 
 /**
  * The edits of a diagnostic's fix (as the client sent it back), as TextEdits for `doc`; undefined
- * for a packed fix of another version of it, or data that is not a fix.
+ * for a fix made for other text than doc's (a listed edit's range no longer holds the text it
+ * replaces; a packed fix of another version), or data that is not a fix.
  */
 export function fixEdits(doc: TextDocument, fix: NonNullable<DiagnosticData['fix']>): TextEdit[] | undefined {
   if (typeof fix !== 'object' || fix === null) return undefined;
@@ -48,8 +54,12 @@ export function fixEdits(doc: TextDocument, fix: NonNullable<DiagnosticData['fix
   const out: TextEdit[] = [];
   if ('ranges' in fix) {
     const r = fix.ranges;
-    if (!Array.isArray(r) || r.length % 5 !== 0 || !r.every((x) => Number.isInteger(x) && x >= 0)) return undefined;
-    for (let k = 0; k < r.length; k += 5) out.push({ range: { start: { line: r[k], character: r[k + 1] }, end: { line: r[k + 2], character: r[k + 3] } }, newText: text(r[k + 4]) });
+    if (!Array.isArray(r) || r.length % LISTED_FIELDS !== 0 || !r.every((x) => Number.isInteger(x) && x >= 0)) return undefined;
+    for (let k = 0; k < r.length; k += LISTED_FIELDS) {
+      const range = { start: { line: r[k], character: r[k + 1] }, end: { line: r[k + 2], character: r[k + 3] } };
+      if (doc.getText(range) !== text(r[k + 5])) return undefined;
+      out.push({ range, newText: text(r[k + 4]) });
+    }
     return out;
   }
   if (fix.version !== doc.version || !Array.isArray(fix.offsets)) return undefined;
@@ -69,7 +79,7 @@ function listedFix(doc: TextDocument, title: string, edits: readonly Edit[]): Li
   for (const e of edits) {
     const a = doc.positionAt(e.start);
     const b = doc.positionAt(e.end);
-    ranges.push(a.line, a.character, b.line, b.character, textIndex(texts, e.newText));
+    ranges.push(a.line, a.character, b.line, b.character, textIndex(texts, e.newText), textIndex(texts, doc.getText({ start: a, end: b })));
   }
   return { title, ranges, texts };
 }
