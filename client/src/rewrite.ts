@@ -3,7 +3,7 @@
 // edit showed there unticked, as VS Code shows every edit that needs confirmation, so its "Apply"
 // applied nothing.)
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { strings } from './strings';
 
 export function registerRewriteCommand(context: vscode.ExtensionContext, client: LanguageClient): void {
@@ -14,8 +14,20 @@ export function registerRewriteCommand(context: vscode.ExtensionContext, client:
         void vscode.window.showInformationMessage(strings.noActiveEditor());
         return false;
       }
-      const r = await client.sendRequest<{ text: string } | null>('newsprint/rewrite', { textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) }, version: doc.version });
+      let r: { text: string; version: number } | null;
+      try {
+        r = await client.sendRequest<{ text: string; version: number } | null>('newsprint/rewrite', { textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) }, version: doc.version });
+      } catch (err) {
+        if (!(err instanceof ResponseError && err.code === LSPErrorCodes.ContentModified)) throw err;
+        r = { text: '', version: -1 }; // changed before the server got to it: said below
+      }
       if (!r) return false;
+      // The page changed while the server rewrote it (a big page takes a while): replacing the page
+      // with the rewrite of the text before would undo what was typed meanwhile.
+      if (r.version !== doc.version) {
+        void vscode.window.showWarningMessage(strings.changedWhileRewriting());
+        return false;
+      }
       const current = doc.getText();
       if (r.text === current) {
         void vscode.window.showInformationMessage(strings.alreadyClean());

@@ -36,6 +36,7 @@ export const strings = {
   exportFailures: (n: number) => vscode.l10n.t('{0} failed.', n),
   exportNotUtf8: (n: number) => vscode.l10n.t('{0} files are not valid UTF-8 (their invalid bytes were exported as U+FFFD).', n),
   showDetails: () => vscode.l10n.t('Show Details'),
+  changedWhileRewriting: () => vscode.l10n.t('The page changed while it was being rewritten, so it was left as it is. Run "Rewrite Page in Reading Order" again.'),
   alreadyClean: () => vscode.l10n.t('This page is already clean text in reading order: nothing to rewrite.'),
   rewriteLabel: () => vscode.l10n.t('Rewrite page in reading order'),
   tooLargeForExtensions: (millions: number, limit: number) =>

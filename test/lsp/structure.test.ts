@@ -175,6 +175,16 @@ describe('rewrite request', () => {
     assert.equal(again.text, r.text);
     assert.equal(await c.conn.sendRequest('newsprint/rewrite', { textDocument: { uri: 'file:///not/open.txt' } }), null);
   });
+
+  test('newsprint/rewrite for a version the page is past: ContentModified (the editor would replace newer text)', async () => {
+    const u = nextUri();
+    await c.open(u, text);
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'typed\n' }] });
+    await assert.rejects(c.conn.sendRequest('newsprint/rewrite', { textDocument: { uri: u }, version: 1 }), (e: { code?: number }) => e.code === LSPErrorCodes.ContentModified);
+    const r = (await c.conn.sendRequest('newsprint/rewrite', { textDocument: { uri: u }, version: 2 })) as { text: string; version: number };
+    assert.equal(r.version, 2);
+    assert.ok(r.text.includes('typed'));
+  });
 });
 
 describe('structure fixes', () => {

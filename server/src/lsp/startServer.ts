@@ -384,12 +384,14 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   });
   registerStructureFeatures(ctx);
 
-  // newsprint/rewrite {textDocument, version} → {text}: the page rewritten in reading order (the
-  // client shows it in the refactor preview and applies it as one edit).
+  // newsprint/rewrite {textDocument, version} → {text, version}: the page rewritten in reading order
+  // (the client applies it as one edit). A page that is past the version asked for gets
+  // ContentModified: the client would replace the page with the rewrite of older text.
   connection.onRequest('newsprint/rewrite', async (p: { textDocument: { uri: string }; version?: number }) => {
     const doc = documents.get(p?.textDocument?.uri);
     if (!doc) return null;
     const s = await settings.get(doc.uri);
+    if (typeof p.version === 'number' && p.version !== doc.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
     return { text: rewritePage(doc.getText(), { rules: s.rules, locale }).text, version: doc.version };
   });
 

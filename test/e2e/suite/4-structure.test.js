@@ -65,6 +65,26 @@ describe('structure', function () {
     assert.ok(!doc.isDirty, 'back at the saved version');
   });
 
+  it('newsprint.rewritePage leaves a page that changed while it was rewritten as it is: what was typed meanwhile stays', async function () {
+    // 200 pages (~1.9 MB): the server takes a few hundred ms to rewrite them, and the line typed
+    // just after the command starts reaches the document before the rewrite comes back.
+    const dump = h.bigDumpInWorkspace('rewrite-race', h.readInWorkspace(h.SAMPLE), 200);
+    try {
+      const doc = await h.openInEditor(dump.uri);
+      await h.waitForDiagnostics(dump.uri, (d) => d.length > 0, 'the server to analyse the dump');
+      const editor = vscode.window.activeTextEditor;
+      assert.equal(editor?.document, doc);
+      const rewriting = vscode.commands.executeCommand('newsprint.rewritePage', dump.uri);
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'TYPED MEANWHILE\n')), 'the line is typed');
+      assert.equal(await rewriting, false, 'the rewrite of the text before is not applied');
+      assert.ok(doc.getText().startsWith('TYPED MEANWHILE\n'), 'the typed line is kept');
+      assert.equal(doc.getText(), `TYPED MEANWHILE\n${dump.text}`, 'the page is as typed');
+    } finally {
+      await h.closeAllEditors();
+      dump.remove();
+    }
+  });
+
   it('newsprint.exportWorkspaceArticles {format: "jsonl"} exports every *.txt page dump as JSON lines', async function () {
     await h.setWorkspaceSetting('newsprint', 'export.include', '**/*.txt');
     const target = vscode.Uri.joinPath(h.workspaceRoot(), 'exported', `workspace.${Date.now()}.jsonl`);
