@@ -16,5 +16,10 @@ if (Number.isInteger(soft) && soft > 0) Object.assign(softLimits, { min: soft, m
 const slice = Number(process.env.NEWSPRINT_SLICE_MS);
 const sliceMs = process.env.NEWSPRINT_SLICE_MS && Number.isFinite(slice) && slice >= 0 ? slice : undefined;
 
+// A promise rejected with no handler would end the process (Node's default), and with it every
+// document's diagnostics: logged instead. (Every request to the client is handled; this is for what
+// is not.)
+process.on('unhandledRejection', (err) => console.error(`newsprint: unhandled rejection: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+
 // Launched with --expose-gc (launch.ts): the server collects after a big text arrives.
 startServer(createConnection(ProposedFeatures.all), { gc: (globalThis as { gc?: () => void }).gc, sliceMs });

@@ -2,7 +2,7 @@
 // with a real JSON-RPC connection, answering the requests a client would answer.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, ErrorCodes, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
 
@@ -27,9 +27,10 @@ export interface TestClient {
 
 /**
  * `refresh`: the client can be asked to pull diagnostics again, `progress`: it shows the server's
- * work done progress (as VS Code does both); `env`: variables for the server process (see server.ts).
+ * work done progress (as VS Code does both); `env`: variables for the server process (see server.ts);
+ * `failing`: every request the server sends the client is answered with an error (MethodNotFound).
  */
-export async function startClient(opts: { pull?: boolean; refresh?: boolean; progress?: boolean; locale?: string; settings?: Record<string, unknown>; env?: Record<string, string> } = {}): Promise<TestClient> {
+export async function startClient(opts: { pull?: boolean; refresh?: boolean; progress?: boolean; locale?: string; settings?: Record<string, unknown>; env?: Record<string, string>; failing?: boolean } = {}): Promise<TestClient> {
   // Node flags as the extension starts the server with.
   const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   let stderr = '';
@@ -72,15 +73,18 @@ export async function startClient(opts: { pull?: boolean; refresh?: boolean; pro
     },
     stop: () => stopServer(conn, proc),
   };
-  conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.settings));
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('workspace/diagnostic/refresh', () => {
-    const w = refreshWaiters;
-    refreshWaiters = [];
-    for (const f of w) f();
-    return null;
-  });
-  conn.onRequest('window/workDoneProgress/create', () => null);
+  if (opts.failing) conn.onRequest((method) => new ResponseError(ErrorCodes.MethodNotFound, `${method} is not implemented by this client`));
+  else {
+    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.settings));
+    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('workspace/diagnostic/refresh', () => {
+      const w = refreshWaiters;
+      refreshWaiters = [];
+      for (const f of w) f();
+      return null;
+    });
+    conn.onRequest('window/workDoneProgress/create', () => null);
+  }
   conn.listen();
   await conn.sendRequest('initialize', {
     processId: process.pid,

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { SERVER, SERVER_EXEC_ARGV } from '../helpers/lsp';
+import { SERVER, SERVER_EXEC_ARGV, startClient, withTimeout } from '../helpers/lsp';
 
 interface Message {
   jsonrpc?: string;
@@ -226,3 +226,29 @@ async function restart(old: RawPeer): Promise<RawPeer> {
   peer.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'pagedump', version: 1, text: '心 的、关 注 您 所 关 注\n' } } });
   return peer;
 }
+
+describe('a client that fails the requests the server sends it', () => {
+  // Registering for settings changes, asking to pull diagnostics again, creating progress and
+  // reading settings: a client may not implement them (or be closing). Each failure was an
+  // unhandled rejection, which ended the server process.
+  test('the server keeps serving, and Fix All says what its passes left as a notification', async () => {
+    const c = await startClient({ pull: true, refresh: true, progress: true, failing: true });
+    try {
+      const head = '市政府党组会议召开\n\n□记者 解泉声 报道\n\n本报讯 会议传达学习了习近平总书记在纪念邓\n小平同志诞辰周年座谈会上的重要讲话精神\n';
+      const page = `${head}和体育代表团的重要讲话精神要持续强化\n\n第3版\n\n理论学习。会议还研究了其它事项。\n`;
+      const u = 'file:///work/sample/failing.txt';
+      await c.open(u, Array(40).fill(page).join('\n\n')); // 40 split sentences: Fix All's passes run out
+      assert.ok((await c.pull(u)).length > 0);
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} }); // asks for a refresh
+      const warned = new Promise<{ type: number; message: string }>((resolve) => c.conn.onNotification('window/showMessage', resolve));
+      const params = { textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } };
+      const fixAll = (await c.conn.sendRequest('textDocument/codeAction', params)) as { edit?: unknown }[];
+      assert.ok(fixAll[0]?.edit, 'Fix All answered');
+      assert.match((await withTimeout(warned, 10_000)).message, /Fix All stopped after 32 rounds/);
+      assert.ok((await c.pull(u)).length > 0, 'still serving');
+      assert.equal(c.proc.exitCode, null, `the server is running: ${c.stderr()}`);
+    } finally {
+      await c.stop();
+    }
+  });
+});

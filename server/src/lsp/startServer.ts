@@ -5,10 +5,13 @@
 import {
   CodeAction,
   CodeActionKind,
+  DiagnosticRefreshRequest,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentContentChangeEvent,
   TextDocuments,
   TextDocumentSyncKind,
@@ -79,6 +82,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let configurationSupport = false;
   let pullSupport = false;
   let refreshSupport = false;
+  let registerSupport = false;
   const sliceMs = options.sliceMs ?? SLICE_MS;
   const settings = new SettingsCache(connection, () => configurationSupport);
   const store = new DocumentStore(() => locale, options.gc, undefined, options.budget);
@@ -122,6 +126,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     configurationSupport = !!params.capabilities.workspace?.configuration;
     pullSupport = !!params.capabilities.textDocument?.diagnostic;
     refreshSupport = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    registerSupport = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const capabilities: ServerCapabilities = {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: {
@@ -134,9 +139,18 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     return { capabilities, serverInfo: { name: 'newsprint' } };
   });
 
+  /** A failed request to the client, logged (a client may not implement it, or may be closing). */
+  const said = (what: string) => (err: unknown) => connection.console.error(`newsprint: ${what} failed: ${String(err)}`);
+
+  /** Asks the client to pull diagnostics again, when it said it can be asked. */
+  const refresh = () => {
+    if (refreshSupport) connection.sendRequest(DiagnosticRefreshRequest.type).catch(said('diagnostics refresh'));
+  };
+
   connection.onInitialized(() => {
-    // Ask to be told when our section changes, so settings apply live.
-    if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsprint' });
+    // Ask to be told when our section changes, so settings apply live. (A request the client may
+    // fail: every one the server sends is caught, as an unhandled rejection would end the process.)
+    if (configurationSupport && registerSupport) connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsprint' }).catch(said('registering for settings changes'));
   });
 
   /**
@@ -253,7 +267,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   connection.onDidChangeConfiguration(() => {
     settings.clear();
     store.clear();
-    if (pullSupport) connection.languages.diagnostics.refresh();
+    if (pullSupport) refresh();
     else for (const doc of documents.all()) schedulePush(doc.uri);
   });
 
@@ -270,7 +284,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       if (first && !('generation' in first)) {
         answered = true;
         final.then(
-          (r) => r && connection.languages.diagnostics.refresh(),
+          (r) => r && refresh(),
           () => undefined,
         );
         return { kind: DocumentDiagnosticReportKind.Full, resultId: `${first.version}:partial`, items: first.items };
@@ -318,7 +332,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     const { edits, left } = r.value;
     // Its passes ran out on some page (see fixAll): the problems left stay as diagnostics, and the
     // user is told that running it again fixes them.
-    if (left > 0) void connection.window.showWarningMessage(t(messages, 'fixAll.left', { passes: MAX_PASSES, count: left }));
+    if (left > 0) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: t(messages, 'fixAll.left', { passes: MAX_PASSES, count: left }) });
     return edits.map((x) => toTextEdit(doc, x));
   }
 
