@@ -28,9 +28,12 @@ export interface TestClient {
 /**
  * `refresh`: the client can be asked to pull diagnostics again, `progress`: it shows the server's
  * work done progress (as VS Code does both); `env`: variables for the server process (see server.ts);
- * `failing`: every request the server sends the client is answered with an error (MethodNotFound).
+ * `failing`: every request the server sends the client is answered with an error (MethodNotFound);
+ * `configuration: false`: the client cannot be asked for settings (it sends them with a change).
  */
-export async function startClient(opts: { pull?: boolean; refresh?: boolean; progress?: boolean; locale?: string; settings?: Record<string, unknown>; env?: Record<string, string>; failing?: boolean } = {}): Promise<TestClient> {
+export async function startClient(
+  opts: { pull?: boolean; refresh?: boolean; progress?: boolean; locale?: string; settings?: Record<string, unknown>; env?: Record<string, string>; failing?: boolean; configuration?: boolean } = {},
+): Promise<TestClient> {
   // Node flags as the extension starts the server with.
   const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   let stderr = '';
@@ -92,7 +95,7 @@ export async function startClient(opts: { pull?: boolean; refresh?: boolean; pro
     locale: opts.locale ?? 'en',
     capabilities: {
       ...(opts.progress ? { window: { workDoneProgress: true } } : {}),
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...(opts.refresh ? { diagnostics: { refreshSupport: true } } : {}) },
+      workspace: { configuration: opts.configuration !== false, didChangeConfiguration: { dynamicRegistration: true }, ...(opts.refresh ? { diagnostics: { refreshSupport: true } } : {}) },
       textDocument: {
         ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         publishDiagnostics: { relatedInformation: true, versionSupport: true },

@@ -139,12 +139,12 @@ describe('push diagnostics', () => {
     const got = c.nextDiagnostics(many);
     await c.open(many, Array(40).fill(page).join('\n\n'));
     await got;
-    // A warning the user sees (VS Code shows it as a notification; the server does not wait for it).
+    // A warning the user sees (a notification: the server waits for nothing, and a client that fails
+    // a request cannot end it).
     const shown = new Promise<{ type: number; message: string }>((resolve) => {
-      const d = c.conn.onRequest('window/showMessageRequest', (m: { type: number; message: string }) => {
+      const d = c.conn.onNotification('window/showMessage', (m: { type: number; message: string }) => {
         d.dispose();
         resolve(m);
-        return null;
       });
     });
     const list = await fixAllActions(c, many);
@@ -310,5 +310,37 @@ describe('no silent limits: notes on line 1', () => {
     const u2 = 'file:///work/sample/withbreaks.pagedump';
     await c.open(u2, Array(100).fill(text).join('\f'));
     assert.ok(!(await c.pull(u2)).some((d) => /page break/.test(d.message)), 'the same text in pages: no note');
+  });
+
+  test('a newsprint.maxDiagnostics below 1 (0.5 would round down to none) is taken as the default', async () => {
+    const u = 'file:///work/sample/limit-half.pagedump';
+    c.settings = { rules: {}, maxDiagnostics: 0.5 };
+    try {
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await c.open(u, text);
+      const ds = await c.pull(u);
+      assert.ok(!ds.some((d) => d.code === 'limit'), 'no limit note');
+      assert.ok(ds.length > 6, `${ds.length} diagnostics`);
+    } finally {
+      c.settings = { rules: {}, maxDiagnostics: 5 };
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    }
+  });
+});
+
+describe('a client that cannot be asked for settings', () => {
+  test('the settings it sends with a change apply', async () => {
+    const c = await startClient({ configuration: false });
+    try {
+      const u = 'file:///work/sample/pushed.pagedump';
+      const first = c.nextDiagnostics(u, hasBoth);
+      await c.open(u, text);
+      await first;
+      const off = c.nextDiagnostics(u, (ds) => count(ds, 'spaced-glyphs') === 0 && count(ds, 'doubled-glyphs') > 0);
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { newsprint: { rules: { 'spaced-glyphs': 'off' } } } });
+      await off;
+    } finally {
+      await c.stop();
+    }
   });
 });

@@ -1,5 +1,5 @@
 // Per-resource settings, read from the client with workspace/configuration and cached until the
-// client says they changed.
+// client says they changed; from a client that cannot be asked, those it sends with the change.
 import type { Connection } from 'vscode-languageserver';
 import type { RuleSettings } from '../core/types';
 
@@ -13,10 +13,13 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { rules: {}, maxDiagnostics: 500, maxOutlineSymbols: 10_000 };
 
-const positive = (v: unknown, fallback: number) => (typeof v === 'number' && v > 0 ? Math.floor(v) : fallback);
+/** A count setting: a number of at least 1 (0.5 would round down to none), else the default. */
+const positive = (v: unknown, fallback: number) => (typeof v === 'number' && v >= 1 ? Math.floor(v) : fallback);
 
 export class SettingsCache {
   private cache = new Map<string, Promise<Settings>>();
+  /** The `newsprint` section a client that cannot be asked sent with its last change. */
+  private sent: Settings = DEFAULT_SETTINGS;
   generation = 0;
 
   constructor(
@@ -25,7 +28,7 @@ export class SettingsCache {
   ) {}
 
   get(uri: string): Promise<Settings> {
-    if (!this.supported()) return Promise.resolve(DEFAULT_SETTINGS);
+    if (!this.supported()) return Promise.resolve(this.sent);
     let s = this.cache.get(uri);
     if (!s) {
       s = this.connection.workspace
@@ -40,7 +43,10 @@ export class SettingsCache {
     this.cache.delete(uri);
   }
 
-  clear(): void {
+  /** The settings changed: `settings`, what didChangeConfiguration carried (read when the client cannot be asked). */
+  clear(settings?: unknown): void {
+    const section = settings && typeof settings === 'object' ? (settings as { newsprint?: unknown }).newsprint : undefined;
+    if (section && typeof section === 'object') this.sent = normalize(section);
     this.cache.clear();
     this.generation++;
   }

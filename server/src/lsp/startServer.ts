@@ -264,8 +264,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     if (!pullSupport) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onDidChangeConfiguration(() => {
-    settings.clear();
+  connection.onDidChangeConfiguration((change) => {
+    settings.clear(change?.settings);
     store.clear();
     if (pullSupport) refresh();
     else for (const doc of documents.all()) schedulePush(doc.uri);
