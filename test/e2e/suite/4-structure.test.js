@@ -85,6 +85,21 @@ describe('structure', function () {
     }
   });
 
+  it('Toggle Line Comment makes a line a free comment (%% #), which the server neither lints nor reads as a directive', async function () {
+    const { uri, doc } = await openCopy('structure-comment.txt');
+    const row = doc.getText().split('\n').findIndex((l) => l.startsWith('心 的、关 注'));
+    assert.ok(row >= 0, 'a letter-spaced line');
+    const editor = vscode.window.activeTextEditor;
+    editor.selection = new vscode.Selection(row, 0, row, 0);
+    await vscode.commands.executeCommand('editor.action.commentLine');
+    assert.ok(doc.lineAt(row).text.startsWith('%% # 心 的、关 注'), `commented: ${JSON.stringify(doc.lineAt(row).text)}`);
+    await h.waitForDiagnostics(
+      uri,
+      (ds) => !ds.some((d) => d.range.start.line === row),
+      'the commented line to have no problem (no spaced glyphs, no unknown directive)',
+    );
+  });
+
   it('newsprint.exportWorkspaceArticles {format: "jsonl"} exports every *.txt page dump as JSON lines', async function () {
     await h.setWorkspaceSetting('newsprint', 'export.include', '**/*.txt');
     const target = vscode.Uri.joinPath(h.workspaceRoot(), 'exported', `workspace.${Date.now()}.jsonl`);
