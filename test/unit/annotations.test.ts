@@ -133,6 +133,9 @@ test('annotation completions and "mark as" actions', () => {
   assert.equal(annotationCompletions('%% ').length, Object.keys(DIRECTIVES).length);
   assert.equal(annotationCompletions('%% continued-t')[0].insertText, 'continued-to ');
   assert.equal(annotationCompletions('%% 下')[0].label, 'continued-to');
+  // Each replaces what was typed of the directive, from its start (a `-` is in it), and is matched by the alias typed.
+  assert.deepEqual(annotationCompletions('%% continued-f').map((x) => [x.label, x.from, x.filterText]), [['continued-from', 3, 'continued-from']]);
+  assert.deepEqual(annotationCompletions('  %%下').map((x) => [x.label, x.from, x.filterText]), [['continued-to', 4, '下转']]);
   assert.deepEqual(annotationCompletions('plain text'), []);
 
   const { dump, pages } = run(SAMPLE);

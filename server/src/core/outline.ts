@@ -169,17 +169,29 @@ export function semanticTokens(dump: PageDump, analyses: readonly PageAnalysis[]
 export interface AnnotationCompletion {
   label: string;
   insertText: string;
+  /** What the typed text is matched against: the name, or the alias it begins (下转 for continued-to). */
+  filterText: string;
+  /** Column of the line where the typed directive starts: the completion replaces from there to the cursor. */
+  from: number;
   detail: { en: string; zh: string };
 }
 
-/** Directive completions for a line being typed as `%% …` (empty when the line is not one). */
+/**
+ * Directive completions for a line being typed as `%% …` (empty when the line is not one), given
+ * the line up to the cursor. Each replaces all that was typed of the directive: an editor's own
+ * word would stop at a `-` (`continued-f` completed to `continued-continued-from`).
+ */
 export function annotationCompletions(lineText: string): AnnotationCompletion[] {
   const m = /^\s*%%\s*([^\s]*)$/.exec(lineText.length > 200 ? '' : lineText);
   if (!m) return [];
   const typed = m[1].toLowerCase();
-  return Object.values(DIRECTIVES)
-    .filter((d) => d.name.startsWith(typed) || d.aliases.some((a) => a.startsWith(typed)))
-    .map((d) => ({ label: d.name, insertText: d.arg === 'required' ? `${d.name} ` : d.name, detail: d.description }));
+  const from = lineText.length - m[1].length;
+  const out: AnnotationCompletion[] = [];
+  for (const d of Object.values(DIRECTIVES)) {
+    const filterText = d.name.startsWith(typed) ? d.name : d.aliases.find((a) => a.startsWith(typed));
+    if (filterText !== undefined) out.push({ label: d.name, insertText: d.arg === 'required' ? `${d.name} ` : d.name, filterText, from, detail: d.description });
+  }
+  return out;
 }
 
 export interface AnnotationAction {

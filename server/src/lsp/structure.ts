@@ -252,7 +252,8 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     return annotationCompletions(lineText).map((c) => ({
       label: c.label,
       kind: CompletionItemKind.Keyword,
-      insertText: c.insertText,
+      filterText: c.filterText,
+      textEdit: { range: { start: { line: params.position.line, character: c.from }, end: params.position }, newText: c.insertText },
       detail: zh ? c.detail.zh : c.detail.en,
       documentation: zh ? c.detail.zh : c.detail.en,
     }));

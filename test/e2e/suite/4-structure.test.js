@@ -177,5 +177,21 @@ describe('structure', function () {
     const labels = ((list && list.items) || []).map(labelOf);
     assert.ok(labels.includes('headline'), `headline is offered; got: ${labels.slice(0, 20).join(', ')}`);
     assert.ok(labels.includes('article') && labels.includes('skip'), 'with the other directives');
+
+    // "%% continued-f": the completion replaces all of "continued-f" (the editor's own word stops
+    // at the "-"), and "%% 下" is matched through the alias typed (the label alone would hide it).
+    const startOf = (range) => (range && 'replacing' in range ? range.replacing : range)?.start.character;
+    for (const [typed, label, filterText] of [
+      ['continued-f', 'continued-from', 'continued-from'],
+      ['下', 'continued-to', '下转'],
+    ]) {
+      assert.ok(await editor.edit((b) => b.replace(doc.lineAt(line).range, `%% ${typed}`)));
+      await h.waitForText(doc, () => doc.lineAt(line).text === `%% ${typed}`, `the typed "%% ${typed}" line`);
+      const got = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, 3 + typed.length));
+      const item = ((got && got.items) || []).find((i) => labelOf(i) === label);
+      assert.ok(item, `${label} is offered for "${typed}"`);
+      assert.equal(startOf(item.range), 3, `it replaces from the start of "${typed}"`);
+      if (filterText !== label) assert.equal(item.filterText, filterText); // (one equal to the label is dropped on the way)
+    }
   });
 });
