@@ -29,10 +29,11 @@ export interface TestClient {
  * `refresh`: the client can be asked to pull diagnostics again, `progress`: it shows the server's
  * work done progress (as VS Code does both); `env`: variables for the server process (see server.ts);
  * `failing`: every request the server sends the client is answered with an error (MethodNotFound);
- * `configuration: false`: the client cannot be asked for settings (it sends them with a change).
+ * `configuration: false`: the client cannot be asked for settings (it sends them with a change);
+ * `resolve: false`: it cannot resolve a code action's edit (it needs them made at once).
  */
 export async function startClient(
-  opts: { pull?: boolean; refresh?: boolean; progress?: boolean; locale?: string; settings?: Record<string, unknown>; env?: Record<string, string>; failing?: boolean; configuration?: boolean } = {},
+  opts: { pull?: boolean; refresh?: boolean; progress?: boolean; locale?: string; settings?: Record<string, unknown>; env?: Record<string, string>; failing?: boolean; configuration?: boolean; resolve?: boolean } = {},
 ): Promise<TestClient> {
   // Node flags as the extension starts the server with.
   const proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
@@ -99,7 +100,7 @@ export async function startClient(
       textDocument: {
         ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'refactor'] } }, resolveSupport: { properties: ['edit'] } },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'refactor'] } }, ...(opts.resolve !== false ? { resolveSupport: { properties: ['edit'] } } : {}) },
       },
     },
   });

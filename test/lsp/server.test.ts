@@ -154,6 +154,30 @@ describe('push diagnostics', () => {
     assert.match(m.message, /^Fix All stopped after 32 rounds of fixing with \d+ problems still to fix; run it again/);
   });
 
+  test('in the Source Action menu (only "source"), Fix All is listed without its edit, made when chosen, and warns only then', async () => {
+    const head = '市政府党组会议召开\n\n□记者 解泉声 报道\n\n本报讯 会议传达学习了习近平总书记在纪念邓\n小平同志诞辰周年座谈会上的重要讲话精神\n';
+    const page = `${head}和体育代表团的重要讲话精神要持续强化\n\n第3版\n\n理论学习。会议还研究了其它事项。\n`;
+    const u = 'file:///work/sample/menu.txt';
+    const got = c.nextDiagnostics(u);
+    await c.open(u, Array(40).fill(page).join('\n\n')); // Fix All's passes run out: it warns
+    await got;
+    const warnings: string[] = [];
+    const d = c.conn.onNotification('window/showMessage', (m: { message: string }) => warnings.push(m.message));
+    try {
+      const params = { textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source'] } };
+      const listed = ((await c.conn.sendRequest('textDocument/codeAction', params)) as CodeAction[]).find((a) => a.kind === 'source.fixAll.newsprint');
+      assert.ok(listed, 'Fix All is listed');
+      assert.equal(listed.edit, undefined, 'without its edit');
+      const resolved = (await c.conn.sendRequest('codeAction/resolve', listed)) as CodeAction;
+      assert.ok((resolved.edit?.changes?.[u] ?? []).length > 0, 'made when chosen');
+      // Notifications come in order: one sent by the listing would be here before this answer.
+      await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 0 } });
+      assert.equal(warnings.length, 1, `one warning, on choosing: ${warnings.join(' | ')}`);
+    } finally {
+      d.dispose();
+    }
+  });
+
   test('fix-all of a big dump answers other requests while it runs, and stops when cancelled', async () => {
     const big = 'file:///work/sample/big.txt';
     const got = c.nextDiagnostics(big, (ds) => !isPreview(ds), 60_000);
@@ -324,6 +348,24 @@ describe('no silent limits: notes on line 1', () => {
     } finally {
       c.settings = { rules: {}, maxDiagnostics: 5 };
       await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    }
+  });
+});
+
+describe('a client that cannot resolve a code action\'s edit', () => {
+  test('"Fix all spaced-glyphs problems" comes with its edit', async () => {
+    const c = await startClient({ resolve: false });
+    try {
+      const u = 'file:///work/sample/no-resolve.pagedump';
+      const got = c.nextDiagnostics(u, hasBoth);
+      await c.open(u, text);
+      const d = (await got).find((x) => x.code === 'spaced-glyphs')!;
+      const list = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+      const all = list.find((a) => a.title.includes('Fix all spaced-glyphs'));
+      assert.ok(all?.edit?.changes?.[u]?.length, `an edit: ${JSON.stringify(all)}`);
+      assert.ok(apply(text, all.edit.changes[u]).includes('心的、关注您所关注的，努力把'));
+    } finally {
+      await c.stop();
     }
   });
 });

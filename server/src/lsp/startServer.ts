@@ -83,6 +83,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let pullSupport = false;
   let refreshSupport = false;
   let registerSupport = false;
+  let resolveEditSupport = false;
   const sliceMs = options.sliceMs ?? SLICE_MS;
   const settings = new SettingsCache(connection, () => configurationSupport);
   const store = new DocumentStore(() => locale, options.gc, undefined, options.budget);
@@ -127,6 +128,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     pullSupport = !!params.capabilities.textDocument?.diagnostic;
     refreshSupport = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     registerSupport = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    resolveEditSupport = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     const capabilities: ServerCapabilities = {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: {
@@ -341,9 +343,14 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const actions: CodeAction[] = [];
     if (only && wants(FIX_ALL_KIND)) {
-      // Only on explicit request (save, command): fix-all is never offered by kind in the light bulb.
+      // Only on explicit request: fix-all is never offered by kind in the light bulb. Asked for by
+      // its kind (on save, the Fix All command), it comes with its edit; listed among all source
+      // actions (the Source Action menu), its edit is made when it is chosen (resolved), not for
+      // every opening of the menu (a second and more on a big dump, and its warning with nothing applied).
       const action = CodeAction.create(t(messages, 'fixAll.all'), FIX_ALL_KIND);
-      action.edit = { changes: { [doc.uri]: await fixAllEdit(doc, undefined, token) } };
+      const byKind = only.some((k) => k === FIX_ALL_KIND || k === CodeActionKind.SourceFixAll);
+      if (byKind || !resolveEditSupport) action.edit = { changes: { [doc.uri]: await fixAllEdit(doc, undefined, token) } };
+      else action.data = { uri: doc.uri };
       actions.push(action);
     }
     if (wants(CodeActionKind.QuickFix)) {
@@ -367,7 +374,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
           for (const s of e?.inc.segments ?? []) if ((count += fixableCount(s, [rule])) >= 2) break;
           if (count < 2) continue;
           const action = CodeAction.create(t(messages, 'fixAll.rule', { rule }), CodeActionKind.QuickFix);
-          action.data = { uri: doc.uri, rule };
+          // Made when chosen (resolved); at once for a client that cannot resolve an edit.
+          if (resolveEditSupport) action.data = { uri: doc.uri, rule };
+          else action.edit = { changes: { [doc.uri]: await fixAllEdit(doc, rule, token) } };
           actions.push(action);
         }
       }
@@ -378,12 +387,13 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     return actions;
   }
 
+  // Fix all of a rule ({uri, rule}), or Fix All ({uri}) chosen from the Source Action menu.
   connection.onCodeActionResolve(async (action, token) => {
     const data = action.data as { uri?: string; rule?: RuleId } | undefined;
     const doc = data?.uri ? documents.get(data.uri) : undefined;
-    if (!doc || !data?.rule) return action;
+    if (!doc || (data?.rule === undefined && action.kind !== FIX_ALL_KIND)) return action;
     try {
-      action.edit = { changes: { [doc.uri]: await fixAllEdit(doc, data.rule, token) } };
+      action.edit = { changes: { [doc.uri]: await fixAllEdit(doc, data?.rule, token) } };
     } catch (err) {
       if (err instanceof ResponseError) throw err;
       connection.console.error(`newsprint: fix-all failed: ${String(err)}`);
