@@ -900,9 +900,15 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
   const groupFirst: number[] = new Array<number>(groups).fill(-1);
   const groupLast: number[] = new Array<number>(groups).fill(-1);
   const groupFirstCluster: (Cluster | null)[] = new Array<Cluster | null>(groups).fill(null);
+  // The last cluster of each group that a directive starts (`%% article`, `%% attach-below`): the
+  // story below the group is its; one such cluster above it in the group ends at the next and has
+  // no body (it was given the same story at the same score, and the first won: a rewritten page
+  // whose notice sat above an article swapped their headings on every rewrite).
+  const lastStarted: (Cluster | null)[] = new Array<Cluster | null>(groups).fill(null);
   for (let k = 0; k < clusters.length; k++) {
     const c = clusters[k];
     const g = c.group;
+    if (c.attachBelow) lastStarted[g] = c;
     if (groupFirst[g] < 0) {
       groupFirst[g] = c.first;
       groupLast[g] = c.last;
@@ -921,7 +927,7 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
     while (r >= 0 && items[r].kind === 'pattern' && (items[r].pkind === 'label' || items[r].pkind === 'note-label')) r = prevItem(items, r);
     const above = r >= 0 ? ownerOf(storyOfItem, r) : null;
     if (c.attachBelow) {
-      if (below) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
+      if (below && c === lastStarted[c.group]) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
       continue;
     }
     const head = HEAD_OF[ck];
