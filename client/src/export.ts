@@ -63,7 +63,7 @@ export async function settingsFolderInside(folder: vscode.WorkspaceFolder, relat
   while (!fs.existsSync(probe) && path.dirname(probe) !== probe) probe = path.dirname(probe);
   const real = path.join(fs.realpathSync.native(probe), path.relative(probe, target));
   const rel = path.relative(root, real);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
   return vscode.Uri.file(real);
 }
 

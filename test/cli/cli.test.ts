@@ -72,6 +72,33 @@ test('bad usage gets a clear message and exit 2', () => {
   assert.match(r.stderr, /Unknown command "frobnicate"/);
   assert.match(runCli(['lint', '--rule', 'nope=warning', sample]).stderr, /Bad --rule/);
   assert.match(runCli(['lint']).stderr, /No input files/);
+  // Said in the run's language, before any work, each in one line.
+  const usage: [string[], RegExp][] = [
+    [['lint', '--rule', 'hard-wrap=off=x', sample], /^newsprint: Bad --rule "hard-wrap=off=x"/],
+    [['rewrite', sample, '--out', 'fixed'], /^newsprint: Option --out does not apply to "rewrite"\./],
+    [['lint', sample, '--update'], /^newsprint: Option --update does not apply to "lint"\./],
+    [['lint', sample, '--write'], /^newsprint: Option --write does not apply to "lint"\./],
+    [['lint', '--bogus', sample], /^newsprint: Unknown option "--bogus"\./],
+    [['export', sample, '--out'], /^newsprint: Option "--out" needs a value\.\n$/],
+    [['export', sample, '--jobs', '-1'], /^newsprint: Option "--jobs" is followed by something that starts with "-"/],
+    [['export', 'no-such-folder', '--out', 'o', '--jobs', '0'], /^newsprint: Bad --jobs "0"/],
+    [['lint', '--bogus', sample, '--locale', 'zh-cn'], /^newsprint: 未知选项“--bogus”/],
+    [['export', sample, '--out', '--locale=zh-cn'], /^newsprint: 选项“--out”后面的参数以“-”开头/],
+  ];
+  for (const [args, said] of usage) {
+    const u = runCli(args);
+    assert.equal(u.code, 2, args.join(' '));
+    assert.match(u.stderr, said, args.join(' '));
+    assert.equal(u.stderr.split('\n').length, 2, `one line: ${u.stderr}`);
+  }
+});
+
+test('lint: on line 1 of a file with a byte-order mark, columns count from after it, as editors show them', () => {
+  const dir = scratch();
+  const f = path.join(dir, 'bom.txt');
+  writeFileSync(f, '\uFEFF本报讯  8 月 26 日，十八\n本报讯  8 月 26 日，十八\n');
+  const r = runCli(['lint', f]);
+  assert.deepEqual(r.stdout.trim().split('\n').map((l) => l.split(':').slice(1, 3).join(':')), ['1:6', '2:6']);
 });
 
 test('fix prints the fixed text; --write rewrites atomically and leaves no temp file', () => {

@@ -9,6 +9,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { GLYPH_RULES } from '../../server/src/core/clean';
 import { exportArticles, parseByline, serializeLines, type ArticlesDocument } from '../../server/src/core/export';
 import { applyEdits, fixAll } from '../../server/src/core/fix';
+import { sourcePath } from '../../server/src/node/exportFile';
 import { SAMPLE } from '../helpers/rules';
 import { assertValidDocument, assertValidLine } from '../helpers/schema';
 
@@ -158,4 +159,12 @@ test('JSON Lines: one valid record per article', () => {
   const lines = serializeLines([doc]).trimEnd().split('\n');
   assert.equal(lines.length, 6);
   for (const l of lines) assertValidLine(JSON.parse(l));
+});
+
+test('sourcePath: relative to the root inside it (a folder may be named "..2023"), absolute outside', () => {
+  const root = path.resolve('/srv/archive');
+  assert.equal(sourcePath(path.join(root, '1923', 'p1.txt'), root), '1923/p1.txt');
+  assert.equal(sourcePath(path.join(root, '..2023', 'p1.txt'), root), '..2023/p1.txt');
+  assert.equal(sourcePath(path.join(root, '..', 'other', 'p1.txt'), root), path.resolve('/srv/other/p1.txt').split(path.sep).join('/'));
+  assert.equal(sourcePath(root, root), root.split(path.sep).join('/'));
 });

@@ -42,9 +42,42 @@ function localeFromEnv(): string | undefined {
 /** The messages of the run (its --locale), for what is said outside main. */
 let said: Messages | undefined;
 
+/** --locale's value, read before the options are (their errors are said in it too). */
+function localeFromArgs(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') break;
+    if (argv[i] === '--locale') return argv[i + 1];
+    if (argv[i].startsWith('--locale=')) return argv[i].slice('--locale='.length);
+  }
+  return undefined;
+}
+
+/** Options that only some commands take (the others take every option not listed here). */
+const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  write: ['fix', 'rewrite'],
+  out: ['export'],
+  jsonl: ['export'],
+  jobs: ['export'],
+  force: ['export'],
+  update: ['export'],
+};
+
+/** An error of node:util parseArgs in the run's language; undefined when it is none. */
+function parseArgsMessage(err: unknown, messages: Messages): string | undefined {
+  if (!(err instanceof TypeError && 'code' in err)) return undefined;
+  const code = String((err as { code: unknown }).code);
+  if (!code.startsWith('ERR_PARSE_ARGS')) return undefined;
+  const option = /'(-[^' ]+)/.exec(err.message)?.[1];
+  if (!option) return err.message;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t(messages, 'cli.unknownOption', { option });
+  if (/argument is ambiguous/.test(err.message)) return t(messages, 'cli.optionAmbiguous', { option });
+  if (/argument missing/.test(err.message)) return t(messages, 'cli.optionNeedsValue', { option });
+  return err.message;
+}
+
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const command = argv[0];
-  let messages = messagesFor(localeFromEnv());
+  let messages = messagesFor(localeFromArgs(argv) ?? localeFromEnv());
   said = messages;
   try {
     const { values, positionals } = parseArgs({
@@ -77,6 +110,12 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     const rules = parseRules(values.rule ?? [], messages);
     const locale = values.locale ?? localeFromEnv();
     if (!['lint', 'fix', 'rewrite', 'export'].includes(command)) throw new UsageError(t(messages, 'cli.unknownCommand', { command }));
+    // An option for another command is a mistake to say (`rewrite --out fixed/` printed to stdout).
+    for (const [option, commands] of Object.entries(COMMAND_OPTIONS)) {
+      if ((values as Record<string, unknown>)[option] !== undefined && !commands.includes(command)) throw new UsageError(t(messages, 'cli.optionNotFor', { option: `--${option}`, command }));
+    }
+    // Checked before a walk that may take minutes.
+    if (values.jobs !== undefined && !validJobs(values.jobs)) throw new UsageError(t(messages, 'cli.badJobs', { value: values.jobs }));
     if (command === 'export' && values.out && values.jsonl) throw new UsageError(t(messages, 'cli.outAndJsonl'));
     if (command === 'export' && values.update && !values.out) throw new UsageError(t(messages, 'cli.updateNeedsOut'));
     if (command === 'export' && values.update && values.force) throw new UsageError(t(messages, 'cli.updateAndForce'));
@@ -94,8 +133,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       io.err(`newsprint: ${err.message}\n`);
       return 2;
     }
-    if (err instanceof TypeError && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
-      io.err(`newsprint: ${err.message}\n`);
+    const parseError = parseArgsMessage(err, messages);
+    if (parseError !== undefined) {
+      io.err(`newsprint: ${parseError}\n`);
       return 2;
     }
     throw err;
@@ -123,7 +163,6 @@ function runCommand(command: string, inputs: Inputs, values: CommandValues, opts
     default: {
       if (files.length > 1 && !values.out && !values.jsonl) throw new UsageError(t(messages, 'cli.exportManyNeedTarget'));
       const jobs = values.jobs === undefined ? defaultJobs(files, Math.min(os.availableParallelism(), 64)) : Number(values.jobs);
-      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(t(messages, 'cli.badJobs', { value: String(values.jobs) }));
       // No progress line when the lines go to stdout on the same terminal: they would run into it.
       const progress = onTerminal(io) && !(values.jsonl === STDOUT && process.stdout.isTTY);
       return runExport(
@@ -193,11 +232,15 @@ const INPUTS_HEAP_SHARE = 0.6;
 /** Every rule `--rule` may name: line and document rules, and the structure rules of the analysis. */
 const ALL_RULE_IDS: readonly string[] = ALL_RULES.map((r) => r.id);
 
+/** --jobs: a whole number from 1 to 64. */
+const validJobs = (value: string) => /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 64;
+
 function parseRules(values: string[], messages: Messages): RuleSettings {
   const rules: RuleSettings = {};
   for (const v of values) {
-    const [id, level] = v.split('=');
-    if (!id || !level || !LEVELS.includes(level as RuleLevel) || !(ALL_RULE_IDS as readonly string[]).includes(id)) {
+    const parts = v.split('=');
+    const [id, level] = parts;
+    if (parts.length !== 2 || !id || !level || !LEVELS.includes(level as RuleLevel) || !(ALL_RULE_IDS as readonly string[]).includes(id)) {
       throw new UsageError(t(messages, 'cli.badRule', { value: v, rules: ALL_RULE_IDS.join(', ') }));
     }
     rules[id] = level as RuleLevel;
@@ -231,10 +274,13 @@ async function lint(files: string[], opts: { rules: RuleSettings; locale?: strin
       continue;
     }
     const { dump, findings } = analyze(r.text, opts);
+    // A byte-order mark is no column an editor shows: line 1's columns count from after it.
+    const bom = r.text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const lines: string[] = [];
     for (const f of findings) {
       const p = positionAt(dump, f.start);
-      lines.push(`${file}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.rule} ${f.message}`);
+      const column = p.line === 0 ? Math.max(0, p.character - bom) : p.character;
+      lines.push(`${file}:${p.line + 1}:${column + 1}: ${f.severity} ${f.rule} ${f.message}`);
       if (f.severity === 'warning' || f.severity === 'error') serious = true;
     }
     if (lines.length) {

@@ -15,7 +15,8 @@ export interface ExportFileOptions extends AnalyzeOptions {
 export function sourcePath(file: string, root: string): string {
   const abs = path.resolve(file);
   const rel = path.relative(path.resolve(root), abs);
-  const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  // (`..2023/p1.txt` is inside: only `..` itself or `../…` leaves the root)
+  const inside = rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
   return (inside ? rel : abs).split(path.sep).join('/');
 }
 
