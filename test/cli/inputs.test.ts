@@ -99,6 +99,13 @@ test('an export into the archive does not read back what it wrote, whatever --in
   for (const again of [[], ['--force']]) ok(['--jsonl', 'archive/all.jsonl', ...again]);
   const lines = readFileSync(path.join(dir, 'archive/all.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { source: { path: string } });
   assert.deepEqual([...new Set(lines.map((l) => l.source.path))], ['archive/1923/01/p1.page.txt', 'archive/1923/01/p2.page.txt', 'archive/1923/02/p1.pagedump', 'archive/notes.txt']);
+  // Outputs beside the pages (--out the archive itself): every page is still read, no output is.
+  rmSync(path.join(dir, 'archive/all.jsonl'));
+  for (const again of [[], ['--force']]) ok(['--out', 'archive', ...again]);
+  assert.deepEqual(
+    tree(path.join(dir, 'archive')).filter((f) => !f.split('/').some((part) => part.startsWith('.'))), // (hidden ones are no pages)
+    ['1923/01/p1.articles.json', '1923/01/p1.page.txt', '1923/01/p2.articles.json', '1923/01/p2.page.txt', '1923/02/p1.articles.json', '1923/02/p1.pagedump', 'notes.articles.json', 'notes.txt'],
+  );
 });
 
 test('readList: one path a line, CRLF or LF, empty lines skipped, spaces kept, a BOM (Notepad) dropped', () => {

@@ -13,7 +13,7 @@ import { rewritePage } from '../core/rewrite';
 import type { RuleLevel, RuleSettings } from '../core/types';
 import { VERSION } from '../version';
 import { describeFileError, readDump, writeAtomic, type ReadResult } from '../node/files';
-import { DEFAULT_INCLUDE, expandInputs, inputBytes, readList, type Inputs } from '../node/inputs';
+import { DEFAULT_INCLUDE, expandInputs, inputBytes, readList, type ExportOutputs, type Inputs } from '../node/inputs';
 import { defaultJobs, STDOUT } from '../node/batchExport';
 import { runExport } from './export';
 import { onInterrupt } from './interrupt';
@@ -119,7 +119,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if (command === 'export' && values.out && values.jsonl) throw new UsageError(t(messages, 'cli.outAndJsonl'));
     if (command === 'export' && values.update && !values.out) throw new UsageError(t(messages, 'cli.updateNeedsOut'));
     if (command === 'export' && values.update && values.force) throw new UsageError(t(messages, 'cli.updateAndForce'));
-    const outputs = command === 'export' ? [values.out, values.jsonl].filter((o): o is string => !!o && o !== STDOUT) : [];
+    const outputs = command === 'export' ? { out: values.out, jsonl: values.jsonl === STDOUT ? undefined : values.jsonl } : {};
     const inputs = gather(positionals, values['files-from'], values.include, outputs, messages, io);
     // Nothing to do: said why (a folder with no page dump in it), or no input was given at all.
     if (inputs.files.length === 0) {
@@ -175,7 +175,7 @@ function runCommand(command: string, inputs: Inputs, values: CommandValues, opts
 }
 
 /** The files to work on: the arguments and the list's lines, folders walked; their problems said on stderr. */
-function gather(args: string[], list: string | undefined, include: string | undefined, outputs: readonly string[], messages: Messages, io: Io): Inputs {
+function gather(args: string[], list: string | undefined, include: string | undefined, outputs: ExportOutputs, messages: Messages, io: Io): Inputs {
   let all = args;
   // What the run will hold for its files, against what the heap can: a batch too big for it is
   // refused as it is found, with the way round, rather than ending in a crash (out of memory).

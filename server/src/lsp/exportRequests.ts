@@ -19,7 +19,7 @@ import { t, timeLeft, type Messages } from '../core/messages';
 import { OutputNames } from '../core/outputNames';
 import type { RuleSettings } from '../core/types';
 import { exportFile, sourcePath } from '../node/exportFile';
-import { walkOrder } from '../node/inputs';
+import { isOutput, walkOrder } from '../node/inputs';
 import { VERSION } from '../version';
 import { describeFileError } from '../node/files';
 
@@ -85,16 +85,12 @@ function inWalkOrder(paths: readonly string[], root: string): { files: string[];
 }
 
 /**
- * The files without what the export writes (the --out folder's files, or the --jsonl file): a
- * target in the workspace, with an include that takes every file, would otherwise have the
- * export read back the last one's.
+ * The files without what the export writes (see isOutput): a target in the workspace, with an
+ * include that takes every file, would otherwise have the export read back the last one's.
  */
 function notOutputs(files: readonly string[], target: string, format: 'json' | 'jsonl'): string[] {
-  const t = path.resolve(target);
-  return files.filter((f) => {
-    const r = path.resolve(f);
-    return r !== t && (format === 'jsonl' || !r.startsWith(t + path.sep));
-  });
+  const outputs = format === 'json' ? { out: target } : { jsonl: target };
+  return files.filter((f) => !isOutput(f, outputs));
 }
 
 const isStrings = (xs: unknown): xs is string[] => Array.isArray(xs) && xs.every((x) => typeof x === 'string');

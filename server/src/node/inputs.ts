@@ -57,12 +57,12 @@ export function readList(list: string): string[] {
  * and folders are skipped, and links to folders are not followed (no cycles); links to files are
  * taken. Anything else (a missing file, say) is passed on for the command to report when it reads it.
  * `onFound` hears the count of files so far, and the file, as a walk finds each (a big archive
- * takes a while); it may throw to stop the walk. `outputs` (an export's --out folder or --jsonl
- * file) are left out of walks, so that an export into the archive never reads what it wrote.
+ * takes a while); it may throw to stop the walk. What an export writes (`outputs`) is left out of
+ * walks, so that an export into the archive never reads what it wrote (see isOutput).
  */
-export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE, onFound?: (count: number, file: string) => void, outputs: readonly string[] = []): Inputs {
+export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE, onFound?: (count: number, file: string) => void, outputs: ExportOutputs = {}): Inputs {
   const matcher = new Minimatch(include, { dot: false, matchBase: true });
-  const skip = new Set(outputs.map((p) => path.resolve(p)));
+  const skip = outputs.out !== undefined || outputs.jsonl !== undefined ? outputs : undefined;
   const inputs: Inputs = { files: [], under: [], problems: [] };
   for (const arg of args) {
     let isDir = false;
@@ -141,7 +141,26 @@ export function walkOrder(a: string, b: string): number {
 }
 
 /** Depth first, in name order (code units, not the locale's: the same order on every machine). */
-function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs, skip: ReadonlySet<string>, onFound?: (count: number, file: string) => void): void {
+/** Where an export writes: its --out folder, or its --jsonl file. */
+export interface ExportOutputs {
+  out?: string;
+  jsonl?: string;
+}
+
+/**
+ * A file an export with these outputs writes, or wrote before: the --jsonl file, or a
+ * NAME.articles.json under the --out folder. (Not every file there: the outputs may go beside the
+ * pages, `--out` the archive itself.)
+ */
+export function isOutput(file: string, outputs: ExportOutputs): boolean {
+  const abs = path.resolve(file);
+  if (outputs.jsonl !== undefined && abs === path.resolve(outputs.jsonl)) return true;
+  if (outputs.out === undefined || !abs.endsWith('.articles.json')) return false;
+  const rel = path.relative(path.resolve(outputs.out), abs);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
+function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs, skip: ExportOutputs | undefined, onFound?: (count: number, file: string) => void): void {
   const dir = rel === '' ? root : path.join(root, rel);
   let raw: fs.Dirent<Buffer>[];
   try {
@@ -160,10 +179,10 @@ function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs, ski
       if (e.isDirectory() || matcher.match(sub)) inputs.problems.push({ key: 'badName', file: path.join(dir, escapedName(e.name)), guess: gb18030.decode(e.name) });
       continue;
     }
-    if (skip.size > 0 && skip.has(path.resolve(dir, name))) continue;
     if (e.isDirectory()) walk(root, sub, matcher, inputs, skip, onFound);
     else if ((e.isFile() || (e.isSymbolicLink() && isFile(path.join(dir, name)))) && matcher.match(sub)) {
       const file = path.join(dir, name);
+      if (skip && isOutput(file, skip)) continue;
       inputs.files.push(file);
       inputs.under.push(sub);
       onFound?.(inputs.files.length, file);
