@@ -100,6 +100,7 @@ async function exportOne(client: LanguageClient, uri?: vscode.Uri, target?: vsco
   const json = result.json;
   if (!target && config(doc.uri).get<string>('destination') === 'untitled') {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'json', content: json }));
+    if (result.warning) void vscode.window.showWarningMessage(result.warning);
     return editor.document.uri;
   }
   let dest = target;
@@ -119,7 +120,8 @@ async function exportOne(client: LanguageClient, uri?: vscode.Uri, target?: vsco
     void vscode.window.showErrorMessage(strings.writeFailed(dest.fsPath, String(err)));
     return undefined;
   }
-  void vscode.window.showInformationMessage(strings.exportedOne(result.articles, dest.fsPath));
+  if (result.warning) void vscode.window.showWarningMessage(`${strings.exportedOne(result.articles, dest.fsPath)} ${result.warning}`);
+  else void vscode.window.showInformationMessage(strings.exportedOne(result.articles, dest.fsPath));
   return dest;
 }
 

@@ -77,6 +77,15 @@ describe('newsprint/exportBatch', () => {
     assert.ok(seen.some((v) => v.kind === 'report' && v.percentage === 100 && v.message === '8 of 8 files'), JSON.stringify(seen));
   });
 
+  test('newsprint/exportFile of a page that is not valid UTF-8 exports it and warns (the editor may show it decoded otherwise)', async () => {
+    const r = (await c.conn.sendRequest('newsprint/exportFile', { file: path.join(ws, 'gbk.txt'), root: ws })) as { ok: boolean; warning?: string };
+    assert.equal(r.ok, true);
+    assert.match(r.warning ?? '', /gbk\.txt: is not valid UTF-8/);
+    const fine = (await c.conn.sendRequest('newsprint/exportFile', { file: path.join(ws, 'a/p1.txt'), root: ws })) as { ok: boolean; warning?: string };
+    assert.equal(fine.ok, true);
+    assert.equal(fine.warning, undefined);
+  });
+
   test('what the export writes is not read back: files in the target folder, or the JSON Lines target itself', async () => {
     const out = path.join(ws, 'exported');
     mkdirSync(out, { recursive: true });

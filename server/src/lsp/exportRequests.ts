@@ -34,7 +34,8 @@ export interface ExportFileParams {
  * The page's JSON as `newsprint export FILE` prints it, its article count, and the file name an
  * export gives it (`NAME.articles.json`).
  */
-export type ExportFileResult = { ok: true; json: string; articles: number; name: string } | { ok: false; message: string };
+/** `warning`: what the user should know of a file that was exported (its bytes are not valid UTF-8). */
+export type ExportFileResult = { ok: true; json: string; articles: number; name: string; warning?: string } | { ok: false; message: string };
 
 export interface ExportBatchParams {
   files: string[];
@@ -99,9 +100,11 @@ export function registerExportRequests(connection: Connection, env: { messages: 
   connection.onRequest('newsprint/exportFile', async (p: ExportFileParams): Promise<ExportFileResult> => {
     try {
       const rules = p.rules ?? (await env.rules(p.file));
-      const { doc } = exportFile(p.file, { root: p.root, rules, locale: env.locale(), version: VERSION });
+      const { doc, invalidUtf8 } = exportFile(p.file, { root: p.root, rules, locale: env.locale(), version: VERSION });
       linkContinuations([doc]); // the file's continued articles, page to page
-      return { ok: true, json: serializeDocument(doc), articles: doc.articles.length, name: new OutputNames().name(path.basename(p.file)) };
+      // (The editor may show the file decoded otherwise, by its own guess of the encoding.)
+      const warning = invalidUtf8 ? t(env.messages(), 'cli.invalidUtf8', { file: p.file }) : undefined;
+      return { ok: true, json: serializeDocument(doc), articles: doc.articles.length, name: new OutputNames().name(path.basename(p.file)), ...(warning ? { warning } : {}) };
     } catch (err) {
       return { ok: false, message: describeFileError(err, env.messages()) };
     }
