@@ -13,6 +13,9 @@ const positives: [string, string][] = [
   ['𠀀 𠀁 𠀂 的', '𠀀𠀁𠀂的'],
   // Digits in the line are not this rule's business: only CJK–CJK gaps go.
   ['于 7 月 份 正 式 向 市', '于 7 月份正式向市'],
+  // A paragraph joined into one line (hard-wrap) holding a letter-spaced stretch and a title
+  // separator: the separator, between two long runs, stays.
+  ['心 的、关 注 您 所 关 注 的 ，努 力 把主义法治道路 为全面建设社', '心的、关注您所关注的，努力把主义法治道路 为全面建设社'],
 ];
 
 const negatives: string[] = [

@@ -9,10 +9,15 @@
 // Decision: split the line on whitespace into tokens, count the *gaps* (exactly one ASCII space
 // with a CJK glyph or CJK punctuation on both sides) and the tokens holding exactly one Han glyph.
 // The line is letter-spaced when it has at least two gaps and more than half of its tokens that
-// hold Han glyphs hold just one. The fix deletes every gap of the line, and nothing else.
+// hold Han glyphs hold just one. The fix deletes every gap of the line but a title separator (a gap
+// between two runs of LONG_RUN Han glyphs or more, which a letter-spaced stretch does not have: it
+// gets onto such a line when hard-wrap joins a paragraph's lines into one), and nothing else.
 import { codePointAt, cpLength, isCjk, isCjkGlyph, isSpace } from '../chars';
 import type { Messages } from '../messages';
 import { gapRoom, skipSpaces, spaceFinding, trimEnd, type LineFinding, type LineRule, type SpacingScan } from './rule';
+
+/** Han glyphs on each side of a gap that make it a title separator, kept by the fix. */
+const LONG_RUN = 4;
 
 /** What spacedScan found on the line it last scanned. */
 export const SPACED: SpacingScan = { start: 0, end: 0, gaps: new Int32Array(256) };
@@ -48,6 +53,8 @@ export function spacedScan(text: string, from: number, to: number, base: number)
   let singles = 0; // tokens holding exactly one
   let glyphsInToken = 0;
   let prevWasCjk = false; // the code point before i is CJK (false at line start and after a space)
+  let found = 0; // gaps found, title separators too (the line's decision counts them)
+  let longBefore = false; // the last gap found follows a long run: it is a separator if a long run follows
 
   for (let i = from; i < to; ) {
     const c = text.charCodeAt(i);
@@ -66,6 +73,9 @@ export function spacedScan(text: string, from: number, to: number, base: number)
         tokens++;
         if (glyphsInToken === 1) singles++;
       }
+      if (longBefore && glyphsInToken >= LONG_RUN) count--; // the gap before this token separates a title
+      longBefore = false;
+      const runBefore = glyphsInToken;
       glyphsInToken = 0;
       // A gap: exactly one ASCII space between two CJK characters (prevWasCjk is false after a
       // space, so a double space never counts).
@@ -74,6 +84,8 @@ export function spacedScan(text: string, from: number, to: number, base: number)
         if (isCjk(next)) {
           if (count === gaps.length) gaps = gapRoom(SPACED, count);
           gaps[count++] = base + i - from;
+          found++;
+          longBefore = runBefore >= LONG_RUN;
         }
       }
       prevWasCjk = false;
@@ -89,8 +101,10 @@ export function spacedScan(text: string, from: number, to: number, base: number)
     tokens++;
     if (glyphsInToken === 1) singles++;
   }
-  // Two gaps at least, and more than half the tokens holding Han glyphs hold just one.
-  if (count < 2 || singles * 2 <= tokens) return 0;
+  if (longBefore && glyphsInToken >= LONG_RUN) count--;
+  // Two gaps at least, and more than half the tokens holding Han glyphs hold just one; and a gap
+  // left to remove.
+  if (found < 2 || singles * 2 <= tokens || count === 0) return 0;
   const a = skipSpaces(text, from, to);
   SPACED.start = base + a - from;
   SPACED.end = base + trimEnd(text, a, to) - from;
