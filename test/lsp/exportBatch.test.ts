@@ -98,6 +98,11 @@ describe('newsprint/exportBatch', () => {
     const lines = (await exportBatch({ files: [jsonl, path.join(ws, 'a/p1.txt')], target: jsonl, format: 'jsonl', overwrite: true })) as Done;
     assert.equal(lines.kind, 'done', JSON.stringify(lines));
     assert.equal(lines.files, 1);
+    // Nor what is hidden (as `newsprint export FOLDER` skips it): the editor's file search lists it.
+    mkdirSync(path.join(ws, '.old'), { recursive: true });
+    copyFileSync(SAMPLE, path.join(ws, '.old', 'copy.txt'));
+    const hidden = (await exportBatch({ files: [path.join(ws, '.old', 'copy.txt'), path.join(ws, 'a/p1.txt')], target: jsonl, format: 'jsonl', overwrite: true })) as Done;
+    assert.equal(hidden.files, 1);
   });
 
   test('an existing target is not replaced unasked: the reply lists them, and only those agreed to are replaced', async () => {

@@ -94,6 +94,12 @@ function notOutputs(files: readonly string[], target: string, format: 'json' | '
   return files.filter((f) => !isOutput(f, outputs));
 }
 
+/** In a hidden file or folder under the root (`.old/p1.txt`), which `newsprint export ROOT` skips. */
+function hiddenUnder(file: string, root: string): boolean {
+  const under = underRoot(file, root);
+  return under !== undefined && under.split('/').some((part) => part.startsWith('.'));
+}
+
 const isStrings = (xs: unknown): xs is string[] => Array.isArray(xs) && xs.every((x) => typeof x === 'string');
 
 export function registerExportRequests(connection: Connection, env: { messages: () => Messages; locale: () => string | undefined; rules: (file: string) => Promise<RuleSettings> }): void {
@@ -119,7 +125,10 @@ export function registerExportRequests(connection: Connection, env: { messages: 
     running = true;
     let progress: ReturnType<typeof connection.window.attachWorkDoneProgress> | undefined;
     try {
-      const { files, under } = inWalkOrder(notOutputs(p.files, p.target, p.format), p.root);
+      const { files, under } = inWalkOrder(
+        notOutputs(p.files, p.target, p.format).filter((f) => !hiddenUnder(f, p.root)),
+        p.root,
+      );
       const update = p.update === true && p.format === 'json';
       if (p.overwrite !== true && !update) {
         const agreed = new Set(p.overwrite ?? []);
