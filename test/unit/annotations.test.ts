@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { lineAt, allLines } from '../../server/src/core/lines';
 import { parse } from '../../server/src/core/parse';
 import { analyzeArticles, articleTitle } from '../../server/src/core/articles/detect';
@@ -147,4 +148,12 @@ test('annotation completions and "mark as" actions', () => {
   assert.deepEqual(attach.edits, [{ start: lineAt(dump, 333).start, end: lineAt(dump, 333).start, newText: '%% attach-below\n' }]);
   assert.deepEqual(annotationActions(dump, pages, lineAt(dump, 2).start, zhCn).map((a) => a.title).slice(0, 2), ['标为主题', '标为引题']);
   assert.deepEqual(annotationActions(dump, pages, lineAt(dump, 2).start, en).length, 4);
+});
+
+test('the grammar colours every directive the parser knows, by name and by alias, and no other', () => {
+  const grammar = readFileSync(path.resolve(__dirname, '../../syntaxes/pagedump.tmLanguage.json'), 'utf8');
+  const list = /\(%%\)\(\?:\[ \\\\t\]\*\(([^)]+)\)/.exec(grammar)?.[1];
+  assert.ok(list, 'the annotation rule and its directive list');
+  const known = Object.values(DIRECTIVES).flatMap((d) => [d.name, ...d.aliases]);
+  assert.deepEqual(list.split('|').sort(), known.sort());
 });
