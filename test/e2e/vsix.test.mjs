@@ -48,7 +48,7 @@ function packageVsix() {
   fs.mkdirSync(stage);
   // What the build reads (linked) and what vsce packs (copied; .vscodeignore decides what ships).
   for (const n of ['client', 'server', 'tsconfig.json']) fs.symlinkSync(path.join(repoRoot, n), path.join(stage, n));
-  const shipped = /^(package(\.nls(\..+)?)?\.json|\.vscodeignore|README\.md|CHANGELOG\.md|LICENSE(\..+)?|l10n|syntaxes|schemas|language-configuration\.json)$/;
+  const shipped = /^(package(\.nls(\..+)?)?\.json|\.vscodeignore|README\.md|CHANGELOG\.md|LICENSE(\..+)?|l10n|syntaxes|schemas|language-configuration\.json|docs)$/;
   for (const n of fs.readdirSync(repoRoot).filter((n) => shipped.test(n))) {
     fs.cpSync(path.join(repoRoot, n), path.join(stage, n), { recursive: true });
   }
@@ -97,6 +97,10 @@ test('the packaged .vsix installs into code-server and activates on a page dump'
   }
   assert.deepEqual(fs.readdirSync(path.join(extDir, 'dist')).filter((f) => f.endsWith('.map')), [], 'no source maps in the package');
   for (const f of ['client', 'server', 'node_modules', 'test']) assert.ok(!fs.existsSync(path.join(extDir, f)), `${f}/ is not shipped`);
+  // What the README shows and links to (relative links: the package has no repository to point to).
+  for (const link of fs.readFileSync(path.join(extDir, 'README.md'), 'utf8').matchAll(/\]\((?!https?:|#)([^)\s]+)\)/g)) {
+    assert.ok(fs.existsSync(path.join(extDir, decodeURI(link[1]))), `README links to ${link[1]}, which is shipped`);
+  }
 
   // Serve it: only that extensions folder, no development extension.
   const workspace = makeWorkspace(path.join(tmp, 'workspace'));
