@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import type { ExportBatchResult, ExportFileResult } from '../../server/src/lsp/exportRequests';
-import { strings } from './strings';
+import { sentences, strings } from './strings';
 
 type Format = 'jsonl' | 'perFile';
 
@@ -92,7 +92,14 @@ async function exportOne(client: LanguageClient, uri?: vscode.Uri, target?: vsco
     if ((await vscode.window.showWarningMessage(strings.unsavedChanges(), { modal: true }, save)) !== save) return undefined;
     if (!(await doc.save())) return undefined;
   }
-  const result = await client.sendRequest<ExportFileResult>('newsprint/exportFile', { file: doc.uri.fsPath, root: rootOf(doc.uri) });
+  let result: ExportFileResult;
+  try {
+    result = await client.sendRequest<ExportFileResult>('newsprint/exportFile', { file: doc.uri.fsPath, root: rootOf(doc.uri) });
+  } catch (err) {
+    // The server stopped or is restarting: said in the user's language, not as a command error.
+    void vscode.window.showErrorMessage(strings.exportFailed(err instanceof Error ? err.message : String(err)));
+    return undefined;
+  }
   if (!result.ok) {
     void vscode.window.showErrorMessage(result.message);
     return undefined;
@@ -120,7 +127,7 @@ async function exportOne(client: LanguageClient, uri?: vscode.Uri, target?: vsco
     void vscode.window.showErrorMessage(strings.writeFailed(dest.fsPath, String(err)));
     return undefined;
   }
-  if (result.warning) void vscode.window.showWarningMessage(`${strings.exportedOne(result.articles, dest.fsPath)} ${result.warning}`);
+  if (result.warning) void vscode.window.showWarningMessage(sentences(strings.exportedOne(result.articles, dest.fsPath), result.warning));
   else void vscode.window.showInformationMessage(strings.exportedOne(result.articles, dest.fsPath));
   return dest;
 }
@@ -272,14 +279,14 @@ async function exportWorkspace(client: LanguageClient, output: vscode.OutputChan
     return summary;
   }
 
-  const message = strings.exportSummary(summary.files, summary.articles, summary.problems, target.fsPath) + (skipped ? ` ${strings.upToDate(skipped)}` : '');
+  const message = sentences(strings.exportSummary(summary.files, summary.articles, summary.problems, target.fsPath), skipped ? strings.upToDate(skipped) : '');
   const notes = [...summary.failures, ...summary.warnings];
   if (notes.length) {
     output.appendLine(message);
     for (const f of notes) output.appendLine(`  ${f.message}`);
     const show = strings.showDetails();
-    const said = [summary.failures.length ? strings.exportFailures(summary.failures.length) : '', summary.warnings.length ? strings.exportNotUtf8(summary.warnings.length) : ''].filter(Boolean).join(' ');
-    void vscode.window.showWarningMessage(`${message} ${said}`, show).then((p) => {
+    const said = sentences(summary.failures.length ? strings.exportFailures(summary.failures.length) : '', summary.warnings.length ? strings.exportNotUtf8(summary.warnings.length) : '');
+    void vscode.window.showWarningMessage(sentences(message, said), show).then((p) => {
       if (p === show) output.show();
     });
   } else {

@@ -37,14 +37,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Newspr
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const output = vscode.window.createOutputChannel('Newsprint');
+  context.subscriptions.push(output);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: LANGUAGE_ID, scheme: 'file' },
-      { language: LANGUAGE_ID, scheme: 'untitled' },
-      { language: LANGUAGE_ID, scheme: 'vscode-remote' },
-    ],
+    // Any scheme: the server needs only the text (a virtual workspace's files, untitled editors).
+    documentSelector: [{ language: LANGUAGE_ID }],
     outputChannel: output,
-    errorHandler: restartingErrorHandler(),
+    errorHandler: restartingErrorHandler(output),
     initializationOptions: {},
   };
   client = new LanguageClient('newsprint', 'Newsprint', serverOptions, clientOptions);
@@ -69,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Newspr
 }
 
 /** Restart the server when it dies, and tell the user once per session rather than on every crash. */
-function restartingErrorHandler(): ErrorHandler {
+function restartingErrorHandler(output: vscode.OutputChannel): ErrorHandler {
   const recent: number[] = [];
   return {
     error: () => ({ action: ErrorAction.Continue }),
@@ -78,7 +76,8 @@ function restartingErrorHandler(): ErrorHandler {
       recent.push(now);
       while (recent.length && now - recent[0] > 3 * 60_000) recent.shift();
       if (recent.length > 5) {
-        void vscode.window.showErrorMessage(strings.serverGaveUp());
+        const show = strings.showDetails();
+        void vscode.window.showErrorMessage(strings.serverGaveUp(), show).then((p) => p === show && output.show());
         return { action: CloseAction.DoNotRestart, handled: true };
       }
       restarts.count++;

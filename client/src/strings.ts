@@ -2,6 +2,11 @@
 // l10n/bundle.l10n.<locale>.json (Chinese: bundle.l10n.zh-cn.json).
 import * as vscode from 'vscode';
 
+/** Sentences as one message: Chinese runs them together, English puts a space between. */
+export function sentences(...parts: string[]): string {
+  return parts.filter(Boolean).join(vscode.env.language.toLowerCase().startsWith('zh') ? '' : ' ');
+}
+
 export const strings = {
   noActiveEditor: () => vscode.l10n.t('Open a file first: there is no active editor.'),
   serverRestarted: () => vscode.l10n.t('The Newsprint language server stopped unexpectedly and was restarted.'),
@@ -32,6 +37,9 @@ export const strings = {
   unsavedPages: (n: number) => vscode.l10n.t('{0} page dumps have unsaved changes. The export reads the files on disk.', n),
   exportSummary: (files: number, articles: number, problems: number, target: string) =>
     vscode.l10n.t('Exported {0} articles from {1} files to {2} ({3} problems left in the text).', articles, files, target, problems),
+  exportFailed: (reason: string) => vscode.l10n.t('The export failed: {0}', reason),
+  rewriteFailed: (reason: string) => vscode.l10n.t('Rewriting the page failed: {0}', reason),
+  rewriteUnavailable: () => vscode.l10n.t('The language server does not have this page open yet; try again in a moment.'),
   exportStopped: (reason: string) => vscode.l10n.t('The export stopped ({0}). The files it wrote are complete; export again to finish.', reason),
   exportFailures: (n: number) => vscode.l10n.t('{0} failed.', n),
   exportNotUtf8: (n: number) => vscode.l10n.t('{0} files are not valid UTF-8 (their invalid bytes were exported as U+FFFD).', n),

@@ -29,6 +29,47 @@ describe('commands', function () {
     await h.waitForDiagnostics(now.uri, (d) => h.codes(d).has('spaced-glyphs'), 'diagnostics on the switched document');
   });
 
+  it('a page dump in a file system of another scheme (a virtual workspace) is checked, and Rewrite Page works on it', async function () {
+    // A minimal in-memory file system, as a virtual workspace's (GitHub, a remote archive) would be.
+    const files = new Map();
+    const changed = new vscode.EventEmitter();
+    const stat = (uri) => {
+      const data = files.get(uri.path);
+      if (data === undefined) throw vscode.FileSystemError.FileNotFound(uri);
+      return { type: vscode.FileType.File, ctime: 0, mtime: Date.now(), size: data.length };
+    };
+    const provider = vscode.workspace.registerFileSystemProvider(
+      'newsprint-memfs',
+      {
+        onDidChangeFile: changed.event,
+        watch: () => new vscode.Disposable(() => undefined),
+        stat,
+        readDirectory: () => [],
+        createDirectory: () => undefined,
+        readFile: (uri) => stat(uri) && files.get(uri.path),
+        writeFile: (uri, content) => void files.set(uri.path, content),
+        delete: (uri) => void files.delete(uri.path),
+        rename: (from, to) => {
+          files.set(to.path, files.get(from.path));
+          files.delete(from.path);
+        },
+      },
+      { isCaseSensitive: true },
+    );
+    try {
+      const uri = vscode.Uri.parse('newsprint-memfs:/issue/p1.pagedump');
+      files.set(uri.path, Buffer.from(h.readInWorkspace(h.SAMPLE), 'utf8'));
+      const doc = await h.openInEditor(uri);
+      assert.equal(doc.languageId, 'pagedump');
+      await h.waitForDiagnostics(uri, (d) => h.codes(d).has('spaced-glyphs'), 'diagnostics on the page of the other file system');
+      assert.equal(await vscode.commands.executeCommand('newsprint.rewritePage', uri), true, 'rewritten');
+      await h.waitForText(doc, (t) => t.startsWith('%% #'), 'the rewrite to reach the document');
+    } finally {
+      await h.closeAllEditors();
+      provider.dispose();
+    }
+  });
+
   it('the UI locale reaches the extension host (vscode.env.language)', function () {
     const want = process.env.NEWSPRINT_E2E_LOCALE;
     if (!want) this.skip();
