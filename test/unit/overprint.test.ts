@@ -1,20 +1,31 @@
 // overprint.ts: what a fake-bold overprint is, as the doubled-glyphs rule and article detection read it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { doubledPairs, isOverprint, isStrong, pairSeconds, PAIR_LETTER, PAIR_NOT_HAN, tokenPairs, undouble } from '../../server/src/core/overprint';
+import { countedPairs, doubledPairs, isOverprint, isStrong, pairSeconds, PAIR_LETTER, PAIR_STRONG, tokenPairs, undouble } from '../../server/src/core/overprint';
 
 const pairs = (tok: string) => tokenPairs(tok, 0, tok.length);
 
-test('tokenPairs: pairs and flags, or 0 when a code point is left unpaired', () => {
-  const table: [string, number, number][] = [
-    // token, pair count, flags
-    ['TTIIRR', 3, PAIR_NOT_HAN | PAIR_LETTER],
-    ['跨跨境境', 2, PAIR_LETTER],
-    ['11000000', 4, PAIR_NOT_HAN],
-    ['𠀀𠀀𠀁𠀁', 2, PAIR_LETTER], // astral Han: pairs of surrogate pairs
-    ['😀😀', 1, PAIR_NOT_HAN], // not a letter
+test('tokenPairs: pairs, those that count, and flags, or 0 when a code point is left unpaired', () => {
+  const table: [string, number, number, number][] = [
+    // token, pair count, counted, flags
+    ['TTIIRR', 3, 3, PAIR_STRONG | PAIR_LETTER],
+    ['跨跨境境', 2, 2, PAIR_LETTER],
+    ['跨跨境境运运', 3, 3, PAIR_STRONG | PAIR_LETTER],
+    ['11000000', 4, 4, 0],
+    ['22002244年年', 5, 5, PAIR_STRONG | PAIR_LETTER], // a year overprinted
+    ['𠀀𠀀𠀁𠀁', 2, 2, PAIR_LETTER], // astral Han: pairs of surrogate pairs
+    ['😀😀', 1, 0, 0], // not a letter, and counts for nothing
+    ['红红火火……', 3, 2, PAIR_LETTER], // the ellipsis is written doubled
+    ['扎扎实实——', 3, 2, PAIR_LETTER],
+    ['哈哈哈哈哈哈', 3, 3, PAIR_LETTER], // laughter: one glyph repeated
+    ['1100mm', 3, 2, 0], // a unit after a number
+    ['FFFF00', 3, 3, PAIR_LETTER], // a hex colour: letters with digits
   ];
-  for (const [tok, n, flags] of table) assert.equal(pairs(tok), n * 4 + flags, tok);
+  for (const [tok, n, counted, flags] of table) {
+    assert.equal(doubledPairs(pairs(tok)), n >= 2 ? n : 0, `${tok}: pairs`);
+    if (n >= 2) assert.equal(countedPairs(pairs(tok)), counted, `${tok}: counted`);
+    assert.equal(pairs(tok) & (PAIR_STRONG | PAIR_LETTER), flags, `${tok}: flags`);
+  }
   for (const tok of ['一个个', '汩', 'TIR', '𠀀\ud840', '']) assert.equal(pairs(tok), 0, tok);
 });
 
@@ -31,6 +42,10 @@ test('isOverprint: the whole text one overprinted run', () => {
     ['TTIIRR 跨跨境境运运输输', true],
     ['  跨跨境境运运输输  ', true],
     ['22002233年年', true],
+    ['红红火火……', false], // a word and its ellipsis
+    ['哈哈哈哈哈哈', false],
+    ['1100mm', false],
+    ['1100 家家户户', false],
     ['扎扎实实', false], // two pairs
     ['扎扎实实 认认真真', false], // every token may be a word
     ['11000000', false], // digits only

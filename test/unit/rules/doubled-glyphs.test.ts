@@ -34,6 +34,16 @@ const negatives: string[] = [
   '————————',
   '**  ----  ****',
   '22002233', // a doubled year, maybe; not sure enough to delete digits
+  // Words with their doubled punctuation (the Chinese ellipsis and dash are two characters), units
+  // after numbers, laughter, hex colours.
+  '红红火火……',
+  '大家 说说笑笑……',
+  '扎扎实实——',
+  '哈哈哈哈哈哈',
+  '管径为 1100mm 的管道',
+  '2200mm',
+  '走访 1100 家家户户',
+  '颜色 FFFF00',
 ];
 
 test('doubled-glyphs: positives are fixed exactly', () => {

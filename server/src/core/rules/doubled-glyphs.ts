@@ -5,7 +5,7 @@
 // decided in overprint.ts, which article detection reads too. The fix deletes the second code
 // point of each pair — only characters known to be artifacts.
 import { isSpace } from '../chars';
-import { doubledPairs, isOverprintRun, isStrong, pairSeconds, PAIR_LETTER, tokenPairs } from '../overprint';
+import { countedPairs, doubledPairs, isOverprintRun, isStrong, pairSeconds, PAIR_LETTER, tokenPairs } from '../overprint';
 import { GATE_DOUBLED, lineGates } from './gates';
 import { t, type Messages } from '../messages';
 import { EDIT_FIELDS, reserveInts, rowChunk, RowFix } from '../editRows';
@@ -17,6 +17,8 @@ interface Token {
   end: number;
   /** Pairs when doubled (two or more), else 0. */
   pairs: number;
+  /** Of them, those that count towards an overprint (see overprint.ts). */
+  counted: number;
   strong: boolean; // cannot be a reduplicated Chinese word
   letters: boolean; // one of its pairs is a letter or a CJK glyph (not only digits and punctuation)
 }
@@ -42,7 +44,7 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
     const s = i;
     while (i < n && !isSpace(text.charCodeAt(i))) i++;
     const answer = tokenPairs(text, s, i);
-    tokens.push({ start: s, end: i, pairs: doubledPairs(answer), strong: isStrong(answer), letters: (answer & PAIR_LETTER) !== 0 });
+    tokens.push({ start: s, end: i, pairs: doubledPairs(answer), counted: countedPairs(answer), strong: isStrong(answer), letters: (answer & PAIR_LETTER) !== 0 });
   }
 
   // Best run of consecutive doubled tokens that qualifies.
@@ -53,7 +55,7 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
   let run: Token[] = [];
   const consider = () => {
     if (run.length === 0) return;
-    const pairs = run.reduce((s, tk) => s + tk.pairs, 0);
+    const pairs = run.reduce((s, tk) => s + tk.counted, 0);
     if (pairs > bestPairs && isOverprintRun(pairs, run.some((tk) => tk.strong), run.some((tk) => tk.letters))) {
       best = run;
       bestPairs = pairs;
