@@ -24,6 +24,12 @@ const negatives: string[] = [
   '□通讯员 傅玉佳 报道',
   '本报讯  8 月 26 日，十八', // dateline: double space
   '记者 王 刚 报道', // a two-glyph name spaced to align: half the tokens, not more
+  // Two-glyph names padded to the width of three: in bylines and in lists, which singles pair up
+  // cannot be told.
+  '本报记者 王 丽 李 明',
+  '□记者 王 丽 通讯员 张 强 报道',
+  '记者 王 丽 李 明',
+  '张三丰 王 丽 李四光 赵 强 刘德华',
   '中 国', // a single gap
   '顺势而为，胶州跨境电商开辟',
   'The quick brown fox jumps over',

@@ -12,12 +12,20 @@
 // hold Han glyphs hold just one. The fix deletes every gap of the line but a title separator (a gap
 // between two runs of LONG_RUN Han glyphs or more, which a letter-spaced stretch does not have: it
 // gets onto such a line when hard-wrap joins a paragraph's lines into one), and nothing else.
+//
+// Names are spaced on purpose too: a two-glyph name is padded to the width of three in bylines
+// (`本报记者 王 丽 李 明`) and in lists of names (`张三丰 王 丽 李四光`), where which singles pair up
+// cannot be told. A line that starts as a byline, or has no CJK punctuation and two runs of three
+// glyphs or more (a list), is left alone.
 import { codePointAt, cpLength, isCjk, isCjkGlyph, isSpace } from '../chars';
 import type { Messages } from '../messages';
 import { gapRoom, skipSpaces, spaceFinding, trimEnd, type LineFinding, type LineRule, type SpacingScan } from './rule';
 
 /** Han glyphs on each side of a gap that make it a title separator, kept by the fix. */
 const LONG_RUN = 4;
+
+/** A byline's start: its news organisation, a qualifier and the role, then a space (see the header). */
+const BYLINE_START = /^[□■◆●]?\s*(?:本报|新华社|人民日报|中新社|央视)?(?:特约|见习|实习|首席|全媒体|融媒体)?(?:记者|通讯员|摄影|实习生)\s/;
 
 /** What spacedScan found on the line it last scanned. */
 export const SPACED: SpacingScan = { start: 0, end: 0, gaps: new Int32Array(256) };
@@ -55,6 +63,8 @@ export function spacedScan(text: string, from: number, to: number, base: number)
   let prevWasCjk = false; // the code point before i is CJK (false at line start and after a space)
   let found = 0; // gaps found, title separators too (the line's decision counts them)
   let longBefore = false; // the last gap found follows a long run: it is a separator if a long run follows
+  let threes = 0; // tokens of three Han glyphs or more
+  let punctuated = false; // the line has CJK punctuation
 
   for (let i = from; i < to; ) {
     const c = text.charCodeAt(i);
@@ -72,6 +82,7 @@ export function spacedScan(text: string, from: number, to: number, base: number)
       if (glyphsInToken > 0) {
         tokens++;
         if (glyphsInToken === 1) singles++;
+        if (glyphsInToken >= 3) threes++;
       }
       if (longBefore && glyphsInToken >= LONG_RUN) count--; // the gap before this token separates a title
       longBefore = false;
@@ -93,6 +104,7 @@ export function spacedScan(text: string, from: number, to: number, base: number)
       continue;
     }
     if (isCjkGlyph(cp)) glyphsInToken++;
+    else if (isCjk(cp)) punctuated = true;
     // Only a single space counts as a gap: remember whether the char before a space was CJK.
     prevWasCjk = isCjk(cp);
     i += len;
@@ -100,12 +112,16 @@ export function spacedScan(text: string, from: number, to: number, base: number)
   if (glyphsInToken > 0) {
     tokens++;
     if (glyphsInToken === 1) singles++;
+    if (glyphsInToken >= 3) threes++;
   }
   if (longBefore && glyphsInToken >= LONG_RUN) count--;
   // Two gaps at least, and more than half the tokens holding Han glyphs hold just one; and a gap
   // left to remove.
   if (found < 2 || singles * 2 <= tokens || count === 0) return 0;
+  // Names spaced on purpose: a list of names, or a byline (see the header).
+  if (!punctuated && threes >= 2) return 0;
   const a = skipSpaces(text, from, to);
+  if (BYLINE_START.test(text.slice(a, Math.min(to, a + 16)))) return 0;
   SPACED.start = base + a - from;
   SPACED.end = base + trimEnd(text, a, to) - from;
   return count;
