@@ -26,6 +26,24 @@ test('CJK lines join without a space; Latin lines with one', () => {
   assert.equal(joinPair('在青岛市上半', 'TIR 卡车'), '在青岛市上半TIR 卡车');
 });
 
+test('a number, a web address or an e-mail cut at a line end joins without a space; sentences keep theirs', () => {
+  const table: [string, string, string][] = [
+    ['新冠病毒（COVID-', '19）疫苗', '新冠病毒（COVID-19）疫苗'],
+    ['致电0532-', '88886666', '致电0532-88886666'],
+    ['登录http://www.jiaozhou.gov.cn/xw/', '2022/10/10.htm', '登录http://www.jiaozhou.gov.cn/xw/2022/10/10.htm'],
+    ['发邮件至abc@', 'qq.com', '发邮件至abc@qq.com'],
+    ['网址：www.', 'jiaozhou.gov.cn', '网址：www.jiaozhou.gov.cn'],
+    ['see https://example.org/a-', 'b/c', 'see https://example.org/a-b/c'],
+    ['in 1902-', '1903 the', 'in 1902-1903 the'],
+    ['the end.', 'Then it', 'the end. Then it'],
+    ['as follows:', 'first', 'as follows: first'],
+  ];
+  for (const [l, r, joined] of table) {
+    assert.equal(joinPair(l, r), joined, `${l} + ${r}`);
+    assert.equal(joinLines([l, r]), joined, `${l} + ${r} (joined in a Joiner)`);
+  }
+});
+
 test('hyphens at a line end: broken words rejoin, real hyphens stay', () => {
   assert.equal(joinPair('the infor-', 'mation was'), 'the information was');
   assert.equal(joinPair('a well-', 'known man'), 'a well-known man', 'common compounding prefix');

@@ -5,8 +5,11 @@
 // 40,000-line table. Now each line costs its own length plus the word at the seam.
 import { isAsciiLetter, isSpaceOrTab } from './chars';
 
-/** A unit of a trailing run that `tail` must read whole: an ASCII letter or a hyphen. */
-const isRunUnit = (c: number) => isAsciiLetter(c) || c === 45;
+/**
+ * A unit of a trailing run that `tail` must read whole: an ASCII letter or a hyphen (words), or any
+ * other printable ASCII (the end of a web address, an e-mail or a number, which joinKind reads).
+ */
+const isRunUnit = (c: number) => isAsciiLetter(c) || (c > 32 && c < 127);
 
 /** Longest tail `tail()` reads back: a "word" longer than this is cut (no word is). */
 const MAX_TAIL = 1024;
@@ -51,9 +54,9 @@ export class Joiner {
 
   /**
    * The end of the text that decides how the next piece joins: at least its last two units, and
-   * its trailing run of ASCII letters and hyphens with the unit before it, so that a test anchored
-   * at the end (the last code point, /[A-Za-z]-$/, /([A-Za-z]+)-$/, /[A-Za-z]+$/) reads the same
-   * on it as on the whole text.
+   * its trailing run of printable ASCII with the unit before it, so that a test anchored at the end
+   * (the last code point, /[A-Za-z]-$/, /([A-Za-z]+)-$/, /[A-Za-z]+$/, the last word's web address)
+   * reads the same on it as on the whole text.
    */
   tail(): string {
     let taken = 0;

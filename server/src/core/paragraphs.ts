@@ -16,7 +16,7 @@
 // Chinese paragraphs also indent their first line by two glyphs, which pdftotext drops, so a full
 // line that ends a sentence followed by a short line that does not is also a paragraph end: the
 // short line is the next paragraph's indented start.
-import { cellWidth, codePointAt, endsSentence, isCjk, isLatinLetter, isSpaceOrTab, CLASS, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { cellWidth, codePointAt, endsSentence, isAsciiAlnum, isCjk, isLatinLetter, isSpaceOrTab, CLASS, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { Joiner } from './joiner';
 import { hashStep, HYPHENATED, INTERIOR, WORD, WordTable } from './words';
 
@@ -232,6 +232,16 @@ export function keepHyphen(before: string, after: string, ev?: HyphenEvidence): 
   return COMPOUND_PREFIXES.has(a.toLowerCase());
 }
 
+/** A word that is (the start of) a web address or an e-mail address. */
+const ADDRESS = /[a-z]+:\/\/|\bwww\.|@/i;
+
+/** The text's last run of non-space units, at most 64 of them. */
+function lastWord(text: string): string {
+  let i = text.length;
+  while (i > 0 && text.length - i < 64 && !isSpaceOrTab(text.charCodeAt(i - 1))) i--;
+  return text.slice(i);
+}
+
 /** Joins two pieces of one paragraph: CJK without a space, Latin with one, hyphenated words rejoined. */
 export function joinPair(left: string, right: string, ev?: HyphenEvidence): string {
   const l = left.replace(/[ \t]+$/, '');
@@ -258,6 +268,12 @@ export const JOIN_DEHYPHEN = 2;
 export function joinKind(l: string, r: string, ev?: HyphenEvidence): number {
   const a = lastCp(l);
   const b = firstCp(r);
+  // A number, a web address or an e-mail cut at the line's end joins without a space: COVID-19,
+  // 0532-88886666, 1902-1903, …/xw/2022/10.htm, abc@qq.com, www.jiaozhou.gov.cn.
+  if (isAsciiAlnum(b)) {
+    if ((a === 45 && b >= 48 && b <= 57) || a === 47 /* / */ || a === 64 /* @ */) return JOIN_CONCAT;
+    if ((a === 46 /* . */ || a === 58 /* : */ || a === 95 /* _ */ || a === 45) && ADDRESS.test(lastWord(l))) return JOIN_CONCAT;
+  }
   if (a === 45 /* - */ && isLatinLetter(b) && /[A-Za-z]-$/.test(l)) {
     return keepHyphen(l, r, ev) ? JOIN_CONCAT : JOIN_DEHYPHEN;
   }
