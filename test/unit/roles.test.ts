@@ -21,7 +21,7 @@ const slice = (text: string, s: { start: number; end: number } | null) => (s ? t
 
 test('bylines', () => {
   for (const s of ['□记者 何光翠 报道', '□通讯员 傅玉佳 报道', '本报记者 张三 李四', '记者 王五', '本报记者张三', '■本报通讯员 赵六', '文/图 陈七', 'By JOHN SMITH', 'By Henry James Forman']) assert.equal(one(s).info.kind, 'byline', s);
-  for (const s of ['记者从市商务局获悉，今年以来全市', '记者了解到目前全市已有一百多家企业', 'By the end of the year the city had grown']) assert.notEqual(one(s).info.kind, 'byline', s);
+  for (const s of ['记者从市商务局获悉，今年以来全市', '记者了解到目前全市已有一百多家企业', 'By the end of the year the city had grown', '本报记者从市统计局获悉今年上半年全', '本报记者近日在胶州湾畔看到']) assert.notEqual(one(s).info.kind, 'byline', s);
 });
 
 test('datelines: whole line or head of a body line', () => {
@@ -39,6 +39,8 @@ test('datelines: whole line or head of a body line', () => {
   }
   assert.equal(one('本报讯').info.kind, 'dateline');
   assert.equal(one('本报记者昨日从市电力公司获悉').info.dateline, null);
+  // A body line that begins with 本报 and a word of 电 (电视, 电商, 电力) is no dateline.
+  for (const s of ['本报开设的电视专栏《民生直通车》', '本报今年推出的电商平台', '本报与市电力公司联合']) assert.equal(one(s).info.dateline, null, s);
 });
 
 test('sign-offs, continuations, labels, furniture, captions', () => {
@@ -47,6 +49,12 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
     ['（完）', 'signoff'],
     ['（记者 张三）', 'signoff'],
     ['（下转第二版）', 'continuation'],
+    ['（下转A3）', 'continuation'],
+    ['（转B2）', 'continuation'],
+    ['（紧接第一版）', 'continuation'],
+    ['（下接第二版）', 'continuation'],
+    ['【下转第二版】', 'continuation'],
+    ['▶下转第二版', 'continuation'],
     ['（上接第一版）', 'continuation'],
     ['转第3版', 'continuation'],
     ['接第 12 版', 'continuation'],
@@ -67,6 +75,12 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
   ];
   for (const [s, k, edge] of kinds) assert.equal(one(s, edge).info.kind, k, s);
   assert.equal(one('胶州日报').info.kind, null, 'mastheads only at the page edge');
+  // Body lines at the page's edge, and a sentence ending in 拍摄, are text.
+  for (const s of ['今年全市将推广新版农机购置补贴政策', '在2024年全市粮食生产工作会议上指出', '深入推进综合执法改革各项工作全面开']) assert.equal(one(s, true).info.kind, null, s);
+  assert.equal(one('青岛日报 2024年8月27日 星期二', true).info.kind, 'furniture');
+  assert.equal(one('要闻', true).info.kind, 'furniture');
+  assert.equal(one('活动现场记者看到市民纷纷用手机拍摄').info.kind, null);
+  assert.deepEqual(['（紧接第一版）', '（下接第二版）', '（转A2）'].map((x) => one(x).info.continuation?.direction), ['from', 'to', 'to']);
   const tail = '队联合运营。” （本报通讯员）';
   const t = one(tail).info;
   assert.equal(t.kind, null);

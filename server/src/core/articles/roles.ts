@@ -402,21 +402,27 @@ function endOf(s: string): LineEnd {
 // ---- patterns (compact text: no spaces; bounded quantifiers; anchored) ----
 
 const NUM = '[0-9０-９一二三四五六七八九十百零〇]';
-const PLACE = '[\\u4e00-\\u9fff]{1,8}';
+/** A place name: no function word in it (本报开设的电视专栏 is no dateline). */
+const PLACE = '(?:(?![的与和及在了为从对向])[\\u4e00-\\u9fff]){1,8}';
+/** The 电 of a dateline, not of a word it begins (电视, 电商, 电力…: 本报与市电力公司…). */
+const DIAN = '电(?![视商力话子影网脑动器费池台气梯竞缆信讯])';
 const DATE = `(?:${NUM}{1,2}月${NUM}{1,3}日)?`;
 const REPORTER = '(?:[（(](?:记者|通讯员|特约记者)[^）)]{1,24}[）)])?';
 const DATELINE_RES: RegExp[] = [
   new RegExp(`^本报讯${REPORTER}`),
-  new RegExp(`^本报(?!记者|通讯员|评论员)(?:${PLACE})?${DATE}电${REPORTER}`),
-  new RegExp(`^(?:新华社|中新社|中新网|人民网|新华网|央视网|光明网|央广网|中国新闻网|人民日报|经济日报|光明日报)(?!记者)(?:${PLACE})?${DATE}电${REPORTER}`),
+  new RegExp(`^本报(?!记者|通讯员|评论员)(?:${PLACE})?${DATE}${DIAN}${REPORTER}`),
+  new RegExp(`^(?:新华社|中新社|中新网|人民网|新华网|央视网|光明网|央广网|中国新闻网|人民日报|经济日报|光明日报)(?!记者)(?:${PLACE})?${DATE}${DIAN}${REPORTER}`),
 ];
 /** English dateline on the raw head: `WASHINGTON, May 1.—`, `NEW-YORK, April 30 (Special).—`. */
 const DATELINE_EN = /^[A-Z][A-Z.'\- ]{2,28}, ?(?:[A-Z][a-z]{2,4}\.? ?\d{1,2}|[A-Z][a-z]{2,8})\.?(?: ?\([A-Za-z ]{1,20}\))?\.? ?[-—–]{1,2}/;
 
-const CONT_WHOLE = new RegExp(`^[（(〔［\\[]?(下转|转至|转|上接|接|续)(第?[0-9A-Za-z０-９一二三四五六七八九十]{1,4}(?:版|页|面))[）)〕］\\]]?$`);
-const CONT_TAIL = new RegExp(`[（(〔［\\[](下转|转至|转|上接|接|续)(第?[0-9A-Za-z０-９一二三四五六七八九十]{1,4}(?:版|页|面))[）)〕］\\]]$`);
+/** The verbs of a continuation marker (see contDirection), and its target: a page (第二版, 3版) or a lettered section's (A3). */
+const CONT_VERB = '(下转|转至|转|下接|上接|紧接|接|续)';
+const CONT_TARGET = '(第?[0-9A-Za-z０-９一二三四五六七八九十]{1,4}(?:版|页|面)|[A-Za-z][0-9]{1,2})';
+const CONT_WHOLE = new RegExp(`^▶?[（(〔［\\[【]?${CONT_VERB}${CONT_TARGET}[）)〕］\\]】]?$`);
+const CONT_TAIL = new RegExp(`[（(〔［\\[【]${CONT_VERB}${CONT_TARGET}[）)〕］\\]】]$`);
 /** Characters a sign-off or continuation tail can end with. */
-const CLOSERS = new Set([0xff09, 41, 0x3015, 0xff3d, 93]);
+const CLOSERS = new Set([0xff09, 41, 0x3015, 0xff3d, 93, 0x3011]);
 /** First characters of the CJK dateline patterns. */
 const DATELINE_FIRST = new Set(Array.from('本新中人央光经', (c) => c.charCodeAt(0)));
 const CONT_EN = /^[([{]?\s*(?:continued|cont'?d|concluded)\s+(on|from)\s+(?:the\s+)?((?:[a-z]+|\d{1,3})\s+(?:pag[a-z]|paoe)|(?:pag[a-z]|paoe)\s+[a-z0-9]{1,12})/i;
@@ -428,7 +434,8 @@ const SIGNOFF_TAIL = new RegExp(`[。！？…”’」』.!?][（(]${SIGNOFF_IN
 const BYLINE_BOX = /^[□■◇◆●○]/;
 const BYLINE_ROLE = /^(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员|实习生|撰稿人?)/;
 const BYLINE_END = /(?:报道|撰文|撰稿|采写|整理|文图|文\/图|编译)$/;
-const BYLINE_PLAIN = /^本报(?:特约|见习)?记者[\u4e00-\u9fff·、]{2,14}$/;
+/** `本报记者张三`, `本报记者张三李四`: names, not a sentence (本报记者从市统计局获悉…). */
+const BYLINE_PLAIN = /^本报(?:特约|见习)?记者(?![从在对向据将把被为就于与和到了是也还已近日今昨])[\u4e00-\u9fff·、]{2,10}$/;
 const BYLINE_SLASH = /^(?:文|图|文\/图|文图|文・图|撰文|摄影)[/／:：][\u4e00-\u9fff·、 ]{2,14}/;
 const BYLINE_EN = /^(?:By|BY)\s+[A-Z][A-Za-z.'-]{1,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,4}\.?\s*$/;
 
@@ -442,16 +449,25 @@ const FURNITURE_DATE = new RegExp(`^(?:${NUM}{4}年)?${NUM}{1,2}月${NUM}{1,2}�
 const FURNITURE_WEEKDAY = /^(?:星期|周)[一二三四五六日天]$/;
 const FURNITURE_PAGENO = new RegExp(`^(?:第?${NUM}{1,3}版|[A-Za-z]?[0-9]{1,3}|[-—–][0-9]{1,3}[-—–]|(?:PAGE|Page|page)[0-9A-Za-z]{1,6}|[0-9]{1,3}/[0-9]{1,3})$`);
 /** Only at the top or bottom of a page: mastheads, running heads, edition lines. */
-const FURNITURE_EDGE = /(?:日报|晚报|时报|周报|商报|都市报|电视报|要闻|综合|版|星期|农历|统一刊号|出版物号|CN[0-9]{2}-|[0-9]{4}年|TRIBUNE|Tribune|TIMES|Times|HERALD|Herald|POST|Post|NEWS|News|JOURNAL|Journal|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)/;
+/**
+ * Only at the top or bottom of a page: mastheads, running heads, edition lines. A page number (第3版,
+ * A3版) or a full date (2024年8月27日), not any 版 or year: a body line cut at the page's end reads
+ * 推广新版农机 or 在2024年全市. The section words go on short lines only (FURNITURE_EDGE_SHORT).
+ */
+const FURNITURE_EDGE = /(?:日报|晚报|时报|周报|商报|都市报|电视报|[0-9０-９一二三四五六七八九十A-Z]版|统一刊号|出版物号|CN[0-9]{2}-|[0-9]{4}年[0-9]{1,2}月|TRIBUNE|Tribune|TIMES|Times|HERALD|Herald|POST|Post|NEWS|News|JOURNAL|Journal|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)/;
+const FURNITURE_EDGE_SHORT = /(?:要闻|综合|星期|农历)/;
+/** Glyphs at most of an edge line that FURNITURE_EDGE_SHORT alone makes furniture. */
+const EDGE_SHORT_MAX = 12;
 const MONTH_YEAR_EN = /(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|January|February|March|April|June|July|August|September|October|November|December)[^0-9]{0,4}[0-9]{1,2}[,.]? ?[0-9]{4}/;
 
 const CAPTION_HEAD = /^(?:[▲△↑↓←→◀▶]|图为|上图|下图|左图|右图|图[：:/／]|图片[：:]|组图)/;
-const CAPTION_WHOLE = /^(?:[^，。！？]{0,20}(?:记者|通讯员|本报)[^，。！？]{0,16}摄|[（(][^）)]{0,20}摄[）)])$/;
+/** A photo credit: a name and 摄, not a sentence ending in 拍摄 (记者看到市民纷纷用手机拍摄). */
+const CAPTION_WHOLE = /^(?:[^，。！？]{0,20}(?:记者|通讯员|本报)[^，。！？]{0,10}(?<!拍)摄|[（(][^）)]{0,20}摄[）)])$/;
 
 // First-character prefilters: every anchored pattern above can only match a head starting with one
 // of these characters, so most body lines skip the regexes (a call each) after one Set lookup.
 const firstSet = (chars: string) => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
-const CONT_WHOLE_FIRST = firstSet('（(〔［[下转上接续');
+const CONT_WHOLE_FIRST = firstSet('（(〔［[【▶下转上接续紧');
 const SIGNOFF_WHOLE_FIRST = firstSet('（(');
 const CAPTION_HEAD_FIRST = firstSet('▲△↑↓←→◀▶图上下左右组');
 const BYLINE_CJK_FIRST = firstSet('□■◇◆●○文图撰摄本特见实记通');
@@ -661,7 +677,7 @@ const FF_DATELINE_2 = firstFlag(firstSet('报华新国民视广明济'));
 /** Second characters of CAPTION_HEAD after 图上下左右组 (图为, 上图…, 图：, 图片, 组图). */
 const FF_CAPTION_2 = firstFlag(firstSet('图为：:/／片'));
 /** Last characters of CONT_WHOLE. */
-const FF_CONT_LAST = firstFlag(firstSet('版页面）)〕］]'));
+const FF_CONT_LAST = firstFlag(firstSet('版页面）)〕］]】'));
 /** First characters of LABEL_BRACKETS. */
 const FF_BRACKET = firstFlag(firstSet('《【〔［[「'));
 /** First characters of FURNITURE_PAGENO. */
@@ -815,7 +831,13 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
             (size <= 12 && f0 & FF_PAGENO && FURNITURE_PAGENO.test((head ??= compactHead(scannedText()))))
           )
             kind = K_FURNITURE;
-          else if (edge && size <= 40 && !/[。！？，；]/.test((head ??= compactHead(scannedText()))) && (FURNITURE_EDGE.test(head) || MONTH_YEAR_EN.test(scannedText()))) kind = K_FURNITURE;
+          else if (
+            edge &&
+            size <= 40 &&
+            !/[。！？，；]/.test((head ??= compactHead(scannedText()))) &&
+            (FURNITURE_EDGE.test(head) || (size <= EDGE_SHORT_MAX && FURNITURE_EDGE_SHORT.test(head)) || MONTH_YEAR_EN.test(scannedText()))
+          )
+            kind = K_FURNITURE;
         } else if (capHead) kind = K_CAPTION;
         if (kind === K_NONE && c0 === NOTE_FIRST && NOTE_HEAD.test((head ??= compactHead(scannedText())))) flags |= F_NOTE_HEAD;
       }
@@ -843,7 +865,7 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
 }
 
 function contDirection(word: string): 'to' | 'from' {
-  return word === '上接' || word === '接' || word === '续' ? 'from' : 'to';
+  return word === '上接' || word === '紧接' || word === '接' || word === '续' ? 'from' : 'to';
 }
 
 /** Is the line src[from, to) a byline? `f0`: FIRST_FLAGS of its first non-space character; `known`: its compactHead if built. */
