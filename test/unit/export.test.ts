@@ -112,6 +112,18 @@ test('bylines: role and persons', () => {
   assert.deepEqual(parseByline('□通讯员 傅玉佳 报道'), { raw: '□通讯员 傅玉佳 报道', role: '通讯员', persons: ['傅玉佳'] });
   assert.deepEqual(parseByline('本报记者 张三 李四'), { raw: '本报记者 张三 李四', role: '本报记者', persons: ['张三', '李四'] });
   assert.deepEqual(parseByline('By JOHN SMITH and MARY JONES.'), { raw: 'By JOHN SMITH and MARY JONES.', role: null, persons: ['JOHN SMITH', 'MARY JONES'] });
+  // Roles with their organisation and qualifier, credits, and a second role among the names.
+  const table: [string, string | null, string[]][] = [
+    ['本报特约记者 王丽', '本报特约记者', ['王丽']],
+    ['本报见习记者 王丽', '本报见习记者', ['王丽']],
+    ['□全媒体记者 王丽', '全媒体记者', ['王丽']],
+    ['□融媒体记者 王丽 报道', '融媒体记者', ['王丽']],
+    ['新华社记者 王丽 李明 报道', '新华社记者', ['王丽', '李明']],
+    ['文/图 王丽', '文/图', ['王丽']],
+    ['本报记者 王丽 通讯员张强', '本报记者', ['王丽', '张强']],
+    ['记者 王丽 通讯员 张强 报道', '记者', ['王丽', '张强']],
+  ];
+  for (const [raw, role, persons] of table) assert.deepEqual(parseByline(raw), { raw, role, persons }, raw);
 });
 
 test('page numbers of continuation targets and file names', () => {

@@ -102,10 +102,15 @@ function needsHyphenEvidence(dump: PageDump): boolean {
   return !isCjkText(dump.text.slice(0, 2000));
 }
 
-const ROLE_WORDS = ['本报记者', '本报通讯员', '特约记者', '见习记者', '实习记者', '特约通讯员', '记者', '通讯员', '实习生', '摄影', '撰稿'];
+/**
+ * A byline's role: its news organisation, a qualifier and the role (本报特约记者, 新华社记者,
+ * 全媒体记者, 驻京记者), or a credit (文/图, 摄影). A part of the names may start with one too
+ * (`通讯员张强`).
+ */
+const ROLE = /^(?:(?:本报|新华社|人民日报|中新社|央视|央广)?(?:特约|见习|实习|首席|全媒体|融媒体|驻[\u4e00-\u9fff]{1,4})?(?:摄影记者|记者|通讯员|实习生|撰稿人?)|摄影|文[/／]图|文图)/;
 const CREDIT_TAIL = /\s*(报道|摄影?|文\/图|文|图|整理|采写|供稿)\s*$/;
 
-/** Splits a byline into its role word and person names. */
+/** Splits a byline into its role and person names. */
 export function parseByline(raw: string): Byline {
   let s = raw.trim().replace(/^[□■◇◆●○]\s*/, '');
   const en = /^by\s+(.+)$/i.exec(s);
@@ -113,20 +118,15 @@ export function parseByline(raw: string): Byline {
     const persons = en[1].replace(/\.$/, '').split(/\s*(?:,|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean);
     return { raw: raw.trim(), role: null, persons };
   }
-  let role: string | null = null;
-  for (const w of ROLE_WORDS) {
-    if (s.startsWith(w)) {
-      role = w;
-      s = s.slice(w.length);
-      break;
-    }
-  }
+  const m = ROLE.exec(s);
+  const role = m ? m[0] : null;
+  if (m) s = s.slice(m[0].length).replace(/^[:：]/, '');
   s = s.replace(CREDIT_TAIL, '');
   const persons: string[] = [];
   for (const part of s.split(/[\s、，,／/]+/)) {
-    const name = part.trim();
-    if (!name || ROLE_WORDS.includes(name)) continue;
-    persons.push(name);
+    // A later role (`通讯员张强`) goes; the name stays.
+    const name = part.trim().replace(ROLE, '').replace(/^[:：]/, '');
+    if (name) persons.push(name);
   }
   return { raw: raw.trim(), role, persons };
 }
