@@ -53,6 +53,10 @@ test('hyphens at a line end: broken words rejoin, real hyphens stay', () => {
   assert.equal(joinPair('the infor-', 'mation', ev), 'the information', 'the page has the joined word');
   assert.equal(joinPair('railroad offi-', 'cials', ev), 'railroad officials', 'default: a broken word');
   assert.equal(joinPair('costs - ', 'about', ev), 'costs - about', 'a spaced dash is not a hyphenation');
+  assert.equal(joinPair('his mother-', 'in-law came', ev), 'his mother-in-law came', 'a compound going on');
+  assert.equal(joinPair('an X-', 'ray of', ev), 'an X-ray of', 'a one-letter prefix');
+  assert.equal(joinPair('conver\u00AD', 'sation'), 'conversation', 'a soft hyphen goes with the break');
+  assert.equal(joinPair('twenty\u2010', 'five'), 'twenty\u2010five', 'U+2010 is a hyphen no break made');
 });
 
 test('a paragraph ends at sentence-final punctuation on a noticeably short line, or before an indented one', () => {

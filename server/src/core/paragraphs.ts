@@ -223,9 +223,12 @@ const isLetter = (c: number) => ((c | 0x20) - 97) >>> 0 < 26;
 
 export function keepHyphen(before: string, after: string, ev?: HyphenEvidence): boolean {
   const a = /([A-Za-z]+)-$/.exec(before.trimEnd())?.[1];
-  const b = /^([A-Za-z]+)/.exec(after.trimStart())?.[1];
+  const m = /^([A-Za-z]+)(-?)/.exec(after.trimStart());
+  const b = m?.[1];
   if (!a || !b) return true; // not a word broken at a hyphen: keep whatever is there
   if (b[0] >= 'A' && b[0] <= 'Z') return true;
+  // A compound going on after the break (mother-in-law), or a one-letter prefix (X-ray, e-mail).
+  if (m?.[2] || a.length === 1) return true;
   const lower = `${a}-${b}`.toLowerCase();
   if (ev?.hyphenated.has(lower)) return true;
   if (ev?.words.has(`${a}${b}`.toLowerCase())) return false;
@@ -274,6 +277,10 @@ export function joinKind(l: string, r: string, ev?: HyphenEvidence): number {
     if ((a === 45 && b >= 48 && b <= 57) || a === 47 /* / */ || a === 64 /* @ */) return JOIN_CONCAT;
     if ((a === 46 /* . */ || a === 58 /* : */ || a === 95 /* _ */ || a === 45) && ADDRESS.test(lastWord(l))) return JOIN_CONCAT;
   }
+  // A soft hyphen marks where a word may break: the break is gone, and so is it. U+2010 is a hyphen
+  // no line break made: it stays.
+  if (a === 0xad) return JOIN_DEHYPHEN;
+  if (a === 0x2010 && isLatinLetter(b)) return JOIN_CONCAT;
   if (a === 45 /* - */ && isLatinLetter(b) && /[A-Za-z]-$/.test(l)) {
     return keepHyphen(l, r, ev) ? JOIN_CONCAT : JOIN_DEHYPHEN;
   }
