@@ -98,7 +98,10 @@ test('the packaged .vsix installs into code-server and activates on a page dump'
   assert.deepEqual(fs.readdirSync(path.join(extDir, 'dist')).filter((f) => f.endsWith('.map')), [], 'no source maps in the package');
   for (const f of ['client', 'server', 'node_modules', 'test']) assert.ok(!fs.existsSync(path.join(extDir, f)), `${f}/ is not shipped`);
   // What the README shows and links to (relative links: the package has no repository to point to).
-  for (const link of fs.readFileSync(path.join(extDir, 'README.md'), 'utf8').matchAll(/\]\((?!https?:|#)([^)\s]+)\)/g)) {
+  // (vsce stores the README as readme.md)
+  const readme = fs.readdirSync(extDir).find((n) => n.toLowerCase() === 'readme.md');
+  assert.ok(readme, `a README in ${fs.readdirSync(extDir)}`);
+  for (const link of fs.readFileSync(path.join(extDir, readme), 'utf8').matchAll(/\]\((?!https?:|#)([^)\s]+)\)/g)) {
     assert.ok(fs.existsSync(path.join(extDir, decodeURI(link[1]))), `README links to ${link[1]}, which is shipped`);
   }
 
