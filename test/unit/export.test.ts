@@ -79,6 +79,16 @@ test('a continuation marker at the end of a body line is the continuation field,
   assert.ok(!a.paragraphs.some((p) => p.includes('转第3版')));
 });
 
+test('a continuation a %% directive gives has an empty marker: the export holds no annotation text', () => {
+  const page = readFileSync(SAMPLE, 'utf8').replace('（下转第二版）', '');
+  const at = page.indexOf('市政府党组会议召开');
+  const annotated = `${page.slice(0, at)}%% continued-to 第二版\n${page.slice(at)}`;
+  const a = exportArticles(annotated, { ...opts, path: 'p1.txt' }).articles.find((x) => x.continuation);
+  assert.ok(a, 'the directive gives a continuation');
+  assert.deepEqual(a.continuation, { to: '第二版', marker: '', linkedId: null });
+  assert.ok(!JSON.stringify(a).includes('%%'));
+});
+
 test('lines and edits trace fields back to the dump', () => {
   const a2 = doc.articles[1];
   assert.deepEqual(a2.edits.find((e) => e.rule === 'doubled-glyphs'), { rule: 'doubled-glyphs', line: 80, before: 'TTIIRR 跨跨境境运运输输', after: 'TIR 跨境运输' });

@@ -163,7 +163,7 @@ function articleOut(dump: PageDump, a: Article, page: PageAnalysis, clean: Clean
   // Evaluated in the order the fields were always computed (paragraphs, edits, continuation first).
   const paragraphs = bodyParagraphs(dump, a, columnWidth, clean, ev);
   const edits = editsOut(dump, a.lines, clean);
-  const continuation = a.continuation ? continuationOut(a.continuation, clean) : null;
+  const continuation = a.continuation ? continuationOut(dump, a.continuation, clean) : null;
   return {
     id: a.id,
     page: dump.pages[a.page].sheet + 1,
@@ -321,8 +321,9 @@ function relativeEdits(edits: readonly Edit[], base: number): Edit[] {
 }
 
 /** `to` or `from` first (the schema's key order), then marker and linkedId: two fixed literal shapes. */
-function continuationOut(c: Continuation, clean: Cleaner): ContinuationOut {
-  const marker = clean.span(c.span.start, c.span.end).trim();
+function continuationOut(dump: PageDump, c: Continuation, clean: Cleaner): ContinuationOut {
+  // One a `%% continued-…` directive made has no printed marker: the export holds no annotation text.
+  const marker = isAnnotationLine(dump.lines, c.line) ? '' : clean.span(c.span.start, c.span.end).trim();
   return c.direction === 'to' ? { to: c.target, marker, linkedId: null } : { from: c.target, marker, linkedId: null };
 }
 
