@@ -276,3 +276,19 @@ test('outline providers on the sample', () => {
   assert.ok(toks.some((x) => x.role === 'signoff' && dump.text.slice(x.start, x.end) === '（本报通讯员）'));
   for (let k = 1; k < toks.length; k++) assert.ok(toks[k - 1].end <= toks[k].start);
 });
+
+test('a directive starting an article at a misplaced headline: the headline finds its body, not the end of the story above', () => {
+  // TTIIRR 跨跨境境运运输输 sits among the headings at the top; its body is far below. The block right
+  // below the heading group is the story above's continuation marker (下转第二版): given that, the
+  // headline took over the first article, whose own kicker and headline went to the TIR body.
+  const sample = readFileSync(SAMPLE, 'utf8');
+  const titles = (src: string) => {
+    const { dump, pages } = analyse(src);
+    return pages[0].articles.map((a) => articleTitle(dump, a));
+  };
+  const plain = titles(sample);
+  for (const directive of ['%% article', '%% attach-below']) {
+    const annotated = sample.replace('TTIIRR 跨跨境境运运输输', `${directive}\nTTIIRR 跨跨境境运运输输`);
+    assert.deepEqual(titles(annotated), plain, directive);
+  }
+});

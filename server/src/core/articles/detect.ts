@@ -894,7 +894,7 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
   SET_OF.fill(-1, 0, live.length);
   // Every cluster's tokens first: a story keeps only tokens some cluster has (see tokens.ts).
   if (HEAD_OF.length < clusters.length) HEAD_OF = new Int32Array(Math.max(clusters.length, HEAD_OF.length * 2));
-  for (let ck = 0; ck < clusters.length; ck++) HEAD_OF[ck] = clusters[ck].attachBelow ? -1 : clusterTokens(clusters[ck], dump);
+  for (let ck = 0; ck < clusters.length; ck++) HEAD_OF[ck] = clusterTokens(clusters[ck], dump);
   const pairs: Pair[] = [];
   // Group bounds, to find what sits right above and below the whole group.
   const groupFirst: number[] = new Array<number>(groups).fill(-1);
@@ -927,8 +927,14 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
     while (r >= 0 && items[r].kind === 'pattern' && (items[r].pkind === 'label' || items[r].pkind === 'note-label')) r = prevItem(items, r);
     const above = r >= 0 ? ownerOf(storyOfItem, r) : null;
     if (c.attachBelow) {
-      if (below && c === lastStarted[c.group]) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
-      continue;
+      // Only a story that starts below the group: the next item may be the end of one above it (its
+      // continuation marker), whose headline this is not. Without one, the cluster is matched as any
+      // other (the directive still starts its article: a misplaced headline finds its body).
+      if (below && belowStarts && c === lastStarted[c.group]) {
+        pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
+        continue;
+      }
+      if (below && belowStarts) continue; // the group's last started cluster takes it
     }
     const head = HEAD_OF[ck];
     const centre = below ? below.liveIndex : above ? above.liveIndex + 1 : nearestStory(live, gFirst); // NaN for a story merged away: no candidates
