@@ -150,6 +150,33 @@ test('annotation completions and "mark as" actions', () => {
   assert.deepEqual(annotationActions(dump, pages, lineAt(dump, 2).start, en).length, 4);
 });
 
+test('"mark as" actions: not offered again once there, a role directive replaced not contradicted, the page at a form feed, the file\'s line ending', () => {
+  const actionsOn = (src: string, offset: number) => {
+    const { dump, pages } = run(src);
+    return { dump, acts: annotationActions(dump, pages, offset, en) };
+  };
+  const page = '市政府党组会议召开\n\n本报讯 会议传达学习了习近平总书记的重要讲话精神，要持续强化理论学习。\n';
+  // Once applied, an action is not offered again for the block.
+  const started = `%% article\n${page}`;
+  const titles = actionsOn(started, started.indexOf('市政府')).acts.map((a) => a.title);
+  assert.ok(!titles.includes('Start new article here'), titles.join(' | '));
+  // Mark as kicker over %% headline replaces that line.
+  const headed = `%% headline\n${page}`;
+  const { acts } = actionsOn(headed, headed.indexOf('市政府'));
+  const kicker = acts.find((a) => a.directive === 'kicker')!;
+  assert.deepEqual(kicker.edits, [{ start: 0, end: '%% headline'.length, newText: '%% kicker' }]);
+  // Column 0 of a page's first line is before its form feed: the actions are for that page's block.
+  const two = `${page}\f${page}`;
+  const ff = two.indexOf('\f');
+  assert.equal(actionsOn(two, ff).acts.find((a) => a.directive === 'skip')?.edits[0].start, ff + 1);
+  // A CRLF file's last line without a line ending: the inserted line ends in CRLF too.
+  const crlf = '市政府党组会议召开\r\n\r\n本报讯 会议传达学习了习近平总书记的重要讲话精神';
+  const last = actionsOn(crlf, crlf.indexOf('本报讯')).acts.find((a) => a.directive === 'skip')!;
+  assert.equal(last.edits[0].newText, '%% skip\r\n');
+  // `%% ：` is an empty annotation, not an unknown directive "".
+  assert.deepEqual(parseDirectiveLine('%% ：'), { kind: 'problem', problem: 'empty', name: '', start: 0, end: 4 });
+});
+
 test('the grammar colours every directive the parser knows, by name and by alias, and no other', () => {
   const grammar = readFileSync(path.resolve(__dirname, '../../syntaxes/pagedump.tmLanguage.json'), 'utf8');
   const list = /\(%%\)\(\?:\[ \\\\t\]\*\(([^)]+)\)/.exec(grammar)?.[1];

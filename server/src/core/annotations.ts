@@ -107,6 +107,7 @@ export function parseDirectiveLine(text: string): ParsedLine {
   while (i < text.length && !isSpace(text.charCodeAt(i)) && text[i] !== ':' && text[i] !== '：') i++;
   const nameEnd = i;
   const written = text.slice(nameStart, nameEnd);
+  if (!written) return { kind: 'problem', problem: 'empty', name: '', start: 0, end: text.length }; // `%% ：`
   if (i < text.length && (text[i] === ':' || text[i] === '：')) i++;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   let argEnd = text.length;

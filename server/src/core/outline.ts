@@ -1,7 +1,7 @@
 // Editor providers over the article analysis, as plain data with UTF-16 offsets (the LSP layer
 // converts them): document symbols, folding ranges, hover, semantic tokens, annotation
 // completions and "mark as …" code actions.
-import { isTextLine, lineAt, lineText } from './lines';
+import { isTextLine, LINE_ANNOTATION, lineAt, lineText } from './lines';
 import type { Edit, PageDump } from './types';
 import type { Messages } from './messages';
 import { en, t } from './messages';
@@ -9,7 +9,7 @@ import { roleAt, type Article, type PageAnalysis, type Role } from './articles/m
 import { articleTitle } from './articles/detect';
 import { cleanLineText } from './clean';
 import { buildParagraphs, joinLines } from './paragraphs';
-import { DIRECTIVES, directiveText, type DirectiveName } from './annotations';
+import { DIRECTIVES, directiveText, parseDirectiveLine, type DirectiveName } from './annotations';
 import { lineIndexAt } from './parse';
 
 export type SymbolKind = 'page' | 'article' | 'kicker' | 'headline' | 'deck' | 'byline' | 'label' | 'note' | 'paragraph';
@@ -203,7 +203,8 @@ export interface AnnotationAction {
 /** "Mark as …" actions for the block under the offset: each inserts a `%%` line above the block. */
 export function annotationActions(dump: PageDump, analyses: readonly PageAnalysis[], offset: number, messages: Messages): AnnotationAction[] {
   if (dump.lines.length === 0) return [];
-  const li = lineIndexAt(dump, offset);
+  // At column 0 of a page's first line the cursor is before its form feed, which ends the page before.
+  const li = lineIndexAt(dump, dump.text.charCodeAt(offset) === 0x0c ? offset + 1 : offset);
   const line = lineAt(dump, li);
   if (!line || line.blank || line.annotation) return [];
   const page = dump.pages[line.page];
@@ -212,19 +213,37 @@ export function annotationActions(dump: PageDump, analyses: readonly PageAnalysi
   let firstLine = li;
   while (firstLine > page.firstLine && isTextLine(dump.lines, firstLine - 1)) firstLine--;
   const first = lineAt(dump, firstLine);
-  const eol = dump.text.slice(first.end, first.next) || '\n';
+  // The block's line ending; for a last line without one, that of the line above (a CRLF file stays CRLF).
+  const above = dump.text.lastIndexOf('\n', first.start - 1);
+  const eol = dump.text.slice(first.end, first.next) || (above > 0 && dump.text.charCodeAt(above - 1) === 13 ? '\r\n' : '\n');
   const p = analyses.find((x) => x.page === line.page);
   const role = p ? roleAt(p, li - page.firstLine) : 'unknown';
-  const insert = (name: DirectiveName, key: Parameters<typeof t>[1]): AnnotationAction => ({
-    title: t(messages, key),
-    directive: name,
-    edits: [{ start: first.start, end: first.start, newText: directiveText(name) + eol }],
-  });
+  // The directives right above the block: one there already is not offered again, and a role
+  // directive is replaced by the role chosen rather than contradicted by a second.
+  const present = new Set<DirectiveName>();
+  let roleLine = -1;
+  for (let k = firstLine - 1; k >= page.firstLine && dump.lines.flags[k] & LINE_ANNOTATION; k--) {
+    const d = parseDirectiveLine(lineText(dump, k));
+    if (d.kind !== 'directive') continue;
+    present.add(d.name);
+    if (ROLE_DIRECTIVES.has(d.name) && roleLine < 0) roleLine = k;
+  }
+  const insert = (name: DirectiveName, key: Parameters<typeof t>[1]): AnnotationAction => {
+    const r = ROLE_DIRECTIVES.has(name) && roleLine >= 0 ? lineAt(dump, roleLine) : undefined;
+    return {
+      title: t(messages, key),
+      directive: name,
+      edits: [r ? { start: r.start, end: r.end, newText: directiveText(name) } : { start: first.start, end: first.start, newText: directiveText(name) + eol }],
+    };
+  };
   const out: AnnotationAction[] = [];
-  if (role !== 'headline') out.push(insert('headline', 'action.markHeadline'));
-  if (role !== 'kicker') out.push(insert('kicker', 'action.markKicker'));
-  out.push(insert('article', 'action.startArticle'));
-  out.push(insert('skip', 'action.notArticle'));
-  if (role === 'headline' || role === 'kicker' || role === 'deck' || role === 'label') out.push(insert('attach-below', 'action.attachBelow'));
+  if (role !== 'headline' && !present.has('headline')) out.push(insert('headline', 'action.markHeadline'));
+  if (role !== 'kicker' && !present.has('kicker')) out.push(insert('kicker', 'action.markKicker'));
+  if (!present.has('article')) out.push(insert('article', 'action.startArticle'));
+  if (!present.has('skip')) out.push(insert('skip', 'action.notArticle'));
+  if ((role === 'headline' || role === 'kicker' || role === 'deck') && !present.has('attach-below')) out.push(insert('attach-below', 'action.attachBelow'));
   return out;
 }
+
+/** Directives that set the next block's role: one of them above a block is replaced, not doubled. */
+const ROLE_DIRECTIVES: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body']);
