@@ -173,6 +173,10 @@ test('"mark as" actions: not offered again once there, a role directive replaced
   const crlf = '市政府党组会议召开\r\n\r\n本报讯 会议传达学习了习近平总书记的重要讲话精神';
   const last = actionsOn(crlf, crlf.indexOf('本报讯')).acts.find((a) => a.directive === 'skip')!;
   assert.equal(last.edits[0].newText, '%% skip\r\n');
+  // At a page's end only continued-to applies (to the article above); continued-from there is said.
+  const ends = (directive: string) => parseAnnotations(parse(`${page}\n${directive}\n`), 0).problems.map((x) => x.kind);
+  assert.deepEqual(ends('%% continued-to 第二版'), []);
+  assert.deepEqual(ends('%% continued-from 第一版'), ['no-target']);
   // `%% ：` is an empty annotation, not an unknown directive "".
   assert.deepEqual(parseDirectiveLine('%% ：'), { kind: 'problem', problem: 'empty', name: '', start: 0, end: 4 });
 });

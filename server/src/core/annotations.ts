@@ -158,7 +158,9 @@ export function parseAnnotations(dump: PageDump, pageIndex: number): { directive
   }
   for (let k = found.length - 1; k >= 0; k--) {
     const d = found[k];
-    if (d.target < 0 && d.name !== 'continued-to' && d.name !== 'continued-from') {
+    // Only `continued-to` may close a page (the article above goes on elsewhere); any other
+    // directive there applies to nothing.
+    if (d.target < 0 && d.name !== 'continued-to') {
       problems.push({ line: d.line, kind: 'no-target', name: d.name, start: lines.start[d.line], end: lines.end[d.line] });
       continue;
     }
