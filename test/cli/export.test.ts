@@ -337,6 +337,27 @@ test('--jsonl streams many continued pages: the bytes are those of linking every
   assert.deepEqual(tempsIn(dir), []);
 });
 
+test('--jsonl of issues whose files interleave in the batch: the lines are those to stdout, each once, linked', () => {
+  // The walk takes a/p1, then a/p2-insert/ (an issue of its own: '-' sorts before '.'), then a/p2:
+  // issue a is linked after the issue inside it, though its first lines were spooled before.
+  const dir = scratch();
+  const fixtures = path.resolve(__dirname, '../fixtures/issue');
+  for (const sub of ['a', 'a/p2-insert']) {
+    mkdirSync(path.join(dir, sub), { recursive: true });
+    copyFileSync(path.join(fixtures, 'daily-p1.txt'), path.join(dir, sub, 'p1.page.txt'));
+    copyFileSync(path.join(fixtures, 'daily-p2.txt'), path.join(dir, sub, 'p2.page.txt'));
+  }
+  const toFile = runCli(['export', 'a', '--jsonl', 'all.jsonl', '--jobs', '1'], { cwd: dir });
+  assert.equal(toFile.code, 0, toFile.stderr);
+  const toStdout = runCli(['export', 'a', '--jsonl', '-', '--jobs', '1'], { cwd: dir });
+  assert.equal(toStdout.code, 0, toStdout.stderr);
+  const lines = readFileSync(path.join(dir, 'all.jsonl'), 'utf8');
+  assert.equal(lines, toStdout.stdout);
+  const recs = lines.trimEnd().split('\n').map((l) => JSON.parse(l) as { article: { continuation: { linkedId: string | null } | null } });
+  assert.equal(recs.length, 16, 'each article once');
+  assert.equal(recs.filter((r) => r.article.continuation?.linkedId).length, 8, 'every continuation linked');
+});
+
 test('--jsonl onto a folder or into a missing folder fails with exit 2 before any work, and leaves no temp file', () => {
   const { dir, files } = twoIssues();
   mkdirSync(path.join(dir, 'all.jsonl'));

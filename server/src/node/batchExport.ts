@@ -439,9 +439,13 @@ class Batch {
     this.checkSettled();
   }
 
-  /** The spool's patches: each continued page's lines get their linkedIds (call after link). */
+  /**
+   * The spool's patches, in offset order (Spool.finish copies forward): each continued page's lines
+   * get their linkedIds (call after link). Issues are linked in the order their last files come,
+   * which is not the order their lines were spooled in when the files of issues interleave.
+   */
   spoolEdits(): SpoolEdit[] {
-    return this.edits;
+    return this.edits.sort((a, b) => a.offset - b.offset);
   }
 
   /** Every file exported and linked, and every write ordered has been answered. */

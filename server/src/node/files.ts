@@ -407,6 +407,8 @@ export class Spool {
         };
         let pos = 0;
         for (const e of edits) {
+          // Out of order, the copy would go back and write earlier bytes again.
+          if (e.offset < pos) throw new Error(`spool edits out of order: ${e.offset} < ${pos}`);
           copy(pos, e.offset);
           const slice = Buffer.allocUnsafe(e.length);
           readFully(from, slice, e.length, e.offset, this.file);
