@@ -18,13 +18,22 @@ const ISSUES = 500;
 const PAGES = 4;
 const TOTAL = ISSUES * PAGES; // 2000, as the messages below say
 
-/** archive/NNN/pK.page.txt: ISSUES folders of PAGES sample pages (each continued to the next page). */
-function archive(): string {
+/**
+ * archive/NNN/pK.page.txt: ISSUES folders of PAGES sample pages, each continued to the next page,
+ * or (`continued` false) with the sample's continuation markers taken out.
+ */
+function archive(continued = true): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-interrupt-'));
+  const page = readFileSync(SAMPLE, 'utf8');
+  const text = continued ? page : page.replaceAll('（下转第二版）', '');
+  assert.ok(continued || text !== page, 'the sample has the marker to take out');
   for (let i = 0; i < ISSUES; i++) {
     const issue = path.join(dir, 'archive', String(i).padStart(3, '0'));
     mkdirSync(issue, { recursive: true });
-    for (let p = 1; p <= PAGES; p++) copyFileSync(SAMPLE, path.join(issue, `p${p}.page.txt`));
+    for (let p = 1; p <= PAGES; p++) {
+      if (continued) copyFileSync(SAMPLE, path.join(issue, `p${p}.page.txt`));
+      else writeFileSync(path.join(issue, `p${p}.page.txt`), text);
+    }
   }
   return dir;
 }
@@ -50,9 +59,9 @@ async function interrupted(args: string[], cwd: string, watched: string, signal:
   return { code, killedBy, stderr };
 }
 
-for (const jobs of ['1', '2']) {
-  test(`Ctrl-C stops an export --out --jobs ${jobs}: the files written are complete and counted, no temp is left, --update finishes it`, async () => {
-    const dir = archive();
+for (const [jobs, continued] of [['1', true], ['2', true], ['1', false], ['2', false]] as const) {
+  test(`Ctrl-C stops an export --out --jobs ${jobs}${continued ? '' : ', pages not continued'}: the files written are complete and counted, whole issues, no temp is left, --update finishes it`, async () => {
+    const dir = archive(continued);
     const out = path.join(dir, 'out');
     const r = await interrupted(['export', 'archive', '--out', 'out', '--jobs', jobs], dir, out, 'SIGINT');
     assert.equal(r.killedBy, null, 'the process ended itself');
@@ -65,7 +74,8 @@ for (const jobs of ['1', '2']) {
     assert.deepEqual(files.filter((f) => f.endsWith('.tmp')), []);
     assert.equal(files.length, written);
     for (const f of files) assertValidDocument(JSON.parse(readFileSync(path.join(out, f), 'utf8')));
-    // Whole issues only: a continued page waits for its issue's last page, so a stopped issue left nothing.
+    // Whole issues only: every page waits for its issue's last page (a continued one to be linked, any
+    // other so that no issue is left half new and half old), so a stopped issue left nothing.
     const issues = new Map<string, number>();
     for (const f of files) issues.set(path.dirname(f), (issues.get(path.dirname(f)) ?? 0) + 1);
     assert.deepEqual([...new Set(issues.values())], [PAGES]);

@@ -248,7 +248,7 @@ class Batch {
    * come, with what to do once it is linked. An issue is linked as soon as its last file is taken,
    * so what waits in memory is one issue's worth, not the batch's.
    */
-  private readonly open = new Map<string, { link: LinkableDoc; then: () => void }[]>();
+  private readonly open = new Map<string, { link: LinkableDoc | undefined; then: () => void }[]>();
   /** The index of each issue's last file in the batch. */
   private readonly lastOfIssue = new Map<string, number>();
   /** --jsonl: the patches of continued pages that linking found a link for. */
@@ -363,6 +363,12 @@ class Batch {
     if (link) {
       owner.stage(order);
       this.wait(link, () => this.order({ ...order, linkedIds: linkedIdsOf(link) }, owner));
+    } else if (this.lastOfIssue.get(this.issueAt(r.index)) !== r.index) {
+      // The issue has files to come: its page is staged too, and every page of it written when it is
+      // linked, so that an export stopped before then leaves none of the issue written (and
+      // `--update` redoes it whole), not some pages new beside others' old links to them.
+      owner.stage(order);
+      this.waitIssue(this.issueAt(r.index), undefined, () => this.order(order, owner));
     } else this.order(order, owner);
   }
 
@@ -380,7 +386,11 @@ class Batch {
   }
 
   private wait(link: LinkableDoc, then: () => void): void {
-    const issue = issueOf(link.source.path);
+    this.waitIssue(issueOf(link.source.path), link, then);
+  }
+
+  /** `then` when the issue is linked (every file of it taken); `link`: a continued page to link. */
+  private waitIssue(issue: string, link: LinkableDoc | undefined, then: () => void): void {
     const list = this.open.get(issue);
     if (list) list.push({ link, then });
     else this.open.set(issue, [{ link, then }]);
@@ -391,7 +401,9 @@ class Batch {
     const list = this.open.get(issue);
     if (!list) return;
     this.open.delete(issue);
-    linkContinuations(list.map((w) => w.link));
+    const links: LinkableDoc[] = [];
+    for (const w of list) if (w.link) links.push(w.link);
+    linkContinuations(links);
     for (const w of list) w.then();
   }
 
