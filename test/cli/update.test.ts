@@ -3,6 +3,7 @@
 // another page or version are exported; their outputs are what a full export writes, and every
 // other output is left as it is (not even rewritten).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -163,4 +164,18 @@ test('--update needs --out, and is not --force', () => {
   assert.equal(refused.code, 0);
   const twice = runCli(['export', 'archive', '--out', 'out'], { cwd: dir });
   assert.match(twice.stderr, /already exists; not overwritten \(--force replaces it; with --out, --update replaces what is out of date\)/);
+});
+
+test('--update removes the temps a killed export left in the folders it leaves alone, and says so', () => {
+  const dir = archive();
+  assert.equal(runCli(['export', 'archive', '--out', 'out'], { cwd: dir }).code, 0);
+  // A process that has ended: its temps are a killed export's.
+  const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  const temp = path.join(dir, 'out', 'b', `.p1.articles.json.${dead.stdout}.x1.tmp`);
+  writeFileSync(temp, '{"half');
+  const u = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
+  assert.equal(u.code, 0, u.stderr);
+  assert.match(u.stderr, /^newsprint: Removed 1 temporary files that an interrupted export left in out\.$/m);
+  assert.match(u.stderr, /5 files in 3 folders were up to date/);
+  assert.deepEqual(readdirSync(path.join(dir, 'out', 'b')).sort(), ['p1.articles.json', 'p2.articles.json']);
 });

@@ -144,6 +144,8 @@ interface UpdatePlan {
   names: string[];
   /** Issues left as they are. */
   kept: number;
+  /** Temps a killed export left in the folders of the issues left as they are (removed). */
+  stale: number;
 }
 
 /**
@@ -164,10 +166,19 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
   for (let i = 0; i < files.length; i++) {
     if (!stale.has(issues[i]) && !upToDate(targets[i], files[i], sources[i], opts.version, rules)) stale.add(issues[i]);
   }
-  const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), names, kept: new Set(issues).size - stale.size };
+  const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), names, kept: new Set(issues).size - stale.size, stale: 0 };
+  const swept = new Set<string>();
   for (let i = 0; i < files.length; i++) {
-    if (!stale.has(issues[i])) plan.skip.add(i);
-    else if (fs.existsSync(targets[i])) plan.overwrite.add(targets[i]);
+    if (!stale.has(issues[i])) {
+      plan.skip.add(i);
+      // The batch clears the folders it writes into of temps a killed export left; those of the
+      // issues it leaves alone are cleared here (`--out` itself is, by the batch).
+      const dir = path.dirname(targets[i]);
+      if (!swept.has(dir) && path.resolve(dir) !== path.resolve(args.out)) {
+        swept.add(dir);
+        plan.stale += removeStaleTemps(dir, isOutputName);
+      }
+    } else if (fs.existsSync(targets[i])) plan.overwrite.add(targets[i]);
   }
   return plan;
 }
@@ -618,9 +629,9 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
   }
   // Temps an export killed before it could rename them left in the target folder (see removeStaleTemps).
   const targetDir = args.out ?? (args.jsonl && !toStdout ? path.dirname(path.resolve(args.jsonl)) : undefined);
-  const stale = targetDir ? removeStaleTemps(targetDir, isOutputName) : 0;
-  if (stale > 0) io.err(`newsprint: ${t(messages, 'cli.staleTemps', { count: stale, dir: targetDir ?? '' })}\n`);
   const plan = args.update && args.out ? planUpdate({ ...args, out: args.out }) : undefined;
+  const stale = (targetDir ? removeStaleTemps(targetDir, isOutputName) : 0) + (plan?.stale ?? 0);
+  if (stale > 0) io.err(`newsprint: ${t(messages, 'cli.staleTemps', { count: stale, dir: targetDir ?? '' })}\n`);
   if (plan) args = { ...args, overwrite: new Set([...(args.overwrite ?? []), ...plan.overwrite]) };
   const batch = new Batch(args, messages, io, hooks, spool, plan);
   // The files to export, by their index in the batch.
