@@ -179,3 +179,32 @@ test('--update removes the temps a killed export left in the folders it leaves a
   assert.match(u.stderr, /5 files in 3 folders were up to date/);
   assert.deepEqual(readdirSync(path.join(dir, 'out', 'b')).sort(), ['p1.articles.json', 'p2.articles.json']);
 });
+
+test('--update says which outputs no page gives any more; --prune removes them and exports their folders again', () => {
+  const dir = archive();
+  assert.equal(runCli(['export', 'archive', '--out', 'out'], { cwd: dir }).code, 0);
+  const out = path.join(dir, 'out');
+  settle(out);
+  const p1 = () => readFileSync(path.join(out, 'a/p1.articles.json'), 'utf8');
+  assert.match(p1(), /"linkedId": "archive\/a\/p2\.page\.txt#/, 'page 1 links to page 2');
+  rmSync(path.join(dir, 'archive/a/p2.page.txt')); // page 2 of issue a is deleted
+
+  const said = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
+  assert.equal(said.code, 0, said.stderr);
+  assert.match(said.stderr, /^newsprint: 1 outputs in out have no page in this export any more \(a page deleted, renamed or left out by --include\), e\.g\. .*out\/a\/p2\.articles\.json; they are left as they are, and so are links to them\. Run with --prune to remove them and export their folders again\.$/m);
+  assert.deepEqual(rewritten(out), [], 'nothing rewritten');
+
+  const pruned = runCli(['export', 'archive', '--out', 'out', '--update', '--prune'], { cwd: dir });
+  assert.equal(pruned.code, 0, pruned.stderr);
+  assert.match(pruned.stderr, /^newsprint: Removed 1 outputs in out that no page gives any more \(e\.g\. .*out\/a\/p2\.articles\.json\), and exported their folders again\.$/m);
+  assert.deepEqual(readdirSync(path.join(out, 'a')), ['p1.articles.json']);
+  const fresh = runCli(['export', 'archive', '--out', 'fresh'], { cwd: dir });
+  assert.equal(fresh.code, 0, fresh.stderr);
+  assert.equal(p1(), readFileSync(path.join(dir, 'fresh/a/p1.articles.json'), 'utf8'), 'page 1 as a clean export writes it: no link to the page that is gone');
+  const again = runCli(['export', 'archive', '--out', 'out', '--update', '--prune'], { cwd: dir });
+  assert.doesNotMatch(again.stderr, /outputs in out/, 'nothing left to say');
+
+  const usage = runCli(['export', 'archive', '--out', 'out', '--prune'], { cwd: dir });
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /--prune works with --update/);
+});

@@ -60,6 +60,7 @@ const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   jobs: ['export'],
   force: ['export'],
   update: ['export'],
+  prune: ['export'],
 };
 
 /** An error of node:util parseArgs in the run's language; undefined when it is none. */
@@ -92,6 +93,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         jobs: { type: 'string' },
         force: { type: 'boolean' },
         update: { type: 'boolean' },
+        prune: { type: 'boolean' },
         'files-from': { type: 'string' },
         include: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -119,6 +121,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if (command === 'export' && values.out && values.jsonl) throw new UsageError(t(messages, 'cli.outAndJsonl'));
     if (command === 'export' && values.update && !values.out) throw new UsageError(t(messages, 'cli.updateNeedsOut'));
     if (command === 'export' && values.update && values.force) throw new UsageError(t(messages, 'cli.updateAndForce'));
+    if (command === 'export' && values.prune && !values.update) throw new UsageError(t(messages, 'cli.pruneNeedsUpdate'));
     const outputs = command === 'export' ? { out: values.out, jsonl: values.jsonl === STDOUT ? undefined : values.jsonl } : {};
     const inputs = gather(positionals, values['files-from'], values.include, outputs, messages, io);
     // Nothing to do: said why (a folder with no page dump in it), or no input was given at all.
@@ -149,6 +152,7 @@ interface CommandValues {
   jobs?: string;
   force?: boolean;
   update?: boolean;
+  prune?: boolean;
 }
 
 function runCommand(command: string, inputs: Inputs, values: CommandValues, opts: { rules: RuleSettings; locale?: string }, messages: Messages, io: Io): Promise<number> {
@@ -166,7 +170,7 @@ function runCommand(command: string, inputs: Inputs, values: CommandValues, opts
       // No progress line when the lines go to stdout on the same terminal: they would run into it.
       const progress = onTerminal(io) && !(values.jsonl === STDOUT && process.stdout.isTTY);
       return runExport(
-        { files, under: inputs.under, out: values.out, jsonl: values.jsonl, jobs, force: !!values.force, update: !!values.update, progress, opts: { ...opts, root: process.cwd(), version: VERSION } },
+        { files, under: inputs.under, out: values.out, jsonl: values.jsonl, jobs, force: !!values.force, update: !!values.update, prune: !!values.prune, progress, opts: { ...opts, root: process.cwd(), version: VERSION } },
         messages,
         io,
       );

@@ -18,7 +18,7 @@ import { t, type MessageKey, type Messages } from '../core/messages';
 import { OutputNames } from '../core/outputNames';
 import { changedLevels } from '../core/ruleLevels';
 import { breather } from './breather';
-import { removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
+import { removeQuietly, removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
 import { sourcePath, type ExportFileOptions } from './exportFile';
 import {
   ExportJob,
@@ -80,6 +80,12 @@ export interface ExportArgs {
    * the page, or not this version's output of it; those issues' outputs are replaced, the rest kept.
    */
   update?: boolean;
+  /**
+   * --update only: remove the outputs in the folders it looks at that no page of the batch gives any
+   * more (deleted, renamed, left out by --include), and export their folders' issues again, so that
+   * no link is left pointing at them. Without it they are only said.
+   */
+  prune?: boolean;
 }
 
 /** What the caller of `exportBatch` hears as it goes; each is optional. */
@@ -113,6 +119,8 @@ export interface BatchOutcome {
   /** --update: files whose issue was up to date, not exported again, and those issues. */
   skipped: number;
   skippedIssues: number;
+  /** --update: outputs no page of the batch gives any more (removed with --prune). */
+  orphans: string[];
   cancelled: boolean;
 }
 
@@ -146,6 +154,8 @@ interface UpdatePlan {
   kept: number;
   /** Temps a killed export left in the folders of the issues left as they are (removed). */
   stale: number;
+  /** Outputs no page of the batch gives any more (removed with `prune`). */
+  orphans: string[];
 }
 
 /**
@@ -166,7 +176,33 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
   for (let i = 0; i < files.length; i++) {
     if (!stale.has(issues[i]) && !upToDate(targets[i], files[i], sources[i], opts.version, rules)) stale.add(issues[i]);
   }
-  const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), names, kept: new Set(issues).size - stale.size, stale: 0 };
+  // Outputs beside the planned ones that no page gives any more (a page deleted or renamed): said,
+  // or with `prune` removed and their folders' issues exported again (a partner's link to a page
+  // that is gone would stay, its issue up to date by every time).
+  const planned = new Set(targets.map((f) => path.resolve(f)));
+  const issuesIn = new Map<string, Set<string>>();
+  for (let i = 0; i < files.length; i++) {
+    const dir = path.resolve(path.dirname(targets[i]));
+    const set = issuesIn.get(dir);
+    if (set) set.add(issues[i]);
+    else issuesIn.set(dir, new Set([issues[i]]));
+  }
+  const orphans: string[] = [];
+  for (const [dir, inDir] of issuesIn) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      if (n.startsWith('.') || !n.endsWith('.articles.json') || planned.has(path.join(dir, n))) continue;
+      orphans.push(path.join(dir, n));
+      if (args.prune) for (const issue of inDir) stale.add(issue);
+    }
+  }
+  if (args.prune) for (const f of orphans) removeQuietly(f);
+  const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), names, kept: new Set(issues).size - stale.size, stale: 0, orphans };
   const swept = new Set<string>();
   for (let i = 0; i < files.length; i++) {
     if (!stale.has(issues[i])) {
@@ -661,6 +697,7 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
     stale: stale + batch.stale,
     skipped: batch.skipped,
     skippedIssues: plan?.kept ?? 0,
+    orphans: plan?.orphans ?? [],
     cancelled,
   });
   if (cancelled) {

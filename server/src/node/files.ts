@@ -450,7 +450,7 @@ function closeQuietly(fd: number): void {
   }
 }
 
-function removeQuietly(file: string): void {
+export function removeQuietly(file: string): void {
   try {
     fs.unlinkSync(file);
   } catch {
