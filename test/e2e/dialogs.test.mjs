@@ -161,13 +161,27 @@ function workbench(locale, { pages, include, open, settings = { 'newsprint.expor
   /**
    * The notification whose text matches `re`, read in the Notification Center (a toast is not
    * shown for every notification: one like an earlier one was not); then every notification is
-   * cleared, so that the next export's is the only one.
+   * cleared, so that the next export's is the only one. The center hides itself when its last
+   * notification goes: opened while the export's progress was its only one, it closed when the
+   * export ended, before the message came (2 full runs of 5 here). So it is opened again until the
+   * message is in it, within TIMEOUT.
    */
   w.notification = async (re) => {
     const page = w.page;
-    await w.runCommand('Notifications: Show Notifications');
     const message = page.locator('.notifications-center .notification-list-item-message', { hasText: re }).first();
-    await message.waitFor({ state: 'visible', timeout: TIMEOUT });
+    const deadline = Date.now() + TIMEOUT;
+    for (;;) {
+      await w.runCommand('Notifications: Show Notifications');
+      const left = deadline - Date.now();
+      const shown = await message.waitFor({ state: 'visible', timeout: Math.max(1000, Math.min(left, 3000)) }).then(
+        () => true,
+        (err) => {
+          if (left <= 3000) throw err;
+          return false;
+        },
+      );
+      if (shown) break;
+    }
     const text = (await message.textContent()).trim();
     await w.runCommand('Notifications: Clear All Notifications');
     await page.locator('.notifications-center .notification-list-item').first().waitFor({ state: 'hidden', timeout: TIMEOUT });
