@@ -352,14 +352,19 @@ describe('no silent limits: notes on line 1', () => {
   });
 });
 
+/** Opens the sample as `u`; resolves with its first diagnostics that have both glyph rules. */
+async function openSample(c: TestClient, u: string): Promise<Diagnostic[]> {
+  const got = c.nextDiagnostics(u, hasBoth);
+  await c.open(u, text);
+  return got;
+}
+
 describe('a client that cannot resolve a code action\'s edit', () => {
   test('"Fix all spaced-glyphs problems" comes with its edit', async () => {
     const c = await startClient({ resolve: false });
     try {
       const u = 'file:///work/sample/no-resolve.pagedump';
-      const got = c.nextDiagnostics(u, hasBoth);
-      await c.open(u, text);
-      const d = (await got).find((x) => x.code === 'spaced-glyphs')!;
+      const d = (await openSample(c, u)).find((x) => x.code === 'spaced-glyphs')!;
       const list = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
       const all = list.find((a) => a.title.includes('Fix all spaced-glyphs'));
       assert.ok(all?.edit?.changes?.[u]?.length, `an edit: ${JSON.stringify(all)}`);
@@ -375,9 +380,7 @@ describe('a client that cannot be asked for settings', () => {
     const c = await startClient({ configuration: false });
     try {
       const u = 'file:///work/sample/pushed.pagedump';
-      const first = c.nextDiagnostics(u, hasBoth);
-      await c.open(u, text);
-      await first;
+      await openSample(c, u);
       const off = c.nextDiagnostics(u, (ds) => count(ds, 'spaced-glyphs') === 0 && count(ds, 'doubled-glyphs') > 0);
       await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { newsprint: { rules: { 'spaced-glyphs': 'off' } } } });
       await off;
