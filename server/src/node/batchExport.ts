@@ -179,26 +179,28 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
   // Outputs beside the planned ones that no page gives any more (a page deleted or renamed): said,
   // or with `prune` removed and their folders' issues exported again (a partner's link to a page
   // that is gone would stay, its issue up to date by every time).
-  const planned = new Set(targets.map((f) => path.resolve(f)));
-  const issuesIn = new Map<string, Set<string>>();
+  // By folder, the files whose outputs go there (indices: a batch of millions holds a number each,
+  // and each folder's names only while it is looked at).
+  const byDir = new Map<string, number[]>();
   for (let i = 0; i < files.length; i++) {
-    const dir = path.resolve(path.dirname(targets[i]));
-    const set = issuesIn.get(dir);
-    if (set) set.add(issues[i]);
-    else issuesIn.set(dir, new Set([issues[i]]));
+    const dir = path.dirname(targets[i]);
+    const list = byDir.get(dir);
+    if (list) list.push(i);
+    else byDir.set(dir, [i]);
   }
   const orphans: string[] = [];
-  for (const [dir, inDir] of issuesIn) {
+  for (const [dir, inDir] of byDir) {
     let names: string[];
     try {
       names = fs.readdirSync(dir);
     } catch {
       continue;
     }
+    const planned = new Set(inDir.map((i) => path.basename(targets[i])));
     for (const n of names) {
-      if (n.startsWith('.') || !n.endsWith('.articles.json') || planned.has(path.join(dir, n))) continue;
+      if (n.startsWith('.') || !n.endsWith('.articles.json') || planned.has(n)) continue;
       orphans.push(path.join(dir, n));
-      if (args.prune) for (const issue of inDir) stale.add(issue);
+      if (args.prune) for (const i of inDir) stale.add(issues[i]);
     }
   }
   if (args.prune) for (const f of orphans) removeQuietly(f);
