@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { exportArticles, type ArticlesDocument } from '../core/export';
 import type { AnalyzeOptions } from '../core/types';
 import { readDump } from './files';
+import { isInside } from './inputs';
 
 export interface ExportFileOptions extends AnalyzeOptions {
   /** Export root: `source.path` is the file's path relative to it. */
@@ -15,9 +16,7 @@ export interface ExportFileOptions extends AnalyzeOptions {
 export function sourcePath(file: string, root: string): string {
   const abs = path.resolve(file);
   const rel = path.relative(path.resolve(root), abs);
-  // (`..2023/p1.txt` is inside: only `..` itself or `../…` leaves the root)
-  const inside = rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
-  return (inside ? rel : abs).split(path.sep).join('/');
+  return (isInside(rel) ? rel : abs).split(path.sep).join('/');
 }
 
 export function exportFile(file: string, opts: ExportFileOptions): { doc: ArticlesDocument; invalidUtf8: boolean } {

@@ -140,7 +140,6 @@ export function walkOrder(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/** Depth first, in name order (code units, not the locale's: the same order on every machine). */
 /** Where an export writes: its --out folder, or its --jsonl file. */
 export interface ExportOutputs {
   out?: string;
@@ -156,10 +155,18 @@ export function isOutput(file: string, outputs: ExportOutputs): boolean {
   const abs = path.resolve(file);
   if (outputs.jsonl !== undefined && abs === path.resolve(outputs.jsonl)) return true;
   if (outputs.out === undefined || !abs.endsWith('.articles.json')) return false;
-  const rel = path.relative(path.resolve(outputs.out), abs);
+  return isInside(path.relative(path.resolve(outputs.out), abs));
+}
+
+/**
+ * A path relative to a folder (path.relative's answer) that lies inside it: not the folder itself,
+ * not `..` or `../…` (`..2023/p1.txt` is inside), not on another drive.
+ */
+export function isInside(rel: string): boolean {
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
+/** Depth first, in name order (code units, not the locale's: the same order on every machine). */
 function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs, skip: ExportOutputs | undefined, onFound?: (count: number, file: string) => void): void {
   const dir = rel === '' ? root : path.join(root, rel);
   let raw: fs.Dirent<Buffer>[];
