@@ -359,14 +359,14 @@ class Batch {
   }
 
   private take(r: ExportReply, owner: Owner): void {
-    this.takeOne(r, owner);
+    const issue = this.issueAt(r.index);
+    this.takeOne(r, issue, owner);
     this.hooks.tick?.(this.next, this.args.files.length);
     // The issue's last file: its continued pages are linked now (a failed file can be the last).
-    const issue = this.issueAt(r.index);
     if (this.lastOfIssue.get(issue) === r.index) this.close(issue);
   }
 
-  private takeOne(r: ExportReply, owner: Owner): void {
+  private takeOne(r: ExportReply, issue: string, owner: Owner): void {
     const name = this.outputName(r.index);
     if (!r.ok) {
       this.failed++;
@@ -412,12 +412,12 @@ class Batch {
     if (link) {
       owner.stage(order);
       this.wait(link, () => this.order({ ...order, linkedIds: linkedIdsOf(link) }, owner));
-    } else if (this.lastOfIssue.get(this.issueAt(r.index)) !== r.index) {
+    } else if (this.lastOfIssue.get(issue) !== r.index) {
       // The issue has files to come: its page is staged too, and every page of it written when it is
       // linked, so that an export stopped before then leaves none of the issue written (and
       // `--update` redoes it whole), not some pages new beside others' old links to them.
       owner.stage(order);
-      this.waitIssue(this.issueAt(r.index), undefined, () => this.order(order, owner));
+      this.waitIssue(issue, undefined, () => this.order(order, owner));
     } else this.order(order, owner);
   }
 
