@@ -3,13 +3,13 @@
 // the whole paragraph each time (V8 flattens a concatenated string when it is read; the end-anchored
 // regular expressions scanned it from the start): quadratic, 31 s to export a page that is one
 // 40,000-line table. Now each line costs its own length plus the word at the seam.
-import { isAsciiLetter, isSpaceOrTab } from './chars';
+import { isSpaceOrTab } from './chars';
 
 /**
  * A unit of a trailing run that `tail` must read whole: an ASCII letter or a hyphen (words), or any
  * other printable ASCII (the end of a web address, an e-mail or a number, which joinKind reads).
  */
-const isRunUnit = (c: number) => isAsciiLetter(c) || (c > 32 && c < 127);
+const isRunUnit = (c: number) => c > 32 && c < 127;
 
 /** Longest tail `tail()` reads back: a "word" longer than this is cut (no word is). */
 const MAX_TAIL = 1024;

@@ -926,15 +926,13 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
     let r = prevItem(items, gFirst);
     while (r >= 0 && items[r].kind === 'pattern' && (items[r].pkind === 'label' || items[r].pkind === 'note-label')) r = prevItem(items, r);
     const above = r >= 0 ? ownerOf(storyOfItem, r) : null;
-    if (c.attachBelow) {
-      // Only a story that starts below the group: the next item may be the end of one above it (its
-      // continuation marker), whose headline this is not. Without one, the cluster is matched as any
-      // other (the directive still starts its article: a misplaced headline finds its body).
-      if (below && belowStarts && c === lastStarted[c.group]) {
-        pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
-        continue;
-      }
-      if (below && belowStarts) continue; // the group's last started cluster takes it
+    // A cluster a directive starts takes a story that starts below its group (the group's last such
+    // cluster does; the others have no body). The next item may instead end a story above (its
+    // continuation marker), whose headline this is not: then the cluster is matched as any other
+    // (the directive still starts its article: a misplaced headline finds its body).
+    if (c.attachBelow && below && belowStarts) {
+      if (c === lastStarted[c.group]) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
+      continue;
     }
     const head = HEAD_OF[ck];
     const centre = below ? below.liveIndex : above ? above.liveIndex + 1 : nearestStory(live, gFirst); // NaN for a story merged away: no candidates
