@@ -14,26 +14,25 @@ export function registerRewriteCommand(context: vscode.ExtensionContext, client:
         void vscode.window.showInformationMessage(strings.noActiveEditor());
         return false;
       }
+      // The page changed before or while the server rewrote it (a big page takes a while):
+      // replacing the page with the rewrite of the text before would undo what was typed meanwhile.
+      const changed = () => {
+        void vscode.window.showWarningMessage(strings.changedWhileRewriting());
+        return false;
+      };
       let r: { text: string; version: number } | null;
       try {
         r = await client.sendRequest<{ text: string; version: number } | null>('newsprint/rewrite', { textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) }, version: doc.version });
       } catch (err) {
-        if (!(err instanceof ResponseError && err.code === LSPErrorCodes.ContentModified)) {
-          void vscode.window.showErrorMessage(strings.rewriteFailed(err instanceof Error ? err.message : String(err)));
-          return false;
-        }
-        r = { text: '', version: -1 }; // changed before the server got to it: said below
+        if (err instanceof ResponseError && err.code === LSPErrorCodes.ContentModified) return changed();
+        void vscode.window.showErrorMessage(strings.rewriteFailed(err instanceof Error ? err.message : String(err)));
+        return false;
       }
       if (!r) {
         void vscode.window.showInformationMessage(strings.rewriteUnavailable());
         return false;
       }
-      // The page changed while the server rewrote it (a big page takes a while): replacing the page
-      // with the rewrite of the text before would undo what was typed meanwhile.
-      if (r.version !== doc.version) {
-        void vscode.window.showWarningMessage(strings.changedWhileRewriting());
-        return false;
-      }
+      if (r.version !== doc.version) return changed();
       const current = doc.getText();
       if (r.text === current) {
         void vscode.window.showInformationMessage(strings.alreadyClean());
