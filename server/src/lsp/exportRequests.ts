@@ -77,10 +77,11 @@ function underRoot(file: string, root: string): string | undefined {
 
 /**
  * The files in the order `newsprint export ROOT` walks them, which decides names and links, with
- * their paths under the root; pages outside it (named by their file name) after the rest.
+ * their paths under the root; pages outside it (named by their file name) after the rest. Those in
+ * a hidden file or folder under the root (`.old/p1.txt`) are left out, as that walk skips them.
  */
 function inWalkOrder(paths: readonly string[], root: string): { files: string[]; under: (string | undefined)[] } {
-  const listed = paths.map((file) => ({ file, under: underRoot(file, root) }));
+  const listed = paths.map((file) => ({ file, under: underRoot(file, root) })).filter((x) => x.under === undefined || !x.under.split('/').some((part) => part.startsWith('.')));
   listed.sort((a, b) => (a.under === undefined || b.under === undefined ? Number(a.under === undefined) - Number(b.under === undefined) : walkOrder(a.under, b.under)));
   return { files: listed.map((x) => x.file), under: listed.map((x) => x.under) };
 }
@@ -92,12 +93,6 @@ function inWalkOrder(paths: readonly string[], root: string): { files: string[];
 function notOutputs(files: readonly string[], target: string, format: 'json' | 'jsonl'): string[] {
   const outputs = format === 'json' ? { out: target } : { jsonl: target };
   return files.filter((f) => !isOutput(f, outputs));
-}
-
-/** In a hidden file or folder under the root (`.old/p1.txt`), which `newsprint export ROOT` skips. */
-function hiddenUnder(file: string, root: string): boolean {
-  const under = underRoot(file, root);
-  return under !== undefined && under.split('/').some((part) => part.startsWith('.'));
 }
 
 const isStrings = (xs: unknown): xs is string[] => Array.isArray(xs) && xs.every((x) => typeof x === 'string');
@@ -125,10 +120,7 @@ export function registerExportRequests(connection: Connection, env: { messages: 
     running = true;
     let progress: ReturnType<typeof connection.window.attachWorkDoneProgress> | undefined;
     try {
-      const { files, under } = inWalkOrder(
-        notOutputs(p.files, p.target, p.format).filter((f) => !hiddenUnder(f, p.root)),
-        p.root,
-      );
+      const { files, under } = inWalkOrder(notOutputs(p.files, p.target, p.format), p.root);
       const update = p.update === true && p.format === 'json';
       if (p.overwrite !== true && !update) {
         const agreed = new Set(p.overwrite ?? []);
