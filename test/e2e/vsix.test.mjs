@@ -96,6 +96,8 @@ test('the packaged .vsix installs into code-server and activates on a page dump'
     assert.ok(fs.existsSync(path.join(extDir, 'dist', f)), `dist/${f} is installed`);
   }
   assert.deepEqual(fs.readdirSync(path.join(extDir, 'dist')).filter((f) => f.endsWith('.map')), [], 'no source maps in the package');
+  // The icon the Extensions view and the Marketplace show (vsce rejects a manifest icon it cannot find).
+  assert.ok(manifest.icon && fs.statSync(path.join(extDir, manifest.icon)).size > 1000, `the icon ${manifest.icon} is shipped`);
   for (const f of ['client', 'server', 'node_modules', 'test']) assert.ok(!fs.existsSync(path.join(extDir, f)), `${f}/ is not shipped`);
   // What the README shows and links to (relative links: the package has no repository to point to).
   // (vsce stores the README as readme.md)
