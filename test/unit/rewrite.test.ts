@@ -119,14 +119,17 @@ test('the sample: a second run is a no-op, and the same articles are detected be
   assert.deepEqual(articlesOf(once.text), articlesOf(sample));
 });
 
-test('the English samples (noisy OCR) settle: a third run changes nothing, and nothing is lost', () => {
+test('the English samples (noisy OCR): a second run changes nothing, and nothing is lost', () => {
   // Two heading groups that `%% article` starts, stacked above one body, were both given that body
   // at the same score: the first won, the other became a notice, and the next run swapped them.
+  // Then one run's output still read differently when analysed again (a short first paragraph
+  // under its headline as a deck, an advertisement line near the page end as furniture), so the
+  // user had to run it twice; the command now runs until its output settles.
   for (const name of ['nytribune-1903-05-01-p1.txt', 'saltlaketribune-1911-09-17-p1.txt']) {
     const raw = readFileSync(path.join(SAMPLES_DIR, 'en', name), 'utf8');
-    const second = rewritePage(rewritePage(raw).text).text;
-    assert.equal(rewritePage(second).text, second, name);
-    assertKeeps(raw, second);
+    const first = rewritePage(raw).text;
+    assert.equal(rewritePage(first).text, first, name);
+    assertKeeps(raw, first);
   }
 });
 

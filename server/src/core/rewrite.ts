@@ -51,7 +51,27 @@ export interface RewriteResult {
 
 const NOTICE_SEPARATOR = '%% # ————';
 
+/**
+ * Runs of the rewrite at most. What one run writes is analysed again the next time, and the
+ * analysis reads a paragraph by its neighbours too: a short first paragraph right under its
+ * headline reads as a deck, a body line that lands near the page's end as furniture. So a run may
+ * still change what the last one wrote (the noisy English samples did, once). The user would run
+ * it again until it settles; the command does that for them, so that its result is a fixed point.
+ * Every run keeps every character, so several do too.
+ */
+const MAX_RUNS = 3;
+
 export function rewritePage(text: string, options: AnalyzeOptions = {}): RewriteResult {
+  let result = rewriteOnce(text, options);
+  for (let run = 2; run <= MAX_RUNS; run++) {
+    const again = rewriteOnce(result.text, options);
+    if (again.text === result.text) break;
+    result = again;
+  }
+  return result;
+}
+
+function rewriteOnce(text: string, options: AnalyzeOptions): RewriteResult {
   // Each page whole, even one too long without a form feed: cut into parts, the rewritten text
   // would be cut elsewhere (it is shorter), and a second rewrite would move its articles again.
   const { dump, findings, pages, clean } = analyze(text, { ...options, wholePages: true });
