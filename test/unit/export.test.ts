@@ -165,6 +165,42 @@ test('continuations link across two files of one issue, both ways, by page and h
   for (const d of [p1, p2]) assertValidDocument(d);
 });
 
+test('a continued-from marker opening the first body line exports as a marker on its own line does', () => {
+  const read = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+  const page = read('daily-p2.txt');
+  const merged = page.replace('（上接第一版）\n\n“我们听朋友说', '（上接第一版）“我们听朋友说');
+  assert.notEqual(merged, page);
+  const got = exportArticles(merged, { ...opts, path: 'issue/daily-p2.txt' });
+  const want = exportArticles(page, { ...opts, path: 'issue/daily-p2.txt' });
+  // Headline, marker and paragraphs alike: the marker is no paragraph text, the text after it is.
+  const fields = (d: ArticlesDocument) => d.articles.map((a) => ({ headline: a.headline, continuation: a.continuation, paragraphs: a.paragraphs }));
+  assert.deepEqual(fields(got), fields(want));
+  assert.deepEqual(got.articles[0].continuation, { from: '第一版', marker: '（上接第一版）', linkedId: null });
+  assert.ok(got.articles[0].paragraphs[0].startsWith('“我们听朋友说这里新增了景点，'));
+  assertValidDocument(got);
+  const p1 = exportArticles(read('daily-p1.txt'), { ...opts, path: 'issue/daily-p1.txt' });
+  linkContinuations([p1, got]);
+  assert.equal(p1.articles[0].continuation?.linkedId, `issue/daily-p2.txt#${got.articles[1].id}`);
+  assert.equal(p1.articles[5].continuation?.linkedId, `issue/daily-p2.txt#${got.articles[0].id}`);
+});
+
+test('a continued-from marker heading a body line starts the continued part, with no jump headline too', () => {
+  const page = [
+    '市场监管局开展秋季食品安全检查',
+    '',
+    '本报讯 近日，市市场监管局组织执法人员对全市各大商超、农贸市场开展秋季食品安全专项检',
+    '查，重点检查食品进货查验、索证索票、过期食品处置等情况，共检查经营主体一百二十余家，',
+    '下达整改通知书十五份，督促经营者落实食品安全主体责任。',
+    '（上接第一版）全市各级部门认真落实党中央决策部署，坚持稳中求进工作总基调，推动经济运',
+    '行持续回升向好，为全年目标任务完成打下坚实基础。',
+  ].join('\n');
+  const [a, b, ...rest] = exportArticles(page, { ...opts, path: 'p2.txt' }).articles;
+  assert.equal(rest.length, 0);
+  assert.deepEqual([a.continuation, a.lines], [null, [[0, 4]]]);
+  assert.deepEqual(b.continuation, { from: '第一版', marker: '（上接第一版）', linkedId: null });
+  assert.deepEqual([b.paragraphs, b.lines], [['全市各级部门认真落实党中央决策部署，坚持稳中求进工作总基调，推动经济运行持续回升向好，为全年目标任务完成打下坚实基础。'], [[5, 6]]]);
+});
+
 test('continuations link across form-feed pages of one file, by id', () => {
   const joined = `${readFileSync(path.join(FIXTURES, 'daily-p1.txt'), 'utf8')}\f${readFileSync(path.join(FIXTURES, 'daily-p2.txt'), 'utf8')}`;
   const d: ArticlesDocument = exportArticles(joined, { ...opts, path: 'issue.txt' });
