@@ -416,9 +416,16 @@ const DATELINE_RES: RegExp[] = [
 /** English dateline on the raw head: `WASHINGTON, May 1.—`, `NEW-YORK, April 30 (Special).—`. */
 const DATELINE_EN = /^[A-Z][A-Z.'\- ]{2,28}, ?(?:[A-Z][a-z]{2,4}\.? ?\d{1,2}|[A-Z][a-z]{2,8})\.?(?: ?\([A-Za-z ]{1,20}\))?\.? ?[-—–]{1,2}/;
 
-/** The verbs of a continuation marker (see contDirection), and its target: a page (第二版, 3版) or a lettered section's (A3). */
+/**
+ * The verbs of a continuation marker (see contDirection), and its target: a page (第二版, 3版) or a
+ * lettered section's (A3), or up to four of them (第2、3版, 2—3版, 第二至三版, A2-A3) where a story
+ * runs on over a spread. A separator is no page character, so each repetition takes one and the
+ * match cannot backtrack far.
+ */
 const CONT_VERB = '(下转|转至|转|下接|上接|紧接|接|续)';
-const CONT_TARGET = '(第?[0-9A-Za-z０-９一二三四五六七八九十]{1,4}(?:版|页|面)|[A-Za-z][0-9]{1,2})';
+const CONT_PAGE = '第?[0-9A-Za-z０-９一二三四五六七八九十]{1,4}';
+const CONT_SEP = '(?:[、，,]|[—–\\-－~～]{1,2}|至)';
+const CONT_TARGET = `((?:${CONT_PAGE}(?:版|页|面)?${CONT_SEP}){0,3}${CONT_PAGE}(?:版|页|面)|[A-Za-z][0-9]{1,2}(?:${CONT_SEP}[A-Za-z]?[0-9]{1,2}){0,3})`;
 const CONT_WHOLE = new RegExp(`^▶?[（(〔［\\[【]?${CONT_VERB}${CONT_TARGET}[）)〕］\\]】]?$`);
 const CONT_TAIL = new RegExp(`[（(〔［\\[【]${CONT_VERB}${CONT_TARGET}[）)〕］\\]】]$`);
 /**
