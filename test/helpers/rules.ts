@@ -12,5 +12,6 @@ export function fixLine(rule: LineRule, line: string): string | undefined {
   return f ? applyEdits(line, f.fix.edits) : undefined;
 }
 
-export const SAMPLES_DIR = path.resolve(__dirname, '../../../shared/samples');
+/** ../shared/samples next to the checkout; NEWSPRINT_SAMPLES elsewhere (a worktree, as bench/golden.ts reads it). */
+export const SAMPLES_DIR = process.env.NEWSPRINT_SAMPLES ?? path.resolve(__dirname, '../../../shared/samples');
 export const SAMPLE = path.join(SAMPLES_DIR, 'zh-daily-p1.txt');

@@ -1,14 +1,15 @@
 // Linking continuations across a batch: the same links as comparing every 'to' with every 'from'
 // (the oracle below, the loop linking was written as first, kept apart on purpose), now that each
-// 'to' looks only at the 'from's of its issue and target page.
+// 'to' looks only at the 'from's of its issue and target page. A marker naming several pages
+// (第2、3版) tries them in order: the oracle does too.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { basePageOf, linkContinuations, pageNumberOf, similarity, type LinkableDoc } from '../../server/src/core/continuations';
+import { basePageOf, linkContinuations, pageNumbersOf, similarity, type LinkableDoc } from '../../server/src/core/continuations';
 import fc from '../helpers/fc';
 
 type Art = LinkableDoc['articles'][number];
 
-/** Every 'to' against every 'from', in batch order; the best headline match wins, the first on a tie. */
+/** Every 'to' against every 'from', in batch order, per page it names; the best headline match wins, the first on a tie. */
 function oracle(docs: readonly LinkableDoc[]): void {
   type Part = { doc: LinkableDoc; article: Art; page: number; issue: string };
   const tos: Part[] = [];
@@ -24,23 +25,24 @@ function oracle(docs: readonly LinkableDoc[]): void {
   }
   const ref = (from: Part, to: Part) => (from.doc === to.doc ? to.article.id : `${to.doc.source.path}#${to.article.id}`);
   for (const t of tos) {
-    const target = pageNumberOf(t.article.continuation!.to!);
-    if (target === undefined) continue;
-    let best: Part | undefined;
-    let bestScore = -1;
-    for (const f of froms) {
-      if (f.issue !== t.issue || f.page !== target || f.article.continuation!.linkedId !== null) continue;
-      const back = pageNumberOf(f.article.continuation!.from!);
-      if (back !== undefined && back !== t.page) continue;
-      const score = similarity(t.article, f.article);
-      if (score > bestScore) {
-        best = f;
-        bestScore = score;
+    for (const target of pageNumbersOf(t.article.continuation!.to!)) {
+      let best: Part | undefined;
+      let bestScore = -1;
+      for (const f of froms) {
+        if (f.issue !== t.issue || f.page !== target || f.article.continuation!.linkedId !== null) continue;
+        const backs = pageNumbersOf(f.article.continuation!.from!);
+        if (backs.length > 0 && !backs.includes(t.page)) continue;
+        const score = similarity(t.article, f.article);
+        if (score > bestScore) {
+          best = f;
+          bestScore = score;
+        }
       }
-    }
-    if (best) {
-      t.article.continuation!.linkedId = ref(t, best);
-      best.article.continuation!.linkedId = ref(best, t);
+      if (best) {
+        t.article.continuation!.linkedId = ref(t, best);
+        best.article.continuation!.linkedId = ref(best, t);
+        break;
+      }
     }
   }
 }
@@ -51,8 +53,8 @@ const article = fc.record({
   kicker: fc.option(fc.constantFrom('发展', '要闻'), { nil: null }),
   continuation: fc.option(
     fc.oneof(
-      fc.record({ to: fc.constantFrom('第一版', '第二版', '第三版', 'A2', '某版'), linkedId: fc.constant(null) }),
-      fc.record({ from: fc.constantFrom('第一版', '第二版', '第三版', '某版'), linkedId: fc.constant(null) }),
+      fc.record({ to: fc.constantFrom('第一版', '第二版', '第三版', 'A2', '某版', '第2、3版', '2—3版', 'A1-A3'), linkedId: fc.constant(null) }),
+      fc.record({ from: fc.constantFrom('第一版', '第二版', '第三版', '某版', '第一、二版'), linkedId: fc.constant(null) }),
     ),
     { nil: null },
   ),

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { linkContinuations, pageNumberOf, basePageOf } from '../../server/src/core/continuations';
+import { linkContinuations, pageNumberOf, pageNumbersOf, basePageOf } from '../../server/src/core/continuations';
 import { analyze } from '../../server/src/core/analyze';
 import { GLYPH_RULES } from '../../server/src/core/clean';
 import { exportArticles, parseByline, serializeLines, type ArticlesDocument } from '../../server/src/core/export';
@@ -142,6 +142,20 @@ test('page numbers of continuation targets and file names', () => {
   assert.equal(pageNumberOf('第2版'), 2);
   assert.equal(pageNumberOf('A3'), 3);
   assert.equal(pageNumberOf('Pago Three'), 3);
+  // A marker naming several pages: all of them, in order; a range spelled out.
+  const several: [string, number[]][] = [
+    ['第二版', [2]],
+    ['第2、3版', [2, 3]],
+    ['第二、三版', [2, 3]],
+    ['第2版、第3版', [2, 3]],
+    ['2—3版', [2, 3]],
+    ['第二至四版', [2, 3, 4]],
+    ['A2-A3', [2, 3]],
+    ['B-3', [3]],
+    ['Page Twenty-one', [20]],
+    ['某版', []],
+  ];
+  for (const [t, want] of several) assert.deepEqual(pageNumbersOf(t), want, t);
   assert.equal(basePageOf('issue/daily-p2.txt'), 2);
   assert.equal(basePageOf('page_3.page.txt'), 3);
   assert.equal(basePageOf('front.txt'), 1);
@@ -163,6 +177,63 @@ test('continuations link across two files of one issue, both ways, by page and h
   assert.equal(a6.continuation?.linkedId, `issue/daily-p2.txt#${b1.id}`);
   assert.equal(b1.continuation?.linkedId, `issue/daily-p1.txt#${a6.id}`);
   for (const d of [p1, p2]) assertValidDocument(d);
+});
+
+test('a continued-from marker opening the first body line exports as a marker on its own line does', () => {
+  const read = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+  const page = read('daily-p2.txt');
+  const merged = page.replace('（上接第一版）\n\n“我们听朋友说', '（上接第一版）“我们听朋友说');
+  assert.notEqual(merged, page);
+  const got = exportArticles(merged, { ...opts, path: 'issue/daily-p2.txt' });
+  const want = exportArticles(page, { ...opts, path: 'issue/daily-p2.txt' });
+  // Headline, marker and paragraphs alike: the marker is no paragraph text, the text after it is.
+  const fields = (d: ArticlesDocument) => d.articles.map((a) => ({ headline: a.headline, continuation: a.continuation, paragraphs: a.paragraphs }));
+  assert.deepEqual(fields(got), fields(want));
+  assert.deepEqual(got.articles[0].continuation, { from: '第一版', marker: '（上接第一版）', linkedId: null });
+  assert.ok(got.articles[0].paragraphs[0].startsWith('“我们听朋友说这里新增了景点，'));
+  assertValidDocument(got);
+  const p1 = exportArticles(read('daily-p1.txt'), { ...opts, path: 'issue/daily-p1.txt' });
+  linkContinuations([p1, got]);
+  assert.equal(p1.articles[0].continuation?.linkedId, `issue/daily-p2.txt#${got.articles[1].id}`);
+  assert.equal(p1.articles[5].continuation?.linkedId, `issue/daily-p2.txt#${got.articles[0].id}`);
+});
+
+test('a continued-from marker heading a body line starts the continued part, with no jump headline too', () => {
+  const page = [
+    '市场监管局开展秋季食品安全检查',
+    '',
+    '本报讯 近日，市市场监管局组织执法人员对全市各大商超、农贸市场开展秋季食品安全专项检',
+    '查，重点检查食品进货查验、索证索票、过期食品处置等情况，共检查经营主体一百二十余家，',
+    '下达整改通知书十五份，督促经营者落实食品安全主体责任。',
+    '（上接第一版）全市各级部门认真落实党中央决策部署，坚持稳中求进工作总基调，推动经济运',
+    '行持续回升向好，为全年目标任务完成打下坚实基础。',
+  ].join('\n');
+  const [a, b, ...rest] = exportArticles(page, { ...opts, path: 'p2.txt' }).articles;
+  assert.equal(rest.length, 0);
+  assert.deepEqual([a.continuation, a.lines], [null, [[0, 4]]]);
+  assert.deepEqual(b.continuation, { from: '第一版', marker: '（上接第一版）', linkedId: null });
+  assert.deepEqual([b.paragraphs, b.lines], [['全市各级部门认真落实党中央决策部署，坚持稳中求进工作总基调，推动经济运行持续回升向好，为全年目标任务完成打下坚实基础。'], [[5, 6]]]);
+});
+
+test('a marker naming several pages is read and linked to the first of them that holds the part', () => {
+  const read = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+  const page1 = read('daily-p1.txt').replace('（下转第二版）', '（下转第2、3版）'); // article 1's
+  const export1 = () => exportArticles(page1, { ...opts, path: 'issue/daily-p1.txt' });
+  const p1 = export1();
+  assert.deepEqual(p1.articles[0].continuation, { to: '第2、3版', marker: '（下转第2、3版）', linkedId: null });
+  assert.ok(!p1.articles[0].paragraphs.some((p) => p.includes('下转')));
+  // Its jump on page 2, as with （下转第二版）.
+  const p2 = exportArticles(read('daily-p2.txt'), { ...opts, path: 'issue/daily-p2.txt' });
+  linkContinuations([p1, p2]);
+  assert.equal(p1.articles[0].continuation?.linkedId, `issue/daily-p2.txt#${p2.articles[1].id}`);
+  assert.equal(p2.articles[1].continuation?.linkedId, `issue/daily-p1.txt#${p1.articles[0].id}`);
+  // The issue's page 3 holds it and page 2 none: linked there.
+  const q1 = export1();
+  const p3 = exportArticles(read('daily-p2.txt'), { ...opts, path: 'issue/daily-p3.txt' });
+  linkContinuations([q1, p3]);
+  assert.equal(q1.articles[0].continuation?.linkedId, `issue/daily-p3.txt#${p3.articles[1].id}`);
+  assert.equal(q1.articles[5].continuation?.linkedId, null, '（下转第二版）: page 3 is not its target');
+  for (const d of [p1, p2, q1, p3]) assertValidDocument(d);
 });
 
 test('continuations link across form-feed pages of one file, by id', () => {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { FileError, readDump, sha256, Spool, writeAtomic } from '../../server/src/node/files';
+import { SAMPLE } from '../helpers/rules';
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'newsprint-files-'));
 
@@ -42,7 +43,7 @@ test('writeAtomic and Spool write files whose names are as long as a name may be
 
 test('readDump refuses archives, scans and UTF-16 text by their first bytes, naming the format; text that only resembles them is read', () => {
   const dir = scratch();
-  const page = readFileSync(path.resolve(__dirname, '../../../shared/samples/zh-daily-p1.txt'));
+  const page = readFileSync(SAMPLE);
   const cases: [string, Buffer, string][] = [
     ['p.txt.gz', gzipSync(page), 'gzip'],
     ['p.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), page]), 'PDF'],

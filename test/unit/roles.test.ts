@@ -93,6 +93,60 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
   assert.equal(one('（上接第一版）').info.continuation?.direction, 'from');
 });
 
+test('a continued-from marker opening a body line is read; the text after it stays body', () => {
+  const cases: [string, string, string][] = [
+    ['（上接第一版）全市各级部门认真落实', '第一版', '（上接第一版）'],
+    ['（上接 第一版） “我们听朋友说这里新增了景点，', '第一版', '（上接 第一版）'],
+    ['【紧接第2版】记者了解到，今年以来', '第2版', '【紧接第2版】'],
+    ['(接A3)今年以来，全市', 'A3', '(接A3)'],
+    ['（续第十二版）下一步，我市将', '第十二版', '（续第十二版）'],
+  ];
+  for (const [s, target, marker] of cases) {
+    const { info } = one(s);
+    assert.equal(info.kind, null, s);
+    assert.deepEqual([info.continuation?.direction, info.continuation?.target, slice(s, info.continuation?.span ?? null)], ['from', target, marker], s);
+  }
+  // Body text that looks like one: no verb or no page, an unclosed bracket, not at the head, no
+  // bracket, a 'to' marker (it ends the text before it: whose, a line's head cannot tell).
+  for (const s of [
+    '（上接第一版的报道）全市各级部门',
+    '（接待游客3万人次）全市各级部门',
+    '（上接上级通知）各部门认真落实',
+    '（续）全市各级部门认真落实',
+    '（上接第一版全市各级部门认真落实',
+    '据悉（上接第一版）全市各级部门',
+    '上接第一版全市各级部门认真落实',
+    '（第一版）全市各级部门认真落实',
+    '（下转第二版）全市各级部门认真落实',
+    '（转A3）全市各级部门认真落实',
+  ])
+    assert.equal(one(s).info.continuation, null, s);
+});
+
+test('continuation markers naming several pages', () => {
+  const cases: [string, 'to' | 'from', string][] = [
+    ['（转2—3版）', 'to', '2—3版'],
+    ['（下转第2、3版）', 'to', '第2、3版'],
+    ['（下转第二、三版）', 'to', '第二、三版'],
+    ['（下转第2版、第3版）', 'to', '第2版、第3版'],
+    ['（转A2-A3）', 'to', 'A2-A3'],
+    ['（转A2、A3）', 'to', 'A2、A3'],
+    ['（上接第2至3版）', 'from', '第2至3版'],
+    ['下转第2～3版', 'to', '第2～3版'],
+  ];
+  for (const [s, direction, target] of cases) {
+    const { info } = one(s);
+    assert.equal(info.kind, 'continuation', s);
+    assert.deepEqual([info.continuation?.direction, info.continuation?.target], [direction, target], s);
+  }
+  const tail = '丰收打下坚实基础。（转2—3版）';
+  assert.equal(slice(tail, one(tail).info.continuation?.span ?? null), '（转2—3版）');
+  const head = '（上接第2、3版）全市各级部门认真落实';
+  assert.equal(slice(head, one(head).info.continuation?.span ?? null), '（上接第2、3版）');
+  // No verb, no page word after numbers, a separator with no page after it.
+  for (const s of ['（2—3版）', '（转2—3）', '（转第2、版）', '全市新增就业岗位（接2、3号线）']) assert.equal(one(s).info.continuation, null, s);
+});
+
 test('line ends and features', () => {
   assert.equal(one('持续完善服务配套体系———').info.end, 'dash');
   assert.equal(one('——全市上半年经济运行综述').info.startsDash, true);
@@ -287,7 +341,7 @@ test('the measures kept are only the last page taken\'s, of that dump', () => {
 // scanLine decides most body lines in a short cut (no pattern can match them); a page-edge line
 // always takes the long way, which differs only in the edge furniture test: so the two must agree.
 test('property: a line off the page edge reads as it does at the edge, but for edge furniture', () => {
-  const piece = fc.constantFrom('跨', '境', '电', '商', '中', '本', '编', '摄', '图', '一', '（', '）', ')', '。', '”', ' ', '\u3000', 'A', 'c', 'B', '（完）', '（下转第二版）', '（本报记者 张三）', '本报讯', '编者按：', '记者 王五', '图为', '责任编辑：李四', '8月26日', '第二版', '日报', '——', 'continued on page 3', '𠀀');
+  const piece = fc.constantFrom('跨', '境', '电', '商', '中', '本', '编', '摄', '图', '一', '（', '）', ')', '。', '”', ' ', '\u3000', 'A', 'c', 'B', '（完）', '（下转第二版）', '（本报记者 张三）', '本报讯', '编者按：', '记者 王五', '图为', '责任编辑：李四', '8月26日', '第二版', '日报', '——', 'continued on page 3', '𠀀', '（上接第一版）', '（转2—3版）');
   fc.assert(
     fc.property(fc.constantFrom('', '', '{', '[', '(', ' ', '\u3000', '"'), fc.array(piece, { minLength: 1, maxLength: 30 }), (lead, ps) => {
       const dump = parse(lead + ps.join(''));

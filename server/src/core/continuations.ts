@@ -6,7 +6,9 @@
 // matched with an unlinked part on page N of the same issue that is continued *from* this page
 // (or whose marker names no page we can read). When several qualify, the one whose headline and
 // kicker share the most character bigrams with this part's wins (the jump head usually repeats
-// words of the original headline); ties go to reading order. `linkedId` is the other part's `id`
+// words of the original headline); ties go to reading order. A marker may name several pages
+// (`（转2—3版）`, `（下转第2、3版）`): they are tried in order and the first with a part to link
+// wins (`linkedId` holds one part); a continued-from marker naming several accepts any of them. `linkedId` is the other part's `id`
 // when it is in the same file, else `PATH#id` with PATH the other file's `source.path`.
 import type { ArticleOut } from './export';
 
@@ -52,6 +54,41 @@ export function pageNumberOf(target: string): number | undefined {
   return undefined;
 }
 
+/** A target naming several pages, as roles.ts reads them: pages (第2, 3版, A3) between list or range separators. */
+const SEVERAL = /^(?:第?[0-9A-Za-z０-９一二三四五六七八九十]{1,4}[版页面]?(?:[、，,]|[—–\-－~～]{1,2}|至)){1,3}第?[0-9A-Za-z０-９一二三四五六七八九十]{1,4}[版页面]?$/;
+const LIST_SEP = /[、，,]/;
+const RANGE_SEP = /[—–\-－~～]{1,2}|至/;
+/** Most pages a range (2—5版) stands for; a wider one (or a reversed one) is its two ends. */
+const MAX_RANGE = 8;
+
+/**
+ * Every page a continuation target names, in order: 第2、3版 → [2, 3], 2—4版 → [2, 3, 4], A2-A3 →
+ * [2, 3]; else the one pageNumberOf reads ([] when none). A target whose parts are not all pages
+ * (B-3, Twenty-one) is one page, as before.
+ */
+export function pageNumbersOf(target: string): number[] {
+  const first = pageNumberOf(target);
+  if (first === undefined) return [];
+  const t = target.trim();
+  if (!SEVERAL.test(t)) return [first];
+  const out: number[] = [];
+  const add = (n: number) => {
+    if (!out.includes(n)) out.push(n);
+  };
+  for (const item of t.split(LIST_SEP)) {
+    const ends = item.split(RANGE_SEP);
+    const lo = pageNumberOf(ends[0]);
+    const hi = pageNumberOf(ends[ends.length - 1]);
+    if (ends.length > 2 || lo === undefined || hi === undefined) return [first];
+    if (hi > lo && hi - lo <= MAX_RANGE) for (let n = lo; n <= hi; n++) add(n);
+    else {
+      add(lo);
+      add(hi);
+    }
+  }
+  return out;
+}
+
 /** Page number of a file's first page, from its name: …-p2.txt, page_3.txt, …2.txt. Default 1. */
 export function basePageOf(path: string): number {
   const name = path.split('/').pop() ?? path;
@@ -86,6 +123,8 @@ interface Part {
   article: LinkableDoc['articles'][number];
   page: number;
   issue: string;
+  /** The pages its marker names (pageNumbersOf). */
+  names: number[];
 }
 
 /** Sets `continuation.linkedId` on both parts of every continuation it can match. Mutates. */
@@ -97,7 +136,7 @@ export function linkContinuations(docs: readonly LinkableDoc[]): void {
     for (const article of doc.articles) {
       const c = article.continuation;
       if (!c) continue;
-      const part = { doc, article, page: base + article.page - 1, issue: issueOf(doc.source.path) };
+      const part = { doc, article, page: base + article.page - 1, issue: issueOf(doc.source.path), names: pageNumbersOf(c.to ?? c.from ?? '') };
       (c.to !== undefined ? tos : froms).push(part);
     }
   }
@@ -113,23 +152,29 @@ export function linkContinuations(docs: readonly LinkableDoc[]): void {
   }
   const ref = (from: Part, to: Part) => (from.doc === to.doc ? to.article.id : `${to.doc.source.path}#${to.article.id}`);
   for (const t of tos) {
-    const target = pageNumberOf(t.article.continuation!.to!);
-    if (target === undefined) continue;
-    let best: Part | undefined;
-    let bestScore = -1;
-    for (const f of fromsAt.get(`${target}\n${t.issue}`) ?? []) {
-      if (f.article.continuation!.linkedId !== null) continue;
-      const back = pageNumberOf(f.article.continuation!.from!);
-      if (back !== undefined && back !== t.page) continue;
-      const score = similarity(t.article, f.article);
-      if (score > bestScore) {
-        best = f;
-        bestScore = score;
+    for (const target of t.names) {
+      const best = bestFrom(t, fromsAt.get(`${target}\n${t.issue}`));
+      if (best) {
+        t.article.continuation!.linkedId = ref(t, best);
+        best.article.continuation!.linkedId = ref(best, t);
+        break;
       }
     }
-    if (best) {
-      t.article.continuation!.linkedId = ref(t, best);
-      best.article.continuation!.linkedId = ref(best, t);
+  }
+}
+
+/** The unlinked part of `froms` (on one target page of t's) that t links to: continued from t's page (or from none we read), the most similar, the first on a tie. */
+function bestFrom(t: Part, froms: readonly Part[] | undefined): Part | undefined {
+  let best: Part | undefined;
+  let bestScore = -1;
+  for (const f of froms ?? []) {
+    if (f.article.continuation!.linkedId !== null) continue;
+    if (f.names.length > 0 && !f.names.includes(t.page)) continue;
+    const score = similarity(t.article, f.article);
+    if (score > bestScore) {
+      best = f;
+      bestScore = score;
     }
   }
+  return best;
 }

@@ -26,7 +26,7 @@ import { LINE_ANNOTATION, LINE_BLANK, lineText, lowerBound } from '../lines';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind } from './roles';
+import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -308,7 +308,7 @@ function continues(P: PageItems, a: number, b: number): boolean {
   const gap = b - a - 1;
   const ka = a - base;
   const kb = b - base;
-  if (P.startArticle.has(b) || F.dateline[kb] || F.flags[kb] & F_NOTE_HEAD) return false;
+  if (P.startArticle.has(b) || F.dateline[kb] || F.flags[kb] & (F_NOTE_HEAD | F_CONT_HEAD)) return false;
   if (forced[ka] !== forced[kb]) return false;
   if (P.ds) {
     const fa = blockFirst[ka];
@@ -380,10 +380,10 @@ function lineEnds(P: PageItems, i: number): boolean {
   return e === E_SENTENCE || e === E_COMMA || F.signoff[k] !== null || F.continuation[k] !== null;
 }
 
-/** Some line of L opens a story itself (a dateline, an in-line editor's note). */
+/** Some line of L opens a story itself (a dateline, an in-line editor's note, a continued-from marker). */
 function opensItself(P: PageItems, L: readonly number[]): boolean {
   const { base, F } = P;
-  for (let j = 0; j < L.length; j++) if (F.dateline[L[j] - base] || F.flags[L[j] - base] & F_NOTE_HEAD) return true;
+  for (let j = 0; j < L.length; j++) if (F.dateline[L[j] - base] || F.flags[L[j] - base] & (F_NOTE_HEAD | F_CONT_HEAD)) return true;
   return false;
 }
 
@@ -599,7 +599,10 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
       const kf = first - base;
       const noteHead = (F.flags[kf] & F_NOTE_HEAD) !== 0;
       const dateline = F.dateline[kf];
-      const fresh = startArticle.has(first) || noteHead || (dateline !== null && !!cur && cur.bodySize > 0);
+      // A continued-from marker heading the item opens the continued part, as on a line of its own
+      // (see 'continuation' below): the story so far may only be one without body or marker yet.
+      const contHead = (F.flags[kf] & F_CONT_HEAD) !== 0 && !!cur && (cur.bodySize > 0 || cur.continuation !== null);
+      const fresh = startArticle.has(first) || noteHead || contHead || (dateline !== null && !!cur && cur.bodySize > 0);
       if (!cur || !cur.open || fresh) {
         cur = newStory(p);
         stories.push(cur);

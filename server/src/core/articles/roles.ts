@@ -64,7 +64,7 @@ export interface LineInfo {
   dateline: Span | null;
   /** Sign-off at the tail of the line. */
   signoff: Span | null;
-  /** Continuation marker (the whole line, or its tail). */
+  /** Continuation marker (the whole line, its tail, or a continued-from marker at its head). */
   continuation: { direction: 'to' | 'from'; target: string; span: Span } | null;
   /** Line starts an editor's note in-line: `编者按：…`. */
   noteHead: boolean;
@@ -416,11 +416,24 @@ const DATELINE_RES: RegExp[] = [
 /** English dateline on the raw head: `WASHINGTON, May 1.—`, `NEW-YORK, April 30 (Special).—`. */
 const DATELINE_EN = /^[A-Z][A-Z.'\- ]{2,28}, ?(?:[A-Z][a-z]{2,4}\.? ?\d{1,2}|[A-Z][a-z]{2,8})\.?(?: ?\([A-Za-z ]{1,20}\))?\.? ?[-—–]{1,2}/;
 
-/** The verbs of a continuation marker (see contDirection), and its target: a page (第二版, 3版) or a lettered section's (A3). */
+/**
+ * The verbs of a continuation marker (see contDirection), and its target: a page (第二版, 3版) or a
+ * lettered section's (A3), or up to four of them (第2、3版, 2—3版, 第二至三版, A2-A3) where a story
+ * runs on over a spread. A separator is no page character, so each repetition takes one and the
+ * match cannot backtrack far.
+ */
 const CONT_VERB = '(下转|转至|转|下接|上接|紧接|接|续)';
-const CONT_TARGET = '(第?[0-9A-Za-z０-９一二三四五六七八九十]{1,4}(?:版|页|面)|[A-Za-z][0-9]{1,2})';
+const CONT_PAGE = '第?[0-9A-Za-z０-９一二三四五六七八九十]{1,4}';
+const CONT_SEP = '(?:[、，,]|[—–\\-－~～]{1,2}|至)';
+const CONT_TARGET = `((?:${CONT_PAGE}(?:版|页|面)?${CONT_SEP}){0,3}${CONT_PAGE}(?:版|页|面)|[A-Za-z][0-9]{1,2}(?:${CONT_SEP}[A-Za-z]?[0-9]{1,2}){0,3})`;
 const CONT_WHOLE = new RegExp(`^▶?[（(〔［\\[【]?${CONT_VERB}${CONT_TARGET}[）)〕］\\]】]?$`);
 const CONT_TAIL = new RegExp(`[（(〔［\\[【]${CONT_VERB}${CONT_TARGET}[）)〕］\\]】]$`);
+/**
+ * A marker that opens a body line: `（上接第一版）全市…`. In brackets, and only the verbs of a part
+ * continued *from* a page: that marker heads the text after it, while a 'to' marker ends the text
+ * before it, so at a line's head it would belong to another line's article.
+ */
+const CONT_HEAD = new RegExp(`^[（(〔［\\[【](上接|紧接|接|续)${CONT_TARGET}[）)〕］\\]】]`);
 /** Characters a sign-off or continuation tail can end with. */
 const CLOSERS = new Set([0xff09, 41, 0x3015, 0xff3d, 93, 0x3011]);
 /** First characters of the CJK dateline patterns. */
@@ -468,6 +481,9 @@ const CAPTION_WHOLE = /^(?:[^，。！？]{0,20}(?:记者|通讯员|本报)[^，
 // of these characters, so most body lines skip the regexes (a call each) after one Set lookup.
 const firstSet = (chars: string) => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
 const CONT_WHOLE_FIRST = firstSet('（(〔［[【▶下转上接续紧');
+/** First and second characters of CONT_HEAD. */
+const CONT_HEAD_FIRST = firstSet('（(〔［[【');
+const CONT_HEAD_SECOND = firstSet('上紧接续');
 const SIGNOFF_WHOLE_FIRST = firstSet('（(');
 const CAPTION_HEAD_FIRST = firstSet('▲△↑↓←→◀▶图上下左右组');
 const BYLINE_CJK_FIRST = firstSet('□■◇◆●○文图撰摄本特见实记通');
@@ -539,6 +555,8 @@ export const F_STARTS_DASH = 16;
 export const F_NOTE_HEAD = 32;
 /** Free for the caller (detect marks paragraph starts). */
 export const F_USER = 64;
+/** The line's continuation marker opens it, body text after it: `（上接第一版）全市…` (CONT_HEAD). */
+export const F_CONT_HEAD = 128;
 
 export type LineContinuation = { direction: 'to' | 'from'; target: string; span: Span };
 
@@ -687,13 +705,19 @@ const FF_WEEK = firstFlag(firstSet('星周'));
 /** Longest LABEL_WORDS match (本报评论员：). */
 const LABEL_WORDS_MAX = 6;
 
-/** FIRST_FLAGS of the first non-space unit of src after index `from` (before `to`), 0 when none. */
-function nextFlags(src: string, from: number, to: number): number {
+/** The first non-space unit of src after index `from` (before `to`), NaN when none. */
+function firstAfter(src: string, from: number, to: number): number {
   for (let i = from + 1; i < to; i++) {
     const c = src.charCodeAt(i);
-    if (!isWs(c)) return FIRST_FLAGS[c];
+    if (!isWs(c)) return c;
   }
-  return 0;
+  return NaN;
+}
+
+/** FIRST_FLAGS of the first non-space unit of src after index `from` (before `to`), 0 when none. */
+function nextFlags(src: string, from: number, to: number): number {
+  const c = firstAfter(src, from, to);
+  return Number.isNaN(c) ? 0 : FIRST_FLAGS[c];
 }
 
 // The line scanLine reads (src[lazyFrom, lazyTo)) and its text once cut out (scannedText).
@@ -767,7 +791,8 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
     return;
   }
 
-  // Continuation markers: the whole line, or its tail.
+  // Continuation markers: the whole line, its tail, or (from-markers only) its head; a line with
+  // both a tail and a head marker keeps the tail's (a line holds one).
   let m: RegExpExecArray | null = null;
   if (whole && f0 & FF_CONT_WHOLE && last >= 0 && FIRST_FLAGS[lastC] & FF_CONT_LAST) m = CONT_WHOLE.exec((head = compactHead(scannedText())));
   if (m) {
@@ -776,6 +801,9 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   } else if (closer && (m = CONT_TAIL.exec((tail = whole ? (head ??= compactHead(scannedText())) : compactTail(scannedText()))))) {
     continuation = { direction: contDirection(m[1]), target: m[2], span: span(scannedText(), lineStart, m.index, tail.length, T) };
     tail = tail.slice(0, m.index);
+  } else if (CONT_HEAD_FIRST.has(c0) && CONT_HEAD_SECOND.has(firstAfter(src, at + mFirst, to)) && (m = CONT_HEAD.exec((head ??= compactHead(scannedText()))))) {
+    continuation = { direction: 'from', target: m[2], span: span(scannedText(), lineStart, 0, m[0].length) };
+    flags |= F_CONT_HEAD;
   } else {
     const c = firstAfterSpace(src, at, to, true);
     const en = c === 99 || c === 67 ? CONT_EN.exec(src.slice(at, Math.min(to, at + 80))) : null; // continued… (c/C first)
