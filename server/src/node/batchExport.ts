@@ -20,6 +20,7 @@ import { changedLevels } from '../core/ruleLevels';
 import { breather } from './breather';
 import { removeQuietly, removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
 import { sourcePath, type ExportFileOptions } from './exportFile';
+import { isInside } from './inputs';
 import {
   ExportJob,
   failure,
@@ -86,6 +87,12 @@ export interface ExportArgs {
    * no link is left pointing at them. Without it they are only said.
    */
   prune?: boolean;
+  /**
+   * --update: folders walked whole (every page in them the include takes is in `files`), whose
+   * tree --out mirrors. Outputs of their pages in folders with no page left (an issue deleted or
+   * renamed) are orphans too; other runs' outputs under --out are not theirs and stay unsaid.
+   */
+  walked?: readonly string[];
 }
 
 /** What the caller of `exportBatch` hears as it goes; each is optional. */
@@ -189,21 +196,37 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
     else byDir.set(dir, [i]);
   }
   const orphans: string[] = [];
-  for (const [dir, inDir] of byDir) {
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir);
-    } catch {
-      continue;
-    }
-    const planned = new Set(inDir.map((i) => path.basename(targets[i])));
+  // A folder's names not planned there that are Newsprint outputs. With planned pages (`inDir`),
+  // any (as a full list of the folder's pages gives them all); without, only those of a page of
+  // the folders walked that --out mirrors there, as other runs may have written into --out too.
+  const lookAt = (dir: string, names: string[], inDir: number[] | undefined) => {
+    const planned = new Set(inDir?.map((i) => path.basename(targets[i])));
     for (const n of names) {
       if (n.startsWith('.') || !n.endsWith('.articles.json') || planned.has(n)) continue;
+      const source = outputSource(path.join(dir, n));
+      if (source === undefined || (!inDir && !walkedHolds(args, dir, source))) continue;
       orphans.push(path.join(dir, n));
-      if (args.prune) for (const i of inDir) stale.add(issues[i]);
+      if (args.prune && inDir) for (const i of inDir) stale.add(issues[i]);
+    }
+  };
+  // Folders walked: all of --out mirrors them, so all of it is looked at, a folder with no page left included.
+  const seen = new Set<string>();
+  if (args.walked?.length) {
+    // (--out as the targets' folders spell it: path.join keeps a trailing separator unless a name follows)
+    outputFolders(path.dirname(path.join(args.out, 'x')), (dir, names) => {
+      seen.add(dir);
+      lookAt(dir, names, byDir.get(dir));
+    });
+  }
+  for (const [dir, inDir] of byDir) {
+    if (seen.has(dir)) continue;
+    try {
+      lookAt(dir, fs.readdirSync(dir), inDir);
+    } catch {
+      // no such folder yet
     }
   }
-  if (args.prune) for (const f of orphans) removeQuietly(f);
+  if (args.prune) prune(orphans, args.out);
   const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), names, kept: new Set(issues).size - stale.size, stale: 0, orphans };
   const swept = new Set<string>();
   for (let i = 0; i < files.length; i++) {
@@ -219,6 +242,59 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
     } else if (fs.existsSync(targets[i])) plan.overwrite.add(targets[i]);
   }
   return plan;
+}
+
+/**
+ * Each folder under `top` (itself first), depth first, with the names of its files; hidden folders
+ * and links to folders are passed over, as the walk of the pages passes them.
+ */
+function outputFolders(top: string, visit: (dir: string, names: string[]) => void): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(top, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  visit(top, entries.filter((e) => !e.isDirectory()).map((e) => e.name));
+  for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.')) outputFolders(path.join(top, e.name), visit);
+}
+
+/**
+ * Whether an output in `dir` is that of a page of one of the folders walked, in the folder of --out
+ * that mirrors the page's: its `source.path` (relative to the root, or absolute) lies under a folder
+ * walked, at the path `dir` has under --out. An output of a page elsewhere, or mirrored otherwise
+ * (another run, `export archive/a` into what `export archive` wrote), is not this run's to say.
+ */
+function walkedHolds(args: ExportArgs & { out: string }, dir: string, source: string): boolean {
+  const page = path.resolve(args.opts.root, source);
+  const mirrored = path.relative(path.resolve(args.out), path.resolve(dir)) || '.';
+  return (args.walked ?? []).some((w) => {
+    const under = path.relative(path.resolve(w), page);
+    return isInside(under) && path.dirname(under) === mirrored;
+  });
+}
+
+/**
+ * Removes the orphan outputs, then the folders that this left empty, up to --out (not it): those of
+ * an issue deleted whole. A folder that holds anything else, or was empty before, stays.
+ */
+function prune(orphans: readonly string[], out: string): void {
+  const emptied = new Set<string>();
+  for (const f of orphans) {
+    removeQuietly(f);
+    emptied.add(path.dirname(f));
+  }
+  const top = path.resolve(out);
+  for (let dir of emptied) {
+    while (isInside(path.relative(top, path.resolve(dir)))) {
+      try {
+        fs.rmdirSync(dir); // only an empty folder
+      } catch {
+        break;
+      }
+      dir = path.dirname(dir);
+    }
+  }
 }
 
 const HEAD_BYTES = 4096;
@@ -241,6 +317,16 @@ function upToDate(target: string, file: string, source: string, version: string,
     return out.mtimeMs - page.mtimeMs >= CLOSE_MS || sha256(fs.readFileSync(file)) === m[4];
   } catch {
     return false;
+  }
+}
+
+/** The `source.path` a Newsprint output records in its head; undefined for any other file. */
+function outputSource(file: string): string | undefined {
+  try {
+    const m = HEAD.exec(readHead(file));
+    return m ? (JSON.parse(m[3]) as string) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
