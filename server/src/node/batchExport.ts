@@ -84,9 +84,10 @@ export interface ExportArgs {
   /**
    * --update only: remove the outputs in the folders it looks at that no page of the batch gives any
    * more (deleted, renamed, left out by --include), and export their folders' issues again, so that
-   * no link is left pointing at them. Without it they are only said.
+   * no link is left pointing at them. Without it they are only said. A set: only those of them in
+   * it (the editor's user agreed to remove these); the others are said.
    */
-  prune?: boolean;
+  prune?: boolean | ReadonlySet<string>;
   /**
    * --update: folders walked whole (every page in them the include takes is in `files`), whose
    * tree --out mirrors. Outputs of their pages in folders with no page left (an issue deleted or
@@ -126,8 +127,10 @@ export interface BatchOutcome {
   /** --update: files whose issue was up to date, not exported again, and those issues. */
   skipped: number;
   skippedIssues: number;
-  /** --update: outputs no page of the batch gives any more (removed with --prune). */
+  /** --update: outputs no page of the batch gives any more, left as they are. */
   orphans: string[];
+  /** --update with `prune`: those removed. */
+  pruned: string[];
   cancelled: boolean;
 }
 
@@ -161,8 +164,10 @@ interface UpdatePlan {
   kept: number;
   /** Temps a killed export left in the folders of the issues left as they are (removed). */
   stale: number;
-  /** Outputs no page of the batch gives any more (removed with `prune`). */
+  /** Outputs no page of the batch gives any more, left as they are. */
   orphans: string[];
+  /** Those removed (`prune`). */
+  pruned: string[];
 }
 
 /**
@@ -196,6 +201,8 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
     else byDir.set(dir, [i]);
   }
   const orphans: string[] = [];
+  const pruned: string[] = [];
+  const pruning = (f: string) => args.prune === true || (!!args.prune && args.prune.has(f));
   // A folder's names not planned there that are Newsprint outputs. With planned pages (`inDir`),
   // any (as a full list of the folder's pages gives them all); without, only those of a page of
   // the folders walked that --out mirrors there, as other runs may have written into --out too.
@@ -205,8 +212,13 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
       if (n.startsWith('.') || !n.endsWith('.articles.json') || planned.has(n)) continue;
       const source = outputSource(path.join(dir, n));
       if (source === undefined || (!inDir && !walkedHolds(args, dir, source))) continue;
-      orphans.push(path.join(dir, n));
-      if (args.prune && inDir) for (const i of inDir) stale.add(issues[i]);
+      const orphan = path.join(dir, n);
+      if (!pruning(orphan)) {
+        orphans.push(orphan);
+        continue;
+      }
+      pruned.push(orphan);
+      if (inDir) for (const i of inDir) stale.add(issues[i]);
     }
   };
   // Folders walked: all of --out mirrors them, so all of it is looked at, a folder with no page left included.
@@ -226,8 +238,8 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
       // no such folder yet
     }
   }
-  if (args.prune) prune(orphans, args.out);
-  const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), names, kept: new Set(issues).size - stale.size, stale: 0, orphans };
+  prune(pruned, args.out);
+  const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), names, kept: new Set(issues).size - stale.size, stale: 0, orphans, pruned };
   const swept = new Set<string>();
   for (let i = 0; i < files.length; i++) {
     if (!stale.has(issues[i])) {
@@ -786,6 +798,7 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
     skipped: batch.skipped,
     skippedIssues: plan?.kept ?? 0,
     orphans: plan?.orphans ?? [],
+    pruned: plan?.pruned ?? [],
     cancelled,
   });
   if (cancelled) {
