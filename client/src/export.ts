@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
-import type { ExportBatchResult, ExportFileResult } from '../../server/src/lsp/exportRequests';
+import type { ExportBatchParams, ExportBatchResult, ExportFileResult } from '../../server/src/lsp/exportRequests';
 import { sentences, strings } from './strings';
 
 type Format = 'jsonl' | 'perFile';
@@ -46,9 +46,14 @@ async function confirmOverwrite(existing: vscode.Uri[]): Promise<boolean> {
 async function askAboutExisting(existing: vscode.Uri[], canUpdate: boolean): Promise<'overwrite' | 'update' | undefined> {
   const overwrite = strings.overwrite();
   const update = strings.exportChangedOnly();
-  const detail = existing.slice(0, 10).map((u) => u.fsPath).join('\n') + (existing.length > 10 ? '\n…' : '');
+  const detail = firstOf(existing.map((u) => u.fsPath));
   const pick = await vscode.window.showWarningMessage(strings.overwriteQuestion(existing.length), { modal: true, detail }, overwrite, ...(canUpdate ? [update] : []));
   return pick === overwrite ? 'overwrite' : pick === update ? 'update' : undefined;
+}
+
+/** The first ten paths, a line each, for a dialog's detail. */
+function firstOf(paths: readonly string[]): string {
+  return paths.slice(0, 10).join('\n') + (paths.length > 10 ? '\n…' : '');
 }
 
 /**
@@ -132,8 +137,10 @@ async function exportOne(client: LanguageClient, uri?: vscode.Uri, target?: vsco
   return dest;
 }
 
+type BatchParams = Omit<ExportBatchParams, 'workDoneToken'>;
+
 /** One newsprint/exportBatch request, its work done progress shown in a cancellable notification. */
-function runBatch(client: LanguageClient, params: object): Thenable<ExportBatchResult> {
+function runBatch(client: LanguageClient, params: BatchParams): Thenable<ExportBatchResult> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: strings.exporting(), cancellable: true }, async (progress, token) => {
     const workDoneToken = `newsprint.export.${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}`;
     let shown = 0;
@@ -161,6 +168,9 @@ export interface WorkspaceExportSummary {
   written: string[];
   /** update: files whose folder was up to date, not exported again. */
   skipped: number;
+  /** update: outputs no page gives any more, left as they are (the user is asked about them), and those removed. */
+  orphans: string[];
+  pruned: string[];
   cancelled: boolean;
 }
 
@@ -247,7 +257,7 @@ async function exportWorkspace(client: LanguageClient, output: vscode.OutputChan
 
   // The server exports and writes, page by page (see newsprint/exportBatch); it first says which
   // targets exist, and replaces only those the user agrees to.
-  const params = { files: files.map((f) => f.fsPath), root: folder.uri.fsPath, target: target.fsPath, format: format === 'jsonl' ? 'jsonl' : 'json' };
+  const params: BatchParams = { files: files.map((f) => f.fsPath), root: folder.uri.fsPath, target: target.fsPath, format: format === 'jsonl' ? 'jsonl' : 'json' };
   let overwrite: string[] | true | undefined = opts.overwrite ? true : undefined;
   let update = !!opts.update && format !== 'jsonl';
   let result: ExportBatchResult;
@@ -269,17 +279,26 @@ async function exportWorkspace(client: LanguageClient, output: vscode.OutputChan
     void vscode.window.showErrorMessage(result.message);
     return undefined;
   }
-  const { files: exported, articles, problems, failures, warnings, written, skipped, cancelled } = result;
-  const summary: WorkspaceExportSummary = { files: exported, articles, problems, failures, warnings, written, skipped, cancelled };
+  return summarize(client, output, params, result, files.length);
+}
+
+/** What the user hears of an export that ran (`total`: the files listed); with update, of the outputs no page gives any more too. */
+function summarize(client: LanguageClient, output: vscode.OutputChannel, params: BatchParams, result: Extract<ExportBatchResult, { kind: 'done' }>, total: number): WorkspaceExportSummary {
+  const { files: exported, articles, problems, failures, warnings, written, skipped, orphans, pruned, cancelled } = result;
+  const summary: WorkspaceExportSummary = { files: exported, articles, problems, failures, warnings, written, skipped, orphans, pruned, cancelled };
   if (result.cancelled) {
     const done = result.files + result.failures.length;
     void vscode.window.showWarningMessage(
-      result.written.length ? strings.exportCancelledKept(done, files.length, result.written.length, target.fsPath) : strings.exportCancelled(done, files.length),
+      result.written.length ? strings.exportCancelledKept(done, total, result.written.length, params.target) : strings.exportCancelled(done, total),
     );
     return summary;
   }
 
-  const message = sentences(strings.exportSummary(summary.files, summary.articles, summary.problems, target.fsPath), skipped ? strings.upToDate(skipped) : '');
+  const message = sentences(
+    strings.exportSummary(summary.files, summary.articles, summary.problems, params.target),
+    skipped ? strings.upToDate(skipped) : '',
+    pruned.length ? strings.orphansRemoved(pruned.length) : '',
+  );
   const notes = [...summary.failures, ...summary.warnings];
   if (notes.length) {
     output.appendLine(message);
@@ -292,5 +311,37 @@ async function exportWorkspace(client: LanguageClient, output: vscode.OutputChan
   } else {
     void vscode.window.showInformationMessage(message);
   }
+  if (orphans.length) void offerPrune(client, output, params, orphans, total);
   return summary;
+}
+
+/**
+ * Outputs that no page gives any more (found by an update): said, listed in the output on request,
+ * and removed only once the user agrees in a modal dialog, by the server (as `--prune`: only those
+ * listed, and only if they still are orphans; their folders are exported again).
+ */
+async function offerPrune(client: LanguageClient, output: vscode.OutputChannel, params: BatchParams, orphans: string[], total: number): Promise<void> {
+  const said = strings.orphanOutputs(orphans.length, params.target);
+  const show = strings.showOrphans();
+  const remove = strings.removeOrphans();
+  let pick = await vscode.window.showWarningMessage(said, show, remove);
+  if (pick === show) {
+    output.appendLine(said);
+    for (const f of orphans) output.appendLine(`  ${f}`);
+    output.show(true);
+    // (a notification goes once a button is clicked: it comes back, to remove them after a look)
+    pick = await vscode.window.showWarningMessage(said, remove);
+  }
+  if (pick !== remove) return;
+  const yes = strings.remove();
+  if ((await vscode.window.showWarningMessage(strings.removeOrphansQuestion(orphans.length), { modal: true, detail: firstOf(orphans) }, yes)) !== yes) return;
+  let result: ExportBatchResult;
+  try {
+    result = await runBatch(client, { ...params, update: true, prune: orphans });
+  } catch (err) {
+    void vscode.window.showErrorMessage(strings.exportStopped(err instanceof Error ? err.message : String(err)));
+    return;
+  }
+  if (result.kind === 'done') summarize(client, output, params, result, total);
+  else if (result.kind === 'refused') void vscode.window.showErrorMessage(result.message);
 }

@@ -44,6 +44,14 @@ export const strings = {
   exportFailures: (n: number) => vscode.l10n.t('{0} failed.', n),
   exportNotUtf8: (n: number) => vscode.l10n.t('{0} files are not valid UTF-8 (their invalid bytes were exported as U+FFFD).', n),
   showDetails: () => vscode.l10n.t('Show Details'),
+  orphanOutputs: (n: number, target: string) =>
+    vscode.l10n.t('{0} export files in {1} have no page dump any more (a page or folder deleted, renamed, or no longer included). They were left as they are, and so were links to them.', n, target),
+  showOrphans: () => vscode.l10n.t('Show Them'),
+  removeOrphans: () => vscode.l10n.t('Remove…'),
+  removeOrphansQuestion: (n: number) =>
+    vscode.l10n.t('Remove {0} export files that no page dump gives any more? Their folders are exported again so that no link points at them, and folders left empty are removed.', n),
+  remove: () => vscode.l10n.t('Remove'),
+  orphansRemoved: (n: number) => vscode.l10n.t('Removed {0} export files that no page dump gives any more.', n),
   changedWhileRewriting: () => vscode.l10n.t('The page changed while it was being rewritten, so it was left as it is. Run "Rewrite Page in Reading Order" again.'),
   alreadyClean: () => vscode.l10n.t('This page is already clean text in reading order: nothing to rewrite.'),
   rewriteLabel: () => vscode.l10n.t('Rewrite page in reading order'),

@@ -57,6 +57,18 @@ test('expandInputs: a folder gives its page dumps in name order with their paths
   assert.deepEqual(expandInputs([path.join(dir, 'archive/.hidden/..', '1923', '02')], '*.txt').problems, [{ key: 'noDumps', file: path.join(dir, 'archive/1923/02'), pattern: '*.txt' }]);
 });
 
+test('expandInputs: walked holds the folders walked whole, not one whose walk said something (export --update looks there for orphans)', () => {
+  const dir = archive();
+  const archiveDir = path.join(dir, 'archive');
+  assert.deepEqual(expandInputs([archiveDir, 'named.txt']).walked, [archiveDir], 'a file named is no folder walked');
+  assert.deepEqual(expandInputs([path.join(archiveDir, '1923/02')], '*.txt').walked, [], 'no page dumps');
+  // A folder whose name is not UTF-8: what is in it cannot be told.
+  mkdirSync(Buffer.concat([Buffer.from(`${archiveDir}/1923/`), Buffer.from('b5dab6fec6da', 'hex')]));
+  const r = expandInputs([archiveDir, path.join(archiveDir, '1923/01')]);
+  assert.equal(r.problems.length, 1);
+  assert.deepEqual(r.walked, [path.join(archiveDir, '1923/01')]);
+});
+
 test('expandInputs: files named themselves keep their paths under the deepest folder holding them all', () => {
   const under = (files: string[]) => expandInputs(files).under; // none of them exists: passed on as named
   assert.deepEqual(under(['x/1950/01/p1.page.txt', 'x/1950/02/p1.page.txt']), ['01/p1.page.txt', '02/p1.page.txt']);

@@ -4,7 +4,7 @@
 // other output is left as it is (not even rewritten).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -207,4 +207,40 @@ test('--update says which outputs no page gives any more; --prune removes them a
   const usage = runCli(['export', 'archive', '--out', 'out', '--prune'], { cwd: dir });
   assert.equal(usage.code, 2);
   assert.match(usage.stderr, /--prune works with --update/);
+});
+
+test('--update says the outputs of a folder deleted or renamed whole, of the folders it walked only; --prune removes them and the folders they leave empty', () => {
+  const dir = archive();
+  assert.equal(runCli(['export', 'archive', '--out', 'out'], { cwd: dir }).code, 0);
+  const out = path.join(dir, 'out');
+  rmSync(path.join(dir, 'archive/c'), { recursive: true }); // issue c deleted
+  renameSync(path.join(dir, 'archive/b'), path.join(dir, 'archive/b2')); // issue b renamed
+  // Not this run's to remove: a file in an issue's folder that is no output of Newsprint's, and an
+  // output of another run, mirrored otherwise (its page's folder is b, not x).
+  writeFileSync(path.join(out, 'c/notes.articles.json'), '{"mine": true}\n');
+  mkdirSync(path.join(out, 'x'));
+  copyFileSync(path.join(out, 'b/p1.articles.json'), path.join(out, 'x/p1.articles.json'));
+
+  // Runs that name part of the archive say nothing of the folders they did not walk.
+  for (const part of [['archive/a', '--out', 'out/a'], ['archive/a/p1.page.txt', 'archive/a/p2.page.txt', '--out', 'out/a'], ['archive/a', '--out', 'out']]) {
+    const r = runCli(['export', ...part, '--update'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /outputs in/, part.join(' '));
+  }
+  for (const f of ['p1.articles.json', 'p2.articles.json']) rmSync(path.join(out, f)); // the last run's, into out itself
+
+  const said = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
+  assert.equal(said.code, 0, said.stderr);
+  assert.match(said.stderr, /^newsprint: 3 outputs in out have no page in this export any more .*, e\.g\. out\/b\/p1\.articles\.json;/m);
+  assert.deepEqual(readdirSync(path.join(out, 'b')), ['p1.articles.json', 'p2.articles.json'], 'only said');
+  assert.deepEqual(readdirSync(path.join(out, 'b2')), ['p1.articles.json', 'p2.articles.json'], 'the renamed issue exported');
+
+  const pruned = runCli(['export', 'archive', '--out', 'out', '--update', '--prune'], { cwd: dir });
+  assert.equal(pruned.code, 0, pruned.stderr);
+  assert.match(pruned.stderr, /^newsprint: Removed 3 outputs in out that no page gives any more \(e\.g\. out\/b\/p1\.articles\.json\)/m);
+  assert.deepEqual(readdirSync(out).sort(), ['a', 'b2', 'c', 'x'], 'b left empty and removed');
+  assert.deepEqual(readdirSync(path.join(out, 'c')), ['notes.articles.json']);
+  assert.deepEqual(readdirSync(path.join(out, 'x')), ['p1.articles.json']);
+  const again = runCli(['export', 'archive', '--out', 'out', '--update', '--prune'], { cwd: dir });
+  assert.doesNotMatch(again.stderr, /outputs in out/, 'nothing left to say');
 });

@@ -2,7 +2,7 @@
 // export run in the server, so its files are the CLI's byte for byte; it asks before replacing,
 // reports progress, and a cancelled export leaves only complete files and no temps.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, watch, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -134,6 +134,29 @@ describe('newsprint/exportBatch', () => {
     const again = (await exportBatch({ files, target, format: 'json', update: true })) as Done;
     assert.ok(again.written.includes(path.join(target, 'b', 'p1.articles.json')), JSON.stringify(again.written));
     assert.equal(again.skipped, 3);
+  });
+
+  test('update: the outputs no page gives any more are listed and left; prune removes only those agreed to, and the folder that leaves empty', async () => {
+    const target = mkdtempSync(path.join(tmpdir(), 'newsprint-ws-out-'));
+    assert.equal(((await exportBatch({ files, target, format: 'json', overwrite: true })) as Done).kind, 'done');
+    // The folder issue/ deleted whole: the workspace export lists every page of the root, and none of it.
+    const left = files.filter((f) => path.basename(path.dirname(f)) !== 'issue');
+    const [p1, p2] = ['issue/daily-p1.articles.json', 'issue/daily-p2.articles.json'].map((f) => path.join(target, f));
+    const said = (await exportBatch({ files: left, target, format: 'json', update: true })) as Done;
+    assert.equal(said.kind, 'done');
+    assert.deepEqual(said.orphans, [p1, p2]);
+    assert.deepEqual(said.pruned, []);
+    assert.deepEqual(tree(path.join(target, 'issue')), ['daily-p1.articles.json', 'daily-p2.articles.json'], 'nothing removed unasked');
+
+    // Agreed to: one orphan, and a path that is none (never removed).
+    const some = (await exportBatch({ files: left, target, format: 'json', update: true, prune: [p1, path.join(target, 'a/p1.articles.json')] })) as Done;
+    assert.deepEqual(some.pruned, [p1]);
+    assert.deepEqual(some.orphans, [p2]);
+    assert.deepEqual(tree(path.join(target, 'issue')), ['daily-p2.articles.json']);
+    assert.ok(readFileSync(path.join(target, 'a/p1.articles.json'), 'utf8'));
+    const rest = (await exportBatch({ files: left, target, format: 'json', update: true, prune: [p2] })) as Done;
+    assert.deepEqual([rest.pruned, rest.orphans], [[p2], []]);
+    assert.ok(!readdirSync(target).includes('issue'), 'the folder left empty is removed');
   });
 
   test('update after the rule settings changed: every folder is exported again, its outputs saying the levels', async () => {

@@ -24,7 +24,8 @@ export async function runExport(args: ExportArgs & { progress?: boolean }, messa
     if (!r) return 2;
     if (r.skipped > 0) io.err(`${t(messages, 'cli.upToDate', { count: r.skipped, issues: r.skippedIssues })}\n`);
     const target = args.jsonl === STDOUT ? t(messages, 'cli.stdout') : (args.jsonl ?? args.out ?? '');
-    if (r.orphans.length > 0) io.err(`newsprint: ${t(messages, args.prune ? 'cli.pruned' : 'cli.orphans', { count: r.orphans.length, target, example: r.orphans[0] })}\n`);
+    if (r.pruned.length > 0) io.err(`newsprint: ${t(messages, 'cli.pruned', { count: r.pruned.length, target, example: r.pruned[0] })}\n`);
+    if (r.orphans.length > 0) io.err(`newsprint: ${t(messages, 'cli.orphans', { count: r.orphans.length, target, example: r.orphans[0] })}\n`);
     if (r.cancelled) {
       const total = args.files.length;
       // --jsonl's temp is removed: only --out keeps what was written, and stdout what it was given.

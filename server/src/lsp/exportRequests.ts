@@ -4,9 +4,11 @@
 // The workspace export is the CLI's batch export run here, in worker threads (the server stays
 // free to answer typing), writing each page as it is done and holding one issue's link data at a
 // time, however big the workspace; with work done progress and cancellation:
-//   newsprint/exportBatch  {files, root, target, format, overwrite?, update?, workDoneToken?} → ExportBatchResult
+//   newsprint/exportBatch  {files, root, target, format, overwrite?, update?, prune?, workDoneToken?} → ExportBatchResult
 // Without `overwrite` nothing is written when a target exists: the reply lists them, to ask; with
-// `update` (json) only the issues that changed are exported, as `newsprint export --update`. Each
+// `update` (json) only the issues that changed are exported, as `newsprint export --update`, and
+// the reply lists the outputs no page gives any more (`orphans`), to ask; `prune` removes those the
+// user agreed to, as `--prune` (the editor says and asks; the server finds and removes). Each
 // page's output keeps its path under the workspace folder, as `newsprint export FOLDER --out DIR`.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -46,8 +48,14 @@ export interface ExportBatchParams {
   format: 'json' | 'jsonl';
   /** Targets the user agreed to replace, or true for any. */
   overwrite?: string[] | true;
-  /** json: only the issues (folders) with a page newer than its output, as `newsprint export --update`. */
+  /**
+   * json: only the issues (folders) with a page newer than its output, as `newsprint export --update`
+   * of the root. `files` are then every page of the root (as the workspace export lists them): an
+   * output of any other page of it is an orphan.
+   */
   update?: boolean;
+  /** update: orphans of an earlier reply that the user agreed to remove; those still orphans are removed, and their folders exported again. */
+  prune?: string[];
   workDoneToken?: ProgressToken;
 }
 
@@ -66,6 +74,10 @@ export type ExportBatchResult =
       /** Files exported, but not valid UTF-8 (their invalid bytes read as U+FFFD). */
       warnings: { file: string; message: string }[];
       stale: number;
+      /** update: outputs no page gives any more, left as they are (listed to ask about, for `prune`). */
+      orphans: string[];
+      /** update: the outputs of `prune` removed. */
+      pruned: string[];
       cancelled: boolean;
     };
 
@@ -150,6 +162,8 @@ export function registerExportRequests(connection: Connection, env: { messages: 
           threads: true,
           force: p.overwrite === true,
           update,
+          prune: update && isStrings(p.prune) ? new Set(p.prune) : undefined,
+          walked: [p.root],
           overwrite: new Set(p.overwrite === true ? [] : (p.overwrite ?? [])),
           opts: { rules, locale: env.locale(), root: p.root, version: VERSION },
         },
@@ -169,7 +183,7 @@ export function registerExportRequests(connection: Connection, env: { messages: 
         },
       );
       if (!r) return { kind: 'refused', message: failures[0]?.message ?? '' };
-      return { kind: 'done', files: r.docs, articles: r.articles, problems: r.problems, written, skipped: r.skipped, failures, warnings, stale: r.stale, cancelled: r.cancelled };
+      return { kind: 'done', files: r.docs, articles: r.articles, problems: r.problems, written, skipped: r.skipped, failures, warnings, stale: r.stale, orphans: r.orphans, pruned: r.pruned, cancelled: r.cancelled };
     } finally {
       progress?.done();
       running = false;

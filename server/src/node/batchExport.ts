@@ -20,6 +20,7 @@ import { changedLevels } from '../core/ruleLevels';
 import { breather } from './breather';
 import { removeQuietly, removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
 import { sourcePath, type ExportFileOptions } from './exportFile';
+import { isInside } from './inputs';
 import {
   ExportJob,
   failure,
@@ -83,9 +84,16 @@ export interface ExportArgs {
   /**
    * --update only: remove the outputs in the folders it looks at that no page of the batch gives any
    * more (deleted, renamed, left out by --include), and export their folders' issues again, so that
-   * no link is left pointing at them. Without it they are only said.
+   * no link is left pointing at them. Without it they are only said. A set: only those of them in
+   * it (the editor's user agreed to remove these); the others are said.
    */
-  prune?: boolean;
+  prune?: boolean | ReadonlySet<string>;
+  /**
+   * --update: folders walked whole (every page in them the include takes is in `files`), whose
+   * tree --out mirrors. Outputs of their pages in folders with no page left (an issue deleted or
+   * renamed) are orphans too; other runs' outputs under --out are not theirs and stay unsaid.
+   */
+  walked?: readonly string[];
 }
 
 /** What the caller of `exportBatch` hears as it goes; each is optional. */
@@ -119,8 +127,10 @@ export interface BatchOutcome {
   /** --update: files whose issue was up to date, not exported again, and those issues. */
   skipped: number;
   skippedIssues: number;
-  /** --update: outputs no page of the batch gives any more (removed with --prune). */
+  /** --update: outputs no page of the batch gives any more, left as they are. */
   orphans: string[];
+  /** --update with `prune`: those removed. */
+  pruned: string[];
   cancelled: boolean;
 }
 
@@ -154,8 +164,10 @@ interface UpdatePlan {
   kept: number;
   /** Temps a killed export left in the folders of the issues left as they are (removed). */
   stale: number;
-  /** Outputs no page of the batch gives any more (removed with `prune`). */
+  /** Outputs no page of the batch gives any more, left as they are. */
   orphans: string[];
+  /** Those removed (`prune`). */
+  pruned: string[];
 }
 
 /**
@@ -189,22 +201,45 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
     else byDir.set(dir, [i]);
   }
   const orphans: string[] = [];
-  for (const [dir, inDir] of byDir) {
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir);
-    } catch {
-      continue;
-    }
-    const planned = new Set(inDir.map((i) => path.basename(targets[i])));
+  const pruned: string[] = [];
+  const pruning = (f: string) => args.prune === true || (!!args.prune && args.prune.has(f));
+  // A folder's names not planned there that are Newsprint outputs. With planned pages (`inDir`),
+  // any (as a full list of the folder's pages gives them all); without, only those of a page of
+  // the folders walked that --out mirrors there, as other runs may have written into --out too.
+  const lookAt = (dir: string, names: string[], inDir: number[] | undefined) => {
+    const planned = new Set(inDir?.map((i) => path.basename(targets[i])));
     for (const n of names) {
       if (n.startsWith('.') || !n.endsWith('.articles.json') || planned.has(n)) continue;
-      orphans.push(path.join(dir, n));
-      if (args.prune) for (const i of inDir) stale.add(issues[i]);
+      const source = outputSource(path.join(dir, n));
+      if (source === undefined || (!inDir && !walkedHolds(args, dir, source))) continue;
+      const orphan = path.join(dir, n);
+      if (!pruning(orphan)) {
+        orphans.push(orphan);
+        continue;
+      }
+      pruned.push(orphan);
+      if (inDir) for (const i of inDir) stale.add(issues[i]);
+    }
+  };
+  // Folders walked: all of --out mirrors them, so all of it is looked at, a folder with no page left included.
+  const seen = new Set<string>();
+  if (args.walked?.length) {
+    // (--out as the targets' folders spell it: path.join keeps a trailing separator unless a name follows)
+    outputFolders(path.dirname(path.join(args.out, 'x')), (dir, names) => {
+      seen.add(dir);
+      lookAt(dir, names, byDir.get(dir));
+    });
+  }
+  for (const [dir, inDir] of byDir) {
+    if (seen.has(dir)) continue;
+    try {
+      lookAt(dir, fs.readdirSync(dir), inDir);
+    } catch {
+      // no such folder yet
     }
   }
-  if (args.prune) for (const f of orphans) removeQuietly(f);
-  const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), names, kept: new Set(issues).size - stale.size, stale: 0, orphans };
+  prune(pruned, args.out);
+  const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), names, kept: new Set(issues).size - stale.size, stale: 0, orphans, pruned };
   const swept = new Set<string>();
   for (let i = 0; i < files.length; i++) {
     if (!stale.has(issues[i])) {
@@ -219,6 +254,59 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
     } else if (fs.existsSync(targets[i])) plan.overwrite.add(targets[i]);
   }
   return plan;
+}
+
+/**
+ * Each folder under `top` (itself first), depth first, with the names of its files; hidden folders
+ * and links to folders are passed over, as the walk of the pages passes them.
+ */
+function outputFolders(top: string, visit: (dir: string, names: string[]) => void): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(top, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  visit(top, entries.filter((e) => !e.isDirectory()).map((e) => e.name));
+  for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.')) outputFolders(path.join(top, e.name), visit);
+}
+
+/**
+ * Whether an output in `dir` is that of a page of one of the folders walked, in the folder of --out
+ * that mirrors the page's: its `source.path` (relative to the root, or absolute) lies under a folder
+ * walked, at the path `dir` has under --out. An output of a page elsewhere, or mirrored otherwise
+ * (another run, `export archive/a` into what `export archive` wrote), is not this run's to say.
+ */
+function walkedHolds(args: ExportArgs & { out: string }, dir: string, source: string): boolean {
+  const page = path.resolve(args.opts.root, source);
+  const mirrored = path.relative(path.resolve(args.out), path.resolve(dir)) || '.';
+  return (args.walked ?? []).some((w) => {
+    const under = path.relative(path.resolve(w), page);
+    return isInside(under) && path.dirname(under) === mirrored;
+  });
+}
+
+/**
+ * Removes the orphan outputs, then the folders that this left empty, up to --out (not it): those of
+ * an issue deleted whole. A folder that holds anything else, or was empty before, stays.
+ */
+function prune(orphans: readonly string[], out: string): void {
+  const emptied = new Set<string>();
+  for (const f of orphans) {
+    removeQuietly(f);
+    emptied.add(path.dirname(f));
+  }
+  const top = path.resolve(out);
+  for (let dir of emptied) {
+    while (isInside(path.relative(top, path.resolve(dir)))) {
+      try {
+        fs.rmdirSync(dir); // only an empty folder
+      } catch {
+        break;
+      }
+      dir = path.dirname(dir);
+    }
+  }
 }
 
 const HEAD_BYTES = 4096;
@@ -241,6 +329,16 @@ function upToDate(target: string, file: string, source: string, version: string,
     return out.mtimeMs - page.mtimeMs >= CLOSE_MS || sha256(fs.readFileSync(file)) === m[4];
   } catch {
     return false;
+  }
+}
+
+/** The `source.path` a Newsprint output records in its head; undefined for any other file. */
+function outputSource(file: string): string | undefined {
+  try {
+    const m = HEAD.exec(readHead(file));
+    return m ? (JSON.parse(m[3]) as string) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -700,6 +798,7 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
     skipped: batch.skipped,
     skippedIssues: plan?.kept ?? 0,
     orphans: plan?.orphans ?? [],
+    pruned: plan?.pruned ?? [],
     cancelled,
   });
   if (cancelled) {

@@ -25,6 +25,12 @@ export interface Inputs {
   under: (string | undefined)[];
   /** Directories that could not be read or held no page dump. */
   problems: InputProblem[];
+  /**
+   * The directories walked whole, whose walk said nothing (no folder unreadable, no name that is not
+   * UTF-8, some page dump found): every page dump in them is in `files`, so `export --update` may
+   * take an output of a page under them that no file gives for an orphan.
+   */
+  walked: string[];
 }
 
 /**
@@ -63,7 +69,7 @@ export function readList(list: string): string[] {
 export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE, onFound?: (count: number, file: string) => void, outputs: ExportOutputs = {}): Inputs {
   const matcher = new Minimatch(include, { dot: false, matchBase: true });
   const skip = outputs.out !== undefined || outputs.jsonl !== undefined ? outputs : undefined;
-  const inputs: Inputs = { files: [], under: [], problems: [] };
+  const inputs: Inputs = { files: [], under: [], problems: [], walked: [] };
   for (const arg of args) {
     let isDir = false;
     try {
@@ -79,7 +85,10 @@ export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE,
     const before = { files: inputs.files.length, problems: inputs.problems.length };
     walk(arg, '', matcher, inputs, skip, onFound);
     // A folder whose walk said something (unreadable, names not UTF-8) has said enough.
-    if (inputs.files.length === before.files && inputs.problems.length === before.problems) inputs.problems.push({ key: 'noDumps', file: arg, pattern: include });
+    if (inputs.problems.length === before.problems) {
+      if (inputs.files.length === before.files) inputs.problems.push({ key: 'noDumps', file: arg, pattern: include });
+      else inputs.walked.push(arg);
+    }
   }
   underCommonFolder(inputs);
   return inputs;
