@@ -1,6 +1,8 @@
 // Every user-facing string of the server and the CLI, in English and Simplified Chinese.
-// Keys are stable; `{name}` placeholders are filled by `format`. A unit test checks both tables
-// have the same keys and placeholders.
+// Keys are stable; `{name}` placeholders and plural blocks (`{count, plural, one {# file} other
+// {# files}}`, see plural.ts) are filled by `format`. A unit test checks both tables have the same
+// keys and placeholders.
+import { pluralBranch, readPlural, type PluralBlock } from './plural';
 
 export const en = {
   'spaced-glyphs.message': 'Letter-spaced line: {count} justification spaces between CJK glyphs',
@@ -262,26 +264,29 @@ export function messagesFor(locale: string | undefined): Messages {
 }
 
 /**
- * Fills `{name}` placeholders (name = one or more of [A-Za-z0-9_]) from args; unknown names stay as
- * written. The template is cut at its placeholders once (see cutTemplate): the rules format a
- * message for many findings from a few templates.
+ * Fills `{name}` placeholders (name = one or more of [A-Za-z0-9_]) from args, and plural blocks
+ * `{name, plural, one {# file} other {# files}}` with the branch for args[name] in locale (see
+ * plural.ts); unknown names stay as written. The template is cut at its placeholders once (see
+ * cutTemplate): the rules format a message for many findings from a few templates.
  */
-export function format(template: string, args: Record<string, string | number> = {}): string {
+export function format(template: string, args: Record<string, string | number> = {}, locale = 'en'): string {
   const parts = cutTemplate(template);
   if (parts.length === 1) return template;
-  let out = parts[0];
+  let out = parts[0] as string;
   for (let k = 1; k < parts.length; k += 2) {
-    const key = parts[k];
-    out += (key in args ? String(args[key]) : `{${key}}`) + parts[k + 1];
+    const slot = parts[k];
+    if (typeof slot === 'string') out += slot in args ? String(args[slot]) : `{${slot}}`;
+    else out += slot.name in args ? format(pluralBranch(slot, Number(args[slot.name]), locale), args, locale) : slot.source;
+    out += parts[k + 1] as string;
   }
   return out;
 }
 
-/** Templates cut at their placeholders: texts at even indices, names at odd ones (bounded, in case texts other than a table's are formatted). */
-const CUT = new Map<string, string[]>();
+/** Templates cut at their placeholders: texts at even indices, names or plural blocks at odd ones (bounded, in case texts other than a table's are formatted). */
+const CUT = new Map<string, (string | PluralBlock)[]>();
 const MAX_CUT = 1000;
 
-function cutTemplate(template: string): string[] {
+function cutTemplate(template: string): (string | PluralBlock)[] {
   let parts = CUT.get(template);
   if (parts !== undefined) return parts;
   parts = [];
@@ -290,10 +295,15 @@ function cutTemplate(template: string): string[] {
   while (open >= 0) {
     let j = open + 1;
     while (j < template.length && isWordChar(template.charCodeAt(j))) j++;
+    const plural = j > open + 1 && template.charCodeAt(j) === 44 /* , */ ? readPlural(template, open, j) : undefined;
     if (j > open + 1 && template.charCodeAt(j) === 125 /* } */) {
       parts.push(template.slice(done, open), template.slice(open + 1, j));
       done = j + 1;
       open = template.indexOf('{', j + 1);
+    } else if (plural) {
+      parts.push(template.slice(done, open), plural.block);
+      done = plural.end;
+      open = template.indexOf('{', plural.end);
     } else {
       open = template.indexOf('{', open + 1);
     }
@@ -310,7 +320,7 @@ function isWordChar(c: number): boolean {
 
 export function t(messages: Messages, key: MessageKey, args?: Record<string, string | number>): string {
   // Without args format changes nothing: skip its scan, and its default `{}` allocated per call.
-  return args ? format(messages[key], args) : messages[key];
+  return args ? format(messages[key], args, messages === zhCn ? 'zh-CN' : 'en') : messages[key];
 }
 
 /**
