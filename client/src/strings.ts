@@ -1,10 +1,21 @@
 // Every user-facing string of the client, in one place. vscode.l10n.t looks the English text up in
 // l10n/bundle.l10n.<locale>.json (Chinese: bundle.l10n.zh-cn.json).
 import * as vscode from 'vscode';
+import { format } from '../../server/src/core/messages';
 
 /** Sentences as one message: Chinese runs them together, English puts a space between. */
 export function sentences(...parts: string[]): string {
   return parts.filter(Boolean).join(vscode.env.language.toLowerCase().startsWith('zh') ? '' : ' ');
+}
+
+/**
+ * A message with counts: vscode.l10n.t has no plural forms (microsoft/vscode-l10n#133), so the
+ * English is written with the server's plural blocks, `{0, plural, one {# file} other {# files}}`,
+ * the text comes from vscode.l10n.t without args (which leaves it as it is), and the server's
+ * format fills it, with the plural rules of the bundle's language (none loaded: English).
+ */
+function counted(text: string, ...args: (string | number)[]): string {
+  return format(text, Object.fromEntries(args.entries()), vscode.l10n.bundle ? vscode.env.language : 'en');
 }
 
 export const strings = {
@@ -17,10 +28,10 @@ export const strings = {
   exportLabel: () => vscode.l10n.t('Export'),
   overwrite: () => vscode.l10n.t('Overwrite'),
   exportChangedOnly: () => vscode.l10n.t('Export Changed Folders Only'),
-  upToDate: (n: number) => vscode.l10n.t('{0} files were up to date and not exported again.', n),
-  overwriteQuestion: (n: number) => vscode.l10n.t('{0} export file(s) already exist. Overwrite them?', n),
+  upToDate: (n: number) => counted(vscode.l10n.t('{0, plural, one {# file was} other {# files were}} up to date and not exported again.'), n),
+  overwriteQuestion: (n: number) => counted(vscode.l10n.t('{0, plural, one {# export file already exists. Overwrite it?} other {# export files already exist. Overwrite them?}}'), n),
   writeFailed: (file: string, reason: string) => vscode.l10n.t('Could not write {0}: {1}', file, reason),
-  exportedOne: (articles: number, file: string) => vscode.l10n.t('Exported {0} articles to {1}.', articles, file),
+  exportedOne: (articles: number, file: string) => counted(vscode.l10n.t('Exported {0, plural, one {# article} other {# articles}} to {1}.'), articles, file),
   noWorkspace: () => vscode.l10n.t('Open a folder first: the workspace export looks for page dumps in it.'),
   pickFolderToExport: () => vscode.l10n.t('Export the page dumps of which workspace folder?'),
   noPageDumps: (glob: string) => vscode.l10n.t('No page dumps match "{0}" in this workspace (setting newsprint.export.include).', glob),
@@ -31,27 +42,54 @@ export const strings = {
   formatPerFileDetail: () => vscode.l10n.t('NAME.articles.json in a folder'),
   outsideWorkspace: (dir: string) => vscode.l10n.t('The export folder "{0}" (setting newsprint.export.outputDirectory) is outside the workspace. Choose a folder inside it, or clear the setting to pick one in a dialog.', dir),
   exporting: () => vscode.l10n.t('Exporting articles'),
-  exportCancelled: (done: number, total: number) => vscode.l10n.t('Export cancelled after {0} of {1} files; nothing was written.', done, total),
+  exportCancelled: (done: number, total: number) => counted(vscode.l10n.t('Export cancelled after {0} of {1, plural, one {# file} other {# files}}; nothing was written.'), done, total),
   exportCancelledKept: (done: number, total: number, written: number, target: string) =>
-    vscode.l10n.t('Export cancelled after {0} of {1} files. The {2} files written in {3} are complete and stay; export again to finish.', done, total, written, target),
-  unsavedPages: (n: number) => vscode.l10n.t('{0} page dumps have unsaved changes. The export reads the files on disk.', n),
+    counted(
+      vscode.l10n.t(
+        'Export cancelled after {0} of {1, plural, one {# file} other {# files}}. The {2, plural, one {# file} other {# files}} written in {3} {2, plural, one {is complete and stays} other {are complete and stay}}; export again to finish.',
+      ),
+      done,
+      total,
+      written,
+      target,
+    ),
+  unsavedPages: (n: number) =>
+    counted(vscode.l10n.t('{0, plural, one {# page dump has unsaved changes. The export reads the file on disk.} other {# page dumps have unsaved changes. The export reads the files on disk.}}'), n),
   exportSummary: (files: number, articles: number, problems: number, target: string) =>
-    vscode.l10n.t('Exported {0} articles from {1} files to {2} ({3} problems left in the text).', articles, files, target, problems),
+    counted(
+      vscode.l10n.t('Exported {0, plural, one {# article} other {# articles}} from {1, plural, one {# file} other {# files}} to {2} ({3, plural, one {# problem} other {# problems}} left in the text).'),
+      articles,
+      files,
+      target,
+      problems,
+    ),
   exportFailed: (reason: string) => vscode.l10n.t('The export failed: {0}', reason),
   rewriteFailed: (reason: string) => vscode.l10n.t('Rewriting the page failed: {0}', reason),
   rewriteUnavailable: () => vscode.l10n.t('The language server does not have this page open yet; try again in a moment.'),
   exportStopped: (reason: string) => vscode.l10n.t('The export stopped ({0}). The files it wrote are complete; export again to finish.', reason),
   exportFailures: (n: number) => vscode.l10n.t('{0} failed.', n),
-  exportNotUtf8: (n: number) => vscode.l10n.t('{0} files are not valid UTF-8 (their invalid bytes were exported as U+FFFD).', n),
+  exportNotUtf8: (n: number) =>
+    counted(vscode.l10n.t('{0, plural, one {# file is not valid UTF-8 (its invalid bytes were exported as U+FFFD)} other {# files are not valid UTF-8 (their invalid bytes were exported as U+FFFD)}}.'), n),
   showDetails: () => vscode.l10n.t('Show Details'),
   orphanOutputs: (n: number, target: string) =>
-    vscode.l10n.t('{0} export files in {1} have no page dump any more (a page or folder deleted, renamed, or no longer included). They were left as they are, and so were links to them.', n, target),
-  showOrphans: () => vscode.l10n.t('Show Them'),
+    counted(
+      vscode.l10n.t(
+        '{0, plural, one {# export file in {1} has no page dump any more (a page or folder deleted, renamed, or no longer included). It was left as it is, and so were links to it.} other {# export files in {1} have no page dump any more (a page or folder deleted, renamed, or no longer included). They were left as they are, and so were links to them.}}',
+      ),
+      n,
+      target,
+    ),
+  showOrphans: () => vscode.l10n.t('Show in Output'),
   removeOrphans: () => vscode.l10n.t('Remove…'),
   removeOrphansQuestion: (n: number) =>
-    vscode.l10n.t('Remove {0} export files that no page dump gives any more? Their folders are exported again so that no link points at them, and folders left empty are removed.', n),
+    counted(
+      vscode.l10n.t(
+        '{0, plural, one {Remove # export file that no page dump gives any more? Its folder is exported again so that no link points at it, and a folder left empty is removed.} other {Remove # export files that no page dump gives any more? Their folders are exported again so that no link points at them, and folders left empty are removed.}}',
+      ),
+      n,
+    ),
   remove: () => vscode.l10n.t('Remove'),
-  orphansRemoved: (n: number) => vscode.l10n.t('Removed {0} export files that no page dump gives any more.', n),
+  orphansRemoved: (n: number) => counted(vscode.l10n.t('Removed {0, plural, one {# export file} other {# export files}} that no page dump gives any more.'), n),
   changedWhileRewriting: () => vscode.l10n.t('The page changed while it was being rewritten, so it was left as it is. Run "Rewrite Page in Reading Order" again.'),
   alreadyClean: () => vscode.l10n.t('This page is already clean text in reading order: nothing to rewrite.'),
   rewriteLabel: () => vscode.l10n.t('Rewrite page in reading order'),

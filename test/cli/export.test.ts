@@ -57,13 +57,23 @@ test('--out writes one file per page; --jobs 2 gives the same bytes as --jobs 1'
   }
 });
 
-test('--jsonl writes one valid record per article', () => {
+test('--jsonl writes one valid record per article; the summary says one article and one file in the singular', () => {
   const dir = issueDir(2);
   const r = runCli(['export', 'pages/daily-p1.txt', 'pages/daily-p2.txt', '--jsonl', 'all.jsonl'], { cwd: dir });
   assert.equal(r.code, 0, r.stderr);
   const lines = readFileSync(path.join(dir, 'all.jsonl'), 'utf8').trimEnd().split('\n');
   assert.equal(lines.length, 12);
   for (const l of lines) assertValidLine(JSON.parse(l));
+  assert.equal(r.stderr, 'Exported 12 articles from 2 files to all.jsonl (1 written, 0 failed).\n');
+
+  const story = 'FIRE DESTROYS MILL\nThe large flour mill of the Acme Company at Sandusky was destroyed by\nfire last night, with a loss estimated at one hundred thousand dollars.\n';
+  writeFileSync(path.join(dir, 'pages/one.txt'), story);
+  const one = runCli(['export', 'pages/one.txt', '--jsonl', 'one.jsonl'], { cwd: dir });
+  assert.equal(one.code, 0, one.stderr);
+  assert.equal(readFileSync(path.join(dir, 'one.jsonl'), 'utf8').trimEnd().split('\n').length, 1);
+  assert.equal(one.stderr, 'Exported 1 article from 1 file to one.jsonl (1 written, 0 failed).\n');
+  const zh = runCli(['export', 'pages/one.txt', '--jsonl', 'one-zh.jsonl', '--locale', 'zh-cn'], { cwd: dir });
+  assert.equal(zh.stderr, '已从 1 个文件导出 1 篇稿件到 one-zh.jsonl（写入 1 个，失败 0 个）。\n', 'Chinese as before');
 });
 
 test('an existing output is not overwritten without --force', () => {
@@ -452,7 +462,7 @@ test('an export killed mid-write leaves temps that the next export into the fold
   writeFileSync(path.join(out, `.other.json.${process.pid}.x2.tmp`), 'a live process');
   const r = runCli(['export', files[0], '--out', out]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, new RegExp(`Removed ${left.length} temporary files that an interrupted export left in ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  assert.match(r.stderr, new RegExp(`Removed ${left.length} temporary files? that an interrupted export left in ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   assert.deepEqual(tempsIn(out).sort(), [`.notes.txt.${child.pid}.x1.tmp`, `.other.json.${process.pid}.x2.tmp`].sort());
   rmSync(dir, { recursive: true, force: true });
 });

@@ -160,7 +160,7 @@ test('export FOLDER --out keeps the tree, the same with --jobs 1 and 2; a stale 
   assert.equal(one.code, 0, one.stderr);
   assert.equal(two.code, 0, two.stderr);
   assert.match(one.stderr, /Exported 18 articles from 3 files to out1/);
-  assert.match(two.stderr, /Removed 1 temporary files that an interrupted export left in out2/);
+  assert.match(two.stderr, /Removed 1 temporary file that an interrupted export left in out2/);
   const outputs = ['1923/01/p1.articles.json', '1923/01/p2.articles.json', '1923/02/p1.articles.json'];
   for (const rel of outputs) {
     const text = readFileSync(path.join(dir, 'out1', rel), 'utf8');

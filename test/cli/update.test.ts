@@ -153,7 +153,7 @@ test('names depend only on the list: a file that fails keeps its name, and --upd
   assert.equal(u.code, 2, u.stderr);
   assert.match(u.stderr, /d\/p1\.page\.txt: looks like binary data/);
   assert.match(u.stderr, /^5 files in 3 folders were up to date/m);
-  assert.match(u.stderr, /from 1 files to out \(1 written, 1 failed\)/);
+  assert.match(u.stderr, /from 1 file to out \(1 written, 1 failed\)/);
 });
 
 test('--update needs --out, and is not --force', () => {
@@ -175,7 +175,7 @@ test('--update removes the temps a killed export left in the folders it leaves a
   writeFileSync(temp, '{"half');
   const u = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
   assert.equal(u.code, 0, u.stderr);
-  assert.match(u.stderr, /^newsprint: Removed 1 temporary files that an interrupted export left in out\.$/m);
+  assert.match(u.stderr, /^newsprint: Removed 1 temporary file that an interrupted export left in out\.$/m);
   assert.match(u.stderr, /5 files in 3 folders were up to date/);
   assert.deepEqual(readdirSync(path.join(dir, 'out', 'b')).sort(), ['p1.articles.json', 'p2.articles.json']);
 });
@@ -191,12 +191,12 @@ test('--update says which outputs no page gives any more; --prune removes them a
 
   const said = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
   assert.equal(said.code, 0, said.stderr);
-  assert.match(said.stderr, /^newsprint: 1 outputs in out have no page in this export any more \(a page deleted, renamed or left out by --include\), e\.g\. .*out\/a\/p2\.articles\.json; they are left as they are, and so are links to them\. Run with --prune to remove them and export their folders again\.$/m);
+  assert.match(said.stderr, /^newsprint: 1 output in out has no page in this export any more \(a page or its folder deleted, renamed, or left out by --include\), e\.g\. .*out\/a\/p2\.articles\.json; it is left as it is, and so are links to it\. Run with --prune to remove it and export its folder again\.$/m);
   assert.deepEqual(rewritten(out), [], 'nothing rewritten');
 
   const pruned = runCli(['export', 'archive', '--out', 'out', '--update', '--prune'], { cwd: dir });
   assert.equal(pruned.code, 0, pruned.stderr);
-  assert.match(pruned.stderr, /^newsprint: Removed 1 outputs in out that no page gives any more \(e\.g\. .*out\/a\/p2\.articles\.json\), and exported their folders again\.$/m);
+  assert.match(pruned.stderr, /^newsprint: Removed 1 output in out that no page gives any more \(e\.g\. .*out\/a\/p2\.articles\.json\); the folders that still have pages were exported again\.$/m);
   assert.deepEqual(readdirSync(path.join(out, 'a')), ['p1.articles.json']);
   const fresh = runCli(['export', 'archive', '--out', 'fresh'], { cwd: dir });
   assert.equal(fresh.code, 0, fresh.stderr);

@@ -23,23 +23,39 @@ const TIMEOUT = 15_000;
 const sha256 = (file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The extension's UI strings under `locale`: English, or its l10n bundle's; {0}… filled in. */
+/**
+ * The extension's UI strings under `locale`: English, or its l10n bundle's; {0}… filled in, and the
+ * plural blocks of the English (`{0, plural, one {# file} other {# files}}`: the branch for the count).
+ */
 function uiStrings(locale) {
   const bundle = locale === 'en' ? {} : JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', `bundle.l10n.${locale}.json`), 'utf8'));
   const text = (english) => {
     assert.ok(locale === 'en' || bundle[english], `a ${locale} string for ${JSON.stringify(english)}`);
     return bundle[english] ?? english;
   };
+  const rules = new Intl.PluralRules(locale);
+  /** The string in parts: texts, and at odd indices [k, its plural branches by selector (none: a {k})]. */
+  const parts = (english) =>
+    text(english)
+      .split(/(\{\d+, plural,(?:\s*(?:=\d+|[a-z]+)\s*\{[^{}]*\})+\s*\}|\{\d+\})/)
+      .map((part, i) => (i % 2 === 0 ? part : [Number(/\d+/.exec(part)[0]), part.includes(', plural,') ? new Map([...part.matchAll(/(=\d+|[a-z]+)\s*\{([^{}]*)\}/g)].map((m) => [m[1], m[2]])) : undefined]));
+  const branch = (forms, n) => forms.get(`=${n}`) ?? forms.get(rules.select(n)) ?? forms.get('other');
   return {
-    say: (english, ...args) => text(english).replace(/\{(\d+)\}/g, (_, k) => String(args[Number(k)])),
-    /** A pattern of the string: the arguments given (undefined: any) in their places. */
+    say: (english, ...args) =>
+      parts(english)
+        .map((p) => (typeof p === 'string' ? p : p[1] ? branch(p[1], args[p[0]]).replaceAll('#', String(args[p[0]])) : String(args[p[0]])))
+        .join(''),
+    /** A pattern of the string: the arguments given (undefined: any, in any plural form) in their places. */
     pattern: (english, ...args) =>
       new RegExp(
-        text(english)
-          .split(/(\{\d+\})/)
-          .map((part) => {
-            const k = /^\{(\d+)\}$/.exec(part);
-            return !k ? escape(part) : args[Number(k[1])] === undefined ? '.*' : escape(String(args[Number(k[1])]));
+        parts(english)
+          .map((p) => {
+            if (typeof p === 'string') return escape(p);
+            const [k, forms] = p;
+            const any = args[k] === undefined;
+            const value = any ? '.*' : escape(String(args[k]));
+            if (!forms) return value;
+            return `(?:${(any ? [...forms.values()] : [branch(forms, args[k])]).map((b) => escape(b).replaceAll('#', value)).join('|')})`;
           })
           .join(''),
       ),
@@ -226,7 +242,7 @@ for (const locale of ['en', 'zh-cn']) {
     const { runCommand, dialog, notification } = w;
     const pageFile = (issue) => path.join(w.workspace, 'issue', issue, 'p1.txt');
     const outFile = (issue) => path.join(w.workspace, 'out', 'issue', issue, 'p1.articles.json');
-    const exported = pattern('Exported {0} articles from {1} files to {2} ({3} problems left in the text).', undefined, 2);
+    const exported = pattern('Exported {0, plural, one {# article} other {# articles}} from {1, plural, one {# file} other {# files}} to {2} ({3, plural, one {# problem} other {# problems}} left in the text).', undefined, 2);
 
     test('the first export asks nothing and writes a file per page', async () => {
       await runCommand(EXPORT);
@@ -238,7 +254,7 @@ for (const locale of ['en', 'zh-cn']) {
       for (const issue of ['a', 'b']) fs.writeFileSync(outFile(issue), 'kept\n');
       await runCommand(EXPORT);
       const d = await dialog();
-      assert.equal(d.message, say('{0} export file(s) already exist. Overwrite them?', 2));
+      assert.equal(d.message, say('{0, plural, one {# export file already exists. Overwrite it?} other {# export files already exist. Overwrite them?}}', 2));
       for (const issue of ['a', 'b']) assert.ok(d.detail.includes(outFile(issue)), d.detail);
       for (const label of ['Overwrite', 'Export Changed Folders Only']) assert.ok(d.buttons.includes(say(label)), `${say(label)} in ${d.buttons}`);
       await d.cancel();
@@ -262,7 +278,7 @@ for (const locale of ['en', 'zh-cn']) {
       const kept = fs.statSync(outFile('a')).mtimeMs;
       await runCommand(EXPORT);
       await (await dialog()).press(say('Export Changed Folders Only'));
-      step(await notification(pattern('{0} files were up to date and not exported again.', 1)));
+      step(await notification(pattern('{0, plural, one {# file was} other {# files were}} up to date and not exported again.', 1)));
       assert.equal(fs.statSync(outFile('a')).mtimeMs, kept, 'the folder up to date is not written again');
       assert.ok(fs.statSync(outFile('b')).mtimeMs > kept, 'the changed folder is');
     });
@@ -273,7 +289,7 @@ for (const locale of ['en', 'zh-cn']) {
 
       await runCommand(EXPORT);
       const asked = await dialog();
-      assert.equal(asked.message, say('{0} page dumps have unsaved changes. The export reads the files on disk.', 1));
+      assert.equal(asked.message, say('{0, plural, one {# page dump has unsaved changes. The export reads the file on disk.} other {# page dumps have unsaved changes. The export reads the files on disk.}}', 1));
       await asked.cancel();
       assert.equal(fs.readFileSync(outFile('a'), 'utf8'), before, 'nothing exported');
       assert.ok(!fs.readFileSync(pageFile('a'), 'utf8').includes('补记'), 'nothing saved');
@@ -299,7 +315,7 @@ for (const locale of ['en', 'zh-cn']) {
       await asked.press(say('Save and Export'));
       // VS Code in a browser asks where to save in the Quick Input, the path typed in its box.
       await w.acceptPath(target);
-      step(await notification(pattern('Exported {0} articles to {1}.', undefined, target)));
+      step(await notification(pattern('Exported {0, plural, one {# article} other {# articles}} to {1}.', undefined, target)));
       assert.ok(fs.readFileSync(pageFile('a'), 'utf8').includes('又记'), 'saved');
       assert.equal(JSON.parse(fs.readFileSync(target, 'utf8')).source.sha256, sha256(pageFile('a')), 'the export read the saved page');
     });
@@ -331,7 +347,7 @@ describe('cancelling a workspace export (en)', () => {
     await toast.locator('.monaco-button', { hasText: 'Cancel' }).click({ timeout: TIMEOUT });
     const said = await w.notification(/^Export cancelled after/);
     step(said);
-    const m = /after (\d+) of (\d+) files\. The (\d+) files written/.exec(said);
+    const m = /after (\d+) of (\d+) files?\. The (\d+) files? written/.exec(said);
     assert.ok(m, `some files were written before the cancel: ${said}`);
     const [done, total, written] = m.slice(1).map(Number);
     assert.equal(total, TOTAL);
@@ -344,7 +360,7 @@ describe('cancelling a workspace export (en)', () => {
 
     await w.runCommand(EXPORT);
     await (await w.dialog()).press('Export Changed Folders Only');
-    step(await w.notification(pattern('Exported {0} articles from {1} files to {2} ({3} problems left in the text).')));
+    step(await w.notification(pattern('Exported {0, plural, one {# article} other {# articles}} from {1, plural, one {# file} other {# files}} to {2} ({3, plural, one {# problem} other {# problems}} left in the text).')));
     const all = walk(out());
     assert.equal(all.filter((f) => f.endsWith('.articles.json')).length, TOTAL, 'every page exported');
     assert.deepEqual(all.filter((f) => f.endsWith('.tmp')), []);
@@ -354,7 +370,7 @@ describe('cancelling a workspace export (en)', () => {
 describe('the default settings (en): a quick fix, the workspace export asking the format and then where, the rewrite', () => {
   const { pattern } = uiStrings('en');
   const w = workbench('en', { pages: ['issue/a/p1.txt', 'issue/b/p1.txt'], include: 'issue/**/*.txt', open: 'issue/a/p1.txt', settings: {} });
-  const exported = pattern('Exported {0} articles from {1} files to {2} ({3} problems left in the text).', undefined, 2);
+  const exported = pattern('Exported {0, plural, one {# article} other {# articles}} from {1, plural, one {# file} other {# files}} to {2} ({3, plural, one {# problem} other {# problems}} left in the text).', undefined, 2);
 
   /** Picks the Quick Pick row labelled `label` (the format), waiting for the list to show it. */
   async function pick(label) {

@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import fc from '../helpers/fc';
 import { en, format, zhCn } from '../../server/src/core/messages';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The arguments a message takes: its `{name}` placeholders (not a plural branch like `one {has}`) and the names its plural blocks count. */
+const placeholders = (s: string) => [...new Set([...s.matchAll(/(?<!\b(?:zero|one|two|few|many|other|=\d+)\s*)\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((m) => m[1]))].sort();
 const root = pathToFileURL(path.resolve(__dirname, '../..') + '/');
 const json = (p: string) => JSON.parse(readFileSync(new URL(p, root), 'utf8')) as Record<string, string>;
 
@@ -30,6 +31,18 @@ test('client strings: every vscode.l10n.t string has a zh-cn translation, and no
   assert.ok(used.length > 0);
   const zh = json('l10n/bundle.l10n.zh-cn.json');
   assert.deepEqual(Object.keys(zh).sort(), [...new Set(used)].sort());
+  for (const [english, chinese] of Object.entries(zh)) assert.deepEqual(placeholders(chinese), placeholders(english), english);
+});
+
+test('no English message says "1 files": each count of a message is a plural block', () => {
+  const src = readFileSync(new URL('client/src/strings.ts', root), 'utf8');
+  const client = [...src.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
+  const plural = /\b1 (?:temporary |column |replacement |justification |extraction |Newsprint |export )?(?:files|articles|problems|outputs|folders|lines|spaces|characters|pages|parts|passes|rounds|page dumps)\b|\b1 \w+ (?:were|are|have)\b/;
+  for (const message of [...Object.values(en), ...client]) {
+    // Every argument 1, but {rule}: a rule's name ('Fix all {rule} problems').
+    const ones = Object.fromEntries(placeholders(message).map((name) => [name, name === 'rule' ? 'hard-wrap' : 1]));
+    assert.doesNotMatch(format(message, ones), plural, message);
+  }
 });
 
 test('property: format fills known {names} and leaves the rest as written, called again and again', () => {

@@ -1,25 +1,27 @@
 // Every user-facing string of the server and the CLI, in English and Simplified Chinese.
-// Keys are stable; `{name}` placeholders are filled by `format`. A unit test checks both tables
-// have the same keys and placeholders.
+// Keys are stable; `{name}` placeholders and plural blocks (`{count, plural, one {# file} other
+// {# files}}`, see plural.ts) are filled by `format`. A unit test checks both tables have the same
+// keys and placeholders.
+import { pluralBranch, readPlural, type PluralBlock } from './plural';
 
 export const en = {
-  'spaced-glyphs.message': 'Letter-spaced line: {count} justification spaces between CJK glyphs',
+  'spaced-glyphs.message': 'Letter-spaced line: {count, plural, one {# justification space} other {# justification spaces}} between CJK glyphs',
   'spaced-glyphs.fix': 'Remove justification spaces',
   'doubled-glyphs.message': 'Doubled glyphs (fake-bold overprint): "{before}" should read "{after}"',
   'doubled-glyphs.fix': 'Collapse doubled glyphs to "{after}"',
-  'mixed-script-spacing.message': '{count} extraction spaces between CJK and digits or Latin letters',
+  'mixed-script-spacing.message': '{count, plural, one {# extraction space} other {# extraction spaces}} between CJK and digits or Latin letters',
   'mixed-script-spacing.fix': 'Remove spaces between CJK and digits/Latin',
-  'hard-wrap.message': 'Hard-wrapped paragraph: {count} column lines read as one paragraph',
+  'hard-wrap.message': 'Hard-wrapped paragraph: {count, plural, one {# column line} other {# column lines}} read as one paragraph',
   'hard-wrap.related': 'Lines 2–{count} of this paragraph',
   'hard-wrap.relatedOne': 'Line 2 of this paragraph',
   'hard-wrap.fix': 'Join paragraph',
   'split-sentence.message': 'The sentence breaks off here and continues after unrelated lines (see the related location)',
   'split-sentence.related': 'The rest of the sentence',
   'split-sentence.fix': 'Bring the continuation back',
-  'encoding.message': 'This file holds {count} replacement characters (U+FFFD): it is probably not UTF-8 but GB18030/GBK read as UTF-8. Run "Change File Encoding" (click the encoding in the status bar), choose "Reopen with Encoding" and pick "Simplified Chinese (GB18030)".',
+  'encoding.message': 'This file holds {count, plural, one {# replacement character} other {# replacement characters}} (U+FFFD): it is probably not UTF-8 but GB18030/GBK read as UTF-8. Run "Change File Encoding" (click the encoding in the status bar), choose "Reopen with Encoding" and pick "Simplified Chinese (GB18030)".',
   'fixAll.rule': 'Fix all {rule} problems in this file',
   'fixAll.all': 'Fix all Newsprint problems in this file',
-  'fixAll.left': 'Fix All stopped after {passes} rounds of fixing with {count} problems still to fix; run it again to fix them.',
+  'fixAll.left': 'Fix All stopped after {passes, plural, one {# round} other {# rounds}} of fixing with {count, plural, one {# problem still to fix; run it again to fix it} other {# problems still to fix; run it again to fix them}}.',
   'outline.page': 'Page {n}',
   'outline.kind.kicker': 'kicker',
   'outline.kind.headline': 'headline',
@@ -28,12 +30,12 @@ export const en = {
   'outline.kind.label': 'label',
   'outline.kind.note': "editor's note",
   'outline.kind.paragraph': 'paragraph',
-  'limit.diagnostics': 'Showing {shown} of {total} Newsprint problems in this file. Raise the setting "{setting}" to see them all.',
+  'limit.diagnostics': 'Showing {shown} of {total, plural, one {# Newsprint problem} other {# Newsprint problems}} in this file. Raise the setting "{setting}" to see them all.',
   'outline.pagePart': 'Page {n}, part {part}',
-  'limit.analysing': 'Newsprint is still analysing this file ({done} of {total} pages so far): shown are the problems of the pages done, nearest the last edit. The rest follow when it is done.',
+  'limit.analysing': 'Newsprint is still analysing this file ({done} of {total, plural, one {# page} other {# pages}} so far): shown are the problems of the pages done, nearest the last edit. The rest follow when it is done.',
   'progress.analysing': 'Analysing {file}',
-  'limit.pageSize': 'A page of this file runs {size} thousand characters without a page break (form feed). To keep editing fast, Newsprint analyses it in {parts} parts cut at line starts, listed as parts of the page in the Outline; an article that crosses a cut is found as two. Split the file at its real page breaks for the best articles.',
-  'outline.limited': 'Outline: {shown} of {total} articles, nearest the last edit. Raise the setting "{setting}" to see them all.',
+  'limit.pageSize': 'A page of this file runs {size} thousand characters without a page break (form feed). To keep editing fast, Newsprint analyses it in {parts, plural, one {# part} other {# parts}} cut at line starts, listed as parts of the page in the Outline; an article that crosses a cut is found as two. Split the file at its real page breaks for the best articles.',
+  'outline.limited': 'Outline: {shown} of {total, plural, one {# article} other {# articles}}, nearest the last edit. Raise the setting "{setting}" to see them all.',
   'cli.usage': 'Usage: newsprint <command> [options] FILE|DIR…\n\nCommands:\n  lint FILE|DIR…         print one finding per line: FILE:LINE:COL: SEVERITY RULE MESSAGE\n  fix FILE|DIR… [--write]\n                         print the fixed text, or rewrite the files in place (atomically)\n  rewrite FILE|DIR… [--write]\n                         print the page as clean text in reading order (articles, one paragraph\n                         per line), or rewrite the files in place (atomically)\n  export FILE|DIR… [--out DIR [--update [--prune]] | --jsonl FILE] [--jobs N] [--force]\n                         export the articles as newsprint.articles/1 JSON (one FILE: to stdout);\n                         with --out, a file found in a DIR keeps its path under it, and files\n                         named keep theirs under the folder holding them all; --update exports\n                         only the folders with a page newer than its output; --jsonl - writes\n                         the lines to stdout\n\nA DIR stands for the page dumps in it and its subfolders (hidden ones skipped).\n\nOptions:\n  --files-from LIST      also take the files and folders named in LIST, one a line (-: stdin),\n                         for batches too long for a command line\n  --include GLOB         which files of a DIR are page dumps (default: **/*.{pagedump,page.txt})\n  --rule ID=LEVEL        set a rule to off|hint|information|warning|error (repeatable)\n  --locale LOCALE        language of messages (en, zh-cn); default from $LANG\n  -h, --help             show this help\n  -v, --version          print the version',
   'cli.unknownCommand': 'Unknown command "{command}". Run "newsprint --help" for the list.',
   'cli.noFiles': 'No input files: give at least one FILE or DIR.',
@@ -53,29 +55,29 @@ export const en = {
   'cli.readOnly': '{file}: is read-only; not written. Make it writable first (chmod u+w) to change it.',
   'cli.notAFolder': '{file}: is a file, not a folder; the export writes its files into a folder ({detail}).',
   'cli.targetIsFolder': '{file}: is a folder; --jsonl writes one file there. Name the file, e.g. {file}/articles.jsonl.',
-  'cli.tooManyFiles': 'Too many files for one run in this process\'s memory: {count} files so far need about {need} MB of the {limit} MB a run\'s files may take. Run it on the archive in parts (a folder at a time), or give Node more memory, e.g. NODE_OPTIONS=--max-old-space-size=16384.',
+  'cli.tooManyFiles': 'Too many files for one run in this process\'s memory: {count, plural, one {# file so far needs} other {# files so far need}} about {need} MB of the {limit} MB a run\'s files may take. Run it on the archive in parts (a folder at a time), or give Node more memory, e.g. NODE_OPTIONS=--max-old-space-size=16384.',
   'cli.exists': '{file}: already exists; not overwritten (--force replaces it; with --out, --update replaces what is out of date).',
   'cli.unwritable': '{file}: cannot be written ({detail}).',
   'cli.invalidUtf8': '{file}: is not valid UTF-8 (is it GB18030/GBK?); invalid bytes were read as U+FFFD. Convert it to UTF-8 first, e.g. iconv -f GB18030 -t UTF-8.',
   'cli.stdoutFailed': 'cannot write to standard output ({detail}).',
   'cli.invalidUtf8NotWritten': '{file}: is not valid UTF-8 (is it GB18030/GBK?); not written, as its invalid bytes would be lost. Convert it to UTF-8 first, e.g. iconv -f GB18030 -t UTF-8.',
-  'cli.fixed': '{file}: fixed {count} problems.',
+  'cli.fixed': '{file}: fixed {count, plural, one {# problem} other {# problems}}.',
   'cli.unchanged': '{file}: nothing to fix.',
-  'cli.fixLeft': '{file}: stopped after {passes} passes with {count} problems still to fix; run the command again to fix them.',
+  'cli.fixLeft': '{file}: stopped after {passes, plural, one {# pass} other {# passes}} with {count, plural, one {# problem still to fix; run the command again to fix it} other {# problems still to fix; run the command again to fix them}}.',
   'cli.internal': '{file}: internal error ({detail}). Please report it with the file.',
-  'cli.exportSummary': 'Exported {articles} articles from {files} files to {target} ({written} written, {failed} failed).',
-  'cli.exportProgress': 'Exporting: {done} of {total} files ({percent}%)',
+  'cli.exportSummary': 'Exported {articles, plural, one {# article} other {# articles}} from {files, plural, one {# file} other {# files}} to {target} ({written} written, {failed} failed).',
+  'cli.exportProgress': 'Exporting: {done} of {total, plural, one {# file} other {# files}} ({percent}%)',
   'cli.finding': 'Looking for page dumps: {count} found so far',
   'cli.timeLeft': ', about {time} left',
   'cli.seconds': '{n} s',
   'cli.minutes': '{n} min',
   'cli.hours': '{h} h {m} min',
-  'export.progress': '{done} of {total} files',
+  'export.progress': '{done} of {total, plural, one {# file} other {# files}}',
   'export.busy': 'An export of the workspace is running already: wait for it to end, or cancel it.',
   'export.exists': '{file}: exists, and was not among the files you agreed to replace; not overwritten.',
-  'cli.staleTemps': 'Removed {count} temporary files that an interrupted export left in {dir}.',
-  'cli.orphans': '{count} outputs in {target} have no page in this export any more (a page deleted, renamed or left out by --include), e.g. {example}; they are left as they are, and so are links to them. Run with --prune to remove them and export their folders again.',
-  'cli.pruned': 'Removed {count} outputs in {target} that no page gives any more (e.g. {example}), and exported their folders again.',
+  'cli.staleTemps': 'Removed {count, plural, one {# temporary file} other {# temporary files}} that an interrupted export left in {dir}.',
+  'cli.orphans': '{count, plural, one {# output} other {# outputs}} in {target} {count, plural, one {has} other {have}} no page in this export any more (a page or its folder deleted, renamed, or left out by --include), e.g. {example}; {count, plural, one {it is left as it is, and so are links to it. Run with --prune to remove it and export its folder again} other {they are left as they are, and so are links to them. Run with --prune to remove them and export their folders again}}.',
+  'cli.pruned': 'Removed {count, plural, one {# output} other {# outputs}} in {target} that no page gives any more (e.g. {example}); the folders that still have pages were exported again.',
   'cli.pruneNeedsUpdate': '--prune works with --update: it removes the outputs that no page gives any more.',
   'cli.exportManyNeedTarget': 'Several files need --out DIR (one JSON file per page) or --jsonl FILE (one article per line).',
   'cli.outAndJsonl': 'Use --out or --jsonl, not both.',
@@ -85,13 +87,13 @@ export const en = {
   'cli.optionAmbiguous': 'Option "{option}" is followed by something that starts with "-": write {option}=VALUE for a value that does.',
   'cli.updateNeedsOut': '--update works with --out DIR (one file per page): it compares each page with its file.',
   'cli.updateAndForce': 'Use --update (replace what is out of date) or --force (replace everything), not both.',
-  'cli.upToDate': '{count} files in {issues} folders were up to date and not exported again.',
+  'cli.upToDate': '{count, plural, one {# file} other {# files}} in {issues, plural, one {# folder} other {# folders}} {count, plural, one {was} other {were}} up to date and not exported again.',
   'cli.stopping': 'Stopping: finishing the files in progress (press Ctrl-C again to stop at once).',
-  'cli.stopped': 'Export stopped after {done} of {total} files. The {written} files written to {target} are complete and stay; run it again with --update to finish.',
-  'cli.stoppedNothing': 'Export stopped after {done} of {total} files; nothing was written.',
-  'cli.stoppedStdout': 'Export stopped after {done} of {total} files; the articles of the files before went to standard output.',
+  'cli.stopped': 'Export stopped after {done} of {total, plural, one {# file} other {# files}}. The {written, plural, one {# file} other {# files}} written to {target} {written, plural, one {is complete and stays} other {are complete and stay}}; run it again with --update to finish.',
+  'cli.stoppedNothing': 'Export stopped after {done} of {total, plural, one {# file} other {# files}}; nothing was written.',
+  'cli.stoppedStdout': 'Export stopped after {done} of {total, plural, one {# file} other {# files}}; the articles of the files before went to standard output.',
   'cli.stdout': 'standard output',
-  'cli.stoppedFiles': 'Stopped after {done} of {total} files; the files written are complete.',
+  'cli.stoppedFiles': 'Stopped after {done} of {total, plural, one {# file} other {# files}}; the files written are complete.',
   'cli.badJobs': 'Bad --jobs "{value}": expected a whole number from 1 to 64.',
   'cli.rewritten': '{file}: rewritten in reading order.',
   'cli.alreadyRewritten': '{file}: already clean text in reading order; not written.',
@@ -120,7 +122,7 @@ export const en = {
   'hover.labels': 'Labels',
   'hover.editorsNote': "Editor's note",
   'hover.body': 'Body',
-  'hover.bodyLines': '{count} lines',
+  'hover.bodyLines': '{count, plural, one {# line} other {# lines}}',
   'hover.signoff': 'Sign-off',
   'hover.continuation': 'Continued',
   'hover.continuedTo': 'on {target}',
@@ -201,8 +203,8 @@ export const zhCn: Record<MessageKey, string> = {
   'export.busy': '已有一个工作区导出正在进行：请等待其结束，或将其取消。',
   'export.exists': '{file}：已存在，且不在您同意替换的文件之中；未覆盖。',
   'cli.staleTemps': '已删除中断的导出在 {dir} 中留下的 {count} 个临时文件。',
-  'cli.orphans': '{target} 中有 {count} 个导出文件已没有对应的版面（版面被删除、改名或被 --include 排除），例如 {example}；它们及指向它们的链接保持原样。加上 --prune 可删除它们并重新导出其所在文件夹。',
-  'cli.pruned': '已删除 {target} 中 {count} 个不再有对应版面的导出文件（例如 {example}），并重新导出了其所在文件夹。',
+  'cli.orphans': '{target} 中有 {count} 个导出文件已没有对应的版面（版面或其文件夹被删除、改名，或被 --include 排除），例如 {example}；它们及指向它们的链接保持原样。加上 --prune 可删除它们并重新导出其所在文件夹。',
+  'cli.pruned': '已删除 {target} 中 {count} 个不再有对应版面的导出文件（例如 {example}），仍有版面的文件夹已重新导出。',
   'cli.pruneNeedsUpdate': '--prune 需与 --update 一起使用：它删除不再有对应版面的导出文件。',
   'cli.exportManyNeedTarget': '多个文件需要指定 --out 目录（每个版面文本一个 JSON 文件）或 --jsonl 文件（每行一篇稿件）。',
   'cli.outAndJsonl': '--out 与 --jsonl 只能选其一。',
@@ -262,26 +264,29 @@ export function messagesFor(locale: string | undefined): Messages {
 }
 
 /**
- * Fills `{name}` placeholders (name = one or more of [A-Za-z0-9_]) from args; unknown names stay as
- * written. The template is cut at its placeholders once (see cutTemplate): the rules format a
- * message for many findings from a few templates.
+ * Fills `{name}` placeholders (name = one or more of [A-Za-z0-9_]) from args, and plural blocks
+ * `{name, plural, one {# file} other {# files}}` with the branch for args[name] in locale (see
+ * plural.ts); unknown names stay as written. The template is cut at its placeholders once (see
+ * cutTemplate): the rules format a message for many findings from a few templates.
  */
-export function format(template: string, args: Record<string, string | number> = {}): string {
+export function format(template: string, args: Record<string, string | number> = {}, locale = 'en'): string {
   const parts = cutTemplate(template);
   if (parts.length === 1) return template;
-  let out = parts[0];
+  let out = parts[0] as string;
   for (let k = 1; k < parts.length; k += 2) {
-    const key = parts[k];
-    out += (key in args ? String(args[key]) : `{${key}}`) + parts[k + 1];
+    const slot = parts[k];
+    if (typeof slot === 'string') out += slot in args ? String(args[slot]) : `{${slot}}`;
+    else out += slot.name in args ? format(pluralBranch(slot, Number(args[slot.name]), locale), args, locale) : slot.source;
+    out += parts[k + 1] as string;
   }
   return out;
 }
 
-/** Templates cut at their placeholders: texts at even indices, names at odd ones (bounded, in case texts other than a table's are formatted). */
-const CUT = new Map<string, string[]>();
+/** Templates cut at their placeholders: texts at even indices, names or plural blocks at odd ones (bounded, in case texts other than a table's are formatted). */
+const CUT = new Map<string, (string | PluralBlock)[]>();
 const MAX_CUT = 1000;
 
-function cutTemplate(template: string): string[] {
+function cutTemplate(template: string): (string | PluralBlock)[] {
   let parts = CUT.get(template);
   if (parts !== undefined) return parts;
   parts = [];
@@ -290,10 +295,15 @@ function cutTemplate(template: string): string[] {
   while (open >= 0) {
     let j = open + 1;
     while (j < template.length && isWordChar(template.charCodeAt(j))) j++;
+    const plural = j > open + 1 && template.charCodeAt(j) === 44 /* , */ ? readPlural(template, open, j) : undefined;
     if (j > open + 1 && template.charCodeAt(j) === 125 /* } */) {
       parts.push(template.slice(done, open), template.slice(open + 1, j));
       done = j + 1;
       open = template.indexOf('{', j + 1);
+    } else if (plural) {
+      parts.push(template.slice(done, open), plural.block);
+      done = plural.end;
+      open = template.indexOf('{', plural.end);
     } else {
       open = template.indexOf('{', open + 1);
     }
@@ -310,7 +320,7 @@ function isWordChar(c: number): boolean {
 
 export function t(messages: Messages, key: MessageKey, args?: Record<string, string | number>): string {
   // Without args format changes nothing: skip its scan, and its default `{}` allocated per call.
-  return args ? format(messages[key], args) : messages[key];
+  return args ? format(messages[key], args, messages === zhCn ? 'zh-CN' : 'en') : messages[key];
 }
 
 /**
