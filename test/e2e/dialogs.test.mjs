@@ -183,6 +183,20 @@ function workbench(locale, { pages, include, open, settings = { 'newsprint.expor
    * message is in it, within TIMEOUT.
    */
   w.notification = async (re) => {
+    const message = await w.showNotification(re);
+    const text = (await message.textContent()).trim();
+    await w.runCommand('Notifications: Clear All Notifications');
+    await w.page.locator('.notifications-center .notification-list-item').first().waitFor({ state: 'hidden', timeout: TIMEOUT });
+    return text;
+  };
+  /** Clicks the button `label` of the notification whose text matches `re` (in the Notification Center, as above). */
+  w.pressInNotification = async (re, label) => {
+    await w.showNotification(re);
+    const item = w.page.locator('.notifications-center .notification-list-item', { hasText: re }).first();
+    await item.locator('.monaco-button', { hasText: label }).first().click({ timeout: TIMEOUT });
+  };
+  /** The Notification Center opened (again, until within TIMEOUT) with the message matching `re` in it: its locator. */
+  w.showNotification = async (re) => {
     const page = w.page;
     const message = page.locator('.notifications-center .notification-list-item-message', { hasText: re }).first();
     const deadline = Date.now() + TIMEOUT;
@@ -198,10 +212,7 @@ function workbench(locale, { pages, include, open, settings = { 'newsprint.expor
       );
       if (shown) break;
     }
-    const text = (await message.textContent()).trim();
-    await w.runCommand('Notifications: Clear All Notifications');
-    await page.locator('.notifications-center .notification-list-item').first().waitFor({ state: 'hidden', timeout: TIMEOUT });
-    return text;
+    return message;
   };
   /**
    * Accepts the path VS Code's own save or folder dialog offers (in a browser: the Quick Input's
@@ -281,6 +292,31 @@ for (const locale of ['en', 'zh-cn']) {
       step(await notification(pattern('{0, plural, one {# file was} other {# files were}} up to date and not exported again.', 1)));
       assert.equal(fs.statSync(outFile('a')).mtimeMs, kept, 'the folder up to date is not written again');
       assert.ok(fs.statSync(outFile('b')).mtimeMs > kept, 'the changed folder is');
+    });
+
+    test('"Export Changed Folders Only" says which export files a deleted folder left; "Remove…" asks, then removes them and the emptied folder', async () => {
+      const c = path.join(w.workspace, 'issue', 'c');
+      fs.mkdirSync(c);
+      fs.copyFileSync(pageFile('b'), path.join(c, 'p1.txt'));
+      await runCommand(EXPORT);
+      await (await dialog()).press(say('Export Changed Folders Only'));
+      await notification(pattern('Exported {0, plural, one {# article} other {# articles}} from {1, plural, one {# file} other {# files}} to {2} ({3, plural, one {# problem} other {# problems}} left in the text).', undefined, 1));
+      const orphan = outFile('c');
+      assert.ok(fs.existsSync(orphan), 'the new folder is exported');
+      fs.rmSync(c, { recursive: true });
+
+      await runCommand(EXPORT);
+      await (await dialog()).press(say('Export Changed Folders Only'));
+      const said = pattern('{0, plural, one {# export file} other {# export files}} in {1} {0, plural, one {has no page dump any more (a page or folder deleted, renamed, or no longer included). It was left as it is, and so were links to it.} other {have no page dump any more (a page or folder deleted, renamed, or no longer included). They were left as they are, and so were links to them.}}', 1, path.join(w.workspace, 'out'));
+      await w.pressInNotification(said, say('Remove…'));
+      const asked = await dialog();
+      assert.equal(asked.message, say('{0, plural, one {Remove # export file that no page dump gives any more? Its folder is exported again so that no link points at it, and a folder left empty is removed.} other {Remove # export files that no page dump gives any more? Their folders are exported again so that no link points at them, and folders left empty are removed.}}', 1));
+      assert.ok(asked.detail.includes(orphan), asked.detail);
+      assert.ok(fs.existsSync(orphan), 'nothing removed before the answer');
+      await asked.press(say('Remove'));
+      step(await notification(pattern('Removed {0, plural, one {# export file} other {# export files}} that no page dump gives any more.', 1)));
+      assert.ok(!fs.existsSync(path.dirname(orphan)), 'the export file and its emptied folder are removed');
+      for (const issue of ['a', 'b']) assert.ok(fs.existsSync(outFile(issue)), `${issue} is kept`);
     });
 
     test('an unsaved page: Cancel exports nothing; "Save and Export" saves it and exports what was saved', async () => {
