@@ -7,7 +7,8 @@ import { parse } from '../../server/src/core/parse';
 import { analyzeArticles, articleTitle } from '../../server/src/core/articles/detect';
 import { roleAt } from '../../server/src/core/articles/model';
 import { DIRECTIVES, parseAnnotations, parseDirectiveLine } from '../../server/src/core/annotations';
-import { annotationActions, annotationCompletions } from '../../server/src/core/outline';
+import { annotationActions, annotationCompletions, documentSymbols } from '../../server/src/core/outline';
+import { exportArticles } from '../../server/src/core/export';
 import { en, zhCn } from '../../server/src/core/messages';
 
 const SAMPLE = readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8');
@@ -100,6 +101,34 @@ test('%% skip, %% article, %% continued-to and %% kicker override the detection'
   assert.deepEqual([first.continuation?.direction, first.continuation?.target], ['to', '第五版']);
   assert.equal(first.continuation?.line, idx('%% continued-to'));
   assert.ok(first.confidence >= 0.9);
+});
+
+test('%% kicker holds over the detection: in the analysis, the Outline and the export', () => {
+  const body = PAGE.slice(PAGE.indexOf('□记者'));
+  const cases: [string, string][] = [
+    // Alone in its heading cluster, which takes no body (a notice): the kicker was made its headline.
+    ['a block read as a byline, below a headline', `春季植树活动启动\n\n%% kicker\n□记者 王五 报道\n\n${body.slice(body.indexOf('本报讯'))}`],
+    // After a detected lead-in (———), before the headline: the lead-in took the kicker, this one went to the decks.
+    ['a block read as a deck, after a lead-in', `绿化城市 人人有责———\n\n%% kicker\n全市栽植苗木三万余株\n\n春季植树活动启动\n\n${body}`],
+    // The block read as the headline, after a lead-in: the cluster's fallback headline was the last block, this one.
+    ['a block read as the headline, after a lead-in', `绿化城市 人人有责———\n\n%% kicker\n春季植树活动启动\n\n${body}`],
+  ];
+  for (const [what, src] of cases) {
+    const { dump, pages } = run(src);
+    const i = allLines(dump).findIndex((l) => l.text.startsWith('%% kicker')) + 1;
+    const text = lineAt(dump, i).text;
+    const a = pages[0].articles.find((x) => x.lines.includes(i));
+    assert.deepEqual(a?.kicker, [i], what);
+    assert.equal(roleAt(pages[0], i), 'kicker', what);
+    const kickers = documentSymbols(dump, pages)[0].children.flatMap((x) => x.children).filter((x) => x.kind === 'kicker');
+    assert.deepEqual(kickers.map((x) => dump.text.slice(x.start, x.end)), [text], what);
+    const out = exportArticles(src, { path: 'p.txt', sha256: '', version: '0' }).articles;
+    assert.deepEqual(out.map((x) => x.kicker).filter((x) => x !== null), [text], what);
+    assert.ok(out.every((x) => x.headline !== text), what);
+  }
+  // Two forced kicker blocks of one cluster are its kicker together (an article has one).
+  const two = run(`%% kicker\n绿化城市 人人有责———\n\n%% kicker\n全市栽植苗木三万余株\n\n春季植树活动启动\n\n${body}`);
+  assert.deepEqual(two.pages[0].articles[0].kicker, [1, 4]);
 });
 
 test('%% attach-below and %% headline move the banner of the sample onto the article below it', () => {

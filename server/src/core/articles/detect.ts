@@ -1140,12 +1140,12 @@ function storyArticle(s: Story, items: readonly Seg[], pageIndex: number, pageHa
 /** A 'notice': a heading cluster with no story (not a one-line banner). */
 function noticeArticle(c: Cluster, pageIndex: number): Draft {
   let { kicker, headline, decks } = headsOf(c);
-  // No headline: the first deck is it, or else the kicker.
+  // No headline: the first deck is it, or else the kicker unless a directive made it one.
   if (headline.length === 0 && c.blocks.length) {
     if (decks.length > 0) {
       headline = decks[0];
       decks = decks.length > 1 ? decks.slice(1) : EMPTY_LISTS;
-    } else {
+    } else if (!hasForcedKicker(c)) {
       headline = kicker;
       kicker = EMPTY_LINES;
     }
@@ -1155,6 +1155,11 @@ function noticeArticle(c: Cluster, pageIndex: number): Draft {
     anchor: all[0],
     a: { id: '', page: pageIndex, type: 'notice', kicker, headline, decks, byline: EMPTY_LINES, dateline: null, labels: exactLists(c.labels), editorsNote: EMPTY_LINES, body: EMPTY_LINES, signoff: null, continuation: null, lines: all, confidence: c.blocks.some((b) => b.forced) ? 0.9 : 0.3 },
   };
+}
+
+function hasForcedKicker(c: Cluster): boolean {
+  for (let k = 0; k < c.blocks.length; k++) if (c.blocks[k].forced === 'kicker') return true;
+  return false;
 }
 
 /** An article and the line it sorts by. */
@@ -1315,7 +1320,8 @@ function headsOf(c: Cluster | null): Heads {
   if (c)
     for (let k = 0; k < c.blocks.length; k++) {
       const b = c.blocks[k];
-      if (b.sub === 'kicker' && kicker === null) kicker = lineArray(b.lines, 0, b.lines.length);
+      // Two kicker blocks are both forced ones (assignSubRoles): one kicker of both.
+      if (b.sub === 'kicker') kicker = kicker === null ? lineArray(b.lines, 0, b.lines.length) : kicker.concat(b.lines);
       else if (b.sub === 'headline' && headline === null) headline = lineArray(b.lines, 0, b.lines.length);
       else DECKS[nd++] = lineArray(b.lines, 0, b.lines.length);
     }
@@ -1367,14 +1373,15 @@ function assignSubRoles(c: Cluster, base: number, F: Features): void {
   let main = -1;
   for (let k = 0; k < blocks.length && main < 0; k++) if (blocks[k].sub === 'headline') main = k;
   if (main < 0) {
-    // No headline-like block: the shortest block that is not a lead-in, else the last one.
+    // No headline-like block: the shortest block that is not a lead-in, else the last one; never a
+    // forced kicker or deck (the directive wins over the fallback).
     let best = -1;
     let bestW = Infinity;
-    let allForced = true; // every block a forced kicker or deck
+    let lastFree = -1; // the last block not forced a kicker or deck
     for (let k = 0; k < blocks.length; k++) {
       const b = blocks[k];
       if (b.forced === 'kicker' || b.forced === 'deck') continue;
-      allForced = false;
+      lastFree = k;
       if (F.end[b.lines[b.lines.length - 1] - base] === E_DASH) continue;
       let w = 0;
       for (let j = 0; j < b.lines.length; j++) w += F.width[b.lines[j] - base];
@@ -1383,9 +1390,11 @@ function assignSubRoles(c: Cluster, base: number, F: Features): void {
         best = k;
       }
     }
-    main = best >= 0 ? best : allForced ? -1 : blocks.length - 1;
+    main = best >= 0 ? best : lastFree;
   }
+  // A forced kicker is the cluster's kicker: no other block is taken for one (headsOf keeps one).
   let kickerTaken = false;
+  for (let k = 0; k < blocks.length && !kickerTaken; k++) kickerTaken = blocks[k].forced === 'kicker';
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k];
     if (k === main) b.sub = 'headline';
