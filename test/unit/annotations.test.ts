@@ -131,6 +131,57 @@ test('%% kicker holds over the detection: in the analysis, the Outline and the e
   assert.deepEqual(two.pages[0].articles[0].kicker, [1, 4]);
 });
 
+test('%% article at a byline (dateline, "continued from") after an editor\'s note: the note is not merged into the article it starts', () => {
+  const body = PAGE.slice(PAGE.indexOf('本报讯'));
+  const note = '编者按：春天是植树的好季节，本报今起推出系列报道。\n\n敬请关注。';
+  for (const [what, head] of [['an in-line note', note], ['a 编者按 label and its note', '编者按\n\n春天是植树的好季节，本报今起推出系列报道。']])
+    for (const opener of ['□记者 王五 报道', '新华社北京3月12日电', '（上接第一版）']) {
+      const src = `春季植树活动启动\n\n${head}\n\n%% article\n${opener}\n\n${body}`;
+      const { dump, pages } = run(src);
+      const at = allLines(dump).findIndex((l) => l.text === opener);
+      const a = pages[0].articles.find((x) => x.lines.includes(at))!;
+      assert.deepEqual(a.editorsNote, [], `${what}, ${opener}`);
+      assert.ok(a.lines.every((i) => i >= at || a.headline.includes(i)), `${what}, ${opener}: nothing of the note in ${JSON.stringify(a.lines)}`);
+      assert.equal(pages[0].articles.length, 2, `${what}, ${opener}`);
+    }
+  // The sample: the note at the top (its 编者按 label sits further down) no longer opens the first article.
+  const { dump, pages } = run(insertBefore(SAMPLE, 42, '%% article'));
+  const a = pages[0].articles.find((x) => x.byline.includes(43))!;
+  assert.deepEqual([a.editorsNote, a.labels], [[], []]);
+  assert.ok(pages[0].articles.some((x) => x.body.includes(0) && x.labels.some((l) => lineAt(dump, l[0]).text === '编者按')));
+});
+
+test('%% article at a label (短评, 新闻链接, 编者按) starts an article there', () => {
+  const body = PAGE.slice(PAGE.indexOf('□记者'), PAGE.indexOf('广告'));
+  const other = '本报讯 记者从市气象局获悉，明天起我市将迎来一次降温过程，\n最低气温降至五摄氏度左右，请市民注意防寒保暖。';
+  const articleOf = (src: string, label: string) => {
+    const { dump, pages } = run(src);
+    const i = allLines(dump).findIndex((l) => l.text === label);
+    return { dump, a: pages[0].articles.find((x) => x.lines.includes(i)), i };
+  };
+  // Above a heading that shares the words of the story above: the heading and its label went to that story.
+  const heading = `${body}\n%% article\n短评\n\n植树活动 绿化城市\n\n${other}`;
+  const h = articleOf(heading, '短评');
+  assert.equal(h.a && articleTitle(h.dump, h.a), '植树活动 绿化城市');
+  assert.ok(h.a?.body.includes(h.i + 4), 'with the story below it');
+  // Above an editor's note that opens the story below: the label was in no article.
+  const noted = articleOf(`${body}\n%% article\n新闻链接\n\n编者按：植树造林，功在当代，利在千秋。\n\n□记者 李四 报道\n\n${other}`, '新闻链接');
+  assert.ok(noted.a?.byline.length && noted.a.editorsNote.length, JSON.stringify(noted.a));
+  // A label above it is not taken past it into its article.
+  const stacked = articleOf(`${body}\n短评\n\n%% article\n新闻链接\n\n${other}`, '新闻链接');
+  assert.ok(stacked.a && !stacked.a.lines.includes(stacked.i - 3), JSON.stringify(stacked.a?.labels));
+  // With nothing after it: an article of its own (it stayed a page label).
+  const last = articleOf(`${body}\n%% article\n短评\n`, '短评');
+  assert.deepEqual(last.a?.labels, [[last.i]]);
+  assert.equal(last.a && articleTitle(last.dump, last.a), '短评');
+  // A 编者按 label away from its note (the sample's): not sent to that note, but to what follows it.
+  const { dump, pages } = run(insertBefore(SAMPLE, 78, '%% article'));
+  const first = pages[0].articles.find((x) => x.byline.includes(42))!;
+  assert.deepEqual(first.labels, []);
+  const tir = pages[0].articles.find((x) => x.labels.some((l) => l[0] === 79))!;
+  assert.equal(articleTitle(dump, tir), 'TIR 跨境运输');
+});
+
 test('%% attach-below and %% headline move the banner of the sample onto the article below it', () => {
   // 0-based line 380 is the banner 学习贯彻党的二十届三中全会精神, 382 the byline □通讯员 傅玉佳 报道.
   const src = insertBefore(SAMPLE, 380, '%% attach-below');
