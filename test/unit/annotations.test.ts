@@ -182,6 +182,14 @@ test('%% article at a label (短评, 新闻链接, 编者按) starts an article 
   assert.equal(articleTitle(dump, tir), 'TIR 跨境运输');
 });
 
+test('%% deck holds on a heading cluster with no body (it was made the notice\'s headline)', () => {
+  const { dump, pages } = run(`${PAGE.slice(0, PAGE.indexOf('广告'))}%% deck\n——全市栽植苗木三万余株\n`);
+  const i = allLines(dump).findIndex((l) => l.text.startsWith('——全市'));
+  const a = pages[0].articles.find((x) => x.lines.includes(i));
+  assert.deepEqual([a?.headline, a?.decks], [[], [[i]]]);
+  assert.equal(roleAt(pages[0], i), 'deck');
+});
+
 test('%% attach-below and %% headline move the banner of the sample onto the article below it', () => {
   // 0-based line 380 is the banner 学习贯彻党的二十届三中全会精神, 382 the byline □通讯员 傅玉佳 报道.
   const src = insertBefore(SAMPLE, 380, '%% attach-below');

@@ -1174,12 +1174,13 @@ function storyArticle(s: Story, items: readonly Seg[], pageIndex: number, pageHa
 /** A 'notice': a heading cluster with no story (not a one-line banner). */
 function noticeArticle(c: Cluster, pageIndex: number): Draft {
   let { kicker, headline, decks } = headsOf(c);
-  // No headline: the first deck is it, or else the kicker unless a directive made it one.
+  // No headline: the first deck is it, or else the kicker; not one a directive made a deck or kicker.
   if (headline.length === 0 && c.blocks.length) {
-    if (decks.length > 0) {
-      headline = decks[0];
-      decks = decks.length > 1 ? decks.slice(1) : EMPTY_LISTS;
-    } else if (!hasForcedKicker(c)) {
+    const d = firstFreeDeck(c);
+    if (d >= 0) {
+      headline = decks[d];
+      decks = decks.length > 1 ? decks.filter((_, k) => k !== d) : EMPTY_LISTS;
+    } else if (!hasForced(c, 'kicker')) {
       headline = kicker;
       kicker = EMPTY_LINES;
     }
@@ -1200,9 +1201,21 @@ function labelArticle(lines: readonly number[], pageIndex: number): Draft {
   };
 }
 
-function hasForcedKicker(c: Cluster): boolean {
-  for (let k = 0; k < c.blocks.length; k++) if (c.blocks[k].forced === 'kicker') return true;
+function hasForced(c: Cluster, role: Forced): boolean {
+  for (let k = 0; k < c.blocks.length; k++) if (c.blocks[k].forced === role) return true;
   return false;
+}
+
+/** Index in the cluster's decks (headsOf) of its first deck block no directive made one; -1: none. */
+function firstFreeDeck(c: Cluster): number {
+  let d = 0;
+  for (let k = 0; k < c.blocks.length; k++) {
+    const b = c.blocks[k];
+    if (b.sub !== 'deck') continue;
+    if (b.forced !== 'deck') return d;
+    d++;
+  }
+  return -1;
 }
 
 /** An article and the line it sorts by. */
