@@ -182,6 +182,44 @@ test('%% article at a label (短评, 新闻链接, 编者按) starts an article 
   assert.equal(articleTitle(dump, tir), 'TIR 跨境运输');
 });
 
+test('directives contradicting each other on one block are reported, saying which applies', () => {
+  const page = (annots: string[]) => `${annots.map((a) => `%% ${a}\n`).join('')}甲乙丙丁戊己庚辛\n\n□记者 张三 报道\n\n本报讯 这是第一篇稿件的正文，内容很长很长很长很长，很长很长很长很长。\n`;
+  const check = (annots: string[]) => {
+    const src = page(annots);
+    const { dump, pages } = run(src);
+    const bad = pages[0].findings.filter((f) => f.rule === 'bad-annotation');
+    const zh = analyzeArticles(dump, zhCn)[0].findings.filter((f) => f.rule === 'bad-annotation');
+    return { dump, p: pages[0], at: annots.length, bad: bad.map((f) => [src.slice(f.start, f.end), f.message]), zh: zh.map((f) => f.message) };
+  };
+  // Two roles: the last one applies.
+  let r = check(['headline', 'byline']);
+  assert.deepEqual(r.bad, [['headline', 'Directive "headline" conflicts with "byline" on the same block: the last one, "byline", applies']]);
+  assert.deepEqual(r.zh, ['指令“headline”与同一段落的“byline”冲突，以最后一条“byline”为准']);
+  assert.equal(roleAt(r.p, r.at), 'byline');
+  r = check(['skip', '# why', '主题']);
+  assert.deepEqual(r.bad, [['skip', 'Directive "skip" conflicts with "主题" on the same block: the last one, "主题", applies']]);
+  assert.equal(roleAt(r.p, r.at), 'headline');
+  r = check(['headline', 'skip']);
+  assert.deepEqual(r.bad.map((b) => b[0]), ['headline']);
+  assert.ok(r.p.articles.every((a) => !a.lines.includes(r.at)), 'skipped');
+  r = check(['headline', 'kicker', 'deck']);
+  assert.deepEqual(r.bad.map((b) => b[0]), ['headline', 'kicker']);
+  // Starting an article at a block that is in none; attaching below a block that is not a heading.
+  r = check(['article', 'skip']);
+  assert.deepEqual(r.bad, [['article', 'The block is marked "skip", so "article" has no effect on it']]);
+  assert.deepEqual(r.zh, ['该段落已标为“skip”，指令“article”对它不起作用']);
+  assert.deepEqual(check(['caption', 'article']).bad.map((b) => b[0]), ['article']);
+  assert.deepEqual(check(['attach-below', 'body']).bad.map((b) => b[0]), ['attach-below']);
+  // Two different continuations: the last one applies.
+  r = check(['continued-from 第一版', 'continued-to 第二版']);
+  assert.deepEqual(r.bad, [['continued-from', 'Directive "continued-from 第一版" conflicts with "continued-to 第二版" on the same block: the last one, "continued-to 第二版", applies']]);
+  assert.deepEqual([r.p.articles[0].continuation?.direction, r.p.articles[0].continuation?.target], ['to', '第二版']);
+  // Directives that combine, or say the same twice, are not reported; nor are those of different blocks.
+  for (const ok of [['article', 'headline'], ['headline', 'article'], ['attach-below', 'kicker'], ['article', 'attach-below', 'deck', 'continued-from 第一版'], ['label', 'article'], ['byline', 'article'], ['headline', '主题'], ['continued-to 第二版', '下转 第二版'], ['skip', 'continued-to 第二版']])
+    assert.deepEqual(check(ok).bad, [], ok.join(' + '));
+  assert.equal(run('%% headline\n标题\n\n%% byline\n□记者 张三 报道\n\n正文。\n').pages[0].findings.filter((f) => f.rule === 'bad-annotation').length, 0);
+});
+
 test('%% deck holds on a heading cluster with no body (it was made the notice\'s headline)', () => {
   const { dump, pages } = run(`${PAGE.slice(0, PAGE.indexOf('广告'))}%% deck\n——全市栽植苗木三万余株\n`);
   const i = allLines(dump).findIndex((l) => l.text.startsWith('——全市'));
@@ -248,11 +286,17 @@ test('"mark as" actions: not offered again once there, a role directive replaced
   const started = `%% article\n${page}`;
   const titles = actionsOn(started, started.indexOf('市政府')).acts.map((a) => a.title);
   assert.ok(!titles.includes('Start new article here'), titles.join(' | '));
-  // Mark as kicker over %% headline replaces that line.
+  // Mark as kicker over %% headline replaces that line; so does Not an article (no contradicting pair).
   const headed = `%% headline\n${page}`;
   const { acts } = actionsOn(headed, headed.indexOf('市政府'));
   const kicker = acts.find((a) => a.directive === 'kicker')!;
   assert.deepEqual(kicker.edits, [{ start: 0, end: '%% headline'.length, newText: '%% kicker' }]);
+  assert.deepEqual(acts.find((a) => a.directive === 'skip')?.edits, [{ start: 0, end: '%% headline'.length, newText: '%% skip' }]);
+  // On a skipped block, Mark as headline replaces `%% skip`, and Start new article (it would do nothing) is not offered.
+  const skipped = `%% skip\n${page}`;
+  const onSkipped = actionsOn(skipped, skipped.indexOf('市政府')).acts;
+  assert.deepEqual(onSkipped.find((a) => a.directive === 'headline')?.edits, [{ start: 0, end: '%% skip'.length, newText: '%% headline' }]);
+  assert.ok(!onSkipped.some((a) => a.directive === 'article'));
   // Column 0 of a page's first line is before its form feed: the actions are for that page's block.
   const two = `${page}\f${page}`;
   const ff = two.indexOf('\f');
