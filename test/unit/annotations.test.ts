@@ -7,7 +7,8 @@ import { parse } from '../../server/src/core/parse';
 import { analyzeArticles, articleTitle } from '../../server/src/core/articles/detect';
 import { roleAt } from '../../server/src/core/articles/model';
 import { DIRECTIVES, parseAnnotations, parseDirectiveLine } from '../../server/src/core/annotations';
-import { annotationActions, annotationCompletions } from '../../server/src/core/outline';
+import { annotationActions, annotationCompletions, documentSymbols } from '../../server/src/core/outline';
+import { exportArticles } from '../../server/src/core/export';
 import { en, zhCn } from '../../server/src/core/messages';
 
 const SAMPLE = readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8');
@@ -102,6 +103,131 @@ test('%% skip, %% article, %% continued-to and %% kicker override the detection'
   assert.ok(first.confidence >= 0.9);
 });
 
+test('%% kicker holds over the detection: in the analysis, the Outline and the export', () => {
+  const body = PAGE.slice(PAGE.indexOf('□记者'));
+  const cases: [string, string][] = [
+    // Alone in its heading cluster, which takes no body (a notice): the kicker was made its headline.
+    ['a block read as a byline, below a headline', `春季植树活动启动\n\n%% kicker\n□记者 王五 报道\n\n${body.slice(body.indexOf('本报讯'))}`],
+    // After a detected lead-in (———), before the headline: the lead-in took the kicker, this one went to the decks.
+    ['a block read as a deck, after a lead-in', `绿化城市 人人有责———\n\n%% kicker\n全市栽植苗木三万余株\n\n春季植树活动启动\n\n${body}`],
+    // The block read as the headline, after a lead-in: the cluster's fallback headline was the last block, this one.
+    ['a block read as the headline, after a lead-in', `绿化城市 人人有责———\n\n%% kicker\n春季植树活动启动\n\n${body}`],
+  ];
+  for (const [what, src] of cases) {
+    const { dump, pages } = run(src);
+    const i = allLines(dump).findIndex((l) => l.text.startsWith('%% kicker')) + 1;
+    const text = lineAt(dump, i).text;
+    const a = pages[0].articles.find((x) => x.lines.includes(i));
+    assert.deepEqual(a?.kicker, [i], what);
+    assert.equal(roleAt(pages[0], i), 'kicker', what);
+    const kickers = documentSymbols(dump, pages)[0].children.flatMap((x) => x.children).filter((x) => x.kind === 'kicker');
+    assert.deepEqual(kickers.map((x) => dump.text.slice(x.start, x.end)), [text], what);
+    const out = exportArticles(src, { path: 'p.txt', sha256: '', version: '0' }).articles;
+    assert.deepEqual(out.map((x) => x.kicker).filter((x) => x !== null), [text], what);
+    assert.ok(out.every((x) => x.headline !== text), what);
+  }
+  // Two forced kicker blocks of one cluster are its kicker together (an article has one).
+  const two = run(`%% kicker\n绿化城市 人人有责———\n\n%% kicker\n全市栽植苗木三万余株\n\n春季植树活动启动\n\n${body}`);
+  assert.deepEqual(two.pages[0].articles[0].kicker, [1, 4]);
+});
+
+test('%% article at a byline (dateline, "continued from") after an editor\'s note: the note is not merged into the article it starts', () => {
+  const body = PAGE.slice(PAGE.indexOf('本报讯'));
+  const note = '编者按：春天是植树的好季节，本报今起推出系列报道。\n\n敬请关注。';
+  for (const [what, head] of [['an in-line note', note], ['a 编者按 label and its note', '编者按\n\n春天是植树的好季节，本报今起推出系列报道。']])
+    for (const opener of ['□记者 王五 报道', '新华社北京3月12日电', '（上接第一版）']) {
+      const src = `春季植树活动启动\n\n${head}\n\n%% article\n${opener}\n\n${body}`;
+      const { dump, pages } = run(src);
+      const at = allLines(dump).findIndex((l) => l.text === opener);
+      const a = pages[0].articles.find((x) => x.lines.includes(at))!;
+      assert.deepEqual(a.editorsNote, [], `${what}, ${opener}`);
+      assert.ok(a.lines.every((i) => i >= at || a.headline.includes(i)), `${what}, ${opener}: nothing of the note in ${JSON.stringify(a.lines)}`);
+      assert.equal(pages[0].articles.length, 2, `${what}, ${opener}`);
+    }
+  // The sample: the note at the top (its 编者按 label sits further down) no longer opens the first article.
+  const { dump, pages } = run(insertBefore(SAMPLE, 42, '%% article'));
+  const a = pages[0].articles.find((x) => x.byline.includes(43))!;
+  assert.deepEqual([a.editorsNote, a.labels], [[], []]);
+  assert.ok(pages[0].articles.some((x) => x.body.includes(0) && x.labels.some((l) => lineAt(dump, l[0]).text === '编者按')));
+});
+
+test('%% article at a label (短评, 新闻链接, 编者按) starts an article there', () => {
+  const body = PAGE.slice(PAGE.indexOf('□记者'), PAGE.indexOf('广告'));
+  const other = '本报讯 记者从市气象局获悉，明天起我市将迎来一次降温过程，\n最低气温降至五摄氏度左右，请市民注意防寒保暖。';
+  const articleOf = (src: string, label: string) => {
+    const { dump, pages } = run(src);
+    const i = allLines(dump).findIndex((l) => l.text === label);
+    return { dump, a: pages[0].articles.find((x) => x.lines.includes(i)), i };
+  };
+  // Above a heading that shares the words of the story above: the heading and its label went to that story.
+  const heading = `${body}\n%% article\n短评\n\n植树活动 绿化城市\n\n${other}`;
+  const h = articleOf(heading, '短评');
+  assert.equal(h.a && articleTitle(h.dump, h.a), '植树活动 绿化城市');
+  assert.ok(h.a?.body.includes(h.i + 4), 'with the story below it');
+  // Above an editor's note that opens the story below: the label was in no article.
+  const noted = articleOf(`${body}\n%% article\n新闻链接\n\n编者按：植树造林，功在当代，利在千秋。\n\n□记者 李四 报道\n\n${other}`, '新闻链接');
+  assert.ok(noted.a?.byline.length && noted.a.editorsNote.length, JSON.stringify(noted.a));
+  // A label above it is not taken past it into its article.
+  const stacked = articleOf(`${body}\n短评\n\n%% article\n新闻链接\n\n${other}`, '新闻链接');
+  assert.ok(stacked.a && !stacked.a.lines.includes(stacked.i - 3), JSON.stringify(stacked.a?.labels));
+  // With nothing after it: an article of its own (it stayed a page label).
+  const last = articleOf(`${body}\n%% article\n短评\n`, '短评');
+  assert.deepEqual(last.a?.labels, [[last.i]]);
+  assert.equal(last.a && articleTitle(last.dump, last.a), '短评');
+  // A 编者按 label away from its note (the sample's): not sent to that note, but to what follows it.
+  const { dump, pages } = run(insertBefore(SAMPLE, 78, '%% article'));
+  const first = pages[0].articles.find((x) => x.byline.includes(42))!;
+  assert.deepEqual(first.labels, []);
+  const tir = pages[0].articles.find((x) => x.labels.some((l) => l[0] === 79))!;
+  assert.equal(articleTitle(dump, tir), 'TIR 跨境运输');
+});
+
+test('directives contradicting each other on one block are reported, saying which applies', () => {
+  const page = (annots: string[]) => `${annots.map((a) => `%% ${a}\n`).join('')}甲乙丙丁戊己庚辛\n\n□记者 张三 报道\n\n本报讯 这是第一篇稿件的正文，内容很长很长很长很长，很长很长很长很长。\n`;
+  const check = (annots: string[]) => {
+    const src = page(annots);
+    const { dump, pages } = run(src);
+    const bad = pages[0].findings.filter((f) => f.rule === 'bad-annotation');
+    const zh = analyzeArticles(dump, zhCn)[0].findings.filter((f) => f.rule === 'bad-annotation');
+    return { dump, p: pages[0], at: annots.length, bad: bad.map((f) => [src.slice(f.start, f.end), f.message]), zh: zh.map((f) => f.message) };
+  };
+  // Two roles: the last one applies.
+  let r = check(['headline', 'byline']);
+  assert.deepEqual(r.bad, [['headline', 'Directive "headline" conflicts with "byline" on the same block: the last one, "byline", applies']]);
+  assert.deepEqual(r.zh, ['指令“headline”与同一段落的“byline”冲突，以最后一条“byline”为准']);
+  assert.equal(roleAt(r.p, r.at), 'byline');
+  r = check(['skip', '# why', '主题']);
+  assert.deepEqual(r.bad, [['skip', 'Directive "skip" conflicts with "主题" on the same block: the last one, "主题", applies']]);
+  assert.equal(roleAt(r.p, r.at), 'headline');
+  r = check(['headline', 'skip']);
+  assert.deepEqual(r.bad.map((b) => b[0]), ['headline']);
+  assert.ok(r.p.articles.every((a) => !a.lines.includes(r.at)), 'skipped');
+  r = check(['headline', 'kicker', 'deck']);
+  assert.deepEqual(r.bad.map((b) => b[0]), ['headline', 'kicker']);
+  // Starting an article at a block that is in none; attaching below a block that is not a heading.
+  r = check(['article', 'skip']);
+  assert.deepEqual(r.bad, [['article', 'The block is marked "skip", so "article" has no effect on it']]);
+  assert.deepEqual(r.zh, ['该段落已标为“skip”，指令“article”对它不起作用']);
+  assert.deepEqual(check(['caption', 'article']).bad.map((b) => b[0]), ['article']);
+  assert.deepEqual(check(['attach-below', 'body']).bad.map((b) => b[0]), ['attach-below']);
+  // Two different continuations: the last one applies.
+  r = check(['continued-from 第一版', 'continued-to 第二版']);
+  assert.deepEqual(r.bad, [['continued-from', 'Directive "continued-from 第一版" conflicts with "continued-to 第二版" on the same block: the last one, "continued-to 第二版", applies']]);
+  assert.deepEqual([r.p.articles[0].continuation?.direction, r.p.articles[0].continuation?.target], ['to', '第二版']);
+  // Directives that combine, or say the same twice, are not reported; nor are those of different blocks.
+  for (const ok of [['article', 'headline'], ['headline', 'article'], ['attach-below', 'kicker'], ['article', 'attach-below', 'deck', 'continued-from 第一版'], ['label', 'article'], ['byline', 'article'], ['headline', '主题'], ['continued-to 第二版', '下转 第二版'], ['skip', 'continued-to 第二版']])
+    assert.deepEqual(check(ok).bad, [], ok.join(' + '));
+  assert.equal(run('%% headline\n标题\n\n%% byline\n□记者 张三 报道\n\n正文。\n').pages[0].findings.filter((f) => f.rule === 'bad-annotation').length, 0);
+});
+
+test('%% deck holds on a heading cluster with no body (it was made the notice\'s headline)', () => {
+  const { dump, pages } = run(`${PAGE.slice(0, PAGE.indexOf('广告'))}%% deck\n——全市栽植苗木三万余株\n`);
+  const i = allLines(dump).findIndex((l) => l.text.startsWith('——全市'));
+  const a = pages[0].articles.find((x) => x.lines.includes(i));
+  assert.deepEqual([a?.headline, a?.decks], [[], [[i]]]);
+  assert.equal(roleAt(pages[0], i), 'deck');
+});
+
 test('%% attach-below and %% headline move the banner of the sample onto the article below it', () => {
   // 0-based line 380 is the banner 学习贯彻党的二十届三中全会精神, 382 the byline □通讯员 傅玉佳 报道.
   const src = insertBefore(SAMPLE, 380, '%% attach-below');
@@ -160,11 +286,17 @@ test('"mark as" actions: not offered again once there, a role directive replaced
   const started = `%% article\n${page}`;
   const titles = actionsOn(started, started.indexOf('市政府')).acts.map((a) => a.title);
   assert.ok(!titles.includes('Start new article here'), titles.join(' | '));
-  // Mark as kicker over %% headline replaces that line.
+  // Mark as kicker over %% headline replaces that line; so does Not an article (no contradicting pair).
   const headed = `%% headline\n${page}`;
   const { acts } = actionsOn(headed, headed.indexOf('市政府'));
   const kicker = acts.find((a) => a.directive === 'kicker')!;
   assert.deepEqual(kicker.edits, [{ start: 0, end: '%% headline'.length, newText: '%% kicker' }]);
+  assert.deepEqual(acts.find((a) => a.directive === 'skip')?.edits, [{ start: 0, end: '%% headline'.length, newText: '%% skip' }]);
+  // On a skipped block, Mark as headline replaces `%% skip`, and Start new article (it would do nothing) is not offered.
+  const skipped = `%% skip\n${page}`;
+  const onSkipped = actionsOn(skipped, skipped.indexOf('市政府')).acts;
+  assert.deepEqual(onSkipped.find((a) => a.directive === 'headline')?.edits, [{ start: 0, end: '%% skip'.length, newText: '%% headline' }]);
+  assert.ok(!onSkipped.some((a) => a.directive === 'article'));
   // Column 0 of a page's first line is before its form feed: the actions are for that page's block.
   const two = `${page}\f${page}`;
   const ff = two.indexOf('\f');

@@ -140,6 +140,16 @@ test('annotations of the input are kept, next to what they annotate, and not dou
   assert.equal(rewritePage(out).text, out);
 });
 
+test('a line no article took loses the input directives its `%% skip` overrides (no contradicting pair)', () => {
+  // The misplaced TIR headline made a label, with nothing below it to label; 编者按 made a caption.
+  const text = sample.replace('TTIIRR', '%% # not a headline\n%% label\nTTIIRR').replace('编者按', '%% caption\n编者按');
+  const out = rewritePage(text).text;
+  assert.deepEqual(analyze(out).findings.filter((f) => f.rule === 'bad-annotation'), []);
+  assert.ok(out.includes('%% # not a headline\n%% skip\nTIR'), out.slice(0, 300));
+  assert.ok(!/%% (label|caption)\n/.test(out));
+  assert.equal(rewritePage(out).text, out);
+});
+
 test('form feeds between pages are kept', () => {
   const two = `${sample}\f${sample}`;
   const out = rewritePage(two).text;

@@ -11,6 +11,12 @@
 // Chinese aliases are accepted for every name (see DIRECTIVES). Directives override the
 // detection; an unknown name, a missing or surplus argument, or a directive with nothing after it
 // gets a `bad-annotation` diagnostic and is otherwise ignored. Export never emits `%%` lines.
+//
+// Several directives may apply to one block: `article`, `attach-below` and `continued-from/to`
+// combine with a role (headline, kicker, deck, byline, caption, label, body, skip). Those that
+// contradict each other get a `bad-annotation` diagnostic on the one that is ignored (see
+// conflicts): of two roles, or two continuations, the last one (nearest the block) applies; a
+// block marked `skip` or `caption` starts no article, and only a heading is attached below.
 import { isSpace } from './chars';
 import { lineAt } from './lines';
 import type { Line, PageDump, Span } from './types';
@@ -79,19 +85,21 @@ export interface Directive {
   targetEnd: number;
 }
 
-export type AnnotationProblemKind = 'unknown' | 'missing-arg' | 'extra-arg' | 'empty' | 'no-target';
+export type AnnotationProblemKind = 'unknown' | 'missing-arg' | 'extra-arg' | 'empty' | 'no-target' | 'conflict' | 'ignored';
 
 export interface AnnotationProblem extends Span {
   line: number;
   kind: AnnotationProblemKind;
   /** The name as written. */
   name: string;
+  /** 'conflict', 'ignored': the directive that applies instead, as written. */
+  winner?: string;
 }
 
 export type ParsedLine =
   | { kind: 'comment' }
   | { kind: 'directive'; name: DirectiveName; arg: string; nameStart: number; nameEnd: number }
-  | { kind: 'problem'; problem: Exclude<AnnotationProblemKind, 'no-target'>; name: string; start: number; end: number };
+  | { kind: 'problem'; problem: Exclude<AnnotationProblemKind, 'no-target' | 'conflict' | 'ignored'>; name: string; start: number; end: number };
 
 
 /** Parse the text of one `%%` line. Offsets are relative to the line start. Linear, no regex. */
@@ -166,8 +174,48 @@ export function parseAnnotations(dump: PageDump, pageIndex: number): { directive
     }
     directives.push(d);
   }
+  if (directives.length > 1) conflicts(dump, directives, problems);
   problems.sort((a, b) => a.start - b.start);
   return { directives, problems };
+}
+
+/** Directives that set a block's role: one role a block, the last one written applies (detect's forceLines). */
+const ROLES: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body', 'skip']);
+/** Roles that leave a block out of every article: `%% article` and `%% attach-below` on it do nothing. */
+const NOT_IN_ARTICLE: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['skip', 'caption']);
+/** Roles of blocks that are not headings: `%% attach-below` on it does nothing. */
+const NOT_HEADING: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['byline', 'label', 'body', 'skip', 'caption']);
+
+/**
+ * Directives of one block that contradict each other, onto `problems` (each on the one ignored):
+ * a role after which another role comes (the last applies, as detect reads them in line order), a
+ * continuation after which another, different one comes (likewise), and `article` or
+ * `attach-below` on a block whose role makes it do nothing. `directives` are in line order, so
+ * those of one block are consecutive.
+ */
+function conflicts(dump: PageDump, directives: readonly Directive[], problems: AnnotationProblem[]): void {
+  for (let from = 0, to = 0; from < directives.length; from = to) {
+    let role = -1;
+    let cont = -1;
+    for (to = from; to < directives.length && directives[to].target === directives[from].target; to++) {
+      const name = directives[to].name;
+      if (ROLES.has(name)) role = to;
+      else if (name === 'continued-from' || name === 'continued-to') cont = to;
+    }
+    if (to - from < 2) continue;
+    for (let k = from; k < to; k++) {
+      const d = directives[k];
+      const winner = ROLES.has(d.name) ? role : d.name === 'continued-from' || d.name === 'continued-to' ? cont : -1;
+      if (winner >= 0 && winner !== k && (directives[winner].name !== d.name || directives[winner].arg !== d.arg)) problems.push(conflict(dump, d, directives[winner], 'conflict'));
+      else if (role >= 0 && ((d.name === 'article' && NOT_IN_ARTICLE.has(directives[role].name)) || (d.name === 'attach-below' && NOT_HEADING.has(directives[role].name))))
+        problems.push(conflict(dump, d, directives[role], 'ignored'));
+    }
+  }
+}
+
+function conflict(dump: PageDump, d: Directive, winner: Directive, kind: 'conflict' | 'ignored'): AnnotationProblem {
+  const written = (x: Directive) => (x.arg ? `${dump.text.slice(x.span.start, x.span.end)} ${x.arg}` : dump.text.slice(x.span.start, x.span.end));
+  return { line: d.line, kind, name: written(d), start: d.span.start, end: d.span.end, winner: written(winner) };
 }
 
 /** Where each dump's next `%%` was last found (at, -1: none) from where (from). */

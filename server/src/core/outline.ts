@@ -219,14 +219,19 @@ export function annotationActions(dump: PageDump, analyses: readonly PageAnalysi
   const p = analyses.find((x) => x.page === line.page);
   const role = p ? roleAt(p, li - page.firstLine) : 'unknown';
   // The directives right above the block: one there already is not offered again, and a role
-  // directive is replaced by the role chosen rather than contradicted by a second.
+  // directive (`%% skip` too) is replaced by the role chosen rather than contradicted by a second
+  // (bad-annotation reports contradicting ones).
   const present = new Set<DirectiveName>();
   let roleLine = -1;
+  let roleName: DirectiveName | undefined; // the role directive that applies: the last one
   for (let k = firstLine - 1; k >= page.firstLine && dump.lines.flags[k] & LINE_ANNOTATION; k--) {
     const d = parseDirectiveLine(lineText(dump, k));
     if (d.kind !== 'directive') continue;
     present.add(d.name);
-    if (ROLE_DIRECTIVES.has(d.name) && roleLine < 0) roleLine = k;
+    if (ROLE_DIRECTIVES.has(d.name) && roleLine < 0) {
+      roleLine = k;
+      roleName = d.name;
+    }
   }
   const insert = (name: DirectiveName, key: Parameters<typeof t>[1]): AnnotationAction => {
     const r = ROLE_DIRECTIVES.has(name) && roleLine >= 0 ? lineAt(dump, roleLine) : undefined;
@@ -239,11 +244,12 @@ export function annotationActions(dump: PageDump, analyses: readonly PageAnalysi
   const out: AnnotationAction[] = [];
   if (role !== 'headline' && !present.has('headline')) out.push(insert('headline', 'action.markHeadline'));
   if (role !== 'kicker' && !present.has('kicker')) out.push(insert('kicker', 'action.markKicker'));
-  if (!present.has('article')) out.push(insert('article', 'action.startArticle'));
+  // A block marked skip or caption is in no article: `%% article` on it would do nothing.
+  if (!present.has('article') && roleName !== 'skip' && roleName !== 'caption') out.push(insert('article', 'action.startArticle'));
   if (!present.has('skip')) out.push(insert('skip', 'action.notArticle'));
   if ((role === 'headline' || role === 'kicker' || role === 'deck') && !present.has('attach-below')) out.push(insert('attach-below', 'action.attachBelow'));
   return out;
 }
 
 /** Directives that set the next block's role: one of them above a block is replaced, not doubled. */
-const ROLE_DIRECTIVES: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body']);
+const ROLE_DIRECTIVES: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body', 'skip']);

@@ -17,7 +17,8 @@
 // A part that read on its own would not be taken for what it is (a paragraph that looks like a
 // heading, a byline, furniture…) gets its role directive too (`%% body`, `%% byline`, `%% label`).
 // Annotation lines of the input are kept: each goes right before the part holding the line it
-// preceded; a directive the rewrite would add is not added twice, so a second run is a no-op.
+// preceded; a directive the rewrite would add is not added twice, so a second run is a no-op. On a
+// line no article took, those the `%% skip` overrides (a role, `article`, `attach-below`) go.
 // Articles without a body (notices) get no `%% article` (it would attach them to the article below)
 // but a comment separator.
 //
@@ -102,6 +103,14 @@ function directiveOf(text: string): DirectiveName | undefined {
   return d.kind === 'directive' ? d.name : undefined;
 }
 
+/** Directives a `%% skip` on the same block overrides: a role, or starting an article there. */
+const SKIP_OVERRIDES: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body', 'article', 'attach-below']);
+
+function overriddenBySkip(text: string): boolean {
+  const d = directiveOf(text);
+  return d !== undefined && SKIP_OVERRIDES.has(d);
+}
+
 function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, summary: RewrittenArticle[]): string {
   const page = dump.pages[analysis.page];
   const lines = dump.lines;
@@ -138,11 +147,13 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
 
   const blocks: string[] = [REWRITE_MARKER];
 
-  // Lines no article took, in their original order, as one `%% skip` block.
+  // Lines no article took, in their original order, as one `%% skip` block. Their input directives
+  // that `%% skip` overrides go: they left the line in no article (or `%% skip` did), and kept they
+  // would contradict it (a bad-annotation warning).
   const rest: string[] = [];
   for (let i = page.firstLine; i <= page.lastLine; i++) {
     if (!isTextLine(lines, i) || owner.has(i)) continue;
-    let notes = notesFor([i]);
+    let notes = notesFor([i]).filter((x) => !overriddenBySkip(x));
     const lastDirective = [...notes].reverse().map(directiveOf).find((x) => x !== undefined);
     if (rest.length === 0 || notes.length) notes = lastDirective === 'skip' ? notes : [...notes, '%% skip'];
     const t = clean.line(i).trim();

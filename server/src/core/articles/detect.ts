@@ -518,6 +518,9 @@ interface PageItems {
   blockLast: Int32Array;
 }
 
+/** labelArticles of a page without `%% article` (never added to). */
+const NO_LABEL_ARTICLES: number[] = [];
+
 /** Placeholder of PageItems.items until the segments are decided. */
 const NO_SEGS: Seg[] = [];
 
@@ -539,14 +542,16 @@ function detectArticles(P: PageItems): PageAnalysis {
   for (let k = 0; k < stories.length; k++) storyAt[stories[k].firstItem] = stories[k];
   const labelOwned = new Uint8Array(items.length); // label items a story or cluster took
   const orphanLabels: number[] = [];
-  attachNotes(items, stories, storyAt, labelOwned, orphanLabels);
+  attachNotes(items, stories, storyAt, P.startArticle, labelOwned, orphanLabels);
   const live: Story[] = [];
   for (let k = 0; k < stories.length; k++) if (!stories[k].mergedInto) live.push(stories[k]);
   const clusters: Cluster[] = [];
   const groups = buildClusters(P, clusters);
-  attachLabels(items, clusters, storyAt, labelOwned);
+  // Labels a `%% article` starts that nothing follows (a page without directives has none: no list made).
+  const labelArticles: number[] = P.startArticle.size > 0 ? [] : NO_LABEL_ARTICLES;
+  attachLabels(items, clusters, storyAt, P.startArticle, labelOwned, labelArticles);
   matchClusters(P, live, clusters, groups, storyOfItem);
-  return assembleArticles({ P, live, clusters, unclaimed, orphanLabels });
+  return assembleArticles({ P, live, clusters, unclaimed, orphanLabels, labelArticles });
 }
 
 function newStory(p: number): Story {
@@ -635,12 +640,16 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
     const k = it.pkind!;
     if (k === 'furniture' || k === 'caption') continue;
     if (k === 'byline') {
-      if (!(cur && cur.open && cur.bodySize === 0 && !startArticle.has(first))) stories.push((cur = newStory(p)));
+      const started = startArticle.has(first);
+      if (started || !(cur && cur.open && cur.bodySize === 0)) stories.push((cur = newStory(p)));
+      cur.forcedStart ||= started;
       for (let j = 0; j < it.lines.length; j++) cur.byline.push(it.lines[j]);
       cur.lastItem = p;
       storyOfItem[p] = cur;
     } else if (k === 'dateline') {
-      if (!(cur && cur.open && cur.bodySize === 0 && !cur.dateline && !startArticle.has(first))) stories.push((cur = newStory(p)));
+      const started = startArticle.has(first);
+      if (started || !(cur && cur.open && cur.bodySize === 0 && !cur.dateline)) stories.push((cur = newStory(p)));
+      cur.forcedStart ||= started;
       cur.dateline = F.dateline[first - base];
       cur.datelineLine = first;
       cur.lastItem = p;
@@ -657,7 +666,9 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
     } else if (k === 'continuation') {
       const c = F.continuation[first - base]!;
       if (c.direction === 'from') {
-        if (!(cur && cur.open && cur.bodySize === 0 && !cur.continuation)) stories.push((cur = newStory(p)));
+        const started = startArticle.has(first);
+        if (started || !(cur && cur.open && cur.bodySize === 0 && !cur.continuation)) stories.push((cur = newStory(p)));
+        cur.forcedStart ||= started;
         cur.continuation = lineContinuation(c, first);
         cur.continuationLine = first;
         cur.lastItem = p;
@@ -718,8 +729,12 @@ function mergeNote(items: readonly Seg[], note: Story, into: Story): void {
   into.firstItem = Math.min(into.firstItem, note.firstItem);
 }
 
-/** Editor's notes: each 编者按 label and in-line `编者按：…` note goes to the story it introduces. */
-function attachNotes(items: readonly Seg[], stories: Story[], storyAt: readonly (Story | null)[], labelOwned: Uint8Array, orphanLabels: number[]): void {
+/**
+ * Editor's notes: each 编者按 label and in-line `编者按：…` note goes to the story it introduces, but
+ * for a story a `%% article` starts (the note ends the article before). A 编者按 label a `%% article`
+ * starts is not sent to a note elsewhere: attachLabels gives it what follows it.
+ */
+function attachNotes(items: readonly Seg[], stories: Story[], storyAt: readonly (Story | null)[], startArticle: Set<number>, labelOwned: Uint8Array, orphanLabels: number[]): void {
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
     if (it.kind !== 'pattern' || it.pkind !== 'note-label') continue;
@@ -727,6 +742,7 @@ function attachNotes(items: readonly Seg[], stories: Story[], storyAt: readonly 
     let note: Story | null = null;
     let detached = false;
     if (S && S.byline.length === 0 && !S.dateline && !S.mergedInto) note = S;
+    else if (startArticle.has(it.lines[0])) continue;
     else {
       note = detachedNote(items, stories, storyAt, p);
       detached = true;
@@ -736,7 +752,7 @@ function attachNotes(items: readonly Seg[], stories: Story[], storyAt: readonly 
       continue;
     }
     const T = storyStartingAt(storyAt, nextItem(items, note.lastItem));
-    if (T && !T.mergedInto && T !== note) {
+    if (T && !T.mergedInto && T !== note && !T.forcedStart) {
       mergeNote(items, note, T);
       T.labels.push(it.lines);
       T.noteDetached = detached;
@@ -753,7 +769,7 @@ function attachNotes(items: readonly Seg[], stories: Story[], storyAt: readonly 
     const s = stories[k];
     if (!s.isNote || s.mergedInto) continue;
     const T = storyStartingAt(storyAt, nextItem(items, s.lastItem));
-    if (T && !T.mergedInto && T !== s) mergeNote(items, s, T);
+    if (T && !T.mergedInto && T !== s && !T.forcedStart) mergeNote(items, s, T);
     else s.isNote = false;
   }
 }
@@ -817,22 +833,38 @@ function buildClusters(P: PageItems, clusters: Cluster[]): number {
   return group;
 }
 
-/** Labels directly above a heading group or story belong to it; the others stay page labels. */
-function attachLabels(items: readonly Seg[], clusters: readonly Cluster[], storyAt: readonly (Story | null)[], labelOwned: Uint8Array): void {
+/**
+ * Labels directly above a heading group or story belong to it; the others stay page labels. A label
+ * a `%% article` starts (a 编者按 one too, if attachNotes left it) starts the article of what
+ * follows it: the heading group below takes the story below it (as `%% article` on the heading
+ * would), a story below is started there; with nothing below, the label is an article of its own
+ * (onto labelArticles). Labels above it are not taken past it.
+ */
+function attachLabels(items: readonly Seg[], clusters: readonly Cluster[], storyAt: readonly (Story | null)[], startArticle: Set<number>, labelOwned: Uint8Array, labelArticles: number[]): void {
   const clusterAt: (Cluster | null)[] = new Array<Cluster | null>(items.length).fill(null);
   for (let k = 0; k < clusters.length; k++) clusterAt[clusters[k].first] = clusters[k];
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
-    if (it.kind !== 'pattern' || it.pkind !== 'label' || labelOwned[p] === 1) continue;
+    if (it.kind !== 'pattern' || labelOwned[p] === 1) continue;
+    if (it.pkind !== 'label' && it.pkind !== 'note-label') continue;
+    const started = startArticle.has(it.lines[0]);
+    if (it.pkind === 'note-label' && !started) continue;
     let q = nextItem(items, p);
-    while (q < items.length && items[q].kind === 'pattern' && items[q].pkind === 'label') q = nextItem(items, q);
+    while (q < items.length && items[q].kind === 'pattern' && items[q].pkind === 'label' && !startArticle.has(items[q].lines[0])) q = nextItem(items, q);
     const c = q < items.length ? clusterAt[q] : null;
     const s = storyStartingAt(storyAt, q);
     if (c) {
       c.labels.push(it.lines);
       labelOwned[p] = 1;
-    } else if (s && !s.mergedInto) {
-      s.labels.push(it.lines);
+      if (started) c.attachBelow = true;
+    } else if (s && (!s.mergedInto || started)) {
+      // A story merged into the next (an editor's note) is that one's start.
+      const owner = s.mergedInto ?? s;
+      owner.labels.push(it.lines);
+      owner.forcedStart ||= started;
+      labelOwned[p] = 1;
+    } else if (started) {
+      labelArticles.push(p);
       labelOwned[p] = 1;
     }
   }
@@ -992,11 +1024,12 @@ interface Matched {
   clusters: Cluster[];
   unclaimed: number[];
   orphanLabels: number[];
+  labelArticles: number[];
 }
 
 /** Articles from the matched stories and clusters, then the roles of the page. */
 function assembleArticles(M: Matched): PageAnalysis {
-  const { live, clusters, unclaimed, orphanLabels } = M;
+  const { live, clusters, unclaimed, orphanLabels, labelArticles } = M;
   const { page, dump, base, roles, contDirectives, F, W, ds, items } = M.P;
 
   // ---- articles ----
@@ -1012,6 +1045,7 @@ function assembleArticles(M: Matched): PageAnalysis {
     if (c.blocks.length === 1 && c.blocks[0].lines.length === 1 && !c.blocks[0].forced) bannerItems.push(c.blocks[0].item);
     else drafts.push(noticeArticle(c, page.index));
   }
+  for (let k = 0; k < labelArticles.length; k++) drafts.push(labelArticle(items[labelArticles[k]].lines, page.index));
 
   // Continuation directives (most pages have none).
   if (contDirectives.length > 0) applyContinuations(drafts, contDirectives, dump.lines, base);
@@ -1143,12 +1177,13 @@ function storyArticle(s: Story, items: readonly Seg[], pageIndex: number, pageHa
 /** A 'notice': a heading cluster with no story (not a one-line banner). */
 function noticeArticle(c: Cluster, pageIndex: number): Draft {
   let { kicker, headline, decks } = headsOf(c);
-  // No headline: the first deck is it, or else the kicker.
+  // No headline: the first deck is it, or else the kicker; not one a directive made a deck or kicker.
   if (headline.length === 0 && c.blocks.length) {
-    if (decks.length > 0) {
-      headline = decks[0];
-      decks = decks.length > 1 ? decks.slice(1) : EMPTY_LISTS;
-    } else {
+    const d = firstFreeDeck(c);
+    if (d >= 0) {
+      headline = decks[d];
+      decks = decks.length > 1 ? decks.filter((_, k) => k !== d) : EMPTY_LISTS;
+    } else if (!hasForced(c, 'kicker')) {
       headline = kicker;
       kicker = EMPTY_LINES;
     }
@@ -1158,6 +1193,32 @@ function noticeArticle(c: Cluster, pageIndex: number): Draft {
     anchor: all[0],
     a: { id: '', page: pageIndex, type: 'notice', kicker, headline, decks, byline: EMPTY_LINES, dateline: null, labels: exactLists(c.labels), editorsNote: EMPTY_LINES, body: EMPTY_LINES, signoff: null, continuation: null, lines: all, confidence: c.blocks.some((b) => b.forced) ? 0.9 : 0.3 },
   };
+}
+
+/** A label a `%% article` starts with nothing after it: a 'notice' of the label alone. */
+function labelArticle(lines: readonly number[], pageIndex: number): Draft {
+  const all = lineArray(lines, 0, lines.length);
+  return {
+    anchor: all[0],
+    a: { id: '', page: pageIndex, type: 'notice', kicker: EMPTY_LINES, headline: EMPTY_LINES, decks: EMPTY_LISTS, byline: EMPTY_LINES, dateline: null, labels: [all], editorsNote: EMPTY_LINES, body: EMPTY_LINES, signoff: null, continuation: null, lines: all, confidence: 0.9 },
+  };
+}
+
+function hasForced(c: Cluster, role: Forced): boolean {
+  for (let k = 0; k < c.blocks.length; k++) if (c.blocks[k].forced === role) return true;
+  return false;
+}
+
+/** Index in the cluster's decks (headsOf) of its first deck block no directive made one; -1: none. */
+function firstFreeDeck(c: Cluster): number {
+  let d = 0;
+  for (let k = 0; k < c.blocks.length; k++) {
+    const b = c.blocks[k];
+    if (b.sub !== 'deck') continue;
+    if (b.forced !== 'deck') return d;
+    d++;
+  }
+  return -1;
 }
 
 /** An article and the line it sorts by. */
@@ -1318,7 +1379,8 @@ function headsOf(c: Cluster | null): Heads {
   if (c)
     for (let k = 0; k < c.blocks.length; k++) {
       const b = c.blocks[k];
-      if (b.sub === 'kicker' && kicker === null) kicker = lineArray(b.lines, 0, b.lines.length);
+      // Two kicker blocks are both forced ones (assignSubRoles): one kicker of both.
+      if (b.sub === 'kicker') kicker = kicker === null ? lineArray(b.lines, 0, b.lines.length) : kicker.concat(b.lines);
       else if (b.sub === 'headline' && headline === null) headline = lineArray(b.lines, 0, b.lines.length);
       else DECKS[nd++] = lineArray(b.lines, 0, b.lines.length);
     }
@@ -1370,14 +1432,15 @@ function assignSubRoles(c: Cluster, base: number, F: Features): void {
   let main = -1;
   for (let k = 0; k < blocks.length && main < 0; k++) if (blocks[k].sub === 'headline') main = k;
   if (main < 0) {
-    // No headline-like block: the shortest block that is not a lead-in, else the last one.
+    // No headline-like block: the shortest block that is not a lead-in, else the last one; never a
+    // forced kicker or deck (the directive wins over the fallback).
     let best = -1;
     let bestW = Infinity;
-    let allForced = true; // every block a forced kicker or deck
+    let lastFree = -1; // the last block not forced a kicker or deck
     for (let k = 0; k < blocks.length; k++) {
       const b = blocks[k];
       if (b.forced === 'kicker' || b.forced === 'deck') continue;
-      allForced = false;
+      lastFree = k;
       if (F.end[b.lines[b.lines.length - 1] - base] === E_DASH) continue;
       let w = 0;
       for (let j = 0; j < b.lines.length; j++) w += F.width[b.lines[j] - base];
@@ -1386,9 +1449,11 @@ function assignSubRoles(c: Cluster, base: number, F: Features): void {
         best = k;
       }
     }
-    main = best >= 0 ? best : allForced ? -1 : blocks.length - 1;
+    main = best >= 0 ? best : lastFree;
   }
+  // A forced kicker is the cluster's kicker: no other block is taken for one (headsOf keeps one).
   let kickerTaken = false;
+  for (let k = 0; k < blocks.length && !kickerTaken; k++) kickerTaken = blocks[k].forced === 'kicker';
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k];
     if (k === main) b.sub = 'headline';
@@ -1432,9 +1497,9 @@ function sortedDistinct(xs: Int32Array): number[] {
   return out;
 }
 
-/** Display name of an article: its headline (or kicker, deck, first body line), cleaned. */
+/** Display name of an article: its headline (or kicker, deck, first body line, label), cleaned. */
 export function articleTitle(dump: PageDump, a: Article): string {
-  const src = a.headline.length ? a.headline : a.kicker.length ? a.kicker : a.decks[0] ?? a.body.slice(0, 1);
+  const src = a.headline.length ? a.headline : a.kicker.length ? a.kicker : a.decks[0] ?? (a.body.length ? a.body.slice(0, 1) : a.labels[0] ?? a.body);
   // One line (most titles): joinHeadline of one cleaned (so trimmed) text is that text.
   if (src.length === 1) return cleanLineText(lineText(dump, src[0]));
   const parts: string[] = []; // pushed, not src.map: see assembleArticles

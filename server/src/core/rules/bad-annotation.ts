@@ -1,4 +1,5 @@
-// bad-annotation: `%%` lines that are not a known, well-formed directive (see annotations.ts).
+// bad-annotation: `%%` lines that are not a known, well-formed directive, or that another
+// directive on the same block overrides (see annotations.ts).
 import type { Finding, PageDump } from '../types';
 import type { MessageKey, Messages } from '../messages';
 import { t } from '../messages';
@@ -10,6 +11,8 @@ const KEYS: Record<AnnotationProblemKind, MessageKey> = {
   'extra-arg': 'bad-annotation.extraArg',
   empty: 'bad-annotation.empty',
   'no-target': 'bad-annotation.noTarget',
+  conflict: 'bad-annotation.conflict',
+  ignored: 'bad-annotation.ignored',
 };
 
 /** Findings of the annotation problems of a page, pushed onto `out`. */
@@ -20,7 +23,7 @@ export function badAnnotation(_dump: PageDump, problems: readonly AnnotationProb
       severity: 'warning',
       start: p.start,
       end: Math.max(p.end, p.start),
-      message: t(messages, KEYS[p.kind], { name: p.name }),
+      message: t(messages, KEYS[p.kind], { name: p.name, winner: p.winner ?? '' }),
     });
   }
 }
