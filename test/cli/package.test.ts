@@ -13,10 +13,10 @@ test('vsce packages only what the extension needs', () => {
   const ls = spawnSync(process.execPath, [VSCE, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(ls.status, 0, ls.stderr);
   const files = ls.stdout.trim().split('\n').sort();
-  const allowed = /^(dist\/(extension|server|cli|export-worker)\.js|syntaxes\/pagedump\.tmLanguage\.json|language-configuration\.json|schemas\/[\w.-]+\.json|package(\.nls(\.zh-cn)?)?\.json|l10n\/bundle\.l10n\.[\w-]+\.json|README\.md|docs\/(README\.zh-CN\.md|screenshot(-zh)?\.png)|CHANGELOG\.md|LICENSE)$/;
+  const allowed = /^(dist\/(extension|server|cli|export-worker)\.js|syntaxes\/pagedump\.tmLanguage\.json|language-configuration\.json|schemas\/[\w.-]+\.json|package(\.nls(\.zh-cn)?)?\.json|l10n\/bundle\.l10n\.[\w-]+\.json|README\.md|docs\/(README\.zh-CN\.md|screenshot(-zh)?\.png|icon\.png)|CHANGELOG\.md|LICENSE)$/;
   for (const f of files) assert.match(f, allowed);
   // The README's screenshots and the Chinese guide it links to ship with it.
-  for (const must of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'syntaxes/pagedump.tmLanguage.json', 'package.json', 'README.md', 'docs/README.zh-CN.md', 'docs/screenshot.png', 'docs/screenshot-zh.png', 'CHANGELOG.md', 'LICENSE']) {
+  for (const must of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'syntaxes/pagedump.tmLanguage.json', 'package.json', 'README.md', 'docs/README.zh-CN.md', 'docs/screenshot.png', 'docs/screenshot-zh.png', 'docs/icon.png', 'CHANGELOG.md', 'LICENSE']) {
     assert.ok(files.includes(must), `missing ${must}`);
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-vsix-'));
