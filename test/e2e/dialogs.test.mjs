@@ -300,7 +300,7 @@ for (const locale of ['en', 'zh-cn']) {
       fs.copyFileSync(pageFile('b'), path.join(c, 'p1.txt'));
       await runCommand(EXPORT);
       await (await dialog()).press(say('Export Changed Folders Only'));
-      await notification(pattern('Exported {0, plural, one {# article} other {# articles}} from {1, plural, one {# file} other {# files}} to {2} ({3, plural, one {# problem} other {# problems}} left in the text).', undefined, 1));
+      await notification(pattern('Exported {0, plural, one {# article} other {# articles}} from {1, plural, one {# file} other {# files}} to {2} ({3, plural, one {# problem} other {# problems}} left in the text).'));
       const orphan = outFile('c');
       assert.ok(fs.existsSync(orphan), 'the new folder is exported');
       fs.rmSync(c, { recursive: true });
