@@ -142,6 +142,9 @@ test('page numbers of continuation targets and file names', () => {
   assert.equal(pageNumberOf('第2版'), 2);
   assert.equal(pageNumberOf('A3'), 3);
   assert.equal(pageNumberOf('Pago Three'), 3);
+  // Full-width digits, as the markers are read with them (（下转第２版）).
+  assert.equal(pageNumberOf('第２版'), 2);
+  assert.equal(pageNumberOf('第１２版'), 12);
   // A marker naming several pages: all of them, in order; a range spelled out.
   const several: [string, number[]][] = [
     ['第二版', [2]],
@@ -152,6 +155,8 @@ test('page numbers of continuation targets and file names', () => {
     ['第二至四版', [2, 3, 4]],
     ['A2-A3', [2, 3]],
     ['B-3', [3]],
+    ['第２、３版', [2, 3]],
+    ['２—４版', [2, 3, 4]],
     ['Page Twenty-one', [20]],
     ['某版', []],
   ];
@@ -177,6 +182,21 @@ test('continuations link across two files of one issue, both ways, by page and h
   assert.equal(a6.continuation?.linkedId, `issue/daily-p2.txt#${b1.id}`);
   assert.equal(b1.continuation?.linkedId, `issue/daily-p1.txt#${a6.id}`);
   for (const d of [p1, p2]) assertValidDocument(d);
+});
+
+test('markers with full-width digits (（下转第２版）, （上接第１版）) are linked', () => {
+  const read = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+  const p1 = exportArticles(read('daily-p1.txt').replace('（下转第二版）', '（下转第２版）'), { ...opts, path: 'issue/daily-p1.txt' });
+  const p2 = exportArticles(read('daily-p2.txt').replaceAll('（上接第一版）', '（上接第１版）'), { ...opts, path: 'issue/daily-p2.txt' });
+  assert.equal(p1.articles[0].continuation?.to, '第２版');
+  assert.deepEqual(
+    p2.articles.map((a) => a.continuation?.from),
+    ['第１版', '第１版'],
+  );
+  linkContinuations([p1, p2]);
+  assert.equal(p1.articles[0].continuation?.linkedId, `issue/daily-p2.txt#${p2.articles[1].id}`);
+  assert.equal(p2.articles[1].continuation?.linkedId, `issue/daily-p1.txt#${p1.articles[0].id}`);
+  assert.equal(p2.articles[0].continuation?.linkedId, `issue/daily-p1.txt#${p1.articles[5].id}`);
 });
 
 test('a continued-from marker opening the first body line exports as a marker on its own line does', () => {

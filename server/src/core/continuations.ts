@@ -39,9 +39,14 @@ function chineseNumber(s: string): number | undefined {
   return n;
 }
 
-/** The page number a continuation target names: 第二版, 第2版, 2版, A2, B-3, Page Three, Pago 3. */
+/** Full-width digits (第２版, as the markers' pattern in roles.ts reads them) as ASCII ones. */
+function asciiDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/** The page number a continuation target names: 第二版, 第2版, 第２版, 2版, A2, B-3, Page Three, Pago 3. */
 export function pageNumberOf(target: string): number | undefined {
-  const t = target.trim();
+  const t = asciiDigits(target.trim());
   const arabic = /(\d{1,3})/.exec(t);
   if (arabic) return Number(arabic[1]);
   const cn = /第?([零〇一二两三四五六七八九十]{1,3})[版页面]?/.exec(t);
