@@ -138,6 +138,47 @@ test('continued articles are linked across the files of a batch, with --jobs 1 a
   }
 });
 
+test('a story over three files of an issue is linked page to page both ways, the middle part by continuation and continuedTo, with --out and --jsonl', () => {
+  const dir = scratch();
+  mkdirSync(path.join(dir, 'issue'));
+  const pages = [
+    ['全市夏粮喜获丰收', '', '本报讯 今年全市夏粮播种面积稳中有增，单产再创新高，总产量达到历史最好水平。各地抓住有利', '天气抢收抢晒，确保颗粒归仓，收获进度明显快于往年。（下转第二版）'],
+    ['夏粮丰收', '', '（上接第一版）农技人员深入田间地头，指导农户科学储粮，减少产后损失。全市新建烘干中心十', '二个，日烘干能力大幅提升，粮食收购工作同步展开，价格保持稳定。（下转第三版）', '', '市场监管局开展秋季食品安全检查', '', '本报讯 近日，市市场监管局组织执法人员对全市各大商超、农贸市场开展秋季食品安全专项检', '查，重点检查食品进货查验、索证索票、过期食品处置等情况，共检查经营主体一百二十余家。（下转第四版）'],
+    ['夏粮丰收', '', '（上接第二版）下一步，全市将继续做好秋粮生产各项工作，为全年粮食丰收打下坚实基础。各级', '农业部门要压实责任，确保各项措施落到实处。'],
+  ];
+  const files = pages.map((lines, k) => {
+    writeFileSync(path.join(dir, 'issue', `p${k + 1}.txt`), `${lines.join('\n')}\n`);
+    return `issue/p${k + 1}.txt`;
+  });
+  const docs = files.map((f) => exportFile(path.join(dir, f), { rules: {}, locale: 'C', root: dir, version }).doc);
+  linkContinuations(docs);
+  type Part = { id: string; continuation: { linkedId: string | null } | null; continuedTo?: { linkedId: string | null } };
+  const chain = (p1: Part, p2: Part, other: Part, p3: Part) => {
+    assert.deepEqual(
+      [p1.continuation?.linkedId, p2.continuation?.linkedId, p2.continuedTo?.linkedId, other.continuation?.linkedId, other.continuedTo, p3.continuation?.linkedId],
+      ['issue/p2.txt#p1-a1', 'issue/p1.txt#p1-a1', 'issue/p3.txt#p1-a1', null, undefined, 'issue/p2.txt#p1-a1'],
+    );
+  };
+  chain(docs[0].articles[0], docs[1].articles[0], docs[1].articles[1], docs[2].articles[0]);
+  for (const jobs of ['1', '2']) {
+    const r = runCli(['export', ...files, '--out', `out${jobs}`, '--jobs', jobs], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    const got = files.map((f) => readFileSync(path.join(dir, `out${jobs}`, path.basename(f, '.txt') + '.articles.json'), 'utf8'));
+    assert.deepEqual(got, docs.map(serializeDocument), `--out --jobs ${jobs}`);
+    const parsed = got.map((t) => JSON.parse(t) as { articles: Part[] });
+    for (const d of parsed) assertValidDocument(d);
+    chain(parsed[0].articles[0], parsed[1].articles[0], parsed[1].articles[1], parsed[2].articles[0]);
+    const jl = runCli(['export', ...files, '--jsonl', `all${jobs}.jsonl`, '--jobs', jobs], { cwd: dir });
+    assert.equal(jl.code, 0, jl.stderr);
+    const lines = readFileSync(path.join(dir, `all${jobs}.jsonl`), 'utf8');
+    assert.equal(lines, serializeLines(docs), `--jsonl --jobs ${jobs}`);
+    const recs = lines.trimEnd().split('\n').map((l) => JSON.parse(l) as { article: Part });
+    for (const x of recs) assertValidLine(x);
+    chain(...(recs.map((x) => x.article) as [Part, Part, Part, Part]));
+  }
+  assert.deepEqual(tempsIn(dir), []);
+});
+
 /** a/: the two-page issue with continuations; b/p1.txt: a named pipe, whose read waits until the test writes it. */
 function issueThenPipe(): { dir: string; pipe: string } {
   const dir = scratch();

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { lineAt, allLines } from '../../server/src/core/lines';
 import { parse } from '../../server/src/core/parse';
 import { analyzeArticles, articleTitle } from '../../server/src/core/articles/detect';
-import { roleAt } from '../../server/src/core/articles/model';
+import { roleAt, type Article } from '../../server/src/core/articles/model';
 import { DIRECTIVES, parseAnnotations, parseDirectiveLine } from '../../server/src/core/annotations';
 import { annotationActions, annotationCompletions, documentSymbols } from '../../server/src/core/outline';
 import { exportArticles } from '../../server/src/core/export';
@@ -210,10 +210,20 @@ test('directives contradicting each other on one block are reported, saying whic
   assert.deepEqual(r.zh, ['该段落已标为“skip”，指令“article”对它不起作用']);
   assert.deepEqual(check(['caption', 'article']).bad.map((b) => b[0]), ['article']);
   assert.deepEqual(check(['attach-below', 'body']).bad.map((b) => b[0]), ['attach-below']);
-  // Two different continuations: the last one applies.
-  r = check(['continued-from 第一版', 'continued-to 第二版']);
-  assert.deepEqual(r.bad, [['continued-from', 'Directive "continued-from 第一版" conflicts with "continued-to 第二版" on the same block: the last one, "continued-to 第二版", applies']]);
-  assert.deepEqual([r.p.articles[0].continuation?.direction, r.p.articles[0].continuation?.target], ['to', '第二版']);
+  // Two different continuations of one direction: the last one applies.
+  r = check(['continued-to 第三版', 'continued-to 第二版']);
+  assert.deepEqual(r.bad, [['continued-to', 'Directive "continued-to 第三版" conflicts with "continued-to 第二版" on the same block: the last one, "continued-to 第二版", applies']]);
+  assert.deepEqual([r.p.articles[0].continuation?.direction, r.p.articles[0].continuation?.target, r.p.articles[0].continuedTo], ['to', '第二版', undefined]);
+  r = check(['continued-from 第一版', 'continued-to 第三版', '上接 第二版']);
+  assert.deepEqual(r.bad.map((b) => b[0]), ['continued-from']);
+  const middle = (a: Article) => [a.continuation?.direction, a.continuation?.target, a.continuedTo?.direction, a.continuedTo?.target];
+  assert.deepEqual(middle(r.p.articles[0]), ['from', '第二版', 'to', '第三版']);
+  // A continued-from and a continued-to: a middle part (its block is both its ends), both apply.
+  for (const both of [['continued-from 第一版', 'continued-to 第三版'], ['continued-to 第三版', 'continued-from 第一版']]) {
+    r = check(both);
+    assert.deepEqual(r.bad, [], both.join(' + '));
+    assert.deepEqual(middle(r.p.articles[0]), ['from', '第一版', 'to', '第三版'], both.join(' + '));
+  }
   // Directives that combine, or say the same twice, are not reported; nor are those of different blocks.
   for (const ok of [['article', 'headline'], ['headline', 'article'], ['attach-below', 'kicker'], ['article', 'attach-below', 'deck', 'continued-from 第一版'], ['label', 'article'], ['byline', 'article'], ['headline', '主题'], ['continued-to 第二版', '下转 第二版'], ['skip', 'continued-to 第二版']])
     assert.deepEqual(check(ok).bad, [], ok.join(' + '));
@@ -319,4 +329,15 @@ test('the grammar colours every directive the parser knows, by name and by alias
   assert.ok(list, 'the annotation rule and its directive list');
   const known = Object.values(DIRECTIVES).flatMap((d) => [d.name, ...d.aliases]);
   assert.deepEqual(list.split('|').sort(), known.sort());
+});
+
+test('%% continued-from on a middle part\'s first block and %% continued-to on its last both apply (nor is either reported)', () => {
+  const page = ['%% continued-from 第一版', '夏粮丰收', '', '农技人员深入田间地头，指导农户科学储粮，减少产后损失。', '', '%% continued-to 第三版', '粮食收购工作同步展开，各收储企业敞开收购，价格保持稳定。', ''].join('\n');
+  const { pages } = run(page);
+  const [a] = pages[0].articles;
+  assert.deepEqual([a.continuation?.direction, a.continuation?.target, a.continuedTo?.direction, a.continuedTo?.target], ['from', '第一版', 'to', '第三版']);
+  assert.equal(pages[0].findings.filter((f) => f.rule === 'bad-annotation').length, 0);
+  // A directive of one direction on a part with a printed marker of the other: a middle part too.
+  const printed = run(['夏粮丰收', '', '（上接第一版）', '', '农技人员深入田间地头，指导农户科学储粮，减少产后损失。', '%% continued-to 第三版', ''].join('\n')).pages[0].articles[0];
+  assert.deepEqual([printed.continuation?.target, printed.continuedTo?.target], ['第一版', '第三版']);
 });

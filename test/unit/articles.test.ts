@@ -292,3 +292,32 @@ test('a directive starting an article at a misplaced headline: the headline find
     assert.deepEqual(titles(annotated), plain, directive);
   }
 });
+
+test('a middle part (continued from a page and on to another) keeps both markers', () => {
+  const BODY = ['农技人员深入田间地头，指导农户科学储粮，减少产后损失。全市新建烘干中心十二个，日烘干能力', '大幅提升，有效解决了晾晒难题。粮食收购工作同步展开，各收储企业敞开收购，价格保持稳定。'];
+  const NEXT = ['市场监管局开展秋季食品安全检查', '', '本报讯 近日，市市场监管局组织执法人员对全市各大商超、农贸市场开展秋季食品安全专项检', '查，重点检查食品进货查验、索证索票、过期食品处置等情况，共检查经营主体一百二十余家。'];
+  const cases: [string, string[], number, number][] = [
+    ['markers on lines of their own', ['夏粮丰收', '', '（上接第一版）', '', ...BODY, '', '（下转第三版）'], 2, 7],
+    ['at the head of the first body line and the tail of the last', ['夏粮丰收', '', `（上接第一版）${BODY[0]}`, `${BODY[1]}（下转第三版）`], 2, 3],
+    ['both on one line', ['夏粮丰收', '', `（上接第一版）${BODY[0]}${BODY[1]}（下转第三版）`], 2, 2],
+    // The next article's headline printed between the body and the marker that ends it.
+    ['the continued-to marker after the next headline', ['夏粮丰收', '', '（上接第一版）', '', ...BODY, '', NEXT[0], '', '（下转第三版）', '', ...NEXT.slice(2)], 2, 9],
+  ];
+  for (const [name, lines, fromLine, toLine] of cases) {
+    const { dump, pages } = analyse(lines.join('\n'));
+    checkInvariants(dump, pages);
+    const [a, ...rest] = pages[0].articles;
+    const c = (x: Article['continuation'] | undefined) => x && [x.direction, x.target, x.line];
+    assert.deepEqual([c(a.continuation), c(a.continuedTo)], [['from', '第一版', fromLine], ['to', '第三版', toLine]], name);
+    assert.ok(a.lines.includes(toLine), name);
+    assert.ok(rest.every((b) => !b.continuation && !b.continuedTo), name);
+    const h = hoverAt(dump, pages, lineAt(dump, 0).start, en);
+    assert.ok(h && h.includes('from 第一版') && h.includes('on 第三版'), h ?? name);
+  }
+  // A part with one marker has no continuedTo (not even an undefined one: the field is absent).
+  const { pages } = analyse(['夏粮丰收', '', '（上接第一版）', '', ...BODY].join('\n'));
+  assert.ok(!('continuedTo' in pages[0].articles[0]));
+  // Continued to a page first: a continued-from marker after it is not taken (no such part).
+  const back = analyse(['夏粮丰收', '', BODY[0], `${BODY[1]}（下转第三版）`, '（上接第一版）'].join('\n')).pages[0].articles;
+  assert.deepEqual(back.map((a) => [a.continuation?.direction, a.continuedTo]), [['to', undefined], ['from', undefined]]);
+});

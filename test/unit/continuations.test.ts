@@ -1,17 +1,20 @@
 // Linking continuations across a batch: the same links as comparing every 'to' with every 'from'
 // (the oracle below, the loop linking was written as first, kept apart on purpose), now that each
 // 'to' looks only at the 'from's of its issue and target page. A marker naming several pages
-// (第2、3版) tries them in order: the oracle does too.
+// (第2、3版) tries them in order: the oracle does too. A middle part of a story over three pages
+// (continued from one page, `continuation`, and on to another, `continuedTo`) is two parts, one
+// of each direction, that never link to each other.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { basePageOf, linkContinuations, pageNumbersOf, similarity, type LinkableDoc } from '../../server/src/core/continuations';
+import type { ContinuationOut } from '../../server/src/core/export';
 import fc from '../helpers/fc';
 
 type Art = LinkableDoc['articles'][number];
 
 /** Every 'to' against every 'from', in batch order, per page it names; the best headline match wins, the first on a tie. */
 function oracle(docs: readonly LinkableDoc[]): void {
-  type Part = { doc: LinkableDoc; article: Art; page: number; issue: string };
+  type Part = { doc: LinkableDoc; article: Art; c: ContinuationOut; page: number; issue: string };
   const tos: Part[] = [];
   const froms: Part[] = [];
   for (const doc of docs) {
@@ -19,18 +22,19 @@ function oracle(docs: readonly LinkableDoc[]): void {
     const issue = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
     for (const article of doc.articles) {
       if (!article.continuation) continue;
-      const part = { doc, article, page: basePageOf(p) + article.page - 1, issue };
-      (article.continuation.to !== undefined ? tos : froms).push(part);
+      const page = basePageOf(p) + article.page - 1;
+      (article.continuation.to !== undefined ? tos : froms).push({ doc, article, c: article.continuation, page, issue });
+      if (article.continuedTo) tos.push({ doc, article, c: article.continuedTo, page, issue });
     }
   }
   const ref = (from: Part, to: Part) => (from.doc === to.doc ? to.article.id : `${to.doc.source.path}#${to.article.id}`);
   for (const t of tos) {
-    for (const target of pageNumbersOf(t.article.continuation!.to!)) {
+    for (const target of pageNumbersOf(t.c.to!)) {
       let best: Part | undefined;
       let bestScore = -1;
       for (const f of froms) {
-        if (f.issue !== t.issue || f.page !== target || f.article.continuation!.linkedId !== null) continue;
-        const backs = pageNumbersOf(f.article.continuation!.from!);
+        if (f.issue !== t.issue || f.page !== target || f.c.linkedId !== null || f.article === t.article) continue;
+        const backs = pageNumbersOf(f.c.from!);
         if (backs.length > 0 && !backs.includes(t.page)) continue;
         const score = similarity(t.article, f.article);
         if (score > bestScore) {
@@ -39,8 +43,8 @@ function oracle(docs: readonly LinkableDoc[]): void {
         }
       }
       if (best) {
-        t.article.continuation!.linkedId = ref(t, best);
-        best.article.continuation!.linkedId = ref(best, t);
+        t.c.linkedId = ref(t, best);
+        best.c.linkedId = ref(best, t);
         break;
       }
     }
@@ -54,10 +58,12 @@ const article = fc.record({
   continuation: fc.option(
     fc.oneof(
       fc.record({ to: fc.constantFrom('第一版', '第二版', '第三版', 'A2', '某版', '第2、3版', '2—3版', 'A1-A3'), linkedId: fc.constant(null) }),
-      fc.record({ from: fc.constantFrom('第一版', '第二版', '第三版', '某版', '第一、二版'), linkedId: fc.constant(null) }),
+      fc.record({ from: fc.constantFrom('第一版', '第二版', '第三版', '某版', '第一、二版', '第２版'), linkedId: fc.constant(null) }),
     ),
     { nil: null },
   ),
+  /** Kept on a part continued from a page only: a middle part. */
+  continuedTo: fc.option(fc.record({ to: fc.constantFrom('第二版', '第三版', '第３版', '2—3版', '某版'), linkedId: fc.constant(null) }), { nil: null }),
 });
 const batch = fc.array(
   fc.record({
@@ -73,7 +79,10 @@ test('linkContinuations links what comparing every pair links, on random batches
       const make = (): LinkableDoc[] =>
         spec.map((d) => ({
           source: { path: d.path },
-          articles: d.articles.map((a, k) => ({ id: `p${a.page}-a${k + 1}`, page: a.page, headline: a.headline, kicker: a.kicker, continuation: a.continuation && { ...a.continuation, marker: '' } })) as unknown as Art[],
+          articles: d.articles.map((a, k) => {
+            const art = { id: `p${a.page}-a${k + 1}`, page: a.page, headline: a.headline, kicker: a.kicker, continuation: a.continuation && { ...a.continuation, marker: '' } };
+            return a.continuedTo && a.continuation && 'from' in a.continuation ? { ...art, continuedTo: { ...a.continuedTo, marker: '' } } : art;
+          }) as unknown as Art[],
         }));
       const got = make();
       const want = make();
@@ -83,4 +92,38 @@ test('linkContinuations links what comparing every pair links, on random batches
     }),
     { numRuns: 500 },
   );
+});
+
+test('a story over three pages is linked as a chain: page 1 → 2 → 3 and back', () => {
+  const part = (id: string, continuation: object | null, continuedTo?: object): Art =>
+    ({ id, page: 1, headline: '夏粮丰收', kicker: null, continuation: continuation && { ...continuation, marker: '', linkedId: null }, ...(continuedTo ? { continuedTo: { ...continuedTo, marker: '', linkedId: null } } : {}) }) as Art;
+  const docs: LinkableDoc[] = [
+    { source: { path: 'issue/p1.txt' }, articles: [part('p1-a1', { to: '第二版' })] },
+    { source: { path: 'issue/p2.txt' }, articles: [part('p1-a1', { from: '第一版' }, { to: '第三版' })] },
+    { source: { path: 'issue/p3.txt' }, articles: [part('p1-a1', { from: '第二版' })] },
+  ];
+  const want = structuredClone(docs);
+  linkContinuations(docs);
+  oracle(want);
+  assert.deepEqual(docs, want);
+  const [p1, p2, p3] = docs.map((d) => d.articles[0]);
+  assert.equal(p1.continuation?.linkedId, 'issue/p2.txt#p1-a1');
+  assert.equal(p2.continuation?.linkedId, 'issue/p1.txt#p1-a1');
+  assert.equal(p2.continuedTo?.linkedId, 'issue/p3.txt#p1-a1');
+  assert.equal(p3.continuation?.linkedId, 'issue/p2.txt#p1-a1');
+  // Within one file (form-feed pages 1–3): the same chain, by ids.
+  const one: LinkableDoc = { source: { path: 'p.txt' }, articles: [{ ...part('p1-a1', { to: '第二版' }) }, { ...part('p2-a1', { from: '第一版' }, { to: '第３版' }), page: 2 }, { ...part('p3-a1', { from: '第２版' }), page: 3 }] };
+  linkContinuations([one]);
+  assert.deepEqual(
+    one.articles.map((a) => [a.continuation?.linkedId, a.continuedTo?.linkedId]),
+    [
+      ['p2-a1', undefined],
+      ['p1-a1', 'p3-a1'],
+      ['p2-a1', undefined],
+    ],
+  );
+  // A middle part is not linked to itself (continued from and on to its own page).
+  const self: LinkableDoc = { source: { path: 'q.txt' }, articles: [part('p1-a1', { from: '第一版' }, { to: '第一版' })] };
+  linkContinuations([self]);
+  assert.deepEqual([self.articles[0].continuation?.linkedId, self.articles[0].continuedTo?.linkedId], [null, null]);
 });

@@ -87,6 +87,11 @@ test('a continuation a %% directive gives has an empty marker: the export holds 
   assert.ok(a, 'the directive gives a continuation');
   assert.deepEqual(a.continuation, { to: '第二版', marker: '', linkedId: null });
   assert.ok(!JSON.stringify(a).includes('%%'));
+  // A middle part by directives: both markers empty.
+  const middle = ['%% continued-from 第一版', '夏粮丰收', '', '农技人员深入田间地头，指导农户科学储粮，减少产后损失。', '', '%% continued-to 第三版', '粮食收购工作同步展开，各收储企业敞开收购，价格保持稳定。', ''].join('\n');
+  const m = exportArticles(middle, { ...opts, path: 'p2.txt' }).articles[0];
+  assert.deepEqual([m.continuation, m.continuedTo], [{ from: '第一版', marker: '', linkedId: null }, { to: '第三版', marker: '', linkedId: null }]);
+  assert.ok(!JSON.stringify(m).includes('%%'));
 });
 
 test('lines and edits trace fields back to the dump', () => {
@@ -142,6 +147,9 @@ test('page numbers of continuation targets and file names', () => {
   assert.equal(pageNumberOf('第2版'), 2);
   assert.equal(pageNumberOf('A3'), 3);
   assert.equal(pageNumberOf('Pago Three'), 3);
+  // Full-width digits, as the markers are read with them (（下转第２版）).
+  assert.equal(pageNumberOf('第２版'), 2);
+  assert.equal(pageNumberOf('第１２版'), 12);
   // A marker naming several pages: all of them, in order; a range spelled out.
   const several: [string, number[]][] = [
     ['第二版', [2]],
@@ -152,6 +160,8 @@ test('page numbers of continuation targets and file names', () => {
     ['第二至四版', [2, 3, 4]],
     ['A2-A3', [2, 3]],
     ['B-3', [3]],
+    ['第２、３版', [2, 3]],
+    ['２—４版', [2, 3, 4]],
     ['Page Twenty-one', [20]],
     ['某版', []],
   ];
@@ -177,6 +187,21 @@ test('continuations link across two files of one issue, both ways, by page and h
   assert.equal(a6.continuation?.linkedId, `issue/daily-p2.txt#${b1.id}`);
   assert.equal(b1.continuation?.linkedId, `issue/daily-p1.txt#${a6.id}`);
   for (const d of [p1, p2]) assertValidDocument(d);
+});
+
+test('markers with full-width digits (（下转第２版）, （上接第１版）) are linked', () => {
+  const read = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+  const p1 = exportArticles(read('daily-p1.txt').replace('（下转第二版）', '（下转第２版）'), { ...opts, path: 'issue/daily-p1.txt' });
+  const p2 = exportArticles(read('daily-p2.txt').replaceAll('（上接第一版）', '（上接第１版）'), { ...opts, path: 'issue/daily-p2.txt' });
+  assert.equal(p1.articles[0].continuation?.to, '第２版');
+  assert.deepEqual(
+    p2.articles.map((a) => a.continuation?.from),
+    ['第１版', '第１版'],
+  );
+  linkContinuations([p1, p2]);
+  assert.equal(p1.articles[0].continuation?.linkedId, `issue/daily-p2.txt#${p2.articles[1].id}`);
+  assert.equal(p2.articles[1].continuation?.linkedId, `issue/daily-p1.txt#${p1.articles[0].id}`);
+  assert.equal(p2.articles[0].continuation?.linkedId, `issue/daily-p1.txt#${p1.articles[5].id}`);
 });
 
 test('a continued-from marker opening the first body line exports as a marker on its own line does', () => {
@@ -260,4 +285,60 @@ test('sourcePath: relative to the root inside it (a folder may be named "..2023"
   assert.equal(sourcePath(path.join(root, '..2023', 'p1.txt'), root), '..2023/p1.txt');
   assert.equal(sourcePath(path.join(root, '..', 'other', 'p1.txt'), root), path.resolve('/srv/other/p1.txt').split(path.sep).join('/'));
   assert.equal(sourcePath(root, root), root.split(path.sep).join('/'));
+});
+
+/** A story over three pages: page 1's part, page 2's middle part (both markers), page 3's end. */
+const CHAIN = [
+  ['全市夏粮喜获丰收', '', '本报讯 今年全市夏粮播种面积稳中有增，单产再创新高，总产量达到历史最好水平。各地抓住有利', '天气抢收抢晒，确保颗粒归仓，收获进度明显快于往年。（下转第二版）'],
+  ['夏粮丰收', '', '（上接第一版）农技人员深入田间地头，指导农户科学储粮，减少产后损失。全市新建烘干中心十', '二个，日烘干能力大幅提升，粮食收购工作同步展开，价格保持稳定。（下转第三版）'],
+  ['夏粮丰收', '', '（上接第二版）下一步，全市将继续做好秋粮生产各项工作，为全年粮食丰收打下坚实基础。各级', '农业部门要压实责任，确保各项措施落到实处。'],
+].map((lines) => `${lines.join('\n')}\n`);
+
+test('a story over three pages: the middle part exports both markers (continuedTo), valid against the schema, and links both ways', () => {
+  // One file, a page per form feed.
+  const one = exportArticles(CHAIN.join('\f'), { ...opts, path: 'issue.txt' });
+  assert.deepEqual(
+    one.articles.map((a) => [a.id, a.continuation, a.continuedTo]),
+    [
+      ['p1-a1', { to: '第二版', marker: '（下转第二版）', linkedId: null }, undefined],
+      ['p2-a1', { from: '第一版', marker: '（上接第一版）', linkedId: null }, { to: '第三版', marker: '（下转第三版）', linkedId: null }],
+      ['p3-a1', { from: '第二版', marker: '（上接第二版）', linkedId: null }, undefined],
+    ],
+  );
+  // Neither marker is paragraph text; continuedTo comes right after continuation (the schema's order).
+  assert.deepEqual(one.articles[1].paragraphs, ['农技人员深入田间地头，指导农户科学储粮，减少产后损失。全市新建烘干中心十二个，日烘干能力大幅提升，粮食收购工作同步展开，价格保持稳定。']);
+  assert.deepEqual(Object.keys(one.articles[1]).slice(12, 15), ['continuation', 'continuedTo', 'lines']);
+  // An article with one marker or none has no continuedTo key at all (its JSON is as before).
+  assert.ok(!('continuedTo' in one.articles[0]) && !('continuedTo' in one.articles[2]));
+  linkContinuations([one]);
+  assert.deepEqual(
+    one.articles.map((a) => [a.continuation?.linkedId, a.continuedTo?.linkedId]),
+    [
+      ['p2-a1', undefined],
+      ['p1-a1', 'p3-a1'],
+      ['p2-a1', undefined],
+    ],
+  );
+  assertValidDocument(one);
+  for (const l of serializeLines([one]).trimEnd().split('\n')) assertValidLine(JSON.parse(l));
+  // Three files of one issue.
+  const docs = CHAIN.map((t, k) => exportArticles(t, { ...opts, path: `issue/p${k + 1}.txt` }));
+  linkContinuations(docs);
+  const [p1, p2, p3] = docs.map((d) => d.articles[0]);
+  assert.deepEqual(
+    [p1.continuation?.linkedId, p2.continuation?.linkedId, p2.continuedTo?.linkedId, p3.continuation?.linkedId],
+    ['issue/p2.txt#p1-a1', 'issue/p1.txt#p1-a1', 'issue/p3.txt#p1-a1', 'issue/p2.txt#p1-a1'],
+  );
+  for (const d of docs) assertValidDocument(d);
+});
+
+test('the schema: continuedTo is a continued-to marker, only beside a continued-from continuation', () => {
+  const one = exportArticles(CHAIN.join('\f'), { ...opts, path: 'issue.txt' });
+  const middle = one.articles[1];
+  const withArticle = (a: object) => ({ ...one, articles: [a] });
+  assert.doesNotThrow(() => assertValidDocument(withArticle(middle)));
+  assert.throws(() => assertValidDocument(withArticle({ ...middle, continuedTo: { from: '第三版', marker: '', linkedId: null } })));
+  assert.throws(() => assertValidDocument(withArticle({ ...middle, continuedTo: null })));
+  assert.throws(() => assertValidDocument(withArticle({ ...middle, continuation: { to: '第二版', marker: '', linkedId: null } })));
+  assert.throws(() => assertValidDocument(withArticle({ ...middle, continuation: null })));
 });

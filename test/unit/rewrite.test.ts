@@ -157,6 +157,19 @@ test('form feeds between pages are kept', () => {
   assert.equal(rewritePage(out).text, out);
 });
 
+test('a middle part keeps both its markers, each a line of its own, the continued-to one last', () => {
+  const body = ['农技人员深入田间地头，指导农户科学储粮，减少产后损失。全市新建烘干中心十二个，日烘干能力', '大幅提升，有效解决了晾晒难题。粮食收购工作同步展开，各收储企业敞开收购，价格保持稳定。'];
+  for (const src of [['夏粮丰收', '', `（上接第一版）${body[0]}`, `${body[1]}（下转第三版）`], ['夏粮丰收', '', `（上接第一版）${body.join('')}（下转第三版）`]]) {
+    const out = rewritePage(src.join('\n')).text;
+    const lines = out.trimEnd().split('\n');
+    assert.equal(lines[lines.length - 1], '（下转第三版）', out);
+    assert.ok(lines.includes('（上接第一版）') && !lines.some((l) => l.length > 7 && l.includes('（')), out);
+    assert.equal(rewritePage(out).text, out);
+    const a = analyze(out).pages[0].articles[0];
+    assert.deepEqual([a.continuation?.target, a.continuedTo?.target], ['第一版', '第三版']);
+  }
+});
+
 // ---- generated dumps ----
 
 const SURNAMES = '张王李赵刘陈杨黄';

@@ -123,6 +123,16 @@ test('a continued-from marker opening a body line is read; the text after it sta
     assert.equal(one(s).info.continuation, null, s);
 });
 
+test('a line a continued-from marker opens and a continued-to marker ends keeps both (a middle part in one line)', () => {
+  const long = `（上接第一版）${'全市各级部门认真落实，'.repeat(6)}打下坚实基础。（下转第三版）`;
+  for (const s of ['（上接第一版）全市各级部门认真落实。（下转第三版）', '（上接 第一版） 全市各级部门认真落实。 （转第３版）', long]) {
+    const c = one(s).info.continuation;
+    assert.deepEqual([c?.direction, slice(s, c?.span ?? null), c?.head?.direction, c?.head?.target, slice(s, c?.head?.span ?? null)], ['to', s.slice(s.lastIndexOf('（')), 'from', '第一版', s.slice(0, s.indexOf('）') + 1)], s);
+  }
+  // One marker, or a continued-to marker at the head: the tail's alone, as before.
+  for (const s of ['全市各级部门认真落实。（下转第三版）', '（下转第二版）全市各级部门认真落实。（下转第三版）', '（上接第一版）全市各级部门认真落实。（上接第二版）']) assert.equal(one(s).info.continuation?.head, undefined, s);
+});
+
 test('continuation markers naming several pages', () => {
   const cases: [string, 'to' | 'from', string][] = [
     ['（转2—3版）', 'to', '2—3版'],

@@ -35,6 +35,11 @@ const cases: { name: string; text: string; findings: number; after?: string }[] 
     findings: 0,
   },
   {
+    name: 'negative: a middle part, its continued-to marker at the end of its last line, before a bare fragment',
+    text: `市政府党组会议召开\n\n（上接第一版）会议传达学习了习近平总书记在纪念邓\n小平同志诞辰周年座谈会上的重要讲话精神\n和体育代表团的重要讲话精神要持续强化（下转第三版）\n\n大沽河度假区\n提升城市品质\n\n理论学习，扎扎实实推动改革发展稳定各\n项工作提质增效。会议还研究了其它事项。\n\n□通讯员 傅玉佳 报道\n\n初秋时节，清风徐来。大沽河度假区山地溪\n流景观吸引了众多游客前来打卡，提升城市品质。\n`,
+    findings: 0,
+  },
+  {
     name: 'negative: nothing in between (an ordinary wrap)',
     text: `${HEAD}和体育代表团的重要讲话精神要持续强化\n理论学习。会议还研究了其它事项。\n`,
     findings: 0,

@@ -13,10 +13,13 @@
 // gets a `bad-annotation` diagnostic and is otherwise ignored. Export never emits `%%` lines.
 //
 // Several directives may apply to one block: `article`, `attach-below` and `continued-from/to`
-// combine with a role (headline, kicker, deck, byline, caption, label, body, skip). Those that
+// combine with a role (headline, kicker, deck, byline, caption, label, body, skip), and
+// `continued-from` with `continued-to` (a middle part of a story over three pages, continued from
+// one and on to another: the two may sit on its two ends or both on one block). Those that
 // contradict each other get a `bad-annotation` diagnostic on the one that is ignored (see
-// conflicts): of two roles, or two continuations, the last one (nearest the block) applies; a
-// block marked `skip` or `caption` starts no article, and only a heading is attached below.
+// conflicts): of two roles, or two continuations of one direction, the last one (nearest the
+// block) applies; a block marked `skip` or `caption` starts no article, and only a heading is
+// attached below.
 import { isSpace } from './chars';
 import { lineAt } from './lines';
 import type { Line, PageDump, Span } from './types';
@@ -189,23 +192,26 @@ const NOT_HEADING: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['byline'
 /**
  * Directives of one block that contradict each other, onto `problems` (each on the one ignored):
  * a role after which another role comes (the last applies, as detect reads them in line order), a
- * continuation after which another, different one comes (likewise), and `article` or
+ * continuation after which another, different one of its direction comes (likewise: a
+ * `continued-from` and a `continued-to` both apply, to a middle part), and `article` or
  * `attach-below` on a block whose role makes it do nothing. `directives` are in line order, so
  * those of one block are consecutive.
  */
 function conflicts(dump: PageDump, directives: readonly Directive[], problems: AnnotationProblem[]): void {
   for (let from = 0, to = 0; from < directives.length; from = to) {
     let role = -1;
-    let cont = -1;
+    let contFrom = -1;
+    let contTo = -1;
     for (to = from; to < directives.length && directives[to].target === directives[from].target; to++) {
       const name = directives[to].name;
       if (ROLES.has(name)) role = to;
-      else if (name === 'continued-from' || name === 'continued-to') cont = to;
+      else if (name === 'continued-from') contFrom = to;
+      else if (name === 'continued-to') contTo = to;
     }
     if (to - from < 2) continue;
     for (let k = from; k < to; k++) {
       const d = directives[k];
-      const winner = ROLES.has(d.name) ? role : d.name === 'continued-from' || d.name === 'continued-to' ? cont : -1;
+      const winner = ROLES.has(d.name) ? role : d.name === 'continued-from' ? contFrom : d.name === 'continued-to' ? contTo : -1;
       if (winner >= 0 && winner !== k && (directives[winner].name !== d.name || directives[winner].arg !== d.arg)) problems.push(conflict(dump, d, directives[winner], 'conflict'));
       else if (role >= 0 && ((d.name === 'article' && NOT_IN_ARTICLE.has(directives[role].name)) || (d.name === 'attach-below' && NOT_HEADING.has(directives[role].name))))
         problems.push(conflict(dump, d, directives[role], 'ignored'));

@@ -10,12 +10,15 @@
 // (`（转2—3版）`, `（下转第2、3版）`): they are tried in order and the first with a part to link
 // wins (`linkedId` holds one part); a continued-from marker naming several accepts any of them. `linkedId` is the other part's `id`
 // when it is in the same file, else `PATH#id` with PATH the other file's `source.path`.
-import type { ArticleOut } from './export';
+// A middle part of a story over three pages or more has two markers: its continued-from one
+// (`continuation`) and its continued-to one (`continuedTo`), each linked as a part of its own, so
+// that the chain of parts can be followed both ways.
+import type { ArticleOut, ContinuationOut } from './export';
 
 /** What linking needs of an export: its path and its articles' pages, headlines and markers. */
 export interface LinkableDoc {
   source: { path: string };
-  articles: Pick<ArticleOut, 'id' | 'page' | 'headline' | 'kicker' | 'continuation'>[];
+  articles: Pick<ArticleOut, 'id' | 'page' | 'headline' | 'kicker' | 'continuation' | 'continuedTo'>[];
 }
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -39,9 +42,14 @@ function chineseNumber(s: string): number | undefined {
   return n;
 }
 
-/** The page number a continuation target names: 第二版, 第2版, 2版, A2, B-3, Page Three, Pago 3. */
+/** Full-width digits (第２版, as the markers' pattern in roles.ts reads them) as ASCII ones. */
+function asciiDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/** The page number a continuation target names: 第二版, 第2版, 第２版, 2版, A2, B-3, Page Three, Pago 3. */
 export function pageNumberOf(target: string): number | undefined {
-  const t = target.trim();
+  const t = asciiDigits(target.trim());
   const arabic = /(\d{1,3})/.exec(t);
   if (arabic) return Number(arabic[1]);
   const cn = /第?([零〇一二两三四五六七八九十]{1,3})[版页面]?/.exec(t);
@@ -121,6 +129,8 @@ export function similarity(a: LinkableDoc['articles'][number], b: LinkableDoc['a
 interface Part {
   doc: LinkableDoc;
   article: LinkableDoc['articles'][number];
+  /** Its marker: the article's continuation, or a middle part's continuedTo. */
+  c: ContinuationOut;
   page: number;
   issue: string;
   /** The pages its marker names (pageNumbersOf). */
@@ -136,8 +146,11 @@ export function linkContinuations(docs: readonly LinkableDoc[]): void {
     for (const article of doc.articles) {
       const c = article.continuation;
       if (!c) continue;
-      const part = { doc, article, page: base + article.page - 1, issue: issueOf(doc.source.path), names: pageNumbersOf(c.to ?? c.from ?? '') };
-      (c.to !== undefined ? tos : froms).push(part);
+      const page = base + article.page - 1;
+      const issue = issueOf(doc.source.path);
+      (c.to !== undefined ? tos : froms).push({ doc, article, c, page, issue, names: pageNumbersOf(c.to ?? c.from ?? '') });
+      const next = article.continuedTo;
+      if (next) tos.push({ doc, article, c: next, page, issue, names: pageNumbersOf(next.to ?? '') });
     }
   }
   // Each 'to' looks only at the 'from's of its issue and target page, in batch order: scanning all
@@ -155,20 +168,20 @@ export function linkContinuations(docs: readonly LinkableDoc[]): void {
     for (const target of t.names) {
       const best = bestFrom(t, fromsAt.get(`${target}\n${t.issue}`));
       if (best) {
-        t.article.continuation!.linkedId = ref(t, best);
-        best.article.continuation!.linkedId = ref(best, t);
+        t.c.linkedId = ref(t, best);
+        best.c.linkedId = ref(best, t);
         break;
       }
     }
   }
 }
 
-/** The unlinked part of `froms` (on one target page of t's) that t links to: continued from t's page (or from none we read), the most similar, the first on a tie. */
+/** The unlinked part of `froms` (on one target page of t's) that t links to: continued from t's page (or from none we read), not t's own article, the most similar, the first on a tie. */
 function bestFrom(t: Part, froms: readonly Part[] | undefined): Part | undefined {
   let best: Part | undefined;
   let bestScore = -1;
   for (const f of froms ?? []) {
-    if (f.article.continuation!.linkedId !== null) continue;
+    if (f.c.linkedId !== null || f.article === t.article) continue;
     if (f.names.length > 0 && !f.names.includes(t.page)) continue;
     const score = similarity(t.article, f.article);
     if (score > bestScore) {

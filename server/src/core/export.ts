@@ -50,6 +50,8 @@ export interface ArticleOut {
   paragraphs: string[];
   signoff: string | null;
   continuation: ContinuationOut | null;
+  /** A middle part's continued-to marker (`continuation` is its continued-from one); absent on every other article. */
+  continuedTo?: ContinuationOut;
   lines: [number, number][];
   confidence: number;
   edits: EditOut[];
@@ -164,7 +166,7 @@ function articleOut(dump: PageDump, a: Article, page: PageAnalysis, clean: Clean
   const paragraphs = bodyParagraphs(dump, a, columnWidth, clean, ev);
   const edits = editsOut(dump, a.lines, clean);
   const continuation = a.continuation ? continuationOut(dump, a.continuation, clean) : null;
-  return {
+  const out: ArticleOut = {
     id: a.id,
     page: dump.pages[a.page].sheet + 1,
     type: a.type,
@@ -182,6 +184,17 @@ function articleOut(dump: PageDump, a: Article, page: PageAnalysis, clean: Clean
     confidence: Math.round(Math.min(1, Math.max(0, a.confidence)) * 1000) / 1000,
     edits,
   };
+  return a.continuedTo ? withContinuedTo(out, continuationOut(dump, a.continuedTo, clean)) : out;
+}
+
+/** The article with `continuedTo` right after `continuation` (the schema's key order); middle parts only, so the common shape stays one. */
+function withContinuedTo(a: ArticleOut, to: ContinuationOut): ArticleOut {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(a)) {
+    out[key] = value;
+    if (key === 'continuation') out.continuedTo = to;
+  }
+  return out as unknown as ArticleOut;
 }
 
 function cleanLines(idx: readonly number[], clean: Cleaner): string[] {
@@ -255,7 +268,8 @@ function bodyParagraphs(dump: PageDump, a: Article, columnWidth: number, clean: 
   const dateline = a.dateline;
   const signoff = a.signoff;
   // A marker that an annotation gave (`%% continued-to …`) is in no body line.
-  const marker = a.continuation && !isAnnotationLine(dump.lines, a.continuation.line) ? a.continuation.span : null;
+  const marker = printedMarker(dump, a.continuation);
+  const marker2 = a.continuedTo ? printedMarker(dump, a.continuedTo) : null;
   const lines: number[] = [];
   const texts: string[] = [];
   for (let k = 0; k < body.length; k++) {
@@ -266,13 +280,24 @@ function bodyParagraphs(dump: PageDump, a: Article, columnWidth: number, clean: 
     let end = lineEnd;
     if (dateline && dateline.start >= lineStart && dateline.end <= lineEnd) start = Math.max(start, dateline.end);
     if (signoff && signoff.start >= lineStart && signoff.start <= lineEnd) end = Math.min(end, signoff.start);
-    const cut = marker !== null && marker.start >= start && marker.end <= end && marker.end > marker.start;
-    const t = cut ? clean.span(start, marker.start) + clean.span(marker.end, end) : clean.span(start, end);
+    const cut = marker !== null && marker.start >= start && marker.end <= end && marker.end > marker.start ? marker : null;
+    // A middle part's continued-to marker: on another line, or after the continued-from one on its line.
+    const cut2 = marker2 !== null && marker2.start >= (cut ? cut.end : start) && marker2.end <= end && marker2.end > marker2.start ? marker2 : null;
+    const one = cut ?? cut2;
+    let t: string;
+    if (cut && cut2) t = clean.span(start, cut.start) + clean.span(cut.end, cut2.start) + clean.span(cut2.end, end);
+    else if (one) t = clean.span(start, one.start) + clean.span(one.end, end);
+    else t = clean.span(start, end);
     if (t.trim() === '') continue;
     lines.push(i);
     texts.push(t);
   }
   return paragraphTexts(lines, texts, columnWidth, ev);
+}
+
+/** The span of a printed continuation marker (none for one an annotation gave). */
+function printedMarker(dump: PageDump, c: Continuation | null): Span | null {
+  return c && !isAnnotationLine(dump.lines, c.line) ? c.span : null;
 }
 
 /** The glyph fixes applied on the article's lines, each with its text before and after. */

@@ -219,7 +219,10 @@ export function analyzeSegment(segmentText: string, options: AnalyzeOptions, mes
   if (prepare) for (const [key, view] of prepare(dump, analysis)) result.views.set(key, view);
   // The analysis is kept: its strings must not pin the flat copy of the page.
   analysis.findings = analysis.findings.map(owned);
-  for (const a of analysis.articles) if (a.continuation) a.continuation = { ...a.continuation, target: flatten(a.continuation.target) };
+  for (const a of analysis.articles) {
+    if (a.continuation) a.continuation = { ...a.continuation, target: flatten(a.continuation.target) };
+    if (a.continuedTo) a.continuedTo = { ...a.continuedTo, target: flatten(a.continuedTo.target) };
+  }
   result.analysis = analysis;
   return result;
 }

@@ -126,6 +126,7 @@ export function hoverAt(dump: PageDump, analyses: readonly PageAnalysis[], offse
   row('hover.body', t(messages, 'hover.bodyLines', { count: a.body.length }));
   if (a.signoff) row('hover.signoff', dump.text.slice(a.signoff.start, a.signoff.end));
   if (a.continuation) row('hover.continuation', t(messages, a.continuation.direction === 'to' ? 'hover.continuedTo' : 'hover.continuedFrom', { target: a.continuation.target }));
+  if (a.continuedTo) row('hover.continuation', t(messages, 'hover.continuedTo', { target: a.continuedTo.target }));
   return rows.join('\n');
 }
 

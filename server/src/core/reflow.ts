@@ -652,6 +652,7 @@ export function articleCuts(ctx: FlowContext, a: Article): Span[] {
   if (a.dateline) cuts.push(a.dateline);
   if (a.signoff) cuts.push(a.signoff);
   if (a.continuation && !isAnnotationLine(ctx.dump.lines, a.continuation.line)) cuts.push(a.continuation.span);
+  if (a.continuedTo && !isAnnotationLine(ctx.dump.lines, a.continuedTo.line)) cuts.push(a.continuedTo.span);
   return cuts;
 }
 

@@ -231,6 +231,10 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
       if (t) parts.push({ notes: notesFor([sl]), text: t });
     }
     if (c && marker && c.direction === 'to') parts.push({ notes: notesFor([c.line]), text: marker });
+    // A middle part's continued-to marker (its `c` is the continued-from one).
+    const c2 = a.continuedTo;
+    const marker2 = c2 && !isAnnotationLine(lines, c2.line) ? clean.span(c2.span.start, c2.span.end).trim() : '';
+    if (c2 && marker2) parts.push({ notes: notesFor([c2.line]), text: marker2 });
     // Anything the article claims that no part printed (a safety net: nothing is ever lost).
     for (const i of a.lines) {
       if (used.has(i) || isAnnotationLine(lines, i)) continue;

@@ -50,7 +50,7 @@ export interface WriteOrder {
   index: number;
   target: string;
   overwrite: boolean;
-  /** The linkedId of each continued article, in article order. */
+  /** The linkedIds of the continued articles, in article order (a middle part's continuation's, then its continuedTo's). */
   linkedIds?: (string | null)[];
 }
 
@@ -63,11 +63,15 @@ export function failure(index: number, file: string, err: unknown): Failure {
     : { index, ok: false, key: 'internal', file, detail: err instanceof Error ? err.message : String(err) };
 }
 
-const linkPart = (a: ArticleOut) => ({ id: a.id, page: a.page, headline: a.headline, kicker: a.kicker, continuation: a.continuation && { ...a.continuation } });
+const linkPart = (a: ArticleOut): LinkableDoc['articles'][number] => {
+  const part = { id: a.id, page: a.page, headline: a.headline, kicker: a.kicker, continuation: a.continuation && { ...a.continuation } };
+  return a.continuedTo ? { ...part, continuedTo: { ...a.continuedTo } } : part;
+};
 
 /**
  * Writes the linkedIds found by linking into serialized output. Each continued article's JSON holds
- * `"linkedId": null` (document) or `"linkedId":null` (JSON Lines) exactly once, in article order,
+ * `"linkedId": null` (document) or `"linkedId":null` (JSON Lines) exactly once, in article order
+ * (a middle part's twice: in `continuation`, then in `continuedTo`, as linkedIdsOf lists them),
  * and that sequence cannot occur inside a JSON string (its quotes would be escaped).
  */
 export function patchLinks(text: string, linkedIds: readonly (string | null)[], format: BatchFormat): string {
@@ -83,8 +87,15 @@ export function patchLinks(text: string, linkedIds: readonly (string | null)[], 
   return out + text.slice(from);
 }
 
-/** The linkedIds of a linked doc, as a WriteOrder carries them. */
-export const linkedIdsOf = (link: LinkableDoc): (string | null)[] => link.articles.map((a) => a.continuation?.linkedId ?? null);
+/** The linkedIds of a linked doc, as a WriteOrder carries them (in the order patchLinks meets them). */
+export function linkedIdsOf(link: LinkableDoc): (string | null)[] {
+  const ids: (string | null)[] = [];
+  for (const a of link.articles) {
+    ids.push(a.continuation?.linkedId ?? null);
+    if (a.continuedTo) ids.push(a.continuedTo.linkedId);
+  }
+  return ids;
+}
 
 /** A continued page written to a temp file beside its target, waiting for linking; or why it could not be. */
 type Staged = { tmp: string; format: BatchFormat } | { failure: Failure };

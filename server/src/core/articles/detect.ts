@@ -64,6 +64,8 @@ interface Story {
   signoffLine: number;
   continuation: Continuation | null;
   continuationLine: number;
+  /** A middle part's continued-to marker, when `continuation` is its continued-from one. */
+  continuedTo: Continuation | null;
   labels: number[][];
   note: number[];
   noteDetached: boolean;
@@ -565,6 +567,7 @@ function newStory(p: number): Story {
     signoffLine: -1,
     continuation: null,
     continuationLine: -1,
+    continuedTo: null,
     labels: [],
     note: [],
     noteDetached: false,
@@ -585,6 +588,26 @@ function newStory(p: number): Story {
 
 function lineContinuation(c: LineContinuation, line: number): Continuation {
   return { direction: c.direction, target: c.target, span: c.span, line };
+}
+
+/**
+ * The story takes a marker of line i if it has none yet, or if it is a continued-to marker after
+ * the story's continued-from one: a middle part, continued from a page and on to another.
+ */
+function takeMarker(s: Story, c: LineContinuation, i: number): boolean {
+  if (!s.continuation) {
+    s.continuation = lineContinuation(c, i);
+    s.continuationLine = i;
+    return true;
+  }
+  if (c.direction !== 'to' || s.continuation.direction !== 'from' || s.continuedTo) return false;
+  s.continuedTo = lineContinuation(c, i);
+  return true;
+}
+
+/** The story can take a continued-to marker (takeMarker). */
+function takesTo(s: Story): boolean {
+  return !s.continuation || (s.continuation.direction === 'from' && !s.continuedTo);
 }
 
 /** Stories (article bodies) in dump order (step 3), and the story that took each item. */
@@ -626,9 +649,9 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
           cur.signoffLine = i;
         }
         const xc = F.continuation[i - base];
-        if (xc && !cur.continuation) {
-          cur.continuation = lineContinuation(xc, i);
-          cur.continuationLine = i;
+        if (xc) {
+          if (xc.head) takeMarker(cur, xc.head, i);
+          takeMarker(cur, xc, i);
         }
       }
       cur.lastItem = p;
@@ -678,13 +701,11 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
         let target: Story | null = cur && cur.open ? cur : null;
         if (!target)
           for (let s = stories.length - 1; s >= 0 && s >= stories.length - 2; s--)
-            if (!stories[s].continuation) {
+            if (takesTo(stories[s])) {
               target = stories[s];
               break;
             }
-        if (target && !target.continuation) {
-          target.continuation = lineContinuation(c, first);
-          target.continuationLine = first;
+        if (target && takeMarker(target, c, first)) {
           target.lastItem = Math.max(target.lastItem, p);
           target.open = false;
           storyOfItem[p] = target;
@@ -1135,6 +1156,7 @@ function storyArticle(s: Story, items: readonly Seg[], pageIndex: number, pageHa
   if (s.datelineLine >= 0) all.add(s.datelineLine);
   if (s.signoffLine >= 0) all.add(s.signoffLine);
   if (s.continuationLine >= 0) all.add(s.continuationLine);
+  if (s.continuedTo) all.add(s.continuedTo.line);
   bodyStart = minBelow(s.byline, minBelow(s.note, bodyStart));
   if (s.datelineLine >= 0 && s.datelineLine < bodyStart) bodyStart = s.datelineLine;
   if (s.continuationLine >= 0 && s.continuation?.direction === 'from' && s.continuationLine < bodyStart) bodyStart = s.continuationLine;
@@ -1152,7 +1174,7 @@ function storyArticle(s: Story, items: readonly Seg[], pageIndex: number, pageHa
   if (bodyLines.length < 2) conf -= 0.2;
   if (s.noteDetached) conf -= 0.05;
   if (s.forcedStart || s.forcedHeading) conf = Math.max(conf, 0.9);
-  return {
+  const draft: Draft = {
     anchor: Number.isFinite(anchor) ? anchor : headline[0] ?? 0,
     a: {
       id: '',
@@ -1172,6 +1194,8 @@ function storyArticle(s: Story, items: readonly Seg[], pageIndex: number, pageHa
       confidence: clamp(conf),
     },
   };
+  if (s.continuedTo) draft.a.continuedTo = s.continuedTo;
+  return draft;
 }
 
 /** A 'notice': a heading cluster with no story (not a one-line banner). */
@@ -1227,7 +1251,11 @@ interface Draft {
   anchor: number;
 }
 
-/** `%% continued-from/to` directives: on the article of the target line, else of the nearest line above. */
+/**
+ * `%% continued-from/to` directives: on the article of the target line, else of the nearest line
+ * above. A directive replaces the article's marker of its direction (the last one of a direction
+ * applies) and keeps that of the other: with both, the article is a middle part.
+ */
 function applyContinuations(drafts: readonly Draft[], contDirectives: readonly Directive[], lines: LineTable, base: number): void {
   const articleOfLine = new Map<number, Article>();
   for (const d of drafts) for (const i of d.a.lines) articleOfLine.set(i, d.a);
@@ -1235,7 +1263,14 @@ function applyContinuations(drafts: readonly Draft[], contDirectives: readonly D
     let target = d.target >= 0 ? articleOfLine.get(d.target) : undefined;
     if (!target) for (let i = d.line - 1; i >= base && !target; i--) target = articleOfLine.get(i);
     if (!target) continue;
-    target.continuation = { direction: d.name === 'continued-from' ? 'from' : 'to', target: d.arg, span: { start: lines.start[d.line], end: lines.end[d.line] }, line: d.line };
+    const c: Continuation = { direction: d.name === 'continued-from' ? 'from' : 'to', target: d.arg, span: { start: lines.start[d.line], end: lines.end[d.line] }, line: d.line };
+    const had = target.continuation;
+    if (!had || had.direction === c.direction) target.continuation = c;
+    else if (c.direction === 'to') target.continuedTo = c;
+    else {
+      target.continuation = c;
+      target.continuedTo = had;
+    }
     target.confidence = Math.max(target.confidence, 0.5);
   }
 }

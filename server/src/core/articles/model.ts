@@ -70,7 +70,13 @@ export interface Article {
   body: readonly number[];
   /** May be the tail of the last body line. */
   signoff: Span | null;
+  /** The continuation marker; of a middle part (continued from a page and on to another), its continued-from one. */
   continuation: Continuation | null;
+  /**
+   * A middle part's continued-to marker (its `continuation` is the continued-from one); absent on
+   * every other article (an article without one has no more fields to make, copy or compare).
+   */
+  continuedTo?: Continuation;
   /** Every line the article claims, sorted (never annotation or blank lines). */
   lines: readonly number[];
   /** 0..1: how much of the article is read off the text rather than guessed. */

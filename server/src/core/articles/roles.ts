@@ -65,7 +65,7 @@ export interface LineInfo {
   /** Sign-off at the tail of the line. */
   signoff: Span | null;
   /** Continuation marker (the whole line, its tail, or a continued-from marker at its head). */
-  continuation: { direction: 'to' | 'from'; target: string; span: Span } | null;
+  continuation: LineContinuation | null;
   /** Line starts an editor's note in-line: `编者按：…`. */
   noteHead: boolean;
 }
@@ -558,7 +558,11 @@ export const F_USER = 64;
 /** The line's continuation marker opens it, body text after it: `（上接第一版）全市…` (CONT_HEAD). */
 export const F_CONT_HEAD = 128;
 
-export type LineContinuation = { direction: 'to' | 'from'; target: string; span: Span };
+/**
+ * A line's continuation marker. `head`: on a continued-to marker at the tail of a line that a
+ * continued-from marker opens too (`（上接第一版）…（下转第三版）`, a middle part in one line), that one.
+ */
+export type LineContinuation = { direction: 'to' | 'from'; target: string; span: Span; head?: LineContinuation };
 
 /**
  * The features of LineInfo for many lines, column by column: slot k holds a line's width, flags,
@@ -792,7 +796,8 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   }
 
   // Continuation markers: the whole line, its tail, or (from-markers only) its head; a line with
-  // both a tail and a head marker keeps the tail's (a line holds one).
+  // both a tail and a head marker keeps the tail's, but for a continued-to tail after a
+  // continued-from head: a middle part in one line, which keeps both (LineContinuation.head).
   let m: RegExpExecArray | null = null;
   if (whole && f0 & FF_CONT_WHOLE && last >= 0 && FIRST_FLAGS[lastC] & FF_CONT_LAST) m = CONT_WHOLE.exec((head = compactHead(scannedText())));
   if (m) {
@@ -800,6 +805,12 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
     continuation = { direction: contDirection(m[1]), target: m[2], span: span(scannedText(), lineStart, 0, size) };
   } else if (closer && (m = CONT_TAIL.exec((tail = whole ? (head ??= compactHead(scannedText())) : compactTail(scannedText()))))) {
     continuation = { direction: contDirection(m[1]), target: m[2], span: span(scannedText(), lineStart, m.index, tail.length, T) };
+    const from = continuation.direction === 'to' && CONT_HEAD_FIRST.has(c0) && CONT_HEAD_SECOND.has(firstAfter(src, at + mFirst, to)) ? CONT_HEAD.exec((head ??= compactHead(scannedText()))) : null;
+    // The two markers apart (of a whole line, the tail is the head).
+    if (from && from[0].length + tail.length - m.index <= size) {
+      continuation.head = { direction: 'from', target: from[2], span: span(scannedText(), lineStart, 0, from[0].length) };
+      flags |= F_CONT_HEAD;
+    }
     tail = tail.slice(0, m.index);
   } else if (CONT_HEAD_FIRST.has(c0) && CONT_HEAD_SECOND.has(firstAfter(src, at + mFirst, to)) && (m = CONT_HEAD.exec((head ??= compactHead(scannedText()))))) {
     continuation = { direction: 'from', target: m[2], span: span(scannedText(), lineStart, 0, m[0].length) };

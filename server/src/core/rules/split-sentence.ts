@@ -99,7 +99,7 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
     for (let q = 0; q < ls.length; q++) bodyOwner.set(ls[q], k);
   }
   for (const a of articles) {
-    if (a.body.length === 0 || a.signoff || (a.continuation && a.continuation.direction === 'to')) continue;
+    if (a.body.length === 0 || a.signoff || a.continuedTo || (a.continuation && a.continuation.direction === 'to')) continue;
     const c = a.body[a.body.length - 1];
     if (c !== a.lines[a.lines.length - 1]) continue;
     let n = c + 1;
