@@ -10,6 +10,7 @@ import { DIRECTIVES, parseAnnotations, parseDirectiveLine } from '../../server/s
 import { annotationActions, annotationCompletions, documentSymbols } from '../../server/src/core/outline';
 import { exportArticles } from '../../server/src/core/export';
 import { en, zhCn } from '../../server/src/core/messages';
+import { applyEdits } from '../../server/src/core/fix';
 
 const SAMPLE = readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8');
 const run = (src: string) => {
@@ -307,6 +308,18 @@ test('"mark as" actions: not offered again once there, a role directive replaced
   const onSkipped = actionsOn(skipped, skipped.indexOf('市政府')).acts;
   assert.deepEqual(onSkipped.find((a) => a.directive === 'headline')?.edits, [{ start: 0, end: '%% skip'.length, newText: '%% headline' }]);
   assert.ok(!onSkipped.some((a) => a.directive === 'article'));
+  // Not an article on a block that `%% article` or `%% attach-below` starts: those lines go (they
+  // would do nothing to a skipped block, and bad-annotation would say so), and no pair is written.
+  for (const [src, want] of [
+    [`%% article\n${page}`, `%% skip\n${page}`],
+    [`%% attach-below\n%% headline\n${page}`, `%% skip\n${page}`],
+    [`%% article\n%% # checked\n%% attach-below\n${page}`, `%% skip\n%% # checked\n${page}`],
+  ]) {
+    const skip = actionsOn(src, src.indexOf('市政府')).acts.find((a) => a.directive === 'skip')!;
+    const out = applyEdits(src, skip.edits);
+    assert.equal(out, want);
+    assert.deepEqual(parseAnnotations(parse(out), 0).problems, [], out);
+  }
   // Column 0 of a page's first line is before its form feed: the actions are for that page's block.
   const two = `${page}\f${page}`;
   const ff = two.indexOf('\f');

@@ -225,6 +225,7 @@ export function annotationActions(dump: PageDump, analyses: readonly PageAnalysi
   const present = new Set<DirectiveName>();
   let roleLine = -1;
   let roleName: DirectiveName | undefined; // the role directive that applies: the last one
+  const inArticleLines: number[] = []; // `%% article`, `%% attach-below`: nothing to a skipped block
   for (let k = firstLine - 1; k >= page.firstLine && dump.lines.flags[k] & LINE_ANNOTATION; k--) {
     const d = parseDirectiveLine(lineText(dump, k));
     if (d.kind !== 'directive') continue;
@@ -233,14 +234,20 @@ export function annotationActions(dump: PageDump, analyses: readonly PageAnalysi
       roleLine = k;
       roleName = d.name;
     }
+    if (d.name === 'article' || d.name === 'attach-below') inArticleLines.unshift(k);
   }
   const insert = (name: DirectiveName, key: Parameters<typeof t>[1]): AnnotationAction => {
-    const r = ROLE_DIRECTIVES.has(name) && roleLine >= 0 ? lineAt(dump, roleLine) : undefined;
-    return {
-      title: t(messages, key),
-      directive: name,
-      edits: [r ? { start: r.start, end: r.end, newText: directiveText(name) } : { start: first.start, end: first.start, newText: directiveText(name) + eol }],
-    };
+    const text = directiveText(name);
+    // Not an article: the block's `%% article` / `%% attach-below` lines go (kept, they would be
+    // reported as doing nothing); the first of them becomes the `%% skip` when there is no role line.
+    const drop = name === 'skip' ? inArticleLines : [];
+    const r = ROLE_DIRECTIVES.has(name) && roleLine >= 0 ? roleLine : drop.length ? drop[0] : -1;
+    const edits: Edit[] = [];
+    for (const k of drop) if (k !== r) edits.push({ start: lineAt(dump, k).start, end: lineAt(dump, k).next, newText: '' });
+    if (r >= 0) edits.push({ start: lineAt(dump, r).start, end: lineAt(dump, r).end, newText: text });
+    else edits.push({ start: first.start, end: first.start, newText: text + eol });
+    edits.sort((a, b) => a.start - b.start);
+    return { title: t(messages, key), directive: name, edits };
   };
   const out: AnnotationAction[] = [];
   if (role !== 'headline' && !present.has('headline')) out.push(insert('headline', 'action.markHeadline'));
