@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import fc from '../helpers/fc';
 import { lineAt } from '../../server/src/core/lines';
 import { analyze } from '../../server/src/core/analyze';
+import { roleAt } from '../../server/src/core/articles/model';
 import { cleanText } from '../../server/src/core/articles/roles';
 import { REWRITE_MARKER, rewritePage } from '../../server/src/core/rewrite';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
@@ -140,14 +141,34 @@ test('annotations of the input are kept, next to what they annotate, and not dou
   assert.equal(rewritePage(out).text, out);
 });
 
-test('a line no article took loses the input directives its `%% skip` overrides (no contradicting pair)', () => {
+test('a line no article took loses the input directives its `%% skip` overrides (no contradicting pair), but a caption stays a caption', () => {
   // The misplaced TIR headline made a label, with nothing below it to label; 编者按 made a caption.
-  const text = sample.replace('TTIIRR', '%% # not a headline\n%% label\nTTIIRR').replace('编者按', '%% caption\n编者按');
+  const text = sample.replace('TTIIRR', '%% # not a headline\n%% label\nTTIIRR').replace('编者按', '%% article\n%% caption\n编者按');
   const out = rewritePage(text).text;
   assert.deepEqual(analyze(out).findings.filter((f) => f.rule === 'bad-annotation'), []);
   assert.ok(out.includes('%% # not a headline\n%% skip\nTIR'), out.slice(0, 300));
-  assert.ok(!/%% (label|caption)\n/.test(out));
+  assert.ok(out.includes('\n%% caption\n编者按\n%% # not a headline\n%% skip\nTIR'), out.slice(0, 300));
+  assert.ok(!/%% (label|article\n%% caption)\n/.test(out));
   assert.equal(rewritePage(out).text, out);
+});
+
+test('a line in no article that the user marked a caption keeps its directive (no %% skip over it), and the lines after it are skipped again', () => {
+  const body = '标题文字\n\n全市各级部门积极推进营商环境优化。\n';
+  const roleOf = (text: string, line: string) => {
+    const r = analyze(text);
+    const at = text.indexOf(line);
+    const p = r.pages.find((x) => x.page === r.dump.pages.findIndex((pg) => pg.start <= at && at < pg.end))!;
+    const li = r.dump.lines.start.findIndex((st, k) => st <= at && at <= r.dump.lines.end[k]);
+    return { role: roleAt(p, li - r.dump.pages[p.page].firstLine), warnings: r.findings.filter((f) => f.rule === 'bad-annotation').length };
+  };
+  const caption = `${body}\n%% caption\n市民在公园里散步游玩\n`;
+  const out = rewritePage(caption).text;
+  assert.ok(out.includes('%% caption\n市民在公园里散步游玩\n'), out);
+  assert.ok(!out.includes('%% skip'), out);
+  assert.deepEqual(roleOf(out, '市民在公园'), roleOf(caption, '市民在公园'));
+  // Furniture around the caption: skipped before it and after it, the caption left a caption.
+  const around = rewritePage(`页眉文字\n%% caption\n市民在公园里散步游玩\n报头线\n\n${body}`).text;
+  assert.ok(around.includes('%% skip\n页眉文字\n%% caption\n市民在公园里散步游玩\n%% skip\n报头线\n'), around);
 });
 
 test('form feeds between pages are kept', () => {

@@ -106,6 +106,19 @@ function directiveOf(text: string): DirectiveName | undefined {
 /** Directives a `%% skip` on the same block overrides: a role, or starting an article there. */
 const SKIP_OVERRIDES: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body', 'article', 'attach-below']);
 
+/** Directives that start or join an article: nothing to a caption (bad-annotation says so). */
+const IN_ARTICLE: ReadonlySet<DirectiveName | undefined> = new Set<DirectiveName | undefined>(['article', 'attach-below']);
+const ROLES: ReadonlySet<DirectiveName | undefined> = new Set<DirectiveName | undefined>(['headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body', 'skip']);
+
+/** The role the last role directive among annotation lines sets (the one that applies). */
+function lastRole(notes: readonly string[]): DirectiveName | undefined {
+  for (let k = notes.length - 1; k >= 0; k--) {
+    const d = directiveOf(notes[k]);
+    if (ROLES.has(d)) return d;
+  }
+  return undefined;
+}
+
 function overriddenBySkip(text: string): boolean {
   const d = directiveOf(text);
   return d !== undefined && SKIP_OVERRIDES.has(d);
@@ -149,13 +162,24 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
 
   // Lines no article took, in their original order, as one `%% skip` block. Their input directives
   // that `%% skip` overrides go: they left the line in no article (or `%% skip` did), and kept they
-  // would contradict it (a bad-annotation warning).
+  // would contradict it (a bad-annotation warning). But a line the user marked a caption keeps that
+  // role (a caption is in no article anyway): its `%% caption` stays, with no `%% skip`, and the
+  // lines after it start a `%% skip` block again. (Not a label: this block sits right above the
+  // first article, and a label there would be read as that article's.)
   const rest: string[] = [];
+  let skipping = false; // the rest block's last lines are under a `%% skip`
   for (let i = page.firstLine; i <= page.lastLine; i++) {
     if (!isTextLine(lines, i) || owner.has(i)) continue;
-    let notes = notesFor([i]).filter((x) => !overriddenBySkip(x));
-    const lastDirective = [...notes].reverse().map(directiveOf).find((x) => x !== undefined);
-    if (rest.length === 0 || notes.length) notes = lastDirective === 'skip' ? notes : [...notes, '%% skip'];
+    let notes = notesFor([i]);
+    const role = lastRole(notes);
+    if (role === 'caption') {
+      notes = notes.filter((x) => !IN_ARTICLE.has(directiveOf(x)));
+      skipping = false;
+    } else {
+      notes = notes.filter((x) => !overriddenBySkip(x));
+      if (!skipping || notes.length) notes = lastRole(notes) === 'skip' ? notes : [...notes, '%% skip'];
+      skipping = true;
+    }
     const t = clean.line(i).trim();
     rest.push(...notes, t);
   }
