@@ -275,6 +275,12 @@ test('outline providers on the sample', () => {
   assert.ok(toks.some((x) => x.role === 'dateline' && dump.text.slice(x.start, x.end) === '本报讯'));
   assert.ok(toks.some((x) => x.role === 'signoff' && dump.text.slice(x.start, x.end) === '（本报通讯员）'));
   for (let k = 1; k < toks.length; k++) assert.ok(toks[k - 1].end <= toks[k].start);
+  // A marker at either end of a body line is coloured as one, the text beside it as body.
+  const inline = parse('夏粮丰收\n\n（上接第一版）农技人员深入田间地头，指导农户科学储粮。\n粮食收购工作同步展开，价格保持稳定。（下转第三版）\n');
+  const inlineToks = semanticTokens(inline, analyzeArticles(inline, en));
+  const said = inlineToks.map((x) => [x.role, inline.text.slice(x.start, x.end)]);
+  for (const marker of ['（上接第一版）', '（下转第三版）']) assert.ok(said.some(([r, t]) => r === 'continuation' && t === marker), JSON.stringify(said));
+  assert.ok(said.some(([r, t]) => r === 'body' && t.startsWith('农技人员')), JSON.stringify(said));
 });
 
 test('a directive starting an article at a misplaced headline: the headline finds its body, not the end of the story above', () => {

@@ -136,7 +136,7 @@ export interface RoleToken {
   role: Role;
 }
 
-/** One token per text line with its role; datelines and sign-offs inside body lines get their own. */
+/** One token per text line with its role; datelines, sign-offs and continuation markers inside body lines get their own. */
 export function semanticTokens(dump: PageDump, analyses: readonly PageAnalysis[]): RoleToken[] {
   const out: RoleToken[] = [];
   for (const p of analyses) {
@@ -144,7 +144,7 @@ export function semanticTokens(dump: PageDump, analyses: readonly PageAnalysis[]
     if (!page) continue;
     const inner = new Map<number, { start: number; end: number; role: Role }[]>();
     for (const a of p.articles) {
-      for (const [s, role] of [[a.dateline, 'dateline'], [a.signoff, 'signoff']] as const) {
+      for (const [s, role] of [[a.dateline, 'dateline'], [a.signoff, 'signoff'], [a.continuation?.span, 'continuation'], [a.continuedTo?.span, 'continuation']] as const) {
         if (!s) continue;
         const i = lineIndexAt(dump, s.start);
         if (roleAt(p, i - page.firstLine) === 'body') (inner.get(i) ?? inner.set(i, []).get(i)!).push({ start: s.start, end: s.end, role });
