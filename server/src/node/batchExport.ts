@@ -140,6 +140,8 @@ export interface BatchOutcome {
   orphans: string[];
   /** --update with `prune`: those removed. */
   pruned: string[];
+  /** --update with `prune`: some of those were in folders that still have pages, exported again for it. */
+  prunedAgain: boolean;
   cancelled: boolean;
 }
 
@@ -177,6 +179,8 @@ interface UpdatePlan {
   orphans: string[];
   /** Those removed (`prune`). */
   pruned: string[];
+  /** Some of those were in folders with pages of the batch, whose issues go again for it. */
+  prunedAgain: boolean;
 }
 
 /**
@@ -211,6 +215,7 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
   }
   const orphans: string[] = [];
   const pruned: string[] = [];
+  let prunedAgain = false;
   const pruning = (f: string) => args.prune === true || (!!args.prune && args.prune.has(f));
   const takes = args.include === undefined ? undefined : includes(args.include);
   // A folder's names not planned there that are Newsprint outputs of a page of the folders walked,
@@ -237,7 +242,10 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
         continue;
       }
       pruned.push(orphan);
-      if (inDir) for (const i of inDir) stale.add(issues[i]);
+      if (inDir) {
+        prunedAgain = true;
+        for (const i of inDir) stale.add(issues[i]);
+      }
     }
   };
   // Folders walked: all of --out mirrors them, so all of it is looked at, a folder with no page left
@@ -260,7 +268,7 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
     }
   }
   prune(pruned, args.out);
-  const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), names, kept: new Set(issues).size - stale.size, stale: 0, orphans, pruned };
+  const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), names, kept: new Set(issues).size - stale.size, stale: 0, orphans, pruned, prunedAgain };
   const swept = new Set<string>();
   for (let i = 0; i < files.length; i++) {
     if (!stale.has(issues[i])) {
@@ -829,6 +837,7 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
     skippedIssues: plan?.kept ?? 0,
     orphans: plan?.orphans ?? [],
     pruned: plan?.pruned ?? [],
+    prunedAgain: plan?.prunedAgain ?? false,
     cancelled,
   });
   if (cancelled) {
