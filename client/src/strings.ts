@@ -74,7 +74,7 @@ export const strings = {
   orphanOutputs: (n: number, target: string) =>
     counted(
       vscode.l10n.t(
-        '{0, plural, one {# export file} other {# export files}} in {1} {0, plural, one {has no page dump any more (a page or folder deleted, renamed, or no longer included). It was left as it is, and so were links to it.} other {have no page dump any more (a page or folder deleted, renamed, or no longer included). They were left as they are, and so were links to them.}}',
+        '{0, plural, one {# export file} other {# export files}} in {1} {0, plural, one {has no page dump any more (a page or folder deleted or renamed). It was left as it is, and so were links to it.} other {have no page dump any more (a page or folder deleted or renamed). They were left as they are, and so were links to them.}}',
       ),
       n,
       target,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { OutputNames } from '../../server/src/core/outputNames';
-import { expandInputs, readList, walkOrder } from '../../server/src/node/inputs';
+import { DEFAULT_INCLUDE, expandInputs, includes, readList, walkOrder } from '../../server/src/node/inputs';
 import { CLI, runCli } from '../helpers/cli';
 import { tree } from '../helpers/files';
 import { SAMPLE } from '../helpers/rules';
@@ -67,6 +67,15 @@ test('expandInputs: walked holds the folders walked whole, not one whose walk sa
   const r = expandInputs([archiveDir, path.join(archiveDir, '1923/01')]);
   assert.equal(r.problems.length, 1);
   assert.deepEqual(r.walked, [path.join(archiveDir, '1923/01')]);
+  // And the pattern they were walked by: --update says the outputs of pages it leaves out.
+  assert.equal(r.include, DEFAULT_INCLUDE);
+  assert.equal(expandInputs([archiveDir], '*.txt').include, '*.txt');
+});
+
+test('includes: takes a path under a walked folder as the walk does', () => {
+  const takes = includes(DEFAULT_INCLUDE);
+  assert.deepEqual(['p1.page.txt', '1923/01/p1.pagedump', '1923/01/notes.txt', '.old/p1.page.txt'].map(takes), [true, true, false, false]);
+  assert.deepEqual(['p1.page.txt', 'a/p1.txt'].map(includes('*.txt')), [true, true]);
 });
 
 test('expandInputs: files named themselves keep their paths under the deepest folder holding them all', () => {

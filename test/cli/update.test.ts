@@ -4,7 +4,7 @@
 // other output is left as it is (not even rewritten).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -237,10 +237,96 @@ test('--update says the outputs of a folder deleted or renamed whole, of the fol
 
   const pruned = runCli(['export', 'archive', '--out', 'out', '--update', '--prune'], { cwd: dir });
   assert.equal(pruned.code, 0, pruned.stderr);
-  assert.match(pruned.stderr, /^newsprint: Removed 3 outputs in out that no page gives any more \(e\.g\. out\/b\/p1\.articles\.json\)/m);
+  // Folders with no page left: nothing was exported again for them, and the message does not say so.
+  assert.match(pruned.stderr, /^newsprint: Removed 3 outputs in out that no page gives any more \(e\.g\. out\/b\/p1\.articles\.json\)\.$/m);
   assert.deepEqual(readdirSync(out).sort(), ['a', 'b2', 'c', 'x'], 'b left empty and removed');
   assert.deepEqual(readdirSync(path.join(out, 'c')), ['notes.articles.json']);
   assert.deepEqual(readdirSync(path.join(out, 'x')), ['p1.articles.json']);
   const again = runCli(['export', 'archive', '--out', 'out', '--update', '--prune'], { cwd: dir });
   assert.doesNotMatch(again.stderr, /outputs in out/, 'nothing left to say');
+});
+
+test('--update in a folder it writes into says nothing of another archive\'s outputs there; --prune leaves them', () => {
+  // Two archives exported into one --out, mirrored into the same folder d1.
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-update-'));
+  for (const [rel, from] of [['A/d1/p1.page.txt', SAMPLE], ['A/d1/p2.page.txt', SAMPLE], ['B/d1/q2.page.txt', SAMPLE]]) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    copyFileSync(from, path.join(dir, rel));
+  }
+  for (const archive of ['A', 'B']) assert.equal(runCli(['export', archive, '--out', 'out'], { cwd: dir }).code, 0);
+  const d1 = path.join(dir, 'out/d1');
+  assert.deepEqual(readdirSync(d1).sort(), ['p1.articles.json', 'p2.articles.json', 'q2.articles.json']);
+
+  for (const args of [['--update'], ['--update', '--prune']]) {
+    const r = runCli(['export', 'A', '--out', 'out', ...args], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /outputs? in out/, args.join(' '));
+  }
+  assert.deepEqual(readdirSync(d1).sort(), ['p1.articles.json', 'p2.articles.json', 'q2.articles.json'], 'B/d1/q2.page.txt is there: its output stays');
+
+  // A page of A deleted: its output is A's orphan, and only it.
+  rmSync(path.join(dir, 'A/d1/p2.page.txt'));
+  const said = runCli(['export', 'A', '--out', 'out', '--update'], { cwd: dir });
+  assert.match(said.stderr, /^newsprint: 1 output in out has no page .*, e\.g\. out\/d1\/p2\.articles\.json;/m);
+  const pruned = runCli(['export', 'A', '--out', 'out', '--update', '--prune'], { cwd: dir });
+  assert.match(pruned.stderr, /^newsprint: Removed 1 output in out that no page gives any more \(e\.g\. out\/d1\/p2\.articles\.json\); the folders that still have pages were exported again\.$/m);
+  assert.deepEqual(readdirSync(d1).sort(), ['p1.articles.json', 'q2.articles.json']);
+  // And B's, from B's run.
+  rmSync(path.join(dir, 'B/d1/q2.page.txt'));
+  writeFileSync(path.join(dir, 'B/d1/q3.page.txt'), readFileSync(SAMPLE));
+  const b = runCli(['export', 'B', '--out', 'out', '--update'], { cwd: dir });
+  assert.match(b.stderr, /^newsprint: 1 output in out has no page .*, e\.g\. out\/d1\/q2\.articles\.json;/m);
+});
+
+test('--update of files named says nothing of the outputs it does not plan, and --prune removes none', () => {
+  const dir = archive();
+  const out = path.join(dir, 'out');
+  copyFileSync(SAMPLE, path.join(dir, 'archive/c/p3.page.txt'));
+  assert.equal(runCli(['export', 'archive/c/p3.page.txt', '--out', 'out'], { cwd: dir }).code, 0);
+  assert.equal(runCli(['export', 'archive/b/p1.page.txt', 'archive/b/p2.page.txt', '--out', 'out'], { cwd: dir }).code, 0);
+  assert.deepEqual(readdirSync(out).sort(), ['p1.articles.json', 'p2.articles.json', 'p3.articles.json']);
+  rmSync(path.join(dir, 'archive/b/p2.page.txt'));
+  // c/p3's output (its page is there) and b/p2's (its page is gone) are not this run's.
+  for (const args of [['--update'], ['--update', '--prune']]) {
+    const r = runCli(['export', 'archive/b/p1.page.txt', '--out', 'out', ...args], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /outputs? in out/, args.join(' '));
+  }
+  assert.deepEqual(readdirSync(out).sort(), ['p1.articles.json', 'p2.articles.json', 'p3.articles.json']);
+});
+
+test('--update: an output whose page is still there and taken by --include is no orphan, though the walk did not list it; one left out by --include is', () => {
+  const dir = archive();
+  const out = path.join(dir, 'out');
+  // archive/link is a link to a folder, which the walk of archive does not follow; its page's
+  // output comes from a run over the link itself.
+  mkdirSync(path.join(dir, 'elsewhere'));
+  copyFileSync(SAMPLE, path.join(dir, 'elsewhere/p1.page.txt'));
+  symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'archive/link'), 'dir');
+  assert.equal(runCli(['export', 'archive', '--out', 'out'], { cwd: dir }).code, 0);
+  assert.equal(runCli(['export', 'archive/link', '--out', 'out/link'], { cwd: dir }).code, 0);
+  for (const args of [['--update'], ['--update', '--prune']]) {
+    const r = runCli(['export', 'archive', '--out', 'out', ...args], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /outputs? in out/, args.join(' '));
+  }
+  assert.deepEqual(readdirSync(path.join(out, 'link')), ['p1.articles.json']);
+
+  // Pages that --include leaves out are said (as documented), though they are there: b's, c's and the link's.
+  const r = runCli(['export', 'archive', '--include', 'a/*', '--out', 'out', '--update'], { cwd: dir });
+  assert.match(r.stderr, /^newsprint: 4 outputs in out have no page .*, e\.g\. out\/b\/p1\.articles\.json;/m);
+});
+
+test('--update: an output of a page of the run that now takes another name is an orphan', () => {
+  const dir = archive();
+  // P1 comes before p1 and takes the name; p1 gets p1-2 (in any letter case).
+  copyFileSync(SAMPLE, path.join(dir, 'archive/c/P1.page.txt'));
+  assert.equal(runCli(['export', 'archive', '--out', 'out'], { cwd: dir }).code, 0);
+  const c = path.join(dir, 'out/c');
+  assert.deepEqual(readdirSync(c).sort(), ['P1.articles.json', 'p1-2.articles.json']);
+  rmSync(path.join(dir, 'archive/c/P1.page.txt'));
+  const r = runCli(['export', 'archive', '--out', 'out', '--update', '--prune'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /^newsprint: Removed 2 outputs in out/m);
+  assert.deepEqual(readdirSync(c), ['p1.articles.json']);
 });

@@ -2,7 +2,7 @@
 // export run in the server, so its files are the CLI's byte for byte; it asks before replacing,
 // reports progress, and a cancelled export leaves only complete files and no temps.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, watch, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -139,24 +139,56 @@ describe('newsprint/exportBatch', () => {
   test('update: the outputs no page gives any more are listed and left; prune removes only those agreed to, and the folder that leaves empty', async () => {
     const target = mkdtempSync(path.join(tmpdir(), 'newsprint-ws-out-'));
     assert.equal(((await exportBatch({ files, target, format: 'json', overwrite: true })) as Done).kind, 'done');
-    // The folder issue/ deleted whole: the workspace export lists every page of the root, and none of it.
-    const left = files.filter((f) => path.basename(path.dirname(f)) !== 'issue');
-    const [p1, p2] = ['issue/daily-p1.articles.json', 'issue/daily-p2.articles.json'].map((f) => path.join(target, f));
-    const said = (await exportBatch({ files: left, target, format: 'json', update: true })) as Done;
-    assert.equal(said.kind, 'done');
-    assert.deepEqual(said.orphans, [p1, p2]);
-    assert.deepEqual(said.pruned, []);
-    assert.deepEqual(tree(path.join(target, 'issue')), ['daily-p1.articles.json', 'daily-p2.articles.json'], 'nothing removed unasked');
+    // The folder issue/ deleted whole (moved out of the workspace, and back for the other tests).
+    const gone = mkdtempSync(path.join(tmpdir(), 'newsprint-ws-gone-'));
+    renameSync(path.join(ws, 'issue'), path.join(gone, 'issue'));
+    try {
+      const left = files.filter((f) => path.basename(path.dirname(f)) !== 'issue');
+      const [p1, p2] = ['issue/daily-p1.articles.json', 'issue/daily-p2.articles.json'].map((f) => path.join(target, f));
+      const said = (await exportBatch({ files: left, target, format: 'json', update: true })) as Done;
+      assert.equal(said.kind, 'done');
+      assert.deepEqual(said.orphans, [p1, p2]);
+      assert.deepEqual(said.pruned, []);
+      assert.deepEqual(tree(path.join(target, 'issue')), ['daily-p1.articles.json', 'daily-p2.articles.json'], 'nothing removed unasked');
 
-    // Agreed to: one orphan, and a path that is none (never removed).
-    const some = (await exportBatch({ files: left, target, format: 'json', update: true, prune: [p1, path.join(target, 'a/p1.articles.json')] })) as Done;
-    assert.deepEqual(some.pruned, [p1]);
-    assert.deepEqual(some.orphans, [p2]);
-    assert.deepEqual(tree(path.join(target, 'issue')), ['daily-p2.articles.json']);
-    assert.ok(readFileSync(path.join(target, 'a/p1.articles.json'), 'utf8'));
-    const rest = (await exportBatch({ files: left, target, format: 'json', update: true, prune: [p2] })) as Done;
-    assert.deepEqual([rest.pruned, rest.orphans], [[p2], []]);
-    assert.ok(!readdirSync(target).includes('issue'), 'the folder left empty is removed');
+      // Agreed to: one orphan, and a path that is none (never removed).
+      const some = (await exportBatch({ files: left, target, format: 'json', update: true, prune: [p1, path.join(target, 'a/p1.articles.json')] })) as Done;
+      assert.deepEqual(some.pruned, [p1]);
+      assert.deepEqual(some.orphans, [p2]);
+      assert.deepEqual(tree(path.join(target, 'issue')), ['daily-p2.articles.json']);
+      assert.ok(readFileSync(path.join(target, 'a/p1.articles.json'), 'utf8'));
+      const rest = (await exportBatch({ files: left, target, format: 'json', update: true, prune: [p2] })) as Done;
+      assert.deepEqual([rest.pruned, rest.orphans], [[p2], []]);
+      assert.ok(!readdirSync(target).includes('issue'), 'the folder left empty is removed');
+    } finally {
+      renameSync(path.join(gone, 'issue'), path.join(ws, 'issue'));
+    }
+  });
+
+  test('update: an output of a page still on disk is no orphan though the editor did not list it (an excluded folder); once the page is gone it is', async () => {
+    const target = mkdtempSync(path.join(tmpdir(), 'newsprint-ws-out-'));
+    const excluded = path.join(ws, 'node_modules', 'pkg');
+    mkdirSync(excluded, { recursive: true });
+    copyFileSync(SAMPLE, path.join(excluded, 'p1.txt'));
+    try {
+      // Exported once with it (before `newsprint.export.exclude` left it out, or by `newsprint export` of the folder).
+      assert.equal(((await exportBatch({ files: [...files, path.join(excluded, 'p1.txt')], target, format: 'json', overwrite: true })) as Done).kind, 'done');
+      const output = path.join(target, 'node_modules/pkg/p1.articles.json');
+      assert.ok(readFileSync(output, 'utf8'));
+      // Now listed without it, as findFiles(include, exclude) lists the workspace.
+      const said = (await exportBatch({ files, target, format: 'json', update: true })) as Done;
+      assert.equal(said.kind, 'done');
+      assert.deepEqual(said.orphans, []);
+      const asked = (await exportBatch({ files, target, format: 'json', update: true, prune: [output] })) as Done;
+      assert.deepEqual([asked.pruned, asked.orphans], [[], []]);
+      assert.ok(readFileSync(output, 'utf8'), 'not removed');
+
+      rmSync(path.join(excluded, 'p1.txt'));
+      const gone = (await exportBatch({ files, target, format: 'json', update: true })) as Done;
+      assert.deepEqual(gone.orphans, [output]);
+    } finally {
+      rmSync(path.join(ws, 'node_modules'), { recursive: true, force: true });
+    }
   });
 
   test('update after the rule settings changed: every folder is exported again, its outputs saying the levels', async () => {

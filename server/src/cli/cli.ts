@@ -170,7 +170,7 @@ function runCommand(command: string, inputs: Inputs, values: CommandValues, opts
       // No progress line when the lines go to stdout on the same terminal: they would run into it.
       const progress = onTerminal(io) && !(values.jsonl === STDOUT && process.stdout.isTTY);
       return runExport(
-        { files, under: inputs.under, out: values.out, jsonl: values.jsonl, jobs, force: !!values.force, update: !!values.update, prune: !!values.prune, walked: inputs.walked, progress, opts: { ...opts, root: process.cwd(), version: VERSION } },
+        { files, under: inputs.under, out: values.out, jsonl: values.jsonl, jobs, force: !!values.force, update: !!values.update, prune: !!values.prune, walked: inputs.walked, include: inputs.include, progress, opts: { ...opts, root: process.cwd(), version: VERSION } },
         messages,
         io,
       );

@@ -24,7 +24,10 @@ export async function runExport(args: ExportArgs & { progress?: boolean }, messa
     if (!r) return 2;
     if (r.skipped > 0) io.err(`${t(messages, 'cli.upToDate', { count: r.skipped, issues: r.skippedIssues })}\n`);
     const target = args.jsonl === STDOUT ? t(messages, 'cli.stdout') : (args.jsonl ?? args.out ?? '');
-    if (r.pruned.length > 0) io.err(`newsprint: ${t(messages, 'cli.pruned', { count: r.pruned.length, target, example: r.pruned[0] })}\n`);
+    // Their folders that still have pages were exported again, unless there were none (a folder
+    // deleted whole) or the run was stopped first.
+    const pruned = r.prunedAgain && !r.cancelled ? 'cli.prunedExportedAgain' : 'cli.pruned';
+    if (r.pruned.length > 0) io.err(`newsprint: ${t(messages, pruned, { count: r.pruned.length, target, example: r.pruned[0] })}\n`);
     if (r.orphans.length > 0) io.err(`newsprint: ${t(messages, 'cli.orphans', { count: r.orphans.length, target, example: r.orphans[0] })}\n`);
     if (r.cancelled) {
       const total = args.files.length;

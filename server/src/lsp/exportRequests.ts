@@ -50,8 +50,9 @@ export interface ExportBatchParams {
   overwrite?: string[] | true;
   /**
    * json: only the issues (folders) with a page newer than its output, as `newsprint export --update`
-   * of the root. `files` are then every page of the root (as the workspace export lists them): an
-   * output of any other page of it is an orphan.
+   * of the root. `files` are then the pages of the root the workspace export lists (its include,
+   * less its exclude): an output of a page of the root that is gone, or that the export gives
+   * another name, is an orphan; one of a page still on disk is not, though not listed (excluded).
    */
   update?: boolean;
   /** update: orphans of an earlier reply that the user agreed to remove; those still orphans are removed, and their folders exported again. */
@@ -163,6 +164,7 @@ export function registerExportRequests(connection: Connection, env: { messages: 
           force: p.overwrite === true,
           update,
           prune: update && isStrings(p.prune) ? new Set(p.prune) : undefined,
+          // No include: the client's search chose the pages, and an output of one still on disk is no orphan.
           walked: [p.root],
           overwrite: new Set(p.overwrite === true ? [] : (p.overwrite ?? [])),
           opts: { rules, locale: env.locale(), root: p.root, version: VERSION },

@@ -20,7 +20,7 @@ import { changedLevels } from '../core/ruleLevels';
 import { breather } from './breather';
 import { removeQuietly, removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
 import { sourcePath, type ExportFileOptions } from './exportFile';
-import { isInside } from './inputs';
+import { includes, isInside } from './inputs';
 import {
   ExportJob,
   failure,
@@ -82,18 +82,27 @@ export interface ExportArgs {
    */
   update?: boolean;
   /**
-   * --update only: remove the outputs in the folders it looks at that no page of the batch gives any
-   * more (deleted, renamed, left out by --include), and export their folders' issues again, so that
-   * no link is left pointing at them. Without it they are only said. A set: only those of them in
-   * it (the editor's user agreed to remove these); the others are said.
+   * --update only: remove the orphan outputs (see `walked`), and export their folders' issues
+   * again, so that no link is left pointing at them. Without it they are only said. A set: only
+   * those of them in it (the editor's user agreed to remove these); the others are said.
    */
   prune?: boolean | ReadonlySet<string>;
   /**
    * --update: folders walked whole (every page in them the include takes is in `files`), whose
-   * tree --out mirrors. Outputs of their pages in folders with no page left (an issue deleted or
-   * renamed) are orphans too; other runs' outputs under --out are not theirs and stay unsaid.
+   * tree --out mirrors. Only outputs of their pages are orphans (found by `source.path`, in the
+   * folder of --out that mirrors the page's, any folder of it): those whose page is gone (deleted,
+   * renamed, a folder deleted or renamed whole), left out by `include`, or given another name by
+   * this run. An output of a page that is still there and that the include takes is none, whatever
+   * `files` holds (the editor's search leaves excluded folders out); nor is another run's (files
+   * named, another folder, mirrored otherwise), or any with no `walked`.
    */
   walked?: readonly string[];
+  /**
+   * --update: the pattern the walks took their pages by; the outputs of pages it leaves out are
+   * orphans. Without it (the editor, whose own search lists the pages), only the outputs of pages
+   * that are gone are.
+   */
+  include?: string;
 }
 
 /** What the caller of `exportBatch` hears as it goes; each is optional. */
@@ -131,6 +140,8 @@ export interface BatchOutcome {
   orphans: string[];
   /** --update with `prune`: those removed. */
   pruned: string[];
+  /** --update with `prune`: some of those were in folders that still have pages, exported again for it. */
+  prunedAgain: boolean;
   cancelled: boolean;
 }
 
@@ -168,6 +179,8 @@ interface UpdatePlan {
   orphans: string[];
   /** Those removed (`prune`). */
   pruned: string[];
+  /** Some of those were in folders with pages of the batch, whose issues go again for it. */
+  prunedAgain: boolean;
 }
 
 /**
@@ -202,44 +215,60 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
   }
   const orphans: string[] = [];
   const pruned: string[] = [];
+  let prunedAgain = false;
   const pruning = (f: string) => args.prune === true || (!!args.prune && args.prune.has(f));
-  // A folder's names not planned there that are Newsprint outputs. With planned pages (`inDir`),
-  // any (as a full list of the folder's pages gives them all); without, only those of a page of
-  // the folders walked that --out mirrors there, as other runs may have written into --out too.
+  const takes = args.include === undefined ? undefined : includes(args.include);
+  // A folder's names not planned there that are Newsprint outputs of a page of the folders walked,
+  // mirrored here, that the batch does not give here any more (see ExportArgs.walked). The same
+  // rule with planned pages in the folder (`inDir`) or without: other runs may have written here too.
   const lookAt = (dir: string, names: string[], inDir: number[] | undefined) => {
     const planned = new Set(inDir?.map((i) => path.basename(targets[i])));
+    // The folder's pages in the batch, as their outputs' source.path resolves (made when needed).
+    let pages: Set<string> | undefined;
     for (const n of names) {
       if (n.startsWith('.') || !n.endsWith('.articles.json') || planned.has(n)) continue;
-      const source = outputSource(path.join(dir, n));
-      if (source === undefined || (!inDir && !walkedHolds(args, dir, source))) continue;
       const orphan = path.join(dir, n);
+      const source = outputSource(orphan);
+      if (source === undefined) continue;
+      const page = path.resolve(args.opts.root, source);
+      const under = walkedPath(args, dir, page);
+      if (under === undefined) continue;
+      pages ??= new Set(inDir?.map((i) => path.resolve(files[i])));
+      // A page still there that the walk takes, not in the batch (the editor's search left it out),
+      // or in it under another name here: only the latter's output is an orphan.
+      if (!pages.has(page) && isFile(page) && (!takes || takes(under))) continue;
       if (!pruning(orphan)) {
         orphans.push(orphan);
         continue;
       }
       pruned.push(orphan);
-      if (inDir) for (const i of inDir) stale.add(issues[i]);
+      if (inDir) {
+        prunedAgain = true;
+        for (const i of inDir) stale.add(issues[i]);
+      }
     }
   };
-  // Folders walked: all of --out mirrors them, so all of it is looked at, a folder with no page left included.
-  const seen = new Set<string>();
+  // Folders walked: all of --out mirrors them, so all of it is looked at, a folder with no page left
+  // included (and a folder planned that the look passes over, a link to a folder). Files named
+  // alone have no orphans: an output not planned is not theirs.
   if (args.walked?.length) {
+    const seen = new Set<string>();
     // (--out as the targets' folders spell it: path.join keeps a trailing separator unless a name follows)
     outputFolders(path.dirname(path.join(args.out, 'x')), (dir, names) => {
       seen.add(dir);
       lookAt(dir, names, byDir.get(dir));
     });
-  }
-  for (const [dir, inDir] of byDir) {
-    if (seen.has(dir)) continue;
-    try {
-      lookAt(dir, fs.readdirSync(dir), inDir);
-    } catch {
-      // no such folder yet
+    for (const [dir, inDir] of byDir) {
+      if (seen.has(dir)) continue;
+      try {
+        lookAt(dir, fs.readdirSync(dir), inDir);
+      } catch {
+        // no such folder yet
+      }
     }
   }
   prune(pruned, args.out);
-  const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), names, kept: new Set(issues).size - stale.size, stale: 0, orphans, pruned };
+  const plan: UpdatePlan = { skip: new Set(), overwrite: new Set(), names, kept: new Set(issues).size - stale.size, stale: 0, orphans, pruned, prunedAgain };
   const swept = new Set<string>();
   for (let i = 0; i < files.length; i++) {
     if (!stale.has(issues[i])) {
@@ -272,18 +301,27 @@ function outputFolders(top: string, visit: (dir: string, names: string[]) => voi
 }
 
 /**
- * Whether an output in `dir` is that of a page of one of the folders walked, in the folder of --out
- * that mirrors the page's: its `source.path` (relative to the root, or absolute) lies under a folder
- * walked, at the path `dir` has under --out. An output of a page elsewhere, or mirrored otherwise
- * (another run, `export archive/a` into what `export archive` wrote), is not this run's to say.
+ * The path of an output's page (`page`, its `source.path` resolved) under the folder walked that
+ * holds it, `/`-separated, when `dir` is the folder of --out that mirrors the page's there: an
+ * output of a page elsewhere, or mirrored otherwise (another run, `export archive/a` into what
+ * `export archive` wrote), is not this run's to say (undefined).
  */
-function walkedHolds(args: ExportArgs & { out: string }, dir: string, source: string): boolean {
-  const page = path.resolve(args.opts.root, source);
+function walkedPath(args: ExportArgs & { out: string }, dir: string, page: string): string | undefined {
   const mirrored = path.relative(path.resolve(args.out), path.resolve(dir)) || '.';
-  return (args.walked ?? []).some((w) => {
+  for (const w of args.walked ?? []) {
     const under = path.relative(path.resolve(w), page);
-    return isInside(under) && path.dirname(under) === mirrored;
-  });
+    if (isInside(under) && path.dirname(under) === mirrored) return under.split(path.sep).join('/');
+  }
+  return undefined;
+}
+
+/** A file (or a link to one) is there. */
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -799,6 +837,7 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
     skippedIssues: plan?.kept ?? 0,
     orphans: plan?.orphans ?? [],
     pruned: plan?.pruned ?? [],
+    prunedAgain: plan?.prunedAgain ?? false,
     cancelled,
   });
   if (cancelled) {

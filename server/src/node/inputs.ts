@@ -31,6 +31,17 @@ export interface Inputs {
    * take an output of a page under them that no file gives for an orphan.
    */
   walked: string[];
+  /** The pattern the walks took their files by (see includes). */
+  include: string;
+}
+
+/**
+ * Whether a folder's walk takes a file, by its path under the folder (`/`-separated), as far as
+ * the pattern says (a pattern without `/` matches the name at any depth).
+ */
+export function includes(include: string): (under: string) => boolean {
+  const matcher = new Minimatch(include, { dot: false, matchBase: true });
+  return (under) => matcher.match(under);
 }
 
 /**
@@ -67,9 +78,9 @@ export function readList(list: string): string[] {
  * walks, so that an export into the archive never reads what it wrote (see isOutput).
  */
 export function expandInputs(args: readonly string[], include = DEFAULT_INCLUDE, onFound?: (count: number, file: string) => void, outputs: ExportOutputs = {}): Inputs {
-  const matcher = new Minimatch(include, { dot: false, matchBase: true });
+  const matcher = includes(include);
   const skip = outputs.out !== undefined || outputs.jsonl !== undefined ? outputs : undefined;
-  const inputs: Inputs = { files: [], under: [], problems: [], walked: [] };
+  const inputs: Inputs = { files: [], under: [], problems: [], walked: [], include };
   for (const arg of args) {
     let isDir = false;
     try {
@@ -176,7 +187,7 @@ export function isInside(rel: string): boolean {
 }
 
 /** Depth first, in name order (code units, not the locale's: the same order on every machine). */
-function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs, skip: ExportOutputs | undefined, onFound?: (count: number, file: string) => void): void {
+function walk(root: string, rel: string, matcher: (under: string) => boolean, inputs: Inputs, skip: ExportOutputs | undefined, onFound?: (count: number, file: string) => void): void {
   const dir = rel === '' ? root : path.join(root, rel);
   let raw: fs.Dirent<Buffer>[];
   try {
@@ -192,11 +203,11 @@ function walk(root: string, rel: string, matcher: Minimatch, inputs: Inputs, ski
     const sub = rel === '' ? name : `${rel}/${name}`;
     if (!utf8) {
       // Folders always (what is in them cannot be told), files that would be page dumps.
-      if (e.isDirectory() || matcher.match(sub)) inputs.problems.push({ key: 'badName', file: path.join(dir, escapedName(e.name)), guess: gb18030.decode(e.name) });
+      if (e.isDirectory() || matcher(sub)) inputs.problems.push({ key: 'badName', file: path.join(dir, escapedName(e.name)), guess: gb18030.decode(e.name) });
       continue;
     }
     if (e.isDirectory()) walk(root, sub, matcher, inputs, skip, onFound);
-    else if ((e.isFile() || (e.isSymbolicLink() && isFile(path.join(dir, name)))) && matcher.match(sub)) {
+    else if ((e.isFile() || (e.isSymbolicLink() && isFile(path.join(dir, name)))) && matcher(sub)) {
       const file = path.join(dir, name);
       if (skip && isOutput(file, skip)) continue;
       inputs.files.push(file);
