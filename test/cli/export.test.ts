@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { linkContinuations } from '../../server/src/core/continuations';
 import { exportArticles, serializeDocument, serializeLines } from '../../server/src/core/export';
-import { exportFile } from '../../server/src/node/exportFile';
+import { exportFile, rootIdOf } from '../../server/src/node/exportFile';
 import { sha256 } from '../../server/src/node/files';
 import { BYTES_PER_JOB, defaultJobs } from '../../server/src/node/batchExport';
 import { CLI, CLI_ENV, runCli } from '../helpers/cli';
@@ -152,6 +152,9 @@ test('a story over three files of an issue is linked page to page both ways, the
   });
   const docs = files.map((f) => exportFile(path.join(dir, f), { rules: {}, locale: 'C', root: dir, version }).doc);
   linkContinuations(docs);
+  // The files of --out record their root too (source.rootId).
+  const outDocs = files.map((f) => exportFile(path.join(dir, f), { rules: {}, locale: 'C', root: dir, version, rootId: rootIdOf(dir) }).doc);
+  linkContinuations(outDocs);
   type Part = { id: string; continuation: { linkedId: string | null } | null; continuedTo?: { linkedId: string | null } };
   const chain = (p1: Part, p2: Part, other: Part, p3: Part) => {
     assert.deepEqual(
@@ -164,7 +167,7 @@ test('a story over three files of an issue is linked page to page both ways, the
     const r = runCli(['export', ...files, '--out', `out${jobs}`, '--jobs', jobs], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     const got = files.map((f) => readFileSync(path.join(dir, `out${jobs}`, path.basename(f, '.txt') + '.articles.json'), 'utf8'));
-    assert.deepEqual(got, docs.map(serializeDocument), `--out --jobs ${jobs}`);
+    assert.deepEqual(got, outDocs.map(serializeDocument), `--out --jobs ${jobs}`);
     const parsed = got.map((t) => JSON.parse(t) as { articles: Part[] });
     for (const d of parsed) assertValidDocument(d);
     chain(parsed[0].articles[0], parsed[1].articles[0], parsed[1].articles[1], parsed[2].articles[0]);

@@ -278,6 +278,29 @@ test('--update in a folder it writes into says nothing of another archive\'s out
   assert.match(b.stderr, /^newsprint: 1 output in out has no page .*, e\.g\. out\/d1\/q2\.articles\.json;/m);
 });
 
+test('--update says nothing of outputs another root exported into the same --out (source.path is relative to each run\'s root); --prune leaves them', () => {
+  // A and B each exported from their own folder: both record paths 2024/…, mirrored into shared/2024.
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-update-'));
+  for (const rel of ['A/2024/a.page.txt', 'B/2024/b.page.txt', 'B/2024/c.page.txt']) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    copyFileSync(SAMPLE, path.join(dir, rel));
+  }
+  for (const root of ['A', 'B']) assert.equal(runCli(['export', '.', '--out', '../shared'], { cwd: path.join(dir, root) }).code, 0);
+  const shared = path.join(dir, 'shared/2024');
+  assert.deepEqual(readdirSync(shared).sort(), ['a.articles.json', 'b.articles.json', 'c.articles.json']);
+  const head = JSON.parse(readFileSync(path.join(shared, 'a.articles.json'), 'utf8')).source;
+  assert.equal(head.path, '2024/a.page.txt');
+  assert.match(head.rootId, /^[0-9a-f]{16}$/);
+  assert.notEqual(head.rootId, JSON.parse(readFileSync(path.join(shared, 'b.articles.json'), 'utf8')).source.rootId);
+
+  // B's page c deleted: its output is B's orphan; A's a (no B/2024/a.page.txt) is not B's to say.
+  rmSync(path.join(dir, 'B/2024/c.page.txt'));
+  const r = runCli(['export', '.', '--out', '../shared', '--update', '--prune'], { cwd: path.join(dir, 'B') });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /^newsprint: Removed 1 output in \.\.\/shared that no page gives any more \(e\.g\. \.\.\/shared\/2024\/c\.articles\.json\)/m);
+  assert.deepEqual(readdirSync(shared).sort(), ['a.articles.json', 'b.articles.json'], 'A/2024/a.page.txt is there: its output stays');
+});
+
 test('--update of files named says nothing of the outputs it does not plan, and --prune removes none', () => {
   const dir = archive();
   const out = path.join(dir, 'out');

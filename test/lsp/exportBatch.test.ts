@@ -191,6 +191,26 @@ describe('newsprint/exportBatch', () => {
     }
   });
 
+  test('update: outputs another workspace folder exported into the same target are no orphans of this one, though their paths would name its pages', async () => {
+    const target = mkdtempSync(path.join(tmpdir(), 'newsprint-ws-out-'));
+    const other = mkdtempSync(path.join(tmpdir(), 'newsprint-ws-other-'));
+    mkdirSync(path.join(other, 'a'));
+    copyFileSync(SAMPLE, path.join(other, 'a', 'q1.txt'));
+    try {
+      const fromOther = (await c.conn.sendRequest('newsprint/exportBatch', { root: other, files: [path.join(other, 'a', 'q1.txt')], target, format: 'json', overwrite: true })) as Done;
+      assert.equal(fromOther.kind, 'done');
+      const output = path.join(target, 'a/q1.articles.json');
+      assert.equal(JSON.parse(readFileSync(output, 'utf8')).source.path, 'a/q1.txt');
+      assert.equal(((await exportBatch({ files, target, format: 'json', overwrite: true })) as Done).kind, 'done');
+      // This folder has a/ but no a/q1.txt: the other folder's output there is not said, nor removed when named.
+      const said = (await exportBatch({ files, target, format: 'json', update: true, prune: [output] })) as Done;
+      assert.deepEqual([said.orphans, said.pruned], [[], []]);
+      assert.ok(readFileSync(output, 'utf8'), 'not removed');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   test('update after the rule settings changed: every folder is exported again, its outputs saying the levels', async () => {
     const target = mkdtempSync(path.join(tmpdir(), 'newsprint-ws-out-'));
     const first = (await exportBatch({ files, target, format: 'json', overwrite: true })) as Done;

@@ -61,7 +61,7 @@ export interface ArticlesDocument {
   schema: typeof SCHEMA;
   /** `rules`: the rule levels that differ from the defaults, when any (see changedLevels). */
   generator: { name: 'newsprint'; version: string; rules?: Record<string, RuleLevel> };
-  source: { path: string; sha256: string; pages: number };
+  source: { path: string; sha256: string; pages: number; rootId?: string };
   articles: ArticleOut[];
   diagnostics: Record<string, number>;
 }
@@ -72,6 +72,8 @@ export interface ExportOptions extends AnalyzeOptions {
   /** SHA-256 of the source file's bytes (the caller has them; the core only sees text). */
   sha256: string;
   version: string;
+  /** Batch outputs (`--out`): which export root `path` is relative to (exportFile.ts rootIdOf). */
+  rootId?: string;
 }
 
 /** Rules whose findings the export resolves (glyph fixes applied, lines joined). */
@@ -94,7 +96,9 @@ export function exportArticles(text: string, opts: ExportOptions): ArticlesDocum
   return {
     schema: SCHEMA,
     generator: rules ? { name: 'newsprint', version: opts.version, rules } : { name: 'newsprint', version: opts.version },
-    source: { path: opts.path, sha256: opts.sha256, pages: dump.pages[dump.pages.length - 1].sheet + 1 },
+    source: opts.rootId
+      ? { path: opts.path, sha256: opts.sha256, pages: dump.pages[dump.pages.length - 1].sheet + 1, rootId: opts.rootId }
+      : { path: opts.path, sha256: opts.sha256, pages: dump.pages[dump.pages.length - 1].sheet + 1 },
     articles,
     diagnostics,
   };

@@ -19,7 +19,7 @@ import { OutputNames } from '../core/outputNames';
 import { changedLevels } from '../core/ruleLevels';
 import { breather } from './breather';
 import { removeQuietly, removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
-import { sourcePath, type ExportFileOptions } from './exportFile';
+import { rootIdOf, sourcePath, type ExportFileOptions } from './exportFile';
 import { includes, isInside } from './inputs';
 import {
   ExportJob,
@@ -228,7 +228,7 @@ function planUpdate(args: ExportArgs & { out: string }): UpdatePlan {
     for (const n of names) {
       if (n.startsWith('.') || !n.endsWith('.articles.json') || planned.has(n)) continue;
       const orphan = path.join(dir, n);
-      const source = outputSource(orphan);
+      const source = outputSource(orphan, opts.rootId);
       if (source === undefined) continue;
       const page = path.resolve(args.opts.root, source);
       const under = walkedPath(args, dir, page);
@@ -348,8 +348,8 @@ function prune(orphans: readonly string[], out: string): void {
 }
 
 const HEAD_BYTES = 4096;
-/** An output's head: its version, the rule levels it was made with (when not the defaults), its source path and sha256. */
-const HEAD = /^\{\s*"schema": "[^"]*",\s*"generator": \{\s*"name": "newsprint",\s*"version": ("(?:[^"\\]|\\.)*")(?:,\s*"rules": (\{[^{}]*\}))?\s*\},\s*"source": \{\s*"path": ("(?:[^"\\]|\\.)*"),\s*"sha256": "([0-9a-f]{64})"/;
+/** An output's head: its version, the rule levels it was made with (when not the defaults), its source path, sha256 and root id. */
+const HEAD = /^\{\s*"schema": "[^"]*",\s*"generator": \{\s*"name": "newsprint",\s*"version": ("(?:[^"\\]|\\.)*")(?:,\s*"rules": (\{[^{}]*\}))?\s*\},\s*"source": \{\s*"path": ("(?:[^"\\]|\\.)*"),\s*"sha256": "([0-9a-f]{64})",\s*"pages": \d+(?:,\s*"rootId": "([0-9a-f]{16})")?/;
 /**
  * A page changed this close before its output was written may have changed after it was read
  * (edited while the export ran): its bytes are compared with the output's `source.sha256`.
@@ -370,11 +370,14 @@ function upToDate(target: string, file: string, source: string, version: string,
   }
 }
 
-/** The `source.path` a Newsprint output records in its head; undefined for any other file. */
-function outputSource(file: string): string | undefined {
+/**
+ * The `source.path` a Newsprint output records in its head, if it was made from the export root
+ * `rootId` names; undefined for any other file (an output of another root, or older than root ids).
+ */
+function outputSource(file: string, rootId: string | undefined): string | undefined {
   try {
     const m = HEAD.exec(readHead(file));
-    return m ? (JSON.parse(m[3]) as string) : undefined;
+    return m && m[5] !== undefined && m[5] === rootId ? (JSON.parse(m[3]) as string) : undefined;
   } catch {
     return undefined;
   }
@@ -775,6 +778,8 @@ function runInWorkers(batch: Batch, tasks: Tasks, jobs: number, cancel?: Cancel)
  * --jsonl the outputs go to `io.out`.
  */
 export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, hooks: BatchHooks = {}): Promise<BatchOutcome | undefined> {
+  // The outputs of --out record their root, for a later --update to know its own (rootIdOf).
+  if (args.out && args.opts.rootId === undefined) args = { ...args, opts: { ...args.opts, rootId: rootIdOf(args.opts.root) } };
   const { files, opts } = args;
   const format: BatchFormat = args.jsonl ? 'jsonl' : 'json';
   const refuse = (f: Failure) => {
