@@ -314,6 +314,9 @@ test('"mark as" actions: not offered again once there, a role directive replaced
     [`%% article\n${page}`, `%% skip\n${page}`],
     [`%% attach-below\n%% headline\n${page}`, `%% skip\n${page}`],
     [`%% article\n%% # checked\n%% attach-below\n${page}`, `%% skip\n%% # checked\n${page}`],
+    // A directive reaches its block across blank lines.
+    [`%% article\n\n${page}`, `%% skip\n\n${page}`],
+    [`%% attach-below\n%% headline\n\n${page}`, `%% skip\n\n${page}`],
   ]) {
     const skip = actionsOn(src, src.indexOf('市政府')).acts.find((a) => a.directive === 'skip')!;
     const out = applyEdits(src, skip.edits);

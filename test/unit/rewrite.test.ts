@@ -166,8 +166,13 @@ test('a line in no article that the user marked a caption keeps its directive (n
   assert.ok(out.includes('%% caption\n市民在公园里散步游玩\n'), out);
   assert.ok(!out.includes('%% skip'), out);
   assert.deepEqual(roleOf(out, '市民在公园'), roleOf(caption, '市民在公园'));
+  // A caption of two lines: both stay under the one `%% caption`.
+  const two = `${body}\n%% caption\n市民在公园里散步\n游玩拍照留念\n`;
+  const twoOut = rewritePage(two).text;
+  assert.ok(twoOut.includes('%% caption\n市民在公园里散步\n游玩拍照留念\n') && !twoOut.includes('%% skip'), twoOut);
+  assert.deepEqual(roleOf(twoOut, '游玩拍照'), roleOf(two, '游玩拍照'));
   // Furniture around the caption: skipped before it and after it, the caption left a caption.
-  const around = rewritePage(`页眉文字\n%% caption\n市民在公园里散步游玩\n报头线\n\n${body}`).text;
+  const around = rewritePage(`页眉文字\n%% caption\n市民在公园里散步游玩\n\n报头线\n\n${body}`).text;
   assert.ok(around.includes('%% skip\n页眉文字\n%% caption\n市民在公园里散步游玩\n%% skip\n报头线\n'), around);
 });
 

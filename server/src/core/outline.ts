@@ -1,7 +1,7 @@
 // Editor providers over the article analysis, as plain data with UTF-16 offsets (the LSP layer
 // converts them): document symbols, folding ranges, hover, semantic tokens, annotation
 // completions and "mark as …" code actions.
-import { isTextLine, LINE_ANNOTATION, lineAt, lineText } from './lines';
+import { isTextLine, LINE_ANNOTATION, LINE_BLANK, lineAt, lineText } from './lines';
 import type { Edit, PageDump } from './types';
 import type { Messages } from './messages';
 import { en, t } from './messages';
@@ -226,7 +226,9 @@ export function annotationActions(dump: PageDump, analyses: readonly PageAnalysi
   let roleLine = -1;
   let roleName: DirectiveName | undefined; // the role directive that applies: the last one
   const inArticleLines: number[] = []; // `%% article`, `%% attach-below`: nothing to a skipped block
-  for (let k = firstLine - 1; k >= page.firstLine && dump.lines.flags[k] & LINE_ANNOTATION; k--) {
+  // (A directive reaches its block across blank lines, as parseAnnotations reads it.)
+  for (let k = firstLine - 1; k >= page.firstLine && dump.lines.flags[k] & (LINE_ANNOTATION | LINE_BLANK); k--) {
+    if (!(dump.lines.flags[k] & LINE_ANNOTATION)) continue;
     const d = parseDirectiveLine(lineText(dump, k));
     if (d.kind !== 'directive') continue;
     present.add(d.name);

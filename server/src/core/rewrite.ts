@@ -168,14 +168,17 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
   // first article, and a label there would be read as that article's.)
   const rest: string[] = [];
   let skipping = false; // the rest block's last lines are under a `%% skip`
+  let caption = -1; // the last line of a caption block so far (its next line, no blank between, is in it)
   for (let i = page.firstLine; i <= page.lastLine; i++) {
     if (!isTextLine(lines, i) || owner.has(i)) continue;
     let notes = notesFor([i]);
     const role = lastRole(notes);
-    if (role === 'caption') {
+    if (role === 'caption' || (caption >= 0 && caption === i - 1 && notes.length === 0)) {
       notes = notes.filter((x) => !IN_ARTICLE.has(directiveOf(x)));
       skipping = false;
+      caption = i;
     } else {
+      caption = -1;
       notes = notes.filter((x) => !overriddenBySkip(x));
       if (!skipping || notes.length) notes = lastRole(notes) === 'skip' ? notes : [...notes, '%% skip'];
       skipping = true;
