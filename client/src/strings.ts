@@ -84,7 +84,7 @@ export const strings = {
   removeOrphansQuestion: (n: number) =>
     counted(
       vscode.l10n.t(
-        '{0, plural, one {Remove # export file that no page dump gives any more? Its folder is exported again so that no link points at it, and a folder left empty is removed.} other {Remove # export files that no page dump gives any more? Their folders are exported again so that no link points at them, and folders left empty are removed.}}',
+        '{0, plural, one {Remove # export file that no page dump gives any more? If its folder still has page dumps, it is exported again so that no link points at the file; a folder left empty is removed.} other {Remove # export files that no page dump gives any more? Their folders that still have page dumps are exported again so that no link points at them; folders left empty are removed.}}',
       ),
       n,
     ),

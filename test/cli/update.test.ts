@@ -191,7 +191,7 @@ test('--update says which outputs no page gives any more; --prune removes them a
 
   const said = runCli(['export', 'archive', '--out', 'out', '--update'], { cwd: dir });
   assert.equal(said.code, 0, said.stderr);
-  assert.match(said.stderr, /^newsprint: 1 output in out has no page in this export any more \(a page or its folder deleted, renamed, or left out by --include\), e\.g\. .*out\/a\/p2\.articles\.json; it is left as it is, and so are links to it\. Run with --prune to remove it and export its folder again\.$/m);
+  assert.match(said.stderr, /^newsprint: 1 output in out has no page in this export any more \(a page or its folder deleted, renamed, or left out by --include\), e\.g\. .*out\/a\/p2\.articles\.json; it is left as it is, and so are links to it\. Run with --prune to remove it \(its folder, if it still has pages, is then exported again\)\.$/m);
   assert.deepEqual(rewritten(out), [], 'nothing rewritten');
 
   const pruned = runCli(['export', 'archive', '--out', 'out', '--update', '--prune'], { cwd: dir });

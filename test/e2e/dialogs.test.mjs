@@ -310,7 +310,7 @@ for (const locale of ['en', 'zh-cn']) {
       const said = pattern('{0, plural, one {# export file} other {# export files}} in {1} {0, plural, one {has no page dump any more (a page or folder deleted or renamed). It was left as it is, and so were links to it.} other {have no page dump any more (a page or folder deleted or renamed). They were left as they are, and so were links to them.}}', 1, path.join(w.workspace, 'out'));
       await w.pressInNotification(said, say('Remove…'));
       const asked = await dialog();
-      assert.equal(asked.message, say('{0, plural, one {Remove # export file that no page dump gives any more? Its folder is exported again so that no link points at it, and a folder left empty is removed.} other {Remove # export files that no page dump gives any more? Their folders are exported again so that no link points at them, and folders left empty are removed.}}', 1));
+      assert.equal(asked.message, say('{0, plural, one {Remove # export file that no page dump gives any more? If its folder still has page dumps, it is exported again so that no link points at the file; a folder left empty is removed.} other {Remove # export files that no page dump gives any more? Their folders that still have page dumps are exported again so that no link points at them; folders left empty are removed.}}', 1));
       assert.ok(asked.detail.includes(orphan), asked.detail);
       assert.ok(fs.existsSync(orphan), 'nothing removed before the answer');
       await asked.press(say('Remove'));

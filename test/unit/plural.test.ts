@@ -26,9 +26,9 @@ test('several counts in one message each take their own branch; a count may choo
   assert.equal(t(en, 'cli.upToDate', { count: 5, issues: 3 }), '5 files in 3 folders were up to date and not exported again.');
   assert.equal(
     t(en, 'cli.orphans', { count: 1, target: 'out', example: 'out/a.json' }),
-    '1 output in out has no page in this export any more (a page or its folder deleted, renamed, or left out by --include), e.g. out/a.json; it is left as it is, and so are links to it. Run with --prune to remove it and export its folder again.',
+    '1 output in out has no page in this export any more (a page or its folder deleted, renamed, or left out by --include), e.g. out/a.json; it is left as it is, and so are links to it. Run with --prune to remove it (its folder, if it still has pages, is then exported again).',
   );
-  assert.match(t(en, 'cli.orphans', { count: 2, target: 'out', example: 'out/a.json' }), /^2 outputs in out have no page .*; they are left as they are, .* remove them and export their folders again\.$/);
+  assert.match(t(en, 'cli.orphans', { count: 2, target: 'out', example: 'out/a.json' }), /^2 outputs in out have no page .*; they are left as they are, .* remove them \(their folders that still have pages are then exported again\)\.$/);
   assert.equal(tCount(en, 'spaced-glyphs.message', 1), 'Letter-spaced line: 1 justification space between CJK glyphs');
   assert.equal(tCount(en, 'spaced-glyphs.message', 3), 'Letter-spaced line: 3 justification spaces between CJK glyphs');
   assert.equal(t(en, 'hover.bodyLines', { count: 1 }), '1 line');
