@@ -19,6 +19,17 @@ export class EditMap {
   add(edits: readonly Edit[]): void {
     const old = this.regions;
     const out: number[] = [];
+    if (old.length === 0) {
+      // The first round: its edits, touching ones as one region.
+      for (const e of edits) {
+        if (out.length > 0 && out[out.length - 2] === e.start) {
+          out[out.length - 2] = e.end;
+          out[out.length - 1] += e.newText.length;
+        } else out.push(e.start, e.end, e.newText.length);
+      }
+      this.regions = out;
+      return;
+    }
     let i = 0; // next region of `old`
     let j = 0; // next edit
     let delta = 0; // length now minus length in the original, over the regions before i
@@ -50,43 +61,60 @@ export class EditMap {
   }
 
   /**
-   * The edits turning `original` into `now` (the text the rounds left): the regions, trimmed of
-   * what they left as it was, and joined into fewer edits where that is cheaper to send (see
-   * `joined`).
+   * The edits turning `original` into `now` (the text the rounds left): the regions, joined where
+   * the text between them costs less to send than another edit, each trimmed of what it left as it
+   * was (a unit removed in one round and put back in the next), never between the halves of a
+   * surrogate pair. On a text of narrow characters (no unit above 0xFF) with a few wide ones (an
+   * English page with a dash or a bullet among its lines), an edit of narrow regions is not joined
+   * across a wide character: its text is then made a string of one byte a character (see
+   * `narrowed`), and when every edit's is, so is the JSON that carries them, and the text that
+   * comes back. On a text of wide characters (CJK, where the fixes remove the spaces and line
+   * breaks between them), the regions are joined across them: a page is a few edits, not one a
+   * removed space.
    */
   edits(original: string, now: string): Edit[] {
-    const regions = this.trimmed(original, now);
-    // Whether the text between each region and the one before it is narrow.
-    const narrow = narrowIn(original);
-    const narrowBefore = new Uint8Array(regions.length / FIELDS);
-    for (let k = FIELDS, i = 1; k < regions.length; k += FIELDS, i++) narrowBefore[i] = narrow(regions[k - FIELDS + 1], regions[k]) ? 1 : 0;
-    const narrowPlan = joined(regions, narrowBefore, false);
-    const widePlan = joined(regions, narrowBefore, true);
-    const plan = cost(narrowPlan) <= cost(widePlan) ? narrowPlan : widePlan;
-    const out: Edit[] = [];
-    for (let k = 0; k < plan.length; k += FIELDS) {
-      const text = now.slice(plan[k + 2], plan[k + 3]);
-      out.push({ start: plan[k], end: plan[k + 1], newText: plan[k + 4] ? text : narrowed(text) });
-    }
-    return out;
-  }
-
-  /**
-   * The regions as [start, end) in the original, [from, to) now, and whether that has a unit
-   * above 0xFF; trimmed of what they left as they were (a unit removed in one round and put back
-   * in the next), never between the halves of a surrogate pair; empty ones left out.
-   */
-  private trimmed(original: string, now: string): number[] {
     const r = this.regions;
-    const out: number[] = [];
-    const narrow = narrowIn(now);
+    const keepNarrow = mostlyNarrow(original);
+    const narrowOriginal = narrowIn(original);
+    const narrowNow = narrowIn(now);
+    // The edits as [start, end) in the original and [from, to) now.
+    const plan: number[] = [];
+    let narrow: boolean = true; // whether the text of the last one is (kept track of when keepNarrow)
     let delta = 0;
     for (let k = 0; k < r.length; k += 3) {
-      let a = r[k];
-      let b = r[k + 1];
-      let x = a + delta;
-      let y = x + r[k + 2];
+      const a = r[k];
+      const b = r[k + 1];
+      const x = a + delta;
+      const y = x + r[k + 2];
       delta += r[k + 2] - (b - a);
+      const last = plan.length - 4;
+      if (last >= 0) {
+        const gap = a - plan[last + 1];
+        let join = gap <= 0;
+        if (!join && !keepNarrow) join = gap * WIDE_COST < EDIT_COST;
+        else if (!join) {
+          const own = narrowNow(x, y);
+          const between: boolean = narrow && own && narrowOriginal(plan[last + 1], a);
+          // Across narrow text, an edit that stays narrow; across any, one that is wide already.
+          join = between ? gap * NARROW_COST < EDIT_COST : (!narrow || !own) && gap * WIDE_COST < EDIT_COST;
+          if (join) narrow = between;
+        }
+        if (join) {
+          plan[last + 1] = b;
+          plan[last + 3] = y;
+          continue;
+        }
+      }
+      plan.push(a, b, x, y);
+      narrow = !keepNarrow || narrowNow(x, y);
+    }
+    const out: Edit[] = [];
+    let prevFrom = 0; // where the last edit starts now
+    for (let k = 0; k < plan.length; k += 4) {
+      let a = plan[k];
+      let b = plan[k + 1];
+      let x = plan[k + 2];
+      let y = plan[k + 3];
       while (a < b && x < y && original.charCodeAt(a) === now.charCodeAt(x)) {
         a++;
         x++;
@@ -104,14 +132,20 @@ export class EditMap {
         b++;
         y++;
       }
-      out.push(a, b, x, y, narrow(x, y) ? 0 : 1);
+      // Brought to touch the one before by a surrogate pair: one edit with it.
+      const prev = out.length > 0 ? out[out.length - 1] : undefined;
+      if (prev && prev.end >= a) {
+        out.pop();
+        a = prev.start;
+        x = prevFrom;
+      }
+      const text = now.slice(x, y);
+      out.push({ start: a, end: b, newText: narrowNow(x, y) ? narrowed(text) : text });
+      prevFrom = x;
     }
     return out;
   }
 }
-
-/** Numbers per region or edit: start, end, from, to, wide (see EditMap.trimmed). */
-const FIELDS = 5;
 
 /**
  * What sending an edit costs in bytes beyond its text, about: its TextEdit (four objects) and its
@@ -123,39 +157,12 @@ const EDIT_COST = 480;
 const NARROW_COST = 4;
 const WIDE_COST = 9;
 
-function cost(plan: readonly number[]): number {
-  let c = 0;
-  for (let k = 0; k < plan.length; k += FIELDS) c += EDIT_COST + (plan[k + 3] - plan[k + 2]) * (plan[k + 4] ? WIDE_COST : NARROW_COST);
-  return c;
-}
-
-/**
- * Regions joined where the text between them costs less to send than another edit: touching ones
- * always; across narrow text (no unit above 0xFF) between narrow regions; and across any text when
- * one of them is wide already or when `widen`, making the edit wide. Without `widen`, an edit of
- * narrow regions stays narrow, so that its text goes at one byte a character (an English page with
- * a dash or a bullet among its lines); with it, a page whose unchanged text is wide (CJK, where the
- * fixes remove spaces and line breaks between characters) is a few edits, not one a removed space.
- * EditMap.edits takes the cheaper of the two.
- */
-function joined(regions: readonly number[], narrowBefore: Uint8Array, widen: boolean): number[] {
-  const out: number[] = [];
-  for (let k = 0, i = 0; k < regions.length; k += FIELDS, i++) {
-    const last = out.length - FIELDS;
-    const wide = regions[k + 4];
-    if (last >= 0) {
-      const gap = regions[k] - out[last + 1];
-      const joinedWide = out[last + 4] === 1 || wide === 1 || narrowBefore[i] === 0;
-      if (gap <= 0 || (joinedWide ? (widen || out[last + 4] === 1 || wide === 1) && gap * WIDE_COST < EDIT_COST : gap * NARROW_COST < EDIT_COST)) {
-        out[last + 1] = Math.max(out[last + 1], regions[k + 1]);
-        out[last + 3] = Math.max(out[last + 3], regions[k + 3]);
-        out[last + 4] = joinedWide ? 1 : 0;
-        continue;
-      }
-    }
-    out.push(regions[k], regions[k + 1], regions[k + 2], regions[k + 3], wide);
-  }
-  return out;
+/** Whether most of `text` is narrow: of a sample of its units, fewer than one in 8 is above 0xFF. */
+function mostlyNarrow(text: string): boolean {
+  let wide = 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i += 7, n++) if (text.charCodeAt(i) > 0xff) wide++;
+  return 8 * wide < n;
 }
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
@@ -182,10 +189,11 @@ function narrowIn(text: string): (start: number, end: number) => boolean {
   let from = 0;
   let next = -1; // the first wide unit at or after `from` (text.length: none)
   return (start, end) => {
-    // A few units read one by one first: in CJK text the first is wide.
-    for (let i = start, stop = Math.min(end, start + 16); i < stop; i++) if (text.charCodeAt(i) > 0xff) return false;
-    if (end - start <= 16) return true;
+    if (start >= end) return true;
     if (next < 0 || start < from || start > next) {
+      // A few units read one by one first (in CJK text the first is wide), then the search.
+      for (let i = start, stop = Math.min(end, start + 8); i < stop; i++) if (text.charCodeAt(i) > 0xff) return false;
+      if (end - start <= 8) return true;
       WIDE.lastIndex = start;
       const m = WIDE.exec(text);
       from = start;
