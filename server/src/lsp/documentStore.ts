@@ -209,9 +209,7 @@ export class DocumentStore {
     // the server was never idle long enough to collect and twice the budget is spent.
     const full = !window && text.length >= this.collectAbove;
     if ((full && !restart) || (window && this.garbage() >= 2 * this.limit())) this.collectNow();
-    // As the heap grows, for a full analysis and for one of a change that replaced a big part of
-    // the text (a Fix All of a whole dump: every page is analysed again, as on opening it).
-    const growing = text.length >= this.collectAbove && (full || (window && window.newEnd - window.start >= this.collectAbove)) ? this.growing() : undefined;
+    const growing = full ? this.growing() : undefined;
     // Without a window to go by (a first analysis), an edit noted since is where to start.
     const steps = e.inc.steps(text, window, window ? undefined : noted?.start);
     const tick = (isCancelled: () => boolean) => {
