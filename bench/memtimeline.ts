@@ -1,9 +1,11 @@
-// Probe: RSS of the language server over time while it opens a big dump (where the peak comes from).
+// Probe: RSS of the language server over time while it opens a big dump (where the peak comes from),
+// and then, with NEWSPRINT_FIXALL=1, through a Fix All of it.
 //   node --import tsx bench/memtimeline.ts [MB] [node flags...]   (added to the extension's, launch.ts)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createClientPipeTransport, createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { SERVER as BUILT, SERVER_EXEC_ARGV } from '../test/helpers/lsp';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { SERVER as BUILT, SERVER_EXEC_ARGV, isPreview } from '../test/helpers/lsp';
 // NEWSPRINT_SERVER: another build of the server to compare with.
 const SERVER = process.env.NEWSPRINT_SERVER ?? BUILT;
 const size = Number(process.argv[2] ?? 50) * 1e6;
@@ -11,7 +13,7 @@ const flags = [...SERVER_EXEC_ARGV, ...process.argv.slice(3)];
 // NEWSPRINT_SAMPLE: another page to repeat (as bench.ts).
 const page = readFileSync(process.env.NEWSPRINT_SAMPLE ?? '/work/shared/samples/zh-daily-p1.txt', 'utf8');
 const copies = Math.ceil((size + 1) / (Buffer.byteLength(page) + 1));
-const text = Array.from({ length: copies }, () => page).join('\f');
+const text = Array.from({ length: copies }, () => page).join(process.env.NEWSPRINT_SEP ?? '\f'); // NEWSPRINT_SEP: what joins the copies (bench.ts's "no form feeds": a line break)
 // NEWSPRINT_TRANSPORT=ipc: over the node IPC channel, as the extension starts it; =pipe: a socket,
 // read by the same stream reader as stdio. Both leave stdout free for --trace-gc.
 const transport = process.env.NEWSPRINT_TRANSPORT ?? 'stdio';
@@ -60,12 +62,45 @@ void (async () => {
     const rows = maps.map((m) => ({ head: m.split('\n')[0], rss: Number(/\nRss:\s+(\d+)/.exec(m)?.[1] ?? 0) }));
     for (const r of rows.sort((a, b) => b.rss - a.rss).slice(0, 15)) marks.push(`  ${(r.rss / 1024).toFixed(1)} MB ${r.head}`);
   }
+  // NEWSPRINT_FIXALL=1: then Fix All of the whole dump (source.fixAll, as on save), applied as the
+  // editor applies it (one change message, last edit first), as bench.ts does.
+  if (process.env.NEWSPRINT_FIXALL === '1') {
+    // The first diagnostics are those of the pages analysed first: the rest are waited for (no
+    // diagnostics for a second), so that the Fix All is timed alone.
+    let last = Date.now();
+    conn.onNotification('textDocument/publishDiagnostics', () => (last = Date.now()));
+    while (Date.now() - last < 1000) await new Promise((res) => setTimeout(res, 100));
+    mark('all diagnostics;');
+    // NEWSPRINT_VIEWS=1: the outline, folding ranges and semantic tokens asked first, as the editor
+    // does (bench.ts asks them before its Fix All).
+    if (process.env.NEWSPRINT_VIEWS === '1') {
+      for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full']) await conn.sendRequest(method, { textDocument: { uri: 'file:///m.pagedump' } });
+      mark('views;');
+    }
+    const t = performance.now();
+    const actions = (await conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: 'file:///m.pagedump' },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as { edit?: { changes?: Record<string, { range: unknown; newText: string }[]> } }[];
+    const edits = actions[0]?.edit?.changes?.['file:///m.pagedump'] ?? [];
+    let units = 0;
+    for (const e of edits) units += e.newText.length;
+    mark(`fix-all answered in ${(performance.now() - t).toFixed(0)} ms: ${edits.length} edits, ${(units / 1e6).toFixed(1)} M units of new text;`);
+    // Its diagnostics, not those of the pages done first (isPreview).
+    const applied = new Promise<void>((res) => conn.onNotification('textDocument/publishDiagnostics', (p: { version?: number; diagnostics: Diagnostic[] }) => p.version === 2 && !isPreview(p.diagnostics) && res()));
+    const t2 = performance.now();
+    const contentChanges = [...edits].reverse().map((e) => ({ range: e.range, text: e.newText }));
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///m.pagedump', version: 2 }, contentChanges });
+    await applied;
+    mark(`applied and analysed in ${(performance.now() - t2).toFixed(0)} ms;`);
+  }
   clearInterval(timer);
   // NEWSPRINT_EDITS=n: then n one-char edits, each timed to its diagnostics (GC pauses show with --trace-gc).
   const lat: number[] = [];
   const cpu = () => readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0) * 10; // utime + stime, ms (100 Hz ticks)
   const cpu0 = cpu();
-  for (let k = 0, version = 2; k < Number(process.env.NEWSPRINT_EDITS ?? 0); k++, version++) {
+  for (let k = 0, version = process.env.NEWSPRINT_FIXALL === '1' ? 3 : 2; k < Number(process.env.NEWSPRINT_EDITS ?? 0); k++, version++) {
     const at = { line: (k * 7919) % 400_000, character: 1 };
     const next = new Promise<void>((res) => conn.onNotification('textDocument/publishDiagnostics', (p: { version?: number }) => p.version === version && res()));
     const t = performance.now();

@@ -22,4 +22,6 @@ const sliceMs = process.env.NEWSPRINT_SLICE_MS && Number.isFinite(slice) && slic
 process.on('unhandledRejection', (err) => console.error(`newsprint: unhandled rejection: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
 
 // Launched with --expose-gc (launch.ts): the server collects after a big text arrives.
-startServer(createConnection(ProposedFeatures.all), { gc: (globalThis as { gc?: () => void }).gc, sliceMs });
+// Over stdio, the server sees input arrive before it is read (see StartOptions.input).
+const input = process.argv.includes('--stdio') ? (listener: () => void) => void process.stdin.prependListener('data', listener) : undefined;
+startServer(createConnection(ProposedFeatures.all), { gc: (globalThis as { gc?: () => void }).gc, sliceMs, input });

@@ -1,13 +1,14 @@
 // The server collects the garbage of typing once the budget is spent, when it is idle (after the
-// diagnostics are sent), not on every keystroke: startServer in-process over a pair of streams,
-// with a collect function that counts.
+// diagnostics are sent), not on every keystroke, and that of a big Fix All where it would pile up:
+// startServer in-process over a pair of streams, with a collect function that counts.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/lsp/startServer';
+import { isPreview } from '../helpers/lsp';
 import { SAMPLE } from '../helpers/rules';
 
 test('typing: a collection every few edits once the dropped text versions pass the budget', async () => {
@@ -54,3 +55,65 @@ test('typing: a collection every few edits once the dropped text versions pass t
     conn.dispose();
   }
 });
+
+for (const transport of ['stdio', 'ipc'] as const) {
+  test(`Fix All of a big dump (${transport}): collections before its answer is made, once it has gone, and before its change is applied`, async () => {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    // What each collection came in: the Fix All (its pages and its answer), the time between its
+    // answer and the editor's change, or that change.
+    let phase = 'open';
+    const log: string[] = [];
+    // Over stdio the server sees the editor's next message arrive (server.ts); over IPC it does not.
+    const input = transport === 'stdio' ? (listener: () => void) => void toServer.prependListener('data', listener) : undefined;
+    startServer(createConnection(ProposedFeatures.all, toServer, toClient), { gc: () => log.push(phase), input });
+    const conn = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ rules: {} })));
+    conn.onRequest('client/registerCapability', () => null);
+    conn.listen();
+    try {
+      await conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { workspace: { configuration: true } } });
+      await conn.sendNotification('initialized', {});
+      const uri = 'file:///big.pagedump';
+      const page = readFileSync(SAMPLE, 'utf8');
+      // ~3 M characters: past COLLECT_ABOVE, and so is the text of its Fix All.
+      const text = Array(800).fill(page).join('\f');
+      const analysed = (version: number) =>
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version}`)), 60_000);
+          const d = conn.onNotification('textDocument/publishDiagnostics', (p: { version?: number; diagnostics: Diagnostic[] }) => {
+            if (p.version !== version || isPreview(p.diagnostics)) return;
+            clearTimeout(timer);
+            d.dispose();
+            resolve();
+          });
+        });
+      let got = analysed(1);
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'pagedump', version: 1, text } });
+      await got;
+      phase = 'fix-all';
+      const params = { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } };
+      const actions = (await conn.sendRequest('textDocument/codeAction', params)) as CodeAction[];
+      const edits = actions[0].edit!.changes![uri];
+      phase = 'between';
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      phase = 'change';
+      got = analysed(2);
+      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [...edits].reverse().map((e) => ({ range: e.range, text: e.newText })) });
+      await got;
+      const count = (p: string) => log.filter((x) => x === p).length;
+      assert.ok(count('fix-all') >= 1, `a collection before the answer is made: ${log.join(', ')}`);
+      if (transport === 'stdio') {
+        // Its written buffer is released once it has gone: when the editor's change starts to arrive.
+        assert.equal(count('between'), 0, log.join(', '));
+        assert.ok(count('change') >= 2, `when the change starts to arrive, and before it is applied: ${log.join(', ')}`);
+      } else {
+        // A turn after the answer was sent (which may be before the client has read it).
+        assert.ok(count('fix-all') + count('between') >= 2, `before the answer, and the turn after it went: ${log.join(', ')}`);
+        assert.ok(count('change') >= 1, `before the change is applied: ${log.join(', ')}`);
+      }
+    } finally {
+      conn.dispose();
+    }
+  });
+}

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import { SAMPLE } from '../helpers/rules';
+import * as path from 'node:path';
+import { fixAll } from '../../server/src/core/fix';
+import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 import { CancellationTokenSource, LSPErrorCodes, type CancellationToken, type ResponseError } from 'vscode-languageserver-protocol';
 import { isPreview, startClient, withTimeout, type TestClient } from '../helpers/lsp';
 
@@ -200,17 +202,33 @@ describe('push diagnostics', () => {
     await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: big } }); // not analysed again by the tests after
   });
 
-  test('fix-all edits sent back last first, as one change, give the diagnostics of the fixed text', async () => {
+  test('fix-all of a dump of many pages gives the core\'s fixAll text; its edits sent back last first, as one change, give the diagnostics of the fixed text', async () => {
     // VS Code sends a multi-edit so; the server applies it as one batch (LineDocument.lastFirst)
     // and notes where each edit landed, so that the pages it touched are analysed again.
     const many = 'file:///work/sample/forty-pages.txt';
-    const pages = Array(40).fill(text).join('\f');
+    // CJK pages, English pages (a dash and a bullet on each), a page whose split sentences take
+    // several passes, and one with surrogate pairs near its fixes.
+    const en = readFileSync(path.join(SAMPLES_DIR, 'en', 'nytribune-1903-05-01-p1.txt'), 'utf8');
+    const head = '市政府党组会议召开\n\n□记者 解泉声 报道\n\n本报讯 会议传达学习了习近平总书记在纪念邓\n小平同志诞辰周年座谈会上的重要讲话精神\n';
+    const splits = Array(5).fill(`${head}和体育代表团的重要讲话精神要持续强化\n\n第3版\n\n理论学习。会议还研究了其它事项。\n`).join('\n\n');
+    const pages = [...Array(30).fill(text), en, en, splits, `${text.slice(0, 1500)}😀 😀 𠀀 𠀀\n${text.slice(1500)}`, ...Array(6).fill(text)].join('\f');
     const opened = c.nextDiagnostics(many, (ds) => !isPreview(ds));
     await c.open(many, pages);
     await opened;
     const list = await fixAllActions(c, many);
     const edits = list[0].edit!.changes![many];
     assert.ok(edits.length >= 40, `${edits.length} edits`);
+    // Exactly the core's text, from edits the editor takes: in order, none overlapping another.
+    assert.equal(apply(pages, edits), fixAll(pages).text);
+    const at = (p: { line: number; character: number }) => p.line * 1e6 + p.character;
+    for (let k = 1; k < edits.length; k++) assert.ok(at(edits[k].range.start) > at(edits[k - 1].range.end), `edit ${k} overlaps or touches the one before`);
+    // The changed regions of a page, not the page: on the English pages, texts without their
+    // dashes and bullets (a text of one byte a character travels and is kept so).
+    const enStart = pages.indexOf(en);
+    const enLines = [pages.slice(0, enStart).split('\n').length - 1, pages.slice(0, enStart + 2 * en.length).split('\n').length];
+    const enEdits = edits.filter((e) => e.range.start.line >= enLines[0] && e.range.end.line < enLines[1]);
+    assert.ok(enEdits.length > 20, `${enEdits.length} edits on the English pages`);
+    for (const e of enEdits) assert.ok(!/[\u0100-\uffff]/.test(e.newText), `a wide character in ${JSON.stringify(e.newText.slice(0, 60))}`);
     const fixed = c.nextDiagnostics(many, (ds) => !isPreview(ds));
     const contentChanges = [...edits].reverse().map((e) => ({ range: e.range, text: e.newText }));
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: many, version: 2 }, contentChanges });

@@ -48,6 +48,48 @@ test('property: a chunked text slices, searches and reads as its string, through
   );
 });
 
+test('property: many replacements at once (a Fix All applied) give the text of replacing each from the last, sharing the chunks none touches', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 6 }), text, fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 12 }), ins: text }), { maxLength: 10 }), (size, initial, picks) => {
+      const c = ChunkedText.of(initial, size);
+      // Sorted and apart (touching allowed, insertions at one offset in their order), as the editor sends them.
+      const edits: [number, number, string][] = [];
+      let at = 0;
+      for (const p of picks) {
+        const start = Math.min(initial.length, at + (p.at % 5));
+        const end = Math.min(initial.length, start + p.del);
+        edits.push([start, end, p.ins]);
+        at = end;
+      }
+      let one = c;
+      for (const [start, end, ins] of [...edits].reverse()) one = one.replace(start, end, ins).next;
+      const { next, dropped } = c.replaceAll(edits);
+      assert.equal(next.toString(), one.toString());
+      assert.equal(next.length, one.length);
+      assert.equal(c.toString(), initial, 'the version before is unchanged');
+      assert.ok(dropped >= edits.reduce((n, [s, e]) => n + e - s, 0) && dropped <= initial.length);
+      // Read through: slices from every offset.
+      const s = one.toString();
+      for (let a = 0; a <= s.length; a++) assert.equal(next.slice(a, s.length), s.slice(a));
+      const kept = new Set(c.chunkList());
+      let keptUnits = 0;
+      for (const chunk of next.chunkList()) {
+        assert.ok(chunk.length <= 2 * size || next.chunkList().length === 1, `a chunk of ${chunk.length} units`);
+        if (kept.has(chunk)) keptUnits += chunk.length;
+      }
+      assert.ok(keptUnits >= initial.length - dropped, 'what was not dropped is shared');
+    }),
+    { numRuns: 500 },
+  );
+  const big = 'x'.repeat(10 * 4096);
+  const { next, dropped } = ChunkedText.of(big, 4096).replaceAll([
+    [5000, 5001, '字'],
+    [5005, 5005, 'y'],
+  ]);
+  assert.equal(dropped, 4096, 'one chunk copied');
+  assert.equal(next.toString(), `${big.slice(0, 5000)}字${big.slice(5001, 5005)}y${big.slice(5005)}`);
+});
+
 test('an edit copies the chunks it touches, not the text', () => {
   const big = 'x'.repeat(10 * 4096);
   const { next, dropped } = ChunkedText.of(big, 4096).replace(5000, 5001, '字');

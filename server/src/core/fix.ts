@@ -18,7 +18,11 @@ export function normalizeEdits(edits: readonly Edit[]): Edit[] {
 }
 
 export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const list = normalizeEdits(edits);
+  return applySorted(text, normalizeEdits(edits));
+}
+
+/** applyEdits of edits normalizeEdits left. */
+function applySorted(text: string, list: readonly Edit[]): string {
   const parts: string[] = [];
   let cursor = 0;
   for (const e of list) {
@@ -52,6 +56,15 @@ const MOVING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['split-sentence', 'mi
  */
 export const FIX_ALL_RULES: readonly RuleId[] = ['spaced-glyphs', 'doubled-glyphs', 'mixed-script-spacing', 'hard-wrap', 'split-sentence'];
 
+export interface FixAllOptions extends AnalyzeOptions {
+  only?: readonly RuleId[];
+  /**
+   * Called with the edits of each pass that changed the text: sorted, apart (normalizeEdits), in
+   * the text as the passes before left it (see EditMap).
+   */
+  onPass?: (edits: readonly Edit[]) => void;
+}
+
 /** The passes fixAll makes at most. */
 export const MAX_PASSES = 32;
 
@@ -63,7 +76,7 @@ export const MAX_PASSES = 32;
  * (MAX_PASSES; `left` says what the bound left); idempotent by construction when it stops because
  * nothing is left to fix.
  */
-export function fixAll(text: string, options: AnalyzeOptions & { only?: readonly RuleId[] } = {}): FixAllResult {
+export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult {
   const fixed: Finding[] = [];
   const only = options.only ?? FIX_ALL_RULES;
   const fixable = (f: Finding) => fixSize(f) > 0 && only.includes(f.rule);
@@ -74,10 +87,11 @@ export function fixAll(text: string, options: AnalyzeOptions & { only?: readonly
     if (findings.length === 0) return { text, fixed, passes, left: 0 };
     const moving = findings.filter((f) => MOVING_RULES.has(f.rule));
     if (moving.length > 0) findings = movingFixes(moving, analysis.dump.pages);
-    const edits = findings.flatMap((f) => f.fix!.edits);
-    const next = applyEdits(text, edits);
+    const edits = normalizeEdits(findings.flatMap((f) => f.fix!.edits));
+    const next = applySorted(text, edits);
     for (const f of findings) fixed.push(f); // not push(...findings): a 100 MB line can have more findings than the stack has room for arguments
     if (next === text) return { text, fixed, passes, left: 0 };
+    options.onPass?.(edits);
     text = next;
   }
   return { text, fixed, passes, left: analyze(text, options).findings.filter(fixable).length };

@@ -23,7 +23,8 @@ import { parse } from './parse';
 import { countReplacement, encoding, hasReplacements, MIN_COUNT, MIN_RATIO } from './rules/encoding';
 import { STRUCTURE_RULES } from './analyze';
 import { trimmedSpan } from './rules/rule';
-import { diffEdit, fixAll, type FixAllResult } from './fix';
+import { EditMap } from './editMap';
+import { fixAll, type FixAllOptions, type FixAllResult } from './fix';
 import { CUT_READS, isBlankText, nextSoftBreak } from './softPages';
 import { flatten, packFindings, ruleAt, ruleIndex, unpackFindings, type PackedFindings } from './packed';
 import { lineAt } from './lines';
@@ -614,13 +615,13 @@ export function* outwardFrom(k: number, length: number): Generator<number> {
 }
 
 /** fixAll of one part of the document at `start` (a page, or a part of a page cut in parts), alone. */
-function fixPart(text: string, start: number, options: AnalyzeOptions, only: readonly RuleId[] | undefined): FixAllResult {
-  return fixAll(text, { ...options, only, atStart: start === 0 && options.atStart !== false });
+function fixPart(text: string, start: number, options: AnalyzeOptions, only: readonly RuleId[] | undefined, onPass?: FixAllOptions['onPass']): FixAllResult {
+  return fixAll(text, { ...options, only, atStart: start === 0 && options.atStart !== false, onPass });
 }
 
 /**
  * Fix-all as edits on the document: each page with fixable findings (of the selected rules) is
- * fixed to a fixed point on its own, and replaced by one edit covering what changed in it. `left`:
+ * fixed to a fixed point on its own, and what changed in it is replaced (see EditMap.edits). `left`:
  * the fixable findings its passes left (see fixAll), over all pages.
  */
 export function fixAllEdits(inc: IncrementalDocument, options: AnalyzeOptions, only?: readonly RuleId[]): { edits: Edit[]; left: number } {
@@ -641,10 +642,12 @@ export function* fixAllSteps(inc: IncrementalDocument, options: AnalyzeOptions, 
   for (const s of inc.segments) {
     if (fixableCount(s, only) === 0) continue;
     const text = s.text;
-    const fixed = fixPart(text, s.start, options, only);
+    const changed = new EditMap();
+    const fixed = fixPart(text, s.start, options, only, (e) => changed.add(e));
     left += fixed.left;
-    const e = diffEdit(text, fixed.text);
-    if (e) edits.push({ start: e.start + s.start, end: e.end + s.start, newText: e.newText });
+    // The changed regions of the page, not one edit from its first change to its last: on pages
+    // whose lines are joined, that was nearly all of the page.
+    for (const e of changed.edits(text, fixed.text)) edits.push({ start: e.start + s.start, end: e.end + s.start, newText: e.newText });
     yield;
   }
   return { edits, left };

@@ -120,4 +120,61 @@ export class ChunkedText implements TextSource {
     next.last = Math.min(c0, chunks.length - 1);
     return { next, dropped };
   }
+
+  /**
+   * The text with many replacements made at once: `edits[k]` = [start, end, text], sorted and
+   * apart (touching allowed; insertions at one offset in their order), offsets in this text. As
+   * `replace` of each, from the last on, but the chunks are made in one pass: one `replace` each
+   * copied the list of chunks, and the changed regions of a Fix All of a 50 MB dump are ~50,000
+   * (5 s). A chunk no edit touches is kept; the others are cut anew, about `size` long.
+   */
+  replaceAll(edits: readonly (readonly [number, number, string])[]): { next: ChunkedText; dropped: number } {
+    const { chunks: old, starts: oldStarts, size } = this;
+    const chunks: string[] = [];
+    let kept = 0; // units of the chunks kept as they were
+    let parts: string[] = []; // the new chunk being made
+    let partsLength = 0;
+    const flush = () => {
+      if (partsLength === 0) return;
+      const middle = parts.length === 1 ? parts[0] : parts.join('');
+      if (middle.length > 2 * size) for (let at = 0; at < middle.length; at += size) chunks.push(middle.slice(at, at + size));
+      else chunks.push(middle);
+      parts = [];
+      partsLength = 0;
+    };
+    const add = (s: string) => {
+      if (s.length === 0) return;
+      parts.push(s);
+      partsLength += s.length;
+      if (partsLength >= size) flush();
+    };
+    // The old text in [from, to): whole chunks kept when nothing is pending, else copied.
+    const copy = (from: number, to: number) => {
+      if (from >= to) return;
+      for (let c = this.find(from); c < old.length && oldStarts[c] < to; c++) {
+        const a = Math.max(from, oldStarts[c]) - oldStarts[c];
+        const b = Math.min(to, oldStarts[c] + old[c].length) - oldStarts[c];
+        if (a === 0 && b === old[c].length && partsLength === 0) {
+          chunks.push(old[c]);
+          kept += old[c].length;
+        } else add(a === 0 && b === old[c].length ? old[c] : old[c].slice(a, b));
+      }
+    };
+    let at = 0;
+    for (const [start, end, text] of edits) {
+      copy(at, start);
+      add(text);
+      at = Math.max(at, end);
+    }
+    copy(at, this.length);
+    flush();
+    if (chunks.length === 0) chunks.push('');
+    const starts = new Array<number>(chunks.length);
+    let length = 0;
+    for (let c = 0; c < chunks.length; c++) {
+      starts[c] = length;
+      length += chunks[c].length;
+    }
+    return { next: new ChunkedText(chunks, starts, length, size), dropped: this.length - kept };
+  }
 }

@@ -209,16 +209,12 @@ export class DocumentStore {
     // the server was never idle long enough to collect and twice the budget is spent.
     const full = !window && text.length >= this.collectAbove;
     if ((full && !restart) || (window && this.garbage() >= 2 * this.limit())) this.collectNow();
-    const growth = full && this.collect ? this.budget.growth : undefined;
-    let mark = growth ? getHeapStatistics().used_heap_size : 0;
+    const growing = full ? this.growing() : undefined;
     // Without a window to go by (a first analysis), an edit noted since is where to start.
     const steps = e.inc.steps(text, window, window ? undefined : noted?.start);
     const tick = (isCancelled: () => boolean) => {
       // A full analysis keeps a little of each page and drops the rest (see GarbageBudget.growth).
-      if (growth && getHeapStatistics().used_heap_size - mark >= growth) {
-        this.collectNow();
-        mark = getHeapStatistics().used_heap_size;
-      }
+      growing?.();
       return isCancelled();
     };
     const finish = () => {
@@ -230,6 +226,29 @@ export class DocumentStore {
       return entry;
     };
     return { entry, steps, tick, finish };
+  }
+
+  /**
+   * A tick for long work over a big text, called between its steps: collects each time the heap
+   * has grown by the budget's `growth` since (see GarbageBudget.growth). Nothing without it.
+   */
+  growing(): () => void {
+    const growth = this.collect ? this.budget.growth : undefined;
+    if (!growth) return () => undefined;
+    let mark = getHeapStatistics().used_heap_size;
+    return () => {
+      if (getHeapStatistics().used_heap_size - mark < growth) return;
+      this.collectNow();
+      mark = getHeapStatistics().used_heap_size;
+    };
+  }
+
+  /**
+   * Collects now, after work over a big text that left its garbage (`units`: how much text it
+   * made; below `collectAbove`, nothing), before what comes next piles more on it.
+   */
+  collectAfter(units: number): void {
+    if (units >= this.collectAbove) this.collectNow();
   }
 
   /**

@@ -74,6 +74,11 @@ export interface StartOptions {
   budget?: GarbageBudget;
   /** Length of a slice of analysis (default SLICE_MS; tests set 0 to slice at every page). */
   sliceMs?: number;
+  /**
+   * Calls `listener` whenever input arrives, before it is read as a message: over stdio, the
+   * data of stdin (see `answered`). Without it, the input is not seen before it is read.
+   */
+  input?: (listener: () => void) => void;
 }
 
 export function startServer(connection: Connection, options: StartOptions = {}): void {
@@ -95,6 +100,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       // A multi-edit sent last edit first (Fix All) goes as one batch (see LineDocument.lastFirst).
       const offsets = doc instanceof LineDocument ? doc.lastFirst(changes) : undefined;
       if (doc instanceof LineDocument && offsets) {
+        // A big batch (the editor applying a Fix All of a whole dump) came in a message about three
+        // times as long as its text, garbage now: collected before the new text is made.
+        let units = 0;
+        for (const c of changes) units += c.text.length;
+        store.collectAfter(units);
         doc.applyLastFirst(changes, offsets, version);
         const dropped = doc.takeDropped();
         const size = textBytes(doc);
@@ -329,13 +339,39 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     const pause = yielder(token, () => documents.get(doc.uri)?.version === version);
     await pause(); // a change while the settings were read is seen before any page is fixed
     const steps = fixAllSteps(e.inc, { rules: s.rules, locale }, rule ? [rule] : undefined);
+    // Each page is analysed again in every pass: on a big dump, garbage that outlives the young
+    // generation piles up as in a full analysis (a 50 MB dump cut in parts without form feeds
+    // left ~180 MB of it), so it is collected as there.
+    const growing = store.growing();
     let r = steps.next();
-    for (; !r.done; r = steps.next()) await pause();
+    for (; !r.done; r = steps.next()) {
+      growing();
+      await pause();
+    }
     const { edits, left } = r.value;
+    // And what is left of it goes before the answer is made: its JSON (and the change the editor
+    // sends back) is about as long as the text of the edits.
+    let units = 0;
+    for (const x of edits) units += x.end - x.start + x.newText.length;
+    store.collectAfter(units);
+    answered(units);
     // Its passes ran out on some page (see fixAll): the problems left stay as diagnostics, and the
     // user is told that running it again fixes them.
     if (left > 0) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: t(messages, 'fixAll.left', { passes: MAX_PASSES, count: left }) });
     return edits.map((x) => toTextEdit(doc, x));
+  }
+
+  // After a big answer (a Fix All of a whole dump), a collection once it has gone: its edits, their
+  // JSON and the UTF-8 of that are garbage then, and were still on the heap when the editor's
+  // change came back with the same text in it (a 50 MB dump's Fix All peaked there). Over stdio
+  // the written buffer is released when the write completes, which is seen when the editor's next
+  // message starts to arrive (it comes once the editor has the answer); over IPC, Node copies a
+  // message out as it sends it, so a turn after the one it is sent in will do (the turn after this
+  // one, for a writer that waits a turn before it writes).
+  let collectOnInput = 0;
+  function answered(units: number): void {
+    if (options.input) collectOnInput = units;
+    else setImmediate(() => setImmediate(() => store.collectAfter(units)));
   }
 
   async function codeActions(doc: TextDocument, params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
@@ -421,4 +457,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   documents.listen(connection);
   connection.listen();
+  options.input?.(() => {
+    if (collectOnInput === 0) return;
+    store.collectAfter(collectOnInput);
+    collectOnInput = 0;
+  });
 }

@@ -238,9 +238,21 @@ export class LineDocument implements TextDocument {
     return offsets;
   }
 
-  /** Applies changes lastFirst accepted, at its offsets: the line starts are counted again when next asked. */
+  /**
+   * Applies changes lastFirst accepted, at its offsets: the line starts are counted again when
+   * next asked. Each change ends where the one after it in the text starts, or earlier, so every
+   * offset holds in the text as it was: they are made in one pass (ChunkedText.replaceAll).
+   */
   applyLastFirst(changes: readonly TextDocumentContentChangeEvent[], offsets: readonly number[], version: number): void {
-    for (let k = 0; k < changes.length; k++) this.splice(offsets[2 * k], offsets[2 * k + 1], changes[k].text);
+    const edits = new Array<[number, number, string]>(changes.length);
+    for (let k = 0; k < changes.length; k++) {
+      const text = changes[k].text;
+      edits[changes.length - 1 - k] = [offsets[2 * k], offsets[2 * k + 1], text];
+      if (this.twoByte === false && wide(text)) this.twoByte = true;
+    }
+    const { next, dropped } = this.content.replaceAll(edits);
+    this.content = next;
+    this.droppedUnits += dropped;
     this.starts = undefined;
     this._version = version;
   }
