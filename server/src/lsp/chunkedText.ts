@@ -21,6 +21,18 @@ export class ChunkedText implements TextSource {
     private readonly size: number,
   ) {}
 
+  /** The text of these chunks (one empty chunk when there are none), their starts counted. */
+  private static ofChunks(chunks: string[], size: number): ChunkedText {
+    if (chunks.length === 0) chunks.push('');
+    const starts = new Array<number>(chunks.length);
+    let length = 0;
+    for (let c = 0; c < chunks.length; c++) {
+      starts[c] = length;
+      length += chunks[c].length;
+    }
+    return new ChunkedText(chunks, starts, length, size);
+  }
+
   static of(text: string, size = CHUNK): ChunkedText {
     const chunks: string[] = [];
     const starts: number[] = [];
@@ -109,14 +121,7 @@ export class ChunkedText implements TextSource {
     if (middle.length > 2 * this.size) for (let at = 0; at < middle.length; at += this.size) chunks.push(middle.slice(at, at + this.size));
     else if (middle.length > 0) chunks.push(middle);
     for (let c = c1 + 1; c < this.chunks.length; c++) chunks.push(this.chunks[c]);
-    if (chunks.length === 0) chunks.push('');
-    const starts = new Array<number>(chunks.length);
-    let at = 0;
-    for (let c = 0; c < chunks.length; c++) {
-      starts[c] = at;
-      at += chunks[c].length;
-    }
-    const next = new ChunkedText(chunks, starts, at, this.size);
+    const next = ChunkedText.ofChunks(chunks, this.size);
     next.last = Math.min(c0, chunks.length - 1);
     return { next, dropped };
   }
@@ -168,13 +173,6 @@ export class ChunkedText implements TextSource {
     }
     copy(at, this.length);
     flush();
-    if (chunks.length === 0) chunks.push('');
-    const starts = new Array<number>(chunks.length);
-    let length = 0;
-    for (let c = 0; c < chunks.length; c++) {
-      starts[c] = length;
-      length += chunks[c].length;
-    }
-    return { next: new ChunkedText(chunks, starts, length, size), dropped: this.length - kept };
+    return { next: ChunkedText.ofChunks(chunks, size), dropped: this.length - kept };
   }
 }
