@@ -183,7 +183,7 @@ export function parseAnnotations(dump: PageDump, pageIndex: number): { directive
 }
 
 /** Directives that set a block's role: one role a block, the last one written applies (detect's forceLines). */
-const ROLES: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body', 'skip']);
+export const ROLE_DIRECTIVES: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body', 'skip']);
 /** Roles that leave a block out of every article: `%% article` and `%% attach-below` on it do nothing. */
 const NOT_IN_ARTICLE: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['skip', 'caption']);
 /** Roles of blocks that are not headings: `%% attach-below` on it does nothing. */
@@ -204,14 +204,14 @@ function conflicts(dump: PageDump, directives: readonly Directive[], problems: A
     let contTo = -1;
     for (to = from; to < directives.length && directives[to].target === directives[from].target; to++) {
       const name = directives[to].name;
-      if (ROLES.has(name)) role = to;
+      if (ROLE_DIRECTIVES.has(name)) role = to;
       else if (name === 'continued-from') contFrom = to;
       else if (name === 'continued-to') contTo = to;
     }
     if (to - from < 2) continue;
     for (let k = from; k < to; k++) {
       const d = directives[k];
-      const winner = ROLES.has(d.name) ? role : d.name === 'continued-from' ? contFrom : d.name === 'continued-to' ? contTo : -1;
+      const winner = ROLE_DIRECTIVES.has(d.name) ? role : d.name === 'continued-from' ? contFrom : d.name === 'continued-to' ? contTo : -1;
       if (winner >= 0 && winner !== k && (directives[winner].name !== d.name || directives[winner].arg !== d.arg)) problems.push(conflict(dump, d, directives[winner], 'conflict'));
       else if (role >= 0 && ((d.name === 'article' && NOT_IN_ARTICLE.has(directives[role].name)) || (d.name === 'attach-below' && NOT_HEADING.has(directives[role].name))))
         problems.push(conflict(dump, d, directives[role], 'ignored'));

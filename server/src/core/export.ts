@@ -93,12 +93,12 @@ export function exportArticles(text: string, opts: ExportOptions): ArticlesDocum
   const diagnostics: Record<string, number> = {};
   for (const f of findings) if (!RESOLVED.has(f.rule)) diagnostics[f.rule] = (diagnostics[f.rule] ?? 0) + 1;
   const rules = changedLevels(opts.rules);
+  const source: ArticlesDocument['source'] = { path: opts.path, sha256: opts.sha256, pages: dump.pages[dump.pages.length - 1].sheet + 1 };
+  if (opts.rootId) source.rootId = opts.rootId;
   return {
     schema: SCHEMA,
     generator: rules ? { name: 'newsprint', version: opts.version, rules } : { name: 'newsprint', version: opts.version },
-    source: opts.rootId
-      ? { path: opts.path, sha256: opts.sha256, pages: dump.pages[dump.pages.length - 1].sheet + 1, rootId: opts.rootId }
-      : { path: opts.path, sha256: opts.sha256, pages: dump.pages[dump.pages.length - 1].sheet + 1 },
+    source,
     articles,
     diagnostics,
   };

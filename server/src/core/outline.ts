@@ -9,7 +9,7 @@ import { roleAt, type Article, type PageAnalysis, type Role } from './articles/m
 import { articleTitle } from './articles/detect';
 import { cleanLineText } from './clean';
 import { buildParagraphs, joinLines } from './paragraphs';
-import { DIRECTIVES, directiveText, parseDirectiveLine, type DirectiveName } from './annotations';
+import { DIRECTIVES, directiveText, parseDirectiveLine, ROLE_DIRECTIVES, type DirectiveName } from './annotations';
 import { lineIndexAt } from './parse';
 
 export type SymbolKind = 'page' | 'article' | 'kicker' | 'headline' | 'deck' | 'byline' | 'label' | 'note' | 'paragraph';
@@ -220,7 +220,7 @@ export function annotationActions(dump: PageDump, analyses: readonly PageAnalysi
   const p = analyses.find((x) => x.page === line.page);
   const role = p ? roleAt(p, li - page.firstLine) : 'unknown';
   // The directives right above the block: one there already is not offered again, and a role
-  // directive (`%% skip` too) is replaced by the role chosen rather than contradicted by a second
+  // directive (`%% skip` too: ROLE_DIRECTIVES) is replaced by the role chosen rather than contradicted by a second
   // (bad-annotation reports contradicting ones).
   const present = new Set<DirectiveName>();
   let roleLine = -1;
@@ -261,5 +261,3 @@ export function annotationActions(dump: PageDump, analyses: readonly PageAnalysi
   return out;
 }
 
-/** Directives that set the next block's role: one of them above a block is replaced, not doubled. */
-const ROLE_DIRECTIVES: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body', 'skip']);

@@ -27,8 +27,8 @@
 // hyphen of a Latin word rejoined across lines (paragraphs.keepHyphen decides). Every other
 // character of the input comes out exactly once.
 import { analyze } from './analyze';
-import { parseDirectiveLine, type DirectiveName } from './annotations';
-import type { Article, PageAnalysis } from './articles/model';
+import { parseDirectiveLine, ROLE_DIRECTIVES, type DirectiveName } from './annotations';
+import type { Article, Continuation, PageAnalysis } from './articles/model';
 import { lineInfo } from './articles/roles';
 import { cleaner, type Cleaner } from './clean';
 import { joinHeadline, joinLines } from './paragraphs';
@@ -103,25 +103,22 @@ function directiveOf(text: string): DirectiveName | undefined {
   return d.kind === 'directive' ? d.name : undefined;
 }
 
-/** Directives a `%% skip` on the same block overrides: a role, or starting an article there. */
-const SKIP_OVERRIDES: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body', 'article', 'attach-below']);
-
 /** Directives that start or join an article: nothing to a caption (bad-annotation says so). */
-const IN_ARTICLE: ReadonlySet<DirectiveName | undefined> = new Set<DirectiveName | undefined>(['article', 'attach-below']);
-const ROLES: ReadonlySet<DirectiveName | undefined> = new Set<DirectiveName | undefined>(['headline', 'kicker', 'deck', 'byline', 'caption', 'label', 'body', 'skip']);
+const inArticle = (d: DirectiveName | undefined) => d === 'article' || d === 'attach-below';
 
 /** The role the last role directive among annotation lines sets (the one that applies). */
 function lastRole(notes: readonly string[]): DirectiveName | undefined {
   for (let k = notes.length - 1; k >= 0; k--) {
     const d = directiveOf(notes[k]);
-    if (ROLES.has(d)) return d;
+    if (d !== undefined && ROLE_DIRECTIVES.has(d)) return d;
   }
   return undefined;
 }
 
+/** A directive a `%% skip` on the same block overrides: another role, or starting an article there. */
 function overriddenBySkip(text: string): boolean {
   const d = directiveOf(text);
-  return d !== undefined && SKIP_OVERRIDES.has(d);
+  return d !== undefined && d !== 'skip' && (ROLE_DIRECTIVES.has(d) || inArticle(d));
 }
 
 function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, summary: RewrittenArticle[]): string {
@@ -174,7 +171,7 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
     let notes = notesFor([i]);
     const role = lastRole(notes);
     if (role === 'caption' || (caption >= 0 && caption === i - 1 && notes.length === 0)) {
-      notes = notes.filter((x) => !IN_ARTICLE.has(directiveOf(x)));
+      notes = notes.filter((x) => !inArticle(directiveOf(x)));
       skipping = false;
       caption = i;
     } else {
@@ -189,6 +186,8 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
   if (rest.length) blocks.push(rest.join('\n'));
 
   const looksLike = (t: string) => lineInfo(fakeLine(t), true);
+  // A continuation marker as printed, cleaned ('' for one an annotation gave, or none).
+  const printedMarker = (c: Continuation | null | undefined) => (c && !isAnnotationLine(lines, c.line) ? clean.span(c.span.start, c.span.end).trim() : '');
   for (const a of analysis.articles) {
     const parts: Part[] = [];
     const flow = flowArticle(ctx, a);
@@ -232,7 +231,7 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
     for (const p of flow.note) paraPart(p.pieces, p.text);
 
     const c = a.continuation;
-    const marker = c && !isAnnotationLine(lines, c.line) ? clean.span(c.span.start, c.span.end).trim() : '';
+    const marker = printedMarker(c);
     if (c && marker && c.direction === 'from') parts.push({ notes: notesFor([c.line]), text: marker });
     for (const i of a.byline) {
       const t = joinIdx([i]);
@@ -260,7 +259,7 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
     if (c && marker && c.direction === 'to') parts.push({ notes: notesFor([c.line]), text: marker });
     // A middle part's continued-to marker (its `c` is the continued-from one).
     const c2 = a.continuedTo;
-    const marker2 = c2 && !isAnnotationLine(lines, c2.line) ? clean.span(c2.span.start, c2.span.end).trim() : '';
+    const marker2 = printedMarker(c2);
     if (c2 && marker2) parts.push({ notes: notesFor([c2.line]), text: marker2 });
     // Anything the article claims that no part printed (a safety net: nothing is ever lost).
     for (const i of a.lines) {

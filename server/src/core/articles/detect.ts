@@ -303,6 +303,9 @@ function sameBlock(P: PageItems, a: number, b: number): boolean {
   return P.blockFirst[a - P.base] === P.blockFirst[b - P.base];
 }
 
+/** Flags of a line that opens a story itself, as a dateline does: an in-line editor's note, a continued-from marker at its head. */
+const F_OPENS_STORY = F_NOTE_HEAD | F_CONT_HEAD;
+
 /** Do content lines a < b (consecutive) belong to one segment? */
 function continues(P: PageItems, a: number, b: number): boolean {
   const { base, F, forced, blockFirst, blockLast } = P;
@@ -310,7 +313,7 @@ function continues(P: PageItems, a: number, b: number): boolean {
   const gap = b - a - 1;
   const ka = a - base;
   const kb = b - base;
-  if (P.startArticle.has(b) || F.dateline[kb] || F.flags[kb] & (F_NOTE_HEAD | F_CONT_HEAD)) return false;
+  if (P.startArticle.has(b) || F.dateline[kb] || F.flags[kb] & F_OPENS_STORY) return false;
   if (forced[ka] !== forced[kb]) return false;
   if (P.ds) {
     const fa = blockFirst[ka];
@@ -385,7 +388,7 @@ function lineEnds(P: PageItems, i: number): boolean {
 /** Some line of L opens a story itself (a dateline, an in-line editor's note, a continued-from marker). */
 function opensItself(P: PageItems, L: readonly number[]): boolean {
   const { base, F } = P;
-  for (let j = 0; j < L.length; j++) if (F.dateline[L[j] - base] || F.flags[L[j] - base] & (F_NOTE_HEAD | F_CONT_HEAD)) return true;
+  for (let j = 0; j < L.length; j++) if (F.dateline[L[j] - base] || F.flags[L[j] - base] & F_OPENS_STORY) return true;
   return false;
 }
 
@@ -600,7 +603,7 @@ function takeMarker(s: Story, c: LineContinuation, i: number): boolean {
     s.continuationLine = i;
     return true;
   }
-  if (c.direction !== 'to' || s.continuation.direction !== 'from' || s.continuedTo) return false;
+  if (c.direction !== 'to' || !takesTo(s)) return false;
   s.continuedTo = lineContinuation(c, i);
   return true;
 }

@@ -718,6 +718,11 @@ function firstAfter(src: string, from: number, to: number): number {
   return NaN;
 }
 
+/** A line whose first unit c0 (at `first`) and the next one can start CONT_HEAD: a bracket and a continued-from verb. */
+function mayOpenWithMarker(c0: number, src: string, first: number, to: number): boolean {
+  return CONT_HEAD_FIRST.has(c0) && CONT_HEAD_SECOND.has(firstAfter(src, first, to));
+}
+
 /** FIRST_FLAGS of the first non-space unit of src after index `from` (before `to`), 0 when none. */
 function nextFlags(src: string, from: number, to: number): number {
   const c = firstAfter(src, from, to);
@@ -805,14 +810,14 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
     continuation = { direction: contDirection(m[1]), target: m[2], span: span(scannedText(), lineStart, 0, size) };
   } else if (closer && (m = CONT_TAIL.exec((tail = whole ? (head ??= compactHead(scannedText())) : compactTail(scannedText()))))) {
     continuation = { direction: contDirection(m[1]), target: m[2], span: span(scannedText(), lineStart, m.index, tail.length, T) };
-    const from = continuation.direction === 'to' && CONT_HEAD_FIRST.has(c0) && CONT_HEAD_SECOND.has(firstAfter(src, at + mFirst, to)) ? CONT_HEAD.exec((head ??= compactHead(scannedText()))) : null;
+    const from = continuation.direction === 'to' && mayOpenWithMarker(c0, src, at + mFirst, to) ? CONT_HEAD.exec((head ??= compactHead(scannedText()))) : null;
     // The two markers apart (of a whole line, the tail is the head).
     if (from && from[0].length + tail.length - m.index <= size) {
       continuation.head = { direction: 'from', target: from[2], span: span(scannedText(), lineStart, 0, from[0].length) };
       flags |= F_CONT_HEAD;
     }
     tail = tail.slice(0, m.index);
-  } else if (CONT_HEAD_FIRST.has(c0) && CONT_HEAD_SECOND.has(firstAfter(src, at + mFirst, to)) && (m = CONT_HEAD.exec((head ??= compactHead(scannedText()))))) {
+  } else if (mayOpenWithMarker(c0, src, at + mFirst, to) && (m = CONT_HEAD.exec((head ??= compactHead(scannedText()))))) {
     continuation = { direction: 'from', target: m[2], span: span(scannedText(), lineStart, 0, m[0].length) };
     flags |= F_CONT_HEAD;
   } else {
