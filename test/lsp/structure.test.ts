@@ -176,6 +176,29 @@ describe('rewrite request', () => {
     assert.equal(await c.conn.sendRequest('newsprint/rewrite', { textDocument: { uri: 'file:///not/open.txt' } }), null);
   });
 
+  test('"Mark as kicker" on a block below its headline, then newsprint/rewrite: one article with that kicker, before and after', async () => {
+    const page = '春季植树活动启动\n\n绿化城市 人人有责\n\n□记者 王五 报道\n\n本报讯 昨日，全市春季义务植树活动正式启动，\n各区组织干部群众参加植树，共栽植各类苗木\n三万余株，进一步扩大了城市绿化覆盖面积。\n';
+    const heads = async (u: string) => {
+      const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: u } })) as DocumentSymbol[];
+      return syms[0].children!.map((a) => [a.name, a.children!.filter((s) => s.detail !== 'paragraph').map((s) => `${s.detail}: ${s.name.replace(/\s+/g, '')}`)]);
+    };
+    const u = nextUri();
+    await c.open(u, page);
+    const at = { line: 2, character: 0 };
+    const list = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: { start: at, end: at }, context: { diagnostics: [] } })) as CodeAction[];
+    const mark = list.find((a) => a.title === 'Mark as kicker')!;
+    const marked = TextDocument.applyEdits(TextDocument.create(u, 'pagedump', 1, page), mark.edit!.changes![u]);
+    assert.ok(marked.includes('春季植树活动启动\n\n%% kicker\n绿化城市'), marked);
+    const u2 = nextUri();
+    await c.open(u2, marked);
+    const want = [['春季植树活动启动', ['kicker: 绿化城市人人有责', 'headline: 春季植树活动启动', 'byline: □记者王五报道']]];
+    assert.deepEqual(await heads(u2), want);
+    const r = (await c.conn.sendRequest('newsprint/rewrite', { textDocument: { uri: u2 } })) as { text: string };
+    const u3 = nextUri();
+    await c.open(u3, r.text);
+    assert.deepEqual(await heads(u3), want, r.text);
+  });
+
   test('newsprint/rewrite for a version the page is past: ContentModified (the editor would replace newer text)', async () => {
     const u = nextUri();
     await c.open(u, text);

@@ -132,6 +132,38 @@ test('%% kicker holds over the detection: in the analysis, the Outline and the e
   assert.deepEqual(two.pages[0].articles[0].kicker, [1, 4]);
 });
 
+test('%% kicker directly below a headline is that headline\'s kicker, as one above it is', () => {
+  const byline = PAGE.slice(PAGE.indexOf('□记者'), PAGE.indexOf('\n\n广告'));
+  const lead = byline.slice(byline.indexOf('本报讯'));
+  const other = '城市建设再上台阶\n\n□记者 李四 报道\n\n本报讯 近日，城区主干道路改造工程全面完工，\n市民出行更加便捷，交通拥堵明显缓解。\n\n';
+  // [what, page, [kicker, headline, decks] of the article holding 本报讯 昨日, how many articles]
+  const cases: [string, string, [string, string, string[]], number][] = [
+    ['above the byline', `春季植树活动启动\n\n%% kicker\n绿化城市 人人有责\n\n${byline}`, ['绿化城市 人人有责', '春季植树活动启动', []], 1],
+    ['below another article', `${other}春季植树活动启动\n\n%% kicker\n绿化城市 人人有责\n\n${byline}`, ['绿化城市 人人有责', '春季植树活动启动', []], 2],
+    ['below a forced headline', `%% headline\n春季植树活动启动\n\n%% kicker\n绿化城市 人人有责\n\n${byline}`, ['绿化城市 人人有责', '春季植树活动启动', []], 1],
+    ['a block read as a byline', `春季植树活动启动\n\n%% kicker\n□记者 王五 报道\n\n${lead}`, ['□记者 王五 报道', '春季植树活动启动', []], 1],
+    ['above a deck', `春季植树活动启动\n\n%% kicker\n绿化城市 人人有责\n\n%% deck\n全市栽植苗木三万余株\n\n${byline}`, ['绿化城市 人人有责', '春季植树活动启动', ['全市栽植苗木三万余株']], 1],
+    ['with no body (a notice)', `${other}春季植树活动启动\n\n%% kicker\n绿化城市 人人有责\n`, ['', '', []], 2],
+    // Where the rule stops. Between two headlines: the kicker of the one below, printed above it.
+    ['between two headlines', `旧闻一则\n\n%% kicker\n绿化城市 人人有责\n\n春季植树活动启动\n\n${byline}`, ['绿化城市 人人有责', '春季植树活动启动', []], 1],
+    // `%% article` on it: it starts its own article, which the body below is.
+    ['with %% article', `春季植树活动启动\n\n%% article\n%% kicker\n绿化城市 人人有责\n\n${byline}`, ['绿化城市 人人有责', '', []], 1],
+  ];
+  for (const [what, src, want, count] of cases) {
+    const { dump, pages } = run(src);
+    const text = (xs: readonly number[]) => xs.map((i) => lineAt(dump, i).text).join('\n');
+    const at = allLines(dump).findIndex((l) => l.text.startsWith('本报讯 昨日'));
+    const a = pages[0].articles.find((x) => x.lines.includes(at));
+    if (at >= 0) assert.deepEqual([text(a!.kicker), text(a!.headline), a!.decks.map(text)], want, what);
+    assert.equal(pages[0].articles.length, count, what);
+    const k = allLines(dump).findIndex((l) => l.text.startsWith('%% kicker')) + 1;
+    assert.equal(roleAt(pages[0], k), 'kicker', what);
+    // The kicker and its headline are one article (no body: one notice).
+    const h = allLines(dump).findIndex((l) => l.text === '春季植树活动启动');
+    if (what !== 'between two headlines' && what !== 'with %% article') assert.ok(pages[0].articles.some((x) => x.kicker.includes(k) && x.headline.includes(h)), what);
+  }
+});
+
 test('%% article at a byline (dateline, "continued from") after an editor\'s note: the note is not merged into the article it starts', () => {
   const body = PAGE.slice(PAGE.indexOf('本报讯'));
   const note = '编者按：春天是植树的好季节，本报今起推出系列报道。\n\n敬请关注。';

@@ -11,6 +11,9 @@ import { analyze } from '../../server/src/core/analyze';
 import { roleAt } from '../../server/src/core/articles/model';
 import { cleanText } from '../../server/src/core/articles/roles';
 import { REWRITE_MARKER, rewritePage } from '../../server/src/core/rewrite';
+import { annotationActions } from '../../server/src/core/outline';
+import { applyEdits } from '../../server/src/core/fix';
+import { en } from '../../server/src/core/messages';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 
 const isSpace = (c: string) => /^[\s\u3000\u00a0\ufeff\f]$/u.test(c);
@@ -193,6 +196,30 @@ test('a middle part keeps both its markers, each a line of its own, the continue
     assert.equal(rewritePage(out).text, out);
     const a = analyze(out).pages[0].articles[0];
     assert.deepEqual([a.continuation?.target, a.continuedTo?.target], ['第一版', '第三版']);
+  }
+});
+
+test('a kicker below its headline, marked with "Mark as kicker": the rewrite prints it above, and the page reads back the same', () => {
+  const body = '□记者 王五 报道\n\n本报讯 昨日，全市春季义务植树活动正式启动，\n各区组织干部群众参加植树，共栽植各类苗木\n三万余株，进一步扩大了城市绿化覆盖面积。\n';
+  const heads = (text: string) => {
+    const { dump, pages } = analyze(text);
+    const t = (xs: readonly number[]) => xs.map((i) => cleanText(lineAt(dump, i).text).replace(/\s+/g, '')).join('');
+    return pages.flatMap((p) => p.articles.map((a) => ({ id: a.id, type: a.type, kicker: t(a.kicker), headline: t(a.headline), decks: a.decks.map(t), byline: t(a.byline), body: t(a.body) })));
+  };
+  for (const [what, raw] of [
+    ['alone', `春季植树活动启动\n\n绿化城市 人人有责\n\n${body}`],
+    ['below another article', `城市建设再上台阶\n\n□记者 李四 报道\n\n本报讯 近日，城区主干道路改造工程全面完工，\n市民出行更加便捷，交通拥堵明显缓解。\n\n春季植树活动启动\n\n绿化城市 人人有责\n\n${body}`],
+  ]) {
+    const parsed = analyze(raw);
+    const mark = annotationActions(parsed.dump, parsed.pages, raw.indexOf('绿化城市'), en).find((a) => a.directive === 'kicker');
+    assert.ok(mark, what);
+    const marked = applyEdits(raw, mark.edits);
+    const before = heads(marked);
+    assert.ok(before.some((a) => a.kicker === '绿化城市人人有责' && a.headline === '春季植树活动启动' && a.body.startsWith('本报讯昨日')), `${what}: ${JSON.stringify(before)}`);
+    const out = rewritePage(marked).text;
+    assert.ok(/%% kicker\n绿化城市 ?人人有责\n\n%% headline\n春季植树活动启动\n/.test(out), out);
+    assert.deepEqual(heads(out), before, what);
+    assert.equal(rewritePage(out).text, out, what);
   }
 });
 

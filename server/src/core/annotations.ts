@@ -57,7 +57,7 @@ const spec = (name: DirectiveName, arg: 'none' | 'required', aliases: string[], 
 export const DIRECTIVES: Readonly<Record<DirectiveName, DirectiveSpec>> = {
   article: spec('article', 'none', ['新稿', '新文章'], 'Start a new article at the next block (its headline if it is one, else its first paragraph).', '从下一段开始一篇新稿件（若下一段是标题则作为其标题，否则作为首段）。'),
   headline: spec('headline', 'none', ['主题', '标题'], 'The next block is a headline.', '下一段是主题（标题）。'),
-  kicker: spec('kicker', 'none', ['引题'], 'The next block is a kicker (引题), printed above the headline.', '下一段是引题（肩题）。'),
+  kicker: spec('kicker', 'none', ['引题'], 'The next block is a kicker (引题): of the headline below it, or of the one right above it when no headline follows.', '下一段是引题（肩题）：属于其下方的主题；紧接其下没有主题时，属于紧挨其上方的主题。'),
   deck: spec('deck', 'none', ['副题'], 'The next block is a deck (subheadline, 副题).', '下一段是副题。'),
   byline: spec('byline', 'none', ['署名'], 'The next block is a byline.', '下一段是作者署名。'),
   caption: spec('caption', 'none', ['图说', '图片说明'], 'The next block is a picture caption (not part of an article body).', '下一段是图片说明（不属于正文）。'),

@@ -12,7 +12,7 @@
 // 3. Stories (article bodies) in dump order: a byline, a dateline or body text after anything
 //    but body starts one; body, sign-off and continuation extend or close it.
 // 4. Heading groups (runs of heading blocks) split into clusters, one per article: at most one
-//    headline each, with the kicker before it and decks around it.
+//    headline each, with the kicker before it (or a `%% kicker` right after it) and decks around it.
 // 5. Clusters are matched to stories by a score: twice the share of the cluster's CJK bigrams and
 //    Latin words found in the story's first ~600 characters (headlines reuse the lead's words),
 //    plus a bonus for position (the group sits right above the story: +0.3 for its last cluster,
@@ -820,7 +820,7 @@ function detachedNote(items: readonly Seg[], stories: Story[], storyAt: readonly
 
 /** Heading groups (runs of heading blocks) split into clusters (step 4), onto `clusters`; returns the number of groups. */
 function buildClusters(P: PageItems, clusters: Cluster[]): number {
-  const { dump, base, startArticle, attachBelow, F, items } = P;
+  const { dump, base, F, items } = P;
   let group = 0;
   for (let p = 0; p < items.length; ) {
     if (items[p].kind !== 'heading') {
@@ -829,22 +829,22 @@ function buildClusters(P: PageItems, clusters: Cluster[]): number {
     }
     const from = clusters.length;
     let c: Cluster | null = null;
-    let hasMain = false;
+    let main = -1; // the item of the cluster's headline-like block (-1: none yet)
     let q = p;
     for (; q < items.length && (items[q].kind === 'heading' || isTransparent(items[q])); q++) {
       const it = items[q];
       if (it.kind !== 'heading') continue;
       const t = headType(it, dump, base, F);
-      const startsNew = startArticle.has(it.lines[0]) || attachBelow.has(it.lines[0]);
-      if (!c || startsNew || (hasMain && (t === 'main' || t === 'lead'))) {
+      const startsNew = startsCluster(P, it);
+      if (!c || startsNew || (main >= 0 && (t === 'main' || t === 'lead') && !kickerBelow(P, q, main))) {
         c = { blocks: [], group, first: q, last: q, lastInGroup: false, groupSize: 0, labels: [], story: null, attachBelow: false };
         clusters.push(c);
-        hasMain = false;
+        main = -1;
       }
       if (startsNew) c.attachBelow = true;
       c.blocks.push({ lines: it.lines, item: q, forced: it.forced, sub: t === 'main' ? 'headline' : 'deck' });
       c.last = q;
-      if (t === 'main') hasMain = true;
+      if (t === 'main') main = q;
     }
     for (let k = from; k < clusters.length; k++) {
       clusters[k].groupSize = clusters.length - from;
@@ -855,6 +855,25 @@ function buildClusters(P: PageItems, clusters: Cluster[]): number {
     p = q;
   }
   return group;
+}
+
+/** A directive starts a cluster at the heading item: `%% article` or `%% attach-below` on it. */
+function startsCluster(P: PageItems, it: Seg): boolean {
+  return P.startArticle.has(it.lines[0]) || P.attachBelow.has(it.lines[0]);
+}
+
+/**
+ * Item q is a `%% kicker` right below the headline at item `headline` (the item before it: blank
+ * and annotation lines make no item), which keeps it: a kicker printed under (or beside) the
+ * headline comes after it in the dump. Not when a headline that the directives leave in its cluster
+ * comes right after it: kickers are printed above their headline, so it is that one's. A directive
+ * starting a cluster at the kicker itself is the caller's to check.
+ */
+function kickerBelow(P: PageItems, q: number, headline: number): boolean {
+  const { dump, base, F, items } = P;
+  if (headline !== q - 1 || items[q].forced !== 'kicker') return false;
+  const next = q + 1 < items.length ? items[q + 1] : null;
+  return !(next && next.kind === 'heading' && !startsCluster(P, next) && headType(next, dump, base, F) === 'main');
 }
 
 /**
