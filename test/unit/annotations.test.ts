@@ -164,6 +164,35 @@ test('%% kicker directly below a headline is that headline\'s kicker, as one abo
   }
 });
 
+test('%% article on a byline or a label: the heading right above it is the headline of the article it starts (headline, then byline, as printed); its words may still give it to another', () => {
+  const tree = '本报讯 昨日，全市春季义务植树活动正式启动，\n各区组织干部群众参加植树，共栽植各类苗木\n三万余株，进一步扩大了城市绿化覆盖面积。\n';
+  const road = '本报讯 近日，城区主干道路改造工程全面完工，\n新建道路十二公里，改造交通路口二十余处，\n市民出行更加便捷，交通拥堵明显缓解。\n';
+  // [what, page, the headline of the article the directive starts, that of the article above it]
+  const cases: [string, string, string, string][] = [
+    ['a byline', `春季植树活动启动\n\n□记者 王五 报道\n\n${tree}\n城市建设再上台阶\n\n%% article\n□记者 李四 报道\n\n${road}`, '城市建设再上台阶', '春季植树活动启动'],
+    ['a label', `春季植树活动启动\n\n□记者 王五 报道\n\n${tree}\n城市建设再上台阶\n\n%% article\n短评\n\n${road}`, '城市建设再上台阶', '春季植树活动启动'],
+    // The sample: 市政府党组理论学习 / 中心组举行集体学习研讨 stands over its byline (市政府党组会议召开, stacked above it, is the next story's).
+    ['the sample\'s second byline', insertBefore(SAMPLE, 89, '%% article'), '市政府党组理论学习\n中心组举行集体学习研讨', '市政府党组会议召开'],
+    // Where it stops: the directive moves no heading. One with the words of the story above (pdftotext emitted it after its body) stays that one's.
+    ['a heading echoing the story above', `□记者 王五 报道\n\n${tree}\n全市春季植树活动启动\n\n%% article\n□记者 李四 报道\n\n${road}`, '', '全市春季植树活动启动'],
+    // … unless the heading is marked too (the first `%% article` is the one looked at).
+    ['a heading echoing the story above, marked', `□记者 王五 报道\n\n${tree}\n%% article\n全市春季植树活动启动\n\n%% article\n□记者 李四 报道\n\n${road}`, '全市春季植树活动启动', ''],
+    // The sample's byline 傅玉佳: above it the banner 学习贯彻… and the heading group of the lead story (跨境电商…), whose words are that story's; its own headline comes after its body.
+    ['the sample\'s byline 傅玉佳', insertBefore(SAMPLE, 382, '%% article'), '聚焦群众所需\n提升城市品质', '跨境电商：外贸增长“新引擎”'],
+  ];
+  for (const [what, src, headline, above] of cases) {
+    const { dump, pages } = run(src);
+    const text = (xs: readonly number[]) => xs.map((i) => lineAt(dump, i).text).join('\n');
+    // The block the directive is on: the first text line after it.
+    let at = allLines(dump).findIndex((l) => l.text === '%% article');
+    while (lineAt(dump, at).annotation || lineAt(dump, at).blank) at++;
+    const a = pages[0].articles.find((x) => x.lines.includes(at));
+    assert.equal(text(a!.headline), headline, what);
+    assert.ok(a!.confidence >= 0.9, `${what}: the directive started it`);
+    assert.ok(pages[0].articles.some((x) => text(x.headline) === above && x !== a), what);
+  }
+});
+
 test('%% article at a byline (dateline, "continued from") after an editor\'s note: the note is not merged into the article it starts', () => {
   const body = PAGE.slice(PAGE.indexOf('本报讯'));
   const note = '编者按：春天是植树的好季节，本报今起推出系列报道。\n\n敬请关注。';
