@@ -327,3 +327,56 @@ test('a middle part (continued from a page and on to another) keeps both markers
   const back = analyse(['夏粮丰收', '', BODY[0], `${BODY[1]}（下转第三版）`, '（上接第一版）'].join('\n')).pages[0].articles;
   assert.deepEqual(back.map((a) => [a.continuation?.direction, a.continuedTo]), [['to', undefined], ['from', undefined]]);
 });
+
+test('a part with two markers of one direction keeps the second as a further marker (moreContinuations), as the part without it reads', () => {
+  // Rare layouts: a part naming two jump pages, or continued from two. The first marker in reading
+  // order (a continued-from marker opening a line: the head's) is the part's `continuation`, as
+  // before; the other, once left as body text (or taken instead of the first), is kept apart.
+  const B = [
+    '农技人员深入田间地头，指导农户科学储粮，减少产后损失。全市新建烘干中心十二个，日烘干能力',
+    '大幅提升，有效解决了晾晒难题。粮食收购工作同步展开，各收储企业敞开收购，价格保持稳定。',
+    '下一步，全市将继续做好秋粮生产各项工作，为全年粮食丰收打下坚实基础。各级农业部门要压实责任，',
+    '确保各项措施落到实处。',
+  ];
+  type M = [string, string, number];
+  // name, lines, the second marker (the part reads as without it), [continuation, continuedTo, more]
+  const cases: [string, string[], string, [M, M | undefined, M[]]][] = [
+    ['two continued-to markers ending two lines', ['夏粮丰收', '', B[0], `${B[1]}（下转第二版）`, B[2], `${B[3]}（转第三版）`], '（转第三版）', [['to', '第二版', 3], undefined, [['to', '第三版', 5]]]],
+    ['two continued-to markers ending two paragraphs', ['夏粮丰收', '', B[0], `${B[1]}（下转第二版）`, '', B[2], `${B[3]}（转第三版）`], '（转第三版）', [['to', '第二版', 3], undefined, [['to', '第三版', 6]]]],
+    ['the second continued-to marker on a line of its own', ['夏粮丰收', '', B[0], `${B[1]}（下转第二版）`, '', '（转第三版）'], '（转第三版）', [['to', '第二版', 3], undefined, [['to', '第三版', 5]]]],
+    ['two continued-to markers at the end of one line', ['夏粮丰收', '', B[0], `${B[1]}（下转第二版）（转第三版）`], '（转第三版）', [['to', '第二版', 3], undefined, [['to', '第三版', 3]]]],
+    ['two continued-to markers at the end of one line, a space between', ['夏粮丰收', '', B[0], `${B[1]}（下转第二版） （转第三版）`], ' （转第三版）', [['to', '第二版', 3], undefined, [['to', '第三版', 3]]]],
+    ['a line of two continued-to markers after the body', ['夏粮丰收', '', B[0], B[1], '', '（下转第二版）（转第三版）'], '（转第三版）', [['to', '第二版', 5], undefined, [['to', '第三版', 5]]]],
+    ['a middle part with two continued-to markers', ['夏粮丰收', '', `（上接第一版）${B[0]}`, `${B[1]}（下转第二版）`, B[2], `${B[3]}（转第三版）`], '（转第三版）', [['from', '第一版', 2], ['to', '第二版', 3], [['to', '第三版', 5]]]],
+    ['a middle part in one line, two continued-to markers at its end', ['夏粮丰收', '', `（上接第一版）${B[0]}${B[1]}（下转第二版）（转第三版）`], '（转第三版）', [['from', '第一版', 2], ['to', '第二版', 2], [['to', '第三版', 2]]]],
+    ['continued-from markers at both ends of the first body line', ['夏粮丰收', '', `（上接第一版）${B[0]}（上接第二版）`, B[1]], '（上接第二版）', [['from', '第一版', 2], undefined, [['from', '第二版', 2]]]],
+    ['continued-from markers at both ends of a one-line part', ['夏粮丰收', '', `（上接第一版）${B[1]}（上接第二版）`], '（上接第二版）', [['from', '第一版', 2], undefined, [['from', '第二版', 2]]]],
+    // The head's opens a part there, as a continued-from marker heading a line does.
+    ['continued-from markers at both ends of a later line', ['夏粮丰收', '', B[0], B[1], `（上接第一版）${B[3]}（上接第二版）`], '（上接第二版）', [['from', '第一版', 4], undefined, [['from', '第二版', 4]]]],
+    ['a line of two continued-from markers', ['夏粮丰收', '', '（上接第一版）（上接第二版）', '', B[0], B[1]], '（上接第二版）', [['from', '第一版', 2], undefined, [['from', '第二版', 2]]]],
+  ];
+  const c = (x: Article['continuation'] | undefined): M | undefined => (x ? [x.direction, x.target, x.line] : undefined);
+  const shape = (a: Article) => ({ id: a.id, headline: a.headline, body: a.body, continuation: c(a.continuation), continuedTo: c(a.continuedTo) });
+  for (const [name, lines, second, [cont, to, more]] of cases) {
+    const { dump, pages } = analyse(lines.join('\n'));
+    checkInvariants(dump, pages);
+    const arts = pages[0].articles;
+    const a = arts.find((x) => x.continuation)!;
+    assert.deepEqual([c(a.continuation), c(a.continuedTo), a.moreContinuations?.map((x) => c(x))], [cont, to, more], name);
+    assert.deepEqual(more.map(([, , line]) => a.lines.includes(line)), more.map(() => true), name);
+    assert.ok(arts.every((b) => b === a || (!b.continuation && !b.moreContinuations)), name);
+    // What the part reads as without its second marker.
+    const without = analyse(lines.map((l) => l.replace(second, '')).join('\n')).pages[0].articles;
+    assert.deepEqual(arts.map(shape), without.map(shape), name);
+    assert.ok(without.every((b) => !('moreContinuations' in b)), name);
+    // Hover names every target; the markers inside body lines are coloured as markers.
+    const h = a.headline.length ? (hoverAt(dump, pages, lineAt(dump, a.headline[0]).start, en) ?? '') : null;
+    for (const [, target] of more) assert.ok(h === null || h.includes(target), `${name}: ${h}`);
+    const said = semanticTokens(dump, pages).map((x) => [x.role, dump.text.slice(x.start, x.end)]);
+    for (const x of [a.continuation!, ...(a.continuedTo ? [a.continuedTo] : []), ...a.moreContinuations!]) {
+      const marker = dump.text.slice(x.span.start, x.span.end);
+      assert.match(marker, /^（.*）$/, name);
+      assert.ok(said.some(([r, t]) => r === 'continuation' && t.includes(marker)), `${name}: ${JSON.stringify(said)}`);
+    }
+  }
+});

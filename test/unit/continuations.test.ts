@@ -3,7 +3,8 @@
 // 'to' looks only at the 'from's of its issue and target page. A marker naming several pages
 // (第2、3版) tries them in order: the oracle does too. A middle part of a story over three pages
 // (continued from one page, `continuation`, and on to another, `continuedTo`) is two parts, one
-// of each direction, that never link to each other.
+// of each direction, that never link to each other. A part's further markers (moreContinuations: a
+// second page it is continued on to or from) are parts of their own too, in reading order.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { basePageOf, linkContinuations, pageNumbersOf, similarity, type LinkableDoc } from '../../server/src/core/continuations';
@@ -25,6 +26,7 @@ function oracle(docs: readonly LinkableDoc[]): void {
       const page = basePageOf(p) + article.page - 1;
       (article.continuation.to !== undefined ? tos : froms).push({ doc, article, c: article.continuation, page, issue });
       if (article.continuedTo) tos.push({ doc, article, c: article.continuedTo, page, issue });
+      for (const c of article.moreContinuations ?? []) (c.to !== undefined ? tos : froms).push({ doc, article, c, page, issue });
     }
   }
   const ref = (from: Part, to: Part) => (from.doc === to.doc ? to.article.id : `${to.doc.source.path}#${to.article.id}`);
@@ -64,6 +66,14 @@ const article = fc.record({
   ),
   /** Kept on a part continued from a page only: a middle part. */
   continuedTo: fc.option(fc.record({ to: fc.constantFrom('第二版', '第三版', '第３版', '2—3版', '某版'), linkedId: fc.constant(null) }), { nil: null }),
+  /** Kept on a continued part only. */
+  moreContinuations: fc.array(
+    fc.oneof(
+      fc.record({ to: fc.constantFrom('第一版', '第二版', '第三版', '第2、3版'), linkedId: fc.constant(null) }),
+      fc.record({ from: fc.constantFrom('第一版', '第二版', '第三版', '某版'), linkedId: fc.constant(null) }),
+    ),
+    { maxLength: 2 },
+  ),
 });
 const batch = fc.array(
   fc.record({
@@ -81,7 +91,8 @@ test('linkContinuations links what comparing every pair links, on random batches
           source: { path: d.path },
           articles: d.articles.map((a, k) => {
             const art = { id: `p${a.page}-a${k + 1}`, page: a.page, headline: a.headline, kicker: a.kicker, continuation: a.continuation && { ...a.continuation, marker: '' } };
-            return a.continuedTo && a.continuation && 'from' in a.continuation ? { ...art, continuedTo: { ...a.continuedTo, marker: '' } } : art;
+            const middle = a.continuedTo && a.continuation && 'from' in a.continuation ? { ...art, continuedTo: { ...a.continuedTo, marker: '' } } : art;
+            return a.continuation && a.moreContinuations.length ? { ...middle, moreContinuations: a.moreContinuations.map((c) => ({ ...c, marker: '' })) } : middle;
           }) as unknown as Art[],
         }));
       const got = make();
@@ -126,4 +137,18 @@ test('a story over three pages is linked as a chain: page 1 → 2 → 3 and back
   const self: LinkableDoc = { source: { path: 'q.txt' }, articles: [part('p1-a1', { from: '第一版' }, { to: '第一版' })] };
   linkContinuations([self]);
   assert.deepEqual([self.articles[0].continuation?.linkedId, self.articles[0].continuedTo?.linkedId], [null, null]);
+});
+
+test('a part continued on to two pages, or from two, links each marker to its own page', () => {
+  const part = (id: string, page: number, continuation: object, more: object[]): Art =>
+    ({ id, page, headline: '夏粮丰收', kicker: null, continuation: { ...continuation, marker: '', linkedId: null }, ...(more.length ? { moreContinuations: more.map((c) => ({ ...c, marker: '', linkedId: null })) } : {}) }) as Art;
+  const ids = (d: LinkableDoc) => d.articles.map((a) => [a.continuation?.linkedId, ...(a.moreContinuations ?? []).map((c) => c.linkedId)]);
+  // （下转第二版） … （转第三版） on page 1.
+  const on: LinkableDoc = { source: { path: 'p.txt' }, articles: [part('p1-a1', 1, { to: '第二版' }, [{ to: '第三版' }]), part('p2-a1', 2, { from: '第一版' }, []), part('p3-a1', 3, { from: '第一版' }, [])] };
+  linkContinuations([on]);
+  assert.deepEqual(ids(on), [['p2-a1', 'p3-a1'], ['p1-a1'], ['p1-a1']]);
+  // （上接第一版） … （上接第二版） on page 3.
+  const from: LinkableDoc = { source: { path: 'p.txt' }, articles: [part('p1-a1', 1, { to: '第三版' }, []), part('p2-a1', 2, { to: '第三版' }, []), part('p3-a1', 3, { from: '第一版' }, [{ from: '第二版' }])] };
+  linkContinuations([from]);
+  assert.deepEqual(ids(from), [['p3-a1'], ['p3-a1'], ['p1-a1', 'p2-a1']]);
 });

@@ -1,15 +1,17 @@
 // The export on the sample: the six articles of the page with clean paragraphs, valid against the
 // schema; bylines, line ranges, the edit trail; continuation linking across pages and files.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { linkContinuations, pageNumberOf, pageNumbersOf, basePageOf } from '../../server/src/core/continuations';
 import { analyze } from '../../server/src/core/analyze';
 import { GLYPH_RULES } from '../../server/src/core/clean';
-import { exportArticles, parseByline, serializeLines, type ArticlesDocument } from '../../server/src/core/export';
+import { exportArticles, parseByline, serializeDocument, serializeLines, type ArticlesDocument } from '../../server/src/core/export';
 import { applyEdits, fixAll } from '../../server/src/core/fix';
-import { sourcePath } from '../../server/src/node/exportFile';
+import { exportFile, sourcePath } from '../../server/src/node/exportFile';
+import { ExportJob, linkedIdsOf, patchLinks } from '../../server/src/node/exportJob';
 import { SAMPLE } from '../helpers/rules';
 import { assertValidDocument, assertValidLine } from '../helpers/schema';
 
@@ -341,4 +343,108 @@ test('the schema: continuedTo is a continued-to marker, only beside a continued-
   assert.throws(() => assertValidDocument(withArticle({ ...middle, continuedTo: null })));
   assert.throws(() => assertValidDocument(withArticle({ ...middle, continuation: { to: '第二版', marker: '', linkedId: null } })));
   assert.throws(() => assertValidDocument(withArticle({ ...middle, continuation: null })));
+});
+
+/** Body lines of a part (more than one line's worth, so that the part reads as a story). */
+const GRAIN = [
+  '农技人员深入田间地头，指导农户科学储粮，减少产后损失。全市新建烘干中心十二个，日烘干能力',
+  '大幅提升，有效解决了晾晒难题。粮食收购工作同步展开，各收储企业敞开收购，价格保持稳定。',
+  '下一步，全市将继续做好秋粮生产各项工作，为全年粮食丰收打下坚实基础。各级农业部门要压实责任，',
+  '确保各项措施落到实处。',
+];
+
+test('a part with a second marker of one direction: no marker in its paragraphs, the second in moreContinuations, valid against the schema', () => {
+  const B = GRAIN;
+  type C = { to?: string; from?: string; marker: string; linkedId: null };
+  const to = (page: string, marker: string): C => ({ to: page, marker, linkedId: null });
+  const from = (page: string, marker: string): C => ({ from: page, marker, linkedId: null });
+  // name, lines, the second marker (the paragraphs read as without it), [continuation, continuedTo, moreContinuations]
+  const cases: [string, string[], string, [C, C | undefined, C[]]][] = [
+    ['two continued-to markers ending two lines', ['夏粮丰收', '', B[0], `${B[1]}（下转第二版）`, B[2], `${B[3]}（转第三版）`], '（转第三版）', [to('第二版', '（下转第二版）'), undefined, [to('第三版', '（转第三版）')]]],
+    ['two continued-to markers at the end of one line', ['夏粮丰收', '', B[0], `${B[1]}（下转第二版）（转第三版）`], '（转第三版）', [to('第二版', '（下转第二版）'), undefined, [to('第三版', '（转第三版）')]]],
+    ['a line of two continued-to markers', ['夏粮丰收', '', B[0], B[1], '', '（下转第二版） （转第三版）'], ' （转第三版）', [to('第二版', '（下转第二版）'), undefined, [to('第三版', '（转第三版）')]]],
+    ['a middle part with two continued-to markers', ['夏粮丰收', '', `（上接第一版）${B[0]}`, `${B[1]}（下转第二版）`, B[2], `${B[3]}（转第三版）`], '（转第三版）', [from('第一版', '（上接第一版）'), to('第二版', '（下转第二版）'), [to('第三版', '（转第三版）')]]],
+    ['continued-from markers at both ends of a line', ['夏粮丰收', '', `（上接第一版）${B[0]}（上接第二版）`, B[1]], '（上接第二版）', [from('第一版', '（上接第一版）'), undefined, [from('第二版', '（上接第二版）')]]],
+  ];
+  for (const [name, lines, second, [cont, next, more]] of cases) {
+    const d = exportArticles(`${lines.join('\n')}\n`, { ...opts, path: 'p2.txt' });
+    assertValidDocument(d);
+    for (const l of serializeLines([d]).trimEnd().split('\n')) assertValidLine(JSON.parse(l));
+    const a = d.articles.find((x) => x.continuation)!;
+    assert.deepEqual([a.continuation, a.continuedTo, a.moreContinuations], [cont, next, more], name);
+    assert.ok(!d.articles.some((x) => x.paragraphs.some((p) => /[（）]/.test(p))), `${name}: ${JSON.stringify(d.articles.map((x) => x.paragraphs))}`);
+    const without = exportArticles(`${lines.map((l) => l.replace(second, '')).join('\n')}\n`, { ...opts, path: 'p2.txt' });
+    assert.deepEqual(d.articles.map((x) => x.paragraphs), without.articles.map((x) => x.paragraphs), name);
+    // Right after continuedTo (or continuation): the schema's key order; absent where no part has one.
+    const keys = Object.keys(a);
+    assert.equal(keys[keys.indexOf('moreContinuations') - 1], a.continuedTo ? 'continuedTo' : 'continuation', name);
+    assert.ok(without.articles.every((x) => !('moreContinuations' in x)), name);
+  }
+  // The schema: each one a continuation of either direction; never empty, never null.
+  const d = exportArticles(`${cases[0][1].join('\n')}\n`, { ...opts, path: 'p2.txt' });
+  const withArticle = (a: object) => ({ ...d, articles: [a] });
+  assert.doesNotThrow(() => assertValidDocument(withArticle({ ...d.articles[0], moreContinuations: [from('第一版', ''), to('第三版', '')] })));
+  assert.throws(() => assertValidDocument(withArticle({ ...d.articles[0], moreContinuations: [] })));
+  assert.throws(() => assertValidDocument(withArticle({ ...d.articles[0], moreContinuations: null })));
+  assert.throws(() => assertValidDocument(withArticle({ ...d.articles[0], moreContinuations: [{ marker: '', linkedId: null }] })));
+});
+
+test('each further marker links to the part on the page it names, both ways, within a file and across the files of an issue', () => {
+  const B = GRAIN;
+  const page = (lines: string[]) => `${lines.join('\n')}\n`;
+  // Page 1 names pages 2 and 3; each of them is continued from page 1.
+  const two = [page(['全市夏粮喜获丰收', '', B[0], `${B[1]}（下转第二版）`, B[2], `${B[3]}（转第三版）`]), page(['夏粮丰收', '', `（上接第一版）${B[0]}`, B[1]]), page(['夏粮丰收', '', `（上接第一版）${B[2]}`, B[3]])];
+  // Page 3's part is continued from pages 1 and 2 (markers at both ends of its first line).
+  const both = [page(['全市夏粮喜获丰收', '', B[0], `${B[1]}（下转第三版）`]), page(['秋粮长势良好', '', B[2], `${B[3]}（下转第三版）`]), page(['夏粮丰收', '', `（上接第一版）${B[0]}（上接第二版）`, B[1]])];
+  const ids = (docs: ArticlesDocument[]) => docs.map((d) => d.articles.map((a) => [a.continuation?.linkedId, ...(a.moreContinuations ?? []).map((x) => x.linkedId)]));
+  const one = (pages: string[]) => {
+    const d = exportArticles(pages.join('\f'), { ...opts, path: 'issue.txt' });
+    linkContinuations([d]);
+    return [d];
+  };
+  const files = (pages: string[]) => {
+    const docs = pages.map((t, k) => exportArticles(t, { ...opts, path: `issue/p${k + 1}.txt` }));
+    linkContinuations(docs);
+    return docs;
+  };
+  assert.deepEqual(ids(one(two)), [[['p2-a1', 'p3-a1'], ['p1-a1'], ['p1-a1']]]);
+  assert.deepEqual(ids(files(two)), [[['issue/p2.txt#p1-a1', 'issue/p3.txt#p1-a1']], [['issue/p1.txt#p1-a1']], [['issue/p1.txt#p1-a1']]]);
+  assert.deepEqual(ids(one(both)), [[['p3-a1'], ['p3-a1'], ['p1-a1', 'p2-a1']]]);
+  assert.deepEqual(ids(files(both)), [[['issue/p3.txt#p1-a1']], [['issue/p3.txt#p1-a1']], [['issue/p1.txt#p1-a1', 'issue/p2.txt#p1-a1']]]);
+});
+
+test('a batch job patches the links of further markers too, in the order they are written (JSON and JSON Lines)', () => {
+  // Page 1 names pages 2 and 3; page 3's part is continued from pages 1 and 2.
+  const B = GRAIN;
+  const pages = [
+    ['全市夏粮喜获丰收', '', B[0], `${B[1]}（下转第二版）`, B[2], `${B[3]}（转第三版）`],
+    ['夏粮丰收', '', `（上接第一版）${B[0]}`, `${B[1]}（下转第三版）`],
+    ['夏粮丰收', '', `（上接第一版）${B[2]}（上接第二版）`, B[3]],
+  ];
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsprint-more-'));
+  try {
+    mkdirSync(path.join(dir, 'issue'));
+    const files = pages.map((lines, k) => {
+      const f = path.join(dir, 'issue', `p${k + 1}.txt`);
+      writeFileSync(f, `${lines.join('\n')}\n`);
+      return f;
+    });
+    const fileOpts = { rules: {}, locale: 'C', root: dir, version: '0.1.0' };
+    const docs = files.map((f) => exportFile(f, fileOpts).doc);
+    linkContinuations(docs);
+    assert.deepEqual(
+      docs.map((d) => d.articles.map((a) => [a.continuation?.linkedId, a.continuedTo?.linkedId, ...(a.moreContinuations ?? []).map((c) => c.linkedId)])),
+      [[['issue/p2.txt#p1-a1', undefined, 'issue/p3.txt#p1-a1']], [['issue/p1.txt#p1-a1', 'issue/p3.txt#p1-a1']], [['issue/p1.txt#p1-a1', undefined, 'issue/p2.txt#p1-a1']]],
+    );
+    for (const format of ['json', 'jsonl'] as const) {
+      const job = new ExportJob();
+      const replies = files.map((file, index) => job.export({ index, file, opts: fileOpts, format, keep: false }));
+      const links = replies.map((r) => (r.ok ? r.link! : assert.fail(r.detail)));
+      linkContinuations(links);
+      const got = replies.map((r, k) => patchLinks((r.ok && r.text) || '', linkedIdsOf(links[k]), format));
+      assert.deepEqual(got, docs.map((d) => (format === 'json' ? serializeDocument(d) : serializeLines([d]))), format);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -223,6 +223,32 @@ test('a kicker below its headline, marked with "Mark as kicker": the rewrite pri
   }
 });
 
+test('a part with a second marker of one direction prints all its markers: the continued-from ones on its first line, the continued-to ones on its last', () => {
+  const B = ['农技人员深入田间地头，指导农户科学储粮，减少产后损失。全市新建烘干中心十二个，日烘干能力', '大幅提升，有效解决了晾晒难题。粮食收购工作同步展开，各收储企业敞开收购，价格保持稳定。', '下一步，全市将继续做好秋粮生产各项工作，为全年粮食丰收打下坚实基础。各级农业部门要压实责任，', '确保各项措施落到实处。'];
+  // name, lines, the marker lines of the part as printed
+  const cases: [string, string[], string[]][] = [
+    ['two continued-to markers ending two lines', ['夏粮丰收', '', B[0], `${B[1]}（下转第二版）`, B[2], `${B[3]}（转第三版）`], ['（下转第二版）（转第三版）']],
+    ['two continued-to markers at the end of one line', ['夏粮丰收', '', B[0], `${B[1]}（下转第二版）（转第三版）`], ['（下转第二版）（转第三版）']],
+    ['after a sign-off', ['夏粮丰收', '', B[0], `${B[1]}（下转第二版）`, B[2], `${B[3]}（本报通讯员）（转第三版）`], ['（下转第二版）（转第三版）']],
+    ['a middle part with two continued-to markers', ['夏粮丰收', '', `（上接第一版）${B[0]}`, `${B[1]}（下转第二版）`, B[2], `${B[3]}（转第三版）`], ['（上接第一版）', '（下转第二版）（转第三版）']],
+    ['continued-from markers at both ends of a line', ['夏粮丰收', '', `（上接第一版）${B[0]}（上接第二版）`, B[1]], ['（上接第一版）（上接第二版）']],
+  ];
+  const markers = (text: string) =>
+    analyze(text).pages[0].articles.map((a) => [a.continuation, a.continuedTo, ...(a.moreContinuations ?? [])].map((c) => c && `${c.direction} ${c.target}`));
+  for (const [name, lines, printed] of cases) {
+    const src = `${lines.join('\n')}\n`;
+    const out = rewritePage(src).text;
+    assertKeeps(src, out);
+    const rows = out.split('\n');
+    assert.deepEqual(rows.filter((l) => l.includes('（') && !l.includes('（本报')), printed, `${name}:\n${out}`);
+    const last = printed.find((l) => l.includes('转'));
+    if (last) assert.equal(rows.filter((l) => l.trim() && !l.startsWith('%%')).at(-1), last, `${name}:\n${out}`);
+    assert.equal(rewritePage(out).text, out, name);
+    assert.deepEqual(markers(out), markers(src), name);
+    assert.deepEqual(articlesOf(out), articlesOf(src), name);
+  }
+});
+
 // ---- generated dumps ----
 
 const SURNAMES = '张王李赵刘陈杨黄';

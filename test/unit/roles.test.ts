@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from '../helpers/fc';
 import { lineAt, allLines } from '../../server/src/core/lines';
 import { parse } from '../../server/src/core/parse';
-import { cleanText, estimateColumnWidth, GATES_TAKEN, isFull, lineInfo, localWidths, pageTaken, type LineInfo } from '../../server/src/core/articles/roles';
+import { cleanText, estimateColumnWidth, F_CONT_HEAD, Features, GATES_TAKEN, isFull, lineInfo, localWidths, pageTaken, scanLine, type LineInfo } from '../../server/src/core/articles/roles';
 import { lineGates } from '../../server/src/core/rules/gates';
 import { cellWidth, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from '../../server/src/core/chars';
 import { isTextLine, lineText } from '../../server/src/core/lines';
@@ -127,10 +127,38 @@ test('a line a continued-from marker opens and a continued-to marker ends keeps 
   const long = `（上接第一版）${'全市各级部门认真落实，'.repeat(6)}打下坚实基础。（下转第三版）`;
   for (const s of ['（上接第一版）全市各级部门认真落实。（下转第三版）', '（上接 第一版） 全市各级部门认真落实。 （转第３版）', long]) {
     const c = one(s).info.continuation;
-    assert.deepEqual([c?.direction, slice(s, c?.span ?? null), c?.head?.direction, c?.head?.target, slice(s, c?.head?.span ?? null)], ['to', s.slice(s.lastIndexOf('（')), 'from', '第一版', s.slice(0, s.indexOf('）') + 1)], s);
+    const head = c?.before?.[0];
+    assert.deepEqual([c?.direction, slice(s, c?.span ?? null), c?.before?.length, head?.direction, head?.target, slice(s, head?.span ?? null)], ['to', s.slice(s.lastIndexOf('（')), 1, 'from', '第一版', s.slice(0, s.indexOf('）') + 1)], s);
   }
   // One marker, or a continued-to marker at the head: the tail's alone, as before.
-  for (const s of ['全市各级部门认真落实。（下转第三版）', '（下转第二版）全市各级部门认真落实。（下转第三版）', '（上接第一版）全市各级部门认真落实。（上接第二版）']) assert.equal(one(s).info.continuation?.head, undefined, s);
+  for (const s of ['全市各级部门认真落实。（下转第三版）', '（下转第二版）全市各级部门认真落实。（下转第三版）']) assert.equal(one(s).info.continuation?.before, undefined, s);
+});
+
+test('a line holding several markers keeps them all, in line order (LineContinuation.before); markers alone of one direction are a marker line', () => {
+  // line, its markers (direction target, as printed), kind, opens a part (a continued-from marker at its head)
+  const cases: [string, string[], string | null, boolean][] = [
+    ['全市各级部门认真落实。（下转第二版）（转第三版）', ['to 第二版 （下转第二版）', 'to 第三版 （转第三版）'], null, false],
+    ['全市各级部门认真落实。（下转第二版） （转第三版）', ['to 第二版 （下转第二版）', 'to 第三版 （转第三版）'], null, false],
+    ['（上接第一版）全市各级部门认真落实。（上接第二版）', ['from 第一版 （上接第一版）', 'from 第二版 （上接第二版）'], null, true],
+    ['（上接第一版）全市各级部门认真落实。（下转第二版）（转第三版）', ['from 第一版 （上接第一版）', 'to 第二版 （下转第二版）', 'to 第三版 （转第三版）'], null, true],
+    ['（下转第二版）（转第三版）', ['to 第二版 （下转第二版）', 'to 第三版 （转第三版）'], 'continuation', false],
+    ['（上接第一版） （上接第二版）', ['from 第一版 （上接第一版）', 'from 第二版 （上接第二版）'], 'continuation', false],
+    // Of two directions, markers alone read as a middle part in one line did (a text line opening a part).
+    ['（上接第一版）（下转第三版）', ['from 第一版 （上接第一版）', 'to 第三版 （下转第三版）'], null, true],
+    ['全市各级部门认真落实。（转第二版）（转第三版）（转第四版）', ['to 第二版 （转第二版）', 'to 第三版 （转第三版）', 'to 第四版 （转第四版）'], null, false],
+  ];
+  for (const [s, markers, kind, opens] of cases) {
+    const { info } = one(s);
+    const c = info.continuation!;
+    assert.deepEqual([...(c.before ?? []), c].map((x) => `${x.direction} ${x.target} ${slice(s, x.span)}`), markers, s);
+    assert.equal(info.kind, kind, s);
+    const dump = parse(`标题\n\n${s}\n`);
+    const F = new Features();
+    F.ensure(1);
+    const at = dump.lines.start[2];
+    scanLine(dump.text, at, at, dump.lines.end[2], false, F, 0, null);
+    assert.equal((F.flags[0] & F_CONT_HEAD) !== 0, opens, s);
+  }
 });
 
 test('continuation markers naming several pages', () => {

@@ -12,13 +12,14 @@
 // when it is in the same file, else `PATH#id` with PATH the other file's `source.path`.
 // A middle part of a story over three pages or more has two markers: its continued-from one
 // (`continuation`) and its continued-to one (`continuedTo`), each linked as a part of its own, so
-// that the chain of parts can be followed both ways.
+// that the chain of parts can be followed both ways. So is each of a part's further markers
+// (`moreContinuations`: a second page it continues on or from), by its direction.
 import type { ArticleOut, ContinuationOut } from './export';
 
 /** What linking needs of an export: its path and its articles' pages, headlines and markers. */
 export interface LinkableDoc {
   source: { path: string };
-  articles: Pick<ArticleOut, 'id' | 'page' | 'headline' | 'kicker' | 'continuation' | 'continuedTo'>[];
+  articles: Pick<ArticleOut, 'id' | 'page' | 'headline' | 'kicker' | 'continuation' | 'continuedTo' | 'moreContinuations'>[];
 }
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -129,7 +130,7 @@ export function similarity(a: LinkableDoc['articles'][number], b: LinkableDoc['a
 interface Part {
   doc: LinkableDoc;
   article: LinkableDoc['articles'][number];
-  /** Its marker: the article's continuation, or a middle part's continuedTo. */
+  /** Its marker: the article's continuation, a middle part's continuedTo, or one of moreContinuations. */
   c: ContinuationOut;
   page: number;
   issue: string;
@@ -151,6 +152,8 @@ export function linkContinuations(docs: readonly LinkableDoc[]): void {
       (c.to !== undefined ? tos : froms).push({ doc, article, c, page, issue, names: pageNumbersOf(c.to ?? c.from ?? '') });
       const next = article.continuedTo;
       if (next) tos.push({ doc, article, c: next, page, issue, names: pageNumbersOf(next.to ?? '') });
+      const more = article.moreContinuations;
+      if (more) for (const m of more) (m.to !== undefined ? tos : froms).push({ doc, article, c: m, page, issue, names: pageNumbersOf(m.to ?? m.from ?? '') });
     }
   }
   // Each 'to' looks only at the 'from's of its issue and target page, in batch order: scanning all

@@ -52,6 +52,8 @@ export interface ArticleOut {
   continuation: ContinuationOut | null;
   /** A middle part's continued-to marker (`continuation` is its continued-from one); absent on every other article. */
   continuedTo?: ContinuationOut;
+  /** The part's markers after those (a second page it is continued on to or from), in reading order; absent unless any. */
+  moreContinuations?: ContinuationOut[];
   lines: [number, number][];
   confidence: number;
   edits: EditOut[];
@@ -188,15 +190,20 @@ function articleOut(dump: PageDump, a: Article, page: PageAnalysis, clean: Clean
     confidence: Math.round(Math.min(1, Math.max(0, a.confidence)) * 1000) / 1000,
     edits,
   };
-  return a.continuedTo ? withContinuedTo(out, continuationOut(dump, a.continuedTo, clean)) : out;
+  return a.continuedTo || a.moreContinuations ? withMoreMarkers(out, a, dump, clean) : out;
 }
 
-/** The article with `continuedTo` right after `continuation` (the schema's key order); middle parts only, so the common shape stays one. */
-function withContinuedTo(a: ArticleOut, to: ContinuationOut): ArticleOut {
+/**
+ * The article with `continuedTo` and then `moreContinuations` right after `continuation` (the
+ * schema's key order); the few parts with them only, so the common shape stays one.
+ */
+function withMoreMarkers(a: ArticleOut, article: Article, dump: PageDump, clean: Cleaner): ArticleOut {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(a)) {
     out[key] = value;
-    if (key === 'continuation') out.continuedTo = to;
+    if (key !== 'continuation') continue;
+    if (article.continuedTo) out.continuedTo = continuationOut(dump, article.continuedTo, clean);
+    if (article.moreContinuations) out.moreContinuations = article.moreContinuations.map((c) => continuationOut(dump, c, clean));
   }
   return out as unknown as ArticleOut;
 }
@@ -264,16 +271,14 @@ function editorsNoteText(idx: readonly number[], columnWidth: number, clean: Cle
 
 /**
  * Body paragraphs: the dateline comes off the head of the first body line, the sign-off off the
- * tail of the last, and a continuation marker in a body line (`…打下坚实基础。（转第3版）`) out of
- * it, as the editor's reflow cuts them: each is a field of its own.
+ * tail of the last, and every continuation marker in a body line (`…打下坚实基础。（转第3版）`) out
+ * of it, as the editor's reflow cuts them: each is a field of its own.
  */
 function bodyParagraphs(dump: PageDump, a: Article, columnWidth: number, clean: Cleaner, ev: HyphenEvidence | undefined): string[] {
   const body = a.body;
   const dateline = a.dateline;
   const signoff = a.signoff;
-  // A marker that an annotation gave (`%% continued-to …`) is in no body line.
-  const marker = printedMarker(dump, a.continuation);
-  const marker2 = a.continuedTo ? printedMarker(dump, a.continuedTo) : null;
+  const markers = a.continuation ? printedMarkers(dump, a) : NO_SPANS;
   const lines: number[] = [];
   const texts: string[] = [];
   for (let k = 0; k < body.length; k++) {
@@ -284,14 +289,7 @@ function bodyParagraphs(dump: PageDump, a: Article, columnWidth: number, clean: 
     let end = lineEnd;
     if (dateline && dateline.start >= lineStart && dateline.end <= lineEnd) start = Math.max(start, dateline.end);
     if (signoff && signoff.start >= lineStart && signoff.start <= lineEnd) end = Math.min(end, signoff.start);
-    const cut = marker !== null && marker.start >= start && marker.end <= end && marker.end > marker.start ? marker : null;
-    // A middle part's continued-to marker: on another line, or after the continued-from one on its line.
-    const cut2 = marker2 !== null && marker2.start >= (cut ? cut.end : start) && marker2.end <= end && marker2.end > marker2.start ? marker2 : null;
-    const one = cut ?? cut2;
-    let t: string;
-    if (cut && cut2) t = clean.span(start, cut.start) + clean.span(cut.end, cut2.start) + clean.span(cut2.end, end);
-    else if (one) t = clean.span(start, one.start) + clean.span(one.end, end);
-    else t = clean.span(start, end);
+    const t = markers.length > 0 ? spanWithout(clean, start, end, markers) : clean.span(start, end);
     if (t.trim() === '') continue;
     lines.push(i);
     texts.push(t);
@@ -299,9 +297,29 @@ function bodyParagraphs(dump: PageDump, a: Article, columnWidth: number, clean: 
   return paragraphTexts(lines, texts, columnWidth, ev);
 }
 
-/** The span of a printed continuation marker (none for one an annotation gave). */
-function printedMarker(dump: PageDump, c: Continuation | null): Span | null {
-  return c && !isAnnotationLine(dump.lines, c.line) ? c.span : null;
+const NO_SPANS: readonly Span[] = [];
+
+/**
+ * The spans of the article's printed continuation markers, in text order (one an annotation gave,
+ * `%% continued-to …`, is in no body line).
+ */
+function printedMarkers(dump: PageDump, a: Article): Span[] {
+  const out: Span[] = [];
+  for (const c of [a.continuation, a.continuedTo, ...(a.moreContinuations ?? [])]) if (c && !isAnnotationLine(dump.lines, c.line) && c.span.end > c.span.start) out.push(c.span);
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/** Clean text of [start, end) without the spans (in text order) that lie inside it. */
+function spanWithout(clean: Cleaner, start: number, end: number, cuts: readonly Span[]): string {
+  let t = '';
+  let at = start;
+  for (let k = 0; k < cuts.length; k++) {
+    const c = cuts[k];
+    if (c.start < at || c.end > end) continue;
+    t += clean.span(at, c.start);
+    at = c.end;
+  }
+  return at === start ? clean.span(start, end) : t + clean.span(at, end);
 }
 
 /** The glyph fixes applied on the article's lines, each with its text before and after. */

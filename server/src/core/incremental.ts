@@ -223,6 +223,7 @@ export function analyzeSegment(segmentText: string, options: AnalyzeOptions, mes
   for (const a of analysis.articles) {
     if (a.continuation) a.continuation = { ...a.continuation, target: flatten(a.continuation.target) };
     if (a.continuedTo) a.continuedTo = { ...a.continuedTo, target: flatten(a.continuedTo.target) };
+    if (a.moreContinuations) a.moreContinuations = a.moreContinuations.map((c) => ({ ...c, target: flatten(c.target) }));
   }
   result.analysis = analysis;
   return result;

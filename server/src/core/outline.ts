@@ -127,6 +127,7 @@ export function hoverAt(dump: PageDump, analyses: readonly PageAnalysis[], offse
   if (a.signoff) row('hover.signoff', dump.text.slice(a.signoff.start, a.signoff.end));
   if (a.continuation) row('hover.continuation', t(messages, a.continuation.direction === 'to' ? 'hover.continuedTo' : 'hover.continuedFrom', { target: a.continuation.target }));
   if (a.continuedTo) row('hover.continuation', t(messages, 'hover.continuedTo', { target: a.continuedTo.target }));
+  for (const c of a.moreContinuations ?? []) row('hover.continuation', t(messages, c.direction === 'to' ? 'hover.continuedTo' : 'hover.continuedFrom', { target: c.target }));
   return rows.join('\n');
 }
 
@@ -144,7 +145,7 @@ export function semanticTokens(dump: PageDump, analyses: readonly PageAnalysis[]
     if (!page) continue;
     const inner = new Map<number, { start: number; end: number; role: Role }[]>();
     for (const a of p.articles) {
-      for (const [s, role] of [[a.dateline, 'dateline'], [a.signoff, 'signoff'], [a.continuation?.span, 'continuation'], [a.continuedTo?.span, 'continuation']] as const) {
+      for (const [s, role] of [[a.dateline, 'dateline'], [a.signoff, 'signoff'], [a.continuation?.span, 'continuation'], [a.continuedTo?.span, 'continuation'], ...(a.moreContinuations ?? []).map((c) => [c.span, 'continuation'] as const)] as const) {
         if (!s) continue;
         const i = lineIndexAt(dump, s.start);
         if (roleAt(p, i - page.firstLine) === 'body') (inner.get(i) ?? inner.set(i, []).get(i)!).push({ start: s.start, end: s.end, role });

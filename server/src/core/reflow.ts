@@ -653,6 +653,7 @@ export function articleCuts(ctx: FlowContext, a: Article): Span[] {
   if (a.signoff) cuts.push(a.signoff);
   if (a.continuation && !isAnnotationLine(ctx.dump.lines, a.continuation.line)) cuts.push(a.continuation.span);
   if (a.continuedTo && !isAnnotationLine(ctx.dump.lines, a.continuedTo.line)) cuts.push(a.continuedTo.span);
+  if (a.moreContinuations) for (const c of a.moreContinuations) cuts.push(c.span);
   return cuts;
 }
 

@@ -13,7 +13,9 @@
 //   labels, then 编者按 + the editor's note paragraphs (the note introduces the article, so it sits
 //   before the byline; a label between a byline and its body would split the story on re-detection)
 //   "continued from" marker, byline lines, dateline + first paragraph (joined as paragraphs join),
-//   the other paragraphs (one per line), sign-off, "continued on" marker.
+//   the other paragraphs (one per line), sign-off, "continued on" marker. A part with two markers
+//   of a direction (moreContinuations) gets them on that one line, side by side: so the line reads
+//   again as the part's markers, where two lines of their own would start a part, or go unclaimed.
 // A part that read on its own would not be taken for what it is (a paragraph that looks like a
 // heading, a byline, furniture…) gets its role directive too (`%% body`, `%% byline`, `%% label`).
 // Annotation lines of the input are kept: each goes right before the part holding the line it
@@ -230,9 +232,11 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
     };
     for (const p of flow.note) paraPart(p.pieces, p.text);
 
-    const c = a.continuation;
-    const marker = printedMarker(c);
-    if (c && marker && c.direction === 'from') parts.push({ notes: notesFor([c.line]), text: marker });
+    const markerPart = (cs: readonly Continuation[]) => {
+      const text = cs.map(printedMarker).join('');
+      if (text) parts.push({ notes: notesFor(cs.map((x) => x.line)), text });
+    };
+    markerPart(markersOf(a, 'from'));
     for (const i of a.byline) {
       const t = joinIdx([i]);
       if (!t) continue;
@@ -256,11 +260,7 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
       const sl = lineIndexAt(dump, a.signoff.start);
       if (t) parts.push({ notes: notesFor([sl]), text: t });
     }
-    if (c && marker && c.direction === 'to') parts.push({ notes: notesFor([c.line]), text: marker });
-    // A middle part's continued-to marker (its `c` is the continued-from one).
-    const c2 = a.continuedTo;
-    const marker2 = printedMarker(c2);
-    if (c2 && marker2) parts.push({ notes: notesFor([c2.line]), text: marker2 });
+    markerPart(markersOf(a, 'to'));
     // Anything the article claims that no part printed (a safety net: nothing is ever lost).
     for (const i of a.lines) {
       if (used.has(i) || isAnnotationLine(lines, i)) continue;
@@ -281,6 +281,16 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
   left.push(...trailing);
   if (left.length) blocks.push(left.join('\n'));
   return `${blocks.join('\n\n')}\n`;
+}
+
+/**
+ * The article's markers of a direction, in reading order: its continuation or a middle part's
+ * continuedTo (the first of each direction), then those of moreContinuations.
+ */
+function markersOf(a: Article, direction: Continuation['direction']): Continuation[] {
+  const out: Continuation[] = [];
+  for (const c of [a.continuation, a.continuedTo, ...(a.moreContinuations ?? [])]) if (c && c.direction === direction) out.push(c);
+  return out;
 }
 
 function fakeLine(text: string): Line {

@@ -50,7 +50,7 @@ export interface WriteOrder {
   index: number;
   target: string;
   overwrite: boolean;
-  /** The linkedIds of the continued articles, in article order (a middle part's continuation's, then its continuedTo's). */
+  /** The linkedIds of the continued articles, in article order (a middle part's continuation's, then its continuedTo's, then those of moreContinuations). */
   linkedIds?: (string | null)[];
 }
 
@@ -65,13 +65,15 @@ export function failure(index: number, file: string, err: unknown): Failure {
 
 const linkPart = (a: ArticleOut): LinkableDoc['articles'][number] => {
   const part = { id: a.id, page: a.page, headline: a.headline, kicker: a.kicker, continuation: a.continuation && { ...a.continuation } };
-  return a.continuedTo ? { ...part, continuedTo: { ...a.continuedTo } } : part;
+  const middle = a.continuedTo ? { ...part, continuedTo: { ...a.continuedTo } } : part;
+  return a.moreContinuations ? { ...middle, moreContinuations: a.moreContinuations.map((c) => ({ ...c })) } : middle;
 };
 
 /**
  * Writes the linkedIds found by linking into serialized output. Each continued article's JSON holds
  * `"linkedId": null` (document) or `"linkedId":null` (JSON Lines) exactly once, in article order
- * (a middle part's twice: in `continuation`, then in `continuedTo`, as linkedIdsOf lists them),
+ * (a middle part's twice: in `continuation`, then in `continuedTo`; then once for each of
+ * `moreContinuations`, which follow them: as linkedIdsOf lists them),
  * and that sequence cannot occur inside a JSON string (its quotes would be escaped).
  */
 export function patchLinks(text: string, linkedIds: readonly (string | null)[], format: BatchFormat): string {
@@ -93,6 +95,7 @@ export function linkedIdsOf(link: LinkableDoc): (string | null)[] {
   for (const a of link.articles) {
     ids.push(a.continuation?.linkedId ?? null);
     if (a.continuedTo) ids.push(a.continuedTo.linkedId);
+    if (a.moreContinuations) for (const c of a.moreContinuations) ids.push(c.linkedId);
   }
   return ids;
 }

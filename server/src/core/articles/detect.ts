@@ -66,6 +66,8 @@ interface Story {
   continuationLine: number;
   /** A middle part's continued-to marker, when `continuation` is its continued-from one. */
   continuedTo: Continuation | null;
+  /** Markers after those (Article.moreContinuations); null while none. */
+  more: Continuation[] | null;
   labels: number[][];
   note: number[];
   noteDetached: boolean;
@@ -571,6 +573,7 @@ function newStory(p: number): Story {
     continuation: null,
     continuationLine: -1,
     continuedTo: null,
+    more: null,
     labels: [],
     note: [],
     noteDetached: false,
@@ -613,6 +616,20 @@ function takesTo(s: Story): boolean {
   return !s.continuation || (s.continuation.direction === 'from' && !s.continuedTo);
 }
 
+/**
+ * The story keeps a marker of line i: as takeMarker takes it, else as a further one (a second page
+ * it is continued on to or from, Article.moreContinuations). A marker it ends is never body text.
+ */
+function keepMarker(s: Story, c: LineContinuation, i: number): void {
+  if (!takeMarker(s, c, i)) (s.more ??= []).push(lineContinuation(c, i));
+}
+
+/** keepMarker of every marker of line i, in line order (LineContinuation.before, then the line's own). */
+function keepMarkers(s: Story, c: LineContinuation, i: number): void {
+  if (c.before) for (const x of c.before) keepMarker(s, x, i);
+  keepMarker(s, c, i);
+}
+
 /** Stories (article bodies) in dump order (step 3), and the story that took each item. */
 function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null)[], unclaimed: number[]): void {
   const { base, startArticle, F, items } = P;
@@ -652,10 +669,7 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
           cur.signoffLine = i;
         }
         const xc = F.continuation[i - base];
-        if (xc) {
-          if (xc.head) takeMarker(cur, xc.head, i);
-          takeMarker(cur, xc, i);
-        }
+        if (xc) keepMarkers(cur, xc, i);
       }
       cur.lastItem = p;
       if (cur.signoff && F.signoff[L[L.length - 1] - base]) cur.open = false;
@@ -695,12 +709,13 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
         const started = startArticle.has(first);
         if (started || !(cur && cur.open && cur.bodySize === 0 && !cur.continuation)) stories.push((cur = newStory(p)));
         cur.forcedStart ||= started;
-        cur.continuation = lineContinuation(c, first);
-        cur.continuationLine = first;
+        // The first is its continuation (it has none yet); a line's others, of one direction, go after it.
+        keepMarkers(cur, c, first);
         cur.lastItem = p;
         storyOfItem[p] = cur;
       } else {
-        // The marker closes the story it ends; labels or a heading may sit between in the dump.
+        // The marker closes the story it ends; labels or a heading may sit between in the dump. The
+        // open story keeps it even with a continued-to marker of its own already: a second jump page.
         let target: Story | null = cur && cur.open ? cur : null;
         if (!target)
           for (let s = stories.length - 1; s >= 0 && s >= stories.length - 2; s--)
@@ -708,7 +723,8 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
               target = stories[s];
               break;
             }
-        if (target && takeMarker(target, c, first)) {
+        if (target) {
+          keepMarkers(target, c, first);
           target.lastItem = Math.max(target.lastItem, p);
           target.open = false;
           storyOfItem[p] = target;
@@ -1179,6 +1195,7 @@ function storyArticle(s: Story, items: readonly Seg[], pageIndex: number, pageHa
   if (s.signoffLine >= 0) all.add(s.signoffLine);
   if (s.continuationLine >= 0) all.add(s.continuationLine);
   if (s.continuedTo) all.add(s.continuedTo.line);
+  if (s.more) for (let k = 0; k < s.more.length; k++) all.add(s.more[k].line);
   bodyStart = minBelow(s.byline, minBelow(s.note, bodyStart));
   if (s.datelineLine >= 0 && s.datelineLine < bodyStart) bodyStart = s.datelineLine;
   if (s.continuationLine >= 0 && s.continuation?.direction === 'from' && s.continuationLine < bodyStart) bodyStart = s.continuationLine;
@@ -1217,6 +1234,7 @@ function storyArticle(s: Story, items: readonly Seg[], pageIndex: number, pageHa
     },
   };
   if (s.continuedTo) draft.a.continuedTo = s.continuedTo;
+  if (s.more) draft.a.moreContinuations = s.more;
   return draft;
 }
 

@@ -77,6 +77,11 @@ export interface Article {
    * every other article (an article without one has no more fields to make, copy or compare).
    */
   continuedTo?: Continuation;
+  /**
+   * Markers of the part after those two, in reading order (rare): a second page it is continued on
+   * to (`（下转第二版）` … `（转第三版）`) or from (`（上接第一版）…（上接第二版）`). Absent unless any.
+   */
+  moreContinuations?: readonly Continuation[];
   /** Every line the article claims, sorted (never annotation or blank lines). */
   lines: readonly number[];
   /** 0..1: how much of the article is read off the text rather than guessed. */

@@ -559,10 +559,12 @@ export const F_USER = 64;
 export const F_CONT_HEAD = 128;
 
 /**
- * A line's continuation marker. `head`: on a continued-to marker at the tail of a line that a
- * continued-from marker opens too (`（上接第一版）…（下转第三版）`, a middle part in one line), that one.
+ * A line's continuation marker: its last. `before`: the line's other markers, in line order, when it
+ * holds several: a continued-from marker opening it (`（上接第一版）…（下转第三版）`, a middle part in
+ * one line; `（上接第一版）…（上接第二版）`), and markers right before the last
+ * (`…（下转第二版）（转第三版）`). Rare: most lines have one marker or none.
  */
-export type LineContinuation = { direction: 'to' | 'from'; target: string; span: Span; head?: LineContinuation };
+export type LineContinuation = { direction: 'to' | 'from'; target: string; span: Span; before?: readonly LineContinuation[] };
 
 /**
  * The features of LineInfo for many lines, column by column: slot k holds a line's width, flags,
@@ -729,6 +731,23 @@ function nextFlags(src: string, from: number, to: number): number {
   return Number.isNaN(c) ? 0 : FIRST_FLAGS[c];
 }
 
+/**
+ * The markers right before the one at `at` in a line's compact tail (`…（下转第二版）（转第三版）`),
+ * in line order, none starting before `floor` (a head marker's end); and where the first of them
+ * starts (`at` when none). Reads the line being scanned (scannedText) for their spans. The compact
+ * tail (HEAD characters) bounds the markers read, and the regex runs: one a marker.
+ */
+function tailMarkersBefore(tail: string, at: number, floor: number, lineStart: number, T: number): { markers: LineContinuation[]; at: number } {
+  const markers: LineContinuation[] = [];
+  while (at > floor && CLOSERS.has(tail.charCodeAt(at - 1))) {
+    const m = CONT_TAIL.exec(tail.slice(0, at));
+    if (!m || m.index < floor) break;
+    markers.unshift({ direction: contDirection(m[1]), target: m[2], span: span(scannedText(), lineStart, m.index, at, T) });
+    at = m.index;
+  }
+  return { markers, at };
+}
+
 // The line scanLine reads (src[lazyFrom, lazyTo)) and its text once cut out (scannedText).
 let lazySrc = '';
 let lazyFrom = 0;
@@ -801,8 +820,10 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   }
 
   // Continuation markers: the whole line, its tail, or (from-markers only) its head; a line with
-  // both a tail and a head marker keeps the tail's, but for a continued-to tail after a
-  // continued-from head: a middle part in one line, which keeps both (LineContinuation.head).
+  // several keeps them all (LineContinuation.before), so that none is left in the body text. Of a
+  // continued-from marker at each end (`（上接第一版）…（上接第二版）`), the head's comes first, so
+  // the part takes it as its own: it opens the part's text, as it does on a line without a tail
+  // marker; the tail's is one more page the part continues from.
   let m: RegExpExecArray | null = null;
   if (whole && f0 & FF_CONT_WHOLE && last >= 0 && FIRST_FLAGS[lastC] & FF_CONT_LAST) m = CONT_WHOLE.exec((head = compactHead(scannedText())));
   if (m) {
@@ -810,13 +831,27 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
     continuation = { direction: contDirection(m[1]), target: m[2], span: span(scannedText(), lineStart, 0, size) };
   } else if (closer && (m = CONT_TAIL.exec((tail = whole ? (head ??= compactHead(scannedText())) : compactTail(scannedText()))))) {
     continuation = { direction: contDirection(m[1]), target: m[2], span: span(scannedText(), lineStart, m.index, tail.length, T) };
-    const from = continuation.direction === 'to' && mayOpenWithMarker(c0, src, at + mFirst, to) ? CONT_HEAD.exec((head ??= compactHead(scannedText()))) : null;
-    // The two markers apart (of a whole line, the tail is the head).
-    if (from && from[0].length + tail.length - m.index <= size) {
-      continuation.head = { direction: 'from', target: from[2], span: span(scannedText(), lineStart, 0, from[0].length) };
+    let from = mayOpenWithMarker(c0, src, at + mFirst, to) ? CONT_HEAD.exec((head ??= compactHead(scannedText()))) : null;
+    // Where the head marker ends in the tail's indices: a tail marker starts there or after it
+    // (of a whole line, the tail is the head).
+    const headEnd = from ? from[0].length - (size - tail.length) : 0;
+    if (m.index < headEnd) from = null;
+    const cut = tailMarkersBefore(tail, m.index, from ? headEnd : 0, lineStart, T);
+    const before = cut.markers;
+    if (from) {
+      before.unshift({ direction: 'from', target: from[2], span: span(scannedText(), lineStart, 0, from[0].length) });
       flags |= F_CONT_HEAD;
     }
-    tail = tail.slice(0, m.index);
+    if (before.length > 0) {
+      continuation.before = before;
+      // Markers and nothing else, all of one direction: a marker line, as one marker alone is.
+      const direction = continuation.direction;
+      if (whole && cut.at === (from ? headEnd : 0) && before.every((x) => x.direction === direction)) {
+        kind = K_CONTINUATION;
+        flags &= ~F_CONT_HEAD;
+      }
+    }
+    tail = tail.slice(0, cut.at);
   } else if (mayOpenWithMarker(c0, src, at + mFirst, to) && (m = CONT_HEAD.exec((head ??= compactHead(scannedText()))))) {
     continuation = { direction: 'from', target: m[2], span: span(scannedText(), lineStart, 0, m[0].length) };
     flags |= F_CONT_HEAD;
