@@ -85,3 +85,24 @@ test('fix-all moves lines on every page in one pass, and says what is left when 
   assert.ok(one.left > 0);
   assert.equal(fixAll(one.text).left, 0, 'running it again applies the rest');
 });
+
+// The brief's article: the continuation is the text's last line, without a line end of its own, so
+// the move gives it one, and that must be the file's.
+const LAST = ['我县举行春季植树活动', '', '本报讯 三月十二日上午，县委书记带领机关干部来到城', '郊荒山开展义务植树活动，大家挥锹铲土、扶苗培土，', '一棵棵树苗整齐地排列在山坡上，为大地增添了新绿。', '据了解，今年全县计划新增造林面积两万亩，目前已完', '', '图为植树现场。', '', '成造林一万二千亩，各项工作正在有序推进之中。'];
+const LAST_AFTER = [...LAST.slice(0, 6), LAST[9], '', LAST[7], '', ''];
+
+for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {
+  test(`split-sentence: a continuation at the end of a ${name} text without a final line end gets the file's line end`, () => {
+    const text = LAST.join(eol);
+    const fs = ss(text);
+    assert.equal(fs.length, 1);
+    assert.equal(applyEdits(text, fs[0].fix!.edits), LAST_AFTER.join(eol));
+  });
+  test(`split-sentence: a continuation ending at a form feed, ${name}: the line end added is the file's`, () => {
+    const next = `第二版${eol}`;
+    const text = LAST.join(eol) + '\f' + next;
+    const fs = ss(text);
+    assert.equal(fs.length, 1);
+    assert.equal(applyEdits(text, fs[0].fix!.edits), LAST_AFTER.slice(0, -1).join(eol) + eol + '\f' + next);
+  });
+}

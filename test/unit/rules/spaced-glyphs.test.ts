@@ -16,6 +16,13 @@ const positives: [string, string][] = [
   // A paragraph joined into one line (hard-wrap) holding a letter-spaced stretch and a title
   // separator: the separator, between two long runs, stays.
   ['心 的、关 注 您 所 关 注 的 ，努 力 把主义法治道路 为全面建设社', '心的、关注您所关注的，努力把主义法治道路 为全面建设社'],
+  // A date letter-spaced: numerals and 日 among glyphs that are no words of a table row (月, 午).
+  ['三 月 十 二 日 上 午', '三月十二日上午'],
+  ['十 二 日 上 午', '十二日上午'], // the one glyph that is no table word the last
+  // A credit label glyph-spaced itself is no credit line the rule can tell.
+  ['的 编 辑 工 作', '的编辑工作'],
+  // An interview's question: a label before a colon is no list label.
+  ['记者：您 怎 么 看 待 这 个 问 题', '记者：您怎么看待这个问题'],
 ];
 
 const negatives: string[] = [
@@ -30,6 +37,23 @@ const negatives: string[] = [
   '□记者 王 丽 通讯员 张 强 报道',
   '记者 王 丽 李 明',
   '张三丰 王 丽 李四光 赵 强 刘德华',
+  // Staff credits: an editor's, proofreader's or designer's label, then names spaced as bylines
+  // space them.
+  '责任编辑 王 丽 校对 李 明',
+  '责任编辑 王 丽',
+  '本版编辑 王 丽 李 明',
+  '编辑 王 丽 李 明',
+  '校对 李 明',
+  '美编 张 强 版式 刘 洋',
+  '□责编 王 丽 李 明',
+  '编辑：王 丽 李 明',
+  '出席：王 丽 李 明 张 华', // a list of names under its label
+  // Rows of a table or calendar: single glyphs that are each a word (weekdays, numerals, 上 中 下).
+  '日 一 二 三 四 五 六',
+  '一 二 三 四 五 六 日',
+  '星期 日 一 二 三 四 五 六',
+  '上 中 下',
+  '甲 乙 丙 丁',
   '中 国', // a single gap
   '顺势而为，胶州跨境电商开辟',
   'The quick brown fox jumps over',

@@ -14,9 +14,14 @@
 // gets onto such a line when hard-wrap joins a paragraph's lines into one), and nothing else.
 //
 // Names are spaced on purpose too: a two-glyph name is padded to the width of three in bylines
-// (`本报记者 王 丽 李 明`) and in lists of names (`张三丰 王 丽 李四光`), where which singles pair up
-// cannot be told. A line that starts as a byline, or has no CJK punctuation and two runs of three
-// glyphs or more (a list), is left alone.
+// (`本报记者 王 丽 李 明`), in staff credits (`责任编辑 王 丽 校对 李 明`) and in lists of names
+// (`张三丰 王 丽 李四光`, `出席：王 丽 李 明`), where which singles pair up cannot be told. A line
+// that starts as a byline, a credit or a list under its label, or has no CJK punctuation and two
+// runs of three glyphs or more (a list), is left alone.
+//
+// So is a row of a table or calendar (`日 一 二 三 四 五 六`): glyphs set apart because each is a
+// word of its own. A line whose every single glyph is such a word (TABLE_WORDS) cannot be told from
+// one, and the rule fixes only what it is sure of.
 import { codePointAt, cpLength, isCjk, isCjkGlyph, isSpace } from '../chars';
 import type { Messages } from '../messages';
 import { gapRoom, skipSpaces, spaceFinding, trimEnd, type LineFinding, type LineRule, type SpacingScan } from './rule';
@@ -24,8 +29,26 @@ import { gapRoom, skipSpaces, spaceFinding, trimEnd, type LineFinding, type Line
 /** Han glyphs on each side of a gap that make it a title separator, kept by the fix. */
 const LONG_RUN = 4;
 
-/** A byline's start: its news organisation, a qualifier and the role, then a space (see the header). */
-const BYLINE_START = /^[□■◆●]?\s*(?:本报|新华社|人民日报|中新社|央视)?(?:特约|见习|实习|首席|全媒体|融媒体)?(?:记者|通讯员|摄影|实习生)\s/;
+/** The start of a byline: its news organisation, a qualifier and the role, then a space. */
+const BYLINE = '(?:本报|新华社|人民日报|中新社|央视)?(?:特约|见习|实习|首席|全媒体|融媒体)?(?:记者|通讯员|摄影|实习生)\\s';
+/** The start of a staff credit: the label of an editor, proofreader or designer, then a space or a colon. */
+const CREDIT = '(?:本版|本期)?(?:责任编辑|值班编辑|美术编辑|图片编辑|编辑|责编|美编|版式设计|版式|组版|排版|校对|审读|审校|制图|设计|主编|终审|签发|文[/／]图)(?:\\s|[:：])';
+/**
+ * The start of a list of names (`出席：王 丽 李 明`): its label and a colon. Not any label before a colon: an
+ * interview's `记者：` or `问：` starts a sentence, which may be stretched.
+ */
+const NAME_LIST = '(?:出席|列席|主持人?|嘉宾|成员)[:：]';
+/**
+ * The start of a line of names spaced on purpose (see the header), after a box or bullet. Only
+ * unspaced labels: a stretched line spaces its labels too (`的 编 辑 工 作`).
+ */
+const NAMES_START = new RegExp(`^[□■◆●]?\\s*(?:${BYLINE}|${CREDIT}|${NAME_LIST})`);
+
+/**
+ * Glyphs that are words on their own in a row of a table or calendar: numerals, 日 (the weekday
+ * the others are numerals beside), 上 中 下, 甲 乙 丙 丁.
+ */
+const TABLE_WORDS = new Set([...'〇零一二三四五六七八九十百千万日上中下甲乙丙丁'].map((g) => g.codePointAt(0) ?? 0));
 
 /** What spacedScan found on the line it last scanned. */
 export const SPACED: SpacingScan = { start: 0, end: 0, gaps: new Int32Array(256) };
@@ -118,11 +141,36 @@ export function spacedScan(text: string, from: number, to: number, base: number)
   // Two gaps at least, and more than half the tokens holding Han glyphs hold just one; and a gap
   // left to remove.
   if (found < 2 || singles * 2 <= tokens || count === 0) return 0;
-  // Names spaced on purpose: a list of names, or a byline (see the header).
+  // Names spaced on purpose: a list of names, or a byline or credit; or a table row (see the header).
   if (!punctuated && threes >= 2) return 0;
   const a = skipSpaces(text, from, to);
-  if (BYLINE_START.test(text.slice(a, Math.min(to, a + 16)))) return 0;
+  if (NAMES_START.test(text.slice(a, Math.min(to, a + 16)))) return 0;
+  const end = trimEnd(text, a, to);
+  if (tableRow(text, a, end)) return 0;
   SPACED.start = base + a - from;
-  SPACED.end = base + trimEnd(text, a, to) - from;
+  SPACED.end = base + end - from;
   return count;
+}
+
+/**
+ * Whether every token of text[from, to) holding a single Han glyph holds a table word
+ * (TABLE_WORDS): then the line may be a row of a table or calendar. Asked only of lines about to
+ * be flagged.
+ */
+function tableRow(text: string, from: number, to: number): boolean {
+  let glyphs = 0; // Han glyphs in the token so far
+  let glyph = 0; // the last of them
+  for (let i = from; i <= to; ) {
+    // The text's end ends the last token as a space would.
+    const cp = i < to ? codePointAt(text, i) : 32;
+    if (isSpace(cp)) {
+      if (glyphs === 1 && !TABLE_WORDS.has(glyph)) return false;
+      glyphs = 0;
+    } else if (isCjkGlyph(cp)) {
+      glyphs++;
+      glyph = cp;
+    }
+    i += cpLength(cp);
+  }
+  return true;
 }

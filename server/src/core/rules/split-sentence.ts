@@ -15,7 +15,7 @@ import { linePieces, type FlowContext } from '../reflow';
 import { articleCuts } from '../reflow';
 import { endsSentence } from '../chars';
 import { isAnnotationLine, isBlankLine, isTextLine, lineAt, lineNext } from '../lines';
-import type { Finding, Severity, RuleId } from '../types';
+import type { Finding, PageDump, Severity, RuleId } from '../types';
 import { trimmedSpan } from './rule';
 
 export const splitSentence: { id: RuleId; defaultSeverity: Severity } = { id: 'split-sentence', defaultSeverity: 'warning' };
@@ -54,10 +54,12 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
     const mNext = lineNext(dump, m);
     const term = dump.text.slice(lines.end[m], mNext);
     const delEnd = term.includes('\f') ? lines.end[m] : mNext;
-    let moved = dump.text.slice(lines.start[first], delEnd);
-    if (!/[\r\n]$/.test(moved)) moved += '\n';
     const at = lineNext(dump, c);
     if (at > lines.start[first] || dump.text.slice(lines.end[c], at).includes('\f')) return;
+    let moved = dump.text.slice(lines.start[first], delEnd);
+    // The continuation's last line has no line end of its own when it ends the text or a page: it
+    // gets the cut line's, after which it goes (a CRLF or CR file stays so).
+    if (!/[\r\n]$/.test(moved)) moved += lineBreakOf(dump, c);
     const span = trimmedSpan(lineAt(dump, c));
     const cont = trimmedSpan(lineAt(dump, first));
     out.push({
@@ -114,6 +116,15 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
     emit(a, c, n, b.lines[b.lines.length - 1], b);
   }
   return out;
+}
+
+/**
+ * The line break ending line i (LF, CRLF or CR, as the text has it), LF for a line without one.
+ * emit asks it of the cut line, which always has one: the continuation comes after it on its page.
+ */
+function lineBreakOf(dump: PageDump, i: number): string {
+  const br = dump.text.slice(dump.lines.end[i], lineNext(dump, i));
+  return br === '\n' || br === '\r\n' || br === '\r' ? br : '\n';
 }
 
 /** Scratch tables of LineOwner (two per page, one page at a time). */
