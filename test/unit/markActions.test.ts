@@ -113,3 +113,23 @@ test('a run that is one block keeps its edits: a paragraph, a two-line headline 
   for (const name of ['skip', 'headline', 'article'] as const) assert.deepEqual(edits(page, name, 6), [at(page, 5, `%% ${name}\n`)], `paragraph: ${name}`);
   for (const name of ['skip', 'kicker', 'article'] as const) assert.deepEqual(edits(page, name, 1), [at(page, 0, `%% ${name}\n`)], `headline: ${name}`);
 });
+
+test('bad-annotation: a heading directive that reaches a long block says over how many lines, and to end the heading with a blank line', () => {
+  const problems = (src: string) => parseAnnotations(parse(src), 0).problems.map((p) => [p.kind, p.name, p.count]);
+  // The whole Tribune page under `%% headline` (what "Mark as headline" wrote before).
+  const { pages } = run(`%% headline\n${TRIBUNE}`);
+  const found = pages[0].findings.filter((f) => f.rule === 'bad-annotation');
+  assert.deepEqual(found.map((f) => [f.start, f.end, f.severity]), [[3, 11, 'warning']]);
+  assert.match(found[0].message, /"headline" applies to the whole block below it, 769 lines/);
+  assert.match(analyzeArticles(parse(`%% 引题\n${TRIBUNE}`), messagesFor('zh-cn'))[0].findings.find((f) => f.rule === 'bad-annotation')?.message ?? '', /指令“引题”作用于其下整个段落.*共 769 行/);
+  const block = (n: number) => Array.from({ length: n }, (_, k) => `Line ${k + 1} of the block`).join('\n');
+  // Six lines are a heading still; seven are not; nor is a body, a skip or a caption one, however long.
+  for (const name of ['headline', 'kicker', 'deck', 'byline', 'label']) {
+    assert.deepEqual(problems(`%% ${name}\n${block(6)}\n`), [], name);
+    assert.deepEqual(problems(`%% ${name}\n${block(7)}\n\nMore text.\n`), [['long-block', name, 7]], name);
+  }
+  for (const name of ['body', 'skip', 'caption', 'article', 'attach-below']) assert.deepEqual(problems(`%% ${name}\n${block(9)}\n`).filter((p) => p[0] === 'long-block'), [], name);
+  // Only the role that applies: `%% headline` then `%% skip` is a conflict, not a long heading.
+  assert.deepEqual(problems(`%% headline\n%% skip\n${block(9)}\n`).map((p) => p[0]), ['conflict']);
+  assert.deepEqual(problems(`%% skip\n%% headline\n${block(9)}\n`).map((p) => p[0]), ['conflict', 'long-block']);
+});
