@@ -210,6 +210,50 @@ describe('rewrite request', () => {
   });
 });
 
+describe('"Mark as …" in a dump without blank lines', () => {
+  // An OCR page: not one blank line, so a directive above a line would reach down to the page's end.
+  const ocr = readFileSync('/work/wt/shared/samples/en/saltlaketribune-1911-09-17-p1.txt', 'utf8');
+  const ocrRows = ocr.split('\n');
+  let c: TestClient;
+  const u = nextUri();
+  before(async () => {
+    c = await startClient({ pull: true });
+    await c.open(u, ocr);
+  });
+  after(() => c.stop());
+
+  const actions = async (start: { line: number; character: number }, end = start) =>
+    (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: { start, end }, context: { diagnostics: [] } })) as CodeAction[];
+  const applied = (list: CodeAction[], title: string) => TextDocument.applyEdits(TextDocument.create(u, 'pagedump', 1, ocr), list.find((a) => a.title === title)!.edit!.changes![u]);
+
+  test('on a detected headline: the directive above that headline and a blank line below it, not at the top of the page', async () => {
+    const row = ocrRows.indexOf('AT AUTO RACE');
+    const kicked = applied(await actions({ line: row, character: 3 }), 'Mark as kicker');
+    assert.ok(kicked.startsWith(ocrRows[0]), kicked.slice(0, 80));
+    assert.ok(kicked.includes(`%% kicker\n${ocrRows[row - 1]}\nAT AUTO RACE\n\n${ocrRows[row + 1]}\n`), kicked.slice(0, 400));
+  });
+
+  test('"Mark as headline" on a body line: that line heads an article after, and the lines below it are its body', async () => {
+    const row = 25;
+    const marked = applied(await actions({ line: row, character: 0 }), 'Mark as headline');
+    assert.ok(marked.includes(`${ocrRows[row - 1]}\n%% headline\n${ocrRows[row]}\n\n${ocrRows[row + 1]}\n`));
+    const u2 = nextUri();
+    await c.open(u2, marked);
+    const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: u2 } })) as DocumentSymbol[];
+    const article = syms[0].children!.find((a) => a.selectionRange.start.line === row + 1);
+    assert.ok(article, syms[0].children!.map((a) => `${a.selectionRange.start.line}: ${a.name}`).join(' | '));
+    assert.deepEqual(article.children!.filter((s) => s.detail === 'headline').map((s) => [s.range.start.line, s.range.end.line]), [[row + 1, row + 1]]);
+    const paragraphs = article.children!.filter((s) => s.detail === 'paragraph');
+    assert.equal(paragraphs[0]?.range.start.line, row + 3);
+  });
+
+  test('a selection of lines: "Not an article" is for those lines', async () => {
+    const list = await actions({ line: 19, character: 0 }, { line: 22, character: 0 });
+    const skipped = applied(list, 'Not an article');
+    assert.ok(skipped.includes(`${ocrRows[18]}\n%% skip\n${ocrRows.slice(19, 22).join('\n')}\n\n${ocrRows[22]}\n`));
+  });
+});
+
 describe('structure fixes', () => {
   let c: TestClient;
   before(async () => {

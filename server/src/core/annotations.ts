@@ -19,7 +19,8 @@
 // contradict each other get a `bad-annotation` diagnostic on the one that is ignored (see
 // conflicts): of two roles, or two continuations of one direction, the last one (nearest the
 // block) applies; a block marked `skip` or `caption` starts no article, and only a heading is
-// attached below.
+// attached below. A heading role (headline, kicker, deck, byline, label) that applies to a block of
+// more than six lines gets one too (see longHeadings): a blank line after the heading is missing.
 import { isSpace } from './chars';
 import { lineAt } from './lines';
 import type { Line, PageDump, Span } from './types';
@@ -88,7 +89,7 @@ export interface Directive {
   targetEnd: number;
 }
 
-export type AnnotationProblemKind = 'unknown' | 'missing-arg' | 'extra-arg' | 'empty' | 'no-target' | 'conflict' | 'ignored';
+export type AnnotationProblemKind = 'unknown' | 'missing-arg' | 'extra-arg' | 'empty' | 'no-target' | 'conflict' | 'ignored' | 'long-block';
 
 export interface AnnotationProblem extends Span {
   line: number;
@@ -97,12 +98,14 @@ export interface AnnotationProblem extends Span {
   name: string;
   /** 'conflict', 'ignored': the directive that applies instead, as written. */
   winner?: string;
+  /** 'long-block': the lines of the block it applies to. */
+  count?: number;
 }
 
 export type ParsedLine =
   | { kind: 'comment' }
   | { kind: 'directive'; name: DirectiveName; arg: string; nameStart: number; nameEnd: number }
-  | { kind: 'problem'; problem: Exclude<AnnotationProblemKind, 'no-target' | 'conflict' | 'ignored'>; name: string; start: number; end: number };
+  | { kind: 'problem'; problem: Exclude<AnnotationProblemKind, 'no-target' | 'conflict' | 'ignored' | 'long-block'>; name: string; start: number; end: number };
 
 
 /** Parse the text of one `%%` line. Offsets are relative to the line start. Linear, no regex. */
@@ -178,6 +181,7 @@ export function parseAnnotations(dump: PageDump, pageIndex: number): { directive
     directives.push(d);
   }
   if (directives.length > 1) conflicts(dump, directives, problems);
+  longHeadings(dump, directives, problems);
   problems.sort((a, b) => a.start - b.start);
   return { directives, problems };
 }
@@ -222,6 +226,28 @@ function conflicts(dump: PageDump, directives: readonly Directive[], problems: A
 function conflict(dump: PageDump, d: Directive, winner: Directive, kind: 'conflict' | 'ignored'): AnnotationProblem {
   const written = (x: Directive) => (x.arg ? `${dump.text.slice(x.span.start, x.span.end)} ${x.arg}` : dump.text.slice(x.span.start, x.span.end));
   return { line: d.line, kind, name: written(d), start: d.span.start, end: d.span.end, winner: written(winner) };
+}
+
+/** Roles of headings: a few lines, a block of more is rather a heading with the text below it. */
+const HEADING_DIRECTIVES: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['headline', 'kicker', 'deck', 'byline', 'label']);
+/** The most lines a heading directive's block has before long-block says so (a headline of six lines is printed). */
+const MAX_HEADING_LINES = 6;
+
+/**
+ * Heading directives that apply (the last role of their block) to more than MAX_HEADING_LINES
+ * lines, onto `problems`: in a dump without blank lines a directive reaches down to the page's end
+ * (the whole page a headline), so a blank line after the heading is missing. `directives` are in
+ * line order: a block's last role is the last one of its target.
+ */
+function longHeadings(dump: PageDump, directives: readonly Directive[], problems: AnnotationProblem[]): void {
+  for (let k = 0; k < directives.length; k++) {
+    const d = directives[k];
+    const count = d.targetEnd - d.target + 1;
+    if (!HEADING_DIRECTIVES.has(d.name) || d.target < 0 || count <= MAX_HEADING_LINES) continue;
+    let last = true;
+    for (let j = k + 1; j < directives.length && directives[j].target === d.target; j++) if (ROLE_DIRECTIVES.has(directives[j].name)) last = false;
+    if (last) problems.push({ line: d.line, kind: 'long-block', name: dump.text.slice(d.span.start, d.span.end), start: d.span.start, end: d.span.end, count });
+  }
 }
 
 /** Where each dump's next `%%` was last found (at, -1: none) from where (from). */

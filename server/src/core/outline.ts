@@ -202,8 +202,87 @@ export interface AnnotationAction {
   edits: Edit[];
 }
 
-/** "Mark as …" actions for the block under the offset: each inserts a `%%` line above the block. */
-export function annotationActions(dump: PageDump, analyses: readonly PageAnalysis[], offset: number, messages: Messages): AnnotationAction[] {
+/** Roles of the headings that go with an article; a line of one is marked with the rest of its part. */
+const HEADING_ROLES: ReadonlySet<Role> = new Set<Role>(['kicker', 'headline', 'deck', 'byline', 'label']);
+
+/** Lines `first..last` (indices into dump.lines), inclusive. */
+interface LineSpan {
+  first: number;
+  last: number;
+}
+
+/** The run of text lines holding text line `li` (on its page): the block parseAnnotations and detect read. */
+function runAround(dump: PageDump, page: { firstLine: number; lastLine: number }, li: number): LineSpan {
+  let first = li;
+  while (first > page.firstLine && isTextLine(dump.lines, first - 1)) first--;
+  let last = li;
+  while (last < page.lastLine && isTextLine(dump.lines, last + 1)) last++;
+  return { first, last };
+}
+
+/** The stretch of `run` around `li` whose lines all pass `same`. */
+function stretch(run: LineSpan, li: number, same: (i: number) => boolean): LineSpan {
+  let first = li;
+  while (first > run.first && same(first - 1)) first--;
+  let last = li;
+  while (last < run.last && same(last + 1)) last++;
+  return { first, last };
+}
+
+/** The article part (kicker, headline, a deck, byline, a label) holding line `i`, if any. */
+function headingPartOf(p: PageAnalysis, i: number): readonly number[] | undefined {
+  for (const a of p.articles) for (const part of [a.kicker, a.headline, a.byline, ...a.decks, ...a.labels]) if (part.includes(i)) return part;
+  return undefined;
+}
+
+/**
+ * Is `run` one block as printed: all its lines of one role and one article, and (body) one
+ * paragraph? pdftotext separates its paragraphs and boxes with blank lines; such a run is marked
+ * whole, as it always was. Roles are compared first: a page without blank lines is one run of
+ * mixed roles, and is answered at its first differing line.
+ */
+function isOneBlock(dump: PageDump, p: PageAnalysis, base: number, run: LineSpan, role: Role): boolean {
+  for (let i = run.first; i <= run.last; i++) if (roleAt(p, i - base) !== role) return false;
+  const a = p.articles.find((x) => x.lines.includes(run.first));
+  // An article's lines are sorted and distinct: it holds the whole run when it holds both ends that far apart.
+  const k = a ? a.lines.indexOf(run.first) : -1;
+  if (a && a.lines[k + run.last - run.first] !== run.last) return false;
+  if (!a && p.articles.some((x) => x.lines.includes(run.last))) return false;
+  if (role !== 'body') return true;
+  const lines: number[] = [];
+  for (let i = run.first; i <= run.last; i++) lines.push(i);
+  return paragraphs(dump, p, lines).length <= 1;
+}
+
+/**
+ * The lines a "Mark as …" action is for, the cursor on text line `li` and the selection ending on
+ * line `to` (`li` for none). A directive applies to the whole run of text lines below it, which in
+ * a dump without blank lines (OCR text, much pdftotext output) is the page: so the action delimits
+ * the lines itself. They are the lines the selection covers; else the detected heading part the
+ * cursor is on (its whole headline, byline…); else the run when it is one block as printed (see
+ * isOneBlock); else the cursor's line. Always within the cursor's run: the lines of another run
+ * would take a directive of their own.
+ */
+export function markedLines(dump: PageDump, p: PageAnalysis | undefined, page: { firstLine: number; lastLine: number }, li: number, to: number): LineSpan {
+  const run = runAround(dump, page, li);
+  if (to > li) return { first: li, last: Math.min(to, run.last) };
+  if (!p) return run;
+  const base = page.firstLine;
+  const role = roleAt(p, li - base);
+  if (HEADING_ROLES.has(role)) {
+    const part = headingPartOf(p, li);
+    return stretch(run, li, (i) => roleAt(p, i - base) === role && (!part || part.includes(i)));
+  }
+  return isOneBlock(dump, p, base, run, role) ? run : { first: li, last: li };
+}
+
+/**
+ * "Mark as …" actions for the lines under the offset, or those selected up to `end` (see
+ * markedLines): each inserts a `%%` line above them; a role directive also a blank line below them
+ * when the run goes on there (an annotation line above already ends the run above, for
+ * parseAnnotations and detect alike), so that it reaches those lines and no further.
+ */
+export function annotationActions(dump: PageDump, analyses: readonly PageAnalysis[], offset: number, messages: Messages, end = offset): AnnotationAction[] {
   if (dump.lines.length === 0) return [];
   // At column 0 of a page's first line the cursor is before its form feed, which ends the page before.
   const li = lineIndexAt(dump, dump.text.charCodeAt(offset) === 0x0c ? offset + 1 : offset);
@@ -211,15 +290,26 @@ export function annotationActions(dump: PageDump, analyses: readonly PageAnalysi
   if (!line || line.blank || line.annotation) return [];
   const page = dump.pages[line.page];
   if (!page) return [];
-  // The block's first line: the run of text lines holding this one starts there.
-  let firstLine = li;
-  while (firstLine > page.firstLine && isTextLine(dump.lines, firstLine - 1)) firstLine--;
+  const p = analyses.find((x) => x.page === line.page);
+  // A selection's last line: that of its end, unless it ends at column 0 (whole lines selected).
+  let to = end > offset ? Math.min(lineIndexAt(dump, end), page.lastLine) : li;
+  if (to > li && dump.lines.start[to] === end) to--;
+  const marked = markedLines(dump, p, page, li, to);
+  const firstLine = marked.first;
   const first = lineAt(dump, firstLine);
   // The block's line ending; for a last line without one, that of the line above (a CRLF file stays CRLF).
   const above = dump.text.lastIndexOf('\n', first.start - 1);
   const eol = dump.text.slice(first.end, first.next) || (above > 0 && dump.text.charCodeAt(above - 1) === 13 ? '\r\n' : '\n');
-  const p = analyses.find((x) => x.page === line.page);
-  const role = p ? roleAt(p, li - page.firstLine) : 'unknown';
+  // The blank line that ends the marked lines' block where their run goes on (a text line follows:
+  // so the last line has a line ending, which the blank line repeats).
+  const lastLine = lineAt(dump, marked.last);
+  const cut: Edit | null = marked.last < page.lastLine && isTextLine(dump.lines, marked.last + 1) ? { start: lastLine.next, end: lastLine.next, newText: dump.text.slice(lastLine.end, lastLine.next) } : null;
+  /** Every marked line has a role that passes `ok` (none without an analysis). */
+  const every = (ok: (r: Role) => boolean) => {
+    if (!p) return false;
+    for (let i = marked.first; i <= marked.last; i++) if (!ok(roleAt(p, i - page.firstLine))) return false;
+    return true;
+  };
   // The directives right above the block: one there already is not offered again, and a role
   // directive (`%% skip` too: ROLE_DIRECTIVES) is replaced by the role chosen rather than contradicted by a second
   // (bad-annotation reports contradicting ones).
@@ -249,16 +339,18 @@ export function annotationActions(dump: PageDump, analyses: readonly PageAnalysi
     for (const k of drop) if (k !== r) edits.push({ start: lineAt(dump, k).start, end: lineAt(dump, k).next, newText: '' });
     if (r >= 0) edits.push({ start: lineAt(dump, r).start, end: lineAt(dump, r).end, newText: text });
     else edits.push({ start: first.start, end: first.start, newText: text + eol });
+    // `%% article` starts an article at these lines, which goes on below them: no blank line.
+    if (cut && name !== 'article') edits.push(cut);
     edits.sort((a, b) => a.start - b.start);
     return { title: t(messages, key), directive: name, edits };
   };
   const out: AnnotationAction[] = [];
-  if (role !== 'headline' && !present.has('headline')) out.push(insert('headline', 'action.markHeadline'));
-  if (role !== 'kicker' && !present.has('kicker')) out.push(insert('kicker', 'action.markKicker'));
+  if (!every((r) => r === 'headline') && !present.has('headline')) out.push(insert('headline', 'action.markHeadline'));
+  if (!every((r) => r === 'kicker') && !present.has('kicker')) out.push(insert('kicker', 'action.markKicker'));
   // A block marked skip or caption is in no article: `%% article` on it would do nothing.
   if (!present.has('article') && roleName !== 'skip' && roleName !== 'caption') out.push(insert('article', 'action.startArticle'));
   if (!present.has('skip')) out.push(insert('skip', 'action.notArticle'));
-  if ((role === 'headline' || role === 'kicker' || role === 'deck') && !present.has('attach-below')) out.push(insert('attach-below', 'action.attachBelow'));
+  if (every((r) => r === 'headline' || r === 'kicker' || r === 'deck') && !present.has('attach-below')) out.push(insert('attach-below', 'action.attachBelow'));
   return out;
 }
 

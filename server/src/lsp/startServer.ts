@@ -418,7 +418,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       }
     }
     if (wants(CodeActionKind.RefactorRewrite) && (!only || only.length > 0)) {
-      for (const a of await structureActions(ctx, doc.uri, doc.offsetAt(params.range.start))) actions.push(a);
+      for (const a of await structureActions(ctx, doc.uri, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end))) actions.push(a);
     }
     return actions;
   }

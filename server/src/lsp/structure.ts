@@ -299,14 +299,19 @@ export function registerStructureFeatures(ctx: ServerContext): void {
   });
 }
 
-/** "Mark as …" annotation actions for the block under the cursor (kind refactor.rewrite). */
-export async function structureActions(ctx: ServerContext, uri: string, offset: number): Promise<CodeAction[]> {
+/**
+ * "Mark as …" annotation actions (kind refactor.rewrite) for the lines selected from `offset` to
+ * `end` (the code action's range), or the block under the cursor when the range is empty or on one
+ * line (see annotationActions). A selection past the cursor's page (segment) ends with it.
+ */
+export async function structureActions(ctx: ServerContext, uri: string, offset: number, end = offset): Promise<CodeAction[]> {
   const d = ctx.documents.get(uri);
   const e = await ctx.entry(uri);
   if (!d || !e || e.inc.segments.length === 0) return [];
   const s = e.inc.segments[segmentAt(e.inc.segments, offset)];
   if (!s.result.analysis) return [];
-  return annotationActions(segmentDump(s), [s.result.analysis], offset - s.start, ctx.messages()).map((a) => {
+  const to = Math.max(offset, Math.min(end, s.end)) - s.start;
+  return annotationActions(segmentDump(s), [s.result.analysis], offset - s.start, ctx.messages(), to).map((a) => {
     const edits = a.edits.map((x) => ({ range: { start: d.positionAt(x.start + s.start), end: d.positionAt(x.end + s.start) }, newText: x.newText }));
     return CodeAction.create(a.title, { changes: { [uri]: edits } }, CodeActionKind.RefactorRewrite);
   });

@@ -13,6 +13,7 @@ const KEYS: Record<AnnotationProblemKind, MessageKey> = {
   'no-target': 'bad-annotation.noTarget',
   conflict: 'bad-annotation.conflict',
   ignored: 'bad-annotation.ignored',
+  'long-block': 'bad-annotation.longBlock',
 };
 
 /** Findings of the annotation problems of a page, pushed onto `out`. */
@@ -23,7 +24,7 @@ export function badAnnotation(_dump: PageDump, problems: readonly AnnotationProb
       severity: 'warning',
       start: p.start,
       end: Math.max(p.end, p.start),
-      message: t(messages, KEYS[p.kind], { name: p.name, winner: p.winner ?? '' }),
+      message: t(messages, KEYS[p.kind], { name: p.name, winner: p.winner ?? '', count: p.count ?? 0 }),
     });
   }
 }
