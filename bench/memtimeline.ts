@@ -3,6 +3,7 @@
 //   node --import tsx bench/memtimeline.ts [MB] [node flags...]   (added to the extension's, launch.ts)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { createClientPipeTransport, createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { SERVER as BUILT, SERVER_EXEC_ARGV, isPreview } from '../test/helpers/lsp';
@@ -11,7 +12,7 @@ const SERVER = process.env.NEWSPRINT_SERVER ?? BUILT;
 const size = Number(process.argv[2] ?? 50) * 1e6;
 const flags = [...SERVER_EXEC_ARGV, ...process.argv.slice(3)];
 // NEWSPRINT_SAMPLE: another page to repeat (as bench.ts).
-const page = readFileSync(process.env.NEWSPRINT_SAMPLE ?? '/work/shared/samples/zh-daily-p1.txt', 'utf8');
+const page = readFileSync(process.env.NEWSPRINT_SAMPLE ?? path.resolve(__dirname, '../../shared/samples/zh-daily-p1.txt'), 'utf8');
 const copies = Math.ceil((size + 1) / (Buffer.byteLength(page) + 1));
 const text = Array.from({ length: copies }, () => page).join(process.env.NEWSPRINT_SEP ?? '\f'); // NEWSPRINT_SEP: what joins the copies (bench.ts's "no form feeds": a line break)
 // NEWSPRINT_TRANSPORT=ipc: over the node IPC channel, as the extension starts it; =pipe: a socket,

@@ -14,7 +14,7 @@ import type { Messages } from '../server/src/core/messages';
 import type { AnalyzeOptions, Finding, PageDump } from '../server/src/core/types';
 import { loadBundle } from './bundle';
 
-const SAMPLE = process.env.NEWSPRINT_SAMPLE ?? '/work/shared/samples/zh-daily-p1.txt';
+const SAMPLE = process.env.NEWSPRINT_SAMPLE ?? path.resolve(__dirname, '../../shared/samples/zh-daily-p1.txt');
 const MB = Number(process.env.NEWSPRINT_PROFILE_MB ?? 10);
 const RUNS = Number(process.env.NEWSPRINT_PROFILE_RUNS ?? 5);
 

@@ -70,11 +70,15 @@ export async function waitForHttp(url, { timeoutMs = 60_000, intervalMs = 200, i
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s (last: ${last})`);
 }
 
-/** The sample pages: ../shared/samples next to the repo, else test/fixtures. */
+/**
+ * The sample pages: $NEWSPRINT_SAMPLES (as the tests read it), else ../shared/samples next to the
+ * repo, else the repo's own small fixture pages (a clone without the shared folder still starts).
+ */
 export function samplesDir() {
+  if (process.env.NEWSPRINT_SAMPLES) return path.resolve(process.env.NEWSPRINT_SAMPLES);
   const shared = path.resolve(repoRoot, '..', 'shared', 'samples');
   if (fs.existsSync(path.join(shared, 'zh-daily-p1.txt'))) return shared;
-  return path.join(repoRoot, 'test', 'fixtures');
+  return path.join(repoRoot, 'test', 'fixtures', 'pages');
 }
 
 /**

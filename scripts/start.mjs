@@ -164,7 +164,9 @@ async function runServer(opts) {
     await stop('code-server exited');
     process.exit(1);
   });
-  const url = workbenchUrl(server.url, { folder: workspace, openFile: path.join(workspace, SAMPLE) });
+  // The Chinese sample, or the first page of another samples folder.
+  const first = fs.existsSync(path.join(workspace, SAMPLE)) ? SAMPLE : path.relative(samplesDir(), sampleFiles()[0] ?? SAMPLE);
+  const url = workbenchUrl(server.url, { folder: workspace, openFile: path.join(workspace, first) });
   console.log(`\nNewsprint is running in VS Code (code-server) at:\n\n  ${url}\n`);
   console.log(`  workspace: ${workspace} (copies of the sample pages; *.txt open as page dumps)`);
   console.log(`  server log: ${server.logFile}`);

@@ -11,8 +11,9 @@ import { annotationActions, annotationCompletions, documentSymbols } from '../..
 import { exportArticles } from '../../server/src/core/export';
 import { en, zhCn } from '../../server/src/core/messages';
 import { applyEdits } from '../../server/src/core/fix';
+import { SAMPLE as SAMPLE_PATH } from '../helpers/rules';
 
-const SAMPLE = readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8');
+const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
 const run = (src: string) => {
   const dump = parse(src);
   return { dump, pages: analyzeArticles(dump, en) };

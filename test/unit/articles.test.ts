@@ -10,8 +10,8 @@ import { roleAt, type Article, type PageAnalysis } from '../../server/src/core/a
 import { en, zhCn } from '../../server/src/core/messages';
 import { documentSymbols, foldingRanges, hoverAt, semanticTokens } from '../../server/src/core/outline';
 import type { PageDump } from '../../server/src/core/types';
+import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 
-const SAMPLE = '/work/shared/samples/zh-daily-p1.txt';
 const root = join(__dirname, '..', '..');
 const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'pages', name), 'utf8');
 const range = (a: number, b: number, step = 1) => Array.from({ length: Math.floor((b - a) / step) + 1 }, (_, k) => a + k * step);
@@ -204,7 +204,7 @@ test('fixture: short English page (caps headlines, By-line, dateline, Continued 
 
 test('the English scan samples analyse without crashing', () => {
   for (const f of ['nytribune-1903-05-01-p1.txt', 'saltlaketribune-1911-09-17-p1.txt']) {
-    const { dump, pages } = analyse(readFileSync(`/work/shared/samples/en/${f}`, 'utf8'));
+    const { dump, pages } = analyse(readFileSync(join(SAMPLES_DIR, 'en', f), 'utf8'));
     checkInvariants(dump, pages);
     assert.ok(pages[0].articles.length >= 1);
   }

@@ -12,6 +12,7 @@ import { isOverprint, undouble } from '../../server/src/core/overprint';
 import { analyzeArticles, analyzePage } from '../../server/src/core/articles/detect';
 import { ROLE_CODE, ROLES, roleAt, rolesOf, type PageAnalysis } from '../../server/src/core/articles/model';
 import { en } from '../../server/src/core/messages';
+import { SAMPLE } from '../helpers/rules';
 
 const one = (text: string, edge = false) => {
   const dump = parse(text);
@@ -224,7 +225,7 @@ test('cleanText and undouble', () => {
 });
 
 test('column width of the sample and local widths', () => {
-  const dump = parse(readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8'));
+  const dump = parse(readFileSync(SAMPLE, 'utf8'));
   const infos = allLines(dump).filter((l) => !l.blank).map((l) => lineInfo(l, false));
   const W = estimateColumnWidth(infos);
   assert.ok(W >= 26 && W <= 30, `W=${W}`);
@@ -248,7 +249,7 @@ test('role codes: ROLES names every role once, roleAt and rolesOf read codes bac
 });
 
 test('role counts on the sample', () => {
-  const dump = parse(readFileSync('/work/shared/samples/zh-daily-p1.txt', 'utf8'));
+  const dump = parse(readFileSync(SAMPLE, 'utf8'));
   const [p] = analyzeArticles(dump, en);
   const counts: Record<string, number> = {};
   for (const r of rolesOf(p)) counts[r] = (counts[r] ?? 0) + 1;

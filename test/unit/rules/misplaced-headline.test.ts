@@ -12,8 +12,8 @@ import { joinHeadline } from '../../../server/src/core/paragraphs';
 import { parse } from '../../../server/src/core/parse';
 import { misplacedHeadline } from '../../../server/src/core/rules/misplaced-headline';
 import type { PageDump } from '../../../server/src/core/types';
+import { SAMPLE } from '../../helpers/rules';
 
-const SAMPLE = '/work/shared/samples/zh-daily-p1.txt';
 
 function sample(): { dump: PageDump; pages: PageAnalysis[] } {
   const dump = parse(readFileSync(SAMPLE, 'utf8'));
