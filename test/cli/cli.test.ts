@@ -116,6 +116,33 @@ test('fix prints the fixed text; --write rewrites atomically and leaves no temp 
   assert.match(again.stderr, /nothing to fix/);
 });
 
+test('fix changes only what lint flagged as a problem: no glyph of a real word, no hint', () => {
+  const dir = scratch();
+  const split = '他们一起唱歌跳舞，日子过得十分美好，大家都\n说祝愿所有的朋友们在新的一年里都能 快快乐乐\n平平安安 这就是我们最大的心愿，也是大家共同\n的期盼和梦想，我们一定会努力实现这个目标。\n';
+  const cases: [string, string][] = [
+    ['教 爷爷奶奶 QQ\n', '教 爷爷奶奶 QQ\n'], // a hint only
+    ['高 高 兴 兴 快 快 乐 乐\n', '高高兴兴快快乐乐\n'], // spaced-glyphs only
+    [split, split.replace(/\n(?!$)/g, '')], // hard-wrap only
+    ['北京 12 上海 15 广州 18\n', '北京 12 上海 15 广州 18\n'],
+    ['Copyright MMXXII by the Tribune.\n', 'Copyright MMXXII by the Tribune.\n'], // a Roman numeral
+    ['Set the colour to FFFFFF now.\n', 'Set the colour to FFFFFF now.\n'], // a hex colour
+    ['他笑着说 哈哈嘻嘻嘿嘿 好的\n', '他笑着说 哈哈嘻嘻嘿嘿 好的\n'], // AABBCC onomatopoeia
+    ['叮叮当当咚咚\n', '叮叮当当咚咚\n'],
+    ['TTIIRR 跨跨境境运运输输\n', 'TIR 跨境运输\n'], // a fake-bold heading
+  ];
+  const files = cases.map(([text], k) => {
+    const f = path.join(dir, `p${k}.txt`);
+    writeFileSync(f, text);
+    return f;
+  });
+  const r = runCli(['fix', '--write', ...files]);
+  assert.equal(r.code, 0, r.stderr);
+  for (const [k, [text, want]] of cases.entries()) assert.equal(readFileSync(files[k], 'utf8'), want, text);
+  // A hint raised to a warning is a problem Fix All fixes.
+  const raised = runCli(['fix', '--rule', 'mixed-script-spacing=warning', files[3]]);
+  assert.equal(raised.stdout, '北京12上海15广州18\n');
+});
+
 test('fix --write and rewrite --write leave a read-only page alone, say so, and go on with the others', () => {
   const dir = scratch();
   const page = readFileSync(sample, 'utf8');

@@ -118,19 +118,34 @@ describe('push diagnostics', () => {
     assert.ok(fixed.includes('TTIIRR'), 'only the one rule is fixed');
   });
 
-  test('source.fixAll.newsprint fixes every glyph rule, and again changes nothing', async () => {
+  test('source.fixAll.newsprint fixes every glyph problem, and again changes nothing; hints only when raised', async () => {
     const d = diags[0];
     const list = await actions(c, d, ['source.fixAll']);
     assert.equal(list.length, 1);
     assert.equal(list[0].kind, 'source.fixAll.newsprint');
     const fixed = apply(text, list[0].edit!.changes![uri]);
-    assert.ok(fixed.includes('TIR跨境运输') && fixed.includes('8月26日') && !fixed.includes('心 的'));
+    assert.ok(fixed.includes('TIR 跨境运输') && !fixed.includes('心 的'));
+    assert.ok(fixed.includes('本报讯  8 月 26 日'), 'mixed-script-spacing, a hint, is left');
     const uri2 = 'file:///work/sample/fixed.txt';
     const got = c.nextDiagnostics(uri2);
     await c.open(uri2, fixed);
     const again = await got;
     const glyph = new Set(['spaced-glyphs', 'doubled-glyphs', 'mixed-script-spacing']);
-    assert.equal(again.filter((x) => glyph.has(String(x.code))).length, 0, 'no glyph problems left');
+    assert.equal(again.filter((x) => glyph.has(String(x.code)) && x.severity !== 4).length, 0, 'no glyph problems left');
+    // Raised to a warning in the settings, mixed-script-spacing is a problem that Fix All fixes.
+    const set = async (rules: Record<string, string>, severity: number) => {
+      c.settings = { rules };
+      const seen = c.nextDiagnostics(uri, (ds) => ds.some((x) => x.code === 'mixed-script-spacing' && x.severity === severity));
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await seen;
+    };
+    await set({ 'mixed-script-spacing': 'warning' }, 2);
+    try {
+      const raised = apply(text, (await actions(c, d, ['source.fixAll']))[0].edit!.changes![uri]);
+      assert.ok(raised.includes('TIR跨境运输') && raised.includes('本报讯  8月26日'));
+    } finally {
+      await set({}, 4);
+    }
   });
 
   test('fix-all says when its passes ran out on a page, and how to fix the rest', async () => {

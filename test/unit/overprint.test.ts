@@ -1,46 +1,63 @@
 // overprint.ts: what a fake-bold overprint is, as the doubled-glyphs rule and article detection read it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countedPairs, doubledPairs, isOverprint, isStrong, pairSeconds, PAIR_LETTER, PAIR_STRONG, tokenPairs, undouble } from '../../server/src/core/overprint';
+import { countedPairs, doubledPairs, isOverprint, isOverprintRun, pairFlags, pairSeconds, PAIR_LETTER, PAIR_LONG, PAIR_SURE, PAIR_WORD, tokenPairs, undouble } from '../../server/src/core/overprint';
 
 const pairs = (tok: string) => tokenPairs(tok, 0, tok.length);
 
 test('tokenPairs: pairs, those that count, and flags, or 0 when a code point is left unpaired', () => {
   const table: [string, number, number, number][] = [
     // token, pair count, counted, flags
-    ['TTIIRR', 3, 3, PAIR_STRONG | PAIR_LETTER],
+    ['TTIIRR', 3, 3, PAIR_WORD | PAIR_LETTER],
     ['跨跨境境', 2, 2, PAIR_LETTER],
-    ['跨跨境境运运', 3, 3, PAIR_STRONG | PAIR_LETTER],
+    ['跨跨境境运运', 3, 3, PAIR_LETTER], // AABBCC: may be onomatopoeia (叮叮当当咚咚)
+    ['聚聚焦焦群群众众所所', 5, 5, PAIR_LONG | PAIR_LETTER],
+    ['哈哈哈哈哈哈哈哈哈哈', 5, 5, PAIR_LETTER], // laughter: one glyph repeated
+    ['跨跨境境：：电电商商', 5, 4, PAIR_SURE | PAIR_LETTER], // a colon is never written doubled
     ['11000000', 4, 4, 0],
-    ['22002244年年', 5, 5, PAIR_STRONG | PAIR_LETTER], // a year overprinted
+    ['22002244年年', 5, 5, PAIR_SURE | PAIR_LETTER], // a year overprinted
     ['𠀀𠀀𠀁𠀁', 2, 2, PAIR_LETTER], // astral Han: pairs of surrogate pairs
     ['😀😀', 1, 0, 0], // not a letter, and counts for nothing
     ['红红火火……', 3, 2, PAIR_LETTER], // the ellipsis is written doubled
     ['扎扎实实——', 3, 2, PAIR_LETTER],
-    ['哈哈哈哈哈哈', 3, 3, PAIR_LETTER], // laughter: one glyph repeated
+    ['哈哈哈哈哈哈', 3, 3, PAIR_LETTER],
     ['1100mm', 3, 2, 0], // a unit after a number
     ['FFFF00', 3, 3, PAIR_LETTER], // a hex colour: letters with digits
+    ['FFFFFF', 3, 3, PAIR_LETTER], // hex digits only
+    ['aabbcc', 3, 3, PAIR_LETTER],
+    ['MMXXII', 3, 3, PAIR_LETTER], // a Roman numeral
+    ['zzzzzz', 3, 3, PAIR_LETTER], // one letter repeated
+    ['ÉÉTTÉÉ', 3, 3, PAIR_WORD | PAIR_LETTER],
   ];
   for (const [tok, n, counted, flags] of table) {
     assert.equal(doubledPairs(pairs(tok)), n >= 2 ? n : 0, `${tok}: pairs`);
     if (n >= 2) assert.equal(countedPairs(pairs(tok)), counted, `${tok}: counted`);
-    assert.equal(pairs(tok) & (PAIR_STRONG | PAIR_LETTER), flags, `${tok}: flags`);
+    assert.equal(pairFlags(pairs(tok)), flags, `${tok}: flags`);
   }
   for (const tok of ['一个个', '汩', 'TIR', '𠀀\ud840', '']) assert.equal(pairs(tok), 0, tok);
 });
 
-test('a doubled token has two pairs or more; a strong one cannot be a reduplicated word', () => {
+test('a doubled token has two pairs or more', () => {
   assert.equal(doubledPairs(pairs('汩汩')), 0, 'one pair: 汩汩 is a word');
   assert.equal(doubledPairs(pairs('扎扎实实')), 2);
-  assert.equal(isStrong(pairs('扎扎实实')), false, 'AABB Han: may be a word');
-  assert.equal(isStrong(pairs('跨跨境境运运')), true, 'three pairs');
-  assert.equal(isStrong(pairs('TTII')), true, 'Latin pairs');
+});
+
+test('isOverprintRun: three pairs that count, one a letter or glyph, and a token that tells fake bold', () => {
+  assert.equal(isOverprintRun(3, 1, PAIR_SURE | PAIR_LETTER, false), true, 'sure alone, anywhere on its line');
+  assert.equal(isOverprintRun(2, 1, PAIR_SURE | PAIR_LETTER, true), false, 'too few pairs');
+  assert.equal(isOverprintRun(4, 1, PAIR_SURE, true), false, 'digits and punctuation only');
+  assert.equal(isOverprintRun(6, 2, PAIR_WORD | PAIR_LETTER, false), true, 'a Latin word beside another doubled token');
+  assert.equal(isOverprintRun(6, 1, PAIR_WORD | PAIR_LETTER, true), false, 'a Latin word alone');
+  assert.equal(isOverprintRun(5, 1, PAIR_LONG | PAIR_LETTER, true), true, 'five Han pairs, the whole line');
+  assert.equal(isOverprintRun(5, 1, PAIR_LONG | PAIR_LETTER, false), false, 'five Han pairs among other text');
+  assert.equal(isOverprintRun(8, 3, PAIR_LETTER, true), false, 'pairs alone tell nothing');
 });
 
 test('isOverprint: the whole text one overprinted run', () => {
   const table: [string, boolean][] = [
     ['TTIIRR 跨跨境境运运输输', true],
-    ['  跨跨境境运运输输  ', true],
+    ['  聚聚焦焦群群众众所所需需  ', true],
+    ['跨跨境境运运输输', false], // four Han pairs alone: as 高高兴兴快快乐乐, may be words
     ['22002233年年', true],
     ['红红火火……', false], // a word and its ellipsis
     ['哈哈哈哈哈哈', false],
@@ -52,6 +69,19 @@ test('isOverprint: the whole text one overprinted run', () => {
     ['========', false],
     ['TTIIRR 跨境运输', false], // a token not doubled
     ['', false],
+    // A single token doubled throughout may be real: a Roman numeral, a hex colour, AABBCC
+    // onomatopoeia, AABB words run together. A fake-bold heading is told by more.
+    ['MMXXII', false],
+    ['FFFFFF', false],
+    ['MMXXII FFFFFF', false], // numerals and hex only
+    ['叮叮当当咚咚', false],
+    ['哈哈嘻嘻嘿嘿', false],
+    ['高高兴兴快快乐乐', false],
+    ['TTIIRR', false],
+    ['TTHHEE NNEEWWSS', true], // Latin words: two of them
+    ['跨跨境境电电商商：：外外贸贸', true], // a colon is never written doubled
+    ['聚聚焦焦群群众众所所需需', true], // five pairs of distinct glyphs, the whole line
+    ['22002244年年', true],
   ];
   for (const [text, want] of table) assert.equal(isOverprint(text), want, text);
 });

@@ -310,20 +310,21 @@ const byStartEnd = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end;
  * artifacts. Extraction spaces next to digits are left, as the page shows them. */
 export const DISPLAY_RULES: readonly RuleId[] = ['spaced-glyphs', 'doubled-glyphs'];
 
-/** One line's text with the fixes of the given line rules applied (no parse of a document needed). */
+/**
+ * One line's text with the fixes of the given line rules applied (no parse of a document needed).
+ * Every rule reads the line as given and their fixes apply together, as the cleaner's: doubled-glyphs
+ * run on what spaced-glyphs left took the tokens that fix built for an overprint (`高 高 兴 兴 快 快
+ * 乐 乐` → 高兴快乐), which fix-all no longer does either (see fixAll).
+ */
 export function cleanLineText(text: string, rules: readonly RuleId[] = DISPLAY_RULES): string {
   const line: Line = { index: 0, start: 0, end: text.length, next: text.length, row: 0, col: 0, page: 0, text, blank: false, annotation: false };
-  let out = text;
   // Most lines (an article's title, read for every misplaced-headline message) need no rule at all.
-  let gates = lineGates(out);
+  const gates = lineGates(text);
+  let edits: Edit[] | undefined;
   for (const rule of LINE_RULES) {
     if (!rules.includes(rule.id) || !mayReport(rule.id, gates)) continue;
-    const f = rule.checkLine({ ...line, text: out, end: out.length, next: out.length }, en);
-    if (f) {
-      out = applyEdits(out, f.fix.edits);
-      // A fix can make work for the next rule (spaced doubled glyphs come out doubled).
-      gates = lineGates(out);
-    }
+    const f = rule.checkLine(line, en);
+    if (f) edits = edits ? edits.concat(f.fix.edits) : f.fix.edits;
   }
-  return out.trim();
+  return (edits ? applyEdits(text, edits) : text).trim();
 }

@@ -50,13 +50,15 @@ const MOVING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['split-sentence', 'mi
 
 /**
  * What "fix all" (and source.fixAll on save) applies unless asked for specific rules: the glyph
- * artifacts and the column breaks. Moving a misplaced headline changes what the detection sees
- * (the moved line can be read as body and joined into the text before it), so it stays a
- * one-click fix that staff apply deliberately, or a "Fix all misplaced-headline problems" request.
+ * artifacts and the column breaks, each at the level of a problem (see takes). Moving a misplaced
+ * headline changes what the detection sees (the moved line can be read as body and joined into the
+ * text before it), so it stays a one-click fix that staff apply deliberately, or a "Fix all
+ * misplaced-headline problems" request.
  */
 export const FIX_ALL_RULES: readonly RuleId[] = ['spaced-glyphs', 'doubled-glyphs', 'mixed-script-spacing', 'hard-wrap', 'split-sentence'];
 
 export interface FixAllOptions extends AnalyzeOptions {
+  /** The rules to fix, at any level (a "Fix all <rule> problems" request); default FIX_ALL_RULES at the level of a problem. */
   only?: readonly RuleId[];
   /**
    * Called with the edits of each pass that changed the text: sorted, apart (normalizeEdits), in
@@ -69,24 +71,36 @@ export interface FixAllOptions extends AnalyzeOptions {
 export const MAX_PASSES = 32;
 
 /**
+ * Whether fix-all takes a finding: one of the rules asked for by name (`only`) at any level; else
+ * one of FIX_ALL_RULES at the level of a problem, information or above. A hint is shown faded, a
+ * suggestion, not a problem (mixed-script-spacing's spaces are some house styles' own): Fix All
+ * and `newsprint fix` leave it unless the user raises the rule's level.
+ */
+function takes(f: Finding, only: readonly RuleId[] | undefined): boolean {
+  return fixSize(f) > 0 && (only ? only.includes(f.rule) : FIX_ALL_RULES.includes(f.rule) && f.severity !== 'hint');
+}
+
+/**
  * Applies every fix of the selected rules (line, document and structure rules: everything
- * `analyze` reports) until nothing more changes. A pass applies the glyph and join fixes together;
- * a fix that moves lines is applied without them (its insertion and deletion must not be split by
- * the overlap rule), at most one a page, and the next pass re-analyses. Passes are bounded
- * (MAX_PASSES; `left` says what the bound left); idempotent by construction when it stops because
- * nothing is left to fix.
+ * `analyze` reports; see takes) until nothing more changes. The first pass undoubles fake-bold runs
+ * alone (see afterFirst); then a pass applies the glyph and join fixes together; a fix that moves
+ * lines is applied without them (its insertion and deletion must not be split by the overlap
+ * rule), at most one a page, and the next pass re-analyses. Passes are bounded (MAX_PASSES; `left`
+ * says what the bound left); idempotent by construction when it stops because nothing is left to fix.
  */
 export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult {
   const fixed: Finding[] = [];
-  const only = options.only ?? FIX_ALL_RULES;
-  const fixable = (f: Finding) => fixSize(f) > 0 && only.includes(f.rule);
+  const fixable = (f: Finding) => takes(f, options.only);
+  const later = (f: Finding) => afterFirst(f) && fixable(f);
   let passes = 0;
   for (; passes < MAX_PASSES; passes++) {
     const analysis = analyze(text, options);
-    let findings = analysis.findings.filter(fixable);
+    let findings = analysis.findings.filter(passes === 0 ? fixable : later);
     if (findings.length === 0) return { text, fixed, passes, left: 0 };
+    const doubled = passes === 0 ? findings.filter((f) => !afterFirst(f)) : [];
     const moving = findings.filter((f) => MOVING_RULES.has(f.rule));
-    if (moving.length > 0) findings = movingFixes(moving, analysis.dump.pages);
+    if (doubled.length > 0) findings = doubled;
+    else if (moving.length > 0) findings = movingFixes(moving, analysis.dump.pages);
     const edits = normalizeEdits(findings.flatMap((f) => f.fix!.edits));
     const next = applySorted(text, edits);
     for (const f of findings) fixed.push(f); // not push(...findings): a 100 MB line can have more findings than the stack has room for arguments
@@ -94,7 +108,19 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
     options.onPass?.(edits);
     text = next;
   }
-  return { text, fixed, passes, left: analyze(text, options).findings.filter(fixable).length };
+  return { text, fixed, passes, left: analyze(text, options).findings.filter(later).length };
+}
+
+/**
+ * Whether a pass after the first may take the finding: not a doubled-glyphs one. Undoubling
+ * deletes glyphs, so it is done only where the text as given is overprinted. Later passes read
+ * tokens that the spacing and join fixes built (`高 高 兴 兴` → 高高兴兴, `快快乐乐⏎平平安安` →
+ * 快快乐乐平平安安), which the source kept apart, and took real words for fake bold. The first pass
+ * applies these fixes alone, so that none is lost: one finding a line, its edits inside its tokens,
+ * no two overlap, and no moving fix takes the pass from them.
+ */
+function afterFirst(f: Finding): boolean {
+  return f.rule !== 'doubled-glyphs';
 }
 
 /**

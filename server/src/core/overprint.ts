@@ -5,37 +5,72 @@
 //
 // Real text doubles glyphs too. Chinese reduplication gives AA (汩汩, 常常), ABB (一个个) and AABB
 // (扎扎实实, 高高兴兴), and words meet across a doubled glyph (无线电+电子 → 无线电电子, 管理部+部长 →
-// 管理部部长). None of these doubles *every* glyph of a whitespace-separated token longer than four
-// glyphs, and none doubles Latin letters. Numbers and rules do double every character of a token:
-// 11000000, 112233, 000000, ========, ————————; Chinese writes its ellipsis and dash doubled (……,
-// ——), so 红红火火…… and 扎扎实实—— are words and their punctuation; units follow numbers (1100mm);
-// laughter repeats one glyph (哈哈哈哈哈哈); hex colours pair letters with digits (FFFF00).
+// 管理部部长). Numbers and rules double every character of a token: 11000000, 112233, 000000,
+// ========, ————————; Chinese writes its ellipsis and dash doubled (……, ——), so 红红火火…… and
+// 扎扎实实—— are words and their punctuation; units follow numbers (1100mm); laughter repeats one
+// glyph (哈哈哈哈哈哈); hex colours pair letters with digits (FFFF00).
+//
+// So a single token doubled throughout is often real: Roman numerals (MMXXII, 2022), hex colours
+// (FFFFFF), AABBCC onomatopoeia (叮叮当当咚咚, 哈哈嘻嘻嘿嘿), AA and AABB words run together
+// (高高兴兴快快乐乐, 天天快快乐乐). And Chinese spaces come from the extraction, so a space between
+// doubled Han tokens says nothing (`扎扎实实 认认真真`). Fake bold is told by what real text lacks.
 //
 // So: a token (run of non-space characters) is doubled when it has at least two pairs of code points
 // and every pair is two identical code points (AABBCC…). Its pairs of punctuation (and a letter pair
 // right after a digit pair: a unit) count for nothing. A run of doubled tokens, separated only by
-// spaces, is an overprint when it holds at least three pairs that count, at least one of its tokens
-// is strong — cannot be real text: three Han pairs or more not all of one glyph (聚聚焦焦群群众众),
-// a pair of Latin letters in a token without digits (TTIIRR), or digit pairs and a Han pair in one
-// token (22002244年年) — and at least one of its pairs is a letter or a CJK glyph (doubled digits and
-// punctuation alone are a number or a rule line: `收入 11000000 元` stays). A lone AABB word, or
-// `扎扎实实 认认真真`, is never one.
+// spaces, is an overprint when it holds at least three pairs that count, at least one of them a
+// letter or a CJK glyph (doubled digits and punctuation alone are a number or a rule line: `收入
+// 11000000 元` stays), and one of:
+// - a token that cannot be real text even alone (sure): digit pairs and a Han pair (22002244年年),
+//   or a pair of punctuation that is never written doubled (，：；, brackets, quotes) beside letter
+//   or Han pairs (跨跨境境电电商商：：外外贸贸);
+// - a doubled Latin word (two letters or more, not only Roman-numeral letters, not only hex digits)
+//   with another token of the run that counts (TTIIRR 跨跨境境运运输输, TTHHEE NNEEWWSS): Latin
+//   spaces part words, so two doubled tokens side by side are a doubled heading;
+// - a token of five Han pairs or more, not all one glyph, that is all there is on its line
+//   (聚聚焦焦群群众众所所需需): real reduplications that long rarely fill a line alone (a column line
+//   is wider, and a paragraph's last one ends in punctuation); `天天高高兴兴快快乐乐` alone on its
+//   line is the case this still takes.
+// A lone AABB word, `扎扎实实 认认真真`, 高高兴兴快快乐乐, MMXXII or FFFFFF is never one.
 import { codePointAt, cpLength, isCjkGlyph, isLatinLetter, isSpace } from './chars';
 
-/** Flags of tokenPairs' answer (see there). */
-export const PAIR_STRONG = 1;
+/** Flags of tokenPairs' answer (see there and the header comment). */
+export const PAIR_SURE = 1;
 export const PAIR_LETTER = 2;
+export const PAIR_WORD = 4;
+export const PAIR_LONG = 8;
 
-/** tokenPairs' answer: all pairs × ALL + counted pairs × 4 + flags. */
+/** tokenPairs' answer: all pairs × ALL + counted pairs × 16 + flags. */
 const ALL = 2 ** 20;
+const FLAGS = 16;
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
+/** Letters of Roman numerals, either case (MMXXII, xxii). */
+function isRomanLetter(c: number): boolean {
+  const l = c | 0x20; // lower case, for ASCII letters (the others stay apart from these)
+  return l === 0x69 || l === 0x76 || l === 0x78 || l === 0x6c || l === 0x63 || l === 0x64 || l === 0x6d;
+}
+
+/** Hex digits that are letters, either case (FFFFFF, aabbcc). */
+function isHexLetter(c: number): boolean {
+  const l = c | 0x20;
+  return l >= 0x61 && l <= 0x66;
+}
+
+/** Punctuation that Chinese never writes doubled (unlike …… and ——): the comma, colon, semicolon, brackets and quotes. */
+function isNeverDoubled(c: number): boolean {
+  return c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff08 || c === 0xff09 || (c >= 0x3008 && c <= 0x3011) || (c >= 0x2018 && c <= 0x201d && c !== 0x201a && c !== 0x201b);
+}
+
+/** Pairs of Han glyphs from which a token is long enough to be a heading (see the header comment). */
+const LONG_HAN = 5;
+
 /**
  * The token text[start, end) read as code-point pairs: its pairs, those that count (not
- * punctuation, not a unit after a number) and PAIR_* flags (it is strong; one of its pairs is a
- * letter or CJK glyph), as one number for doubledPairs, countedPairs and the flags; 0 when some
- * pair is not two identical code points or a code point is left over.
+ * punctuation, not a unit after a number) and PAIR_* flags, as one number for doubledPairs,
+ * countedPairs and the flags; 0 when some pair is not two identical code points or a code point is
+ * left over.
  */
 export function tokenPairs(text: string, start: number, end: number): number {
   let pairs = 0;
@@ -45,6 +80,11 @@ export function tokenPairs(text: string, start: number, end: number): number {
   let digits = 0;
   let first = -1; // the code point of the first Han pair, to tell one glyph repeated (哈哈哈哈)
   let oneGlyph = true;
+  let firstLetter = -1; // the same for letters (zzzz)
+  let oneLetter = true;
+  let roman = true; // every letter pair counted is of a Roman numeral…
+  let hex = true; // …a hex digit
+  let never = false; // a pair of punctuation never written doubled
   let prevDigit = false;
   for (let i = start; i < end; ) {
     const a = codePointAt(text, i);
@@ -66,12 +106,22 @@ export function tokenPairs(text: string, start: number, end: number): number {
       if (!prevDigit) {
         letters++;
         counted++;
+        if (firstLetter < 0) firstLetter = a;
+        else if (a !== firstLetter) oneLetter = false;
+        roman &&= isRomanLetter(a);
+        hex &&= isHexLetter(a);
       }
-    } else prevDigit = false; // punctuation: counts for nothing
+    } else {
+      prevDigit = false; // punctuation: counts for nothing
+      never ||= isNeverDoubled(a);
+    }
     i += 2 * al;
   }
-  const strong = (han >= 3 && !oneGlyph) || (letters > 0 && digits === 0) || (digits >= 2 && han > 0);
-  return pairs * ALL + counted * 4 + (strong ? PAIR_STRONG : 0) + (han > 0 || letters > 0 ? PAIR_LETTER : 0);
+  const letter = han > 0 || letters > 0;
+  const sure = (digits >= 2 && han > 0) || (never && letter);
+  const word = letters > 0 && digits === 0 && !oneLetter && !roman && !hex;
+  const long = han >= LONG_HAN && !oneGlyph;
+  return pairs * ALL + counted * FLAGS + (sure ? PAIR_SURE : 0) + (letter ? PAIR_LETTER : 0) + (word ? PAIR_WORD : 0) + (long ? PAIR_LONG : 0);
 }
 
 /** A token is doubled when it has two pairs or more (tokenPairs' answer, 0 when not). */
@@ -82,17 +132,22 @@ export function doubledPairs(answer: number): number {
 
 /** The pairs of a doubled token that count towards an overprint (see the header comment). */
 export function countedPairs(answer: number): number {
-  return doubledPairs(answer) > 0 ? Math.floor((answer % ALL) / 4) : 0;
+  return doubledPairs(answer) > 0 ? Math.floor((answer % ALL) / FLAGS) : 0;
 }
 
-/** Whether a run of doubled tokens with these totals (counted pairs) is an overprint (see the header comment). */
-export function isOverprintRun(pairs: number, strong: boolean, letters: boolean): boolean {
-  return pairs >= 3 && strong && letters;
+/** The PAIR_* flags of tokenPairs' answer. */
+export function pairFlags(answer: number): number {
+  return answer % FLAGS;
 }
 
-/** A doubled token that cannot be real text. */
-export function isStrong(answer: number): boolean {
-  return (answer & PAIR_STRONG) !== 0;
+/**
+ * Whether a run of doubled tokens is an overprint (see the header comment): `pairs` counted over
+ * the run, `tokens` the tokens with pairs that count, `flags` its tokens' PAIR_* flags or-ed,
+ * `whole` whether the run is all there is on its line.
+ */
+export function isOverprintRun(pairs: number, tokens: number, flags: number, whole: boolean): boolean {
+  if (pairs < 3 || !(flags & PAIR_LETTER)) return false;
+  return (flags & PAIR_SURE) !== 0 || ((flags & PAIR_WORD) !== 0 && tokens >= 2) || ((flags & PAIR_LONG) !== 0 && whole);
 }
 
 /** Whether the whole of text[from, to) (every token of it) is one overprinted run. */
@@ -106,19 +161,20 @@ export function isOverprint(text: string, from = 0, to = text.length): boolean {
     if (!(c >= 0xd800 && c <= 0xdbff)) return false;
   }
   let pairs = 0;
-  let strong = false;
-  let letters = false;
+  let tokens = 0;
+  let flags = 0;
   while (i < to) {
     const s = i;
     while (i < to && !isSpace(text.charCodeAt(i))) i++;
     const answer = tokenPairs(text, s, i);
     if (doubledPairs(answer) === 0) return false;
-    pairs += countedPairs(answer);
-    strong ||= isStrong(answer);
-    letters ||= (answer & PAIR_LETTER) !== 0;
+    const counted = countedPairs(answer);
+    pairs += counted;
+    if (counted > 0) tokens++;
+    flags |= pairFlags(answer);
     while (i < to && isSpace(text.charCodeAt(i))) i++;
   }
-  return isOverprintRun(pairs, strong, letters);
+  return isOverprintRun(pairs, tokens, flags, true);
 }
 
 /** The text with the second code point of each pair gone in every token that is all pairs (the others stay). */

@@ -8,8 +8,11 @@ const positives: [string, string][] = [
   ['跨跨境境电电商商：：外外贸贸', '跨境电商：外贸'],
   ['聚聚焦焦群群众众所所需需', '聚焦群众所需'],
   ['22002244年年', '2024年'],
-  ['𠀀𠀀𠀁𠀁𠀂𠀂', '𠀀𠀁𠀂'], // astral glyphs double as whole code points
+  ['𠀀𠀀𠀁𠀁𠀂𠀂𠀃𠀃𠀄𠀄', '𠀀𠀁𠀂𠀃𠀄'], // astral glyphs double as whole code points
   ['TTIIRR 112233', 'TIR 123'], // a doubled number in a doubled heading is doubled too
+  ['TTHHEE NNEEWW YYOORRKK TTRRIIBBUUNNEE', 'THE NEW YORK TRIBUNE'],
+  ['CCIIVVIILL DDEEFFEENNSSEE', 'CIVIL DEFENSE'], // a numeral's letters beside a word that is none
+  ['跨跨境境：：外外贸贸', '跨境：外贸'], // a colon is never written doubled
 ];
 
 const negatives: string[] = [
@@ -44,6 +47,23 @@ const negatives: string[] = [
   '2200mm',
   '走访 1100 家家户户',
   '颜色 FFFF00',
+  // One token whose every letter or glyph is doubled, with nothing around it that is: Roman
+  // numerals, hex colours, AABBCC onomatopoeia, AABB words run together.
+  'Copyright MMXXII by the Tribune.',
+  'mmxxii',
+  'Set the colour to FFFFFF now.',
+  'aabbcc',
+  'MMXXII FFFFFF', // numerals and hex, however many
+  '调色板 AABBCC DDEEFF',
+  '他笑着说 哈哈嘻嘻嘿嘿 好的',
+  '叮叮当当咚咚',
+  '高高兴兴快快乐乐',
+  '天天快快乐乐 平平安安', // AA + AABB, and an AABB word apart
+  '𠀀𠀀𠀁𠀁𠀂𠀂',
+  'zzzz zzzz', // one letter repeated
+  '他说 AAHH 好',
+  'He only said AAHHOO and left.', // one doubled Latin token: an interjection, maybe
+  '祝大家 天天高高兴兴快快乐乐 新年好', // five Han pairs, with other text on the line
 ];
 
 test('doubled-glyphs: positives are fixed exactly', () => {

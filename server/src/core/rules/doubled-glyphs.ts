@@ -1,11 +1,12 @@
 // doubled-glyphs: fake-bold headings that the PDF draws twice come out with every glyph doubled:
 // `TTIIRR 跨跨境境运运输输` → `TIR 跨境运输`.
 //
-// What counts as an overprint, and why real words (扎扎实实, 一个个, 无线电电子) never do, is
-// decided in overprint.ts, which article detection reads too. The fix deletes the second code
-// point of each pair — only characters known to be artifacts.
+// What counts as an overprint, and why real words (扎扎实实, 一个个, 无线电电子, 叮叮当当咚咚,
+// MMXXII) never do, is decided in overprint.ts, which article detection reads too. The fix deletes
+// the second code point of each pair — only characters known to be artifacts. Fix All applies it
+// only to the text as given (see fixAll): tokens that its spacing and join fixes build are not read.
 import { isSpace } from '../chars';
-import { countedPairs, doubledPairs, isOverprintRun, isStrong, pairSeconds, PAIR_LETTER, tokenPairs } from '../overprint';
+import { countedPairs, doubledPairs, isOverprintRun, pairFlags, pairSeconds, tokenPairs } from '../overprint';
 import { GATE_DOUBLED, lineGates } from './gates';
 import { t, type Messages } from '../messages';
 import { EDIT_FIELDS, reserveInts, rowChunk, RowFix } from '../editRows';
@@ -19,8 +20,8 @@ interface Token {
   pairs: number;
   /** Of them, those that count towards an overprint (see overprint.ts). */
   counted: number;
-  strong: boolean; // cannot be a reduplicated Chinese word
-  letters: boolean; // one of its pairs is a letter or a CJK glyph (not only digits and punctuation)
+  /** Its PAIR_* flags (see overprint.ts). */
+  flags: number;
 }
 
 export const doubledGlyphs: LineRule = {
@@ -44,7 +45,7 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
     const s = i;
     while (i < n && !isSpace(text.charCodeAt(i))) i++;
     const answer = tokenPairs(text, s, i);
-    tokens.push({ start: s, end: i, pairs: doubledPairs(answer), counted: countedPairs(answer), strong: isStrong(answer), letters: (answer & PAIR_LETTER) !== 0 });
+    tokens.push({ start: s, end: i, pairs: doubledPairs(answer), counted: countedPairs(answer), flags: pairFlags(answer) });
   }
 
   // Best run of consecutive doubled tokens that qualifies.
@@ -55,8 +56,15 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
   let run: Token[] = [];
   const consider = () => {
     if (run.length === 0) return;
-    const pairs = run.reduce((s, tk) => s + tk.counted, 0);
-    if (pairs > bestPairs && isOverprintRun(pairs, run.some((tk) => tk.strong), run.some((tk) => tk.letters))) {
+    let pairs = 0;
+    let counting = 0; // tokens with pairs that count
+    let flags = 0;
+    for (const tk of run) {
+      pairs += tk.counted;
+      if (tk.counted > 0) counting++;
+      flags |= tk.flags;
+    }
+    if (pairs > bestPairs && isOverprintRun(pairs, counting, flags, run.length === tokens.length)) {
       best = run;
       bestPairs = pairs;
     }

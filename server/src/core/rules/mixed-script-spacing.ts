@@ -4,7 +4,8 @@
 // Decision: a gap is exactly one ASCII space between a Han glyph and an ASCII letter or digit (or a
 // `%` / `‰` / `°` closing a number), on either side. Two or more spaces are deliberate (a dateline's
 // `本报讯  8 月`), and spaces next to punctuation are left to the other rules. Default severity is
-// hint, since some house styles keep these spaces; the rule can be turned off.
+// hint, since some house styles keep these spaces: Fix All leaves a hint (see fix.ts), so they go
+// only when a user raises the rule; it can be turned off.
 import { codePointAt, cpLength, isAsciiAlnum, isCjkGlyph } from '../chars';
 import type { Messages } from '../messages';
 import { gapRoom, spaceFinding, type LineFinding, type LineRule, type SpacingScan } from './rule';
