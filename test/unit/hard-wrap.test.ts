@@ -35,6 +35,24 @@ const cases: { name: string; text: string; findings: number; after?: string }[] 
     after: 'HARBOR TIEUP ENDS\n\nThe general tieup of craft in the harbor that has been threatened for the last two days will not today take place, and the representatives of New-York Central met at their office with the information that the offer was accepted.\nThat was all.\n',
   },
   {
+    name: 'English: two words whose joining is a word of the page stay two words',
+    text: 'The men walked across the square to the church, where the priest\nhad set up a big tent for the feast, and the women came in\nto see a\ncross of gold and silver which he went into the city in a box.\n',
+    findings: 1,
+    after: 'The men walked across the square to the church, where the priest had set up a big tent for the feast, and the women came in to see a cross of gold and silver which he went into the city in a box.\n',
+  },
+  {
+    name: 'English: a hyphen after a compound or a number stays, without a space; a bare one goes by default',
+    text: 'The mayor said yesterday that the boy who was a five-year-\nold child had come to the city with his father on a 3-\nyear contract at the mill, and rode all the way in first-\nclass cars of the train to see the great city at last.\n',
+    findings: 1,
+    after: 'The mayor said yesterday that the boy who was a five-year-old child had come to the city with his father on a 3-year contract at the mill, and rode all the way in firstclass cars of the train to see the great city at last.\n',
+  },
+  {
+    name: 'English: a compound the page hyphenates elsewhere keeps its hyphen at a line end',
+    text: 'The mayor said yesterday that the boy who came had ridden all the way in first-\nclass cars of the train to see the great city, as first-class travellers do when\nthey come to town from the farms and the mills of the valley in the spring.\n',
+    findings: 1,
+    after: 'The mayor said yesterday that the boy who came had ridden all the way in first-class cars of the train to see the great city, as first-class travellers do when they come to town from the farms and the mills of the valley in the spring.\n',
+  },
+  {
     name: 'negative: one-line paragraphs',
     text: `${HEAD}会议还研究了其它事项。\n\n会议指出要持续强化理论学习。\n`,
     findings: 0,

@@ -86,6 +86,50 @@ test('a forced break starts a new paragraph', () => {
   assert.equal(buildParagraphs([0, 1, 2], texts, { breakBefore: new Set([2]) }).length, 2);
 });
 
+// ---- guessed joins and hyphens (review r1) ----
+
+test('a guessed join (OCR lost the hyphen) needs a fragment that is no word: two words stay two', () => {
+  const page = [
+    'The men walked across the square to the church, where the priest',
+    'had set up a big tent for the feast, and the women came in to see a',
+    'cross of gold and silver which he had brought from the city in a box.',
+    'They went into the hall and the meeting began at noon with all the',
+    'and the owners of the seaports and the independent men there.',
+  ];
+  const ev = hyphenEvidence(page, true);
+  // [left, right, joined]
+  const table: [string, string, string][] = [
+    ['to see a', 'cross of gold', 'to see a cross of gold'], // "a" is a word, and no typesetter leaves one letter on a line
+    ['the women came in', 'to see', 'the women came in to see'], // both function words
+    ['the meeting be', 'gan at noon', 'the meeting began at noon'], // "gan" is no word: wanted
+    ['all the sea', 'ports of', 'all the seaports of'],
+    ['the indepen', 'dent men', 'the independent men'],
+    ['the own', 'ers of', 'the owners of'],
+    ['walked the', 'tug', 'walked the tug'],
+  ];
+  for (const [l, r, joined] of table) {
+    assert.equal(joinPiece(l, r, ev), joined, `${l} + ${r}`);
+    assert.equal(joinPieces([l, r], ev), joined, `${l} + ${r} (joined in a Joiner)`);
+  }
+  // Function words are words though the page has them nowhere inside a line.
+  const within = hyphenEvidence(['they went within the walls of the town'], true);
+  assert.equal(joinPiece('came with', 'in the hour', within), 'came with in the hour');
+  assert.equal(joinPiece('the with', 'ering heat', hyphenEvidence(['the withering heat of the day'], true)), 'the withering heat', '`ering` is no word');
+});
+
+test('hyphens at a line end: a compound already hyphenated, a number, and the page\'s evidence', () => {
+  assert.equal(joinPair('a five-year-', 'old child'), 'a five-year-old child', 'the first part holds a hyphen: a compound');
+  assert.equal(joinPair('on a 3-', 'year contract'), 'on a 3-year contract', 'a number and a hyphen: a compound, no space');
+  assert.equal(joinPair('on a 20-', 'foot pole'), 'on a 20-foot pole');
+  const hyphenated = hyphenEvidence(['they rode in first-class cars', 'and the rest']);
+  const joined = hyphenEvidence(['they rode in firstclass cars', 'and the rest']);
+  assert.equal(joinPair('all the way in first-', 'class cars', hyphenated), 'all the way in first-class cars', 'the page has the compound');
+  assert.equal(joinPair('all the way in first-', 'class cars', joined), 'all the way in firstclass cars', 'the page has the word');
+  // No evidence: a syllable break is far more common in newspaper columns (infor-mation), so the
+  // hyphen goes; see keepHyphen.
+  assert.equal(joinPair('all the way in first-', 'class cars'), 'all the way in firstclass cars');
+});
+
 // The word scans are loops over the units; these are the regular expressions they replaced.
 function hyphenEvidenceByRegex(texts: string[]) {
   const ev = { hyphenated: new Set<string>(), words: new Set<string>() };

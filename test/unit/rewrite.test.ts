@@ -11,6 +11,8 @@ import { analyze } from '../../server/src/core/analyze';
 import { roleAt } from '../../server/src/core/articles/model';
 import { cleanText } from '../../server/src/core/articles/roles';
 import { REWRITE_MARKER, rewritePage } from '../../server/src/core/rewrite';
+import { applyEdits } from '../../server/src/core/fix';
+import { exportArticles } from '../../server/src/core/export';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 
 const isSpace = (c: string) => /^[\s\u3000\u00a0\ufeff\f]$/u.test(c);
@@ -294,3 +296,29 @@ test('English: a word hyphenated at a line end is rejoined, a real compound keep
   // Capitalised continuations keep the hyphen: `New-` / `York`.
   assert.ok(out.includes('Port of New-York was held'));
 });
+
+// ---- how a paragraph's lines join (review r1): the rewrite as the hard-wrap fix ----
+
+const JOINS: { name: string; text: string; paragraph: string }[] = [
+  {
+    name: 'English: two words that make a word of the page stay two',
+    text: 'The men walked across the square to the church, where the priest\nhad set up a big tent for the feast, and the women came in to see a\ncross of gold and silver which he had brought from the city in a box.\n',
+    paragraph: 'The men walked across the square to the church, where the priest had set up a big tent for the feast, and the women came in to see a cross of gold and silver which he had brought from the city in a box.',
+  },
+  {
+    name: 'English: hyphens after a compound and a number stay',
+    text: 'The mayor said yesterday that the boy who was a five-year-\nold child had come to the city with his father on a 3-\nyear contract at the mill, and rode all the way in first-\nclass cars of the train to see the great city at last.\n',
+    paragraph: 'The mayor said yesterday that the boy who was a five-year-old child had come to the city with his father on a 3-year contract at the mill, and rode all the way in firstclass cars of the train to see the great city at last.',
+  },
+];
+
+for (const c of JOINS) {
+  test(`the rewrite, the hard-wrap fix and the export join lines alike: ${c.name}`, () => {
+    const out = rewritePage(c.text).text;
+    assert.ok(out.split('\n').includes(c.paragraph), out);
+    const hw = analyze(c.text).findings.filter((f) => f.rule === 'hard-wrap');
+    assert.equal(applyEdits(c.text, hw.flatMap((f) => f.fix!.edits)), `${c.paragraph}\n`);
+    const exported = exportArticles(c.text, { path: 'x.txt', sha256: '0', version: '0' }).articles.flatMap((a) => a.paragraphs);
+    assert.deepEqual(exported, [c.paragraph]);
+  });
+}

@@ -95,10 +95,14 @@ export function isCjkText(text: string): boolean {
  * Decides whether a line-end hyphen is a real one (well-known) or a word broken by the column
  * (infor-mation). Without a dictionary, the page itself is the evidence:
  * 1. a capitalised continuation (New-/York) keeps its hyphen: names and compounds, not syllables;
+ *    so does a compound on either side of the break (mother-in-/law, five-year-/old) and a
+ *    one-letter first part (X-/ray);
  * 2. if the page has the hyphenated compound inside a line (well-known), keep the hyphen;
  * 3. if the page has the joined word (information), drop it;
  * 4. a first part that is a common compounding prefix (well, self, half, …) keeps it;
- * 5. otherwise drop it: line-end hyphenation of ordinary words is far more common.
+ * 5. otherwise drop it: a column hyphenates ordinary words far more often than it breaks a
+ *    compound at its hyphen (so first-/class with no evidence either way comes out firstclass).
+ * (joinKind keeps a hyphen after a number, 3-/year.)
  */
 export interface HyphenEvidence {
   hyphenated: WordSet;
@@ -222,17 +226,35 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
 const isLetter = (c: number) => ((c | 0x20) - 97) >>> 0 < 26;
 
 export function keepHyphen(before: string, after: string, ev?: HyphenEvidence): boolean {
-  const a = /([A-Za-z]+)-$/.exec(before.trimEnd())?.[1];
+  const m0 = /([A-Za-z0-9]-)?([A-Za-z]+)-$/.exec(before.trimEnd());
+  const a = m0?.[2];
   const m = /^([A-Za-z]+)(-?)/.exec(after.trimStart());
   const b = m?.[1];
   if (!a || !b) return true; // not a word broken at a hyphen: keep whatever is there
   if (b[0] >= 'A' && b[0] <= 'Z') return true;
   // A compound going on after the break (mother-in-law), or a one-letter prefix (X-ray, e-mail).
   if (m?.[2] || a.length === 1) return true;
+  // A compound before the break (five-year-/old, 20-foot-/high): a syllable break is inside one word.
+  if (m0?.[1]) return true;
   const lower = `${a}-${b}`.toLowerCase();
   if (ev?.hyphenated.has(lower)) return true;
   if (ev?.words.has(`${a}${b}`.toLowerCase())) return false;
   return COMPOUND_PREFIXES.has(a.toLowerCase());
+}
+
+/**
+ * English function words: a closed list, short, each a word of its own wherever it stands. Two
+ * pieces that make a word when joined are two words when both are words (`in` / `to`, not `into`):
+ * see reflow.joinPieceKind.
+ */
+const FUNCTION_WORDS = new Set(
+  'a an the and or but nor of in on at to by for from with as is be am are was were it its he she we they me him her us them his my our your their no not so if up out off into onto upon than then that this there who what which do did has had have will can may all any some one'.split(' '),
+);
+const MAX_FUNCTION_WORD = 5;
+
+/** Is s[from, to) (ASCII letters) one of FUNCTION_WORDS, in any case? */
+export function isFunctionWord(s: string, from: number, to: number): boolean {
+  return to - from <= MAX_FUNCTION_WORD && FUNCTION_WORDS.has(s.slice(from, to).toLowerCase());
 }
 
 /** A word that is (the start of) a web address or an e-mail address. */
@@ -264,6 +286,8 @@ export const JOIN_CONCAT = 0;
 export const JOIN_SPACE = 1;
 export const JOIN_DEHYPHEN = 2;
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /**
  * joinPair's decision without building the joined text. `l` and `r` must be non-empty, `l` must not
  * end and `r` must not start with a space or tab (joinPair strips those first).
@@ -281,6 +305,8 @@ export function joinKind(l: string, r: string, ev?: HyphenEvidence): number {
   // no line break made: it stays.
   if (a === 0xad) return JOIN_DEHYPHEN;
   if (a === 0x2010 && isLatinLetter(b)) return JOIN_CONCAT;
+  // A number's compound (3-year, 20-foot): the hyphen is its own, and so is no space.
+  if (a === 45 && isLatinLetter(b) && l.length > 1 && isDigit(l.charCodeAt(l.length - 2))) return JOIN_CONCAT;
   if (a === 45 /* - */ && isLatinLetter(b) && /[A-Za-z]-$/.test(l)) {
     return keepHyphen(l, r, ev) ? JOIN_CONCAT : JOIN_DEHYPHEN;
   }

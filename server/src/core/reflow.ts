@@ -23,7 +23,7 @@ import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isCjk
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
 import { insertedIndex } from './editRows';
 import { Joiner } from './joiner';
-import { hyphenEvidenceIn, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
+import { hyphenEvidenceIn, isFunctionWord, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import { isAnnotationLine, isBlankLine, isTextLine, LINE_BLANK, lineAt, lineText } from './lines';
 import type { Line, PageDump, Span } from './types';
 
@@ -780,8 +780,7 @@ export function joinedParagraphs(ctx: FlowContext, each: (first: number, end: nu
 /**
  * joinPair, plus one more page-evidence rule for Latin OCR, which often drops the hyphen of a word
  * broken at the line end (`indepen` / `dent`): two letter fragments join without a space when the
- * page has the joined word elsewhere and at least one fragment is not a word of the page
- * (`own` / `ers` → `owners`; `the` / `tug` stays two words).
+ * page has the joined word elsewhere and they are not both words (see joinPieceKind).
  */
 export function joinPiece(left: string, right: string, ev: HyphenEvidence | undefined): string {
   // Pieces with a space or tab at the seam never take the evidence join; joinPair strips them.
@@ -804,7 +803,17 @@ function joinPieceOnto(j: Joiner, right: string, ev: HyphenEvidence | undefined)
 /** Both pieces non-empty, with no space or tab where they meet (what joinPieceKind requires). */
 const trimmedSeam = (l: string, r: string) => l.length > 0 && r.length > 0 && !isSpaceOrTab(l.charCodeAt(l.length - 1)) && !isSpaceOrTab(r.charCodeAt(0));
 
-/** joinPiece's decision (see joinKind) for a non-empty `l` and `r` with no edge spaces or tabs. */
+/**
+ * joinPiece's decision (see joinKind) for a non-empty `l` and `r` with no edge spaces or tabs.
+ *
+ * The evidence join is a guess (no hyphen says a word was broken), so it is made only when sure:
+ * - the page has the joined word inside a line (owners, began, seaports, independent);
+ * - each fragment has two letters or more: no typesetter leaves one letter at a line's end or
+ *   start, so `a` / `cross` is the word `a` and the word `cross`, though the page has `across`;
+ * - not both fragments are words, a word being one the page has inside a line or an English
+ *   function word (`in` / `to` are two words though the page has `into`; `the` / `tug`). One of
+ *   them must be no word: `be` / `gan` joins, as `gan` is none; `own` / `ers` as `ers` is none.
+ */
 function joinPieceKind(l: string, r: string, ev: HyphenEvidence | undefined): number {
   if (ev) {
     // The letters that end `l` and the lower-case ones that start `r`.
@@ -812,10 +821,14 @@ function joinPieceKind(l: string, r: string, ev: HyphenEvidence | undefined): nu
     while (i > 0 && isAsciiLetter(l.charCodeAt(i - 1))) i--;
     let k = 0;
     while (k < r.length && r.charCodeAt(k) >= 97 && r.charCodeAt(k) <= 122) k++;
-    if (i < l.length && k > 0) {
+    if (l.length - i >= 2 && k >= 2) {
       // The joined word, the left fragment and the right one, asked of the table in place (no slices).
       const words = ev.interior;
-      if (words.hasParts(l, i, l.length, r, k) && (!words.hasParts(l, i, l.length, r, 0) || !words.hasParts(r, 0, k, r, 0))) return JOIN_CONCAT;
+      if (words.hasParts(l, i, l.length, r, k)) {
+        const leftWord = words.hasParts(l, i, l.length, r, 0) || isFunctionWord(l, i, l.length);
+        const rightWord = words.hasParts(r, 0, k, r, 0) || isFunctionWord(r, 0, k);
+        if (!(leftWord && rightWord)) return JOIN_CONCAT;
+      }
     }
   }
   return joinKind(l, r, ev);
