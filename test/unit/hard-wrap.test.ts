@@ -35,6 +35,48 @@ const cases: { name: string; text: string; findings: number; after?: string }[] 
     after: 'HARBOR TIEUP ENDS\n\nThe general tieup of craft in the harbor that has been threatened for the last two days will not today take place, and the representatives of New-York Central met at their office with the information that the offer was accepted.\nThat was all.\n',
   },
   {
+    name: 'a CJK paragraph: a number, a phone number and a word cut by the column join without a space',
+    text: '今年以来，全县累计完成固定资产投资总额达到了12\n3456万元，同比增长百分之十五，咨询电话为138\n00138000，欢迎广大市民朋友们踊跃参与Micro\nsoft公司组织的各类培训活动，共同推动发展。\n',
+    findings: 1,
+    after: '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，咨询电话为13800138000，欢迎广大市民朋友们踊跃参与Microsoft公司组织的各类培训活动，共同推动发展。\n',
+  },
+  {
+    name: 'a CJK page: a web address and an e-mail cut at a line end join without a space, as the rewrite joins them',
+    text: '登录网址http://www.jiaozhou.gov.cn/xw/\n2022/10/10.htm查看详情，或发邮件至abc@\nqq.com咨询，联系电话为0532-\n88886666，欢迎广大市民朋友们踊跃参与。\n',
+    findings: 1,
+    after: '登录网址http://www.jiaozhou.gov.cn/xw/2022/10/10.htm查看详情，或发邮件至abc@qq.com咨询，联系电话为0532-88886666，欢迎广大市民朋友们踊跃参与。\n',
+  },
+  {
+    name: 'a CJK paragraph: a capitalised Latin word after the line end keeps the space the column took',
+    text: '今年以来，来自香港地区的客商纷纷到访，其中包括Hong\nKong贸易发展局的代表团一行，双方就跨境电商合作事宜\n进行了深入交流，并签署了合作协议书，取得了丰硕成果\n双方表示将继续加强合作。\n',
+    findings: 1,
+    after: '今年以来，来自香港地区的客商纷纷到访，其中包括Hong Kong贸易发展局的代表团一行，双方就跨境电商合作事宜进行了深入交流，并签署了合作协议书，取得了丰硕成果双方表示将继续加强合作。\n',
+  },
+  {
+    name: 'English: curly quotes and an ellipsis at a line end are no CJK: the line end is a space',
+    text: 'The mayor spoke to the crowd for an hour, saying\n\u201cwe will build the bridge this year,\u201d and the men\ncheered him loudly. \u201cIt is about time,\u201d said one\u2026\nand the others agreed that it was about time too.\n',
+    findings: 1,
+    after: 'The mayor spoke to the crowd for an hour, saying \u201cwe will build the bridge this year,\u201d and the men cheered him loudly. \u201cIt is about time,\u201d said one\u2026 and the others agreed that it was about time too.\n',
+  },
+  {
+    name: 'English: two words whose joining is a word of the page stay two words',
+    text: 'The men walked across the square to the church, where the priest\nhad set up a big tent for the feast, and the women came in\nto see a\ncross of gold and silver which he went into the city in a box.\n',
+    findings: 1,
+    after: 'The men walked across the square to the church, where the priest had set up a big tent for the feast, and the women came in to see a cross of gold and silver which he went into the city in a box.\n',
+  },
+  {
+    name: 'English: a hyphen after a compound or a number stays, without a space; a bare one goes by default',
+    text: 'The mayor said yesterday that the boy who was a five-year-\nold child had come to the city with his father on a 3-\nyear contract at the mill, and rode all the way in first-\nclass cars of the train to see the great city at last.\n',
+    findings: 1,
+    after: 'The mayor said yesterday that the boy who was a five-year-old child had come to the city with his father on a 3-year contract at the mill, and rode all the way in firstclass cars of the train to see the great city at last.\n',
+  },
+  {
+    name: 'English: a compound the page hyphenates elsewhere keeps its hyphen at a line end',
+    text: 'The mayor said yesterday that the boy who came had ridden all the way in first-\nclass cars of the train to see the great city, as first-class travellers do when\nthey come to town from the farms and the mills of the valley in the spring.\n',
+    findings: 1,
+    after: 'The mayor said yesterday that the boy who came had ridden all the way in first-class cars of the train to see the great city, as first-class travellers do when they come to town from the farms and the mills of the valley in the spring.\n',
+  },
+  {
     name: 'negative: one-line paragraphs',
     text: `${HEAD}会议还研究了其它事项。\n\n会议指出要持续强化理论学习。\n`,
     findings: 0,

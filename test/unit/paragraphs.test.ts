@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildParagraphs, estimateColumnWidth, hyphenEvidence, hyphenEvidenceIn, joinLines, joinPair } from '../../server/src/core/paragraphs';
-import { flowContext, joinPiece, joinPieces } from '../../server/src/core/reflow';
+import { buildParagraphs, estimateColumnWidth, hyphenEvidence, hyphenEvidenceIn, isCjkParagraph, joinLines, joinPair } from '../../server/src/core/paragraphs';
+import { flowContext, joinEditInto, joinPiece, joinPieces, type FlowContext } from '../../server/src/core/reflow';
+import { EDIT_FIELDS, INSERTED } from '../../server/src/core/editRows';
 import { analyzeArticles } from '../../server/src/core/articles/detect';
 import { cleaner } from '../../server/src/core/clean';
 import { lintDump } from '../../server/src/core/lint';
@@ -84,6 +85,135 @@ test('a paragraph ends at sentence-final punctuation on a noticeably short line,
 test('a forced break starts a new paragraph', () => {
   const texts = ['甲乙丙丁戊己庚辛壬癸甲乙', '甲乙丙丁戊己庚辛壬癸甲乙', '甲乙丙丁戊己庚辛壬癸甲乙'];
   assert.equal(buildParagraphs([0, 1, 2], texts, { breakBefore: new Set([2]) }).length, 2);
+});
+
+// ---- the paragraph's script, the marks both scripts share, guessed joins, hyphens (review r1) ----
+
+/** The lines of a CJK paragraph that wraps inside a number, a phone number and a Latin word. */
+const CJK_NUMBERS = ['今年以来，全县累计完成固定资产投资总额达到了12', '3456万元，同比增长百分之十五，咨询电话为138', '00138000，欢迎广大市民朋友们踊跃参与Micro', 'soft公司组织的各类培训活动，共同推动发展。'];
+
+test('a CJK paragraph wraps anywhere: a number cut by the column joins without a space', () => {
+  assert.equal(joinLines(CJK_NUMBERS), '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，咨询电话为13800138000，欢迎广大市民朋友们踊跃参与Microsoft公司组织的各类培训活动，共同推动发展。');
+  // [left, right, joined] inside a CJK paragraph (the script given, as the paragraph's).
+  const table: [string, string, string][] = [
+    ['总额达到了12', '3456万元', '总额达到了123456万元'],
+    ['电话为138', '00138000，欢迎', '电话为13800138000，欢迎'],
+    ['贸易额达39.', '7亿元', '贸易额达39.7亿元'],
+    ['贸易额达39', '.7亿元', '贸易额达39.7亿元'],
+    ['共计1,', '234户', '共计1,234户'],
+    ['于10:', '30召开', '于10:30召开'],
+    ['增长了15', '%，其中', '增长了15%，其中'],
+    ['一款check-', 'in小程序', '一款check-in小程序'], // a CJK column does not hyphenate: the hyphen is the word's
+  ];
+  for (const [l, r, joined] of table) {
+    assert.equal(joinPair(l, r, undefined, true), joined, `${l} + ${r}`);
+    assert.equal(joinLines([l, r], undefined, true), joined, `${l} + ${r} (joined in a Joiner)`);
+    assert.equal(joinPieces([l, r], undefined, true), joined, `${l} + ${r} (pieces)`);
+  }
+});
+
+test('Latin words cut by a CJK column: one word only when sure, else the space the column lost', () => {
+  const table: [string, string, string, string][] = [
+    ['参与Micro', 'soft公司组织的', '参与Microsoft公司组织的', 'a lower-case continuation of a word'],
+    ['来自Hong', 'Kong的客商', '来自Hong Kong的客商', 'a capitalised word: a space the wrap took'],
+    ['主题为Made in', 'China的展览', '主题为Made in China的展览', 'capitalised'],
+    ['口号是the', 'best城市', '口号是the best城市', 'a function word is a word of its own'],
+    ['加入WTO', 'members的', '加入WTO members的', 'an acronym before a lower-case word'],
+    ['推出iPhone', '15系列', '推出iPhone 15系列', 'letters then digits: not sure, the space stays'],
+  ];
+  for (const [l, r, joined, why] of table) {
+    assert.equal(joinPair(l, r, undefined, true), joined, why);
+    assert.equal(joinLines([l, r], undefined, true), joined, `${why} (joined in a Joiner)`);
+  }
+  // The page's words decide when they are at hand: the joined word used elsewhere on the page.
+  const ev = hyphenEvidence(['PowerPoint是一款软件', '使用PowerPoint制作']);
+  assert.equal(joinPair('使用Power', 'Point制作', ev, true), '使用PowerPoint制作');
+  assert.equal(joinPair('使用Power', 'Point制作', undefined, true), '使用Power Point制作', 'no evidence, capitalised: the space stays');
+});
+
+test('a Latin paragraph does not break numbers: the line end there stays a space', () => {
+  assert.equal(joinPair('in the year 1903', '12 men died'), 'in the year 1903 12 men died');
+  // Nor does a table of numbers, of no script at all: no CJK in it, so no CJK paragraph.
+  assert.equal(joinLines(['12 34', '56 78']), '12 34 56 78');
+  assert.equal(joinLines(['12\u201434', '56']), '12\u201434 56', 'a shared mark is no CJK either');
+  assert.equal(joinLines(['the Hong', 'Kong office was closed']), 'the Hong Kong office was closed');
+});
+
+test('curly quotes, the ellipsis, dashes and the middle dot belong to both scripts: the letters beyond them decide', () => {
+  // [left, right, joined]: Latin paragraphs.
+  const latin: [string, string, string][] = [
+    ['for an hour, saying', '\u201cwe will build', 'for an hour, saying \u201cwe will build'],
+    ['the bridge this year,\u201d', 'and the men', 'the bridge this year,\u201d and the men'],
+    ['\u201cIt is about time,\u201d said one\u2026', 'and the others agreed', '\u201cIt is about time,\u201d said one\u2026 and the others agreed'],
+    ['Mr. Smith \u00b7', 'Mr. Jones', 'Mr. Smith \u00b7 Mr. Jones'],
+    // A dash set close to the word on its other side is a closed dash: the line end is not a space.
+    ['the strike\u2014', 'which began', 'the strike\u2014which began'],
+    ['CHICAGO, May 3.\u2014', 'President Roosevelt', 'CHICAGO, May 3.\u2014President Roosevelt'],
+    ['the strike', '\u2014which began', 'the strike\u2014which began'],
+    ['the strike \u2014', 'which began', 'the strike \u2014 which began'],
+    ['the strike', '\u2014 which began', 'the strike \u2014 which began'],
+    // CJK beyond the mark: no space.
+    ['the name \u201c', '\u4e2d\u56fd\u201d means', 'the name \u201c\u4e2d\u56fd\u201d means'],
+  ];
+  for (const [l, r, joined] of latin) {
+    assert.equal(joinPair(l, r), joined, `${l} + ${r}`);
+    assert.equal(joinLines([l, r]), joined, `${l} + ${r} (joined in a Joiner)`);
+    assert.equal(joinPieces([l, r], undefined), joined, `${l} + ${r} (pieces)`);
+  }
+  // CJK paragraphs: as before, no space.
+  const cjk: [string, string, string][] = [
+    ['他说：\u201c', '我们要建桥', '他说：\u201c我们要建桥'],
+    ['\u201c建桥\u201d', '是大事', '\u201c建桥\u201d是大事'],
+    ['等等\u2026\u2026', '我们', '等等\u2026\u2026我们'],
+    ['中国\u2014\u2014', '上合组织', '中国\u2014\u2014上合组织'],
+    ['口号\u201cHello', '\u201d响起', '口号\u201cHello\u201d响起'],
+  ];
+  for (const [l, r, joined] of cjk) {
+    assert.equal(joinPair(l, r), joined, `${l} + ${r}`);
+    assert.equal(joinLines([l, r]), joined, `${l} + ${r} (joined in a Joiner)`);
+  }
+});
+
+test('a guessed join (OCR lost the hyphen) needs a fragment that is no word: two words stay two', () => {
+  const page = [
+    'The men walked across the square to the church, where the priest',
+    'had set up a big tent for the feast, and the women came in to see a',
+    'cross of gold and silver which he had brought from the city in a box.',
+    'They went into the hall and the meeting began at noon with all the',
+    'and the owners of the seaports and the independent men there.',
+  ];
+  const ev = hyphenEvidence(page, true);
+  // [left, right, joined]
+  const table: [string, string, string][] = [
+    ['to see a', 'cross of gold', 'to see a cross of gold'], // "a" is a word, and no typesetter leaves one letter on a line
+    ['the women came in', 'to see', 'the women came in to see'], // both function words
+    ['the meeting be', 'gan at noon', 'the meeting began at noon'], // "gan" is no word: wanted
+    ['all the sea', 'ports of', 'all the seaports of'],
+    ['the indepen', 'dent men', 'the independent men'],
+    ['the own', 'ers of', 'the owners of'],
+    ['walked the', 'tug', 'walked the tug'],
+  ];
+  for (const [l, r, joined] of table) {
+    assert.equal(joinPiece(l, r, ev), joined, `${l} + ${r}`);
+    assert.equal(joinPieces([l, r], ev), joined, `${l} + ${r} (joined in a Joiner)`);
+  }
+  // Function words are words though the page has them nowhere inside a line.
+  const within = hyphenEvidence(['they went within the walls of the town'], true);
+  assert.equal(joinPiece('came with', 'in the hour', within), 'came with in the hour');
+  assert.equal(joinPiece('the with', 'ering heat', hyphenEvidence(['the withering heat of the day'], true)), 'the withering heat', '`ering` is no word');
+});
+
+test('hyphens at a line end: a compound already hyphenated, a number, and the page\'s evidence', () => {
+  assert.equal(joinPair('a five-year-', 'old child'), 'a five-year-old child', 'the first part holds a hyphen: a compound');
+  assert.equal(joinPair('on a 3-', 'year contract'), 'on a 3-year contract', 'a number and a hyphen: a compound, no space');
+  assert.equal(joinPair('on a 20-', 'foot pole'), 'on a 20-foot pole');
+  const hyphenated = hyphenEvidence(['they rode in first-class cars', 'and the rest']);
+  const joined = hyphenEvidence(['they rode in firstclass cars', 'and the rest']);
+  assert.equal(joinPair('all the way in first-', 'class cars', hyphenated), 'all the way in first-class cars', 'the page has the compound');
+  assert.equal(joinPair('all the way in first-', 'class cars', joined), 'all the way in firstclass cars', 'the page has the word');
+  // No evidence: a syllable break is far more common in newspaper columns (infor-mation), so the
+  // hyphen goes; see keepHyphen.
+  assert.equal(joinPair('all the way in first-', 'class cars'), 'all the way in firstclass cars');
 });
 
 // The word scans are loops over the units; these are the regular expressions they replaced.
@@ -193,13 +323,37 @@ test('property: hasParts answers what has() of the parts joined and lower-cased 
 });
 
 test('property: joining lines one by one reads only the seam, and gives what joining the whole text did', () => {
-  const piece = fc.array(fc.constantFrom('a', 'Z', 'q', '-', '--', ' ', '\t', '字', '，', '𠀀', '1', '.', '\u3000', 'infor-', 'mation', 'well-', 'known'), { maxLength: 8 }).map((u) => u.join(''));
-  const page = ['the information was', 'a well-known case', 'owners of the tug', 'qa-zq was there'];
+  const piece = fc
+    .array(fc.constantFrom('a', 'Z', 'q', '-', '--', ' ', '\t', '字', '，', '𠀀', '\ud840', '1', '.', ',', '%', '\u3000', 'infor-', 'mation', 'well-', 'known', 'five-year-', '\u201c', '\u201d', '\u2026', '\u2014', '\u00b7', 'Micro', 'soft', 'in', 'to', 'be', 'gan'), { maxLength: 8 })
+    .map((u) => u.join(''));
+  const page = ['the information was', 'a well-known case', 'owners of the tug', 'qa-zq was there', 'he began to go into Microsoft'];
   fc.assert(
-    fc.property(fc.array(piece, { maxLength: 12 }), fc.boolean(), (texts, withEvidence) => {
+    fc.property(fc.array(piece, { maxLength: 12 }), fc.boolean(), fc.boolean(), (texts, withEvidence, cjk) => {
       const ev = withEvidence ? hyphenEvidence(page, true) : undefined;
-      assert.equal(joinLines(texts, ev), texts.reduce((out, t) => joinPair(out, t, ev), ''));
-      assert.equal(joinPieces(texts, ev), texts.reduce((out, t) => joinPiece(out, t, ev), ''));
+      assert.equal(joinLines(texts, ev, cjk), texts.reduce((out, t) => joinPair(out, t, ev, cjk), ''));
+      assert.equal(joinPieces(texts, ev, cjk), texts.reduce((out, t) => joinPiece(out, t, ev, cjk), ''));
+      // Without the script given, it is the paragraph's (isCjkParagraph of the texts).
+      assert.equal(joinLines(texts, ev), joinLines(texts, ev, isCjkParagraph(texts)));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('property: the hard-wrap edit, read in place in the dump, joins as joinPiece joins the pieces', () => {
+  const piece = fc
+    .array(fc.constantFrom('a', 'Z', 'q', '-', ' ', '字', '，', '𠀀', '\ud840', '\udc00', '1', '.', ',', '%', '/', 'www.', '@', 'infor-', 'mation', 'five-year-', '\u00ad', '\u201c', '\u201d', '\u2026', '\u2014', 'Micro', 'soft', 'Kong', 'in', 'to', 'be', 'gan', 'own', 'ers', 'x'.repeat(40)), { minLength: 1, maxLength: 8 })
+    .map((u) => u.join('').trim())
+    .filter((t) => t.length > 0);
+  const page = ['the information was', 'a well-known case', 'owners of the tug', 'he began to go into Microsoft', 'a five-year-old'];
+  const rows = new Int32Array(EDIT_FIELDS);
+  fc.assert(
+    fc.property(piece, piece, fc.constantFrom('\n', '\n\n', '\r\n'), fc.boolean(), fc.boolean(), (l, r, gap, withEvidence, cjk) => {
+      const evidence = withEvidence ? hyphenEvidence(page, true) : undefined;
+      const text = `${l}${gap}${r}`;
+      const ctx = { dump: { text }, evidence } as unknown as FlowContext;
+      joinEditInto(ctx, 0, l.length, l.length + gap.length, text.length, rows, 0, cjk);
+      const edited = text.slice(0, rows[0]) + INSERTED[rows[2]] + text.slice(rows[1]);
+      assert.equal(edited, joinPiece(l, r, evidence, cjk));
     }),
     { numRuns: 5000 },
   );

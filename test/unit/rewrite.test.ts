@@ -14,6 +14,7 @@ import { REWRITE_MARKER, rewritePage } from '../../server/src/core/rewrite';
 import { annotationActions } from '../../server/src/core/outline';
 import { applyEdits } from '../../server/src/core/fix';
 import { en } from '../../server/src/core/messages';
+import { exportArticles } from '../../server/src/core/export';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 
 const isSpace = (c: string) => /^[\s\u3000\u00a0\ufeff\f]$/u.test(c);
@@ -347,3 +348,39 @@ test('English: a word hyphenated at a line end is rejoined, a real compound keep
   // Capitalised continuations keep the hyphen: `New-` / `York`.
   assert.ok(out.includes('Port of New-York was held'));
 });
+
+// ---- how a paragraph's lines join (review r1): the rewrite as the hard-wrap fix ----
+
+const JOINS: { name: string; text: string; paragraph: string }[] = [
+  {
+    name: 'a CJK paragraph: numbers and a Latin word cut by the column join without a space',
+    text: '今年以来，全县累计完成固定资产投资总额达到了12\n3456万元，同比增长百分之十五，咨询电话为138\n00138000，欢迎广大市民朋友们踊跃参与Micro\nsoft公司组织的各类培训活动，共同推动发展。\n',
+    paragraph: '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，咨询电话为13800138000，欢迎广大市民朋友们踊跃参与Microsoft公司组织的各类培训活动，共同推动发展。',
+  },
+  {
+    name: 'English: curly quotes and an ellipsis at a line end',
+    text: 'The mayor spoke to the crowd for an hour, saying\n\u201cwe will build the bridge this year,\u201d and the men\ncheered him loudly. \u201cIt is about time,\u201d said one\u2026\nand the others agreed that it was about time too.\n',
+    paragraph: 'The mayor spoke to the crowd for an hour, saying \u201cwe will build the bridge this year,\u201d and the men cheered him loudly. \u201cIt is about time,\u201d said one\u2026 and the others agreed that it was about time too.',
+  },
+  {
+    name: 'English: two words that make a word of the page stay two',
+    text: 'The men walked across the square to the church, where the priest\nhad set up a big tent for the feast, and the women came in to see a\ncross of gold and silver which he had brought from the city in a box.\n',
+    paragraph: 'The men walked across the square to the church, where the priest had set up a big tent for the feast, and the women came in to see a cross of gold and silver which he had brought from the city in a box.',
+  },
+  {
+    name: 'English: hyphens after a compound and a number stay',
+    text: 'The mayor said yesterday that the boy who was a five-year-\nold child had come to the city with his father on a 3-\nyear contract at the mill, and rode all the way in first-\nclass cars of the train to see the great city at last.\n',
+    paragraph: 'The mayor said yesterday that the boy who was a five-year-old child had come to the city with his father on a 3-year contract at the mill, and rode all the way in firstclass cars of the train to see the great city at last.',
+  },
+];
+
+for (const c of JOINS) {
+  test(`the rewrite, the hard-wrap fix and the export join lines alike: ${c.name}`, () => {
+    const out = rewritePage(c.text).text;
+    assert.ok(out.split('\n').includes(c.paragraph), out);
+    const hw = analyze(c.text).findings.filter((f) => f.rule === 'hard-wrap');
+    assert.equal(applyEdits(c.text, hw.flatMap((f) => f.fix!.edits)), `${c.paragraph}\n`);
+    const exported = exportArticles(c.text, { path: 'x.txt', sha256: '0', version: '0' }).articles.flatMap((a) => a.paragraphs);
+    assert.deepEqual(exported, [c.paragraph]);
+  });
+}

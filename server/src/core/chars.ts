@@ -35,6 +35,15 @@ export function isCjk(cp: number): boolean {
   return isCjkGlyph(cp) || isCjkPunct(cp);
 }
 
+/**
+ * The marks of isCjkPunct that English prints too: curly quotes (U+2018–201F), the em dash and
+ * horizontal bar, the ellipsis, the middle dot. They say nothing of a text's script: a paragraph's
+ * line join reads past them (paragraphs.joinKind).
+ */
+export function isSharedPunct(cp: number): boolean {
+  return (cp >= 0x2018 && cp <= 0x201f) || cp === 0x2014 || cp === 0x2015 || cp === 0x2026 || cp === 0x00b7;
+}
+
 export function isAsciiAlnum(cp: number): boolean {
   return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
 }

@@ -252,8 +252,8 @@ function paragraphTexts(lines: readonly number[], texts: readonly string[], colu
  * `yesterday` when the page has the word), where joinLines left the two fragments apart. The rule
  * reads pieces without spaces or tabs at their ends, as the reflow's are.
  */
-function joinAsHardWrap(texts: readonly string[], ev?: HyphenEvidence): string {
-  return joinPieces(texts.map(trimSpacesAndTabs), ev);
+function joinAsHardWrap(texts: readonly string[], ev: HyphenEvidence | undefined, cjk: boolean): string {
+  return joinPieces(texts.map(trimSpacesAndTabs), ev, cjk);
 }
 
 /** The text without the spaces and tabs at its ends (what joining strips at a seam anyway). */

@@ -3,13 +3,14 @@
 // the whole paragraph each time (V8 flattens a concatenated string when it is read; the end-anchored
 // regular expressions scanned it from the start): quadratic, 31 s to export a page that is one
 // 40,000-line table. Now each line costs its own length plus the word at the seam.
-import { isSpaceOrTab } from './chars';
+import { isSharedPunct, isSpaceOrTab } from './chars';
 
 /**
- * A unit of a trailing run that `tail` must read whole: an ASCII letter or a hyphen (words), or any
- * other printable ASCII (the end of a web address, an e-mail or a number, which joinKind reads).
+ * A unit of a trailing run that `tail` must read whole: an ASCII letter or a hyphen (words), any
+ * other printable ASCII (the end of a web address, an e-mail or a number, which joinKind reads),
+ * or a mark both scripts use (joinKind reads past them to the character that decides).
  */
-const isRunUnit = (c: number) => c > 32 && c < 127;
+export const isRunUnit = (c: number) => (c > 32 && c < 127) || isSharedPunct(c);
 
 /** Longest tail `tail()` reads back: a "word" longer than this is cut (no word is). */
 const MAX_TAIL = 1024;
@@ -54,9 +55,10 @@ export class Joiner {
 
   /**
    * The end of the text that decides how the next piece joins: at least its last two units, and
-   * its trailing run of printable ASCII with the unit before it, so that a test anchored at the end
-   * (the last code point, /[A-Za-z]-$/, /([A-Za-z]+)-$/, /[A-Za-z]+$/, the last word's web address)
-   * reads the same on it as on the whole text.
+   * its trailing run of run units (see isRunUnit) with the unit before it, so that a test anchored
+   * at the end (the last code point, /[A-Za-z]-$/, /([A-Za-z0-9]-)?([A-Za-z]+)-$/, /[A-Za-z]+$/,
+   * the last word's web address, the character before the shared marks that end it) reads the
+   * same on it as on the whole text. tailStart is the same rule on one string.
    */
   tail(): string {
     let taken = 0;
@@ -79,4 +81,32 @@ export class Joiner {
   toString(): string {
     return this.parts.join('');
   }
+}
+
+/**
+ * Where Joiner.tail of the text s[from, to) would start: the seam's end of a piece read in place
+ * (reflow joins the dump's lines without slicing them whole).
+ */
+export function tailStart(s: string, from: number, to: number): number {
+  let i = to;
+  let allRun = true;
+  while (i > from && !(to - i >= 2 && !allRun) && to - i < MAX_TAIL) {
+    i--;
+    if (!isRunUnit(s.charCodeAt(i))) allRun = false;
+  }
+  return i;
+}
+
+/**
+ * The mirror of tailStart at a piece's start: where its leading run of run units and the unit
+ * after it (at least two units) end, all that joinKind reads of the right piece.
+ */
+export function headEnd(s: string, from: number, to: number): number {
+  let i = from;
+  let allRun = true;
+  while (i < to && !(i - from >= 2 && !allRun) && i - from < MAX_TAIL) {
+    if (!isRunUnit(s.charCodeAt(i))) allRun = false;
+    i++;
+  }
+  return i;
 }

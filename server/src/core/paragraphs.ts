@@ -16,7 +16,7 @@
 // Chinese paragraphs also indent their first line by two glyphs, which pdftotext drops, so a full
 // line that ends a sentence followed by a short line that does not is also a paragraph end: the
 // short line is the next paragraph's indented start.
-import { cellWidth, codePointAt, endsSentence, isAsciiAlnum, isCjk, isLatinLetter, isSpaceOrTab, CLASS, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { cellWidth, codePointAt, endsSentence, isAsciiAlnum, isAsciiLetter, isCjk, isJsSpace, isLatinLetter, isSharedPunct, isSpaceOrTab, CLASS, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { Joiner } from './joiner';
 import { hashStep, HYPHENATED, INTERIOR, WORD, WordTable } from './words';
 
@@ -92,13 +92,38 @@ export function isCjkText(text: string): boolean {
 }
 
 /**
+ * Is a paragraph of these texts written in CJK, for how its lines join (see joinKind): isCjkText of
+ * the texts joined (their first 200 units), counted without joining them. The reflow reads it of an
+ * article's run of lines, as it reads "noticeably shorter".
+ */
+export function isCjkParagraph(texts: readonly string[]): boolean {
+  let cjk = 0;
+  let latin = 0;
+  let seen = 0;
+  for (let k = 0; k < texts.length && seen < 200; k++) {
+    const t = texts[k];
+    for (let i = 0; i < t.length && seen < 200; i++, seen++) {
+      const c = CLASS[t.charCodeAt(i)];
+      if (c & CC_SCRIPT_CJK) cjk++;
+      else if (c & CC_SCRIPT_LATIN) latin++;
+    }
+  }
+  return cjk >= latin;
+}
+
+/**
  * Decides whether a line-end hyphen is a real one (well-known) or a word broken by the column
  * (infor-mation). Without a dictionary, the page itself is the evidence:
  * 1. a capitalised continuation (New-/York) keeps its hyphen: names and compounds, not syllables;
+ *    so does a compound on either side of the break (mother-in-/law, five-year-/old) and a
+ *    one-letter first part (X-/ray);
  * 2. if the page has the hyphenated compound inside a line (well-known), keep the hyphen;
  * 3. if the page has the joined word (information), drop it;
  * 4. a first part that is a common compounding prefix (well, self, half, …) keeps it;
- * 5. otherwise drop it: line-end hyphenation of ordinary words is far more common.
+ * 5. otherwise drop it: a column hyphenates ordinary words far more often than it breaks a
+ *    compound at its hyphen (so first-/class with no evidence either way comes out firstclass).
+ * (joinKind keeps a hyphen after a number, 3-/year, and every hyphen of a CJK paragraph, whose
+ * column breaks words without one.)
  */
 export interface HyphenEvidence {
   hyphenated: WordSet;
@@ -222,36 +247,61 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
 const isLetter = (c: number) => ((c | 0x20) - 97) >>> 0 < 26;
 
 export function keepHyphen(before: string, after: string, ev?: HyphenEvidence): boolean {
-  const a = /([A-Za-z]+)-$/.exec(before.trimEnd())?.[1];
+  const m0 = /([A-Za-z0-9]-)?([A-Za-z]+)-$/.exec(before.trimEnd());
+  const a = m0?.[2];
   const m = /^([A-Za-z]+)(-?)/.exec(after.trimStart());
   const b = m?.[1];
   if (!a || !b) return true; // not a word broken at a hyphen: keep whatever is there
   if (b[0] >= 'A' && b[0] <= 'Z') return true;
   // A compound going on after the break (mother-in-law), or a one-letter prefix (X-ray, e-mail).
   if (m?.[2] || a.length === 1) return true;
+  // A compound before the break (five-year-/old, 20-foot-/high): a syllable break is inside one word.
+  if (m0?.[1]) return true;
   const lower = `${a}-${b}`.toLowerCase();
   if (ev?.hyphenated.has(lower)) return true;
   if (ev?.words.has(`${a}${b}`.toLowerCase())) return false;
   return COMPOUND_PREFIXES.has(a.toLowerCase());
 }
 
+/**
+ * English function words: a closed list, short, each a word of its own wherever it stands. Two
+ * pieces that make a word when joined are two words when both are words (`in` / `to`, not `into`):
+ * see reflow.joinPieceKind and latinWordInCjk.
+ */
+const FUNCTION_WORDS = new Set(
+  'a an the and or but nor of in on at to by for from with as is be am are was were it its he she we they me him her us them his my our your their no not so if up out off into onto upon than then that this there who what which do did has had have will can may all any some one'.split(' '),
+);
+const MAX_FUNCTION_WORD = 5;
+
+/** Is s[from, to) (ASCII letters) one of FUNCTION_WORDS, in any case? */
+export function isFunctionWord(s: string, from: number, to: number): boolean {
+  return to - from <= MAX_FUNCTION_WORD && FUNCTION_WORDS.has(s.slice(from, to).toLowerCase());
+}
+
 /** A word that is (the start of) a web address or an e-mail address. */
 const ADDRESS = /[a-z]+:\/\/|\bwww\.|@/i;
 
-/** The text's last run of non-space units, at most 64 of them. */
+/**
+ * The text's last run of printable ASCII, at most 64 units: what an address is written in, and
+ * all of it in Joiner.tail (a word that runs on into CJK, `www.中国.`, is read from the CJK on, as
+ * the joiner and the hard-wrap edit see it).
+ */
 function lastWord(text: string): string {
   let i = text.length;
-  while (i > 0 && text.length - i < 64 && !isSpaceOrTab(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && text.length - i < 64 && isPrintableAscii(text.charCodeAt(i - 1))) i--;
   return text.slice(i);
 }
 
-/** Joins two pieces of one paragraph: CJK without a space, Latin with one, hyphenated words rejoined. */
-export function joinPair(left: string, right: string, ev?: HyphenEvidence): string {
+/**
+ * Joins two pieces of one paragraph: CJK without a space, Latin with one, hyphenated words rejoined.
+ * `cjk`: the paragraph is written in CJK (see isCjkParagraph; by default, these two pieces are it).
+ */
+export function joinPair(left: string, right: string, ev?: HyphenEvidence, cjk?: boolean): string {
   const l = left.replace(/[ \t]+$/, '');
   const r = right.replace(/^[ \t]+/, '');
   if (!l) return r;
   if (!r) return l;
-  return joinWith(l, r, joinKind(l, r, ev));
+  return joinWith(l, r, joinKind(l, r, ev, cjk ?? isCjkParagraph([left, right])));
 }
 
 /** The joined text for a join kind (see joinKind). */
@@ -264,47 +314,135 @@ export const JOIN_CONCAT = 0;
 export const JOIN_SPACE = 1;
 export const JOIN_DEHYPHEN = 2;
 
+/** A surrogate (an astral character, or half of one a cut left): CJK in practice, as isCjkText counts it. */
+const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
+
+/** A character that is CJK whatever surrounds it: a glyph or CJK punctuation (not a mark English shares), or astral. */
+const isCjkSide = (c: number) => c > 0xffff || isSurrogate(c) || (isCjk(c) && !isSharedPunct(c));
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** ASCII from `!` to `~`: a unit of a Latin word, number or address, not a space. */
+const isPrintableAscii = (c: number) => c > 32 && c < 127;
+
+/** The em dash and the horizontal bar. */
+const isDash = (c: number) => c === 0x2014 || c === 0x2015;
+
+/**
+ * The seam has CJK on one side, the code points `a` (last of the left piece) and `b` (first of the
+ * right one) say so: no space, whatever the paragraph (a Latin word next to CJK keeps no space in
+ * print either). Decided without reading further, so most seams of a CJK page need nothing else
+ * (reflow asks this first, in place). A soft hyphen is the one exception: it goes (see joinKind).
+ */
+export function cjkAtSeam(a: number, b: number): boolean {
+  return a !== 0xad && (isCjkSide(a) || isCjkSide(b));
+}
+
 /**
  * joinPair's decision without building the joined text. `l` and `r` must be non-empty, `l` must not
- * end and `r` must not start with a space or tab (joinPair strips those first).
+ * end and `r` must not start with a space or tab (joinPair strips those first). `cjk`: the
+ * paragraph is written in CJK (isCjkParagraph): its column wraps anywhere, in a number or a word,
+ * without a hyphen, where a Latin column wraps at a space or hyphenates.
  */
-export function joinKind(l: string, r: string, ev?: HyphenEvidence): number {
+export function joinKind(l: string, r: string, ev: HyphenEvidence | undefined, cjk: boolean): number {
   const a = lastCp(l);
   const b = firstCp(r);
+  if (cjkAtSeam(a, b)) return JOIN_CONCAT;
   // A number, a web address or an e-mail cut at the line's end joins without a space: COVID-19,
   // 0532-88886666, 1902-1903, …/xw/2022/10.htm, abc@qq.com, www.jiaozhou.gov.cn.
   if (isAsciiAlnum(b)) {
-    if ((a === 45 && b >= 48 && b <= 57) || a === 47 /* / */ || a === 64 /* @ */) return JOIN_CONCAT;
+    if ((a === 45 && isDigit(b)) || a === 47 /* / */ || a === 64 /* @ */) return JOIN_CONCAT;
     if ((a === 46 /* . */ || a === 58 /* : */ || a === 95 /* _ */ || a === 45) && ADDRESS.test(lastWord(l))) return JOIN_CONCAT;
   }
   // A soft hyphen marks where a word may break: the break is gone, and so is it. U+2010 is a hyphen
   // no line break made: it stays.
   if (a === 0xad) return JOIN_DEHYPHEN;
   if (a === 0x2010 && isLatinLetter(b)) return JOIN_CONCAT;
-  if (a === 45 /* - */ && isLatinLetter(b) && /[A-Za-z]-$/.test(l)) {
-    return keepHyphen(l, r, ev) ? JOIN_CONCAT : JOIN_DEHYPHEN;
+  if (a === 45 /* - */ && isLatinLetter(b) && l.length > 1) {
+    const p = l.charCodeAt(l.length - 2);
+    // A number's compound (3-year, 20-foot): the hyphen is its own, and so is no space.
+    if (isDigit(p)) return JOIN_CONCAT;
+    // A CJK column breaks a Latin word without a hyphen: a hyphen there is the word's (check-in).
+    if (isAsciiLetter(p)) return cjk || keepHyphen(l, r, ev) ? JOIN_CONCAT : JOIN_DEHYPHEN;
   }
-  if (isCjk(a) || isCjk(b) || a > 0xffff || b > 0xffff) {
-    // Between CJK and anything: no space (a Latin word next to CJK keeps no space in print either).
-    return JOIN_CONCAT;
+  // Curly quotes, dashes, the ellipsis and the middle dot are marks of both scripts: the characters
+  // beyond them decide (他说：“ / 我们 is CJK, saying / “we is English).
+  if (isSharedPunct(a) || isSharedPunct(b)) {
+    let i = l.length;
+    while (i > 0 && isSharedPunct(l.charCodeAt(i - 1))) i--;
+    let k = 0;
+    while (k < r.length && isSharedPunct(r.charCodeAt(k))) k++;
+    if ((i > 0 && isCjkSide(l.charCodeAt(i - 1))) || (k < r.length && isCjkSide(r.charCodeAt(k)))) return JOIN_CONCAT;
+    // A CJK paragraph's marks hug their text (“建桥”是); so does a dash set close to the text on its
+    // other side in English (strike—/which, May 3.—/President, strike/—which), where a spaced one
+    // is spaced on both sides (strike —/which). Any other English mark at a line end is a line
+    // end: a space (saying / “we, year,” / and, one… / and).
+    if (cjk) return JOIN_CONCAT;
+    if (isDash(a) && l.length > 1 && !isJsSpace(l.charCodeAt(l.length - 2))) return JOIN_CONCAT;
+    if (isDash(b) && r.length > 1 && !isJsSpace(r.charCodeAt(1))) return JOIN_CONCAT;
+    return JOIN_SPACE;
   }
+  return cjk ? latinSeamInCjk(l, r, a, b, ev) : JOIN_SPACE;
+}
+
+/**
+ * A line end between two non-CJK characters (a, b) inside a CJK paragraph. The column wraps
+ * anywhere, and pdftotext adds nothing at the wrap, so a number cut there is one number
+ * (12 / 3456万元, 138 / 00138000, 39. / 7亿元, 15 / %). But the column also wraps at the space
+ * between two Latin words, and that space goes with the line end (Hong / Kong): two letters at the
+ * seam are one word only when sure (latinWordInCjk). Anything else (iPhone / 15) keeps the space,
+ * as does a seam whose Latin text touches no CJK: a paragraph counted CJK may be none (a table of
+ * figures and dashes, 12—34 / 56, where shared marks count as CJK; one of figures alone, which
+ * counts neither way).
+ */
+function latinSeamInCjk(l: string, r: string, a: number, b: number, ev: HyphenEvidence | undefined): number {
+  // The printable ASCII run across the seam, and whether CJK is on either side of it.
+  let i = l.length;
+  while (i > 0 && isPrintableAscii(l.charCodeAt(i - 1))) i--;
+  let k = 0;
+  while (k < r.length && isPrintableAscii(r.charCodeAt(k))) k++;
+  if (!((i > 0 && isCjkSide(l.charCodeAt(i - 1))) || (k < r.length && isCjkSide(r.charCodeAt(k))))) return JOIN_SPACE;
+  const beforeA = l.length > 1 ? l.charCodeAt(l.length - 2) : 0;
+  const afterB = r.length > 1 ? r.charCodeAt(1) : 0;
+  // 123 / 456, 39. / 7, 1, / 234, 10: / 30; 15 / %, 39 / .7
+  if (isDigit(b) && (isDigit(a) || ((a === 46 || a === 44 || a === 58) && isDigit(beforeA)))) return JOIN_CONCAT;
+  if (isDigit(a) && (b === 37 || ((b === 46 || b === 44) && isDigit(afterB)))) return JOIN_CONCAT;
+  if (isAsciiLetter(a) && isAsciiLetter(b) && latinWordInCjk(l, r, ev)) return JOIN_CONCAT;
   return JOIN_SPACE;
 }
 
-export function joinLines(texts: readonly string[], ev?: HyphenEvidence): string {
+/**
+ * Are the Latin letters that end `l` and start `r`, cut by a CJK column, one word? Yes when the page
+ * (its words, when the caller has them) uses the joined word elsewhere (Power / Point with
+ * PowerPoint on the page). Else only a lower-case cut of a word that is no function word: Micro /
+ * soft is one, while a capitalised continuation starts a word of its own (Hong / Kong, Made in /
+ * China), as does a word after an acronym (WTO / members) and a function word (the / best).
+ */
+function latinWordInCjk(l: string, r: string, ev: HyphenEvidence | undefined): boolean {
+  let i = l.length;
+  while (i > 0 && isAsciiLetter(l.charCodeAt(i - 1))) i--;
+  let k = 0;
+  while (k < r.length && isAsciiLetter(r.charCodeAt(k))) k++;
+  if (ev?.words.hasParts(l, i, l.length, r, k)) return true;
+  const lower = (c: number) => c >= 97 && c <= 122;
+  return lower(l.charCodeAt(l.length - 1)) && lower(r.charCodeAt(0)) && !isFunctionWord(l, i, l.length) && !isFunctionWord(r, 0, k);
+}
+
+/** The lines joined as one paragraph (joinPair one by one); `cjk`: as joinPair's, by default isCjkParagraph of them. */
+export function joinLines(texts: readonly string[], ev?: HyphenEvidence, cjk = isCjkParagraph(texts)): string {
   const j = new Joiner();
-  for (const t of texts) joinOnto(j, t, ev);
+  for (const t of texts) joinOnto(j, t, ev, cjk);
   return j.toString();
 }
 
 /** joinPair of the joiner's text and `right`, onto the joiner (see Joiner: it reads only the seam). */
-export function joinOnto(j: Joiner, right: string, ev?: HyphenEvidence): void {
+export function joinOnto(j: Joiner, right: string, ev: HyphenEvidence | undefined, cjk: boolean): void {
   j.trimEnd();
   let i = 0;
   while (i < right.length && isSpaceOrTab(right.charCodeAt(i))) i++;
   const r = i === 0 ? right : right.slice(i);
   if (j.empty) j.push(r);
-  else if (r) joinWithOnto(j, r, joinKind(j.tail(), r, ev));
+  else if (r) joinWithOnto(j, r, joinKind(j.tail(), r, ev, cjk));
 }
 
 /** joinWith onto a joiner. */
@@ -330,22 +468,21 @@ export function buildParagraphs(
     widths?: readonly number[];
     /** Leave every paragraph's `text` empty (the caller only needs the line groups). */
     noText?: boolean;
-    /** How a paragraph's texts are joined (default joinLines). */
-    join?: (texts: readonly string[], ev?: HyphenEvidence) => string;
+    /** How a paragraph's texts are joined (default joinLines); `cjk`: the lines' script (isCjkParagraph). */
+    join?: (texts: readonly string[], ev: HyphenEvidence | undefined, cjk: boolean) => string;
   } = {},
 ): Paragraph[] {
   const widths = opts.widths ?? texts.map((t) => cellWidth(t.trim()));
   const width = estimateColumnWidth(widths, opts.columnWidth ?? 0);
-  // isCjkText reads at most the first 200 characters of the joined text.
-  let head = '';
-  for (let k = 0; k < texts.length && head.length < 400; k++) head += texts[k];
-  const cjk = isCjkText(head.slice(0, 400));
+  // The lines' script: what "noticeably shorter" means, and how they join (as the reflow reads an
+  // article's run of lines).
+  const cjk = isCjkParagraph(texts);
   const short = (w: number) => (cjk ? w <= width - 4 : w < width * 0.85);
   const out: Paragraph[] = [];
   let cur: { lines: number[]; texts: string[] } = { lines: [], texts: [] };
   const join = opts.join ?? joinLines;
   const flush = () => {
-    if (cur.lines.length) out.push({ lines: cur.lines, text: opts.noText ? '' : join(cur.texts, opts.evidence) });
+    if (cur.lines.length) out.push({ lines: cur.lines, text: opts.noText ? '' : join(cur.texts, opts.evidence, cjk) });
     cur = { lines: [], texts: [] };
   };
   for (let i = 0; i < lines.length; i++) {

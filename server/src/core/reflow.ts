@@ -4,7 +4,8 @@
 //
 // Paragraph rules are those of paragraphs.ts (sentence-final punctuation on a noticeably short
 // line; an indented start after a full line; CJK joins without a space, Latin with one, hyphens
-// decided by hyphenEvidence/keepHyphen). On top of them, on the article model:
+// decided by hyphenEvidence/keepHyphen, all by joinKind, which reads the paragraph's script: the
+// hard-wrap edit, the rewrite and the export ask it alike). On top of them, on the article model:
 // - a paragraph always breaks where something other than blank lines sits between two body lines
 //   (an annotation, another article's line, furniture): joining across it would move text;
 // - on an ordinary page (not double-spaced, see detect.ts) a blank line between two body lines is
@@ -19,11 +20,11 @@
 import { stateOf } from './articles/detect';
 import { pageTaken, type Taken } from './articles/roles';
 import type { Article, PageAnalysis } from './articles/model';
-import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isCjk, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
 import { insertedIndex } from './editRows';
-import { Joiner } from './joiner';
-import { hyphenEvidenceIn, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
+import { headEnd, Joiner, tailStart } from './joiner';
+import { cjkAtSeam, hyphenEvidenceIn, isCjkParagraph, isFunctionWord, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_DEHYPHEN, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
 import { isAnnotationLine, isBlankLine, isTextLine, LINE_BLANK, lineAt, lineText } from './lines';
 import type { Line, PageDump, Span } from './types';
 
@@ -74,7 +75,7 @@ export interface FlowContext {
   table: Int32Array;
   /** Run r of the table (r = 2k: article k's note, 2k + 1: its body) is rows [runs[r], runs[r + 1]). */
   runs: Int32Array;
-  /** isCjkText of each run's texts joined (1 or 0). */
+  /** isCjkText of each run's texts joined (1 or 0): what "noticeably shorter" means, and how its lines join. */
   cjkRuns: Uint8Array;
   /**
    * Index of each article in analysis.articles: made on first use by flowArticle (the rewrite's).
@@ -691,11 +692,15 @@ function flowPieces(ctx: FlowContext, pieces: readonly Piece[], withText: boolea
   rowCount = 0;
   startRun();
   for (const p of pieces) pushRow(p.line, p.start, p.end, p.text, p.width);
-  return paragraphsOf(ctx, pieces, paragraphBounds(ctx, ROWS, 0, pieces.length, runCjk >= runLatin), 0, withText);
+  const cjk = runCjk >= runLatin;
+  return paragraphsOf(ctx, pieces, paragraphBounds(ctx, ROWS, 0, pieces.length, cjk), 0, withText, cjk);
 }
 
-/** The paragraphs of the pieces, pieces[i] being row `from` + i of the bounds' table. */
-function paragraphsOf(ctx: FlowContext, pieces: readonly Piece[], bounds: { starts: Int32Array; count: number; single: boolean }, from: number, withText: boolean): FlowParagraph[] {
+/**
+ * The paragraphs of the pieces, pieces[i] being row `from` + i of the bounds' table; `cjk`: their
+ * run is written in CJK, for how their lines join (see joinKind).
+ */
+function paragraphsOf(ctx: FlowContext, pieces: readonly Piece[], bounds: { starts: Int32Array; count: number; single: boolean }, from: number, withText: boolean, cjk: boolean): FlowParagraph[] {
   const { starts, count, single } = bounds;
   const out: FlowParagraph[] = [];
   if (single) {
@@ -708,7 +713,7 @@ function paragraphsOf(ctx: FlowContext, pieces: readonly Piece[], bounds: { star
       out.push({ pieces: ps, text: '' });
       continue;
     }
-    out.push({ pieces: ps, text: joinPieces(ps.map((x) => x.text), ctx.evidence).trim() });
+    out.push({ pieces: ps, text: joinPieces(ps.map((x) => x.text), ctx.evidence, cjk).trim() });
   }
   return out;
 }
@@ -729,7 +734,8 @@ function flowRun(ctx: FlowContext, r: number, withText: boolean): FlowParagraph[
   const from = ctx.runs[r];
   const to = ctx.runs[r + 1];
   const pieces = piecesOfTable(ctx, from, to);
-  return paragraphsOf(ctx, pieces, paragraphBounds(ctx, ctx.table, from, to, ctx.cjkRuns[r] === 1), from, withText);
+  const cjk = ctx.cjkRuns[r] === 1;
+  return paragraphsOf(ctx, pieces, paragraphBounds(ctx, ctx.table, from, to, cjk), from, withText, cjk);
 }
 
 /** The pieces of an article's note and body lines (from flowContext's rows when it is an article of the page analysis). */
@@ -765,61 +771,79 @@ function piecesOfTable(ctx: FlowContext, from: number, to: number): Piece[] {
 }
 
 /**
- * Calls `each(first, end)` for every paragraph of two or more pieces of the page's articles, rows
- * [first, end) of ctx.table, in order: what hard-wrap reports, without building the paragraphs.
+ * Calls `each(first, end, cjk)` for every paragraph of two or more pieces of the page's articles,
+ * rows [first, end) of ctx.table, in order: what hard-wrap reports, without building the
+ * paragraphs. `cjk`: its run is written in CJK, for how its lines join (joinEditInto).
  */
-export function joinedParagraphs(ctx: FlowContext, each: (first: number, end: number) => void): void {
+export function joinedParagraphs(ctx: FlowContext, each: (first: number, end: number, cjk: boolean) => void): void {
   const { table, runs, cjkRuns } = ctx;
   for (let r = 0; r + 1 < runs.length; r++) {
     if (runs[r + 1] - runs[r] < 2) continue; // no paragraph of two pieces
-    const { starts, count, single } = paragraphBounds(ctx, table, runs[r], runs[r + 1], cjkRuns[r] === 1);
+    const cjk = cjkRuns[r] === 1;
+    const { starts, count, single } = paragraphBounds(ctx, table, runs[r], runs[r + 1], cjk);
     if (single) continue;
-    for (let j = 0; j < count; j++) if (starts[j + 1] - starts[j] >= 2) each(starts[j], starts[j + 1]);
+    for (let j = 0; j < count; j++) if (starts[j + 1] - starts[j] >= 2) each(starts[j], starts[j + 1], cjk);
   }
 }
 
 /**
  * joinPair, plus one more page-evidence rule for Latin OCR, which often drops the hyphen of a word
  * broken at the line end (`indepen` / `dent`): two letter fragments join without a space when the
- * page has the joined word elsewhere and at least one fragment is not a word of the page
- * (`own` / `ers` → `owners`; `the` / `tug` stays two words).
+ * page has the joined word elsewhere and they are not both words (see joinPieceKind). `cjk`: the
+ * paragraph is written in CJK (by default, these two pieces are it).
  */
-export function joinPiece(left: string, right: string, ev: HyphenEvidence | undefined): string {
+export function joinPiece(left: string, right: string, ev: HyphenEvidence | undefined, cjk = isCjkParagraph([left, right])): string {
   // Pieces with a space or tab at the seam never take the evidence join; joinPair strips them.
-  return trimmedSeam(left, right) ? joinWith(left, right, joinPieceKind(left, right, ev)) : joinPair(left, right, ev);
+  return trimmedSeam(left, right) ? joinWith(left, right, joinPieceKind(left, right, ev, cjk)) : joinPair(left, right, ev, cjk);
 }
 
 /** The pieces joined one by one with joinPiece (in time linear in their length: see Joiner). */
-export function joinPieces(texts: readonly string[], ev: HyphenEvidence | undefined): string {
+export function joinPieces(texts: readonly string[], ev: HyphenEvidence | undefined, cjk = isCjkParagraph(texts)): string {
   const j = new Joiner();
-  for (const t of texts) joinPieceOnto(j, t, ev);
+  for (const t of texts) joinPieceOnto(j, t, ev, cjk);
   return j.toString();
 }
 
 /** joinPiece of the joiner's text and `right`, onto the joiner (see Joiner: it reads only the seam). */
-function joinPieceOnto(j: Joiner, right: string, ev: HyphenEvidence | undefined): void {
-  if (!j.empty && right.length > 0 && !isSpaceOrTab(j.lastUnit()) && !isSpaceOrTab(right.charCodeAt(0))) joinWithOnto(j, right, joinPieceKind(j.tail(), right, ev));
-  else joinOnto(j, right, ev);
+function joinPieceOnto(j: Joiner, right: string, ev: HyphenEvidence | undefined, cjk: boolean): void {
+  if (!j.empty && right.length > 0 && !isSpaceOrTab(j.lastUnit()) && !isSpaceOrTab(right.charCodeAt(0))) joinWithOnto(j, right, joinPieceKind(j.tail(), right, ev, cjk));
+  else joinOnto(j, right, ev, cjk);
 }
 
 /** Both pieces non-empty, with no space or tab where they meet (what joinPieceKind requires). */
 const trimmedSeam = (l: string, r: string) => l.length > 0 && r.length > 0 && !isSpaceOrTab(l.charCodeAt(l.length - 1)) && !isSpaceOrTab(r.charCodeAt(0));
 
-/** joinPiece's decision (see joinKind) for a non-empty `l` and `r` with no edge spaces or tabs. */
-function joinPieceKind(l: string, r: string, ev: HyphenEvidence | undefined): number {
-  if (ev) {
+/**
+ * joinPiece's decision (see joinKind) for a non-empty `l` and `r` with no edge spaces or tabs. It
+ * reads of them only what Joiner.tail keeps of `l` and headEnd of `r`.
+ *
+ * The evidence join is a guess (no hyphen says a word was broken), so it is made only when sure:
+ * - the page has the joined word inside a line (owners, began, seaports, independent);
+ * - each fragment has two letters or more: no typesetter leaves one letter at a line's end or
+ *   start, so `a` / `cross` is the word `a` and the word `cross`, though the page has `across`;
+ * - not both fragments are words, a word being one the page has inside a line or an English
+ *   function word (`in` / `to` are two words though the page has `into`; `the` / `tug`). One of
+ *   them must be no word: `be` / `gan` joins, as `gan` is none; `own` / `ers` as `ers` is none.
+ * A Latin paragraph only: a CJK one's Latin words are joinKind's (latinSeamInCjk).
+ */
+function joinPieceKind(l: string, r: string, ev: HyphenEvidence | undefined, cjk: boolean): number {
+  if (ev && !cjk) {
     // The letters that end `l` and the lower-case ones that start `r`.
     let i = l.length;
     while (i > 0 && isAsciiLetter(l.charCodeAt(i - 1))) i--;
     let k = 0;
     while (k < r.length && r.charCodeAt(k) >= 97 && r.charCodeAt(k) <= 122) k++;
-    if (i < l.length && k > 0) {
+    if (l.length - i >= 2 && k >= 2) {
       // The joined word, the left fragment and the right one, asked of the table in place (no slices).
       const words = ev.interior;
-      if (words.hasParts(l, i, l.length, r, k) && (!words.hasParts(l, i, l.length, r, 0) || !words.hasParts(r, 0, k, r, 0))) return JOIN_CONCAT;
+      if (words.hasParts(l, i, l.length, r, k)) {
+        const leftWord = words.hasParts(l, i, l.length, r, 0) || isFunctionWord(l, i, l.length);
+        const rightWord = words.hasParts(r, 0, k, r, 0) || isFunctionWord(r, 0, k);
+        if (!(leftWord && rightWord)) return JOIN_CONCAT;
+      }
     }
   }
-  return joinKind(l, r, ev);
+  return joinKind(l, r, ev, cjk);
 }
 
 /** Paragraphs of an article; with `withText` false their `text` is left empty (see flowLines). */
@@ -835,53 +859,46 @@ export function flowArticle(ctx: FlowContext, a: Article, withText = true): Arti
  * The edit that joins the consecutive pieces [ls, le) and [rs, re) of a paragraph in the dump,
  * written as an edit row (see editRows.ts) at rows[o]: the line break, blank lines and edge spaces
  * between them become nothing (CJK), one space (Latin), and a hyphen of a rejoined word goes too.
- * Same decision as joinPair, made on the raw text.
+ * Same decision as joinPiece (joinPieceKind), made on the raw text; `cjk`: the paragraph is written
+ * in CJK (see joinedParagraphs).
  */
-export function joinEditInto(ctx: FlowContext, ls: number, le: number, rs: number, re: number, rows: Int32Array, o: number): void {
-  if (ctx.evidence === undefined && le > ls && re > rs) {
-    const newText = plainJoin(ctx.dump.text, ls, le, rs, re);
-    if (newText !== undefined) {
-      rows[o] = le;
-      rows[o + 1] = rs;
-      rows[o + 2] = insertedIndex(newText);
-      return;
-    }
+export function joinEditInto(ctx: FlowContext, ls: number, le: number, rs: number, re: number, rows: Int32Array, o: number, cjk: boolean): void {
+  const text = ctx.dump.text;
+  if (le > ls && re > rs && !isSpaceOrTab(text.charCodeAt(le - 1)) && !isSpaceOrTab(text.charCodeAt(rs))) {
+    // The pieces are trimmed (as the page's pieces are), so the decision maps straight to the edit.
+    const k = joinPieceKindIn(text, ls, le, rs, re, ctx.evidence, cjk);
+    rows[o] = k === JOIN_DEHYPHEN ? le - 1 : le;
+    rows[o + 1] = rs;
+    rows[o + 2] = insertedIndex(k === JOIN_SPACE ? ' ' : '');
+    return;
   }
-  const e = joinEditSlow(ctx, ls, le, rs, re);
+  const e = joinEditSlow(ctx, ls, le, rs, re, cjk);
   rows[o] = e.start;
   rows[o + 1] = e.end;
   rows[o + 2] = insertedIndex(e.newText);
 }
 
 /**
- * joinKind on the text in place (no slices), for non-empty pieces and no hyphen evidence: the new
- * text of the edit when the seam has no space, tab or hyphen ('' next to CJK, else ' '), else
- * undefined. The last code point of the left piece, the first of the right one, as lastCp and
- * firstCp read them.
+ * joinPieceKind of text[ls, le) and text[rs, re) (non-empty, no space or tab at the seam), read in
+ * place: a seam with CJK at it (most of a CJK page's) from its two code points, any other from the
+ * units joinPieceKind reads (Joiner.tail's of the left piece, headEnd's of the right one), not
+ * from the whole lines.
  */
-function plainJoin(text: string, ls: number, le: number, rs: number, re: number): string | undefined {
+function joinPieceKindIn(text: string, ls: number, le: number, rs: number, re: number, ev: HyphenEvidence | undefined, cjk: boolean): number {
+  // The last code point of the left piece, the first of the right one, as joinKind reads them.
   const lc = text.charCodeAt(le - 1);
-  const rc = text.charCodeAt(rs);
-  if (isSpaceOrTab(lc) || isSpaceOrTab(rc)) return undefined;
   const a = lc >= 0xdc00 && lc <= 0xdfff && le - 1 > ls ? codePointAt(text, le - 2) : lc;
-  if (a === 45 /* - */) return undefined;
-  const b = re - rs > 1 ? codePointAt(text, rs) : rc;
-  return isCjk(a) || isCjk(b) || a > 0xffff || b > 0xffff ? '' : ' ';
+  const b = re - rs > 1 ? codePointAt(text, rs) : text.charCodeAt(rs);
+  if (cjkAtSeam(a, b)) return JOIN_CONCAT;
+  return joinPieceKind(text.slice(tailStart(text, ls, le), le), text.slice(rs, headEnd(text, rs, re)), ev, cjk);
 }
 
-function joinEditSlow(ctx: FlowContext, ls: number, le: number, rs: number, re: number): { start: number; end: number; newText: string } {
+/** joinEditInto of pieces with a space or tab at the seam: joinPiece's text, compared. */
+function joinEditSlow(ctx: FlowContext, ls: number, le: number, rs: number, re: number, cjk: boolean): { start: number; end: number; newText: string } {
   const text = ctx.dump.text;
   const l = text.slice(ls, le);
   const r = text.slice(rs, re);
-  if (trimmedSeam(l, r)) {
-    // The pieces are trimmed, so joinPiece's decision maps straight to the edit (no joined text:
-    // comparing it with l + r flattened two copies of both lines per line break).
-    const k = joinPieceKind(l, r, ctx.evidence);
-    if (k === JOIN_CONCAT) return { start: le, end: rs, newText: '' };
-    if (k === JOIN_SPACE) return { start: le, end: rs, newText: ' ' };
-    return { start: le - 1, end: rs, newText: '' };
-  }
-  const joined = joinPiece(l, r, ctx.evidence);
+  const joined = joinPiece(l, r, ctx.evidence, cjk);
   if (joined === l + r) return { start: le, end: rs, newText: '' };
   if (joined === `${l} ${r}`) return { start: le, end: rs, newText: ' ' };
   if (joined === l.slice(0, -1) + r) return { start: le - 1, end: rs, newText: '' };

@@ -80,7 +80,7 @@ export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity:
   const title = t(messages, 'hard-wrap.fix');
   const table = ctx.table;
   const F = PIECE_FIELDS;
-  const report = (firstIndex: number, end: number) => {
+  const report = (firstIndex: number, end: number, cjk: boolean) => {
     const count = end - firstIndex;
     // The edits' rows, then the related span's (start, end): the second line's start, the last's end.
     const at = reserveInts(EDIT_FIELDS * (count - 1) + 2);
@@ -93,7 +93,7 @@ export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity:
     for (let k = firstIndex + 1, o = at; k < end; k++, o += EDIT_FIELDS) {
       const xs = table[k * F + P_START];
       const xe = table[k * F + P_END];
-      joinEditInto(ctx, ps, pe, xs, xe, rows, o);
+      joinEditInto(ctx, ps, pe, xs, xe, rows, o, cjk);
       ps = xs;
       pe = xe;
     }
