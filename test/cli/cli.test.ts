@@ -210,6 +210,12 @@ test('messages follow the locale', () => {
   assert.match(runCli(['lint', '/nonexistent/x.txt'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr, /文件不存在/);
 });
 
+test('Traditional Chinese locales read English (the Chinese messages are Simplified), Simplified ones Chinese', () => {
+  for (const LANG of ['zh_TW.UTF-8', 'zh_HK.Big5', 'zh_Hant_TW']) assert.match(runCli(['lint', '/nonexistent/x.txt'], { env: { LANG } }).stderr, /x\.txt: no such file/, LANG);
+  assert.match(runCli(['lint', '--locale', 'zh-tw', sample]).stdout, /Letter-spaced line/);
+  for (const LANG of ['zh_SG.UTF-8', 'zh', 'zh_CN.GB18030']) assert.match(runCli(['lint', '/nonexistent/x.txt'], { env: { LANG } }).stderr, /文件不存在/, LANG);
+});
+
 test('a reader that goes away (`lint … | head`) ends the run quietly, with no error trace', async () => {
   const dir = scratch();
   for (let i = 0; i < 40; i++) writeFileSync(path.join(dir, `p${i}.page.txt`), readFileSync(sample));

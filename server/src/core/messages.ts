@@ -264,9 +264,20 @@ export const zhCn: Record<MessageKey, string> = {
 
 export type Messages = Record<MessageKey, string>;
 
+/**
+ * Whether a locale (VS Code's `zh-cn`, BCP 47 `zh-Hans-SG`, POSIX `zh_CN.UTF-8`) reads the Chinese
+ * messages: they are Simplified, so zh-CN, zh-SG, zh-Hans and plain zh do, and Traditional Chinese
+ * (zh-TW, zh-HK, zh-Hant) reads English, as VS Code's client side does (it has only zh-cn bundles)
+ * rather than a third language in one window.
+ */
+export function isSimplifiedChinese(locale: string | undefined): boolean {
+  const [language, ...subtags] = (locale ?? '').toLowerCase().replace(/[.@].*$/, '').split(/[-_]/);
+  if (language !== 'zh' || subtags.includes('hant')) return false;
+  return subtags.length === 0 || subtags.some((s) => s === 'hans' || s === 'cn' || s === 'sg');
+}
+
 export function messagesFor(locale: string | undefined): Messages {
-  const l = (locale ?? '').toLowerCase();
-  return l.startsWith('zh') ? zhCn : en;
+  return isSimplifiedChinese(locale) ? zhCn : en;
 }
 
 /**
