@@ -93,6 +93,19 @@ test('bad usage gets a clear message and exit 2', () => {
   }
 });
 
+test('--help lists the exit codes, in both languages; information findings alone exit 0', () => {
+  const help = runCli(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /Exit codes:\n {2}0 +done; lint found no warning or error \(hints and information only\)\n {2}1 .*\n {2}2 .*\n(?: .*\n)* {2}3 +internal error/);
+  assert.match(runCli(['--help', '--locale', 'zh-cn']).stdout, /退出码：\n {2}0 .*\n {2}1 .*\n {2}2 .*\n {2}3 +内部错误/);
+  const dir = scratch();
+  const f = path.join(dir, 'p.txt');
+  writeFileSync(f, '本报讯  8 月 26 日，十八\n');
+  const info = runCli(['lint', '--rule', 'mixed-script-spacing=information', f]);
+  assert.match(info.stdout, /: information mixed-script-spacing /);
+  assert.equal(info.code, 0);
+});
+
 test('lint: on line 1 of a file with a byte-order mark, columns count from after it, as editors show them', () => {
   const dir = scratch();
   const f = path.join(dir, 'bom.txt');
