@@ -106,6 +106,25 @@ test('--help lists the exit codes, in both languages; information findings alone
   assert.equal(info.code, 0);
 });
 
+test('options may come before the command', () => {
+  const dir = scratch();
+  const f = path.join(dir, 'p.txt');
+  writeFileSync(f, '本报讯  8 月 26 日，十八\n');
+  const zh = runCli(['--locale', 'zh-cn', 'lint', sample]);
+  assert.equal(zh.code, 1, zh.stderr);
+  assert.match(zh.stdout, /字间距异常/);
+  const rule = runCli(['--rule', 'mixed-script-spacing=error', 'lint', f]);
+  assert.equal(rule.code, 1, rule.stderr);
+  assert.match(rule.stdout, /p\.txt:1:6: error mixed-script-spacing/);
+  const out = path.join(dir, 'out');
+  const exported = runCli(['--jobs', '1', 'export', '--out', out, f]);
+  assert.equal(exported.code, 0, exported.stderr);
+  assert.ok(statSync(path.join(out, 'p.articles.json')).isFile());
+  assert.match(runCli(['--locale=zh-cn', 'frobnicate']).stderr, /^newsprint: 未知命令“frobnicate”/);
+  for (const args of [['--help'], ['-h'], ['--locale', 'zh-cn', '--help'], ['help']]) assert.equal(runCli(args).code, 0, args.join(' '));
+  assert.match(runCli(['-v']).stdout, /^\d+\.\d+\.\d+/);
+});
+
 test('lint: on line 1 of a file with a byte-order mark, columns count from after it, as editors show them', () => {
   const dir = scratch();
   const f = path.join(dir, 'bom.txt');

@@ -77,12 +77,13 @@ function parseArgsMessage(err: unknown, messages: Messages): string | undefined 
 }
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
-  const command = argv[0];
   let messages = messagesFor(localeFromArgs(argv) ?? localeFromEnv());
   said = messages;
   try {
-    const { values, positionals } = parseArgs({
-      args: argv.slice(1),
+    // Options may come before the command too (`newsprint --locale zh-cn lint f`): the command is
+    // the first argument that is not an option or an option's value.
+    const { values, positionals: args } = parseArgs({
+      args: argv,
       allowPositionals: true,
       options: {
         rule: { type: 'string', multiple: true },
@@ -100,14 +101,15 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         version: { type: 'boolean', short: 'v' },
       },
     });
+    const [command, ...positionals] = args;
     if (values.locale) said = messages = messagesFor(values.locale);
-    if (command === '--version' || command === '-v' || values.version) {
+    if (values.version) {
       io.out(`${VERSION}\n`);
       return 0;
     }
-    if (!command || command === '--help' || command === '-h' || command === 'help' || values.help) {
+    if (!command || command === 'help' || values.help) {
       io.out(`${t(messages, 'cli.usage')}\n`);
-      return command ? 0 : 2;
+      return command || values.help ? 0 : 2;
     }
     const rules = parseRules(values.rule ?? [], messages);
     const locale = values.locale ?? localeFromEnv();
