@@ -64,7 +64,11 @@ test('--jsonl writes one valid record per article; the summary says one article 
   const lines = readFileSync(path.join(dir, 'all.jsonl'), 'utf8').trimEnd().split('\n');
   assert.equal(lines.length, 12);
   for (const l of lines) assertValidLine(JSON.parse(l));
-  assert.equal(r.stderr, 'Exported 12 articles from 2 files to all.jsonl (1 written, 0 failed).\n');
+  // Written and failed count files (pages), as with --out, not the one output.
+  assert.equal(r.stderr, 'Exported 12 articles from 2 files to all.jsonl (2 written, 0 failed).\n');
+  const missing = runCli(['export', 'pages/daily-p1.txt', 'pages/missing.txt', 'pages/daily-p2.txt', '--jsonl', 'some.jsonl'], { cwd: dir });
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /\nExported 12 articles from 2 files to some\.jsonl \(2 written, 1 failed\)\.\n$/);
 
   const story = 'FIRE DESTROYS MILL\nThe large flour mill of the Acme Company at Sandusky was destroyed by\nfire last night, with a loss estimated at one hundred thousand dollars.\n';
   writeFileSync(path.join(dir, 'pages/one.txt'), story);
@@ -261,7 +265,7 @@ test('--jsonl - writes the lines to stdout, each issue as soon as it is linked, 
     writeFileSync(pipe, readFileSync(SAMPLE, 'utf8'));
     const [code] = (await exited) as [number];
     assert.equal(code, 0, stderr);
-    assert.match(stderr, /^Exported \d+ articles from 3 files to standard output \(1 written, 0 failed\)\.\n$/);
+    assert.match(stderr, /^Exported \d+ articles from 3 files to standard output \(3 written, 0 failed\)\.\n$/);
     // The same bytes as a file export of the same pages (b/p1.txt a plain file this time).
     rmSync(pipe);
     copyFileSync(SAMPLE, pipe);

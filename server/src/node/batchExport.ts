@@ -129,6 +129,7 @@ export interface BatchOutcome {
   articles: number;
   /** The findings the outputs count as left to fix (their `diagnostics`). */
   problems: number;
+  /** Pages whose articles reached the target (their output written, or their lines in --jsonl's), and those that did not. */
   written: number;
   failed: number;
   /** Temps of interrupted exports removed from the target folders. */
@@ -853,18 +854,19 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
     return outcome();
   }
 
+  // `written` and `failed` count pages, as with --out: one JSON Lines output holds every page exported.
   if (spool) {
     try {
       spool.finish(batch.spoolEdits());
-      batch.written = 1;
+      batch.written = batch.docs;
       hooks.written?.(args.jsonl!);
     } catch (err) {
-      batch.failed++;
+      batch.failed += batch.docs;
       refuse(failure(-1, args.jsonl!, err));
     }
   } else if (!args.out) {
-    // Said as they came (see Batch.texts); one output for stdout.
-    batch.written = 1;
+    // Said as they came (see Batch.texts).
+    batch.written = batch.docs;
   }
   if (batch.stale > 0) io.err(`newsprint: ${t(messages, 'cli.staleTemps', { count: batch.stale, dir: args.out ?? '' })}\n`);
   return outcome();
