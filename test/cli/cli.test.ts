@@ -106,6 +106,31 @@ test('--help lists the exit codes, in both languages; information findings alone
   assert.equal(info.code, 0);
 });
 
+test('--help explains every option, and where the locale comes from; no arguments is an error, its usage on stderr', () => {
+  const help = runCli(['--help']).stdout;
+  for (const option of ['--write', '--out DIR', '--jsonl FILE', '--force', '--update', '--prune']) assert.match(help, new RegExp(`\\n {2}${option} +\\S`), option);
+  assert.match(help, /\n {2}--jobs N +worker threads, 1 to 64 \(default: one per 16 MB of input, at least one,\n +at most the number of cores\)/);
+  assert.match(help, /from LC_ALL, LC_MESSAGES or\n +LANG/);
+  const zh = runCli(['--help', '--locale', 'zh-cn']).stdout;
+  for (const option of ['--write', '--out', '--jsonl', '--force', '--update', '--prune', '--jobs N']) assert.match(zh, new RegExp(`\\n {2}${option}[^\\n]* +\\S`), option);
+  assert.match(zh, /LC_ALL、LC_MESSAGES 或 LANG/);
+  const none = runCli([]);
+  assert.equal(none.code, 2);
+  assert.equal(none.stdout, '');
+  assert.match(none.stderr, /^Usage: newsprint <command>/);
+});
+
+test('an unknown --locale is said (exit 2), not read as English', () => {
+  for (const args of [['lint', '--locale', 'fr', sample], ['--locale=zh-tw', 'lint', sample], ['--locale', '', 'lint', sample]]) {
+    const r = runCli(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^newsprint: Unknown --locale "[^"]*": the messages are in en \(English\) and zh-cn \(Simplified Chinese\)\.\n$/);
+  }
+  for (const locale of ['en', 'en-GB', 'zh-CN', 'zh-Hans', 'zh_SG.UTF-8']) assert.equal(runCli(['lint', '--locale', locale, sample]).code, 1, locale);
+  assert.match(runCli(['lint', '--locale', 'fr', sample], { env: { LANG: 'zh_CN.UTF-8' } }).stderr, /^newsprint: 未知的 --locale“fr”/);
+});
+
 test('options may come before the command', () => {
   const dir = scratch();
   const f = path.join(dir, 'p.txt');
@@ -244,7 +269,7 @@ test('messages follow the locale', () => {
 
 test('Traditional Chinese locales read English (the Chinese messages are Simplified), Simplified ones Chinese', () => {
   for (const LANG of ['zh_TW.UTF-8', 'zh_HK.Big5', 'zh_Hant_TW']) assert.match(runCli(['lint', '/nonexistent/x.txt'], { env: { LANG } }).stderr, /x\.txt: no such file/, LANG);
-  assert.match(runCli(['lint', '--locale', 'zh-tw', sample]).stdout, /Letter-spaced line/);
+  assert.match(runCli(['lint', sample], { env: { LC_ALL: 'zh_TW.UTF-8' } }).stdout, /Letter-spaced line/);
   for (const LANG of ['zh_SG.UTF-8', 'zh', 'zh_CN.GB18030']) assert.match(runCli(['lint', '/nonexistent/x.txt'], { env: { LANG } }).stderr, /文件不存在/, LANG);
 });
 

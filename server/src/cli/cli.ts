@@ -7,7 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 import { analyze } from '../core/analyze';
 import { fixAllParts } from '../core/incremental';
 import { ALL_RULES } from '../core/ruleLevels';
-import { messagesFor, t, type Messages } from '../core/messages';
+import { isSimplifiedChinese, messagesFor, t, type Messages } from '../core/messages';
 import { positionAt } from '../core/parse';
 import { rewritePage } from '../core/rewrite';
 import type { RuleLevel, RuleSettings } from '../core/types';
@@ -52,6 +52,9 @@ function localeFromArgs(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** --locale: a language the messages are in (en, en-GB, zh-cn, zh-Hans…); another is said, not read as English. */
+const knownLocale = (locale: string) => isSimplifiedChinese(locale) || /^en(?:[-_.@]|$)/i.test(locale);
+
 /** Options that only some commands take (the others take every option not listed here). */
 const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   write: ['fix', 'rewrite'],
@@ -77,7 +80,9 @@ function parseArgsMessage(err: unknown, messages: Messages): string | undefined 
 }
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
-  let messages = messagesFor(localeFromArgs(argv) ?? localeFromEnv());
+  // An unknown --locale is said in the environment's language.
+  const localeOf = (arg: string | undefined) => messagesFor(arg !== undefined && knownLocale(arg) ? arg : localeFromEnv());
+  let messages = localeOf(localeFromArgs(argv));
   said = messages;
   try {
     // Options may come before the command too (`newsprint --locale zh-cn lint f`): the command is
@@ -102,14 +107,20 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       },
     });
     const [command, ...positionals] = args;
-    if (values.locale) said = messages = messagesFor(values.locale);
+    said = messages = localeOf(values.locale);
     if (values.version) {
       io.out(`${VERSION}\n`);
       return 0;
     }
-    if (!command || command === 'help' || values.help) {
+    if (values.locale !== undefined && !knownLocale(values.locale)) throw new UsageError(t(messages, 'cli.badLocale', { value: values.locale }));
+    if (command === 'help' || values.help) {
       io.out(`${t(messages, 'cli.usage')}\n`);
-      return command || values.help ? 0 : 2;
+      return 0;
+    }
+    // No command at all is a mistake: the usage goes with it to stderr, not into a pipe.
+    if (!command) {
+      io.err(`${t(messages, 'cli.usage')}\n`);
+      return 2;
     }
     const rules = parseRules(values.rule ?? [], messages);
     const locale = values.locale ?? localeFromEnv();
