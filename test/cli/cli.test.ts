@@ -58,7 +58,7 @@ test('standard output that cannot be written (a full disk) is said, with exit 2'
     for (const args of [['lint', sample], ['export', sample], ['export', SAMPLES_DIR, '--include', '*.txt', '--jsonl', '-']]) {
       const r = spawnSync(process.execPath, [CLI, ...args], { stdio: ['ignore', full, 'pipe'], env: CLI_ENV, encoding: 'utf8', timeout: 60_000 });
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
-      assert.equal(r.stderr, 'newsprint: cannot write to standard output (ENOSPC).\n');
+      assert.equal(r.stderr, 'newsprint: cannot write to standard output: no space left on the disk (ENOSPC).\n');
     }
   } finally {
     closeSync(full);
@@ -129,6 +129,22 @@ test('an unknown --locale is said (exit 2), not read as English', () => {
   }
   for (const locale of ['en', 'en-GB', 'zh-CN', 'zh-Hans', 'zh_SG.UTF-8']) assert.equal(runCli(['lint', '--locale', locale, sample]).code, 1, locale);
   assert.match(runCli(['lint', '--locale', 'fr', sample], { env: { LANG: 'zh_CN.UTF-8' } }).stderr, /^newsprint: 未知的 --locale“fr”/);
+});
+
+test('system errors are said in words, their code after them for support, in both languages', () => {
+  const dir = scratch();
+  writeFileSync(path.join(dir, 'afile'), 'a file');
+  const said = (args: string[]) => {
+    const r = runCli(args, { cwd: dir });
+    assert.equal(r.code, 2, args.join(' '));
+    return r.stderr;
+  };
+  assert.equal(said(['export', sample, sample, '--jsonl', '/nonexistent/x.jsonl']), 'newsprint: /nonexistent/x.jsonl: cannot be written: no such file or folder (ENOENT).\n');
+  assert.equal(said(['export', sample, sample, '--jsonl', '/nonexistent/x.jsonl', '--locale', 'zh-cn']), 'newsprint: /nonexistent/x.jsonl：无法写入：文件或文件夹不存在（ENOENT）。\n');
+  assert.equal(said(['lint', '--files-from', 'nolist']), 'newsprint: Cannot read the list of files nolist: no such file or folder (ENOENT).\n');
+  assert.equal(said(['lint', '--files-from', 'nolist', '--locale', 'zh-cn']), 'newsprint: 无法读取文件列表 nolist：文件或文件夹不存在（ENOENT）。\n');
+  assert.equal(said(['export', sample, '--out', 'afile']), 'newsprint: afile: is a file, not a folder; the export writes its files into a folder.\n');
+  assert.equal(said(['export', sample, '--out', 'afile/sub', '--locale', 'zh-cn']), 'newsprint: afile/sub：无法写入：路径中有一部分是文件而不是文件夹（ENOTDIR）。\n');
 });
 
 test('options may come before the command', () => {

@@ -110,7 +110,7 @@ test('an unwritable target is a clear error', () => {
   assert.match(r.stderr, /blocker\/sub: cannot be written/);
   const onFile = runCli(['export', 'pages/daily-p1.txt', '--out', 'blocker'], { cwd: dir });
   assert.equal(onFile.code, 2);
-  assert.equal(onFile.stderr, 'newsprint: blocker: is a file, not a folder; the export writes its files into a folder (EEXIST).\n');
+  assert.equal(onFile.stderr, 'newsprint: blocker: is a file, not a folder; the export writes its files into a folder.\n');
 });
 
 test('usage errors: several files need a target; --out and --jsonl exclude each other; bad --jobs', () => {
@@ -432,7 +432,7 @@ test('--jsonl onto a folder or into a missing folder fails with exit 2 before an
   assert.match(unforced.stderr, /taken\.jsonl: already exists; not overwritten/);
   const missing = runCli(['export', ...files, 'nope.txt', '--jsonl', 'no/such/dir/all.jsonl'], { cwd: dir });
   assert.equal(missing.code, 2);
-  assert.match(missing.stderr, /no\/such\/dir\/all\.jsonl: cannot be written \(ENOENT\)/);
+  assert.match(missing.stderr, /no\/such\/dir\/all\.jsonl: cannot be written: no such file or folder \(ENOENT\)\./);
   assert.doesNotMatch(missing.stderr, /nope\.txt/);
   assert.deepEqual(tempsIn(dir), []);
 });
@@ -469,9 +469,9 @@ test('--out --jobs 2 --force: a continued page whose target is a folder cannot b
   mkdirSync(out('lone/lone-p1'), { recursive: true }); // continued, nothing linked: renamed as is
   const r = runCli(['export', ...files, 'lone/lone-p1.txt', '--out', 'out', '--jobs', '2', '--force'], { cwd: dir });
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /out\/a\/daily-p2\.articles\.json: cannot be written \(EISDIR\)/);
-  assert.match(r.stderr, /out\/b\/daily-p1\.articles\.json: cannot be written \(EISDIR\)/);
-  assert.match(r.stderr, /out\/lone\/lone-p1\.articles\.json: cannot be written \(EISDIR\)/);
+  assert.match(r.stderr, /out\/a\/daily-p2\.articles\.json: cannot be written: it is a folder \(EISDIR\)\./);
+  assert.match(r.stderr, /out\/b\/daily-p1\.articles\.json: cannot be written: it is a folder \(EISDIR\)\./);
+  assert.match(r.stderr, /out\/lone\/lone-p1\.articles\.json: cannot be written: it is a folder \(EISDIR\)\./);
   assert.match(r.stderr, /\(7 written, 3 failed\)/);
   assert.deepEqual(readdirSync(out('a/daily-p2')), []);
   for (const n of ['a/daily-p1', 'b/daily-p2', 'pages/plain-1', 'pages/plain-5']) assertValidDocument(JSON.parse(readFileSync(out(n), 'utf8')));

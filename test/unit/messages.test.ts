@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from '../helpers/fc';
-import { en, format, isSimplifiedChinese, messagesFor, zhCn } from '../../server/src/core/messages';
+import { en, errorReason, format, isSimplifiedChinese, messagesFor, zhCn } from '../../server/src/core/messages';
 import { chineseMessages, joinSentences } from '../../client/src/locale';
 
 /** The arguments a message takes: its `{name}` placeholders (not a plural branch like `one {has}`) and the names its plural blocks count. */
@@ -75,4 +75,15 @@ test('client: sentences run together only when the messages are Chinese (a bundl
   assert.equal(joinSentences(['A.', 'B.'], chineseMessages('zh-hk', false)), 'A. B.');
   assert.equal(joinSentences(['A.', 'B.'], chineseMessages('en', false)), 'A. B.');
   assert.equal(joinSentences(['甲。', 'B。'], chineseMessages('zh-cn', true)), '甲。B。');
+});
+
+test('errorReason: a system error in words with its code after them, in both languages; other details as they are', () => {
+  for (const code of ['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EEXIST', 'ENOSPC', 'EROFS']) {
+    assert.match(errorReason(en, code), new RegExp(`^[a-z][^()]+ \\(${code}\\)$`), code);
+    assert.match(errorReason(zhCn, code), new RegExp(`^[^（）]+（${code}）$`), code);
+  }
+  assert.equal(errorReason(en, 'EACCES'), 'permission denied (EACCES)');
+  assert.equal(errorReason(en, 'EMFILE'), 'system error EMFILE');
+  assert.equal(errorReason(zhCn, 'EMFILE'), '系统错误 EMFILE');
+  for (const detail of ['120 MB > 100 MB', 'Error: boom', 'gzip', '']) assert.equal(errorReason(en, detail), detail);
 });

@@ -7,7 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 import { analyze } from '../core/analyze';
 import { fixAllParts } from '../core/incremental';
 import { ALL_RULES } from '../core/ruleLevels';
-import { isSimplifiedChinese, messagesFor, t, type Messages } from '../core/messages';
+import { errorReason, isSimplifiedChinese, messagesFor, t, type Messages } from '../core/messages';
 import { positionAt } from '../core/parse';
 import { rewritePage } from '../core/rewrite';
 import type { RuleLevel, RuleSettings } from '../core/types';
@@ -206,7 +206,7 @@ function gather(args: string[], list: string | undefined, include: string | unde
     try {
       all = [...args, ...readList(list)];
     } catch (err) {
-      throw new UsageError(t(messages, 'cli.badList', { file: list === '-' ? 'stdin' : list, detail: (err as NodeJS.ErrnoException).code ?? String(err) }));
+      throw new UsageError(t(messages, 'cli.badList', { file: list === '-' ? 'stdin' : list, detail: errorReason(messages, (err as NodeJS.ErrnoException).code ?? String(err)) }));
     }
     for (let k = args.length; k < all.length; k++) count(k - args.length + 1, all[k]);
   }
@@ -232,7 +232,7 @@ function gather(args: string[], list: string | undefined, include: string | unde
         ? t(messages, 'cli.noDumps', { file: p.file, pattern: p.pattern })
         : p.key === 'badName'
           ? t(messages, 'cli.badName', { file: p.file, guess: p.guess })
-          : t(messages, 'cli.unreadable', { file: p.file, detail: p.detail });
+          : t(messages, 'cli.unreadable', { file: p.file, detail: errorReason(messages, p.detail) });
     io.err(`newsprint: ${said}\n`);
   }
   return inputs;
@@ -405,7 +405,8 @@ if (require.main === module) {
   // could not be written.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
-    process.stderr.write(`newsprint: ${t(said ?? messagesFor(localeFromEnv()), 'cli.stdoutFailed', { detail: err.code ?? err.message })}\n`);
+    const messages = said ?? messagesFor(localeFromEnv());
+    process.stderr.write(`newsprint: ${t(messages, 'cli.stdoutFailed', { detail: errorReason(messages, err.code ?? err.message) })}\n`);
     process.exit(2);
   });
   main(process.argv.slice(2)).then(

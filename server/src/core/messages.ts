@@ -40,7 +40,7 @@ export const en = {
   'cli.unknownCommand': 'Unknown command "{command}". Run "newsprint --help" for the list.',
   'cli.noFiles': 'No input files: give at least one FILE or DIR.',
   'cli.noDumps': '{file}: no page dumps in this folder (looked for {pattern}; --include GLOB chooses others).',
-  'cli.badList': 'Cannot read the list of files {file} ({detail}).',
+  'cli.badList': 'Cannot read the list of files {file}: {detail}.',
   'cli.badName': '{file}: the name is not UTF-8 (read as GB18030 it is "{guess}"); skipped. Rename such files and folders to UTF-8 first, e.g. convmv -f GBK -t UTF-8 -r --notest FOLDER.',
   'cli.badRule': 'Bad --rule "{value}": expected ID=LEVEL with LEVEL one of off, hint, information, warning, error, and ID one of {rules}.',
   'cli.notFound': '{file}: no such file.',
@@ -50,16 +50,25 @@ export const en = {
   'cli.binaryFormat': '{file}: is a {detail} file, not a text dump; skipped.',
   'cli.utf16': '{file}: is UTF-16 text; convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8; skipped.',
   'cli.tooLarge': '{file}: too large to analyse in this process\'s memory ({detail}: the analysis needs about 13× the file); skipped. Split it at its page breaks (form feeds), or give Node more memory, e.g. NODE_OPTIONS=--max-old-space-size=16384.',
-  'cli.unreadable': '{file}: cannot be read ({detail}).',
+  'cli.unreadable': '{file}: cannot be read: {detail}.',
   'cli.changedOnDisk': '{file}: changed on disk since it was read; not written. Run again.',
   'cli.readOnly': '{file}: is read-only; not written. Make it writable first (chmod u+w) to change it.',
-  'cli.notAFolder': '{file}: is a file, not a folder; the export writes its files into a folder ({detail}).',
+  'cli.notAFolder': '{file}: is a file, not a folder; the export writes its files into a folder.',
   'cli.targetIsFolder': '{file}: is a folder; --jsonl writes one file there. Name the file, e.g. {file}/articles.jsonl.',
   'cli.tooManyFiles': 'Too many files for one run in this process\'s memory: {count, plural, one {# file so far needs} other {# files so far need}} about {need} MB of the {limit} MB a run\'s files may take. Run it on the archive in parts (a folder at a time), or give Node more memory, e.g. NODE_OPTIONS=--max-old-space-size=16384.',
   'cli.exists': '{file}: already exists; not overwritten (--force replaces it; with --out, --update replaces what is out of date).',
-  'cli.unwritable': '{file}: cannot be written ({detail}).',
+  'cli.unwritable': '{file}: cannot be written: {detail}.',
   'cli.invalidUtf8': '{file}: is not valid UTF-8 (is it GB18030/GBK?); invalid bytes were read as U+FFFD. Convert it to UTF-8 first, e.g. iconv -f GB18030 -t UTF-8.',
-  'cli.stdoutFailed': 'cannot write to standard output ({detail}).',
+  'cli.stdoutFailed': 'cannot write to standard output: {detail}.',
+  'errno.ENOENT': 'no such file or folder (ENOENT)',
+  'errno.ENOTDIR': 'a part of the path is a file, not a folder (ENOTDIR)',
+  'errno.EISDIR': 'it is a folder (EISDIR)',
+  'errno.EACCES': 'permission denied (EACCES)',
+  'errno.EPERM': 'operation not permitted (EPERM)',
+  'errno.EEXIST': 'it already exists (EEXIST)',
+  'errno.ENOSPC': 'no space left on the disk (ENOSPC)',
+  'errno.EROFS': 'the file system is read-only (EROFS)',
+  'errno.other': 'system error {code}',
   'cli.invalidUtf8NotWritten': '{file}: is not valid UTF-8 (is it GB18030/GBK?); not written, as its invalid bytes would be lost. Convert it to UTF-8 first, e.g. iconv -f GB18030 -t UTF-8.',
   'cli.fixed': '{file}: fixed {count, plural, one {# problem} other {# problems}}.',
   'cli.unchanged': '{file}: nothing to fix.',
@@ -171,7 +180,7 @@ export const zhCn: Record<MessageKey, string> = {
   'cli.unknownCommand': '未知命令“{command}”。运行“newsprint --help”查看命令列表。',
   'cli.noFiles': '没有输入文件：请至少指定一个文件或目录。',
   'cli.noDumps': '{file}：此目录中没有版面文本（查找的是 {pattern}；可用 --include GLOB 指定其他文件）。',
-  'cli.badList': '无法读取文件列表 {file}（{detail}）。',
+  'cli.badList': '无法读取文件列表 {file}：{detail}。',
   'cli.badName': '{file}：名称不是 UTF-8 编码（按 GB18030 解读为“{guess}”）；已跳过。请先将这类文件和目录重命名为 UTF-8，例如 convmv -f GBK -t UTF-8 -r --notest 目录。',
   'cli.badRule': '无效的 --rule“{value}”：应为 ID=LEVEL，LEVEL 取 off、hint、information、warning、error 之一，ID 取 {rules} 之一。',
   'cli.notFound': '{file}：文件不存在。',
@@ -181,16 +190,25 @@ export const zhCn: Record<MessageKey, string> = {
   'cli.binaryFormat': '{file}：是 {detail} 文件，不是文本；已跳过。',
   'cli.utf16': '{file}：是 UTF-16 文本；请先转换为 UTF-8，例如 iconv -f UTF-16 -t UTF-8；已跳过。',
   'cli.tooLarge': '{file}：太大，本进程的内存无法分析（{detail}：分析约需文件大小的 13 倍）；已跳过。请在分页处（换页符）拆分此文件，或给 Node 更多内存，例如 NODE_OPTIONS=--max-old-space-size=16384。',
-  'cli.unreadable': '{file}：无法读取（{detail}）。',
+  'cli.unreadable': '{file}：无法读取：{detail}。',
   'cli.changedOnDisk': '{file}：读取后已在磁盘上被修改；未写入。请重新运行。',
   'cli.readOnly': '{file}：是只读文件；未写入。如需修改，请先将其设为可写（chmod u+w）。',
-  'cli.notAFolder': '{file}：是文件而不是文件夹；导出需要把文件写入一个文件夹（{detail}）。',
+  'cli.notAFolder': '{file}：是文件而不是文件夹；导出需要把文件写入一个文件夹。',
   'cli.targetIsFolder': '{file}：是文件夹；--jsonl 在此处写入的是一个文件。请给出文件名，例如 {file}/articles.jsonl。',
   'cli.tooManyFiles': '文件太多，本进程的内存容纳不下一次运行：目前的 {count} 个文件约需 {need} MB，而一次运行的文件最多可用 {limit} MB。请把存档分成几部分运行（例如一次一个文件夹），或给 Node 更多内存，例如 NODE_OPTIONS=--max-old-space-size=16384。',
   'cli.exists': '{file}：已存在；未覆盖（--force 会替换它；使用 --out 时，--update 只替换过时的文件）。',
-  'cli.unwritable': '{file}：无法写入（{detail}）。',
+  'cli.unwritable': '{file}：无法写入：{detail}。',
   'cli.invalidUtf8': '{file}：不是有效的 UTF-8（可能是 GB18030/GBK？）；无效字节已读作 U+FFFD。请先转换为 UTF-8，例如 iconv -f GB18030 -t UTF-8。',
-  'cli.stdoutFailed': '无法写入标准输出（{detail}）。',
+  'cli.stdoutFailed': '无法写入标准输出：{detail}。',
+  'errno.ENOENT': '文件或文件夹不存在（ENOENT）',
+  'errno.ENOTDIR': '路径中有一部分是文件而不是文件夹（ENOTDIR）',
+  'errno.EISDIR': '这是一个文件夹（EISDIR）',
+  'errno.EACCES': '没有权限（EACCES）',
+  'errno.EPERM': '不允许此操作（EPERM）',
+  'errno.EEXIST': '已经存在（EEXIST）',
+  'errno.ENOSPC': '磁盘空间不足（ENOSPC）',
+  'errno.EROFS': '文件系统是只读的（EROFS）',
+  'errno.other': '系统错误 {code}',
   'cli.invalidUtf8NotWritten': '{file}：不是有效的 UTF-8（可能是 GB18030/GBK？）；未写入，否则其中的无效字节会丢失。请先转换为 UTF-8，例如 iconv -f GB18030 -t UTF-8。',
   'cli.fixed': '{file}：已修复 {count} 个问题。',
   'cli.unchanged': '{file}：没有需要修复的问题。',
@@ -360,6 +378,19 @@ export function tCount(messages: Messages, key: MessageKey, count: number): stri
     v = list[count];
   }
   return v;
+}
+
+/** System errors said in words (see errorReason). */
+const ERRNO_SAID: ReadonlySet<string> = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EEXIST', 'ENOSPC', 'EROFS']);
+
+/**
+ * A failure's detail as users read it: a system error's code in words with the code after them,
+ * for support ("no such file or folder (ENOENT)"), a rarer code as "system error EMFILE", anything
+ * else (a message, a size) as it is.
+ */
+export function errorReason(messages: Messages, detail: string): string {
+  if (!/^E[A-Z0-9]+$/.test(detail)) return detail;
+  return ERRNO_SAID.has(detail) ? t(messages, `errno.${detail}` as MessageKey) : t(messages, 'errno.other', { code: detail });
 }
 
 /** Before this long, or this share of the batch, a batch's pace says little (an export's jobs warm up first). */

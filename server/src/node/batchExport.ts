@@ -14,11 +14,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { issueOf, linkContinuations, type LinkableDoc } from '../core/continuations';
-import { t, type MessageKey, type Messages } from '../core/messages';
+import { t, type Messages } from '../core/messages';
 import { OutputNames } from '../core/outputNames';
 import { changedLevels } from '../core/ruleLevels';
 import { breather } from './breather';
-import { removeQuietly, removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
+import { fileFailure, removeQuietly, removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
 import { rootIdOf, sourcePath, type ExportFileOptions } from './exportFile';
 import { includes, isInside } from './inputs';
 import {
@@ -397,7 +397,7 @@ function readHead(file: string): string {
 
 /** A file that failed, said to the caller (`hooks.failed`) or on stderr. */
 function tellFailure(f: Failure, messages: Messages, io: Io, hooks: BatchHooks): void {
-  const message = t(messages, `cli.${f.key}` as MessageKey, { file: f.file, detail: f.detail });
+  const message = fileFailure(messages, f.key, f.file, f.detail);
   if (hooks.failed) hooks.failed(f, message);
   else io.err(`newsprint: ${message}\n`);
 }

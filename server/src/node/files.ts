@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { t, type MessageKey, type Messages } from '../core/messages';
+import { errorReason, t, type MessageKey, type Messages } from '../core/messages';
 
 export type FileErrorKey = 'notFound' | 'notFoundNotUtf8' | 'isDirectory' | 'binary' | 'tooLarge' | 'unreadable' | 'changedOnDisk' | 'readOnly' | 'exists' | 'targetIsFolder' | 'unwritable' | 'binaryFormat' | 'utf16';
 
@@ -20,9 +20,14 @@ export class FileError extends Error {
   }
 }
 
+/** The sentence for a file that failed (`cli.KEY`), its detail in words (errorReason). */
+export function fileFailure(messages: Messages, key: string, file: string, detail: string): string {
+  return t(messages, `cli.${key}` as MessageKey, { file, detail: errorReason(messages, detail) });
+}
+
 /** The user-facing sentence for a file error, in the user's language. */
 export function describeFileError(err: unknown, messages: Messages): string {
-  if (err instanceof FileError) return t(messages, `cli.${err.key}` as MessageKey, { file: err.file, detail: err.detail });
+  if (err instanceof FileError) return fileFailure(messages, err.key, err.file, err.detail);
   return String(err instanceof Error ? err.message : err);
 }
 
