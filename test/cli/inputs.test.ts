@@ -225,7 +225,7 @@ test('a list too long for the process\'s memory is refused with the way round, n
 test('messages for folders and lists follow the locale', () => {
   const dir = archive();
   const r = runCli(['lint', 'archive', '--include', '*.none', '--locale', 'zh-cn'], { cwd: dir });
-  assert.match(r.stderr, /此目录中没有版面文本/);
+  assert.match(r.stderr, /此文件夹中没有版面文本/);
   assert.match(runCli(['lint', '--files-from', 'nope.txt', '--locale', 'zh-cn'], { cwd: dir }).stderr, /无法读取文件列表/);
 });
 

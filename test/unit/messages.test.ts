@@ -87,3 +87,8 @@ test('errorReason: a system error in words with its code after them, in both lan
   assert.equal(errorReason(zhCn, 'EMFILE'), '系统错误 EMFILE');
   for (const detail of ['120 MB > 100 MB', 'Error: boom', 'gzip', '']) assert.equal(errorReason(en, detail), detail);
 });
+
+test('Chinese says 文件夹 for a folder everywhere (the client does), never 目录', () => {
+  const texts = [...Object.values(zhCn), ...Object.values(json('l10n/bundle.l10n.zh-cn.json')), ...Object.values(json('package.nls.zh-cn.json'))];
+  for (const text of texts) assert.doesNotMatch(text, /目录/, text);
+});
