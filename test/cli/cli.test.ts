@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, closeSync, lstatSync, openSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, openSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -144,7 +144,16 @@ test('system errors are said in words, their code after them for support, in bot
   assert.equal(said(['lint', '--files-from', 'nolist']), 'newsprint: Cannot read the list of files nolist: no such file or folder (ENOENT).\n');
   assert.equal(said(['lint', '--files-from', 'nolist', '--locale', 'zh-cn']), 'newsprint: 无法读取文件列表 nolist：文件或文件夹不存在（ENOENT）。\n');
   assert.equal(said(['export', sample, '--out', 'afile']), 'newsprint: afile: is a file, not a folder; the export writes its files into a folder.\n');
-  assert.equal(said(['export', sample, '--out', 'afile/sub', '--locale', 'zh-cn']), 'newsprint: afile/sub：无法写入：路径中有一部分是文件而不是文件夹（ENOTDIR）。\n');
+  assert.equal(said(['export', sample, '--out', 'afile/sub', '--locale', 'zh-cn']), 'newsprint: afile/sub：无法创建此文件夹：路径中有一部分是文件而不是文件夹（ENOTDIR）。\n');
+});
+
+test('export --out where mkdir says ENOENT under a folder that exists (/proc/x) fails at once, not loops for ever', { skip: existsSync('/proc/self') ? false : 'no /proc' }, () => {
+  for (const out of ['/proc/x', '/proc/x/y/z']) {
+    const r = spawnSync(process.execPath, [CLI, 'export', sample, '--out', out], { env: CLI_ENV, encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+    assert.equal(r.signal, null, `${out}: it hung and was killed`);
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr, `newsprint: ${out}: the folder cannot be made: no such file or folder (ENOENT).\n`);
+  }
 });
 
 test('options may come before the command', () => {

@@ -107,7 +107,7 @@ test('an unwritable target is a clear error', () => {
   writeFileSync(path.join(dir, 'blocker'), 'a file, not a folder');
   const r = runCli(['export', 'pages/daily-p1.txt', '--out', 'blocker/sub'], { cwd: dir });
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /blocker\/sub: cannot be written/);
+  assert.match(r.stderr, /blocker\/sub: the folder cannot be made: a part of the path is a file, not a folder \(ENOTDIR\)\./);
   const onFile = runCli(['export', 'pages/daily-p1.txt', '--out', 'blocker'], { cwd: dir });
   assert.equal(onFile.code, 2);
   assert.equal(onFile.stderr, 'newsprint: blocker: is a file, not a folder; the export writes its files into a folder.\n');

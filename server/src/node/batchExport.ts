@@ -18,7 +18,7 @@ import { t, type Messages } from '../core/messages';
 import { OutputNames } from '../core/outputNames';
 import { changedLevels } from '../core/ruleLevels';
 import { breather } from './breather';
-import { fileFailure, removeQuietly, removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
+import { fileFailure, makeFolder, removeQuietly, removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
 import { rootIdOf, sourcePath, type ExportFileOptions } from './exportFile';
 import { includes, isInside } from './inputs';
 import {
@@ -605,7 +605,7 @@ class Batch {
     if (this.folders.has(dir)) return;
     this.folders.add(dir);
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      makeFolder(dir);
     } catch {
       return;
     }
@@ -789,11 +789,11 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
   };
   if (args.out) {
     try {
-      fs.mkdirSync(args.out, { recursive: true });
+      makeFolder(args.out);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       // EEXIST: the path is a file.
-      const key = code === 'EEXIST' ? 'notAFolder' : 'unwritable';
+      const key = code === 'EEXIST' ? 'notAFolder' : 'cannotMake';
       return refuse({ index: -1, ok: false, key, file: args.out, detail: code ?? String(err) });
     }
   }

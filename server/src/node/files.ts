@@ -455,6 +455,39 @@ function closeQuietly(fd: number): void {
   }
 }
 
+/**
+ * `mkdir -p` without fs.mkdirSync's `recursive`, which in Node 20 loops for ever (at full CPU,
+ * deaf to SIGTERM) when mkdir says ENOENT under a folder that exists (`/proc/x`). The missing
+ * folders are made from the nearest one that exists down; the first that cannot be made throws
+ * its error (EEXIST: a file is where the folder would be; ENOTDIR: a file is on the way).
+ */
+export function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  for (;;) {
+    let isFolder: boolean;
+    try {
+      isFolder = fs.statSync(at).isDirectory();
+    } catch (err) {
+      const up = path.dirname(at);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || up === at) throw err;
+      missing.push(at);
+      at = up;
+      continue;
+    }
+    if (!isFolder) fs.mkdirSync(at); // throws EEXIST, as mkdir -p says it
+    break;
+  }
+  for (let k = missing.length - 1; k >= 0; k--) {
+    try {
+      fs.mkdirSync(missing[k]);
+    } catch (err) {
+      // Made meanwhile (another job, another export): as good.
+      if (!((err as NodeJS.ErrnoException).code === 'EEXIST' && fs.statSync(missing[k]).isDirectory())) throw err;
+    }
+  }
+}
+
 export function removeQuietly(file: string): void {
   try {
     fs.unlinkSync(file);
