@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import type { ExportBatchParams, ExportBatchResult, ExportFileResult } from '../../server/src/lsp/exportRequests';
+import { noEditorMessage } from './largeFiles';
 import { sentences, strings } from './strings';
 
 type Format = 'jsonl' | 'perFile';
@@ -74,7 +75,7 @@ export async function settingsFolderInside(folder: vscode.WorkspaceFolder, relat
 
 export function registerExportCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.OutputChannel): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('newsprint.exportArticles', (uri?: vscode.Uri, target?: vscode.Uri) => exportOne(client, uri, target)),
+    vscode.commands.registerCommand('newsprint.exportArticles', (uri?: vscode.Uri, target?: vscode.Uri) => exportOne(context, client, uri, target)),
     vscode.commands.registerCommand('newsprint.exportWorkspaceArticles', (opts?: WorkspaceExportOptions) =>
       exportWorkspace(client, output, opts ?? {}),
     ),
@@ -82,10 +83,10 @@ export function registerExportCommands(context: vscode.ExtensionContext, client:
 }
 
 /** Returns the URI written (or of the untitled editor), for callers and tests. */
-async function exportOne(client: LanguageClient, uri?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+async function exportOne(context: vscode.ExtensionContext, client: LanguageClient, uri?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!doc) {
-    void vscode.window.showInformationMessage(strings.noActiveEditor());
+    void vscode.window.showInformationMessage(await noEditorMessage(context));
     return undefined;
   }
   if (doc.uri.scheme !== 'file') {

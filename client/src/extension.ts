@@ -14,7 +14,7 @@ import {
 import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
 import { registerExportCommands } from './export';
 import { LANGUAGE_ID } from './language';
-import { watchLargeFiles } from './largeFiles';
+import { noEditorMessage, watchLargeFiles } from './largeFiles';
 import { registerRewriteCommand } from './rewrite';
 import { strings } from './strings';
 
@@ -51,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Newspr
     vscode.commands.registerCommand('newsprint.treatAsPageDump', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
-        void vscode.window.showInformationMessage(strings.noActiveEditor());
+        void vscode.window.showInformationMessage(await noEditorMessage(context, true));
         return;
       }
       await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);

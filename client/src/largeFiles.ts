@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from './language';
+import { whyNoEditor } from './noEditor';
 import { strings } from './strings';
 import { utf16Length } from './utf16';
 
@@ -39,6 +40,21 @@ function languageExtensions(context: vscode.ExtensionContext): string[] {
   return languages.find((l) => l.id === LANGUAGE_ID)?.extensions ?? [];
 }
 
+const tooLargeText = (units: number) => strings.tooLargeForExtensions(Math.floor(units / 1e6), Math.floor(SYNC_LIMIT / 1e6));
+
+/**
+ * What a command says when there is no active editor (see noEditor.ts): that the active tab's page
+ * dump is too large for extensions, or to open a file. `anyName`: any text file will do ("Treat
+ * File as Page Dump" is for files whose names are not a page dump's).
+ */
+export async function noEditorMessage(context: vscode.ExtensionContext, anyName = false): Promise<string> {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  const uri = input instanceof vscode.TabInputText ? input.uri : undefined;
+  const extensions = languageExtensions(context);
+  const why = await whyNoEditor(uri, (u) => anyName || isPageDumpName(u, extensions), (u) => unitsOver(u, SYNC_LIMIT));
+  return why.kind === 'tooLarge' ? tooLargeText(why.units) : strings.noActiveEditor();
+}
+
 export function watchLargeFiles(context: vscode.ExtensionContext): void {
   const notes = vscode.languages.createDiagnosticCollection('newsprint-size');
   const checked = new Set<string>();
@@ -51,7 +67,7 @@ export function watchLargeFiles(context: vscode.ExtensionContext): void {
     try {
       const units = await unitsOver(uri, SYNC_LIMIT);
       if (units === undefined || isSynced(uri)) return;
-      const note = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), strings.tooLargeForExtensions(Math.floor(units / 1e6), Math.floor(SYNC_LIMIT / 1e6)), vscode.DiagnosticSeverity.Warning);
+      const note = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), tooLargeText(units), vscode.DiagnosticSeverity.Warning);
       note.source = 'newsprint';
       note.code = 'limit';
       notes.set(uri, [note]);

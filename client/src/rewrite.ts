@@ -4,6 +4,7 @@
 // applied nothing.)
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
+import { noEditorMessage } from './largeFiles';
 import { strings } from './strings';
 
 export function registerRewriteCommand(context: vscode.ExtensionContext, client: LanguageClient): void {
@@ -11,7 +12,7 @@ export function registerRewriteCommand(context: vscode.ExtensionContext, client:
     vscode.commands.registerCommand('newsprint.rewritePage', async (uri?: vscode.Uri) => {
       const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!doc) {
-        void vscode.window.showInformationMessage(strings.noActiveEditor());
+        void vscode.window.showInformationMessage(await noEditorMessage(context));
         return false;
       }
       // The page changed before or while the server rewrote it (a big page takes a while):

@@ -2,10 +2,11 @@
 // l10n/bundle.l10n.<locale>.json (Chinese: bundle.l10n.zh-cn.json).
 import * as vscode from 'vscode';
 import { format } from '../../server/src/core/messages';
+import { chineseMessages, joinSentences } from './locale';
 
-/** Sentences as one message: Chinese runs them together, English puts a space between. */
+/** Sentences as one message, spaced as the language they are in (see chineseMessages). */
 export function sentences(...parts: string[]): string {
-  return parts.filter(Boolean).join(vscode.env.language.toLowerCase().startsWith('zh') ? '' : ' ');
+  return joinSentences(parts, chineseMessages(vscode.env.language, vscode.l10n.bundle !== undefined));
 }
 
 /**

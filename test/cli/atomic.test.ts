@@ -123,17 +123,17 @@ describe('an unwritable target gives a clear error', () => {
 
   // Root ignores directory permissions (CI runs as root), so the portable case is a path whose
   // parent is a regular file: ENOTDIR.
-  test('fix --write on a path under a regular file: "cannot be read (ENOTDIR)", exit 2', () => {
+  test('fix --write on a path under a regular file: "cannot be read: … (ENOTDIR)", exit 2', () => {
     const r = runCli(['fix', '--write', path.join(dir, 'not-a-dir', 'page.txt')]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /cannot be read \(ENOTDIR\)/);
+    assert.match(r.stderr, /cannot be read: a part of the path is a file, not a folder \(ENOTDIR\)\./);
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
   });
 
-  test('export --out into a path under a regular file: "cannot be written (ENOTDIR)", exit 2', () => {
+  test('export --out into a path under a regular file: "the folder cannot be made: … (ENOTDIR)", exit 2', () => {
     const r = runCli(['export', path.join(dir, 'page.txt'), '--out', path.join(dir, 'not-a-dir', 'out')]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /cannot be written \(ENOTDIR\)/);
+    assert.match(r.stderr, /out: the folder cannot be made: a part of the path is a file, not a folder \(ENOTDIR\)\./);
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
   });
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, closeSync, lstatSync, openSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, openSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -58,7 +58,7 @@ test('standard output that cannot be written (a full disk) is said, with exit 2'
     for (const args of [['lint', sample], ['export', sample], ['export', SAMPLES_DIR, '--include', '*.txt', '--jsonl', '-']]) {
       const r = spawnSync(process.execPath, [CLI, ...args], { stdio: ['ignore', full, 'pipe'], env: CLI_ENV, encoding: 'utf8', timeout: 60_000 });
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
-      assert.equal(r.stderr, 'newsprint: cannot write to standard output (ENOSPC).\n');
+      assert.equal(r.stderr, 'newsprint: cannot write to standard output: no space left on the disk (ENOSPC).\n');
     }
   } finally {
     closeSync(full);
@@ -91,6 +91,88 @@ test('bad usage gets a clear message and exit 2', () => {
     assert.match(u.stderr, said, args.join(' '));
     assert.equal(u.stderr.split('\n').length, 2, `one line: ${u.stderr}`);
   }
+});
+
+test('--help lists the exit codes, in both languages; information findings alone exit 0', () => {
+  const help = runCli(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /Exit codes:\n {2}0 +done; lint found no warning or error \(hints and information only\)\n {2}1 .*\n {2}2 .*\n(?: .*\n)* {2}3 +internal error/);
+  assert.match(runCli(['--help', '--locale', 'zh-cn']).stdout, /退出码：\n {2}0 .*\n {2}1 .*\n {2}2 .*\n {2}3 +内部错误/);
+  const dir = scratch();
+  const f = path.join(dir, 'p.txt');
+  writeFileSync(f, '本报讯  8 月 26 日，十八\n');
+  const info = runCli(['lint', '--rule', 'mixed-script-spacing=information', f]);
+  assert.match(info.stdout, /: information mixed-script-spacing /);
+  assert.equal(info.code, 0);
+});
+
+test('--help explains every option, and where the locale comes from; no arguments is an error, its usage on stderr', () => {
+  const help = runCli(['--help']).stdout;
+  for (const option of ['--write', '--out DIR', '--jsonl FILE', '--force', '--update', '--prune']) assert.match(help, new RegExp(`\\n {2}${option} +\\S`), option);
+  assert.match(help, /\n {2}--jobs N +worker threads, 1 to 64 \(default: one per 16 MB of input, at least one,\n +at most the number of cores\)/);
+  assert.match(help, /from LC_ALL, LC_MESSAGES or\n +LANG/);
+  const zh = runCli(['--help', '--locale', 'zh-cn']).stdout;
+  for (const option of ['--write', '--out', '--jsonl', '--force', '--update', '--prune', '--jobs N']) assert.match(zh, new RegExp(`\\n {2}${option}[^\\n]* +\\S`), option);
+  assert.match(zh, /LC_ALL、LC_MESSAGES 或 LANG/);
+  const none = runCli([]);
+  assert.equal(none.code, 2);
+  assert.equal(none.stdout, '');
+  assert.match(none.stderr, /^Usage: newsprint <command>/);
+});
+
+test('an unknown --locale is said (exit 2), not read as English', () => {
+  for (const args of [['lint', '--locale', 'fr', sample], ['--locale=zh-tw', 'lint', sample], ['--locale', '', 'lint', sample]]) {
+    const r = runCli(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^newsprint: Unknown --locale "[^"]*": the messages are in en \(English\) and zh-cn \(Simplified Chinese\)\.\n$/);
+  }
+  for (const locale of ['en', 'en-GB', 'zh-CN', 'zh-Hans', 'zh_SG.UTF-8']) assert.equal(runCli(['lint', '--locale', locale, sample]).code, 1, locale);
+  assert.match(runCli(['lint', '--locale', 'fr', sample], { env: { LANG: 'zh_CN.UTF-8' } }).stderr, /^newsprint: 未知的 --locale“fr”/);
+});
+
+test('system errors are said in words, their code after them for support, in both languages', () => {
+  const dir = scratch();
+  writeFileSync(path.join(dir, 'afile'), 'a file');
+  const said = (args: string[]) => {
+    const r = runCli(args, { cwd: dir });
+    assert.equal(r.code, 2, args.join(' '));
+    return r.stderr;
+  };
+  assert.equal(said(['export', sample, sample, '--jsonl', '/nonexistent/x.jsonl']), 'newsprint: /nonexistent/x.jsonl: cannot be written: no such file or folder (ENOENT).\n');
+  assert.equal(said(['export', sample, sample, '--jsonl', '/nonexistent/x.jsonl', '--locale', 'zh-cn']), 'newsprint: /nonexistent/x.jsonl：无法写入：文件或文件夹不存在（ENOENT）。\n');
+  assert.equal(said(['lint', '--files-from', 'nolist']), 'newsprint: Cannot read the list of files nolist: no such file or folder (ENOENT).\n');
+  assert.equal(said(['lint', '--files-from', 'nolist', '--locale', 'zh-cn']), 'newsprint: 无法读取文件列表 nolist：文件或文件夹不存在（ENOENT）。\n');
+  assert.equal(said(['export', sample, '--out', 'afile']), 'newsprint: afile: is a file, not a folder; the export writes its files into a folder.\n');
+  assert.equal(said(['export', sample, '--out', 'afile/sub', '--locale', 'zh-cn']), 'newsprint: afile/sub：无法创建此文件夹：路径中有一部分是文件而不是文件夹（ENOTDIR）。\n');
+});
+
+test('export --out where mkdir says ENOENT under a folder that exists (/proc/x) fails at once, not loops for ever', { skip: existsSync('/proc/self') ? false : 'no /proc' }, () => {
+  for (const out of ['/proc/x', '/proc/x/y/z']) {
+    const r = spawnSync(process.execPath, [CLI, 'export', sample, '--out', out], { env: CLI_ENV, encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+    assert.equal(r.signal, null, `${out}: it hung and was killed`);
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr, `newsprint: ${out}: the folder cannot be made: no such file or folder (ENOENT).\n`);
+  }
+});
+
+test('options may come before the command', () => {
+  const dir = scratch();
+  const f = path.join(dir, 'p.txt');
+  writeFileSync(f, '本报讯  8 月 26 日，十八\n');
+  const zh = runCli(['--locale', 'zh-cn', 'lint', sample]);
+  assert.equal(zh.code, 1, zh.stderr);
+  assert.match(zh.stdout, /字间距异常/);
+  const rule = runCli(['--rule', 'mixed-script-spacing=error', 'lint', f]);
+  assert.equal(rule.code, 1, rule.stderr);
+  assert.match(rule.stdout, /p\.txt:1:6: error mixed-script-spacing/);
+  const out = path.join(dir, 'out');
+  const exported = runCli(['--jobs', '1', 'export', '--out', out, f]);
+  assert.equal(exported.code, 0, exported.stderr);
+  assert.ok(statSync(path.join(out, 'p.articles.json')).isFile());
+  assert.match(runCli(['--locale=zh-cn', 'frobnicate']).stderr, /^newsprint: 未知命令“frobnicate”/);
+  for (const args of [['--help'], ['-h'], ['--locale', 'zh-cn', '--help'], ['help']]) assert.equal(runCli(args).code, 0, args.join(' '));
+  assert.match(runCli(['-v']).stdout, /^\d+\.\d+\.\d+/);
 });
 
 test('lint: on line 1 of a file with a byte-order mark, columns count from after it, as editors show them', () => {
@@ -235,6 +317,12 @@ test('messages follow the locale', () => {
   const r = runCli(['lint', '--locale', 'zh-cn', sample]);
   assert.match(r.stdout, /字间距异常/);
   assert.match(runCli(['lint', '/nonexistent/x.txt'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr, /文件不存在/);
+});
+
+test('Traditional Chinese locales read English (the Chinese messages are Simplified), Simplified ones Chinese', () => {
+  for (const LANG of ['zh_TW.UTF-8', 'zh_HK.Big5', 'zh_Hant_TW']) assert.match(runCli(['lint', '/nonexistent/x.txt'], { env: { LANG } }).stderr, /x\.txt: no such file/, LANG);
+  assert.match(runCli(['lint', sample], { env: { LC_ALL: 'zh_TW.UTF-8' } }).stdout, /Letter-spaced line/);
+  for (const LANG of ['zh_SG.UTF-8', 'zh', 'zh_CN.GB18030']) assert.match(runCli(['lint', '/nonexistent/x.txt'], { env: { LANG } }).stderr, /文件不存在/, LANG);
 });
 
 test('a reader that goes away (`lint … | head`) ends the run quietly, with no error trace', async () => {

@@ -64,7 +64,11 @@ test('--jsonl writes one valid record per article; the summary says one article 
   const lines = readFileSync(path.join(dir, 'all.jsonl'), 'utf8').trimEnd().split('\n');
   assert.equal(lines.length, 12);
   for (const l of lines) assertValidLine(JSON.parse(l));
-  assert.equal(r.stderr, 'Exported 12 articles from 2 files to all.jsonl (1 written, 0 failed).\n');
+  // Written and failed count files (pages), as with --out, not the one output.
+  assert.equal(r.stderr, 'Exported 12 articles from 2 files to all.jsonl (2 written, 0 failed).\n');
+  const missing = runCli(['export', 'pages/daily-p1.txt', 'pages/missing.txt', 'pages/daily-p2.txt', '--jsonl', 'some.jsonl'], { cwd: dir });
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /\nExported 12 articles from 2 files to some\.jsonl \(2 written, 1 failed\)\.\n$/);
 
   const story = 'FIRE DESTROYS MILL\nThe large flour mill of the Acme Company at Sandusky was destroyed by\nfire last night, with a loss estimated at one hundred thousand dollars.\n';
   writeFileSync(path.join(dir, 'pages/one.txt'), story);
@@ -103,10 +107,10 @@ test('an unwritable target is a clear error', () => {
   writeFileSync(path.join(dir, 'blocker'), 'a file, not a folder');
   const r = runCli(['export', 'pages/daily-p1.txt', '--out', 'blocker/sub'], { cwd: dir });
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /blocker\/sub: cannot be written/);
+  assert.match(r.stderr, /blocker\/sub: the folder cannot be made: a part of the path is a file, not a folder \(ENOTDIR\)\./);
   const onFile = runCli(['export', 'pages/daily-p1.txt', '--out', 'blocker'], { cwd: dir });
   assert.equal(onFile.code, 2);
-  assert.equal(onFile.stderr, 'newsprint: blocker: is a file, not a folder; the export writes its files into a folder (EEXIST).\n');
+  assert.equal(onFile.stderr, 'newsprint: blocker: is a file, not a folder; the export writes its files into a folder.\n');
 });
 
 test('usage errors: several files need a target; --out and --jsonl exclude each other; bad --jobs', () => {
@@ -261,7 +265,7 @@ test('--jsonl - writes the lines to stdout, each issue as soon as it is linked, 
     writeFileSync(pipe, readFileSync(SAMPLE, 'utf8'));
     const [code] = (await exited) as [number];
     assert.equal(code, 0, stderr);
-    assert.match(stderr, /^Exported \d+ articles from 3 files to standard output \(1 written, 0 failed\)\.\n$/);
+    assert.match(stderr, /^Exported \d+ articles from 3 files to standard output \(3 written, 0 failed\)\.\n$/);
     // The same bytes as a file export of the same pages (b/p1.txt a plain file this time).
     rmSync(pipe);
     copyFileSync(SAMPLE, pipe);
@@ -428,7 +432,7 @@ test('--jsonl onto a folder or into a missing folder fails with exit 2 before an
   assert.match(unforced.stderr, /taken\.jsonl: already exists; not overwritten/);
   const missing = runCli(['export', ...files, 'nope.txt', '--jsonl', 'no/such/dir/all.jsonl'], { cwd: dir });
   assert.equal(missing.code, 2);
-  assert.match(missing.stderr, /no\/such\/dir\/all\.jsonl: cannot be written \(ENOENT\)/);
+  assert.match(missing.stderr, /no\/such\/dir\/all\.jsonl: cannot be written: no such file or folder \(ENOENT\)\./);
   assert.doesNotMatch(missing.stderr, /nope\.txt/);
   assert.deepEqual(tempsIn(dir), []);
 });
@@ -465,9 +469,9 @@ test('--out --jobs 2 --force: a continued page whose target is a folder cannot b
   mkdirSync(out('lone/lone-p1'), { recursive: true }); // continued, nothing linked: renamed as is
   const r = runCli(['export', ...files, 'lone/lone-p1.txt', '--out', 'out', '--jobs', '2', '--force'], { cwd: dir });
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /out\/a\/daily-p2\.articles\.json: cannot be written \(EISDIR\)/);
-  assert.match(r.stderr, /out\/b\/daily-p1\.articles\.json: cannot be written \(EISDIR\)/);
-  assert.match(r.stderr, /out\/lone\/lone-p1\.articles\.json: cannot be written \(EISDIR\)/);
+  assert.match(r.stderr, /out\/a\/daily-p2\.articles\.json: cannot be written: it is a folder \(EISDIR\)\./);
+  assert.match(r.stderr, /out\/b\/daily-p1\.articles\.json: cannot be written: it is a folder \(EISDIR\)\./);
+  assert.match(r.stderr, /out\/lone\/lone-p1\.articles\.json: cannot be written: it is a folder \(EISDIR\)\./);
   assert.match(r.stderr, /\(7 written, 3 failed\)/);
   assert.deepEqual(readdirSync(out('a/daily-p2')), []);
   for (const n of ['a/daily-p1', 'b/daily-p2', 'pages/plain-1', 'pages/plain-5']) assertValidDocument(JSON.parse(readFileSync(out(n), 'utf8')));

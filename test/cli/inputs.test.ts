@@ -193,7 +193,7 @@ test('--files-from a list file or stdin, folders in it walked; with the argument
   assert.deepEqual([...files], found.map((rel) => path.join('archive', rel)));
   const missing = runCli(['lint', '--files-from', 'nope.txt'], { cwd: dir });
   assert.equal(missing.code, 2);
-  assert.match(missing.stderr, /Cannot read the list of files nope\.txt \(ENOENT\)/);
+  assert.match(missing.stderr, /Cannot read the list of files nope\.txt: no such file or folder \(ENOENT\)\./);
   // A folder with nothing to do: said, exit 2, and no usage text.
   const empty = runCli(['lint', 'archive/.hidden/..', '--include', '*.none'], { cwd: dir });
   assert.equal(empty.code, 2);
@@ -225,7 +225,7 @@ test('a list too long for the process\'s memory is refused with the way round, n
 test('messages for folders and lists follow the locale', () => {
   const dir = archive();
   const r = runCli(['lint', 'archive', '--include', '*.none', '--locale', 'zh-cn'], { cwd: dir });
-  assert.match(r.stderr, /此目录中没有版面文本/);
+  assert.match(r.stderr, /此文件夹中没有版面文本/);
   assert.match(runCli(['lint', '--files-from', 'nope.txt', '--locale', 'zh-cn'], { cwd: dir }).stderr, /无法读取文件列表/);
 });
 

@@ -42,7 +42,7 @@ test('rewrite: missing files exit 2, the others are still written; usage in both
   assert.equal(r.code, 2);
   assert.ok(readFileSync(f, 'utf8').includes('%% article'));
   assert.match(runCli(['--help']).stdout, /rewrite FILE\|DIR… \[--write\]/);
-  assert.match(runCli(['--help'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout, /rewrite 文件\|目录… \[--write\]/);
+  assert.match(runCli(['--help'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout, /rewrite 文件\|文件夹… \[--write\]/);
   assert.equal(runCli(['rewrite']).code, 2);
 });
 

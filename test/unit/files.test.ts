@@ -1,12 +1,12 @@
 // Atomic writes: a file changed since it was read is not clobbered, an existing file is not
 // overwritten unless asked, an unwritable target is a clear error, and no temp file is left.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { FileError, readDump, sha256, Spool, writeAtomic } from '../../server/src/node/files';
+import { FileError, makeFolder, readDump, sha256, Spool, writeAtomic } from '../../server/src/node/files';
 import { SAMPLE } from '../helpers/rules';
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'newsprint-files-'));
@@ -120,4 +120,25 @@ test('Spool: edits that change length are applied across chunk boundaries; the t
   mkdirSync(later);
   assert.throws(() => failing.finish([{ ...x, edit }]), (e: unknown) => e instanceof FileError && e.key === 'unwritable');
   assert.deepEqual(readdirSync(dir).sort(), ['blocked', 'later', 'out.jsonl']);
+});
+
+test('makeFolder makes the missing folders down from the nearest one that exists, and says why it cannot', () => {
+  const dir = scratch();
+  const code = (f: () => void) => {
+    try {
+      f();
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code;
+    }
+    return undefined;
+  };
+  makeFolder(path.join(dir, 'a', 'b', 'c'));
+  assert.ok(statSync(path.join(dir, 'a', 'b', 'c')).isDirectory());
+  makeFolder(path.join(dir, 'a', 'b')); // there already
+  makeFolder(path.join(dir, 'rel', '..', 'a')); // as path.resolve reads it
+  writeFileSync(path.join(dir, 'f'), 'a file');
+  assert.equal(code(() => makeFolder(path.join(dir, 'f'))), 'EEXIST');
+  assert.equal(code(() => makeFolder(path.join(dir, 'f', 'sub', 'sub'))), 'ENOTDIR');
+  // Node 20's mkdirSync(…, { recursive: true }) never returns here.
+  if (existsSync('/proc/self')) assert.equal(code(() => makeFolder('/proc/x/y')), 'ENOENT');
 });

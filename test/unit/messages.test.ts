@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from '../helpers/fc';
-import { en, format, zhCn } from '../../server/src/core/messages';
+import { en, errorReason, format, isSimplifiedChinese, messagesFor, zhCn } from '../../server/src/core/messages';
+import { chineseMessages, joinSentences } from '../../client/src/locale';
 
 /** The arguments a message takes: its `{name}` placeholders (not a plural branch like `one {has}`) and the names its plural blocks count. */
 const placeholders = (s: string) => [...new Set([...s.matchAll(/(?<!\b(?:zero|one|two|few|many|other|=\d+)\s*)\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((m) => m[1]))].sort();
@@ -56,4 +57,38 @@ test('property: format fills known {names} and leaves the rest as written, calle
     }),
     { numRuns: 500 },
   );
+});
+
+test('Chinese messages for Simplified Chinese locales only: Traditional Chinese reads English, as the client does', () => {
+  for (const l of ['zh-cn', 'zh-CN', 'zh_CN.UTF-8', 'zh-Hans', 'zh-Hans-HK', 'zh-sg', 'zh_SG', 'zh', 'zh.UTF-8']) {
+    assert.ok(isSimplifiedChinese(l), l);
+    assert.equal(messagesFor(l), zhCn, l);
+  }
+  for (const l of ['zh-tw', 'zh-hk', 'zh_TW.UTF-8', 'zh-Hant', 'zh-Hant-CN', 'zh-mo', 'en', 'C', '', undefined, 'fr', 'zhx']) {
+    assert.ok(!isSimplifiedChinese(l), String(l));
+    assert.equal(messagesFor(l), en, String(l));
+  }
+});
+
+test('client: sentences run together only when the messages are Chinese (a bundle loaded), not in zh-tw, which has none', () => {
+  assert.equal(joinSentences(['A.', '', 'B.'], chineseMessages('zh-tw', false)), 'A. B.');
+  assert.equal(joinSentences(['A.', 'B.'], chineseMessages('zh-hk', false)), 'A. B.');
+  assert.equal(joinSentences(['A.', 'B.'], chineseMessages('en', false)), 'A. B.');
+  assert.equal(joinSentences(['甲。', 'B。'], chineseMessages('zh-cn', true)), '甲。B。');
+});
+
+test('errorReason: a system error in words with its code after them, in both languages; other details as they are', () => {
+  for (const code of ['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EEXIST', 'ENOSPC', 'EROFS']) {
+    assert.match(errorReason(en, code), new RegExp(`^[a-z][^()]+ \\(${code}\\)$`), code);
+    assert.match(errorReason(zhCn, code), new RegExp(`^[^（）]+（${code}）$`), code);
+  }
+  assert.equal(errorReason(en, 'EACCES'), 'permission denied (EACCES)');
+  assert.equal(errorReason(en, 'EMFILE'), 'system error EMFILE');
+  assert.equal(errorReason(zhCn, 'EMFILE'), '系统错误 EMFILE');
+  for (const detail of ['120 MB > 100 MB', 'Error: boom', 'gzip', '']) assert.equal(errorReason(en, detail), detail);
+});
+
+test('Chinese says 文件夹 for a folder everywhere (the client does), never 目录', () => {
+  const texts = [...Object.values(zhCn), ...Object.values(json('l10n/bundle.l10n.zh-cn.json')), ...Object.values(json('package.nls.zh-cn.json'))];
+  for (const text of texts) assert.doesNotMatch(text, /目录/, text);
 });

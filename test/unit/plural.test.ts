@@ -36,7 +36,7 @@ test('several counts in one message each take their own branch; a count may choo
 
 test('zh-cn: messages unchanged, and a plural block there takes `other` (Chinese has one form)', () => {
   assert.equal(t(zhCn, 'cli.exportSummary', { articles: 1, files: 1, target: 'out', written: 1, failed: 0 }), '已从 1 个文件导出 1 篇稿件到 out（写入 1 个，失败 0 个）。');
-  assert.equal(t(zhCn, 'cli.upToDate', { count: 1, issues: 1 }), '1 个目录中的 1 个文件已是最新，未再次导出。');
+  assert.equal(t(zhCn, 'cli.upToDate', { count: 1, issues: 1 }), '1 个文件夹中的 1 个文件已是最新，未再次导出。');
   assert.equal(tCount(zhCn, 'spaced-glyphs.message', 1), '字间距异常：汉字之间有 1 处排版空格');
   assert.equal(format(FILES, { n: 1 }, 'zh-CN'), '1 files');
   assert.equal(format(FILES, { n: 1 }, 'zh-cn'), '1 files', 'a tag as VS Code writes it');

@@ -7,7 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 import { analyze } from '../core/analyze';
 import { fixAllParts } from '../core/incremental';
 import { ALL_RULES } from '../core/ruleLevels';
-import { messagesFor, t, type Messages } from '../core/messages';
+import { errorReason, isSimplifiedChinese, messagesFor, t, type Messages } from '../core/messages';
 import { positionAt } from '../core/parse';
 import { rewritePage } from '../core/rewrite';
 import type { RuleLevel, RuleSettings } from '../core/types';
@@ -52,6 +52,9 @@ function localeFromArgs(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** --locale: a language the messages are in (en, en-GB, zh-cn, zh-Hans…); another is said, not read as English. */
+const knownLocale = (locale: string) => isSimplifiedChinese(locale) || /^en(?:[-_.@]|$)/i.test(locale);
+
 /** Options that only some commands take (the others take every option not listed here). */
 const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   write: ['fix', 'rewrite'],
@@ -77,12 +80,15 @@ function parseArgsMessage(err: unknown, messages: Messages): string | undefined 
 }
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
-  const command = argv[0];
-  let messages = messagesFor(localeFromArgs(argv) ?? localeFromEnv());
+  // An unknown --locale is said in the environment's language.
+  const localeOf = (arg: string | undefined) => messagesFor(arg !== undefined && knownLocale(arg) ? arg : localeFromEnv());
+  let messages = localeOf(localeFromArgs(argv));
   said = messages;
   try {
-    const { values, positionals } = parseArgs({
-      args: argv.slice(1),
+    // Options may come before the command too (`newsprint --locale zh-cn lint f`): the command is
+    // the first argument that is not an option or an option's value.
+    const { values, positionals: args } = parseArgs({
+      args: argv,
       allowPositionals: true,
       options: {
         rule: { type: 'string', multiple: true },
@@ -100,14 +106,21 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         version: { type: 'boolean', short: 'v' },
       },
     });
-    if (values.locale) said = messages = messagesFor(values.locale);
-    if (command === '--version' || command === '-v' || values.version) {
+    const [command, ...positionals] = args;
+    said = messages = localeOf(values.locale);
+    if (values.version) {
       io.out(`${VERSION}\n`);
       return 0;
     }
-    if (!command || command === '--help' || command === '-h' || command === 'help' || values.help) {
+    if (values.locale !== undefined && !knownLocale(values.locale)) throw new UsageError(t(messages, 'cli.badLocale', { value: values.locale }));
+    if (command === 'help' || values.help) {
       io.out(`${t(messages, 'cli.usage')}\n`);
-      return command ? 0 : 2;
+      return 0;
+    }
+    // No command at all is a mistake: the usage goes with it to stderr, not into a pipe.
+    if (!command) {
+      io.err(`${t(messages, 'cli.usage')}\n`);
+      return 2;
     }
     const rules = parseRules(values.rule ?? [], messages);
     const locale = values.locale ?? localeFromEnv();
@@ -193,7 +206,7 @@ function gather(args: string[], list: string | undefined, include: string | unde
     try {
       all = [...args, ...readList(list)];
     } catch (err) {
-      throw new UsageError(t(messages, 'cli.badList', { file: list === '-' ? 'stdin' : list, detail: (err as NodeJS.ErrnoException).code ?? String(err) }));
+      throw new UsageError(t(messages, 'cli.badList', { file: list === '-' ? 'stdin' : list, detail: errorReason(messages, (err as NodeJS.ErrnoException).code ?? String(err)) }));
     }
     for (let k = args.length; k < all.length; k++) count(k - args.length + 1, all[k]);
   }
@@ -219,7 +232,7 @@ function gather(args: string[], list: string | undefined, include: string | unde
         ? t(messages, 'cli.noDumps', { file: p.file, pattern: p.pattern })
         : p.key === 'badName'
           ? t(messages, 'cli.badName', { file: p.file, guess: p.guess })
-          : t(messages, 'cli.unreadable', { file: p.file, detail: p.detail });
+          : t(messages, 'cli.unreadable', { file: p.file, detail: errorReason(messages, p.detail) });
     io.err(`newsprint: ${said}\n`);
   }
   return inputs;
@@ -392,7 +405,8 @@ if (require.main === module) {
   // could not be written.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
-    process.stderr.write(`newsprint: ${t(said ?? messagesFor(localeFromEnv()), 'cli.stdoutFailed', { detail: err.code ?? err.message })}\n`);
+    const messages = said ?? messagesFor(localeFromEnv());
+    process.stderr.write(`newsprint: ${t(messages, 'cli.stdoutFailed', { detail: errorReason(messages, err.code ?? err.message) })}\n`);
     process.exit(2);
   });
   main(process.argv.slice(2)).then(

@@ -36,11 +36,11 @@ export const en = {
   'progress.analysing': 'Analysing {file}',
   'limit.pageSize': 'A page of this file runs {size} thousand characters without a page break (form feed). To keep editing fast, Newsprint analyses it in {parts, plural, one {# part} other {# parts}} cut at line starts, listed as parts of the page in the Outline; an article that crosses a cut is found as two. Split the file at its real page breaks for the best articles.',
   'outline.limited': 'Outline: {shown} of {total, plural, one {# article} other {# articles}}, nearest the last edit. Raise the setting "{setting}" to see them all.',
-  'cli.usage': 'Usage: newsprint <command> [options] FILE|DIR…\n\nCommands:\n  lint FILE|DIR…         print one finding per line: FILE:LINE:COL: SEVERITY RULE MESSAGE\n  fix FILE|DIR… [--write]\n                         print the fixed text, or rewrite the files in place (atomically)\n  rewrite FILE|DIR… [--write]\n                         print the page as clean text in reading order (articles, one paragraph\n                         per line), or rewrite the files in place (atomically)\n  export FILE|DIR… [--out DIR [--update [--prune]] | --jsonl FILE] [--jobs N] [--force]\n                         export the articles as newsprint.articles/1 JSON (one FILE: to stdout);\n                         with --out, a file found in a DIR keeps its path under it, and files\n                         named keep theirs under the folder holding them all; --update exports\n                         only the folders with a page newer than its output; --jsonl - writes\n                         the lines to stdout\n\nA DIR stands for the page dumps in it and its subfolders (hidden ones skipped).\n\nOptions:\n  --files-from LIST      also take the files and folders named in LIST, one a line (-: stdin),\n                         for batches too long for a command line\n  --include GLOB         which files of a DIR are page dumps (default: **/*.{pagedump,page.txt})\n  --rule ID=LEVEL        set a rule to off|hint|information|warning|error (repeatable)\n  --locale LOCALE        language of messages (en, zh-cn); default from $LANG\n  -h, --help             show this help\n  -v, --version          print the version',
+  'cli.usage': 'Usage: newsprint <command> [options] FILE|DIR…\n\nCommands:\n  lint FILE|DIR…         print one finding per line: FILE:LINE:COL: SEVERITY RULE MESSAGE\n  fix FILE|DIR… [--write]\n                         print the fixed text, or rewrite the files in place (atomically)\n  rewrite FILE|DIR… [--write]\n                         print the page as clean text in reading order (articles, one paragraph\n                         per line), or rewrite the files in place (atomically)\n  export FILE|DIR… [--out DIR [--update [--prune]] | --jsonl FILE] [--jobs N] [--force]\n                         export the articles as newsprint.articles/1 JSON (one FILE: to stdout)\n\nA DIR stands for the page dumps in it and its subfolders (hidden ones skipped). Options may\ncome before the command too; -- ends them.\n\nOptions:\n  --files-from LIST      also take the files and folders named in LIST, one a line (-: stdin),\n                         for batches too long for a command line\n  --include GLOB         which files of a DIR are page dumps (default: **/*.{pagedump,page.txt})\n  --rule ID=LEVEL        set a rule to off|hint|information|warning|error (repeatable)\n  --locale LOCALE        language of messages: en or zh-cn (default: from LC_ALL, LC_MESSAGES or\n                         LANG; Simplified Chinese for zh_CN, zh_SG and zh, English otherwise)\n  -h, --help             show this help\n  -v, --version          print the version\n\nOptions of fix and rewrite:\n  --write                rewrite the files in place (atomically) instead of printing the text; a\n                         file changed meanwhile, read-only or not valid UTF-8 is left alone\n\nOptions of export:\n  --out DIR              write one NAME.articles.json per page into DIR: a file found in a DIR\n                         keeps its path under it, files named keep theirs under the folder\n                         holding them all\n  --jsonl FILE           write one article per line into FILE (-: to stdout)\n  --force                replace outputs that exist (without it they are left and said)\n  --update               with --out: export again only the folders with a page newer than its\n                         output, replacing their outputs\n  --prune                with --update: remove the outputs whose page is gone, and export their\n                         folders again\n  --jobs N               worker threads, 1 to 64 (default: one per 16 MB of input, at least one,\n                         at most the number of cores)\n\nExit codes:\n  0                      done; lint found no warning or error (hints and information only)\n  1                      lint found a warning or an error\n  2                      bad usage, or a file that could not be read or written (the other files\n                         are still done)\n  3                      internal error (please report it with the file)\n  130, 143               stopped by Ctrl-C (SIGINT) or SIGTERM',
   'cli.unknownCommand': 'Unknown command "{command}". Run "newsprint --help" for the list.',
   'cli.noFiles': 'No input files: give at least one FILE or DIR.',
   'cli.noDumps': '{file}: no page dumps in this folder (looked for {pattern}; --include GLOB chooses others).',
-  'cli.badList': 'Cannot read the list of files {file} ({detail}).',
+  'cli.badList': 'Cannot read the list of files {file}: {detail}.',
   'cli.badName': '{file}: the name is not UTF-8 (read as GB18030 it is "{guess}"); skipped. Rename such files and folders to UTF-8 first, e.g. convmv -f GBK -t UTF-8 -r --notest FOLDER.',
   'cli.badRule': 'Bad --rule "{value}": expected ID=LEVEL with LEVEL one of off, hint, information, warning, error, and ID one of {rules}.',
   'cli.notFound': '{file}: no such file.',
@@ -50,16 +50,26 @@ export const en = {
   'cli.binaryFormat': '{file}: is a {detail} file, not a text dump; skipped.',
   'cli.utf16': '{file}: is UTF-16 text; convert it to UTF-8 first, e.g. iconv -f UTF-16 -t UTF-8; skipped.',
   'cli.tooLarge': '{file}: too large to analyse in this process\'s memory ({detail}: the analysis needs about 13× the file); skipped. Split it at its page breaks (form feeds), or give Node more memory, e.g. NODE_OPTIONS=--max-old-space-size=16384.',
-  'cli.unreadable': '{file}: cannot be read ({detail}).',
+  'cli.unreadable': '{file}: cannot be read: {detail}.',
   'cli.changedOnDisk': '{file}: changed on disk since it was read; not written. Run again.',
   'cli.readOnly': '{file}: is read-only; not written. Make it writable first (chmod u+w) to change it.',
-  'cli.notAFolder': '{file}: is a file, not a folder; the export writes its files into a folder ({detail}).',
+  'cli.notAFolder': '{file}: is a file, not a folder; the export writes its files into a folder.',
   'cli.targetIsFolder': '{file}: is a folder; --jsonl writes one file there. Name the file, e.g. {file}/articles.jsonl.',
   'cli.tooManyFiles': 'Too many files for one run in this process\'s memory: {count, plural, one {# file so far needs} other {# files so far need}} about {need} MB of the {limit} MB a run\'s files may take. Run it on the archive in parts (a folder at a time), or give Node more memory, e.g. NODE_OPTIONS=--max-old-space-size=16384.',
   'cli.exists': '{file}: already exists; not overwritten (--force replaces it; with --out, --update replaces what is out of date).',
-  'cli.unwritable': '{file}: cannot be written ({detail}).',
+  'cli.unwritable': '{file}: cannot be written: {detail}.',
+  'cli.cannotMake': '{file}: the folder cannot be made: {detail}.',
   'cli.invalidUtf8': '{file}: is not valid UTF-8 (is it GB18030/GBK?); invalid bytes were read as U+FFFD. Convert it to UTF-8 first, e.g. iconv -f GB18030 -t UTF-8.',
-  'cli.stdoutFailed': 'cannot write to standard output ({detail}).',
+  'cli.stdoutFailed': 'cannot write to standard output: {detail}.',
+  'errno.ENOENT': 'no such file or folder (ENOENT)',
+  'errno.ENOTDIR': 'a part of the path is a file, not a folder (ENOTDIR)',
+  'errno.EISDIR': 'it is a folder (EISDIR)',
+  'errno.EACCES': 'permission denied (EACCES)',
+  'errno.EPERM': 'operation not permitted (EPERM)',
+  'errno.EEXIST': 'it already exists (EEXIST)',
+  'errno.ENOSPC': 'no space left on the disk (ENOSPC)',
+  'errno.EROFS': 'the file system is read-only (EROFS)',
+  'errno.other': 'system error {code}',
   'cli.invalidUtf8NotWritten': '{file}: is not valid UTF-8 (is it GB18030/GBK?); not written, as its invalid bytes would be lost. Convert it to UTF-8 first, e.g. iconv -f GB18030 -t UTF-8.',
   'cli.fixed': '{file}: fixed {count, plural, one {# problem} other {# problems}}.',
   'cli.unchanged': '{file}: nothing to fix.',
@@ -96,6 +106,7 @@ export const en = {
   'cli.stdout': 'standard output',
   'cli.stoppedFiles': 'Stopped after {done} of {total, plural, one {# file} other {# files}}; the files written are complete.',
   'cli.badJobs': 'Bad --jobs "{value}": expected a whole number from 1 to 64.',
+  'cli.badLocale': 'Unknown --locale "{value}": the messages are in en (English) and zh-cn (Simplified Chinese).',
   'cli.rewritten': '{file}: rewritten in reading order.',
   'cli.alreadyRewritten': '{file}: already clean text in reading order; not written.',
   'misplaced-headline.message': 'Headline "{headline}" is away from its article (the related location shows where the article starts)',
@@ -167,30 +178,40 @@ export const zhCn: Record<MessageKey, string> = {
   'progress.analysing': '正在分析 {file}',
   'limit.pageSize': '此文件有一页长达 {size} 千字符，中间没有分页符（换页符）。为保持编辑流畅，Newsprint 将其在行首切分为 {parts} 个部分分别分析，在大纲中列为该页的各部分；跨越切分处的稿件会被识别为两篇。请按实际分页符拆分文件，以获得最好的稿件识别结果。',
   'outline.limited': '大纲：仅显示最近编辑处附近的 {shown}/{total} 篇稿件。调高设置“{setting}”可全部显示。',
-  'cli.usage': '用法：newsprint <命令> [选项] 文件|目录…\n\n命令：\n  lint 文件|目录…        每行输出一个问题：文件:行:列: 级别 规则 说明\n  fix 文件|目录… [--write]\n                         输出修复后的文本，或（原子地）就地改写文件\n  rewrite 文件|目录… [--write]\n                         按阅读顺序输出干净文本（逐篇稿件，每段一行），或（原子地）就地改写文件\n  export 文件|目录… [--out 目录 [--update [--prune]] | --jsonl 文件] [--jobs N] [--force]\n                         将稿件导出为 newsprint.articles/1 JSON（单个文件时输出到标准输出）；\n                         使用 --out 时，目录中找到的文件保留其在该目录下的路径，直接列出的\n                         文件保留其在共同上级目录下的路径；--update 只导出含有比其导出\n                         文件更新的版面的目录；--jsonl - 将各行写到标准输出\n\n目录代表其中及其子目录中的所有版面文本（跳过隐藏文件和目录）。\n\n选项：\n  --files-from 列表      另外处理列表文件中每行列出的文件或目录（-：标准输入），\n                         用于命令行容纳不下的大批文件\n  --include GLOB         目录中哪些文件是版面文本（默认：**/*.{pagedump,page.txt}）\n  --rule ID=LEVEL        将规则设为 off|hint|information|warning|error（可重复）\n  --locale LOCALE        消息语言（en、zh-cn），默认取自 $LANG\n  -h, --help             显示帮助\n  -v, --version          显示版本',
+  'cli.usage': '用法：newsprint <命令> [选项] 文件|文件夹…\n\n命令：\n  lint 文件|文件夹…      每行输出一个问题：文件:行:列: 级别 规则 说明\n  fix 文件|文件夹… [--write]\n                         输出修复后的文本，或（原子地）就地改写文件\n  rewrite 文件|文件夹… [--write]\n                         按阅读顺序输出干净文本（逐篇稿件，每段一行），或（原子地）就地改写文件\n  export 文件|文件夹… [--out 文件夹 [--update [--prune]] | --jsonl 文件] [--jobs N] [--force]\n                         将稿件导出为 newsprint.articles/1 JSON（单个文件时输出到标准输出）\n\n文件夹代表其中及其子文件夹中的所有版面文本（跳过隐藏文件和文件夹）。选项也可以写在命令之前；\n-- 之后不再有选项。\n\n选项：\n  --files-from 列表      另外处理列表文件中每行列出的文件或文件夹（-：标准输入），\n                         用于命令行容纳不下的大批文件\n  --include GLOB         文件夹中哪些文件是版面文本（默认：**/*.{pagedump,page.txt}）\n  --rule ID=LEVEL        将规则设为 off|hint|information|warning|error（可重复）\n  --locale LOCALE        消息语言：en 或 zh-cn（默认取自 LC_ALL、LC_MESSAGES 或 LANG；\n                         zh_CN、zh_SG 和 zh 为简体中文，其他为英文）\n  -h, --help             显示帮助\n  -v, --version          显示版本\n\nfix 和 rewrite 的选项：\n  --write                （原子地）就地改写文件，而不是输出文本；期间被改动、只读或不是有效\n                         UTF-8 的文件保持不变\n\nexport 的选项：\n  --out 文件夹           每个版面写一个 NAME.articles.json 到该文件夹：文件夹中找到的文件保留其在\n                         该文件夹下的路径，直接列出的文件保留其在共同上级文件夹下的路径\n  --jsonl 文件           每篇稿件一行写入该文件（-：写到标准输出）\n  --force                替换已存在的导出文件（不加此选项时保留原文件并提示）\n  --update               与 --out 一起使用：只重新导出含有比其导出文件更新的版面的文件夹，\n                         替换其导出文件\n  --prune                与 --update 一起使用：删除版面已不存在的导出文件，并重新导出其文件夹\n  --jobs N               工作线程数，1 到 64（默认：每 16 MB 输入一个，至少一个，\n                         最多为 CPU 核数）\n\n退出码：\n  0                      完成；lint 未发现警告或错误（只有提示和信息）\n  1                      lint 发现了警告或错误\n  2                      用法错误，或有文件无法读取或写入（其他文件照常处理）\n  3                      内部错误（请连同文件一起报告）\n  130, 143               被 Ctrl-C（SIGINT）或 SIGTERM 中止',
   'cli.unknownCommand': '未知命令“{command}”。运行“newsprint --help”查看命令列表。',
-  'cli.noFiles': '没有输入文件：请至少指定一个文件或目录。',
-  'cli.noDumps': '{file}：此目录中没有版面文本（查找的是 {pattern}；可用 --include GLOB 指定其他文件）。',
-  'cli.badList': '无法读取文件列表 {file}（{detail}）。',
-  'cli.badName': '{file}：名称不是 UTF-8 编码（按 GB18030 解读为“{guess}”）；已跳过。请先将这类文件和目录重命名为 UTF-8，例如 convmv -f GBK -t UTF-8 -r --notest 目录。',
+  'cli.noFiles': '没有输入文件：请至少指定一个文件或文件夹。',
+  'cli.noDumps': '{file}：此文件夹中没有版面文本（查找的是 {pattern}；可用 --include GLOB 指定其他文件）。',
+  'cli.badList': '无法读取文件列表 {file}：{detail}。',
+  'cli.badName': '{file}：名称不是 UTF-8 编码（按 GB18030 解读为“{guess}”）；已跳过。请先将这类文件和文件夹重命名为 UTF-8，例如 convmv -f GBK -t UTF-8 -r --notest 文件夹。',
   'cli.badRule': '无效的 --rule“{value}”：应为 ID=LEVEL，LEVEL 取 off、hint、information、warning、error 之一，ID 取 {rules} 之一。',
   'cli.notFound': '{file}：文件不存在。',
   'cli.notFoundNotUtf8': '{file}：文件不存在：其名称含有非 UTF-8 字节（GBK？），显示为 �，这样的名称无法传递。请先将其重命名为 UTF-8，例如 convmv -f GBK -t UTF-8 --notest 文件。',
-  'cli.isDirectory': '{file}：是目录，不是版面文本。',
+  'cli.isDirectory': '{file}：是文件夹，不是版面文本。',
   'cli.binary': '{file}：看起来是二进制数据（含 NUL 字节），不是文本；已跳过。',
   'cli.binaryFormat': '{file}：是 {detail} 文件，不是文本；已跳过。',
   'cli.utf16': '{file}：是 UTF-16 文本；请先转换为 UTF-8，例如 iconv -f UTF-16 -t UTF-8；已跳过。',
   'cli.tooLarge': '{file}：太大，本进程的内存无法分析（{detail}：分析约需文件大小的 13 倍）；已跳过。请在分页处（换页符）拆分此文件，或给 Node 更多内存，例如 NODE_OPTIONS=--max-old-space-size=16384。',
-  'cli.unreadable': '{file}：无法读取（{detail}）。',
+  'cli.unreadable': '{file}：无法读取：{detail}。',
   'cli.changedOnDisk': '{file}：读取后已在磁盘上被修改；未写入。请重新运行。',
   'cli.readOnly': '{file}：是只读文件；未写入。如需修改，请先将其设为可写（chmod u+w）。',
-  'cli.notAFolder': '{file}：是文件而不是文件夹；导出需要把文件写入一个文件夹（{detail}）。',
+  'cli.notAFolder': '{file}：是文件而不是文件夹；导出需要把文件写入一个文件夹。',
   'cli.targetIsFolder': '{file}：是文件夹；--jsonl 在此处写入的是一个文件。请给出文件名，例如 {file}/articles.jsonl。',
   'cli.tooManyFiles': '文件太多，本进程的内存容纳不下一次运行：目前的 {count} 个文件约需 {need} MB，而一次运行的文件最多可用 {limit} MB。请把存档分成几部分运行（例如一次一个文件夹），或给 Node 更多内存，例如 NODE_OPTIONS=--max-old-space-size=16384。',
   'cli.exists': '{file}：已存在；未覆盖（--force 会替换它；使用 --out 时，--update 只替换过时的文件）。',
-  'cli.unwritable': '{file}：无法写入（{detail}）。',
+  'cli.unwritable': '{file}：无法写入：{detail}。',
+  'cli.cannotMake': '{file}：无法创建此文件夹：{detail}。',
   'cli.invalidUtf8': '{file}：不是有效的 UTF-8（可能是 GB18030/GBK？）；无效字节已读作 U+FFFD。请先转换为 UTF-8，例如 iconv -f GB18030 -t UTF-8。',
-  'cli.stdoutFailed': '无法写入标准输出（{detail}）。',
+  'cli.stdoutFailed': '无法写入标准输出：{detail}。',
+  'errno.ENOENT': '文件或文件夹不存在（ENOENT）',
+  'errno.ENOTDIR': '路径中有一部分是文件而不是文件夹（ENOTDIR）',
+  'errno.EISDIR': '这是一个文件夹（EISDIR）',
+  'errno.EACCES': '没有权限（EACCES）',
+  'errno.EPERM': '不允许此操作（EPERM）',
+  'errno.EEXIST': '已经存在（EEXIST）',
+  'errno.ENOSPC': '磁盘空间不足（ENOSPC）',
+  'errno.EROFS': '文件系统是只读的（EROFS）',
+  'errno.other': '系统错误 {code}',
   'cli.invalidUtf8NotWritten': '{file}：不是有效的 UTF-8（可能是 GB18030/GBK？）；未写入，否则其中的无效字节会丢失。请先转换为 UTF-8，例如 iconv -f GB18030 -t UTF-8。',
   'cli.fixed': '{file}：已修复 {count} 个问题。',
   'cli.unchanged': '{file}：没有需要修复的问题。',
@@ -211,15 +232,15 @@ export const zhCn: Record<MessageKey, string> = {
   'cli.pruned': '已删除 {target} 中 {count} 个不再有对应版面的导出文件（例如 {example}）。',
   'cli.prunedExportedAgain': '已删除 {target} 中 {count} 个不再有对应版面的导出文件（例如 {example}），仍有版面的文件夹已重新导出。',
   'cli.pruneNeedsUpdate': '--prune 需与 --update 一起使用：它删除不再有对应版面的导出文件。',
-  'cli.exportManyNeedTarget': '多个文件需要指定 --out 目录（每个版面文本一个 JSON 文件）或 --jsonl 文件（每行一篇稿件）。',
+  'cli.exportManyNeedTarget': '多个文件需要指定 --out 文件夹（每个版面文本一个 JSON 文件）或 --jsonl 文件（每行一篇稿件）。',
   'cli.outAndJsonl': '--out 与 --jsonl 只能选其一。',
   'cli.optionNotFor': '选项 {option} 不适用于“{command}”命令。运行“newsprint --help”查看各命令的选项。',
   'cli.unknownOption': '未知选项“{option}”。运行“newsprint --help”查看选项（以“-”开头的文件名请放在“--”之后）。',
   'cli.optionNeedsValue': '选项“{option}”需要一个值。',
   'cli.optionAmbiguous': '选项“{option}”后面的参数以“-”开头：如果这就是它的值，请写成 {option}=值。',
-  'cli.updateNeedsOut': '--update 需与 --out 目录（每个版面文本一个文件）一起使用：它将每个版面文本与其导出文件比较。',
+  'cli.updateNeedsOut': '--update 需与 --out 文件夹（每个版面文本一个文件）一起使用：它将每个版面文本与其导出文件比较。',
   'cli.updateAndForce': '--update（替换过时的文件）与 --force（替换全部文件）只能选其一。',
-  'cli.upToDate': '{issues} 个目录中的 {count} 个文件已是最新，未再次导出。',
+  'cli.upToDate': '{issues} 个文件夹中的 {count} 个文件已是最新，未再次导出。',
   'cli.stopping': '正在停止：正在完成处理中的文件（再按一次 Ctrl-C 立即停止）。',
   'cli.stopped': '导出已在处理 {total} 个文件中的 {done} 个后停止。已写入 {target} 的 {written} 个文件是完整的，将予保留；加上 --update 再次运行即可完成。',
   'cli.stoppedNothing': '导出已在处理 {total} 个文件中的 {done} 个后停止；未写入任何文件。',
@@ -227,6 +248,7 @@ export const zhCn: Record<MessageKey, string> = {
   'cli.stdout': '标准输出',
   'cli.stoppedFiles': '已在处理 {total} 个文件中的 {done} 个后停止；已写入的文件都是完整的。',
   'cli.badJobs': '无效的 --jobs“{value}”：应为 1 到 64 之间的整数。',
+  'cli.badLocale': '未知的 --locale“{value}”：消息语言只有 en（英文）和 zh-cn（简体中文）。',
   'cli.rewritten': '{file}：已按阅读顺序重写。',
   'cli.alreadyRewritten': '{file}：已是按阅读顺序排列的干净文本；未写入。',
   'misplaced-headline.message': '标题“{headline}”不在其稿件处（相关位置显示稿件开头）',
@@ -266,9 +288,20 @@ export const zhCn: Record<MessageKey, string> = {
 
 export type Messages = Record<MessageKey, string>;
 
+/**
+ * Whether a locale (VS Code's `zh-cn`, BCP 47 `zh-Hans-SG`, POSIX `zh_CN.UTF-8`) reads the Chinese
+ * messages: they are Simplified, so zh-CN, zh-SG, zh-Hans and plain zh do, and Traditional Chinese
+ * (zh-TW, zh-HK, zh-Hant) reads English, as VS Code's client side does (it has only zh-cn bundles)
+ * rather than a third language in one window.
+ */
+export function isSimplifiedChinese(locale: string | undefined): boolean {
+  const [language, ...subtags] = (locale ?? '').toLowerCase().replace(/[.@].*$/, '').split(/[-_]/);
+  if (language !== 'zh' || subtags.includes('hant')) return false;
+  return subtags.length === 0 || subtags.some((s) => s === 'hans' || s === 'cn' || s === 'sg');
+}
+
 export function messagesFor(locale: string | undefined): Messages {
-  const l = (locale ?? '').toLowerCase();
-  return l.startsWith('zh') ? zhCn : en;
+  return isSimplifiedChinese(locale) ? zhCn : en;
 }
 
 /**
@@ -349,6 +382,19 @@ export function tCount(messages: Messages, key: MessageKey, count: number): stri
     v = list[count];
   }
   return v;
+}
+
+/** System errors said in words (see errorReason). */
+const ERRNO_SAID: ReadonlySet<string> = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EEXIST', 'ENOSPC', 'EROFS']);
+
+/**
+ * A failure's detail as users read it: a system error's code in words with the code after them,
+ * for support ("no such file or folder (ENOENT)"), a rarer code as "system error EMFILE", anything
+ * else (a message, a size) as it is.
+ */
+export function errorReason(messages: Messages, detail: string): string {
+  if (!/^E[A-Z0-9]+$/.test(detail)) return detail;
+  return ERRNO_SAID.has(detail) ? t(messages, `errno.${detail}` as MessageKey) : t(messages, 'errno.other', { code: detail });
 }
 
 /** Before this long, or this share of the batch, a batch's pace says little (an export's jobs warm up first). */

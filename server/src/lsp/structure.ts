@@ -18,7 +18,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIRECTIVES, parseDirectiveLine } from '../core/annotations';
 import { outwardFrom, Recent, segmentDump, segmentView, type IncrementalDocument, type Segment } from '../core/incremental';
 import { lineAt } from '../core/lines';
-import { t, type MessageKey, type Messages } from '../core/messages';
+import { isSimplifiedChinese, t, type MessageKey, type Messages } from '../core/messages';
 import { annotationActions, annotationCompletions, documentSymbols, hoverAt, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
 import { ownCopy } from '../core/packed';
 import { lastStartingAt, lineIndexAt } from '../core/parse';
@@ -236,7 +236,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
       const p = parseDirectiveLine(line.text);
       if (p.kind !== 'directive') return null;
       const spec = DIRECTIVES[p.name];
-      const zh = (ctx.locale() ?? '').toLowerCase().startsWith('zh');
+      const zh = isSimplifiedChinese(ctx.locale());
       return { contents: { kind: MarkupKind.Markdown, value: `**%% ${spec.name}**\n\n${zh ? spec.description.zh : spec.description.en}` } };
     }
     if (!s.result.analysis) return null;
@@ -248,7 +248,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     const d = doc(params.textDocument.uri);
     if (!d) return [];
     const lineText = d.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
-    const zh = (ctx.locale() ?? '').toLowerCase().startsWith('zh');
+    const zh = isSimplifiedChinese(ctx.locale());
     return annotationCompletions(lineText).map((c) => ({
       label: c.label,
       kind: CompletionItemKind.Keyword,

@@ -14,11 +14,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { issueOf, linkContinuations, type LinkableDoc } from '../core/continuations';
-import { t, type MessageKey, type Messages } from '../core/messages';
+import { t, type Messages } from '../core/messages';
 import { OutputNames } from '../core/outputNames';
 import { changedLevels } from '../core/ruleLevels';
 import { breather } from './breather';
-import { removeQuietly, removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
+import { fileFailure, makeFolder, removeQuietly, removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
 import { rootIdOf, sourcePath, type ExportFileOptions } from './exportFile';
 import { includes, isInside } from './inputs';
 import {
@@ -129,6 +129,7 @@ export interface BatchOutcome {
   articles: number;
   /** The findings the outputs count as left to fix (their `diagnostics`). */
   problems: number;
+  /** Pages whose articles reached the target (their output written, or their lines in --jsonl's), and those that did not. */
   written: number;
   failed: number;
   /** Temps of interrupted exports removed from the target folders. */
@@ -396,7 +397,7 @@ function readHead(file: string): string {
 
 /** A file that failed, said to the caller (`hooks.failed`) or on stderr. */
 function tellFailure(f: Failure, messages: Messages, io: Io, hooks: BatchHooks): void {
-  const message = t(messages, `cli.${f.key}` as MessageKey, { file: f.file, detail: f.detail });
+  const message = fileFailure(messages, f.key, f.file, f.detail);
   if (hooks.failed) hooks.failed(f, message);
   else io.err(`newsprint: ${message}\n`);
 }
@@ -604,7 +605,7 @@ class Batch {
     if (this.folders.has(dir)) return;
     this.folders.add(dir);
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      makeFolder(dir);
     } catch {
       return;
     }
@@ -788,11 +789,11 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
   };
   if (args.out) {
     try {
-      fs.mkdirSync(args.out, { recursive: true });
+      makeFolder(args.out);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       // EEXIST: the path is a file.
-      const key = code === 'EEXIST' ? 'notAFolder' : 'unwritable';
+      const key = code === 'EEXIST' ? 'notAFolder' : 'cannotMake';
       return refuse({ index: -1, ok: false, key, file: args.out, detail: code ?? String(err) });
     }
   }
@@ -853,18 +854,19 @@ export async function exportBatch(args: ExportArgs, messages: Messages, io: Io, 
     return outcome();
   }
 
+  // `written` and `failed` count pages, as with --out: one JSON Lines output holds every page exported.
   if (spool) {
     try {
       spool.finish(batch.spoolEdits());
-      batch.written = 1;
+      batch.written = batch.docs;
       hooks.written?.(args.jsonl!);
     } catch (err) {
-      batch.failed++;
+      batch.failed += batch.docs;
       refuse(failure(-1, args.jsonl!, err));
     }
   } else if (!args.out) {
-    // Said as they came (see Batch.texts); one output for stdout.
-    batch.written = 1;
+    // Said as they came (see Batch.texts).
+    batch.written = batch.docs;
   }
   if (batch.stale > 0) io.err(`newsprint: ${t(messages, 'cli.staleTemps', { count: batch.stale, dir: args.out ?? '' })}\n`);
   return outcome();

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { t, type MessageKey, type Messages } from '../core/messages';
+import { errorReason, t, type MessageKey, type Messages } from '../core/messages';
 
 export type FileErrorKey = 'notFound' | 'notFoundNotUtf8' | 'isDirectory' | 'binary' | 'tooLarge' | 'unreadable' | 'changedOnDisk' | 'readOnly' | 'exists' | 'targetIsFolder' | 'unwritable' | 'binaryFormat' | 'utf16';
 
@@ -20,9 +20,14 @@ export class FileError extends Error {
   }
 }
 
+/** The sentence for a file that failed (`cli.KEY`), its detail in words (errorReason). */
+export function fileFailure(messages: Messages, key: string, file: string, detail: string): string {
+  return t(messages, `cli.${key}` as MessageKey, { file, detail: errorReason(messages, detail) });
+}
+
 /** The user-facing sentence for a file error, in the user's language. */
 export function describeFileError(err: unknown, messages: Messages): string {
-  if (err instanceof FileError) return t(messages, `cli.${err.key}` as MessageKey, { file: err.file, detail: err.detail });
+  if (err instanceof FileError) return fileFailure(messages, err.key, err.file, err.detail);
   return String(err instanceof Error ? err.message : err);
 }
 
@@ -447,6 +452,39 @@ function closeQuietly(fd: number): void {
     fs.closeSync(fd);
   } catch {
     /* already unusable */
+  }
+}
+
+/**
+ * `mkdir -p` without fs.mkdirSync's `recursive`, which in Node 20 loops for ever (at full CPU,
+ * deaf to SIGTERM) when mkdir says ENOENT under a folder that exists (`/proc/x`). The missing
+ * folders are made from the nearest one that exists down; the first that cannot be made throws
+ * its error (EEXIST: a file is where the folder would be; ENOTDIR: a file is on the way).
+ */
+export function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  for (;;) {
+    let isFolder: boolean;
+    try {
+      isFolder = fs.statSync(at).isDirectory();
+    } catch (err) {
+      const up = path.dirname(at);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || up === at) throw err;
+      missing.push(at);
+      at = up;
+      continue;
+    }
+    if (!isFolder) fs.mkdirSync(at); // throws EEXIST, as mkdir -p says it
+    break;
+  }
+  for (let k = missing.length - 1; k >= 0; k--) {
+    try {
+      fs.mkdirSync(missing[k]);
+    } catch (err) {
+      // Made meanwhile (another job, another export): as good.
+      if (!((err as NodeJS.ErrnoException).code === 'EEXIST' && fs.statSync(missing[k]).isDirectory())) throw err;
+    }
   }
 }
 
