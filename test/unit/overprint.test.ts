@@ -1,7 +1,7 @@
-// overprint.ts: what a fake-bold overprint is, as the doubled-glyphs rule and article detection read it.
+// overprint.ts: what a fake-bold overprint is (sure, or unsure), as the doubled-glyphs rule and article detection read it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countedPairs, doubledPairs, isOverprint, isOverprintRun, pairFlags, pairSeconds, PAIR_LETTER, PAIR_LONG, PAIR_SURE, PAIR_WORD, tokenPairs, undouble } from '../../server/src/core/overprint';
+import { countedPairs, doubledPairs, isOverprint, overprintReading, pairFlags, pairSeconds, PAIR_HAN, PAIR_LETTER, PAIR_LONG, PAIR_SURE, PAIR_WORD, tokenPairs, undouble } from '../../server/src/core/overprint';
 
 const pairs = (tok: string) => tokenPairs(tok, 0, tok.length);
 
@@ -10,17 +10,19 @@ test('tokenPairs: pairs, those that count, and flags, or 0 when a code point is 
     // token, pair count, counted, flags
     ['TTIIRR', 3, 3, PAIR_WORD | PAIR_LETTER],
     ['跨跨境境', 2, 2, PAIR_LETTER],
-    ['跨跨境境运运', 3, 3, PAIR_LETTER], // AABBCC: may be onomatopoeia (叮叮当当咚咚)
-    ['聚聚焦焦群群众众所所', 5, 5, PAIR_LONG | PAIR_LETTER],
+    ['跨跨境境运运', 3, 3, PAIR_HAN | PAIR_LETTER], // AABBCC: fake bold, or onomatopoeia (叮叮当当咚咚)
+    ['聚聚焦焦群群众众所所', 5, 5, PAIR_LONG | PAIR_HAN | PAIR_LETTER],
     ['哈哈哈哈哈哈哈哈哈哈', 5, 5, PAIR_LETTER], // laughter: one glyph repeated
-    ['跨跨境境：：电电商商', 5, 4, PAIR_SURE | PAIR_LETTER], // a colon is never written doubled
+    ['跨跨境境：：电电商商', 5, 4, PAIR_SURE | PAIR_HAN | PAIR_LETTER], // a colon is never written doubled
     ['11000000', 4, 4, 0],
     ['22002244年年', 5, 5, PAIR_SURE | PAIR_LETTER], // a year overprinted
+    ['22002244年年月月日日', 7, 7, PAIR_SURE | PAIR_HAN | PAIR_LETTER],
     ['𠀀𠀀𠀁𠀁', 2, 2, PAIR_LETTER], // astral Han: pairs of surrogate pairs
     ['😀😀', 1, 0, 0], // not a letter, and counts for nothing
     ['红红火火……', 3, 2, PAIR_LETTER], // the ellipsis is written doubled
     ['扎扎实实——', 3, 2, PAIR_LETTER],
     ['哈哈哈哈哈哈', 3, 3, PAIR_LETTER],
+    ['跨跨境境运运输输', 4, 4, PAIR_HAN | PAIR_LETTER],
     ['1100mm', 3, 2, 0], // a unit after a number
     ['FFFF00', 3, 3, PAIR_LETTER], // a hex colour: letters with digits
     ['FFFFFF', 3, 3, PAIR_LETTER], // hex digits only
@@ -42,22 +44,24 @@ test('a doubled token has two pairs or more', () => {
   assert.equal(doubledPairs(pairs('扎扎实实')), 2);
 });
 
-test('isOverprintRun: three pairs that count, one a letter or glyph, and a token that tells fake bold', () => {
-  assert.equal(isOverprintRun(3, 1, PAIR_SURE | PAIR_LETTER, false), true, 'sure alone, anywhere on its line');
-  assert.equal(isOverprintRun(2, 1, PAIR_SURE | PAIR_LETTER, true), false, 'too few pairs');
-  assert.equal(isOverprintRun(4, 1, PAIR_SURE, true), false, 'digits and punctuation only');
-  assert.equal(isOverprintRun(6, 2, PAIR_WORD | PAIR_LETTER, false), true, 'a Latin word beside another doubled token');
-  assert.equal(isOverprintRun(6, 1, PAIR_WORD | PAIR_LETTER, true), false, 'a Latin word alone');
-  assert.equal(isOverprintRun(5, 1, PAIR_LONG | PAIR_LETTER, true), true, 'five Han pairs, the whole line');
-  assert.equal(isOverprintRun(5, 1, PAIR_LONG | PAIR_LETTER, false), false, 'five Han pairs among other text');
-  assert.equal(isOverprintRun(8, 3, PAIR_LETTER, true), false, 'pairs alone tell nothing');
+test('overprintReading: three pairs that count, one a letter or glyph; sure with evidence, unsure with Han pairs alone on the line', () => {
+  assert.equal(overprintReading(3, 1, PAIR_SURE | PAIR_LETTER, false), 'sure', 'sure alone, anywhere on its line');
+  assert.equal(overprintReading(2, 1, PAIR_SURE | PAIR_LETTER, true), undefined, 'too few pairs');
+  assert.equal(overprintReading(4, 1, PAIR_SURE, true), undefined, 'digits and punctuation only');
+  assert.equal(overprintReading(6, 2, PAIR_WORD | PAIR_LETTER, false), 'sure', 'a Latin word beside another doubled token');
+  assert.equal(overprintReading(6, 1, PAIR_WORD | PAIR_LETTER, true), undefined, 'a Latin word alone');
+  assert.equal(overprintReading(6, 2, PAIR_WORD | PAIR_HAN | PAIR_LETTER, true), 'sure', 'evidence wins over the Han pairs');
+  assert.equal(overprintReading(3, 1, PAIR_HAN | PAIR_LETTER, true), 'unsure', 'three Han pairs, the whole line');
+  assert.equal(overprintReading(5, 1, PAIR_LONG | PAIR_HAN | PAIR_LETTER, true), 'unsure', 'five Han pairs, the whole line: no surer');
+  assert.equal(overprintReading(5, 1, PAIR_LONG | PAIR_HAN | PAIR_LETTER, false), undefined, 'Han pairs among other text');
+  assert.equal(overprintReading(8, 3, PAIR_LETTER, true), undefined, 'pairs alone tell nothing (扎扎实实 认认真真)');
 });
 
 test('isOverprint: the whole text one overprinted run', () => {
   const table: [string, boolean][] = [
     ['TTIIRR 跨跨境境运运输输', true],
     ['  聚聚焦焦群群众众所所需需  ', true],
-    ['跨跨境境运运输输', false], // four Han pairs alone: as 高高兴兴快快乐乐, may be words
+    ['跨跨境境运运输输', false], // four Han pairs alone: unsure (as 高高兴兴快快乐乐, may be words), and under LONG_HAN
     ['22002233年年', true],
     ['红红火火……', false], // a word and its ellipsis
     ['哈哈哈哈哈哈', false],
@@ -84,6 +88,10 @@ test('isOverprint: the whole text one overprinted run', () => {
     ['22002244年年', true],
   ];
   for (const [text, want] of table) assert.equal(isOverprint(text), want, text);
+  // Article detection's reading of unsure lines: a doubled heading from five Han pairs (LONG_HAN),
+  // below that the line as it stands.
+  assert.equal(isOverprint('天天高高兴兴快快乐乐'), true);
+  assert.equal(isOverprint('叮叮当当咚咚'), false);
 });
 
 test('undouble collapses the tokens that are all pairs and keeps the rest, spaces included', () => {

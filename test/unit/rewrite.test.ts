@@ -29,12 +29,15 @@ function chars(text: string): Map<string, number> {
   return m;
 }
 
-/** Characters the glyph fixes remove on purpose: the second of each doubled pair (and removed hyphens). */
+/**
+ * Characters the glyph fixes remove on purpose: the second of each doubled pair (and removed
+ * hyphens). Not an unsure fix's (see Finding.unsure): the rewrite leaves those for the user.
+ */
 function removedOnPurpose(text: string): Map<string, number> {
   const m = new Map<string, number>();
   const { findings } = analyze(text);
   for (const f of findings) {
-    if (!f.fix) continue;
+    if (!f.fix || f.unsure) continue;
     for (const e of f.fix.edits) {
       if (f.rule !== 'doubled-glyphs' && f.rule !== 'spaced-glyphs' && f.rule !== 'mixed-script-spacing') continue;
       const before = text.slice(e.start, e.end);

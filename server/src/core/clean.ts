@@ -1,5 +1,6 @@
-// Clean text of any span of the dump: the span with every glyph-rule fix inside it applied.
-// Export and rewrite read text through here, so they never show an artifact the editor would fix.
+// Clean text of any span of the dump: the span with every glyph-rule fix inside it applied, but
+// the unsure ones (see Finding.unsure), which only the user applies. Export and rewrite read text
+// through here, so they never show an artifact that Fix All would fix.
 import { EDIT_FIELDS, fixRows, fixSize, hasFix, INSERTED } from './editRows';
 import { applyEdits } from './fix';
 import { en } from './messages';
@@ -94,7 +95,8 @@ export function growingCleaner(dump: PageDump): GrowingCleaner {
     let added = 0; // edits of the findings, counted here: a second walk through every finding's fix cost as much
     for (let k = from; k < to; k++) {
       const f = findings[k];
-      if (GLYPH_RULES.includes(f.rule) && hasFix(f)) {
+      // An unsure fix is the user's to apply (see Finding.unsure): clean text keeps what it would delete.
+      if (GLYPH_RULES.includes(f.rule) && hasFix(f) && f.unsure !== true) {
         if (sorted.length > 0 && sorted[sorted.length - 1].start > f.start) inOrder = false;
         sorted.push(f);
         added += fixSize(f);
@@ -311,7 +313,8 @@ const byStartEnd = (a: Edit, b: Edit) => a.start - b.start || a.end - b.end;
 export const DISPLAY_RULES: readonly RuleId[] = ['spaced-glyphs', 'doubled-glyphs'];
 
 /**
- * One line's text with the fixes of the given line rules applied (no parse of a document needed).
+ * One line's text with the fixes of the given line rules applied (no parse of a document needed),
+ * but for an unsure one (see Finding.unsure).
  * Every rule reads the line as given and their fixes apply together, as the cleaner's: doubled-glyphs
  * run on what spaced-glyphs left took the tokens that fix built for an overprint (`高 高 兴 兴 快 快
  * 乐 乐` → 高兴快乐), which fix-all no longer does either (see fixAll).
@@ -324,7 +327,7 @@ export function cleanLineText(text: string, rules: readonly RuleId[] = DISPLAY_R
   for (const rule of LINE_RULES) {
     if (!rules.includes(rule.id) || !mayReport(rule.id, gates)) continue;
     const f = rule.checkLine(line, en);
-    if (f) edits = edits ? edits.concat(f.fix.edits) : f.fix.edits;
+    if (f && !f.unsure) edits = edits ? edits.concat(f.fix.edits) : f.fix.edits; // a title shows the line as the user left it
   }
   return (edits ? applyEdits(text, edits) : text).trim();
 }

@@ -170,6 +170,11 @@ export function keptRows(f: Finding): EditRows | undefined {
   return f instanceof RowFinding ? f : f.fix instanceof RowFix ? f.fix : undefined;
 }
 
+/** Whether Fix All may apply the finding's fix: it has edits, and it is not unsure (see Finding.unsure). */
+export function autoFixable(f: Finding): boolean {
+  return f.unsure !== true && fixSize(f) > 0;
+}
+
 /** How many edits the finding's fix has (0 without one), without making them into objects. */
 export function fixSize(f: Finding): number {
   if (f instanceof RowFinding) return f.count;

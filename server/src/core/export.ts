@@ -93,7 +93,8 @@ export function exportArticles(text: string, opts: ExportOptions): ArticlesDocum
   const articles: ArticleOut[] = [];
   for (const p of pages) for (const a of p.articles) articles.push(articleOut(dump, a, p, clean, evidence));
   const diagnostics: Record<string, number> = {};
-  for (const f of findings) if (!RESOLVED.has(f.rule)) diagnostics[f.rule] = (diagnostics[f.rule] ?? 0) + 1;
+  // An unsure fix is not applied (see Finding.unsure): its finding is left, so counted.
+  for (const f of findings) if (!RESOLVED.has(f.rule) || f.unsure) diagnostics[f.rule] = (diagnostics[f.rule] ?? 0) + 1;
   const rules = changedLevels(opts.rules);
   const source: ArticlesDocument['source'] = { path: opts.path, sha256: opts.sha256, pages: dump.pages[dump.pages.length - 1].sheet + 1 };
   if (opts.rootId) source.rootId = opts.rootId;

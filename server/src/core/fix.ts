@@ -1,7 +1,7 @@
 // Applying fixes. Edits are UTF-16 offset ranges into one text; they are applied back to front,
 // and an edit overlapping one already taken is dropped (it will be found again on the next pass).
 import { analyze } from './analyze';
-import { fixSize } from './editRows';
+import { autoFixable } from './editRows';
 import type { AnalyzeOptions, Edit, Finding, Page, RuleId } from './types';
 
 /** Sorted, non-overlapping subset of the edits (earlier start wins). */
@@ -74,10 +74,11 @@ export const MAX_PASSES = 32;
  * Whether fix-all takes a finding: one of the rules asked for by name (`only`) at any level; else
  * one of FIX_ALL_RULES at the level of a problem, information or above. A hint is shown faded, a
  * suggestion, not a problem (mixed-script-spacing's spaces are some house styles' own): Fix All
- * and `newsprint fix` leave it unless the user raises the rule's level.
+ * and `newsprint fix` leave it unless the user raises the rule's level. An unsure fix (see
+ * Finding.unsure) is never taken, whatever is asked: only the user, who has looked, applies it.
  */
 function takes(f: Finding, only: readonly RuleId[] | undefined): boolean {
-  return fixSize(f) > 0 && (only ? only.includes(f.rule) : FIX_ALL_RULES.includes(f.rule) && f.severity !== 'hint');
+  return autoFixable(f) && (only ? only.includes(f.rule) : FIX_ALL_RULES.includes(f.rule) && f.severity !== 'hint');
 }
 
 /**

@@ -14,7 +14,7 @@
 // export and the editor agree.
 import { analyzePage } from './articles/detect';
 import { cleaner } from './clean';
-import { fixSize } from './editRows';
+import { autoFixable } from './editRows';
 import { paragraphFindings } from './rules/structure';
 import type { PageAnalysis } from './articles/model';
 import { atSeverity, lintPage, severityOf } from './lint';
@@ -33,7 +33,8 @@ import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, Severity, TextSou
 export interface SegmentResult {
   /**
    * What the page's findings are, in text order, one byte each: rule (`ruleIndex`) × 2, + 1
-   * when it has a fix. Enough to count them and find fixable ones; the findings: `fullFindings`.
+   * when Fix All may apply its fix (autoFixable: it has one, not unsure). Enough to count them and
+   * find fixable ones; the findings: `fullFindings`.
    */
   kinds: Uint8Array;
   /** The findings with their fixes and related spans, packed (see `fullFindings`). */
@@ -124,7 +125,7 @@ export function fullFindings(s: Segment): Finding[] {
 }
 
 function kindOf(f: Finding): number {
-  return ruleIndex(f.rule) * 2 + (fixSize(f) > 0 ? 1 : 0);
+  return ruleIndex(f.rule) * 2 + (autoFixable(f) ? 1 : 0);
 }
 
 /** How many findings the page has. */
@@ -132,7 +133,11 @@ export function findingCount(s: Segment): number {
   return s.result.kinds.length;
 }
 
-/** How many of the page's findings have a fix: of `rule`, or of any rule in `rules` (all rules when undefined). */
+/**
+ * How many of the page's findings have a fix Fix All may apply (not an unsure one, see
+ * Finding.unsure): of any rule in `rules` (all rules when undefined). Fix All skips a page without
+ * one, and "Fix all <rule> problems" is offered from two.
+ */
 export function fixableCount(s: Segment, rules?: readonly RuleId[]): number {
   let n = 0;
   for (const k of s.result.kinds) if (k & 1 && (!rules || rules.includes(ruleAt(k >> 1)))) n++;
@@ -179,6 +184,7 @@ function owned(f: Finding): Finding {
   const { fix, related } = f;
   if (fix) out.fix = { title: flatten(fix.title), edits: fix.edits.map((e) => ({ start: e.start, end: e.end, newText: flatten(e.newText) })) };
   if (related) out.related = related.map((r) => ({ start: r.start, end: r.end, message: flatten(r.message) }));
+  if (f.unsure) out.unsure = true;
   return out;
 }
 
@@ -684,7 +690,7 @@ export function shiftFinding(f: Finding, delta: number): Finding {
   if (delta === 0) return f;
   // Field by field, not a spread: a finding of the core may keep its fix and related spans as rows
   // behind getters (editRows.ts), which a spread would not copy.
-  return {
+  const out: Finding = {
     rule: f.rule,
     severity: f.severity,
     start: f.start + delta,
@@ -693,4 +699,6 @@ export function shiftFinding(f: Finding, delta: number): Finding {
     fix: f.fix && { title: f.fix.title, edits: f.fix.edits.map((e) => ({ start: e.start + delta, end: e.end + delta, newText: e.newText })) },
     related: f.related?.map((r) => ({ ...r, start: r.start + delta, end: r.end + delta })),
   };
+  if (f.unsure) out.unsure = true;
+  return out;
 }

@@ -30,7 +30,19 @@ export function atSeverity(f: Finding, severity: Severity): Finding {
   const { fix, related } = f;
   if (fix) out.fix = fix;
   if (related) out.related = related;
+  if (f.unsure) out.unsure = true;
   return out;
+}
+
+const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'information', information: 'hint', hint: 'hint' };
+
+/**
+ * The level of an unsure finding (see Finding.unsure) of a rule at `severity`: one below it,
+ * information by default. It may be no problem at all, so it ranks below the sure ones, and a
+ * user who raises or lowers the rule moves it along; a hint stays a hint.
+ */
+export function unsureSeverity(severity: Severity): Severity {
+  return LOWER[severity];
 }
 
 /**
@@ -116,9 +128,14 @@ function lintPageInto(dump: PageDump, page: Page, setup: LintSetup, out: Finding
   }
 }
 
-/** A line rule's finding at its severity: a RowFinding when the fix is rows (one object, not two). */
+/**
+ * A line rule's finding at its severity: a RowFinding when the fix is rows (one object, not two).
+ * An unsure one (rare) is a plain object that says so, one level down (unsureSeverity): a
+ * RowFinding has no room for the mark, and a field more on every one would cost every finding.
+ */
 function ruleFinding(rule: RuleId, severity: Severity, f: LineFinding): Finding {
   const fix = f.fix;
+  if (f.unsure) return { rule, severity: unsureSeverity(severity), start: f.start, end: f.end, message: f.message, fix, unsure: true };
   if (fix instanceof RowFix) return new RowFinding(rule, severity, f.start, f.end, f.message, fix.title, fix.rows, fix.at, fix.count);
   return { rule, severity, start: f.start, end: f.end, message: f.message, fix };
 }

@@ -18,31 +18,46 @@
 // So: a token (run of non-space characters) is doubled when it has at least two pairs of code points
 // and every pair is two identical code points (AABBCC…). Its pairs of punctuation (and a letter pair
 // right after a digit pair: a unit) count for nothing. A run of doubled tokens, separated only by
-// spaces, is an overprint when it holds at least three pairs that count, at least one of them a
-// letter or a CJK glyph (doubled digits and punctuation alone are a number or a rule line: `收入
-// 11000000 元` stays), and one of:
-// - a token that cannot be real text even alone (sure): digit pairs and a Han pair (22002244年年),
-//   or a pair of punctuation that is never written doubled (，：；, brackets, quotes) beside letter
-//   or Han pairs (跨跨境境电电商商：：外外贸贸);
-// - a doubled Latin word (two letters or more, not only Roman-numeral letters, not only hex digits)
-//   with another token of the run that counts (TTIIRR 跨跨境境运运输输, TTHHEE NNEEWWSS): Latin
-//   spaces part words, so two doubled tokens side by side are a doubled heading;
-// - a token of five Han pairs or more, not all one glyph, that is all there is on its line
-//   (聚聚焦焦群群众众所所需需): real reduplications that long rarely fill a line alone (a column line
-//   is wider, and a paragraph's last one ends in punctuation); `天天高高兴兴快快乐乐` alone on its
-//   line is the case this still takes.
-// A lone AABB word, `扎扎实实 认认真真`, 高高兴兴快快乐乐, MMXXII or FFFFFF is never one.
+// spaces, with at least three pairs that count, at least one of them a letter or a CJK glyph
+// (doubled digits and punctuation alone are a number or a rule line: `收入 11000000 元` stays), reads
+// (overprintReading) as:
+// - sure fake bold, when it has evidence that real text lacks:
+//   - a token that cannot be real text even alone: digit pairs and a Han pair (22002244年年), or a
+//     pair of punctuation that is never written doubled (，：；, brackets, quotes) beside letter or
+//     Han pairs (跨跨境境电电商商：：外外贸贸);
+//   - a doubled Latin word (two letters or more, not only Roman-numeral letters, not only hex
+//     digits) with another token of the run that counts (TTIIRR 跨跨境境运运输输, TTHHEE NNEEWWSS):
+//     Latin spaces part words, so two doubled tokens side by side are a doubled heading;
+// - unsure, when it has no evidence beyond its Han pairs: the run is all there is on its line and
+//   has a token of three Han pairs or more, not all one glyph (跨跨境境运运输输, 聚聚焦焦群群众众所所需需,
+//   天天高高兴兴快快乐乐, 叮叮当当咚咚). A Chinese fake-bold heading (most have no Latin) has this shape,
+//   and so do AA and AABB words run together (天天 + 高高兴兴 + 快快乐乐): without a dictionary the two
+//   cannot be told apart (跨境 → 跨跨境境 as 高兴 → 高高兴兴). The rule reports it, with a fix the
+//   user clicks once they have looked, and nothing automatic applies it (see doubled-glyphs.ts).
+//   Three pairs: no AA or AABB word alone has them, so the line is at least two words run together
+//   or a heading; a line alone: a column line with other text, or ending in punctuation, is prose.
+// A lone AABB word, `扎扎实实 认认真真`, MMXXII, FFFFFF, or Han pairs with other text on the line
+// (`祝大家 天天高高兴兴快快乐乐 新年好`) is neither.
+//
+// Article detection (isOverprint) takes a wholly doubled line for a fake-bold heading, at half its
+// width, when the reading is sure, or unsure with a token of five Han pairs or more not all one glyph
+// (LONG_HAN): a heading role changes how the page's articles are cut, so detection asks for the
+// longer run, where fake bold is likelier than words run together; a shorter unsure line is read
+// as it stands (its width, its end), as any other line.
 import { codePointAt, cpLength, isCjkGlyph, isLatinLetter, isSpace } from './chars';
 
 /** Flags of tokenPairs' answer (see there and the header comment). */
 export const PAIR_SURE = 1;
 export const PAIR_LETTER = 2;
 export const PAIR_WORD = 4;
-export const PAIR_LONG = 8;
+/** Three Han pairs or more, not all one glyph: a token the unsure reading needs. */
+export const PAIR_HAN = 8;
+/** LONG_HAN Han pairs or more, not all one glyph: what article detection takes of the unsure reading. */
+export const PAIR_LONG = 16;
 
-/** tokenPairs' answer: all pairs × ALL + counted pairs × 16 + flags. */
+/** tokenPairs' answer: all pairs × ALL + counted pairs × FLAGS + flags. */
 const ALL = 2 ** 20;
-const FLAGS = 16;
+const FLAGS = 32;
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
@@ -63,8 +78,10 @@ function isNeverDoubled(c: number): boolean {
   return c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff08 || c === 0xff09 || (c >= 0x3008 && c <= 0x3011) || (c >= 0x2018 && c <= 0x201d && c !== 0x201a && c !== 0x201b);
 }
 
-/** Pairs of Han glyphs from which a token is long enough to be a heading (see the header comment). */
+/** Han pairs from which a token alone on its line is a heading for article detection (see the header comment). */
 const LONG_HAN = 5;
+/** Han pairs from which a token alone on its line may be fake bold: more than any AA or AABB word has. */
+const MANY_HAN = 3;
 
 /**
  * The token text[start, end) read as code-point pairs: its pairs, those that count (not
@@ -120,8 +137,9 @@ export function tokenPairs(text: string, start: number, end: number): number {
   const letter = han > 0 || letters > 0;
   const sure = (digits >= 2 && han > 0) || (never && letter);
   const word = letters > 0 && digits === 0 && !oneLetter && !roman && !hex;
+  const many = han >= MANY_HAN && !oneGlyph;
   const long = han >= LONG_HAN && !oneGlyph;
-  return pairs * ALL + counted * FLAGS + (sure ? PAIR_SURE : 0) + (letter ? PAIR_LETTER : 0) + (word ? PAIR_WORD : 0) + (long ? PAIR_LONG : 0);
+  return pairs * ALL + counted * FLAGS + (sure ? PAIR_SURE : 0) + (letter ? PAIR_LETTER : 0) + (word ? PAIR_WORD : 0) + (many ? PAIR_HAN : 0) + (long ? PAIR_LONG : 0);
 }
 
 /** A token is doubled when it has two pairs or more (tokenPairs' answer, 0 when not). */
@@ -140,17 +158,24 @@ export function pairFlags(answer: number): number {
   return answer % FLAGS;
 }
 
+/** How a run of doubled tokens reads: fake bold for sure, or maybe (see the header comment). */
+export type OverprintReading = 'sure' | 'unsure';
+
 /**
- * Whether a run of doubled tokens is an overprint (see the header comment): `pairs` counted over
- * the run, `tokens` the tokens with pairs that count, `flags` its tokens' PAIR_* flags or-ed,
- * `whole` whether the run is all there is on its line.
+ * How a run of doubled tokens reads (see the header comment), or undefined when it is no
+ * overprint: `pairs` counted over the run, `tokens` the tokens with pairs that count, `flags` its
+ * tokens' PAIR_* flags or-ed, `whole` whether the run is all there is on its line.
  */
-export function isOverprintRun(pairs: number, tokens: number, flags: number, whole: boolean): boolean {
-  if (pairs < 3 || !(flags & PAIR_LETTER)) return false;
-  return (flags & PAIR_SURE) !== 0 || ((flags & PAIR_WORD) !== 0 && tokens >= 2) || ((flags & PAIR_LONG) !== 0 && whole);
+export function overprintReading(pairs: number, tokens: number, flags: number, whole: boolean): OverprintReading | undefined {
+  if (pairs < 3 || !(flags & PAIR_LETTER)) return undefined;
+  if ((flags & PAIR_SURE) !== 0 || ((flags & PAIR_WORD) !== 0 && tokens >= 2)) return 'sure';
+  return (flags & PAIR_HAN) !== 0 && whole ? 'unsure' : undefined;
 }
 
-/** Whether the whole of text[from, to) (every token of it) is one overprinted run. */
+/**
+ * Whether the whole of text[from, to) (every token of it) is one overprinted run, as article
+ * detection reads it: sure, or unsure with a token of LONG_HAN Han pairs (see the header comment).
+ */
 export function isOverprint(text: string, from = 0, to = text.length): boolean {
   let i = from;
   while (i < to && isSpace(text.charCodeAt(i))) i++;
@@ -174,7 +199,8 @@ export function isOverprint(text: string, from = 0, to = text.length): boolean {
     flags |= pairFlags(answer);
     while (i < to && isSpace(text.charCodeAt(i))) i++;
   }
-  return isOverprintRun(pairs, tokens, flags, true);
+  const reading = overprintReading(pairs, tokens, flags, true);
+  return reading === 'sure' || (reading === 'unsure' && (flags & PAIR_LONG) !== 0);
 }
 
 /** The text with the second code point of each pair gone in every token that is all pairs (the others stay). */

@@ -56,15 +56,18 @@ function intern(s: string): string {
   return own;
 }
 
+/** Added to the severity's index of an unsure finding (see Finding.unsure). */
+const UNSURE = 4;
+
 /**
- * Layout per finding: rule, severity, start, end, message; then 0 (no fix) or title + 1, and
+ * Layout per finding: rule, severity (+ UNSURE), start, end, message; then 0 (no fix) or title + 1, and
  * when there is a fix its edit count and (start, end, text) per edit; then 0 (no related spans)
  * or count + 1 and (start, end, message) per span. Strings are indices into `strings`.
  */
 export function packFindings(findings: readonly Finding[]): PackedFindings {
   const out = new Packer();
   for (const f of findings) {
-    out.push5(ruleIndex(f.rule), SEVERITIES.indexOf(f.severity), f.start, f.end, out.str(f.message));
+    out.push5(ruleIndex(f.rule), SEVERITIES.indexOf(f.severity) + (f.unsure ? UNSURE : 0), f.start, f.end, out.str(f.message));
     // A fix kept as rows is copied from them: its edits are not made into objects.
     const rows = keptRows(f);
     if (rows) {
@@ -162,7 +165,9 @@ export function unpackFindings(p: PackedFindings): Finding[] {
   const out: Finding[] = [];
   let k = 0;
   while (k < v.length) {
-    const f: Finding = { rule: ruleAt(v[k]), severity: SEVERITIES[v[k + 1]], start: v[k + 2], end: v[k + 3], message: strings[v[k + 4]] };
+    const level = v[k + 1];
+    const f: Finding = { rule: ruleAt(v[k]), severity: SEVERITIES[level % UNSURE], start: v[k + 2], end: v[k + 3], message: strings[v[k + 4]] };
+    if (level >= UNSURE) f.unsure = true;
     k += 5;
     const title = v[k++];
     if (title > 0) {

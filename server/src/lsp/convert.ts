@@ -22,6 +22,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
  */
 export interface DiagnosticData {
   fix?: ListedFix | PackedFix;
+  /**
+   * The fix is unsure (see Finding.unsure): offered as a quick fix, not a preferred one (the
+   * editor's Auto Fix applies a preferred fix unseen), and no "Fix all <rule> problems" beside it.
+   */
+  unsure?: true;
 }
 interface ListedFix {
   title: string;
@@ -104,6 +109,7 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
   if (f.fix) {
     const { title, edits } = f.fix;
     const data: DiagnosticData = { fix: edits.length > LISTED_EDITS ? packedFix(doc, title, edits) : listedFix(doc, title, edits) };
+    if (f.unsure) data.unsure = true;
     d.data = data;
   }
   if (f.related?.length) {

@@ -398,11 +398,15 @@ export function startServer(connection: Connection, options: StartOptions = {}):
         if (!data?.fix || !edits) continue;
         const action = CodeAction.create(data.fix.title, { changes: { [doc.uri]: edits } }, CodeActionKind.QuickFix);
         action.diagnostics = [d];
-        action.isPreferred = true;
+        // An unsure fix (see DiagnosticData.unsure) is the user's to choose: not preferred, which
+        // the editor's Auto Fix would apply unseen; and no "Fix all" of its rule here, which would
+        // leave it.
+        const unsure = data.unsure === true;
+        action.isPreferred = !unsure;
         actions.push(action);
-        rulesHere.add(String(d.code) as RuleId);
+        if (!unsure) rulesHere.add(String(d.code) as RuleId);
       }
-      
+
       if (rulesHere.size > 0) {
         const e = await entry(doc.uri);
         for (const rule of rulesHere) {

@@ -1,18 +1,35 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { doubledGlyphs } from '../../../server/src/core/rules/doubled-glyphs';
+import { lineAt } from '../../../server/src/core/lines';
+import { en } from '../../../server/src/core/messages';
+import { parse } from '../../../server/src/core/parse';
 import { fixLine } from '../../helpers/rules';
 
+// Sure fake bold: evidence beyond Han pairs.
 const positives: [string, string][] = [
   ['TTIIRR 跨跨境境运运输输', 'TIR 跨境运输'],
   ['跨跨境境电电商商：：外外贸贸', '跨境电商：外贸'],
-  ['聚聚焦焦群群众众所所需需', '聚焦群众所需'],
   ['22002244年年', '2024年'],
-  ['𠀀𠀀𠀁𠀁𠀂𠀂𠀃𠀃𠀄𠀄', '𠀀𠀁𠀂𠀃𠀄'], // astral glyphs double as whole code points
   ['TTIIRR 112233', 'TIR 123'], // a doubled number in a doubled heading is doubled too
   ['TTHHEE NNEEWW YYOORRKK TTRRIIBBUUNNEE', 'THE NEW YORK TRIBUNE'],
   ['CCIIVVIILL DDEEFFEENNSSEE', 'CIVIL DEFENSE'], // a numeral's letters beside a word that is none
   ['跨跨境境：：外外贸贸', '跨境：外贸'], // a colon is never written doubled
+  ['𠀀𠀀𠀁𠀁 TTIIRR', '𠀀𠀁 TIR'], // astral glyphs double as whole code points
+];
+
+// Unsure: a whole line of Han pairs, a token of three or more not all one glyph, and nothing else
+// to tell fake bold from reduplicated words run together. Flagged, with this fix, for the user to apply.
+const unsure: [string, string][] = [
+  ['跨跨境境运运输输', '跨境运输'],
+  ['聚聚焦焦群群众众所所需需', '聚焦群众所需'],
+  ['  天天高高兴兴快快乐乐  ', '  天高兴快乐  '],
+  ['叮叮当当咚咚', '叮当咚'],
+  ['高高兴兴快快乐乐', '高兴快乐'],
+  ['天天快快乐乐 平平安安', '天快乐 平安'], // AA + AABB, and an AABB word apart
+  ['𠀀𠀀𠀁𠀁𠀂𠀂', '𠀀𠀁𠀂'], // astral glyphs double as whole code points
+  ['𠀀𠀀𠀁𠀁𠀂𠀂𠀃𠀃𠀄𠀄', '𠀀𠀁𠀂𠀃𠀄'],
+  ['MMXXII 跨跨境境运运输输', 'MXI 跨境运输'], // a Roman numeral is no evidence
 ];
 
 const negatives: string[] = [
@@ -56,18 +73,28 @@ const negatives: string[] = [
   'MMXXII FFFFFF', // numerals and hex, however many
   '调色板 AABBCC DDEEFF',
   '他笑着说 哈哈嘻嘻嘿嘿 好的',
-  '叮叮当当咚咚',
-  '高高兴兴快快乐乐',
-  '天天快快乐乐 平平安安', // AA + AABB, and an AABB word apart
-  '𠀀𠀀𠀁𠀁𠀂𠀂',
   'zzzz zzzz', // one letter repeated
   '他说 AAHH 好',
   'He only said AAHHOO and left.', // one doubled Latin token: an interjection, maybe
   '祝大家 天天高高兴兴快快乐乐 新年好', // five Han pairs, with other text on the line
+  '天天高高兴兴快快乐乐。', // a line that ends in punctuation is prose
+  '扎扎实实认认真真 好', // another token on the line
 ];
 
 test('doubled-glyphs: positives are fixed exactly', () => {
-  for (const [input, expected] of positives) assert.equal(fixLine(doubledGlyphs, input), expected, input);
+  for (const [input, expected] of positives) {
+    assert.equal(fixLine(doubledGlyphs, input), expected, input);
+    assert.equal(doubledGlyphs.checkLine(lineAt(parse(input), 0), en)?.unsure, undefined, `${input}: sure`);
+  }
+});
+
+test('doubled-glyphs: a whole line of Han pairs alone is flagged unsure, its fix exact', () => {
+  for (const [input, expected] of unsure) {
+    assert.equal(fixLine(doubledGlyphs, input), expected, input);
+    const f = doubledGlyphs.checkLine(lineAt(parse(input), 0), en)!;
+    assert.equal(f.unsure, true, `${input}: unsure`);
+    assert.match(f.message, /^Looks like fake bold/, input);
+  }
 });
 
 test('doubled-glyphs: real words are never touched', () => {

@@ -41,9 +41,12 @@ test('a Latin line, even with curly quotes and dashes, is not one for the CJK ru
   assert.equal(lineGates('𠀀 a') & GATE_CJK, GATE_CJK);
 });
 
-/** cleanLineText as it was before the gates: every display rule's checkLine on the line, their fixes applied together. */
+/** cleanLineText as it was before the gates: every display rule's checkLine on the line, their fixes (but unsure ones) applied together. */
 function cleanUngated(text: string): string {
-  const edits = [spacedGlyphs, doubledGlyphs].flatMap((r) => r.checkLine(lineAt(parse(text), 0), en)?.fix.edits ?? []);
+  const edits = [spacedGlyphs, doubledGlyphs].flatMap((r) => {
+    const f = r.checkLine(lineAt(parse(text), 0), en);
+    return f && !f.unsure ? f.fix.edits : [];
+  });
   return applyEdits(text, edits).trim();
 }
 

@@ -1,12 +1,17 @@
 // doubled-glyphs: fake-bold headings that the PDF draws twice come out with every glyph doubled:
 // `TTIIRR 跨跨境境运运输输` → `TIR 跨境运输`.
 //
-// What counts as an overprint, and why real words (扎扎实实, 一个个, 无线电电子, 叮叮当当咚咚,
-// MMXXII) never do, is decided in overprint.ts, which article detection reads too. The fix deletes
-// the second code point of each pair — only characters known to be artifacts. Fix All applies it
-// only to the text as given (see fixAll): tokens that its spacing and join fixes build are not read.
+// What counts as an overprint, and why real words (扎扎实实, 一个个, 无线电电子, MMXXII) never do, is
+// decided in overprint.ts, which article detection reads too. The fix deletes the second code point
+// of each pair — only characters known to be artifacts. Fix All applies it only to the text as given
+// (see fixAll): tokens that its spacing and join fixes build are not read.
+//
+// A whole line of Han pairs with nothing else to tell (跨跨境境运运输输, 天天高高兴兴快快乐乐) is
+// unsure: fake bold and reduplicated words run together have its shape. It is reported, at a level
+// below the rule's (see lint.ts), with a message that says to check, and a fix that is one click;
+// the finding is marked unsure, so that no automatic path applies that fix (see Finding.unsure).
 import { isSpace } from '../chars';
-import { countedPairs, doubledPairs, isOverprintRun, pairFlags, pairSeconds, tokenPairs } from '../overprint';
+import { countedPairs, doubledPairs, overprintReading, pairFlags, pairSeconds, tokenPairs, type OverprintReading } from '../overprint';
 import { GATE_DOUBLED, lineGates } from './gates';
 import { t, type Messages } from '../messages';
 import { EDIT_FIELDS, reserveInts, rowChunk, RowFix } from '../editRows';
@@ -53,6 +58,7 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
   // of one big doubled run followed by many small ones.
   let best: Token[] | undefined;
   let bestPairs = 0;
+  let bestReading = 'sure' as OverprintReading; // not narrowed to 'sure': consider() sets it
   let run: Token[] = [];
   const consider = () => {
     if (run.length === 0) return;
@@ -64,9 +70,12 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
       if (tk.counted > 0) counting++;
       flags |= tk.flags;
     }
-    if (pairs > bestPairs && isOverprintRun(pairs, counting, flags, run.length === tokens.length)) {
+    // An unsure run is the whole line (see overprint.ts): it never competes with another run.
+    const reading = pairs > bestPairs ? overprintReading(pairs, counting, flags, run.length === tokens.length) : undefined;
+    if (reading) {
       best = run;
       bestPairs = pairs;
+      bestReading = reading;
     }
     run = [];
   };
@@ -97,12 +106,12 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
     cursor = s.end;
   }
   after += text.slice(cursor, last.end);
-  return {
-    start: line.start + first.start,
-    end: line.start + last.end,
-    message: t(messages, 'doubled-glyphs.message', { before: elide(before), after: elide(after) }),
-    fix: new RowFix(t(messages, 'doubled-glyphs.fix', { after: elide(after) }), rows, at, seconds.length),
-  };
+  const quoted = { before: elide(before), after: elide(after) };
+  const fix = new RowFix(t(messages, 'doubled-glyphs.fix', { after: quoted.after }), rows, at, seconds.length);
+  const start = line.start + first.start;
+  const end = line.start + last.end;
+  if (bestReading === 'unsure') return { start, end, message: t(messages, 'doubled-glyphs.unsure', quoted), fix, unsure: true };
+  return { start, end, message: t(messages, 'doubled-glyphs.message', quoted), fix };
 }
 
 /** A heading as quoted in a message: cut at 80 UTF-16 units (never inside a surrogate pair), so a

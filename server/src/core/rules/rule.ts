@@ -9,6 +9,8 @@ export interface LineFinding extends Span {
   message: string;
   /** Kept as is in the finding lintPage makes (one object less per finding). */
   fix: Fix;
+  /** Its fix is for the user to apply, never applied automatically (see Finding.unsure). */
+  unsure?: true;
 }
 
 export interface LineRule {
