@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import type { ExportBatchParams, ExportBatchResult, ExportFileResult } from '../../server/src/lsp/exportRequests';
-import { noEditorMessage } from './largeFiles';
+import { commandDocument } from './largeFiles';
 import { sentences, strings } from './strings';
 
 type Format = 'jsonl' | 'perFile';
@@ -84,11 +84,8 @@ export function registerExportCommands(context: vscode.ExtensionContext, client:
 
 /** Returns the URI written (or of the untitled editor), for callers and tests. */
 async function exportOne(context: vscode.ExtensionContext, client: LanguageClient, uri?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-  if (!doc) {
-    void vscode.window.showInformationMessage(await noEditorMessage(context));
-    return undefined;
-  }
+  const doc = await commandDocument(context, uri);
+  if (!doc) return undefined;
   if (doc.uri.scheme !== 'file') {
     void vscode.window.showErrorMessage(strings.exportNeedsFile());
     return undefined;

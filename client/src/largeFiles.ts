@@ -55,6 +55,26 @@ export async function noEditorMessage(context: vscode.ExtensionContext, anyName 
   return why.kind === 'tooLarge' ? tooLargeText(why.units) : strings.noActiveEditor();
 }
 
+/**
+ * The document a command works on: the file it was given (from the Explorer), else the active
+ * editor's; undefined once the user is told why there is none. A file given that VS Code will not
+ * open for extensions (over its limit, or unreadable) is said so, not left as an unhandled error.
+ */
+export async function commandDocument(context: vscode.ExtensionContext, uri?: vscode.Uri, anyName = false): Promise<vscode.TextDocument | undefined> {
+  if (!uri) {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc) void vscode.window.showInformationMessage(await noEditorMessage(context, anyName));
+    return doc;
+  }
+  try {
+    return await vscode.workspace.openTextDocument(uri);
+  } catch (err) {
+    const units = await unitsOver(uri, SYNC_LIMIT).catch(() => undefined);
+    void vscode.window.showErrorMessage(units !== undefined ? tooLargeText(units) : strings.cannotOpen(uri.fsPath || uri.toString(), err instanceof Error ? err.message : String(err)));
+    return undefined;
+  }
+}
+
 export function watchLargeFiles(context: vscode.ExtensionContext): void {
   const notes = vscode.languages.createDiagnosticCollection('newsprint-size');
   const checked = new Set<string>();

@@ -4,17 +4,14 @@
 // applied nothing.)
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
-import { noEditorMessage } from './largeFiles';
+import { commandDocument } from './largeFiles';
 import { strings } from './strings';
 
 export function registerRewriteCommand(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('newsprint.rewritePage', async (uri?: vscode.Uri) => {
-      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-      if (!doc) {
-        void vscode.window.showInformationMessage(await noEditorMessage(context));
-        return false;
-      }
+      const doc = await commandDocument(context, uri);
+      if (!doc) return false;
       // The page changed before or while the server rewrote it (a big page takes a while):
       // replacing the page with the rewrite of the text before would undo what was typed meanwhile.
       const changed = () => {

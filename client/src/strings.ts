@@ -21,6 +21,7 @@ function counted(text: string, ...args: (string | number)[]): string {
 
 export const strings = {
   noActiveEditor: () => vscode.l10n.t('Open a file first: there is no active editor.'),
+  cannotOpen: (file: string, reason: string) => vscode.l10n.t('{0} cannot be opened: {1}', file, reason),
   serverRestarted: () => vscode.l10n.t('The Newsprint language server stopped unexpectedly and was restarted.'),
   serverGaveUp: () => vscode.l10n.t('The Newsprint language server keeps stopping; it will not be restarted. See the "Newsprint" output for details.'),
   exportNeedsFile: () => vscode.l10n.t('Export works on files saved on disk. Save this page dump to a file first.'),

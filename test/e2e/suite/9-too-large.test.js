@@ -30,4 +30,12 @@ describe('a page dump too large for extensions', function () {
     await h.closeAllEditors();
     await h.waitForDiagnostics(uri, (d) => d.length === 0, 'the note to go with the tab', 30_000);
   });
+
+  it('given to Rewrite and Export by name (as the Explorer does), is refused with a message, not an error', async function () {
+    this.timeout(60_000);
+    // openTextDocument rejects a file over the limit; the commands answer false/undefined instead
+    // of failing with that rejection (the message itself is checked in the dialogs suite).
+    assert.equal(await vscode.commands.executeCommand('newsprint.rewritePage', dump.uri), false);
+    assert.equal(await vscode.commands.executeCommand('newsprint.exportArticles', dump.uri), undefined);
+  });
 });
