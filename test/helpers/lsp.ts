@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, ErrorCodes, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -144,4 +144,13 @@ export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
       },
     );
   });
+}
+
+/** The code actions the editor asks for at a diagnostic (its light bulb), of the kinds `only` names. */
+export async function actionsAt(c: TestClient, uri: string, d: Diagnostic, only?: string[]): Promise<CodeAction[]> {
+  return (await c.conn.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: d.range,
+    context: { diagnostics: [d], ...(only ? { only } : {}) },
+  })) as CodeAction[];
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import { startClient, type TestClient } from '../helpers/lsp';
+import { actionsAt, startClient, type TestClient } from '../helpers/lsp';
 
 const uri = 'file:///work/sample/unsure.txt';
 const text =
@@ -22,13 +22,7 @@ function apply(edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create(uri, 'pagedump', 1, text), edits);
 }
 
-async function actions(c: TestClient, d: Diagnostic, only?: string[]): Promise<CodeAction[]> {
-  return (await c.conn.sendRequest('textDocument/codeAction', {
-    textDocument: { uri },
-    range: d.range,
-    context: { diagnostics: [d], ...(only ? { only } : {}) },
-  })) as CodeAction[];
-}
+const actions = (c: TestClient, d: Diagnostic, only?: string[]) => actionsAt(c, uri, d, only);
 
 describe('unsure doubled-glyphs diagnostics', () => {
   let c: TestClient;

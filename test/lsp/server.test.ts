@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { fixAll } from '../../server/src/core/fix';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 import { CancellationTokenSource, LSPErrorCodes, type CancellationToken, type ResponseError } from 'vscode-languageserver-protocol';
-import { isPreview, startClient, withTimeout, type TestClient } from '../helpers/lsp';
+import { actionsAt, isPreview, startClient, withTimeout, type TestClient } from '../helpers/lsp';
 
 const text = readFileSync(SAMPLE, 'utf8');
 const uri = 'file:///work/sample/zh-daily-p1.txt';
@@ -21,13 +21,7 @@ function apply(before: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create(uri, 'pagedump', 1, before), edits);
 }
 
-async function actions(c: TestClient, d: Diagnostic, only?: string[]): Promise<CodeAction[]> {
-  return (await c.conn.sendRequest('textDocument/codeAction', {
-    textDocument: { uri },
-    range: d.range,
-    context: { diagnostics: [d], ...(only ? { only } : {}) },
-  })) as CodeAction[];
-}
+const actions = (c: TestClient, d: Diagnostic, only?: string[]) => actionsAt(c, uri, d, only);
 
 /** The source.fixAll code action the editor asks for on save or from the command (a cancellable request). */
 function fixAllActions(c: TestClient, uri: string, token?: CancellationToken): Promise<CodeAction[]> {
