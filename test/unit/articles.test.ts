@@ -11,6 +11,7 @@ import { en, zhCn } from '../../server/src/core/messages';
 import { documentSymbols, foldingRanges, hoverAt, semanticTokens } from '../../server/src/core/outline';
 import type { PageDump } from '../../server/src/core/types';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
+import { exportArticles } from '../../server/src/core/export';
 
 const root = join(__dirname, '..', '..');
 const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'pages', name), 'utf8');
@@ -379,4 +380,31 @@ test('a part with two markers of one direction keeps the second as a further mar
       assert.ok(said.some(([r, t]) => r === 'continuation' && t.includes(marker)), `${name}: ${JSON.stringify(said)}`);
     }
   }
+});
+
+// ---- the printed structure of short Chinese pages: nothing lost ----
+const exported = (src: string) => exportArticles(src, { path: 'p.txt', sha256: 'a'.repeat(64), version: '0.1.0' });
+const K1 = '坚持以人民为中心\n我县全力推进和美乡村建设\n□记者 张三 报道\n本报讯 今年以来，我县坚持把和美\n乡村建设作为推进乡村振兴的重要\n抓手，统筹推进村庄规划建设。\n';
+const spacedOut = (s: string) => s.replace(/\n/g, '\n\n');
+
+test('a kicker above its headline (引题 + 主题) is the kicker, on ordinary and blank-line pages', () => {
+  for (const [name, src] of [
+    ['ordinary', K1],
+    ['blank lines', spacedOut(K1)],
+    ['couplet kicker', K1.replace('坚持以人民为中心', '聚焦乡村振兴 绘就美好画卷')],
+    ['couplet kicker, blank lines', spacedOut(K1.replace('坚持以人民为中心', '聚焦乡村振兴 绘就美好画卷'))],
+  ]) {
+    const arts = exported(src).articles;
+    assert.equal(arts.length, 1, name);
+    assert.equal(arts[0].headline, '我县全力推进和美乡村建设', name);
+    assert.match(arts[0].kicker ?? '', /^(?:坚持以人民为中心|聚焦乡村振兴 绘就美好画卷)$/, name);
+  }
+});
+
+test('a two-line headline that wraps (the first line the longer) stays one headline', () => {
+  const src = '秋粮收购工作会议\n在县城召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，安排部署今年秋粮收购\n工作，副县长李四出席会议并讲话。\n';
+  const arts = exported(src).articles;
+  assert.equal(arts.length, 1);
+  assert.equal(arts[0].headline, '秋粮收购工作会议在县城召开');
+  assert.equal(arts[0].kicker, null);
 });

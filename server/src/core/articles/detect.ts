@@ -26,7 +26,7 @@ import { LINE_ANNOTATION, LINE_BLANK, lineText, lowerBound } from '../lines';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind } from './roles';
+import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -327,6 +327,9 @@ function continues(P: PageItems, a: number, b: number): boolean {
   if (endA === E_SENTENCE || endA === E_DASH || F.signoff[ka] || F.continuation[ka]) return false;
   if ((F.flags[ka] | F.flags[kb]) & (F_CAPS | F_DOUBLED)) return false;
   if ((F.flags[ka] | F.flags[kb]) & F_TITLE && !isFullAt(F, ka)) return false;
+  // A couplet (two phrases, one space: 聚焦乡村振兴 绘就美好画卷) is full only as an indented
+  // paragraph start would be: a heading (a kicker), not a paragraph's first line.
+  if (endA === E_NONE && F.spaced[ka] === 1 && !isFullAt(F, ka)) return false;
   return isFullAt(F, ka, (F.flags[ka] & F_USER) !== 0) || endA === E_COMMA;
 }
 
@@ -478,7 +481,12 @@ function mergeHeadings(P: PageItems, decided: readonly Seg[]): Seg[] {
   const { base, F } = P;
   const merged: Seg[] = [];
   for (let x = 0; x < decided.length; x++) {
-    const s = decided[x];
+    let s = decided[x];
+    // A kicker over its headline read as one two-line heading: two.
+    if (s.kind === 'heading' && !s.forced && s.lines.length === 2 && kickerOver(P, s.lines[0], s.lines[1])) {
+      merged.push(seg('heading', [s.lines[0]], undefined, undefined));
+      s = seg('heading', [s.lines[1]], undefined, undefined);
+    }
     const last = merged.length > 0 ? merged[merged.length - 1] : null;
     if (last && s.kind === 'heading' && last.kind === 'heading' && !s.forced && !last.forced) {
       const i = s.lines[0];
@@ -492,7 +500,8 @@ function mergeHeadings(P: PageItems, decided: readonly Seg[]): Seg[] {
         (F.flags[ki] & F_CAPS) === (F.flags[kp] & F_CAPS) &&
         F.end[kp] !== E_DASH &&
         sameBlock(P, i, p) &&
-        i === p + 1
+        i === p + 1 &&
+        !(last.lines.length === 1 && kickerOver(P, p, i))
       ) {
         for (let j = 0; j < s.lines.length; j++) last.lines.push(s.lines[j]);
         continue;
@@ -501,6 +510,37 @@ function mergeHeadings(P: PageItems, decided: readonly Seg[]): Seg[] {
     merged.push(s);
   }
   return merged;
+}
+
+/**
+ * Heading line p, right above heading line i, reads as a Chinese kicker (引题) over its headline,
+ * not as the first line of a headline wrapped onto i: it is a couplet (two phrases, one space) over a
+ * line that is none, or it is shorter than i by two glyphs or more (a wrapped headline's first line
+ * runs to the heading's width). CJK lines only: an English headline is centred line by line.
+ * Not when the two lines are a block of their own.
+ */
+function kickerOver(P: PageItems, p: number, i: number): boolean {
+  const { F, base } = P;
+  const kp = p - base;
+  const ki = i - base;
+  // A block of just the two lines: pdftotext kept them together, one heading (a kicker, in a
+  // smaller size, is a block of its own). Only a block running on past them (a page without blank
+  // lines) says nothing.
+  if (P.blockFirst[kp] === p && P.blockLast[kp] === i) return false;
+  if (!((F.spaced[kp] === 1 && F.spaced[ki] === 0) || F.width[kp] + 4 <= F.width[ki])) return false; // half cells
+  return cjkHead(P.dump, p) && cjkHead(P.dump, i);
+}
+
+/** The line's first non-space character is a CJK one (or full-width punctuation). */
+function cjkHead(dump: PageDump, i: number): boolean {
+  const src = dump.text;
+  const end = dump.lines.end[i];
+  for (let x = dump.lines.start[i]; x < end; x++) {
+    const c = src.charCodeAt(x);
+    if (c === 32 || c === 9 || c === 0x3000) continue;
+    return c >= 0x2e80;
+  }
+  return false;
 }
 
 /** What detect's stages (segments, stories, clusters, matching, articles, roles) share of the page. */
@@ -558,7 +598,7 @@ function detectArticles(P: PageItems): PageAnalysis {
   const labelArticles: number[] = P.startArticle.size > 0 ? [] : NO_LABEL_ARTICLES;
   attachLabels(items, clusters, storyAt, P.startArticle, labelOwned, labelArticles);
   matchClusters(P, live, clusters, groups, storyOfItem);
-  return assembleArticles({ P, live, clusters, unclaimed, orphanLabels, labelArticles });
+  return assembleArticles({ P, live, clusters, unclaimed, orphanLabels, labelArticles, storyOfItem });
 }
 
 function newStory(p: number): Story {
@@ -1084,6 +1124,7 @@ interface Matched {
   unclaimed: number[];
   orphanLabels: number[];
   labelArticles: number[];
+  storyOfItem: (Story | null)[];
 }
 
 /** Articles from the matched stories and clusters, then the roles of the page. */
@@ -1094,13 +1135,14 @@ function assembleArticles(M: Matched): PageAnalysis {
   // ---- articles ----
   let pageHasBylines = false;
   for (let k = 0; k < live.length && !pageHasBylines; k++) pageHasBylines = live[k].byline.length > 0 || live[k].dateline !== null;
+  for (let k = 0; k < clusters.length; k++) joinBanner(M.P, clusters, k, M.storyOfItem);
   const drafts: Draft[] = [];
   LINE_SET.page(base, roles.length);
   for (let k = 0; k < live.length; k++) drafts.push(storyArticle(live[k], items, page.index, pageHasBylines, F, base));
   const bannerItems: number[] = [];
   for (let k = 0; k < clusters.length; k++) {
     const c = clusters[k];
-    if (c.story) continue;
+    if (c.story || c.blocks.length === 0) continue;
     if (c.blocks.length === 1 && c.blocks[0].lines.length === 1 && !c.blocks[0].forced) bannerItems.push(c.blocks[0].item);
     else drafts.push(noticeArticle(c, page.index));
   }
@@ -1152,6 +1194,62 @@ function assembleArticles(M: Matched): PageAnalysis {
     ORPHAN_LABELS.set(analysis, lines);
   }
   return analysis;
+}
+
+/**
+ * An unmatched one-line cluster (a would-be banner) is not left out of every article:
+ * - right above a matched cluster of its heading group with no kicker, it is that cluster's kicker
+ *   (引题 over 主题: Chinese papers print them constantly, two one-line headings the matching sees
+ *   as two headlines), or its headline when it is the wider by two glyphs or more (then the
+ *   headline below is a deck);
+ * - right below a matched cluster whose story starts right below it, it is a deck;
+ * - right above another story (a column's rubric over its byline), it is that story's label.
+ * Then the banner's cluster is emptied (no blocks). Otherwise it stays a banner, a label of the
+ * page (reported by unclaimed-text).
+ */
+function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: readonly (Story | null)[]): void {
+  const c = clusters[k];
+  if (c.story || c.blocks.length !== 1 || c.blocks[0].lines.length !== 1 || c.blocks[0].forced) return;
+  const { items, F, base } = P;
+  const b = c.blocks[0];
+  const d = k + 1 < clusters.length ? clusters[k + 1] : null;
+  if (d && d.story && d.group === c.group && d.blocks.length > 0 && nextItem(items, c.last) === d.first && !d.attachBelow && cjkHead(P.dump, b.lines[0])) {
+    let h = -1;
+    let kicker = false;
+    for (let j = 0; j < d.blocks.length; j++) {
+      if (d.blocks[j].sub === 'kicker') kicker = true;
+      else if (d.blocks[j].sub === 'headline' && h < 0) h = j;
+    }
+    if (!kicker && h === 0) {
+      const hl = d.blocks[0].lines;
+      const wider = hl.length === 1 && F.spaced[b.lines[0] - base] !== 1 && F.width[b.lines[0] - base] >= F.width[hl[0] - base] + 4; // half cells
+      if (wider) d.blocks[0].sub = 'deck';
+      b.sub = wider ? 'headline' : 'kicker';
+      d.blocks.unshift(b);
+      d.first = c.first;
+      if (c.labels.length > 0) d.labels = c.labels.concat(d.labels);
+      d.groupSize--;
+      c.blocks = [];
+      return;
+    }
+  }
+  // The story right below the banner (past labels), if it starts there.
+  let q = nextItem(items, c.last);
+  while (q < items.length && items[q].kind === 'pattern' && (items[q].pkind === 'label' || items[q].pkind === 'note-label')) q = nextItem(items, q);
+  const below = q < items.length ? ownerOf(storyOfItem, q) : null;
+  const S = below && below.firstItem >= c.last ? below : null;
+  const e = k > 0 ? clusters[k - 1] : null;
+  if (S && e && e.story === S && e.group === c.group && e.blocks.length > 0 && nextItem(items, e.last) === c.first && c.labels.length === 0) {
+    b.sub = 'deck';
+    e.blocks.push(b);
+    e.last = c.last;
+    e.groupSize--;
+    c.blocks = [];
+  } else if (S && (!S.cluster || S.cluster.last < c.first)) {
+    for (let j = 0; j < c.labels.length; j++) S.labels.push(c.labels[j]);
+    S.labels.push(b.lines);
+    c.blocks = [];
+  }
 }
 
 function setRoles(roles: Uint8Array, base: number, xs: readonly number[], r: number): void {
