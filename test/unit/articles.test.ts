@@ -408,3 +408,16 @@ test('a two-line headline that wraps (the first line the longer) stays one headl
   assert.equal(arts[0].headline, '秋粮收购工作会议在县城召开');
   assert.equal(arts[0].kicker, null);
 });
+
+test('a plain-name sign-off (（李明）, （李明 王芳）) is the story\'s sign-off, on its own line or after the last sentence', () => {
+  const story = '秋收正当时\n庭院经济虽小，却连着农民的钱袋\n子。各地要因地制宜，让更多农民\n在家门口增收致富。\n';
+  for (const so of ['（李明）', '（李明 王芳）']) {
+    const arts = exported(story + so + '\n').articles;
+    assert.equal(arts.length, 1, so);
+    assert.equal(arts[0].signoff, so);
+    assert.ok(!arts[0].paragraphs.join('').includes(so), so);
+  }
+  const inline = exported(story.replace('增收致富。', '增收致富。（赵六）')).articles;
+  assert.equal(inline[0].signoff, '（赵六）');
+  assert.equal(inline[0].paragraphs.at(-1)?.endsWith('增收致富。'), true);
+});

@@ -440,7 +440,13 @@ const CLOSERS = new Set([0xff09, 41, 0x3015, 0xff3d, 93, 0x3011]);
 const DATELINE_FIRST = new Set(Array.from('本新中人央光经', (c) => c.charCodeAt(0)));
 const CONT_EN = /^[([{]?\s*(?:continued|cont'?d|concluded)\s+(on|from)\s+(?:the\s+)?((?:[a-z]+|\d{1,3})\s+(?:pag[a-z]|paoe)|(?:pag[a-z]|paoe)\s+[a-z0-9]{1,12})/i;
 
-const SIGNOFF_INNER = '(?:完|本报[^）)]{0,12}|记者[^）)]{1,24}|通讯员[^）)]{1,24}|据[^）)]{1,24}|新华社[^）)]{0,24}|[^）)]{0,16}(?:供稿|供图|整理|报道|编译|综合))';
+/**
+ * What a sign-off's brackets hold: 完, a role word and names, or just a name or two (`（李明）`,
+ * `（李明 王芳）`: 2–4 glyphs each), but not a bracketed note (见图, 附图, 待续, 未完, 上图, 摘要, 节选,
+ * 有删节, 原标题…) or a number (（一）, （二〇二四）).
+ */
+const SIGNOFF_NAMES = '(?![见附待未续上下图注略摘节有原转接完一二三四五六七八九十〇零])[\\u4e00-\\u9fff]{2,4}(?:[ 、·・][\\u4e00-\\u9fff]{2,4})?';
+const SIGNOFF_INNER = `(?:完|本报[^）)]{0,12}|记者[^）)]{1,24}|通讯员[^）)]{1,24}|据[^）)]{1,24}|新华社[^）)]{0,24}|[^）)]{0,16}(?:供稿|供图|整理|报道|编译|综合)|${SIGNOFF_NAMES})`;
 const SIGNOFF_WHOLE = new RegExp(`^[（(]${SIGNOFF_INNER}[）)]$`);
 const SIGNOFF_TAIL = new RegExp(`[。！？…”’」』.!?][（(]${SIGNOFF_INNER}[）)]$`);
 
