@@ -126,6 +126,10 @@ test('golden: misplaced-headline and orphan-label findings on the sample', () =>
   const rules = pages[0].findings.map((f) => f.rule);
   assert.ok(rules.includes('misplaced-headline'));
   assert.equal(rules.filter((r) => r === 'orphan-label').length, 1);
+  // The banner (line 380), in no article, is reported: the export leaves it out.
+  const lost = pages[0].findings.filter((f) => f.rule === 'unclaimed-text');
+  assert.equal(lost.length, 1);
+  assert.match(lost[0].message, /学习贯彻党的二十届三中全会精神/);
 });
 
 test('pathological input does not throw', () => {
@@ -420,4 +424,53 @@ test('a plain-name sign-off (（李明）, （李明 王芳）) is the story\'s 
   const inline = exported(story.replace('增收致富。', '增收致富。（赵六）')).articles;
   assert.equal(inline[0].signoff, '（赵六）');
   assert.equal(inline[0].paragraphs.at(-1)?.endsWith('增收致富。'), true);
+});
+
+/** Content lines of the text in no article, no finding's range, and not furniture, a caption or skipped: lost unseen. */
+function lostUnseen(src: string): string[] {
+  const dump = parse(src);
+  const pages = analyzeArticles(dump, en);
+  const lost: string[] = [];
+  for (const p of pages) {
+    const page = dump.pages[p.page];
+    const claimed = new Set(p.articles.flatMap((a) => a.lines));
+    for (let i = page.firstLine; i <= page.lastLine; i++) {
+      const l = lineAt(dump, i);
+      if (l.blank || l.annotation || claimed.has(i)) continue;
+      const role = roleAt(p, i - page.firstLine);
+      if (role === 'furniture' || role === 'caption' || role === 'unknown') continue;
+      if (p.findings.some((f) => f.start <= l.start && l.end <= f.end)) continue;
+      lost.push(l.text);
+    }
+  }
+  return lost;
+}
+
+test('unclaimed-text: a heading line over nothing is reported (en and zh-CN), and in the export diagnostics', () => {
+  const src = '□记者 张三 报道\n\n本报讯 今年以来，我县坚持把和美乡村建设作为推进乡村振兴的重要抓手。\n\n不忘初心 牢记使命\n';
+  const { dump, pages } = analyse(src);
+  const f = pages[0].findings.filter((x) => x.rule === 'unclaimed-text');
+  assert.equal(f.length, 1);
+  assert.equal(dump.text.slice(f[0].start, f[0].end), '不忘初心 牢记使命');
+  assert.match(f[0].message, /不忘初心 牢记使命.*no article/);
+  assert.match(analyzeArticles(dump, zhCn)[0].findings.find((x) => x.rule === 'unclaimed-text')?.message ?? '', /不属于任何稿件/);
+  assert.equal(exported(src).diagnostics['unclaimed-text'], 1);
+  assert.deepEqual(lostUnseen(src), []);
+});
+
+test('nothing is lost unseen on short pages: kickers, sign-offs, continued parts, wrapped markers, credits', () => {
+  const story = '秋收正当时\n庭院经济虽小，却连着农民的钱袋\n子。各地要因地制宜，让更多农民\n在家门口增收致富。\n';
+  const M3 = '秋粮收购\n\n（上接第一版）粮食收购政策，坚决\n\n守住农民种粮卖得出的底线。要加\n\n（下转第三版）\n';
+  const W1 = '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，副县长李四出席会议并\n讲话，要求守住底线。（下转第\n二版）\n';
+  const E3 = 'RUSSIA IN TO STAY.\nPersonal Notes From London.\nSpecial to The New-York Tribune.\nLONDON, May 1.—The discussion in\nParliament yesterday afternoon failed\nto throw any light on the Manchuria\nquestion.\n';
+  for (const src of [K1, spacedOut(K1), story + '（李明）\n', story + '（李明 王芳）\n', M3, W1, E3]) assert.deepEqual(lostUnseen(src), [], src);
+  // The continued part keeps both its lines, in one article.
+  const m = exported(M3).articles;
+  assert.equal(m.length, 1);
+  assert.equal(m[0].paragraphs.join(''), '粮食收购政策，坚决守住农民种粮卖得出的底线。要加');
+  // A correspondent's credit is the byline, naming no person; the dateline stays with the story.
+  const e = exported(E3).articles;
+  assert.equal(e.length, 1);
+  assert.deepEqual(e[0].byline, { raw: 'Special to The New-York Tribune.', role: null, persons: [] });
+  assert.equal(e[0].headline, 'RUSSIA IN TO STAY.');
 });

@@ -121,6 +121,8 @@ const CREDIT_TAIL = /\s*(报道|摄影?|文\/图|文|图|整理|采写|供稿)\s
 /** Splits a byline into its role and person names. */
 export function parseByline(raw: string): Byline {
   let s = raw.trim().replace(/^[□■◇◆●○]\s*/, '');
+  // A correspondent's credit names the paper, no person: `Special to The New-York Tribune.`
+  if (/^sp[a-z]{3,5}l\s+to\s/i.test(s)) return { raw: raw.trim(), role: null, persons: [] };
   const en = /^by\s+(.+)$/i.exec(s);
   if (en) {
     const persons = en[1].replace(/\.$/, '').split(/\s*(?:,|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean);

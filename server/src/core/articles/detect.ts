@@ -19,8 +19,11 @@
 //    +0.15 for earlier stacked ones; right below a story: +0.1). Greedy by descending score, each
 //    story takes one cluster. Only pairs within a bounded window of stories are scored, so the
 //    page stays linear. This is what puts a headline emitted after its body, or stacked above
-//    another article's byline, on the right body. An unmatched one-line cluster is a label (a
-//    banner slogan); a larger one becomes a 'notice' with no body.
+//    another article's byline, on the right body. An unmatched one-line cluster right above a
+//    matched one is its kicker (引题 over 主题), right below one whose story starts below it a deck,
+//    right above a story its label; else it is a banner, a label of the page in no article (the
+//    unclaimed-text rule reports it), but on a page without stories, where it is a 'notice', as a
+//    larger unmatched cluster is (no body).
 // 6. `%%` directives (annotations.ts) override steps 1–5.
 import { LINE_ANNOTATION, LINE_BLANK, lineText, lowerBound } from '../lines';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
@@ -34,6 +37,7 @@ import { cleanLineText } from '../clean';
 import { joinHeadline } from '../paragraphs';
 import { misplacedHeadline } from '../rules/misplaced-headline';
 import { orphanLabel } from '../rules/orphan-label';
+import { unclaimedText } from '../rules/unclaimed-text';
 import { badAnnotation } from '../rules/bad-annotation';
 
 type Forced = 'headline' | 'kicker' | 'deck' | 'byline' | 'caption' | 'label' | 'body' | 'skip';
@@ -135,6 +139,8 @@ export function analyzePage(dump: PageDump, pageIndex: number, messages: Message
   const findings = misplacedHeadline(dump, analysis, messages);
   orphanLabel(dump, ORPHAN_LABELS.get(analysis) ?? NO_BLOCKS, messages, findings);
   ORPHAN_LABELS.delete(analysis);
+  unclaimedText(dump, UNCLAIMED.get(analysis) ?? NO_BLOCKS, messages, findings);
+  UNCLAIMED.delete(analysis);
   badAnnotation(dump, problems, messages, findings);
   analysis.findings = findings;
   return analysis;
@@ -268,7 +274,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   }
   const W = columnWidthOf(F, content, nc) || 20;
   localWidthsOf(F, content, nc, W);
-  const ds = blocks >= 6 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;
+  const ds = blocks >= 4 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;
 
   // ---- segments ----
   const P: PageItems = { page, dump, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast };
@@ -324,7 +330,9 @@ function continues(P: PageItems, a: number, b: number): boolean {
   } else if (gap > 0) return false;
   if (forced[ka] && forced[ka] !== FC_BODY) return false;
   const endA = F.end[ka];
-  if (endA === E_SENTENCE || endA === E_DASH || F.signoff[ka] || F.continuation[ka]) return false;
+  // A marker ends the line's text, but for a continued-from one opening it (`（上接第一版）粮食收购政策，坚决`): its text runs on.
+  const ca = F.continuation[ka];
+  if (endA === E_SENTENCE || endA === E_DASH || F.signoff[ka] || (ca && !(F.flags[ka] & F_CONT_HEAD && !ca.before && ca.direction === 'from'))) return false;
   if ((F.flags[ka] | F.flags[kb]) & (F_CAPS | F_DOUBLED)) return false;
   if ((F.flags[ka] | F.flags[kb]) & F_TITLE && !isFullAt(F, ka)) return false;
   // A couplet (two phrases, one space: 聚焦乡村振兴 绘就美好画卷) is full only as an indented
@@ -419,7 +427,15 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
       if (titled && !(fl & F_TITLE && !isFullAt(F, k))) titled = false;
       if (F.width[k] > 1.6 * F.local[k]) wide = true;
     }
-    if (allCaps || anyDoubled || titled) {
+    if (allCaps || anyDoubled) {
+      s.kind = 'heading';
+      continue;
+    }
+    // Right below a byline comes the story (its dateline, its lead), not a heading: a title-cased
+    // line there is a dateline the OCR spoiled (`NEW YOUK, Sopl. ICKing Al`).
+    const prev = x > 0 ? segs[x - 1] : null;
+    if (prev && prev.kind === 'pattern' && prev.pkind === 'byline') continue;
+    if (titled) {
       s.kind = 'heading';
       continue;
     }
@@ -1143,7 +1159,8 @@ function assembleArticles(M: Matched): PageAnalysis {
   for (let k = 0; k < clusters.length; k++) {
     const c = clusters[k];
     if (c.story || c.blocks.length === 0) continue;
-    if (c.blocks.length === 1 && c.blocks[0].lines.length === 1 && !c.blocks[0].forced) bannerItems.push(c.blocks[0].item);
+    // A page of headings alone (no story to label or be labelled by): each is a notice.
+    if (c.blocks.length === 1 && c.blocks[0].lines.length === 1 && !c.blocks[0].forced && live.length > 0) bannerItems.push(c.blocks[0].item);
     else drafts.push(noticeArticle(c, page.index));
   }
   for (let k = 0; k < labelArticles.length; k++) drafts.push(labelArticle(items[labelArticles[k]].lines, page.index));
@@ -1193,15 +1210,55 @@ function assembleArticles(M: Matched): PageAnalysis {
     for (let k = 0; k < orphanLabels.length; k++) lines.push(items[orphanLabels[k]].lines);
     ORPHAN_LABELS.set(analysis, lines);
   }
+  const lost = unclaimedBlocks(items, articles, orphanLabels, base, roles.length);
+  if (lost) UNCLAIMED.set(analysis, lost);
   return analysis;
+}
+
+/** Marks of the lines an article claims, by page slot (unclaimedBlocks; grown as pages need). */
+let CLAIMED = new Uint8Array(256);
+
+/**
+ * The text no article claims that detection did not leave out on purpose (furniture, captions,
+ * `%% skip`), nor reports as an orphan label: runs of consecutive such lines of one item; null for
+ * none (most pages). Linear: a mark per line of the articles, then a look at each item's lines.
+ */
+function unclaimedBlocks(items: readonly Seg[], articles: readonly Article[], orphanLabels: readonly number[], base: number, n: number): number[][] | null {
+  if (CLAIMED.length < n || (CLAIMED.length > 1 << 16 && n <= 1 << 16)) CLAIMED = new Uint8Array(Math.max(n, 256));
+  const claimed = CLAIMED;
+  claimed.fill(0, 0, n);
+  for (let k = 0; k < articles.length; k++) {
+    const L = articles[k].lines;
+    for (let j = 0; j < L.length; j++) claimed[L[j] - base] = 1;
+  }
+  for (let k = 0; k < orphanLabels.length; k++) {
+    const L = items[orphanLabels[k]].lines;
+    for (let j = 0; j < L.length; j++) claimed[L[j] - base] = 1;
+  }
+  let out: number[][] | null = null;
+  for (let p = 0; p < items.length; p++) {
+    const it = items[p];
+    if (isTransparent(it)) continue;
+    const L = it.lines;
+    let from = -1;
+    for (let j = 0; j <= L.length; j++) {
+      const free = j < L.length && claimed[L[j] - base] === 0;
+      if (free && from < 0) from = j;
+      else if (!free && from >= 0) {
+        (out ??= []).push(L.slice(from, j));
+        from = -1;
+      }
+    }
+  }
+  return out;
 }
 
 /**
  * An unmatched one-line cluster (a would-be banner) is not left out of every article:
- * - right above a matched cluster of its heading group with no kicker, it is that cluster's kicker
- *   (引题 over 主题: Chinese papers print them constantly, two one-line headings the matching sees
- *   as two headlines), or its headline when it is the wider by two glyphs or more (then the
- *   headline below is a deck);
+ * - right above a matched cluster of its heading group with no kicker (nothing between, not even a
+ *   caption), a CJK line of four glyphs or more is that cluster's kicker (引题 over 主题: Chinese
+ *   papers print them constantly, two one-line headings the matching sees as two headlines), or
+ *   its headline when it is the wider by two glyphs or more (then the headline below is a deck);
  * - right below a matched cluster whose story starts right below it, it is a deck;
  * - right above another story (a column's rubric over its byline), it is that story's label.
  * Then the banner's cluster is emptied (no blocks). Otherwise it stays a banner, a label of the
@@ -1213,7 +1270,7 @@ function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: r
   const { items, F, base } = P;
   const b = c.blocks[0];
   const d = k + 1 < clusters.length ? clusters[k + 1] : null;
-  if (d && d.story && d.group === c.group && d.blocks.length > 0 && nextItem(items, c.last) === d.first && !d.attachBelow && cjkHead(P.dump, b.lines[0])) {
+  if (d && d.story && d.group === c.group && d.blocks.length > 0 && c.last + 1 === d.first && !d.attachBelow && F.width[b.lines[0] - base] >= 8 && cjkHead(P.dump, b.lines[0])) {
     let h = -1;
     let kicker = false;
     for (let j = 0; j < d.blocks.length; j++) {
@@ -1239,7 +1296,7 @@ function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: r
   const below = q < items.length ? ownerOf(storyOfItem, q) : null;
   const S = below && below.firstItem >= c.last ? below : null;
   const e = k > 0 ? clusters[k - 1] : null;
-  if (S && e && e.story === S && e.group === c.group && e.blocks.length > 0 && nextItem(items, e.last) === c.first && c.labels.length === 0) {
+  if (S && e && e.story === S && e.group === c.group && e.blocks.length > 0 && e.last + 1 === c.first && c.labels.length === 0) {
     b.sub = 'deck';
     e.blocks.push(b);
     e.last = c.last;
@@ -1429,6 +1486,8 @@ export function stateOf(analysis: PageAnalysis): DetectState | undefined {
 const NO_BLOCKS: number[][] = [];
 /** Label lines of a page that sit away from what they label, by its analysis (read and dropped by analyzePage). */
 const ORPHAN_LABELS = new WeakMap<PageAnalysis, number[][]>();
+/** Text of a page in no article (unclaimedBlocks), by its analysis (read and dropped by analyzePage). */
+const UNCLAIMED = new WeakMap<PageAnalysis, number[][]>();
 
 /**
  * Line numbers of one page gathered in reused buffers, out as their distinct values in ascending

@@ -456,6 +456,7 @@ const BYLINE_END = /(?:报道|撰文|撰稿|采写|整理|文图|文\/图|编译
 /** `本报记者张三`, `本报记者张三李四`: names, not a sentence (本报记者从市统计局获悉…). */
 const BYLINE_PLAIN = /^本报(?:特约|见习)?记者(?![从在对向据将把被为就于与和到了是也还已近日今昨])[\u4e00-\u9fff·、]{2,10}$/;
 const BYLINE_SLASH = /^(?:文|图|文\/图|文图|文・图|撰文|摄影)[/／:：][\u4e00-\u9fff·、 ]{2,14}/;
+const BYLINE_SPECIAL = /^Sp[a-z]{3,5}l\s+to\s+(?:T[a-z]{1,2}e\s+)?[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,4}\.?$/;
 const BYLINE_EN = /^(?:By|BY)\s+[A-Z][A-Za-z.'-]{1,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,4}\.?\s*$/;
 
 const NOTE_LABEL = /^(?:编者按|编者的话|编后语?|编者附记|编辑手记)[：:]?$/;
@@ -467,7 +468,12 @@ const FURNITURE_CREDIT = /^(?:责任编辑|本版编辑|本版责编|责编|编�
 const FURNITURE_DATE = new RegExp(`^(?:${NUM}{4}年)?${NUM}{1,2}月${NUM}{1,2}日(?:星期[一二三四五六日天]|周[一二三四五六日天])?(?:农历[\\u4e00-\\u9fff]{1,12})?$`);
 const FURNITURE_WEEKDAY = /^(?:星期|周)[一二三四五六日天]$/;
 const FURNITURE_PAGENO = new RegExp(`^(?:第?${NUM}{1,3}版|[A-Za-z]?[0-9]{1,3}|[-—–][0-9]{1,3}[-—–]|(?:PAGE|Page|page)[0-9A-Za-z]{1,6}|[0-9]{1,3}/[0-9]{1,3})$`);
-/** Only at the top or bottom of a page: mastheads, running heads, edition lines. */
+/**
+ * Edge lines that read as furniture (a paper's name, 第二版) but are text: a correspondent's credit
+ * (`Special to The New-York Tribune.`, OCR'd `Spsclal to Tbe Tribune.`; spaces are gone in the
+ * compact head) and the tail of a marker wrapped onto the last line (`二版）` of `（下转第` + `二版）`).
+ */
+const EDGE_NOT_FURNITURE = /^Sp[a-z]{3,5}lto|^[^（(]*[）)]$/i;
 /**
  * Only at the top or bottom of a page: mastheads, running heads, edition lines. A page number (第3版,
  * A3版) or a full date (2024年8月27日), not any 版 or year: a body line cut at the page's end reads
@@ -920,6 +926,7 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
             edge &&
             size <= 40 &&
             !/[。！？，；]/.test((head ??= compactHead(scannedText()))) &&
+            !EDGE_NOT_FURNITURE.test(head) &&
             (FURNITURE_EDGE.test(head) || (size <= EDGE_SHORT_MAX && FURNITURE_EDGE_SHORT.test(head)) || MONTH_YEAR_EN.test(scannedText()))
           )
             kind = K_FURNITURE;
@@ -955,8 +962,11 @@ function contDirection(word: string): 'to' | 'from' {
 
 /** Is the line src[from, to) a byline? `f0`: FIRST_FLAGS of its first non-space character; `known`: its compactHead if built. */
 function isByline(src: string, from: number, to: number, size: number, f0: number, known: string | null): boolean {
+  const first = firstAfterSpace(src, from, to, false);
+  // A correspondent's credit: `Special to The New-York Tribune.` (OCR'd `Spsclal to Tbe Tribune.`).
+  if (first === 83 /* S */ && size <= 48 && BYLINE_SPECIAL.test(src.slice(from, to).trim())) return true;
   if (size > 30) return false;
-  if (firstAfterSpace(src, from, to, false) === 66 /* B */ && BYLINE_EN.test(src.slice(from, to).trim())) return true;
+  if (first === 66 /* B */ && BYLINE_EN.test(src.slice(from, to).trim())) return true;
   if (!(f0 & FF_BYLINE)) return false; // every pattern below is anchored at one of these
   // The line is whole: its compact head holds the same punctuation as the text.
   for (let i = from; i < to; i++) {
