@@ -474,3 +474,27 @@ test('nothing is lost unseen on short pages: kickers, sign-offs, continued parts
   assert.deepEqual(e[0].byline, { raw: 'Special to The New-York Tribune.', role: null, persons: [] });
   assert.equal(e[0].headline, 'RUSSIA IN TO STAY.');
 });
+
+test('a headline right after a story\'s last sentence, over a dateline or byline, is the next article\'s headline (not the body\'s last paragraph)', () => {
+  const first = '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，安排部署今年秋粮收购\n工作，副县长李四出席会议并讲话。\n';
+  const second = '本报讯 近日，县城新建的三处口袋\n公园陆续开放，为周边市民提供了\n休闲健身的好去处。\n';
+  const headline = '县城新增三处口袋公园正式开放';
+  for (const [name, src, deck, byline] of [
+    ['dateline', first + headline + '\n' + second, null, null],
+    ['deck', first + headline + '\n——今年已建成口袋公园十二个\n' + second, '——今年已建成口袋公园十二个', null],
+    ['byline', first + headline + '\n□记者 王五 报道\n' + second, null, '□记者 王五 报道'],
+  ] as const) {
+    const arts = exported(src).articles;
+    assert.equal(arts.length, 2, name);
+    assert.equal(arts[0].headline, '秋粮收购会议召开', name);
+    assert.ok(!arts[0].paragraphs.join('').includes(headline), name);
+    assert.equal(arts[1].headline, headline, name);
+    assert.deepEqual(arts[1].subheadlines, deck ? [deck] : [], name);
+    assert.equal(arts[1].byline?.raw ?? null, byline, name);
+    assert.deepEqual(lostUnseen(src), [], name);
+  }
+  // A one-line paragraph that ends its sentence stays body.
+  const para = exported(first + '会议要求各地严格执行收购政策。\n' + second).articles;
+  assert.equal(para.length, 2);
+  assert.ok(para[0].paragraphs.join('').endsWith('会议要求各地严格执行收购政策。'));
+});

@@ -335,6 +335,8 @@ function continues(P: PageItems, a: number, b: number): boolean {
   if (endA === E_SENTENCE || endA === E_DASH || F.signoff[ka] || (ca && !(F.flags[ka] & F_CONT_HEAD && !ca.before && ca.direction === 'from'))) return false;
   if ((F.flags[ka] | F.flags[kb]) & (F_CAPS | F_DOUBLED)) return false;
   if ((F.flags[ka] | F.flags[kb]) & F_TITLE && !isFullAt(F, ka)) return false;
+  // A line starting a paragraph followed by one starting with a dash: a headline over its deck.
+  if (F.flags[kb] & F_STARTS_DASH && F.flags[ka] & F_USER && endA === E_NONE) return false;
   // A couplet (two phrases, one space: 聚焦乡村振兴 绘就美好画卷) is full only as an indented
   // paragraph start would be: a heading (a kicker), not a paragraph's first line.
   if (endA === E_NONE && F.spaced[ka] === 1 && !isFullAt(F, ka)) return false;
@@ -440,6 +442,10 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
       continue;
     }
     if (lineEnds(P, lastI)) continue;
+    if (L.length === 1 && headlineBetween(P, segs, x)) {
+      s.kind = 'heading';
+      continue;
+    }
     const bf = blockFirst[L[0] - base];
     const dsBlock = ds && bf >= 0 && blockLast[L[0] - base] > bf;
     const strong = dsBlock || F.end[lastI - base] === E_DASH || wide;
@@ -448,6 +454,38 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
     const lastFull = isFullAt(F, lastI - base);
     if (strong || (standalone && (L.length === 1 || !lastFull)) || (L.length <= 2 && !firstFull && !lastFull)) s.kind = 'heading';
   }
+}
+
+/**
+ * The one-line text segment x, which ends no sentence, is a headline (or its deck) printed between
+ * two stories, which a page without blank lines glues onto the story above as its last paragraph:
+ * the line before it ended a sentence (or is a heading: then x starts with a dash, a deck), it holds
+ * no sentence punctuation, and what follows starts a story (a byline, a dateline, an in-line
+ * editor's note) or is a deck (a line starting with a dash) over one. Rare: checked in that order,
+ * the text read last.
+ */
+function headlineBetween(P: PageItems, segs: readonly Seg[], x: number): boolean {
+  const { base, F } = P;
+  const i = segs[x].lines[0];
+  const k = i - base;
+  const dash = (F.flags[k] & F_STARTS_DASH) !== 0;
+  if (dash ? !(x > 0 && segs[x - 1].kind === 'heading') : !(F.flags[k] & F_USER)) return false;
+  let y = x + 1;
+  while (y < segs.length && opaque(segs[y])) y++;
+  if (y >= segs.length) return false;
+  const n = segs[y];
+  const kn = n.lines[0] - base;
+  let opens = false;
+  if (n.kind === 'pattern') opens = n.pkind === 'byline' || n.pkind === 'dateline';
+  else if (n.kind === 'text') opens = F.dateline[kn] !== null || (F.flags[kn] & F_OPENS_STORY) !== 0 || (!dash && (F.flags[kn] & F_STARTS_DASH) !== 0 && n.lines.length === 1);
+  if (!opens) return false;
+  const src = P.dump.text;
+  const end = P.dump.lines.end[i];
+  for (let c = P.dump.lines.start[i]; c < end; c++) {
+    const ch = src.charCodeAt(c);
+    if (ch === 0x3002 || ch === 0xff01 || ch === 0xff1f || ch === 0xff1b || ch === 0x2026) return false; // 。！？；…
+  }
+  return true;
 }
 
 function isText(s: Seg | undefined): boolean {
