@@ -498,3 +498,23 @@ test('a headline right after a story\'s last sentence, over a dateline or byline
   assert.equal(para.length, 2);
   assert.ok(para[0].paragraphs.join('').endsWith('会议要求各地严格执行收购政策。'));
 });
+
+test('a headline over a lead that repeats its words is a headline, with no dateline or byline after it, blank lines or none', () => {
+  const src = '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，安排部署今年秋粮收购\n工作，副县长李四出席会议并讲话。\n县城新增三处口袋公园正式开放\n近日，县城新建的三处口袋公园陆\n续开放，为周边市民提供了休闲健\n身的好去处。\n';
+  for (const [name, text] of [
+    ['no blank lines', src],
+    ['a blank line after each', spacedOut(src)],
+  ]) {
+    const arts = exported(text).articles;
+    assert.equal(arts.length, 2, name);
+    assert.equal(arts[1].headline, '县城新增三处口袋公园正式开放', name);
+    assert.equal(arts[1].paragraphs[0].slice(0, 3), '近日，', name);
+  }
+  // A paragraph opening with a name (no punctuation on its first line) is no headline: its words are not the next lines'.
+  for (const name of ['中国—上合组织技术转移中心', '中国上合组织技术转移中心']) {
+    const para = exported(`本报讯 日前，中国上合组织技术转移\n中心白俄罗斯协同中心揭牌启用。\n${name}\n（以下简称“中心”）是为落实上海合\n作组织青岛峰会精神设立的机构。\n`).articles;
+    assert.equal(para.length, 1, name);
+    assert.equal(para[0].headline, '', name);
+    assert.equal(para[0].paragraphs.length, 2, name);
+  }
+});

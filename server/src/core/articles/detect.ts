@@ -277,7 +277,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const ds = blocks >= 4 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;
 
   // ---- segments ----
-  const P: PageItems = { page, dump, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast };
+  const P: PageItems = { page, dump, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast, headLike: null };
   const segs = segments(P, content, nc);
   classifyText(P, segs);
   P.items = mergeHeadings(P, wedgedHeadings(P, segs));
@@ -337,6 +337,11 @@ function continues(P: PageItems, a: number, b: number): boolean {
   if ((F.flags[ka] | F.flags[kb]) & F_TITLE && !isFullAt(F, ka)) return false;
   // A line starting a paragraph followed by one starting with a dash: a headline over its deck.
   if (F.flags[kb] & F_STARTS_DASH && F.flags[ka] & F_USER && endA === E_NONE) return false;
+  // A paragraph's first line with no punctuation that repeats the words of the lines after it: a headline over its lead.
+  if (F.flags[ka] & F_USER && endA === E_NONE && headlineOver(P, a, b)) {
+    (P.headLike ??= new Set<number>()).add(a);
+    return false;
+  }
   // A couplet (two phrases, one space: 聚焦乡村振兴 绘就美好画卷) is full only as an indented
   // paragraph start would be: a heading (a kicker), not a paragraph's first line.
   if (endA === E_NONE && F.spaced[ka] === 1 && !isFullAt(F, ka)) return false;
@@ -442,7 +447,7 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
       continue;
     }
     if (lineEnds(P, lastI)) continue;
-    if (L.length === 1 && headlineBetween(P, segs, x)) {
+    if (L.length === 1 && (headlineBetween(P, segs, x) || (P.headLike !== null && P.headLike.has(L[0])))) {
       s.kind = 'heading';
       continue;
     }
@@ -486,6 +491,68 @@ function headlineBetween(P: PageItems, segs: readonly Seg[], x: number): boolean
     if (ch === 0x3002 || ch === 0xff01 || ch === 0xff1f || ch === 0xff1b || ch === 0x2026) return false; // 。！？；…
   }
   return true;
+}
+
+/**
+ * Line a, which would start a paragraph running on into b (full as an indented first line is), is a
+ * headline over the story's lead: a CJK line of six glyphs or more with no punctuation at all, and
+ * at least four of its CJK bigrams, and half, are in the next lines (up to four, ~60 glyphs): headlines reuse the lead's words, while a paragraph's first line does not repeat the
+ * words of its rest. Read only for such lines (no punctuation is rare in a paragraph's first line).
+ */
+function headlineOver(P: PageItems, a: number, b: number): boolean {
+  const { dump } = P;
+  const src = dump.text;
+  const { start, end } = dump.lines;
+  // First, without keeping anything: punctuation (most such lines have some) or too few glyphs.
+  let glyphs = 0;
+  for (let c = start[a]; c < end[a]; c++) {
+    const ch = src.charCodeAt(c);
+    if (ch >= 0x4e00 && ch <= 0x9fff) glyphs++;
+    else if (ch >= 0x2000 || (ch < 128 && ch !== 32 && ch !== 9 && !(ch >= 48 && ch <= 57) && !(ch >= 65 && ch <= 90) && !(ch >= 97 && ch <= 122))) return false; // punctuation (— “ 、 …), a CJK extension
+  }
+  if (glyphs < 6) return false;
+  const after = AFTER;
+  after.clear();
+  const pageEnd = P.page.lastLine;
+  for (let i = b, seen = 0; i <= pageEnd && seen < 4; i++) {
+    if (dump.lines.flags[i] !== 0) continue;
+    seen++;
+    bigramsOf(src, start[i], end[i], after, null);
+  }
+  SHARED_COUNT.n = 0;
+  const grams = bigramsOf(src, start[a], end[a], null, after);
+  const shared = SHARED_COUNT.n;
+  after.clear();
+  return shared >= 4 && shared * 2 >= grams;
+}
+
+/** Bigrams of the next lines (headlineOver), reused. */
+const AFTER = new Set<number>();
+const SHARED_COUNT = { n: 0 };
+
+/**
+ * The CJK bigrams (adjacent CJK glyphs, spaces looked through) of src[from, to): into `into`, or
+ * counted in SHARED_COUNT when found in `inSet`. Returns how many.
+ */
+function bigramsOf(src: string, from: number, to: number, into: Set<number> | null, inSet: Set<number> | null): number {
+  let q = -1;
+  let n = 0;
+  for (let c = from; c < to; c++) {
+    const ch = src.charCodeAt(c);
+    if (ch === 32 || ch === 9 || ch === 0x3000) continue;
+    if (ch < 0x4e00 || ch > 0x9fff) {
+      q = -1;
+      continue;
+    }
+    if (q >= 0) {
+      const g = q * 0x10000 + ch;
+      n++;
+      if (into) into.add(g);
+      else if (inSet && inSet.has(g)) SHARED_COUNT.n++;
+    }
+    q = ch;
+  }
+  return n;
 }
 
 function isText(s: Seg | undefined): boolean {
@@ -617,6 +684,8 @@ interface PageItems {
   forced: Uint8Array;
   blockFirst: Int32Array;
   blockLast: Int32Array;
+  /** Lines continues() found to be headlines over the text after them (headlineOver); null while none (most pages). */
+  headLike: Set<number> | null;
 }
 
 /** labelArticles of a page without `%% article` (never added to). */
