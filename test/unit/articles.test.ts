@@ -518,3 +518,22 @@ test('a headline over a lead that repeats its words is a headline, with no datel
     assert.equal(para[0].paragraphs.length, 2, name);
   }
 });
+
+test('an in-line editor\'s note right under the byline: the byline stays the article\'s', () => {
+  const src = '东湖村：小庭院里的大产业\n\n□记者 王五 报道\n\n编者按：为深入宣传我县乡村振兴的生动实践，本报今起开设专栏。\n\n本报讯 走进城关镇东湖村，家家户户\n\n的小庭院里种满了蔬菜瓜果。\n';
+  const arts = exported(src).articles;
+  assert.equal(arts.length, 1);
+  assert.equal(arts[0].headline, '东湖村：小庭院里的大产业');
+  assert.equal(arts[0].byline?.raw, '□记者 王五 报道');
+  assert.match(arts[0].editorsNote ?? '', /^编者按：为深入宣传/);
+  assert.equal(exported(src).diagnostics['misplaced-headline'], undefined);
+});
+
+test('简讯 over short items is a label, each item with its plain-name sign-off', () => {
+  const src = '简讯\n\n本报讯 9月5日，县人民医院开展义诊活动，为群众免费测量血压、血糖。（张丽）\n\n本报讯 近日，县图书馆新增图书5000册，进一步丰富了群众精神文化生活。（王芳）\n';
+  const arts = exported(src).articles;
+  assert.equal(arts.length, 2);
+  assert.deepEqual(arts[0].labels, ['简讯']);
+  assert.equal(arts[0].headline, '');
+  assert.deepEqual(arts.map((a) => a.signoff), ['（张丽）', '（王芳）']);
+});

@@ -433,3 +433,8 @@ test('a parenthesised name (or two) is a sign-off, whole or after a sentence; a 
   }
   for (const s of ['（见图）', '（附图）', '（待续）', '（未完）', '（图一）', '（下同）', '增长了一倍。（见图）', '（一）', '（二〇二四）', '（上图）']) assert.notEqual(one(s).info.kind === 'signoff' || !!one(s).info.signoff, true, s);
 });
+
+test('column labels of short items: 简讯, 快讯, 图片新闻, 新闻简讯, 一句话新闻 (a word in a sentence is none)', () => {
+  for (const s of ['简讯', '快讯', '图片新闻', '新闻简讯', '一句话新闻', '简 讯']) assert.equal(one(s).info.kind, 'label', s);
+  for (const s of ['简讯两则发布', '图片新闻中心', '一句话说清楚']) assert.notEqual(one(s).info.kind, 'label', s);
+});

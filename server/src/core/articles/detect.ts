@@ -813,7 +813,11 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
       // A continued-from marker heading the item opens the continued part, as on a line of its own
       // (see 'continuation' below): the story so far may only be one without body or marker yet.
       const contHead = (F.flags[kf] & F_CONT_HEAD) !== 0 && !!cur && (cur.bodySize > 0 || cur.continuation !== null);
-      const fresh = startArticle.has(first) || noteHead || contHead || (dateline !== null && !!cur && cur.bodySize > 0);
+      // An in-line note right under a byline (□记者 王五 报道, then 编者按：…) is that byline's story's
+      // note: the byline goes with it to the story it introduces (mergeNote).
+      const bylineNote = noteHead && !!cur && cur.open && cur.bodySize === 0 && cur.byline.length > 0 && !cur.dateline && !cur.continuation && !startArticle.has(first);
+      const fresh = startArticle.has(first) || (noteHead && !bylineNote) || contHead || (dateline !== null && !!cur && cur.bodySize > 0);
+      if (bylineNote) cur!.isNote = true;
       if (!cur || !cur.open || fresh) {
         cur = newStory(p);
         stories.push(cur);
@@ -924,6 +928,8 @@ function storyStartingAt(storyAt: readonly (Story | null)[], p: number): Story |
 function mergeNote(items: readonly Seg[], note: Story, into: Story): void {
   note.isNote = true;
   note.mergedInto = into;
+  // The note's byline (printed above it) is the story's, unless it has its own.
+  if (note.byline.length > 0 && into.byline.length === 0) for (let j = 0; j < note.byline.length; j++) into.byline.push(note.byline[j]);
   for (let j = 0; j < note.note.length; j++) into.note.push(note.note[j]);
   for (let b = 0; b < note.bodyItems.length; b++) {
     const L = items[note.bodyItems[b]].lines;

@@ -461,7 +461,7 @@ const BYLINE_EN = /^(?:By|BY)\s+[A-Z][A-Za-z.'-]{1,20}(?:\s+[A-Z][A-Za-z.'-]{0,2
 
 const NOTE_LABEL = /^(?:编者按|编者的话|编后语?|编者附记|编辑手记)[：:]?$/;
 const NOTE_HEAD = /^(?:编者按|编者的话|编后语?)[：:]./;
-const LABEL_WORDS = /^(?:短评|时评|新闻链接|相关链接|链接|延伸阅读|小贴士|背景链接|新闻背景|记者手记|记者观察|本报评论员|评论员文章|社论|今日导读|导读|要闻提示|本版导读)[：:]?$/;
+const LABEL_WORDS = /^(?:简讯|快讯|图片新闻|新闻简讯|一句话新闻|短评|时评|新闻链接|相关链接|链接|延伸阅读|小贴士|背景链接|新闻背景|记者手记|记者观察|本报评论员|评论员文章|社论|今日导读|导读|要闻提示|本版导读)[：:]?$/;
 const LABEL_BRACKETS = /^[《【〔［[「][^》】〕］\]」]{1,18}[》】〕］\]」]$/;
 
 const FURNITURE_CREDIT = /^(?:责任编辑|本版编辑|本版责编|责编|编辑|美编|美术编辑|校对|版式|组版|审读|终审|值班编辑|版面设计|视觉设计|排版|图片编辑|制图)[：:]/;
@@ -500,7 +500,7 @@ const SIGNOFF_WHOLE_FIRST = firstSet('（(');
 const CAPTION_HEAD_FIRST = firstSet('▲△↑↓←→◀▶图上下左右组');
 const BYLINE_CJK_FIRST = firstSet('□■◇◆●○文图撰摄本特见实记通');
 const NOTE_FIRST = 0x7f16; // 编: NOTE_LABEL, NOTE_HEAD
-const LABEL_FIRST = firstSet('短时新相链延小背记本评社今导要《【〔［[「');
+const LABEL_FIRST = firstSet('短时新相链延小背记本评社今导要简快图一《【〔［[「');
 
 /** A superset of the characters `\s` matches (and String.prototype.trim removes). */
 function isReSpace(c: number): boolean {
