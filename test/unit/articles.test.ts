@@ -537,3 +537,18 @@ test('简讯 over short items is a label, each item with its plain-name sign-off
   assert.equal(arts[0].headline, '');
   assert.deepEqual(arts.map((a) => a.signoff), ['（张丽）', '（王芳）']);
 });
+
+test('reporters in brackets after 本报讯 are the byline, on one line or wrapping onto the next; the paragraph starts after them', () => {
+  for (const [name, src] of [
+    ['one line', '东湖村：小庭院里的大产业\n本报讯（记者 王五 通讯员 赵六）近日，走进城关镇\n东湖村，家家户户的小庭院里种满了蔬菜瓜果。\n'],
+    ['wrapped', '东湖村：小庭院里的大产业\n本报讯（记者 王五 通讯\n员 赵六）近日，走进城关镇东湖村，\n家家户户的小庭院里种满了蔬菜瓜果。\n'],
+  ]) {
+    const doc = exported(src);
+    const a = doc.articles[0];
+    assert.equal(doc.articles.length, 1, name);
+    assert.equal(a.dateline, '本报讯', name);
+    assert.deepEqual(a.byline, { raw: '（记者 王五 通讯员 赵六）', role: '记者', persons: ['王五', '赵六'] }, name);
+    assert.equal(a.paragraphs.join('').slice(0, 3), '近日，', name);
+    assert.ok(a.paragraphs.join('').endsWith('种满了蔬菜瓜果。'), name);
+  }
+});

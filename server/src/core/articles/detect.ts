@@ -258,11 +258,13 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
 
   // ---- line features ----
   const taken = takePage(dump, base, n); // for reflow and the line rules, which would otherwise read the lines again
+  let hasDateline = false;
   for (let j = 0; j < nc; j++) {
     const k = content[j];
     const i = base + k;
     const start = lines.start[i];
     scanLine(dump.text, start, start, lines.end[i], j < 3 || j >= nc - 3, F, k, taken);
+    if (F.dateline[k]) hasDateline = true;
     const f = forced[k];
     if (f) {
       F.kind[k] = f === FC_BYLINE ? K_BYLINE : f === FC_CAPTION ? K_CAPTION : f === FC_LABEL ? K_LABEL : K_NONE;
@@ -272,6 +274,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     const p = j > 0 ? content[j - 1] : -1;
     if (p < 0 || F.end[p] === E_SENTENCE || F.kind[p] !== K_NONE || F.signoff[p]) F.flags[k] |= F_USER;
   }
+  if (hasDateline) wrappedReporters(dump, F, content, nc, base);
   const W = columnWidthOf(F, content, nc) || 20;
   localWidthsOf(F, content, nc, W);
   const ds = blocks >= 4 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;
@@ -282,6 +285,39 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   classifyText(P, segs);
   P.items = mergeHeadings(P, wedgedHeadings(P, segs));
   return detectArticles(P);
+}
+
+/**
+ * A dateline whose reporters' brackets wrap onto the next line (`本报讯（记者 王五 通讯` / `员 赵六）近日…`):
+ * its span runs on to the closing bracket there, as it takes them on one line (roles.ts REPORTER),
+ * so that the reporters are the byline (export.ts) and not the paragraph's start. Lines with a
+ * dateline only (few), their tails read.
+ */
+function wrappedReporters(dump: PageDump, F: Features, content: Int32Array, nc: number, base: number): void {
+  const src = dump.text;
+  const { start, end } = dump.lines;
+  for (let j = 0; j + 1 < nc; j++) {
+    const k = content[j];
+    const d = F.dateline[k];
+    if (!d) continue;
+    const i = base + k;
+    let x = d.end;
+    while (x < end[i] && (src.charCodeAt(x) === 32 || src.charCodeAt(x) === 0x3000)) x++;
+    const open = src.charCodeAt(x);
+    if ((open !== 0xff08 && open !== 40) || end[i] - x > 26) continue; // （ (
+    const tail = src.slice(x + 1, end[i]).replace(/[ \u3000]/g, '');
+    if (!/^(?:记者|通讯员?|特约记者?)/.test(tail) || /[）)]/.test(tail)) continue;
+    const n = base + content[j + 1];
+    if (!(dump.lines.flags[n] === 0)) continue;
+    for (let y = start[n]; y < end[n] && y < start[n] + 24; y++) {
+      const c = src.charCodeAt(y);
+      if (c === 0xff08 || c === 40) break;
+      if (c === 0xff09 || c === 41) {
+        F.dateline[k] = { start: d.start, end: y + 1 };
+        break;
+      }
+    }
+  }
 }
 
 /** Directives onto the page's forced roles and the article and attach-below sets; returns the continuation directives. */
