@@ -8,7 +8,10 @@
 //    blocks, which pdftotext keeps for headings and decks, carry block structure). A segment is a
 //    *heading block* when it does not end a sentence and is short, standalone, letter-doubled,
 //    in capitals, ends in a lead-in dash (———) or is a multi-line block of a double-spaced page;
-//    otherwise it is body.
+//    or a line with no sentence punctuation between a story's last sentence and a dateline, byline
+//    or deck (headlineBetween), or one whose words the lines below repeat (headlineOver): a
+//    headline printed between two stories; otherwise it is body. A kicker line over its headline
+//    (shorter, or a couplet) is a block of its own (kickerOver).
 // 3. Stories (article bodies) in dump order: a byline, a dateline or body text after anything
 //    but body starts one; body, sign-off and continuation extend or close it.
 // 4. Heading groups (runs of heading blocks) split into clusters, one per article: at most one
