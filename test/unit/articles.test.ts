@@ -11,6 +11,7 @@ import { en, zhCn } from '../../server/src/core/messages';
 import { documentSymbols, foldingRanges, hoverAt, semanticTokens } from '../../server/src/core/outline';
 import type { PageDump } from '../../server/src/core/types';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
+import { exportArticles } from '../../server/src/core/export';
 
 const root = join(__dirname, '..', '..');
 const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'pages', name), 'utf8');
@@ -125,6 +126,10 @@ test('golden: misplaced-headline and orphan-label findings on the sample', () =>
   const rules = pages[0].findings.map((f) => f.rule);
   assert.ok(rules.includes('misplaced-headline'));
   assert.equal(rules.filter((r) => r === 'orphan-label').length, 1);
+  // The banner (line 380), in no article, is reported: the export leaves it out.
+  const lost = pages[0].findings.filter((f) => f.rule === 'unclaimed-text');
+  assert.equal(lost.length, 1);
+  assert.match(lost[0].message, /学习贯彻党的二十届三中全会精神/);
 });
 
 test('pathological input does not throw', () => {
@@ -378,5 +383,172 @@ test('a part with two markers of one direction keeps the second as a further mar
       assert.match(marker, /^（.*）$/, name);
       assert.ok(said.some(([r, t]) => r === 'continuation' && t.includes(marker)), `${name}: ${JSON.stringify(said)}`);
     }
+  }
+});
+
+// ---- the printed structure of short Chinese pages: nothing lost ----
+const exported = (src: string) => exportArticles(src, { path: 'p.txt', sha256: 'a'.repeat(64), version: '0.1.0' });
+const K1 = '坚持以人民为中心\n我县全力推进和美乡村建设\n□记者 张三 报道\n本报讯 今年以来，我县坚持把和美\n乡村建设作为推进乡村振兴的重要\n抓手，统筹推进村庄规划建设。\n';
+const spacedOut = (s: string) => s.replace(/\n/g, '\n\n');
+
+test('a kicker above its headline (引题 + 主题) is the kicker, on ordinary and blank-line pages', () => {
+  for (const [name, src] of [
+    ['ordinary', K1],
+    ['blank lines', spacedOut(K1)],
+    ['couplet kicker', K1.replace('坚持以人民为中心', '聚焦乡村振兴 绘就美好画卷')],
+    ['couplet kicker, blank lines', spacedOut(K1.replace('坚持以人民为中心', '聚焦乡村振兴 绘就美好画卷'))],
+  ]) {
+    const arts = exported(src).articles;
+    assert.equal(arts.length, 1, name);
+    assert.equal(arts[0].headline, '我县全力推进和美乡村建设', name);
+    assert.match(arts[0].kicker ?? '', /^(?:坚持以人民为中心|聚焦乡村振兴 绘就美好画卷)$/, name);
+  }
+});
+
+test('a two-line headline that wraps (the first line the longer) stays one headline', () => {
+  const src = '秋粮收购工作会议\n在县城召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，安排部署今年秋粮收购\n工作，副县长李四出席会议并讲话。\n';
+  const arts = exported(src).articles;
+  assert.equal(arts.length, 1);
+  assert.equal(arts[0].headline, '秋粮收购工作会议在县城召开');
+  assert.equal(arts[0].kicker, null);
+});
+
+test('a plain-name sign-off (（李明）, （李明 王芳）) is the story\'s sign-off, on its own line or after the last sentence', () => {
+  const story = '秋收正当时\n庭院经济虽小，却连着农民的钱袋\n子。各地要因地制宜，让更多农民\n在家门口增收致富。\n';
+  for (const so of ['（李明）', '（李明 王芳）']) {
+    const arts = exported(story + so + '\n').articles;
+    assert.equal(arts.length, 1, so);
+    assert.equal(arts[0].signoff, so);
+    assert.ok(!arts[0].paragraphs.join('').includes(so), so);
+  }
+  const inline = exported(story.replace('增收致富。', '增收致富。（赵六）')).articles;
+  assert.equal(inline[0].signoff, '（赵六）');
+  assert.equal(inline[0].paragraphs.at(-1)?.endsWith('增收致富。'), true);
+});
+
+/** Content lines of the text in no article, no finding's range, and not furniture, a caption or skipped: lost unseen. */
+function lostUnseen(src: string): string[] {
+  const dump = parse(src);
+  const pages = analyzeArticles(dump, en);
+  const lost: string[] = [];
+  for (const p of pages) {
+    const page = dump.pages[p.page];
+    const claimed = new Set(p.articles.flatMap((a) => a.lines));
+    for (let i = page.firstLine; i <= page.lastLine; i++) {
+      const l = lineAt(dump, i);
+      if (l.blank || l.annotation || claimed.has(i)) continue;
+      const role = roleAt(p, i - page.firstLine);
+      if (role === 'furniture' || role === 'caption' || role === 'unknown') continue;
+      if (p.findings.some((f) => f.start <= l.start && l.end <= f.end)) continue;
+      lost.push(l.text);
+    }
+  }
+  return lost;
+}
+
+test('unclaimed-text: a heading line over nothing is reported (en and zh-CN), and in the export diagnostics', () => {
+  const src = '□记者 张三 报道\n\n本报讯 今年以来，我县坚持把和美乡村建设作为推进乡村振兴的重要抓手。\n\n不忘初心 牢记使命\n';
+  const { dump, pages } = analyse(src);
+  const f = pages[0].findings.filter((x) => x.rule === 'unclaimed-text');
+  assert.equal(f.length, 1);
+  assert.equal(dump.text.slice(f[0].start, f[0].end), '不忘初心 牢记使命');
+  assert.match(f[0].message, /不忘初心 牢记使命.*no article/);
+  assert.match(analyzeArticles(dump, zhCn)[0].findings.find((x) => x.rule === 'unclaimed-text')?.message ?? '', /不属于任何稿件/);
+  assert.equal(exported(src).diagnostics['unclaimed-text'], 1);
+  assert.deepEqual(lostUnseen(src), []);
+});
+
+test('nothing is lost unseen on short pages: kickers, sign-offs, continued parts, wrapped markers, credits', () => {
+  const story = '秋收正当时\n庭院经济虽小，却连着农民的钱袋\n子。各地要因地制宜，让更多农民\n在家门口增收致富。\n';
+  const M3 = '秋粮收购\n\n（上接第一版）粮食收购政策，坚决\n\n守住农民种粮卖得出的底线。要加\n\n（下转第三版）\n';
+  const W1 = '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，副县长李四出席会议并\n讲话，要求守住底线。（下转第\n二版）\n';
+  const E3 = 'RUSSIA IN TO STAY.\nPersonal Notes From London.\nSpecial to The New-York Tribune.\nLONDON, May 1.—The discussion in\nParliament yesterday afternoon failed\nto throw any light on the Manchuria\nquestion.\n';
+  for (const src of [K1, spacedOut(K1), story + '（李明）\n', story + '（李明 王芳）\n', M3, W1, E3]) assert.deepEqual(lostUnseen(src), [], src);
+  // The continued part keeps both its lines, in one article.
+  const m = exported(M3).articles;
+  assert.equal(m.length, 1);
+  assert.equal(m[0].paragraphs.join(''), '粮食收购政策，坚决守住农民种粮卖得出的底线。要加');
+  // A correspondent's credit is the byline, naming no person; the dateline stays with the story.
+  const e = exported(E3).articles;
+  assert.equal(e.length, 1);
+  assert.deepEqual(e[0].byline, { raw: 'Special to The New-York Tribune.', role: null, persons: [] });
+  assert.equal(e[0].headline, 'RUSSIA IN TO STAY.');
+});
+
+test('a headline right after a story\'s last sentence, over a dateline or byline, is the next article\'s headline (not the body\'s last paragraph)', () => {
+  const first = '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，安排部署今年秋粮收购\n工作，副县长李四出席会议并讲话。\n';
+  const second = '本报讯 近日，县城新建的三处口袋\n公园陆续开放，为周边市民提供了\n休闲健身的好去处。\n';
+  const headline = '县城新增三处口袋公园正式开放';
+  for (const [name, src, deck, byline] of [
+    ['dateline', first + headline + '\n' + second, null, null],
+    ['deck', first + headline + '\n——今年已建成口袋公园十二个\n' + second, '——今年已建成口袋公园十二个', null],
+    ['byline', first + headline + '\n□记者 王五 报道\n' + second, null, '□记者 王五 报道'],
+  ] as const) {
+    const arts = exported(src).articles;
+    assert.equal(arts.length, 2, name);
+    assert.equal(arts[0].headline, '秋粮收购会议召开', name);
+    assert.ok(!arts[0].paragraphs.join('').includes(headline), name);
+    assert.equal(arts[1].headline, headline, name);
+    assert.deepEqual(arts[1].subheadlines, deck ? [deck] : [], name);
+    assert.equal(arts[1].byline?.raw ?? null, byline, name);
+    assert.deepEqual(lostUnseen(src), [], name);
+  }
+  // A one-line paragraph that ends its sentence stays body.
+  const para = exported(first + '会议要求各地严格执行收购政策。\n' + second).articles;
+  assert.equal(para.length, 2);
+  assert.ok(para[0].paragraphs.join('').endsWith('会议要求各地严格执行收购政策。'));
+});
+
+test('a headline over a lead that repeats its words is a headline, with no dateline or byline after it, blank lines or none', () => {
+  const src = '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，安排部署今年秋粮收购\n工作，副县长李四出席会议并讲话。\n县城新增三处口袋公园正式开放\n近日，县城新建的三处口袋公园陆\n续开放，为周边市民提供了休闲健\n身的好去处。\n';
+  for (const [name, text] of [
+    ['no blank lines', src],
+    ['a blank line after each', spacedOut(src)],
+  ]) {
+    const arts = exported(text).articles;
+    assert.equal(arts.length, 2, name);
+    assert.equal(arts[1].headline, '县城新增三处口袋公园正式开放', name);
+    assert.equal(arts[1].paragraphs[0].slice(0, 3), '近日，', name);
+  }
+  // A paragraph opening with a name (no punctuation on its first line) is no headline: its words are not the next lines'.
+  for (const name of ['中国—上合组织技术转移中心', '中国上合组织技术转移中心']) {
+    const para = exported(`本报讯 日前，中国上合组织技术转移\n中心白俄罗斯协同中心揭牌启用。\n${name}\n（以下简称“中心”）是为落实上海合\n作组织青岛峰会精神设立的机构。\n`).articles;
+    assert.equal(para.length, 1, name);
+    assert.equal(para[0].headline, '', name);
+    assert.equal(para[0].paragraphs.length, 2, name);
+  }
+});
+
+test('an in-line editor\'s note right under the byline: the byline stays the article\'s', () => {
+  const src = '东湖村：小庭院里的大产业\n\n□记者 王五 报道\n\n编者按：为深入宣传我县乡村振兴的生动实践，本报今起开设专栏。\n\n本报讯 走进城关镇东湖村，家家户户\n\n的小庭院里种满了蔬菜瓜果。\n';
+  const arts = exported(src).articles;
+  assert.equal(arts.length, 1);
+  assert.equal(arts[0].headline, '东湖村：小庭院里的大产业');
+  assert.equal(arts[0].byline?.raw, '□记者 王五 报道');
+  assert.match(arts[0].editorsNote ?? '', /^编者按：为深入宣传/);
+  assert.equal(exported(src).diagnostics['misplaced-headline'], undefined);
+});
+
+test('简讯 over short items is a label, each item with its plain-name sign-off', () => {
+  const src = '简讯\n\n本报讯 9月5日，县人民医院开展义诊活动，为群众免费测量血压、血糖。（张丽）\n\n本报讯 近日，县图书馆新增图书5000册，进一步丰富了群众精神文化生活。（王芳）\n';
+  const arts = exported(src).articles;
+  assert.equal(arts.length, 2);
+  assert.deepEqual(arts[0].labels, ['简讯']);
+  assert.equal(arts[0].headline, '');
+  assert.deepEqual(arts.map((a) => a.signoff), ['（张丽）', '（王芳）']);
+});
+
+test('reporters in brackets after 本报讯 are the byline, on one line or wrapping onto the next; the paragraph starts after them', () => {
+  for (const [name, src] of [
+    ['one line', '东湖村：小庭院里的大产业\n本报讯（记者 王五 通讯员 赵六）近日，走进城关镇\n东湖村，家家户户的小庭院里种满了蔬菜瓜果。\n'],
+    ['wrapped', '东湖村：小庭院里的大产业\n本报讯（记者 王五 通讯\n员 赵六）近日，走进城关镇东湖村，\n家家户户的小庭院里种满了蔬菜瓜果。\n'],
+  ]) {
+    const doc = exported(src);
+    const a = doc.articles[0];
+    assert.equal(doc.articles.length, 1, name);
+    assert.equal(a.dateline, '本报讯', name);
+    assert.deepEqual(a.byline, { raw: '（记者 王五 通讯员 赵六）', role: '记者', persons: ['王五', '赵六'] }, name);
+    assert.equal(a.paragraphs.join('').slice(0, 3), '近日，', name);
+    assert.ok(a.paragraphs.join('').endsWith('种满了蔬菜瓜果。'), name);
   }
 });

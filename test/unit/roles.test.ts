@@ -427,3 +427,21 @@ test('property: local widths as a window sorted anew for every line tells them',
     { numRuns: 3000 },
   );
 });
+
+test('a parenthesised name (or two) is a sign-off, whole or after a sentence; a bracketed note is not', () => {
+  for (const s of ['（李明）', '（李明 王芳）', '（欧阳晓明）', '(李明)', '（李明、王芳）']) assert.equal(one(s).info.kind, 'signoff', s);
+  for (const [s, so] of [
+    ['休闲健身的好去处。（赵六）', '（赵六）'],
+    ['在家门口增收致富。（李明 王芳）', '（李明 王芳）'],
+  ]) {
+    const i = one(s).info;
+    assert.equal(i.kind, null, s);
+    assert.equal(slice(s, i.signoff), so, s);
+  }
+  for (const s of ['（见图）', '（附图）', '（待续）', '（未完）', '（图一）', '（下同）', '增长了一倍。（见图）', '（一）', '（二〇二四）', '（上图）']) assert.notEqual(one(s).info.kind === 'signoff' || !!one(s).info.signoff, true, s);
+});
+
+test('column labels of short items: 简讯, 快讯, 图片新闻, 新闻简讯, 一句话新闻 (a word in a sentence is none)', () => {
+  for (const s of ['简讯', '快讯', '图片新闻', '新闻简讯', '一句话新闻', '简 讯']) assert.equal(one(s).info.kind, 'label', s);
+  for (const s of ['简讯两则发布', '图片新闻中心', '一句话说清楚']) assert.notEqual(one(s).info.kind, 'label', s);
+});

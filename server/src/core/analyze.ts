@@ -25,6 +25,7 @@ export interface Analysis {
 export const STRUCTURE_RULES: readonly { id: RuleId; defaultSeverity: Severity }[] = [
   { id: 'misplaced-headline', defaultSeverity: 'information' },
   { id: 'orphan-label', defaultSeverity: 'information' },
+  { id: 'unclaimed-text', defaultSeverity: 'information' },
   { id: 'bad-annotation', defaultSeverity: 'warning' },
   { id: 'hard-wrap', defaultSeverity: 'information' },
   { id: 'split-sentence', defaultSeverity: 'warning' },

@@ -122,6 +122,8 @@ const CREDIT_TAIL = /\s*(报道|摄影?|文\/图|文|图|整理|采写|供稿)\s
 /** Splits a byline into its role and person names. */
 export function parseByline(raw: string): Byline {
   let s = raw.trim().replace(/^[□■◇◆●○]\s*/, '');
+  // A correspondent's credit names the paper, no person: `Special to The New-York Tribune.`
+  if (/^sp[a-z]{3,5}l\s+to\s/i.test(s)) return { raw: raw.trim(), role: null, persons: [] };
   const en = /^by\s+(.+)$/i.exec(s);
   if (en) {
     const persons = en[1].replace(/\.$/, '').split(/\s*(?:,|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean);
@@ -180,8 +182,8 @@ function articleOut(dump: PageDump, a: Article, page: PageAnalysis, clean: Clean
     kicker: a.kicker.length ? linesText(a.kicker, clean, ev) : null,
     headline: headlineText(a.headline, clean, ev),
     subheadlines: groupsText(a.decks, clean, ev),
-    byline: a.byline.length ? bylineOut(a.byline, clean) : null,
-    dateline: spanText(a.dateline, clean),
+    byline: a.byline.length ? bylineOut(a.byline, clean) : datelineByline(a.dateline, clean),
+    dateline: datelineText(a.dateline, clean),
     labels: groupsText(a.labels, clean, ev),
     editorsNote: a.editorsNote.length ? editorsNoteText(a.editorsNote, columnWidth, clean, ev) : null,
     paragraphs,
@@ -233,6 +235,34 @@ function headlineText(idx: readonly number[], clean: Cleaner, ev: HyphenEvidence
 function spanText(s: Span | null, clean: Cleaner): string | null {
   return s ? clean.span(s.start, s.end).trim() || null : null;
 }
+
+/**
+ * A dateline's text, its reporters in brackets (本报讯（记者 王五 通讯员 赵六）) left to the byline,
+ * its line break gone (the brackets wrap: `本报讯（记者 王五 通讯` / `员 赵六）`).
+ */
+function datelineText(s: Span | null, clean: Cleaner): string | null {
+  const t = datelineRaw(s, clean);
+  if (t === null) return null;
+  const m = DATELINE_REPORTER.exec(t);
+  return m ? t.slice(0, m.index).trim() || t : t;
+}
+
+/** The reporters a dateline holds in brackets, as the byline (raw with the brackets, as printed); null for none. */
+function datelineByline(s: Span | null, clean: Cleaner): Byline | null {
+  const t = datelineRaw(s, clean);
+  const m = t === null ? null : DATELINE_REPORTER.exec(t);
+  if (!m || m.index === 0) return null;
+  const b = parseByline(m[1]);
+  return { raw: m[0], role: b.role, persons: b.persons };
+}
+
+function datelineRaw(s: Span | null, clean: Cleaner): string | null {
+  const t = spanText(s, clean);
+  return t !== null && t.includes('\n') ? t.replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, '') : t;
+}
+
+/** The reporters in brackets at a dateline's end (roles.ts REPORTER). */
+const DATELINE_REPORTER = /[（(]((?:记者|通讯员|特约记者)[^）)]{1,24})[）)]$/;
 
 function bylineOut(idx: readonly number[], clean: Cleaner): Byline {
   let raw = '';
@@ -288,7 +318,8 @@ function bodyParagraphs(dump: PageDump, a: Article, columnWidth: number, clean: 
     const lineEnd = dump.lines.end[i];
     let start = lineStart;
     let end = lineEnd;
-    if (dateline && dateline.start >= lineStart && dateline.end <= lineEnd) start = Math.max(start, dateline.end);
+    // A dateline heads its line, or runs on to the next one (reporters' brackets wrapping: detect.ts wrappedReporters).
+    if (dateline && dateline.start < lineEnd && dateline.end > lineStart) start = Math.max(start, Math.min(dateline.end, lineEnd));
     if (signoff && signoff.start >= lineStart && signoff.start <= lineEnd) end = Math.min(end, signoff.start);
     const t = markers.length > 0 ? spanWithout(clean, start, end, markers) : clean.span(start, end);
     if (t.trim() === '') continue;

@@ -243,7 +243,8 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
       const notes = notesFor([i]);
       parts.push({ notes: looksLike(t).kind === 'byline' ? notes : withDirective(notes, 'byline'), text: t });
     }
-    const dateline = a.dateline ? clean.span(a.dateline.start, a.dateline.end).trim() : '';
+    // A dateline whose reporters' brackets wrap onto the next line (detect.ts wrappedReporters) is one text.
+    const dateline = a.dateline ? clean.span(a.dateline.start, a.dateline.end).trim().replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, '') : '';
     const datelineLine = a.dateline ? lineIndexAt(dump, a.dateline.start) : -1;
     if (dateline) {
       if (flow.body.length) flow.body[0] = { pieces: flow.body[0].pieces, text: joinLines([dateline, flow.body[0].text], ctx.evidence) };

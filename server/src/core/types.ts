@@ -12,6 +12,7 @@ export type RuleId =
   | 'split-sentence'
   | 'misplaced-headline'
   | 'orphan-label'
+  | 'unclaimed-text'
   | 'bad-annotation'
   | 'encoding'
   | 'limit';

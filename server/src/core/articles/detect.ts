@@ -8,7 +8,10 @@
 //    blocks, which pdftotext keeps for headings and decks, carry block structure). A segment is a
 //    *heading block* when it does not end a sentence and is short, standalone, letter-doubled,
 //    in capitals, ends in a lead-in dash (———) or is a multi-line block of a double-spaced page;
-//    otherwise it is body.
+//    or a line with no sentence punctuation between a story's last sentence and a dateline, byline
+//    or deck (headlineBetween), or one whose words the lines below repeat (headlineOver): a
+//    headline printed between two stories; otherwise it is body. A kicker line over its headline
+//    (shorter, or a couplet) is a block of its own (kickerOver).
 // 3. Stories (article bodies) in dump order: a byline, a dateline or body text after anything
 //    but body starts one; body, sign-off and continuation extend or close it.
 // 4. Heading groups (runs of heading blocks) split into clusters, one per article: at most one
@@ -19,14 +22,17 @@
 //    +0.15 for earlier stacked ones; right below a story: +0.1). Greedy by descending score, each
 //    story takes one cluster. Only pairs within a bounded window of stories are scored, so the
 //    page stays linear. This is what puts a headline emitted after its body, or stacked above
-//    another article's byline, on the right body. An unmatched one-line cluster is a label (a
-//    banner slogan); a larger one becomes a 'notice' with no body.
+//    another article's byline, on the right body. An unmatched one-line cluster right above a
+//    matched one is its kicker (引题 over 主题), right below one whose story starts below it a deck,
+//    right above a story its label; else it is a banner, a label of the page in no article (the
+//    unclaimed-text rule reports it), but on a page without stories, where it is a 'notice', as a
+//    larger unmatched cluster is (no body).
 // 6. `%%` directives (annotations.ts) override steps 1–5.
 import { LINE_ANNOTATION, LINE_BLANK, lineText, lowerBound } from '../lines';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind } from './roles';
+import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -34,6 +40,7 @@ import { cleanLineText } from '../clean';
 import { joinHeadline } from '../paragraphs';
 import { misplacedHeadline } from '../rules/misplaced-headline';
 import { orphanLabel } from '../rules/orphan-label';
+import { unclaimedText } from '../rules/unclaimed-text';
 import { badAnnotation } from '../rules/bad-annotation';
 
 type Forced = 'headline' | 'kicker' | 'deck' | 'byline' | 'caption' | 'label' | 'body' | 'skip';
@@ -135,6 +142,8 @@ export function analyzePage(dump: PageDump, pageIndex: number, messages: Message
   const findings = misplacedHeadline(dump, analysis, messages);
   orphanLabel(dump, ORPHAN_LABELS.get(analysis) ?? NO_BLOCKS, messages, findings);
   ORPHAN_LABELS.delete(analysis);
+  unclaimedText(dump, UNCLAIMED.get(analysis) ?? NO_BLOCKS, messages, findings);
+  UNCLAIMED.delete(analysis);
   badAnnotation(dump, problems, messages, findings);
   analysis.findings = findings;
   return analysis;
@@ -252,11 +261,13 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
 
   // ---- line features ----
   const taken = takePage(dump, base, n); // for reflow and the line rules, which would otherwise read the lines again
+  let hasDateline = false;
   for (let j = 0; j < nc; j++) {
     const k = content[j];
     const i = base + k;
     const start = lines.start[i];
     scanLine(dump.text, start, start, lines.end[i], j < 3 || j >= nc - 3, F, k, taken);
+    if (F.dateline[k]) hasDateline = true;
     const f = forced[k];
     if (f) {
       F.kind[k] = f === FC_BYLINE ? K_BYLINE : f === FC_CAPTION ? K_CAPTION : f === FC_LABEL ? K_LABEL : K_NONE;
@@ -266,16 +277,50 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     const p = j > 0 ? content[j - 1] : -1;
     if (p < 0 || F.end[p] === E_SENTENCE || F.kind[p] !== K_NONE || F.signoff[p]) F.flags[k] |= F_USER;
   }
+  if (hasDateline) wrappedReporters(dump, F, content, nc, base);
   const W = columnWidthOf(F, content, nc) || 20;
   localWidthsOf(F, content, nc, W);
-  const ds = blocks >= 6 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;
+  const ds = blocks >= 4 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;
 
   // ---- segments ----
-  const P: PageItems = { page, dump, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast };
+  const P: PageItems = { page, dump, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast, headLike: null };
   const segs = segments(P, content, nc);
   classifyText(P, segs);
   P.items = mergeHeadings(P, wedgedHeadings(P, segs));
   return detectArticles(P);
+}
+
+/**
+ * A dateline whose reporters' brackets wrap onto the next line (`本报讯（记者 王五 通讯` / `员 赵六）近日…`):
+ * its span runs on to the closing bracket there, as it takes them on one line (roles.ts REPORTER),
+ * so that the reporters are the byline (export.ts) and not the paragraph's start. Lines with a
+ * dateline only (few), their tails read.
+ */
+function wrappedReporters(dump: PageDump, F: Features, content: Int32Array, nc: number, base: number): void {
+  const src = dump.text;
+  const { start, end } = dump.lines;
+  for (let j = 0; j + 1 < nc; j++) {
+    const k = content[j];
+    const d = F.dateline[k];
+    if (!d) continue;
+    const i = base + k;
+    let x = d.end;
+    while (x < end[i] && (src.charCodeAt(x) === 32 || src.charCodeAt(x) === 0x3000)) x++;
+    const open = src.charCodeAt(x);
+    if ((open !== 0xff08 && open !== 40) || end[i] - x > 26) continue; // （ (
+    const tail = src.slice(x + 1, end[i]).replace(/[ \u3000]/g, '');
+    if (!/^(?:记者|通讯员?|特约记者?)/.test(tail) || /[）)]/.test(tail)) continue;
+    const n = base + content[j + 1];
+    if (!(dump.lines.flags[n] === 0)) continue;
+    for (let y = start[n]; y < end[n] && y < start[n] + 24; y++) {
+      const c = src.charCodeAt(y);
+      if (c === 0xff08 || c === 40) break;
+      if (c === 0xff09 || c === 41) {
+        F.dateline[k] = { start: d.start, end: y + 1 };
+        break;
+      }
+    }
+  }
 }
 
 /** Directives onto the page's forced roles and the article and attach-below sets; returns the continuation directives. */
@@ -324,9 +369,21 @@ function continues(P: PageItems, a: number, b: number): boolean {
   } else if (gap > 0) return false;
   if (forced[ka] && forced[ka] !== FC_BODY) return false;
   const endA = F.end[ka];
-  if (endA === E_SENTENCE || endA === E_DASH || F.signoff[ka] || F.continuation[ka]) return false;
+  // A marker ends the line's text, but for a continued-from one opening it (`（上接第一版）粮食收购政策，坚决`): its text runs on.
+  const ca = F.continuation[ka];
+  if (endA === E_SENTENCE || endA === E_DASH || F.signoff[ka] || (ca && !(F.flags[ka] & F_CONT_HEAD && !ca.before && ca.direction === 'from'))) return false;
   if ((F.flags[ka] | F.flags[kb]) & (F_CAPS | F_DOUBLED)) return false;
   if ((F.flags[ka] | F.flags[kb]) & F_TITLE && !isFullAt(F, ka)) return false;
+  // A line starting a paragraph followed by one starting with a dash: a headline over its deck.
+  if (F.flags[kb] & F_STARTS_DASH && F.flags[ka] & F_USER && endA === E_NONE) return false;
+  // A paragraph's first line with no punctuation that repeats the words of the lines after it: a headline over its lead.
+  if (F.flags[ka] & F_USER && endA === E_NONE && headlineOver(P, a, b)) {
+    (P.headLike ??= new Set<number>()).add(a);
+    return false;
+  }
+  // A couplet (two phrases, one space: 聚焦乡村振兴 绘就美好画卷) is full only as an indented
+  // paragraph start would be: a heading (a kicker), not a paragraph's first line.
+  if (endA === E_NONE && F.spaced[ka] === 1 && !isFullAt(F, ka)) return false;
   return isFullAt(F, ka, (F.flags[ka] & F_USER) !== 0) || endA === E_COMMA;
 }
 
@@ -416,11 +473,23 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
       if (titled && !(fl & F_TITLE && !isFullAt(F, k))) titled = false;
       if (F.width[k] > 1.6 * F.local[k]) wide = true;
     }
-    if (allCaps || anyDoubled || titled) {
+    if (allCaps || anyDoubled) {
+      s.kind = 'heading';
+      continue;
+    }
+    // Right below a byline comes the story (its dateline, its lead), not a heading: a title-cased
+    // line there is a dateline the OCR spoiled (`NEW YOUK, Sopl. ICKing Al`).
+    const prev = x > 0 ? segs[x - 1] : null;
+    if (prev && prev.kind === 'pattern' && prev.pkind === 'byline') continue;
+    if (titled) {
       s.kind = 'heading';
       continue;
     }
     if (lineEnds(P, lastI)) continue;
+    if (L.length === 1 && (headlineBetween(P, segs, x) || (P.headLike !== null && P.headLike.has(L[0])))) {
+      s.kind = 'heading';
+      continue;
+    }
     const bf = blockFirst[L[0] - base];
     const dsBlock = ds && bf >= 0 && blockLast[L[0] - base] > bf;
     const strong = dsBlock || F.end[lastI - base] === E_DASH || wide;
@@ -429,6 +498,100 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
     const lastFull = isFullAt(F, lastI - base);
     if (strong || (standalone && (L.length === 1 || !lastFull)) || (L.length <= 2 && !firstFull && !lastFull)) s.kind = 'heading';
   }
+}
+
+/**
+ * The one-line text segment x, which ends no sentence, is a headline (or its deck) printed between
+ * two stories, which a page without blank lines glues onto the story above as its last paragraph:
+ * the line before it ended a sentence (or is a heading: then x starts with a dash, a deck), it holds
+ * no sentence punctuation, and what follows starts a story (a byline, a dateline, an in-line
+ * editor's note) or is a deck (a line starting with a dash) over one. Rare: checked in that order,
+ * the text read last.
+ */
+function headlineBetween(P: PageItems, segs: readonly Seg[], x: number): boolean {
+  const { base, F } = P;
+  const i = segs[x].lines[0];
+  const k = i - base;
+  const dash = (F.flags[k] & F_STARTS_DASH) !== 0;
+  if (dash ? !(x > 0 && segs[x - 1].kind === 'heading') : !(F.flags[k] & F_USER)) return false;
+  let y = x + 1;
+  while (y < segs.length && opaque(segs[y])) y++;
+  if (y >= segs.length) return false;
+  const n = segs[y];
+  const kn = n.lines[0] - base;
+  let opens = false;
+  if (n.kind === 'pattern') opens = n.pkind === 'byline' || n.pkind === 'dateline';
+  else if (n.kind === 'text') opens = F.dateline[kn] !== null || (F.flags[kn] & F_OPENS_STORY) !== 0 || (!dash && (F.flags[kn] & F_STARTS_DASH) !== 0 && n.lines.length === 1);
+  if (!opens) return false;
+  const src = P.dump.text;
+  const end = P.dump.lines.end[i];
+  for (let c = P.dump.lines.start[i]; c < end; c++) {
+    const ch = src.charCodeAt(c);
+    if (ch === 0x3002 || ch === 0xff01 || ch === 0xff1f || ch === 0xff1b || ch === 0x2026) return false; // 。！？；…
+  }
+  return true;
+}
+
+/**
+ * Line a, which would start a paragraph running on into b (full as an indented first line is), is a
+ * headline over the story's lead: a CJK line of six glyphs or more with no punctuation at all, and
+ * at least four of its CJK bigrams, and half, are in the next lines (up to four, ~60 glyphs): headlines reuse the lead's words, while a paragraph's first line does not repeat the
+ * words of its rest. Read only for such lines (no punctuation is rare in a paragraph's first line).
+ */
+function headlineOver(P: PageItems, a: number, b: number): boolean {
+  const { dump } = P;
+  const src = dump.text;
+  const { start, end } = dump.lines;
+  // First, without keeping anything: punctuation (most such lines have some) or too few glyphs.
+  let glyphs = 0;
+  for (let c = start[a]; c < end[a]; c++) {
+    const ch = src.charCodeAt(c);
+    if (ch >= 0x4e00 && ch <= 0x9fff) glyphs++;
+    else if (ch >= 0x2000 || (ch < 128 && ch !== 32 && ch !== 9 && !(ch >= 48 && ch <= 57) && !(ch >= 65 && ch <= 90) && !(ch >= 97 && ch <= 122))) return false; // punctuation (— “ 、 …), a CJK extension
+  }
+  if (glyphs < 6) return false;
+  const after = AFTER;
+  after.clear();
+  const pageEnd = P.page.lastLine;
+  for (let i = b, seen = 0; i <= pageEnd && seen < 4; i++) {
+    if (dump.lines.flags[i] !== 0) continue;
+    seen++;
+    bigramsOf(src, start[i], end[i], after, null);
+  }
+  SHARED_COUNT.n = 0;
+  const grams = bigramsOf(src, start[a], end[a], null, after);
+  const shared = SHARED_COUNT.n;
+  after.clear();
+  return shared >= 4 && shared * 2 >= grams;
+}
+
+/** Bigrams of the next lines (headlineOver), reused. */
+const AFTER = new Set<number>();
+const SHARED_COUNT = { n: 0 };
+
+/**
+ * The CJK bigrams (adjacent CJK glyphs, spaces looked through) of src[from, to): into `into`, or
+ * counted in SHARED_COUNT when found in `inSet`. Returns how many.
+ */
+function bigramsOf(src: string, from: number, to: number, into: Set<number> | null, inSet: Set<number> | null): number {
+  let q = -1;
+  let n = 0;
+  for (let c = from; c < to; c++) {
+    const ch = src.charCodeAt(c);
+    if (ch === 32 || ch === 9 || ch === 0x3000) continue;
+    if (ch < 0x4e00 || ch > 0x9fff) {
+      q = -1;
+      continue;
+    }
+    if (q >= 0) {
+      const g = q * 0x10000 + ch;
+      n++;
+      if (into) into.add(g);
+      else if (inSet && inSet.has(g)) SHARED_COUNT.n++;
+    }
+    q = ch;
+  }
+  return n;
 }
 
 function isText(s: Seg | undefined): boolean {
@@ -478,7 +641,12 @@ function mergeHeadings(P: PageItems, decided: readonly Seg[]): Seg[] {
   const { base, F } = P;
   const merged: Seg[] = [];
   for (let x = 0; x < decided.length; x++) {
-    const s = decided[x];
+    let s = decided[x];
+    // A kicker over its headline read as one two-line heading: two.
+    if (s.kind === 'heading' && !s.forced && s.lines.length === 2 && kickerOver(P, s.lines[0], s.lines[1])) {
+      merged.push(seg('heading', [s.lines[0]], undefined, undefined));
+      s = seg('heading', [s.lines[1]], undefined, undefined);
+    }
     const last = merged.length > 0 ? merged[merged.length - 1] : null;
     if (last && s.kind === 'heading' && last.kind === 'heading' && !s.forced && !last.forced) {
       const i = s.lines[0];
@@ -492,7 +660,8 @@ function mergeHeadings(P: PageItems, decided: readonly Seg[]): Seg[] {
         (F.flags[ki] & F_CAPS) === (F.flags[kp] & F_CAPS) &&
         F.end[kp] !== E_DASH &&
         sameBlock(P, i, p) &&
-        i === p + 1
+        i === p + 1 &&
+        !(last.lines.length === 1 && kickerOver(P, p, i))
       ) {
         for (let j = 0; j < s.lines.length; j++) last.lines.push(s.lines[j]);
         continue;
@@ -501,6 +670,37 @@ function mergeHeadings(P: PageItems, decided: readonly Seg[]): Seg[] {
     merged.push(s);
   }
   return merged;
+}
+
+/**
+ * Heading line p, right above heading line i, reads as a Chinese kicker (引题) over its headline,
+ * not as the first line of a headline wrapped onto i: it is a couplet (two phrases, one space) over a
+ * line that is none, or it is shorter than i by two glyphs or more (a wrapped headline's first line
+ * runs to the heading's width). CJK lines only: an English headline is centred line by line.
+ * Not when the two lines are a block of their own.
+ */
+function kickerOver(P: PageItems, p: number, i: number): boolean {
+  const { F, base } = P;
+  const kp = p - base;
+  const ki = i - base;
+  // A block of just the two lines: pdftotext kept them together, one heading (a kicker, in a
+  // smaller size, is a block of its own). Only a block running on past them (a page without blank
+  // lines) says nothing.
+  if (P.blockFirst[kp] === p && P.blockLast[kp] === i) return false;
+  if (!((F.spaced[kp] === 1 && F.spaced[ki] === 0) || F.width[kp] + 4 <= F.width[ki])) return false; // half cells
+  return cjkHead(P.dump, p) && cjkHead(P.dump, i);
+}
+
+/** The line's first non-space character is a CJK one (or full-width punctuation). */
+function cjkHead(dump: PageDump, i: number): boolean {
+  const src = dump.text;
+  const end = dump.lines.end[i];
+  for (let x = dump.lines.start[i]; x < end; x++) {
+    const c = src.charCodeAt(x);
+    if (c === 32 || c === 9 || c === 0x3000) continue;
+    return c >= 0x2e80;
+  }
+  return false;
 }
 
 /** What detect's stages (segments, stories, clusters, matching, articles, roles) share of the page. */
@@ -523,6 +723,8 @@ interface PageItems {
   forced: Uint8Array;
   blockFirst: Int32Array;
   blockLast: Int32Array;
+  /** Lines continues() found to be headlines over the text after them (headlineOver); null while none (most pages). */
+  headLike: Set<number> | null;
 }
 
 /** labelArticles of a page without `%% article` (never added to). */
@@ -558,7 +760,7 @@ function detectArticles(P: PageItems): PageAnalysis {
   const labelArticles: number[] = P.startArticle.size > 0 ? [] : NO_LABEL_ARTICLES;
   attachLabels(items, clusters, storyAt, P.startArticle, labelOwned, labelArticles);
   matchClusters(P, live, clusters, groups, storyOfItem);
-  return assembleArticles({ P, live, clusters, unclaimed, orphanLabels, labelArticles });
+  return assembleArticles({ P, live, clusters, unclaimed, orphanLabels, labelArticles, storyOfItem });
 }
 
 function newStory(p: number): Story {
@@ -650,7 +852,11 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
       // A continued-from marker heading the item opens the continued part, as on a line of its own
       // (see 'continuation' below): the story so far may only be one without body or marker yet.
       const contHead = (F.flags[kf] & F_CONT_HEAD) !== 0 && !!cur && (cur.bodySize > 0 || cur.continuation !== null);
-      const fresh = startArticle.has(first) || noteHead || contHead || (dateline !== null && !!cur && cur.bodySize > 0);
+      // An in-line note right under a byline (□记者 王五 报道, then 编者按：…) is that byline's story's
+      // note: the byline goes with it to the story it introduces (mergeNote).
+      const bylineNote = noteHead && !!cur && cur.open && cur.bodySize === 0 && cur.byline.length > 0 && !cur.dateline && !cur.continuation && !startArticle.has(first);
+      const fresh = startArticle.has(first) || (noteHead && !bylineNote) || contHead || (dateline !== null && !!cur && cur.bodySize > 0);
+      if (bylineNote) cur!.isNote = true;
       if (!cur || !cur.open || fresh) {
         cur = newStory(p);
         stories.push(cur);
@@ -761,6 +967,8 @@ function storyStartingAt(storyAt: readonly (Story | null)[], p: number): Story |
 function mergeNote(items: readonly Seg[], note: Story, into: Story): void {
   note.isNote = true;
   note.mergedInto = into;
+  // The note's byline (printed above it) is the story's, unless it has its own.
+  if (note.byline.length > 0 && into.byline.length === 0) for (let j = 0; j < note.byline.length; j++) into.byline.push(note.byline[j]);
   for (let j = 0; j < note.note.length; j++) into.note.push(note.note[j]);
   for (let b = 0; b < note.bodyItems.length; b++) {
     const L = items[note.bodyItems[b]].lines;
@@ -1084,6 +1292,7 @@ interface Matched {
   unclaimed: number[];
   orphanLabels: number[];
   labelArticles: number[];
+  storyOfItem: (Story | null)[];
 }
 
 /** Articles from the matched stories and clusters, then the roles of the page. */
@@ -1094,14 +1303,16 @@ function assembleArticles(M: Matched): PageAnalysis {
   // ---- articles ----
   let pageHasBylines = false;
   for (let k = 0; k < live.length && !pageHasBylines; k++) pageHasBylines = live[k].byline.length > 0 || live[k].dateline !== null;
+  for (let k = 0; k < clusters.length; k++) joinBanner(M.P, clusters, k, M.storyOfItem);
   const drafts: Draft[] = [];
   LINE_SET.page(base, roles.length);
   for (let k = 0; k < live.length; k++) drafts.push(storyArticle(live[k], items, page.index, pageHasBylines, F, base));
   const bannerItems: number[] = [];
   for (let k = 0; k < clusters.length; k++) {
     const c = clusters[k];
-    if (c.story) continue;
-    if (c.blocks.length === 1 && c.blocks[0].lines.length === 1 && !c.blocks[0].forced) bannerItems.push(c.blocks[0].item);
+    if (c.story || c.blocks.length === 0) continue;
+    // A page of headings alone (no story to label or be labelled by): each is a notice.
+    if (c.blocks.length === 1 && c.blocks[0].lines.length === 1 && !c.blocks[0].forced && live.length > 0) bannerItems.push(c.blocks[0].item);
     else drafts.push(noticeArticle(c, page.index));
   }
   for (let k = 0; k < labelArticles.length; k++) drafts.push(labelArticle(items[labelArticles[k]].lines, page.index));
@@ -1151,7 +1362,103 @@ function assembleArticles(M: Matched): PageAnalysis {
     for (let k = 0; k < orphanLabels.length; k++) lines.push(items[orphanLabels[k]].lines);
     ORPHAN_LABELS.set(analysis, lines);
   }
+  const lost = unclaimedBlocks(items, articles, orphanLabels, base, roles.length);
+  if (lost) UNCLAIMED.set(analysis, lost);
   return analysis;
+}
+
+/** Marks of the lines an article claims, by page slot (unclaimedBlocks; grown as pages need). */
+let CLAIMED = new Uint8Array(256);
+
+/**
+ * The text no article claims that detection did not leave out on purpose (furniture, captions,
+ * `%% skip`), nor reports as an orphan label: runs of consecutive such lines of one item; null for
+ * none (most pages). Linear: a mark per line of the articles, then a look at each item's lines.
+ */
+function unclaimedBlocks(items: readonly Seg[], articles: readonly Article[], orphanLabels: readonly number[], base: number, n: number): number[][] | null {
+  if (CLAIMED.length < n || (CLAIMED.length > 1 << 16 && n <= 1 << 16)) CLAIMED = new Uint8Array(Math.max(n, 256));
+  const claimed = CLAIMED;
+  claimed.fill(0, 0, n);
+  for (let k = 0; k < articles.length; k++) {
+    const L = articles[k].lines;
+    for (let j = 0; j < L.length; j++) claimed[L[j] - base] = 1;
+  }
+  for (let k = 0; k < orphanLabels.length; k++) {
+    const L = items[orphanLabels[k]].lines;
+    for (let j = 0; j < L.length; j++) claimed[L[j] - base] = 1;
+  }
+  let out: number[][] | null = null;
+  for (let p = 0; p < items.length; p++) {
+    const it = items[p];
+    if (isTransparent(it)) continue;
+    const L = it.lines;
+    let from = -1;
+    for (let j = 0; j <= L.length; j++) {
+      const free = j < L.length && claimed[L[j] - base] === 0;
+      if (free && from < 0) from = j;
+      else if (!free && from >= 0) {
+        (out ??= []).push(L.slice(from, j));
+        from = -1;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * An unmatched one-line cluster (a would-be banner) is not left out of every article:
+ * - right above a matched cluster of its heading group with no kicker (nothing between, not even a
+ *   caption), a CJK line of four glyphs or more is that cluster's kicker (引题 over 主题: Chinese
+ *   papers print them constantly, two one-line headings the matching sees as two headlines), or
+ *   its headline when it is the wider by two glyphs or more (then the headline below is a deck);
+ * - right below a matched cluster whose story starts right below it, it is a deck;
+ * - right above another story (a column's rubric over its byline), it is that story's label.
+ * Then the banner's cluster is emptied (no blocks). Otherwise it stays a banner, a label of the
+ * page (reported by unclaimed-text).
+ */
+function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: readonly (Story | null)[]): void {
+  const c = clusters[k];
+  if (c.story || c.blocks.length !== 1 || c.blocks[0].lines.length !== 1 || c.blocks[0].forced) return;
+  const { items, F, base } = P;
+  const b = c.blocks[0];
+  const d = k + 1 < clusters.length ? clusters[k + 1] : null;
+  if (d && d.story && d.group === c.group && d.blocks.length > 0 && c.last + 1 === d.first && !d.attachBelow && F.width[b.lines[0] - base] >= 8 && cjkHead(P.dump, b.lines[0])) {
+    let h = -1;
+    let kicker = false;
+    for (let j = 0; j < d.blocks.length; j++) {
+      if (d.blocks[j].sub === 'kicker') kicker = true;
+      else if (d.blocks[j].sub === 'headline' && h < 0) h = j;
+    }
+    if (!kicker && h === 0) {
+      const hl = d.blocks[0].lines;
+      const wider = hl.length === 1 && F.spaced[b.lines[0] - base] !== 1 && F.width[b.lines[0] - base] >= F.width[hl[0] - base] + 4; // half cells
+      if (wider) d.blocks[0].sub = 'deck';
+      b.sub = wider ? 'headline' : 'kicker';
+      d.blocks.unshift(b);
+      d.first = c.first;
+      if (c.labels.length > 0) d.labels = c.labels.concat(d.labels);
+      d.groupSize--;
+      c.blocks = [];
+      return;
+    }
+  }
+  // The story right below the banner (past labels), if it starts there.
+  let q = nextItem(items, c.last);
+  while (q < items.length && items[q].kind === 'pattern' && (items[q].pkind === 'label' || items[q].pkind === 'note-label')) q = nextItem(items, q);
+  const below = q < items.length ? ownerOf(storyOfItem, q) : null;
+  const S = below && below.firstItem >= c.last ? below : null;
+  const e = k > 0 ? clusters[k - 1] : null;
+  if (S && e && e.story === S && e.group === c.group && e.blocks.length > 0 && e.last + 1 === c.first && c.labels.length === 0) {
+    b.sub = 'deck';
+    e.blocks.push(b);
+    e.last = c.last;
+    e.groupSize--;
+    c.blocks = [];
+  } else if (S && (!S.cluster || S.cluster.last < c.first)) {
+    for (let j = 0; j < c.labels.length; j++) S.labels.push(c.labels[j]);
+    S.labels.push(b.lines);
+    c.blocks = [];
+  }
 }
 
 function setRoles(roles: Uint8Array, base: number, xs: readonly number[], r: number): void {
@@ -1331,6 +1638,8 @@ export function stateOf(analysis: PageAnalysis): DetectState | undefined {
 const NO_BLOCKS: number[][] = [];
 /** Label lines of a page that sit away from what they label, by its analysis (read and dropped by analyzePage). */
 const ORPHAN_LABELS = new WeakMap<PageAnalysis, number[][]>();
+/** Text of a page in no article (unclaimedBlocks), by its analysis (read and dropped by analyzePage). */
+const UNCLAIMED = new WeakMap<PageAnalysis, number[][]>();
 
 /**
  * Line numbers of one page gathered in reused buffers, out as their distinct values in ascending

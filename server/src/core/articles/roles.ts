@@ -440,7 +440,13 @@ const CLOSERS = new Set([0xff09, 41, 0x3015, 0xff3d, 93, 0x3011]);
 const DATELINE_FIRST = new Set(Array.from('本新中人央光经', (c) => c.charCodeAt(0)));
 const CONT_EN = /^[([{]?\s*(?:continued|cont'?d|concluded)\s+(on|from)\s+(?:the\s+)?((?:[a-z]+|\d{1,3})\s+(?:pag[a-z]|paoe)|(?:pag[a-z]|paoe)\s+[a-z0-9]{1,12})/i;
 
-const SIGNOFF_INNER = '(?:完|本报[^）)]{0,12}|记者[^）)]{1,24}|通讯员[^）)]{1,24}|据[^）)]{1,24}|新华社[^）)]{0,24}|[^）)]{0,16}(?:供稿|供图|整理|报道|编译|综合))';
+/**
+ * What a sign-off's brackets hold: 完, a role word and names, or just a name or two (`（李明）`,
+ * `（李明 王芳）`: 2–4 glyphs each), but not a bracketed note (见图, 附图, 待续, 未完, 上图, 摘要, 节选,
+ * 有删节, 原标题…) or a number (（一）, （二〇二四）).
+ */
+const SIGNOFF_NAMES = '(?![见附待未续上下图注略摘节有原转接完一二三四五六七八九十〇零])[\\u4e00-\\u9fff]{2,4}(?:[ 、·・][\\u4e00-\\u9fff]{2,4})?';
+const SIGNOFF_INNER = `(?:完|本报[^）)]{0,12}|记者[^）)]{1,24}|通讯员[^）)]{1,24}|据[^）)]{1,24}|新华社[^）)]{0,24}|[^）)]{0,16}(?:供稿|供图|整理|报道|编译|综合)|${SIGNOFF_NAMES})`;
 const SIGNOFF_WHOLE = new RegExp(`^[（(]${SIGNOFF_INNER}[）)]$`);
 const SIGNOFF_TAIL = new RegExp(`[。！？…”’」』.!?][（(]${SIGNOFF_INNER}[）)]$`);
 
@@ -450,18 +456,24 @@ const BYLINE_END = /(?:报道|撰文|撰稿|采写|整理|文图|文\/图|编译
 /** `本报记者张三`, `本报记者张三李四`: names, not a sentence (本报记者从市统计局获悉…). */
 const BYLINE_PLAIN = /^本报(?:特约|见习)?记者(?![从在对向据将把被为就于与和到了是也还已近日今昨])[\u4e00-\u9fff·、]{2,10}$/;
 const BYLINE_SLASH = /^(?:文|图|文\/图|文图|文・图|撰文|摄影)[/／:：][\u4e00-\u9fff·、 ]{2,14}/;
+const BYLINE_SPECIAL = /^Sp[a-z]{3,5}l\s+to\s+(?:T[a-z]{1,2}e\s+)?[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,4}\.?$/;
 const BYLINE_EN = /^(?:By|BY)\s+[A-Z][A-Za-z.'-]{1,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,4}\.?\s*$/;
 
 const NOTE_LABEL = /^(?:编者按|编者的话|编后语?|编者附记|编辑手记)[：:]?$/;
 const NOTE_HEAD = /^(?:编者按|编者的话|编后语?)[：:]./;
-const LABEL_WORDS = /^(?:短评|时评|新闻链接|相关链接|链接|延伸阅读|小贴士|背景链接|新闻背景|记者手记|记者观察|本报评论员|评论员文章|社论|今日导读|导读|要闻提示|本版导读)[：:]?$/;
+const LABEL_WORDS = /^(?:简讯|快讯|图片新闻|新闻简讯|一句话新闻|短评|时评|新闻链接|相关链接|链接|延伸阅读|小贴士|背景链接|新闻背景|记者手记|记者观察|本报评论员|评论员文章|社论|今日导读|导读|要闻提示|本版导读)[：:]?$/;
 const LABEL_BRACKETS = /^[《【〔［[「][^》】〕］\]」]{1,18}[》】〕］\]」]$/;
 
 const FURNITURE_CREDIT = /^(?:责任编辑|本版编辑|本版责编|责编|编辑|美编|美术编辑|校对|版式|组版|审读|终审|值班编辑|版面设计|视觉设计|排版|图片编辑|制图)[：:]/;
 const FURNITURE_DATE = new RegExp(`^(?:${NUM}{4}年)?${NUM}{1,2}月${NUM}{1,2}日(?:星期[一二三四五六日天]|周[一二三四五六日天])?(?:农历[\\u4e00-\\u9fff]{1,12})?$`);
 const FURNITURE_WEEKDAY = /^(?:星期|周)[一二三四五六日天]$/;
 const FURNITURE_PAGENO = new RegExp(`^(?:第?${NUM}{1,3}版|[A-Za-z]?[0-9]{1,3}|[-—–][0-9]{1,3}[-—–]|(?:PAGE|Page|page)[0-9A-Za-z]{1,6}|[0-9]{1,3}/[0-9]{1,3})$`);
-/** Only at the top or bottom of a page: mastheads, running heads, edition lines. */
+/**
+ * Edge lines that read as furniture (a paper's name, 第二版) but are text: a correspondent's credit
+ * (`Special to The New-York Tribune.`, OCR'd `Spsclal to Tbe Tribune.`; spaces are gone in the
+ * compact head) and the tail of a marker wrapped onto the last line (`二版）` of `（下转第` + `二版）`).
+ */
+const EDGE_NOT_FURNITURE = /^Sp[a-z]{3,5}lto|^[^（(]*[）)]$/i;
 /**
  * Only at the top or bottom of a page: mastheads, running heads, edition lines. A page number (第3版,
  * A3版) or a full date (2024年8月27日), not any 版 or year: a body line cut at the page's end reads
@@ -488,7 +500,7 @@ const SIGNOFF_WHOLE_FIRST = firstSet('（(');
 const CAPTION_HEAD_FIRST = firstSet('▲△↑↓←→◀▶图上下左右组');
 const BYLINE_CJK_FIRST = firstSet('□■◇◆●○文图撰摄本特见实记通');
 const NOTE_FIRST = 0x7f16; // 编: NOTE_LABEL, NOTE_HEAD
-const LABEL_FIRST = firstSet('短时新相链延小背记本评社今导要《【〔［[「');
+const LABEL_FIRST = firstSet('短时新相链延小背记本评社今导要简快图一《【〔［[「');
 
 /** A superset of the characters `\s` matches (and String.prototype.trim removes). */
 function isReSpace(c: number): boolean {
@@ -914,6 +926,7 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
             edge &&
             size <= 40 &&
             !/[。！？，；]/.test((head ??= compactHead(scannedText()))) &&
+            !EDGE_NOT_FURNITURE.test(head) &&
             (FURNITURE_EDGE.test(head) || (size <= EDGE_SHORT_MAX && FURNITURE_EDGE_SHORT.test(head)) || MONTH_YEAR_EN.test(scannedText()))
           )
             kind = K_FURNITURE;
@@ -949,8 +962,11 @@ function contDirection(word: string): 'to' | 'from' {
 
 /** Is the line src[from, to) a byline? `f0`: FIRST_FLAGS of its first non-space character; `known`: its compactHead if built. */
 function isByline(src: string, from: number, to: number, size: number, f0: number, known: string | null): boolean {
+  const first = firstAfterSpace(src, from, to, false);
+  // A correspondent's credit: `Special to The New-York Tribune.` (OCR'd `Spsclal to Tbe Tribune.`).
+  if (first === 83 /* S */ && size <= 48 && BYLINE_SPECIAL.test(src.slice(from, to).trim())) return true;
   if (size > 30) return false;
-  if (firstAfterSpace(src, from, to, false) === 66 /* B */ && BYLINE_EN.test(src.slice(from, to).trim())) return true;
+  if (first === 66 /* B */ && BYLINE_EN.test(src.slice(from, to).trim())) return true;
   if (!(f0 & FF_BYLINE)) return false; // every pattern below is anchored at one of these
   // The line is whole: its compact head holds the same punctuation as the text.
   for (let i = from; i < to; i++) {

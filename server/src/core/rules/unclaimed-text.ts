@@ -1,0 +1,23 @@
+// unclaimed-text: text the article detection put in no article and did not leave out on purpose
+// (page furniture, captions, `%% skip`): a one-line heading that is no article's (a banner over
+// nothing it could be matched to), a label over nothing, a sign-off or continuation marker no
+// story took. The export leaves it out; the finding says so, so that nothing goes missing unseen.
+// No fix: where it belongs needs your judgement (an annotation such as `%% label` or `%% body`).
+import { lineText } from '../lines';
+import type { Finding, PageDump } from '../types';
+import type { Messages } from '../messages';
+import { t } from '../messages';
+import { cleanText } from '../articles/roles';
+
+/** Findings of the unclaimed blocks (line indices, consecutive lines of one item) of a page, pushed onto `out`. */
+export function unclaimedText(dump: PageDump, blocks: readonly (readonly number[])[], messages: Messages, out: Finding[]): void {
+  for (const b of blocks) {
+    out.push({
+      rule: 'unclaimed-text',
+      severity: 'information',
+      start: dump.lines.start[b[0]],
+      end: dump.lines.end[b[b.length - 1]],
+      message: t(messages, 'unclaimed-text.message', { text: cleanText(lineText(dump, b[0])).slice(0, 40) }),
+    });
+  }
+}
