@@ -12,7 +12,7 @@ import { exportArticles, parseByline, serializeDocument, serializeLines, type Ar
 import { applyEdits, fixAll } from '../../server/src/core/fix';
 import { exportFile, sourcePath } from '../../server/src/node/exportFile';
 import { ExportJob, linkedIdsOf, patchLinks } from '../../server/src/node/exportJob';
-import { SAMPLE } from '../helpers/rules';
+import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 import { assertValidDocument, assertValidLine } from '../helpers/schema';
 
 const text = readFileSync(SAMPLE, 'utf8');
@@ -446,5 +446,43 @@ test('a batch job patches the links of further markers too, in the order they ar
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('paragraphs break where the page says: blank lines between whole-paragraph lines, or between column paragraphs, but not in the blank-line-after-every-line layout', () => {
+  const paragraphsOf = (text: string) => exportArticles(text, opts).articles.map((a) => a.paragraphs);
+  const table: { name: string; text: string; want: string[][] }[] = [
+    {
+      // The reviewer's page: each paragraph on one line of its own width, blank lines between.
+      name: 'whole-paragraph lines, blank lines between',
+      text: '全县秋粮收购工作会议召开\n\n本报讯 9月3日，全县秋粮收购工作会议召开。\n\n会议指出，今年全县秋粮播种面积稳中有增，丰收已成定局，各乡镇要把秋粮收购作为当前一项重要任务来抓。\n\n会议要求，要严格执行国家粮食收购政策。\n',
+      want: [['9月3日，全县秋粮收购工作会议召开。', '会议指出，今年全县秋粮播种面积稳中有增，丰收已成定局，各乡镇要把秋粮收购作为当前一项重要任务来抓。', '会议要求，要严格执行国家粮食收购政策。']],
+    },
+    {
+      // Column lines, no blank line inside a paragraph: the blank line is the only break (the
+      // first paragraph's last line is full, so "short line" cannot tell).
+      name: 'column paragraphs, a blank line between',
+      text: '全县秋粮收购工作会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，安排部署今年秋粮收购工\n作，副县长李四出席会议并讲话表态。\n\n会议要求，要严格执行国家粮食收购\n政策，坚决守住农民种粮卖得出的底\n线，确保秋粮收购工作平稳有序开展。\n',
+      want: [['9月3日，全县秋粮收购工作会议召开，安排部署今年秋粮收购工作，副县长李四出席会议并讲话表态。', '会议要求，要严格执行国家粮食收购政策，坚决守住农民种粮卖得出的底线，确保秋粮收购工作平稳有序开展。']],
+    },
+    {
+      // pdftotext's blank line after every line: blank lines say nothing.
+      name: 'a blank line after every line',
+      text: '全县秋粮收购工作会议召开\n\n本报讯 9月3日，全县秋粮收购工作\n\n会议召开，安排部署今年秋粮收购工\n\n作，副县长李四出席会议并讲话表态。\n\n会议要求，要严格执行国家粮食收购\n\n政策，坚决守住农民种粮卖得出的底\n\n线，确保秋粮收购工作平稳有序开展。\n',
+      want: [['9月3日，全县秋粮收购工作会议召开，安排部署今年秋粮收购工作，副县长李四出席会议并讲话表态。会议要求，要严格执行国家粮食收购政策，坚决守住农民种粮卖得出的底线，确保秋粮收购工作平稳有序开展。']],
+    },
+  ];
+  for (const c of table) assert.deepEqual(paragraphsOf(c.text), c.want, c.name);
+});
+
+test('the export and the hard-wrap fix make the same paragraphs: exporting the fixed page changes nothing', () => {
+  const exported = (text: string) => exportArticles(text, opts).articles.map((a) => [a.id, a.headline, a.paragraphs, a.editorsNote]);
+  // (The noisy English scans are left out: a joined paragraph there can change what the detection
+  // takes for a heading, which is not about paragraphs.)
+  for (const file of [path.join(SAMPLES_DIR, 'zh-daily-p1.txt'), path.join(FIXTURES, 'daily-p1.txt'), path.join(FIXTURES, 'daily-p2.txt'), path.resolve(__dirname, '../fixtures/pages/zh-ordered.txt'), path.resolve(__dirname, '../fixtures/pages/en-short.txt')]) {
+    const text = readFileSync(file, 'utf8');
+    const name = path.basename(file);
+    const hw = analyze(text).findings.filter((f) => f.rule === 'hard-wrap');
+    assert.deepEqual(exported(applyEdits(text, hw.flatMap((f) => f.fix!.edits))), exported(text), name);
   }
 });
