@@ -486,3 +486,42 @@ test('the export and the hard-wrap fix make the same paragraphs: exporting the f
     assert.deepEqual(exported(applyEdits(text, hw.flatMap((f) => f.fix!.edits))), exported(text), name);
   }
 });
+
+test('a continuation marker cut by a line end (（下转第 / 二版）) is one marker, out of the paragraphs, and no line is left out', () => {
+  const head = '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，副县长李四出席会议并\n';
+  const table: { name: string; text: string; marker: string; to?: string; from?: string; last: string }[] = [
+    { name: 'to, cut after 第', text: `${head}讲话，要求守住底线。（下转第\n二版）\n`, marker: '（下转第二版）', to: '第二版', last: '会议召开，副县长李四出席会议并讲话，要求守住底线。' },
+    { name: 'to, cut after the verb', text: `${head}讲话，要求守住底线。（转\n第2版）\n`, marker: '（转第2版）', to: '第2版', last: '会议召开，副县长李四出席会议并讲话，要求守住底线。' },
+    { name: 'to, cut before the closing bracket', text: `${head}讲话，要求守住底线。（下转第二版\n）\n`, marker: '（下转第二版）', to: '第二版', last: '会议召开，副县长李四出席会议并讲话，要求守住底线。' },
+    {
+      name: 'to, a blank line after every line',
+      text: '秋粮收购会议召开\n\n□记者 张三 报道\n\n本报讯 9月3日，全县秋粮收购工作\n\n会议召开，安排部署今年秋粮收购\n\n工作。副县长李四出席会议并讲话\n\n，要求各地守住底线。（下转第\n\n二版）\n',
+      marker: '（下转第二版）',
+      to: '第二版',
+      last: '要求各地守住底线。',
+    },
+    { name: 'from, the opening a line of its own', text: '秋粮收购\n（上接第\n一版）会议要求，要严格执行国家粮食收购政策，坚决守住底线。\n', marker: '（上接第一版）', from: '第一版', last: '会议要求，要严格执行国家粮食收购政策，坚决守住底线。' },
+  ];
+  for (const c of table) {
+    const d = exportArticles(c.text, opts);
+    assert.equal(d.articles.length, 1, c.name);
+    const a = d.articles[0];
+    assert.deepEqual(a.continuation, { ...(c.to ? { to: c.to } : { from: c.from }), marker: c.marker, linkedId: null }, c.name);
+    assert.equal(a.paragraphs.join('').includes('（'), false, c.name);
+    assert.ok(a.paragraphs.join('').endsWith(c.last.slice(-8)), `${c.name}: ${a.paragraphs.join('|')}`);
+    // Every text line is the article's.
+    const rows = c.text.split('\n').flatMap((l, r) => (l.trim() ? [r] : []));
+    for (const r of rows) assert.ok(a.lines.some(([x, y]) => x <= r && r <= y), `${c.name}: row ${r} in no article`);
+  }
+});
+
+test('a line ending like a marker’s opening whose next line does not close it stays text', () => {
+  const table = [
+    '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作会议召开，要求守住底线（转\n变作风）是关键所在，各乡镇要抓好落实。\n',
+    '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作会议召开，要求守住底线。（下转第\n\n%% body\n二版）\n',
+  ];
+  for (const t of table) {
+    const d = exportArticles(t, opts);
+    assert.equal(d.articles.flatMap((a) => (a.continuation ? [a.continuation] : [])).length, 0, t);
+  }
+});

@@ -153,6 +153,15 @@ test('pages whose paragraphs are apart only by a blank line export the same befo
   }
 });
 
+test('a continuation marker cut by a line end is printed whole on a line of its own, and the page exports the same after the rewrite', () => {
+  for (const text of ['秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，副县长李四出席会议并\n讲话，要求守住底线。（下转第\n二版）\n', '秋粮收购\n（上接第\n一版）会议要求，要严格执行国家粮食收购政策，坚决守住底线。\n']) {
+    const out = rewritePage(text).text;
+    assert.ok(/\n（(下转第二版|上接第一版)）\n/.test(out), out);
+    assertKeeps(text, out);
+    assert.deepEqual(exportedOf(out), exportedOf(text));
+  }
+});
+
 test('the English samples (noisy OCR): a second run changes nothing, and nothing is lost', () => {
   // Two heading groups that `%% article` starts, stacked above one body, were both given that body
   // at the same score: the first won, the other became a notice, and the next run swapped them.

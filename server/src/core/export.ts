@@ -11,7 +11,7 @@ import { EDIT_FIELDS, INSERTED, keptRows } from './editRows';
 import { applyEdits } from './fix';
 import { hyphenEvidenceIn, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
 import { isAnnotationLine, isBlankLine } from './lines';
-import { flowArticle, flowContext, type FlowContext, type FlowParagraph } from './reflow';
+import { flowArticle, flowContext, markerText, type FlowContext, type FlowParagraph } from './reflow';
 import { changedLevels } from './ruleLevels';
 import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, RuleLevel, Span } from './types';
 
@@ -302,7 +302,7 @@ function relativeEdits(edits: readonly Edit[], base: number): Edit[] {
 /** `to` or `from` first (the schema's key order), then marker and linkedId: two fixed literal shapes. */
 function continuationOut(dump: PageDump, c: Continuation, clean: Cleaner): ContinuationOut {
   // One a `%% continued-…` directive made has no printed marker: the export holds no annotation text.
-  const marker = isAnnotationLine(dump.lines, c.line) ? '' : clean.span(c.span.start, c.span.end).trim();
+  const marker = isAnnotationLine(dump.lines, c.line) ? '' : markerText(clean, c.span);
   return c.direction === 'to' ? { to: c.target, marker, linkedId: null } : { from: c.target, marker, linkedId: null };
 }
 

@@ -663,6 +663,15 @@ function addLineRows(ctx: FlowContext, index: number, cuts: readonly Span[], tex
   }
 }
 
+/**
+ * A continuation marker's text as printed, cleaned: one cut by a line end (roles.ts
+ * joinCutMarkers: （下转第 / 二版）) without the line break and blank lines inside it.
+ */
+export function markerText(clean: Cleaner, s: Span): string {
+  const t = clean.span(s.start, s.end).trim();
+  return t.includes('\n') ? t.replace(/\s*\n\s*/g, '') : t;
+}
+
 /** Spans of an article that are emitted apart from its paragraphs. */
 export function articleCuts(ctx: FlowContext, a: Article): Span[] {
   const cuts: Span[] = [];
