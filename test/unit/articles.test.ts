@@ -380,3 +380,24 @@ test('a part with two markers of one direction keeps the second as a further mar
     }
   }
 });
+
+test('a part continued from another page is of its story’s type (article), not a sidebar, with or without a byline on its page', () => {
+  const story = '我县举办农民丰收节\n□记者 赵六 报道\n本报讯 9月22日，我县\n第七届中国农民丰收节在城关镇\n开幕。活动现场，特色农产品展\n销、农耕文化展示等吸引了众多\n群众。\n';
+  const part = '要加强市场监测，及时发布收购\n价格信息，引导农民有序售粮。\n要加强粮食质量安全监管，严防\n不合格粮食流入口粮市场。\n';
+  const table: { name: string; text: string; want: Article['type'][] }[] = [
+    { name: 'a marker line of its own, a story with a byline below', text: `（上接第一版）\n${part}${story}`, want: ['article', 'article'] },
+    { name: 'a marker opening the first body line', text: `（上接第一版）${part}${story}`, want: ['article', 'article'] },
+    { name: 'with a jump headline', text: `秋粮收购\n（上接第一版）\n${part}${story}`, want: ['article', 'article'] },
+    { name: 'a %% continued-from directive', text: `%% continued-from 第一版\n${part}${story}`, want: ['article', 'article'] },
+    // What is no continued part stays a sidebar: a headed box without a byline on a page with them.
+    { name: 'a sidebar', text: `${story}相关链接\n${part}`, want: ['article', 'sidebar'] },
+  ];
+  for (const c of table) {
+    const { pages } = analyse(c.text);
+    assert.deepEqual(
+      pages[0].articles.map((a) => a.type),
+      c.want,
+      c.name,
+    );
+  }
+});

@@ -1202,7 +1202,9 @@ function storyArticle(s: Story, items: readonly Seg[], pageIndex: number, pageHa
   if (s.continuationLine >= 0 && s.continuation?.direction === 'from' && s.continuationLine < bodyStart) bodyStart = s.continuationLine;
   let anchor = bodyStart;
   if (c && c.groupSize === 1 && c.blocks[0].lines[0] < bodyStart) anchor = c.blocks[0].lines[0];
-  const type: Article['type'] = bodyLines.length === 0 && s.note.length === 0 ? 'notice' : pageHasBylines && s.byline.length === 0 && !s.dateline && !s.signoff ? 'sidebar' : 'article';
+  // A part continued from another page is its story's (an article: its byline is on the page it
+  // started on), never a sidebar for the byline it lacks here.
+  const type: Article['type'] = bodyLines.length === 0 && s.note.length === 0 ? 'notice' : pageHasBylines && s.byline.length === 0 && !s.dateline && !s.signoff && !continuedFrom(s) ? 'sidebar' : 'article';
   let conf = 0.95;
   if (!c) conf -= 0.45;
   else if (!s.forcedHeading) {
@@ -1237,6 +1239,13 @@ function storyArticle(s: Story, items: readonly Seg[], pageIndex: number, pageHa
   if (s.continuedTo) draft.a.continuedTo = s.continuedTo;
   if (s.more) draft.a.moreContinuations = s.more;
   return draft;
+}
+
+/** The story is continued from another page: a continued-from marker, its own or a further one. */
+function continuedFrom(s: Story): boolean {
+  if (s.continuation?.direction === 'from') return true;
+  if (s.more) for (let k = 0; k < s.more.length; k++) if (s.more[k].direction === 'from') return true;
+  return false;
 }
 
 /** A 'notice': a heading cluster with no story (not a one-line banner). */
@@ -1313,6 +1322,7 @@ function applyContinuations(drafts: readonly Draft[], contDirectives: readonly D
       target.continuedTo = had;
     }
     target.confidence = Math.max(target.confidence, 0.5);
+    if (c.direction === 'from' && target.type === 'sidebar') target.type = 'article'; // a continued part (see continuedFrom)
   }
 }
 
