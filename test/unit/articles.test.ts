@@ -11,6 +11,8 @@ import { en, zhCn } from '../../server/src/core/messages';
 import { documentSymbols, foldingRanges, hoverAt, semanticTokens } from '../../server/src/core/outline';
 import type { PageDump } from '../../server/src/core/types';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
+import { exportArticles } from '../../server/src/core/export';
+import { rewritePage } from '../../server/src/core/rewrite';
 
 const root = join(__dirname, '..', '..');
 const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'pages', name), 'utf8');
@@ -399,5 +401,21 @@ test('a part continued from another page is of its story’s type (article), not
       c.want,
       c.name,
     );
+  }
+});
+
+test('the Outline lists the paragraphs the export gives, on a page and on its rewrite', () => {
+  const t3 = '全县秋粮收购工作会议召开\n\n本报讯 9月3日，全县秋粮收购工作会议召开。\n\n会议指出，今年全县秋粮播种面积稳中有增，丰收已成定局，各乡镇要把秋粮收购作为当前一项重要任务来抓。\n\n会议要求，要严格执行国家粮食收购政策。\n';
+  const sample = readFileSync(SAMPLE, 'utf8');
+  for (const [name, text] of [
+    ['the sample', sample],
+    ['the sample rewritten', rewritePage(sample).text],
+    ['whole-paragraph lines', t3],
+    ['whole-paragraph lines rewritten', rewritePage(t3).text],
+  ]) {
+    const { dump, pages, clean } = analyze(text);
+    const outline = documentSymbols(dump, pages, en, clean).flatMap((p) => p.children.map((a) => a.children.filter((c) => c.kind === 'paragraph').length));
+    const exported = exportArticles(text, { path: 'x.txt', sha256: '0', version: '0' }).articles.filter((a) => a.lines.length > 0).map((a) => a.paragraphs.length);
+    assert.deepEqual(outline, exported, name);
   }
 });
