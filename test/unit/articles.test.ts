@@ -12,6 +12,7 @@ import { documentSymbols, foldingRanges, hoverAt, semanticTokens } from '../../s
 import type { PageDump } from '../../server/src/core/types';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 import { exportArticles } from '../../server/src/core/export';
+import { rewritePage } from '../../server/src/core/rewrite';
 
 const root = join(__dirname, '..', '..');
 const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'pages', name), 'utf8');
@@ -550,5 +551,42 @@ test('reporters in brackets after 本报讯 are the byline, on one line or wrapp
     assert.deepEqual(a.byline, { raw: '（记者 王五 通讯员 赵六）', role: '记者', persons: ['王五', '赵六'] }, name);
     assert.equal(a.paragraphs.join('').slice(0, 3), '近日，', name);
     assert.ok(a.paragraphs.join('').endsWith('种满了蔬菜瓜果。'), name);
+  }
+});
+
+test('a part continued from another page is of its story’s type (article), not a sidebar, with or without a byline on its page', () => {
+  const story = '我县举办农民丰收节\n□记者 赵六 报道\n本报讯 9月22日，我县\n第七届中国农民丰收节在城关镇\n开幕。活动现场，特色农产品展\n销、农耕文化展示等吸引了众多\n群众。\n';
+  const part = '要加强市场监测，及时发布收购\n价格信息，引导农民有序售粮。\n要加强粮食质量安全监管，严防\n不合格粮食流入口粮市场。\n';
+  const table: { name: string; text: string; want: Article['type'][] }[] = [
+    { name: 'a marker line of its own, a story with a byline below', text: `（上接第一版）\n${part}${story}`, want: ['article', 'article'] },
+    { name: 'a marker opening the first body line', text: `（上接第一版）${part}${story}`, want: ['article', 'article'] },
+    { name: 'with a jump headline', text: `秋粮收购\n（上接第一版）\n${part}${story}`, want: ['article', 'article'] },
+    { name: 'a %% continued-from directive', text: `%% continued-from 第一版\n${part}${story}`, want: ['article', 'article'] },
+    // What is no continued part stays a sidebar: a headed box without a byline on a page with them.
+    { name: 'a sidebar', text: `${story}相关链接\n${part}`, want: ['article', 'sidebar'] },
+  ];
+  for (const c of table) {
+    const { pages } = analyse(c.text);
+    assert.deepEqual(
+      pages[0].articles.map((a) => a.type),
+      c.want,
+      c.name,
+    );
+  }
+});
+
+test('the Outline lists the paragraphs the export gives, on a page and on its rewrite', () => {
+  const t3 = '全县秋粮收购工作会议召开\n\n本报讯 9月3日，全县秋粮收购工作会议召开。\n\n会议指出，今年全县秋粮播种面积稳中有增，丰收已成定局，各乡镇要把秋粮收购作为当前一项重要任务来抓。\n\n会议要求，要严格执行国家粮食收购政策。\n';
+  const sample = readFileSync(SAMPLE, 'utf8');
+  for (const [name, text] of [
+    ['the sample', sample],
+    ['the sample rewritten', rewritePage(sample).text],
+    ['whole-paragraph lines', t3],
+    ['whole-paragraph lines rewritten', rewritePage(t3).text],
+  ]) {
+    const { dump, pages, clean } = analyze(text);
+    const outline = documentSymbols(dump, pages, en, clean).flatMap((p) => p.children.map((a) => a.children.filter((c) => c.kind === 'paragraph').length));
+    const exported = exportArticles(text, { path: 'x.txt', sha256: '0', version: '0' }).articles.filter((a) => a.lines.length > 0).map((a) => a.paragraphs.length);
+    assert.deepEqual(outline, exported, name);
   }
 });

@@ -152,3 +152,50 @@ test('a part continued on to two pages, or from two, links each marker to its ow
   linkContinuations([from]);
   assert.deepEqual(ids(from), [['p3-a1'], ['p3-a1'], ['p1-a1', 'p2-a1']]);
 });
+
+test('the first page number a file name gives: a page suffix, never a date or a part of one', () => {
+  const table: [string, number][] = [
+    // Page suffixes, as before.
+    ['issue/daily-p2.txt', 2],
+    ['page_3.page.txt', 3],
+    ['pg4.txt', 4],
+    ['tribune-A01.txt', 1],
+    ['tribune-A03.txt', 3],
+    ['front.txt', 1],
+    ['story.txt', 1],
+    ['7.txt', 7],
+    // Dates: their day (or month) is not a page; a page suffix after one still is.
+    ['县报-2024-09-23.txt', 1],
+    ['tribune-1903-05-02.txt', 1],
+    ['tribune-1903-05-02.pagedump', 1],
+    ['2024_09_23.txt', 1],
+    ['2024.09.23.txt', 1],
+    ['20240923.txt', 1],
+    ['tribune-1903-05.txt', 1],
+    ['tribune-1903.txt', 1],
+    ['2024-09-23-p2.txt', 2],
+    ['2024-09-23_3.txt', 3],
+    ['20240923_02.txt', 2],
+    ['tribune-1903-05-02-A04.txt', 4],
+    ['县报2024年9月23日.txt', 1],
+    ['县报2024年9月23日第2版.txt', 2],
+    ['县报-20240923-第3版.txt', 3],
+    // A run of more than three digits is no page number (a year, an id).
+    ['scan-0012345.txt', 1],
+  ];
+  for (const [name, want] of table) assert.equal(basePageOf(name), want, name);
+});
+
+test('a multi-page file named by its date links its parts by their form-feed pages', () => {
+  for (const path of ['县报-2024-09-23.txt', 'news/tribune-1903-05-02.txt', '20240923.txt']) {
+    const doc: LinkableDoc = {
+      source: { path },
+      articles: [
+        { id: 'p1-a1', page: 1, headline: '秋粮收购', kicker: null, continuation: { to: '第二版', marker: '（下转第二版）', linkedId: null } },
+        { id: 'p2-a1', page: 2, headline: '秋粮收购', kicker: null, continuation: { from: '第一版', marker: '（上接第一版）', linkedId: null } },
+      ] as Art[],
+    };
+    linkContinuations([doc]);
+    assert.deepEqual(doc.articles.map((a) => a.continuation?.linkedId), ['p2-a1', 'p1-a1'], path);
+  }
+});

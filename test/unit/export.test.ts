@@ -12,7 +12,7 @@ import { exportArticles, parseByline, serializeDocument, serializeLines, type Ar
 import { applyEdits, fixAll } from '../../server/src/core/fix';
 import { exportFile, sourcePath } from '../../server/src/node/exportFile';
 import { ExportJob, linkedIdsOf, patchLinks } from '../../server/src/node/exportJob';
-import { SAMPLE } from '../helpers/rules';
+import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 import { assertValidDocument, assertValidLine } from '../helpers/schema';
 
 const text = readFileSync(SAMPLE, 'utf8');
@@ -446,5 +446,82 @@ test('a batch job patches the links of further markers too, in the order they ar
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('paragraphs break where the page says: blank lines between whole-paragraph lines, or between column paragraphs, but not in the blank-line-after-every-line layout', () => {
+  const paragraphsOf = (text: string) => exportArticles(text, opts).articles.map((a) => a.paragraphs);
+  const table: { name: string; text: string; want: string[][] }[] = [
+    {
+      // The reviewer's page: each paragraph on one line of its own width, blank lines between.
+      name: 'whole-paragraph lines, blank lines between',
+      text: '全县秋粮收购工作会议召开\n\n本报讯 9月3日，全县秋粮收购工作会议召开。\n\n会议指出，今年全县秋粮播种面积稳中有增，丰收已成定局，各乡镇要把秋粮收购作为当前一项重要任务来抓。\n\n会议要求，要严格执行国家粮食收购政策。\n',
+      want: [['9月3日，全县秋粮收购工作会议召开。', '会议指出，今年全县秋粮播种面积稳中有增，丰收已成定局，各乡镇要把秋粮收购作为当前一项重要任务来抓。', '会议要求，要严格执行国家粮食收购政策。']],
+    },
+    {
+      // Column lines, no blank line inside a paragraph: the blank line is the only break (the
+      // first paragraph's last line is full, so "short line" cannot tell).
+      name: 'column paragraphs, a blank line between',
+      text: '全县秋粮收购工作会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，安排部署今年秋粮收购工\n作，副县长李四出席会议并讲话表态。\n\n会议要求，要严格执行国家粮食收购\n政策，坚决守住农民种粮卖得出的底\n线，确保秋粮收购工作平稳有序开展。\n',
+      want: [['9月3日，全县秋粮收购工作会议召开，安排部署今年秋粮收购工作，副县长李四出席会议并讲话表态。', '会议要求，要严格执行国家粮食收购政策，坚决守住农民种粮卖得出的底线，确保秋粮收购工作平稳有序开展。']],
+    },
+    {
+      // pdftotext's blank line after every line: blank lines say nothing.
+      name: 'a blank line after every line',
+      text: '全县秋粮收购工作会议召开\n\n本报讯 9月3日，全县秋粮收购工作\n\n会议召开，安排部署今年秋粮收购工\n\n作，副县长李四出席会议并讲话表态。\n\n会议要求，要严格执行国家粮食收购\n\n政策，坚决守住农民种粮卖得出的底\n\n线，确保秋粮收购工作平稳有序开展。\n',
+      want: [['9月3日，全县秋粮收购工作会议召开，安排部署今年秋粮收购工作，副县长李四出席会议并讲话表态。会议要求，要严格执行国家粮食收购政策，坚决守住农民种粮卖得出的底线，确保秋粮收购工作平稳有序开展。']],
+    },
+  ];
+  for (const c of table) assert.deepEqual(paragraphsOf(c.text), c.want, c.name);
+});
+
+test('the export and the hard-wrap fix make the same paragraphs: exporting the fixed page changes nothing', () => {
+  const exported = (text: string) => exportArticles(text, opts).articles.map((a) => [a.id, a.headline, a.paragraphs, a.editorsNote]);
+  // (The noisy English scans are left out: a joined paragraph there can change what the detection
+  // takes for a heading, which is not about paragraphs.)
+  for (const file of [path.join(SAMPLES_DIR, 'zh-daily-p1.txt'), path.join(FIXTURES, 'daily-p1.txt'), path.join(FIXTURES, 'daily-p2.txt'), path.resolve(__dirname, '../fixtures/pages/zh-ordered.txt'), path.resolve(__dirname, '../fixtures/pages/en-short.txt')]) {
+    const text = readFileSync(file, 'utf8');
+    const name = path.basename(file);
+    const hw = analyze(text).findings.filter((f) => f.rule === 'hard-wrap');
+    assert.deepEqual(exported(applyEdits(text, hw.flatMap((f) => f.fix!.edits))), exported(text), name);
+  }
+});
+
+test('a continuation marker cut by a line end (（下转第 / 二版）) is one marker, out of the paragraphs, and no line is left out', () => {
+  const head = '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，副县长李四出席会议并\n';
+  const table: { name: string; text: string; marker: string; to?: string; from?: string; last: string }[] = [
+    { name: 'to, cut after 第', text: `${head}讲话，要求守住底线。（下转第\n二版）\n`, marker: '（下转第二版）', to: '第二版', last: '会议召开，副县长李四出席会议并讲话，要求守住底线。' },
+    { name: 'to, cut after the verb', text: `${head}讲话，要求守住底线。（转\n第2版）\n`, marker: '（转第2版）', to: '第2版', last: '会议召开，副县长李四出席会议并讲话，要求守住底线。' },
+    { name: 'to, cut before the closing bracket', text: `${head}讲话，要求守住底线。（下转第二版\n）\n`, marker: '（下转第二版）', to: '第二版', last: '会议召开，副县长李四出席会议并讲话，要求守住底线。' },
+    {
+      name: 'to, a blank line after every line',
+      text: '秋粮收购会议召开\n\n□记者 张三 报道\n\n本报讯 9月3日，全县秋粮收购工作\n\n会议召开，安排部署今年秋粮收购\n\n工作。副县长李四出席会议并讲话\n\n，要求各地守住底线。（下转第\n\n二版）\n',
+      marker: '（下转第二版）',
+      to: '第二版',
+      last: '要求各地守住底线。',
+    },
+    { name: 'from, the opening a line of its own', text: '秋粮收购\n（上接第\n一版）会议要求，要严格执行国家粮食收购政策，坚决守住底线。\n', marker: '（上接第一版）', from: '第一版', last: '会议要求，要严格执行国家粮食收购政策，坚决守住底线。' },
+  ];
+  for (const c of table) {
+    const d = exportArticles(c.text, opts);
+    assert.equal(d.articles.length, 1, c.name);
+    const a = d.articles[0];
+    assert.deepEqual(a.continuation, { ...(c.to ? { to: c.to } : { from: c.from }), marker: c.marker, linkedId: null }, c.name);
+    assert.equal(a.paragraphs.join('').includes('（'), false, c.name);
+    assert.ok(a.paragraphs.join('').endsWith(c.last.slice(-8)), `${c.name}: ${a.paragraphs.join('|')}`);
+    // Every text line is the article's.
+    const rows = c.text.split('\n').flatMap((l, r) => (l.trim() ? [r] : []));
+    for (const r of rows) assert.ok(a.lines.some(([x, y]) => x <= r && r <= y), `${c.name}: row ${r} in no article`);
+  }
+});
+
+test('a line ending like a marker’s opening whose next line does not close it stays text', () => {
+  const table = [
+    '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作会议召开，要求守住底线（转\n变作风）是关键所在，各乡镇要抓好落实。\n',
+    '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作会议召开，要求守住底线。（下转第\n\n%% body\n二版）\n',
+  ];
+  for (const t of table) {
+    const d = exportArticles(t, opts);
+    assert.equal(d.articles.flatMap((a) => (a.continuation ? [a.continuation] : [])).length, 0, t);
   }
 });

@@ -82,6 +82,25 @@ const cases: { name: string; text: string; findings: number; after?: string }[] 
     findings: 0,
   },
   {
+    // Two lines are no column to measure by: a CJK line that ends no sentence, cut between two CJK
+    // characters, is the layout's cut (the export always joined it; now the fix, the rewrite and
+    // the export agree).
+    name: 'a CJK page of few lines: a line cut mid-sentence joins the next, a sentence end ends the paragraph',
+    text: `${HEAD}全市各级部门认真落实党中央决策部署，推动经济运\n行持续回升向好。\n会议还研究了其它事项。\n`,
+    findings: 1,
+    after: `${HEAD}全市各级部门认真落实党中央决策部署，推动经济运行持续回升向好。\n会议还研究了其它事项。\n`,
+  },
+  {
+    name: 'negative: whole-paragraph lines of every width, blank lines between (each ends a sentence)',
+    text: '全县秋粮收购工作会议召开\n\n本报讯 9月3日，全县秋粮收购工作会议召开。\n\n会议指出，今年全县秋粮播种面积稳中有增，丰收已成定局，各乡镇要把秋粮收购作为当前一项重要任务来抓。\n\n会议要求，要严格执行国家粮食收购政策。\n',
+    findings: 0,
+  },
+  {
+    name: 'negative: a CJK page of few lines, a seam that is not CJK on both sides (a number, Latin, another script)',
+    text: `${HEAD}全市跨境电商贸易额达\n39.7亿元，同比增长。\n合作方为Micro\nsoft公司等企业。\n`,
+    findings: 0,
+  },
+  {
     name: 'negative: a rewritten page (every line is a paragraph)',
     text: rewritePage(`${HEAD}会议传达学习了习近平总书记在纪念邓\n小平同志诞辰周年座谈会上的重要讲话\n精神和体育代表团的重要讲话精神。\n`).text,
     findings: 0,

@@ -2,7 +2,8 @@
 //
 // How parts are matched: every page in the export gets a number — its form-feed position within
 // its file, offset by a page number in the file name (`…-p2.txt`, `page_3.txt`, a trailing
-// number) when there is one. Files in one folder are one issue. A part continued *to* page N is
+// number, never a date's day or month: basePageOf) when there is one. Files in one folder are one
+// issue. A part continued *to* page N is
 // matched with an unlinked part on page N of the same issue that is continued *from* this page
 // (or whose marker names no page we can read). When several qualify, the one whose headline and
 // kicker share the most character bigrams with this part's wins (the jump head usually repeats
@@ -98,11 +99,27 @@ export function pageNumbersOf(target: string): number[] {
   return out;
 }
 
-/** Page number of a file's first page, from its name: …-p2.txt, page_3.txt, …2.txt. Default 1. */
+/**
+ * A date in a file name, which archives name pages by (县报-2024-09-23, tribune-1903-05-02,
+ * 2024_09_23, a year and month 1903-05): a year from 1500 to 2099, a month, maybe a day, one
+ * separator throughout. Its month or day is no page number. Eight digits (20240923) need no
+ * pattern: no run of more than three digits is read as a page.
+ */
+const DATE_IN_NAME = /(?<!\d)(?:1[5-9]|20)\d\d([-_.])(?:0?[1-9]|1[0-2])(?:\1(?:0?[1-9]|[12]\d|3[01]))?(?!\d)/g;
+/** A page suffix: p2, page_3, pg-4, the last number in the name (a run of one to three digits). */
+const PAGE_SUFFIX = /(?:^|[^a-z])(?:p|page|pg)[-_ ]?(\d{1,3})(?!.*\d)/i;
+/** A name ending in a number (…-A03, …_02, 7) or a Chinese page (第2版, 3版): one to three digits, not part of a longer run. */
+const TRAILING_PAGE = /(?<!\d)(\d{1,3})版?$/;
+
+/**
+ * Page number of a file's first page, from its name: …-p2.txt, page_3.txt, …-A03.txt, …第2版.txt.
+ * Dates are taken out first, so 县报-2024-09-23.txt is page 1 (not 23) and 2024-09-23-p2.txt page
+ * 2. Default 1.
+ */
 export function basePageOf(path: string): number {
   const name = path.split('/').pop() ?? path;
-  const stem = name.replace(/(\.page)?\.(txt|pagedump)$/i, '');
-  const m = /(?:^|[^a-z])(?:p|page|pg)[-_ ]?(\d{1,3})(?!.*\d)/i.exec(stem) ?? /(\d{1,3})$/.exec(stem);
+  const stem = name.replace(/(\.page)?\.(txt|pagedump)$/i, '').replace(DATE_IN_NAME, ' ');
+  const m = PAGE_SUFFIX.exec(stem) ?? TRAILING_PAGE.exec(stem);
   return m ? Number(m[1]) : 1;
 }
 

@@ -1,16 +1,17 @@
 // Export of the detected articles as `newsprint.articles/1` JSON (schemas/articles-1.schema.json).
 // Every text field is clean text: glyph fixes applied (unless a rule is turned off) and column
-// lines joined into paragraphs. `lines` and `edits` trace each field back to the dump. The output
-// is deterministic (no timestamps), so the CLI and the editor produce identical JSON for a file.
+// lines joined into paragraphs, by the reflow's rules (reflow.ts: those of the hard-wrap rule and
+// the rewrite, so that a page, its rewrite and its Fix All export alike). `lines` and `edits` trace
+// each field back to the dump. The output is deterministic (no timestamps), so the CLI and the
+// editor produce identical JSON for a file.
 import { analyze } from './analyze';
-import type { Article, Continuation, PageAnalysis } from './articles/model';
+import type { Article, Continuation } from './articles/model';
 import { GLYPH_RULES, type Cleaner } from './clean';
 import { EDIT_FIELDS, INSERTED, keptRows } from './editRows';
-import { isSpaceOrTab } from './chars';
 import { applyEdits } from './fix';
-import { buildParagraphs, hyphenEvidenceIn, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
+import { hyphenEvidenceIn, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
 import { isAnnotationLine, isBlankLine } from './lines';
-import { joinPieces } from './reflow';
+import { flowArticle, flowContext, markerText, type FlowContext, type FlowParagraph } from './reflow';
 import { changedLevels } from './ruleLevels';
 import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, RuleLevel, Span } from './types';
 
@@ -91,7 +92,14 @@ export function exportArticles(text: string, opts: ExportOptions): ArticlesDocum
   const { dump, findings, pages, clean } = analyze(text, { ...opts, rules: { ...opts.rules, ...PARAGRAPH_RULES_OFF } });
   const evidence = needsHyphenEvidence(dump) ? dumpHyphenEvidence(dump) : undefined;
   const articles: ArticleOut[] = [];
-  for (const p of pages) for (const a of p.articles) articles.push(articleOut(dump, a, p, clean, evidence));
+  for (const p of pages) {
+    if (p.articles.length === 0) continue;
+    // The reflow's paragraphs (those the hard-wrap rule and the rewrite make), so that the export
+    // of a page and of its rewrite agree: buildParagraphs alone ignored blank lines and the
+    // rewrite's marker, and merged paragraphs the rewrite had put apart.
+    const flow = flowContext(dump, p, clean);
+    for (const a of p.articles) articles.push(articleOut(dump, a, clean, evidence, flow));
+  }
   const diagnostics: Record<string, number> = {};
   // An unsure fix is not applied (see Finding.unsure): its finding is left, so counted.
   for (const f of findings) if (!RESOLVED.has(f.rule) || f.unsure) diagnostics[f.rule] = (diagnostics[f.rule] ?? 0) + 1;
@@ -169,10 +177,10 @@ export function lineRanges(dump: PageDump, lines: readonly number[]): [number, n
 // the arrays it reads (Article fields, intermediate results) change elements kind as their producers
 // get optimized, and each unseen map deoptimized the whole thing. Now a new map costs the recompile
 // of one small helper. Helpers use plain loops and build every object of a kind with one key order.
-function articleOut(dump: PageDump, a: Article, page: PageAnalysis, clean: Cleaner, ev: HyphenEvidence | undefined): ArticleOut {
-  const columnWidth = page.columnWidth;
+function articleOut(dump: PageDump, a: Article, clean: Cleaner, ev: HyphenEvidence | undefined, ctx: FlowContext): ArticleOut {
   // Evaluated in the order the fields were always computed (paragraphs, edits, continuation first).
-  const paragraphs = bodyParagraphs(dump, a, columnWidth, clean, ev);
+  const flow = flowArticle(ctx, a);
+  const paragraphs = flowTexts(flow.body);
   const edits = editsOut(dump, a.lines, clean);
   const continuation = a.continuation ? continuationOut(dump, a.continuation, clean) : null;
   const out: ArticleOut = {
@@ -185,7 +193,7 @@ function articleOut(dump: PageDump, a: Article, page: PageAnalysis, clean: Clean
     byline: a.byline.length ? bylineOut(a.byline, clean) : datelineByline(a.dateline, clean),
     dateline: datelineText(a.dateline, clean),
     labels: groupsText(a.labels, clean, ev),
-    editorsNote: a.editorsNote.length ? editorsNoteText(a.editorsNote, columnWidth, clean, ev) : null,
+    editorsNote: a.editorsNote.length ? flowTexts(flow.note).join('\n') : null,
     paragraphs,
     signoff: spanText(a.signoff, clean),
     continuation,
@@ -270,88 +278,11 @@ function bylineOut(idx: readonly number[], clean: Cleaner): Byline {
   return parseByline(raw);
 }
 
-function paragraphTexts(lines: readonly number[], texts: readonly string[], columnWidth: number, ev: HyphenEvidence | undefined): string[] {
-  const ps = buildParagraphs(lines, texts, { columnWidth, evidence: ev, join: joinAsHardWrap });
+/** The paragraphs' texts, empty ones left out. */
+function flowTexts(ps: readonly FlowParagraph[]): string[] {
   const out: string[] = [];
-  for (let k = 0; k < ps.length; k++) out.push(ps[k].text.trim());
+  for (let k = 0; k < ps.length; k++) if (ps[k].text) out.push(ps[k].text);
   return out;
-}
-
-/**
- * A paragraph's lines joined as the hard-wrap fix joins them (reflow's joinPieces): with its rule
- * for Latin OCR, which drops the hyphen of a word broken at the line end (`yes` / `terday` →
- * `yesterday` when the page has the word), where joinLines left the two fragments apart. The rule
- * reads pieces without spaces or tabs at their ends, as the reflow's are.
- */
-function joinAsHardWrap(texts: readonly string[], ev: HyphenEvidence | undefined, cjk: boolean): string {
-  return joinPieces(texts.map(trimSpacesAndTabs), ev, cjk);
-}
-
-/** The text without the spaces and tabs at its ends (what joining strips at a seam anyway). */
-function trimSpacesAndTabs(t: string): string {
-  let a = 0;
-  let b = t.length;
-  while (a < b && isSpaceOrTab(t.charCodeAt(a))) a++;
-  while (b > a && isSpaceOrTab(t.charCodeAt(b - 1))) b--;
-  return a === 0 && b === t.length ? t : t.slice(a, b);
-}
-
-function editorsNoteText(idx: readonly number[], columnWidth: number, clean: Cleaner, ev: HyphenEvidence | undefined): string {
-  return paragraphTexts(idx, cleanLines(idx, clean), columnWidth, ev).join('\n');
-}
-
-/**
- * Body paragraphs: the dateline comes off the head of the first body line, the sign-off off the
- * tail of the last, and every continuation marker in a body line (`…打下坚实基础。（转第3版）`) out
- * of it, as the editor's reflow cuts them: each is a field of its own.
- */
-function bodyParagraphs(dump: PageDump, a: Article, columnWidth: number, clean: Cleaner, ev: HyphenEvidence | undefined): string[] {
-  const body = a.body;
-  const dateline = a.dateline;
-  const signoff = a.signoff;
-  const markers = a.continuation ? printedMarkers(dump, a) : NO_SPANS;
-  const lines: number[] = [];
-  const texts: string[] = [];
-  for (let k = 0; k < body.length; k++) {
-    const i = body[k];
-    const lineStart = dump.lines.start[i];
-    const lineEnd = dump.lines.end[i];
-    let start = lineStart;
-    let end = lineEnd;
-    // A dateline heads its line, or runs on to the next one (reporters' brackets wrapping: detect.ts wrappedReporters).
-    if (dateline && dateline.start < lineEnd && dateline.end > lineStart) start = Math.max(start, Math.min(dateline.end, lineEnd));
-    if (signoff && signoff.start >= lineStart && signoff.start <= lineEnd) end = Math.min(end, signoff.start);
-    const t = markers.length > 0 ? spanWithout(clean, start, end, markers) : clean.span(start, end);
-    if (t.trim() === '') continue;
-    lines.push(i);
-    texts.push(t);
-  }
-  return paragraphTexts(lines, texts, columnWidth, ev);
-}
-
-const NO_SPANS: readonly Span[] = [];
-
-/**
- * The spans of the article's printed continuation markers, in text order (one an annotation gave,
- * `%% continued-to …`, is in no body line).
- */
-function printedMarkers(dump: PageDump, a: Article): Span[] {
-  const out: Span[] = [];
-  for (const c of [a.continuation, a.continuedTo, ...(a.moreContinuations ?? [])]) if (c && !isAnnotationLine(dump.lines, c.line) && c.span.end > c.span.start) out.push(c.span);
-  return out.sort((x, y) => x.start - y.start);
-}
-
-/** Clean text of [start, end) without the spans (in text order) that lie inside it. */
-function spanWithout(clean: Cleaner, start: number, end: number, cuts: readonly Span[]): string {
-  let t = '';
-  let at = start;
-  for (let k = 0; k < cuts.length; k++) {
-    const c = cuts[k];
-    if (c.start < at || c.end > end) continue;
-    t += clean.span(at, c.start);
-    at = c.end;
-  }
-  return at === start ? clean.span(start, end) : t + clean.span(at, end);
 }
 
 /** The glyph fixes applied on the article's lines, each with its text before and after. */
@@ -402,7 +333,7 @@ function relativeEdits(edits: readonly Edit[], base: number): Edit[] {
 /** `to` or `from` first (the schema's key order), then marker and linkedId: two fixed literal shapes. */
 function continuationOut(dump: PageDump, c: Continuation, clean: Cleaner): ContinuationOut {
   // One a `%% continued-…` directive made has no printed marker: the export holds no annotation text.
-  const marker = isAnnotationLine(dump.lines, c.line) ? '' : clean.span(c.span.start, c.span.end).trim();
+  const marker = isAnnotationLine(dump.lines, c.line) ? '' : markerText(clean, c.span);
   return c.direction === 'to' ? { to: c.target, marker, linkedId: null } : { from: c.target, marker, linkedId: null };
 }
 

@@ -7,8 +7,9 @@ import type { Messages } from './messages';
 import { en, t } from './messages';
 import { roleAt, type Article, type PageAnalysis, type Role } from './articles/model';
 import { articleTitle } from './articles/detect';
-import { cleanLineText } from './clean';
-import { buildParagraphs, joinLines } from './paragraphs';
+import { cleaner, cleanLineText, type Cleaner } from './clean';
+import { joinLines } from './paragraphs';
+import { flowArticle, flowContext, flowLines, type FlowContext, type FlowParagraph } from './reflow';
 import { DIRECTIVES, directiveText, parseDirectiveLine, ROLE_DIRECTIVES, type DirectiveName } from './annotations';
 import { lineIndexAt } from './parse';
 
@@ -38,27 +39,46 @@ function displayText(dump: PageDump, lines: readonly number[]): string {
   return joinLines(lines.map((i) => cleanLineText(lineText(dump, i))));
 }
 
-/** Body lines split into paragraphs, by the same rules as the export (paragraphs.ts). */
-export function paragraphs(dump: PageDump, analysis: PageAnalysis, body: readonly number[]): number[][] {
-  return buildParagraphs(body, body.map((i) => cleanLineText(lineText(dump, i))), { columnWidth: analysis.columnWidth }).map((p) => p.lines);
+/**
+ * Lines split into paragraphs as the export, the hard-wrap rule and the rewrite split them
+ * (reflow.ts: blank lines, a rewritten page's one paragraph a line…), read through `clean` (the
+ * page's glyph fixes; none by default).
+ */
+export function paragraphs(dump: PageDump, analysis: PageAnalysis, lines: readonly number[], clean: Cleaner = cleaner(dump, [])): number[][] {
+  return linesOf(flowLines(flowContext(dump, analysis, clean), lines, [], false));
+}
+
+/** The lines of each paragraph, in order (a line cut in two by a marker or dateline counts once in each). */
+function linesOf(ps: readonly FlowParagraph[]): number[][] {
+  const out: number[][] = [];
+  for (const p of ps) {
+    const lines: number[] = [];
+    for (const x of p.pieces) if (lines[lines.length - 1] !== x.line) lines.push(x.line);
+    out.push(lines);
+  }
+  return out;
 }
 
 /** What kind of article it is, in the user's language (its type is English in the export). */
 const typeName = (messages: Messages, a: Article) => t(messages, `article.type.${a.type}`);
 
-/** Page → article → kicker/headline/decks/byline/labels/note/paragraphs. */
-export function documentSymbols(dump: PageDump, analyses: readonly PageAnalysis[], messages: Messages = en): OutlineSymbol[] {
+/**
+ * Page → article → kicker/headline/decks/byline/labels/note/paragraphs. `clean`: the text with the
+ * page's glyph fixes (its findings'), which the paragraphs are measured in, as the export does.
+ */
+export function documentSymbols(dump: PageDump, analyses: readonly PageAnalysis[], messages: Messages = en, clean: Cleaner = cleaner(dump, [])): OutlineSymbol[] {
   const out: OutlineSymbol[] = [];
   for (const p of analyses) {
     const page = dump.pages[p.page];
     if (!page) continue;
-    const children = p.articles.filter((a) => a.lines.length > 0).map((a) => articleSymbol(dump, p, a, messages));
+    const ctx = flowContext(dump, p, clean);
+    const children = p.articles.filter((a) => a.lines.length > 0).map((a) => articleSymbol(dump, a, messages, ctx));
     out.push({ name: `Page ${p.page + 1}`, detail: `${p.articles.length}`, kind: 'page', start: page.start, end: page.end, selectionStart: page.start, selectionEnd: page.start, children });
   }
   return out;
 }
 
-function articleSymbol(dump: PageDump, p: PageAnalysis, a: Article, messages: Messages): OutlineSymbol {
+function articleSymbol(dump: PageDump, a: Article, messages: Messages, ctx: FlowContext): OutlineSymbol {
   const all = spanOf(dump, a.lines);
   const sel = a.headline.length ? spanOf(dump, a.headline) : spanOf(dump, a.lines.slice(0, 1));
   const children: OutlineSymbol[] = [];
@@ -68,7 +88,8 @@ function articleSymbol(dump: PageDump, p: PageAnalysis, a: Article, messages: Me
   for (const l of a.labels) children.push(leaf(dump, 'label', l));
   if (a.editorsNote.length) children.push(leaf(dump, 'note', a.editorsNote));
   if (a.byline.length) children.push(leaf(dump, 'byline', a.byline));
-  for (const para of paragraphs(dump, p, a.body)) children.push(leaf(dump, 'paragraph', para));
+  // The export's paragraphs, the dateline, sign-off and markers cut out as it cuts them.
+  for (const para of linesOf(flowArticle(ctx, a, false).body)) children.push(leaf(dump, 'paragraph', para));
   return { name: articleTitle(dump, a) || a.id, detail: `${a.id} · ${typeName(messages, a)} · ${a.confidence.toFixed(2)}`, kind: 'article', start: all.start, end: all.end, selectionStart: sel.start, selectionEnd: sel.end, children };
 }
 

@@ -189,17 +189,24 @@ function paragraphBounds(ctx: FlowContext, t: Int32Array, from: number, to: numb
     }
     if (column === 0 && ctx.column.supported) column = ctx.column.width;
   }
-  if (column === 0) {
-    // Rewritten page, or no column to speak of (lines of every width): nothing here is hard-wrapped.
+  // No column to measure lines by: on a rewritten page, or in Latin text (lines of every width),
+  // nothing is hard-wrapped. In CJK a paragraph ends on a sentence end, so a line that ends none,
+  // cut between two CJK characters, was cut by the layout (…推动经济运 / 行持续回升向好。): a page of
+  // few lines (a short part on page 2, two lines of a column) is joined by sentences, as the export
+  // always joined it. Lines that are whole paragraphs each end a sentence and stay apart, so a
+  // second pass joins nothing.
+  const bySentence = column === 0 && cjk && !ctx.rewritten && n > 1;
+  if (column === 0 && !bySentence) {
     for (let k = 0; k <= n; k++) starts[k] = from + k;
     return { starts, count: n, single: true };
   }
   const F = PIECE_FIELDS;
-  // buildParagraphs' column estimate and "noticeably shorter" (see paragraphs.ts).
-  const width = sorted ? modeOfSorted(sorted, n) : Math.max(column, t[from * F + P_WIDTH], n > 1 ? t[(from + 1) * F + P_WIDTH] : 0, 0);
-  const shortLimit = width - 4;
+  // buildParagraphs' column estimate and "noticeably shorter" (see paragraphs.ts); by sentences,
+  // every line is "short" (a sentence end ends the paragraph) and none overlong.
+  const width = bySentence ? 0 : sorted ? modeOfSorted(sorted, n) : Math.max(column, t[from * F + P_WIDTH], n > 1 ? t[(from + 1) * F + P_WIDTH] : 0, 0);
+  const shortLimit = bySentence ? Infinity : width - 4;
   const shortLatin = width * 0.85;
-  const overlong = 1.6 * column + 4; // a paragraph joined already: never joined to a neighbour
+  const overlong = bySentence ? Infinity : 1.6 * column + 4; // a paragraph joined already: never joined to a neighbour
   const dump = ctx.dump;
   let count = 0;
   starts[count++] = from;
@@ -221,10 +228,19 @@ function paragraphBounds(ctx: FlowContext, t: Int32Array, from: number, to: numb
       const short = cjk ? w <= shortLimit : w < shortLatin;
       const nextShort = cjk ? wn <= shortLimit : wn < shortLatin;
       if (short || (nextShort && !t[o + F + P_FINAL])) starts[count++] = i + 1;
-    }
+    } else if (bySentence && i + 1 < to && !cjkSeam(dump.text, t[o + P_END] - 1, t[o + F + P_START])) starts[count++] = i + 1;
   }
   starts[count] = to;
   return { starts, count, single: false };
+}
+
+/**
+ * Are the units at `a` (a line's last) and `b` (the next line's first) both CJK (glyphs or CJK
+ * punctuation)? Joining by sentences, with no column to tell a cut line, asks it: a cut between two
+ * CJK characters is the layout's; Latin, digits or other scripts at a seam are left apart.
+ */
+function cjkSeam(text: string, a: number, b: number): boolean {
+  return (CLASS[text.charCodeAt(a)] & CC_SCRIPT_CJK) !== 0 && (CLASS[text.charCodeAt(b)] & CC_SCRIPT_CJK) !== 0;
 }
 
 export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Cleaner): FlowContext {
@@ -645,6 +661,15 @@ function addLineRows(ctx: FlowContext, index: number, cuts: readonly Span[], tex
     const t = trimmed(ctx.dump.text, s.start, s.end);
     if (t.start < t.end) pieceRow(ctx, index, t.start, t.end);
   }
+}
+
+/**
+ * A continuation marker's text as printed, cleaned: one cut by a line end (roles.ts
+ * joinCutMarkers: （下转第 / 二版）) without the line break and blank lines inside it.
+ */
+export function markerText(clean: Cleaner, s: Span): string {
+  const t = clean.span(s.start, s.end).trim();
+  return t.includes('\n') ? t.replace(/\s*\n\s*/g, '') : t;
 }
 
 /** Spans of an article that are emitted apart from its paragraphs. */

@@ -34,7 +34,7 @@ import type { Article, Continuation, PageAnalysis } from './articles/model';
 import { lineInfo } from './articles/roles';
 import { cleaner, type Cleaner } from './clean';
 import { joinHeadline, joinLines } from './paragraphs';
-import { flowArticle, flowContext, isMarkerLine, linePieces, REWRITE_MARKER, type FlowContext } from './reflow';
+import { flowArticle, flowContext, isMarkerLine, linePieces, markerText, REWRITE_MARKER, type FlowContext } from './reflow';
 import { lineIndexAt } from './parse';
 import { isAnnotationLine, isTextLine, lineAt } from './lines';
 import type { AnalyzeOptions, Line, PageDump } from './types';
@@ -189,7 +189,7 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
 
   const looksLike = (t: string) => lineInfo(fakeLine(t), true);
   // A continuation marker as printed, cleaned ('' for one an annotation gave, or none).
-  const printedMarker = (c: Continuation | null | undefined) => (c && !isAnnotationLine(lines, c.line) ? clean.span(c.span.start, c.span.end).trim() : '');
+  const printedMarker = (c: Continuation | null | undefined) => (c && !isAnnotationLine(lines, c.line) ? markerText(clean, c.span) : '');
   for (const a of analysis.articles) {
     const parts: Part[] = [];
     const flow = flowArticle(ctx, a);

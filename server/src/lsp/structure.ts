@@ -16,7 +16,8 @@ import {
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIRECTIVES, parseDirectiveLine } from '../core/annotations';
-import { outwardFrom, Recent, segmentDump, segmentView, type IncrementalDocument, type Segment } from '../core/incremental';
+import { cleaner } from '../core/clean';
+import { fullFindings, outwardFrom, Recent, segmentDump, segmentView, type IncrementalDocument, type Segment } from '../core/incremental';
 import { lineAt } from '../core/lines';
 import { isSimplifiedChinese, t, type MessageKey, type Messages } from '../core/messages';
 import { annotationActions, annotationCompletions, documentSymbols, hoverAt, type OutlineSymbol, type SymbolKind as OutlineKind } from '../core/outline';
@@ -76,7 +77,9 @@ export function pageSymbols(s: Segment, messages: Messages): { syms: OutlineSymb
   if (!analysis) return undefined;
   const cached = SYMBOLS.get(s.result.id);
   if (cached) return cached;
-  const syms = ownNames(documentSymbols(segmentDump(s), [analysis], messages));
+  // Paragraphs measured in the text the glyph fixes leave, as the export measures them.
+  const dump = segmentDump(s);
+  const syms = ownNames(documentSymbols(dump, [analysis], messages, cleaner(dump, fullFindings(s))));
   const count = countSymbols(syms);
   return SYMBOLS.set(s.result.id, { syms, count }, count);
 }

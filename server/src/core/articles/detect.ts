@@ -32,7 +32,7 @@ import { LINE_ANNOTATION, LINE_BLANK, lineText, lowerBound } from '../lines';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { columnWidthOf, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind } from './roles';
+import { columnWidthOf, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -278,6 +278,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     if (p < 0 || F.end[p] === E_SENTENCE || F.kind[p] !== K_NONE || F.signoff[p]) F.flags[k] |= F_USER;
   }
   if (hasDateline) wrappedReporters(dump, F, content, nc, base);
+  joinCutMarkers(dump, F, content, nc, base, forced); // （下转第 / 二版）: one marker
   const W = columnWidthOf(F, content, nc) || 20;
   localWidthsOf(F, content, nc, W);
   const ds = blocks >= 4 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;
@@ -1508,7 +1509,9 @@ function storyArticle(s: Story, items: readonly Seg[], pageIndex: number, pageHa
   if (s.continuationLine >= 0 && s.continuation?.direction === 'from' && s.continuationLine < bodyStart) bodyStart = s.continuationLine;
   let anchor = bodyStart;
   if (c && c.groupSize === 1 && c.blocks[0].lines[0] < bodyStart) anchor = c.blocks[0].lines[0];
-  const type: Article['type'] = bodyLines.length === 0 && s.note.length === 0 ? 'notice' : pageHasBylines && s.byline.length === 0 && !s.dateline && !s.signoff ? 'sidebar' : 'article';
+  // A part continued from another page is its story's (an article: its byline is on the page it
+  // started on), never a sidebar for the byline it lacks here.
+  const type: Article['type'] = bodyLines.length === 0 && s.note.length === 0 ? 'notice' : pageHasBylines && s.byline.length === 0 && !s.dateline && !s.signoff && !continuedFrom(s) ? 'sidebar' : 'article';
   let conf = 0.95;
   if (!c) conf -= 0.45;
   else if (!s.forcedHeading) {
@@ -1543,6 +1546,13 @@ function storyArticle(s: Story, items: readonly Seg[], pageIndex: number, pageHa
   if (s.continuedTo) draft.a.continuedTo = s.continuedTo;
   if (s.more) draft.a.moreContinuations = s.more;
   return draft;
+}
+
+/** The story is continued from another page: a continued-from marker, its own or a further one. */
+function continuedFrom(s: Story): boolean {
+  if (s.continuation?.direction === 'from') return true;
+  if (s.more) for (let k = 0; k < s.more.length; k++) if (s.more[k].direction === 'from') return true;
+  return false;
 }
 
 /** A 'notice': a heading cluster with no story (not a one-line banner). */
@@ -1619,6 +1629,7 @@ function applyContinuations(drafts: readonly Draft[], contDirectives: readonly D
       target.continuedTo = had;
     }
     target.confidence = Math.max(target.confidence, 0.5);
+    if (c.direction === 'from' && target.type === 'sidebar') target.type = 'article'; // a continued part (see continuedFrom)
   }
 }
 

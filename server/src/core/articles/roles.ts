@@ -20,6 +20,7 @@
 // a line that the typesetter stretched to the full column).
 import type { Line, PageDump, Span } from '../types';
 import { CC_CELL2, CC_CJK, CC_HIGH, CC_SCRIPT_CJK, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isComma, isSentenceEnd } from '../chars';
+import { LINE_BLANK } from '../lines';
 import { isOverprint, undouble } from '../overprint';
 import { GATE_CJK, GATE_DOUBLED, GATE_SPACE, GATE_TWO_SPACES } from '../rules/gates';
 
@@ -434,6 +435,13 @@ const CONT_TAIL = new RegExp(`[（(〔［\\[【]${CONT_VERB}${CONT_TARGET}[）)�
  * before it, so at a line's head it would belong to another line's article.
  */
 const CONT_HEAD = new RegExp(`^[（(〔［\\[【](上接|紧接|接|续)${CONT_TARGET}[）)〕］\\]】]`);
+/**
+ * A continuation marker cut by the column at a line end: its opening (a bracket, the verb, maybe
+ * the start of the target: `（下转第`, `（转`, `（上接第一`) ends one text line and its rest (the
+ * target's end and the closing bracket: `二版）`) opens the next, blank lines between or none. The
+ * two, spaces left out, must make one marker (CONT_TAIL at 0). See joinCutMarkers.
+ */
+const CONT_OPEN = new RegExp(`^[（(〔［\\[【]${CONT_VERB}[第0-9A-Za-z０-９一二三四五六七八九十、，,—–\\-－~～至版页面]{0,12}$`);
 /** Characters a sign-off or continuation tail can end with. */
 const CLOSERS = new Set([0xff09, 41, 0x3015, 0xff3d, 93, 0x3011]);
 /** First characters of the CJK dateline patterns. */
@@ -497,6 +505,12 @@ const CONT_WHOLE_FIRST = firstSet('（(〔［[【▶下转上接续紧');
 const CONT_HEAD_FIRST = firstSet('（(〔［[【');
 const CONT_HEAD_SECOND = firstSet('上紧接续');
 const SIGNOFF_WHOLE_FIRST = firstSet('（(');
+/** Characters an opening of a cut marker can end with (the verb's last, 第, a target's): the test before any other. */
+const CONT_OPEN_LAST = firstSet('转接续至第一二三四五六七八九十版页面、，,—–-－~～0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
+/** Opening brackets of a marker. */
+const CONT_BRACKETS = firstSet('（(〔［[【');
+/** Most units a cut marker's opening or rest spans on its line (spaces included). */
+const CONT_PART_MAX = 16;
 const CAPTION_HEAD_FIRST = firstSet('▲△↑↓←→◀▶图上下左右组');
 const BYLINE_CJK_FIRST = firstSet('□■◇◆●○文图撰摄本特见实记通');
 const NOTE_FIRST = 0x7f16; // 编: NOTE_LABEL, NOTE_HEAD
@@ -943,6 +957,85 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   F.continuation[k] = continuation;
   lazySrc = ''; // keep no dump's text
   lazyText = null;
+}
+
+/**
+ * Joins continuation markers cut by a line end (see CONT_OPEN) into one marker, on the page's
+ * text lines content[0, nc) (slots of F, line base + k; `forced`: slots a directive set, left
+ * alone). A continued-to marker (`…守住底线。（下转第` / `二版）`) goes to its rest's line, which
+ * must hold nothing else: that line becomes a marker line, so the part it ends claims it, and the
+ * marker's span runs from the opening, which reflow cuts out of the paragraph. A continued-from
+ * one (`（上接第` / `一版）全市…`) goes to its opening's line, which must hold nothing else: a
+ * marker line that opens the part, the rest cut from its first body line. Only lines whose last
+ * character can end an opening, with a bracket among their last few units, are read further.
+ */
+export function joinCutMarkers(dump: PageDump, F: Features, content: Int32Array | readonly number[], nc: number, base: number, forced: Uint8Array): void {
+  const text = dump.text;
+  const L = dump.lines;
+  for (let j = 0; j + 1 < nc; j++) {
+    const k = content[j];
+    if (F.continuation[k] !== null || F.kind[k] !== K_NONE || forced[k]) continue;
+    const i = base + k;
+    const lineStart = L.start[i];
+    let end = L.end[i];
+    while (end > lineStart && isWs(text.charCodeAt(end - 1))) end--;
+    if (end === lineStart || !CONT_OPEN_LAST.has(text.charCodeAt(end - 1))) continue;
+    // The opening bracket among the last units.
+    let open = end - 1;
+    while (open >= lineStart && end - open <= CONT_PART_MAX && !CONT_BRACKETS.has(text.charCodeAt(open))) open--;
+    if (open < lineStart || end - open > CONT_PART_MAX) continue;
+    const opening = compact(text, open, end);
+    if (!CONT_OPEN.test(opening)) continue;
+    // The next text line, only blank lines between; its rest up to the first closing bracket.
+    const kn = content[j + 1];
+    const n = base + kn;
+    let onlyBlank = true;
+    for (let b = i + 1; b < n && onlyBlank; b++) onlyBlank = (L.flags[b] & LINE_BLANK) !== 0;
+    if (!onlyBlank || forced[kn] || F.continuation[kn] !== null) continue;
+    const nStart = L.start[n];
+    const nEnd = L.end[n];
+    let a = nStart;
+    while (a < nEnd && isWs(text.charCodeAt(a))) a++;
+    let close = a;
+    while (close < nEnd && close - a < CONT_PART_MAX && !CLOSERS.has(text.charCodeAt(close))) close++;
+    if (close >= nEnd || !CLOSERS.has(text.charCodeAt(close))) continue;
+    const m = CONT_TAIL.exec(opening + compact(text, a, close + 1));
+    if (!m || m.index !== 0) continue;
+    const direction = contDirection(m[1]);
+    const c: LineContinuation = { direction, target: m[2], span: { start: open, end: close + 1 } };
+    if (direction === 'to') {
+      // The rest is its line (whatever it read as alone: 二版） at a page's foot is a page number's
+      // furniture); the opening's line keeps its text before the opening.
+      let restEnd = nEnd;
+      while (restEnd > close + 1 && isWs(text.charCodeAt(restEnd - 1))) restEnd--;
+      if (restEnd !== close + 1) continue;
+      F.kind[kn] = K_CONTINUATION;
+      F.continuation[kn] = c;
+      F.dateline[kn] = null;
+      F.signoff[kn] = null;
+      F.end[k] = endOfRaw(text, lineStart, open, HEAD);
+    } else {
+      // The opening is its line; the rest opens the next line's text.
+      let first = lineStart;
+      while (first < open && isWs(text.charCodeAt(first))) first++;
+      if (first !== open) continue;
+      F.kind[k] = K_CONTINUATION;
+      F.continuation[k] = c;
+      F.dateline[k] = null;
+      F.signoff[k] = null;
+    }
+    j++; // the rest's line is done with
+  }
+}
+
+/** text[from, to) without its spaces (justification spaces inside a marker). */
+function compact(text: string, from: number, to: number): string {
+  let out = '';
+  for (let x = from; x < to; x++) {
+    const c = text.charCodeAt(x);
+    if (!isWs(c)) out += text[x];
+  }
+  return out;
 }
 
 const ONE = new Features();
