@@ -551,32 +551,56 @@ function headlineOver(P: PageItems, a: number, b: number): boolean {
     else if (ch >= 0x2000 || (ch < 128 && ch !== 32 && ch !== 9 && !(ch >= 48 && ch <= 57) && !(ch >= 65 && ch <= 90) && !(ch >= 97 && ch <= 122))) return false; // punctuation (— “ 、 …), a CJK extension
   }
   if (glyphs < 6) return false;
-  const after = AFTER;
-  after.clear();
+  // The line's bigrams, then the next lines read against them (not the other way round: the
+  // line has ~20, the next lines ~60, and a set of those cost more than this whole check).
+  const grams = lineBigrams(src, start[a], end[a]);
+  if (grams < 4) return false;
+  const need = Math.max(4, Math.ceil(grams / 2));
+  let shared = 0;
   const pageEnd = P.page.lastLine;
-  for (let i = b, seen = 0; i <= pageEnd && seen < 4; i++) {
+  for (let i = b, seen = 0; i <= pageEnd && seen < 4 && shared < need; i++) {
     if (dump.lines.flags[i] !== 0) continue;
     seen++;
-    bigramsOf(src, start[i], end[i], after, null);
+    shared += markShared(src, start[i], end[i], grams);
   }
-  SHARED_COUNT.n = 0;
-  const grams = bigramsOf(src, start[a], end[a], null, after);
-  const shared = SHARED_COUNT.n;
-  after.clear();
-  return shared >= 4 && shared * 2 >= grams;
+  for (let k = 0; k < grams; k++) GRAM_MARK[GRAMS[k] & GRAM_MASK] = 0;
+  return shared >= need;
 }
 
-/** Bigrams of the next lines (headlineOver), reused. */
-const AFTER = new Set<number>();
-const SHARED_COUNT = { n: 0 };
+// The bigrams of the line headlineOver reads (at most GRAMS.length), whether each is found in the
+// next lines, and a filter by their low bits that most bigrams of the next lines fail at once.
+const GRAMS = new Int32Array(64);
+const FOUND = new Uint8Array(64);
+const GRAM_MASK = 4095;
+const GRAM_MARK = new Uint8Array(GRAM_MASK + 1);
 
-/**
- * The CJK bigrams (adjacent CJK glyphs, spaces looked through) of src[from, to): into `into`, or
- * counted in SHARED_COUNT when found in `inSet`. Returns how many.
- */
-function bigramsOf(src: string, from: number, to: number, into: Set<number> | null, inSet: Set<number> | null): number {
+/** The CJK bigrams (adjacent CJK glyphs, spaces looked through) of src[from, to) into GRAMS; how many. */
+function lineBigrams(src: string, from: number, to: number): number {
   let q = -1;
   let n = 0;
+  for (let c = from; c < to && n < GRAMS.length; c++) {
+    const ch = src.charCodeAt(c);
+    if (ch === 32 || ch === 9 || ch === 0x3000) continue;
+    if (ch < 0x4e00 || ch > 0x9fff) {
+      q = -1;
+      continue;
+    }
+    if (q >= 0) {
+      const g = ((q - 0x4e00) << 15) | (ch - 0x4e00); // both under 2^15: one int
+      GRAMS[n] = g;
+      FOUND[n] = 0;
+      GRAM_MARK[g & GRAM_MASK] = 1;
+      n++;
+    }
+    q = ch;
+  }
+  return n;
+}
+
+/** How many of the line's bigrams (GRAMS[0, n)) not found yet are in src[from, to): marked found. */
+function markShared(src: string, from: number, to: number, n: number): number {
+  let q = -1;
+  let shared = 0;
   for (let c = from; c < to; c++) {
     const ch = src.charCodeAt(c);
     if (ch === 32 || ch === 9 || ch === 0x3000) continue;
@@ -585,14 +609,19 @@ function bigramsOf(src: string, from: number, to: number, into: Set<number> | nu
       continue;
     }
     if (q >= 0) {
-      const g = q * 0x10000 + ch;
-      n++;
-      if (into) into.add(g);
-      else if (inSet && inSet.has(g)) SHARED_COUNT.n++;
+      const g = ((q - 0x4e00) << 15) | (ch - 0x4e00);
+      if (GRAM_MARK[g & GRAM_MASK]) {
+        for (let k = 0; k < n; k++) {
+          if (GRAMS[k] === g && !FOUND[k]) {
+            FOUND[k] = 1;
+            shared++;
+          }
+        }
+      }
     }
     q = ch;
   }
-  return n;
+  return shared;
 }
 
 function isText(s: Seg | undefined): boolean {

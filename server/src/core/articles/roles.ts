@@ -509,6 +509,8 @@ const SIGNOFF_WHOLE_FIRST = firstSet('（(');
 const CONT_OPEN_LAST = firstSet('转接续至第一二三四五六七八九十版页面、，,—–-－~～0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
 /** Opening brackets of a marker. */
 const CONT_BRACKETS = firstSet('（(〔［[【');
+/** What may stand between a cut marker's bracket and its line end (CONT_OPEN's characters, verbs included). */
+const CONT_OPEN_BODY = firstSet('下上紧转接续至第一二三四五六七八九十版页面、，,—–-－~～0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
 /** Most units a cut marker's opening or rest spans on its line (spaces included). */
 const CONT_PART_MAX = 16;
 const CAPTION_HEAD_FIRST = firstSet('▲△↑↓←→◀▶图上下左右组');
@@ -981,9 +983,13 @@ export function joinCutMarkers(dump: PageDump, F: Features, content: Int32Array 
     while (end > lineStart && isWs(text.charCodeAt(end - 1))) end--;
     if (end === lineStart || !CONT_OPEN_LAST.has(text.charCodeAt(end - 1))) continue;
     // The opening bracket among the last units.
+    // Read back over what an opening may hold: a line ending `，` after prose stops at once.
     let open = end - 1;
-    while (open >= lineStart && end - open <= CONT_PART_MAX && !CONT_BRACKETS.has(text.charCodeAt(open))) open--;
-    if (open < lineStart || end - open > CONT_PART_MAX) continue;
+    for (; open >= lineStart && end - open <= CONT_PART_MAX; open--) {
+      const c = text.charCodeAt(open);
+      if (CONT_BRACKETS.has(c) || !(CONT_OPEN_BODY.has(c) || isWs(c))) break;
+    }
+    if (open < lineStart || end - open > CONT_PART_MAX || !CONT_BRACKETS.has(text.charCodeAt(open))) continue;
     const opening = compact(text, open, end);
     if (!CONT_OPEN.test(opening)) continue;
     // The next text line, only blank lines between; its rest up to the first closing bracket.
