@@ -525,3 +525,27 @@ test('a line ending like a marker’s opening whose next line does not close it 
     assert.equal(d.articles.flatMap((a) => (a.continuation ? [a.continuation] : [])).length, 0, t);
   }
 });
+
+test('reporters in a dateline\'s brackets stay in the dateline when the article has a byline line (one line, or wrapping)', () => {
+  const head = '市政府召开常务会议\n\n□本报记者 张三\n\n';
+  const body = '昨天上午，市政府召开常务会议，研究部署下一阶段经济工作，强调要推动经济运行持续回升向好。\n';
+  for (const [name, dateline, printed] of [
+    ['one line', '本报讯（通讯员 赵六）', '本报讯（通讯员 赵六）'],
+    ['wrapping', '本报讯（通讯员 王五 赵\n六）', '本报讯（通讯员 王五 赵六）'],
+  ]) {
+    const a = exportArticles(head + dateline + body, opts).articles[0];
+    assert.equal(a.byline?.raw, '□本报记者 张三', name);
+    assert.equal(a.dateline, printed, name);
+    assert.ok(a.paragraphs[0].startsWith('昨天上午'), name);
+  }
+});
+
+test('a line ending or starting with an astral CJK glyph (𠮷) joins as a BMP one does, in a short article with no column', () => {
+  for (const g of ['吉', '𠮷']) {
+    const src = `社区表彰先进个人\n\n本报讯 昨天上午，社区服务中心举行表彰大会，退休教师王${g}\n先生获得了“优秀志愿者”称号。\n他表示，将继续发挥余热，为邻里服务，为社区建设贡献力量，\n做一名合格的志愿者。\n`;
+    const a = exportArticles(src, opts).articles[0];
+    assert.equal(a.paragraphs[0], `昨天上午，社区服务中心举行表彰大会，退休教师王${g}先生获得了“优秀志愿者”称号。`, g);
+    const starts = `社区表彰先进个人\n\n本报讯 昨天上午，社区服务中心举行表彰大会，退休教师王\n${g}先生获得了“优秀志愿者”称号。\n`;
+    assert.equal(exportArticles(starts, opts).articles[0].paragraphs[0], `昨天上午，社区服务中心举行表彰大会，退休教师王${g}先生获得了“优秀志愿者”称号。`, `${g} opening a line`);
+  }
+});

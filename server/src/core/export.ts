@@ -190,8 +190,10 @@ function articleOut(dump: PageDump, a: Article, clean: Cleaner, ev: HyphenEviden
     kicker: a.kicker.length ? linesText(a.kicker, clean, ev) : null,
     headline: headlineText(a.headline, clean, ev),
     subheadlines: groupsText(a.decks, clean, ev),
+    // Reporters in a dateline's brackets are the byline when the article has no byline line; with
+    // one, they stay in the dateline as printed (本报讯（通讯员 赵六）), not dropped.
     byline: a.byline.length ? bylineOut(a.byline, clean) : datelineByline(a.dateline, clean),
-    dateline: datelineText(a.dateline, clean),
+    dateline: a.byline.length ? datelineRaw(a.dateline, clean) : datelineText(a.dateline, clean),
     labels: groupsText(a.labels, clean, ev),
     editorsNote: a.editorsNote.length ? flowTexts(flow.note).join('\n') : null,
     paragraphs,

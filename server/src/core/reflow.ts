@@ -20,7 +20,7 @@
 import { stateOf } from './articles/detect';
 import { pageTaken, type Taken } from './articles/roles';
 import type { Article, PageAnalysis } from './articles/model';
-import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isBlankUnit, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjkGlyph, isBlankUnit, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
 import { insertedIndex } from './editRows';
 import { headEnd, Joiner, tailStart } from './joiner';
@@ -240,7 +240,18 @@ function paragraphBounds(ctx: FlowContext, t: Int32Array, from: number, to: numb
  * CJK characters is the layout's; Latin, digits or other scripts at a seam are left apart.
  */
 function cjkSeam(text: string, a: number, b: number): boolean {
-  return (CLASS[text.charCodeAt(a)] & CC_SCRIPT_CJK) !== 0 && (CLASS[text.charCodeAt(b)] & CC_SCRIPT_CJK) !== 0;
+  return cjkUnit(text, a, true) && cjkUnit(text, b, false);
+}
+
+/**
+ * Is the character at unit i CJK? `last`: i is a character's last unit, so a low surrogate is read
+ * with the high one before it (an Ext-B glyph such as 𠮷, common in names, ends a line as two units).
+ */
+function cjkUnit(text: string, i: number, last: boolean): boolean {
+  const u = text.charCodeAt(i);
+  if (u < 0xd800 || u > 0xdfff) return (CLASS[u] & CC_SCRIPT_CJK) !== 0;
+  const cp = codePointAt(text, last && u >= 0xdc00 && i > 0 ? i - 1 : i);
+  return cp > 0xffff && isCjkGlyph(cp);
 }
 
 export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Cleaner): FlowContext {
