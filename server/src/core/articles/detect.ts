@@ -1262,8 +1262,12 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
     // cluster does; the others have no body). The next item may instead end a story above (its
     // continuation marker), whose headline this is not: then the cluster is matched as any other
     // (the directive still starts its article: a misplaced headline finds its body).
+    // But not a story that a `%% article` of its own starts, below a cluster that `%% article`
+    // starts (not `%% attach-below`): two articles started one after the other, the first of which
+    // ends at the second, so it has no body (the rewrite prints a notice above a headless article so).
     if (c.attachBelow && below && belowStarts) {
-      if (c === lastStarted[c.group]) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
+      const started = below.forcedStart && P.startArticle.has(items[c.first].lines[0]) && !P.attachBelow.has(items[c.first].lines[0]);
+      if (c === lastStarted[c.group] && !started) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
       continue;
     }
     const head = HEAD_OF[ck];
