@@ -1151,6 +1151,16 @@ function buildClusters(P: PageItems, clusters: Cluster[]): number {
   return group;
 }
 
+/**
+ * `%% article` (not `%% attach-below`) on the cluster's first heading: it starts an article, which
+ * is never a banner or another's label, kicker or deck; with no story, a notice.
+ */
+function startedByArticle(P: PageItems, c: Cluster): boolean {
+  if (!c.attachBelow) return false;
+  const i = P.items[c.first].lines[0];
+  return P.startArticle.has(i) && !P.attachBelow.has(i);
+}
+
 /** A directive starts a cluster at the heading item: `%% article` or `%% attach-below` on it. */
 function startsCluster(P: PageItems, it: Seg): boolean {
   return P.startArticle.has(it.lines[0]) || P.attachBelow.has(it.lines[0]);
@@ -1306,8 +1316,7 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
     // starts (not `%% attach-below`): two articles started one after the other, the first of which
     // ends at the second, so it has no body (the rewrite prints a notice above a headless article so).
     if (c.attachBelow && below && belowStarts) {
-      const started = below.forcedStart && P.startArticle.has(items[c.first].lines[0]) && !P.attachBelow.has(items[c.first].lines[0]);
-      if (c === lastStarted[c.group] && !started) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
+      if (c === lastStarted[c.group] && !(below.forcedStart && startedByArticle(P, c))) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
       continue;
     }
     const head = HEAD_OF[ck];
@@ -1386,7 +1395,7 @@ function assembleArticles(M: Matched): PageAnalysis {
     const c = clusters[k];
     if (c.story || c.blocks.length === 0) continue;
     // A page of headings alone (no story to label or be labelled by): each is a notice.
-    if (c.blocks.length === 1 && c.blocks[0].lines.length === 1 && !c.blocks[0].forced && live.length > 0) bannerItems.push(c.blocks[0].item);
+    if (c.blocks.length === 1 && c.blocks[0].lines.length === 1 && !c.blocks[0].forced && !startedByArticle(M.P, c) && live.length > 0) bannerItems.push(c.blocks[0].item);
     else drafts.push(noticeArticle(c, page.index));
   }
   for (let k = 0; k < labelArticles.length; k++) drafts.push(labelArticle(items[labelArticles[k]].lines, page.index));
@@ -1492,7 +1501,7 @@ function unclaimedBlocks(items: readonly Seg[], articles: readonly Article[], or
  */
 function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: readonly (Story | null)[]): void {
   const c = clusters[k];
-  if (c.story || c.blocks.length !== 1 || c.blocks[0].lines.length !== 1 || c.blocks[0].forced) return;
+  if (c.story || c.blocks.length !== 1 || c.blocks[0].lines.length !== 1 || c.blocks[0].forced || startedByArticle(P, c)) return;
   const { items, F, base } = P;
   const b = c.blocks[0];
   const d = k + 1 < clusters.length ? clusters[k + 1] : null;
@@ -1645,7 +1654,7 @@ function noticeArticle(c: Cluster, pageIndex: number): Draft {
   const all = [...kicker, ...headline, ...decks.flat(), ...c.labels.flat()].sort((x, y) => x - y);
   return {
     anchor: all[0],
-    a: { id: '', page: pageIndex, type: 'notice', kicker, headline, decks, byline: EMPTY_LINES, dateline: null, labels: exactLists(c.labels), editorsNote: EMPTY_LINES, body: EMPTY_LINES, signoff: null, continuation: null, lines: all, confidence: c.blocks.some((b) => b.forced) ? 0.9 : 0.3 },
+    a: { id: '', page: pageIndex, type: 'notice', kicker, headline, decks, byline: EMPTY_LINES, dateline: null, labels: exactLists(c.labels), editorsNote: EMPTY_LINES, body: EMPTY_LINES, signoff: null, continuation: null, lines: all, confidence: c.attachBelow || c.blocks.some((b) => b.forced) ? 0.9 : 0.3 },
   };
 }
 
