@@ -176,8 +176,11 @@ test('%% article on a byline or a label: the heading right above it is the headl
     ['the sample\'s second byline', insertBefore(SAMPLE, 89, '%% article'), '市政府党组理论学习\n中心组举行集体学习研讨', '市政府党组会议召开'],
     // Where it stops: the directive moves no heading. One with the words of the story above (pdftotext emitted it after its body) stays that one's.
     ['a heading echoing the story above', `□记者 王五 报道\n\n${tree}\n全市春季植树活动启动\n\n%% article\n□记者 李四 报道\n\n${road}`, '', '全市春季植树活动启动'],
-    // … unless the heading is marked too (the first `%% article` is the one looked at).
-    ['a heading echoing the story above, marked', `□记者 王五 报道\n\n${tree}\n%% article\n全市春季植树活动启动\n\n%% article\n□记者 李四 报道\n\n${road}`, '全市春季植树活动启动', ''],
+    // … unless the heading is marked `%% attach-below`. `%% article` on it too starts two articles,
+    // one after the other: the heading is one of its own, with no body (a notice; the rewrite prints
+    // a notice above a headless article so). It was the byline's headline before.
+    ['a heading echoing the story above, attach-below', `□记者 王五 报道\n\n${tree}\n%% attach-below\n全市春季植树活动启动\n\n%% article\n□记者 李四 报道\n\n${road}`, '全市春季植树活动启动', ''],
+    ['a heading echoing the story above, marked `%% article` too', `□记者 王五 报道\n\n${tree}\n%% article\n全市春季植树活动启动\n\n%% article\n□记者 李四 报道\n\n${road}`, '全市春季植树活动启动', ''],
     // The sample's byline 傅玉佳: above it the banner 学习贯彻… and the heading group of the lead story (跨境电商…), whose words are that story's; its own headline comes after its body.
     ['the sample\'s byline 傅玉佳', insertBefore(SAMPLE, 382, '%% article'), '聚焦群众所需\n提升城市品质', '跨境电商：外贸增长“新引擎”'],
   ];
@@ -192,6 +195,12 @@ test('%% article on a byline or a label: the heading right above it is the headl
     assert.ok(a!.confidence >= 0.9, `${what}: the directive started it`);
     assert.ok(pages[0].articles.some((x) => text(x.headline) === above && x !== a), what);
   }
+  // Both marked `%% article`: the heading is a notice, the byline's article has no headline.
+  const both = run(`□记者 王五 报道\n\n${tree}\n%% article\n全市春季植树活动启动\n\n%% article\n□记者 李四 报道\n\n${road}`);
+  assert.deepEqual(
+    both.pages[0].articles.map((x) => [x.type, x.headline.map((i) => lineAt(both.dump, i).text).join('')]),
+    [['article', ''], ['notice', '全市春季植树活动启动'], ['article', '']],
+  );
 });
 
 test('%% article at a byline (dateline, "continued from") after an editor\'s note: the note is not merged into the article it starts', () => {

@@ -590,3 +590,33 @@ test('the Outline lists the paragraphs the export gives, on a page and on its re
     assert.deepEqual(outline, exported, name);
   }
 });
+
+test('a title-case deck under an all-caps headline, near the column width or wrapped over two lines, is the deck: the story is not split', () => {
+  const body = 'delivered by President Roosevelt at the\nopening of the exposition grounds today\nfollows, as printed below in full.\n';
+  const strike = 'The strike of the tugboat engineers, which\nhas tied up the harbor for a week, ended\nyesterday when the owners granted the raise.\n';
+  const table: [string, string, string, string[], string | null, string][] = [
+    // [name, page, headline, decks, dateline, the first paragraph's start]
+    ['near the column width, over a dateline', "PRESIDENT'S SPEECH.\nDedicatory Address at St. Louis.\nST. LOUIS, April 30.—The dedicatory address\n" + body, "PRESIDENT'S SPEECH.", ['Dedicatory Address at St. Louis.'], 'ST. LOUIS, April 30.—', 'The dedicatory address'],
+    ['wrapped over two lines, over the body', 'STRIKE OF TUGMEN ENDS.\nEngineers Will Return to Work\nThis Morning.\n' + strike, 'STRIKE OF TUGMEN ENDS.', ['Engineers Will Return to Work This Morning.'], null, 'The strike of the tugboat'],
+    ['wrapped over two lines, over a dateline', 'STRIKE OF TUGMEN ENDS.\nEngineers Will Return to Work\nThis Morning.\nNEW YORK, May 1.—' + strike, 'STRIKE OF TUGMEN ENDS.', ['Engineers Will Return to Work This Morning.'], 'NEW YORK, May 1.—', 'The strike of the tugboat'],
+    ['one short line (as before)', 'STRIKE OF TUGMEN ENDS.\nEngineers Will Return.\n' + strike, 'STRIKE OF TUGMEN ENDS.', ['Engineers Will Return.'], null, 'The strike of the tugboat'],
+  ];
+  for (const [name, src, headline, decks, dateline, lead] of table) {
+    const arts = exported(src).articles;
+    assert.equal(arts.length, 1, name);
+    assert.equal(arts[0].headline, headline, name);
+    assert.deepEqual(arts[0].subheadlines, decks, name);
+    assert.equal(arts[0].dateline, dateline, name);
+    assert.ok(arts[0].paragraphs[0].startsWith(lead), `${name}: ${arts[0].paragraphs[0]}`);
+    assert.deepEqual(lostUnseen(src), [], name);
+    assert.deepEqual(exported(rewritePage(src).text).articles.map(({ lines: _l, edits: _e, confidence: _c, ...r }) => r), arts.map(({ lines: _l, edits: _e, confidence: _c, ...r }) => r), name);
+  }
+  // A Title Case line in the middle of a story (under a body line, not a headline) stays body, one
+  // line or two: as a deck reads, but not under a headline.
+  for (const line of ['The Engineers Will Return to Work Today.', 'Engineers Will Return to Work Again\nThis Morning.']) {
+    const mid = exported('STRIKE OF TUGMEN ENDS.\n' + strike.replace('raise.\n', 'raise.\n' + line + '\n') + strike).articles;
+    assert.equal(mid.length, 1, line);
+    assert.deepEqual(mid[0].subheadlines, [], line);
+    assert.ok(mid[0].paragraphs.join(' ').includes(line.split('\n')[0]), `${line}: ${JSON.stringify(mid[0].paragraphs)}`);
+  }
+});

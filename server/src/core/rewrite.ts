@@ -21,8 +21,11 @@
 // Annotation lines of the input are kept: each goes right before the part holding the line it
 // preceded; a directive the rewrite would add is not added twice, so a second run is a no-op. On a
 // line no article took, those the `%% skip` overrides (a role, `article`, `attach-below`) go.
-// Articles without a body (notices) get no `%% article` (it would attach them to the article below)
-// but a comment separator.
+// Articles without a body (notices) get a comment separator and `%% article` like the others: the
+// next article's `%% article` ends them (detect.ts matchClusters), a headless one's too.
+// A body paragraph is pinned (`%% body`) where it would not read back as body in its place: the
+// rewrite analyses its own result and writes the page again with those pinned (MAX_PIN_ROUNDS), so
+// that the export of the rewrite gives the same articles as the export of the page.
 //
 // What the rewrite removes on purpose: whitespace (justification, extraction and edge spaces, line
 // breaks, blank lines), the second glyph of each doubled pair (doubled-glyphs), and the line-end
@@ -30,7 +33,7 @@
 // character of the input comes out exactly once.
 import { analyze } from './analyze';
 import { parseDirectiveLine, ROLE_DIRECTIVES, type DirectiveName } from './annotations';
-import type { Article, Continuation, PageAnalysis } from './articles/model';
+import { roleAt, type Article, type Continuation, type PageAnalysis } from './articles/model';
 import { lineInfo } from './articles/roles';
 import { cleaner, type Cleaner } from './clean';
 import { joinHeadline, joinLines } from './paragraphs';
@@ -74,6 +77,21 @@ export function rewritePage(text: string, options: AnalyzeOptions = {}): Rewrite
   return result;
 }
 
+/**
+ * Rounds of the check that the rewrite reads back as what it found, at most: a body paragraph the
+ * analysis of the output takes for something else (a short first paragraph right under its headline
+ * for a deck, a list of names mid-story for a kicker and headline that split the story) gets a
+ * `%% body` and the page is written again. One round fixes what it sees; a pin may change how the
+ * next paragraphs read, hence a few.
+ */
+const MAX_PIN_ROUNDS = 4;
+
+/** A body paragraph printed: where (the page's line, counting from its first), and its key in `pins`. */
+interface Printed {
+  line: number;
+  key: string;
+}
+
 function rewriteOnce(text: string, options: AnalyzeOptions): RewriteResult {
   // Each page whole, even one too long without a form feed: cut into parts, the rewritten text
   // would be cut elsewhere (it is shorter), and a second rewrite would move its articles again.
@@ -81,17 +99,41 @@ function rewriteOnce(text: string, options: AnalyzeOptions): RewriteResult {
   // A page the rewrite wrote is clean already: its doubled glyphs were collapsed once, and what
   // still looks doubled (上上上上 from 上上上上上上上上) is text. Collapsing again would not be idempotent.
   let once: Cleaner | undefined;
-  const out: string[] = [];
-  const articles: RewrittenArticle[] = [];
-  for (const p of pages) {
+  const cleaners = pages.map((p) => {
     const pg = dump.pages[p.page];
     let marked = false;
     for (let i = pg.firstLine; i <= pg.lastLine && !marked; i++) marked = isMarkerLine(lineAt(dump, i));
     if (marked) once ??= cleaner(dump, findings.filter((f) => f.rule !== 'doubled-glyphs'));
-    out.push(rewriteOnePage(dump, p, marked ? once! : clean, articles));
-  }
+    return marked ? once! : clean;
+  });
   const bom = dump.bom ? '\ufeff' : '';
-  return { text: bom + out.join('\f'), articles };
+  const pins = new Set<string>();
+  for (let round = 1; ; round++) {
+    const out: string[] = [];
+    const articles: RewrittenArticle[] = [];
+    const printed: Printed[][] = [];
+    for (let k = 0; k < pages.length; k++) {
+      const lines: Printed[] = [];
+      out.push(rewriteOnePage(dump, pages[k], cleaners[k], articles, pins, `${k}:`, lines));
+      printed.push(lines);
+    }
+    const result = { text: bom + out.join('\f'), articles };
+    if (round === MAX_PIN_ROUNDS || printed.every((x) => x.length === 0)) return result;
+    // Read it back: every body paragraph printed must be body (or hold the dateline) again.
+    const again = analyze(result.text, { ...options, wholePages: true });
+    let added = 0;
+    for (let k = 0; k < printed.length && k < again.pages.length; k++) {
+      const a = again.pages[k];
+      for (const x of printed[k]) {
+        const role = roleAt(a, x.line);
+        if (role !== 'body' && role !== 'dateline' && !pins.has(x.key)) {
+          pins.add(x.key);
+          added++;
+        }
+      }
+    }
+    if (added === 0) return result;
+  }
 }
 
 interface Part {
@@ -123,7 +165,11 @@ function overriddenBySkip(text: string): boolean {
   return d !== undefined && d !== 'skip' && (ROLE_DIRECTIVES.has(d) || inArticle(d));
 }
 
-function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, summary: RewrittenArticle[]): string {
+/**
+ * One page's text. Body paragraphs whose key (`keyPrefix` + article index + paragraph index) is in
+ * `pins` get a `%% body`; those printed without one go onto `printed`, to be checked.
+ */
+function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, summary: RewrittenArticle[], pins: ReadonlySet<string>, keyPrefix: string, printed: Printed[]): string {
   const page = dump.pages[analysis.page];
   const lines = dump.lines;
   const ctx = flowContext(dump, analysis, clean);
@@ -190,8 +236,12 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
   const looksLike = (t: string) => lineInfo(fakeLine(t), true);
   // A continuation marker as printed, cleaned ('' for one an annotation gave, or none).
   const printedMarker = (c: Continuation | null | undefined) => (c && !isAnnotationLine(lines, c.line) ? markerText(clean, c.span) : '');
-  for (const a of analysis.articles) {
+  // Body parts printed without a directive, by block (the index into `blocks` is filled in below).
+  const unpinned: { block: number; key: string }[] = [];
+  for (let ai = 0; ai < analysis.articles.length; ai++) {
+    const a = analysis.articles[ai];
     const parts: Part[] = [];
+    const check: { part: Part; key: string }[] = [];
     const flow = flowArticle(ctx, a);
     const joinIdx = (idx: readonly number[]) =>
       joinLines(
@@ -224,11 +274,13 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
     };
     for (const lb of plainLabels) labelPart(lb);
     for (const lb of noteLabels) parts.push({ notes: notesFor(lb), text: joinIdx(lb) });
-    const paraPart = (pieces: { line: number }[], t: string) => {
+    const paraPart = (pieces: { line: number }[], t: string, key?: string) => {
       const notes = notesFor(pieces.map((p) => p.line));
       const info = looksLike(t);
-      const plain = info.kind === null && (info.end === 'sentence' || info.end === 'comma') && !info.caps && !info.doubled && !info.noteHead;
-      parts.push({ notes: plain ? notes : withDirective(notes, 'body'), text: t });
+      const plain = info.kind === null && (info.end === 'sentence' || info.end === 'comma') && !info.caps && !info.doubled && !info.noteHead && !(key !== undefined && pins.has(key));
+      const part = { notes: plain ? notes : withDirective(notes, 'body'), text: t };
+      parts.push(part);
+      if (key !== undefined && !part.notes.some((x) => directiveOf(x) === 'body')) check.push({ part, key });
     };
     for (const p of flow.note) paraPart(p.pieces, p.text);
 
@@ -254,7 +306,7 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
       const p = flow.body[k];
       const idx = p.pieces.map((x) => ({ line: x.line }));
       if (k === 0 && datelineLine >= 0) idx.unshift({ line: datelineLine });
-      paraPart(idx, p.text);
+      paraPart(idx, p.text, `${keyPrefix}${ai}:${k}`);
     }
     if (a.signoff) {
       const t = clean.span(a.signoff.start, a.signoff.end).trim();
@@ -271,9 +323,13 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
     if (parts.length === 0) continue;
     const notice = a.body.length === 0 && a.editorsNote.length === 0 && a.byline.length === 0;
     const first = parts[0];
-    if (notice) first.notes = first.notes.some((x) => x === NOTICE_SEPARATOR) ? first.notes : [NOTICE_SEPARATOR, ...first.notes];
-    else if (!first.notes.some((x) => directiveOf(x) === 'article')) first.notes = ['%% article', ...first.notes];
-    for (const part of parts) blocks.push([...part.notes, part.text].join('\n'));
+    if (notice && !first.notes.some((x) => x === NOTICE_SEPARATOR)) first.notes = [NOTICE_SEPARATOR, ...first.notes];
+    if (!first.notes.some((x) => directiveOf(x) === 'article')) first.notes = ['%% article', ...first.notes];
+    for (const part of parts) {
+      const c = check.find((x) => x.part === part);
+      if (c) unpinned.push({ block: blocks.length, key: c.key });
+      blocks.push([...part.notes, part.text].join('\n'));
+    }
     summary.push({ id: a.id, headline: parts.find((x) => x.notes.includes('%% headline'))?.text ?? '', paragraphs: flow.note.length + flow.body.length });
   }
   // Annotations attached to lines nothing printed, and those at the page end.
@@ -281,6 +337,14 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
   for (const [i, n] of attached) if (!used.has(i)) left.push(...n);
   left.push(...trailing);
   if (left.length) blocks.push(left.join('\n'));
+  // The line of each unpinned body paragraph (its text is the block's last line: one line).
+  let line = 0;
+  let u = 0;
+  for (let b = 0; b < blocks.length && u < unpinned.length; b++) {
+    const n = countLines(blocks[b]);
+    if (unpinned[u].block === b) printed.push({ line: line + n - 1, key: unpinned[u++].key });
+    line += n + 1; // and the blank line after it
+  }
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -292,6 +356,12 @@ function markersOf(a: Article, direction: Continuation['direction']): Continuati
   const out: Continuation[] = [];
   for (const c of [a.continuation, a.continuedTo, ...(a.moreContinuations ?? [])]) if (c && c.direction === direction) out.push(c);
   return out;
+}
+
+function countLines(s: string): number {
+  let n = 1;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function fakeLine(text: string): Line {

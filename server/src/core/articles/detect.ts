@@ -10,8 +10,11 @@
 //    in capitals, ends in a lead-in dash (———) or is a multi-line block of a double-spaced page;
 //    or a line with no sentence punctuation between a story's last sentence and a dateline, byline
 //    or deck (headlineBetween), or one whose words the lines below repeat (headlineOver): a
-//    headline printed between two stories; otherwise it is body. A kicker line over its headline
-//    (shorter, or a couplet) is a block of its own (kickerOver).
+//    headline printed between two stories; or one or two lines in Title Case right under an
+//    all-caps headline and over the story (its byline, dateline or lead), a deck even when it ends a
+//    sentence or runs near the column width, its second line joined to it (deckWraps); otherwise
+//    it is body. A kicker line over its headline (shorter, or a couplet) is a block of its own
+//    (kickerOver).
 // 3. Stories (article bodies) in dump order: a byline, a dateline or body text after anything
 //    but body starts one; body, sign-off and continuation extend or close it.
 // 4. Heading groups (runs of heading blocks) split into clusters, one per article: at most one
@@ -374,7 +377,7 @@ function continues(P: PageItems, a: number, b: number): boolean {
   const ca = F.continuation[ka];
   if (endA === E_SENTENCE || endA === E_DASH || F.signoff[ka] || (ca && !(F.flags[ka] & F_CONT_HEAD && !ca.before && ca.direction === 'from'))) return false;
   if ((F.flags[ka] | F.flags[kb]) & (F_CAPS | F_DOUBLED)) return false;
-  if ((F.flags[ka] | F.flags[kb]) & F_TITLE && !isFullAt(F, ka)) return false;
+  if ((F.flags[ka] | F.flags[kb]) & F_TITLE && !isFullAt(F, ka)) return deckWraps(P, a, b);
   // A line starting a paragraph followed by one starting with a dash: a headline over its deck.
   if (F.flags[kb] & F_STARTS_DASH && F.flags[ka] & F_USER && endA === E_NONE) return false;
   // A paragraph's first line with no punctuation that repeats the words of the lines after it: a headline over its lead.
@@ -386,6 +389,43 @@ function continues(P: PageItems, a: number, b: number): boolean {
   // paragraph start would be: a heading (a kicker), not a paragraph's first line.
   if (endA === E_NONE && F.spaced[ka] === 1 && !isFullAt(F, ka)) return false;
   return isFullAt(F, ka, (F.flags[ka] & F_USER) !== 0) || endA === E_COMMA;
+}
+
+/**
+ * Line a, a Title Case line short of the column that ends no sentence or clause, right under an
+ * all-caps line (the headline), wraps onto b, a short line: a deck over two lines (`Engineers Will
+ * Return to Work` / `This Morning.`). classifyText makes the segment a heading (underCapsHead).
+ * Read only for a Title Case line that is not full, which continues() would cut there.
+ */
+function deckWraps(P: PageItems, a: number, b: number): boolean {
+  const { base, F } = P;
+  const ka = a - base;
+  const kb = b - base;
+  if (!(F.flags[ka] & F_TITLE) || F.end[ka] !== E_NONE || isFullAt(F, kb)) return false;
+  const h = a - (P.ds ? 2 : 1); // the line above (on a double-spaced page, above the blank line)
+  return h >= base && (F.flags[h - base] & F_CAPS) !== 0 && F.kind[h - base] === K_NONE;
+}
+
+/**
+ * Text segment x (one or two lines, its first in Title Case, a second one short of the column)
+ * right under an all-caps heading: a deck between the headline and the story's dateline or lead,
+ * even when it ends a sentence or runs near the column width (`Dedicatory Address at St. Louis.`),
+ * when the story follows (a byline, a dateline or text not in capitals). A Title Case line in the
+ * middle of a story is under a body line, not a heading: body.
+ */
+function underCapsHead(P: PageItems, segs: readonly Seg[], x: number): boolean {
+  const { base, F } = P;
+  const L = segs[x].lines;
+  if (x === 0 || L.length > 2 || !(F.flags[L[0] - base] & F_TITLE)) return false;
+  if (L.length === 2 && isFullAt(F, L[1] - base)) return false;
+  const prev = segs[x - 1];
+  if (prev.kind !== 'heading' || !(F.flags[prev.lines[prev.lines.length - 1] - base] & F_CAPS)) return false;
+  // Over the story: its byline or dateline, or text that is no heading in capitals (an ad's line
+  // under its name, over the next caps heading, stays the ad's text).
+  const next = x + 1 < segs.length ? segs[x + 1] : null;
+  if (next === null) return false;
+  if (next.kind === 'pattern') return next.pkind === 'byline' || next.pkind === 'dateline';
+  return next.kind === 'text' && !(F.flags[next.lines[0] - base] & (F_CAPS | F_DOUBLED));
 }
 
 /** The lines content[from..to] (page slots) as line indices. */
@@ -482,7 +522,7 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
     // line there is a dateline the OCR spoiled (`NEW YOUK, Sopl. ICKing Al`).
     const prev = x > 0 ? segs[x - 1] : null;
     if (prev && prev.kind === 'pattern' && prev.pkind === 'byline') continue;
-    if (titled) {
+    if (titled || underCapsHead(P, segs, x)) {
       s.kind = 'heading';
       continue;
     }
@@ -1111,6 +1151,16 @@ function buildClusters(P: PageItems, clusters: Cluster[]): number {
   return group;
 }
 
+/**
+ * `%% article` (not `%% attach-below`) on the cluster's first heading: it starts an article, which
+ * is never a banner or another's label, kicker or deck; with no story, a notice.
+ */
+function startedByArticle(P: PageItems, c: Cluster): boolean {
+  if (!c.attachBelow) return false;
+  const i = P.items[c.first].lines[0];
+  return P.startArticle.has(i) && !P.attachBelow.has(i);
+}
+
 /** A directive starts a cluster at the heading item: `%% article` or `%% attach-below` on it. */
 function startsCluster(P: PageItems, it: Seg): boolean {
   return P.startArticle.has(it.lines[0]) || P.attachBelow.has(it.lines[0]);
@@ -1262,8 +1312,11 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
     // cluster does; the others have no body). The next item may instead end a story above (its
     // continuation marker), whose headline this is not: then the cluster is matched as any other
     // (the directive still starts its article: a misplaced headline finds its body).
+    // But not a story that a `%% article` of its own starts, below a cluster that `%% article`
+    // starts (not `%% attach-below`): two articles started one after the other, the first of which
+    // ends at the second, so it has no body (the rewrite prints a notice above a headless article so).
     if (c.attachBelow && below && belowStarts) {
-      if (c === lastStarted[c.group]) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
+      if (c === lastStarted[c.group] && !(below.forcedStart && startedByArticle(P, c))) pairs.push({ c, s: below, score: 100, sim: 1, adjacent: true });
       continue;
     }
     const head = HEAD_OF[ck];
@@ -1342,7 +1395,7 @@ function assembleArticles(M: Matched): PageAnalysis {
     const c = clusters[k];
     if (c.story || c.blocks.length === 0) continue;
     // A page of headings alone (no story to label or be labelled by): each is a notice.
-    if (c.blocks.length === 1 && c.blocks[0].lines.length === 1 && !c.blocks[0].forced && live.length > 0) bannerItems.push(c.blocks[0].item);
+    if (c.blocks.length === 1 && c.blocks[0].lines.length === 1 && !c.blocks[0].forced && !startedByArticle(M.P, c) && live.length > 0) bannerItems.push(c.blocks[0].item);
     else drafts.push(noticeArticle(c, page.index));
   }
   for (let k = 0; k < labelArticles.length; k++) drafts.push(labelArticle(items[labelArticles[k]].lines, page.index));
@@ -1448,7 +1501,7 @@ function unclaimedBlocks(items: readonly Seg[], articles: readonly Article[], or
  */
 function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: readonly (Story | null)[]): void {
   const c = clusters[k];
-  if (c.story || c.blocks.length !== 1 || c.blocks[0].lines.length !== 1 || c.blocks[0].forced) return;
+  if (c.story || c.blocks.length !== 1 || c.blocks[0].lines.length !== 1 || c.blocks[0].forced || startedByArticle(P, c)) return;
   const { items, F, base } = P;
   const b = c.blocks[0];
   const d = k + 1 < clusters.length ? clusters[k + 1] : null;
@@ -1601,7 +1654,7 @@ function noticeArticle(c: Cluster, pageIndex: number): Draft {
   const all = [...kicker, ...headline, ...decks.flat(), ...c.labels.flat()].sort((x, y) => x - y);
   return {
     anchor: all[0],
-    a: { id: '', page: pageIndex, type: 'notice', kicker, headline, decks, byline: EMPTY_LINES, dateline: null, labels: exactLists(c.labels), editorsNote: EMPTY_LINES, body: EMPTY_LINES, signoff: null, continuation: null, lines: all, confidence: c.blocks.some((b) => b.forced) ? 0.9 : 0.3 },
+    a: { id: '', page: pageIndex, type: 'notice', kicker, headline, decks, byline: EMPTY_LINES, dateline: null, labels: exactLists(c.labels), editorsNote: EMPTY_LINES, body: EMPTY_LINES, signoff: null, continuation: null, lines: all, confidence: c.attachBelow || c.blocks.some((b) => b.forced) ? 0.9 : 0.3 },
   };
 }
 
