@@ -5,7 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import { exportArticles, type ArticlesDocument } from '../../server/src/core/export';
 import { applyEdits, fixAll } from '../../server/src/core/fix';
+import { rewritePage } from '../../server/src/core/rewrite';
 import type { AnalyzeOptions } from '../../server/src/core/types';
 import fc from '../helpers/fc';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
@@ -81,4 +83,99 @@ test('fixAll applies the rules at information level and above; hints (shown fade
   const lines = (t: string) => t.split('\n').length;
   assert.equal(lines(fixAll(wrapped, { rules: { 'hard-wrap': 'hint', 'split-sentence': 'off' } }).text), lines(wrapped));
   assert.ok(lines(fixAll(wrapped, { rules: { 'split-sentence': 'off' } }).text) < lines(wrapped), 'at its default level it joins');
+});
+
+// Idempotence: Fix All never builds a sure fake-bold run that it leaves for the next run to
+// undouble. A spacing fix whose result reads as fake bold (`TTIIRR 天 天 好 好` → TTIIRR 天天好好,
+// which the next run read as TIR 天好) is unsure: the user's to click, left by every automatic path.
+const BODY = '\n\n正文第一段写在这里，内容很长很长很长很长很长很长。\n';
+const WRAPPED = 'The quick brown fox jumped over the lazy dog and TTHHEE\nNNEEWWSS of the day was read by all of the people in town.\nAnd the rest of the paragraph goes on for a while longer yet.\n';
+const BUILT = ['TTIIRR 天 天 好 好', '看 看 TTIIRR 跨 跨 境 境', 'TTHHEE 跨 跨 境 境', '天 天 2200 好 好', '跨 跨 境 境 ：： 外 外 贸 贸', '2200 年 年 跨 跨 境 境', WRAPPED];
+const RAISED: AnalyzeOptions = { rules: { 'mixed-script-spacing': 'warning' } };
+const OFF: AnalyzeOptions = { rules: { 'mixed-script-spacing': 'off' } };
+
+function corpus(): string[] {
+  const dir = path.resolve(__dirname, '../fixtures/pages');
+  const pages = [SAMPLE, ...readdirSync(path.join(SAMPLES_DIR, 'en')).map((f) => path.join(SAMPLES_DIR, 'en', f)), ...readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => path.join(dir, f))];
+  return [...pages.map((p) => readFileSync(p, 'utf8')), ...BUILT.map((l) => `${l}${BODY}`), SPLIT_WORDS, 'TTIIRR 跨跨境境运运输输\n'];
+}
+
+function assertIdempotent(text: string, options: AnalyzeOptions = {}): void {
+  const once = fixAll(text, options);
+  const twice = fixAll(once.text, options);
+  assert.equal(twice.text, once.text, `fixAll twice: ${JSON.stringify(text.slice(0, 120))}`);
+  // Nothing sure and fixable is left after it: a leftover would be silent (left counts it now).
+  const rest = analyze(once.text, options).findings.filter((f) => f.fix && !f.unsure && f.severity !== 'hint' && ['spaced-glyphs', 'doubled-glyphs', 'mixed-script-spacing'].includes(f.rule));
+  assert.deepEqual(rest.map((f) => `${f.rule} ${f.message}`), [], `left after fixAll: ${JSON.stringify(text.slice(0, 120))}`);
+}
+
+test('fixAll is idempotent on the reviewer\'s inputs: a spacing fix that would build fake bold is left', () => {
+  assert.equal(fixAll(`TTIIRR 天 天 好 好${BODY}`).text, `TTIIRR 天 天 好 好${BODY}`);
+  assert.equal(fixAll(`看 看 TTIIRR 跨 跨 境 境${BODY}`).text, `看 看 TTIIRR 跨 跨 境 境${BODY}`);
+  assert.equal(fixAll(`天 天 2200 好 好${BODY}`, RAISED).text, `天 天 2200 好 好${BODY}`, 'the spacing rules together');
+  // The spaced-glyphs finding says why, and stays a one-click fix the user applies.
+  const f = analyze(`TTIIRR 天 天 好 好${BODY}`).findings.find((x) => x.rule === 'spaced-glyphs');
+  assert.ok(f?.unsure && f.fix && f.severity === 'information', JSON.stringify(f));
+  assert.match(f.message, /fake bold/);
+  assert.match(analyze(`TTIIRR 天 天 好 好${BODY}`, { locale: 'zh-cn' }).findings.find((x) => x.rule === 'spaced-glyphs')!.message, /重复字/);
+  // The hard-wrap join too: TTHHEE⏎NNEEWWSS joined is a doubled Latin word beside another.
+  assert.equal(fixAll(WRAPPED).text, WRAPPED);
+  const wrap = analyze(WRAPPED).findings.find((x) => x.rule === 'hard-wrap');
+  assert.ok(wrap?.unsure && wrap.fix && wrap.severity === 'hint' && /fake bold/.test(wrap.message), JSON.stringify(wrap));
+  // A sure fake-bold heading as given is undoubled as before, once.
+  assert.equal(fixAll('TTIIRR 跨跨境境运运输输\n').text, 'TIR 跨境运输\n');
+  // Two sure runs on a line go in the one first pass (the fix took the longer alone: a second Fix All took the other).
+  assert.equal(fixAll('NNEEWWSS TTIIRR 高高 NNEEWWSS TTIIRR 高高\n').text, 'NEWS TIR 高高 NEWS TIR 高高\n');
+  for (const o of [{}, RAISED, OFF]) for (const l of BUILT) assertIdempotent(`${l}${BODY}`, o);
+});
+
+test('fixAll(fixAll(x)) === fixAll(x) over the samples, the fixtures and the reviewer\'s inputs', () => {
+  for (const text of corpus()) for (const o of [{}, RAISED]) assertIdempotent(text, o);
+});
+
+/** Lines mixing doubled tokens, glyphs, doubled Latin words and digits, some letter-spaced. */
+const GENERATED_LINE = fc
+  .record({
+    units: fc.array(fc.constantFrom('高高', '兴兴', '天天', '好好', '跨跨', '境境', '天', '好', '看', 'TTIIRR', 'TTHHEE', 'NNEEWWSS', 'QQ', '2200', '11', '：：', '的', '我们', '一定会努力实现这个目标', '，', '。', ' ', ' ', 'x'), { minLength: 1, maxLength: 10 }),
+    spaced: fc.constantFrom(0, 1, 2),
+  })
+  // 0: as is; 1: every code point apart; 2: each unit apart.
+  .map(({ units, spaced }) => (spaced === 1 ? [...units.join('')].join(' ') : spaced === 2 ? units.join(' ') : units.join('')));
+
+test('property: fixAll(fixAll(x)) === fixAll(x) on lines mixing doubled tokens, spaced glyphs and doubled Latin words', () => {
+  fc.assert(
+    fc.property(fc.array(GENERATED_LINE, { minLength: 1, maxLength: 6 }), fc.constantFrom<AnalyzeOptions>({}, RAISED, OFF), (lines, options) => {
+      assertIdempotent(`${lines.join('\n')}\n`, options);
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('fixAll counts in left what its passes leave sure and fixable, of any rule (never silent)', () => {
+  const sure = (text: string, o: AnalyzeOptions) => analyze(text, o).findings.filter((f) => f.fix && !f.unsure && f.severity !== 'hint' && ['spaced-glyphs', 'doubled-glyphs', 'mixed-script-spacing', 'hard-wrap', 'split-sentence'].includes(f.rule)).length;
+  for (const text of corpus()) {
+    for (const o of [{}, RAISED]) {
+      const r = fixAll(text, o);
+      assert.equal(r.left, sure(r.text, o), JSON.stringify(text.slice(0, 60)));
+    }
+  }
+});
+
+test('the export of a page and of its Fix All agree (but for the trail back to the dump: lines, edits)', () => {
+  const opts = { path: 'p.txt', sha256: 'a'.repeat(64), version: '0.1.0' };
+  // Every field of every article but lines and edits. Not the diagnostics: they count the findings
+  // of each text, and Fix All changes them (a letter-spaced line of Han pairs, joined, is an unsure
+  // doubled-glyphs finding it leaves, as it leaves 天天高高兴兴快快乐乐).
+  // Nor the confidence, which Fix All lowers where it joins column lines (the fixtures), and the
+  // English samples, whose joined lines detection cuts into other articles: known, not of this test.
+  const strip = (d: ArticlesDocument) => d.articles.map(({ lines: _l, edits: _e, confidence: _c, ...a }) => a);
+  // Not generated pages: detection reads an undoubled heading otherwise (NNEEWWSS NNEEWWSS 高高 is a
+  // headline, NEWS NEWS 高高 is not) and joined lines too (高高高高⏎高高高高高高), glyphs aside.
+  const alike = (text: string, o: AnalyzeOptions) =>
+    assert.deepEqual(strip(exportArticles(fixAll(text, o).text, { ...opts, ...o })), strip(exportArticles(text, { ...opts, ...o })), `${JSON.stringify(text.slice(0, 60))} ${JSON.stringify(o)}`);
+  for (const text of corpus().filter((t) => t.length < 20_000 || /[\u4e00-\u9fff]/.test(t.slice(0, 2000)))) for (const o of [{}, RAISED, OFF]) alike(text, o);
+  // The rewrite with mixed-script-spacing off kept TTIIRR 天天好好, whose export read TIR 天好.
+  const page = `TTIIRR 天 天 好 好${BODY}`;
+  const rewritten = rewritePage(page, OFF).text;
+  assert.deepEqual(strip(exportArticles(rewritten, { ...opts, ...OFF })).map((a) => a.headline), strip(exportArticles(page, { ...opts, ...OFF })).map((a) => a.headline));
 });

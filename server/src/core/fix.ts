@@ -39,8 +39,10 @@ export interface FixAllResult {
   fixed: Finding[];
   passes: number;
   /**
-   * Fixable findings left when the passes ran out (MAX_PASSES) with some still to apply; 0 when
-   * it stopped because nothing was left. A caller says so: running it again applies more.
+   * Findings it would take (see takes) left in its text: when the passes ran out (MAX_PASSES) with
+   * some still to apply, or when its passes built one that only a first pass takes (a sure
+   * doubled-glyphs run: see afterFirst; the spacing rules do not build those). 0 when nothing is
+   * left. A caller says so: running it again applies more.
    */
   left: number;
 }
@@ -87,7 +89,9 @@ function takes(f: Finding, only: readonly RuleId[] | undefined): boolean {
  * alone (see afterFirst); then a pass applies the glyph and join fixes together; a fix that moves
  * lines is applied without them (its insertion and deletion must not be split by the overlap
  * rule), at most one a page, and the next pass re-analyses. Passes are bounded (MAX_PASSES; `left`
- * says what the bound left); idempotent by construction when it stops because nothing is left to fix.
+ * says what the bound left); idempotent when it stops because nothing is left to fix: no fix it
+ * applies builds a sure fake-bold run, which only a first pass takes (the spacing and join rules
+ * make such a fix unsure: see joinsIntoOverprint), and `left` counts one if it ever did.
  */
 export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult {
   const fixed: Finding[] = [];
@@ -97,7 +101,10 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
   for (; passes < MAX_PASSES; passes++) {
     const analysis = analyze(text, options);
     let findings = analysis.findings.filter(passes === 0 ? fixable : later);
-    if (findings.length === 0) return { text, fixed, passes, left: 0 };
+    // Nothing a pass may take. What is left sure and fixable (a doubled-glyphs finding on a run
+    // the passes built, which the spacing rules see to it that they do not: see
+    // joinsIntoOverprint) is counted, never silent: the next Fix All would apply it.
+    if (findings.length === 0) return { text, fixed, passes, left: passes === 0 ? 0 : countOf(analysis.findings, fixable) };
     const doubled = passes === 0 ? findings.filter((f) => !afterFirst(f)) : [];
     const moving = findings.filter((f) => MOVING_RULES.has(f.rule));
     if (doubled.length > 0) findings = doubled;
@@ -109,7 +116,13 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
     options.onPass?.(edits);
     text = next;
   }
-  return { text, fixed, passes, left: analyze(text, options).findings.filter(later).length };
+  return { text, fixed, passes, left: countOf(analyze(text, options).findings, fixable) };
+}
+
+function countOf(findings: readonly Finding[], test: (f: Finding) => boolean): number {
+  let n = 0;
+  for (const f of findings) if (test(f)) n++;
+  return n;
 }
 
 /**

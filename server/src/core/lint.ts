@@ -1,6 +1,7 @@
 // Runs the line rules over a parsed dump and turns their results into findings with severities
 // from the settings. Pure: the CLI, the server and the tests all call this.
-import { gapFinding, RowFinding, RowFix } from './editRows';
+import { gapFinding, gapFix, RowFinding, RowFix } from './editRows';
+import { joinsIntoOverprint, mayPairUp } from './overprint';
 import { lineAt } from './lines';
 import { messagesFor, t, tCount, type Messages } from './messages';
 import { LINE_RULES } from './rules';
@@ -72,10 +73,13 @@ interface LintSetup {
   messages: Messages;
   spacedTitle: string;
   mixedTitle: string;
+  /** Whether each spacing rule is on (at any level: the cleaner applies hints too), for the other's buildsOverprint. */
+  spacedOn: boolean;
+  mixedOn: boolean;
 }
 
 function lintSetup(settings: RuleSettings | undefined, messages: Messages, rules: readonly LineRule[]): LintSetup {
-  const setup: LintSetup = { active: [], severities: [], kinds: [], needs: [], messages, spacedTitle: t(messages, 'spaced-glyphs.fix'), mixedTitle: t(messages, 'mixed-script-spacing.fix') };
+  const setup: LintSetup = { active: [], severities: [], kinds: [], needs: [], messages, spacedTitle: t(messages, 'spaced-glyphs.fix'), mixedTitle: t(messages, 'mixed-script-spacing.fix'), spacedOn: false, mixedOn: false };
   for (const rule of rules) {
     const severity = severityOf(rule, settings);
     if (!severity) continue;
@@ -84,6 +88,8 @@ function lintSetup(settings: RuleSettings | undefined, messages: Messages, rules
     setup.severities.push(severity);
     setup.kinds.push(kind);
     setup.needs.push(gatesNeeded(rule.id));
+    if (kind === SPACED) setup.spacedOn = true;
+    if (kind === MIXED) setup.mixedOn = true;
   }
   return setup;
 }
@@ -115,10 +121,16 @@ function lintPageInto(dump: PageDump, page: Page, setup: LintSetup, out: Finding
       const kind = kinds[r];
       if (kind === SPACED) {
         const count = spacedScan(text, start, end, start);
-        if (count > 0) out.push(spacingFinding('spaced-glyphs', severities[r], SPACED_SCAN, count, tCount(messages, 'spaced-glyphs.message', count), setup.spacedTitle));
+        if (count === 0) continue;
+        if (buildsOverprint(text, start, end, SPACED_SCAN, count, setup.mixedOn ? MIXED_SCAN : undefined, setup.mixedOn ? mixedScan : undefined)) {
+          out.push(unsureSpacing('spaced-glyphs', severities[r], SPACED_SCAN, count, tCount(messages, 'spaced-glyphs.unsure', count), setup.spacedTitle));
+        } else out.push(spacingFinding('spaced-glyphs', severities[r], SPACED_SCAN, count, tCount(messages, 'spaced-glyphs.message', count), setup.spacedTitle));
       } else if (kind === MIXED) {
         const count = mixedScan(text, start, end, start);
-        if (count > 0) out.push(spacingFinding('mixed-script-spacing', severities[r], MIXED_SCAN, count, tCount(messages, 'mixed-script-spacing.message', count), setup.mixedTitle));
+        if (count === 0) continue;
+        if (buildsOverprint(text, start, end, MIXED_SCAN, count, setup.spacedOn ? SPACED_SCAN : undefined, setup.spacedOn ? spacedScan : undefined)) {
+          out.push(unsureSpacing('mixed-script-spacing', severities[r], MIXED_SCAN, count, tCount(messages, 'mixed-script-spacing.unsure', count), setup.mixedTitle));
+        } else out.push(spacingFinding('mixed-script-spacing', severities[r], MIXED_SCAN, count, tCount(messages, 'mixed-script-spacing.message', count), setup.mixedTitle));
       } else {
         const rule = active[r];
         const f = kind === DOUBLED ? doubledFinding(lineAt(dump, i), messages) : rule.checkLine(lineAt(dump, i), messages);
@@ -138,6 +150,35 @@ function ruleFinding(rule: RuleId, severity: Severity, f: LineFinding): Finding 
   if (f.unsure) return { rule, severity: unsureSeverity(severity), start: f.start, end: f.end, message: f.message, fix, unsure: true };
   if (fix instanceof RowFix) return new RowFinding(rule, severity, f.start, f.end, f.message, fix.title, fix.rows, fix.at, fix.count);
   return { rule, severity, start: f.start, end: f.end, message: f.message, fix };
+}
+
+/**
+ * Whether the spacing fixes of the line text[start, end) could leave it reading as sure fake bold
+ * (see joinsIntoOverprint): either rule's fix alone, or both together, as Fix All and the cleaner
+ * may apply them (a rule that is off applies nothing; the cleaner applies hints too). `own` is the
+ * scan of the rule asking, with `count` gaps; `other` the other rule's scratch and `scan` its scan,
+ * when it is on. Both rules answer alike for a line, so both findings are unsure or neither: one
+ * applied alone changes what the other's would build (`TTIIRR 天 天 好 好`: joined first at
+ * R␣天, its Han spaces no longer build a doubled Latin word beside a doubled token), and Fix All,
+ * which analyses again between passes, would end elsewhere than the cleaner, which does not.
+ * The other rule is scanned only when the line may pair up at all (mayPairUp).
+ */
+function buildsOverprint(text: string, start: number, end: number, own: SpacingScan, count: number, other: SpacingScan | undefined, scan: ((text: string, from: number, to: number, base: number) => number) | undefined): boolean {
+  if (!mayPairUp(text, start, end)) return false;
+  const gaps = own.gaps; // the other's scan may grow its own scratch, never this one
+  if (joinsIntoOverprint(text, start, end, start, gaps, count, undefined, 0)) return true;
+  if (!other || !scan) return false;
+  const n = scan(text, start, end, start);
+  if (n === 0) return false;
+  return joinsIntoOverprint(text, start, end, start, other.gaps, n, undefined, 0) || joinsIntoOverprint(text, start, end, start, gaps, count, other.gaps, n);
+}
+
+/**
+ * A spacing rule's finding whose fix would build fake bold (see buildsOverprint): unsure, one
+ * level down (unsureSeverity), its message saying so, its fix the same one click.
+ */
+function unsureSpacing(rule: RuleId, severity: Severity, scan: SpacingScan, count: number, message: string, title: string): Finding {
+  return { rule, severity: unsureSeverity(severity), start: scan.start, end: scan.end, message, fix: gapFix(title, scan.gaps, count), unsure: true };
 }
 
 /** The Finding of a spacing rule's scan, its fix kept as rows in it (see RowFinding). */

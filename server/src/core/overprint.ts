@@ -44,6 +44,11 @@
 // (LONG_HAN): a heading role changes how the page's articles are cut, so detection asks for the
 // longer run, where fake bold is likelier than words run together; a shorter unsure line is read
 // as it stands (its width, its end), as any other line.
+//
+// Fix All undoubles only the text as given, in its first pass (see fix.ts), so a fix must not
+// build a sure run: `TTIIRR 天 天 好 好`, its spaces gone, reads TTIIRR 天天好好, and the next Fix All
+// made it TIR 天好. The spacing and join rules ask joinsIntoOverprint and joinBuildsOverprint of
+// the lines they flag, and make such a fix unsure.
 import { codePointAt, cpLength, isCjkGlyph, isLatinLetter, isSpace } from './chars';
 
 /** Flags of tokenPairs' answer (see there and the header comment). */
@@ -201,6 +206,147 @@ export function isOverprint(text: string, from = 0, to = text.length): boolean {
   }
   const reading = overprintReading(pairs, tokens, flags, true);
   return reading === 'sure' || (reading === 'unsure' && (flags & PAIR_LONG) !== 0);
+}
+
+/**
+ * Calls `visit` with [start, end) of each run of doubled tokens of text[from, to) that reads as
+ * sure fake bold (those doubled-glyphs undoubles, see there): whether there was one. An unsure
+ * run is a whole line alone, never beside a sure one.
+ */
+export function sureRuns(text: string, from: number, to: number, visit?: (start: number, end: number) => void): boolean {
+  let pairs = 0;
+  let tokens = 0;
+  let flags = 0;
+  let runStart = -1;
+  let runEnd = -1;
+  let any = false;
+  let lineStart = -1;
+  for (let i = from; ; ) {
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    const s = i;
+    if (lineStart < 0) lineStart = s;
+    while (i < to && !isSpace(text.charCodeAt(i))) i++;
+    const answer = s < to ? tokenPairs(text, s, i) : 0;
+    if (doubledPairs(answer) > 0) {
+      const counted = countedPairs(answer);
+      pairs += counted;
+      if (counted > 0) tokens++;
+      flags |= pairFlags(answer);
+      if (runStart < 0) runStart = s;
+      runEnd = i;
+      continue;
+    }
+    if (runStart >= 0 && overprintReading(pairs, tokens, flags, runStart === lineStart && s >= to) === 'sure') {
+      any = true;
+      if (!visit) return true;
+      visit(runStart, runEnd);
+    }
+    pairs = tokens = flags = 0;
+    runStart = -1;
+    if (s >= to) break;
+  }
+  return any;
+}
+
+
+/**
+ * Whether text[from, to) has three places where a code point is followed by itself, or by a space
+ * and itself: fewer, and no deletion of spaces can make it read as fake bold (three pairs at least).
+ */
+export function mayPairUp(text: string, from: number, to: number): boolean {
+  let near = 0;
+  for (let i = from; i < to; ) {
+    const c = text.charCodeAt(i);
+    const cp = c >= 0xd800 && c <= 0xdbff ? codePointAt(text, i) : c;
+    const l = cpLength(cp);
+    if (cp !== 32) {
+      let j = i + l;
+      if (j < to && text.charCodeAt(j) === 32) j++;
+      if (j + l <= to && text.charCodeAt(j) === c && (l === 1 || text.charCodeAt(j + 1) === text.charCodeAt(i + 1)) && ++near >= 3) return true;
+    }
+    i += l;
+  }
+  return false;
+}
+const SECONDS: { start: number; end: number }[] = [];
+
+/**
+ * Whether the line text[from, to) (its first unit at offset `base`), with the spaces at the
+ * document offsets a[0, na) and b[0, nb) deleted (b may be empty) and its own sure fake-bold runs
+ * undoubled, as the cleaner applies these fixes together, still reads as sure
+ * fake bold. A spacing fix that does so builds a run that the next pass, or the next Fix All,
+ * would undouble (`TTIIRR 天 天 好 好` → TTIIRR 天天好好 → TIR 天好): glyphs the source kept apart.
+ * The spacing rules make such a fix unsure (see Finding.unsure). Asked only of lines they flag;
+ * most leave at the first loop, which counts where a pair could be once the spaces go (an
+ * overprint needs three).
+ */
+export function joinsIntoOverprint(text: string, from: number, to: number, base: number, a: Int32Array, na: number, b: Int32Array | undefined, nb: number): boolean {
+  if (!mayPairUp(text, from, to)) return false;
+  const gone = new Uint8Array(to - from);
+  for (let p = 0; p < na; p++) gone[a[p] - base] = 1;
+  for (let q = 0; q < nb; q++) gone[b![q] - base] = 1;
+  SECONDS.length = 0;
+  sureRuns(text, from, to, (start, end) => {
+    for (let i = start; i < end; ) {
+      const s = i;
+      while (i < end && !isSpace(text.charCodeAt(i))) i++;
+      pairSeconds(text, s, i, SECONDS);
+      while (i < end && isSpace(text.charCodeAt(i))) i++;
+    }
+  });
+  for (const x of SECONDS) for (let k = x.start; k < x.end; k++) gone[k - from] = 1;
+  let out = '';
+  let cursor = from;
+  for (let i = from; i < to; i++) {
+    if (!gone[i - from]) continue;
+    out += text.slice(cursor, i);
+    cursor = i + 1;
+  }
+  out += text.slice(cursor, to);
+  return hasSureOverprint(out);
+}
+
+/** text[from, to) with its sure fake-bold runs undoubled (sureRuns), as the doubled-glyphs fix leaves a line. */
+export function undoubleSure(text: string, from: number, to: number): string {
+  let out = '';
+  let cursor = from;
+  sureRuns(text, from, to, (start, end) => {
+    out += text.slice(cursor, start) + undouble(text.slice(start, end));
+    cursor = end;
+  });
+  return out + text.slice(cursor, to);
+}
+
+/** Whether text[from, to) ends with a code point doubled (the last pair of an all-pairs token). */
+function endsInPair(text: string, from: number, to: number): boolean {
+  const c = text.charCodeAt(to - 1);
+  const l = c >= 0xdc00 && c <= 0xdfff ? 2 : 1;
+  return to - 2 * l >= from && text.charCodeAt(to - 1) === text.charCodeAt(to - 1 - l) && (l === 1 || text.charCodeAt(to - 2) === text.charCodeAt(to - 4));
+}
+
+/** Whether text[from, to) starts with a code point doubled. */
+function startsWithPair(text: string, from: number, to: number): boolean {
+  const c = text.charCodeAt(from);
+  const l = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+  return from + 2 * l <= to && text.charCodeAt(from) === text.charCodeAt(from + l) && (l === 1 || text.charCodeAt(from + 1) === text.charCodeAt(from + 3));
+}
+
+/**
+ * Whether joining the line text[ls, le) to the next one, text[rs, re), with `inserted` between (a
+ * hard-wrap join: the two lines' edges as its edit leaves them), builds a run that reads as sure
+ * fake bold, each line's own sure runs undoubled first as the doubled-glyphs fix leaves them
+ * (`… and TTHHEE⏎NNEEWWSS of the day` → TTHHEE NNEEWWSS, which the next Fix All read as THE NEWS).
+ * Such a run crosses the join (one inside a line was that line's already), so one pair must end
+ * the first line and one start the next: checked first, in constant time, for every join.
+ */
+export function joinBuildsOverprint(text: string, ls: number, le: number, rs: number, re: number, inserted: string): boolean {
+  if (le <= ls || re <= rs || !endsInPair(text, ls, le) || !startsWithPair(text, rs, re)) return false;
+  return hasSureOverprint(undoubleSure(text, ls, le) + inserted + undoubleSure(text, rs, re));
+}
+
+/** Whether some run of doubled tokens in text reads as sure fake bold (what doubled-glyphs fixes, see sureRuns). */
+export function hasSureOverprint(text: string): boolean {
+  return sureRuns(text, 0, text.length);
 }
 
 /** The text with the second code point of each pair gone in every token that is all pairs (the others stay). */

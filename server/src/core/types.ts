@@ -44,7 +44,8 @@ export interface Finding extends Span {
   related?: RelatedSpan[];
   /**
    * The fix may remove real text (a line of doubled Han glyphs, which reduplicated words such as
-   * 高高兴兴 have too: see overprint.ts): it is offered for the user to click once they have looked,
+   * 高高兴兴 have too: see overprint.ts), or would build fake bold that a later fix would undouble
+   * (a spacing or join fix, see joinsIntoOverprint): it is offered for the user to click once they have looked,
    * and nothing automatic applies it (Fix All, `newsprint fix`, the rewrite, the export, titles).
    * Absent on every other finding.
    */

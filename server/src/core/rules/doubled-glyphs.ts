@@ -3,8 +3,9 @@
 //
 // What counts as an overprint, and why real words (扎扎实实, 一个个, 无线电电子, MMXXII) never do, is
 // decided in overprint.ts, which article detection reads too. The fix deletes the second code point
-// of each pair — only characters known to be artifacts. Fix All applies it only to the text as given
-// (see fixAll): tokens that its spacing and join fixes build are not read.
+// of each pair — only characters known to be artifacts — in every sure run of the line (one fix a
+// line). Fix All applies it only to the text as given (see fixAll): tokens that its spacing and join
+// fixes build are not read, and those fixes do not build a sure run (see joinsIntoOverprint).
 //
 // A whole line of Han pairs with nothing else to tell (跨跨境境运运输输, 天天高高兴兴快快乐乐) is
 // unsure: fake bold and reduplicated words run together have its shape. It is reported, at a level
@@ -59,6 +60,9 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
   let best: Token[] | undefined;
   let bestPairs = 0;
   let bestReading = 'sure' as OverprintReading; // not narrowed to 'sure': consider() sets it
+  // Every run that reads sure: the fix undoubles them all, or a line with two (NNEEWWSS TTIIRR 高高
+  // NNEEWWSS TTIIRR) took a Fix All for each, and Fix All undoubles only in its first pass.
+  const sure: Token[][] = [];
   let run: Token[] = [];
   const consider = () => {
     if (run.length === 0) return;
@@ -71,8 +75,9 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
       flags |= tk.flags;
     }
     // An unsure run is the whole line (see overprint.ts): it never competes with another run.
-    const reading = pairs > bestPairs ? overprintReading(pairs, counting, flags, run.length === tokens.length) : undefined;
-    if (reading) {
+    const reading = overprintReading(pairs, counting, flags, run.length === tokens.length);
+    if (reading === 'sure') sure.push(run);
+    if (reading && pairs > bestPairs) {
       best = run;
       bestPairs = pairs;
       bestReading = reading;
@@ -86,11 +91,12 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
   consider();
   if (!best) return undefined;
 
-  const first = best[0];
-  const last = best[best.length - 1];
+  const fixed = bestReading === 'sure' ? sure.flat() : best;
+  const first = fixed[0];
+  const last = fixed[fixed.length - 1];
   const before = text.slice(first.start, last.end);
   const seconds: Span[] = [];
-  for (const tk of best) pairSeconds(text, tk.start, tk.end, seconds);
+  for (const tk of fixed) pairSeconds(text, tk.start, tk.end, seconds);
   // The fix deletes each second as an edit row (see EditRows): edit objects were most of the
   // objects a doubled heading's finding kept.
   const at = reserveInts(EDIT_FIELDS * seconds.length);

@@ -5,7 +5,9 @@
 // Paragraph boundaries come from reflow.ts (the same ones the rewrite uses), which explains the
 // column-width estimate, the sentence-end rule and the hyphen decision.
 import { t, type Messages } from '../messages';
-import { EDIT_FIELDS, reserveInts, rowChunk, RowFinding, type RelatedMaker } from '../editRows';
+import { EDIT_FIELDS, INSERTED, reserveInts, rowChunk, RowFinding, type RelatedMaker } from '../editRows';
+import { unsureSeverity } from '../lint';
+import { joinBuildsOverprint } from '../overprint';
 import { joinEditInto, joinedParagraphs, PIECE_FIELDS, P_END, P_LINE, P_START, type FlowContext } from '../reflow';
 import type { Finding, RelatedSpan, RuleId, Severity } from '../types';
 
@@ -79,6 +81,7 @@ export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity:
   const withRow = messages['hard-wrap.message'].includes('{row}');
   const title = t(messages, 'hard-wrap.fix');
   const table = ctx.table;
+  const text = ctx.dump.text;
   const F = PIECE_FIELDS;
   const report = (firstIndex: number, end: number, cjk: boolean) => {
     const count = end - firstIndex;
@@ -90,10 +93,13 @@ export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity:
     let ps = table[firstIndex * F + P_START];
     let pe = table[firstIndex * F + P_END];
     rows[span] = table[(firstIndex + 1) * F + P_START];
+    let unsure = false;
     for (let k = firstIndex + 1, o = at; k < end; k++, o += EDIT_FIELDS) {
       const xs = table[k * F + P_START];
       const xe = table[k * F + P_END];
       joinEditInto(ctx, ps, pe, xs, xe, rows, o, cjk);
+      // The lines as the join edit leaves them (a hyphen dropped, edge spaces gone).
+      if (!unsure && joinBuildsOverprint(text, ps, Math.min(pe, rows[o]), Math.max(xs, rows[o + 1]), xe, INSERTED[rows[o + 2]])) unsure = true;
       ps = xs;
       pe = xe;
     }
@@ -102,7 +108,11 @@ export function hardWrapFindings(ctx: FlowContext, messages: Messages, severity:
     const fe = table[firstIndex * F + P_END];
     // The row is looked up only for a message that names it (a line object less to read per paragraph).
     const message = headMessage(messages, cache, count, withRow ? ctx.dump.lines.row[table[firstIndex * F + P_LINE]] + 1 : 0, withRow);
-    out.push(new RowFinding('hard-wrap', severity, fs, Math.max(fe, fs), message, title, rows, at, count - 1, maker));
+    const f = new RowFinding('hard-wrap', severity, fs, Math.max(fe, fs), message, title, rows, at, count - 1, maker);
+    // A join would build fake bold (see joinBuildsOverprint), which the next Fix All would
+    // undouble: the paragraph is the user's to join (see Finding.unsure). Rare: a plain finding.
+    if (unsure) out.push({ rule: 'hard-wrap', severity: unsureSeverity(severity), start: f.start, end: f.end, message: t(messages, 'hard-wrap.unsure', { count }), fix: f.fix, related: f.related, unsure: true });
+    else out.push(f);
   };
   joinedParagraphs(ctx, report);
   return out;

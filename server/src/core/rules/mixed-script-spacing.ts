@@ -5,9 +5,11 @@
 // `%` / `‰` / `°` closing a number), on either side. Two or more spaces are deliberate (a dateline's
 // `本报讯  8 月`), and spaces next to punctuation are left to the other rules. Default severity is
 // hint, since some house styles keep these spaces: Fix All leaves a hint (see fix.ts), so they go
-// only when a user raises the rule; it can be turned off.
+// only when a user raises the rule; it can be turned off. As with spaced-glyphs, a fix that would
+// leave its line reading as sure fake bold is unsure (see joinsIntoOverprint in overprint.ts).
 import { codePointAt, cpLength, isAsciiAlnum, isCjkGlyph } from '../chars';
-import type { Messages } from '../messages';
+import { tCount, type Messages } from '../messages';
+import { joinsIntoOverprint } from '../overprint';
 import { gapRoom, spaceFinding, type LineFinding, type LineRule, type SpacingScan } from './rule';
 
 function isNumberOrLatinEnd(cp: number): boolean {
@@ -34,7 +36,15 @@ export const mixedScriptSpacing: LineRule = {
  */
 export function mixedFinding(text: string, from: number, to: number, base: number, messages: Messages): LineFinding | undefined {
   const count = mixedScan(text, from, to, base);
-  return count === 0 ? undefined : spaceFinding('mixed-script-spacing', MIXED.start, MIXED.end, MIXED.gaps, count, messages);
+  if (count === 0) return undefined;
+  const f = spaceFinding('mixed-script-spacing', MIXED.start, MIXED.end, MIXED.gaps, count, messages);
+  // Joined, the line would read as fake bold (see joinsIntoOverprint; lint.ts reads it with the
+  // spaced-glyphs fix too): the fix is the user's to apply.
+  if (joinsIntoOverprint(text, from, to, base, MIXED.gaps, count, undefined, 0)) {
+    f.unsure = true;
+    f.message = tCount(messages, 'mixed-script-spacing.unsure', count);
+  }
+  return f;
 }
 
 /** mixedFinding's scan: the number of gaps of its finding, held in MIXED, or 0 for none. */

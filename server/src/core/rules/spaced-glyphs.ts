@@ -22,8 +22,14 @@
 // So is a row of a table or calendar (`日 一 二 三 四 五 六`): glyphs set apart because each is a
 // word of its own. A line whose every single glyph is such a word (TABLE_WORDS) cannot be told from
 // one, and the rule fixes only what it is sure of.
+//
+// A line whose spaces, once gone, would leave it reading as sure fake bold (`TTIIRR 天 天 好 好` →
+// TTIIRR 天天好好, undoubled to TIR 天好 by the next Fix All) gets an unsure finding: the user's to
+// fix, left by every automatic path (see joinsIntoOverprint in overprint.ts, and lint.ts, which
+// reads it with the mixed-script-spacing fix too).
 import { codePointAt, cpLength, isCjk, isCjkGlyph, isSpace } from '../chars';
-import type { Messages } from '../messages';
+import { tCount, type Messages } from '../messages';
+import { joinsIntoOverprint } from '../overprint';
 import { gapRoom, skipSpaces, spaceFinding, trimEnd, type LineFinding, type LineRule, type SpacingScan } from './rule';
 
 /** Han glyphs on each side of a gap that make it a title separator, kept by the fix. */
@@ -73,7 +79,15 @@ export const spacedGlyphs: LineRule = {
  */
 export function spacedFinding(text: string, from: number, to: number, base: number, messages: Messages): LineFinding | undefined {
   const count = spacedScan(text, from, to, base);
-  return count === 0 ? undefined : spaceFinding('spaced-glyphs', SPACED.start, SPACED.end, SPACED.gaps, count, messages);
+  if (count === 0) return undefined;
+  const f = spaceFinding('spaced-glyphs', SPACED.start, SPACED.end, SPACED.gaps, count, messages);
+  // Joined, the line would read as fake bold (see joinsIntoOverprint; lint.ts reads it with the
+  // mixed-script-spacing fix too): the fix is the user's to apply.
+  if (joinsIntoOverprint(text, from, to, base, SPACED.gaps, count, undefined, 0)) {
+    f.unsure = true;
+    f.message = tCount(messages, 'spaced-glyphs.unsure', count);
+  }
+  return f;
 }
 
 /** spacedFinding's scan: the number of gaps of its finding, held in SPACED, or 0 for none. */
