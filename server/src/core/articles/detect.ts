@@ -616,31 +616,23 @@ const GRAM_MARK = new Uint8Array(GRAM_MASK + 1);
 
 /** The CJK bigrams (adjacent CJK glyphs, spaces looked through) of src[from, to) into GRAMS; how many. */
 function lineBigrams(src: string, from: number, to: number): number {
-  let q = -1;
-  let n = 0;
-  for (let c = from; c < to && n < GRAMS.length; c++) {
-    const ch = src.charCodeAt(c);
-    if (ch === 32 || ch === 9 || ch === 0x3000) continue;
-    if (ch < 0x4e00 || ch > 0x9fff) {
-      q = -1;
-      continue;
-    }
-    if (q >= 0) {
-      const g = ((q - 0x4e00) << 15) | (ch - 0x4e00); // both under 2^15: one int
-      GRAMS[n] = g;
-      FOUND[n] = 0;
-      GRAM_MARK[g & GRAM_MASK] = 1;
-      n++;
-    }
-    q = ch;
-  }
-  return n;
+  return bigramPass(src, from, to, -1);
 }
 
 /** How many of the line's bigrams (GRAMS[0, n)) not found yet are in src[from, to): marked found. */
 function markShared(src: string, from: number, to: number, n: number): number {
+  return bigramPass(src, from, to, n);
+}
+
+/**
+ * One pass over the CJK bigrams of src[from, to) (each as one int: both glyphs are under 2^15 past
+ * U+4E00): with n < 0, kept in GRAMS (at most its length), returning how many; else each matched
+ * against GRAMS[0, n), returning how many of those it finds first.
+ */
+function bigramPass(src: string, from: number, to: number, n: number): number {
+  const keep = n < 0;
   let q = -1;
-  let shared = 0;
+  let count = 0;
   for (let c = from; c < to; c++) {
     const ch = src.charCodeAt(c);
     if (ch === 32 || ch === 9 || ch === 0x3000) continue;
@@ -650,18 +642,24 @@ function markShared(src: string, from: number, to: number, n: number): number {
     }
     if (q >= 0) {
       const g = ((q - 0x4e00) << 15) | (ch - 0x4e00);
-      if (GRAM_MARK[g & GRAM_MASK]) {
+      if (keep) {
+        if (count === GRAMS.length) break;
+        GRAMS[count] = g;
+        FOUND[count] = 0;
+        GRAM_MARK[g & GRAM_MASK] = 1;
+        count++;
+      } else if (GRAM_MARK[g & GRAM_MASK]) {
         for (let k = 0; k < n; k++) {
           if (GRAMS[k] === g && !FOUND[k]) {
             FOUND[k] = 1;
-            shared++;
+            count++;
           }
         }
       }
     }
     q = ch;
   }
-  return shared;
+  return count;
 }
 
 function isText(s: Seg | undefined): boolean {
