@@ -8,9 +8,8 @@
 // only when a user raises the rule; it can be turned off. As with spaced-glyphs, a fix that would
 // leave its line reading as sure fake bold is unsure (see joinsIntoOverprint in overprint.ts).
 import { codePointAt, cpLength, isAsciiAlnum, isCjkGlyph } from '../chars';
-import { tCount, type Messages } from '../messages';
-import { joinsIntoOverprint } from '../overprint';
-import { gapRoom, spaceFinding, type LineFinding, type LineRule, type SpacingScan } from './rule';
+import type { Messages } from '../messages';
+import { gapRoom, spacingLineFinding, type LineFinding, type LineRule, type SpacingScan } from './rule';
 
 function isNumberOrLatinEnd(cp: number): boolean {
   return isAsciiAlnum(cp) || cp === 37 || cp === 0x2030 || cp === 0xb0;
@@ -37,14 +36,7 @@ export const mixedScriptSpacing: LineRule = {
 export function mixedFinding(text: string, from: number, to: number, base: number, messages: Messages): LineFinding | undefined {
   const count = mixedScan(text, from, to, base);
   if (count === 0) return undefined;
-  const f = spaceFinding('mixed-script-spacing', MIXED.start, MIXED.end, MIXED.gaps, count, messages);
-  // Joined, the line would read as fake bold (see joinsIntoOverprint; lint.ts reads it with the
-  // spaced-glyphs fix too): the fix is the user's to apply.
-  if (joinsIntoOverprint(text, from, to, base, MIXED.gaps, count, undefined, 0)) {
-    f.unsure = true;
-    f.message = tCount(messages, 'mixed-script-spacing.unsure', count);
-  }
-  return f;
+  return spacingLineFinding('mixed-script-spacing', MIXED, count, text, from, to, base, messages);
 }
 
 /** mixedFinding's scan: the number of gaps of its finding, held in MIXED, or 0 for none. */

@@ -4,6 +4,7 @@ import { gapFix } from '../editRows';
 import type { Fix, Line, RuleId, Severity, Span } from '../types';
 import { t, tCount, type Messages } from '../messages';
 import { isSpace } from '../chars';
+import { joinsIntoOverprint } from '../overprint';
 
 export interface LineFinding extends Span {
   message: string;
@@ -75,4 +76,18 @@ export function spaceFinding(rule: 'spaced-glyphs' | 'mixed-script-spacing', sta
     message: tCount(messages, spaced ? 'spaced-glyphs.message' : 'mixed-script-spacing.message', count),
     fix: gapFix(t(messages, spaced ? 'spaced-glyphs.fix' : 'mixed-script-spacing.fix'), gaps, count),
   };
+}
+
+/**
+ * A spacing rule's finding for the line text[from, to) (its first unit at offset `base`), from the
+ * rule's scan; unsure when its fix alone would leave the line reading as sure fake bold (see
+ * joinsIntoOverprint; lint.ts reads it with the other spacing rule's fix too): the user's to apply.
+ */
+export function spacingLineFinding(rule: 'spaced-glyphs' | 'mixed-script-spacing', scan: SpacingScan, count: number, text: string, from: number, to: number, base: number, messages: Messages): LineFinding {
+  const f = spaceFinding(rule, scan.start, scan.end, scan.gaps, count, messages);
+  if (joinsIntoOverprint(text, from, to, base, scan.gaps, count, undefined, 0)) {
+    f.unsure = true;
+    f.message = tCount(messages, rule === 'spaced-glyphs' ? 'spaced-glyphs.unsure' : 'mixed-script-spacing.unsure', count);
+  }
+  return f;
 }

@@ -28,9 +28,8 @@
 // fix, left by every automatic path (see joinsIntoOverprint in overprint.ts, and lint.ts, which
 // reads it with the mixed-script-spacing fix too).
 import { codePointAt, cpLength, isCjk, isCjkGlyph, isSpace } from '../chars';
-import { tCount, type Messages } from '../messages';
-import { joinsIntoOverprint } from '../overprint';
-import { gapRoom, skipSpaces, spaceFinding, trimEnd, type LineFinding, type LineRule, type SpacingScan } from './rule';
+import type { Messages } from '../messages';
+import { gapRoom, skipSpaces, spacingLineFinding, trimEnd, type LineFinding, type LineRule, type SpacingScan } from './rule';
 
 /** Han glyphs on each side of a gap that make it a title separator, kept by the fix. */
 const LONG_RUN = 4;
@@ -80,14 +79,7 @@ export const spacedGlyphs: LineRule = {
 export function spacedFinding(text: string, from: number, to: number, base: number, messages: Messages): LineFinding | undefined {
   const count = spacedScan(text, from, to, base);
   if (count === 0) return undefined;
-  const f = spaceFinding('spaced-glyphs', SPACED.start, SPACED.end, SPACED.gaps, count, messages);
-  // Joined, the line would read as fake bold (see joinsIntoOverprint; lint.ts reads it with the
-  // mixed-script-spacing fix too): the fix is the user's to apply.
-  if (joinsIntoOverprint(text, from, to, base, SPACED.gaps, count, undefined, 0)) {
-    f.unsure = true;
-    f.message = tCount(messages, 'spaced-glyphs.unsure', count);
-  }
-  return f;
+  return spacingLineFinding('spaced-glyphs', SPACED, count, text, from, to, base, messages);
 }
 
 /** spacedFinding's scan: the number of gaps of its finding, held in SPACED, or 0 for none. */
