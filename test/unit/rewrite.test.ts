@@ -15,6 +15,7 @@ import { annotationActions } from '../../server/src/core/outline';
 import { applyEdits } from '../../server/src/core/fix';
 import { en } from '../../server/src/core/messages';
 import { exportArticles } from '../../server/src/core/export';
+import { parseDirectiveLine } from '../../server/src/core/annotations';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 
 const isSpace = (c: string) => /^[\s\u3000\u00a0\ufeff\f]$/u.test(c);
@@ -493,3 +494,18 @@ for (const c of JOINS) {
     assert.deepEqual(exported, [c.paragraph]);
   });
 }
+
+test('a staff %% article on an article\'s byline or first body line: the rewrite starts the article once, at its heading, and exports alike', () => {
+  const body = 'The fire started at noon and burned until late in the night, the chief\nsaid. Many were saved from the houses by the firemen of the city, and\nthe council will meet to-morrow to hear the report of the fire chief.\n';
+  const zh = '本报讯 昨天上午，县城东街一处民房起火，消防人员及时赶到，\n火势很快得到控制，没有造成人员伤亡，起火原因正在调查之中。\n';
+  for (const [name, src] of [
+    ['on the byline', `FIRE ON MAIN STREET\n%% article\nBy John Smith\n${body}`],
+    ['on the first body line', `FIRE ON MAIN STREET\n%% article\n${body}`],
+    ['on a Chinese byline', `县城东街民房起火\n\n%% article\n□记者 王五 报道\n\n${zh}`],
+  ]) {
+    const out = rewritePage(src).text;
+    assert.equal(out.split('\n').filter((l) => { const d = parseDirectiveLine(l); return d.kind === 'directive' && d.name === 'article'; }).length, 1, `${name}:\n${out}`);
+    assert.deepEqual(exportedOf(out), exportedOf(src), `${name}:\n${out}`);
+    assert.equal(rewritePage(out).text, out, name);
+  }
+});

@@ -324,6 +324,9 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
     const notice = a.body.length === 0 && a.editorsNote.length === 0 && a.byline.length === 0;
     const first = parts[0];
     if (notice && !first.notes.some((x) => x === NOTICE_SEPARATOR)) first.notes = [NOTICE_SEPARATOR, ...first.notes];
+    // The article starts once, at its first part: a staff `%% article` on a later part (its byline,
+    // its first body line) was what started it, and printed there as well it would start a second.
+    for (let k = 1; k < parts.length; k++) if (parts[k].notes.some((x) => directiveOf(x) === 'article')) parts[k].notes = parts[k].notes.filter((x) => directiveOf(x) !== 'article');
     if (!first.notes.some((x) => directiveOf(x) === 'article')) first.notes = ['%% article', ...first.notes];
     for (const part of parts) {
       const c = check.find((x) => x.part === part);
