@@ -12,7 +12,7 @@ import { roleAt } from '../../server/src/core/articles/model';
 import { cleanText } from '../../server/src/core/articles/roles';
 import { REWRITE_MARKER, rewritePage } from '../../server/src/core/rewrite';
 import { annotationActions } from '../../server/src/core/outline';
-import { applyEdits } from '../../server/src/core/fix';
+import { applyEdits, fixAll } from '../../server/src/core/fix';
 import { en } from '../../server/src/core/messages';
 import { exportArticles } from '../../server/src/core/export';
 import { parseDirectiveLine } from '../../server/src/core/annotations';
@@ -507,5 +507,18 @@ test('a staff %% article on an article\'s byline or first body line: the rewrite
     assert.equal(out.split('\n').filter((l) => { const d = parseDirectiveLine(l); return d.kind === 'directive' && d.name === 'article'; }).length, 1, `${name}:\n${out}`);
     assert.deepEqual(exportedOf(out), exportedOf(src), `${name}:\n${out}`);
     assert.equal(rewritePage(out).text, out, name);
+  }
+});
+
+test('a doubled run the rewrite\'s joins built (NNEEWWSS / WWAARR) is no sure fake bold on the rewritten page: Fix All and the export leave it', () => {
+  const body = 'said. Many were saved from the houses by the firemen of the city, and\nthe council will meet to-morrow to hear the report of the fire chief.\n';
+  for (const [name, src] of [
+    ['in a paragraph', `FIRE ON MAIN STREET\nThe fire started at noon and burned until late in the night, NNEEWWSS\nWWAARR ${body}`],
+    ['a two-line heading', `NNEEWWSS\nWWAARR\nThe fire started at noon and burned until late in the night, the chief\n${body}`],
+  ]) {
+    const out = rewritePage(src).text;
+    assert.ok(out.includes('NNEEWWSS WWAARR'), `${name}:\n${out}`);
+    assert.equal(fixAll(out).text, out, `${name}: Fix All of the rewrite`);
+    assert.deepEqual(exportedOf(out), exportedOf(src), `${name}:\n${out}`);
   }
 });

@@ -345,6 +345,17 @@ function tableOf(n: number): Int32Array {
  */
 const MARKER_SEARCH = new WeakMap<PageDump, { from: number; at: number }>();
 
+/**
+ * Whether the page carries the rewrite's marker line: a page the rewrite wrote. A native search
+ * first (shared by the pages of a dump, see markerFrom), the lines only when it is on the page.
+ */
+export function isRewrittenPage(dump: PageDump, page: { start: number; end: number; firstLine: number; lastLine: number }): boolean {
+  const marker = markerFrom(dump, page.start);
+  if (marker < 0 || marker + REWRITE_MARKER.length > page.end) return false;
+  for (let i = page.firstLine; i <= page.lastLine; i++) if (isAnnotationLine(dump.lines, i) && isMarkerLine(lineAt(dump, i))) return true;
+  return false;
+}
+
 /** Where the first REWRITE_MARKER at or after `from` starts in the dump's text, or -1. */
 function markerFrom(dump: PageDump, from: number): number {
   let m = MARKER_SEARCH.get(dump);
