@@ -1,7 +1,7 @@
 // Runs the line rules over a parsed dump and turns their results into findings with severities
 // from the settings. Pure: the CLI, the server and the tests all call this.
 import { gapFinding, gapFix, RowFinding, RowFix } from './editRows';
-import { joinsIntoOverprint, mayPairUp } from './overprint';
+import { joinedOverprint, mayPairUp } from './overprint';
 import { lineAt } from './lines';
 import { isRewrittenPage } from './reflow';
 import { messagesFor, t, tCount, type Messages } from './messages';
@@ -175,11 +175,11 @@ function ruleFinding(rule: RuleId, severity: Severity, f: LineFinding): Finding 
 function buildsOverprint(text: string, start: number, end: number, own: SpacingScan, count: number, other: SpacingScan | undefined, scan: ((text: string, from: number, to: number, base: number) => number) | undefined): boolean {
   if (!mayPairUp(text, start, end)) return false;
   const gaps = own.gaps; // the other's scan may grow its own scratch, never this one
-  if (joinsIntoOverprint(text, start, end, start, gaps, count, undefined, 0)) return true;
+  if (joinedOverprint(text, start, end, start, gaps, count, undefined, 0)) return true;
   if (!other || !scan) return false;
   const n = scan(text, start, end, start);
   if (n === 0) return false;
-  return joinsIntoOverprint(text, start, end, start, other.gaps, n, undefined, 0) || joinsIntoOverprint(text, start, end, start, gaps, count, other.gaps, n);
+  return joinedOverprint(text, start, end, start, other.gaps, n, undefined, 0) || joinedOverprint(text, start, end, start, gaps, count, other.gaps, n);
 }
 
 /**

@@ -281,7 +281,11 @@ const SECONDS: { start: number; end: number }[] = [];
  * overprint needs three).
  */
 export function joinsIntoOverprint(text: string, from: number, to: number, base: number, a: Int32Array, na: number, b: Int32Array | undefined, nb: number): boolean {
-  if (!mayPairUp(text, from, to)) return false;
+  return mayPairUp(text, from, to) && joinedOverprint(text, from, to, base, a, na, b, nb);
+}
+
+/** joinsIntoOverprint past its first loop: for a caller that asked mayPairUp of the line already. */
+export function joinedOverprint(text: string, from: number, to: number, base: number, a: Int32Array, na: number, b: Int32Array | undefined, nb: number): boolean {
   const gone = new Uint8Array(to - from);
   for (let p = 0; p < na; p++) gone[a[p] - base] = 1;
   for (let q = 0; q < nb; q++) gone[b![q] - base] = 1;
