@@ -12,7 +12,7 @@ import { positionAt } from '../core/parse';
 import { rewritePage } from '../core/rewrite';
 import type { RuleLevel, RuleSettings } from '../core/types';
 import { VERSION } from '../version';
-import { describeFileError, readDump, writeAtomic, type ReadResult } from '../node/files';
+import { describeFileError, fileFailure, readDump, writeAtomic, type ReadResult } from '../node/files';
 import { DEFAULT_INCLUDE, expandInputs, inputBytes, readList, type ExportOutputs, type Inputs } from '../node/inputs';
 import { defaultJobs, STDOUT } from '../node/batchExport';
 import { runExport } from './export';
@@ -232,7 +232,7 @@ function gather(args: string[], list: string | undefined, include: string | unde
         ? t(messages, 'cli.noDumps', { file: p.file, pattern: p.pattern })
         : p.key === 'badName'
           ? t(messages, 'cli.badName', { file: p.file, guess: p.guess })
-          : t(messages, 'cli.unreadable', { file: p.file, detail: errorReason(messages, p.detail) });
+          : fileFailure(messages, 'unreadable', p.file, p.detail);
     io.err(`newsprint: ${said}\n`);
   }
   return inputs;

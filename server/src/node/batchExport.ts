@@ -20,7 +20,7 @@ import { changedLevels } from '../core/ruleLevels';
 import { breather } from './breather';
 import { fileFailure, makeFolder, removeQuietly, removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
 import { rootIdOf, sourcePath, type ExportFileOptions } from './exportFile';
-import { includes, isInside } from './inputs';
+import { includes, isFile, isInside } from './inputs';
 import {
   ExportJob,
   failure,
@@ -316,14 +316,6 @@ function walkedPath(args: ExportArgs & { out: string }, dir: string, page: strin
   return undefined;
 }
 
-/** A file (or a link to one) is there. */
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Removes the orphan outputs, then the folders that this left empty, up to --out (not it): those of

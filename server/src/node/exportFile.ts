@@ -1,11 +1,10 @@
 // Reads one dump from disk and exports it: the part of the export that touches the file system,
 // shared by the CLI (in-process or in worker threads) and the tests.
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportArticles, type ArticlesDocument } from '../core/export';
 import type { AnalyzeOptions } from '../core/types';
-import { readDump } from './files';
+import { readDump, sha256 } from './files';
 import { isInside } from './inputs';
 
 export interface ExportFileOptions extends AnalyzeOptions {
@@ -29,7 +28,7 @@ export function rootIdOf(root: string): string {
   } catch {
     // a root that is not there: its path as given
   }
-  return createHash('sha256').update(real).digest('hex').slice(0, 16);
+  return sha256(real).slice(0, 16);
 }
 
 /** `source.path`: relative to the root with forward slashes, or absolute when outside it. */

@@ -217,7 +217,8 @@ function walk(root: string, rel: string, matcher: (under: string) => boolean, in
   }
 }
 
-function isFile(p: string): boolean {
+/** A file (or a link to one) is there. */
+export function isFile(p: string): boolean {
   try {
     return fs.statSync(p).isFile();
   } catch {
