@@ -11,7 +11,7 @@ import { EDIT_FIELDS, INSERTED, keptRows } from './editRows';
 import { applyEdits } from './fix';
 import { hyphenEvidenceIn, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
 import { isAnnotationLine, isBlankLine } from './lines';
-import { flowArticle, flowContext, markerText, type FlowContext, type FlowParagraph } from './reflow';
+import { flowArticle, flowContext, markerText, printedDateline, type FlowContext, type FlowParagraph } from './reflow';
 import { changedLevels } from './ruleLevels';
 import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, RuleLevel, Span } from './types';
 
@@ -183,6 +183,7 @@ function articleOut(dump: PageDump, a: Article, clean: Cleaner, ev: HyphenEviden
   const paragraphs = flowTexts(flow.body);
   const edits = editsOut(dump, a.lines, clean);
   const continuation = a.continuation ? continuationOut(dump, a.continuation, clean) : null;
+  const dateline = printedDateline(clean, a.dateline) || null;
   const out: ArticleOut = {
     id: a.id,
     page: dump.pages[a.page].sheet + 1,
@@ -192,8 +193,8 @@ function articleOut(dump: PageDump, a: Article, clean: Cleaner, ev: HyphenEviden
     subheadlines: groupsText(a.decks, clean, ev),
     // Reporters in a dateline's brackets are the byline when the article has no byline line; with
     // one, they stay in the dateline as printed (本报讯（通讯员 赵六）), not dropped.
-    byline: a.byline.length ? bylineOut(a.byline, clean) : datelineByline(a.dateline, clean),
-    dateline: a.byline.length ? datelineRaw(a.dateline, clean) : datelineText(a.dateline, clean),
+    byline: a.byline.length ? bylineOut(a.byline, clean) : datelineByline(dateline),
+    dateline: a.byline.length ? dateline : datelineText(dateline),
     labels: groupsText(a.labels, clean, ev),
     editorsNote: a.editorsNote.length ? flowTexts(flow.note).join('\n') : null,
     paragraphs,
@@ -250,25 +251,18 @@ function spanText(s: Span | null, clean: Cleaner): string | null {
  * A dateline's text, its reporters in brackets (本报讯（记者 王五 通讯员 赵六）) left to the byline,
  * its line break gone (the brackets wrap: `本报讯（记者 王五 通讯` / `员 赵六）`).
  */
-function datelineText(s: Span | null, clean: Cleaner): string | null {
-  const t = datelineRaw(s, clean);
+function datelineText(t: string | null): string | null {
   if (t === null) return null;
   const m = DATELINE_REPORTER.exec(t);
   return m ? t.slice(0, m.index).trim() || t : t;
 }
 
 /** The reporters a dateline holds in brackets, as the byline (raw with the brackets, as printed); null for none. */
-function datelineByline(s: Span | null, clean: Cleaner): Byline | null {
-  const t = datelineRaw(s, clean);
+function datelineByline(t: string | null): Byline | null {
   const m = t === null ? null : DATELINE_REPORTER.exec(t);
   if (!m || m.index === 0) return null;
   const b = parseByline(m[1]);
   return { raw: m[0], role: b.role, persons: b.persons };
-}
-
-function datelineRaw(s: Span | null, clean: Cleaner): string | null {
-  const t = spanText(s, clean);
-  return t !== null && t.includes('\n') ? t.replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, '') : t;
 }
 
 /** The reporters in brackets at a dateline's end (roles.ts REPORTER). */

@@ -694,6 +694,15 @@ export function markerText(clean: Cleaner, s: Span): string {
   return t.includes('\n') ? t.replace(/\s*\n\s*/g, '') : t;
 }
 
+/**
+ * A dateline's text as printed, cleaned: one whose reporters' brackets wrap onto the next line
+ * (detect.ts wrappedReporters) without the line break and the spaces around it. '' for none.
+ */
+export function printedDateline(clean: Cleaner, s: Span | null): string {
+  const t = s ? clean.span(s.start, s.end).trim() : '';
+  return t.includes('\n') ? t.replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, '') : t;
+}
+
 /** Spans of an article that are emitted apart from its paragraphs. */
 export function articleCuts(ctx: FlowContext, a: Article): Span[] {
   const cuts: Span[] = [];

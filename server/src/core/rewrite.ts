@@ -37,7 +37,7 @@ import { roleAt, type Article, type Continuation, type PageAnalysis } from './ar
 import { lineInfo } from './articles/roles';
 import { cleaner, type Cleaner } from './clean';
 import { joinHeadline, joinLines } from './paragraphs';
-import { flowArticle, flowContext, isMarkerLine, linePieces, markerText, REWRITE_MARKER, type FlowContext } from './reflow';
+import { flowArticle, flowContext, isMarkerLine, isRewrittenPage, linePieces, markerText, printedDateline, REWRITE_MARKER, type FlowContext } from './reflow';
 import { lineIndexAt } from './parse';
 import { isAnnotationLine, isTextLine, lineAt } from './lines';
 import type { AnalyzeOptions, Line, PageDump } from './types';
@@ -100,9 +100,7 @@ function rewriteOnce(text: string, options: AnalyzeOptions): RewriteResult {
   // still looks doubled (上上上上 from 上上上上上上上上) is text. Collapsing again would not be idempotent.
   let once: Cleaner | undefined;
   const cleaners = pages.map((p) => {
-    const pg = dump.pages[p.page];
-    let marked = false;
-    for (let i = pg.firstLine; i <= pg.lastLine && !marked; i++) marked = isMarkerLine(lineAt(dump, i));
+    const marked = isRewrittenPage(dump, dump.pages[p.page]);
     if (marked) once ??= cleaner(dump, findings.filter((f) => f.rule !== 'doubled-glyphs'));
     return marked ? once! : clean;
   });
@@ -140,6 +138,8 @@ interface Part {
   /** Annotation lines to print before the text (input ones first, then added ones). */
   notes: string[];
   text: string;
+  /** A body paragraph printed without a directive: its key, for the read-back check (pins). */
+  check?: string;
 }
 
 function directiveOf(text: string): DirectiveName | undefined {
@@ -241,7 +241,6 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
   for (let ai = 0; ai < analysis.articles.length; ai++) {
     const a = analysis.articles[ai];
     const parts: Part[] = [];
-    const check: { part: Part; key: string }[] = [];
     const flow = flowArticle(ctx, a);
     const joinIdx = (idx: readonly number[]) =>
       joinLines(
@@ -278,9 +277,9 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
       const notes = notesFor(pieces.map((p) => p.line));
       const info = looksLike(t);
       const plain = info.kind === null && (info.end === 'sentence' || info.end === 'comma') && !info.caps && !info.doubled && !info.noteHead && !(key !== undefined && pins.has(key));
-      const part = { notes: plain ? notes : withDirective(notes, 'body'), text: t };
+      const part: Part = { notes: plain ? notes : withDirective(notes, 'body'), text: t };
       parts.push(part);
-      if (key !== undefined && !part.notes.some((x) => directiveOf(x) === 'body')) check.push({ part, key });
+      if (key !== undefined && !part.notes.some((x) => directiveOf(x) === 'body')) part.check = key;
     };
     for (const p of flow.note) paraPart(p.pieces, p.text);
 
@@ -296,7 +295,7 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
       parts.push({ notes: looksLike(t).kind === 'byline' ? notes : withDirective(notes, 'byline'), text: t });
     }
     // A dateline whose reporters' brackets wrap onto the next line (detect.ts wrappedReporters) is one text.
-    const dateline = a.dateline ? clean.span(a.dateline.start, a.dateline.end).trim().replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, '') : '';
+    const dateline = printedDateline(clean, a.dateline);
     const datelineLine = a.dateline ? lineIndexAt(dump, a.dateline.start) : -1;
     if (dateline) {
       if (flow.body.length) flow.body[0] = { pieces: flow.body[0].pieces, text: joinLines([dateline, flow.body[0].text], ctx.evidence) };
@@ -329,8 +328,7 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
     for (let k = 1; k < parts.length; k++) if (parts[k].notes.some((x) => directiveOf(x) === 'article')) parts[k].notes = parts[k].notes.filter((x) => directiveOf(x) !== 'article');
     if (!first.notes.some((x) => directiveOf(x) === 'article')) first.notes = ['%% article', ...first.notes];
     for (const part of parts) {
-      const c = check.find((x) => x.part === part);
-      if (c) unpinned.push({ block: blocks.length, key: c.key });
+      if (part.check !== undefined) unpinned.push({ block: blocks.length, key: part.check });
       blocks.push([...part.notes, part.text].join('\n'));
     }
     summary.push({ id: a.id, headline: parts.find((x) => x.notes.includes('%% headline'))?.text ?? '', paragraphs: flow.note.length + flow.body.length });
