@@ -68,13 +68,22 @@ const NOTICE_SEPARATOR = '%% # ————';
 const MAX_RUNS = 3;
 
 export function rewritePage(text: string, options: AnalyzeOptions = {}): RewriteResult {
-  let result = rewriteOnce(text, options);
+  let once = rewriteOnce(text, options);
   for (let run = 2; run <= MAX_RUNS; run++) {
-    const again = rewriteOnce(result.text, options);
-    if (again.text === result.text) break;
-    result = again;
+    // The next run reads the text the last one's check read back already: not analysed twice.
+    const again = rewriteOnce(once.result.text, options, once.readBack);
+    if (again.result.text === once.result.text) break;
+    once = again;
   }
-  return result;
+  return once.result;
+}
+
+type Analysis = ReturnType<typeof analyze>;
+
+/** A run's result, and the analysis of its text when the read-back check made one. */
+interface Run {
+  result: RewriteResult;
+  readBack?: Analysis;
 }
 
 /**
@@ -92,10 +101,11 @@ interface Printed {
   key: string;
 }
 
-function rewriteOnce(text: string, options: AnalyzeOptions): RewriteResult {
+/** One run of the rewrite; `made`: the analysis of `text` (as this would make it), if there is one. */
+function rewriteOnce(text: string, options: AnalyzeOptions, made?: Analysis): Run {
   // Each page whole, even one too long without a form feed: cut into parts, the rewritten text
   // would be cut elsewhere (it is shorter), and a second rewrite would move its articles again.
-  const { dump, findings, pages, clean } = analyze(text, { ...options, wholePages: true });
+  const { dump, findings, pages, clean } = made ?? analyze(text, { ...options, wholePages: true });
   // A page the rewrite wrote is clean already: its doubled glyphs were collapsed once, and what
   // still looks doubled (上上上上 from 上上上上上上上上) is text. Collapsing again would not be idempotent.
   let once: Cleaner | undefined;
@@ -116,7 +126,7 @@ function rewriteOnce(text: string, options: AnalyzeOptions): RewriteResult {
       printed.push(lines);
     }
     const result = { text: bom + out.join('\f'), articles };
-    if (round === MAX_PIN_ROUNDS || printed.every((x) => x.length === 0)) return result;
+    if (round === MAX_PIN_ROUNDS || printed.every((x) => x.length === 0)) return { result };
     // Read it back: every body paragraph printed must be body (or hold the dateline) again.
     const again = analyze(result.text, { ...options, wholePages: true });
     let added = 0;
@@ -130,7 +140,7 @@ function rewriteOnce(text: string, options: AnalyzeOptions): RewriteResult {
         }
       }
     }
-    if (added === 0) return result;
+    if (added === 0) return { result, readBack: again };
   }
 }
 
