@@ -60,10 +60,10 @@ export async function noEditorMessage(context: vscode.ExtensionContext, anyName 
  * editor's; undefined once the user is told why there is none. A file given that VS Code will not
  * open for extensions (over its limit, or unreadable) is said so, not left as an unhandled error.
  */
-export async function commandDocument(context: vscode.ExtensionContext, uri?: vscode.Uri, anyName = false): Promise<vscode.TextDocument | undefined> {
+export async function commandDocument(context: vscode.ExtensionContext, uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
   if (!uri) {
     const doc = vscode.window.activeTextEditor?.document;
-    if (!doc) void vscode.window.showInformationMessage(await noEditorMessage(context, anyName));
+    if (!doc) void vscode.window.showInformationMessage(await noEditorMessage(context));
     return doc;
   }
   try {

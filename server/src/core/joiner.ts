@@ -10,7 +10,7 @@ import { isSharedPunct, isSpaceOrTab } from './chars';
  * other printable ASCII (the end of a web address, an e-mail or a number, which joinKind reads),
  * or a mark both scripts use (joinKind reads past them to the character that decides).
  */
-export const isRunUnit = (c: number) => (c > 32 && c < 127) || isSharedPunct(c);
+const isRunUnit = (c: number) => (c > 32 && c < 127) || isSharedPunct(c);
 
 /** Longest tail `tail()` reads back: a "word" longer than this is cut (no word is). */
 const MAX_TAIL = 1024;

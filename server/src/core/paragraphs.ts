@@ -468,8 +468,6 @@ export function buildParagraphs(
     widths?: readonly number[];
     /** Leave every paragraph's `text` empty (the caller only needs the line groups). */
     noText?: boolean;
-    /** How a paragraph's texts are joined (default joinLines); `cjk`: the lines' script (isCjkParagraph). */
-    join?: (texts: readonly string[], ev: HyphenEvidence | undefined, cjk: boolean) => string;
   } = {},
 ): Paragraph[] {
   const widths = opts.widths ?? texts.map((t) => cellWidth(t.trim()));
@@ -480,9 +478,8 @@ export function buildParagraphs(
   const short = (w: number) => (cjk ? w <= width - 4 : w < width * 0.85);
   const out: Paragraph[] = [];
   let cur: { lines: number[]; texts: string[] } = { lines: [], texts: [] };
-  const join = opts.join ?? joinLines;
   const flush = () => {
-    if (cur.lines.length) out.push({ lines: cur.lines, text: opts.noText ? '' : join(cur.texts, opts.evidence, cjk) });
+    if (cur.lines.length) out.push({ lines: cur.lines, text: opts.noText ? '' : joinLines(cur.texts, opts.evidence, cjk) });
     cur = { lines: [], texts: [] };
   };
   for (let i = 0; i < lines.length; i++) {
