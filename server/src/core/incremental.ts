@@ -227,12 +227,17 @@ export function analyzeSegment(segmentText: string, options: AnalyzeOptions, mes
   // The analysis is kept: its strings must not pin the flat copy of the page.
   analysis.findings = analysis.findings.map(owned);
   for (const a of analysis.articles) {
-    if (a.continuation) a.continuation = { ...a.continuation, target: flatten(a.continuation.target) };
-    if (a.continuedTo) a.continuedTo = { ...a.continuedTo, target: flatten(a.continuedTo.target) };
-    if (a.moreContinuations) a.moreContinuations = a.moreContinuations.map((c) => ({ ...c, target: flatten(c.target) }));
+    if (a.continuation) a.continuation = ownTarget(a.continuation);
+    if (a.continuedTo) a.continuedTo = ownTarget(a.continuedTo);
+    if (a.moreContinuations) a.moreContinuations = a.moreContinuations.map(ownTarget);
   }
   result.analysis = analysis;
   return result;
+}
+
+/** A continuation with its target flattened: not a slice pinning the page's flat copy. */
+function ownTarget<C extends { target: string }>(c: C): C {
+  return { ...c, target: flatten(c.target) };
 }
 
 /** Whether an edit at `at` may change whether the soft break at `cut` is one (see softPages.ts). */

@@ -397,8 +397,6 @@ export function tCount(messages: Messages, key: MessageKey, count: number): stri
 }
 
 /** System errors said in words (see errorReason). */
-const ERRNO_SAID: ReadonlySet<string> = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EEXIST', 'ENOSPC', 'EROFS']);
-
 /**
  * A failure's detail as users read it: a system error's code in words with the code after them,
  * for support ("no such file or folder (ENOENT)"), a rarer code as "system error EMFILE", anything
@@ -406,7 +404,9 @@ const ERRNO_SAID: ReadonlySet<string> = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 
  */
 export function errorReason(messages: Messages, detail: string): string {
   if (!/^E[A-Z0-9]+$/.test(detail)) return detail;
-  return ERRNO_SAID.has(detail) ? t(messages, `errno.${detail}` as MessageKey) : t(messages, 'errno.other', { code: detail });
+  // A code has words when the messages have an `errno.` key for it (`errno.other` is no code: lower case).
+  const key = `errno.${detail}`;
+  return key in en ? t(messages, key as MessageKey) : t(messages, 'errno.other', { code: detail });
 }
 
 /** Before this long, or this share of the batch, a batch's pace says little (an export's jobs warm up first). */

@@ -41,11 +41,10 @@ function displayText(dump: PageDump, lines: readonly number[]): string {
 
 /**
  * Lines split into paragraphs as the export, the hard-wrap rule and the rewrite split them
- * (reflow.ts: blank lines, a rewritten page's one paragraph a line…), read through `clean` (the
- * page's glyph fixes; none by default).
+ * (reflow.ts: blank lines, a rewritten page's one paragraph a line…), read without glyph fixes.
  */
-export function paragraphs(dump: PageDump, analysis: PageAnalysis, lines: readonly number[], clean: Cleaner = cleaner(dump, [])): number[][] {
-  return linesOf(flowLines(flowContext(dump, analysis, clean), lines, [], false));
+function paragraphs(dump: PageDump, analysis: PageAnalysis, lines: readonly number[]): number[][] {
+  return linesOf(flowLines(flowContext(dump, analysis, cleaner(dump, [])), lines, [], false));
 }
 
 /** The lines of each paragraph, in order (a line cut in two by a marker or dateline counts once in each). */
@@ -234,11 +233,7 @@ interface LineSpan {
 
 /** The run of text lines holding text line `li` (on its page): the block parseAnnotations and detect read. */
 function runAround(dump: PageDump, page: { firstLine: number; lastLine: number }, li: number): LineSpan {
-  let first = li;
-  while (first > page.firstLine && isTextLine(dump.lines, first - 1)) first--;
-  let last = li;
-  while (last < page.lastLine && isTextLine(dump.lines, last + 1)) last++;
-  return { first, last };
+  return stretch({ first: page.firstLine, last: page.lastLine }, li, (i) => isTextLine(dump.lines, i));
 }
 
 /** The stretch of `run` around `li` whose lines all pass `same`. */
@@ -284,7 +279,7 @@ function isOneBlock(dump: PageDump, p: PageAnalysis, base: number, run: LineSpan
  * isOneBlock); else the cursor's line. Always within the cursor's run: the lines of another run
  * would take a directive of their own.
  */
-export function markedLines(dump: PageDump, p: PageAnalysis | undefined, page: { firstLine: number; lastLine: number }, li: number, to: number): LineSpan {
+function markedLines(dump: PageDump, p: PageAnalysis | undefined, page: { firstLine: number; lastLine: number }, li: number, to: number): LineSpan {
   const run = runAround(dump, page, li);
   if (to > li) return { first: li, last: Math.min(to, run.last) };
   if (!p) return run;
