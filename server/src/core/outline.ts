@@ -5,7 +5,7 @@ import { isTextLine, LINE_ANNOTATION, LINE_BLANK, lineAt, lineText } from './lin
 import type { Edit, PageDump } from './types';
 import type { Messages } from './messages';
 import { en, t } from './messages';
-import { roleAt, type Article, type PageAnalysis, type Role } from './articles/model';
+import { markersOfArticle, roleAt, type Article, type PageAnalysis, type Role } from './articles/model';
 import { articleTitle } from './articles/detect';
 import { cleaner, cleanLineText, type Cleaner } from './clean';
 import { joinLines } from './paragraphs';
@@ -145,9 +145,7 @@ export function hoverAt(dump: PageDump, analyses: readonly PageAnalysis[], offse
   if (a.dateline) row('hover.dateline', dump.text.slice(a.dateline.start, a.dateline.end));
   row('hover.body', t(messages, 'hover.bodyLines', { count: a.body.length }));
   if (a.signoff) row('hover.signoff', dump.text.slice(a.signoff.start, a.signoff.end));
-  if (a.continuation) row('hover.continuation', t(messages, a.continuation.direction === 'to' ? 'hover.continuedTo' : 'hover.continuedFrom', { target: a.continuation.target }));
-  if (a.continuedTo) row('hover.continuation', t(messages, 'hover.continuedTo', { target: a.continuedTo.target }));
-  for (const c of a.moreContinuations ?? []) row('hover.continuation', t(messages, c.direction === 'to' ? 'hover.continuedTo' : 'hover.continuedFrom', { target: c.target }));
+  for (const c of markersOfArticle(a)) row('hover.continuation', t(messages, c.direction === 'to' ? 'hover.continuedTo' : 'hover.continuedFrom', { target: c.target }));
   return rows.join('\n');
 }
 
@@ -165,7 +163,7 @@ export function semanticTokens(dump: PageDump, analyses: readonly PageAnalysis[]
     if (!page) continue;
     const inner = new Map<number, { start: number; end: number; role: Role }[]>();
     for (const a of p.articles) {
-      for (const [s, role] of [[a.dateline, 'dateline'], [a.signoff, 'signoff'], [a.continuation?.span, 'continuation'], [a.continuedTo?.span, 'continuation'], ...(a.moreContinuations ?? []).map((c) => [c.span, 'continuation'] as const)] as const) {
+      for (const [s, role] of [[a.dateline, 'dateline'], [a.signoff, 'signoff'], ...markersOfArticle(a).map((c) => [c.span, 'continuation'] as const)] as const) {
         if (!s) continue;
         const i = lineIndexAt(dump, s.start);
         if (roleAt(p, i - page.firstLine) === 'body') (inner.get(i) ?? inner.set(i, []).get(i)!).push({ start: s.start, end: s.end, role });

@@ -19,7 +19,7 @@
 //   so fix-all reaches a fixed point after one pass instead of gluing paragraphs together.
 import { stateOf } from './articles/detect';
 import { pageTaken, type Taken } from './articles/roles';
-import type { Article, PageAnalysis } from './articles/model';
+import { markersOfArticle, type Article, type PageAnalysis } from './articles/model';
 import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjkGlyph, isBlankUnit, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
 import { insertedIndex } from './editRows';
@@ -708,9 +708,8 @@ export function articleCuts(ctx: FlowContext, a: Article): Span[] {
   const cuts: Span[] = [];
   if (a.dateline) cuts.push(a.dateline);
   if (a.signoff) cuts.push(a.signoff);
-  if (a.continuation && !isAnnotationLine(ctx.dump.lines, a.continuation.line)) cuts.push(a.continuation.span);
-  if (a.continuedTo && !isAnnotationLine(ctx.dump.lines, a.continuedTo.line)) cuts.push(a.continuedTo.span);
-  if (a.moreContinuations) for (const c of a.moreContinuations) cuts.push(c.span);
+  // Not a marker a `%% continued-…` directive gave: it is in no body line.
+  for (const c of markersOfArticle(a)) if (!isAnnotationLine(ctx.dump.lines, c.line)) cuts.push(c.span);
   return cuts;
 }
 

@@ -33,7 +33,7 @@
 // character of the input comes out exactly once.
 import { analyze } from './analyze';
 import { parseDirectiveLine, ROLE_DIRECTIVES, type DirectiveName } from './annotations';
-import { roleAt, type Article, type Continuation, type PageAnalysis } from './articles/model';
+import { markersOfArticle, roleAt, type Article, type Continuation, type PageAnalysis } from './articles/model';
 import { lineInfo } from './articles/roles';
 import { cleaner, type Cleaner } from './clean';
 import { joinHeadline, joinLines } from './paragraphs';
@@ -364,9 +364,7 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
  * continuedTo (the first of each direction), then those of moreContinuations.
  */
 function markersOf(a: Article, direction: Continuation['direction']): Continuation[] {
-  const out: Continuation[] = [];
-  for (const c of [a.continuation, a.continuedTo, ...(a.moreContinuations ?? [])]) if (c && c.direction === direction) out.push(c);
-  return out;
+  return markersOfArticle(a).filter((c) => c.direction === direction);
 }
 
 function countLines(s: string): number {

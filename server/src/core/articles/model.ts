@@ -88,6 +88,15 @@ export interface Article {
   confidence: number;
 }
 
+/** The article's continuation markers in reading order: its continuation, a middle part's continuedTo, then moreContinuations. */
+export function markersOfArticle(a: Pick<Article, 'continuation' | 'continuedTo' | 'moreContinuations'>): Continuation[] {
+  const out: Continuation[] = [];
+  if (a.continuation) out.push(a.continuation);
+  if (a.continuedTo) out.push(a.continuedTo);
+  if (a.moreContinuations) for (const c of a.moreContinuations) out.push(c);
+  return out;
+}
+
 export interface PageAnalysis {
   page: number;
   /** Role code (index into ROLES; read with roleAt) of every line of the page, by line index minus `page.firstLine`. */
