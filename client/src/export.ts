@@ -73,17 +73,18 @@ export async function settingsFolderInside(folder: vscode.WorkspaceFolder, relat
   return vscode.Uri.file(real);
 }
 
-export function registerExportCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.OutputChannel): void {
+/** `ready`: the language client, started if it was not yet (it is, once the export gets that far). */
+export function registerExportCommands(context: vscode.ExtensionContext, ready: () => Promise<LanguageClient>, output: vscode.OutputChannel): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('newsprint.exportArticles', (uri?: vscode.Uri, target?: vscode.Uri) => exportOne(context, client, uri, target)),
+    vscode.commands.registerCommand('newsprint.exportArticles', (uri?: vscode.Uri, target?: vscode.Uri) => exportOne(context, ready, uri, target)),
     vscode.commands.registerCommand('newsprint.exportWorkspaceArticles', (opts?: WorkspaceExportOptions) =>
-      exportWorkspace(client, output, opts ?? {}),
+      exportWorkspace(ready, output, opts ?? {}),
     ),
   );
 }
 
 /** Returns the URI written (or of the untitled editor), for callers and tests. */
-async function exportOne(context: vscode.ExtensionContext, client: LanguageClient, uri?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+async function exportOne(context: vscode.ExtensionContext, ready: () => Promise<LanguageClient>, uri?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const doc = await commandDocument(context, uri);
   if (!doc) return undefined;
   if (doc.uri.scheme !== 'file') {
@@ -97,6 +98,7 @@ async function exportOne(context: vscode.ExtensionContext, client: LanguageClien
   }
   let result: ExportFileResult;
   try {
+    const client = await ready();
     result = await client.sendRequest<ExportFileResult>('newsprint/exportFile', { file: doc.uri.fsPath, root: rootOf(doc.uri) });
   } catch (err) {
     // The server stopped or is restarting: said in the user's language, not as a command error.
@@ -197,7 +199,7 @@ async function folderToExport(given: vscode.Uri | undefined): Promise<vscode.Wor
   return vscode.window.showWorkspaceFolderPick({ placeHolder: strings.pickFolderToExport() });
 }
 
-async function exportWorkspace(client: LanguageClient, output: vscode.OutputChannel, opts: WorkspaceExportOptions): Promise<WorkspaceExportSummary | undefined> {
+async function exportWorkspace(ready: () => Promise<LanguageClient>, output: vscode.OutputChannel, opts: WorkspaceExportOptions): Promise<WorkspaceExportSummary | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showInformationMessage(strings.noWorkspace());
     return undefined;
@@ -258,6 +260,7 @@ async function exportWorkspace(client: LanguageClient, output: vscode.OutputChan
   const params: BatchParams = { files: files.map((f) => f.fsPath), root: folder.uri.fsPath, target: target.fsPath, format: format === 'jsonl' ? 'jsonl' : 'json' };
   let overwrite: string[] | true | undefined = opts.overwrite ? true : undefined;
   let update = !!opts.update && format !== 'jsonl';
+  const client = await ready();
   let result: ExportBatchResult;
   for (;;) {
     try {

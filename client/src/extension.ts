@@ -1,5 +1,10 @@
 // The VS Code side of Newsprint: starts the language server, registers commands. Kept thin: every
 // analysis lives in the server's pure core.
+//
+// The extension activates once the window has started (as well as on a page dump), so that a page
+// dump too large for extensions, which never raises onLanguage, still gets its note on line 1. The
+// server starts only when a page dump is open or a command needs it: no process for windows
+// without page dumps.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -26,6 +31,8 @@ export interface NewsprintApi {
   serverRestarts(): number;
   /** How many times the user was told about it (once per session). */
   restartNotices(): number;
+  /** Whether the language server was started (it waits for a page dump or a command). */
+  serverStarted(): boolean;
 }
 
 const restarts = { count: 0, notices: 0 };
@@ -45,7 +52,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Newspr
     errorHandler: restartingErrorHandler(output),
     initializationOptions: {},
   };
-  client = new LanguageClient('newsprint', 'Newsprint', serverOptions, clientOptions);
+  const languageClient = new LanguageClient('newsprint', 'Newsprint', serverOptions, clientOptions);
+  client = languageClient;
+  // Started once: after the error handler gives up, opening another page dump does not restart it.
+  let starting: Promise<void> | undefined;
+  const ready = async (): Promise<LanguageClient> => {
+    await (starting ??= languageClient.start());
+    return languageClient;
+  };
+  const startOn = (doc: vscode.TextDocument) => {
+    if (doc.languageId === LANGUAGE_ID) void ready().catch((err: unknown) => output.appendLine(String(err)));
+  };
 
   context.subscriptions.push(
     vscode.commands.registerCommand('newsprint.treatAsPageDump', async () => {
@@ -58,12 +75,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Newspr
     }),
   );
 
-  registerExportCommands(context, client, output);
-  registerRewriteCommand(context, client);
+  registerExportCommands(context, ready, output);
+  registerRewriteCommand(context, ready);
   watchLargeFiles(context);
 
-  await client.start();
-  return { serverRestarts: () => restarts.count, restartNotices: () => restarts.notices };
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startOn));
+  vscode.workspace.textDocuments.forEach(startOn);
+  if (starting) await starting;
+  return { serverRestarts: () => restarts.count, restartNotices: () => restarts.notices, serverStarted: () => starting !== undefined };
 }
 
 /** Restart the server when it dies, and tell the user once per session rather than on every crash. */

@@ -7,7 +7,8 @@ import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-langua
 import { commandDocument } from './largeFiles';
 import { strings } from './strings';
 
-export function registerRewriteCommand(context: vscode.ExtensionContext, client: LanguageClient): void {
+/** `ready`: the language client, started if it was not yet. */
+export function registerRewriteCommand(context: vscode.ExtensionContext, ready: () => Promise<LanguageClient>): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('newsprint.rewritePage', async (uri?: vscode.Uri) => {
       const doc = await commandDocument(context, uri);
@@ -20,6 +21,7 @@ export function registerRewriteCommand(context: vscode.ExtensionContext, client:
       };
       let r: { text: string; version: number } | null;
       try {
+        const client = await ready();
         r = await client.sendRequest<{ text: string; version: number } | null>('newsprint/rewrite', { textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) }, version: doc.version });
       } catch (err) {
         if (err instanceof ResponseError && err.code === LSPErrorCodes.ContentModified) return changed();

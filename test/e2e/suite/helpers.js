@@ -141,7 +141,27 @@ async function closeAllEditors() {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+/** Pids of our language server processes, children of this extension host. */
+function serverPids() {
+  const pids = [];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8');
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${d}/status`, 'utf8'))[1]);
+      if (cmd.includes('dist/server.js') && ppid === process.pid) pids.push(Number(d));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return pids;
+}
+
+const extension = () => vscode.extensions.all.find((e) => e.packageJSON && e.packageJSON.name === 'newsprint');
+
 module.exports = {
+  serverPids,
+  extension,
   SOURCE,
   SAMPLE,
   workspaceRoot,

@@ -1,6 +1,8 @@
 // A page dump over VS Code's limit for extensions (50 × 2^20 UTF-16 units) opens in the editor,
 // but the language server never gets it: Newsprint says so on its line 1 instead of staying
 // silent, and names the command line; the note goes when the file's tab closes.
+// These tests run first, in a window where no page dump was opened yet: such a file raises no
+// onLanguage activation, so the note depends on the extension activating at startup.
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
 const h = require('./helpers');
@@ -14,8 +16,9 @@ describe('a page dump too large for extensions', function () {
     dump?.remove();
   });
 
-  it('gets a note on line 1 naming the limit and the command line, gone with its tab', async function () {
+  it('gets a note on line 1 naming the limit and the command line, gone with its tab; the server is not started for it', async function () {
     this.timeout(120_000);
+    assert.deepEqual(h.serverPids(), [], 'no language server before a page dump opens');
     const page = h.readInWorkspace('en', 'nytribune-1903-05-01-p1.txt');
     dump = h.bigDumpInWorkspace('too-large', page, Math.ceil((LIMIT + 1_000_000) / (page.length + 1)));
     const { uri, text } = dump;
@@ -27,6 +30,9 @@ describe('a page dump too large for extensions', function () {
     assert.ok(note.message.includes(String(Math.floor(text.length / 1e6))), note.message);
     assert.ok(note.message.includes('newsprint lint'), note.message);
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'VS Code did not give it to extensions');
+    const api = await h.extension().activate(); // already active: returns its exports
+    assert.equal(api.serverStarted(), false, 'a file the server never gets does not start it');
+    assert.deepEqual(h.serverPids(), []);
     await h.closeAllEditors();
     await h.waitForDiagnostics(uri, (d) => d.length === 0, 'the note to go with the tab', 30_000);
   });
