@@ -158,7 +158,13 @@ test('pages whose paragraphs are apart only by a blank line export the same befo
 });
 
 test('a continuation marker cut by a line end is printed whole on a line of its own, and the page exports the same after the rewrite', () => {
-  for (const text of ['秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，副县长李四出席会议并\n讲话，要求守住底线。（下转第\n二版）\n', '秋粮收购\n（上接第\n一版）会议要求，要严格执行国家粮食收购政策，坚决守住底线。\n']) {
+  for (const text of [
+    '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，副县长李四出席会议并\n讲话，要求守住底线。（下转第\n二版）\n',
+    '秋粮收购\n（上接第\n一版）会议要求，要严格执行国家粮食收购政策，坚决守住底线。\n',
+    // Cut between the opening bracket and the verb.
+    '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，副县长李四出席会议并\n讲话，要求促进经济发展（\n下转第二版）\n',
+    '秋粮收购\n（\n上接第一版）会议要求，要严格执行国家粮食收购政策，坚决守住底线。\n',
+  ]) {
     const out = rewritePage(text).text;
     assert.ok(/\n（(下转第二版|上接第一版)）\n/.test(out), out);
     assertKeeps(text, out);
