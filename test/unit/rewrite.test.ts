@@ -469,9 +469,14 @@ test('English: a word hyphenated at a line end is rejoined, a real compound keep
 
 const JOINS: { name: string; text: string; paragraph: string }[] = [
   {
-    name: 'a CJK paragraph: numbers and a Latin word cut by the column join without a space',
-    text: '今年以来，全县累计完成固定资产投资总额达到了12\n3456万元，同比增长百分之十五，咨询电话为138\n00138000，欢迎广大市民朋友们踊跃参与Micro\nsoft公司组织的各类培训活动，共同推动发展。\n',
-    paragraph: '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，咨询电话为13800138000，欢迎广大市民朋友们踊跃参与Microsoft公司组织的各类培训活动，共同推动发展。',
+    name: 'a CJK paragraph: numbers and a Latin word cut by the column join without a space (the word: the page has it)',
+    text: '今年以来，全县累计完成固定资产投资总额达到了12\n3456万元，同比增长百分之十五，咨询电话为138\n00138000，欢迎广大市民朋友们踊跃参与Micro\nsoft公司组织的Microsoft培训，共同推动发展。\n',
+    paragraph: '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，咨询电话为13800138000，欢迎广大市民朋友们踊跃参与Microsoft公司组织的Microsoft培训，共同推动发展。',
+  },
+  {
+    name: 'a CJK paragraph: two lower-case Latin words cut by the column keep the space without the joined word on the page',
+    text: '今年以来，全县累计完成固定资产投资总额达到了12\n3456万元，同比增长百分之十五，近日正式发布了china\ngreat系列产品，欢迎广大市民朋友们踊跃参与体验活动，\n共同推动发展。\n',
+    paragraph: '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，近日正式发布了china great系列产品，欢迎广大市民朋友们踊跃参与体验活动，共同推动发展。',
   },
   {
     name: 'English: curly quotes and an ellipsis at a line end',
