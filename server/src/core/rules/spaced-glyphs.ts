@@ -213,11 +213,18 @@ function tableRow(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** Glyphs of which every credit (CREDITS) holds one: 摄, or one of each label's. */
+const CREDIT_GLYPHS = new Set([...'摄者讯习编校审版图设签'].map((g) => g.charCodeAt(0)));
+
 /**
  * text[from, to) with every credit (CREDITS) on it turned into spaces, offsets kept; undefined if it
  * has none. Asked only of lines about to be flagged.
  */
 function withoutCredits(text: string, from: number, to: number): string | undefined {
+  // Most stretched lines hold no glyph of a label or of 摄: no regex for them.
+  let i = from;
+  while (i < to && !CREDIT_GLYPHS.has(text.charCodeAt(i))) i++;
+  if (i === to) return undefined;
   const line = text.slice(from, to);
   let blanked: string | undefined;
   CREDITS.lastIndex = 0;
