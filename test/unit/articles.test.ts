@@ -463,8 +463,9 @@ test('nothing is lost unseen on short pages: kickers, sign-offs, continued parts
   const story = '秋收正当时\n庭院经济虽小，却连着农民的钱袋\n子。各地要因地制宜，让更多农民\n在家门口增收致富。\n';
   const M3 = '秋粮收购\n\n（上接第一版）粮食收购政策，坚决\n\n守住农民种粮卖得出的底线。要加\n\n（下转第三版）\n';
   const W1 = '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，副县长李四出席会议并\n讲话，要求守住底线。（下转第\n二版）\n';
+  const W2 = '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，副县长李四出席会议并\n讲话，要求促进经济发展（\n下转第二版）\n';
   const E3 = 'RUSSIA IN TO STAY.\nPersonal Notes From London.\nSpecial to The New-York Tribune.\nLONDON, May 1.—The discussion in\nParliament yesterday afternoon failed\nto throw any light on the Manchuria\nquestion.\n';
-  for (const src of [K1, spacedOut(K1), story + '（李明）\n', story + '（李明 王芳）\n', M3, W1, E3]) assert.deepEqual(lostUnseen(src), [], src);
+  for (const src of [K1, spacedOut(K1), story + '（李明）\n', story + '（李明 王芳）\n', M3, W1, W2, E3]) assert.deepEqual(lostUnseen(src), [], src);
   // The continued part keeps both its lines, in one article.
   const m = exported(M3).articles;
   assert.equal(m.length, 1);

@@ -207,6 +207,23 @@ test('markers with full-width digits (（下转第２版）, （上接第１版�
   assert.equal(p2.articles[0].continuation?.linkedId, `issue/daily-p1.txt#${p1.articles[5].id}`);
 });
 
+test('markers cut between the opening bracket and the verb (…说。（ / 下转第二版）, （ / 上接第一版）…) are read whole and linked', () => {
+  const read = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
+  const page1 = read('daily-p1.txt').replace('爱丽说。\n\n（下转第二版）', '爱丽说。（\n\n下转第二版）');
+  const page2 = read('daily-p2.txt').replace('（上接第一版）\n\n“我们听朋友说', '（\n\n上接第一版）“我们听朋友说');
+  const p1 = exportArticles(page1, { ...opts, path: 'issue/daily-p1.txt' });
+  const p2 = exportArticles(page2, { ...opts, path: 'issue/daily-p2.txt' });
+  assert.deepEqual(p1.articles[5].continuation, { to: '第二版', marker: '（下转第二版）', linkedId: null });
+  assert.ok(p1.articles[5].paragraphs.join('').endsWith('马爱丽说。'));
+  assert.deepEqual(p2.articles[0].continuation, { from: '第一版', marker: '（上接第一版）', linkedId: null });
+  assert.ok(p2.articles[0].paragraphs[0].startsWith('“我们听朋友说'));
+  linkContinuations([p1, p2]);
+  assert.equal(p1.articles[5].continuation?.linkedId, `issue/daily-p2.txt#${p2.articles[0].id}`);
+  assert.equal(p2.articles[0].continuation?.linkedId, `issue/daily-p1.txt#${p1.articles[5].id}`);
+  assert.equal(p1.articles[0].continuation?.linkedId, `issue/daily-p2.txt#${p2.articles[1].id}`);
+  for (const d of [p1, p2]) assertValidDocument(d);
+});
+
 test('a continued-from marker opening the first body line exports as a marker on its own line does', () => {
   const read = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
   const page = read('daily-p2.txt');
@@ -494,7 +511,10 @@ test('a continuation marker cut by a line end (（下转第 / 二版）) is one 
       to: '第二版',
       last: '要求各地守住底线。',
     },
-    { name: 'from, the opening a line of its own', text: '秋粮收购\n（上接第\n一版）会议要求，要严格执行国家粮食收购政策，坚决守住底线。\n', marker: '（上接第一版）', from: '第一版', last: '会议要求，要严格执行国家粮食收购政策，坚决守住底线。' },
+    { name: 'from, the opening a line of its own', text: '秋粮收购\n（上接第\n一版）会议要求，要严格执行国家粮食收购政策，坚决守住底线。\n', marker: '（上接第一版）', from: '第一版', last: '会议要求，要严格执行国家粮食收购政策，坚决守住底线。' },    // Cut between the opening bracket and the verb (the rest reads as a marker alone), or inside the verb.
+    { name: 'to, cut after the opening bracket', text: `${head}讲话，要求促进经济发展（\n下转第二版）\n`, marker: '（下转第二版）', to: '第二版', last: '会议召开，副县长李四出席会议并讲话，要求促进经济发展' },
+    { name: 'to, cut inside the verb', text: `${head}讲话，要求守住底线。（下\n转第二版）\n`, marker: '（下转第二版）', to: '第二版', last: '会议召开，副县长李四出席会议并讲话，要求守住底线。' },
+    { name: 'from, cut after the opening bracket', text: '秋粮收购\n（\n上接第一版）会议要求，要严格执行国家粮食收购政策，坚决守住底线。\n', marker: '（上接第一版）', from: '第一版', last: '会议要求，要严格执行国家粮食收购政策，坚决守住底线。' },
   ];
   for (const c of table) {
     const d = exportArticles(c.text, opts);

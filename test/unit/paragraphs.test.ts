@@ -93,7 +93,10 @@ test('a forced break starts a new paragraph', () => {
 const CJK_NUMBERS = ['今年以来，全县累计完成固定资产投资总额达到了12', '3456万元，同比增长百分之十五，咨询电话为138', '00138000，欢迎广大市民朋友们踊跃参与Micro', 'soft公司组织的各类培训活动，共同推动发展。'];
 
 test('a CJK paragraph wraps anywhere: a number cut by the column joins without a space', () => {
-  assert.equal(joinLines(CJK_NUMBERS), '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，咨询电话为13800138000，欢迎广大市民朋友们踊跃参与Microsoft公司组织的各类培训活动，共同推动发展。');
+  // Micro / soft joins only with the page's evidence (see the Latin words' test below).
+  const ev = hyphenEvidence([...CJK_NUMBERS, '微软（Microsoft）公司']);
+  assert.equal(joinLines(CJK_NUMBERS, ev), '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，咨询电话为13800138000，欢迎广大市民朋友们踊跃参与Microsoft公司组织的各类培训活动，共同推动发展。');
+  assert.equal(joinLines(CJK_NUMBERS), '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，咨询电话为13800138000，欢迎广大市民朋友们踊跃参与Micro soft公司组织的各类培训活动，共同推动发展。');
   // [left, right, joined] inside a CJK paragraph (the script given, as the paragraph's).
   const table: [string, string, string][] = [
     ['总额达到了12', '3456万元', '总额达到了123456万元'],
@@ -114,7 +117,9 @@ test('a CJK paragraph wraps anywhere: a number cut by the column joins without a
 
 test('Latin words cut by a CJK column: one word only when sure, else the space the column lost', () => {
   const table: [string, string, string, string][] = [
-    ['参与Micro', 'soft公司组织的', '参与Microsoft公司组织的', 'a lower-case continuation of a word'],
+    // No evidence: two words, as an English paragraph's line end is a space without the page's word.
+    ['近日发布了china', 'great系列产品', '近日发布了china great系列产品', 'two lower-case words, no evidence: the space stays'],
+    ['参与Micro', 'soft公司组织的', '参与Micro soft公司组织的', 'a lower-case continuation, no evidence: the space stays'],
     ['来自Hong', 'Kong的客商', '来自Hong Kong的客商', 'a capitalised word: a space the wrap took'],
     ['主题为Made in', 'China的展览', '主题为Made in China的展览', 'capitalised'],
     ['口号是the', 'best城市', '口号是the best城市', 'a function word is a word of its own'],
@@ -129,6 +134,21 @@ test('Latin words cut by a CJK column: one word only when sure, else the space t
   const ev = hyphenEvidence(['PowerPoint是一款软件', '使用PowerPoint制作']);
   assert.equal(joinPair('使用Power', 'Point制作', ev, true), '使用PowerPoint制作');
   assert.equal(joinPair('使用Power', 'Point制作', undefined, true), '使用Power Point制作', 'no evidence, capitalised: the space stays');
+  // As in English (reflow.joinPieceKind): the joined word on the page, each fragment two letters or
+  // more, and one fragment no word (of the page inside a line, or a function word).
+  const page = hyphenEvidence(['微软（Microsoft）和chinagreat品牌', '他们 began 工作', 'came into 城市', '走 across 广场']);
+  const evidence: [string, string, string, string][] = [
+    ['参与Micro', 'soft公司组织的', '参与Microsoft公司组织的', 'the page has Microsoft'],
+    ['近日发布了china', 'great系列产品', '近日发布了chinagreat系列产品', 'the page has chinagreat'],
+    ['他们be', 'gan工作', '他们began工作', 'the page has began; gan is no word'],
+    ['来到in', 'to城市', '来到in to城市', 'in and to are words, though the page has into'],
+    ['走a', 'cross广场', '走a cross广场', 'a single letter is a word of its own, though the page has across'],
+    ['近日发布了china', 'grand系列产品', '近日发布了china grand系列产品', 'the page lacks chinagrand'],
+  ];
+  for (const [l, r, joined, why] of evidence) {
+    assert.equal(joinPair(l, r, page, true), joined, why);
+    assert.equal(joinLines([l, r], page, true), joined, `${why} (joined in a Joiner)`);
+  }
 });
 
 test('a Latin paragraph does not break numbers: the line end there stays a space', () => {

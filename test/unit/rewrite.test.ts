@@ -158,7 +158,13 @@ test('pages whose paragraphs are apart only by a blank line export the same befo
 });
 
 test('a continuation marker cut by a line end is printed whole on a line of its own, and the page exports the same after the rewrite', () => {
-  for (const text of ['秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，副县长李四出席会议并\n讲话，要求守住底线。（下转第\n二版）\n', '秋粮收购\n（上接第\n一版）会议要求，要严格执行国家粮食收购政策，坚决守住底线。\n']) {
+  for (const text of [
+    '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，副县长李四出席会议并\n讲话，要求守住底线。（下转第\n二版）\n',
+    '秋粮收购\n（上接第\n一版）会议要求，要严格执行国家粮食收购政策，坚决守住底线。\n',
+    // Cut between the opening bracket and the verb.
+    '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，副县长李四出席会议并\n讲话，要求促进经济发展（\n下转第二版）\n',
+    '秋粮收购\n（\n上接第一版）会议要求，要严格执行国家粮食收购政策，坚决守住底线。\n',
+  ]) {
     const out = rewritePage(text).text;
     assert.ok(/\n（(下转第二版|上接第一版)）\n/.test(out), out);
     assertKeeps(text, out);
@@ -463,9 +469,14 @@ test('English: a word hyphenated at a line end is rejoined, a real compound keep
 
 const JOINS: { name: string; text: string; paragraph: string }[] = [
   {
-    name: 'a CJK paragraph: numbers and a Latin word cut by the column join without a space',
-    text: '今年以来，全县累计完成固定资产投资总额达到了12\n3456万元，同比增长百分之十五，咨询电话为138\n00138000，欢迎广大市民朋友们踊跃参与Micro\nsoft公司组织的各类培训活动，共同推动发展。\n',
-    paragraph: '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，咨询电话为13800138000，欢迎广大市民朋友们踊跃参与Microsoft公司组织的各类培训活动，共同推动发展。',
+    name: 'a CJK paragraph: numbers and a Latin word cut by the column join without a space (the word: the page has it)',
+    text: '今年以来，全县累计完成固定资产投资总额达到了12\n3456万元，同比增长百分之十五，咨询电话为138\n00138000，欢迎广大市民朋友们踊跃参与Micro\nsoft公司组织的Microsoft培训，共同推动发展。\n',
+    paragraph: '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，咨询电话为13800138000，欢迎广大市民朋友们踊跃参与Microsoft公司组织的Microsoft培训，共同推动发展。',
+  },
+  {
+    name: 'a CJK paragraph: two lower-case Latin words cut by the column keep the space without the joined word on the page',
+    text: '今年以来，全县累计完成固定资产投资总额达到了12\n3456万元，同比增长百分之十五，近日正式发布了china\ngreat系列产品，欢迎广大市民朋友们踊跃参与体验活动，\n共同推动发展。\n',
+    paragraph: '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，近日正式发布了china great系列产品，欢迎广大市民朋友们踊跃参与体验活动，共同推动发展。',
   },
   {
     name: 'English: curly quotes and an ellipsis at a line end',

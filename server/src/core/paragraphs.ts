@@ -390,7 +390,7 @@ export function joinKind(l: string, r: string, ev: HyphenEvidence | undefined, c
  * anywhere, and pdftotext adds nothing at the wrap, so a number cut there is one number
  * (12 / 3456万元, 138 / 00138000, 39. / 7亿元, 15 / %). But the column also wraps at the space
  * between two Latin words, and that space goes with the line end (Hong / Kong): two letters at the
- * seam are one word only when sure (latinWordInCjk). Anything else (iPhone / 15) keeps the space,
+ * seam are one word only when the page says so (latinWordInCjk). Anything else (iPhone / 15) keeps the space,
  * as does a seam whose Latin text touches no CJK: a paragraph counted CJK may be none (a table of
  * figures and dashes, 12—34 / 56, where shared marks count as CJK; one of figures alone, which
  * counts neither way).
@@ -412,20 +412,24 @@ function latinSeamInCjk(l: string, r: string, a: number, b: number, ev: HyphenEv
 }
 
 /**
- * Are the Latin letters that end `l` and start `r`, cut by a CJK column, one word? Yes when the page
+ * Are the Latin letters that end `l` and start `r`, cut by a CJK column, one word? Only with the
+ * page's evidence, as an English paragraph's evidence join (reflow.joinPieceKind) decides: the page
  * (its words, when the caller has them) uses the joined word elsewhere (Power / Point with
- * PowerPoint on the page). Else only a lower-case cut of a word that is no function word: Micro /
- * soft is one, while a capitalised continuation starts a word of its own (Hong / Kong, Made in /
- * China), as does a word after an acronym (WTO / members) and a function word (the / best).
+ * PowerPoint on the page), each fragment has two letters or more, and not both fragments are words
+ * (a word of the page inside a line, or a function word: `in` / `to` stay two with `into` on the
+ * page). Without the joined word on the page the space stays: `china` / `great` are two words, and
+ * so is `Micro` / `soft` (which no rule can tell from them), as are Hong / Kong and the / best.
  */
 function latinWordInCjk(l: string, r: string, ev: HyphenEvidence | undefined): boolean {
+  if (!ev) return false;
   let i = l.length;
   while (i > 0 && isAsciiLetter(l.charCodeAt(i - 1))) i--;
   let k = 0;
   while (k < r.length && isAsciiLetter(r.charCodeAt(k))) k++;
-  if (ev?.words.hasParts(l, i, l.length, r, k)) return true;
-  const lower = (c: number) => c >= 97 && c <= 122;
-  return lower(l.charCodeAt(l.length - 1)) && lower(r.charCodeAt(0)) && !isFunctionWord(l, i, l.length) && !isFunctionWord(r, 0, k);
+  if (l.length - i < 2 || k < 2 || !ev.words.hasParts(l, i, l.length, r, k)) return false;
+  const leftWord = ev.interior.hasParts(l, i, l.length, r, 0) || isFunctionWord(l, i, l.length);
+  const rightWord = ev.interior.hasParts(r, 0, k, r, 0) || isFunctionWord(r, 0, k);
+  return !(leftWord && rightWord);
 }
 
 /** The lines joined as one paragraph (joinPair one by one); `cjk`: as joinPair's, by default isCjkParagraph of them. */

@@ -254,6 +254,40 @@ function cjkUnit(text: string, i: number, last: boolean): boolean {
   return cp > 0xffff && isCjkGlyph(cp);
 }
 
+/** hyphenEvidenceIn of the page's text lines, read in the dump's text. */
+function pageEvidence(dump: PageDump, p: number): HyphenEvidence {
+  const page = dump.pages[p];
+  const lines = dump.lines;
+  let n = 0;
+  if (SPANS.length < 2 * (page.lastLine - page.firstLine + 1)) SPANS = new Int32Array(2 * (page.lastLine - page.firstLine + 1));
+  for (let i = page.firstLine; i <= page.lastLine; i++) {
+    if (!isTextLine(lines, i)) continue;
+    SPANS[2 * n] = lines.start[i];
+    SPANS[2 * n + 1] = lines.end[i];
+    n++;
+  }
+  const evidence = hyphenEvidenceIn(dump.text, SPANS, n, true);
+  if (SPANS.length > 1 << 16) SPANS = new Int32Array(512); // keep no huge buffer
+  return evidence;
+}
+
+/** pageEvidence, read when one of its sets is first asked for. */
+function lazyEvidence(dump: PageDump, p: number): HyphenEvidence {
+  let ev: HyphenEvidence | undefined;
+  const read = () => (ev ??= pageEvidence(dump, p));
+  return {
+    get hyphenated() {
+      return read().hyphenated;
+    },
+    get words() {
+      return read().words;
+    },
+    get interior() {
+      return read().interior;
+    },
+  };
+}
+
 export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Cleaner): FlowContext {
   const page = dump.pages[analysis.page];
   const lines = dump.lines;
@@ -278,21 +312,10 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
       }
     }
   }
-  // Hyphen evidence from the page itself (so a page analyses the same alone or in a file).
-  let evidence: HyphenEvidence | undefined;
-  if (cjk < latin) {
-    // The page's text lines, read in the dump's text (see hyphenEvidenceIn).
-    let n = 0;
-    if (SPANS.length < 2 * (page.lastLine - page.firstLine + 1)) SPANS = new Int32Array(2 * (page.lastLine - page.firstLine + 1));
-    for (let i = page.firstLine; i <= page.lastLine; i++) {
-      if (!isTextLine(lines, i)) continue;
-      SPANS[2 * n] = lines.start[i];
-      SPANS[2 * n + 1] = lines.end[i];
-      n++;
-    }
-    evidence = hyphenEvidenceIn(dump.text, SPANS, n, true);
-    if (SPANS.length > 1 << 16) SPANS = new Int32Array(512); // keep no huge buffer
-  }
+  // Hyphen evidence from the page itself (so a page analyses the same alone or in a file). A CJK
+  // page's is read only if asked: by a Latin word cut at a line end (see latinWordInCjk), which
+  // joins only when the page has the joined word.
+  const evidence = cjk < latin ? pageEvidence(dump, analysis.page) : lazyEvidence(dump, analysis.page);
   const articles = analysis.articles;
   const runs = new Int32Array(2 * articles.length + 1);
   const cjkRuns = new Uint8Array(2 * articles.length);

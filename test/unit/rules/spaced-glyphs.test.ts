@@ -23,6 +23,12 @@ const positives: [string, string][] = [
   ['的 编 辑 工 作', '的编辑工作'],
   // An interview's question: a label before a colon is no list label.
   ['记者：您 怎 么 看 待 这 个 问 题', '记者：您怎么看待这个问题'],
+  // A credit elsewhere on the line keeps its spaced names; the rest of the line is still fixed.
+  ['心 的、关 注 您 所  责任编辑 王 丽', '心的、关注您所  责任编辑 王 丽'],
+  ['图为 市 民  记者 王 丽 摄', '图为市民  记者 王 丽 摄'],
+  // No credit: an unspaced label one space from a single glyph, 摄 ending a letter-spaced line.
+  ['的 编辑 工 作', '的编辑工作'],
+  ['心 的、关 注 您 所 拍 摄', '心的、关注您所拍摄'],
 ];
 
 const negatives: string[] = [
@@ -48,6 +54,18 @@ const negatives: string[] = [
   '□责编 王 丽 李 明',
   '编辑：王 丽 李 明',
   '出席：王 丽 李 明 张 华', // a list of names under its label
+  // Photo credits: names (2–4 glyphs, spaced or not), then 摄 or 摄影, with or without a label.
+  '王 丽 摄',
+  '王 丽 摄影',
+  '王 丽、李 明 摄',
+  '记者 王 丽 摄',
+  '新华社记者 张 三 摄',
+  '新华社发（王 丽 摄）',
+  '（记者 王 丽 摄）',
+  '图为市民在公园游玩。王 丽 摄',
+  // Credits that do not start their line.
+  '第3版  责任编辑 王 丽 李 明',
+  '第3版  本版编辑 王 丽  校对 李 明',
   // Rows of a table or calendar: single glyphs that are each a word (weekdays, numerals, 上 中 下).
   '日 一 二 三 四 五 六',
   '一 二 三 四 五 六 日',

@@ -436,12 +436,13 @@ const CONT_TAIL = new RegExp(`[（(〔［\\[【]${CONT_VERB}${CONT_TARGET}[）)�
  */
 const CONT_HEAD = new RegExp(`^[（(〔［\\[【](上接|紧接|接|续)${CONT_TARGET}[）)〕］\\]】]`);
 /**
- * A continuation marker cut by the column at a line end: its opening (a bracket, the verb, maybe
- * the start of the target: `（下转第`, `（转`, `（上接第一`) ends one text line and its rest (the
- * target's end and the closing bracket: `二版）`) opens the next, blank lines between or none. The
- * two, spaces left out, must make one marker (CONT_TAIL at 0). See joinCutMarkers.
+ * A continuation marker cut by the column at a line end: its opening (a bracket, maybe the verb or
+ * its first glyph, maybe the start of the target: `（`, `（下`, `（下转第`, `（转`, `（上接第一`) ends one
+ * text line and its rest (the rest of the verb and target and the closing bracket: `下转第二版）`,
+ * `二版）`) opens the next, blank lines between or none. The two, spaces left out, must make one
+ * marker (CONT_TAIL at 0). See joinCutMarkers.
  */
-const CONT_OPEN = new RegExp(`^[（(〔［\\[【]${CONT_VERB}[第0-9A-Za-z０-９一二三四五六七八九十、，,—–\\-－~～至版页面]{0,12}$`);
+const CONT_OPEN = new RegExp(`^[（(〔［\\[【](?:${CONT_VERB}[第0-9A-Za-z０-９一二三四五六七八九十、，,—–\\-－~～至版页面]{0,12}|[下上紧])?$`);
 /** Characters a sign-off or continuation tail can end with. */
 const CLOSERS = new Set([0xff09, 41, 0x3015, 0xff3d, 93, 0x3011]);
 /** First characters of the CJK dateline patterns. */
@@ -505,8 +506,8 @@ const CONT_WHOLE_FIRST = firstSet('（(〔［[【▶下转上接续紧');
 const CONT_HEAD_FIRST = firstSet('（(〔［[【');
 const CONT_HEAD_SECOND = firstSet('上紧接续');
 const SIGNOFF_WHOLE_FIRST = firstSet('（(');
-/** Characters an opening of a cut marker can end with (the verb's last, 第, a target's): the test before any other. */
-const CONT_OPEN_LAST = firstSet('转接续至第一二三四五六七八九十版页面、，,—–-－~～0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
+/** Characters an opening of a cut marker can end with (the bracket, the verb's first or last, 第, a target's): the test before any other. */
+const CONT_OPEN_LAST = firstSet('（(〔［[【下上紧转接续至第一二三四五六七八九十版页面、，,—–-－~～0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
 /** Opening brackets of a marker. */
 const CONT_BRACKETS = firstSet('（(〔［[【');
 /** What may stand between a cut marker's bracket and its line end (CONT_OPEN's characters, verbs included). */
@@ -997,7 +998,9 @@ export function joinCutMarkers(dump: PageDump, F: Features, content: Int32Array 
     const n = base + kn;
     let onlyBlank = true;
     for (let b = i + 1; b < n && onlyBlank; b++) onlyBlank = (L.flags[b] & LINE_BLANK) !== 0;
-    if (!onlyBlank || forced[kn] || F.continuation[kn] !== null) continue;
+    // The rest may read as a marker alone (`下转第二版）`, a verb and target): joined, it is the
+    // whole marker's rest. Not one with its own opening bracket, a marker of its own.
+    if (!onlyBlank || forced[kn] || (F.continuation[kn] !== null && CONT_BRACKETS.has(text.charCodeAt(F.continuation[kn].span.start)))) continue;
     const nStart = L.start[n];
     const nEnd = L.end[n];
     let a = nStart;

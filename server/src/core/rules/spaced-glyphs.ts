@@ -17,7 +17,10 @@
 // (`本报记者 王 丽 李 明`), in staff credits (`责任编辑 王 丽 校对 李 明`) and in lists of names
 // (`张三丰 王 丽 李四光`, `出席：王 丽 李 明`), where which singles pair up cannot be told. A line
 // that starts as a byline, a credit or a list under its label, or has no CJK punctuation and two
-// runs of three glyphs or more (a list), is left alone.
+// runs of three glyphs or more (a list), is left alone. A credit elsewhere on a line
+// (`第3版  责任编辑 王 丽`, `图为…  记者 王 丽 摄`) and a photo credit without a label (`王 丽 摄`,
+// `新华社发（王 丽 摄）`) keep their spaces, and the rest of the line is judged without them (see
+// CREDITS). A whole line `正 在 拍 摄` reads as such a credit: only a reader can tell.
 //
 // So is a row of a table or calendar (`日 一 二 三 四 五 六`): glyphs set apart because each is a
 // word of its own. A line whose every single glyph is such a word (TABLE_WORDS) cannot be told from
@@ -48,6 +51,32 @@ const NAME_LIST = '(?:出席|列席|主持人?|嘉宾|成员)[:：]';
  * unspaced labels: a stretched line spaces its labels too (`的 编 辑 工 作`).
  */
 const NAMES_START = new RegExp(`^[□■◆●]?\\s*(?:${BYLINE}|${CREDIT}|${NAME_LIST})`);
+
+/** A Han glyph of a name (BMP: names are). */
+const HAN = '[\\u3400-\\u4dbf\\u4e00-\\u9fff]';
+/** A name: 2–4 Han glyphs, spaced or not (`王 丽`, `欧阳 修`); names joined by `、` or `，`. */
+const NAMES = `${HAN}(?: ?${HAN}){1,3}(?:\\s*[、，]\\s*${HAN}(?: ?${HAN}){1,3})*`;
+/** A label before names anywhere on a line: a byline's role or a credit's, unspaced. */
+const LABEL = `(?:本报|新华社|人民日报|中新社|央视)?(?:特约|见习|实习|首席|全媒体|融媒体)?(?:摄影记者|记者|通讯员|摄影|实习生)|(?:本版|本期)?(?:责任编辑|值班编辑|美术编辑|图片编辑|编辑|责编|美编|版式设计|版式|组版|排版|校对|审读|审校|制图|设计|主编|终审|签发|文[/／]图)`;
+/**
+ * Where a credit's names end: the line's end, a double or ideographic space, a closing bracket,
+ * or the next credit's label.
+ */
+const CREDIT_END = `(?=\\s*$|\\s{2}|\u3000|[）)】\\]]|\\s*(?:${LABEL})(?:\\s|[:：]))`;
+/**
+ * Credits anywhere on a line, whose names are spaced on purpose: a label, then names (and a photo
+ * credit's 摄 or 摄影), the label no glyph's neighbour nor one space from a single glyph, as in a
+ * letter-spaced line (`第3版 责任编辑 王 丽`, `（记者 王 丽 摄）`, not `的 编辑 工 作`);
+ * or a bare photo credit, names then 摄 or 摄影 (`王 丽 摄`), where a credit starts: the line's
+ * start, after a double or ideographic space, an opening bracket, a sentence's end or an unspaced
+ * run of three glyphs (`新华社发 王 丽 摄`). Not after one space beside a single glyph: a letter-spaced
+ * line may end `所 拍 摄`.
+ */
+const CREDITS = new RegExp(
+  `(?<!${HAN}|(?:^|\\s)${HAN}\\s)(?:${LABEL})(?:\\s*[:：]\\s*|\\s+)${NAMES}(?:\\s*摄影?)?${CREDIT_END}` +
+    `|(?<=^[□■◆●▲△]?\\s*|\\s{2}|\u3000|[（(【\\[]|[。！？；]\\s?|${HAN}{3}\\s)${NAMES}\\s*摄影?${CREDIT_END}`,
+  'g',
+);
 
 /**
  * Glyphs that are words on their own in a row of a table or calendar: numerals, 日 (the weekday
@@ -153,6 +182,9 @@ export function spacedScan(text: string, from: number, to: number, base: number)
   if (NAMES_START.test(text.slice(a, Math.min(to, a + 16)))) return 0;
   const end = trimEnd(text, a, to);
   if (tableRow(text, a, end)) return 0;
+  // Credits elsewhere on the line: blanked, the rest of the line decides on its own.
+  const blanked = withoutCredits(text, a, end);
+  if (blanked !== undefined) return spacedScan(blanked, 0, blanked.length, base + a - from);
   SPACED.start = base + a - from;
   SPACED.end = base + end - from;
   return count;
@@ -179,4 +211,25 @@ function tableRow(text: string, from: number, to: number): boolean {
     i += cpLength(cp);
   }
   return true;
+}
+
+/** Glyphs of which every credit (CREDITS) holds one: 摄, or one of each label's. */
+const CREDIT_GLYPHS = new Set([...'摄者讯习编校审版图设签'].map((g) => g.charCodeAt(0)));
+
+/**
+ * text[from, to) with every credit (CREDITS) on it turned into spaces, offsets kept; undefined if it
+ * has none. Asked only of lines about to be flagged.
+ */
+function withoutCredits(text: string, from: number, to: number): string | undefined {
+  // Most stretched lines hold no glyph of a label or of 摄: no regex for them.
+  let i = from;
+  while (i < to && !CREDIT_GLYPHS.has(text.charCodeAt(i))) i++;
+  if (i === to) return undefined;
+  const line = text.slice(from, to);
+  let blanked: string | undefined;
+  CREDITS.lastIndex = 0;
+  for (let m = CREDITS.exec(line); m !== null; m = CREDITS.exec(line)) {
+    blanked = (blanked ?? line).slice(0, m.index) + ' '.repeat(m[0].length) + (blanked ?? line).slice(m.index + m[0].length);
+  }
+  return blanked;
 }
