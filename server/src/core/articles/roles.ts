@@ -21,7 +21,7 @@
 import type { Line, PageDump, Span } from '../types';
 import { CC_CELL2, CC_CJK, CC_HIGH, CC_SCRIPT_CJK, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isComma, isSentenceEnd } from '../chars';
 import { LINE_BLANK } from '../lines';
-import { isOverprint, undouble } from '../overprint';
+import { isOverprint, shownUndoubled } from '../overprint';
 import { GATE_CJK, GATE_DOUBLED, GATE_SPACE, GATE_TWO_SPACES } from '../rules/gates';
 
 /** Non-space characters kept for pattern matching at the head and at the tail of a line. */
@@ -353,9 +353,12 @@ function measure(text: string): { width: number; spaced: number } {
   return { width: mWidth, spaced: mSpaced };
 }
 
-/** Heading text for display: justification spaces out, doubled glyphs collapsed, Latin spaces kept. */
+/**
+ * Heading text for display: justification spaces out, sure fake bold collapsed (an unsure line is
+ * shown as printed: see shownUndoubled), Latin spaces kept.
+ */
 export function cleanText(text: string): string {
-  const t = isOverprint(text) ? undouble(text) : text;
+  const t = shownUndoubled(text);
   // A letter-spaced line (spaces between most glyphs) loses them all; a space between two phrases
   // of a headline (深化改革开放 推动高质量发展) stays.
   const { spaced } = measure(t);
