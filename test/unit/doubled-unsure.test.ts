@@ -210,4 +210,7 @@ test('a long unsure heading: its article keeps it as printed in the outline, the
     const doc = exportArticles(page, { path: 'p.txt', sha256: 'a'.repeat(64), version: '0.1.0' });
     assert.deepEqual(doc.articles.map((a) => a.headline), [line]);
   }
+  // Printed after the story whose words it has, it is that story's misplaced headline, quoted as printed.
+  const misplaced = analyze('本报讯 节日里，孩子们天天高兴快乐，在广场上放风筝。\n\n天天高高兴兴快快乐乐\n').findings.filter((f) => f.rule === 'misplaced-headline');
+  assert.deepEqual(misplaced.map((f) => f.message), ['Headline "天天高高兴兴快快乐乐" is away from its article (the related location shows where the article starts)']);
 });
