@@ -411,7 +411,11 @@ const PLACE = '(?:(?![的与和及在了为从对向])[\\u4e00-\\u9fff]){1,8}';
 /** The 电 of a dateline, not of a word it begins (电视, 电商, 电力…: 本报与市电力公司…). */
 const DIAN = '电(?![视商力话子影网脑动器费池台气梯竞缆信讯])';
 const DATE = `(?:${NUM}{1,2}月${NUM}{1,3}日)?`;
-const REPORTER = '(?:[（(](?:记者|通讯员|特约记者)[^）)]{1,24}[）)])?';
+/** Who a dateline's brackets name (记者 王五 通讯员 赵六), the brackets left out. */
+const REPORTERS = '(?:记者|通讯员|特约记者)[^）)]{1,24}';
+const REPORTER = `(?:[（(]${REPORTERS}[）)])?`;
+/** The reporters in brackets at a dateline's end, which the export gives to the byline: group 1 without the brackets. */
+export const DATELINE_REPORTER = new RegExp(`[（(](${REPORTERS})[）)]$`);
 const DATELINE_RES: RegExp[] = [
   new RegExp(`^本报讯${REPORTER}`),
   new RegExp(`^本报(?!记者|通讯员|评论员)(?:${PLACE})?${DATE}${DIAN}${REPORTER}`),
