@@ -45,3 +45,31 @@ test('fix leaves unsure runs and undoubles the sure fake bold; with --rule doubl
   const lint = runCli(['lint', f]).stdout;
   assert.equal(lint.split('\n').filter((l) => / doubled-glyphs /.test(l)).length, 2, lint);
 });
+
+test('lint\'s exit code counts an unsure finding at its own level, as any other finding: 0 at information (as hard-wrap and orphan-label there), 1 once the rule is raised so that it is a warning', () => {
+  const dir = scratch();
+  const unsure = path.join(dir, 'unsure.txt');
+  writeFileSync(unsure, '跨跨境境运运输输\n\n天天高高兴兴快快乐乐\n');
+  const info = path.join(dir, 'info.txt');
+  writeFileSync(info, '本报讯 节日里，孩子们在广场上放风筝，老人们在公园里\n下棋，大家都过得很开心，一直玩到了傍晚才回家吃饭\n休息。\n\n编者按\n');
+  // Other rules' information-level findings alone: exit 0 too.
+  const other = runCli(['lint', info]);
+  assert.deepEqual(other.stdout.trim().split('\n').map((l) => l.slice(info.length).split(' ').slice(0, 3).join(' ')), [':1:5: information hard-wrap', ':5:1: information orphan-label']);
+  assert.equal(other.code, 0, other.stdout);
+  const levels: [string | null, string, number][] = [
+    [null, 'information', 0], // the rule's default warning: unsure is one below
+    ['warning', 'information', 0],
+    ['information', 'hint', 0],
+    ['hint', 'hint', 0],
+    ['error', 'warning', 1], // to make lint fail on unsure lines, raise the rule
+  ];
+  for (const [level, shown, code] of levels) {
+    const r = runCli(level ? ['lint', '--rule', `doubled-glyphs=${level}`, unsure] : ['lint', unsure]);
+    const severities = r.stdout.trim().split('\n').map((l) => l.slice(unsure.length).split(' ').slice(0, 2).join(' '));
+    assert.deepEqual(severities, [`:1:1: ${shown}`, `:3:1: ${shown}`], `${level}: ${r.stdout}`);
+    assert.equal(r.code, code, `${level}: ${r.stdout}`);
+  }
+  // Beside a sure finding (a warning), the file fails as before.
+  writeFileSync(unsure, '跨跨境境运运输输\n\nTTIIRR 跨跨境境运运输输\n');
+  assert.equal(runCli(['lint', unsure]).code, 1);
+});

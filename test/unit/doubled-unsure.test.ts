@@ -4,16 +4,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import { analyzeArticles } from '../../server/src/core/articles/detect';
+import { cleanText } from '../../server/src/core/articles/roles';
 import { cleanLineText } from '../../server/src/core/clean';
 import { exportArticles } from '../../server/src/core/export';
 import { applyEdits, fixAll } from '../../server/src/core/fix';
 import { fixableCount, fixAllEdits, fixAllParts, fullFindings, IncrementalDocument, shiftFinding } from '../../server/src/core/incremental';
 import { lineAt } from '../../server/src/core/lines';
-import { en } from '../../server/src/core/messages';
+import { en, zhCn } from '../../server/src/core/messages';
 import { packFindings, unpackFindings } from '../../server/src/core/packed';
 import { parse } from '../../server/src/core/parse';
 import { rewritePage } from '../../server/src/core/rewrite';
 import { doubledGlyphs } from '../../server/src/core/rules/doubled-glyphs';
+import { orphanLabel } from '../../server/src/core/rules/orphan-label';
+import { documentSymbols, hoverAt } from '../../server/src/core/outline';
+import { isOverprint } from '../../server/src/core/overprint';
 import type { AnalyzeOptions, Edit, Finding } from '../../server/src/core/types';
 
 /** Pure-Han doubled lines, with what clicking the fix makes of them. */
@@ -161,4 +166,51 @@ test('the rewrite, the export and display titles (cleanLineText) leave unsure ru
   assert.equal(doc.diagnostics['doubled-glyphs'], 2, 'left unfixed, so counted');
   for (const [line] of UNSURE) assert.equal(cleanLineText(line), line, line);
   assert.equal(cleanLineText('TTIIRR 跨跨境境运运输输'), 'TIR 跨境运输');
+});
+
+// Five Han pairs or more: detection may take the line for a fake-bold heading (its layout), but
+// the text shown of it stays as printed: only the user, with the fix, says it is fake bold.
+const LONG = ['天天高高兴兴快快乐乐', '聚聚焦焦群群众众所所需需'];
+
+test('a long unsure line detection takes for a heading is shown as printed: cleanText, unclaimed-text and orphan-label messages', () => {
+  for (const line of LONG) {
+    assert.equal(isOverprint(line), true, `${line}: detection still reads it as a doubled heading`);
+    assert.equal(cleanText(line), line, `${line}: shown as printed`);
+  }
+  assert.equal(cleanText('TTIIRR 跨跨境境运运输输'), 'TIR 跨境运输', 'sure fake bold is shown undoubled');
+  assert.equal(cleanText('22002233年年'), '2023年');
+  // A heading over nothing: in no article, and its message quotes the line as printed.
+  for (const messages of [en, zhCn]) {
+    const page = '本报讯 今年以来，全市跨境电商进出口规模持续扩大。\n\n天天高高兴兴快快乐乐\n';
+    const found = analyze(page, { locale: messages === en ? 'en' : 'zh-cn' }).findings.filter((f) => f.rule === 'unclaimed-text');
+    assert.equal(found.length, 1);
+    assert.ok(found[0].message.includes('天天高高兴兴快快乐乐'), found[0].message);
+  }
+  const sure = analyze('本报讯 节日里，孩子们在广场上放风筝，老人们在公园里下棋。\n\nTTIIRR 跨跨境境运运输输\n').findings.find((f) => f.rule === 'unclaimed-text');
+  assert.ok(sure?.message.includes('"TIR 跨境运输"'), sure?.message);
+  // orphan-label quotes its label block's first line the same way.
+  for (const line of LONG) {
+    const out: Finding[] = [];
+    orphanLabel(parse(`${line}\n`), [[0]], en, out);
+    assert.equal(out[0].message, `Label "${line}" is detached from the text it labels`);
+  }
+  const out: Finding[] = [];
+  orphanLabel(parse('【【编编者者按按】】\n'), [[0]], en, out);
+  assert.equal(out[0].message, 'Label "【编者按】" is detached from the text it labels');
+});
+
+test('a long unsure heading: its article keeps it as printed in the outline, the hover and the export headline', () => {
+  for (const line of LONG) {
+    const page = `${line}\n\n本报讯 今年以来，全市跨境电商进出口规模持续扩大。\n\n国际道路运输线路今年新增三条，货物通关时间明显缩短。\n`;
+    const dump = parse(page);
+    const pages = analyzeArticles(dump, en);
+    assert.deepEqual(pages[0].articles.map((a) => a.headline), [[0]], `${line}: detection takes it for the headline`);
+    assert.equal(documentSymbols(dump, pages)[0].children[0].name, line);
+    assert.ok(hoverAt(dump, pages, 0, en)?.includes(line));
+    const doc = exportArticles(page, { path: 'p.txt', sha256: 'a'.repeat(64), version: '0.1.0' });
+    assert.deepEqual(doc.articles.map((a) => a.headline), [line]);
+  }
+  // Printed after the story whose words it has, it is that story's misplaced headline, quoted as printed.
+  const misplaced = analyze('本报讯 节日里，孩子们天天高兴快乐，在广场上放风筝。\n\n天天高高兴兴快快乐乐\n').findings.filter((f) => f.rule === 'misplaced-headline');
+  assert.deepEqual(misplaced.map((f) => f.message), ['Headline "天天高高兴兴快快乐乐" is away from its article (the related location shows where the article starts)']);
 });

@@ -17,10 +17,10 @@
 // `continued-from` with `continued-to` (a middle part of a story over three pages, continued from
 // one and on to another: the two may sit on its two ends or both on one block). Those that
 // contradict each other get a `bad-annotation` diagnostic on the one that is ignored (see
-// conflicts): of two roles, or two continuations of one direction, the last one (nearest the
+// blockProblems): of two roles, or two continuations of one direction, the last one (nearest the
 // block) applies; a block marked `skip` or `caption` starts no article, and only a heading is
 // attached below. A heading role (headline, kicker, deck, byline, label) that applies to a block of
-// more than six lines gets one too (see longHeadings): a blank line after the heading is missing.
+// more than six lines gets one too (see longHeading): a blank line after the heading is missing.
 import { isSpace } from './chars';
 import { lineAt } from './lines';
 import type { Line, PageDump, Span } from './types';
@@ -180,8 +180,7 @@ export function parseAnnotations(dump: PageDump, pageIndex: number): { directive
     }
     directives.push(d);
   }
-  if (directives.length > 1) conflicts(dump, directives, problems);
-  longHeadings(dump, directives, problems);
+  blockProblems(dump, directives, problems);
   problems.sort((a, b) => a.start - b.start);
   return { directives, problems };
 }
@@ -194,14 +193,15 @@ const NOT_IN_ARTICLE: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['skip
 const NOT_HEADING: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['byline', 'label', 'body', 'skip', 'caption']);
 
 /**
- * Directives of one block that contradict each other, onto `problems` (each on the one ignored):
- * a role after which another role comes (the last applies, as detect reads them in line order), a
+ * The problems of each block's directives, onto `problems`: the role that applies (the last one
+ * written, as detect reads them in line order) on too long a block (longHeading), and directives
+ * that contradict each other (each on the one ignored): a role after which another role comes, a
  * continuation after which another, different one of its direction comes (likewise: a
  * `continued-from` and a `continued-to` both apply, to a middle part), and `article` or
  * `attach-below` on a block whose role makes it do nothing. `directives` are in line order, so
  * those of one block are consecutive.
  */
-function conflicts(dump: PageDump, directives: readonly Directive[], problems: AnnotationProblem[]): void {
+function blockProblems(dump: PageDump, directives: readonly Directive[], problems: AnnotationProblem[]): void {
   for (let from = 0, to = 0; from < directives.length; from = to) {
     let role = -1;
     let contFrom = -1;
@@ -212,6 +212,7 @@ function conflicts(dump: PageDump, directives: readonly Directive[], problems: A
       else if (name === 'continued-from') contFrom = to;
       else if (name === 'continued-to') contTo = to;
     }
+    if (role >= 0) longHeading(dump, directives[role], problems);
     if (to - from < 2) continue;
     for (let k = from; k < to; k++) {
       const d = directives[k];
@@ -234,20 +235,15 @@ const HEADING_DIRECTIVES: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['
 const MAX_HEADING_LINES = 6;
 
 /**
- * Heading directives that apply (the last role of their block) to more than MAX_HEADING_LINES
- * lines, onto `problems`: in a dump without blank lines a directive reaches down to the page's end
- * (the whole page a headline), so a blank line after the heading is missing. `directives` are in
- * line order: a block's last role is the last one of its target.
+ * The role directive that applies to its block (the last role of it, see blockProblems), onto
+ * `problems` when it is a heading's and the block has more than MAX_HEADING_LINES lines: in a dump
+ * without blank lines a directive reaches down to the page's end (the whole page a headline), so
+ * a blank line after the heading is missing.
  */
-function longHeadings(dump: PageDump, directives: readonly Directive[], problems: AnnotationProblem[]): void {
-  for (let k = 0; k < directives.length; k++) {
-    const d = directives[k];
-    const count = d.targetEnd - d.target + 1;
-    if (!HEADING_DIRECTIVES.has(d.name) || d.target < 0 || count <= MAX_HEADING_LINES) continue;
-    let last = true;
-    for (let j = k + 1; j < directives.length && directives[j].target === d.target; j++) if (ROLE_DIRECTIVES.has(directives[j].name)) last = false;
-    if (last) problems.push({ line: d.line, kind: 'long-block', name: dump.text.slice(d.span.start, d.span.end), start: d.span.start, end: d.span.end, count });
-  }
+function longHeading(dump: PageDump, d: Directive, problems: AnnotationProblem[]): void {
+  const count = d.targetEnd - d.target + 1;
+  if (!HEADING_DIRECTIVES.has(d.name) || d.target < 0 || count <= MAX_HEADING_LINES) return;
+  problems.push({ line: d.line, kind: 'long-block', name: dump.text.slice(d.span.start, d.span.end), start: d.span.start, end: d.span.end, count });
 }
 
 /** Where each dump's next `%%` was last found (at, -1: none) from where (from). */

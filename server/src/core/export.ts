@@ -6,6 +6,7 @@
 // editor produce identical JSON for a file.
 import { analyze } from './analyze';
 import type { Article, Continuation } from './articles/model';
+import { DATELINE_REPORTER } from './articles/roles';
 import { GLYPH_RULES, type Cleaner } from './clean';
 import { EDIT_FIELDS, INSERTED, keptRows } from './editRows';
 import { applyEdits } from './fix';
@@ -264,9 +265,6 @@ function datelineByline(t: string | null): Byline | null {
   const b = parseByline(m[1]);
   return { raw: m[0], role: b.role, persons: b.persons };
 }
-
-/** The reporters in brackets at a dateline's end (roles.ts REPORTER). */
-const DATELINE_REPORTER = /[（(]((?:记者|通讯员|特约记者)[^）)]{1,24})[）)]$/;
 
 function bylineOut(idx: readonly number[], clean: Cleaner): Byline {
   let raw = '';

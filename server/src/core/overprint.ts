@@ -43,7 +43,11 @@
 // width, when the reading is sure, or unsure with a token of five Han pairs or more not all one glyph
 // (LONG_HAN): a heading role changes how the page's articles are cut, so detection asks for the
 // longer run, where fake bold is likelier than words run together; a shorter unsure line is read
-// as it stands (its width, its end), as any other line.
+// as it stands (its width, its end), as any other line. That reading is layout (the line's role,
+// its width) and the words it matches a story by (undoubled, they are a subset of the printed
+// line's bigrams: 跨境 of 跨跨境境): what the user is shown of an unsure line — a finding's
+// message, an outline name, the export's headline — is the line as printed (shownUndoubled), as
+// only the user, with the doubled-glyphs fix, says it is fake bold.
 //
 // Fix All undoubles only the text as given, in its first pass (see fix.ts), so a fix must not
 // build a sure run: `TTIIRR 天 天 好 好`, its spaces gone, reads TTIIRR 天天好好, and the next Fix All
@@ -182,13 +186,32 @@ export function overprintReading(pairs: number, tokens: number, flags: number, w
  * detection reads it: sure, or unsure with a token of LONG_HAN Han pairs (see the header comment).
  */
 export function isOverprint(text: string, from = 0, to = text.length): boolean {
+  return lineOverprint(text, from, to) !== undefined;
+}
+
+/**
+ * text[from, to) as it is shown (a finding's message, a name): undoubled when the whole of it is
+ * sure fake bold, else as printed. An unsure line (see the header comment), which detection may
+ * still take for a fake-bold heading, is never shown undoubled: that reading is the user's to
+ * confirm, with the doubled-glyphs fix, as the export and the outline keep it as printed.
+ */
+export function shownUndoubled(text: string, from = 0, to = text.length): string {
+  const t = text.slice(from, to);
+  return lineOverprint(text, from, to) === 'sure' ? undouble(t) : t;
+}
+
+/**
+ * How article detection reads the whole of text[from, to) as one overprinted run (see
+ * isOverprint): 'sure', 'unsure' (with a token of LONG_HAN Han pairs), or undefined when it is none.
+ */
+function lineOverprint(text: string, from = 0, to = text.length): OverprintReading | undefined {
   let i = from;
   while (i < to && isSpace(text.charCodeAt(i))) i++;
-  if (i >= to) return false;
+  if (i >= to) return undefined;
   // Cheap exit, for every short line of a page: the first glyph must be doubled (or astral).
   if (i + 1 >= to || text.charCodeAt(i) !== text.charCodeAt(i + 1)) {
     const c = text.charCodeAt(i);
-    if (!(c >= 0xd800 && c <= 0xdbff)) return false;
+    if (!(c >= 0xd800 && c <= 0xdbff)) return undefined;
   }
   let pairs = 0;
   let tokens = 0;
@@ -197,7 +220,7 @@ export function isOverprint(text: string, from = 0, to = text.length): boolean {
     const s = i;
     while (i < to && !isSpace(text.charCodeAt(i))) i++;
     const answer = tokenPairs(text, s, i);
-    if (doubledPairs(answer) === 0) return false;
+    if (doubledPairs(answer) === 0) return undefined;
     const counted = countedPairs(answer);
     pairs += counted;
     if (counted > 0) tokens++;
@@ -205,7 +228,7 @@ export function isOverprint(text: string, from = 0, to = text.length): boolean {
     while (i < to && isSpace(text.charCodeAt(i))) i++;
   }
   const reading = overprintReading(pairs, tokens, flags, true);
-  return reading === 'sure' || (reading === 'unsure' && (flags & PAIR_LONG) !== 0);
+  return reading === 'unsure' && (flags & PAIR_LONG) === 0 ? undefined : reading;
 }
 
 /**

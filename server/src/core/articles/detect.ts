@@ -1249,7 +1249,11 @@ function ownerOf(storyOfItem: readonly (Story | null)[], p: number): Story | nul
   return s.mergedInto ?? s;
 }
 
-/** The tokens of the cluster's cleanText lines, into INDEX; returns its list. */
+/**
+ * The tokens of the cluster's lines as cleanText reads them, into INDEX; returns its list. A line
+ * detection takes for fake bold is read undoubled, unsure too (see overprint.ts): its undoubled
+ * bigrams are among its printed ones, and are what a story of a fake-bold heading has.
+ */
 function clusterTokens(c: Cluster, dump: PageDump): number {
   reader.start(200);
   for (let b = 0; b < c.blocks.length; b++) {

@@ -21,7 +21,7 @@
 import type { Line, PageDump, Span } from '../types';
 import { CC_CELL2, CC_CJK, CC_HIGH, CC_SCRIPT_CJK, CC_SCRIPT_LATIN, CC_WIDE, CC_WS, CLASS, isCjk, isClosing, isComma, isSentenceEnd } from '../chars';
 import { LINE_BLANK } from '../lines';
-import { isOverprint, undouble } from '../overprint';
+import { isOverprint, shownUndoubled } from '../overprint';
 import { GATE_CJK, GATE_DOUBLED, GATE_SPACE, GATE_TWO_SPACES } from '../rules/gates';
 
 /** Non-space characters kept for pattern matching at the head and at the tail of a line. */
@@ -353,9 +353,12 @@ function measure(text: string): { width: number; spaced: number } {
   return { width: mWidth, spaced: mSpaced };
 }
 
-/** Heading text for display: justification spaces out, doubled glyphs collapsed, Latin spaces kept. */
+/**
+ * Heading text for display: justification spaces out, sure fake bold collapsed (an unsure line is
+ * shown as printed: see shownUndoubled), Latin spaces kept.
+ */
 export function cleanText(text: string): string {
-  const t = isOverprint(text) ? undouble(text) : text;
+  const t = shownUndoubled(text);
   // A letter-spaced line (spaces between most glyphs) loses them all; a space between two phrases
   // of a headline (深化改革开放 推动高质量发展) stays.
   const { spaced } = measure(t);
@@ -408,7 +411,11 @@ const PLACE = '(?:(?![的与和及在了为从对向])[\\u4e00-\\u9fff]){1,8}';
 /** The 电 of a dateline, not of a word it begins (电视, 电商, 电力…: 本报与市电力公司…). */
 const DIAN = '电(?![视商力话子影网脑动器费池台气梯竞缆信讯])';
 const DATE = `(?:${NUM}{1,2}月${NUM}{1,3}日)?`;
-const REPORTER = '(?:[（(](?:记者|通讯员|特约记者)[^）)]{1,24}[）)])?';
+/** Who a dateline's brackets name (记者 王五 通讯员 赵六), the brackets left out. */
+const REPORTERS = '(?:记者|通讯员|特约记者)[^）)]{1,24}';
+const REPORTER = `(?:[（(]${REPORTERS}[）)])?`;
+/** The reporters in brackets at a dateline's end, which the export gives to the byline: group 1 without the brackets. */
+export const DATELINE_REPORTER = new RegExp(`[（(](${REPORTERS})[）)]$`);
 const DATELINE_RES: RegExp[] = [
   new RegExp(`^本报讯${REPORTER}`),
   new RegExp(`^本报(?!记者|通讯员|评论员)(?:${PLACE})?${DATE}${DIAN}${REPORTER}`),
