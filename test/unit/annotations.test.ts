@@ -86,6 +86,15 @@ test('detection without directives on the small page', () => {
   assert.deepEqual(arts[0].body, [4, 5, 6, 8, 9]);
 });
 
+test('an article of a byline alone is named by its byline in the Outline, not by its id', () => {
+  const { dump, pages } = run('%% byline\n本报记者 王五\n');
+  const [a] = pages[0].articles;
+  assert.deepEqual(a.byline, [1]);
+  assert.equal(articleTitle(dump, a), '本报记者 王五');
+  const [page] = documentSymbols(dump, pages, zhCn);
+  assert.equal(page.children[0].name, '本报记者 王五');
+});
+
 test('%% skip, %% article, %% continued-to and %% kicker override the detection', () => {
   const src = PAGE.replace('据了解', '%% article\n据了解').replace('广告', '%% skip\n广告').replace('春季植树', '%% continued-to 第五版\n%% kicker\n春季植树');
   const { dump, pages } = run(src);

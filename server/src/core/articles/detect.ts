@@ -1978,7 +1978,9 @@ function sortedDistinct(xs: Int32Array): number[] {
 
 /** Display name of an article: its headline (or kicker, deck, first body line, label), cleaned. */
 export function articleTitle(dump: PageDump, a: Article): string {
-  const src = a.headline.length ? a.headline : a.kicker.length ? a.kicker : a.decks[0] ?? (a.body.length ? a.body.slice(0, 1) : a.labels[0] ?? a.body);
+  // Any article has one of these (the Outline listed a part of a byline alone by its id).
+  const first = (lines: readonly number[]) => (lines.length ? lines.slice(0, 1) : undefined);
+  const src = a.headline.length ? a.headline : a.kicker.length ? a.kicker : a.decks[0] ?? first(a.body) ?? a.labels[0] ?? first(a.editorsNote) ?? first(a.byline) ?? a.body;
   // One line (most titles): joinHeadline of one cleaned (so trimmed) text is that text.
   if (src.length === 1) return cleanLineText(lineText(dump, src[0]));
   const parts: string[] = []; // pushed, not src.map: see assembleArticles
