@@ -74,8 +74,8 @@ export const MAX_PASSES = 32;
 
 /**
  * Whether fix-all takes a finding: one of the rules asked for by name (`only`) at any level; else
- * one of FIX_ALL_RULES at the level of a problem, information or above. A hint is shown faded, a
- * suggestion, not a problem (mixed-script-spacing's spaces are some house styles' own): Fix All
+ * one of FIX_ALL_RULES at the level of a problem, information or above. A hint (dots under its first
+ * characters, not in the Problems panel) is a suggestion, not a problem (mixed-script-spacing's spaces are some house styles' own): Fix All
  * and `newsprint fix` leave it unless the user raises the rule's level. An unsure fix (see
  * Finding.unsure) is never taken, whatever is asked: only the user, who has looked, applies it.
  */
