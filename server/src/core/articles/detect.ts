@@ -1090,24 +1090,40 @@ function attachNotes(items: readonly Seg[], stories: Story[], storyAt: readonly 
   }
 }
 
-/** The note of a detached label at item p: the nearest byline-less body that runs straight into a bylined story. */
+/**
+ * The note of a detached label at item p: the nearest byline-less body that runs straight into a
+ * bylined story and has no heading right above it (a headed body is a story of its own). Failing
+ * any, the nearest such body under a heading: the note printed under the article's heading group,
+ * which is where misplaced-headline's fix puts a heading emitted elsewhere (above the note, the
+ * article's first line). Without this the moved heading made its note a headless sidebar, and the
+ * heading went on to the byline: flagged again, moved again.
+ */
 function detachedNote(items: readonly Seg[], stories: Story[], storyAt: readonly (Story | null)[], p: number): Story | null {
   let best: Story | null = null;
   let bestDist = Infinity;
+  let headed: Story | null = null;
+  let headedDist = Infinity;
   const at = nearestStory(stories, p);
   for (let si = Math.max(0, at - 12); si < Math.min(stories.length, at + 12); si++) {
     const s = stories[si];
     if (s.mergedInto || s.byline.length || s.dateline || s.isNote) continue;
     const dist = Math.abs(s.firstItem - p);
-    if (dist > 40 || dist >= bestDist) continue;
+    if (dist > 40 || (dist >= bestDist && dist >= headedDist)) continue;
     const t = storyStartingAt(storyAt, nextItem(items, s.lastItem));
     if (!t || t.byline.length === 0) continue;
     const before = prevItem(items, s.firstItem);
-    if (before >= 0 && items[before].kind === 'heading') continue;
+    if (before >= 0 && items[before].kind === 'heading') {
+      if (dist < headedDist) {
+        headed = s;
+        headedDist = dist;
+      }
+      continue;
+    }
+    if (dist >= bestDist) continue;
     best = s;
     bestDist = dist;
   }
-  return best;
+  return best ?? headed;
 }
 
 /** Heading groups (runs of heading blocks) split into clusters (step 4), onto `clusters`; returns the number of groups. */
