@@ -224,7 +224,7 @@ test('misplaced-headline fix moves the heading to its article and the finding go
   assert.equal(f.fix.title, 'Move the headline to the start of its article');
   let out = src;
   for (const e of [...f.fix.edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  assert.equal(out.length, src.length);
+  assert.equal(out.length, src.length + 1); // one blank line more under it: the sample is double-spaced
   const again = analyse(out);
   const a = again.pages[0].articles.find((x) => articleTitle(again.dump, x) === '中国—上合组织技术转移中心白俄罗斯协同中心启用');
   assert.ok(a);
@@ -620,4 +620,42 @@ test('a title-case deck under an all-caps headline, near the column width or wra
     assert.deepEqual(mid[0].subheadlines, [], line);
     assert.ok(mid[0].paragraphs.join(' ').includes(line.split('\n')[0]), `${line}: ${JSON.stringify(mid[0].paragraphs)}`);
   }
+});
+
+// Headline–body matching on the English scans: a headline right above a story it fits is that
+// story's; one far off wins only on strong evidence, and words many stories share (Associated
+// Press, Sept., a dateline's NEW YORK) count little.
+test('Salt Lake page: a headline right above its story heads it, not a far one sharing a dateline city', () => {
+  const src = readFileSync(join(SAMPLES_DIR, 'en', 'saltlaketribune-1911-09-17-p1.txt'), 'utf8');
+  const lines = src.split('\n');
+  // Reviewer's excerpt (mis2): the Syracuse heading group, then the Rockefeller story (1-based lines 5–34, 207–222).
+  const excerpt = [...lines.slice(4, 34), ...lines.slice(206, 222)].join('\n') + '\n';
+  const byHeadline = (s: string) => {
+    const { dump, pages } = analyse(s);
+    checkInvariants(dump, pages);
+    const out = new Map<string, { type: string; first: string }>();
+    for (const a of pages[0].articles) out.set(articleTitle(dump, a), { type: a.type, first: a.body.length ? lineAt(dump, a.body[0]).text : '' });
+    return out;
+  };
+  for (const [name, s] of [['excerpt', excerpt], ['page', src]] as const) {
+    const arts = byHeadline(s);
+    assert.match(arts.get('YOUNG ROCKEFELLER . TO BUILD BIG HOUSE')?.first ?? '', /^NEW YORK\. Sept\. 16\. John D\. Horke/, name);
+    assert.notEqual(arts.get('JFUL ACCIDENT AT SYRACUSE, NEW YORK')?.first.startsWith('NEW YORK'), true, name);
+  }
+  const page = byHeadline(src);
+  assert.match(page.get('TRACKMEN ON THE LACKAWANNA GO OUT')?.first ?? '', /^strike order to the Delaware/);
+  const miner = exportArticles(src, { path: 'p.txt', sha256: '', version: '0' }).articles.find((a) => a.headline === 'ABDUCTOR OF SCHOOL TEACHFIKOIICT');
+  assert.ok(miner && miner.paragraphs.some((p) => p.includes('HANNAH. N. .D., Sept. 16.')), JSON.stringify(miner?.paragraphs.slice(0, 2)));
+  // An all-caps headline heads its story; the Title Case lines under it, a block of two, are its deck.
+  const alff = exportArticles(src, { path: 'p.txt', sha256: '', version: '0' }).articles.find((a) => a.headline.startsWith('RUDOLPH'));
+  assert.ok(alff && alff.subheadlines.some((d) => d.startsWith('Falls on')) && alff.paragraphs.length > 0, JSON.stringify(alff));
+});
+
+test('New-York Tribune page: headlines find their stories past an OCR-spoilt credit line, and a wrapped deck stays the deck', () => {
+  const src = readFileSync(join(SAMPLES_DIR, 'en', 'nytribune-1903-05-01-p1.txt'), 'utf8');
+  const arts = exportArticles(src, { path: 'p.txt', sha256: '', version: '0' }).articles;
+  const head = (h: string) => arts.find((a) => a.headline === h);
+  assert.match(head('DEDICATION A SUCCESS.')?.paragraphs[0] ?? '', /^St\. Louis, April 3«>\. — Starting/);
+  assert.match(head('RIOTOUS STUDENTS.')?.paragraphs.join(' ') ?? '', /law students of the University of Havana/);
+  assert.deepEqual(head("PRESIDENT'S SPEECH.")?.subheadlines, ['Hoic the Policy of Expansion Has Buili Up a Great Nation.']);
 });

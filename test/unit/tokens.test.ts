@@ -122,3 +122,41 @@ test('tokens of text: bigrams of CJK glyphs and Latin words, spaces skipped (the
 test('storyFeed reads a unified ideograph as a glyph without its class: that is its class', () => {
   for (let c = 0x4e00; c <= 0x9fff; c++) assert.equal(CLASS[c] & (CC_GLYPH | CC_JUST | CC_WORD), CC_GLYPH, c.toString(16));
 });
+
+test('a space or a line start ends a Latin word of two or more letters; single letters spaced out join', () => {
+  const index = new TokenIndex();
+  index.reset();
+  // jful accident syracuse new york: five words (read as runs between punctuation they were two,
+  // `jfulaccidentatsyracuse` and `newyork`, and the dateline's NEW YORK was half the headline).
+  const jful = addHead(index, ['JFUL ACCIDENT AT', 'SYRACUSE, NEW YORK'], 200);
+  const rockefeller = addHead(index, ['YOUNG ROCKEFELLER .', 'TO BUILD BIG HOUSE'], 200);
+  const news = addHead(index, ['N E W S'], 200);
+  const story = addStory(index, ['NEW YORK. Sept. 16. John D. Horke', 'dwolllnp In town. The house: will cover tho', 'the news']);
+  assert.equal(index.similarity(jful, story), 2 / 5);
+  assert.equal(index.similarity(rockefeller, story), 1 / 5); // house
+  assert.equal(index.similarity(news, story), 1);
+  assert.deepEqual(tokens(['NEW YORK'], 200).words.length, 2);
+  assert.deepEqual(tokens(['NEW', 'YORK'], 200).words.length, 2);
+  assert.deepEqual(tokens(['N E', 'W S'], 200).words.length, 1);
+});
+
+test('weighted similarity: a word k > 1 of the stories weighed against have counts 1/k; bigrams count 1', () => {
+  const index = new TokenIndex();
+  index.reset();
+  const h = addHead(index, ['TRACKMEN GO OUT', 'Associated Press 跨境'], 200);
+  const a = addStory(index, ['By Associated Press. The trackmen went out.']);
+  const b = addStory(index, ['By Associated Press. Miner captured.']);
+  const c = addStory(index, ['By Associated Press. 跨境电商']);
+  const lists = Int32Array.from([a, b, c]);
+  index.weigh(h, lists, 3);
+  // trackmen go(no: two letters) out associated press 跨境: weights 1, 1, 1/3, 1/3, 1.
+  const sum = 1 + 1 + 1 / 3 + 1 / 3 + 1;
+  const near = (x: number, y: number) => assert.ok(Math.abs(x - y) < 1e-12, `${x} ≠ ${y}`);
+  near(index.headWeight(), sum);
+  near(index.weightedSimilarity(h, a), (1 + 1 + 1 / 3 + 1 / 3) / sum);
+  near(index.weightedSimilarity(h, b), (1 / 3 + 1 / 3) / sum);
+  near(index.weightedSimilarity(h, c), (1 / 3 + 1 / 3 + 1) / sum);
+  // Weighed against one story, every weight is 1: the plain share.
+  index.weigh(h, lists, 1);
+  assert.equal(index.weightedSimilarity(h, a), index.similarity(h, a));
+});

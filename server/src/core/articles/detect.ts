@@ -22,9 +22,14 @@
 // 5. Clusters are matched to stories by a score: twice the share of the cluster's CJK bigrams and
 //    Latin words found in the story's first ~600 characters (headlines reuse the lead's words),
 //    plus a bonus for position (the group sits right above the story: +0.3 for its last cluster,
-//    +0.15 for earlier stacked ones; right below a story: +0.1). Greedy by descending score, each
-//    story takes one cluster. Only pairs within a bounded window of stories are scored, so the
-//    page stays linear. This is what puts a headline emitted after its body, or stacked above
+//    +0.15 for earlier stacked ones; right below a story: +0.1). A word that k > 1 of the
+//    cluster's candidate stories have counts 1/k (`the`, `Press`, `Sept`, the `NEW YORK` of a
+//    dateline tell little which story a heading is). A story that is not right below the group
+//    scores its share in full only on shared tokens weighing 3 or more (EVIDENCE), less below
+//    that, and loses 0.05 for each story between past the nearest ones (FAR): a headline right
+//    above a story it fits is that story's, a far one wins on strong evidence. Greedy by
+//    descending score, each story takes one cluster. Only pairs within a bounded window of
+//    stories are scored, so the page stays linear. This is what puts a headline emitted after its body, or stacked above
 //    another article's byline, on the right body. An unmatched one-line cluster right above a
 //    matched one is its kicker (引题 over 主题), right below one whose story starts below it a deck,
 //    right above a story its label; else it is a banner, a label of the page in no article (the
@@ -1090,24 +1095,40 @@ function attachNotes(items: readonly Seg[], stories: Story[], storyAt: readonly 
   }
 }
 
-/** The note of a detached label at item p: the nearest byline-less body that runs straight into a bylined story. */
+/**
+ * The note of a detached label at item p: the nearest byline-less body that runs straight into a
+ * bylined story and has no heading right above it (a headed body is a story of its own). Failing
+ * any, the nearest such body under a heading: the note printed under the article's heading group,
+ * which is where misplaced-headline's fix puts a heading emitted elsewhere (above the note, the
+ * article's first line). Without this the moved heading made its note a headless sidebar, and the
+ * heading went on to the byline: flagged again, moved again.
+ */
 function detachedNote(items: readonly Seg[], stories: Story[], storyAt: readonly (Story | null)[], p: number): Story | null {
   let best: Story | null = null;
   let bestDist = Infinity;
+  let headed: Story | null = null;
+  let headedDist = Infinity;
   const at = nearestStory(stories, p);
   for (let si = Math.max(0, at - 12); si < Math.min(stories.length, at + 12); si++) {
     const s = stories[si];
     if (s.mergedInto || s.byline.length || s.dateline || s.isNote) continue;
     const dist = Math.abs(s.firstItem - p);
-    if (dist > 40 || dist >= bestDist) continue;
+    if (dist > 40 || (dist >= bestDist && dist >= headedDist)) continue;
     const t = storyStartingAt(storyAt, nextItem(items, s.lastItem));
     if (!t || t.byline.length === 0) continue;
     const before = prevItem(items, s.firstItem);
-    if (before >= 0 && items[before].kind === 'heading') continue;
+    if (before >= 0 && items[before].kind === 'heading') {
+      if (dist < headedDist) {
+        headed = s;
+        headedDist = dist;
+      }
+      continue;
+    }
+    if (dist >= bestDist) continue;
     best = s;
     bestDist = dist;
   }
-  return best;
+  return best ?? headed;
 }
 
 /** Heading groups (runs of heading blocks) split into clusters (step 4), onto `clusters`; returns the number of groups. */
@@ -1268,6 +1289,17 @@ function clusterTokens(c: Cluster, dump: PageDump): number {
   return INDEX.addHead(reader);
 }
 
+/** The token lists of a cluster's candidate stories (at most 20). */
+const CANDIDATES = new Int32Array(20);
+/** What each story between a cluster and a candidate (past the nearest either way) takes off the score. */
+const FAR = 0.05;
+/**
+ * The weight of shared tokens (weigh: a word many candidates share weighs little) from which a
+ * story that is not right below the cluster scores in full: below it, a share of a few tokens is a
+ * few words in common (`says`, a name), no evidence that the heading was emitted away from that story.
+ */
+const EVIDENCE = 3;
+
 /** Clusters matched to stories by score (step 5). */
 function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[], groups: number, storyOfItem: readonly (Story | null)[]): void {
   const { dump, items } = P;
@@ -1323,13 +1355,22 @@ function matchClusters(P: PageItems, live: Story[], clusters: readonly Cluster[]
     }
     const head = HEAD_OF[ck];
     const centre = below ? below.liveIndex : above ? above.liveIndex + 1 : nearestStory(live, gFirst); // NaN for a story merged away: no candidates
-    for (let k = Math.max(0, centre - 10); k < Math.min(live.length, centre + 10); k++) {
+    const from = Math.max(0, centre - 10);
+    const to = Math.min(live.length, centre + 10);
+    // The candidates' token lists, then the head weighed against them (a word many of them share counts little).
+    let n = 0;
+    for (let k = from; k < to; k++) CANDIDATES[n++] = storySet(live, items, dump, k);
+    index.weigh(head, CANDIDATES, n);
+    for (let k = from; k < to; k++) {
       const s = live[k];
-      const sim = index.similarity(head, storySet(live, items, dump, k));
+      const sim = index.weightedSimilarity(head, CANDIDATES[k - from]);
       let adj = 0;
       if (s === below && belowStarts) adj = c.lastInGroup ? 0.3 : 0.15;
       else if (s === above && c === groupFirstCluster[c.group]) adj = 0.1;
-      const score = 2 * sim + adj;
+      // A story further off than the next ones either way needs more evidence, the more stories lie between.
+      const far = adj > 0 ? 0 : FAR * Math.max(0, Math.abs(k - centre) - 1);
+      const evidence = adj >= 0.15 ? 1 : Math.min(1, (sim * index.headWeight()) / EVIDENCE);
+      const score = 2 * sim * evidence + adj - far;
       if (score >= 0.28) pairs.push({ c, s, score, sim, adjacent: adj >= 0.15 });
     }
   }
@@ -1491,23 +1532,26 @@ function unclaimedBlocks(items: readonly Seg[], articles: readonly Article[], or
 }
 
 /**
- * An unmatched one-line cluster (a would-be banner) is not left out of every article:
+ * An unmatched cluster of one block, of one line (a would-be banner) or of up to three below a
+ * headline (a wrapped deck), is not left out of every article:
  * - right above a matched cluster of its heading group with no kicker (nothing between, not even a
  *   caption), a CJK line of four glyphs or more is that cluster's kicker (引题 over 主题: Chinese
  *   papers print them constantly, two one-line headings the matching sees as two headlines), or
  *   its headline when it is the wider by two glyphs or more (then the headline below is a deck);
- * - right below a matched cluster whose story starts right below it, it is a deck;
- * - right above another story (a column's rubric over its byline), it is that story's label.
+ * - right below a matched cluster whose story starts right below it, it is a deck (up to three lines:
+ *   `Falls on Main Street and Is` / `Still Unconscious at a` under an all-caps headline);
+ * - one line right above another story (a column's rubric over its byline), it is that story's label.
  * Then the banner's cluster is emptied (no blocks). Otherwise it stays a banner, a label of the
  * page (reported by unclaimed-text).
  */
 function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: readonly (Story | null)[]): void {
   const c = clusters[k];
-  if (c.story || c.blocks.length !== 1 || c.blocks[0].lines.length !== 1 || c.blocks[0].forced || startedByArticle(P, c)) return;
+  if (c.story || c.blocks.length !== 1 || c.blocks[0].lines.length > 3 || c.blocks[0].forced || startedByArticle(P, c)) return;
   const { items, F, base } = P;
   const b = c.blocks[0];
+  const oneLine = b.lines.length === 1;
   const d = k + 1 < clusters.length ? clusters[k + 1] : null;
-  if (d && d.story && d.group === c.group && d.blocks.length > 0 && c.last + 1 === d.first && !d.attachBelow && F.width[b.lines[0] - base] >= 8 && cjkHead(P.dump, b.lines[0])) {
+  if (oneLine && d && d.story && d.group === c.group && d.blocks.length > 0 && c.last + 1 === d.first && !d.attachBelow && F.width[b.lines[0] - base] >= 8 && cjkHead(P.dump, b.lines[0])) {
     let h = -1;
     let kicker = false;
     for (let j = 0; j < d.blocks.length; j++) {
@@ -1539,7 +1583,7 @@ function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: r
     e.last = c.last;
     e.groupSize--;
     c.blocks = [];
-  } else if (S && (!S.cluster || S.cluster.last < c.first)) {
+  } else if (oneLine && S && (!S.cluster || S.cluster.last < c.first)) {
     for (let j = 0; j < c.labels.length; j++) S.labels.push(c.labels[j]);
     S.labels.push(b.lines);
     c.blocks = [];

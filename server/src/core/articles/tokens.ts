@@ -2,8 +2,11 @@
 //
 // Tokens are those of detect's Tokenizer: CJK bigrams (two UTF-16 units packed in one 32-bit
 // integer) and Latin words of 3+ letters or numbers of 2+ digits (lowercased, a 32-bit hash), read
-// off the first `max` non-space characters. The similarity of a cluster and a story counts the
-// cluster's distinct tokens the story has, so of a story only the tokens some cluster of the page
+// off the first `max` non-space characters. Spaces break no bigram; a space or a line's start ends
+// a word of two or more units since the last space (`NEW YORK` is two words; read as one, a
+// heading matched a story only on the whole run of words between its punctuation), and joins
+// single letters (a spaced-out `N E W S` is one word). The similarity of a cluster and a story
+// counts the cluster's distinct tokens the story has (weighted: see weigh), so of a story only the tokens some cluster of the page
 // has matter: the page's cluster tokens get small ids (TokenIndex), a cluster and a story are lists
 // of distinct ids, and a story's other tokens (most of them) are dropped as they are read. Nothing
 // is allocated per story or per cluster once the scratch buffers have grown.
@@ -21,6 +24,8 @@ class ReadState {
   hash = 0;
   len = 0;
   digit = false;
+  /** Word units since the last space (or line start): a space after two or more ends the word. */
+  seg = 0;
   begin(max: number): void {
     this.max = max;
     this.seen = 0;
@@ -28,6 +33,7 @@ class ReadState {
     this.hash = 0;
     this.len = 0;
     this.digit = false;
+    this.seg = 0;
   }
   full(): boolean {
     return this.seen >= this.max;
@@ -58,11 +64,14 @@ class Reader extends ReadState {
     if (this.wordCounts()) this.w[this.nw++] = this.hash;
     this.hash = 0;
     this.len = 0;
+    this.seg = 0;
   }
   /**
-   * Feeds one text; false once `max` characters have been seen. Skips the justification spaces
-   * (space, tab, ideographic space) or, with `allSpaces`, every space cleanText removes: tokens of
-   * cleanText(t) are those of t read with allSpaces (cleanText only drops and re-joins spaces).
+   * Feeds one text (a line); false once `max` characters have been seen. Skips the justification
+   * spaces (space, tab, ideographic space) or, with `allSpaces`, every space cleanText removes:
+   * tokens of cleanText(t) are those of t read with allSpaces (cleanText only drops and re-joins
+   * spaces). A space, or the text's start, ends a word of two or more units since the last space
+   * (`NEW YORK` is two words), not a single letter (a spaced-out `N E W S` is one).
    * The text is t[from, to): a line can be read in the dump's text (see roles.ts scan).
    */
   feed(t: string, allSpaces: boolean, from = 0, to = t.length): boolean {
@@ -79,10 +88,27 @@ class Reader extends ReadState {
     let digit = this.digit;
     let nb = this.nb;
     let nw = this.nw;
+    let seg = this.seg;
+    // A line's start ends a word as a space does.
+    if (seg >= 2) {
+      if (len >= 3 || (len >= 2 && digit)) ws[nw++] = hash;
+      hash = 0;
+      len = 0;
+    }
+    seg = 0;
     for (let i = from; i < to && seen < max; i++) {
       let c = t.charCodeAt(i);
       const f = cls[c];
-      if (f & skip) continue; // spaces do not break words
+      if (f & skip) {
+        // A space breaks no bigram, nor a spaced-out word (single units); it ends a word of two or more.
+        if (seg >= 2) {
+          if (len >= 3 || (len >= 2 && digit)) ws[nw++] = hash;
+          hash = 0;
+          len = 0;
+        }
+        seg = 0;
+        continue;
+      }
       seen++;
       if (f & CC_WORD) {
         prev = -1;
@@ -90,12 +116,14 @@ class Reader extends ReadState {
         if (len === 0) digit = c >= 48 && c <= 57;
         hash = Math.imul(hash ^ c, 16777619);
         len++;
+        seg++;
         continue;
       }
       // A word ends (flush).
       if (len >= 3 || (len >= 2 && digit)) ws[nw++] = hash;
       hash = 0;
       len = 0;
+      seg = 0;
       if (f & CC_GLYPH) {
         if (prev >= 0) bs[nb++] = (prev << 16) | c;
         prev = c;
@@ -108,6 +136,7 @@ class Reader extends ReadState {
     this.digit = digit;
     this.nb = nb;
     this.nw = nw;
+    this.seg = seg;
     return seen < max;
   }
   /** Ends the text: the last word counts. */
@@ -145,6 +174,12 @@ export class TokenIndex {
   /** By id: the last list it was put in (+1), to keep a list distinct; and the mark of the head whose ids are marked. */
   private inList = new Int32Array(1 << 9);
   private inHead = new Int32Array(1 << 9);
+  /** By id: 1 for a word (0: a bigram); and, for the head weighed last, how many of the stories it was weighed against have it. */
+  private isWord = new Uint8Array(1 << 9);
+  private df = new Int32Array(1 << 9);
+  /** The head weighed last (weigh), -1 none, and the sum of its tokens' weights. */
+  private weighed = -1;
+  private weightSum = 0;
   private marked = -1;
 
   /** Empties the index (detect resets it before and after a page: the second finds nothing to clear). */
@@ -158,13 +193,17 @@ export class TokenIndex {
     if (this.inList.length > KEEP) {
       this.inList = new Int32Array(1 << 9);
       this.inHead = new Int32Array(1 << 9);
+      this.isWord = new Uint8Array(1 << 9);
+      this.df = new Int32Array(1 << 9);
     } else {
       this.inList.fill(0, 0, this.nIds);
       this.inHead.fill(0, 0, this.nIds);
+      this.isWord.fill(0, 0, this.nIds);
     }
     this.nIds = this.nLists = this.stories = 0;
     this.off[0] = 0;
     this.marked = -1;
+    this.weighed = -1;
   }
 
   /** A new id (the per-id marks grown to hold it). */
@@ -177,6 +216,11 @@ export class TokenIndex {
       const b = new Int32Array(2 * id);
       b.set(this.inHead);
       this.inHead = b;
+      const w = new Uint8Array(2 * id);
+      w.set(this.isWord);
+      this.isWord = w;
+      this.df = new Int32Array(2 * id); // counts of one weighing, made anew each time
+      this.weighed = -1;
     }
     return id;
   }
@@ -224,7 +268,9 @@ export class TokenIndex {
       this.push(k, this.intern(this.bigrams, v));
     }
     for (let j = 0; j < r.nw; j++) {
-      this.push(k, this.intern(this.words, r.w[j]));
+      const id = this.intern(this.words, r.w[j]);
+      this.isWord[id] = 1;
+      this.push(k, id);
     }
     return k;
   }
@@ -258,11 +304,27 @@ export class TokenIndex {
     let hash = st.hash;
     let len = st.len;
     let digit = st.digit;
+    let seg = st.seg;
+    // Words end as Reader.feed ends them: at a line's start or a space, after two or more units.
+    if (seg >= 2) {
+      if (len >= 3 || (len >= 2 && digit)) this.word(hash);
+      hash = 0;
+      len = 0;
+    }
+    seg = 0;
     for (let i = from; i < to && seen < max; i++) {
       let c = t.charCodeAt(i);
       // A unified ideograph (most of a story) is a glyph, neither a space nor a word unit: its class is not looked up (the table is 128 KB).
       const f = c >= 0x4e00 && c <= 0x9fff ? CC_GLYPH : cls[c];
-      if (f & CC_JUST) continue;
+      if (f & CC_JUST) {
+        if (seg >= 2) {
+          if (len >= 3 || (len >= 2 && digit)) this.word(hash);
+          hash = 0;
+          len = 0;
+        }
+        seg = 0;
+        continue;
+      }
       seen++;
       if (f & CC_WORD) {
         prev = -1;
@@ -270,11 +332,13 @@ export class TokenIndex {
         if (len === 0) digit = c >= 48 && c <= 57;
         hash = Math.imul(hash ^ c, 16777619);
         len++;
+        seg++;
         continue;
       }
       if (len >= 3 || (len >= 2 && digit)) this.word(hash);
       hash = 0;
       len = 0;
+      seg = 0;
       if (f & CC_GLYPH) {
         // Never 0: both units are glyphs.
         if (prev >= 0 && lead[prev] !== 0) {
@@ -289,6 +353,7 @@ export class TokenIndex {
     st.hash = hash;
     st.len = len;
     st.digit = digit;
+    st.seg = seg;
     return seen < max;
   }
 
@@ -303,6 +368,7 @@ export class TokenIndex {
     if (st.wordCounts()) this.word(st.hash);
     st.hash = 0;
     st.len = 0;
+    st.seg = 0;
     return this.sList;
   }
 
@@ -312,21 +378,70 @@ export class TokenIndex {
     if (id >= 0) this.push(this.sList, id);
   }
 
-  /** Share of head list h's tokens that story list s has (0..1; 0 for a head without tokens): detect's similarity. */
+  /** Share of head list h's tokens that story list s has (0..1; 0 for a head without tokens). */
   similarity(h: number, s: number): number {
     const off = this.off;
     const size = off[h + 1] - off[h];
     if (size === 0) return 0;
     const pool = this.pool;
     const inHead = this.inHead;
-    if (this.marked !== h) {
-      // Marks stay valid while h is the head asked about (matchClusters asks head by head).
-      for (let j = off[h]; j < off[h + 1]; j++) inHead[pool[j]] = h + 1;
-      this.marked = h;
-    }
+    this.mark(h);
     let hit = 0;
     for (let j = off[s]; j < off[s + 1]; j++) if (inHead[pool[j]] === h + 1) hit++;
     return hit / size;
+  }
+
+  /** Marks head h's ids in inHead; marks stay valid while h is the head asked about (matchClusters asks head by head). */
+  private mark(h: number): void {
+    if (this.marked === h) return;
+    const { off, pool, inHead } = this;
+    for (let j = off[h]; j < off[h + 1]; j++) inHead[pool[j]] = h + 1;
+    this.marked = h;
+  }
+
+  /**
+   * Weighs head h's tokens against the story lists stories[0, n) (the stories it may head), for
+   * weightedSimilarity: a word that k > 1 of them have weighs 1/k (`the`, `press`, `sept`, a city of
+   * the datelines: shared with many stories, it tells little which one the head is), any other
+   * token 1. CJK bigrams weigh 1 whatever their count.
+   */
+  weigh(h: number, stories: Int32Array, n: number): void {
+    const { off, pool, df, isWord } = this;
+    const inHead = this.inHead;
+    this.mark(h);
+    for (let j = off[h]; j < off[h + 1]; j++) df[pool[j]] = 0;
+    for (let q = 0; q < n; q++) {
+      const s = stories[q];
+      for (let j = off[s]; j < off[s + 1]; j++) if (inHead[pool[j]] === h + 1 && isWord[pool[j]] === 1) df[pool[j]]++;
+    }
+    let sum = 0;
+    for (let j = off[h]; j < off[h + 1]; j++) sum += this.weight(pool[j]);
+    this.weighed = h;
+    this.weightSum = sum;
+  }
+
+  /** The sum of the weights of the head weighed last: sim × this is the weight of the tokens shared. */
+  headWeight(): number {
+    return this.weightSum;
+  }
+
+  private weight(id: number): number {
+    const k = this.df[id];
+    return this.isWord[id] === 1 && k > 1 ? 1 / k : 1;
+  }
+
+  /**
+   * Weighted share of head list h's tokens that story list s has (0..1; 0 for a head without
+   * tokens), h weighed last (weigh): detect's similarity. With every weight 1 it is similarity.
+   */
+  weightedSimilarity(h: number, s: number): number {
+    if (this.weighed !== h) throw new Error('TokenIndex: weigh the head first');
+    if (this.weightSum === 0) return 0;
+    const { off, pool, inHead } = this;
+    this.mark(h);
+    let hit = 0;
+    for (let j = off[s]; j < off[s + 1]; j++) if (inHead[pool[j]] === h + 1) hit += this.weight(pool[j]);
+    return hit / this.weightSum;
   }
 }
 

@@ -1,13 +1,15 @@
 // misplaced-headline: a headline, kicker or deck that the dump emitted away from its article
 // (after the body, stacked over another article's byline, at the end of the page). The fix moves
 // the heading blocks, in their order, to just before the article's first line, each followed by a
-// blank line; the blank line after a moved block goes with it.
+// blank line (the last by two on a double-spaced page, where one blank line is only the line
+// spacing and a heading line as wide as the column would run on into the paragraph under it); the
+// blank line after a moved block goes with it.
 import { isTextLine, LINE_BLANK, lineNext } from '../lines';
 import type { Edit, Finding, Fix, LineTable, PageDump, RelatedSpan } from '../types';
 import type { Messages } from '../messages';
 import { t } from '../messages';
 import type { Article, PageAnalysis } from '../articles/model';
-import { articleTitle } from '../articles/detect';
+import { articleTitle, stateOf } from '../articles/detect';
 
 /** Scratch marks of misplacedHeadline (one article at a time). */
 let CLAIMED = new Uint8Array(256);
@@ -44,6 +46,7 @@ function inBlocks(nb: number, i: number): boolean {
 export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messages: Messages): Finding[] {
   const out: Finding[] = [];
   const articles = analysis.articles;
+  const spaced = stateOf(analysis)?.ds === true;
   for (let k = 0; k < articles.length; k++) {
     const a = articles[k];
     const nb = headingBlocks(a);
@@ -53,7 +56,7 @@ export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messag
       const L = dump.lines;
       const head = a.headline.length ? a.headline : BLOCKS[0];
       const message = t(messages, 'misplaced-headline.message', { headline: articleTitle(dump, a), line: L.row[first] + 1 });
-      out.push(new MovedHeadingFinding(L.start[head[0]], L.end[head[head.length - 1]], message, dump, a, first, messages));
+      out.push(new MovedHeadingFinding(L.start[head[0]], L.end[head[head.length - 1]], message, dump, a, first, spaced, messages));
     }
   }
   // Keep none of the page's arrays.
@@ -106,11 +109,13 @@ class MovedHeadingFinding implements Finding {
     private readonly article: Article,
     /** The article's first line outside its heading. */
     private readonly first: number,
+    /** The page is double-spaced (a blank line after every line). */
+    private readonly spaced: boolean,
     private readonly messages: Messages,
   ) {}
 
   get fix(): Fix {
-    return (this.madeFix ??= moveFix(this.dump, this.article, this.first, this.messages));
+    return (this.madeFix ??= moveFix(this.dump, this.article, this.first, this.spaced, this.messages));
   }
 
   get related(): RelatedSpan[] {
@@ -124,8 +129,8 @@ class MovedHeadingFinding implements Finding {
   }
 }
 
-/** The fix of an article whose heading belongs before its line `first`. */
-function moveFix(dump: PageDump, a: Article, first: number, messages: Messages): Fix {
+/** The fix of an article whose heading belongs before its line `first` (on a double-spaced page: `spaced`). */
+function moveFix(dump: PageDump, a: Article, first: number, spaced: boolean, messages: Messages): Fix {
   const nb = headingBlocks(a);
   // The lines' columns, read directly (no Line object, nor text slice, per line asked about).
   const L = dump.lines;
@@ -154,6 +159,8 @@ function moveFix(dump: PageDump, a: Article, first: number, messages: Messages):
     const lastC = to > from ? text.charCodeAt(to - 1) : -1;
     if (lastC !== 10 && lastC !== 13) parts.push(eol);
     parts.push(eol);
+    // Two blank lines under the heading on a double-spaced page: one would join it to the text below.
+    if (spaced && j === nb - 1) parts.push(eol);
     if (from <= targetStart) at = ne + 1;
     edits[ne++] = { start: from, end, newText: '' };
   }
