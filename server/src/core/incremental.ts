@@ -665,6 +665,17 @@ export function* fixAllSteps(inc: IncrementalDocument, options: AnalyzeOptions, 
   return { edits, left };
 }
 
+/** fixAllParts's answer: fixAll's, but the fixes applied only counted. */
+export interface FixPartsResult extends Omit<FixAllResult, 'fixed'> {
+  /**
+   * How many findings' fixes were applied, over all parts. The findings themselves are not kept:
+   * the CLI only counts them, and kept, every part's (with the rows of their fixes, see editRows.ts)
+   * lived until the whole text was done: a 10 MB dump's fix peaked at 168 MB RSS with them, 140
+   * without, and took ~8% more CPU time (collections walking them).
+   */
+  fixedCount: number;
+}
+
 /**
  * fixAll part by part: each form-feed page, and each part of a page cut without form feeds (see
  * softPages.ts), fixed alone, as the editor's fix-all fixes them (fixAllEdits), so that `newsprint
@@ -672,9 +683,9 @@ export function* fixAllSteps(inc: IncrementalDocument, options: AnalyzeOptions, 
  * it, so a fix could join a line across a cut that the editor kept apart. `passes`: the most any
  * part took; `left`: what the passes left over all parts.
  */
-export function fixAllParts(text: string, options: AnalyzeOptions & { only?: readonly RuleId[] } = {}): FixAllResult {
+export function fixAllParts(text: string, options: AnalyzeOptions & { only?: readonly RuleId[] } = {}): FixPartsResult {
   const out: string[] = [];
-  const fixed: Finding[] = [];
+  let fixedCount = 0;
   let passes = 0;
   let left = 0;
   let from = 0;
@@ -682,13 +693,13 @@ export function fixAllParts(text: string, options: AnalyzeOptions & { only?: rea
     out.push(text.slice(from, p.start)); // the form feed before the page, or nothing at a cut
     const r = fixPart(text.slice(p.start, p.end), p.start, options, options.only);
     out.push(r.text);
-    for (const f of r.fixed) fixed.push(f);
+    fixedCount += r.fixed.length;
     passes = Math.max(passes, r.passes);
     left += r.left;
     from = p.end;
   }
   out.push(text.slice(from));
-  return { text: out.join(''), fixed, passes, left };
+  return { text: out.join(''), fixedCount, passes, left };
 }
 
 export function shiftFinding(f: Finding, delta: number): Finding {
