@@ -57,12 +57,18 @@ void (async () => {
   mark('sent');
   await got;
   mark('diagnostics');
-  if (process.env.NEWSPRINT_SMAPS === '1') {
+  const smaps = () => {
     // Biggest mappings by RSS: V8's heap (anonymous), malloc's ([heap] and its arenas), code.
     const maps = readFileSync(`/proc/${proc.pid}/smaps`, 'utf8').split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/);
     const rows = maps.map((m) => ({ head: m.split('\n')[0], rss: Number(/\nRss:\s+(\d+)/.exec(m)?.[1] ?? 0) }));
     for (const r of rows.sort((a, b) => b.rss - a.rss).slice(0, 15)) marks.push(`  ${(r.rss / 1024).toFixed(1)} MB ${r.head}`);
-  }
+    // And by size class: V8's pages are many mappings of 256 KB or so, malloc's arenas 64 MB each.
+    const sum = (test: (r: { head: string; rss: number }) => boolean) => (rows.filter(test).reduce((a, r) => a + r.rss, 0) / 1024).toFixed(1);
+    const size = (r: { head: string }) => { const [a, b] = r.head.split(' ')[0].split('-').map((x) => parseInt(x, 16)); return b - a; };
+    marks.push(`  total ${sum(() => true)} MB: [heap] ${sum((r) => r.head.endsWith('[heap]'))}, files ${sum((r) => r.head.includes('/'))}, anonymous < 1 MB ${sum((r) => !/[/[]/.test(r.head) && size(r) < 1 << 20)}, anonymous ≥ 1 MB ${sum((r) => !/[/[]/.test(r.head) && size(r) >= 1 << 20)}`);
+  };
+  // NEWSPRINT_SMAPS=1: the biggest mappings once the diagnostics are in; =fix: once Fix All has answered; =both: then, after the views and at the answer.
+  if (process.env.NEWSPRINT_SMAPS === '1' || process.env.NEWSPRINT_SMAPS === 'both') smaps();
   // NEWSPRINT_FIXALL=1: then Fix All of the whole dump (source.fixAll, as on save), applied as the
   // editor applies it (one change message, last edit first), as bench.ts does.
   if (process.env.NEWSPRINT_FIXALL === '1') {
@@ -77,6 +83,7 @@ void (async () => {
     if (process.env.NEWSPRINT_VIEWS === '1') {
       for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full']) await conn.sendRequest(method, { textDocument: { uri: 'file:///m.pagedump' } });
       mark('views;');
+      if (process.env.NEWSPRINT_SMAPS === 'both') smaps();
     }
     const t = performance.now();
     const actions = (await conn.sendRequest('textDocument/codeAction', {
@@ -87,6 +94,7 @@ void (async () => {
     const edits = actions[0]?.edit?.changes?.['file:///m.pagedump'] ?? [];
     let units = 0;
     for (const e of edits) units += e.newText.length;
+    if (process.env.NEWSPRINT_SMAPS === 'fix' || process.env.NEWSPRINT_SMAPS === 'both') smaps();
     mark(`fix-all answered in ${(performance.now() - t).toFixed(0)} ms: ${edits.length} edits, ${(units / 1e6).toFixed(1)} M units of new text;`);
     // Its diagnostics, not those of the pages done first (isPreview).
     const applied = new Promise<void>((res) => conn.onNotification('textDocument/publishDiagnostics', (p: { version?: number; diagnostics: Diagnostic[] }) => p.version === 2 && !isPreview(p.diagnostics) && res()));

@@ -378,7 +378,7 @@ function fix(files: string[], opts: { rules: RuleSettings; locale?: string; writ
     (text, file) => {
       // Part by part, as the editor's fix-all: see fixAllParts.
       const result = fixAllParts(text, opts);
-      count = result.fixed.length;
+      count = result.fixedCount;
       if (result.left > 0) io.err(`${t(messages, 'cli.fixLeft', { file, passes: result.passes, count: result.left })}\n`);
       return result.text;
     },

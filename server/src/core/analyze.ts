@@ -33,8 +33,13 @@ export const STRUCTURE_RULES: readonly { id: RuleId; defaultSeverity: Severity }
 
 const byPosition = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end;
 
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const dump = parse(text, options.atStart !== false, !options.wholePages);
+/** The parse analyze makes of the text under these options (see analyze's `dump`). */
+export function parseFor(text: string, options: AnalyzeOptions = {}): PageDump {
+  return parse(text, options.atStart !== false, !options.wholePages);
+}
+
+/** `dump`: parseFor(text, options), when the caller has it already (Fix All's first pass: see fixAll). */
+export function analyze(text: string, options: AnalyzeOptions = {}, dump: PageDump = parseFor(text, options)): Analysis {
   const messages = messagesFor(options.locale);
   const lint = pageLinter(options);
   const lineFindings: Finding[] = [];

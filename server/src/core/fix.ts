@@ -1,8 +1,9 @@
 // Applying fixes. Edits are UTF-16 offset ranges into one text; they are applied back to front,
 // and an edit overlapping one already taken is dropped (it will be found again on the next pass).
-import { analyze } from './analyze';
+import { analyze, parseFor } from './analyze';
 import { autoFixable } from './editRows';
-import type { AnalyzeOptions, Edit, Finding, Page, RuleId } from './types';
+import { lintDoubled } from './lint';
+import type { AnalyzeOptions, Edit, Finding, Page, PageDump, RuleId } from './types';
 
 /** Sorted, non-overlapping subset of the edits (earlier start wins). */
 export function normalizeEdits(edits: readonly Edit[]): Edit[] {
@@ -98,17 +99,33 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
   const fixable = (f: Finding) => takes(f, options.only);
   const later = (f: Finding) => afterFirst(f) && fixable(f);
   let passes = 0;
+  // The first pass: the text's own doubled-glyphs fixes, alone. They are line findings, the same
+  // as an analysis gives them (lintDoubled), so the text is parsed and its lines glanced at, not
+  // analysed: where there are some, the analysis of the text as given served only these, and cost
+  // a third analysis of the page (Fix All read each page three times, where it had read it twice).
+  // Where there are none, the parse is the first analysis's.
+  let dump: PageDump | undefined = parseFor(text, options);
+  const doubled = lintDoubled(dump, options).filter(fixable);
+  if (doubled.length > 0) {
+    const edits = normalizeEdits(doubled.flatMap((f) => f.fix!.edits));
+    const next = applySorted(text, edits);
+    for (const f of doubled) fixed.push(f);
+    if (next === text) return { text, fixed, passes, left: 0 };
+    options.onPass?.(edits);
+    text = next;
+    passes++;
+    dump = undefined;
+  }
   for (; passes < MAX_PASSES; passes++) {
-    const analysis = analyze(text, options);
-    let findings = analysis.findings.filter(passes === 0 ? fixable : later);
+    const analysis = analyze(text, options, dump);
+    dump = undefined;
+    let findings = analysis.findings.filter(later);
     // Nothing a pass may take. What is left sure and fixable (a doubled-glyphs finding on a run
     // the passes built, which the spacing rules see to it that they do not: see
     // joinsIntoOverprint) is counted, never silent: the next Fix All would apply it.
     if (findings.length === 0) return { text, fixed, passes, left: passes === 0 ? 0 : countOf(analysis.findings, fixable) };
-    const doubled = passes === 0 ? findings.filter((f) => !afterFirst(f)) : [];
     const moving = findings.filter((f) => MOVING_RULES.has(f.rule));
-    if (doubled.length > 0) findings = doubled;
-    else if (moving.length > 0) findings = movingFixes(moving, analysis.dump.pages);
+    if (moving.length > 0) findings = movingFixes(moving, analysis.dump.pages);
     const edits = normalizeEdits(findings.flatMap((f) => f.fix!.edits));
     const next = applySorted(text, edits);
     for (const f of findings) fixed.push(f); // not push(...findings): a 100 MB line can have more findings than the stack has room for arguments

@@ -195,6 +195,18 @@ function spacingFinding(rule: RuleId, severity: Severity, scan: SpacingScan, cou
   return gapFinding(rule, severity, scan.start, scan.end, message, title, scan.gaps, count);
 }
 
+/**
+ * The doubled-glyphs findings of the whole dump, as lintDump gives them among the others (the same
+ * settings, gates and levels), without running the other rules: Fix All's first pass takes these
+ * alone (see fixAll), and reading them costs a parse and a glance at each line, not an analysis.
+ */
+export function lintDoubled(dump: PageDump, options: AnalyzeOptions = {}): Finding[] {
+  const out: Finding[] = [];
+  const setup = lintSetup(options.rules, messagesFor(options.locale), [doubledGlyphs]);
+  for (const page of dump.pages) lintPageInto(dump, page, setup, out);
+  return out;
+}
+
 /** Findings of the line rules on the whole dump. */
 export function lintDump(dump: PageDump, options: AnalyzeOptions = {}): Finding[] {
   const out: Finding[] = [];
