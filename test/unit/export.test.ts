@@ -150,6 +150,19 @@ test('page numbers of continuation targets and file names', () => {
   assert.equal(pageNumberOf('第2版'), 2);
   assert.equal(pageNumberOf('A3'), 3);
   assert.equal(pageNumberOf('Pago Three'), 3);
+  // Ordinals (Continued on Second Page.), the front page, and an i the OCR read as l.
+  const ordinals: [string, number][] = [
+    ['First Page', 1],
+    ['Second Page', 2],
+    ['Page Third', 3],
+    ['Tenth Page', 10],
+    ['Twelfth Page', 12],
+    ['Front Page', 1],
+    ['Flrst Page', 1],
+    ['Thlrd Pago', 3],
+    ['Elghth Page', 8],
+  ];
+  for (const [t, want] of ordinals) assert.equal(pageNumberOf(t), want, t);
   // Full-width digits, as the markers are read with them (（下转第２版）).
   assert.equal(pageNumberOf('第２版'), 2);
   assert.equal(pageNumberOf('第１２版'), 12);
@@ -258,6 +271,47 @@ test('a continued-from marker heading a body line starts the continued part, wit
   assert.deepEqual([a.continuation, a.lines], [null, [[0, 4]]]);
   assert.deepEqual(b.continuation, { from: '第一版', marker: '（上接第一版）', linkedId: null });
   assert.deepEqual([b.paragraphs, b.lines], [['全市各级部门认真落实党中央决策部署，坚持稳中求进工作总基调，推动经济运行持续回升向好，为全年目标任务完成打下坚实基础。'], [[5, 6]]]);
+});
+
+const FIRE = 'FIRE IN THE MILL';
+const enPage = (...lines: string[]) => [FIRE, ...lines].join('\n');
+
+test('an English continued-from marker opening a body line is the marker alone: the text after it stays in the paragraphs', () => {
+  const page = enPage('(Continued from Page One.) The owners said to-day that they will', 'rebuild the mill at once, on the same site, and that all the men will', 'be taken back when it is done, which will be early in the autumn.');
+  const [a, ...rest] = exportArticles(page, { ...opts, path: 'x-p2.txt' }).articles;
+  assert.equal(rest.length, 0);
+  assert.deepEqual(a.continuation, { from: 'Page One', marker: '(Continued from Page One.)', linkedId: null });
+  assert.equal(a.paragraphs[0], 'The owners said to-day that they will');
+  assert.ok(a.paragraphs.join(' ').includes('early in the autumn.'));
+});
+
+test('an English continued-to marker ending a body line is read, out of the paragraphs', () => {
+  const page = enPage('The large flour mill of the Acme Company at Sandusky was destroyed by', 'fire last night, with a loss estimated at one hundred thousand dollars.', 'No one was hurt, but fifty men lost work. (Continued on Page Two.)');
+  const [a] = exportArticles(page, { ...opts, path: 'x-p1.txt' }).articles;
+  assert.deepEqual(a.continuation, { to: 'Page Two', marker: '(Continued on Page Two.)', linkedId: null });
+  assert.equal(a.paragraphs.at(-1), 'No one was hurt, but fifty men lost work.');
+});
+
+test('English markers read through OCR slips in their verb; a speck after one is no marker text; ordinal targets link', () => {
+  const marker = (line: string) => exportArticles(enPage('The mill burned last night, with a loss of one hundred thousand dollars.', line), { ...opts, path: 'x-p1.txt' }).articles[0];
+  for (const [line, want] of [
+    ['Contlnued on Page Three.', 'Contlnued on Page Three.'],
+    ['Cont1nued on Page Three.', 'Cont1nued on Page Three.'],
+    ['«Continued on Page Three.', 'Continued on Page Three.'],
+    ['Continued On Pago Two. m', 'Continued On Pago Two.'],
+  ]) {
+    const a = marker(line);
+    assert.equal(a.continuation?.marker, want, line);
+    assert.ok(!a.paragraphs.join(' ').includes('ontinued') && !a.paragraphs.join(' ').includes('ont1nued') && !a.paragraphs.join(' ').includes('ontlnued'), line);
+  }
+  // A slip elsewhere in the marker is no marker: the line stays text.
+  assert.equal(marker('Contlnued on the Thrcc.').continuation, null);
+  const p1 = exportArticles(enPage('The mill burned last night.', 'Continued on Second Page.'), { ...opts, path: 'x/x-p1.txt' });
+  const p2 = exportArticles(enPage('Continued frorn First Page.', 'The owners said to-day that they will rebuild.'), { ...opts, path: 'x/x-p2.txt' });
+  linkContinuations([p1, p2]);
+  assert.equal(p2.articles[0].continuation?.from, 'First Page');
+  assert.equal(p1.articles[0].continuation?.linkedId, `x/x-p2.txt#${p2.articles[0].id}`);
+  assert.equal(p2.articles[0].continuation?.linkedId, `x/x-p1.txt#${p1.articles[0].id}`);
 });
 
 test('a marker naming several pages is read and linked to the first of them that holds the part', () => {
