@@ -281,8 +281,7 @@ test('an English continued-from marker opening a body line is the marker alone: 
   const [a, ...rest] = exportArticles(page, { ...opts, path: 'x-p2.txt' }).articles;
   assert.equal(rest.length, 0);
   assert.deepEqual(a.continuation, { from: 'Page One', marker: '(Continued from Page One.)', linkedId: null });
-  assert.equal(a.paragraphs[0], 'The owners said to-day that they will');
-  assert.ok(a.paragraphs.join(' ').includes('early in the autumn.'));
+  assert.deepEqual(a.paragraphs, ['The owners said to-day that they will rebuild the mill at once, on the same site, and that all the men will be taken back when it is done, which will be early in the autumn.']);
 });
 
 test('an English continued-to marker ending a body line is read, out of the paragraphs', () => {
@@ -312,6 +311,46 @@ test('English markers read through OCR slips in their verb; a speck after one is
   assert.equal(p2.articles[0].continuation?.from, 'First Page');
   assert.equal(p1.articles[0].continuation?.linkedId, `x/x-p2.txt#${p2.articles[0].id}`);
   assert.equal(p2.articles[0].continuation?.linkedId, `x/x-p1.txt#${p1.articles[0].id}`);
+});
+
+test('English datelines: a place in capitals or Title Case, abbreviations, a month and day and a dash; out of the paragraphs', () => {
+  const body = ['The large flour mill of the Acme Company was destroyed by fire', 'last night, with a loss estimated at one hundred thousand dollars.'];
+  for (const dl of ['ERIE, Pa., Sept. 16.—', 'St. Louis, April 30.—', 'SYRACUSE, N. Y., Sept. 16.—', 'BEAUMONT, Tex., Sept. 16.--', 'London, May 1.—', 'Havana, April 30.—']) {
+    const [a] = exportArticles(enPage('By Associated Press.', `${dl}${body[0]}`, body[1]), { ...opts, path: 'x.txt' }).articles;
+    assert.equal(a.dateline, dl, dl);
+    assert.ok(a.paragraphs[0].startsWith('The large flour mill'), dl);
+  }
+});
+
+test('a line cut after its dateline is measured whole: a full line ending like a sentence (an OCR\'d s: fire*!) does not end the paragraph', () => {
+  const page = enPage(
+    'Plattsburg, N. Y., April 30.—The forest fire*!',
+    'in the Adirondacks have gained great headway to-day and',
+    'are burning over a wide district north of the lake, and',
+    'a thousand men are fighting them along the railroad.',
+  );
+  const [a] = exportArticles(page, { ...opts, path: 'x.txt' }).articles;
+  assert.equal(a.dateline, 'Plattsburg, N. Y., April 30.—');
+  assert.deepEqual(a.paragraphs, ['The forest fire*! in the Adirondacks have gained great headway to-day and are burning over a wide district north of the lake, and a thousand men are fighting them along the railroad.']);
+});
+
+test('an English dateline neither splits its story (a second dispatch) nor makes the undated stories of the page sidebars', () => {
+  const page = [
+    'FOREST FIRES RAGING.',
+    'Plattsburg, N. Y., April 30.—Forest fires in the Adirondacks have',
+    'gained great headway to-day and are burning over a wide district.',
+    'Watertown, N. Y., April 30.—Newton Falls, the village at the end of',
+    'the railroad, is threatened with destruction by a forest fire.',
+    '',
+    'THE PROBLEM SOLVED.',
+    'A straight line is the shortest distance between two points, and the',
+    'railroad that runs on it carries the most passengers to the city.',
+  ].join('\n');
+  const [a, b, ...rest] = exportArticles(page, { ...opts, path: 'x.txt' }).articles;
+  assert.equal(rest.length, 0);
+  assert.equal(a.dateline, 'Plattsburg, N. Y., April 30.—');
+  assert.ok(a.paragraphs.some((p) => p.includes('. Watertown, N. Y., April 30.—Newton Falls')), 'the second dispatch stays in its story, dateline and all');
+  assert.deepEqual([a.type, b.type, b.headline], ['article', 'article', 'THE PROBLEM SOLVED.']);
 });
 
 test('a marker naming several pages is read and linked to the first of them that holds the part', () => {

@@ -637,9 +637,9 @@ export function linePieces(ctx: FlowContext, index: number, cuts: readonly Span[
   return piecesOfRows(0, rowCount);
 }
 
-function pieceRow(ctx: FlowContext, index: number, start: number, end: number): void {
+function pieceRow(ctx: FlowContext, index: number, start: number, end: number, widthFrom = start): void {
   const text = ctx.clean.span(start, end).trim();
-  if (text) pushRow(index, start, end, text, cellWidth(text));
+  if (text) pushRow(index, start, end, text, cellWidth(widthFrom === start ? text : ctx.clean.span(widthFrom, end).trim()));
 }
 
 /** Could String.prototype.trim remove this UTF-16 unit? (A superset: every unit <= U+0020 counts.) */
@@ -702,9 +702,11 @@ function addLineRows(ctx: FlowContext, index: number, cuts: readonly Span[], tex
     }
     segs = next;
   }
-  for (const s of segs) {
-    const t = trimmed(ctx.dump.text, s.start, s.end);
-    if (t.start < t.end) pieceRow(ctx, index, t.start, t.end);
+  for (let k = 0; k < segs.length; k++) {
+    const t = trimmed(ctx.dump.text, segs[k].start, segs[k].end);
+    // The line's last piece, after a cut (a dateline, a marker opening the line): measured with
+    // what was cut before it, as printed, so that a full line does not read as a paragraph's short end.
+    if (t.start < t.end) pieceRow(ctx, index, t.start, t.end, k === segs.length - 1 && segs[k].end === lineEnd ? lineStart : t.start);
   }
 }
 

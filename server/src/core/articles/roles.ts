@@ -423,6 +423,16 @@ const DATELINE_RES: RegExp[] = [
 ];
 /** English dateline on the raw head: `WASHINGTON, May 1.—`, `NEW-YORK, April 30 (Special).—`. */
 const DATELINE_EN = /^[A-Z][A-Z.'\- ]{2,28}, ?(?:[A-Z][a-z]{2,4}\.? ?\d{1,2}|[A-Z][a-z]{2,8})\.?(?: ?\([A-Za-z ]{1,20}\))?\.? ?[-—–]{1,2}/;
+const MONTH_EN = '(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\\.?)';
+/** An abbreviation of a state or country after the place: `Pa.,`, `N. Y.,`, `Tex.,` (OCR'd `N. V .`, `N. T`). */
+const STATE_EN = '[A-Z][a-z]{0,3} ?\\.?,? ?';
+/**
+ * The other English datelines: a place of one to three words in capitals or Title Case
+ * (`ERIE`, `St. Louis`, `Havana`; its comma maybe read as a full stop), state or country
+ * abbreviations (`Pa.`, `N. Y.`), a month (abbreviated or full) and a day (maybe with a speck of the
+ * scan: `3«>`), a full stop and a dash (— -- -): `ERIE, Pa., Sept. 16.—`, `St. Louis, April 30.—`.
+ */
+const DATELINE_EN_PLACE = new RegExp(`^[A-Z][A-Za-z'\\-]{1,20}\\.?(?: [A-Z][A-Za-z'\\-]{1,20}\\.?){0,2}[,.] ?(?:${STATE_EN}(?:${STATE_EN})?)?${MONTH_EN} ?\\d{1,2}(?:[«»>]{1,2})?(?: ?\\([A-Za-z ]{1,20}\\))? ?\\. ?(?:—|--|-|–)`);
 
 /**
  * The verbs of a continuation marker (see contDirection), and its target: a page (第二版, 3版) or a
@@ -967,7 +977,8 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
       }
       if (!dateline && c0 >= 65 && c0 <= 90) {
         const lead = scannedText().length - scannedText().trimStart().length;
-        const d = DATELINE_EN.exec(scannedText().slice(lead, lead + 80));
+        const headText = scannedText().slice(lead, lead + 80);
+        const d = DATELINE_EN.exec(headText) ?? DATELINE_EN_PLACE.exec(headText);
         if (d) dateline = { start: lineStart + lead, end: lineStart + lead + d[0].length };
       }
       if (!dateline) {
