@@ -353,6 +353,25 @@ test('an English dateline neither splits its story (a second dispatch) nor makes
   assert.deepEqual([a.type, b.type, b.headline], ['article', 'article', 'THE PROBLEM SOLVED.']);
 });
 
+test('an English paragraph does not break after a title or initials at a line end (said Mr. / Dougherty)', () => {
+  const page = enPage(
+    'ATLANTA, Ga., Sept. 16.—D. O. Dougherty, a',
+    'prominent business man, was found dead early',
+    'to-day on the rear porch of his home with a',
+    'bullet through his heart. His pistol was at',
+    'his side. Members of the family said Mr.',
+    'Dougherty arose during the night to look for',
+    'someone who had been tampering with his car.',
+    'The jury determined Mr.',
+    'Dougherty came to his death through the acci',
+    'dental discharge of his own weapon, and the',
+    'case was closed by the police this evening.',
+  );
+  const [a] = exportArticles(page, { ...opts, path: 'x.txt' }).articles;
+  assert.ok(a.paragraphs[0].includes('the family said Mr. Dougherty arose'));
+  assert.ok(a.paragraphs.at(-1)?.startsWith('The jury determined Mr. Dougherty came'), a.paragraphs.at(-1));
+});
+
 test('a marker naming several pages is read and linked to the first of them that holds the part', () => {
   const read = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
   const page1 = read('daily-p1.txt').replace('（下转第二版）', '（下转第2、3版）'); // article 1's

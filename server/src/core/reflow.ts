@@ -20,7 +20,7 @@
 import { stateOf } from './articles/detect';
 import { pageTaken, type Taken } from './articles/roles';
 import { markersOfArticle, type Article, type PageAnalysis } from './articles/model';
-import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjkGlyph, isBlankUnit, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { abbreviationBefore, cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjkGlyph, isBlankUnit, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
 import { insertedIndex } from './editRows';
 import { headEnd, Joiner, tailStart } from './joiner';
@@ -474,7 +474,8 @@ function pushRowIn(s: string, from: number, to: number, line: number, start: num
   // endsSentence: no trailing space to skip (the text is trimmed).
   let i = to;
   while (i > from && isClosing(s.charCodeAt(i - 1))) i--;
-  addRow(line, start, end, w, i > from && isSentenceEnd(s.charCodeAt(i - 1)), text);
+  const c = i > from ? s.charCodeAt(i - 1) : 0;
+  addRow(line, start, end, w, c !== 0 && isSentenceEnd(c) && !(c === 46 && abbreviationBefore((k) => s.charCodeAt(k), from, i - 1)), text);
 }
 
 /** pushRowIn of units u[from, to) (the clean text of a line, from Cleaner.units). */
@@ -494,7 +495,8 @@ function pushRowUnits(u: Readonly<Uint16Array>, from: number, to: number, line: 
   runSeen = Math.min(200, runSeen + (to - from));
   let i = to;
   while (i > from && isClosing(u[i - 1])) i--;
-  addRow(line, start, end, w, i > from && isSentenceEnd(u[i - 1]), '');
+  const c = i > from ? u[i - 1] : 0;
+  addRow(line, start, end, w, c !== 0 && isSentenceEnd(c) && !(c === 46 && abbreviationBefore((k) => u[k], from, i - 1)), '');
 }
 
 /** Piece objects of scratch rows [from, to). */
@@ -591,7 +593,8 @@ function addMeasuredRow(m: Int32Array, o: number, text: string, index: number, l
   let i = b;
   while (i > a && isClosing(text.charCodeAt(i - 1))) i--;
   // No text: a measured row's is never read (piecesOfRows reads collectRows' rows).
-  addRow(index, a, b, cells, i > a && isSentenceEnd(text.charCodeAt(i - 1)), '');
+  const c = i > a ? text.charCodeAt(i - 1) : 0;
+  addRow(index, a, b, cells, c !== 0 && isSentenceEnd(c) && !(c === 46 && abbreviationBefore((k) => text.charCodeAt(k), a, i - 1)), '');
   return true;
 }
 
