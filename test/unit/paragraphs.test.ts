@@ -259,6 +259,14 @@ test('hyphens at a line end: a compound already hyphenated, a number, and the pa
   // No evidence: a syllable break is far more common in newspaper columns (infor-mation), so the
   // hyphen goes; see keepHyphen.
   assert.equal(joinPair('all the way in first-', 'class cars'), 'all the way in firstclass cars');
+  // A capitalised continuation: the page's joined word first, in any case (governorship, McKinley);
+  // with the hyphenated form on the page, or no evidence, a compound or a name keeps its hyphen.
+  const caps = hyphenEvidence(['and the governorship goes to their', 'President McKinley said that the', 'the State of New-York is the']);
+  assert.equal(joinPair('DEMOCRATS WIN GOVERNOR-', 'SHIP IN THE STATE', caps), 'DEMOCRATS WIN GOVERNORSHIP IN THE STATE');
+  assert.equal(joinPair('said President Mc-', 'Kinley to-day', caps), 'said President McKinley to-day');
+  assert.equal(joinPair('in the city of New-', 'York to-day', caps), 'in the city of New-York to-day');
+  assert.equal(joinPair('in the city of New-', 'York to-day'), 'in the city of New-York to-day');
+  assert.equal(joinPair('DEMOCRATS WIN GOVERNOR-', 'SHIP IN THE STATE'), 'DEMOCRATS WIN GOVERNOR-SHIP IN THE STATE', 'no evidence: kept');
 });
 
 // The word scans are loops over the units; these are the regular expressions they replaced.
