@@ -105,6 +105,33 @@ test('lines and edits trace fields back to the dump', () => {
   for (const a of doc.articles) for (const [s, e] of a.lines) assert.ok(s <= e && e < rows.length);
 });
 
+test('edits trace the hyphens the text fields dropped at line ends (hard-wrap), in line order; a kept hyphen is no edit', () => {
+  const page = [
+    'DEMOCRATS WIN GOVERNOR-',
+    'SHIP IN NEW-YORK STATE',
+    'By Associated Press.',
+    'ALBANY, Nov. 4.—The Democrats carried the',
+    'State by a large majority, and the governorship',
+    'goes to their candidate, who was elected by',
+    'more than fifty thousand votes over his rival,',
+    'the returns showed late to-night, tak-',
+    'ing the count from every county of the State',
+    'of New-York, and the party will hold its meet-',
+    'ing at the capital on Friday.',
+  ].join('\n');
+  const [a] = exportArticles(page, { ...opts, path: 'x.txt' }).articles;
+  assert.equal(a.headline, 'DEMOCRATS WIN GOVERNORSHIP IN NEW-YORK STATE');
+  assert.ok(a.paragraphs[0].includes('to-night, taking the count') && a.paragraphs[0].includes('its meeting at'), a.paragraphs[0]);
+  assert.deepEqual(a.edits, [
+    { rule: 'hard-wrap', line: 0, before: 'GOVERNOR-', after: 'GOVERNOR' },
+    { rule: 'hard-wrap', line: 7, before: 'tak-', after: 'tak' },
+    { rule: 'hard-wrap', line: 9, before: 'meet-', after: 'meet' },
+  ]);
+  assertValidDocument(exportArticles(page, { ...opts, path: 'x.txt' }));
+  // The zh sample's paragraphs drop no hyphen: its edits are its glyph fixes alone.
+  assert.ok(doc.articles.every((x) => x.edits.every((e) => GLYPH_RULES.includes(e.rule))));
+});
+
 test("each edit's text after is its finding's fix applied to the text before", () => {
   // The spacing rules' fixes are read from their rows, the others' applied as edits: alike.
   const { findings } = analyze(text);
