@@ -937,7 +937,12 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
     if (en) {
       const lead = en[1].length;
       const marker: LineContinuation = { direction: enDirection(en[2]), target: en[3], span: { start: lineStart + lead, end: lineStart + headEnd } };
-      if (!EN_REST_TEXT.test(text.slice(headEnd))) kind = K_CONTINUATION; // the marker, maybe a speck after it (`Continued On Pago Two. m`)
+      if (!EN_REST_TEXT.test(text.slice(headEnd))) {
+        // The marker, maybe a speck after it (`Continued On Pago Two. m`), which stays in its span:
+        // the rewrite prints the marker from it, and loses no character it is not sure of.
+        kind = K_CONTINUATION;
+        marker.span = { start: lineStart + lead, end: lineStart + text.trimEnd().length };
+      }
       else if (continuation) {
         continuation.before = [marker];
         if (marker.direction === 'from') flags |= F_CONT_HEAD;
