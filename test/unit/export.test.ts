@@ -105,6 +105,33 @@ test('lines and edits trace fields back to the dump', () => {
   for (const a of doc.articles) for (const [s, e] of a.lines) assert.ok(s <= e && e < rows.length);
 });
 
+test('edits trace the hyphens the text fields dropped at line ends (hard-wrap), in line order; a kept hyphen is no edit', () => {
+  const page = [
+    'DEMOCRATS WIN GOVERNOR-',
+    'SHIP IN NEW-YORK STATE',
+    'By Associated Press.',
+    'ALBANY, Nov. 4.—The Democrats carried the',
+    'State by a large majority, and the governorship',
+    'goes to their candidate, who was elected by',
+    'more than fifty thousand votes over his rival,',
+    'the returns showed late to-night, tak-',
+    'ing the count from every county of the State',
+    'of New-York, and the party will hold its meet-',
+    'ing at the capital on Friday.',
+  ].join('\n');
+  const [a] = exportArticles(page, { ...opts, path: 'x.txt' }).articles;
+  assert.equal(a.headline, 'DEMOCRATS WIN GOVERNORSHIP IN NEW-YORK STATE');
+  assert.ok(a.paragraphs[0].includes('to-night, taking the count') && a.paragraphs[0].includes('its meeting at'), a.paragraphs[0]);
+  assert.deepEqual(a.edits, [
+    { rule: 'hard-wrap', line: 0, before: 'GOVERNOR-', after: 'GOVERNOR' },
+    { rule: 'hard-wrap', line: 7, before: 'tak-', after: 'tak' },
+    { rule: 'hard-wrap', line: 9, before: 'meet-', after: 'meet' },
+  ]);
+  assertValidDocument(exportArticles(page, { ...opts, path: 'x.txt' }));
+  // The zh sample's paragraphs drop no hyphen: its edits are its glyph fixes alone.
+  assert.ok(doc.articles.every((x) => x.edits.every((e) => GLYPH_RULES.includes(e.rule))));
+});
+
 test("each edit's text after is its finding's fix applied to the text before", () => {
   // The spacing rules' fixes are read from their rows, the others' applied as edits: alike.
   const { findings } = analyze(text);
@@ -150,6 +177,19 @@ test('page numbers of continuation targets and file names', () => {
   assert.equal(pageNumberOf('第2版'), 2);
   assert.equal(pageNumberOf('A3'), 3);
   assert.equal(pageNumberOf('Pago Three'), 3);
+  // Ordinals (Continued on Second Page.), the front page, and an i the OCR read as l.
+  const ordinals: [string, number][] = [
+    ['First Page', 1],
+    ['Second Page', 2],
+    ['Page Third', 3],
+    ['Tenth Page', 10],
+    ['Twelfth Page', 12],
+    ['Front Page', 1],
+    ['Flrst Page', 1],
+    ['Thlrd Pago', 3],
+    ['Elghth Page', 8],
+  ];
+  for (const [t, want] of ordinals) assert.equal(pageNumberOf(t), want, t);
   // Full-width digits, as the markers are read with them (（下转第２版）).
   assert.equal(pageNumberOf('第２版'), 2);
   assert.equal(pageNumberOf('第１２版'), 12);
@@ -258,6 +298,105 @@ test('a continued-from marker heading a body line starts the continued part, wit
   assert.deepEqual([a.continuation, a.lines], [null, [[0, 4]]]);
   assert.deepEqual(b.continuation, { from: '第一版', marker: '（上接第一版）', linkedId: null });
   assert.deepEqual([b.paragraphs, b.lines], [['全市各级部门认真落实党中央决策部署，坚持稳中求进工作总基调，推动经济运行持续回升向好，为全年目标任务完成打下坚实基础。'], [[5, 6]]]);
+});
+
+const FIRE = 'FIRE IN THE MILL';
+const enPage = (...lines: string[]) => [FIRE, ...lines].join('\n');
+
+test('an English continued-from marker opening a body line is the marker alone: the text after it stays in the paragraphs', () => {
+  const page = enPage('(Continued from Page One.) The owners said to-day that they will', 'rebuild the mill at once, on the same site, and that all the men will', 'be taken back when it is done, which will be early in the autumn.');
+  const [a, ...rest] = exportArticles(page, { ...opts, path: 'x-p2.txt' }).articles;
+  assert.equal(rest.length, 0);
+  assert.deepEqual(a.continuation, { from: 'Page One', marker: '(Continued from Page One.)', linkedId: null });
+  assert.deepEqual(a.paragraphs, ['The owners said to-day that they will rebuild the mill at once, on the same site, and that all the men will be taken back when it is done, which will be early in the autumn.']);
+});
+
+test('an English continued-to marker ending a body line is read, out of the paragraphs', () => {
+  const page = enPage('The large flour mill of the Acme Company at Sandusky was destroyed by', 'fire last night, with a loss estimated at one hundred thousand dollars.', 'No one was hurt, but fifty men lost work. (Continued on Page Two.)');
+  const [a] = exportArticles(page, { ...opts, path: 'x-p1.txt' }).articles;
+  assert.deepEqual(a.continuation, { to: 'Page Two', marker: '(Continued on Page Two.)', linkedId: null });
+  assert.equal(a.paragraphs.at(-1), 'No one was hurt, but fifty men lost work.');
+});
+
+test('English markers read through OCR slips in their verb; a speck after a marker line stays with it; ordinal targets link', () => {
+  const marker = (line: string) => exportArticles(enPage('The mill burned last night, with a loss of one hundred thousand dollars.', line), { ...opts, path: 'x-p1.txt' }).articles[0];
+  for (const [line, want] of [
+    ['Contlnued on Page Three.', 'Contlnued on Page Three.'],
+    ['Cont1nued on Page Three.', 'Cont1nued on Page Three.'],
+    ['«Continued on Page Three.', 'Continued on Page Three.'],
+    ['Continued On Pago Two. m', 'Continued On Pago Two. m'], // a speck after the marker stays (the rewrite loses nothing)
+  ]) {
+    const a = marker(line);
+    assert.equal(a.continuation?.marker, want, line);
+    assert.ok(!a.paragraphs.join(' ').includes('ontinued') && !a.paragraphs.join(' ').includes('ont1nued') && !a.paragraphs.join(' ').includes('ontlnued'), line);
+  }
+  // A slip elsewhere in the marker is no marker: the line stays text.
+  assert.equal(marker('Contlnued on the Thrcc.').continuation, null);
+  const p1 = exportArticles(enPage('The mill burned last night.', 'Continued on Second Page.'), { ...opts, path: 'x/x-p1.txt' });
+  const p2 = exportArticles(enPage('Continued frorn First Page.', 'The owners said to-day that they will rebuild.'), { ...opts, path: 'x/x-p2.txt' });
+  linkContinuations([p1, p2]);
+  assert.equal(p2.articles[0].continuation?.from, 'First Page');
+  assert.equal(p1.articles[0].continuation?.linkedId, `x/x-p2.txt#${p2.articles[0].id}`);
+  assert.equal(p2.articles[0].continuation?.linkedId, `x/x-p1.txt#${p1.articles[0].id}`);
+});
+
+test('English datelines: a place in capitals or Title Case, abbreviations, a month and day and a dash; out of the paragraphs', () => {
+  const body = ['The large flour mill of the Acme Company was destroyed by fire', 'last night, with a loss estimated at one hundred thousand dollars.'];
+  for (const dl of ['ERIE, Pa., Sept. 16.—', 'St. Louis, April 30.—', 'SYRACUSE, N. Y., Sept. 16.—', 'BEAUMONT, Tex., Sept. 16.--', 'London, May 1.—', 'Havana, April 30.—']) {
+    const [a] = exportArticles(enPage('By Associated Press.', `${dl}${body[0]}`, body[1]), { ...opts, path: 'x.txt' }).articles;
+    assert.equal(a.dateline, dl, dl);
+    assert.ok(a.paragraphs[0].startsWith('The large flour mill'), dl);
+  }
+});
+
+test('a line cut after its dateline is measured whole: a full line ending like a sentence (an OCR\'d s: fire*!) does not end the paragraph', () => {
+  const page = enPage(
+    'Plattsburg, N. Y., April 30.—The forest fire*!',
+    'in the Adirondacks have gained great headway to-day and',
+    'are burning over a wide district north of the lake, and',
+    'a thousand men are fighting them along the railroad.',
+  );
+  const [a] = exportArticles(page, { ...opts, path: 'x.txt' }).articles;
+  assert.equal(a.dateline, 'Plattsburg, N. Y., April 30.—');
+  assert.deepEqual(a.paragraphs, ['The forest fire*! in the Adirondacks have gained great headway to-day and are burning over a wide district north of the lake, and a thousand men are fighting them along the railroad.']);
+});
+
+test('an English dateline neither splits its story (a second dispatch) nor makes the undated stories of the page sidebars', () => {
+  const page = [
+    'FOREST FIRES RAGING.',
+    'Plattsburg, N. Y., April 30.—Forest fires in the Adirondacks have',
+    'gained great headway to-day and are burning over a wide district.',
+    'Watertown, N. Y., April 30.—Newton Falls, the village at the end of',
+    'the railroad, is threatened with destruction by a forest fire.',
+    '',
+    'THE PROBLEM SOLVED.',
+    'A straight line is the shortest distance between two points, and the',
+    'railroad that runs on it carries the most passengers to the city.',
+  ].join('\n');
+  const [a, b, ...rest] = exportArticles(page, { ...opts, path: 'x.txt' }).articles;
+  assert.equal(rest.length, 0);
+  assert.equal(a.dateline, 'Plattsburg, N. Y., April 30.—');
+  assert.ok(a.paragraphs.some((p) => p.includes('. Watertown, N. Y., April 30.—Newton Falls')), 'the second dispatch stays in its story, dateline and all');
+  assert.deepEqual([a.type, b.type, b.headline], ['article', 'article', 'THE PROBLEM SOLVED.']);
+});
+
+test('an English paragraph does not break after a title or initials at a line end (said Mr. / Dougherty)', () => {
+  const page = enPage(
+    'ATLANTA, Ga., Sept. 16.—D. O. Dougherty, a',
+    'prominent business man, was found dead early',
+    'to-day on the rear porch of his home with a',
+    'bullet through his heart. His pistol was at',
+    'his side. Members of the family said Mr.',
+    'Dougherty arose during the night to look for',
+    'someone who had been tampering with his car.',
+    'The jury determined Mr.',
+    'Dougherty came to his death through the acci',
+    'dental discharge of his own weapon, and the',
+    'case was closed by the police this evening.',
+  );
+  const [a] = exportArticles(page, { ...opts, path: 'x.txt' }).articles;
+  assert.ok(a.paragraphs[0].includes('the family said Mr. Dougherty arose'));
+  assert.ok(a.paragraphs.at(-1)?.startsWith('The jury determined Mr. Dougherty came'), a.paragraphs.at(-1));
 });
 
 test('a marker naming several pages is read and linked to the first of them that holds the part', () => {

@@ -11,6 +11,7 @@ import { parse } from '../../server/src/core/parse';
 import fc from '../helpers/fc';
 import { SAMPLES_DIR } from '../helpers/rules';
 import { readFileSync } from 'node:fs';
+import { endsSentence } from '../../server/src/core/chars';
 import * as path from 'node:path';
 
 test('column width: the upper edge of the densest two-cell band of widths, ties to the wider', () => {
@@ -80,6 +81,30 @@ test('a paragraph ends at sentence-final punctuation on a noticeably short line,
   assert.equal(paras[1].text, '我市传统制造业从最初代加工模式为主逐步探索出产业带加跨境电商的新道路随着市场添新动能。”');
   const indented = ['甲乙丙丁戊己庚辛壬癸甲乙丙丁', '甲乙丙丁戊己庚辛壬癸甲乙丙。', '甲乙丙丁戊己庚辛壬癸甲乙', '甲乙丙丁戊己庚辛壬癸甲乙丙丁', '甲乙丙丁戊己庚辛壬癸甲乙丙丁'];
   assert.deepEqual(buildParagraphs([0, 1, 2, 3, 4], indented).map((p) => p.lines), [[0, 1], [2, 3, 4]], 'a full final line before an indented one');
+});
+
+test('a title or an initial at a short line\'s end (Mr., Dr., D. O.) ends no paragraph; a state\'s initials after a comma may', () => {
+  const texts = [
+    'Members of the family said that Mr.', // short, but a title: Mr. / Dougherty
+    'Dougherty arose during the night to look for',
+    'someone who had been tampering with his car,',
+    'and Dr. S. G.', // initials: Dr. S. G. / Paul
+    'Paul was called to the house at once by the',
+    'family, who came from Syracuse, N. Y.', // a state after a comma: a sentence's end
+    'The coroner held an inquest in the morning.',
+  ];
+  const paras = buildParagraphs(texts.map((_, i) => i), texts);
+  assert.deepEqual(paras.map((p) => p.lines), [[0, 1, 2, 3, 4, 5], [6]]);
+  assert.ok(paras[0].text.includes('said that Mr. Dougherty arose') && paras[0].text.includes('and Dr. S. G. Paul was'));
+  for (const [t, want] of [
+    ['The jury determined Mr.', false],
+    ['Mrs.', false],
+    ['Sept. 16. C. W.', false],
+    ['in Washington, D. C.', true],
+    ['the returns showed.', true],
+    ['said John Smith, Jr.', true],
+  ] as const)
+    assert.equal(endsSentence(t), want, t);
 });
 
 test('a forced break starts a new paragraph', () => {
@@ -234,6 +259,14 @@ test('hyphens at a line end: a compound already hyphenated, a number, and the pa
   // No evidence: a syllable break is far more common in newspaper columns (infor-mation), so the
   // hyphen goes; see keepHyphen.
   assert.equal(joinPair('all the way in first-', 'class cars'), 'all the way in firstclass cars');
+  // A capitalised continuation: the page's joined word first, in any case (governorship, McKinley);
+  // with the hyphenated form on the page, or no evidence, a compound or a name keeps its hyphen.
+  const caps = hyphenEvidence(['and the governorship goes to their', 'President McKinley said that the', 'the State of New-York is the']);
+  assert.equal(joinPair('DEMOCRATS WIN GOVERNOR-', 'SHIP IN THE STATE', caps), 'DEMOCRATS WIN GOVERNORSHIP IN THE STATE');
+  assert.equal(joinPair('said President Mc-', 'Kinley to-day', caps), 'said President McKinley to-day');
+  assert.equal(joinPair('in the city of New-', 'York to-day', caps), 'in the city of New-York to-day');
+  assert.equal(joinPair('in the city of New-', 'York to-day'), 'in the city of New-York to-day');
+  assert.equal(joinPair('DEMOCRATS WIN GOVERNOR-', 'SHIP IN THE STATE'), 'DEMOCRATS WIN GOVERNOR-SHIP IN THE STATE', 'no evidence: kept');
 });
 
 // The word scans are loops over the units; these are the regular expressions they replaced.

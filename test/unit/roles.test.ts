@@ -32,6 +32,18 @@ test('datelines: whole line or head of a body line', () => {
     ['本报北京 9 月 2 日电 记者从', '本报北京 9 月 2 日电'],
     ['本 报 讯 日前，', '本 报 讯'],
     ['CHICAGO, May 3.—President Roosevelt arrived', 'CHICAGO, May 3.—'],
+    // A place in capitals or Title Case, state or country abbreviations, a month and day, a dash.
+    ['ERIE, Pa., Sept. 16.—The large flour mill', 'ERIE, Pa., Sept. 16.—'],
+    ['St. Louis, April 30.—The large flour mill', 'St. Louis, April 30.—'],
+    ['SYRACUSE, N. Y., Sept. 16.—Nine persons', 'SYRACUSE, N. Y., Sept. 16.—'],
+    ['BEAUMONT, Tex., Sept. 16.--A storm', 'BEAUMONT, Tex., Sept. 16.--'],
+    ['London, May 1.—The discussion in', 'London, May 1.—'],
+    ['Havana, April 30.- The law students', 'Havana, April 30.-'],
+    ['NEW YORK, September 3.—The', 'NEW YORK, September 3.—'],
+    // As the OCR reads them: the comma a full stop, a speck in the day, a state's letters spaced.
+    ['Havana. April 30.— The law students of the', 'Havana. April 30.—'],
+    ['St. Louis, April 3«>. — Starting with a glittering', 'St. Louis, April 3«>. —'],
+    ['Watertown. N. V . April 30.— Newton Falls, me', 'Watertown. N. V . April 30.—'],
   ];
   for (const [s, want] of cases) {
     const { info } = one(s);
@@ -42,6 +54,8 @@ test('datelines: whole line or head of a body line', () => {
   assert.equal(one('本报记者昨日从市电力公司获悉').info.dateline, null);
   // A body line that begins with 本报 and a word of 电 (电视, 电商, 电力) is no dateline.
   for (const s of ['本报开设的电视专栏《民生直通车》', '本报今年推出的电商平台', '本报与市电力公司联合']) assert.equal(one(s).info.dateline, null, s);
+  // Prose that starts like one: no month and day, or no full stop and dash after them.
+  for (const s of ['Yesterday, April 30 was the day the mill', 'London, May 1 and the days after it', 'The Mayor, Mr. Low, said — and', 'Washington, the capital.—It is']) assert.equal(one(s).info.dateline, null, s);
 });
 
 test('sign-offs, continuations, labels, furniture, captions', () => {

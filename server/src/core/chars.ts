@@ -104,7 +104,41 @@ export function endsSentence(text: string, end = text.length): boolean {
   let i = end;
   while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
   while (i > 0 && isClosing(text.charCodeAt(i - 1))) i--;
-  return i > 0 && isSentenceEnd(text.charCodeAt(i - 1));
+  return i > 0 && isSentenceEnd(text.charCodeAt(i - 1)) && !(text.charCodeAt(i - 1) === 46 && abbreviationBefore((k) => text.charCodeAt(k), 0, i - 1));
+}
+
+/**
+ * Titles whose full stop ends no sentence: a name follows (`said Mr.` / `Dougherty…`). Not Jr. or
+ * Sr., which end a name and often a sentence with it.
+ */
+const TITLES = new Set(['Mr', 'Mrs', 'Messrs', 'Mme', 'Dr', 'St', 'Gen', 'Col', 'Capt', 'Lieut', 'Maj', 'Sgt', 'Rev', 'Hon', 'Gov', 'Sen', 'Rep', 'Prof', 'Supt']);
+
+/**
+ * Is the full stop at `dot` (units read by `at`, none before `from`) that of a title (Mr., Dr.,
+ * Gen.: TITLES) or of a single capital, an initial (`D. O.`, `C. W.`), not a state's after a comma?
+ * Then it ends no sentence.
+ */
+export function abbreviationBefore(at: (k: number) => number, from: number, dot: number): boolean {
+  let j = dot;
+  while (j > from && j > dot - 8 && isAsciiLetter(at(j - 1))) j--;
+  if (j === dot || (j > from && isAsciiLetter(at(j - 1)))) return false;
+  const n = dot - j;
+  const c = at(j);
+  if (n === 1) {
+    if (!(c >= 65 && c <= 90)) return false;
+    // Initials after a comma are a state's (`Syracuse, N. Y.`, `Washington, D. C.`), which may end a sentence.
+    let k = j - 1;
+    for (;;) {
+      while (k >= from && at(k) === 32) k--;
+      if (k - 1 >= from && at(k) === 46 && at(k - 1) >= 65 && at(k - 1) <= 90 && (k - 2 < from || !isAsciiLetter(at(k - 2)))) k -= 2;
+      else break;
+    }
+    return !(k >= from && at(k) === 44);
+  }
+  if (!(c >= 65 && c <= 90) || n > 6) return false;
+  let w = '';
+  for (let k = j; k < dot; k++) w += String.fromCharCode(at(k));
+  return TITLES.has(w);
 }
 
 /**

@@ -26,6 +26,24 @@ export interface LinkableDoc {
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const EN_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 
+/** Ordinals, as `Continued on Second Page.` names a page; the front page is the first. */
+const EN_ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+
+/**
+ * A page number in English words (lower case): a cardinal (two) or an ordinal (second; the front
+ * page, the first), also with an i the OCR read as l (`flrst`, `thlrd`, `elghth`).
+ */
+function englishNumber(w: string): number | undefined {
+  if (w === 'front') return 1;
+  for (const x of w.includes('l') ? [w, w.replace(/l/g, 'i')] : [w]) {
+    const k = EN_NUMBERS.indexOf(x);
+    if (k > 0) return k;
+    const o = EN_ORDINALS.indexOf(x);
+    if (o > 0) return o;
+  }
+  return undefined;
+}
+
 function chineseNumber(s: string): number | undefined {
   if (!s) return undefined;
   if (s === '十') return 10;
@@ -58,8 +76,8 @@ export function pageNumberOf(target: string): number | undefined {
   if (cn) return chineseNumber(cn[1]);
   const words = t.toLowerCase().split(/[^a-z]+/);
   for (const w of words) {
-    const k = EN_NUMBERS.indexOf(w);
-    if (k > 0) return k;
+    const k = englishNumber(w);
+    if (k !== undefined) return k;
   }
   return undefined;
 }

@@ -9,10 +9,11 @@ import type { Article, Continuation } from './articles/model';
 import { DATELINE_REPORTER } from './articles/roles';
 import { GLYPH_RULES, type Cleaner } from './clean';
 import { EDIT_FIELDS, INSERTED, keptRows } from './editRows';
+import { isBlankUnit } from './chars';
 import { applyEdits } from './fix';
 import { hyphenEvidenceIn, isCjkText, joinHeadline, joinLines, type HyphenEvidence } from './paragraphs';
 import { isAnnotationLine, isBlankLine } from './lines';
-import { flowArticle, flowContext, markerText, printedDateline, type FlowContext, type FlowParagraph } from './reflow';
+import { flowArticle, flowContext, markerText, printedDateline, trimmed, type ArticleFlow, type FlowContext, type FlowParagraph } from './reflow';
 import { changedLevels } from './ruleLevels';
 import type { AnalyzeOptions, Edit, Finding, PageDump, RuleId, RuleLevel, Span } from './types';
 
@@ -205,6 +206,7 @@ function articleOut(dump: PageDump, a: Article, clean: Cleaner, ev: HyphenEviden
     confidence: Math.round(Math.min(1, Math.max(0, a.confidence)) * 1000) / 1000,
     edits,
   };
+  out.edits = withDroppedHyphens(edits, dump, a, out, flow, clean);
   return a.continuedTo || a.moreContinuations ? withMoreMarkers(out, a, dump, clean) : out;
 }
 
@@ -292,6 +294,70 @@ function editsOut(dump: PageDump, lines: readonly number[], clean: Cleaner): Edi
     }
   }
   return out;
+}
+
+/** One part of a joined text: its source line, raw [start, end) in the dump, and clean text (trimmed). */
+interface JoinedPart {
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Line-end hyphens a joined text dropped (`tak-` / `ing` → `taking`, `GOVERNOR-` / `SHIP`): the
+ * parts' texts are found in order in `joined` (joins add a space or nothing, or drop a hyphen), and
+ * a part found without its last hyphen lost it. Each goes into `out` as a `hard-wrap` edit of the
+ * word as printed (`tak-` → `tak`). Stops at a part it cannot find (no guess).
+ */
+function droppedHyphens(dump: PageDump, parts: readonly JoinedPart[], joined: string, out: EditOut[]): void {
+  let pos = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    const t = p.text;
+    if (!t) continue;
+    while (pos < joined.length && joined.charCodeAt(pos) === 32) pos++;
+    if (joined.startsWith(t, pos)) pos += t.length;
+    else {
+      const last = t.charCodeAt(t.length - 1);
+      if (k + 1 === parts.length || (last !== 45 && last !== 0xad) || !joined.startsWith(t.slice(0, -1), pos)) return;
+      pos += t.length - 1;
+      let w = p.end - 1; // the hyphen as printed; the word before it
+      while (w > p.start && !isBlankUnit(dump.text.charCodeAt(w - 1))) w--;
+      const before = dump.text.slice(w, p.end);
+      out.push({ rule: 'hard-wrap', line: dump.lines.row[p.line], before, after: before.slice(0, -1) });
+    }
+  }
+}
+
+/** The raw span (trimmed) and clean text of each line of idx. */
+function lineParts(dump: PageDump, idx: readonly number[], clean: Cleaner): JoinedPart[] {
+  const out: JoinedPart[] = [];
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k];
+    const t = trimmed(dump.text, dump.lines.start[i], dump.lines.end[i]);
+    out.push({ line: i, start: t.start, end: t.end, text: clean.line(i).trim() });
+  }
+  return out;
+}
+
+/**
+ * The article's edits and, after them in line order, the hyphens its joined fields dropped at line
+ * ends (heading lines, the note's and the body's paragraphs): so `edits` traces every character the
+ * text fields leave out. Articles without such hyphens (every CJK one) keep their glyph edits as they were.
+ */
+function withDroppedHyphens(edits: EditOut[], dump: PageDump, a: Article, out: ArticleOut, flow: ArticleFlow, clean: Cleaner): EditOut[] {
+  const hy: EditOut[] = [];
+  const heading = (idx: readonly number[], text: string | null) => {
+    if (idx.length > 1 && text) droppedHyphens(dump, lineParts(dump, idx, clean), text, hy);
+  };
+  heading(a.kicker, out.kicker);
+  heading(a.headline, out.headline);
+  for (let k = 0; k < a.decks.length; k++) heading(a.decks[k], out.subheadlines[k]);
+  for (let k = 0; k < a.labels.length; k++) heading(a.labels[k], out.labels[k]);
+  for (const ps of [flow.note, flow.body]) for (let k = 0; k < ps.length; k++) if (ps[k].pieces.length > 1) droppedHyphens(dump, ps[k].pieces, ps[k].text, hy);
+  if (hy.length === 0) return edits;
+  return edits.concat(hy).sort((x, y) => x.line - y.line); // stable: a line's glyph edits, then its hyphen
 }
 
 /**

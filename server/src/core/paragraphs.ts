@@ -114,11 +114,12 @@ export function isCjkParagraph(texts: readonly string[]): boolean {
 /**
  * Decides whether a line-end hyphen is a real one (well-known) or a word broken by the column
  * (infor-mation). Without a dictionary, the page itself is the evidence:
- * 1. a capitalised continuation (New-/York) keeps its hyphen: names and compounds, not syllables;
- *    so does a compound on either side of the break (mother-in-/law, five-year-/old) and a
- *    one-letter first part (X-/ray);
- * 2. if the page has the hyphenated compound inside a line (well-known), keep the hyphen;
- * 3. if the page has the joined word (information), drop it;
+ * 1. if the page has the hyphenated compound inside a line (well-known), keep the hyphen;
+ * 2. if the page has the joined word, in any case (information; GOVERNOR-/SHIP with governorship,
+ *    Mc-/Kinley with McKinley), drop it;
+ * 3. with no evidence, a capitalised continuation (New-/York) keeps its hyphen: names and
+ *    compounds, not syllables; so does a compound on either side of the break (mother-in-/law,
+ *    five-year-/old) and a one-letter first part (X-/ray);
  * 4. a first part that is a common compounding prefix (well, self, half, …) keeps it;
  * 5. otherwise drop it: a column hyphenates ordinary words far more often than it breaks a
  *    compound at its hyphen (so first-/class with no evidence either way comes out firstclass).
@@ -252,14 +253,16 @@ export function keepHyphen(before: string, after: string, ev?: HyphenEvidence): 
   const m = /^([A-Za-z]+)(-?)/.exec(after.trimStart());
   const b = m?.[1];
   if (!a || !b) return true; // not a word broken at a hyphen: keep whatever is there
+  // The page's evidence first, in any case: GOVERNOR-/SHIP with governorship on the page, Mc-/Kinley
+  // with McKinley, are words broken by the column; New-/York with New-York is a compound.
+  const lower = `${a}-${b}`.toLowerCase();
+  if (ev?.hyphenated.has(lower)) return true;
+  if (ev?.words.has(`${a}${b}`.toLowerCase())) return false;
   if (b[0] >= 'A' && b[0] <= 'Z') return true;
   // A compound going on after the break (mother-in-law), or a one-letter prefix (X-ray, e-mail).
   if (m?.[2] || a.length === 1) return true;
   // A compound before the break (five-year-/old, 20-foot-/high): a syllable break is inside one word.
   if (m0?.[1]) return true;
-  const lower = `${a}-${b}`.toLowerCase();
-  if (ev?.hyphenated.has(lower)) return true;
-  if (ev?.words.has(`${a}${b}`.toLowerCase())) return false;
   return COMPOUND_PREFIXES.has(a.toLowerCase());
 }
 

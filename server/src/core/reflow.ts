@@ -20,7 +20,7 @@
 import { stateOf } from './articles/detect';
 import { pageTaken, type Taken } from './articles/roles';
 import { markersOfArticle, type Article, type PageAnalysis } from './articles/model';
-import { cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjkGlyph, isBlankUnit, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { abbreviationBefore, cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjkGlyph, isBlankUnit, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
 import { insertedIndex } from './editRows';
 import { headEnd, Joiner, tailStart } from './joiner';
@@ -474,7 +474,8 @@ function pushRowIn(s: string, from: number, to: number, line: number, start: num
   // endsSentence: no trailing space to skip (the text is trimmed).
   let i = to;
   while (i > from && isClosing(s.charCodeAt(i - 1))) i--;
-  addRow(line, start, end, w, i > from && isSentenceEnd(s.charCodeAt(i - 1)), text);
+  const c = i > from ? s.charCodeAt(i - 1) : 0;
+  addRow(line, start, end, w, c !== 0 && isSentenceEnd(c) && !(c === 46 && abbreviationBefore((k) => s.charCodeAt(k), from, i - 1)), text);
 }
 
 /** pushRowIn of units u[from, to) (the clean text of a line, from Cleaner.units). */
@@ -494,7 +495,8 @@ function pushRowUnits(u: Readonly<Uint16Array>, from: number, to: number, line: 
   runSeen = Math.min(200, runSeen + (to - from));
   let i = to;
   while (i > from && isClosing(u[i - 1])) i--;
-  addRow(line, start, end, w, i > from && isSentenceEnd(u[i - 1]), '');
+  const c = i > from ? u[i - 1] : 0;
+  addRow(line, start, end, w, c !== 0 && isSentenceEnd(c) && !(c === 46 && abbreviationBefore((k) => u[k], from, i - 1)), '');
 }
 
 /** Piece objects of scratch rows [from, to). */
@@ -591,7 +593,8 @@ function addMeasuredRow(m: Int32Array, o: number, text: string, index: number, l
   let i = b;
   while (i > a && isClosing(text.charCodeAt(i - 1))) i--;
   // No text: a measured row's is never read (piecesOfRows reads collectRows' rows).
-  addRow(index, a, b, cells, i > a && isSentenceEnd(text.charCodeAt(i - 1)), '');
+  const c = i > a ? text.charCodeAt(i - 1) : 0;
+  addRow(index, a, b, cells, c !== 0 && isSentenceEnd(c) && !(c === 46 && abbreviationBefore((k) => text.charCodeAt(k), a, i - 1)), '');
   return true;
 }
 
@@ -637,9 +640,9 @@ export function linePieces(ctx: FlowContext, index: number, cuts: readonly Span[
   return piecesOfRows(0, rowCount);
 }
 
-function pieceRow(ctx: FlowContext, index: number, start: number, end: number): void {
+function pieceRow(ctx: FlowContext, index: number, start: number, end: number, widthFrom = start): void {
   const text = ctx.clean.span(start, end).trim();
-  if (text) pushRow(index, start, end, text, cellWidth(text));
+  if (text) pushRow(index, start, end, text, cellWidth(widthFrom === start ? text : ctx.clean.span(widthFrom, end).trim()));
 }
 
 /** Could String.prototype.trim remove this UTF-16 unit? (A superset: every unit <= U+0020 counts.) */
@@ -702,9 +705,11 @@ function addLineRows(ctx: FlowContext, index: number, cuts: readonly Span[], tex
     }
     segs = next;
   }
-  for (const s of segs) {
-    const t = trimmed(ctx.dump.text, s.start, s.end);
-    if (t.start < t.end) pieceRow(ctx, index, t.start, t.end);
+  for (let k = 0; k < segs.length; k++) {
+    const t = trimmed(ctx.dump.text, segs[k].start, segs[k].end);
+    // The line's last piece, after a cut (a dateline, a marker opening the line): measured with
+    // what was cut before it, as printed, so that a full line does not read as a paragraph's short end.
+    if (t.start < t.end) pieceRow(ctx, index, t.start, t.end, k === segs.length - 1 && segs[k].end === lineEnd ? lineStart : t.start);
   }
 }
 

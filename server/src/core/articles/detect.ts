@@ -928,7 +928,9 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
       // An in-line note right under a byline (□记者 王五 报道, then 编者按：…) is that byline's story's
       // note: the byline goes with it to the story it introduces (mergeNote).
       const bylineNote = noteHead && !!cur && cur.open && cur.bodySize === 0 && cur.byline.length > 0 && !cur.dateline && !cur.continuation && !startArticle.has(first);
-      const fresh = startArticle.has(first) || (noteHead && !bylineNote) || contHead || (dateline !== null && !!cur && cur.bodySize > 0);
+      // A Chinese dateline in a story's text starts the next story (a column of 本报讯 briefs); an
+      // English one does not: a wire story runs on with further dispatches (`Watertown, April 30.—`).
+      const fresh = startArticle.has(first) || (noteHead && !bylineNote) || contHead || (dateline !== null && !!cur && cur.bodySize > 0 && P.dump.text.charCodeAt(dateline.start) >= 0x2e80);
       if (bylineNote) cur!.isNote = true;
       if (!cur || !cur.open || fresh) {
         cur = newStory(p);
@@ -1427,8 +1429,13 @@ function assembleArticles(M: Matched): PageAnalysis {
   const { page, dump, base, roles, contDirectives, F, W, ds, items } = M.P;
 
   // ---- articles ----
+  // A Chinese dateline (本报讯) is a staff story's credit, as a byline is; an English one (`ERIE, Pa.,
+  // Sept. 16.—`) only says where wire copy was filed, and the local stories beside it have none.
   let pageHasBylines = false;
-  for (let k = 0; k < live.length && !pageHasBylines; k++) pageHasBylines = live[k].byline.length > 0 || live[k].dateline !== null;
+  for (let k = 0; k < live.length && !pageHasBylines; k++) {
+    const d = live[k].dateline;
+    pageHasBylines = live[k].byline.length > 0 || (d !== null && dump.text.charCodeAt(d.start) >= 0x2e80);
+  }
   for (let k = 0; k < clusters.length; k++) joinBanner(M.P, clusters, k, M.storyOfItem);
   const drafts: Draft[] = [];
   LINE_SET.page(base, roles.length);

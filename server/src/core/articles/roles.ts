@@ -423,6 +423,16 @@ const DATELINE_RES: RegExp[] = [
 ];
 /** English dateline on the raw head: `WASHINGTON, May 1.—`, `NEW-YORK, April 30 (Special).—`. */
 const DATELINE_EN = /^[A-Z][A-Z.'\- ]{2,28}, ?(?:[A-Z][a-z]{2,4}\.? ?\d{1,2}|[A-Z][a-z]{2,8})\.?(?: ?\([A-Za-z ]{1,20}\))?\.? ?[-—–]{1,2}/;
+const MONTH_EN = '(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\\.?)';
+/** An abbreviation of a state or country after the place: `Pa.,`, `N. Y.,`, `Tex.,` (OCR'd `N. V .`, `N. T`). */
+const STATE_EN = '[A-Z][a-z]{0,3} ?\\.?,? ?';
+/**
+ * The other English datelines: a place of one to three words in capitals or Title Case
+ * (`ERIE`, `St. Louis`, `Havana`; its comma maybe read as a full stop), state or country
+ * abbreviations (`Pa.`, `N. Y.`), a month (abbreviated or full) and a day (maybe with a speck of the
+ * scan: `3«>`), a full stop and a dash (— -- -): `ERIE, Pa., Sept. 16.—`, `St. Louis, April 30.—`.
+ */
+const DATELINE_EN_PLACE = new RegExp(`^[A-Z][A-Za-z'\\-]{1,20}\\.?(?: [A-Z][A-Za-z'\\-]{1,20}\\.?){0,2}[,.] ?(?:${STATE_EN}(?:${STATE_EN})?)?${MONTH_EN} ?\\d{1,2}(?:[«»>]{1,2})?(?: ?\\([A-Za-z ]{1,20}\\))? ?\\. ?(?:—|--|-|–)`);
 
 /**
  * The verbs of a continuation marker (see contDirection), and its target: a page (第二版, 3版) or a
@@ -454,7 +464,21 @@ const CONT_OPEN = new RegExp(`^[（(〔［\\[【](?:${CONT_VERB}[第0-9A-Za-z０
 const CLOSERS = new Set([0xff09, 41, 0x3015, 0xff3d, 93, 0x3011]);
 /** First characters of the CJK dateline patterns. */
 const DATELINE_FIRST = new Set(Array.from('本新中人央光经', (c) => c.charCodeAt(0)));
-const CONT_EN = /^[([{]?\s*(?:continued|cont'?d|concluded)\s+(on|from)\s+(?:the\s+)?((?:[a-z]+|\d{1,3})\s+(?:pag[a-z]|paoe)|(?:pag[a-z]|paoe)\s+[a-z0-9]{1,12})/i;
+/**
+ * An English marker: `Continued on Page Three.`, `(Continued from First Page.)`, read through the
+ * OCR's usual slips in its verb (`Contlnued`: i read as l or 1; `frorn`: m as rn) and maybe a speck
+ * before it (`«Continued…`), the rest as printed. Group 1: what precedes the marker (spaces, a
+ * speck); 2: on/from; 3: the target. The match runs to the marker's end: its full stop and
+ * closing bracket.
+ */
+const CONT_EN_BODY = String.raw`[([{]?\s*(?:c[o0]nt[il1|!]nued|cont'?d|concluded)\s+(on|fr[o0](?:m|rn))\s+(?:the\s+)?((?:[a-z]+|\d{1,3})\s+(?:pag[a-z]|paoe)|(?:pag[a-z]|paoe)\s+[a-z0-9]{1,12})(?:\s*[.,])?(?:\s*[)\]}])?`;
+const CONT_EN = new RegExp(String.raw`^(\s*(?:[«»*•■|'"]\s*)?)${CONT_EN_BODY}`, 'i');
+/** A marker ending a line, after a sentence's end (`…lost work. (Continued on Page Two.)`); group 1: the space before it. */
+const CONT_EN_TAIL = new RegExp(String.raw`(?:^|(?<=[.!?:;"'”’)]))(\s*)${CONT_EN_BODY}\s*$`, 'gi');
+/** What follows a marker and is text, not a speck of the scan (`Continued On Pago Two. m`): a word of two letters, or more than three characters. */
+const EN_REST_TEXT = /[A-Za-z]{2}|\S(?:\s*\S){3}/;
+/** Lines CONT_EN may open: c/C, an opening bracket, a speck. */
+const LATIN_OPEN = new Set(Array.from('cC([{«»*•■|\'"', (c) => c.charCodeAt(0)));
 
 /**
  * What a sign-off's brackets hold: 完, a role word and names, or just a name or two (`（李明）`,
@@ -891,12 +915,42 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   } else if (mayOpenWithMarker(c0, src, at + mFirst, to) && (m = CONT_HEAD.exec((head ??= compactHead(scannedText()))))) {
     continuation = { direction: 'from', target: m[2], span: span(scannedText(), lineStart, 0, m[0].length) };
     flags |= F_CONT_HEAD;
-  } else {
-    const c = firstAfterSpace(src, at, to, true);
-    const en = c === 99 || c === 67 ? CONT_EN.exec(src.slice(at, Math.min(to, at + 80))) : null; // continued… (c/C first)
+  } else if (LATIN_OPEN.has(c0) || lastC === 41 || lastC === 46) {
+    // English markers (continued… after maybe a bracket or a speck): opening the line — the whole
+    // line, or its head with text after it (`(Continued from Page One.) The owners said…`) — or
+    // ending it (`…lost work. (Continued on Page Two.)`). The span is the marker alone.
+    const text = scannedText();
+    const en = CONT_EN.exec(text.slice(0, 96));
+    let tailEn: RegExpExecArray | null = null;
+    const headEnd = en ? en[0].length : 0;
+    if (!en || EN_REST_TEXT.test(text.slice(headEnd))) {
+      if (lastC === 41 || lastC === 46) {
+        CONT_EN_TAIL.lastIndex = Math.max(headEnd, text.length - 64);
+        tailEn = CONT_EN_TAIL.exec(text);
+      }
+      if (tailEn) {
+        const a = tailEn.index + tailEn[1].length;
+        continuation = { direction: enDirection(tailEn[2]), target: tailEn[3], span: { start: lineStart + a, end: lineStart + tailEn.index + tailEn[0].trimEnd().length } };
+        tail = compactTail(text.slice(0, a)); // the text before the marker: its end, a sign-off there
+      }
+    }
     if (en) {
-      kind = K_CONTINUATION;
-      continuation = { direction: en[1].toLowerCase() === 'on' ? 'to' : 'from', target: en[2], span: { start: lineStart, end: lineEnd } };
+      const lead = en[1].length;
+      const marker: LineContinuation = { direction: enDirection(en[2]), target: en[3], span: { start: lineStart + lead, end: lineStart + headEnd } };
+      if (!EN_REST_TEXT.test(text.slice(headEnd))) {
+        // The marker, maybe a speck after it (`Continued On Pago Two. m`), which stays in its span:
+        // the rewrite prints the marker from it, and loses no character it is not sure of.
+        kind = K_CONTINUATION;
+        marker.span = { start: lineStart + lead, end: lineStart + text.trimEnd().length };
+      }
+      else if (continuation) {
+        continuation.before = [marker];
+        if (marker.direction === 'from') flags |= F_CONT_HEAD;
+      } else {
+        continuation = marker;
+        if (marker.direction === 'from') flags |= F_CONT_HEAD;
+      }
+      if (kind === K_CONTINUATION) continuation = marker;
     }
   }
   if (kind === K_NONE) {
@@ -928,7 +982,8 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
       }
       if (!dateline && c0 >= 65 && c0 <= 90) {
         const lead = scannedText().length - scannedText().trimStart().length;
-        const d = DATELINE_EN.exec(scannedText().slice(lead, lead + 80));
+        const headText = scannedText().slice(lead, lead + 80);
+        const d = DATELINE_EN.exec(headText) ?? DATELINE_EN_PLACE.exec(headText);
         if (d) dateline = { start: lineStart + lead, end: lineStart + lead + d[0].length };
       }
       if (!dateline) {
@@ -1063,6 +1118,11 @@ export function lineInfo(line: Line, edge: boolean): LineInfo {
   const info = ONE.info(0, line.index, compactHead(line.text));
   info.size = mSize;
   return info;
+}
+
+/** The direction of an English marker's preposition: on (to), from. */
+function enDirection(word: string): 'to' | 'from' {
+  return word.toLowerCase() === 'on' ? 'to' : 'from';
 }
 
 function contDirection(word: string): 'to' | 'from' {
