@@ -655,7 +655,9 @@ test('New-York Tribune page: headlines find their stories past an OCR-spoilt cre
   const src = readFileSync(join(SAMPLES_DIR, 'en', 'nytribune-1903-05-01-p1.txt'), 'utf8');
   const arts = exportArticles(src, { path: 'p.txt', sha256: '', version: '0' }).articles;
   const head = (h: string) => arts.find((a) => a.headline === h);
-  assert.match(head('DEDICATION A SUCCESS.')?.paragraphs[0] ?? '', /^St\. Louis, April 3«>\. — Starting/);
+  assert.equal(head('DEDICATION A SUCCESS.')?.dateline, 'St. Louis, April 3«>. —');
+  assert.match(head('DEDICATION A SUCCESS.')?.paragraphs[0] ?? '', /^Starting -with a glittering/);
+  assert.equal(head('RIOTOUS STUDENTS.')?.dateline, 'Havana. April 30.—');
   assert.match(head('RIOTOUS STUDENTS.')?.paragraphs.join(' ') ?? '', /law students of the University of Havana/);
   assert.deepEqual(head("PRESIDENT'S SPEECH.")?.subheadlines, ['Hoic the Policy of Expansion Has Buili Up a Great Nation.']);
 });
