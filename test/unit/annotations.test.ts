@@ -302,6 +302,19 @@ test('directives contradicting each other on one block are reported, saying whic
   assert.equal(run('%% headline\n标题\n\n%% byline\n□记者 张三 报道\n\n正文。\n').pages[0].findings.filter((f) => f.rule === 'bad-annotation').length, 0);
 });
 
+test('a continued-to at the end of the page conflicts with a different one on the block just above it', () => {
+  const bad = (src: string) => run(src).pages[0].findings.filter((f) => f.rule === 'bad-annotation').map((f) => [src.slice(f.start, f.end), f.message]);
+  // The reviewer's page: the end-of-page one applies (hover and export show 第三版), and the other is reported.
+  const src = '%% 主题\n标题\n\n%% continued-to 第二版\n正文。\n%% 下转 第三版\n';
+  assert.deepEqual(bad(src), [['continued-to', 'Directive "continued-to 第二版" conflicts with "下转 第三版" on the same block: the last one, "下转 第三版", applies']]);
+  const a = run(src).pages[0].articles.find((x) => x.continuation);
+  assert.deepEqual([a?.continuation?.target, a?.continuedTo], ['第三版', undefined]);
+  // With a blank line before it, the same; the same page twice, or a continued-from above, is no conflict.
+  assert.equal(bad('%% continued-to 第二版\n正文。\n\n%% continued-to 第三版\n').length, 1);
+  assert.deepEqual(bad('%% continued-to 第二版\n正文。\n%% 下转 第二版\n'), []);
+  assert.deepEqual(bad('%% continued-from 第一版\n正文。\n%% continued-to 第三版\n'), []);
+});
+
 test('%% deck holds on a heading cluster with no body (it was made the notice\'s headline)', () => {
   const { dump, pages } = run(`${PAGE.slice(0, PAGE.indexOf('广告'))}%% deck\n——全市栽植苗木三万余株\n`);
   const i = allLines(dump).findIndex((l) => l.text.startsWith('——全市'));
