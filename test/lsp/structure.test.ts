@@ -56,6 +56,24 @@ describe('structure features', () => {
     }
   });
 
+  test('at column 0 of a page\'s first line (on its form feed): the hover and the "Mark as …" actions of that line', async () => {
+    const u = nextUri();
+    const second = rows.slice(rows.indexOf('市政府党组会议召开')).join('\n');
+    await c.open(u, `${text}\f${second}`);
+    const line = rows.length - 1; // the form feed starts it: text ends with a line break
+    const hover = (character: number) => c.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line, character } }) as Promise<Hover | null>;
+    const at0 = await hover(0);
+    assert.ok(at0, 'a hover at column 0');
+    assert.deepEqual(at0, await hover(2));
+    assert.match((at0.contents as { value: string }).value, /\*\*市政府党组会议召开\*\*[\s\S]*p2-a\d/, 'an article of the second page');
+    const actions = async (character: number) =>
+      ((await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line, character }, end: { line, character } }, context: { diagnostics: [] } })) as CodeAction[]).filter((a) => a.kind === 'refactor.rewrite');
+    const list = await actions(0);
+    assert.ok(list.length > 0, 'Mark as … at column 0');
+    assert.deepEqual(list, await actions(2));
+    assert.ok(list.every((a) => a.edit!.changes![u].every((e) => e.range.start.line >= line)), 'on that page, not the one before');
+  });
+
   test('folding ranges cover each article’s stretches', async () => {
     const ranges = (await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
     assert.ok(ranges.length >= 6);
