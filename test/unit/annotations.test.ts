@@ -354,11 +354,22 @@ test('annotation completions and "mark as" actions', () => {
   assert.deepEqual(c.map((x) => x.label), ['headline']);
   assert.equal(annotationCompletions('%% ').length, Object.keys(DIRECTIVES).length);
   assert.equal(annotationCompletions('%% continued-t')[0].insertText, 'continued-to ');
-  assert.equal(annotationCompletions('%% 下')[0].label, 'continued-to');
-  // Each replaces what was typed of the directive, from its start (a `-` is in it), and is matched by the alias typed.
+  // Each replaces what was typed of the directive, from its start (a `-` is in it).
   assert.deepEqual(annotationCompletions('%% continued-f').map((x) => [x.label, x.from, x.filterText]), [['continued-from', 3, 'continued-from']]);
-  assert.deepEqual(annotationCompletions('  %%下').map((x) => [x.label, x.from, x.filterText]), [['continued-to', 4, '下转']]);
   assert.deepEqual(annotationCompletions('plain text'), []);
+  // Chinese typed stays Chinese: the alias it begins is offered, inserted and matched (it was
+  // replaced by continued-to / headline / article), in either UI.
+  for (const zh of [false, true]) {
+    assert.deepEqual(annotationCompletions('  %%下', zh).map((x) => [x.label, x.name, x.from, x.filterText, x.insertText]), [['下转', 'continued-to', 4, '下转', '下转 ']]);
+    assert.deepEqual(annotationCompletions('%% 主', zh).map((x) => [x.label, x.insertText]), [['主题', '主题']]);
+    assert.deepEqual(annotationCompletions('%% 新', zh).map((x) => [x.label, x.name]), [['新稿', 'article']]);
+    assert.deepEqual(annotationCompletions('%% 标', zh).map((x) => [x.label, x.name]), [['标题', 'headline'], ['标签', 'label']]);
+  }
+  // In a Chinese UI, before anything is typed, the Chinese names; English typed, the English ones.
+  const zhAll = annotationCompletions('%% ', true);
+  assert.deepEqual(zhAll.map((x) => x.label), Object.values(DIRECTIVES).map((d) => d.aliases[0]));
+  assert.deepEqual(annotationCompletions('%% he', true).map((x) => x.label), ['headline']);
+  assert.deepEqual(annotationCompletions('%% ').map((x) => x.label), Object.keys(DIRECTIVES), 'English names in an English UI');
 
   const { dump, pages } = run(SAMPLE);
   const at = lineAt(dump, 334).start + 2; // second line of the 中国—上合 headline block

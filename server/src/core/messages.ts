@@ -25,6 +25,16 @@ export const en = {
   'split-sentence.fix': 'Bring the continuation back',
   'encoding.message': 'This file holds {count, plural, one {# replacement character} other {# replacement characters}} (U+FFFD): it is probably not UTF-8 but GB18030/GBK read as UTF-8. Run "Change File Encoding" (click the encoding in the status bar), choose "Reopen with Encoding" and pick "Simplified Chinese (GB18030)".',
   'fixAll.rule': 'Fix all {rule} problems in this file',
+  'rule.spaced-glyphs': 'spaced-glyphs',
+  'rule.doubled-glyphs': 'doubled-glyphs',
+  'rule.mixed-script-spacing': 'mixed-script-spacing',
+  'rule.hard-wrap': 'hard-wrap',
+  'rule.split-sentence': 'split-sentence',
+  'rule.misplaced-headline': 'misplaced-headline',
+  'rule.orphan-label': 'orphan-label',
+  'rule.unclaimed-text': 'unclaimed-text',
+  'rule.bad-annotation': 'bad-annotation',
+  'rule.encoding': 'encoding',
   'fixAll.all': 'Fix all Newsprint problems in this file',
   'fixAll.left': 'Fix All stopped after {passes, plural, one {# round} other {# rounds}} of fixing with {count, plural, one {# problem still to fix; run it again to fix it} other {# problems still to fix; run it again to fix them}}.',
   'outline.page': 'Page {n}',
@@ -148,6 +158,7 @@ export const en = {
   'hover.continuation': 'Continued',
   'hover.continuedTo': 'on {target}',
   'hover.continuedFrom': 'from {target}',
+  'hover.row': '- {label}: {value}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -172,7 +183,17 @@ export const zhCn: Record<MessageKey, string> = {
   'split-sentence.related': '句子的后半部分',
   'split-sentence.fix': '将接续部分移回此处',
   'encoding.message': '此文件含有 {count} 个替换字符（U+FFFD）：它可能不是 UTF-8，而是按 UTF-8 打开的 GB18030/GBK 文件。请运行“更改文件编码”（点击状态栏中的编码），选择“通过编码重新打开”（Reopen with Encoding），再选“简体中文 (GB18030)”。',
-  'fixAll.rule': '修复此文件中所有 {rule} 问题',
+  'fixAll.rule': '修复此文件中所有{rule}问题',
+  'rule.spaced-glyphs': '字间空格',
+  'rule.doubled-glyphs': '重复字形',
+  'rule.mixed-script-spacing': '中西文间空格',
+  'rule.hard-wrap': '硬换行',
+  'rule.split-sentence': '断句',
+  'rule.misplaced-headline': '标题错位',
+  'rule.orphan-label': '孤立标签',
+  'rule.unclaimed-text': '无归属文字',
+  'rule.bad-annotation': '标注错误',
+  'rule.encoding': '文件编码',
   'fixAll.all': '修复此文件中所有 Newsprint 问题',
   'fixAll.left': '已执行 {passes} 轮修复，仍有 {count} 个问题待修复；再次运行即可修复其余问题。',
   'outline.page': '第 {n} 页',
@@ -294,8 +315,9 @@ export const zhCn: Record<MessageKey, string> = {
   'hover.bodyLines': '{count} 行',
   'hover.signoff': '落款',
   'hover.continuation': '转版',
-  'hover.continuedTo': '下转 {target}',
-  'hover.continuedFrom': '上接 {target}',
+  'hover.continuedTo': '下转{target}',
+  'hover.continuedFrom': '上接{target}',
+  'hover.row': '- {label}：{value}',
 };
 
 export type Messages = Record<MessageKey, string>;
@@ -328,11 +350,37 @@ export function format(template: string, args: Record<string, string | number> =
   let out = parts[0] as string;
   for (let k = 1; k < parts.length; k += 2) {
     const slot = parts[k];
-    if (typeof slot === 'string') out += slot in args ? String(args[slot]) : `{${slot}}`;
-    else out += slot.name in args ? format(pluralBranch(slot, Number(args[slot.name]), locale), args, locale) : slot.source;
-    out += parts[k + 1] as string;
+    let after = parts[k + 1] as string;
+    if (typeof slot !== 'string') out += slot.name in args ? format(pluralBranch(slot, Number(args[slot.name]), locale), args, locale) : slot.source;
+    else if (!(slot in args)) out += `{${slot}}`;
+    else {
+      const value = String(args[slot]);
+      // A text quoted in “” that holds “” itself is quoted in 「」 (or 『』) instead (see zhQuoted).
+      if (out.charCodeAt(out.length - 1) === 0x201c && after.charCodeAt(0) === 0x201d && locale.startsWith('zh')) {
+        out = out.slice(0, -1) + zhQuoted(value);
+        after = after.slice(1);
+      } else out += value;
+    }
+    out += after;
   }
   return out;
+}
+
+/**
+ * A text quoted in a Chinese message: in “”, the table's quotes, unless it holds “ or ” itself
+ * (标题“跨境电商：外贸增长“新引擎””, a headline with its own quotes): then in 「」, or in 『』 when it
+ * holds 「 or 」 too. One convention for every Chinese message: format applies it to each argument
+ * a template has between “ and ”, so the templates keep writing “{headline}”.
+ */
+export function zhQuoted(text: string): string {
+  if (!/[“”]/.test(text)) return `“${text}”`;
+  return /[「」]/.test(text) ? `『${text}』` : `「${text}」`;
+}
+
+/** A rule's name as the user reads it (`rule.<id>`: 硬换行 for hard-wrap in Chinese), else its id. */
+export function ruleName(messages: Messages, rule: string): string {
+  const key = `rule.${rule}`;
+  return key in en ? messages[key as MessageKey] : rule;
 }
 
 /** Templates cut at their placeholders: texts at even indices, names or plural blocks at odd ones (bounded, in case texts other than a table's are formatted). */

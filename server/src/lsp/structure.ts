@@ -252,7 +252,8 @@ export function registerStructureFeatures(ctx: ServerContext): void {
       if (p.kind !== 'directive') return null;
       const spec = DIRECTIVES[p.name];
       const zh = isSimplifiedChinese(ctx.locale());
-      return { contents: { kind: MarkupKind.Markdown, value: `**%% ${spec.name}**\n\n${zh ? spec.description.zh : spec.description.en}` } };
+      // Titled as written (`%% 主题`, not `%% headline`): the name the user chose.
+      return { contents: { kind: MarkupKind.Markdown, value: `**%% ${line.text.slice(p.nameStart, p.nameEnd)}**\n\n${zh ? spec.description.zh : spec.description.en}` } };
     }
     if (!s.result.analysis) return null;
     const md = hoverAt(dump, [s.result.analysis], local, ctx.messages());
@@ -264,12 +265,13 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     if (!d) return [];
     const lineText = d.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
     const zh = isSimplifiedChinese(ctx.locale());
-    return annotationCompletions(lineText).map((c) => ({
+    // A Chinese name offered has the directive's English name as its detail (主题: headline).
+    return annotationCompletions(lineText, zh).map((c) => ({
       label: c.label,
       kind: CompletionItemKind.Keyword,
       filterText: c.filterText,
       textEdit: { range: { start: { line: params.position.line, character: c.from }, end: params.position }, newText: c.insertText },
-      detail: zh ? c.detail.zh : c.detail.en,
+      detail: c.label !== c.name ? c.name : zh ? c.detail.zh : c.detail.en,
       documentation: zh ? c.detail.zh : c.detail.en,
     }));
   });
