@@ -362,7 +362,7 @@ export function format(template: string, args: Record<string, string | number> =
     else {
       const value = String(args[slot]);
       // A text quoted in “” that holds “” itself is quoted in 「」 (or 『』) instead (see zhQuoted).
-      if (out.charCodeAt(out.length - 1) === 0x201c && after.charCodeAt(0) === 0x201d && locale.startsWith('zh')) {
+      if (out.charCodeAt(out.length - 1) === 0x201c && after.charCodeAt(0) === 0x201d) {
         out = out.slice(0, -1) + zhQuoted(value);
         after = after.slice(1);
       } else out += value;
@@ -376,7 +376,8 @@ export function format(template: string, args: Record<string, string | number> =
  * A text quoted in a Chinese message: in “”, the table's quotes, unless it holds “ or ” itself
  * (标题“跨境电商：外贸增长“新引擎””, a headline with its own quotes): then in 「」, or in 『』 when it
  * holds 「 or 」 too. One convention for every Chinese message: format applies it to each argument
- * a template has between “ and ”, so the templates keep writing “{headline}”.
+ * a template has between “ and ” (only Chinese templates quote so: English ones write "{name}"),
+ * so the templates keep writing “{headline}”.
  */
 export function zhQuoted(text: string): string {
   if (!/[“”]/.test(text)) return `“${text}”`;
