@@ -367,14 +367,20 @@ function startsWithPair(text: string, from: number, to: number): boolean {
   return i < to && codePointAt(text, i) === first;
 }
 
+/** A CJK glyph or CJK punctuation (full-width ：，。, brackets): spaced-glyphs takes out a space between two. */
+const isWide = (cp: number) => isCjkGlyph(cp) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef);
+
+/** Spaces asFixed takes out: none, those between two CJK glyphs or punctuation (spaced-glyphs), those between a CJK glyph and an ASCII letter or digit (mixed-script-spacing), or both. */
+const SPACINGS = [0, 1, 2, 3] as const;
+
 /**
- * The line text[from, to) as one pass of Fix All may leave it at most: its sure fake-bold runs
- * undoubled (the doubled-glyphs fix) and every single space between two CJK glyphs, or between one
- * and an ASCII letter or digit, gone (what spaced-glyphs and mixed-script-spacing may take out; the
- * export applies the hint too). More than those rules remove: a join that builds fake bold from
- * that is made unsure, which leaves it to the user rather than to a later Fix All.
+ * The line text[from, to) as one pass of Fix All may leave it: its sure fake-bold runs undoubled
+ * (the doubled-glyphs fix) and, by `spacing` (see SPACINGS), the single spaces a spacing fix of
+ * the same pass may take out. Which of them it does depends on the rules' levels and on the line
+ * (a credit keeps its spaces), and taking out spaces can build a run as well as break one (two
+ * doubled tokens become one that is not all pairs): joinBuildsOverprint tries each.
  */
-function asFixed(text: string, from: number, to: number): string {
+function asFixed(text: string, from: number, to: number, spacing: number): string {
   SECONDS.length = 0;
   sureRuns(text, from, to, (start, end) => {
     for (let i = start; i < end; ) {
@@ -386,11 +392,13 @@ function asFixed(text: string, from: number, to: number): string {
   });
   const gone = new Uint8Array(to - from);
   for (const x of SECONDS) for (let k = x.start; k < x.end; k++) gone[k - from] = 1;
-  for (let i = from + 1; i + 1 < to; i++) {
+  for (let i = from + 1; spacing > 0 && i + 1 < to; i++) {
     if (text.charCodeAt(i) !== 32) continue;
     const prev = cpBefore(text, from, i);
     const next = codePointAt(text, i + 1);
-    if ((isCjkGlyph(prev) && (isCjkGlyph(next) || isAsciiAlnum(next))) || (isAsciiAlnum(prev) && isCjkGlyph(next))) gone[i - from] = 1;
+    const cjk = isWide(prev) && isWide(next);
+    const mixed = (isCjkGlyph(prev) && isAsciiAlnum(next)) || (isAsciiAlnum(prev) && isCjkGlyph(next));
+    if ((cjk && spacing & 1) || (mixed && spacing & 2)) gone[i - from] = 1;
   }
   let out = '';
   let cursor = from;
@@ -406,14 +414,24 @@ function asFixed(text: string, from: number, to: number): string {
  * Whether joining the line text[ls, le) to the next one, text[rs, re), with `inserted` between (a
  * hard-wrap join: the two lines' edges as its edit leaves them), builds a run that reads as sure
  * fake bold, each line as the same pass of Fix All may leave it (asFixed: its own sure runs
- * undoubled, its spacing fixed): `… and TTHHEE⏎NNEEWWSS of the day` → TTHHEE NNEEWWSS, which the
- * next Fix All read as THE NEWS; `跨 跨 境 境⏎：：外外贸贸` → 跨跨境境：：外外贸贸, likewise.
- * Such a run crosses the join (one inside a line was that line's already), so one pair (maybe
- * spaced) must end the first line and one start the next: checked first, in constant time, for every join.
+ * undoubled, its spacing fixed or not, each line on its own): `… and TTHHEE⏎NNEEWWSS of the day` → TTHHEE NNEEWWSS,
+ * which the next Fix All read as THE NEWS; `跨 跨 境 境⏎：：外外贸贸` → 跨跨境境：：外外贸贸;
+ * `，⏎，高高高高` → ，，高高高高. Such a run crosses the join (one inside a line was that line's
+ * already), so a pair (maybe spaced) must end the first line and one start the next, or, joined
+ * with nothing between, the join must make one: checked first, in constant time, for every join.
  */
 export function joinBuildsOverprint(text: string, ls: number, le: number, rs: number, re: number, inserted: string): boolean {
-  if (le <= ls || re <= rs || !endsInPair(text, ls, le) || !startsWithPair(text, rs, re)) return false;
-  return hasSureOverprint(asFixed(text, ls, le) + inserted + asFixed(text, rs, re));
+  if (le <= ls || re <= rs) return false;
+  const straddles = inserted === '' && cpBefore(text, ls, le) === codePointAt(text, rs);
+  if (!straddles && (!endsInPair(text, ls, le) || !startsWithPair(text, rs, re))) return false;
+  // Each line's spacing as its own findings decide (a letter-spaced line is unspaced, the next one
+  // with a single space may not be): every pair of the two lines' readings.
+  const rights = SPACINGS.map((spacing) => asFixed(text, rs, re, spacing));
+  for (const spacing of SPACINGS) {
+    const left = asFixed(text, ls, le, spacing) + inserted;
+    for (const right of rights) if (hasSureOverprint(left + right)) return true;
+  }
+  return false;
 }
 
 /** Whether some run of doubled tokens in text reads as sure fake bold (what doubled-glyphs fixes, see sureRuns). */
