@@ -56,6 +56,54 @@ describe('structure features', () => {
     }
   });
 
+  test('at column 0 of a page\'s first line (on its form feed): the hover and the "Mark as …" actions of that line', async () => {
+    const u = nextUri();
+    const second = rows.slice(rows.indexOf('市政府党组会议召开')).join('\n');
+    await c.open(u, `${text}\f${second}`);
+    const line = rows.length - 1; // the form feed starts it: text ends with a line break
+    const hover = (character: number) => c.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line, character } }) as Promise<Hover | null>;
+    const at0 = await hover(0);
+    assert.ok(at0, 'a hover at column 0');
+    assert.deepEqual(at0, await hover(2));
+    assert.match((at0.contents as { value: string }).value, /\*\*市政府党组会议召开\*\*[\s\S]*p2-a\d/, 'an article of the second page');
+    const actions = async (character: number) =>
+      ((await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line, character }, end: { line, character } }, context: { diagnostics: [] } })) as CodeAction[]).filter((a) => a.kind === 'refactor.rewrite');
+    const list = await actions(0);
+    assert.ok(list.length > 0, 'Mark as … at column 0');
+    assert.deepEqual(list, await actions(2));
+    assert.ok(list.every((a) => a.edit!.changes![u].every((e) => e.range.start.line >= line)), 'on that page, not the one before');
+  });
+
+  test('under a Chinese UI: Chinese directive names in completion and hover, rule names in "Fix all" titles', async () => {
+    const zh = await startClient({ pull: true, locale: 'zh-cn' });
+    try {
+      const complete = async (line: string) => {
+        const u = nextUri();
+        await zh.open(u, `${line}\n标题\n`);
+        return (await zh.conn.sendRequest('textDocument/completion', { textDocument: { uri: u }, position: { line: 0, character: line.length } })) as CompletionItem[];
+      };
+      const all = await complete('%% ');
+      assert.ok(all.some((i) => i.label === '主题' && i.detail === 'headline'), all.map((i) => `${i.label}/${i.detail}`).join(' '));
+      for (const [typed, label, newText] of [['%% 主', '主题', '主题'], ['%%下', '下转', '下转 '], ['%% 新', '新稿', '新稿']]) {
+        const items = await complete(typed);
+        assert.deepEqual(items.map((i) => [i.label, (i.textEdit as { newText: string }).newText]), [[label, newText]], typed);
+      }
+      const u = nextUri();
+      await zh.open(u, '%% 主题\n标题\n');
+      const h = (await zh.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 4 } })) as Hover;
+      assert.match((h.contents as { value: string }).value, /^\*\*%% 主题\*\*\n\n下一段是主题/);
+      const spaced = '心 的、关 注 您 所 关 注 的\n\n解 读 新 成 果、新 事 件 ，探 究 新 现\n\n本报讯 正文第一段写在这里。\n';
+      const u2 = nextUri();
+      await zh.open(u2, spaced);
+      const diags = await zh.pull(u2);
+      const d = diags.find((x) => x.code === 'spaced-glyphs')!;
+      const list = (await zh.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: u2 }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+      assert.ok(list.some((a) => a.title === '修复此文件中所有字间空格问题'), list.map((a) => a.title).join(' | '));
+    } finally {
+      await zh.stop();
+    }
+  });
+
   test('folding ranges cover each article’s stretches', async () => {
     const ranges = (await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
     assert.ok(ranges.length >= 6);

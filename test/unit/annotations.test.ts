@@ -311,6 +311,19 @@ test('directives contradicting each other on one block are reported, saying whic
   assert.equal(run('%% headline\n标题\n\n%% byline\n□记者 张三 报道\n\n正文。\n').pages[0].findings.filter((f) => f.rule === 'bad-annotation').length, 0);
 });
 
+test('a continued-to at the end of the page conflicts with a different one on the block just above it', () => {
+  const bad = (src: string) => run(src).pages[0].findings.filter((f) => f.rule === 'bad-annotation').map((f) => [src.slice(f.start, f.end), f.message]);
+  // The reviewer's page: the end-of-page one applies (hover and export show 第三版), and the other is reported.
+  const src = '%% 主题\n标题\n\n%% continued-to 第二版\n正文。\n%% 下转 第三版\n';
+  assert.deepEqual(bad(src), [['continued-to', 'Directive "continued-to 第二版" conflicts with "下转 第三版" on the same block: the last one, "下转 第三版", applies']]);
+  const a = run(src).pages[0].articles.find((x) => x.continuation);
+  assert.deepEqual([a?.continuation?.target, a?.continuedTo], ['第三版', undefined]);
+  // With a blank line before it, the same; the same page twice, or a continued-from above, is no conflict.
+  assert.equal(bad('%% continued-to 第二版\n正文。\n\n%% continued-to 第三版\n').length, 1);
+  assert.deepEqual(bad('%% continued-to 第二版\n正文。\n%% 下转 第二版\n'), []);
+  assert.deepEqual(bad('%% continued-from 第一版\n正文。\n%% continued-to 第三版\n'), []);
+});
+
 test('%% deck holds on a heading cluster with no body (it was made the notice\'s headline)', () => {
   const { dump, pages } = run(`${PAGE.slice(0, PAGE.indexOf('广告'))}%% deck\n——全市栽植苗木三万余株\n`);
   const i = allLines(dump).findIndex((l) => l.text.startsWith('——全市'));
@@ -350,11 +363,22 @@ test('annotation completions and "mark as" actions', () => {
   assert.deepEqual(c.map((x) => x.label), ['headline']);
   assert.equal(annotationCompletions('%% ').length, Object.keys(DIRECTIVES).length);
   assert.equal(annotationCompletions('%% continued-t')[0].insertText, 'continued-to ');
-  assert.equal(annotationCompletions('%% 下')[0].label, 'continued-to');
-  // Each replaces what was typed of the directive, from its start (a `-` is in it), and is matched by the alias typed.
+  // Each replaces what was typed of the directive, from its start (a `-` is in it).
   assert.deepEqual(annotationCompletions('%% continued-f').map((x) => [x.label, x.from, x.filterText]), [['continued-from', 3, 'continued-from']]);
-  assert.deepEqual(annotationCompletions('  %%下').map((x) => [x.label, x.from, x.filterText]), [['continued-to', 4, '下转']]);
   assert.deepEqual(annotationCompletions('plain text'), []);
+  // Chinese typed stays Chinese: the alias it begins is offered, inserted and matched (it was
+  // replaced by continued-to / headline / article), in either UI.
+  for (const zh of [false, true]) {
+    assert.deepEqual(annotationCompletions('  %%下', zh).map((x) => [x.label, x.name, x.from, x.filterText, x.insertText]), [['下转', 'continued-to', 4, '下转', '下转 ']]);
+    assert.deepEqual(annotationCompletions('%% 主', zh).map((x) => [x.label, x.insertText]), [['主题', '主题']]);
+    assert.deepEqual(annotationCompletions('%% 新', zh).map((x) => [x.label, x.name]), [['新稿', 'article']]);
+    assert.deepEqual(annotationCompletions('%% 标', zh).map((x) => [x.label, x.name]), [['标题', 'headline'], ['标签', 'label']]);
+  }
+  // In a Chinese UI, before anything is typed, the Chinese names; English typed, the English ones.
+  const zhAll = annotationCompletions('%% ', true);
+  assert.deepEqual(zhAll.map((x) => x.label), Object.values(DIRECTIVES).map((d) => d.aliases[0]));
+  assert.deepEqual(annotationCompletions('%% he', true).map((x) => x.label), ['headline']);
+  assert.deepEqual(annotationCompletions('%% ').map((x) => x.label), Object.keys(DIRECTIVES), 'English names in an English UI');
 
   const { dump, pages } = run(SAMPLE);
   const at = lineAt(dump, 334).start + 2; // second line of the 中国—上合 headline block

@@ -276,6 +276,16 @@ test('outline providers on the sample', () => {
   assert.ok(folds.some((r) => r.startLine === 86 && r.endLine === 159));
   const h = hoverAt(dump, pages, lineAt(dump, 84).start + 1, zhCn);
   assert.ok(h && h.includes('市政府党组会议召开') && h.includes('置信度'));
+  // Chinese rows use the full-width colon: "- 正文：18 行", not "- 正文: 18 行".
+  assert.match(h, /^- 署名：□记者 解泉声 报道$/m);
+  assert.match(h, /^- 正文：\d+ 行$/m);
+  assert.doesNotMatch(h, /: /);
+  assert.match(hoverAt(dump, pages, lineAt(dump, 84).start + 1, en)!, /^- Body: \d+ lines$/m);
+  // A continuation reads 下转第二版, without a space.
+  const cont = analyse('%% 主题\n标题\n\n%% continued-to 第二版\n正文。\n');
+  const hc = hoverAt(cont.dump, cont.pages, 7, zhCn)!;
+  assert.match(hc, /^- 转版：下转第二版$/m);
+  assert.match(hoverAt(cont.dump, cont.pages, 7, en)!, /^- Continued: on 第二版$/m);
   assert.equal(hoverAt(dump, pages, lineAt(dump, 100).start, en), null);
   const toks = semanticTokens(dump, pages);
   assert.ok(toks.some((x) => x.role === 'dateline' && dump.text.slice(x.start, x.end) === '本报讯'));

@@ -89,9 +89,32 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'a stray U+FFFD or two in a clean page is not an encoding problem',
+    name: 'a stray U+FFFD or two in a clean Chinese page: a warning at the first (characters lost), the other related',
     text: sample.replace('心', '\ufffd').replace('握', '\ufffd'),
-    check: (a) => assert.ok(!rules(a).includes('encoding')),
+    check: (a) => {
+      const enc = a.findings.filter((x) => x.rule === 'encoding');
+      const at = sample.indexOf('心');
+      assert.deepEqual(enc.map((f) => [f.start, f.end, f.severity]), [[at, at + 1, 'warning']]);
+      assert.match(enc[0].message, /2 replacement characters \(U\+FFFD\), the first here: characters lost/);
+      assert.doesNotMatch(enc[0].message, /GB18030|1252/);
+      const other = sample.indexOf('握');
+      assert.deepEqual(enc[0].related?.map((r) => [r.start, r.end]), [[other, other + 1]]);
+    },
+  },
+  {
+    name: 'a Western page with a byte that was not UTF-8 (cp1252 «): a warning there, saying to reopen it as Windows 1252',
+    text: 'FIRE IN THE MILL\n\nThe large flour mill was destroyed by\nfire last night, with a loss of \ufffd100,000 dollars.\n',
+    check: (a) => {
+      const enc = a.findings.filter((x) => x.rule === 'encoding');
+      assert.equal(enc.length, 1);
+      assert.equal(positionAt(a.dump, enc[0].start).line, 3);
+      assert.equal(a.dump.text.slice(enc[0].start, enc[0].end), '\ufffd');
+      assert.equal(enc[0].severity, 'warning');
+      assert.match(enc[0].message, /1 replacement character \(U\+FFFD\).*Western \(Windows 1252\)/);
+      assert.doesNotMatch(enc[0].message, /GB18030/);
+      const zh = analyze(a.dump.text, { locale: 'zh-cn' }).findings.find((f) => f.rule === 'encoding')!;
+      assert.match(zh.message, /西欧语言 \(Windows 1252\)/);
+    },
   },
   {
     name: 'encoding in Chinese',
@@ -242,6 +265,20 @@ describe('bad input through the CLI (as a process)', () => {
     assert.ok(enc[0].startsWith(`${p}:1:`), enc[0]);
     assert.match(enc[0], /warning encoding .*Reopen with Encoding.*GB18030/);
     assert.equal(runCli(['lint', '--rule', 'encoding=off', p]).stdout.includes(' encoding '), false, '--rule encoding=off');
+  });
+
+  test('a Western page with one cp1252 byte: stderr advises Windows-1252 (iconv that works on it), lint warns at it (exit 1), the export counts it', () => {
+    const bytes = Buffer.concat([Buffer.from('FIRE IN THE MILL\n\nThe large flour mill was destroyed by\nfire last night, with a loss of '), Buffer.from([0xab]), Buffer.from('one hundred thousand dollars.\n')]);
+    const p = file('latin1.txt', bytes);
+    const r = runCli(['lint', p]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /not valid UTF-8 \(is it Windows-1252\/Latin-1\?\).*iconv -f WINDOWS-1252 -t UTF-8/);
+    assert.doesNotMatch(r.stderr, /GB18030/);
+    assert.match(r.stdout, new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:33: warning encoding .*Windows 1252`, 'm'));
+    const e = runCli(['export', p]);
+    assert.equal(e.code, 0, e.stderr);
+    assert.equal(JSON.parse(e.stdout).diagnostics.encoding, 1);
+    assert.match(e.stderr, /iconv -f WINDOWS-1252/);
   });
 
   test('a stray NUL byte is text; a NUL-heavy file is reported as binary and skipped (exit 2)', () => {

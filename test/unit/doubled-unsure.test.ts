@@ -76,7 +76,7 @@ test('doubled-glyphs flags a whole line of Han pairs as unsure: its fix deletes 
 });
 
 test('doubled-glyphs: the sure fake bold keeps its reading (no unsure), and what was never flagged still is not', () => {
-  for (const line of ['TTIIRR 跨跨境境运运输输', '跨跨境境：：外外贸贸', '22002244年年', 'TTHHEE NNEEWWSS']) {
+  for (const line of ['TTIIRR 跨跨境境运运输输', 'TTIIRR跨跨境境运运输输', '跨跨境境：：外外贸贸', '22002244年年', 'TTHHEE NNEEWWSS']) {
     const f = doubledGlyphs.checkLine(lineAt(parse(line), 0), en);
     assert.ok(f && !f.unsure, line);
   }
@@ -213,4 +213,18 @@ test('a long unsure heading: its article keeps it as printed in the outline, the
   // Printed after the story whose words it has, it is that story's misplaced headline, quoted as printed.
   const misplaced = analyze('本报讯 节日里，孩子们天天高兴快乐，在广场上放风筝。\n\n天天高高兴兴快快乐乐\n').findings.filter((f) => f.rule === 'misplaced-headline');
   assert.deepEqual(misplaced.map((f) => f.message), ['Headline "天天高高兴兴快快乐乐" is away from its article (the related location shows where the article starts)']);
+});
+
+test('the mixed-script fix on TTIIRR 跨跨境境运运输输 leaves it sure fake bold: fixed, and undoubled by Fix All and the export', () => {
+  const page = 'TTIIRR 跨跨境境运运输输\n\n本报讯 国际道路运输线路今年新增三条，货物通关时间明显缩短。\n';
+  const mixed = analyze(page).findings.find((f) => f.rule === 'mixed-script-spacing')!;
+  assert.ok(mixed && !mixed.unsure, 'the hint is a sure fix: undoubled first, the line builds no fake bold');
+  const spaced = applyEdits(page, mixed.fix!.edits);
+  assert.ok(spaced.startsWith('TTIIRR跨跨境境运运输输\n'), spaced);
+  const doubled = analyze(spaced, { locale: 'zh-cn' }).findings.filter((f) => f.rule === 'doubled-glyphs');
+  assert.deepEqual(doubled.map((f) => [f.unsure === true, f.severity]), [[false, 'warning']], 'still sure, at the rule\'s level');
+  assert.doesNotMatch(doubled[0].message, /高高兴兴/, 'not the message about reduplicated words');
+  assert.ok(fixAll(spaced).text.startsWith('TIR跨境运输\n'), fixAll(spaced).text);
+  const doc = exportArticles(spaced, { path: 'p.txt', sha256: 'a'.repeat(64), version: '0.1.0' });
+  assert.equal(doc.articles[0].headline, 'TIR跨境运输');
 });

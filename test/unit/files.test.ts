@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { FileError, makeFolder, readDump, sha256, Spool, writeAtomic } from '../../server/src/node/files';
+import { FileError, likelyEncoding, makeFolder, readDump, sha256, Spool, writeAtomic } from '../../server/src/node/files';
 import { SAMPLE } from '../helpers/rules';
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'newsprint-files-'));
@@ -141,4 +141,32 @@ test('makeFolder makes the missing folders down from the nearest one that exists
   assert.equal(code(() => makeFolder(path.join(dir, 'f', 'sub', 'sub'))), 'ENOTDIR');
   // Node 20's mkdirSync(…, { recursive: true }) never returns here.
   if (existsSync('/proc/self')) assert.equal(code(() => makeFolder('/proc/x/y')), 'ENOENT');
+});
+
+test('likelyEncoding: GB18030 only for bytes that read as Chinese in it, else Windows-1252', () => {
+  const gb = (text: string) => {
+    // GB18030 bytes of common Chinese, by the decoder's own table (Node has no GB18030 encoder).
+    const table: Record<string, number[]> = { 中: [0xd6, 0xd0], 文: [0xce, 0xc4], 报: [0xb1, 0xa8], 道: [0xb5, 0xc0], '，': [0xa3, 0xac] };
+    return Uint8Array.from([...text].flatMap((c) => table[c] ?? [c.charCodeAt(0)]));
+  };
+  assert.equal(new TextDecoder('gb18030').decode(gb('中文报道')), '中文报道');
+  assert.equal(likelyEncoding(gb('中文报道，中文\n2024 中文\n')), 'GB18030');
+  const cp1252 = (text: string) => Uint8Array.from([...text].map((c) => ({ '«': 0xab, é: 0xe9, ü: 0xfc, '’': 0x92 })[c] ?? c.charCodeAt(0)));
+  assert.equal(likelyEncoding(cp1252('with a loss of «100,000 dollars.\n')), 'Windows-1252', 'not GB18030 at all');
+  assert.equal(likelyEncoding(cp1252('Herr Müller said the café was closed.\n')), 'Windows-1252', 'GB18030 reads a stray Han glyph between Latin letters');
+  assert.equal(likelyEncoding(cp1252('It’s the mill’s end\n')), 'Windows-1252');
+});
+
+test('readDump says what a file that is not UTF-8 likely is', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'np-enc-'));
+  try {
+    const p = path.join(dir, 'latin1.txt');
+    writeFileSync(p, Buffer.concat([Buffer.from('a loss of '), Buffer.from([0xab]), Buffer.from('100 dollars\n')]));
+    const r = readDump(p);
+    assert.deepEqual([r.invalidUtf8, r.encoding, r.text.includes('\ufffd')], [true, 'Windows-1252', true]);
+    writeFileSync(p, 'plain UTF-8 «text»\n');
+    assert.deepEqual([readDump(p).invalidUtf8, readDump(p).encoding], [false, undefined]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -122,6 +122,22 @@ test('fixAll is idempotent on the reviewer\'s inputs: a spacing fix that would b
   assert.equal(fixAll(WRAPPED).text, WRAPPED);
   const wrap = analyze(WRAPPED).findings.find((x) => x.rule === 'hard-wrap');
   assert.ok(wrap?.unsure && wrap.fix && wrap.severity === 'hint' && /fake bold/.test(wrap.message), JSON.stringify(wrap));
+  // A join whose first line the same pass unspaces: 跨 跨 境 境⏎：：外外贸贸 joined and unspaced is
+  // 跨跨境境：：外外贸贸 (the join read the line as given, and the next Fix All undoubled it); and
+  // 高 高 高 高⏎高高TTHHEE, whose doubled Latin word then touches the Han pairs.
+  // Found by the property test with random seeds: each line unspaced as its own findings decide
+  // (spaced punctuation too), or not, which can break a run as well as build one.
+  for (const wrapped of [
+    '。\n跨 跨 境 境\n：：外外贸贸\n',
+    '。\n高 高 高 高\n高高TTHHEE\n',
+    '高 高 ： ：\n高高 TTIIRR 高高\n。\n',
+    '： ： 高 高 高 高\n高高 ，\n',
+    '。\n高高 NNEEWWSS 高高\n： ： 高 高\n',
+    'NNEEWWSS看 高高看看\nTTIIRR 高高\nx高高高高高高高高\n高 高 高 高 高 高 2 2 0 0\n',
+  ]) {
+    assertIdempotent(wrapped, {});
+    assert.ok(analyze(wrapped).findings.some((x) => x.rule === 'hard-wrap' && x.unsure), wrapped);
+  }
   // A sure fake-bold heading as given is undoubled as before, once.
   assert.equal(fixAll('TTIIRR 跨跨境境运运输输\n').text, 'TIR 跨境运输\n');
   // Two sure runs on a line go in the one first pass (the fix took the longer alone: a second Fix All took the other).

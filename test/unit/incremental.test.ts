@@ -150,14 +150,17 @@ test('a dump that starts with a form feed: the encoding finding is on the first 
 
 test('the encoding rule weighs the replacement characters against every page, those without any too', () => {
   const glyphs = (n: number) => '字'.repeat(n);
-  // 3 on the first page among 103 units: a finding alone; with 2,000 more units on pages without
-  // one, under the rule's ratio. The pages without a replacement character are counted only then.
-  for (const text of ['\ufffd\ufffd\ufffd' + glyphs(100), `\ufffd\ufffd\ufffd${glyphs(100)}\f${glyphs(1000)}\f${glyphs(1000)}`]) {
+  // 3 on the first page among 103 units: a GB18030 text (on line 1); with 2,000 more units on pages
+  // without one, under the rule's ratio: characters lost, at the first of them. The pages without a
+  // replacement character are counted only when the text has one.
+  for (const text of ['\ufffd\ufffd\ufffd' + glyphs(100), `\ufffd\ufffd\ufffd${glyphs(100)}\f${glyphs(1000)}\f${glyphs(1000)}`, `${glyphs(10)}\f${glyphs(5)}\ufffd${glyphs(5)}\n`]) {
     const inc = new IncrementalDocument({});
     inc.update(text);
-    const whole = analyze(text).findings.filter((f) => f.rule === 'encoding').map(key);
-    assert.deepEqual(inc.findings().filter((f) => f.rule === 'encoding').map(key), whole);
-    assert.equal(whole.length, text.includes('\f') ? 0 : 1);
+    const whole = analyze(text).findings.filter((f) => f.rule === 'encoding');
+    assert.deepEqual(inc.findings().filter((f) => f.rule === 'encoding').map(key), whole.map(key));
+    assert.equal(whole.length, 1);
+    assert.match(whole[0].message, text.includes('\f') ? /characters? lost/ : /GB18030/);
+    if (text.includes('\f')) assert.equal(text[whole[0].start], '\ufffd');
   }
 });
 

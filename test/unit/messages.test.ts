@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from '../helpers/fc';
-import { en, errorReason, format, isSimplifiedChinese, messagesFor, zhCn } from '../../server/src/core/messages';
+import { en, errorReason, format, isSimplifiedChinese, messagesFor, ruleName, t, zhCn } from '../../server/src/core/messages';
 import { chineseMessages, joinSentences } from '../../client/src/locale';
 
 /** The arguments a message takes: its `{name}` placeholders (not a plural branch like `one {has}`) and the names its plural blocks count. */
@@ -91,4 +91,26 @@ test('errorReason: a system error in words with its code after them, in both lan
 test('Chinese says 文件夹 for a folder everywhere (the client does), never 目录', () => {
   const texts = [...Object.values(zhCn), ...Object.values(json('l10n/bundle.l10n.zh-cn.json')), ...Object.values(json('package.nls.zh-cn.json'))];
   for (const text of texts) assert.doesNotMatch(text, /目录/, text);
+});
+
+test('Chinese messages quote a text that has “” of its own in 「」 (『』 when it has 「」 too); English ones as before', () => {
+  const headline = '跨境电商：外贸增长“新引擎”';
+  assert.equal(t(zhCn, 'misplaced-headline.message', { headline }), '标题「跨境电商：外贸增长“新引擎”」不在其稿件处（相关位置显示稿件开头）');
+  assert.equal(t(zhCn, 'misplaced-headline.message', { headline: '市政府党组会议召开' }), '标题“市政府党组会议召开”不在其稿件处（相关位置显示稿件开头）');
+  assert.equal(t(zhCn, 'orphan-label.message', { label: '「新闻“链接”」' }), '标签『「新闻“链接”」』与其所标注的内容分离');
+  assert.equal(t(zhCn, 'doubled-glyphs.message', { before: '““新新”” 引引擎擎', after: '“新” 引擎' }), '重复字形（仿粗体叠印）：「““新新”” 引引擎擎」应为「“新” 引擎」');
+  assert.equal(t(zhCn, 'bad-annotation.conflict', { name: '下转 “二”', winner: '下转 三' }), '指令「下转 “二”」与同一段落的“下转 三”冲突，以最后一条“下转 三”为准');
+  assert.equal(t(en, 'misplaced-headline.message', { headline }), `Headline "${headline}" is away from its article (the related location shows where the article starts)`);
+  // Every Chinese message that quotes an argument does so as “{name}”, which format reads.
+  for (const [k, v] of Object.entries(zhCn)) assert.doesNotMatch(v, /[「『]\{\w+\}[」』]/, k);
+});
+
+test('rules have a short name in each language for the titles of "Fix all": 硬换行, not hard-wrap', () => {
+  assert.equal(t(zhCn, 'fixAll.rule', { rule: ruleName(zhCn, 'hard-wrap') }), '修复此文件中所有硬换行问题');
+  assert.equal(t(en, 'fixAll.rule', { rule: ruleName(en, 'hard-wrap') }), 'Fix all hard-wrap problems in this file');
+  for (const id of ['spaced-glyphs', 'doubled-glyphs', 'mixed-script-spacing', 'hard-wrap', 'split-sentence', 'misplaced-headline', 'orphan-label', 'unclaimed-text', 'bad-annotation', 'encoding']) {
+    assert.equal(ruleName(en, id), id, id);
+    assert.match(ruleName(zhCn, id), /^[\u4e00-\u9fff]+$/, id);
+  }
+  assert.equal(ruleName(zhCn, 'limit'), 'limit', 'no name: the id');
 });

@@ -30,6 +30,12 @@ test('tokenPairs: pairs, those that count, and flags, or 0 when a code point is 
     ['MMXXII', 3, 3, PAIR_LETTER], // a Roman numeral
     ['zzzzzz', 3, 3, PAIR_LETTER], // one letter repeated
     ['ÉÉTTÉÉ', 3, 3, PAIR_WORD | PAIR_LETTER],
+    // A doubled Latin word touching two Han pairs or more: sure, as with a space between (the
+    // mixed-script fix takes it out); one Han pair is no doubled token of its own, and adds nothing.
+    ['TTIIRR跨跨境境运运输输', 7, 7, PAIR_SURE | PAIR_WORD | PAIR_HAN | PAIR_LETTER],
+    ['跨跨境境TTIIRR', 5, 5, PAIR_SURE | PAIR_WORD | PAIR_LETTER],
+    ['NNEEWWSS天天', 5, 5, PAIR_WORD | PAIR_LETTER],
+    ['MMXXII跨跨境境', 5, 5, PAIR_LETTER], // Roman-numeral letters are no word
   ];
   for (const [tok, n, counted, flags] of table) {
     assert.equal(doubledPairs(pairs(tok)), n >= 2 ? n : 0, `${tok}: pairs`);
@@ -60,6 +66,7 @@ test('overprintReading: three pairs that count, one a letter or glyph; sure with
 test('isOverprint: the whole text one overprinted run', () => {
   const table: [string, boolean][] = [
     ['TTIIRR 跨跨境境运运输输', true],
+    ['TTIIRR跨跨境境运运输输', true], // as the mixed-script fix leaves it: no less sure
     ['  聚聚焦焦群群众众所所需需  ', true],
     ['跨跨境境运运输输', false], // four Han pairs alone: unsure (as 高高兴兴快快乐乐, may be words), and under LONG_HAN
     ['22002233年年', true],

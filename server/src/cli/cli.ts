@@ -12,7 +12,7 @@ import { positionAt } from '../core/parse';
 import { rewritePage } from '../core/rewrite';
 import type { RuleLevel, RuleSettings } from '../core/types';
 import { VERSION } from '../version';
-import { describeFileError, fileFailure, readDump, writeAtomic, type ReadResult } from '../node/files';
+import { describeFileError, encodingArgs, fileFailure, readDump, writeAtomic, type ReadResult } from '../node/files';
 import { DEFAULT_INCLUDE, expandInputs, inputBytes, readList, type ExportOutputs, type Inputs } from '../node/inputs';
 import { defaultJobs, STDOUT } from '../node/batchExport';
 import { runExport } from './export';
@@ -269,7 +269,7 @@ function parseRules(values: string[], messages: Messages): RuleSettings {
 function load(file: string, messages: Messages, io: Io, warn = true): ReadResult | undefined {
   try {
     const r = readDump(file);
-    if (r.invalidUtf8 && warn) io.err(`newsprint: ${t(messages, 'cli.invalidUtf8', { file })}\n`);
+    if (r.invalidUtf8 && warn) io.err(`newsprint: ${t(messages, 'cli.invalidUtf8', { file, ...encodingArgs(r.encoding) })}\n`);
     return r;
   } catch (err) {
     reportFileError(err, messages, io);
@@ -342,7 +342,7 @@ async function transformFiles(
       }
       // Its invalid bytes were read as U+FFFD: writing the text back would lose them for good.
       if (write && r.invalidUtf8) {
-        io.err(`newsprint: ${t(messages, 'cli.invalidUtf8NotWritten', { file })}\n`);
+        io.err(`newsprint: ${t(messages, 'cli.invalidUtf8NotWritten', { file, ...encodingArgs(r.encoding) })}\n`);
         failed = true;
         continue;
       }

@@ -146,6 +146,7 @@ export function parseAnnotations(dump: PageDump, pageIndex: number): { directive
   let nextFirst = -1;
   let nextLast = -1;
   let inBlockLast = -1;
+  let lastBlock = -1; // the first line of the page's last block: what a continued-to at its end goes with
   const found: Directive[] = [];
   for (let i = page.lastLine; i >= page.firstLine; i--) {
     const l: Line = lineAt(dump, i);
@@ -154,6 +155,7 @@ export function parseAnnotations(dump: PageDump, pageIndex: number): { directive
         nextFirst = i + 1;
         nextLast = inBlockLast;
         inBlockLast = -1;
+        if (lastBlock < 0) lastBlock = nextFirst;
       }
       const p = parseDirectiveLine(l.text);
       if (p.kind === 'comment') continue;
@@ -167,9 +169,11 @@ export function parseAnnotations(dump: PageDump, pageIndex: number): { directive
         nextFirst = i + 1;
         nextLast = inBlockLast;
         inBlockLast = -1;
+        if (lastBlock < 0) lastBlock = nextFirst;
       }
     } else if (inBlockLast < 0) inBlockLast = i;
   }
+  if (inBlockLast >= 0 && lastBlock < 0) lastBlock = page.firstLine;
   for (let k = found.length - 1; k >= 0; k--) {
     const d = found[k];
     // Only `continued-to` may close a page (the article above goes on elsewhere); any other
@@ -180,7 +184,7 @@ export function parseAnnotations(dump: PageDump, pageIndex: number): { directive
     }
     directives.push(d);
   }
-  blockProblems(dump, directives, problems);
+  blockProblems(dump, directives, lastBlock, problems);
   problems.sort((a, b) => a.start - b.start);
   return { directives, problems };
 }
@@ -199,14 +203,18 @@ const NOT_HEADING: ReadonlySet<DirectiveName> = new Set<DirectiveName>(['byline'
  * continuation after which another, different one of its direction comes (likewise: a
  * `continued-from` and a `continued-to` both apply, to a middle part), and `article` or
  * `attach-below` on a block whose role makes it do nothing. `directives` are in line order, so
- * those of one block are consecutive.
+ * those of one block are consecutive. A `continued-to` at the end of the page (target -1) goes with
+ * the article just above it (see applyContinuations in detect.ts): it is read with the directives
+ * of the page's last block (`lastBlock`, its first line), which come right before it, so that
+ * `%% continued-to 第二版` above that block and `%% 下转 第三版` after it conflict as both above it do.
  */
-function blockProblems(dump: PageDump, directives: readonly Directive[], problems: AnnotationProblem[]): void {
+function blockProblems(dump: PageDump, directives: readonly Directive[], lastBlock: number, problems: AnnotationProblem[]): void {
+  const blockOf = (d: Directive) => (d.target < 0 ? lastBlock : d.target);
   for (let from = 0, to = 0; from < directives.length; from = to) {
     let role = -1;
     let contFrom = -1;
     let contTo = -1;
-    for (to = from; to < directives.length && directives[to].target === directives[from].target; to++) {
+    for (to = from; to < directives.length && blockOf(directives[to]) === blockOf(directives[from]); to++) {
       const name = directives[to].name;
       if (ROLE_DIRECTIVES.has(name)) role = to;
       else if (name === 'continued-from') contFrom = to;

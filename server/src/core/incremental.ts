@@ -18,9 +18,9 @@ import { autoFixable } from './editRows';
 import { paragraphFindings } from './rules/structure';
 import type { PageAnalysis } from './articles/model';
 import { atSeverity, lintPage, severityOf } from './lint';
-import { messagesFor, t, type Messages } from './messages';
+import { messagesFor, type Messages } from './messages';
 import { parse } from './parse';
-import { countReplacement, encoding, hasReplacements, MIN_COUNT, MIN_RATIO } from './rules/encoding';
+import { addCounts, countReplacement, encoding, encodingFindingOf, hasReplacements, noCounts, type ReplacementCounts } from './rules/encoding';
 import { STRUCTURE_RULES } from './analyze';
 import { trimmedSpan } from './rules/rule';
 import { EditMap } from './editMap';
@@ -43,8 +43,8 @@ export interface SegmentResult {
   analysis: PageAnalysis | undefined;
   /** U+FFFD in the segment (the encoding rule counts them over the whole document). */
   replacement: number;
-  /** Its non-space units, -1 until counted: only a document with replacement characters needs them. */
-  nonSpace: number;
+  /** The encoding rule's counts of it, undefined until counted: only a document with replacement characters needs them. */
+  counts: ReplacementCounts | undefined;
   /** Derived views the editor asks for again and again (outline, folding, tokens), kept per page. */
   views: Map<string, unknown>;
   /** Analysed as the start of the document (a U+FEFF first is a byte-order mark): reusable only there. */
@@ -215,9 +215,9 @@ export type PrepareViews = (dump: PageDump, analysis: PageAnalysis) => Iterable<
 export function analyzeSegment(segmentText: string, options: AnalyzeOptions, messages: Messages = messagesFor(options.locale), prepare?: PrepareViews, atStart = true): SegmentResult {
   // Analysed on a flat copy: what the result keeps may point into it, never into the document.
   const text = flatten(segmentText);
-  // Most pages have no replacement character: their units are not counted (see SegmentResult.nonSpace).
-  const { replacement, nonSpace } = text.includes('\ufffd') ? countReplacement(text) : { replacement: 0, nonSpace: -1 };
-  const result: SegmentResult = { kinds: new Uint8Array(0), packed: NONE, analysis: undefined, replacement, nonSpace, views: new Map(), atStart, id: resultIds++ };
+  // Most pages have no replacement character: their units are not counted (see SegmentResult.counts).
+  const counts = text.includes('\ufffd') ? countReplacement(text) : undefined;
+  const result: SegmentResult = { kinds: new Uint8Array(0), packed: NONE, analysis: undefined, replacement: counts?.replacement ?? 0, counts, views: new Map(), atStart, id: resultIds++ };
   if (text.length === 0) return result;
   const dump = parse(text, atStart);
   const { findings, analysis } = analyzeText(dump, options, messages);
@@ -523,16 +523,11 @@ export class IncrementalDocument {
     const severity = severityOf(encoding, this.options.rules);
     let enc: Finding | undefined;
     // Most texts have no replacement character: not one unit of theirs is counted.
-    if (severity && hasReplacements(p.text, MIN_COUNT)) {
-      let replacement = 0;
-      let nonSpace = 0;
-      for (const part of p.parts) {
-        const counts = countReplacement(p.text.slice(part.start, part.end));
-        replacement += counts.replacement;
-        nonSpace += counts.nonSpace;
-      }
+    if (severity && hasReplacements(p.text, 1)) {
+      const counts = noCounts();
+      for (const part of p.parts) addCounts(counts, countReplacement(p.text.slice(part.start, part.end)));
       const first = p.parts.find((part) => part.end > part.start);
-      enc = encodingFinding(severity, replacement, nonSpace, first && { start: first.start, dump: () => parse(p.text.slice(first.start, first.end), first.start === 0) }, this.messages);
+      enc = encodingFinding(severity, p.text, counts, first && { start: first.start, dump: () => parse(p.text.slice(first.start, first.end), first.start === 0) }, this.messages);
     }
     return (p.documentFindings = enc ? [enc] : []);
   }
@@ -576,16 +571,13 @@ export class IncrementalDocument {
     const severity = severityOf(encoding, this.options.rules);
     if (!severity) return undefined;
     let replacement = 0;
-    let nonSpace = 0;
     for (const s of this.segments) replacement += s.result.replacement;
-    if (replacement < MIN_COUNT) return undefined;
-    for (const s of this.segments) {
-      if (s.result.nonSpace < 0) s.result.nonSpace = countReplacement(s.text).nonSpace;
-      nonSpace += s.result.nonSpace;
-    }
+    if (replacement === 0) return undefined;
+    const counts = noCounts();
+    for (const s of this.segments) addCounts(counts, (s.result.counts ??= countReplacement(s.text)));
     // On the first line of the dump: that of the first page with text (a dump may start with a form feed).
     const seg = this.segments.find((sg) => sg.end > sg.start);
-    return encodingFinding(severity, replacement, nonSpace, seg && { start: seg.start, dump: () => segmentDump(seg) }, this.messages);
+    return encodingFinding(severity, this.text, counts, seg && { start: seg.start, dump: () => segmentDump(seg) }, this.messages);
   }
 }
 
@@ -604,15 +596,19 @@ interface Pending {
 
 /**
  * The encoding rule's finding from the counts of the whole text (see rules/encoding.ts), the same
- * as the rule gives on it: on the first line of the first page with text (`first`, at its offset).
+ * as the rule gives on it: on the first line of the first page with text (`first`, at its offset),
+ * or at the first replacement character of `text` (the document).
  */
-function encodingFinding(severity: Severity, replacement: number, nonSpace: number, first: { start: number; dump: () => PageDump } | undefined, messages: Messages): Finding | undefined {
-  if (replacement < MIN_COUNT || replacement < MIN_RATIO * nonSpace) return undefined;
-  const dump = first?.dump();
-  const line = dump && dump.lines.length > 0 ? lineAt(dump, 0) : undefined;
-  const span = line ? trimmedSpan(line) : { start: 0, end: 0 };
-  const at = first?.start ?? 0;
-  return { rule: 'encoding', severity, start: span.start + at, end: span.end + at, message: t(messages, 'encoding.message', { count: replacement }) };
+function encodingFinding(severity: Severity, text: TextSource, counts: ReplacementCounts, first: { start: number; dump: () => PageDump } | undefined, messages: Messages): Finding | undefined {
+  const firstLine = () => {
+    const dump = first?.dump();
+    const line = dump && dump.lines.length > 0 ? lineAt(dump, 0) : undefined;
+    const span = line ? trimmedSpan(line) : { start: 0, end: 0 };
+    const at = first?.start ?? 0;
+    return { start: span.start + at, end: span.end + at };
+  };
+  const f = encodingFindingOf(text, counts, firstLine, messages);
+  return f && { ...f, severity };
 }
 
 /**

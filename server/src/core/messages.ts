@@ -24,7 +24,20 @@ export const en = {
   'split-sentence.related': 'The rest of the sentence',
   'split-sentence.fix': 'Bring the continuation back',
   'encoding.message': 'This file holds {count, plural, one {# replacement character} other {# replacement characters}} (U+FFFD): it is probably not UTF-8 but GB18030/GBK read as UTF-8. Run "Change File Encoding" (click the encoding in the status bar), choose "Reopen with Encoding" and pick "Simplified Chinese (GB18030)".',
+  'encoding.western': 'This file holds {count, plural, one {# replacement character} other {# replacement characters}} (U+FFFD), the first here: bytes that were not UTF-8 where it was read. A Western page in Windows-1252 or Latin-1 has them where its accented letters and typographic quotes (é, «, ’) are. Run "Change File Encoding" (click the encoding in the status bar), choose "Reopen with Encoding" and pick "Western (Windows 1252)"; if the file is UTF-8, the characters were lost before: check them against the scan.',
+  'encoding.lost': 'This file holds {count, plural, one {# replacement character} other {# replacement characters}} (U+FFFD), the first here: characters lost where the text was extracted or converted, or bytes that were not UTF-8 where it was read. Check them against the scan and type them in.',
+  'encoding.related': 'Another replacement character (U+FFFD)',
   'fixAll.rule': 'Fix all {rule} problems in this file',
+  'rule.spaced-glyphs': 'spaced-glyphs',
+  'rule.doubled-glyphs': 'doubled-glyphs',
+  'rule.mixed-script-spacing': 'mixed-script-spacing',
+  'rule.hard-wrap': 'hard-wrap',
+  'rule.split-sentence': 'split-sentence',
+  'rule.misplaced-headline': 'misplaced-headline',
+  'rule.orphan-label': 'orphan-label',
+  'rule.unclaimed-text': 'unclaimed-text',
+  'rule.bad-annotation': 'bad-annotation',
+  'rule.encoding': 'encoding',
   'fixAll.all': 'Fix all Newsprint problems in this file',
   'fixAll.left': 'Fix All stopped after {passes, plural, one {# round} other {# rounds}} of fixing with {count, plural, one {# problem still to fix; run it again to fix it} other {# problems still to fix; run it again to fix them}}.',
   'outline.page': 'Page {n}',
@@ -64,7 +77,7 @@ export const en = {
   'cli.exists': '{file}: already exists; not overwritten (--force replaces it; with --out, --update replaces what is out of date).',
   'cli.unwritable': '{file}: cannot be written: {detail}.',
   'cli.cannotMake': '{file}: the folder cannot be made: {detail}.',
-  'cli.invalidUtf8': '{file}: is not valid UTF-8 (is it GB18030/GBK?); invalid bytes were read as U+FFFD. Convert it to UTF-8 first, e.g. iconv -f GB18030 -t UTF-8.',
+  'cli.invalidUtf8': '{file}: is not valid UTF-8 (is it {encoding}?); invalid bytes were read as U+FFFD. Convert it to UTF-8 first, e.g. iconv -f {iconv} -t UTF-8.',
   'cli.stdoutFailed': 'cannot write to standard output: {detail}.',
   'errno.ENOENT': 'no such file or folder (ENOENT)',
   'errno.ENOTDIR': 'a part of the path is a file, not a folder (ENOTDIR)',
@@ -75,7 +88,7 @@ export const en = {
   'errno.ENOSPC': 'no space left on the disk (ENOSPC)',
   'errno.EROFS': 'the file system is read-only (EROFS)',
   'errno.other': 'system error {code}',
-  'cli.invalidUtf8NotWritten': '{file}: is not valid UTF-8 (is it GB18030/GBK?); not written, as its invalid bytes would be lost. Convert it to UTF-8 first, e.g. iconv -f GB18030 -t UTF-8.',
+  'cli.invalidUtf8NotWritten': '{file}: is not valid UTF-8 (is it {encoding}?); not written, as its invalid bytes would be lost. Convert it to UTF-8 first, e.g. iconv -f {iconv} -t UTF-8.',
   'cli.fixed': '{file}: fixed {count, plural, one {# problem} other {# problems}}.',
   'cli.unchanged': '{file}: nothing to fix.',
   'cli.fixLeft': '{file}: stopped after {passes, plural, one {# pass} other {# passes}} with {count, plural, one {# problem still to fix; run the command again to fix it} other {# problems still to fix; run the command again to fix them}}.',
@@ -148,6 +161,7 @@ export const en = {
   'hover.continuation': 'Continued',
   'hover.continuedTo': 'on {target}',
   'hover.continuedFrom': 'from {target}',
+  'hover.row': '- {label}: {value}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -172,7 +186,20 @@ export const zhCn: Record<MessageKey, string> = {
   'split-sentence.related': '句子的后半部分',
   'split-sentence.fix': '将接续部分移回此处',
   'encoding.message': '此文件含有 {count} 个替换字符（U+FFFD）：它可能不是 UTF-8，而是按 UTF-8 打开的 GB18030/GBK 文件。请运行“更改文件编码”（点击状态栏中的编码），选择“通过编码重新打开”（Reopen with Encoding），再选“简体中文 (GB18030)”。',
-  'fixAll.rule': '修复此文件中所有 {rule} 问题',
+  'encoding.western': '此文件含有 {count} 个替换字符（U+FFFD），第一个在此处：读取时这些字节不是 UTF-8。Windows-1252 或 Latin-1 编码的西文版面，其重音字母和印刷引号（é、«、’）处会出现这种字符。请运行“更改文件编码”（点击状态栏中的编码），选择“通过编码重新打开”（Reopen with Encoding），再选“西欧语言 (Windows 1252)”；如果文件本是 UTF-8，则这些字符此前已经丢失，请对照原版核对。',
+  'encoding.lost': '此文件含有 {count} 个替换字符（U+FFFD），第一个在此处：这些字符在提取或转换文本时已经丢失，或读取时这些字节不是 UTF-8。请对照原版核对并补上。',
+  'encoding.related': '另一个替换字符（U+FFFD）',
+  'fixAll.rule': '修复此文件中所有{rule}问题',
+  'rule.spaced-glyphs': '字间空格',
+  'rule.doubled-glyphs': '重复字形',
+  'rule.mixed-script-spacing': '中西文间空格',
+  'rule.hard-wrap': '硬换行',
+  'rule.split-sentence': '断句',
+  'rule.misplaced-headline': '标题错位',
+  'rule.orphan-label': '孤立标签',
+  'rule.unclaimed-text': '无归属文字',
+  'rule.bad-annotation': '标注错误',
+  'rule.encoding': '文件编码',
   'fixAll.all': '修复此文件中所有 Newsprint 问题',
   'fixAll.left': '已执行 {passes} 轮修复，仍有 {count} 个问题待修复；再次运行即可修复其余问题。',
   'outline.page': '第 {n} 页',
@@ -212,7 +239,7 @@ export const zhCn: Record<MessageKey, string> = {
   'cli.exists': '{file}：已存在；未覆盖（--force 会替换它；使用 --out 时，--update 只替换过时的文件）。',
   'cli.unwritable': '{file}：无法写入：{detail}。',
   'cli.cannotMake': '{file}：无法创建此文件夹：{detail}。',
-  'cli.invalidUtf8': '{file}：不是有效的 UTF-8（可能是 GB18030/GBK？）；无效字节已读作 U+FFFD。请先转换为 UTF-8，例如 iconv -f GB18030 -t UTF-8。',
+  'cli.invalidUtf8': '{file}：不是有效的 UTF-8（可能是 {encoding}？）；无效字节已读作 U+FFFD。请先转换为 UTF-8，例如 iconv -f {iconv} -t UTF-8。',
   'cli.stdoutFailed': '无法写入标准输出：{detail}。',
   'errno.ENOENT': '文件或文件夹不存在（ENOENT）',
   'errno.ENOTDIR': '路径中有一部分是文件而不是文件夹（ENOTDIR）',
@@ -223,7 +250,7 @@ export const zhCn: Record<MessageKey, string> = {
   'errno.ENOSPC': '磁盘空间不足（ENOSPC）',
   'errno.EROFS': '文件系统是只读的（EROFS）',
   'errno.other': '系统错误 {code}',
-  'cli.invalidUtf8NotWritten': '{file}：不是有效的 UTF-8（可能是 GB18030/GBK？）；未写入，否则其中的无效字节会丢失。请先转换为 UTF-8，例如 iconv -f GB18030 -t UTF-8。',
+  'cli.invalidUtf8NotWritten': '{file}：不是有效的 UTF-8（可能是 {encoding}？）；未写入，否则其中的无效字节会丢失。请先转换为 UTF-8，例如 iconv -f {iconv} -t UTF-8。',
   'cli.fixed': '{file}：已修复 {count} 个问题。',
   'cli.unchanged': '{file}：没有需要修复的问题。',
   'cli.fixLeft': '{file}：已执行 {passes} 轮修复，仍有 {count} 个问题待修复；请再次运行该命令。',
@@ -294,8 +321,9 @@ export const zhCn: Record<MessageKey, string> = {
   'hover.bodyLines': '{count} 行',
   'hover.signoff': '落款',
   'hover.continuation': '转版',
-  'hover.continuedTo': '下转 {target}',
-  'hover.continuedFrom': '上接 {target}',
+  'hover.continuedTo': '下转{target}',
+  'hover.continuedFrom': '上接{target}',
+  'hover.row': '- {label}：{value}',
 };
 
 export type Messages = Record<MessageKey, string>;
@@ -328,11 +356,38 @@ export function format(template: string, args: Record<string, string | number> =
   let out = parts[0] as string;
   for (let k = 1; k < parts.length; k += 2) {
     const slot = parts[k];
-    if (typeof slot === 'string') out += slot in args ? String(args[slot]) : `{${slot}}`;
-    else out += slot.name in args ? format(pluralBranch(slot, Number(args[slot.name]), locale), args, locale) : slot.source;
-    out += parts[k + 1] as string;
+    let after = parts[k + 1] as string;
+    if (typeof slot !== 'string') out += slot.name in args ? format(pluralBranch(slot, Number(args[slot.name]), locale), args, locale) : slot.source;
+    else if (!(slot in args)) out += `{${slot}}`;
+    else {
+      const value = String(args[slot]);
+      // A text quoted in “” that holds “” itself is quoted in 「」 (or 『』) instead (see zhQuoted).
+      if (out.charCodeAt(out.length - 1) === 0x201c && after.charCodeAt(0) === 0x201d) {
+        out = out.slice(0, -1) + zhQuoted(value);
+        after = after.slice(1);
+      } else out += value;
+    }
+    out += after;
   }
   return out;
+}
+
+/**
+ * A text quoted in a Chinese message: in “”, the table's quotes, unless it holds “ or ” itself
+ * (标题“跨境电商：外贸增长“新引擎””, a headline with its own quotes): then in 「」, or in 『』 when it
+ * holds 「 or 」 too. One convention for every Chinese message: format applies it to each argument
+ * a template has between “ and ” (only Chinese templates quote so: English ones write "{name}"),
+ * so the templates keep writing “{headline}”.
+ */
+export function zhQuoted(text: string): string {
+  if (!/[“”]/.test(text)) return `“${text}”`;
+  return /[「」]/.test(text) ? `『${text}』` : `「${text}」`;
+}
+
+/** A rule's name as the user reads it (`rule.<id>`: 硬换行 for hard-wrap in Chinese), else its id. */
+export function ruleName(messages: Messages, rule: string): string {
+  const key = `rule.${rule}`;
+  return key in en ? messages[key as MessageKey] : rule;
 }
 
 /** Templates cut at their placeholders: texts at even indices, names or plural blocks at odd ones (bounded, in case texts other than a table's are formatted). */

@@ -136,7 +136,7 @@ export function hoverAt(dump: PageDump, analyses: readonly PageAnalysis[], offse
   if (!a.headline.includes(line) && !a.kicker.includes(line) && !a.decks.some((d) => d.includes(line))) return null;
   const txt = (ls: readonly number[]) => displayText(dump, ls);
   const rows: string[] = [`**${articleTitle(dump, a)}**`, '', t(messages, 'hover.article', { id: a.id, type: typeName(messages, a), confidence: a.confidence.toFixed(2) }), ''];
-  const row = (key: Parameters<typeof t>[1], value: string) => rows.push(`- ${t(messages, key)}: ${value}`);
+  const row = (key: Parameters<typeof t>[1], value: string) => rows.push(t(messages, 'hover.row', { label: t(messages, key), value }));
   if (a.kicker.length) row('hover.kicker', txt(a.kicker));
   for (const d of a.decks) row('hover.deck', txt(d));
   if (a.labels.length) row('hover.labels', a.labels.map(txt).join(' · '));
@@ -187,9 +187,12 @@ export function semanticTokens(dump: PageDump, analyses: readonly PageAnalysis[]
 }
 
 export interface AnnotationCompletion {
+  /** The directive as it is offered: its name, or a Chinese alias (主题 for headline). */
   label: string;
+  /** The directive's (English) name. */
+  name: DirectiveName;
   insertText: string;
-  /** What the typed text is matched against: the name, or the alias it begins (下转 for continued-to). */
+  /** What the typed text is matched against: the label. */
   filterText: string;
   /** Column of the line where the typed directive starts: the completion replaces from there to the cursor. */
   from: number;
@@ -201,15 +204,19 @@ export interface AnnotationCompletion {
  * the line up to the cursor. Each replaces all that was typed of the directive: an editor's own
  * word would stop at a `-` (`continued-f` completed to `continued-continued-from`).
  */
-export function annotationCompletions(lineText: string): AnnotationCompletion[] {
+export function annotationCompletions(lineText: string, zh = false): AnnotationCompletion[] {
   const m = /^\s*%%\s*([^\s]*)$/.exec(lineText.length > 200 ? '' : lineText);
   if (!m) return [];
   const typed = m[1].toLowerCase();
   const from = lineText.length - m[1].length;
   const out: AnnotationCompletion[] = [];
   for (const d of Object.values(DIRECTIVES)) {
-    const filterText = d.name.startsWith(typed) ? d.name : d.aliases.find((a) => a.startsWith(typed));
-    if (filterText !== undefined) out.push({ label: d.name, insertText: d.arg === 'required' ? `${d.name} ` : d.name, filterText, from, detail: d.description });
+    const english = d.name.startsWith(typed);
+    const alias = d.aliases.find((a) => a.startsWith(typed));
+    // The Chinese name where that is what was typed (`%% 主` stays 主题, not headline), and in a
+    // Chinese UI before anything is: the directives accept both.
+    const written = alias !== undefined && (typed ? !english : zh) ? alias : english ? d.name : undefined;
+    if (written !== undefined) out.push({ label: written, name: d.name, insertText: d.arg === 'required' ? `${written} ` : written, filterText: written, from, detail: d.description });
   }
   return out;
 }

@@ -27,7 +27,9 @@
 //     Han pairs (跨跨境境电电商商：：外外贸贸);
 //   - a doubled Latin word (two letters or more, not only Roman-numeral letters, not only hex
 //     digits) with another token of the run that counts (TTIIRR 跨跨境境运运输输, TTHHEE NNEEWWSS):
-//     Latin spaces part words, so two doubled tokens side by side are a doubled heading;
+//     Latin spaces part words, so two doubled tokens side by side are a doubled heading; or with
+//     two Han pairs or more in its own token (TTIIRR跨跨境境运运输输, as the mixed-script fix leaves
+//     the line before it: spaced or not, the same evidence);
 // - unsure, when it has no evidence beyond its Han pairs: the run is all there is on its line and
 //   has a token of three Han pairs or more, not all one glyph (跨跨境境运运输输, 聚聚焦焦群群众众所所需需,
 //   天天高高兴兴快快乐乐, 叮叮当当咚咚). A Chinese fake-bold heading (most have no Latin) has this shape,
@@ -53,7 +55,7 @@
 // build a sure run: `TTIIRR 天 天 好 好`, its spaces gone, reads TTIIRR 天天好好, and the next Fix All
 // made it TIR 天好. The spacing and join rules ask joinsIntoOverprint and joinBuildsOverprint of
 // the lines they flag, and make such a fix unsure.
-import { codePointAt, cpLength, isCjkGlyph, isLatinLetter, isSpace } from './chars';
+import { codePointAt, cpLength, isAsciiAlnum, isCjkGlyph, isLatinLetter, isSpace } from './chars';
 
 /** Flags of tokenPairs' answer (see there and the header comment). */
 export const PAIR_SURE = 1;
@@ -144,8 +146,11 @@ export function tokenPairs(text: string, start: number, end: number): number {
     i += 2 * al;
   }
   const letter = han > 0 || letters > 0;
-  const sure = (digits >= 2 && han > 0) || (never && letter);
   const word = letters > 0 && digits === 0 && !oneLetter && !roman && !hex;
+  // A doubled Latin word touching doubled Han (two pairs or more, a doubled token of their own when
+  // spaced) is the evidence it is beside them: the mixed-script fix, which deletes the space,
+  // leaves TTIIRR跨跨境境运运输输, which must read as TTIIRR 跨跨境境运运输输 does.
+  const sure = (digits >= 2 && han > 0) || (never && letter) || (word && han >= 2);
   const many = han >= MANY_HAN && !oneGlyph;
   const long = han >= LONG_HAN && !oneGlyph;
   return pairs * ALL + counted * FLAGS + (sure ? PAIR_SURE : 0) + (letter ? PAIR_LETTER : 0) + (word ? PAIR_WORD : 0) + (many ? PAIR_HAN : 0) + (long ? PAIR_LONG : 0);
@@ -333,42 +338,100 @@ export function joinedOverprint(text: string, from: number, to: number, base: nu
   return hasSureOverprint(out);
 }
 
-/** text[from, to) with its sure fake-bold runs undoubled (sureRuns), as the doubled-glyphs fix leaves a line. */
-export function undoubleSure(text: string, from: number, to: number): string {
+/** The code point of text whose last unit is at i - 1 (a surrogate pair read whole), or -1 before `from`. */
+function cpBefore(text: string, from: number, i: number): number {
+  if (i <= from) return -1;
+  const c = text.charCodeAt(i - 1);
+  return (c & 0xfc00) === 0xdc00 && i - 2 >= from && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? codePointAt(text, i - 2) : c;
+}
+
+/**
+ * Whether text[from, to) ends with a code point doubled (the last pair of an all-pairs token), or
+ * with one, a space and itself: a spacing fix of the same pass (spaced-glyphs, mixed-script-spacing)
+ * may take that space out (`跨 跨 境 境` → 跨跨境境).
+ */
+function endsInPair(text: string, from: number, to: number): boolean {
+  const last = cpBefore(text, from, to);
+  if (last < 0) return false;
+  const at = to - cpLength(last);
+  const prev = cpBefore(text, from, at);
+  return prev === last || (prev === 32 && cpBefore(text, from, at - 1) === last);
+}
+
+/** Whether text[from, to) starts with a code point doubled, or with one, a space and itself (see endsInPair). */
+function startsWithPair(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  const first = codePointAt(text, from);
+  let i = from + cpLength(first);
+  if (i < to && text.charCodeAt(i) === 32) i++;
+  return i < to && codePointAt(text, i) === first;
+}
+
+/** A CJK glyph or CJK punctuation (full-width ：，。, brackets): spaced-glyphs takes out a space between two. */
+const isWide = (cp: number) => isCjkGlyph(cp) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef);
+
+/** Spaces asFixed takes out: none, those between two CJK glyphs or punctuation (spaced-glyphs), those between a CJK glyph and an ASCII letter or digit (mixed-script-spacing), or both. */
+const SPACINGS = [0, 1, 2, 3] as const;
+
+/**
+ * The line text[from, to) as one pass of Fix All may leave it: its sure fake-bold runs undoubled
+ * (the doubled-glyphs fix) and, by `spacing` (see SPACINGS), the single spaces a spacing fix of
+ * the same pass may take out. Which of them it does depends on the rules' levels and on the line
+ * (a credit keeps its spaces), and taking out spaces can build a run as well as break one (two
+ * doubled tokens become one that is not all pairs): joinBuildsOverprint tries each.
+ */
+function asFixed(text: string, from: number, to: number, spacing: number): string {
+  SECONDS.length = 0;
+  sureRuns(text, from, to, (start, end) => {
+    for (let i = start; i < end; ) {
+      const s = i;
+      while (i < end && !isSpace(text.charCodeAt(i))) i++;
+      pairSeconds(text, s, i, SECONDS);
+      while (i < end && isSpace(text.charCodeAt(i))) i++;
+    }
+  });
+  const gone = new Uint8Array(to - from);
+  for (const x of SECONDS) for (let k = x.start; k < x.end; k++) gone[k - from] = 1;
+  for (let i = from + 1; spacing > 0 && i + 1 < to; i++) {
+    if (text.charCodeAt(i) !== 32) continue;
+    const prev = cpBefore(text, from, i);
+    const next = codePointAt(text, i + 1);
+    const cjk = isWide(prev) && isWide(next);
+    const mixed = (isCjkGlyph(prev) && isAsciiAlnum(next)) || (isAsciiAlnum(prev) && isCjkGlyph(next));
+    if ((cjk && spacing & 1) || (mixed && spacing & 2)) gone[i - from] = 1;
+  }
   let out = '';
   let cursor = from;
-  sureRuns(text, from, to, (start, end) => {
-    out += text.slice(cursor, start) + undouble(text.slice(start, end));
-    cursor = end;
-  });
+  for (let i = from; i < to; i++) {
+    if (!gone[i - from]) continue;
+    out += text.slice(cursor, i);
+    cursor = i + 1;
+  }
   return out + text.slice(cursor, to);
-}
-
-/** Whether text[from, to) ends with a code point doubled (the last pair of an all-pairs token). */
-function endsInPair(text: string, from: number, to: number): boolean {
-  const c = text.charCodeAt(to - 1);
-  const l = c >= 0xdc00 && c <= 0xdfff ? 2 : 1;
-  return to - 2 * l >= from && text.charCodeAt(to - 1) === text.charCodeAt(to - 1 - l) && (l === 1 || text.charCodeAt(to - 2) === text.charCodeAt(to - 4));
-}
-
-/** Whether text[from, to) starts with a code point doubled. */
-function startsWithPair(text: string, from: number, to: number): boolean {
-  const c = text.charCodeAt(from);
-  const l = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-  return from + 2 * l <= to && text.charCodeAt(from) === text.charCodeAt(from + l) && (l === 1 || text.charCodeAt(from + 1) === text.charCodeAt(from + 3));
 }
 
 /**
  * Whether joining the line text[ls, le) to the next one, text[rs, re), with `inserted` between (a
  * hard-wrap join: the two lines' edges as its edit leaves them), builds a run that reads as sure
- * fake bold, each line's own sure runs undoubled first as the doubled-glyphs fix leaves them
- * (`… and TTHHEE⏎NNEEWWSS of the day` → TTHHEE NNEEWWSS, which the next Fix All read as THE NEWS).
- * Such a run crosses the join (one inside a line was that line's already), so one pair must end
- * the first line and one start the next: checked first, in constant time, for every join.
+ * fake bold, each line as the same pass of Fix All may leave it (asFixed: its own sure runs
+ * undoubled, its spacing fixed or not, each line on its own): `… and TTHHEE⏎NNEEWWSS of the day` → TTHHEE NNEEWWSS,
+ * which the next Fix All read as THE NEWS; `跨 跨 境 境⏎：：外外贸贸` → 跨跨境境：：外外贸贸;
+ * `，⏎，高高高高` → ，，高高高高. Such a run crosses the join (one inside a line was that line's
+ * already), so a pair (maybe spaced) must end the first line and one start the next, or, joined
+ * with nothing between, the join must make one: checked first, in constant time, for every join.
  */
 export function joinBuildsOverprint(text: string, ls: number, le: number, rs: number, re: number, inserted: string): boolean {
-  if (le <= ls || re <= rs || !endsInPair(text, ls, le) || !startsWithPair(text, rs, re)) return false;
-  return hasSureOverprint(undoubleSure(text, ls, le) + inserted + undoubleSure(text, rs, re));
+  if (le <= ls || re <= rs) return false;
+  const straddles = inserted === '' && cpBefore(text, ls, le) === codePointAt(text, rs);
+  if (!straddles && (!endsInPair(text, ls, le) || !startsWithPair(text, rs, re))) return false;
+  // Each line's spacing as its own findings decide (a letter-spaced line is unspaced, the next one
+  // with a single space may not be): every pair of the two lines' readings.
+  const rights = SPACINGS.map((spacing) => asFixed(text, rs, re, spacing));
+  for (const spacing of SPACINGS) {
+    const left = asFixed(text, ls, le, spacing) + inserted;
+    for (const right of rights) if (hasSureOverprint(left + right)) return true;
+  }
+  return false;
 }
 
 /** Whether some run of doubled tokens in text reads as sure fake bold (what doubled-glyphs fixes, see sureRuns). */

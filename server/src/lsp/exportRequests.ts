@@ -23,7 +23,7 @@ import type { RuleSettings } from '../core/types';
 import { exportFile, sourcePath } from '../node/exportFile';
 import { isOutput, walkOrder } from '../node/inputs';
 import { VERSION } from '../version';
-import { describeFileError } from '../node/files';
+import { describeFileError, encodingArgs } from '../node/files';
 
 export interface ExportFileParams {
   file: string;
@@ -114,10 +114,10 @@ export function registerExportRequests(connection: Connection, env: { messages: 
   connection.onRequest('newsprint/exportFile', async (p: ExportFileParams): Promise<ExportFileResult> => {
     try {
       const rules = p.rules ?? (await env.rules(p.file));
-      const { doc, invalidUtf8 } = exportFile(p.file, { root: p.root, rules, locale: env.locale(), version: VERSION });
+      const { doc, invalidUtf8, encoding } = exportFile(p.file, { root: p.root, rules, locale: env.locale(), version: VERSION });
       linkContinuations([doc]); // the file's continued articles, page to page
       // (The editor may show the file decoded otherwise, by its own guess of the encoding.)
-      const warning = invalidUtf8 ? t(env.messages(), 'cli.invalidUtf8', { file: p.file }) : undefined;
+      const warning = invalidUtf8 ? t(env.messages(), 'cli.invalidUtf8', { file: p.file, ...encodingArgs(encoding) }) : undefined;
       return { ok: true, json: serializeDocument(doc), articles: doc.articles.length, name: new OutputNames().name(path.basename(p.file)), ...(warning ? { warning } : {}) };
     } catch (err) {
       return { ok: false, message: describeFileError(err, env.messages()) };

@@ -29,7 +29,7 @@ import { URI, Utils } from 'vscode-uri';
 import { fixAllSteps, fixableCount, type ChangeWindow, type IncrementalDocument } from '../core/incremental';
 import { MAX_PASSES } from '../core/fix';
 import { rewritePage } from '../core/rewrite';
-import { messagesFor, t, type Messages } from '../core/messages';
+import { messagesFor, ruleName, t, type Messages } from '../core/messages';
 import type { RuleId } from '../core/types';
 import { fixEdits, toTextEdit, type DiagnosticData } from './convert';
 import { boundedDiagnostics, previewDiagnostics } from './diagnostics';
@@ -413,7 +413,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
           let count = 0;
           for (const s of e?.inc.segments ?? []) if ((count += fixableCount(s, [rule])) >= 2) break;
           if (count < 2) continue;
-          const action = CodeAction.create(t(messages, 'fixAll.rule', { rule }), CodeActionKind.QuickFix);
+          const action = CodeAction.create(t(messages, 'fixAll.rule', { rule: ruleName(messages, rule) }), CodeActionKind.QuickFix);
           // Made when chosen (resolved); at once for a client that cannot resolve an edit.
           if (resolveEditSupport) action.data = { uri: doc.uri, rule };
           else action.edit = { changes: { [doc.uri]: await fixAllEdit(doc, rule, token) } };

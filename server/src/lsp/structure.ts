@@ -60,6 +60,19 @@ const globalId = (text: string, at: SheetPart) => text.replace(/\bp1-a(\d+)/g, (
 
 const segmentAt = (segs: readonly Segment[], offset: number): number => lastStartingAt(segs, offset);
 
+/**
+ * The segment a position is on, and the offset there: at column 0 of a page's first line the
+ * offset is that of the form feed, which ends the page before (segmentAt gives that one, and its
+ * dump has nothing there); the position is on the next page's first line, at its start.
+ */
+function segmentOfPosition(segs: readonly Segment[], offset: number): { k: number; offset: number } {
+  const k = segmentAt(segs, offset);
+  const next = segs[k + 1];
+  // The next segment starts one past this one's end: a form feed between (a soft break has none).
+  if (next && offset >= segs[k].end && next.start === segs[k].end + 1) return { k: k + 1, offset: next.start };
+  return { k, offset };
+}
+
 // Pages' outline symbols, the most recent kept: not every page's (as other views are), since the
 // pages shown in detail follow the edits around a big dump, and would all end up kept (1,024
 // pages, at most 50,000 symbols: five times the default outline). Keyed by the result's id: keyed
@@ -228,8 +241,7 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     const d = doc(params.textDocument.uri);
     const e = await ctx.entry(params.textDocument.uri);
     if (!d || !e || e.inc.segments.length === 0) return null;
-    const offset = d.offsetAt(params.position);
-    const k = segmentAt(e.inc.segments, offset);
+    const { k, offset } = segmentOfPosition(e.inc.segments, d.offsetAt(params.position));
     const s = e.inc.segments[k];
     const local = offset - s.start;
     // On an annotation line: describe the directive.
@@ -240,7 +252,8 @@ export function registerStructureFeatures(ctx: ServerContext): void {
       if (p.kind !== 'directive') return null;
       const spec = DIRECTIVES[p.name];
       const zh = isSimplifiedChinese(ctx.locale());
-      return { contents: { kind: MarkupKind.Markdown, value: `**%% ${spec.name}**\n\n${zh ? spec.description.zh : spec.description.en}` } };
+      // Titled as written (`%% 主题`, not `%% headline`): the name the user chose.
+      return { contents: { kind: MarkupKind.Markdown, value: `**%% ${line.text.slice(p.nameStart, p.nameEnd)}**\n\n${zh ? spec.description.zh : spec.description.en}` } };
     }
     if (!s.result.analysis) return null;
     const md = hoverAt(dump, [s.result.analysis], local, ctx.messages());
@@ -252,12 +265,13 @@ export function registerStructureFeatures(ctx: ServerContext): void {
     if (!d) return [];
     const lineText = d.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
     const zh = isSimplifiedChinese(ctx.locale());
-    return annotationCompletions(lineText).map((c) => ({
+    // A Chinese name offered has the directive's English name as its detail (主题: headline).
+    return annotationCompletions(lineText, zh).map((c) => ({
       label: c.label,
       kind: CompletionItemKind.Keyword,
       filterText: c.filterText,
       textEdit: { range: { start: { line: params.position.line, character: c.from }, end: params.position }, newText: c.insertText },
-      detail: zh ? c.detail.zh : c.detail.en,
+      detail: c.label !== c.name ? c.name : zh ? c.detail.zh : c.detail.en,
       documentation: zh ? c.detail.zh : c.detail.en,
     }));
   });
@@ -311,10 +325,11 @@ export async function structureActions(ctx: ServerContext, uri: string, offset: 
   const d = ctx.documents.get(uri);
   const e = await ctx.entry(uri);
   if (!d || !e || e.inc.segments.length === 0) return [];
-  const s = e.inc.segments[segmentAt(e.inc.segments, offset)];
+  const at = segmentOfPosition(e.inc.segments, offset);
+  const s = e.inc.segments[at.k];
   if (!s.result.analysis) return [];
-  const to = Math.max(offset, Math.min(end, s.end)) - s.start;
-  return annotationActions(segmentDump(s), [s.result.analysis], offset - s.start, ctx.messages(), to).map((a) => {
+  const to = Math.max(at.offset, Math.min(end, s.end)) - s.start;
+  return annotationActions(segmentDump(s), [s.result.analysis], at.offset - s.start, ctx.messages(), to).map((a) => {
     const edits = a.edits.map((x) => ({ range: { start: d.positionAt(x.start + s.start), end: d.positionAt(x.end + s.start) }, newText: x.newText }));
     return CodeAction.create(a.title, { changes: { [uri]: edits } }, CodeActionKind.RefactorRewrite);
   });

@@ -18,7 +18,7 @@ import { t, type Messages } from '../core/messages';
 import { OutputNames } from '../core/outputNames';
 import { changedLevels } from '../core/ruleLevels';
 import { breather } from './breather';
-import { fileFailure, makeFolder, removeQuietly, removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
+import { encodingArgs, fileFailure, makeFolder, removeQuietly, removeStaleTemps, sha256, Spool, type SpoolEdit } from './files';
 import { rootIdOf, sourcePath, type ExportFileOptions } from './exportFile';
 import { includes, isFile, isInside } from './inputs';
 import {
@@ -507,7 +507,7 @@ class Batch {
     }
     const file = this.args.files[r.index];
     if (r.invalidUtf8) {
-      const message = t(this.messages, 'cli.invalidUtf8', { file });
+      const message = t(this.messages, 'cli.invalidUtf8', { file, ...encodingArgs(r.encoding) });
       if (this.hooks.warned) this.hooks.warned(file, message);
       else this.io.err(`newsprint: ${message}\n`);
     }

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportArticles, type ArticlesDocument } from '../core/export';
 import type { AnalyzeOptions } from '../core/types';
-import { readDump, sha256 } from './files';
+import { readDump, sha256, type LikelyEncoding } from './files';
 import { isInside } from './inputs';
 
 export interface ExportFileOptions extends AnalyzeOptions {
@@ -38,8 +38,8 @@ export function sourcePath(file: string, root: string): string {
   return (isInside(rel) ? rel : abs).split(path.sep).join('/');
 }
 
-export function exportFile(file: string, opts: ExportFileOptions): { doc: ArticlesDocument; invalidUtf8: boolean } {
+export function exportFile(file: string, opts: ExportFileOptions): { doc: ArticlesDocument; invalidUtf8: boolean; encoding?: LikelyEncoding } {
   const r = readDump(file);
   const doc = exportArticles(r.text, { rules: opts.rules, locale: opts.locale, path: sourcePath(file, opts.root), sha256: r.sha256, version: opts.version, rootId: opts.rootId });
-  return { doc, invalidUtf8: r.invalidUtf8 };
+  return { doc, invalidUtf8: r.invalidUtf8, encoding: r.encoding };
 }

@@ -9,7 +9,7 @@
 import { parentPort } from 'node:worker_threads';
 import { serializeDocument, serializeLines, type ArticleOut } from '../core/export';
 import type { LinkableDoc } from '../core/continuations';
-import { FileError, renameOver, takeTemp, writeAtomic, writeTemp } from './files';
+import { FileError, renameOver, takeTemp, writeAtomic, writeTemp, type LikelyEncoding } from './files';
 import { exportFile, type ExportFileOptions } from './exportFile';
 
 export type BatchFormat = 'json' | 'jsonl';
@@ -43,6 +43,8 @@ export type ExportReply =
       /** The findings the output counts as left to fix (its `diagnostics`). */
       problems: number;
       invalidUtf8: boolean;
+      /** When not UTF-8: the encoding it likely is in (see likelyEncoding). */
+      encoding?: LikelyEncoding;
     }
   | Failure;
 
@@ -110,14 +112,14 @@ export class ExportJob {
 
   export(task: ExportTask): ExportReply {
     try {
-      const { doc, invalidUtf8 } = exportFile(task.file, task.opts);
+      const { doc, invalidUtf8, encoding } = exportFile(task.file, task.opts);
       const text = task.format === 'jsonl' ? serializeLines([doc]) : serializeDocument(doc);
       const continued = doc.articles.filter((a) => a.continuation);
       const link: LinkableDoc | undefined = continued.length ? { source: { path: doc.source.path }, articles: continued.map(linkPart) } : undefined;
       if (task.keep) this.held.set(task.index, { text, format: task.format });
       let problems = 0;
       for (const rule in doc.diagnostics) problems += doc.diagnostics[rule];
-      return { index: task.index, ok: true, text: task.keep ? undefined : text, link, articles: doc.articles.length, problems, invalidUtf8 };
+      return { index: task.index, ok: true, text: task.keep ? undefined : text, link, articles: doc.articles.length, problems, invalidUtf8, encoding };
     } catch (err) {
       return failure(task.index, task.file, err);
     }

@@ -35,6 +35,8 @@ export interface ReadResult {
   text: string;
   /** The bytes were not valid UTF-8 (replacement characters were substituted). */
   invalidUtf8: boolean;
+  /** When they were not: the encoding they likely are in (likelyEncoding). */
+  encoding?: LikelyEncoding;
   sha256: string;
   mtimeMs: number;
   size: number;
@@ -55,6 +57,44 @@ export function decodeUtf8(bytes: Buffer): { text: string; valid: boolean } {
   // Without ICU (a Node built without intl) there is no transcoder.
   if (typeof transcode !== 'function') return { text: decoder.decode(bytes), valid: true };
   return { text: transcode(bytes, 'utf8', 'utf16le').toString('utf16le'), valid: true };
+}
+
+/** What a file that is not UTF-8 likely is: Chinese (GB18030, of which GBK is a part) or Western (Windows-1252, of which Latin-1's letters are a part). */
+export type LikelyEncoding = 'GB18030' | 'Windows-1252';
+
+const gb18030 = new TextDecoder('gb18030', { fatal: true });
+
+/**
+ * The encoding bytes that are not UTF-8 likely are in: GB18030 when they decode as GB18030 and the
+ * result reads as Chinese (its characters past ASCII nearly all CJK, most of them beside another,
+ * as a Chinese text's are); else Windows-1252, where any byte is a character: a Western page with a
+ * few accented letters or quotes (caf\xe9, \xab), which GB18030 rejects or reads as a stray Han
+ * glyph between Latin letters (M\xfcller: 黮 between M and ler).
+ */
+export function likelyEncoding(bytes: Uint8Array): LikelyEncoding {
+  let text: string;
+  try {
+    text = gb18030.decode(bytes);
+  } catch {
+    return 'Windows-1252';
+  }
+  let other = 0;
+  let cjk = 0;
+  let together = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if ((c >= 0x3000 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c & 0xfc00) === 0xd800 || (c & 0xfc00) === 0xdc00) {
+      cjk++;
+      if (text.charCodeAt(i - 1) >= 0x80 || text.charCodeAt(i + 1) >= 0x80) together++;
+    } else other++;
+  }
+  return cjk > 0 && other * 10 <= cjk && together * 2 >= cjk ? 'GB18030' : 'Windows-1252';
+}
+
+/** The arguments of the messages of a file that is not UTF-8 (cli.invalidUtf8…): the encoding it likely is, in words and as iconv names it. */
+export function encodingArgs(encoding: LikelyEncoding | undefined): { encoding: string; iconv: string } {
+  return encoding === 'Windows-1252' ? { encoding: 'Windows-1252/Latin-1', iconv: 'WINDOWS-1252' } : { encoding: 'GB18030/GBK', iconv: 'GB18030' };
 }
 
 /** True when the first 8 KB look like binary data rather than text (NUL bytes). */
@@ -120,7 +160,7 @@ export function readDump(file: string): ReadResult {
   if (format) throw new FileError('binaryFormat', file, format);
   if (looksBinary(bytes)) throw new FileError('binary', file);
   const { text, valid } = decodeUtf8(bytes);
-  return { text, invalidUtf8: !valid, sha256: sha256(bytes), mtimeMs: stat.mtimeMs, size: stat.size };
+  return { text, invalidUtf8: !valid, encoding: valid ? undefined : likelyEncoding(bytes), sha256: sha256(bytes), mtimeMs: stat.mtimeMs, size: stat.size };
 }
 
 /**

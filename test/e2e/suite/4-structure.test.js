@@ -175,15 +175,17 @@ describe('structure', function () {
     await h.waitForText(doc, () => doc.lineAt(line).text === '%% ', 'the typed "%% " line');
     const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, 3));
     const labels = ((list && list.items) || []).map(labelOf);
-    assert.ok(labels.includes('headline'), `headline is offered; got: ${labels.slice(0, 20).join(', ')}`);
-    assert.ok(labels.includes('article') && labels.includes('skip'), 'with the other directives');
+    // Under a Chinese UI by their Chinese names (主题 for headline), which the directives accept.
+    const [headline, article, skip] = h.isZh() ? ['主题', '新稿', '跳过'] : ['headline', 'article', 'skip'];
+    assert.ok(labels.includes(headline), `${headline} is offered; got: ${labels.slice(0, 20).join(', ')}`);
+    assert.ok(labels.includes(article) && labels.includes(skip), 'with the other directives');
 
     // "%% continued-f": the completion replaces all of "continued-f" (the editor's own word stops
-    // at the "-"), and "%% 下" is matched through the alias typed (the label alone would hide it).
+    // at the "-"), and "%% 下" is completed as the alias typed (下转, not continued-to).
     const startOf = (range) => (range && 'replacing' in range ? range.replacing : range)?.start.character;
     for (const [typed, label, filterText] of [
       ['continued-f', 'continued-from', 'continued-from'],
-      ['下', 'continued-to', '下转'],
+      ['下', '下转', '下转'],
     ]) {
       assert.ok(await editor.edit((b) => b.replace(doc.lineAt(line).range, `%% ${typed}`)));
       await h.waitForText(doc, () => doc.lineAt(line).text === `%% ${typed}`, `the typed "%% ${typed}" line`);
