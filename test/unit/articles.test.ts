@@ -477,6 +477,27 @@ test('nothing is lost unseen on short pages: kickers, sign-offs, continued parts
   assert.equal(e[0].headline, 'RUSSIA IN TO STAY.');
 });
 
+test('English page edges: a line that ends the sentence above, a headline or a credit holding a paper\'s name is not furniture', () => {
+  const L6 = 'MAIL ROBBERY FOILED\nClerks Beat Off Three Armed Men at Depot.\nCHICAGO, May 3.—Three armed men who tried to\nrob the mail car of the Limited at the depot\nlast night were beaten off by the clerks, and\none of them was caught by the police after a\nchase of six blocks. The mail was taken on to\nthe city in safety, as the clerks told The\nEvening News.\n';
+  const L8 = 'GOOD NEWS FOR FARMERS\nWheat Prices Rise Sharply on Chicago Board.\nCHICAGO, May 3.—Wheat rose four cents on the\nBoard of Trade to-day, the sharpest gain in a\nsingle session since the war, and traders say\nthe advance will hold through the summer.\n';
+  const LW = 'TRACKMEN ON THE\nLACKAWANNA GO OUT\nBy Leased Wire to The Tribune.\nSCRANTON, Pa., Sept. 16.—The strike order\nto the Delaware, Lackawanna & Western\nrailroad trackmen was issued to-night and\nwent into effect at 6 o\'clock. The order\nwas signed by A. B. Lowe of Chicago.\n';
+  for (const src of [L6, L8, LW]) {
+    const arts = exported(src).articles;
+    assert.equal(arts.length, 1, src);
+    assert.deepEqual(lostUnseen(src), [], src);
+    assert.deepEqual(arts[0].lines, [[0, src.trimEnd().split('\n').length - 1]], src);
+  }
+  assert.ok(exported(L6).articles[0].paragraphs[0].endsWith('as the clerks told The Evening News.'));
+  assert.equal(exported(L8).articles[0].headline, 'GOOD NEWS FOR FARMERS');
+  // A paper's name in capitals under a page's last line is its furniture, the sentence cut or not.
+  const { pages } = analyse(L8 + 'THE CHICAGO TRIBUNE.\n');
+  assert.equal(roleAt(pages[0], 6), 'furniture');
+  // A masthead's volume and number is furniture, no headless article.
+  const mast = exported('VOL. LXIII....No. 20,620.\n' + L8).articles;
+  assert.equal(mast.length, 1);
+  assert.equal(mast[0].headline, 'GOOD NEWS FOR FARMERS');
+});
+
 test('a headline right after a story\'s last sentence, over a dateline or byline, is the next article\'s headline (not the body\'s last paragraph)', () => {
   const first = '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，安排部署今年秋粮收购\n工作，副县长李四出席会议并讲话。\n';
   const second = '本报讯 近日，县城新建的三处口袋\n公园陆续开放，为周边市民提供了\n休闲健身的好去处。\n';

@@ -81,6 +81,13 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
   assert.equal(one('青岛日报 2024年8月27日 星期二', true).info.kind, 'furniture');
   assert.equal(one('要闻', true).info.kind, 'furniture');
   assert.equal(one('活动现场记者看到市民纷纷用手机拍摄').info.kind, null);
+  // English edge furniture: a paper's name as the whole line, a date line, a masthead's VOL./No.
+  // (anywhere); a headline or credit holding a paper's name or a weekday is text.
+  for (const s of ['THE NEW-YORK TRIBUNE.', 'The Salt Lake Tribune', 'EVENING NEWS', 'SUNDAY MORNING, SEPTEMBER 17, 1911.', 'Sunday, September 17, 1911'])
+    assert.equal(one(s, true).info.kind, 'furniture', s);
+  for (const s of ['GOOD NEWS FOR FARMERS', 'By Leased Wire to The Tribune.', 'NEWS OF THE CITY', 'TIMES ARE HARD FOR FARMERS', 'Born on September 17, 1911, in Ohio', 'SUNDAY SCHOOL PICNIC is held'])
+    assert.notEqual(one(s, true).info.kind, 'furniture', s);
+  for (const s of ['VOL. LXIII....No. 20,620.', 'Vol. 12, No. 4']) assert.equal(one(s).info.kind, 'furniture', s);
   assert.deepEqual(['（紧接第一版）', '（下接第二版）', '（转A2）'].map((x) => one(x).info.continuation?.direction), ['from', 'to', 'to']);
   const tail = '队联合运营。” （本报通讯员）';
   const t = one(tail).info;

@@ -35,7 +35,7 @@ import { LINE_ANNOTATION, LINE_BLANK, lineText, lowerBound } from '../lines';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { columnWidthOf, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind } from './roles';
+import { columnWidthOf, edgeContinues, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -269,7 +269,10 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     const k = content[j];
     const i = base + k;
     const start = lines.start[i];
-    scanLine(dump.text, start, start, lines.end[i], j < 3 || j >= nc - 3, F, k, taken);
+    // The page's first and last three text lines may be its furniture, but for a line that ends
+    // the sentence of the line above (`…as the clerks told The` / `Evening News.`).
+    const edge = j < 3 || (j >= nc - 3 && !(j > 0 && F.end[content[j - 1]] !== E_SENTENCE && F.kind[content[j - 1]] === K_NONE && edgeContinues(dump.text, lines.start[base + content[j - 1]], lines.end[base + content[j - 1]], start, lines.end[i])));
+    scanLine(dump.text, start, start, lines.end[i], edge, F, k, taken);
     if (F.dateline[k]) hasDateline = true;
     const f = forced[k];
     if (f) {

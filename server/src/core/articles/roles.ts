@@ -495,7 +495,21 @@ const EDGE_NOT_FURNITURE = /^Sp[a-z]{3,5}lto|^[^（(]*[）)]$/i;
  * A3版) or a full date (2024年8月27日), not any 版 or year: a body line cut at the page's end reads
  * 推广新版农机 or 在2024年全市. The section words go on short lines only (FURNITURE_EDGE_SHORT).
  */
-const FURNITURE_EDGE = /(?:日报|晚报|时报|周报|商报|都市报|电视报|[0-9０-９一二三四五六七八九十A-Z]版|统一刊号|出版物号|CN[0-9]{2}-|[0-9]{4}年[0-9]{1,2}月|TRIBUNE|Tribune|TIMES|Times|HERALD|Herald|POST|Post|NEWS|News|JOURNAL|Journal|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)/;
+const FURNITURE_EDGE = /(?:日报|晚报|时报|周报|商报|都市报|电视报|[0-9０-９一二三四五六七八九十A-Z]版|统一刊号|出版物号|CN[0-9]{2}-|[0-9]{4}年[0-9]{1,2}月)/;
+/**
+ * English edge furniture, read on the line's text with its spaces: a paper's name as the whole line
+ * (`THE NEW-YORK TRIBUNE.`, `The Salt Lake Tribune`), not a headline or sentence holding the word
+ * (`GOOD NEWS FOR FARMERS`, `By Leased Wire to The Tribune.`); a weekday opening a line of
+ * capitals (`SUNDAY MORNING, SEPTEMBER 17, 1911.`). MONTH_YEAR_EN too, on a line with no word in
+ * lower case (a sentence: `was born on September 17, 1911, in`). A name line that ends a sentence
+ * the line above leaves open (`…as the clerks told The` / `Evening News.`) is text: see
+ * edgeContinues.
+ */
+const EDGE_NAME_EN = /^(?:THE |The )?(?:[A-Z][A-Za-z'&-]*\.? ){0,3}(?:TRIBUNE|Tribune|TIMES|Times|HERALD|Herald|POST|Post|NEWS|News|JOURNAL|Journal)\.?$/;
+const EDGE_DAY_EN = /^(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b[^a-z]*$/;
+const LOWER_WORD = /(?:^|[^A-Za-z])[a-z]{2,}/;
+/** A masthead's volume and number (`VOL. LXIII....No. 20,620.`): furniture anywhere on the page. */
+const MASTHEAD_VOL = /^VOL\.?\s*[IVXLC0-9]+[.,\s-]*(?:No\.?\s*[0-9][0-9,.]*)?$/i;
 const FURNITURE_EDGE_SHORT = /(?:要闻|综合|星期|农历)/;
 /** Glyphs at most of an edge line that FURNITURE_EDGE_SHORT alone makes furniture. */
 const EDGE_SHORT_MAX = 12;
@@ -951,9 +965,10 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
             size <= 40 &&
             !/[。！？，；]/.test((head ??= compactHead(scannedText()))) &&
             !EDGE_NOT_FURNITURE.test(head) &&
-            (FURNITURE_EDGE.test(head) || (size <= EDGE_SHORT_MAX && FURNITURE_EDGE_SHORT.test(head)) || MONTH_YEAR_EN.test(scannedText()))
+            (FURNITURE_EDGE.test(head) || (size <= EDGE_SHORT_MAX && FURNITURE_EDGE_SHORT.test(head)) || latinEdgeFurniture(scannedText()))
           )
             kind = K_FURNITURE;
+          else if ((c0 === 86 || c0 === 118) && MASTHEAD_VOL.test(scannedText().trim())) kind = K_FURNITURE;
         } else if (capHead) kind = K_CAPTION;
         if (kind === K_NONE && c0 === NOTE_FIRST && NOTE_HEAD.test((head ??= compactHead(scannedText())))) flags |= F_NOTE_HEAD;
       }
@@ -967,6 +982,35 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   F.continuation[k] = continuation;
   lazySrc = ''; // keep no dump's text
   lazyText = null;
+}
+
+/** English page-edge furniture (EDGE_NAME_EN, EDGE_DAY_EN, MONTH_YEAR_EN) on a line's text. */
+function latinEdgeFurniture(text: string): boolean {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (EDGE_NAME_EN.test(t) || EDGE_DAY_EN.test(t)) return true;
+  return MONTH_YEAR_EN.test(t) && !LOWER_WORD.test(t.replace(MONTH_NAMES_EN, ''));
+}
+const MONTH_NAMES_EN = /January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Morning|Evening/g;
+/** Words that do not end an English sentence: a line ending in one runs on into the next. */
+const OPEN_END_EN = /(?:^|[^A-Za-z])(?:the|The|a|an|of|to|in|on|at|by|for|and|or|with|from|told|said)$/;
+
+/**
+ * Whether an English line among a page's last ones (text[a, b)) finishes a sentence the line
+ * above (text[pa, pb)), which ends no sentence, leaves open: that line ends in a letter or a
+ * hyphen and this one starts with a letter, and this one has letters in lower case (a name line
+ * in capitals is a masthead under a column cut anywhere) or the line above ends in a word no
+ * sentence ends with (`…as the clerks told The` / `Evening News.`) or a hyphen. Such a line is
+ * text, not the page's furniture.
+ */
+export function edgeContinues(text: string, pa: number, pb: number, a: number, b: number): boolean {
+  const prev = text.slice(pa, pb).trimEnd();
+  const line = text.slice(a, b).trim();
+  if (prev.length === 0 || line.length === 0) return false;
+  const pc = prev.charCodeAt(prev.length - 1);
+  const c = line.charCodeAt(0);
+  const letter = (x: number) => (x >= 65 && x <= 90) || (x >= 97 && x <= 122);
+  if (!(letter(pc) || pc === 45) || !letter(c)) return false;
+  return /[a-z]/.test(line) || pc === 45 || OPEN_END_EN.test(prev);
 }
 
 /**
