@@ -498,6 +498,16 @@ test('English page edges: a line that ends the sentence above, a headline or a c
   assert.equal(mast[0].headline, 'GOOD NEWS FOR FARMERS');
 });
 
+test('initials closing an English story are its sign-off, not the kicker of the next headline', () => {
+  const src = 'RUSSIA IN TO STAY.\nLONDON, May 1.—The discussion in Parliament\nyesterday afternoon failed to throw any light\non the Manchuria question, as was expected.\nI. W. F.\n\nOTHER NEWS FROM PARIS.\nPARIS, May 1.—The French Cabinet met to-day\nand decided to send a squadron to the East.\n';
+  const arts = exported(src).articles;
+  assert.equal(arts.length, 2);
+  assert.equal(arts[0].signoff, 'I. W. F.');
+  assert.equal(arts[1].kicker, null);
+  assert.equal(arts[1].headline, 'OTHER NEWS FROM PARIS.');
+  assert.deepEqual(lostUnseen(src), []);
+});
+
 test('a headline right after a story\'s last sentence, over a dateline or byline, is the next article\'s headline (not the body\'s last paragraph)', () => {
   const first = '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，安排部署今年秋粮收购\n工作，副县长李四出席会议并讲话。\n';
   const second = '本报讯 近日，县城新建的三处口袋\n公园陆续开放，为周边市民提供了\n休闲健身的好去处。\n';

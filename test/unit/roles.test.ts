@@ -49,6 +49,8 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
     ['（本报通讯员）', 'signoff'],
     ['（完）', 'signoff'],
     ['（记者 张三）', 'signoff'],
+    ['I. W. F.', 'signoff'],
+    ['J.B.', 'signoff'],
     ['（下转第二版）', 'continuation'],
     ['（下转A3）', 'continuation'],
     ['（转B2）', 'continuation'],
@@ -81,6 +83,7 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
   assert.equal(one('青岛日报 2024年8月27日 星期二', true).info.kind, 'furniture');
   assert.equal(one('要闻', true).info.kind, 'furniture');
   assert.equal(one('活动现场记者看到市民纷纷用手机拍摄').info.kind, null);
+  for (const s of ['U. S. A. troops', 'I.', 'Mr. W. F. Smith.']) assert.notEqual(one(s).info.kind, 'signoff', s);
   // English edge furniture: a paper's name as the whole line, a date line, a masthead's VOL./No.
   // (anywhere); a headline or credit holding a paper's name or a weekday is text.
   for (const s of ['THE NEW-YORK TRIBUNE.', 'The Salt Lake Tribune', 'EVENING NEWS', 'SUNDAY MORNING, SEPTEMBER 17, 1911.', 'Sunday, September 17, 1911'])

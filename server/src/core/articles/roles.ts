@@ -475,6 +475,8 @@ const BYLINE_SLASH = /^(?:文|图|文\/图|文图|文・图|撰文|摄影)[/／:
 const BYLINE_SPECIAL = /^Sp[a-z]{3,5}l\s+to\s+(?:T[a-z]{1,2}e\s+)?[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,4}\.?$/;
 const BYLINE_EN = /^(?:By|BY)\s+[A-Z][A-Za-z.'-]{1,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,4}\.?\s*$/;
 
+/** Initials alone on a line, each with its full stop: `I. W. F.`, `J.B.` (two to four). */
+const SIGNOFF_INITIALS = /^(?:[A-Z]\. ?){1,3}[A-Z]\.$/;
 const NOTE_LABEL = /^(?:编者按|编者的话|编后语?|编者附记|编辑手记)[：:]?$/;
 const NOTE_HEAD = /^(?:编者按|编者的话|编后语?)[：:]./;
 const LABEL_WORDS = /^(?:简讯|快讯|图片新闻|新闻简讯|一句话新闻|短评|时评|新闻链接|相关链接|链接|延伸阅读|小贴士|背景链接|新闻背景|记者手记|记者观察|本报评论员|评论员文章|社论|今日导读|导读|要闻提示|本版导读)[：:]?$/;
@@ -916,6 +918,11 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   if (kind === K_NONE) {
     // Sign-offs: the whole line, or the tail after the last sentence.
     if (whole && f0 & FF_SIGNOFF_WHOLE && (lastC === CH_FW_RPAREN || lastC === 41) && SIGNOFF_WHOLE.test((head ??= compactHead(scannedText())))) {
+      kind = K_SIGNOFF;
+      signoff = span(scannedText(), lineStart, 0, size);
+    } else if (whole && size <= 12 && c0 >= 65 && c0 <= 90 && lastC === 46 && SIGNOFF_INITIALS.test(scannedText().trim())) {
+      // A correspondent's initials closing an English story (`I. W. F.`): its sign-off, not a kicker
+      // of the heading below.
       kind = K_SIGNOFF;
       signoff = span(scannedText(), lineStart, 0, size);
     } else {
