@@ -498,6 +498,32 @@ test('English page edges: a line that ends the sentence above, a headline or a c
   assert.equal(mast[0].headline, 'GOOD NEWS FOR FARMERS');
 });
 
+test('English wire credits and copyright lines under a deck are the story\'s byline; a two-line Title Case deck stays the headline\'s', () => {
+  const CRED = 'DEDICATION A SUCCESS.\nThe Parade and the Exercises in the\nLiberal Arts Building.\n[BY TELEGRAPH TO THE TRIBUNE.]\n(Copyright: 1903: By The Tribune Association.)\nHavana, April 30.—The law students of the\nUniversity of Havana became riotous to-day\nbecause the date of the examinations was\nchanged from September to June. The students\nrefused several days ago to attend classes.\n';
+  const c = exported(CRED).articles;
+  assert.equal(c.length, 1);
+  assert.equal(c[0].headline, 'DEDICATION A SUCCESS.');
+  assert.deepEqual(c[0].subheadlines, ['The Parade and the Exercises in the Liberal Arts Building.']);
+  assert.deepEqual(c[0].byline, { raw: '[BY TELEGRAPH TO THE TRIBUNE.] (Copyright: 1903: By The Tribune Association.)', role: null, persons: [] });
+  assert.ok(c[0].paragraphs[0].startsWith('Havana, April 30.—The law students'));
+  assert.deepEqual(lostUnseen(CRED), []);
+  for (const credit of ['(Special to The Tribune.)', 'By Leased Wire to The Tribune.']) {
+    const src = CRED.replace('[BY TELEGRAPH TO THE TRIBUNE.]\n(Copyright: 1903: By The Tribune Association.)', credit);
+    const a = exported(src).articles;
+    assert.equal(a.length, 1, credit);
+    assert.deepEqual(a[0].byline, { raw: credit, role: null, persons: [] }, credit);
+  }
+  // A person's byline keeps its person; a copyright line after it is in raw only.
+  const by = exported(CRED.replace('[BY TELEGRAPH TO THE TRIBUNE.]', 'By John Smith.')).articles;
+  assert.deepEqual(by[0].byline?.persons, ['John Smith']);
+  const DECK = 'PRESIDENT\'S SPEECH.\nHow the Policy of Expansion Has\nBuilt Up a Great Nation.\nSt. Louis, April 30.—The dedicatory address\ndelivered by President Roosevelt follows:\nMr. President, Ladies and Gentlemen: At\nthe outset of my address let me recall to\nthe minds of my hearers that the soil upon\nwhich we stand, before it was ours, was the\npossession of two mighty empires.\n';
+  const d = exported(DECK).articles;
+  assert.equal(d.length, 1);
+  assert.equal(d[0].headline, 'PRESIDENT\'S SPEECH.');
+  assert.deepEqual(d[0].subheadlines, ['How the Policy of Expansion Has Built Up a Great Nation.']);
+  assert.equal(analyse(DECK).pages[0].findings.filter((f) => f.rule === 'misplaced-headline').length, 0);
+});
+
 test('initials closing an English story are its sign-off, not the kicker of the next headline', () => {
   const src = 'RUSSIA IN TO STAY.\nLONDON, May 1.—The discussion in Parliament\nyesterday afternoon failed to throw any light\non the Manchuria question, as was expected.\nI. W. F.\n\nOTHER NEWS FROM PARIS.\nPARIS, May 1.—The French Cabinet met to-day\nand decided to send a squadron to the East.\n';
   const arts = exported(src).articles;

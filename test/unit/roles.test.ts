@@ -294,19 +294,25 @@ function titleLineByPass(text: string): boolean {
   let words = 0;
   let caps = 0;
   let atStart = true;
+  let low = -1; // letters of a word starting in lower case: of three or less (the, of, to), not counted
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x2e80) return false;
-    if (c === 32) {
-      atStart = true;
+    if (c === 32 || isArticleSpace(c)) {
+      if (low > 3) words++;
+      low = -1;
+      atStart = c === 32;
       continue;
     }
     if (atStart && isLatinLetter(c)) {
-      words++;
-      if (c >= 65 && c <= 90) caps++;
-    }
+      if (c >= 65 && c <= 90) {
+        words++;
+        caps++;
+      } else low = 1;
+    } else if (low >= 0 && isLatinLetter(c)) low++;
     atStart = false;
   }
+  if (low > 3) words++;
   return words >= 3 && caps >= 0.7 * words;
 }
 function capsLineByPass(text: string): boolean {
@@ -349,6 +355,9 @@ test('property: caps and Title Case lines as the two separate passes told them',
   );
   assert.equal(one('THE NEW YORK TRIBUNE').info.caps, true);
   assert.equal(one('The Strike Is Over Now').info.title, true);
+  // Title Case leaves its short words in lower case: they do not count against it.
+  assert.equal(one('How the Policy of Expansion Has').info.title, true);
+  assert.equal(one('the minds of my hearers that the soil upon').info.title, false);
 });
 
 // Reflow and the line rules take these from the article detection instead of reading every line again.

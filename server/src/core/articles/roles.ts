@@ -324,12 +324,17 @@ function latinCase(src: string, from: number, to: number): void {
   let words = 0;
   let capitals = 0;
   let atStart = true;
+  // Letters of the current word that starts in lower case (-1: none): Title Case leaves the short
+  // words (the, of, a, to, and) in lower case, so such a word of three letters or less is not counted.
+  let lowLen = -1;
   let wideSpace = false; // an ideographic space or BOM: not a title line (a caps line may have one)
   for (let i = from; i < to; i++) {
     const c = src.charCodeAt(i);
     const f = cls[c];
     if (f & CC_WS) {
       atStart = c === 32;
+      if (lowLen > 3) words++;
+      lowLen = -1;
       if (c >= 0x2e80) wideSpace = true;
       continue;
     }
@@ -338,12 +343,15 @@ function latinCase(src: string, from: number, to: number): void {
       const up = c >= 65 && c <= 90;
       if (up) upper++;
       if (atStart) {
-        words++;
-        if (up) capitals++;
-      }
+        if (up) {
+          words++;
+          capitals++;
+        } else lowLen = 1;
+      } else if (lowLen >= 0) lowLen++;
     } else other++;
     atStart = false;
   }
+  if (lowLen > 3) words++;
   mCaps = letters >= 4 && letters >= 2 * other && upper >= 0.75 * letters;
   mTitle = !wideSpace && n <= 120 && words >= 3 && capitals >= 0.7 * words;
 }
@@ -473,6 +481,17 @@ const BYLINE_END = /(?:报道|撰文|撰稿|采写|整理|文图|文\/图|编译
 const BYLINE_PLAIN = /^本报(?:特约|见习)?记者(?![从在对向据将把被为就于与和到了是也还已近日今昨])[\u4e00-\u9fff·、]{2,10}$/;
 const BYLINE_SLASH = /^(?:文|图|文\/图|文图|文・图|撰文|摄影)[/／:：][\u4e00-\u9fff·、 ]{2,14}/;
 const BYLINE_SPECIAL = /^Sp[a-z]{3,5}l\s+to\s+(?:T[a-z]{1,2}e\s+)?[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,4}\.?$/;
+/**
+ * A wire or correspondent's credit or a copyright line under an English headline, in brackets or
+ * not: `[BY TELEGRAPH TO THE TRIBUNE.]`, `By Leased Wire to The Tribune.`, `(Special to The
+ * Tribune.)`, `(Copyright: 1903: By The Tribune Association.)`. Part of the byline (export.ts
+ * CREDIT: it names no person).
+ */
+export const BYLINE_CREDIT = /^[[({]?\s*(?:(?:BY|By)\s+(?:[A-Za-z]+\s+){1,2}(?:TO|to)\s+T[a-zA-Z]{1,2}[eEn]\s+[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3}|Sp[a-z]{3,5}l\s+to\s+(?:T[a-z]{1,2}e\s+)?[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,4}|(?:COPYRIGHT|Copyright)\b[^()[\]{}]{0,60})\s*\.?\s*[\])}]?\.?$/;
+/** A copyright line (`(Copyright: 1903: By The Tribune Association.)`), of the byline credits. */
+export function isCopyright(text: string): boolean {
+  return /^\s*[[({]?\s*(?:COPYRIGHT|Copyright)\b/.test(text);
+}
 const BYLINE_EN = /^(?:By|BY)\s+[A-Z][A-Za-z.'-]{1,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,4}\.?\s*$/;
 
 /** Initials alone on a line, each with its full stop: `I. W. F.`, `J.B.` (two to four). */
@@ -954,7 +973,8 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
       }
       if (!dateline) {
         const capHead = (f0 & FF_CAPTION) !== 0 && (c0 < 0x4e00 || (nextFlags(src, at + mFirst, to) & FF_CAPTION_2) !== 0) && CAPTION_HEAD.test((head ??= compactHead(scannedText())));
-        if (whole && !continuation && !signoff && (size <= 40 || capHead)) {
+        // A credit line (BYLINE_CREDIT) may run to 64 glyphs: `(Copyright: 1903: By The Tribune Association.)`.
+        if (whole && !continuation && !signoff && (size <= 40 || capHead || (size <= 64 && (c0 === 40 || c0 === 91 || c0 === 123 || c0 === 66 || c0 === 83 || c0 === 67)))) {
           // whole: the head is the text without spaces, so `head.includes(x)` is `text.includes(x)`.
           if (capHead || ((lastC === CH_SHE || lastC === CH_FW_RPAREN || lastC === 41) && CAPTION_WHOLE.test((head ??= compactHead(scannedText()))))) kind = K_CAPTION;
           else if (isByline(src, at, to, size, f0, head)) kind = K_BYLINE;
@@ -1125,6 +1145,7 @@ function isByline(src: string, from: number, to: number, size: number, f0: numbe
   const first = firstAfterSpace(src, from, to, false);
   // A correspondent's credit: `Special to The New-York Tribune.` (OCR'd `Spsclal to Tbe Tribune.`).
   if (first === 83 /* S */ && size <= 48 && BYLINE_SPECIAL.test(src.slice(from, to).trim())) return true;
+  if ((first === 66 || first === 83 || first === 67 || first === 40 || first === 91 || first === 123) && size <= 64 && BYLINE_CREDIT.test(src.slice(from, to).trim())) return true;
   if (size > 30) return false;
   if (first === 66 /* B */ && BYLINE_EN.test(src.slice(from, to).trim())) return true;
   if (!(f0 & FF_BYLINE)) return false; // every pattern below is anchored at one of these
