@@ -487,7 +487,7 @@ test('English page edges: a line that ends the sentence above, a headline or a c
     assert.deepEqual(lostUnseen(src), [], src);
     assert.deepEqual(arts[0].lines, [[0, src.trimEnd().split('\n').length - 1]], src);
   }
-  assert.ok(exported(L6).articles[0].paragraphs[0].endsWith('as the clerks told The Evening News.'));
+  assert.equal(exported(L6).articles[0].paragraphs[0].endsWith('as the clerks told The Evening News.'), true);
   assert.equal(exported(L8).articles[0].headline, 'GOOD NEWS FOR FARMERS');
   // A paper's name in capitals under a page's last line is its furniture, the sentence cut or not.
   const { pages } = analyse(L8 + 'THE CHICAGO TRIBUNE.\n');
@@ -505,7 +505,7 @@ test('English wire credits and copyright lines under a deck are the story\'s byl
   assert.equal(c[0].headline, 'DEDICATION A SUCCESS.');
   assert.deepEqual(c[0].subheadlines, ['The Parade and the Exercises in the Liberal Arts Building.']);
   assert.deepEqual(c[0].byline, { raw: '[BY TELEGRAPH TO THE TRIBUNE.] (Copyright: 1903: By The Tribune Association.)', role: null, persons: [] });
-  assert.ok(c[0].paragraphs[0].startsWith('Havana, April 30.—The law students'));
+  assert.equal(c[0].paragraphs[0].startsWith('Havana, April 30.—The law students'), true);
   assert.deepEqual(lostUnseen(CRED), []);
   for (const credit of ['(Special to The Tribune.)', 'By Leased Wire to The Tribune.']) {
     const src = CRED.replace('[BY TELEGRAPH TO THE TRIBUNE.]\n(Copyright: 1903: By The Tribune Association.)', credit);
@@ -522,6 +522,19 @@ test('English wire credits and copyright lines under a deck are the story\'s byl
   assert.equal(d[0].headline, 'PRESIDENT\'S SPEECH.');
   assert.deepEqual(d[0].subheadlines, ['How the Policy of Expansion Has Built Up a Great Nation.']);
   assert.equal(analyse(DECK).pages[0].findings.filter((f) => f.rule === 'misplaced-headline').length, 0);
+});
+
+test('a one-line mixed-case brief headline ending in a full stop over a byline heads the next story, not the last paragraph above', () => {
+  const first = 'GENERAL STRIKE OF\nTIMBER WORKERS\nBy Associated Press.\nBEAUMONT, Tex., Sept. 16.—A general strike\nof timber workers in Texas and Louisiana\nthreatens a serious situation in the lumber\nindustry in this section.\n';
+  const second = 'By Associated Press.\nWASHINGTON, Sept. 16.—Representative Charles\nD. Carter of Oklahoma was named defendant in\na damage suit filed here to-day by a salesman.\n';
+  const arts = exported(first + 'Sues for $10,000.\n' + second).articles;
+  assert.equal(arts.length, 2);
+  assert.equal(arts[0].paragraphs.at(-1)?.endsWith('industry in this section.'), true);
+  assert.equal(arts[1].headline, 'Sues for $10,000.');
+  // A last one-line paragraph that reads as a sentence stays the story's.
+  const para = exported(first + 'The meeting adjourned.\n' + second).articles;
+  assert.equal(para[0].paragraphs.at(-1)?.endsWith('The meeting adjourned.'), true);
+  assert.equal(para[1].headline, '');
 });
 
 test('initials closing an English story are its sign-off, not the kicker of the next headline', () => {

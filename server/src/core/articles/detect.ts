@@ -529,6 +529,10 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
       s.kind = 'heading';
       continue;
     }
+    if (L.length === 1 && briefHeadline(P, segs, x)) {
+      s.kind = 'heading';
+      continue;
+    }
     if (lineEnds(P, lastI)) continue;
     if (L.length === 1 && (headlineBetween(P, segs, x) || (P.headLike !== null && P.headLike.has(L[0])))) {
       s.kind = 'heading';
@@ -574,6 +578,29 @@ function headlineBetween(P: PageItems, segs: readonly Seg[], x: number): boolean
     if (ch === 0x3002 || ch === 0xff01 || ch === 0xff1f || ch === 0xff1b || ch === 0x2026) return false; // 。！？；…
   }
   return true;
+}
+
+/** A brief's headline in English: a capital first, no lower-case word of four letters or more, a full stop at the end only (`Sues for $10,000.`). */
+const BRIEF_HEAD_EN = /^[A-Z](?![^.!?]*[.!?]\s)(?!.*(?:^|\s)[a-z]{4,})[^]{0,58}[^.!?\s]\.$/;
+
+/**
+ * The one-line text segment x, short of the column, ending a sentence right after another ended
+ * (`…in this section.` / `Sues for $10,000.`), in Title Case but for short words (BRIEF_HEAD_EN),
+ * right over a byline or dateline: the headline of a brief, not the last paragraph of the story
+ * above (its next story would be headless). A last one-line paragraph reads as a sentence
+ * (`The meeting adjourned.`: a lower-case word of four letters or more).
+ */
+function briefHeadline(P: PageItems, segs: readonly Seg[], x: number): boolean {
+  const { base, F } = P;
+  const i = segs[x].lines[0];
+  const k = i - base;
+  if (!(F.flags[k] & F_USER) || F.end[k] !== E_SENTENCE || isFullAt(F, k) || F.kind[k] !== K_NONE) return false;
+  let y = x + 1;
+  while (y < segs.length && opaque(segs[y])) y++;
+  if (y >= segs.length) return false;
+  const n = segs[y];
+  if (!(n.kind === 'pattern' ? n.pkind === 'byline' || n.pkind === 'dateline' : n.kind === 'text' && F.dateline[n.lines[0] - base] !== null)) return false;
+  return BRIEF_HEAD_EN.test(lineText(P.dump, i).trim());
 }
 
 /**
