@@ -537,6 +537,27 @@ test('a one-line mixed-case brief headline ending in a full stop over a byline h
   assert.equal(para[1].headline, '');
 });
 
+test('advertisements (a short text ending —Advt.) are in no article, each reported by unclaimed-text (en and zh-CN); a story is never one', () => {
+  const story = 'PACIFIC CABLE OPENING.\nPresident and Governor Taft Likely\nto Exchange Messages on July 4.\nWASHINGTON, April 30.—The first message\nover the Pacific cable will probably be ex\nchanged between President Roosevelt and Gov\nernor Taft on the morning of the Fourth.\n';
+  const ads = 'Poland! Poland!! Poland!!!\nPurest Natural Spring Water Known.—Advt.\nTHE PROBLEM SOLVED.\nA straight line is the shortest distance be\ntween two points. The Pennsylvania Railroad\nis the short line between New York and Chi\ncago.—Advt.\n';
+  const src = story + ads;
+  const arts = exported(src).articles;
+  assert.equal(arts.length, 1);
+  assert.equal(arts[0].headline, 'PACIFIC CABLE OPENING.');
+  const { dump, pages } = analyse(src);
+  const f = pages[0].findings.filter((x) => x.rule === 'unclaimed-text');
+  assert.deepEqual(
+    f.map((x) => dump.text.slice(x.start, x.end).split('\n')[0]),
+    ['Poland! Poland!! Poland!!!', 'THE PROBLEM SOLVED.'],
+  );
+  assert.match(f[0].message, /advertisement/);
+  assert.match(analyzeArticles(dump, zhCn)[0].findings.find((x) => x.rule === 'unclaimed-text')?.message ?? '', /广告/);
+  assert.equal(exported(src).diagnostics['unclaimed-text'], 2);
+  assert.deepEqual(lostUnseen(src), []);
+  // `%% article` keeps an ad an article.
+  assert.equal(exported(story + '%% article\n' + ads).articles.length, 2);
+});
+
 test('initials closing an English story are its sign-off, not the kicker of the next headline', () => {
   const src = 'RUSSIA IN TO STAY.\nLONDON, May 1.—The discussion in Parliament\nyesterday afternoon failed to throw any light\non the Manchuria question, as was expected.\nI. W. F.\n\nOTHER NEWS FROM PARIS.\nPARIS, May 1.—The French Cabinet met to-day\nand decided to send a squadron to the East.\n';
   const arts = exported(src).articles;

@@ -43,7 +43,7 @@ import { cleanLineText } from '../clean';
 import { joinHeadline } from '../paragraphs';
 import { misplacedHeadline } from '../rules/misplaced-headline';
 import { orphanLabel } from '../rules/orphan-label';
-import { unclaimedText } from '../rules/unclaimed-text';
+import { advertText, unclaimedText } from '../rules/unclaimed-text';
 import { badAnnotation } from '../rules/bad-annotation';
 
 type Forced = 'headline' | 'kicker' | 'deck' | 'byline' | 'caption' | 'label' | 'body' | 'skip';
@@ -147,6 +147,8 @@ export function analyzePage(dump: PageDump, pageIndex: number, messages: Message
   ORPHAN_LABELS.delete(analysis);
   unclaimedText(dump, UNCLAIMED.get(analysis) ?? NO_BLOCKS, messages, findings);
   UNCLAIMED.delete(analysis);
+  advertText(dump, ADVERTS.get(analysis) ?? NO_BLOCKS, messages, findings);
+  ADVERTS.delete(analysis);
   badAnnotation(dump, problems, messages, findings);
   analysis.findings = findings;
   return analysis;
@@ -1436,6 +1438,8 @@ function assembleArticles(M: Matched): PageAnalysis {
   // Continuation directives (most pages have none).
   if (contDirectives.length > 0) applyContinuations(drafts, contDirectives, dump.lines, base);
 
+  const adverts = takeAdverts(M.P, drafts);
+
   sortStably(drafts, BY_ANCHOR);
   // Not drafts.map: inlined by the optimizing compiler, map makes a holey array (another map for every reader).
   for (let n = 0; n < drafts.length; n++) {
@@ -1470,17 +1474,48 @@ function assembleArticles(M: Matched): PageAnalysis {
     setRoles(roles, base, it.lines, it.pkind === 'signoff' ? R_SIGNOFF : R_CONTINUATION);
   }
   for (let p = 0; p < items.length; p++) if (items[p].kind === 'skip') setRoles(roles, base, items[p].lines, R_UNKNOWN);
+  if (adverts) for (let k = 0; k < adverts.length; k++) setRoles(roles, base, adverts[k], R_UNKNOWN);
 
   const analysis: PageAnalysis = { page: page.index, roleCodes: roles, articles, columnWidth: W, findings: [] };
+  if (adverts) ADVERTS.set(analysis, adverts);
   if (ds) DOUBLE_SPACED.add(analysis);
   if (orphanLabels.length > 0) {
     const lines: number[][] = [];
     for (let k = 0; k < orphanLabels.length; k++) lines.push(items[orphanLabels[k]].lines);
     ORPHAN_LABELS.set(analysis, lines);
   }
-  const lost = unclaimedBlocks(items, articles, orphanLabels, base, roles.length);
+  const lost = unclaimedBlocks(items, articles, orphanLabels, base, roles.length, adverts);
   if (lost) UNCLAIMED.set(analysis, lost);
   return analysis;
+}
+
+/** An advertisement's closing mark, at the end of its last line: `—Advt.`, `-Advt.` (OCR'd `-AdvL`). */
+const ADVT_END = /[—–-]\s?Adv[tL]\b[^A-Za-z0-9]{0,4}$/;
+
+/** Most body lines of an advertisement: a story with an ad glued to its end stays the story. */
+const ADVT_LINES = 8;
+
+/**
+ * Drafts that are advertisements, taken out of `drafts` (their lines, each list sorted; null for
+ * none, most pages): a headed text or text alone of a few lines (ADVT_LINES) whose last body line ends `—Advt.`, with no
+ * byline, dateline, sign-off or continuation, and no line a directive set (`%% body`, `%% article`
+ * keep it an article). The export has no type for ads: they are in no article, and unclaimed-text
+ * reports each, so that none is left out unseen.
+ */
+function takeAdverts(P: PageItems, drafts: Draft[]): number[][] | null {
+  let out: number[][] | null = null;
+  let w = 0;
+  for (let r = 0; r < drafts.length; r++) {
+    const d = drafts[r];
+    const a = d.a;
+    let ad = a.body.length > 0 && a.body.length <= ADVT_LINES && a.byline.length === 0 && a.dateline === null && a.signoff === null && a.continuation === null && a.editorsNote.length === 0;
+    if (ad) ad = ADVT_END.test(lineText(P.dump, a.body[a.body.length - 1]).trimEnd());
+    for (let j = 0; ad && j < a.lines.length; j++) if (P.forced[a.lines[j] - P.base] || P.startArticle.has(a.lines[j])) ad = false;
+    if (ad) (out ??= []).push(a.lines.slice());
+    else drafts[w++] = d;
+  }
+  drafts.length = w;
+  return out;
 }
 
 /** Marks of the lines an article claims, by page slot (unclaimedBlocks; grown as pages need). */
@@ -1491,7 +1526,7 @@ let CLAIMED = new Uint8Array(256);
  * `%% skip`), nor reports as an orphan label: runs of consecutive such lines of one item; null for
  * none (most pages). Linear: a mark per line of the articles, then a look at each item's lines.
  */
-function unclaimedBlocks(items: readonly Seg[], articles: readonly Article[], orphanLabels: readonly number[], base: number, n: number): number[][] | null {
+function unclaimedBlocks(items: readonly Seg[], articles: readonly Article[], orphanLabels: readonly number[], base: number, n: number, adverts: readonly (readonly number[])[] | null): number[][] | null {
   if (CLAIMED.length < n || (CLAIMED.length > 1 << 16 && n <= 1 << 16)) CLAIMED = new Uint8Array(Math.max(n, 256));
   const claimed = CLAIMED;
   claimed.fill(0, 0, n);
@@ -1503,6 +1538,8 @@ function unclaimedBlocks(items: readonly Seg[], articles: readonly Article[], or
     const L = items[orphanLabels[k]].lines;
     for (let j = 0; j < L.length; j++) claimed[L[j] - base] = 1;
   }
+  // Advertisements have their own finding (advertText).
+  if (adverts) for (let k = 0; k < adverts.length; k++) for (let j = 0; j < adverts[k].length; j++) claimed[adverts[k][j] - base] = 1;
   let out: number[][] | null = null;
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
@@ -1766,6 +1803,8 @@ const NO_BLOCKS: number[][] = [];
 const ORPHAN_LABELS = new WeakMap<PageAnalysis, number[][]>();
 /** Text of a page in no article (unclaimedBlocks), by its analysis (read and dropped by analyzePage). */
 const UNCLAIMED = new WeakMap<PageAnalysis, number[][]>();
+/** Advertisements (takeAdverts) of a page analysis, until analyzePage reports them. */
+const ADVERTS = new WeakMap<PageAnalysis, number[][]>();
 
 /**
  * Line numbers of one page gathered in reused buffers, out as their distinct values in ascending
