@@ -558,6 +558,22 @@ test('advertisements (a short text ending —Advt.) are in no article, each repo
   assert.equal(exported(story + '%% article\n' + ads).articles.length, 2);
 });
 
+test('a crosshead in capitals between body paragraphs of a story with a byline or dateline stays in the story, a paragraph of its own', () => {
+  const head = 'PRESIDENT\'S SPEECH.\nBy Associated Press.\nST. LOUIS, April 30.—The dedicatory address\ndelivered by President Roosevelt follows:\nWe have met here to-day to commemorate the\nhundredth anniversary of the event which more\nthan any other determined the character of our\nnational life and made us a great nation.\n';
+  const rest = 'Of course it was not with the Louisiana Pur\nchase that our career of expansion began. In\nthe middle of the Revolutionary War the Illi\nnois region was added to our domain by force\nof arms, as a sequel to the adventurous trip.\n';
+  const src = head + 'THE BEGINNINGS OF EXPANSION.\n' + rest;
+  const arts = exported(src).articles;
+  assert.equal(arts.length, 1);
+  assert.equal(arts[0].headline, 'PRESIDENT\'S SPEECH.');
+  assert.equal(arts[0].paragraphs.length, 3);
+  assert.equal(arts[0].paragraphs[1], 'THE BEGINNINGS OF EXPANSION.');
+  assert.deepEqual(lostUnseen(src), []);
+  // A heading over a byline or dateline starts the next story.
+  const next = exported(head + 'THE BEGINNINGS OF EXPANSION.\nBy Associated Press.\n' + rest).articles;
+  assert.equal(next.length, 2);
+  assert.equal(next[1].headline, 'THE BEGINNINGS OF EXPANSION.');
+});
+
 test('initials closing an English story are its sign-off, not the kicker of the next headline', () => {
   const src = 'RUSSIA IN TO STAY.\nLONDON, May 1.—The discussion in Parliament\nyesterday afternoon failed to throw any light\non the Manchuria question, as was expected.\nI. W. F.\n\nOTHER NEWS FROM PARIS.\nPARIS, May 1.—The French Cabinet met to-day\nand decided to send a squadron to the East.\n';
   const arts = exported(src).articles;

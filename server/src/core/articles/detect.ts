@@ -296,6 +296,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const segs = segments(P, content, nc);
   classifyText(P, segs);
   P.items = mergeHeadings(P, wedgedHeadings(P, segs));
+  crossheads(P);
   return detectArticles(P);
 }
 
@@ -734,6 +735,47 @@ function wedgedHeadings(P: PageItems, segs: readonly Seg[]): Seg[] {
     }
   }
   return decided;
+}
+
+/**
+ * Crossheads: a one-line heading in capitals, short of the column (`THE BEGINNINGS OF EXPANSION.`),
+ * between two body texts of one story — the text above ends a sentence and belongs to a story
+ * opened by a byline or dateline (read back over its body), the text below opens no story (no
+ * dateline, no editor's note, not in capitals) — subheads the story: it becomes body text (a
+ * paragraph of its own), so that the story is not cut in two with a headless-looking sidebar.
+ * Lines a directive set are left alone.
+ */
+function crossheads(P: PageItems): void {
+  const { base, F, items, forced } = P;
+  for (let p = 1; p + 1 < items.length; p++) {
+    const it = items[p];
+    if (it.kind !== 'heading' || it.forced || it.lines.length !== 1) continue;
+    const i = it.lines[0];
+    const k = i - base;
+    if (!(F.flags[k] & F_CAPS) || F.flags[k] & F_DOUBLED || isFullAt(F, k) || P.startArticle.has(i) || P.attachBelow.has(i)) continue;
+    const above = items[p - 1];
+    const below = items[p + 1];
+    if (above.kind !== 'text' || below.kind !== 'text' || below.forced || F.end[above.lines[above.lines.length - 1] - base] !== E_SENTENCE) continue;
+    const kb = below.lines[0] - base;
+    if (F.dateline[kb] || F.flags[kb] & (F_OPENS_STORY | F_CAPS) || forced[kb] || P.startArticle.has(below.lines[0])) continue;
+    // The story above: its body back to the byline or dateline that opened it.
+    let opened = false;
+    for (let q = p - 1; q >= 0; q--) {
+      const x = items[q];
+      if (isTransparent(x)) continue;
+      if (x.kind === 'text') {
+        if (F.dateline[x.lines[0] - base]) {
+          opened = true;
+          break;
+        }
+        if (P.startArticle.has(x.lines[0])) break;
+        continue;
+      }
+      opened = x.kind === 'pattern' && (x.pkind === 'byline' || x.pkind === 'dateline');
+      break;
+    }
+    if (opened) it.kind = 'text';
+  }
 }
 
 /** Ordinary pages: consecutive heading lines of one block are one heading block. */
