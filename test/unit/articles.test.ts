@@ -507,7 +507,7 @@ test('English wire credits and copyright lines under a deck are the story\'s byl
   assert.deepEqual(c[0].byline, { raw: '[BY TELEGRAPH TO THE TRIBUNE.] (Copyright: 1903: By The Tribune Association.)', role: null, persons: [] });
   assert.equal(c[0].paragraphs[0].startsWith('Havana, April 30.—The law students'), true);
   assert.deepEqual(lostUnseen(CRED), []);
-  for (const credit of ['(Special to The Tribune.)', 'By Leased Wire to The Tribune.']) {
+  for (const credit of ['(Special to The Tribune.)', 'By Leased Wire to The Tribune.', 'By Leased Wire to The Tribune,']) {
     const src = CRED.replace('[BY TELEGRAPH TO THE TRIBUNE.]\n(Copyright: 1903: By The Tribune Association.)', credit);
     const a = exported(src).articles;
     assert.equal(a.length, 1, credit);
