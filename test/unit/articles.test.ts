@@ -556,6 +556,11 @@ test('advertisements (a short text ending —Advt.) are in no article, each repo
   assert.deepEqual(lostUnseen(src), []);
   // `%% article` keeps an ad an article.
   assert.equal(exported(story + '%% article\n' + ads).articles.length, 2);
+  // An ad set as headings (a notice), its last line OCR'd: `-AdvL ; 1`.
+  const notice = story + 'AT 8:45 TO-NIGHT\nand every night there Is a fast train to Buffalo via\nLackawanna Railroad. New Pullman sleepers,\nTickets at 1,183 Broadway.-AdvL ; 1\n';
+  const n = analyse(notice);
+  assert.equal(exported(notice).articles.length, 1);
+  assert.match(n.pages[0].findings.find((x) => x.rule === 'unclaimed-text')?.message ?? '', /AT 8:45 TO-NIGHT.*advertisement/);
 });
 
 test('a crosshead in capitals between body paragraphs of a story with a byline or dateline stays in the story, a paragraph of its own', () => {

@@ -1532,14 +1532,15 @@ function assembleArticles(M: Matched): PageAnalysis {
 }
 
 /** An advertisement's closing mark, at the end of its last line: `—Advt.`, `-Advt.` (OCR'd `-AdvL`). */
-const ADVT_END = /[—–-]\s?Adv[tL]\b[^A-Za-z0-9]{0,4}$/;
+const ADVT_END = /[—–-]\s?Adv[tL]\b[^A-Za-z]{0,4}$/;
 
 /** Most body lines of an advertisement: a story with an ad glued to its end stays the story. */
 const ADVT_LINES = 8;
 
 /**
  * Drafts that are advertisements, taken out of `drafts` (their lines, each list sorted; null for
- * none, most pages): a headed text or text alone of a few lines (ADVT_LINES) whose last body line ends `—Advt.`, with no
+ * none, most pages): a headed text or text alone of a few lines (ADVT_LINES) whose last body line
+ * (a notice's last heading line) ends `—Advt.`, with no
  * byline, dateline, sign-off or continuation, and no line a directive set (`%% body`, `%% article`
  * keep it an article). The export has no type for ads: they are in no article, and unclaimed-text
  * reports each, so that none is left out unseen.
@@ -1550,8 +1551,9 @@ function takeAdverts(P: PageItems, drafts: Draft[]): number[][] | null {
   for (let r = 0; r < drafts.length; r++) {
     const d = drafts[r];
     const a = d.a;
-    let ad = a.body.length > 0 && a.body.length <= ADVT_LINES && a.byline.length === 0 && a.dateline === null && a.signoff === null && a.continuation === null && a.editorsNote.length === 0;
-    if (ad) ad = ADVT_END.test(lineText(P.dump, a.body[a.body.length - 1]).trimEnd());
+    // Its last line: of the body, or of the headings of a notice (an ad set as a heading and its deck).
+    let ad = a.body.length <= ADVT_LINES && a.lines.length > 0 && a.lines.length <= 2 * ADVT_LINES && a.byline.length === 0 && a.dateline === null && a.signoff === null && a.continuation === null && a.editorsNote.length === 0;
+    if (ad) ad = ADVT_END.test(lineText(P.dump, a.body.length > 0 ? a.body[a.body.length - 1] : a.lines[a.lines.length - 1]).trimEnd());
     for (let j = 0; ad && j < a.lines.length; j++) if (P.forced[a.lines[j] - P.base] || P.startArticle.has(a.lines[j])) ad = false;
     if (ad) (out ??= []).push(a.lines.slice());
     else drafts[w++] = d;
