@@ -487,6 +487,118 @@ test('nothing is lost unseen on short pages: kickers, sign-offs, continued parts
   assert.equal(e[0].headline, 'RUSSIA IN TO STAY.');
 });
 
+test('English page edges: a line that ends the sentence above, a headline or a credit holding a paper\'s name is not furniture', () => {
+  const L6 = 'MAIL ROBBERY FOILED\nClerks Beat Off Three Armed Men at Depot.\nCHICAGO, May 3.—Three armed men who tried to\nrob the mail car of the Limited at the depot\nlast night were beaten off by the clerks, and\none of them was caught by the police after a\nchase of six blocks. The mail was taken on to\nthe city in safety, as the clerks told The\nEvening News.\n';
+  const L8 = 'GOOD NEWS FOR FARMERS\nWheat Prices Rise Sharply on Chicago Board.\nCHICAGO, May 3.—Wheat rose four cents on the\nBoard of Trade to-day, the sharpest gain in a\nsingle session since the war, and traders say\nthe advance will hold through the summer.\n';
+  const LW = 'TRACKMEN ON THE\nLACKAWANNA GO OUT\nBy Leased Wire to The Tribune.\nSCRANTON, Pa., Sept. 16.—The strike order\nto the Delaware, Lackawanna & Western\nrailroad trackmen was issued to-night and\nwent into effect at 6 o\'clock. The order\nwas signed by A. B. Lowe of Chicago.\n';
+  for (const src of [L6, L8, LW]) {
+    const arts = exported(src).articles;
+    assert.equal(arts.length, 1, src);
+    assert.deepEqual(lostUnseen(src), [], src);
+    assert.deepEqual(arts[0].lines, [[0, src.trimEnd().split('\n').length - 1]], src);
+  }
+  assert.equal(exported(L6).articles[0].paragraphs[0].endsWith('as the clerks told The Evening News.'), true);
+  assert.equal(exported(L8).articles[0].headline, 'GOOD NEWS FOR FARMERS');
+  // A paper's name in capitals under a page's last line is its furniture, the sentence cut or not.
+  const { pages } = analyse(L8 + 'THE CHICAGO TRIBUNE.\n');
+  assert.equal(roleAt(pages[0], 6), 'furniture');
+  // A masthead's volume and number is furniture, no headless article.
+  const mast = exported('VOL. LXIII....No. 20,620.\n' + L8).articles;
+  assert.equal(mast.length, 1);
+  assert.equal(mast[0].headline, 'GOOD NEWS FOR FARMERS');
+});
+
+test('English wire credits and copyright lines under a deck are the story\'s byline; a two-line Title Case deck stays the headline\'s', () => {
+  const CRED = 'DEDICATION A SUCCESS.\nThe Parade and the Exercises in the\nLiberal Arts Building.\n[BY TELEGRAPH TO THE TRIBUNE.]\n(Copyright: 1903: By The Tribune Association.)\nHavana, April 30.—The law students of the\nUniversity of Havana became riotous to-day\nbecause the date of the examinations was\nchanged from September to June. The students\nrefused several days ago to attend classes.\n';
+  const c = exported(CRED).articles;
+  assert.equal(c.length, 1);
+  assert.equal(c[0].headline, 'DEDICATION A SUCCESS.');
+  assert.deepEqual(c[0].subheadlines, ['The Parade and the Exercises in the Liberal Arts Building.']);
+  assert.deepEqual(c[0].byline, { raw: '[BY TELEGRAPH TO THE TRIBUNE.] (Copyright: 1903: By The Tribune Association.)', role: null, persons: [] });
+  assert.equal(c[0].paragraphs[0].startsWith('Havana, April 30.—The law students'), true);
+  assert.deepEqual(lostUnseen(CRED), []);
+  for (const credit of ['(Special to The Tribune.)', 'By Leased Wire to The Tribune.', 'By Leased Wire to The Tribune,']) {
+    const src = CRED.replace('[BY TELEGRAPH TO THE TRIBUNE.]\n(Copyright: 1903: By The Tribune Association.)', credit);
+    const a = exported(src).articles;
+    assert.equal(a.length, 1, credit);
+    assert.deepEqual(a[0].byline, { raw: credit, role: null, persons: [] }, credit);
+  }
+  // A person's byline keeps its person; a copyright line after it is in raw only.
+  const by = exported(CRED.replace('[BY TELEGRAPH TO THE TRIBUNE.]', 'By John Smith.')).articles;
+  assert.deepEqual(by[0].byline?.persons, ['John Smith']);
+  const DECK = 'PRESIDENT\'S SPEECH.\nHow the Policy of Expansion Has\nBuilt Up a Great Nation.\nSt. Louis, April 30.—The dedicatory address\ndelivered by President Roosevelt follows:\nMr. President, Ladies and Gentlemen: At\nthe outset of my address let me recall to\nthe minds of my hearers that the soil upon\nwhich we stand, before it was ours, was the\npossession of two mighty empires.\n';
+  const d = exported(DECK).articles;
+  assert.equal(d.length, 1);
+  assert.equal(d[0].headline, 'PRESIDENT\'S SPEECH.');
+  assert.deepEqual(d[0].subheadlines, ['How the Policy of Expansion Has Built Up a Great Nation.']);
+  assert.equal(analyse(DECK).pages[0].findings.filter((f) => f.rule === 'misplaced-headline').length, 0);
+});
+
+test('a one-line mixed-case brief headline ending in a full stop over a byline heads the next story, not the last paragraph above', () => {
+  const first = 'GENERAL STRIKE OF\nTIMBER WORKERS\nBy Associated Press.\nBEAUMONT, Tex., Sept. 16.—A general strike\nof timber workers in Texas and Louisiana\nthreatens a serious situation in the lumber\nindustry in this section.\n';
+  const second = 'By Associated Press.\nWASHINGTON, Sept. 16.—Representative Charles\nD. Carter of Oklahoma was named defendant in\na damage suit filed here to-day by a salesman.\n';
+  const arts = exported(first + 'Sues for $10,000.\n' + second).articles;
+  assert.equal(arts.length, 2);
+  assert.equal(arts[0].paragraphs.at(-1)?.endsWith('industry in this section.'), true);
+  assert.equal(arts[1].headline, 'Sues for $10,000.');
+  // A last one-line paragraph that reads as a sentence stays the story's.
+  const para = exported(first + 'The meeting adjourned.\n' + second).articles;
+  assert.equal(para[0].paragraphs.at(-1)?.endsWith('The meeting adjourned.'), true);
+  assert.equal(para[1].headline, '');
+});
+
+test('advertisements (a short text ending —Advt.) are in no article, each reported by unclaimed-text (en and zh-CN); a story is never one', () => {
+  const story = 'PACIFIC CABLE OPENING.\nPresident and Governor Taft Likely\nto Exchange Messages on July 4.\nWASHINGTON, April 30.—The first message\nover the Pacific cable will probably be ex\nchanged between President Roosevelt and Gov\nernor Taft on the morning of the Fourth.\n';
+  const ads = 'Poland! Poland!! Poland!!!\nPurest Natural Spring Water Known.—Advt.\nTHE PROBLEM SOLVED.\nA straight line is the shortest distance be\ntween two points. The Pennsylvania Railroad\nis the short line between New York and Chi\ncago.—Advt.\n';
+  const src = story + ads;
+  const arts = exported(src).articles;
+  assert.equal(arts.length, 1);
+  assert.equal(arts[0].headline, 'PACIFIC CABLE OPENING.');
+  const { dump, pages } = analyse(src);
+  const f = pages[0].findings.filter((x) => x.rule === 'unclaimed-text');
+  assert.deepEqual(
+    f.map((x) => dump.text.slice(x.start, x.end).split('\n')[0]),
+    ['Poland! Poland!! Poland!!!', 'THE PROBLEM SOLVED.'],
+  );
+  assert.match(f[0].message, /advertisement/);
+  assert.match(analyzeArticles(dump, zhCn)[0].findings.find((x) => x.rule === 'unclaimed-text')?.message ?? '', /广告/);
+  assert.equal(exported(src).diagnostics['unclaimed-text'], 2);
+  assert.deepEqual(lostUnseen(src), []);
+  // `%% article` keeps an ad an article.
+  assert.equal(exported(story + '%% article\n' + ads).articles.length, 2);
+  // An ad set as headings (a notice), its last line OCR'd: `-AdvL ; 1`.
+  const notice = story + 'AT 8:45 TO-NIGHT\nand every night there Is a fast train to Buffalo via\nLackawanna Railroad. New Pullman sleepers,\nTickets at 1,183 Broadway.-AdvL ; 1\n';
+  const n = analyse(notice);
+  assert.equal(exported(notice).articles.length, 1);
+  assert.match(n.pages[0].findings.find((x) => x.rule === 'unclaimed-text')?.message ?? '', /AT 8:45 TO-NIGHT.*advertisement/);
+});
+
+test('a crosshead in capitals between body paragraphs of a story with a byline or dateline stays in the story, a paragraph of its own', () => {
+  const head = 'PRESIDENT\'S SPEECH.\nBy Associated Press.\nST. LOUIS, April 30.—The dedicatory address\ndelivered by President Roosevelt follows:\nWe have met here to-day to commemorate the\nhundredth anniversary of the event which more\nthan any other determined the character of our\nnational life and made us a great nation.\n';
+  const rest = 'Of course it was not with the Louisiana Pur\nchase that our career of expansion began. In\nthe middle of the Revolutionary War the Illi\nnois region was added to our domain by force\nof arms, as a sequel to the adventurous trip.\n';
+  const src = head + 'THE BEGINNINGS OF EXPANSION.\n' + rest;
+  const arts = exported(src).articles;
+  assert.equal(arts.length, 1);
+  assert.equal(arts[0].headline, 'PRESIDENT\'S SPEECH.');
+  assert.equal(arts[0].paragraphs.length, 3);
+  assert.equal(arts[0].paragraphs[1], 'THE BEGINNINGS OF EXPANSION.');
+  assert.deepEqual(lostUnseen(src), []);
+  // A heading over a byline or dateline starts the next story.
+  const next = exported(head + 'THE BEGINNINGS OF EXPANSION.\nBy Associated Press.\n' + rest).articles;
+  assert.equal(next.length, 2);
+  assert.equal(next[1].headline, 'THE BEGINNINGS OF EXPANSION.');
+});
+
+test('initials closing an English story are its sign-off, not the kicker of the next headline', () => {
+  const src = 'RUSSIA IN TO STAY.\nLONDON, May 1.—The discussion in Parliament\nyesterday afternoon failed to throw any light\non the Manchuria question, as was expected.\nI. W. F.\n\nOTHER NEWS FROM PARIS.\nPARIS, May 1.—The French Cabinet met to-day\nand decided to send a squadron to the East.\n';
+  const arts = exported(src).articles;
+  assert.equal(arts.length, 2);
+  assert.equal(arts[0].signoff, 'I. W. F.');
+  assert.equal(arts[1].kicker, null);
+  assert.equal(arts[1].headline, 'OTHER NEWS FROM PARIS.');
+  assert.deepEqual(lostUnseen(src), []);
+});
+
 test('a headline right after a story\'s last sentence, over a dateline or byline, is the next article\'s headline (not the body\'s last paragraph)', () => {
   const first = '秋粮收购会议召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，安排部署今年秋粮收购\n工作，副县长李四出席会议并讲话。\n';
   const second = '本报讯 近日，县城新建的三处口袋\n公园陆续开放，为周边市民提供了\n休闲健身的好去处。\n';

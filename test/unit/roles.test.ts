@@ -63,6 +63,8 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
     ['（本报通讯员）', 'signoff'],
     ['（完）', 'signoff'],
     ['（记者 张三）', 'signoff'],
+    ['I. W. F.', 'signoff'],
+    ['J.B.', 'signoff'],
     ['（下转第二版）', 'continuation'],
     ['（下转A3）', 'continuation'],
     ['（转B2）', 'continuation'],
@@ -95,6 +97,14 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
   assert.equal(one('青岛日报 2024年8月27日 星期二', true).info.kind, 'furniture');
   assert.equal(one('要闻', true).info.kind, 'furniture');
   assert.equal(one('活动现场记者看到市民纷纷用手机拍摄').info.kind, null);
+  for (const s of ['U. S. A. troops', 'I.', 'Mr. W. F. Smith.']) assert.notEqual(one(s).info.kind, 'signoff', s);
+  // English edge furniture: a paper's name as the whole line, a date line, a masthead's VOL./No.
+  // (anywhere); a headline or credit holding a paper's name or a weekday is text.
+  for (const s of ['THE NEW-YORK TRIBUNE.', 'The Salt Lake Tribune', 'EVENING NEWS', 'SUNDAY MORNING, SEPTEMBER 17, 1911.', 'Sunday, September 17, 1911'])
+    assert.equal(one(s, true).info.kind, 'furniture', s);
+  for (const s of ['GOOD NEWS FOR FARMERS', 'By Leased Wire to The Tribune.', 'NEWS OF THE CITY', 'TIMES ARE HARD FOR FARMERS', 'Born on September 17, 1911, in Ohio', 'SUNDAY SCHOOL PICNIC is held'])
+    assert.notEqual(one(s, true).info.kind, 'furniture', s);
+  for (const s of ['VOL. LXIII....No. 20,620.', 'Vol. 12, No. 4']) assert.equal(one(s).info.kind, 'furniture', s);
   assert.deepEqual(['（紧接第一版）', '（下接第二版）', '（转A2）'].map((x) => one(x).info.continuation?.direction), ['from', 'to', 'to']);
   const tail = '队联合运营。” （本报通讯员）';
   const t = one(tail).info;
@@ -298,19 +308,25 @@ function titleLineByPass(text: string): boolean {
   let words = 0;
   let caps = 0;
   let atStart = true;
+  let low = -1; // letters of a word starting in lower case: of three or less (the, of, to), not counted
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x2e80) return false;
-    if (c === 32) {
-      atStart = true;
+    if (c === 32 || isArticleSpace(c)) {
+      if (low > 3) words++;
+      low = -1;
+      atStart = c === 32;
       continue;
     }
     if (atStart && isLatinLetter(c)) {
-      words++;
-      if (c >= 65 && c <= 90) caps++;
-    }
+      if (c >= 65 && c <= 90) {
+        words++;
+        caps++;
+      } else low = 1;
+    } else if (low >= 0 && isLatinLetter(c)) low++;
     atStart = false;
   }
+  if (low > 3) words++;
   return words >= 3 && caps >= 0.7 * words;
 }
 function capsLineByPass(text: string): boolean {
@@ -353,6 +369,9 @@ test('property: caps and Title Case lines as the two separate passes told them',
   );
   assert.equal(one('THE NEW YORK TRIBUNE').info.caps, true);
   assert.equal(one('The Strike Is Over Now').info.title, true);
+  // Title Case leaves its short words in lower case: they do not count against it.
+  assert.equal(one('How the Policy of Expansion Has').info.title, true);
+  assert.equal(one('the minds of my hearers that the soil upon').info.title, false);
 });
 
 // Reflow and the line rules take these from the article detection instead of reading every line again.

@@ -6,7 +6,7 @@
 // editor produce identical JSON for a file.
 import { analyze } from './analyze';
 import type { Article, Continuation } from './articles/model';
-import { DATELINE_REPORTER } from './articles/roles';
+import { BYLINE_CREDIT, DATELINE_REPORTER } from './articles/roles';
 import { GLYPH_RULES, type Cleaner } from './clean';
 import { EDIT_FIELDS, INSERTED, keptRows } from './editRows';
 import { isBlankUnit } from './chars';
@@ -268,10 +268,22 @@ function datelineByline(t: string | null): Byline | null {
   return { raw: m[0], role: b.role, persons: b.persons };
 }
 
+/**
+ * The byline of the byline lines idx: all of them as printed (raw); role and persons from the lines
+ * other than credits (`[BY TELEGRAPH TO THE TRIBUNE.]`, `(Copyright: …)`: no person), none when
+ * all are credits.
+ */
 function bylineOut(idx: readonly number[], clean: Cleaner): Byline {
   let raw = '';
-  for (let k = 0; k < idx.length; k++) raw += (k ? ' ' : '') + clean.line(idx[k]).trim();
-  return parseByline(raw);
+  let named = '';
+  for (let k = 0; k < idx.length; k++) {
+    const t = clean.line(idx[k]).trim();
+    raw += (k ? ' ' : '') + t;
+    if (!BYLINE_CREDIT.test(t)) named += (named ? ' ' : '') + t;
+  }
+  if (named === raw) return parseByline(raw);
+  const b = named ? parseByline(named) : { role: null, persons: [] };
+  return { raw, role: b.role, persons: b.persons };
 }
 
 /** The paragraphs' texts, empty ones left out. */

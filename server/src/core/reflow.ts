@@ -227,11 +227,26 @@ function paragraphBounds(ctx: FlowContext, t: Int32Array, from: number, to: numb
       const wn = t[o + F + P_WIDTH];
       const short = cjk ? w <= shortLimit : w < shortLatin;
       const nextShort = cjk ? wn <= shortLimit : wn < shortLatin;
-      if (short || (nextShort && !t[o + F + P_FINAL])) starts[count++] = i + 1;
+      if (short || (nextShort && (!t[o + F + P_FINAL] || (!cjk && capsLine(dump.text, t[o + F + P_START], t[o + F + P_END]))))) starts[count++] = i + 1;
     } else if (bySentence && i + 1 < to && !cjkSeam(dump.text, t[o + P_END] - 1, t[o + F + P_START])) starts[count++] = i + 1;
   }
   starts[count] = to;
   return { starts, count, single: false };
+}
+
+/**
+ * text[a, b) is in capitals (four letters or more, none in lower case): a crosshead after a
+ * paragraph's last line (`…made us a great nation.` / `THE BEGINNINGS OF EXPANSION.`) is a
+ * paragraph of its own, not the paragraph's short last line.
+ */
+function capsLine(text: string, a: number, b: number): boolean {
+  let upper = 0;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper++;
+  }
+  return upper >= 4;
 }
 
 /**

@@ -40,7 +40,7 @@ import { LINE_ANNOTATION, LINE_BLANK, lineText, lowerBound } from '../lines';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { columnWidthOf, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind } from './roles';
+import { columnWidthOf, edgeContinues, isCopyright, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -48,7 +48,7 @@ import { cleanLineText } from '../clean';
 import { joinHeadline } from '../paragraphs';
 import { misplacedHeadline } from '../rules/misplaced-headline';
 import { orphanLabel } from '../rules/orphan-label';
-import { unclaimedText } from '../rules/unclaimed-text';
+import { advertText, unclaimedText } from '../rules/unclaimed-text';
 import { badAnnotation } from '../rules/bad-annotation';
 
 type Forced = 'headline' | 'kicker' | 'deck' | 'byline' | 'caption' | 'label' | 'body' | 'skip';
@@ -152,6 +152,8 @@ export function analyzePage(dump: PageDump, pageIndex: number, messages: Message
   ORPHAN_LABELS.delete(analysis);
   unclaimedText(dump, UNCLAIMED.get(analysis) ?? NO_BLOCKS, messages, findings);
   UNCLAIMED.delete(analysis);
+  advertText(dump, ADVERTS.get(analysis) ?? NO_BLOCKS, messages, findings);
+  ADVERTS.delete(analysis);
   badAnnotation(dump, problems, messages, findings);
   analysis.findings = findings;
   return analysis;
@@ -274,7 +276,10 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     const k = content[j];
     const i = base + k;
     const start = lines.start[i];
-    scanLine(dump.text, start, start, lines.end[i], j < 3 || j >= nc - 3, F, k, taken);
+    // The page's first and last three text lines may be its furniture, but for a line that ends
+    // the sentence of the line above (`…as the clerks told The` / `Evening News.`).
+    const edge = j < 3 || (j >= nc - 3 && !(j > 0 && F.end[content[j - 1]] !== E_SENTENCE && F.kind[content[j - 1]] === K_NONE && edgeContinues(dump.text, lines.start[base + content[j - 1]], lines.end[base + content[j - 1]], start, lines.end[i])));
+    scanLine(dump.text, start, start, lines.end[i], edge, F, k, taken);
     if (F.dateline[k]) hasDateline = true;
     const f = forced[k];
     if (f) {
@@ -296,6 +301,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   const segs = segments(P, content, nc);
   classifyText(P, segs);
   P.items = mergeHeadings(P, wedgedHeadings(P, segs));
+  crossheads(P);
   return detectArticles(P);
 }
 
@@ -531,6 +537,10 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
       s.kind = 'heading';
       continue;
     }
+    if (L.length === 1 && briefHeadline(P, segs, x)) {
+      s.kind = 'heading';
+      continue;
+    }
     if (lineEnds(P, lastI)) continue;
     if (L.length === 1 && (headlineBetween(P, segs, x) || (P.headLike !== null && P.headLike.has(L[0])))) {
       s.kind = 'heading';
@@ -576,6 +586,29 @@ function headlineBetween(P: PageItems, segs: readonly Seg[], x: number): boolean
     if (ch === 0x3002 || ch === 0xff01 || ch === 0xff1f || ch === 0xff1b || ch === 0x2026) return false; // 。！？；…
   }
   return true;
+}
+
+/** A brief's headline in English: a capital first, no lower-case word of four letters or more, a full stop at the end only (`Sues for $10,000.`). */
+const BRIEF_HEAD_EN = /^[A-Z](?![^.!?]*[.!?]\s)(?!.*(?:^|\s)[a-z]{4,})[^]{0,58}[^.!?\s]\.$/;
+
+/**
+ * The one-line text segment x, short of the column, ending a sentence right after another ended
+ * (`…in this section.` / `Sues for $10,000.`), in Title Case but for short words (BRIEF_HEAD_EN),
+ * right over a byline or dateline: the headline of a brief, not the last paragraph of the story
+ * above (its next story would be headless). A last one-line paragraph reads as a sentence
+ * (`The meeting adjourned.`: a lower-case word of four letters or more).
+ */
+function briefHeadline(P: PageItems, segs: readonly Seg[], x: number): boolean {
+  const { base, F } = P;
+  const i = segs[x].lines[0];
+  const k = i - base;
+  if (!(F.flags[k] & F_USER) || F.end[k] !== E_SENTENCE || isFullAt(F, k) || F.kind[k] !== K_NONE) return false;
+  let y = x + 1;
+  while (y < segs.length && opaque(segs[y])) y++;
+  if (y >= segs.length) return false;
+  const n = segs[y];
+  if (!(n.kind === 'pattern' ? n.pkind === 'byline' || n.pkind === 'dateline' : n.kind === 'text' && F.dateline[n.lines[0] - base] !== null)) return false;
+  return BRIEF_HEAD_EN.test(lineText(P.dump, i).trim());
 }
 
 /**
@@ -707,6 +740,47 @@ function wedgedHeadings(P: PageItems, segs: readonly Seg[]): Seg[] {
     }
   }
   return decided;
+}
+
+/**
+ * Crossheads: a one-line heading in capitals, short of the column (`THE BEGINNINGS OF EXPANSION.`),
+ * between two body texts of one story — the text above ends a sentence and belongs to a story
+ * opened by a byline or dateline (read back over its body), the text below opens no story (no
+ * dateline, no editor's note, not in capitals) — subheads the story: it becomes body text (a
+ * paragraph of its own), so that the story is not cut in two with a headless-looking sidebar.
+ * Lines a directive set are left alone.
+ */
+function crossheads(P: PageItems): void {
+  const { base, F, items, forced } = P;
+  for (let p = 1; p + 1 < items.length; p++) {
+    const it = items[p];
+    if (it.kind !== 'heading' || it.forced || it.lines.length !== 1) continue;
+    const i = it.lines[0];
+    const k = i - base;
+    if (!(F.flags[k] & F_CAPS) || F.flags[k] & F_DOUBLED || isFullAt(F, k) || P.startArticle.has(i) || P.attachBelow.has(i)) continue;
+    const above = items[p - 1];
+    const below = items[p + 1];
+    if (above.kind !== 'text' || below.kind !== 'text' || below.forced || F.end[above.lines[above.lines.length - 1] - base] !== E_SENTENCE) continue;
+    const kb = below.lines[0] - base;
+    if (F.dateline[kb] || F.flags[kb] & (F_OPENS_STORY | F_CAPS) || forced[kb] || P.startArticle.has(below.lines[0])) continue;
+    // The story above: its body back to the byline or dateline that opened it.
+    let opened = false;
+    for (let q = p - 1; q >= 0; q--) {
+      const x = items[q];
+      if (isTransparent(x)) continue;
+      if (x.kind === 'text') {
+        if (F.dateline[x.lines[0] - base]) {
+          opened = true;
+          break;
+        }
+        if (P.startArticle.has(x.lines[0])) break;
+        continue;
+      }
+      opened = x.kind === 'pattern' && (x.pkind === 'byline' || x.pkind === 'dateline');
+      break;
+    }
+    if (opened) it.kind = 'text';
+  }
 }
 
 /** Ordinary pages: consecutive heading lines of one block are one heading block. */
@@ -1432,9 +1506,11 @@ function assembleArticles(M: Matched): PageAnalysis {
   // A Chinese dateline (本报讯) is a staff story's credit, as a byline is; an English one (`ERIE, Pa.,
   // Sept. 16.—`) only says where wire copy was filed, and the local stories beside it have none.
   let pageHasBylines = false;
+  // A copyright line alone (`(Copyright: 1903: By Rockwood.)` under a picture) is no story's byline;
+  // only a Chinese dateline counts (English local stories beside wire copy have none).
   for (let k = 0; k < live.length && !pageHasBylines; k++) {
     const d = live[k].dateline;
-    pageHasBylines = live[k].byline.length > 0 || (d !== null && dump.text.charCodeAt(d.start) >= 0x2e80);
+    pageHasBylines = live[k].byline.some((i) => !isCopyright(lineText(dump, i))) || (d !== null && dump.text.charCodeAt(d.start) >= 0x2e80);
   }
   for (let k = 0; k < clusters.length; k++) joinBanner(M.P, clusters, k, M.storyOfItem);
   const drafts: Draft[] = [];
@@ -1452,6 +1528,8 @@ function assembleArticles(M: Matched): PageAnalysis {
 
   // Continuation directives (most pages have none).
   if (contDirectives.length > 0) applyContinuations(drafts, contDirectives, dump.lines, base);
+
+  const adverts = takeAdverts(M.P, drafts);
 
   sortStably(drafts, BY_ANCHOR);
   // Not drafts.map: inlined by the optimizing compiler, map makes a holey array (another map for every reader).
@@ -1487,17 +1565,50 @@ function assembleArticles(M: Matched): PageAnalysis {
     setRoles(roles, base, it.lines, it.pkind === 'signoff' ? R_SIGNOFF : R_CONTINUATION);
   }
   for (let p = 0; p < items.length; p++) if (items[p].kind === 'skip') setRoles(roles, base, items[p].lines, R_UNKNOWN);
+  if (adverts) for (let k = 0; k < adverts.length; k++) setRoles(roles, base, adverts[k], R_UNKNOWN);
 
   const analysis: PageAnalysis = { page: page.index, roleCodes: roles, articles, columnWidth: W, findings: [] };
+  if (adverts) ADVERTS.set(analysis, adverts);
   if (ds) DOUBLE_SPACED.add(analysis);
   if (orphanLabels.length > 0) {
     const lines: number[][] = [];
     for (let k = 0; k < orphanLabels.length; k++) lines.push(items[orphanLabels[k]].lines);
     ORPHAN_LABELS.set(analysis, lines);
   }
-  const lost = unclaimedBlocks(items, articles, orphanLabels, base, roles.length);
+  const lost = unclaimedBlocks(items, articles, orphanLabels, base, roles.length, adverts);
   if (lost) UNCLAIMED.set(analysis, lost);
   return analysis;
+}
+
+/** An advertisement's closing mark, at the end of its last line: `—Advt.`, `-Advt.` (OCR'd `-AdvL`). */
+const ADVT_END = /[—–-]\s?Adv[tL]\b[^A-Za-z]{0,4}$/;
+
+/** Most body lines of an advertisement: a story with an ad glued to its end stays the story. */
+const ADVT_LINES = 8;
+
+/**
+ * Drafts that are advertisements, taken out of `drafts` (their lines, each list sorted; null for
+ * none, most pages): a headed text or text alone of a few lines (ADVT_LINES) whose last body line
+ * (a notice's last heading line) ends `—Advt.`, with no
+ * byline, dateline, sign-off or continuation, and no line a directive set (`%% body`, `%% article`
+ * keep it an article). The export has no type for ads: they are in no article, and unclaimed-text
+ * reports each, so that none is left out unseen.
+ */
+function takeAdverts(P: PageItems, drafts: Draft[]): number[][] | null {
+  let out: number[][] | null = null;
+  let w = 0;
+  for (let r = 0; r < drafts.length; r++) {
+    const d = drafts[r];
+    const a = d.a;
+    // Its last line: of the body, or of the headings of a notice (an ad set as a heading and its deck).
+    let ad = a.body.length <= ADVT_LINES && a.lines.length > 0 && a.lines.length <= 2 * ADVT_LINES && a.byline.length === 0 && a.dateline === null && a.signoff === null && a.continuation === null && a.editorsNote.length === 0;
+    if (ad) ad = ADVT_END.test(lineText(P.dump, a.body.length > 0 ? a.body[a.body.length - 1] : a.lines[a.lines.length - 1]).trimEnd());
+    for (let j = 0; ad && j < a.lines.length; j++) if (P.forced[a.lines[j] - P.base] || P.startArticle.has(a.lines[j])) ad = false;
+    if (ad) (out ??= []).push(a.lines.slice());
+    else drafts[w++] = d;
+  }
+  drafts.length = w;
+  return out;
 }
 
 /** Marks of the lines an article claims, by page slot (unclaimedBlocks; grown as pages need). */
@@ -1508,7 +1619,7 @@ let CLAIMED = new Uint8Array(256);
  * `%% skip`), nor reports as an orphan label: runs of consecutive such lines of one item; null for
  * none (most pages). Linear: a mark per line of the articles, then a look at each item's lines.
  */
-function unclaimedBlocks(items: readonly Seg[], articles: readonly Article[], orphanLabels: readonly number[], base: number, n: number): number[][] | null {
+function unclaimedBlocks(items: readonly Seg[], articles: readonly Article[], orphanLabels: readonly number[], base: number, n: number, adverts: readonly (readonly number[])[] | null): number[][] | null {
   if (CLAIMED.length < n || (CLAIMED.length > 1 << 16 && n <= 1 << 16)) CLAIMED = new Uint8Array(Math.max(n, 256));
   const claimed = CLAIMED;
   claimed.fill(0, 0, n);
@@ -1520,6 +1631,8 @@ function unclaimedBlocks(items: readonly Seg[], articles: readonly Article[], or
     const L = items[orphanLabels[k]].lines;
     for (let j = 0; j < L.length; j++) claimed[L[j] - base] = 1;
   }
+  // Advertisements have their own finding (advertText).
+  if (adverts) for (let k = 0; k < adverts.length; k++) for (let j = 0; j < adverts[k].length; j++) claimed[adverts[k][j] - base] = 1;
   let out: number[][] | null = null;
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
@@ -1786,6 +1899,8 @@ const NO_BLOCKS: number[][] = [];
 const ORPHAN_LABELS = new WeakMap<PageAnalysis, number[][]>();
 /** Text of a page in no article (unclaimedBlocks), by its analysis (read and dropped by analyzePage). */
 const UNCLAIMED = new WeakMap<PageAnalysis, number[][]>();
+/** Advertisements (takeAdverts) of a page analysis, until analyzePage reports them. */
+const ADVERTS = new WeakMap<PageAnalysis, number[][]>();
 
 /**
  * Line numbers of one page gathered in reused buffers, out as their distinct values in ascending

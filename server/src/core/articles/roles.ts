@@ -324,12 +324,17 @@ function latinCase(src: string, from: number, to: number): void {
   let words = 0;
   let capitals = 0;
   let atStart = true;
+  // Letters of the current word that starts in lower case (-1: none): Title Case leaves the short
+  // words (the, of, a, to, and) in lower case, so such a word of three letters or less is not counted.
+  let lowLen = -1;
   let wideSpace = false; // an ideographic space or BOM: not a title line (a caps line may have one)
   for (let i = from; i < to; i++) {
     const c = src.charCodeAt(i);
     const f = cls[c];
     if (f & CC_WS) {
       atStart = c === 32;
+      if (lowLen > 3) words++;
+      lowLen = -1;
       if (c >= 0x2e80) wideSpace = true;
       continue;
     }
@@ -338,12 +343,15 @@ function latinCase(src: string, from: number, to: number): void {
       const up = c >= 65 && c <= 90;
       if (up) upper++;
       if (atStart) {
-        words++;
-        if (up) capitals++;
-      }
+        if (up) {
+          words++;
+          capitals++;
+        } else lowLen = 1;
+      } else if (lowLen >= 0) lowLen++;
     } else other++;
     atStart = false;
   }
+  if (lowLen > 3) words++;
   mCaps = letters >= 4 && letters >= 2 * other && upper >= 0.75 * letters;
   mTitle = !wideSpace && n <= 120 && words >= 3 && capitals >= 0.7 * words;
 }
@@ -497,8 +505,21 @@ const BYLINE_END = /(?:报道|撰文|撰稿|采写|整理|文图|文\/图|编译
 const BYLINE_PLAIN = /^本报(?:特约|见习)?记者(?![从在对向据将把被为就于与和到了是也还已近日今昨])[\u4e00-\u9fff·、]{2,10}$/;
 const BYLINE_SLASH = /^(?:文|图|文\/图|文图|文・图|撰文|摄影)[/／:：][\u4e00-\u9fff·、 ]{2,14}/;
 const BYLINE_SPECIAL = /^Sp[a-z]{3,5}l\s+to\s+(?:T[a-z]{1,2}e\s+)?[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,4}\.?$/;
+/**
+ * A wire or correspondent's credit or a copyright line under an English headline, in brackets or
+ * not: `[BY TELEGRAPH TO THE TRIBUNE.]`, `By Leased Wire to The Tribune.`, `(Special to The
+ * Tribune.)`, `(Copyright: 1903: By The Tribune Association.)`; its full stop OCR'd a comma
+ * (`By Leased Wire to The Tribune,`). Part of the byline (export.ts bylineOut: it names no person).
+ */
+export const BYLINE_CREDIT = /^[[({]?\s*(?:(?:BY|By)\s+(?:[A-Za-z]+\s+){1,2}(?:TO|to)\s+T[a-zA-Z]{1,2}[eEn]\s+[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3}|Sp[a-z]{3,5}l\s+to\s+(?:T[a-z]{1,2}e\s+)?[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,4}|(?:COPYRIGHT|Copyright)\b[^()[\]{}]{0,60})\s*[.,]?\s*[\])}]?[.,]?$/;
+/** A copyright line (`(Copyright: 1903: By The Tribune Association.)`), of the byline credits. */
+export function isCopyright(text: string): boolean {
+  return /^\s*[[({]?\s*(?:COPYRIGHT|Copyright)\b/.test(text);
+}
 const BYLINE_EN = /^(?:By|BY)\s+[A-Z][A-Za-z.'-]{1,20}(?:\s+[A-Z][A-Za-z.'-]{0,20}){0,4}\.?\s*$/;
 
+/** Initials alone on a line, each with its full stop: `I. W. F.`, `J.B.` (two to four). */
+const SIGNOFF_INITIALS = /^(?:[A-Z]\. ?){1,3}[A-Z]\.$/;
 const NOTE_LABEL = /^(?:编者按|编者的话|编后语?|编者附记|编辑手记)[：:]?$/;
 const NOTE_HEAD = /^(?:编者按|编者的话|编后语?)[：:]./;
 const LABEL_WORDS = /^(?:简讯|快讯|图片新闻|新闻简讯|一句话新闻|短评|时评|新闻链接|相关链接|链接|延伸阅读|小贴士|背景链接|新闻背景|记者手记|记者观察|本报评论员|评论员文章|社论|今日导读|导读|要闻提示|本版导读)[：:]?$/;
@@ -519,7 +540,21 @@ const EDGE_NOT_FURNITURE = /^Sp[a-z]{3,5}lto|^[^（(]*[）)]$/i;
  * A3版) or a full date (2024年8月27日), not any 版 or year: a body line cut at the page's end reads
  * 推广新版农机 or 在2024年全市. The section words go on short lines only (FURNITURE_EDGE_SHORT).
  */
-const FURNITURE_EDGE = /(?:日报|晚报|时报|周报|商报|都市报|电视报|[0-9０-９一二三四五六七八九十A-Z]版|统一刊号|出版物号|CN[0-9]{2}-|[0-9]{4}年[0-9]{1,2}月|TRIBUNE|Tribune|TIMES|Times|HERALD|Herald|POST|Post|NEWS|News|JOURNAL|Journal|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)/;
+const FURNITURE_EDGE = /(?:日报|晚报|时报|周报|商报|都市报|电视报|[0-9０-９一二三四五六七八九十A-Z]版|统一刊号|出版物号|CN[0-9]{2}-|[0-9]{4}年[0-9]{1,2}月)/;
+/**
+ * English edge furniture, read on the line's text with its spaces: a paper's name as the whole line
+ * (`THE NEW-YORK TRIBUNE.`, `The Salt Lake Tribune`), not a headline or sentence holding the word
+ * (`GOOD NEWS FOR FARMERS`, `By Leased Wire to The Tribune.`); a weekday opening a line of
+ * capitals (`SUNDAY MORNING, SEPTEMBER 17, 1911.`). MONTH_YEAR_EN too, on a line with no word in
+ * lower case (a sentence: `was born on September 17, 1911, in`). A name line that ends a sentence
+ * the line above leaves open (`…as the clerks told The` / `Evening News.`) is text: see
+ * edgeContinues.
+ */
+const EDGE_NAME_EN = /^(?:THE |The )?(?:[A-Z][A-Za-z'&-]*\.? ){0,3}(?:TRIBUNE|Tribune|TIMES|Times|HERALD|Herald|POST|Post|NEWS|News|JOURNAL|Journal)\.?$/;
+const EDGE_DAY_EN = /^(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b[^a-z]*$/;
+const LOWER_WORD = /(?:^|[^A-Za-z])[a-z]{2,}/;
+/** A masthead's volume and number (`VOL. LXIII....No. 20,620.`): furniture anywhere on the page. */
+const MASTHEAD_VOL = /^VOL\.?\s*[IVXLC0-9]+[.,\s-]*(?:No\.?\s*[0-9][0-9,.]*)?$/i;
 const FURNITURE_EDGE_SHORT = /(?:要闻|综合|星期|农历)/;
 /** Glyphs at most of an edge line that FURNITURE_EDGE_SHORT alone makes furniture. */
 const EDGE_SHORT_MAX = 12;
@@ -958,6 +993,11 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
     if (whole && f0 & FF_SIGNOFF_WHOLE && (lastC === CH_FW_RPAREN || lastC === 41) && SIGNOFF_WHOLE.test((head ??= compactHead(scannedText())))) {
       kind = K_SIGNOFF;
       signoff = span(scannedText(), lineStart, 0, size);
+    } else if (whole && size <= 12 && c0 >= 65 && c0 <= 90 && lastC === 46 && SIGNOFF_INITIALS.test(scannedText().trim())) {
+      // A correspondent's initials closing an English story (`I. W. F.`): its sign-off, not a kicker
+      // of the heading below.
+      kind = K_SIGNOFF;
+      signoff = span(scannedText(), lineStart, 0, size);
     } else {
       if (tail === null ? closer : CLOSERS.has(tail.charCodeAt(tail.length - 1))) {
         if (tail === null) tail = whole ? (head ??= compactHead(scannedText())) : compactTail(scannedText());
@@ -988,7 +1028,8 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
       }
       if (!dateline) {
         const capHead = (f0 & FF_CAPTION) !== 0 && (c0 < 0x4e00 || (nextFlags(src, at + mFirst, to) & FF_CAPTION_2) !== 0) && CAPTION_HEAD.test((head ??= compactHead(scannedText())));
-        if (whole && !continuation && !signoff && (size <= 40 || capHead)) {
+        // A credit line (BYLINE_CREDIT) may run to 64 glyphs: `(Copyright: 1903: By The Tribune Association.)`.
+        if (whole && !continuation && !signoff && (size <= 40 || capHead || (size <= 64 && (c0 === 40 || c0 === 91 || c0 === 123 || c0 === 66 || c0 === 83 || c0 === 67)))) {
           // whole: the head is the text without spaces, so `head.includes(x)` is `text.includes(x)`.
           if (capHead || ((lastC === CH_SHE || lastC === CH_FW_RPAREN || lastC === 41) && CAPTION_WHOLE.test((head ??= compactHead(scannedText()))))) kind = K_CAPTION;
           else if (isByline(src, at, to, size, f0, head)) kind = K_BYLINE;
@@ -1006,9 +1047,10 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
             size <= 40 &&
             !/[。！？，；]/.test((head ??= compactHead(scannedText()))) &&
             !EDGE_NOT_FURNITURE.test(head) &&
-            (FURNITURE_EDGE.test(head) || (size <= EDGE_SHORT_MAX && FURNITURE_EDGE_SHORT.test(head)) || MONTH_YEAR_EN.test(scannedText()))
+            (FURNITURE_EDGE.test(head) || (size <= EDGE_SHORT_MAX && FURNITURE_EDGE_SHORT.test(head)) || latinEdgeFurniture(scannedText()))
           )
             kind = K_FURNITURE;
+          else if ((c0 === 86 || c0 === 118) && MASTHEAD_VOL.test(scannedText().trim())) kind = K_FURNITURE;
         } else if (capHead) kind = K_CAPTION;
         if (kind === K_NONE && c0 === NOTE_FIRST && NOTE_HEAD.test((head ??= compactHead(scannedText())))) flags |= F_NOTE_HEAD;
       }
@@ -1022,6 +1064,35 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   F.continuation[k] = continuation;
   lazySrc = ''; // keep no dump's text
   lazyText = null;
+}
+
+/** English page-edge furniture (EDGE_NAME_EN, EDGE_DAY_EN, MONTH_YEAR_EN) on a line's text. */
+function latinEdgeFurniture(text: string): boolean {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (EDGE_NAME_EN.test(t) || EDGE_DAY_EN.test(t)) return true;
+  return MONTH_YEAR_EN.test(t) && !LOWER_WORD.test(t.replace(MONTH_NAMES_EN, ''));
+}
+const MONTH_NAMES_EN = /January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Morning|Evening/g;
+/** Words that do not end an English sentence: a line ending in one runs on into the next. */
+const OPEN_END_EN = /(?:^|[^A-Za-z])(?:the|The|a|an|of|to|in|on|at|by|for|and|or|with|from|told|said)$/;
+
+/**
+ * Whether an English line among a page's last ones (text[a, b)) finishes a sentence the line
+ * above (text[pa, pb)), which ends no sentence, leaves open: that line ends in a letter or a
+ * hyphen and this one starts with a letter, and this one has letters in lower case (a name line
+ * in capitals is a masthead under a column cut anywhere) or the line above ends in a word no
+ * sentence ends with (`…as the clerks told The` / `Evening News.`) or a hyphen. Such a line is
+ * text, not the page's furniture.
+ */
+export function edgeContinues(text: string, pa: number, pb: number, a: number, b: number): boolean {
+  const prev = text.slice(pa, pb).trimEnd();
+  const line = text.slice(a, b).trim();
+  if (prev.length === 0 || line.length === 0) return false;
+  const pc = prev.charCodeAt(prev.length - 1);
+  const c = line.charCodeAt(0);
+  const letter = (x: number) => (x >= 65 && x <= 90) || (x >= 97 && x <= 122);
+  if (!(letter(pc) || pc === 45) || !letter(c)) return false;
+  return /[a-z]/.test(line) || pc === 45 || OPEN_END_EN.test(prev);
 }
 
 /**
@@ -1134,6 +1205,7 @@ function isByline(src: string, from: number, to: number, size: number, f0: numbe
   const first = firstAfterSpace(src, from, to, false);
   // A correspondent's credit: `Special to The New-York Tribune.` (OCR'd `Spsclal to Tbe Tribune.`).
   if (first === 83 /* S */ && size <= 48 && BYLINE_SPECIAL.test(src.slice(from, to).trim())) return true;
+  if ((first === 66 || first === 83 || first === 67 || first === 40 || first === 91 || first === 123) && size <= 64 && BYLINE_CREDIT.test(src.slice(from, to).trim())) return true;
   if (size > 30) return false;
   if (first === 66 /* B */ && BYLINE_EN.test(src.slice(from, to).trim())) return true;
   if (!(f0 & FF_BYLINE)) return false; // every pattern below is anchored at one of these

@@ -3,6 +3,8 @@
 // nothing it could be matched to), a label over nothing, a sign-off or continuation marker no
 // story took. The export leaves it out; the finding says so, so that nothing goes missing unseen.
 // No fix: where it belongs needs your judgement (an annotation such as `%% label` or `%% body`).
+// An advertisement (a text ending `—Advt.`) is left out of the articles too, and reported the same
+// way with its own message (advertText): the export has no type for ads.
 import { lineText } from '../lines';
 import type { Finding, PageDump } from '../types';
 import type { Messages } from '../messages';
@@ -18,6 +20,19 @@ export function unclaimedText(dump: PageDump, blocks: readonly (readonly number[
       start: dump.lines.start[b[0]],
       end: dump.lines.end[b[b.length - 1]],
       message: t(messages, 'unclaimed-text.message', { text: cleanText(lineText(dump, b[0])).slice(0, 40) }),
+    });
+  }
+}
+
+/** Findings of the advertisements (the lines of each) of a page, pushed onto `out`: from its first line to its last. */
+export function advertText(dump: PageDump, ads: readonly (readonly number[])[], messages: Messages, out: Finding[]): void {
+  for (const b of ads) {
+    out.push({
+      rule: 'unclaimed-text',
+      severity: 'information',
+      start: dump.lines.start[b[0]],
+      end: dump.lines.end[b[b.length - 1]],
+      message: t(messages, 'unclaimed-text.advert', { text: cleanText(lineText(dump, b[0])).slice(0, 40) }),
     });
   }
 }
