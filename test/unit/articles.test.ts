@@ -515,7 +515,8 @@ test('English wire credits and copyright lines under a deck are the story\'s byl
   assert.equal(c[0].headline, 'DEDICATION A SUCCESS.');
   assert.deepEqual(c[0].subheadlines, ['The Parade and the Exercises in the Liberal Arts Building.']);
   assert.deepEqual(c[0].byline, { raw: '[BY TELEGRAPH TO THE TRIBUNE.] (Copyright: 1903: By The Tribune Association.)', role: null, persons: [] });
-  assert.equal(c[0].paragraphs[0].startsWith('Havana, April 30.—The law students'), true);
+  assert.equal(c[0].dateline, 'Havana, April 30.—');
+  assert.equal(c[0].paragraphs[0].startsWith('The law students'), true);
   assert.deepEqual(lostUnseen(CRED), []);
   for (const credit of ['(Special to The Tribune.)', 'By Leased Wire to The Tribune.', 'By Leased Wire to The Tribune,']) {
     const src = CRED.replace('[BY TELEGRAPH TO THE TRIBUNE.]\n(Copyright: 1903: By The Tribune Association.)', credit);
@@ -587,6 +588,10 @@ test('a crosshead in capitals between body paragraphs of a story with a byline o
   const next = exported(head + 'THE BEGINNINGS OF EXPANSION.\nBy Associated Press.\n' + rest).articles;
   assert.equal(next.length, 2);
   assert.equal(next[1].headline, 'THE BEGINNINGS OF EXPANSION.');
+  // So does one a blank line sets off from the text above.
+  const apart = exported(head + '\nTHE BEGINNINGS OF EXPANSION.\n' + rest).articles;
+  assert.equal(apart.length, 2);
+  assert.equal(apart[1].headline, 'THE BEGINNINGS OF EXPANSION.');
 });
 
 test('initials closing an English story are its sign-off, not the kicker of the next headline', () => {

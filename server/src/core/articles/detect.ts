@@ -761,6 +761,8 @@ function crossheads(P: PageItems): void {
     const above = items[p - 1];
     const below = items[p + 1];
     if (above.kind !== 'text' || below.kind !== 'text' || below.forced || F.end[above.lines[above.lines.length - 1] - base] !== E_SENTENCE) continue;
+    // Set off by a blank line above, it heads a story of its own (a crosshead runs in the column).
+    if (i !== above.lines[above.lines.length - 1] + 1) continue;
     const kb = below.lines[0] - base;
     if (F.dateline[kb] || F.flags[kb] & (F_OPENS_STORY | F_CAPS) || forced[kb] || P.startArticle.has(below.lines[0])) continue;
     // The story above: its body back to the byline or dateline that opened it.
