@@ -317,25 +317,8 @@ export function joinedOverprint(text: string, from: number, to: number, base: nu
   const gone = new Uint8Array(to - from);
   for (let p = 0; p < na; p++) gone[a[p] - base] = 1;
   for (let q = 0; q < nb; q++) gone[b![q] - base] = 1;
-  SECONDS.length = 0;
-  sureRuns(text, from, to, (start, end) => {
-    for (let i = start; i < end; ) {
-      const s = i;
-      while (i < end && !isSpace(text.charCodeAt(i))) i++;
-      pairSeconds(text, s, i, SECONDS);
-      while (i < end && isSpace(text.charCodeAt(i))) i++;
-    }
-  });
-  for (const x of SECONDS) for (let k = x.start; k < x.end; k++) gone[k - from] = 1;
-  let out = '';
-  let cursor = from;
-  for (let i = from; i < to; i++) {
-    if (!gone[i - from]) continue;
-    out += text.slice(cursor, i);
-    cursor = i + 1;
-  }
-  out += text.slice(cursor, to);
-  return hasSureOverprint(out);
+  markSureSeconds(text, from, to, gone);
+  return hasSureOverprint(without(text, from, to, gone));
 }
 
 /** The code point of text whose last unit is at i - 1 (a surrogate pair read whole), or -1 before `from`. */
@@ -381,6 +364,21 @@ const SPACINGS = [0, 1, 2, 3] as const;
  * doubled tokens become one that is not all pairs): joinBuildsOverprint tries each.
  */
 function asFixed(text: string, from: number, to: number, spacing: number): string {
+  const gone = new Uint8Array(to - from);
+  markSureSeconds(text, from, to, gone);
+  for (let i = from + 1; spacing > 0 && i + 1 < to; i++) {
+    if (text.charCodeAt(i) !== 32) continue;
+    const prev = cpBefore(text, from, i);
+    const next = codePointAt(text, i + 1);
+    const cjk = isWide(prev) && isWide(next);
+    const mixed = (isCjkGlyph(prev) && isAsciiAlnum(next)) || (isAsciiAlnum(prev) && isCjkGlyph(next));
+    if ((cjk && spacing & 1) || (mixed && spacing & 2)) gone[i - from] = 1;
+  }
+  return without(text, from, to, gone);
+}
+
+/** Marks in `gone` (indexed from `from`) the second glyph of each pair of text[from, to)'s sure fake-bold runs: what the doubled-glyphs fix deletes. */
+function markSureSeconds(text: string, from: number, to: number, gone: Uint8Array): void {
   SECONDS.length = 0;
   sureRuns(text, from, to, (start, end) => {
     for (let i = start; i < end; ) {
@@ -390,16 +388,11 @@ function asFixed(text: string, from: number, to: number, spacing: number): strin
       while (i < end && isSpace(text.charCodeAt(i))) i++;
     }
   });
-  const gone = new Uint8Array(to - from);
   for (const x of SECONDS) for (let k = x.start; k < x.end; k++) gone[k - from] = 1;
-  for (let i = from + 1; spacing > 0 && i + 1 < to; i++) {
-    if (text.charCodeAt(i) !== 32) continue;
-    const prev = cpBefore(text, from, i);
-    const next = codePointAt(text, i + 1);
-    const cjk = isWide(prev) && isWide(next);
-    const mixed = (isCjkGlyph(prev) && isAsciiAlnum(next)) || (isAsciiAlnum(prev) && isCjkGlyph(next));
-    if ((cjk && spacing & 1) || (mixed && spacing & 2)) gone[i - from] = 1;
-  }
+}
+
+/** text[from, to) without the units `gone` marks. */
+function without(text: string, from: number, to: number, gone: Uint8Array): string {
   let out = '';
   let cursor = from;
   for (let i = from; i < to; i++) {
