@@ -13,26 +13,23 @@ import { cleanText } from '../articles/roles';
 
 /** Findings of the unclaimed blocks (line indices, consecutive lines of one item) of a page, pushed onto `out`. */
 export function unclaimedText(dump: PageDump, blocks: readonly (readonly number[])[], messages: Messages, out: Finding[]): void {
+  report(dump, blocks, 'unclaimed-text.message', messages, out);
+}
+
+/** Findings of the advertisements (the lines of each) of a page, pushed onto `out`: from its first line to its last. */
+export function advertText(dump: PageDump, ads: readonly (readonly number[])[], messages: Messages, out: Finding[]): void {
+  report(dump, ads, 'unclaimed-text.advert', messages, out);
+}
+
+/** One finding per block, from its first line to its last, quoting the start of its first line. */
+function report(dump: PageDump, blocks: readonly (readonly number[])[], key: 'unclaimed-text.message' | 'unclaimed-text.advert', messages: Messages, out: Finding[]): void {
   for (const b of blocks) {
     out.push({
       rule: 'unclaimed-text',
       severity: 'information',
       start: dump.lines.start[b[0]],
       end: dump.lines.end[b[b.length - 1]],
-      message: t(messages, 'unclaimed-text.message', { text: cleanText(lineText(dump, b[0])).slice(0, 40) }),
-    });
-  }
-}
-
-/** Findings of the advertisements (the lines of each) of a page, pushed onto `out`: from its first line to its last. */
-export function advertText(dump: PageDump, ads: readonly (readonly number[])[], messages: Messages, out: Finding[]): void {
-  for (const b of ads) {
-    out.push({
-      rule: 'unclaimed-text',
-      severity: 'information',
-      start: dump.lines.start[b[0]],
-      end: dump.lines.end[b[b.length - 1]],
-      message: t(messages, 'unclaimed-text.advert', { text: cleanText(lineText(dump, b[0])).slice(0, 40) }),
+      message: t(messages, key, { text: cleanText(lineText(dump, b[0])).slice(0, 40) }),
     });
   }
 }
