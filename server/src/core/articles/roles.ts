@@ -12,7 +12,9 @@
 // letter-spaced line, counting an extraction space next to a CJK glyph as half a cell, and halving
 // a fake-bold doubled line. The page estimate is the 70th percentile of the widths of ordinary text
 // lines at least 8 cells wide: body lines dominate, paragraph ends pull the median down, the upper
-// percentile lands on a full column. Pages mix column widths (a lead story set wider than the
+// percentile lands on a full column. Paragraphs joined already (the hard-wrap fix clicked on some
+// of them) are left out of it: a line that ends a sentence and runs past twice the width most lines
+// share (see columnWidthOf) is body, not a column width. Pages mix column widths (a lead story set wider than the
 // briefs beside it), so each line is also given a *local* width: the upper quartile of the widths of
 // its 6 preceding and 6 following ordinary lines (lines narrower than 0.4× or wider than 1.6× the
 // page width are ignored there), falling back to the page width. A line is *full* when it reaches
@@ -1164,7 +1166,43 @@ function ordinaryAt(F: Features, k: number): boolean {
 const HIST_MAX = 400;
 const HIST = new Uint32Array(HIST_MAX + 1);
 
-/** 70th percentile of ordinary line widths over the slots `ks[0..n)` (histogram, linear); 0 when none. */
+/**
+ * Is slot k a paragraph joined already (by the hard-wrap fix, Fix All or `newsprint fix`): a line
+ * that ends a sentence and runs past twice the column `band`? It is body, not a width of the column.
+ */
+function joinedAt(F: Features, k: number, band: number): boolean {
+  return band > 0 && F.width[k] > 2 * band && F.end[k] === E_SENTENCE;
+}
+
+/**
+ * The column that hard-wrapped lines share, from the histogram: the widest width w whose band
+ * [w − tol, w] (tol = max(2 cells, 10% of w), as reflow.ts columnOf) holds the most lines; 0 when
+ * that band holds fewer than 3 lines.
+ */
+function bandOf(hist: Uint32Array): { width: number; count: number } {
+  let best = 0;
+  let bestCount = 0;
+  let acc = 0; // lines in [lo, w]
+  let lo = 0;
+  for (let w = 0; w <= HIST_MAX; w++) {
+    acc += hist[w];
+    const tol = Math.max(2, 0.1 * w);
+    while (lo < w - tol) acc -= hist[lo++];
+    if (hist[w] > 0 && acc >= bestCount) {
+      best = w;
+      bestCount = acc;
+    }
+  }
+  return bestCount >= 3 ? { width: best, count: bestCount } : { width: 0, count: 0 };
+}
+
+/**
+ * 70th percentile of ordinary line widths over the slots `ks[0..n)` (histogram, linear); 0 when
+ * none. Paragraphs joined already (joinedAt the band most lines share) are left out when that band
+ * holds 3 lines and 30% of the rest: a page whose paragraphs are partly joined keeps the column of
+ * its unjoined lines (else the joined lines, wider than the column, would make it wider, and the
+ * column lines would read as short, as headings).
+ */
 export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
   const hist = HIST;
   hist.fill(0);
@@ -1176,6 +1214,24 @@ export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
     count++;
   }
   if (count === 0) return 0;
+  const band = bandOf(hist);
+  if (band.width > 0) {
+    let joined = 0;
+    for (let j = 0; j < n; j++) {
+      const k = ks[j];
+      if (ordinaryAt(F, k) && joinedAt(F, k, band.width)) {
+        hist[Math.min(HIST_MAX, Math.round(F.width[k]))]--;
+        joined++;
+      }
+    }
+    if (joined > 0 && band.count >= 0.3 * (count - joined)) count -= joined;
+    else if (joined > 0) {
+      for (let j = 0; j < n; j++) {
+        const k = ks[j];
+        if (ordinaryAt(F, k) && joinedAt(F, k, band.width)) hist[Math.min(HIST_MAX, Math.round(F.width[k]))]++;
+      }
+    }
+  }
   const want = Math.ceil(count * 0.7);
   let acc = 0;
   for (let w = 0; w <= HIST_MAX; w++) {
