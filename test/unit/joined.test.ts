@@ -67,6 +67,21 @@ for (const [name, file] of PAGES) {
   });
 }
 
+// Small English pages: once every paragraph is joined, no column line is left to measure the column
+// by; the headings and decks (neither joined nor full then) keep their roles.
+const SMALL: [string, string][] = [
+  ["a masthead, a headline and a deck of two Title Case lines over one paragraph", "VOL. LXIII....No. 20,620.\nNO BIG HARBOR TIEUP.\nIndependent Towing Companies\nWill Lay Off 150 Craft.\nThe general tieup of craft in New-York Har\nbor that has been threatened for the last two or\nthree days will not take place to-day. A con\nference was held yesterday afternoon between\nrepresentatives of the New-York Central and\nthe engineers, and the offer to arbitrate was\naccepted by both sides at the end of the day.\n"],
+  ["a headline and a deck of two Title Case lines over a dateline paragraph", "PRESIDENT'S SPEECH.\nHow the Policy of Expansion Has\nBuilt Up a Great Nation.\nSt. Louis, April 30.—The dedicatory address\ndelivered by President Roosevelt follows:\nMr. President, Ladies and Gentlemen: At\nthe outset of my address let me recall to\nthe minds of my hearers that the soil upon\nwhich we stand, before it was ours, was suc\ncessively the possession of two mighty empires,\nSpain and France, whose sons made a deathless\nrecord of heroism in the early annals of the New\nWorld.\n"],
+  ["a story, a one-line paragraph, then two advertisements of a headline and one paragraph each", "PACIFIC CABLE OPENING.\nPresident and Governor Taft Likely\nto Exchange Messages on July 4.\nWASHINGTON, April 30.—The first message\nover the Pacific cable will probably be ex\nchanged between President Roosevelt and Gov\nernor Taft on the morning of the Fourth of\nJuly, said the vice-president of the Postal\nTelegraph Company here to-day.\nMr. Ward returned to New-York this after\nnoon.\nPoland! Poland!! Poland!!!\nPurest Natural Spring Water Known.—Advt.\nTHE PROBLEM SOLVED.\nA straight line is the shortest distance be\ntween two points. The Pennsylvania Railroad\nis the short line between New York and Chi\ncago.—Advt.\n"],
+];
+
+for (const [name, text] of SMALL) {
+  test(`joined: ${name}: the same articles after newsprint fix`, () => {
+    assert.notEqual(fixAll(text).text, text);
+    assert.deepEqual(articles(fixAll(text).text), articles(text));
+  });
+}
+
 // Not reached yet on the English samples (see CHANGELOG): a Latin page's column lines vary by
 // a few letters, and the fix's joined paragraphs move headlines, decks and markers there.
 for (const [name, file] of ENGLISH) {

@@ -1165,6 +1165,7 @@ function ordinaryAt(F: Features, k: number): boolean {
 /** Histogram for the column estimate, reused. */
 const HIST_MAX = 400;
 const HIST = new Uint32Array(HIST_MAX + 1);
+const HIST2 = new Uint32Array(HIST_MAX + 1);
 
 /**
  * Is slot k a paragraph joined already (by the hard-wrap fix, Fix All or `newsprint fix`): a line
@@ -1198,12 +1199,27 @@ function bandOf(hist: Uint32Array): { width: number; count: number } {
 
 /**
  * 70th percentile of ordinary line widths over the slots `ks[0..n)` (histogram, linear); 0 when
- * none. Paragraphs joined already (joinedAt the band most lines share) are left out when that band
- * holds 3 lines and 30% of the rest: a page whose paragraphs are partly joined keeps the column of
- * its unjoined lines (else the joined lines, wider than the column, would make it wider, and the
- * column lines would read as short, as headings).
+ * none. Paragraphs joined already (joinedAt the band most lines share, or twice the median width
+ * when no band holds 3 lines) are left out when that band holds 3 lines and 30% of the rest: a page
+ * whose paragraphs are partly joined keeps the column of its unjoined lines (else the joined lines,
+ * wider than the column, would make it wider, and the column lines would read as short, as
+ * headings). `columnless`: the page has joined paragraphs and no column line left to measure (every
+ * paragraph joined: `newsprint fix`, Fix All): fewer than 2 other lines cut inside a sentence (in
+ * neither capitals nor Title Case), and no band of 3 lines not in capitals holding one. Its width
+ * is then just over what makes the widest other line that ends no sentence full, so that no
+ * heading or deck reads as a full body line; localWidthsOf gives every line that width.
  */
+export function pageColumnOf(F: Features, ks: Int32Array, n: number): { width: number; columnless: boolean } {
+  const width = columnWidthOf(F, ks, n);
+  return { width, columnless: COLUMNLESS };
+}
+
+/** Set by columnWidthOf (read by pageColumnOf): see there. */
+let COLUMNLESS = false;
+
+/** pageColumnOf's width. */
 export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
+  COLUMNLESS = false;
   const hist = HIST;
   hist.fill(0);
   let count = 0;
@@ -1215,24 +1231,58 @@ export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
   }
   if (count === 0) return 0;
   const band = bandOf(hist);
-  if (band.width > 0) {
-    let joined = 0;
-    for (let j = 0; j < n; j++) {
-      const k = ks[j];
-      if (ordinaryAt(F, k) && joinedAt(F, k, band.width)) {
-        hist[Math.min(HIST_MAX, Math.round(F.width[k]))]--;
-        joined++;
-      }
+  const base = band.width > 0 ? band.width : percentile(hist, count, 0.5);
+  let joined = 0;
+  let widest = 0; // the widest line that is not joined and ends no sentence
+  let wrapped = 0; // lines not joined that end no sentence, in neither capitals nor Title Case: cut by a column
+  const rest = HIST2; // widths of the lines not joined and not in capitals: their own band is the column left
+  rest.fill(0);
+  for (let j = 0; j < n; j++) {
+    const k = ks[j];
+    if (!ordinaryAt(F, k)) continue;
+    if (joinedAt(F, k, base)) {
+      joined++;
+      continue;
     }
-    if (joined > 0 && band.count >= 0.3 * (count - joined)) count -= joined;
-    else if (joined > 0) {
-      for (let j = 0; j < n; j++) {
-        const k = ks[j];
-        if (ordinaryAt(F, k) && joinedAt(F, k, band.width)) hist[Math.min(HIST_MAX, Math.round(F.width[k]))]++;
-      }
+    if ((F.flags[k] & F_CAPS) === 0) rest[Math.min(HIST_MAX, Math.round(F.width[k]))]++;
+    if (F.end[k] !== E_SENTENCE) {
+      if (F.width[k] > widest) widest = F.width[k];
+      if ((F.flags[k] & (F_CAPS | F_TITLE)) === 0) wrapped++;
     }
   }
-  const want = Math.ceil(count * 0.7);
+  if (joined > 0 && wrapped < 2 && !columnLeft(F, ks, n, bandOf(rest).width, base)) {
+    COLUMNLESS = true;
+    return Math.min(HIST_MAX, Math.ceil((Math.max(widest, 8) + 1) / 0.78));
+  }
+  if (joined > 0 && band.width > 0 && band.count >= 0.3 * (count - joined)) {
+    for (let j = 0; j < n; j++) {
+      const k = ks[j];
+      if (ordinaryAt(F, k) && joinedAt(F, k, base)) hist[Math.min(HIST_MAX, Math.round(F.width[k]))]--;
+    }
+    count -= joined;
+  }
+  return percentile(hist, count, 0.7);
+}
+
+/**
+ * Does the band [w − tol, w] of the lines not joined and not in capitals (3 lines or more, w > 0)
+ * hold a line cut inside a sentence, as a column's lines are?
+ */
+function columnLeft(F: Features, ks: Int32Array, n: number, w: number, base: number): boolean {
+  if (w === 0) return false;
+  const lo = w - Math.max(2, 0.1 * w);
+  for (let j = 0; j < n; j++) {
+    const k = ks[j];
+    if (!ordinaryAt(F, k) || (F.flags[k] & F_CAPS) !== 0 || joinedAt(F, k, base)) continue;
+    const x = Math.min(HIST_MAX, Math.round(F.width[k]));
+    if (x >= lo && x <= w && F.end[k] !== E_SENTENCE) return true;
+  }
+  return false;
+}
+
+/** The width at fraction q of the `count` widths in the histogram. */
+function percentile(hist: Uint32Array, count: number, q: number): number {
+  const want = Math.ceil(count * q);
   let acc = 0;
   for (let w = 0; w <= HIST_MAX; w++) {
     acc += hist[w];
@@ -1246,13 +1296,18 @@ let OK = new Int32Array(0);
 const WIN = new Float64Array(16);
 
 /**
- * Local column width (see the header comment) of the slots `ks[0..n)` into F.local. The window of
+ * Local column width (see the header comment) of the slots `ks[0..n)` into F.local (the page width for every
+ * line of a `columnless` page, see pageColumnOf). The window of
  * line j is the ordinary lines ok[p - 6 .. p + 7) (p: how many come before j), without j itself;
  * it slides by at most one entry from line to line, so it is kept sorted by one removal and one
  * insertion instead of being sorted anew. Linear.
  */
-export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth: number): void {
+export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth: number, columnless = false): void {
   const W = pageWidth || 1;
+  if (columnless) {
+    for (let j = 0; j < n; j++) F.local[ks[j]] = W;
+    return;
+  }
   if (OK.length < n) OK = new Int32Array(Math.max(n, OK.length * 2));
   const ok = OK; // positions j (into ks) of the lines that count
   let nOk = 0;
@@ -1355,9 +1410,9 @@ export function estimateColumnWidth(infos: readonly LineInfo[]): number {
 }
 
 /** Local column width of every line (localWidthsOf for LineInfo objects). */
-export function localWidths(infos: readonly LineInfo[], pageWidth: number): number[] {
+export function localWidths(infos: readonly LineInfo[], pageWidth: number, columnless = false): number[] {
   const { F, ks } = featuresOf(infos);
-  localWidthsOf(F, ks, infos.length, pageWidth);
+  localWidthsOf(F, ks, infos.length, pageWidth, columnless);
   return Array.from(F.local.subarray(0, infos.length));
 }
 
