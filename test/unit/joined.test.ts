@@ -73,6 +73,7 @@ const SMALL: [string, string][] = [
   ["a masthead, a headline and a deck of two Title Case lines over one paragraph", "VOL. LXIII....No. 20,620.\nNO BIG HARBOR TIEUP.\nIndependent Towing Companies\nWill Lay Off 150 Craft.\nThe general tieup of craft in New-York Har\nbor that has been threatened for the last two or\nthree days will not take place to-day. A con\nference was held yesterday afternoon between\nrepresentatives of the New-York Central and\nthe engineers, and the offer to arbitrate was\naccepted by both sides at the end of the day.\n"],
   ["a headline and a deck of two Title Case lines over a dateline paragraph", "PRESIDENT'S SPEECH.\nHow the Policy of Expansion Has\nBuilt Up a Great Nation.\nSt. Louis, April 30.—The dedicatory address\ndelivered by President Roosevelt follows:\nMr. President, Ladies and Gentlemen: At\nthe outset of my address let me recall to\nthe minds of my hearers that the soil upon\nwhich we stand, before it was ours, was suc\ncessively the possession of two mighty empires,\nSpain and France, whose sons made a deathless\nrecord of heroism in the early annals of the New\nWorld.\n"],
   ["a story, a one-line paragraph, then two advertisements of a headline and one paragraph each", "PACIFIC CABLE OPENING.\nPresident and Governor Taft Likely\nto Exchange Messages on July 4.\nWASHINGTON, April 30.—The first message\nover the Pacific cable will probably be ex\nchanged between President Roosevelt and Gov\nernor Taft on the morning of the Fourth of\nJuly, said the vice-president of the Postal\nTelegraph Company here to-day.\nMr. Ward returned to New-York this after\nnoon.\nPoland! Poland!! Poland!!!\nPurest Natural Spring Water Known.—Advt.\nTHE PROBLEM SOLVED.\nA straight line is the shortest distance be\ntween two points. The Pennsylvania Railroad\nis the short line between New York and Chi\ncago.—Advt.\n"],
+  ["a paragraph joined into one line that ends in OCR noise (`village. 4`), right above a headline: body, not its kicker", "FOREST FIRES RAGING.\nAdirondack Cottages Also in Danger.\nPLATTSBURG, N. Y., April 30.—Forest fires are raging in the Adirondacks\nto-night, and the hotels at Loon Lake are threatened by the flames,\nwhich a high wind drives toward the village from the west.\nWatertown, N. Y., April 30.—Newton Falls, the village at the terminus\nof the Carthage and Adirondack Railroad, is threatened with de-\nstruction by a forest fire, which has been raging for two days, and\nfifty men, with apparatus, went to the rescue of the village. 4\nPACIFIC CABLE OPENING.\nPresident and Governor Taft Likely\nto Exchange Messages on July 4.\nWASHINGTON, April 30.—The first message over the Pacific cable will\nprobably be exchanged between President Roosevelt and Governor Taft\non the morning of the Fourth of July, said the vice-president of the\nPostal Telegraph Company here to-day, and the cable will be open then.\n"],
 ];
 
 for (const [name, text] of SMALL) {
@@ -82,8 +83,9 @@ for (const [name, text] of SMALL) {
   });
 }
 
-// Not reached yet on the English samples (see CHANGELOG): a Latin page's column lines vary by
-// a few letters, and the fix's joined paragraphs move headlines, decks and markers there.
+// Not reached yet on the English samples: on these OCR'd pages some headings and markers still
+// move once the paragraphs around them are joined (21 of the New-York Tribune's 26 articles and 33
+// of the Salt Lake Tribune's 41 come out the same).
 for (const [name, file] of ENGLISH) {
   test(`joined: ${name} exports the same articles after newsprint fix`, { todo: 'English samples: not equal yet' }, () => {
     const text = readFileSync(file, 'utf8');

@@ -12,7 +12,8 @@ import { isOverprint, undouble } from '../../server/src/core/overprint';
 import { analyzeArticles, analyzePage } from '../../server/src/core/articles/detect';
 import { ROLE_CODE, ROLES, roleAt, rolesOf, type PageAnalysis } from '../../server/src/core/articles/model';
 import { en } from '../../server/src/core/messages';
-import { SAMPLE } from '../helpers/rules';
+import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
+import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import { applyEdits, fixAll } from '../../server/src/core/fix';
 
@@ -263,6 +264,15 @@ test('column width of a page whose paragraphs are partly joined: the joined line
   // Fully joined, no band of column lines is left to measure by: as before, the percentile of all.
   const all = allLines(parse(fixAll(readFileSync(SAMPLE, 'utf8')).text)).filter((l) => !l.blank).map((l) => lineInfo(l, false));
   assert.ok(estimateColumnWidth(all) > 30);
+});
+
+test('column width of an English page after newsprint fix: its lines in capitals are left out with the joined paragraphs', () => {
+  // The New-York Tribune sample's column is 46 cells; fixed, its remaining lines are mostly a box
+  // set in capitals (34 cells), which made the column 35 and the decks full, read as body.
+  const fixed = fixAll(readFileSync(path.join(SAMPLES_DIR, 'en/nytribune-1903-05-01-p1.txt'), 'utf8')).text;
+  const infos = allLines(parse(fixed)).filter((l) => !l.blank).map((l) => lineInfo(l, false));
+  const W = estimateColumnWidth(infos);
+  assert.ok(W >= 42 && W <= 50, `W=${W}`);
 });
 
 test('role codes: ROLES names every role once, roleAt and rolesOf read codes back as names', () => {

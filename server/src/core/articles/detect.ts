@@ -493,6 +493,15 @@ function opensItself(P: PageItems, L: readonly number[]): boolean {
   return false;
 }
 
+/** A line of L ends a sentence over three times its local column width: a paragraph joined already. */
+function joinedParagraph(F: Features, L: readonly number[], base: number): boolean {
+  for (let j = 0; j < L.length; j++) {
+    const k = L[j] - base;
+    if (F.width[k] > 3 * F.local[k]) return true;
+  }
+  return false;
+}
+
 /** Classify text segments: heading block or body. */
 function classifyText(P: PageItems, segs: readonly Seg[]): void {
   const { base, F, ds, blockFirst, blockLast } = P;
@@ -519,6 +528,9 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
       s.kind = 'heading';
       continue;
     }
+    // A paragraph joined already (by the hard-wrap fix, Fix All, `newsprint fix`) is body: no
+    // heading runs on for three columns to a sentence end.
+    if (x > 0 && joinedParagraph(F, L, base)) continue;
     // Right below a byline comes the story (its dateline, its lead), not a heading: a title-cased
     // line there is a dateline the OCR spoiled (`NEW YOUK, Sopl. ICKing Al`).
     const prev = x > 0 ? segs[x - 1] : null;

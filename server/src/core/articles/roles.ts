@@ -1203,10 +1203,12 @@ function bandOf(hist: Uint32Array): { width: number; count: number } {
  * when no band holds 3 lines) are left out when that band holds 3 lines and 30% of the rest: a page
  * whose paragraphs are partly joined keeps the column of its unjoined lines (else the joined lines,
  * wider than the column, would make it wider, and the column lines would read as short, as
- * headings). `columnless`: the page has joined paragraphs and no column line left to measure (every
+ * headings). The lines in capitals go with them: on such a page, the fewer column lines are left,
+ * the more headings (and boxes set in capitals) decide the percentile. `columnless`: the page has joined paragraphs and no column line left to measure (every
  * paragraph joined: `newsprint fix`, Fix All): fewer than 2 other lines cut inside a sentence (in
  * neither capitals nor Title Case), and no band of 3 lines not in capitals holding one. Its width
- * is then just over what makes the widest other line that ends no sentence full, so that no
+ * is then just over what makes the widest other line that ends no sentence (and is no paragraph
+ * ending in OCR noise, over twice the base) full, so that no
  * heading or deck reads as a full body line; localWidthsOf gives every line that width.
  */
 export function pageColumnOf(F: Features, ks: Int32Array, n: number): { width: number; columnless: boolean } {
@@ -1233,7 +1235,7 @@ export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
   const band = bandOf(hist);
   const base = band.width > 0 ? band.width : percentile(hist, count, 0.5);
   let joined = 0;
-  let widest = 0; // the widest line that is not joined and ends no sentence
+  let widest = 0; // the widest line that is not joined and ends no sentence, but for OCR'd paragraphs ending in noise (over twice the base)
   let wrapped = 0; // lines not joined that end no sentence, in neither capitals nor Title Case: cut by a column
   const rest = HIST2; // widths of the lines not joined and not in capitals: their own band is the column left
   rest.fill(0);
@@ -1246,7 +1248,7 @@ export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
     }
     if ((F.flags[k] & F_CAPS) === 0) rest[Math.min(HIST_MAX, Math.round(F.width[k]))]++;
     if (F.end[k] !== E_SENTENCE) {
-      if (F.width[k] > widest) widest = F.width[k];
+      if (F.width[k] > widest && F.width[k] <= 2 * base) widest = F.width[k];
       if ((F.flags[k] & (F_CAPS | F_TITLE)) === 0) wrapped++;
     }
   }
@@ -1257,9 +1259,11 @@ export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
   if (joined > 0 && band.width > 0 && band.count >= 0.3 * (count - joined)) {
     for (let j = 0; j < n; j++) {
       const k = ks[j];
-      if (ordinaryAt(F, k) && joinedAt(F, k, base)) hist[Math.min(HIST_MAX, Math.round(F.width[k]))]--;
+      if (ordinaryAt(F, k) && (joinedAt(F, k, base) || (F.flags[k] & F_CAPS) !== 0)) {
+        hist[Math.min(HIST_MAX, Math.round(F.width[k]))]--;
+        count--;
+      }
     }
-    count -= joined;
   }
   return percentile(hist, count, 0.7);
 }
