@@ -1204,12 +1204,14 @@ function bandOf(hist: Uint32Array): { width: number; count: number } {
  * whose paragraphs are partly joined keeps the column of its unjoined lines (else the joined lines,
  * wider than the column, would make it wider, and the column lines would read as short, as
  * headings). The lines in capitals go with them: on such a page, the fewer column lines are left,
- * the more headings (and boxes set in capitals) decide the percentile. `columnless`: the page has joined paragraphs and no column line left to measure (every
- * paragraph joined: `newsprint fix`, Fix All): fewer than 2 other lines cut inside a sentence (in
- * neither capitals nor Title Case), and no band of 3 lines not in capitals holding one. Its width
- * is then just over what makes the widest other line that ends no sentence (and is no paragraph
- * ending in OCR noise, over twice the base) full, so that no
- * heading or deck reads as a full body line; localWidthsOf gives every line that width.
+ * the more headings (and boxes set in capitals) decide the percentile.
+ *
+ * `columnless`: the page has joined paragraphs and no column line left to measure (every paragraph
+ * joined: `newsprint fix`, Fix All): fewer than 2 other lines cut inside a sentence (in neither
+ * capitals nor Title Case), and no band of 3 lines not in capitals holding one. Its width is then
+ * just over what makes the widest other line that ends no sentence (and is no paragraph ending in
+ * OCR noise, over twice the base) full, so that no heading or deck reads as a full body line;
+ * localWidthsOf gives every line that width.
  */
 export function pageColumnOf(F: Features, ks: Int32Array, n: number): { width: number; columnless: boolean } {
   const width = columnWidthOf(F, ks, n);
