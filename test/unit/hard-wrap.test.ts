@@ -15,6 +15,15 @@ const fixed = (text: string) => applyEdits(text, hw(text).flatMap((f) => f.fix!.
 
 const HEAD = '市政府党组会议召开\n\n□记者 解泉声 报道\n\n';
 
+/** Four paragraphs joined already (one line each), then the seven column lines of one still wrapped. */
+const JOINED = [
+  '会议强调，习近平总书记的重要讲话精神，阐明了体育事业高质量发展的深刻内涵，为我们推动体育强市建设指明了方向。要大力发展以人民为中心的体育事业，聚焦推动全民健身和全民健康深度融合等工作重点。',
+  '白俄罗斯协同中心致力于打造中白政府、院校和企业合作的桥梁和纽带。中心主任赵中元介绍，目前落地的是先行启动区，位于中白工业园内，可以为园区内入驻的中国和白俄罗斯企业提供创新服务和市场服务。',
+  '中国—上合组织技术转移中心是为落实上海合作组织青岛峰会精神，由科技部支持，面向以上合组织为基础的共建国家在青岛设立的对外多边合作平台，帮助国内企业和院所降低国际合作门槛，提高合作效率。',
+  '市商务局数据显示，今年上半年我市跨境电商持续保持高位增长，上半年全市跨境电商贸易额达39.7亿元，同比增长76%，在青岛市上半年跨境电商综合评估中列青岛十区市第1位，我市跨境电商呈现出蓬勃兴起之势。',
+];
+const COLUMN = ['“我们听朋友说大沽河度假', '区这里新增了这个景点，现在天', '不热了，我们全家一起来玩，景', '色很漂亮，空气也清新，这边与', '万佛塔、慈云寺遥遥相望，是一', '种独特的视角，真是非常不错的', '体验。”市民肖女士说道。'];
+
 const cases: { name: string; text: string; findings: number; after?: string }[] = [
   {
     name: 'CJK column lines join without a space; a short final line ends the paragraph',
@@ -99,6 +108,22 @@ const cases: { name: string; text: string; findings: number; after?: string }[] 
   {
     name: 'negative: whole-paragraph lines of every width, blank lines between (each ends a sentence)',
     text: '全县秋粮收购工作会议召开\n\n本报讯 9月3日，全县秋粮收购工作会议召开。\n\n会议指出，今年全县秋粮播种面积稳中有增，丰收已成定局，各乡镇要把秋粮收购作为当前一项重要任务来抓。\n\n会议要求，要严格执行国家粮食收购政策。\n',
+    findings: 0,
+  },
+  {
+    // Paragraphs joined already (by a click on "Join paragraph", Fix All) are no column: the
+    // column is the unjoined lines' (a page's width estimate taken over the joined lines read these
+    // as headings, and the hard-wrap finding went to two whole paragraphs instead).
+    name: 'a double-spaced page of whole paragraphs joined already, then the column lines of one: only those join',
+    text: `${JOINED.join('\n\n')}\n\n${COLUMN.join('\n\n')}\n`,
+    findings: 1,
+    after: `${JOINED.join('\n\n')}\n\n${COLUMN.join('')}\n`,
+  },
+  {
+    // Whole paragraphs of about one width, each ending a sentence, share a band by chance: a column
+    // cuts its lines mostly inside sentences, so the band is no column and nothing is joined twice.
+    name: 'negative: whole paragraphs of about one width on a double-spaced page (each ends a sentence)',
+    text: `${[...JOINED, COLUMN.join('')].join('\n\n')}\n`,
     findings: 0,
   },
   {

@@ -12,7 +12,10 @@ import { isOverprint, undouble } from '../../server/src/core/overprint';
 import { analyzeArticles, analyzePage } from '../../server/src/core/articles/detect';
 import { ROLE_CODE, ROLES, roleAt, rolesOf, type PageAnalysis } from '../../server/src/core/articles/model';
 import { en } from '../../server/src/core/messages';
-import { SAMPLE } from '../helpers/rules';
+import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
+import * as path from 'node:path';
+import { analyze } from '../../server/src/core/analyze';
+import { applyEdits, fixAll } from '../../server/src/core/fix';
 
 const one = (text: string, edge = false) => {
   const dump = parse(text);
@@ -267,6 +270,33 @@ test('column width of the sample and local widths', () => {
   const k = infos.findIndex((x) => lineAt(dump, x.index).text.startsWith('我市传统制造业'));
   assert.ok(isFull(infos[k], local[k], true));
   assert.equal(estimateColumnWidth([]), 0);
+});
+
+test('column width of a page whose paragraphs are partly joined: the joined lines are left out', () => {
+  // The sample after "Join paragraph" on its first 19 hard-wrapped paragraphs, one click at a time:
+  // the 70th percentile over the joined lines too was 121 cells (the column is 28), which made the
+  // column lines still wrapped read as headings.
+  let text = readFileSync(SAMPLE, 'utf8');
+  for (let k = 0; k < 19; k++) {
+    const f = analyze(text).findings.find((x) => x.rule === 'hard-wrap' && !x.unsure);
+    assert.ok(f?.fix, `join ${k + 1}`);
+    text = applyEdits(text, f.fix.edits);
+  }
+  const infos = allLines(parse(text)).filter((l) => !l.blank).map((l) => lineInfo(l, false));
+  const W = estimateColumnWidth(infos);
+  assert.ok(W >= 26 && W <= 30, `W=${W}`);
+  // Fully joined, no band of column lines is left to measure by: as before, the percentile of all.
+  const all = allLines(parse(fixAll(readFileSync(SAMPLE, 'utf8')).text)).filter((l) => !l.blank).map((l) => lineInfo(l, false));
+  assert.ok(estimateColumnWidth(all) > 30);
+});
+
+test('column width of an English page after newsprint fix: its lines in capitals are left out with the joined paragraphs', () => {
+  // The New-York Tribune sample's column is 46 cells; fixed, its remaining lines are mostly a box
+  // set in capitals (34 cells), which made the column 35 and the decks full, read as body.
+  const fixed = fixAll(readFileSync(path.join(SAMPLES_DIR, 'en/nytribune-1903-05-01-p1.txt'), 'utf8')).text;
+  const infos = allLines(parse(fixed)).filter((l) => !l.blank).map((l) => lineInfo(l, false));
+  const W = estimateColumnWidth(infos);
+  assert.ok(W >= 42 && W <= 50, `W=${W}`);
 });
 
 test('role codes: ROLES names every role once, roleAt and rolesOf read codes back as names', () => {

@@ -135,6 +135,30 @@ function columnOfSorted(sorted: Int32Array | Float64Array, n: number): Column {
   return { width: best, supported: bestCount >= 3 && bestCount >= 0.3 * n };
 }
 
+/**
+ * columnOfSorted of the widths of rows [from, from + n) of a piece table (n >= 3), but not
+ * supported when every line of its band ends a sentence: a column cuts lines wherever the column
+ * ends, mostly inside a sentence, while paragraphs joined already (by the hard-wrap fix, Fix All,
+ * `newsprint fix`) each end one, and a few of them may share a width by chance.
+ */
+function columnOfRows(t: Int32Array, from: number, n: number): { column: Column; sorted: Int32Array } {
+  const sorted = sortWidths(t, from, n);
+  const column = columnOfSorted(sorted, n);
+  if (column.supported) {
+    const lo = column.width - Math.max(2, 0.1 * column.width);
+    let inBand = 0;
+    let finals = 0;
+    for (let k = from; k < from + n; k++) {
+      const w = t[k * PIECE_FIELDS + P_WIDTH];
+      if (w < lo || w > column.width) continue;
+      inBand++;
+      if (t[k * PIECE_FIELDS + P_FINAL]) finals++;
+    }
+    if (finals === inBand) column.supported = false;
+  }
+  return { column, sorted };
+}
+
 /** Scratch of flowContext: the [start, end) of a page's text lines. */
 let SPANS = new Int32Array(512);
 
@@ -183,9 +207,9 @@ function paragraphBounds(ctx: FlowContext, t: Int32Array, from: number, to: numb
   let sorted: Int32Array | undefined;
   if (!ctx.rewritten && n > 0) {
     if (n >= 3) {
-      sorted = sortWidths(t, from, n);
-      const own = columnOfSorted(sorted, n);
-      if (own.supported) column = own.width;
+      const own = columnOfRows(t, from, n);
+      sorted = own.sorted;
+      if (own.column.supported) column = own.column.width;
     }
     if (column === 0 && ctx.column.supported) column = ctx.column.width;
   }
@@ -357,7 +381,7 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
     let width = 0;
     for (let k = 0; k < total; k++) width = Math.max(width, table[k * PIECE_FIELDS + P_WIDTH]);
     ctx.column = { width, supported: false };
-  } else ctx.column = columnOfSorted(sortWidths(table, 0, total), total);
+  } else ctx.column = columnOfRows(table, 0, total).column;
   return ctx;
 }
 

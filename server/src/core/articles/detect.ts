@@ -40,7 +40,7 @@ import { LINE_ANNOTATION, LINE_BLANK, lineText, lowerBound } from '../lines';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { columnWidthOf, edgeContinues, isCopyright, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind } from './roles';
+import { pageColumnOf, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind, edgeContinues, isCopyright } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -292,8 +292,9 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   }
   if (hasDateline) wrappedReporters(dump, F, content, nc, base);
   joinCutMarkers(dump, F, content, nc, base, forced); // （下转第 / 二版）: one marker
-  const W = columnWidthOf(F, content, nc) || 20;
-  localWidthsOf(F, content, nc, W);
+  const column = pageColumnOf(F, content, nc);
+  const W = column.width || 20;
+  localWidthsOf(F, content, nc, W, column.columnless);
   const ds = blocks >= 4 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;
 
   // ---- segments ----
@@ -503,6 +504,15 @@ function opensItself(P: PageItems, L: readonly number[]): boolean {
   return false;
 }
 
+/** A line of L ends a sentence over three times its local column width: a paragraph joined already. */
+function joinedParagraph(F: Features, L: readonly number[], base: number): boolean {
+  for (let j = 0; j < L.length; j++) {
+    const k = L[j] - base;
+    if (F.width[k] > 3 * F.local[k]) return true;
+  }
+  return false;
+}
+
 /** Classify text segments: heading block or body. */
 function classifyText(P: PageItems, segs: readonly Seg[]): void {
   const { base, F, ds, blockFirst, blockLast } = P;
@@ -529,6 +539,9 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
       s.kind = 'heading';
       continue;
     }
+    // A paragraph joined already (by the hard-wrap fix, Fix All, `newsprint fix`) is body: no
+    // heading runs on for three columns to a sentence end.
+    if (x > 0 && joinedParagraph(F, L, base)) continue;
     // Right below a byline comes the story (its dateline, its lead), not a heading: a title-cased
     // line there is a dateline the OCR spoiled (`NEW YOUK, Sopl. ICKing Al`).
     const prev = x > 0 ? segs[x - 1] : null;

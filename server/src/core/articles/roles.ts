@@ -12,7 +12,9 @@
 // letter-spaced line, counting an extraction space next to a CJK glyph as half a cell, and halving
 // a fake-bold doubled line. The page estimate is the 70th percentile of the widths of ordinary text
 // lines at least 8 cells wide: body lines dominate, paragraph ends pull the median down, the upper
-// percentile lands on a full column. Pages mix column widths (a lead story set wider than the
+// percentile lands on a full column. Paragraphs joined already (the hard-wrap fix clicked on some
+// of them) are left out of it: a line that ends a sentence and runs past twice the width most lines
+// share (see columnWidthOf) is body, not a column width. Pages mix column widths (a lead story set wider than the
 // briefs beside it), so each line is also given a *local* width: the upper quartile of the widths of
 // its 6 preceding and 6 following ordinary lines (lines narrower than 0.4× or wider than 1.6× the
 // page width are ignored there), falling back to the page width. A line is *full* when it reaches
@@ -1295,9 +1297,65 @@ function ordinaryAt(F: Features, k: number): boolean {
 /** Histogram for the column estimate, reused. */
 const HIST_MAX = 400;
 const HIST = new Uint32Array(HIST_MAX + 1);
+const HIST2 = new Uint32Array(HIST_MAX + 1);
 
-/** 70th percentile of ordinary line widths over the slots `ks[0..n)` (histogram, linear); 0 when none. */
+/**
+ * Is slot k a paragraph joined already (by the hard-wrap fix, Fix All or `newsprint fix`): a line
+ * that ends a sentence and runs past twice the column `band`? It is body, not a width of the column.
+ */
+function joinedAt(F: Features, k: number, band: number): boolean {
+  return band > 0 && F.width[k] > 2 * band && F.end[k] === E_SENTENCE;
+}
+
+/**
+ * The column that hard-wrapped lines share, from the histogram: the widest width w whose band
+ * [w − tol, w] (tol = max(2 cells, 10% of w), as reflow.ts columnOf) holds the most lines; 0 when
+ * that band holds fewer than 3 lines.
+ */
+function bandOf(hist: Uint32Array): { width: number; count: number } {
+  let best = 0;
+  let bestCount = 0;
+  let acc = 0; // lines in [lo, w]
+  let lo = 0;
+  for (let w = 0; w <= HIST_MAX; w++) {
+    acc += hist[w];
+    const tol = Math.max(2, 0.1 * w);
+    while (lo < w - tol) acc -= hist[lo++];
+    if (hist[w] > 0 && acc >= bestCount) {
+      best = w;
+      bestCount = acc;
+    }
+  }
+  return bestCount >= 3 ? { width: best, count: bestCount } : { width: 0, count: 0 };
+}
+
+/**
+ * 70th percentile of ordinary line widths over the slots `ks[0..n)` (histogram, linear); 0 when
+ * none. Paragraphs joined already (joinedAt the band most lines share, or twice the median width
+ * when no band holds 3 lines) are left out when that band holds 3 lines and 30% of the rest: a page
+ * whose paragraphs are partly joined keeps the column of its unjoined lines (else the joined lines,
+ * wider than the column, would make it wider, and the column lines would read as short, as
+ * headings). The lines in capitals go with them: on such a page, the fewer column lines are left,
+ * the more headings (and boxes set in capitals) decide the percentile.
+ *
+ * `columnless`: the page has joined paragraphs and no column line left to measure (every paragraph
+ * joined: `newsprint fix`, Fix All): fewer than 2 other lines cut inside a sentence (in neither
+ * capitals nor Title Case), and no band of 3 lines not in capitals holding one. Its width is then
+ * just over what makes the widest other line that ends no sentence (and is no paragraph ending in
+ * OCR noise, over twice the base) full, so that no heading or deck reads as a full body line;
+ * localWidthsOf gives every line that width.
+ */
+export function pageColumnOf(F: Features, ks: Int32Array, n: number): { width: number; columnless: boolean } {
+  const width = columnWidthOf(F, ks, n);
+  return { width, columnless: COLUMNLESS };
+}
+
+/** Set by columnWidthOf (read by pageColumnOf): see there. */
+let COLUMNLESS = false;
+
+/** pageColumnOf's width. */
 export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
+  COLUMNLESS = false;
   const hist = HIST;
   hist.fill(0);
   let count = 0;
@@ -1308,7 +1366,61 @@ export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
     count++;
   }
   if (count === 0) return 0;
-  const want = Math.ceil(count * 0.7);
+  const band = bandOf(hist);
+  const base = band.width > 0 ? band.width : percentile(hist, count, 0.5);
+  let joined = 0;
+  let widest = 0; // the widest line that is not joined and ends no sentence, but for OCR'd paragraphs ending in noise (over twice the base)
+  let wrapped = 0; // lines not joined that end no sentence, in neither capitals nor Title Case: cut by a column
+  const rest = HIST2; // widths of the lines not joined and not in capitals: their own band is the column left
+  rest.fill(0);
+  for (let j = 0; j < n; j++) {
+    const k = ks[j];
+    if (!ordinaryAt(F, k)) continue;
+    if (joinedAt(F, k, base)) {
+      joined++;
+      continue;
+    }
+    if ((F.flags[k] & F_CAPS) === 0) rest[Math.min(HIST_MAX, Math.round(F.width[k]))]++;
+    if (F.end[k] !== E_SENTENCE) {
+      if (F.width[k] > widest && F.width[k] <= 2 * base) widest = F.width[k];
+      if ((F.flags[k] & (F_CAPS | F_TITLE)) === 0) wrapped++;
+    }
+  }
+  if (joined > 0 && wrapped < 2 && !columnLeft(F, ks, n, bandOf(rest).width, base)) {
+    COLUMNLESS = true;
+    return Math.min(HIST_MAX, Math.ceil((Math.max(widest, 8) + 1) / 0.78));
+  }
+  if (joined > 0 && band.width > 0 && band.count >= 0.3 * (count - joined)) {
+    for (let j = 0; j < n; j++) {
+      const k = ks[j];
+      if (ordinaryAt(F, k) && (joinedAt(F, k, base) || (F.flags[k] & F_CAPS) !== 0)) {
+        hist[Math.min(HIST_MAX, Math.round(F.width[k]))]--;
+        count--;
+      }
+    }
+  }
+  return percentile(hist, count, 0.7);
+}
+
+/**
+ * Does the band [w − tol, w] of the lines not joined and not in capitals (3 lines or more, w > 0)
+ * hold a line cut inside a sentence, as a column's lines are?
+ */
+function columnLeft(F: Features, ks: Int32Array, n: number, w: number, base: number): boolean {
+  if (w === 0) return false;
+  const lo = w - Math.max(2, 0.1 * w);
+  for (let j = 0; j < n; j++) {
+    const k = ks[j];
+    if (!ordinaryAt(F, k) || (F.flags[k] & F_CAPS) !== 0 || joinedAt(F, k, base)) continue;
+    const x = Math.min(HIST_MAX, Math.round(F.width[k]));
+    if (x >= lo && x <= w && F.end[k] !== E_SENTENCE) return true;
+  }
+  return false;
+}
+
+/** The width at fraction q of the `count` widths in the histogram. */
+function percentile(hist: Uint32Array, count: number, q: number): number {
+  const want = Math.ceil(count * q);
   let acc = 0;
   for (let w = 0; w <= HIST_MAX; w++) {
     acc += hist[w];
@@ -1322,13 +1434,18 @@ let OK = new Int32Array(0);
 const WIN = new Float64Array(16);
 
 /**
- * Local column width (see the header comment) of the slots `ks[0..n)` into F.local. The window of
+ * Local column width (see the header comment) of the slots `ks[0..n)` into F.local (the page width for every
+ * line of a `columnless` page, see pageColumnOf). The window of
  * line j is the ordinary lines ok[p - 6 .. p + 7) (p: how many come before j), without j itself;
  * it slides by at most one entry from line to line, so it is kept sorted by one removal and one
  * insertion instead of being sorted anew. Linear.
  */
-export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth: number): void {
+export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth: number, columnless = false): void {
   const W = pageWidth || 1;
+  if (columnless) {
+    for (let j = 0; j < n; j++) F.local[ks[j]] = W;
+    return;
+  }
   if (OK.length < n) OK = new Int32Array(Math.max(n, OK.length * 2));
   const ok = OK; // positions j (into ks) of the lines that count
   let nOk = 0;
@@ -1431,9 +1548,9 @@ export function estimateColumnWidth(infos: readonly LineInfo[]): number {
 }
 
 /** Local column width of every line (localWidthsOf for LineInfo objects). */
-export function localWidths(infos: readonly LineInfo[], pageWidth: number): number[] {
+export function localWidths(infos: readonly LineInfo[], pageWidth: number, columnless = false): number[] {
   const { F, ks } = featuresOf(infos);
-  localWidthsOf(F, ks, infos.length, pageWidth);
+  localWidthsOf(F, ks, infos.length, pageWidth, columnless);
   return Array.from(F.local.subarray(0, infos.length));
 }
 

@@ -1,0 +1,94 @@
+// Article detection on pages whose paragraphs are joined already, wholly (`newsprint fix`, Fix All)
+// or in part ("Join paragraph" clicked on the hard-wrap findings one at a time): the articles stay
+// those of the page as dumped. A joined paragraph (a line much wider than the column, ending a
+// sentence) is body, and the column lines not yet joined keep being read as body.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { exportArticles, type ArticleOut, type ContinuationOut } from '../../server/src/core/export';
+import { applyEdits, fixAll } from '../../server/src/core/fix';
+import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures');
+const PAGES: [string, string][] = [
+  ['the Chinese sample', SAMPLE],
+  ['fixture daily-p1', path.join(FIXTURES, 'issue/daily-p1.txt')],
+  ['fixture daily-p2', path.join(FIXTURES, 'issue/daily-p2.txt')],
+  ['fixture zh-ordered', path.join(FIXTURES, 'pages/zh-ordered.txt')],
+  ['fixture en-short', path.join(FIXTURES, 'pages/en-short.txt')],
+];
+const ENGLISH: [string, string][] = [
+  ['the New-York Tribune sample', path.join(SAMPLES_DIR, 'en/nytribune-1903-05-01-p1.txt')],
+  ['the Salt Lake Tribune sample', path.join(SAMPLES_DIR, 'en/saltlaketribune-1911-09-17-p1.txt')],
+];
+
+/** Whitespace out: joining lines changes only the whitespace between them. */
+const norm = (s: string | null | undefined) => (s == null ? null : s.replace(/\s+/gu, ''));
+const marker = (c: ContinuationOut | null | undefined) => (c ? { direction: 'to' in c ? 'to' : 'from', marker: norm(c.marker) } : null);
+
+/** What an article is, line numbers aside. */
+function articles(text: string) {
+  return exportArticles(text, { path: 'x.txt', sha256: '0', version: '0' }).articles.map((a: ArticleOut) => ({
+    kicker: norm(a.kicker),
+    headline: norm(a.headline),
+    decks: a.subheadlines.map(norm),
+    byline: norm(a.byline?.raw),
+    dateline: norm(a.dateline),
+    paragraphs: a.paragraphs.map(norm),
+    signoff: norm(a.signoff),
+    continuations: [a.continuation, a.continuedTo, ...(a.moreContinuations ?? [])].map(marker),
+  }));
+}
+
+const hardWraps = (text: string) => analyze(text).findings.filter((f) => f.rule === 'hard-wrap');
+
+for (const [name, file] of PAGES) {
+  const text = readFileSync(file, 'utf8');
+
+  test(`joined: ${name} exports the same articles after newsprint fix`, () => {
+    assert.deepEqual(articles(fixAll(text).text), articles(text));
+  });
+
+  test(`joined: ${name}, its paragraphs joined one at a time in document order, keeps its articles and the rest of its hard-wrap findings`, () => {
+    const want = articles(text);
+    let t = text;
+    let left = hardWraps(t);
+    for (let step = 1; left.length > 0; step++) {
+      const f = left.find((x) => x.fix && !x.unsure);
+      if (!f) break;
+      t = applyEdits(t, f.fix!.edits);
+      const now = hardWraps(t);
+      assert.equal(now.length, left.length - 1, `join ${step}: one finding fewer`);
+      assert.deepEqual(articles(t), want, `join ${step}: the same articles`);
+      left = now;
+    }
+  });
+}
+
+// Small English pages: once every paragraph is joined, no column line is left to measure the column
+// by; the headings and decks (neither joined nor full then) keep their roles.
+const SMALL: [string, string][] = [
+  ["a masthead, a headline and a deck of two Title Case lines over one paragraph", "VOL. LXIII....No. 20,620.\nNO BIG HARBOR TIEUP.\nIndependent Towing Companies\nWill Lay Off 150 Craft.\nThe general tieup of craft in New-York Har\nbor that has been threatened for the last two or\nthree days will not take place to-day. A con\nference was held yesterday afternoon between\nrepresentatives of the New-York Central and\nthe engineers, and the offer to arbitrate was\naccepted by both sides at the end of the day.\n"],
+  ["a headline and a deck of two Title Case lines over a dateline paragraph", "PRESIDENT'S SPEECH.\nHow the Policy of Expansion Has\nBuilt Up a Great Nation.\nSt. Louis, April 30.—The dedicatory address\ndelivered by President Roosevelt follows:\nMr. President, Ladies and Gentlemen: At\nthe outset of my address let me recall to\nthe minds of my hearers that the soil upon\nwhich we stand, before it was ours, was suc\ncessively the possession of two mighty empires,\nSpain and France, whose sons made a deathless\nrecord of heroism in the early annals of the New\nWorld.\n"],
+  ["a story, a one-line paragraph, then two advertisements of a headline and one paragraph each", "PACIFIC CABLE OPENING.\nPresident and Governor Taft Likely\nto Exchange Messages on July 4.\nWASHINGTON, April 30.—The first message\nover the Pacific cable will probably be ex\nchanged between President Roosevelt and Gov\nernor Taft on the morning of the Fourth of\nJuly, said the vice-president of the Postal\nTelegraph Company here to-day.\nMr. Ward returned to New-York this after\nnoon.\nPoland! Poland!! Poland!!!\nPurest Natural Spring Water Known.—Advt.\nTHE PROBLEM SOLVED.\nA straight line is the shortest distance be\ntween two points. The Pennsylvania Railroad\nis the short line between New York and Chi\ncago.—Advt.\n"],
+  ["a paragraph joined into one line that ends in OCR noise (`village. 4`), right above a headline: body, not its kicker", "FOREST FIRES RAGING.\nAdirondack Cottages Also in Danger.\nPLATTSBURG, N. Y., April 30.—Forest fires are raging in the Adirondacks\nto-night, and the hotels at Loon Lake are threatened by the flames,\nwhich a high wind drives toward the village from the west.\nWatertown, N. Y., April 30.—Newton Falls, the village at the terminus\nof the Carthage and Adirondack Railroad, is threatened with de-\nstruction by a forest fire, which has been raging for two days, and\nfifty men, with apparatus, went to the rescue of the village. 4\nPACIFIC CABLE OPENING.\nPresident and Governor Taft Likely\nto Exchange Messages on July 4.\nWASHINGTON, April 30.—The first message over the Pacific cable will\nprobably be exchanged between President Roosevelt and Governor Taft\non the morning of the Fourth of July, said the vice-president of the\nPostal Telegraph Company here to-day, and the cable will be open then.\n"],
+];
+
+for (const [name, text] of SMALL) {
+  test(`joined: ${name}: the same articles after newsprint fix`, () => {
+    assert.notEqual(fixAll(text).text, text);
+    assert.deepEqual(articles(fixAll(text).text), articles(text));
+  });
+}
+
+// Not reached yet on the English samples: on these OCR'd pages some headings and markers still
+// move once the paragraphs around them are joined (21 of the New-York Tribune's 26 articles and 33
+// of the Salt Lake Tribune's 41 come out the same).
+for (const [name, file] of ENGLISH) {
+  test(`joined: ${name} exports the same articles after newsprint fix`, { todo: 'English samples: not equal yet' }, () => {
+    const text = readFileSync(file, 'utf8');
+    assert.deepEqual(articles(fixAll(text).text), articles(text));
+  });
+}
