@@ -388,6 +388,10 @@ test('annotation completions and "mark as" actions', () => {
   const attach = acts.find((a) => a.directive === 'attach-below')!;
   assert.deepEqual(attach.edits, [{ start: lineAt(dump, 333).start, end: lineAt(dump, 333).start, newText: '%% attach-below\n' }]);
   assert.deepEqual(annotationActions(dump, pages, lineAt(dump, 2).start, zhCn).map((a) => a.title).slice(0, 2), ['标为主题', '标为引题']);
+  // A Chinese UI writes the directives' Chinese names, as its completion offers them.
+  const zhActs = annotationActions(dump, pages, at, zhCn);
+  assert.deepEqual(zhActs.find((a) => a.directive === 'attach-below')!.edits, [{ start: lineAt(dump, 333).start, end: lineAt(dump, 333).start, newText: '%% 归下\n' }]);
+  assert.deepEqual(zhActs.map((a) => a.edits.find((e) => e.newText.startsWith('%%'))?.newText.trim()), zhActs.map((a) => `%% ${DIRECTIVES[a.directive].aliases[0]}`));
   assert.deepEqual(annotationActions(dump, pages, lineAt(dump, 2).start, en).length, 4);
 });
 

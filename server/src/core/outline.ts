@@ -4,7 +4,7 @@
 import { isTextLine, LINE_ANNOTATION, LINE_BLANK, lineAt, lineText } from './lines';
 import type { Edit, PageDump } from './types';
 import type { Messages } from './messages';
-import { en, t } from './messages';
+import { en, t, zhCn } from './messages';
 import { markersOfArticle, roleAt, type Article, type PageAnalysis, type Role } from './articles/model';
 import { articleTitle } from './articles/detect';
 import { cleaner, cleanLineText, type Cleaner } from './clean';
@@ -350,8 +350,10 @@ export function annotationActions(dump: PageDump, analyses: readonly PageAnalysi
     }
     if (d.name === 'article' || d.name === 'attach-below') inArticleLines.unshift(k);
   }
+  // In a Chinese UI the directives are written by their Chinese names (主题), as completion offers them.
+  const zh = messages === zhCn;
   const insert = (name: DirectiveName, key: Parameters<typeof t>[1]): AnnotationAction => {
-    const text = directiveText(name);
+    const text = zh ? `%% ${DIRECTIVES[name].aliases[0]}` : directiveText(name);
     // Not an article: the block's `%% article` / `%% attach-below` lines go (kept, they would be
     // reported as doing nothing); the first of them becomes the `%% skip` when there is no role line.
     const drop = name === 'skip' ? inArticleLines : [];
