@@ -226,10 +226,17 @@ function withoutCredits(text: string, from: number, to: number): string | undefi
   while (i < to && !CREDIT_GLYPHS.has(text.charCodeAt(i))) i++;
   if (i === to) return undefined;
   const line = text.slice(from, to);
-  let blanked: string | undefined;
+  // Built once, piece by piece: rebuilding the line at each credit was quadratic on a long line.
+  let blanked = '';
+  let cursor = 0;
   CREDITS.lastIndex = 0;
   for (let m = CREDITS.exec(line); m !== null; m = CREDITS.exec(line)) {
-    blanked = (blanked ?? line).slice(0, m.index) + ' '.repeat(m[0].length) + (blanked ?? line).slice(m.index + m[0].length);
+    if (m[0].length === 0) {
+      CREDITS.lastIndex++;
+      continue;
+    }
+    blanked += line.slice(cursor, m.index) + ' '.repeat(m[0].length);
+    cursor = m.index + m[0].length;
   }
-  return blanked;
+  return cursor === 0 ? undefined : blanked + line.slice(cursor);
 }
