@@ -594,6 +594,16 @@ test('a crosshead in capitals between body paragraphs of a story with a byline o
   assert.equal(apart[1].headline, 'THE BEGINNINGS OF EXPANSION.');
 });
 
+test('initials the column cut inside a sentence (…the firm of / J. P. / Morgan & Co.) are text, not a sign-off', () => {
+  const src = 'BANKERS MEET IN NEW YORK\n\nThe bankers of the city met yesterday at the offices of the firm of\nJ. P.\nMorgan & Co., where the plan for the new trust company was discussed\nat length by the partners and by the officers of the other banks.\n';
+  const arts = exported(src).articles;
+  assert.equal(arts.length, 1);
+  assert.equal(arts[0].headline, 'BANKERS MEET IN NEW YORK');
+  assert.equal(arts[0].signoff, null);
+  assert.equal(arts[0].paragraphs.join(' ').includes('the firm of J. P. Morgan & Co., where'), true);
+  assert.deepEqual(lostUnseen(src), []);
+});
+
 test('initials closing an English story are its sign-off, not the kicker of the next headline', () => {
   const src = 'RUSSIA IN TO STAY.\nLONDON, May 1.—The discussion in Parliament\nyesterday afternoon failed to throw any light\non the Manchuria question, as was expected.\nI. W. F.\n\nOTHER NEWS FROM PARIS.\nPARIS, May 1.—The French Cabinet met to-day\nand decided to send a squadron to the East.\n';
   const arts = exported(src).articles;

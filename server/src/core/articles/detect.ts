@@ -460,6 +460,12 @@ function segments(P: PageItems, content: Int32Array, nc: number): Seg[] {
     const k = content[j];
     const i = base + k;
     const fc = forced[k];
+    // Initials (`I. W. F.`) sign off a story only after its last sentence: after `…the firm of`
+    // they are a name the column cut (`J. P.` / `Morgan & Co.`), text of the sentence.
+    if (F.kind[k] === K_SIGNOFF && prevLine >= 0 && F.end[prevLine - base] !== E_SENTENCE && P.dump.text.charCodeAt(P.dump.lines.start[i]) < 128) {
+      F.kind[k] = K_NONE;
+      F.signoff[k] = null;
+    }
     if (open && fc !== FC_SKIP && fc !== FC_HEADLINE && fc !== FC_KICKER && fc !== FC_DECK && F.kind[k] === K_NONE && prevLine >= 0 && continues(P, prevLine, i)) {
       openTo = j;
       prevLine = i;
