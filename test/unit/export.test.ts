@@ -361,6 +361,22 @@ test('a line cut after its dateline is measured whole: a full line ending like a
   assert.deepEqual(a.paragraphs, ['The forest fire*! in the Adirondacks have gained great headway to-day and are burning over a wide district north of the lake, and a thousand men are fighting them along the railroad.']);
 });
 
+test('an English dateline further down an undated story stays in its text (not taken as the story\'s dateline)', () => {
+  const page = [
+    'FARMERS MEET IN CONVENTION',
+    '',
+    'The farmers of the state met here today to discuss the price of wheat',
+    'and the weather of the season and the rain that fell upon the fields.',
+    'Mr. Brown said that the prices were low all year.',
+    'Boston, May 3.—He said it was cold there and went home.',
+    'The meeting closed after a vote of the members present.',
+  ].join('\n');
+  const arts = exportArticles(page, { ...opts, path: 'x.txt' }).articles;
+  assert.equal(arts.length, 1);
+  assert.equal(arts[0].dateline, null);
+  assert.ok(arts[0].paragraphs.join(' ').includes('low all year. Boston, May 3.—He said'), JSON.stringify(arts[0].paragraphs));
+});
+
 test('an English dateline neither splits its story (a second dispatch) nor makes the undated stories of the page sidebars', () => {
   const page = [
     'FOREST FIRES RAGING.',

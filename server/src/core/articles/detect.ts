@@ -1033,7 +1033,8 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
         cur.forcedStart = startArticle.has(first);
         if (noteHead) cur.isNote = true;
       }
-      if (dateline && !cur.dateline) cur.dateline = dateline;
+      // A story's dateline heads its text: one further down an undated story stays in it.
+      if (dateline && !cur.dateline && cur.bodySize === 0) cur.dateline = dateline;
       const L = it.lines;
       cur.bodyItems.push(p);
       cur.bodySize += L.length;
