@@ -604,8 +604,15 @@ function headlineBetween(P: PageItems, segs: readonly Seg[], x: number): boolean
     const ch = src.charCodeAt(c);
     if (ch === 0x3002 || ch === 0xff01 || ch === 0xff1f || ch === 0xff1b || ch === 0x2026) return false; // 。！？；…
   }
-  return true;
+  // Nor is English text: a sentence's end inside it (`…were low. He came`), or a last word no
+  // sentence or heading ends on (`…He came from`).
+  return !EN_SENTENCE_INSIDE.test(lineText(P.dump, i)) && !EN_OPEN_END.test(lineText(P.dump, i).trimEnd());
 }
+
+/** A lower-case word's full stop, ! or ? then a space and a capital: a sentence ends inside the line. */
+const EN_SENTENCE_INSIDE = /[a-z]{2}[.!?]["”’']?\s+["“‘']?[A-Z]/;
+/** Words a line of running text may end on before the next line, but no heading ends on. */
+const EN_OPEN_END = /(?:^|[^A-Za-z])(?:the|a|an|of|to|in|on|at|by|for|and|or|with|from|that|which|who)$/;
 
 /** A brief's headline in English: a capital first, no lower-case word of four letters or more, a full stop at the end only (`Sues for $10,000.`). */
 const BRIEF_HEAD_EN = /^[A-Z](?![^.!?]*[.!?]\s)(?!.*(?:^|\s)[a-z]{4,})[^]{0,58}[^.!?\s]\.$/;
