@@ -366,6 +366,9 @@ test('a body line over an English dateline is no headline when it is text (a sen
     const page = ['FARMERS MEET IN CONVENTION', '', 'The farmers of the state met here today to discuss the', 'price of wheat and the weather of the season and the', 'rain that fell upon the fields in the spring months.', line, 'Boston, May 3.—He said it was cold there and went home.', 'The meeting closed after a vote of the members present.'].join('\n');
     const arts = exportArticles(page, { ...opts, path: 'x.txt' }).articles;
     assert.deepEqual(arts.map((a) => a.headline), ['FARMERS MEET IN CONVENTION'], line);
+    // Nor when it is short beside wider column lines (a one-line segment short of the column).
+    const wide = ['FARMERS MEET IN CONVENTION', '', 'The farmers of the state met here today to discuss the price of wheat', 'and the weather of the season and the rain that fell upon the fields.', line, 'Boston, May 3.—He said it was cold there and went home.', 'The meeting closed after a vote of the members present.'].join('\n');
+    assert.deepEqual(exportArticles(wide, { ...opts, path: 'x.txt' }).articles.map((a) => a.headline), ['FARMERS MEET IN CONVENTION'], `${line} (wide)`);
   }
 });
 

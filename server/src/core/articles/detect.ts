@@ -571,7 +571,7 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
     const standalone = ds ? L.length === 1 : bf >= 0 && bf === L[0] && blockLast[L[0] - base] === lastI;
     const firstFull = isFullAt(F, L[0] - base);
     const lastFull = isFullAt(F, lastI - base);
-    if (strong || (standalone && (L.length === 1 || !lastFull)) || (L.length <= 2 && !firstFull && !lastFull)) s.kind = 'heading';
+    if (strong || (standalone && (L.length === 1 || !lastFull)) || (L.length <= 2 && !firstFull && !lastFull && !runningTextEn(P, lastI))) s.kind = 'heading';
   }
 }
 
@@ -604,9 +604,13 @@ function headlineBetween(P: PageItems, segs: readonly Seg[], x: number): boolean
     const ch = src.charCodeAt(c);
     if (ch === 0x3002 || ch === 0xff01 || ch === 0xff1f || ch === 0xff1b || ch === 0x2026) return false; // 。！？；…
   }
-  // Nor is English text: a sentence's end inside it (`…were low. He came`), or a last word no
-  // sentence or heading ends on (`…He came from`).
-  return !EN_SENTENCE_INSIDE.test(lineText(P.dump, i)) && !EN_OPEN_END.test(lineText(P.dump, i).trimEnd());
+  return !runningTextEn(P, i);
+}
+
+/** Line i reads as English running text, no heading: a sentence ends inside it (`…were low. He came`), or it ends on a word no heading ends on (`…He came from`). */
+function runningTextEn(P: PageItems, i: number): boolean {
+  const text = lineText(P.dump, i);
+  return EN_SENTENCE_INSIDE.test(text) || EN_OPEN_END.test(text.trimEnd());
 }
 
 /** A lower-case word's full stop, ! or ? then a space and a capital: a sentence ends inside the line. */
