@@ -29,6 +29,10 @@ const positives: [string, string][] = [
   // No credit: an unspaced label one space from a single glyph, 摄 ending a letter-spaced line.
   ['的 编辑 工 作', '的编辑工作'],
   ['心 的、关 注 您 所 拍 摄', '心的、关注您所拍摄'],
+  // Nor 拍 摄, the word, nor 摄 after a letter-spaced sentence's end: letter-spaced text, fixed.
+  ['公 园 里 景 色 宜 人 。市 民 拍 摄', '公园里景色宜人。市民拍摄'],
+  ['游 客 拍 摄', '游客拍摄'],
+  ['大 家 都 争 相 拍 摄（记 者 拍 摄）的 画 面', '大家都争相拍摄（记者拍摄）的画面'],
 ];
 
 const negatives: string[] = [

@@ -20,7 +20,7 @@
 // runs of three glyphs or more (a list), is left alone. A credit elsewhere on a line
 // (`第3版  责任编辑 王 丽`, `图为…  记者 王 丽 摄`) and a photo credit without a label (`王 丽 摄`,
 // `新华社发（王 丽 摄）`) keep their spaces, and the rest of the line is judged without them (see
-// CREDITS). A whole line `正 在 拍 摄` reads as such a credit: only a reader can tell.
+// CREDITS). A whole line of a few spaced glyphs then 摄 (`正 在 观 摄`) reads as such a credit: only a reader can tell (拍 摄 is the word, never a name's end).
 //
 // So is a row of a table or calendar (`日 一 二 三 四 五 六`): glyphs set apart because each is a
 // word of its own. A line whose every single glyph is such a word (TABLE_WORDS) cannot be told from
@@ -68,13 +68,14 @@ const CREDIT_END = `(?=\\s*$|\\s{2}|\u3000|[）)】\\]]|\\s*(?:${LABEL})(?:\\s|[
  * credit's 摄 or 摄影), the label no glyph's neighbour nor one space from a single glyph, as in a
  * letter-spaced line (`第3版 责任编辑 王 丽`, `（记者 王 丽 摄）`, not `的 编辑 工 作`);
  * or a bare photo credit, names then 摄 or 摄影 (`王 丽 摄`), where a credit starts: the line's
- * start, after a double or ideographic space, an opening bracket, a sentence's end or an unspaced
- * run of three glyphs (`新华社发 王 丽 摄`). Not after one space beside a single glyph: a letter-spaced
- * line may end `所 拍 摄`.
+ * start, after a double or ideographic space, an opening bracket, the end of an unspaced sentence
+ * (`…游玩。王 丽 摄`, not `…宜 人 。市 民 拍 摄`) or an unspaced run of three glyphs (`新华社发 王 丽 摄`).
+ * Not after one space beside a single glyph: a letter-spaced line may end `所 拍 摄`; and never
+ * 拍 摄, the word (`游 客 拍 摄`, `（记 者 拍 摄）`), which no name ends in.
  */
 const CREDITS = new RegExp(
   `(?<!${HAN}|(?:^|\\s)${HAN}\\s)(?:${LABEL})(?:\\s*[:：]\\s*|\\s+)${NAMES}(?:\\s*摄影?)?${CREDIT_END}` +
-    `|(?<=^[□■◆●▲△]?\\s*|\\s{2}|\u3000|[（(【\\[]|[。！？；]\\s?|${HAN}{3}\\s)${NAMES}\\s*摄影?${CREDIT_END}`,
+    `|(?<=^[□■◆●▲△]?\\s*|\\s{2}|\u3000|[（(【\\[]|${HAN}{2}[。！？；]\\s?|${HAN}{3}\\s)${NAMES}(?<!拍\\s?)\\s*摄影?${CREDIT_END}`,
   'g',
 );
 
