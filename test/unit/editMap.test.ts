@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { serialize } from 'node:v8';
 import fc from '../helpers/fc';
 import { EditMap } from '../../server/src/core/editMap';
-import { applyEdits, diffEdit, fixAll, normalizeEdits } from '../../server/src/core/fix';
+import { applyEdits, fixAll, normalizeEdits } from '../../server/src/core/fix';
 import type { Edit } from '../../server/src/core/types';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 
@@ -88,10 +88,20 @@ test('the fixes of real pages, over several passes: fixAll\'s text, in edits of 
     // On the sample pages, less text than the one edit from the first change to the last, which
     // Fix All sent before (on the English pages, much less).
     const units = edits.reduce((n, e) => n + e.newText.length, 0);
-    if (page === zh || page === en || page === en2) assert.ok(units < diffEdit(page, fixed.text)!.newText.length * (page === zh ? 1 : 0.95), `${units} units of new text for a page of ${page.length}`);
+    if (page === zh || page === en || page === en2) assert.ok(units < changedMiddle(page, fixed.text) * (page === zh ? 1 : 0.95), `${units} units of new text for a page of ${page.length}`);
   }
   assert.ok(fixAll(splits).passes > 1, 'the split sentences took several passes');
 });
+
+/** The length of `after`'s changed middle: what is left of it between its common prefix and suffix with `before`. */
+function changedMiddle(before: string, after: string): number {
+  const max = Math.min(before.length, after.length);
+  let a = 0;
+  while (a < max && before.charCodeAt(a) === after.charCodeAt(a)) a++;
+  let b = 0;
+  while (b < max - a && before.charCodeAt(before.length - 1 - b) === after.charCodeAt(after.length - 1 - b)) b++;
+  return after.length - a - b;
+}
 
 test('an English page with a dash and a bullet among its lines: its edits keep clear of them, texts of one byte a character', () => {
   const en = readFileSync(path.join(SAMPLES_DIR, 'en', 'nytribune-1903-05-01-p1.txt'), 'utf8');

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildParagraphs, estimateColumnWidth, hyphenEvidence, hyphenEvidenceIn, isCjkParagraph, joinLines, joinPair } from '../../server/src/core/paragraphs';
-import { flowContext, joinEditInto, joinPiece, joinPieces, type FlowContext } from '../../server/src/core/reflow';
+import { hyphenEvidence, hyphenEvidenceIn, isCjkParagraph, joinLines, joinPair, modeOfSorted } from '../../server/src/core/paragraphs';
+import { flowContext, flowLines, joinEditInto, joinPiece, joinPieces, type FlowContext } from '../../server/src/core/reflow';
 import { EDIT_FIELDS, INSERTED } from '../../server/src/core/editRows';
 import { analyzeArticles } from '../../server/src/core/articles/detect';
 import { cleaner } from '../../server/src/core/clean';
 import { lintDump } from '../../server/src/core/lint';
 import { en } from '../../server/src/core/messages';
 import { parse } from '../../server/src/core/parse';
+import { exportArticles } from '../../server/src/core/export';
 import fc from '../helpers/fc';
 import { SAMPLES_DIR } from '../helpers/rules';
 import { readFileSync } from 'node:fs';
@@ -15,11 +16,11 @@ import { endsSentence } from '../../server/src/core/chars';
 import * as path from 'node:path';
 
 test('column width: the upper edge of the densest two-cell band of widths, ties to the wider', () => {
-  assert.equal(estimateColumnWidth([28, 28, 28, 26, 12, 28, 27]), 28);
-  assert.equal(estimateColumnWidth([26, 26, 26, 28, 28, 24]), 28, 'a glyph of punctuation squeeze either way is one column');
-  assert.equal(estimateColumnWidth([26, 26, 26, 26, 30]), 26);
-  assert.equal(estimateColumnWidth([10, 12], 30), 30, 'too few lines: the caller’s width');
-  assert.equal(estimateColumnWidth([], 0), 0);
+  // The reflow's column estimate of a run of three lines or more (see paragraphBounds).
+  const mode = (widths: number[]) => modeOfSorted(Int32Array.from(widths).sort(), widths.length);
+  assert.equal(mode([28, 28, 28, 26, 12, 28, 27]), 28);
+  assert.equal(mode([26, 26, 26, 28, 28, 24]), 28, 'a glyph of punctuation squeeze either way is one column');
+  assert.equal(mode([26, 26, 26, 26, 30]), 26);
 });
 
 test('CJK lines join without a space; Latin lines with one', () => {
@@ -61,6 +62,20 @@ test('hyphens at a line end: broken words rejoin, real hyphens stay', () => {
   assert.equal(joinPair('twenty\u2010', 'five'), 'twenty\u2010five', 'U+2010 is a hyphen no break made');
 });
 
+/**
+ * The reflow's paragraphs of body lines `body` (the outline's flowLines, whose bounds the export,
+ * the rewrite and the hard-wrap rule share): a page of `headline`, a blank line and the lines.
+ * Returns each paragraph's line indices (into `body`) and text. Blank lines and `%%` annotations
+ * in `body` are between lines, not of them.
+ */
+function reflowed(body: readonly string[], headline = '跨境电商成为外贸增长新引擎'): { lines: number[]; text: string }[] {
+  const dump = parse([headline, '', ...body].join('\n'));
+  const [p] = analyzeArticles(dump, en);
+  const ctx = flowContext(dump, p, cleaner(dump, lintDump(dump)));
+  const lines = body.flatMap((t, i) => (t.trim() && !t.startsWith('%%') ? [i + 2] : []));
+  return flowLines(ctx, lines, []).map((x) => ({ lines: x.pieces.map((q) => q.line - 2), text: x.text }));
+}
+
 test('a paragraph ends at sentence-final punctuation on a noticeably short line, or before an indented one', () => {
   const texts = [
     '顺势而为，胶州跨境电商开辟', // 26 cells: indented first line
@@ -76,11 +91,14 @@ test('a paragraph ends at sentence-final punctuation on a noticeably short line,
     '带加跨境电商的新道路随着市场', // 28
     '添新动能。”', // a closing quote after 。 still ends it
   ];
-  const paras = buildParagraphs(texts.map((_, i) => i), texts);
+  const paras = reflowed(texts);
   assert.deepEqual(paras.map((p) => p.lines), [[0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11]]);
   assert.equal(paras[1].text, '我市传统制造业从最初代加工模式为主逐步探索出产业带加跨境电商的新道路随着市场添新动能。”');
+  // The export of the page (its article's paragraphs) says the same.
+  const doc = exportArticles(['跨境电商成为外贸增长新引擎', '', ...texts].join('\n'), { path: 'x.txt', sha256: 'a'.repeat(64), version: '0.1.0' });
+  assert.deepEqual(doc.articles.map((a) => a.paragraphs), [paras.map((p) => p.text)]);
   const indented = ['甲乙丙丁戊己庚辛壬癸甲乙丙丁', '甲乙丙丁戊己庚辛壬癸甲乙丙。', '甲乙丙丁戊己庚辛壬癸甲乙', '甲乙丙丁戊己庚辛壬癸甲乙丙丁', '甲乙丙丁戊己庚辛壬癸甲乙丙丁'];
-  assert.deepEqual(buildParagraphs([0, 1, 2, 3, 4], indented).map((p) => p.lines), [[0, 1], [2, 3, 4]], 'a full final line before an indented one');
+  assert.deepEqual(reflowed(indented).map((p) => p.lines), [[0, 1], [2, 3, 4]], 'a full final line before an indented one');
 });
 
 test('a title or an initial at a short line\'s end (Mr., Dr., D. O.) ends no paragraph; a state\'s initials after a comma may', () => {
@@ -93,9 +111,11 @@ test('a title or an initial at a short line\'s end (Mr., Dr., D. O.) ends no par
     'family, who came from Syracuse, N. Y.', // a state after a comma: a sentence's end
     'The coroner held an inquest in the morning.',
   ];
-  const paras = buildParagraphs(texts.map((_, i) => i), texts);
+  const paras = reflowed(texts, 'DEATH OF A MERCHANT');
   assert.deepEqual(paras.map((p) => p.lines), [[0, 1, 2, 3, 4, 5], [6]]);
   assert.ok(paras[0].text.includes('said that Mr. Dougherty arose') && paras[0].text.includes('and Dr. S. G. Paul was'));
+  const doc = exportArticles(['DEATH OF A MERCHANT', '', ...texts].join('\n'), { path: 'x.txt', sha256: 'a'.repeat(64), version: '0.1.0' });
+  assert.deepEqual(doc.articles.map((a) => a.paragraphs), [paras.map((p) => p.text)]);
   for (const [t, want] of [
     ['The jury determined Mr.', false],
     ['Mrs.', false],
@@ -107,9 +127,11 @@ test('a title or an initial at a short line\'s end (Mr., Dr., D. O.) ends no par
     assert.equal(endsSentence(t), want, t);
 });
 
-test('a forced break starts a new paragraph', () => {
-  const texts = ['甲乙丙丁戊己庚辛壬癸甲乙', '甲乙丙丁戊己庚辛壬癸甲乙', '甲乙丙丁戊己庚辛壬癸甲乙'];
-  assert.equal(buildParagraphs([0, 1, 2], texts, { breakBefore: new Set([2]) }).length, 2);
+test('a blank line or an annotation between two body lines starts a new paragraph', () => {
+  const line = '甲乙丙丁戊己庚辛壬癸甲乙';
+  assert.deepEqual(reflowed([line, line, line]).map((p) => p.lines), [[0, 1, 2]], 'no break: one paragraph');
+  assert.deepEqual(reflowed([line, line, '', line]).map((p) => p.lines), [[0, 1], [3]], 'a blank line on a page that is not double-spaced');
+  assert.deepEqual(reflowed([line, line, '%% a note', line]).map((p) => p.lines), [[0, 1], [3]], 'an annotation');
 });
 
 // ---- the paragraph's script, the marks both scripts share, guessed joins, hyphens (review r1) ----

@@ -97,8 +97,8 @@ export function exportArticles(text: string, opts: ExportOptions): ArticlesDocum
   for (const p of pages) {
     if (p.articles.length === 0) continue;
     // The reflow's paragraphs (those the hard-wrap rule and the rewrite make), so that the export
-    // of a page and of its rewrite agree: buildParagraphs alone ignored blank lines and the
-    // rewrite's marker, and merged paragraphs the rewrite had put apart.
+    // of a page and of its rewrite agree: it reads blank lines and the rewrite's marker, and keeps
+    // apart the paragraphs the rewrite put apart.
     const flow = flowContext(dump, p, clean);
     for (const a of p.articles) articles.push(articleOut(dump, a, clean, evidence, flow));
   }

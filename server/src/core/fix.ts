@@ -181,17 +181,3 @@ function movingFixes(moving: readonly Finding[], pages: readonly Page[]): Findin
   }
   return out.length > 0 ? out : [moving[0]];
 }
-
-/** One edit turning `before` into `after`: the differing middle, after trimming common prefix and suffix. */
-export function diffEdit(before: string, after: string): Edit | undefined {
-  if (before === after) return undefined;
-  let a = 0;
-  const max = Math.min(before.length, after.length);
-  while (a < max && before.charCodeAt(a) === after.charCodeAt(a)) a++;
-  // Do not split a surrogate pair.
-  if (a > 0 && a < before.length && before.charCodeAt(a - 1) >= 0xd800 && before.charCodeAt(a - 1) <= 0xdbff) a--;
-  let b = 0;
-  while (b < max - a && before.charCodeAt(before.length - 1 - b) === after.charCodeAt(after.length - 1 - b)) b++;
-  if (b > 0 && before.length - b < before.length && before.charCodeAt(before.length - b) >= 0xdc00 && before.charCodeAt(before.length - b) <= 0xdfff) b--;
-  return { start: a, end: before.length - b, newText: after.slice(a, after.length - b) };
-}

@@ -1,4 +1,6 @@
-// Rebuilding paragraphs from column lines.
+// Rebuilding paragraphs from column lines: the rules, and the parts of them that work on text (the
+// column's mode, the script, the joins). reflow.ts (paragraphBounds) applies the rules to a page's
+// articles; the export, the outline, the rewrite and the hard-wrap rule all take its paragraphs.
 //
 // pdftotext cuts every paragraph into column-width lines. A paragraph ends where a line ends a
 // sentence (。！？… or . ! ?, optionally followed by closing quotes or brackets) AND is noticeably
@@ -9,28 +11,16 @@
 // widen a line in the dump, not on paper). Lines of a justified column are mostly full, so the
 // mode is the full width. Squeezed punctuation makes full lines vary by a glyph either way, so each
 // width w collects the votes of w-2..w and the winner is the upper edge of the densest band (ties
-// to the wider). With fewer than three lines there is no column to speak of and the caller's width
-// (the page's) is used.
+// to the wider). With fewer than three lines there is no column to speak of and the page's width
+// is used.
 // "Noticeably shorter": two CJK glyphs (4 cells, the size of a paragraph indent) short for CJK
 // text; for proportional Latin OCR text, under 85% of the column.
 // Chinese paragraphs also indent their first line by two glyphs, which pdftotext drops, so a full
 // line that ends a sentence followed by a short line that does not is also a paragraph end: the
 // short line is the next paragraph's indented start.
-import { cellWidth, codePointAt, endsSentence, isAsciiAlnum, isAsciiLetter, isCjk, isJsSpace, isLatinLetter, isSharedPunct, isSpaceOrTab, CLASS, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { codePointAt, isAsciiAlnum, isAsciiLetter, isCjk, isJsSpace, isLatinLetter, isSharedPunct, isSpaceOrTab, CLASS, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { Joiner } from './joiner';
 import { hashStep, HYPHENATED, INTERIOR, WORD, WordTable } from './words';
-
-export interface Paragraph {
-  /** Line indices (into dump.lines) joined into this paragraph, in order. */
-  lines: number[];
-  text: string;
-}
-
-/** Mode of the widths (whole cells; ties → wider); `fallback` when there are too few. */
-export function estimateColumnWidth(widths: readonly number[], fallback = 0): number {
-  if (widths.length < 3) return Math.max(fallback, ...widths, 0);
-  return modeOfSorted(Int32Array.from(widths).sort(), widths.length);
-}
 
 /**
  * The mode of n >= 3 widths sorted ascending (the first n of `sorted`): the width w with the most
@@ -457,48 +447,6 @@ export function joinWithOnto(j: Joiner, r: string, kind: number): void {
   if (kind === JOIN_SPACE) j.push(' ');
   else if (kind === JOIN_DEHYPHEN) j.dropLast();
   j.push(r);
-}
-
-/**
- * Splits the lines (already cleaned of glyph artifacts) into paragraphs. `texts[i]` is the clean
- * text of line `lines[i]`; `breakBefore` marks lines that must start a paragraph (after a dateline
- * line, a marker, an annotation).
- */
-export function buildParagraphs(
-  lines: readonly number[],
-  texts: readonly string[],
-  opts: {
-    columnWidth?: number;
-    breakBefore?: ReadonlySet<number>;
-    evidence?: HyphenEvidence;
-    /** cellWidth of each text trimmed, when the caller has them. */
-    widths?: readonly number[];
-    /** Leave every paragraph's `text` empty (the caller only needs the line groups). */
-    noText?: boolean;
-  } = {},
-): Paragraph[] {
-  const widths = opts.widths ?? texts.map((t) => cellWidth(t.trim()));
-  const width = estimateColumnWidth(widths, opts.columnWidth ?? 0);
-  // The lines' script: what "noticeably shorter" means, and how they join (as the reflow reads an
-  // article's run of lines).
-  const cjk = isCjkParagraph(texts);
-  const short = (w: number) => (cjk ? w <= width - 4 : w < width * 0.85);
-  const out: Paragraph[] = [];
-  let cur: { lines: number[]; texts: string[] } = { lines: [], texts: [] };
-  const flush = () => {
-    if (cur.lines.length) out.push({ lines: cur.lines, text: opts.noText ? '' : joinLines(cur.texts, opts.evidence, cjk) });
-    cur = { lines: [], texts: [] };
-  };
-  for (let i = 0; i < lines.length; i++) {
-    if (opts.breakBefore?.has(lines[i])) flush();
-    cur.lines.push(lines[i]);
-    cur.texts.push(texts[i]);
-    const final = endsSentence(texts[i]);
-    const nextIndented = i + 1 < lines.length && short(widths[i + 1]) && !endsSentence(texts[i + 1]);
-    if (final && (short(widths[i]) || nextIndented)) flush();
-  }
-  flush();
-  return out;
 }
 
 /**

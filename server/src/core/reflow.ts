@@ -225,8 +225,8 @@ function paragraphBounds(ctx: FlowContext, t: Int32Array, from: number, to: numb
     return { starts, count: n, single: true };
   }
   const F = PIECE_FIELDS;
-  // buildParagraphs' column estimate and "noticeably shorter" (see paragraphs.ts); by sentences,
-  // every line is "short" (a sentence end ends the paragraph) and none overlong.
+  // The column estimate (the mode of the widths) and "noticeably shorter" of paragraphs.ts; by
+  // sentences, every line is "short" (a sentence end ends the paragraph) and none overlong.
   const width = bySentence ? 0 : sorted ? modeOfSorted(sorted, n) : Math.max(column, t[from * F + P_WIDTH], n > 1 ? t[(from + 1) * F + P_WIDTH] : 0, 0);
   const shortLimit = bySentence ? Infinity : width - 4;
   const shortLatin = width * 0.85;
