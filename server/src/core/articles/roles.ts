@@ -552,8 +552,10 @@ const FURNITURE_EDGE = /(?:日报|晚报|时报|周报|商报|都市报|电视�
  * the line above leaves open (`…as the clerks told The` / `Evening News.`) is text: see
  * edgeContinues.
  */
-const EDGE_NAME_EN = /^(?:THE |The )?(?:[A-Z][A-Za-z'&-]*\.? ){0,3}(?:TRIBUNE|Tribune|TIMES|Times|HERALD|Herald|POST|Post|NEWS|News|JOURNAL|Journal)\.?$/;
-const EDGE_DAY_EN = /^(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b[^a-z]*$/;
+// A paper's name holds no pronoun, preposition or verb (`SENATOR QUITS HIS POST` is a headline),
+// and a date line a number (`SUNDAY MORNING, SEPTEMBER 17, 1911.`, not `SUNDAY SCHOOL PICNIC`).
+const EDGE_NAME_EN = /^(?!.*\b(?:HIS|His|HER|Her|ITS|Its|THEIR|Their|TO|To|IN|In|ON|On|AT|At|FOR|For|BY|By|WITH|With|FROM|From|IS|Is|ARE|Are|WAS|Was|WILL|Will)\b)(?:THE |The )?(?:[A-Z][A-Za-z'&-]*\.? ){0,3}(?:TRIBUNE|Tribune|TIMES|Times|HERALD|Herald|POST|Post|NEWS|News|JOURNAL|Journal)\.?$/;
+const EDGE_DAY_EN = /^(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b[^a-z\d]*\d[^a-z]*$/;
 const LOWER_WORD = /(?:^|[^A-Za-z])[a-z]{2,}/;
 /** A masthead's volume and number (`VOL. LXIII....No. 20,620.`): furniture anywhere on the page. */
 const MASTHEAD_VOL = /^VOL\.?\s*[IVXLC0-9]+[.,\s-]*(?:No\.?\s*[0-9][0-9,.]*)?$/i;
