@@ -303,6 +303,14 @@ test('a continued-from marker heading a body line starts the continued part, wit
 const FIRE = 'FIRE IN THE MILL';
 const enPage = (...lines: string[]) => [FIRE, ...lines].join('\n');
 
+test('a body sentence that starts like a marker (Continued on page 4 of the report, …) is text, not a continuation', () => {
+  const page = ['REPORT OF THE BOARD', '', 'The board met yesterday and heard the reports of the officers on the', 'work of the year, which were received and ordered printed in full.', 'Continued on page 4 of the report, the list of members was read', 'and approved without a single change by the board at its meeting.'].join('\n');
+  const [a, ...rest] = exportArticles(page, { ...opts, path: 'x.txt' }).articles;
+  assert.equal(rest.length, 0);
+  assert.equal(a.continuation, null);
+  assert.ok(a.paragraphs.join(' ').includes('full. Continued on page 4 of the report, the list'), JSON.stringify(a.paragraphs));
+});
+
 test('an English continued-from marker opening a body line is the marker alone: the text after it stays in the paragraphs', () => {
   const page = enPage('(Continued from Page One.) The owners said to-day that they will', 'rebuild the mill at once, on the same site, and that all the men will', 'be taken back when it is done, which will be early in the autumn.');
   const [a, ...rest] = exportArticles(page, { ...opts, path: 'x-p2.txt' }).articles;

@@ -959,7 +959,10 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
     // line, or its head with text after it (`(Continued from Page One.) The owners said…`) — or
     // ending it (`…lost work. (Continued on Page Two.)`). The span is the marker alone.
     const text = scannedText();
-    const en = CONT_EN.exec(text.slice(0, 96));
+    let en = CONT_EN.exec(text.slice(0, 96));
+    // With text after it, a marker ends in its full stop or bracket: `Continued on page 4 of the
+    // report, the list…` is a sentence of the body.
+    if (en && !/[.)\]}]\s*$/.test(en[0]) && EN_REST_TEXT.test(text.slice(en[0].length))) en = null;
     let tailEn: RegExpExecArray | null = null;
     const headEnd = en ? en[0].length : 0;
     if (!en || EN_REST_TEXT.test(text.slice(headEnd))) {
