@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from '../helpers/fc';
 import { lineAt, allLines } from '../../server/src/core/lines';
 import { parse } from '../../server/src/core/parse';
-import { cleanText, estimateColumnWidth, F_CONT_HEAD, Features, GATES_TAKEN, isFull, lineInfo, localWidths, pageTaken, scanLine, type LineInfo } from '../../server/src/core/articles/roles';
+import { BYLINE_CREDIT, cleanText, estimateColumnWidth, F_CONT_HEAD, Features, GATES_TAKEN, isFull, lineInfo, localWidths, pageTaken, scanLine, type LineInfo } from '../../server/src/core/articles/roles';
 import { lineGates } from '../../server/src/core/rules/gates';
 import { cellWidth, CLASS, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from '../../server/src/core/chars';
 import { isTextLine, lineText } from '../../server/src/core/lines';
@@ -507,4 +507,9 @@ test('a parenthesised name (or two) is a sign-off, whole or after a sentence; a 
 test('column labels of short items: 简讯, 快讯, 图片新闻, 新闻简讯, 一句话新闻 (a word in a sentence is none)', () => {
   for (const s of ['简讯', '快讯', '图片新闻', '新闻简讯', '一句话新闻', '简 讯']) assert.equal(one(s).info.kind, 'label', s);
   for (const s of ['简讯两则发布', '图片新闻中心', '一句话说清楚']) assert.notEqual(one(s).info.kind, 'label', s);
+});
+
+test('English wire credits name their wire in capitals: By train to The Dalles is body text', () => {
+  for (const credit of ['By Leased Wire to The Tribune.', 'BY TELEGRAPH TO THE TRIBUNE.', 'By Cable to The Tribune.', '(Special to The Tribune.)']) assert.equal(BYLINE_CREDIT.test(credit), true, credit);
+  for (const text of ['By train to The Dalles', 'by boat to The Dalles']) assert.equal(BYLINE_CREDIT.test(text), false, text);
 });

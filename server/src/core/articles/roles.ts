@@ -513,7 +513,7 @@ const BYLINE_SPECIAL = /^Sp[a-z]{3,5}l\s+to\s+(?:T[a-z]{1,2}e\s+)?[A-Z][A-Za-z.'
  * Tribune.)`, `(Copyright: 1903: By The Tribune Association.)`; its full stop OCR'd a comma
  * (`By Leased Wire to The Tribune,`). Part of the byline (export.ts bylineOut: it names no person).
  */
-export const BYLINE_CREDIT = /^[[({]?\s*(?:(?:BY|By)\s+(?:[A-Za-z]+\s+){1,2}(?:TO|to)\s+T[a-zA-Z]{1,2}[eEn]\s+[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3}|Sp[a-z]{3,5}l\s+to\s+(?:T[a-z]{1,2}e\s+)?[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,4}|(?:COPYRIGHT|Copyright)\b[^()[\]{}]{0,60})\s*[.,]?\s*[\])}]?[.,]?$/;
+export const BYLINE_CREDIT = /^[[({]?\s*(?:(?:BY|By)\s+(?:[A-Z][A-Za-z]*\s+){1,2}(?:TO|to)\s+T[a-zA-Z]{1,2}[eEn]\s+[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3}|Sp[a-z]{3,5}l\s+to\s+(?:T[a-z]{1,2}e\s+)?[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,4}|(?:COPYRIGHT|Copyright)\b[^()[\]{}]{0,60})\s*[.,]?\s*[\])}]?[.,]?$/;
 /** A copyright line (`(Copyright: 1903: By The Tribune Association.)`), of the byline credits. */
 export function isCopyright(text: string): boolean {
   return /^\s*[[({]?\s*(?:COPYRIGHT|Copyright)\b/.test(text);
