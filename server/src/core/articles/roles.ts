@@ -1373,6 +1373,10 @@ export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
   if (count === 0) return 0;
   const band = bandOf(hist);
   const base = band.width > 0 ? band.width : percentile(hist, count, 0.5);
+  // Most pages have no joined paragraph (a dump as the PDF gave it): nothing more to read.
+  let any = false;
+  for (let j = 0; j < n && !any; j++) any = ordinaryAt(F, ks[j]) && joinedAt(F, ks[j], base);
+  if (!any) return percentile(hist, count, 0.7);
   let joined = 0;
   let widest = 0; // the widest line that is not joined and ends no sentence, but for OCR'd paragraphs ending in noise (over twice the base)
   let wrapped = 0; // lines not joined that end no sentence, in neither capitals nor Title Case: cut by a column

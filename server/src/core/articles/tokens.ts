@@ -409,8 +409,13 @@ export class TokenIndex {
     const { off, pool, df, isWord } = this;
     const inHead = this.inHead;
     this.mark(h);
-    for (let j = off[h]; j < off[h + 1]; j++) df[pool[j]] = 0;
-    for (let q = 0; q < n; q++) {
+    let words = 0;
+    for (let j = off[h]; j < off[h + 1]; j++) {
+      df[pool[j]] = 0;
+      words += isWord[pool[j]];
+    }
+    // A head of CJK bigrams alone (most Chinese headlines) has nothing to count.
+    for (let q = 0; q < n && words > 0; q++) {
       const s = stories[q];
       for (let j = off[s]; j < off[s + 1]; j++) if (inHead[pool[j]] === h + 1 && isWord[pool[j]] === 1) df[pool[j]]++;
     }
