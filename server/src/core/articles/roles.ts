@@ -1364,19 +1364,19 @@ export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
   const hist = HIST;
   hist.fill(0);
   let count = 0;
+  let widestFinal = 0; // the widest line ending a sentence: a joined paragraph is one (joinedAt)
   for (let j = 0; j < n; j++) {
     const k = ks[j];
     if (!ordinaryAt(F, k)) continue;
     hist[Math.min(HIST_MAX, Math.round(F.width[k]))]++;
     count++;
+    if (F.end[k] === E_SENTENCE && F.width[k] > widestFinal) widestFinal = F.width[k];
   }
   if (count === 0) return 0;
   const band = bandOf(hist);
   const base = band.width > 0 ? band.width : percentile(hist, count, 0.5);
   // Most pages have no joined paragraph (a dump as the PDF gave it): nothing more to read.
-  let any = false;
-  for (let j = 0; j < n && !any; j++) any = ordinaryAt(F, ks[j]) && joinedAt(F, ks[j], base);
-  if (!any) return percentile(hist, count, 0.7);
+  if (!(base > 0 && widestFinal > 2 * base)) return percentile(hist, count, 0.7);
   let joined = 0;
   let widest = 0; // the widest line that is not joined and ends no sentence, but for OCR'd paragraphs ending in noise (over twice the base)
   let wrapped = 0; // lines not joined that end no sentence, in neither capitals nor Title Case: cut by a column
