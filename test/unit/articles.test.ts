@@ -494,6 +494,9 @@ test('English page edges: a line that ends the sentence above, a headline or a c
   // Headlines shaped like a paper's name or a day's date line: a pronoun, no number (review).
   const LP = L8.replace('GOOD NEWS FOR FARMERS', 'SENATOR QUITS HIS POST');
   const LS = L8.replace('GOOD NEWS FOR FARMERS', 'SUNDAY SCHOOL PICNIC');
+  // A day's date line spelled out is furniture, not the headline's first line.
+  const spelled = exported('WASHINGTON TIMES\nSUNDAY MORNING, SEPTEMBER SEVENTEENTH\n' + L8).articles;
+  assert.equal(spelled[0].headline, 'GOOD NEWS FOR FARMERS');
   for (const src of [L6, L8, LW, LP, LS]) {
     const arts = exported(src).articles;
     assert.equal(arts.length, 1, src);
@@ -605,6 +608,11 @@ test('initials the column cut inside a sentence (…the firm of / J. P. / Morgan
   assert.equal(arts[0].signoff, null);
   assert.equal(arts[0].paragraphs.join(' ').includes('the firm of J. P. Morgan & Co., where'), true);
   assert.deepEqual(lostUnseen(src), []);
+  // After a letter's close (a comma), or before a blank line, they are the sign-off.
+  const letter = 'LETTERS TO THE EDITOR\n\nSir: The condition of the streets in the lower part of the city is a\ndisgrace, and the Council should provide for their improvement at once.\nRespectfully yours,\nJ. W. B.\n\nFIRE DESTROYS MILL\nThe large flour mill of the Acme Company at Sandusky was destroyed by\nfire last night, with a loss estimated at one hundred thousand dollars.\n';
+  const [l, m] = exported(letter).articles;
+  assert.equal(l.signoff, 'J. W. B.');
+  assert.equal(m.kicker, null);
 });
 
 test('initials closing an English story are its sign-off, not the kicker of the next headline', () => {

@@ -309,6 +309,11 @@ test('a body sentence that starts like a marker (Continued on page 4 of the repo
   assert.equal(rest.length, 0);
   assert.equal(a.continuation, null);
   assert.ok(a.paragraphs.join(' ').includes('full. Continued on page 4 of the report, the list'), JSON.stringify(a.paragraphs));
+  // A marker the OCR left without its full stop, or with a column after it, is still read.
+  for (const [line, from] of [['Continued from Page 1, Column 2. The owners said that the mill', 'Page 1'], ['Continued from First Page The strike of the teamsters came to', 'First Page']]) {
+    const [b] = exportArticles(['FIRE DESTROYS MILL', '', line, 'an end when both sides agreed to the terms offered by the board.'].join('\n'), { ...opts, path: 'x.txt' }).articles;
+    assert.equal(b.continuation && 'from' in b.continuation ? b.continuation.from : null, from, line);
+  }
 });
 
 test('an English continued-from marker opening a body line is the marker alone: the text after it stays in the paragraphs', () => {
@@ -378,6 +383,10 @@ test('a body line over an English dateline is no headline when it is text (a sen
     const wide = ['FARMERS MEET IN CONVENTION', '', 'The farmers of the state met here today to discuss the price of wheat', 'and the weather of the season and the rain that fell upon the fields.', line, 'Boston, May 3.—He said it was cold there and went home.', 'The meeting closed after a vote of the members present.'].join('\n');
     assert.deepEqual(exportArticles(wide, { ...opts, path: 'x.txt' }).articles.map((a) => a.headline), ['FARMERS MEET IN CONVENTION'], `${line} (wide)`);
   }
+  // A title's full stop ends no sentence: a headline in sentence case over a dateline stays one.
+  const gov = ['FARMERS MEET IN CONVENTION', '', 'The farmers of the state met here today to discuss the price of wheat', 'and the weather of the season and the rain that fell upon the fields.', 'Gov. Hochul signs the state budget', 'ALBANY, May 3.—The Governor signed the budget bill this morning at last.', 'The Legislature closed after a vote of the members present at the hall.'].join('\n');
+  const g = exportArticles(gov, { ...opts, path: 'x.txt' }).articles;
+  assert.deepEqual(g.map((a) => [a.headline, a.dateline]), [['FARMERS MEET IN CONVENTION', null], ['Gov. Hochul signs the state budget', 'ALBANY, May 3.—']]);
 });
 
 test('an English dateline further down an undated story stays in its text (not taken as the story\'s dateline)', () => {

@@ -67,6 +67,9 @@ const negatives: string[] = [
   '新华社发（王 丽 摄）',
   '（记者 王 丽 摄）',
   '图为市民在公园游玩。王 丽 摄',
+  '当天景区接待游客3000人。王 丽 摄', // a sentence ending in a digit's word, a bracket, a quote
+  '图为市民在公园游玩（资料图）。王 丽 摄',
+  '“大家一起合影”。王 丽 摄',
   // Credits that do not start their line.
   '第3版  责任编辑 王 丽 李 明',
   '第3版  本版编辑 王 丽  校对 李 明',

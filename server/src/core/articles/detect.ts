@@ -37,6 +37,7 @@
 //    larger unmatched cluster is (no body).
 // 6. `%%` directives (annotations.ts) override steps 1–5.
 import { LINE_ANNOTATION, LINE_BLANK, lineText, lowerBound } from '../lines';
+import { abbreviationBefore } from '../chars';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
@@ -460,9 +461,10 @@ function segments(P: PageItems, content: Int32Array, nc: number): Seg[] {
     const k = content[j];
     const i = base + k;
     const fc = forced[k];
-    // Initials (`I. W. F.`) sign off a story only after its last sentence: after `…the firm of`
-    // they are a name the column cut (`J. P.` / `Morgan & Co.`), text of the sentence.
-    if (F.kind[k] === K_SIGNOFF && prevLine >= 0 && F.end[prevLine - base] !== E_SENTENCE && P.dump.text.charCodeAt(P.dump.lines.start[i]) < 128) {
+    // Initials (`I. W. F.`) sign off a story after its last sentence or a letter's close (`Yours
+    // truly,`); between a line ending in a word (`…the firm of`) and text going on below, they are
+    // a name the column cut (`J. P.` / `Morgan & Co.`), text of the sentence.
+    if (F.kind[k] === K_SIGNOFF && prevLine >= 0 && F.end[prevLine - base] === E_NONE && i < P.page.lastLine && P.dump.lines.flags[i + 1] === 0 && P.dump.text.charCodeAt(P.dump.lines.start[i]) < 128) {
       F.kind[k] = K_NONE;
       F.signoff[k] = null;
     }
@@ -607,14 +609,24 @@ function headlineBetween(P: PageItems, segs: readonly Seg[], x: number): boolean
   return !runningTextEn(P, i);
 }
 
-/** Line i reads as English running text, no heading: a sentence ends inside it (`…were low. He came`), or it ends on a word no heading ends on (`…He came from`). */
+/**
+ * Line i reads as English running text, no heading: a sentence ends inside it (`…were low. He
+ * came`; a title's full stop ends none: `Gov. Hochul signs the budget`), or it ends on a word no
+ * heading ends on (`…He came from`).
+ */
 function runningTextEn(P: PageItems, i: number): boolean {
   const text = lineText(P.dump, i);
-  return EN_SENTENCE_INSIDE.test(text) || EN_OPEN_END.test(text.trimEnd());
+  if (EN_OPEN_END.test(text.trimEnd())) return true;
+  EN_SENTENCE_INSIDE.lastIndex = 0;
+  for (let m = EN_SENTENCE_INSIDE.exec(text); m !== null; m = EN_SENTENCE_INSIDE.exec(text)) {
+    const dot = m.index + 2;
+    if (text.charCodeAt(dot) !== 46 || !abbreviationBefore((k) => text.charCodeAt(k), 0, dot)) return true;
+  }
+  return false;
 }
 
 /** A lower-case word's full stop, ! or ? then a space and a capital: a sentence ends inside the line. */
-const EN_SENTENCE_INSIDE = /[a-z]{2}[.!?]["”’']?\s+["“‘']?[A-Z]/;
+const EN_SENTENCE_INSIDE = /[a-z]{2}[.!?]["”’']?\s+["“‘']?[A-Z]/g;
 /** Words a line of running text may end on before the next line, but no heading ends on. */
 const EN_OPEN_END = /(?:^|[^A-Za-z])(?:the|a|an|of|to|in|on|at|by|for|and|or|with|from|that|which|who)$/;
 

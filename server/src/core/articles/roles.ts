@@ -553,9 +553,9 @@ const FURNITURE_EDGE = /(?:日报|晚报|时报|周报|商报|都市报|电视�
  * edgeContinues.
  */
 // A paper's name holds no pronoun, preposition or verb (`SENATOR QUITS HIS POST` is a headline),
-// and a date line a number (`SUNDAY MORNING, SEPTEMBER 17, 1911.`, not `SUNDAY SCHOOL PICNIC`).
+// and a date line a number or a month (`SUNDAY MORNING, SEPTEMBER 17, 1911.`, not `SUNDAY SCHOOL PICNIC`).
 const EDGE_NAME_EN = /^(?!.*\b(?:HIS|His|HER|Her|ITS|Its|THEIR|Their|TO|To|IN|In|ON|On|AT|At|FOR|For|BY|By|WITH|With|FROM|From|IS|Is|ARE|Are|WAS|Was|WILL|Will)\b)(?:THE |The )?(?:[A-Z][A-Za-z'&-]*\.? ){0,3}(?:TRIBUNE|Tribune|TIMES|Times|HERALD|Herald|POST|Post|NEWS|News|JOURNAL|Journal)\.?$/;
-const EDGE_DAY_EN = /^(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b[^a-z\d]*\d[^a-z]*$/;
+const EDGE_DAY_EN = /^(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b[^a-z]*(?:\d|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)[^a-z]*$/;
 const LOWER_WORD = /(?:^|[^A-Za-z])[a-z]{2,}/;
 /** A masthead's volume and number (`VOL. LXIII....No. 20,620.`): furniture anywhere on the page. */
 const MASTHEAD_VOL = /^VOL\.?\s*[IVXLC0-9]+[.,\s-]*(?:No\.?\s*[0-9][0-9,.]*)?$/i;
@@ -960,9 +960,10 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
     // ending it (`…lost work. (Continued on Page Two.)`). The span is the marker alone.
     const text = scannedText();
     let en = CONT_EN.exec(text.slice(0, 96));
-    // With text after it, a marker ends in its full stop or bracket: `Continued on page 4 of the
-    // report, the list…` is a sentence of the body.
-    if (en && !/[.)\]}]\s*$/.test(en[0]) && EN_REST_TEXT.test(text.slice(en[0].length))) en = null;
+    // A marker that runs on into lower-case words is a sentence of the body (`Continued on page 4
+    // of the report, the list…`); one the OCR left without its full stop (`Continued from First
+    // Page The strike…`) or with a column after it (`Page 1, Column 2.`) is still read.
+    if (en && !/[.)\]}]\s*$/.test(en[0]) && /^\s*[a-z]/.test(text.slice(en[0].length))) en = null;
     let tailEn: RegExpExecArray | null = null;
     const headEnd = en ? en[0].length : 0;
     if (!en || EN_REST_TEXT.test(text.slice(headEnd))) {

@@ -68,14 +68,14 @@ const CREDIT_END = `(?=\\s*$|\\s{2}|\u3000|[）)】\\]]|\\s*(?:${LABEL})(?:\\s|[
  * credit's 摄 or 摄影), the label no glyph's neighbour nor one space from a single glyph, as in a
  * letter-spaced line (`第3版 责任编辑 王 丽`, `（记者 王 丽 摄）`, not `的 编辑 工 作`);
  * or a bare photo credit, names then 摄 or 摄影 (`王 丽 摄`), where a credit starts: the line's
- * start, after a double or ideographic space, an opening bracket, the end of an unspaced sentence
- * (`…游玩。王 丽 摄`, not `…宜 人 。市 民 拍 摄`) or an unspaced run of three glyphs (`新华社发 王 丽 摄`).
+ * start, after a double or ideographic space, an opening bracket, a sentence's end not spaced off
+ * (`…游玩。王 丽 摄`, `…3000人。王 丽 摄`, `…（资料图）。王 丽 摄`; not `…宜 人 。市 民 …`) or an unspaced run of three glyphs (`新华社发 王 丽 摄`).
  * Not after one space beside a single glyph: a letter-spaced line may end `所 拍 摄`; and never
  * 拍 摄, the word (`游 客 拍 摄`, `（记 者 拍 摄）`), which no name ends in.
  */
 const CREDITS = new RegExp(
   `(?<!${HAN}|(?:^|\\s)${HAN}\\s)(?:${LABEL})(?:\\s*[:：]\\s*|\\s+)${NAMES}(?:\\s*摄影?)?${CREDIT_END}` +
-    `|(?<=^[□■◆●▲△]?\\s*|\\s{2}|\u3000|[（(【\\[]|${HAN}{2}[。！？；]\\s?|${HAN}{3}\\s)${NAMES}(?<!拍\\s?)\\s*摄影?${CREDIT_END}`,
+    `|(?<=^[□■◆●▲△]?\\s*|\\s{2}|\u3000|[（(【\\[]|(?<!\\s)[。！？；]\\s?|${HAN}{3}\\s)${NAMES}(?<!拍\\s?)\\s*摄影?${CREDIT_END}`,
   'g',
 );
 
