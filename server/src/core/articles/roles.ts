@@ -14,7 +14,7 @@
 // lines at least 8 cells wide: body lines dominate, paragraph ends pull the median down, the upper
 // percentile lands on a full column. Paragraphs joined already (the hard-wrap fix clicked on some
 // of them) are left out of it: a line that ends a sentence and runs past twice the width most lines
-// share (see columnWidthOf) is body, not a column width. Pages mix column widths (a lead story set wider than the
+// share (see pageColumnOf) is body, not a column width. Pages mix column widths (a lead story set wider than the
 // briefs beside it), so each line is also given a *local* width: the upper quartile of the widths of
 // its 6 preceding and 6 following ordinary lines (lines narrower than 0.4× or wider than 1.6× the
 // page width are ignored there), falling back to the page width. A line is *full* when it reaches
@@ -576,6 +576,8 @@ const CONT_WHOLE_FIRST = firstSet('（(〔［[【▶下转上接续紧');
 const CONT_HEAD_FIRST = firstSet('（(〔［[【');
 const CONT_HEAD_SECOND = firstSet('上紧接续');
 const SIGNOFF_WHOLE_FIRST = firstSet('（(');
+/** Characters an English credit line (BYLINE_CREDIT) starts with: `By`, `BY`, `Special`, `Copyright`, or a bracket. */
+const EN_CREDIT_FIRST = firstSet('BSC([{');
 /** Characters an opening of a cut marker can end with (the bracket, the verb's first or last, 第, a target's): the test before any other. */
 const CONT_OPEN_LAST = firstSet('（(〔［[【下上紧转接续至第一二三四五六七八九十版页面、，,—–-－~～0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
 /** Opening brackets of a marker. */
@@ -1037,7 +1039,7 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
       if (!dateline) {
         const capHead = (f0 & FF_CAPTION) !== 0 && (c0 < 0x4e00 || (nextFlags(src, at + mFirst, to) & FF_CAPTION_2) !== 0) && CAPTION_HEAD.test((head ??= compactHead(scannedText())));
         // A credit line (BYLINE_CREDIT) may run to 64 glyphs: `(Copyright: 1903: By The Tribune Association.)`.
-        if (whole && !continuation && !signoff && (size <= 40 || capHead || (size <= 64 && (c0 === 40 || c0 === 91 || c0 === 123 || c0 === 66 || c0 === 83 || c0 === 67)))) {
+        if (whole && !continuation && !signoff && (size <= 40 || capHead || (size <= 64 && EN_CREDIT_FIRST.has(c0)))) {
           // whole: the head is the text without spaces, so `head.includes(x)` is `text.includes(x)`.
           if (capHead || ((lastC === CH_SHE || lastC === CH_FW_RPAREN || lastC === 41) && CAPTION_WHOLE.test((head ??= compactHead(scannedText()))))) kind = K_CAPTION;
           else if (isByline(src, at, to, size, f0, head)) kind = K_BYLINE;
@@ -1213,7 +1215,7 @@ function isByline(src: string, from: number, to: number, size: number, f0: numbe
   const first = firstAfterSpace(src, from, to, false);
   // A correspondent's credit: `Special to The New-York Tribune.` (OCR'd `Spsclal to Tbe Tribune.`).
   if (first === 83 /* S */ && size <= 48 && BYLINE_SPECIAL.test(src.slice(from, to).trim())) return true;
-  if ((first === 66 || first === 83 || first === 67 || first === 40 || first === 91 || first === 123) && size <= 64 && BYLINE_CREDIT.test(src.slice(from, to).trim())) return true;
+  if (EN_CREDIT_FIRST.has(first) && size <= 64 && BYLINE_CREDIT.test(src.slice(from, to).trim())) return true;
   if (size > 30) return false;
   if (first === 66 /* B */ && BYLINE_EN.test(src.slice(from, to).trim())) return true;
   if (!(f0 & FF_BYLINE)) return false; // every pattern below is anchored at one of these
@@ -1352,16 +1354,6 @@ function bandOf(hist: Uint32Array): { width: number; count: number } {
  * localWidthsOf gives every line that width.
  */
 export function pageColumnOf(F: Features, ks: Int32Array, n: number): { width: number; columnless: boolean } {
-  const width = columnWidthOf(F, ks, n);
-  return { width, columnless: COLUMNLESS };
-}
-
-/** Set by columnWidthOf (read by pageColumnOf): see there. */
-let COLUMNLESS = false;
-
-/** pageColumnOf's width. */
-export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
-  COLUMNLESS = false;
   const hist = HIST;
   hist.fill(0);
   let count = 0;
@@ -1373,11 +1365,11 @@ export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
     count++;
     if (F.end[k] === E_SENTENCE && F.width[k] > widestFinal) widestFinal = F.width[k];
   }
-  if (count === 0) return 0;
+  if (count === 0) return { width: 0, columnless: false };
   const band = bandOf(hist);
   const base = band.width > 0 ? band.width : percentile(hist, count, 0.5);
   // Most pages have no joined paragraph (a dump as the PDF gave it): nothing more to read.
-  if (!(base > 0 && widestFinal > 2 * base)) return percentile(hist, count, 0.7);
+  if (!(base > 0 && widestFinal > 2 * base)) return { width: percentile(hist, count, 0.7), columnless: false };
   let joined = 0;
   let widest = 0; // the widest line that is not joined and ends no sentence, but for OCR'd paragraphs ending in noise (over twice the base)
   let wrapped = 0; // lines not joined that end no sentence, in neither capitals nor Title Case: cut by a column
@@ -1397,8 +1389,7 @@ export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
     }
   }
   if (joined > 0 && wrapped < 2 && !columnLeft(F, ks, n, bandOf(rest).width, base)) {
-    COLUMNLESS = true;
-    return Math.min(HIST_MAX, Math.ceil((Math.max(widest, 8) + 1) / 0.78));
+    return { width: Math.min(HIST_MAX, Math.ceil((Math.max(widest, 8) + 1) / 0.78)), columnless: true };
   }
   if (joined > 0 && band.width > 0 && band.count >= 0.3 * (count - joined)) {
     for (let j = 0; j < n; j++) {
@@ -1409,7 +1400,7 @@ export function columnWidthOf(F: Features, ks: Int32Array, n: number): number {
       }
     }
   }
-  return percentile(hist, count, 0.7);
+  return { width: percentile(hist, count, 0.7), columnless: false };
 }
 
 /**
@@ -1551,10 +1542,10 @@ function featuresOf(infos: readonly LineInfo[]): { F: Features; ks: Int32Array }
   return { F, ks };
 }
 
-/** 70th percentile of ordinary line widths; 0 when there are none (columnWidthOf for LineInfo objects). */
+/** The page column's width; 0 when there are no ordinary lines (pageColumnOf for LineInfo objects). */
 export function estimateColumnWidth(infos: readonly LineInfo[]): number {
   const { F, ks } = featuresOf(infos);
-  return columnWidthOf(F, ks, infos.length);
+  return pageColumnOf(F, ks, infos.length).width;
 }
 
 /** Local column width of every line (localWidthsOf for LineInfo objects). */
