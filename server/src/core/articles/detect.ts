@@ -591,10 +591,8 @@ function headlineBetween(P: PageItems, segs: readonly Seg[], x: number): boolean
   const k = i - base;
   const dash = (F.flags[k] & F_STARTS_DASH) !== 0;
   if (dash ? !(x > 0 && segs[x - 1].kind === 'heading') : !(F.flags[k] & F_USER)) return false;
-  let y = x + 1;
-  while (y < segs.length && opaque(segs[y])) y++;
-  if (y >= segs.length) return false;
-  const n = segs[y];
+  const n = nextSolid(segs, x);
+  if (!n) return false;
   const kn = n.lines[0] - base;
   let opens = false;
   if (n.kind === 'pattern') opens = n.pkind === 'byline' || n.pkind === 'dateline';
@@ -645,10 +643,8 @@ function briefHeadline(P: PageItems, segs: readonly Seg[], x: number): boolean {
   const i = segs[x].lines[0];
   const k = i - base;
   if (!(F.flags[k] & F_USER) || F.end[k] !== E_SENTENCE || isFullAt(F, k) || F.kind[k] !== K_NONE) return false;
-  let y = x + 1;
-  while (y < segs.length && opaque(segs[y])) y++;
-  if (y >= segs.length) return false;
-  const n = segs[y];
+  const n = nextSolid(segs, x);
+  if (!n) return false;
   if (!(n.kind === 'pattern' ? n.pkind === 'byline' || n.pkind === 'dateline' : n.kind === 'text' && F.dateline[n.lines[0] - base] !== null)) return false;
   return BRIEF_HEAD_EN.test(lineText(P.dump, i).trim());
 }
@@ -750,6 +746,16 @@ function isText(s: Seg | undefined): boolean {
 function opaque(s: Seg): boolean {
   return s.kind === 'pattern' && (s.pkind === 'furniture' || s.pkind === 'caption');
 }
+
+/** The first segment after x that is not opaque (furniture, a caption), if any. */
+function nextSolid(segs: readonly Seg[], x: number): Seg | undefined {
+  let y = x + 1;
+  while (y < segs.length && opaque(segs[y])) y++;
+  return segs[y];
+}
+
+/** Whether a dateline is Chinese (本报讯, 新华社北京…电): its first character is CJK. */
+const cjkDateline = (text: string, d: Span) => text.charCodeAt(d.start) >= 0x2e80;
 
 /**
  * Short text without a sentence end, wedged between headings/patterns (no body on either side),
@@ -1048,7 +1054,7 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
       const bylineNote = noteHead && !!cur && cur.open && cur.bodySize === 0 && cur.byline.length > 0 && !cur.dateline && !cur.continuation && !startArticle.has(first);
       // A Chinese dateline in a story's text starts the next story (a column of 本报讯 briefs); an
       // English one does not: a wire story runs on with further dispatches (`Watertown, April 30.—`).
-      const fresh = startArticle.has(first) || (noteHead && !bylineNote) || contHead || (dateline !== null && !!cur && cur.bodySize > 0 && P.dump.text.charCodeAt(dateline.start) >= 0x2e80);
+      const fresh = startArticle.has(first) || (noteHead && !bylineNote) || contHead || (dateline !== null && !!cur && cur.bodySize > 0 && cjkDateline(P.dump.text, dateline));
       if (bylineNote) cur!.isNote = true;
       if (!cur || !cur.open || fresh) {
         cur = newStory(p);
@@ -1555,7 +1561,7 @@ function assembleArticles(M: Matched): PageAnalysis {
   // only a Chinese dateline counts (English local stories beside wire copy have none).
   for (let k = 0; k < live.length && !pageHasBylines; k++) {
     const d = live[k].dateline;
-    pageHasBylines = live[k].byline.some((i) => !isCopyright(lineText(dump, i))) || (d !== null && dump.text.charCodeAt(d.start) >= 0x2e80);
+    pageHasBylines = live[k].byline.some((i) => !isCopyright(lineText(dump, i))) || (d !== null && cjkDateline(dump.text, d));
   }
   for (let k = 0; k < clusters.length; k++) joinBanner(M.P, clusters, k, M.storyOfItem);
   const drafts: Draft[] = [];
