@@ -772,9 +772,7 @@ function wedgedHeadings(P: PageItems, segs: readonly Seg[]): Seg[] {
     if (opensItself(P, s.lines)) continue;
     let a = decided.length - 2;
     while (a >= 0 && opaque(decided[a])) a--;
-    let b = k + 1;
-    while (b < segs.length && opaque(segs[b])) b++;
-    if (isText(decided[a]) || isText(segs[b])) continue;
+    if (isText(decided[a]) || isText(nextSolid(segs, k))) continue;
     if (!P.ds) {
       s.kind = 'heading';
       continue;
