@@ -147,3 +147,17 @@ test('on a double-spaced page the moved heading is followed by two blank lines (
   const g = analyze(ordinary).findings.find((x) => x.rule === 'misplaced-headline');
   assert.deepEqual(g!.fix!.edits[0], { start: 0, end: 0, newText: '秋粮收获进度过半\n\n' });
 });
+
+test('a column label over the headline (简讯, 本报评论员, 今日导读 above it) leaves the heading in place; one emitted after the body still moves, under the label', () => {
+  const inPlace = [
+    '简讯\n\n市图书馆开展全民阅读推广活动\n本报讯 3月4日，市图书馆举办“书香青川”全\n民阅读推广活动，吸引市民300余人参加。\n',
+    "我市召开春季农业生产工作会议\n\n本报记者 张三\n\n本报讯 3月5日，我市召开春季农业生产工作\n会议，安排部署今年春耕生产。\n\n本报评论员\n\n以实干担当书写发展新篇\n\n春回大地，万物勃发。全国两会的召开，为我\n们做好今年各项工作指明了方向。\n",
+    "今日导读\n\n我市春耕备耕有序推进 ▶第二版\n市人大常委会召开第十二次会议 ▶第三版\n\n我市召开春季农业生产工作会议\n\n本报讯 3月5日，我市召开春季农业生产工作\n会议，总结去年农业农村工作，安排部署今年\n春耕生产。副市长刘建国出席会议并讲话。\n",
+  ];
+  for (const src of inPlace) assert.deepEqual(flagged(src), [], src.slice(0, 30));
+  const after = '简讯\n\n本报讯 3月4日，市图书馆举办“书香青川”全\n民阅读推广活动，吸引市民300余人参加。\n\n市图书馆开展全民阅读推广活动\n';
+  const f = analyze(after).findings.find((x) => x.rule === 'misplaced-headline');
+  assert.ok(f, 'the headline after its body is flagged');
+  const moved = applyEdits(after, f.fix!.edits);
+  assert.ok(moved.startsWith('简讯\n\n市图书馆开展全民阅读推广活动\n\n本报讯'), moved);
+});

@@ -51,7 +51,7 @@ export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messag
     const a = articles[k];
     const nb = headingBlocks(a);
     if (nb === 0) continue;
-    const first = firstOutside(a.lines, nb);
+    const first = firstOutside(a, nb);
     if (first >= 0 && !inPlace(dump.lines, a.lines, BLOCKS[0][0], first)) {
       const L = dump.lines;
       const head = a.headline.length ? a.headline : BLOCKS[0];
@@ -64,16 +64,28 @@ export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messag
   return out;
 }
 
-/** The article's first line outside its nb heading blocks (in BLOCKS), -1 when none (a Set only for a big heading). */
-function firstOutside(al: readonly number[], nb: number): number {
+/**
+ * The article's first line outside its nb heading blocks (in BLOCKS) and the labels above them, -1
+ * when none (a Set only for a big heading). A label over the heading (a column name such as 简讯)
+ * is no text the heading belongs before: a heading under it is in place. A label below the
+ * heading (CABLE TO THE TRIBUNE) stays where the heading goes before.
+ */
+function firstOutside(a: Article, nb: number): number {
+  const al = a.lines;
+  const top = BLOCKS[0][0];
   let headingSize = 0;
   for (let j = 0; j < nb; j++) headingSize += BLOCKS[j].length;
   const heading = headingSize > 32 ? new Set(BLOCKS.slice(0, nb).flat()) : undefined;
   for (let k = 0; k < al.length; k++) {
     const i = al[k];
-    if (heading ? !heading.has(i) : !inBlocks(nb, i)) return i;
+    if (heading ? !heading.has(i) : !inBlocks(nb, i)) if (i > top || !inLabels(a.labels, i)) return i;
   }
   return -1;
+}
+
+function inLabels(labels: readonly (readonly number[])[], i: number): boolean {
+  for (let j = 0; j < labels.length; j++) if (labels[j].includes(i)) return true;
+  return false;
 }
 
 /** The heading starting at line `top` sits right above the article's first other line: every text line between is the article's. */
