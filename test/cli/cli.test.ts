@@ -175,6 +175,19 @@ test('options may come before the command', () => {
   assert.match(runCli(['-v']).stdout, /^\d+\.\d+\.\d+/);
 });
 
+test('lint names a finding\'s first related location after its message (where a misplaced headline\'s article starts), in the chosen language', () => {
+  const dir = scratch();
+  const f = path.join(dir, 'after.txt');
+  writeFileSync(f, '\uFEFF本报讯 3月4日，市图书馆举办“书香青川”全\n民阅读推广活动，吸引市民300余人参加。\n\n市图书馆开展全民阅读推广活动\n');
+  const line = (r: { stdout: string }) => r.stdout.split('\n').find((l) => / misplaced-headline /.test(l));
+  assert.match(line(runCli(['lint', f]))!, /after\.txt:4:1: information misplaced-headline .+ \(1:1: The article starts here\)$/);
+  assert.match(line(runCli(['lint', '--locale', 'zh-cn', f]))!, /after\.txt:4:1: information misplaced-headline .+（1:1：稿件从这里开始）$/);
+  // More than one: the first, and how many more (three U+FFFD: the finding at the first, two related).
+  const g = path.join(dir, 'lost.txt');
+  writeFileSync(g, Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' au lait, na'), Buffer.from([0xef]), Buffer.from('ve, cr'), Buffer.from([0xe8]), Buffer.from('me.\n')]));
+  assert.match(runCli(['lint', g]).stdout, /lost\.txt:1:4: \w+ encoding .+ \(1:17: Another replacement character \(U\+FFFD\); 1 more\)\n/);
+});
+
 test('lint: on line 1 of a file with a byte-order mark, columns count from after it, as editors show them', () => {
   const dir = scratch();
   const f = path.join(dir, 'bom.txt');

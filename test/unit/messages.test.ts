@@ -95,12 +95,12 @@ test('Chinese says 文件夹 for a folder everywhere (the client does), never �
 
 test('Chinese messages quote a text that has “” of its own in 「」 (『』 when it has 「」 too); English ones as before', () => {
   const headline = '跨境电商：外贸增长“新引擎”';
-  assert.equal(t(zhCn, 'misplaced-headline.message', { headline, line: 12 }), '标题「跨境电商：外贸增长“新引擎”」不在其稿件处（稿件从第 12 行开始）');
-  assert.equal(t(zhCn, 'misplaced-headline.message', { headline: '市政府党组会议召开', line: 3 }), '标题“市政府党组会议召开”不在其稿件处（稿件从第 3 行开始）');
+  assert.equal(t(zhCn, 'misplaced-headline.message', { headline }), '标题「跨境电商：外贸增长“新引擎”」不在其稿件处（相关位置显示稿件开头）');
+  assert.equal(t(zhCn, 'misplaced-headline.message', { headline: '市政府党组会议召开' }), '标题“市政府党组会议召开”不在其稿件处（相关位置显示稿件开头）');
   assert.equal(t(zhCn, 'orphan-label.message', { label: '「新闻“链接”」' }), '标签『「新闻“链接”」』与其所标注的内容分离');
   assert.equal(t(zhCn, 'doubled-glyphs.message', { before: '““新新”” 引引擎擎', after: '“新” 引擎' }), '重复字形（仿粗体叠印）：「““新新”” 引引擎擎」应为「“新” 引擎」');
   assert.equal(t(zhCn, 'bad-annotation.conflict', { name: '下转 “二”', winner: '下转 三' }), '指令「下转 “二”」与同一段落的“下转 三”冲突，以最后一条“下转 三”为准');
-  assert.equal(t(en, 'misplaced-headline.message', { headline, line: 12 }), `Headline "${headline}" is away from its article, which starts on line 12`);
+  assert.equal(t(en, 'misplaced-headline.message', { headline }), `Headline "${headline}" is away from its article (the related location shows where the article starts)`);
   // Every Chinese message that quotes an argument does so as “{name}”, which format reads.
   for (const [k, v] of Object.entries(zhCn)) assert.doesNotMatch(v, /[「『]\{\w+\}[」』]/, k);
 });

@@ -291,13 +291,19 @@ async function lint(files: string[], opts: { rules: RuleSettings; locale?: strin
       continue;
     }
     const { dump, findings } = analyze(r.text, opts);
-    // A byte-order mark is no column an editor shows: line 1's columns count from after it.
     const bom = r.text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const lines: string[] = [];
+    // A BOM is no column an editor shows: line 1's columns count from after it.
+    const at = (offset: number) => {
+      const p = positionAt(dump, offset);
+      return { line: p.line + 1, column: (p.line === 0 ? Math.max(0, p.character - bom) : p.character) + 1 };
+    };
     for (const f of findings) {
-      const p = positionAt(dump, f.start);
-      const column = p.line === 0 ? Math.max(0, p.character - bom) : p.character;
-      lines.push(`${file}:${p.line + 1}:${column + 1}: ${f.severity} ${f.rule} ${f.message}`);
+      const p = at(f.start);
+      // The first related location (the editor shows them all), which a message may point to: where a misplaced headline's article starts.
+      const r = f.related?.[0];
+      const related = r ? t(messages, 'cli.related', { ...at(r.start), message: r.message, count: f.related!.length - 1 }) : '';
+      lines.push(`${file}:${p.line}:${p.column}: ${f.severity} ${f.rule} ${f.message}${related}`);
       if (f.severity === 'warning' || f.severity === 'error') serious = true;
     }
     if (lines.length) {
