@@ -20,7 +20,7 @@ import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
 import { registerExportCommands } from './export';
 import { LANGUAGE_ID } from './language';
 import { noEditorMessage, watchLargeFiles } from './largeFiles';
-import { registerRewriteCommand } from './rewrite';
+import { registerRewriteCommand, rewriteWarnings } from './rewrite';
 import { strings } from './strings';
 
 let client: LanguageClient | undefined;
@@ -33,6 +33,8 @@ export interface NewsprintApi {
   restartNotices(): number;
   /** Whether the language server was started (it waits for a page dump or a command). */
   serverStarted(): boolean;
+  /** The warnings the rewrite gave about texts in no article it put under its `%% skip`, in order. */
+  rewriteWarnings(): string[];
 }
 
 const restarts = { count: 0, notices: 0 };
@@ -82,7 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Newspr
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startOn));
   vscode.workspace.textDocuments.forEach(startOn);
   if (starting) await starting;
-  return { serverRestarts: () => restarts.count, restartNotices: () => restarts.notices, serverStarted: () => starting !== undefined };
+  return { serverRestarts: () => restarts.count, restartNotices: () => restarts.notices, serverStarted: () => starting !== undefined, rewriteWarnings: () => [...rewriteWarnings] };
 }
 
 /** Restart the server when it dies, and tell the user once per session rather than on every crash. */

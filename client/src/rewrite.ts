@@ -7,6 +7,9 @@ import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-langua
 import { commandDocument } from './largeFiles';
 import { strings } from './strings';
 
+/** The warnings shown about texts in no article put under the rewrite's `%% skip` (for NewsprintApi). */
+export const rewriteWarnings: string[] = [];
+
 /** `ready`: the language client, started if it was not yet. */
 export function registerRewriteCommand(context: vscode.ExtensionContext, ready: () => Promise<LanguageClient>): void {
   context.subscriptions.push(
@@ -19,10 +22,10 @@ export function registerRewriteCommand(context: vscode.ExtensionContext, ready: 
         void vscode.window.showWarningMessage(strings.changedWhileRewriting());
         return false;
       };
-      let r: { text: string; version: number } | null;
+      let r: { text: string; version: number; skippedText?: string[] } | null;
       try {
         const client = await ready();
-        r = await client.sendRequest<{ text: string; version: number } | null>('newsprint/rewrite', { textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) }, version: doc.version });
+        r = await client.sendRequest<{ text: string; version: number; skippedText?: string[] } | null>('newsprint/rewrite', { textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) }, version: doc.version });
       } catch (err) {
         if (err instanceof ResponseError && err.code === LSPErrorCodes.ContentModified) return changed();
         void vscode.window.showErrorMessage(strings.rewriteFailed(err instanceof Error ? err.message : String(err)));
@@ -41,7 +44,15 @@ export function registerRewriteCommand(context: vscode.ExtensionContext, ready: 
       const edit = new vscode.WorkspaceEdit();
       const all = new vscode.Range(doc.positionAt(0), doc.positionAt(current.length));
       edit.replace(doc.uri, all, r.text, { label: strings.rewriteLabel(), needsConfirmation: false });
-      return vscode.workspace.applyEdit(edit);
+      const applied = await vscode.workspace.applyEdit(edit);
+      // Text in no article (reported until now) is under the rewrite's `%% skip`: no longer reported, left out of the export.
+      const skipped = r.skippedText ?? [];
+      if (applied && skipped.length) {
+        const warning = strings.rewriteSkipped(skipped);
+        rewriteWarnings.push(warning);
+        void vscode.window.showWarningMessage(warning);
+      }
+      return applied;
     }),
   );
 }

@@ -1,7 +1,7 @@
 // Every user-facing string of the client, in one place. vscode.l10n.t looks the English text up in
 // l10n/bundle.l10n.<locale>.json (Chinese: bundle.l10n.zh-cn.json).
 import * as vscode from 'vscode';
-import { format } from '../../server/src/core/messages';
+import { en, format, quotedList, zhCn } from '../../server/src/core/messages';
 import { chineseMessages, joinSentences } from './locale';
 
 /** Sentences as one message, spaced as the language they are in (see chineseMessages). */
@@ -94,6 +94,14 @@ export const strings = {
   orphansRemoved: (n: number) => counted(vscode.l10n.t('Removed {0, plural, one {# export file} other {# export files}} that no page dump gives any more.'), n),
   changedWhileRewriting: () => vscode.l10n.t('The page changed while it was being rewritten, so it was left as it is. Run "Rewrite Page in Reading Order" again.'),
   alreadyClean: () => vscode.l10n.t('This page is already clean text in reading order: nothing to rewrite.'),
+  rewriteSkipped: (texts: readonly string[]) =>
+    counted(
+      vscode.l10n.t(
+        "{0, plural, one {# text in no article ({1}) is now under the rewrite's %% skip, and the export leaves it out. Check it, and mark its role (e.g. %% body) if it belongs to an article.} other {# texts in no article ({1}) are now under the rewrite's %% skip, and the export leaves them out. Check them, and mark their roles (e.g. %% body) where they belong to an article.}}",
+      ),
+      texts.length,
+      quotedList(chineseMessages(vscode.env.language, vscode.l10n.bundle !== undefined) ? zhCn : en, texts),
+    ),
   rewriteLabel: () => vscode.l10n.t('Rewrite page in reading order'),
   tooLargeForExtensions: (millions: number, limit: number) =>
     vscode.l10n.t(

@@ -52,3 +52,23 @@ test('--rule accepts the structure rules', () => {
   const on = runCli(['lint', SAMPLE]);
   assert.equal(on.stdout.split('\n').filter((l) => / information hard-wrap /.test(l)).length, 21);
 });
+
+test('rewrite says on stderr which texts in no article it put under its %% skip (no longer reported, left out of the export), in both languages', () => {
+  const dir = scratch();
+  const f = path.join(dir, 'k.txt');
+  // A kicker over a headline and a deck longer than it: detection leaves the kicker in no article (unclaimed-text).
+  writeFileSync(f, '坚持人民至上 办好民生实事\n\n市委常委会召开会议\n\n研究部署当前重点工作\n\n本报记者 张三\n\n本报青川3月5日电 3月5日，市委常委会召开会\n议，传达学习全国两会精神，研究部署当前重点\n工作。市委书记陈志强主持会议。\n');
+  const before = runCli(['lint', f]).stdout;
+  const reported = /unclaimed-text Text "([^"]+)"/.exec(before)?.[1];
+  assert.ok(reported, `lint reports a text in no article: ${before}`);
+  const r = runCli(['rewrite', f]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(r.stdout.includes(`%% skip\n${reported}`), r.stdout);
+  assert.equal(r.stderr, `newsprint: ${f}: 1 text in no article ("${reported}") is now under the rewrite's %% skip, and the export leaves it out. Check it, and mark its role (e.g. %% body) if it belongs to an article.\n`);
+  assert.match(runCli(['rewrite', '--locale', 'zh-cn', f]).stderr, new RegExp(`1 处未归入任何稿件的文字（“${reported}”）改写后位于 %% skip（跳过）之下`));
+  // The sample's rewrite reports its one text in no article; a page without any says nothing.
+  assert.match(runCli(['rewrite', SAMPLE]).stderr, /1 text in no article/);
+  const clean = path.join(dir, 'c.txt');
+  writeFileSync(clean, '市政府党组会议召开\n\n□记者 解泉声 报道\n\n会议还研究了其它事项。\n');
+  assert.equal(runCli(['rewrite', clean]).stderr, '');
+});

@@ -7,7 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 import { analyze } from '../core/analyze';
 import { fixAllParts } from '../core/incremental';
 import { ALL_RULES } from '../core/ruleLevels';
-import { errorReason, isSimplifiedChinese, messagesFor, t, type Messages } from '../core/messages';
+import { errorReason, isSimplifiedChinese, messagesFor, quotedList, t, type Messages } from '../core/messages';
 import { positionAt } from '../core/parse';
 import { rewritePage } from '../core/rewrite';
 import type { RuleLevel, RuleSettings } from '../core/types';
@@ -398,7 +398,12 @@ function rewrite(files: string[], opts: { rules: RuleSettings; locale?: string; 
   return transformFiles(
     files,
     opts.write,
-    (text) => rewritePage(text, opts).text,
+    (text, file) => {
+      const r = rewritePage(text, opts);
+      // Said on stderr: stdout may be the rewritten text.
+      if (r.skippedText.length) io.err(`newsprint: ${t(messages, 'cli.rewriteSkipped', { file, count: r.skippedText.length, texts: quotedList(messages, r.skippedText) })}\n`);
+      return r.text;
+    },
     { changed: (file) => t(messages, 'cli.rewritten', { file }), unchanged: (file) => t(messages, 'cli.alreadyRewritten', { file }) },
     messages,
     io,

@@ -128,6 +128,7 @@ export const en = {
   'cli.badLocale': 'Unknown --locale "{value}": the messages are in en (English) and zh-cn (Simplified Chinese).',
   'cli.rewritten': '{file}: rewritten in reading order.',
   'cli.alreadyRewritten': '{file}: already clean text in reading order; not written.',
+  'cli.rewriteSkipped': '{file}: {count, plural, one {# text in no article ({texts}) is now under the rewrite\'s %% skip, and the export leaves it out. Check it, and mark its role (e.g. %% body) if it belongs to an article.} other {# texts in no article ({texts}) are now under the rewrite\'s %% skip, and the export leaves them out. Check them, and mark their roles (e.g. %% body) where they belong to an article.}}',
   'misplaced-headline.message': 'Headline "{headline}" is away from its article (the related location shows where the article starts)',
   'misplaced-headline.related': 'The article starts here',
   'misplaced-headline.fix': 'Move the headline to the start of its article',
@@ -292,6 +293,7 @@ export const zhCn: Record<MessageKey, string> = {
   'cli.badLocale': '未知的 --locale“{value}”：消息语言只有 en（英文）和 zh-cn（简体中文）。',
   'cli.rewritten': '{file}：已按阅读顺序重写。',
   'cli.alreadyRewritten': '{file}：已是按阅读顺序排列的干净文本；未写入。',
+  'cli.rewriteSkipped': '{file}：{count} 处未归入任何稿件的文字（{texts}）改写后位于 %% skip（跳过）之下，导出时不含这些文字。请核对；属于稿件的，请标注其角色（如 %% 正文）。',
   'misplaced-headline.message': '标题“{headline}”不在其稿件处（相关位置显示稿件开头）',
   'misplaced-headline.related': '稿件从这里开始',
   'misplaced-headline.fix': '将标题移到其稿件开头',
@@ -386,6 +388,13 @@ export function format(template: string, args: Record<string, string | number> =
 export function zhQuoted(text: string): string {
   if (!/[“”]/.test(text)) return `“${text}”`;
   return /[「」]/.test(text) ? `『${text}』` : `「${text}」`;
+}
+
+/** Texts quoted as a list in a message of `messages`' language: the first `max` (each cut at 20 characters), then … (等 in Chinese). */
+export function quotedList(messages: Messages, texts: readonly string[], max = 3): string {
+  const cut = texts.slice(0, max).map((x) => (x.length > 20 ? `${x.slice(0, 20)}…` : x));
+  if (messages === zhCn) return cut.map(zhQuoted).join('、') + (texts.length > max ? '等' : '');
+  return cut.map((x) => `"${x}"`).join(', ') + (texts.length > max ? ', …' : '');
 }
 
 /** A rule's name as the user reads it (`rule.<id>`: 硬换行 for hard-wrap in Chinese), else its id. */

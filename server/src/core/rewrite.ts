@@ -53,6 +53,12 @@ export interface RewrittenArticle {
 export interface RewriteResult {
   text: string;
   articles: RewrittenArticle[];
+  /**
+   * The first lines (cleaned, as the rewrite prints them) of the blocks unclaimed-text reported:
+   * text in no article, which the rewrite puts under its `%% skip` with the rest, where it is no
+   * longer reported. Whoever runs the rewrite says so: the export leaves that text out.
+   */
+  skippedText: string[];
 }
 
 const NOTICE_SEPARATOR = '%% # ————';
@@ -69,13 +75,14 @@ const MAX_RUNS = 3;
 
 export function rewritePage(text: string, options: AnalyzeOptions = {}): RewriteResult {
   let once = rewriteOnce(text, options);
+  const { skippedText } = once.result;
   for (let run = 2; run <= MAX_RUNS; run++) {
     // The next run reads the text the last one's check read back already: not analysed twice.
     const again = rewriteOnce(once.result.text, options, once.readBack);
     if (again.result.text === once.result.text) break;
     once = again;
   }
-  return once.result;
+  return { ...once.result, skippedText };
 }
 
 type Analysis = ReturnType<typeof analyze>;
@@ -115,6 +122,12 @@ function rewriteOnce(text: string, options: AnalyzeOptions, made?: Analysis): Ru
     return marked ? once! : clean;
   });
   const bom = dump.bom ? '\ufeff' : '';
+  const skippedText: string[] = [];
+  for (const f of findings)
+    if (f.rule === 'unclaimed-text') {
+      const i = lineIndexAt(dump, f.start);
+      skippedText.push(clean.line(i).trim());
+    }
   const pins = new Set<string>();
   for (let round = 1; ; round++) {
     const out: string[] = [];
@@ -125,7 +138,7 @@ function rewriteOnce(text: string, options: AnalyzeOptions, made?: Analysis): Ru
       out.push(rewriteOnePage(dump, pages[k], cleaners[k], articles, pins, `${k}:`, lines));
       printed.push(lines);
     }
-    const result = { text: bom + out.join('\f'), articles };
+    const result = { text: bom + out.join('\f'), articles, skippedText };
     if (round === MAX_PIN_ROUNDS || printed.every((x) => x.length === 0)) return { result };
     // Read it back: every body paragraph printed must be body (or hold the dateline) again.
     const again = analyze(result.text, { ...options, wholePages: true });

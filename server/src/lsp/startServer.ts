@@ -448,15 +448,18 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   });
   registerStructureFeatures(ctx);
 
-  // newsprint/rewrite {textDocument, version} → {text, version}: the page rewritten in reading order
-  // (the client applies it as one edit). A page that is past the version asked for gets
-  // ContentModified: the client would replace the page with the rewrite of older text.
+  // newsprint/rewrite {textDocument, version} → {text, version, skippedText}: the page rewritten in
+  // reading order (the client applies it as one edit), and the first lines of the texts in no article
+  // that it put under its `%% skip` (the client says so: the export leaves them out). A page that is
+  // past the version asked for gets ContentModified: the client would replace the page with the
+  // rewrite of older text.
   connection.onRequest('newsprint/rewrite', async (p: { textDocument: { uri: string }; version?: number }) => {
     const doc = documents.get(p?.textDocument?.uri);
     if (!doc) return null;
     const s = await settings.get(doc.uri);
     if (typeof p.version === 'number' && p.version !== doc.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
-    return { text: rewritePage(doc.getText(), { rules: s.rules, locale }).text, version: doc.version };
+    const r = rewritePage(doc.getText(), { rules: s.rules, locale });
+    return { text: r.text, version: doc.version, skippedText: r.skippedText };
   });
 
   documents.listen(connection);
