@@ -36,6 +36,14 @@ test('tokenPairs: pairs, those that count, and flags, or 0 when a code point is 
     ['跨跨境境TTIIRR', 5, 5, PAIR_SURE | PAIR_WORD | PAIR_LETTER],
     ['NNEEWWSS天天', 5, 5, PAIR_WORD | PAIR_LETTER],
     ['MMXXII跨跨境境', 5, 5, PAIR_LETTER], // Roman-numeral letters are no word
+    // A Latin word going on with a number is one; a number with a capital that is no unit (5G) too.
+    ['CCOOVVIIDD--1199', 8, 7, PAIR_WORD | PAIR_LETTER],
+    ['55GG', 2, 2, PAIR_WORD | PAIR_LETTER],
+    ['11008800PP', 5, 5, PAIR_WORD | PAIR_LETTER],
+    ['1100MM', 3, 2, 0], // millimetres, in capitals
+    ['0000FF', 3, 2, 0], // a hex colour
+    ['FFFF0000', 4, 4, PAIR_LETTER],
+    ['2200XX', 3, 2, 0],
   ];
   for (const [tok, n, counted, flags] of table) {
     assert.equal(doubledPairs(pairs(tok)), n >= 2 ? n : 0, `${tok}: pairs`);

@@ -26,7 +26,8 @@
 //     pair of punctuation that is never written doubled (，：；, brackets, quotes) beside letter or
 //     Han pairs (跨跨境境电电商商：：外外贸贸);
 //   - a doubled Latin word (two letters or more, not only Roman-numeral letters, not only hex
-//     digits) with another token of the run that counts (TTIIRR 跨跨境境运运输输, TTHHEE NNEEWWSS):
+//     digits; a number may follow, CCOOVVIIDD--1199; or a number and a capital that is no unit,
+//     55GG, 44KK) with another token of the run that counts (TTIIRR 跨跨境境运运输输, TTHHEE NNEEWWSS):
 //     Latin spaces part words, so two doubled tokens side by side are a doubled heading; or with
 //     two Han pairs or more in its own token (TTIIRR跨跨境境运运输输, as the mixed-script fix leaves
 //     the line before it: spaced or not, the same evidence);
@@ -91,6 +92,14 @@ function isHexLetter(c: number): boolean {
   return l >= 0x61 && l <= 0x66;
 }
 
+/**
+ * A capital that, after a number, makes a code rather than a unit (5G, 4K, 1080P): not a hex digit
+ * (0000FF), nor a numeral's letter (MM, CC, XX: 1100MM is millimetres, as 1100mm).
+ */
+function isCodeLetter(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a && !isHexLetter(c) && !isRomanLetter(c);
+}
+
 /** Punctuation that Chinese never writes doubled (unlike …… and ——): the comma, colon, semicolon, brackets and quotes. */
 function isNeverDoubled(c: number): boolean {
   return c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff08 || c === 0xff09 || (c >= 0x3008 && c <= 0x3011) || (c >= 0x2018 && c <= 0x201d && c !== 0x201a && c !== 0x201b);
@@ -121,6 +130,7 @@ export function tokenPairs(text: string, start: number, end: number): number {
   let hex = true; // …a hex digit
   let never = false; // a pair of punctuation never written doubled
   let prevDigit = false;
+  let code = 0; // capitals after digits that are no unit (55GG: 5G)
   for (let i = start; i < end; ) {
     const a = codePointAt(text, i);
     const al = cpLength(a);
@@ -137,8 +147,12 @@ export function tokenPairs(text: string, start: number, end: number): number {
       counted++;
       prevDigit = true;
     } else if (isLatinLetter(a)) {
-      // A unit after a number (1100mm) is part of the number.
-      if (!prevDigit) {
+      // A unit after a number (1100mm) is part of the number; a capital that is no unit, no hex
+      // digit and no numeral letter (55GG, 44KK, 11008800PP: 5G, 4K, 1080P) is a code, no real text.
+      if (prevDigit && isCodeLetter(a)) {
+        code++;
+        counted++;
+      } else if (!prevDigit) {
         letters++;
         counted++;
         if (firstLetter < 0) firstLetter = a;
@@ -152,8 +166,10 @@ export function tokenPairs(text: string, start: number, end: number): number {
     }
     i += 2 * al;
   }
-  const letter = han > 0 || letters > 0;
-  const word = letters > 0 && digits === 0 && !oneLetter && !roman && !hex;
+  const letter = han > 0 || letters > 0 || code > 0;
+  // A Latin word may go on with a number (CCOOVVIIDD--1199): hex colours (FFFF00), numerals and
+  // units (1100mm) are no word.
+  const word = (letters > 0 && !oneLetter && !roman && !hex) || (code > 0 && digits > 0);
   // A doubled Latin word touching doubled Han (two pairs or more, a doubled token of their own when
   // spaced) is the evidence it is beside them: the mixed-script fix, which deletes the space,
   // leaves TTIIRR跨跨境境运运输输, which must read as TTIIRR 跨跨境境运运输输 does.

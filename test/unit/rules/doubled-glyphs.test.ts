@@ -26,6 +26,10 @@ const positives: [string, string][] = [
   ['TTIIRR 跨跨境境 运运输输 扎扎实实 推进', 'TIR 跨境 运输 扎扎实实 推进'],
   ['22002244年年 工工作作 回回顾顾', '2024年 工作 回顾'],
   ['TTHHEE  NNEEWWSS', 'THE  NEWS'], // Latin words are evidence each, however far apart
+  // A Latin word with a number, a number with a capital that is no unit: doubled words too.
+  ['CCOOVVIIDD--1199 疫疫情情防防控控', 'COVID-19 疫情防控'],
+  ['55GG 网网络络 全全覆覆盖盖', '5G 网络 全覆盖'],
+  ['44KK 超超高高清清', '4K 超高清'],
 ];
 
 // Unsure: a whole line of Han pairs, a token of three or more not all one glyph, and nothing else
@@ -96,6 +100,11 @@ const negatives: string[] = [
   'TTIIRR  红红火火 开新局',
   'TTIIRR  红红火火',
   '推进 扎扎实实 TTIIRR',
+  // Numbers with their units, hex colours: no evidence beside Han pairs.
+  '1100mm 家家户户',
+  '1100MM 家家户户',
+  '0000FF 红红火火',
+  '颜色 0000FF FFFF00',
 ];
 
 test('doubled-glyphs: positives are fixed exactly', () => {
