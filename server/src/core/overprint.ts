@@ -274,6 +274,14 @@ function lineOverprint(text: string, from = 0, to = text.length, long = true): O
 }
 
 /**
+ * Whether the line text reads whole as one overprinted run, sure or unsure (as the doubled-glyphs
+ * rule reads a line: a token of three Han pairs or more): see joinBuildsOverprint.
+ */
+function isDoubledLine(text: string): boolean {
+  return lineOverprint(text, 0, text.length, false) !== undefined;
+}
+
+/**
  * Calls `visit` with [start, end) of each part of a run of doubled tokens of text[from, to) that
  * reads as sure fake bold (those doubled-glyphs undoubles, see there and sureParts): whether there
  * was one. An unsure run is a whole line alone, never beside a sure one.
@@ -498,7 +506,9 @@ function without(text: string, from: number, to: number, gone: Uint8Array): stri
  * fake bold, each line as the same pass of Fix All may leave it (asFixed: its own sure runs
  * undoubled, its spacing fixed or not, each line on its own): `… and TTHHEE⏎NNEEWWSS of the day` → TTHHEE NNEEWWSS,
  * which the next Fix All read as THE NEWS; `跨 跨 境 境⏎：：外外贸贸` → 跨跨境境：：外外贸贸;
- * `，⏎，高高高高` → ，，高高高高. Such a run crosses the join (one inside a line was that line's
+ * `，⏎，高高高高` → ，，高高高高. Or that joins a line that reads whole as unsure fake bold to
+ * doubled tokens, the joined line reading so too: the unsure fix, one click, would then undouble
+ * the other line's glyphs as well (`天天天天向向上上⏎来来往往 匆匆忙忙` → 天天向上来往 匆忙). Such a run crosses the join (one inside a line was that line's
  * already), so a pair (maybe spaced) must end the first line and one start the next, or, joined
  * with nothing between, the join must make one: checked first, in constant time, for every join.
  */
@@ -509,9 +519,18 @@ export function joinBuildsOverprint(text: string, ls: number, le: number, rs: nu
   // Each line's spacing as its own findings decide (a letter-spaced line is unspaced, the next one
   // with a single space may not be): every pair of the two lines' readings.
   const rights = SPACINGS.map((spacing) => asFixed(text, rs, re, spacing));
+  const rightDoubled = rights.map(isDoubledLine);
   for (const spacing of SPACINGS) {
-    const left = asFixed(text, ls, le, spacing) + inserted;
-    for (const right of rights) if (hasSureOverprint(left + right)) return true;
+    const fixed = asFixed(text, ls, le, spacing);
+    const left = fixed + inserted;
+    const leftDoubled = isDoubledLine(fixed);
+    for (let r = 0; r < rights.length; r++) {
+      const joined = left + rights[r];
+      if (hasSureOverprint(joined)) return true;
+      // A line that reads as unsure fake bold alone (its fix one click) joined to doubled tokens:
+      // that fix would then undouble them too (`天天天天向向上上⏎来来往往 匆匆忙忙`).
+      if ((leftDoubled || rightDoubled[r]) && isDoubledLine(joined)) return true;
+    }
   }
   return false;
 }
