@@ -228,3 +228,20 @@ test('the mixed-script fix on TTIIRR 跨跨境境运运输输 leaves it sure fak
   const doc = exportArticles(spaced, { path: 'p.txt', sha256: 'a'.repeat(64), version: '0.1.0' });
   assert.equal(doc.articles[0].headline, 'TIR跨境运输');
 });
+
+test('a real AABB word next to a fake-bold heading keeps its glyphs: Fix All and the export undouble only what the Latin word covers', () => {
+  const body = '\n\n本报讯 今年以来，我市跨境运输业务量同比增长36%，一个个新线路相继开通。\n';
+  const table: [string, string, string][] = [
+    // line, after Fix All, the export's headline
+    ['TTIIRR 跨跨境境运运输输  红红火火 开新局', 'TIR 跨境运输  红红火火 开新局', 'TIR跨境运输  红红火火 开新局'],
+    ['TTIIRR 跨跨境境运运输输 扎扎实实 推进', 'TIR 跨境运输 扎扎实实 推进', 'TIR跨境运输 扎扎实实 推进'],
+    ['TTIIRR 跨跨境境运运输输   高高兴兴 上 班', 'TIR 跨境运输   高高兴兴 上 班', 'TIR跨境运输   高高兴兴 上 班'],
+  ];
+  for (const [line, fixed, headline] of table) {
+    const page = `${line}${body}`;
+    assert.equal(fixAll(page).text.split('\n')[0], fixed, line);
+    assert.equal(fixAll(fixAll(page).text).text, fixAll(page).text, `${line}: Fix All twice is Fix All once`);
+    const doc = exportArticles(page, { path: 'p.txt', sha256: 'a'.repeat(64), version: '0.1.0' });
+    assert.equal(doc.articles[0].headline, headline, line);
+  }
+});

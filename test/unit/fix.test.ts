@@ -195,3 +195,46 @@ test('the export of a page and of its Fix All agree (but for the trail back to t
   const rewritten = rewritePage(page, OFF).text;
   assert.deepEqual(strip(exportArticles(rewritten, { ...opts, ...OFF })).map((a) => a.headline), strip(exportArticles(page, { ...opts, ...OFF })).map((a) => a.headline));
 });
+
+// A page of reduplicated words (reviewer r1, p5-redup): after the first pass joins the paragraph above
+// it, hard-wrap reads the unsure fake-bold line 天天天天向向上上 and the line below as one paragraph.
+const REDUP =
+  '生活\n' +
+  '\n' +
+  '来来往往的人群里\n' +
+  '\n' +
+  '本报记者 李丽丽\n' +
+  '\n' +
+  '人人都说，日子是过出来的。清晨，\n' +
+  '常常能看到老人们在公园里散步，刚\n' +
+  '刚升起的太阳渐渐照亮了街道。谢谢\n' +
+  '你们，看看这座城市的变化吧。\n' +
+  '小区里干干净净，邻里之间高高兴兴，\n' +
+  '大家明明白白地算着一笔笔账。\n' +
+  '天天天天向向上上\n' +
+  '来来往往 匆匆忙忙\n' +
+  '马路上车辆来来往往，行人匆匆忙忙。\n' +
+  '哈哈镜、乐乐茶、嘻嘻哈哈的孩子们，\n' +
+  '构成了一幅生动的画面。\n' +
+  '一个个、一次次、一层层、一张张、一\n' +
+  '片片，数不清的故事在这里发生。\n' +
+  '李丽丽、王晶晶、贝贝和欢欢是邻居，\n' +
+  '她们常常一起逛街。\n' +
+  '“叮叮当当”的声音从工地传来，工人\n' +
+  '们扎扎实实地干着活。汩汩的泉水从\n' +
+  '山间流过。\n' +
+  '天天高高兴兴快快乐乐\n' +
+  '1100 2200 万 3300元\n' +
+  '生 活 中 总 有 许 多 美 好 的 瞬 间 值 得\n' +
+  '我 们 去 发 现 、去 珍 惜。\n';
+
+test('fixAll does not join an unsure fake-bold line to doubled tokens below it: its one-click fix would undouble them too', () => {
+  const fixed = fixAll(REDUP).text;
+  assert.ok(fixed.includes('\n天天天天向向上上\n来来往往 匆匆忙忙\n'), fixed);
+  const unsure = analyze(fixed).findings.filter((f) => f.rule === 'doubled-glyphs' && f.unsure);
+  assert.deepEqual(unsure.map((f) => fixed.slice(f.start, f.end)), ['天天天天向向上上', '天天高高兴兴快快乐乐']);
+  // The join is offered, unsure: the user's to click once they have looked.
+  const join = analyze(fixed).findings.find((f) => f.rule === 'hard-wrap' && fixed.slice(f.start, f.end) === '天天天天向向上上');
+  assert.ok(join?.unsure && join.fix, JSON.stringify(join));
+  assertIdempotent(REDUP);
+});

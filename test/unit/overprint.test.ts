@@ -1,7 +1,7 @@
 // overprint.ts: what a fake-bold overprint is (sure, or unsure), as the doubled-glyphs rule and article detection read it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countedPairs, doubledPairs, isOverprint, overprintReading, pairFlags, pairSeconds, PAIR_HAN, PAIR_LETTER, PAIR_LONG, PAIR_SURE, PAIR_WORD, tokenPairs, undouble } from '../../server/src/core/overprint';
+import { countedPairs, doubledPairs, isOverprint, overprintReading, pairFlags, pairSeconds, PAIR_HAN, PAIR_LETTER, PAIR_LONG, PAIR_SURE, PAIR_WORD, shownUndoubled, sureRuns, tokenPairs, undouble } from '../../server/src/core/overprint';
 
 const pairs = (tok: string) => tokenPairs(tok, 0, tok.length);
 
@@ -36,6 +36,14 @@ test('tokenPairs: pairs, those that count, and flags, or 0 when a code point is 
     ['跨跨境境TTIIRR', 5, 5, PAIR_SURE | PAIR_WORD | PAIR_LETTER],
     ['NNEEWWSS天天', 5, 5, PAIR_WORD | PAIR_LETTER],
     ['MMXXII跨跨境境', 5, 5, PAIR_LETTER], // Roman-numeral letters are no word
+    // A Latin word going on with a number is one; a number with a capital that is no unit (5G) too.
+    ['CCOOVVIIDD--1199', 8, 7, PAIR_WORD | PAIR_LETTER],
+    ['55GG', 2, 2, PAIR_WORD | PAIR_LETTER],
+    ['11008800PP', 5, 5, PAIR_WORD | PAIR_LETTER],
+    ['1100MM', 3, 2, 0], // millimetres, in capitals
+    ['0000FF', 3, 2, 0], // a hex colour
+    ['FFFF0000', 4, 4, PAIR_LETTER],
+    ['2200XX', 3, 2, 0],
   ];
   for (const [tok, n, counted, flags] of table) {
     assert.equal(doubledPairs(pairs(tok)), n >= 2 ? n : 0, `${tok}: pairs`);
@@ -99,6 +107,34 @@ test('isOverprint: the whole text one overprinted run', () => {
   // below that the line as it stands.
   assert.equal(isOverprint('天天高高兴兴快快乐乐'), true);
   assert.equal(isOverprint('叮叮当当咚咚'), false);
+  // The evidence covers the tokens one space from it: a line only partly sure is read as printed,
+  // and one it covers none of reads as without it (unsure, a heading from five Han pairs).
+  assert.equal(isOverprint('TTIIRR 跨跨境境运运输输  红红火火'), false);
+  assert.equal(shownUndoubled('TTIIRR 跨跨境境运运输输  红红火火'), 'TTIIRR 跨跨境境运运输输  红红火火');
+  assert.equal(shownUndoubled('TTIIRR 跨跨境境运运输输 红红火火'), 'TIR 跨境运输 红火');
+  assert.equal(isOverprint('TTIIRR  聚聚焦焦群群众众所所需需'), true);
+  assert.equal(shownUndoubled('TTIIRR  聚聚焦焦群群众众所所需需'), 'TTIIRR  聚聚焦焦群群众众所所需需');
+  assert.equal(isOverprint('TTIIRR  跨跨境境运运输输'), false);
+});
+
+test('sureRuns: the parts of a run its evidence covers, one space apart, not a token next to ordinary text', () => {
+  const parts = (text: string) => {
+    const out: string[] = [];
+    sureRuns(text, 0, text.length, (a, b) => out.push(text.slice(a, b)));
+    return out;
+  };
+  const table: [string, string[]][] = [
+    ['TTIIRR 跨跨境境运运输输', ['TTIIRR 跨跨境境运运输输']],
+    ['TTIIRR 跨跨境境运运输输  红红火火 开新局', ['TTIIRR 跨跨境境运运输输']],
+    ['TTIIRR 跨跨境境运运输输 扎扎实实 推进', ['TTIIRR 跨跨境境运运输输']],
+    ['TTIIRR 跨跨境境运运输输　红红火火', ['TTIIRR 跨跨境境运运输输']], // an ideographic space is a wide gap
+    ['TTIIRR 扎扎实实 推进', []], // the Latin word left alone is no evidence
+    ['TTIIRR  跨跨境境运运输输', []],
+    ['NNEEWWSS 高高兴兴 的 TTIIRR 跨跨境境', ['TTIIRR 跨跨境境']],
+    ['跨跨境境：：外外贸贸 扎扎实实 推进', ['跨跨境境：：外外贸贸']], // sure alone: its own evidence
+    ['TTHHEE  NNEEWWSS', ['TTHHEE  NNEEWWSS']],
+  ];
+  for (const [text, want] of table) assert.deepEqual(parts(text), want, text);
 });
 
 test('undouble collapses the tokens that are all pairs and keeps the rest, spaces included', () => {

@@ -26,7 +26,8 @@
 //     pair of punctuation that is never written doubled (，：；, brackets, quotes) beside letter or
 //     Han pairs (跨跨境境电电商商：：外外贸贸);
 //   - a doubled Latin word (two letters or more, not only Roman-numeral letters, not only hex
-//     digits) with another token of the run that counts (TTIIRR 跨跨境境运运输输, TTHHEE NNEEWWSS):
+//     digits; a number may follow, CCOOVVIIDD--1199; or a number and a capital that is no unit,
+//     55GG, 44KK) with another token of the run that counts (TTIIRR 跨跨境境运运输输, TTHHEE NNEEWWSS):
 //     Latin spaces part words, so two doubled tokens side by side are a doubled heading; or with
 //     two Han pairs or more in its own token (TTIIRR跨跨境境运运输输, as the mixed-script fix leaves
 //     the line before it: spaced or not, the same evidence);
@@ -40,6 +41,13 @@
 //   or a heading; a line alone: a column line with other text, or ending in punctuation, is prose.
 // A lone AABB word, `扎扎实实 认认真真`, MMXXII, FFFFFF, or Han pairs with other text on the line
 // (`祝大家 天天高高兴兴快快乐乐 新年好`) is neither.
+//
+// The evidence of a sure run reaches only so far (sureParts): over the doubled tokens one space
+// from it, as a heading prints them, and not over a token without evidence of its own that is two
+// spaces or more away (`TTIIRR 跨跨境境运运输输  红红火火 开新局`: a kicker, then the headline in
+// another face) or next to ordinary text on the line (`TTIIRR 跨跨境境运运输输 扎扎实实 推进`): that
+// token keeps its own reading, and an AABB word alone is never sure. What is left is read again
+// (TTIIRR alone is no evidence); a whole line the evidence reaches none of reads as without it.
 //
 // Article detection (isOverprint) takes a wholly doubled line for a fake-bold heading, at half its
 // width, when the reading is sure, or unsure with a token of five Han pairs or more not all one glyph
@@ -84,6 +92,14 @@ function isHexLetter(c: number): boolean {
   return l >= 0x61 && l <= 0x66;
 }
 
+/**
+ * A capital that, after a number, makes a code rather than a unit (5G, 4K, 1080P): not a hex digit
+ * (0000FF), nor a numeral's letter (MM, CC, XX: 1100MM is millimetres, as 1100mm).
+ */
+function isCodeLetter(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a && !isHexLetter(c) && !isRomanLetter(c);
+}
+
 /** Punctuation that Chinese never writes doubled (unlike …… and ——): the comma, colon, semicolon, brackets and quotes. */
 function isNeverDoubled(c: number): boolean {
   return c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff08 || c === 0xff09 || (c >= 0x3008 && c <= 0x3011) || (c >= 0x2018 && c <= 0x201d && c !== 0x201a && c !== 0x201b);
@@ -114,6 +130,7 @@ export function tokenPairs(text: string, start: number, end: number): number {
   let hex = true; // …a hex digit
   let never = false; // a pair of punctuation never written doubled
   let prevDigit = false;
+  let code = 0; // capitals after digits that are no unit (55GG: 5G)
   for (let i = start; i < end; ) {
     const a = codePointAt(text, i);
     const al = cpLength(a);
@@ -130,8 +147,12 @@ export function tokenPairs(text: string, start: number, end: number): number {
       counted++;
       prevDigit = true;
     } else if (isLatinLetter(a)) {
-      // A unit after a number (1100mm) is part of the number.
-      if (!prevDigit) {
+      // A unit after a number (1100mm) is part of the number; a capital that is no unit, no hex
+      // digit and no numeral letter (55GG, 44KK, 11008800PP: 5G, 4K, 1080P) is a code, no real text.
+      if (prevDigit && isCodeLetter(a)) {
+        code++;
+        counted++;
+      } else if (!prevDigit) {
         letters++;
         counted++;
         if (firstLetter < 0) firstLetter = a;
@@ -145,8 +166,10 @@ export function tokenPairs(text: string, start: number, end: number): number {
     }
     i += 2 * al;
   }
-  const letter = han > 0 || letters > 0;
-  const word = letters > 0 && digits === 0 && !oneLetter && !roman && !hex;
+  const letter = han > 0 || letters > 0 || code > 0;
+  // A Latin word may go on with a number (CCOOVVIIDD--1199): hex colours (FFFF00), numerals and
+  // units (1100mm) are no word.
+  const word = (letters > 0 && !oneLetter && !roman && !hex) || (code > 0 && digits > 0);
   // A doubled Latin word touching doubled Han (two pairs or more, a doubled token of their own when
   // spaced) is the evidence it is beside them: the mixed-script fix, which deletes the space,
   // leaves TTIIRR跨跨境境运运输输, which must read as TTIIRR 跨跨境境运运输输 does.
@@ -209,7 +232,7 @@ export function shownUndoubled(text: string, from = 0, to = text.length): string
  * How article detection reads the whole of text[from, to) as one overprinted run (see
  * isOverprint): 'sure', 'unsure' (with a token of LONG_HAN Han pairs), or undefined when it is none.
  */
-function lineOverprint(text: string, from = 0, to = text.length): OverprintReading | undefined {
+function lineOverprint(text: string, from = 0, to = text.length, long = true): OverprintReading | undefined {
   let i = from;
   while (i < to && isSpace(text.charCodeAt(i))) i++;
   if (i >= to) return undefined;
@@ -221,6 +244,9 @@ function lineOverprint(text: string, from = 0, to = text.length): OverprintReadi
   let pairs = 0;
   let tokens = 0;
   let flags = 0;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const answers: number[] = [];
   while (i < to) {
     const s = i;
     while (i < to && !isSpace(text.charCodeAt(i))) i++;
@@ -230,52 +256,123 @@ function lineOverprint(text: string, from = 0, to = text.length): OverprintReadi
     pairs += counted;
     if (counted > 0) tokens++;
     flags |= pairFlags(answer);
+    starts.push(s);
+    ends.push(i);
+    answers.push(answer);
     while (i < to && isSpace(text.charCodeAt(i))) i++;
   }
-  const reading = overprintReading(pairs, tokens, flags, true);
-  return reading === 'unsure' && (flags & PAIR_LONG) === 0 ? undefined : reading;
+  let reading = overprintReading(pairs, tokens, flags, true);
+  if (reading === 'sure') {
+    // Sure when the evidence covers the whole line (see sureParts); unsure, as without it, when it
+    // covers none of it (`TTIIRR  跨跨境境运运输输`: the Latin word apart); a line partly sure is
+    // read as printed.
+    let covered = 0;
+    sureParts(text, starts, ends, answers, false, false, (a, b) => (covered += b - a));
+    reading = covered === answers.length ? 'sure' : covered === 0 ? overprintReading(pairs, tokens, flags & ~(PAIR_SURE | PAIR_WORD), true) : undefined;
+  }
+  return reading === 'unsure' && long && (flags & PAIR_LONG) === 0 ? undefined : reading;
 }
 
 /**
- * Calls `visit` with [start, end) of each run of doubled tokens of text[from, to) that reads as
- * sure fake bold (those doubled-glyphs undoubles, see there): whether there was one. An unsure
- * run is a whole line alone, never beside a sure one.
+ * Whether the line text reads whole as one overprinted run, sure or unsure (as the doubled-glyphs
+ * rule reads a line: a token of three Han pairs or more): see joinBuildsOverprint.
+ */
+function isDoubledLine(text: string): boolean {
+  return lineOverprint(text, 0, text.length, false) !== undefined;
+}
+
+/**
+ * Calls `visit` with [start, end) of each part of a run of doubled tokens of text[from, to) that
+ * reads as sure fake bold (those doubled-glyphs undoubles, see there and sureParts): whether there
+ * was one. An unsure run is a whole line alone, never beside a sure one.
  */
 export function sureRuns(text: string, from: number, to: number, visit?: (start: number, end: number) => void): boolean {
-  let pairs = 0;
-  let tokens = 0;
-  let flags = 0;
-  let runStart = -1;
-  let runEnd = -1;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const answers: number[] = [];
   let any = false;
-  let lineStart = -1;
+  let before = false; // ordinary text before the run on the line
   for (let i = from; ; ) {
     while (i < to && isSpace(text.charCodeAt(i))) i++;
     const s = i;
-    if (lineStart < 0) lineStart = s;
     while (i < to && !isSpace(text.charCodeAt(i))) i++;
     const answer = s < to ? tokenPairs(text, s, i) : 0;
     if (doubledPairs(answer) > 0) {
-      const counted = countedPairs(answer);
-      pairs += counted;
-      if (counted > 0) tokens++;
-      flags |= pairFlags(answer);
-      if (runStart < 0) runStart = s;
-      runEnd = i;
+      starts.push(s);
+      ends.push(i);
+      answers.push(answer);
       continue;
     }
-    if (runStart >= 0 && overprintReading(pairs, tokens, flags, runStart === lineStart && s >= to) === 'sure') {
-      any = true;
-      if (!visit) return true;
-      visit(runStart, runEnd);
+    if (starts.length > 0) {
+      any = sureParts(text, starts, ends, answers, before, s < to, visit ? (a, b) => visit(starts[a], ends[b - 1]) : undefined) || any;
+      if (any && !visit) return true;
+      starts.length = ends.length = answers.length = 0;
     }
-    pairs = tokens = flags = 0;
-    runStart = -1;
     if (s >= to) break;
+    before = true;
   }
   return any;
 }
 
+/** Whether the tokens k - 1 and k of a run are one space apart (U+0020 alone): a wider gap, or another space, parts them. */
+const narrowGap = (text: string, starts: readonly number[], ends: readonly number[], k: number) => starts[k] === ends[k - 1] + 1 && text.charCodeAt(ends[k - 1]) === 32;
+
+/**
+ * The parts of one run of doubled tokens (starts, ends: the tokens' bounds in text; answers: their
+ * tokenPairs) that read as sure fake bold: `visit(i, j)` for each part, tokens [i, j); whether there
+ * is one. `before` and `after`: whether ordinary text (a token that is no doubled token) is next to
+ * the run on its line, before its first token or after its last.
+ *
+ * The evidence that makes a run sure (a doubled Latin word, a token sure alone: see the header
+ * comment) covers the tokens it holds and those joined to them one space apart, as a heading
+ * prints them: `TTIIRR 跨跨境境运运输输`. A token without evidence of its own (Han pairs, digits)
+ * keeps its own reading — no sure fake bold — when it is apart from the evidence (two spaces or
+ * more, an ideographic space: `TTIIRR 跨跨境境运运输输  红红火火 开新局`, a kicker and the headline
+ * in another face), or when ordinary text is next to it on the line, so that it may be a word of
+ * that text (`TTIIRR 跨跨境境运运输输 扎扎实实 推进`: 扎扎实实 推进 is prose). Each part left is
+ * read again: a Latin word left alone is no evidence.
+ */
+export function sureParts(text: string, starts: readonly number[], ends: readonly number[], answers: readonly number[], before: boolean, after: boolean, visit?: (i: number, j: number) => void): boolean {
+  const n = answers.length;
+  let pairs = 0;
+  let tokens = 0;
+  let flags = 0;
+  for (let k = 0; k < n; k++) {
+    const counted = countedPairs(answers[k]);
+    pairs += counted;
+    if (counted > 0) tokens++;
+    flags |= pairFlags(answers[k]);
+  }
+  if (overprintReading(pairs, tokens, flags, false) !== 'sure') return false;
+  const EVIDENCE = 1;
+  const IN = 2;
+  const part = new Uint8Array(n);
+  for (let k = 0; k < n; k++) if (countedPairs(answers[k]) > 0 && pairFlags(answers[k]) & (PAIR_SURE | PAIR_WORD)) part[k] = EVIDENCE | IN;
+  // A token without evidence next to ordinary text is that text's.
+  const free = (k: number) => !(part[k] & EVIDENCE) && !((k === 0 && before) || (k === n - 1 && after));
+  for (let k = 1; k < n; k++) if (!part[k] && part[k - 1] && narrowGap(text, starts, ends, k) && free(k)) part[k] = IN;
+  for (let k = n - 2; k >= 0; k--) if (!part[k] && part[k + 1] && narrowGap(text, starts, ends, k + 1) && free(k)) part[k] = IN;
+  let any = false;
+  for (let k = 0; k < n; ) {
+    if (!part[k]) {
+      k++;
+      continue;
+    }
+    const i = k;
+    pairs = tokens = flags = 0;
+    for (; k < n && part[k]; k++) {
+      const counted = countedPairs(answers[k]);
+      pairs += counted;
+      if (counted > 0) tokens++;
+      flags |= pairFlags(answers[k]);
+    }
+    if (overprintReading(pairs, tokens, flags, false) !== 'sure') continue;
+    any = true;
+    if (!visit) return true;
+    visit(i, k);
+  }
+  return any;
+}
 
 /**
  * Whether text[from, to) has three places where a code point is followed by itself, or by a space
@@ -409,7 +506,9 @@ function without(text: string, from: number, to: number, gone: Uint8Array): stri
  * fake bold, each line as the same pass of Fix All may leave it (asFixed: its own sure runs
  * undoubled, its spacing fixed or not, each line on its own): `… and TTHHEE⏎NNEEWWSS of the day` → TTHHEE NNEEWWSS,
  * which the next Fix All read as THE NEWS; `跨 跨 境 境⏎：：外外贸贸` → 跨跨境境：：外外贸贸;
- * `，⏎，高高高高` → ，，高高高高. Such a run crosses the join (one inside a line was that line's
+ * `，⏎，高高高高` → ，，高高高高. Or that joins a line that reads whole as unsure fake bold to
+ * doubled tokens, the joined line reading so too: the unsure fix, one click, would then undouble
+ * the other line's glyphs as well (`天天天天向向上上⏎来来往往 匆匆忙忙` → 天天向上来往 匆忙). Such a run crosses the join (one inside a line was that line's
  * already), so a pair (maybe spaced) must end the first line and one start the next, or, joined
  * with nothing between, the join must make one: checked first, in constant time, for every join.
  */
@@ -420,9 +519,18 @@ export function joinBuildsOverprint(text: string, ls: number, le: number, rs: nu
   // Each line's spacing as its own findings decide (a letter-spaced line is unspaced, the next one
   // with a single space may not be): every pair of the two lines' readings.
   const rights = SPACINGS.map((spacing) => asFixed(text, rs, re, spacing));
+  const rightDoubled = rights.map(isDoubledLine);
   for (const spacing of SPACINGS) {
-    const left = asFixed(text, ls, le, spacing) + inserted;
-    for (const right of rights) if (hasSureOverprint(left + right)) return true;
+    const fixed = asFixed(text, ls, le, spacing);
+    const left = fixed + inserted;
+    const leftDoubled = isDoubledLine(fixed);
+    for (let r = 0; r < rights.length; r++) {
+      const joined = left + rights[r];
+      if (hasSureOverprint(joined)) return true;
+      // A line that reads as unsure fake bold alone (its fix one click) joined to doubled tokens:
+      // that fix would then undouble them too (`天天天天向向上上⏎来来往往 匆匆忙忙`).
+      if ((leftDoubled || rightDoubled[r]) && isDoubledLine(joined)) return true;
+    }
   }
   return false;
 }

@@ -16,6 +16,20 @@ const positives: [string, string][] = [
   ['CCIIVVIILL DDEEFFEENNSSEE', 'CIVIL DEFENSE'], // a numeral's letters beside a word that is none
   ['跨跨境境：：外外贸贸', '跨境：外贸'], // a colon is never written doubled
   ['𠀀𠀀𠀁𠀁 TTIIRR', '𠀀𠀁 TIR'], // astral glyphs double as whole code points
+  // The evidence covers the tokens one space from it, not an all-pairs token two spaces or more
+  // away, or next to ordinary text: that one may be a real word of the text (扎扎实实 推进).
+  ['TTIIRR 跨跨境境运运输输  红红火火 开新局', 'TIR 跨境运输  红红火火 开新局'],
+  ['TTIIRR 跨跨境境运运输输 扎扎实实 推进', 'TIR 跨境运输 扎扎实实 推进'],
+  ['TTIIRR 跨跨境境运运输输   高高兴兴 上班', 'TIR 跨境运输   高高兴兴 上班'],
+  ['TTIIRR 跨跨境境运运输输  高高兴兴', 'TIR 跨境运输  高高兴兴'],
+  ['推进 扎扎实实 TTIIRR 跨跨境境运运输输', '推进 扎扎实实 TIR 跨境运输'],
+  ['TTIIRR 跨跨境境 运运输输 扎扎实实 推进', 'TIR 跨境 运输 扎扎实实 推进'],
+  ['22002244年年 工工作作 回回顾顾', '2024年 工作 回顾'],
+  ['TTHHEE  NNEEWWSS', 'THE  NEWS'], // Latin words are evidence each, however far apart
+  // A Latin word with a number, a number with a capital that is no unit: doubled words too.
+  ['CCOOVVIIDD--1199 疫疫情情防防控控', 'COVID-19 疫情防控'],
+  ['55GG 网网络络 全全覆覆盖盖', '5G 网络 全覆盖'],
+  ['44KK 超超高高清清', '4K 超高清'],
 ];
 
 // Unsure: a whole line of Han pairs, a token of three or more not all one glyph, and nothing else
@@ -30,6 +44,7 @@ const unsure: [string, string][] = [
   ['𠀀𠀀𠀁𠀁𠀂𠀂', '𠀀𠀁𠀂'], // astral glyphs double as whole code points
   ['𠀀𠀀𠀁𠀁𠀂𠀂𠀃𠀃𠀄𠀄', '𠀀𠀁𠀂𠀃𠀄'],
   ['MMXXII 跨跨境境运运输输', 'MXI 跨境运输'], // a Roman numeral is no evidence
+  ['TTIIRR  跨跨境境运运输输', 'TIR 跨境运输'.replace(' ', '  ')], // the Latin word apart: the Han pairs as alone
 ];
 
 const negatives: string[] = [
@@ -79,6 +94,17 @@ const negatives: string[] = [
   '祝大家 天天高高兴兴快快乐乐 新年好', // five Han pairs, with other text on the line
   '天天高高兴兴快快乐乐。', // a line that ends in punctuation is prose
   '扎扎实实认认真真 好', // another token on the line
+  // A Latin word is evidence only for the doubled tokens it is one space from, and not for one that
+  // ordinary text is next to: an AABB word alone is never sure.
+  'TTIIRR 扎扎实实 推进',
+  'TTIIRR  红红火火 开新局',
+  'TTIIRR  红红火火',
+  '推进 扎扎实实 TTIIRR',
+  // Numbers with their units, hex colours: no evidence beside Han pairs.
+  '1100mm 家家户户',
+  '1100MM 家家户户',
+  '0000FF 红红火火',
+  '颜色 0000FF FFFF00',
 ];
 
 test('doubled-glyphs: positives are fixed exactly', () => {

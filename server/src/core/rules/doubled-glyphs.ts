@@ -4,7 +4,8 @@
 // What counts as an overprint, and why real words (扎扎实实, 一个个, 无线电电子, MMXXII) never do, is
 // decided in overprint.ts, which article detection reads too. The fix deletes the second code point
 // of each pair — only characters known to be artifacts — in every sure run of the line (one fix a
-// line). Fix All applies it only to the text as given (see fixAll): tokens that its spacing and join
+// line), as far as the run's evidence reaches (see sureParts: `TTIIRR 跨跨境境运运输输 扎扎实实 推进`
+// keeps 扎扎实实). Fix All applies it only to the text as given (see fixAll): tokens that its spacing and join
 // fixes build are not read, and those fixes do not build a sure run (see joinsIntoOverprint).
 //
 // A whole line of Han pairs with nothing else to tell (跨跨境境运运输输, 天天高高兴兴快快乐乐) is
@@ -12,7 +13,7 @@
 // below the rule's (see lint.ts), with a message that says to check, and a fix that is one click;
 // the finding is marked unsure, so that no automatic path applies that fix (see Finding.unsure).
 import { isSpace } from '../chars';
-import { countedPairs, doubledPairs, overprintReading, pairFlags, pairSeconds, tokenPairs, type OverprintReading } from '../overprint';
+import { countedPairs, doubledPairs, overprintReading, pairFlags, pairSeconds, PAIR_SURE, PAIR_WORD, sureParts, tokenPairs, type OverprintReading } from '../overprint';
 import { GATE_DOUBLED, lineGates } from './gates';
 import { t, type Messages } from '../messages';
 import { EDIT_FIELDS, reserveInts, rowChunk, RowFix } from '../editRows';
@@ -28,6 +29,8 @@ interface Token {
   counted: number;
   /** Its PAIR_* flags (see overprint.ts). */
   flags: number;
+  /** Its tokenPairs answer. */
+  answer: number;
 }
 
 export const doubledGlyphs: LineRule = {
@@ -51,7 +54,7 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
     const s = i;
     while (i < n && !isSpace(text.charCodeAt(i))) i++;
     const answer = tokenPairs(text, s, i);
-    tokens.push({ start: s, end: i, pairs: doubledPairs(answer), counted: countedPairs(answer), flags: pairFlags(answer) });
+    tokens.push({ start: s, end: i, pairs: doubledPairs(answer), counted: countedPairs(answer), flags: pairFlags(answer), answer });
   }
 
   // Best run of consecutive doubled tokens that qualifies.
@@ -64,7 +67,8 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
   // NNEEWWSS TTIIRR) took a Fix All for each, and Fix All undoubles only in its first pass.
   const sure: Token[][] = [];
   let run: Token[] = [];
-  const consider = () => {
+  let runFirst = 0; // index in tokens of the run's first token
+  const consider = (next: number) => {
     if (run.length === 0) return;
     let pairs = 0;
     let counting = 0; // tokens with pairs that count
@@ -75,20 +79,31 @@ export function doubledFinding(line: Line, messages: Messages): LineFinding | un
       flags |= tk.flags;
     }
     // An unsure run is the whole line (see overprint.ts): it never competes with another run.
-    const reading = overprintReading(pairs, counting, flags, run.length === tokens.length);
-    if (reading === 'sure') sure.push(run);
+    const whole = run.length === tokens.length;
+    let reading = overprintReading(pairs, counting, flags, whole);
+    if (reading === 'sure') {
+      // Only the parts the evidence covers (see sureParts): none, and the line reads as without it.
+      const r = run;
+      const parts = sure.length;
+      sureParts(text, r.map((tk) => tk.start), r.map((tk) => tk.end), r.map((tk) => tk.answer), runFirst > 0, next < tokens.length, (i, j) => sure.push(r.slice(i, j)));
+      if (sure.length === parts) reading = overprintReading(pairs, counting, flags & ~(PAIR_SURE | PAIR_WORD), whole);
+      else pairs = sure.slice(parts).reduce((sum, part) => sum + part.reduce((m, tk) => m + tk.counted, 0), 0);
+    }
     if (reading && pairs > bestPairs) {
-      best = run;
+      best = reading === 'sure' ? sure[sure.length - 1] : run;
       bestPairs = pairs;
       bestReading = reading;
     }
     run = [];
   };
-  for (const tk of tokens) {
-    if (tk.pairs > 0) run.push(tk);
-    else consider();
+  for (let k = 0; k < tokens.length; k++) {
+    const tk = tokens[k];
+    if (tk.pairs > 0) {
+      if (run.length === 0) runFirst = k;
+      run.push(tk);
+    } else consider(k);
   }
-  consider();
+  consider(tokens.length);
   if (!best) return undefined;
 
   const fixed = bestReading === 'sure' ? sure.flat() : best;
