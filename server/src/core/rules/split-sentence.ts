@@ -86,7 +86,7 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
       const n = body[k];
       if (n <= c || !foreignBetween(c, n, a)) continue;
       const txt = cutText(a, c);
-      if (!txt || endsSentence(txt)) continue;
+      if (!txt || endsSentence(txt) || endsWithContact(txt)) continue;
       // The run that starts at n: up to the next foreign interruption.
       let e = k;
       while (e + 1 < body.length && body[e + 1] > body[e] && !foreignBetween(body[e], body[e + 1], a)) e++;
@@ -112,10 +112,28 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
     if (!bare || b.body[0] !== n || b.lines[0] !== n) continue;
     if (!foreignBetween(c, n, b)) continue;
     const txt = cutText(a, c);
-    if (!txt || endsSentence(txt)) continue;
+    if (!txt || endsSentence(txt) || endsWithContact(txt)) continue;
     emit(a, c, n, b.lines[b.lines.length - 1], b);
   }
   return out;
+}
+
+/**
+ * A labelled contact item at the end of a line: a label of a few glyphs or letters after the line's
+ * start or a mark, a colon, and a phone number, an e-mail or a web address (`咨询电话：0532-88886666`,
+ * `…4月底，网址：www.example.cn`). A story ends on it as on a full stop: no sentence goes on after
+ * it, and a notice printed below the story's photo (`温馨提示：…`) is no part of it to move up. A
+ * label with no item after it (`记者获悉：`) or prose after the colon (`会议强调：要持续…`) still
+ * goes on.
+ */
+const CONTACT_END = /(?:^|[，。；！？、\s])[\p{Script=Han}A-Za-z]{1,8}[：:]\s*(?:[(（+]?\d[\d\-－()（）\s转]{5,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+(?:\/[\w\-./?=&%#~]*)?)[)）]?$/u;
+
+export function endsWithContact(text: string): boolean {
+  const t = text.trimEnd();
+  // A cheap test first: the line ends in a digit, a letter or a closing bracket, and has a colon.
+  const c = t.charCodeAt(t.length - 1);
+  if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0xff09 || c === 41 || c === 47)) return false;
+  return (t.includes('：') || t.includes(':')) && CONTACT_END.test(t);
 }
 
 /**
