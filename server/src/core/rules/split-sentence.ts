@@ -7,6 +7,9 @@
 //   only: no headline, kicker, deck, byline, dateline, label, note or "continued from" marker —
 //   that starts after foreign lines. The detection made it an article of its own only because
 //   something sat in between.
+// Neither shape takes a line ending in a labelled phone number, e-mail or web address as cut
+// (endsWithContact: it ends a story as a full stop does), nor a continuation whose first line opens
+// a notice of its own (opensNotice: 温馨提示：…, 相关链接：…).
 // The fix moves the continuation (its lines and the blank lines after them) to right after the
 // cut line: one insertion and one deletion of the same text, nothing else changes.
 import type { Article } from '../articles/model';
@@ -86,7 +89,7 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
       const n = body[k];
       if (n <= c || !foreignBetween(c, n, a)) continue;
       const txt = cutText(a, c);
-      if (!txt || endsSentence(txt) || endsWithContact(txt)) continue;
+      if (!txt || endsSentence(txt) || endsWithContact(txt) || opensNotice(dump.text.slice(lines.start[n], lines.end[n]))) continue;
       // The run that starts at n: up to the next foreign interruption.
       let e = k;
       while (e + 1 < body.length && body[e + 1] > body[e] && !foreignBetween(body[e], body[e + 1], a)) e++;
@@ -109,7 +112,7 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
     const b = bodyOwner.get(n);
     if (!b || b === a) continue;
     const bare = b.kicker.length === 0 && b.headline.length === 0 && b.decks.length === 0 && b.byline.length === 0 && b.labels.length === 0 && b.editorsNote.length === 0 && !b.dateline && !b.continuation;
-    if (!bare || b.body[0] !== n || b.lines[0] !== n) continue;
+    if (!bare || b.body[0] !== n || b.lines[0] !== n || opensNotice(dump.text.slice(lines.start[n], lines.end[n]))) continue;
     if (!foreignBetween(c, n, b)) continue;
     const txt = cutText(a, c);
     if (!txt || endsSentence(txt) || endsWithContact(txt)) continue;
@@ -127,6 +130,17 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
  * goes on.
  */
 const CONTACT_END = /(?:^|[，。；！？、\s])[\p{Script=Han}A-Za-z]{1,8}[：:]\s*(?:[(（+]?\d[\d\-－()（）\s转]{5,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+(?:\/[\w\-./?=&%#~]*)?)[)）]?$/u;
+
+/**
+ * A line that opens a notice of its own: a label such as 温馨提示：, 气象台提醒：, 相关链接：, 小贴士：,
+ * 延伸阅读：, 编者按： at its start. Such a fragment after a photo or another story is an item of its own
+ * (r1: a 温馨提示 under a photo caption), not the rest of the sentence the story above breaks off.
+ */
+const NOTICE_START = /^[ \t\u3000]*[\p{Script=Han}]{0,4}(?:提示|提醒|链接|贴士|阅读|手记|编者按|背景资料|相关新闻)[：:]/u;
+
+export function opensNotice(line: string): boolean {
+  return NOTICE_START.test(line);
+}
 
 export function endsWithContact(text: string): boolean {
   const t = text.trimEnd();
