@@ -349,9 +349,6 @@ function lineShape(text: string, from: number, to: number): number {
   let punct = false;
   let digitCell = false; // the cell being read starts with a digit
   let measure = false; // … and has a range or a unit sign (~ ℃ ° %)
-  const endCell = () => {
-    if (cellGlyphs === 1 && cellUnits === 1) singles++;
-  };
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 0x3000) {
@@ -359,7 +356,7 @@ function lineShape(text: string, from: number, to: number): number {
       continue;
     }
     if (i === from || gap > 0) {
-      if (tokens > 0) endCell();
+      if (tokens > 0 && cellGlyphs === 1 && cellUnits === 1) singles++; // the cell before: one glyph
       if (gap >= 2) wideGap = true;
       tokens++;
       cellGlyphs = 0;
@@ -381,7 +378,7 @@ function lineShape(text: string, from: number, to: number): number {
       punct = true;
     } else other = true;
   }
-  if (tokens > 0) endCell();
+  if (tokens > 0 && cellGlyphs === 1 && cellUnits === 1) singles++;
   if (!other && glyphs >= 2 && glyphs <= VERSE_MAX && (tokens === 1 || singles === tokens) && (!punct || glyphs >= 4)) {
     return SHAPE_VERSE | (punct ? SHAPE_PUNCT : 0) | (glyphs << SHAPE_COUNT);
   }
