@@ -132,6 +132,30 @@ const cases: { name: string; text: string; findings: number; after?: string }[] 
     findings: 0,
   },
   {
+    // r1's m15: the rows of a table (cells apart by spaces, numbers, no sentence mark) are no
+    // column lines; they were joined, with the sentence above them, into …予以公示。王丽女 1980.05 市商务局副局长李明男…
+    name: 'negative: the rows of a table under a sentence are no wrapped paragraph',
+    text: '干部任前公示\n\n根据有关规定，现将拟任职干部情况予以公示。\n王 丽 女 1980.05 市商务局副局长\n李 明 男 1978.11 市财政局副局长\n张 伟 男 1982.03 市教育局副局长\n公示时间：3月6日至3月12日。\n',
+    findings: 0,
+  },
+  {
+    name: 'negative: the verses of a poem (short lines with no mark, under its title) are no wrapped paragraph',
+    text: '静夜思\n李白\n床前明月光\n疑是地上霜\n举头望明月\n低头思故乡\n',
+    findings: 0,
+  },
+  {
+    name: 'negative: regular verses ending in ，。 and cells apart by two spaces',
+    text: `${HEAD}静夜思\n床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n\n作者简介\n姓 名  李丽丽\n年 龄  45\n籍 贯  山东胶州\n`,
+    findings: 0,
+  },
+  {
+    // r1's p7 (a double-spaced page): the table's header and rows ran together (城市 天气 气温北京 晴 2~14℃).
+    name: 'rows of a table on a double-spaced page stay apart; the wrapped notice under them joins',
+    text: '天气预报\n\n城市 天气 气温\n\n北京 晴 2~14℃\n\n杭州 晴 转 多云 6~15℃\n\n气象台提醒：近期天气渐渐转暖，早\n\n晚温差较大，市民要注意及时增减\n\n衣物，谨防感冒。\n',
+    findings: 1,
+    after: '天气预报\n\n城市 天气 气温\n\n北京 晴 2~14℃\n\n杭州 晴 转 多云 6~15℃\n\n气象台提醒：近期天气渐渐转暖，早晚温差较大，市民要注意及时增减衣物，谨防感冒。\n',
+  },
+  {
     name: 'negative: a rewritten page (every line is a paragraph)',
     text: rewritePage(`${HEAD}会议传达学习了习近平总书记在纪念邓\n小平同志诞辰周年座谈会上的重要讲话\n精神和体育代表团的重要讲话精神。\n`).text,
     findings: 0,
@@ -196,4 +220,18 @@ test('a paragraph of two lines: its second line is the related span', () => {
     assert.equal(page.slice(f.start, second.end).split('\n').filter((l) => l.trim() !== '').length, 2);
     assert.equal(page.charCodeAt(second.start - 1), 10, 'it starts a line');
   }
+});
+
+test('Fix All keeps a table and a poem apart in every round (r1: lint showed no join, a later round made one)', () => {
+  // Round 1 removes the letter-spacing; the unspaced verses and rows were then joined in round 2:
+  // 静夜思床前明月光疑是地上霜, 姓 名  李丽丽年 龄  45籍 贯  山东胶州.
+  const text = '诗经里的春天\n\n本报记者 王晶晶\n\n春天来了，田野里绿油油的麦苗在风\n中摇曳，天边的朝霞红彤彤的，村子\n里静悄悄的。孩子们蹦蹦跳跳地跑来\n跑去，构成了最美的画卷。\n\n静 夜 思\n床 前 明 月 光\n疑 是 地 上 霜\n\n作者简介\n姓 名  李丽丽\n年 龄  45\n籍 贯  山东胶州\n';
+  const out = fixAll(text).text;
+  assert.ok(out.includes('春天来了，田野里绿油油的麦苗在风中摇曳'), 'the story is joined');
+  assert.ok(out.includes('\n静夜思\n床前明月光\n疑是地上霜\n'), out);
+  assert.ok(out.includes('\n姓 名  李丽丽\n年 龄  45\n籍 贯  山东胶州\n'), out);
+  // The export reads the rows and the verses as the fix leaves them, one paragraph each.
+  const weather = '天气预报\n\n城市 天气 气温\n北京 晴 2~14℃\n上海 小雨 8~12℃\n南京 雨 转 晴 5~13℃\n杭州 晴 转 多云 6~15℃\n\n明天 晴 转 多云\n后天 多 云 转 阴\n\n气象台提醒：近期天气渐渐转暖，早晚\n温差较大，市民要注意及时增减衣物。\n';
+  const w = fixAll(weather).text;
+  for (const row of ['\n北京 晴 2~14℃\n', '5~13℃\n杭州', '6~15℃\n\n', '多云\n后天']) assert.ok(w.includes(row), `${row} in ${w}`);
 });

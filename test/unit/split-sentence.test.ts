@@ -40,6 +40,28 @@ const cases: { name: string; text: string; findings: number; after?: string }[] 
     findings: 0,
   },
   {
+    // r1's m9 as Fix All's first round leaves it: the story ends on its phone number; the notice
+    // under the photo caption is another item, not the rest of a sentence.
+    name: 'negative: a story ending on a labelled phone number, a notice after the photo caption',
+    text: '图书馆推出春季读书月活动\n\n本报记者 王晶晶\n\n本报讯 3月5日起，市图书馆推出春季读书月活动，市民可凭读者证免费参加各类讲座、展览。活动持续至4月底。\n咨询电话：0532-88886666\n\n图为读书月活动现场。 王 丽 摄\n\n温馨提示：近期气温变化较大，早晚温差明显，请市民注意及时增减衣物，谨防感冒。\n',
+    findings: 0,
+  },
+  {
+    name: 'negative: a story ending on a labelled phone number, a paragraph after the photo caption',
+    text: '图书馆推出春季读书月活动\n\n本报记者 王晶晶\n\n本报讯 3月5日起，市图书馆推出春季读书月活动，市民可凭读者证免费参加各类讲座、展览。活动持续至4月底。\n咨询电话：0532-88886666\n\n图为读书月活动现场。 王 丽 摄\n\n本周末馆内还将举办亲子阅读活动，欢迎家长带孩子参加。\n',
+    findings: 0,
+  },
+  {
+    name: 'negative: a notice (温馨提示：…) after the photo caption is no continuation of the story’s last line',
+    text: '图书馆推出春季读书月活动\n\n本报记者 王晶晶\n\n本报讯 3月5日起，市图书馆推出春季读书月活动，市民可凭读者证免费参加各类讲座、展览。活动持续至4月底。\n详情请关注图书馆公众号\n\n图为读书月活动现场。 王 丽 摄\n\n温馨提示：近期气温变化较大，早晚温差明显，请市民注意及时增减衣物，谨防感冒。\n',
+    findings: 0,
+  },
+  {
+    name: 'a label with no item after its colon still goes on after the furniture',
+    text: `${HEAD}和体育代表团的重要讲话精神，记者获悉：\n\n第3版\n\n理论学习。会议还研究了其它事项。\n`,
+    findings: 1,
+  },
+  {
     name: 'negative: nothing in between (an ordinary wrap)',
     text: `${HEAD}和体育代表团的重要讲话精神要持续强化\n理论学习。会议还研究了其它事项。\n`,
     findings: 0,
@@ -64,6 +86,14 @@ for (const c of cases) {
 
 test('split-sentence: none on the sample (every block ends a sentence or a marker closes it)', () => {
   assert.equal(ss(readFileSync(SAMPLE, 'utf8')).length, 0);
+});
+
+test('Fix All does not move a notice into a story that ends on a phone number (r1 m9: round 2 moved it, lint showed nothing)', () => {
+  const text = '图书馆推出春季读书月活动\n\n本报记者 王晶晶\n\n本报讯 3月5日起，市图书馆推出春季读书\n月活动，市民可凭读者证免费参加各类讲\n座、展览。活动持续至4月底。\n咨询电话：0532-88886666\n\n图为读书月活动现场。 王 丽 摄\n\n温馨提示：近期气温变化较大，早晚温\n差明显，请市民注意及时增减衣物，谨\n防感冒。\n';
+  assert.equal(ss(text).length, 0);
+  const out = fixAll(text).text;
+  assert.ok(out.includes('咨询电话：0532-88886666\n\n图为读书月活动现场。'), out);
+  assert.ok(out.endsWith('\n\n温馨提示：近期气温变化较大，早晚温差明显，请市民注意及时增减衣物，谨防感冒。\n'), out);
 });
 
 test('split-sentence takes part in fix-all', () => {

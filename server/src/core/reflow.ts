@@ -141,14 +141,16 @@ function columnOfSorted(sorted: Int32Array | Float64Array, n: number): Column {
  * ends, mostly inside a sentence, while paragraphs joined already (by the hard-wrap fix, Fix All,
  * `newsprint fix`) each end one, and a few of them may share a width by chance.
  */
-function columnOfRows(t: Int32Array, from: number, n: number): { column: Column; sorted: Int32Array } {
-  const sorted = sortWidths(t, from, n);
-  const column = columnOfSorted(sorted, n);
+function columnOfRows(t: Int32Array, from: number, n: number, skip?: Int32Array): { column: Column; sorted: Int32Array; count: number } {
+  const sorted = sortWidths(t, from, n, skip);
+  const count = skip ? countKept(skip, n) : n;
+  const column = count >= 3 ? columnOfSorted(sorted, count) : { width: 0, supported: false };
   if (column.supported) {
     const lo = column.width - Math.max(2, 0.1 * column.width);
     let inBand = 0;
     let finals = 0;
     for (let k = from; k < from + n; k++) {
+      if (skip && skip[k - from]) continue;
       const w = t[k * PIECE_FIELDS + P_WIDTH];
       if (w < lo || w > column.width) continue;
       inBand++;
@@ -156,7 +158,14 @@ function columnOfRows(t: Int32Array, from: number, n: number): { column: Column;
     }
     if (finals === inBand) column.supported = false;
   }
-  return { column, sorted };
+  return { column, sorted, count };
+}
+
+/** Rows of [0, n) that skip does not mark. */
+function countKept(skip: Int32Array, n: number): number {
+  let c = 0;
+  for (let k = 0; k < n; k++) if (!skip[k]) c++;
+  return c;
 }
 
 /** Scratch of flowContext: the [start, end) of a page's text lines. */
@@ -183,11 +192,15 @@ function sortPrefix(a: Int32Array, n: number): void {
   }
 }
 
-/** The widths of rows [from, from + n) of a piece table, sorted ascending, in SORTED[0, n). */
-function sortWidths(t: Int32Array, from: number, n: number): Int32Array {
+/**
+ * The widths of rows [from, from + n) of a piece table, sorted ascending, in SORTED[0, n); of
+ * those skip does not mark (skip[k - from] = 1: a table's or a poem's, see structuredRows) when given.
+ */
+function sortWidths(t: Int32Array, from: number, n: number, skip?: Int32Array): Int32Array {
   if (SORTED.length < n) SORTED = new Int32Array(Math.max(n, 2 * SORTED.length));
-  for (let k = 0; k < n; k++) SORTED[k] = t[(from + k) * PIECE_FIELDS + P_WIDTH];
-  sortPrefix(SORTED, n);
+  let m = 0;
+  for (let k = 0; k < n; k++) if (!skip || !skip[k]) SORTED[m++] = t[(from + k) * PIECE_FIELDS + P_WIDTH];
+  sortPrefix(SORTED, m);
   return SORTED;
 }
 
@@ -205,10 +218,14 @@ function paragraphBounds(ctx: FlowContext, t: Int32Array, from: number, to: numb
   const starts = BOUNDS;
   let column = 0;
   let sorted: Int32Array | undefined;
+  let kept = n; // the rows that measure the column: all but a table's or a poem's
+  // A table's rows and a poem's lines (see structuredRows) are paragraphs of their own.
+  const skip = cjk && !ctx.rewritten && n > 1 && structuredRows(ctx.dump, t, from, to) ? SHAPES : undefined;
   if (!ctx.rewritten && n > 0) {
     if (n >= 3) {
-      const own = columnOfRows(t, from, n);
-      sorted = own.sorted;
+      const own = columnOfRows(t, from, n, skip);
+      kept = own.count;
+      if (kept >= 3) sorted = own.sorted;
       if (own.column.supported) column = own.column.width;
     }
     if (column === 0 && ctx.column.supported) column = ctx.column.width;
@@ -227,7 +244,7 @@ function paragraphBounds(ctx: FlowContext, t: Int32Array, from: number, to: numb
   const F = PIECE_FIELDS;
   // The column estimate (the mode of the widths) and "noticeably shorter" of paragraphs.ts; by
   // sentences, every line is "short" (a sentence end ends the paragraph) and none overlong.
-  const width = bySentence ? 0 : sorted ? modeOfSorted(sorted, n) : Math.max(column, t[from * F + P_WIDTH], n > 1 ? t[(from + 1) * F + P_WIDTH] : 0, 0);
+  const width = bySentence ? 0 : sorted ? modeOfSorted(sorted, kept) : Math.max(column, t[from * F + P_WIDTH], n > 1 ? t[(from + 1) * F + P_WIDTH] : 0, 0);
   const shortLimit = bySentence ? Infinity : width - 4;
   const shortLatin = width * 0.85;
   const overlong = bySentence ? Infinity : 1.6 * column + 4; // a paragraph joined already: never joined to a neighbour
@@ -239,7 +256,7 @@ function paragraphBounds(ctx: FlowContext, t: Int32Array, from: number, to: numb
     if (i > from && starts[count - 1] !== i) {
       const prevLine = t[o - F + P_LINE];
       const curLine = t[o + P_LINE];
-      let brk = prevLine === curLine; // two pieces of one line: something was cut out between them
+      let brk = prevLine === curLine || (skip !== undefined && (skip[i - from] === 1 || skip[i - 1 - from] === 1)); // two pieces of one line: something was cut out between them; a table row or a verse
       if (!brk) {
         const gap = gapKind(dump, prevLine, curLine);
         brk = gap === GAP_OTHER || (gap === GAP_BLANK && !ctx.ds) || t[o - F + P_WIDTH] > overlong || t[o + P_WIDTH] > overlong;
@@ -291,6 +308,140 @@ function cjkUnit(text: string, i: number, last: boolean): boolean {
   if (u < 0xd800 || u > 0xdfff) return (CLASS[u] & CC_SCRIPT_CJK) !== 0;
   const cp = codePointAt(text, last && u >= 0xdc00 && i > 0 ? i - 1 : i);
   return cp > 0xffff && isCjkGlyph(cp);
+}
+
+/**
+ * Lines that are no wrapped prose (see structuredRows): a table row and a verse line. A verse
+ * line's glyph count is shape >> SHAPE_COUNT; SHAPE_PUNCT says it ends in ，。！？； (its only mark).
+ */
+const SHAPE_ROW = 1;
+const SHAPE_VERSE = 2;
+const SHAPE_PUNCT = 4;
+const SHAPE_COUNT = 4;
+/** A row that is one alone: its cells apart by a wide gap, or its last a measure (`6~15℃`, `45%`). */
+const SHAPE_STRONG = 8;
+/** The most glyphs of a verse line: a classical verse has 4, 5 or 7; a column line is longer. */
+const VERSE_MAX = 8;
+
+/**
+ * The shape of a piece, text[from, to) (trimmed), read in the dump's text:
+ * - SHAPE_ROW: a table row or a list of cells: CJK glyphs in two cells or more (split by spaces),
+ *   not every cell one glyph (that is letter-spacing), no CJK mark of prose (，。、；：？！…), and
+ *   its cells apart by a gap of two spaces or more (`姓 名  李丽丽`) or three cells or more
+ *   (`王 丽 女 1980.05 市商务局副局长`, `1 成都蓉城 2 6`, `北京 晴 2~14℃`, `名次 球队 场次 积分`),
+ *   or two whose last starts with a digit (`南京雨转晴 5~13℃`); SHAPE_STRONG when its cells are
+ *   apart by a wide gap or its last cell is a measure (a range or a unit sign: `6~15℃`, `45%`);
+ * - SHAPE_VERSE: 2 to VERSE_MAX CJK glyphs and nothing else, letter-spaced or not (`床 前 明 月 光`,
+ *   `疑是地上霜`), maybe ending in one of ，。！？； (then SHAPE_PUNCT) after four glyphs or more;
+ * - 0: anything else (prose).
+ * One line alone proves little (a prose line spaced around a number has cells too): structuredRows
+ * asks for two such lines in a row, or one SHAPE_STRONG row.
+ */
+function lineShape(text: string, from: number, to: number): number {
+  let tokens = 0;
+  let singles = 0; // cells of one CJK glyph
+  let glyphs = 0;
+  let cellGlyphs = 0;
+  let cellUnits = 0;
+  let gap = 0;
+  let wideGap = false;
+  let other = false; // a character that is no CJK glyph (a digit, a letter, a sign)
+  let punct = false;
+  let digitCell = false; // the cell being read starts with a digit
+  let measure = false; // … and has a range or a unit sign (~ ℃ ° %)
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0x3000) {
+      gap += c === 32 ? 1 : 2;
+      continue;
+    }
+    if (i === from || gap > 0) {
+      if (tokens > 0 && cellGlyphs === 1 && cellUnits === 1) singles++; // the cell before: one glyph
+      if (gap >= 2) wideGap = true;
+      tokens++;
+      cellGlyphs = 0;
+      cellUnits = 0;
+      gap = 0;
+      digitCell = c >= 48 && c <= 57;
+      measure = false;
+    }
+    const cp = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? codePointAt(text, i) : c;
+    if (cp > 0xffff) i++;
+    cellUnits++;
+    if (digitCell && (cp === 0x7e || cp === 0xff5e || cp === 0x2103 || cp === 0xb0 || cp === 0x25 || cp === 0xff05)) measure = true;
+    if (isCjkGlyph(cp)) {
+      glyphs++;
+      cellGlyphs++;
+    } else if (cp === 0xff0c || cp === 0x3002 || cp === 0x3001 || cp === 0xff1b || cp === 0xff1a || cp === 0xff1f || cp === 0xff01 || cp === 0x2026) {
+      // A mark of prose: only a verse line's last character may be one.
+      if (i + 1 < to || cp === 0x3001 || cp === 0xff1a || cp === 0x2026) return 0;
+      punct = true;
+    } else other = true;
+  }
+  if (tokens > 0 && cellGlyphs === 1 && cellUnits === 1) singles++;
+  if (!other && glyphs >= 2 && glyphs <= VERSE_MAX && (tokens === 1 || singles === tokens) && (!punct || glyphs >= 4)) {
+    return SHAPE_VERSE | (punct ? SHAPE_PUNCT : 0) | (glyphs << SHAPE_COUNT);
+  }
+  if (punct || glyphs === 0 || tokens < 2 || singles === tokens) return 0;
+  if (wideGap || (tokens >= 2 && digitCell && measure)) return SHAPE_ROW | SHAPE_STRONG;
+  return tokens >= 3 || digitCell ? SHAPE_ROW : 0;
+}
+
+/** Scratch of structuredRows: the shape of each row, then whether it is structured (1) or not (0). */
+let SHAPES = new Int32Array(256);
+
+/**
+ * Marks the rows [from, to) of a CJK run (SHAPES[k - from] = 1) that are lines of a table or of a
+ * poem, not of a wrapped paragraph: two lines or more in a row (nothing but blank lines between)
+ * of SHAPE_ROW (or one SHAPE_STRONG), or of SHAPE_VERSE where those ending in a mark (，。) are
+ * two or more of one length (a poem's regular lines), or one, the last of three lines or more,
+ * or none. Each is a paragraph of its own: the hard-wrap
+ * rule does not join them, nor do the rewrite and the export (a table's rows run together read
+ * `…副局长李明男1978.11…`, a poem's verses `床前明月光疑是地上霜`), and their widths are no column's.
+ * Returns whether any is.
+ */
+function structuredRows(dump: PageDump, t: Int32Array, from: number, to: number): boolean {
+  const n = to - from;
+  if (SHAPES.length < n) SHAPES = new Int32Array(Math.max(n, 2 * SHAPES.length));
+  const shapes = SHAPES;
+  const F = PIECE_FIELDS;
+  let any = false;
+  for (let k = 0; k < n; k++) {
+    const o = (from + k) * F;
+    shapes[k] = lineShape(dump.text, t[o + P_START], t[o + P_END]);
+    if (shapes[k] !== 0) any = true;
+  }
+  if (!any) return false;
+  any = false;
+  for (let k = 0; k < n; ) {
+    const kind = shapes[k] & (SHAPE_ROW | SHAPE_VERSE);
+    if (kind === 0) {
+      k++;
+      continue;
+    }
+    // The block of lines of one kind from k, each next to the one before.
+    let e = k + 1;
+    while (e < n && (shapes[e] & (SHAPE_ROW | SHAPE_VERSE)) === kind && t[(from + e) * F + P_LINE] !== t[(from + e - 1) * F + P_LINE] && gapKind(dump, t[(from + e - 1) * F + P_LINE], t[(from + e) * F + P_LINE]) !== GAP_OTHER) e++;
+    let ok = e - k >= 2 || (shapes[k] & SHAPE_STRONG) !== 0;
+    if (ok && kind === SHAPE_VERSE) {
+      let marked = 0;
+      let count = -1;
+      for (let q = k; q < e && ok; q++) {
+        if (!(shapes[q] & SHAPE_PUNCT)) continue;
+        marked++;
+        const c = shapes[q] >> SHAPE_COUNT;
+        if (count >= 0 && c !== count) ok = false;
+        count = c;
+      }
+      // One line with a mark: a poem's last (`低头思故乡。`) under three lines or more, else
+      // the end of a sentence cut short (`推动经济运` / `行持续回升向好。`).
+      if (marked === 1 && e - k < 3) ok = false;
+    }
+    for (let q = k; q < e; q++) shapes[q] = ok ? 1 : 0;
+    if (ok) any = true;
+    k = e;
+  }
+  return any;
 }
 
 /** hyphenEvidenceIn of the page's text lines, read in the dump's text. */

@@ -7,6 +7,9 @@
 //   only: no headline, kicker, deck, byline, dateline, label, note or "continued from" marker —
 //   that starts after foreign lines. The detection made it an article of its own only because
 //   something sat in between.
+// Neither shape takes a line ending in a labelled phone number, e-mail or web address as cut
+// (endsWithContact: it ends a story as a full stop does), nor a continuation whose first line opens
+// a notice of its own (opensNotice: 温馨提示：…, 相关链接：…).
 // The fix moves the continuation (its lines and the blank lines after them) to right after the
 // cut line: one insertion and one deletion of the same text, nothing else changes.
 import type { Article } from '../articles/model';
@@ -86,7 +89,7 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
       const n = body[k];
       if (n <= c || !foreignBetween(c, n, a)) continue;
       const txt = cutText(a, c);
-      if (!txt || endsSentence(txt)) continue;
+      if (!txt || endsSentence(txt) || endsWithContact(txt) || opensNotice(dump.text.slice(lines.start[n], lines.end[n]))) continue;
       // The run that starts at n: up to the next foreign interruption.
       let e = k;
       while (e + 1 < body.length && body[e + 1] > body[e] && !foreignBetween(body[e], body[e + 1], a)) e++;
@@ -109,13 +112,42 @@ export function splitSentenceFindings(ctx: FlowContext, articles: readonly Artic
     const b = bodyOwner.get(n);
     if (!b || b === a) continue;
     const bare = b.kicker.length === 0 && b.headline.length === 0 && b.decks.length === 0 && b.byline.length === 0 && b.labels.length === 0 && b.editorsNote.length === 0 && !b.dateline && !b.continuation;
-    if (!bare || b.body[0] !== n || b.lines[0] !== n) continue;
+    if (!bare || b.body[0] !== n || b.lines[0] !== n || opensNotice(dump.text.slice(lines.start[n], lines.end[n]))) continue;
     if (!foreignBetween(c, n, b)) continue;
     const txt = cutText(a, c);
-    if (!txt || endsSentence(txt)) continue;
+    if (!txt || endsSentence(txt) || endsWithContact(txt)) continue;
     emit(a, c, n, b.lines[b.lines.length - 1], b);
   }
   return out;
+}
+
+/**
+ * A labelled contact item at the end of a line: a label of a few glyphs or letters after the line's
+ * start or a mark, a colon, and a phone number, an e-mail or a web address (`咨询电话：0532-88886666`,
+ * `…4月底，网址：www.example.cn`). A story ends on it as on a full stop: no sentence goes on after
+ * it, and a notice printed below the story's photo (`温馨提示：…`) is no part of it to move up. A
+ * label with no item after it (`记者获悉：`) or prose after the colon (`会议强调：要持续…`) still
+ * goes on.
+ */
+const CONTACT_END = /(?:^|[，。；！？、\s])[\p{Script=Han}A-Za-z]{1,8}[：:]\s*(?:[(（+]?\d[\d\-－()（）\s转]{5,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)+(?:\/[\w\-./?=&%#~]*)?)[)）]?$/u;
+
+/**
+ * A line that opens a notice of its own: a label such as 温馨提示：, 气象台提醒：, 相关链接：, 小贴士：,
+ * 延伸阅读：, 编者按： at its start. Such a fragment after a photo or another story is an item of its own
+ * (r1: a 温馨提示 under a photo caption), not the rest of the sentence the story above breaks off.
+ */
+const NOTICE_START = /^[ \t\u3000]*[\p{Script=Han}]{0,4}(?:提示|提醒|链接|贴士|阅读|手记|编者按|背景资料|相关新闻)[：:]/u;
+
+export function opensNotice(line: string): boolean {
+  return NOTICE_START.test(line);
+}
+
+export function endsWithContact(text: string): boolean {
+  const t = text.trimEnd();
+  // A cheap test first: the line ends in a digit, a letter or a closing bracket, and has a colon.
+  const c = t.charCodeAt(t.length - 1);
+  if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0xff09 || c === 41 || c === 47)) return false;
+  return (t.includes('：') || t.includes(':')) && CONTACT_END.test(t);
 }
 
 /**
