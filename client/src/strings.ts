@@ -97,7 +97,7 @@ export const strings = {
   rewriteSkipped: (texts: readonly string[]) =>
     counted(
       vscode.l10n.t(
-        "{0, plural, one {# text in no article ({1}) is now under the rewrite's %% skip, and the export leaves it out. Check it, and mark its role (e.g. %% body) if it belongs to an article.} other {# texts in no article ({1}) are now under the rewrite's %% skip, and the export leaves them out. Check them, and mark their roles (e.g. %% body) where they belong to an article.}}",
+        '{0, plural, one {# text in no article ({1}) is now under a %% skip the rewrite wrote, and the export leaves it out. Check it, and mark its role (e.g. %% body) if it belongs to an article.} other {# texts in no article ({1}) are now under a %% skip the rewrite wrote, and the export leaves them out. Check them, and mark their roles (e.g. %% body) where they belong to an article.}}',
       ),
       texts.length,
       quotedList(chineseMessages(vscode.env.language, vscode.l10n.bundle !== undefined) ? zhCn : en, texts),

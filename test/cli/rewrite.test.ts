@@ -64,7 +64,7 @@ test('rewrite says on stderr which texts in no article it put under its %% skip 
   const r = runCli(['rewrite', f]);
   assert.equal(r.code, 0, r.stderr);
   assert.ok(r.stdout.includes(`%% skip\n${reported}`), r.stdout);
-  assert.equal(r.stderr, `newsprint: ${f}: 1 text in no article ("${reported}") is now under the rewrite's %% skip, and the export leaves it out. Check it, and mark its role (e.g. %% body) if it belongs to an article.\n`);
+  assert.equal(r.stderr, `newsprint: ${f}: 1 text in no article ("${reported}") is now under a %% skip the rewrite wrote, and the export leaves it out. Check it, and mark its role (e.g. %% body) if it belongs to an article.\n`);
   assert.match(runCli(['rewrite', '--locale', 'zh-cn', f]).stderr, new RegExp(`1 处未归入任何稿件的文字（“${reported}”）改写后位于 %% skip（跳过）之下`));
   // The sample's rewrite reports its one text in no article; a page without any says nothing.
   assert.match(runCli(['rewrite', SAMPLE]).stderr, /1 text in no article/);

@@ -214,7 +214,7 @@ describe('rewrite request', () => {
     await c.open(u, text);
     const r = (await c.conn.sendRequest('newsprint/rewrite', { textDocument: { uri: u } })) as { text: string; skippedText: string[] };
     const lines = r.text.split('\n');
-    // The sample's one text in no article (unclaimed-text): under the rewrite's %% skip, and said, for the client to show.
+    // The sample's one text in no article (unclaimed-text): under a %% skip the rewrite wrote, and said, for the client to show.
     assert.equal(r.skippedText.length, 1);
     assert.ok(lines.indexOf(r.skippedText[0]) > lines.indexOf('%% skip') && lines.indexOf('%% skip') > 0, r.skippedText[0]);
     assert.ok(lines.includes('市政府党组会议召开'));

@@ -128,7 +128,7 @@ export const en = {
   'cli.badLocale': 'Unknown --locale "{value}": the messages are in en (English) and zh-cn (Simplified Chinese).',
   'cli.rewritten': '{file}: rewritten in reading order.',
   'cli.alreadyRewritten': '{file}: already clean text in reading order; not written.',
-  'cli.rewriteSkipped': '{file}: {count, plural, one {# text in no article ({texts}) is now under the rewrite\'s %% skip, and the export leaves it out. Check it, and mark its role (e.g. %% body) if it belongs to an article.} other {# texts in no article ({texts}) are now under the rewrite\'s %% skip, and the export leaves them out. Check them, and mark their roles (e.g. %% body) where they belong to an article.}}',
+  'cli.rewriteSkipped': '{file}: {count, plural, one {# text in no article ({texts}) is now under a %% skip the rewrite wrote, and the export leaves it out. Check it, and mark its role (e.g. %% body) if it belongs to an article.} other {# texts in no article ({texts}) are now under a %% skip the rewrite wrote, and the export leaves them out. Check them, and mark their roles (e.g. %% body) where they belong to an article.}}',
   'misplaced-headline.message': 'Headline "{headline}" is away from its article (the related location shows where the article starts)',
   'misplaced-headline.related': 'The article starts here',
   'misplaced-headline.fix': 'Move the headline to the start of its article',

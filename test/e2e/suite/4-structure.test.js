@@ -43,10 +43,10 @@ describe('structure', function () {
     const warned = h.extension().exports.rewriteWarnings().length;
     const applied = await vscode.commands.executeCommand('newsprint.rewritePage', uri);
     assert.equal(applied, true, 'the command reports the edit applied');
-    // The sample's one text in no article is under the rewrite's %% skip now: the user is told, in the UI's language.
+    // The sample's one text in no article is under a %% skip the rewrite wrote now: the user is told, in the UI's language.
     const warnings = h.extension().exports.rewriteWarnings().slice(warned);
     assert.equal(warnings.length, 1, warnings.join(' | '));
-    assert.match(warnings[0], vscode.env.language.startsWith('zh') ? /^1 处未归入任何稿件的文字（“.+”）改写后位于 %% skip（跳过）之下/ : /^1 text in no article \(".+"\) is now under the rewrite's %% skip/);
+    assert.match(warnings[0], vscode.env.language.startsWith('zh') ? /^1 处未归入任何稿件的文字（“.+”）改写后位于 %% skip（跳过）之下/ : /^1 text in no article \(".+"\) is now under a %% skip the rewrite wrote/);
     await h.waitForText(doc, (t) => t !== original, 'the rewrite to reach the document');
     const text = doc.getText();
     const lines = text.split(/\r?\n/);

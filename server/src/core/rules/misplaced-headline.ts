@@ -55,7 +55,8 @@ export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messag
     if (first >= 0 && !inPlace(dump.lines, a.lines, BLOCKS[0][0], first)) {
       const L = dump.lines;
       const head = a.headline.length ? a.headline : BLOCKS[0];
-      out.push(new MovedHeadingFinding(L.start[head[0]], L.end[head[head.length - 1]], dump, a, first, spaced, messages));
+      const message = t(messages, 'misplaced-headline.message', { headline: articleTitle(dump, a), line: L.row[first] + 1 });
+      out.push(new MovedHeadingFinding(L.start[head[0]], L.end[head[head.length - 1]], message, dump, a, first, spaced, messages));
     }
   }
   // Keep none of the page's arrays.
@@ -100,24 +101,23 @@ function inPlace(lines: LineTable, al: readonly number[], top: number, first: nu
 }
 
 /**
- * A misplaced-headline finding whose message, fix and related span are made when first read, from
- * the article and the line its heading belongs before. Made at once they were ~10 objects a finding
+ * A misplaced-headline finding whose fix and related span are made when first read, from the
+ * article and the line its heading belongs before. Made at once they were ~10 objects a finding
  * (the moved text, the edits, the related span), a fifth of the objects an analysis of the sample
- * kept and the garbage collector copied, for fixes that only a quick fix, fix-all or the export read;
- * and the message's title (articleTitle cleans the heading's lines) was ~5% of an analysis of the
- * sample, for messages that only the diagnostics of the pages shown, or lint's output, read.
+ * kept and the garbage collector copied, for fixes that only a quick fix, fix-all or the export read.
+ * The message is an own field, made at once: a spread of the finding (`{ ...f, start }`) keeps it.
  */
 class MovedHeadingFinding implements Finding {
   // Own fields, not getters: a spread of the finding keeps them.
   readonly rule = 'misplaced-headline';
   readonly severity = 'information';
-  private madeMessage: string | undefined;
   private madeFix: Fix | undefined;
   private madeRelated: RelatedSpan[] | undefined;
 
   constructor(
     readonly start: number,
     readonly end: number,
+    readonly message: string,
     private readonly dump: PageDump,
     private readonly article: Article,
     /** The article's first line outside its heading. */
@@ -126,10 +126,6 @@ class MovedHeadingFinding implements Finding {
     private readonly spaced: boolean,
     private readonly messages: Messages,
   ) {}
-
-  get message(): string {
-    return (this.madeMessage ??= t(this.messages, 'misplaced-headline.message', { headline: articleTitle(this.dump, this.article), line: this.dump.lines.row[this.first] + 1 }));
-  }
 
   get fix(): Fix {
     return (this.madeFix ??= moveFix(this.dump, this.article, this.first, this.spaced, this.messages));
