@@ -13,6 +13,8 @@ import type { PageDump } from '../../server/src/core/types';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 import { exportArticles } from '../../server/src/core/export';
 import { rewritePage } from '../../server/src/core/rewrite';
+import { unclaimedText } from '../../server/src/core/rules/unclaimed-text';
+import type { Finding } from '../../server/src/core/types';
 
 const root = join(__dirname, '..', '..');
 const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'pages', name), 'utf8');
@@ -552,6 +554,20 @@ test('a one-line mixed-case brief headline ending in a full stop over a byline h
   const para = exported(first + 'The meeting adjourned.\n' + second).articles;
   assert.equal(para[0].paragraphs.at(-1)?.endsWith('The meeting adjourned.'), true);
   assert.equal(para[1].headline, '');
+});
+
+test('unclaimed-text quotes the text as the glyph fixes leave it: names spaced on purpose keep their spaces', () => {
+  const quote = (line: string) => {
+    const out: Finding[] = [];
+    unclaimedText(parse(`${line}\n`), [[0]], zhCn, out);
+    return /“(.*)”不属于/.exec(out[0].message)?.[1];
+  };
+  // Was 责任编辑王丽校对李明, 王丽摄, （记者王丽通讯员李明）: the names run together.
+  assert.equal(quote('责任编辑 王 丽  校对 李 明'), '责任编辑 王 丽  校对 李 明');
+  assert.equal(quote('王 丽 摄'), '王 丽 摄');
+  assert.equal(quote('（记者 王 丽 通讯员 李 明）'), '（记者 王 丽 通讯员 李 明）');
+  // A letter-spaced line is quoted fixed, as before.
+  assert.equal(quote('不 忘 初 心 牢 记 使 命'), '不忘初心牢记使命');
 });
 
 test('advertisements (a short text ending —Advt.) are in no article, each reported by unclaimed-text (en and zh-CN); a story is never one', () => {
