@@ -570,6 +570,17 @@ test('unclaimed-text quotes the text as the glyph fixes leave it: names spaced o
   assert.equal(quote('不 忘 初 心 牢 记 使 命'), '不忘初心牢记使命');
 });
 
+test('credits under a story stay out of it, without a finding: a photo credit after its source, an editor credit without a colon', () => {
+  const story = '跨境电商成为外贸新引擎\n\n本报记者 王 丽 李 明\n\n本报讯 今年前两个月，我市跨境电商\n贸易额同比增长76%，一个个项目\n落地见效，企业干得扎扎实实。\n\n';
+  const lead = '今年前两个月，我市跨境电商贸易额同比增长76%，一个个项目落地见效，企业干得扎扎实实。';
+  for (const credits of ['新华社发（王 丽 摄）\n\n责任编辑 王 丽  校对 李 明\n', '责任编辑 王 丽  校对 李 明\n', '王 丽 摄\n\n责任编辑 王 丽\n']) {
+    const doc = exported(story + credits);
+    // Were joined into one last paragraph (新华社发（王 丽 摄）责任编辑 王 丽  校对 李 明), or unclaimed-text.
+    assert.deepEqual(doc.articles.map((a) => a.paragraphs), [[lead]], credits);
+    assert.deepEqual(doc.diagnostics, {}, credits);
+  }
+});
+
 test('advertisements (a short text ending —Advt.) are in no article, each reported by unclaimed-text (en and zh-CN); a story is never one', () => {
   const story = 'PACIFIC CABLE OPENING.\nPresident and Governor Taft Likely\nto Exchange Messages on July 4.\nWASHINGTON, April 30.—The first message\nover the Pacific cable will probably be ex\nchanged between President Roosevelt and Gov\nernor Taft on the morning of the Fourth.\n';
   const ads = 'Poland! Poland!! Poland!!!\nPurest Natural Spring Water Known.—Advt.\nTHE PROBLEM SOLVED.\nA straight line is the shortest distance be\ntween two points. The Pennsylvania Railroad\nis the short line between New York and Chi\ncago.—Advt.\n';
