@@ -581,6 +581,25 @@ test('credits under a story stay out of it, without a finding: a photo credit af
   }
 });
 
+test('a reporter\'s credit in brackets on a line of its own under the headline is the byline; under the text, the sign-off', () => {
+  const head = '跨境电商成为外贸新引擎\n\n';
+  const text = '本报讯 今年前两个月，我市跨境电商\n贸易额同比增长76%，一个个项目\n落地见效，企业干得扎扎实实。\n';
+  for (const credit of ['（记者 王 丽 通讯员 李 明）', '（记者 王丽 通讯员 李明）']) {
+    const src = `${head}${credit}\n\n${text}`;
+    const { pages } = analyse(src);
+    // Was unclaimed-text (the export left it out) and the headline flagged misplaced-headline.
+    assert.deepEqual(pages[0].findings.filter((f) => f.rule === 'unclaimed-text' || f.rule === 'misplaced-headline'), [], credit);
+    assert.equal(roleAt(pages[0], 2), 'byline', credit);
+    const a = exported(src).articles;
+    assert.equal(a.length, 1);
+    assert.deepEqual([a[0].headline, a[0].byline?.raw, a[0].byline?.persons, a[0].signoff], ['跨境电商成为外贸新引擎', credit, ['王丽', '李明'], null], credit);
+    assert.deepEqual(lostUnseen(src), [], credit);
+  }
+  // Under the story's text it signs the story off, as before.
+  const end = exported(`${head}□记者 张三 报道\n\n${text}（记者 王丽）\n`).articles;
+  assert.deepEqual([end.length, end[0].signoff, end[0].byline?.persons], [1, '（记者 王丽）', ['张三']]);
+});
+
 test('advertisements (a short text ending —Advt.) are in no article, each reported by unclaimed-text (en and zh-CN); a story is never one', () => {
   const story = 'PACIFIC CABLE OPENING.\nPresident and Governor Taft Likely\nto Exchange Messages on July 4.\nWASHINGTON, April 30.—The first message\nover the Pacific cable will probably be ex\nchanged between President Roosevelt and Gov\nernor Taft on the morning of the Fourth.\n';
   const ads = 'Poland! Poland!! Poland!!!\nPurest Natural Spring Water Known.—Advt.\nTHE PROBLEM SOLVED.\nA straight line is the shortest distance be\ntween two points. The Pennsylvania Railroad\nis the short line between New York and Chi\ncago.—Advt.\n';

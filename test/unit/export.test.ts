@@ -173,6 +173,8 @@ test('bylines: role and persons', () => {
     ['记者 李 明 王晶晶', '记者', ['李明', '王晶晶']],
     ['记者 王 丽 通讯员 李 明', '记者', ['王丽', '李明']],
     ['记者 王 丽、李 明 摄', '记者', ['王丽', '李明']],
+    // A byline in brackets of its own.
+    ['（记者 王 丽 通讯员 李 明）', '记者', ['王丽', '李明']],
   ];
   for (const [raw, role, persons] of table) assert.deepEqual(parseByline(raw), { raw, role, persons }, raw);
 });

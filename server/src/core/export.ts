@@ -132,6 +132,9 @@ const CREDIT_TAIL = /\s*(报道|摄影?|文\/图|文|图|整理|采写|供稿)\s
 /** Splits a byline into its role and person names. */
 export function parseByline(raw: string): Byline {
   let s = raw.trim().replace(/^[□■◇◆●○]\s*/, '');
+  // A byline in brackets of its own (`（记者 王 丽 通讯员 李 明）`).
+  const bracketed = /^[（(]([^（()）]*)[）)]$/.exec(s);
+  if (bracketed) s = bracketed[1].trim();
   // A correspondent's credit names the paper, no person: `Special to The New-York Tribune.`
   if (/^sp[a-z]{3,5}l\s+to\s/i.test(s)) return { raw: raw.trim(), role: null, persons: [] };
   const en = /^by\s+(.+)$/i.exec(s);

@@ -500,6 +500,17 @@ const SIGNOFF_INNER = `(?:完|本报[^）)]{0,12}|记者[^）)]{1,24}|通讯员[
 const SIGNOFF_WHOLE = new RegExp(`^[（(]${SIGNOFF_INNER}[）)]$`);
 const SIGNOFF_TAIL = new RegExp(`[。！？…”’」』.!?][（(]${SIGNOFF_INNER}[）)]$`);
 
+/**
+ * A reporter's credit in brackets, the whole line (`（记者 王 丽 通讯员 李 明）`, `（本报记者 王丽）`):
+ * read as a sign-off (SIGNOFF_WHOLE), which it is under a story's text; above the text, under its
+ * heading, it is the story's byline (see segments in detect.ts).
+ */
+const REPORTER_BRACKET = /^[（(](?:本报|新华社|人民日报|中新社|央视|央广)?(?:特约|见习|实习|首席|全媒体|融媒体)?(?:摄影记者|记者|通讯员|实习生)[^（()）]{1,30}[）)]$/;
+/** Whether the line's text is a reporter's credit in brackets (REPORTER_BRACKET). */
+export function isReporterBracket(text: string): boolean {
+  return REPORTER_BRACKET.test(text.trim());
+}
+
 const BYLINE_BOX = /^[□■◇◆●○]/;
 const BYLINE_ROLE = /^(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员|实习生|撰稿人?)/;
 const BYLINE_END = /(?:报道|撰文|撰稿|采写|整理|文图|文\/图|编译)$/;
