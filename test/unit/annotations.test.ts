@@ -9,7 +9,7 @@ import { roleAt, type Article } from '../../server/src/core/articles/model';
 import { DIRECTIVES, parseAnnotations, parseDirectiveLine } from '../../server/src/core/annotations';
 import { annotationActions, annotationCompletions, documentSymbols } from '../../server/src/core/outline';
 import { exportArticles } from '../../server/src/core/export';
-import { en, zhCn } from '../../server/src/core/messages';
+import { en, zhCn, type Messages } from '../../server/src/core/messages';
 import { applyEdits } from '../../server/src/core/fix';
 import { SAMPLE as SAMPLE_PATH } from '../helpers/rules';
 
@@ -309,6 +309,14 @@ test('directives contradicting each other on one block are reported, saying whic
   for (const ok of [['article', 'headline'], ['headline', 'article'], ['attach-below', 'kicker'], ['article', 'attach-below', 'deck', 'continued-from 第一版'], ['label', 'article'], ['byline', 'article'], ['headline', '主题'], ['continued-to 第二版', '下转 第二版'], ['skip', 'continued-to 第二版']])
     assert.deepEqual(check(ok).bad, [], ok.join(' + '));
   assert.equal(run('%% headline\n标题\n\n%% byline\n□记者 张三 报道\n\n正文。\n').pages[0].findings.filter((f) => f.rule === 'bad-annotation').length, 0);
+});
+
+test('bad-annotation names a directive with no block after it as the user wrote it (%% 主题, not headline)', () => {
+  const messages = (src: string, m: Messages = en) => analyzeArticles(parse(src), m)[0].findings.filter((f) => f.rule === 'bad-annotation').map((f) => f.message);
+  assert.deepEqual(messages('%% 主题\n', zhCn), ['指令“主题”之后在本版没有可作用的段落']);
+  assert.deepEqual(messages('%% 主题\n'), ['Directive "主题" has no block after it on this page']);
+  assert.deepEqual(messages('%% headline\n'), ['Directive "headline" has no block after it on this page']);
+  assert.deepEqual(messages('标题\n\n%% 正文\n', zhCn), ['指令“正文”之后在本版没有可作用的段落']);
 });
 
 test('a continued-to at the end of the page conflicts with a different one on the block just above it', () => {

@@ -13,6 +13,8 @@ import type { PageDump } from '../../server/src/core/types';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 import { exportArticles } from '../../server/src/core/export';
 import { rewritePage } from '../../server/src/core/rewrite';
+import { unclaimedText } from '../../server/src/core/rules/unclaimed-text';
+import type { Finding } from '../../server/src/core/types';
 
 const root = join(__dirname, '..', '..');
 const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'pages', name), 'utf8');
@@ -552,6 +554,50 @@ test('a one-line mixed-case brief headline ending in a full stop over a byline h
   const para = exported(first + 'The meeting adjourned.\n' + second).articles;
   assert.equal(para[0].paragraphs.at(-1)?.endsWith('The meeting adjourned.'), true);
   assert.equal(para[1].headline, '');
+});
+
+test('unclaimed-text quotes the text as the glyph fixes leave it: names spaced on purpose keep their spaces', () => {
+  const quote = (line: string) => {
+    const out: Finding[] = [];
+    unclaimedText(parse(`${line}\n`), [[0]], zhCn, out);
+    return /“(.*)”不属于/.exec(out[0].message)?.[1];
+  };
+  // Was 责任编辑王丽校对李明, 王丽摄, （记者王丽通讯员李明）: the names run together.
+  assert.equal(quote('责任编辑 王 丽  校对 李 明'), '责任编辑 王 丽  校对 李 明');
+  assert.equal(quote('王 丽 摄'), '王 丽 摄');
+  assert.equal(quote('（记者 王 丽 通讯员 李 明）'), '（记者 王 丽 通讯员 李 明）');
+  // A letter-spaced line is quoted fixed, as before.
+  assert.equal(quote('不 忘 初 心 牢 记 使 命'), '不忘初心牢记使命');
+});
+
+test('credits under a story stay out of it, without a finding: a photo credit after its source, an editor credit without a colon', () => {
+  const story = '跨境电商成为外贸新引擎\n\n本报记者 王 丽 李 明\n\n本报讯 今年前两个月，我市跨境电商\n贸易额同比增长76%，一个个项目\n落地见效，企业干得扎扎实实。\n\n';
+  const lead = '今年前两个月，我市跨境电商贸易额同比增长76%，一个个项目落地见效，企业干得扎扎实实。';
+  for (const credits of ['新华社发（王 丽 摄）\n\n责任编辑 王 丽  校对 李 明\n', '责任编辑 王 丽  校对 李 明\n', '王 丽 摄\n\n责任编辑 王 丽\n']) {
+    const doc = exported(story + credits);
+    // Were joined into one last paragraph (新华社发（王 丽 摄）责任编辑 王 丽  校对 李 明), or unclaimed-text.
+    assert.deepEqual(doc.articles.map((a) => a.paragraphs), [[lead]], credits);
+    assert.deepEqual(doc.diagnostics, {}, credits);
+  }
+});
+
+test('a reporter\'s credit in brackets on a line of its own under the headline is the byline; under the text, the sign-off', () => {
+  const head = '跨境电商成为外贸新引擎\n\n';
+  const text = '本报讯 今年前两个月，我市跨境电商\n贸易额同比增长76%，一个个项目\n落地见效，企业干得扎扎实实。\n';
+  for (const credit of ['（记者 王 丽 通讯员 李 明）', '（记者 王丽 通讯员 李明）']) {
+    const src = `${head}${credit}\n\n${text}`;
+    const { pages } = analyse(src);
+    // Was unclaimed-text (the export left it out) and the headline flagged misplaced-headline.
+    assert.deepEqual(pages[0].findings.filter((f) => f.rule === 'unclaimed-text' || f.rule === 'misplaced-headline'), [], credit);
+    assert.equal(roleAt(pages[0], 2), 'byline', credit);
+    const a = exported(src).articles;
+    assert.equal(a.length, 1);
+    assert.deepEqual([a[0].headline, a[0].byline?.raw, a[0].byline?.persons, a[0].signoff], ['跨境电商成为外贸新引擎', credit, ['王丽', '李明'], null], credit);
+    assert.deepEqual(lostUnseen(src), [], credit);
+  }
+  // Under the story's text it signs the story off, as before.
+  const end = exported(`${head}□记者 张三 报道\n\n${text}（记者 王丽）\n`).articles;
+  assert.deepEqual([end.length, end[0].signoff, end[0].byline?.persons], [1, '（记者 王丽）', ['张三']]);
 });
 
 test('advertisements (a short text ending —Advt.) are in no article, each reported by unclaimed-text (en and zh-CN); a story is never one', () => {

@@ -167,6 +167,14 @@ test('bylines: role and persons', () => {
     ['文/图 王丽', '文/图', ['王丽']],
     ['本报记者 王丽 通讯员张强', '本报记者', ['王丽', '张强']],
     ['记者 王丽 通讯员 张强 报道', '记者', ['王丽', '张强']],
+    // Two-glyph names padded to the width of three: the single glyphs pair up.
+    ['本报记者 王 丽', '本报记者', ['王丽']],
+    ['本报记者 王 丽 李 明', '本报记者', ['王丽', '李明']],
+    ['记者 李 明 王晶晶', '记者', ['李明', '王晶晶']],
+    ['记者 王 丽 通讯员 李 明', '记者', ['王丽', '李明']],
+    ['记者 王 丽、李 明 摄', '记者', ['王丽', '李明']],
+    // A byline in brackets of its own.
+    ['（记者 王 丽 通讯员 李 明）', '记者', ['王丽', '李明']],
   ];
   for (const [raw, role, persons] of table) assert.deepEqual(parseByline(raw), { raw, role, persons }, raw);
 });

@@ -92,6 +92,14 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
     ['胶州日报', 'furniture', true],
     ['▲ 农民在田间操作收割机。', 'caption'],
     ['本报记者 张三 摄', 'caption'],
+    // Staff credits without a colon, names padded to the width of three; photo credits after a
+    // source or alone.
+    ['责任编辑 王 丽', 'furniture'],
+    ['责任编辑 王 丽  校对 李 明', 'furniture'],
+    ['本版编辑 王丽丽 李明', 'furniture'],
+    ['责任编辑 王丽、李明 校对：张强', 'furniture'],
+    ['新华社发（王 丽 摄）', 'caption'],
+    ['王 丽 摄', 'caption'],
   ];
   for (const [s, k, edge] of kinds) assert.equal(one(s, edge).info.kind, k, s);
   assert.equal(one('胶州日报').info.kind, null, 'mastheads only at the page edge');
@@ -100,6 +108,9 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
   assert.equal(one('青岛日报 2024年8月27日 星期二', true).info.kind, 'furniture');
   assert.equal(one('要闻', true).info.kind, 'furniture');
   assert.equal(one('活动现场记者看到市民纷纷用手机拍摄').info.kind, null);
+  // A label starting a sentence is no credit; nor 拍摄, the word, ending a short line.
+  for (const s of ['编辑 部 的同志们都来了。', '编辑部收到读者来信', '校对 工作要细致认真，不放过一个错字', '游客拍摄', '进行拍摄']) assert.notEqual(one(s).info.kind, 'furniture', s);
+  for (const s of ['游客拍摄', '进行拍摄', '他说（见图）']) assert.notEqual(one(s).info.kind, 'caption', s);
   for (const s of ['U. S. A. troops', 'I.', 'Mr. W. F. Smith.']) assert.notEqual(one(s).info.kind, 'signoff', s);
   // English edge furniture: a paper's name as the whole line, a date line, a masthead's VOL./No.
   // (anywhere); a headline or credit holding a paper's name or a weekday is text.

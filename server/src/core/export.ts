@@ -132,6 +132,9 @@ const CREDIT_TAIL = /\s*(报道|摄影?|文\/图|文|图|整理|采写|供稿)\s
 /** Splits a byline into its role and person names. */
 export function parseByline(raw: string): Byline {
   let s = raw.trim().replace(/^[□■◇◆●○]\s*/, '');
+  // A byline in brackets of its own (`（记者 王 丽 通讯员 李 明）`).
+  const bracketed = /^[（(]([^（()）]*)[）)]$/.exec(s);
+  if (bracketed) s = bracketed[1].trim();
   // A correspondent's credit names the paper, no person: `Special to The New-York Tribune.`
   if (/^sp[a-z]{3,5}l\s+to\s/i.test(s)) return { raw: raw.trim(), role: null, persons: [] };
   const en = /^by\s+(.+)$/i.exec(s);
@@ -144,12 +147,40 @@ export function parseByline(raw: string): Byline {
   if (m) s = s.slice(m[0].length).replace(/^[:：]/, '');
   s = s.replace(CREDIT_TAIL, '');
   const persons: string[] = [];
-  for (const part of s.split(/[\s、，,／/]+/)) {
-    // A later role (`通讯员张强`) goes; the name stays.
-    const name = part.trim().replace(ROLE, '').replace(/^[:：]/, '');
-    if (name) persons.push(name);
+  // Single glyphs in a row between spaces are a two-glyph name padded to the width of three
+  // (`本报记者 王 丽`, `记者 李 明 王晶晶`): see padded.
+  const singles: string[] = [];
+  for (const segment of s.split(/[、，,／/]+/)) {
+    for (const part of segment.split(/\s+/)) {
+      // A later role (`通讯员张强`) goes; the name stays.
+      const name = part.trim().replace(ROLE, '').replace(/^[:：]/, '');
+      if (SINGLE_HAN.test(name) && name === part.trim()) {
+        singles.push(name);
+        continue;
+      }
+      padded(singles, persons);
+      if (name) persons.push(name);
+    }
+    padded(singles, persons); // a 、 ends a name
   }
   return { raw: raw.trim(), role, persons };
+}
+
+/** One Han glyph (a part of a padded name). */
+const SINGLE_HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]$/;
+
+/**
+ * The names of a run of single glyphs of a byline (emptied), pushed onto persons: pairs when the
+ * run is even (`王 丽 李 明`: 王丽, 李明, two-glyph names padded to the width of three), one name
+ * of three (`王 晶 晶`); a run of 1, 5, 7… glyphs cannot be split with confidence: each glyph as printed.
+ */
+function padded(singles: string[], persons: string[]): void {
+  const n = singles.length;
+  if (n === 0) return;
+  if (n % 2 === 0) for (let k = 0; k < n; k += 2) persons.push(singles[k] + singles[k + 1]);
+  else if (n === 3) persons.push(singles.join(''));
+  else persons.push(...singles);
+  singles.length = 0;
 }
 
 /** Rows (editor lines) claimed, as inclusive ranges; ranges separated only by blank lines merge. */

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { spacedGlyphs } from '../../../server/src/core/rules/spaced-glyphs';
 import { fixLine } from '../../helpers/rules';
+import { lintDump } from '../../../server/src/core/lint';
+import { parse } from '../../../server/src/core/parse';
 
 const positives: [string, string][] = [
   ['心 的、关 注 您 所 关 注 的 ，努 力 把', '心的、关注您所关注的，努力把'],
@@ -33,6 +35,16 @@ const positives: [string, string][] = [
   ['公 园 里 景 色 宜 人 。市 民 拍 摄', '公园里景色宜人。市民拍摄'],
   ['游 客 拍 摄', '游客拍摄'],
   ['大 家 都 争 相 拍 摄（记 者 拍 摄）的 画 面', '大家都争相拍摄（记者拍摄）的画面'],
+  // Deliberate spacing needs its evidence: a form's label with a stretched sentence after it, single
+  // glyphs that are no surname pairs or an odd count of them, a weather row without its temperature,
+  // a sex and a number inside a stretched run, are letter-spaced text.
+  ['单 位 要 加 强 管 理', '单位要加强管理'],
+  ['春 夏 秋 冬 四 季 分 明', '春夏秋冬四季分明'],
+  ['金 木 水 火 土', '金木水火土'],
+  ['王 丽 李 明 张', '王丽李明张'],
+  ['后 天 多 云 转 阴', '后天多云转阴'],
+  ['参 赛 的 男 3 人 中 有', '参赛的男 3 人中有'],
+  ['今 天 下 雨 转 晴 5~13℃', '今天下雨转晴 5~13℃'],
 ];
 
 const negatives: string[] = [
@@ -79,6 +91,23 @@ const negatives: string[] = [
   '星期 日 一 二 三 四 五 六',
   '上 中 下',
   '甲 乙 丙 丁',
+  // Rows of a table of people: a padded name, then a sex and a number, or a date of birth; also
+  // when hard-wrap has joined them to the text above.
+  '王 丽 女 1980.05 市商务局副局长',
+  '张 三 男 35 记者',
+  '李 明 1978.11 市财政局副局长',
+  '根据有关规定，现将拟任职干部情况予以公示。王 丽 女 1980.05 市商务局副局长李 明 男 1978.11 市财政局副局长',
+  // A form's label column: padded labels and their values.
+  '姓 名 李丽丽',
+  '姓 名 王 丽 性 别 女',
+  '籍 贯 山东胶州',
+  // A weather row ending in its temperature.
+  '南京 雨 转 晴 5~13℃',
+  '杭州 晴 转 多 云 6~15℃',
+  // Padded two-glyph names alone, three or more, each starting with a common surname.
+  '王 丽 李 明 张 伟',
+  '周 杰 吴 敏 郑 军 冯 涛 陈 静',
+  '获奖名单：王 丽 李 明 张 伟',
   '中 国', // a single gap
   '顺势而为，胶州跨境电商开辟',
   'The quick brown fox jumps over',
@@ -91,4 +120,15 @@ test('spaced-glyphs: positives are fixed exactly', () => {
 
 test('spaced-glyphs: negatives are left alone', () => {
   for (const input of negatives) assert.equal(fixLine(spacedGlyphs, input), undefined, input);
+});
+
+test('spaced-glyphs: a list of names continued on the next lines keeps its spacing, as the line under its label does', () => {
+  const flagged = (src: string) => lintDump(parse(src)).filter((f) => f.rule === 'spaced-glyphs').map((f) => src.slice(f.start, f.end));
+  // Surnames the rule does not know (阮, 甘, 柏…): the line above is the evidence.
+  const list = '本报讯 昨天，市人大常委会举行会议。\n出席：王 丽 李 明 张 伟 赵 刚\n阮 杰 甘 敏 柏 军 祁 涛\n卜 静 庞 洋\n列席：刘 洋 杨 帆\n';
+  assert.deepEqual(flagged(list), []);
+  // The same line under text that is no list is letter-spaced, and so is a stretched sentence under a list.
+  assert.deepEqual(flagged('本报讯 昨天，市人大常委会举行会议。\n阮 杰 甘 敏 柏 军 祁 涛\n'), ['阮 杰 甘 敏 柏 军 祁 涛']);
+  assert.deepEqual(flagged('出席：王 丽 李 明\n心 的、关 注 您 所 关 注 的\n'), ['心 的、关 注 您 所 关 注 的']);
+  assert.deepEqual(flagged('出席：王 丽 李 明\n会 议 听 取 了 报 告\n'), ['会 议 听 取 了 报 告']); // no pairs
 });

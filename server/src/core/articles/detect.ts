@@ -41,7 +41,7 @@ import { abbreviationBefore } from '../chars';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { pageColumnOf, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind, edgeContinues, isCopyright } from './roles';
+import { pageColumnOf, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_DATELINE, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, isReporterBracket, headCommas, localWidthsOf, takePage, scanLine, type LineKind, edgeContinues, isCopyright } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -466,6 +466,13 @@ function segments(P: PageItems, content: Int32Array, nc: number): Seg[] {
     // a name the column cut (`J. P.` / `Morgan & Co.`), text of the sentence.
     if (F.kind[k] === K_SIGNOFF && prevLine >= 0 && F.end[prevLine - base] === E_NONE && i < P.page.lastLine && P.dump.lines.flags[i + 1] === 0 && P.dump.text.charCodeAt(P.dump.lines.start[i]) < 128) {
       F.kind[k] = K_NONE;
+      F.signoff[k] = null;
+    }
+    // A reporter's credit in brackets on a line of its own (`（记者 王 丽 通讯员 李 明）`) signs a
+    // story off under its text; at the page's top or under a heading (a line ending no sentence),
+    // with text next, it is the byline of the story it heads.
+    if (F.kind[k] === K_SIGNOFF && (prevLine < 0 || F.end[prevLine - base] === E_NONE) && j + 1 < nc && (F.kind[content[j + 1]] === K_NONE || F.kind[content[j + 1]] === K_DATELINE) && isReporterBracket(lineText(P.dump, i))) {
+      F.kind[k] = K_BYLINE;
       F.signoff[k] = null;
     }
     if (open && fc !== FC_SKIP && fc !== FC_HEADLINE && fc !== FC_KICKER && fc !== FC_DECK && F.kind[k] === K_NONE && prevLine >= 0 && continues(P, prevLine, i)) {

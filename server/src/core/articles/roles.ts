@@ -500,6 +500,17 @@ const SIGNOFF_INNER = `(?:完|本报[^）)]{0,12}|记者[^）)]{1,24}|通讯员[
 const SIGNOFF_WHOLE = new RegExp(`^[（(]${SIGNOFF_INNER}[）)]$`);
 const SIGNOFF_TAIL = new RegExp(`[。！？…”’」』.!?][（(]${SIGNOFF_INNER}[）)]$`);
 
+/**
+ * A reporter's credit in brackets, the whole line (`（记者 王 丽 通讯员 李 明）`, `（本报记者 王丽）`):
+ * read as a sign-off (SIGNOFF_WHOLE), which it is under a story's text; above the text, under its
+ * heading, it is the story's byline (see segments in detect.ts).
+ */
+const REPORTER_BRACKET = /^[（(](?:本报|新华社|人民日报|中新社|央视|央广)?(?:特约|见习|实习|首席|全媒体|融媒体)?(?:摄影记者|记者|通讯员|实习生)[^（()）]{1,30}[）)]$/;
+/** Whether the line's text is a reporter's credit in brackets (REPORTER_BRACKET). */
+export function isReporterBracket(text: string): boolean {
+  return REPORTER_BRACKET.test(text.trim());
+}
+
 const BYLINE_BOX = /^[□■◇◆●○]/;
 const BYLINE_ROLE = /^(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员|实习生|撰稿人?)/;
 const BYLINE_END = /(?:报道|撰文|撰稿|采写|整理|文图|文\/图|编译)$/;
@@ -527,7 +538,17 @@ const NOTE_HEAD = /^(?:编者按|编者的话|编后语?)[：:]./;
 const LABEL_WORDS = /^(?:简讯|快讯|图片新闻|新闻简讯|一句话新闻|短评|时评|新闻链接|相关链接|链接|延伸阅读|小贴士|背景链接|新闻背景|记者手记|记者观察|本报评论员|评论员文章|社论|今日导读|导读|要闻提示|本版导读)[：:]?$/;
 const LABEL_BRACKETS = /^[《【〔［[「][^》】〕］\]」]{1,18}[》】〕］\]」]$/;
 
-const FURNITURE_CREDIT = /^(?:责任编辑|本版编辑|本版责编|责编|编辑|美编|美术编辑|校对|版式|组版|审读|终审|值班编辑|版面设计|视觉设计|排版|图片编辑|制图)[：:]/;
+const CREDIT_LABELS = '(?:责任编辑|本版编辑|本版责编|责编|编辑|美编|美术编辑|校对|版式|组版|审读|终审|值班编辑|版面设计|视觉设计|排版|图片编辑|制图)';
+const FURNITURE_CREDIT = new RegExp(`^${CREDIT_LABELS}[：:]`);
+/** A name of a staff credit: 2–4 Han glyphs, a two-glyph one maybe padded (`王 丽`). */
+const CREDIT_NAME = '[\\u4e00-\\u9fff](?: ?[\\u4e00-\\u9fff]){1,3}';
+/** The names after a credit's label: separated by spaces or 、. */
+const CREDIT_NAMES = `${CREDIT_NAME}(?:[ \\u3000]*、[ \\u3000]*${CREDIT_NAME}|[ \\u3000]+${CREDIT_NAME})*`;
+/**
+ * A staff credit without a colon, the whole line: labels each followed by a space and names
+ * (`责任编辑 王 丽`, `责任编辑 王 丽  校对 李 明`, `本版编辑 王丽丽 李明`); a later label may take a colon.
+ */
+const FURNITURE_CREDIT_SPACED = new RegExp(`^${CREDIT_LABELS}[ \\u3000]+${CREDIT_NAMES}(?:[ \\u3000]+${CREDIT_LABELS}(?:[ \\u3000]*[：:][ \\u3000]*|[ \\u3000]+)${CREDIT_NAMES})*$`);
 const FURNITURE_DATE = new RegExp(`^(?:${NUM}{4}年)?${NUM}{1,2}月${NUM}{1,2}日(?:星期[一二三四五六日天]|周[一二三四五六日天])?(?:农历[\\u4e00-\\u9fff]{1,12})?$`);
 const FURNITURE_WEEKDAY = /^(?:星期|周)[一二三四五六日天]$/;
 const FURNITURE_PAGENO = new RegExp(`^(?:第?${NUM}{1,3}版|[A-Za-z]?[0-9]{1,3}|[-—–][0-9]{1,3}[-—–]|(?:PAGE|Page|page)[0-9A-Za-z]{1,6}|[0-9]{1,3}/[0-9]{1,3})$`);
@@ -565,8 +586,12 @@ const EDGE_SHORT_MAX = 12;
 const MONTH_YEAR_EN = /(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|January|February|March|April|June|July|August|September|October|November|December)[^0-9]{0,4}[0-9]{1,2}[,.]? ?[0-9]{4}/;
 
 const CAPTION_HEAD = /^(?:[▲△↑↓←→◀▶]|图为|上图|下图|左图|右图|图[：:/／]|图片[：:]|组图)/;
-/** A photo credit: a name and 摄, not a sentence ending in 拍摄 (记者看到市民纷纷用手机拍摄). */
-const CAPTION_WHOLE = /^(?:[^，。！？]{0,20}(?:记者|通讯员|本报)[^，。！？]{0,10}(?<!拍)摄|[（(][^）)]{0,20}摄[）)])$/;
+/**
+ * A photo credit: a name and 摄, not a sentence ending in 拍摄 (记者看到市民纷纷用手机拍摄): after a
+ * role (`本报记者 张三 摄`), in brackets after a short source (`（王 丽 摄）`, `新华社发（王 丽 摄）`),
+ * or a name alone (`王 丽 摄`). The head is compact: its spaces are gone.
+ */
+const CAPTION_WHOLE = /^(?:[^，。！？]{0,20}(?:记者|通讯员|本报)[^，。！？]{0,10}(?<!拍)摄|[^，。！？（(]{0,8}[（(][^）)]{0,20}摄[）)]|[\u4e00-\u9fff]{2,4}(?<!拍)摄)$/;
 
 // First-character prefilters: every anchored pattern above can only match a head starting with one
 // of these characters, so most body lines skip the regexes (a call each) after one Set lookup.
@@ -1047,6 +1072,7 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
           else if (f0 & FF_LABEL && ((size <= LABEL_WORDS_MAX && LABEL_WORDS.test((head ??= compactHead(scannedText())))) || (f0 & FF_BRACKET && LABEL_BRACKETS.test((head ??= compactHead(scannedText())))))) kind = K_LABEL;
           else if (
             (size <= 40 && f0 & FF_CREDIT && (scannedText().includes('：') || scannedText().includes(':')) && FURNITURE_CREDIT.test((head ??= compactHead(scannedText())))) ||
+            (size <= 40 && f0 & FF_CREDIT && FURNITURE_CREDIT_SPACED.test(scannedText().trim())) ||
             (f0 & FF_NUM && scannedText().includes('日') && FURNITURE_DATE.test((head ??= compactHead(scannedText())))) ||
             (size <= 3 && f0 & FF_WEEK && FURNITURE_WEEKDAY.test((head ??= compactHead(scannedText())))) ||
             (size <= 12 && f0 & FF_PAGENO && FURNITURE_PAGENO.test((head ??= compactHead(scannedText()))))

@@ -3,7 +3,8 @@
 import type { Finding, PageDump } from '../types';
 import type { MessageKey, Messages } from '../messages';
 import { t } from '../messages';
-import type { AnnotationProblem, AnnotationProblemKind } from '../annotations';
+import { parseDirectiveLine, type AnnotationProblem, type AnnotationProblemKind } from '../annotations';
+import { lineText } from '../lines';
 
 const KEYS: Record<AnnotationProblemKind, MessageKey> = {
   unknown: 'bad-annotation.unknown',
@@ -17,14 +18,23 @@ const KEYS: Record<AnnotationProblemKind, MessageKey> = {
 };
 
 /** Findings of the annotation problems of a page, pushed onto `out`. */
-export function badAnnotation(_dump: PageDump, problems: readonly AnnotationProblem[], messages: Messages, out: Finding[]): void {
+export function badAnnotation(dump: PageDump, problems: readonly AnnotationProblem[], messages: Messages, out: Finding[]): void {
   for (const p of problems) {
     out.push({
       rule: 'bad-annotation',
       severity: 'warning',
       start: p.start,
       end: Math.max(p.end, p.start),
-      message: t(messages, KEYS[p.kind], { name: p.name, winner: p.winner ?? '', count: p.count ?? 0 }),
+      message: t(messages, KEYS[p.kind], { name: p.kind === 'no-target' ? writtenName(dump, p) : p.name, winner: p.winner ?? '', count: p.count ?? 0 }),
     });
   }
+}
+
+/**
+ * The directive's name as the user wrote it on the problem's line (`%% 主题`, not headline): a
+ * no-target problem carries the directive's English name.
+ */
+function writtenName(dump: PageDump, p: AnnotationProblem): string {
+  const parsed = parseDirectiveLine(lineText(dump, p.line));
+  return parsed.kind === 'directive' ? lineText(dump, p.line).slice(parsed.nameStart, parsed.nameEnd) : p.name;
 }

@@ -24,7 +24,14 @@
 //
 // So is a row of a table or calendar (`日 一 二 三 四 五 六`): glyphs set apart because each is a
 // word of its own. A line whose every single glyph is such a word (TABLE_WORDS) cannot be told from
-// one, and the rule fixes only what it is sure of.
+// one, and the rule fixes only what it is sure of. Likewise a weather row ending in its temperature
+// (`南京 雨 转 晴 5~13℃`: WEATHER_WORDS); a row of a table of people, a padded name then a sex or a
+// number cell (`王 丽 女 1980.05 市商务局副局长`, `张 三 男 35 记者`); a form's label column, a padded
+// label then its value (`姓 名 李丽丽`, `年 龄 45`: FIELD_LABELS); a list of names continued on the
+// next line, spaced as the line above, which starts with its label (`出席：王 丽 李 明 …` /
+// `周 杰 吴 敏 …`); and a line of nothing but padded two-glyph names, three or more, each starting
+// with a common surname (`王 丽 李 明 张 伟`: SURNAMES). Those spaces are kept; the rest of such a
+// line, if any, is judged without them.
 //
 // A line whose spaces, once gone, would leave it reading as sure fake bold (`TTIIRR 天 天 好 好` →
 // TTIIRR 天天好好, undoubled to TIR 天好 by the next Fix All) gets an unsure finding: the user's to
@@ -45,7 +52,7 @@ const CREDIT = '(?:本版|本期)?(?:责任编辑|值班编辑|美术编辑|图�
  * The start of a list of names (`出席：王 丽 李 明`): its label and a colon. Not any label before a colon: an
  * interview's `记者：` or `问：` starts a sentence, which may be stretched.
  */
-const NAME_LIST = '(?:出席|列席|主持人?|嘉宾|成员)[:：]';
+const NAME_LIST = '(?:出席|列席|缺席|主持人?|嘉宾|成员|[\\u4e00-\\u9fff]{0,4}名单)[:：]';
 /**
  * The start of a line of names spaced on purpose (see the header), after a box or bullet. Only
  * unspaced labels: a stretched line spaces its labels too (`的 编 辑 工 作`).
@@ -182,8 +189,10 @@ export function spacedScan(text: string, from: number, to: number, base: number)
   const a = skipSpaces(text, from, to);
   if (NAMES_START.test(text.slice(a, Math.min(to, a + 16)))) return 0;
   const end = trimEnd(text, a, to);
-  if (tableRow(text, a, end)) return 0;
-  // Credits elsewhere on the line: blanked, the rest of the line decides on its own.
+  if (tableRow(text, a, end) || weatherRow(text, a, end)) return 0;
+  // A list of names: continued from the line above, or padded names alone (see the header).
+  if (NAMES_ONLY.test(text.slice(a, end)) && ((pairedSingles(text, a, end) && continuesNameList(text, from, text.slice(a, end).includes('、'))) || surnamePairs(text, a, end))) return 0;
+  // Credits, a table row's name and a form's labels: blanked, the rest of the line decides on its own.
   const blanked = withoutCredits(text, a, end);
   if (blanked !== undefined) return spacedScan(blanked, 0, blanked.length, base + a - from);
   SPACED.start = base + a - from;
@@ -222,22 +231,176 @@ const CREDIT_GLYPHS = new Set([...'摄者讯习编校审版图设签'].map((g) =
  * has none. Asked only of lines about to be flagged.
  */
 function withoutCredits(text: string, from: number, to: number): string | undefined {
-  // Most stretched lines hold no glyph of a label or of 摄: no regex for them.
+  const line = text.slice(from, to);
+  // Rows of a table of people: their padded names (and sex).
+  let blanked = PERSON_FIRST.test(line) ? blank(line, PERSON_ROWS) : line;
+  // A form's label column: its labels and their values.
+  if (FIELD_START.test(line)) blanked = blank(blanked, FIELDS);
+  // Most stretched lines hold no glyph of a credit's label or of 摄: no regex for them.
   let i = from;
   while (i < to && !CREDIT_GLYPHS.has(text.charCodeAt(i))) i++;
-  if (i === to) return undefined;
-  const line = text.slice(from, to);
-  // Built once, piece by piece: rebuilding the line at each credit was quadratic on a long line.
+  if (i < to) blanked = blank(blanked, CREDITS);
+  return blanked === line ? undefined : blanked;
+}
+
+/** text with every match of re (global) turned into spaces, offsets kept. */
+function blank(text: string, re: RegExp): string {
+  // Built once, piece by piece: rebuilding the line at each match was quadratic on a long line.
   let blanked = '';
   let cursor = 0;
-  CREDITS.lastIndex = 0;
-  for (let m = CREDITS.exec(line); m !== null; m = CREDITS.exec(line)) {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0].length === 0) {
-      CREDITS.lastIndex++;
+      re.lastIndex++;
       continue;
     }
-    blanked += line.slice(cursor, m.index) + ' '.repeat(m[0].length);
+    blanked += text.slice(cursor, m.index) + ' '.repeat(m[0].length);
     cursor = m.index + m[0].length;
   }
-  return cursor === 0 ? undefined : blanked + line.slice(cursor);
+  return cursor === 0 ? text : blanked + text.slice(cursor);
+}
+
+/**
+ * A row of a table of people: a two-glyph name padded to the width of three, then a sex cell and a
+ * number cell (`王 丽 女 1980.05`, `张 三 男 35`), anywhere but in a stretched run (a row joined to
+ * the text above by hard-wrap: `…副局长李 明 男 1978.11`); or, where a row starts (the line's start,
+ * a sentence's end, a double space), the name then a date of birth (`李 明 1978.11`). The name and
+ * the sex are matched.
+ */
+const PERSON_ROWS = new RegExp(
+  `(?<!(?:^|\\s)${HAN}\\s)${HAN} ${HAN}\\s+[男女](?=\\s+[0-9０-９])` +
+    `|(?<=^|[。！？；]|\\s{2}|\u3000)${HAN} ${HAN}(?=\\s+[0-9０-９]{4}[.．-][0-9０-９]{1,2}(?:\\s|$))`,
+  'g',
+);
+/** A line that may hold a row of a table of people (PERSON_ROWS): a sex or a date after a space. */
+const PERSON_FIRST = /\s(?:[男女]\s+[0-9０-９]|[0-9０-９]{4}[.．-])/;
+
+/** Labels of a form's column (a profile, a table of people), padded to the width of three or four. */
+const FIELD_LABELS = '(?:姓 名|性 别|年 龄|籍 贯|职 务|职 称|民 族|学 历|学 位|出 生|单 位|电 话|地 址|住 址|党 派|专 业|爱 好|特 长|政 治 面 貌|出 生 年 月|工 作 单 位|文 化 程 度|联 系 电 话|家 庭 住 址)';
+/** A line starting with such a label, then a space or a colon (FIELD_LABELS). */
+const FIELD_START = new RegExp(`^${FIELD_LABELS}(?:\\s|[:：])`);
+/**
+ * A field of a form: its label, then its value (one token, or a padded name), up to the line's end,
+ * a double space or the next label (`姓 名 李丽丽`, `姓 名 王 丽 性 别 女`); not a label then a
+ * stretched sentence (`单 位 要 加 强 管 理`).
+ */
+const FIELDS = new RegExp(
+  `(?<=^|\\s)${FIELD_LABELS}(?:\\s*[:：]\\s*|\\s+)(?:${HAN} ${HAN}|[^\\s]+)(?=\\s*$|\\s{2}|\u3000|\\s${FIELD_LABELS}(?:\\s|[:：]))`,
+  'g',
+);
+
+/**
+ * Glyphs that are words on their own in a weather row (`南京 雨 转 晴 5~13℃`, `杭州 晴 转 多云`):
+ * the weather, its winds and 转 (turning to).
+ */
+const WEATHER_WORDS = new Set([...'晴阴雨雪云雾霾风转多少小中大暴阵雷冰雹沙尘霜有间'].map((g) => g.codePointAt(0) ?? 0));
+/** A temperature cell ending a line: `5~13℃`, `-3～5°C`, `16—22 ℃`. */
+const TEMPERATURE_END = /\s[-－]?[0-9０-９]{1,2}(?:\s*[~～\-－—至/]\s*[-－]?[0-9０-９]{1,2})?\s*(?:℃|°C?)$/;
+
+/**
+ * Whether text[from, to) is a weather row: it ends in a temperature cell (TEMPERATURE_END) and every
+ * token holding a single Han glyph holds a weather word (WEATHER_WORDS). Asked only of lines about
+ * to be flagged.
+ */
+function weatherRow(text: string, from: number, to: number): boolean {
+  const c = text.charCodeAt(to - 1);
+  if (c !== 0x2103 /* ℃ */ && c !== 67 /* C */ && c !== 0xb0 /* ° */) return false;
+  if (!TEMPERATURE_END.test(text.slice(from, to))) return false;
+  let glyphs = 0;
+  let glyph = 0;
+  for (let i = from; i <= to; ) {
+    const cp = i < to ? codePointAt(text, i) : 32;
+    if (isSpace(cp)) {
+      if (glyphs === 1 && !WEATHER_WORDS.has(glyph)) return false;
+      glyphs = 0;
+    } else if (isCjkGlyph(cp)) {
+      glyphs++;
+      glyph = cp;
+    }
+    i += cpLength(cp);
+  }
+  return true;
+}
+
+/** A line of names only: tokens of 1–4 Han glyphs, separated by spaces or 、. */
+const NAMES_ONLY = new RegExp(`^${HAN}{1,4}(?:\\s*、\\s*${HAN}{1,4}|\\s+${HAN}{1,4})*$`);
+/** A list of names under its label (NAME_LIST), the whole line: what a next line may continue. */
+const NAME_LIST_LINE = new RegExp(`^[□■◆●]?\\s*${NAME_LIST}\\s*${HAN}{1,4}(?:\\s*、\\s*${HAN}{1,4}|\\s+${HAN}{1,4})*\\s*$`);
+/** How many lines a list of names may run on for below its label. */
+const LIST_LINES = 8;
+
+/**
+ * Whether the line starting at `from` of text, a line of names only (NAMES_ONLY), continues a list
+ * of names: the line above is one under its label (NAME_LIST_LINE), or names only continuing one
+ * itself; spaced as it is: a line with a 、 (`comma`) continues only lines with one (a stretched
+ * sentence `心 的、关 注 您 所` reads as names too). Only lint passes the document text: a line read
+ * alone (checkLine) continues nothing.
+ */
+function continuesNameList(text: string, from: number, comma: boolean): boolean {
+  let start = from;
+  for (let k = 0; k < LIST_LINES; k++) {
+    if (start === 0 || text.charCodeAt(start - 1) !== 10) return false;
+    let end = start - 1;
+    if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+    start = text.lastIndexOf('\n', end - 1) + 1;
+    const above = text.slice(start, end).trim();
+    if (comma && !above.includes('、')) return false;
+    if (NAME_LIST_LINE.test(above)) return true;
+    if (!NAMES_ONLY.test(above)) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether every run of tokens of a single Han glyph in text[from, to) (a line of names only) has an
+ * even length: two-glyph names padded to the width of three (`阮 杰 甘 敏`, `王晓明 李 丽`), where a
+ * stretched line has as many odd runs as even ones.
+ */
+function pairedSingles(text: string, from: number, to: number): boolean {
+  let run = 0; // single-glyph tokens in a row
+  let glyphs = 0; // Han glyphs in the token so far
+  for (let i = from; i <= to; ) {
+    // The text's end ends the last token as a space would.
+    const cp = i < to ? codePointAt(text, i) : 32;
+    const comma = cp === 0x3001; // 、
+    if (isSpace(cp) || comma) {
+      if (glyphs === 1) run++;
+      else if (glyphs > 1) {
+        if (run % 2 !== 0) return false;
+        run = 0;
+      }
+      if (comma) {
+        if (run % 2 !== 0) return false;
+        run = 0;
+      }
+      glyphs = 0;
+    } else glyphs++;
+    i += cpLength(cp);
+  }
+  return run % 2 === 0;
+}
+
+/** Common single-glyph surnames: the first glyph of each padded name of a line of names alone. */
+const SURNAMES = new Set(
+  [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'].map((g) => g.codePointAt(0) ?? 0),
+);
+
+/**
+ * Whether text[from, to) is nothing but two-glyph names padded to the width of three, three or
+ * more, each starting with a common surname (`王 丽 李 明 张 伟`; not `春 夏 秋 冬 四 季 分 明`).
+ */
+function surnamePairs(text: string, from: number, to: number): boolean {
+  let singles = 0;
+  for (let i = from; i < to; ) {
+    const cp = codePointAt(text, i);
+    const len = cpLength(cp);
+    if (!isSpace(cp)) {
+      // Single glyphs only, each followed by a space or the end.
+      if (!isCjkGlyph(cp) || (i + len < to && !isSpace(text.charCodeAt(i + len)))) return false;
+      if (singles % 2 === 0 && !SURNAMES.has(cp)) return false;
+      singles++;
+    }
+    i += len;
+  }
+  return singles >= 6 && singles % 2 === 0;
 }

@@ -9,7 +9,7 @@ import { lineText } from '../lines';
 import type { Finding, PageDump } from '../types';
 import type { Messages } from '../messages';
 import { t } from '../messages';
-import { cleanText } from '../articles/roles';
+import { cleanLineText } from '../clean';
 
 /** Findings of the unclaimed blocks (line indices, consecutive lines of one item) of a page, pushed onto `out`. */
 export function unclaimedText(dump: PageDump, blocks: readonly (readonly number[])[], messages: Messages, out: Finding[]): void {
@@ -21,7 +21,11 @@ export function advertText(dump: PageDump, ads: readonly (readonly number[])[], 
   report(dump, ads, 'unclaimed-text.advert', messages, out);
 }
 
-/** One finding per block, from its first line to its last, quoting the start of its first line. */
+/**
+ * One finding per block, from its first line to its last, quoting the start of its first line as
+ * the glyph fixes leave it: spaces they keep stay (names padded to the width of three, `王 丽 摄`,
+ * `责任编辑 王 丽  校对 李 明`), where a heading's display (cleanText) runs the names together.
+ */
 function report(dump: PageDump, blocks: readonly (readonly number[])[], key: 'unclaimed-text.message' | 'unclaimed-text.advert', messages: Messages, out: Finding[]): void {
   for (const b of blocks) {
     out.push({
@@ -29,7 +33,7 @@ function report(dump: PageDump, blocks: readonly (readonly number[])[], key: 'un
       severity: 'information',
       start: dump.lines.start[b[0]],
       end: dump.lines.end[b[b.length - 1]],
-      message: t(messages, key, { text: cleanText(lineText(dump, b[0])).slice(0, 40) }),
+      message: t(messages, key, { text: cleanLineText(lineText(dump, b[0])).slice(0, 40) }),
     });
   }
 }
