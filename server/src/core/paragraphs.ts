@@ -380,8 +380,10 @@ export function joinKind(l: string, r: string, ev: HyphenEvidence | undefined, c
 
 /**
  * A line end between two non-CJK characters (a, b) inside a CJK paragraph. The column wraps
- * anywhere, and pdftotext adds nothing at the wrap, so a number cut there is one number
- * (12 / 3456万元, 138 / 00138000, 39. / 7亿元, 15 / %). But the column also wraps at the space
+ * anywhere, and pdftotext adds nothing at the wrap, so a number cut after a mark that goes on is
+ * one number (39. / 7亿元, 1, / 234, 15 / %). Two digits at the seam never make one number
+ * (12 / 3456万元 → 12 3456万元): a table's rows (…2 6 / 2上海海港…) end and start with numbers too,
+ * and 62 for 6 and 2 is wrong data, where a space is at worst a space. But the column also wraps at the space
  * between two Latin words, and that space goes with the line end (Hong / Kong): two letters at the
  * seam are one word only when the page says so (latinWordInCjk). Anything else (iPhone / 15) keeps the space,
  * as does a seam whose Latin text touches no CJK: a paragraph counted CJK may be none (a table of
@@ -397,8 +399,10 @@ function latinSeamInCjk(l: string, r: string, a: number, b: number, ev: HyphenEv
   if (!((i > 0 && isCjkSide(l.charCodeAt(i - 1))) || (k < r.length && isCjkSide(r.charCodeAt(k))))) return JOIN_SPACE;
   const beforeA = l.length > 1 ? l.charCodeAt(l.length - 2) : 0;
   const afterB = r.length > 1 ? r.charCodeAt(1) : 0;
-  // 123 / 456, 39. / 7, 1, / 234, 10: / 30; 15 / %, 39 / .7
-  if (isDigit(b) && (isDigit(a) || ((a === 46 || a === 44 || a === 58) && isDigit(beforeA)))) return JOIN_CONCAT;
+  // 39. / 7, 1, / 234, 10: / 30; 15 / %, 39 / .7: a mark that goes on into the number. Two digits
+  // at the seam (12 / 3456万元, 6 / 2上海海港) keep a space: a number cut by the column and two
+  // numbers on two lines (a table's rows) read alike, and one number made of two changes the data.
+  if (isDigit(b) && (a === 46 || a === 44 || a === 58) && isDigit(beforeA)) return JOIN_CONCAT;
   if (isDigit(a) && (b === 37 || ((b === 46 || b === 44) && isDigit(afterB)))) return JOIN_CONCAT;
   if (isAsciiLetter(a) && isAsciiLetter(b) && latinWordInCjk(l, r, ev)) return JOIN_CONCAT;
   return JOIN_SPACE;
