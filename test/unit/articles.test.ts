@@ -13,6 +13,7 @@ import type { PageDump } from '../../server/src/core/types';
 import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 import { exportArticles } from '../../server/src/core/export';
 import { rewritePage } from '../../server/src/core/rewrite';
+import { fixAll } from '../../server/src/core/fix';
 
 const root = join(__dirname, '..', '..');
 const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'pages', name), 'utf8');
@@ -512,6 +513,34 @@ test('English page edges: a line that ends the sentence above, a headline or a c
   const mast = exported('VOL. LXIII....No. 20,620.\n' + L8).articles;
   assert.equal(mast.length, 1);
   assert.equal(mast[0].headline, 'GOOD NEWS FOR FARMERS');
+});
+
+test('a number alone on a line inside a sentence is text of its paragraph, not a page number or a headline; at the page\'s edge a folio stays furniture (review s23 r1 #2, #10 m16)', () => {
+  const score = '泰山队主场取胜\n\n本报记者 赵欢欢\n\n本报济南3月2日电 在昨晚进行的中超联赛第二轮\n比赛中，山东泰山队主场以\n3\n比2战胜上海海港队，取得两连胜。赛后，主教练\n表示，队员们表现得很好，还要好好总结。\n';
+  const prose = '比赛结果\n\n本报讯 昨晚的比赛中，主队以\n3\n2 战胜客队，比分定格在这里。\n';
+  const figures = '数读一季度经济\n\n本报讯 一季度，全市规模以上工业企业\n达到\n1100\n家，同比增加120家，实现产值\n2200\n亿元，同比增长6.6%。\n';
+  // A page with a column to join by: the score reads in its sentence.
+  const column = '泰山队主场取胜\n\n本报记者 赵欢欢\n\n本报济南3月2日电 在昨晚进行的中超联赛第二轮比赛\n中，山东泰山队在主场迎战上海海港队。比赛开始后，\n双方展开激烈争夺，上半场互有攻守。最终泰山队主场以\n3\n比2战胜上海海港队，取得两连胜。赛后，主教练表示，\n队员们表现得很好，还要好好总结，争取下一场比赛取\n得更好的成绩。\n';
+  for (const src of [score, prose, figures, column]) {
+    const arts = exported(src).articles;
+    assert.equal(arts.length, 1, src);
+    assert.deepEqual(lostUnseen(src), [], src);
+    // Every line of the page but the blank ones is the article's: the number too.
+    const { dump, pages } = analyse(src);
+    for (let i = 0; i <= dump.pages[0].lastLine; i++) if (!lineAt(dump, i).blank) assert.notEqual(roleAt(pages[0], i), 'furniture', `${src}: line ${i}`);
+    const digits = (t: string) => [...t.replace(/[^0-9]/g, '')].sort().join('');
+    assert.equal(digits(arts[0].paragraphs.join('') + arts[0].headline + (arts[0].dateline ?? '')), digits(src), src);
+  }
+  assert.ok(exported(column).articles[0].paragraphs[0].includes('主场以3比2战胜上海海港队'));
+  assert.ok(fixAll(column).text.includes('主场以3比2战胜上海海港队'), 'Fix All joins the score into its sentence, in its place');
+  // Page numbers at the page's top or bottom stay furniture.
+  const story = '秋收正当时\n本报讯 庭院经济虽小，却连着农民的钱袋\n子。各地要因地制宜，让更多农民\n在家门口增收致富。\n';
+  for (const [src, line] of [
+    [`3\n${story}`, 0],
+    [`${story}3\n`, 4],
+    [`人民日报\n3\n要闻\n${story}`, 1],
+    [`${story.replace('增收致富。', '增收致富，')}3\n`, 4],
+  ] as const) assert.equal(roleAt(analyse(src).pages[0], line), 'furniture', src);
 });
 
 test('English wire credits and copyright lines under a deck are the story\'s byline; a two-line Title Case deck stays the headline\'s', () => {
