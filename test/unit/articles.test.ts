@@ -14,6 +14,7 @@ import { SAMPLE, SAMPLES_DIR } from '../helpers/rules';
 import { exportArticles } from '../../server/src/core/export';
 import { rewritePage } from '../../server/src/core/rewrite';
 import { fixAll } from '../../server/src/core/fix';
+import { joinHeadline } from '../../server/src/core/paragraphs';
 
 const root = join(__dirname, '..', '..');
 const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'pages', name), 'utf8');
@@ -423,6 +424,21 @@ test('a two-line headline that wraps (the first line the longer) stays one headl
   assert.equal(arts.length, 1);
   assert.equal(arts[0].headline, '秋粮收购工作会议在县城召开');
   assert.equal(arts[0].kicker, null);
+});
+
+test('a headline line holding two phrases apart by a space is a heading line of its own: it keeps a space from the line above (review s23 r1 #12)', () => {
+  const body = '\n本报记者 钱多多\n\n本报上海3月5日电  今日A股三大指数\n集体收涨，沪指涨1.1%报3341.96点，\n深证成指涨1.5%，创业板指涨2.2%。\n';
+  const arts = exported(`财经\n\nA股三大指数集体收涨\n白酒板块领涨 贵州茅台涨逾3%\n${body}`).articles;
+  assert.equal(arts.length, 1);
+  assert.equal([arts[0].headline, ...arts[0].subheadlines].join(' '), 'A股三大指数集体收涨 白酒板块领涨 贵州茅台涨逾3%');
+  // [lines, headline]: a wrapped headline joins as before, the second line longer or not.
+  for (const [lines, want] of [
+    [['市政府党组理论学习', '中心组举行集体学习研讨'], '市政府党组理论学习中心组举行集体学习研讨'],
+    [['秋粮收购工作会议', '在县城召开'], '秋粮收购工作会议在县城召开'],
+    [['A股三大指数集体收涨', '白酒板块领涨 贵州茅台涨逾3%'], 'A股三大指数集体收涨 白酒板块领涨 贵州茅台涨逾3%'],
+    [['全市一季度工业企业', '提供面积超过 2000 平方米'], '全市一季度工业企业提供面积超过 2000 平方米'], // spaces around a number are no phrase gap
+    [['聚焦群众所需', '提升城市品质'], '聚焦群众所需 提升城市品质'],
+  ] as const) assert.equal(joinHeadline(lines), want, lines.join(' / '));
 });
 
 test('a plain-name sign-off (（李明）, （李明 王芳）) is the story\'s sign-off, on its own line or after the last sentence', () => {

@@ -455,8 +455,11 @@ export function joinWithOnto(j: Joiner, r: string, kind: number): void {
 
 /**
  * A headline printed on several lines. Two short parallel halves of (nearly) equal length
- * (聚焦群众所需 / 提升城市品质) are a couplet and keep a space between them; otherwise the lines are one
- * headline wrapped by the layout (市政府党组理论学习 / 中心组举行集体学习研讨) and join like paragraph lines.
+ * (聚焦群众所需 / 提升城市品质) are a couplet and keep a space between them; so, in CJK, does a line
+ * holding phrases set apart by a space, a heading line of its own, from the line above it
+ * (`A股三大指数集体收涨` / `白酒板块领涨 贵州茅台涨逾3%`: a deck under its headline, no wrap of it).
+ * Otherwise the lines are one headline wrapped by the layout (市政府党组理论学习 /
+ * 中心组举行集体学习研讨, 秋粮收购工作会议 / 在县城召开) and join like paragraph lines.
  */
 export function joinHeadline(parts: readonly string[], ev?: HyphenEvidence): string {
   const ps: string[] = [];
@@ -473,7 +476,39 @@ export function joinHeadline(parts: readonly string[], ev?: HyphenEvidence): str
     }
     couplet &&= isCjkText(ps.join(''));
   }
-  return couplet ? ps.join(' ') : joinLines(ps, ev);
+  if (couplet) return ps.join(' ');
+  if (ps.length < 2 || !isCjkText(ps.join(''))) return joinLines(ps, ev);
+  // Runs of lines the layout wrapped, a space between runs.
+  const runs: string[] = [];
+  let from = 0;
+  for (let k = 1; k <= ps.length; k++) {
+    if (k < ps.length && wrapsInto(ps[k])) continue;
+    runs.push(joinLines(ps.slice(from, k), ev, true));
+    from = k;
+  }
+  return runs.join(' ');
+}
+
+/**
+ * Does a headline line wrap into line `b` (see joinHeadline)? Not when `b` holds two phrases set
+ * apart by a space between CJK glyphs (`白酒板块领涨 贵州茅台涨逾3%`, a couplet line): it is a
+ * heading line of its own, no line's rest. (A line after such a line may be its rest: the layout
+ * cuts a couplet's second phrase too. And lengths tell nothing: the layout balances a wrapped
+ * headline's lines, and the sample's 市政府党组理论学习 / 中心组举行集体学习研讨 ends two glyphs longer.)
+ */
+function wrapsInto(b: string): boolean {
+  return !phraseGap(b);
+}
+
+/** A space (or several) between two CJK glyphs in `t`. */
+function phraseGap(t: string): boolean {
+  for (let i = t.indexOf(' '); i > 0; i = t.indexOf(' ', i + 1)) {
+    let j = i;
+    while (j < t.length && isSpaceOrTab(t.charCodeAt(j))) j++;
+    if (j < t.length && isCjkSide(t.charCodeAt(i - 1)) && isCjkSide(t.charCodeAt(j))) return true;
+    i = j - 1;
+  }
+  return false;
 }
 
 /** Array.from(text).length without the array: code points, a lone surrogate counting as one. */
