@@ -117,7 +117,7 @@ test('the sample: six articles in reading order as clean paragraphs', () => {
   // Clean text: no justification spaces, no doubled heading, paragraphs on one line each.
   assert.ok(!/[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]/.test(once.text));
   assert.ok(!once.text.includes('TTIIRR') && once.text.includes('\nTIR跨境运输\n'));
-  assert.ok(once.text.includes('\n本报讯8月26日，十八届市政府党组理论学习中心组在市级机关办公大楼举行集体学习研讨。市政府党组书记、市长于冬泉主持并讲话。\n'));
+  assert.ok(once.text.includes('\n本报讯  8月26日，十八届市政府党组理论学习中心组在市级机关办公大楼举行集体学习研讨。市政府党组书记、市长于冬泉主持并讲话。\n'));
   assert.ok(once.text.includes('\n会议还研究了其它事项。\n'));
   // Head first: kicker, headline, deck, 编者按 + note, byline, body, continuation.
   const a1 = once.text.indexOf('发展跨境电商，胶州有基础有优势');
@@ -556,5 +556,21 @@ test('numbers at a line end and a line start never become one number: the export
     // A page exports as its Fix All does.
     const fixed = fixAll(page, { rules: { 'mixed-script-spacing': 'warning' } }).text;
     assert.equal(exportedText(fixed), exportedText(page));
+  }
+});
+
+test('the rewrite keeps a dateline apart from its text as the page does (review s23 r1 #11)', () => {
+  const head = '全国人大会议开幕\n\n';
+  const rest = '全国人大三次会议今天在人民大会堂开幕。代表们纷纷表示，要\n扎扎实实抓好各项工作落实，确保人民群众的急难愁盼问题得到解决。\n';
+  for (const [name, dateline, want] of [
+    ['a double space', '本报北京3月5日电  十四届', '本报北京3月5日电  十四届全国人大三次会议'],
+    ['one space', '本报北京3月5日电 十四届', '本报北京3月5日电 十四届全国人大三次会议'],
+    ['none', '本报北京3月5日电十四届', '本报北京3月5日电十四届全国人大三次会议'],
+  ] as const) {
+    const src = `${head}${dateline}${rest}`;
+    const out = rewritePage(src).text;
+    assert.ok(out.split('\n').some((l) => l.startsWith(want)), `${name}:\n${out}`);
+    assert.equal(rewritePage(out).text, out, name);
+    assert.deepEqual(exportedOf(out), exportedOf(src), name);
   }
 });
