@@ -547,8 +547,12 @@ test('a number alone on a line inside a sentence is text of its paragraph, not a
     const digits = (t: string) => [...t.replace(/[^0-9]/g, '')].sort().join('');
     assert.equal(digits(arts[0].paragraphs.join('') + arts[0].headline + (arts[0].dateline ?? '')), digits(src), src);
   }
-  assert.ok(exported(column).articles[0].paragraphs[0].includes('主场以3比2战胜上海海港队'));
-  assert.ok(fixAll(column).text.includes('主场以3比2战胜上海海港队'), 'Fix All joins the score into its sentence, in its place');
+  // With a column to join by, and on a page too short to show one (joined by sentences).
+  for (const src of [column, score]) {
+    assert.ok(exported(src).articles[0].paragraphs.some((p) => p.includes('主场以3比2战胜上海海港队')), src);
+    assert.ok(fixAll(src).text.includes('主场以3比2战胜上海海港队'), `Fix All joins the score into its sentence, in its place: ${src}`);
+  }
+  assert.deepEqual(exported(prose).articles[0].paragraphs, ['昨晚的比赛中，主队以3 2战胜客队，比分定格在这里。']);
   // Page numbers at the page's top or bottom stay furniture.
   const story = '秋收正当时\n本报讯 庭院经济虽小，却连着农民的钱袋\n子。各地要因地制宜，让更多农民\n在家门口增收致富。\n';
   for (const [src, line] of [
