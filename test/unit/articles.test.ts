@@ -15,6 +15,8 @@ import { exportArticles } from '../../server/src/core/export';
 import { rewritePage } from '../../server/src/core/rewrite';
 import { unclaimedText } from '../../server/src/core/rules/unclaimed-text';
 import type { Finding } from '../../server/src/core/types';
+import { fixAll } from '../../server/src/core/fix';
+import { joinHeadline } from '../../server/src/core/paragraphs';
 
 const root = join(__dirname, '..', '..');
 const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'pages', name), 'utf8');
@@ -426,6 +428,21 @@ test('a two-line headline that wraps (the first line the longer) stays one headl
   assert.equal(arts[0].kicker, null);
 });
 
+test('a headline line holding two phrases apart by a space is a heading line of its own: it keeps a space from the line above (review s23 r1 #12)', () => {
+  const body = '\n本报记者 钱多多\n\n本报上海3月5日电  今日A股三大指数\n集体收涨，沪指涨1.1%报3341.96点，\n深证成指涨1.5%，创业板指涨2.2%。\n';
+  const arts = exported(`财经\n\nA股三大指数集体收涨\n白酒板块领涨 贵州茅台涨逾3%\n${body}`).articles;
+  assert.equal(arts.length, 1);
+  assert.equal([arts[0].headline, ...arts[0].subheadlines].join(' '), 'A股三大指数集体收涨 白酒板块领涨 贵州茅台涨逾3%');
+  // [lines, headline]: a wrapped headline joins as before, the second line longer or not.
+  for (const [lines, want] of [
+    [['市政府党组理论学习', '中心组举行集体学习研讨'], '市政府党组理论学习中心组举行集体学习研讨'],
+    [['秋粮收购工作会议', '在县城召开'], '秋粮收购工作会议在县城召开'],
+    [['A股三大指数集体收涨', '白酒板块领涨 贵州茅台涨逾3%'], 'A股三大指数集体收涨 白酒板块领涨 贵州茅台涨逾3%'],
+    [['全市一季度工业企业', '提供面积超过 2000 平方米'], '全市一季度工业企业提供面积超过 2000 平方米'], // spaces around a number are no phrase gap
+    [['聚焦群众所需', '提升城市品质'], '聚焦群众所需 提升城市品质'],
+  ] as const) assert.equal(joinHeadline(lines), want, lines.join(' / '));
+});
+
 test('a plain-name sign-off (（李明）, （李明 王芳）) is the story\'s sign-off, on its own line or after the last sentence', () => {
   const story = '秋收正当时\n庭院经济虽小，却连着农民的钱袋\n子。各地要因地制宜，让更多农民\n在家门口增收致富。\n';
   for (const so of ['（李明）', '（李明 王芳）']) {
@@ -514,6 +531,38 @@ test('English page edges: a line that ends the sentence above, a headline or a c
   const mast = exported('VOL. LXIII....No. 20,620.\n' + L8).articles;
   assert.equal(mast.length, 1);
   assert.equal(mast[0].headline, 'GOOD NEWS FOR FARMERS');
+});
+
+test('a number alone on a line inside a sentence is text of its paragraph, not a page number or a headline; at the page\'s edge a folio stays furniture (review s23 r1 #2, #10 m16)', () => {
+  const score = '泰山队主场取胜\n\n本报记者 赵欢欢\n\n本报济南3月2日电 在昨晚进行的中超联赛第二轮\n比赛中，山东泰山队主场以\n3\n比2战胜上海海港队，取得两连胜。赛后，主教练\n表示，队员们表现得很好，还要好好总结。\n';
+  const prose = '比赛结果\n\n本报讯 昨晚的比赛中，主队以\n3\n2 战胜客队，比分定格在这里。\n';
+  const figures = '数读一季度经济\n\n本报讯 一季度，全市规模以上工业企业\n达到\n1100\n家，同比增加120家，实现产值\n2200\n亿元，同比增长6.6%。\n';
+  // A page with a column to join by: the score reads in its sentence.
+  const column = '泰山队主场取胜\n\n本报记者 赵欢欢\n\n本报济南3月2日电 在昨晚进行的中超联赛第二轮比赛\n中，山东泰山队在主场迎战上海海港队。比赛开始后，\n双方展开激烈争夺，上半场互有攻守。最终泰山队主场以\n3\n比2战胜上海海港队，取得两连胜。赛后，主教练表示，\n队员们表现得很好，还要好好总结，争取下一场比赛取\n得更好的成绩。\n';
+  for (const src of [score, prose, figures, column]) {
+    const arts = exported(src).articles;
+    assert.equal(arts.length, 1, src);
+    assert.deepEqual(lostUnseen(src), [], src);
+    // Every line of the page but the blank ones is the article's: the number too.
+    const { dump, pages } = analyse(src);
+    for (let i = 0; i <= dump.pages[0].lastLine; i++) if (!lineAt(dump, i).blank) assert.notEqual(roleAt(pages[0], i), 'furniture', `${src}: line ${i}`);
+    const digits = (t: string) => [...t.replace(/[^0-9]/g, '')].sort().join('');
+    assert.equal(digits(arts[0].paragraphs.join('') + arts[0].headline + (arts[0].dateline ?? '')), digits(src), src);
+  }
+  // With a column to join by, and on a page too short to show one (joined by sentences).
+  for (const src of [column, score]) {
+    assert.ok(exported(src).articles[0].paragraphs.some((p) => p.includes('主场以3比2战胜上海海港队')), src);
+    assert.ok(fixAll(src).text.includes('主场以3比2战胜上海海港队'), `Fix All joins the score into its sentence, in its place: ${src}`);
+  }
+  assert.deepEqual(exported(prose).articles[0].paragraphs, ['昨晚的比赛中，主队以3 2战胜客队，比分定格在这里。']);
+  // Page numbers at the page's top or bottom stay furniture.
+  const story = '秋收正当时\n本报讯 庭院经济虽小，却连着农民的钱袋\n子。各地要因地制宜，让更多农民\n在家门口增收致富。\n';
+  for (const [src, line] of [
+    [`3\n${story}`, 0],
+    [`${story}3\n`, 4],
+    [`人民日报\n3\n要闻\n${story}`, 1],
+    [`${story.replace('增收致富。', '增收致富，')}3\n`, 4],
+  ] as const) assert.equal(roleAt(analyse(src).pages[0], line), 'furniture', src);
 });
 
 test('English wire credits and copyright lines under a deck are the story\'s byline; a two-line Title Case deck stays the headline\'s', () => {

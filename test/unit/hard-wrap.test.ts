@@ -44,16 +44,16 @@ const cases: { name: string; text: string; findings: number; after?: string }[] 
     after: 'HARBOR TIEUP ENDS\n\nThe general tieup of craft in the harbor that has been threatened for the last two days will not today take place, and the representatives of New-York Central met at their office with the information that the offer was accepted.\nThat was all.\n',
   },
   {
-    name: 'a CJK paragraph: a number, a phone number and a word cut by the column join without a space (the word: the page has it)',
+    name: 'a CJK paragraph: a word cut by the column joins without a space (the page has it); two digits at the seam keep a space',
     text: '今年以来，全县累计完成固定资产投资总额达到了12\n3456万元，同比增长百分之十五，咨询电话为138\n00138000，欢迎广大市民朋友们踊跃参与Micro\nsoft公司组织的Microsoft培训，共同推动发展。\n',
     findings: 1,
-    after: '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，咨询电话为13800138000，欢迎广大市民朋友们踊跃参与Microsoft公司组织的Microsoft培训，共同推动发展。\n',
+    after: '今年以来，全县累计完成固定资产投资总额达到了12 3456万元，同比增长百分之十五，咨询电话为138 00138000，欢迎广大市民朋友们踊跃参与Microsoft公司组织的Microsoft培训，共同推动发展。\n',
   },
   {
     name: 'a CJK paragraph: two lower-case Latin words cut by the column keep the space without the joined word on the page',
     text: '今年以来，全县累计完成固定资产投资总额达到了12\n3456万元，同比增长百分之十五，近日正式发布了china\ngreat系列产品，欢迎广大市民朋友们踊跃参与体验活动，\n共同推动发展。\n',
     findings: 1,
-    after: '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，近日正式发布了china great系列产品，欢迎广大市民朋友们踊跃参与体验活动，共同推动发展。\n',
+    after: '今年以来，全县累计完成固定资产投资总额达到了12 3456万元，同比增长百分之十五，近日正式发布了china great系列产品，欢迎广大市民朋友们踊跃参与体验活动，共同推动发展。\n',
   },
   {
     name: 'a CJK page: a web address and an e-mail cut at a line end join without a space, as the rewrite joins them',

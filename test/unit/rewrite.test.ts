@@ -117,7 +117,7 @@ test('the sample: six articles in reading order as clean paragraphs', () => {
   // Clean text: no justification spaces, no doubled heading, paragraphs on one line each.
   assert.ok(!/[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]/.test(once.text));
   assert.ok(!once.text.includes('TTIIRR') && once.text.includes('\nTIR跨境运输\n'));
-  assert.ok(once.text.includes('\n本报讯8月26日，十八届市政府党组理论学习中心组在市级机关办公大楼举行集体学习研讨。市政府党组书记、市长于冬泉主持并讲话。\n'));
+  assert.ok(once.text.includes('\n本报讯  8月26日，十八届市政府党组理论学习中心组在市级机关办公大楼举行集体学习研讨。市政府党组书记、市长于冬泉主持并讲话。\n'));
   assert.ok(once.text.includes('\n会议还研究了其它事项。\n'));
   // Head first: kicker, headline, deck, 编者按 + note, byline, body, continuation.
   const a1 = once.text.indexOf('发展跨境电商，胶州有基础有优势');
@@ -469,14 +469,14 @@ test('English: a word hyphenated at a line end is rejoined, a real compound keep
 
 const JOINS: { name: string; text: string; paragraph: string }[] = [
   {
-    name: 'a CJK paragraph: numbers and a Latin word cut by the column join without a space (the word: the page has it)',
+    name: 'a CJK paragraph: a Latin word cut by the column joins without a space (the page has it); two digits at the seam keep a space',
     text: '今年以来，全县累计完成固定资产投资总额达到了12\n3456万元，同比增长百分之十五，咨询电话为138\n00138000，欢迎广大市民朋友们踊跃参与Micro\nsoft公司组织的Microsoft培训，共同推动发展。\n',
-    paragraph: '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，咨询电话为13800138000，欢迎广大市民朋友们踊跃参与Microsoft公司组织的Microsoft培训，共同推动发展。',
+    paragraph: '今年以来，全县累计完成固定资产投资总额达到了12 3456万元，同比增长百分之十五，咨询电话为138 00138000，欢迎广大市民朋友们踊跃参与Microsoft公司组织的Microsoft培训，共同推动发展。',
   },
   {
     name: 'a CJK paragraph: two lower-case Latin words cut by the column keep the space without the joined word on the page',
     text: '今年以来，全县累计完成固定资产投资总额达到了12\n3456万元，同比增长百分之十五，近日正式发布了china\ngreat系列产品，欢迎广大市民朋友们踊跃参与体验活动，\n共同推动发展。\n',
-    paragraph: '今年以来，全县累计完成固定资产投资总额达到了123456万元，同比增长百分之十五，近日正式发布了china great系列产品，欢迎广大市民朋友们踊跃参与体验活动，共同推动发展。',
+    paragraph: '今年以来，全县累计完成固定资产投资总额达到了12 3456万元，同比增长百分之十五，近日正式发布了china great系列产品，欢迎广大市民朋友们踊跃参与体验活动，共同推动发展。',
   },
   {
     name: 'English: curly quotes and an ellipsis at a line end',
@@ -531,5 +531,46 @@ test('a doubled run the rewrite\'s joins built (NNEEWWSS / WWAARR) is no sure fa
     assert.ok(out.includes('NNEEWWSS WWAARR'), `${name}:\n${out}`);
     assert.equal(fixAll(out).text, out, `${name}: Fix All of the rewrite`);
     assert.deepEqual(exportedOf(out), exportedOf(src), `${name}:\n${out}`);
+  }
+});
+
+test('numbers at a line end and a line start never become one number: the export, the rewrite and Fix All keep them apart (review s23 r1 #3)', () => {
+  // A league table: each row ends in a number and the next starts with one. Joined with no space,
+  // 6 and 2 read 62 (the export had `…2 62上海海港2 43山东泰山…`), which is wrong data.
+  const pages = [
+    '积分榜\n\n名次 球队 场次 积分\n1 成都蓉城 2 6\n2 上海海港 2 4\n3 山东泰山 2 4\n',
+    '积分榜\n\n名次 球队 场次 积分\n1成都蓉城2 6\n2上海海港2 4\n3山东泰山2 4\n',
+  ];
+  const numbersOf = (text: string) => (text.match(/[0-9]+/g) ?? []).sort();
+  const opts = { path: 'x.txt', sha256: '0', version: '0' };
+  const exportedText = (text: string) => exportArticles(text, opts).articles.flatMap((a) => [a.headline ?? '', ...a.paragraphs]).join('\n');
+  for (const page of pages) {
+    const want = numbersOf(page);
+    assert.deepEqual(numbersOf(exportedText(page)), want, `export: ${exportedText(page)}`);
+    const rewritten = rewritePage(page).text;
+    assert.deepEqual(numbersOf(rewritten.split('\n').filter((l) => !l.startsWith('%%')).join('\n')), want, `rewrite:\n${rewritten}`);
+    for (const level of ['hint', 'warning'] as const) {
+      const fixed = fixAll(page, { rules: { 'mixed-script-spacing': level } }).text;
+      assert.deepEqual(numbersOf(fixed), want, `fix (${level}):\n${fixed}`);
+    }
+    // A page exports as its Fix All does.
+    const fixed = fixAll(page, { rules: { 'mixed-script-spacing': 'warning' } }).text;
+    assert.equal(exportedText(fixed), exportedText(page));
+  }
+});
+
+test('the rewrite keeps a dateline apart from its text as the page does (review s23 r1 #11)', () => {
+  const head = '全国人大会议开幕\n\n';
+  const rest = '全国人大三次会议今天在人民大会堂开幕。代表们纷纷表示，要\n扎扎实实抓好各项工作落实，确保人民群众的急难愁盼问题得到解决。\n';
+  for (const [name, dateline, want] of [
+    ['a double space', '本报北京3月5日电  十四届', '本报北京3月5日电  十四届全国人大三次会议'],
+    ['one space', '本报北京3月5日电 十四届', '本报北京3月5日电 十四届全国人大三次会议'],
+    ['none', '本报北京3月5日电十四届', '本报北京3月5日电十四届全国人大三次会议'],
+  ] as const) {
+    const src = `${head}${dateline}${rest}`;
+    const out = rewritePage(src).text;
+    assert.ok(out.split('\n').some((l) => l.startsWith(want)), `${name}:\n${out}`);
+    assert.equal(rewritePage(out).text, out, name);
+    assert.deepEqual(exportedOf(out), exportedOf(src), name);
   }
 });

@@ -86,8 +86,8 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
     ['【新闻链接】', 'label'],
     ['2024年8月27日 星期二', 'furniture'],
     ['第 3 版', 'furniture'],
-    ['A3', 'furniture'],
-    ['- 12 -', 'furniture'],
+    ['A3', 'furniture', true],
+    ['- 12 -', 'furniture', true],
     ['责任编辑：赵六  校对：钱七', 'furniture'],
     ['胶州日报', 'furniture', true],
     ['▲ 农民在田间操作收割机。', 'caption'],
@@ -103,6 +103,9 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
   ];
   for (const [s, k, edge] of kinds) assert.equal(one(s, edge).info.kind, k, s);
   assert.equal(one('胶州日报').info.kind, null, 'mastheads only at the page edge');
+  // A number alone is a folio only at the page edge: mid-page it is a score or a figure (review s23 r1 #2).
+  for (const s of ['3', 'A3', '- 12 -', '12/16']) assert.equal(one(s).info.kind, null, `${s}: a bare number only at the page edge`);
+  for (const s of ['3', '12/16']) assert.equal(one(s, true).info.kind, 'furniture', s);
   // Body lines at the page's edge, and a sentence ending in 拍摄, are text.
   for (const s of ['今年全市将推广新版农机购置补贴政策', '在2024年全市粮食生产工作会议上指出', '深入推进综合执法改革各项工作全面开']) assert.equal(one(s, true).info.kind, null, s);
   assert.equal(one('青岛日报 2024年8月27日 星期二', true).info.kind, 'furniture');

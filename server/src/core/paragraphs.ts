@@ -380,8 +380,10 @@ export function joinKind(l: string, r: string, ev: HyphenEvidence | undefined, c
 
 /**
  * A line end between two non-CJK characters (a, b) inside a CJK paragraph. The column wraps
- * anywhere, and pdftotext adds nothing at the wrap, so a number cut there is one number
- * (12 / 3456万元, 138 / 00138000, 39. / 7亿元, 15 / %). But the column also wraps at the space
+ * anywhere, and pdftotext adds nothing at the wrap, so a number cut after a mark that goes on is
+ * one number (39. / 7亿元, 1, / 234, 15 / %). Two digits at the seam never make one number
+ * (12 / 3456万元 → 12 3456万元): a table's rows (…2 6 / 2上海海港…) end and start with numbers too,
+ * and 62 for 6 and 2 is wrong data, where a space is at worst a space. But the column also wraps at the space
  * between two Latin words, and that space goes with the line end (Hong / Kong): two letters at the
  * seam are one word only when the page says so (latinWordInCjk). Anything else (iPhone / 15) keeps the space,
  * as does a seam whose Latin text touches no CJK: a paragraph counted CJK may be none (a table of
@@ -397,8 +399,10 @@ function latinSeamInCjk(l: string, r: string, a: number, b: number, ev: HyphenEv
   if (!((i > 0 && isCjkSide(l.charCodeAt(i - 1))) || (k < r.length && isCjkSide(r.charCodeAt(k))))) return JOIN_SPACE;
   const beforeA = l.length > 1 ? l.charCodeAt(l.length - 2) : 0;
   const afterB = r.length > 1 ? r.charCodeAt(1) : 0;
-  // 123 / 456, 39. / 7, 1, / 234, 10: / 30; 15 / %, 39 / .7
-  if (isDigit(b) && (isDigit(a) || ((a === 46 || a === 44 || a === 58) && isDigit(beforeA)))) return JOIN_CONCAT;
+  // 39. / 7, 1, / 234, 10: / 30; 15 / %, 39 / .7: a mark that goes on into the number. Two digits
+  // at the seam (12 / 3456万元, 6 / 2上海海港) keep a space: a number cut by the column and two
+  // numbers on two lines (a table's rows) read alike, and one number made of two changes the data.
+  if (isDigit(b) && (a === 46 || a === 44 || a === 58) && isDigit(beforeA)) return JOIN_CONCAT;
   if (isDigit(a) && (b === 37 || ((b === 46 || b === 44) && isDigit(afterB)))) return JOIN_CONCAT;
   if (isAsciiLetter(a) && isAsciiLetter(b) && latinWordInCjk(l, r, ev)) return JOIN_CONCAT;
   return JOIN_SPACE;
@@ -451,8 +455,11 @@ export function joinWithOnto(j: Joiner, r: string, kind: number): void {
 
 /**
  * A headline printed on several lines. Two short parallel halves of (nearly) equal length
- * (聚焦群众所需 / 提升城市品质) are a couplet and keep a space between them; otherwise the lines are one
- * headline wrapped by the layout (市政府党组理论学习 / 中心组举行集体学习研讨) and join like paragraph lines.
+ * (聚焦群众所需 / 提升城市品质) are a couplet and keep a space between them; so, in CJK, does a line
+ * holding phrases set apart by a space, a heading line of its own, from the line above it
+ * (`A股三大指数集体收涨` / `白酒板块领涨 贵州茅台涨逾3%`: a deck under its headline, no wrap of it).
+ * Otherwise the lines are one headline wrapped by the layout (市政府党组理论学习 /
+ * 中心组举行集体学习研讨, 秋粮收购工作会议 / 在县城召开) and join like paragraph lines.
  */
 export function joinHeadline(parts: readonly string[], ev?: HyphenEvidence): string {
   const ps: string[] = [];
@@ -469,7 +476,39 @@ export function joinHeadline(parts: readonly string[], ev?: HyphenEvidence): str
     }
     couplet &&= isCjkText(ps.join(''));
   }
-  return couplet ? ps.join(' ') : joinLines(ps, ev);
+  if (couplet) return ps.join(' ');
+  if (ps.length < 2 || !isCjkText(ps.join(''))) return joinLines(ps, ev);
+  // Runs of lines the layout wrapped, a space between runs.
+  const runs: string[] = [];
+  let from = 0;
+  for (let k = 1; k <= ps.length; k++) {
+    if (k < ps.length && wrapsInto(ps[k])) continue;
+    runs.push(joinLines(ps.slice(from, k), ev, true));
+    from = k;
+  }
+  return runs.join(' ');
+}
+
+/**
+ * Does a headline line wrap into line `b` (see joinHeadline)? Not when `b` holds two phrases set
+ * apart by a space between CJK glyphs (`白酒板块领涨 贵州茅台涨逾3%`, a couplet line): it is a
+ * heading line of its own, no line's rest. (A line after such a line may be its rest: the layout
+ * cuts a couplet's second phrase too. And lengths tell nothing: the layout balances a wrapped
+ * headline's lines, and the sample's 市政府党组理论学习 / 中心组举行集体学习研讨 ends two glyphs longer.)
+ */
+function wrapsInto(b: string): boolean {
+  return !phraseGap(b);
+}
+
+/** A space (or several) between two CJK glyphs in `t`. */
+function phraseGap(t: string): boolean {
+  for (let i = t.indexOf(' '); i > 0; i = t.indexOf(' ', i + 1)) {
+    let j = i;
+    while (j < t.length && isSpaceOrTab(t.charCodeAt(j))) j++;
+    if (j < t.length && isCjkSide(t.charCodeAt(i - 1)) && isCjkSide(t.charCodeAt(j))) return true;
+    i = j - 1;
+  }
+  return false;
 }
 
 /** Array.from(text).length without the array: code points, a lone surrogate counting as one. */

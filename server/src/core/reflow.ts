@@ -18,7 +18,7 @@
 //   paragraph that was joined already (by a `hard-wrap` fix): it is never joined to a neighbour,
 //   so fix-all reaches a fixed point after one pass instead of gluing paragraphs together.
 import { stateOf } from './articles/detect';
-import { pageTaken, type Taken } from './articles/roles';
+import { numberLineInSentence, pageTaken, type Taken } from './articles/roles';
 import { markersOfArticle, type Article, type PageAnalysis } from './articles/model';
 import { abbreviationBefore, cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjkGlyph, isBlankUnit, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
@@ -269,10 +269,19 @@ function paragraphBounds(ctx: FlowContext, t: Int32Array, from: number, to: numb
       const short = cjk ? w <= shortLimit : w < shortLatin;
       const nextShort = cjk ? wn <= shortLimit : wn < shortLatin;
       if (short || (nextShort && (!t[o + F + P_FINAL] || (!cjk && capsLine(dump.text, t[o + F + P_START], t[o + F + P_END]))))) starts[count++] = i + 1;
-    } else if (bySentence && i + 1 < to && !cjkSeam(dump.text, t[o + P_END] - 1, t[o + F + P_START])) starts[count++] = i + 1;
+    } else if (bySentence && i + 1 < to && !cjkSeam(dump.text, t[o + P_END] - 1, t[o + F + P_START]) && !numberSeam(dump.text, t, o, F)) starts[count++] = i + 1;
   }
   starts[count] = to;
   return { starts, count, single: false };
+}
+
+/**
+ * The piece at row offset o of t or the next one is a number alone inside a sentence
+ * (`…主场以` / `3` / `比2战胜…`: roles.numberLineInSentence): joining by sentences, it joins
+ * both ways, as a seam between two CJK characters does.
+ */
+function numberSeam(text: string, t: Int32Array, o: number, F: number): boolean {
+  return numberLineInSentence(text, t[o + P_START], t[o + P_END]) || numberLineInSentence(text, t[o + F + P_START], t[o + F + P_END]);
 }
 
 /**

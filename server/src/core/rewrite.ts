@@ -321,7 +321,10 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
     const dateline = printedDateline(clean, a.dateline);
     const datelineLine = a.dateline ? lineIndexAt(dump, a.dateline.start) : -1;
     if (dateline) {
-      if (flow.body.length) flow.body[0] = { pieces: flow.body[0].pieces, text: joinLines([dateline, flow.body[0].text], ctx.evidence) };
+      if (flow.body.length) {
+        const gap = datelineGap(clean, a.dateline!, flow.body[0].pieces[0]);
+        flow.body[0] = { pieces: flow.body[0].pieces, text: gap ? `${dateline}${gap}${flow.body[0].text}` : joinLines([dateline, flow.body[0].text], ctx.evidence) };
+      }
       else parts.push({ notes: notesFor([datelineLine]), text: dateline });
     }
     for (let k = 0; k < flow.body.length; k++) {
@@ -391,3 +394,16 @@ function fakeLine(text: string): Line {
 }
 
 export type { FlowContext };
+
+/**
+ * The space the page sets between a dateline and the text after it on its line, as the glyph
+ * fixes leave it: two spaces for two or more (or a tab or an ideographic space: `本报北京3月5日电  十四届…`,
+ * `本报讯  8 月 26 日` — the double space the rules keep as deliberate), one for one, '' for none or
+ * for text on the next line (which the rewrite joins as a paragraph's lines).
+ */
+function datelineGap(clean: Cleaner, d: { start: number; end: number }, first: { start: number } | undefined): string {
+  if (!first || first.start <= d.end) return '';
+  const gap = clean.span(d.end, first.start);
+  if (!/^[ \t\u3000]+$/.test(gap)) return '';
+  return gap === ' ' ? ' ' : '  ';
+}

@@ -41,7 +41,7 @@ import { abbreviationBefore } from '../chars';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { pageColumnOf, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_DATELINE, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, isReporterBracket, headCommas, localWidthsOf, takePage, scanLine, type LineKind, edgeContinues, isCopyright } from './roles';
+import { pageColumnOf, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_DATELINE, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, isReporterBracket, headCommas, localWidthsOf, takePage, scanLine, type LineKind, edgeContinues, isCopyright, numberLineInSentence } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -385,6 +385,8 @@ function continues(P: PageItems, a: number, b: number): boolean {
     if (blockLast[ka] > blockFirst[ka] || blockLast[kb] > blockFirst[kb] || gap > 1) return false;
   } else if (gap > 0) return false;
   if (forced[ka] && forced[ka] !== FC_BODY) return false;
+  // A number alone on a line inside a sentence (`…主场以` / `3` / `比2战胜…`) is text of it, both ways.
+  if (numberLineAt(P, b) || numberLineAt(P, a)) return true;
   const endA = F.end[ka];
   // A marker ends the line's text, but for a continued-from one opening it (`（上接第一版）粮食收购政策，坚决`): its text runs on.
   const ca = F.continuation[ka];
@@ -402,6 +404,12 @@ function continues(P: PageItems, a: number, b: number): boolean {
   // paragraph start would be: a heading (a kicker), not a paragraph's first line.
   if (endA === E_NONE && F.spaced[ka] === 1 && !isFullAt(F, ka)) return false;
   return isFullAt(F, ka, (F.flags[ka] & F_USER) !== 0) || endA === E_COMMA;
+}
+
+/** Line i is a number alone inside a sentence (roles.numberLineInSentence). */
+function numberLineAt(P: PageItems, i: number): boolean {
+  const L = P.dump.lines;
+  return P.F.kind[i - P.base] === K_NONE && numberLineInSentence(P.dump.text, L.start[i], L.end[i]);
 }
 
 /**

@@ -553,6 +553,12 @@ const FURNITURE_DATE = new RegExp(`^(?:${NUM}{4}年)?${NUM}{1,2}月${NUM}{1,2}�
 const FURNITURE_WEEKDAY = /^(?:星期|周)[一二三四五六日天]$/;
 const FURNITURE_PAGENO = new RegExp(`^(?:第?${NUM}{1,3}版|[A-Za-z]?[0-9]{1,3}|[-—–][0-9]{1,3}[-—–]|(?:PAGE|Page|page)[0-9A-Za-z]{1,6}|[0-9]{1,3}/[0-9]{1,3})$`);
 /**
+ * The forms of FURNITURE_PAGENO that are a bare number (3, A3, -3-, 3/12): a folio only at the
+ * page's top or bottom, and not inside a sentence there (see numberInSentence). Mid-page such a
+ * line is text: a score or a figure the layout set on a line of its own (…主场以 / 3 / 比2战胜…).
+ */
+const PAGENO_BARE = /^(?:[A-Za-z]?[0-9]{1,3}|[-—–][0-9]{1,3}[-—–]|[0-9]{1,3}\/[0-9]{1,3})$/;
+/**
  * Edge lines that read as furniture (a paper's name, 第二版) but are text: a correspondent's credit
  * (`Special to The New-York Tribune.`, OCR'd `Spsclal to Tbe Tribune.`; spaces are gone in the
  * compact head) and the tail of a marker wrapped onto the last line (`二版）` of `（下转第` + `二版）`).
@@ -1075,7 +1081,10 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
             (size <= 40 && f0 & FF_CREDIT && FURNITURE_CREDIT_SPACED.test(scannedText().trim())) ||
             (f0 & FF_NUM && scannedText().includes('日') && FURNITURE_DATE.test((head ??= compactHead(scannedText())))) ||
             (size <= 3 && f0 & FF_WEEK && FURNITURE_WEEKDAY.test((head ??= compactHead(scannedText())))) ||
-            (size <= 12 && f0 & FF_PAGENO && FURNITURE_PAGENO.test((head ??= compactHead(scannedText()))))
+            (size <= 12 &&
+              f0 & FF_PAGENO &&
+              FURNITURE_PAGENO.test((head ??= compactHead(scannedText()))) &&
+              (!PAGENO_BARE.test(head) || (edge && !numberInSentence(src, at, to))))
           )
             kind = K_FURNITURE;
           else if (
@@ -1100,6 +1109,51 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   F.continuation[k] = continuation;
   lazySrc = ''; // keep no dump's text
   lazyText = null;
+}
+
+/** Characters that end a sentence (or close one) at a line's end: a number line after one is no part of it. */
+const SENTENCE_CLOSE = new Set(Array.from('。！？!?…；;.”」』）)】》', (c) => c.charCodeAt(0)));
+/** A pause inside a sentence: a line holding one reads as running text, not a heading or a running head. */
+const IN_SENTENCE = /[，、；：,;]/;
+/** Measure words and units that follow a number in a sentence (3 / 比2战胜, 1100 / 家): the number is a quantity. */
+const AFTER_NUMBER = new Set(Array.from('比个家人名位元万亿千百年月日天次件项条所座台辆吨米倍岁届期号时分秒批户场只头株亩斤%％', (c) => c.charCodeAt(0)));
+const isLineSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000;
+
+/**
+ * Whether the number on the line src[at, to) stands inside a sentence: the text line above it on
+ * its page (blank lines between or not) ends no sentence and reads as running text (it holds a
+ * comma or a pause mark, or the line below starts with a measure word or unit), and a text line
+ * follows on the page. `…主场以` / `3` / `比2战胜…` is a score, not page 3. With no neighbours (src
+ * the line alone, as lineInfo reads it) it is not.
+ */
+function numberInSentence(src: string, at: number, to: number): boolean {
+  let p = at - 1;
+  while (p >= 0 && isLineSpace(src.charCodeAt(p))) p--;
+  if (p < 0 || src.charCodeAt(p) === 12) return false;
+  let n = to;
+  while (n < src.length && isLineSpace(src.charCodeAt(n))) n++;
+  if (n >= src.length || src.charCodeAt(n) === 12) return false;
+  if (SENTENCE_CLOSE.has(src.charCodeAt(p))) return false;
+  let ps = p;
+  while (ps > 0 && src.charCodeAt(ps - 1) !== 10 && src.charCodeAt(ps - 1) !== 12) ps--;
+  return IN_SENTENCE.test(src.slice(ps, p + 1)) || AFTER_NUMBER.has(src.charCodeAt(n));
+}
+
+/** A line that is one number alone (3, 1100, 6.6): a figure, a score, or a page number. */
+const NUMBER_LINE = /^[0-9]{1,6}(?:\.[0-9]{1,3})?$/;
+
+/**
+ * Whether the line text[start, end) of a page is a number alone inside a sentence (numberInSentence):
+ * `…主场以` / `3` / `比2战胜…`, `达到` / `1100` / `家，同比增加…`. Article detection runs such a line
+ * on with the lines around it, as text of their paragraph, never a heading of its own.
+ */
+export function numberLineInSentence(text: string, start: number, end: number): boolean {
+  let a = start;
+  let b = end;
+  while (a < b && isLineSpace(text.charCodeAt(a))) a++;
+  while (b > a && isLineSpace(text.charCodeAt(b - 1))) b--;
+  const c = text.charCodeAt(a);
+  return b - a <= 10 && c >= 48 && c <= 57 && NUMBER_LINE.test(text.slice(a, b)) && numberInSentence(text, a, b);
 }
 
 /** English page-edge furniture (EDGE_NAME_EN, EDGE_DAY_EN, MONTH_YEAR_EN) on a line's text. */
