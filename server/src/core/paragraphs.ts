@@ -20,7 +20,7 @@
 // short line is the next paragraph's indented start.
 import { codePointAt, isAsciiAlnum, isAsciiLetter, isCjk, isJsSpace, isLatinLetter, isSharedPunct, isSpaceOrTab, CLASS, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { Joiner } from './joiner';
-import { hashStep, HYPHENATED, INTERIOR, WORD, WordTable } from './words';
+import { hashStep, HYPHENATED, INTERIOR, INTERIOR_ANY, INTERIOR_TWICE, WORD, WordTable } from './words';
 
 /**
  * The mode of n >= 3 widths sorted ascending (the first n of `sorted`): the width w with the most
@@ -121,6 +121,11 @@ export interface HyphenEvidence {
   words: WordSet;
   /** Words seen inside a line, not first or last on it where fragments sit (asked for: see hyphenEvidence). */
   interior: WordSet;
+  /**
+   * `interior` words seen twice or more: a word of its own, where one seen once may be a fragment
+   * that a joined paragraph put inside its line (`.lay ing`, `lat- H ter`: see reflow.joinedEvidence).
+   */
+  repeated: WordSet;
 }
 
 /** Lower-case words, as a Set of them would answer. */
@@ -146,6 +151,7 @@ export function hyphenEvidence(texts: Iterable<string>, interior = false): Hyphe
   for (const t of lines) units += t.length;
   const table = new WordTable(lines, expectedWords(units));
   for (let li = 0; li < lines.length; li++) addWords(table, li, lines[li], 0, lines[li].length, interior);
+  if (interior) for (let li = 0; li < lines.length; li++) addInterior(table, li, lines[li], 0, lines[li].length);
   return evidenceOf(table);
 }
 
@@ -161,6 +167,27 @@ export function hyphenEvidenceIn(text: string, spans: Int32Array, n: number, int
   // One "line" for the table: the text itself, words kept as its offsets.
   const table = new WordTable([text], expectedWords(units));
   for (let k = 0; k < n; k++) addWords(table, 0, text, spans[2 * k], spans[2 * k + 1], interior);
+  if (interior) for (let k = 0; k < n; k++) addInterior(table, 0, text, spans[2 * k], spans[2 * k + 1]);
+  return evidenceOf(table);
+}
+
+/**
+ * hyphenEvidence of lines given as triples of `spans`: (-1, start, end) is text[start, end), (k, 0,
+ * end) is the whole of extra[k] (end its length).
+ */
+export function hyphenEvidenceOf(text: string, extra: readonly string[], spans: Int32Array): HyphenEvidence {
+  let units = 0;
+  for (let k = 0; k < spans.length; k += 3) units += spans[k + 2] - spans[k + 1];
+  // Line 0 of the table is the text, line 1 + k extra[k].
+  const table = new WordTable([text, ...extra], expectedWords(units));
+  for (let k = 0; k < spans.length; k += 3) {
+    const x = spans[k];
+    addWords(table, x + 1, x < 0 ? text : extra[x], spans[k + 1], spans[k + 2], true);
+  }
+  for (let k = 0; k < spans.length; k += 3) {
+    const x = spans[k];
+    addInterior(table, x + 1, x < 0 ? text : extra[x], spans[k + 1], spans[k + 2]);
+  }
   return evidenceOf(table);
 }
 
@@ -172,6 +199,7 @@ function evidenceOf(table: WordTable): HyphenEvidence {
     hyphenated: wordSet(table, HYPHENATED),
     words: wordSet(table, WORD),
     interior: wordSet(table, INTERIOR),
+    repeated: wordSet(table, INTERIOR_TWICE),
   };
 }
 
@@ -229,9 +257,87 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
     }
     if (firstStart < 0) continue;
     // Interior: not the first token, not the last (another starts before the trimmed end), one run.
-    if (interior && runs === 1 && token > 0 && i < e) firstFlag |= INTERIOR;
+    if (interior && runs === 1 && token > 0 && i < e) firstFlag |= INTERIOR_ANY;
     if (firstFlag) table.add(li, firstStart, firstEnd, firstHash, firstFlag);
   }
+}
+
+/**
+ * The second pass over a line whose words addWords added (with `interior`): its INTERIOR_ANY
+ * words as INTERIOR, but for a token whose letters run on into a neighbour's across the space
+ * between them into a word of the page (INTERIOR_ANY): `rail "roads` with `railroads` inside a
+ * line, `be cause` with `because`. Those two may be a word cut at a line end and joined with a
+ * space (by the join itself, which had no evidence then, or before the hyphen evidence knew the
+ * word) or a compound written apart; either way no evidence that `rail` is a word of its own. The
+ * evidence join (reflow.joinPieceKind) asks INTERIOR whether a cut's fragments are words, so a
+ * paragraph joined already, whose line ends are inside its line, tells it what the page's
+ * other cuts told it before (see reflow.joinedEvidence). Letters only where each side has two or
+ * more, as the evidence join asks; the right one after
+ * what opens it (quotes, brackets, OCR noise: `Rail [road`).
+ */
+function addInterior(table: WordTable, li: number, t: string, from: number, to: number): void {
+  if (to - from > 100_000) return; // as addWords
+  let e = to;
+  while (e > from && CLASS[t.charCodeAt(e - 1)] & CC_JS_SPACE) e--;
+  let i = from;
+  // The previous token: [start, end), whether it is a candidate (its one run [runStart, runEnd)
+  // with `hash`), and whether its letters join those of the token before it. A candidate is
+  // added once the token after it shows that their letters do not join either.
+  let pStart = -1;
+  let pEnd = -1;
+  let pCandidate = false;
+  let pRunStart = 0;
+  let pRunEnd = 0;
+  let pHash = 0;
+  let pJoins = false;
+  for (let token = 0; i < e; token++) {
+    while (i < e && CLASS[t.charCodeAt(i)] & CC_JS_SPACE) i++;
+    const start = i;
+    let runStart = -1;
+    let runEnd = -1;
+    let runs = 0;
+    let hash = 0;
+    while (i < to && !(CLASS[t.charCodeAt(i)] & CC_JS_SPACE)) {
+      if (isLetter(t.charCodeAt(i))) {
+        runs++;
+        runStart = i;
+        hash = 0;
+        while (i < to && isLetter(t.charCodeAt(i))) hash = hashStep(hash, t.charCodeAt(i++) | 0x20);
+        runEnd = i;
+      } else i++;
+    }
+    const end = i;
+    // Interior: not the first token, not the last (another starts before the trimmed end), one run.
+    const candidate = runs === 1 && token > 0 && end < e;
+    const joins = (candidate || pCandidate) && lettersJoin(table, t, pStart, pEnd, start, end);
+    if (pCandidate && !pJoins && !joins) table.add(li, pRunStart, pRunEnd, pHash, INTERIOR);
+    pStart = start;
+    pEnd = end;
+    pCandidate = candidate;
+    pRunStart = runStart;
+    pRunEnd = runEnd;
+    pHash = hash;
+    pJoins = joins;
+  }
+}
+
+/** What a token's letters may follow at its start: a quote, a bracket, OCR noise; not a digit. */
+const isLeadingMark = (c: number) => !isLetter(c) && !(c >= 48 && c <= 57);
+
+/**
+ * Whether the letters that end the token t[ps, pe) and those that start t[qs, qe) (after opening
+ * marks: quotes, brackets, OCR noise), two or more each, make a word seen inside a line (INTERIOR_ANY).
+ */
+function lettersJoin(table: WordTable, t: string, ps: number, pe: number, qs: number, qe: number): boolean {
+  let x = pe;
+  while (x > ps && isLetter(t.charCodeAt(x - 1))) x--;
+  if (pe - x < 2) return false;
+  let y = qs;
+  while (y < qe && isLeadingMark(t.charCodeAt(y))) y++;
+  let z = y;
+  while (z < qe && isLetter(t.charCodeAt(z))) z++;
+  if (z - y < 2) return false;
+  return table.hasSpans(t, x, pe, t, y, z, INTERIOR_ANY);
 }
 
 /** isAsciiLetter without a table: `| 0x20` folds A–Z onto a–z and nothing else onto them. */
@@ -409,8 +515,8 @@ function latinSeamInCjk(l: string, r: string, a: number, b: number, ev: HyphenEv
  * page's evidence, as an English paragraph's evidence join (reflow.joinPieceKind) decides: the page
  * (its words, when the caller has them) uses the joined word elsewhere (Power / Point with
  * PowerPoint on the page), each fragment has two letters or more, and not both fragments are words
- * (a word of the page inside a line, or a function word: `in` / `to` stay two with `into` on the
- * page). Without the joined word on the page the space stays: `china` / `great` are two words, and
+ * (a word the page has inside a line twice or more, see HyphenEvidence.repeated, or a function
+ * word: `in` / `to` stay two with `into` on the page). Without the joined word on the page the space stays: `china` / `great` are two words, and
  * so is `Micro` / `soft` (which no rule can tell from them), as are Hong / Kong and the / best.
  */
 function latinWordInCjk(l: string, r: string, ev: HyphenEvidence | undefined): boolean {
@@ -420,8 +526,8 @@ function latinWordInCjk(l: string, r: string, ev: HyphenEvidence | undefined): b
   let k = 0;
   while (k < r.length && isAsciiLetter(r.charCodeAt(k))) k++;
   if (l.length - i < 2 || k < 2 || !ev.words.hasParts(l, i, l.length, r, k)) return false;
-  const leftWord = ev.interior.hasParts(l, i, l.length, r, 0) || isFunctionWord(l, i, l.length);
-  const rightWord = ev.interior.hasParts(r, 0, k, r, 0) || isFunctionWord(r, 0, k);
+  const leftWord = ev.repeated.hasParts(l, i, l.length, r, 0) || isFunctionWord(l, i, l.length);
+  const rightWord = ev.repeated.hasParts(r, 0, k, r, 0) || isFunctionWord(r, 0, k);
   return !(leftWord && rightWord);
 }
 
