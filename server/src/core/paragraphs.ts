@@ -150,8 +150,9 @@ export function hyphenEvidence(texts: Iterable<string>, interior = false): Hyphe
   let units = 0;
   for (const t of lines) units += t.length;
   const table = new WordTable(lines, expectedWords(units));
+  recCount = 0;
   for (let li = 0; li < lines.length; li++) addWords(table, li, lines[li], 0, lines[li].length, interior);
-  if (interior) for (let li = 0; li < lines.length; li++) addInterior(table, li, lines[li], 0, lines[li].length);
+  if (interior) addInterior(table, lines);
   return evidenceOf(table);
 }
 
@@ -166,8 +167,9 @@ export function hyphenEvidenceIn(text: string, spans: Int32Array, n: number, int
   for (let k = 0; k < n; k++) units += spans[2 * k + 1] - spans[2 * k];
   // One "line" for the table: the text itself, words kept as its offsets.
   const table = new WordTable([text], expectedWords(units));
+  recCount = 0;
   for (let k = 0; k < n; k++) addWords(table, 0, text, spans[2 * k], spans[2 * k + 1], interior);
-  if (interior) for (let k = 0; k < n; k++) addInterior(table, 0, text, spans[2 * k], spans[2 * k + 1]);
+  if (interior) addInterior(table, [text]);
   return evidenceOf(table);
 }
 
@@ -179,15 +181,14 @@ export function hyphenEvidenceOf(text: string, extra: readonly string[], spans: 
   let units = 0;
   for (let k = 0; k < spans.length; k += 3) units += spans[k + 2] - spans[k + 1];
   // Line 0 of the table is the text, line 1 + k extra[k].
-  const table = new WordTable([text, ...extra], expectedWords(units));
+  const lines = [text, ...extra];
+  const table = new WordTable(lines, expectedWords(units));
+  recCount = 0;
   for (let k = 0; k < spans.length; k += 3) {
     const x = spans[k];
-    addWords(table, x + 1, x < 0 ? text : extra[x], spans[k + 1], spans[k + 2], true);
+    addWords(table, x + 1, lines[x + 1], spans[k + 1], spans[k + 2], true);
   }
-  for (let k = 0; k < spans.length; k += 3) {
-    const x = spans[k];
-    addInterior(table, x + 1, x < 0 ? text : extra[x], spans[k + 1], spans[k + 2]);
-  }
+  addInterior(table, lines);
   return evidenceOf(table);
 }
 
@@ -215,6 +216,7 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
   while (e > from && CLASS[t.charCodeAt(e - 1)] & CC_JS_SPACE) e--;
   // A trailing hyphenated fragment at the line end is not evidence of a compound.
   const fragmentFrom = e > from && t.charCodeAt(e - 1) === 45 ? n - 1 : n + 1;
+  if (interior) record(LINE, li, 0, 0, 0, 0, 0);
   // Letters are told apart by arithmetic (isLetter), the rest by CLASS: a page is mostly letters.
   let i = from;
   for (let token = 0; i < e; token++) {
@@ -226,9 +228,15 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
     let firstEnd = 0;
     let firstHash = 0;
     let firstFlag = 0;
+    // For addInterior: where the token's last letter run starts, where its first ends, and
+    // whether a digit comes before that.
+    let lastRun = -1;
+    let firstRunEnd = -1;
+    let digitFirst = false;
     while (i < n) {
       if (!isLetter(c)) {
         if (CLASS[c] & CC_JS_SPACE) break;
+        if (runs === 0 && c >= 48 && c <= 57) digitFirst = true;
         if (++i < n) c = t.charCodeAt(i);
         continue;
       }
@@ -237,10 +245,12 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
       let hyphen = false;
       for (;;) {
         runs++;
+        lastRun = i;
         do {
           hash = hashStep(hash, c | 0x20);
           c = ++i < n ? t.charCodeAt(i) : 0;
         } while (isLetter(c));
+        if (firstRunEnd < 0) firstRunEnd = i;
         if (c === 45 && i + 1 < n && isLetter(t.charCodeAt(i + 1))) {
           hyphen = true;
           hash = hashStep(hash, 45);
@@ -255,16 +265,52 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
         firstFlag = flag;
       } else if (flag) table.add(li, start, i, hash, flag);
     }
-    if (firstStart < 0) continue;
     // Interior: not the first token, not the last (another starts before the trimmed end), one run.
-    if (interior && runs === 1 && token > 0 && i < e) firstFlag |= INTERIOR_ANY;
+    const candidate = interior && runs === 1 && token > 0 && i < e;
+    if (interior) {
+      // The token for addInterior: its last letters (two or more, ending it), its first (two or
+      // more, no digit before them), and its run when it is a candidate.
+      const trailing = lastRun >= 0 && isLetter(t.charCodeAt(i - 1)) && i - lastRun >= 2 ? lastRun : -1;
+      const leading = firstStart >= 0 && !digitFirst && firstRunEnd - firstStart >= 2 ? firstStart : -1;
+      record(trailing, i, leading, firstRunEnd, candidate ? firstStart : -1, firstEnd, firstHash);
+    }
+    if (firstStart < 0) continue;
+    if (candidate) firstFlag |= INTERIOR_ANY;
     if (firstFlag) table.add(li, firstStart, firstEnd, firstHash, firstFlag);
   }
 }
 
+/** Ints per token that addWords records for addInterior (see record). */
+const REC_FIELDS = 7;
+/** A record that starts a line: its second field is the line's index in the table. */
+const LINE = -2;
+let REC = new Int32Array(REC_FIELDS * 4096);
+let recCount = 0;
+
 /**
- * The second pass over a line whose words addWords added (with `interior`): its INTERIOR_ANY
- * words as INTERIOR, but for a token whose letters run on into a neighbour's across the space
+ * Records a token of the line being read: [trailing, end) its last letters (trailing -1: none to
+ * join), [leading, leadingEnd) its first (leading -1: none), [run, runEnd) with `hash` its one run
+ * when it is an inside-line candidate (run -1: not one).
+ */
+function record(trailing: number, end: number, leading: number, leadingEnd: number, run: number, runEnd: number, hash: number): void {
+  if ((recCount + 1) * REC_FIELDS > REC.length) {
+    const next = new Int32Array(REC.length * 2);
+    next.set(REC);
+    REC = next;
+  }
+  const o = recCount++ * REC_FIELDS;
+  REC[o] = trailing;
+  REC[o + 1] = end;
+  REC[o + 2] = leading;
+  REC[o + 3] = leadingEnd;
+  REC[o + 4] = run;
+  REC[o + 5] = runEnd;
+  REC[o + 6] = hash;
+}
+
+/**
+ * The second pass over the lines whose words addWords added (with `interior`), over the tokens
+ * it recorded (no second reading of the text): their INTERIOR_ANY words as INTERIOR, but for a token whose letters run on into a neighbour's across the space
  * between them into a word of the page (INTERIOR_ANY): `rail "roads` with `railroads` inside a
  * line, `be cause` with `because`. Those two may be a word cut at a line end and joined with a
  * space (by the join itself, which had no evidence then, or before the hyphen evidence knew the
@@ -275,69 +321,32 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
  * more, as the evidence join asks; the right one after
  * what opens it (quotes, brackets, OCR noise: `Rail [road`).
  */
-function addInterior(table: WordTable, li: number, t: string, from: number, to: number): void {
-  if (to - from > 100_000) return; // as addWords
-  let e = to;
-  while (e > from && CLASS[t.charCodeAt(e - 1)] & CC_JS_SPACE) e--;
-  let i = from;
-  // The previous token: [start, end), whether it is a candidate (its one run [runStart, runEnd)
-  // with `hash`), and whether its letters join those of the token before it. A candidate is
-  // added once the token after it shows that their letters do not join either.
-  let pStart = -1;
-  let pEnd = -1;
-  let pCandidate = false;
-  let pRunStart = 0;
-  let pRunEnd = 0;
-  let pHash = 0;
+function addInterior(table: WordTable, lines: readonly string[]): void {
+  let li = 0;
+  let t = '';
+  // The previous token's record offset (-1: the line's first) and whether its letters join the
+  // token's before it. A candidate is added once the next token shows that they do not join either.
+  let p = -1;
   let pJoins = false;
-  for (let token = 0; i < e; token++) {
-    while (i < e && CLASS[t.charCodeAt(i)] & CC_JS_SPACE) i++;
-    const start = i;
-    let runStart = -1;
-    let runEnd = -1;
-    let runs = 0;
-    let hash = 0;
-    while (i < to && !(CLASS[t.charCodeAt(i)] & CC_JS_SPACE)) {
-      if (isLetter(t.charCodeAt(i))) {
-        runs++;
-        runStart = i;
-        hash = 0;
-        while (i < to && isLetter(t.charCodeAt(i))) hash = hashStep(hash, t.charCodeAt(i++) | 0x20);
-        runEnd = i;
-      } else i++;
+  for (let k = 0; k < recCount; k++) {
+    const o = k * REC_FIELDS;
+    if (REC[o] === LINE) {
+      li = REC[o + 1];
+      t = lines[li];
+      p = -1;
+      pJoins = false;
+      continue;
     }
-    const end = i;
-    // Interior: not the first token, not the last (another starts before the trimmed end), one run.
-    const candidate = runs === 1 && token > 0 && end < e;
-    const joins = (candidate || pCandidate) && lettersJoin(table, t, pStart, pEnd, start, end);
-    if (pCandidate && !pJoins && !joins) table.add(li, pRunStart, pRunEnd, pHash, INTERIOR);
-    pStart = start;
-    pEnd = end;
-    pCandidate = candidate;
-    pRunStart = runStart;
-    pRunEnd = runEnd;
-    pHash = hash;
+    let joins = false;
+    if (p >= 0 && (REC[o + 4] >= 0 || REC[p + 4] >= 0) && REC[p] >= 0 && REC[o + 2] >= 0) {
+      joins = table.hasSpans(t, REC[p], REC[p + 1], t, REC[o + 2], REC[o + 3], INTERIOR_ANY);
+    }
+    if (p >= 0 && REC[p + 4] >= 0 && !pJoins && !joins) table.add(li, REC[p + 4], REC[p + 5], REC[p + 6], INTERIOR);
+    p = o;
     pJoins = joins;
   }
-}
-
-/** What a token's letters may follow at its start: a quote, a bracket, OCR noise; not a digit. */
-const isLeadingMark = (c: number) => !isLetter(c) && !(c >= 48 && c <= 57);
-
-/**
- * Whether the letters that end the token t[ps, pe) and those that start t[qs, qe) (after opening
- * marks: quotes, brackets, OCR noise), two or more each, make a word seen inside a line (INTERIOR_ANY).
- */
-function lettersJoin(table: WordTable, t: string, ps: number, pe: number, qs: number, qe: number): boolean {
-  let x = pe;
-  while (x > ps && isLetter(t.charCodeAt(x - 1))) x--;
-  if (pe - x < 2) return false;
-  let y = qs;
-  while (y < qe && isLeadingMark(t.charCodeAt(y))) y++;
-  let z = y;
-  while (z < qe && isLetter(t.charCodeAt(z))) z++;
-  if (z - y < 2) return false;
-  return table.hasSpans(t, x, pe, t, y, z, INTERIOR_ANY);
+  recCount = 0;
+  if (REC.length > 1 << 20) REC = new Int32Array(REC_FIELDS * 4096); // keep no huge buffer
 }
 
 /** isAsciiLetter without a table: `| 0x20` folds A–Z onto a–z and nothing else onto them. */
