@@ -318,6 +318,31 @@ function interiorWordsByRegex(t: string): Set<string> {
   return set;
 }
 
+/**
+ * The interior words of the texts (interiorWordsByRegex) but for a token whose letters make one of
+ * them with a neighbour's, across the space (`rail "roads` with railroads), and those of them seen
+ * so twice or more.
+ */
+function interiorByRegex(texts: string[]): { interior: Set<string>; repeated: Set<string> } {
+  const any = new Set(texts.flatMap((t) => [...interiorWordsByRegex(t)]));
+  const joins = (x: string, y: string) => {
+    const a = /[A-Za-z]{2,}$/.exec(x)?.[0];
+    const b = /^[^A-Za-z0-9]*([A-Za-z]{2,})/.exec(y)?.[1];
+    return a !== undefined && b !== undefined && any.has((a + b).toLowerCase());
+  };
+  const count = new Map<string, number>();
+  for (const t of texts) {
+    const ws = t.trim().split(/\s+/);
+    for (let k = 1; k < ws.length - 1; k++) {
+      const m = /^[^A-Za-z]*([A-Za-z]+)[^A-Za-z]*$/.exec(ws[k]);
+      if (!m || joins(ws[k - 1], ws[k]) || joins(ws[k], ws[k + 1])) continue;
+      const w = m[1].toLowerCase();
+      count.set(w, (count.get(w) ?? 0) + 1);
+    }
+  }
+  return { interior: new Set(count.keys()), repeated: new Set([...count].filter(([, n]) => n >= 2).map(([w]) => w)) };
+}
+
 const wordish = fc.array(fc.constantFrom('a', 'B', 'z', 'Q', '-', '-', ' ', ' ', '\t', '\u3000', '\u00a0', '\u2028', '\ufeff', '\u200b', ',', '.', '1', 'é', '字', '\n'), { maxLength: 40 }).map((cs) => cs.join(''));
 
 /** What a Set answers for the query words: the words of the sets, the texts' runs, and a few more. */
@@ -342,7 +367,7 @@ test('property: hyphenEvidenceIn reads lines in place as hyphenEvidence reads th
         const ev = hyphenEvidence(texts, interior);
         const inPlace = hyphenEvidenceIn(text, spans, texts.length, interior);
         const ref = hyphenEvidenceByRegex(texts);
-        const inside = new Set(texts.flatMap((t) => [...interiorWordsByRegex(t)]));
+        const inside = interiorByRegex(texts).interior;
         for (const w of [...queries(texts, ref.words, ref.hyphenated, inside), 'x', 'xx']) {
           assert.equal(inPlace.words.has(w), ev.words.has(w), `words: ${w}`);
           assert.equal(inPlace.hyphenated.has(w), ev.hyphenated.has(w), `hyphenated: ${w}`);
@@ -359,27 +384,51 @@ test('property: hyphenEvidence finds the words the regular expressions find', ()
     fc.property(fc.array(wordish, { maxLength: 4 }), (texts) => {
       const ev = hyphenEvidence(texts, true);
       const ref = hyphenEvidenceByRegex(texts);
-      const interior = new Set(texts.flatMap((t) => [...interiorWordsByRegex(t)]));
+      const { interior, repeated } = interiorByRegex(texts);
       for (const w of queries(texts, ref.words, ref.hyphenated, interior)) {
         assert.equal(ev.words.has(w), ref.words.has(w), `words: ${w}`);
         assert.equal(ev.hyphenated.has(w), ref.hyphenated.has(w), `hyphenated: ${w}`);
         assert.equal(ev.interior.has(w), interior.has(w), `interior: ${w}`);
+        assert.equal(ev.repeated.has(w), repeated.has(w), `repeated: ${w}`);
       }
     }),
     { numRuns: 5000 },
   );
 });
 
+test('property: a token whose letters make a word of the page with a neighbour\'s is not inside-line evidence', () => {
+  const token = fc.constantFrom('ab', 'cd', 'abcd', 'ABCD', '"cd', '(Cd', 'ab,', 'cd.', '1cd', 'x', 'a', 'ef', 'cdef', '-', 'Ab');
+  const line = fc.array(token, { maxLength: 7 }).map((ts) => ts.join(' '));
+  fc.assert(
+    fc.property(fc.array(line, { maxLength: 4 }), (texts) => {
+      const ev = hyphenEvidence(texts, true);
+      const { interior, repeated } = interiorByRegex(texts);
+      for (const w of ['ab', 'cd', 'abcd', 'ef', 'cdef', 'x', 'a']) {
+        assert.equal(ev.interior.has(w), interior.has(w), `interior: ${w}`);
+        assert.equal(ev.repeated.has(w), repeated.has(w), `repeated: ${w}`);
+      }
+    }),
+    { numRuns: 3000 },
+  );
+  // The case it is for: a cut joined with a space (the quote keeps it) and railroads on the page.
+  const ev = hyphenEvidence(['the New-Jersey Central rail "roads, and the', 'not owned by the railroads and the', 'the Hudson roads and the', 'all the roads of the'], true);
+  assert.equal(ev.interior.has('rail'), false, 'rail "roads: rail is no word of its own');
+  assert.equal(ev.interior.has('railroads'), true);
+  assert.equal(ev.repeated.has('roads'), true, 'roads, twice elsewhere');
+  assert.equal(ev.repeated.has('railroads'), false, 'once');
+});
+
 test('hyphen evidence on a page of English: every word found, in any case; none made up', () => {
   const texts = readFileSync(path.join(SAMPLES_DIR, 'en/nytribune-1903-05-01-p1.txt'), 'utf8').split('\n');
   const ev = hyphenEvidence(texts, true);
   const ref = hyphenEvidenceByRegex(texts);
-  const interior = new Set(texts.flatMap((t) => [...interiorWordsByRegex(t)]));
-  assert.ok(ref.words.size > 1000 && ref.hyphenated.size > 10 && interior.size > 1000);
+  const { interior, repeated } = interiorByRegex(texts);
+  assert.ok(ref.words.size > 1000 && ref.hyphenated.size > 10 && interior.size > 1000 && repeated.size > 300);
   for (const w of queries(texts, ref.words, ref.hyphenated, interior)) {
     assert.equal(ev.words.has(w), ref.words.has(w), `words: ${w}`);
     assert.equal(ev.hyphenated.has(w), ref.hyphenated.has(w), `hyphenated: ${w}`);
     assert.equal(ev.interior.has(w), interior.has(w), `interior: ${w}`);
+    assert.equal(ev.repeated.has(w), repeated.has(w), `repeated: ${w}`);
   }
   assert.equal(ev.words.has('The'), false, 'queries are lower-case, as the Sets held');
 });

@@ -20,7 +20,7 @@
 // short line is the next paragraph's indented start.
 import { codePointAt, isAsciiAlnum, isAsciiLetter, isCjk, isJsSpace, isLatinLetter, isSharedPunct, isSpaceOrTab, CLASS, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { Joiner } from './joiner';
-import { hashStep, HYPHENATED, INTERIOR, WORD, WordTable } from './words';
+import { hashStep, HYPHENATED, INTERIOR, INTERIOR_ANY, INTERIOR_TWICE, WORD, WordTable } from './words';
 
 /**
  * The mode of n >= 3 widths sorted ascending (the first n of `sorted`): the width w with the most
@@ -121,6 +121,11 @@ export interface HyphenEvidence {
   words: WordSet;
   /** Words seen inside a line, not first or last on it where fragments sit (asked for: see hyphenEvidence). */
   interior: WordSet;
+  /**
+   * `interior` words seen twice or more: a word of its own, where one seen once may be a fragment
+   * that a joined paragraph put inside its line (`.lay ing`, `lat- H ter`: see reflow.joinedEvidence).
+   */
+  repeated: WordSet;
 }
 
 /** Lower-case words, as a Set of them would answer. */
@@ -145,7 +150,9 @@ export function hyphenEvidence(texts: Iterable<string>, interior = false): Hyphe
   let units = 0;
   for (const t of lines) units += t.length;
   const table = new WordTable(lines, expectedWords(units));
+  recCount = 0;
   for (let li = 0; li < lines.length; li++) addWords(table, li, lines[li], 0, lines[li].length, interior);
+  if (interior) addInterior(table, lines);
   return evidenceOf(table);
 }
 
@@ -160,7 +167,28 @@ export function hyphenEvidenceIn(text: string, spans: Int32Array, n: number, int
   for (let k = 0; k < n; k++) units += spans[2 * k + 1] - spans[2 * k];
   // One "line" for the table: the text itself, words kept as its offsets.
   const table = new WordTable([text], expectedWords(units));
+  recCount = 0;
   for (let k = 0; k < n; k++) addWords(table, 0, text, spans[2 * k], spans[2 * k + 1], interior);
+  if (interior) addInterior(table, [text]);
+  return evidenceOf(table);
+}
+
+/**
+ * hyphenEvidence of lines given as triples of `spans`: (-1, start, end) is text[start, end), (k, 0,
+ * end) is the whole of extra[k] (end its length).
+ */
+export function hyphenEvidenceOf(text: string, extra: readonly string[], spans: Int32Array): HyphenEvidence {
+  let units = 0;
+  for (let k = 0; k < spans.length; k += 3) units += spans[k + 2] - spans[k + 1];
+  // Line 0 of the table is the text, line 1 + k extra[k].
+  const lines = [text, ...extra];
+  const table = new WordTable(lines, expectedWords(units));
+  recCount = 0;
+  for (let k = 0; k < spans.length; k += 3) {
+    const x = spans[k];
+    addWords(table, x + 1, lines[x + 1], spans[k + 1], spans[k + 2], true);
+  }
+  addInterior(table, lines);
   return evidenceOf(table);
 }
 
@@ -172,6 +200,7 @@ function evidenceOf(table: WordTable): HyphenEvidence {
     hyphenated: wordSet(table, HYPHENATED),
     words: wordSet(table, WORD),
     interior: wordSet(table, INTERIOR),
+    repeated: wordSet(table, INTERIOR_TWICE),
   };
 }
 
@@ -187,6 +216,7 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
   while (e > from && CLASS[t.charCodeAt(e - 1)] & CC_JS_SPACE) e--;
   // A trailing hyphenated fragment at the line end is not evidence of a compound.
   const fragmentFrom = e > from && t.charCodeAt(e - 1) === 45 ? n - 1 : n + 1;
+  if (interior) record(LINE, li, 0, 0, 0, 0, 0);
   // Letters are told apart by arithmetic (isLetter), the rest by CLASS: a page is mostly letters.
   let i = from;
   for (let token = 0; i < e; token++) {
@@ -198,9 +228,15 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
     let firstEnd = 0;
     let firstHash = 0;
     let firstFlag = 0;
+    // For addInterior: where the token's last letter run starts, where its first ends, and
+    // whether a digit comes before that.
+    let lastRun = -1;
+    let firstRunEnd = -1;
+    let digitFirst = false;
     while (i < n) {
       if (!isLetter(c)) {
         if (CLASS[c] & CC_JS_SPACE) break;
+        if (runs === 0 && c >= 48 && c <= 57) digitFirst = true;
         if (++i < n) c = t.charCodeAt(i);
         continue;
       }
@@ -209,10 +245,12 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
       let hyphen = false;
       for (;;) {
         runs++;
+        lastRun = i;
         do {
           hash = hashStep(hash, c | 0x20);
           c = ++i < n ? t.charCodeAt(i) : 0;
         } while (isLetter(c));
+        if (firstRunEnd < 0) firstRunEnd = i;
         if (c === 45 && i + 1 < n && isLetter(t.charCodeAt(i + 1))) {
           hyphen = true;
           hash = hashStep(hash, 45);
@@ -227,11 +265,88 @@ function addWords(table: WordTable, li: number, t: string, from: number, to: num
         firstFlag = flag;
       } else if (flag) table.add(li, start, i, hash, flag);
     }
-    if (firstStart < 0) continue;
     // Interior: not the first token, not the last (another starts before the trimmed end), one run.
-    if (interior && runs === 1 && token > 0 && i < e) firstFlag |= INTERIOR;
+    const candidate = interior && runs === 1 && token > 0 && i < e;
+    if (interior) {
+      // The token for addInterior: its last letters (two or more, ending it), its first (two or
+      // more, no digit before them), and its run when it is a candidate.
+      const trailing = lastRun >= 0 && isLetter(t.charCodeAt(i - 1)) && i - lastRun >= 2 ? lastRun : -1;
+      const leading = firstStart >= 0 && !digitFirst && firstRunEnd - firstStart >= 2 ? firstStart : -1;
+      record(trailing, i, leading, firstRunEnd, candidate ? firstStart : -1, firstEnd, firstHash);
+    }
+    if (firstStart < 0) continue;
+    if (candidate) firstFlag |= INTERIOR_ANY;
     if (firstFlag) table.add(li, firstStart, firstEnd, firstHash, firstFlag);
   }
+}
+
+/** Ints per token that addWords records for addInterior (see record). */
+const REC_FIELDS = 7;
+/** A record that starts a line: its second field is the line's index in the table. */
+const LINE = -2;
+let REC = new Int32Array(REC_FIELDS * 4096);
+let recCount = 0;
+
+/**
+ * Records a token of the line being read: [trailing, end) its last letters (trailing -1: none to
+ * join), [leading, leadingEnd) its first (leading -1: none), [run, runEnd) with `hash` its one run
+ * when it is an inside-line candidate (run -1: not one).
+ */
+function record(trailing: number, end: number, leading: number, leadingEnd: number, run: number, runEnd: number, hash: number): void {
+  if ((recCount + 1) * REC_FIELDS > REC.length) {
+    const next = new Int32Array(REC.length * 2);
+    next.set(REC);
+    REC = next;
+  }
+  const o = recCount++ * REC_FIELDS;
+  REC[o] = trailing;
+  REC[o + 1] = end;
+  REC[o + 2] = leading;
+  REC[o + 3] = leadingEnd;
+  REC[o + 4] = run;
+  REC[o + 5] = runEnd;
+  REC[o + 6] = hash;
+}
+
+/**
+ * The second pass over the lines whose words addWords added (with `interior`), over the tokens
+ * it recorded (no second reading of the text): their INTERIOR_ANY words as INTERIOR, but for a token whose letters run on into a neighbour's across the space
+ * between them into a word of the page (INTERIOR_ANY): `rail "roads` with `railroads` inside a
+ * line, `be cause` with `because`. Those two may be a word cut at a line end and joined with a
+ * space (by the join itself, which had no evidence then, or before the hyphen evidence knew the
+ * word) or a compound written apart; either way no evidence that `rail` is a word of its own. The
+ * evidence join (reflow.joinPieceKind) asks INTERIOR whether a cut's fragments are words, so a
+ * paragraph joined already, whose line ends are inside its line, tells it what the page's
+ * other cuts told it before (see reflow.joinedEvidence). Letters only where each side has two or
+ * more, as the evidence join asks; the right one after
+ * what opens it (quotes, brackets, OCR noise: `Rail [road`).
+ */
+function addInterior(table: WordTable, lines: readonly string[]): void {
+  let li = 0;
+  let t = '';
+  // The previous token's record offset (-1: the line's first) and whether its letters join the
+  // token's before it. A candidate is added once the next token shows that they do not join either.
+  let p = -1;
+  let pJoins = false;
+  for (let k = 0; k < recCount; k++) {
+    const o = k * REC_FIELDS;
+    if (REC[o] === LINE) {
+      li = REC[o + 1];
+      t = lines[li];
+      p = -1;
+      pJoins = false;
+      continue;
+    }
+    let joins = false;
+    if (p >= 0 && (REC[o + 4] >= 0 || REC[p + 4] >= 0) && REC[p] >= 0 && REC[o + 2] >= 0) {
+      joins = table.hasSpans(t, REC[p], REC[p + 1], t, REC[o + 2], REC[o + 3], INTERIOR_ANY);
+    }
+    if (p >= 0 && REC[p + 4] >= 0 && !pJoins && !joins) table.add(li, REC[p + 4], REC[p + 5], REC[p + 6], INTERIOR);
+    p = o;
+    pJoins = joins;
+  }
+  recCount = 0;
+  if (REC.length > 1 << 20) REC = new Int32Array(REC_FIELDS * 4096); // keep no huge buffer
 }
 
 /** isAsciiLetter without a table: `| 0x20` folds A–Z onto a–z and nothing else onto them. */
@@ -413,8 +528,8 @@ function latinSeamInCjk(l: string, r: string, a: number, b: number, ev: HyphenEv
  * page's evidence, as an English paragraph's evidence join (reflow.joinPieceKind) decides: the page
  * (its words, when the caller has them) uses the joined word elsewhere (Power / Point with
  * PowerPoint on the page), each fragment has two letters or more, and not both fragments are words
- * (a word of the page inside a line, or a function word: `in` / `to` stay two with `into` on the
- * page). Without the joined word on the page the space stays: `china` / `great` are two words, and
+ * (a word the page has inside a line twice or more, see HyphenEvidence.repeated, or a function
+ * word: `in` / `to` stay two with `into` on the page). Without the joined word on the page the space stays: `china` / `great` are two words, and
  * so is `Micro` / `soft` (which no rule can tell from them), as are Hong / Kong and the / best.
  */
 function latinWordInCjk(l: string, r: string, ev: HyphenEvidence | undefined): boolean {
@@ -424,8 +539,8 @@ function latinWordInCjk(l: string, r: string, ev: HyphenEvidence | undefined): b
   let k = 0;
   while (k < r.length && isAsciiLetter(r.charCodeAt(k))) k++;
   if (l.length - i < 2 || k < 2 || !ev.words.hasParts(l, i, l.length, r, k)) return false;
-  const leftWord = ev.interior.hasParts(l, i, l.length, r, 0) || isFunctionWord(l, i, l.length);
-  const rightWord = ev.interior.hasParts(r, 0, k, r, 0) || isFunctionWord(r, 0, k);
+  const leftWord = ev.repeated.hasParts(l, i, l.length, r, 0) || isFunctionWord(l, i, l.length);
+  const rightWord = ev.repeated.hasParts(r, 0, k, r, 0) || isFunctionWord(r, 0, k);
   return !(leftWord && rightWord);
 }
 

@@ -22,10 +22,10 @@ import { numberLineInSentence, pageTaken, type Taken } from './articles/roles';
 import { markersOfArticle, type Article, type PageAnalysis } from './articles/model';
 import { abbreviationBefore, cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjkGlyph, isBlankUnit, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
-import { insertedIndex } from './editRows';
+import { EDIT_FIELDS, INSERTED, insertedIndex } from './editRows';
 import { headEnd, Joiner, tailStart } from './joiner';
-import { cjkAtSeam, hyphenEvidenceIn, isCjkParagraph, isFunctionWord, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_DEHYPHEN, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
-import { isAnnotationLine, isBlankLine, isTextLine, LINE_BLANK, lineAt, lineText } from './lines';
+import { cjkAtSeam, hyphenEvidenceIn, hyphenEvidenceOf, isCjkParagraph, isFunctionWord, joinKind, joinOnto, joinPair, joinWith, joinWithOnto, modeOfSorted, JOIN_CONCAT, JOIN_DEHYPHEN, JOIN_SPACE, type HyphenEvidence } from './paragraphs';
+import { isAnnotationLine, isTextLine, LINE_BLANK, lineAt, lineText } from './lines';
 import type { Line, PageDump, Span } from './types';
 
 /** First line of every page the rewrite wrote (a `%%` comment: detection ignores it). */
@@ -470,10 +470,122 @@ function pageEvidence(dump: PageDump, p: number): HyphenEvidence {
   return evidence;
 }
 
-/** pageEvidence, read when one of its sets is first asked for. */
-function lazyEvidence(dump: PageDump, p: number): HyphenEvidence {
+/** Most rounds of joinedEvidence (a page settles in one or two). */
+const EVIDENCE_ROUNDS = 4;
+
+/**
+ * The page's hyphen evidence as the page reads with every paragraph that the hard-wrap rule joins
+ * joined (Fix All's text), whichever of them are joined already: the same for the page as dumped,
+ * for the page after Fix All, and at every click of "Join paragraph" in between, so that a word
+ * cut at a line end joins the same however the paragraphs were joined. Read from the lines as
+ * they are, it changed with each join: a joined paragraph's line ends are inside its line, words
+ * at them (`because` at a line's start) became words inside a line, and a cut joined with a
+ * space (`rail "roads.`) made its fragments words, so `be` / `cause` joined after that paragraph
+ * was and not in Fix All, and `rail` / `roads` the other way round.
+ *
+ * The joins depend on the evidence, so it is the evidence of the page joined by its own
+ * decisions: the lines' evidence (pageEvidence) decides the joins, the page joined so gives the
+ * next evidence, until the joins no longer change (EVIDENCE_ROUNDS at most). Linear: each round
+ * reads the page's text once, and only the joined paragraphs' lines are built as strings.
+ */
+function joinedEvidence(ctx: FlowContext): HyphenEvidence {
+  const seams = pageSeams(ctx);
+  if (seams.length === 0) return pageEvidence(ctx.dump, ctx.analysis.page);
+  let rows = seamEdits(ctx, seams, undefined);
   let ev: HyphenEvidence | undefined;
-  const read = () => (ev ??= pageEvidence(dump, p));
+  for (let round = 0; round < EVIDENCE_ROUNDS; round++) {
+    ev = joinedPageEvidence(ctx, rows);
+    const next = seamEdits(ctx, seams, ev);
+    if (sameInts(next, rows)) break;
+    rows = next;
+  }
+  return ev!;
+}
+
+/** Ints per seam of pageSeams: the left piece's [start, end), the right one's, and whether their paragraph is CJK. */
+const SEAM_FIELDS = 5;
+
+/** The seams of the paragraphs the hard-wrap rule joins (see joinedParagraphs), SEAM_FIELDS ints each. */
+function pageSeams(ctx: FlowContext): Int32Array {
+  const out: number[] = [];
+  const t = ctx.table;
+  const F = PIECE_FIELDS;
+  // joinedParagraphs' bounds are scratch (BOUNDS): this may run inside a caller's loop over them.
+  const bounds = BOUNDS;
+  BOUNDS = new Int32Array(Math.min(bounds.length, 1024));
+  try {
+    joinedParagraphs(ctx, (first, end, cjk) => {
+      for (let k = first; k + 1 < end; k++) out.push(t[k * F + P_START], t[k * F + P_END], t[(k + 1) * F + P_START], t[(k + 1) * F + P_END], cjk ? 1 : 0);
+    });
+  } finally {
+    BOUNDS = bounds;
+  }
+  return Int32Array.from(out);
+}
+
+/** The join edit of each seam (see joinEditInto) with evidence `ev`, as edit rows. */
+function seamEdits(ctx: FlowContext, seams: Int32Array, ev: HyphenEvidence | undefined): Int32Array {
+  const n = seams.length / SEAM_FIELDS;
+  const rows = new Int32Array(EDIT_FIELDS * n);
+  for (let s = 0; s < n; s++) {
+    const o = s * SEAM_FIELDS;
+    joinEditWith(ctx, seams[o], seams[o + 1], seams[o + 2], seams[o + 3], rows, s * EDIT_FIELDS, seams[o + 4] === 1, ev);
+  }
+  return rows;
+}
+
+function sameInts(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * hyphenEvidence of the page's text lines with the join edits `rows` applied: a line no edit
+ * touches is read where it is, the lines an edit joins are built as one.
+ */
+function joinedPageEvidence(ctx: FlowContext, rows: Int32Array): HyphenEvidence {
+  const dump = ctx.dump;
+  const text = dump.text;
+  const lines = dump.lines;
+  const page = dump.pages[ctx.analysis.page];
+  // The edits in text order (the page's articles need not be).
+  const m = rows.length / EDIT_FIELDS;
+  const order = new Int32Array(m);
+  for (let k = 0; k < m; k++) order[k] = k;
+  order.sort((a, b) => rows[a * EDIT_FIELDS] - rows[b * EDIT_FIELDS]);
+  const joined: string[] = [];
+  const spans: number[] = [];
+  let e = 0;
+  for (let i = page.firstLine; i <= page.lastLine; i++) {
+    if (!isTextLine(lines, i)) continue;
+    let pos = lines.start[i];
+    while (e < m && rows[order[e] * EDIT_FIELDS] < pos) e++;
+    if (e === m || rows[order[e] * EDIT_FIELDS] > lines.end[i]) {
+      spans.push(-1, pos, lines.end[i]); // untouched: read in place
+      continue;
+    }
+    // A line that an edit joins to the next: the joined line, up to the end of the last line joined.
+    let line = i;
+    let out = '';
+    while (e < m && rows[order[e] * EDIT_FIELDS] <= lines.end[line]) {
+      const o = order[e++] * EDIT_FIELDS;
+      out += text.slice(pos, rows[o]) + INSERTED[rows[o + 2]];
+      pos = rows[o + 1];
+      while (lines.end[line] < pos) line++;
+    }
+    out += text.slice(pos, lines.end[line]);
+    spans.push(joined.length, 0, out.length);
+    joined.push(out);
+    i = line;
+  }
+  return hyphenEvidenceOf(text, joined, Int32Array.from(spans));
+}
+
+/** The evidence `make` makes, made when one of its sets is first asked for. */
+function lazyEvidence(make: () => HyphenEvidence): HyphenEvidence {
+  let ev: HyphenEvidence | undefined;
+  const read = () => (ev ??= make());
   return {
     get hyphenated() {
       return read().hyphenated;
@@ -483,6 +595,9 @@ function lazyEvidence(dump: PageDump, p: number): HyphenEvidence {
     },
     get interior() {
       return read().interior;
+    },
+    get repeated() {
+      return read().repeated;
     },
   };
 }
@@ -495,30 +610,16 @@ export function flowContext(dump: PageDump, analysis: PageAnalysis, clean: Clean
   const marker = markerFrom(dump, page.start);
   const markerOnPage = marker >= 0 && marker + REWRITE_MARKER.length <= page.end;
   let rewritten = false;
-  // isCjkText of the page's text lines joined: it reads their first 200 UTF-16 units.
-  let cjk = 0;
-  let latin = 0;
-  let seen = 0;
-  for (let i = page.firstLine; i <= page.lastLine && (markerOnPage || seen < 200); i++) {
-    if (isAnnotationLine(lines, i)) {
-      if (markerOnPage && isMarkerLine(lineAt(dump, i))) rewritten = true;
-    } else if (!isBlankLine(lines, i) && seen < 200) {
-      const text = dump.text;
-      for (let k = lines.start[i], end = lines.end[i]; k < end && seen < 200; k++, seen++) {
-        const s = CLASS[text.charCodeAt(k)];
-        if (s & CC_SCRIPT_CJK) cjk++;
-        else if (s & CC_SCRIPT_LATIN) latin++;
-      }
-    }
-  }
-  // Hyphen evidence from the page itself (so a page analyses the same alone or in a file). A CJK
-  // page's is read only if asked: by a Latin word cut at a line end (see latinWordInCjk), which
-  // joins only when the page has the joined word.
-  const evidence = cjk < latin ? pageEvidence(dump, analysis.page) : lazyEvidence(dump, analysis.page);
+  if (markerOnPage) for (let i = page.firstLine; i <= page.lastLine && !rewritten; i++) if (isAnnotationLine(lines, i) && isMarkerLine(lineAt(dump, i))) rewritten = true;
+  // Hyphen evidence from the page itself (so a page analyses the same alone or in a file), as its
+  // paragraphs joined would show it (see joinedEvidence), read when first asked for: on a Latin
+  // page by the first join, on a CJK page only by a Latin word cut at a line end (see
+  // latinWordInCjk), which joins only when the page has the joined word.
   const articles = analysis.articles;
   const runs = new Int32Array(2 * articles.length + 1);
   const cjkRuns = new Uint8Array(2 * articles.length);
-  const ctx: FlowContext = { dump, analysis, clean, evidence, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, table: EMPTY_TABLE, runs, cjkRuns, indexOf: undefined };
+  const ctx: FlowContext = { dump, analysis, clean, evidence: undefined, rewritten, ds: stateOf(analysis)?.ds ?? false, column: { width: 0, supported: false }, table: EMPTY_TABLE, runs, cjkRuns, indexOf: undefined };
+  ctx.evidence = lazyEvidence(() => joinedEvidence(ctx));
   // Every article's pieces into the scratch rows, then copied out once.
   const taken = pageTaken(dump, page.firstLine);
   rowCount = 0;
@@ -1103,9 +1204,11 @@ const trimmedSeam = (l: string, r: string) => l.length > 0 && r.length > 0 && !i
  * - the page has the joined word inside a line (owners, began, seaports, independent);
  * - each fragment has two letters or more: no typesetter leaves one letter at a line's end or
  *   start, so `a` / `cross` is the word `a` and the word `cross`, though the page has `across`;
- * - not both fragments are words, a word being one the page has inside a line or an English
- *   function word (`in` / `to` are two words though the page has `into`; `the` / `tug`). One of
- *   them must be no word: `be` / `gan` joins, as `gan` is none; `own` / `ers` as `ers` is none.
+ * - not both fragments are words, a word being one the page has inside a line twice or more (once
+ *   may be a fragment that a joined line end put there: `.lay ing`, `lat- H ter`; see
+ *   joinedEvidence) or an English function word (`in` / `to` are two words though the page has
+ *   `into`; `the` / `tug`). One of them must be no word: `be` / `gan` joins, as `gan` is none;
+ *   `own` / `ers` as `ers` is none.
  * A Latin paragraph only: a CJK one's Latin words are joinKind's (latinSeamInCjk).
  */
 function joinPieceKind(l: string, r: string, ev: HyphenEvidence | undefined, cjk: boolean): number {
@@ -1117,8 +1220,8 @@ function joinPieceKind(l: string, r: string, ev: HyphenEvidence | undefined, cjk
     while (k < r.length && r.charCodeAt(k) >= 97 && r.charCodeAt(k) <= 122) k++;
     if (l.length - i >= 2 && k >= 2) {
       // The joined word, the left fragment and the right one, asked of the table in place (no slices).
-      const words = ev.interior;
-      if (words.hasParts(l, i, l.length, r, k)) {
+      if (ev.interior.hasParts(l, i, l.length, r, k)) {
+        const words = ev.repeated;
         const leftWord = words.hasParts(l, i, l.length, r, 0) || isFunctionWord(l, i, l.length);
         const rightWord = words.hasParts(r, 0, k, r, 0) || isFunctionWord(r, 0, k);
         if (!(leftWord && rightWord)) return JOIN_CONCAT;
@@ -1145,16 +1248,21 @@ export function flowArticle(ctx: FlowContext, a: Article, withText = true): Arti
  * in CJK (see joinedParagraphs).
  */
 export function joinEditInto(ctx: FlowContext, ls: number, le: number, rs: number, re: number, rows: Int32Array, o: number, cjk: boolean): void {
+  joinEditWith(ctx, ls, le, rs, re, rows, o, cjk, ctx.evidence);
+}
+
+/** joinEditInto with the evidence `ev`. */
+function joinEditWith(ctx: FlowContext, ls: number, le: number, rs: number, re: number, rows: Int32Array, o: number, cjk: boolean, ev: HyphenEvidence | undefined): void {
   const text = ctx.dump.text;
   if (le > ls && re > rs && !isSpaceOrTab(text.charCodeAt(le - 1)) && !isSpaceOrTab(text.charCodeAt(rs))) {
     // The pieces are trimmed (as the page's pieces are), so the decision maps straight to the edit.
-    const k = joinPieceKindIn(text, ls, le, rs, re, ctx.evidence, cjk);
+    const k = joinPieceKindIn(text, ls, le, rs, re, ev, cjk);
     rows[o] = k === JOIN_DEHYPHEN ? le - 1 : le;
     rows[o + 1] = rs;
     rows[o + 2] = insertedIndex(k === JOIN_SPACE ? ' ' : '');
     return;
   }
-  const e = joinEditSlow(ctx, ls, le, rs, re, cjk);
+  const e = joinEditSlow(ctx, ls, le, rs, re, cjk, ev);
   rows[o] = e.start;
   rows[o + 1] = e.end;
   rows[o + 2] = insertedIndex(e.newText);
@@ -1176,11 +1284,11 @@ function joinPieceKindIn(text: string, ls: number, le: number, rs: number, re: n
 }
 
 /** joinEditInto of pieces with a space or tab at the seam: joinPiece's text, compared. */
-function joinEditSlow(ctx: FlowContext, ls: number, le: number, rs: number, re: number, cjk: boolean): { start: number; end: number; newText: string } {
+function joinEditSlow(ctx: FlowContext, ls: number, le: number, rs: number, re: number, cjk: boolean, ev: HyphenEvidence | undefined): { start: number; end: number; newText: string } {
   const text = ctx.dump.text;
   const l = text.slice(ls, le);
   const r = text.slice(rs, re);
-  const joined = joinPiece(l, r, ctx.evidence, cjk);
+  const joined = joinPiece(l, r, ev, cjk);
   if (joined === l + r) return { start: le, end: rs, newText: '' };
   if (joined === `${l} ${r}`) return { start: le, end: rs, newText: ' ' };
   if (joined === l.slice(0, -1) + r) return { start: le - 1, end: rs, newText: '' };

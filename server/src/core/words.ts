@@ -8,15 +8,22 @@
 export const WORD = 1;
 /** A whole match of /[A-Za-z]+(?:-[A-Za-z]+)+/. */
 export const HYPHENATED = 2;
-/** The one letter run of a token inside a line (not its first or last token). */
+/**
+ * The one letter run of a token inside a line (not its first or last token) whose letters do not
+ * make a word of the page with a neighbour's (see INTERIOR_ANY and paragraphs.addInterior).
+ */
 export const INTERIOR = 4;
+/** The one letter run of a token inside a line, whatever its neighbours. */
+export const INTERIOR_ANY = 8;
+/** Seen as INTERIOR twice or more (add sets it). */
+export const INTERIOR_TWICE = 16;
 
 /** Step of the word hash over a folded unit (a letter or hyphen `| 0x20`: lower-case). */
 export const hashStep = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
 
 export class WordTable {
   // Open addressing, four Int32s a slot (one cache line holds four slots): line + 1 (0: empty),
-  // start, length << 3 | flags, hash.
+  // start, length << 5 | flags, hash.
   private slots = new Int32Array(0);
   private size = 0;
 
@@ -53,13 +60,14 @@ export class WordTable {
     let k = mix(hash) & mask;
     for (; slots[k * 4] !== 0; k = (k + 1) & mask) {
       const o = k * 4;
-      if (slots[o + 3] !== hash || slots[o + 2] >> 3 !== length) continue;
+      if (slots[o + 3] !== hash || slots[o + 2] >> 5 !== length) continue;
       const other = this.lines[slots[o] - 1];
       const at = slots[o + 1];
       let i = 0;
       // Both are letters and hyphens, which `| 0x20` folds (a hyphen has the bit already).
       while (i < length && (other.charCodeAt(at + i) | 0x20) === (text.charCodeAt(start + i) | 0x20)) i++;
       if (i === length) {
+        if (flag & slots[o + 2] & INTERIOR) slots[o + 2] |= INTERIOR_TWICE;
         slots[o + 2] |= flag;
         return;
       }
@@ -67,7 +75,7 @@ export class WordTable {
     const o = k * 4;
     slots[o] = line + 1;
     slots[o + 1] = start;
-    slots[o + 2] = (length << 3) | flag;
+    slots[o + 2] = (length << 5) | flag;
     slots[o + 3] = hash;
     if (++this.size * 2 > mask + 1) this.resize((mask + 1) * 2);
   }
@@ -80,7 +88,7 @@ export class WordTable {
     const mask = (slots.length >> 2) - 1;
     for (let k = mix(hash) & mask; slots[k * 4] !== 0; k = (k + 1) & mask) {
       const o = k * 4;
-      if (slots[o + 3] !== hash || slots[o + 2] >> 3 !== word.length) continue;
+      if (slots[o + 3] !== hash || slots[o + 2] >> 5 !== word.length) continue;
       const text = this.lines[slots[o] - 1];
       const at = slots[o + 1];
       let i = 0;
@@ -96,21 +104,27 @@ export class WordTable {
    * of Latin lines). The parts are letters and hyphens, which `| 0x20` folds.
    */
   hasParts(a: string, aFrom: number, aTo: number, b: string, bTo: number, flags: number): boolean {
-    const length = aTo - aFrom + bTo;
+    return this.hasSpans(a, aFrom, aTo, b, 0, bTo, flags);
+  }
+
+  /** hasParts of a[aFrom, aTo) + b[bFrom, bTo). */
+  hasSpans(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number, flags: number): boolean {
+    const split = aTo - aFrom;
+    const length = split + bTo - bFrom;
     let hash = 0;
     for (let i = aFrom; i < aTo; i++) hash = hashStep(hash, a.charCodeAt(i) | 0x20);
-    for (let i = 0; i < bTo; i++) hash = hashStep(hash, b.charCodeAt(i) | 0x20);
+    for (let i = bFrom; i < bTo; i++) hash = hashStep(hash, b.charCodeAt(i) | 0x20);
     const slots = this.slots;
     const mask = (slots.length >> 2) - 1;
+    const bAt = bFrom - split;
     for (let k = mix(hash) & mask; slots[k * 4] !== 0; k = (k + 1) & mask) {
       const o = k * 4;
-      if (slots[o + 3] !== hash || slots[o + 2] >> 3 !== length) continue;
+      if (slots[o + 3] !== hash || slots[o + 2] >> 5 !== length) continue;
       const text = this.lines[slots[o] - 1];
       const at = slots[o + 1];
-      const split = aTo - aFrom;
       let i = 0;
       while (i < split && (text.charCodeAt(at + i) | 0x20) === (a.charCodeAt(aFrom + i) | 0x20)) i++;
-      while (i >= split && i < length && (text.charCodeAt(at + i) | 0x20) === (b.charCodeAt(i - split) | 0x20)) i++;
+      while (i >= split && i < length && (text.charCodeAt(at + i) | 0x20) === (b.charCodeAt(bAt + i) | 0x20)) i++;
       if (i === length) return (slots[o + 2] & flags) !== 0;
     }
     return false;
