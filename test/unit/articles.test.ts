@@ -416,6 +416,44 @@ test('a kicker above its headline (引题 + 主题) is the kicker, on ordinary a
   }
 });
 
+// r2's B5 / A4 pages: a headline near the column width over a short deck, with or without a kicker above.
+const HEAD_DECK = '政府工作报告提出今年发展主要预期目标\n国内生产总值增长5%左右\n';
+const DS_STORY = '新华社北京3月5日电（记者 赵六 孙七）第\n十四届全国人民代表大会第三次会议5日上午\n在人民大会堂开幕。国务院总理在政府工作报\n告中提出今年发展主要预期目标。（完）\n';
+
+test('a headline near the column width over its deck on a double-spaced page is headline and deck, not a headless sidebar over a headless story', () => {
+  for (const [name, src, kicker] of [
+    ['double-spaced', spacedOut(HEAD_DECK + DS_STORY), null],
+    ['double-spaced, a kicker above', spacedOut('聚焦全国两会\n' + HEAD_DECK + DS_STORY), '聚焦全国两会'],
+    ['headings double-spaced, body not', spacedOut('聚焦全国两会\n' + HEAD_DECK) + DS_STORY, '聚焦全国两会'],
+    ['本报讯 story, 、 in the deck', spacedOut('深化改革开放\n我市出台支持民营经济发展二十条措施\n涵盖融资、用地、人才等六个方面\n') + '本报讯 3月5日，我市出台支持民营经济发展的\n二十条措施，涵盖融资、用地、人才等六个方\n面，进一步优化营商环境。（记者 张三）\n', '深化改革开放'],
+  ] as const) {
+    const arts = exported(src).articles;
+    assert.equal(arts.length, 1, name);
+    assert.equal(arts[0].type, 'article', name);
+    assert.match(arts[0].headline, /^(?:政府工作报告提出今年发展主要预期目标|我市出台支持民营经济发展二十条措施)$/, name);
+    assert.equal(arts[0].subheadlines.length, 1, name);
+    assert.equal(arts[0].kicker, kicker, name);
+  }
+  // A paragraph's two lines (the last ends a sentence) stay one paragraph.
+  const para = exported(spacedOut('本报讯 3月5日，我市召开春季农业生产工作\n' + HEAD_DECK.replace('左右', '左右。') + '会议总结去年农业农村工作。\n')).articles;
+  assert.equal(para.length, 1);
+  assert.equal(para[0].headline, '');
+});
+
+test('a kicker over a headline and deck, each one line (a three-line stack), keeps all three', () => {
+  const story = '本报记者 张三\n本报青川3月5日电 3月5日，市委常委会召开会\n议，传达学习全国两会精神，研究部署当前重点\n工作。市委书记陈志强主持会议。\n';
+  for (const [name, src, kicker, headline, deck] of [
+    ['deck longer than the headline', spacedOut('坚持人民至上 办好民生实事\n市委常委会召开会议\n研究部署当前重点工作\n') + story, '坚持人民至上 办好民生实事', '市委常委会召开会议', '研究部署当前重点工作'],
+    ['headline wider than the column', spacedOut('聚焦全国两会\n政府工作报告提出今年经济社会发展主要预期目标和重点任务\n国内生产总值增长5%左右\n') + DS_STORY, '聚焦全国两会', '政府工作报告提出今年经济社会发展主要预期目标和重点任务', '国内生产总值增长5%左右'],
+  ] as const) {
+    const arts = exported(src).articles;
+    assert.equal(arts.length, 1, name);
+    assert.equal(arts[0].kicker, kicker, name);
+    assert.equal(arts[0].headline, headline, name);
+    assert.deepEqual(arts[0].subheadlines, [deck], name);
+  }
+});
+
 test('a two-line headline that wraps (the first line the longer) stays one headline', () => {
   const src = '秋粮收购工作会议\n在县城召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，安排部署今年秋粮收购\n工作，副县长李四出席会议并讲话。\n';
   const arts = exported(src).articles;

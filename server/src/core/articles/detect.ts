@@ -398,6 +398,7 @@ function continues(P: PageItems, a: number, b: number): boolean {
     (P.headLike ??= new Set<number>()).add(a);
     return false;
   }
+  if (P.ds && endA === E_NONE && headOverDeck(P, a, b)) return false;
   // A couplet (two phrases, one space: 聚焦乡村振兴 绘就美好画卷) is full only as an indented
   // paragraph start would be: a heading (a kicker), not a paragraph's first line.
   if (endA === E_NONE && F.spaced[ka] === 1 && !isFullAt(F, ka)) return false;
@@ -660,13 +661,7 @@ function headlineOver(P: PageItems, a: number, b: number): boolean {
   const src = dump.text;
   const { start, end } = dump.lines;
   // First, without keeping anything: punctuation (most such lines have some) or too few glyphs.
-  let glyphs = 0;
-  for (let c = start[a]; c < end[a]; c++) {
-    const ch = src.charCodeAt(c);
-    if (ch >= 0x4e00 && ch <= 0x9fff) glyphs++;
-    else if (ch >= 0x2000 || (ch < 128 && ch !== 32 && ch !== 9 && !(ch >= 48 && ch <= 57) && !(ch >= 65 && ch <= 90) && !(ch >= 97 && ch <= 122))) return false; // punctuation (— “ 、 …), a CJK extension
-  }
-  if (glyphs < 6) return false;
+  if (bareGlyphs(P, a) < 6) return false;
   // The line's bigrams, then the next lines read against them (not the other way round: the
   // line has ~20, the next lines ~60, and a set of those cost more than this whole check).
   const grams = lineBigrams(src, start[a], end[a]);
@@ -681,6 +676,51 @@ function headlineOver(P: PageItems, a: number, b: number): boolean {
   }
   for (let k = 0; k < grams; k++) GRAM_MARK[GRAMS[k] & GRAM_MASK] = 0;
   return shared >= need;
+}
+
+/** The CJK glyphs of line i, or -1 when it holds punctuation (— “ 、 …) or a CJK extension glyph. */
+function bareGlyphs(P: PageItems, i: number): number {
+  const src = P.dump.text;
+  const end = P.dump.lines.end[i];
+  let glyphs = 0;
+  for (let c = P.dump.lines.start[i]; c < end; c++) {
+    const ch = src.charCodeAt(c);
+    if (ch >= 0x4e00 && ch <= 0x9fff) glyphs++;
+    else if (ch >= 0x2000 || (ch < 128 && ch !== 32 && ch !== 9 && !(ch >= 48 && ch <= 57) && !(ch >= 65 && ch <= 90) && !(ch >= 97 && ch <= 122))) return -1;
+  }
+  return glyphs;
+}
+
+/**
+ * On a double-spaced page (the Chinese sample's layout), line a, a paragraph start (or a line under
+ * a kicker) near the column width with no punctuation at all, over b, a line short of the column that ends no sentence or
+ * clause and holds no sentence punctuation (。！？；): a headline over its deck
+ * (`政府工作报告提出今年发展主要预期目标` / `国内生产总值增长5%左右`), not a paragraph's two lines,
+ * when a story opens right below b (a dateline, a byline, an in-line editor's note) or its lead
+ * repeats a's words (headlineOver). A paragraph's last line ends a sentence.
+ */
+function headOverDeck(P: PageItems, a: number, b: number): boolean {
+  const { base, F, dump } = P;
+  const kb = b - base;
+  // a starts its segment: a paragraph start, or under a heading line (a kicker: short, ending no sentence or clause).
+  if (!(F.flags[a - base] & F_USER)) {
+    let p = a - 1;
+    while (p >= base && dump.lines.flags[p] !== 0) p--;
+    if (p < base || isFullAt(F, p - base) || F.end[p - base] !== E_NONE) return false;
+  }
+  if (F.end[kb] !== E_NONE || isFullAt(F, kb) || F.kind[kb] !== K_NONE || F.continuation[kb] || F.signoff[kb]) return false;
+  if (bareGlyphs(P, a) < 6) return false;
+  const src = dump.text;
+  for (let c = dump.lines.start[b]; c < dump.lines.end[b]; c++) {
+    const ch = src.charCodeAt(c);
+    if (ch === 0x3002 || ch === 0xff01 || ch === 0xff1f || ch === 0xff1b || ch === 0x2026) return false; // 。！？；…
+  }
+  let c = b + 1;
+  while (c <= P.page.lastLine && dump.lines.flags[c] !== 0) c++;
+  if (c > P.page.lastLine) return false;
+  const kc = c - base;
+  if (F.dateline[kc] || F.flags[kc] & F_OPENS_STORY || F.kind[kc] === K_BYLINE) return true;
+  return F.kind[kc] === K_NONE && headlineOver(P, a, c);
 }
 
 // The bigrams of the line headlineOver reads (at most GRAMS.length), whether each is found in the
@@ -1561,7 +1601,9 @@ function assembleArticles(M: Matched): PageAnalysis {
     const d = live[k].dateline;
     pageHasBylines = live[k].byline.some((i) => !isCopyright(lineText(dump, i))) || (d !== null && cjkDateline(dump.text, d));
   }
-  for (let k = 0; k < clusters.length; k++) joinBanner(M.P, clusters, k, M.storyOfItem);
+  // Twice: a banner over a heading that joined the cluster below it (kicker, headline, deck: three
+  // clusters, the deck's matched) joins it the second time.
+  for (let pass = 0; pass < 2; pass++) for (let k = 0; k < clusters.length; k++) joinBanner(M.P, clusters, k, M.storyOfItem);
   const drafts: Draft[] = [];
   LINE_SET.page(base, roles.length);
   for (let k = 0; k < live.length; k++) drafts.push(storyArticle(live[k], items, page.index, pageHasBylines, F, base));
@@ -1719,7 +1761,10 @@ function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: r
   const { items, F, base } = P;
   const b = c.blocks[0];
   const oneLine = b.lines.length === 1;
-  const d = k + 1 < clusters.length ? clusters[k + 1] : null;
+  // The next cluster that has blocks: one joined already (emptied) is looked past, its blocks now the next one's.
+  let dk = k + 1;
+  while (dk < clusters.length && clusters[dk].blocks.length === 0) dk++;
+  const d = dk < clusters.length ? clusters[dk] : null;
   if (oneLine && d && d.story && d.group === c.group && d.blocks.length > 0 && c.last + 1 === d.first && !d.attachBelow && F.width[b.lines[0] - base] >= 8 && cjkHead(P.dump, b.lines[0])) {
     let h = -1;
     let kicker = false;
@@ -1732,6 +1777,20 @@ function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: r
       const wider = hl.length === 1 && F.spaced[b.lines[0] - base] !== 1 && F.width[b.lines[0] - base] >= F.width[hl[0] - base] + 4; // half cells
       if (wider) d.blocks[0].sub = 'deck';
       b.sub = wider ? 'headline' : 'kicker';
+      d.blocks.unshift(b);
+      d.first = c.first;
+      if (c.labels.length > 0) d.labels = c.labels.concat(d.labels);
+      d.groupSize--;
+      c.blocks = [];
+      return;
+    }
+    // Over a kicker and headline of one line each, the kicker a headline-like line (one joined
+    // above the headline, not printed as a lead-in): a three-line stack, kicker over headline over
+    // deck (`坚持人民至上 办好民生实事` / `市委常委会召开会议` / `研究部署当前重点工作`).
+    if (kicker && h === 1 && d.blocks.length === 2 && stackable(P, d.blocks[0]) && stackable(P, d.blocks[1])) {
+      b.sub = 'kicker';
+      d.blocks[0].sub = 'headline';
+      d.blocks[1].sub = 'deck';
       d.blocks.unshift(b);
       d.first = c.first;
       if (c.labels.length > 0) d.labels = c.labels.concat(d.labels);
@@ -1757,6 +1816,11 @@ function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: r
     S.labels.push(b.lines);
     c.blocks = [];
   }
+}
+
+/** A heading block of one line, no directive on it, that reads as a headline (headType 'main'). */
+function stackable(P: PageItems, b: HeadBlock): boolean {
+  return b.lines.length === 1 && !b.forced && headType(P.items[b.item], P.dump, P.base, P.F) === 'main';
 }
 
 function setRoles(roles: Uint8Array, base: number, xs: readonly number[], r: number): void {
