@@ -1308,22 +1308,30 @@ function buildClusters(P: PageItems, clusters: Cluster[]): number {
     const from = clusters.length;
     let c: Cluster | null = null;
     let main = -1; // the item of the cluster's headline-like block (-1: none yet)
+    let sealed = false; // the cluster is the user's (a forced headline, a directive at its start): the group's Chinese tail stays in it
+    let stacked = false; // blocks sealed kept in it
     let q = p;
     for (; q < items.length && (items[q].kind === 'heading' || isTransparent(items[q])); q++) {
       const it = items[q];
       if (it.kind !== 'heading') continue;
       const t = headType(it, dump, base, F);
       const startsNew = startsCluster(P, it);
-      if (!c || startsNew || (main >= 0 && (t === 'main' || t === 'lead') && !kickerBelow(P, q, main))) {
+      if (c && !startsNew && main >= 0 && (t === 'main' || t === 'lead') && sealed && userTail(P, q)) stacked = true;
+      else if (!c || startsNew || (main >= 0 && (t === 'main' || t === 'lead') && !kickerBelow(P, q, main))) {
+        if (c && stacked) stackRoles(c);
         c = { blocks: [], group, first: q, last: q, lastInGroup: false, groupSize: 0, labels: [], story: null, attachBelow: false };
         clusters.push(c);
         main = -1;
+        sealed = startsNew;
+        stacked = false;
       }
+      if (it.forced === 'headline') sealed = true;
       if (startsNew) c.attachBelow = true;
       c.blocks.push({ lines: it.lines, item: q, forced: it.forced, sub: t === 'main' ? 'headline' : 'deck' });
       c.last = q;
       if (t === 'main') main = q;
     }
+    if (c && stacked) stackRoles(c);
     for (let k = from; k < clusters.length; k++) {
       clusters[k].groupSize = clusters.length - from;
       assignSubRoles(clusters[k], base, F);
@@ -1333,6 +1341,35 @@ function buildClusters(P: PageItems, clusters: Cluster[]): number {
     p = q;
   }
   return group;
+}
+
+/**
+ * Heading item q and the heading items after it to the end of its group (at most two, before the
+ * story) are Chinese headings of one or two lines with no directive: the deck (or headline and deck)
+ * under a `%% 主题` headline or a kicker that `%% 新稿` / `%% 归下` starts the article at, which stay
+ * in that cluster instead of each starting its own (the annotation would split the heading it marks).
+ */
+function userTail(P: PageItems, q: number): boolean {
+  const { items } = P;
+  let n = 0;
+  for (let r = q; r < items.length && (items[r].kind === 'heading' || isTransparent(items[r])); r++) {
+    const it = items[r];
+    if (it.kind !== 'heading') continue;
+    if (++n > 2 || it.forced || startsCluster(P, it) || it.lines.length > 2 || !cjkHead(P.dump, it.lines[0])) return false;
+  }
+  return true;
+}
+
+/**
+ * A cluster that userTail kept whole, of three one-line headline-like blocks, none forced: a
+ * kicker over a headline over a deck (the kicker `%% 新稿` marks). Marked for assignSubRoles as
+ * buildClusters marks blocks: the headline 'headline', the others 'deck' (the first becomes the kicker).
+ */
+function stackRoles(c: Cluster): void {
+  const b = c.blocks;
+  if (b.length !== 3 || b.some((x) => x.forced || x.lines.length !== 1 || x.sub !== 'headline')) return;
+  b[0].sub = 'deck';
+  b[2].sub = 'deck';
 }
 
 /**
@@ -1774,7 +1811,7 @@ function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: r
     }
     if (!kicker && h === 0) {
       const hl = d.blocks[0].lines;
-      const wider = hl.length === 1 && F.spaced[b.lines[0] - base] !== 1 && F.width[b.lines[0] - base] >= F.width[hl[0] - base] + 4; // half cells
+      const wider = hl.length === 1 && d.blocks[0].forced !== 'headline' && F.spaced[b.lines[0] - base] !== 1 && F.width[b.lines[0] - base] >= F.width[hl[0] - base] + 4; // half cells
       if (wider) d.blocks[0].sub = 'deck';
       b.sub = wider ? 'headline' : 'kicker';
       d.blocks.unshift(b);
