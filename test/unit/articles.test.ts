@@ -454,6 +454,30 @@ test('a kicker over a headline and deck, each one line (a three-line stack), kee
   }
 });
 
+test('a Chinese byline printed after the story\'s last paragraph, before the next headline or the page end, is that story\'s (not a notice of its own)', () => {
+  const s1 = '我市召开春季农业生产工作会议\n\n3月5日，我市召开春季农业生产工作会议，总\n结去年农业农村工作，安排部署今年春耕生\n产。副市长刘建国出席会议并讲话。\n\n本报记者 张三\n\n';
+  const s2 = '全民阅读活动月正式启动\n\n3月5日，我市2025年全民阅读活动月在市图书\n馆正式启动。活动持续到4月底，将举办读书\n分享会、图书漂流等活动60余场。\n';
+  for (const [name, src, bylines] of [
+    ['at the page end', s2 + '\n本报记者 王五\n', ['本报记者 王五']],
+    ['at the page end, no blank line', s2 + '本报记者 王五\n', ['本报记者 王五']],
+    ['%% 署名 on it', s2 + '\n%% 署名\n本报记者 王五\n', ['本报记者 王五']],
+    ['before the next headline (its byline over its text)', s1 + s2.replace('\n\n', '\n\n本报记者 王五\n\n'), ['本报记者 张三', '本报记者 王五']],
+  ] as const) {
+    const arts = exported(src).articles;
+    assert.equal(arts.length, bylines.length, name);
+    arts.forEach((a, k) => {
+      assert.equal(a.type, 'article', name);
+      assert.equal(a.byline?.raw, bylines[k], name);
+      assert.notEqual(a.headline, '', name);
+    });
+  }
+  // A byline over text starts that story, as before.
+  const over = exported(s1.replace('\n\n本报记者 张三\n\n', '\n\n') + '本报记者 王五\n\n' + s2.slice(s2.indexOf('3月5日'))).articles;
+  assert.equal(over.length, 2);
+  assert.equal(over[0].byline, null);
+  assert.equal(over[1].byline?.raw, '本报记者 王五');
+});
+
 test('a two-line headline that wraps (the first line the longer) stays one headline', () => {
   const src = '秋粮收购工作会议\n在县城召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，安排部署今年秋粮收购\n工作，副县长李四出席会议并讲话。\n';
   const arts = exported(src).articles;

@@ -1125,6 +1125,13 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
     if (k === 'furniture' || k === 'caption') continue;
     if (k === 'byline') {
       const started = startArticle.has(first);
+      if (!started && cur && cur.open && trailingByline(P, cur, p)) {
+        for (let j = 0; j < it.lines.length; j++) cur.byline.push(it.lines[j]);
+        cur.lastItem = p;
+        cur.open = false;
+        storyOfItem[p] = cur;
+        continue;
+      }
       if (started || !(cur && cur.open && cur.bodySize === 0)) stories.push((cur = newStory(p)));
       cur.forcedStart ||= started;
       for (let j = 0; j < it.lines.length; j++) cur.byline.push(it.lines[j]);
@@ -1179,6 +1186,25 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
       cur = null;
     }
   }
+}
+
+/**
+ * Byline item p, Chinese, is the story s's, printed after its body (`…活动60余场。` / `本报记者 王五`): s
+ * has text and no byline or dateline, its last text ends a sentence right before p, and nothing but a
+ * heading follows p (or nothing at all): a byline starting the next story comes over its text, not
+ * over its headline.
+ */
+function trailingByline(P: PageItems, s: Story, p: number): boolean {
+  const { items, base, F } = P;
+  if (s.bodySize === 0 || s.byline.length > 0 || s.dateline || s.continuation) return false;
+  const it = items[p];
+  if (!cjkHead(P.dump, it.lines[0])) return false;
+  const b = prevItem(items, p);
+  if (b < 0 || b !== s.lastItem || items[b].kind !== 'text') return false;
+  const L = items[b].lines;
+  if (F.end[L[L.length - 1] - base] !== E_SENTENCE) return false;
+  const q = nextItem(items, p);
+  return q >= items.length || items[q].kind === 'heading';
 }
 
 /** Items the story and heading logic looks through: skipped blocks, furniture and captions. */
