@@ -642,6 +642,24 @@ test('advertisements (a short text ending —Advt.) are in no article, each repo
   assert.match(n.pages[0].findings.find((x) => x.rule === 'unclaimed-text')?.message ?? '', /AT 8:45 TO-NIGHT.*advertisement/);
 });
 
+test('a Chinese box of short lines with a phone number or temperature (weather, a small ad) is no notice: left out and reported, its lines not glued into a headline', () => {
+  const story = '全民阅读活动月正式启动\n\n本报讯 3月5日，我市2025年全民阅读活动月在\n市图书馆正式启动。活动持续到4月底，将举办\n读书分享会、图书漂流等活动60余场。\n';
+  for (const [name, src, box] of [
+    ['weather', '天气预报\n今天 多云转晴 4℃～15℃\n明天 晴 6℃～18℃\n\n' + story, ['今天 多云转晴 4℃～15℃', '明天 晴 6℃～18℃']],
+    ['small ad', story + '\n青川驾校火热招生\n报名热线：0839-7654321\n', ['青川驾校火热招生', '报名热线：0839-7654321']],
+  ] as const) {
+    const out = exported(src);
+    assert.deepEqual(out.articles.map((a) => a.type), ['article'], name);
+    assert.equal(out.articles[0].headline, '全民阅读活动月正式启动', name);
+    const { dump, pages } = analyse(src);
+    const unclaimed = pages[0].findings.filter((f) => f.rule === 'unclaimed-text').map((f) => dump.text.slice(f.start, f.end));
+    assert.ok(unclaimed.some((t) => t.includes(box[0]) && t.includes(box[1])), `${name}: ${JSON.stringify(unclaimed)}`);
+  }
+  // A two-line banner with a number is still a notice.
+  const banner = exported(story + '\n热烈庆祝中华人民共和国\n成立75周年\n').articles;
+  assert.deepEqual(banner.map((a) => a.type), ['article', 'notice']);
+});
+
 test('a crosshead in capitals between body paragraphs of a story with a byline or dateline stays in the story, a paragraph of its own', () => {
   const head = 'PRESIDENT\'S SPEECH.\nBy Associated Press.\nST. LOUIS, April 30.—The dedicatory address\ndelivered by President Roosevelt follows:\nWe have met here to-day to commemorate the\nhundredth anniversary of the event which more\nthan any other determined the character of our\nnational life and made us a great nation.\n';
   const rest = 'Of course it was not with the Louisiana Pur\nchase that our career of expansion began. In\nthe middle of the Revolutionary War the Illi\nnois region was added to our domain by force\nof arms, as a sequel to the adventurous trip.\n';

@@ -1676,7 +1676,7 @@ function assembleArticles(M: Matched): PageAnalysis {
     if (c.story || c.blocks.length === 0) continue;
     // A page of headings alone (no story to label or be labelled by): each is a notice.
     if (c.blocks.length === 1 && c.blocks[0].lines.length === 1 && !c.blocks[0].forced && !startedByArticle(M.P, c) && live.length > 0) bannerItems.push(c.blocks[0].item);
-    else drafts.push(noticeArticle(c, page.index));
+    else if (!listingBox(M.P, c)) drafts.push(noticeArticle(c, page.index));
   }
   for (let k = 0; k < labelArticles.length; k++) drafts.push(labelArticle(items[labelArticles[k]].lines, page.index));
 
@@ -1998,6 +1998,31 @@ function noticeArticle(c: Cluster, pageIndex: number): Draft {
     anchor: all[0],
     a: { id: '', page: pageIndex, type: 'notice', kicker, headline, decks, byline: EMPTY_LINES, dateline: null, labels: exactLists(c.labels), editorsNote: EMPTY_LINES, body: EMPTY_LINES, signoff: null, continuation: null, lines: all, confidence: c.attachBelow || c.blocks.some((b) => b.forced) ? 0.9 : 0.3 },
   };
+}
+
+/** A phone number (`0839-7654321`, a mobile's eleven digits) or a temperature (`4℃`, `15°C`). */
+const LISTING = /\d{3,4}[-－]\d{7,8}|(?:^|\D)1\d{10}(?:\D|$)|\d\s*(?:℃|°C)/;
+
+/**
+ * Heading cluster c, with no directive, is a box of short lines — a weather report, a small ad —
+ * not a notice: two lines or more, Chinese, one holding a phone number or a temperature. No
+ * notice is made of it (its lines glued into one headline); its lines stay in no article, reported
+ * by unclaimed-text.
+ */
+function listingBox(P: PageItems, c: Cluster): boolean {
+  if (c.attachBelow) return false;
+  let n = 0;
+  let listing = false;
+  for (let k = 0; k < c.blocks.length; k++) {
+    const b = c.blocks[k];
+    if (b.forced) return false;
+    for (let j = 0; j < b.lines.length; j++) {
+      n++;
+      if (!cjkHead(P.dump, b.lines[j]) && j === 0) return false;
+      if (!listing) listing = LISTING.test(lineText(P.dump, b.lines[j]));
+    }
+  }
+  return n >= 2 && listing;
 }
 
 /** A label a `%% article` starts with nothing after it: a 'notice' of the label alone. */
