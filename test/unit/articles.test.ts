@@ -461,6 +461,7 @@ test('a Chinese byline printed after the story\'s last paragraph, before the nex
     ['at the page end', s2 + '\n本报记者 王五\n', ['本报记者 王五']],
     ['at the page end, no blank line', s2 + '本报记者 王五\n', ['本报记者 王五']],
     ['%% 署名 on it', s2 + '\n%% 署名\n本报记者 王五\n', ['本报记者 王五']],
+    ['□ byline, a 本报讯 story', s2.replace('3月5日，', '本报讯 3月5日，') + '\n□记者 王五 报道\n', ['□记者 王五 报道']],
     ['before the next headline (its byline over its text)', s1 + s2.replace('\n\n', '\n\n本报记者 王五\n\n'), ['本报记者 张三', '本报记者 王五']],
   ] as const) {
     const arts = exported(src).articles;
@@ -471,6 +472,9 @@ test('a Chinese byline printed after the story\'s last paragraph, before the nex
       assert.notEqual(a.headline, '', name);
     });
   }
+  // A dateline naming its reporters has the byline: a byline after that story stays apart.
+  const wire = exported(s2.replace('3月5日，', '新华社北京3月5日电（记者 赵六）') + '\n本报记者 王五\n').articles;
+  assert.deepEqual(wire.map((a) => a.byline?.raw), ['（记者 赵六）', '本报记者 王五']);
   // A byline over text starts that story, as before.
   const over = exported(s1.replace('\n\n本报记者 张三\n\n', '\n\n') + '本报记者 王五\n\n' + s2.slice(s2.indexOf('3月5日'))).articles;
   assert.equal(over.length, 2);

@@ -1189,16 +1189,18 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
 }
 
 /**
- * Byline item p, Chinese, is the story s's, printed after its body (`…活动60余场。` / `本报记者 王五`): s
- * has text and no byline or dateline, its last text ends a sentence right before p, and nothing but a
- * heading follows p (or nothing at all): a byline starting the next story comes over its text, not
- * over its headline.
+ * Byline item p, Chinese, is the story s's, printed after its body (`…活动60余场。` / `本报记者 王五`):
+ * s has text and no byline (nor a dateline naming reporters), its last text ends a sentence right
+ * before p, and nothing but a heading follows p (or nothing at all): a byline starting the next
+ * story comes over its text, not over its headline.
  */
 function trailingByline(P: PageItems, s: Story, p: number): boolean {
   const { items, base, F } = P;
-  if (s.bodySize === 0 || s.byline.length > 0 || s.dateline || s.continuation) return false;
+  if (s.bodySize === 0 || s.byline.length > 0 || s.continuation) return false;
+  // A dateline naming its reporters (新华社北京3月5日电（记者 赵六）) gives the byline already; 本报讯 does not.
+  if (s.dateline && /[（(]/.test(P.dump.text.slice(s.dateline.start, s.dateline.end))) return false;
   const it = items[p];
-  if (!cjkHead(P.dump, it.lines[0])) return false;
+  if (!/[\u4e00-\u9fff]/.test(lineText(P.dump, it.lines[0]))) return false;
   const b = prevItem(items, p);
   if (b < 0 || b !== s.lastItem || items[b].kind !== 'text') return false;
   const L = items[b].lines;
