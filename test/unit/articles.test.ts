@@ -463,6 +463,7 @@ test('a Chinese byline printed after the story\'s last paragraph, before the nex
     ['%% 署名 on it', s2 + '\n%% 署名\n本报记者 王五\n', ['本报记者 王五']],
     ['□ byline, a 本报讯 story', s2.replace('3月5日，', '本报讯 3月5日，') + '\n□记者 王五 报道\n', ['□记者 王五 报道']],
     ['before the next headline (its byline over its text)', s1 + s2.replace('\n\n', '\n\n本报记者 王五\n\n'), ['本报记者 张三', '本报记者 王五']],
+    ['every byline after its story', s1 + s2 + '\n本报记者 王五\n', ['本报记者 张三', '本报记者 王五']],
   ] as const) {
     const arts = exported(src).articles;
     assert.equal(arts.length, bylines.length, name);

@@ -554,7 +554,7 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
     // Right below a byline comes the story (its dateline, its lead), not a heading: a title-cased
     // line there is a dateline the OCR spoiled (`NEW YOUK, Sopl. ICKing Al`).
     const prev = x > 0 ? segs[x - 1] : null;
-    if (prev && prev.kind === 'pattern' && prev.pkind === 'byline') continue;
+    if (prev && prev.kind === 'pattern' && prev.pkind === 'byline' && !bylineBetween(P, segs, x)) continue;
     if (titled || underCapsHead(P, segs, x)) {
       s.kind = 'heading';
       continue;
@@ -576,6 +576,18 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
     const lastFull = isFullAt(F, lastI - base);
     if (strong || (standalone && (L.length === 1 || !lastFull)) || (L.length <= 2 && !firstFull && !lastFull && !runningTextEn(P, lastI))) s.kind = 'heading';
   }
+}
+
+/**
+ * The byline right above text segment x, a Chinese line of its own, follows a story's last sentence
+ * (`…讲话。` / `本报记者 张三` / `全民阅读活动月正式启动`): it may be that story's, printed after it
+ * (trailingByline), and x is read as any line is, not as the lead under a byline.
+ */
+function bylineBetween(P: PageItems, segs: readonly Seg[], x: number): boolean {
+  const L = segs[x].lines;
+  if (L.length !== 1 || x < 2 || !cjkHead(P.dump, L[0])) return false;
+  const t = segs[x - 2];
+  return t.kind === 'text' && P.F.end[t.lines[t.lines.length - 1] - P.base] === E_SENTENCE;
 }
 
 /**
