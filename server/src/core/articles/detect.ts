@@ -14,11 +14,14 @@
 //    all-caps headline and over the story (its byline, dateline or lead), a deck even when it ends a
 //    sentence or runs near the column width, its second line joined to it (deckWraps); otherwise
 //    it is body. A kicker line over its headline (shorter, or a couplet) is a block of its own
-//    (kickerOver).
+//    (kickerOver); on a double-spaced page a headline near the column width with no punctuation
+//    over a short deck ending no sentence, over a story, is two headings (headOverDeck).
 // 3. Stories (article bodies) in dump order: a byline, a dateline or body text after anything
-//    but body starts one; body, sign-off and continuation extend or close it.
+//    but body starts one; body, sign-off and continuation extend or close it. A Chinese byline after
+//    a story's last sentence with a heading or nothing below it is that story's (trailingByline).
 // 4. Heading groups (runs of heading blocks) split into clusters, one per article: at most one
 //    headline each, with the kicker before it (or a `%% kicker` right after it) and decks around it.
+//    A `%% headline` (or a directive starting the cluster) keeps the group's Chinese tail (userTail).
 // 5. Clusters are matched to stories by a score: twice the share of the cluster's CJK bigrams and
 //    Latin words found in the story's first ~600 characters (headlines reuse the lead's words),
 //    plus a bonus for position (the group sits right above the story: +0.3 for its last cluster,
@@ -32,9 +35,11 @@
 //    stories are scored, so the page stays linear. This is what puts a headline emitted after its body, or stacked above
 //    another article's byline, on the right body. An unmatched one-line cluster right above a
 //    matched one is its kicker (引题 over 主题), right below one whose story starts below it a deck,
-//    right above a story its label; else it is a banner, a label of the page in no article (the
+//    right above a story its label (joinBanner, twice: a kicker over a headline that joined its
+//    deck's cluster); else it is a banner, a label of the page in no article (the
 //    unclaimed-text rule reports it), but on a page without stories, where it is a 'notice', as a
-//    larger unmatched cluster is (no body).
+//    larger unmatched cluster is (no body), but for a Chinese box of short lines with a phone number
+//    or temperature (listingBox), left out and reported.
 // 6. `%%` directives (annotations.ts) override steps 1–5.
 import { LINE_ANNOTATION, LINE_BLANK, lineText, lowerBound } from '../lines';
 import { abbreviationBefore } from '../chars';
@@ -1407,7 +1412,8 @@ function userTail(P: PageItems, q: number): boolean {
  */
 function stackRoles(c: Cluster): void {
   const b = c.blocks;
-  if (b.length !== 3 || b.some((x) => x.forced || x.lines.length !== 1 || x.sub !== 'headline')) return;
+  if (b.length !== 3) return;
+  for (let k = 0; k < 3; k++) if (b[k].forced || b[k].lines.length !== 1 || b[k].sub !== 'headline') return;
   b[0].sub = 'deck';
   b[2].sub = 'deck';
 }
