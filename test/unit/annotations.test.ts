@@ -358,6 +358,28 @@ test('%% attach-below and %% headline move the banner of the sample onto the art
   assert.equal(r2.pages[0].findings.filter((f) => f.rule === 'bad-annotation').length, 0);
 });
 
+test('%% 主题 on a headline over its deck, and %% 新稿 / %% 归下 on the kicker above both, keep the heading stack whole (r2 C13, C14)', () => {
+  const stack = (k: string, h: string, d: string) => `${k}\n\n${h}\n\n${d}\n\n`;
+  const story = '本报记者 张三\n\n本报青川3月5日电 3月5日，市委常委会召开会\n议，传达学习全国两会精神，研究部署当前重点\n工作。市委书记陈志强主持会议。\n';
+  const story2 = '新华社北京3月5日电（记者 赵六）十四届全国\n人大三次会议5日开幕。政府工作报告提出，今\n年国内生产总值增长5%左右。（完）\n';
+  const K = '坚持人民至上 办好民生实事';
+  const H = '市委常委会召开会议';
+  const D = '研究部署当前重点工作';
+  for (const [name, src, kicker, headline, deck] of [
+    ['%% 主题, no kicker', `%% 主题\n${H}\n\n${D}\n\n${story}`, null, H, D],
+    ['%% 主题 under a kicker', stack(K, `%% 主题\n${H}`, D) + story, K, H, D],
+    ['%% 主题 under a kicker, a headline near the column', stack('聚焦全国两会', '%% 主题\n政府工作报告提出今年发展主要预期目标', '国内生产总值增长5%左右') + story2, '聚焦全国两会', '政府工作报告提出今年发展主要预期目标', '国内生产总值增长5%左右'],
+    ['%% 新稿 on the kicker', stack(`%% 新稿\n${K}`, H, D) + story, K, H, D],
+    ['%% 归下 on the kicker', stack(`%% 归下\n${K}`, H, D) + story, K, H, D],
+  ] as const) {
+    const out = exportArticles(src, { path: 'p.txt', sha256: '0', version: '0' });
+    assert.equal(out.articles.length, 1, name);
+    const a = out.articles[0];
+    assert.deepEqual([a.kicker, a.headline, a.subheadlines], [kicker, headline, [deck]], name);
+    assert.equal(out.diagnostics['unclaimed-text'] ?? 0, 0, name);
+  }
+});
+
 test('%% body and %% byline force roles', () => {
   const src = PAGE.replace('春季植树', '%% body\n春季植树').replace('□记者 王五 报道', '%% byline\n王五');
   const { dump, pages } = run(src);

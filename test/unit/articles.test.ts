@@ -420,6 +420,73 @@ test('a kicker above its headline (引题 + 主题) is the kicker, on ordinary a
   }
 });
 
+// r2's B5 / A4 pages: a headline near the column width over a short deck, with or without a kicker above.
+const HEAD_DECK = '政府工作报告提出今年发展主要预期目标\n国内生产总值增长5%左右\n';
+const DS_STORY = '新华社北京3月5日电（记者 赵六 孙七）第\n十四届全国人民代表大会第三次会议5日上午\n在人民大会堂开幕。国务院总理在政府工作报\n告中提出今年发展主要预期目标。（完）\n';
+
+test('a headline near the column width over its deck on a double-spaced page is headline and deck, not a headless sidebar over a headless story', () => {
+  for (const [name, src, kicker] of [
+    ['double-spaced', spacedOut(HEAD_DECK + DS_STORY), null],
+    ['double-spaced, a kicker above', spacedOut('聚焦全国两会\n' + HEAD_DECK + DS_STORY), '聚焦全国两会'],
+    ['headings double-spaced, body not', spacedOut('聚焦全国两会\n' + HEAD_DECK) + DS_STORY, '聚焦全国两会'],
+    ['本报讯 story, 、 in the deck', spacedOut('深化改革开放\n我市出台支持民营经济发展二十条措施\n涵盖融资、用地、人才等六个方面\n') + '本报讯 3月5日，我市出台支持民营经济发展的\n二十条措施，涵盖融资、用地、人才等六个方\n面，进一步优化营商环境。（记者 张三）\n', '深化改革开放'],
+  ] as const) {
+    const arts = exported(src).articles;
+    assert.equal(arts.length, 1, name);
+    assert.equal(arts[0].type, 'article', name);
+    assert.match(arts[0].headline, /^(?:政府工作报告提出今年发展主要预期目标|我市出台支持民营经济发展二十条措施)$/, name);
+    assert.equal(arts[0].subheadlines.length, 1, name);
+    assert.equal(arts[0].kicker, kicker, name);
+  }
+  // A paragraph's two lines (the last ends a sentence) stay one paragraph.
+  const para = exported(spacedOut('本报讯 3月5日，我市召开春季农业生产工作\n' + HEAD_DECK.replace('左右', '左右。') + '会议总结去年农业农村工作。\n')).articles;
+  assert.equal(para.length, 1);
+  assert.equal(para[0].headline, '');
+});
+
+test('a kicker over a headline and deck, each one line (a three-line stack), keeps all three', () => {
+  const story = '本报记者 张三\n本报青川3月5日电 3月5日，市委常委会召开会\n议，传达学习全国两会精神，研究部署当前重点\n工作。市委书记陈志强主持会议。\n';
+  for (const [name, src, kicker, headline, deck] of [
+    ['deck longer than the headline', spacedOut('坚持人民至上 办好民生实事\n市委常委会召开会议\n研究部署当前重点工作\n') + story, '坚持人民至上 办好民生实事', '市委常委会召开会议', '研究部署当前重点工作'],
+    ['headline wider than the column', spacedOut('聚焦全国两会\n政府工作报告提出今年经济社会发展主要预期目标和重点任务\n国内生产总值增长5%左右\n') + DS_STORY, '聚焦全国两会', '政府工作报告提出今年经济社会发展主要预期目标和重点任务', '国内生产总值增长5%左右'],
+  ] as const) {
+    const arts = exported(src).articles;
+    assert.equal(arts.length, 1, name);
+    assert.equal(arts[0].kicker, kicker, name);
+    assert.equal(arts[0].headline, headline, name);
+    assert.deepEqual(arts[0].subheadlines, [deck], name);
+  }
+});
+
+test('a Chinese byline printed after the story\'s last paragraph, before the next headline or the page end, is that story\'s (not a notice of its own)', () => {
+  const s1 = '我市召开春季农业生产工作会议\n\n3月5日，我市召开春季农业生产工作会议，总\n结去年农业农村工作，安排部署今年春耕生\n产。副市长刘建国出席会议并讲话。\n\n本报记者 张三\n\n';
+  const s2 = '全民阅读活动月正式启动\n\n3月5日，我市2025年全民阅读活动月在市图书\n馆正式启动。活动持续到4月底，将举办读书\n分享会、图书漂流等活动60余场。\n';
+  for (const [name, src, bylines] of [
+    ['at the page end', s2 + '\n本报记者 王五\n', ['本报记者 王五']],
+    ['at the page end, no blank line', s2 + '本报记者 王五\n', ['本报记者 王五']],
+    ['%% 署名 on it', s2 + '\n%% 署名\n本报记者 王五\n', ['本报记者 王五']],
+    ['□ byline, a 本报讯 story', s2.replace('3月5日，', '本报讯 3月5日，') + '\n□记者 王五 报道\n', ['□记者 王五 报道']],
+    ['before the next headline (its byline over its text)', s1 + s2.replace('\n\n', '\n\n本报记者 王五\n\n'), ['本报记者 张三', '本报记者 王五']],
+    ['every byline after its story', s1 + s2 + '\n本报记者 王五\n', ['本报记者 张三', '本报记者 王五']],
+  ] as const) {
+    const arts = exported(src).articles;
+    assert.equal(arts.length, bylines.length, name);
+    arts.forEach((a, k) => {
+      assert.equal(a.type, 'article', name);
+      assert.equal(a.byline?.raw, bylines[k], name);
+      assert.notEqual(a.headline, '', name);
+    });
+  }
+  // A dateline naming its reporters has the byline: a byline after that story stays apart.
+  const wire = exported(s2.replace('3月5日，', '新华社北京3月5日电（记者 赵六）') + '\n本报记者 王五\n').articles;
+  assert.deepEqual(wire.map((a) => a.byline?.raw), ['（记者 赵六）', '本报记者 王五']);
+  // A byline over text starts that story, as before.
+  const over = exported(s1.replace('\n\n本报记者 张三\n\n', '\n\n') + '本报记者 王五\n\n' + s2.slice(s2.indexOf('3月5日'))).articles;
+  assert.equal(over.length, 2);
+  assert.equal(over[0].byline, null);
+  assert.equal(over[1].byline?.raw, '本报记者 王五');
+});
+
 test('a two-line headline that wraps (the first line the longer) stays one headline', () => {
   const src = '秋粮收购工作会议\n在县城召开\n本报讯 9月3日，全县秋粮收购工作\n会议召开，安排部署今年秋粮收购\n工作，副县长李四出席会议并讲话。\n';
   const arts = exported(src).articles;
@@ -673,6 +740,24 @@ test('advertisements (a short text ending —Advt.) are in no article, each repo
   const n = analyse(notice);
   assert.equal(exported(notice).articles.length, 1);
   assert.match(n.pages[0].findings.find((x) => x.rule === 'unclaimed-text')?.message ?? '', /AT 8:45 TO-NIGHT.*advertisement/);
+});
+
+test('a Chinese box of short lines with a phone number or temperature (weather, a small ad) is no notice: left out and reported, its lines not glued into a headline', () => {
+  const story = '全民阅读活动月正式启动\n\n本报讯 3月5日，我市2025年全民阅读活动月在\n市图书馆正式启动。活动持续到4月底，将举办\n读书分享会、图书漂流等活动60余场。\n';
+  for (const [name, src, box] of [
+    ['weather', '天气预报\n今天 多云转晴 4℃～15℃\n明天 晴 6℃～18℃\n\n' + story, ['今天 多云转晴 4℃～15℃', '明天 晴 6℃～18℃']],
+    ['small ad', story + '\n青川驾校火热招生\n报名热线：0839-7654321\n', ['青川驾校火热招生', '报名热线：0839-7654321']],
+  ] as const) {
+    const out = exported(src);
+    assert.deepEqual(out.articles.map((a) => a.type), ['article'], name);
+    assert.equal(out.articles[0].headline, '全民阅读活动月正式启动', name);
+    const { dump, pages } = analyse(src);
+    const unclaimed = pages[0].findings.filter((f) => f.rule === 'unclaimed-text').map((f) => dump.text.slice(f.start, f.end));
+    assert.ok(unclaimed.some((t) => t.includes(box[0]) && t.includes(box[1])), `${name}: ${JSON.stringify(unclaimed)}`);
+  }
+  // A two-line banner with a number is still a notice.
+  const banner = exported(story + '\n热烈庆祝中华人民共和国\n成立75周年\n').articles;
+  assert.deepEqual(banner.map((a) => a.type), ['article', 'notice']);
 });
 
 test('a crosshead in capitals between body paragraphs of a story with a byline or dateline stays in the story, a paragraph of its own', () => {

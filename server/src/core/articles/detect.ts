@@ -14,11 +14,14 @@
 //    all-caps headline and over the story (its byline, dateline or lead), a deck even when it ends a
 //    sentence or runs near the column width, its second line joined to it (deckWraps); otherwise
 //    it is body. A kicker line over its headline (shorter, or a couplet) is a block of its own
-//    (kickerOver).
+//    (kickerOver); on a double-spaced page a headline near the column width with no punctuation
+//    over a short deck ending no sentence, over a story, is two headings (headOverDeck).
 // 3. Stories (article bodies) in dump order: a byline, a dateline or body text after anything
-//    but body starts one; body, sign-off and continuation extend or close it.
+//    but body starts one; body, sign-off and continuation extend or close it. A Chinese byline after
+//    a story's last sentence with a heading or nothing below it is that story's (trailingByline).
 // 4. Heading groups (runs of heading blocks) split into clusters, one per article: at most one
 //    headline each, with the kicker before it (or a `%% kicker` right after it) and decks around it.
+//    A `%% headline` (or a directive starting the cluster) keeps the group's Chinese tail (userTail).
 // 5. Clusters are matched to stories by a score: twice the share of the cluster's CJK bigrams and
 //    Latin words found in the story's first ~600 characters (headlines reuse the lead's words),
 //    plus a bonus for position (the group sits right above the story: +0.3 for its last cluster,
@@ -32,9 +35,11 @@
 //    stories are scored, so the page stays linear. This is what puts a headline emitted after its body, or stacked above
 //    another article's byline, on the right body. An unmatched one-line cluster right above a
 //    matched one is its kicker (引题 over 主题), right below one whose story starts below it a deck,
-//    right above a story its label; else it is a banner, a label of the page in no article (the
+//    right above a story its label (joinBanner, twice: a kicker over a headline that joined its
+//    deck's cluster); else it is a banner, a label of the page in no article (the
 //    unclaimed-text rule reports it), but on a page without stories, where it is a 'notice', as a
-//    larger unmatched cluster is (no body).
+//    larger unmatched cluster is (no body), but for a Chinese box of short lines with a phone number
+//    or temperature (listingBox), left out and reported.
 // 6. `%%` directives (annotations.ts) override steps 1–5.
 import { LINE_ANNOTATION, LINE_BLANK, lineText, lowerBound } from '../lines';
 import { abbreviationBefore } from '../chars';
@@ -400,6 +405,7 @@ function continues(P: PageItems, a: number, b: number): boolean {
     (P.headLike ??= new Set<number>()).add(a);
     return false;
   }
+  if (P.ds && endA === E_NONE && headOverDeck(P, a, b)) return false;
   // A couplet (two phrases, one space: 聚焦乡村振兴 绘就美好画卷) is full only as an indented
   // paragraph start would be: a heading (a kicker), not a paragraph's first line.
   if (endA === E_NONE && F.spaced[ka] === 1 && !isFullAt(F, ka)) return false;
@@ -568,7 +574,7 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
     // Right below a byline comes the story (its dateline, its lead), not a heading: a title-cased
     // line there is a dateline the OCR spoiled (`NEW YOUK, Sopl. ICKing Al`).
     const prev = x > 0 ? segs[x - 1] : null;
-    if (prev && prev.kind === 'pattern' && prev.pkind === 'byline') continue;
+    if (prev && prev.kind === 'pattern' && prev.pkind === 'byline' && !bylineBetween(P, segs, x)) continue;
     if (titled || underCapsHead(P, segs, x)) {
       s.kind = 'heading';
       continue;
@@ -590,6 +596,18 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
     const lastFull = isFullAt(F, lastI - base);
     if (strong || (standalone && (L.length === 1 || !lastFull)) || (L.length <= 2 && !firstFull && !lastFull && !runningTextEn(P, lastI))) s.kind = 'heading';
   }
+}
+
+/**
+ * The byline right above text segment x, a Chinese line of its own, follows a story's last sentence
+ * (`…讲话。` / `本报记者 张三` / `全民阅读活动月正式启动`): it may be that story's, printed after it
+ * (trailingByline), and x is read as any line is, not as the lead under a byline.
+ */
+function bylineBetween(P: PageItems, segs: readonly Seg[], x: number): boolean {
+  const L = segs[x].lines;
+  if (L.length !== 1 || x < 2 || !cjkHead(P.dump, L[0])) return false;
+  const t = segs[x - 2];
+  return t.kind === 'text' && P.F.end[t.lines[t.lines.length - 1] - P.base] === E_SENTENCE;
 }
 
 /**
@@ -675,13 +693,7 @@ function headlineOver(P: PageItems, a: number, b: number): boolean {
   const src = dump.text;
   const { start, end } = dump.lines;
   // First, without keeping anything: punctuation (most such lines have some) or too few glyphs.
-  let glyphs = 0;
-  for (let c = start[a]; c < end[a]; c++) {
-    const ch = src.charCodeAt(c);
-    if (ch >= 0x4e00 && ch <= 0x9fff) glyphs++;
-    else if (ch >= 0x2000 || (ch < 128 && ch !== 32 && ch !== 9 && !(ch >= 48 && ch <= 57) && !(ch >= 65 && ch <= 90) && !(ch >= 97 && ch <= 122))) return false; // punctuation (— “ 、 …), a CJK extension
-  }
-  if (glyphs < 6) return false;
+  if (bareGlyphs(P, a) < 6) return false;
   // The line's bigrams, then the next lines read against them (not the other way round: the
   // line has ~20, the next lines ~60, and a set of those cost more than this whole check).
   const grams = lineBigrams(src, start[a], end[a]);
@@ -696,6 +708,51 @@ function headlineOver(P: PageItems, a: number, b: number): boolean {
   }
   for (let k = 0; k < grams; k++) GRAM_MARK[GRAMS[k] & GRAM_MASK] = 0;
   return shared >= need;
+}
+
+/** The CJK glyphs of line i, or -1 when it holds punctuation (— “ 、 …) or a CJK extension glyph. */
+function bareGlyphs(P: PageItems, i: number): number {
+  const src = P.dump.text;
+  const end = P.dump.lines.end[i];
+  let glyphs = 0;
+  for (let c = P.dump.lines.start[i]; c < end; c++) {
+    const ch = src.charCodeAt(c);
+    if (ch >= 0x4e00 && ch <= 0x9fff) glyphs++;
+    else if (ch >= 0x2000 || (ch < 128 && ch !== 32 && ch !== 9 && !(ch >= 48 && ch <= 57) && !(ch >= 65 && ch <= 90) && !(ch >= 97 && ch <= 122))) return -1;
+  }
+  return glyphs;
+}
+
+/**
+ * On a double-spaced page (the Chinese sample's layout), line a, a paragraph start (or a line under
+ * a kicker) near the column width with no punctuation at all, over b, a line short of the column that ends no sentence or
+ * clause and holds no sentence punctuation (。！？；): a headline over its deck
+ * (`政府工作报告提出今年发展主要预期目标` / `国内生产总值增长5%左右`), not a paragraph's two lines,
+ * when a story opens right below b (a dateline, a byline, an in-line editor's note) or its lead
+ * repeats a's words (headlineOver). A paragraph's last line ends a sentence.
+ */
+function headOverDeck(P: PageItems, a: number, b: number): boolean {
+  const { base, F, dump } = P;
+  const kb = b - base;
+  // a starts its segment: a paragraph start, or under a heading line (a kicker: short, ending no sentence or clause).
+  if (!(F.flags[a - base] & F_USER)) {
+    let p = a - 1;
+    while (p >= base && dump.lines.flags[p] !== 0) p--;
+    if (p < base || isFullAt(F, p - base) || F.end[p - base] !== E_NONE) return false;
+  }
+  if (F.end[kb] !== E_NONE || isFullAt(F, kb) || F.kind[kb] !== K_NONE || F.continuation[kb] || F.signoff[kb]) return false;
+  if (bareGlyphs(P, a) < 6) return false;
+  const src = dump.text;
+  for (let c = dump.lines.start[b]; c < dump.lines.end[b]; c++) {
+    const ch = src.charCodeAt(c);
+    if (ch === 0x3002 || ch === 0xff01 || ch === 0xff1f || ch === 0xff1b || ch === 0x2026) return false; // 。！？；…
+  }
+  let c = b + 1;
+  while (c <= P.page.lastLine && dump.lines.flags[c] !== 0) c++;
+  if (c > P.page.lastLine) return false;
+  const kc = c - base;
+  if (F.dateline[kc] || F.flags[kc] & F_OPENS_STORY || F.kind[kc] === K_BYLINE) return true;
+  return F.kind[kc] === K_NONE && headlineOver(P, a, c);
 }
 
 // The bigrams of the line headlineOver reads (at most GRAMS.length), whether each is found in the
@@ -1100,6 +1157,13 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
     if (k === 'furniture' || k === 'caption') continue;
     if (k === 'byline') {
       const started = startArticle.has(first);
+      if (!started && cur && cur.open && trailingByline(P, cur, p)) {
+        for (let j = 0; j < it.lines.length; j++) cur.byline.push(it.lines[j]);
+        cur.lastItem = p;
+        cur.open = false;
+        storyOfItem[p] = cur;
+        continue;
+      }
       if (started || !(cur && cur.open && cur.bodySize === 0)) stories.push((cur = newStory(p)));
       cur.forcedStart ||= started;
       for (let j = 0; j < it.lines.length; j++) cur.byline.push(it.lines[j]);
@@ -1154,6 +1218,27 @@ function buildStories(P: PageItems, stories: Story[], storyOfItem: (Story | null
       cur = null;
     }
   }
+}
+
+/**
+ * Byline item p, Chinese, is the story s's, printed after its body (`…活动60余场。` / `本报记者 王五`):
+ * s has text and no byline (nor a dateline naming reporters), its last text ends a sentence right
+ * before p, and nothing but a heading follows p (or nothing at all): a byline starting the next
+ * story comes over its text, not over its headline.
+ */
+function trailingByline(P: PageItems, s: Story, p: number): boolean {
+  const { items, base, F } = P;
+  if (s.bodySize === 0 || s.byline.length > 0 || s.continuation) return false;
+  // A dateline naming its reporters (新华社北京3月5日电（记者 赵六）) gives the byline already; 本报讯 does not.
+  if (s.dateline && /[（(]/.test(P.dump.text.slice(s.dateline.start, s.dateline.end))) return false;
+  const it = items[p];
+  if (!/[\u4e00-\u9fff]/.test(lineText(P.dump, it.lines[0]))) return false;
+  const b = prevItem(items, p);
+  if (b < 0 || b !== s.lastItem || items[b].kind !== 'text') return false;
+  const L = items[b].lines;
+  if (F.end[L[L.length - 1] - base] !== E_SENTENCE) return false;
+  const q = nextItem(items, p);
+  return q >= items.length || items[q].kind === 'heading';
 }
 
 /** Items the story and heading logic looks through: skipped blocks, furniture and captions. */
@@ -1283,22 +1368,30 @@ function buildClusters(P: PageItems, clusters: Cluster[]): number {
     const from = clusters.length;
     let c: Cluster | null = null;
     let main = -1; // the item of the cluster's headline-like block (-1: none yet)
+    let sealed = false; // the cluster is the user's (a forced headline, a directive at its start): the group's Chinese tail stays in it
+    let stacked = false; // blocks sealed kept in it
     let q = p;
     for (; q < items.length && (items[q].kind === 'heading' || isTransparent(items[q])); q++) {
       const it = items[q];
       if (it.kind !== 'heading') continue;
       const t = headType(it, dump, base, F);
       const startsNew = startsCluster(P, it);
-      if (!c || startsNew || (main >= 0 && (t === 'main' || t === 'lead') && !kickerBelow(P, q, main))) {
+      if (c && !startsNew && main >= 0 && (t === 'main' || t === 'lead') && sealed && userTail(P, q)) stacked = true;
+      else if (!c || startsNew || (main >= 0 && (t === 'main' || t === 'lead') && !kickerBelow(P, q, main))) {
+        if (c && stacked) stackRoles(c);
         c = { blocks: [], group, first: q, last: q, lastInGroup: false, groupSize: 0, labels: [], story: null, attachBelow: false };
         clusters.push(c);
         main = -1;
+        sealed = startsNew;
+        stacked = false;
       }
+      if (it.forced === 'headline') sealed = true;
       if (startsNew) c.attachBelow = true;
       c.blocks.push({ lines: it.lines, item: q, forced: it.forced, sub: t === 'main' ? 'headline' : 'deck' });
       c.last = q;
       if (t === 'main') main = q;
     }
+    if (c && stacked) stackRoles(c);
     for (let k = from; k < clusters.length; k++) {
       clusters[k].groupSize = clusters.length - from;
       assignSubRoles(clusters[k], base, F);
@@ -1308,6 +1401,36 @@ function buildClusters(P: PageItems, clusters: Cluster[]): number {
     p = q;
   }
   return group;
+}
+
+/**
+ * Heading item q and the heading items after it to the end of its group (at most two, before the
+ * story) are Chinese headings of one or two lines with no directive: the deck (or headline and deck)
+ * under a `%% 主题` headline or a kicker that `%% 新稿` / `%% 归下` starts the article at, which stay
+ * in that cluster instead of each starting its own (the annotation would split the heading it marks).
+ */
+function userTail(P: PageItems, q: number): boolean {
+  const { items } = P;
+  let n = 0;
+  for (let r = q; r < items.length && (items[r].kind === 'heading' || isTransparent(items[r])); r++) {
+    const it = items[r];
+    if (it.kind !== 'heading') continue;
+    if (++n > 2 || it.forced || startsCluster(P, it) || it.lines.length > 2 || !cjkHead(P.dump, it.lines[0])) return false;
+  }
+  return true;
+}
+
+/**
+ * A cluster that userTail kept whole, of three one-line headline-like blocks, none forced: a
+ * kicker over a headline over a deck (the kicker `%% 新稿` marks). Marked for assignSubRoles as
+ * buildClusters marks blocks: the headline 'headline', the others 'deck' (the first becomes the kicker).
+ */
+function stackRoles(c: Cluster): void {
+  const b = c.blocks;
+  if (b.length !== 3) return;
+  for (let k = 0; k < 3; k++) if (b[k].forced || b[k].lines.length !== 1 || b[k].sub !== 'headline') return;
+  b[0].sub = 'deck';
+  b[2].sub = 'deck';
 }
 
 /**
@@ -1576,7 +1699,9 @@ function assembleArticles(M: Matched): PageAnalysis {
     const d = live[k].dateline;
     pageHasBylines = live[k].byline.some((i) => !isCopyright(lineText(dump, i))) || (d !== null && cjkDateline(dump.text, d));
   }
-  for (let k = 0; k < clusters.length; k++) joinBanner(M.P, clusters, k, M.storyOfItem);
+  // Twice: a banner over a heading that joined the cluster below it (kicker, headline, deck: three
+  // clusters, the deck's matched) joins it the second time.
+  for (let pass = 0; pass < 2; pass++) for (let k = 0; k < clusters.length; k++) joinBanner(M.P, clusters, k, M.storyOfItem);
   const drafts: Draft[] = [];
   LINE_SET.page(base, roles.length);
   for (let k = 0; k < live.length; k++) drafts.push(storyArticle(live[k], items, page.index, pageHasBylines, F, base));
@@ -1586,7 +1711,7 @@ function assembleArticles(M: Matched): PageAnalysis {
     if (c.story || c.blocks.length === 0) continue;
     // A page of headings alone (no story to label or be labelled by): each is a notice.
     if (c.blocks.length === 1 && c.blocks[0].lines.length === 1 && !c.blocks[0].forced && !startedByArticle(M.P, c) && live.length > 0) bannerItems.push(c.blocks[0].item);
-    else drafts.push(noticeArticle(c, page.index));
+    else if (!listingBox(M.P, c)) drafts.push(noticeArticle(c, page.index));
   }
   for (let k = 0; k < labelArticles.length; k++) drafts.push(labelArticle(items[labelArticles[k]].lines, page.index));
 
@@ -1734,7 +1859,10 @@ function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: r
   const { items, F, base } = P;
   const b = c.blocks[0];
   const oneLine = b.lines.length === 1;
-  const d = k + 1 < clusters.length ? clusters[k + 1] : null;
+  // The next cluster that has blocks: one joined already (emptied) is looked past, its blocks now the next one's.
+  let dk = k + 1;
+  while (dk < clusters.length && clusters[dk].blocks.length === 0) dk++;
+  const d = dk < clusters.length ? clusters[dk] : null;
   if (oneLine && d && d.story && d.group === c.group && d.blocks.length > 0 && c.last + 1 === d.first && !d.attachBelow && F.width[b.lines[0] - base] >= 8 && cjkHead(P.dump, b.lines[0])) {
     let h = -1;
     let kicker = false;
@@ -1744,9 +1872,23 @@ function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: r
     }
     if (!kicker && h === 0) {
       const hl = d.blocks[0].lines;
-      const wider = hl.length === 1 && F.spaced[b.lines[0] - base] !== 1 && F.width[b.lines[0] - base] >= F.width[hl[0] - base] + 4; // half cells
+      const wider = hl.length === 1 && d.blocks[0].forced !== 'headline' && F.spaced[b.lines[0] - base] !== 1 && F.width[b.lines[0] - base] >= F.width[hl[0] - base] + 4; // half cells
       if (wider) d.blocks[0].sub = 'deck';
       b.sub = wider ? 'headline' : 'kicker';
+      d.blocks.unshift(b);
+      d.first = c.first;
+      if (c.labels.length > 0) d.labels = c.labels.concat(d.labels);
+      d.groupSize--;
+      c.blocks = [];
+      return;
+    }
+    // Over a kicker and headline of one line each, the kicker a headline-like line (one joined
+    // above the headline, not printed as a lead-in): a three-line stack, kicker over headline over
+    // deck (`坚持人民至上 办好民生实事` / `市委常委会召开会议` / `研究部署当前重点工作`).
+    if (kicker && h === 1 && d.blocks.length === 2 && stackable(P, d.blocks[0]) && stackable(P, d.blocks[1])) {
+      b.sub = 'kicker';
+      d.blocks[0].sub = 'headline';
+      d.blocks[1].sub = 'deck';
       d.blocks.unshift(b);
       d.first = c.first;
       if (c.labels.length > 0) d.labels = c.labels.concat(d.labels);
@@ -1772,6 +1914,11 @@ function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: r
     S.labels.push(b.lines);
     c.blocks = [];
   }
+}
+
+/** A heading block of one line, no directive on it, that reads as a headline (headType 'main'). */
+function stackable(P: PageItems, b: HeadBlock): boolean {
+  return b.lines.length === 1 && !b.forced && headType(P.items[b.item], P.dump, P.base, P.F) === 'main';
 }
 
 function setRoles(roles: Uint8Array, base: number, xs: readonly number[], r: number): void {
@@ -1886,6 +2033,31 @@ function noticeArticle(c: Cluster, pageIndex: number): Draft {
     anchor: all[0],
     a: { id: '', page: pageIndex, type: 'notice', kicker, headline, decks, byline: EMPTY_LINES, dateline: null, labels: exactLists(c.labels), editorsNote: EMPTY_LINES, body: EMPTY_LINES, signoff: null, continuation: null, lines: all, confidence: c.attachBelow || c.blocks.some((b) => b.forced) ? 0.9 : 0.3 },
   };
+}
+
+/** A phone number (`0839-7654321`, a mobile's eleven digits) or a temperature (`4℃`, `15°C`). */
+const LISTING = /\d{3,4}[-－]\d{7,8}|(?:^|\D)1\d{10}(?:\D|$)|\d\s*(?:℃|°C)/;
+
+/**
+ * Heading cluster c, with no directive, is a box of short lines — a weather report, a small ad —
+ * not a notice: two lines or more, Chinese, one holding a phone number or a temperature. No
+ * notice is made of it (its lines glued into one headline); its lines stay in no article, reported
+ * by unclaimed-text.
+ */
+function listingBox(P: PageItems, c: Cluster): boolean {
+  if (c.attachBelow) return false;
+  let n = 0;
+  let listing = false;
+  for (let k = 0; k < c.blocks.length; k++) {
+    const b = c.blocks[k];
+    if (b.forced) return false;
+    for (let j = 0; j < b.lines.length; j++) {
+      n++;
+      if (!cjkHead(P.dump, b.lines[j]) && j === 0) return false;
+      if (!listing) listing = LISTING.test(lineText(P.dump, b.lines[j]));
+    }
+  }
+  return n >= 2 && listing;
 }
 
 /** A label a `%% article` starts with nothing after it: a 'notice' of the label alone. */
