@@ -56,8 +56,8 @@ test('--rule accepts the structure rules', () => {
 test('rewrite says on stderr which texts in no article it put under its %% skip (no longer reported, left out of the export), in both languages', () => {
   const dir = scratch();
   const f = path.join(dir, 'k.txt');
-  // A kicker over a headline and a deck longer than it: detection leaves the kicker in no article (unclaimed-text).
-  writeFileSync(f, '坚持人民至上 办好民生实事\n\n市委常委会召开会议\n\n研究部署当前重点工作\n\n本报记者 张三\n\n本报青川3月5日电 3月5日，市委常委会召开会\n议，传达学习全国两会精神，研究部署当前重点\n工作。市委书记陈志强主持会议。\n');
+  // A small ad under a story (a phone number on its second line): no article takes it, unclaimed-text reports it.
+  writeFileSync(f, '全民阅读活动月正式启动\n\n本报讯 3月5日，我市2025年全民阅读活动月在\n市图书馆正式启动。活动持续到4月底，将举办\n读书分享会、图书漂流等活动60余场。\n\n青川驾校火热招生\n报名热线：0839-7654321\n');
   const before = runCli(['lint', f]).stdout;
   const reported = /unclaimed-text Text "([^"]+)"/.exec(before)?.[1];
   assert.ok(reported, `lint reports a text in no article: ${before}`);
