@@ -1636,8 +1636,22 @@ const ADVT_END = /[—–-]\s?Adv[tL]\b[^A-Za-z]{0,4}$/;
 const ADVT_LINES = 8;
 
 /**
+ * How many column lines the lines L stand for: one each, but a paragraph joined already (wider
+ * than 1.6 columns) as many as it spans, so that a story stays as long joined as it was wrapped.
+ */
+function columnLines(P: PageItems, L: readonly number[]): number {
+  const { F, W, base } = P;
+  let n = 0;
+  for (let j = 0; j < L.length; j++) {
+    const w = F.width[L[j] - base];
+    n += w > 1.6 * W ? Math.ceil(w / W) : 1;
+  }
+  return n;
+}
+
+/**
  * Drafts that are advertisements, taken out of `drafts` (their lines, each list sorted; null for
- * none, most pages): a headed text or text alone of a few lines (ADVT_LINES) whose last body line
+ * none, most pages): a headed text or text alone of a few column lines (ADVT_LINES; columnLines) whose last body line
  * (a notice's last heading line) ends `—Advt.`, with no
  * byline, dateline, sign-off or continuation, and no line a directive set (`%% body`, `%% article`
  * keep it an article). The export has no type for ads: they are in no article, and unclaimed-text
@@ -1651,6 +1665,8 @@ function takeAdverts(P: PageItems, drafts: Draft[]): number[][] | null {
     const a = d.a;
     // Its last line: of the body, or of the headings of a notice (an ad set as a heading and its deck).
     let ad = a.body.length <= ADVT_LINES && a.lines.length > 0 && a.lines.length <= 2 * ADVT_LINES && a.byline.length === 0 && a.dateline === null && a.signoff === null && a.continuation === null && a.editorsNote.length === 0;
+    // Counted in column lines: joined paragraphs are few lines.
+    if (ad) ad = columnLines(P, a.body) <= ADVT_LINES && columnLines(P, a.lines) <= 2 * ADVT_LINES;
     if (ad) ad = ADVT_END.test(lineText(P.dump, a.body.length > 0 ? a.body[a.body.length - 1] : a.lines[a.lines.length - 1]).trimEnd());
     for (let j = 0; ad && j < a.lines.length; j++) if (P.forced[a.lines[j] - P.base] || P.startArticle.has(a.lines[j])) ad = false;
     if (ad) (out ??= []).push(a.lines.slice());
