@@ -41,7 +41,7 @@ import { abbreviationBefore } from '../chars';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { pageColumnOf, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind, edgeContinues, isCopyright } from './roles';
+import { pageColumnOf, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind, type Taken, edgeContinues, isCopyright } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -295,16 +295,36 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   joinCutMarkers(dump, F, content, nc, base, forced); // （下转第 / 二版）: one marker
   const column = pageColumnOf(F, content, nc);
   const W = column.width || 20;
-  localWidthsOf(F, content, nc, W, column.columnless);
+  const latin = column.joinedBand > 0 && latinPage(taken, content, nc);
+  localWidthsOf(F, content, nc, W, column.columnless, latin ? column.joinedBand : 0);
   const ds = blocks >= 4 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;
 
   // ---- segments ----
-  const P: PageItems = { page, dump, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast, headLike: null };
+  const P: PageItems = { page, dump, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, latinJoined: latin, items: NO_SEGS, forced, blockFirst, blockLast, headLike: null };
   const segs = segments(P, content, nc);
   classifyText(P, segs);
   P.items = mergeHeadings(P, wedgedHeadings(P, segs));
   crossheads(P);
   return detectArticles(P);
+}
+
+/**
+ * The page's text lines content[0, nc) hold more Latin letters than CJK characters (scanLine's
+ * measures in `taken`). Its joined paragraphs count in the local column widths as column lines
+ * (localWidthsOf's joinedBand): an English page's headings and decks stack many lines high
+ * between short stories, and once the stories are joined a heading's window would hold little but
+ * other headings. Chinese pages keep that window as it was.
+ */
+function latinPage(taken: Taken, content: Int32Array, nc: number): boolean {
+  const m = taken.measures;
+  let latin = 0;
+  let cjk = 0;
+  for (let j = 0; j < nc; j++) {
+    const k = content[j];
+    cjk += m[3 * k + 1];
+    latin += m[3 * k + 2];
+  }
+  return latin > cjk;
 }
 
 /**
@@ -912,6 +932,8 @@ interface PageItems {
   F: Features;
   W: number;
   ds: boolean;
+  /** A Latin page with paragraphs joined already (see latinPage). */
+  latinJoined: boolean;
   /** The segments, once decided. */
   items: Seg[];
   /** Forced roles (FC_*) and the first and last line of each line's block (-1: none), by line index minus base. */
