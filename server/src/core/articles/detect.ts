@@ -409,6 +409,9 @@ function continues(P: PageItems, a: number, b: number): boolean {
   // A marker ends the line's text, but for a continued-from one opening it (`（上接第一版）粮食收购政策，坚决`): its text runs on.
   const ca = F.continuation[ka];
   if (endA === E_SENTENCE || endA === E_DASH || F.signoff[ka] || (ca && !(F.flags[ka] & F_CONT_HEAD && !ca.before && ca.direction === 'from'))) return false;
+  // A paragraph joined already is a whole one, though its end be OCR noise (`…without sentiment. jwj`):
+  // the line after it starts another (a crosshead, the next paragraph).
+  if (P.latinJoined && F.width[ka] > 3 * F.local[ka]) return false;
   if ((F.flags[ka] | F.flags[kb]) & (F_CAPS | F_DOUBLED)) return false;
   if ((F.flags[ka] | F.flags[kb]) & F_TITLE && !isFullAt(F, ka)) return deckWraps(P, a, b);
   // A line starting a paragraph followed by one starting with a dash: a headline over its deck.
@@ -790,6 +793,8 @@ function wedgedHeadings(P: PageItems, segs: readonly Seg[]): Seg[] {
     if (s.kind !== 'text' || s.forced === 'body' || s.lines.length > 3) continue;
     if (lineEnds(P, s.lines[s.lines.length - 1])) continue;
     if (opensItself(P, s.lines)) continue;
+    // A paragraph joined already, though its end be OCR noise, is body between any headings.
+    if (P.latinJoined && joinedParagraph(P.F, s.lines, P.base)) continue;
     let a = decided.length - 2;
     while (a >= 0 && opaque(decided[a])) a--;
     if (isText(decided[a]) || isText(nextSolid(segs, k))) continue;
