@@ -577,7 +577,7 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
     // line there is a dateline the OCR spoiled (`NEW YOUK, Sopl. ICKing Al`).
     const prev = x > 0 ? segs[x - 1] : null;
     if (prev && prev.kind === 'pattern' && prev.pkind === 'byline') continue;
-    if (titled || underCapsHead(P, segs, x)) {
+    if (titled || underCapsHead(P, segs, x) || (L.length === 1 && headingRunsOn(P, segs, x))) {
       s.kind = 'heading';
       continue;
     }
@@ -598,6 +598,30 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
     const lastFull = isFullAt(F, lastI - base);
     if (strong || (standalone && (L.length === 1 || !lastFull)) || (L.length <= 2 && !firstFull && !lastFull && !runningTextEn(P, lastI))) s.kind = 'heading';
   }
+}
+
+/**
+ * The one-line text segment x, short of the column, is the rest of an English deck the line above
+ * wraps onto (`partment of Agriculture` / `at State Fair- at` / `Syracuse.`, `mise on the Arbitra` /
+ * `tion Treaties.`): the segment before it is a heading whose last line, not in capitals, ends in
+ * no punctuation, and this line starts in lower case (no paragraph under a heading does) or that
+ * line ends on a word no heading ends on (`…at`). Joined, such a deck's rest is one line in Title
+ * Case, a heading as well.
+ */
+function headingRunsOn(P: PageItems, segs: readonly Seg[], x: number): boolean {
+  const { base, F } = P;
+  if (x === 0) return false;
+  const prev = segs[x - 1];
+  if (prev.kind !== 'heading' || prev.forced) return false;
+  const p = prev.lines[prev.lines.length - 1];
+  const kp = p - base;
+  const i = segs[x].lines[0];
+  const k = i - base;
+  if (F.flags[kp] & (F_CAPS | F_DOUBLED) || F.end[kp] !== E_NONE || F.kind[kp] !== K_NONE || i !== p + 1 || isFullAt(F, k)) return false;
+  const text = lineText(P.dump, i).trimStart();
+  const c = text.charCodeAt(0);
+  if (c >= 97 && c <= 122) return true;
+  return c >= 65 && c <= 90 && EN_OPEN_END.test(lineText(P.dump, p).trimEnd());
 }
 
 /**
