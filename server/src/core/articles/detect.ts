@@ -293,9 +293,11 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   }
   if (hasDateline) wrappedReporters(dump, F, content, nc, base);
   joinCutMarkers(dump, F, content, nc, base, forced); // （下转第 / 二版）: one marker
-  const column = pageColumnOf(F, content, nc);
+  let latinMemo = -1; // latinPage, read once if asked
+  const isLatin = () => (latinMemo < 0 ? (latinMemo = latinPage(taken, content, nc) ? 1 : 0) : latinMemo) === 1;
+  const column = pageColumnOf(F, content, nc, isLatin);
   const W = column.width || 20;
-  const latin = column.joinedBand > 0 && latinPage(taken, content, nc);
+  const latin = column.joinedBand > 0 && isLatin();
   localWidthsOf(F, content, nc, W, column.columnless, latin ? column.joinedBand : 0);
   const ds = blocks >= 4 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;
 

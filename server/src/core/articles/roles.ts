@@ -1352,14 +1352,15 @@ function bandOf(hist: Uint32Array): { width: number; count: number } {
  * (a deck's lines are no column's). Its width is then
  * just over what makes the widest other line that ends no sentence (and is no paragraph ending in
  * OCR noise, over twice the base) full, so that no heading or deck reads as a full body line;
- * localWidthsOf gives every line that width. A page whose 70th percentile still falls past twice
- * the base (the band too weak to leave the joined paragraphs out, and they a third of the lines:
- * the Salt Lake Tribune sample fixed, 114 cells for a column of 38) gets that width too, its local
- * widths read as usual.
+ * localWidthsOf gives every line that width. An English page (`latin`, asked only then) whose 70th
+ * percentile still falls past twice the base (the band too weak to leave the joined paragraphs out,
+ * and they a third of the lines: the Salt Lake Tribune sample fixed, 114 cells for a column of 38)
+ * gets that width too, its local widths read as usual; a Chinese one keeps its percentile (a small
+ * page rewritten one paragraph a line read its page-top line as a headline then).
  *
  * `joinedBand`: the base that joinedAt measures the joined paragraphs by, 0 when the page has none.
  */
-export function pageColumnOf(F: Features, ks: Int32Array, n: number): { width: number; columnless: boolean; joinedBand: number } {
+export function pageColumnOf(F: Features, ks: Int32Array, n: number, latin: () => boolean = NOT_LATIN): { width: number; columnless: boolean; joinedBand: number } {
   const hist = HIST;
   hist.fill(0);
   let count = 0;
@@ -1410,9 +1411,11 @@ export function pageColumnOf(F: Features, ks: Int32Array, n: number): { width: n
   // The band too weak to tell the joined paragraphs from the column, they may make up the
   // percentile: no column is that wide. Like a page with no column line left, the page's width is
   // then just over what makes the widest other line that ends no sentence full.
-  if (joined > 0 && width > 2 * base) return { width: columnlessWidth(widest), columnless: false, joinedBand: base };
+  if (joined > 0 && width > 2 * base && latin()) return { width: columnlessWidth(widest), columnless: false, joinedBand: base };
   return { width, columnless: false, joinedBand: joined > 0 ? base : 0 };
 }
+
+const NOT_LATIN = () => false;
 
 /** The width of a page with no column line left (see pageColumnOf): just over what makes `widest` full. */
 function columnlessWidth(widest: number): number {
@@ -1582,9 +1585,9 @@ function featuresOf(infos: readonly LineInfo[]): { F: Features; ks: Int32Array }
 }
 
 /** The page column's width; 0 when there are no ordinary lines (pageColumnOf for LineInfo objects). */
-export function estimateColumnWidth(infos: readonly LineInfo[]): number {
+export function estimateColumnWidth(infos: readonly LineInfo[], latin = false): number {
   const { F, ks } = featuresOf(infos);
-  return pageColumnOf(F, ks, infos.length).width;
+  return pageColumnOf(F, ks, infos.length, () => latin).width;
 }
 
 /** Local column width of every line (localWidthsOf for LineInfo objects). */
