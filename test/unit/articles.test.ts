@@ -950,6 +950,26 @@ test('a title-case deck under an all-caps headline, near the column width or wra
   }
 });
 
+test('an English deck wrapped on past a line ending in no punctuation keeps its rest: a line in lower case, or after one ending on `at`, is no story of its own', () => {
+  // The Salt Lake Tribune sample: `Discusses Activities of De` / `partment of Agriculture` / `at State
+  // Fair- at` / `Syracuse.` over a headline in capitals, and `mise on the Arbitra` / `tion Treaties.` of
+  // the deck under it, were a headless story and a story of their own (joined, each is one line in
+  // Title Case, a heading, and the page read otherwise after `newsprint fix`).
+  const src = "The detectives obtained an affidavit regard\ning the films and said it corroborated Mc\nManigal's alleged confession that he took pic\ntures of the structures which he says he dynamited.\nDiscusses Activities of De\npartment of Agriculture\nat State Fair- at\nSyracuse.\nMAKES SEVERAL OTHER\nSPEECHES DURING DAY\nAt Erie, Pa., the President\nOutlines Plan of Compro\nmise on the Arbitra\ntion Treaties.\nBy Associated Press.\nERIE, Pa., Sept. 16.\u2014President Taft ended\nthe first of his forty-six days of speech-making\nwith an address in the Auditorium here to\nnight, having come from Syracuse, N. Y., where\nhe made three speeches.\n";
+  const arts = exported(src).articles;
+  assert.deepEqual(arts.map((a) => a.headline), ['', 'MAKES SEVERAL OTHER SPEECHES DURING DAY']);
+  // (Joined with a space: the scan lost the hyphens.)
+  assert.deepEqual(arts[1].subheadlines, ['Discusses Activities of De partment of Agriculture at State Fair- at Syracuse.', 'At Erie, Pa., the President Outlines Plan of Compro mise on the Arbitra tion Treaties.']);
+  assert.equal(arts[1].dateline, 'ERIE, Pa., Sept. 16.—');
+  assert.equal(arts[0].paragraphs.length, 1);
+  assert.deepEqual(lostUnseen(src), []);
+  // A paragraph under a deck ending in a full stop is the story's, as before.
+  const lead = exported('MAKES SEVERAL OTHER\nSPEECHES DURING DAY\nAt Erie, Pa., the President\nOutlines a Plan.\nThe president ended the first of his forty-six\ndays of speech-making with an address here\nto-night.\n').articles;
+  assert.equal(lead.length, 1);
+  assert.deepEqual(lead[0].subheadlines, ['At Erie, Pa., the President Outlines a Plan.']);
+  assert.ok(lead[0].paragraphs[0].startsWith('The president ended'));
+});
+
 // Headline–body matching on the English scans: a headline right above a story it fits is that
 // story's; one far off wins only on strong evidence, and words many stories share (Associated
 // Press, Sept., a dateline's NEW YORK) count little.

@@ -313,6 +313,20 @@ test('column width of an English page after newsprint fix: its lines in capitals
   assert.ok(W >= 42 && W <= 50, `W=${W}`);
 });
 
+test('column width of a page whose joined paragraphs would make its 70th percentile: no column is that wide', () => {
+  // The Salt Lake Tribune sample's column is 38 cells; fixed, a third of its lines are joined
+  // paragraphs and its other lines mostly headings of all widths (no band of 30% of them), so
+  // the percentile over all of them fell on a joined paragraph (114 cells) and every heading, the
+  // paragraphs of a list of names too, read as short. The width is then the one of a page with no
+  // column line left: just over what makes its widest other line ending no sentence full.
+  // English pages only: a Chinese one keeps its percentile (see pageColumnOf).
+  const fixed = fixAll(readFileSync(path.join(SAMPLES_DIR, 'en/saltlaketribune-1911-09-17-p1.txt'), 'utf8')).text;
+  const infos = allLines(parse(fixed)).filter((l) => !l.blank).map((l) => lineInfo(l, false));
+  const W = estimateColumnWidth(infos, true);
+  assert.ok(W >= 36 && W <= 50, `W=${W}`);
+  assert.ok(estimateColumnWidth(infos) > 100);
+});
+
 test('role codes: ROLES names every role once, roleAt and rolesOf read codes back as names', () => {
   assert.equal(new Set(ROLES).size, 14);
   assert.equal(ROLES[0], 'unknown', 'a new Uint8Array is all unknown');

@@ -46,7 +46,7 @@ import { abbreviationBefore } from '../chars';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { pageColumnOf, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_DATELINE, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, isReporterBracket, headCommas, localWidthsOf, takePage, scanLine, type LineKind, edgeContinues, isCopyright, numberLineInSentence } from './roles';
+import { pageColumnOf, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_DATELINE, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, isReporterBracket, headCommas, localWidthsOf, takePage, scanLine, type LineKind, edgeContinues, isCopyright, type Taken, numberLineInSentence } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -298,18 +298,40 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   }
   if (hasDateline) wrappedReporters(dump, F, content, nc, base);
   joinCutMarkers(dump, F, content, nc, base, forced); // （下转第 / 二版）: one marker
-  const column = pageColumnOf(F, content, nc);
+  let latinMemo = -1; // latinPage, read once if asked
+  const isLatin = () => (latinMemo < 0 ? (latinMemo = latinPage(taken, content, nc) ? 1 : 0) : latinMemo) === 1;
+  const column = pageColumnOf(F, content, nc, isLatin);
   const W = column.width || 20;
-  localWidthsOf(F, content, nc, W, column.columnless);
+  const latin = column.joinedBand > 0 && isLatin();
+  localWidthsOf(F, content, nc, W, column.columnless, latin ? column.joinedBand : 0);
   const ds = blocks >= 4 && singles >= 0.7 * blocks && n - nc >= 0.5 * nc;
 
   // ---- segments ----
-  const P: PageItems = { page, dump, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, items: NO_SEGS, forced, blockFirst, blockLast, headLike: null };
+  const P: PageItems = { page, dump, base, roles, startArticle, attachBelow, contDirectives, F, W, ds, latinJoined: latin, items: NO_SEGS, forced, blockFirst, blockLast, headLike: null };
   const segs = segments(P, content, nc);
   classifyText(P, segs);
   P.items = mergeHeadings(P, wedgedHeadings(P, segs));
   crossheads(P);
   return detectArticles(P);
+}
+
+/**
+ * The page's text lines content[0, nc) hold more Latin letters than CJK characters (scanLine's
+ * measures in `taken`). Its joined paragraphs count in the local column widths as column lines
+ * (localWidthsOf's joinedBand): an English page's headings and decks stack many lines high
+ * between short stories, and once the stories are joined a heading's window would hold little but
+ * other headings. Chinese pages keep that window as it was.
+ */
+function latinPage(taken: Taken, content: Int32Array, nc: number): boolean {
+  const m = taken.measures;
+  let latin = 0;
+  let cjk = 0;
+  for (let j = 0; j < nc; j++) {
+    const k = content[j];
+    cjk += m[3 * k + 1];
+    latin += m[3 * k + 2];
+  }
+  return latin > cjk;
 }
 
 /**
@@ -396,6 +418,9 @@ function continues(P: PageItems, a: number, b: number): boolean {
   // A marker ends the line's text, but for a continued-from one opening it (`（上接第一版）粮食收购政策，坚决`): its text runs on.
   const ca = F.continuation[ka];
   if (endA === E_SENTENCE || endA === E_DASH || F.signoff[ka] || (ca && !(F.flags[ka] & F_CONT_HEAD && !ca.before && ca.direction === 'from'))) return false;
+  // A paragraph joined already is a whole one, though its end be OCR noise (`…without sentiment. jwj`):
+  // the line after it starts another (a crosshead, the next paragraph).
+  if (P.latinJoined && F.width[ka] > 3 * F.local[ka]) return false;
   if ((F.flags[ka] | F.flags[kb]) & (F_CAPS | F_DOUBLED)) return false;
   if ((F.flags[ka] | F.flags[kb]) & F_TITLE && !isFullAt(F, ka)) return deckWraps(P, a, b);
   // A line starting a paragraph followed by one starting with a dash: a headline over its deck.
@@ -575,7 +600,7 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
     // line there is a dateline the OCR spoiled (`NEW YOUK, Sopl. ICKing Al`).
     const prev = x > 0 ? segs[x - 1] : null;
     if (prev && prev.kind === 'pattern' && prev.pkind === 'byline' && !bylineBetween(P, segs, x)) continue;
-    if (titled || underCapsHead(P, segs, x)) {
+    if (titled || underCapsHead(P, segs, x) || (L.length === 1 && headingRunsOn(P, segs, x))) {
       s.kind = 'heading';
       continue;
     }
@@ -608,6 +633,30 @@ function bylineBetween(P: PageItems, segs: readonly Seg[], x: number): boolean {
   if (L.length !== 1 || x < 2 || !cjkHead(P.dump, L[0])) return false;
   const t = segs[x - 2];
   return t.kind === 'text' && P.F.end[t.lines[t.lines.length - 1] - P.base] === E_SENTENCE;
+}
+
+/**
+ * The one-line text segment x, short of the column, is the rest of an English deck the line above
+ * wraps onto (`partment of Agriculture` / `at State Fair- at` / `Syracuse.`, `mise on the Arbitra` /
+ * `tion Treaties.`): the segment before it is a heading whose last line, not in capitals, ends in
+ * no punctuation, and this line starts in lower case (no paragraph under a heading does) or that
+ * line ends on a word no heading ends on (`…at`). Joined, such a deck's rest is one line in Title
+ * Case, a heading as well.
+ */
+function headingRunsOn(P: PageItems, segs: readonly Seg[], x: number): boolean {
+  const { base, F } = P;
+  if (x === 0) return false;
+  const prev = segs[x - 1];
+  if (prev.kind !== 'heading' || prev.forced) return false;
+  const p = prev.lines[prev.lines.length - 1];
+  const kp = p - base;
+  const i = segs[x].lines[0];
+  const k = i - base;
+  if (F.flags[kp] & (F_CAPS | F_DOUBLED) || F.end[kp] !== E_NONE || F.kind[kp] !== K_NONE || i !== p + 1 || isFullAt(F, k)) return false;
+  const text = lineText(P.dump, i).trimStart();
+  const c = text.charCodeAt(0);
+  if (c >= 97 && c <= 122) return true;
+  return c >= 65 && c <= 90 && EN_OPEN_END.test(lineText(P.dump, p).trimEnd());
 }
 
 /**
@@ -842,6 +891,8 @@ function wedgedHeadings(P: PageItems, segs: readonly Seg[]): Seg[] {
     if (s.kind !== 'text' || s.forced === 'body' || s.lines.length > 3) continue;
     if (lineEnds(P, s.lines[s.lines.length - 1])) continue;
     if (opensItself(P, s.lines)) continue;
+    // A paragraph joined already, though its end be OCR noise, is body between any headings.
+    if (P.latinJoined && joinedParagraph(P.F, s.lines, P.base)) continue;
     let a = decided.length - 2;
     while (a >= 0 && opaque(decided[a])) a--;
     if (isText(decided[a]) || isText(nextSolid(segs, k))) continue;
@@ -984,6 +1035,8 @@ interface PageItems {
   F: Features;
   W: number;
   ds: boolean;
+  /** A Latin page with paragraphs joined already (see latinPage). */
+  latinJoined: boolean;
   /** The segments, once decided. */
   items: Seg[];
   /** Forced roles (FC_*) and the first and last line of each line's block (-1: none), by line index minus base. */
@@ -1776,8 +1829,22 @@ const ADVT_END = /[—–-]\s?Adv[tL]\b[^A-Za-z]{0,4}$/;
 const ADVT_LINES = 8;
 
 /**
+ * How many column lines the lines L stand for: one each, but a paragraph joined already (wider
+ * than 1.6 columns) as many as it spans, so that a story stays as long joined as it was wrapped.
+ */
+function columnLines(P: PageItems, L: readonly number[]): number {
+  const { F, W, base } = P;
+  let n = 0;
+  for (let j = 0; j < L.length; j++) {
+    const w = F.width[L[j] - base];
+    n += w > 1.6 * W ? Math.ceil(w / W) : 1;
+  }
+  return n;
+}
+
+/**
  * Drafts that are advertisements, taken out of `drafts` (their lines, each list sorted; null for
- * none, most pages): a headed text or text alone of a few lines (ADVT_LINES) whose last body line
+ * none, most pages): a headed text or text alone of a few column lines (ADVT_LINES; columnLines) whose last body line
  * (a notice's last heading line) ends `—Advt.`, with no
  * byline, dateline, sign-off or continuation, and no line a directive set (`%% body`, `%% article`
  * keep it an article). The export has no type for ads: they are in no article, and unclaimed-text
@@ -1791,6 +1858,8 @@ function takeAdverts(P: PageItems, drafts: Draft[]): number[][] | null {
     const a = d.a;
     // Its last line: of the body, or of the headings of a notice (an ad set as a heading and its deck).
     let ad = a.body.length <= ADVT_LINES && a.lines.length > 0 && a.lines.length <= 2 * ADVT_LINES && a.byline.length === 0 && a.dateline === null && a.signoff === null && a.continuation === null && a.editorsNote.length === 0;
+    // Counted in column lines: joined paragraphs are few lines.
+    if (ad) ad = columnLines(P, a.body) <= ADVT_LINES && columnLines(P, a.lines) <= 2 * ADVT_LINES;
     if (ad) ad = ADVT_END.test(lineText(P.dump, a.body.length > 0 ? a.body[a.body.length - 1] : a.lines[a.lines.length - 1]).trimEnd());
     for (let j = 0; ad && j < a.lines.length; j++) if (P.forced[a.lines[j] - P.base] || P.startArticle.has(a.lines[j])) ad = false;
     if (ad) (out ??= []).push(a.lines.slice());

@@ -1428,12 +1428,19 @@ function bandOf(hist: Uint32Array): { width: number; count: number } {
  *
  * `columnless`: the page has joined paragraphs and no column line left to measure (every paragraph
  * joined: `newsprint fix`, Fix All): fewer than 2 other lines cut inside a sentence (in neither
- * capitals nor Title Case), and no band of 3 lines not in capitals holding one. Its width is then
+ * capitals nor Title Case), and no band of 3 lines in neither capitals nor Title Case holding one
+ * (a deck's lines are no column's). Its width is then
  * just over what makes the widest other line that ends no sentence (and is no paragraph ending in
  * OCR noise, over twice the base) full, so that no heading or deck reads as a full body line;
- * localWidthsOf gives every line that width.
+ * localWidthsOf gives every line that width. An English page (`latin`, asked only then) whose 70th
+ * percentile still falls past twice the base (the band too weak to leave the joined paragraphs out,
+ * and they a third of the lines: the Salt Lake Tribune sample fixed, 114 cells for a column of 38)
+ * gets that width too, its local widths read as usual; a Chinese one keeps its percentile (a small
+ * page rewritten one paragraph a line read its page-top line as a headline then).
+ *
+ * `joinedBand`: the base that joinedAt measures the joined paragraphs by, 0 when the page has none.
  */
-export function pageColumnOf(F: Features, ks: Int32Array, n: number): { width: number; columnless: boolean } {
+export function pageColumnOf(F: Features, ks: Int32Array, n: number, latin: () => boolean = NOT_LATIN): { width: number; columnless: boolean; joinedBand: number } {
   const hist = HIST;
   hist.fill(0);
   let count = 0;
@@ -1445,11 +1452,11 @@ export function pageColumnOf(F: Features, ks: Int32Array, n: number): { width: n
     count++;
     if (F.end[k] === E_SENTENCE && F.width[k] > widestFinal) widestFinal = F.width[k];
   }
-  if (count === 0) return { width: 0, columnless: false };
+  if (count === 0) return { width: 0, columnless: false, joinedBand: 0 };
   const band = bandOf(hist);
   const base = band.width > 0 ? band.width : percentile(hist, count, 0.5);
   // Most pages have no joined paragraph (a dump as the PDF gave it): nothing more to read.
-  if (!(base > 0 && widestFinal > 2 * base)) return { width: percentile(hist, count, 0.7), columnless: false };
+  if (!(base > 0 && widestFinal > 2 * base)) return { width: percentile(hist, count, 0.7), columnless: false, joinedBand: 0 };
   let joined = 0;
   let widest = 0; // the widest line that is not joined and ends no sentence, but for OCR'd paragraphs ending in noise (over twice the base)
   let wrapped = 0; // lines not joined that end no sentence, in neither capitals nor Title Case: cut by a column
@@ -1469,7 +1476,7 @@ export function pageColumnOf(F: Features, ks: Int32Array, n: number): { width: n
     }
   }
   if (joined > 0 && wrapped < 2 && !columnLeft(F, ks, n, bandOf(rest).width, base)) {
-    return { width: Math.min(HIST_MAX, Math.ceil((Math.max(widest, 8) + 1) / 0.78)), columnless: true };
+    return { width: columnlessWidth(widest), columnless: true, joinedBand: base };
   }
   if (joined > 0 && band.width > 0 && band.count >= 0.3 * (count - joined)) {
     for (let j = 0; j < n; j++) {
@@ -1480,7 +1487,19 @@ export function pageColumnOf(F: Features, ks: Int32Array, n: number): { width: n
       }
     }
   }
-  return { width: percentile(hist, count, 0.7), columnless: false };
+  const width = percentile(hist, count, 0.7);
+  // The band too weak to tell the joined paragraphs from the column, they may make up the
+  // percentile: no column is that wide. Like a page with no column line left, the page's width is
+  // then just over what makes the widest other line that ends no sentence full.
+  if (joined > 0 && width > 2 * base && latin()) return { width: columnlessWidth(widest), columnless: false, joinedBand: base };
+  return { width, columnless: false, joinedBand: joined > 0 ? base : 0 };
+}
+
+const NOT_LATIN = () => false;
+
+/** The width of a page with no column line left (see pageColumnOf): just over what makes `widest` full. */
+function columnlessWidth(widest: number): number {
+  return Math.min(HIST_MAX, Math.ceil((Math.max(widest, 8) + 1) / 0.78));
 }
 
 /**
@@ -1492,7 +1511,7 @@ function columnLeft(F: Features, ks: Int32Array, n: number, w: number, base: num
   const lo = w - Math.max(2, 0.1 * w);
   for (let j = 0; j < n; j++) {
     const k = ks[j];
-    if (!ordinaryAt(F, k) || (F.flags[k] & F_CAPS) !== 0 || joinedAt(F, k, base)) continue;
+    if (!ordinaryAt(F, k) || (F.flags[k] & (F_CAPS | F_TITLE)) !== 0 || joinedAt(F, k, base)) continue;
     const x = Math.min(HIST_MAX, Math.round(F.width[k]));
     if (x >= lo && x <= w && F.end[k] !== E_SENTENCE) return true;
   }
@@ -1511,30 +1530,51 @@ function percentile(hist: Uint32Array, count: number, q: number): number {
 }
 
 let OK = new Int32Array(0);
+let VAL = new Float64Array(0);
+/** Most entries a joined paragraph takes in the local-width windows: the lines of a window's side. */
+const JOINED_LINES = 7;
 /** The widths of the current window, sorted. */
 const WIN = new Float64Array(16);
 
 /**
  * Local column width (see the header comment) of the slots `ks[0..n)` into F.local (the page width for every
- * line of a `columnless` page, see pageColumnOf). The window of
+ * line of a `columnless` page, see pageColumnOf). With `joinedBand` (pageColumnOf's, given for a
+ * Latin page), a paragraph joined already counts in the windows as the full column lines it was
+ * (up to JOINED_LINES of them, each of the page's width): else, once the stories around them are
+ * joined, the windows of a page's headings and decks hold little but other headings, and a deck
+ * as wide as those reads as full, as body. The window of
  * line j is the ordinary lines ok[p - 6 .. p + 7) (p: how many come before j), without j itself;
  * it slides by at most one entry from line to line, so it is kept sorted by one removal and one
  * insertion instead of being sorted anew. Linear.
  */
-export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth: number, columnless = false): void {
+export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth: number, columnless = false, joinedBand = 0): void {
   const W = pageWidth || 1;
   if (columnless) {
     for (let j = 0; j < n; j++) F.local[ks[j]] = W;
     return;
   }
-  if (OK.length < n) OK = new Int32Array(Math.max(n, OK.length * 2));
-  const ok = OK; // positions j (into ks) of the lines that count
+  // A joined paragraph takes up to JOINED_LINES entries (see below).
+  const need = joinedBand > 0 ? JOINED_LINES * n : n;
+  if (OK.length < need) OK = new Int32Array(Math.max(need, OK.length * 2));
+  if (VAL.length < n) VAL = new Float64Array(Math.max(n, VAL.length * 2));
+  const ok = OK; // positions j (into ks) of the lines that count, ascending (a joined paragraph's repeated)
+  const val = VAL; // the width each counts with, by position j
   let nOk = 0;
   const width = F.width;
   const local = F.local;
   for (let j = 0; j < n; j++) {
     const k = ks[j];
-    if (ordinaryAt(F, k) && width[k] >= 0.4 * W && width[k] <= 1.6 * W) ok[nOk++] = j;
+    if (!ordinaryAt(F, k)) continue;
+    if (width[k] >= 0.4 * W && width[k] <= 1.6 * W) {
+      val[j] = width[k];
+      ok[nOk++] = j;
+    } else if (joinedBand > 0 && (joinedAt(F, k, joinedBand) || width[k] > 3 * W)) {
+      // A paragraph joined already (also one that ends in OCR noise, over three columns wide)
+      // stands for the column lines it was: full ones, of the page's width, as many as it spans
+      // (up to a window's side), as they stood around the headings before it was joined.
+      val[j] = W;
+      for (let c = Math.min(JOINED_LINES, Math.ceil(width[k] / W)); c > 0; c--) ok[nOk++] = j;
+    }
   }
   const win = WIN;
   let m = 0; // entries in win: the widths of ok[lo .. hi)
@@ -1550,8 +1590,8 @@ export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth:
     if (wantLo === lo + 1 && wantHi === hi + 1) {
       // Else the leaving width's copy is replaced by the entering one, moved to its place: one
       // pass over the entries between the two, not a removal and an insertion each over the rest.
-      const out = width[ks[ok[lo]]];
-      const v = width[ks[ok[hi]]];
+      const out = val[ok[lo]];
+      const v = val[ok[hi]];
       if (out !== v) {
         let i = 0;
         while (win[i] !== out) i++;
@@ -1567,14 +1607,14 @@ export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth:
     }
     for (; lo < wantLo; lo++) {
       // Remove one copy of the width of ok[lo].
-      const v = width[ks[ok[lo]]];
+      const v = val[ok[lo]];
       let i = 0;
       while (win[i] !== v) i++;
       for (; i < m - 1; i++) win[i] = win[i + 1];
       m--;
     }
     for (; hi < wantHi; hi++) {
-      const v = width[ks[ok[hi]]];
+      const v = val[ok[hi]];
       let i = m++;
       while (i > 0 && win[i - 1] > v) {
         win[i] = win[i - 1];
@@ -1593,11 +1633,13 @@ export function localWidthsOf(F: Features, ks: Int32Array, n: number, pageWidth:
     let qv: number;
     // Leaving out one copy of j's own width v: the entries before its first copy are those below v,
     // so the q-th of the rest is win[q] when that is below v, else the one after it.
-    if (self) qv = win[q] < width[k] ? win[q] : win[q + 1];
+    if (self) qv = win[q] < val[j] ? win[q] : win[q + 1];
     else qv = win[q];
     local[k] = Math.max(0.5 * W, Math.min(2 * W, qv));
   }
-  if (OK.length > 1 << 16) OK = new Int32Array(0); // keep no huge buffer
+  // Keep no huge buffer.
+  if (OK.length > 1 << 16) OK = new Int32Array(0);
+  if (VAL.length > 1 << 16) VAL = new Float64Array(0);
 }
 
 /** Does slot k reach its column width (F.local)? */
@@ -1623,9 +1665,9 @@ function featuresOf(infos: readonly LineInfo[]): { F: Features; ks: Int32Array }
 }
 
 /** The page column's width; 0 when there are no ordinary lines (pageColumnOf for LineInfo objects). */
-export function estimateColumnWidth(infos: readonly LineInfo[]): number {
+export function estimateColumnWidth(infos: readonly LineInfo[], latin = false): number {
   const { F, ks } = featuresOf(infos);
-  return pageColumnOf(F, ks, infos.length).width;
+  return pageColumnOf(F, ks, infos.length, () => latin).width;
 }
 
 /** Local column width of every line (localWidthsOf for LineInfo objects). */
