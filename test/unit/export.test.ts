@@ -476,6 +476,25 @@ test('continuations link across form-feed pages of one file, by id', () => {
   assertValidDocument(d);
 });
 
+test('紧转 / 紧接 markers are continuations like 下转 / 上接: at the page foot, mid-page, ending a body line; linked', () => {
+  const page1 = ['我市召开春季农业生产工作会议', '', '本报讯 3月5日，我市召开春季农业生产工作', '会议，总结去年农业农村工作，安排部署今年', '春耕生产。副市长刘建国出席会议并讲话。', '会议要求，要抓好种子、化肥、农药等农资', '供应，确保春灌用水。（下转第2版）', '', '全民阅读活动月正式启动', '', '本报讯 3月5日，我市2025年全民阅读活动月在', '市图书馆正式启动，活动持续到4月底，将举办', '读书分享会、图书漂流等活动60余场。', '（紧转第2版）', ''].join('\n');
+  const page2 = ['全民阅读活动月正式启动', '（紧接第1版）', '启动仪式上，市图书馆向社区书屋赠送图书', '2000册。市民王女士说：“在家门口就能借到', '新书，很方便。”', '', '我市召开春季农业生产工作会议', '（紧接第1版）', '会议强调，各镇街要压实粮食安全责任，落实', '耕地保护制度，坚决遏制耕地“非农化”。', ''].join('\n');
+  const d = exportArticles(`${page1}\f${page2}`, { ...opts, path: 'issue.txt' });
+  linkContinuations([d]);
+  const read = d.articles.filter((a) => a.page === 1);
+  // At the page foot: the story's continuation, no line left out, and linked to page 2's part.
+  assert.deepEqual(read[1].continuation, { to: '第2版', marker: '（紧转第2版）', linkedId: 'p2-a1' });
+  assert.equal(d.articles.find((a) => a.id === 'p2-a1')?.continuation?.linkedId, read[1].id);
+  assert.deepEqual(d.articles.map((a) => a.lines), [[[0, 6]], [[8, 13]], [[14, 18]], [[20, 23]]]);
+  // Mid-page: the story's marker, not the next story's kicker.
+  const mid = exportArticles(['我市召开春季农业生产工作会议', '', '本报讯 3月5日，我市召开春季农业生产工作', '会议，安排部署今年春耕生产，确保春灌用', '水。', '（紧转第二版）', '', '全民阅读活动月正式启动', '', '本报讯 3月5日，我市2025年全民阅读活动月在', '市图书馆正式启动，活动持续到4月底。', ''].join('\n'), opts).articles;
+  assert.deepEqual(mid.map((a) => [a.kicker, a.continuation?.marker ?? null]), [[null, '（紧转第二版）'], [null, null]]);
+  // Ending a body line: out of the paragraph.
+  const tail = exportArticles(['我市召开春季农业生产工作会议', '', '本报讯 3月5日，我市召开春季农业生产工作', '会议，安排部署今年春耕生产。确保春灌用', '水。（紧转第2版）', ''].join('\n'), opts).articles[0];
+  assert.equal(tail.continuation?.marker, '（紧转第2版）');
+  assert.ok(tail.paragraphs.at(-1)?.endsWith('确保春灌用水。'));
+});
+
 test('JSON Lines: one valid record per article', () => {
   const lines = serializeLines([doc]).trimEnd().split('\n');
   assert.equal(lines.length, 6);

@@ -72,6 +72,8 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
     ['（下转A3）', 'continuation'],
     ['（转B2）', 'continuation'],
     ['（紧接第一版）', 'continuation'],
+    ['（紧转第二版）', 'continuation'],
+    ['（紧转第二版）', 'continuation', true],
     ['（下接第二版）', 'continuation'],
     ['【下转第二版】', 'continuation'],
     ['▶下转第二版', 'continuation'],
@@ -108,7 +110,7 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
   for (const s of ['GOOD NEWS FOR FARMERS', 'By Leased Wire to The Tribune.', 'NEWS OF THE CITY', 'TIMES ARE HARD FOR FARMERS', 'Born on September 17, 1911, in Ohio', 'SUNDAY SCHOOL PICNIC is held'])
     assert.notEqual(one(s, true).info.kind, 'furniture', s);
   for (const s of ['VOL. LXIII....No. 20,620.', 'Vol. 12, No. 4']) assert.equal(one(s).info.kind, 'furniture', s);
-  assert.deepEqual(['（紧接第一版）', '（下接第二版）', '（转A2）'].map((x) => one(x).info.continuation?.direction), ['from', 'to', 'to']);
+  assert.deepEqual(['（紧接第一版）', '（下接第二版）', '（转A2）', '（紧转第二版）', '水。（紧转第2版）'].map((x) => one(x).info.continuation?.direction), ['from', 'to', 'to', 'to', 'to']);
   const tail = '队联合运营。” （本报通讯员）';
   const t = one(tail).info;
   assert.equal(t.kind, null);

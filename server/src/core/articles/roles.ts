@@ -448,9 +448,9 @@ const DATELINE_EN_PLACE = new RegExp(`^[A-Z][A-Za-z'\\-]{1,20}\\.?(?: [A-Z][A-Za
  * The verbs of a continuation marker (see contDirection), and its target: a page (第二版, 3版) or a
  * lettered section's (A3), or up to four of them (第2、3版, 2—3版, 第二至三版, A2-A3) where a story
  * runs on over a spread. A separator is no page character, so each repetition takes one and the
- * match cannot backtrack far.
+ * match cannot backtrack far. 紧转 / 紧接 are 下转 / 上接 as some papers print them.
  */
-const CONT_VERB = '(下转|转至|转|下接|上接|紧接|接|续)';
+const CONT_VERB = '(下转|转至|转|下接|紧转|上接|紧接|接|续)';
 const CONT_PAGE = '第?[0-9A-Za-z０-９一二三四五六七八九十]{1,4}';
 const CONT_SEP = '(?:[、，,]|[—–\\-－~～]{1,2}|至)';
 const CONT_TARGET = `((?:${CONT_PAGE}(?:版|页|面)?${CONT_SEP}){0,3}${CONT_PAGE}(?:版|页|面)|[A-Za-z][0-9]{1,2}(?:${CONT_SEP}[A-Za-z]?[0-9]{1,2}){0,3})`;
