@@ -495,6 +495,14 @@ test('紧转 / 紧接 markers are continuations like 下转 / 上接: at the pag
   assert.ok(tail.paragraphs.at(-1)?.endsWith('确保春灌用水。'));
 });
 
+test('a source note (（摘自《光明日报》）) is the sign-off of the story above: not furniture at the page foot, not the next story\'s kicker', () => {
+  const story = ['让“书香青川”更浓郁', '', '全民阅读活动月启动了。阅读是一座城市的底', '色，也是一个人成长的阶梯。', '（摘自《光明日报》）'];
+  const foot = exportArticles([...story, ''].join('\n'), opts).articles;
+  assert.deepEqual(foot.map((a) => [a.signoff, a.lines]), [['（摘自《光明日报》）', [[0, 4]]]]);
+  const mid = exportArticles([...story, '', '全民阅读活动月正式启动', '', '本报讯 3月5日，我市2025年全民阅读活动月在', '市图书馆正式启动。（记者 赵六）', ''].join('\n'), opts).articles;
+  assert.deepEqual(mid.map((a) => [a.kicker, a.headline, a.signoff]), [[null, '让“书香青川”更浓郁', '（摘自《光明日报》）'], [null, '全民阅读活动月正式启动', '（记者 赵六）']]);
+});
+
 test('JSON Lines: one valid record per article', () => {
   const lines = serializeLines([doc]).trimEnd().split('\n');
   assert.equal(lines.length, 6);

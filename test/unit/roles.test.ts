@@ -66,6 +66,10 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
     ['（本报通讯员）', 'signoff'],
     ['（完）', 'signoff'],
     ['（记者 张三）', 'signoff'],
+    ['（摘自《光明日报》）', 'signoff'],
+    ['（摘自《光明日报》）', 'signoff', true],
+    ['（选自《求是》2025年第5期）', 'signoff', true],
+    ['（来源：新华网）', 'signoff'],
     ['I. W. F.', 'signoff'],
     ['J.B.', 'signoff'],
     ['（下转第二版）', 'continuation'],
@@ -111,6 +115,10 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
     assert.notEqual(one(s, true).info.kind, 'furniture', s);
   for (const s of ['VOL. LXIII....No. 20,620.', 'Vol. 12, No. 4']) assert.equal(one(s).info.kind, 'furniture', s);
   assert.deepEqual(['（紧接第一版）', '（下接第二版）', '（转A2）', '（紧转第二版）', '水。（紧转第2版）'].map((x) => one(x).info.continuation?.direction), ['from', 'to', 'to', 'to', 'to']);
+  const source = '也是一个人成长的阶梯。（摘自《光明日报》）';
+  assert.equal(slice(source, one(source, true).info.signoff), '（摘自《光明日报》）');
+  // A bracketed note naming a book is no source note: （见《规划》第三章）.
+  assert.notEqual(one('（见《规划》第三章）').info.kind, 'signoff');
   const tail = '队联合运营。” （本报通讯员）';
   const t = one(tail).info;
   assert.equal(t.kind, null);

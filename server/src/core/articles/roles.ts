@@ -496,7 +496,13 @@ const LATIN_OPEN = new Set(Array.from('cC([{«»*•■|\'"', (c) => c.charCodeA
  * 有删节, 原标题…) or a number (（一）, （二〇二四）).
  */
 const SIGNOFF_NAMES = '(?![见附待未续上下图注略摘节有原转接完一二三四五六七八九十〇零])[\\u4e00-\\u9fff]{2,4}(?:[ 、·・][\\u4e00-\\u9fff]{2,4})?';
-const SIGNOFF_INNER = `(?:完|本报[^）)]{0,12}|记者[^）)]{1,24}|通讯员[^）)]{1,24}|据[^）)]{1,24}|新华社[^）)]{0,24}|[^）)]{0,16}(?:供稿|供图|整理|报道|编译|综合)|${SIGNOFF_NAMES})`;
+/**
+ * A source note: where a story was taken from, `（摘自《光明日报》）`, `（选自《求是》2025年第5期）`,
+ * `（来源：新华网）`, `（稿件来源：人民网）`: the story's sign-off (at a page's foot it read as the
+ * paper's masthead, mid-page as the next story's kicker).
+ */
+const SIGNOFF_SOURCE = '(?:摘自|选自)《[^》）)]{1,20}》[^）)]{0,16}|(?:稿件|新闻|信息)?来源[：:][^）)]{2,24}';
+const SIGNOFF_INNER = `(?:完|本报[^）)]{0,12}|记者[^）)]{1,24}|通讯员[^）)]{1,24}|据[^）)]{1,24}|新华社[^）)]{0,24}|${SIGNOFF_SOURCE}|[^）)]{0,16}(?:供稿|供图|整理|报道|编译|综合)|${SIGNOFF_NAMES})`;
 const SIGNOFF_WHOLE = new RegExp(`^[（(]${SIGNOFF_INNER}[）)]$`);
 const SIGNOFF_TAIL = new RegExp(`[。！？…”’」』.!?][（(]${SIGNOFF_INNER}[）)]$`);
 
