@@ -503,6 +503,16 @@ test('a source note (（摘自《光明日报》）) is the sign-off of the stor
   assert.deepEqual(mid.map((a) => [a.kicker, a.headline, a.signoff]), [[null, '让“书香青川”更浓郁', '（摘自《光明日报》）'], [null, '全民阅读活动月正式启动', '（记者 赵六）']]);
 });
 
+test('a wire\'s, another paper\'s or a broadcaster\'s reporter under the headline is the byline, not a deck or text left out', () => {
+  for (const [line, role, persons] of [['新华社记者 王五', '新华社记者', ['王五']], ['央视记者 王五', '央视记者', ['王五']], ['人民日报记者 王五 赵六', '人民日报记者', ['王五', '赵六']]] as const) {
+    const page = ['我市召开春季农业生产工作会议', '', line, '', '本报讯 3月5日，我市召开春季农业生产工作会议，', '安排部署今年春耕生产。副市长刘建国出席会议。', ''].join('\n');
+    const a = exportArticles(page, opts).articles;
+    assert.equal(a.length, 1, line);
+    assert.deepEqual([a[0].subheadlines, a[0].byline], [[], { raw: line, role, persons }], line);
+    assert.deepEqual(a[0].lines, [[0, 5]], line);
+  }
+});
+
 test('JSON Lines: one valid record per article', () => {
   const lines = serializeLines([doc]).trimEnd().split('\n');
   assert.equal(lines.length, 6);

@@ -507,10 +507,18 @@ const SIGNOFF_WHOLE = new RegExp(`^[（(]${SIGNOFF_INNER}[）)]$`);
 const SIGNOFF_TAIL = new RegExp(`[。！？…”’」』.!?][（(]${SIGNOFF_INNER}[）)]$`);
 
 const BYLINE_BOX = /^[□■◇◆●○]/;
-const BYLINE_ROLE = /^(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员|实习生|撰稿人?)/;
+/**
+ * Who a byline's role names before 记者 / 通讯员: the paper (本报) or a wire or another paper or
+ * broadcaster (新华社记者 王五, 人民日报记者 王五 赵六, 央视记者 …), and a kind (特约, 首席, 全媒体,
+ * 驻京): as export.ts ROLE reads them.
+ */
+const BYLINE_ORG = '(?:本报|本台|本刊|新华社|中新社|人民日报|光明日报|经济日报|央视|央广|总台)?(?:特约|见习|实习|首席|全媒体|融媒体|驻[\u4e00-\u9fff]{1,4})?';
+const BYLINE_ROLE = new RegExp(`^${BYLINE_ORG}(?:记者|通讯员|实习生|撰稿人?)`);
+/** Names set off by spaces after the role: `记者 张三 李四`, `新华社记者 王五`. */
+const BYLINE_SPACED = new RegExp(`^${BYLINE_ORG}(?:记者|通讯员|实习生)[ \u3000]+[\u4e00-\u9fff·、]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff·、]{2,4}){0,4}$`);
 const BYLINE_END = /(?:报道|撰文|撰稿|采写|整理|文图|文\/图|编译)$/;
 /** `本报记者张三`, `本报记者张三李四`: names, not a sentence (本报记者从市统计局获悉…). */
-const BYLINE_PLAIN = /^本报(?:特约|见习)?记者(?![从在对向据将把被为就于与和到了是也还已近日今昨])[\u4e00-\u9fff·、]{2,10}$/;
+const BYLINE_PLAIN = /^(?:本报|新华社|中新社|人民日报|光明日报|经济日报|央视|央广)(?:特约|见习)?记者(?![从在对向据将把被为就于与和到了是也还已近日今昨])[\u4e00-\u9fff·、]{2,10}$/;
 const BYLINE_SLASH = /^(?:文|图|文\/图|文图|文・图|撰文|摄影)[/／:：][\u4e00-\u9fff·、 ]{2,14}/;
 const BYLINE_SPECIAL = /^Sp[a-z]{3,5}l\s+to\s+(?:T[a-z]{1,2}e\s+)?[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,4}\.?$/;
 /**
@@ -593,7 +601,7 @@ const CONT_OPEN_BODY = firstSet('下上紧转接续至第一二三四五六七�
 /** Most units a cut marker's opening or rest spans on its line (spaces included). */
 const CONT_PART_MAX = 16;
 const CAPTION_HEAD_FIRST = firstSet('▲△↑↓←→◀▶图上下左右组');
-const BYLINE_CJK_FIRST = firstSet('□■◇◆●○文图撰摄本特见实记通');
+const BYLINE_CJK_FIRST = firstSet('□■◇◆●○文图撰摄本特见实记通新中人光经央总首全融驻');
 const NOTE_FIRST = 0x7f16; // 编: NOTE_LABEL, NOTE_HEAD
 const LABEL_FIRST = firstSet('短时新相链延小背记本评社今导要简快图一《【〔［[「');
 
@@ -1238,9 +1246,7 @@ function isByline(src: string, from: number, to: number, size: number, f0: numbe
   if (BYLINE_ROLE.test(head)) {
     if (BYLINE_END.test(head)) return true;
     // Names set off by spaces: `记者 张三 李四`.
-    const t = text.trim();
-    const r = /^(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员|实习生)[ \u3000]+[\u4e00-\u9fff·、]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff·、]{2,4}){0,4}$/;
-    return r.test(t);
+    return BYLINE_SPACED.test(text.trim());
   }
   return false;
 }
