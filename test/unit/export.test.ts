@@ -513,6 +513,19 @@ test('a wire\'s, another paper\'s or a broadcaster\'s reporter under the headlin
   }
 });
 
+test('a sign-off cut by a line end (…60余场。（记者 / 赵六）) is the sign-off, out of the paragraph, as on one line', () => {
+  const head = ['全民阅读活动月正式启动', '', '本报讯 3月5日，我市2025年全民阅读活动月在', '市图书馆正式启动。活动持续到4月底，将举办'];
+  for (const [tail, signoff] of [[['读书分享会、图书漂流等活动60余场。（记者', '赵六）'], '（记者赵六）'], [['读书分享会、图书漂流等活动60余场。（', '记者 赵六）'], '（记者 赵六）'], [['读书分享会、图书漂流等活动60余场。（记者', '', '赵六）'], '（记者赵六）']] as const) {
+    const a = exportArticles([...head, ...tail, ''].join('\n'), opts).articles;
+    assert.equal(a.length, 1, tail.join('/'));
+    assert.equal(a[0].signoff, signoff, tail.join('/'));
+    assert.deepEqual(a[0].paragraphs, ['3月5日，我市2025年全民阅读活动月在市图书馆正式启动。活动持续到4月底，将举办读书分享会、图书漂流等活动60余场。'], tail.join('/'));
+  }
+  // A bracket whose next line holds more than its rest is text: （李明 / 王芳）说…
+  const text = exportArticles([...head, '读书分享会等活动60余场。（李明', '王芳）说，活动很受欢迎。', ''].join('\n'), opts).articles[0];
+  assert.equal(text.signoff, null);
+});
+
 test('JSON Lines: one valid record per article', () => {
   const lines = serializeLines([doc]).trimEnd().split('\n');
   assert.equal(lines.length, 6);

@@ -246,8 +246,9 @@ function headlineText(idx: readonly number[], clean: Cleaner, ev: HyphenEvidence
   return joinHeadline(cleanLines(idx, clean), ev);
 }
 
+/** A span's text as printed, cleaned; one cut by a line end (a sign-off: `（记者` / `赵六）`) without the break. */
 function spanText(s: Span | null, clean: Cleaner): string | null {
-  return s ? clean.span(s.start, s.end).trim() || null : null;
+  return printedDateline(clean, s) || null;
 }
 
 /**

@@ -1194,6 +1194,68 @@ export function joinCutMarkers(dump: PageDump, F: Features, content: Int32Array 
   }
 }
 
+/** Most units a cut sign-off's opening (`（记者`) or rest (`赵六）`) spans on its line (spaces included). */
+const SIGNOFF_PART_MAX = 24;
+/** Characters a sign-off's opening bracket follows at a line's end: a sentence's end (SIGNOFF_TAIL's). */
+const SIGNOFF_AFTER = firstSet('。！？…”’」』.!?');
+
+/**
+ * Joins sign-offs cut by a line end (`…活动60余场。（记者` / `赵六）`, blank lines between or none)
+ * into one sign-off, on the page's text lines content[0, nc) (slots of F, line base + k; `forced`:
+ * slots a directive set, left alone), as joinCutMarkers does continued-to markers: the opening
+ * follows a sentence's end at the end of a text line, the next text line holds the rest and nothing
+ * else, and the two, spaces left out, make one sign-off (SIGNOFF_WHOLE). The rest's line becomes a
+ * sign-off line whose span runs from the opening, which reflow cuts out of the paragraph (so the
+ * opening's line ends its sentence). Only lines with an opening bracket among their last units
+ * after a sentence's end are read further.
+ */
+export function joinCutSignoffs(dump: PageDump, F: Features, content: Int32Array | readonly number[], nc: number, base: number, forced: Uint8Array): void {
+  const text = dump.text;
+  const L = dump.lines;
+  for (let j = 0; j + 1 < nc; j++) {
+    const k = content[j];
+    if (F.kind[k] !== K_NONE || F.signoff[k] !== null || F.continuation[k] !== null || F.end[k] === E_SENTENCE || forced[k]) continue;
+    const i = base + k;
+    const lineStart = L.start[i];
+    let end = L.end[i];
+    while (end > lineStart && isWs(text.charCodeAt(end - 1))) end--;
+    // The opening bracket among the last units: nothing closing after it.
+    let open = end - 1;
+    for (; open > lineStart && end - open <= SIGNOFF_PART_MAX; open--) {
+      const c = text.charCodeAt(open);
+      if (c === 0xff08 || c === 40 || CLOSERS.has(c) || isSentenceEnd(c)) break;
+    }
+    if (open <= lineStart || end - open > SIGNOFF_PART_MAX || !(text.charCodeAt(open) === 0xff08 || text.charCodeAt(open) === 40)) continue;
+    let before = open - 1;
+    while (before > lineStart && isWs(text.charCodeAt(before))) before--;
+    if (!SIGNOFF_AFTER.has(text.charCodeAt(before))) continue;
+    // The next text line, only blank lines between: the rest up to its closing bracket, and nothing after it.
+    const kn = content[j + 1];
+    const n = base + kn;
+    let onlyBlank = true;
+    for (let b = i + 1; b < n && onlyBlank; b++) onlyBlank = (L.flags[b] & LINE_BLANK) !== 0;
+    if (!onlyBlank || forced[kn] || F.continuation[kn] !== null) continue;
+    const nStart = L.start[n];
+    let nEnd = L.end[n];
+    while (nEnd > nStart && isWs(text.charCodeAt(nEnd - 1))) nEnd--;
+    let a = nStart;
+    while (a < nEnd && isWs(text.charCodeAt(a))) a++;
+    const last = text.charCodeAt(nEnd - 1);
+    if (nEnd - a > SIGNOFF_PART_MAX || !(last === 0xff09 || last === 41)) continue;
+    let inner = true;
+    for (let x = a; x < nEnd - 1 && inner; x++) {
+      const c = text.charCodeAt(x);
+      inner = !(c === 0xff08 || c === 40 || c === 0xff09 || c === 41);
+    }
+    if (!inner || !SIGNOFF_WHOLE.test(compact(text, open, end) + compact(text, a, nEnd))) continue;
+    F.kind[kn] = K_SIGNOFF;
+    F.signoff[kn] = { start: open, end: nEnd };
+    F.dateline[kn] = null;
+    F.end[k] = endOfRaw(text, lineStart, open, HEAD);
+    j++; // the rest's line is done with
+  }
+}
+
 /** text[from, to) without its spaces (justification spaces inside a marker). */
 function compact(text: string, from: number, to: number): string {
   let out = '';
