@@ -526,6 +526,27 @@ test('a sign-off cut by a line end (…60余场。（记者 / 赵六）) is the 
   assert.equal(text.signoff, null);
 });
 
+test('a caption of two lines (图为… / …本报记者 王丽 摄, （图为… / 本报记者 王丽 摄）) is left out whole, silently; so is one in brackets on one line', () => {
+  const story = ['我市召开春季农业生产工作会议', '', '本报讯 3月5日，我市召开春季农业生产工作', '会议，总结去年农业农村工作，安排部署今年', '春耕生产。副市长刘建国出席会议并讲话。', ''];
+  const body = '3月5日，我市召开春季农业生产工作会议，总结去年农业农村工作，安排部署今年春耕生产。副市长刘建国出席会议并讲话。';
+  for (const caption of [
+    ['图为3月5日，青川镇农民在田间管理小麦，抢', '抓农时开展春耕生产。本报记者 王丽 摄'],
+    ['（图为市民在市图书馆阅读。', '本报记者 王丽 摄）'],
+    ['图为3月5日，市民在市图书馆阅读，感受书香', '氛围。本报记者 王丽 摄'],
+    ['（图为3月5日，市民在市图书馆阅读。本报记者 王丽 摄）'],
+  ]) {
+    const d = exportArticles([...story, ...caption, ''].join('\n'), opts);
+    assert.deepEqual(d.articles.map((a) => [a.paragraphs, a.lines]), [[[body], [[0, 4]]]], caption.join('/'));
+    assert.deepEqual(d.diagnostics, {}, caption.join('/'));
+  }
+  // Below a continued-to marker too.
+  const c1 = exportArticles([...story.slice(0, 5), '确保春灌用水。（下转第二版）', '', '（图为3月5日，青川镇农民在田间管理小麦。', '本报记者 王丽 摄）', ''].join('\n'), opts).articles;
+  assert.deepEqual(c1.map((a) => [a.paragraphs.length, a.continuation?.marker]), [[1, '（下转第二版）']]);
+  // A caption line with no credit or closing bracket below it: the lines below stay as they read.
+  const open = exportArticles([...story, '图为3月5日，青川镇农民在田间管理小麦，抢', '抓农时开展春耕生产。', ''].join('\n'), opts);
+  assert.deepEqual(open.articles.map((a) => a.paragraphs), [[body, '抓农时开展春耕生产。']]);
+});
+
 test('JSON Lines: one valid record per article', () => {
   const lines = serializeLines([doc]).trimEnd().split('\n');
   assert.equal(lines.length, 6);

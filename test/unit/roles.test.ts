@@ -98,6 +98,8 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
     ['胶州日报', 'furniture', true],
     ['▲ 农民在田间操作收割机。', 'caption'],
     ['本报记者 张三 摄', 'caption'],
+    ['（图为3月5日，市民在市图书馆阅读。本报记者 王丽 摄）', 'caption'],
+    ['（图为市民在市图书馆阅读。', 'caption'],
   ];
   for (const [s, k, edge] of kinds) assert.equal(one(s, edge).info.kind, k, s);
   assert.equal(one('胶州日报').info.kind, null, 'mastheads only at the page edge');

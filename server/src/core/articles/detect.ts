@@ -41,7 +41,7 @@ import { abbreviationBefore } from '../chars';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { pageColumnOf, joinCutMarkers, joinCutSignoffs, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind, edgeContinues, isCopyright } from './roles';
+import { pageColumnOf, joinCutMarkers, joinCutSignoffs, joinCaptionLines, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, headCommas, localWidthsOf, takePage, scanLine, type LineKind, edgeContinues, isCopyright } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -294,6 +294,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   if (hasDateline) wrappedReporters(dump, F, content, nc, base);
   joinCutMarkers(dump, F, content, nc, base, forced); // （下转第 / 二版）: one marker
   joinCutSignoffs(dump, F, content, nc, base, forced); // …60余场。（记者 / 赵六）: one sign-off
+  joinCaptionLines(dump, F, content, nc, base, forced); // 图为…，抢 / 抓农时…。本报记者 王丽 摄: one caption
   const column = pageColumnOf(F, content, nc);
   const W = column.width || 20;
   localWidthsOf(F, content, nc, W, column.columnless);

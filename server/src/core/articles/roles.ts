@@ -579,6 +579,10 @@ const EDGE_SHORT_MAX = 12;
 const MONTH_YEAR_EN = /(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|January|February|March|April|June|July|August|September|October|November|December)[^0-9]{0,4}[0-9]{1,2}[,.]? ?[0-9]{4}/;
 
 const CAPTION_HEAD = /^(?:[▲△↑↓←→◀▶]|图为|上图|下图|左图|右图|图[：:/／]|图片[：:]|组图)/;
+/** A caption in brackets, as some papers print one under a photo: `（图为市民在市图书馆阅读。本报记者 王丽 摄）`. */
+const CAPTION_HEAD_BRACKET = /^[（(](?:图为|上图|下图|左图|右图|图[：:]|图片[：:]|组图)/;
+/** The photo credit a caption's last line ends with (`…生产。本报记者 王丽 摄`, `本报记者 王丽 摄）`), on its compact tail. */
+const CAPTION_CREDIT_END = /(?:记者|通讯员|本报|摄影)[^，。！？、；]{0,10}(?<!拍)摄[）)]?$/;
 /** A photo credit: a name and 摄, not a sentence ending in 拍摄 (记者看到市民纷纷用手机拍摄). */
 const CAPTION_WHOLE = /^(?:[^，。！？]{0,20}(?:记者|通讯员|本报)[^，。！？]{0,10}(?<!拍)摄|[（(][^）)]{0,20}摄[）)])$/;
 
@@ -786,6 +790,7 @@ function lastNonWs(src: string, from: number, to: number): number {
 
 const CH_SHE = 0x6444; // 摄
 const CH_FW_RPAREN = 0xff09; // ）
+const CH_FW_LPAREN = 0xff08; // （
 /** First characters of FURNITURE_CREDIT. */
 const CREDIT_FIRST = firstSet('责本编美校版组审终值视排图制');
 /** First characters of FURNITURE_DATE (a NUM). */
@@ -1051,7 +1056,9 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
         if (d) dateline = { start: lineStart + lead, end: lineStart + lead + d[0].length };
       }
       if (!dateline) {
-        const capHead = (f0 & FF_CAPTION) !== 0 && (c0 < 0x4e00 || (nextFlags(src, at + mFirst, to) & FF_CAPTION_2) !== 0) && CAPTION_HEAD.test((head ??= compactHead(scannedText())));
+        const capHead =
+          ((f0 & FF_CAPTION) !== 0 && (c0 < 0x4e00 || (nextFlags(src, at + mFirst, to) & FF_CAPTION_2) !== 0) && CAPTION_HEAD.test((head ??= compactHead(scannedText())))) ||
+          ((c0 === CH_FW_LPAREN || c0 === 40) && (nextFlags(src, at + mFirst, to) & FF_CAPTION) !== 0 && CAPTION_HEAD_BRACKET.test((head ??= compactHead(scannedText()))));
         // A credit line (BYLINE_CREDIT) may run to 64 glyphs: `(Copyright: 1903: By The Tribune Association.)`.
         if (whole && !continuation && !signoff && (size <= 40 || capHead || (size <= 64 && EN_CREDIT_FIRST.has(c0)))) {
           // whole: the head is the text without spaces, so `head.includes(x)` is `text.includes(x)`.
@@ -1253,6 +1260,62 @@ export function joinCutSignoffs(dump: PageDump, F: Features, content: Int32Array
     F.dateline[kn] = null;
     F.end[k] = endOfRaw(text, lineStart, open, HEAD);
     j++; // the rest's line is done with
+  }
+}
+
+/** Most lines a caption runs on over after its first (a caption of three lines). */
+const CAPTION_MORE_MAX = 2;
+
+/**
+ * The lines a caption runs on over (`图为3月5日，青川镇农民在田间管理小麦，抢` / `抓农时开展春耕生产。本报记者 王丽 摄`,
+ * `（图为市民在市图书馆阅读。` / `本报记者 王丽 摄）`) read as caption too, on the page's text lines
+ * content[0, nc) (slots of F, line base + k; `forced`: slots a directive set, left alone). Only
+ * where the caption says where it ends: a caption line (CAPTION_HEAD) that ends no sentence or
+ * leaves its bracket open, then up to two text lines right below it (no blank line between) of
+ * plain text, the last ending in a photo credit (`…本报记者 王丽 摄`) or, for a bracketed caption,
+ * closing its bracket. Else the lines below are left as they read (a caption's first line alone is
+ * a caption, as before).
+ */
+export function joinCaptionLines(dump: PageDump, F: Features, content: Int32Array | readonly number[], nc: number, base: number, forced: Uint8Array): void {
+  const text = dump.text;
+  const L = dump.lines;
+  for (let j = 0; j + 1 < nc; j++) {
+    const k = content[j];
+    if (F.kind[k] !== K_CAPTION || forced[k]) continue;
+    const i = base + k;
+    let a = L.start[i];
+    let end = L.end[i];
+    while (a < end && isWs(text.charCodeAt(a))) a++;
+    while (end > a && isWs(text.charCodeAt(end - 1))) end--;
+    const bracket = text.charCodeAt(a) === CH_FW_LPAREN || text.charCodeAt(a) === 40;
+    const closed = bracket && (text.charCodeAt(end - 1) === CH_FW_RPAREN || text.charCodeAt(end - 1) === 41);
+    if (closed || (!bracket && (F.end[k] === E_SENTENCE || text.charCodeAt(end - 1) === CH_SHE))) continue;
+    let last = -1;
+    for (let d = 1; d <= CAPTION_MORE_MAX && j + d < nc; d++) {
+      const kn = content[j + d];
+      const n = base + kn;
+      // Right below the line above: no blank line (a paragraph break) between.
+      if (n !== base + content[j + d - 1] + 1 || forced[kn] || F.kind[kn] !== K_NONE || F.continuation[kn] !== null || F.dateline[kn] !== null) break;
+      let nEnd = L.end[n];
+      while (nEnd > L.start[n] && isWs(text.charCodeAt(nEnd - 1))) nEnd--;
+      const c = text.charCodeAt(nEnd - 1);
+      const tail = compactTail(text.slice(L.start[n], nEnd));
+      if (CAPTION_CREDIT_END.test(tail) && (bracket ? c === CH_FW_RPAREN || c === 41 : c === CH_SHE)) {
+        last = d;
+        break;
+      }
+      if (bracket && (c === CH_FW_RPAREN || c === 41) && tail.indexOf('（') < 0 && tail.indexOf('(') < 0) {
+        last = d;
+        break;
+      }
+    }
+    if (last < 0) continue;
+    for (let d = 1; d <= last; d++) {
+      const kn = content[j + d];
+      F.kind[kn] = K_CAPTION;
+      F.signoff[kn] = null;
+    }
+    j += last;
   }
 }
 
