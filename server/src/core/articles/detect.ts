@@ -151,7 +151,7 @@ export function analyzePage(dump: PageDump, pageIndex: number, messages: Message
   const findings = misplacedHeadline(dump, analysis, messages);
   orphanLabel(dump, ORPHAN_LABELS.get(analysis) ?? NO_BLOCKS, messages, findings);
   ORPHAN_LABELS.delete(analysis);
-  unclaimedText(dump, UNCLAIMED.get(analysis) ?? NO_BLOCKS, messages, findings);
+  unclaimedText(dump, UNCLAIMED.get(analysis) ?? NO_BLOCKS, messages, findings, analysis);
   UNCLAIMED.delete(analysis);
   advertText(dump, ADVERTS.get(analysis) ?? NO_BLOCKS, messages, findings);
   ADVERTS.delete(analysis);
