@@ -547,6 +547,24 @@ test('a caption of two lines (图为… / …本报记者 王丽 摄, （图为�
   assert.deepEqual(open.articles.map((a) => a.paragraphs), [[body, '抓农时开展春耕生产。']]);
 });
 
+test('本报评论员 over, under or after a commentary is its author (byline, or sign-off at its end), not a label: the commentary is an article, not a sidebar', () => {
+  const story = ['我市召开春季农业生产工作会议', '', '本报记者 张三', '', '本报讯 3月5日，我市召开春季农业生产工作', '会议，安排部署今年春耕生产。', ''];
+  const headline = '以实干担当书写发展新篇';
+  const body = ['春回大地，万物勃发。全国两会的召开，为我', '们做好今年各项工作指明了方向。'];
+  const byline = { raw: '本报评论员', role: '本报评论员', persons: [] };
+  const pick = (a: ArticlesDocument['articles'][number]) => [a.type, a.headline, a.byline, a.signoff, a.paragraphs.length];
+  // Over the headline, below another story.
+  const over = exportArticles([...story, '本报评论员', '', headline, '', ...body, ''].join('\n'), opts).articles;
+  assert.deepEqual(over.map(pick), [['article', '我市召开春季农业生产工作会议', { raw: '本报记者 张三', role: '本报记者', persons: ['张三'] }, null, 1], ['article', headline, byline, null, 1]]);
+  // Under the headline.
+  const under = exportArticles([headline, '', '本报评论员', '', ...body, ''].join('\n'), opts).articles;
+  assert.deepEqual(under.map(pick), [['article', headline, byline, null, 1]]);
+  // After the commentary, at the page's end: its sign-off, on a page whose stories have bylines.
+  const after = exportArticles([...story, headline, '', ...body, '', '本报评论员', ''].join('\n'), opts).articles;
+  assert.deepEqual(after.map(pick).at(-1), ['article', headline, null, '本报评论员', 1]);
+  assert.deepEqual(after.at(-1)?.lines, [[7, 12]]);
+});
+
 test('JSON Lines: one valid record per article', () => {
   const lines = serializeLines([doc]).trimEnd().split('\n');
   assert.equal(lines.length, 6);

@@ -24,7 +24,7 @@ const one = (text: string, edge = false) => {
 const slice = (text: string, s: { start: number; end: number } | null) => (s ? text.slice(s.start, s.end) : null);
 
 test('bylines', () => {
-  for (const s of ['□记者 何光翠 报道', '□通讯员 傅玉佳 报道', '本报记者 张三 李四', '记者 王五', '本报记者张三', '■本报通讯员 赵六', '文/图 陈七', 'By JOHN SMITH', 'By Henry James Forman', '新华社记者 王五', '央视记者 李四', '人民日报记者 王五 赵六', '新华社记者王五', '本报全媒体记者 张三', '本报驻京记者 王五', '中新社记者 赵六 报道']) assert.equal(one(s).info.kind, 'byline', s);
+  for (const s of ['□记者 何光翠 报道', '□通讯员 傅玉佳 报道', '本报记者 张三 李四', '记者 王五', '本报记者张三', '■本报通讯员 赵六', '文/图 陈七', 'By JOHN SMITH', 'By Henry James Forman', '新华社记者 王五', '央视记者 李四', '人民日报记者 王五 赵六', '新华社记者王五', '本报全媒体记者 张三', '本报驻京记者 王五', '中新社记者 赵六 报道', '本报评论员', '本 报 评 论 员', '本报特约评论员 张三']) assert.equal(one(s).info.kind, 'byline', s);
   for (const s of ['记者从市商务局获悉，今年以来全市', '记者了解到目前全市已有一百多家企业', 'By the end of the year the city had grown', '本报记者从市统计局获悉今年上半年全', '本报记者近日在胶州湾畔看到', '新华社记者从国家统计局获悉', '人民日报记者近日走访了多家企业', '央视记者在现场看到']) assert.notEqual(one(s).info.kind, 'byline', s);
 });
 

@@ -516,6 +516,8 @@ const BYLINE_ORG = '(?:本报|本台|本刊|新华社|中新社|人民日报|光
 const BYLINE_ROLE = new RegExp(`^${BYLINE_ORG}(?:记者|通讯员|实习生|撰稿人?)`);
 /** Names set off by spaces after the role: `记者 张三 李四`, `新华社记者 王五`. */
 const BYLINE_SPACED = new RegExp(`^${BYLINE_ORG}(?:记者|通讯员|实习生)[ \u3000]+[\u4e00-\u9fff·、]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff·、]{2,4}){0,4}$`);
+/** A commentary's author named by office (本报评论员, 本报特约评论员, 人民日报评论员), maybe with names: a byline, not a column label. */
+const BYLINE_COMMENTATOR = new RegExp(`^(?:本报|本刊|新华社|人民日报|光明日报|经济日报)(?:特约)?评论员(?:[ \\u3000]+[\\u4e00-\\u9fff·、]{2,4}(?:[ \\u3000、]+[\\u4e00-\\u9fff·、]{2,4}){0,3})?$`);
 const BYLINE_END = /(?:报道|撰文|撰稿|采写|整理|文图|文\/图|编译)$/;
 /** `本报记者张三`, `本报记者张三李四`: names, not a sentence (本报记者从市统计局获悉…). */
 const BYLINE_PLAIN = /^(?:本报|新华社|中新社|人民日报|光明日报|经济日报|央视|央广)(?:特约|见习)?记者(?![从在对向据将把被为就于与和到了是也还已近日今昨])[\u4e00-\u9fff·、]{2,10}$/;
@@ -538,7 +540,7 @@ const BYLINE_EN = /^(?:By|BY)\s+[A-Z][A-Za-z.'-]{1,20}(?:\s+[A-Z][A-Za-z.'-]{0,2
 const SIGNOFF_INITIALS = /^(?:[A-Z]\. ?){1,3}[A-Z]\.$/;
 const NOTE_LABEL = /^(?:编者按|编者的话|编后语?|编者附记|编辑手记)[：:]?$/;
 const NOTE_HEAD = /^(?:编者按|编者的话|编后语?)[：:]./;
-const LABEL_WORDS = /^(?:简讯|快讯|图片新闻|新闻简讯|一句话新闻|短评|时评|新闻链接|相关链接|链接|延伸阅读|小贴士|背景链接|新闻背景|记者手记|记者观察|本报评论员|评论员文章|社论|今日导读|导读|要闻提示|本版导读)[：:]?$/;
+const LABEL_WORDS = /^(?:简讯|快讯|图片新闻|新闻简讯|一句话新闻|短评|时评|新闻链接|相关链接|链接|延伸阅读|小贴士|背景链接|新闻背景|记者手记|记者观察|评论员文章|社论|今日导读|导读|要闻提示|本版导读)[：:]?$/;
 const LABEL_BRACKETS = /^[《【〔［[「][^》】〕］\]」]{1,18}[》】〕］\]」]$/;
 
 const FURNITURE_CREDIT = /^(?:责任编辑|本版编辑|本版责编|责编|编辑|美编|美术编辑|校对|版式|组版|审读|终审|值班编辑|版面设计|视觉设计|排版|图片编辑|制图)[：:]/;
@@ -828,7 +830,7 @@ const FF_BRACKET = firstFlag(firstSet('《【〔［[「'));
 const FF_PAGENO = firstFlag(firstSet('第0123456789０１２３４５６７８９一二三四五六七八九十百零〇ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-—–'));
 /** First characters of FURNITURE_WEEKDAY. */
 const FF_WEEK = firstFlag(firstSet('星周'));
-/** Longest LABEL_WORDS match (本报评论员：). */
+/** Longest LABEL_WORDS match (评论员文章：, 一句话新闻：). */
 const LABEL_WORDS_MAX = 6;
 
 /** The first non-space unit of src after index `from` (before `to`), NaN when none. */
@@ -1263,6 +1265,38 @@ export function joinCutSignoffs(dump: PageDump, F: Features, content: Int32Array
   }
 }
 
+/** A byline line naming a commentary's author by office (本报评论员, 本报特约评论员 张三). */
+export function isCommentatorLine(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 40 && (BYLINE_COMMENTATOR.test(t) || BYLINE_COMMENTATOR.test(t.replace(/[ \u3000]+/g, '')));
+}
+
+/**
+ * A commentator's byline (本报评论员) after a story's last sentence with no text line after it on
+ * the page: printed at the commentary's end, it is its sign-off (a byline there would start a story
+ * of its own, with nothing in it). On the page's text lines content[0, nc) (slots of F, line base +
+ * k; `forced`: slots a directive set, left alone). One with a text line below it (a headline) is a
+ * byline over the commentary below.
+ */
+export function commentatorSignoffs(dump: PageDump, F: Features, content: Int32Array | readonly number[], nc: number, base: number, forced: Uint8Array): void {
+  let j = nc - 1;
+  // Past the page's furniture and captions at its foot.
+  while (j > 0 && (F.kind[content[j]] === K_FURNITURE || F.kind[content[j]] === K_CAPTION)) j--;
+  if (j < 1) return;
+  const k = content[j];
+  const p = content[j - 1];
+  if (F.kind[k] !== K_BYLINE || forced[k] || F.kind[p] !== K_NONE || F.end[p] !== E_SENTENCE) return;
+  const i = base + k;
+  const L = dump.lines;
+  if (!isCommentatorLine(dump.text.slice(L.start[i], L.end[i]))) return;
+  let a = L.start[i];
+  let b = L.end[i];
+  while (a < b && isWs(dump.text.charCodeAt(a))) a++;
+  while (b > a && isWs(dump.text.charCodeAt(b - 1))) b--;
+  F.kind[k] = K_SIGNOFF;
+  F.signoff[k] = { start: a, end: b };
+}
+
 /** Most lines a caption runs on over after its first (a caption of three lines). */
 const CAPTION_MORE_MAX = 2;
 
@@ -1368,6 +1402,7 @@ function isByline(src: string, from: number, to: number, size: number, f0: numbe
   if (BYLINE_BOX.test(head)) return head.length >= 3;
   if (BYLINE_SLASH.test(head)) return true;
   if (BYLINE_PLAIN.test(head)) return true;
+  if (BYLINE_COMMENTATOR.test(text.trim()) || BYLINE_COMMENTATOR.test(head)) return true;
   if (BYLINE_ROLE.test(head)) {
     if (BYLINE_END.test(head)) return true;
     // Names set off by spaces: `记者 张三 李四`.
