@@ -534,6 +534,8 @@ test('a caption of two lines (图为… / …本报记者 王丽 摄, （图为�
     ['（图为市民在市图书馆阅读。', '本报记者 王丽 摄）'],
     ['图为3月5日，市民在市图书馆阅读，感受书香', '氛围。本报记者 王丽 摄'],
     ['（图为3月5日，市民在市图书馆阅读。本报记者 王丽 摄）'],
+    // A blank line between (a double-spaced page's line spacing): its last line ends in a photo credit.
+    ['（图为市民在市图书馆阅读。', '', '本报记者 王丽 摄）'],
   ]) {
     const d = exportArticles([...story, ...caption, ''].join('\n'), opts);
     assert.deepEqual(d.articles.map((a) => [a.paragraphs, a.lines]), [[[body], [[0, 4]]]], caption.join('/'));

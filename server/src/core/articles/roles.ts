@@ -1305,9 +1305,10 @@ const CAPTION_MORE_MAX = 2;
  * `（图为市民在市图书馆阅读。` / `本报记者 王丽 摄）`) read as caption too, on the page's text lines
  * content[0, nc) (slots of F, line base + k; `forced`: slots a directive set, left alone). Only
  * where the caption says where it ends: a caption line (CAPTION_HEAD) that ends no sentence or
- * leaves its bracket open, then up to two text lines right below it (no blank line between) of
- * plain text, the last ending in a photo credit (`…本报记者 王丽 摄`) or, for a bracketed caption,
- * closing its bracket. Else the lines below are left as they read (a caption's first line alone is
+ * leaves its bracket open, then up to two text lines right below it of plain text, the last ending
+ * in a photo credit (`…本报记者 王丽 摄`) or, for a bracketed caption, closing its bracket. A blank
+ * line between two of them (a double-spaced page's line spacing) is passed only when the last ends
+ * in a photo credit. Else the lines below are left as they read (a caption's first line alone is
  * a caption, as before).
  */
 export function joinCaptionLines(dump: PageDump, F: Features, content: Int32Array | readonly number[], nc: number, base: number, forced: Uint8Array): void {
@@ -1325,11 +1326,15 @@ export function joinCaptionLines(dump: PageDump, F: Features, content: Int32Arra
     const closed = bracket && (text.charCodeAt(end - 1) === CH_FW_RPAREN || text.charCodeAt(end - 1) === 41);
     if (closed || (!bracket && (F.end[k] === E_SENTENCE || text.charCodeAt(end - 1) === CH_SHE))) continue;
     let last = -1;
+    let gap = false; // a blank line between two of the lines (the line spacing of a double-spaced page)
     for (let d = 1; d <= CAPTION_MORE_MAX && j + d < nc; d++) {
       const kn = content[j + d];
       const n = base + kn;
-      // Right below the line above: no blank line (a paragraph break) between.
-      if (n !== base + content[j + d - 1] + 1 || forced[kn] || F.kind[kn] !== K_NONE || F.continuation[kn] !== null || F.dateline[kn] !== null) break;
+      // Right below the line above, or one blank line below it: then only a photo credit ends it.
+      const above = base + content[j + d - 1];
+      if (n > above + 2 || (n === above + 2 && !(L.flags[above + 1] & LINE_BLANK))) break;
+      if (n === above + 2) gap = true;
+      if (forced[kn] || F.kind[kn] !== K_NONE || F.continuation[kn] !== null || F.dateline[kn] !== null) break;
       let nEnd = L.end[n];
       while (nEnd > L.start[n] && isWs(text.charCodeAt(nEnd - 1))) nEnd--;
       const c = text.charCodeAt(nEnd - 1);
@@ -1338,7 +1343,7 @@ export function joinCaptionLines(dump: PageDump, F: Features, content: Int32Arra
         last = d;
         break;
       }
-      if (bracket && (c === CH_FW_RPAREN || c === 41) && tail.indexOf('（') < 0 && tail.indexOf('(') < 0) {
+      if (!gap && bracket && (c === CH_FW_RPAREN || c === 41) && tail.indexOf('（') < 0 && tail.indexOf('(') < 0) {
         last = d;
         break;
       }
