@@ -828,6 +828,17 @@ test('reporters in a dateline\'s brackets stay in the dateline when the article 
   }
 });
 
+test('reporters named in the lead after the dateline (本报讯 记者张三 通讯员李四 报道：…) are the byline, out of the paragraph', () => {
+  const page = (lead: string) => ['我市召开春季农业生产工作会议', '', lead, '春季农业生产工作会议，安排部署今年春耕生产。', ''].join('\n');
+  const a = exportArticles(page('本报讯 记者张三 通讯员李四 报道：3月5日，我市召开'), opts).articles[0];
+  assert.deepEqual([a.dateline, a.byline, a.paragraphs], ['本报讯', { raw: '记者张三 通讯员李四 报道', role: '记者', persons: ['张三', '李四'] }, ['3月5日，我市召开春季农业生产工作会议，安排部署今年春耕生产。']]);
+  const b = exportArticles(page('本报北京3月5日电  记者张三报道：3月5日，我市召开'), opts).articles[0];
+  assert.deepEqual([b.dateline, b.byline?.persons, b.paragraphs[0].slice(0, 5)], ['本报北京3月5日电', ['张三'], '3月5日，']);
+  // With a byline line, they stay in the dateline as printed.
+  const c = exportArticles(page('本报讯 记者张三 报道：3月5日，我市召开').replace('\n\n本报讯', '\n\n□本报记者 张三\n\n本报讯'), opts).articles[0];
+  assert.deepEqual([c.byline?.raw, c.dateline], ['□本报记者 张三', '本报讯 记者张三 报道：']);
+});
+
 test('a line ending or starting with an astral CJK glyph (𠮷) joins as a BMP one does, in a short article with no column', () => {
   for (const g of ['吉', '𠮷']) {
     const src = `社区表彰先进个人\n\n本报讯 昨天上午，社区服务中心举行表彰大会，退休教师王${g}\n先生获得了“优秀志愿者”称号。\n他表示，将继续发挥余热，为邻里服务，为社区建设贡献力量，\n做一名合格的志愿者。\n`;

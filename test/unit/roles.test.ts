@@ -34,6 +34,10 @@ test('datelines: whole line or head of a body line', () => {
     ['新华社北京8月26日电（记者 王小明）今年以来', '新华社北京8月26日电（记者 王小明）'],
     ['本报北京 9 月 2 日电 记者从', '本报北京 9 月 2 日电'],
     ['本 报 讯 日前，', '本 报 讯'],
+    // Reporters named in the lead right after it: out of the paragraph (the export's byline).
+    ['本报讯 记者张三 通讯员李四 报道：3月5日，我市', '本报讯 记者张三 通讯员李四 报道：'],
+    ['本报北京3月5日电  记者张三报道：3月5日，我市召开', '本报北京3月5日电  记者张三报道：'],
+    ['本报讯 记者从市商务局获悉，报道：今年以来', '本报讯'],
     ['CHICAGO, May 3.—President Roosevelt arrived', 'CHICAGO, May 3.—'],
     // A place in capitals or Title Case, state or country abbreviations, a month and day, a dash.
     ['ERIE, Pa., Sept. 16.—The large flour mill', 'ERIE, Pa., Sept. 16.—'],

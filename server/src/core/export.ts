@@ -261,12 +261,15 @@ function datelineText(t: string | null): string | null {
   return m ? t.slice(0, m.index).trim() || t : t;
 }
 
-/** The reporters a dateline holds in brackets, as the byline (raw with the brackets, as printed); null for none. */
+/**
+ * The reporters a dateline holds, as the byline: in brackets (raw with the brackets, as printed), or
+ * named in the lead (`记者张三 通讯员李四 报道`, raw without the colon); null for none.
+ */
 function datelineByline(t: string | null): Byline | null {
   const m = t === null ? null : DATELINE_REPORTER.exec(t);
   if (!m || m.index === 0) return null;
-  const b = parseByline(m[1]);
-  return { raw: m[0], role: b.role, persons: b.persons };
+  const b = parseByline(m[1] ?? m[2]);
+  return { raw: m[1] !== undefined ? m[0] : m[2], role: b.role, persons: b.persons };
 }
 
 /**

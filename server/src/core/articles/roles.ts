@@ -423,9 +423,15 @@ const DIAN = '电(?![视商力话子影网脑动器费池台气梯竞缆信讯])
 const DATE = `(?:${NUM}{1,2}月${NUM}{1,3}日)?`;
 /** Who a dateline's brackets name (记者 王五 通讯员 赵六), the brackets left out. */
 const REPORTERS = '(?:记者|通讯员|特约记者)[^）)]{1,24}';
-const REPORTER = `(?:[（(]${REPORTERS}[）)])?`;
-/** The reporters in brackets at a dateline's end, which the export gives to the byline: group 1 without the brackets. */
-export const DATELINE_REPORTER = new RegExp(`[（(](${REPORTERS})[）)]$`);
+/** Reporters named in the lead right after the dateline, without brackets: `记者张三 通讯员李四 报道：` (no comma or full stop: 记者从…获悉， is the lead). */
+const REPORTERS_LEAD = '(?:本报)?(?:记者|通讯员|特约记者)[^：:，。！？；（）()]{1,30}?报道';
+const REPORTER = `(?:[（(]${REPORTERS}[）)]|${REPORTERS_LEAD}[：:])?`;
+/**
+ * The reporters at a dateline's end, which the export gives to the byline: in brackets (group 1,
+ * without them: 本报讯（记者 王五）) or named in the lead (group 2, without its colon: 本报讯 记者张三
+ * 通讯员李四 报道：…).
+ */
+export const DATELINE_REPORTER = new RegExp(`(?:[（(](${REPORTERS})[）)]|[ \\u3000]*(${REPORTERS_LEAD})[：:])$`);
 const DATELINE_RES: RegExp[] = [
   new RegExp(`^本报讯${REPORTER}`),
   new RegExp(`^本报(?!记者|通讯员|评论员)(?:${PLACE})?${DATE}${DIAN}${REPORTER}`),
