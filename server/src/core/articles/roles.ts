@@ -1209,7 +1209,8 @@ export function joinCutMarkers(dump: PageDump, F: Features, content: Int32Array 
   }
 }
 
-/** Most units a cut sign-off's opening (`（记者`) or rest (`赵六）`) spans on its line (spaces included). */
+/** Most units a cut sign-off's opening (`（记者`, `（本报记者 欧阳`) spans on its line, and its rest (`赵六）`), spaces included. */
+const SIGNOFF_OPEN_MAX = 12;
 const SIGNOFF_PART_MAX = 24;
 /** Characters a sign-off's opening bracket follows at a line's end: a sentence's end (SIGNOFF_TAIL's). */
 const SIGNOFF_AFTER = firstSet('。！？…”’」』.!?');
@@ -1236,11 +1237,11 @@ export function joinCutSignoffs(dump: PageDump, F: Features, content: Int32Array
     while (end > lineStart && isWs(text.charCodeAt(end - 1))) end--;
     // The opening bracket among the last units: nothing closing after it.
     let open = end - 1;
-    for (; open > lineStart && end - open <= SIGNOFF_PART_MAX; open--) {
+    for (; open > lineStart && end - open <= SIGNOFF_OPEN_MAX; open--) {
       const c = text.charCodeAt(open);
       if (c === 0xff08 || c === 40 || CLOSERS.has(c) || isSentenceEnd(c)) break;
     }
-    if (open <= lineStart || end - open > SIGNOFF_PART_MAX || !(text.charCodeAt(open) === 0xff08 || text.charCodeAt(open) === 40)) continue;
+    if (open <= lineStart || end - open > SIGNOFF_OPEN_MAX || !(text.charCodeAt(open) === 0xff08 || text.charCodeAt(open) === 40)) continue;
     let before = open - 1;
     while (before > lineStart && isWs(text.charCodeAt(before))) before--;
     if (!SIGNOFF_AFTER.has(text.charCodeAt(before))) continue;
