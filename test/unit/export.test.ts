@@ -501,6 +501,13 @@ test('a source note (（摘自《光明日报》）) is the sign-off of the stor
   assert.deepEqual(foot.map((a) => [a.signoff, a.lines]), [['（摘自《光明日报》）', [[0, 4]]]]);
   const mid = exportArticles([...story, '', '全民阅读活动月正式启动', '', '本报讯 3月5日，我市2025年全民阅读活动月在', '市图书馆正式启动。（记者 赵六）', ''].join('\n'), opts).articles;
   assert.deepEqual(mid.map((a) => [a.kicker, a.headline, a.signoff]), [[null, '让“书香青川”更浓郁', '（摘自《光明日报》）'], [null, '全民阅读活动月正式启动', '（记者 赵六）']]);
+  // Without brackets too (来源：光明日报, 摘自《光明日报》), at the page's foot and mid-page.
+  for (const note of ['来源：光明日报', '摘自《光明日报》', '（转自《人民日报》）']) {
+    const other = [...story.slice(0, 4), note];
+    assert.equal(exportArticles([...other, ''].join('\n'), opts).articles[0].signoff, note, note);
+    const two = exportArticles([...other, '', '全民阅读活动月正式启动', '', '本报讯 3月5日，我市2025年全民阅读活动月在', '市图书馆正式启动。（记者 赵六）', ''].join('\n'), opts).articles;
+    assert.deepEqual(two.map((a) => [a.kicker, a.signoff]), [[null, note], [null, '（记者 赵六）']], note);
+  }
 });
 
 test('a wire\'s, another paper\'s or a broadcaster\'s reporter under the headline is the byline, not a deck or text left out', () => {

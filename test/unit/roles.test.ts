@@ -74,6 +74,10 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
     ['（摘自《光明日报》）', 'signoff', true],
     ['（选自《求是》2025年第5期）', 'signoff', true],
     ['（来源：新华网）', 'signoff'],
+    ['（转自《人民日报》）', 'signoff', true],
+    ['来源：光明日报', 'signoff', true],
+    ['来源：新华网', 'signoff'],
+    ['摘自《光明日报》', 'signoff', true],
     ['I. W. F.', 'signoff'],
     ['J.B.', 'signoff'],
     ['（下转第二版）', 'continuation'],
@@ -124,6 +128,7 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
   const source = '也是一个人成长的阶梯。（摘自《光明日报》）';
   assert.equal(slice(source, one(source, true).info.signoff), '（摘自《光明日报》）');
   // A bracketed note naming a book is no source note: （见《规划》第三章）.
+  for (const x of ['来源于群众的智慧', '摘自《光明日报》的一篇文章说，']) assert.notEqual(one(x, true).info.kind, 'signoff', x);
   assert.notEqual(one('（见《规划》第三章）').info.kind, 'signoff');
   const tail = '队联合运营。” （本报通讯员）';
   const t = one(tail).info;

@@ -507,7 +507,9 @@ const SIGNOFF_NAMES = '(?![见附待未续上下图注略摘节有原转接完�
  * `（来源：新华网）`, `（稿件来源：人民网）`: the story's sign-off (at a page's foot it read as the
  * paper's masthead, mid-page as the next story's kicker).
  */
-const SIGNOFF_SOURCE = '(?:摘自|选自)《[^》）)]{1,20}》[^）)]{0,16}|(?:稿件|新闻|信息)?来源[：:][^）)]{2,24}';
+const SIGNOFF_SOURCE = '(?:摘自|选自|转自)《[^》）)]{1,20}》[^）)]{0,16}|(?:稿件|新闻|信息)?来源[：:][^）)]{2,24}';
+/** A source note on a line of its own without brackets: `来源：光明日报`, `摘自《光明日报》`. A sign-off too. */
+const SIGNOFF_SOURCE_LINE = /^(?:(?:稿件|新闻|信息)?来源[：:][^，。！？；（）()]{2,24}|(?:摘自|选自|转自)《[^》]{1,20}》[^，。！？；（）()]{0,16})$/;
 const SIGNOFF_INNER = `(?:完|本报[^）)]{0,12}|记者[^）)]{1,24}|通讯员[^）)]{1,24}|据[^）)]{1,24}|新华社[^）)]{0,24}|${SIGNOFF_SOURCE}|[^）)]{0,16}(?:供稿|供图|整理|报道|编译|综合)|${SIGNOFF_NAMES})`;
 const SIGNOFF_WHOLE = new RegExp(`^[（(]${SIGNOFF_INNER}[）)]$`);
 const SIGNOFF_TAIL = new RegExp(`[。！？…”’」』.!?][（(]${SIGNOFF_INNER}[）)]$`);
@@ -601,7 +603,8 @@ const CONT_WHOLE_FIRST = firstSet('（(〔［[【▶下转上接续紧');
 /** First and second characters of CONT_HEAD. */
 const CONT_HEAD_FIRST = firstSet('（(〔［[【');
 const CONT_HEAD_SECOND = firstSet('上紧接续');
-const SIGNOFF_WHOLE_FIRST = firstSet('（(');
+/** First characters of a whole-line sign-off: SIGNOFF_WHOLE's brackets, SIGNOFF_SOURCE_LINE's words (FIRST_FLAGS has no bit left for a set of their own). */
+const SIGNOFF_WHOLE_FIRST = firstSet('（(来摘选转稿新信');
 /** Characters an English credit line (BYLINE_CREDIT) starts with: `By`, `BY`, `Special`, `Copyright`, or a bracket. */
 const EN_CREDIT_FIRST = firstSet('BSC([{');
 /** Characters an opening of a cut marker can end with (the bracket, the verb's first or last, 第, a target's): the test before any other. */
@@ -1028,6 +1031,10 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   if (kind === K_NONE) {
     // Sign-offs: the whole line, or the tail after the last sentence.
     if (whole && f0 & FF_SIGNOFF_WHOLE && (lastC === CH_FW_RPAREN || lastC === 41) && SIGNOFF_WHOLE.test((head ??= compactHead(scannedText())))) {
+      kind = K_SIGNOFF;
+      signoff = span(scannedText(), lineStart, 0, size);
+    } else if (whole && size <= 40 && f0 & FF_SIGNOFF_WHOLE && c0 >= 0x4e00 && SIGNOFF_SOURCE_LINE.test((head ??= compactHead(scannedText())))) {
+      // A source note without brackets (`来源：光明日报`): at a page's foot it read as the masthead.
       kind = K_SIGNOFF;
       signoff = span(scannedText(), lineStart, 0, size);
     } else if (whole && size <= 12 && c0 >= 65 && c0 <= 90 && lastC === 46 && SIGNOFF_INITIALS.test(scannedText().trim())) {
