@@ -716,6 +716,30 @@ test('a reporter\'s credit in brackets on a line of its own under the headline i
   assert.deepEqual([end.length, end[0].signoff, end[0].byline?.persons], [1, '（记者 王丽）', ['张三']]);
 });
 
+test('unclaimed-text suggests the annotation the text needs: %% kicker over a headline, %% caption for a caption, %% skip for an ad, else %% label or %% body (en and zh-CN)', () => {
+  // Pages of their own (form feeds), each reported apart.
+  const src = [
+    ['坚持人民至上 办好民生实事', '', '%% article', '市委常委会召开会议', '', '本报讯 3月5日，市委常委会召开会议，传达学习全国两会精神。'],
+    ['全民阅读活动月正式启动', '', '本报讯 3月5日，我市2025年全民阅读活动月在', '市图书馆正式启动，活动持续到4月底。', '', '本报记者 王丽 摄）', '', '青川驾校火热招生', '', '报名热线：0839-7654321'],
+    ['□记者 张三 报道', '', '本报讯 今年以来，我县坚持把和美乡村建设作为推进乡村振兴的重要抓手。', '', '不忘初心 牢记使命'],
+  ].map((p) => p.join('\n')).join('\n\f') + '\n';
+  const dump = parse(src);
+  for (const [messages, want] of [
+    [en, [['坚持人民至上', /%% kicker\)$/], ['本报记者', /caption/], ['青川驾校', /advertisement: mark it %% skip/], ['报名热线', /%% skip/], ['不忘初心', /%% label or %% body\)$/]]],
+    [zhCn, [['坚持人民至上', /引题，可标注 %% 引题/], ['本报记者', /图片说明，可标注 %% 图说/], ['青川驾校', /广告，可标注 %% 跳过/], ['报名热线', /%% 跳过/], ['不忘初心', /%% 栏目 或 %% 正文/]]],
+  ] as const) {
+    const f = analyzeArticles(dump, messages).flatMap((p) => p.findings).filter((x) => x.rule === 'unclaimed-text');
+    assert.equal(f.length, want.length);
+    f.forEach((x, k) => {
+      assert.ok(dump.text.slice(x.start, x.end).startsWith(want[k][0]), x.message);
+      assert.match(x.message, want[k][1]);
+    });
+  }
+  // A column's word of four glyphs or less over a headline is rather its label: the plain message.
+  const label = analyzeArticles(parse('天气预报\n\n%% article\n市委常委会召开会议\n\n本报讯 3月5日，市委常委会召开会议，传达学习全国两会精神。\n'), en)[0].findings.find((x) => x.rule === 'unclaimed-text');
+  assert.match(label?.message ?? '', /%% label or %% body\)$/);
+});
+
 test('advertisements (a short text ending —Advt.) are in no article, each reported by unclaimed-text (en and zh-CN); a story is never one', () => {
   const story = 'PACIFIC CABLE OPENING.\nPresident and Governor Taft Likely\nto Exchange Messages on July 4.\nWASHINGTON, April 30.—The first message\nover the Pacific cable will probably be ex\nchanged between President Roosevelt and Gov\nernor Taft on the morning of the Fourth.\n';
   const ads = 'Poland! Poland!! Poland!!!\nPurest Natural Spring Water Known.—Advt.\nTHE PROBLEM SOLVED.\nA straight line is the shortest distance be\ntween two points. The Pennsylvania Railroad\nis the short line between New York and Chi\ncago.—Advt.\n';

@@ -484,6 +484,104 @@ test('continuations link across form-feed pages of one file, by id', () => {
   assertValidDocument(d);
 });
 
+test('紧转 / 紧接 markers are continuations like 下转 / 上接: at the page foot, mid-page, ending a body line; linked', () => {
+  const page1 = ['我市召开春季农业生产工作会议', '', '本报讯 3月5日，我市召开春季农业生产工作', '会议，总结去年农业农村工作，安排部署今年', '春耕生产。副市长刘建国出席会议并讲话。', '会议要求，要抓好种子、化肥、农药等农资', '供应，确保春灌用水。（下转第2版）', '', '全民阅读活动月正式启动', '', '本报讯 3月5日，我市2025年全民阅读活动月在', '市图书馆正式启动，活动持续到4月底，将举办', '读书分享会、图书漂流等活动60余场。', '（紧转第2版）', ''].join('\n');
+  const page2 = ['全民阅读活动月正式启动', '（紧接第1版）', '启动仪式上，市图书馆向社区书屋赠送图书', '2000册。市民王女士说：“在家门口就能借到', '新书，很方便。”', '', '我市召开春季农业生产工作会议', '（紧接第1版）', '会议强调，各镇街要压实粮食安全责任，落实', '耕地保护制度，坚决遏制耕地“非农化”。', ''].join('\n');
+  const d = exportArticles(`${page1}\f${page2}`, { ...opts, path: 'issue.txt' });
+  linkContinuations([d]);
+  const read = d.articles.filter((a) => a.page === 1);
+  // At the page foot: the story's continuation, no line left out, and linked to page 2's part.
+  assert.deepEqual(read[1].continuation, { to: '第2版', marker: '（紧转第2版）', linkedId: 'p2-a1' });
+  assert.equal(d.articles.find((a) => a.id === 'p2-a1')?.continuation?.linkedId, read[1].id);
+  assert.deepEqual(d.articles.map((a) => a.lines), [[[0, 6]], [[8, 13]], [[14, 18]], [[20, 23]]]);
+  // Mid-page: the story's marker, not the next story's kicker.
+  const mid = exportArticles(['我市召开春季农业生产工作会议', '', '本报讯 3月5日，我市召开春季农业生产工作', '会议，安排部署今年春耕生产，确保春灌用', '水。', '（紧转第二版）', '', '全民阅读活动月正式启动', '', '本报讯 3月5日，我市2025年全民阅读活动月在', '市图书馆正式启动，活动持续到4月底。', ''].join('\n'), opts).articles;
+  assert.deepEqual(mid.map((a) => [a.kicker, a.continuation?.marker ?? null]), [[null, '（紧转第二版）'], [null, null]]);
+  // Ending a body line: out of the paragraph.
+  const tail = exportArticles(['我市召开春季农业生产工作会议', '', '本报讯 3月5日，我市召开春季农业生产工作', '会议，安排部署今年春耕生产。确保春灌用', '水。（紧转第2版）', ''].join('\n'), opts).articles[0];
+  assert.equal(tail.continuation?.marker, '（紧转第2版）');
+  assert.ok(tail.paragraphs.at(-1)?.endsWith('确保春灌用水。'));
+});
+
+test('a source note (（摘自《光明日报》）) is the sign-off of the story above: not furniture at the page foot, not the next story\'s kicker', () => {
+  const story = ['让“书香青川”更浓郁', '', '全民阅读活动月启动了。阅读是一座城市的底', '色，也是一个人成长的阶梯。', '（摘自《光明日报》）'];
+  const foot = exportArticles([...story, ''].join('\n'), opts).articles;
+  assert.deepEqual(foot.map((a) => [a.signoff, a.lines]), [['（摘自《光明日报》）', [[0, 4]]]]);
+  const mid = exportArticles([...story, '', '全民阅读活动月正式启动', '', '本报讯 3月5日，我市2025年全民阅读活动月在', '市图书馆正式启动。（记者 赵六）', ''].join('\n'), opts).articles;
+  assert.deepEqual(mid.map((a) => [a.kicker, a.headline, a.signoff]), [[null, '让“书香青川”更浓郁', '（摘自《光明日报》）'], [null, '全民阅读活动月正式启动', '（记者 赵六）']]);
+  // Without brackets too (来源：光明日报, 摘自《光明日报》), at the page's foot and mid-page.
+  for (const note of ['来源：光明日报', '摘自《光明日报》', '（转自《人民日报》）']) {
+    const other = [...story.slice(0, 4), note];
+    assert.equal(exportArticles([...other, ''].join('\n'), opts).articles[0].signoff, note, note);
+    const two = exportArticles([...other, '', '全民阅读活动月正式启动', '', '本报讯 3月5日，我市2025年全民阅读活动月在', '市图书馆正式启动。（记者 赵六）', ''].join('\n'), opts).articles;
+    assert.deepEqual(two.map((a) => [a.kicker, a.signoff]), [[null, note], [null, '（记者 赵六）']], note);
+  }
+});
+
+test('a wire\'s, another paper\'s or a broadcaster\'s reporter under the headline is the byline, not a deck or text left out', () => {
+  for (const [line, role, persons] of [['新华社记者 王五', '新华社记者', ['王五']], ['央视记者 王五', '央视记者', ['王五']], ['人民日报记者 王五 赵六', '人民日报记者', ['王五', '赵六']]] as const) {
+    const page = ['我市召开春季农业生产工作会议', '', line, '', '本报讯 3月5日，我市召开春季农业生产工作会议，', '安排部署今年春耕生产。副市长刘建国出席会议。', ''].join('\n');
+    const a = exportArticles(page, opts).articles;
+    assert.equal(a.length, 1, line);
+    assert.deepEqual([a[0].subheadlines, a[0].byline], [[], { raw: line, role, persons }], line);
+    assert.deepEqual(a[0].lines, [[0, 5]], line);
+  }
+});
+
+test('a sign-off cut by a line end (…60余场。（记者 / 赵六）) is the sign-off, out of the paragraph, as on one line', () => {
+  const head = ['全民阅读活动月正式启动', '', '本报讯 3月5日，我市2025年全民阅读活动月在', '市图书馆正式启动。活动持续到4月底，将举办'];
+  for (const [tail, signoff] of [[['读书分享会、图书漂流等活动60余场。（记者', '赵六）'], '（记者赵六）'], [['读书分享会、图书漂流等活动60余场。（', '记者 赵六）'], '（记者 赵六）'], [['读书分享会、图书漂流等活动60余场。（记者', '', '赵六）'], '（记者赵六）']] as const) {
+    const a = exportArticles([...head, ...tail, ''].join('\n'), opts).articles;
+    assert.equal(a.length, 1, tail.join('/'));
+    assert.equal(a[0].signoff, signoff, tail.join('/'));
+    assert.deepEqual(a[0].paragraphs, ['3月5日，我市2025年全民阅读活动月在市图书馆正式启动。活动持续到4月底，将举办读书分享会、图书漂流等活动60余场。'], tail.join('/'));
+  }
+  // A bracket whose next line holds more than its rest is text: （李明 / 王芳）说…
+  const text = exportArticles([...head, '读书分享会等活动60余场。（李明', '王芳）说，活动很受欢迎。', ''].join('\n'), opts).articles[0];
+  assert.equal(text.signoff, null);
+});
+
+test('a caption of two lines (图为… / …本报记者 王丽 摄, （图为… / 本报记者 王丽 摄）) is left out whole, silently; so is one in brackets on one line', () => {
+  const story = ['我市召开春季农业生产工作会议', '', '本报讯 3月5日，我市召开春季农业生产工作', '会议，总结去年农业农村工作，安排部署今年', '春耕生产。副市长刘建国出席会议并讲话。', ''];
+  const body = '3月5日，我市召开春季农业生产工作会议，总结去年农业农村工作，安排部署今年春耕生产。副市长刘建国出席会议并讲话。';
+  for (const caption of [
+    ['图为3月5日，青川镇农民在田间管理小麦，抢', '抓农时开展春耕生产。本报记者 王丽 摄'],
+    ['（图为市民在市图书馆阅读。', '本报记者 王丽 摄）'],
+    ['图为3月5日，市民在市图书馆阅读，感受书香', '氛围。本报记者 王丽 摄'],
+    ['（图为3月5日，市民在市图书馆阅读。本报记者 王丽 摄）'],
+    // A blank line between (a double-spaced page's line spacing): its last line ends in a photo credit.
+    ['（图为市民在市图书馆阅读。', '', '本报记者 王丽 摄）'],
+  ]) {
+    const d = exportArticles([...story, ...caption, ''].join('\n'), opts);
+    assert.deepEqual(d.articles.map((a) => [a.paragraphs, a.lines]), [[[body], [[0, 4]]]], caption.join('/'));
+    assert.deepEqual(d.diagnostics, {}, caption.join('/'));
+  }
+  // Below a continued-to marker too.
+  const c1 = exportArticles([...story.slice(0, 5), '确保春灌用水。（下转第二版）', '', '（图为3月5日，青川镇农民在田间管理小麦。', '本报记者 王丽 摄）', ''].join('\n'), opts).articles;
+  assert.deepEqual(c1.map((a) => [a.paragraphs.length, a.continuation?.marker]), [[1, '（下转第二版）']]);
+  // A caption line with no credit or closing bracket below it: the lines below stay as they read.
+  const open = exportArticles([...story, '图为3月5日，青川镇农民在田间管理小麦，抢', '抓农时开展春耕生产。', ''].join('\n'), opts);
+  assert.deepEqual(open.articles.map((a) => a.paragraphs), [[body, '抓农时开展春耕生产。']]);
+});
+
+test('本报评论员 over, under or after a commentary is its author (byline, or sign-off at its end), not a label: the commentary is an article, not a sidebar', () => {
+  const story = ['我市召开春季农业生产工作会议', '', '本报记者 张三', '', '本报讯 3月5日，我市召开春季农业生产工作', '会议，安排部署今年春耕生产。', ''];
+  const headline = '以实干担当书写发展新篇';
+  const body = ['春回大地，万物勃发。全国两会的召开，为我', '们做好今年各项工作指明了方向。'];
+  const byline = { raw: '本报评论员', role: '本报评论员', persons: [] };
+  const pick = (a: ArticlesDocument['articles'][number]) => [a.type, a.headline, a.byline, a.signoff, a.paragraphs.length];
+  // Over the headline, below another story.
+  const over = exportArticles([...story, '本报评论员', '', headline, '', ...body, ''].join('\n'), opts).articles;
+  assert.deepEqual(over.map(pick), [['article', '我市召开春季农业生产工作会议', { raw: '本报记者 张三', role: '本报记者', persons: ['张三'] }, null, 1], ['article', headline, byline, null, 1]]);
+  // Under the headline.
+  const under = exportArticles([headline, '', '本报评论员', '', ...body, ''].join('\n'), opts).articles;
+  assert.deepEqual(under.map(pick), [['article', headline, byline, null, 1]]);
+  // After the commentary, at the page's end: its sign-off, on a page whose stories have bylines.
+  const after = exportArticles([...story, headline, '', ...body, '', '本报评论员', ''].join('\n'), opts).articles;
+  assert.deepEqual(after.map(pick).at(-1), ['article', headline, null, '本报评论员', 1]);
+  assert.deepEqual(after.at(-1)?.lines, [[7, 12]]);
+});
+
 test('JSON Lines: one valid record per article', () => {
   const lines = serializeLines([doc]).trimEnd().split('\n');
   assert.equal(lines.length, 6);
@@ -743,6 +841,17 @@ test('reporters in a dateline\'s brackets stay in the dateline when the article 
     assert.equal(a.dateline, printed, name);
     assert.ok(a.paragraphs[0].startsWith('昨天上午'), name);
   }
+});
+
+test('reporters named in the lead after the dateline (本报讯 记者张三 通讯员李四 报道：…) are the byline, out of the paragraph', () => {
+  const page = (lead: string) => ['我市召开春季农业生产工作会议', '', lead, '春季农业生产工作会议，安排部署今年春耕生产。', ''].join('\n');
+  const a = exportArticles(page('本报讯 记者张三 通讯员李四 报道：3月5日，我市召开'), opts).articles[0];
+  assert.deepEqual([a.dateline, a.byline, a.paragraphs], ['本报讯', { raw: '记者张三 通讯员李四 报道', role: '记者', persons: ['张三', '李四'] }, ['3月5日，我市召开春季农业生产工作会议，安排部署今年春耕生产。']]);
+  const b = exportArticles(page('本报北京3月5日电  记者张三报道：3月5日，我市召开'), opts).articles[0];
+  assert.deepEqual([b.dateline, b.byline?.persons, b.paragraphs[0].slice(0, 5)], ['本报北京3月5日电', ['张三'], '3月5日，']);
+  // With a byline line, they stay in the dateline as printed.
+  const c = exportArticles(page('本报讯 记者张三 报道：3月5日，我市召开').replace('\n\n本报讯', '\n\n□本报记者 张三\n\n本报讯'), opts).articles[0];
+  assert.deepEqual([c.byline?.raw, c.dateline], ['□本报记者 张三', '本报讯 记者张三 报道：']);
 });
 
 test('a line ending or starting with an astral CJK glyph (𠮷) joins as a BMP one does, in a short article with no column', () => {

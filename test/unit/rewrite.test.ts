@@ -99,6 +99,13 @@ function exportedOf(text: string) {
 const sample = readFileSync(SAMPLE, 'utf8');
 const once = rewritePage(sample);
 
+test('a sign-off cut by a line end (（记者 / 赵六）): the rewrite prints it as the sign-off, and exports as the page does', () => {
+  const page = ['全民阅读活动月正式启动', '', '本报讯 3月5日，我市2025年全民阅读活动月在', '市图书馆正式启动。活动持续到4月底，将举办', '读书分享会、图书漂流等活动60余场。（记者', '赵六）', ''].join('\n');
+  const r = rewritePage(page).text;
+  assert.ok(r.includes('\n（记者赵六）'), r);
+  assert.deepEqual(exportedOf(r), exportedOf(page));
+});
+
 test('the sample: six articles in reading order as clean paragraphs', () => {
   assert.deepEqual(
     once.articles.map((a) => [a.id, a.headline, a.paragraphs]),

@@ -24,8 +24,8 @@ const one = (text: string, edge = false) => {
 const slice = (text: string, s: { start: number; end: number } | null) => (s ? text.slice(s.start, s.end) : null);
 
 test('bylines', () => {
-  for (const s of ['□记者 何光翠 报道', '□通讯员 傅玉佳 报道', '本报记者 张三 李四', '记者 王五', '本报记者张三', '■本报通讯员 赵六', '文/图 陈七', 'By JOHN SMITH', 'By Henry James Forman']) assert.equal(one(s).info.kind, 'byline', s);
-  for (const s of ['记者从市商务局获悉，今年以来全市', '记者了解到目前全市已有一百多家企业', 'By the end of the year the city had grown', '本报记者从市统计局获悉今年上半年全', '本报记者近日在胶州湾畔看到']) assert.notEqual(one(s).info.kind, 'byline', s);
+  for (const s of ['□记者 何光翠 报道', '□通讯员 傅玉佳 报道', '本报记者 张三 李四', '记者 王五', '本报记者张三', '■本报通讯员 赵六', '文/图 陈七', 'By JOHN SMITH', 'By Henry James Forman', '新华社记者 王五', '央视记者 李四', '人民日报记者 王五 赵六', '新华社记者王五', '本报全媒体记者 张三', '本报驻京记者 王五', '中新社记者 赵六 报道', '本报评论员', '本 报 评 论 员', '本报特约评论员 张三']) assert.equal(one(s).info.kind, 'byline', s);
+  for (const s of ['记者从市商务局获悉，今年以来全市', '记者了解到目前全市已有一百多家企业', 'By the end of the year the city had grown', '本报记者从市统计局获悉今年上半年全', '本报记者近日在胶州湾畔看到', '新华社记者从国家统计局获悉', '人民日报记者近日走访了多家企业', '央视记者在现场看到']) assert.notEqual(one(s).info.kind, 'byline', s);
 });
 
 test('datelines: whole line or head of a body line', () => {
@@ -34,6 +34,10 @@ test('datelines: whole line or head of a body line', () => {
     ['新华社北京8月26日电（记者 王小明）今年以来', '新华社北京8月26日电（记者 王小明）'],
     ['本报北京 9 月 2 日电 记者从', '本报北京 9 月 2 日电'],
     ['本 报 讯 日前，', '本 报 讯'],
+    // Reporters named in the lead right after it: out of the paragraph (the export's byline).
+    ['本报讯 记者张三 通讯员李四 报道：3月5日，我市', '本报讯 记者张三 通讯员李四 报道：'],
+    ['本报北京3月5日电  记者张三报道：3月5日，我市召开', '本报北京3月5日电  记者张三报道：'],
+    ['本报讯 记者从市商务局获悉，报道：今年以来', '本报讯'],
     ['CHICAGO, May 3.—President Roosevelt arrived', 'CHICAGO, May 3.—'],
     // A place in capitals or Title Case, state or country abbreviations, a month and day, a dash.
     ['ERIE, Pa., Sept. 16.—The large flour mill', 'ERIE, Pa., Sept. 16.—'],
@@ -66,12 +70,22 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
     ['（本报通讯员）', 'signoff'],
     ['（完）', 'signoff'],
     ['（记者 张三）', 'signoff'],
+    ['（摘自《光明日报》）', 'signoff'],
+    ['（摘自《光明日报》）', 'signoff', true],
+    ['（选自《求是》2025年第5期）', 'signoff', true],
+    ['（来源：新华网）', 'signoff'],
+    ['（转自《人民日报》）', 'signoff', true],
+    ['来源：光明日报', 'signoff', true],
+    ['来源：新华网', 'signoff'],
+    ['摘自《光明日报》', 'signoff', true],
     ['I. W. F.', 'signoff'],
     ['J.B.', 'signoff'],
     ['（下转第二版）', 'continuation'],
     ['（下转A3）', 'continuation'],
     ['（转B2）', 'continuation'],
     ['（紧接第一版）', 'continuation'],
+    ['（紧转第二版）', 'continuation'],
+    ['（紧转第二版）', 'continuation', true],
     ['（下接第二版）', 'continuation'],
     ['【下转第二版】', 'continuation'],
     ['▶下转第二版', 'continuation'],
@@ -100,6 +114,8 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
     ['责任编辑 王丽、李明 校对：张强', 'furniture'],
     ['新华社发（王 丽 摄）', 'caption'],
     ['王 丽 摄', 'caption'],
+    ['（图为3月5日，市民在市图书馆阅读。本报记者 王丽 摄）', 'caption'],
+    ['（图为市民在市图书馆阅读。', 'caption'],
   ];
   for (const [s, k, edge] of kinds) assert.equal(one(s, edge).info.kind, k, s);
   assert.equal(one('胶州日报').info.kind, null, 'mastheads only at the page edge');
@@ -122,7 +138,12 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
   for (const s of ['GOOD NEWS FOR FARMERS', 'By Leased Wire to The Tribune.', 'NEWS OF THE CITY', 'TIMES ARE HARD FOR FARMERS', 'Born on September 17, 1911, in Ohio', 'SUNDAY SCHOOL PICNIC is held'])
     assert.notEqual(one(s, true).info.kind, 'furniture', s);
   for (const s of ['VOL. LXIII....No. 20,620.', 'Vol. 12, No. 4']) assert.equal(one(s).info.kind, 'furniture', s);
-  assert.deepEqual(['（紧接第一版）', '（下接第二版）', '（转A2）'].map((x) => one(x).info.continuation?.direction), ['from', 'to', 'to']);
+  assert.deepEqual(['（紧接第一版）', '（下接第二版）', '（转A2）', '（紧转第二版）', '水。（紧转第2版）'].map((x) => one(x).info.continuation?.direction), ['from', 'to', 'to', 'to', 'to']);
+  const source = '也是一个人成长的阶梯。（摘自《光明日报》）';
+  assert.equal(slice(source, one(source, true).info.signoff), '（摘自《光明日报》）');
+  // A bracketed note naming a book is no source note: （见《规划》第三章）.
+  for (const x of ['来源于群众的智慧', '摘自《光明日报》的一篇文章说，']) assert.notEqual(one(x, true).info.kind, 'signoff', x);
+  assert.notEqual(one('（见《规划》第三章）').info.kind, 'signoff');
   const tail = '队联合运营。” （本报通讯员）';
   const t = one(tail).info;
   assert.equal(t.kind, null);

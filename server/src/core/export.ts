@@ -126,7 +126,7 @@ function needsHyphenEvidence(dump: PageDump): boolean {
  * 全媒体记者, 驻京记者), or a credit (文/图, 摄影). A part of the names may start with one too
  * (`通讯员张强`).
  */
-const ROLE = /^(?:(?:本报|新华社|人民日报|中新社|央视|央广)?(?:特约|见习|实习|首席|全媒体|融媒体|驻[\u4e00-\u9fff]{1,4})?(?:摄影记者|记者|通讯员|实习生|撰稿人?)|摄影|文[/／]图|文图)/;
+const ROLE = /^(?:(?:本报|新华社|人民日报|中新社|央视|央广)?(?:特约|见习|实习|首席|全媒体|融媒体|驻[\u4e00-\u9fff]{1,4})?(?:摄影记者|记者|通讯员|实习生|撰稿人?|评论员)|摄影|文[/／]图|文图)/;
 const CREDIT_TAIL = /\s*(报道|摄影?|文\/图|文|图|整理|采写|供稿)\s*$/;
 
 /** Splits a byline into its role and person names. */
@@ -277,8 +277,9 @@ function headlineText(idx: readonly number[], clean: Cleaner, ev: HyphenEvidence
   return joinHeadline(cleanLines(idx, clean), ev);
 }
 
+/** A span's text as printed, cleaned; one cut by a line end (a sign-off: `（记者` / `赵六）`) without the break. */
 function spanText(s: Span | null, clean: Cleaner): string | null {
-  return s ? clean.span(s.start, s.end).trim() || null : null;
+  return printedDateline(clean, s) || null;
 }
 
 /**
@@ -291,12 +292,15 @@ function datelineText(t: string | null): string | null {
   return m ? t.slice(0, m.index).trim() || t : t;
 }
 
-/** The reporters a dateline holds in brackets, as the byline (raw with the brackets, as printed); null for none. */
+/**
+ * The reporters a dateline holds, as the byline: in brackets (raw with the brackets, as printed), or
+ * named in the lead (`记者张三 通讯员李四 报道`, raw without the colon); null for none.
+ */
 function datelineByline(t: string | null): Byline | null {
   const m = t === null ? null : DATELINE_REPORTER.exec(t);
   if (!m || m.index === 0) return null;
-  const b = parseByline(m[1]);
-  return { raw: m[0], role: b.role, persons: b.persons };
+  const b = parseByline(m[1] ?? m[2]);
+  return { raw: m[1] !== undefined ? m[0] : m[2], role: b.role, persons: b.persons };
 }
 
 /**

@@ -1024,7 +1024,8 @@ export function markerText(clean: Cleaner, s: Span): string {
 
 /**
  * A dateline's text as printed, cleaned: one whose reporters' brackets wrap onto the next line
- * (detect.ts wrappedReporters) without the line break and the spaces around it. '' for none.
+ * (detect.ts wrappedReporters) without the line break and the spaces around it. '' for none. So
+ * for a sign-off, cut by a line end the same way (roles.ts joinCutSignoffs: （记者 / 赵六）).
  */
 export function printedDateline(clean: Cleaner, s: Span | null): string {
   const t = s ? clean.span(s.start, s.end).trim() : '';

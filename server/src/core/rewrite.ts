@@ -334,7 +334,7 @@ function rewriteOnePage(dump: PageDump, analysis: PageAnalysis, clean: Cleaner, 
       paraPart(idx, p.text, `${keyPrefix}${ai}:${k}`);
     }
     if (a.signoff) {
-      const t = clean.span(a.signoff.start, a.signoff.end).trim();
+      const t = printedDateline(clean, a.signoff); // one cut by a line end (（记者 / 赵六）) without the break
       const sl = lineIndexAt(dump, a.signoff.start);
       if (t) parts.push({ notes: notesFor([sl]), text: t });
     }

@@ -46,7 +46,7 @@ import { abbreviationBefore } from '../chars';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { pageColumnOf, joinCutMarkers, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_DATELINE, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, isReporterBracket, headCommas, localWidthsOf, takePage, scanLine, type LineKind, edgeContinues, isCopyright, type Taken, numberLineInSentence } from './roles';
+import { pageColumnOf, joinCutMarkers, joinCutSignoffs, joinCaptionLines, commentatorSignoffs, isCommentatorLine, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_DATELINE, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, isReporterBracket, headCommas, localWidthsOf, takePage, scanLine, type LineKind, edgeContinues, isCopyright, type Taken, numberLineInSentence } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -156,7 +156,7 @@ export function analyzePage(dump: PageDump, pageIndex: number, messages: Message
   const findings = misplacedHeadline(dump, analysis, messages);
   orphanLabel(dump, ORPHAN_LABELS.get(analysis) ?? NO_BLOCKS, messages, findings);
   ORPHAN_LABELS.delete(analysis);
-  unclaimedText(dump, UNCLAIMED.get(analysis) ?? NO_BLOCKS, messages, findings);
+  unclaimedText(dump, UNCLAIMED.get(analysis) ?? NO_BLOCKS, messages, findings, analysis);
   UNCLAIMED.delete(analysis);
   advertText(dump, ADVERTS.get(analysis) ?? NO_BLOCKS, messages, findings);
   ADVERTS.delete(analysis);
@@ -298,6 +298,9 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
   }
   if (hasDateline) wrappedReporters(dump, F, content, nc, base);
   joinCutMarkers(dump, F, content, nc, base, forced); // （下转第 / 二版）: one marker
+  joinCutSignoffs(dump, F, content, nc, base, forced); // …60余场。（记者 / 赵六）: one sign-off
+  joinCaptionLines(dump, F, content, nc, base, forced); // 图为…，抢 / 抓农时…。本报记者 王丽 摄: one caption
+  commentatorSignoffs(dump, F, content, nc, base, forced); // …篇章。 / 本报评论员 at the page's end: a sign-off
   let latinMemo = -1; // latinPage, read once if asked
   const isLatin = () => (latinMemo < 0 ? (latinMemo = latinPage(taken, content, nc) ? 1 : 0) : latinMemo) === 1;
   const column = pageColumnOf(F, content, nc, isLatin);
@@ -567,6 +570,45 @@ function joinedParagraph(F: Features, L: readonly number[], base: number): boole
   return false;
 }
 
+/**
+ * A commentator's byline (本报评论员) right over a one-line text segment that ends no sentence:
+ * printed over the commentary's headline, which stays a heading (commentatorBylines gives the
+ * byline to the story below it).
+ */
+function commentatorOver(P: PageItems, byline: Seg, s: Seg): boolean {
+  return s.lines.length === 1 && byline.lines.length === 1 && !lineEnds(P, s.lines[0]) && isCommentatorLine(lineText(P.dump, byline.lines[0]));
+}
+
+/**
+ * A story that is only a commentator's byline (本报评论员 over the commentary's headline), with
+ * only headings between it and the next story, which has no byline: the byline is that story's,
+ * and the byline's story goes. Stories in dump order; storyOfItem updated.
+ */
+function commentatorBylines(P: PageItems, stories: Story[], storyOfItem: (Story | null)[]): void {
+  const { items } = P;
+  let w = 0;
+  for (let r = 0; r < stories.length; r++) {
+    const s = stories[r];
+    const t = r + 1 < stories.length ? stories[r + 1] : null;
+    let moved = false;
+    if (t && s.bodySize === 0 && s.byline.length === 1 && !s.dateline && !s.continuation && !s.signoff && !s.forcedStart && s.note.length === 0 && t.byline.length === 0 && !t.forcedStart && isCommentatorLine(lineText(P.dump, s.byline[0]))) {
+      let between = true;
+      let headings = 0;
+      for (let q = s.lastItem + 1; q < t.firstItem && between; q++) {
+        if (items[q].kind === 'heading') headings++;
+        else between = isTransparent(items[q]);
+      }
+      if (between && headings > 0) {
+        t.byline.push(s.byline[0]);
+        for (let q = s.firstItem; q <= s.lastItem; q++) if (storyOfItem[q] === s) storyOfItem[q] = t;
+        moved = true;
+      }
+    }
+    if (!moved) stories[w++] = s;
+  }
+  stories.length = w;
+}
+
 /** Classify text segments: heading block or body. */
 function classifyText(P: PageItems, segs: readonly Seg[]): void {
   const { base, F, ds, blockFirst, blockLast } = P;
@@ -599,7 +641,7 @@ function classifyText(P: PageItems, segs: readonly Seg[]): void {
     // Right below a byline comes the story (its dateline, its lead), not a heading: a title-cased
     // line there is a dateline the OCR spoiled (`NEW YOUK, Sopl. ICKing Al`).
     const prev = x > 0 ? segs[x - 1] : null;
-    if (prev && prev.kind === 'pattern' && prev.pkind === 'byline' && !bylineBetween(P, segs, x)) continue;
+    if (prev && prev.kind === 'pattern' && prev.pkind === 'byline' && !bylineBetween(P, segs, x) && !commentatorOver(P, prev, s)) continue;
     if (titled || underCapsHead(P, segs, x) || (L.length === 1 && headingRunsOn(P, segs, x))) {
       s.kind = 'heading';
       continue;
@@ -1066,6 +1108,7 @@ function detectArticles(P: PageItems): PageAnalysis {
   const storyOfItem: (Story | null)[] = new Array<Story | null>(items.length).fill(null);
   const unclaimed: number[] = []; // pattern items no story took (ascending)
   buildStories(P, stories, storyOfItem, unclaimed);
+  commentatorBylines(P, stories, storyOfItem); // 本报评论员 over a commentary's headline: the commentary's byline
   // Story by the item it started at (as first found: a merge moving firstItem does not move it here).
   const storyAt: (Story | null)[] = new Array<Story | null>(items.length).fill(null);
   for (let k = 0; k < stories.length; k++) storyAt[stories[k].firstItem] = stories[k];

@@ -423,9 +423,15 @@ const DIAN = '电(?![视商力话子影网脑动器费池台气梯竞缆信讯])
 const DATE = `(?:${NUM}{1,2}月${NUM}{1,3}日)?`;
 /** Who a dateline's brackets name (记者 王五 通讯员 赵六), the brackets left out. */
 const REPORTERS = '(?:记者|通讯员|特约记者)[^）)]{1,24}';
-const REPORTER = `(?:[（(]${REPORTERS}[）)])?`;
-/** The reporters in brackets at a dateline's end, which the export gives to the byline: group 1 without the brackets. */
-export const DATELINE_REPORTER = new RegExp(`[（(](${REPORTERS})[）)]$`);
+/** Reporters named in the lead right after the dateline, without brackets: `记者张三 通讯员李四 报道：` (no comma or full stop: 记者从…获悉， is the lead). */
+const REPORTERS_LEAD = '(?:本报)?(?:记者|通讯员|特约记者)[^：:，。！？；（）()]{1,30}?报道';
+const REPORTER = `(?:[（(]${REPORTERS}[）)]|${REPORTERS_LEAD}[：:])?`;
+/**
+ * The reporters at a dateline's end, which the export gives to the byline: in brackets (group 1,
+ * without them: 本报讯（记者 王五）) or named in the lead (group 2, without its colon: 本报讯 记者张三
+ * 通讯员李四 报道：…).
+ */
+export const DATELINE_REPORTER = new RegExp(`(?:[（(](${REPORTERS})[）)]|[ \\u3000]*(${REPORTERS_LEAD})[：:])$`);
 const DATELINE_RES: RegExp[] = [
   new RegExp(`^本报讯${REPORTER}`),
   new RegExp(`^本报(?!记者|通讯员|评论员)(?:${PLACE})?${DATE}${DIAN}${REPORTER}`),
@@ -448,9 +454,9 @@ const DATELINE_EN_PLACE = new RegExp(`^[A-Z][A-Za-z'\\-]{1,20}\\.?(?: [A-Z][A-Za
  * The verbs of a continuation marker (see contDirection), and its target: a page (第二版, 3版) or a
  * lettered section's (A3), or up to four of them (第2、3版, 2—3版, 第二至三版, A2-A3) where a story
  * runs on over a spread. A separator is no page character, so each repetition takes one and the
- * match cannot backtrack far.
+ * match cannot backtrack far. 紧转 / 紧接 are 下转 / 上接 as some papers print them.
  */
-const CONT_VERB = '(下转|转至|转|下接|上接|紧接|接|续)';
+const CONT_VERB = '(下转|转至|转|下接|紧转|上接|紧接|接|续)';
 const CONT_PAGE = '第?[0-9A-Za-z０-９一二三四五六七八九十]{1,4}';
 const CONT_SEP = '(?:[、，,]|[—–\\-－~～]{1,2}|至)';
 const CONT_TARGET = `((?:${CONT_PAGE}(?:版|页|面)?${CONT_SEP}){0,3}${CONT_PAGE}(?:版|页|面)|[A-Za-z][0-9]{1,2}(?:${CONT_SEP}[A-Za-z]?[0-9]{1,2}){0,3})`;
@@ -496,7 +502,15 @@ const LATIN_OPEN = new Set(Array.from('cC([{«»*•■|\'"', (c) => c.charCodeA
  * 有删节, 原标题…) or a number (（一）, （二〇二四）).
  */
 const SIGNOFF_NAMES = '(?![见附待未续上下图注略摘节有原转接完一二三四五六七八九十〇零])[\\u4e00-\\u9fff]{2,4}(?:[ 、·・][\\u4e00-\\u9fff]{2,4})?';
-const SIGNOFF_INNER = `(?:完|本报[^）)]{0,12}|记者[^）)]{1,24}|通讯员[^）)]{1,24}|据[^）)]{1,24}|新华社[^）)]{0,24}|[^）)]{0,16}(?:供稿|供图|整理|报道|编译|综合)|${SIGNOFF_NAMES})`;
+/**
+ * A source note: where a story was taken from, `（摘自《光明日报》）`, `（选自《求是》2025年第5期）`,
+ * `（来源：新华网）`, `（稿件来源：人民网）`: the story's sign-off (at a page's foot it read as the
+ * paper's masthead, mid-page as the next story's kicker).
+ */
+const SIGNOFF_SOURCE = '(?:摘自|选自|转自)《[^》）)]{1,20}》[^）)]{0,16}|(?:稿件|新闻|信息)?来源[：:][^）)]{2,24}';
+/** A source note on a line of its own without brackets: `来源：光明日报`, `摘自《光明日报》`. A sign-off too. */
+const SIGNOFF_SOURCE_LINE = /^(?:(?:稿件|新闻|信息)?来源[：:][^，。！？；（）()]{2,24}|(?:摘自|选自|转自)《[^》]{1,20}》[^，。！？；（）()]{0,16})$/;
+const SIGNOFF_INNER = `(?:完|本报[^）)]{0,12}|记者[^）)]{1,24}|通讯员[^）)]{1,24}|据[^）)]{1,24}|新华社[^）)]{0,24}|${SIGNOFF_SOURCE}|[^）)]{0,16}(?:供稿|供图|整理|报道|编译|综合)|${SIGNOFF_NAMES})`;
 const SIGNOFF_WHOLE = new RegExp(`^[（(]${SIGNOFF_INNER}[）)]$`);
 const SIGNOFF_TAIL = new RegExp(`[。！？…”’」』.!?][（(]${SIGNOFF_INNER}[）)]$`);
 
@@ -512,10 +526,20 @@ export function isReporterBracket(text: string): boolean {
 }
 
 const BYLINE_BOX = /^[□■◇◆●○]/;
-const BYLINE_ROLE = /^(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员|实习生|撰稿人?)/;
+/**
+ * Who a byline's role names before 记者 / 通讯员: the paper (本报) or a wire or another paper or
+ * broadcaster (新华社记者 王五, 人民日报记者 王五 赵六, 央视记者 …), and a kind (特约, 首席, 全媒体,
+ * 驻京): as export.ts ROLE reads them.
+ */
+const BYLINE_ORG = '(?:本报|本台|本刊|新华社|中新社|人民日报|光明日报|经济日报|央视|央广|总台)?(?:特约|见习|实习|首席|全媒体|融媒体|驻[\u4e00-\u9fff]{1,4})?';
+const BYLINE_ROLE = new RegExp(`^${BYLINE_ORG}(?:记者|通讯员|实习生|撰稿人?)`);
+/** Names set off by spaces after the role: `记者 张三 李四`, `新华社记者 王五`. */
+const BYLINE_SPACED = new RegExp(`^${BYLINE_ORG}(?:记者|通讯员|实习生)[ \u3000]+[\u4e00-\u9fff·、]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff·、]{2,4}){0,4}$`);
+/** A commentary's author named by office (本报评论员, 本报特约评论员, 人民日报评论员), maybe with names: a byline, not a column label. */
+const BYLINE_COMMENTATOR = new RegExp(`^(?:本报|本刊|新华社|人民日报|光明日报|经济日报)(?:特约)?评论员(?:[ \\u3000]+[\\u4e00-\\u9fff·、]{2,4}(?:[ \\u3000、]+[\\u4e00-\\u9fff·、]{2,4}){0,3})?$`);
 const BYLINE_END = /(?:报道|撰文|撰稿|采写|整理|文图|文\/图|编译)$/;
 /** `本报记者张三`, `本报记者张三李四`: names, not a sentence (本报记者从市统计局获悉…). */
-const BYLINE_PLAIN = /^本报(?:特约|见习)?记者(?![从在对向据将把被为就于与和到了是也还已近日今昨])[\u4e00-\u9fff·、]{2,10}$/;
+const BYLINE_PLAIN = /^(?:本报|新华社|中新社|人民日报|光明日报|经济日报|央视|央广)(?:特约|见习)?记者(?![从在对向据将把被为就于与和到了是也还已近日今昨])[\u4e00-\u9fff·、]{2,10}$/;
 const BYLINE_SLASH = /^(?:文|图|文\/图|文图|文・图|撰文|摄影)[/／:：][\u4e00-\u9fff·、 ]{2,14}/;
 const BYLINE_SPECIAL = /^Sp[a-z]{3,5}l\s+to\s+(?:T[a-z]{1,2}e\s+)?[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,4}\.?$/;
 /**
@@ -535,7 +559,7 @@ const BYLINE_EN = /^(?:By|BY)\s+[A-Z][A-Za-z.'-]{1,20}(?:\s+[A-Z][A-Za-z.'-]{0,2
 const SIGNOFF_INITIALS = /^(?:[A-Z]\. ?){1,3}[A-Z]\.$/;
 const NOTE_LABEL = /^(?:编者按|编者的话|编后语?|编者附记|编辑手记)[：:]?$/;
 const NOTE_HEAD = /^(?:编者按|编者的话|编后语?)[：:]./;
-const LABEL_WORDS = /^(?:简讯|快讯|图片新闻|新闻简讯|一句话新闻|短评|时评|新闻链接|相关链接|链接|延伸阅读|小贴士|背景链接|新闻背景|记者手记|记者观察|本报评论员|评论员文章|社论|今日导读|导读|要闻提示|本版导读)[：:]?$/;
+const LABEL_WORDS = /^(?:简讯|快讯|图片新闻|新闻简讯|一句话新闻|短评|时评|新闻链接|相关链接|链接|延伸阅读|小贴士|背景链接|新闻背景|记者手记|记者观察|评论员文章|社论|今日导读|导读|要闻提示|本版导读)[：:]?$/;
 const LABEL_BRACKETS = /^[《【〔［[「][^》】〕］\]」]{1,18}[》】〕］\]」]$/;
 
 const CREDIT_LABELS = '(?:责任编辑|本版编辑|本版责编|责编|编辑|美编|美术编辑|校对|版式|组版|审读|终审|值班编辑|版面设计|视觉设计|排版|图片编辑|制图)';
@@ -592,6 +616,10 @@ const EDGE_SHORT_MAX = 12;
 const MONTH_YEAR_EN = /(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|January|February|March|April|June|July|August|September|October|November|December)[^0-9]{0,4}[0-9]{1,2}[,.]? ?[0-9]{4}/;
 
 const CAPTION_HEAD = /^(?:[▲△↑↓←→◀▶]|图为|上图|下图|左图|右图|图[：:/／]|图片[：:]|组图)/;
+/** A caption in brackets, as some papers print one under a photo: `（图为市民在市图书馆阅读。本报记者 王丽 摄）`. */
+const CAPTION_HEAD_BRACKET = /^[（(](?:图为|上图|下图|左图|右图|图[：:]|图片[：:]|组图)/;
+/** The photo credit a caption's last line ends with (`…生产。本报记者 王丽 摄`, `本报记者 王丽 摄）`), on its compact tail. */
+const CAPTION_CREDIT_END = /(?:记者|通讯员|本报|摄影)[^，。！？、；]{0,10}(?<!拍)摄[）)]?$/;
 /**
  * A photo credit: a name and 摄, not a sentence ending in 拍摄 (记者看到市民纷纷用手机拍摄): after a
  * role (`本报记者 张三 摄`), in brackets after a short source (`（王 丽 摄）`, `新华社发（王 丽 摄）`),
@@ -606,7 +634,8 @@ const CONT_WHOLE_FIRST = firstSet('（(〔［[【▶下转上接续紧');
 /** First and second characters of CONT_HEAD. */
 const CONT_HEAD_FIRST = firstSet('（(〔［[【');
 const CONT_HEAD_SECOND = firstSet('上紧接续');
-const SIGNOFF_WHOLE_FIRST = firstSet('（(');
+/** First characters of a whole-line sign-off: SIGNOFF_WHOLE's brackets, SIGNOFF_SOURCE_LINE's words (FIRST_FLAGS has no bit left for a set of their own). */
+const SIGNOFF_WHOLE_FIRST = firstSet('（(来摘选转稿新信');
 /** Characters an English credit line (BYLINE_CREDIT) starts with: `By`, `BY`, `Special`, `Copyright`, or a bracket. */
 const EN_CREDIT_FIRST = firstSet('BSC([{');
 /** Characters an opening of a cut marker can end with (the bracket, the verb's first or last, 第, a target's): the test before any other. */
@@ -618,7 +647,7 @@ const CONT_OPEN_BODY = firstSet('下上紧转接续至第一二三四五六七�
 /** Most units a cut marker's opening or rest spans on its line (spaces included). */
 const CONT_PART_MAX = 16;
 const CAPTION_HEAD_FIRST = firstSet('▲△↑↓←→◀▶图上下左右组');
-const BYLINE_CJK_FIRST = firstSet('□■◇◆●○文图撰摄本特见实记通');
+const BYLINE_CJK_FIRST = firstSet('□■◇◆●○文图撰摄本特见实记通新中人光经央总首全融驻');
 const NOTE_FIRST = 0x7f16; // 编: NOTE_LABEL, NOTE_HEAD
 const LABEL_FIRST = firstSet('短时新相链延小背记本评社今导要简快图一《【〔［[「');
 
@@ -803,6 +832,7 @@ function lastNonWs(src: string, from: number, to: number): number {
 
 const CH_SHE = 0x6444; // 摄
 const CH_FW_RPAREN = 0xff09; // ）
+const CH_FW_LPAREN = 0xff08; // （
 /** First characters of FURNITURE_CREDIT. */
 const CREDIT_FIRST = firstSet('责本编美校版组审终值视排图制');
 /** First characters of FURNITURE_DATE (a NUM). */
@@ -840,7 +870,7 @@ const FF_BRACKET = firstFlag(firstSet('《【〔［[「'));
 const FF_PAGENO = firstFlag(firstSet('第0123456789０１２３４５６７８９一二三四五六七八九十百零〇ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-—–'));
 /** First characters of FURNITURE_WEEKDAY. */
 const FF_WEEK = firstFlag(firstSet('星周'));
-/** Longest LABEL_WORDS match (本报评论员：). */
+/** Longest LABEL_WORDS match (评论员文章：, 一句话新闻：). */
 const LABEL_WORDS_MAX = 6;
 
 /** The first non-space unit of src after index `from` (before `to`), NaN when none. */
@@ -1034,6 +1064,10 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
     if (whole && f0 & FF_SIGNOFF_WHOLE && (lastC === CH_FW_RPAREN || lastC === 41) && SIGNOFF_WHOLE.test((head ??= compactHead(scannedText())))) {
       kind = K_SIGNOFF;
       signoff = span(scannedText(), lineStart, 0, size);
+    } else if (whole && size <= 40 && f0 & FF_SIGNOFF_WHOLE && c0 >= 0x4e00 && SIGNOFF_SOURCE_LINE.test((head ??= compactHead(scannedText())))) {
+      // A source note without brackets (`来源：光明日报`): at a page's foot it read as the masthead.
+      kind = K_SIGNOFF;
+      signoff = span(scannedText(), lineStart, 0, size);
     } else if (whole && size <= 12 && c0 >= 65 && c0 <= 90 && lastC === 46 && SIGNOFF_INITIALS.test(scannedText().trim())) {
       // A correspondent's initials closing an English story (`I. W. F.`): its sign-off, not a kicker
       // of the heading below.
@@ -1068,7 +1102,9 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
         if (d) dateline = { start: lineStart + lead, end: lineStart + lead + d[0].length };
       }
       if (!dateline) {
-        const capHead = (f0 & FF_CAPTION) !== 0 && (c0 < 0x4e00 || (nextFlags(src, at + mFirst, to) & FF_CAPTION_2) !== 0) && CAPTION_HEAD.test((head ??= compactHead(scannedText())));
+        const capHead =
+          ((f0 & FF_CAPTION) !== 0 && (c0 < 0x4e00 || (nextFlags(src, at + mFirst, to) & FF_CAPTION_2) !== 0) && CAPTION_HEAD.test((head ??= compactHead(scannedText())))) ||
+          ((c0 === CH_FW_LPAREN || c0 === 40) && (nextFlags(src, at + mFirst, to) & FF_CAPTION) !== 0 && CAPTION_HEAD_BRACKET.test((head ??= compactHead(scannedText()))));
         // A credit line (BYLINE_CREDIT) may run to 64 glyphs: `(Copyright: 1903: By The Tribune Association.)`.
         if (whole && !continuation && !signoff && (size <= 40 || capHead || (size <= 64 && EN_CREDIT_FIRST.has(c0)))) {
           // whole: the head is the text without spaces, so `head.includes(x)` is `text.includes(x)`.
@@ -1260,6 +1296,162 @@ export function joinCutMarkers(dump: PageDump, F: Features, content: Int32Array 
   }
 }
 
+/** Most units a cut sign-off's opening (`（记者`, `（本报记者 欧阳`) spans on its line, and its rest (`赵六）`), spaces included. */
+const SIGNOFF_OPEN_MAX = 12;
+const SIGNOFF_PART_MAX = 24;
+/** Characters a sign-off's opening bracket follows at a line's end: a sentence's end (SIGNOFF_TAIL's). */
+const SIGNOFF_AFTER = firstSet('。！？…”’」』.!?');
+
+/**
+ * Joins sign-offs cut by a line end (`…活动60余场。（记者` / `赵六）`, blank lines between or none)
+ * into one sign-off, on the page's text lines content[0, nc) (slots of F, line base + k; `forced`:
+ * slots a directive set, left alone), as joinCutMarkers does continued-to markers: the opening
+ * follows a sentence's end at the end of a text line, the next text line holds the rest and nothing
+ * else, and the two, spaces left out, make one sign-off (SIGNOFF_WHOLE). The rest's line becomes a
+ * sign-off line whose span runs from the opening, which reflow cuts out of the paragraph (so the
+ * opening's line ends its sentence). Only lines with an opening bracket among their last units
+ * after a sentence's end are read further.
+ */
+export function joinCutSignoffs(dump: PageDump, F: Features, content: Int32Array | readonly number[], nc: number, base: number, forced: Uint8Array): void {
+  const text = dump.text;
+  const L = dump.lines;
+  for (let j = 0; j + 1 < nc; j++) {
+    const k = content[j];
+    if (F.kind[k] !== K_NONE || F.signoff[k] !== null || F.continuation[k] !== null || F.end[k] === E_SENTENCE || forced[k]) continue;
+    const i = base + k;
+    const lineStart = L.start[i];
+    let end = L.end[i];
+    while (end > lineStart && isWs(text.charCodeAt(end - 1))) end--;
+    // The opening bracket among the last units: nothing closing after it.
+    let open = end - 1;
+    for (; open > lineStart && end - open <= SIGNOFF_OPEN_MAX; open--) {
+      const c = text.charCodeAt(open);
+      if (c === 0xff08 || c === 40 || CLOSERS.has(c) || isSentenceEnd(c)) break;
+    }
+    if (open <= lineStart || end - open > SIGNOFF_OPEN_MAX || !(text.charCodeAt(open) === 0xff08 || text.charCodeAt(open) === 40)) continue;
+    let before = open - 1;
+    while (before > lineStart && isWs(text.charCodeAt(before))) before--;
+    if (!SIGNOFF_AFTER.has(text.charCodeAt(before))) continue;
+    // The next text line, only blank lines between: the rest up to its closing bracket, and nothing after it.
+    const kn = content[j + 1];
+    const n = base + kn;
+    let onlyBlank = true;
+    for (let b = i + 1; b < n && onlyBlank; b++) onlyBlank = (L.flags[b] & LINE_BLANK) !== 0;
+    if (!onlyBlank || forced[kn] || F.continuation[kn] !== null) continue;
+    const nStart = L.start[n];
+    let nEnd = L.end[n];
+    while (nEnd > nStart && isWs(text.charCodeAt(nEnd - 1))) nEnd--;
+    let a = nStart;
+    while (a < nEnd && isWs(text.charCodeAt(a))) a++;
+    const last = text.charCodeAt(nEnd - 1);
+    if (nEnd - a > SIGNOFF_PART_MAX || !(last === 0xff09 || last === 41)) continue;
+    let inner = true;
+    for (let x = a; x < nEnd - 1 && inner; x++) {
+      const c = text.charCodeAt(x);
+      inner = !(c === 0xff08 || c === 40 || c === 0xff09 || c === 41);
+    }
+    if (!inner || !SIGNOFF_WHOLE.test(compact(text, open, end) + compact(text, a, nEnd))) continue;
+    F.kind[kn] = K_SIGNOFF;
+    F.signoff[kn] = { start: open, end: nEnd };
+    F.dateline[kn] = null;
+    F.end[k] = endOfRaw(text, lineStart, open, HEAD);
+    j++; // the rest's line is done with
+  }
+}
+
+/** A byline line naming a commentary's author by office (本报评论员, 本报特约评论员 张三). */
+export function isCommentatorLine(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 40 && (BYLINE_COMMENTATOR.test(t) || BYLINE_COMMENTATOR.test(t.replace(/[ \u3000]+/g, '')));
+}
+
+/**
+ * A commentator's byline (本报评论员) after a story's last sentence with no text line after it on
+ * the page: printed at the commentary's end, it is its sign-off (a byline there would start a story
+ * of its own, with nothing in it). On the page's text lines content[0, nc) (slots of F, line base +
+ * k; `forced`: slots a directive set, left alone). One with a text line below it (a headline) is a
+ * byline over the commentary below.
+ */
+export function commentatorSignoffs(dump: PageDump, F: Features, content: Int32Array | readonly number[], nc: number, base: number, forced: Uint8Array): void {
+  let j = nc - 1;
+  // Past the page's furniture and captions at its foot.
+  while (j > 0 && (F.kind[content[j]] === K_FURNITURE || F.kind[content[j]] === K_CAPTION)) j--;
+  if (j < 1) return;
+  const k = content[j];
+  const p = content[j - 1];
+  if (F.kind[k] !== K_BYLINE || forced[k] || F.kind[p] !== K_NONE || F.end[p] !== E_SENTENCE) return;
+  const i = base + k;
+  const L = dump.lines;
+  if (!isCommentatorLine(dump.text.slice(L.start[i], L.end[i]))) return;
+  let a = L.start[i];
+  let b = L.end[i];
+  while (a < b && isWs(dump.text.charCodeAt(a))) a++;
+  while (b > a && isWs(dump.text.charCodeAt(b - 1))) b--;
+  F.kind[k] = K_SIGNOFF;
+  F.signoff[k] = { start: a, end: b };
+}
+
+/** Most lines a caption runs on over after its first (a caption of three lines). */
+const CAPTION_MORE_MAX = 2;
+
+/**
+ * The lines a caption runs on over (`图为3月5日，青川镇农民在田间管理小麦，抢` / `抓农时开展春耕生产。本报记者 王丽 摄`,
+ * `（图为市民在市图书馆阅读。` / `本报记者 王丽 摄）`) read as caption too, on the page's text lines
+ * content[0, nc) (slots of F, line base + k; `forced`: slots a directive set, left alone). Only
+ * where the caption says where it ends: a caption line (CAPTION_HEAD) that ends no sentence or
+ * leaves its bracket open, then up to two text lines right below it of plain text, the last ending
+ * in a photo credit (`…本报记者 王丽 摄`) or, for a bracketed caption, closing its bracket. A blank
+ * line between two of them (a double-spaced page's line spacing) is passed only when the last ends
+ * in a photo credit. Else the lines below are left as they read (a caption's first line alone is
+ * a caption, as before).
+ */
+export function joinCaptionLines(dump: PageDump, F: Features, content: Int32Array | readonly number[], nc: number, base: number, forced: Uint8Array): void {
+  const text = dump.text;
+  const L = dump.lines;
+  for (let j = 0; j + 1 < nc; j++) {
+    const k = content[j];
+    if (F.kind[k] !== K_CAPTION || forced[k]) continue;
+    const i = base + k;
+    let a = L.start[i];
+    let end = L.end[i];
+    while (a < end && isWs(text.charCodeAt(a))) a++;
+    while (end > a && isWs(text.charCodeAt(end - 1))) end--;
+    const bracket = text.charCodeAt(a) === CH_FW_LPAREN || text.charCodeAt(a) === 40;
+    const closed = bracket && (text.charCodeAt(end - 1) === CH_FW_RPAREN || text.charCodeAt(end - 1) === 41);
+    if (closed || (!bracket && (F.end[k] === E_SENTENCE || text.charCodeAt(end - 1) === CH_SHE))) continue;
+    let last = -1;
+    let gap = false; // a blank line between two of the lines (the line spacing of a double-spaced page)
+    for (let d = 1; d <= CAPTION_MORE_MAX && j + d < nc; d++) {
+      const kn = content[j + d];
+      const n = base + kn;
+      // Right below the line above, or one blank line below it: then only a photo credit ends it.
+      const above = base + content[j + d - 1];
+      if (n > above + 2 || (n === above + 2 && !(L.flags[above + 1] & LINE_BLANK))) break;
+      if (n === above + 2) gap = true;
+      if (forced[kn] || F.kind[kn] !== K_NONE || F.continuation[kn] !== null || F.dateline[kn] !== null) break;
+      let nEnd = L.end[n];
+      while (nEnd > L.start[n] && isWs(text.charCodeAt(nEnd - 1))) nEnd--;
+      const c = text.charCodeAt(nEnd - 1);
+      const tail = compactTail(text.slice(L.start[n], nEnd));
+      if (CAPTION_CREDIT_END.test(tail) && (bracket ? c === CH_FW_RPAREN || c === 41 : c === CH_SHE)) {
+        last = d;
+        break;
+      }
+      if (!gap && bracket && (c === CH_FW_RPAREN || c === 41) && tail.indexOf('（') < 0 && tail.indexOf('(') < 0) {
+        last = d;
+        break;
+      }
+    }
+    if (last < 0) continue;
+    for (let d = 1; d <= last; d++) {
+      const kn = content[j + d];
+      F.kind[kn] = K_CAPTION;
+      F.signoff[kn] = null;
+    }
+    j += last;
+  }
+}
+
 /** text[from, to) without its spaces (justification spaces inside a marker). */
 function compact(text: string, from: number, to: number): string {
   let out = '';
@@ -1309,12 +1501,11 @@ function isByline(src: string, from: number, to: number, size: number, f0: numbe
   if (BYLINE_BOX.test(head)) return head.length >= 3;
   if (BYLINE_SLASH.test(head)) return true;
   if (BYLINE_PLAIN.test(head)) return true;
+  if (BYLINE_COMMENTATOR.test(text.trim()) || BYLINE_COMMENTATOR.test(head)) return true;
   if (BYLINE_ROLE.test(head)) {
     if (BYLINE_END.test(head)) return true;
     // Names set off by spaces: `记者 张三 李四`.
-    const t = text.trim();
-    const r = /^(?:本报)?(?:特约|见习|实习)?(?:记者|通讯员|实习生)[ \u3000]+[\u4e00-\u9fff·、]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff·、]{2,4}){0,4}$/;
-    return r.test(t);
+    return BYLINE_SPACED.test(text.trim());
   }
   return false;
 }
