@@ -1952,6 +1952,15 @@ function unclaimedBlocks(items: readonly Seg[], articles: readonly Article[], or
   return out;
 }
 
+/** Banner cluster c's one block b goes on top of cluster d's blocks, with c's labels; c is left empty. */
+function takeBanner(c: Cluster, d: Cluster, b: HeadBlock): void {
+  d.blocks.unshift(b);
+  d.first = c.first;
+  if (c.labels.length > 0) d.labels = c.labels.concat(d.labels);
+  d.groupSize--;
+  c.blocks = [];
+}
+
 /**
  * An unmatched cluster of one block, of one line (a would-be banner) or of up to three below a
  * headline (a wrapped deck), is not left out of every article:
@@ -1987,11 +1996,7 @@ function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: r
       const wider = hl.length === 1 && d.blocks[0].forced !== 'headline' && F.spaced[b.lines[0] - base] !== 1 && F.width[b.lines[0] - base] >= F.width[hl[0] - base] + 4; // half cells
       if (wider) d.blocks[0].sub = 'deck';
       b.sub = wider ? 'headline' : 'kicker';
-      d.blocks.unshift(b);
-      d.first = c.first;
-      if (c.labels.length > 0) d.labels = c.labels.concat(d.labels);
-      d.groupSize--;
-      c.blocks = [];
+      takeBanner(c, d, b);
       return;
     }
     // Over a kicker and headline of one line each, the kicker a headline-like line (one joined
@@ -2001,11 +2006,7 @@ function joinBanner(P: PageItems, clusters: Cluster[], k: number, storyOfItem: r
       b.sub = 'kicker';
       d.blocks[0].sub = 'headline';
       d.blocks[1].sub = 'deck';
-      d.blocks.unshift(b);
-      d.first = c.first;
-      if (c.labels.length > 0) d.labels = c.labels.concat(d.labels);
-      d.groupSize--;
-      c.blocks = [];
+      takeBanner(c, d, b);
       return;
     }
   }

@@ -51,7 +51,7 @@ export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messag
     const a = articles[k];
     const nb = headingBlocks(a);
     if (nb === 0) continue;
-    const first = firstOutside(a, nb);
+    const first = firstOutside(dump.lines, a, nb);
     if (first >= 0 && !inPlace(dump.lines, a.lines, BLOCKS[0][0], first)) {
       const L = dump.lines;
       const head = a.headline.length ? a.headline : BLOCKS[0];
@@ -65,20 +65,25 @@ export function misplacedHeadline(dump: PageDump, analysis: PageAnalysis, messag
 }
 
 /**
- * The article's first line outside its nb heading blocks (in BLOCKS) and the labels above them, -1
- * when none (a Set only for a big heading). A label over the heading (a column name such as 简讯)
- * is no text the heading belongs before: a heading under it is in place. A label below the
- * heading (CABLE TO THE TRIBUNE) stays where the heading goes before.
+ * The article's first line outside its nb heading blocks (in BLOCKS), the labels above them and a
+ * byline right over them, -1 when none (a Set only for a big heading). A label over the heading (a
+ * column name such as 简讯), or a byline printed right over it (a commentary's 本报评论员), is no
+ * text the heading belongs before: a heading under it is in place. A label below the heading (CABLE
+ * TO THE TRIBUNE), or a byline over the body with the heading elsewhere, stays where the heading
+ * goes before.
  */
-function firstOutside(a: Article, nb: number): number {
+function firstOutside(lines: LineTable, a: Article, nb: number): number {
   const al = a.lines;
   const top = BLOCKS[0][0];
+  // A byline right over the heading (only blank lines, labels or byline lines between): from here.
+  let bylineAbove = top;
+  while (bylineAbove > 0 && (!isTextLine(lines, bylineAbove - 1) || a.byline.includes(bylineAbove - 1) || inLabels(a.labels, bylineAbove - 1))) bylineAbove--;
   let headingSize = 0;
   for (let j = 0; j < nb; j++) headingSize += BLOCKS[j].length;
   const heading = headingSize > 32 ? new Set(BLOCKS.slice(0, nb).flat()) : undefined;
   for (let k = 0; k < al.length; k++) {
     const i = al[k];
-    if (heading ? !heading.has(i) : !inBlocks(nb, i)) if (i > top || !inLabels(a.labels, i)) return i;
+    if (heading ? !heading.has(i) : !inBlocks(nb, i)) if (i > top || !(inLabels(a.labels, i) || (i >= bylineAbove && a.byline.includes(i)))) return i;
   }
   return -1;
 }

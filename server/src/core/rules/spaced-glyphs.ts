@@ -206,13 +206,18 @@ export function spacedScan(text: string, from: number, to: number, base: number)
  * be flagged.
  */
 function tableRow(text: string, from: number, to: number): boolean {
+  return singlesIn(text, from, to, TABLE_WORDS);
+}
+
+/** Every token of text[from, to) that is one Han glyph (tokens split by spaces) is one of `words`. */
+function singlesIn(text: string, from: number, to: number, words: ReadonlySet<number>): boolean {
   let glyphs = 0; // Han glyphs in the token so far
   let glyph = 0; // the last of them
   for (let i = from; i <= to; ) {
     // The text's end ends the last token as a space would.
     const cp = i < to ? codePointAt(text, i) : 32;
     if (isSpace(cp)) {
-      if (glyphs === 1 && !TABLE_WORDS.has(glyph)) return false;
+      if (glyphs === 1 && !words.has(glyph)) return false;
       glyphs = 0;
     } else if (isCjkGlyph(cp)) {
       glyphs++;
@@ -306,20 +311,7 @@ function weatherRow(text: string, from: number, to: number): boolean {
   const c = text.charCodeAt(to - 1);
   if (c !== 0x2103 /* ℃ */ && c !== 67 /* C */ && c !== 0xb0 /* ° */) return false;
   if (!TEMPERATURE_END.test(text.slice(from, to))) return false;
-  let glyphs = 0;
-  let glyph = 0;
-  for (let i = from; i <= to; ) {
-    const cp = i < to ? codePointAt(text, i) : 32;
-    if (isSpace(cp)) {
-      if (glyphs === 1 && !WEATHER_WORDS.has(glyph)) return false;
-      glyphs = 0;
-    } else if (isCjkGlyph(cp)) {
-      glyphs++;
-      glyph = cp;
-    }
-    i += cpLength(cp);
-  }
-  return true;
+  return singlesIn(text, from, to, WEATHER_WORDS);
 }
 
 /** A line of names only: tokens of 1–4 Han glyphs, separated by spaces or 、. */
