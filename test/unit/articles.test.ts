@@ -1033,3 +1033,21 @@ test('New-York Tribune page: headlines find their stories past an OCR-spoilt cre
   assert.match(head('RIOTOUS STUDENTS.')?.paragraphs.join(' ') ?? '', /law students of the University of Havana/);
   assert.deepEqual(head("PRESIDENT'S SPEECH.")?.subheadlines, ['Hoic the Policy of Expansion Has Buili Up a Great Nation.']);
 });
+
+test('a commentary\'s 本报评论员 over its headline, right after a story\'s last sentence, is the commentary\'s byline, not that story\'s (review s23 r4)', () => {
+  const src = "我市召开春季农业生产工作会议\n\n本报讯 3月5日，我市召开春季农业生产工作会议，安排部署今年春耕生产。\n\n本报评论员\n\n以实干担当书写发展新篇\n\n春回大地，万物勃发。全国两会的召开，为我们做好今年各项工作指明了方向。\n";
+  const a = exported(src).articles;
+  assert.deepEqual(a.map((x) => [x.type, x.headline, x.byline?.raw ?? null]), [
+    ['article', '我市召开春季农业生产工作会议', null],
+    ['article', '以实干担当书写发展新篇', '本报评论员'],
+  ]);
+  assert.deepEqual(analyse(src).pages[0].findings.filter((f) => f.rule === 'misplaced-headline'), []);
+});
+
+test('lines ended by a lone CR: a list of names keeps its spaces on its next line, and a number alone inside a sentence stays in it (review s23 r4)', () => {
+  const list = "我市足球队主场获胜\n\n本报讯 8月26日晚，在市体育中心进行的联赛中，我市球队主场以\n3\n比2战胜上海海港队，取得三连胜。球队主教练表示，将继续努力，\n争取更好成绩。\n\n出席：王 丽 李 明\n周 杰 吴 敏\n\n（记者 王 丽 通讯员 李 明）\n";
+  for (const src of [list.replace(/\n/g, '\r'), list, list.replace(/\n/g, '\r\n')])
+    assert.deepEqual(analyze(src).findings.filter((f) => f.rule === 'spaced-glyphs').map((f) => src.slice(f.start, f.end)), [], JSON.stringify(src.slice(0, 30)));
+  const score = '本报讯 3月5日晚，在市体育中心举行的比赛中，主场作战的我市球队以\r3\r比2战胜来访的客队，取得开门红。\r';
+  assert.deepEqual(exported(score).articles.flatMap((x) => x.paragraphs), ['3月5日晚，在市体育中心举行的比赛中，主场作战的我市球队以3比2战胜来访的客队，取得开门红。']);
+});

@@ -1328,7 +1328,9 @@ function trailingByline(P: PageItems, s: Story, p: number): boolean {
   // A dateline naming its reporters (新华社北京3月5日电（记者 赵六）) gives the byline already; 本报讯 does not.
   if (s.dateline && /[（(]/.test(P.dump.text.slice(s.dateline.start, s.dateline.end))) return false;
   const it = items[p];
-  if (!/[\u4e00-\u9fff]/.test(lineText(P.dump, it.lines[0]))) return false;
+  const t = lineText(P.dump, it.lines[0]);
+  // A commentary's 本报评论员 over a headline heads the commentary below it (commentatorOver), not the story above.
+  if (!/[\u4e00-\u9fff]/.test(t) || isCommentatorLine(t)) return false;
   const b = prevItem(items, p);
   if (b < 0 || b !== s.lastItem || items[b].kind !== 'text') return false;
   const L = items[b].lines;

@@ -1150,7 +1150,9 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
 /** Characters that end a sentence (or close one) at a line's end: a number line after one is no part of it. */
 const SENTENCE_CLOSE = new Set(Array.from('。！？!?…；;.”」』）)】》', (c) => c.charCodeAt(0)));
 /** A pause inside a sentence: a line holding one reads as running text, not a heading or a running head. */
-const IN_SENTENCE = /[，、；：,;]/;
+const PAUSE = new Set(Array.from('，、；：,;', (c) => c.charCodeAt(0)));
+/** How far back numberInSentence looks for the start of the line above (in UTF-16 units). */
+const LINE_ABOVE = 400;
 /** Measure words and units that follow a number in a sentence (3 / 比2战胜, 1100 / 家): the number is a quantity. */
 const AFTER_NUMBER = new Set(Array.from('比个家人名位元万亿千百年月日天次件项条所座台辆吨米倍岁届期号时分秒批户场只头株亩斤%％', (c) => c.charCodeAt(0)));
 const isLineSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000;
@@ -1170,9 +1172,14 @@ function numberInSentence(src: string, at: number, to: number): boolean {
   while (n < src.length && isLineSpace(src.charCodeAt(n))) n++;
   if (n >= src.length || src.charCodeAt(n) === 12) return false;
   if (SENTENCE_CLOSE.has(src.charCodeAt(p))) return false;
+  if (AFTER_NUMBER.has(src.charCodeAt(n))) return true;
+  // The line above's start (any line end: LF, CR, form feed), at most LINE_ABOVE units back: a line
+  // longer than that is no column line, and an unbounded walk on every number line is quadratic.
   let ps = p;
-  while (ps > 0 && src.charCodeAt(ps - 1) !== 10 && src.charCodeAt(ps - 1) !== 12) ps--;
-  return IN_SENTENCE.test(src.slice(ps, p + 1)) || AFTER_NUMBER.has(src.charCodeAt(n));
+  const floor = Math.max(0, p - LINE_ABOVE);
+  for (let c = src.charCodeAt(ps - 1); ps > floor && c !== 10 && c !== 13 && c !== 12; c = src.charCodeAt(--ps - 1));
+  for (let i = ps; i <= p; i++) if (PAUSE.has(src.charCodeAt(i))) return true;
+  return false;
 }
 
 /** A line that is one number alone (3, 1100, 6.6): a figure, a score, or a page number. */
@@ -1322,6 +1329,13 @@ export function joinCutSignoffs(dump: PageDump, F: Features, content: Int32Array
     const lineStart = L.start[i];
     let end = L.end[i];
     while (end > lineStart && isWs(text.charCodeAt(end - 1))) end--;
+    // Most lines have no opening bracket among their last units: looked for first, by plain compares.
+    let bracket = false;
+    for (let x = end - 1; x > lineStart && end - x <= SIGNOFF_OPEN_MAX && !bracket; x--) {
+      const c = text.charCodeAt(x);
+      bracket = c === 0xff08 || c === 40;
+    }
+    if (!bracket) continue;
     // The opening bracket among the last units: nothing closing after it.
     let open = end - 1;
     for (; open > lineStart && end - open <= SIGNOFF_OPEN_MAX; open--) {

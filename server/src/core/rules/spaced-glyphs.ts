@@ -320,6 +320,9 @@ const NAMES_ONLY = new RegExp(`^${HAN}{1,4}(?:\\s*、\\s*${HAN}{1,4}|\\s+${HAN}{
 const NAME_LIST_LINE = new RegExp(`^[□■◆●]?\\s*${NAME_LIST}\\s*${HAN}{1,4}(?:\\s*、\\s*${HAN}{1,4}|\\s+${HAN}{1,4})*\\s*$`);
 /** How many lines a list of names may run on for below its label. */
 const LIST_LINES = 8;
+/** The longest line of a list of names (UTF-16 units). */
+const LIST_LINE_MAX = 200;
+const isBreak = (c: number) => c === 10 || c === 13 || c === 12;
 
 /**
  * Whether the line starting at `from` of text, a line of names only (NAMES_ONLY), continues a list
@@ -331,10 +334,16 @@ const LIST_LINES = 8;
 function continuesNameList(text: string, from: number, comma: boolean): boolean {
   let start = from;
   for (let k = 0; k < LIST_LINES; k++) {
-    if (start === 0 || text.charCodeAt(start - 1) !== 10) return false;
+    // The line above, past this one's break (LF, CRLF or CR; a form feed starts the page: none).
     let end = start - 1;
-    if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
-    start = text.lastIndexOf('\n', end - 1) + 1;
+    const br = end >= 0 ? text.charCodeAt(end) : -1;
+    if (br === 10 && end > 0 && text.charCodeAt(end - 1) === 13) end--;
+    else if (br !== 10 && br !== 13) return false;
+    // Its start, at most LIST_LINE_MAX units back: a longer line is no line of names.
+    start = end;
+    const floor = Math.max(0, end - LIST_LINE_MAX);
+    while (start > floor && !isBreak(text.charCodeAt(start - 1))) start--;
+    if (start > 0 && !isBreak(text.charCodeAt(start - 1))) return false;
     const above = text.slice(start, end).trim();
     if (comma && !above.includes('、')) return false;
     if (NAME_LIST_LINE.test(above)) return true;
