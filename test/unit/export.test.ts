@@ -516,6 +516,20 @@ test('a source note (（摘自《光明日报》）) is the sign-off of the stor
     const two = exportArticles([...other, '', '全民阅读活动月正式启动', '', '本报讯 3月5日，我市2025年全民阅读活动月在', '市图书馆正式启动。（记者 赵六）', ''].join('\n'), opts).articles;
     assert.deepEqual(two.map((a) => [a.kicker, a.signoff]), [[null, note], [null, '（记者 赵六）']], note);
   }
+  // Not inside a paragraph: a wrapped line opening 摘自《…》 (r3 #3), or a whole note under a line
+  // that ends no sentence. Not under a headline either (r3 #4): there it is the deck, as before.
+  for (const cut of [
+    ['本报讯 3月5日，市长在启动仪式上引用了一段话，这段话', '摘自《习近平谈治国理政》第三卷的', '一篇讲话，强调阅读的重要意义。活动将持续到4月底。'],
+    ['本报讯 3月5日，市长在启动仪式上引用的这段话', '摘自《光明日报》', '今天的评论，强调阅读的重要意义。'],
+  ]) {
+    const d = exportArticles(['读书月活动启动', '', ...cut, ''].join('\n'), opts);
+    assert.deepEqual(d.articles.map((a) => [a.signoff, a.paragraphs.length, a.lines]), [[null, 1, [[0, 4]]]], cut[1]);
+    assert.ok(d.articles[0].paragraphs[0].includes(cut[1]), cut[1]);
+  }
+  const head = exportArticles(['我市春耕生产全面展开', '', '本报讯 3月5日，青川镇农民在田间管理小麦，春耕生产全面展开。', '', '全国春播粮食面积稳中有增', '', '来源：新华社', '', '记者从农业农村部获悉，今年全国春播粮食面积稳中有增，', '春耕备耕进展顺利。', ''].join('\n'), opts);
+  assert.deepEqual(head.articles.map((a) => [a.headline, a.subheadlines, a.signoff]), [['我市春耕生产全面展开', [], null], ['全国春播粮食面积稳中有增', ['来源：新华社'], null]]);
+  assert.equal(head.diagnostics['unclaimed-text'], undefined);
+  assert.equal(head.diagnostics['misplaced-headline'], undefined);
 });
 
 test('a wire\'s, another paper\'s or a broadcaster\'s reporter under the headline is the byline, not a deck or text left out', () => {
@@ -559,6 +573,16 @@ test('a caption of two lines (图为… / …本报记者 王丽 摄, （图为�
   // Below a continued-to marker too.
   const c1 = exportArticles([...story.slice(0, 5), '确保春灌用水。（下转第二版）', '', '（图为3月5日，青川镇农民在田间管理小麦。', '本报记者 王丽 摄）', ''].join('\n'), opts).articles;
   assert.deepEqual(c1.map((a) => [a.paragraphs.length, a.continuation?.marker]), [[1, '（下转第二版）']]);
+  // A body line opening with a pointer to the photo (（上图）。据介绍…, r3 #2) or, under a line that
+  // ends no sentence, with a bracket that runs on: text of its paragraph, not a caption.
+  for (const cut of [
+    ['本报讯 3月20日，青山公园的樱花进入盛花期，市民', '在花海中拍照留念，尽享春日美好时光', '（上图）。据介绍，今年公园新栽樱花500余株，花期', '预计持续到4月上旬。'],
+    ['本报讯 3月20日，青山公园的樱花进入盛花期，市民', '在花海中拍照留念，尽享春日美好时光，不少', '（图为游客在樱花树下合影留念的场景，照片', '由市民提供）。据介绍，今年公园新栽樱花500余株。'],
+  ]) {
+    const d = exportArticles(['公园迎来赏花高峰', '', ...cut, ''].join('\n'), opts);
+    assert.deepEqual(d.articles.map((a) => [a.paragraphs.length, a.lines]), [[1, [[0, 5]]]], cut[2]);
+    assert.ok(d.articles[0].paragraphs[0].includes(cut[2]), cut[2]);
+  }
   // A caption line with no credit or closing bracket below it: the lines below stay as they read.
   const open = exportArticles([...story, '图为3月5日，青川镇农民在田间管理小麦，抢', '抓农时开展春耕生产。', ''].join('\n'), opts);
   assert.deepEqual(open.articles.map((a) => a.paragraphs), [[body, '抓农时开展春耕生产。']]);

@@ -78,6 +78,7 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
     ['来源：光明日报', 'signoff', true],
     ['来源：新华网', 'signoff'],
     ['摘自《光明日报》', 'signoff', true],
+    ['选自《求是》2025年第5期', 'signoff'],
     ['I. W. F.', 'signoff'],
     ['J.B.', 'signoff'],
     ['（下转第二版）', 'continuation'],
@@ -142,7 +143,9 @@ test('sign-offs, continuations, labels, furniture, captions', () => {
   const source = '也是一个人成长的阶梯。（摘自《光明日报》）';
   assert.equal(slice(source, one(source, true).info.signoff), '（摘自《光明日报》）');
   // A bracketed note naming a book is no source note: （见《规划》第三章）.
-  for (const x of ['来源于群众的智慧', '摘自《光明日报》的一篇文章说，']) assert.notEqual(one(x, true).info.kind, 'signoff', x);
+  for (const x of ['来源于群众的智慧', '摘自《光明日报》的一篇文章说，', '摘自《习近平谈治国理政》第三卷的']) assert.notEqual(one(x, true).info.kind, 'signoff', x);
+  // A bracket that closes on a pointer with the sentence going on is no caption (r3 #2); nor is the pointer alone.
+  for (const x of ['（上图）。据介绍，今年公园新栽樱花500余株，花期', '（上图）']) assert.equal(one(x).info.kind, null, x);
   assert.notEqual(one('（见《规划》第三章）').info.kind, 'signoff');
   const tail = '队联合运营。” （本报通讯员）';
   const t = one(tail).info;

@@ -46,7 +46,7 @@ import { abbreviationBefore } from '../chars';
 import type { Line, LineTable, Page, PageDump, Span } from '../types';
 import type { Messages } from '../messages';
 import { ROLE_CODE, type Article, type Continuation, type PageAnalysis } from './model';
-import { pageColumnOf, joinCutMarkers, joinCutSignoffs, joinCaptionLines, commentatorSignoffs, isCommentatorLine, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_DATELINE, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, isReporterBracket, headCommas, localWidthsOf, takePage, scanLine, type LineKind, edgeContinues, isCopyright, type Taken, numberLineInSentence } from './roles';
+import { pageColumnOf, joinCutMarkers, joinCutSignoffs, joinCaptionLines, sourceNotesAndCaptionsInContext, commentatorSignoffs, isCommentatorLine, type LineContinuation, E_COMMA, E_DASH, E_NONE, E_SENTENCE, F_CAPS, F_CONT_HEAD, F_DOUBLED, F_NOTE_HEAD, F_STARTS_DASH, F_TITLE, F_USER, Features, isFullAt, K_BYLINE, K_CAPTION, K_DATELINE, K_LABEL, K_NONE, K_SIGNOFF, KIND_NAMES, isReporterBracket, headCommas, localWidthsOf, takePage, scanLine, type LineKind, edgeContinues, isCopyright, type Taken, numberLineInSentence } from './roles';
 import { isOverprint, undouble } from '../overprint';
 import { parseAnnotations, type Directive } from '../annotations';
 import { reader, TokenIndex } from './tokens';
@@ -296,6 +296,7 @@ function detect(dump: PageDump, page: Page, directives: readonly Directive[]): P
     const p = j > 0 ? content[j - 1] : -1;
     if (p < 0 || F.end[p] === E_SENTENCE || F.kind[p] !== K_NONE || F.signoff[p]) F.flags[k] |= F_USER;
   }
+  sourceNotesAndCaptionsInContext(dump, F, content, nc, base, forced); // 全国春播… / 来源：新华社: no sign-off; …时光 / （上图）…: no caption
   if (hasDateline) wrappedReporters(dump, F, content, nc, base);
   joinCutMarkers(dump, F, content, nc, base, forced); // （下转第 / 二版）: one marker
   joinCutSignoffs(dump, F, content, nc, base, forced); // …60余场。（记者 / 赵六）: one sign-off

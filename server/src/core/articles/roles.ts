@@ -508,8 +508,13 @@ const SIGNOFF_NAMES = '(?![见附待未续上下图注略摘节有原转接完�
  * paper's masthead, mid-page as the next story's kicker).
  */
 const SIGNOFF_SOURCE = '(?:摘自|选自|转自)《[^》）)]{1,20}》[^）)]{0,16}|(?:稿件|新闻|信息)?来源[：:][^）)]{2,24}';
-/** A source note on a line of its own without brackets: `来源：光明日报`, `摘自《光明日报》`. A sign-off too. */
-const SIGNOFF_SOURCE_LINE = /^(?:(?:稿件|新闻|信息)?来源[：:][^，。！？；（）()]{2,24}|(?:摘自|选自|转自)《[^》]{1,20}》[^，。！？；（）()]{0,16})$/;
+/**
+ * A source note on a line of its own without brackets: `来源：光明日报`, `摘自《光明日报》`,
+ * `选自《求是》2025年第5期`. A sign-off too, but a whole note only: after the title, a date or an
+ * issue at most, not a sentence running on (`摘自《…》第三卷的` / `一篇讲话，…`: a body line). In
+ * context it needs a line above that ends a sentence (sourceNotesAndCaptionsInContext).
+ */
+const SIGNOFF_SOURCE_LINE = /^(?:(?:稿件|新闻|信息)?来源[：:][^，。！？；（）()]{2,24}|(?:摘自|选自|转自)《[^》]{1,20}》(?:[0-9０-９一二三四五六七八九十〇零]{1,4}[年月日]|第?[0-9０-９一二三四五六七八九十〇零]{1,4}[期版卷号辑页])*)$/;
 const SIGNOFF_INNER = `(?:完|本报[^）)]{0,12}|记者[^）)]{1,24}|通讯员[^）)]{1,24}|据[^）)]{1,24}|新华社[^）)]{0,24}|${SIGNOFF_SOURCE}|[^）)]{0,16}(?:供稿|供图|整理|报道|编译|综合)|${SIGNOFF_NAMES})`;
 const SIGNOFF_WHOLE = new RegExp(`^[（(]${SIGNOFF_INNER}[）)]$`);
 const SIGNOFF_TAIL = new RegExp(`[。！？…”’」』.!?][（(]${SIGNOFF_INNER}[）)]$`);
@@ -616,8 +621,13 @@ const EDGE_SHORT_MAX = 12;
 const MONTH_YEAR_EN = /(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|January|February|March|April|June|July|August|September|October|November|December)[^0-9]{0,4}[0-9]{1,2}[,.]? ?[0-9]{4}/;
 
 const CAPTION_HEAD = /^(?:[▲△↑↓←→◀▶]|图为|上图|下图|左图|右图|图[：:/／]|图片[：:]|组图)/;
-/** A caption in brackets, as some papers print one under a photo: `（图为市民在市图书馆阅读。本报记者 王丽 摄）`. */
-const CAPTION_HEAD_BRACKET = /^[（(](?:图为|上图|下图|左图|右图|图[：:]|图片[：:]|组图)/;
+/**
+ * A caption in brackets, as some papers print one under a photo: `（图为市民在市图书馆阅读。本报记者 王丽 摄）`.
+ * The bracket holds the whole caption: it closes at the line's end or runs on to a later line, not
+ * right after a pointer with the sentence going on (`（上图）。据介绍，…`: a body line); see
+ * bracketHoldsLine. Not under a line that ends no sentence (sourceNotesAndCaptionsInContext).
+ */
+const CAPTION_HEAD_BRACKET = /^[（(](?:图为|上图|下图|左图|右图|图[：:]|图片[：:]|组图)(?![）)])/;
 /** The photo credit a caption's last line ends with (`…生产。本报记者 王丽 摄`, `本报记者 王丽 摄）`), on its compact tail. */
 const CAPTION_CREDIT_END = /(?:记者|通讯员|本报|摄影)[^，。！？、；]{0,10}(?<!拍)摄[）)]?$/;
 /**
@@ -1104,7 +1114,7 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
       if (!dateline) {
         const capHead =
           ((f0 & FF_CAPTION) !== 0 && (c0 < 0x4e00 || (nextFlags(src, at + mFirst, to) & FF_CAPTION_2) !== 0) && CAPTION_HEAD.test((head ??= compactHead(scannedText())))) ||
-          ((c0 === CH_FW_LPAREN || c0 === 40) && (nextFlags(src, at + mFirst, to) & FF_CAPTION) !== 0 && CAPTION_HEAD_BRACKET.test((head ??= compactHead(scannedText()))));
+          ((c0 === CH_FW_LPAREN || c0 === 40) && (nextFlags(src, at + mFirst, to) & FF_CAPTION) !== 0 && CAPTION_HEAD_BRACKET.test((head ??= compactHead(scannedText()))) && bracketHoldsLine(src, at + mFirst, to));
         // A credit line (BYLINE_CREDIT) may run to 64 glyphs: `(Copyright: 1903: By The Tribune Association.)`.
         if (whole && !continuation && !signoff && (size <= 40 || capHead || (size <= 64 && EN_CREDIT_FIRST.has(c0)))) {
           // whole: the head is the text without spaces, so `head.includes(x)` is `text.includes(x)`.
@@ -1145,6 +1155,22 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
   F.continuation[k] = continuation;
   lazySrc = ''; // keep no dump's text
   lazyText = null;
+}
+
+/**
+ * Whether the bracket opening src at `open` (before `to`) closes nowhere before the line's last
+ * non-space character: it closes at the line's end or is left open (the caption runs on).
+ */
+function bracketHoldsLine(src: string, open: number, to: number): boolean {
+  let depth = 0;
+  let end = to;
+  while (end > open && isWs(src.charCodeAt(end - 1))) end--;
+  for (let i = open; i < end; i++) {
+    const c = src.charCodeAt(i);
+    if (c === CH_FW_LPAREN || c === 40) depth++;
+    else if ((c === CH_FW_RPAREN || c === 41) && --depth === 0) return i === end - 1;
+  }
+  return true;
 }
 
 /** Characters that end a sentence (or close one) at a line's end: a number line after one is no part of it. */
@@ -1403,6 +1429,48 @@ export function commentatorSignoffs(dump: PageDump, F: Features, content: Int32A
   while (b > a && isWs(dump.text.charCodeAt(b - 1))) b--;
   F.kind[k] = K_SIGNOFF;
   F.signoff[k] = { start: a, end: b };
+}
+
+/**
+ * Source notes without brackets (SIGNOFF_SOURCE_LINE: `来源：新华社`, `摘自《光明日报》`) and captions
+ * in brackets (CAPTION_HEAD_BRACKET: `（图为…`) read in their place, on the page's text lines
+ * content[0, nc) (slots of F, line base + k; `forced`: slots a directive set, left alone). A source
+ * note is a sign-off only under a line that ends a sentence (or a sign-off or marker), blank lines
+ * between or not: under a headline (`全国春播粮食面积稳中有增` / `来源：新华社`) it is head matter, in a
+ * paragraph (`…这段话` / `摘自《…》…`) text. A bracketed caption right under a line that ends no
+ * sentence (no blank line between) is that paragraph's text (`…美好时光` / `（上图）…`). Either goes
+ * back to a plain line, and the line below it opens a paragraph (F_USER) as it then does.
+ */
+export function sourceNotesAndCaptionsInContext(dump: PageDump, F: Features, content: Int32Array | readonly number[], nc: number, base: number, forced: Uint8Array): void {
+  const text = dump.text;
+  const L = dump.lines;
+  for (let j = 0; j < nc; j++) {
+    const k = content[j];
+    const kind = F.kind[k];
+    if ((kind !== K_SIGNOFF && kind !== K_CAPTION) || forced[k] || j === 0) continue;
+    const i = base + k;
+    let a = L.start[i];
+    let end = L.end[i];
+    while (a < end && isWs(text.charCodeAt(a))) a++;
+    while (end > a && isWs(text.charCodeAt(end - 1))) end--;
+    const c0 = text.charCodeAt(a);
+    const p = content[j - 1];
+    const sentence = F.end[p] === E_SENTENCE || F.signoff[p] !== null;
+    if (kind === K_SIGNOFF) {
+      // Whole-line sign-offs but for brackets and initials: SIGNOFF_SOURCE_LINE's.
+      if (c0 < 0x4e00 || c0 > 0x9fff || sentence || F.kind[p] === K_SIGNOFF || F.kind[p] === K_CONTINUATION) continue;
+    } else {
+      if ((c0 !== CH_FW_LPAREN && c0 !== 40) || p !== k - 1 || sentence || F.kind[p] !== K_NONE) continue;
+    }
+    F.kind[k] = K_NONE;
+    F.signoff[k] = null;
+    F.end[k] = endOfRaw(text, a, end, HEAD);
+    if (j + 1 < nc) {
+      const q = content[j + 1];
+      if (F.end[k] === E_SENTENCE) F.flags[q] |= F_USER;
+      else F.flags[q] &= ~F_USER;
+    }
+  }
 }
 
 /** Most lines a caption runs on over after its first (a caption of three lines). */
