@@ -236,6 +236,9 @@ test('a real AABB word next to a fake-bold heading keeps its glyphs: Fix All and
     ['TTIIRR 跨跨境境运运输输  红红火火 开新局', 'TIR 跨境运输  红红火火 开新局', 'TIR跨境运输  红红火火 开新局'],
     ['TTIIRR 跨跨境境运运输输 扎扎实实 推进', 'TIR 跨境运输 扎扎实实 推进', 'TIR跨境运输 扎扎实实 推进'],
     ['TTIIRR 跨跨境境运运输输   高高兴兴 上 班', 'TIR 跨境运输   高高兴兴 上 班', 'TIR跨境运输   高高兴兴 上 班'],
+    // A doubled token of three Han pairs or more is no such word: the heading's, ordinary text after it or not.
+    ['TTIIRR 跨跨境境运运输输 推进', 'TIR 跨境运输 推进', 'TIR跨境运输 推进'],
+    ['55GG 网网络络 全全覆覆盖盖 推进', '5G 网络 全覆盖 推进', '5G网络 全覆盖 推进'],
   ];
   for (const [line, fixed, headline] of table) {
     const page = `${line}${body}`;

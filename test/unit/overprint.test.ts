@@ -117,7 +117,7 @@ test('isOverprint: the whole text one overprinted run', () => {
   assert.equal(isOverprint('TTIIRR  跨跨境境运运输输'), false);
 });
 
-test('sureRuns: the parts of a run its evidence covers, one space apart, not a token next to ordinary text', () => {
+test('sureRuns: the parts of a run its evidence covers, one space apart, not a token next to ordinary text that may be a word of it', () => {
   const parts = (text: string) => {
     const out: string[] = [];
     sureRuns(text, 0, text.length, (a, b) => out.push(text.slice(a, b)));
@@ -129,6 +129,9 @@ test('sureRuns: the parts of a run its evidence covers, one space apart, not a t
     ['TTIIRR 跨跨境境运运输输 扎扎实实 推进', ['TTIIRR 跨跨境境运运输输']],
     ['TTIIRR 跨跨境境运运输输　红红火火', ['TTIIRR 跨跨境境运运输输']], // an ideographic space is a wide gap
     ['TTIIRR 扎扎实实 推进', []], // the Latin word left alone is no evidence
+    ['TTIIRR 跨跨境境运运输输 推进', ['TTIIRR 跨跨境境运运输输']], // three Han pairs or more: no word of the text
+    ['TTIIRR 跨跨境境运运输输        本报讯', ['TTIIRR 跨跨境境运运输输']],
+    ['55GG 网网络络 全全覆覆盖盖 推进', ['55GG 网网络络 全全覆覆盖盖']],
     ['TTIIRR  跨跨境境运运输输', []],
     ['NNEEWWSS 高高兴兴 的 TTIIRR 跨跨境境', ['TTIIRR 跨跨境境']],
     ['跨跨境境：：外外贸贸 扎扎实实 推进', ['跨跨境境：：外外贸贸']], // sure alone: its own evidence

@@ -45,9 +45,12 @@
 // The evidence of a sure run reaches only so far (sureParts): over the doubled tokens one space
 // from it, as a heading prints them, and not over a token without evidence of its own that is two
 // spaces or more away (`TTIIRR 跨跨境境运运输输  红红火火 开新局`: a kicker, then the headline in
-// another face) or next to ordinary text on the line (`TTIIRR 跨跨境境运运输输 扎扎实实 推进`): that
-// token keeps its own reading, and an AABB word alone is never sure. What is left is read again
-// (TTIIRR alone is no evidence); a whole line the evidence reaches none of reads as without it.
+// another face) or next to ordinary text on the line when it may be a word of that text, an AABB
+// word or a number (`TTIIRR 跨跨境境运运输输 扎扎实实 推进`): that token keeps its own reading, and an
+// AABB word alone is never sure. A token of three Han pairs or more, not all one glyph, is no such
+// word: the evidence reaches it whatever follows (`TTIIRR 跨跨境境运运输输 推进`, or a column gap and
+// the story beside the heading). What is left is read again (TTIIRR alone is no evidence); a whole
+// line the evidence reaches none of reads as without it.
 //
 // Article detection (isOverprint) takes a wholly doubled line for a fake-bold heading, at half its
 // width, when the reading is sure, or unsure with a token of five Han pairs or more not all one glyph
@@ -328,9 +331,11 @@ const narrowGap = (text: string, starts: readonly number[], ends: readonly numbe
  * prints them: `TTIIRR 跨跨境境运运输输`. A token without evidence of its own (Han pairs, digits)
  * keeps its own reading — no sure fake bold — when it is apart from the evidence (two spaces or
  * more, an ideographic space: `TTIIRR 跨跨境境运运输输  红红火火 开新局`, a kicker and the headline
- * in another face), or when ordinary text is next to it on the line, so that it may be a word of
- * that text (`TTIIRR 跨跨境境运运输输 扎扎实实 推进`: 扎扎实实 推进 is prose). Each part left is
- * read again: a Latin word left alone is no evidence.
+ * in another face), or when ordinary text is next to it on the line and it may be a word of that
+ * text (`TTIIRR 跨跨境境运运输输 扎扎实实 推进`: 扎扎实实 推进 is prose): any token but one of
+ * three Han pairs or more not all one glyph (PAIR_HAN), which no AA or AABB word has, so that
+ * `TTIIRR 跨跨境境运运输输 推进` and a heading with the story a column gap beside it are fixed.
+ * Each part left is read again: a Latin word left alone is no evidence.
  */
 export function sureParts(text: string, starts: readonly number[], ends: readonly number[], answers: readonly number[], before: boolean, after: boolean, visit?: (i: number, j: number) => void): boolean {
   const n = answers.length;
@@ -348,8 +353,9 @@ export function sureParts(text: string, starts: readonly number[], ends: readonl
   const IN = 2;
   const part = new Uint8Array(n);
   for (let k = 0; k < n; k++) if (countedPairs(answers[k]) > 0 && pairFlags(answers[k]) & (PAIR_SURE | PAIR_WORD)) part[k] = EVIDENCE | IN;
-  // A token without evidence next to ordinary text is that text's.
-  const free = (k: number) => !(part[k] & EVIDENCE) && !((k === 0 && before) || (k === n - 1 && after));
+  // A token without evidence next to ordinary text is that text's when it may be a word of it:
+  // not one of three Han pairs or more (PAIR_HAN), which no AA or AABB word has.
+  const free = (k: number) => !(part[k] & EVIDENCE) && (!((k === 0 && before) || (k === n - 1 && after)) || (pairFlags(answers[k]) & PAIR_HAN) !== 0);
   for (let k = 1; k < n; k++) if (!part[k] && part[k - 1] && narrowGap(text, starts, ends, k) && free(k)) part[k] = IN;
   for (let k = n - 2; k >= 0; k--) if (!part[k] && part[k + 1] && narrowGap(text, starts, ends, k + 1) && free(k)) part[k] = IN;
   let any = false;

@@ -24,6 +24,14 @@ const positives: [string, string][] = [
   ['TTIIRR 跨跨境境运运输输  高高兴兴', 'TIR 跨境运输  高高兴兴'],
   ['推进 扎扎实实 TTIIRR 跨跨境境运运输输', '推进 扎扎实实 TIR 跨境运输'],
   ['TTIIRR 跨跨境境 运运输输 扎扎实实 推进', 'TIR 跨境 运输 扎扎实实 推进'],
+  ['TTIIRR 跨跨境境运运输输 11000000 元', 'TIR 跨境运输 11000000 元'], // a number next to ordinary text may be one too
+  // A token of three Han pairs or more is no AA or AABB word: the evidence reaches it whatever
+  // follows, one space away or a column gap.
+  ['TTIIRR 跨跨境境运运输输 推进', 'TIR 跨境运输 推进'],
+  ['TTIIRR 跨跨境境运运输输        本报讯 3月5日，我市召开', 'TIR 跨境运输        本报讯 3月5日，我市召开'],
+  ['TTIIRR 跨跨境境运运输输 常常 见', 'TIR 跨境运输 常常 见'],
+  ['55GG 网网络络 全全覆覆盖盖 推进', '5G 网络 全覆盖 推进'],
+  ['推进 跨跨境境运运输输 TTIIRR', '推进 跨境运输 TIR'],
   ['22002244年年 工工作作 回回顾顾', '2024年 工作 回顾'],
   ['TTHHEE  NNEEWWSS', 'THE  NEWS'], // Latin words are evidence each, however far apart
   // A Latin word with a number, a number with a capital that is no unit: doubled words too.

@@ -42,6 +42,8 @@ const positives: [string, string][] = [
   ['春 夏 秋 冬 四 季 分 明', '春夏秋冬四季分明'],
   ['金 木 水 火 土', '金木水火土'],
   ['王 丽 李 明 张', '王丽李明张'],
+  // A surname every other glyph, but pairs that are words, no names (末, 温: no given names).
+  ['周 末 高 温 雷 雨', '周末高温雷雨'],
   ['后 天 多 云 转 阴', '后天多云转阴'],
   ['参 赛 的 男 3 人 中 有', '参赛的男 3 人中有'],
   ['今 天 下 雨 转 晴 5~13℃', '今天下雨转晴 5~13℃'],

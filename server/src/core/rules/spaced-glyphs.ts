@@ -29,9 +29,10 @@
 // number cell (`王 丽 女 1980.05 市商务局副局长`, `张 三 男 35 记者`); a form's label column, a padded
 // label then its value (`姓 名 李丽丽`, `年 龄 45`: FIELD_LABELS); a list of names continued on the
 // next line, spaced as the line above, which starts with its label (`出席：王 丽 李 明 …` /
-// `周 杰 吴 敏 …`); and a line of nothing but padded two-glyph names, three or more, each starting
-// with a common surname (`王 丽 李 明 张 伟`: SURNAMES). Those spaces are kept; the rest of such a
-// line, if any, is judged without them.
+// `周 杰 吴 敏 …`); and a line of nothing but padded two-glyph names, three or more, each a common
+// surname then a common given name (`王 丽 李 明 张 伟`: SURNAMES, GIVEN_NAMES; not the headline
+// `周 末 高 温 雷 雨`, whose pairs are words). Those spaces are kept; the rest of such a line, if
+// any, is judged without them.
 //
 // A line whose spaces, once gone, would leave it reading as sure fake bold (`TTIIRR 天 天 好 好` →
 // TTIIRR 天天好好, undoubled to TIR 天好 by the next Fix All) gets an unsure finding: the user's to
@@ -387,8 +388,18 @@ const SURNAMES = new Set(
 );
 
 /**
+ * Common glyphs of a one-glyph given name: the second glyph of each padded name of a line of names
+ * alone. A letter-spaced headline can have a surname every other glyph (`周 末 高 温 雷 雨`: 周, 高,
+ * 雷), its pairs words (周末, 高温), seldom a name's: 末, 温 are no given names.
+ */
+const GIVEN_NAMES = new Set(
+  [...'伟强磊军洋勇杰涛明超平刚华鹏辉建飞鑫波斌宇浩凯健俊帆帅旭宁龙林阳亮成峰毅彬锋坤振海松鸣东文武清新国民春兵忠荣胜利福生发贵祥才德志义兴良光江山川岩昊博楠晨翔宏哲航远达然凡坚钢金宝雷虎豪琦瑜瑾骏驰鹤威彪伦正中立昌盛安康乐庆喜森柏桐栋梁楷源泉洪淼晓晖曦昕晟睿瑞嘉铭锐钧铮锦君诚谦逸韬翰越跃进奇勋卫红旗杨彤芳娜敏静丽艳娟秀霞桂英玉萍玲琳晶颖雪慧倩婷梅兰蓉燕莉丹芬琴云凤洁梦菲薇瑶琪璐露蕾萱怡悦佳婧媛妍莹珊璇艺蕊茜茹妮娇婉娥琼珍珠翠美虹彩晴雯月星辰雨欣岚莎青馨香芸芝菊荷莲萌影秋冬'].map((g) => g.codePointAt(0) ?? 0),
+);
+
+/**
  * Whether text[from, to) is nothing but two-glyph names padded to the width of three, three or
- * more, each starting with a common surname (`王 丽 李 明 张 伟`; not `春 夏 秋 冬 四 季 分 明`).
+ * more, each a common surname then a common given name (`王 丽 李 明 张 伟`; not
+ * `春 夏 秋 冬 四 季 分 明`, nor `周 末 高 温 雷 雨`, a headline whose pairs are words).
  */
 function surnamePairs(text: string, from: number, to: number): boolean {
   let singles = 0;
@@ -398,7 +409,7 @@ function surnamePairs(text: string, from: number, to: number): boolean {
     if (!isSpace(cp)) {
       // Single glyphs only, each followed by a space or the end.
       if (!isCjkGlyph(cp) || (i + len < to && !isSpace(text.charCodeAt(i + len)))) return false;
-      if (singles % 2 === 0 && !SURNAMES.has(cp)) return false;
+      if (!(singles % 2 === 0 ? SURNAMES : GIVEN_NAMES).has(cp)) return false;
       singles++;
     }
     i += len;
