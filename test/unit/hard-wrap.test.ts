@@ -156,6 +156,34 @@ const cases: { name: string; text: string; findings: number; after?: string }[] 
     after: '天气预报\n\n城市 天气 气温\n\n北京 晴 2~14℃\n\n杭州 晴 转 多云 6~15℃\n\n气象台提醒：近期天气渐渐转暖，早晚温差较大，市民要注意及时增减衣物，谨防感冒。\n',
   },
   {
+    // r3's v3: the extraction spaces around numbers and Latin (于 8 / 月 26 日, 部署 2025 年) are no
+    // cell gaps: three lines read as table rows were never joined (four paragraphs, the base had one).
+    name: 'prose spaced around numbers and Latin (mixed-script gaps) is no table: its lines join',
+    text: '市政府召开常务会议\n\n本报讯 市政府第 30 次常务会议于 8\n月 26 日上午在市行政中心召开会议\n研究部署 2025 年下半年重点工作和\n全市 GDP 增长目标任务。市长于冬\n泉主持会议并讲话。\n',
+    findings: 1,
+    after: '市政府召开常务会议\n\n本报讯 市政府第 30 次常务会议于 8月 26 日上午在市行政中心召开会议研究部署 2025 年下半年重点工作和全市 GDP 增长目标任务。市长于冬泉主持会议并讲话。\n',
+  },
+  {
+    // r3's v5: two lines ending in a number after an extraction space read as two-cell rows.
+    name: 'lines ending in a number after an extraction space (增长 6.5) are no table rows',
+    text: '我市工业经济稳中向好\n\n本报讯 记者从市统计局获悉，今年前\n两个月全市规模以上工业增加值增长 6.5\n其中高技术制造业增加值增长 12.3\n%，增速比去年同期加快2.1个百分点。\n',
+    findings: 1,
+    after: '我市工业经济稳中向好\n\n本报讯 记者从市统计局获悉，今年前两个月全市规模以上工业增加值增长 6.5其中高技术制造业增加值增长 12.3%，增速比去年同期加快2.1个百分点。\n',
+  },
+  {
+    // r3's v6: one line with a wide gap was a row alone, though the line above left its sentence open.
+    name: 'a wide gap in a line that goes on with the sentence above is no table row',
+    text: '我市工业经济稳中向好\n\n本报讯 记者从市统计局获悉，今年前\n两个月全市规模以上工业增加值增长\n较快  高技术制造业增加值增长明显\n增速比去年同期加快2.1个百分点。\n',
+    findings: 1,
+    after: '我市工业经济稳中向好\n\n本报讯 记者从市统计局获悉，今年前两个月全市规模以上工业增加值增长较快  高技术制造业增加值增长明显增速比去年同期加快2.1个百分点。\n',
+  },
+  {
+    // r1's p2: rows whose codes and names are apart by extraction spaces still have cells of numbers.
+    name: 'negative: a stock table (codes, names, prices, signed changes) stays rows',
+    text: '个股行情一览\n代码 名称 收盘价 涨跌幅\n600519 贵州茅台 1688.00 +3.21%\n000858 五粮液 142.35 +2.88%\n601318 中国平安 48.80 -0.45%\n',
+    findings: 0,
+  },
+  {
     name: 'negative: a rewritten page (every line is a paragraph)',
     text: rewritePage(`${HEAD}会议传达学习了习近平总书记在纪念邓\n小平同志诞辰周年座谈会上的重要讲话\n精神和体育代表团的重要讲话精神。\n`).text,
     findings: 0,

@@ -20,7 +20,7 @@
 import { stateOf } from './articles/detect';
 import { numberLineInSentence, pageTaken, type Taken } from './articles/roles';
 import { markersOfArticle, type Article, type PageAnalysis } from './articles/model';
-import { abbreviationBefore, cellWidth, codePointAt, endsSentence, isAsciiLetter, isCjkGlyph, isBlankUnit, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { abbreviationBefore, cellWidth, isAsciiAlnum, codePointAt, endsSentence, isAsciiLetter, isCjkGlyph, isBlankUnit, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
 import { EDIT_FIELDS, INSERTED, insertedIndex } from './editRows';
 import { headEnd, Joiner, tailStart } from './joiner';
@@ -337,9 +337,15 @@ const VERSE_MAX = 8;
  * - SHAPE_ROW: a table row or a list of cells: CJK glyphs in two cells or more (split by spaces),
  *   not every cell one glyph (that is letter-spacing), no CJK mark of prose (，。、；：？！…), and
  *   its cells apart by a gap of two spaces or more (`姓 名  李丽丽`) or three cells or more
- *   (`王 丽 女 1980.05 市商务局副局长`, `1 成都蓉城 2 6`, `北京 晴 2~14℃`, `名次 球队 场次 积分`),
- *   or two whose last starts with a digit (`南京雨转晴 5~13℃`); SHAPE_STRONG when its cells are
- *   apart by a wide gap or its last cell is a measure (a range or a unit sign: `6~15℃`, `45%`);
+ *   (`王 丽 女 1980.05 市商务局副局长`, `名次 球队 场次 积分`, `城市 天气 气温`), or two whose
+ *   last starts with a digit or a signed one (`1 成都蓉城 2 6`); SHAPE_STRONG when its cells are
+ *   apart by a wide gap or its last is a measure (a range or a unit sign: `北京 晴 2~14℃`,
+ *   `600519 贵州茅台 1688.00 +3.21%`).
+ *   A single space between a CJK glyph and a digit or a Latin letter (`于 8 月 26 日`,
+ *   `增长 6.5`, `全市 GDP 增长`: mixed-script-spacing's extraction gap, see mixedGap) parts no
+ *   cells: the cells are what the other gaps part (`王 丽 女 1980.05 市商务局副局长` has three,
+ *   the last `女 1980.05 市商务局副局长`; `1 成都蓉城 2 6` two, `1 成都蓉城 2` and `6`), though a
+ *   measure may sit after such a gap (`北京 晴 2~14℃`: two cells, the last ending in a measure);
  * - SHAPE_VERSE: 2 to VERSE_MAX CJK glyphs and nothing else, letter-spaced or not (`床 前 明 月 光`,
  *   `疑是地上霜`), maybe ending in one of ，。！？； (then SHAPE_PUNCT) after four glyphs or more;
  * - 0: anything else (prose).
@@ -347,8 +353,9 @@ const VERSE_MAX = 8;
  * asks for two such lines in a row, or one SHAPE_STRONG row.
  */
 function lineShape(text: string, from: number, to: number): number {
-  let tokens = 0;
-  let singles = 0; // cells of one CJK glyph
+  let tokens = 0; // split by any space
+  let cells = 0; // split by the spaces that are no mixed-script gap (mixedGap)
+  let singles = 0; // tokens of one CJK glyph
   let glyphs = 0;
   let cellGlyphs = 0;
   let cellUnits = 0;
@@ -356,26 +363,33 @@ function lineShape(text: string, from: number, to: number): number {
   let wideGap = false;
   let other = false; // a character that is no CJK glyph (a digit, a letter, a sign)
   let punct = false;
-  let digitCell = false; // the cell being read starts with a digit
+  let digitCell = false; // the token being read starts with a digit…
+  let digitFirst = false; // …the cell being read does
   let measure = false; // … and has a range or a unit sign (~ ℃ ° %)
+  let prev = 0; // the code point before the gap
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 0x3000) {
       gap += c === 32 ? 1 : 2;
       continue;
     }
+    const cp = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? codePointAt(text, i) : c;
     if (i === from || gap > 0) {
-      if (tokens > 0 && cellGlyphs === 1 && cellUnits === 1) singles++; // the cell before: one glyph
+      if (tokens > 0 && cellGlyphs === 1 && cellUnits === 1) singles++; // the token before: one glyph
       if (gap >= 2) wideGap = true;
+      digitCell = (c >= 48 && c <= 57) || ((c === 43 || c === 45 || c === 0x2212) && i + 1 < to && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57); // `6.5`, `+3.21%`, `-0.45%`
+      if (tokens === 0 || gap >= 2 || !mixedGap(prev, cp)) {
+        cells++;
+        digitFirst = digitCell;
+      }
       tokens++;
       cellGlyphs = 0;
       cellUnits = 0;
       gap = 0;
-      digitCell = c >= 48 && c <= 57;
       measure = false;
     }
-    const cp = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? codePointAt(text, i) : c;
     if (cp > 0xffff) i++;
+    prev = cp;
     cellUnits++;
     if (digitCell && (cp === 0x7e || cp === 0xff5e || cp === 0x2103 || cp === 0xb0 || cp === 0x25 || cp === 0xff05)) measure = true;
     if (isCjkGlyph(cp)) {
@@ -391,9 +405,18 @@ function lineShape(text: string, from: number, to: number): number {
   if (!other && glyphs >= 2 && glyphs <= VERSE_MAX && (tokens === 1 || singles === tokens) && (!punct || glyphs >= 4)) {
     return SHAPE_VERSE | (punct ? SHAPE_PUNCT : 0) | (glyphs << SHAPE_COUNT);
   }
-  if (punct || glyphs === 0 || tokens < 2 || singles === tokens) return 0;
-  if (wideGap || (tokens >= 2 && digitCell && measure)) return SHAPE_ROW | SHAPE_STRONG;
-  return tokens >= 3 || digitCell ? SHAPE_ROW : 0;
+  if (punct || glyphs === 0 || cells < 2 || singles === tokens) return 0;
+  if (wideGap || (digitCell && measure)) return SHAPE_ROW | SHAPE_STRONG;
+  return cells >= 3 || digitFirst ? SHAPE_ROW : 0;
+}
+
+/**
+ * A single space between code points a and b is an extraction gap, as mixed-script-spacing reads
+ * one (pdftotext's space at a change of font): a CJK glyph and an ASCII letter or digit, or a
+ * number's end (a letter or digit, % ‰ °) and a CJK glyph (`于 8 月`, `增长 6.5`, `30% 的`).
+ */
+function mixedGap(a: number, b: number): boolean {
+  return (isCjkGlyph(a) && isAsciiAlnum(b)) || ((isAsciiAlnum(a) || a === 37 || a === 0x2030 || a === 0xb0) && isCjkGlyph(b));
 }
 
 /** Scratch of structuredRows: the shape of each row, then whether it is structured (1) or not (0). */
@@ -431,7 +454,10 @@ function structuredRows(dump: PageDump, t: Int32Array, from: number, to: number)
     // The block of lines of one kind from k, each next to the one before.
     let e = k + 1;
     while (e < n && (shapes[e] & (SHAPE_ROW | SHAPE_VERSE)) === kind && t[(from + e) * F + P_LINE] !== t[(from + e - 1) * F + P_LINE] && gapKind(dump, t[(from + e - 1) * F + P_LINE], t[(from + e) * F + P_LINE]) !== GAP_OTHER) e++;
-    let ok = e - k >= 2 || (shapes[k] & SHAPE_STRONG) !== 0;
+    // One row alone is one only when it is a sure one (SHAPE_STRONG) and does not go on with a
+    // sentence the line above left open (`…工业增加值增长` / `较快  高技术制造业…`: a wide gap in
+    // prose).
+    let ok = e - k >= 2 || ((shapes[k] & SHAPE_STRONG) !== 0 && !(k > 0 && runsOn(dump, t, from + k - 1, from + k)));
     if (ok && kind === SHAPE_VERSE) {
       let marked = 0;
       let count = -1;
@@ -451,6 +477,25 @@ function structuredRows(dump: PageDump, t: Int32Array, from: number, to: number)
     k = e;
   }
   return any;
+}
+
+/**
+ * Does piece a (of a piece table t) run on into piece b, the next: b on a line of its own right
+ * under a's (nothing but blank lines between), a a line of prose (lineShape 0) whose last character
+ * is a CJK glyph, so that its sentence goes on into b?
+ */
+function runsOn(dump: PageDump, t: Int32Array, a: number, b: number): boolean {
+  const F = PIECE_FIELDS;
+  const oa = a * F;
+  const ob = b * F;
+  if (t[oa + P_LINE] === t[ob + P_LINE] || gapKind(dump, t[oa + P_LINE], t[ob + P_LINE]) === GAP_OTHER) return false;
+  const text = dump.text;
+  let end = t[oa + P_END];
+  while (end > t[oa + P_START] && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+  if (end === t[oa + P_START]) return false;
+  const u = text.charCodeAt(end - 1);
+  const last = (u & 0xfc00) === 0xdc00 && end - 2 >= t[oa + P_START] ? codePointAt(text, end - 2) : u;
+  return isCjkGlyph(last) && lineShape(text, t[oa + P_START], t[oa + P_END]) === 0;
 }
 
 /** hyphenEvidenceIn of the page's text lines, read in the dump's text. */
