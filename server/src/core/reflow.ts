@@ -353,6 +353,15 @@ const VERSE_MAX = 8;
  * asks for two such lines in a row, or one SHAPE_STRONG row.
  */
 function lineShape(text: string, from: number, to: number): number {
+  // Most lines are prose: a mark of prose before the end, or no space and too long for a verse,
+  // tells at once (one compare or two a unit, before the full read below).
+  let spaced = false;
+  for (let i = from; i < to && !spaced; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0x3000) spaced = true;
+    else if ((c === 0xff0c || c === 0x3002 || c === 0x3001 || c === 0xff1b || c === 0xff1a || c === 0xff1f || c === 0xff01 || c === 0x2026) && (i + 1 < to || c === 0x3001 || c === 0xff1a || c === 0x2026)) return 0;
+  }
+  if (!spaced && to - from > 2 * VERSE_MAX + 1) return 0;
   let tokens = 0; // split by any space
   let cells = 0; // split by the spaces that are no mixed-script gap (mixedGap)
   let singles = 0; // tokens of one CJK glyph
