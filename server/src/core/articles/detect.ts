@@ -444,7 +444,9 @@ function continues(P: PageItems, a: number, b: number): boolean {
 /** Line i is a number alone inside a sentence (roles.numberLineInSentence). */
 function numberLineAt(P: PageItems, i: number): boolean {
   const L = P.dump.lines;
-  return P.F.kind[i - P.base] === K_NONE && numberLineInSentence(P.dump.text, L.start[i], L.end[i]);
+  const k = i - P.base;
+  // At most 10 units (NUMBER_LINE): asked of every line pair, most fail the width at once.
+  return P.F.width[k] <= 10 && P.F.kind[k] === K_NONE && numberLineInSentence(P.dump.text, L.start[i], L.end[i]);
 }
 
 /**
