@@ -135,8 +135,18 @@ async function setWorkspaceSetting(section, key, value) {
 async function closeAllEditors() {
   for (const doc of vscode.workspace.textDocuments) {
     if (!doc.isDirty) continue;
-    await vscode.window.showTextDocument(doc, { preview: false });
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // Showing it can lose a race with an editor VS Code opens meanwhile (the user settings.json a
+    // settings update is writing: "Could NOT open editor … because another editor opened in the
+    // meantime"): asked again, it opens (three tries).
+    for (let attempt = 1; attempt <= 3 && doc.isDirty; attempt++) {
+      try {
+        await vscode.window.showTextDocument(doc, { preview: false });
+      } catch (err) {
+        if (attempt === 3 || !/another editor opened in the meantime/.test(String(err))) throw err;
+        continue;
+      }
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
