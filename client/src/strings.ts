@@ -6,7 +6,12 @@ import { chineseMessages, joinSentences } from './locale';
 
 /** Sentences as one message, spaced as the language they are in (see chineseMessages). */
 export function sentences(...parts: string[]): string {
-  return joinSentences(parts, chineseMessages(vscode.env.language, vscode.l10n.bundle !== undefined));
+  return joinSentences(parts, chinese());
+}
+
+/** The client's messages are Chinese (see chineseMessages). */
+function chinese(): boolean {
+  return chineseMessages(vscode.env.language, vscode.l10n.bundle !== undefined);
 }
 
 /**
@@ -100,7 +105,7 @@ export const strings = {
         '{0, plural, one {# text in no article ({1}) is now under a %% skip the rewrite wrote, and the export leaves it out. Check it, and mark its role (e.g. %% body) if it belongs to an article.} other {# texts in no article ({1}) are now under a %% skip the rewrite wrote, and the export leaves them out. Check them, and mark their roles (e.g. %% body) where they belong to an article.}}',
       ),
       texts.length,
-      quotedList(chineseMessages(vscode.env.language, vscode.l10n.bundle !== undefined) ? zhCn : en, texts),
+      quotedList(chinese() ? zhCn : en, texts),
     ),
   rewriteLabel: () => vscode.l10n.t('Rewrite page in reading order'),
   tooLargeForExtensions: (millions: number, limit: number) =>

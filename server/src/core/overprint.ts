@@ -317,6 +317,20 @@ export function sureRuns(text: string, from: number, to: number, visit?: (start:
   return any;
 }
 
+/** How the tokens [i, j) of a run read together (their tokenPairs answers), as a run beside other text. */
+function partReading(answers: readonly number[], i: number, j: number): OverprintReading | undefined {
+  let pairs = 0;
+  let tokens = 0;
+  let flags = 0;
+  for (let k = i; k < j; k++) {
+    const counted = countedPairs(answers[k]);
+    pairs += counted;
+    if (counted > 0) tokens++;
+    flags |= pairFlags(answers[k]);
+  }
+  return overprintReading(pairs, tokens, flags, false);
+}
+
 /** Whether the tokens k - 1 and k of a run are one space apart (U+0020 alone): a wider gap, or another space, parts them. */
 const narrowGap = (text: string, starts: readonly number[], ends: readonly number[], k: number) => starts[k] === ends[k - 1] + 1 && text.charCodeAt(ends[k - 1]) === 32;
 
@@ -339,16 +353,7 @@ const narrowGap = (text: string, starts: readonly number[], ends: readonly numbe
  */
 export function sureParts(text: string, starts: readonly number[], ends: readonly number[], answers: readonly number[], before: boolean, after: boolean, visit?: (i: number, j: number) => void): boolean {
   const n = answers.length;
-  let pairs = 0;
-  let tokens = 0;
-  let flags = 0;
-  for (let k = 0; k < n; k++) {
-    const counted = countedPairs(answers[k]);
-    pairs += counted;
-    if (counted > 0) tokens++;
-    flags |= pairFlags(answers[k]);
-  }
-  if (overprintReading(pairs, tokens, flags, false) !== 'sure') return false;
+  if (partReading(answers, 0, n) !== 'sure') return false;
   const EVIDENCE = 1;
   const IN = 2;
   const part = new Uint8Array(n);
@@ -365,14 +370,8 @@ export function sureParts(text: string, starts: readonly number[], ends: readonl
       continue;
     }
     const i = k;
-    pairs = tokens = flags = 0;
-    for (; k < n && part[k]; k++) {
-      const counted = countedPairs(answers[k]);
-      pairs += counted;
-      if (counted > 0) tokens++;
-      flags |= pairFlags(answers[k]);
-    }
-    if (overprintReading(pairs, tokens, flags, false) !== 'sure') continue;
+    while (k < n && part[k]) k++;
+    if (partReading(answers, i, k) !== 'sure') continue;
     any = true;
     if (!visit) return true;
     visit(i, k);

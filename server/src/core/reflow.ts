@@ -332,6 +332,16 @@ const SHAPE_STRONG = 8;
 /** The most glyphs of a verse line: a classical verse has 4, 5 or 7; a column line is longer. */
 const VERSE_MAX = 8;
 
+/** A mark of prose: ，。、；：？！…; a line holding one before its end is no verse or table row. */
+function isProseMark(c: number): boolean {
+  return c === 0xff0c || c === 0x3002 || c === 0x3001 || c === 0xff1b || c === 0xff1a || c === 0xff1f || c === 0xff01 || c === 0x2026;
+}
+
+/** A prose mark a verse line may end in: ，。；？！ (not 、：…). */
+function endsVerse(c: number): boolean {
+  return c !== 0x3001 && c !== 0xff1a && c !== 0x2026;
+}
+
 /**
  * The shape of a piece, text[from, to) (trimmed), read in the dump's text:
  * - SHAPE_ROW: a table row or a list of cells: CJK glyphs in two cells or more (split by spaces),
@@ -359,7 +369,7 @@ function lineShape(text: string, from: number, to: number): number {
   for (let i = from; i < to && !spaced; i++) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 0x3000) spaced = true;
-    else if ((c === 0xff0c || c === 0x3002 || c === 0x3001 || c === 0xff1b || c === 0xff1a || c === 0xff1f || c === 0xff01 || c === 0x2026) && (i + 1 < to || c === 0x3001 || c === 0xff1a || c === 0x2026)) return 0;
+    else if (isProseMark(c) && (i + 1 < to || !endsVerse(c))) return 0;
   }
   if (!spaced && to - from > 2 * VERSE_MAX + 1) return 0;
   let tokens = 0; // split by any space
@@ -404,9 +414,9 @@ function lineShape(text: string, from: number, to: number): number {
     if (isCjkGlyph(cp)) {
       glyphs++;
       cellGlyphs++;
-    } else if (cp === 0xff0c || cp === 0x3002 || cp === 0x3001 || cp === 0xff1b || cp === 0xff1a || cp === 0xff1f || cp === 0xff01 || cp === 0x2026) {
+    } else if (isProseMark(cp)) {
       // A mark of prose: only a verse line's last character may be one.
-      if (i + 1 < to || cp === 0x3001 || cp === 0xff1a || cp === 0x2026) return 0;
+      if (i + 1 < to || !endsVerse(cp)) return 0;
       punct = true;
     } else other = true;
   }

@@ -629,7 +629,7 @@ const CAPTION_HEAD = /^(?:[▲△↑↓←→◀▶]|图为|上图|下图|左图
  */
 const CAPTION_HEAD_BRACKET = /^[（(](?:图为|上图|下图|左图|右图|图[：:]|图片[：:]|组图)(?![）)])/;
 /** The photo credit a caption's last line ends with (`…生产。本报记者 王丽 摄`, `本报记者 王丽 摄）`), on its compact tail. */
-const CAPTION_CREDIT_END = /(?:记者|通讯员|本报|摄影)[^，。！？、；]{0,10}(?<!拍)摄[）)]?$/;
+export const CAPTION_CREDIT_END = /(?:记者|通讯员|本报|摄影)[^，。！？、；]{0,10}(?<!拍)摄[）)]?$/;
 /**
  * A photo credit: a name and 摄, not a sentence ending in 拍摄 (记者看到市民纷纷用手机拍摄): after a
  * role (`本报记者 张三 摄`), in brackets after a short source (`（王 丽 摄）`, `新华社发（王 丽 摄）`),

@@ -14,6 +14,7 @@ import type { Messages } from '../messages';
 import { t } from '../messages';
 import { cleanLineText } from '../clean';
 import { ROLE_CODE, type PageAnalysis } from '../articles/model';
+import { CAPTION_CREDIT_END } from '../articles/roles';
 
 type Key = 'unclaimed-text.message' | 'unclaimed-text.advert' | 'unclaimed-text.kicker' | 'unclaimed-text.caption' | 'unclaimed-text.skip';
 
@@ -36,9 +37,8 @@ export function unclaimedText(dump: PageDump, blocks: readonly (readonly number[
   for (let k = 0; k < blocks.length; k++) report(dump, [blocks[k]], suggestionOf(dump, blocks[k], ad[k] === 1, analysis), messages, out);
 }
 
-/** A photo caption's head (▲, 图为, 上图…, maybe in brackets) or a photo credit at its end (本报记者 王丽 摄）). */
+/** A photo caption's head (▲, 图为, 上图…, maybe in brackets); its end, a photo credit (本报记者 王丽 摄）), is roles' CAPTION_CREDIT_END. */
 const CAPTION_START = /^[（(]?(?:[▲△↑↓←→◀▶]|图为|上图|下图|左图|右图|图[：:]|图片[：:]|组图)/;
-const CAPTION_END = /(?:记者|通讯员|本报|摄影)[^，。！？、；]{0,10}(?<!拍)摄[）)]?$/;
 /** An advertisement's line: a phone number after its word, or the word 广告 alone. */
 const AD_LINE = /(?:电话|热线|咨询|订购|订餐|报名|联系|垂询|服务)[：:]?[0-9０-９][0-9０-９\-－]{6,}|^(?:广告|廣告)$/;
 /** Sentence punctuation: a line holding it reads as text, not a heading. */
@@ -60,7 +60,7 @@ function kickerLike(c: string): boolean {
 function suggestionOf(dump: PageDump, b: readonly number[], ad: boolean, analysis: PageAnalysis | undefined): Key {
   const first = compactOf(dump, b[0]);
   const last = compactOf(dump, b[b.length - 1]);
-  if (CAPTION_START.test(first) || CAPTION_END.test(last)) return 'unclaimed-text.caption';
+  if (CAPTION_START.test(first) || CAPTION_CREDIT_END.test(last)) return 'unclaimed-text.caption';
   if (ad) return 'unclaimed-text.skip';
   if (analysis && b.length <= 2 && b.every((i) => kickerLike(compactOf(dump, i)))) {
     // The next text line below (past blank and annotation lines) is an article's kicker or headline.
