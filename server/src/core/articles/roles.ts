@@ -833,6 +833,18 @@ function endCode(s: string): number {
   return e === 'sentence' ? E_SENTENCE : e === 'comma' ? E_COMMA : e === 'dash' ? E_DASH : E_NONE;
 }
 
+/** The first index of src[from, to) that is no space (to when none). */
+function textStart(src: string, from: number, to: number): number {
+  while (from < to && isWs(src.charCodeAt(from))) from++;
+  return from;
+}
+
+/** The end of src[from, to) without its trailing spaces (from when all are). */
+function textEnd(src: string, from: number, to: number): number {
+  while (to > from && isWs(src.charCodeAt(to - 1))) to--;
+  return to;
+}
+
 /** Index in src[from, to) of its last non-space unit (counted from `from`), -1 when none. */
 function lastNonWs(src: string, from: number, to: number): number {
   let i = to - 1;
@@ -1163,8 +1175,7 @@ export function scanLine(src: string, at: number, lineStart: number, lineEnd: nu
  */
 function bracketHoldsLine(src: string, open: number, to: number): boolean {
   let depth = 0;
-  let end = to;
-  while (end > open && isWs(src.charCodeAt(end - 1))) end--;
+  const end = textEnd(src, open, to);
   for (let i = open; i < end; i++) {
     const c = src.charCodeAt(i);
     if (c === CH_FW_LPAREN || c === 40) depth++;
@@ -1272,8 +1283,7 @@ export function joinCutMarkers(dump: PageDump, F: Features, content: Int32Array 
     if (F.continuation[k] !== null || F.kind[k] !== K_NONE || forced[k]) continue;
     const i = base + k;
     const lineStart = L.start[i];
-    let end = L.end[i];
-    while (end > lineStart && isWs(text.charCodeAt(end - 1))) end--;
+    const end = textEnd(text, lineStart, L.end[i]);
     if (end === lineStart || !CONT_OPEN_LAST.has(text.charCodeAt(end - 1))) continue;
     // The opening bracket among the last units.
     // Read back over what an opening may hold: a line ending `，` after prose stops at once.
@@ -1295,8 +1305,7 @@ export function joinCutMarkers(dump: PageDump, F: Features, content: Int32Array 
     if (!onlyBlank || forced[kn] || (F.continuation[kn] !== null && CONT_BRACKETS.has(text.charCodeAt(F.continuation[kn].span.start)))) continue;
     const nStart = L.start[n];
     const nEnd = L.end[n];
-    let a = nStart;
-    while (a < nEnd && isWs(text.charCodeAt(a))) a++;
+    const a = textStart(text, nStart, nEnd);
     let close = a;
     while (close < nEnd && close - a < CONT_PART_MAX && !CLOSERS.has(text.charCodeAt(close))) close++;
     if (close >= nEnd || !CLOSERS.has(text.charCodeAt(close))) continue;
@@ -1317,8 +1326,7 @@ export function joinCutMarkers(dump: PageDump, F: Features, content: Int32Array 
       F.end[k] = endOfRaw(text, lineStart, open, HEAD);
     } else {
       // The opening is its line; the rest opens the next line's text.
-      let first = lineStart;
-      while (first < open && isWs(text.charCodeAt(first))) first++;
+      const first = textStart(text, lineStart, open);
       if (first !== open) continue;
       F.kind[k] = K_CONTINUATION;
       F.continuation[k] = c;
@@ -1353,8 +1361,7 @@ export function joinCutSignoffs(dump: PageDump, F: Features, content: Int32Array
     if (F.kind[k] !== K_NONE || F.signoff[k] !== null || F.continuation[k] !== null || F.end[k] === E_SENTENCE || forced[k]) continue;
     const i = base + k;
     const lineStart = L.start[i];
-    let end = L.end[i];
-    while (end > lineStart && isWs(text.charCodeAt(end - 1))) end--;
+    const end = textEnd(text, lineStart, L.end[i]);
     // Most lines have no opening bracket among their last units: looked for first, by plain compares.
     let bracket = false;
     for (let x = end - 1; x > lineStart && end - x <= SIGNOFF_OPEN_MAX && !bracket; x--) {
@@ -1379,10 +1386,8 @@ export function joinCutSignoffs(dump: PageDump, F: Features, content: Int32Array
     for (let b = i + 1; b < n && onlyBlank; b++) onlyBlank = (L.flags[b] & LINE_BLANK) !== 0;
     if (!onlyBlank || forced[kn] || F.continuation[kn] !== null) continue;
     const nStart = L.start[n];
-    let nEnd = L.end[n];
-    while (nEnd > nStart && isWs(text.charCodeAt(nEnd - 1))) nEnd--;
-    let a = nStart;
-    while (a < nEnd && isWs(text.charCodeAt(a))) a++;
+    const nEnd = textEnd(text, nStart, L.end[n]);
+    const a = textStart(text, nStart, nEnd);
     const last = text.charCodeAt(nEnd - 1);
     if (nEnd - a > SIGNOFF_PART_MAX || !(last === 0xff09 || last === 41)) continue;
     let inner = true;
@@ -1423,10 +1428,8 @@ export function commentatorSignoffs(dump: PageDump, F: Features, content: Int32A
   const i = base + k;
   const L = dump.lines;
   if (!isCommentatorLine(dump.text.slice(L.start[i], L.end[i]))) return;
-  let a = L.start[i];
-  let b = L.end[i];
-  while (a < b && isWs(dump.text.charCodeAt(a))) a++;
-  while (b > a && isWs(dump.text.charCodeAt(b - 1))) b--;
+  const a = textStart(dump.text, L.start[i], L.end[i]);
+  const b = textEnd(dump.text, a, L.end[i]);
   F.kind[k] = K_SIGNOFF;
   F.signoff[k] = { start: a, end: b };
 }
@@ -1449,10 +1452,8 @@ export function sourceNotesAndCaptionsInContext(dump: PageDump, F: Features, con
     const kind = F.kind[k];
     if ((kind !== K_SIGNOFF && kind !== K_CAPTION) || forced[k] || j === 0) continue;
     const i = base + k;
-    let a = L.start[i];
-    let end = L.end[i];
-    while (a < end && isWs(text.charCodeAt(a))) a++;
-    while (end > a && isWs(text.charCodeAt(end - 1))) end--;
+    const a = textStart(text, L.start[i], L.end[i]);
+    const end = textEnd(text, a, L.end[i]);
     const c0 = text.charCodeAt(a);
     const p = content[j - 1];
     const sentence = F.end[p] === E_SENTENCE || F.signoff[p] !== null;
@@ -1494,10 +1495,8 @@ export function joinCaptionLines(dump: PageDump, F: Features, content: Int32Arra
     const k = content[j];
     if (F.kind[k] !== K_CAPTION || forced[k]) continue;
     const i = base + k;
-    let a = L.start[i];
-    let end = L.end[i];
-    while (a < end && isWs(text.charCodeAt(a))) a++;
-    while (end > a && isWs(text.charCodeAt(end - 1))) end--;
+    const a = textStart(text, L.start[i], L.end[i]);
+    const end = textEnd(text, a, L.end[i]);
     const bracket = text.charCodeAt(a) === CH_FW_LPAREN || text.charCodeAt(a) === 40;
     const closed = bracket && (text.charCodeAt(end - 1) === CH_FW_RPAREN || text.charCodeAt(end - 1) === 41);
     if (closed || (!bracket && (F.end[k] === E_SENTENCE || text.charCodeAt(end - 1) === CH_SHE))) continue;
@@ -1511,8 +1510,7 @@ export function joinCaptionLines(dump: PageDump, F: Features, content: Int32Arra
       if (n > above + 2 || (n === above + 2 && !(L.flags[above + 1] & LINE_BLANK))) break;
       if (n === above + 2) gap = true;
       if (forced[kn] || F.kind[kn] !== K_NONE || F.continuation[kn] !== null || F.dateline[kn] !== null) break;
-      let nEnd = L.end[n];
-      while (nEnd > L.start[n] && isWs(text.charCodeAt(nEnd - 1))) nEnd--;
+      const nEnd = textEnd(text, L.start[n], L.end[n]);
       const c = text.charCodeAt(nEnd - 1);
       const tail = compactTail(text.slice(L.start[n], nEnd));
       if (CAPTION_CREDIT_END.test(tail) && (bracket ? c === CH_FW_RPAREN || c === 41 : c === CH_SHE)) {
