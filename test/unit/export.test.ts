@@ -533,7 +533,7 @@ test('a source note (（摘自《光明日报》）) is the sign-off of the stor
 });
 
 test('a wire\'s, another paper\'s or a broadcaster\'s reporter under the headline is the byline, not a deck or text left out', () => {
-  for (const [line, role, persons] of [['新华社记者 王五', '新华社记者', ['王五']], ['央视记者 王五', '央视记者', ['王五']], ['人民日报记者 王五 赵六', '人民日报记者', ['王五', '赵六']]] as const) {
+  for (const [line, role, persons] of [['新华社记者 王五', '新华社记者', ['王五']], ['央视记者 王五', '央视记者', ['王五']], ['人民日报记者 王五 赵六', '人民日报记者', ['王五', '赵六']], ['光明日报记者 王五', '光明日报记者', ['王五']], ['本台记者 王五', '本台记者', ['王五']]] as const) {
     const page = ['我市召开春季农业生产工作会议', '', line, '', '本报讯 3月5日，我市召开春季农业生产工作会议，', '安排部署今年春耕生产。副市长刘建国出席会议。', ''].join('\n');
     const a = exportArticles(page, opts).articles;
     assert.equal(a.length, 1, line);

@@ -6,7 +6,7 @@
 // editor produce identical JSON for a file.
 import { analyze } from './analyze';
 import type { Article, Continuation } from './articles/model';
-import { BYLINE_CREDIT, DATELINE_REPORTER } from './articles/roles';
+import { BYLINE_CREDIT, BYLINE_ORG, DATELINE_REPORTER } from './articles/roles';
 import { GLYPH_RULES, type Cleaner } from './clean';
 import { EDIT_FIELDS, INSERTED, keptRows } from './editRows';
 import { isBlankUnit } from './chars';
@@ -126,7 +126,7 @@ function needsHyphenEvidence(dump: PageDump): boolean {
  * 全媒体记者, 驻京记者), or a credit (文/图, 摄影). A part of the names may start with one too
  * (`通讯员张强`).
  */
-const ROLE = /^(?:(?:本报|新华社|人民日报|中新社|央视|央广)?(?:特约|见习|实习|首席|全媒体|融媒体|驻[\u4e00-\u9fff]{1,4})?(?:摄影记者|记者|通讯员|实习生|撰稿人?|评论员)|摄影|文[/／]图|文图)/;
+const ROLE = new RegExp(`^(?:${BYLINE_ORG}(?:摄影记者|记者|通讯员|实习生|撰稿人?|评论员)|摄影|文[/／]图|文图)`);
 const CREDIT_TAIL = /\s*(报道|摄影?|文\/图|文|图|整理|采写|供稿)\s*$/;
 
 /** Splits a byline into its role and person names. */

@@ -536,7 +536,7 @@ const BYLINE_BOX = /^[□■◇◆●○]/;
  * broadcaster (新华社记者 王五, 人民日报记者 王五 赵六, 央视记者 …), and a kind (特约, 首席, 全媒体,
  * 驻京): as export.ts ROLE reads them.
  */
-const BYLINE_ORG = '(?:本报|本台|本刊|新华社|中新社|人民日报|光明日报|经济日报|央视|央广|总台)?(?:特约|见习|实习|首席|全媒体|融媒体|驻[\u4e00-\u9fff]{1,4})?';
+export const BYLINE_ORG = '(?:本报|本台|本刊|新华社|中新社|人民日报|光明日报|经济日报|央视|央广|总台)?(?:特约|见习|实习|首席|全媒体|融媒体|驻[\u4e00-\u9fff]{1,4})?';
 const BYLINE_ROLE = new RegExp(`^${BYLINE_ORG}(?:记者|通讯员|实习生|撰稿人?)`);
 /** Names set off by spaces after the role: `记者 张三 李四`, `新华社记者 王五`. */
 const BYLINE_SPACED = new RegExp(`^${BYLINE_ORG}(?:记者|通讯员|实习生)[ \u3000]+[\u4e00-\u9fff·、]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff·、]{2,4}){0,4}$`);
