@@ -36,6 +36,15 @@ export function isCjk(cp: number): boolean {
 }
 
 /**
+ * A single space between code points a and b is an extraction gap (pdftotext's space at a change
+ * of font, what mixed-script-spacing flags): between a CJK glyph and an ASCII letter or digit, or
+ * between a number's end (a letter or digit, % ‰ °) and a CJK glyph (`于 8 月`, `增长 6.5`, `30% 的`).
+ */
+export function isMixedGap(a: number, b: number): boolean {
+  return (isCjkGlyph(a) && isAsciiAlnum(b)) || ((isAsciiAlnum(a) || a === 37 || a === 0x2030 || a === 0xb0) && isCjkGlyph(b));
+}
+
+/**
  * The marks of isCjkPunct that English prints too: curly quotes (U+2018–201F), the em dash and
  * horizontal bar, the ellipsis, the middle dot. They say nothing of a text's script: a paragraph's
  * line join reads past them (paragraphs.joinKind).

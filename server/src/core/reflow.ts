@@ -20,7 +20,7 @@
 import { stateOf } from './articles/detect';
 import { numberLineInSentence, pageTaken, type Taken } from './articles/roles';
 import { markersOfArticle, type Article, type PageAnalysis } from './articles/model';
-import { abbreviationBefore, cellWidth, isAsciiAlnum, codePointAt, endsSentence, isAsciiLetter, isCjkGlyph, isBlankUnit, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
+import { abbreviationBefore, cellWidth, isMixedGap, codePointAt, endsSentence, isAsciiLetter, isCjkGlyph, isBlankUnit, isClosing, isSentenceEnd, isSpaceOrTab, CLASS, CC_CELL2, CC_JS_SPACE, CC_SCRIPT_CJK, CC_SCRIPT_LATIN } from './chars';
 import { CLEAN_UNITS, MAX_OFFSET, type Cleaner } from './clean';
 import { EDIT_FIELDS, INSERTED, insertedIndex } from './editRows';
 import { headEnd, Joiner, tailStart } from './joiner';
@@ -352,7 +352,7 @@ function endsVerse(c: number): boolean {
  *   apart by a wide gap or its last is a measure (a range or a unit sign: `北京 晴 2~14℃`,
  *   `600519 贵州茅台 1688.00 +3.21%`).
  *   A single space between a CJK glyph and a digit or a Latin letter (`于 8 月 26 日`,
- *   `增长 6.5`, `全市 GDP 增长`: mixed-script-spacing's extraction gap, see mixedGap) parts no
+ *   `增长 6.5`, `全市 GDP 增长`: mixed-script-spacing's extraction gap, see chars.isMixedGap) parts no
  *   cells: the cells are what the other gaps part (`王 丽 女 1980.05 市商务局副局长` has three,
  *   the last `女 1980.05 市商务局副局长`; `1 成都蓉城 2 6` two, `1 成都蓉城 2` and `6`), though a
  *   measure may sit after such a gap (`北京 晴 2~14℃`: two cells, the last ending in a measure);
@@ -373,7 +373,7 @@ function lineShape(text: string, from: number, to: number): number {
   }
   if (!spaced && to - from > 2 * VERSE_MAX + 1) return 0;
   let tokens = 0; // split by any space
-  let cells = 0; // split by the spaces that are no mixed-script gap (mixedGap)
+  let cells = 0; // split by the spaces that are no mixed-script gap (isMixedGap)
   let singles = 0; // tokens of one CJK glyph
   let glyphs = 0;
   let cellGlyphs = 0;
@@ -397,7 +397,7 @@ function lineShape(text: string, from: number, to: number): number {
       if (tokens > 0 && cellGlyphs === 1 && cellUnits === 1) singles++; // the token before: one glyph
       if (gap >= 2) wideGap = true;
       digitCell = (c >= 48 && c <= 57) || ((c === 43 || c === 45 || c === 0x2212) && i + 1 < to && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57); // `6.5`, `+3.21%`, `-0.45%`
-      if (tokens === 0 || gap >= 2 || !mixedGap(prev, cp)) {
+      if (tokens === 0 || gap >= 2 || !isMixedGap(prev, cp)) {
         cells++;
         digitFirst = digitCell;
       }
@@ -427,15 +427,6 @@ function lineShape(text: string, from: number, to: number): number {
   if (punct || glyphs === 0 || cells < 2 || singles === tokens) return 0;
   if (wideGap || (digitCell && measure)) return SHAPE_ROW | SHAPE_STRONG;
   return cells >= 3 || digitFirst ? SHAPE_ROW : 0;
-}
-
-/**
- * A single space between code points a and b is an extraction gap, as mixed-script-spacing reads
- * one (pdftotext's space at a change of font): a CJK glyph and an ASCII letter or digit, or a
- * number's end (a letter or digit, % ‰ °) and a CJK glyph (`于 8 月`, `增长 6.5`, `30% 的`).
- */
-function mixedGap(a: number, b: number): boolean {
-  return (isCjkGlyph(a) && isAsciiAlnum(b)) || ((isAsciiAlnum(a) || a === 37 || a === 0x2030 || a === 0xb0) && isCjkGlyph(b));
 }
 
 /** Scratch of structuredRows: the shape of each row, then whether it is structured (1) or not (0). */

@@ -7,13 +7,9 @@
 // hint, since some house styles keep these spaces: Fix All leaves a hint (see fix.ts), so they go
 // only when a user raises the rule; it can be turned off. As with spaced-glyphs, a fix that would
 // leave its line reading as sure fake bold is unsure (see joinsIntoOverprint in overprint.ts).
-import { codePointAt, cpLength, isAsciiAlnum, isCjkGlyph } from '../chars';
+import { codePointAt, cpLength, isMixedGap } from '../chars';
 import type { Messages } from '../messages';
 import { gapRoom, spacingLineFinding, type LineFinding, type LineRule, type SpacingScan } from './rule';
-
-function isNumberOrLatinEnd(cp: number): boolean {
-  return isAsciiAlnum(cp) || cp === 37 || cp === 0x2030 || cp === 0xb0;
-}
 
 /** What mixedScan found on the line it last scanned. */
 export const MIXED: SpacingScan = { start: 0, end: 0, gaps: new Int32Array(256) };
@@ -56,7 +52,7 @@ export function mixedScan(text: string, from: number, to: number, base: number):
     // `from` would have paired them: a high surrogate is never the second unit of a pair).
     if ((prev & 0xfc00) === 0xdc00 && prevAt > from && (text.charCodeAt(prevAt - 1) & 0xfc00) === 0xd800) prev = codePointAt(text, --prevAt);
     const next = codePointAt(text, i + 1);
-    if ((isCjkGlyph(prev) && isAsciiAlnum(next)) || (isNumberOrLatinEnd(prev) && isCjkGlyph(next))) {
+    if (isMixedGap(prev, next)) {
       if (count === 0) first = prevAt;
       if (count === gaps.length) gaps = gapRoom(MIXED, count);
       gaps[count++] = base + i - from;
